@@ -1,0 +1,79 @@
+"""Text anchors: code-point offsets, quotes, context, and UTF-16 conversion.
+
+Stored offsets count Unicode code points (Python ``str`` indices), as the W3C
+TextPositionSelector does.  Qt counts UTF-16 code units; the conversions here
+are used at the widget boundary only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from db.errors import InvalidInput, NotFound
+
+CONTEXT_CHARS = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+
+def make_anchor(text: str, start: int, end: int) -> Anchor:
+    """The anchor for ``text[start:end]`` with its surrounding context."""
+    if not 0 <= start < end <= len(text):
+        raise InvalidInput(
+            f"The span {start}–{end} is not a non-empty range inside the text (0–{len(text)})."
+        )
+    return Anchor(
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+    )
+
+
+def find_quote(text: str, quote: str, occurrence: int = 1) -> Anchor:
+    """The anchor of the *occurrence*-th (1-based) appearance of *quote* in *text*."""
+    if not quote:
+        raise InvalidInput("The quote is empty.")
+    if occurrence < 1:
+        raise InvalidInput("The occurrence must be 1 or more.")
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(quote, pos + 1)
+        if pos < 0:
+            break
+    if pos < 0:
+        shown = quote if len(quote) <= 60 else quote[:57] + "..."
+        where = "" if occurrence == 1 else f" {occurrence} times"
+        raise NotFound(f'The quote "{shown}" does not occur{where} in the article.')
+    return make_anchor(text, pos, pos + len(quote))
+
+
+class Utf16Index:
+    """Converts between code-point and UTF-16 offsets of one text in O(log n).
+
+    Only characters outside the Basic Multilingual Plane (emoji, rare CJK)
+    take two UTF-16 units; their code-point positions are kept sorted.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # UTF-16 offset of each astral character.
+        self._astral16 = [cp + n for n, cp in enumerate(self._astral)]
+        self.length = len(text)
+
+    def to_utf16(self, cp: int) -> int:
+        return cp + bisect_right(self._astral, cp - 1)
+
+    def to_codepoint(self, u16: int) -> int:
+        # Number of astral chars that end at or before u16.
+        n = bisect_right(self._astral16, u16 - 2)
+        return u16 - n

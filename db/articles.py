@@ -1,0 +1,175 @@
+"""Articles: store, list, read and edit their metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from db.errors import DuplicateArticle, InvalidInput
+from db.ids import resolve_id
+from db.models import Article, Claim
+from db.timeutil import as_utc
+from db.workspace import Workspace
+
+META_FIELDS = ("title", "outlet", "author", "url", "published_at")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    id: uuid.UUID
+    title: str
+    outlet: str
+    author: str
+    url: str
+    published_at: dt.datetime | None
+    filename: str
+    encoding: str
+    format: str
+    sha256: str
+    claim_count: int
+    version: int
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    id: uuid.UUID
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """What an importer extracted from a file, ready to be stored."""
+
+    text: str
+    original: bytes
+    filename: str = ""
+    encoding: str = "utf-8"
+    format: str = "txt"
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    published_at: dt.datetime | None = None
+
+
+def _info(article: Article, claim_count: int) -> ArticleInfo:
+    return ArticleInfo(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        url=article.url,
+        published_at=article.published_at,
+        filename=article.filename,
+        encoding=article.encoding,
+        format=article.format,
+        sha256=article.sha256,
+        claim_count=claim_count,
+        version=article.version,
+        created_at=article.created_at,
+    )
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
+    """Store an extracted article; the same original bytes twice raise DuplicateArticle."""
+    if not new.text.strip():
+        raise InvalidInput(f"{new.filename or 'The file'} holds no text.")
+    digest = sha256_of(new.original)
+    with ws.session() as session:
+        existing = session.scalar(select(Article).where(Article.sha256 == digest))
+        if existing is not None:
+            raise DuplicateArticle(
+                f"{new.filename or 'This article'} was imported before, as "
+                f'"{existing.title}"; nothing was added.',
+                existing_id=str(existing.id),
+            )
+        article = Article(
+            text=new.text,
+            original=new.original,
+            sha256=digest,
+            filename=new.filename,
+            encoding=new.encoding,
+            format=new.format,
+            title=new.title or new.filename,
+            outlet=new.outlet,
+            author=new.author,
+            url=new.url,
+            published_at=new.published_at,
+        )
+        session.add(article)
+        session.flush()
+        return _info(article, 0)
+
+
+def find_by_sha256(ws: Workspace, digest: str) -> ArticleInfo | None:
+    with ws.session() as session:
+        article = session.scalar(select(Article).where(Article.sha256 == digest))
+        return _info(article, 0) if article else None
+
+
+def list_articles(ws: Workspace) -> list[ArticleInfo]:
+    counts = select(Claim.article_id, func.count().label("n")).group_by(Claim.article_id).subquery()
+    query = (
+        select(Article, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.article_id == Article.id)
+        .order_by(Article.published_at.desc().nulls_last(), Article.title)
+    )
+    with ws.session() as session:
+        # Do not load the text or the original bytes for a listing.
+        from sqlalchemy.orm import defer
+
+        query = query.options(defer(Article.text), defer(Article.original))
+        return [_info(a, n) for a, n in session.execute(query)]
+
+
+def get_article(ws: Workspace, article_id: uuid.UUID | str) -> ArticleInfo:
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        article = session.get_one(Article, aid)
+        n = session.scalar(select(func.count()).where(Claim.article_id == aid)) or 0
+        return _info(article, n)
+
+
+def article_text(ws: Workspace, article_id: uuid.UUID | str) -> ArticleText:
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        article = session.get_one(Article, aid)
+        return ArticleText(id=aid, title=article.title, text=article.text)
+
+
+def update_article(ws: Workspace, article_id: uuid.UUID | str, **fields: Any) -> ArticleInfo:
+    """Edit an article's metadata (title, outlet, author, url, published_at)."""
+    unknown = set(fields) - set(META_FIELDS)
+    if unknown:
+        raise InvalidInput(f"Articles have no editable field(s) {', '.join(sorted(unknown))}.")
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        article = session.get_one(Article, aid)
+        for key, value in fields.items():
+            if key == "published_at":
+                if value is not None and not isinstance(value, dt.datetime):
+                    raise InvalidInput("The publication date must be a date and time.")
+                value = as_utc(value) if value is not None else None
+            else:
+                value = "" if value is None else str(value).strip()
+            setattr(article, key, value)
+        session.flush()
+        n = session.scalar(select(func.count()).where(Claim.article_id == aid)) or 0
+        return _info(article, n)
+
+
+def delete_article(ws: Workspace, article_id: uuid.UUID | str) -> None:
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        session.delete(session.get_one(Article, aid))

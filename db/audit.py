@@ -1,0 +1,169 @@
+"""Automatic who/when stamping and the append-only change history.
+
+A ``before_flush`` listener stamps ``created_by``/``updated_by`` from the
+session's current analyst and writes one :class:`HistoryEntry` per created,
+changed or deleted tracked row, with ``field -> [old, new]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from db.models import Article, Claim, ClaimLink, Comment, Evidence, HistoryEntry, Source
+from db.models.base import TrackedMixin
+
+AUDITED: dict[type, str] = {
+    Article: "article",
+    Claim: "claim",
+    Source: "source",
+    ClaimLink: "link",
+    Evidence: "evidence",
+    Comment: "comment",
+}
+IGNORED_FIELDS = {
+    "created_at",
+    "updated_at",
+    "created_by_id",
+    "updated_by_id",
+    "version",
+    "original",
+}
+ANALYST_KEY = "analyst_id"
+ACTION_KEY = "history_action"
+
+
+def to_json(value: Any) -> Any:
+    """A JSON-safe form of a column value, for history and bundles."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return None
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    return value
+
+
+def _claim_of(obj: object) -> uuid.UUID | None:
+    if isinstance(obj, Claim):
+        return obj.id
+    if isinstance(obj, Evidence | Comment):
+        return obj.claim_id
+    if isinstance(obj, ClaimLink):
+        return obj.from_claim_id
+    return None
+
+
+def snapshot(obj: object) -> dict[str, Any]:
+    """All audited fields of *obj* as JSON-safe values."""
+    state = inspect(obj)
+    out: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in IGNORED_FIELDS:
+            continue
+        out[attr.key] = to_json(getattr(obj, attr.key))
+    if isinstance(obj, Claim):
+        out["tags"] = sorted(t.name for t in obj.tags)
+    return out
+
+
+def _changes(obj: object) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in IGNORED_FIELDS:
+            continue
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if to_json(old) != to_json(new):
+                changes[attr.key] = [to_json(old), to_json(new)]
+    if isinstance(obj, Claim):
+        hist = state.attrs["tags"].history
+        if hist.added or hist.deleted:
+            new_names = sorted(t.name for t in obj.tags)
+            old_names = sorted({t.name for t in (*hist.unchanged, *hist.deleted)})
+            if old_names != new_names:
+                changes["tags"] = [old_names, new_names]
+    return changes
+
+
+def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    analyst_id = session.info.get(ANALYST_KEY)
+    action_override = session.info.get(ACTION_KEY)
+    entries: list[HistoryEntry] = []
+    for obj in list(session.new):
+        kind = AUDITED.get(type(obj))
+        if isinstance(obj, TrackedMixin):
+            if obj.id is None:
+                obj.id = uuid.uuid4()
+            if obj.created_by_id is None:
+                obj.created_by_id = analyst_id
+            if obj.updated_by_id is None:
+                obj.updated_by_id = analyst_id
+        if kind:
+            entries.append(
+                HistoryEntry(
+                    analyst_id=analyst_id,
+                    entity_type=kind,
+                    entity_id=obj.id,
+                    claim_id=_claim_of(obj),
+                    action="create",
+                    changes={k: [None, v] for k, v in snapshot(obj).items()},
+                )
+            )
+    for obj in list(session.dirty):
+        kind = AUDITED.get(type(obj))
+        if not kind or not session.is_modified(obj):
+            continue
+        changes = _changes(obj)
+        if not changes:
+            continue
+        if isinstance(obj, TrackedMixin):
+            obj.updated_by_id = analyst_id
+            if "tags" in changes and len(changes) == 1:
+                # Only the collection changed: touch the row so its version moves on.
+                from db.timeutil import utcnow
+
+                obj.updated_at = utcnow()
+        entries.append(
+            HistoryEntry(
+                analyst_id=analyst_id,
+                entity_type=kind,
+                entity_id=obj.id,
+                claim_id=_claim_of(obj),
+                action=action_override or "update",
+                changes=changes,
+            )
+        )
+    for obj in list(session.deleted):
+        kind = AUDITED.get(type(obj))
+        if not kind:
+            continue
+        entries.append(
+            HistoryEntry(
+                analyst_id=analyst_id,
+                entity_type=kind,
+                entity_id=obj.id,
+                claim_id=_claim_of(obj),
+                action="delete",
+                changes={k: [v, None] for k, v in snapshot(obj).items()},
+            )
+        )
+    session.add_all(entries)
+
+
+def install(session_class: type[Session]) -> None:
+    """Attach the audit listener to a session class (idempotent)."""
+    if not event.contains(session_class, "before_flush", _before_flush):
+        event.listen(session_class, "before_flush", _before_flush)

@@ -1,0 +1,470 @@
+"""Claims: create, read, change and delete; each call is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from db import rules
+from db.anchors import find_quote, make_anchor
+from db.errors import InvalidInput, NotFound, StaleEdit
+from db.ids import resolve_id
+from db.models import (
+    CREDIBILITY,
+    RELIABILITY,
+    Article,
+    Claim,
+    ClaimKind,
+    Source,
+    Status,
+    Tag,
+    claim_tag,
+)
+from db.workspace import Workspace
+
+EDITABLE_FIELDS = (
+    "statement",
+    "kind",
+    "source_id",
+    "reliability",
+    "credibility",
+    "status",
+    "event_start",
+    "event_end",
+    "notes",
+    "tags",
+    "assignee_id",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimInfo:
+    """A claim as plain data, safe to hand to any thread or widget."""
+
+    id: uuid.UUID
+    article_id: uuid.UUID
+    article_title: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    statement: str
+    kind: ClaimKind
+    source_id: uuid.UUID | None
+    source_name: str
+    reliability: str | None
+    credibility: int | None
+    status: Status
+    event_start: dt.date | None
+    event_end: dt.date | None
+    notes: str
+    tags: tuple[str, ...]
+    assignee_id: uuid.UUID | None
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    created_by_id: uuid.UUID | None
+    updated_by_id: uuid.UUID | None
+
+    @property
+    def grading(self) -> str:
+        return f"{self.reliability or ''}{self.credibility or ''}"
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the claims table, exports and the CLI select by; empty means all."""
+
+    statuses: frozenset[Status] = frozenset()
+    article_ids: frozenset[uuid.UUID] = frozenset()
+    source_ids: frozenset[uuid.UUID] = frozenset()
+    tags: frozenset[str] = frozenset()
+    text: str = ""
+    since: dt.datetime | None = None  # article published at or after
+    until: dt.datetime | None = None  # article published before
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _status(value: Any) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        names = ", ".join(s.value for s in Status)
+        raise InvalidInput(f"Unknown status {value!r}; use one of {names}.") from None
+
+
+def _kind(value: Any) -> ClaimKind:
+    try:
+        return ClaimKind(value)
+    except ValueError:
+        names = ", ".join(k.value for k in ClaimKind)
+        raise InvalidInput(f"Unknown kind {value!r}; use one of {names}.") from None
+
+
+def _reliability(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    text = str(value).strip().upper()
+    if text not in RELIABILITY:
+        raise InvalidInput(f"Source reliability must be a letter A–F, not {value!r}.")
+    return text
+
+
+def _credibility(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number not in CREDIBILITY:
+        raise InvalidInput(f"Information credibility must be a number 1–6, not {value!r}.")
+    return number
+
+
+def _date(value: Any, name: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput(f"The {name} {value!r} is not a date (YYYY-MM-DD).") from None
+
+
+def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Validate and convert editable fields; raises InvalidInput naming the problem."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise InvalidInput(f"Claims have no field(s) {', '.join(sorted(unknown))}.")
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "status":
+            out[key] = _status(value)
+        elif key == "kind":
+            out[key] = _kind(value)
+        elif key == "reliability":
+            out[key] = _reliability(value)
+        elif key == "credibility":
+            out[key] = _credibility(value)
+        elif key in ("event_start", "event_end"):
+            out[key] = _date(value, key.replace("_", " "))
+        elif key == "tags":
+            out[key] = sorted({t.strip() for t in value if t and t.strip()})
+        elif key in ("source_id", "assignee_id"):
+            out[key] = uuid.UUID(str(value)) if value else None
+        else:
+            out[key] = "" if value is None else str(value)
+    start, end = out.get("event_start"), out.get("event_end")
+    if start and end and end < start:
+        raise InvalidInput("The event's end date is before its start date.")
+    return out
+
+
+def get_tags(session: Session, names: Iterable[str]) -> list[Tag]:
+    """Tag rows for *names*, creating the missing ones."""
+    wanted = sorted(set(names))
+    if not wanted:
+        return []
+    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    for name in wanted:
+        if name not in existing:
+            tag = Tag(name=name)
+            session.add(tag)
+            existing[name] = tag
+    return [existing[n] for n in wanted]
+
+
+def apply_fields(session: Session, claim: Claim, fields: dict[str, Any]) -> None:
+    """Set already-normalised fields on an ORM claim, checking the review rules."""
+    with session.no_autoflush:
+        if "status" in fields and fields["status"] != claim.status:
+            rules.check_status_change(session, claim, fields["status"])
+        if "source_id" in fields and fields["source_id"] is not None:
+            if session.get(Source, fields["source_id"]) is None:
+                raise NotFound(f"No source with id {fields['source_id']}.")
+        for key, value in fields.items():
+            if key == "tags":
+                claim.tags = get_tags(session, value)
+            else:
+                setattr(claim, key, value)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _base_query() -> Select[Any]:
+    return (
+        select(
+            Claim.id,
+            Claim.article_id,
+            Article.title,
+            Claim.start,
+            Claim.end,
+            Claim.quote,
+            Claim.prefix,
+            Claim.suffix,
+            Claim.statement,
+            Claim.kind,
+            Claim.source_id,
+            func.coalesce(Source.name, ""),
+            Claim.reliability,
+            Claim.credibility,
+            Claim.status,
+            Claim.event_start,
+            Claim.event_end,
+            Claim.notes,
+            Claim.assignee_id,
+            Claim.version,
+            Claim.created_at,
+            Claim.updated_at,
+            Claim.created_by_id,
+            Claim.updated_by_id,
+        )
+        .select_from(Claim)
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Source, Source.id == Claim.source_id)
+    )
+
+
+def _apply_filter(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
+    if flt.statuses:
+        query = query.where(Claim.status.in_(sorted(flt.statuses)))
+    if flt.article_ids:
+        query = query.where(Claim.article_id.in_(flt.article_ids))
+    if flt.source_ids:
+        query = query.where(Claim.source_id.in_(flt.source_ids))
+    if flt.tags:
+        tagged = (
+            select(claim_tag.c.claim_id)
+            .join(Tag, Tag.id == claim_tag.c.tag_id)
+            .where(Tag.name.in_(sorted(flt.tags)))
+        )
+        query = query.where(Claim.id.in_(tagged))
+    if flt.text:
+        pattern = f"%{flt.text.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(Claim.quote).like(pattern),
+                func.lower(Claim.statement).like(pattern),
+                func.lower(Claim.notes).like(pattern),
+                func.lower(func.coalesce(Source.name, "")).like(pattern),
+            )
+        )
+    if flt.since is not None:
+        query = query.where(Article.published_at >= flt.since)
+    if flt.until is not None:
+        query = query.where(Article.published_at < flt.until)
+    return query
+
+
+def _tags_for(session: Session, ids: Sequence[uuid.UUID] | None) -> dict[uuid.UUID, list[str]]:
+    query = select(claim_tag.c.claim_id, Tag.name).join(Tag, Tag.id == claim_tag.c.tag_id)
+    if ids is not None:
+        if not ids:
+            return {}
+        if len(ids) <= 500:
+            query = query.where(claim_tag.c.claim_id.in_(ids))
+    out: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for claim_id, name in session.execute(query.order_by(Tag.name)):
+        out[claim_id].append(name)
+    return out
+
+
+def _infos(session: Session, rows: Sequence[Any]) -> list[ClaimInfo]:
+    ids = [r[0] for r in rows]
+    tags = _tags_for(session, ids if len(ids) <= 500 else None)
+    return [
+        ClaimInfo(*r[:18], tuple(tags.get(r[0], ())), *r[18:])  # type: ignore[arg-type]
+        for r in rows
+    ]
+
+
+def list_claims(
+    ws: Workspace,
+    flt: ClaimFilter | None = None,
+    *,
+    order_by_position: bool = False,
+) -> list[ClaimInfo]:
+    """Claims matching *flt*, newest article first, then by position in the text."""
+    flt = flt or ClaimFilter()
+    query = _apply_filter(_base_query(), flt)
+    if order_by_position:
+        query = query.order_by(Claim.start, Claim.end)
+    else:
+        query = query.order_by(Article.title, Claim.start, Claim.end)
+    with ws.session() as session:
+        rows = session.execute(query).all()
+        return _infos(session, rows)
+
+
+def claims_of_article(ws: Workspace, article_id: uuid.UUID) -> list[ClaimInfo]:
+    return list_claims(ws, ClaimFilter(article_ids=frozenset({article_id})), order_by_position=True)
+
+
+def count_claims(ws: Workspace, flt: ClaimFilter | None = None) -> int:
+    query = _apply_filter(_base_query(), flt or ClaimFilter())
+    with ws.session() as session:
+        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def get_claim(ws: Workspace, claim_id: uuid.UUID | str) -> ClaimInfo:
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        rows = session.execute(_base_query().where(Claim.id == cid)).all()
+        return _infos(session, rows)[0]
+
+
+def claim_info(session: Session, claim_id: uuid.UUID) -> ClaimInfo:
+    """Like :func:`get_claim`, inside an open session."""
+    rows = session.execute(_base_query().where(Claim.id == claim_id)).all()
+    if not rows:
+        raise NotFound(f"No claim with id {claim_id}.")
+    return _infos(session, rows)[0]
+
+
+# ---------------------------------------------------------------- writing
+
+
+def create_claim(
+    ws: Workspace,
+    article_id: uuid.UUID | str,
+    start: int,
+    end: int,
+    *,
+    claim_id: uuid.UUID | None = None,
+    **fields: Any,
+) -> ClaimInfo:
+    """Create a claim over ``text[start:end]`` (code points) of an article."""
+    values = normalise_fields(fields)
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        article = session.get_one(Article, aid)
+        anchor = make_anchor(article.text, start, end)
+        claim = Claim(
+            id=claim_id or uuid.uuid4(),
+            article_id=aid,
+            start=anchor.start,
+            end=anchor.end,
+            quote=anchor.quote,
+            prefix=anchor.prefix,
+            suffix=anchor.suffix,
+            statement=anchor.quote,
+        )
+        if values.get("source_id") and "reliability" not in values:
+            source = session.get(Source, values["source_id"])
+            if source is not None and source.default_reliability:
+                values["reliability"] = source.default_reliability
+        claim.status = Status.UNVERIFIED
+        apply_fields(session, claim, values)
+        session.add(claim)
+        session.flush()
+        return claim_info(session, claim.id)
+
+
+def create_claim_by_quote(
+    ws: Workspace,
+    article_id: uuid.UUID | str,
+    quote: str,
+    occurrence: int = 1,
+    **fields: Any,
+) -> ClaimInfo:
+    """Create a claim over the *occurrence*-th appearance of *quote* in the article."""
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        text = session.get_one(Article, aid).text
+    anchor = find_quote(text, quote, occurrence)
+    return create_claim(ws, aid, anchor.start, anchor.end, **fields)
+
+
+def update_claim(
+    ws: Workspace,
+    claim_id: uuid.UUID | str,
+    *,
+    expected_version: int | None = None,
+    **fields: Any,
+) -> ClaimInfo:
+    """Change fields of a claim.
+
+    With *expected_version*, a claim changed by someone else since it was read
+    is refused with :class:`StaleEdit` carrying the current values.
+    """
+    values = normalise_fields(fields)
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        claim = session.get_one(Claim, cid)
+        if expected_version is not None and claim.version != expected_version:
+            current = claim_info(session, cid)
+            raise StaleEdit(
+                f"Claim {str(cid)[:8]} was changed by someone else (version "
+                f"{claim.version}, you edited version {expected_version}); your edit was "
+                "not saved.",
+                current={"claim": current},
+            )
+        apply_fields(session, claim, values)
+        session.flush()
+        return claim_info(session, cid)
+
+
+def delete_claim(ws: Workspace, claim_id: uuid.UUID | str) -> None:
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        session.delete(session.get_one(Claim, cid))
+
+
+def restore_claim(ws: Workspace, info: ClaimInfo) -> ClaimInfo:
+    """Recreate a deleted claim with its former id and fields (used by undo)."""
+    return create_claim(
+        ws,
+        info.article_id,
+        info.start,
+        info.end,
+        claim_id=info.id,
+        statement=info.statement,
+        kind=info.kind,
+        source_id=info.source_id,
+        reliability=info.reliability,
+        credibility=info.credibility,
+        status=info.status,
+        event_start=info.event_start,
+        event_end=info.event_end,
+        notes=info.notes,
+        tags=list(info.tags),
+        assignee_id=info.assignee_id,
+    )
+
+
+def editable_values(info: ClaimInfo) -> dict[str, Any]:
+    """The editable fields of a claim, as accepted by :func:`update_claim`."""
+    return {
+        "statement": info.statement,
+        "kind": info.kind,
+        "source_id": info.source_id,
+        "reliability": info.reliability,
+        "credibility": info.credibility,
+        "status": info.status,
+        "event_start": info.event_start,
+        "event_end": info.event_end,
+        "notes": info.notes,
+        "tags": list(info.tags),
+        "assignee_id": info.assignee_id,
+    }
+
+
+def all_tags(ws: Workspace) -> list[str]:
+    with ws.session() as session:
+        return list(session.scalars(select(Tag.name).order_by(Tag.name)))

@@ -1,0 +1,42 @@
+"""Errors that carry one clear, user-facing sentence.
+
+The CLI prints ``str(error)`` and exits 2; the GUI shows it in a message box.
+"""
+
+from __future__ import annotations
+
+
+class ClaimDeskError(Exception):
+    """Base for every expected failure: bad input, refusals, unknown ids."""
+
+
+class NotFound(ClaimDeskError):
+    """An id, name or quote that does not exist."""
+
+
+class InvalidInput(ClaimDeskError):
+    """A value or file that cannot be accepted."""
+
+
+class Refused(ClaimDeskError):
+    """A rule forbids the action (role, four-eyes rule, ...)."""
+
+
+class StaleEdit(ClaimDeskError):
+    """Someone else changed the row since it was read (optimistic locking)."""
+
+    def __init__(self, message: str, *, current: dict | None = None) -> None:
+        super().__init__(message)
+        self.current = current or {}
+
+
+class SchemaError(ClaimDeskError):
+    """The workspace's schema is newer than this program, or out of date."""
+
+
+class DuplicateArticle(ClaimDeskError):
+    """The same article bytes were imported before."""
+
+    def __init__(self, message: str, *, existing_id: str) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id

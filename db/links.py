@@ -1,0 +1,140 @@
+"""Typed links between claims, read both ways."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import aliased
+
+from db.errors import InvalidInput, NotFound
+from db.ids import resolve_id
+from db.models import Article, Claim, ClaimLink, Relation
+from db.workspace import Workspace
+
+# How a link reads from the other end.
+INVERSE_LABEL = {
+    Relation.SUPPORTS: "supported by",
+    Relation.CONTRADICTS: "contradicts",
+    Relation.SAME: "same fact as",
+    Relation.UPDATES: "updated by",
+    Relation.CITES: "cited by",
+}
+FORWARD_LABEL = {
+    Relation.SUPPORTS: "supports",
+    Relation.CONTRADICTS: "contradicts",
+    Relation.SAME: "same fact as",
+    Relation.UPDATES: "updates",
+    Relation.CITES: "cites",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LinkInfo:
+    id: uuid.UUID
+    from_claim_id: uuid.UUID
+    to_claim_id: uuid.UUID
+    relation: Relation
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    """A link seen from one claim: the label reads "this claim <label> other"."""
+
+    link: LinkInfo
+    outgoing: bool
+    label: str
+    other_id: uuid.UUID
+    other_quote: str
+    other_article_id: uuid.UUID
+    other_article_title: str
+
+
+def _relation(value: str | Relation) -> Relation:
+    try:
+        return Relation(value)
+    except ValueError:
+        names = "|".join(r.value for r in Relation)
+        raise InvalidInput(f"Unknown relation {value!r}; use {names}.") from None
+
+
+def _info(link: ClaimLink) -> LinkInfo:
+    return LinkInfo(link.id, link.from_claim_id, link.to_claim_id, link.relation, link.note)
+
+
+def add_link(
+    ws: Workspace,
+    from_id: uuid.UUID | str,
+    to_id: uuid.UUID | str,
+    relation: str | Relation,
+    *,
+    note: str = "",
+    link_id: uuid.UUID | None = None,
+) -> LinkInfo:
+    rel = _relation(relation)
+    with ws.session() as session:
+        a = resolve_id(session, Claim, from_id, "claim")
+        b = resolve_id(session, Claim, to_id, "claim")
+        if a == b:
+            raise InvalidInput("A claim cannot be linked to itself.")
+        existing = session.scalar(
+            select(ClaimLink).where(
+                ClaimLink.from_claim_id == a, ClaimLink.to_claim_id == b, ClaimLink.relation == rel
+            )
+        )
+        if existing is not None:
+            raise InvalidInput("These two claims are already linked that way.")
+        link = ClaimLink(
+            id=link_id or uuid.uuid4(), from_claim_id=a, to_claim_id=b, relation=rel, note=note
+        )
+        session.add(link)
+        session.flush()
+        return _info(link)
+
+
+def remove_link(ws: Workspace, link_id: uuid.UUID | str) -> LinkInfo:
+    with ws.session() as session:
+        lid = resolve_id(session, ClaimLink, link_id, "link")
+        link = session.get_one(ClaimLink, lid)
+        info = _info(link)
+        session.delete(link)
+        return info
+
+
+def restore_link(ws: Workspace, info: LinkInfo) -> LinkInfo:
+    return add_link(
+        ws, info.from_claim_id, info.to_claim_id, info.relation, note=info.note, link_id=info.id
+    )
+
+
+def links_of_claim(ws: Workspace, claim_id: uuid.UUID | str) -> list[LinkView]:
+    """Every link touching a claim, outgoing and incoming."""
+    other = aliased(Claim)
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        links = session.scalars(
+            select(ClaimLink).where(
+                or_(ClaimLink.from_claim_id == cid, ClaimLink.to_claim_id == cid)
+            )
+        ).all()
+        out: list[LinkView] = []
+        for link in links:
+            outgoing = link.from_claim_id == cid
+            other_id = link.to_claim_id if outgoing else link.from_claim_id
+            row = session.execute(
+                select(other.quote, other.article_id, Article.title)
+                .join(Article, Article.id == other.article_id)
+                .where(other.id == other_id)
+            ).one_or_none()
+            if row is None:
+                raise NotFound(f"Linked claim {other_id} is missing.")
+            label = FORWARD_LABEL[link.relation] if outgoing else INVERSE_LABEL[link.relation]
+            out.append(LinkView(_info(link), outgoing, label, other_id, row[0], row[1], row[2]))
+        return out
+
+
+def all_links(ws: Workspace) -> list[LinkInfo]:
+    with ws.session() as session:
+        return [_info(link) for link in session.scalars(select(ClaimLink))]

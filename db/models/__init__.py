@@ -1,0 +1,45 @@
+"""SQLAlchemy models, one module per aggregate."""
+
+from db.models.analyst import Analyst
+from db.models.article import Article
+from db.models.audit import HistoryEntry
+from db.models.base import Base
+from db.models.claim import Claim, Evidence, Tag, claim_tag
+from db.models.enums import (
+    CREDIBILITY,
+    RELIABILITY,
+    ClaimKind,
+    Relation,
+    Role,
+    SourceKind,
+    Stance,
+    Status,
+)
+from db.models.link import ClaimLink
+from db.models.review import Comment, Verdict
+from db.models.setting import Setting
+from db.models.source import Source
+
+__all__ = [
+    "CREDIBILITY",
+    "RELIABILITY",
+    "Analyst",
+    "Article",
+    "Base",
+    "Claim",
+    "ClaimKind",
+    "ClaimLink",
+    "Comment",
+    "Evidence",
+    "HistoryEntry",
+    "Relation",
+    "Role",
+    "Setting",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Status",
+    "Tag",
+    "Verdict",
+    "claim_tag",
+]

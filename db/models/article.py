@@ -1,0 +1,35 @@
+"""Articles: imported texts that claims are anchored in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.models.base import Base, TrackedMixin, UTCDateTime
+
+if TYPE_CHECKING:
+    from db.models.claim import Claim
+
+
+class Article(TrackedMixin, Base):
+    __tablename__ = "article"
+
+    title: Mapped[str] = mapped_column(String(500), default="")
+    outlet: Mapped[str] = mapped_column(String(300), default="")
+    author: Mapped[str] = mapped_column(String(300), default="")
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Text as stored: LF line endings; claim anchors index into it in code points.
+    text: Mapped[str] = mapped_column(Text)
+    original: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(500), default="")
+    encoding: Mapped[str] = mapped_column(String(32), default="utf-8")
+    format: Mapped[str] = mapped_column(String(16), default="txt")
+
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )

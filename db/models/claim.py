@@ -1,0 +1,87 @@
+"""Claims anchored in article text, their tags and evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.models.base import Base, TrackedMixin, UUIDMixin
+from db.models.enums import ClaimKind, Stance, Status, str_enum
+
+if TYPE_CHECKING:
+    from db.models.article import Article
+    from db.models.source import Source
+
+claim_tag = Table(
+    "claim_tag",
+    Base.metadata,
+    Column("claim_id", Uuid, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", Uuid, ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Tag(UUIDMixin, Base):
+    __tablename__ = "tag"
+
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Claim(TrackedMixin, Base):
+    """A claim: a span of an article's text plus the analyst's judgement of it.
+
+    ``start``/``end`` are offsets in Unicode code points into ``Article.text``
+    (W3C TextPositionSelector semantics); ``quote`` is ``text[start:end]``.
+    """
+
+    __tablename__ = "claim"
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("article.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    statement: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[ClaimKind] = mapped_column(str_enum(ClaimKind), default=ClaimKind.FIGURE)
+    source_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("source.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    reliability: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    credibility: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[Status] = mapped_column(str_enum(Status), default=Status.UNVERIFIED, index=True)
+    event_start: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    event_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("analyst.id"), nullable=True
+    )
+
+    article: Mapped[Article] = relationship(back_populates="claims")
+    source: Mapped[Source | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary=claim_tag, order_by=Tag.name)
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def grading(self) -> str:
+        return f"{self.reliability or ''}{self.credibility or ''}"
+
+
+class Evidence(TrackedMixin, Base):
+    __tablename__ = "evidence"
+
+    claim_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("claim.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    stance: Mapped[Stance] = mapped_column(str_enum(Stance), default=Stance.SUPPORTS)
+
+    claim: Mapped[Claim] = relationship(back_populates="evidence")

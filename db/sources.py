@@ -1,0 +1,181 @@
+"""The source registry: who asserts claims, with a default reliability."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from db.errors import InvalidInput, NotFound
+from db.ids import resolve_id
+from db.models import RELIABILITY, Claim, Source, SourceKind
+from db.workspace import Workspace
+
+SOURCE_FIELDS = ("name", "kind", "affiliation", "aliases", "default_reliability", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    id: uuid.UUID
+    name: str
+    kind: SourceKind
+    affiliation: str
+    aliases: tuple[str, ...]
+    default_reliability: str | None
+    notes: str
+    claim_count: int
+    version: int
+
+
+def _info(source: Source, claim_count: int = 0) -> SourceInfo:
+    return SourceInfo(
+        id=source.id,
+        name=source.name,
+        kind=source.kind,
+        affiliation=source.affiliation,
+        aliases=tuple(source.aliases or ()),
+        default_reliability=source.default_reliability,
+        notes=source.notes,
+        claim_count=claim_count,
+        version=source.version,
+    )
+
+
+def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(SOURCE_FIELDS)
+    if unknown:
+        raise InvalidInput(f"Sources have no field(s) {', '.join(sorted(unknown))}.")
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "name":
+            value = (value or "").strip()
+            if not value:
+                raise InvalidInput("A source needs a name.")
+        elif key == "kind":
+            try:
+                value = SourceKind(value)
+            except ValueError:
+                names = ", ".join(k.value for k in SourceKind)
+                raise InvalidInput(f"Unknown source kind {value!r}; use one of {names}.") from None
+        elif key == "default_reliability":
+            value = (value or "").strip().upper() or None
+            if value is not None and value not in RELIABILITY:
+                raise InvalidInput(f"Source reliability must be a letter A–F, not {value!r}.")
+        elif key == "aliases":
+            value = sorted({a.strip() for a in value if a and a.strip()})
+        else:
+            value = "" if value is None else str(value)
+        out[key] = value
+    return out
+
+
+def _counts(session: Any) -> dict[uuid.UUID, int]:
+    query = select(Claim.source_id, func.count()).group_by(Claim.source_id)
+    return {sid: n for sid, n in session.execute(query) if sid is not None}
+
+
+def list_sources(ws: Workspace) -> list[SourceInfo]:
+    with ws.session() as session:
+        counts = _counts(session)
+        sources = session.scalars(select(Source).order_by(func.lower(Source.name)))
+        return [_info(s, counts.get(s.id, 0)) for s in sources]
+
+
+def get_source(ws: Workspace, source_id: uuid.UUID | str) -> SourceInfo:
+    with ws.session() as session:
+        sid = resolve_id(session, Source, source_id, "source")
+        n = session.scalar(select(func.count()).where(Claim.source_id == sid)) or 0
+        return _info(session.get_one(Source, sid), n)
+
+
+def find_source(ws: Workspace, name: str) -> SourceInfo | None:
+    """The source whose name or alias equals *name* (case-insensitive)."""
+    wanted = name.strip().lower()
+    with ws.session() as session:
+        found = session.scalar(select(Source).where(func.lower(Source.name) == wanted))
+        if found is None:
+            for source in session.scalars(select(Source)):
+                if any(a.lower() == wanted for a in source.aliases or ()):
+                    found = source
+                    break
+        return _info(found) if found else None
+
+
+def create_source(
+    ws: Workspace, name: str, *, source_id: uuid.UUID | None = None, **fields: Any
+) -> SourceInfo:
+    values = _normalise({"name": name, **fields})
+    with ws.session() as session:
+        source = Source(id=source_id or uuid.uuid4(), **values)
+        session.add(source)
+        session.flush()
+        return _info(source)
+
+
+def find_or_create_source(ws: Workspace, name: str, **fields: Any) -> SourceInfo:
+    return find_source(ws, name) or create_source(ws, name, **fields)
+
+
+def update_source(ws: Workspace, source_id: uuid.UUID | str, **fields: Any) -> SourceInfo:
+    values = _normalise(fields)
+    with ws.session() as session:
+        sid = resolve_id(session, Source, source_id, "source")
+        source = session.get_one(Source, sid)
+        for key, value in values.items():
+            setattr(source, key, value)
+        session.flush()
+        return _info(source)
+
+
+def delete_source(ws: Workspace, source_id: uuid.UUID | str) -> None:
+    with ws.session() as session:
+        sid = resolve_id(session, Source, source_id, "source")
+        for claim in session.scalars(select(Claim).where(Claim.source_id == sid)):
+            claim.source_id = None
+        session.delete(session.get_one(Source, sid))
+
+
+def merge_sources(ws: Workspace, keep_id: uuid.UUID | str, drop_id: uuid.UUID | str) -> SourceInfo:
+    """Move every claim of *drop* to *keep*, add drop's name to keep's aliases, delete drop."""
+    with ws.session() as session:
+        keep_uuid = resolve_id(session, Source, keep_id, "source")
+        drop_uuid = resolve_id(session, Source, drop_id, "source")
+        if keep_uuid == drop_uuid:
+            raise InvalidInput("A source cannot be merged with itself.")
+        keep = session.get_one(Source, keep_uuid)
+        drop = session.get_one(Source, drop_uuid)
+        for claim in session.scalars(select(Claim).where(Claim.source_id == drop_uuid)):
+            claim.source_id = keep_uuid
+        keep.aliases = sorted({*(keep.aliases or ()), drop.name, *(drop.aliases or ())})
+        if not keep.affiliation:
+            keep.affiliation = drop.affiliation
+        if keep.default_reliability is None:
+            keep.default_reliability = drop.default_reliability
+        session.flush()
+        session.delete(drop)
+        session.flush()
+        n = session.scalar(select(func.count()).where(Claim.source_id == keep_uuid)) or 0
+        return _info(keep, n)
+
+
+def require_source(ws: Workspace, name: str) -> SourceInfo:
+    found = find_source(ws, name)
+    if found is None:
+        raise NotFound(f"No source named {name!r}.")
+    return found
+
+
+__all__ = [
+    "SourceInfo",
+    "create_source",
+    "delete_source",
+    "find_or_create_source",
+    "find_source",
+    "get_source",
+    "list_sources",
+    "merge_sources",
+    "require_source",
+    "update_source",
+]

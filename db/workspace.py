@@ -1,0 +1,225 @@
+"""Open, create and upgrade workspaces; engines, pragmas and sessions.
+
+A workspace is one SQLite file (the embedded default) or a shared PostgreSQL
+database named by a SQLAlchemy URL.  New SQLite files are created with
+``create_all`` and stamped at the Alembic head; older ones are backed up, then
+upgraded.  A shared database is only ever upgraded by ``claimdesk migrate``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from db import audit
+from db.errors import SchemaError, StaleEdit
+from db.models import Base
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class WorkspaceSession(Session):
+    """Session class carrying the audit listener."""
+
+
+audit.install(WorkspaceSession)
+
+
+def to_url(target: str | Path) -> str:
+    """A SQLAlchemy URL for a path or URL given on the command line."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def redact(url: str) -> str:
+    """The URL with any password hidden, for messages and logs."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if is_sqlite(url):
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision(engine: Engine) -> str:
+    heads = ScriptDirectory.from_config(alembic_config(engine)).get_heads()
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def known_revisions(engine: Engine) -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade(engine: Engine) -> None:
+    command.upgrade(alembic_config(engine), "head")
+
+
+def _has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+@dataclass
+class Workspace:
+    """An open workspace: its engine, a session factory and the current analyst."""
+
+    url: str
+    engine: Engine
+    analyst_id: uuid.UUID | None = None
+    backup_path: Path | None = None
+    _factory: sessionmaker[WorkspaceSession] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._factory = sessionmaker(self.engine, class_=WorkspaceSession, expire_on_commit=False)
+
+    @property
+    def shared(self) -> bool:
+        return not is_sqlite(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        if self.shared:
+            return None
+        database = make_url(self.url).database
+        return Path(database) if database else None
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else redact(self.url)
+
+    @contextmanager
+    def session(self) -> Iterator[WorkspaceSession]:
+        """One short transaction: committed on success, rolled back on any error."""
+        session = self._factory()
+        session.info[audit.ANALYST_KEY] = self.analyst_id
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise StaleEdit(
+                "Someone else changed this item since you opened it; your edit was not saved."
+            ) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _prepare_sqlite(engine: Engine, path: Path) -> Path | None:
+    """Create or upgrade a SQLite workspace; return the backup made, if any."""
+    if not _has_tables(engine):
+        Base.metadata.create_all(engine)
+        command.stamp(alembic_config(engine), "head")
+        return None
+    current = current_revision(engine)
+    head = head_revision(engine)
+    if current == head:
+        return None
+    if current is None or current not in known_revisions(engine):
+        raise SchemaError(
+            f"{path} was not made by this version of ClaimDesk (schema {current or 'unknown'}); "
+            "it needs a newer ClaimDesk."
+        )
+    engine.dispose()
+    backup = path.with_name(f"{path.name}.{current}.bak")
+    shutil.copy2(path, backup)
+    upgrade(engine)
+    return backup
+
+
+def _check_shared(engine: Engine, url: str) -> None:
+    current = current_revision(engine) if _has_tables(engine) else None
+    head = head_revision(engine)
+    if current == head:
+        return
+    if current is not None and current not in known_revisions(engine):
+        raise SchemaError(
+            f"The shared workspace {redact(url)} has schema {current}, newer than this "
+            "ClaimDesk understands; upgrade ClaimDesk."
+        )
+    raise SchemaError(
+        f"The shared workspace {redact(url)} is not at the current schema "
+        f"({current or 'empty'} → {head}); an administrator runs "
+        f"`claimdesk migrate --db {redact(url)}` first."
+    )
+
+
+def open_workspace(target: str | Path) -> Workspace:
+    """Open (creating or upgrading a local file as needed) the workspace at *target*."""
+    url = to_url(target)
+    engine = make_engine(url)
+    backup: Path | None = None
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            path = Path(database)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            backup = _prepare_sqlite(engine, path)
+        else:
+            Base.metadata.create_all(engine)
+    else:
+        _check_shared(engine, url)
+    return Workspace(url=url, engine=engine, backup_path=backup)
+
+
+def migrate(target: str | Path) -> tuple[str | None, str]:
+    """Bring a workspace's schema to head; returns (before, after) revisions."""
+    url = to_url(target)
+    engine = make_engine(url)
+    try:
+        before = current_revision(engine) if _has_tables(engine) else None
+        if before is not None and before not in known_revisions(engine):
+            raise SchemaError(f"{redact(url)} has schema {before}, newer than this ClaimDesk.")
+        upgrade(engine)
+        return before, head_revision(engine)
+    finally:
+        engine.dispose()
