@@ -1,0 +1,136 @@
+"""The ``claimdesk`` command line: headless, never imports Qt.
+
+Each module named in :data:`COMMAND_MODULES` adds its subcommands through
+``register(subparsers, common)``; a handler receives a :class:`CliContext`
+and returns an exit code.  Expected failures (:class:`ClaimDeskError`) print
+one line on stderr and exit 2, having changed nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from db.errors import ClaimDeskError
+from db.workspace import Workspace
+
+COMMAND_MODULES = ("db.cli.core", "db.cli.team", "db.cli.shared", "db.cli.formats")
+EXIT_USAGE = 2
+
+Handler = Callable[["CliContext"], int]
+
+
+@dataclass
+class CliContext:
+    args: argparse.Namespace
+    out: IO[str] = field(default_factory=lambda: sys.stdout)
+    err: IO[str] = field(default_factory=lambda: sys.stderr)
+    _ws: Workspace | None = None
+
+    @property
+    def ws(self) -> Workspace:
+        """The workspace named by --db (or the default one), opened on first use."""
+        if self._ws is None:
+            from db.analysts import bind_analyst
+            from db.paths import default_workspace
+            from db.workspace import open_workspace
+
+            target = getattr(self.args, "db", None) or default_workspace()
+            self._ws = open_workspace(target)
+            bind_analyst(self._ws, getattr(self.args, "as_analyst", None))
+        return self._ws
+
+    def print(self, *parts: Any) -> None:
+        print(*parts, file=self.out)
+
+    def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """--db and --as, accepted before or after the subcommand."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help="workspace: a SQLite file or a postgresql+psycopg:// URL",
+    )
+    parser.add_argument(
+        "--as",
+        dest="as_analyst",
+        metavar="ANALYST",
+        default=default,
+        help="act as this analyst (local workspaces)",
+    )
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(EXIT_USAGE, f"claimdesk: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="claimdesk", description="Check what news articles claim.")
+    add_global_options(parser, suppress=False)
+    parser.add_argument(
+        "--demo", action="store_true", help="open (creating if needed) the sample workspace"
+    )
+    common = _Parser(add_help=False)
+    add_global_options(common, suppress=True)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(subparsers, common)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> int:
+    """Run a subcommand; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
+    ctx = CliContext(args=args, out=out or sys.stdout)
+    try:
+        return handler(ctx)
+    except ClaimDeskError as exc:
+        print(f"claimdesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(
+            f"claimdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return EXIT_USAGE
+    finally:
+        ctx.close()
+
+
+def wants_gui(argv: Sequence[str]) -> bool:
+    """True when no subcommand is given (``claimdesk``, ``claimdesk --db X``, ``--demo``)."""
+    parser = build_parser()
+    try:
+        args, _ = parser.parse_known_args(argv)
+    except SystemExit:
+        return False
+    return getattr(args, "command", None) is None and "-h" not in argv and "--help" not in argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""Claim sheet exports. Each format is a module with ``write(ws, flt, target, progress)``.
+
+``target`` is a path, or ``None`` for standard output where the format allows it.
+The writer returns the number of claims written and raises
+:class:`ExportCancelled` when *progress* returns False.  A file is written to a
+temporary name and moved into place only when complete.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from db.claims import ClaimFilter
+from db.errors import InvalidInput
+from db.exporting.rows import ExportCancelled, Progress
+from db.workspace import Workspace
+
+# format name -> "module:function"; formats register here as they are built.
+EXPORTERS: dict[str, str] = {
+    "csv": "db.exporting.sheet:write_csv",
+    "json": "db.exporting.sheet:write_json",
+}
+FILE_SUFFIX: dict[str, str] = {"csv": ".csv", "json": ".json"}
+
+Writer = Callable[[Workspace, ClaimFilter, IO[str] | IO[bytes] | Path, Progress | None], int]
+
+
+def formats() -> list[str]:
+    return list(EXPORTERS)
+
+
+def get_writer(fmt: str) -> Callable[..., int]:
+    spec = EXPORTERS.get(fmt)
+    if spec is None:
+        raise InvalidInput(f"Unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}.")
+    module_name, func_name = spec.split(":")
+    return getattr(importlib.import_module(module_name), func_name)
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside *path*, renamed onto it only if the block succeeds."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise InvalidInput(f"The folder {path.parent} does not exist.")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export(
+    ws: Workspace,
+    fmt: str,
+    flt: ClaimFilter,
+    target: Path | None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the claims matching *flt* in *fmt* to *target* (None: standard output)."""
+    writer = get_writer(fmt)
+    return writer(ws, flt, target, progress)
+
+
+__all__ = ["EXPORTERS", "ExportCancelled", "atomic_path", "export", "formats", "get_writer"]

@@ -1,0 +1,241 @@
+"""The claim sheet: one row per claim, streamed from the database in batches.
+
+Every export format (CSV, JSON, XLSX, reports, ...) reads these rows, so they
+agree on what a claim sheet holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from db.claims import ClaimFilter, _apply_filter, _base_query
+from db.models import Article, Claim, ClaimLink, Evidence, Status, Tag, claim_tag
+from db.workspace import Workspace
+
+# The sheet's columns, in order, as they appear in CSV headers and JSON keys.
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "statement",
+    "quote",
+    "start",
+    "end",
+    "article_title",
+    "outlet",
+    "url",
+    "published_at",
+    "source",
+    "grading",
+    "status",
+    "event_date",
+    "tags",
+    "links",
+    "evidence",
+)
+
+BATCH = 2000
+Progress = Callable[[int, int], bool]
+"""Called with (done, total); returning False cancels the export."""
+
+
+class ExportCancelled(Exception):
+    """The analyst cancelled a running export; the partial file is removed."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkCell:
+    relation: str
+    other_id: uuid.UUID
+    outgoing: bool
+
+    def __str__(self) -> str:
+        arrow = "" if self.outgoing else "← "
+        return f"{arrow}{self.relation} {self.other_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceCell:
+    stance: str
+    url: str
+    note: str
+
+    def __str__(self) -> str:
+        body = " — ".join(p for p in (self.url, self.note) if p)
+        return f"{self.stance}: {body}"
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    id: uuid.UUID
+    article_id: uuid.UUID
+    statement: str
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    article_title: str
+    outlet: str
+    url: str
+    published_at: dt.datetime | None
+    source: str
+    kind: str
+    reliability: str | None
+    credibility: int | None
+    status: Status
+    event_start: dt.date | None
+    event_end: dt.date | None
+    notes: str
+    tags: tuple[str, ...]
+    links: tuple[LinkCell, ...]
+    evidence: tuple[EvidenceCell, ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    created_by_id: uuid.UUID | None
+    updated_by_id: uuid.UUID | None
+
+    @property
+    def grading(self) -> str:
+        return f"{self.reliability or ''}{self.credibility or ''}"
+
+    @property
+    def event_date(self) -> str:
+        if self.event_start is None:
+            return ""
+        if self.event_end is None or self.event_end == self.event_start:
+            return self.event_start.isoformat()
+        return f"{self.event_start.isoformat()}/{self.event_end.isoformat()}"
+
+    def cells(self) -> dict[str, str | int]:
+        """The sheet's columns as plain text and numbers (CSV, Markdown)."""
+        return {
+            "id": str(self.id),
+            "statement": self.statement,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "article_title": self.article_title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published_at": self.published_at.isoformat() if self.published_at else "",
+            "source": self.source,
+            "grading": self.grading,
+            "status": self.status.value,
+            "event_date": self.event_date,
+            "tags": "; ".join(self.tags),
+            "links": "; ".join(str(link) for link in self.links),
+            "evidence": "; ".join(str(e) for e in self.evidence),
+        }
+
+    def as_json(self) -> dict[str, object]:
+        """The sheet's columns with structure kept (JSON)."""
+        out: dict[str, object] = dict(self.cells())
+        out["tags"] = list(self.tags)
+        out["links"] = [
+            {
+                "relation": link.relation,
+                "claim_id": str(link.other_id),
+                "direction": "outgoing" if link.outgoing else "incoming",
+            }
+            for link in self.links
+        ]
+        out["evidence"] = [
+            {"stance": e.stance, "url": e.url, "note": e.note} for e in self.evidence
+        ]
+        return out
+
+
+def default_filter(statuses: Sequence[Status] | None = None) -> ClaimFilter:
+    """The export default: verified claims only."""
+    return ClaimFilter(statuses=frozenset(statuses or (Status.VERIFIED,)))
+
+
+def _sheet_query(flt: ClaimFilter):  # type: ignore[no-untyped-def]
+    query = _apply_filter(_base_query(), flt).add_columns(
+        Article.outlet, Article.url, Article.published_at
+    )
+    return query.order_by(Article.published_at, Article.title, Claim.start, Claim.id)
+
+
+def count_rows(ws: Workspace, flt: ClaimFilter) -> int:
+    with ws.session() as session:
+        sub = _apply_filter(_base_query(), flt).subquery()
+        return session.scalar(select(func.count()).select_from(sub)) or 0
+
+
+def _extras(session, ids: list[uuid.UUID]):  # type: ignore[no-untyped-def]
+    tags: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for cid, name in session.execute(
+        select(claim_tag.c.claim_id, Tag.name)
+        .join(Tag, Tag.id == claim_tag.c.tag_id)
+        .where(claim_tag.c.claim_id.in_(ids))
+        .order_by(Tag.name)
+    ):
+        tags[cid].append(name)
+    links: dict[uuid.UUID, list[LinkCell]] = defaultdict(list)
+    for link in session.scalars(
+        select(ClaimLink).where(ClaimLink.from_claim_id.in_(ids) | ClaimLink.to_claim_id.in_(ids))
+    ):
+        if link.from_claim_id in ids:
+            links[link.from_claim_id].append(LinkCell(link.relation.value, link.to_claim_id, True))
+        if link.to_claim_id in ids:
+            links[link.to_claim_id].append(LinkCell(link.relation.value, link.from_claim_id, False))
+    evidence: dict[uuid.UUID, list[EvidenceCell]] = defaultdict(list)
+    for ev in session.scalars(
+        select(Evidence).where(Evidence.claim_id.in_(ids)).order_by(Evidence.created_at)
+    ):
+        evidence[ev.claim_id].append(EvidenceCell(ev.stance.value, ev.url, ev.note))
+    return tags, links, evidence
+
+
+def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterator[list[SheetRow]]:
+    """Yield the sheet in batches of at most *batch* rows; memory stays bounded."""
+    with ws.session() as session:
+        result = session.execute(_sheet_query(flt).execution_options(yield_per=batch))
+        for part in result.partitions(batch):
+            ids = [r[0] for r in part]
+            id_set = set(ids)
+            tags, links, evidence = _extras(session, list(id_set))
+            rows = []
+            for r in part:
+                (cid, aid, title, start, end, quote, prefix, suffix, statement, kind) = r[:10]
+                (_sid, source, rel, cred, status, ev_start, ev_end, notes) = r[10:18]
+                (_assignee, _version, created, updated, created_by, updated_by) = r[18:24]
+                outlet, url, published = r[24:27]
+                rows.append(
+                    SheetRow(
+                        id=cid,
+                        article_id=aid,
+                        statement=statement,
+                        quote=quote,
+                        prefix=prefix,
+                        suffix=suffix,
+                        start=start,
+                        end=end,
+                        article_title=title,
+                        outlet=outlet,
+                        url=url,
+                        published_at=published,
+                        source=source,
+                        kind=kind.value,
+                        reliability=rel,
+                        credibility=cred,
+                        status=status,
+                        event_start=ev_start,
+                        event_end=ev_end,
+                        notes=notes,
+                        tags=tuple(tags.get(cid, ())),
+                        links=tuple(links.get(cid, ())),
+                        evidence=tuple(evidence.get(cid, ())),
+                        created_at=created,
+                        updated_at=updated,
+                        created_by_id=created_by,
+                        updated_by_id=updated_by,
+                    )
+                )
+            yield rows

@@ -1,0 +1,53 @@
+"""Article import: read a file, extract text and metadata, store it.
+
+Readers are registered by file suffix as ``"module:function"``; a reader takes
+``(data: bytes, filename: str)`` and returns :class:`db.articles.NewArticle`
+(or raises :class:`db.errors.InvalidInput` naming the file and the reason).
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from db.articles import ArticleInfo, NewArticle, add_article
+from db.errors import InvalidInput
+from db.workspace import Workspace
+
+READERS: dict[str, str] = {
+    ".txt": "db.importing.text:read_text_article",
+    ".md": "db.importing.text:read_text_article",
+    ".markdown": "db.importing.text:read_text_article",
+}
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(READERS)
+
+
+def read_file(path: Path) -> NewArticle:
+    """Extract an article from *path* without storing it."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    spec = READERS.get(suffix)
+    if spec is None:
+        raise InvalidInput(
+            f"{path.name}: ClaimDesk cannot import {suffix or 'files without a suffix'}; "
+            f"it reads {', '.join(supported_suffixes())}."
+        )
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file.") from None
+    if size > MAX_BYTES:
+        raise InvalidInput(f"{path.name}: the file is larger than {MAX_BYTES // 2**20} MiB.")
+    data = path.read_bytes()
+    module_name, func_name = spec.split(":")
+    reader = getattr(importlib.import_module(module_name), func_name)
+    return reader(data, path.name)
+
+
+def import_file(ws: Workspace, path: Path) -> ArticleInfo:
+    """Read and store one article file; DuplicateArticle when it was imported before."""
+    return add_article(ws, read_file(path))

@@ -1,0 +1,1 @@
+"""ClaimDesk's Qt desktop layer. Calls db/ through small named operations."""

@@ -1,0 +1,25 @@
+"""The ``claimdesk`` entry point: subcommands run headless; no subcommand opens the GUI.
+
+Qt is imported only when the GUI is wanted, so the command line stays fast and
+runs on machines without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from db.cli import run, wants_gui
+
+    if wants_gui(args):
+        from desktop.app import main as gui_main
+
+        return gui_main(args)
+    return run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
