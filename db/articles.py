@@ -148,14 +148,35 @@ def article_text(ws: Workspace, article_id: uuid.UUID | str) -> ArticleText:
         return ArticleText(id=aid, title=article.title, text=article.text)
 
 
-def update_article(ws: Workspace, article_id: uuid.UUID | str, **fields: Any) -> ArticleInfo:
-    """Edit an article's metadata (title, outlet, author, url, published_at)."""
+def update_article(
+    ws: Workspace,
+    article_id: uuid.UUID | str,
+    *,
+    expected_version: int | None = None,
+    **fields: Any,
+) -> ArticleInfo:
+    """Edit an article's metadata (title, outlet, author, url, published_at).
+
+    With *expected_version*, an article changed by someone else since it was
+    read is refused with StaleEdit carrying the current values.
+    """
+    from db.concurrency import check_version
+
     unknown = set(fields) - set(META_FIELDS)
     if unknown:
         raise InvalidInput(f"Articles have no editable field(s) {', '.join(sorted(unknown))}.")
     with ws.session() as session:
         aid = resolve_id(session, Article, article_id, "article")
         article = session.get_one(Article, aid)
+        check_version(
+            "article",
+            aid,
+            article.version,
+            expected_version,
+            lambda: _info(
+                article, session.scalar(select(func.count()).where(Claim.article_id == aid)) or 0
+            ),
+        )
         for key, value in fields.items():
             if key == "published_at":
                 if value is not None and not isinstance(value, dt.datetime):

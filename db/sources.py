@@ -118,11 +118,21 @@ def find_or_create_source(ws: Workspace, name: str, **fields: Any) -> SourceInfo
     return find_source(ws, name) or create_source(ws, name, **fields)
 
 
-def update_source(ws: Workspace, source_id: uuid.UUID | str, **fields: Any) -> SourceInfo:
+def update_source(
+    ws: Workspace,
+    source_id: uuid.UUID | str,
+    *,
+    expected_version: int | None = None,
+    **fields: Any,
+) -> SourceInfo:
+    """Change a source; with *expected_version* a stale edit raises StaleEdit."""
+    from db.concurrency import check_version
+
     values = _normalise(fields)
     with ws.session() as session:
         sid = resolve_id(session, Source, source_id, "source")
         source = session.get_one(Source, sid)
+        check_version("source", sid, source.version, expected_version, lambda: _info(source))
         for key, value in values.items():
             setattr(source, key, value)
         session.flush()
