@@ -27,6 +27,17 @@ EXPORTERS: dict[str, str] = {
     "json": "db.exporting.sheet:write_json",
 }
 FILE_SUFFIX: dict[str, str] = {"csv": ".csv", "json": ".json"}
+# Richer formats: workbook, reports and linked-data exports.
+EXPORTERS.update(
+    {
+        "xlsx": "db.exporting.xlsx:write_xlsx",
+    }
+)
+FILE_SUFFIX.update(
+    {
+        "xlsx": ".xlsx",
+    }
+)
 
 Writer = Callable[[Workspace, ClaimFilter, IO[str] | IO[bytes] | Path, Progress | None], int]
 

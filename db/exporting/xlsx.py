@@ -1,0 +1,224 @@
+"""The claim sheet as an Excel workbook, streamed row by row.
+
+Every text goes in as a string cell, so no content can become a formula,
+a number or a link by accident; only http(s) URLs become hyperlinks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from db.claims import ClaimFilter
+from db.exporting import atomic_path
+from db.exporting.rows import Progress, SheetRow, count_rows, iter_rows
+from db.exporting.support import need_file, tick
+from db.models import Claim, ClaimLink, Source
+from db.workspace import Workspace
+
+MAX_URLS = 65000  # Excel caps hyperlinks per sheet at 65,530
+MAX_URL_LEN = 2000
+
+# (header, width, kind) — kind picks the writer and cell format.
+CLAIM_COLUMNS: tuple[tuple[str, int, str], ...] = (
+    ("id", 38, "text"),
+    ("statement", 50, "wrap"),
+    ("quote", 50, "wrap"),
+    ("start", 8, "int"),
+    ("end", 8, "int"),
+    ("article_title", 36, "wrap"),
+    ("outlet", 20, "text"),
+    ("url", 36, "url"),
+    ("published_at (UTC)", 18, "datetime"),
+    ("source", 24, "text"),
+    ("grading", 9, "text"),
+    ("status", 13, "text"),
+    ("event_start", 12, "date"),
+    ("event_end", 12, "date"),
+    ("tags", 24, "wrap"),
+    ("links", 36, "wrap"),
+    ("evidence", 40, "wrap"),
+    ("notes", 40, "wrap"),
+)
+
+
+def is_web_url(url: str) -> bool:
+    lower = url.strip().lower()
+    return (
+        lower.startswith(("http://", "https://"))
+        and len(url) <= MAX_URL_LEN
+        and not any(ch.isspace() or ord(ch) < 32 for ch in url)
+    )
+
+
+class _Book:
+    """A workbook with the few cell formats the sheets use."""
+
+    def __init__(self, path: Path) -> None:
+        self.book = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+                "remove_timezone": True,
+            },
+        )
+        self.header = self.book.add_format({"bold": True, "bg_color": "#E5E7EB", "border": 1})
+        self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
+        self.top = self.book.add_format({"valign": "top"})
+        self.date = self.book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+        self.datetime = self.book.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"})
+        self.link = self.book.add_format({"font_color": "blue", "underline": 1, "valign": "top"})
+        self.url_count = 0
+
+    def sheet(self, name: str, columns: tuple[tuple[str, int, str], ...]) -> Any:
+        sheet = self.book.add_worksheet(name)
+        for col, (header, width, kind) in enumerate(columns):
+            sheet.set_column(col, col, width, self.wrap if kind == "wrap" else None)
+            sheet.write_string(0, col, header, self.header)
+        sheet.freeze_panes(1, 0)
+        return sheet
+
+    def cell(self, sheet: Any, row: int, col: int, kind: str, value: Any) -> None:
+        if value is None or value == "":
+            sheet.write_blank(row, col, None, self.top)
+        elif kind == "int":
+            sheet.write_number(row, col, value, self.top)
+        elif kind == "date":
+            sheet.write_datetime(row, col, value, self.date)
+        elif kind == "datetime":
+            naive = value.astimezone(dt.UTC).replace(tzinfo=None)
+            sheet.write_datetime(row, col, naive, self.datetime)
+        elif kind == "url" and is_web_url(value) and self.url_count < MAX_URLS:
+            if sheet.write_url(row, col, value, self.link, string=value) == 0:
+                self.url_count += 1
+            else:
+                sheet.write_string(row, col, value, self.top)
+        else:
+            sheet.write_string(row, col, str(value), self.wrap if kind == "wrap" else self.top)
+
+
+def _claim_values(row: SheetRow) -> list[Any]:
+    return [
+        str(row.id),
+        row.statement,
+        row.quote,
+        row.start,
+        row.end,
+        row.article_title,
+        row.outlet,
+        row.url,
+        row.published_at,
+        row.source,
+        row.grading,
+        row.status.value,
+        row.event_start,
+        row.event_end,
+        "; ".join(row.tags),
+        "; ".join(str(link) for link in row.links),
+        "; ".join(str(e) for e in row.evidence),
+        row.notes,
+    ]
+
+
+SOURCE_COLUMNS = (
+    ("name", 30, "text"),
+    ("kind", 12, "text"),
+    ("affiliation", 30, "wrap"),
+    ("aliases", 30, "wrap"),
+    ("default_reliability", 10, "text"),
+    ("claim_count", 10, "int"),
+)
+LINK_COLUMNS = (
+    ("from_id", 38, "text"),
+    ("relation", 12, "text"),
+    ("to_id", 38, "text"),
+    ("from_quote", 50, "wrap"),
+    ("to_quote", 50, "wrap"),
+)
+
+
+def _write_sources(ws: Workspace, book: _Book, used: set[str]) -> None:
+    sheet = book.sheet("Sources", SOURCE_COLUMNS)
+    counts = select(Claim.source_id, func.count().label("n")).group_by(Claim.source_id).subquery()
+    query = (
+        select(Source, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.source_id == Source.id)
+        .order_by(func.lower(Source.name))
+    )
+    r = 0
+    with ws.session() as session:
+        for source, n in session.execute(query):
+            if source.name not in used:
+                continue
+            r += 1
+            values = [
+                source.name,
+                source.kind.value,
+                source.affiliation,
+                "; ".join(source.aliases or ()),
+                source.default_reliability or "",
+                n,
+            ]
+            for col, (_h, _w, kind) in enumerate(SOURCE_COLUMNS):
+                book.cell(sheet, r, col, kind, values[col])
+    sheet.autofilter(0, 0, max(r, 1), len(SOURCE_COLUMNS) - 1)
+
+
+def _write_links(ws: Workspace, book: _Book, ids: set[Any]) -> None:
+    sheet = book.sheet("Links", LINK_COLUMNS)
+    a, b = aliased(Claim), aliased(Claim)
+    query = (
+        select(ClaimLink.from_claim_id, ClaimLink.relation, ClaimLink.to_claim_id, a.quote, b.quote)
+        .join(a, a.id == ClaimLink.from_claim_id)
+        .join(b, b.id == ClaimLink.to_claim_id)
+        .order_by(ClaimLink.created_at, ClaimLink.id)
+    )
+    r = 0
+    with ws.session() as session:
+        for from_id, relation, to_id, from_quote, to_quote in session.execute(query):
+            if from_id not in ids and to_id not in ids:
+                continue
+            r += 1
+            values = [str(from_id), relation.value, str(to_id), from_quote, to_quote]
+            for col, (_h, _w, kind) in enumerate(LINK_COLUMNS):
+                book.cell(sheet, r, col, kind, values[col])
+    sheet.autofilter(0, 0, max(r, 1), len(LINK_COLUMNS) - 1)
+
+
+def write_xlsx(
+    ws: Workspace, flt: ClaimFilter, target: Path | None, progress: Progress | None = None
+) -> int:
+    """Write the claims matching *flt* to an .xlsx workbook; returns the claim count."""
+    path = need_file(target, "XLSX")
+    total = count_rows(ws, flt)
+    done = 0
+    tick(progress, 0, total)
+    with atomic_path(path) as tmp:
+        book = _Book(tmp)
+        try:
+            sheet = book.sheet("Claims", CLAIM_COLUMNS)
+            ids: set[Any] = set()
+            used_sources: set[str] = set()
+            for batch in iter_rows(ws, flt):
+                for row in batch:
+                    done += 1
+                    for col, value in enumerate(_claim_values(row)):
+                        book.cell(sheet, done, col, CLAIM_COLUMNS[col][2], value)
+                    ids.add(row.id)
+                    if row.source:
+                        used_sources.add(row.source)
+                tick(progress, done, total)
+            sheet.autofilter(0, 0, max(done, 1), len(CLAIM_COLUMNS) - 1)
+            _write_sources(ws, book, used_sources)
+            _write_links(ws, book, ids)
+        finally:
+            book.book.close()
+    return done

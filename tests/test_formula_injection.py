@@ -1,0 +1,51 @@
+"""Spreadsheet exports never turn claim text into formulas."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from formats_support import populate
+from openpyxl.utils.escape import unescape
+
+from db.claims import ClaimFilter, list_claims
+from db.exporting import export
+
+PAYLOADS = [
+    "=1+1",
+    "+SUM(1,2)",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r=1+1",
+    '=HYPERLINK("http://evil.example","click")',
+    "=cmd|' /C calc'!A0",
+    "http://looks.like/a/link",
+    "0042",
+    "1e5",
+]
+
+
+@pytest.fixture
+def nasty(ws, seed_paths):
+    pop = populate(ws, seed_paths[:2])
+    from db.claims import update_claim
+
+    for claim, payload in zip(pop.claims * 6, PAYLOADS, strict=False):
+        update_claim(ws, claim.id, statement=payload, notes=payload)
+    return ws
+
+
+def test_xlsx_has_no_formula_cells(nasty, tmp_path):
+    target = tmp_path / "x.xlsx"
+    export(nasty, "xlsx", ClaimFilter(), target)
+    book = openpyxl.load_workbook(target)
+    seen = set()
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    seen.add(unescape(cell.value))
+    statements = {c.statement for c in list_claims(nasty)}
+    assert statements <= seen
+    assert "=cmd|' /C calc'!A0" in seen and "0042" in seen
