@@ -1,0 +1,270 @@
+"""Core subcommands: import, articles, claim add, claims, link add, export, sources."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from db.articles import list_articles
+from db.cli import CliContext
+from db.errors import DuplicateArticle, InvalidInput
+
+# Nested subcommand groups ("claim", "link", ...) so other modules can add to them.
+_GROUPS: dict[int, dict[str, Any]] = {}
+
+
+def command_group(
+    subparsers: Any, name: str, common: argparse.ArgumentParser, help_text: str = ""
+) -> Any:
+    """The sub-subparsers of group *name* ("claim", "link"), created on first use.
+
+    Other CLI modules call this to add e.g. ``claim set`` beside ``claim add``.
+    """
+    groups = _GROUPS.setdefault(id(subparsers), {})
+    if name in groups and subparsers.choices.get(name) is groups[name][0]:
+        return groups[name][1]
+    parser = subparsers.add_parser(name, parents=[common], help=help_text)
+    nested = parser.add_subparsers(dest=f"{name}_command", metavar="ACTION")
+    groups[name] = (parser, nested)
+    return nested
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------- import / articles
+
+
+def cmd_import(ctx: CliContext) -> int:
+    from db.articles import add_article
+    from db.importing import read_file
+
+    # Read and check every file first: one bad file means nothing is stored.
+    extracted = [read_file(Path(name)) for name in ctx.args.files]
+    ws = ctx.ws
+    for new in extracted:
+        if new.encoding == "windows-1252":
+            print(
+                f"claimdesk: note: {new.filename} is not UTF-8; it was read as Windows-1252.",
+                file=ctx.err,
+            )
+        try:
+            info = add_article(ws, new)
+        except DuplicateArticle as exc:
+            print(f"claimdesk: {exc}", file=ctx.err)
+            continue
+        ctx.print(f"{info.id}\t{info.title}")
+    return 0
+
+
+def cmd_articles(ctx: CliContext) -> int:
+    for a in list_articles(ctx.ws):
+        published = a.published_at.date().isoformat() if a.published_at else "-"
+        ctx.print(f"{a.id}\t{published}\t{a.claim_count}\t{a.title}")
+    return 0
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _event_fields(text: str | None) -> dict[str, Any]:
+    if not text:
+        return {}
+    from db.dates import parse_event_date
+
+    start, end = parse_event_date(text)
+    return {"event_start": start, "event_end": end}
+
+
+def cmd_claim_add(ctx: CliContext) -> int:
+    from db.anchors import find_quote
+    from db.articles import article_text
+    from db.claims import create_claim, normalise_fields
+    from db.sources import create_source, delete_source, find_source
+
+    args = ctx.args
+    ws = ctx.ws
+    fields: dict[str, Any] = {}
+    for key in ("status", "reliability", "credibility", "statement", "kind"):
+        value = getattr(args, key)
+        if value is not None:
+            fields[key] = value
+    if args.note is not None:
+        fields["notes"] = args.note
+    if args.tag:
+        fields["tags"] = args.tag
+    fields.update(_event_fields(args.event_date))
+    normalise_fields(fields)  # refuse bad values before anything is written
+    article = article_text(ws, args.article)
+    quote = unicodedata.normalize("NFC", args.quote)
+    anchor = find_quote(article.text, quote, args.occurrence)
+    created_source = None
+    if args.source:
+        source = find_source(ws, args.source)
+        if source is None:
+            source = created_source = create_source(ws, args.source)
+        fields["source_id"] = source.id
+    try:
+        claim = create_claim(ws, article.id, anchor.start, anchor.end, **fields)
+    except Exception:
+        if created_source is not None:
+            delete_source(ws, created_source.id)
+        raise
+    ctx.print(str(claim.id))
+    return 0
+
+
+def _filter_from_args(ctx: CliContext, *, default_status: str | None) -> Any:
+    from db.articles import get_article
+    from db.claims import ClaimFilter, normalise_fields
+    from db.sources import require_source
+
+    args = ctx.args
+    statuses = list(args.status or ([default_status] if default_status else []))
+    if "any" in statuses:
+        statuses = []
+    status_set = frozenset(normalise_fields({"status": s})["status"] for s in statuses)
+    article_ids = frozenset(get_article(ctx.ws, a).id for a in args.article or ())
+    source_ids = frozenset(require_source(ctx.ws, s).id for s in args.source or ())
+    tags = frozenset(t.strip() for t in args.tag or () if t.strip())
+    since = until = None
+    if getattr(args, "since", None):
+        since = _day_start(args.since, end=False)
+    if getattr(args, "until", None):
+        until = _day_start(args.until, end=True)
+    return ClaimFilter(
+        statuses=status_set,
+        article_ids=article_ids,
+        source_ids=source_ids,
+        tags=tags,
+        since=since,
+        until=until,
+    )
+
+
+def _day_start(text: str, *, end: bool) -> dt.datetime:
+    """Midnight UTC starting the given day; with *end*, the day after it (or its range)."""
+    from db.dates import parse_event_date
+
+    start, last = parse_event_date(text)
+    day = (last or start) + dt.timedelta(days=1) if end else start
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def cmd_claims(ctx: CliContext) -> int:
+    from db.claims import list_claims
+
+    flt = _filter_from_args(ctx, default_status=None)
+    for c in list_claims(ctx.ws, flt):
+        ctx.print(
+            f"{c.id}\t{c.status.value}\t{c.grading or '-'}\t{c.source_name or '-'}\t"
+            f"{_one_line(c.quote)}"
+        )
+    return 0
+
+
+def cmd_link_add(ctx: CliContext) -> int:
+    from db.links import add_link
+
+    link = add_link(ctx.ws, ctx.args.from_id, ctx.args.to_id, ctx.args.relation, note=ctx.args.note)
+    ctx.print(str(link.id))
+    return 0
+
+
+# ---------------------------------------------------------------- export / sources
+
+
+def cmd_export(ctx: CliContext) -> int:
+    from db.exporting import export
+
+    flt = _filter_from_args(ctx, default_status="verified")
+    if ctx.args.output == "-":
+        target: Any = None if ctx.out is sys.stdout else ctx.out
+        export(ctx.ws, ctx.args.format, flt, target)
+        return 0
+    path = Path(ctx.args.output)
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; give a file name.")
+    n = export(ctx.ws, ctx.args.format, flt, path)
+    print(f"claimdesk: wrote {n} claim{'s' if n != 1 else ''} to {path}", file=ctx.err)
+    return 0
+
+
+def cmd_sources(ctx: CliContext) -> int:
+    from db.sources import list_sources
+
+    for s in list_sources(ctx.ws):
+        ctx.print(
+            f"{s.id}\t{s.kind.value}\t{s.default_reliability or '-'}\t{s.claim_count}\t{s.name}"
+        )
+    return 0
+
+
+# ---------------------------------------------------------------- registration
+
+
+def _filter_options(parser: argparse.ArgumentParser, *, status_help: str) -> None:
+    parser.add_argument("--status", action="append", metavar="S", help=status_help)
+    parser.add_argument("--article", action="append", metavar="ID", help="article id (prefix)")
+    parser.add_argument("--source", action="append", metavar="NAME", help="source name")
+    parser.add_argument("--tag", action="append", metavar="T", help="claims with this tag")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    from db.exporting import formats
+    from db.models import ClaimKind, Relation
+
+    p = subparsers.add_parser("import", parents=[common], help="import article files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(handler=cmd_import)
+
+    p = subparsers.add_parser("articles", parents=[common], help="list articles")
+    p.set_defaults(handler=cmd_articles)
+
+    claim = command_group(subparsers, "claim", common, "work on one claim")
+    p = claim.add_parser("add", parents=[common], help="add a claim by quoting the article")
+    p.add_argument("--article", required=True, metavar="ID")
+    p.add_argument("--quote", required=True, metavar="TEXT")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N")
+    p.add_argument("--status", metavar="S")
+    p.add_argument("--source", metavar="NAME")
+    p.add_argument("--reliability", metavar="A-F")
+    p.add_argument("--credibility", metavar="1-6")
+    p.add_argument("--statement", metavar="TEXT")
+    p.add_argument("--kind", choices=[k.value for k in ClaimKind])
+    p.add_argument("--tag", action="append", metavar="T")
+    p.add_argument("--event-date", metavar="DATE", help="a date or range, e.g. 8-13 October 2024")
+    p.add_argument("--note", metavar="TEXT")
+    p.set_defaults(handler=cmd_claim_add)
+
+    p = subparsers.add_parser("claims", parents=[common], help="list claims")
+    _filter_options(p, status_help="only this status (repeatable)")
+    p.set_defaults(handler=cmd_claims)
+
+    link = command_group(subparsers, "link", common, "link claims")
+    p = link.add_parser("add", parents=[common], help="link two claims")
+    p.add_argument("from_id", metavar="FROM_ID")
+    p.add_argument("to_id", metavar="TO_ID")
+    p.add_argument("--relation", required=True, choices=[r.value for r in Relation])
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.set_defaults(handler=cmd_link_add)
+
+    p = subparsers.add_parser("export", parents=[common], help="export the claim sheet")
+    _filter_options(p, status_help="status to export (default verified; 'any' for all)")
+    p.add_argument("--format", required=True, choices=formats())
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file, or - for stdout")
+    p.add_argument("--since", metavar="DATE", help="articles published on or after")
+    p.add_argument("--until", metavar="DATE", help="articles published up to and including")
+    p.set_defaults(handler=cmd_export)
+
+    p = subparsers.add_parser("sources", parents=[common], help="list sources")
+    p.set_defaults(handler=cmd_sources)
+
+
+__all__ = ["command_group", "register"]

@@ -1,0 +1,115 @@
+"""The claim sheet as CSV and JSON, streamed in batches.
+
+CSV cells that a spreadsheet would run as a formula (text starting with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading
+apostrophe; the numeric start/end columns stay numbers.  JSON is written
+incrementally, one claim at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from db.audit import to_json
+from db.claims import ClaimFilter
+from db.exporting import atomic_path
+from db.exporting.rows import COLUMNS, ExportCancelled, Progress, count_rows, iter_rows
+from db.timeutil import utcnow
+from db.workspace import Workspace
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+Target = Path | str | IO[str] | None
+
+
+def neutralise(value: Any) -> Any:
+    """*value* made safe for a spreadsheet: formula-like text gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def filter_as_json(flt: ClaimFilter) -> dict[str, Any]:
+    """The filter an export used, as JSON-safe values."""
+    return {
+        "statuses": sorted(s.value for s in flt.statuses),
+        "article_ids": sorted(str(a) for a in flt.article_ids),
+        "source_ids": sorted(str(s) for s in flt.source_ids),
+        "tags": sorted(flt.tags),
+        "text": flt.text,
+        "since": to_json(flt.since) if flt.since else None,
+        "until": to_json(flt.until) if flt.until else None,
+    }
+
+
+@contextmanager
+def open_text_target(target: Target, *, newline: str | None = "\n") -> Iterator[IO[str]]:
+    """A text stream for *target*: a file written atomically, a given stream, or stdout."""
+    if target is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    if not isinstance(target, str | Path):
+        yield target
+        return
+    with atomic_path(Path(target)) as tmp, open(tmp, "w", encoding="utf-8", newline=newline) as fh:
+        yield fh
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise ExportCancelled("The export was cancelled.")
+
+
+def write_csv(
+    ws: Workspace, flt: ClaimFilter, target: Target, progress: Progress | None = None
+) -> int:
+    """Write the claim sheet as UTF-8 CSV with a header row; returns the number of claims."""
+    total = count_rows(ws, flt)
+    done = 0
+    with open_text_target(target, newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        _tick(progress, 0, total)
+        for batch in iter_rows(ws, flt):
+            for row in batch:
+                cells = row.cells()
+                writer.writerow([neutralise(cells[c]) for c in COLUMNS])
+            done += len(batch)
+            _tick(progress, done, max(total, done))
+    return done
+
+
+def write_json(
+    ws: Workspace, flt: ClaimFilter, target: Target, progress: Progress | None = None
+) -> int:
+    """Write ``{"exported_at", "filter", "claims": [...], "count"}``; returns the count.
+
+    The count follows the claims so that it states exactly how many were written.
+    """
+    total = count_rows(ws, flt)
+    done = 0
+    with open_text_target(target) as fh:
+        fh.write("{\n")
+        fh.write(f'  "exported_at": {json.dumps(utcnow().isoformat())},\n')
+        fh.write(f'  "filter": {json.dumps(filter_as_json(flt), ensure_ascii=False)},\n')
+        fh.write('  "claims": [')
+        _tick(progress, 0, total)
+        for batch in iter_rows(ws, flt):
+            for row in batch:
+                fh.write(",\n    " if done else "\n    ")
+                fh.write(json.dumps(row.as_json(), ensure_ascii=False))
+                done += 1
+            _tick(progress, done, max(total, done))
+        fh.write("\n  ],\n" if done else "],\n")
+        fh.write(f'  "count": {done}\n}}\n')
+    return done
+
+
+__all__ = ["filter_as_json", "neutralise", "open_text_target", "write_csv", "write_json"]

@@ -1,0 +1,298 @@
+"""Article metadata from the header area of a text: title, outlet, author, URL, date.
+
+Only the first :data:`HEADER_LINES` non-empty lines are examined, so a date
+or a by-line inside the body is not taken for the article's own.  Publication
+times without a zone are taken to be UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from dateutil import parser as dateparser
+
+HEADER_LINES = 15
+MAX_TITLE = 200
+SHORT_TITLE = 120
+
+_HOUR = 3600
+# Common zone abbreviations in datelines, as UTC offsets in seconds.
+TZINFOS: dict[str, int] = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "KST": 9 * _HOUR,
+    "JST": 9 * _HOUR,
+    "EDT": -4 * _HOUR,
+    "EST": -5 * _HOUR,
+    "CDT": -5 * _HOUR,
+    "CST": -6 * _HOUR,
+    "PDT": -7 * _HOUR,
+    "PST": -8 * _HOUR,
+    "CET": 1 * _HOUR,
+    "CEST": 2 * _HOUR,
+    "BST": 1 * _HOUR,
+    "MSK": 3 * _HOUR,
+}
+
+_URL = re.compile(r"https?://[^\s<>()\[\]\"']+", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(title|headline|authors?|by|outlet|publication|publisher|source|url|link|"
+    r"date|published|updated|posted|dateline)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^By\s+(\S.*)$")
+_BULLET_OUTLET = re.compile(r"^[·•]\s*(\S.{0,79})$")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+_DATE_PREFIX = re.compile(
+    r"^(first\s+published|last\s+updated|published|updated|posted|date|on)\b[\s:,]*",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s+[|·•—–]\s+|\s+-\s+")
+_CAPTION = re.compile(r"©|\((?:photo|picture|image)\b|^(?:photo|picture|image|caption)\s*:", re.I)
+_NAME_PARTICLES = frozenset("and de del der den van von da di du la le bin al y of".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    published_at: dt.datetime | None = None
+
+
+# ---------------------------------------------------------------- pieces
+
+
+def outlet_from_url(url: str) -> str:
+    """The host of *url* without a leading ``www.`` (``www.example.com`` → ``example.com``)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    host = host.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def shorten_title(line: str, limit: int = SHORT_TITLE) -> str:
+    """*line* cut at a word boundary so that it, with an ellipsis, fits *limit* characters."""
+    line = " ".join(line.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def parse_datetime(text: str, *, fuzzy: bool = False) -> dt.datetime | None:
+    """A publication date-time read from *text*, or None.
+
+    The text must name a year and a month (by name or in a numeric date).
+    Zone abbreviations in :data:`TZINFOS` are understood; a time without a
+    zone is taken to be UTC, and a date without a time is midnight UTC.
+    """
+    value = _ORDINAL.sub(r"\1", _DATE_PREFIX.sub("", text.strip())).strip(" ,.")
+    if not value or len(value) > 80:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        if not _YEAR.search(value):
+            return None
+        if not (_MONTH.search(value) or _NUMERIC_DATE.search(value)):
+            return None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                parsed = dateparser.parse(
+                    value,
+                    tzinfos=TZINFOS,
+                    default=dt.datetime(2000, 1, 1),
+                    fuzzy=fuzzy,
+                )
+            except (ValueError, OverflowError):
+                return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed
+
+
+def split_authors(value: str) -> list[str]:
+    """Names in a by-line value: ``"Jane Doe and John Roe"`` → ``["Jane Doe", "John Roe"]``."""
+    value = _SEPARATORS.split(value.strip())[0]
+    parts = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", value)
+    return [p.strip(" .*_") for p in parts if p.strip(" .*_")]
+
+
+def _looks_like_names(names: list[str]) -> bool:
+    if not names:
+        return False
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 6:
+            return False
+        for word in words:
+            if word.lower() in _NAME_PARTICLES:
+                continue
+            if not word[0].isupper():
+                return False
+    return True
+
+
+def _clean(line: str, markdown: bool) -> str:
+    line = line.strip()
+    if markdown:
+        line = line.strip("*_ ").strip()
+    return line
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
+    return value
+
+
+def _url_in(value: str) -> str:
+    found = _URL.search(value)
+    return found.group(0).rstrip(".,;:!?") if found else ""
+
+
+# ---------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Found:
+    title: str = ""
+    heading: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    published_at: dt.datetime | None = None
+    first_line: str = ""
+
+
+def _labelled(found: _Found, key: str, value: str) -> bool:
+    value = _unquote(value)
+    if not value:
+        return True
+    if key in ("title", "headline"):
+        found.title = found.title or value
+    elif key in ("author", "authors", "by"):
+        found.author = found.author or ", ".join(split_authors(value))
+    elif key in ("outlet", "publication", "publisher"):
+        found.outlet = found.outlet or value
+    elif key in ("url", "link"):
+        found.url = found.url or _url_in(value)
+    elif key == "source":
+        url = _url_in(value)
+        if url:
+            found.url = found.url or url
+            rest = _URL.sub("", value).strip(" ()[]<>-–—|,")
+            if rest:
+                found.outlet = found.outlet or rest
+        else:
+            found.outlet = found.outlet or value
+    else:  # date, published, updated, posted, dateline
+        if found.published_at is None or key in ("published", "date"):
+            when = parse_datetime(value, fuzzy=True)
+            if when is not None and (found.published_at is None or key != "updated"):
+                found.published_at = when
+    return True
+
+
+def _examine(found: _Found, line: str, markdown: bool) -> bool:
+    """Record what *line* tells; True when it is a metadata line (not a title candidate)."""
+    if markdown and re.match(r"^#\s+\S", line):
+        found.heading = found.heading or line.lstrip("#").strip().rstrip("#").strip()
+        return True
+    if markdown and line.startswith("#"):
+        return False
+    label = _LABEL.match(line)
+    if label and (label.group(1).lower() != "source" or len(line) < 300):
+        return _labelled(found, label.group(1).lower(), label.group(2))
+    bare = line.strip("<>")
+    if _URL.fullmatch(bare):
+        found.url = found.url or bare.rstrip(".,;:!?")
+        return True
+    byline = _BYLINE.match(line)
+    if byline and len(line) <= 120:
+        names = split_authors(byline.group(1))
+        if _looks_like_names(names):
+            found.author = found.author or ", ".join(names)
+            rest = _SEPARATORS.split(byline.group(1), maxsplit=1)
+            if len(rest) > 1 and found.published_at is None:
+                found.published_at = parse_datetime(rest[1])
+            return True
+    bullet = _BULLET_OUTLET.match(line)
+    if bullet:
+        found.outlet = found.outlet or bullet.group(1).strip()
+        return True
+    if len(line) <= 80:
+        for part in _SEPARATORS.split(line):
+            when = parse_datetime(part)
+            if when is not None:
+                if found.published_at is None:
+                    found.published_at = when
+                return True
+    return False
+
+
+def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
+    """Title, outlet, author, URL and publication time found in *text*'s header area.
+
+    The title is a ``Title:`` line, else (Markdown) the first ``# Heading``,
+    else the first line that is not itself metadata: kept whole when shorter
+    than 200 characters, otherwise shortened to 120 at a word boundary (photo
+    captions, marked by "©" or "Photo:", are passed over).  The
+    outlet comes from an ``Outlet:``/``Source:`` line, else from the URL's host.
+    """
+    found = _Found()
+    seen = 0
+    for raw in text.split("\n"):
+        line = _clean(raw, markdown)
+        if not line:
+            continue
+        seen += 1
+        if seen > HEADER_LINES:
+            break
+        is_meta = _examine(found, line, markdown)
+        if not is_meta and not found.first_line and not _CAPTION.search(line):
+            found.first_line = line.lstrip("#").strip() if markdown else line
+    title = found.title or found.heading
+    if not title and found.first_line:
+        line = " ".join(found.first_line.split())
+        title = line if len(line) < MAX_TITLE else shorten_title(line)
+    outlet = found.outlet or (outlet_from_url(found.url) if found.url else "")
+    return Metadata(
+        title=title[:500],
+        outlet=outlet[:300],
+        author=found.author[:300],
+        url=found.url[:2000],
+        published_at=found.published_at,
+    )
+
+
+__all__ = [
+    "TZINFOS",
+    "Metadata",
+    "extract_metadata",
+    "outlet_from_url",
+    "parse_datetime",
+    "shorten_title",
+    "split_authors",
+]
