@@ -1,0 +1,1 @@
+"""Shared (PostgreSQL) workspace UI: open dialog, change poller, conflict dialog."""

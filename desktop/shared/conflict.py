@@ -1,0 +1,136 @@
+"""The stale-edit dialog: my attempted values beside the values stored now."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import StaleEdit
+
+REAPPLY = "reapply"
+DISCARD = "discard"
+
+
+def show_value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(show_value(v) for v in value)
+    return str(value)
+
+
+def stale_current(exc: StaleEdit) -> tuple[str, Any]:
+    """(noun, current value object) carried by a StaleEdit."""
+    if not exc.current:
+        return "item", None
+    noun, value = next(iter(exc.current.items()))
+    return noun, value
+
+
+class StaleEditDialog(QDialog):
+    """Shows field, my edit and the stored value; the choice is in :attr:`choice`."""
+
+    def __init__(
+        self,
+        exc: StaleEdit,
+        attempted: dict[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Someone else changed this")
+        self.choice = DISCARD
+        noun, current = stale_current(exc)
+        self.noun = noun
+        self.current = current
+        intro = QLabel(
+            f"This {noun} was changed by someone else after you opened it. "
+            "Compare your edit with what is stored now."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(attempted), 3)
+        self.table.setHorizontalHeaderLabels(["Field", "My edit", "Stored now"])
+        self.table.verticalHeader().setVisible(False)
+        for row, (key, mine) in enumerate(sorted(attempted.items())):
+            stored = getattr(current, key, None) if current is not None else None
+            cells = [key.replace("_", " "), show_value(mine), show_value(stored)]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.reapply_button = QPushButton("Re-apply my edit")
+        self.discard_button = QPushButton("Discard my edit")
+        self.reapply_button.clicked.connect(self._reapply)
+        self.discard_button.clicked.connect(self._discard)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reapply_button)
+        buttons.addWidget(self.discard_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def cell(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text() if item else ""
+
+    @property
+    def current_version(self) -> int | None:
+        return getattr(self.current, "version", None)
+
+    def _reapply(self) -> None:
+        self.choice = REAPPLY
+        self.accept()
+
+    def _discard(self) -> None:
+        self.choice = DISCARD
+        self.reject()
+
+
+def ask_with_dialog(exc: StaleEdit, attempted: dict[str, Any], parent: QWidget | None) -> str:
+    dialog = StaleEditDialog(exc, attempted, parent)
+    dialog.exec()
+    return dialog.choice
+
+
+def resolve_stale_edit(
+    exc: StaleEdit,
+    attempted: dict[str, Any],
+    resend: Callable[[int], Any],
+    *,
+    parent: QWidget | None = None,
+    ask: Callable[[StaleEdit, dict[str, Any], QWidget | None], str] = ask_with_dialog,
+) -> Any | None:
+    """Ask the analyst; on "re-apply" call ``resend(current_version)``.
+
+    Returns what *resend* returned, or None when the edit was discarded.  A
+    second conflict during the re-send is asked about again.
+    """
+    while True:
+        choice = ask(exc, attempted, parent)
+        if choice != REAPPLY:
+            return None
+        _, current = stale_current(exc)
+        version = getattr(current, "version", None)
+        if version is None:
+            return None
+        try:
+            return resend(version)
+        except StaleEdit as again:
+            exc = again

@@ -1,0 +1,94 @@
+"""Wires the shared-workspace UI into the main window: File menu action and poller."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from db.analysts import bind_analyst
+from db.errors import ClaimDeskError
+from db.workspace import Workspace, open_workspace, redact
+from desktop.context import AppContext
+from desktop.shared.open_dialog import OpenSharedDialog
+from desktop.shared.poller import ChangePoller
+from desktop.shared.urls import scrub
+
+log = logging.getLogger(__name__)
+
+
+def connect_shared(url: str) -> Workspace:
+    """Open a shared workspace and bind the analyst of the database login.
+
+    Connection failures become one ClaimDeskError sentence without the password.
+    """
+    try:
+        ws = open_workspace(url)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise ClaimDeskError(scrub(f"Could not connect to {redact(url)}: {reason}", url)) from None
+    try:
+        bind_analyst(ws)
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+class SharedUi(QObject):
+    """Holds the File menu action and the change poller of one main window."""
+
+    def __init__(
+        self,
+        main_window: Any,
+        ctx: AppContext,
+        *,
+        settings: QSettings | None = None,
+        dialog_factory: Callable[[QSettings, QWidget | None], OpenSharedDialog] | None = None,
+        interval_ms: int = 1000,
+    ) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.window = main_window
+        self.settings = settings or QSettings()
+        self.dialog_factory = dialog_factory or (lambda s, p: OpenSharedDialog(s, p))
+        self.action = QAction("Open shared workspace…", main_window)
+        self.action.triggered.connect(self.open_shared)
+        main_window.menu("File").addAction(self.action)
+        self.poller = ChangePoller(ctx, interval_ms=interval_ms)
+        self.poller.start()
+
+    def open_shared(self) -> bool:
+        """Ask for the connection and switch to the shared workspace; True on success."""
+        parent = self.window if isinstance(self.window, QWidget) else None
+        dialog = self.dialog_factory(self.settings, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.open_url(dialog.url(), remember=dialog.remember)
+
+    def open_url(self, url: str, remember: Callable[[], None] | None = None) -> bool:
+        try:
+            ws = connect_shared(url)
+        except ClaimDeskError as exc:
+            log.info("%s", scrub(str(exc), url))
+            self.ctx.report_error(exc, "Open shared workspace")
+            return False
+        if remember is not None:
+            remember()
+        log.info("Opened shared workspace %s", redact(url))
+        self.ctx.set_workspace(ws)
+        return True
+
+
+def install_shared_ui(main_window: Any, ctx: AppContext, **options: Any) -> SharedUi:
+    """Add "Open shared workspace…" to *main_window*'s File menu and start polling.
+
+    *main_window* needs ``menu(name) -> QMenu``.  Keep the returned object
+    (it is also parented to *ctx*).
+    """
+    return SharedUi(main_window, ctx, **options)

@@ -1,0 +1,133 @@
+"""Polls the change feed in a worker thread and re-broadcasts others' edits.
+
+A QTimer on the GUI thread starts one background job per tick (never two at
+once); the job calls :func:`db.changefeed.changes_since` and hands the result
+back to the GUI thread, where the AppContext signals are emitted so every open
+view refreshes.  Own edits may echo once; views treat that as a refresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from db.changefeed import ChangeMark, ChangeSet, changes_since, latest_change
+from db.workspace import Workspace, redact
+from desktop.context import AppContext
+from desktop.shared.urls import scrub
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    done = Signal(int, object, object)  # generation, result, error
+
+
+class _PollJob(QRunnable):
+    def __init__(
+        self, relay: _Relay, generation: int, ws: Workspace, mark: ChangeMark | None
+    ) -> None:
+        super().__init__()
+        self.relay = relay
+        self.generation = generation
+        self.ws = ws
+        self.mark = mark
+
+    def run(self) -> None:
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            if self.mark is None:
+                result = latest_change(self.ws)
+            else:
+                result = changes_since(self.ws, self.mark)
+        except Exception as exc:  # reported on the GUI thread, polling goes on
+            error = exc
+        try:
+            self.relay.done.emit(self.generation, result, error)
+        except RuntimeError:  # the poller was destroyed meanwhile
+            pass
+
+
+class ChangePoller(QObject):
+    """Every *interval_ms*, ask the workspace what changed and emit ctx signals."""
+
+    ready = Signal()  # the starting mark is known; later changes will be reported
+    polled = Signal(object)  # each ChangeSet, for tests and status displays
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, interval_ms: int = 1000, parent: QObject | None = None):
+        super().__init__(parent or ctx)
+        self.ctx = ctx
+        self.mark: ChangeMark | None = None
+        self._generation = 0
+        self._busy = False
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._finished)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.poll)
+        self._pool = QThreadPool.globalInstance()
+        ctx.workspaceChanged.connect(self.restart)
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self._timer.start()
+        self.poll()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+
+    @Slot()
+    def restart(self) -> None:
+        """Forget the mark (a different workspace is open) and poll from its newest change."""
+        self._generation += 1
+        self.mark = None
+        self._busy = False
+        if self._timer.isActive():
+            self.poll()
+
+    @Slot()
+    def poll(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self._pool.start(_PollJob(self._relay, self._generation, self.ctx.ws, self.mark))
+
+    @Slot(int, object, object)
+    def _finished(self, generation: int, result: Any, error: BaseException | None) -> None:
+        if generation != self._generation:
+            return  # from before a restart or stop
+        self._busy = False
+        if error is not None:
+            url = self.ctx.ws.url
+            message = scrub(f"Could not check {redact(url)} for changes: {error}", url)
+            log.warning("%s", message)
+            self.failed.emit(message)
+            return
+        if isinstance(result, ChangeMark):
+            self.mark = result
+            self.ready.emit()
+            return
+        assert isinstance(result, ChangeSet)
+        self.mark = result.mark
+        self._broadcast(result)
+        self.polled.emit(result)
+
+    def _broadcast(self, changes: ChangeSet) -> None:
+        if changes.empty:
+            return
+        if changes.article_ids:
+            self.ctx.articlesChanged.emit()
+        if changes.source_ids:
+            self.ctx.sourcesChanged.emit()
+        if changes.links_changed:
+            self.ctx.linksChanged.emit(sorted(str(i) for i in changes.link_claim_ids))
+        if changes.claim_ids:
+            self.ctx.claims_changed(sorted(changes.claim_ids, key=str))

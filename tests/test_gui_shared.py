@@ -1,0 +1,181 @@
+"""Shared-workspace UI: the poller shows others' edits, the dialogs keep passwords out."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from db.analysts import bind_analyst
+from db.articles import NewArticle, add_article
+from db.claims import create_claim, get_claim, update_claim
+from db.errors import StaleEdit
+from db.sources import create_source
+from db.workspace import migrate, open_workspace
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+from desktop.shared.conflict import DISCARD, REAPPLY, StaleEditDialog, resolve_stale_edit
+from desktop.shared.install import install_shared_ui
+from desktop.shared.open_dialog import OpenSharedDialog, recent_urls
+from desktop.shared.poller import ChangePoller
+from desktop.shared.urls import build_url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "gui.sqlite")
+    url = request.getfixturevalue("pg_url")
+    migrate(url)
+    return url
+
+
+@pytest.fixture
+def two_ctx(shared_url: str, seed_paths: list[Path]):
+    first = open_workspace(shared_url)
+    bind_analyst(first)
+    second = open_workspace(shared_url)
+    bind_analyst(second)
+    data = seed_paths[2].read_bytes()
+    article = add_article(first, NewArticle(text=data.decode("utf-8"), original=data))
+    ctx = AppContext(first, RecordingDialogs())
+    yield ctx, second, article
+    second.close()
+    ctx.ws.close()
+
+
+def test_poller_shows_another_clients_edit(qtbot, two_ctx) -> None:
+    ctx, second, article = two_ctx
+    claim = create_claim(ctx.ws, article.id, 0, 12)
+    poller = ChangePoller(ctx, interval_ms=1000)
+    with qtbot.waitSignal(poller.ready, timeout=2500):
+        poller.start()
+    update_claim(second, claim.id, notes="edited elsewhere")
+    with qtbot.waitSignal(
+        ctx.claimsChanged, timeout=2500, check_params_cb=lambda ids: str(claim.id) in ids
+    ):
+        pass
+    with qtbot.waitSignal(ctx.sourcesChanged, timeout=2500):
+        create_source(second, "Agency X")
+    poller.stop()
+    assert get_claim(ctx.ws, claim.id).notes == "edited elsewhere"
+
+
+class FakeMainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.menus: dict[str, QMenu] = {}
+
+    def menu(self, name: str) -> QMenu:
+        if name not in self.menus:
+            self.menus[name] = self.menuBar().addMenu(name)
+        return self.menus[name]
+
+
+def _settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_install_adds_menu_action_and_starts_poller(qtbot, ws, tmp_path) -> None:
+    window = FakeMainWindow()
+    qtbot.addWidget(window)
+    ctx = AppContext(ws, RecordingDialogs())
+    ui = install_shared_ui(window, ctx, settings=_settings(tmp_path))
+    texts = [a.text() for a in window.menus["File"].actions()]
+    assert "Open shared workspace…" in texts
+    assert ui.poller.active
+    ui.poller.stop()
+
+
+def test_open_dialog_never_stores_the_password(qtbot, tmp_path) -> None:
+    settings = _settings(tmp_path)
+    dialog = OpenSharedDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("db.example.org")
+    dialog.port.setValue(5433)
+    dialog.database.setText("desk")
+    dialog.user.setText("maria")
+    dialog.password.setText("s3cr3t-pw")
+    assert dialog.url() == "postgresql+psycopg://maria:s3cr3t-pw@db.example.org:5433/desk"
+    dialog.remember()
+    assert recent_urls(settings) == ["postgresql+psycopg://maria@db.example.org:5433/desk"]
+    assert "s3cr3t-pw" not in (tmp_path / "settings.ini").read_text()
+
+    again = OpenSharedDialog(settings)
+    qtbot.addWidget(again)
+    assert again.recent.count() == 2
+    again.recent.setCurrentIndex(1)
+    assert again.host.text() == "db.example.org"
+    assert again.port.value() == 5433
+    assert again.user.text() == "maria"
+    assert again.password.text() == ""  # asked again
+
+
+def test_failed_connection_message_and_log_hide_password(qtbot, ws, tmp_path, caplog) -> None:
+    window = FakeMainWindow()
+    qtbot.addWidget(window)
+    dialogs = RecordingDialogs()
+    ctx = AppContext(ws, dialogs)
+    ui = install_shared_ui(window, ctx, settings=_settings(tmp_path), interval_ms=60000)
+    ui.poller.stop()
+    url = build_url("127.0.0.1", 1, "nowhere", "maria", "hunter2-secret")
+    with caplog.at_level(logging.DEBUG):
+        assert ui.open_url(url) is False
+    assert dialogs.errors, "the failure is shown"
+    assert "hunter2-secret" not in dialogs.errors[0][1]
+    assert "127.0.0.1" in dialogs.errors[0][1]
+    assert "hunter2-secret" not in caplog.text
+    assert ctx.ws is ws
+
+
+def test_open_url_switches_to_the_shared_workspace(qtbot, ws, tmp_path, pg_url) -> None:
+    migrate(pg_url)
+    window = FakeMainWindow()
+    qtbot.addWidget(window)
+    ctx = AppContext(ws, RecordingDialogs())
+    settings = _settings(tmp_path)
+    ui = install_shared_ui(window, ctx, settings=settings, interval_ms=60000)
+    with qtbot.waitSignal(ctx.workspaceChanged, timeout=2500):
+        assert ui.open_url(pg_url, remember=lambda: None)
+    assert ctx.ws.shared
+    assert ctx.ws.analyst_id is not None
+    ui.poller.stop()
+    ctx.ws.close()
+
+
+def test_stale_edit_dialog_shows_both_sides_and_reapplies(qtbot, ws, seed_paths) -> None:
+    data = seed_paths[3].read_bytes()
+    article = add_article(ws, NewArticle(text=data.decode("utf-8"), original=data))
+    claim = create_claim(ws, article.id, 0, 15, notes="first")
+    update_claim(ws, claim.id, expected_version=claim.version, notes="theirs", status="verified")
+    mine = {"notes": "mine"}
+    with pytest.raises(StaleEdit) as info:
+        update_claim(ws, claim.id, expected_version=claim.version, **mine)
+
+    dialog = StaleEditDialog(info.value, mine)
+    qtbot.addWidget(dialog)
+    assert [dialog.cell(0, c) for c in range(3)] == ["notes", "mine", "theirs"]
+    assert dialog.current_version == claim.version + 1
+    dialog.reapply_button.click()
+    assert dialog.choice == REAPPLY
+
+    discarded = resolve_stale_edit(
+        info.value,
+        mine,
+        lambda v: update_claim(ws, claim.id, expected_version=v, **mine),
+        ask=lambda *a: DISCARD,
+    )
+    assert discarded is None
+    assert get_claim(ws, claim.id).notes == "theirs"
+
+    result = resolve_stale_edit(
+        info.value,
+        mine,
+        lambda v: update_claim(ws, claim.id, expected_version=v, **mine),
+        ask=lambda *a: REAPPLY,
+    )
+    assert result.notes == "mine"
+    assert result.status == "verified"  # their other change is kept
