@@ -31,11 +31,13 @@ FILE_SUFFIX: dict[str, str] = {"csv": ".csv", "json": ".json"}
 EXPORTERS.update(
     {
         "xlsx": "db.exporting.xlsx:write_xlsx",
+        "w3c": "db.exporting.w3c:write_w3c",
     }
 )
 FILE_SUFFIX.update(
     {
         "xlsx": ".xlsx",
+        "w3c": ".jsonld",
     }
 )
 

@@ -8,6 +8,7 @@ Readers are registered by file suffix as ``"module:function"``; a reader takes
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from db.articles import ArticleInfo, NewArticle, add_article
@@ -19,6 +20,17 @@ READERS: dict[str, str] = {
     ".md": "db.importing.text:read_text_article",
     ".markdown": "db.importing.text:read_text_article",
 }
+READERS.update(
+    {
+        ".html": "db.importing.html:read_html_article",
+        ".htm": "db.importing.html:read_html_article",
+        ".pdf": "db.importing.pdf:read_pdf_article",
+        ".docx": "db.importing.docx:read_docx_article",
+    }
+)
+# Files that add claims to existing articles instead of adding an article:
+# suffix -> "module:function" taking (ws, path) and returning the claim count.
+ANNOTATION_SUFFIXES: dict[str, str] = {".jsonld": "db.importing.w3c:import_annotations"}
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -51,3 +63,22 @@ def read_file(path: Path) -> NewArticle:
 def import_file(ws: Workspace, path: Path) -> ArticleInfo:
     """Read and store one article file; DuplicateArticle when it was imported before."""
     return add_article(ws, read_file(path))
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What one imported file added: an article, or claims on existing articles."""
+
+    article: ArticleInfo | None = None
+    claims: int = 0
+
+
+def import_any(ws: Workspace, path: Path) -> ImportOutcome:
+    """Import an article file, or a Web Annotation file (.jsonld) of claims."""
+    path = Path(path)
+    spec = ANNOTATION_SUFFIXES.get(path.suffix.lower())
+    if spec is None:
+        return ImportOutcome(article=import_file(ws, path))
+    module_name, func_name = spec.split(":")
+    handler = getattr(importlib.import_module(module_name), func_name)
+    return ImportOutcome(claims=handler(ws, path))

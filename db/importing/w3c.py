@@ -1,0 +1,231 @@
+"""Read W3C Web Annotations (as written by the w3c export) back into claims.
+
+Everything is checked first — JSON, articles, anchors, statuses — and the
+claims are then created in one transaction, so a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from db.anchors import make_anchor
+from db.claims import apply_fields, normalise_fields
+from db.errors import InvalidInput
+from db.models import Article, Claim, Status
+from db.workspace import Workspace
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedClaim:
+    id: uuid.UUID
+    article_id: uuid.UUID
+    start: int
+    end: int
+    statement: str
+    status: Status
+    tags: tuple[str, ...]
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    return {str(t) for t in _as_list(obj.get("type") or obj.get("@type"))}
+
+
+def annotations_of(doc: Any) -> list[dict[str, Any]]:
+    """The annotations held by a collection, a page, a list or a single annotation."""
+    if isinstance(doc, list):
+        return [a for item in doc for a in annotations_of(item)]
+    if not isinstance(doc, dict):
+        return []
+    kinds = _types(doc)
+    if "Annotation" in kinds:
+        return [doc]
+    out: list[dict[str, Any]] = []
+    if "AnnotationCollection" in kinds:
+        page = doc.get("first")
+        while isinstance(page, dict):
+            out += annotations_of(page)
+            page = page.get("next")
+    elif "AnnotationPage" in kinds:
+        for item in _as_list(doc.get("items")):
+            out += annotations_of(item)
+    return out
+
+
+def _uuid_of(value: Any) -> uuid.UUID | None:
+    if isinstance(value, dict):
+        value = value.get("id") or value.get("@id")
+    if isinstance(value, str) and value.lower().startswith("urn:uuid:"):
+        try:
+            return uuid.UUID(value[9:])
+        except ValueError:
+            return None
+    return None
+
+
+def _selectors(target: dict[str, Any]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    quote = position = None
+    for sel in _as_list(target.get("selector")):
+        if not isinstance(sel, dict):
+            continue
+        kinds = _types(sel)
+        if "TextQuoteSelector" in kinds:
+            quote = sel
+        elif "TextPositionSelector" in kinds:
+            position = sel
+    return quote, position
+
+
+def locate(
+    text: str, quote: dict[str, Any] | None, position: dict[str, Any] | None
+) -> tuple[int, int]:
+    """Code-point span of the annotated text; the position must agree with the quote."""
+    exact = str(quote.get("exact", "")) if quote else ""
+    if position is not None:
+        start, end = position.get("start"), position.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            if not exact or text[start:end] == exact:
+                return start, end
+    if not exact:
+        raise ValueError("it has no quote to find and its position does not fit the text")
+    prefix, suffix = str(quote.get("prefix", "")), str(quote.get("suffix", ""))  # type: ignore[union-attr]
+    best: tuple[int, int] | None = None
+    pos = text.find(exact)
+    while pos >= 0:
+        score = 0
+        if prefix and text[:pos].endswith(prefix):
+            score += 2
+        if suffix and text[pos + len(exact) :].startswith(suffix):
+            score += 2
+        if best is None or score > best[0]:
+            best = (score, pos)
+        pos = text.find(exact, pos + 1)
+    if best is None:
+        raise ValueError("its quote does not occur in the article")
+    return best[1], best[1] + len(exact)
+
+
+def _bodies(anno: dict[str, Any]) -> tuple[str, Status, tuple[str, ...]]:
+    statement, status, tags = "", Status.UNVERIFIED, []
+    for body in _as_list(anno.get("body")):
+        if not isinstance(body, dict):
+            continue
+        value = body.get("value")
+        if not isinstance(value, str):
+            continue
+        purposes = set(_as_list(body.get("purpose")))
+        if "tagging" in purposes:
+            tags.append(value)
+        elif "assessing" in purposes:
+            try:
+                status = Status(value)
+            except ValueError:
+                raise ValueError(f"its status {value!r} is unknown") from None
+        elif "describing" in purposes or not statement:
+            statement = value
+    return statement, status, tuple(tags)
+
+
+def _article_for(session: Any, target: dict[str, Any], by_url: dict[str, uuid.UUID]) -> uuid.UUID:
+    source = target.get("source")
+    aid = _uuid_of(source)
+    if aid is not None and session.get(Article, aid) is not None:
+        return aid
+    urls = []
+    if isinstance(source, str):
+        urls.append(source)
+    elif isinstance(source, dict):
+        urls += [v for v in (source.get("via"), source.get("id")) if isinstance(v, str)]
+    for url in urls:
+        if url in by_url:
+            return by_url[url]
+    raise ValueError("its article is not in this workspace (no matching id or URL)")
+
+
+def load(path: Path) -> Any:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file.") from None
+    if size > MAX_BYTES:
+        raise InvalidInput(f"{path.name}: the file is larger than {MAX_BYTES // 2**20} MiB.")
+    try:
+        return json.loads(path.read_bytes())
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInput(f"{path.name} is not valid JSON-LD ({exc}).") from None
+
+
+def import_annotations(ws: Workspace, path: Path) -> int:
+    """Recreate the claims described in a Web Annotation file; returns how many were added."""
+    path = Path(path)
+    annos = annotations_of(load(path))
+    if not annos:
+        raise InvalidInput(f"{path.name} holds no Web Annotations.")
+    with ws.session() as session:
+        by_url: dict[str, uuid.UUID] = {}
+        for aid, url in session.execute(select(Article.id, Article.url).where(Article.url != "")):
+            by_url.setdefault(url, aid)
+        texts: dict[uuid.UUID, str] = {}
+        plans: list[PlannedClaim] = []
+        for n, anno in enumerate(annos, start=1):
+            label = str(anno.get("id") or f"number {n}")
+            try:
+                cid = _uuid_of(anno.get("id")) or uuid.uuid4()
+                target = next(
+                    (t for t in _as_list(anno.get("target")) if isinstance(t, dict)), None
+                )
+                if target is None:
+                    raise ValueError("it has no target with selectors")
+                aid = _article_for(session, target, by_url)
+                if aid not in texts:
+                    texts[aid] = session.get_one(Article, aid).text
+                start, end = locate(texts[aid], *_selectors(target))
+                statement, status, tags = _bodies(anno)
+            except ValueError as exc:
+                raise InvalidInput(
+                    f"{path.name}: annotation {label} cannot be imported: {exc}."
+                ) from None
+            plans.append(PlannedClaim(cid, aid, start, end, statement, status, tags))
+        added = 0
+        for plan in plans:
+            existing = session.get(Claim, plan.id)
+            if existing is not None:
+                if existing.article_id != plan.article_id:
+                    raise InvalidInput(
+                        f"{path.name}: claim {plan.id} already exists on another article; "
+                        "nothing was imported."
+                    )
+                continue
+            anchor = make_anchor(texts[plan.article_id], plan.start, plan.end)
+            claim = Claim(
+                id=plan.id,
+                article_id=plan.article_id,
+                start=anchor.start,
+                end=anchor.end,
+                quote=anchor.quote,
+                prefix=anchor.prefix,
+                suffix=anchor.suffix,
+                statement=plan.statement or anchor.quote,
+                status=Status.UNVERIFIED,
+            )
+            values = normalise_fields({"status": plan.status, "tags": list(plan.tags)})
+            apply_fields(session, claim, values)
+            session.add(claim)
+            session.flush()
+            added += 1
+        session.flush()
+        return added

@@ -1,0 +1,228 @@
+"""W3C Web Annotation export: schema validation, JSON-LD expansion, round trip."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from formats_support import add_seeds, populate
+from jsonschema import Draft4Validator, FormatChecker
+from pyld import jsonld
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+from db.analysts import bind_analyst
+from db.claims import ClaimFilter, list_claims
+from db.errors import InvalidInput
+from db.exporting import export
+from db.importing import import_any
+from db.importing.w3c import import_annotations
+from db.workspace import open_workspace
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "w3c"
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+OA = "http://www.w3.org/ns/oa#"
+
+
+def _format_checker() -> FormatChecker:
+    checker = FormatChecker([])
+
+    @checker.checks("uri")
+    def _uri(value: object) -> bool:
+        return not isinstance(value, str) or bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$", value))
+
+    @checker.checks("date-time", raises=ValueError)
+    def _date_time(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        if not re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$", value):
+            raise ValueError(value)
+        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return True
+
+    return checker
+
+
+def _validators(test_file: str) -> list[tuple[str, Draft4Validator, bool]]:
+    defs = [
+        (p.name, Resource.from_contents(json.loads(p.read_text()), default_specification=DRAFT4))
+        for p in (FIXTURES / "definitions").glob("*.json")
+    ]
+    registry = Registry().with_resources(defs)
+    out = []
+    for rel in json.loads((FIXTURES / test_file).read_text())["assertions"]:
+        schema = json.loads((FIXTURES / rel).read_text())
+        expect_valid = schema.get("expectedResult", "valid") == "valid"
+        validator = Draft4Validator(schema, registry=registry, format_checker=_format_checker())
+        out.append((rel, validator, expect_valid))
+    return out
+
+
+ANNOTATION_MUSTS = _validators("annotations/annotationMusts.test")
+COLLECTION_MUSTS = _validators("collections/collectionMusts.test")
+
+
+def failed_assertions(doc: dict, validators) -> list[str]:
+    return [
+        rel
+        for rel, validator, expect_valid in validators
+        if (not list(validator.iter_errors(doc))) != expect_valid
+    ]
+
+
+def _local_loader(url: str, options: dict | None = None) -> dict:
+    if url.rstrip("/") != ANNO_CONTEXT:
+        raise RuntimeError(f"no network: refused to load {url}")
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": json.loads((FIXTURES / "anno.jsonld").read_text()),
+    }
+
+
+@pytest.fixture
+def exported(ws, seed_paths, tmp_path):
+    populate(ws, seed_paths)
+    target = tmp_path / "claims.jsonld"
+    n = export(ws, "w3c", ClaimFilter(), target)
+    return ws, target, n
+
+
+def test_every_annotation_meets_the_musts(exported):
+    ws, target, n = exported
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    assert doc["@context"][0] == ANNO_CONTEXT and doc["type"] == "AnnotationCollection"
+    items = doc["first"]["items"]
+    assert n == doc["total"] == len(items) == 10
+    assert failed_assertions(doc, COLLECTION_MUSTS) == []
+    for item in items:
+        anno = {"@context": doc["@context"], **item}
+        assert failed_assertions(anno, ANNOTATION_MUSTS) == [], item["id"]
+        selectors = {s["type"]: s for s in item["target"]["selector"]}
+        assert set(selectors) == {"TextQuoteSelector", "TextPositionSelector"}
+        assert item["created"].endswith("Z") and item["creator"]["type"] == "Person"
+    claims = {f"urn:uuid:{c.id}": c for c in list_claims(ws)}
+    for item in items:
+        claim = claims[item["id"]]
+        pos = next(s for s in item["target"]["selector"] if s["type"] == "TextPositionSelector")
+        assert (pos["start"], pos["end"]) == (claim.start, claim.end)
+        bodies = {(b["purpose"], b["value"]) for b in item["body"]}
+        assert ("describing", claim.statement) in bodies
+        assert ("assessing", claim.status.value) in bodies
+        assert {v for p, v in bodies if p == "tagging"} == set(claim.tags)
+
+
+def test_schema_catches_a_broken_annotation(exported):
+    _ws, target, _n = exported
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    item = doc["first"]["items"][0]
+    assert failed_assertions({"@context": doc["@context"], **item}, ANNOTATION_MUSTS) == []
+    broken = copy.deepcopy({"@context": doc["@context"], **item})
+    del broken["target"]
+    assert "annotations/3.1-targetKeyFound.json" in failed_assertions(broken, ANNOTATION_MUSTS)
+    broken = {"@context": doc["@context"], **item, "created": "yesterday"}
+    assert failed_assertions(broken, ANNOTATION_MUSTS) != []
+
+
+def test_json_ld_expands_to_oa_terms(exported):
+    _ws, target, _n = exported
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    expanded = jsonld.expand(doc, {"documentLoader": _local_loader})
+    text = json.dumps(expanded)
+    for term in (
+        "Annotation",
+        "TextQuoteSelector",
+        "TextPositionSelector",
+        "hasSelector",
+        "hasTarget",
+        "hasBody",
+        "hasSource",
+        "exact",
+        "assessing",
+        "tagging",
+        "describing",
+        "hasPurpose",
+    ):
+        assert f"{OA}{term}" in text, term
+    assert "http://www.w3.org/ns/activitystreams#OrderedCollection" in text
+    assert "urn:uuid:" in text
+
+
+def test_round_trip_into_another_workspace(exported, seed_paths, tmp_path):
+    ws_a, target, _n = exported
+    ws_b = open_workspace(tmp_path / "b.sqlite")
+    try:
+        bind_analyst(ws_b)
+        add_seeds(ws_b, seed_paths)
+        outcome = import_any(ws_b, target)
+        assert outcome.claims == 10 and outcome.article is None
+
+        def key(c):
+            return (c.id, c.start, c.end, c.quote, c.statement, c.status, c.tags)
+
+        a = sorted(key(c) for c in list_claims(ws_a))
+        b = sorted(key(c) for c in list_claims(ws_b))
+        assert a == b
+        titles_a = {c.id: c.article_title for c in list_claims(ws_a)}
+        assert {c.id: c.article_title for c in list_claims(ws_b)} == titles_a
+        # Importing again adds nothing and breaks nothing.
+        assert import_annotations(ws_b, target) == 0
+    finally:
+        ws_b.close()
+
+
+def test_reanchors_by_quote_when_positions_moved(exported, seed_paths, tmp_path):
+    _ws, target, _n = exported
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    for item in doc["first"]["items"]:
+        for sel in item["target"]["selector"]:
+            if sel["type"] == "TextPositionSelector":
+                sel["start"] += 3
+                sel["end"] += 3
+    moved = tmp_path / "moved.jsonld"
+    moved.write_text(json.dumps(doc), encoding="utf-8")
+    ws_b = open_workspace(tmp_path / "b2.sqlite")
+    try:
+        bind_analyst(ws_b)
+        add_seeds(ws_b, seed_paths)
+        assert import_annotations(ws_b, moved) == 10
+        originals = {c.id: c for c in list_claims(_ws)}
+        for claim in list_claims(ws_b):
+            assert (claim.start, claim.end, claim.quote) == (
+                originals[claim.id].start,
+                originals[claim.id].end,
+                originals[claim.id].quote,
+            )
+    finally:
+        ws_b.close()
+
+
+def test_bad_files_change_nothing(exported, seed_paths, tmp_path):
+    _ws, target, _n = exported
+    ws_b = open_workspace(tmp_path / "b3.sqlite")
+    try:
+        bind_analyst(ws_b)
+        add_seeds(ws_b, seed_paths)
+        broken = tmp_path / "broken.jsonld"
+        broken.write_text('{"type": "AnnotationCollection", ', encoding="utf-8")
+        with pytest.raises(InvalidInput, match=r"broken\.jsonld"):
+            import_annotations(ws_b, broken)
+        doc = json.loads(target.read_text(encoding="utf-8"))
+        last = doc["first"]["items"][-1]
+        for sel in last["target"]["selector"]:
+            if sel["type"] == "TextQuoteSelector":
+                sel["exact"] = "words that appear in no article at all"
+            else:
+                sel["start"], sel["end"] = 0, 5
+        bad = tmp_path / "bad.jsonld"
+        bad.write_text(json.dumps(doc), encoding="utf-8")
+        with pytest.raises(InvalidInput, match="does not occur"):
+            import_annotations(ws_b, bad)
+        assert list_claims(ws_b) == []
+    finally:
+        ws_b.close()
