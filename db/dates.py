@@ -133,6 +133,8 @@ def parse_event_date(text: str) -> tuple[dt.date, dt.date | None]:
         start = _day(year, month, int(m["d1"]), original)
         end = _day(year, month, int(m["d2"]), original)
         return _ordered(start, end, original)
+    if _NUMERIC.match(cleaned):
+        return _single(cleaned, original)
     parts = _RANGE_SPLIT.split(cleaned)
     if len(parts) == 1 and not _ISO_DAY.match(cleaned) and cleaned.count("-") == 1:
         # "2024-10-08-2024-10-13" is unusual; "30 September-2 October 2024" is not.
