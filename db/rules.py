@@ -1,16 +1,74 @@
-"""Review rules enforced in the core, whatever front end asks for the change."""
+"""Review rules enforced in the core, whatever front end asks for the change.
+
+Roles: a plain *analyst* may mark claims unverified, in review or disputed
+(flagging a dispute sends the claim to the review queue), but only reviewers
+and admins decide the outcome: verified, false, unverifiable — and disputed
+when it is given as a verdict.
+
+Four-eyes rule (workspace setting ``four_eyes``, on by default): the analyst
+who created a claim cannot make it verified or false; another reviewer must
+confirm it.  The rule binds only when the workspace has at least two
+analysts: a solo local workspace has no second pair of eyes, and its single
+analyst (the admin created on first start) decides alone.
+
+The current analyst is ``session.info["analyst_id"]``.  A session with no
+analyst bound may only decide outcomes in a workspace that has no analysts
+at all (a fresh workspace being set up by a script).
+"""
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Claim, Status
+from db.analysts import current_analyst
+from db.errors import Refused
+from db.models import Analyst, Claim, Role, Status
+
+OUTCOMES = frozenset({Status.VERIFIED, Status.FALSE, Status.UNVERIFIABLE})
+VERDICTS = OUTCOMES | {Status.DISPUTED}
+FOUR_EYES_STATUSES = frozenset({Status.VERIFIED, Status.FALSE})
+REVIEW_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
 
 
-def check_status_change(session: Session, claim: Claim, new_status: Status) -> None:
+def _analyst_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Analyst)) or 0
+
+
+def check_status_change(
+    session: Session, claim: Claim, new_status: Status, *, as_verdict: bool = False
+) -> None:
     """Raise :class:`db.errors.Refused` when the current analyst may not set *new_status*.
 
     Team rules (roles, four-eyes) are applied here so that the GUI, the CLI and
-    bundle merges all obey them.
+    bundle merges all obey them.  *as_verdict* marks a reviewer's decision
+    (which makes "disputed" a reviewer-only outcome too).
     """
-    return None
+    from db.settings import four_eyes_on
+
+    new_status = Status(new_status)
+    decisive = new_status in (VERDICTS if as_verdict else OUTCOMES)
+    if not decisive:
+        return
+    me = current_analyst(session)
+    if me is None:
+        if _analyst_count(session):
+            raise Refused("Choose who you are before deciding a claim's status.")
+        return
+    label = new_status.label.lower()
+    if me.role not in REVIEW_ROLES:
+        raise Refused(
+            f"Only reviewers and admins can mark a claim {label}; you are {me.name} "
+            f"({Role(me.role).value}). Send it to review instead."
+        )
+    if (
+        new_status in FOUR_EYES_STATUSES
+        and claim.created_by_id is not None
+        and claim.created_by_id == me.id
+        and _analyst_count(session) >= 2
+        and four_eyes_on(session)
+    ):
+        raise Refused(
+            f"You created this claim, so you cannot mark it {label} yourself under the "
+            "four-eyes rule: another reviewer must confirm it."
+        )

@@ -1,0 +1,154 @@
+"""The compare view's data: one disputed fact as told by several claims.
+
+Starting from a claim, the set holds the claims linked to it by
+*contradicts*, *updates* or *same* — in either direction, up to two links
+away — each with the sentence its quote sits in and where it was published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from db.ids import resolve_id
+from db.links import FORWARD_LABEL, INVERSE_LABEL
+from db.models import Article, Claim, ClaimLink, Relation, Source, Status
+from db.workspace import Workspace
+
+COMPARE_RELATIONS = (Relation.CONTRADICTS, Relation.UPDATES, Relation.SAME)
+MAX_HOPS = 2
+MAX_SENTENCE = 600
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
+# whitespace, or at a line break.
+_END = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class CompareItem:
+    claim_id: uuid.UUID
+    hops: int  # 0 for the claim compared from
+    relation: str  # how it relates to the claim it was reached from ("" for the first)
+    quote: str
+    sentence: str
+    quote_start: int  # offset of the quote inside ``sentence`` (code points)
+    statement: str
+    source_name: str
+    grading: str
+    reliability: str | None
+    credibility: int | None
+    event_start: dt.date | None
+    event_end: dt.date | None
+    article_id: uuid.UUID
+    article_title: str
+    outlet: str
+    published_at: dt.datetime | None
+    status: Status
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end (code points) of the sentence(s) containing ``text[start:end]``."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    lo = 0
+    for m in _END.finditer(text, max(0, start - MAX_SENTENCE), min(len(text), start + 1)):
+        if m.end() <= start:
+            lo = m.end()
+    m = _END.search(text, max(start, end - 1))
+    hi = m.end() if m else len(text)
+    if m and m.group() == "\n":
+        hi = m.start()
+    while lo < start and text[lo].isspace():
+        lo += 1
+    if start - lo > MAX_SENTENCE:
+        lo = start - MAX_SENTENCE
+    if hi - end > MAX_SENTENCE:
+        hi = end + MAX_SENTENCE
+    return lo, max(hi, end)
+
+
+def _neighbours(session, ids: set[uuid.UUID]) -> list[tuple[uuid.UUID, uuid.UUID, str]]:  # type: ignore[no-untyped-def]
+    """(known id, other id, label read from the known claim) for links touching *ids*."""
+    links = session.scalars(
+        select(ClaimLink).where(
+            ClaimLink.relation.in_(COMPARE_RELATIONS),
+            or_(ClaimLink.from_claim_id.in_(ids), ClaimLink.to_claim_id.in_(ids)),
+        )
+    ).all()
+    out = []
+    for link in links:
+        rel = Relation(link.relation)
+        if link.from_claim_id in ids:
+            out.append((link.from_claim_id, link.to_claim_id, FORWARD_LABEL[rel]))
+        if link.to_claim_id in ids:
+            out.append((link.to_claim_id, link.from_claim_id, INVERSE_LABEL[rel]))
+    return out
+
+
+def compare_set(ws: Workspace, claim_id: uuid.UUID | str) -> list[CompareItem]:
+    """The claim and the claims telling the same fact (contradicts/updates/same, ≤2 hops)."""
+    with ws.session() as session:
+        root = resolve_id(session, Claim, claim_id, "claim")
+        reached: dict[uuid.UUID, tuple[int, str]] = {root: (0, "")}
+        frontier = {root}
+        for hop in range(1, MAX_HOPS + 1):
+            found: set[uuid.UUID] = set()
+            for _known, other, label in sorted(_neighbours(session, frontier), key=str):
+                if other not in reached:
+                    reached[other] = (hop, label)
+                    found.add(other)
+            if not found:
+                break
+            frontier = found
+        rows = session.execute(
+            select(
+                Claim,
+                Article.title,
+                Article.outlet,
+                Article.published_at,
+                func.coalesce(Source.name, ""),
+            )
+            .join(Article, Article.id == Claim.article_id)
+            .outerjoin(Source, Source.id == Claim.source_id)
+            .where(Claim.id.in_(reached))
+        ).all()
+        texts = dict(
+            session.execute(
+                select(Article.id, Article.text).where(
+                    Article.id.in_({r[0].article_id for r in rows})
+                )
+            ).all()
+        )
+        items = []
+        for claim, title, outlet, published, source_name in rows:
+            text = texts[claim.article_id]
+            lo, hi = sentence_bounds(text, claim.start, claim.end)
+            hops, relation = reached[claim.id]
+            items.append(
+                CompareItem(
+                    claim_id=claim.id,
+                    hops=hops,
+                    relation=relation,
+                    quote=claim.quote,
+                    sentence=text[lo:hi],
+                    quote_start=claim.start - lo,
+                    statement=claim.statement,
+                    source_name=source_name,
+                    grading=claim.grading,
+                    reliability=claim.reliability,
+                    credibility=claim.credibility,
+                    event_start=claim.event_start,
+                    event_end=claim.event_end,
+                    article_id=claim.article_id,
+                    article_title=title,
+                    outlet=outlet,
+                    published_at=published,
+                    status=Status(claim.status),
+                )
+            )
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    items.sort(key=lambda i: (i.hops > 0, i.published_at or far, i.article_title, i.quote))
+    return items

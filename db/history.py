@@ -1,0 +1,209 @@
+"""Reading the append-only change history, and restoring a claim's earlier state.
+
+Nothing here edits or deletes history rows: restoring a state is itself a new
+change, recorded with the action ``restore``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import String, cast, or_, select
+from sqlalchemy.orm import Session
+
+from db.analysts import analyst_names, find_analyst
+from db.audit import ACTION_KEY
+from db.claims import EDITABLE_FIELDS, ClaimInfo, apply_fields, claim_info, normalise_fields
+from db.errors import InvalidInput, NotFound
+from db.ids import resolve_id
+from db.models import Claim, HistoryEntry, Source
+from db.workspace import Workspace
+
+ENTITY_TYPES = ("article", "claim", "source", "link", "evidence", "comment")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryItem:
+    id: uuid.UUID
+    at: dt.datetime
+    analyst_id: uuid.UUID | None
+    analyst_name: str
+    entity_type: str
+    entity_id: uuid.UUID
+    claim_id: uuid.UUID | None
+    action: str
+    changes: tuple[FieldChange, ...]
+
+    def summary(self, limit: int = 80) -> str:
+        """A one-line description: ``status: in_review → verified; notes: …``."""
+        if self.action in ("create", "delete"):
+            return f"{self.action}d {self.entity_type}"
+        parts = []
+        for ch in self.changes:
+            parts.append(f"{ch.field}: {_short(ch.old, limit)} → {_short(ch.new, limit)}")
+        return "; ".join(parts)
+
+
+def _short(value: Any, limit: int) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value) or "—"
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _item(entry: HistoryEntry, names: dict[uuid.UUID, str]) -> HistoryItem:
+    changes = entry.changes if isinstance(entry.changes, dict) else {}
+    return HistoryItem(
+        id=entry.id,
+        at=entry.at,
+        analyst_id=entry.analyst_id,
+        analyst_name=names.get(entry.analyst_id, "") if entry.analyst_id else "",
+        entity_type=entry.entity_type,
+        entity_id=entry.entity_id,
+        claim_id=entry.claim_id,
+        action=entry.action,
+        changes=tuple(FieldChange(k, v[0], v[1]) for k, v in changes.items()),
+    )
+
+
+def _items(session: Session, entries: list[HistoryEntry]) -> list[HistoryItem]:
+    names = analyst_names(session, {e.analyst_id for e in entries})
+    return [_item(e, names) for e in entries]
+
+
+def _claim_entries(session: Session, cid: uuid.UUID) -> list[HistoryEntry]:
+    # Links are recorded under their from-claim; find those pointing at this claim too.
+    link_ids = set(
+        session.scalars(
+            select(HistoryEntry.entity_id).where(
+                HistoryEntry.entity_type == "link",
+                cast(HistoryEntry.changes, String).like(f"%{cid}%"),
+            )
+        )
+    )
+    condition = HistoryEntry.claim_id == cid
+    if link_ids:
+        condition = or_(
+            condition,
+            (HistoryEntry.entity_type == "link") & HistoryEntry.entity_id.in_(link_ids),
+        )
+    return list(session.scalars(select(HistoryEntry).where(condition).order_by(HistoryEntry.at)))
+
+
+def claim_history(ws: Workspace, claim_id: uuid.UUID | str) -> list[HistoryItem]:
+    """Every change to a claim and its evidence, comments and links, oldest first.
+
+    Works for deleted claims too when given the full id.
+    """
+    with ws.session() as session:
+        if isinstance(claim_id, uuid.UUID):
+            cid = claim_id
+        else:
+            try:
+                cid = uuid.UUID(str(claim_id).strip())
+            except ValueError:
+                cid = resolve_id(session, Claim, claim_id, "claim")
+        entries = _claim_entries(session, cid)
+        if not entries and session.get(Claim, cid) is None:
+            raise NotFound(f"No claim with id {claim_id}.")
+        return _items(session, entries)
+
+
+def workspace_history(
+    ws: Workspace,
+    limit: int = 100,
+    offset: int = 0,
+    entity_type: str | None = None,
+    analyst: uuid.UUID | str | None = None,
+) -> list[HistoryItem]:
+    """The workspace's changes, newest first, a page at a time."""
+    if entity_type is not None and entity_type not in ENTITY_TYPES:
+        raise InvalidInput(f"Unknown kind of item {entity_type!r}; use {', '.join(ENTITY_TYPES)}.")
+    with ws.session() as session:
+        query = select(HistoryEntry)
+        if entity_type is not None:
+            query = query.where(HistoryEntry.entity_type == entity_type)
+        if analyst is not None:
+            query = query.where(HistoryEntry.analyst_id == find_analyst(session, analyst).id)
+        query = query.order_by(HistoryEntry.at.desc()).limit(max(0, limit)).offset(max(0, offset))
+        return _items(session, list(session.scalars(query)))
+
+
+def state_after(session: Session, cid: uuid.UUID, entry: HistoryEntry) -> dict[str, Any]:
+    """The claim's fields (as stored in history) just after *entry*, by replaying its history."""
+    rows = session.scalars(
+        select(HistoryEntry)
+        .where(
+            HistoryEntry.entity_type == "claim",
+            HistoryEntry.entity_id == cid,
+            HistoryEntry.at <= entry.at,
+        )
+        .order_by(HistoryEntry.at)
+    ).all()
+    state: dict[str, Any] = {}
+    for row in rows:
+        changes = row.changes if isinstance(row.changes, dict) else {}
+        if row.action == "create":
+            state = {}
+        if row.action == "delete":
+            continue
+        for key, pair in changes.items():
+            state[key] = pair[1]
+    return state
+
+
+def _or_default(key: str, value: Any) -> Any:
+    """Creation entries record unset columns as None; use the column default then."""
+    if value is not None or key not in Claim.__table__.c:
+        return value
+    default = Claim.__table__.c[key].default
+    if default is not None and default.is_scalar:
+        return default.arg
+    return value
+
+
+def restore_claim_state(
+    ws: Workspace, claim_id: uuid.UUID | str, history_entry_id: uuid.UUID | str
+) -> ClaimInfo:
+    """Set a claim's editable fields back to their values just after a history entry.
+
+    The review rules apply to the restored status; the change is recorded as a
+    new history entry with the action ``restore``.
+    """
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        eid = resolve_id(session, HistoryEntry, history_entry_id, "history entry")
+        entry = session.get_one(HistoryEntry, eid)
+        if entry not in _claim_entries(session, cid):
+            raise InvalidInput("That history entry is not part of this claim's history.")
+        state = state_after(session, cid, entry)
+        if not state:
+            raise InvalidInput("The claim did not exist yet at that point of its history.")
+        wanted = {k: _or_default(k, state[k]) for k in EDITABLE_FIELDS if k in state}
+        if wanted.get("source_id") and session.get(Source, uuid.UUID(wanted["source_id"])) is None:
+            raise NotFound("The source the claim had then has since been deleted; edit it by hand.")
+        values = normalise_fields(wanted)
+        current = claim_info(session, cid)
+        differing = {
+            k: v
+            for k, v in values.items()
+            if (list(getattr(current, k)) if k == "tags" else getattr(current, k)) != v
+        }
+        if differing:
+            claim = session.get_one(Claim, cid)
+            session.info[ACTION_KEY] = "restore"
+            apply_fields(session, claim, differing)
+            session.flush()
+        return claim_info(session, cid)

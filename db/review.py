@@ -1,0 +1,222 @@
+"""The review queue, assignments and verdicts.
+
+A claim is in the queue while its status is *in review* or *disputed*.  A
+verdict is a reviewer's decision with a written rationale; recording it and
+changing the claim's status happen in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from db import rules
+from db.analysts import analyst_names, current_analyst, find_analyst
+from db.audit import ACTION_KEY
+from db.claims import ClaimInfo, claim_info
+from db.comments import open_counts
+from db.errors import InvalidInput, Refused
+from db.ids import resolve_id
+from db.models import Article, Claim, HistoryEntry, Source, Status, Verdict
+from db.timeutil import utcnow
+from db.workspace import Workspace
+
+QUEUE_STATUSES = (Status.IN_REVIEW, Status.DISPUTED)
+MAX_RATIONALE = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    claim_id: uuid.UUID
+    quote: str
+    statement: str
+    status: Status
+    article_id: uuid.UUID
+    article_title: str
+    source_id: uuid.UUID | None
+    source_name: str
+    grading: str
+    assignee_id: uuid.UUID | None
+    assignee_name: str
+    created_by_id: uuid.UUID | None
+    since: dt.datetime  # when the claim entered its current status
+    age_days: float
+    open_threads: int
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictInfo:
+    id: uuid.UUID
+    claim_id: uuid.UUID
+    reviewer_id: uuid.UUID
+    reviewer_name: str
+    status: Status
+    rationale: str
+    decided_at: dt.datetime
+
+
+def _status_since(session, ids: list[uuid.UUID]) -> dict[uuid.UUID, dt.datetime]:  # type: ignore[no-untyped-def]
+    """When each claim last had its status set (from the history)."""
+    out: dict[uuid.UUID, dt.datetime] = {}
+    if not ids:
+        return out
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(
+            select(HistoryEntry.entity_id, HistoryEntry.at, HistoryEntry.changes)
+            .where(HistoryEntry.entity_type == "claim", HistoryEntry.entity_id.in_(chunk))
+            .order_by(HistoryEntry.at)
+        )
+        for entity_id, at, changes in rows:
+            if isinstance(changes, dict) and "status" in changes:
+                out[entity_id] = at
+    return out
+
+
+def review_queue(
+    ws: Workspace,
+    article_id: uuid.UUID | str | None = None,
+    source_id: uuid.UUID | str | None = None,
+    assignee_id: uuid.UUID | str | None = None,
+    older_than_days: float | None = None,
+    *,
+    unassigned: bool = False,
+) -> list[QueueItem]:
+    """Claims waiting for review, oldest first.
+
+    *assignee_id* accepts an analyst id or name; *unassigned* keeps only claims
+    nobody is assigned to; *older_than_days* keeps claims that have waited at
+    least that long in their current status.
+    """
+    now = utcnow()
+    with ws.session() as session:
+        query = (
+            select(Claim, Article.title, func.coalesce(Source.name, ""))
+            .join(Article, Article.id == Claim.article_id)
+            .outerjoin(Source, Source.id == Claim.source_id)
+            .where(Claim.status.in_(QUEUE_STATUSES))
+        )
+        if article_id is not None:
+            query = query.where(
+                Claim.article_id == resolve_id(session, Article, article_id, "article")
+            )
+        if source_id is not None:
+            query = query.where(Claim.source_id == resolve_id(session, Source, source_id, "source"))
+        if assignee_id is not None:
+            query = query.where(Claim.assignee_id == find_analyst(session, assignee_id).id)
+        elif unassigned:
+            query = query.where(Claim.assignee_id.is_(None))
+        rows = session.execute(query).all()
+        ids = [r[0].id for r in rows]
+        since = _status_since(session, ids)
+        threads = open_counts(session, ids if len(ids) <= 500 else None)
+        names = analyst_names(session, {r[0].assignee_id for r in rows})
+        items: list[QueueItem] = []
+        for claim, title, source_name in rows:
+            entered = since.get(claim.id, claim.created_at)
+            age = (now - entered).total_seconds() / 86400
+            if older_than_days is not None and age < older_than_days:
+                continue
+            items.append(
+                QueueItem(
+                    claim_id=claim.id,
+                    quote=claim.quote,
+                    statement=claim.statement,
+                    status=Status(claim.status),
+                    article_id=claim.article_id,
+                    article_title=title,
+                    source_id=claim.source_id,
+                    source_name=source_name,
+                    grading=claim.grading,
+                    assignee_id=claim.assignee_id,
+                    assignee_name=names.get(claim.assignee_id, "") if claim.assignee_id else "",
+                    created_by_id=claim.created_by_id,
+                    since=entered,
+                    age_days=age,
+                    open_threads=threads.get(claim.id, 0),
+                )
+            )
+    items.sort(key=lambda i: (i.since, i.article_title, i.quote))
+    return items
+
+
+def assign(ws: Workspace, claim_id: uuid.UUID | str, analyst: uuid.UUID | str | None) -> ClaimInfo:
+    """Assign a claim to an analyst (by id or name); None unassigns it."""
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        claim = session.get_one(Claim, cid)
+        target = find_analyst(session, analyst).id if analyst else None
+        if claim.assignee_id != target:
+            claim.assignee_id = target
+            session.flush()
+        return claim_info(session, cid)
+
+
+def _verdict_info(v: Verdict, names: dict[uuid.UUID, str]) -> VerdictInfo:
+    return VerdictInfo(
+        id=v.id,
+        claim_id=v.claim_id,
+        reviewer_id=v.reviewer_id,
+        reviewer_name=names.get(v.reviewer_id, ""),
+        status=Status(v.status),
+        rationale=v.rationale,
+        decided_at=v.decided_at,
+    )
+
+
+def _verdict_status(value: str | Status) -> Status:
+    try:
+        status = Status(str(value).strip().lower().replace(" ", "_"))
+    except ValueError:
+        status = None
+    if status not in rules.VERDICTS:
+        names = ", ".join(sorted(s.value for s in rules.VERDICTS))
+        raise InvalidInput(f"A verdict is one of {names}, not {value!r}.")
+    return status
+
+
+def give_verdict(
+    ws: Workspace, claim_id: uuid.UUID | str, status: str | Status, rationale: str
+) -> VerdictInfo:
+    """Decide a claim: record the verdict and set the claim's status together.
+
+    Requires a written rationale and a reviewer or admin; the four-eyes rule
+    applies (see :mod:`db.rules`).
+    """
+    decided = _verdict_status(status)
+    text = (rationale or "").strip()
+    if not text:
+        raise InvalidInput(
+            "A verdict needs a rationale: say why the claim is " + decided.label.lower() + "."
+        )
+    if len(text) > MAX_RATIONALE:
+        raise InvalidInput(f"A rationale can be at most {MAX_RATIONALE} characters long.")
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        claim = session.get_one(Claim, cid)
+        me = current_analyst(session)
+        if me is None:
+            raise Refused("Choose who you are before giving a verdict.")
+        rules.check_status_change(session, claim, decided, as_verdict=True)
+        session.info[ACTION_KEY] = "verdict"
+        claim.status = decided
+        verdict = Verdict(
+            id=uuid.uuid4(), claim_id=cid, reviewer_id=me.id, status=decided, rationale=text
+        )
+        session.add(verdict)
+        session.flush()
+        return _verdict_info(verdict, {me.id: me.name})
+
+
+def verdicts_of(ws: Workspace, claim_id: uuid.UUID | str) -> list[VerdictInfo]:
+    """A claim's verdicts, oldest first."""
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        rows = session.scalars(
+            select(Verdict).where(Verdict.claim_id == cid).order_by(Verdict.decided_at)
+        ).all()
+        names = analyst_names(session, {v.reviewer_id for v in rows})
+        return [_verdict_info(v, names) for v in rows]
