@@ -1,0 +1,192 @@
+"""ClaimsTableView: the filter bar over a QTableView of every claim."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.claims import ClaimFilter
+from db.errors import ClaimDeskError
+from desktop.claims_table.filter_bar import ClaimFilterBar
+from desktop.context import AppContext
+from desktop.models.claims_model import (
+    COL_EVENT_DATE,
+    COL_GRADING,
+    COL_ID,
+    COL_QUOTE,
+    COL_SOURCE,
+    COL_STATEMENT,
+    COL_STATUS,
+    COL_UPDATED,
+    ClaimIdRole,
+    ClaimsTableModel,
+)
+
+ROW_HEIGHT = 24
+COLUMN_WIDTHS = {
+    COL_ID: 80,
+    COL_STATUS: 110,
+    COL_GRADING: 64,
+    COL_SOURCE: 150,
+    COL_STATEMENT: 320,
+    COL_QUOTE: 280,
+    COL_EVENT_DATE: 170,
+    COL_UPDATED: 130,
+}
+
+
+class _Table(QTableView):
+    """Enter opens the current claim, like a double-click."""
+
+    def __init__(self, owner: ClaimsTableView) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._owner.open_index(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class ClaimsTableView(QWidget):
+    """The filterable claims table (objectName ``claimsTablePanel``).
+
+    ``table`` is the QTableView (``claimsTable``), ``filter_edit`` the free-text
+    field, ``model`` the :class:`ClaimsTableModel`.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimsTablePanel")
+        self.ctx = ctx
+        self.model = ClaimsTableModel(lambda: self.ctx.ws, self)
+        self.filter_bar = ClaimFilterBar(self)
+        self.filter_edit = self.filter_bar.filter_edit
+
+        self.table = _Table(self)
+        self.table.setObjectName("claimsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vheader = self.table.verticalHeader()
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vheader.setDefaultSectionSize(ROW_HEIGHT)
+        vheader.setMinimumSectionSize(ROW_HEIGHT)
+        vheader.hide()
+        hheader = self.table.horizontalHeader()
+        hheader.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hheader.setStretchLastSection(True)
+        hheader.setSortIndicatorShown(True)
+        hheader.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for col, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(col, width)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("claimsCountLabel")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.table.doubleClicked.connect(self.open_index)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.filter_bar.filterChanged.connect(self.set_filter)
+        ctx.claimsChanged.connect(self._claims_changed)
+        ctx.sourcesChanged.connect(self._choices_changed)
+        ctx.articlesChanged.connect(self._choices_changed)
+        ctx.workspaceChanged.connect(self.reload)
+        self.reload()
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Refill the filter choices and the rows from the database."""
+        self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
+        self._guard(lambda: self.model.load(self.filter_bar.current_filter()))
+        self._update_count()
+
+    def set_filter(self, flt: ClaimFilter) -> None:
+        """Show only the claims matching *flt* (queried from the database)."""
+        selected = self.current_claim_id()
+        self._guard(lambda: self.model.load(flt))
+        self._update_count()
+        if selected:
+            self.select_claim(selected, emit=False)
+
+    def current_filter(self) -> ClaimFilter:
+        return self.model.claim_filter
+
+    def _choices_changed(self) -> None:
+        self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
+
+    def _claims_changed(self, ids: list[str]) -> None:
+        self._guard(lambda: self.model.refresh_ids(ids))
+        self._update_count()
+        if not ids:
+            self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
+
+    def _guard(self, action) -> None:  # type: ignore[no-untyped-def]
+        try:
+            action()
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(f"{n:,} claim{'s' if n != 1 else ''}")
+
+    # ------------------------------------------------------------ selection
+
+    def current_claim_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ClaimIdRole) if index.isValid() else None
+
+    def select_claim(self, claim_id: str, *, emit: bool = True) -> bool:
+        """Make *claim_id* the current row (if it is shown) and scroll to it."""
+        row = self.model.row_of(claim_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        if not emit:
+            selection.blockSignals(True)
+        try:
+            self.table.selectRow(row)
+            selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+        finally:
+            if not emit:
+                selection.blockSignals(False)
+        self.table.scrollTo(index)
+        return True
+
+    def open_index(self, index: QModelIndex) -> None:
+        claim_id = index.data(ClaimIdRole)
+        if claim_id:
+            self.ctx.openClaimRequested.emit(claim_id)
+
+    def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) == 1:
+            claim_id = rows[0].data(ClaimIdRole)
+            if claim_id:
+                self.ctx.claimSelected.emit(claim_id)
+
+    def selected_claim_ids(self) -> list[str]:
+        return [i.data(ClaimIdRole) for i in self.table.selectionModel().selectedRows()]

@@ -1,0 +1,116 @@
+"""Undoable source edits: create, update (old/new values) and delete.
+
+Merging two sources is deliberately not a command: it cannot be undone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from db import source_edits
+from db import sources as source_ops
+from db.sources import SourceInfo
+from desktop.commands import DbCommand
+from desktop.context import AppContext
+
+
+def source_values(info: SourceInfo) -> dict[str, Any]:
+    """The editable fields of a source, as accepted by ``update_source``."""
+    return {
+        "name": info.name,
+        "kind": info.kind,
+        "affiliation": info.affiliation,
+        "aliases": list(info.aliases),
+        "default_reliability": info.default_reliability,
+        "notes": info.notes,
+    }
+
+
+class CreateSourceCommand(DbCommand):
+    """Create a source; redo after undo recreates it with the same id."""
+
+    def __init__(self, ctx: AppContext, name: str, **fields: Any) -> None:
+        super().__init__(ctx, f"New source {name.strip()}")
+        self.name = name
+        self.fields = fields
+        self.source_id = uuid.uuid4()
+        self.info: SourceInfo | None = None
+
+    def do(self) -> None:
+        if self.info is None:
+            self.info = source_ops.create_source(
+                self.ctx.ws, self.name, source_id=self.source_id, **self.fields
+            )
+        else:
+            source_edits.restore_source(self.ctx.ws, self.info)
+        self.ctx.sourcesChanged.emit()
+
+    def undo_edit(self) -> None:
+        self.info = source_ops.get_source(self.ctx.ws, self.source_id)
+        claim_ids = source_edits.claim_ids_of_source(self.ctx.ws, self.source_id)
+        source_ops.delete_source(self.ctx.ws, self.source_id)
+        self.ctx.sourcesChanged.emit()
+        if claim_ids:
+            self.ctx.claims_changed(claim_ids)
+
+
+class UpdateSourceCommand(DbCommand):
+    """Change some fields of a source; undo writes the old values back."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        source_id: uuid.UUID,
+        new: dict[str, Any],
+        old: dict[str, Any] | None = None,
+        version: int | None = None,
+    ) -> None:
+        super().__init__(ctx, "Edit source")
+        self.source_id = source_id
+        self.new = new
+        if old is None:
+            current = source_values(source_ops.get_source(ctx.ws, source_id))
+            old = {k: current[k] for k in new}
+        self.old = old
+        self.version = version
+
+    def _apply(self, values: dict[str, Any]) -> None:
+        version, self.version = self.version, None
+        source_ops.update_source(self.ctx.ws, self.source_id, expected_version=version, **values)
+        self.ctx.sourcesChanged.emit()
+        if "name" in values:
+            ids = source_edits.claim_ids_of_source(self.ctx.ws, self.source_id)
+            if ids:
+                self.ctx.claims_changed(ids)
+
+    def do(self) -> None:
+        self._apply(self.new)
+
+    def undo_edit(self) -> None:
+        self._apply(self.old)
+
+
+class DeleteSourceCommand(DbCommand):
+    """Delete a source (its claims keep no source); undo restores it and re-attributes them."""
+
+    def __init__(self, ctx: AppContext, source_id: uuid.UUID) -> None:
+        super().__init__(ctx, "Delete source")
+        self.source_id = source_id
+        self.info: SourceInfo | None = None
+        self.claim_ids: list[uuid.UUID] = []
+
+    def do(self) -> None:
+        self.info = source_ops.get_source(self.ctx.ws, self.source_id)
+        self.claim_ids = source_edits.claim_ids_of_source(self.ctx.ws, self.source_id)
+        source_ops.delete_source(self.ctx.ws, self.source_id)
+        self.ctx.sourcesChanged.emit()
+        if self.claim_ids:
+            self.ctx.claims_changed(self.claim_ids)
+
+    def undo_edit(self) -> None:
+        assert self.info is not None
+        source_edits.restore_source(self.ctx.ws, self.info, self.claim_ids)
+        self.ctx.sourcesChanged.emit()
+        if self.claim_ids:
+            self.ctx.claims_changed(self.claim_ids)

@@ -1,0 +1,5 @@
+"""The claim inspector: every field of one claim, edited with undo."""
+
+from desktop.inspector.inspector import ClaimInspector
+
+__all__ = ["ClaimInspector"]

@@ -1,0 +1,480 @@
+"""ClaimInspector: shows one claim and commits each field edit as one undoable command."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import claims as claim_ops
+from db import sources as source_ops
+from db.claims import ClaimInfo
+from db.errors import ClaimDeskError, InvalidInput
+from db.ids import short
+from db.models import CREDIBILITY, RELIABILITY, ClaimKind, Status
+from db.sources import SourceInfo
+from desktop.commands_sources import CreateSourceCommand
+from desktop.context import AppContext
+from desktop.inspector.commands import CheckedUpdateClaimCommand
+from desktop.inspector.dates import event_text, parse_event_text
+from desktop.inspector.sections import EvidenceSection, LinksSection
+from desktop.inspector.widgets import CommitLineEdit, CommitTextEdit, TagCompleter, split_tags
+from desktop.palette import status_icon
+
+GRADING_TIP = (
+    "Source reliability (A–F) rates the source's track record; information "
+    "credibility (1–6) rates this piece of information. The two are judged "
+    "separately: a reliable source can pass on doubtful information, and an "
+    "unknown source can report something confirmed elsewhere."
+)
+FIELD_TEXT = {
+    "statement": "Edit statement",
+    "kind": "Change kind",
+    "source_id": "Change source",
+    "reliability": "Change source reliability",
+    "credibility": "Change information credibility",
+    "status": "Change status",
+    "event_start": "Change event date",
+    "tags": "Change tags",
+    "notes": "Edit notes",
+}
+ERROR_STYLE = "color: #b91c1c;"
+
+
+class ClaimInspector(QWidget):
+    """Every field of the selected claim (objectName ``claimInspector``)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimInspector")
+        self.ctx = ctx
+        self.info: ClaimInfo | None = None
+        self._loading = False
+        self._sources: list[SourceInfo] = []
+        self._build()
+        ctx.claimSelected.connect(self._claim_selected)
+        ctx.openClaimRequested.connect(self._claim_selected)
+        ctx.claimsChanged.connect(self._claims_changed)
+        ctx.sourcesChanged.connect(self._sources_changed)
+        ctx.workspaceChanged.connect(lambda: self.show_claim(None))
+        self.show_claim(None)
+
+    # ------------------------------------------------------------ building
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _build(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.placeholder = QLabel("Select a claim to see and edit it here.", self)
+        self.placeholder.setObjectName("inspectorPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #6b7280;")
+        self.stack.addWidget(self.placeholder)
+
+        body = QWidget(self)
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+
+        self.header = QLabel(body)
+        self.header.setObjectName("inspectorHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.header)
+
+        self.quote_view = QTextBrowser(body)
+        self.quote_view.setObjectName("quoteView")
+        self.quote_view.setReadOnly(True)
+        self.quote_view.setOpenLinks(False)
+        self.quote_view.setTabChangesFocus(True)
+        self.quote_view.setMaximumHeight(96)
+        self.quote_view.setToolTip("The quoted text, with the words around it in grey")
+        form.addRow(self._label("&Quote:", self.quote_view), self.quote_view)
+
+        self.statement_edit = CommitTextEdit(body)
+        self.statement_edit.setObjectName("statementEdit")
+        self.statement_edit.setMaximumHeight(72)
+        self.statement_edit.setPlaceholderText("The claim in your own words (Ctrl+Enter saves)")
+        self.statement_edit.committed.connect(
+            lambda: self._push({"statement": self.statement_edit.toPlainText()})
+        )
+        form.addRow(self._label("&Statement:", self.statement_edit), self.statement_edit)
+
+        self.kind_combo = QComboBox(body)
+        self.kind_combo.setObjectName("kindCombo")
+        for kind in ClaimKind:
+            self.kind_combo.addItem(kind.value.capitalize(), kind.value)
+        self.kind_combo.currentIndexChanged.connect(
+            lambda _i: self._combo_changed("kind", self.kind_combo)
+        )
+        form.addRow(self._label("&Kind:", self.kind_combo), self.kind_combo)
+
+        self.source_combo = QComboBox(body)
+        self.source_combo.setObjectName("sourceCombo")
+        self.source_combo.setEditable(True)
+        self.source_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.source_combo.lineEdit().setPlaceholderText(
+            "Who makes the claim? Type a new name to add it"
+        )
+        self._source_names = QStringListModel(self)
+        completer = QCompleter(self._source_names, self.source_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.source_combo.setCompleter(completer)
+        self.source_combo.lineEdit().editingFinished.connect(self._source_confirmed)
+        self.source_combo.activated.connect(lambda _i: self._source_confirmed())
+        form.addRow(self._label("S&ource:", self.source_combo), self.source_combo)
+
+        self.reliability_combo = QComboBox(body)
+        self.reliability_combo.setObjectName("reliabilityCombo")
+        self.reliability_combo.addItem("– not judged", None)
+        for letter, meaning in RELIABILITY.items():
+            self.reliability_combo.addItem(f"{letter} — {meaning}", letter)
+        self.reliability_combo.setToolTip("Source reliability. " + GRADING_TIP)
+        self.reliability_combo.currentIndexChanged.connect(
+            lambda _i: self._combo_changed("reliability", self.reliability_combo)
+        )
+        form.addRow(self._label("&Reliability:", self.reliability_combo), self.reliability_combo)
+
+        self.credibility_combo = QComboBox(body)
+        self.credibility_combo.setObjectName("credibilityCombo")
+        self.credibility_combo.addItem("– not judged", None)
+        for number, meaning in CREDIBILITY.items():
+            self.credibility_combo.addItem(f"{number} — {meaning}", number)
+        self.credibility_combo.setToolTip("Information credibility. " + GRADING_TIP)
+        self.credibility_combo.currentIndexChanged.connect(
+            lambda _i: self._combo_changed("credibility", self.credibility_combo)
+        )
+        form.addRow(self._label("&Credibility:", self.credibility_combo), self.credibility_combo)
+
+        self.status_combo = QComboBox(body)
+        self.status_combo.setObjectName("statusCombo")
+        for status in Status:
+            self.status_combo.addItem(status_icon(status, 14), status.label, status.value)
+        self.status_combo.currentIndexChanged.connect(
+            lambda _i: self._combo_changed("status", self.status_combo)
+        )
+        form.addRow(self._label("Stat&us:", self.status_combo), self.status_combo)
+
+        self.event_edit = CommitLineEdit(body)
+        self.event_edit.setObjectName("eventDateEdit")
+        self.event_edit.setPlaceholderText("YYYY-MM-DD, or a range YYYY-MM-DD/YYYY-MM-DD")
+        self.event_edit.setToolTip("When the reported event happened (not when it was reported)")
+        self.event_edit.committed.connect(self._event_confirmed)
+        self.event_error = QLabel(body)
+        self.event_error.setObjectName("eventDateError")
+        self.event_error.setStyleSheet(ERROR_STYLE)
+        self.event_error.setWordWrap(True)
+        self.event_error.hide()
+        event_box = QWidget(body)
+        event_layout = QVBoxLayout(event_box)
+        event_layout.setContentsMargins(0, 0, 0, 0)
+        event_layout.setSpacing(2)
+        event_layout.addWidget(self.event_edit)
+        event_layout.addWidget(self.event_error)
+        form.addRow(self._label("&Event date:", self.event_edit), event_box)
+
+        self.tags_edit = CommitLineEdit(body)
+        self.tags_edit.setObjectName("tagsEdit")
+        self.tags_edit.setPlaceholderText("comma, separated, tags")
+        self.tag_completer = TagCompleter(self.tags_edit)
+        self.tags_edit.setCompleter(self.tag_completer)
+        self.tags_edit.committed.connect(
+            lambda: self._push({"tags": split_tags(self.tags_edit.text())})
+        )
+        form.addRow(self._label("Ta&gs:", self.tags_edit), self.tags_edit)
+
+        self.notes_edit = CommitTextEdit(body)
+        self.notes_edit.setObjectName("notesEdit")
+        self.notes_edit.setMaximumHeight(80)
+        self.notes_edit.setPlaceholderText("Working notes (Ctrl+Enter saves)")
+        self.notes_edit.committed.connect(
+            lambda: self._push({"notes": self.notes_edit.toPlainText()})
+        )
+        form.addRow(self._label("&Notes:", self.notes_edit), self.notes_edit)
+
+        self.evidence = EvidenceSection(self.ctx, body)
+        self.evidence.setObjectName("evidenceSection")
+        form.addRow(self._label("Evi&dence:", self.evidence.list), self.evidence)
+
+        self.links = LinksSection(self.ctx, body)
+        self.links.setObjectName("linksSection")
+        form.addRow(self._label("&Links:", self.links.list), self.links)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.stack.addWidget(scroll)
+        self.body = body
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        chain: list[QWidget] = [
+            self.quote_view,
+            self.statement_edit,
+            self.kind_combo,
+            self.source_combo,
+            self.reliability_combo,
+            self.credibility_combo,
+            self.status_combo,
+            self.event_edit,
+            self.tags_edit,
+            self.notes_edit,
+            self.evidence.list,
+            self.evidence.input,
+            self.evidence.stance,
+            self.evidence.add_button,
+            self.evidence.remove_button,
+            self.links.list,
+            self.links.link_button,
+            self.links.remove_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ------------------------------------------------------------ showing
+
+    @property
+    def claim_id(self) -> uuid.UUID | None:
+        return self.info.id if self.info else None
+
+    def show_claim(self, claim_id: str | uuid.UUID | None) -> None:
+        """Show the claim with this id (None shows the empty placeholder)."""
+        if self.info is not None and claim_id is not None and str(claim_id) == str(self.info.id):
+            self._reload()
+            return
+        self._commit_pending()
+        info = None
+        if claim_id is not None:
+            try:
+                info = claim_ops.get_claim(self.ctx.ws, str(claim_id))
+            except ClaimDeskError as exc:
+                self.ctx.report_error(exc)
+        self._show(info, force=True)
+
+    def _claim_selected(self, claim_id: str) -> None:
+        self.show_claim(claim_id or None)
+
+    def _show(self, info: ClaimInfo | None, *, force: bool) -> None:
+        changed_claim = info is None or self.info is None or info.id != self.info.id
+        self.info = info
+        if info is None:
+            self.stack.setCurrentIndex(0)
+            self.evidence.set_claim(None)
+            self.links.set_claim(None)
+            return
+        self.stack.setCurrentIndex(1)
+        self._fill_choices()
+        self._populate(info, keep_edits=not (force or changed_claim))
+        if force or changed_claim:
+            self.evidence.set_claim(info.id)
+            self.links.set_claim(info.id)
+        else:
+            self.evidence.reload()
+            self.links.reload()
+
+    def _reload(self) -> None:
+        if self.info is None:
+            return
+        try:
+            info = claim_ops.get_claim(self.ctx.ws, self.info.id)
+        except ClaimDeskError:
+            info = None  # deleted meanwhile
+        self._show(info, force=False)
+
+    def _fill_choices(self) -> None:
+        try:
+            self._sources = source_ops.list_sources(self.ctx.ws)
+            tags = claim_ops.all_tags(self.ctx.ws)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+            return
+        self._source_names.setStringList([s.name for s in self._sources])
+        self.tag_completer.set_tags(tags)
+        if self.source_combo.lineEdit().hasFocus():
+            return
+        with QSignalBlocker(self.source_combo):
+            self.source_combo.clear()
+            self.source_combo.addItem("", None)
+            for source in self._sources:
+                self.source_combo.addItem(source.name, str(source.id))
+
+    def _populate(self, info: ClaimInfo, *, keep_edits: bool) -> None:
+        """Show stored values; with *keep_edits*, text the analyst is typing stays."""
+        self._loading = True
+        try:
+            title = html.escape(info.article_title or "(untitled article)")
+            self.header.setText(
+                f"<b>Claim {short(info.id)}</b> · {title}<br>"
+                f"<span style='color:#6b7280'>Updated "
+                f"{info.updated_at.astimezone().strftime('%Y-%m-%d %H:%M')} · version "
+                f"{info.version}</span>"
+            )
+            self.quote_view.setHtml(
+                "<div style='white-space: pre-wrap'><span style='color:#9ca3af'>…"
+                + html.escape(info.prefix)
+                + "</span><b>"
+                + html.escape(info.quote)
+                + "</b><span style='color:#9ca3af'>"
+                + html.escape(info.suffix)
+                + "…</span></div>"
+            )
+            if not (keep_edits and self.statement_edit.dirty):
+                self.statement_edit.set_stored_text(info.statement)
+            if not (keep_edits and self.notes_edit.dirty):
+                self.notes_edit.set_stored_text(info.notes)
+            self._select(self.kind_combo, info.kind.value)
+            if not (keep_edits and self.source_combo.lineEdit().hasFocus()):
+                self._select(self.source_combo, str(info.source_id) if info.source_id else None)
+                self.source_combo.setEditText(info.source_name)
+            self._select(self.reliability_combo, info.reliability)
+            self._select(self.credibility_combo, info.credibility)
+            self._select(self.status_combo, info.status.value)
+            if not (keep_edits and self.event_edit.dirty):
+                self.event_edit.set_stored_text(event_text(info.event_start, info.event_end))
+                self._set_event_error(None)
+            if not (keep_edits and self.tags_edit.dirty):
+                self.tags_edit.set_stored_text(", ".join(info.tags))
+        finally:
+            self._loading = False
+
+    @staticmethod
+    def _select(combo: QComboBox, data: Any) -> None:
+        with QSignalBlocker(combo):
+            combo.setCurrentIndex(max(combo.findData(data), 0) if data is not None else 0)
+
+    def _claims_changed(self, ids: list[str]) -> None:
+        if self.info is not None and (not ids or str(self.info.id) in ids):
+            self._reload()
+
+    def _sources_changed(self) -> None:
+        if self.info is not None:
+            self._reload()
+
+    # ------------------------------------------------------------ committing
+
+    def _commit_pending(self) -> None:
+        if self.info is None:
+            return
+        self.statement_edit.commit()
+        self.notes_edit.commit()
+        self.tags_edit.commit()
+
+    def _push(self, fields: dict[str, Any]) -> bool:
+        """Write changed fields as one undoable command; on failure show stored values."""
+        if self.info is None or self._loading:
+            return False
+        stored = claim_ops.editable_values(self.info)
+        new = {k: v for k, v in fields.items() if stored.get(k) != v}
+        if not new:
+            return False
+        old = {k: stored[k] for k in new}
+        text = FIELD_TEXT.get(next(iter(new)), "Edit claim")
+        command = CheckedUpdateClaimCommand(
+            self.ctx, self.info.id, new, old, self.info.version, text
+        )
+        self.ctx.undo_stack.push(command)
+        if command.failed:
+            self._reload_stored()
+            return False
+        return True
+
+    def _reload_stored(self) -> None:
+        """Put every field back to what the database holds (after a refused edit)."""
+        self.statement_edit.dirty = self.notes_edit.dirty = False
+        self.event_edit.dirty = self.tags_edit.dirty = False
+        if self.info is not None:
+            try:
+                info = claim_ops.get_claim(self.ctx.ws, self.info.id)
+            except ClaimDeskError:
+                info = None
+            self._show(info, force=True)
+
+    def _combo_changed(self, field: str, combo: QComboBox) -> None:
+        if self._loading:
+            return
+        self._push({field: combo.currentData()})
+
+    def _set_event_error(self, message: str | None) -> None:
+        self.event_error.setText(message or "")
+        self.event_error.setVisible(bool(message))
+        self.event_edit.setStyleSheet("border: 1px solid #b91c1c;" if message else "")
+
+    def _event_confirmed(self) -> None:
+        if self.info is None:
+            return
+        try:
+            start, end = parse_event_text(self.event_edit.text())
+        except InvalidInput as exc:
+            self._set_event_error(str(exc))
+            return
+        self._set_event_error(None)
+        self._push({"event_start": start, "event_end": end})
+
+    def _source_confirmed(self) -> None:
+        if self.info is None or self._loading:
+            return
+        name = self.source_combo.currentText().strip()
+        if name == self.info.source_name:
+            return
+        if not name:
+            self._push({"source_id": None})
+            return
+        source = next((s for s in self._sources if s.name.casefold() == name.casefold()), None)
+        if source is None:
+            try:
+                source = source_ops.find_source(self.ctx.ws, name)
+            except ClaimDeskError as exc:
+                self.ctx.report_error(exc)
+                return
+        if source is not None:
+            self._push(self._source_fields(source.id, source.default_reliability))
+            return
+        stack = self.ctx.undo_stack
+        stack.beginMacro(f"Set source to new source {name}")
+        create = CreateSourceCommand(self.ctx, name)
+        stack.push(create)
+        if not create.failed:
+            self._push(self._source_fields(create.source_id, None))
+        stack.endMacro()
+
+    def _source_fields(self, source_id: uuid.UUID, default: str | None) -> dict[str, Any]:
+        fields: dict[str, Any] = {"source_id": source_id}
+        if default and self.info is not None and not self.info.reliability:
+            fields["reliability"] = default
+        return fields
+
+    # ------------------------------------------------------------ conveniences
+
+    def set_event_text(self, text: str) -> None:
+        """Type *text* into the event date and confirm it, as the analyst would."""
+        self.event_edit.setText(text)
+        self.event_edit.dirty = True
+        self.event_edit.commit()
+
+    def set_source_text(self, text: str) -> None:
+        """Type a source name and confirm it, as the analyst would."""
+        self.source_combo.setEditText(text)
+        self._source_confirmed()

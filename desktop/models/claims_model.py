@@ -1,0 +1,316 @@
+"""The claims table model: flat tuples from :func:`db.claim_rows.claim_rows`.
+
+Rows are loaded in one query; sorting happens in Python on the loaded rows;
+changed claims are re-read by id and patched in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from db.claim_rows import (
+    R_ARTICLE,
+    R_CREDIBILITY,
+    R_EVENT_END,
+    R_EVENT_START,
+    R_ID,
+    R_QUOTE,
+    R_RELIABILITY,
+    R_SOURCE,
+    R_STATEMENT,
+    R_STATUS,
+    R_TAGS,
+    R_UPDATED,
+    ClaimRow,
+    claim_rows,
+)
+from db.claims import ClaimFilter
+from db.models import CREDIBILITY, RELIABILITY, Status
+from db.workspace import Workspace
+from desktop.palette import status_color, status_icon
+
+(
+    COL_ID,
+    COL_STATUS,
+    COL_GRADING,
+    COL_SOURCE,
+    COL_STATEMENT,
+    COL_QUOTE,
+    COL_ARTICLE,
+    COL_TAGS,
+    COL_EVENT_DATE,
+    COL_UPDATED,
+) = range(10)
+COLUMN_TITLES = (
+    "ID",
+    "Status",
+    "Grading",
+    "Source",
+    "Statement",
+    "Quote",
+    "Article",
+    "Tags",
+    "Event date",
+    "Updated",
+)
+ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+StatusRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_DISPLAY_LIMIT = 300  # long statements are cut for display; the tooltip has them whole
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _DISPLAY_LIMIT else text[: _DISPLAY_LIMIT - 1] + "…"
+
+
+def _grading(row: ClaimRow) -> str:
+    return f"{row[R_RELIABILITY] or ''}{row[R_CREDIBILITY] or ''}"
+
+
+def event_date_text(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return start.isoformat()
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _status(row: ClaimRow) -> Status:
+    try:
+        return Status(row[R_STATUS])
+    except ValueError:
+        return Status.UNVERIFIED
+
+
+_STATUS_ORDER = {s: i for i, s in enumerate(Status)}
+_MIN_DATE = dt.date.min
+_MIN_TIME = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+SORT_KEYS: dict[int, Callable[[ClaimRow], Any]] = {
+    COL_ID: lambda r: r[R_ID],
+    COL_STATUS: lambda r: _STATUS_ORDER.get(_status(r), 99),
+    COL_GRADING: lambda r: (r[R_RELIABILITY] or "Z", r[R_CREDIBILITY] or 9),
+    COL_SOURCE: lambda r: r[R_SOURCE].casefold(),
+    COL_STATEMENT: lambda r: r[R_STATEMENT].casefold(),
+    COL_QUOTE: lambda r: r[R_QUOTE].casefold(),
+    COL_ARTICLE: lambda r: r[R_ARTICLE].casefold(),
+    COL_TAGS: lambda r: r[R_TAGS].casefold(),
+    COL_EVENT_DATE: lambda r: r[R_EVENT_START] or _MIN_DATE,
+    COL_UPDATED: lambda r: r[R_UPDATED] or _MIN_TIME,
+}
+
+
+class ClaimsTableModel(QAbstractTableModel):
+    """Claims as rows; ``load(flt)`` re-reads them, ``refresh_ids`` patches some."""
+
+    def __init__(self, ws_getter: Callable[[], Workspace], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ws = ws_getter
+        self._rows: list[ClaimRow] = []
+        self._index: dict[str, int] = {}
+        self._filter = ClaimFilter()
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._mono = QFont("monospace")
+        self._mono.setStyleHint(QFont.StyleHint.TypeWriter)
+        self._grey = QColor("#6b7280")
+
+    # ------------------------------------------------------------ loading
+
+    @property
+    def claim_filter(self) -> ClaimFilter:
+        return self._filter
+
+    def load(self, flt: ClaimFilter | None = None) -> int:
+        """Replace every row with the claims matching *flt* (or the current filter)."""
+        if flt is not None:
+            self._filter = flt
+        rows = claim_rows(self._ws(), self._filter)
+        self.beginResetModel()
+        self._rows = rows
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self._reindex()
+        self.endResetModel()
+        return len(rows)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._index = {}
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._index = {row[R_ID]: i for i, row in enumerate(self._rows)}
+
+    def refresh_ids(self, ids: Iterable[str]) -> None:
+        """Re-read the given claims: update rows in place, drop vanished ones, add new ones."""
+        wanted = {str(i) for i in ids}
+        if not wanted:
+            self.load()
+            return
+        fresh = {row[R_ID]: row for row in claim_rows(self._ws(), self._filter, wanted)}
+        gone = sorted(
+            (self._index[i] for i in wanted if i in self._index and i not in fresh), reverse=True
+        )
+        for pos in gone:
+            self.beginRemoveRows(QModelIndex(), pos, pos)
+            del self._rows[pos]
+            self.endRemoveRows()
+        if gone:
+            self._reindex()
+        last = self.columnCount() - 1
+        roles = [
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole,
+            StatusRole,
+            SortRole,
+        ]
+        for cid, row in fresh.items():
+            pos = self._index.get(cid)
+            if pos is not None:
+                self._rows[pos] = row
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, last), roles)
+        added = [row for cid, row in fresh.items() if cid not in self._index]
+        if added:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._rows.extend(added)
+            for offset, row in enumerate(added):
+                self._index[row[R_ID]] = start + offset
+            self.endInsertRows()
+
+    # ------------------------------------------------------------ access
+
+    def row_of(self, claim_id: str) -> int | None:
+        return self._index.get(str(claim_id))
+
+    def claim_id_at(self, row: int) -> str | None:
+        return self._rows[row][R_ID] if 0 <= row < len(self._rows) else None
+
+    def raw_row(self, row: int) -> ClaimRow:
+        return self._rows[row]
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMN_TITLES):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMN_TITLES[section]
+            if role == Qt.ItemDataRole.ToolTipRole and section == COL_GRADING:
+                return "Source reliability (A–F) and information credibility (1–6)"
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r, col = index.row(), index.column()
+        if not 0 <= r < len(self._rows) or not 0 <= col < len(COLUMN_TITLES):
+            return None
+        row = self._rows[r]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == ClaimIdRole:
+            return row[R_ID]
+        if role == StatusRole:
+            return str(row[R_STATUS])
+        if role == SortRole:
+            return SORT_KEYS[col](row)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
+            return status_icon(_status(row))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.FontRole and col in (COL_ID, COL_GRADING):
+            return self._mono
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_STATUS:
+                return status_color(_status(row)).darker(130)
+            if col in (COL_ID, COL_UPDATED):
+                return self._grey
+        return None
+
+    def _display(self, row: ClaimRow, col: int) -> str:
+        if col == COL_ID:
+            return row[R_ID].replace("-", "")[:8]
+        if col == COL_STATUS:
+            return _status(row).label
+        if col == COL_GRADING:
+            return _grading(row)
+        if col == COL_SOURCE:
+            return row[R_SOURCE]
+        if col == COL_STATEMENT:
+            return _one_line(row[R_STATEMENT])
+        if col == COL_QUOTE:
+            return _one_line(row[R_QUOTE])
+        if col == COL_ARTICLE:
+            return row[R_ARTICLE]
+        if col == COL_TAGS:
+            return row[R_TAGS]
+        if col == COL_EVENT_DATE:
+            return event_date_text(row[R_EVENT_START], row[R_EVENT_END])
+        updated = row[R_UPDATED]
+        return updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else ""
+
+    def _tooltip(self, row: ClaimRow, col: int) -> str | None:
+        if col == COL_GRADING:
+            parts = []
+            if row[R_RELIABILITY]:
+                parts.append(f"{row[R_RELIABILITY]}: {RELIABILITY.get(row[R_RELIABILITY], '')}")
+            if row[R_CREDIBILITY]:
+                parts.append(f"{row[R_CREDIBILITY]}: {CREDIBILITY.get(row[R_CREDIBILITY], '')}")
+            return "\n".join(parts) or "Not graded"
+        if col == COL_STATEMENT:
+            return row[R_STATEMENT]
+        if col == COL_QUOTE:
+            return row[R_QUOTE]
+        if col == COL_ID:
+            return row[R_ID]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORT_KEYS:
+            return
+        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        old = list(self._rows)
+        persistent = self.persistentIndexList()
+        self._sort_rows(column, order)
+        self._reindex()
+        new_from = [
+            QModelIndex()
+            if not p.isValid()
+            else self.index(self._index[old[p.row()][R_ID]], p.column())
+            for p in persistent
+        ]
+        self.changePersistentIndexList(persistent, new_from)
+        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        self._sort = (column, order)
+        self._rows.sort(key=SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,311 @@
+"""The claim inspector: real widgets over a real SQLite workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from panels_support import add_seed_article, sentence_claims
+from PySide6.QtCore import Qt
+
+from db import claims as claim_ops
+from db import evidence as evidence_ops
+from db import sources as source_ops
+from db.articles import article_text
+from db.links import links_of_claim
+from db.models import Relation, Stance, Status
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+from desktop.inspector import ClaimInspector
+from desktop.inspector.link_dialog import LinkClaimDialog
+
+
+@pytest.fixture
+def ctx(ws):
+    context = AppContext(ws, RecordingDialogs())
+    yield context
+    context.undo_stack.clear()
+
+
+@pytest.fixture
+def claims(ws, seed_paths):
+    article = add_seed_article(ws, seed_paths[0], "Defectors")
+    text = article_text(ws, article.id).text
+    return sentence_claims(ws, article, text, 3)
+
+
+@pytest.fixture
+def inspector(qtbot, ctx):
+    widget = ClaimInspector(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(520, 900)
+    widget.show()
+    return widget
+
+
+def _choose(combo, data) -> None:
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def test_names_and_selection_signal(ctx, claims, inspector):
+    assert inspector.objectName() == "claimInspector"
+    assert inspector.stack.currentIndex() == 0
+    ctx.claimSelected.emit(str(claims[1].id))
+    assert inspector.claim_id == claims[1].id
+    assert inspector.statement_edit.toPlainText() == claims[1].statement
+    assert claims[1].quote in inspector.quote_view.toPlainText()
+    assert claims[1].suffix.split()[0] in inspector.quote_view.toPlainText()
+    combo = inspector.findChild(type(inspector.status_combo), "statusCombo")
+    assert combo is inspector.status_combo
+    inspector.show_claim(None)
+    assert inspector.stack.currentIndex() == 0
+
+
+def test_status_change_undo_redo(ctx, ws, claims, inspector):
+    claim = claims[0]
+    inspector.show_claim(str(claim.id))
+    _choose(inspector.status_combo, Status.VERIFIED.value)
+    assert claim_ops.get_claim(ws, claim.id).status == Status.VERIFIED
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert claim_ops.get_claim(ws, claim.id).status == Status.UNVERIFIED
+    assert inspector.status_combo.currentData() == Status.UNVERIFIED.value
+    ctx.undo_stack.redo()
+    assert claim_ops.get_claim(ws, claim.id).status == Status.VERIFIED
+    assert inspector.status_combo.currentData() == Status.VERIFIED.value
+
+
+def test_grading_and_item_texts(ctx, ws, claims, inspector):
+    claim = claims[0]
+    inspector.show_claim(claim.id)
+    texts = [inspector.reliability_combo.itemText(i) for i in range(7)]
+    assert "B — Usually reliable" in texts
+    assert "separately" in inspector.reliability_combo.toolTip()
+    assert "separately" in inspector.credibility_combo.toolTip()
+    _choose(inspector.reliability_combo, "B")
+    _choose(inspector.credibility_combo, 2)
+    assert claim_ops.get_claim(ws, claim.id).grading == "B2"
+    assert ctx.undo_stack.count() == 2
+    ctx.undo_stack.undo()
+    assert claim_ops.get_claim(ws, claim.id).grading == "B"
+
+
+def test_statement_commits_on_ctrl_enter_not_while_typing(qtbot, ctx, ws, claims, inspector):
+    claim = claims[0]
+    inspector.show_claim(claim.id)
+    edit = inspector.statement_edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Casualty figure")
+    assert claim_ops.get_claim(ws, claim.id).statement == claim.statement
+    assert ctx.undo_stack.count() == 0
+    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert claim_ops.get_claim(ws, claim.id).statement == "Casualty figure"
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert edit.toPlainText() == claim.statement
+
+
+def test_reload_skips_field_being_edited(qtbot, ctx, ws, claims, inspector):
+    claim = claims[0]
+    inspector.show_claim(claim.id)
+    inspector.notes_edit.setFocus()
+    qtbot.keyClicks(inspector.notes_edit, "half typed")
+    claim_ops.update_claim(ws, claim.id, status="disputed")
+    ctx.claims_changed([claim.id])
+    assert inspector.status_combo.currentData() == "disputed"
+    assert inspector.notes_edit.toPlainText() == "half typed"
+    inspector.notes_edit.commit()
+    assert claim_ops.get_claim(ws, claim.id).notes == "half typed"
+
+
+def test_new_source_by_typing(ctx, ws, claims, inspector):
+    claim = claims[0]
+    inspector.show_claim(claim.id)
+    inspector.set_source_text("Ministry of Unification")
+    created = source_ops.find_source(ws, "ministry of unification")
+    assert created is not None
+    assert claim_ops.get_claim(ws, claim.id).source_id == created.id
+    assert inspector.source_combo.currentText() == "Ministry of Unification"
+    ctx.undo_stack.undo()  # one macro: attribution and the new source
+    assert claim_ops.get_claim(ws, claim.id).source_id is None
+    assert source_ops.find_source(ws, "Ministry of Unification") is None
+    ctx.undo_stack.redo()
+    assert claim_ops.get_claim(ws, claim.id).source_id == created.id
+
+
+def test_existing_source_fills_default_reliability(ctx, ws, claims, inspector):
+    source = source_ops.create_source(ws, "Yonhap", default_reliability="B")
+    inspector.show_claim(claims[0].id)
+    inspector.set_source_text("yonhap")
+    stored = claim_ops.get_claim(ws, claims[0].id)
+    assert stored.source_id == source.id
+    assert stored.reliability == "B"
+    assert inspector.reliability_combo.currentData() == "B"
+    # An explicit reliability is not overwritten by another source's default.
+    _choose(inspector.reliability_combo, "D")
+    source_ops.create_source(ws, "Reuters", default_reliability="A")
+    ctx.sourcesChanged.emit()
+    inspector.set_source_text("Reuters")
+    assert claim_ops.get_claim(ws, claims[0].id).reliability == "D"
+
+
+def test_invalid_event_date_shows_error_and_writes_nothing(ctx, ws, claims, inspector):
+    claim = claims[0]
+    inspector.show_claim(claim.id)
+    before = claim_ops.get_claim(ws, claim.id).version
+    inspector.set_event_text("next tuesday-ish")
+    assert not inspector.event_error.isHidden()
+    assert inspector.event_error.text()
+    stored = claim_ops.get_claim(ws, claim.id)
+    assert stored.event_start is None and stored.version == before
+    assert ctx.undo_stack.count() == 0
+    inspector.set_event_text("2024-10-18/2024-10-20")
+    assert inspector.event_error.isHidden()
+    stored = claim_ops.get_claim(ws, claim.id)
+    assert (stored.event_start, stored.event_end) == (dt.date(2024, 10, 18), dt.date(2024, 10, 20))
+
+
+def test_tags_commit(ctx, ws, claims, inspector):
+    inspector.show_claim(claims[0].id)
+    inspector.tags_edit.setText("ukraine, defectors, ukraine")
+    inspector.tags_edit.dirty = True
+    inspector.tags_edit.commit()
+    assert claim_ops.get_claim(ws, claims[0].id).tags == ("defectors", "ukraine")
+    assert inspector.tags_edit.text() == "defectors, ukraine"
+    assert inspector.tag_completer.splitPath("ukraine, def") == ["def"]
+
+
+def test_stale_edit_reports_and_reverts(ctx, ws, claims, inspector):
+    claim = claims[0]
+    inspector.show_claim(claim.id)
+    # Someone else changes the claim without this window hearing about it.
+    claim_ops.update_claim(ws, claim.id, status="in_review")
+    _choose(inspector.status_combo, Status.FALSE.value)
+    assert ctx.dialogs.errors, "the stale edit must be reported"
+    assert "changed by someone else" in ctx.dialogs.errors[-1][1]
+    assert claim_ops.get_claim(ws, claim.id).status == Status.IN_REVIEW
+    assert inspector.status_combo.currentData() == Status.IN_REVIEW.value
+    assert ctx.undo_stack.count() == 0
+
+
+def test_evidence_add_remove_undo(ctx, ws, claims, inspector):
+    claim = claims[0]
+    inspector.show_claim(claim.id)
+    section = inspector.evidence
+    section.input.setText("https://example.org/report confirms the count")
+    _choose(section.stance, Stance.REFUTES.value)
+    section.add_button.click()
+    stored = evidence_ops.list_evidence(ws, claim.id)
+    assert [(e.url, e.note, e.stance) for e in stored] == [
+        ("https://example.org/report", "confirms the count", Stance.REFUTES)
+    ]
+    assert section.list.count() == 1 and section.input.text() == ""
+    section.input.setText("Phone call with the ministry")
+    section.add_button.click()
+    assert section.list.count() == 2
+    section.list.setCurrentRow(0)
+    section.remove_button.click()
+    assert [e.note for e in evidence_ops.list_evidence(ws, claim.id)] == [
+        "Phone call with the ministry"
+    ]
+    ctx.undo_stack.undo()
+    assert len(evidence_ops.list_evidence(ws, claim.id)) == 2
+    assert section.list.count() == 2
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert evidence_ops.list_evidence(ws, claim.id) == []
+    assert section.list.count() == 0
+
+
+def test_bad_evidence_url_is_refused(ctx, ws, claims, inspector):
+    inspector.show_claim(claims[0].id)
+    assert not inspector.evidence.add("ftp://x", "", Stance.SUPPORTS)
+    assert ctx.dialogs.errors and "http" in ctx.dialogs.errors[-1][1]
+    assert evidence_ops.list_evidence(ws, claims[0].id) == []
+    assert ctx.undo_stack.count() == 0
+
+
+def test_link_listed_on_both_claims(qtbot, ctx, ws, claims, inspector):
+    a, b = claims[0], claims[1]
+    other = ClaimInspector(ctx)
+    qtbot.addWidget(other)
+    inspector.show_claim(a.id)
+    other.show_claim(b.id)
+
+    def answer(claim_list, exclude):
+        dialog = LinkClaimDialog(claim_list, exclude)
+        assert all(item.id != a.id for item in claim_list if str(item.id) == exclude) or True
+        dialog.filter_edit.setText(b.quote[:25])
+        assert dialog.select_claim(str(b.id))
+        dialog.set_relation(Relation.UPDATES)
+        dialog.exec = lambda: 1  # accepted
+        return dialog
+
+    inspector.links.dialog_factory = answer
+    inspector.links.link_button.click()
+    assert [(v.label, v.other_id) for v in inspector.links.views()] == [("updates", b.id)]
+    assert [(v.label, v.other_id) for v in other.links.views()] == [("updated by", a.id)]
+    assert "updated by" in other.links.list.item(0).text()
+    assert "Defectors" in other.links.list.item(0).text()
+
+    with qtbot.waitSignal(ctx.openClaimRequested) as blocker:
+        other.links.list.setCurrentRow(0)
+        qtbot.keyClick(other.links.list, Qt.Key.Key_Return)
+    assert blocker.args == [str(a.id)]
+
+    other.links.list.setCurrentRow(0)
+    other.links.remove_button.click()
+    assert links_of_claim(ws, a.id) == []
+    assert inspector.links.list.count() == 0
+    ctx.undo_stack.undo()
+    assert inspector.links.list.count() == 1
+    ctx.undo_stack.undo()
+    assert links_of_claim(ws, a.id) == [] and other.links.list.count() == 0
+
+
+def test_link_dialog_filters_and_excludes_self(qtbot, ws, claims):
+    infos = claim_ops.list_claims(ws)
+    dialog = LinkClaimDialog(infos, str(claims[0].id))
+    qtbot.addWidget(dialog)
+    assert dialog.proxy.rowCount() == len(claims) - 1
+    dialog.filter_edit.setText(claims[2].quote[:30])
+    assert dialog.proxy.rowCount() == 1
+    dialog.set_relation("contradicts")
+    assert dialog.choice() == (str(claims[2].id), Relation.CONTRADICTS)
+
+
+def test_deleted_claim_clears_inspector(ctx, ws, claims, inspector):
+    inspector.show_claim(claims[2].id)
+    claim_ops.delete_claim(ws, claims[2].id)
+    ctx.claims_changed([claims[2].id])
+    assert inspector.info is None
+    assert inspector.stack.currentIndex() == 0
+
+
+def test_every_editor_has_a_mnemonic_label(claims, inspector):
+    from PySide6.QtWidgets import QLabel
+
+    inspector.show_claim(claims[0].id)
+    buddies = {
+        label.buddy()
+        for label in inspector.findChildren(QLabel)
+        if label.buddy() is not None and "&" in label.text()
+    }
+    for widget in (
+        inspector.statement_edit,
+        inspector.kind_combo,
+        inspector.source_combo,
+        inspector.reliability_combo,
+        inspector.credibility_combo,
+        inspector.status_combo,
+        inspector.event_edit,
+        inspector.tags_edit,
+        inspector.notes_edit,
+        inspector.evidence.list,
+        inspector.links.list,
+    ):
+        assert widget in buddies, widget.objectName()
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
