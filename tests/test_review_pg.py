@@ -1,0 +1,115 @@
+"""Team review against a real PostgreSQL server: login-bound analysts and the rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db import analysts, claims, comments, history, links, review
+from db.compare import compare_set
+from db.errors import InvalidInput, Refused
+from db.models import Role, Status
+from db.workspace import Workspace, migrate, open_workspace
+from review_support import add_seed, claim_at
+
+
+@pytest.fixture
+def pg_ws(pg_url: str) -> Iterator[Workspace]:
+    migrate(pg_url)
+    ws = open_workspace(pg_url)
+    analysts.bind_analyst(ws)
+    yield ws
+    ws.close()
+
+
+def test_shared_analyst_is_the_database_login(pg_url: str) -> None:
+    migrate(pg_url)
+    ws = open_workspace(pg_url)
+    try:
+        login = analysts.database_login(ws)
+        first = analysts.bind_analyst(ws)
+        me = analysts.get_current(ws)
+        assert me.id == first and me.login == login and me.role == Role.ADMIN
+        # Binding again finds the same analyst rather than creating another.
+        assert analysts.bind_analyst(ws) == first
+        assert len(analysts.list_analysts(ws)) == 1
+        with pytest.raises(Refused, match="--as is not available in a shared workspace"):
+            analysts.bind_analyst(ws, "Somebody Else")
+    finally:
+        ws.close()
+
+
+def test_second_login_becomes_plain_analyst(pg_url: str) -> None:
+    migrate(pg_url)
+    ws = open_workspace(pg_url)
+    role = "claimdesk_test_" + pg_url.rsplit("_", 1)[-1]
+    try:
+        analysts.bind_analyst(ws)
+        with ws.engine.begin() as conn:
+            conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+            conn.execute(text(f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"'))
+        other_url = pg_url.replace("postgres@", f"{role}@", 1)
+        other = open_workspace(other_url)
+        try:
+            analysts.bind_analyst(other)
+            me = analysts.get_current(other)
+            assert (me.name, me.login, me.role) == (role, role, Role.ANALYST)
+        finally:
+            other.close()
+    finally:
+        ws.close()
+        with ws.engine.begin() as conn:
+            conn.execute(text(f'REASSIGN OWNED BY "{role}" TO postgres'))
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        ws.engine.dispose()
+
+
+def test_rules_verdicts_and_queue_on_postgres(pg_ws: Workspace, seed_paths: list[Path]) -> None:
+    ws = pg_ws
+    aid, body = add_seed(ws, seed_paths[0])
+    c = claim_at(ws, aid, body, status="in_review")
+    # A second (local-style) analyst makes the four-eyes rule bind for the creator.
+    analysts.add_analyst(ws, "Rita Review", role="reviewer")
+    with pytest.raises(Refused, match="four-eyes"):
+        review.give_verdict(ws, c.id, "verified", "Looks right")
+    with pytest.raises(InvalidInput, match="rationale"):
+        review.give_verdict(ws, c.id, "unverifiable", "")
+    queue = review.review_queue(ws)
+    assert [i.claim_id for i in queue] == [c.id]
+    review.assign(ws, c.id, "Rita Review")
+    assert review.review_queue(ws, assignee_id="Rita Review")[0].assignee_name == "Rita Review"
+    v = review.give_verdict(ws, c.id, "unverifiable", "No second source exists.")
+    assert v.status == Status.UNVERIFIABLE
+    assert claims.get_claim(ws, c.id).status == Status.UNVERIFIABLE
+    assert review.review_queue(ws) == []
+
+
+def test_history_comments_and_compare_on_postgres(
+    pg_ws: Workspace, seed_paths: list[Path]
+) -> None:
+    ws = pg_ws
+    a1, t1 = add_seed(ws, seed_paths[1])
+    a2, t2 = add_seed(ws, seed_paths[2])
+    x = claim_at(ws, a1, t1, statement="first")
+    y = claim_at(ws, a2, t2)
+    claims.update_claim(ws, x.id, statement="second")
+    links.add_link(ws, y.id, x.id, "contradicts")
+    top = comments.add_comment(ws, x.id, "Which is right?")
+    comments.reply(ws, top.id, "Neither")
+    assert comments.open_thread_counts(ws) == {x.id: 1}
+    items = history.claim_history(ws, x.id)
+    assert [(i.entity_type, i.action) for i in items] == [
+        ("claim", "create"),
+        ("claim", "update"),
+        ("link", "create"),
+        ("comment", "create"),
+        ("comment", "create"),
+    ]
+    restored = history.restore_claim_state(ws, x.id, items[0].id)
+    assert restored.statement == "first"
+    assert history.claim_history(ws, x.id)[-1].action == "restore"
+    assert {i.claim_id for i in compare_set(ws, x.id)} == {x.id, y.id}
