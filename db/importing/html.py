@@ -1,0 +1,277 @@
+"""HTML articles: main text by trafilatura, checked against a plain paragraph walk.
+
+Nothing in the page is fetched or opened: the markup is parsed from memory
+with network access off, and scripts, styles, navigation and embedded data
+never become article text.  Paragraphs are separated by blank lines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from db.articles import NewArticle
+from db.errors import InvalidInput
+from db.importing.metadata import outlet_from_url, parse_datetime
+from db.importing.text import decode_text, normalise_text
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_LOOKS_HTML = re.compile(
+    r"<\s*(!doctype\s+html|html|head|body|p|div|article|h[1-6]|title|meta|section|span|br)\b",
+    re.I,
+)
+# Elements whose content is never article text.
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "head",
+)
+_BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "figcaption",
+    "caption",
+}
+_CONTAINERS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "figure",
+}
+SUBSTANTIAL = 40  # characters: a paragraph this long must survive extraction
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlMeta:
+    title: str = ""
+    author: str = ""
+    outlet: str = ""
+    url: str = ""
+    published_at: dt.datetime | None = None
+
+
+def decode_html(data: bytes, filename: str) -> tuple[str, str]:
+    """Decode by BOM, then the declared charset, then the plain-text detection."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(data, filename)
+    match = _META_CHARSET.search(data[:8192])
+    if match:
+        name = match.group(1).decode("ascii", "replace").lower()
+        try:
+            codec = codecs.lookup(name)
+        except LookupError:
+            codec = None
+        if codec is not None:
+            # As browsers do, a declared Latin-1 means Windows-1252.
+            if codec.name in ("iso8859-1", "ascii"):
+                codec = codecs.lookup("cp1252")
+            if b"\x00" in data and "16" not in codec.name and "32" not in codec.name:
+                raise InvalidInput(f"{filename or 'The file'} looks like a binary file, not HTML.")
+            return data.decode(codec.name, errors="replace"), codec.name
+    return decode_text(data, filename)
+
+
+def _parse(text: str) -> lxml.html.HtmlElement:
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, recover=True
+    )
+    root = lxml.html.document_fromstring(text, parser=parser)
+    return root
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _meta(root: lxml.html.HtmlElement) -> HtmlMeta:
+    def meta(*names: str) -> str:
+        for name in names:
+            for attr in ("property", "name", "itemprop"):
+                found = root.xpath(f'//meta[@{attr}="{name}"]/@content')
+                if found and _clean(found[0]):
+                    return _clean(found[0])
+        return ""
+
+    url = ""
+    for candidate in (*root.xpath('//link[@rel="canonical"]/@href'), meta("og:url")):
+        candidate = candidate.strip()
+        if candidate.lower().startswith(("http://", "https://")):
+            url = candidate
+            break
+    title = meta("og:title", "twitter:title")
+    if not title:
+        found = root.xpath("//title")
+        title = _clean(found[0].text_content()) if found else ""
+    published = None
+    for value in (
+        meta("article:published_time", "datePublished", "pubdate", "date", "dc.date"),
+        *(t.strip() for t in root.xpath("//time/@datetime")[:1]),
+    ):
+        if value:
+            published = parse_datetime(value)
+            if published:
+                break
+    return HtmlMeta(
+        title=title,
+        author=meta("author", "article:author", "dc.creator"),
+        outlet=meta("og:site_name", "application-name"),
+        url=url,
+        published_at=published,
+    )
+
+
+def _walk(element: lxml.html.HtmlElement, out: list[str]) -> None:
+    """Paragraph texts of *element*: blocks become paragraphs, loose text too."""
+    loose: list[str] = []
+
+    def flush() -> None:
+        text = _clean(" ".join(loose))
+        if text:
+            out.append(text)
+        loose.clear()
+
+    if element.text:
+        loose.append(element.text)
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _BLOCKS:
+            flush()
+            text = _clean(child.text_content())
+            if text:
+                out.append(text)
+        elif tag in _CONTAINERS:
+            flush()
+            _walk(child, out)
+        elif tag == "br":
+            flush()
+        elif tag:
+            loose.append(child.text_content())
+        if child.tail:
+            loose.append(child.tail)
+    flush()
+
+
+def lxml_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
+    """Every paragraph of the body outside navigation, scripts and the like."""
+    for bad in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    body = root.find("body")
+    out: list[str] = []
+    _walk(body if body is not None else root, out)
+    return out
+
+
+def trafilatura_paragraphs(text: str) -> tuple[list[str], object | None]:
+    doc = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
+    if doc is None:
+        return [], None
+    body = getattr(doc, "text", None) or ""
+    return [_clean(line) for line in body.split("\n") if _clean(line)], doc
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def choose_paragraphs(main: list[str], every: list[str]) -> list[str]:
+    """trafilatura's paragraphs unless they lost a substantial one; then the full walk."""
+    if main:
+        kept = _squash(" ".join(main))
+        if all(_squash(p) in kept for p in every if len(p) >= SUBSTANTIAL):
+            return main
+    return every
+
+
+def read_html_article(data: bytes, filename: str) -> NewArticle:
+    """Read an ``.html`` file into a :class:`NewArticle` with its metadata."""
+    name = filename or "The file"
+    text, encoding = decode_html(data, filename)
+    if not _LOOKS_HTML.search(text[:65536]):
+        raise InvalidInput(f"{name} does not look like an HTML page.")
+    try:
+        root = _parse(text)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InvalidInput(f"{name} cannot be read as HTML ({exc}).") from None
+    meta = _meta(root)
+    main, doc = trafilatura_paragraphs(text)
+    paragraphs = choose_paragraphs(main, lxml_paragraphs(root))
+    body = normalise_text("\n\n".join(paragraphs))
+    if not body.strip():
+        raise InvalidInput(f"{name} holds no article text.")
+    title = meta.title or _clean(getattr(doc, "title", None) or "")
+    author = meta.author or _clean(getattr(doc, "author", None) or "")
+    outlet = meta.outlet or _clean(getattr(doc, "sitename", None) or "")
+    url = meta.url
+    if not url:
+        found = getattr(doc, "url", None) or ""
+        url = found if found.lower().startswith(("http://", "https://")) else ""
+    if not outlet and url:
+        outlet = outlet_from_url(url)
+    published = meta.published_at
+    if published is None and getattr(doc, "date", None):
+        published = parse_datetime(str(doc.date))
+    return NewArticle(
+        text=body,
+        original=data,
+        filename=filename,
+        encoding=encoding,
+        format="html",
+        title=title,
+        outlet=outlet,
+        author=author,
+        url=url,
+        published_at=published,
+    )
