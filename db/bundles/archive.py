@@ -1,0 +1,221 @@
+"""The bundle file: a zip read entirely in memory, with every member checked.
+
+Nothing is ever extracted to disk.  A bundle is refused (InvalidInput naming
+the problem) when it is not a zip, has too many or oversized members, a
+suspicious compression ratio, unsafe or duplicate member names, symlinks,
+encrypted members, a manifest that does not match its members, or malformed
+JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import stat
+import uuid
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from db.errors import InvalidInput
+
+FORMAT = "claimdesk-bundle"
+VERSION = 1
+SUFFIX = ".claimdesk"
+MANIFEST = "manifest.json"
+DATA = "data.json"
+MAX_MEMBERS = 20_000
+MAX_MEMBER_BYTES = 64 * 2**20
+MAX_TOTAL_BYTES = 1024 * 2**20
+MAX_RATIO = 200  # uncompressed / compressed, for members past RATIO_FLOOR
+RATIO_FLOOR = 2**20
+_MEMBER_RE = re.compile(r"^articles/([0-9a-f-]{36})\.(txt|orig)$")
+
+
+@dataclass
+class BundleContents:
+    manifest: dict[str, Any]
+    data: dict[str, Any]
+    texts: dict[uuid.UUID, str] = field(default_factory=dict)
+    originals: dict[uuid.UUID, bytes] = field(default_factory=dict)
+
+
+def text_member(article_id: uuid.UUID) -> str:
+    return f"articles/{article_id}.txt"
+
+
+def original_member(article_id: uuid.UUID) -> str:
+    return f"articles/{article_id}.orig"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_manifest(members: dict[str, bytes], created_at: str, created_by: str) -> bytes:
+    entries = [
+        {"path": name, "sha256": sha256(data), "size": len(data)}
+        for name, data in sorted(members.items())
+    ]
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": created_at,
+        "created_by": created_by,
+        "members": entries,
+    }
+    return json.dumps(manifest, indent=1, ensure_ascii=False).encode("utf-8")
+
+
+def write_zip(path: Path, members: dict[str, bytes], manifest: bytes) -> None:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(MANIFEST, manifest)
+        for name in sorted(members):
+            zf.writestr(name, members[name])
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _refuse(path: Path, why: str) -> InvalidInput:
+    return InvalidInput(f"{path.name} was refused: {why}; nothing was imported.")
+
+
+def _check_name(path: Path, name: str) -> None:
+    if "\\" in name:
+        raise _refuse(path, f"the member {name!r} uses backslashes in its path")
+    if name.startswith("/"):
+        raise _refuse(path, f"the member {name!r} has an absolute path")
+    if re.match(r"^[A-Za-z]:", name):
+        raise _refuse(path, f"the member {name!r} names a drive")
+    parts = name.split("/")
+    if ".." in parts:
+        raise _refuse(path, f"the member {name!r} points outside the bundle")
+    if "\x00" in name or any(p in ("", ".") for p in parts):
+        raise _refuse(path, f"the member name {name!r} is malformed")
+    if name not in (MANIFEST, DATA) and not _MEMBER_RE.match(name):
+        raise _refuse(path, f"the member {name!r} does not belong in a ClaimDesk bundle")
+
+
+def _check_info(path: Path, info: zipfile.ZipInfo) -> None:
+    _check_name(path, info.filename)
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise _refuse(path, f"the member {info.filename!r} is a symbolic link")
+    if info.is_dir():
+        raise _refuse(path, f"the member {info.filename!r} is a folder")
+    if info.flag_bits & 0x1:
+        raise _refuse(path, f"the member {info.filename!r} is encrypted")
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise _refuse(
+            path, f"the member {info.filename!r} is larger than {MAX_MEMBER_BYTES // 2**20} MiB"
+        )
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise _refuse(path, f"the member {info.filename!r} expands suspiciously (a zip bomb?)")
+
+
+def _read_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    limit = min(info.file_size, MAX_MEMBER_BYTES)
+    buffer = io.BytesIO()
+    try:
+        with zf.open(info) as stream:
+            while True:
+                chunk = stream.read(min(65536, limit + 1 - buffer.tell()))
+                if not chunk:
+                    break
+                buffer.write(chunk)
+                if buffer.tell() > limit:
+                    raise _refuse(path, f"the member {info.filename!r} is larger than declared")
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise _refuse(path, f"the member {info.filename!r} is damaged ({exc})") from None
+    return buffer.getvalue()
+
+
+def _json(path: Path, name: str, data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise _refuse(path, f"{name} is not valid JSON ({exc})") from None
+
+
+def _check_manifest(path: Path, manifest: Any, members: dict[str, bytes]) -> None:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _refuse(path, "it is not a ClaimDesk bundle (wrong format in manifest.json)")
+    if manifest.get("version") != VERSION:
+        raise _refuse(
+            path,
+            f"its format version {manifest.get('version')!r} is not supported "
+            f"(this ClaimDesk reads version {VERSION})",
+        )
+    listed = manifest.get("members")
+    if not isinstance(listed, list):
+        raise _refuse(path, "manifest.json has no list of members")
+    seen: set[str] = set()
+    for entry in listed:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            raise _refuse(path, "manifest.json lists a malformed member")
+        name = entry["path"]
+        if name in seen:
+            raise _refuse(path, f"manifest.json lists {name!r} twice")
+        seen.add(name)
+        if name not in members:
+            raise _refuse(path, f"the member {name!r} listed in manifest.json is missing")
+        data = members[name]
+        if entry.get("size") != len(data) or entry.get("sha256") != sha256(data):
+            raise _refuse(path, f"the member {name!r} does not match its checksum (tampered?)")
+    extra = sorted(set(members) - seen)
+    if extra:
+        raise _refuse(path, f"the member {extra[0]!r} is not listed in manifest.json")
+    if DATA not in seen:
+        raise _refuse(path, "the member 'data.json' is missing")
+
+
+def read_bundle(path: Path) -> BundleContents:
+    """Read and check a bundle file entirely in memory."""
+    path = Path(path)
+    if not path.is_file():
+        raise InvalidInput(f"{path}: no such file.")
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _refuse(path, "it is not a ClaimDesk bundle (not a zip file)") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise _refuse(path, f"it has more than {MAX_MEMBERS} members")
+        names: set[str] = set()
+        total = 0
+        for info in infos:
+            if info.filename in names:
+                raise _refuse(path, f"the member {info.filename!r} appears twice")
+            names.add(info.filename)
+            _check_info(path, info)
+            total += info.file_size
+            if total > MAX_TOTAL_BYTES:
+                raise _refuse(path, f"it expands to more than {MAX_TOTAL_BYTES // 2**20} MiB")
+        if MANIFEST not in names:
+            raise _refuse(path, "it is not a ClaimDesk bundle (no manifest.json)")
+        contents = {info.filename: _read_member(path, zf, info) for info in infos}
+    manifest = _json(path, MANIFEST, contents.pop(MANIFEST))
+    _check_manifest(path, manifest, contents)
+    data = _json(path, DATA, contents[DATA])
+    if not isinstance(data, dict):
+        raise _refuse(path, "data.json does not hold an object")
+    bundle = BundleContents(manifest=manifest, data=data)
+    for name, blob in contents.items():
+        match = _MEMBER_RE.match(name)
+        if not match:
+            continue
+        article_id = uuid.UUID(match.group(1))
+        if match.group(2) == "txt":
+            try:
+                bundle.texts[article_id] = blob.decode("utf-8")
+            except UnicodeDecodeError:
+                raise _refuse(path, f"the member {name!r} is not UTF-8 text") from None
+        else:
+            bundle.originals[article_id] = blob
+    return bundle

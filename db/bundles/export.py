@@ -1,0 +1,179 @@
+"""Writing an exchange bundle for a set of articles or a claim filter."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from db.bundles.archive import build_manifest, original_member, text_member, write_zip
+from db.bundles.records import to_record
+from db.claims import ClaimFilter, _apply_filter, _base_query
+from db.errors import InvalidInput
+from db.exporting import atomic_path
+from db.ids import resolve_id
+from db.models import (
+    Analyst,
+    Article,
+    Claim,
+    ClaimLink,
+    Comment,
+    Evidence,
+    HistoryEntry,
+    Source,
+    Verdict,
+)
+from db.timeutil import utcnow
+from db.workspace import Workspace
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class BundleSummary:
+    """What a bundle holds: counts per section and the file written."""
+
+    path: Path
+    counts: dict[str, int]
+    size: int
+
+    def describe(self) -> str:
+        parts = ", ".join(f"{n} {k}" for k, n in self.counts.items() if n)
+        return f"{self.path.name}: {parts or 'nothing'}"
+
+
+def _in_chunks(session: Session, query_for: Any, ids: list[uuid.UUID]) -> list[Any]:
+    out: list[Any] = []
+    for i in range(0, len(ids), CHUNK):
+        out.extend(session.scalars(query_for(ids[i : i + CHUNK])).all())
+    return out
+
+
+def _select_ids(
+    session: Session, article_ids: list[uuid.UUID] | None, flt: ClaimFilter | None
+) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
+    """(article ids, claim ids) to export."""
+    if article_ids is not None:
+        articles = list(dict.fromkeys(article_ids))
+        query = _base_query().where(Claim.article_id.in_(articles))
+        if flt is not None:
+            query = _apply_filter(query, flt)
+        claims = [row[0] for row in session.execute(query)]
+        return articles, claims
+    if flt is not None:
+        rows = session.execute(_apply_filter(_base_query(), flt)).all()
+        claims = [row[0] for row in rows]
+        articles = list(dict.fromkeys(row[1] for row in rows))
+        return articles, claims
+    articles = list(session.scalars(select(Article.id)))
+    claims = list(session.scalars(select(Claim.id)))
+    return articles, claims
+
+
+def collect(
+    session: Session, article_ids: list[uuid.UUID] | None, flt: ClaimFilter | None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, bytes]]:
+    """The data.json sections and the article member files."""
+    article_list, claim_list = _select_ids(session, article_ids, flt)
+    claim_set = set(claim_list)
+    articles = _in_chunks(session, lambda c: select(Article).where(Article.id.in_(c)), article_list)
+    claims = _in_chunks(session, lambda c: select(Claim).where(Claim.id.in_(c)), claim_list)
+    source_ids = sorted({c.source_id for c in claims if c.source_id}, key=str)
+    sources = _in_chunks(session, lambda c: select(Source).where(Source.id.in_(c)), source_ids)
+    links = [
+        link
+        for link in _in_chunks(
+            session,
+            lambda c: select(ClaimLink).where(
+                or_(ClaimLink.from_claim_id.in_(c), ClaimLink.to_claim_id.in_(c))
+            ),
+            claim_list,
+        )
+        if link.from_claim_id in claim_set and link.to_claim_id in claim_set
+    ]
+    links = list({link.id: link for link in links}.values())
+    evidence = _in_chunks(
+        session, lambda c: select(Evidence).where(Evidence.claim_id.in_(c)), claim_list
+    )
+    comments = _in_chunks(
+        session, lambda c: select(Comment).where(Comment.claim_id.in_(c)), claim_list
+    )
+    verdicts = _in_chunks(
+        session, lambda c: select(Verdict).where(Verdict.claim_id.in_(c)), claim_list
+    )
+    entity_ids = [
+        x.id for group in (articles, claims, sources, links, evidence, comments) for x in group
+    ]
+    history = _in_chunks(
+        session,
+        lambda c: select(HistoryEntry).where(HistoryEntry.entity_id.in_(c)),
+        entity_ids,
+    )
+    analyst_ids: set[uuid.UUID] = set()
+    for group in (articles, claims, sources, links, evidence, comments):
+        for row in group:
+            analyst_ids.update(x for x in (row.created_by_id, row.updated_by_id) if x)
+    analyst_ids.update(c.assignee_id for c in claims if c.assignee_id)
+    analyst_ids.update(v.reviewer_id for v in verdicts)
+    analyst_ids.update(h.analyst_id for h in history if h.analyst_id)
+    analysts = _in_chunks(
+        session, lambda c: select(Analyst).where(Analyst.id.in_(c)), sorted(analyst_ids, key=str)
+    )
+    groups = {
+        "analysts": analysts,
+        "sources": sources,
+        "articles": articles,
+        "claims": claims,
+        "links": links,
+        "evidence": evidence,
+        "comments": comments,
+        "verdicts": verdicts,
+        "history": history,
+    }
+    data = {
+        name: sorted((to_record(name, row) for row in rows), key=lambda r: r["id"])
+        for name, rows in groups.items()
+    }
+    files: dict[str, bytes] = {}
+    for article in articles:
+        files[text_member(article.id)] = article.text.encode("utf-8")
+        files[original_member(article.id)] = bytes(article.original)
+    return data, files
+
+
+def export_bundle(
+    ws: Workspace,
+    path: Path | str,
+    article_ids: list[uuid.UUID | str] | None = None,
+    flt: ClaimFilter | None = None,
+) -> BundleSummary:
+    """Write a ``.claimdesk`` bundle of the chosen articles (or filtered claims).
+
+    With *article_ids*, those articles and their claims (narrowed by *flt* if
+    given); with only *flt*, the matching claims and their articles; with
+    neither, the whole workspace.  Links travel when both ends do.
+    """
+    path = Path(path)
+    with ws.session() as session:
+        ids = None
+        if article_ids is not None:
+            if not article_ids:
+                raise InvalidInput("Choose at least one article to put in the bundle.")
+            ids = [resolve_id(session, Article, a, "article") for a in article_ids]
+        data, files = collect(session, ids, flt)
+        author = session.get(Analyst, ws.analyst_id) if ws.analyst_id else None
+        created_by = author.name if author else ""
+    data_bytes = json.dumps(
+        {"format": "claimdesk-data", **data}, indent=1, sort_keys=True, ensure_ascii=False
+    ).encode("utf-8")
+    members = {"data.json": data_bytes, **files}
+    manifest = build_manifest(members, utcnow().isoformat(), created_by)
+    with atomic_path(path) as tmp:
+        write_zip(tmp, members, manifest)
+    counts = {name: len(rows) for name, rows in data.items()}
+    return BundleSummary(path=path, counts=counts, size=path.stat().st_size)

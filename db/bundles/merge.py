@@ -1,0 +1,352 @@
+"""Merging a bundle into a workspace, all or nothing, by UUID.
+
+Rules, per entity matched by id (articles also by the SHA-256 of their bytes):
+
+* not in the workspace → **added** (with its original id, authors and times);
+* analysts are matched by id only; a name already taken here gets a number;
+* same content (ignoring version and last-changed stamps) → **unchanged**;
+* different, and the incoming ``updated_at`` is newer than the local one →
+  **updated** to the incoming values;
+* different, and the local row is as new or newer → a **conflict** listed in
+  the report and *not* applied; :func:`resolve_conflict` settles it later.
+
+There is no common-ancestor tracking: an older local edit is overwritten by a
+newer incoming one.  Verdicts and history entries are append-only: added when
+missing, otherwise unchanged.  The whole merge is one transaction; any error
+rolls everything back.  Merging the same bundle twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.bundles.archive import BundleContents, read_bundle, sha256
+from db.bundles.records import NOUN, SECTIONS, content, from_record, local_values
+from db.claims import get_tags
+from db.errors import InvalidInput, NotFound, StaleEdit
+from db.models import Analyst, Article, Claim, ClaimLink, Comment, Source
+from db.workspace import Workspace
+
+TRACKED = ("sources", "articles", "claims", "links", "evidence", "comments")
+APPEND_ONLY = ("verdicts", "history")
+ANALYST_REFS = ("created_by_id", "updated_by_id", "assignee_id", "reviewer_id", "analyst_id")
+FIXED = {"id", "created_at", "created_by_id", "version"}
+
+
+@dataclass
+class Conflict:
+    """A row changed on both sides: the local one is as new as the incoming one or newer."""
+
+    section: str
+    entity_id: uuid.UUID
+    fields: tuple[str, ...]
+    local: dict[str, Any]
+    incoming: dict[str, Any]
+    local_updated_at: dt.datetime
+    incoming_updated_at: dt.datetime
+    values: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def noun(self) -> str:
+        return NOUN[self.section]
+
+    def describe(self) -> str:
+        diffs = "; ".join(
+            f"{f}: here {self.local.get(f)!r}, bundle {self.incoming.get(f)!r}" for f in self.fields
+        )
+        return f"{self.noun} {str(self.entity_id)[:8]} — {diffs}"
+
+
+@dataclass
+class MergeReport:
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def total_updated(self) -> int:
+        return sum(self.updated.values())
+
+    @property
+    def total_unchanged(self) -> int:
+        return sum(self.unchanged.values())
+
+    def count(self, bucket: dict[str, int], section: str) -> None:
+        bucket[section] = bucket.get(section, 0) + 1
+
+
+def _check_anchor(text: str, values: dict[str, Any]) -> None:
+    start, end, quote = values["start"], values["end"], values["quote"]
+    if not (0 <= start < end <= len(text)) or text[start:end] != quote:
+        raise InvalidInput(
+            f"The bundle's claim {values['id']} does not match its article's text at {start}–{end}."
+        )
+
+
+class _Merger:
+    def __init__(self, session: Session, bundle: BundleContents, report: MergeReport) -> None:
+        self.session = session
+        self.bundle = bundle
+        self.report = report
+        self.analysts: dict[uuid.UUID, uuid.UUID | None] = {}
+        self.articles: dict[uuid.UUID, uuid.UUID] = {}
+
+    # -------------------------------------------------------------- helpers
+
+    def _exists(self, model: type, entity_id: uuid.UUID | None) -> bool:
+        return entity_id is not None and self.session.get(model, entity_id) is not None
+
+    def _require(self, model: type, entity_id: uuid.UUID, owner: dict[str, Any], what: str) -> None:
+        if not self._exists(model, entity_id):
+            raise InvalidInput(
+                f"The bundle's {what} {owner['id']} refers to {model.__name__.lower()} "
+                f"{entity_id}, which is neither in the bundle nor in this workspace."
+            )
+
+    def _map_refs(self, values: dict[str, Any]) -> None:
+        for key in ANALYST_REFS:
+            if key in values and values[key] is not None:
+                local = self.analysts.get(values[key], values[key])
+                values[key] = local if self._exists(Analyst, local) else None
+        if "article_id" in values:
+            values["article_id"] = self.articles.get(values["article_id"], values["article_id"])
+
+    # -------------------------------------------------------------- sections
+
+    def analyst(self, values: dict[str, Any]) -> None:
+        incoming = values["id"]
+        if self.session.get(Analyst, incoming) is not None:
+            self.analysts[incoming] = incoming
+            self.report.count(self.report.unchanged, "analysts")
+            return
+        # Matched by id only: two workspaces' default "Analyst" are different people.
+        values = dict(values)
+        base, n = values["name"], 1
+        while self.session.scalar(select(Analyst.id).where(Analyst.name == values["name"])):
+            n += 1
+            values["name"] = f"{base} ({n})"
+        self.session.add(Analyst(**values))
+        self.session.flush()
+        self.analysts[incoming] = incoming
+        self.report.count(self.report.added, "analysts")
+
+    def _validate(self, section: str, values: dict[str, Any]) -> None:
+        noun = NOUN[section]
+        if section == "claims":
+            self._require(Article, values["article_id"], values, noun)
+            if values["source_id"] is not None:
+                self._require(Source, values["source_id"], values, noun)
+            _check_anchor(self.session.get_one(Article, values["article_id"]).text, values)
+        elif section == "links":
+            self._require(Claim, values["from_claim_id"], values, noun)
+            self._require(Claim, values["to_claim_id"], values, noun)
+        elif section in ("evidence", "comments"):
+            self._require(Claim, values["claim_id"], values, noun)
+            if section == "comments" and values["parent_id"] is not None:
+                self._require(Comment, values["parent_id"], values, noun)
+
+    def _article_files(self, values: dict[str, Any]) -> tuple[str, bytes]:
+        aid = values["id"]
+        text = self.bundle.texts.get(aid)
+        original = self.bundle.originals.get(aid)
+        if text is None or original is None:
+            raise InvalidInput(f"The bundle lacks the text or original of article {aid}.")
+        if sha256(original) != values["sha256"]:
+            raise InvalidInput(f"The bundle's article {aid} does not match its SHA-256.")
+        return text, original
+
+    def _local_article(self, values: dict[str, Any]) -> Article | None:
+        local = self.session.get(Article, values["id"])
+        if local is None:
+            local = self.session.scalar(select(Article).where(Article.sha256 == values["sha256"]))
+            if local is not None:
+                self.articles[values["id"]] = local.id
+        return local
+
+    def tracked(self, section: str, values: dict[str, Any]) -> None:
+        model = SECTIONS[section]
+        self._map_refs(values)
+        text: str | None = None
+        if section == "articles":
+            text, original = self._article_files(values)
+            local = self._local_article(values)
+            if local is not None and local.text != text:
+                raise InvalidInput(
+                    f"The bundle's article {values['id']} has a different text than the "
+                    "same article in this workspace."
+                )
+        else:
+            local = self.session.get(model, values["id"])
+        if section == "links" and local is None:
+            local = self.session.scalar(
+                select(ClaimLink).where(
+                    ClaimLink.from_claim_id == values["from_claim_id"],
+                    ClaimLink.to_claim_id == values["to_claim_id"],
+                    ClaimLink.relation == values["relation"],
+                )
+            )
+        self._validate(section, values)
+        if local is None:
+            fields = dict(values)
+            fields.pop("version", None)
+            tags = fields.pop("tags", None)
+            obj = model(**fields)
+            if section == "articles":
+                obj.text, obj.original = text, original
+            if tags is not None:
+                obj.tags = get_tags(self.session, tags)
+            self.session.add(obj)
+            self.report.count(self.report.added, section)
+            return
+        mine = content(local_values(section, local))
+        theirs = content(values)
+        mine.pop("id")
+        theirs.pop("id")
+        if mine == theirs:
+            self.report.count(self.report.unchanged, section)
+            return
+        if values["updated_at"] > local.updated_at:
+            apply_values(self.session, local, values)
+            local.updated_at = values["updated_at"]
+            self.report.count(self.report.updated, section)
+            return
+        fields = tuple(sorted(k for k in theirs if theirs[k] != mine.get(k)))
+        self.report.conflicts.append(
+            Conflict(
+                section=section,
+                entity_id=local.id,
+                fields=fields,
+                local=mine,
+                incoming=theirs,
+                local_updated_at=local.updated_at,
+                incoming_updated_at=values["updated_at"],
+                values=values,
+            )
+        )
+
+    def append_only(self, section: str, values: dict[str, Any]) -> None:
+        model = SECTIONS[section]
+        self._map_refs(values)
+        if section == "history":
+            values["entity_id"] = self.articles.get(values["entity_id"], values["entity_id"])
+        if self.session.get(model, values["id"]) is not None:
+            self.report.count(self.report.unchanged, section)
+            return
+        if section == "verdicts":
+            self._require(Claim, values["claim_id"], values, NOUN[section])
+            if values["reviewer_id"] is None:
+                raise InvalidInput(f"The bundle's verdict {values['id']} has no known reviewer.")
+        self.session.add(model(**values))
+        self.report.count(self.report.added, section)
+
+    def run(self, parsed: dict[str, list[dict[str, Any]]]) -> None:
+        for section in SECTIONS:
+            rows = parsed[section]
+            for values in rows:
+                if section == "analysts":
+                    self.analyst(values)
+                elif section in TRACKED:
+                    self.tracked(section, values)
+                else:
+                    self.append_only(section, values)
+            self.session.flush()
+
+
+def apply_values(session: Session, obj: Any, values: dict[str, Any]) -> None:
+    """Set the changeable fields of *obj* from parsed bundle values."""
+    with session.no_autoflush:
+        for key, value in values.items():
+            if key in FIXED or key in ("updated_at", "updated_by_id"):
+                continue
+            if key == "tags":
+                obj.tags = get_tags(session, value)
+            elif key == "article_id" and getattr(obj, key) != value:
+                raise InvalidInput("A claim cannot move to another article in a merge.")
+            else:
+                setattr(obj, key, value)
+
+
+def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_id = {r["id"]: r for r in rows}
+    done: set[uuid.UUID] = set()
+    out: list[dict[str, Any]] = []
+
+    def visit(row: dict[str, Any], depth: int = 0) -> None:
+        if row["id"] in done or depth > len(rows):
+            return
+        parent = by_id.get(row.get("parent_id"))  # type: ignore[arg-type]
+        if parent is not None:
+            visit(parent, depth + 1)
+        done.add(row["id"])
+        out.append(row)
+
+    for row in rows:
+        visit(row)
+    return out
+
+
+def parse_sections(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Every section's records, validated and parsed (InvalidInput on the first bad one)."""
+    parsed: dict[str, list[dict[str, Any]]] = {}
+    for section in SECTIONS:
+        rows = data.get(section, [])
+        if not isinstance(rows, list):
+            raise InvalidInput(f"The bundle's {section} is not a list.")
+        values = [from_record(section, r) for r in rows]
+        ids = [v["id"] for v in values]
+        if len(set(ids)) != len(ids):
+            raise InvalidInput(f"The bundle lists the same {NOUN[section]} twice.")
+        parsed[section] = _parents_first(values) if section == "comments" else values
+    return parsed
+
+
+def import_bundle(ws: Workspace, path: Path | str) -> MergeReport:
+    """Merge a ``.claimdesk`` bundle into *ws* (see the module docstring for the rules)."""
+    bundle = read_bundle(Path(path))
+    parsed = parse_sections(bundle.data)
+    report = MergeReport()
+    with ws.session() as session:
+        _Merger(session, bundle, report).run(parsed)
+    return report
+
+
+def resolve_conflict(
+    ws: Workspace, conflict: Conflict, take: Literal["incoming", "local"] = "incoming"
+) -> None:
+    """Settle a merge conflict: keep the local row, or apply the bundle's values.
+
+    Taking the incoming values is refused with StaleEdit when the local row
+    changed again since the merge reported the conflict.
+    """
+    if take not in ("incoming", "local"):
+        raise InvalidInput("Choose to take the incoming or the local values.")
+    if take == "local":
+        return
+    model = SECTIONS[conflict.section]
+    with ws.session() as session:
+        obj = session.get(model, conflict.entity_id)
+        if obj is None:
+            raise NotFound(f"The {conflict.noun} {conflict.entity_id} no longer exists.")
+        now = content(local_values(conflict.section, obj))
+        now.pop("id")
+        if now != conflict.local:
+            raise StaleEdit(
+                f"The {conflict.noun} {str(conflict.entity_id)[:8]} changed again since the "
+                "merge; import the bundle again to compare.",
+                current={conflict.noun: now},
+            )
+        if conflict.section == "claims":
+            _check_anchor(session.get_one(Article, obj.article_id).text, conflict.values)
+        apply_values(session, obj, conflict.values)

@@ -1,0 +1,155 @@
+"""Entities as JSON records and back, with strict validation of incoming values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Integer, String, Text, Uuid, inspect
+
+from db.audit import to_json
+from db.errors import InvalidInput
+from db.models import (
+    Analyst,
+    Article,
+    Claim,
+    ClaimLink,
+    Comment,
+    Evidence,
+    HistoryEntry,
+    Source,
+    Verdict,
+)
+from db.models.base import UTCDateTime
+from db.timeutil import as_utc
+
+# Bundle section name -> model, in the order a merge applies them.
+SECTIONS: dict[str, type] = {
+    "analysts": Analyst,
+    "sources": Source,
+    "articles": Article,
+    "claims": Claim,
+    "links": ClaimLink,
+    "evidence": Evidence,
+    "comments": Comment,
+    "verdicts": Verdict,
+    "history": HistoryEntry,
+}
+NOUN = {
+    "analysts": "analyst",
+    "sources": "source",
+    "articles": "article",
+    "claims": "claim",
+    "links": "link",
+    "evidence": "evidence",
+    "comments": "comment",
+    "verdicts": "verdict",
+    "history": "history entry",
+}
+# Columns that travel in member files or stay local.
+EXCLUDED: dict[str, set[str]] = {
+    "articles": {"text", "original"},
+    "analysts": {"login"},
+}
+# Not part of what a record "says": local bookkeeping of the last change.
+BOOKKEEPING = {"version", "updated_at", "updated_by_id"}
+
+
+def columns(section: str) -> list[Any]:
+    model = SECTIONS[section]
+    skip = EXCLUDED.get(section, set())
+    return [c for c in inspect(model).columns if c.key not in skip]
+
+
+def to_record(section: str, obj: Any) -> dict[str, Any]:
+    """A JSON-safe record of *obj* (UUIDs as strings, ISO timestamps)."""
+    out = {c.key: to_json(getattr(obj, c.key)) for c in columns(section)}
+    if section == "claims":
+        out["tags"] = sorted(t.name for t in obj.tags)
+    return out
+
+
+def _fail(section: str, record: Any, key: str, why: str) -> InvalidInput:
+    rid = record.get("id", "?") if isinstance(record, dict) else "?"
+    return InvalidInput(f"The bundle's {NOUN[section]} {rid} has an invalid {key}: {why}.")
+
+
+def _parse(section: str, record: dict[str, Any], column: Any, value: Any) -> Any:
+    key = column.key
+    kind = column.type
+    if value is None:
+        if not column.nullable and not column.primary_key:
+            raise _fail(section, record, key, "it is missing")
+        if column.primary_key:
+            raise _fail(section, record, key, "it is missing")
+        return None
+    try:
+        if isinstance(kind, UTCDateTime | DateTime):
+            if not isinstance(value, str):
+                raise ValueError
+            return as_utc(dt.datetime.fromisoformat(value))
+        if isinstance(kind, Date):
+            if not isinstance(value, str):
+                raise ValueError
+            return dt.date.fromisoformat(value)
+        if isinstance(kind, Uuid):
+            if not isinstance(value, str):
+                raise ValueError
+            return uuid.UUID(value)
+        if isinstance(kind, Enum):
+            return kind.enum_class(value)  # type: ignore[misc]
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise ValueError
+            return value
+        if isinstance(kind, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError
+            return value
+        if isinstance(kind, String | Text):
+            if not isinstance(value, str):
+                raise ValueError
+            length = getattr(kind, "length", None)
+            if length and len(value) > length:
+                raise _fail(section, record, key, f"longer than {length} characters")
+            return value
+        if isinstance(kind, JSON):
+            if not isinstance(value, list | dict):
+                raise ValueError
+            return value
+    except (ValueError, TypeError):
+        raise _fail(section, record, key, f"{str(value)[:40]!r} is not accepted") from None
+    raise _fail(section, record, key, "unsupported column")
+
+
+def from_record(section: str, record: Any) -> dict[str, Any]:
+    """Validated Python values for a record's columns (plus ``tags`` for claims)."""
+    if not isinstance(record, dict):
+        raise InvalidInput(f"The bundle's {section} list holds something that is not a record.")
+    out: dict[str, Any] = {}
+    for column in columns(section):
+        if column.key not in record:
+            if column.key == "version":
+                out["version"] = 1
+                continue
+            raise _fail(section, record, column.key, "it is missing")
+        out[column.key] = _parse(section, record, column, record[column.key])
+    if section == "claims":
+        tags = record.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
+            raise _fail(section, record, "tags", "not a list of names")
+        out["tags"] = sorted({t.strip() for t in tags})
+    return out
+
+
+def content(values: dict[str, Any]) -> dict[str, Any]:
+    """The comparable part of parsed values: JSON-safe, bookkeeping left out."""
+    return {k: to_json(v) for k, v in values.items() if k not in BOOKKEEPING}
+
+
+def local_values(section: str, obj: Any) -> dict[str, Any]:
+    out = {c.key: getattr(obj, c.key) for c in columns(section)}
+    if section == "claims":
+        out["tags"] = sorted(t.name for t in obj.tags)
+    return out
