@@ -519,3 +519,36 @@ def test_refused_claim_leaves_no_new_source(
     assert_refused(capsys, rc, "Only reviewers")
     after = counts(ws_path)
     assert after["source"] == before["source"] and after["claim"] == before["claim"]
+
+
+@pytest.mark.postgres
+def test_core_commands_on_postgresql(pg_url: str, files: dict[str, Path], capsys) -> None:
+    from db.workspace import migrate
+
+    migrate(pg_url)
+    db = ("--db", pg_url)
+    rc, out = cli(*db, "import", str(files["story.txt"]))
+    assert rc == 0
+    article_id = out.split("\t")[0]
+    rc, out = cli(
+        *db,
+        "claim",
+        "add",
+        "--article",
+        article_id[:8],
+        "--quote",
+        "14 crews",
+        "--status",
+        "verified",
+        "--source",
+        "City Hall",
+    )
+    assert rc == 0
+    claim_id = out.strip()
+    rc, out = cli(*db, "claims", "--status", "verified")
+    assert out.split("\t")[0] == claim_id
+    rc, out = cli(*db, "export", "--format", "json", "-o", "-")
+    assert [c["id"] for c in json.loads(out)["claims"]] == [claim_id]
+    capsys.readouterr()
+    rc, _ = cli(*db, "claim", "add", "--article", article_id, "--quote", "missing words")
+    assert_refused(capsys, rc, "does not occur")
