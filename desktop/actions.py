@@ -1,0 +1,116 @@
+"""Every window action in one table: text, shortcuts, objectName, icon and menu.
+
+``create_actions`` builds them all; the main window connects them.  Undo and
+redo come from the undo stack (``undo_actions``) so their text names the edit.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
+
+from db.paths import RESOURCES
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str
+    shortcuts: tuple[str, ...] = ()
+    icon: str = ""
+    tip: str = ""
+    menu: str = ""
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut
+
+
+class ActionId(enum.Enum):
+    NEW_WORKSPACE = ActionSpec("&New Workspace…", ("Ctrl+N",), "new", menu="File")
+    OPEN_WORKSPACE = ActionSpec("&Open Workspace…", ("Ctrl+O",), "open", menu="File")
+    IMPORT = ActionSpec(
+        "&Import Articles…", ("Ctrl+I",), "import", "Import article files", menu="File"
+    )
+    EXPORT = ActionSpec(
+        "&Export Claims…", ("Ctrl+Shift+E",), "export", "Export a claim sheet", menu="File"
+    )
+    DELETE_ARTICLE = ActionSpec("Delete Article…", (), "delete", menu="File")
+    QUIT = ActionSpec("&Quit", ("Ctrl+Q",), "", menu="File")
+    NEW_CLAIM = ActionSpec(
+        "New &Claim from Selection",
+        ("Ctrl+E",),
+        "claim",
+        "Make the selected words a claim",
+        menu="Claim",
+    )
+    DELETE_CLAIM = ActionSpec(
+        "&Delete Claim",
+        ("Delete",),
+        "delete",
+        "Delete the selected claim",
+        menu="Claim",
+        context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    )
+    NEXT_CLAIM = ActionSpec("&Next Claim", ("F8", "Ctrl+]"), "next", menu="Claim")
+    PREV_CLAIM = ActionSpec("&Previous Claim", ("Shift+F8", "Ctrl+["), "prev", menu="Claim")
+    FIND = ActionSpec("&Find Claims…", ("Ctrl+F",), "find", "Filter the claims table", menu="Edit")
+    FOCUS_ARTICLES = ActionSpec("Go to &Articles", ("Alt+1",), menu="View")
+    FOCUS_READER = ActionSpec("Go to &Reader", ("Alt+2",), menu="View")
+    FOCUS_INSPECTOR = ActionSpec("Go to &Inspector", ("Alt+3",), menu="View")
+    FOCUS_CLAIMS = ActionSpec("Go to Claims &Table", ("Alt+4",), menu="View")
+    ABOUT = ActionSpec("&About ClaimDesk", (), menu="Help")
+
+    @property
+    def object_name(self) -> str:
+        return "action" + "".join(part.capitalize() for part in self.name.split("_"))
+
+
+# Actions named here keep the exact objectNames other code and tests look up.
+OBJECT_NAMES = {
+    ActionId.PREV_CLAIM: "actionPrevClaim",
+}
+MENU_ORDER = ("File", "Edit", "Claim", "View", "Review", "Help")
+
+
+def object_name(action_id: ActionId) -> str:
+    return OBJECT_NAMES.get(action_id, action_id.object_name)
+
+
+def icon(name: str) -> QIcon:
+    """An icon from resources/icons (empty if missing)."""
+    path = RESOURCES / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if name and path.exists() else QIcon()
+
+
+def create_actions(parent: QObject) -> dict[ActionId, QAction]:
+    actions: dict[ActionId, QAction] = {}
+    for action_id in ActionId:
+        spec: ActionSpec = action_id.value
+        action = QAction(spec.text, parent)
+        action.setObjectName(object_name(action_id))
+        if spec.shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setShortcutContext(spec.context)
+        if spec.icon:
+            action.setIcon(icon(spec.icon))
+        tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+        if spec.shortcuts:
+            tip = f"{tip} ({spec.shortcuts[0]})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        actions[action_id] = action
+    actions[ActionId.QUIT].setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
+    return actions
+
+
+def undo_actions(stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
+    """Undo/redo actions tied to *stack*: Ctrl+Z and Ctrl+Shift+Z (plus Ctrl+Y)."""
+    undo = stack.createUndoAction(parent, "&Undo")
+    undo.setObjectName("actionUndo")
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    undo.setIcon(icon("undo"))
+    redo = stack.createRedoAction(parent, "&Redo")
+    redo.setObjectName("actionRedo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setIcon(icon("redo"))
+    return undo, redo

@@ -1,0 +1,121 @@
+"""The composition root: arguments, logging, QApplication, workspace, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from db.cli import build_parser
+from db.paths import APP_NAME, data_dir, default_workspace, log_file
+from db.workspace import Workspace
+from desktop.actions import icon
+from desktop.context import AppContext
+from desktop.dialogs import DialogService
+from desktop.errors import install_excepthook, setup_logging
+from desktop.main_window import workspaces
+from desktop.style import apply_style
+
+log = logging.getLogger(__name__)
+
+SAMPLE_NAME = "sample.claimdesk.sqlite"
+
+
+def sample_path() -> Path:
+    return data_dir() / SAMPLE_NAME
+
+
+def ensure_sample(path: Path, dialogs: DialogService) -> Path | None:
+    """The sample workspace at *path*, created when missing (None if that failed)."""
+    if path.exists() and path.stat().st_size > 0:
+        return path
+    try:
+        from db.sample import create_sample_workspace
+    except ImportError:
+        log.info("no sample workspace available; opening an empty one")
+        return path
+    try:
+        return create_sample_workspace(path)
+    except Exception as exc:
+        log.exception("could not create the sample workspace")
+        dialogs.error("Sample workspace", f"The sample workspace could not be created: {exc}")
+        return None
+
+
+def initial_target(
+    db: str | None, demo: bool, settings: QSettings, dialogs: DialogService
+) -> str | Path | None:
+    """Which workspace to open first: --demo, --db, the last one, or the default."""
+    if demo:
+        return ensure_sample(sample_path(), dialogs)
+    if db:
+        return db
+    last = settings.value(workspaces.LAST_KEY)
+    if isinstance(last, str) and last and ("://" in last or Path(last).exists()):
+        return last
+    default = default_workspace()
+    if not default.exists() and dialogs.confirm(
+        "Welcome to ClaimDesk",
+        "Open the sample workspace to look around? It holds a few demo articles with "
+        "marked claims. Choose No to start with an empty workspace.",
+    ):
+        sample = ensure_sample(sample_path(), dialogs)
+        if sample is not None:
+            return sample
+    return default
+
+
+def open_initial(target: str | Path | None, dialogs: DialogService) -> Workspace | None:
+    """Open *target*; on failure offer to pick another file until one opens or the user stops."""
+    while True:
+        ws = workspaces.try_open(target, dialogs) if target is not None else None
+        if ws is not None:
+            return ws
+        if not dialogs.confirm("Open workspace", "Choose another workspace file to open?"):
+            return None
+        target = dialogs.open_file("Open workspace", workspaces.FILTERS)
+        if target is None:
+            return None
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    apply_style(app)
+    app.setWindowIcon(icon("app"))
+    return app
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging(log_file())
+    install_excepthook()
+    app = make_application([])
+    settings = QSettings()
+    dialogs = DialogService()
+    ws = open_initial(initial_target(args.db, args.demo, settings, dialogs), dialogs)
+    if ws is None:
+        return 1
+    from desktop.main_window import MainWindow
+
+    ctx = AppContext(ws, dialogs)
+    window = MainWindow(ctx, settings)
+    dialogs.parent = window
+    window.show()
+    log.info("opened %s", ws.display_name)
+    try:
+        return app.exec()
+    finally:
+        ctx.ws.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

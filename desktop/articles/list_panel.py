@@ -1,0 +1,175 @@
+"""The article list: title, outlet, publication date and claim count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from db.articles import ArticleInfo
+from desktop.context import AppContext
+from desktop.operations.articles import list_articles
+
+COLUMNS = ("Title", "Outlet", "Published", "Claims")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+def format_date(value: dt.datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.articles: list[ArticleInfo] = []
+
+    def set_articles(self, articles: list[ArticleInfo]) -> None:
+        self.beginResetModel()
+        self.articles = list(articles)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.articles)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        article = self.articles[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return str(article.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                article.title or article.filename or "(untitled)",
+                article.outlet,
+                format_date(article.published_at),
+                article.claim_count,
+            )[column]
+        if role == SORT_ROLE:
+            if column == 2:
+                return article.published_at.timestamp() if article.published_at else 0.0
+            if column == 3:
+                return article.claim_count
+            return self.data(index).lower()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [article.title, article.outlet, article.author, article.url, article.filename]
+            return "\n".join(line for line in lines if line)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_of(self, article_id: str) -> int:
+        for row, article in enumerate(self.articles):
+            if str(article.id) == article_id:
+                return row
+        return -1
+
+
+class ArticleListPanel(QWidget):
+    """Filter box over the article list; choosing a row emits ``articleChosen(id)``."""
+
+    articleChosen = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("articlePanel")
+        self.model = ArticleListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("articleListFilter")
+        self.filter.setPlaceholderText("Filter articles")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTreeView(self)
+        self.view.setObjectName("articleList")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.resizeSection(0, 220)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 120)
+        header.resizeSection(3, 56)
+        self.empty = QLabel("No articles yet.\nImport one with Ctrl+I or drop files here.", self)
+        self.empty.setObjectName("emptyHint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        ctx.articlesChanged.connect(self.refresh)
+        ctx.workspaceChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        self.model.set_articles(list_articles(self.ctx))
+        has_rows = bool(self.model.articles)
+        self.view.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if current:
+            self.select(current, emit=False)
+
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select(self, article_id: str | uuid.UUID, *, emit: bool = True) -> bool:
+        row = self.model.row_of(str(article_id))
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.view.blockSignals(not emit)
+        self.view.selectionModel().blockSignals(not emit)
+        try:
+            self.view.setCurrentIndex(index)
+        finally:
+            self.view.blockSignals(False)
+            self.view.selectionModel().blockSignals(False)
+        self.view.scrollTo(index)
+        return True
+
+    def titles(self) -> list[str]:
+        """Displayed titles in view order (for tests and keyboard users)."""
+        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.articleChosen.emit(current.data(ID_ROLE))

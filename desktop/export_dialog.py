@@ -1,0 +1,218 @@
+"""Export dialog: format, status/tag/article/source filter, path, preview and progress."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import articles as article_ops
+from db import sources as source_ops
+from db.claims import ClaimFilter, all_tags
+from db.exporting import FILE_SUFFIX, formats
+from db.models import Status
+from desktop.context import AppContext
+from desktop.operations import exports
+from desktop.workers import Job
+
+PREVIEW_COLUMNS = ("statement", "quote", "article_title", "source", "grading", "status")
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; the export runs in the background."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        article_id: uuid.UUID | str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export claims")
+        self.resize(820, 560)
+        self.job: Job | None = None
+        self.written: int | None = None
+
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("exportFormat")
+        self.format_combo.addItems(formats())
+        self.status_boxes: dict[Status, QCheckBox] = {}
+        status_grid = QGridLayout()
+        for n, status in enumerate(Status):
+            box = QCheckBox(status.label, self)
+            box.setObjectName(f"exportStatus_{status.value}")
+            box.setChecked(status == Status.VERIFIED)
+            box.toggled.connect(self.refresh_preview)
+            status_grid.addWidget(box, n // 3, n % 3)
+            self.status_boxes[status] = box
+        self.tag_combo = self._combo("exportTag", "Any tag", [(t, t) for t in all_tags(ctx.ws)])
+        self.article_combo = self._combo(
+            "exportArticle",
+            "All articles",
+            [(str(a.id), a.title or a.filename) for a in article_ops.list_articles(ctx.ws)],
+        )
+        self.source_combo = self._combo(
+            "exportSource",
+            "All sources",
+            [(str(s.id), s.name) for s in source_ops.list_sources(ctx.ws)],
+        )
+        if article_id is not None:
+            index = self.article_combo.findData(str(article_id))
+            if index >= 0:
+                self.article_combo.setCurrentIndex(index)
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("exportPath")
+        self.path_edit.setPlaceholderText("Where to save the claim sheet")
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self.browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow("Format", self.format_combo)
+        form.addRow("Statuses", status_grid)
+        form.addRow("Tag", self.tag_combo)
+        form.addRow("Article", self.article_combo)
+        form.addRow("Source", self.source_combo)
+        form.addRow("File", path_row)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("exportCount")
+        self.preview = QTableWidget(0, len(PREVIEW_COLUMNS), self)
+        self.preview.setObjectName("exportPreview")
+        self.preview.setHorizontalHeaderLabels(
+            [c.replace("_", " ").capitalize() for c in PREVIEW_COLUMNS]
+        )
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("exportButton")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.count_label)
+        layout.addWidget(QLabel("First rows:", self))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.buttons)
+        for combo in (self.tag_combo, self.article_combo, self.source_combo):
+            combo.currentIndexChanged.connect(self.refresh_preview)
+        self.format_combo.currentTextChanged.connect(self._format_changed)
+        self.refresh_preview()
+
+    def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.addItem(everything, None)
+        for data, text in items:
+            combo.addItem(text, data)
+        return combo
+
+    # ------------------------------------------------------------ filter
+
+    def claim_filter(self) -> ClaimFilter:
+        statuses = frozenset(s for s, box in self.status_boxes.items() if box.isChecked())
+        tag = self.tag_combo.currentData()
+        article = self.article_combo.currentData()
+        source = self.source_combo.currentData()
+        return ClaimFilter(
+            statuses=statuses,
+            tags=frozenset({tag}) if tag else frozenset(),
+            article_ids=frozenset({uuid.UUID(article)}) if article else frozenset(),
+            source_ids=frozenset({uuid.UUID(source)}) if source else frozenset(),
+        )
+
+    def refresh_preview(self) -> None:
+        if not any(box.isChecked() for box in self.status_boxes.values()):
+            self.count_label.setText("Tick at least one status to export.")
+            self.preview.setRowCount(0)
+            self.export_button.setEnabled(False)
+            return
+        flt = self.claim_filter()
+        total = exports.count(self.ctx.ws, flt)
+        rows = exports.preview(self.ctx.ws, flt)
+        self.count_label.setText(f"{total} claim{'s' if total != 1 else ''} match.")
+        self.export_button.setEnabled(total > 0)
+        self.preview.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, key in enumerate(PREVIEW_COLUMNS):
+                self.preview.setItem(r, c, QTableWidgetItem(str(row.get(key, ""))))
+
+    # ------------------------------------------------------------ path and run
+
+    def suffix(self) -> str:
+        fmt = self.format_combo.currentText()
+        return FILE_SUFFIX.get(fmt, f".{fmt}")
+
+    def _format_changed(self, _fmt: str) -> None:
+        text = self.path_edit.text().strip()
+        if text:
+            self.path_edit.setText(str(Path(text).with_suffix(self.suffix())))
+
+    def browse(self) -> None:
+        fmt = self.format_combo.currentText()
+        path = self.ctx.dialogs.save_file(
+            "Export claims", f"{fmt.upper()} (*{self.suffix()})", f"claims{self.suffix()}"
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def start(self) -> Job | None:
+        """Run the export in the background; the dialog reports the count when done."""
+        text = self.path_edit.text().strip()
+        if not text:
+            self.browse()
+            text = self.path_edit.text().strip()
+            if not text:
+                return None
+        path = Path(text).expanduser()
+        if path.suffix == "":
+            path = path.with_suffix(self.suffix())
+        self.export_button.setEnabled(False)
+        self.written = None
+        self.job = exports.start_export(
+            self.ctx,
+            self.format_combo.currentText(),
+            self.claim_filter(),
+            path,
+            self,
+            on_done=lambda n: self._done(n, path),
+        )
+        return self.job
+
+    def _done(self, written: int | None, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.written = written
+        if written is None:
+            self.count_label.setText("The export was cancelled or failed; no file was written.")
+            return
+        message = f"Wrote {written} claim{'s' if written != 1 else ''} to {path}."
+        self.count_label.setText(message)
+        self.ctx.dialogs.info("Export", message)

@@ -1,0 +1,380 @@
+"""The main window: article list and details left, reader centre, claim panels around."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
+
+from db.analysts import get_current
+from db.errors import ClaimDeskError
+from desktop.actions import MENU_ORDER, ActionId, create_actions, icon, undo_actions
+from desktop.articles import ArticleListPanel, ArticleMetadataEditor
+from desktop.context import AppContext
+from desktop.main_window import workspaces
+from desktop.main_window.panels import CLAIMS_TABLE, INSPECTOR, SOURCES, load_panel
+from desktop.main_window.reader_pane import ReaderPane
+from desktop.operations import articles as article_ops
+from desktop.operations.imports import ImportReport, file_filters, start_import
+from desktop.workers import Job
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+Area = Qt.DockWidgetArea
+
+
+class MainWindow(QMainWindow):
+    """Composes the panels; every panel talks to the others through ``ctx`` signals."""
+
+    def __init__(
+        self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings if settings is not None else QSettings()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.resize(1400, 900)
+        self.jobs: list[Job] = []
+        self._menus: dict[str, QMenu] = {}
+        self.docks: dict[str, QDockWidget] = {}
+
+        self.actions_by_id = create_actions(self)
+        self.undo_action, self.redo_action = undo_actions(ctx.undo_stack, self)
+        for action in (*self.actions_by_id.values(), self.undo_action, self.redo_action):
+            self.addAction(action)
+
+        self.reader_pane = ReaderPane(ctx, self)
+        self.reader = self.reader_pane.reader
+        self.setCentralWidget(self.reader_pane)
+        self.reader.addAction(self.action(ActionId.DELETE_CLAIM))
+
+        self.article_panel = ArticleListPanel(ctx)
+        self.metadata_editor = ArticleMetadataEditor(ctx)
+        self.inspector = load_panel(ctx, INSPECTOR)
+        self.claims_table = load_panel(ctx, CLAIMS_TABLE)
+        self.sources_view = load_panel(ctx, SOURCES)
+
+        self._build_menus()
+        self._build_toolbar()
+        self.add_dock(self.article_panel, "Articles", Area.LeftDockWidgetArea)
+        self.add_dock(self.metadata_editor, "Article details", Area.LeftDockWidgetArea)
+        self.add_dock(self.inspector, "Claim", Area.RightDockWidgetArea)
+        claims_dock = self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
+        sources_dock = self.add_dock(self.sources_view, "Sources", Area.BottomDockWidgetArea)
+        self.tabifyDockWidget(claims_dock, sources_dock)
+        claims_dock.raise_()
+        self.resizeDocks([self.docks["Articles"]], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["Claim"]], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([claims_dock], [260], Qt.Orientation.Vertical)
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+        self.update_workspace_labels()
+
+    # ------------------------------------------------------------ public API
+
+    def action(self, action_id: ActionId) -> QAction:
+        return self.actions_by_id[action_id]
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called *name* (e.g. "Review"), created at the end if missing."""
+        menu = self._menus.get(name)
+        if menu is None:
+            menu = self.menuBar().addMenu(f"&{name}")
+            menu.setObjectName(f"menu{name.replace(' ', '')}")
+            self._menus[name] = menu
+        return menu
+
+    def add_dock(
+        self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Area.RightDockWidgetArea
+    ) -> QDockWidget:
+        """Put *widget* in a dock; its show/hide toggle goes to the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock{title.replace(' ', '')}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        self.docks[title] = dock
+        self.menu("View").addAction(dock.toggleViewAction())
+        return dock
+
+    def open_article(self, article_id: str | uuid.UUID) -> bool:
+        try:
+            self.reader.open_article(article_id)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+            return False
+        return True
+
+    def import_paths(self, paths: list[str | Path]) -> Job | None:
+        """Import files in the background; the first new article opens when done."""
+        if not paths:
+            return None
+        job = start_import(self.ctx, paths, self, on_done=self._import_done)
+        self.jobs.append(job)
+        job.finished.connect(lambda _r: self.jobs.remove(job) if job in self.jobs else None)
+        job.failed.connect(lambda _e: self.jobs.remove(job) if job in self.jobs else None)
+        return job
+
+    def switch_workspace(self, target: str | Path) -> bool:
+        if workspaces.same_workspace(self.ctx.ws, target):
+            return True
+        ws = workspaces.try_open(target, self.ctx.dialogs)
+        if ws is None:
+            return False
+        self.ctx.set_workspace(ws)
+        workspaces.remember(self.settings, target)
+        self.update_workspace_labels()
+        self._open_first_article()
+        return True
+
+    # ------------------------------------------------------------ building
+
+    def _build_menus(self) -> None:
+        a = self.action
+        for name in MENU_ORDER:
+            self.menu(name)
+        file_menu = self.menu("File")
+        file_menu.addActions([a(ActionId.NEW_WORKSPACE), a(ActionId.OPEN_WORKSPACE)])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([a(ActionId.IMPORT), a(ActionId.EXPORT)])
+        file_menu.addSeparator()
+        file_menu.addAction(a(ActionId.DELETE_ARTICLE))
+        file_menu.addSeparator()
+        file_menu.addAction(a(ActionId.QUIT))
+        edit = self.menu("Edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addAction(a(ActionId.FIND))
+        claim = self.menu("Claim")
+        claim.addActions([a(ActionId.NEW_CLAIM), a(ActionId.DELETE_CLAIM)])
+        claim.addSeparator()
+        claim.addActions([a(ActionId.NEXT_CLAIM), a(ActionId.PREV_CLAIM)])
+        view = self.menu("View")
+        view.addActions(
+            [
+                a(ActionId.FOCUS_ARTICLES),
+                a(ActionId.FOCUS_READER),
+                a(ActionId.FOCUS_INSPECTOR),
+                a(ActionId.FOCUS_CLAIMS),
+            ]
+        )
+        view.addSeparator()
+        self.menu("Help").addAction(a(ActionId.ABOUT))
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main", self)
+        bar.setObjectName("mainToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a = self.action
+        bar.addActions([a(ActionId.IMPORT), a(ActionId.EXPORT)])
+        bar.addSeparator()
+        bar.addActions([a(ActionId.NEW_CLAIM), a(ActionId.PREV_CLAIM), a(ActionId.NEXT_CLAIM)])
+        bar.addSeparator()
+        bar.addActions([self.undo_action, self.redo_action])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.menu("View").addAction(bar.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        self.workspace_label = QLabel(self)
+        self.workspace_label.setObjectName("workspaceLabel")
+        self.analyst_label = QLabel(self)
+        self.analyst_label.setObjectName("analystLabel")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.workspace_label, 1)
+        bar.addPermanentWidget(self.analyst_label)
+
+    def _connect(self) -> None:
+        a = self.action
+        a(ActionId.IMPORT).triggered.connect(self.ask_import)
+        a(ActionId.EXPORT).triggered.connect(self.show_export_dialog)
+        a(ActionId.NEW_CLAIM).triggered.connect(self.reader.new_claim_from_selection)
+        a(ActionId.DELETE_CLAIM).triggered.connect(self.reader.delete_selected_claim)
+        a(ActionId.NEXT_CLAIM).triggered.connect(self.reader.next_claim)
+        a(ActionId.PREV_CLAIM).triggered.connect(self.reader.previous_claim)
+        a(ActionId.FIND).triggered.connect(self.focus_claims_filter)
+        a(ActionId.FOCUS_ARTICLES).triggered.connect(
+            lambda: self._focus("Articles", self.article_panel.view)
+        )
+        a(ActionId.FOCUS_READER).triggered.connect(self.reader.setFocus)
+        a(ActionId.FOCUS_INSPECTOR).triggered.connect(lambda: self._focus("Claim", self.inspector))
+        a(ActionId.FOCUS_CLAIMS).triggered.connect(
+            lambda: self._focus("Claims", self._claims_view())
+        )
+        a(ActionId.OPEN_WORKSPACE).triggered.connect(self.ask_open_workspace)
+        a(ActionId.NEW_WORKSPACE).triggered.connect(self.ask_new_workspace)
+        a(ActionId.DELETE_ARTICLE).triggered.connect(self.delete_current_article)
+        a(ActionId.QUIT).triggered.connect(self.close)
+        a(ActionId.ABOUT).triggered.connect(self.show_about)
+        self.article_panel.articleChosen.connect(self.open_article)
+        self.reader.articleOpened.connect(self._article_opened)
+        self.ctx.workspaceChanged.connect(lambda: self.metadata_editor.show_article(None))
+        self.ctx.undo_stack.indexChanged.connect(self._show_undo_text)
+
+    def _claims_view(self) -> QWidget:
+        return getattr(self.claims_table, "table", None) or self.claims_table
+
+    # ------------------------------------------------------------ slots
+
+    def _article_opened(self, article_id: str) -> None:
+        self.article_panel.select(article_id, emit=False)
+        self.metadata_editor.show_article(article_id)
+
+    def _focus(self, dock: str, widget: QWidget) -> None:
+        self.docks[dock].show()
+        self.docks[dock].raise_()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_claims_filter(self) -> None:
+        edit = getattr(self.claims_table, "filter_edit", None)
+        self._focus("Claims", edit or self.claims_table)
+        if edit is not None:
+            edit.selectAll()
+
+    def _show_undo_text(self, _index: int) -> None:
+        try:
+            text = self.ctx.undo_stack.undoText()
+        except RuntimeError:  # the stack is being destroyed with the context
+            return
+        if text:
+            self.statusBar().showMessage(f"Done: {text} (Ctrl+Z undoes it)", 4000)
+
+    def ask_import(self) -> None:
+        paths = self.ctx.dialogs.open_files("Import articles", file_filters())
+        self.import_paths(list(paths))
+
+    def _import_done(self, report: ImportReport) -> None:
+        if report.added and self.reader.article_id is None:
+            self.article_panel.select(str(report.added[0].id))
+        if report.added:
+            count = len(report.added)
+            self.statusBar().showMessage(f"Imported {count} article{'s' * (count != 1)}.", 5000)
+
+    def show_export_dialog(self) -> None:
+        from desktop.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, self, article_id=self.reader.article_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def ask_open_workspace(self) -> None:
+        path = self.ctx.dialogs.open_file("Open workspace", workspaces.FILTERS)
+        if path:
+            self.switch_workspace(path)
+
+    def ask_new_workspace(self) -> None:
+        path = self.ctx.dialogs.save_file(
+            "New workspace", workspaces.FILTERS, "workspace.claimdesk.sqlite"
+        )
+        if not path:
+            return
+        if Path(path).exists():
+            self.ctx.dialogs.error(
+                "New workspace", f"{path} exists already; use Open Workspace to open it."
+            )
+            return
+        self.switch_workspace(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        items = workspaces.recent(self.settings)
+        if not items:
+            empty = self.recent_menu.addAction("No recent workspaces")
+            empty.setEnabled(False)
+            return
+        for n, target in enumerate(items, 1):
+            action = self.recent_menu.addAction(f"&{n} {target}")
+            action.triggered.connect(lambda _c=False, t=target: self._open_recent(t))
+
+    def _open_recent(self, target: str) -> None:
+        if "://" not in target and not Path(target).exists():
+            self.ctx.dialogs.error("Open workspace", f"{target} no longer exists.")
+            workspaces.forget(self.settings, target)
+            return
+        self.switch_workspace(target)
+
+    def delete_current_article(self) -> None:
+        if self.reader.article_id is None:
+            self.ctx.dialogs.error("Delete article", "Open the article to delete first.")
+            return
+        article_ops.delete_article(self.ctx, self.reader.article_id)
+
+    def show_about(self) -> None:
+        self.ctx.dialogs.info(
+            "About ClaimDesk",
+            "ClaimDesk helps analysts check the claims made in news articles: mark "
+            "claims in the text, grade their sources, verify and export them.",
+        )
+
+    def update_workspace_labels(self) -> None:
+        ws = self.ctx.ws
+        kind = "Shared workspace" if ws.shared else "Workspace"
+        self.workspace_label.setText(f"{kind}: {ws.display_name}")
+        try:
+            analyst = get_current(ws)
+            self.analyst_label.setText(f"Analyst: {analyst.name} ({analyst.role.value})")
+        except ClaimDeskError:
+            self.analyst_label.setText("No analyst")
+        self.setWindowTitle(f"ClaimDesk — {Path(ws.display_name).name or ws.display_name}")
+
+    # ------------------------------------------------------------ drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths: list[str | Path] = [
+            u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()
+        ]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # ------------------------------------------------------------ settings
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, STATE_VERSION)
+        workspaces.remember(self.settings, self.ctx.ws.url)
+        self._open_first_article()
+
+    def _open_first_article(self) -> None:
+        last = self.settings.value("window/lastArticle")
+        if isinstance(last, str) and last and self.article_panel.select(last):
+            return
+        titles = self.article_panel.model.articles
+        if titles:
+            self.article_panel.view.setCurrentIndex(self.article_panel.proxy.index(0, 0))
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        aid = self.reader.article_id
+        self.settings.setValue("window/lastArticle", str(aid) if aid else "")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for job in list(self.jobs):
+            job.cancel()
+        self.save_settings()
+        super().closeEvent(event)

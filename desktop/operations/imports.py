@@ -1,0 +1,119 @@
+"""Import article files: read and store each one, then report every outcome at once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from db.articles import ArticleInfo, add_article
+from db.errors import ClaimDeskError, DuplicateArticle
+from db.importing import read_file, supported_suffixes
+from db.workspace import Workspace
+from desktop.context import AppContext
+from desktop.workers import Job, Progress, run_job
+
+log = logging.getLogger(__name__)
+
+FALLBACK_ENCODINGS = {"windows-1252", "cp1252"}
+
+
+@dataclass
+class ImportReport:
+    added: list[ArticleInfo] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    fallbacks: list[str] = field(default_factory=list)  # files read as Windows-1252
+    cancelled: bool = False
+
+    @property
+    def problems(self) -> bool:
+        return bool(self.duplicates or self.failures)
+
+    def summary(self) -> str:
+        """One message naming every file that needs the analyst's attention."""
+        lines = [f"Imported {len(self.added)} article{'s' if len(self.added) != 1 else ''}."]
+        if self.cancelled:
+            lines.append("The import was cancelled; the remaining files were not read.")
+        if self.fallbacks:
+            lines.append("Read as Windows-1252 (not valid UTF-8), check the characters:")
+            lines += [f"  • {name}" for name in self.fallbacks]
+        if self.duplicates:
+            lines.append("Already in the workspace, skipped:")
+            lines += [f"  • {name}: {message}" for name, message in self.duplicates]
+        if self.failures:
+            lines.append("Not imported:")
+            lines += [f"  • {name}: {reason}" for name, reason in self.failures]
+        return "\n".join(lines)
+
+
+def file_filters() -> str:
+    patterns = " ".join(f"*{s}" for s in supported_suffixes())
+    return f"Articles ({patterns});;All files (*)"
+
+
+def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress) -> ImportReport:
+    """Import each file in its own transaction; never stops at a bad file."""
+    report = ImportReport()
+    total = len(paths)
+    for done, raw in enumerate(paths):
+        if not progress(done, total):
+            report.cancelled = True
+            break
+        path = Path(raw)
+        try:
+            new = read_file(path)
+            info = add_article(ws, new)
+        except DuplicateArticle as exc:
+            report.duplicates.append((path.name, str(exc)))
+        except ClaimDeskError as exc:
+            report.failures.append((path.name, str(exc)))
+        except OSError as exc:
+            report.failures.append((path.name, exc.strerror or str(exc)))
+        except Exception as exc:  # an importer bug must not lose the other files
+            log.exception("import of %s failed", path)
+            report.failures.append((path.name, f"unexpected error ({exc}); see the log file"))
+        else:
+            report.added.append(info)
+            if new.encoding.lower() in FALLBACK_ENCODINGS:
+                report.fallbacks.append(path.name)
+    progress(total, total)
+    return report
+
+
+def show_report(ctx: AppContext, report: ImportReport) -> None:
+    if report.added:
+        ctx.articlesChanged.emit()
+    if report.problems or report.fallbacks or report.cancelled:
+        if report.failures or report.duplicates:
+            ctx.dialogs.error("Import", report.summary())
+        else:
+            ctx.dialogs.info("Import", report.summary())
+
+
+def start_import(
+    ctx: AppContext,
+    paths: Sequence[Path | str],
+    parent: QWidget | None = None,
+    on_done: Callable[[ImportReport], None] | None = None,
+) -> Job:
+    """Import *paths* in the background with progress; reports and refreshes when done."""
+    ws = ctx.ws
+    files = [Path(p) for p in paths]
+
+    def finished(report: ImportReport) -> None:
+        show_report(ctx, report)
+        if on_done is not None:
+            on_done(report)
+
+    return run_job(
+        "Import articles",
+        lambda progress: import_paths(ws, files, progress),
+        parent=parent,
+        on_done=finished,
+        on_error=lambda exc: ctx.report_error(exc, "Import"),
+        label=f"Importing {len(files)} file{'s' if len(files) != 1 else ''}…",
+    )

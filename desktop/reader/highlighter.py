@@ -1,0 +1,76 @@
+"""Paints claim highlights as layout formats; the document itself is never edited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from db.models import Status
+from desktop.palette import status_color
+from desktop.reader.spans import Piece
+
+
+def tint(status: Status | str, depth: int = 0) -> QColor:
+    """A translucent background in the status colour; deeper nesting is more opaque."""
+    color = status_color(status)
+    color.setAlpha(min(70 + 45 * depth, 220))
+    return color
+
+
+def selection_tint(status: Status | str) -> QColor:
+    color = status_color(status)
+    color.setAlpha(150)
+    return color
+
+
+class ClaimHighlighter(QSyntaxHighlighter):
+    """Holds per-block pieces; ``highlightBlock`` formats that block's pieces only.
+
+    Pieces arrive outermost first, so nested claims are painted over their
+    parents with a darker tint and an underline in the status colour.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._pieces: dict[int, tuple[Piece, ...]] = {}
+        self._formats: dict[tuple[Status, int], QTextCharFormat] = {}
+
+    def _format(self, status: Status, depth: int) -> QTextCharFormat:
+        key = (status, min(depth, 4))
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(tint(status, depth))
+            fmt.setUnderlineStyle(
+                QTextCharFormat.UnderlineStyle.SingleUnderline
+                if depth == 0
+                else QTextCharFormat.UnderlineStyle.DashUnderline
+            )
+            fmt.setUnderlineColor(status_color(status).darker(130))
+            self._formats[key] = fmt
+        return fmt
+
+    def set_pieces(
+        self, pieces: dict[int, tuple[Piece, ...]], blocks: Iterable[int] | None = None
+    ) -> None:
+        """Replace the pieces; re-highlight *blocks* only (None: nothing, caller decides)."""
+        self._pieces = pieces
+        if blocks is None:
+            return
+        document = self.document()
+        # Re-highlighting opens an (empty) edit block, which Qt counts as a
+        # modification; the text and its formats are untouched, so keep the flag.
+        was_modified = document.isModified()
+        for number in blocks:
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+        document.setModified(was_modified)
+
+    def pieces_of(self, block_number: int) -> tuple[Piece, ...]:
+        return self._pieces.get(block_number, ())
+
+    def highlightBlock(self, text: str) -> None:
+        for piece in self._pieces.get(self.currentBlock().blockNumber(), ()):
+            self.setFormat(piece.start, piece.length, self._format(piece.status, piece.depth))

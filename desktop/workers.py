@@ -1,0 +1,144 @@
+"""Background jobs: run a function off the GUI thread with a cancellable progress dialog.
+
+The function receives ``progress(done, total) -> bool``; it returns False once
+the analyst pressed Cancel, and the function should then stop (raising or
+returning early).  The result or the exception comes back to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], bool]
+JobFunction = Callable[[Progress], Any]
+
+
+class _Bridge(QObject):
+    """Emitted from the worker thread; delivered queued to the job in the GUI thread."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class Job(QObject):
+    """A running job; ``finished`` carries the result, ``failed`` the exception."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+    def __init__(self, title: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._cancel = threading.Event()
+        self._bridge = _Bridge()
+        queued = Qt.ConnectionType.QueuedConnection
+        self._bridge.progressed.connect(self._on_progress, queued)
+        self._bridge.succeeded.connect(self._on_success, queued)
+        self._bridge.failed.connect(self._on_failure, queued)
+        self.dialog: QProgressDialog | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self._bridge.progressed.emit(int(done), int(total))
+        return not self._cancel.is_set()
+
+    def _run(self, function: JobFunction) -> None:
+        try:
+            result = function(self._progress)
+        except BaseException as exc:  # handed to the GUI thread, never lost
+            if not isinstance(exc, Exception):
+                log.exception("job %s stopped", self.title)
+            self._bridge.failed.emit(exc)
+        else:
+            self._bridge.succeeded.emit(result)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.dialog is not None and not self.done:
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(min(done, max(total, 1)))
+        self.progressed.emit(done, total)
+
+    def _close_dialog(self) -> None:
+        self.done = True
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    @Slot(object)
+    def _on_success(self, result: Any) -> None:
+        self.result = result
+        self._close_dialog()
+        self.finished.emit(result)
+
+    @Slot(object)
+    def _on_failure(self, error: BaseException) -> None:
+        self.error = error
+        self._close_dialog()
+        self.failed.emit(error)
+
+
+class _Task(QRunnable):
+    def __init__(self, job: Job, function: JobFunction) -> None:
+        super().__init__()
+        self.job = job
+        self.function = function
+
+    def run(self) -> None:
+        self.job._run(self.function)
+
+
+_running: set[Job] = set()
+
+
+def run_job(
+    title: str,
+    function: JobFunction,
+    *,
+    parent: QWidget | None = None,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    show_progress: bool = True,
+    label: str = "",
+) -> Job:
+    """Start *function* in the global thread pool; callbacks run in the GUI thread."""
+    job = Job(title)
+    _running.add(job)
+    if on_done is not None:
+        job.finished.connect(on_done)
+    if on_error is not None:
+        job.failed.connect(on_error)
+    job.finished.connect(lambda _r: _running.discard(job))
+    job.failed.connect(lambda _e: _running.discard(job))
+    if show_progress:
+        dialog = QProgressDialog(label or title, "Cancel", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.cancel)
+        job.dialog = dialog
+    QThreadPool.globalInstance().start(_Task(job, function))
+    return job

@@ -1,0 +1,56 @@
+"""Helpers for the main-window and reader tests: a window on a real workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QTextCursor
+
+from db.anchors import Utf16Index
+from db.articles import ArticleInfo, NewArticle, add_article
+from db.workspace import Workspace
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+
+# Written for these tests: emoji (two UTF-16 units each) before ordinary words,
+# and lines in Hangul, Cyrillic and Arabic.
+MULTILINGUAL = (
+    "Opening line 😀 reports 42 people at the square.\n"
+    "한국어 문장: 시장은 새 다리가 열렸다고 말했다.\n"
+    "Министр сообщил о 15 новых школах.\n"
+    "قال المتحدث إن 30 شاحنة وصلت أمس.\n"
+    "🎉🎉 Closing remark 👍 with a final figure of 7."
+)
+
+
+def add_text_article(ws: Workspace, text: str, title: str = "Test article") -> ArticleInfo:
+    return add_article(
+        ws,
+        NewArticle(text=text, original=text.encode("utf-8"), filename=f"{title}.txt", title=title),
+    )
+
+
+def make_window(ws: Workspace, tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
+    from desktop.main_window import MainWindow
+
+    ctx = AppContext(ws, RecordingDialogs())
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    return window
+
+
+def select_codepoints(reader, text: str, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+    """Select text[start:end] in the reader by UTF-16 positions, as a mouse drag would."""
+    index = Utf16Index(text)
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(index.to_utf16(start))
+    cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+
+
+def action(window, name: str) -> QAction:  # type: ignore[no-untyped-def]
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found

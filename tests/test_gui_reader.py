@@ -1,0 +1,255 @@
+"""The article reader: selections in code points, claim creation, undo, highlights."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from gui_shell_support import (
+    MULTILINGUAL,
+    action,
+    add_text_article,
+    make_window,
+    select_codepoints,
+)
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QToolTip
+
+from db import claims as claim_ops
+from db.anchors import Utf16Index
+from db.models import Status
+from desktop.reader.highlighter import tint
+from desktop.reader.spans import layout_spans, utf16_block_starts
+
+
+@pytest.fixture
+def opened(ws, tmp_path, qtbot):  # type: ignore[no-untyped-def]
+    article = add_text_article(ws, MULTILINGUAL)
+    window = make_window(ws, tmp_path, qtbot)
+    window.open_article(article.id)
+    assert window.reader.article_id == article.id
+    return window, article
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "42 people",
+        "새 다리가",
+        "15 новых школах",
+        "30 شاحنة",
+        "Closing remark",
+        "final figure of 7",
+    ],
+)
+def test_new_claim_stores_the_selected_text_in_code_points(opened, ws, quote) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    start = MULTILINGUAL.index(quote)
+    end = start + len(quote)
+    select_codepoints(window.reader, MULTILINGUAL, start, end)
+    assert window.reader.selected_span() == (start, end)
+
+    action(window, "actionNewClaim").trigger()
+
+    stored = claim_ops.claims_of_article(ws, article.id)
+    assert [(c.start, c.end, c.quote) for c in stored] == [(start, end, quote)]
+    assert window.reader.selected_claim_id == str(stored[0].id)
+    assert window.ctx.dialogs.errors == []
+
+
+def test_new_claim_without_selection_explains_and_adds_nothing(opened, ws) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    action(window, "actionNewClaim").trigger()
+    assert claim_ops.claims_of_article(ws, article.id) == []
+    assert len(window.ctx.dialogs.errors) == 1
+    assert "Select" in window.ctx.dialogs.errors[0][1]
+
+
+def test_undo_removes_the_claim_and_redo_restores_the_same_id(opened, ws) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    start = MULTILINGUAL.index("Министр")
+    select_codepoints(window.reader, MULTILINGUAL, start, start + len("Министр сообщил"))
+    action(window, "actionNewClaim").trigger()
+    (created,) = claim_ops.claims_of_article(ws, article.id)
+
+    action(window, "actionUndo").trigger()
+    assert claim_ops.claims_of_article(ws, article.id) == []
+    assert window.reader.claims == []
+
+    window.ctx.undo_stack.redo()
+    (restored,) = claim_ops.claims_of_article(ws, article.id)
+    assert restored.id == created.id
+    assert (restored.start, restored.end, restored.quote) == (
+        created.start,
+        created.end,
+        "Министр сообщил",
+    )
+    assert [c.id for c in window.reader.claims] == [created.id]
+
+
+def test_next_and_previous_claim_follow_text_order(opened, ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    quotes = ["final figure", "42 people", "15 новых", "새 다리가"]
+    made = {q: claim_ops.create_claim_by_quote(ws, article.id, q) for q in quotes}
+    window.ctx.claims_changed([c.id for c in made.values()])
+    in_text_order = sorted(made.values(), key=lambda c: c.start)
+    seen: list[str] = []
+    window.ctx.claimSelected.connect(seen.append)
+
+    for _ in in_text_order:
+        action(window, "actionNextClaim").trigger()
+    assert seen == [str(c.id) for c in in_text_order]
+    assert window.reader.selected_claim_id == str(in_text_order[-1].id)
+
+    action(window, "actionPrevClaim").trigger()
+    assert window.reader.selected_claim_id == str(in_text_order[-2].id)
+    # The reader scrolled its cursor to the selected claim's start (UTF-16).
+    index = Utf16Index(MULTILINGUAL)
+    assert window.reader.textCursor().position() == index.to_utf16(in_text_order[-2].start)
+
+
+def test_highlights_live_in_the_layout_not_in_the_document(opened, ws) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    quote = "Closing remark"
+    claim = claim_ops.create_claim_by_quote(ws, article.id, quote)
+    window.ctx.claims_changed([claim.id])
+    reader = window.reader
+    document = reader.document()
+    index = Utf16Index(MULTILINGUAL)
+    start16 = index.to_utf16(claim.start)
+    block = document.findBlock(start16)
+    local = start16 - block.position()
+    ranges = [(r.start, r.length) for r in block.layout().formats()]
+    assert (local, len(quote)) in ranges  # "🎉🎉 " precedes: 5 UTF-16 units
+    assert local == 5
+
+    cursor = QTextCursor(document)
+    cursor.setPosition(start16 + 1)
+    assert cursor.charFormat().background().style().name == "NoBrush"
+    assert not document.isModified()
+    assert document.availableUndoSteps() == 0
+    assert document.toPlainText() == MULTILINGUAL
+
+
+def test_only_blocks_touched_by_a_change_are_rehighlighted(opened, ws, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    highlighter = window.reader.highlighter
+    touched: list[int] = []
+    original = highlighter.rehighlightBlock
+    monkeypatch.setattr(
+        highlighter,
+        "rehighlightBlock",
+        lambda block: (touched.append(block.blockNumber()), original(block)),
+    )
+    claim = claim_ops.create_claim_by_quote(ws, article.id, "15 новых")
+    window.ctx.claims_changed([claim.id])
+    assert touched == [2]
+
+
+def test_nested_claims_layer_and_innermost_wins(opened, ws) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    outer = claim_ops.create_claim_by_quote(ws, article.id, "reports 42 people at the square")
+    inner = claim_ops.create_claim_by_quote(ws, article.id, "42 people")
+    claim_ops.update_claim(ws, inner.id, status=Status.IN_REVIEW)
+    window.ctx.claims_changed([])
+    reader = window.reader
+    index = Utf16Index(MULTILINGUAL)
+    inside = index.to_utf16(MULTILINGUAL.index("people"))
+    assert reader.claim_id_at(inside) == str(inner.id)
+    assert reader.claim_id_at(index.to_utf16(MULTILINGUAL.index("square"))) == str(outer.id)
+    # The inner claim is painted over the outer one in its own, deeper tint.
+    formats = reader.document().firstBlock().layout().formats()
+
+    def background_at(pos: int) -> str:
+        hits = [r for r in formats if r.start <= pos < r.start + r.length]
+        assert len(hits) == 1
+        return hits[0].format.background().color().name(QColor.NameFormat.HexArgb)
+
+    inner_local = index.to_utf16(inner.start)
+    outer_only = index.to_utf16(MULTILINGUAL.index("square"))
+    assert background_at(inner_local) == tint(Status.IN_REVIEW, 1).name(QColor.NameFormat.HexArgb)
+    assert background_at(inner_local + 8) == background_at(inner_local)
+    assert background_at(outer_only) == tint(Status.UNVERIFIED, 0).name(QColor.NameFormat.HexArgb)
+
+
+def test_hover_tooltip_names_statement_source_and_status(opened, ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    claim = claim_ops.create_claim_by_quote(ws, article.id, "42 people")
+    claim_ops.update_claim(
+        ws, claim.id, statement="Forty-two people gathered", reliability="B", credibility=2
+    )
+    window.ctx.claims_changed([claim.id])
+    reader = window.reader
+    window.show()
+    qtbot.waitExposed(window)
+    position = Utf16Index(MULTILINGUAL).to_utf16(claim.start + 3)
+    text = reader.tooltip_text(position)
+    assert "Forty-two people gathered" in text
+    assert "B2" in text and "Unverified" in text
+
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(position)
+    rect = reader.cursorRect(cursor)
+    point = rect.center() + QPoint(2, 0)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point))
+    reader.viewportEvent(event)
+    assert "Forty-two people gathered" in QToolTip.text()
+
+
+def test_clicking_a_highlight_selects_its_claim(opened, ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    window, article = opened
+    claim = claim_ops.create_claim_by_quote(ws, article.id, "Министр сообщил")
+    window.ctx.claims_changed([claim.id])
+    window.show()
+    qtbot.waitExposed(window)
+    reader = window.reader
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(Utf16Index(MULTILINGUAL).to_utf16(claim.start + 3))
+    point = reader.cursorRect(cursor).center()
+    with qtbot.waitSignal(window.ctx.claimSelected) as blocker:
+        qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == [str(claim.id)]
+
+
+def test_delete_claim_action_deletes_selected_claim_and_undo_restores(opened, ws) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    claim = claim_ops.create_claim_by_quote(ws, article.id, "30 شاحنة")
+    window.ctx.claims_changed([claim.id])
+    window.ctx.claimSelected.emit(str(claim.id))
+    action(window, "actionDeleteClaim").trigger()
+    assert claim_ops.claims_of_article(ws, article.id) == []
+    window.ctx.undo_stack.undo()
+    assert [c.id for c in claim_ops.claims_of_article(ws, article.id)] == [claim.id]
+
+
+def test_selecting_a_claim_of_another_article_opens_that_article(opened, ws) -> None:  # type: ignore[no-untyped-def]
+    window, _article = opened
+    other = add_text_article(ws, "A second text with 9 claims in it.", title="Second")
+    claim = claim_ops.create_claim_by_quote(ws, other.id, "9 claims")
+    window.ctx.claimSelected.emit(str(claim.id))
+    assert window.reader.article_id == other.id
+    assert window.reader.selected_claim_id == str(claim.id)
+
+
+def test_span_layout_splits_multi_line_claims_and_counts_depth() -> None:
+    text = "ab😀cd\nefgh\nij"
+    index = Utf16Index(text)
+    starts = utf16_block_starts(text, index)
+    assert starts == [0, 7, 12]
+
+    class Fake:
+        def __init__(self, start: int, end: int) -> None:
+            self.id = uuid.uuid4()
+            self.start, self.end, self.status = start, end, Status.UNVERIFIED
+
+    outer = Fake(1, 9)  # "b😀cd\nefg" crosses a line break
+    inner = Fake(2, 4)  # "😀c"
+    layout = layout_spans([outer, inner], index, starts)  # type: ignore[list-item]
+    depth = {s.claim_id: s.depth for s in layout.spans}
+    assert depth == {str(outer.id): 0, str(inner.id): 1}
+    assert [(p.start, p.length, p.depth) for p in layout.pieces[0]] == [(1, 5, 0), (2, 3, 1)]
+    assert [(p.start, p.length) for p in layout.pieces[1]] == [(0, 3)]
+    assert 2 not in layout.pieces
