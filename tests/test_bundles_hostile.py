@@ -1,0 +1,231 @@
+"""Hostile bundles are refused with a clear reason, writing and changing nothing."""
+
+from __future__ import annotations
+
+import json
+import stat
+import uuid
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.analysts import bind_analyst
+from db.articles import NewArticle, add_article
+from db.bundles import archive, export_bundle, import_bundle
+from db.bundles.archive import build_manifest
+from db.bundles.records import SECTIONS
+from db.claims import create_claim
+from db.errors import InvalidInput
+from db.workspace import Workspace, open_workspace
+
+
+@pytest.fixture
+def setup(tmp_path: Path, seed_paths: list[Path]):
+    source_ws = open_workspace(tmp_path / "src.sqlite")
+    bind_analyst(source_ws)
+    data = seed_paths[4].read_bytes()
+    article = add_article(source_ws, NewArticle(text=data.decode("utf-8"), original=data))
+    create_claim(source_ws, article.id, 5, 25)
+    good = tmp_path / "good.claimdesk"
+    export_bundle(source_ws, good)
+    source_ws.close()
+    target = open_workspace(tmp_path / "target.sqlite")
+    bind_analyst(target)
+    yield good, target, tmp_path
+    target.close()
+
+
+def _members(good: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(good) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
+
+
+def _write(
+    path: Path,
+    members: dict[str, bytes],
+    *,
+    manifest: bytes | None = None,
+    extra: list[tuple[zipfile.ZipInfo | str, bytes]] = (),
+) -> Path:
+    listed = manifest if manifest is not None else build_manifest(members, "t", "test")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate names are written on purpose
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("manifest.json", listed)
+            for name, blob in members.items():
+                zf.writestr(name, blob)
+            for info, blob in extra:
+                zf.writestr(info, blob)
+    return path
+
+
+def _counts(ws: Workspace) -> dict[str, int]:
+    with ws.session() as session:
+        return {
+            s: session.scalar(select(func.count()).select_from(m)) or 0 for s, m in SECTIONS.items()
+        }
+
+
+def _files(root: Path) -> set[Path]:
+    return {p for p in root.rglob("*") if "pytest" not in p.name}
+
+
+def _refused(target: Workspace, bundle: Path, root: Path, pattern: str) -> None:
+    before_counts = _counts(target)
+    before_files = _files(root)
+    with pytest.raises(InvalidInput, match=pattern):
+        import_bundle(target, bundle)
+    assert _counts(target) == before_counts
+    after = _files(root)
+    # Only SQLite's own side files may appear; nothing from the bundle.
+    assert {p for p in after - before_files if not p.name.startswith("target.sqlite")} == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("../evil.txt", "outside the bundle"),
+        ("articles/../../evil.txt", "outside the bundle"),
+        ("/etc/evil.txt", "absolute path"),
+        ("articles\\evil.txt", "backslashes"),
+        ("C:/evil.txt", "names a drive"),
+        ("notes/readme.txt", "does not belong"),
+    ],
+)
+def test_unsafe_member_paths(setup, name: str, why: str) -> None:
+    good, target, root = setup
+    members = _members(good)
+    members[name] = b"x"
+    bad = _write(root / "bad.claimdesk", members)
+    _refused(target, bad, root, why)
+    assert not (root.parent / "evil.txt").exists()
+
+
+def test_symlink_member(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    name = next(n for n in members if n.endswith(".txt"))
+    blob = members.pop(name)
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    bad = _write(root / "bad.claimdesk", members, extra=[(info, blob)])
+    _refused(target, bad, root, "symbolic link")
+
+
+def test_zip_bomb_ratio(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    name = next(n for n in members if n.endswith(".orig"))
+    members[name] = b"\0" * (20 * 2**20)  # 20 MiB of zeros deflate to ~20 KiB
+    bad = _write(root / "bad.claimdesk", members)
+    assert bad.stat().st_size < 2**20
+    _refused(target, bad, root, "expands suspiciously")
+
+
+def test_oversize_member(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    name = next(n for n in members if n.endswith(".orig"))
+    members[name] = b"\0" * (archive.MAX_MEMBER_BYTES + 1)
+    bad = _write(root / "bad.claimdesk", members)
+    _refused(target, bad, root, "larger than 64 MiB")
+
+
+def test_too_many_members(setup, monkeypatch) -> None:
+    good, target, root = setup
+    members = _members(good)
+    for _ in range(6):
+        members[f"articles/{uuid.uuid4()}.txt"] = b"x"
+    bad = _write(root / "bad.claimdesk", members)
+    monkeypatch.setattr(archive, "MAX_MEMBERS", 5)
+    _refused(target, bad, root, "more than 5 members")
+
+
+def test_duplicate_member_names(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    bad = _write(root / "bad.claimdesk", members, extra=[("data.json", members["data.json"])])
+    _refused(target, bad, root, "appears twice")
+
+
+def test_malformed_json(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    members["data.json"] = b'{"claims": [ {"id": '
+    bad = _write(root / "bad.claimdesk", members)
+    _refused(target, bad, root, "data.json is not valid JSON")
+
+
+def test_malformed_manifest(setup) -> None:
+    good, target, root = setup
+    bad = _write(root / "bad.claimdesk", _members(good), manifest=b"not json at all")
+    _refused(target, bad, root, "manifest.json is not valid JSON")
+
+
+def test_tampered_member(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    manifest = build_manifest(members, "t", "test")
+    data = json.loads(members["data.json"])
+    data["claims"][0]["notes"] = "slipped in"
+    members["data.json"] = json.dumps(data).encode()
+    bad = _write(root / "bad.claimdesk", members, manifest=manifest)
+    _refused(target, bad, root, "does not match its checksum")
+
+
+def test_missing_member(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    manifest = build_manifest(members, "t", "test")
+    name = next(n for n in members if n.endswith(".txt"))
+    del members[name]
+    bad = _write(root / "bad.claimdesk", members, manifest=manifest)
+    _refused(target, bad, root, "listed in manifest.json is missing")
+
+
+def test_unlisted_member(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    manifest = build_manifest(members, "t", "test")
+    members[f"articles/{uuid.uuid4()}.txt"] = b"extra"
+    bad = _write(root / "bad.claimdesk", members, manifest=manifest)
+    _refused(target, bad, root, "not listed in manifest.json")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "why"),
+    [("format", "something-else", "wrong format"), ("version", 2, "version 2 is not supported")],
+)
+def test_wrong_format_or_version(setup, field: str, value: object, why: str) -> None:
+    good, target, root = setup
+    members = _members(good)
+    manifest = json.loads(build_manifest(members, "t", "test"))
+    manifest[field] = value
+    bad = _write(root / "bad.claimdesk", members, manifest=json.dumps(manifest).encode())
+    _refused(target, bad, root, why)
+
+
+def test_not_a_zip(setup) -> None:
+    _, target, root = setup
+    bad = root / "bad.claimdesk"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip" * 10)
+    _refused(target, bad, root, "not a zip file")
+
+
+def test_invalid_record_value(setup) -> None:
+    good, target, root = setup
+    members = _members(good)
+    data = json.loads(members["data.json"])
+    data["claims"][0]["status"] = "totally-true"
+    members["data.json"] = json.dumps(data).encode()
+    bad = _write(root / "bad.claimdesk", members)
+    _refused(target, bad, root, "invalid status")
+
+
+def test_good_bundle_still_imports(setup) -> None:
+    good, target, _ = setup
+    report = import_bundle(target, good)
+    assert report.added["claims"] == 1 and report.added["articles"] == 1
