@@ -552,3 +552,19 @@ def test_core_commands_on_postgresql(pg_url: str, files: dict[str, Path], capsys
     capsys.readouterr()
     rc, _ = cli(*db, "claim", "add", "--article", article_id, "--quote", "missing words")
     assert_refused(capsys, rc, "does not occur")
+
+
+def test_command_group_is_shared_between_modules() -> None:
+    import argparse
+
+    from db.cli.core import command_group
+
+    parser = argparse.ArgumentParser()
+    common = argparse.ArgumentParser(add_help=False)
+    subparsers = parser.add_subparsers(dest="command")
+    first = command_group(subparsers, "claim", common)
+    first.add_parser("add")
+    second = command_group(subparsers, "claim", common)
+    assert second is first
+    second.add_parser("set")
+    assert parser.parse_args(["claim", "set"]).claim_command == "set"

@@ -358,3 +358,9 @@ def test_read_file_refuses_missing_and_unknown_suffix(tmp_path: Path) -> None:
     odd.write_text("hi")
     with pytest.raises(InvalidInput, match=r"cannot import \.xyz"):
         read_file(odd)
+
+
+def test_rule_lines_are_not_titles() -> None:
+    assert extract_metadata("---\n\nLantern festival returns\n\nBody.").title == (
+        "Lantern festival returns"
+    )

@@ -271,7 +271,8 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
         if seen > HEADER_LINES:
             break
         is_meta = _examine(found, line, markdown)
-        if not is_meta and not found.first_line and not _CAPTION.search(line):
+        candidate = not is_meta and not _CAPTION.search(line) and re.search(r"\w", line)
+        if candidate and not found.first_line:
             found.first_line = line.lstrip("#").strip() if markdown else line
     title = found.title or found.heading
     if not title and found.first_line:
