@@ -7,15 +7,17 @@ with ids as strings and ``tags`` one comma-separated string.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 
 from db.claims import ClaimFilter, _apply_filter
 from db.models import Article, Claim, Source, Tag, claim_tag
+from db.timeutil import as_utc
 from db.workspace import Workspace
 
 ROW_FIELDS: tuple[str, ...] = (
@@ -55,11 +57,16 @@ ClaimRow = tuple[Any, ...]
 _CHUNK = 500
 
 
+def _raw(column: Any) -> Any:
+    """The column without SQLAlchemy's per-value conversion (done faster in :func:`_row`)."""
+    return type_coerce(column, String)
+
+
 def _query(flt: ClaimFilter) -> Any:
     query = (
         select(
-            Claim.id,
-            Claim.status,
+            _raw(Claim.id),
+            _raw(Claim.status),
             Claim.reliability,
             Claim.credibility,
             func.coalesce(Source.name, ""),
@@ -68,9 +75,9 @@ def _query(flt: ClaimFilter) -> Any:
             Article.title,
             Claim.event_start,
             Claim.event_end,
-            Claim.updated_at,
-            Claim.article_id,
-            Claim.source_id,
+            _raw(Claim.updated_at),
+            _raw(Claim.article_id),
+            _raw(Claim.source_id),
         )
         .select_from(Claim)
         .join(Article, Article.id == Claim.article_id)
@@ -79,27 +86,48 @@ def _query(flt: ClaimFilter) -> Any:
     return _apply_filter(query, flt)
 
 
-def _tag_map(session: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter) -> dict[Any, str]:
-    names: dict[Any, list[str]] = defaultdict(list)
+def _tag_map(session: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter) -> dict[str, str]:
+    names: dict[str, list[str]] = defaultdict(list)
     base = select(claim_tag.c.claim_id, Tag.name).join(Tag, Tag.id == claim_tag.c.tag_id)
     if ids is not None:
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
             query = base.where(claim_tag.c.claim_id.in_(chunk)).order_by(Tag.name)
             for cid, name in session.execute(query):
-                names[cid].append(name)
+                names[str(cid)].append(name)
     else:
         if flt != ClaimFilter():
             matching = _query(flt).with_only_columns(Claim.id).subquery()
             base = base.where(claim_tag.c.claim_id.in_(select(matching.c.id)))
         for cid, name in session.execute(base.order_by(Tag.name)):
-            names[cid].append(name)
+            names[str(cid)].append(name)
     return {cid: ", ".join(v) for cid, v in names.items()}
 
 
-def _row(r: Any, tags: dict[Any, str]) -> ClaimRow:
+def _sid(value: Any) -> str | None:
+    """A UUID as its canonical hyphenated text, from SQLite's 32 hex digits or a UUID."""
+    if value is None:
+        return None
+    if type(value) is str:
+        if len(value) == 32:
+            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+        return value
+    return str(value)
+
+
+def _utc(value: Any) -> dt.datetime | None:
+    """An aware UTC datetime from SQLite's naive UTC text or a driver's datetime."""
+    if value is None:
+        return None
+    if type(value) is str:
+        return dt.datetime.fromisoformat(value + "+00:00")
+    return as_utc(value)
+
+
+def _row(r: Any, tags: dict[str, str]) -> ClaimRow:
+    cid = _sid(r[0])
     return (
-        str(r[0]),
+        cid,
         r[1],
         r[2],
         r[3],
@@ -107,12 +135,12 @@ def _row(r: Any, tags: dict[Any, str]) -> ClaimRow:
         r[5],
         r[6],
         r[7],
-        tags.get(r[0], ""),
+        tags.get(cid, ""),  # type: ignore[arg-type]
         r[8],
         r[9],
-        r[10],
-        str(r[11]),
-        str(r[12]) if r[12] is not None else None,
+        _utc(r[10]),
+        _sid(r[11]),
+        _sid(r[12]),
     )
 
 
@@ -125,13 +153,15 @@ def claim_rows(
     flt = flt or ClaimFilter()
     query = _query(flt).order_by(Article.title, Claim.start, Claim.end)
     with ws.session() as session:
+        conn = session.connection()  # Core execution: no ORM row processing
         if ids is None:
-            result = session.execute(query).all()
-            tags = _tag_map(session, None if len(result) > _CHUNK else [r[0] for r in result], flt)
+            result = conn.execute(query).all()
+            few = None if len(result) > _CHUNK else [uuid.UUID(_sid(r[0])) for r in result]
+            tags = _tag_map(session, few, flt)
             return [_row(r, tags) for r in result]
         wanted = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in ids]
         result = []
         for i in range(0, len(wanted), _CHUNK):
-            result.extend(session.execute(query.where(Claim.id.in_(wanted[i : i + _CHUNK]))).all())
-        tags = _tag_map(session, [r[0] for r in result], flt)
+            result.extend(conn.execute(query.where(Claim.id.in_(wanted[i : i + _CHUNK]))).all())
+        tags = _tag_map(session, [uuid.UUID(_sid(r[0])) for r in result], flt)
         return [_row(r, tags) for r in result]

@@ -64,9 +64,9 @@ COLUMN_TITLES = (
     "Event date",
     "Updated",
 )
-ClaimIdRole = Qt.ItemDataRole.UserRole + 1
-StatusRole = Qt.ItemDataRole.UserRole + 2
-SortRole = Qt.ItemDataRole.UserRole + 3
+ClaimIdRole = Qt.ItemDataRole.UserRole.value + 1
+StatusRole = Qt.ItemDataRole.UserRole.value + 2
+SortRole = Qt.ItemDataRole.UserRole.value + 3
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY_LIMIT = 300  # long statements are cut for display; the tooltip has them whole
@@ -114,6 +114,28 @@ SORT_KEYS: dict[int, Callable[[ClaimRow], Any]] = {
 }
 
 
+_NCOLS = len(COLUMN_TITLES)
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_HANDLED = frozenset(
+    {
+        _DISPLAY,
+        _DECORATION,
+        _FOREGROUND,
+        _FONT,
+        _TOOLTIP,
+        ClaimIdRole,
+        StatusRole,
+        SortRole,
+    }
+)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_STATUS_INK = {s: status_color(s).darker(130) for s in Status}
+
+
 class ClaimsTableModel(QAbstractTableModel):
     """Claims as rows; ``load(flt)`` re-reads them, ``refresh_ids`` patches some."""
 
@@ -122,6 +144,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._ws = ws_getter
         self._rows: list[ClaimRow] = []
         self._index: dict[str, int] = {}
+        self._cells: dict[str, tuple[str, ...]] = {}  # display texts, made on first paint
         self._filter = ClaimFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._mono = QFont("monospace")
@@ -141,6 +164,7 @@ class ClaimsTableModel(QAbstractTableModel):
         rows = claim_rows(self._ws(), self._filter)
         self.beginResetModel()
         self._rows = rows
+        self._cells = {}
         if self._sort is not None:
             self._sort_rows(*self._sort)
         self._reindex()
@@ -151,6 +175,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._index = {}
+        self._cells = {}
         self.endResetModel()
 
     def _reindex(self) -> None:
@@ -163,6 +188,8 @@ class ClaimsTableModel(QAbstractTableModel):
             self.load()
             return
         fresh = {row[R_ID]: row for row in claim_rows(self._ws(), self._filter, wanted)}
+        for cid in wanted:
+            self._cells.pop(cid, None)
         gone = sorted(
             (self._index[i] for i in wanted if i in self._index and i not in fresh), reverse=True
         )
@@ -224,37 +251,38 @@ class ClaimsTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        # Called for every visible cell and role: keep the common path short.
+        if role not in _HANDLED:
             return None
-        r, col = index.row(), index.column()
-        if not 0 <= r < len(self._rows) or not 0 <= col < len(COLUMN_TITLES):
+        r = index.row()
+        col = index.column()
+        if not 0 <= r < len(self._rows) or not 0 <= col < _NCOLS:
             return None
         row = self._rows[r]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
+        if role == _DISPLAY:
+            cells = self._cells.get(row[R_ID])
+            if cells is None:
+                cells = tuple(self._display(row, c) for c in range(_NCOLS))
+                self._cells[row[R_ID]] = cells
+            return cells[col]
+        if role == _DECORATION:
+            return status_icon(_status(row)) if col == COL_STATUS else None
+        if role == _FOREGROUND:
+            if col == COL_STATUS:
+                return _STATUS_INK[_status(row)]
+            return self._grey if col in (COL_ID, COL_UPDATED) else None
+        if role == _FONT:
+            return self._mono if col in (COL_ID, COL_GRADING) else None
         if role == ClaimIdRole:
             return row[R_ID]
         if role == StatusRole:
             return str(row[R_STATUS])
         if role == SortRole:
             return SORT_KEYS[col](row)
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
-            return status_icon(_status(row))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.FontRole and col in (COL_ID, COL_GRADING):
-            return self._mono
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_STATUS:
-                return status_color(_status(row)).darker(130)
-            if col in (COL_ID, COL_UPDATED):
-                return self._grey
-        return None
+        return self._tooltip(row, col)
 
     def _display(self, row: ClaimRow, col: int) -> str:
         if col == COL_ID:
@@ -297,7 +325,7 @@ class ClaimsTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column not in SORT_KEYS:
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old = list(self._rows)
         persistent = self.persistentIndexList()
         self._sort_rows(column, order)
@@ -309,7 +337,7 @@ class ClaimsTableModel(QAbstractTableModel):
             for p in persistent
         ]
         self.changePersistentIndexList(persistent, new_from)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (column, order)

@@ -1,0 +1,87 @@
+"""Timing of the claims table at scale: load, filter, sort, refresh, and view scrolling.
+
+QT_QPA_PLATFORM=offscreen .venv/bin/python bench/claims_table_bench.py [--claims 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmark import build_workspace  # noqa: E402
+
+from db.claims import ClaimFilter, list_claims  # noqa: E402
+from db.models import Status  # noqa: E402
+
+
+def timed(label: str, action) -> object:  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    out = action()
+    print(f"{label:<48} {(time.perf_counter() - t0) * 1000:8.0f} ms")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claims", type=int, default=100_000)
+    args = parser.parse_args()
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.claims_table import ClaimsTableView
+    from desktop.context import AppContext
+    from desktop.dialogs import RecordingDialogs
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory(prefix="claimdesk-table-") as tmp:
+        per = 2000
+        ws, _ = timed(
+            f"build {args.claims:,} claims",
+            lambda: build_workspace(
+                Path(tmp) / "t.sqlite", max(1, args.claims // per), 20_000, per
+            ),
+        )
+        timed("db.claims.list_claims (all)", lambda: list_claims(ws))
+        ctx = AppContext(ws, RecordingDialogs())
+        view = timed("ClaimsTableView construct + load", lambda: ClaimsTableView(ctx))
+        view.resize(1400, 900)
+        view.show()
+        timed("first paint", lambda: app.processEvents())
+        model = view.model
+        print(f"rows: {model.rowCount():,}")
+        timed("model.load() again", model.load)
+        timed(
+            "filter: status verified",
+            lambda: view.set_filter(ClaimFilter(statuses=frozenset({Status.VERIFIED}))),
+        )
+        timed("filter: text 'troops'", lambda: view.set_filter(ClaimFilter(text="troops")))
+        view.set_filter(ClaimFilter())
+        timed("sort by statement", lambda: view.table.sortByColumn(4, Qt.SortOrder.AscendingOrder))
+        timed(
+            "sort by status desc", lambda: view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        )
+        ids = [model.claim_id_at(i) for i in range(0, 100)]
+        timed("refresh 100 changed ids in place", lambda: ctx.claims_changed(ids))
+
+        def scroll() -> None:
+            bar = view.table.verticalScrollBar()
+            for i in range(50):
+                bar.setValue(bar.maximum() * i // 50)
+                view.table.viewport().repaint()
+
+        timed("scroll + repaint 50 pages", scroll)
+        ws.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,220 @@
+"""The claims table: model, filters, sorting, signals, in-place refresh."""
+
+from __future__ import annotations
+
+import pytest
+from panels_support import add_seed_article, sentence_claims
+from PySide6.QtCore import Qt
+
+from db import claims as claim_ops
+from db.articles import article_text
+from db.claims import ClaimFilter
+from db.models import Status
+from db.sources import create_source
+from desktop.claims_table import ClaimsTableView
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+from desktop.models.claims_model import (
+    COL_GRADING,
+    COL_ID,
+    COL_SOURCE,
+    COL_STATEMENT,
+    COL_STATUS,
+    COL_TAGS,
+    ClaimIdRole,
+    ClaimsTableModel,
+)
+
+
+@pytest.fixture
+def ctx(ws):
+    return AppContext(ws, RecordingDialogs())
+
+
+@pytest.fixture
+def data(ws, seed_paths):
+    """Two articles, eight claims with varied status, source and tags."""
+    first = add_seed_article(ws, seed_paths[1], "Alpha report")
+    second = add_seed_article(ws, seed_paths[2], "Beta report")
+    a = sentence_claims(ws, first, article_text(ws, first.id).text, 5)
+    b = sentence_claims(ws, second, article_text(ws, second.id).text, 3)
+    agency = create_source(ws, "Wire agency", default_reliability="B")
+    claim_ops.update_claim(ws, a[0].id, status="verified", tags=["casualties"])
+    claim_ops.update_claim(ws, a[1].id, status="false", source_id=agency.id, reliability="C")
+    claim_ops.update_claim(ws, b[0].id, status="verified", tags=["casualties", "border"])
+    claim_ops.update_claim(ws, b[2].id, notes="Zebrafish marker", credibility=4)
+    return {"a": a, "b": b, "agency": agency, "articles": (first, second)}
+
+
+@pytest.fixture
+def view(qtbot, ctx, data):
+    widget = ClaimsTableView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
+    return widget
+
+
+def _ids(view: ClaimsTableView) -> set[str]:
+    model = view.model
+    return {model.claim_id_at(r) for r in range(model.rowCount())}
+
+
+def test_names_and_all_rows(view, data):
+    assert view.objectName() == "claimsTablePanel"
+    assert view.table.objectName() == "claimsTable"
+    assert view.findChild(type(view.table), "claimsTable") is view.table
+    assert view.model.rowCount() == 8
+    assert view.table.verticalHeader().defaultSectionSize() == 24
+    assert "8 claims" in view.count_label.text()
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, ws, data):
+    model = ClaimsTableModel(lambda: ws)
+    model.load()
+    qtmodeltester.check(model, force_py=True)
+    model.sort(COL_STATEMENT, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_cells_show_claim_data(view, data):
+    model = view.model
+    row = model.row_of(str(data["a"][1].id))
+    assert model.index(row, COL_STATUS).data() == "False"
+    assert model.index(row, COL_SOURCE).data() == "Wire agency"
+    assert model.index(row, COL_GRADING).data() == "C"
+    assert model.index(row, COL_ID).data() == str(data["a"][1].id).replace("-", "")[:8]
+    assert model.index(row, COL_STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.index(row, 5).data(ClaimIdRole) == str(data["a"][1].id)
+    tagged = model.row_of(str(data["b"][0].id))
+    assert model.index(tagged, COL_TAGS).data() == "border, casualties"
+
+
+def test_filter_by_status_text_tag_source_article(qtbot, view, data):
+    bar = view.filter_bar
+    bar.status_actions[Status.VERIFIED].setChecked(True)
+    assert _ids(view) == {str(data["a"][0].id), str(data["b"][0].id)}
+    bar.status_actions[Status.FALSE].setChecked(True)
+    assert len(_ids(view)) == 3
+    bar.set_statuses(set())
+    assert len(_ids(view)) == 8
+
+    with qtbot.waitSignal(bar.filterChanged, timeout=2000):
+        view.filter_edit.setText("zebrafish")
+    assert _ids(view) == {str(data["b"][2].id)}
+    view.filter_edit.clear()
+    bar.apply_now()
+
+    bar.select_data(bar.tag_combo, "casualties")
+    assert _ids(view) == {str(data["a"][0].id), str(data["b"][0].id)}
+    bar.select_data(bar.tag_combo, None)
+
+    bar.select_data(bar.source_combo, str(data["agency"].id))
+    assert _ids(view) == {str(data["a"][1].id)}
+    bar.select_data(bar.source_combo, None)
+
+    bar.select_data(bar.article_combo, str(data["articles"][1].id))
+    assert _ids(view) == {str(c.id) for c in data["b"]}
+    assert view.current_filter().article_ids == {data["articles"][1].id}
+
+
+def test_sorting_by_header(view, data):
+    view.table.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    statuses = [view.model.index(r, COL_STATUS).data() for r in range(8)]
+    order = [s.label for s in Status]
+    assert statuses == sorted(statuses, key=order.index)
+    assert statuses[0] == "Unverified" and statuses[-1] == "False"
+    view.table.sortByColumn(COL_SOURCE, Qt.SortOrder.DescendingOrder)
+    assert view.model.index(0, COL_SOURCE).data() == "Wire agency"
+    view.table.sortByColumn(COL_STATEMENT, Qt.SortOrder.AscendingOrder)
+    texts = [view.model.raw_row(r)[5].casefold() for r in range(8)]
+    assert texts == sorted(texts)
+
+
+def test_double_click_and_enter_open_claim(qtbot, ctx, view, data):
+    target = data["b"][1]
+    row = view.model.row_of(str(target.id))
+    index = view.model.index(row, COL_STATEMENT)
+    view.table.scrollTo(index)
+    rect = view.table.visualRect(index)
+    # An item view only takes a double-click on the cell that was pressed first.
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(ctx.openClaimRequested) as blocker:
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [str(target.id)]
+
+    other = data["a"][2]
+    view.table.setCurrentIndex(view.model.index(view.model.row_of(str(other.id)), 1))
+    with qtbot.waitSignal(ctx.openClaimRequested) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert blocker.args == [str(other.id)]
+
+
+def test_selection_emits_claim_selected(qtbot, ctx, view, data):
+    target = data["a"][3]
+    with qtbot.waitSignal(ctx.claimSelected) as blocker:
+        view.table.selectRow(view.model.row_of(str(target.id)))
+    assert blocker.args == [str(target.id)]
+
+
+def test_refresh_in_place_insert_and_remove(qtbot, ctx, ws, view, data):
+    view.filter_bar.status_actions[Status.VERIFIED].setChecked(True)
+    assert view.model.rowCount() == 2
+    changed = data["a"][0]
+    # Still verified: the row is updated in place with a dataChanged signal.
+    claim_ops.update_claim(ws, changed.id, tags=["casualties", "updated"])
+    with qtbot.waitSignal(view.model.dataChanged) as blocker:
+        ctx.claims_changed([changed.id])
+    row = view.model.row_of(str(changed.id))
+    assert blocker.args[0].row() == row and Qt.ItemDataRole.DisplayRole.value in blocker.args[2]
+    assert view.model.index(row, COL_TAGS).data() == "casualties, updated"
+    # No longer matching the filter: removed.
+    claim_ops.update_claim(ws, changed.id, status="disputed")
+    with qtbot.waitSignal(view.model.rowsRemoved):
+        ctx.claims_changed([changed.id])
+    assert str(changed.id) not in _ids(view)
+    # Newly matching: inserted.
+    newly = data["b"][1]
+    claim_ops.update_claim(ws, newly.id, status="verified")
+    with qtbot.waitSignal(view.model.rowsInserted):
+        ctx.claims_changed([newly.id])
+    assert _ids(view) == {str(data["b"][0].id), str(newly.id)}
+    # Deleted claims disappear; an empty list reloads everything.
+    claim_ops.delete_claim(ws, newly.id)
+    ctx.claims_changed([newly.id])
+    assert _ids(view) == {str(data["b"][0].id)}
+    claim_ops.update_claim(ws, data["a"][4].id, status="verified")
+    ctx.claims_changed([])
+    assert _ids(view) == {str(data["b"][0].id), str(data["a"][4].id)}
+
+
+def test_set_filter_keeps_selection(view, data):
+    target = data["b"][0]
+    assert view.select_claim(str(target.id))
+    view.set_filter(ClaimFilter(tags=frozenset({"casualties"})))
+    assert view.current_claim_id() == str(target.id)
+    assert view.select_claim(str(data["a"][4].id)) is False
+
+
+def test_claim_rows_on_postgresql(pg_url, seed_paths):
+    from db.analysts import bind_analyst
+    from db.claim_rows import R_ID, R_SOURCE, R_STATUS, R_TAGS, R_UPDATED, claim_rows
+    from db.workspace import migrate, open_workspace
+
+    migrate(pg_url)
+    pg = open_workspace(pg_url)
+    try:
+        bind_analyst(pg)
+        article = add_seed_article(pg, seed_paths[3], "Gamma")
+        made = sentence_claims(pg, article, article_text(pg, article.id).text, 3)
+        source = create_source(pg, "Agency")
+        claim_ops.update_claim(pg, made[1].id, tags=["b", "a"], source_id=source.id)
+        rows = {r[R_ID]: r for r in claim_rows(pg)}
+        assert set(rows) == {str(c.id) for c in made}
+        row = rows[str(made[1].id)]
+        assert (row[R_TAGS], row[R_SOURCE], row[R_STATUS]) == ("a, b", "Agency", "unverified")
+        assert row[R_UPDATED].utcoffset().total_seconds() == 0
+        only = claim_rows(pg, ClaimFilter(tags=frozenset({"a"})), ids=[made[0].id, made[1].id])
+        assert [r[R_ID] for r in only] == [str(made[1].id)]
+    finally:
+        pg.close()
