@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from db.analysts import bind_analyst
-from db.articles import ArticleInfo, NewArticle, add_article
+from db.articles import ArticleInfo, NewArticle, add_article, update_article
 from db.claims import ClaimInfo, create_claim_by_quote
 from db.errors import InvalidInput
 from db.links import add_link
@@ -85,11 +85,16 @@ def _import(ws: Workspace, path: Path) -> ArticleInfo:
         text_reader = importlib.import_module("db.importing.text")
     except ModuleNotFoundError:
         text_reader = None
-    if text_reader is not None and hasattr(text_reader, "read_text_article"):
-        from db.importing import import_file
+    own = read_sample_article(path.read_bytes(), path.name)
+    if text_reader is None or not hasattr(text_reader, "read_text_article"):
+        return add_article(ws, own)
+    from db.importing import import_file
 
-        return import_file(ws, path)
-    return add_article(ws, read_sample_article(path.read_bytes(), path.name))
+    info = import_file(ws, path)
+    # The header's local time zone (KST, EEST, ...) is authoritative for the demo.
+    if own.published_at is not None and info.published_at != own.published_at:
+        info = update_article(ws, info.id, published_at=own.published_at)
+    return info
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,18 @@ def test_sample_workspace_content(sample_path: Path) -> None:
     try:
         articles = list_articles(ws)
         assert len(articles) == 4
-        assert all(a.published_at and a.published_at.tzinfo is not None for a in articles)
+        published = sorted(a.published_at for a in articles if a.published_at)
+        assert published == [
+            dt.datetime(2024, 10, 24, 0, 30, tzinfo=dt.UTC),
+            dt.datetime(2024, 10, 25, 8, 15, tzinfo=dt.UTC),
+            dt.datetime(2024, 10, 28, 16, 0, tzinfo=dt.UTC),
+            dt.datetime(2024, 10, 30, 5, 10, tzinfo=dt.UTC),
+        ]
+        assert {a.outlet for a in articles} == {
+            "Harbourline News",
+            "Eastern Ledger",
+            "The Meridian Review",
+        }
         texts = {a.id: article_text(ws, a.id).text for a in articles}
         claims = list_claims(ws)
         assert len(claims) == len(CLAIMS) >= 12
@@ -100,6 +111,11 @@ def test_sample_workspace_content(sample_path: Path) -> None:
         assert {Relation.CONTRADICTS, Relation.UPDATES, Relation.SAME, Relation.SUPPORTS} <= (
             relations
         )
+        from db.evidence import list_evidence
+
+        evidence = [e for c in claims for e in list_evidence(ws, c.id)]
+        assert len(evidence) == 2
+        assert {e.stance.value for e in evidence} == {"supports", "refutes"}
         sources = {s.name: s for s in list_sources(ws)}
         assert sources["National Intelligence Service"].default_reliability == "B"
         assert sources["Min-ji Kwon"].claim_count == 2
