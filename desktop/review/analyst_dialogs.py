@@ -1,0 +1,290 @@
+"""Who is working: the first-start dialog, switching analyst, and the team settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import analysts as analyst_ops
+from db import settings as settings_ops
+from db.analysts import PALETTE, AnalystInfo, default_initials
+from db.models import Role
+from desktop.context import AppContext
+from desktop.review.common import attempt
+
+
+class ColorButton(QPushButton):
+    """A button showing a colour; clicking it opens a colour picker."""
+
+    def __init__(self, color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("colorButton")
+        self.set_color(color)
+        self.clicked.connect(self._pick)
+
+    def set_color(self, color: str) -> None:
+        self.color = QColor(color).name()
+        self.setText(self.color)
+        self.setStyleSheet(f"background: {self.color}; color: white;")
+
+    def _pick(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.color), self, "Analyst colour")
+        if chosen.isValid():
+            self.set_color(chosen.name())
+
+
+class AnalystForm(QDialog):
+    """Name, initials (suggested from the name until edited) and colour."""
+
+    def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.intro = QLabel(intro, self)
+        self.intro.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("analystName")
+        self.initials = QLineEdit(self)
+        self.initials.setObjectName("analystInitials")
+        self.initials.setMaxLength(8)
+        self.color_button = ColorButton(PALETTE[0], self)
+        self._initials_edited = False
+        self.name.textChanged.connect(self._suggest_initials)
+        self.initials.textEdited.connect(lambda _t: setattr(self, "_initials_edited", True))
+        self.form = QFormLayout()
+        self.form.addRow("Name", self.name)
+        self.form.addRow("Initials", self.initials)
+        self.form.addRow("Colour", self.color_button)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._update_ok)
+        self._update_ok()
+
+    def _suggest_initials(self, text: str) -> None:
+        if not self._initials_edited:
+            self.initials.setText(default_initials(text))
+
+    def _update_ok(self) -> None:
+        ok = bool(self.name.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def values(self) -> tuple[str, str, str]:
+        return self.name.text().strip(), self.initials.text().strip(), self.color_button.color
+
+
+class FirstAnalystDialog(AnalystForm):
+    """First start of a workspace: who are you?  The first analyst is its admin."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Welcome to ClaimDesk",
+            "Who is working in this workspace? Your name is recorded with every change "
+            "you make. As the first analyst you are its admin.",
+            parent,
+        )
+        self.setObjectName("firstAnalystDialog")
+
+
+class NewAnalystDialog(AnalystForm):
+    """Add a teammate, with a role."""
+
+    def __init__(self, can_grant: bool, parent: QWidget | None = None) -> None:
+        super().__init__("Add analyst", "Add a member of the team.", parent)
+        self.setObjectName("newAnalystDialog")
+        self.color_button.set_color(PALETTE[1])
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem(role.value.capitalize(), role.value)
+        self.role.setEnabled(can_grant)
+        self.role.setToolTip("" if can_grant else "Only admins grant the reviewer or admin role.")
+        self.form.addRow("Role", self.role)
+
+
+def ensure_first_analyst(ctx: AppContext, parent: QWidget | None = None) -> bool:
+    """On a workspace with nobody in it yet, ask who is working (modal); True when done."""
+    ws = ctx.ws
+    if ws.shared or not analyst_ops.needs_first_analyst(ws):
+        return True
+    dialog = FirstAnalystDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    name, initials, color = dialog.values()
+    return (
+        attempt(ctx, lambda: analyst_ops.create_first_analyst(ws, name, initials, color))
+        is not None
+    )
+
+
+class SwitchAnalystDialog(QDialog):
+    """Choose who is working in a local workspace (shared ones use the database login)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("switchAnalystDialog")
+        self.setWindowTitle("Switch analyst")
+        self.people = QComboBox(self)
+        self.people.setObjectName("analystChoice")
+        for a in analyst_ops.list_analysts(ctx.ws):
+            self.people.addItem(f"{a.name} ({a.role.value})", str(a.id))
+            if a.id == ctx.ws.analyst_id:
+                self.people.setCurrentIndex(self.people.count() - 1)
+        note = QLabel(
+            "Changes are recorded under the analyst chosen here. In a shared workspace you "
+            "always work as your database login.",
+            self,
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.people)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def apply(self) -> AnalystInfo | None:
+        """Make the chosen analyst current; returns them (None when refused)."""
+        chosen = self.people.currentData()
+        if not chosen:
+            return None
+        ws = self.ctx.ws
+        if (
+            attempt(self.ctx, lambda: analyst_ops.bind_analyst(ws, chosen), "Switch analyst")
+            is None
+        ):
+            return None
+        self.ctx.undo_stack.clear()  # undo must not replay edits under another name
+        self.ctx.reviewChanged.emit()
+        return analyst_ops.get_current(ws)
+
+
+class TeamDialog(QDialog):
+    """The team and its rules: analysts, roles (admins change them), four-eyes, organisation."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("teamDialog")
+        self.setWindowTitle("Team and review rules")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(["Name", "Initials", "Role", "Login"])
+        self.table.verticalHeader().hide()
+        self.add_button = QPushButton("Add analyst…", self)
+        self.add_button.clicked.connect(self.add_analyst)
+        self.four_eyes = QCheckBox(
+            "Four-eyes rule: whoever created a claim cannot mark it verified or false", self
+        )
+        self.four_eyes.setObjectName("fourEyes")
+        self.organisation = QLineEdit(self)
+        self.organisation.setObjectName("organisationName")
+        self.save_button = QPushButton("Save rules", self)
+        self.save_button.clicked.connect(self.save_settings)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        rules = QFormLayout()
+        rules.addRow(self.four_eyes)
+        rules.addRow("Organisation", self.organisation)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(rules)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.resize(620, 420)
+        self.refresh()
+
+    def _me(self) -> AnalystInfo | None:
+        try:
+            return analyst_ops.get_current(self.ctx.ws)
+        except Exception:
+            return None
+
+    def refresh(self) -> None:
+        me = self._me()
+        admin = me is not None and me.is_admin
+        people = analyst_ops.list_analysts(self.ctx.ws)
+        self.table.setRowCount(len(people))
+        for row, a in enumerate(people):
+            name = QTableWidgetItem(a.name)
+            name.setForeground(QColor(a.color))
+            for col, item in enumerate(
+                (name, QTableWidgetItem(a.initials), None, QTableWidgetItem(a.login or ""))
+            ):
+                if item is not None:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    self.table.setItem(row, col, item)
+            box = QComboBox(self.table)
+            for role in Role:
+                box.addItem(role.value.capitalize(), role.value)
+            box.setCurrentIndex(box.findData(a.role.value))
+            box.setEnabled(admin)
+            box.currentIndexChanged.connect(
+                lambda _i, who=a.id, b=box: self.set_role(who, b.currentData())
+            )
+            self.table.setCellWidget(row, 2, box)
+        self.table.resizeColumnsToContents()
+        settings = settings_ops.all_settings(self.ctx.ws)
+        self.four_eyes.setChecked(settings[settings_ops.FOUR_EYES] == "on")
+        self.organisation.setText(settings[settings_ops.ORGANISATION])
+        for w in (self.four_eyes, self.organisation, self.save_button):
+            w.setEnabled(admin)
+
+    def set_role(self, analyst_id: object, role: str) -> None:
+        ws = self.ctx.ws
+        attempt(self.ctx, lambda: analyst_ops.set_role(ws, analyst_id, role), "Change role")
+        self.refresh()
+        self.ctx.reviewChanged.emit()
+
+    def add_analyst(self) -> None:
+        me = self._me()
+        dialog = NewAnalystDialog(me is not None and me.is_admin, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, initials, color = dialog.values()
+        role = dialog.role.currentData()
+        ws = self.ctx.ws
+        attempt(
+            self.ctx,
+            lambda: analyst_ops.add_analyst(ws, name, initials=initials, color=color, role=role),
+            "Add analyst",
+        )
+        self.refresh()
+
+    def save_settings(self) -> None:
+        ws = self.ctx.ws
+
+        def save() -> bool:
+            settings_ops.set_four_eyes(ws, self.four_eyes.isChecked())
+            settings_ops.set_organisation_name(ws, self.organisation.text())
+            return True
+
+        if attempt(self.ctx, save, "Review rules"):
+            self.ctx.reviewChanged.emit()

@@ -1,0 +1,131 @@
+"""Side-by-side columns for the claims that tell one disputed fact."""
+
+from __future__ import annotations
+
+import html
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.compare import CompareItem, compare_set
+from desktop.context import AppContext
+from desktop.palette import status_color
+from desktop.review.common import as_uuid, attempt
+
+COLUMN_WIDTH = 280
+
+
+def _dates(item: CompareItem) -> str:
+    if item.event_start and item.event_end and item.event_end != item.event_start:
+        return f"{item.event_start.isoformat()} – {item.event_end.isoformat()}"
+    if item.event_start:
+        return item.event_start.isoformat()
+    return "—"
+
+
+def sentence_html(item: CompareItem) -> str:
+    """The sentence with the quote in bold, escaped for rich text."""
+    s, q = item.sentence, item.quote_start
+    before, quote, after = s[:q], s[q : q + len(item.quote)], s[q + len(item.quote) :]
+    return f"{html.escape(before)}<b>{html.escape(quote)}</b>{html.escape(after)}"
+
+
+class CompareColumn(QFrame):
+    """One claim of the set: where it was published, who says it, what exactly."""
+
+    def __init__(self, ctx: AppContext, item: CompareItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName("compareColumn")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedWidth(COLUMN_WIDTH)
+        color = status_color(item.status).name()
+        self.setStyleSheet(f"QFrame#compareColumn {{ border-top: 4px solid {color}; }}")
+        published = item.published_at.astimezone().date().isoformat() if item.published_at else ""
+        relation = "this claim" if item.hops == 0 else item.relation
+        lines = [
+            f"<b>{html.escape(item.article_title)}</b>",
+            html.escape(" · ".join(x for x in (item.outlet, published) if x)),
+            f"<i>{html.escape(relation)}</i> · {html.escape(item.status.label)}",
+            f"Source: {html.escape(item.source_name or '—')} "
+            f"({html.escape(item.grading or 'ungraded')})",
+            f"Event: {html.escape(_dates(item))}",
+        ]
+        self.header = QLabel("<br>".join(lines), self)
+        self.header.setWordWrap(True)
+        self.sentence = QLabel(sentence_html(item), self)
+        self.sentence.setObjectName("compareSentence")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton("Open", self)
+        self.open_button.clicked.connect(lambda: ctx.openClaimRequested.emit(str(item.claim_id)))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.sentence, 1)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+
+
+class CompareView(QWidget):
+    """The selected claim beside the claims it contradicts, updates or repeats
+    (objectName ``compareView``)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("compareView")
+        self.claim_id: uuid.UUID | None = None
+        self.items: list[CompareItem] = []
+        self.columns: list[CompareColumn] = []
+        self.title = QLabel("Select a claim linked by contradicts, updates or same fact.", self)
+        self.title.setWordWrap(True)
+        self.area = QScrollArea(self)
+        self.area.setWidgetResizable(True)
+        self.strip = QWidget(self.area)
+        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout.addStretch(1)
+        self.area.setWidget(self.strip)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.area, 1)
+        ctx.claimSelected.connect(self.show_claim)
+        ctx.openClaimRequested.connect(self.show_claim)
+        ctx.claimsChanged.connect(lambda _ids: self.refresh())
+        ctx.linksChanged.connect(lambda _ids: self.refresh())
+        ctx.workspaceChanged.connect(lambda: self.show_claim(""))
+
+    def show_claim(self, claim_id: str | uuid.UUID | None) -> None:
+        self.claim_id = as_uuid(claim_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        for column in self.columns:
+            self.strip_layout.removeWidget(column)
+            column.deleteLater()
+        self.columns = []
+        self.items = []
+        if self.claim_id is not None:
+            claim_id = self.claim_id
+            self.items = (
+                attempt(self.ctx, lambda: compare_set(self.ctx.ws, claim_id), quiet_not_found=True)
+                or []
+            )
+        for item in self.items:
+            column = CompareColumn(self.ctx, item, self.strip)
+            self.strip_layout.insertWidget(self.strip_layout.count() - 1, column)
+            self.columns.append(column)
+        if len(self.items) > 1:
+            self.title.setText(f"{len(self.items)} claims about the same fact")
+        elif self.items:
+            self.title.setText("No contradicting, updating or same-fact claims are linked yet.")
+        else:
+            self.title.setText("Select a claim linked by contradicts, updates or same fact.")

@@ -1,0 +1,248 @@
+"""The review panels: queue and verdict dialog, history restore, discussion, compare."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMenu
+from review_support import act_as, add_seed, claim_at
+
+from db import analysts, claims, comments, links, review
+from db.models import Status
+from db.workspace import Workspace
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+from desktop.review import (
+    CompareView,
+    DiscussionPanel,
+    FirstAnalystDialog,
+    HistoryPanel,
+    ReviewQueueView,
+    install_review_ui,
+)
+from desktop.review.analyst_dialogs import SwitchAnalystDialog
+
+
+@pytest.fixture
+def team(ws: Workspace) -> Workspace:
+    analysts.add_analyst(ws, "Ana Lyst")
+    analysts.add_analyst(ws, "Rita Review", role="reviewer")
+    return ws
+
+
+@pytest.fixture
+def ctx(team: Workspace) -> AppContext:
+    return AppContext(team, RecordingDialogs())
+
+
+def _ok(dialog) -> object:  # type: ignore[no-untyped-def]
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_queue_verdict_dialog_records_verdict(ctx, team, seed_paths: list[Path], qtbot) -> None:
+    aid, text = add_seed(team, seed_paths[0])
+    act_as(team, "Ana Lyst")
+    c = claim_at(team, aid, text, status="in_review")
+    act_as(team, "Rita Review")
+    view = ReviewQueueView(ctx)
+    qtbot.addWidget(view)
+    assert view.objectName() == "reviewQueue"
+    assert view.table.rowCount() == 1
+    with qtbot.waitSignal(ctx.claimSelected) as sel:
+        assert view.select_claim(c.id)
+    assert sel.args == [str(c.id)]
+    dialog = view.open_verdict_dialog()
+    assert dialog is not None and dialog.isVisible()
+    assert not _ok(dialog).isEnabled()  # no rationale yet
+    dialog.rationale.setPlainText("   ")
+    assert not _ok(dialog).isEnabled()
+    dialog.set_status("verified")
+    dialog.rationale.setPlainText("The ministry's release gives the same figure.")
+    assert _ok(dialog).isEnabled()
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    got = review.verdicts_of(team, c.id)
+    assert [(v.reviewer_name, v.status) for v in got] == [("Rita Review", Status.VERIFIED)]
+    assert got[0].rationale == "The ministry's release gives the same figure."
+    assert claims.get_claim(team, c.id).status == Status.VERIFIED
+    assert view.table.rowCount() == 0
+    assert ctx.dialogs.errors == []
+
+
+def test_verdict_refusal_is_shown_not_raised(ctx, team, seed_paths: list[Path], qtbot) -> None:
+    aid, text = add_seed(team, seed_paths[1])
+    act_as(team, "Ana Lyst")
+    c = claim_at(team, aid, text, status="disputed")
+    view = ReviewQueueView(ctx)
+    qtbot.addWidget(view)
+    view.select_claim(c.id)
+    dialog = view.open_verdict_dialog()
+    dialog.set_status("false")
+    dialog.rationale.setPlainText("Wrong.")
+    _ok(dialog).click()
+    assert len(ctx.dialogs.errors) == 1
+    assert "Only reviewers and admins" in ctx.dialogs.errors[0][1]
+    assert claims.get_claim(team, c.id).status == Status.DISPUTED
+    assert view.table.rowCount() == 1
+
+
+def test_queue_filters_assign_undo_and_open(ctx, team, seed_paths: list[Path], qtbot) -> None:
+    a1, t1 = add_seed(team, seed_paths[0], "Alpha")
+    a2, t2 = add_seed(team, seed_paths[1], "Beta")
+    c1 = claim_at(team, a1, t1, status="in_review")
+    c2 = claim_at(team, a2, t2, status="in_review")
+    view = ReviewQueueView(ctx)
+    qtbot.addWidget(view)
+    assert view.table.rowCount() == 2
+    view.set_filters(article_id=a2)
+    assert [i.claim_id for i in view.items] == [c2.id]
+    view.set_filters()
+    view.select_claim(c1.id)
+    rita = analysts.get_analyst(team, "Rita Review")
+    view.assign_to.setCurrentIndex(view.assign_to.findData(str(rita.id)))
+    view.assign_selected()
+    assert claims.get_claim(team, c1.id).assignee_id == rita.id
+    view.set_filters(assignee=str(rita.id))
+    assert [i.assignee_name for i in view.items] == ["Rita Review"]
+    view.set_filters(assignee="unassigned")
+    assert [i.claim_id for i in view.items] == [c2.id]
+    ctx.undo_stack.undo()
+    assert claims.get_claim(team, c1.id).assignee_id is None
+    assert len(view.items) == 2  # refreshed on claimsChanged
+    view.set_filters()
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    row = next(r for r, i in enumerate(view.items) if i.claim_id == c1.id)
+    rect = view.table.visualItemRect(view.table.item(row, 4))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(ctx.openClaimRequested) as opened:
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [str(c1.id)]
+
+
+def test_history_panel_restore_and_undo(ctx, team, seed_paths: list[Path], qtbot) -> None:
+    aid, text = add_seed(team, seed_paths[2])
+    c = claim_at(team, aid, text, statement="First wording")
+    claims.update_claim(team, c.id, statement="Second wording", notes="a note")
+    panel = HistoryPanel(ctx)
+    qtbot.addWidget(panel)
+    assert not panel.restore_button.isEnabled()
+    ctx.claimSelected.emit(str(c.id))
+    assert panel.tree.topLevelItemCount() == 2
+    first_entry = panel.items[0].id
+    assert panel.select_entry(first_entry)
+    assert panel.restore_button.isEnabled()
+    qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    info = claims.get_claim(team, c.id)
+    assert (info.statement, info.notes) == ("First wording", "")
+    assert panel.tree.topLevelItemCount() == 3
+    assert panel.tree.topLevelItem(2).text(2) == "restored"
+    assert panel.tree.topLevelItem(2).text(1) == "Analyst"
+    ctx.undo_stack.undo()
+    info = claims.get_claim(team, c.id)
+    assert (info.statement, info.notes) == ("Second wording", "a note")
+    assert panel.tree.topLevelItemCount() == 4  # the undo is history too
+
+
+def test_discussion_panel_threads(ctx, team, seed_paths: list[Path], qtbot) -> None:
+    aid, text = add_seed(team, seed_paths[3])
+    c = claim_at(team, aid, text)
+    panel = DiscussionPanel(ctx)
+    qtbot.addWidget(panel)
+    ctx.claimSelected.emit(str(c.id))
+    assert not panel.comment_button.isEnabled()
+    panel.editor.setPlainText("Which date is right?")
+    panel.comment_button.click()
+    assert panel.tree.topLevelItemCount() == 1
+    top = panel.threads[0].id
+    assert panel.select_comment(top)
+    panel.editor.setPlainText("The later one.")
+    panel.reply_button.click()
+    assert panel.tree.topLevelItem(0).childCount() == 1
+    assert comments.open_thread_counts(team) == {c.id: 1}
+    panel.select_comment(top)
+    assert panel.resolve_button.text() == "Resolve"
+    panel.resolve_button.click()
+    assert comments.open_thread_counts(team) == {}
+    panel.select_comment(top)
+    assert panel.resolve_button.text() == "Reopen"
+
+
+def test_compare_view_columns(ctx, team, seed_paths: list[Path], qtbot) -> None:
+    a1, t1 = add_seed(team, seed_paths[0], "One")
+    a2, t2 = add_seed(team, seed_paths[1], "Two")
+    x = claim_at(team, a1, t1)
+    y = claim_at(team, a2, t2)
+    links.add_link(team, y.id, x.id, "contradicts")
+    view = CompareView(ctx)
+    qtbot.addWidget(view)
+    ctx.claimSelected.emit(str(x.id))
+    assert len(view.columns) == 2
+    assert "<b>" in view.columns[0].sentence.text()
+    ctx.claimSelected.emit(str(y.id))
+    assert view.columns[0].item.claim_id == y.id
+    claims.delete_claim(team, y.id)
+    ctx.claims_changed([y.id])
+    assert view.columns == [] and ctx.dialogs.errors == []
+
+
+def test_first_analyst_dialog_suggests_initials(qtbot) -> None:
+    dialog = FirstAnalystDialog()
+    qtbot.addWidget(dialog)
+    ok = _ok(dialog)
+    assert not ok.isEnabled()
+    dialog.name.setText("Mara Okafor")
+    assert dialog.initials.text() == "MO" and ok.isEnabled()
+    assert dialog.values()[:2] == ("Mara Okafor", "MO")
+
+
+def test_switch_analyst_dialog(ctx, team, qtbot) -> None:
+    dialog = SwitchAnalystDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.people.setCurrentIndex(dialog.people.findText("Rita Review (reviewer)"))
+    assert dialog.apply().name == "Rita Review"
+    assert analysts.get_current(team).name == "Rita Review"
+
+
+class _Shell(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.menus: dict[str, QMenu] = {}
+        self.docks = {}
+
+    def add_dock(self, widget, title, area):  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = QDockWidget(title, self)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[title] = dock
+        return dock
+
+    def menu(self, name: str) -> QMenu:
+        return self.menus.setdefault(name, self.menuBar().addMenu(name))
+
+
+def test_install_review_ui_adds_docks_and_actions(ctx, qtbot) -> None:
+    shell = _Shell()
+    qtbot.addWidget(shell)
+    ui = install_review_ui(shell, ctx)
+    assert set(shell.docks) == {"Review queue", "Compare", "Discussion", "History"}
+    titles = [a.text() for a in shell.menus["Review"].actions() if a.text()]
+    assert "Give &verdict…" in titles and "&Switch analyst…" in titles
+    assert shell.findChild(ReviewQueueView, "reviewQueue") is ui.queue
+
+
+def test_real_main_window_has_review_menu(ws: Workspace, tmp_path: Path, qtbot) -> None:
+    from desktop.main_window import MainWindow
+
+    context = AppContext(ws, RecordingDialogs())
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    if window.findChild(ReviewQueueView, "reviewQueue") is None:
+        install_review_ui(window, context)
+    assert window.findChild(ReviewQueueView, "reviewQueue") is not None
+    assert "Review queue" in window.docks
