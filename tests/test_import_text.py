@@ -364,3 +364,20 @@ def test_rule_lines_are_not_titles() -> None:
     assert extract_metadata("---\n\nLantern festival returns\n\nBody.").title == (
         "Lantern festival returns"
     )
+
+
+def test_bundled_sample_headers_are_read() -> None:
+    from db.importing import read_file
+    from db.sample import parse_published, sample_files
+
+    files = sample_files()
+    assert files
+    for path in files:
+        head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        new = read_file(path)
+        assert new.title and head.startswith(f"# {new.title}")
+        assert f"By {new.author}" in head
+        assert f"Outlet: {new.outlet}" in head
+        assert new.url and new.url in head
+        published = next(line for line in head.splitlines() if line.startswith("Published:"))
+        assert new.published_at == parse_published(published.partition(":")[2])

@@ -37,6 +37,14 @@ TZINFOS: dict[str, int] = {
     "CEST": 2 * _HOUR,
     "BST": 1 * _HOUR,
     "MSK": 3 * _HOUR,
+    "EET": 2 * _HOUR,
+    "EEST": 3 * _HOUR,
+    "WET": 0,
+    "WEST": 1 * _HOUR,
+    "HKT": 8 * _HOUR,
+    "SGT": 8 * _HOUR,
+    "AEST": 10 * _HOUR,
+    "AEDT": 11 * _HOUR,
 }
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+", re.IGNORECASE)
