@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["Articles"]], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["Claim"]], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([claims_dock], [260], Qt.Orientation.Vertical)
+        from desktop.review import install_review_ui
+
+        self.review_ui = install_review_ui(self, ctx)
         self._build_status_bar()
         self._connect()
         self._restore_settings()
