@@ -24,7 +24,7 @@ from db.models import Status
 from db.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = "Seoul said 1,500 soldiers left 원산; Kyiv said 12,000 were already training.\n"
+TEXT = "Seoul said 1,500 soldiers left 원산 🚢; Kyiv said 12,000 were already training.\n"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -151,5 +151,52 @@ def test_edit_through_the_undo_stack_survives_sigkill(ws_path: Path) -> None:
         claim = get_claim(ws, claim_id)
         assert claim.quote == "12,000"
         assert claim.status is Status.DISPUTED
+    finally:
+        ws.close()
+
+
+MAIN_WINDOW = """
+    import os, signal, sys
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QTextCursor
+    from db.anchors import Utf16Index
+    from db.analysts import bind_analyst
+    from db.workspace import open_workspace
+    from desktop.app import make_application
+    from desktop.context import AppContext
+    from desktop.main_window import MainWindow
+
+    app = make_application([])
+    ws = open_workspace(sys.argv[1])
+    bind_analyst(ws)
+    ctx = AppContext(ws)
+    window = MainWindow(ctx, QSettings(sys.argv[4], QSettings.Format.IniFormat))
+    window.show()
+    app.processEvents()
+    assert window.open_article(sys.argv[2])
+    reader = window.reader
+    start = int(sys.argv[3])
+    index = Utf16Index(reader.toPlainText())
+    cursor = reader.textCursor()
+    cursor.setPosition(index.to_utf16(start))
+    cursor.setPosition(index.to_utf16(start + 6), QTextCursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+    assert reader.new_claim_from_selection()
+    app.processEvents()
+    assert ctx.undo_stack.count() == 1
+    print("ok", reader.selected_claim_id or "-", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_claim_made_in_the_main_window_survives_sigkill(ws_path: Path, tmp_path: Path) -> None:
+    article_id = _prepare(ws_path)
+    start = TEXT.index("12,000")
+    settings = tmp_path / "settings.ini"
+    _run_and_kill(MAIN_WINDOW, str(ws_path), str(article_id), str(start), str(settings), gui=True)
+    ws = open_workspace(ws_path)
+    try:
+        claims = list_claims(ws)
+        assert [(c.start, c.quote) for c in claims] == [(start, "12,000")]
     finally:
         ws.close()
