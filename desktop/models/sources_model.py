@@ -1,0 +1,86 @@
+"""Sources as a table: name, kind, affiliation, aliases, default reliability, claim count."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from db.models import RELIABILITY
+from db.sources import SourceInfo
+
+COL_NAME, COL_KIND, COL_AFFILIATION, COL_ALIASES, COL_RELIABILITY, COL_CLAIMS = range(6)
+TITLES = ("Name", "Kind", "Affiliation", "Aliases", "Default reliability", "Claims")
+SourceIdRole = Qt.ItemDataRole.UserRole.value + 1
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class SourcesTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SourceInfo] = []
+
+    def set_sources(self, sources: list[SourceInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(sources)
+        self.endResetModel()
+
+    def source_at(self, row: int) -> SourceInfo | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, source_id: str) -> int | None:
+        for i, info in enumerate(self._rows):
+            if str(info.id) == str(source_id):
+                return i
+        return None
+
+    def sources(self) -> list[SourceInfo]:
+        return list(self._rows)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TITLES)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(TITLES)
+        ):
+            return TITLES[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        info = self.source_at(index.row()) if index.isValid() else None
+        if info is None or not 0 <= index.column() < len(TITLES):
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NAME:
+                return info.name
+            if col == COL_KIND:
+                return info.kind.value.capitalize()
+            if col == COL_AFFILIATION:
+                return info.affiliation
+            if col == COL_ALIASES:
+                return ", ".join(info.aliases)
+            if col == COL_RELIABILITY:
+                letter = info.default_reliability
+                return f"{letter} — {RELIABILITY[letter]}" if letter else ""
+            return info.claim_count
+        if role == SourceIdRole:
+            return str(info.id)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_CLAIMS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and info.notes:
+            return info.notes
+        return None

@@ -1,0 +1,345 @@
+"""SourcesView: the source registry with add/edit/delete/merge and each source's claims."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import source_edits
+from db import sources as source_ops
+from db.claims import ClaimFilter
+from db.errors import ClaimDeskError
+from db.sources import SourceInfo
+from desktop.commands_sources import (
+    CreateSourceCommand,
+    DeleteSourceCommand,
+    UpdateSourceCommand,
+    source_values,
+)
+from desktop.context import AppContext
+from desktop.models.claims_model import (
+    COL_ARTICLE,
+    COL_GRADING,
+    COL_ID,
+    COL_SOURCE,
+    COL_STATEMENT,
+    COL_STATUS,
+    ClaimIdRole,
+    ClaimsTableModel,
+)
+from desktop.models.sources_model import COL_NAME, SourceIdRole, SourcesTableModel
+from desktop.sources.dialogs import MergeTargetDialog, SourceEditDialog
+
+# An empty filter matching no claim: shown while no source is selected.
+_NO_SOURCE = ClaimFilter(source_ids=frozenset({uuid.UUID(int=0)}))
+
+
+class SourcesView(QWidget):
+    """Every source with its claims (objectName ``sourcesView``)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourcesView")
+        self.ctx = ctx
+        self.model = SourcesTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        # Replaced in tests to answer dialogs without showing them.
+        self.edit_dialog_factory: Callable[[SourceInfo | None], Any] = lambda info: (
+            SourceEditDialog(info, self)
+        )
+        self.merge_dialog_factory: Callable[[SourceInfo, list[SourceInfo]], Any] = (
+            lambda drop, all_: MergeTargetDialog(drop, all_, self)
+        )
+        self._build()
+        ctx.sourcesChanged.connect(self.reload)
+        ctx.claimsChanged.connect(self._claims_changed)
+        ctx.workspaceChanged.connect(self.reload)
+        self.reload()
+
+    def _build(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("sourcesFilterEdit")
+        self.filter_edit.setPlaceholderText("Filter sources by name, alias, affiliation…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        find_label = QLabel("&Find:", self)
+        find_label.setBuddy(self.filter_edit)
+
+        self.add_button = QPushButton("&New…", self)
+        self.add_button.setObjectName("addSourceButton")
+        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button.setObjectName("editSourceButton")
+        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button.setObjectName("deleteSourceButton")
+        self.merge_button = QPushButton("&Merge into…", self)
+        self.merge_button.setObjectName("mergeSourceButton")
+        self.merge_button.setToolTip(
+            "Merge the selected duplicate into another source: its claims move over "
+            "and its name becomes an alias (cannot be undone)"
+        )
+        self.add_button.clicked.connect(self.add_with_dialog)
+        self.edit_button.clicked.connect(self.edit_with_dialog)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.merge_button.clicked.connect(self.merge_with_dialog)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("sourcesTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((200, 90, 170, 200, 190, 60)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_with_dialog())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+
+        self.claims_label = QLabel("Claims of the selected source", self)
+        self.claims_label.setObjectName("sourceClaimsLabel")
+        self.claims_model = ClaimsTableModel(lambda: self.ctx.ws, self)
+        self.claims_table = QTableView(self)
+        self.claims_table.setObjectName("sourceClaimsTable")
+        self.claims_table.setModel(self.claims_model)
+        self.claims_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.claims_table.setSortingEnabled(True)
+        self.claims_table.verticalHeader().hide()
+        self.claims_table.verticalHeader().setDefaultSectionSize(24)
+        self.claims_table.setWordWrap(False)
+        for col in range(self.claims_model.columnCount()):
+            keep = col in (COL_ID, COL_STATUS, COL_GRADING, COL_STATEMENT, COL_ARTICLE)
+            self.claims_table.setColumnHidden(col, not keep)
+        self.claims_table.setColumnHidden(COL_SOURCE, True)
+        self.claims_table.setColumnWidth(COL_ID, 80)
+        self.claims_table.setColumnWidth(COL_STATEMENT, 420)
+        self.claims_table.horizontalHeader().setStretchLastSection(True)
+        self.claims_table.doubleClicked.connect(self._open_claim)
+        self.claims_table.activated.connect(self._open_claim)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(find_label)
+        buttons.addWidget(self.filter_edit, 1)
+        for button in (self.add_button, self.edit_button, self.delete_button, self.merge_button):
+            buttons.addWidget(button)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.claims_label)
+        lower_layout.addWidget(self.claims_table)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self._update_buttons()
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Re-read every source, keeping the selection when it still exists."""
+        selected = self.selected_source_id()
+        try:
+            sources = source_ops.list_sources(self.ctx.ws)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+            return
+        self.model.set_sources(sources)
+        if selected and not self.select_source(selected):
+            selected = None
+        if not selected:
+            self._show_claims(None)
+        self._update_buttons()
+
+    def _claims_changed(self, ids: list[str]) -> None:
+        selected = self.selected_source_id()
+        self.reload()
+        if selected and selected == self.selected_source_id():
+            try:
+                self.claims_model.refresh_ids(ids)
+            except ClaimDeskError as exc:
+                self.ctx.report_error(exc)
+
+    def select_source(self, source_id: str | uuid.UUID) -> bool:
+        row = self.model.row_of(str(source_id))
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        return True
+
+    def selected_source_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(SourceIdRole) if index.isValid() else None
+
+    def selected_source(self) -> SourceInfo | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.source_at(self.proxy.mapToSource(index).row())
+
+    def _cached(self, source_id: str | uuid.UUID) -> SourceInfo | None:
+        row = self.model.row_of(str(source_id))
+        return None if row is None else self.model.source_at(row)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_claims(current.data(SourceIdRole) if current.isValid() else None)
+        self._update_buttons()
+
+    def _show_claims(self, source_id: str | None) -> None:
+        info = self._cached(source_id) if source_id else None
+        if info is None:
+            self.claims_label.setText("Select a source to list its claims.")
+            self.claims_model.clear()
+            return
+        flt = ClaimFilter(source_ids=frozenset({info.id}))
+        if self.claims_model.claim_filter != flt:
+            try:
+                self.claims_model.load(flt)
+            except ClaimDeskError as exc:
+                self.ctx.report_error(exc)
+        n = self.claims_model.rowCount()
+        self.claims_label.setText(f"Claims attributed to {info.name}: {n}")
+
+    def _update_buttons(self) -> None:
+        has = self.selected_source_id() is not None
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(has)
+        self.merge_button.setEnabled(has and self.model.rowCount() > 1)
+
+    def _open_claim(self, index: QModelIndex) -> None:
+        claim_id = index.data(ClaimIdRole)
+        if claim_id:
+            self.ctx.openClaimRequested.emit(claim_id)
+
+    # ------------------------------------------------------------ actions
+
+    def _push(self, command: Any) -> bool:
+        self.ctx.undo_stack.push(command)
+        return not command.failed
+
+    def add_source(self, name: str, **fields: Any) -> uuid.UUID | None:
+        """Create a source (undoable) and select it; None when refused."""
+        command = CreateSourceCommand(self.ctx, name, **fields)
+        if not self._push(command):
+            return None
+        self.select_source(command.source_id)
+        return command.source_id
+
+    def update_source(self, source_id: str | uuid.UUID, **fields: Any) -> bool:
+        """Change fields of a source (undoable, refused if someone else changed it)."""
+        sid = uuid.UUID(str(source_id))
+        info = self._cached(sid)
+        if info is None:
+            try:
+                info = source_ops.get_source(self.ctx.ws, sid)
+            except ClaimDeskError as exc:
+                self.ctx.report_error(exc)
+                return False
+        stored = source_values(info)
+        new = {k: v for k, v in fields.items() if stored.get(k) != v}
+        if not new:
+            return False
+        old = {k: stored[k] for k in new}
+        return self._push(UpdateSourceCommand(self.ctx, sid, new, old, info.version))
+
+    def delete_source(self, source_id: str | uuid.UUID) -> bool:
+        """Delete a source after confirmation (undoable); its claims keep no source."""
+        info = self._cached(source_id)
+        if info is None:
+            return False
+        message = f"Delete the source “{info.name}”?"
+        if info.claim_count:
+            message += f" Its {info.claim_count} claim(s) will have no source."
+        message += " You can undo this."
+        if not self.ctx.dialogs.confirm("Delete source", message):
+            return False
+        return self._push(DeleteSourceCommand(self.ctx, info.id))
+
+    def merge_sources(self, drop_id: str | uuid.UUID, keep_id: str | uuid.UUID) -> bool:
+        """Merge *drop* into *keep* after confirmation; this is not undoable."""
+        drop, keep = self._cached(drop_id), self._cached(keep_id)
+        if drop is None or keep is None:
+            return False
+        if keep.id == drop.id:
+            self.ctx.report_error(ClaimDeskError("A source cannot be merged with itself."))
+            return False
+        message = (
+            f"Merge “{drop.name}” into “{keep.name}”? Its {drop.claim_count} claim(s) move to "
+            f"“{keep.name}”, and “{drop.name}” becomes one of its aliases. "
+            "This cannot be undone."
+        )
+        if not self.ctx.dialogs.confirm("Merge sources", message):
+            return False
+        try:
+            moved = source_edits.claim_ids_of_source(self.ctx.ws, drop.id)
+            source_ops.merge_sources(self.ctx.ws, keep.id, drop.id)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+            return False
+        self.ctx.sourcesChanged.emit()
+        self.select_source(keep.id)
+        if moved:
+            self.ctx.claims_changed(moved)
+        return True
+
+    # ------------------------------------------------------------ dialogs
+
+    def add_with_dialog(self) -> None:
+        dialog = self.edit_dialog_factory(None)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            values = dialog.values()
+            self.add_source(values.pop("name"), **values)
+
+    def edit_with_dialog(self) -> None:
+        info = self.selected_source()
+        if info is None:
+            return
+        dialog = self.edit_dialog_factory(info)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.update_source(info.id, **dialog.values())
+
+    def delete_selected(self) -> None:
+        source_id = self.selected_source_id()
+        if source_id:
+            self.delete_source(source_id)
+
+    def merge_with_dialog(self) -> None:
+        drop = self.selected_source()
+        if drop is None:
+            return
+        dialog = self.merge_dialog_factory(drop, self.model.sources())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.target_id():
+            self.merge_sources(drop.id, dialog.target_id())
