@@ -110,6 +110,10 @@ def main(argv: list[str]) -> int:
     window = MainWindow(ctx, settings)
     dialogs.parent = window
     window.show()
+    from desktop.review import ensure_first_analyst
+
+    if ensure_first_analyst(ctx, window, settings):
+        window.update_workspace_labels()
     log.info("opened %s", ws.display_name)
     try:
         return app.exec()

@@ -246,3 +246,44 @@ def test_real_main_window_has_review_menu(ws: Workspace, tmp_path: Path, qtbot) 
         install_review_ui(window, context)
     assert window.findChild(ReviewQueueView, "reviewQueue") is not None
     assert "Review queue" in window.docks
+
+
+def _answer_first_analyst_dialog(name: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, FirstAnalystDialog)
+    dialog.name.setText(name)
+    dialog.accept()
+
+
+def test_first_start_names_the_default_admin(ws: Workspace, tmp_path: Path, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+
+    from desktop.review import ensure_first_analyst
+
+    context = AppContext(ws, RecordingDialogs())
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    before = analysts.get_current(ws)
+    QTimer.singleShot(0, lambda: _answer_first_analyst_dialog("Mara Okafor"))
+    assert ensure_first_analyst(context, None, settings)
+    me = analysts.get_current(ws)
+    assert (me.id, me.name, me.initials, me.role) == (before.id, "Mara Okafor", "MO", "admin")
+    assert not ensure_first_analyst(context, None, settings)  # asked once
+
+
+def test_first_start_on_empty_workspace_creates_admin(ws_path: Path, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+
+    from db.workspace import open_workspace
+    from desktop.review import ensure_first_analyst
+
+    fresh = open_workspace(ws_path)
+    try:
+        context = AppContext(fresh, RecordingDialogs())
+        QTimer.singleShot(0, lambda: _answer_first_analyst_dialog("Jo Park"))
+        assert ensure_first_analyst(context)
+        assert [(a.name, a.role) for a in analysts.list_analysts(fresh)] == [("Jo Park", "admin")]
+        assert analysts.get_current(fresh).name == "Jo Park"
+    finally:
+        fresh.close()

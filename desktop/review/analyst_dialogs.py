@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -122,19 +122,54 @@ class NewAnalystDialog(AnalystForm):
         self.form.addRow("Role", self.role)
 
 
-def ensure_first_analyst(ctx: AppContext, parent: QWidget | None = None) -> bool:
-    """On a workspace with nobody in it yet, ask who is working (modal); True when done."""
+def _unnamed_default(ctx: AppContext) -> AnalystInfo | None:
+    """The automatically created "Analyst" when it is a local workspace's only analyst."""
+    people = analyst_ops.list_analysts(ctx.ws)
+    if len(people) == 1 and people[0].name == analyst_ops.DEFAULT_NAME and not people[0].login:
+        return people[0]
+    return None
+
+
+def ensure_first_analyst(
+    ctx: AppContext, parent: QWidget | None = None, settings: QSettings | None = None
+) -> bool:
+    """First start of a local workspace: ask who is working (modal).
+
+    With nobody in the workspace, the answer becomes its first analyst (admin).
+    When only the automatically created "Analyst" exists, that admin is renamed
+    (their earlier changes were the same person's).  Asked once per workspace
+    when *settings* is given.  Returns True when someone was named.
+    """
     ws = ctx.ws
-    if ws.shared or not analyst_ops.needs_first_analyst(ws):
-        return True
+    if ws.shared:
+        return False
+    empty = analyst_ops.needs_first_analyst(ws)
+    default = None if empty else _unnamed_default(ctx)
+    if not empty and default is None:
+        return False
+    key = f"review/introduced/{ws.url}"
+    if settings is not None and settings.value(key, False, type=bool):
+        return False
     dialog = FirstAnalystDialog(parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if settings is not None:
+        settings.setValue(key, True)
+    if not accepted:
         return False
     name, initials, color = dialog.values()
-    return (
-        attempt(ctx, lambda: analyst_ops.create_first_analyst(ws, name, initials, color))
-        is not None
-    )
+    if empty:
+        done = attempt(ctx, lambda: analyst_ops.create_first_analyst(ws, name, initials, color))
+    else:
+        assert default is not None
+        done = attempt(
+            ctx,
+            lambda: analyst_ops.update_analyst(
+                ws, default.id, name=name, initials=initials, color=color
+            ),
+        )
+        if done is not None:
+            analyst_ops.bind_analyst(ws, name)
+    return done is not None
 
 
 class SwitchAnalystDialog(QDialog):
