@@ -11,6 +11,9 @@ confirm it.  The rule binds only when the workspace has at least two
 analysts: a solo local workspace has no second pair of eyes, and its single
 analyst (the admin created on first start) decides alone.
 
+Bringing back a deleted claim (undo of a delete) with the status it had when
+it was deleted is not a new decision and is allowed to anyone.
+
 The current analyst is ``session.info["analyst_id"]``.  A session with no
 analyst bound may only decide outcomes in a workspace that has no analysts
 at all (a fresh workspace being set up by a script).
@@ -18,12 +21,12 @@ at all (a fresh workspace being set up by a script).
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from db.analysts import current_analyst
 from db.errors import Refused
-from db.models import Analyst, Claim, Role, Status
+from db.models import Analyst, Claim, HistoryEntry, Role, Status
 
 OUTCOMES = frozenset({Status.VERIFIED, Status.FALSE, Status.UNVERIFIABLE})
 VERDICTS = OUTCOMES | {Status.DISPUTED}
@@ -33,6 +36,22 @@ REVIEW_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
 
 def _analyst_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Analyst)) or 0
+
+
+def _restores_deleted_state(session: Session, claim: Claim, new_status: Status) -> bool:
+    """True when a not-yet-stored claim re-creates a deleted one with its former status."""
+    state = inspect(claim)
+    if state.persistent or claim.id is None:
+        return False
+    last = session.scalar(
+        select(HistoryEntry)
+        .where(HistoryEntry.entity_type == "claim", HistoryEntry.entity_id == claim.id)
+        .order_by(HistoryEntry.at.desc())
+        .limit(1)
+    )
+    if last is None or last.action != "delete" or not isinstance(last.changes, dict):
+        return False
+    return (last.changes.get("status") or [None])[0] == new_status.value
 
 
 def check_status_change(
@@ -48,7 +67,7 @@ def check_status_change(
 
     new_status = Status(new_status)
     decisive = new_status in (VERDICTS if as_verdict else OUTCOMES)
-    if not decisive:
+    if not decisive or (not as_verdict and _restores_deleted_state(session, claim, new_status)):
         return
     me = current_analyst(session)
     if me is None:

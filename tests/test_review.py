@@ -302,3 +302,19 @@ def test_direct_sql_rows_exist(team: Workspace, seed_paths: list[Path]) -> None:
     with team.session() as s:
         row = s.get_one(Claim, c.id)
         assert row.assignee_id == analysts.get_analyst(team, "Ravi Second").id
+
+
+def test_undo_of_delete_brings_back_decided_status(team: Workspace, seed_paths: list[Path]) -> None:
+    aid, text = add_seed(team, seed_paths[3])
+    act_as(team, "Ana Lyst")
+    c = claim_at(team, aid, text, status="in_review")
+    act_as(team, "Rita Review")
+    review.give_verdict(team, c.id, "verified", "Confirmed.")
+    act_as(team, "Ana Lyst")
+    info = claims.get_claim(team, c.id)
+    claims.delete_claim(team, c.id)
+    # The undo of the delete restores the verified status, even for a plain analyst...
+    assert claims.restore_claim(team, info).status == Status.VERIFIED
+    # ... but a brand-new claim cannot be created already verified by one.
+    with pytest.raises(Refused, match="Only reviewers"):
+        claim_at(team, aid, text, 2, status="verified")
