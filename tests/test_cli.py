@@ -398,8 +398,9 @@ def graded(ws_path: Path, loaded: dict[str, str]) -> dict[str, str]:
 
 def test_export_csv_defaults_to_verified(ws_path: Path, graded: dict[str, str], tmp_path) -> None:
     target = tmp_path / "out.csv"
-    rc, _ = cli("export", "--format", "csv", "-o", str(target), "--db", str(ws_path))
+    rc, out = cli("export", "--format", "csv", "-o", str(target), "--db", str(ws_path))
     assert rc == 0
+    assert out.strip() == f"2 claims written to {target}"
     with open(target, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["id"] for r in rows} == {graded["14 crews"], graded["3.1 million"]}

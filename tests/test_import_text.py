@@ -8,6 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from db.articles import add_article, article_text, get_article, sha256_of
 from db.claims import create_claim_by_quote
@@ -381,3 +383,20 @@ def test_bundled_sample_headers_are_read() -> None:
         assert new.url and new.url in head
         published = next(line for line in head.splitlines() if line.startswith("Published:"))
         assert new.published_at == parse_published(published.partition(":")[2])
+
+
+_PIECES = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00\ufeff"),
+    max_size=20,
+) | st.sampled_from(["\n", "\r\n", "\r", "\t", "e\u0301", "\u00e9", " "])
+_TEXTS = st.lists(_PIECES, min_size=1, max_size=20).map("".join).filter(lambda t: t.strip())
+
+
+@given(_TEXTS)
+def test_stored_text_is_nfc_lf_and_encoding_independent(text: str) -> None:
+    stored = read_text_article(text.encode("utf-8"), "a.txt").text
+    assert "\r" not in stored
+    assert unicodedata.is_normalized("NFC", stored)
+    assert stored == stored.rstrip()
+    assert stored == normalise_text(text)
+    assert read_text_article(text.encode("utf-16"), "a.txt").text == stored

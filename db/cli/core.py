@@ -192,7 +192,7 @@ def cmd_export(ctx: CliContext) -> int:
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder; give a file name.")
     n = export(ctx.ws, ctx.args.format, flt, path)
-    print(f"claimdesk: wrote {n} claim{'s' if n != 1 else ''} to {path}", file=ctx.err)
+    ctx.print(f"{n} claim{'s' if n != 1 else ''} written to {path}")
     return 0
 
 
