@@ -32,12 +32,20 @@ EXPORTERS.update(
     {
         "xlsx": "db.exporting.xlsx:write_xlsx",
         "w3c": "db.exporting.w3c:write_w3c",
+        "html": "db.exporting.report:write_html",
+        "pdf": "db.exporting.pdf:write_pdf",
+        "md": "db.exporting.markdown:write_markdown",
+        "claimreview": "db.exporting.claimreview:write_claimreview",
     }
 )
 FILE_SUFFIX.update(
     {
         "xlsx": ".xlsx",
         "w3c": ".jsonld",
+        "html": ".html",
+        "pdf": ".pdf",
+        "md": ".md",
+        "claimreview": ".json",
     }
 )
 

@@ -1,0 +1,73 @@
+"""Claims as Markdown: a heading per article and a bullet per claim (no tables,
+which break on long text).  Text from the workspace has Markdown's special
+characters escaped so it reads back as the same plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from db.claims import ClaimFilter
+from db.exporting.entries import describe_filter, iter_entries
+from db.exporting.rows import Progress, count_rows
+from db.exporting.support import current_analyst_name, text_target, tick
+from db.exporting.xlsx import is_web_url
+from db.timeutil import utcnow
+from db.workspace import Workspace
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown (CommonMark) punctuation and fold line breaks into spaces."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def write_markdown(
+    ws: Workspace, flt: ClaimFilter, target: Path | None, progress: Progress | None = None
+) -> int:
+    """Write the claims matching *flt* as Markdown; returns the claim count."""
+    total = count_rows(ws, flt)
+    tick(progress, 0, total)
+    done = 0
+    with text_target(target) as fh:
+        fh.write("# Claims report\n\n")
+        fh.write(f"- Workspace: {md_escape(ws.display_name)}\n")
+        fh.write(f"- Filter: {md_escape(describe_filter(flt))}\n")
+        fh.write(f"- Exported by: {md_escape(current_analyst_name(ws) or 'unknown analyst')}\n")
+        fh.write(f"- Exported at: {utcnow().strftime('%Y-%m-%d %H:%M')} UTC\n")
+        fh.write(f"- Claims: {total}\n")
+        article = None
+        for batch in iter_entries(ws, flt):
+            for entry in batch:
+                row = entry.row
+                if row.article_id != article:
+                    article = row.article_id
+                    fh.write(f"\n## {md_escape(row.article_title)}\n\n")
+                    cite = [md_escape(p) for p in (row.outlet,) if p]
+                    if row.published_at:
+                        cite.append(row.published_at.astimezone(dt.UTC).date().isoformat())
+                    if row.url:
+                        web = is_web_url(row.url) and "<" not in row.url and ">" not in row.url
+                        cite.append(f"<{row.url}>" if web else md_escape(row.url))
+                    if cite:
+                        fh.write(", ".join(cite) + "\n\n")
+                done += 1
+                fh.write(f"- **{md_escape(row.statement)}**\n")
+                quote = f"{md_escape(entry.before)}*{md_escape(row.quote)}*{md_escape(entry.after)}"
+                fh.write(f"  > {quote}\n")
+                fh.write("\n")
+                source = md_escape(row.source or "unnamed source")
+                if row.grading:
+                    source += f" ({md_escape(row.grading)})"
+                fh.write(f"  Source: {source}  \n")
+                status = row.status.label
+                if entry.decided_by:
+                    status += f", by {entry.decided_by}"
+                fh.write(f"  Status: {md_escape(status)}\n")
+                if row.tags:
+                    fh.write(f"  Tags: {md_escape(', '.join(row.tags))}\n")
+                fh.write("\n")
+            tick(progress, done, total)
+    return done

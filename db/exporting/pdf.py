@@ -1,0 +1,68 @@
+"""The HTML report as a PDF, rendered by Qt in a separate process.
+
+The core never imports Qt: it writes the report to a temporary HTML file and
+runs ``python -m desktop.pdf_render`` on it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from db.claims import ClaimFilter
+from db.errors import InvalidInput
+from db.exporting import atomic_path
+from db.exporting.report import write_report
+from db.exporting.rows import Progress
+from db.exporting.support import need_file
+from db.workspace import Workspace
+
+PAGE_SIZES = ("A4", "Letter")
+RENDER_TIMEOUT = 1800  # seconds
+PAGE_ENV = "CLAIMDESK_PDF_PAGE"
+
+
+def render_pdf(html_path: Path, pdf_path: Path, page: str = "A4", title: str = "") -> None:
+    """Run the Qt renderer on *html_path*; raises InvalidInput with its message on failure."""
+    env = dict(os.environ)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    cmd = [sys.executable, "-m", "desktop.pdf_render", str(html_path), str(pdf_path)]
+    cmd += ["--page", page, "--title", title]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=RENDER_TIMEOUT, env=env)
+    except subprocess.TimeoutExpired:
+        raise InvalidInput("Rendering the PDF took too long and was stopped.") from None
+    if done.returncode != 0:
+        detail = (done.stderr or "").strip().splitlines()
+        raise InvalidInput(
+            f"The PDF could not be rendered ({detail[-1] if detail else done.returncode})."
+        )
+
+
+def write_pdf(
+    ws: Workspace,
+    flt: ClaimFilter,
+    target: Path | None,
+    progress: Progress | None = None,
+    *,
+    page: str | None = None,
+) -> int:
+    """Write the claims report as a PDF (page A4 or Letter; default from CLAIMDESK_PDF_PAGE)."""
+    path = need_file(target, "PDF")
+    page = (page or os.environ.get(PAGE_ENV) or "A4").strip()
+    page = "Letter" if page.lower() == "letter" else page.upper()
+    if page not in PAGE_SIZES:
+        raise InvalidInput(f"The page size {page!r} is not supported; use A4 or Letter.")
+    with tempfile.TemporaryDirectory(prefix="claimdesk-pdf-") as tmp:
+        html_path = Path(tmp) / "report.html"
+        with open(html_path, "w", encoding="utf-8") as fh:
+            count = write_report(ws, flt, fh, progress)
+        with atomic_path(path) as out:
+            render_pdf(html_path, out, page, title=f"Claims report — {ws.display_name}")
+    return count

@@ -1,0 +1,163 @@
+"""HTML, Markdown and PDF reports, read back as text."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pypdfium2 as pdfium
+import pytest
+from formats_support import ARABIC, CYRILLIC, HANGUL, populate
+
+from db.articles import article_text
+from db.claims import ClaimFilter, create_claim, list_claims
+from db.errors import InvalidInput
+from db.evidence import add_evidence
+from db.exporting import export
+from db.exporting.entries import sentence_around
+from db.exporting.markdown import md_escape
+from db.exporting.rows import ExportCancelled
+from db.models import Status
+from db.review import give_verdict
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.attrs: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> _Collect:
+    collector = _Collect()
+    collector.feed(html)
+    return collector
+
+
+@pytest.fixture
+def reported(ws, seed_paths):
+    pop = populate(ws, seed_paths)
+    give_verdict(ws, pop.claims[0].id, "verified", "Two agencies confirmed the figure.")
+    add_evidence(ws, pop.claims[0].id, "https://evidence.example/1", "Agency statement")
+    return ws, pop
+
+
+def test_sentence_bounds():
+    text = "First one ends here. The army said 300 troops moved. Then more.\nNext line."
+    start = text.index("300 troops")
+    before, after = sentence_around(text, start, start + len("300 troops"))
+    assert before == "The army said "
+    assert after == " moved."
+
+
+def test_html_report(reported, tmp_path):
+    ws, pop = reported
+    target = tmp_path / "report.html"
+    n = export(ws, "html", ClaimFilter(), target)
+    assert n == 10
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in html
+    assert "@page" in html and "size: auto" in html
+    doc = parse(html)
+    # Self-contained: no scripts, no external resources.
+    assert "script" not in doc.tags and "link" not in doc.tags and "img" not in doc.tags
+    text = "".join(doc.text)
+    # Title page: who, filter, counts by status.
+    assert "Exported by: Analyst" in text and "Filter: all claims" in text
+    assert re.search(r"Verified\s*2", text)
+    # The raw statement text is escaped, never markup.
+    assert "Plain & <b>bold</b> * _md_ [x](y) # not heading" in text
+    assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    flat = " ".join(text.split())
+    for claim in list_claims(ws):
+        assert " ".join(claim.statement.split()) in flat
+    # The quote is emphasised inside its sentence.
+    first = pop.claims[0]
+    full = article_text(ws, first.article_id).text
+    before, after = sentence_around(full, first.start, first.end)
+    assert f"<em>{first.quote}</em>" in html.replace("&#x27;", "'")
+    assert before + first.quote + after in text
+    # Who decided, the rationale, grading meanings, evidence and links.
+    assert "Verified, by Analyst" in text and "Two agencies confirmed the figure." in text
+    assert "B — Usually reliable" in text
+    assert "https://evidence.example/1" in text and "Agency statement" in text
+    assert "supports" in text and "supported by" in text
+    assert "Seed article 0" in text and "https://news.example/0" in text
+    assert sum(1 for tag, attrs in doc.attrs if attrs.get("dir") == "auto") >= 30
+    assert ARABIC in text
+
+
+def test_html_report_filter_and_cancel(reported, tmp_path):
+    ws, _pop = reported
+    target = tmp_path / "false.html"
+    flt = ClaimFilter(statuses=frozenset({Status.FALSE}))
+    assert export(ws, "html", flt, target) == 2
+    assert "Filter: status false" in "".join(parse(target.read_text("utf-8")).text)
+    cancelled = tmp_path / "cancelled.html"
+    with pytest.raises(ExportCancelled):
+        export(ws, "html", ClaimFilter(), cancelled, lambda done, total: done == 0)
+    assert not cancelled.exists()
+
+
+def test_markdown(reported, tmp_path):
+    ws, pop = reported
+    target = tmp_path / "claims.md"
+    assert export(ws, "md", ClaimFilter(), target) == 10
+    md = target.read_text(encoding="utf-8")
+    assert "|" not in md.replace("\\|", "")  # no tables
+    assert md.count("\n## ") == 5 and "## Seed article 0" in md
+    assert md.count("\n- **") == 10
+    assert md_escape("Plain & <b>bold</b> * _md_ [x](y) # not heading") in md
+    assert "\\<b\\>bold\\</b\\>" in md and "<b>" not in md
+    assert "> " in md and f"*{md_escape(pop.claims[0].quote)}*" in md
+    assert "Status: Verified, by Analyst" in md
+    assert "<https://news.example/0>" in md
+
+
+def test_md_escape_round_trips_through_commonmark_rules():
+    assert md_escape("a*b_c") == "a\\*b\\_c"
+    assert md_escape("# title\nnext") == "\\# title next"
+    assert md_escape("1. item") == "1\\. item"
+
+
+def test_pdf_report_has_real_text_in_every_script(ws, seed_paths, tmp_path):
+    pop = populate(ws, seed_paths[:2])
+    article = pop.articles[0].id
+    create_claim(ws, article, 0, 10, statement=f"{HANGUL} / {CYRILLIC} / {ARABIC}")
+    target = tmp_path / "report.pdf"
+    n = export(ws, "pdf", ClaimFilter(), target)
+    assert n == 5
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        width, height = pdf[0].get_size()
+        assert (round(width), round(height)) == (595, 842)  # A4
+        text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+    flat = " ".join(text.split())
+    for words in (HANGUL, CYRILLIC, ARABIC, "Claims report", "Seed article 0"):
+        assert words in flat, words
+
+
+def test_pdf_letter_page(ws, seed_paths, tmp_path):
+    from db.exporting.pdf import write_pdf
+
+    populate(ws, seed_paths[:1])
+    target = tmp_path / "letter.pdf"
+    assert write_pdf(ws, ClaimFilter(), target, page="letter") == 2
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        assert tuple(round(v) for v in pdf[0].get_size()) == (612, 792)
+    finally:
+        pdf.close()
+    with pytest.raises(InvalidInput, match="page size"):
+        write_pdf(ws, ClaimFilter(), tmp_path / "x.pdf", page="A3")
+    assert not (tmp_path / "x.pdf").exists()
