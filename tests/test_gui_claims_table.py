@@ -218,3 +218,13 @@ def test_claim_rows_on_postgresql(pg_url, seed_paths):
         assert [r[R_ID] for r in only] == [str(made[1].id)]
     finally:
         pg.close()
+
+
+def test_follows_selection_made_elsewhere(qtbot, ctx, view, data):
+    target = data["b"][2]
+    with qtbot.assertNotEmitted(view.table.doubleClicked):
+        ctx.claimSelected.emit(str(target.id))
+    assert view.current_claim_id() == str(target.id)
+    assert [i.data(ClaimIdRole) for i in view.table.selectionModel().selectedRows()] == [
+        str(target.id)
+    ]

@@ -18,6 +18,7 @@ from db.errors import ClaimDeskError
 from desktop.claims_table.filter_bar import ClaimFilterBar
 from desktop.context import AppContext
 from desktop.models.claims_model import (
+    COL_ARTICLE,
     COL_EVENT_DATE,
     COL_GRADING,
     COL_ID,
@@ -25,6 +26,7 @@ from desktop.models.claims_model import (
     COL_SOURCE,
     COL_STATEMENT,
     COL_STATUS,
+    COL_TAGS,
     COL_UPDATED,
     ClaimIdRole,
     ClaimsTableModel,
@@ -37,8 +39,10 @@ COLUMN_WIDTHS = {
     COL_GRADING: 64,
     COL_SOURCE: 150,
     COL_STATEMENT: 320,
-    COL_QUOTE: 280,
-    COL_EVENT_DATE: 170,
+    COL_QUOTE: 260,
+    COL_ARTICLE: 150,
+    COL_TAGS: 120,
+    COL_EVENT_DATE: 150,
     COL_UPDATED: 130,
 }
 
@@ -77,6 +81,8 @@ class ClaimsTableView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # No sort until a header is clicked: rows come by article, then position.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -91,7 +97,6 @@ class ClaimsTableView(QWidget):
         hheader.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hheader.setStretchLastSection(True)
         hheader.setSortIndicatorShown(True)
-        hheader.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         for col, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(col, width)
 
@@ -109,6 +114,7 @@ class ClaimsTableView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter_bar.filterChanged.connect(self.set_filter)
         ctx.claimsChanged.connect(self._claims_changed)
+        ctx.claimSelected.connect(self._follow_selection)
         ctx.sourcesChanged.connect(self._choices_changed)
         ctx.articlesChanged.connect(self._choices_changed)
         ctx.workspaceChanged.connect(self.reload)
@@ -175,6 +181,11 @@ class ClaimsTableView(QWidget):
                 selection.blockSignals(False)
         self.table.scrollTo(index)
         return True
+
+    def _follow_selection(self, claim_id: str) -> None:
+        """Highlight a claim chosen elsewhere (reader, links) without echoing the signal."""
+        if claim_id and claim_id != self.current_claim_id():
+            self.select_claim(claim_id, emit=False)
 
     def open_index(self, index: QModelIndex) -> None:
         claim_id = index.data(ClaimIdRole)

@@ -44,6 +44,9 @@ class _KeyList(QListWidget):
         super().__init__(parent)
         self._on_enter = on_enter
         self._on_delete = on_delete
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -69,7 +72,7 @@ class EvidenceSection(QWidget):
         self.claim_id: uuid.UUID | None = None
         self.list = _KeyList(self, lambda: None, self.remove_selected)
         self.list.setObjectName("evidenceList")
-        self.list.setMaximumHeight(110)
+        self.list.setMaximumHeight(96)
         self.list.setUniformItemSizes(True)
         self.input = QLineEdit(self)
         self.input.setObjectName("evidenceInput")
@@ -154,7 +157,7 @@ class LinksSection(QWidget):
         self.claim_id: uuid.UUID | None = None
         self.list = _KeyList(self, self.open_current, self.remove_selected)
         self.list.setObjectName("linksList")
-        self.list.setMaximumHeight(120)
+        self.list.setMaximumHeight(96)
         self.list.setUniformItemSizes(True)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_current())
         self.link_button = QPushButton("Link &to…", self)

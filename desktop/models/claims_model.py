@@ -38,7 +38,7 @@ from db.claim_rows import (
 from db.claims import ClaimFilter
 from db.models import CREDIBILITY, RELIABILITY, Status
 from db.workspace import Workspace
-from desktop.palette import status_color, status_icon
+from desktop.palette import status_icon
 
 (
     COL_ID,
@@ -133,7 +133,6 @@ _HANDLED = frozenset(
     }
 )
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_STATUS_INK = {s: status_color(s).darker(130) for s in Status}
 
 
 class ClaimsTableModel(QAbstractTableModel):
@@ -271,8 +270,6 @@ class ClaimsTableModel(QAbstractTableModel):
         if role == _DECORATION:
             return status_icon(_status(row)) if col == COL_STATUS else None
         if role == _FOREGROUND:
-            if col == COL_STATUS:
-                return _STATUS_INK[_status(row)]
             return self._grey if col in (COL_ID, COL_UPDATED) else None
         if role == _FONT:
             return self._mono if col in (COL_ID, COL_GRADING) else None

@@ -44,7 +44,7 @@ from desktop.models.claims_model import (
     ClaimIdRole,
     ClaimsTableModel,
 )
-from desktop.models.sources_model import COL_NAME, SourceIdRole, SourcesTableModel
+from desktop.models.sources_model import COL_ALIASES, COL_NAME, SourceIdRole, SourcesTableModel
 from desktop.sources.dialogs import MergeTargetDialog, SourceEditDialog
 
 # An empty filter matching no claim: shown while no source is selected.
@@ -109,14 +109,17 @@ class SourcesView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((200, 90, 170, 200, 190, 60)):
+        for col, width in enumerate((220, 90, 180, 200, 190, 60)):
             self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_ALIASES, QHeaderView.ResizeMode.Stretch
+        )
         self.table.doubleClicked.connect(lambda _i: self.edit_with_dialog())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
@@ -128,6 +131,7 @@ class SourcesView(QWidget):
         self.claims_table.setObjectName("sourceClaimsTable")
         self.claims_table.setModel(self.claims_model)
         self.claims_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.claims_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.claims_table.setSortingEnabled(True)
         self.claims_table.verticalHeader().hide()
         self.claims_table.verticalHeader().setDefaultSectionSize(24)
