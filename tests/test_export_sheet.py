@@ -105,6 +105,7 @@ def test_csv_matches_database_row_for_row(ws, filled, tmp_path: Path) -> None:
     target = tmp_path / "sheet.csv"
     n = sheet.write_csv(ws, ClaimFilter(), target, None)
     rows = _read_csv(target)
+    assert target.read_bytes().startswith(",".join(COLUMNS).encode() + b"\r\n")
     claims = {c.id: c for c in list_claims(ws)}
     assert n == len(rows) == len(claims) == 7
     text = article_text(ws, filled["article"].id).text
@@ -251,6 +252,7 @@ def test_failure_midway_leaves_no_file(
 def test_stdout_and_stream_targets(ws, filled, capsys: pytest.CaptureFixture[str]) -> None:
     assert sheet.write_csv(ws, default_filter(), None, None) == 4
     out = capsys.readouterr().out
+    assert out.startswith(",".join(COLUMNS) + "\n")
     assert len(list(csv.DictReader(io.StringIO(out)))) == 4
     buffer = io.StringIO()
     assert sheet.write_json(ws, default_filter(), buffer, None) == 4

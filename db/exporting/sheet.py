@@ -74,7 +74,9 @@ def write_csv(
     total = count_rows(ws, flt)
     done = 0
     with open_text_target(target, newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
+        # Files get RFC 4180 line ends; streams get "\n" (a text console adds its own).
+        to_file = isinstance(target, str | Path)
+        writer = csv.writer(fh, lineterminator="\r\n" if to_file else "\n")
         writer.writerow(COLUMNS)
         _tick(progress, 0, total)
         for batch in iter_rows(ws, flt):
