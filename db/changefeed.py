@@ -11,15 +11,63 @@ reported twice; it is never missed if it commits within the window.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
+import weakref
+from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 
 from db.models import HistoryEntry
-from db.workspace import Workspace
+from db.workspace import Workspace, WorkspaceSession
 
 LOOKBACK = dt.timedelta(seconds=15)
+OWN_MEMORY = 20_000
+
+
+class _OwnEntries:
+    """History entry ids written through one engine (this Workspace object)."""
+
+    def __init__(self) -> None:
+        self.order: deque[uuid.UUID] = deque()
+        self.ids: set[uuid.UUID] = set()
+
+    def add(self, entry_id: uuid.UUID) -> None:
+        self.order.append(entry_id)
+        self.ids.add(entry_id)
+        while len(self.order) > OWN_MEMORY:
+            self.ids.discard(self.order.popleft())
+
+
+_own: weakref.WeakKeyDictionary[Any, _OwnEntries] = weakref.WeakKeyDictionary()
+_own_lock = threading.Lock()
+
+
+def _record_own(session: Session, flush_context: Any) -> None:
+    entries = [o.id for o in session.new if isinstance(o, HistoryEntry) and o.id is not None]
+    if not entries:
+        return
+    engine = session.get_bind()
+    with _own_lock:
+        own = _own.get(engine)
+        if own is None:
+            own = _own[engine] = _OwnEntries()
+        for entry_id in entries:
+            own.add(entry_id)
+
+
+if not event.contains(WorkspaceSession, "after_flush", _record_own):
+    event.listen(WorkspaceSession, "after_flush", _record_own)
+
+
+def own_entries(ws: Workspace) -> frozenset[uuid.UUID]:
+    """Ids of history entries this Workspace object wrote (recently), to skip echoes."""
+    with _own_lock:
+        own = _own.get(ws.engine)
+        return frozenset(own.ids) if own else frozenset()
 
 
 @dataclass(frozen=True)
@@ -80,8 +128,12 @@ def _uuid(value: object) -> uuid.UUID | None:
         return None
 
 
-def changes_since(ws: Workspace, mark: ChangeMark) -> ChangeSet:
-    """Everything changed after *mark* (all history when the mark is empty)."""
+def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) -> ChangeSet:
+    """Everything changed after *mark* (all history when the mark is empty).
+
+    With *skip_own*, changes written through this same Workspace object are
+    left out (the window that made them has already refreshed).
+    """
     query = select(
         HistoryEntry.id,
         HistoryEntry.at,
@@ -95,6 +147,7 @@ def changes_since(ws: Workspace, mark: ChangeMark) -> ChangeSet:
         query = query.where(HistoryEntry.at >= mark.at - LOOKBACK)
     with ws.session() as session:
         rows = session.execute(query).all()
+    skip = own_entries(ws) if skip_own else frozenset()
     claims: set[uuid.UUID] = set()
     articles: set[uuid.UUID] = set()
     sources: set[uuid.UUID] = set()
@@ -103,7 +156,7 @@ def changes_since(ws: Workspace, mark: ChangeMark) -> ChangeSet:
     links = False
     fresh = 0
     for entry_id, _at, kind, entity_id, claim_id, analyst_id, changes in rows:
-        if entry_id in mark.seen:
+        if entry_id in mark.seen or entry_id in skip:
             continue
         fresh += 1
         analysts.add(analyst_id)

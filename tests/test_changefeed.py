@@ -97,3 +97,17 @@ def test_late_committed_entry_is_not_missed(pair, seed_paths) -> None:
     assert changes.claim_ids == {late_claim}
     assert article.id not in changes.article_ids
     assert changes_since(first, changes.mark).empty
+
+
+def test_skip_own_leaves_out_this_workspaces_edits(pair, seed_paths) -> None:
+    first, second = pair
+    article = _article(first, seed_paths[2])
+    mark = latest_change(first)
+    mine = create_claim(first, article.id, 0, 10)
+    theirs = create_claim(second, article.id, 20, 30)
+    changes = changes_since(first, mark, skip_own=True)
+    assert changes.claim_ids == {theirs.id}
+    assert changes.entries == 1
+    everything = changes_since(first, mark)
+    assert everything.claim_ids == {mine.id, theirs.id}
+    assert changes.mark == everything.mark

@@ -61,6 +61,7 @@ def test_poller_shows_another_clients_edit(qtbot, two_ctx) -> None:
     with qtbot.waitSignal(ctx.sourcesChanged, timeout=2500):
         create_source(second, "Agency X")
     poller.stop()
+    qtbot.waitUntil(lambda: poller.idle, timeout=2500)
     assert get_claim(ctx.ws, claim.id).notes == "edited elsewhere"
 
 
@@ -138,11 +139,13 @@ def test_open_url_switches_to_the_shared_workspace(qtbot, ws, tmp_path, pg_url) 
     ctx = AppContext(ws, RecordingDialogs())
     settings = _settings(tmp_path)
     ui = install_shared_ui(window, ctx, settings=settings, interval_ms=60000)
-    with qtbot.waitSignal(ctx.workspaceChanged, timeout=2500):
+    # The poller restarts on the new workspace: wait until its first job is done.
+    with qtbot.waitSignals([ctx.workspaceChanged, ui.poller.ready], timeout=2500):
         assert ui.open_url(pg_url, remember=lambda: None)
     assert ctx.ws.shared
     assert ctx.ws.analyst_id is not None
     ui.poller.stop()
+    qtbot.waitUntil(lambda: ui.poller.idle, timeout=2500)
     ctx.ws.close()
 
 

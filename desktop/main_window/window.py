@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         from desktop.review import install_review_ui
 
         self.review_ui = install_review_ui(self, ctx)
+        from desktop.shared.install import install_shared_ui
+
+        self.shared_ui = install_shared_ui(self, ctx, settings=self.settings)
         self._build_status_bar()
         self._connect()
         self._restore_settings()

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from db.analysts import bind_analyst
@@ -40,6 +40,16 @@ def connect_shared(url: str) -> Workspace:
     return ws
 
 
+def _place_after_open_actions(menu: QMenu, action: QAction) -> None:
+    """Insert *action* after the menu's last "Open…" entry (or at the end)."""
+    actions = menu.actions()
+    opens = [i for i, a in enumerate(actions) if a.text().replace("&", "").startswith("Open")]
+    if opens and opens[-1] + 1 < len(actions):
+        menu.insertAction(actions[opens[-1] + 1], action)
+    else:
+        menu.addAction(action)
+
+
 class SharedUi(QObject):
     """Holds the File menu action and the change poller of one main window."""
 
@@ -52,15 +62,15 @@ class SharedUi(QObject):
         dialog_factory: Callable[[QSettings, QWidget | None], OpenSharedDialog] | None = None,
         interval_ms: int = 1000,
     ) -> None:
-        super().__init__(ctx)
+        super().__init__(main_window if isinstance(main_window, QObject) else ctx)
         self.ctx = ctx
         self.window = main_window
         self.settings = settings or QSettings()
         self.dialog_factory = dialog_factory or (lambda s, p: OpenSharedDialog(s, p))
         self.action = QAction("Open shared workspace…", main_window)
         self.action.triggered.connect(self.open_shared)
-        main_window.menu("File").addAction(self.action)
-        self.poller = ChangePoller(ctx, interval_ms=interval_ms)
+        _place_after_open_actions(main_window.menu("File"), self.action)
+        self.poller = ChangePoller(ctx, interval_ms=interval_ms, parent=self)
         self.poller.start()
 
     def open_shared(self) -> bool:

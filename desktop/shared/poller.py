@@ -3,7 +3,9 @@
 A QTimer on the GUI thread starts one background job per tick (never two at
 once); the job calls :func:`db.changefeed.changes_since` and hands the result
 back to the GUI thread, where the AppContext signals are emitted so every open
-view refreshes.  Own edits may echo once; views treat that as a refresh.
+view refreshes.  Edits made through this window's own Workspace object are
+skipped (its views refreshed already); edits from other processes, other
+Workspace objects and other machines are re-broadcast.
 """
 
 from __future__ import annotations
@@ -27,9 +29,15 @@ class _Relay(QObject):
 
 class _PollJob(QRunnable):
     def __init__(
-        self, relay: _Relay, generation: int, ws: Workspace, mark: ChangeMark | None
+        self,
+        relay: _Relay,
+        generation: int,
+        ws: Workspace,
+        mark: ChangeMark | None,
+        skip_own: bool,
     ) -> None:
         super().__init__()
+        self.skip_own = skip_own
         self.relay = relay
         self.generation = generation
         self.ws = ws
@@ -42,7 +50,7 @@ class _PollJob(QRunnable):
             if self.mark is None:
                 result = latest_change(self.ws)
             else:
-                result = changes_since(self.ws, self.mark)
+                result = changes_since(self.ws, self.mark, skip_own=self.skip_own)
         except Exception as exc:  # reported on the GUI thread, polling goes on
             error = exc
         try:
@@ -58,12 +66,20 @@ class ChangePoller(QObject):
     polled = Signal(object)  # each ChangeSet, for tests and status displays
     failed = Signal(str)
 
-    def __init__(self, ctx: AppContext, interval_ms: int = 1000, parent: QObject | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        interval_ms: int = 1000,
+        parent: QObject | None = None,
+        *,
+        skip_own: bool = True,
+    ) -> None:
         super().__init__(parent or ctx)
         self.ctx = ctx
+        self.skip_own = skip_own
         self.mark: ChangeMark | None = None
         self._generation = 0
-        self._busy = False
+        self._in_flight = 0
         self._relay = _Relay(self)
         self._relay.done.connect(self._finished)
         self._timer = QTimer(self)
@@ -75,6 +91,11 @@ class ChangePoller(QObject):
     @property
     def active(self) -> bool:
         return self._timer.isActive()
+
+    @property
+    def idle(self) -> bool:
+        """No background job is running (safe to close the workspace)."""
+        return self._in_flight == 0
 
     def start(self) -> None:
         self._timer.start()
@@ -89,22 +110,26 @@ class ChangePoller(QObject):
         """Forget the mark (a different workspace is open) and poll from its newest change."""
         self._generation += 1
         self.mark = None
-        self._busy = False
         if self._timer.isActive():
             self.poll()
 
     @Slot()
     def poll(self) -> None:
-        if self._busy:
+        if self._in_flight:
             return
-        self._busy = True
-        self._pool.start(_PollJob(self._relay, self._generation, self.ctx.ws, self.mark))
+        self._in_flight += 1
+        self._pool.start(
+            _PollJob(self._relay, self._generation, self.ctx.ws, self.mark, self.skip_own)
+        )
 
     @Slot(int, object, object)
     def _finished(self, generation: int, result: Any, error: BaseException | None) -> None:
+        self._in_flight = max(0, self._in_flight - 1)
         if generation != self._generation:
-            return  # from before a restart or stop
-        self._busy = False
+            # From before a restart or stop: poll the current workspace at once.
+            if self._timer.isActive():
+                self.poll()
+            return
         if error is not None:
             url = self.ctx.ws.url
             message = scrub(f"Could not check {redact(url)} for changes: {error}", url)
