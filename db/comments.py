@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -155,14 +156,15 @@ def open_thread_counts(ws: Workspace) -> dict[uuid.UUID, int]:
         return open_counts(session)
 
 
-def open_counts(session: Session, claim_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, int]:
+def open_counts(session: Session, claim_ids: Any = None) -> dict[uuid.UUID, int]:
+    """Open threads per claim; *claim_ids* is a list of ids or a select of them."""
     query = (
         select(Comment.claim_id, func.count())
         .where(Comment.parent_id.is_(None), Comment.resolved.is_(False))
         .group_by(Comment.claim_id)
     )
     if claim_ids is not None:
-        if not claim_ids:
+        if isinstance(claim_ids, list | tuple | set) and not claim_ids:
             return {}
         query = query.where(Comment.claim_id.in_(claim_ids))
     return {cid: n for cid, n in session.execute(query)}

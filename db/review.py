@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 
 from db import rules
 from db.analysts import analyst_names, current_analyst, find_analyst
@@ -21,7 +21,7 @@ from db.comments import open_counts
 from db.errors import InvalidInput, Refused
 from db.ids import resolve_id
 from db.models import Article, Claim, HistoryEntry, Source, Status, Verdict
-from db.timeutil import utcnow
+from db.timeutil import as_utc, utcnow
 from db.workspace import Workspace
 
 QUEUE_STATUSES = (Status.IN_REVIEW, Status.DISPUTED)
@@ -58,21 +58,24 @@ class VerdictInfo:
     decided_at: dt.datetime
 
 
-def _status_since(session, ids: list[uuid.UUID]) -> dict[uuid.UUID, dt.datetime]:  # type: ignore[no-untyped-def]
-    """When each claim last had its status set (from the history)."""
-    out: dict[uuid.UUID, dt.datetime] = {}
-    if not ids:
-        return out
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = session.execute(
-            select(HistoryEntry.entity_id, HistoryEntry.at, HistoryEntry.changes)
-            .where(HistoryEntry.entity_type == "claim", HistoryEntry.entity_id.in_(chunk))
-            .order_by(HistoryEntry.at)
+def _status_since(session, claim_ids) -> dict[uuid.UUID, dt.datetime]:  # type: ignore[no-untyped-def]
+    """When each claim (of the *claim_ids* subquery) last had its status set.
+
+    Matches the serialised key rather than decoding every history entry: the
+    text ``"status": [`` can only occur as a key in stored JSON.
+    """
+    rows = session.execute(
+        select(HistoryEntry.entity_id, func.max(HistoryEntry.at))
+        .where(
+            HistoryEntry.entity_type == "claim",
+            HistoryEntry.entity_id.in_(claim_ids),
+            cast(HistoryEntry.changes, String).like('%"status": [%'),
         )
-        for entity_id, at, changes in rows:
-            if isinstance(changes, dict) and "status" in changes:
-                out[entity_id] = at
+        .group_by(HistoryEntry.entity_id)
+    )
+    out: dict[uuid.UUID, dt.datetime] = {}
+    for entity_id, at in rows:
+        out[entity_id] = as_utc(at) if isinstance(at, dt.datetime) else at
     return out
 
 
@@ -93,50 +96,65 @@ def review_queue(
     """
     now = utcnow()
     with ws.session() as session:
-        query = (
-            select(Claim, Article.title, func.coalesce(Source.name, ""))
-            .join(Article, Article.id == Claim.article_id)
-            .outerjoin(Source, Source.id == Claim.source_id)
-            .where(Claim.status.in_(QUEUE_STATUSES))
-        )
+        conditions = [Claim.status.in_(QUEUE_STATUSES)]
         if article_id is not None:
-            query = query.where(
+            conditions.append(
                 Claim.article_id == resolve_id(session, Article, article_id, "article")
             )
         if source_id is not None:
-            query = query.where(Claim.source_id == resolve_id(session, Source, source_id, "source"))
+            conditions.append(Claim.source_id == resolve_id(session, Source, source_id, "source"))
         if assignee_id is not None:
-            query = query.where(Claim.assignee_id == find_analyst(session, assignee_id).id)
+            conditions.append(Claim.assignee_id == find_analyst(session, assignee_id).id)
         elif unassigned:
-            query = query.where(Claim.assignee_id.is_(None))
+            conditions.append(Claim.assignee_id.is_(None))
+        query = (
+            select(
+                Claim.id,
+                Claim.quote,
+                Claim.statement,
+                Claim.status,
+                Claim.article_id,
+                Article.title,
+                Claim.source_id,
+                func.coalesce(Source.name, ""),
+                Claim.reliability,
+                Claim.credibility,
+                Claim.assignee_id,
+                Claim.created_by_id,
+                Claim.created_at,
+            )
+            .join(Article, Article.id == Claim.article_id)
+            .outerjoin(Source, Source.id == Claim.source_id)
+            .where(*conditions)
+        )
         rows = session.execute(query).all()
-        ids = [r[0].id for r in rows]
-        since = _status_since(session, ids)
-        threads = open_counts(session, ids if len(ids) <= 500 else None)
-        names = analyst_names(session, {r[0].assignee_id for r in rows})
+        selected = select(Claim.id).where(*conditions)
+        since = _status_since(session, selected)
+        threads = open_counts(session, selected)
+        names = analyst_names(session, {r.assignee_id for r in rows})
         items: list[QueueItem] = []
-        for claim, title, source_name in rows:
-            entered = since.get(claim.id, claim.created_at)
+        for r in rows:
+            entered = since.get(r.id, r.created_at)
             age = (now - entered).total_seconds() / 86400
             if older_than_days is not None and age < older_than_days:
                 continue
             items.append(
                 QueueItem(
-                    claim_id=claim.id,
-                    quote=claim.quote,
-                    statement=claim.statement,
-                    status=Status(claim.status),
-                    article_id=claim.article_id,
-                    article_title=title,
-                    source_id=claim.source_id,
-                    source_name=source_name,
-                    grading=claim.grading,
-                    assignee_id=claim.assignee_id,
-                    assignee_name=names.get(claim.assignee_id, "") if claim.assignee_id else "",
-                    created_by_id=claim.created_by_id,
+                    claim_id=r.id,
+                    quote=r.quote,
+                    statement=r.statement,
+                    status=Status(r.status),
+                    article_id=r.article_id,
+                    article_title=r.title,
+                    source_id=r.source_id,
+                    source_name=r[7],
+                    grading=f"{r.reliability or ''}{r.credibility or ''}",
+                    assignee_id=r.assignee_id,
+                    assignee_name=names.get(r.assignee_id, "") if r.assignee_id else "",
+                    created_by_id=r.created_by_id,
                     since=entered,
                     age_days=age,
-                    open_threads=threads.get(claim.id, 0),
+                    open_threads=threads.get(r.id, 0),
                 )
             )
     items.sort(key=lambda i: (i.since, i.article_title, i.quote))
