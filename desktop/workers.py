@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], bool]
+PROGRESS_INTERVAL = 0.05  # seconds between progress updates sent to the GUI
 JobFunction = Callable[[Progress], Any]
 
 
@@ -43,6 +45,7 @@ class Job(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self._cancel = threading.Event()
+        self._last_emit = 0.0
         self._bridge = _Bridge()
         queued = Qt.ConnectionType.QueuedConnection
         self._bridge.progressed.connect(self._on_progress, queued)
@@ -58,7 +61,11 @@ class Job(QObject):
         self._cancel.set()
 
     def _progress(self, done: int, total: int) -> bool:
-        self._bridge.progressed.emit(int(done), int(total))
+        # At most ~20 updates a second reach the GUI, however often this is called.
+        now = time.monotonic()
+        if done >= total or now - self._last_emit >= PROGRESS_INTERVAL:
+            self._last_emit = now
+            self._bridge.progressed.emit(int(done), int(total))
         return not self._cancel.is_set()
 
     def _run(self, function: JobFunction) -> None:

@@ -95,7 +95,7 @@ class ArticleMetadataEditor(QWidget):
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.file_label.setWordWrap(True)
         form.addRow("File", self.file_label)
-        self.has_date.toggled.connect(self._date_edited)
+        self.has_date.toggled.connect(self._known_toggled)
         self.date.editingFinished.connect(self._date_edited)
         self.zone.activated.connect(lambda _i: self._zone_changed())
         ctx.articlesChanged.connect(self.reload)
@@ -170,10 +170,26 @@ class ArticleMetadataEditor(QWidget):
             return self.info.published_at if self.info else None
         return naive.replace(tzinfo=zone)
 
-    def _date_edited(self) -> None:
+    def _known_toggled(self, known: bool) -> None:
+        """Ticking "Known" only opens the date for editing; unticking clears the date."""
         if self._loading or self.info is None:
             return
-        self.date.setEnabled(self.has_date.isChecked())
+        self.date.setEnabled(known)
+        if known:
+            if self.info.published_at is None:
+                now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+                self._loading = True
+                try:
+                    self._show_time(now)
+                finally:
+                    self._loading = False
+            self.date.setFocus()
+        elif self.info.published_at is not None:
+            self._push({"published_at": None})
+
+    def _date_edited(self) -> None:
+        if self._loading or self.info is None or not self.has_date.isChecked():
+            return
         value = self.edited_time()
         current = self.info.published_at
         if value != current:

@@ -1,0 +1,215 @@
+"""Importing files into the window and exporting claim sheets, in background jobs."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from gui_shell_support import action, add_text_article, make_window
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from db import claims as claim_ops
+from db.articles import list_articles
+from db.models import Status
+from desktop.export_dialog import ExportDialog
+from desktop.operations.imports import import_paths
+from desktop.workers import run_job
+
+
+def wait_job(qtbot, job) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+
+
+def test_import_action_adds_seed_articles_to_the_list(ws, tmp_path, qtbot, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    assert window.article_panel.view.isHidden()  # empty state shows the hint instead
+    window.ctx.dialogs.next_paths = [str(p) for p in seed_paths]
+    action(window, "actionImport").trigger()
+    assert len(window.jobs) == 1
+    wait_job(qtbot, window.jobs[0])
+    qtbot.waitUntil(lambda: len(window.article_panel.model.articles) == 5, timeout=30_000)
+    titles = {a.title for a in list_articles(ws)}
+    assert set(window.article_panel.titles()) == titles
+    assert window.ctx.dialogs.errors == []
+    assert not window.article_panel.view.isHidden()
+    # The first imported article opens in the reader when nothing was open.
+    assert window.reader.article_id is not None
+    assert window.reader.toPlainText().strip() != ""
+
+
+def test_binary_file_gives_one_error_and_adds_nothing(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    junk = tmp_path / "scan.txt"
+    junk.write_bytes(bytes(range(256)) * 40)
+    job = window.import_paths([junk])
+    wait_job(qtbot, job)
+    assert list_articles(ws) == []
+    assert len(window.ctx.dialogs.errors) == 1
+    title, message = window.ctx.dialogs.errors[0]
+    assert title == "Import" and "scan.txt" in message
+    assert "Imported 0 articles" in message
+
+
+def test_summary_names_duplicates_failures_and_windows_1252(
+    ws, tmp_path, qtbot, seed_paths
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Caf\xe9 owners said prices rose by 5%.".encode("cp1252"))
+    unknown = tmp_path / "notes.xyz"
+    unknown.write_text("plain words")
+    job = window.import_paths([seed_paths[0], seed_paths[0], legacy, unknown])
+    wait_job(qtbot, job)
+    report = job.result
+    assert len(report.added) == 2
+    assert [name for name, _ in report.duplicates] == [seed_paths[0].name]
+    assert [name for name, _ in report.failures] == ["notes.xyz"]
+    assert report.fallbacks == ["legacy.txt"]
+    (message,) = [m for _, m in window.ctx.dialogs.errors]
+    for part in (seed_paths[0].name, "notes.xyz", "legacy.txt", "Windows-1252"):
+        assert part in message
+    assert len(list_articles(ws)) == 2
+
+
+def test_cancelled_import_stops_before_the_next_file(ws, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done < 2
+
+    report = import_paths(ws, seed_paths, progress)
+    assert report.cancelled
+    assert len(report.added) == 2
+    assert len(list_articles(ws)) == 2
+    assert "cancelled" in report.summary()
+
+
+def test_dropping_files_on_the_window_imports_them(ws, tmp_path, qtbot, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in seed_paths[:2]])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: len(window.article_panel.model.articles) == 2, timeout=30_000)
+    assert len(list_articles(ws)) == 2
+
+
+def test_worker_hands_errors_back_to_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    def boom(progress):  # type: ignore[no-untyped-def]
+        progress(1, 2)
+        raise ValueError("bad input")
+
+    errors: list[BaseException] = []
+    job = run_job("Test", boom, on_error=errors.append, show_progress=False)
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert [str(e) for e in errors] == ["bad input"]
+    assert job.result is None
+
+
+def test_worker_cancel_is_seen_by_the_function(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    started = threading.Event()
+
+    def loop(progress):  # type: ignore[no-untyped-def]
+        n = 0
+        started.set()
+        while progress(n, 1_000_000):
+            n += 1
+            if n > 20_000_000:
+                return "never cancelled"
+        return n
+
+    job = run_job("Loop", loop, show_progress=True)
+    assert started.wait(10)
+    from PySide6.QtWidgets import QPushButton
+
+    job.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert isinstance(job.result, int)
+
+
+@pytest.fixture
+def claims_ready(ws):  # type: ignore[no-untyped-def]
+    article = add_text_article(
+        ws, "The council said 12 bridges and 3 tunnels were repaired in May."
+    )
+    verified = claim_ops.create_claim_by_quote(ws, article.id, "12 bridges")
+    claim_ops.update_claim(ws, verified.id, status=Status.VERIFIED, statement="Twelve bridges")
+    claim_ops.create_claim_by_quote(ws, article.id, "3 tunnels")  # stays unverified
+    return article, verified
+
+
+def test_export_dialog_writes_a_csv_of_verified_claims(ws, tmp_path, qtbot, claims_ready) -> None:  # type: ignore[no-untyped-def]
+    _article, verified = claims_ready
+    window = make_window(ws, tmp_path, qtbot)
+    dialog = ExportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.format_combo.currentText() == "csv"
+    assert dialog.preview.rowCount() == 1  # verified only, by default
+    assert dialog.preview.item(0, 0).text() == "Twelve bridges"
+    target = tmp_path / "sheet.csv"
+    dialog.path_edit.setText(str(target))
+    job = dialog.start()
+    wait_job(qtbot, job)
+    assert dialog.written == 1
+    with target.open(newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["id"] for r in rows] == [str(verified.id)]
+    assert rows[0]["quote"] == "12 bridges"
+    assert "Wrote 1 claim" in window.ctx.dialogs.infos[-1][1]
+
+
+def test_export_dialog_status_filter_changes_preview_and_count(
+    ws, tmp_path, qtbot, claims_ready
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    dialog = ExportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.status_boxes[Status.UNVERIFIED].setChecked(True)
+    assert dialog.preview.rowCount() == 2
+    assert "2 claims" in dialog.count_label.text()
+    for box in dialog.status_boxes.values():
+        box.setChecked(False)
+    assert not dialog.export_button.isEnabled()
+    assert dialog.preview.rowCount() == 0
+
+
+def test_export_to_a_missing_folder_reports_and_writes_nothing(
+    ws, tmp_path, qtbot, claims_ready
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    dialog = ExportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "missing" / "sheet.csv"
+    dialog.path_edit.setText(str(target))
+    wait_job(qtbot, dialog.start())
+    assert dialog.written is None
+    assert not target.exists()
+    assert len(window.ctx.dialogs.errors) == 1
+    assert "does not exist" in window.ctx.dialogs.errors[0][1]
+
+
+def test_export_action_opens_the_dialog(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    action(window, "actionExport").trigger()
+    dialog = window.findChild(ExportDialog, "exportDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+
+def test_file_filter_lists_supported_suffixes() -> None:
+    from db.importing import supported_suffixes
+    from desktop.operations.imports import file_filters
+
+    text = file_filters()
+    assert all(f"*{s}" in text for s in supported_suffixes())
+    assert ".txt" in supported_suffixes()

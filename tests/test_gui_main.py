@@ -1,0 +1,249 @@
+"""The main window shell: panels, actions, menus, settings, workspaces, startup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from gui_shell_support import MULTILINGUAL, action, add_text_article, make_window
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+
+from db import articles as article_ops
+from db.paths import default_workspace
+from desktop.actions import ActionId, object_name
+from desktop.dialogs import RecordingDialogs
+from desktop.main_window.workspaces import LAST_KEY, recent
+
+
+def test_window_holds_every_panel_by_object_name(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    for name in ("articleList", "reader", "claimInspector", "claimsTable", "sourcesView"):
+        assert window.findChild(QWidget, name) is not None, name
+    titles = {d.windowTitle() for d in window.findChildren(QDockWidget)}
+    assert {"Articles", "Article details", "Claim", "Claims", "Sources"} <= titles
+    assert window.findChild(QWidget, "statusLegend") is not None
+
+
+def test_every_action_has_its_shortcut_and_sits_in_a_menu(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    expected = {
+        "actionNewClaim": "Ctrl+E",
+        "actionImport": "Ctrl+I",
+        "actionExport": "Ctrl+Shift+E",
+        "actionNextClaim": "F8",
+        "actionPrevClaim": "Shift+F8",
+        "actionUndo": "Ctrl+Z",
+        "actionRedo": "Ctrl+Shift+Z",
+        "actionOpenWorkspace": "Ctrl+O",
+        "actionNewWorkspace": "Ctrl+N",
+        "actionFind": "Ctrl+F",
+        "actionDeleteClaim": "Del",
+        "actionFocusArticles": "Alt+1",
+        "actionFocusClaims": "Alt+4",
+    }
+    for name, keys in expected.items():
+        shortcuts = [s.toString() for s in action(window, name).shortcuts()]
+        assert keys in shortcuts, (name, shortcuts)
+    assert "Ctrl+]" in [s.toString() for s in action(window, "actionNextClaim").shortcuts()]
+
+    in_menus: set[str] = set()
+    pending = [m.menu() for m in window.menuBar().actions() if m.menu()]
+    while pending:
+        menu = pending.pop()
+        for item in menu.actions():
+            in_menus.add(item.objectName())
+            if item.menu():
+                pending.append(item.menu())
+    names = {object_name(a) for a in ActionId} | {"actionUndo", "actionRedo"}
+    assert names <= in_menus
+    assert window.findChild(QAction, "actionNewClaim").shortcut() == QKeySequence("Ctrl+E")
+
+
+def test_review_menu_and_add_dock_for_later_panels(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    review = window.menu("Review")
+    assert review is window.menu("Review")
+    assert review.objectName() == "menuReview"
+    panel = QLabel("queue")
+    panel.setObjectName("reviewQueue")
+    dock = window.add_dock(panel, "Review queue", Qt.DockWidgetArea.RightDockWidgetArea)
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert dock.toggleViewAction() in window.menu("View").actions()
+    assert window.findChild(QLabel, "reviewQueue") is panel
+
+
+def test_status_bar_names_workspace_and_analyst(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    assert str(ws.path) in window.workspace_label.text()
+    assert "Analyst" in window.analyst_label.text()
+
+
+def test_choosing_an_article_opens_it_and_fills_the_editor(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = add_text_article(ws, "First text.\nWith two lines.", title="First")
+    second = add_text_article(ws, MULTILINGUAL, title="Second")
+    window = make_window(ws, tmp_path, qtbot)
+    assert window.article_panel.select(str(second.id))
+    assert window.reader.article_id == second.id
+    assert window.reader.toPlainText() == MULTILINGUAL
+    assert window.metadata_editor.edits["title"].text() == "Second"
+    assert window.article_panel.select(str(first.id))
+    assert window.reader_pane.heading.text() == "First"
+
+
+def test_metadata_edits_are_undoable_commands(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    article = add_text_article(ws, "Some text.", title="Old title")
+    window = make_window(ws, tmp_path, qtbot)
+    window.open_article(article.id)
+    editor = window.metadata_editor
+    editor.edits["title"].setText("New title")
+    editor.edits["title"].editingFinished.emit()
+    assert article_ops.get_article(ws, article.id).title == "New title"
+    assert window.article_panel.titles() == ["New title"]
+
+    editor.zone.setCurrentText("Asia/Seoul")
+    editor.has_date.setChecked(True)
+    editor.date.setDateTime(
+        editor.date.dateTime().fromString("2024-03-05 09:30", "yyyy-MM-dd HH:mm")
+    )
+    editor.date.editingFinished.emit()
+    stored = article_ops.get_article(ws, article.id).published_at
+    assert stored == dt.datetime(2024, 3, 5, 0, 30, tzinfo=dt.UTC)
+
+    window.ctx.undo_stack.undo()
+    assert article_ops.get_article(ws, article.id).published_at is None
+    window.ctx.undo_stack.undo()
+    assert article_ops.get_article(ws, article.id).title == "Old title"
+    assert editor.edits["title"].text() == "Old title"
+
+
+def test_geometry_and_recent_workspaces_are_saved(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    article = add_text_article(ws, "Remembered text.", title="Kept")
+    window = make_window(ws, tmp_path, qtbot)
+    window.open_article(article.id)
+    window.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert settings.value("window/geometry") is not None
+    assert settings.value("window/lastArticle") == str(article.id)
+    assert recent(settings) == [str(ws.path.resolve())]
+    assert settings.value(LAST_KEY) == str(ws.path.resolve())
+
+
+def test_switching_to_a_broken_file_reports_and_keeps_the_workspace(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"this is not a database" * 100)
+    assert not window.switch_workspace(broken)
+    assert window.ctx.ws is ws
+    assert len(window.ctx.dialogs.errors) == 1
+    assert "broken.sqlite" in window.ctx.dialogs.errors[0][1]
+
+
+def test_open_workspace_action_switches_and_clears_the_reader(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    article = add_text_article(ws, "Text in the first workspace.")
+    window = make_window(ws, tmp_path, qtbot)
+    window.open_article(article.id)
+    other = tmp_path / "other.sqlite"
+    window.ctx.dialogs.next_paths = [str(other)]
+    action(window, "actionOpenWorkspace").trigger()
+    assert window.ctx.ws.path == other.resolve()
+    assert window.reader.article_id is None
+    assert window.article_panel.model.articles == []
+    assert str(other.resolve()) in recent(window.settings)
+    assert "other.sqlite" in window.windowTitle()
+    window.ctx.ws.close()
+
+
+def test_focus_actions_move_keyboard_focus(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add_text_article(ws, "Focus text.")
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    action(window, "actionFocusReader").trigger()
+    qtbot.waitUntil(lambda: window.reader.hasFocus())
+    action(window, "actionFocusArticles").trigger()
+    qtbot.waitUntil(lambda: window.article_panel.view.hasFocus())
+
+
+def test_initial_target_prefers_db_then_last_then_default(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.app import initial_target
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialogs = RecordingDialogs()
+    assert initial_target("given.sqlite", False, settings, dialogs) == "given.sqlite"
+    last = tmp_path / "last.sqlite"
+    last.write_bytes(b"")
+    settings.setValue(LAST_KEY, str(last))
+    assert initial_target(None, False, settings, dialogs) == str(last)
+    settings.setValue(LAST_KEY, str(tmp_path / "gone.sqlite"))
+    dialogs.confirm_answer = False  # first start: decline the sample
+    assert initial_target(None, False, settings, dialogs) == default_workspace()
+
+
+def test_demo_opens_the_sample_workspace(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.app import initial_target, sample_path
+    from desktop.main_window.workspaces import try_open
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialogs = RecordingDialogs()
+    target = initial_target(None, True, settings, dialogs)
+    assert Path(target) == sample_path()
+    ws = try_open(target, dialogs)
+    assert ws is not None
+    try:
+        assert len(article_ops.list_articles(ws)) >= 1
+    finally:
+        ws.close()
+
+
+def test_open_initial_offers_another_file_after_a_failure(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.app import open_initial
+
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not sqlite" * 50)
+    dialogs = RecordingDialogs()
+    dialogs.next_paths = [str(tmp_path / "fresh.sqlite")]
+    ws = open_initial(broken, dialogs)
+    assert ws is not None and ws.path == (tmp_path / "fresh.sqlite").resolve()
+    assert len(dialogs.errors) == 1
+    ws.close()
+    dialogs.confirm_answer = False
+    assert open_initial(broken, dialogs) is None
+
+
+def test_excepthook_logs_and_shows_the_error(caplog) -> None:  # type: ignore[no-untyped-def]
+    from desktop.errors import make_excepthook
+
+    shown: list[tuple[str, str]] = []
+    hook = make_excepthook(lambda title, text: shown.append((title, text)))
+    try:
+        raise KeyError("missing piece")
+    except KeyError as exc:
+        with caplog.at_level(logging.ERROR):
+            hook(type(exc), exc, exc.__traceback__)
+    assert "Traceback" in caplog.text and "missing piece" in caplog.text
+    assert len(shown) == 1 and "KeyError" in shown[0][1]
+
+
+def test_setup_logging_writes_to_the_log_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from logging.handlers import RotatingFileHandler
+
+    from desktop.errors import setup_logging
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    path = tmp_path / "logs" / "claimdesk.log"
+    try:
+        setup_logging(path)
+        logging.getLogger("claimdesk.test").warning("written to the file")
+        for handler in root.handlers:
+            handler.flush()
+        assert "written to the file" in path.read_text(encoding="utf-8")
+    finally:
+        for handler in root.handlers:
+            if handler not in before and isinstance(handler, RotatingFileHandler):
+                root.removeHandler(handler)
+                handler.close()
