@@ -228,6 +228,7 @@ def test_queue_filters(team: Workspace, seed_paths: list[Path]) -> None:
             .where(HistoryEntry.entity_id == q2.id)
             .values(at=dt.datetime.now(dt.UTC) - dt.timedelta(days=10))
         )
+    claims.update_claim(team, q1.id, notes="an edit that is not a status change")
     old = review.review_queue(team, older_than_days=7)
     assert [i.claim_id for i in old] == [q2.id]
     assert old[0].age_days > 9.9

@@ -78,8 +78,14 @@ def test_rules_verdicts_and_queue_on_postgres(pg_ws: Workspace, seed_paths: list
         review.give_verdict(ws, c.id, "verified", "Looks right")
     with pytest.raises(InvalidInput, match="rationale"):
         review.give_verdict(ws, c.id, "unverifiable", "")
+    claims.update_claim(ws, c.id, notes="not a status change")
+    claims.update_claim(ws, c.id, status="disputed")
+    claims.update_claim(ws, c.id, status="in_review")
+    claims.update_claim(ws, c.id, notes="again no status change")
     queue = review.review_queue(ws)
     assert [i.claim_id for i in queue] == [c.id]
+    entries = history.claim_history(ws, c.id)
+    assert queue[0].since == entries[-2].at  # the last status change, not the last edit
     review.assign(ws, c.id, "Rita Review")
     assert review.review_queue(ws, assignee_id="Rita Review")[0].assignee_name == "Rita Review"
     v = review.give_verdict(ws, c.id, "unverifiable", "No second source exists.")
