@@ -161,3 +161,26 @@ def test_pdf_letter_page(ws, seed_paths, tmp_path):
     with pytest.raises(InvalidInput, match="page size"):
         write_pdf(ws, ClaimFilter(), tmp_path / "x.pdf", page="A3")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_report_and_text_exports_to_stdout(reported, ws_path, tmp_path):
+    import io
+
+    from db.cli import run
+
+    out = io.StringIO()
+    target = tmp_path / "cli.pdf"
+    assert run(["report", "--db", str(ws_path), str(target), "--page", "letter"], out=out) == 0
+    assert out.getvalue().strip() == f"10 claims written to {target}"
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        assert tuple(round(v) for v in pdf[0].get_size()) == (612, 792)
+    finally:
+        pdf.close()
+    for fmt, marker in (("html", "<!DOCTYPE html>"), ("md", "# Claims report")):
+        out = io.StringIO()
+        argv = ["export", "--db", str(ws_path), "--format", fmt, "--status", "any", "-o", "-"]
+        assert run(argv, out=out) == 0
+        assert out.getvalue().startswith(marker)
+    argv = ["export", "--db", str(ws_path), "--format", "xlsx", "-o", "-"]
+    assert run(argv, out=io.StringIO()) == 2

@@ -226,3 +226,35 @@ def test_bad_files_change_nothing(exported, seed_paths, tmp_path):
         assert list_claims(ws_b) == []
     finally:
         ws_b.close()
+
+
+def test_cli_export_and_import_annotations(ws, ws_path, seed_paths, tmp_path, capsys):
+    import io
+
+    from db.cli import run
+
+    populate(ws, seed_paths)
+    out = io.StringIO()
+    assert (
+        run(
+            ["export", "--db", str(ws_path), "--format", "w3c", "--status", "any", "-o", "-"],
+            out=out,
+        )
+        == 0
+    )
+    doc = json.loads(out.getvalue())
+    assert doc["total"] == 10
+    target = tmp_path / "cli.jsonld"
+    target.write_text(out.getvalue(), encoding="utf-8")
+    other = tmp_path / "other.sqlite"
+    ws_b = open_workspace(other)
+    bind_analyst(ws_b)
+    add_seeds(ws_b, seed_paths)
+    ws_b.close()
+    out = io.StringIO()
+    assert run(["import-annotations", "--db", str(other), str(target)], out=out) == 0
+    assert out.getvalue().strip() == "10 claims added"
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text("[1, 2", encoding="utf-8")
+    assert run(["import-annotations", "--db", str(other), str(bad)], out=io.StringIO()) == 2
+    assert "bad.jsonld" in capsys.readouterr().err

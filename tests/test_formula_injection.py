@@ -49,3 +49,22 @@ def test_xlsx_has_no_formula_cells(nasty, tmp_path):
     statements = {c.statement for c in list_claims(nasty)}
     assert statements <= seen
     assert "=cmd|' /C calc'!A0" in seen and "0042" in seen
+
+
+def test_csv_neutralises_formulas(nasty, tmp_path):
+    import csv
+
+    target = tmp_path / "x.csv"
+    export(nasty, "csv", ClaimFilter(), target)
+    with open(target, newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(list_claims(nasty))
+    for row in rows:
+        for value in row.values():
+            assert not (value or "").startswith(("=", "+", "-", "@", "\t", "\r")), value
+    by_id = {str(c.id): c for c in list_claims(nasty)}
+    for row in rows:
+        statement = by_id[row["id"]].statement
+        shown = row["statement"]
+        assert shown == statement or (shown == "'" + statement and statement[0] in "=+-@\t\r")
+    assert any(r["statement"] == "'=cmd|' /C calc'!A0" for r in rows)

@@ -25,21 +25,22 @@ def tick(progress: Progress | None, done: int, total: int) -> None:
         raise ExportCancelled("The export was cancelled.")
 
 
-def need_file(target: Path | None, fmt: str) -> Path:
-    """*target* as a path; binary formats cannot go to standard output."""
-    if target is None:
+def need_file(target: Path | IO[str] | None, fmt: str) -> Path:
+    """*target* as a path; binary formats cannot go to standard output or a stream."""
+    if target is None or hasattr(target, "write"):
         raise InvalidInput(
             f"The {fmt} format needs an output file; it cannot be written to the terminal."
         )
-    return Path(target)
+    return Path(target)  # type: ignore[arg-type]
 
 
 @contextmanager
-def text_target(target: Path | None) -> Iterator[IO[str]]:
-    """A text stream: an atomically replaced file, or standard output for None."""
-    if target is None:
-        yield sys.stdout
-        sys.stdout.flush()
+def text_target(target: Path | IO[str] | None) -> Iterator[IO[str]]:
+    """A text stream: an atomically replaced file, an open stream, or stdout for None."""
+    if target is None or hasattr(target, "write"):
+        stream: IO[str] = sys.stdout if target is None else target  # type: ignore[assignment]
+        yield stream
+        stream.flush()
         return
     with atomic_path(Path(target)) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         yield fh
