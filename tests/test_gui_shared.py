@@ -182,3 +182,53 @@ def test_stale_edit_dialog_shows_both_sides_and_reapplies(qtbot, ws, seed_paths)
     )
     assert result.notes == "mine"
     assert result.status == "verified"  # their other change is kept
+
+
+def test_bundle_export_and_import_with_conflict_resolution(qtbot, tmp_path, seed_paths) -> None:
+    from desktop.shared.bundle_ui import BundleActions
+
+    here = open_workspace(tmp_path / "here.sqlite")
+    bind_analyst(here)
+    data = seed_paths[1].read_bytes()
+    article = add_article(here, NewArticle(text=data.decode("utf-8"), original=data))
+    claim = create_claim(here, article.id, 0, 25, notes="base")
+    dialogs = RecordingDialogs()
+    ctx = AppContext(here, dialogs)
+    actions = BundleActions(ctx)
+
+    bundle = tmp_path / "from-here.claimdesk"
+    dialogs.next_paths = [str(bundle)]
+    job = actions.export()
+    qtbot.waitUntil(lambda: job.done, timeout=5000)
+    assert bundle.exists() and dialogs.infos[-1][0] == "Bundle written"
+
+    there = open_workspace(tmp_path / "there.sqlite")
+    bind_analyst(there)
+    other_ctx = AppContext(there, RecordingDialogs())
+    other = BundleActions(other_ctx)
+    other_ctx.dialogs.next_paths = [str(bundle)]
+    with qtbot.waitSignal(other_ctx.articlesChanged, timeout=5000):
+        job = other.import_()
+    qtbot.waitUntil(lambda: job.done, timeout=5000)
+    assert other_ctx.dialogs.infos[-1][0] == "Bundle merged"
+    assert get_claim(there, claim.id).notes == "base"
+
+    update_claim(here, claim.id, notes="edited here")
+    dialogs.next_paths = [str(bundle)]
+    job = actions.export()
+    qtbot.waitUntil(lambda: job.done, timeout=5000)
+    update_claim(there, claim.id, notes="edited there, later")
+    other_ctx.dialogs.next_paths = [str(bundle)]
+    job = other.import_()
+    qtbot.waitUntil(lambda: job.done, timeout=5000)
+    report = other.report_dialog
+    assert report is not None and len(report.pending) == 1
+    qtbot.addWidget(report)
+    texts = [report.table.item(0, c).text() for c in range(4)]
+    assert texts[1:] == ["notes", "edited there, later", "edited here"]
+    with qtbot.waitSignal(other_ctx.claimsChanged, timeout=2500):
+        assert report.resolve_selected("incoming")
+    assert get_claim(there, claim.id).notes == "edited here"
+    assert report.pending == [] and not report.take_button.isEnabled()
+    here.close()
+    there.close()

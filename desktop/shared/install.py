@@ -15,6 +15,7 @@ from db.analysts import bind_analyst
 from db.errors import ClaimDeskError
 from db.workspace import Workspace, open_workspace, redact
 from desktop.context import AppContext
+from desktop.shared.bundle_ui import BundleActions
 from desktop.shared.open_dialog import OpenSharedDialog
 from desktop.shared.poller import ChangePoller
 from desktop.shared.urls import scrub
@@ -69,7 +70,16 @@ class SharedUi(QObject):
         self.dialog_factory = dialog_factory or (lambda s, p: OpenSharedDialog(s, p))
         self.action = QAction("Open shared workspace…", main_window)
         self.action.triggered.connect(self.open_shared)
-        _place_after_open_actions(main_window.menu("File"), self.action)
+        file_menu = main_window.menu("File")
+        _place_after_open_actions(file_menu, self.action)
+        parent = main_window if isinstance(main_window, QWidget) else None
+        self.bundles = BundleActions(ctx, parent)
+        self.export_action = QAction("Export bundle…", main_window)
+        self.export_action.triggered.connect(lambda: self.bundles.export())
+        self.import_action = QAction("Import bundle…", main_window)
+        self.import_action.triggered.connect(lambda: self.bundles.import_())
+        _place_after_open_actions(file_menu, self.import_action)
+        _place_after_open_actions(file_menu, self.export_action)
         self.poller = ChangePoller(ctx, interval_ms=interval_ms, parent=self)
         self.poller.start()
 
