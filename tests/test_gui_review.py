@@ -144,6 +144,11 @@ def test_history_panel_restore_and_undo(ctx, team, seed_paths: list[Path], qtbot
     info = claims.get_claim(team, c.id)
     assert (info.statement, info.notes) == ("Second wording", "a note")
     assert panel.tree.topLevelItemCount() == 4  # the undo is history too
+    assert panel.verdicts.isHidden()
+    review.give_verdict(team, c.id, "unverifiable", "No <second> source.")
+    ctx.reviewChanged.emit()
+    assert "No &lt;second&gt; source." in panel.verdicts.text()
+    assert panel.tree.topLevelItem(4).text(2) == "verdict"
 
 
 def test_discussion_panel_threads(ctx, team, seed_paths: list[Path], qtbot) -> None:

@@ -3,6 +3,7 @@ workspace-wide history dialog."""
 
 from __future__ import annotations
 
+import html
 import uuid
 from typing import Any
 
@@ -25,6 +26,7 @@ from db import claims as claim_ops
 from db import history as history_ops
 from db.analysts import list_analysts
 from db.history import ENTITY_TYPES, HistoryItem
+from db.review import verdicts_of
 from desktop.commands import DbCommand
 from desktop.context import AppContext
 from desktop.review.common import as_uuid, attempt, local_time, one_line
@@ -122,6 +124,10 @@ class HistoryPanel(QWidget):
         self.items: list[HistoryItem] = []
         self.title = QLabel("Select a claim to see its history.", self)
         self.title.setWordWrap(True)
+        self.verdicts = QLabel(self)
+        self.verdicts.setObjectName("claimVerdicts")
+        self.verdicts.setWordWrap(True)
+        self.verdicts.setTextFormat(Qt.TextFormat.RichText)
         self.tree = _tree(self, "claimHistoryTree")
         self.tree.itemSelectionChanged.connect(self._update_button)
         self.restore_button = QPushButton("Restore this state", self)
@@ -134,6 +140,7 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.verdicts)
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -170,7 +177,23 @@ class HistoryPanel(QWidget):
             self.items = items or []
             fill_history_tree(self.tree, self.items)
             self.title.setText(f"{len(self.items)} change(s) to claim {str(self.claim_id)[:8]}")
+        self._show_verdicts()
         self._update_button()
+
+    def _show_verdicts(self) -> None:
+        claim_id = self.claim_id
+        found = (
+            attempt(self.ctx, lambda: verdicts_of(self.ctx.ws, claim_id), quiet_not_found=True)
+            if claim_id is not None
+            else None
+        )
+        lines = [
+            f"<b>{html.escape(v.status.label)}</b> by {html.escape(v.reviewer_name)}, "
+            f"{local_time(v.decided_at)}: {html.escape(v.rationale)}"
+            for v in reversed(found or [])
+        ]
+        self.verdicts.setText("<br>".join(lines))
+        self.verdicts.setVisible(bool(lines))
 
     def selected_entry_id(self) -> uuid.UUID | None:
         current = self.tree.currentItem()
