@@ -232,3 +232,34 @@ def test_bundle_export_and_import_with_conflict_resolution(qtbot, tmp_path, seed
     assert report.pending == [] and not report.take_button.isEnabled()
     here.close()
     there.close()
+
+
+def test_agreement_dialog_shows_the_figures(qtbot, ws, seed_paths) -> None:
+    from db.models import Analyst
+    from desktop.shared.agreement_dialog import AgreementDialog
+
+    data = seed_paths[0].read_bytes()
+    article = add_article(ws, NewArticle(text=data.decode("utf-8"), original=data, title="T"))
+    ids = []
+    with ws.session() as session:
+        for name in ("Ann", "Ben"):
+            person = Analyst(name=name)
+            session.add(person)
+            session.flush()
+            ids.append(person.id)
+    ws.analyst_id = ids[0]
+    create_claim(ws, article.id, 0, 20)
+    create_claim(ws, article.id, 40, 60)
+    ws.analyst_id = ids[1]
+    create_claim(ws, article.id, 1, 20)
+    dialog = AgreementDialog(AppContext(ws, RecordingDialogs()))
+    qtbot.addWidget(dialog)
+    dialog.analyst_a.setCurrentIndex(dialog.analyst_a.findText("Ann"))
+    dialog.analyst_b.setCurrentIndex(dialog.analyst_b.findText("Ben"))
+    dialog.compute_button.click()
+    assert dialog.report is not None and dialog.report.matched == 1
+    text = dialog.output.toPlainText()
+    assert "Recall: 0.500" in text and "Precision: 1.000" in text
+    dialog.analyst_b.setCurrentIndex(dialog.analyst_b.findText("Ann"))
+    dialog.compute_button.click()
+    assert dialog.report is None and "two different analysts" in dialog.output.toPlainText()

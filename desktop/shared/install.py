@@ -80,6 +80,9 @@ class SharedUi(QObject):
         self.import_action.triggered.connect(lambda: self.bundles.import_())
         _place_after_open_actions(file_menu, self.import_action)
         _place_after_open_actions(file_menu, self.export_action)
+        self.agreement_action = QAction("Agreement between analysts…", main_window)
+        self.agreement_action.triggered.connect(self.show_agreement)
+        main_window.menu("Review").addAction(self.agreement_action)
         self.poller = ChangePoller(ctx, interval_ms=interval_ms, parent=self)
         self.poller.start()
 
@@ -90,6 +93,12 @@ class SharedUi(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return self.open_url(dialog.url(), remember=dialog.remember)
+
+    def show_agreement(self) -> None:
+        from desktop.shared.agreement_dialog import AgreementDialog
+
+        parent = self.window if isinstance(self.window, QWidget) else None
+        AgreementDialog(self.ctx, parent).exec()
 
     def open_url(self, url: str, remember: Callable[[], None] | None = None) -> bool:
         try:
