@@ -309,3 +309,43 @@ def test_every_editor_has_a_mnemonic_label(claims, inspector):
     ):
         assert widget in buddies, widget.objectName()
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_links_list_drops_deleted_other_claim(ctx, ws, claims, inspector):
+    from desktop.commands import DeleteClaimCommand
+
+    inspector.show_claim(claims[0].id)
+    assert inspector.links.link_to(claims[2].id, Relation.CONTRADICTS)
+    assert [v.label for v in inspector.links.views()] == ["contradicts"]
+    ctx.undo_stack.push(DeleteClaimCommand(ctx, claims[2].id))
+    assert inspector.links.views() == []
+    ctx.undo_stack.undo()  # the claim and its link come back, and it is selected
+    assert inspector.claim_id == claims[2].id
+    assert [(v.label, v.other_id) for v in inspector.links.views()] == [
+        ("contradicts", claims[0].id)
+    ]
+
+
+def test_tab_reaches_every_field_in_order(qtbot, claims, inspector):
+    inspector.show_claim(claims[0].id)
+    inspector.activateWindow()
+    inspector.statement_edit.setFocus()
+    order = [inspector.statement_edit.objectName()]
+    widget = inspector.statement_edit
+    for _ in range(12):
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+        # An editable combo box takes focus in its line edit.
+        owner = widget.parentWidget() if not widget.objectName() else widget
+        if owner.objectName() != order[-1]:
+            order.append(owner.objectName())
+    assert order[:6] == [
+        "statementEdit",
+        "kindCombo",
+        "sourceCombo",
+        "reliabilityCombo",
+        "credibilityCombo",
+        "statusCombo",
+    ]
+    assert "eventDateEdit" in order and "tagsEdit" in order

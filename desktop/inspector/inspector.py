@@ -66,6 +66,7 @@ class ClaimInspector(QWidget):
         self.info: ClaimInfo | None = None
         self._loading = False
         self._sources: list[SourceInfo] = []
+        self._sources_stale = True
         self._build()
         ctx.claimSelected.connect(self._claim_selected)
         ctx.openClaimRequested.connect(self._claim_selected)
@@ -289,7 +290,8 @@ class ClaimInspector(QWidget):
             self.links.set_claim(None)
             return
         self.stack.setCurrentIndex(1)
-        self._fill_choices()
+        self._fill_choices(sources=force or changed_claim or self._sources_stale)
+        self._sources_stale = False
         self._populate(info, keep_edits=not (force or changed_claim))
         if force or changed_claim:
             self.evidence.set_claim(info.id)
@@ -307,15 +309,17 @@ class ClaimInspector(QWidget):
             info = None  # deleted meanwhile
         self._show(info, force=False)
 
-    def _fill_choices(self) -> None:
+    def _fill_choices(self, *, sources: bool = True) -> None:
+        """Refresh the tag completer and, if asked, the source list (counts every claim)."""
         try:
+            self.tag_completer.set_tags(claim_ops.all_tags(self.ctx.ws))
+            if not sources:
+                return
             self._sources = source_ops.list_sources(self.ctx.ws)
-            tags = claim_ops.all_tags(self.ctx.ws)
         except ClaimDeskError as exc:
             self.ctx.report_error(exc)
             return
         self._source_names.setStringList([s.name for s in self._sources])
-        self.tag_completer.set_tags(tags)
         if self.source_combo.lineEdit().hasFocus():
             return
         with QSignalBlocker(self.source_combo):
@@ -369,10 +373,15 @@ class ClaimInspector(QWidget):
             combo.setCurrentIndex(max(combo.findData(data), 0) if data is not None else 0)
 
     def _claims_changed(self, ids: list[str]) -> None:
-        if self.info is not None and (not ids or str(self.info.id) in ids):
+        if self.info is None:
+            return
+        if not ids or str(self.info.id) in ids:
             self._reload()
+        elif any(str(view.other_id) in ids for view in self.links.views()):
+            self.links.reload()  # a linked claim was changed or deleted
 
     def _sources_changed(self) -> None:
+        self._sources_stale = True
         if self.info is not None:
             self._reload()
 

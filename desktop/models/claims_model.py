@@ -146,6 +146,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._cells: dict[str, tuple[str, ...]] = {}  # display texts, made on first paint
         self._filter = ClaimFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sorted = False  # rows are in self._sort order (no edits since)
         self._mono = QFont("monospace")
         self._mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self._grey = QColor("#6b7280")
@@ -187,6 +188,7 @@ class ClaimsTableModel(QAbstractTableModel):
             self.load()
             return
         fresh = {row[R_ID]: row for row in claim_rows(self._ws(), self._filter, wanted)}
+        self._sorted = False
         for cid in wanted:
             self._cells.pop(cid, None)
         gone = sorted(
@@ -322,6 +324,8 @@ class ClaimsTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column not in SORT_KEYS:
             return
+        if self._sorted and self._sort == (column, order):
+            return  # the view may ask twice for the same order
         self.layoutAboutToBeChanged.emit()
         old = list(self._rows)
         persistent = self.persistentIndexList()
@@ -339,3 +343,4 @@ class ClaimsTableModel(QAbstractTableModel):
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (column, order)
         self._rows.sort(key=SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._sorted = True
