@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from review_support import add_seed, claim_at
 from sqlalchemy import text
 
 from db import analysts, claims, comments, history, links, review
@@ -13,7 +14,6 @@ from db.compare import compare_set
 from db.errors import InvalidInput, Refused
 from db.models import Role, Status
 from db.workspace import Workspace, migrate, open_workspace
-from review_support import add_seed, claim_at
 
 
 @pytest.fixture
@@ -94,9 +94,7 @@ def test_rules_verdicts_and_queue_on_postgres(pg_ws: Workspace, seed_paths: list
     assert review.review_queue(ws) == []
 
 
-def test_history_comments_and_compare_on_postgres(
-    pg_ws: Workspace, seed_paths: list[Path]
-) -> None:
+def test_history_comments_and_compare_on_postgres(pg_ws: Workspace, seed_paths: list[Path]) -> None:
     ws = pg_ws
     a1, t1 = add_seed(ws, seed_paths[1])
     a2, t2 = add_seed(ws, seed_paths[2])
@@ -119,3 +117,20 @@ def test_history_comments_and_compare_on_postgres(
     assert restored.statement == "first"
     assert history.claim_history(ws, x.id)[-1].action == "restore"
     assert {i.claim_id for i in compare_set(ws, x.id)} == {x.id, y.id}
+
+
+def test_cli_refuses_as_on_shared_workspace(pg_url: str, capsys) -> None:
+    import io
+
+    from db.cli import run
+
+    migrate(pg_url)
+    out = io.StringIO()
+    assert run(["--db", pg_url, "analysts"], out=out) == 0
+    from sqlalchemy.engine import make_url
+
+    login = make_url(pg_url).username
+    assert out.getvalue().startswith(f"* {login}\t")
+    assert run(["--db", pg_url, "--as", "Someone", "analysts"], out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--as is not available in a shared workspace" in err
