@@ -166,6 +166,10 @@ def test_invalid_event_date_shows_error_and_writes_nothing(ctx, ws, claims, insp
     assert inspector.event_error.isHidden()
     stored = claim_ops.get_claim(ws, claim.id)
     assert (stored.event_start, stored.event_end) == (dt.date(2024, 10, 18), dt.date(2024, 10, 20))
+    inspector.set_event_text("October 8-13, 2024")  # the shared parser reads written dates
+    assert inspector.event_edit.text() == "2024-10-08/2024-10-13"
+    inspector.set_event_text("")
+    assert claim_ops.get_claim(ws, claim.id).event_start is None
 
 
 def test_tags_commit(ctx, ws, claims, inspector):
