@@ -229,3 +229,9 @@ def test_good_bundle_still_imports(setup) -> None:
     good, target, _ = setup
     report = import_bundle(target, good)
     assert report.added["claims"] == 1 and report.added["articles"] == 1
+
+
+def test_oversize_file(setup, monkeypatch) -> None:
+    good, target, root = setup
+    monkeypatch.setattr(archive, "MAX_FILE_BYTES", 100)
+    _refused(target, good, root, "the file is larger than")

@@ -31,6 +31,7 @@ DATA = "data.json"
 MAX_MEMBERS = 20_000
 MAX_MEMBER_BYTES = 64 * 2**20
 MAX_TOTAL_BYTES = 1024 * 2**20
+MAX_FILE_BYTES = 1024 * 2**20
 MAX_RATIO = 200  # uncompressed / compressed, for members past RATIO_FLOOR
 RATIO_FLOOR = 2**20
 _MEMBER_RE = re.compile(r"^articles/([0-9a-f-]{36})\.(txt|orig)$")
@@ -179,6 +180,8 @@ def read_bundle(path: Path) -> BundleContents:
     path = Path(path)
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file.")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise _refuse(path, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB")
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):

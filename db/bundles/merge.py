@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.bundles.archive import BundleContents, read_bundle, sha256
@@ -317,8 +318,14 @@ def import_bundle(ws: Workspace, path: Path | str) -> MergeReport:
     bundle = read_bundle(Path(path))
     parsed = parse_sections(bundle.data)
     report = MergeReport()
-    with ws.session() as session:
-        _Merger(session, bundle, report).run(parsed)
+    try:
+        with ws.session() as session:
+            _Merger(session, bundle, report).run(parsed)
+    except IntegrityError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "a constraint failed"
+        raise InvalidInput(
+            f"The bundle could not be merged ({reason}); nothing was imported."
+        ) from None
     return report
 
 
