@@ -201,3 +201,36 @@ def test_hard_text_in_postgres(pg_url: str) -> None:
         _check_stored(ws, HARD_TEXT, start, HARD_TEXT.index("𠀀") + 1)
     finally:
         ws.close()
+
+
+# ---------------------------------------------------------------- against Qt's own offsets
+
+QT_FRAGMENTS = [f for f in FRAGMENTS if "\r" not in f]
+qt_texts = st.lists(
+    st.one_of(st.sampled_from(QT_FRAGMENTS), st.characters(categories=("L", "M", "N", "P"))),
+    min_size=1,
+    max_size=50,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=qt_texts, data=st.data())
+def test_utf16_offsets_select_the_quote_in_a_qt_editor(
+    qapp: object, text: str, data: st.DataObject
+) -> None:
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    editor = QPlainTextEdit()
+    editor.setPlainText(text)
+    index = Utf16Index(text)
+    assert editor.document().characterCount() - 1 == index.to_utf16(len(text))
+    cursor = editor.textCursor()
+    cursor.setPosition(index.to_utf16(start))
+    cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    # Qt reports paragraph breaks inside a selection as U+2029.
+    assert cursor.selectedText() == text[start:end].replace("\n", "\u2029")
+    assert index.to_codepoint(cursor.selectionStart()) == start
+    assert index.to_codepoint(cursor.selectionEnd()) == end
