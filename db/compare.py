@@ -31,7 +31,7 @@ _END = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)|\n")
 class CompareItem:
     claim_id: uuid.UUID
     hops: int  # 0 for the claim compared from
-    relation: str  # how it relates to the claim it was reached from ("" for the first)
+    relation: str  # "<this> <relation> <the claim it was reached from>" ("" for the first)
     quote: str
     sentence: str
     quote_start: int  # offset of the quote inside ``sentence`` (code points)
@@ -71,7 +71,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _neighbours(session, ids: set[uuid.UUID]) -> list[tuple[uuid.UUID, uuid.UUID, str]]:  # type: ignore[no-untyped-def]
-    """(known id, other id, label read from the known claim) for links touching *ids*."""
+    """(known id, other id, label) for links touching *ids*; the label reads
+    "other <label> known", e.g. "updates" when the other claim updates the known one."""
     links = session.scalars(
         select(ClaimLink).where(
             ClaimLink.relation.in_(COMPARE_RELATIONS),
@@ -82,9 +83,9 @@ def _neighbours(session, ids: set[uuid.UUID]) -> list[tuple[uuid.UUID, uuid.UUID
     for link in links:
         rel = Relation(link.relation)
         if link.from_claim_id in ids:
-            out.append((link.from_claim_id, link.to_claim_id, FORWARD_LABEL[rel]))
+            out.append((link.from_claim_id, link.to_claim_id, INVERSE_LABEL[rel]))
         if link.to_claim_id in ids:
-            out.append((link.to_claim_id, link.from_claim_id, INVERSE_LABEL[rel]))
+            out.append((link.to_claim_id, link.from_claim_id, FORWARD_LABEL[rel]))
     return out
 
 

@@ -290,7 +290,9 @@ def test_compare_set_two_hops(ws: Workspace, seed_paths: list[Path]) -> None:
         assert "\n" not in item.sentence
     by_id = {i.claim_id: i for i in items}
     assert by_id[c2.id].relation == "contradicts"
-    assert by_id[c3.id].relation == "updated by"
+    assert by_id[c3.id].relation == "updates"
+    # Seen from c3, the claim it updates (c2) is "updated by" it.
+    assert {i.claim_id: i.relation for i in compare_set(ws, c3.id)}[c2.id] == "updated by"
     with pytest.raises(NotFound):
         compare_set(ws, uuid.uuid4())
 

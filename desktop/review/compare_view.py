@@ -51,7 +51,12 @@ class CompareColumn(QFrame):
         color = status_color(item.status).name()
         self.setStyleSheet(f"QFrame#compareColumn {{ border-top: 4px solid {color}; }}")
         published = item.published_at.astimezone().date().isoformat() if item.published_at else ""
-        relation = "this claim" if item.hops == 0 else item.relation
+        if item.hops == 0:
+            relation = "the compared claim"
+        elif item.hops == 1:
+            relation = f"{item.relation} the compared claim"
+        else:
+            relation = f"{item.relation} a linked claim"
         lines = [
             f"<b>{html.escape(item.article_title)}</b>",
             html.escape(" · ".join(x for x in (item.outlet, published) if x)),

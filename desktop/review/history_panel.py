@@ -60,7 +60,7 @@ def fill_history_tree(
             what = f"{what} · claim {str(item.claim_id)[:8]}"
         top = QTreeWidgetItem(
             [
-                local_time(item.at, seconds=True),
+                local_time(item.at),
                 item.analyst_name or "—",
                 ACTION_LABELS.get(item.action, item.action),
                 what,
@@ -70,6 +70,7 @@ def fill_history_tree(
         top.setData(0, IdRole, str(item.id))
         top.setData(1, IdRole, str(item.claim_id) if item.claim_id else "")
         top.setToolTip(4, item.summary(400))
+        top.setToolTip(0, local_time(item.at, seconds=True))
         for ch in item.changes:
             child = QTreeWidgetItem(["", "", "", ch.field, f"{_value(ch.old)} → {_value(ch.new)}"])
             child.setData(0, IdRole, str(item.id))
@@ -78,6 +79,8 @@ def fill_history_tree(
         tree.addTopLevelItem(top)
     for col in range(4):
         tree.resizeColumnToContents(col)
+    if not show_claim:
+        tree.scrollToBottom()  # a claim's history reads oldest first; show the latest
 
 
 def _tree(parent: QWidget, name: str) -> QTreeWidget:
