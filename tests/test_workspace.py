@@ -324,3 +324,36 @@ def test_ambiguous_prefix_asks_for_more_digits(ws) -> None:
     assert str(excinfo.value) == ("The id abcd matches more than one claim; give more digits.")
     assert get_claim(ws, "abcd1234-0000-4000-8000-000000000002").id == second
     assert get_claim(ws, str(first)[:4].upper() + str(first)[4:]).id == first
+
+
+@pytest.mark.postgres
+def test_shared_workspace_with_unknown_revision_is_refused(pg_url: str) -> None:
+    migrate(pg_url)
+    engine = make_engine(pg_url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'zzzz_future'")
+    finally:
+        engine.dispose()
+    with pytest.raises(SchemaError, match="newer"):
+        open_workspace(pg_url)
+    with pytest.raises(SchemaError, match="newer"):
+        migrate(pg_url)
+    engine = make_engine(pg_url)
+    try:
+        assert current_revision(engine) == "zzzz_future"
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_empty_shared_workspace_needs_migrate_first(pg_url: str) -> None:
+    with pytest.raises(SchemaError, match="claimdesk migrate"):
+        open_workspace(pg_url)
+    before, after = migrate(pg_url)
+    assert before is None
+    ws = open_workspace(pg_url)
+    try:
+        assert current_revision(ws.engine) == after == head_revision(ws.engine)
+    finally:
+        ws.close()
