@@ -228,3 +228,12 @@ def test_follows_selection_made_elsewhere(qtbot, ctx, view, data):
     assert [i.data(ClaimIdRole) for i in view.table.selectionModel().selectedRows()] == [
         str(target.id)
     ]
+
+
+def test_filter_choices_follow_new_tags_and_sources(ctx, ws, view, data):
+    claim_ops.update_claim(ws, data["a"][3].id, tags=["fresh-tag"])
+    ctx.claims_changed([data["a"][3].id])
+    assert view.filter_bar.tag_combo.findData("fresh-tag") > 0
+    new = create_source(ws, "New wire")
+    ctx.sourcesChanged.emit()
+    assert view.filter_bar.source_combo.findData(str(new.id)) > 0

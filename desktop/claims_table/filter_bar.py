@@ -87,8 +87,17 @@ class ClaimFilterBar(QWidget):
 
     def reload_choices(self, ws: Workspace) -> None:
         """Refill the source, tag and article lists, keeping the current choices."""
+        self.reload_sources(ws)
+        self.reload_tags(ws)
+        self.reload_articles(ws)
+
+    def reload_sources(self, ws: Workspace) -> None:
         self._fill(self.source_combo, [(s.name, str(s.id)) for s in list_sources(ws)])
+
+    def reload_tags(self, ws: Workspace) -> None:
         self._fill(self.tag_combo, [(t, t) for t in all_tags(ws)])
+
+    def reload_articles(self, ws: Workspace) -> None:
         self._fill(
             self.article_combo, [(a.title or a.filename, str(a.id)) for a in list_articles(ws)]
         )

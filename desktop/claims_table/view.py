@@ -115,8 +115,12 @@ class ClaimsTableView(QWidget):
         self.filter_bar.filterChanged.connect(self.set_filter)
         ctx.claimsChanged.connect(self._claims_changed)
         ctx.claimSelected.connect(self._follow_selection)
-        ctx.sourcesChanged.connect(self._choices_changed)
-        ctx.articlesChanged.connect(self._choices_changed)
+        ctx.sourcesChanged.connect(
+            lambda: self._guard(lambda: self.filter_bar.reload_sources(self.ctx.ws))
+        )
+        ctx.articlesChanged.connect(
+            lambda: self._guard(lambda: self.filter_bar.reload_articles(self.ctx.ws))
+        )
         ctx.workspaceChanged.connect(self.reload)
         self.reload()
 
@@ -139,13 +143,12 @@ class ClaimsTableView(QWidget):
     def current_filter(self) -> ClaimFilter:
         return self.model.claim_filter
 
-    def _choices_changed(self) -> None:
-        self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
-
     def _claims_changed(self, ids: list[str]) -> None:
         self._guard(lambda: self.model.refresh_ids(ids))
         self._update_count()
-        if not ids:
+        if ids:
+            self._guard(lambda: self.filter_bar.reload_tags(self.ctx.ws))  # new tags
+        else:
             self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
 
     def _guard(self, action) -> None:  # type: ignore[no-untyped-def]
