@@ -132,7 +132,10 @@ def timed(runs: int, action: Callable[[], None], setup: Callable[[], None] | Non
 # ---------------------------------------------------------------- the benchmarks
 
 
-def bench_reader(ws: Workspace, article_id: uuid.UUID, runs: int) -> list[Result]:
+def bench_reader(
+    ws: Workspace, article_id: uuid.UUID, runs: int, chars: int, claims: int
+) -> list[Result]:
+    label = f"(a) open {chars // 1000}k-char article, {claims:,} claims"
     try:
         from PySide6.QtGui import QTextCursor
         from PySide6.QtWidgets import QApplication
@@ -142,7 +145,7 @@ def bench_reader(ws: Workspace, article_id: uuid.UUID, runs: int) -> list[Result
     except ImportError as exc:
         why = f"skipped: {exc}"
         return [
-            Result("(a) open 200k-char article, 2,000 claims", note=why),
+            Result(label, note=why),
             Result("(b) new claim from selection", note=why),
         ]
     app = QApplication.instance() or QApplication([])
@@ -161,8 +164,8 @@ def bench_reader(ws: Workspace, article_id: uuid.UUID, runs: int) -> list[Result
         paint()
 
     opened = timed(runs, open_it, setup=reader.clear_article)
-    results = [Result("(a) open 200k-char article, 2,000 claims", opened)]
-    if len(reader.claims) != 2000:
+    results = [Result(label, opened)]
+    if len(reader.claims) != claims:
         results[0].note = f"reader shows {len(reader.claims)} claims"
 
     rng = random.Random(7)
@@ -237,19 +240,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--claims", type=int, default=100_000, help="claims for (c) and (d)")
+    parser.add_argument("--chars", type=int, default=200_000, help="article length for (a)")
+    parser.add_argument("--reader-claims", type=int, default=2000, help="claims for (a)")
     args = parser.parse_args(argv)
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="claimdesk-bench-") as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()
-        ws, ids = build_workspace(folder / "reader.sqlite", 1, 200_000, 2000)
+        ws, ids = build_workspace(folder / "reader.sqlite", 1, args.chars, args.reader_claims)
         print(f"built reader workspace in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
         try:
-            results += bench_reader(ws, ids[0], args.runs)
+            results += bench_reader(ws, ids[0], args.runs, args.chars, args.reader_claims)
         finally:
             ws.close()
 
-        per_article = 2000
+        per_article = min(2000, args.claims)
         articles = max(1, args.claims // per_article)
         t0 = time.perf_counter()
         ws, _ = build_workspace(folder / "big.sqlite", articles, 20_000, per_article)
