@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from db import claims as claim_ops
 from db import links as link_ops
 from db.claims import ClaimInfo
-from db.errors import ClaimDeskError
+from db.errors import ClaimDeskError, StaleEdit
 from db.links import LinkInfo
 from desktop.context import AppContext
 
@@ -33,6 +33,17 @@ class DbCommand(QUndoCommand):
         try:
             action()
         except ClaimDeskError as exc:
+            # A stale edit may be settled by the conflict dialog (desktop.shared):
+            # True = re-applied, False = discarded there, None = not handled.
+            handler = getattr(self.ctx, "stale_edit_handler", None)
+            if isinstance(exc, StaleEdit) and handler is not None:
+                outcome = handler(self, exc)
+                if outcome is True:
+                    return
+                if outcome is False:
+                    self.failed = True
+                    self.setObsolete(True)
+                    return
             self.failed = True
             self.setObsolete(True)
             self.ctx.report_error(exc)

@@ -263,3 +263,52 @@ def test_agreement_dialog_shows_the_figures(qtbot, ws, seed_paths) -> None:
     dialog.analyst_b.setCurrentIndex(dialog.analyst_b.findText("Ann"))
     dialog.compute_button.click()
     assert dialog.report is None and "two different analysts" in dialog.output.toPlainText()
+
+
+def _stale_command(ws, seed_paths):
+    from desktop.inspector.commands import CheckedUpdateClaimCommand
+
+    data = seed_paths[4].read_bytes()
+    article = add_article(ws, NewArticle(text=data.decode("utf-8"), original=data))
+    claim = create_claim(ws, article.id, 0, 15, notes="first")
+    update_claim(ws, claim.id, expected_version=claim.version, notes="theirs")
+    return claim, lambda ctx: CheckedUpdateClaimCommand(
+        ctx, claim.id, {"notes": "mine"}, {"notes": "first"}, claim.version
+    )
+
+
+def test_undo_command_stale_edit_reapplied_through_handler(qtbot, ws, seed_paths) -> None:
+    from desktop.shared.conflict import make_stale_handler
+
+    claim, make = _stale_command(ws, seed_paths)
+    dialogs = RecordingDialogs()
+    ctx = AppContext(ws, dialogs)
+    asked: list[dict] = []
+
+    def ask(exc, attempted, parent):
+        asked.append(attempted)
+        return REAPPLY
+
+    ctx.stale_edit_handler = make_stale_handler(ctx, ask=ask)
+    ctx.undo_stack.push(make(ctx))
+    assert asked == [{"notes": "mine"}]
+    assert get_claim(ws, claim.id).notes == "mine"
+    assert ctx.undo_stack.count() == 1 and not dialogs.errors
+    ctx.undo_stack.undo()
+    assert get_claim(ws, claim.id).notes == "theirs"  # undo returns to their stored value
+
+
+def test_undo_command_stale_edit_discarded_or_reported(qtbot, ws, seed_paths) -> None:
+    from desktop.shared.conflict import make_stale_handler
+
+    claim, make = _stale_command(ws, seed_paths)
+    dialogs = RecordingDialogs()
+    ctx = AppContext(ws, dialogs)
+    ctx.stale_edit_handler = make_stale_handler(ctx, ask=lambda *a: DISCARD)
+    ctx.undo_stack.push(make(ctx))
+    assert get_claim(ws, claim.id).notes == "theirs"
+    assert ctx.undo_stack.count() == 0 and not dialogs.errors
+    # With recording dialogs and no chooser, the stale edit is reported as before.
+    ctx.stale_edit_handler = make_stale_handler(ctx)
+    ctx.undo_stack.push(make(ctx))
+    assert ctx.undo_stack.count() == 0 and len(dialogs.errors) == 1

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import StaleEdit
+from db.errors import ClaimDeskError, StaleEdit
 
 REAPPLY = "reapply"
 DISCARD = "discard"
@@ -134,3 +134,56 @@ def resolve_stale_edit(
             return resend(version)
         except StaleEdit as again:
             exc = again
+
+
+StaleHandler = Callable[[Any, StaleEdit], bool | None]
+
+
+def make_stale_handler(
+    ctx: Any,
+    parent: QWidget | None = None,
+    ask: Callable[[StaleEdit, dict[str, Any], QWidget | None], str] | None = None,
+) -> StaleHandler:
+    """A handler for ``ctx.stale_edit_handler`` used by DbCommand on StaleEdit.
+
+    It works with commands that carry ``new`` (the attempted values) and
+    ``version`` (sent as expected_version by their ``do``); on "re-apply" the
+    command is re-run on the stored version and its ``old`` values become the
+    stored ones, so undo returns to what the other analyst saved.  Returns
+    True (re-applied), False (discarded) or None (not a case it can handle).
+    Without *ask*, a context with recording (non-interactive) dialogs is left
+    to report the error as before.
+    """
+
+    def handle(command: Any, exc: StaleEdit) -> bool | None:
+        chooser = ask
+        if chooser is None:
+            from desktop.dialogs import RecordingDialogs
+
+            if isinstance(ctx.dialogs, RecordingDialogs):
+                return None  # non-interactive (tests, scripts): report as an error
+            chooser = ask_with_dialog
+        attempted = getattr(command, "new", None)
+        if not isinstance(attempted, dict) or not hasattr(command, "version"):
+            return None
+        while True:
+            _, current = stale_current(exc)
+            version = getattr(current, "version", None)
+            if version is None:
+                return None
+            if chooser(exc, attempted, parent) != REAPPLY:
+                return False
+            old = getattr(command, "old", None)
+            if isinstance(old, dict):
+                command.old = {k: getattr(current, k, v) for k, v in old.items()}
+            command.version = version
+            try:
+                command.do()
+                return True
+            except StaleEdit as again:
+                exc = again
+            except ClaimDeskError as other:
+                ctx.report_error(other)
+                return False
+
+    return handle

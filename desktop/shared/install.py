@@ -16,6 +16,7 @@ from db.errors import ClaimDeskError
 from db.workspace import Workspace, open_workspace, redact
 from desktop.context import AppContext
 from desktop.shared.bundle_ui import BundleActions
+from desktop.shared.conflict import make_stale_handler
 from desktop.shared.open_dialog import OpenSharedDialog
 from desktop.shared.poller import ChangePoller
 from desktop.shared.urls import scrub
@@ -83,6 +84,7 @@ class SharedUi(QObject):
         self.agreement_action = QAction("Agreement between analysts…", main_window)
         self.agreement_action.triggered.connect(self.show_agreement)
         main_window.menu("Review").addAction(self.agreement_action)
+        ctx.stale_edit_handler = make_stale_handler(ctx, parent)
         self.poller = ChangePoller(ctx, interval_ms=interval_ms, parent=self)
         self.poller.start()
 
