@@ -36,7 +36,7 @@ class DbCommand(QUndoCommand):
             # A stale edit may be settled by the conflict dialog (desktop.shared):
             # True = re-applied, False = discarded there, None = not handled.
             handler = getattr(self.ctx, "stale_edit_handler", None)
-            if isinstance(exc, StaleEdit) and handler is not None:
+            if isinstance(exc, StaleEdit) and handler is not None and action == self.do:
                 outcome = handler(self, exc)
                 if outcome is True:
                     return
