@@ -386,3 +386,19 @@ def test_inspector_on_postgresql(qtbot, pg_url, seed_paths):
     finally:
         context.undo_stack.clear()
         pg.close()
+
+
+def test_escape_reverts_text_without_writing(qtbot, ctx, ws, claims, inspector):
+    claim = claims[1]
+    inspector.show_claim(claim.id)
+    inspector.tags_edit.setFocus()
+    qtbot.keyClicks(inspector.tags_edit, "oops")
+    qtbot.keyClick(inspector.statement_edit, Qt.Key.Key_A)  # another field being edited too
+    qtbot.keyClick(inspector.tags_edit, Qt.Key.Key_Escape)
+    assert inspector.tags_edit.text() == ""
+    assert inspector.statement_edit.toPlainText() == "a" + claim.statement  # left alone
+    qtbot.keyClick(inspector.statement_edit, Qt.Key.Key_Escape)
+    assert inspector.statement_edit.toPlainText() == claim.statement
+    inspector.statement_edit.commit()
+    assert ctx.undo_stack.count() == 0
+    assert claim_ops.get_claim(ws, claim.id).version == claim.version

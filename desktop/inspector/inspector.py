@@ -119,6 +119,7 @@ class ClaimInspector(QWidget):
         self.statement_edit.setObjectName("statementEdit")
         self.statement_edit.setMaximumHeight(72)
         self.statement_edit.setPlaceholderText("The claim in your own words (Ctrl+Enter saves)")
+        self.statement_edit.reverted.connect(self._revert_field)
         self.statement_edit.committed.connect(
             lambda: self._push({"statement": self.statement_edit.toPlainText()})
         )
@@ -184,6 +185,7 @@ class ClaimInspector(QWidget):
         self.event_edit.setObjectName("eventDateEdit")
         self.event_edit.setPlaceholderText("YYYY-MM-DD, or a range YYYY-MM-DD/YYYY-MM-DD")
         self.event_edit.setToolTip("When the reported event happened (not when it was reported)")
+        self.event_edit.reverted.connect(self._revert_field)
         self.event_edit.committed.connect(self._event_confirmed)
         self.event_error = QLabel(body)
         self.event_error.setObjectName("eventDateError")
@@ -203,6 +205,7 @@ class ClaimInspector(QWidget):
         self.tags_edit.setPlaceholderText("comma, separated, tags")
         self.tag_completer = TagCompleter(self.tags_edit)
         self.tags_edit.setCompleter(self.tag_completer)
+        self.tags_edit.reverted.connect(self._revert_field)
         self.tags_edit.committed.connect(
             lambda: self._push({"tags": split_tags(self.tags_edit.text())})
         )
@@ -212,6 +215,7 @@ class ClaimInspector(QWidget):
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.setMaximumHeight(80)
         self.notes_edit.setPlaceholderText("Working notes (Ctrl+Enter saves)")
+        self.notes_edit.reverted.connect(self._revert_field)
         self.notes_edit.committed.connect(
             lambda: self._push({"notes": self.notes_edit.toPlainText()})
         )
@@ -386,6 +390,11 @@ class ClaimInspector(QWidget):
             self._reload()
 
     # ------------------------------------------------------------ committing
+
+    def _revert_field(self) -> None:
+        """Escape in a text field: show the stored value again, write nothing."""
+        if self.info is not None:
+            self._populate(self.info, keep_edits=True)
 
     def _commit_pending(self) -> None:
         if self.info is None:

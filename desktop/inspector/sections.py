@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -70,8 +70,9 @@ class EvidenceSection(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.claim_id: uuid.UUID | None = None
-        self.list = _KeyList(self, lambda: None, self.remove_selected)
+        self.list = _KeyList(self, self.open_current, self.remove_selected)
         self.list.setObjectName("evidenceList")
+        self.list.itemDoubleClicked.connect(lambda _item: self.open_current())
         self.list.setMaximumHeight(96)
         self.list.setUniformItemSizes(True)
         self.input = QLineEdit(self)
@@ -123,6 +124,12 @@ class EvidenceSection(QWidget):
 
     def items(self) -> list[EvidenceInfo]:
         return [self.list.item(i).data(DataRole) for i in range(self.list.count())]
+
+    def open_current(self) -> None:
+        """Open the selected evidence URL in the web browser."""
+        item = self.list.currentItem()
+        if item is not None and item.data(DataRole).url:
+            QDesktopServices.openUrl(QUrl(item.data(DataRole).url))
 
     def add_from_input(self) -> None:
         text = self.input.text().strip()

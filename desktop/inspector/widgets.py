@@ -11,10 +11,12 @@ class CommitTextEdit(QPlainTextEdit):
     """Plain text that emits ``committed`` on focus-out or Ctrl+Enter, never while typing.
 
     ``dirty`` is true between the first keystroke and the commit, so a reload
-    from the database can leave a half-typed text alone.
+    from the database can leave a half-typed text alone.  Escape emits
+    ``reverted`` so the owner can put the stored text back.
     """
 
     committed = Signal()
+    reverted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +50,10 @@ class CommitTextEdit(QPlainTextEdit):
         ):
             self.commit()
             return
+        if event.key() == Qt.Key.Key_Escape and self.dirty:
+            self.dirty = False
+            self.reverted.emit()
+            return
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -59,6 +65,7 @@ class CommitLineEdit(QLineEdit):
     """A line edit whose edits count only once confirmed (Enter or leaving the field)."""
 
     committed = Signal()
+    reverted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +85,15 @@ class CommitLineEdit(QLineEdit):
         if self.dirty:
             self.dirty = False
             self.committed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.dirty:
+            popup = self.completer().popup() if self.completer() else None
+            if popup is None or not popup.isVisible():
+                self.dirty = False
+                self.reverted.emit()
+                return
+        super().keyPressEvent(event)
 
 
 class TagCompleter(QCompleter):
