@@ -63,6 +63,18 @@ def _claim_of(obj: object) -> uuid.UUID | None:
     return None
 
 
+def _column_default(column: Any) -> Any:
+    """The value a pending INSERT will give an unset column (scalar and list defaults)."""
+    default = column.default
+    if default is None:
+        return None
+    if default.is_scalar:
+        return default.arg
+    if default.is_callable and getattr(default.arg, "__wrapped__", None) is list:
+        return []
+    return None
+
+
 def snapshot(obj: object) -> dict[str, Any]:
     """All audited fields of *obj* as JSON-safe values."""
     state = inspect(obj)
@@ -70,7 +82,10 @@ def snapshot(obj: object) -> dict[str, Any]:
     for attr in state.mapper.column_attrs:
         if attr.key in IGNORED_FIELDS:
             continue
-        out[attr.key] = to_json(getattr(obj, attr.key))
+        value = getattr(obj, attr.key)
+        if value is None:
+            value = _column_default(attr.columns[0])
+        out[attr.key] = to_json(value)
     if isinstance(obj, Claim):
         out["tags"] = sorted(t.name for t in obj.tags)
     return out
