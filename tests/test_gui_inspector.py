@@ -402,3 +402,13 @@ def test_escape_reverts_text_without_writing(qtbot, ctx, ws, claims, inspector):
     inspector.statement_edit.commit()
     assert ctx.undo_stack.count() == 0
     assert claim_ops.get_claim(ws, claim.id).version == claim.version
+
+
+def test_new_source_refused_on_stale_claim_creates_nothing(ctx, ws, claims, inspector):
+    inspector.show_claim(claims[0].id)
+    claim_ops.update_claim(ws, claims[0].id, notes="edited elsewhere")
+    inspector.set_source_text("Brand new source")
+    assert ctx.dialogs.errors and "someone else" in ctx.dialogs.errors[-1][1]
+    assert source_ops.find_source(ws, "Brand new source") is None
+    assert inspector.source_combo.currentText() == ""
+    assert inspector.notes_edit.toPlainText() == "edited elsewhere"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from db import claims as claim_ops
 from db import sources as source_ops
 from db.claims import ClaimInfo
-from db.errors import ClaimDeskError, InvalidInput
+from db.errors import ClaimDeskError, InvalidInput, StaleEdit
 from db.ids import short
 from db.models import CREDIBILITY, RELIABILITY, ClaimKind, Status
 from db.sources import SourceInfo
@@ -472,6 +472,20 @@ class ClaimInspector(QWidget):
                 return
         if source is not None:
             self._push(self._source_fields(source.id, source.default_reliability))
+            return
+        try:  # refuse a stale edit before creating anything
+            current = claim_ops.get_claim(self.ctx.ws, self.info.id)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+            return
+        if current.version != self.info.version:
+            self.ctx.report_error(
+                StaleEdit(
+                    f"Claim {short(current.id)} was changed by someone else; "
+                    "your edit was not saved."
+                )
+            )
+            self._reload_stored()
             return
         stack = self.ctx.undo_stack
         stack.beginMacro(f"Set source to new source {name}")
