@@ -253,3 +253,23 @@ def test_span_layout_splits_multi_line_claims_and_counts_depth() -> None:
     assert [(p.start, p.length, p.depth) for p in layout.pieces[0]] == [(1, 5, 0), (2, 3, 1)]
     assert [(p.start, p.length) for p in layout.pieces[1]] == [(0, 3)]
     assert 2 not in layout.pieces
+
+
+def test_delete_key_works_in_the_reader_only(opened, ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    window, article = opened
+    claim = claim_ops.create_claim_by_quote(ws, article.id, "42 people")
+    window.ctx.claims_changed([claim.id])
+    window.ctx.claimSelected.emit(str(claim.id))
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.article_panel.view.setFocus()
+    qtbot.waitUntil(window.article_panel.view.hasFocus)
+    qtbot.keyClick(window.article_panel.view, Qt.Key.Key_Delete)
+    assert len(claim_ops.claims_of_article(ws, article.id)) == 1
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
+    assert claim_ops.claims_of_article(ws, article.id) == []

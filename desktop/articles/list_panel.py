@@ -14,7 +14,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.articles import ArticleInfo
 from desktop.context import AppContext
@@ -29,6 +37,10 @@ ROOT = QModelIndex()
 
 def format_date(value: dt.datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+def format_day(value: dt.datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d") if value else "—"
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -63,7 +75,7 @@ class ArticleListModel(QAbstractTableModel):
             return (
                 article.title or article.filename or "(untitled)",
                 article.outlet,
-                format_date(article.published_at),
+                format_day(article.published_at),
                 article.claim_count,
             )[column]
         if role == SORT_ROLE:
@@ -73,7 +85,14 @@ class ArticleListModel(QAbstractTableModel):
                 return article.claim_count
             return self.data(index).lower()
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [article.title, article.outlet, article.author, article.url, article.filename]
+            lines = [
+                article.title,
+                article.outlet,
+                article.author,
+                format_date(article.published_at) if article.published_at else "",
+                article.url,
+                article.filename,
+            ]
             return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -118,10 +137,12 @@ class ArticleListPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.resizeSection(0, 220)
-        header.resizeSection(1, 110)
-        header.resizeSection(2, 120)
-        header.resizeSection(3, 56)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 104)
+        header.resizeSection(2, 84)
+        header.resizeSection(3, 48)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty = QLabel("No articles yet.\nImport one with Ctrl+I or drop files here.", self)
         self.empty.setObjectName("emptyHint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

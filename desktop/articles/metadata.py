@@ -78,6 +78,8 @@ class ArticleMetadataEditor(QWidget):
         self.date.setObjectName("article_published")
         self.date.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.date.setCalendarPopup(True)
+        self.date.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0)))
+        self.date.setSpecialValueText("not known")
         self.zone = QComboBox(self)
         self.zone.setObjectName("article_zone")
         self.zone.addItems(zone_names())
@@ -121,12 +123,15 @@ class ArticleMetadataEditor(QWidget):
             info = self.info
             for name, edit in self.edits.items():
                 edit.setText(getattr(info, name) if info else "")
+                edit.setCursorPosition(0)
                 edit.setEnabled(info is not None)
             self.has_date.setEnabled(info is not None)
             self.has_date.setChecked(bool(info and info.published_at))
             self.date.setEnabled(bool(info and info.published_at))
             if info and info.published_at:
                 self._show_time(info.published_at)
+            else:
+                self.date.setDateTime(self.date.minimumDateTime())
             self.file_label.setText(
                 f"{info.filename} ({info.format}, {info.encoding})" if info else ""
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from db import articles as article_ops
@@ -18,6 +19,7 @@ class ReaderPane(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("readerPane")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.heading = QLabel("No article open", self)
         self.heading.setObjectName("articleHeading")
         self.heading.setWordWrap(True)

@@ -48,8 +48,11 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id = create_actions(self)
         self.undo_action, self.redo_action = undo_actions(ctx.undo_stack, self)
-        for action in (*self.actions_by_id.values(), self.undo_action, self.redo_action):
-            self.addAction(action)
+        # Window-wide shortcuts; Delete belongs to the reader only (added below).
+        for action_id, action in self.actions_by_id.items():
+            if action_id is not ActionId.DELETE_CLAIM:
+                self.addAction(action)
+        self.addActions([self.undo_action, self.redo_action])
 
         self.reader_pane = ReaderPane(ctx, self)
         self.reader = self.reader_pane.reader
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
         sources_dock = self.add_dock(self.sources_view, "Sources", Area.BottomDockWidgetArea)
         self.tabifyDockWidget(claims_dock, sources_dock)
         claims_dock.raise_()
-        self.resizeDocks([self.docks["Articles"]], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["Articles"]], [420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["Claim"]], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([claims_dock], [260], Qt.Orientation.Vertical)
         from desktop.review import install_review_ui
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         a(ActionId.EXPORT).triggered.connect(self.show_export_dialog)
         a(ActionId.NEW_CLAIM).triggered.connect(self.reader.new_claim_from_selection)
         a(ActionId.DELETE_CLAIM).triggered.connect(self.reader.delete_selected_claim)
+        self.reader.deleteRequested.connect(a(ActionId.DELETE_CLAIM).trigger)
         a(ActionId.NEXT_CLAIM).triggered.connect(self.reader.next_claim)
         a(ActionId.PREV_CLAIM).triggered.connect(self.reader.previous_claim)
         a(ActionId.FIND).triggered.connect(self.focus_claims_filter)
@@ -358,6 +362,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        elif self.screen() is not None:
+            available = self.screen().availableGeometry()
+            self.resize(int(available.width() * 0.92), int(available.height() * 0.9))
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state, STATE_VERSION)
