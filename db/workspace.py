@@ -22,11 +22,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from db import audit
-from db.errors import SchemaError, StaleEdit
+from db.errors import InvalidInput, SchemaError, StaleEdit
 from db.models import Base
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -198,16 +199,31 @@ def open_workspace(target: str | Path) -> Workspace:
     url = to_url(target)
     engine = make_engine(url)
     backup: Path | None = None
-    if is_sqlite(url):
-        database = make_url(url).database
-        if database and database != ":memory:":
-            path = Path(database)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            backup = _prepare_sqlite(engine, path)
+    try:
+        if is_sqlite(url):
+            database = make_url(url).database
+            if database and database != ":memory:":
+                path = Path(database)
+                if path.is_dir():
+                    raise InvalidInput(f"{path} is a folder, not a workspace file.")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                backup = _prepare_sqlite(engine, path)
+            else:
+                Base.metadata.create_all(engine)
         else:
-            Base.metadata.create_all(engine)
-    else:
-        _check_shared(engine, url)
+            _check_shared(engine, url)
+    except DBAPIError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        if is_sqlite(url):
+            raise InvalidInput(
+                f"{redact(url).removeprefix('sqlite:///')} is not a ClaimDesk workspace "
+                f"({reason})."
+            ) from None
+        raise InvalidInput(f"Cannot open the shared workspace {redact(url)}: {reason}") from None
+    except BaseException:
+        engine.dispose()
+        raise
     return Workspace(url=url, engine=engine, backup_path=backup)
 
 

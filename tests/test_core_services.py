@@ -142,3 +142,23 @@ def test_every_change_is_in_history_with_old_and_new(ws, article) -> None:
         assert stamped.updated_at.tzinfo is not None
         titles = session.scalar(select(func.count()).where(HistoryEntry.entity_id == article.id))
         assert titles == 2
+
+
+def test_a_file_that_is_not_a_workspace_is_refused_unchanged(tmp_path) -> None:
+    from db.workspace import open_workspace
+
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"just some notes, not a database\n" * 200)
+    before = path.read_bytes()
+    with pytest.raises(InvalidInput, match="is not a ClaimDesk workspace"):
+        open_workspace(path)
+    assert path.read_bytes() == before
+
+
+def test_unreachable_shared_workspace_names_the_server_without_password() -> None:
+    from db.workspace import open_workspace
+
+    with pytest.raises(InvalidInput) as caught:
+        open_workspace("postgresql+psycopg://analyst:hunter2@127.0.0.1:1/claims")
+    assert "Cannot open the shared workspace" in str(caught.value)
+    assert "hunter2" not in str(caught.value)
