@@ -87,8 +87,10 @@ def test_install_adds_menu_action_and_starts_poller(qtbot, ws, tmp_path) -> None
     ui = install_shared_ui(window, ctx, settings=_settings(tmp_path))
     texts = [a.text() for a in window.menus["File"].actions()]
     assert "Open shared workspace…" in texts
+    assert "Export bundle…" in texts and "Import bundle…" in texts
     assert ui.poller.active
-    ui.poller.stop()
+    window.close()
+    assert not ui.poller.active
 
 
 def test_open_dialog_never_stores_the_password(qtbot, tmp_path) -> None:

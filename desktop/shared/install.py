@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from sqlalchemy.exc import SQLAlchemyError
@@ -87,6 +87,14 @@ class SharedUi(QObject):
         ctx.stale_edit_handler = make_stale_handler(ctx, parent)
         self.poller = ChangePoller(ctx, interval_ms=interval_ms, parent=self)
         self.poller.start()
+        if isinstance(main_window, QObject):
+            main_window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Stop polling when the main window closes."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.poller.stop()
+        return False
 
     def open_shared(self) -> bool:
         """Ask for the connection and switch to the shared workspace; True on success."""
