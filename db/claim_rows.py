@@ -148,13 +148,20 @@ def claim_rows(
     ws: Workspace,
     flt: ClaimFilter | None = None,
     ids: Iterable[uuid.UUID | str] | None = None,
+    *,
+    limit: int | None = None,
 ) -> list[ClaimRow]:
-    """Rows of the claims matching *flt* (and, if given, among *ids*), by article and position."""
+    """Rows of the claims matching *flt* (and, if given, among *ids*), by article and position.
+
+    *limit* caps the number of rows (pickers show the first matches only).
+    """
     flt = flt or ClaimFilter()
-    query = _query(flt).order_by(Article.title, Claim.start, Claim.end)
+    query = _query(flt).order_by(Article.title, Claim.start, Claim.end, Claim.id)
     with ws.session() as session:
         conn = session.connection()  # Core execution: no ORM row processing
         if ids is None:
+            if limit is not None:
+                query = query.limit(limit)
             result = conn.execute(query).all()
             few = None if len(result) > _CHUNK else [uuid.UUID(_sid(r[0])) for r in result]
             tags = _tag_map(session, few, flt)

@@ -239,10 +239,11 @@ def test_link_listed_on_both_claims(qtbot, ctx, ws, claims, inspector):
     inspector.show_claim(a.id)
     other.show_claim(b.id)
 
-    def answer(claim_list, exclude):
-        dialog = LinkClaimDialog(claim_list, exclude)
-        assert all(item.id != a.id for item in claim_list if str(item.id) == exclude) or True
+    def answer(exclude):
+        assert exclude == str(a.id)
+        dialog = LinkClaimDialog(ws, exclude)
         dialog.filter_edit.setText(b.quote[:25])
+        dialog.refresh()
         assert dialog.select_claim(str(b.id))
         dialog.set_relation(Relation.UPDATES)
         dialog.exec = lambda: 1  # accepted
@@ -270,15 +271,19 @@ def test_link_listed_on_both_claims(qtbot, ctx, ws, claims, inspector):
     assert links_of_claim(ws, a.id) == [] and other.links.list.count() == 0
 
 
-def test_link_dialog_filters_and_excludes_self(qtbot, ws, claims):
-    infos = claim_ops.list_claims(ws)
-    dialog = LinkClaimDialog(infos, str(claims[0].id))
+def test_link_dialog_searches_and_excludes_self(qtbot, ws, claims):
+    dialog = LinkClaimDialog(ws, str(claims[0].id))
     qtbot.addWidget(dialog)
-    assert dialog.proxy.rowCount() == len(claims) - 1
-    dialog.filter_edit.setText(claims[2].quote[:30])
-    assert dialog.proxy.rowCount() == 1
+    assert dialog.items.rowCount() == len(claims) - 1
+    assert not dialog.select_claim(str(claims[0].id))
+    with qtbot.waitSignal(dialog.items.modelReset, timeout=2000):
+        dialog.filter_edit.setText(claims[2].quote[:30])
+    assert dialog.items.rowCount() == 1
     dialog.set_relation("contradicts")
     assert dialog.choice() == (str(claims[2].id), Relation.CONTRADICTS)
+    dialog.filter_edit.setText("no claim says this")
+    dialog.refresh()
+    assert dialog.choice() is None and "0 matching" in dialog.count_label.text()
 
 
 def test_deleted_claim_clears_inspector(ctx, ws, claims, inspector):

@@ -1,8 +1,12 @@
-"""Pick another claim and a relation to link the shown claim to."""
+"""Pick another claim and a relation to link the shown claim to.
+
+The list is filled from the database as the analyst types, a few hundred
+matches at a time, so it opens at once in workspaces of any size.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,24 +21,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.claims import ClaimInfo
+from db.claim_rows import R_ARTICLE, R_ID, R_QUOTE, R_SOURCE, R_STATEMENT, R_STATUS, claim_rows
+from db.claims import ClaimFilter
+from db.errors import ClaimDeskError
 from db.links import FORWARD_LABEL
-from db.models import Relation
+from db.models import Relation, Status
+from db.workspace import Workspace
 from desktop.palette import status_icon
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+SHOWN = 300  # matches listed at once
+TYPE_DELAY_MS = 200
 
 
 class LinkClaimDialog(QDialog):
-    """A filterable list of claims plus a relation; ``choice()`` gives (claim id, relation)."""
+    """A searchable list of claims plus a relation; ``choice()`` gives (claim id, relation)."""
 
-    def __init__(
-        self, claims: list[ClaimInfo], exclude: str | None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ws: Workspace, exclude: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("linkClaimDialog")
         self.setWindowTitle("Link to another claim")
-        self.resize(640, 460)
+        self.resize(680, 480)
+        self.ws = ws
+        self.exclude = exclude
 
         self.relation_combo = QComboBox(self)
         self.relation_combo.setObjectName("relationCombo")
@@ -43,38 +52,23 @@ class LinkClaimDialog(QDialog):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("linkFilterEdit")
-        self.filter_edit.setPlaceholderText("Type to filter by quote, statement, source or article")
+        self.filter_edit.setPlaceholderText("Type to search quotes, statements, notes and sources")
         self.filter_edit.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPE_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.filter_edit.textChanged.connect(lambda _t: self._timer.start())
 
-        items = QStandardItemModel(self)
-        for info in claims:
-            if str(info.id) == exclude:
-                continue
-            quote = " ".join(info.quote.split())
-            text = f"“{quote[:140]}” — {info.article_title}"
-            if info.source_name:
-                text += f" ({info.source_name})"
-            item = QStandardItem(status_icon(info.status), text)
-            item.setData(str(info.id), ClaimIdRole)
-            item.setToolTip(info.statement or info.quote)
-            item.setEditable(False)
-            items.appendRow(item)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(items)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-
+        self.items = QStandardItemModel(self)
         self.list = QListView(self)
         self.list.setObjectName("linkClaimList")
-        self.list.setModel(self.proxy)
+        self.list.setModel(self.items)
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.doubleClicked.connect(lambda _i: self.accept())
-        if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
-        self.proxy.rowsInserted.connect(self._keep_current)
-        self.proxy.layoutChanged.connect(self._keep_current)
-        self.proxy.modelReset.connect(self._keep_current)
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("color: #6b7280;")
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -93,16 +87,44 @@ class LinkClaimDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.count_label)
         layout.addWidget(buttons)
         self.filter_edit.setFocus()
+        self.refresh()
 
-    def _keep_current(self, *_args: object) -> None:
-        if not self.list.currentIndex().isValid() and self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
+    def refresh(self) -> None:
+        """List the first matches of the search text (runs as a database query)."""
+        self._timer.stop()
+        text = self.filter_edit.text().strip()
+        try:
+            rows = claim_rows(self.ws, ClaimFilter(text=text), limit=SHOWN + 1)
+        except ClaimDeskError as exc:
+            self.count_label.setText(str(exc))
+            return
+        rows = [r for r in rows if r[R_ID] != self.exclude]
+        self.items.clear()
+        for row in rows[:SHOWN]:
+            quote = " ".join(row[R_QUOTE].split())
+            label = f"“{quote[:140]}” — {row[R_ARTICLE]}"
+            if row[R_SOURCE]:
+                label += f" ({row[R_SOURCE]})"
+            item = QStandardItem(status_icon(Status(row[R_STATUS])), label)
+            item.setData(row[R_ID], ClaimIdRole)
+            item.setToolTip(row[R_STATEMENT] or row[R_QUOTE])
+            item.setEditable(False)
+            self.items.appendRow(item)
+        more = len(rows) > SHOWN
+        self.count_label.setText(
+            f"First {SHOWN} matches; type more to narrow the list."
+            if more
+            else f"{len(rows[:SHOWN])} matching claim(s)."
+        )
+        if self.items.rowCount():
+            self.list.setCurrentIndex(self.items.index(0, 0))
 
     def select_claim(self, claim_id: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
+        for row in range(self.items.rowCount()):
+            index = self.items.index(row, 0)
             if index.data(ClaimIdRole) == claim_id:
                 self.list.setCurrentIndex(index)
                 return True
@@ -112,7 +134,6 @@ class LinkClaimDialog(QDialog):
         self.relation_combo.setCurrentIndex(self.relation_combo.findData(str(relation)))
 
     def choice(self) -> tuple[str, Relation] | None:
-        self._keep_current()
         index = self.list.currentIndex()
         if not index.isValid():
             return None

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from db import evidence as evidence_ops
 from db import links as link_ops
-from db.claims import list_claims
 from db.errors import ClaimDeskError
 from db.evidence import EvidenceInfo
 from db.links import LinkView
@@ -176,8 +175,8 @@ class LinksSection(QWidget):
         self.remove_button.setToolTip("Remove the selected link (Delete)")
         self.remove_button.clicked.connect(self.remove_selected)
         # Tests replace this to answer the dialog without showing it.
-        self.dialog_factory: Callable[[list, str | None], LinkClaimDialog] = (
-            lambda claims, exclude: LinkClaimDialog(claims, exclude, self)
+        self.dialog_factory: Callable[[str | None], LinkClaimDialog] = lambda exclude: (
+            LinkClaimDialog(self.ctx.ws, exclude, self)
         )
         row = QHBoxLayout()
         row.addStretch(1)
@@ -232,12 +231,7 @@ class LinksSection(QWidget):
     def open_link_dialog(self) -> None:
         if self.claim_id is None:
             return
-        try:
-            claims = list_claims(self.ctx.ws)
-        except ClaimDeskError as exc:
-            self.ctx.report_error(exc)
-            return
-        dialog = self.dialog_factory(claims, str(self.claim_id))
+        dialog = self.dialog_factory(str(self.claim_id))
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
