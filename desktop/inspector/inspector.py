@@ -88,7 +88,7 @@ class ClaimInspector(InspectorForm, QWidget):
             self.links.set_claim(None)
             return
         self.stack.setCurrentIndex(1)
-        self._fill_choices(sources=force or changed_claim or self._sources_stale)
+        self._fill_choices(sources=self._sources_stale)
         self._sources_stale = False
         self._populate(info, keep_edits=not (force or changed_claim))
         if force or changed_claim:
