@@ -417,3 +417,18 @@ def test_new_source_refused_on_stale_claim_creates_nothing(ctx, ws, claims, insp
     assert source_ops.find_source(ws, "Brand new source") is None
     assert inspector.source_combo.currentText() == ""
     assert inspector.notes_edit.toPlainText() == "edited elsewhere"
+
+
+def test_status_refused_by_review_rules_reverts(ctx, ws, claims, inspector):
+    from db.analysts import add_analyst, bind_analyst
+
+    add_analyst(ws, "Junior")
+    bind_analyst(ws, "Junior")
+    inspector.show_claim(claims[0].id)
+    _choose(inspector.status_combo, Status.VERIFIED.value)
+    assert ctx.dialogs.errors and "reviewers" in ctx.dialogs.errors[-1][1]
+    assert claim_ops.get_claim(ws, claims[0].id).status == Status.UNVERIFIED
+    assert inspector.status_combo.currentData() == Status.UNVERIFIED.value
+    _choose(inspector.status_combo, Status.IN_REVIEW.value)  # allowed to analysts
+    assert claim_ops.get_claim(ws, claims[0].id).status == Status.IN_REVIEW
+    assert ctx.undo_stack.count() == 1
