@@ -247,3 +247,15 @@ def test_setup_logging_writes_to_the_log_file(tmp_path) -> None:  # type: ignore
             if handler not in before and isinstance(handler, RotatingFileHandler):
                 root.removeHandler(handler)
                 handler.close()
+
+
+def test_recent_menu_reopens_an_earlier_workspace(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    first = str(ws.path.resolve())
+    assert window.switch_workspace(tmp_path / "second.sqlite")
+    window.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.recent_menu.actions() if first in a.text()]
+    assert len(entries) == 1
+    entries[0].trigger()
+    assert str(window.ctx.ws.path) == first
+    window.ctx.ws.close()

@@ -273,3 +273,43 @@ def test_delete_key_works_in_the_reader_only(opened, ws, qtbot) -> None:  # type
     qtbot.waitUntil(window.reader.hasFocus)
     qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
     assert claim_ops.claims_of_article(ws, article.id) == []
+
+
+def test_large_article_is_set_once_and_each_block_highlighted_once(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from db.models import Claim
+
+    rng = random.Random(7)
+    words = ["figure", "😀", "사람", "город", "مدينة", "said", "about", "3,000"]
+    lines = [" ".join(rng.choice(words) for _ in range(rng.randint(4, 30))) for _ in range(1500)]
+    text = "\n".join(lines)
+    window = make_window(ws, tmp_path, qtbot)  # opened before the article exists
+    reader = window.reader
+    assert reader.article_id is None
+    article = add_text_article(ws, text, title="Long")
+    with ws.session() as session:
+        for _ in range(2000):
+            start = rng.randrange(0, len(text) - 200)
+            end = start + rng.randint(2, 180)
+            session.add(Claim(article_id=article.id, start=start, end=end, quote=text[start:end]))
+    texts_set: list[int] = []
+    document = reader.document()
+    document.contentsChange.connect(lambda pos, removed, added: texts_set.append(added))
+    before = reader.highlighter.highlight_calls
+    window.open_article(article.id)
+    assert len(reader.claims) == 2000
+    # One pass over the blocks (plus the single empty block setPlainText clears to first).
+    assert reader.highlighter.highlight_calls - before == document.blockCount() + 1
+    # The text went in with one insertion (setPlainText first empties the document).
+    assert len([added for added in texts_set if added]) == 1
+    # Every claim's first character is painted in its block's layout.
+    index = Utf16Index(text)
+    for claim in reader.claims[::97]:
+        pos = index.to_utf16(claim.start)
+        block = document.findBlock(pos)
+        local = pos - block.position()
+        if local < block.length() - 1:
+            assert any(r.start <= local < r.start + r.length for r in block.layout().formats()), (
+                claim.id
+            )

@@ -57,7 +57,10 @@ class MainWindow(QMainWindow):
         self.reader_pane = ReaderPane(ctx, self)
         self.reader = self.reader_pane.reader
         self.setCentralWidget(self.reader_pane)
-        self.reader.addAction(self.action(ActionId.DELETE_CLAIM))
+        # The reader's own actions also fill its context menu.
+        self.reader.addActions(
+            [self.action(ActionId.NEW_CLAIM), self.action(ActionId.DELETE_CLAIM)]
+        )
 
         self.article_panel = ArticleListPanel(ctx)
         self.metadata_editor = ArticleMetadataEditor(ctx)

@@ -35,6 +35,8 @@ class ClaimHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._pieces: dict[int, tuple[Piece, ...]] = {}
         self._formats: dict[tuple[Status, int], QTextCharFormat] = {}
+        # Diagnostics: how many times a block was highlighted (tests check the work done).
+        self.highlight_calls = 0
 
     def _format(self, status: Status, depth: int) -> QTextCharFormat:
         key = (status, min(depth, 4))
@@ -72,5 +74,6 @@ class ClaimHighlighter(QSyntaxHighlighter):
         return self._pieces.get(block_number, ())
 
     def highlightBlock(self, text: str) -> None:
+        self.highlight_calls += 1
         for piece in self._pieces.get(self.currentBlock().blockNumber(), ()):
             self.setFormat(piece.start, piece.length, self._format(piece.status, piece.depth))
