@@ -259,3 +259,44 @@ def test_recent_menu_reopens_an_earlier_workspace(ws, tmp_path, qtbot) -> None: 
     entries[0].trigger()
     assert str(window.ctx.ws.path) == first
     window.ctx.ws.close()
+
+
+def test_find_action_focuses_the_claims_filter(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    action(window, "actionFind").trigger()
+    edit = getattr(window.claims_table, "filter_edit", None)
+    target = edit if edit is not None else window.claims_table
+    qtbot.waitUntil(target.hasFocus)
+
+
+def test_shared_workspace_needs_migration_then_opens(ws, tmp_path, qtbot, pg_url) -> None:  # type: ignore[no-untyped-def]
+    from db.workspace import migrate
+
+    window = make_window(ws, tmp_path, qtbot)
+    assert not window.switch_workspace(pg_url)
+    assert window.ctx.ws is ws
+    assert "migrate" in window.ctx.dialogs.errors[-1][1]
+
+    migrate(pg_url)
+    assert window.switch_workspace(pg_url)
+    try:
+        assert window.ctx.ws.shared
+        assert window.workspace_label.text().startswith("Shared workspace:")
+        article = add_text_article(window.ctx.ws, "Shared text with 4 claims.", title="Shared")
+        window.ctx.articlesChanged.emit()
+        assert window.article_panel.titles() == ["Shared"]
+        assert window.article_panel.select(str(article.id))
+        start = "Shared text with 4 claims.".index("4 claims")
+        from gui_shell_support import select_codepoints
+
+        select_codepoints(window.reader, "Shared text with 4 claims.", start, start + 8)
+        action(window, "actionNewClaim").trigger()
+        from db.claims import claims_of_article
+
+        (claim,) = claims_of_article(window.ctx.ws, article.id)
+        assert claim.quote == "4 claims"
+    finally:
+        window.ctx.ws.close()
