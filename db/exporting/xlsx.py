@@ -14,7 +14,7 @@ import xlsxwriter
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from db.claims import ClaimFilter
+from db.claims import ClaimFilter, _apply_filter, _base_query
 from db.exporting import atomic_path
 from db.exporting.rows import Progress, SheetRow, count_rows, iter_rows
 from db.exporting.support import need_file, tick
@@ -172,20 +172,26 @@ def _write_sources(ws: Workspace, book: _Book, used: set[str]) -> None:
     sheet.autofilter(0, 0, max(r, 1), len(SOURCE_COLUMNS) - 1)
 
 
-def _write_links(ws: Workspace, book: _Book, ids: set[Any]) -> None:
+def _write_links(ws: Workspace, book: _Book, flt: ClaimFilter) -> None:
+    """Links touching an exported claim; the selection stays in the database."""
     sheet = book.sheet("Links", LINK_COLUMNS)
+    chosen = _apply_filter(_base_query(), flt).with_only_columns(Claim.id).subquery()
     a, b = aliased(Claim), aliased(Claim)
     query = (
         select(ClaimLink.from_claim_id, ClaimLink.relation, ClaimLink.to_claim_id, a.quote, b.quote)
         .join(a, a.id == ClaimLink.from_claim_id)
         .join(b, b.id == ClaimLink.to_claim_id)
+        .where(
+            ClaimLink.from_claim_id.in_(select(chosen.c.id))
+            | ClaimLink.to_claim_id.in_(select(chosen.c.id))
+        )
         .order_by(ClaimLink.created_at, ClaimLink.id)
     )
     r = 0
     with ws.session() as session:
-        for from_id, relation, to_id, from_quote, to_quote in session.execute(query):
-            if from_id not in ids and to_id not in ids:
-                continue
+        for from_id, relation, to_id, from_quote, to_quote in session.execute(
+            query.execution_options(yield_per=1000)
+        ):
             r += 1
             values = [str(from_id), relation.value, str(to_id), from_quote, to_quote]
             for col, (_h, _w, kind) in enumerate(LINK_COLUMNS):
@@ -205,20 +211,18 @@ def write_xlsx(
         book = _Book(tmp)
         try:
             sheet = book.sheet("Claims", CLAIM_COLUMNS)
-            ids: set[Any] = set()
             used_sources: set[str] = set()
             for batch in iter_rows(ws, flt):
                 for row in batch:
                     done += 1
                     for col, value in enumerate(_claim_values(row)):
                         book.cell(sheet, done, col, CLAIM_COLUMNS[col][2], value)
-                    ids.add(row.id)
                     if row.source:
                         used_sources.add(row.source)
                 tick(progress, done, total)
             sheet.autofilter(0, 0, max(done, 1), len(CLAIM_COLUMNS) - 1)
             _write_sources(ws, book, used_sources)
-            _write_links(ws, book, ids)
+            _write_links(ws, book, flt)
         finally:
             book.book.close()
     return done

@@ -1,0 +1,110 @@
+"""Peak Python memory of an XLSX export of many claims (streamed, constant memory).
+
+Usage: python bench/export_xlsx_memory.py [N ...]   (default: 10000 100000)
+
+Builds a throw-away SQLite workspace with N claims on a synthetic article,
+exports all of them with tracemalloc running and prints the peak allocation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+import tracemalloc
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert
+
+from db.analysts import bind_analyst
+from db.articles import NewArticle, add_article
+from db.claims import ClaimFilter
+from db.exporting.xlsx import write_xlsx
+from db.models import Claim, Status
+from db.workspace import open_workspace
+
+WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
+
+
+def build(path: Path, n: int) -> None:
+    ws = open_workspace(path)
+    analyst = bind_analyst(ws)
+    text = " ".join(WORDS[i % len(WORDS)] for i in range(20000))
+    article = add_article(
+        ws,
+        NewArticle(
+            text=text,
+            original=text.encode(),
+            title="Synthetic article",
+            url="https://bench.example/a",
+            published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+        ),
+    )
+    now = dt.datetime.now(dt.UTC)
+    rows = []
+    for i in range(n):
+        start = (i * 7) % (len(text) - 60)
+        rows.append(
+            {
+                "id": uuid.uuid4(),
+                "article_id": article.id,
+                "start": start,
+                "end": start + 40,
+                "quote": text[start : start + 40],
+                "prefix": text[max(0, start - 32) : start],
+                "suffix": text[start + 40 : start + 72],
+                "statement": f"Statement number {i}: " + text[start : start + 80],
+                "status": Status.VERIFIED,
+                "created_at": now,
+                "updated_at": now,
+                "created_by_id": analyst,
+                "updated_by_id": analyst,
+                "version": 1,
+            }
+        )
+        if len(rows) == 5000:
+            with ws.engine.begin() as conn:
+                conn.execute(insert(Claim), rows)
+            rows = []
+    if rows:
+        with ws.engine.begin() as conn:
+            conn.execute(insert(Claim), rows)
+    ws.close()
+
+
+def measure(n: int) -> tuple[float, float, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "bench.sqlite"
+        build(db_path, n)
+        ws = open_workspace(db_path)
+        bind_analyst(ws)
+        out = Path(tmp) / "out.xlsx"
+        tracemalloc.start()
+        began = time.perf_counter()
+        count = write_xlsx(ws, ClaimFilter(), out)
+        seconds = time.perf_counter() - began
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert count == n, (count, n)
+        size = out.stat().st_size
+        ws.close()
+    return peak / 2**20, seconds, size
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    for n in sizes:
+        peak, seconds, size = measure(n)
+        print(
+            f"{n:>8} claims: peak {peak:6.1f} MiB traced, {seconds:6.1f} s, "
+            f"file {size / 2**20:.1f} MiB"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
