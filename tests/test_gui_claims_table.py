@@ -237,3 +237,17 @@ def test_filter_choices_follow_new_tags_and_sources(ctx, ws, view, data):
     new = create_source(ws, "New wire")
     ctx.sourcesChanged.emit()
     assert view.filter_bar.source_combo.findData(str(new.id)) > 0
+
+
+def test_set_status_of_several_claims_is_one_undo_step(ctx, ws, view, data):
+    ids = [str(data["a"][2].id), str(data["a"][3].id), str(data["a"][0].id)]
+    assert view.set_status(ids, Status.IN_REVIEW) == 3
+    assert ctx.undo_stack.count() == 1
+    assert {claim_ops.get_claim(ws, i).status for i in ids} == {Status.IN_REVIEW}
+    row = view.model.row_of(ids[0])
+    assert view.model.index(row, COL_STATUS).data() == "In review"
+    ctx.undo_stack.undo()
+    assert claim_ops.get_claim(ws, ids[0]).status == Status.UNVERIFIED
+    assert claim_ops.get_claim(ws, ids[2]).status == Status.VERIFIED
+    assert view.set_status([ids[2]], Status.VERIFIED) == 0  # nothing to change
+    assert ctx.undo_stack.count() == 1

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+import uuid
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from db.claim_rows import R_STATUS
 from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
+from db.models import Status
 from desktop.claims_table.filter_bar import ClaimFilterBar
+from desktop.commands import UpdateClaimCommand
 from desktop.context import AppContext
 from desktop.models.claims_model import (
     COL_ARTICLE,
@@ -31,6 +37,7 @@ from desktop.models.claims_model import (
     ClaimIdRole,
     ClaimsTableModel,
 )
+from desktop.palette import status_icon
 
 ROW_HEIGHT = 24
 COLUMN_WIDTHS = {
@@ -111,6 +118,8 @@ class ClaimsTableView(QWidget):
         layout.addWidget(self.count_label)
 
         self.table.doubleClicked.connect(self.open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter_bar.filterChanged.connect(self.set_filter)
         ctx.claimsChanged.connect(self._claims_changed)
@@ -204,3 +213,47 @@ class ClaimsTableView(QWidget):
 
     def selected_claim_ids(self) -> list[str]:
         return [i.data(ClaimIdRole) for i in self.table.selectionModel().selectedRows()]
+
+    # ------------------------------------------------------------ actions
+
+    def set_status(self, claim_ids: list[str], status: Status) -> int:
+        """Give every listed claim *status*, as one undoable step; returns how many changed."""
+        todo = [
+            claim_id
+            for claim_id in claim_ids
+            if (row := self.model.row_of(claim_id)) is None
+            or self.model.raw_row(row)[R_STATUS] != status
+        ]
+        if not todo:
+            return 0
+        stack = self.ctx.undo_stack
+        changed = 0
+        stack.beginMacro(f"Set {len(todo)} claim(s) to {status.label.lower()}")
+        try:
+            for claim_id in todo:
+                command = UpdateClaimCommand(self.ctx, uuid.UUID(claim_id), {"status": status})
+                stack.push(command)
+                if command.failed:
+                    break
+                changed += 1
+        except ClaimDeskError as exc:  # reading the old values failed
+            self.ctx.report_error(exc)
+        finally:
+            stack.endMacro()
+        return changed
+
+    def _context_menu(self, pos: QPoint) -> None:
+        ids = self.selected_claim_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        open_action = menu.addAction("&Open claim")
+        open_action.setEnabled(len(ids) == 1)
+        open_action.triggered.connect(lambda: self.ctx.openClaimRequested.emit(ids[0]))
+        status_menu = menu.addMenu(f"Set &status of {len(ids)} claim(s)")
+        for status in Status:
+            action = status_menu.addAction(status_icon(status), status.label)
+            action.triggered.connect(lambda _c=False, s=status: self.set_status(ids, s))
+        copy = menu.addAction("&Copy id(s)")
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText("\n".join(ids)))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
