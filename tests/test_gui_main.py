@@ -300,3 +300,42 @@ def test_shared_workspace_needs_migration_then_opens(ws, tmp_path, qtbot, pg_url
         assert claim.quote == "4 claims"
     finally:
         window.ctx.ws.close()
+
+
+def test_main_opens_the_window_on_the_given_workspace(tmp_path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    import desktop.review
+    from db.paths import log_file
+    from desktop import app as app_module
+    from desktop.main_window import MainWindow
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(desktop.review, "ensure_first_analyst", lambda *a, **k: False)
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    target = tmp_path / "cli.sqlite"
+    try:
+        assert app_module.main(["--db", str(target)]) == 0
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        shown = [w for w in windows if w.isVisible()]
+        assert len(shown) == 1
+        window = shown[0]
+        assert window.ctx.ws.path == target.resolve()
+        assert "cli.sqlite" in window.windowTitle()
+        assert target.exists()
+        assert sys.excepthook is not sys.__excepthook__
+        assert log_file().exists()
+        window.close()
+        window.deleteLater()
+    finally:
+        QApplication.instance().setStyleSheet("")
+        for handler in list(root.handlers):
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
