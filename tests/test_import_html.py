@@ -230,3 +230,12 @@ def test_import_stores_html_article(ws, tmp_path):
     info = import_file(ws, path)
     assert info.format == "html" and info.title == "Troops cross border"
     assert PARAS[2] in article_text(ws, info.id).text
+
+
+def test_fallback_when_extraction_loses_a_paragraph():
+    from db.importing.html import choose_paragraphs
+
+    every = ["Menu", *PARAS]
+    assert choose_paragraphs(PARAS, every) == PARAS  # complete: keep the main text
+    assert choose_paragraphs(PARAS[:2], every) == every  # lost one: the full walk
+    assert choose_paragraphs([], every) == every
