@@ -168,3 +168,13 @@ def test_filter_field_narrows_list(qtbot, view):
     qtbot.keyClicks(view.filter_edit, " of")
     assert view.proxy.rowCount() == 1
     assert view.proxy.index(0, 0).data() == "Ministry of Defence"
+
+
+def test_sources_model_passes_qtmodeltester(qtmodeltester, ws, data):
+    from desktop.models.sources_model import SourcesTableModel
+
+    model = SourcesTableModel()
+    model.set_sources(source_ops.list_sources(ws))
+    qtmodeltester.check(model, force_py=True)
+    model.set_sources(source_ops.list_sources(ws)[:1])
+    assert model.rowCount() == 1
