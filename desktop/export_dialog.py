@@ -105,6 +105,9 @@ class ExportDialog(QDialog):
         )
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.verticalHeader().hide()
+        self.preview.setWordWrap(False)
+        for column, width in enumerate((240, 190, 160, 120, 60)):
+            self.preview.setColumnWidth(column, width)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
         self.buttons = QDialogButtonBox(self)

@@ -57,5 +57,8 @@ class ReaderPane(QWidget):
         parts = [info.outlet, info.author]
         if info.published_at:
             parts.append(format_date(info.published_at))
-        parts.append(f"{info.claim_count} claim{'s' if info.claim_count != 1 else ''}")
+        if info.claim_count:
+            parts.append(f"{info.claim_count} claim{'s' if info.claim_count != 1 else ''}")
+        else:
+            parts.append("no claims yet: select words and press Ctrl+E")
         self.byline.setText(" · ".join(p for p in parts if p))
