@@ -9,9 +9,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+# Must match db.exporting.pdf.RENDER_PDF_FLAG.
+RENDER_PDF_FLAG = "--render-pdf"
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == [RENDER_PDF_FLAG]:  # a packaged build rendering a PDF report
+        from desktop.pdf_render import main as render_main
+
+        return render_main(args[1:])
     from db.cli import run, wants_gui
 
     if wants_gui(args):

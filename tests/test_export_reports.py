@@ -184,3 +184,20 @@ def test_cli_report_and_text_exports_to_stdout(reported, ws_path, tmp_path):
         assert out.getvalue().startswith(marker)
     argv = ["export", "--db", str(ws_path), "--format", "xlsx", "-o", "-"]
     assert run(argv, out=io.StringIO()) == 2
+
+
+def test_launcher_dispatches_pdf_rendering(tmp_path):
+    # Packaged builds render through the launcher, as "claimdesk --render-pdf ...".
+    import subprocess
+    import sys
+
+    html = tmp_path / "in.html"
+    html.write_text(f"<html><body><p>{CYRILLIC}</p></body></html>", encoding="utf-8")
+    pdf_path = tmp_path / "out.pdf"
+    cmd = [sys.executable, "-m", "desktop.launcher", "--render-pdf", str(html), str(pdf_path)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        assert CYRILLIC in pdf[0].get_textpage().get_text_range()
+    finally:
+        pdf.close()

@@ -23,17 +23,20 @@ from db.workspace import Workspace
 PAGE_SIZES = ("A4", "Letter")
 RENDER_TIMEOUT = 1800  # seconds
 PAGE_ENV = "CLAIMDESK_PDF_PAGE"
+RENDER_PDF_FLAG = "--render-pdf"  # see desktop.launcher
 
 
 def render_pdf(html_path: Path, pdf_path: Path, page: str = "A4", title: str = "") -> None:
     """Run the Qt renderer on *html_path*; raises InvalidInput with its message on failure."""
     env = dict(os.environ)
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
-    cmd = [sys.executable, "-m", "desktop.pdf_render", str(html_path), str(pdf_path)]
-    cmd += ["--page", page, "--title", title]
+    env["QT_QPA_PLATFORM"] = "offscreen"  # printing needs no window system
+    if getattr(sys, "frozen", False):  # a packaged build: the launcher dispatches
+        cmd = [sys.executable, RENDER_PDF_FLAG]
+    else:
+        root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        cmd = [sys.executable, "-m", "desktop.pdf_render"]
+    cmd += [str(html_path), str(pdf_path), "--page", page, "--title", title]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=RENDER_TIMEOUT, env=env)
     except subprocess.TimeoutExpired:
