@@ -313,3 +313,22 @@ def test_large_article_is_set_once_and_each_block_highlighted_once(ws, tmp_path,
             assert any(r.start <= local < r.start + r.length for r in block.layout().formats()), (
                 claim.id
             )
+
+
+def test_position_under_the_mouse_is_the_character_hit(opened, ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    claim = claim_ops.create_claim_by_quote(ws, article.id, "42 people")
+    window.ctx.claims_changed([claim.id])
+    window.show()
+    qtbot.waitExposed(window)
+    reader = window.reader
+    index = Utf16Index(MULTILINGUAL)
+    end16 = index.to_utf16(claim.end)
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(end16)
+    edge = reader.cursorRect(cursor)
+    last_char = QPoint(edge.left() - 1, edge.center().y())  # right half of the "e"
+    after = QPoint(edge.left() + 2, edge.center().y())  # the space after the claim
+    assert reader.position_at(last_char) == end16 - 1
+    assert reader.claim_id_at(reader.position_at(last_char)) == str(claim.id)
+    assert reader.claim_id_at(reader.position_at(after)) is None

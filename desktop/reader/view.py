@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextLine,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -165,7 +166,10 @@ class ReaderView(QPlainTextEdit):
             except ClaimDeskError:
                 return
             if info.article_id != self.article_id:
-                self.open_article(info.article_id)
+                try:
+                    self.open_article(info.article_id)
+                except ClaimDeskError:
+                    return
             if claim_id not in self._claims:
                 self.reload_claims()
         self.select_claim(claim_id)
@@ -249,6 +253,20 @@ class ReaderView(QPlainTextEdit):
             return None
         return innermost_at(self._layout, block.blockNumber(), position - block.position())
 
+    def position_at(self, point: QPoint) -> int:
+        """The document position of the character under a viewport point."""
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        layout = block.layout()
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        x, y = point.x() - origin.x(), point.y() - origin.y()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            if line.y() <= y < line.y() + line.height():
+                on_char = QTextLine.CursorPosition.CursorOnCharacter
+                return block.position() + line.xToCursor(x, on_char)
+        return cursor.position()
+
     def tooltip_text(self, position: int) -> str:
         claim_id = self.claim_id_at(position)
         if claim_id is None:
@@ -296,7 +314,7 @@ class ReaderView(QPlainTextEdit):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            position = self.cursorForPosition(event.pos()).position()
+            position = self.position_at(event.pos())
             text = self.tooltip_text(position)
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
@@ -352,6 +370,6 @@ class ReaderView(QPlainTextEdit):
         pos = event.position().toPoint()
         if self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 4:
             return
-        claim_id = self.claim_id_at(self.cursorForPosition(pos).position())
+        claim_id = self.claim_id_at(self.position_at(pos))
         if claim_id is not None and claim_id != self._selected:
             self.ctx.claimSelected.emit(claim_id)
