@@ -286,3 +286,17 @@ def test_round_trip_into_postgresql(exported, seed_paths, pg_url, tmp_path):
             assert failed_assertions({"@context": ctx, **item}, ANNOTATION_MUSTS) == []
     finally:
         ws_pg.close()
+
+
+def test_size_limit(ws, tmp_path, monkeypatch):
+    import db.importing.w3c as w3c_module
+
+    big = tmp_path / "big.jsonld"
+    big.write_text(json.dumps({"type": "AnnotationPage", "items": [], "pad": "x" * 5000}))
+    monkeypatch.setattr(w3c_module, "MAX_BYTES", 1000)
+    with pytest.raises(InvalidInput, match=r"big\.jsonld: the file is larger"):
+        import_annotations(ws, big)
+    empty = tmp_path / "empty.jsonld"
+    empty.write_text(json.dumps({"type": "AnnotationPage", "items": []}))
+    with pytest.raises(InvalidInput, match="holds no Web Annotations"):
+        import_annotations(ws, empty)

@@ -239,3 +239,10 @@ def test_fallback_when_extraction_loses_a_paragraph():
     assert choose_paragraphs(PARAS, every) == PARAS  # complete: keep the main text
     assert choose_paragraphs(PARAS[:2], every) == every  # lost one: the full walk
     assert choose_paragraphs([], every) == every
+
+
+def test_title_without_site_name():
+    head = '<meta property="og:site_name" content="Daily Example">'
+    new = read_html_article(page(article_body(), head).encode(), "t.html")
+    assert new.title == "Troops cross border"
+    assert new.outlet == "Daily Example"

@@ -235,6 +235,17 @@ def choose_paragraphs(main: list[str], every: list[str]) -> list[str]:
     return every
 
 
+def strip_site_name(title: str, outlet: str) -> str:
+    """``"Headline | Outlet"`` → ``"Headline"`` when the tail names the outlet."""
+    if not outlet:
+        return title
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and tail.strip().lower() == outlet.lower():
+            return head.strip()
+    return title
+
+
 def read_html_article(data: bytes, filename: str) -> NewArticle:
     """Read an ``.html`` file into a :class:`NewArticle` with its metadata."""
     name = filename or "The file"
@@ -254,6 +265,7 @@ def read_html_article(data: bytes, filename: str) -> NewArticle:
     title = meta.title or _clean(getattr(doc, "title", None) or "")
     author = meta.author or _clean(getattr(doc, "author", None) or "")
     outlet = meta.outlet or _clean(getattr(doc, "sitename", None) or "")
+    title = strip_site_name(title, outlet)
     url = meta.url
     if not url:
         found = getattr(doc, "url", None) or ""
