@@ -432,3 +432,14 @@ def test_status_refused_by_review_rules_reverts(ctx, ws, claims, inspector):
     _choose(inspector.status_combo, Status.IN_REVIEW.value)  # allowed to analysts
     assert claim_ops.get_claim(ws, claims[0].id).status == Status.IN_REVIEW
     assert ctx.undo_stack.count() == 1
+
+
+def test_source_alias_resolves_to_the_source(ctx, ws, claims, inspector):
+    ministry = source_ops.create_source(ws, "Defence Ministry", aliases=["MoD"])
+    inspector.show_claim(claims[1].id)
+    inspector.set_source_text("mod")
+    assert claim_ops.get_claim(ws, claims[1].id).source_id == ministry.id
+    assert inspector.source_combo.currentText() == "Defence Ministry"
+    assert len(source_ops.list_sources(ws)) == 1
+    inspector.set_source_text("")
+    assert claim_ops.get_claim(ws, claims[1].id).source_id is None
