@@ -339,3 +339,14 @@ def test_main_opens_the_window_on_the_given_workspace(tmp_path, qtbot, monkeypat
             if handler not in handlers:
                 root.removeHandler(handler)
                 handler.close()
+
+
+def test_focus_inspector_reaches_a_control_inside_the_panel(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    action(window, "actionFocusInspector").trigger()
+    qtbot.waitUntil(lambda: window.focusWidget() is not None)
+    focused = window.focusWidget()
+    assert focused is window.inspector or window.inspector.isAncestorOf(focused)

@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         ws = workspaces.try_open(target, self.ctx.dialogs)
         if ws is None:
             return False
+        for job in list(self.jobs):  # running imports belong to the old workspace
+            job.cancel()
         self.ctx.set_workspace(ws)
         workspaces.remember(self.settings, target)
         self.update_workspace_labels()
@@ -251,6 +253,16 @@ class MainWindow(QMainWindow):
     def _focus(self, dock: str, widget: QWidget) -> None:
         self.docks[dock].show()
         self.docks[dock].raise_()
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            # A container panel: focus its first control that takes keyboard focus.
+            for child in widget.findChildren(QWidget):
+                if (
+                    child.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and child.isEnabled()
+                    and child.isVisibleTo(widget)
+                ):
+                    widget = child
+                    break
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_claims_filter(self) -> None:
