@@ -259,3 +259,20 @@ def test_set_status_of_several_claims_is_one_undo_step(ctx, ws, view, data):
     assert claim_ops.get_claim(ws, ids[2]).status == Status.VERIFIED
     assert view.set_status([ids[2]], Status.VERIFIED) == 0  # nothing to change
     assert ctx.undo_stack.count() == 1
+
+
+def test_new_claim_lands_in_sorted_position(ctx, ws, view, data):
+    view.table.sortByColumn(COL_STATEMENT, Qt.SortOrder.AscendingOrder)
+    made = claim_ops.create_claim(
+        ws, data["articles"][0].id, 0, 5, statement="Mmm middle of the alphabet"
+    )
+    ctx.claims_changed([made.id])
+    texts = [view.model.raw_row(r)[5].casefold() for r in range(view.model.rowCount())]
+    assert texts == sorted(texts)
+    assert view.model.row_of(str(made.id)) == texts.index("mmm middle of the alphabet")
+    view.table.sortByColumn(COL_STATEMENT, Qt.SortOrder.DescendingOrder)
+    other = claim_ops.create_claim(ws, data["articles"][0].id, 6, 12, statement="Bbb early")
+    ctx.claims_changed([other.id])
+    texts = [view.model.raw_row(r)[5].casefold() for r in range(view.model.rowCount())]
+    assert texts == sorted(texts, reverse=True)
+    assert view.model.claim_id_at(view.model.row_of(str(other.id))) == str(other.id)

@@ -70,6 +70,7 @@ SortRole = Qt.ItemDataRole.UserRole.value + 3
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY_LIMIT = 300  # long statements are cut for display; the tooltip has them whole
+_SORTED_INSERT_MAX = 50  # more new rows than this are appended at the end
 
 
 def _one_line(text: str) -> str:
@@ -214,13 +215,37 @@ class ClaimsTableModel(QAbstractTableModel):
                 self._rows[pos] = row
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, last), roles)
         added = [row for cid, row in fresh.items() if cid not in self._index]
-        if added:
+        if added and self._sort is not None and len(added) <= _SORTED_INSERT_MAX:
+            for row in added:  # keep a sorted table sorted
+                pos = self._insert_position(row)
+                self.beginInsertRows(QModelIndex(), pos, pos)
+                self._rows.insert(pos, row)
+                self.endInsertRows()
+            self._reindex()
+        elif added:
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
             self._rows.extend(added)
             for offset, row in enumerate(added):
                 self._index[row[R_ID]] = start + offset
             self.endInsertRows()
+
+    def _insert_position(self, row: ClaimRow) -> int:
+        """Where *row* belongs in the current sort order (binary search)."""
+        assert self._sort is not None
+        column, order = self._sort
+        key = SORT_KEYS[column]
+        wanted = key(row)
+        descending = order == Qt.SortOrder.DescendingOrder
+        lo, hi = 0, len(self._rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            here = key(self._rows[mid])
+            if (here > wanted) if descending else not (wanted < here):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     # ------------------------------------------------------------ access
 
