@@ -332,3 +332,21 @@ def test_position_under_the_mouse_is_the_character_hit(opened, ws, qtbot) -> Non
     assert reader.position_at(last_char) == end16 - 1
     assert reader.claim_id_at(reader.position_at(last_char)) == str(claim.id)
     assert reader.claim_id_at(reader.position_at(after)) is None
+
+
+def test_changed_claim_is_repainted_in_its_new_status_colour(opened, ws) -> None:  # type: ignore[no-untyped-def]
+    window, article = opened
+    claim = claim_ops.create_claim_by_quote(ws, article.id, "Министр")
+    window.ctx.claims_changed([claim.id])
+    other = add_text_article(ws, "Unrelated 5 words.", title="Other")
+    elsewhere = claim_ops.create_claim_by_quote(ws, other.id, "5 words")
+    window.ctx.claims_changed([elsewhere.id])  # a claim of another article: ignored
+    assert [c.id for c in window.reader.claims] == [claim.id]
+
+    claim_ops.update_claim(ws, claim.id, status=Status.DISPUTED)
+    window.ctx.claims_changed([claim.id])
+    block = window.reader.document().findBlockByNumber(2)
+    (painted,) = [r for r in block.layout().formats() if r.start == 0]
+    expected = tint(Status.DISPUTED, 0).name(QColor.NameFormat.HexArgb)
+    assert painted.format.background().color().name(QColor.NameFormat.HexArgb) == expected
+    assert window.reader.claims[0].status == Status.DISPUTED

@@ -39,6 +39,7 @@ from desktop.reader.spans import (
 
 log = logging.getLogger(__name__)
 
+PATCH_LIMIT = 20  # more changed ids than this: re-read the whole article
 EMPTY_HINT = "Import an article with Ctrl+I, then choose it in the article list."
 
 
@@ -139,21 +140,39 @@ class ReaderView(QPlainTextEdit):
         return self._selected
 
     def reload_claims(self) -> None:
-        """Re-read the article's claims; re-highlight only the blocks that changed."""
+        """Re-read all of the article's claims; re-highlight only the blocks that changed."""
         if self.article_id is None:
             return
         claims = claim_ops.claims_of_article(self.ctx.ws, self.article_id)
+        self._relayout({str(c.id): c for c in claims})
+
+    def _relayout(self, claims: dict[str, ClaimInfo]) -> None:
         old = self._layout.pieces
-        self._claims = {str(c.id): c for c in claims}
-        self._layout = layout_spans(claims, self._index, self._block_starts)
+        self._claims = claims
+        self._layout = layout_spans(list(claims.values()), self._index, self._block_starts)
         self.highlighter.set_pieces(self._layout.pieces, changed_blocks(old, self._layout.pieces))
         if self._selected not in self._claims:
             self._selected = None
         self._update_selection_mark()
 
     def _on_claims_changed(self, ids: list[str]) -> None:
-        # Unknown ids may be new claims of this article, so always re-read (one query).
-        self.reload_claims()
+        """Re-read just the named claims (a few); anything else re-reads the article's."""
+        if self.article_id is None:
+            return
+        if not ids or len(ids) > PATCH_LIMIT:
+            self.reload_claims()
+            return
+        claims = dict(self._claims)
+        for claim_id in ids:
+            try:
+                info: ClaimInfo | None = claim_ops.get_claim(self.ctx.ws, claim_id)
+            except NotFound:
+                info = None
+            if info is not None and info.article_id == self.article_id:
+                claims[claim_id] = info
+            else:
+                claims.pop(claim_id, None)
+        self._relayout(claims)
 
     def _on_claim_selected(self, claim_id: str) -> None:
         if not claim_id:
