@@ -8,14 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from db.analysts import get_current
 from db.errors import ClaimDeskError
-from desktop.actions import MENU_ORDER, ActionId, create_actions, icon, undo_actions
+from desktop.actions import ActionId, create_actions, icon, undo_actions
 from desktop.articles import ArticleListPanel, ArticleMetadataEditor
 from desktop.context import AppContext
 from desktop.main_window import workspaces
+from desktop.main_window.menus import build_menus, build_toolbar
 from desktop.main_window.panels import CLAIMS_TABLE, INSPECTOR, SOURCES, load_panel
 from desktop.main_window.reader_pane import ReaderPane
 from desktop.operations import articles as article_ops
@@ -68,8 +69,8 @@ class MainWindow(QMainWindow):
         self.claims_table = load_panel(ctx, CLAIMS_TABLE)
         self.sources_view = load_panel(ctx, SOURCES)
 
-        self._build_menus()
-        self._build_toolbar()
+        build_menus(self)
+        build_toolbar(self)
         self.add_dock(self.article_panel, "Articles", Area.LeftDockWidgetArea)
         self.add_dock(self.metadata_editor, "Article details", Area.LeftDockWidgetArea)
         self.add_dock(self.inspector, "Claim", Area.RightDockWidgetArea)
@@ -155,54 +156,6 @@ class MainWindow(QMainWindow):
         return True
 
     # ------------------------------------------------------------ building
-
-    def _build_menus(self) -> None:
-        a = self.action
-        for name in MENU_ORDER:
-            self.menu(name)
-        file_menu = self.menu("File")
-        file_menu.addActions([a(ActionId.NEW_WORKSPACE), a(ActionId.OPEN_WORKSPACE)])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.setObjectName("menuRecent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        file_menu.addActions([a(ActionId.IMPORT), a(ActionId.EXPORT)])
-        file_menu.addSeparator()
-        file_menu.addAction(a(ActionId.DELETE_ARTICLE))
-        file_menu.addSeparator()
-        file_menu.addAction(a(ActionId.QUIT))
-        edit = self.menu("Edit")
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        edit.addAction(a(ActionId.FIND))
-        claim = self.menu("Claim")
-        claim.addActions([a(ActionId.NEW_CLAIM), a(ActionId.DELETE_CLAIM)])
-        claim.addSeparator()
-        claim.addActions([a(ActionId.NEXT_CLAIM), a(ActionId.PREV_CLAIM)])
-        view = self.menu("View")
-        view.addActions(
-            [
-                a(ActionId.FOCUS_ARTICLES),
-                a(ActionId.FOCUS_READER),
-                a(ActionId.FOCUS_INSPECTOR),
-                a(ActionId.FOCUS_CLAIMS),
-            ]
-        )
-        view.addSeparator()
-        self.menu("Help").addAction(a(ActionId.ABOUT))
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main", self)
-        bar.setObjectName("mainToolBar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        a = self.action
-        bar.addActions([a(ActionId.IMPORT), a(ActionId.EXPORT)])
-        bar.addSeparator()
-        bar.addActions([a(ActionId.NEW_CLAIM), a(ActionId.PREV_CLAIM), a(ActionId.NEXT_CLAIM)])
-        bar.addSeparator()
-        bar.addActions([self.undo_action, self.redo_action])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.menu("View").addAction(bar.toggleViewAction())
 
     def _build_status_bar(self) -> None:
         self.workspace_label = QLabel(self)

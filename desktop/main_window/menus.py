@@ -1,0 +1,65 @@
+"""Menus and the toolbar of the main window, filled from the action table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar
+
+from desktop.actions import MENU_ORDER, ActionId
+
+if TYPE_CHECKING:
+    from desktop.main_window.window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    """File, Edit, Claim, View, Review and Help menus with every action."""
+    a = window.action
+    for name in MENU_ORDER:
+        window.menu(name)
+    file_menu = window.menu("File")
+    file_menu.addActions([a(ActionId.NEW_WORKSPACE), a(ActionId.OPEN_WORKSPACE)])
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.recent_menu.setObjectName("menuRecent")
+    window.recent_menu.aboutToShow.connect(window._fill_recent)
+    file_menu.addSeparator()
+    file_menu.addActions([a(ActionId.IMPORT), a(ActionId.EXPORT)])
+    file_menu.addSeparator()
+    file_menu.addAction(a(ActionId.DELETE_ARTICLE))
+    file_menu.addSeparator()
+    file_menu.addAction(a(ActionId.QUIT))
+    edit = window.menu("Edit")
+    edit.addActions([window.undo_action, window.redo_action])
+    edit.addSeparator()
+    edit.addAction(a(ActionId.FIND))
+    claim = window.menu("Claim")
+    claim.addActions([a(ActionId.NEW_CLAIM), a(ActionId.DELETE_CLAIM)])
+    claim.addSeparator()
+    claim.addActions([a(ActionId.NEXT_CLAIM), a(ActionId.PREV_CLAIM)])
+    view = window.menu("View")
+    view.addActions(
+        [
+            a(ActionId.FOCUS_ARTICLES),
+            a(ActionId.FOCUS_READER),
+            a(ActionId.FOCUS_INSPECTOR),
+            a(ActionId.FOCUS_CLAIMS),
+        ]
+    )
+    view.addSeparator()
+    window.menu("Help").addAction(a(ActionId.ABOUT))
+
+
+def build_toolbar(window: MainWindow) -> None:
+    """The main toolbar: import/export, claim actions, undo/redo."""
+    bar = QToolBar("Main", window)
+    bar.setObjectName("mainToolBar")
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    a = window.action
+    bar.addActions([a(ActionId.IMPORT), a(ActionId.EXPORT)])
+    bar.addSeparator()
+    bar.addActions([a(ActionId.NEW_CLAIM), a(ActionId.PREV_CLAIM), a(ActionId.NEXT_CLAIM)])
+    bar.addSeparator()
+    bar.addActions([window.undo_action, window.redo_action])
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    window.menu("View").addAction(bar.toggleViewAction())
