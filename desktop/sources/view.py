@@ -122,7 +122,8 @@ class SourcesView(QWidget):
         )
         self.table.doubleClicked.connect(lambda _i: self.edit_with_dialog())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
         self.claims_label = QLabel("Claims of the selected source", self)
         self.claims_label.setObjectName("sourceClaimsLabel")
