@@ -1,8 +1,9 @@
 """Fast, flat claim rows for large tables: plain tuples, one query plus tags.
 
 A row is ``(id, status, reliability, credibility, source, statement, quote,
-article_title, tags, event_start, event_end, updated_at, article_id, source_id)``
-with ids as strings and ``tags`` one comma-separated string.
+article_title, tags, event_start, event_end, updated_at, article_id, source_id,
+open_threads)`` with ids as strings, ``tags`` one comma-separated string and
+``open_threads`` the number of unresolved discussion threads on the claim.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 
 from db.claims import ClaimFilter, _apply_filter
-from db.models import Article, Claim, Source, Tag, claim_tag
+from db.models import Article, Claim, Comment, Source, Tag, claim_tag
 from db.timeutil import as_utc
 from db.workspace import Workspace
 
@@ -35,6 +36,7 @@ ROW_FIELDS: tuple[str, ...] = (
     "updated_at",
     "article_id",
     "source_id",
+    "open_threads",
 )
 (
     R_ID,
@@ -51,6 +53,7 @@ ROW_FIELDS: tuple[str, ...] = (
     R_UPDATED,
     R_ARTICLE_ID,
     R_SOURCE_ID,
+    R_THREADS,
 ) = range(len(ROW_FIELDS))
 
 ClaimRow = tuple[Any, ...]
@@ -60,6 +63,20 @@ _CHUNK = 500
 def _raw(column: Any) -> Any:
     """The column without SQLAlchemy's per-value conversion (done faster in :func:`_row`)."""
     return type_coerce(column, String)
+
+
+def _open_threads() -> Any:
+    """Unresolved top-level comments of the row's claim (a correlated count on an index)."""
+    return (
+        select(func.count())
+        .where(
+            Comment.claim_id == Claim.id,
+            Comment.parent_id.is_(None),
+            Comment.resolved.is_(False),
+        )
+        .correlate(Claim)
+        .scalar_subquery()
+    )
 
 
 def _query(flt: ClaimFilter) -> Any:
@@ -78,6 +95,7 @@ def _query(flt: ClaimFilter) -> Any:
             _raw(Claim.updated_at),
             _raw(Claim.article_id),
             _raw(Claim.source_id),
+            _open_threads(),
         )
         .select_from(Claim)
         .join(Article, Article.id == Claim.article_id)
@@ -141,6 +159,7 @@ def _row(r: Any, tags: dict[str, str]) -> ClaimRow:
         _utc(r[10]),
         _sid(r[11]),
         _sid(r[12]),
+        r[13] or 0,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from panels_support import add_seed_article, sentence_claims
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from db import claims as claim_ops
 from db.articles import article_text
@@ -21,8 +21,10 @@ from desktop.models.claims_model import (
     COL_STATEMENT,
     COL_STATUS,
     COL_TAGS,
+    COL_THREADS,
     ClaimIdRole,
     ClaimsTableModel,
+    SortRole,
 )
 
 
@@ -52,7 +54,19 @@ def view(qtbot, ctx, data):
     qtbot.addWidget(widget)
     widget.resize(1200, 600)
     widget.show()
+    _wait_loaded(qtbot, widget)
     return widget
+
+
+def _wait_loaded(qtbot, view: ClaimsTableView) -> None:
+    """Rows are read in the background: wait until the latest request is shown."""
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=5000)
+
+
+def _drain(qtbot) -> None:
+    """Wait for every background read to end and deliver what it sent to the GUI thread."""
+    qtbot.waitUntil(lambda: not QThreadPool.globalInstance().activeThreadCount(), timeout=5000)
+    qtbot.wait(10)
 
 
 def _ids(view: ClaimsTableView) -> set[str]:
@@ -101,27 +115,34 @@ def test_cells_show_claim_data(view, data):
 def test_filter_by_status_text_tag_source_article(qtbot, view, data):
     bar = view.filter_bar
     bar.status_actions[Status.VERIFIED].setChecked(True)
+    _wait_loaded(qtbot, view)
     assert _ids(view) == {str(data["a"][0].id), str(data["b"][0].id)}
     bar.status_actions[Status.FALSE].setChecked(True)
+    _wait_loaded(qtbot, view)
     assert len(_ids(view)) == 3
     bar.set_statuses(set())
+    _wait_loaded(qtbot, view)
     assert len(_ids(view)) == 8
 
     with qtbot.waitSignal(bar.filterChanged, timeout=2000):
         view.filter_edit.setText("zebrafish")
+    _wait_loaded(qtbot, view)
     assert _ids(view) == {str(data["b"][2].id)}
     view.filter_edit.clear()
     bar.apply_now()
 
     bar.select_data(bar.tag_combo, "casualties")
+    _wait_loaded(qtbot, view)
     assert _ids(view) == {str(data["a"][0].id), str(data["b"][0].id)}
     bar.select_data(bar.tag_combo, None)
 
     bar.select_data(bar.source_combo, str(data["agency"].id))
+    _wait_loaded(qtbot, view)
     assert _ids(view) == {str(data["a"][1].id)}
     bar.select_data(bar.source_combo, None)
 
     bar.select_data(bar.article_combo, str(data["articles"][1].id))
+    _wait_loaded(qtbot, view)
     assert _ids(view) == {str(c.id) for c in data["b"]}
     assert view.current_filter().article_ids == {data["articles"][1].id}
 
@@ -167,6 +188,7 @@ def test_selection_emits_claim_selected(qtbot, ctx, view, data):
 
 def test_refresh_in_place_insert_and_remove(qtbot, ctx, ws, view, data):
     view.filter_bar.status_actions[Status.VERIFIED].setChecked(True)
+    _wait_loaded(qtbot, view)
     assert view.model.rowCount() == 2
     changed = data["a"][0]
     # Still verified: the row is updated in place with a dataChanged signal.
@@ -193,13 +215,15 @@ def test_refresh_in_place_insert_and_remove(qtbot, ctx, ws, view, data):
     assert _ids(view) == {str(data["b"][0].id)}
     claim_ops.update_claim(ws, data["a"][4].id, status="verified")
     ctx.claims_changed([])
+    _wait_loaded(qtbot, view)
     assert _ids(view) == {str(data["b"][0].id), str(data["a"][4].id)}
 
 
-def test_set_filter_keeps_selection(view, data):
+def test_set_filter_keeps_selection(qtbot, view, data):
     target = data["b"][0]
     assert view.select_claim(str(target.id))
-    view.set_filter(ClaimFilter(tags=frozenset({"casualties"})))
+    with qtbot.waitSignal(view.model.loaded):
+        view.set_filter(ClaimFilter(tags=frozenset({"casualties"})))
     assert view.current_claim_id() == str(target.id)
     assert view.select_claim(str(data["a"][4].id)) is False
 
@@ -276,3 +300,122 @@ def test_new_claim_lands_in_sorted_position(ctx, ws, view, data):
     texts = [view.model.raw_row(r)[5].casefold() for r in range(view.model.rowCount())]
     assert texts == sorted(texts, reverse=True)
     assert view.model.claim_id_at(view.model.row_of(str(other.id))) == str(other.id)
+
+
+def test_threads_column_counts_open_threads(qtbot, ctx, ws, view, data):
+    from db import comments as comment_ops
+
+    target = data["a"][2]
+    model = view.model
+    row = model.row_of(str(target.id))
+    assert model.headerData(COL_THREADS, Qt.Orientation.Horizontal) == "Threads"
+    assert model.index(row, COL_THREADS).data() == ""
+    first = comment_ops.add_comment(ws, target.id, "Which briefing is this from?")
+    with qtbot.waitSignal(model.dataChanged):
+        ctx.reviewChanged.emit()
+    assert model.index(row, COL_THREADS).data() == "1"
+    assert model.index(row, COL_THREADS).data(SortRole) == 1
+    # A reply is not a new thread; a second thread is.
+    comment_ops.reply(ws, first.id, "The Thursday one.")
+    comment_ops.add_comment(ws, target.id, "Second question")
+    ctx.claims_changed([target.id])
+    assert model.index(model.row_of(str(target.id)), COL_THREADS).data() == "2"
+    # Sorting by the column puts the discussed claim first when descending.
+    view.table.sortByColumn(COL_THREADS, Qt.SortOrder.DescendingOrder)
+    assert model.claim_id_at(0) == str(target.id)
+    for thread in comment_ops.threads_of(ws, target.id):
+        comment_ops.resolve_thread(ws, thread.id)
+    ctx.reviewChanged.emit()
+    assert model.index(model.row_of(str(target.id)), COL_THREADS).data() == ""
+
+
+def test_discussion_panel_updates_the_thread_count(qtbot, ctx, ws, view, data):
+    from desktop.review.discussion import DiscussionPanel
+
+    panel = DiscussionPanel(ctx)
+    qtbot.addWidget(panel)
+    target = data["b"][1]
+    panel.show_claim(str(target.id))
+    panel.editor.setPlainText("Source for this figure?")
+    panel.add_thread()
+    row = view.model.row_of(str(target.id))
+    assert view.model.index(row, COL_THREADS).data() == "1"
+    assert panel.select_comment(panel.threads[0].id)
+    panel.toggle_resolved()
+    assert view.model.index(row, COL_THREADS).data() == ""
+
+
+def test_claim_rows_include_open_thread_count(ws, data):
+    from db import comments as comment_ops
+    from db.claim_rows import R_ID, R_THREADS, claim_rows
+
+    target = data["a"][0]
+    comment_ops.add_comment(ws, target.id, "One")
+    done = comment_ops.add_comment(ws, target.id, "Two")
+    comment_ops.resolve_thread(ws, done.id)
+    rows = {r[R_ID]: r for r in claim_rows(ws)}
+    assert rows[str(target.id)][R_THREADS] == 1
+    assert sum(r[R_THREADS] for r in rows.values()) == 1
+    only = claim_rows(ws, ids=[target.id])
+    assert only[0][R_THREADS] == 1
+
+
+def test_load_async_swaps_rows_in_on_loaded(qtbot, ws, data):
+    model = ClaimsTableModel(lambda: ws)
+    assert model.rowCount() == 0
+    with qtbot.waitSignal(model.loadingChanged) as started:
+        with qtbot.waitSignal(model.loaded, timeout=5000) as blocker:
+            model.load_async(ClaimFilter(statuses=frozenset({Status.VERIFIED})))
+            assert model.loading
+    assert started.args == [True]
+    assert not model.loading
+    assert blocker.args == [2]
+    assert {model.claim_id_at(r) for r in range(2)} == {
+        str(data["a"][0].id),
+        str(data["b"][0].id),
+    }
+
+
+def test_only_the_latest_of_quick_filter_changes_is_shown(qtbot, view, data):
+    loads: list[int] = []
+    view.model.loaded.connect(loads.append)
+    view.set_filter(ClaimFilter(statuses=frozenset({Status.FALSE})))
+    view.set_filter(ClaimFilter(tags=frozenset({"casualties"})))
+    assert view.loading_label.isVisibleTo(view)
+    _wait_loaded(qtbot, view)
+    _drain(qtbot)  # let the superseded result arrive too: it must be dropped
+    assert loads == [2]
+    assert _ids(view) == {str(data["a"][0].id), str(data["b"][0].id)}
+    assert view.current_filter().tags == {"casualties"}
+    assert not view.loading_label.isVisibleTo(view)
+    assert "2 claims" in view.count_label.text()
+
+
+def test_stale_result_is_ignored_after_a_synchronous_load(qtbot, ws, data):
+    model = ClaimsTableModel(lambda: ws)
+    model.load_async(ClaimFilter(statuses=frozenset({Status.FALSE})))
+    assert model.load(ClaimFilter()) == 8
+    _drain(qtbot)
+    assert model.rowCount() == 8
+
+
+def test_change_during_background_load_is_read_again(qtbot, ctx, ws, view, data):
+    target = data["a"][3]
+    view.model.load_async()
+    claim_ops.update_claim(ws, target.id, tags=["late-tag"])
+    ctx.claims_changed([target.id])
+    _wait_loaded(qtbot, view)
+    row = view.model.row_of(str(target.id))
+    assert view.model.index(row, COL_TAGS).data() == "late-tag"
+
+
+def test_text_filter_is_debounced(qtbot, view, data):
+    loads: list[int] = []
+    view.model.loaded.connect(loads.append)
+    for text in ("z", "ze", "zeb", "zebrafish"):
+        view.filter_edit.setText(text)
+    assert not view.model.loading  # nothing queried while typing
+    with qtbot.waitSignal(view.model.loaded, timeout=3000):
+        pass
+    assert loads == [1]
+    assert _ids(view) == {str(data["b"][2].id)}

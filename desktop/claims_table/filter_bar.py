@@ -23,7 +23,7 @@ from db.sources import list_sources
 from db.workspace import Workspace
 from desktop.palette import status_icon
 
-TEXT_DELAY_MS = 250
+TEXT_DELAY_MS = 200  # typing pauses this long before the table is queried
 
 
 class ClaimFilterBar(QWidget):

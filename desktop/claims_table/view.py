@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -33,6 +34,7 @@ from desktop.models.claims_model import (
     COL_STATEMENT,
     COL_STATUS,
     COL_TAGS,
+    COL_THREADS,
     COL_UPDATED,
     ClaimIdRole,
     ClaimsTableModel,
@@ -51,6 +53,7 @@ COLUMN_WIDTHS = {
     COL_TAGS: 120,
     COL_EVENT_DATE: 150,
     COL_UPDATED: 130,
+    COL_THREADS: 64,
 }
 
 
@@ -106,23 +109,37 @@ class ClaimsTableView(QWidget):
         hheader.setSortIndicatorShown(True)
         for col, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(col, width)
+        hheader.moveSection(hheader.visualIndex(COL_THREADS), hheader.visualIndex(COL_STATUS) + 1)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("claimsCountLabel")
+        self.loading_label = QLabel("Loading claims…", self)
+        self.loading_label.setObjectName("claimsLoadingLabel")
+        self.loading_label.setVisible(False)
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(4, 0, 4, 0)
+        status_row.addWidget(self.count_label)
+        status_row.addStretch(1)
+        status_row.addWidget(self.loading_label)
+        self._reselect: str | None = None  # claim to select again once rows are loaded
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        layout.addLayout(status_row)
 
         self.table.doubleClicked.connect(self.open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter_bar.filterChanged.connect(self.set_filter)
+        self.model.loadingChanged.connect(self.loading_label.setVisible)
+        self.model.loaded.connect(self._loaded)
+        self.model.loadFailed.connect(self._load_failed)
         ctx.claimsChanged.connect(self._claims_changed)
+        ctx.reviewChanged.connect(lambda: self._guard(lambda: self.model.refresh_thread_counts()))
         ctx.claimSelected.connect(self._follow_selection)
         ctx.sourcesChanged.connect(
             lambda: self._guard(lambda: self.filter_bar.reload_sources(self.ctx.ws))
@@ -130,31 +147,49 @@ class ClaimsTableView(QWidget):
         ctx.articlesChanged.connect(
             lambda: self._guard(lambda: self.filter_bar.reload_articles(self.ctx.ws))
         )
-        ctx.workspaceChanged.connect(self.reload)
+        ctx.workspaceChanged.connect(self._workspace_changed)
         self.reload()
 
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        """Refill the filter choices and the rows from the database."""
+        """Refill the filter choices, then the rows from the database in the background."""
         self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
-        self._guard(lambda: self.model.load(self.filter_bar.current_filter()))
+        self._guard(lambda: self.model.load_async(self.filter_bar.current_filter()))
+
+    def _workspace_changed(self) -> None:
+        self._reselect = None
+        self.model.clear()  # no rows of the old workspace while the new one loads
         self._update_count()
+        self.reload()
 
     def set_filter(self, flt: ClaimFilter) -> None:
-        """Show only the claims matching *flt* (queried from the database)."""
-        selected = self.current_claim_id()
-        self._guard(lambda: self.model.load(flt))
+        """Show only the claims matching *flt*, read in the background (see ``model.loaded``)."""
+        if not self.model.loading:
+            self._reselect = self.current_claim_id()
+        self._guard(lambda: self.model.load_async(flt))
+
+    def _loaded(self, _count: int) -> None:
         self._update_count()
+        selected, self._reselect = self._reselect, None
         if selected:
             self.select_claim(selected, emit=False)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._reselect = None
+        if not isinstance(exc, ClaimDeskError):
+            raise exc
+        self.ctx.report_error(exc)
 
     def current_filter(self) -> ClaimFilter:
         return self.model.claim_filter
 
     def _claims_changed(self, ids: list[str]) -> None:
-        self._guard(lambda: self.model.refresh_ids(ids))
-        self._update_count()
+        if ids:
+            self._guard(lambda: self.model.refresh_ids(ids))
+            self._update_count()
+        else:  # anything may have changed: read everything again
+            self._guard(lambda: self.model.load_async())
         if ids:
             self._guard(lambda: self.filter_bar.reload_tags(self.ctx.ws))  # new tags
         else:

@@ -1,7 +1,9 @@
 """The claims table model: flat tuples from :func:`db.claim_rows.claim_rows`.
 
 Rows are loaded in one query; sorting happens in Python on the loaded rows;
-changed claims are re-read by id and patched in place.
+changed claims are re-read by id and patched in place.  ``load`` reads on the
+calling thread; ``load_async`` reads (and sorts) in the thread pool and swaps
+the rows in on the GUI thread, ignoring results of superseded requests.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
+    Slot,
 )
 from PySide6.QtGui import QColor, QFont
 
@@ -31,14 +35,17 @@ from db.claim_rows import (
     R_STATEMENT,
     R_STATUS,
     R_TAGS,
+    R_THREADS,
     R_UPDATED,
     ClaimRow,
     claim_rows,
 )
 from db.claims import ClaimFilter
+from db.comments import open_thread_counts
 from db.models import CREDIBILITY, RELIABILITY, Status
 from db.workspace import Workspace
 from desktop.palette import status_icon
+from desktop.workers import run_job
 
 (
     COL_ID,
@@ -51,7 +58,8 @@ from desktop.palette import status_icon
     COL_TAGS,
     COL_EVENT_DATE,
     COL_UPDATED,
-) = range(10)
+    COL_THREADS,
+) = range(11)
 COLUMN_TITLES = (
     "ID",
     "Status",
@@ -63,6 +71,7 @@ COLUMN_TITLES = (
     "Tags",
     "Event date",
     "Updated",
+    "Threads",
 )
 ClaimIdRole = Qt.ItemDataRole.UserRole.value + 1
 StatusRole = Qt.ItemDataRole.UserRole.value + 2
@@ -112,6 +121,7 @@ SORT_KEYS: dict[int, Callable[[ClaimRow], Any]] = {
     COL_TAGS: lambda r: r[R_TAGS].casefold(),
     COL_EVENT_DATE: lambda r: r[R_EVENT_START] or _MIN_DATE,
     COL_UPDATED: lambda r: r[R_UPDATED] or _MIN_TIME,
+    COL_THREADS: lambda r: r[R_THREADS],
 }
 
 
@@ -121,6 +131,9 @@ _DECORATION = Qt.ItemDataRole.DecorationRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _FONT = Qt.ItemDataRole.FontRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_DESCENDING = Qt.SortOrder.DescendingOrder
 _HANDLED = frozenset(
     {
         _DISPLAY,
@@ -128,6 +141,7 @@ _HANDLED = frozenset(
         _FOREGROUND,
         _FONT,
         _TOOLTIP,
+        _ALIGN,
         ClaimIdRole,
         StatusRole,
         SortRole,
@@ -137,7 +151,16 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class ClaimsTableModel(QAbstractTableModel):
-    """Claims as rows; ``load(flt)`` re-reads them, ``refresh_ids`` patches some."""
+    """Claims as rows; ``load(flt)``/``load_async(flt)`` re-read them, ``refresh_ids`` patches some.
+
+    ``loaded(int)`` follows every completed full load with the row count;
+    ``loadingChanged(bool)`` tells whether a background load is running and
+    ``loadFailed(object)`` carries the exception of one that failed.
+    """
+
+    loaded = Signal(int)
+    loadingChanged = Signal(bool)
+    loadFailed = Signal(object)
 
     def __init__(self, ws_getter: Callable[[], Workspace], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +171,9 @@ class ClaimsTableModel(QAbstractTableModel):
         self._filter = ClaimFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._sorted = False  # rows are in self._sort order (no edits since)
+        self._request = 0  # number of the latest full load; older results are dropped
+        self._pending: int | None = None  # the background load being waited for
+        self._touched: set[str] = set()  # ids patched while a background load ran
         self._mono = QFont("monospace")
         self._mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self._grey = QColor("#6b7280")
@@ -158,21 +184,95 @@ class ClaimsTableModel(QAbstractTableModel):
     def claim_filter(self) -> ClaimFilter:
         return self._filter
 
+    @property
+    def loading(self) -> bool:
+        """A background load was started and its rows are not shown yet."""
+        return self._pending is not None
+
     def load(self, flt: ClaimFilter | None = None) -> int:
-        """Replace every row with the claims matching *flt* (or the current filter)."""
+        """Replace every row with the claims matching *flt* (or the current filter), now."""
         if flt is not None:
             self._filter = flt
+        self._request += 1
         rows = claim_rows(self._ws(), self._filter)
+        self._touched = set()
+        self._set_pending(None)
+        self._swap(rows, None, None)
+        self.loaded.emit(len(rows))
+        return len(rows)
+
+    def load_async(self, flt: ClaimFilter | None = None) -> int:
+        """Start re-reading the rows in the background; returns the request number.
+
+        The rows are swapped in (and ``loaded`` emitted) on the GUI thread once
+        read, unless a newer ``load``/``load_async`` was asked for meanwhile.
+        """
+        if flt is not None:
+            self._filter = flt
+        self._request += 1
+        request = self._request
+        ws = self._ws()
+        wanted = self._filter
+        sort = self._sort
+
+        def work(_progress: Any) -> tuple[int, Any, Any, Any]:
+            try:
+                rows = claim_rows(ws, wanted)
+                if sort is not None:
+                    rows.sort(key=SORT_KEYS[sort[0]], reverse=sort[1] == _DESCENDING)
+                index = {row[R_ID]: i for i, row in enumerate(rows)}
+            except Exception as exc:  # handed to the GUI thread with its request number
+                return request, None, None, exc
+            return request, sort, index, rows
+
+        self._set_pending(request)
+        run_job("Loading claims", work, show_progress=False, on_done=self._load_done)
+        return request
+
+    @Slot(object)
+    def _load_done(self, result: tuple[int, Any, Any, Any]) -> None:
+        request, sort, index, rows = result
+        if request != self._request:
+            return  # superseded by a newer request
+        self._set_pending(None)
+        if isinstance(rows, BaseException):
+            self.loadFailed.emit(rows)
+            return
+        touched, self._touched = self._touched, set()
+        self._swap(rows, sort, index)
+        if touched:  # changed while the rows were being read: read those again
+            self.refresh_ids(touched)
+        self.loaded.emit(len(self._rows))
+
+    def _set_pending(self, request: int | None) -> None:
+        was = self._pending is not None
+        self._pending = request
+        if was != (request is not None):
+            self.loadingChanged.emit(request is not None)
+
+    def _swap(
+        self,
+        rows: list[ClaimRow],
+        sorted_by: tuple[int, Qt.SortOrder] | None,
+        index: dict[str, int] | None,
+    ) -> None:
         self.beginResetModel()
         self._rows = rows
         self._cells = {}
-        if self._sort is not None:
+        if self._sort is not None and (sorted_by != self._sort or index is None):
             self._sort_rows(*self._sort)
-        self._reindex()
+            self._reindex()
+        else:
+            self._sorted = self._sort is not None
+            if index is None:
+                self._reindex()
+            else:
+                self._index = index
         self.endResetModel()
-        return len(rows)
 
     def clear(self) -> None:
+        self._request += 1
+        self._set_pending(None)
         self.beginResetModel()
         self._rows = []
         self._index = {}
@@ -188,6 +288,8 @@ class ClaimsTableModel(QAbstractTableModel):
         if not wanted:
             self.load()
             return
+        if self._pending is not None:
+            self._touched |= wanted
         fresh = {row[R_ID]: row for row in claim_rows(self._ws(), self._filter, wanted)}
         self._sorted = False
         for cid in wanted:
@@ -229,6 +331,32 @@ class ClaimsTableModel(QAbstractTableModel):
             for offset, row in enumerate(added):
                 self._index[row[R_ID]] = start + offset
             self.endInsertRows()
+
+    def refresh_thread_counts(self) -> int:
+        """Re-read the open-thread counts of every claim; returns how many rows changed."""
+        counts = {str(cid): n for cid, n in open_thread_counts(self._ws()).items()}
+        check = {row[R_ID] for row in self._rows if row[R_THREADS]} | set(counts)
+        if self._pending is not None:
+            self._touched |= check
+        changed = 0
+        for cid in check:
+            pos = self._index.get(cid)
+            if pos is None:
+                continue
+            row = self._rows[pos]
+            n = counts.get(cid, 0)
+            if row[R_THREADS] == n:
+                continue
+            self._rows[pos] = (*row[:R_THREADS], n, *row[R_THREADS + 1 :])
+            self._cells.pop(cid, None)
+            cell = self.index(pos, COL_THREADS)
+            self.dataChanged.emit(
+                cell, cell, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole]
+            )
+            changed += 1
+        if changed and self._sort is not None and self._sort[0] == COL_THREADS:
+            self._sorted = False
+        return changed
 
     def _insert_position(self, row: ClaimRow) -> int:
         """Where *row* belongs in the current sort order (binary search)."""
@@ -300,6 +428,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return self._grey if col in (COL_ID, COL_UPDATED) else None
         if role == _FONT:
             return self._mono if col in (COL_ID, COL_GRADING) else None
+        if role == _ALIGN:
+            return _CENTER if col == COL_THREADS else None
         if role == ClaimIdRole:
             return row[R_ID]
         if role == StatusRole:
@@ -327,6 +457,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return row[R_TAGS]
         if col == COL_EVENT_DATE:
             return event_date_text(row[R_EVENT_START], row[R_EVENT_END])
+        if col == COL_THREADS:
+            return str(row[R_THREADS]) if row[R_THREADS] else ""
         updated = row[R_UPDATED]
         return updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else ""
 
@@ -344,6 +476,9 @@ class ClaimsTableModel(QAbstractTableModel):
             return row[R_QUOTE]
         if col == COL_ID:
             return row[R_ID]
+        if col == COL_THREADS and row[R_THREADS]:
+            n = row[R_THREADS]
+            return f"{n} open discussion thread{'s' if n != 1 else ''}"
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
