@@ -300,3 +300,35 @@ def test_size_limit(ws, tmp_path, monkeypatch):
     empty.write_text(json.dumps({"type": "AnnotationPage", "items": []}))
     with pytest.raises(InvalidInput, match="holds no Web Annotations"):
         import_annotations(ws, empty)
+
+
+def test_positions_count_code_points_not_utf16(ws, tmp_path):
+    from db.articles import NewArticle, add_article
+    from db.claims import create_claim_by_quote
+
+    text = "🙂🙂 Emoji first. 𝔘𝔫𝔦 then: قالت الوزارة إن 3,000 جندي عبروا. Done."
+    data = text.encode("utf-8")
+    article = add_article(
+        ws, NewArticle(text=text, original=data, filename="astral.txt", url="https://a.example/x")
+    )
+    claim = create_claim_by_quote(ws, article.id, "3,000 جندي", statement="Troops")
+    target = tmp_path / "astral.jsonld"
+    export(ws, "w3c", ClaimFilter(), target)
+    item = json.loads(target.read_text(encoding="utf-8"))["first"]["items"][0]
+    pos = next(s for s in item["target"]["selector"] if s["type"] == "TextPositionSelector")
+    assert (pos["start"], pos["end"]) == (claim.start, claim.end)
+    assert text[pos["start"] : pos["end"]] == "3,000 جندي"
+    assert len(text[: pos["start"]].encode("utf-16-le")) // 2 != pos["start"]  # astral before
+    ws_b = open_workspace(tmp_path / "astral-b.sqlite")
+    try:
+        bind_analyst(ws_b)
+        add_article(ws_b, NewArticle(text=text, original=data, url="https://a.example/x"))
+        assert import_annotations(ws_b, target) == 1
+        (copy_claim,) = list_claims(ws_b)
+        assert (copy_claim.start, copy_claim.end, copy_claim.quote) == (
+            claim.start,
+            claim.end,
+            claim.quote,
+        )
+    finally:
+        ws_b.close()
