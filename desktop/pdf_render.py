@@ -45,6 +45,7 @@ def render(html: str, pdf_path: Path, page: str = "A4", title: str = "") -> None
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # A GUI application object is needed for fonts; keep it alive while printing.
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     size = QPageSize.PageSizeId.Letter if page.lower() == "letter" else QPageSize.PageSizeId.A4
     writer = QPdfWriter(str(pdf_path))
@@ -70,7 +71,7 @@ def render(html: str, pdf_path: Path, page: str = "A4", title: str = "") -> None
     rect = writer.pageLayout().paintRectPixels(RESOLUTION)
     doc.setPageSize(QSizeF(rect.width(), rect.height()))
     doc.print_(writer)
-    del app
+    app.processEvents()
 
 
 def _page_name(value: str) -> str:

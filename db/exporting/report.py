@@ -8,7 +8,7 @@ marked ``dir="auto"`` so right-to-left scripts display correctly.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Generator
 from html import escape
 from pathlib import Path
 from typing import IO
@@ -145,8 +145,8 @@ def claim_html(entry: Entry, number: int) -> str:
 
 def report_chunks(
     ws: Workspace, flt: ClaimFilter, progress: Progress | None = None
-) -> Iterator[str]:
-    """The report's HTML in pieces, streamed from the database."""
+) -> Generator[str, None, int]:
+    """The report's HTML in pieces, streamed from the database; returns the claim count."""
     from db.exporting.rows import count_rows
 
     total = count_rows(ws, flt)
@@ -168,17 +168,19 @@ def report_chunks(
             yield claim_html(entry, done)
         tick(progress, done, total)
     yield "</body>\n</html>\n"
+    return done
 
 
 def write_report(
     ws: Workspace, flt: ClaimFilter, out: IO[str], progress: Progress | None = None
 ) -> int:
     """Write the report to an open text stream; returns the claim count."""
-    count = 0
-    for chunk in report_chunks(ws, flt, progress):
-        out.write(chunk)
-        count += chunk.startswith('<div class="claim"')
-    return count
+    chunks = report_chunks(ws, flt, progress)
+    while True:
+        try:
+            out.write(next(chunks))
+        except StopIteration as finished:
+            return int(finished.value)
 
 
 def write_html(
