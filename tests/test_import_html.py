@@ -246,3 +246,24 @@ def test_title_without_site_name():
     new = read_html_article(page(article_body(), head).encode(), "t.html")
     assert new.title == "Troops cross border"
     assert new.outlet == "Daily Example"
+
+
+def test_seed_article_in_a_typical_page(seed_paths):
+    from html import escape
+
+    text = seed_paths[1].read_text(encoding="utf-8")
+    paras = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+    body = (
+        "<header><div class='logo'>LOGO-SECRET</div><nav><ul><li><a href='/'>Home</a></li>"
+        "<li><a href='/world'>World</a></li></ul></nav></header>"
+        "<main><article><h1>Seed headline</h1><p class='byline'>By Jane Roe</p>"
+        + "".join(f"<p>{escape(p)}</p>" for p in paras)
+        + "</article><aside><h3>Related</h3><ul><li><a href='/x'>RELATED-SECRET story</a></li>"
+        "</ul></aside></main><footer>© FOOTER-SECRET</footer>"
+        "<script>window.dataLayer = []; // SCRIPT-SECRET</script>"
+    )
+    new = read_html_article(page(body, FULL_HEAD).encode(), "seed.html")
+    for para in paras:
+        assert para in new.text, para[:60]
+    assert "\n\n".join(paras[:3]) in new.text
+    assert "SECRET" not in new.text
