@@ -137,6 +137,7 @@ class ClaimsTableView(QWidget):
         self.filter_bar.filterChanged.connect(self.set_filter)
         self.model.loadingChanged.connect(self.loading_label.setVisible)
         self.model.loaded.connect(self._loaded)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.loadFailed.connect(self._load_failed)
         ctx.claimsChanged.connect(self._claims_changed)
         ctx.reviewChanged.connect(lambda: self._guard(lambda: self.model.refresh_thread_counts()))
@@ -158,16 +159,18 @@ class ClaimsTableView(QWidget):
         self._guard(lambda: self.model.load_async(self.filter_bar.current_filter()))
 
     def _workspace_changed(self) -> None:
-        self._reselect = None
         self.model.clear()  # no rows of the old workspace while the new one loads
+        self._reselect = None
         self._update_count()
         self.reload()
 
     def set_filter(self, flt: ClaimFilter) -> None:
         """Show only the claims matching *flt*, read in the background (see ``model.loaded``)."""
-        if not self.model.loading:
-            self._reselect = self.current_claim_id()
         self._guard(lambda: self.model.load_async(flt))
+
+    def _remember_selection(self) -> None:
+        """The rows are about to be replaced: select the current claim again afterwards."""
+        self._reselect = self.current_claim_id() or self._reselect
 
     def _loaded(self, _count: int) -> None:
         self._update_count()
@@ -188,12 +191,10 @@ class ClaimsTableView(QWidget):
         if ids:
             self._guard(lambda: self.model.refresh_ids(ids))
             self._update_count()
-        else:  # anything may have changed: read everything again
-            self._guard(lambda: self.model.load_async())
-        if ids:
             self._guard(lambda: self.filter_bar.reload_tags(self.ctx.ws))  # new tags
-        else:
+        else:  # anything may have changed: read everything again
             self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
+            self.set_filter(self.model.claim_filter)
 
     def _guard(self, action) -> None:  # type: ignore[no-untyped-def]
         try:
