@@ -569,3 +569,70 @@ def test_command_group_is_shared_between_modules() -> None:
     assert second is first
     second.add_parser("set")
     assert parser.parse_args(["claim", "set"]).claim_command == "set"
+
+
+def test_import_of_web_annotations_brings_claims_back(
+    ws_path: Path, loaded: dict[str, str], files: dict[str, Path], tmp_path: Path, capsys
+) -> None:
+    rc, out = cli(
+        "claim",
+        "add",
+        "--db",
+        str(ws_path),
+        "--article",
+        loaded["story"],
+        "--quote",
+        "14 crews",
+        "--occurrence",
+        "2",
+        "--status",
+        "in_review",
+        "--tag",
+        "crews",
+    )
+    assert rc == 0
+    claim_id = out.strip()
+    annotations = tmp_path / "claims.jsonld"
+    assert (
+        cli(
+            "--db",
+            str(ws_path),
+            "export",
+            "--status",
+            "any",
+            "--format",
+            "w3c",
+            "-o",
+            str(annotations),
+        )[0]
+        == 0
+    )
+
+    fresh = tmp_path / "fresh.sqlite"
+    rc, out = cli("--db", str(fresh), "import", str(files["story.txt"]), str(annotations))
+    assert rc == 0
+    assert out.splitlines()[-1] == "1 claims\tclaims.jsonld"
+    ws = open_workspace(fresh)
+    try:
+        again = get_claim(ws, claim_id)
+    finally:
+        ws.close()
+    original = open_workspace(ws_path)
+    try:
+        before = get_claim(original, claim_id)
+    finally:
+        original.close()
+    assert (again.start, again.end, again.quote, again.status, again.tags) == (
+        before.start,
+        before.end,
+        before.quote,
+        before.status,
+        before.tags,
+    )
+
+    broken = tmp_path / "broken.jsonld"
+    broken.write_text("{not json", encoding="utf-8")
+    other = tmp_path / "other.sqlite"
+    rc, _ = cli("--db", str(other), "import", str(files["update.md"]), str(broken))
+    assert_refused(capsys, rc, "broken.jsonld")
+    assert not other.exists()  # refused before the workspace was even opened

@@ -43,10 +43,15 @@ def _one_line(text: str, limit: int = 60) -> str:
 
 def cmd_import(ctx: CliContext) -> int:
     from db.articles import add_article
-    from db.importing import read_file
+    from db.importing import ANNOTATION_SUFFIXES, read_file
+    from db.importing.w3c import import_annotations, load
 
+    paths = [Path(name) for name in ctx.args.files]
+    annotation_files = [p for p in paths if p.suffix.lower() in ANNOTATION_SUFFIXES]
     # Read and check every file first: one bad file means nothing is stored.
-    extracted = [read_file(Path(name)) for name in ctx.args.files]
+    extracted = [read_file(p) for p in paths if p not in annotation_files]
+    for path in annotation_files:
+        load(path)
     ws = ctx.ws
     for new in extracted:
         if new.encoding == "windows-1252":
@@ -60,6 +65,10 @@ def cmd_import(ctx: CliContext) -> int:
             print(f"claimdesk: {exc}", file=ctx.err)
             continue
         ctx.print(f"{info.id}\t{info.title}")
+    # Annotations come last: they anchor claims in the articles just imported.
+    for path in annotation_files:
+        count = import_annotations(ws, path)
+        ctx.print(f"{count} claims\t{path.name}")
     return 0
 
 

@@ -152,7 +152,31 @@ def _article_for(session: Any, target: dict[str, Any], by_url: dict[str, uuid.UU
     for url in urls:
         if url in by_url:
             return by_url[url]
-    raise ValueError("its article is not in this workspace (no matching id or URL)")
+    found = _article_by_quote(session, target)
+    if found is not None:
+        return found
+    raise ValueError("its article is not in this workspace (no matching id, URL or text)")
+
+
+def _article_by_quote(session: Any, target: dict[str, Any]) -> uuid.UUID | None:
+    """The one article whose text holds the target's quote with its context, if unique.
+
+    Lets annotations find their articles in a workspace where the same files
+    were imported afresh (new ids, no URL).
+    """
+    quote, _position = _selectors(target)
+    if not quote or not isinstance(quote.get("exact"), str) or not quote["exact"]:
+        return None
+    exact = quote["exact"]
+    around = f"{quote.get('prefix') or ''}{exact}{quote.get('suffix') or ''}"
+    candidates = session.execute(
+        select(Article.id, Article.text).where(Article.text.contains(exact, autoescape=True))
+    ).all()
+    for needle in (around, exact):
+        hits = [aid for aid, text in candidates if needle in text]
+        if len(hits) == 1:
+            return hits[0]
+    return None
 
 
 def load(path: Path) -> Any:
