@@ -213,3 +213,27 @@ def test_file_filter_lists_supported_suffixes() -> None:
     text = file_filters()
     assert all(f"*{s}" in text for s in supported_suffixes())
     assert ".txt" in supported_suffixes()
+
+
+def test_web_annotations_import_after_their_articles(ws, tmp_path, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    from db.exporting import export
+    from db.importing import import_file
+    from db.workspace import open_workspace
+
+    article = import_file(ws, seed_paths[0])
+    text = seed_paths[0].read_text(encoding="utf-8")
+    word = next(w for w in text.split() if len(w) > 6 and text.count(w) == 1)
+    claim = claim_ops.create_claim_by_quote(ws, article.id, word, tags=["check"])
+    notes = tmp_path / "claims.jsonld"
+    export(ws, "w3c", claim_ops.ClaimFilter(), notes)
+
+    other = open_workspace(tmp_path / "other.sqlite")
+    try:
+        # The annotation file is listed first; it is still read after the article.
+        report = import_paths(other, [notes, seed_paths[0]], lambda done, total: True)
+        assert report.failures == []
+        assert report.annotated == [("claims.jsonld", 1)]
+        again = claim_ops.get_claim(other, claim.id)
+        assert (again.quote, again.start, again.tags) == (word, claim.start, ("check",))
+    finally:
+        other.close()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from db.articles import ArticleInfo, add_article
 from db.errors import ClaimDeskError, DuplicateArticle
-from db.importing import read_file, supported_suffixes
+from db.importing import ANNOTATION_SUFFIXES, import_any, read_file, supported_suffixes
 from db.workspace import Workspace
 from desktop.context import AppContext
 from desktop.workers import Job, Progress, run_job
@@ -27,6 +27,7 @@ class ImportReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     fallbacks: list[str] = field(default_factory=list)  # files read as Windows-1252
+    annotated: list[tuple[str, int]] = field(default_factory=list)  # (file, claims added)
     cancelled: bool = False
 
     @property
@@ -36,6 +37,8 @@ class ImportReport:
     def summary(self) -> str:
         """One message naming every file that needs the analyst's attention."""
         lines = [f"Imported {len(self.added)} article{'s' if len(self.added) != 1 else ''}."]
+        for name, count in self.annotated:
+            lines.append(f"{name}: {count} claim{'s' if count != 1 else ''} from Web Annotations.")
         if self.cancelled:
             lines.append("The import was cancelled; the remaining files were not read.")
         if self.fallbacks:
@@ -52,19 +55,28 @@ class ImportReport:
 
 def file_filters() -> str:
     patterns = " ".join(f"*{s}" for s in supported_suffixes())
-    return f"Articles ({patterns});;All files (*)"
+    notes = " ".join(f"*{s}" for s in ANNOTATION_SUFFIXES)
+    return f"Articles ({patterns});;Web Annotations ({notes});;All files (*)"
 
 
 def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress) -> ImportReport:
-    """Import each file in its own transaction; never stops at a bad file."""
+    """Import each file in its own transaction; never stops at a bad file.
+
+    Web Annotation files are taken after the articles, whose text they anchor in.
+    """
     report = ImportReport()
     total = len(paths)
-    for done, raw in enumerate(paths):
+    ordered = sorted(paths, key=lambda p: Path(p).suffix.lower() in ANNOTATION_SUFFIXES)
+    for done, raw in enumerate(ordered):
         if not progress(done, total):
             report.cancelled = True
             break
         path = Path(raw)
         try:
+            if path.suffix.lower() in ANNOTATION_SUFFIXES:
+                outcome = import_any(ws, path)
+                report.annotated.append((path.name, outcome.claims))
+                continue
             new = read_file(path)
             info = add_article(ws, new)
         except DuplicateArticle as exc:
@@ -85,9 +97,11 @@ def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress)
 
 
 def show_report(ctx: AppContext, report: ImportReport) -> None:
-    if report.added:
+    if report.added or report.annotated:
         ctx.articlesChanged.emit()
-    if report.problems or report.fallbacks or report.cancelled:
+    if report.annotated:
+        ctx.claims_changed()
+    if report.problems or report.fallbacks or report.cancelled or report.annotated:
         if report.failures or report.duplicates:
             ctx.dialogs.error("Import", report.summary())
         else:
