@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from db import articles as article_ops
 from db import sources as source_ops
 from db.claims import ClaimFilter, all_tags
-from db.exporting import FILE_SUFFIX, formats
+from db.exporting import FILE_SUFFIX, format_label, formats
 from db.models import Status
 from desktop.context import AppContext
 from desktop.operations import exports
@@ -53,7 +53,8 @@ class ExportDialog(QDialog):
 
         self.format_combo = QComboBox(self)
         self.format_combo.setObjectName("exportFormat")
-        self.format_combo.addItems(formats())
+        for fmt in formats():
+            self.format_combo.addItem(format_label(fmt), fmt)
         self.status_boxes: dict[Status, QCheckBox] = {}
         status_grid = QGridLayout()
         for n, status in enumerate(Status):
@@ -127,7 +128,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         for combo in (self.tag_combo, self.article_combo, self.source_combo):
             combo.currentIndexChanged.connect(self.refresh_preview)
-        self.format_combo.currentTextChanged.connect(self._format_changed)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.refresh_preview()
 
     def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -171,18 +172,23 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------ path and run
 
     def suffix(self) -> str:
-        fmt = self.format_combo.currentText()
+        fmt = self.format()
         return FILE_SUFFIX.get(fmt, f".{fmt}")
 
-    def _format_changed(self, _fmt: str) -> None:
+    def format(self) -> str:
+        """The chosen format's name (as the CLI spells it)."""
+        return str(self.format_combo.currentData())
+
+    def _format_changed(self, _index: int) -> None:
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(self.suffix())))
 
     def browse(self) -> None:
-        fmt = self.format_combo.currentText()
         path = self.ctx.dialogs.save_file(
-            "Export claims", f"{fmt.upper()} (*{self.suffix()})", f"claims{self.suffix()}"
+            "Export claims",
+            f"{self.format_combo.currentText()} (*{self.suffix()})",
+            f"claims{self.suffix()}",
         )
         if path:
             self.path_edit.setText(path)
@@ -202,7 +208,7 @@ class ExportDialog(QDialog):
         self.written = None
         self.job = exports.start_export(
             self.ctx,
-            self.format_combo.currentText(),
+            self.format(),
             self.claim_filter(),
             path,
             self,

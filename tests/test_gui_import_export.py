@@ -153,7 +153,8 @@ def test_export_dialog_writes_a_csv_of_verified_claims(ws, tmp_path, qtbot, clai
     window = make_window(ws, tmp_path, qtbot)
     dialog = ExportDialog(window.ctx, window)
     qtbot.addWidget(dialog)
-    assert dialog.format_combo.currentText() == "csv"
+    assert dialog.format() == "csv"
+    assert dialog.format_combo.currentText() == "CSV claim sheet"
     assert dialog.preview.rowCount() == 1  # verified only, by default
     assert dialog.preview.item(0, 0).text() == "Twelve bridges"
     target = tmp_path / "sheet.csv"
@@ -237,3 +238,21 @@ def test_web_annotations_import_after_their_articles(ws, tmp_path, seed_paths) -
         assert (again.quote, again.start, again.tags) == (word, claim.start, ("check",))
     finally:
         other.close()
+
+
+def test_export_dialog_writes_a_workbook_when_xlsx_is_chosen(ws, tmp_path, qtbot, claims_ready) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    _article, verified = claims_ready
+    window = make_window(ws, tmp_path, qtbot)
+    dialog = ExportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "sheet.csv"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("xlsx"))
+    assert dialog.format_combo.currentText() == "Excel workbook (XLSX)"
+    assert dialog.path_edit.text().endswith("sheet.xlsx")
+    wait_job(qtbot, dialog.start())
+    sheet = load_workbook(tmp_path / "sheet.xlsx", read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == str(verified.id)
+    assert len(rows) == 2

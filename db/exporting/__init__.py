@@ -48,6 +48,21 @@ FILE_SUFFIX.update(
         "claimreview": ".json",
     }
 )
+FORMAT_LABELS: dict[str, str] = {
+    "csv": "CSV claim sheet",
+    "json": "JSON claim sheet",
+    "xlsx": "Excel workbook (XLSX)",
+    "html": "HTML report",
+    "pdf": "PDF report",
+    "md": "Markdown",
+    "w3c": "W3C Web Annotations (JSON-LD)",
+    "claimreview": "schema.org ClaimReview (JSON-LD)",
+}
+
+
+def format_label(fmt: str) -> str:
+    return FORMAT_LABELS.get(fmt, fmt.upper())
+
 
 Writer = Callable[[Workspace, ClaimFilter, IO[str] | IO[bytes] | Path, Progress | None], int]
 
