@@ -17,7 +17,8 @@ fi
 
 # System pieces Qt and the PDF report need (Debian); installed only when missing and root.
 missing=()
-fc-list 2>/dev/null | grep -qi nanum || missing+=(fonts-nanum)
+# PDF reports carry Hangul as real text: they need a font with Korean glyphs.
+fc-list :lang=ko family 2>/dev/null | grep -q . || missing+=(fonts-nanum)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 for lib in libxkbcommon.so.0 libEGL.so.1 libfontconfig.so.1; do
     ldconfig -p 2>/dev/null | grep -q "$lib" || case "$lib" in
