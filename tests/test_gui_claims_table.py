@@ -99,6 +99,23 @@ def test_model_passes_qtmodeltester(qtmodeltester, ws, data):
     assert model.row_of(str(data["a"][2].id)) is not None
 
 
+def test_model_passes_qtmodeltester_with_background_loads(qtbot, qtmodeltester, ws, data):
+    from db import comments as comment_ops
+
+    model = ClaimsTableModel(lambda: ws)
+    qtmodeltester.check(model, force_py=True)
+    model.sort(COL_THREADS, Qt.SortOrder.DescendingOrder)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.load_async()
+    comment_ops.add_comment(ws, data["b"][2].id, "Is the date right?")
+    assert model.refresh_thread_counts() == 1
+    assert model.index(model.row_of(str(data["b"][2].id)), COL_THREADS).data() == "1"
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.load_async(ClaimFilter(text="zebrafish"))
+    assert model.rowCount() == 1
+    assert model.index(0, COL_THREADS).data() == "1"
+
+
 def test_cells_show_claim_data(view, data):
     model = view.model
     row = model.row_of(str(data["a"][1].id))
