@@ -436,3 +436,19 @@ def test_text_filter_is_debounced(qtbot, view, data):
         pass
     assert loads == [1]
     assert _ids(view) == {str(data["b"][2].id)}
+
+
+def test_failed_background_load_is_reported_and_keeps_rows(qtbot, monkeypatch, ctx, view, data):
+    import desktop.models.claims_model as claims_model
+    from db.errors import InvalidInput
+
+    def broken(*_args, **_kwargs):
+        raise InvalidInput("The claims could not be read.")
+
+    monkeypatch.setattr(claims_model, "claim_rows", broken)
+    with qtbot.waitSignal(view.model.loadFailed, timeout=5000) as blocker:
+        view.set_filter(ClaimFilter(text="anything"))
+    assert isinstance(blocker.args[0], InvalidInput)
+    assert not view.model.loading and not view.loading_label.isVisibleTo(view)
+    assert view.model.rowCount() == 8
+    assert ctx.dialogs.errors[-1][1] == "The claims could not be read."

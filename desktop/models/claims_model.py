@@ -193,8 +193,8 @@ class ClaimsTableModel(QAbstractTableModel):
         """Replace every row with the claims matching *flt* (or the current filter), now."""
         if flt is not None:
             self._filter = flt
-        self._request += 1
         rows = claim_rows(self._ws(), self._filter)
+        self._request += 1  # results of background loads started earlier are dropped
         self._touched = set()
         self._set_pending(None)
         self._swap(rows, None, None)
@@ -216,6 +216,8 @@ class ClaimsTableModel(QAbstractTableModel):
         sort = self._sort
 
         def work(_progress: Any) -> tuple[int, Any, Any, Any]:
+            if request != self._request:  # superseded while queued: skip the query
+                return request, None, None, []
             try:
                 rows = claim_rows(ws, wanted)
                 if sort is not None:
