@@ -240,7 +240,7 @@ def test_web_annotations_import_after_their_articles(ws, tmp_path, seed_paths) -
         other.close()
 
 
-def test_export_dialog_writes_a_workbook_when_xlsx_is_chosen(ws, tmp_path, qtbot, claims_ready) -> None:  # type: ignore[no-untyped-def]
+def test_export_dialog_writes_xlsx_when_chosen(ws, tmp_path, qtbot, claims_ready) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
     _article, verified = claims_ready
