@@ -217,8 +217,7 @@ def open_workspace(target: str | Path) -> Workspace:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         if is_sqlite(url):
             raise InvalidInput(
-                f"{redact(url).removeprefix('sqlite:///')} is not a ClaimDesk workspace "
-                f"({reason})."
+                f"{redact(url).removeprefix('sqlite:///')} is not a ClaimDesk workspace ({reason})."
             ) from None
         raise InvalidInput(f"Cannot open the shared workspace {redact(url)}: {reason}") from None
     except BaseException:
