@@ -11,15 +11,16 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from db.analysts import bind_analyst
+from db.analysts import add_analyst, bind_analyst
 from db.articles import NewArticle, add_article
 from db.bundles import export_bundle, import_bundle, resolve_conflict
 from db.bundles.archive import build_manifest
 from db.bundles.records import SECTIONS, to_record
 from db.claims import ClaimFilter, create_claim, get_claim, update_claim
-from db.errors import InvalidInput, StaleEdit
+from db.errors import InvalidInput, Refused, StaleEdit
 from db.links import add_link
 from db.models import Analyst, Comment, Evidence, HistoryEntry, Role, Status, Verdict
+from db.review import give_verdict
 from db.sources import create_source, update_source
 from db.workspace import Workspace, migrate, open_workspace
 
@@ -246,3 +247,40 @@ def test_claim_not_matching_its_article_text_is_refused(tmp_path, seed_paths) ->
     with pytest.raises(InvalidInput, match="does not match its article's text"):
         import_bundle(other, bad)
     assert _row_counts(other) == before
+
+
+def test_merge_obeys_roles_and_four_eyes(tmp_path, seed_paths) -> None:
+    first = _open(tmp_path / "a.sqlite")
+    made = _populate(first, seed_paths)
+    c1 = made["claims"][0]
+    export_bundle(first, tmp_path / "base.claimdesk")
+    bind_analyst(first, "Rita Reviewer")  # not the creator of c1
+    give_verdict(first, c1.id, "verified", "Two independent reports agree.")
+    export_bundle(first, tmp_path / "decided.claimdesk")
+
+    # Into a fresh workspace: a plain analyst cannot bring in a verified claim.
+    fresh = _open(tmp_path / "c.sqlite")
+    add_analyst(fresh, "Pat Plain", role="analyst")
+    bind_analyst(fresh, "Pat Plain")
+    before = _row_counts(fresh)
+    with pytest.raises(Refused, match="Only reviewers and admins"):
+        import_bundle(fresh, tmp_path / "decided.claimdesk")
+    assert _row_counts(fresh) == before
+
+    # An update to "verified": refused for the claim's own creator (four-eyes),
+    # accepted for another admin of this workspace.
+    other = _open(tmp_path / "b.sqlite")
+    import_bundle(other, tmp_path / "base.claimdesk")
+    assert get_claim(other, c1.id).status == Status.UNVERIFIED
+    with other.session() as session:
+        creator = session.get_one(Analyst, get_claim(other, c1.id).created_by_id)
+        creator_name = creator.name
+    bind_analyst(other, creator_name)
+    before = canonical(other)
+    with pytest.raises(Refused, match="four-eyes"):
+        import_bundle(other, tmp_path / "decided.claimdesk")
+    assert canonical(other) == before
+    bind_analyst(other, "Analyst")
+    report = import_bundle(other, tmp_path / "decided.claimdesk")
+    assert report.updated["claims"] == 1
+    assert get_claim(other, c1.id).status == Status.VERIFIED

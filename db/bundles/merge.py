@@ -12,7 +12,14 @@ Rules, per entity matched by id (articles also by the SHA-256 of their bytes):
 
 There is no common-ancestor tracking: an older local edit is overwritten by a
 newer incoming one.  Verdicts and history entries are append-only: added when
-missing, otherwise unchanged.  The whole merge is one transaction; any error
+missing, otherwise unchanged.
+
+A merge obeys the review rules of :mod:`db.rules` for the analyst who imports:
+a claim that arrives with, or is updated to, an outcome (verified, false,
+unverifiable) is a decision taken in this workspace, so the merge is refused
+unless that analyst may make it here (reviewer or admin; under the four-eyes
+rule not the claim's creator).  The same check applies when a conflict is
+settled by taking the incoming values.  The whole merge is one transaction; any error
 rolls everything back.  Merging the same bundle twice changes nothing.
 """
 
@@ -31,14 +38,16 @@ from sqlalchemy.orm import Session
 from db.bundles.archive import BundleContents, read_bundle, sha256
 from db.bundles.records import NOUN, SECTIONS, content, from_record, local_values
 from db.claims import get_tags
-from db.errors import InvalidInput, NotFound, StaleEdit
-from db.models import Analyst, Article, Claim, ClaimLink, Comment, Source
+from db.errors import InvalidInput, NotFound, Refused, StaleEdit
+from db.models import Analyst, Article, Claim, ClaimLink, Comment, Source, Status
+from db.rules import check_status_change
 from db.workspace import Workspace
 
 TRACKED = ("sources", "articles", "claims", "links", "evidence", "comments")
 APPEND_ONLY = ("verdicts", "history")
 ANALYST_REFS = ("created_by_id", "updated_by_id", "assignee_id", "reviewer_id", "analyst_id")
 FIXED = {"id", "created_at", "created_by_id", "version"}
+_NOTHING = "Nothing was imported."
 
 
 @dataclass
@@ -86,6 +95,18 @@ class MergeReport:
 
     def count(self, bucket: dict[str, int], section: str) -> None:
         bucket[section] = bucket.get(section, 0) + 1
+
+
+def _check_decision(
+    session: Session, claim: Claim, new_status: Any, old_status: Status | None, outcome: str
+) -> None:
+    """Apply the review rules to a claim status a merge would set (Refused names the claim)."""
+    if new_status is None or Status(new_status) == old_status:
+        return
+    try:
+        check_status_change(session, claim, Status(new_status))
+    except Refused as exc:
+        raise Refused(f"The bundle's claim {str(claim.id)[:8]}: {exc} {outcome}") from None
 
 
 def _check_anchor(text: str, values: dict[str, Any]) -> None:
@@ -204,6 +225,8 @@ class _Merger:
             fields.pop("version", None)
             tags = fields.pop("tags", None)
             obj = model(**fields)
+            if section == "claims":
+                _check_decision(self.session, obj, obj.status, None, _NOTHING)
             if section == "articles":
                 obj.text, obj.original = text, original
             if tags is not None:
@@ -219,6 +242,8 @@ class _Merger:
             self.report.count(self.report.unchanged, section)
             return
         if values["updated_at"] > local.updated_at:
+            if section == "claims":
+                _check_decision(self.session, local, values["status"], local.status, _NOTHING)
             apply_values(self.session, local, values)
             local.updated_at = values["updated_at"]
             self.report.count(self.report.updated, section)
@@ -356,4 +381,7 @@ def resolve_conflict(
             )
         if conflict.section == "claims":
             _check_anchor(session.get_one(Article, obj.article_id).text, conflict.values)
+            _check_decision(
+                session, obj, conflict.values["status"], obj.status, "The local claim is kept."
+            )
         apply_values(session, obj, conflict.values)
