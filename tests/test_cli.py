@@ -491,6 +491,22 @@ def test_subprocess_error_is_one_line(ws_path: Path, loaded: dict[str, str]) -> 
     assert counts(ws_path) == before
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("link", "add", "x", "y", "--relation", "bogus"),
+        ("nosuchcommand",),
+        ("claims", "--status"),
+    ],
+)
+def test_subprocess_usage_error_is_one_line(ws_path: Path, argv: tuple[str, ...]) -> None:
+    result = launcher("--db", str(ws_path), *argv)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claimdesk: "), result.stderr
+
+
 def test_refused_claim_leaves_no_new_source(
     ws_path: Path, loaded: dict[str, str], capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,7 +9,9 @@ one line on stderr and exit 2, having changed nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -121,8 +123,9 @@ def run(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> int
 def wants_gui(argv: Sequence[str]) -> bool:
     """True when no subcommand is given (``claimdesk``, ``claimdesk --db X``, ``--demo``)."""
     parser = build_parser()
-    try:
-        args, _ = parser.parse_known_args(argv)
+    try:  # a usage error is reported once, by run(); stay quiet here
+        with contextlib.redirect_stderr(io.StringIO()):
+            args, _ = parser.parse_known_args(argv)
     except SystemExit:
         return False
     return getattr(args, "command", None) is None and "-h" not in argv and "--help" not in argv
