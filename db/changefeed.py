@@ -91,6 +91,8 @@ class ChangeSet:
     link_claim_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     analyst_ids: frozenset[uuid.UUID | None] = field(default_factory=frozenset)
     entries: int = 0
+    # A comment was added, edited, resolved or reopened (discussion threads changed).
+    comments_changed: bool = False
 
     @property
     def empty(self) -> bool:
@@ -154,6 +156,7 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
     link_claims: set[uuid.UUID] = set()
     analysts: set[uuid.UUID | None] = set()
     links = False
+    comments = False
     fresh = 0
     for entry_id, _at, kind, entity_id, claim_id, analyst_id, changes in rows:
         if entry_id in mark.seen or entry_id in skip:
@@ -172,6 +175,8 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
             articles.add(entity_id)
         elif kind == "source":
             sources.add(entity_id)
+        elif kind == "comment":
+            comments = True
         elif kind == "link":
             links = True
             for key in ("from_claim_id", "to_claim_id"):
@@ -193,4 +198,5 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
         link_claim_ids=frozenset(link_claims),
         analyst_ids=frozenset(analysts),
         entries=fresh,
+        comments_changed=comments,
     )

@@ -12,11 +12,15 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article
 from db.claims import create_claim, get_claim, update_claim
+from db.comments import add_comment
 from db.errors import StaleEdit
 from db.sources import create_source
 from db.workspace import migrate, open_workspace
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
+from desktop.inspector.inspector import ClaimInspector
+from desktop.reader.view import ReaderView
+from desktop.review.discussion import DiscussionPanel
 from desktop.shared.conflict import DISCARD, REAPPLY, StaleEditDialog, resolve_stale_edit
 from desktop.shared.install import install_shared_ui
 from desktop.shared.open_dialog import OpenSharedDialog, recent_urls
@@ -314,3 +318,34 @@ def test_undo_command_stale_edit_discarded_or_reported(qtbot, ws, seed_paths) ->
     ctx.stale_edit_handler = make_stale_handler(ctx)
     ctx.undo_stack.push(make(ctx))
     assert ctx.undo_stack.count() == 0 and len(dialogs.errors) == 1
+
+
+def test_open_reader_inspector_and_discussion_follow_another_client(qtbot, two_ctx) -> None:
+    ctx, second, article = two_ctx
+    claim = create_claim(ctx.ws, article.id, 0, 12)
+    reader = ReaderView(ctx)
+    inspector = ClaimInspector(ctx)
+    discussion = DiscussionPanel(ctx)
+    for widget in (reader, inspector, discussion):
+        qtbot.addWidget(widget)
+    reader.open_article(article.id)
+    ctx.claimSelected.emit(str(claim.id))
+    assert inspector.claim_id == claim.id and discussion.threads == []
+    poller = ChangePoller(ctx, interval_ms=500)
+    with qtbot.waitSignal(poller.ready, timeout=2000):
+        poller.start()
+
+    update_claim(second, claim.id, notes="checked by the other desk")
+    added = create_claim(second, article.id, 20, 30)
+    add_comment(second, claim.id, "Which month was it?")
+    qtbot.waitUntil(
+        lambda: (
+            inspector.info is not None
+            and inspector.info.notes == "checked by the other desk"
+            and str(added.id) in {str(c.id) for c in reader.claims}
+            and [t.body for t in discussion.threads] == ["Which month was it?"]
+        ),
+        timeout=2000,
+    )
+    poller.stop()
+    qtbot.waitUntil(lambda: poller.idle, timeout=2000)

@@ -156,3 +156,5 @@ class ChangePoller(QObject):
             self.ctx.linksChanged.emit(sorted(str(i) for i in changes.link_claim_ids))
         if changes.claim_ids:
             self.ctx.claims_changed(sorted(changes.claim_ids, key=str))
+        if changes.comments_changed:
+            self.ctx.reviewChanged.emit()
