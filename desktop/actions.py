@@ -34,7 +34,7 @@ class ActionId(enum.Enum):
     EXPORT = ActionSpec(
         "&Export Claims…", ("Ctrl+Shift+E",), "export", "Export a claim sheet", menu="File"
     )
-    DELETE_ARTICLE = ActionSpec("Delete Article…", (), "delete", menu="File")
+    DELETE_ARTICLE = ActionSpec("&Delete Article…", (), "delete", menu="File")
     QUIT = ActionSpec("&Quit", ("Ctrl+Q",), "", menu="File")
     NEW_CLAIM = ActionSpec(
         "New &Claim from Selection",
@@ -58,6 +58,8 @@ class ActionId(enum.Enum):
     FOCUS_READER = ActionSpec("Go to &Reader", ("Alt+2",), menu="View")
     FOCUS_INSPECTOR = ActionSpec("Go to &Inspector", ("Alt+3",), menu="View")
     FOCUS_CLAIMS = ActionSpec("Go to Claims &Table", ("Alt+4",), menu="View")
+    FOCUS_SOURCES = ActionSpec("Go to &Sources", ("Alt+5",), menu="View")
+    SHORTCUTS = ActionSpec("&Keyboard Shortcuts", ("F1",), menu="Help")
     ABOUT = ActionSpec("&About ClaimDesk", (), menu="Help")
 
     @property
@@ -99,7 +101,10 @@ def create_actions(parent: QObject) -> dict[ActionId, QAction]:
         action.setToolTip(tip)
         action.setStatusTip(tip)
         actions[action_id] = action
-    actions[ActionId.QUIT].setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
+    # The platform's Quit keys where it has some (some Linux platforms have none).
+    quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    if quit_keys:
+        actions[ActionId.QUIT].setShortcuts(quit_keys)
     return actions
 
 

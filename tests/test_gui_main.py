@@ -60,6 +60,26 @@ def test_every_action_has_its_shortcut_and_sits_in_a_menu(ws, tmp_path, qtbot) -
     names = {object_name(a) for a in ActionId} | {"actionUndo", "actionRedo"}
     assert names <= in_menus
     assert window.findChild(QAction, "actionNewClaim").shortcut() == QKeySequence("Ctrl+E")
+    assert action(window, "actionQuit").shortcuts(), "Quit needs keys on every platform"
+    for name in names:  # each window action opens from its menu with a letter
+        assert "&" in action(window, name).text(), name
+
+
+def test_help_lists_the_keyboard_shortcuts(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    action(window, "actionShortcuts").trigger()
+    title, text = window.ctx.dialogs.infos[-1]
+    assert title == "Keyboard shortcuts"
+    for name, keys in [
+        ("New Claim from Selection", "Ctrl+E"),
+        ("Next Claim", "F8"),
+        ("Undo", "Ctrl+Z"),
+        ("Go to Sources", "Alt+5"),
+        ("Review queue", "Ctrl+Shift+R"),
+    ]:
+        row = next(r for r in window.shortcut_rows() if r[1] == name)
+        assert keys in row[2], row
+        assert name in text and keys in text
 
 
 def test_review_menu_and_add_dock_for_later_panels(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -166,6 +186,9 @@ def test_focus_actions_move_keyboard_focus(ws, tmp_path, qtbot) -> None:  # type
     qtbot.waitUntil(lambda: window.reader.hasFocus())
     action(window, "actionFocusArticles").trigger()
     qtbot.waitUntil(lambda: window.article_panel.view.hasFocus())
+    action(window, "actionFocusSources").trigger()
+    qtbot.waitUntil(lambda: window.sources_view.table.hasFocus())
+    assert window.docks["Sources"].isVisible()
 
 
 def test_initial_target_prefers_db_then_last_then_default(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -44,10 +44,11 @@ def build_menus(window: MainWindow) -> None:
             a(ActionId.FOCUS_READER),
             a(ActionId.FOCUS_INSPECTOR),
             a(ActionId.FOCUS_CLAIMS),
+            a(ActionId.FOCUS_SOURCES),
         ]
     )
     view.addSeparator()
-    window.menu("Help").addAction(a(ActionId.ABOUT))
+    window.menu("Help").addActions([a(ActionId.SHORTCUTS), a(ActionId.ABOUT)])
 
 
 def build_toolbar(window: MainWindow) -> None:

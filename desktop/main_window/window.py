@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from db.analysts import get_current
@@ -184,6 +185,10 @@ class MainWindow(QMainWindow):
         a(ActionId.FOCUS_CLAIMS).triggered.connect(
             lambda: self._focus("Claims", self._claims_view())
         )
+        a(ActionId.FOCUS_SOURCES).triggered.connect(
+            lambda: self._focus("Sources", getattr(self.sources_view, "table", self.sources_view))
+        )
+        a(ActionId.SHORTCUTS).triggered.connect(self.show_shortcuts)
         a(ActionId.OPEN_WORKSPACE).triggered.connect(self.ask_open_workspace)
         a(ActionId.NEW_WORKSPACE).triggered.connect(self.ask_new_workspace)
         a(ActionId.DELETE_ARTICLE).triggered.connect(self.delete_current_article)
@@ -291,6 +296,37 @@ class MainWindow(QMainWindow):
             self.ctx.dialogs.error("Delete article", "Open the article to delete first.")
             return
         article_ops.delete_article(self.ctx, self.reader.article_id)
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, action, keys) for every menu action that has keys, in menu order."""
+        rows: list[tuple[str, str, str]] = []
+        for top in self.menuBar().actions():
+            pending = [top.menu()] if top.menu() else []
+            while pending:
+                menu = pending.pop(0)
+                for item in menu.actions():
+                    if item.menu():
+                        pending.append(item.menu())
+                    keys = [
+                        k.toString(QKeySequence.SequenceFormat.NativeText) for k in item.shortcuts()
+                    ]
+                    if keys and not item.isSeparator():
+                        name = item.text().replace("&", "")
+                        rows.append((top.text().replace("&", ""), name, ", ".join(keys)))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        lines = [
+            f"<tr><td>{html.escape(menu)}</td><td>{html.escape(name)}</td>"
+            f"<td><b>{html.escape(keys)}</b></td></tr>"
+            for menu, name, keys in self.shortcut_rows()
+        ]
+        self.ctx.dialogs.info(
+            "Keyboard shortcuts",
+            "<table cellspacing='6'>" + "".join(lines) + "</table>"
+            "<p>In the reader: select words with Shift+arrows, then Ctrl+E makes them a claim. "
+            "Every menu opens with Alt and its underlined letter.</p>",
+        )
 
     def show_about(self) -> None:
         self.ctx.dialogs.info(
