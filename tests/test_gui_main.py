@@ -113,6 +113,16 @@ def test_choosing_an_article_opens_it_and_fills_the_editor(ws, tmp_path, qtbot) 
     assert window.reader_pane.heading.text() == "First"
 
 
+def test_reader_byline_names_the_zone_of_the_publication_time(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    info = add_text_article(ws, "Dated text.", title="Dated")
+    when = dt.datetime(2024, 10, 30, 5, 10, tzinfo=dt.UTC)
+    article_ops.update_article(ws, info.id, published_at=when)
+    window = make_window(ws, tmp_path, qtbot)
+    assert window.article_panel.select(str(info.id))
+    local = when.astimezone()
+    assert local.strftime("%Y-%m-%d %H:%M %Z") in window.reader_pane.byline.text()
+
+
 def test_metadata_edits_are_undoable_commands(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     article = add_text_article(ws, "Some text.", title="Old title")
     window = make_window(ws, tmp_path, qtbot)

@@ -36,7 +36,8 @@ ROOT = QModelIndex()
 
 
 def format_date(value: dt.datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
+    """Local date and time, naming the zone (the article may give another)."""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M %Z").rstrip() if value else "—"
 
 
 def format_day(value: dt.datetime | None) -> str:
