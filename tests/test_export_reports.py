@@ -163,6 +163,23 @@ def test_pdf_letter_page(ws, seed_paths, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_cancel_while_qt_renders_the_pdf_writes_nothing(ws, seed_paths, tmp_path):
+    # Cancel pressed after every claim is written to the HTML, while the PDF is laid out.
+    populate(ws, seed_paths[:1])
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return calls.count((total, total)) < 2  # the report's last tick passes; then stop
+
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(ExportCancelled):
+        export(ws, "pdf", ClaimFilter(), target, progress)
+    assert calls.count((2, 2)) == 2
+    assert not target.exists()
+    assert not list(tmp_path.glob("*.part"))  # no half-written file left beside it
+
+
 def test_cli_report_and_text_exports_to_stdout(reported, ws_path, tmp_path):
     import io
 

@@ -10,24 +10,37 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from db.claims import ClaimFilter
 from db.errors import InvalidInput
 from db.exporting import atomic_path
 from db.exporting.report import write_report
-from db.exporting.rows import Progress
+from db.exporting.rows import ExportCancelled, Progress
 from db.exporting.support import need_file
 from db.workspace import Workspace
 
 PAGE_SIZES = ("A4", "Letter")
 RENDER_TIMEOUT = 1800  # seconds
+POLL_INTERVAL = 0.1  # seconds between checks for Cancel while Qt renders
 PAGE_ENV = "CLAIMDESK_PDF_PAGE"
 RENDER_PDF_FLAG = "--render-pdf"  # see desktop.launcher
 
 
-def render_pdf(html_path: Path, pdf_path: Path, page: str = "A4", title: str = "") -> None:
-    """Run the Qt renderer on *html_path*; raises InvalidInput with its message on failure."""
+def render_pdf(
+    html_path: Path,
+    pdf_path: Path,
+    page: str = "A4",
+    title: str = "",
+    keep_going: Callable[[], bool] | None = None,
+) -> None:
+    """Run the Qt renderer on *html_path*; raises InvalidInput with its message on failure.
+
+    *keep_going* is polled while the renderer runs; once it returns False the
+    renderer is stopped and :class:`ExportCancelled` is raised.
+    """
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"  # printing needs no window system
     if getattr(sys, "frozen", False):  # a packaged build: the launcher dispatches
@@ -37,14 +50,31 @@ def render_pdf(html_path: Path, pdf_path: Path, page: str = "A4", title: str = "
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
         cmd = [sys.executable, "-m", "desktop.pdf_render"]
     cmd += [str(html_path), str(pdf_path), "--page", page, "--title", title]
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=RENDER_TIMEOUT, env=env)
-    except subprocess.TimeoutExpired:
-        raise InvalidInput("Rendering the PDF took too long and was stopped.") from None
-    if done.returncode != 0:
-        detail = (done.stderr or "").strip().splitlines()
+    deadline = time.monotonic() + RENDER_TIMEOUT
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors, env=env
+        )
+        try:
+            while True:
+                if keep_going is not None and not keep_going():
+                    raise ExportCancelled("The export was cancelled.")
+                if time.monotonic() > deadline:
+                    raise InvalidInput("Rendering the PDF took too long and was stopped.")
+                try:
+                    returncode = proc.wait(timeout=POLL_INTERVAL)
+                    break
+                except subprocess.TimeoutExpired:
+                    pass
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        errors.seek(0)
+        detail = errors.read().decode("utf-8", "replace").strip().splitlines()
+    if returncode != 0:
         raise InvalidInput(
-            f"The PDF could not be rendered ({detail[-1] if detail else done.returncode})."
+            f"The PDF could not be rendered ({detail[-1] if detail else returncode})."
         )
 
 
@@ -66,6 +96,17 @@ def write_pdf(
         html_path = Path(tmp) / "report.html"
         with open(html_path, "w", encoding="utf-8") as fh:
             count = write_report(ws, flt, fh, progress)
+
+        def keep_going() -> bool:
+            # While Qt lays out the pages, the claims are all written: report them done.
+            return progress is None or progress(count, count) is not False
+
         with atomic_path(path) as out:
-            render_pdf(html_path, out, page, title=f"Claims report — {ws.display_name}")
+            render_pdf(
+                html_path,
+                out,
+                page,
+                title=f"Claims report — {ws.display_name}",
+                keep_going=keep_going,
+            )
     return count
