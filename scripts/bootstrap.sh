@@ -18,14 +18,21 @@ fi
 # System pieces Qt and the PDF report need (Debian); installed only when missing and root.
 missing=()
 # PDF reports carry Hangul as real text: they need a font with Korean glyphs.
-fc-list :lang=ko family 2>/dev/null | grep -q . || missing+=(fonts-nanum)
-fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
-for lib in libxkbcommon.so.0 libEGL.so.1 libfontconfig.so.1; do
-    ldconfig -p 2>/dev/null | grep -q "$lib" || case "$lib" in
-        libxkbcommon.so.0) missing+=(libxkbcommon0) ;;
-        libEGL.so.1) missing+=(libegl1) ;;
-        libfontconfig.so.1) missing+=(libfontconfig1) ;;
-    esac
+# (Outputs are captured first: with pipefail, grep -q ending a pipe early would fail it.)
+fonts_ko=$(fc-list :lang=ko family 2>/dev/null || true)
+fonts_all=$(fc-list 2>/dev/null || true)
+libs=$(ldconfig -p 2>/dev/null || true)
+[ -n "$fonts_ko" ] || missing+=(fonts-nanum)
+grep -qi dejavu <<<"$fonts_all" || missing+=(fonts-dejavu-core)
+# Library → Debian package; the libxcb ones are what Qt's xcb plugin loads to open a window.
+for pair in libxkbcommon.so.0:libxkbcommon0 libEGL.so.1:libegl1 \
+    libfontconfig.so.1:libfontconfig1 libGL.so.1:libgl1 libX11-xcb.so.1:libx11-xcb1 \
+    libxcb-cursor.so.0:libxcb-cursor0 libxkbcommon-x11.so.0:libxkbcommon-x11-0 \
+    libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 \
+    libxcb-image.so.0:libxcb-image0 libxcb-render-util.so.0:libxcb-render-util0 \
+    libxcb-randr.so.0:libxcb-randr0 libxcb-shape.so.0:libxcb-shape0 \
+    libxcb-xkb.so.1:libxcb-xkb1; do
+    grep -qF "${pair%%:*}" <<<"$libs" || missing+=("${pair#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
