@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from db import articles as article_ops
 from db import sources as source_ops
 from db.claims import ClaimFilter, all_tags
 from db.exporting import FILE_SUFFIX, format_label, formats
+from db.exporting.pdf import PAGE_SIZES
 from db.models import Status
 from desktop.context import AppContext
 from desktop.operations import exports
@@ -80,6 +82,14 @@ class ExportDialog(QDialog):
             if index >= 0:
                 self.article_combo.setCurrentIndex(index)
 
+        self.page_combo = QComboBox(self)
+        self.page_combo.setObjectName("exportPage")
+        for page in PAGE_SIZES:
+            self.page_combo.addItem(page, page)
+        self.page_combo.setToolTip("Paper size of the PDF report")
+        if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+            self.page_combo.setCurrentIndex(self.page_combo.findData("Letter"))
+
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
         self.path_edit.setPlaceholderText("Where to save the claim sheet")
@@ -91,6 +101,7 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Format", self.format_combo)
+        form.addRow("Paper", self.page_combo)
         form.addRow("Statuses", status_grid)
         form.addRow("Tag", self.tag_combo)
         form.addRow("Article", self.article_combo)
@@ -129,6 +140,7 @@ class ExportDialog(QDialog):
         for combo in (self.tag_combo, self.article_combo, self.source_combo):
             combo.currentIndexChanged.connect(self.refresh_preview)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self._format_changed(self.format_combo.currentIndex())
         self.refresh_preview()
 
     def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -179,7 +191,12 @@ class ExportDialog(QDialog):
         """The chosen format's name (as the CLI spells it)."""
         return str(self.format_combo.currentData())
 
+    def export_options(self) -> dict[str, str]:
+        """Options for the chosen format's writer: the paper size of a PDF report."""
+        return {"page": str(self.page_combo.currentData())} if self.format() == "pdf" else {}
+
     def _format_changed(self, _index: int) -> None:
+        self.page_combo.setEnabled(self.format() == "pdf")
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(self.suffix())))
@@ -213,6 +230,7 @@ class ExportDialog(QDialog):
             path,
             self,
             on_done=lambda n: self._done(n, path),
+            **self.export_options(),
         )
         return self.job
 

@@ -203,6 +203,21 @@ def test_cli_report_and_text_exports_to_stdout(reported, ws_path, tmp_path):
     assert run(argv, out=io.StringIO()) == 2
 
 
+def test_cli_export_pdf_takes_the_paper_size(reported, ws_path, tmp_path):
+    import io
+
+    from db.cli import run
+
+    target = tmp_path / "export.pdf"
+    argv = ["export", "--db", str(ws_path), "--format", "pdf", "--page", "letter", "-o"]
+    assert run([*argv, str(target)], out=io.StringIO()) == 0
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        assert tuple(round(v) for v in pdf[0].get_size()) == (612, 792)
+    finally:
+        pdf.close()
+
+
 def test_launcher_dispatches_pdf_rendering(tmp_path):
     # Packaged builds render through the launcher, as "claimdesk --render-pdf ...".
     import subprocess

@@ -256,3 +256,29 @@ def test_export_dialog_writes_xlsx_when_chosen(ws, tmp_path, qtbot, claims_ready
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][0] == str(verified.id)
     assert len(rows) == 2
+
+
+def test_export_dialog_writes_a_letter_pdf_when_chosen(ws, tmp_path, qtbot, claims_ready) -> None:  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium
+
+    window = make_window(ws, tmp_path, qtbot)
+    dialog = ExportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.page_combo.isEnabled()  # paper matters only for the PDF report
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert dialog.page_combo.isEnabled()
+    assert [dialog.page_combo.itemData(i) for i in range(dialog.page_combo.count())] == [
+        "A4",
+        "Letter",
+    ]
+    dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("Letter"))
+    target = tmp_path / "report.pdf"
+    dialog.path_edit.setText(str(target))
+    job = dialog.start()
+    qtbot.waitUntil(lambda: job.done, timeout=120_000)
+    assert dialog.written == 1
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        assert tuple(round(v) for v in pdf[0].get_size()) == (612, 792)  # US Letter
+    finally:
+        pdf.close()

@@ -193,14 +193,15 @@ def cmd_export(ctx: CliContext) -> int:
     from db.exporting import export
 
     flt = _filter_from_args(ctx, default_status="verified")
+    options = {"page": ctx.args.page} if ctx.args.page and ctx.args.format == "pdf" else {}
     if ctx.args.output == "-":
         target: Any = None if ctx.out is sys.stdout else ctx.out
-        export(ctx.ws, ctx.args.format, flt, target)
+        export(ctx.ws, ctx.args.format, flt, target, **options)
         return 0
     path = Path(ctx.args.output)
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder; give a file name.")
-    n = export(ctx.ws, ctx.args.format, flt, path)
+    n = export(ctx.ws, ctx.args.format, flt, path, **options)
     ctx.print(f"{n} claim{'s' if n != 1 else ''} written to {path}")
     return 0
 
@@ -270,6 +271,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file, or - for stdout")
     p.add_argument("--since", metavar="DATE", help="articles published on or after")
     p.add_argument("--until", metavar="DATE", help="articles published up to and including")
+    p.add_argument("--page", choices=["a4", "letter"], help="paper size of a PDF (default A4)")
     p.set_defaults(handler=cmd_export)
 
     p = subparsers.add_parser("sources", parents=[common], help="list sources")

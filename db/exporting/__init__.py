@@ -101,10 +101,14 @@ def export(
     flt: ClaimFilter,
     target: Path | None,
     progress: Progress | None = None,
+    **options: str,
 ) -> int:
-    """Write the claims matching *flt* in *fmt* to *target* (None: standard output)."""
+    """Write the claims matching *flt* in *fmt* to *target* (None: standard output).
+
+    *options* go to the writer; the PDF report takes ``page`` (A4 or Letter).
+    """
     writer = get_writer(fmt)
-    return writer(ws, flt, target, progress)
+    return writer(ws, flt, target, progress, **options)
 
 
 __all__ = ["EXPORTERS", "ExportCancelled", "atomic_path", "export", "formats", "get_writer"]

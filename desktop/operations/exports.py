@@ -37,13 +37,17 @@ def start_export(
     path: Path,
     parent: QWidget | None = None,
     on_done: Callable[[int | None], None] | None = None,
+    **options: str,
 ) -> Job:
-    """Write the sheet to *path* in a worker; *on_done* gets the count (None if cancelled)."""
+    """Write the sheet to *path* in a worker; *on_done* gets the count (None if cancelled).
+
+    *options* go to the format's writer (``page`` for the PDF report).
+    """
     ws = ctx.ws
 
     def work(progress: Callable[[int, int], bool]) -> int | None:
         try:
-            return export(ws, fmt, flt, Path(path), progress)
+            return export(ws, fmt, flt, Path(path), progress, **options)
         except ExportCancelled:
             return None
 
