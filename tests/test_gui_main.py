@@ -24,7 +24,10 @@ def test_window_holds_every_panel_by_object_name(ws, tmp_path, qtbot) -> None:  
         assert window.findChild(QWidget, name) is not None, name
     titles = {d.windowTitle() for d in window.findChildren(QDockWidget)}
     assert {"Articles", "Article details", "Claim", "Claims", "Sources"} <= titles
-    assert window.findChild(QWidget, "statusLegend") is not None
+    legend = window.findChild(QWidget, "statusLegend")
+    assert legend is not None
+    hint = legend.findChild(QLabel, "legendHint").text()
+    assert "F8" in hint and "Ctrl+E" in hint and "inside another" in hint
 
 
 def test_every_action_has_its_shortcut_and_sits_in_a_menu(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]

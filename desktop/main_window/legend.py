@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from db.models import Status
 from desktop.palette import status_color
@@ -14,9 +14,12 @@ class StatusLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusLegend")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        layout = QHBoxLayout()
         layout.setSpacing(6)
+        column.addLayout(layout)
         self.labels: dict[Status, QLabel] = {}
         for status in Status:
             label = QLabel(status.label, self)
@@ -31,3 +34,13 @@ class StatusLegend(QWidget):
             layout.addWidget(label)
             self.labels[status] = label
         layout.addStretch(1)
+        # How to work the highlights, for someone seeing them for the first time.
+        self.hint = QLabel(
+            "Darker: a claim inside another · hover reads, click selects · "
+            "F8 / Shift+F8: next / previous · Ctrl+E: new claim",
+            self,
+        )
+        self.hint.setObjectName("legendHint")
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setWordWrap(True)
+        column.addWidget(self.hint)
