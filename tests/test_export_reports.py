@@ -122,6 +122,19 @@ def test_markdown(reported, tmp_path):
     assert "<https://news.example/0>" in md
 
 
+def test_markdown_keeps_the_spaces_around_the_quote(ws, tmp_path):
+    from db.articles import NewArticle, add_article
+
+    text = "The mayor said 12 bridges were repaired in May."
+    article = add_article(ws, NewArticle(text=text, original=text.encode(), title="Bridges"))
+    create_claim(ws, article.id, 15, 25, statement="Bridges", tags=["roads"])
+    target = tmp_path / "spaces.md"
+    assert export(ws, "md", ClaimFilter(), target) == 1
+    md = target.read_text(encoding="utf-8")
+    assert "  > The mayor said *12 bridges* were repaired in May\\.\n" in md
+    assert "Status: Unverified, by Analyst  \n  Tags: roads" in md  # a hard line break
+
+
 def test_md_escape_round_trips_through_commonmark_rules():
     assert md_escape("a*b_c") == "a\\*b\\_c"
     assert md_escape("# title\nnext") == "\\# title next"

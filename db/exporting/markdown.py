@@ -24,6 +24,13 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+def md_escape_around(text: str) -> str:
+    """Like md_escape, but a space at either end stays (text beside an emphasised quote)."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + md_escape(text) + trail
+
+
 def write_markdown(
     ws: Workspace, flt: ClaimFilter, target: Path | None, progress: Progress | None = None
 ) -> int:
@@ -55,7 +62,8 @@ def write_markdown(
                         fh.write(", ".join(cite) + "\n\n")
                 done += 1
                 fh.write(f"- **{md_escape(row.statement)}**\n")
-                quote = f"{md_escape(entry.before)}*{md_escape(row.quote)}*{md_escape(entry.after)}"
+                before, after = md_escape_around(entry.before), md_escape_around(entry.after)
+                quote = f"{before}*{md_escape(row.quote)}*{after}"
                 fh.write(f"  > {quote}\n")
                 fh.write("\n")
                 source = md_escape(row.source or "unnamed source")
@@ -65,7 +73,7 @@ def write_markdown(
                 status = row.status.label
                 if entry.decided_by:
                     status += f", by {entry.decided_by}"
-                fh.write(f"  Status: {md_escape(status)}\n")
+                fh.write(f"  Status: {md_escape(status)}  \n")  # a line break before Tags
                 if row.tags:
                     fh.write(f"  Tags: {md_escape(', '.join(row.tags))}\n")
                 fh.write("\n")
