@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -303,3 +304,16 @@ def test_csv_and_json_on_postgresql(pg_url: str, tmp_path: Path) -> None:
         assert data["claims"] == [r.as_json() for r in _db_rows(pg, ClaimFilter())]
     finally:
         pg.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exported_file_permissions_follow_the_umask(ws, filled, tmp_path: Path, fmt: str) -> None:
+    # A sheet is handed to colleagues: not left private (0600) like a temporary file.
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / f"sheet.{fmt}"
+        export(ws, fmt, ClaimFilter(), target)
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644

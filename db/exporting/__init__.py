@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,14 +79,30 @@ def get_writer(fmt: str) -> Callable[..., int]:
     return getattr(importlib.import_module(module_name), func_name)
 
 
+def _new_part_file(path: Path) -> str:
+    """Create an empty ``.NAME.*.part`` file beside *path*.
+
+    Unlike mkstemp (always 0600), its permissions follow the umask like any
+    file the analyst saves, so a sheet handed to colleagues is readable by them.
+    """
+    for _attempt in range(100):
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return str(tmp)
+    raise FileExistsError(f"No free temporary name beside {path}.")
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside *path*, renamed onto it only if the block succeeds."""
     path = Path(path)
     if path.parent and not path.parent.exists():
         raise InvalidInput(f"The folder {path.parent} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
+    tmp = _new_part_file(path)
     try:
         yield Path(tmp)
         os.replace(tmp, path)
