@@ -160,6 +160,20 @@ def test_pdf_report_has_real_text_in_every_script(ws, seed_paths, tmp_path):
         assert words in flat, words
 
 
+def test_pdf_title_page_stands_alone(ws, seed_paths, tmp_path):
+    populate(ws, seed_paths[:1])
+    target = tmp_path / "title.pdf"
+    export(ws, "pdf", ClaimFilter(), target)
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        pages = [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    assert "Claims report" in pages[0] and "Exported by" in pages[0]
+    assert "Seed article 0" not in pages[0]  # the claims start on the next page
+    assert "Seed article 0" in pages[1]
+
+
 def test_pdf_letter_page(ws, seed_paths, tmp_path):
     from db.exporting.pdf import write_pdf
 

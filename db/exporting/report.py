@@ -31,7 +31,7 @@ h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.6em; }
 h3 { font-size: 11pt; margin-bottom: 0.2em; }
 .title-page { margin-bottom: 2em; }
 .meta { color: #444; }
-table.counts { border-collapse: collapse; }
+table.counts { border-collapse: collapse; page-break-after: always; }  /* ends the title page */
 table.counts td, table.counts th { border: 1px solid #bbb; padding: 2px 8px; text-align: left; }
 .claim { margin: 1em 0 1.4em 0; page-break-inside: avoid; break-inside: avoid; }
 blockquote { margin: 0.4em 0 0.4em 1em; padding-left: 0.6em; border-left: 3px solid #bbb; }
