@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,13 @@ from desktop.dialogs import RecordingDialogs
 from desktop.inspector.inspector import ClaimInspector
 from desktop.reader.view import ReaderView
 from desktop.review.discussion import DiscussionPanel
-from desktop.shared.conflict import DISCARD, REAPPLY, StaleEditDialog, resolve_stale_edit
+from desktop.shared.conflict import (
+    DISCARD,
+    REAPPLY,
+    StaleEditDialog,
+    resolve_stale_edit,
+    show_value,
+)
 from desktop.shared.install import install_shared_ui
 from desktop.shared.open_dialog import OpenSharedDialog, recent_urls
 from desktop.shared.poller import ChangePoller
@@ -349,3 +357,30 @@ def test_open_reader_inspector_and_discussion_follow_another_client(qtbot, two_c
     )
     poller.stop()
     qtbot.waitUntil(lambda: poller.idle, timeout=2000)
+
+
+@pytest.fixture
+def seoul_time(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Seoul")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_conflict_values_show_times_in_local_time(qtbot, seoul_time) -> None:
+    stored = dt.datetime(2024, 10, 30, 5, 10, tzinfo=dt.UTC)
+    assert show_value(stored) == "2024-10-30 14:10:00"
+    assert show_value(dt.date(2024, 10, 30)) == "2024-10-30"
+
+    class Stored:
+        version = 3
+        updated_at = stored
+        published_at = stored
+
+    dialog = StaleEditDialog(
+        StaleEdit("stale", current={"article": Stored()}), {"published_at": None}
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.cell(0, 2) == "2024-10-30 14:10:00"
+    assert "changed 2024-10-30 14:10:00" in dialog.intro.text()

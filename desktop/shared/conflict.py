@@ -29,6 +29,8 @@ def show_value(value: Any) -> str:
         return "—"
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # the analyst's local time
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple | set | frozenset):
@@ -59,8 +61,10 @@ class StaleEditDialog(QDialog):
         noun, current = stale_current(exc)
         self.noun = noun
         self.current = current
-        intro = QLabel(
-            f"This {noun} was changed by someone else after you opened it. "
+        changed = getattr(current, "updated_at", None)
+        when = f" (stored version changed {show_value(changed)})" if changed else ""
+        intro = self.intro = QLabel(
+            f"This {noun} was changed by someone else after you opened it{when}. "
             "Compare your edit with what is stored now."
         )
         intro.setWordWrap(True)
