@@ -23,6 +23,9 @@ from db.models import Claim, HistoryEntry, Source
 from db.workspace import Workspace
 
 ENTITY_TYPES = ("article", "claim", "source", "link", "evidence", "comment")
+# Fields holding the id of an analyst or a source: shown by name.
+ANALYST_FIELDS = frozenset({"assignee_id", "reviewer_id", "analyst_id", "author_id"})
+SOURCE_FIELDS = frozenset({"source_id"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,17 @@ class FieldChange:
     field: str
     old: Any
     new: Any
+    # The name behind an analyst or source id (None when not a reference or unknown).
+    old_name: str | None = None
+    new_name: str | None = None
+
+    @property
+    def old_shown(self) -> Any:
+        return self.old_name or self.old
+
+    @property
+    def new_shown(self) -> Any:
+        return self.new_name or self.new
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +64,9 @@ class HistoryItem:
             return f"{self.action}d {self.entity_type}"
         parts = []
         for ch in self.changes:
-            parts.append(f"{ch.field}: {_short(ch.old, limit)} → {_short(ch.new, limit)}")
+            parts.append(
+                f"{ch.field}: {_short(ch.old_shown, limit)} → {_short(ch.new_shown, limit)}"
+            )
         return "; ".join(parts)
 
 
@@ -63,8 +79,32 @@ def _short(value: Any, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _ref(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value)) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
+def _change(key: str, old: Any, new: Any, names: dict[uuid.UUID, str]) -> FieldChange:
+    if key not in ANALYST_FIELDS and key not in SOURCE_FIELDS:
+        return FieldChange(key, old, new)
+    old_id, new_id = _ref(old), _ref(new)
+    return FieldChange(
+        key,
+        old,
+        new,
+        names.get(old_id) if old_id else None,
+        names.get(new_id) if new_id else None,
+    )
+
+
+def _changes(entry: HistoryEntry) -> dict[str, Any]:
+    return entry.changes if isinstance(entry.changes, dict) else {}
+
+
 def _item(entry: HistoryEntry, names: dict[uuid.UUID, str]) -> HistoryItem:
-    changes = entry.changes if isinstance(entry.changes, dict) else {}
+    changes = _changes(entry)
     return HistoryItem(
         id=entry.id,
         at=entry.at,
@@ -74,12 +114,25 @@ def _item(entry: HistoryEntry, names: dict[uuid.UUID, str]) -> HistoryItem:
         entity_id=entry.entity_id,
         claim_id=entry.claim_id,
         action=entry.action,
-        changes=tuple(FieldChange(k, v[0], v[1]) for k, v in changes.items()),
+        changes=tuple(_change(k, v[0], v[1], names) for k, v in changes.items()),
     )
 
 
 def _items(session: Session, entries: list[HistoryEntry]) -> list[HistoryItem]:
-    names = analyst_names(session, {e.analyst_id for e in entries})
+    analysts: set[uuid.UUID | None] = {e.analyst_id for e in entries}
+    sources: set[uuid.UUID] = set()
+    for entry in entries:
+        for key, values in _changes(entry).items():
+            if key in ANALYST_FIELDS or key in SOURCE_FIELDS:
+                found = {i for i in map(_ref, values) if i is not None}
+                if key in ANALYST_FIELDS:
+                    analysts |= found
+                else:
+                    sources |= found
+    names = analyst_names(session, analysts)
+    if sources:
+        rows = session.execute(select(Source.id, Source.name).where(Source.id.in_(sources)))
+        names.update({r[0]: r[1] for r in rows})
     return [_item(e, names) for e in entries]
 
 

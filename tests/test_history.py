@@ -158,3 +158,21 @@ def test_no_history_writer_exists() -> None:
     """History is append-only: the history module offers no way to change entries."""
     public = [n for n in dir(history) if not n.startswith("_")]
     assert not [n for n in public if n.startswith(("delete", "edit", "update", "purge"))]
+
+
+def test_assignee_and_source_changes_show_names(ws: Workspace, seed_paths: list[Path]) -> None:
+    from db.review import assign
+    from db.sources import create_source
+
+    aid, text = add_seed(ws, seed_paths[0])
+    c = claim_at(ws, aid, text)
+    rita = analysts.add_analyst(ws, "Rita Reviewer")
+    agency = create_source(ws, "News agency")
+    assign(ws, c.id, rita.id)
+    claims.update_claim(ws, c.id, source_id=agency.id)
+    items = [i for i in history.claim_history(ws, c.id) if i.action == "update"]
+    assigned, sourced = items[-2].changes[0], items[-1].changes[0]
+    assert (assigned.field, assigned.old, assigned.new) == ("assignee_id", None, str(rita.id))
+    assert assigned.new_shown == "Rita Reviewer" and assigned.old_shown is None
+    assert sourced.field == "source_id" and sourced.new_shown == "News agency"
+    assert "assignee_id: — → Rita Reviewer" in items[-2].summary()

@@ -166,7 +166,7 @@ def cmd_history(ctx: CliContext) -> int:
         if item.action in ("create", "delete") and not ctx.args.full:
             continue
         for ch in item.changes:
-            ctx.print(f"\t{ch.field}: {_value(ch.old)} → {_value(ch.new)}")
+            ctx.print(f"\t{ch.field}: {_value(ch.old_shown)} → {_value(ch.new_shown)}")
     return 0
 
 

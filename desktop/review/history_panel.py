@@ -72,7 +72,9 @@ def fill_history_tree(
         top.setToolTip(4, item.summary(400))
         top.setToolTip(0, local_time(item.at, seconds=True))
         for ch in item.changes:
-            child = QTreeWidgetItem(["", "", "", ch.field, f"{_value(ch.old)} → {_value(ch.new)}"])
+            child = QTreeWidgetItem(
+                ["", "", "", ch.field, f"{_value(ch.old_shown)} → {_value(ch.new_shown)}"]
+            )
             child.setData(0, IdRole, str(item.id))
             child.setData(1, IdRole, str(item.claim_id) if item.claim_id else "")
             top.addChild(child)
