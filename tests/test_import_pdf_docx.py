@@ -14,6 +14,7 @@ import pytest
 from db.articles import article_text, list_articles
 from db.errors import InvalidInput
 from db.importing import import_file, read_file
+from db.importing.pdf import read_pdf_article
 
 PARAS = [
     "The ministry said on Tuesday that 3,000 soldiers had crossed the border overnight, "
@@ -139,6 +140,32 @@ def test_hand_made_pdf_is_really_readable():
     pdf = pdfium.PdfDocument(image_only_pdf())
     assert len(pdf) == 1
     pdf.close()
+
+
+def test_heading_set_close_above_body_text_is_its_own_paragraph():
+    # As office suites lay it out: a larger heading with little space before the body.
+    content = (
+        b"BT /F1 16 Tf 72 760 Td (Harbour repairs resume) Tj ET "
+        b"BT /F1 10 Tf 72 746 Td (The port authority said that repairs to the pier) Tj "
+        b"0 -12 Td (would resume next week after the storms.) Tj "
+        b"0 -24 Td (Officials put the cost at 14 million.) Tj ET"
+    )
+    data = hand_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+    new = read_pdf_article(data, "office.pdf")
+    assert new.text.split("\n\n") == [
+        "Harbour repairs resume",
+        "The port authority said that repairs to the pier would resume next week after the storms.",
+        "Officials put the cost at 14 million.",
+    ]
 
 
 # ---------------------------------------------------------------- DOCX

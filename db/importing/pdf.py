@@ -19,6 +19,7 @@ from db.importing.metadata import parse_datetime
 from db.importing.text import normalise_text
 
 GAP_FACTOR = 0.4  # extra space above this share of the line height starts a paragraph
+SIZE_CHANGE = 1.15  # a line whose font is this much larger or smaller starts a paragraph
 MAX_PAGES = 2000
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-].*)?")
 
@@ -28,6 +29,7 @@ class _Line:
     top: float
     bottom: float
     text: str
+    size: float = 0.0  # the largest font size on the line (0: unknown)
 
 
 def _lines(textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
@@ -36,6 +38,8 @@ def _lines(textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
     A line ends where pdfium reports a line break, or where the next character
     no longer overlaps the current line vertically (a wrapped line).
     """
+    import pypdfium2.raw as pdfium_c
+
     count = textpage.count_chars()
     full = textpage.get_text_range()
     if len(full) != count:  # characters outside the BMP: no positions, lines only
@@ -43,13 +47,19 @@ def _lines(textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
     lines: list[_Line] = []
     chars: list[str] = []
     top, bottom = float("-inf"), float("inf")
+    size = 0.0
 
     def close() -> None:
-        nonlocal chars, top, bottom
+        nonlocal chars, top, bottom, size
         lines.append(
-            _Line(top if top > bottom else 0.0, bottom if top > bottom else 0.0, "".join(chars))
+            _Line(
+                top if top > bottom else 0.0,
+                bottom if top > bottom else 0.0,
+                "".join(chars),
+                size,
+            )
         )
-        chars, top, bottom = [], float("-inf"), float("inf")
+        chars, top, bottom, size = [], float("-inf"), float("inf"), 0.0
 
     for index, ch in enumerate(full):
         if ch == "\n":
@@ -65,6 +75,7 @@ def _lines(textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
                     close()
             if t > b:
                 top, bottom = max(top, t), min(bottom, b)
+            size = max(size, pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
         chars.append(ch)
     if chars:
         close()
@@ -84,6 +95,11 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+def _size_changed(previous: _Line, line: _Line) -> bool:
+    small, large = sorted((previous.size, line.size))
+    return small > 0 and large > small * SIZE_CHANGE
+
+
 def page_paragraphs(lines: list[_Line]) -> list[str]:
     if not lines:
         return []
@@ -98,6 +114,8 @@ def page_paragraphs(lines: list[_Line]) -> list[str]:
         if index:
             gap = gaps[index - 1]
             if gap > usual + GAP_FACTOR * height or gap < -height:
+                paragraphs.append([])
+            elif _size_changed(lines[index - 1], line):  # e.g. a heading, then body text
                 paragraphs.append([])
         if not line.text.strip():
             paragraphs.append([])
