@@ -386,3 +386,31 @@ def test_focus_inspector_reaches_a_control_inside_the_panel(ws, tmp_path, qtbot)
     qtbot.waitUntil(lambda: window.focusWidget() is not None)
     focused = window.focusWidget()
     assert focused is window.inspector or window.inspector.isAncestorOf(focused)
+
+
+def test_panel_mnemonics_leave_the_menu_letters_free(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    from db import claims as claim_ops
+
+    info = add_text_article(ws, "A figure of 42 was given.", title="Letters")
+    claim = claim_ops.create_claim(ws, info.id, 12, 14)
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.ctx.claimSelected.emit(str(claim.id))
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&])", text)
+        return found.group(1).lower() if found else None
+
+    menus = {letter(a.text()) for a in window.menuBar().actions()} - {None}
+    for dock in ("Claims", "Sources"):  # the two bottom tabs, each in front once
+        window.docks[dock].raise_()
+        qtbot.wait(10)
+        for widget in window.findChildren(QWidget):
+            if isinstance(widget, (QLabel, QAbstractButton)) and widget.isVisible():
+                taken = letter(widget.text())
+                assert taken not in menus, (widget.text(), "steals Alt+" + str(taken))

@@ -123,7 +123,7 @@ class InspectorForm:
         self.reliability_combo.currentIndexChanged.connect(
             lambda _i: self._combo_changed("reliability", self.reliability_combo)
         )
-        form.addRow(self._label("&Reliability:", self.reliability_combo), self.reliability_combo)
+        form.addRow(self._label("Reliabilit&y:", self.reliability_combo), self.reliability_combo)
 
         self.credibility_combo = QComboBox(body)
         self.credibility_combo.setObjectName("credibilityCombo")
@@ -134,7 +134,7 @@ class InspectorForm:
         self.credibility_combo.currentIndexChanged.connect(
             lambda _i: self._combo_changed("credibility", self.credibility_combo)
         )
-        form.addRow(self._label("&Credibility:", self.credibility_combo), self.credibility_combo)
+        form.addRow(self._label("Credi&bility:", self.credibility_combo), self.credibility_combo)
 
         self.status_combo = QComboBox(body)
         self.status_combo.setObjectName("statusCombo")
@@ -162,7 +162,7 @@ class InspectorForm:
         event_layout.setSpacing(2)
         event_layout.addWidget(self.event_edit)
         event_layout.addWidget(self.event_error)
-        form.addRow(self._label("&Event date:", self.event_edit), event_box)
+        form.addRow(self._label("Event da&te:", self.event_edit), event_box)
 
         self.tags_edit = CommitLineEdit(body)
         self.tags_edit.setObjectName("tagsEdit")

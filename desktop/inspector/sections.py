@@ -166,7 +166,7 @@ class LinksSection(QWidget):
         self.list.setMaximumHeight(96)
         self.list.setUniformItemSizes(True)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_current())
-        self.link_button = QPushButton("Link &to…", self)
+        self.link_button = QPushButton("Link to…", self)
         self.link_button.setObjectName("linkButton")
         self.link_button.setToolTip("Link this claim to another one (supports, contradicts, …)")
         self.link_button.clicked.connect(self.open_link_dialog)
