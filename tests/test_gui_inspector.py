@@ -443,3 +443,15 @@ def test_source_alias_resolves_to_the_source(ctx, ws, claims, inspector):
     assert len(source_ops.list_sources(ws)) == 1
     inspector.set_source_text("")
     assert claim_ops.get_claim(ws, claims[1].id).source_id is None
+
+
+def test_header_names_creator_and_last_editor(ws, ctx, claims, inspector):
+    from db import analysts as analyst_ops
+
+    analyst_ops.add_analyst(ws, "Rita Reviewer")
+    analyst_ops.bind_analyst(ws, "Rita Reviewer")
+    claim_ops.update_claim(ws, claims[0].id, notes="second look")
+    ctx.claimSelected.emit(str(claims[0].id))
+    header = inspector.header.text()
+    assert "Created " in header and " by Analyst · updated " in header
+    assert header.endswith("by Rita Reviewer · version 2</span>")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import analysts as analyst_ops
 from db import claims as claim_ops
 from db import sources as source_ops
 from db.claims import ClaimInfo
@@ -48,11 +49,13 @@ class ClaimInspector(InspectorForm, QWidget):
         self._loading = False
         self._sources: list[SourceInfo] = []
         self._sources_stale = True
+        self._names: dict[uuid.UUID, str] = {}
         self._build()
         ctx.claimSelected.connect(self._claim_selected)
         ctx.openClaimRequested.connect(self._claim_selected)
         ctx.claimsChanged.connect(self._claims_changed)
         ctx.sourcesChanged.connect(self._sources_changed)
+        ctx.workspaceChanged.connect(self._names.clear)
         ctx.workspaceChanged.connect(lambda: self.show_claim(None))
         self.show_claim(None)
 
@@ -126,6 +129,22 @@ class ClaimInspector(InspectorForm, QWidget):
             for source in self._sources:
                 self.source_combo.addItem(source.name, str(source.id))
 
+    def _analyst_name(self, analyst_id: uuid.UUID | None) -> str:
+        """Who an analyst id is (the list is re-read when an id is not known yet)."""
+        if analyst_id is None:
+            return "—"
+        if analyst_id not in self._names:
+            try:
+                self._names = {a.id: a.name for a in analyst_ops.list_analysts(self.ctx.ws)}
+            except ClaimDeskError:
+                return "—"
+        return self._names.get(analyst_id, "—")
+
+    def _stamp(self, when: Any, analyst_id: uuid.UUID | None) -> str:
+        """``2024-10-30 14:10 by Name`` in local time, escaped for rich text."""
+        local = when.astimezone().strftime("%Y-%m-%d %H:%M")
+        return f"{local} by {html.escape(self._analyst_name(analyst_id))}"
+
     def _populate(self, info: ClaimInfo, *, keep_edits: bool) -> None:
         """Show stored values; with *keep_edits*, text the analyst is typing stays."""
         self._loading = True
@@ -133,8 +152,9 @@ class ClaimInspector(InspectorForm, QWidget):
             title = html.escape(info.article_title or "(untitled article)")
             self.header.setText(
                 f"<b>Claim {short(info.id)}</b> · {title}<br>"
-                f"<span style='color:#6b7280'>Updated "
-                f"{info.updated_at.astimezone().strftime('%Y-%m-%d %H:%M')} · version "
+                f"<span style='color:#6b7280'>Created "
+                f"{self._stamp(info.created_at, info.created_by_id)} · updated "
+                f"{self._stamp(info.updated_at, info.updated_by_id)} · version "
                 f"{info.version}</span>"
             )
             self.quote_view.setHtml(
