@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
+from db.errors import InvalidInput, NotFound
 from db.models import Claim, Source
 from db.sources import SourceInfo, get_source
 from db.workspace import Workspace
@@ -45,4 +46,38 @@ def restore_source(
     return get_source(ws, info.id)
 
 
-__all__ = ["claim_ids_of_source", "restore_source"]
+def unmerge_sources(
+    ws: Workspace, keep: SourceInfo, drop: SourceInfo, claim_ids: Iterable[uuid.UUID]
+) -> None:
+    """Undo ``merge_sources``: in one transaction, give *keep* back its fields as
+    they were before, recreate *drop* with its id, and move those of *claim_ids*
+    that still cite *keep* back to it."""
+    ids = list(claim_ids)
+    with ws.session() as session:
+        kept = session.get(Source, keep.id)
+        if kept is None:
+            raise NotFound(f"The source {keep.name!r} no longer exists.")
+        if session.get(Source, drop.id) is not None:
+            raise InvalidInput(f"The source {drop.name!r} exists again already.")
+        kept.aliases = list(keep.aliases)
+        kept.affiliation = keep.affiliation
+        kept.default_reliability = keep.default_reliability
+        session.add(
+            Source(
+                id=drop.id,
+                name=drop.name,
+                kind=drop.kind,
+                affiliation=drop.affiliation,
+                aliases=list(drop.aliases),
+                default_reliability=drop.default_reliability,
+                notes=drop.notes,
+            )
+        )
+        session.flush()
+        for claim in session.scalars(
+            select(Claim).where(Claim.id.in_(ids), Claim.source_id == keep.id)
+        ):
+            claim.source_id = drop.id
+
+
+__all__ = ["claim_ids_of_source", "restore_source", "unmerge_sources"]

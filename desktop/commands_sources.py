@@ -1,7 +1,4 @@
-"""Undoable source edits: create, update (old/new values) and delete.
-
-Merging two sources is deliberately not a command: it cannot be undone.
-"""
+"""Undoable source edits: create, update (old/new values), delete and merge."""
 
 from __future__ import annotations
 
@@ -114,3 +111,32 @@ class DeleteSourceCommand(DbCommand):
         self.ctx.sourcesChanged.emit()
         if self.claim_ids:
             self.ctx.claims_changed(self.claim_ids)
+
+
+class MergeSourcesCommand(DbCommand):
+    """Merge *drop* into *keep*; undo recreates *drop* and gives its claims back."""
+
+    def __init__(self, ctx: AppContext, drop_id: uuid.UUID, keep_id: uuid.UUID) -> None:
+        super().__init__(ctx, "Merge sources")
+        self.drop_id = drop_id
+        self.keep_id = keep_id
+        self.keep: SourceInfo | None = None
+        self.drop: SourceInfo | None = None
+        self.claim_ids: list[uuid.UUID] = []
+
+    def _changed(self) -> None:
+        self.ctx.sourcesChanged.emit()
+        if self.claim_ids:
+            self.ctx.claims_changed(self.claim_ids)
+
+    def do(self) -> None:
+        self.keep = source_ops.get_source(self.ctx.ws, self.keep_id)
+        self.drop = source_ops.get_source(self.ctx.ws, self.drop_id)
+        self.claim_ids = source_edits.claim_ids_of_source(self.ctx.ws, self.drop_id)
+        source_ops.merge_sources(self.ctx.ws, self.keep_id, self.drop_id)
+        self._changed()
+
+    def undo_edit(self) -> None:
+        assert self.keep is not None and self.drop is not None
+        source_edits.unmerge_sources(self.ctx.ws, self.keep, self.drop, self.claim_ids)
+        self._changed()

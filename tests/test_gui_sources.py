@@ -95,7 +95,21 @@ def test_merge_moves_claims(ctx, ws, view, data):
     assert view.selected_source_id() == str(data["ministry"].id)
     assert view.claims_model.rowCount() == 4
     assert set(seen[-1]) == {str(c.id) for c in data["claims"][2:4]}
-    assert ctx.undo_stack.count() == 0  # merging is not undoable
+
+    ctx.undo_stack.undo()  # the duplicate is back, with its own claims and fields
+    dup = source_ops.get_source(ws, data["dup"].id)
+    assert (dup.name, dup.affiliation, dup.claim_count) == ("Ministry of Defence", "Government", 2)
+    keep = source_ops.get_source(ws, data["ministry"].id)
+    assert keep.claim_count == 2 and keep.aliases == data["ministry"].aliases
+    assert keep.affiliation == data["ministry"].affiliation
+    owners = [claim_ops.get_claim(ws, c.id).source_id for c in data["claims"][:4]]
+    assert owners == [data["ministry"].id] * 2 + [data["dup"].id] * 2
+    assert _names(view) == ["Defence Ministry", "Local resident", "Ministry of Defence"]
+
+    ctx.undo_stack.redo()
+    moved = [claim_ops.get_claim(ws, c.id).source_id for c in data["claims"][:4]]
+    assert moved == [data["ministry"].id] * 4
+    assert "Ministry of Defence" in source_ops.get_source(ws, data["ministry"].id).aliases
 
 
 def test_merge_declined_changes_nothing(ctx, ws, view, data):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import source_edits
 from db import sources as source_ops
 from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
@@ -30,6 +29,7 @@ from db.sources import SourceInfo
 from desktop.commands_sources import (
     CreateSourceCommand,
     DeleteSourceCommand,
+    MergeSourcesCommand,
     UpdateSourceCommand,
     source_values,
 )
@@ -294,7 +294,7 @@ class SourcesView(QWidget):
         return self._push(DeleteSourceCommand(self.ctx, info.id))
 
     def merge_sources(self, drop_id: str | uuid.UUID, keep_id: str | uuid.UUID) -> bool:
-        """Merge *drop* into *keep* after confirmation; this is not undoable."""
+        """Merge *drop* into *keep* after confirmation (undoable)."""
         drop, keep = self._cached(drop_id), self._cached(keep_id)
         if drop is None or keep is None:
             return False
@@ -304,20 +304,13 @@ class SourcesView(QWidget):
         message = (
             f"Merge “{drop.name}” into “{keep.name}”? Its {drop.claim_count} claim(s) move to "
             f"“{keep.name}”, and “{drop.name}” becomes one of its aliases. "
-            "This cannot be undone."
+            "You can undo this."
         )
         if not self.ctx.dialogs.confirm("Merge sources", message):
             return False
-        try:
-            moved = source_edits.claim_ids_of_source(self.ctx.ws, drop.id)
-            source_ops.merge_sources(self.ctx.ws, keep.id, drop.id)
-        except ClaimDeskError as exc:
-            self.ctx.report_error(exc)
+        if not self._push(MergeSourcesCommand(self.ctx, drop.id, keep.id)):
             return False
-        self.ctx.sourcesChanged.emit()
         self.select_source(keep.id)
-        if moved:
-            self.ctx.claims_changed(moved)
         return True
 
     # ------------------------------------------------------------ dialogs
