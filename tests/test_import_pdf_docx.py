@@ -96,8 +96,16 @@ def test_pdf_paragraphs_and_scripts(tmp_path):
     new = read_file(pdf)
     assert new.format == "pdf"
     assert new.title == "Border report"
-    assert new.published_at is not None and new.published_at.tzinfo is not None
+    # The file's creation date is not the article's publication date.
+    assert new.published_at is None
     assert new.text.split("\n\n") == PARAS
+
+
+def test_pdf_dateline_and_byline_come_from_the_text(tmp_path):
+    lines = ["By Mira Holm", "Published: 5 October 2024, 08:30 KST", *PARAS[:2]]
+    new = read_file(make_pdf(tmp_path, "dated", lines))
+    assert new.author == "Mira Holm"
+    assert new.published_at == dt.datetime(2024, 10, 4, 23, 30, tzinfo=dt.UTC)
 
 
 def test_pdf_import_stores_article(ws, tmp_path):
@@ -174,6 +182,7 @@ def test_heading_set_close_above_body_text_is_its_own_paragraph():
 def make_docx(path: Path) -> Path:
     document = docx.Document()
     document.add_heading("Troops cross border", level=1)
+    document.add_paragraph("Published: 5 October 2024, 08:30 KST")
     document.add_paragraph(PARAS[0])
     document.add_paragraph("")
     document.add_paragraph("   ")
@@ -182,7 +191,7 @@ def make_docx(path: Path) -> Path:
     props = document.core_properties
     props.title = "Troops cross border"
     props.author = "Jane Roe"
-    props.created = dt.datetime(2024, 10, 5, 8, 30)
+    props.created = dt.datetime(2019, 1, 1, 9, 0)  # when the file was made: not used
     document.save(str(path))
     return path
 
@@ -191,8 +200,12 @@ def test_docx_paragraphs_and_properties(tmp_path):
     new = read_file(make_docx(tmp_path / "a.docx"))
     assert new.format == "docx"
     assert new.title == "Troops cross border" and new.author == "Jane Roe"
-    assert new.published_at == dt.datetime(2024, 10, 5, 8, 30, tzinfo=dt.UTC)
-    assert new.text.split("\n\n") == ["Troops cross border", *PARAS]
+    assert new.published_at == dt.datetime(2024, 10, 4, 23, 30, tzinfo=dt.UTC)
+    assert new.text.split("\n\n") == [
+        "Troops cross border",
+        "Published: 5 October 2024, 08:30 KST",
+        *PARAS,
+    ]
 
 
 def test_docx_import_stores_article(ws, tmp_path):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 
 from db.articles import NewArticle
 from db.errors import InvalidInput
+from db.importing.metadata import document_metadata
 from db.importing.text import normalise_text
 
 MAX_UNPACKED = 200 * 1024 * 1024  # refuse zip bombs
@@ -45,15 +45,15 @@ def read_docx_article(data: bytes, filename: str) -> NewArticle:
     if not text.strip():
         raise InvalidInput(f"{name} holds no text.")
     props = document.core_properties
-    published: dt.datetime | None = props.created
-    if published is not None and published.tzinfo is None:
-        published = published.replace(tzinfo=dt.UTC)
+    meta = document_metadata(text, title=props.title or "", author=props.author or "")
     return NewArticle(
         text=text,
         original=data,
         filename=filename,
         format="docx",
-        title=(props.title or "").strip(),
-        author=(props.author or "").strip(),
-        published_at=published,
+        title=meta.title,
+        outlet=meta.outlet,
+        author=meta.author,
+        url=meta.url,
+        published_at=meta.published_at,
     )

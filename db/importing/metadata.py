@@ -305,3 +305,19 @@ __all__ = [
     "shorten_title",
     "split_authors",
 ]
+
+
+def document_metadata(text: str, *, title: str = "", author: str = "") -> Metadata:
+    """Metadata for a document file (PDF, DOCX): its own properties, then its text's header.
+
+    The publication time comes from the text only: a file's creation date tells
+    when the file was made, not when the article was published.
+    """
+    found = extract_metadata(text)
+    return Metadata(
+        title=title.strip() or found.title,
+        outlet=found.outlet,
+        author=author.strip() or found.author,
+        url=found.url,
+        published_at=found.published_at,
+    )

@@ -7,21 +7,18 @@ refused with the reason.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
-import re
 import statistics
 from dataclasses import dataclass
 
 from db.articles import NewArticle
 from db.errors import InvalidInput
-from db.importing.metadata import parse_datetime
+from db.importing.metadata import document_metadata
 from db.importing.text import normalise_text
 
 GAP_FACTOR = 0.4  # extra space above this share of the line height starts a paragraph
 SIZE_CHANGE = 1.15  # a line whose font is this much larger or smaller starts a paragraph
 MAX_PAGES = 2000
-_PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-].*)?")
 
 
 @dataclass(slots=True)
@@ -124,30 +121,6 @@ def page_paragraphs(lines: list[_Line]) -> list[str]:
     return [p for p in (_join(parts) for parts in paragraphs) if p]
 
 
-def _pdf_date(value: str) -> dt.datetime | None:
-    match = _PDF_DATE.fullmatch(value.strip().replace("'", ""))
-    if not match:
-        return parse_datetime(value)
-    year, month, day, hour, minute, second, zone = match.groups()
-    try:
-        moment = dt.datetime(
-            int(year),
-            int(month or 1),
-            int(day or 1),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-        )
-    except ValueError:
-        return None
-    offset = dt.timedelta()
-    if zone and zone[0] in "+-" and len(zone) >= 3:
-        sign = 1 if zone[0] == "+" else -1
-        digits = re.sub(r"\D", "", zone[1:])
-        offset = sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
-    return moment.replace(tzinfo=dt.timezone(offset)).astimezone(dt.UTC)
-
-
 def read_pdf_article(data: bytes, filename: str) -> NewArticle:
     """Read a ``.pdf`` file's text layer into a :class:`NewArticle`."""
     import pypdfium2 as pdfium
@@ -185,13 +158,15 @@ def read_pdf_article(data: bytes, filename: str) -> NewArticle:
             f"{name} has no text layer (it holds only images, e.g. a scan); "
             "run text recognition on it first."
         )
-    created = meta.get("CreationDate", "")
+    found = document_metadata(text, title=meta.get("Title", ""), author=meta.get("Author", ""))
     return NewArticle(
         text=text,
         original=data,
         filename=filename,
         format="pdf",
-        title=meta.get("Title", "").strip(),
-        author=meta.get("Author", "").strip(),
-        published_at=_pdf_date(created) if created else None,
+        title=found.title,
+        outlet=found.outlet,
+        author=found.author,
+        url=found.url,
+        published_at=found.published_at,
     )
