@@ -6,10 +6,11 @@ and admins decide the outcome: verified, false, unverifiable — and disputed
 when it is given as a verdict.
 
 Four-eyes rule (workspace setting ``four_eyes``, on by default): the analyst
-who created a claim cannot make it verified or false; another reviewer must
-confirm it.  The rule binds only when the workspace has at least two
-analysts: a solo local workspace has no second pair of eyes, and its single
-analyst (the admin created on first start) decides alone.
+who created a claim cannot make it verified or false, not even by creating it
+with that status; another reviewer must confirm it.  The rule binds only when
+the workspace has at least two analysts: a solo local workspace has no second
+pair of eyes, and its single analyst (the admin created on first start)
+decides alone.
 
 Bringing back a deleted claim (undo of a delete) with the status it had when
 it was deleted is not a new decision and is allowed to anyone.
@@ -80,10 +81,14 @@ def check_status_change(
             f"Only reviewers and admins can mark a claim {label}; you are {me.name} "
             f"({Role(me.role).value}). Send it to review instead."
         )
+    # A claim not stored yet will be recorded as created by the current analyst.
+    creator = claim.created_by_id
+    if creator is None and not inspect(claim).persistent:
+        creator = me.id
     if (
         new_status in FOUR_EYES_STATUSES
-        and claim.created_by_id is not None
-        and claim.created_by_id == me.id
+        and creator is not None
+        and creator == me.id
         and _analyst_count(session) >= 2
         and four_eyes_on(session)
     ):

@@ -132,6 +132,10 @@ def test_plain_analyst_cannot_decide(team: Workspace, seed_paths: list[Path]) ->
 def test_four_eyes_refuses_creator(team: Workspace, seed_paths: list[Path]) -> None:
     aid, text = add_seed(team, seed_paths[1])
     act_as(team, "Rita Review")
+    before = len(claims.list_claims(team))
+    with pytest.raises(Refused, match="four-eyes"):  # not even by creating it verified
+        claim_at(team, aid, text, status="verified")
+    assert len(claims.list_claims(team)) == before
     c = claim_at(team, aid, text, status="in_review")
     with pytest.raises(Refused, match="four-eyes rule: another reviewer must confirm"):
         claims.update_claim(team, c.id, status="verified")
