@@ -284,3 +284,27 @@ def test_merge_obeys_roles_and_four_eyes(tmp_path, seed_paths) -> None:
     report = import_bundle(other, tmp_path / "decided.claimdesk")
     assert report.updated["claims"] == 1
     assert get_claim(other, c1.id).status == Status.VERIFIED
+
+
+def test_taking_an_incoming_decision_in_a_conflict_obeys_roles(tmp_path, seed_paths) -> None:
+    first = _open(tmp_path / "a.sqlite")
+    c1 = _populate(first, seed_paths)["claims"][0]
+    export_bundle(first, tmp_path / "base.claimdesk")
+    other = _open(tmp_path / "b.sqlite")
+    import_bundle(other, tmp_path / "base.claimdesk")
+    bind_analyst(first, "Rita Reviewer")
+    give_verdict(first, c1.id, "false", "The date is a year off.")
+    export_bundle(first, tmp_path / "decided.claimdesk")
+    update_claim(other, c1.id, notes="a newer local note")  # local is newer: a conflict
+    report = import_bundle(other, tmp_path / "decided.claimdesk")
+    (conflict,) = report.conflicts
+    assert "status" in conflict.fields
+
+    add_analyst(other, "Pat Plain", role="analyst")
+    bind_analyst(other, "Pat Plain")
+    with pytest.raises(Refused, match="Only reviewers and admins"):
+        resolve_conflict(other, conflict, take="incoming")
+    assert get_claim(other, c1.id).status == Status.UNVERIFIED
+    bind_analyst(other, "Analyst")
+    resolve_conflict(other, conflict, take="incoming")
+    assert get_claim(other, c1.id).status == Status.FALSE
