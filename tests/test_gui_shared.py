@@ -384,3 +384,14 @@ def test_conflict_values_show_times_in_local_time(qtbot, seoul_time) -> None:
     qtbot.addWidget(dialog)
     assert dialog.cell(0, 2) == "2024-10-30 14:10:00"
     assert "changed 2024-10-30 14:10:00" in dialog.intro.text()
+
+
+def test_recent_workspaces_never_keep_the_password(tmp_path) -> None:
+    from desktop.main_window import workspaces
+
+    settings = _settings(tmp_path)
+    workspaces.remember(settings, "postgresql+psycopg://ana:Hush4242@db.example/desk")
+    settings.sync()
+    assert workspaces.recent(settings) == ["postgresql+psycopg://ana@db.example/desk"]
+    assert settings.value(workspaces.LAST_KEY) == "postgresql+psycopg://ana@db.example/desk"
+    assert "Hush4242" not in Path(settings.fileName()).read_text()

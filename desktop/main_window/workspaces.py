@@ -12,6 +12,7 @@ from db.analysts import bind_analyst
 from db.errors import ClaimDeskError
 from db.workspace import Workspace, open_workspace, to_url
 from desktop.dialogs import DialogService
+from desktop.shared.urls import without_password
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def remembered(target: str | Path) -> str:
     url = make_url(text)
     if url.get_backend_name() == "sqlite" and url.database:
         return str(Path(url.database).resolve())
-    return url.set(password=None).render_as_string(hide_password=False)
+    return without_password(text)  # URL.set(password=None) would keep the password
 
 
 def recent(settings: QSettings) -> list[str]:
