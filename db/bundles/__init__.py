@@ -2,7 +2,13 @@
 
 from db.bundles.archive import FORMAT, SUFFIX, VERSION, BundleContents, read_bundle
 from db.bundles.export import BundleSummary, export_bundle
-from db.bundles.merge import Conflict, MergeReport, import_bundle, resolve_conflict
+from db.bundles.merge import (
+    Conflict,
+    MergeReport,
+    import_bundle,
+    resolve_conflict,
+    restore_bundle,
+)
 
 __all__ = [
     "FORMAT",
@@ -16,4 +22,5 @@ __all__ = [
     "import_bundle",
     "read_bundle",
     "resolve_conflict",
+    "restore_bundle",
 ]

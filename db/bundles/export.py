@@ -76,9 +76,15 @@ def _select_ids(
 
 
 def collect(
-    session: Session, article_ids: list[uuid.UUID] | None, flt: ClaimFilter | None
+    session: Session,
+    article_ids: list[uuid.UUID] | None,
+    flt: ClaimFilter | None,
+    outside_links: bool = False,
 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, bytes]]:
-    """The data.json sections and the article member files."""
+    """The data.json sections and the article member files.
+
+    Links travel when both ends do, or with *outside_links* when either end does.
+    """
     article_list, claim_list = _select_ids(session, article_ids, flt)
     claim_set = set(claim_list)
     articles = _in_chunks(session, lambda c: select(Article).where(Article.id.in_(c)), article_list)
@@ -94,7 +100,7 @@ def collect(
             ),
             claim_list,
         )
-        if link.from_claim_id in claim_set and link.to_claim_id in claim_set
+        if outside_links or (link.from_claim_id in claim_set and link.to_claim_id in claim_set)
     ]
     links = list({link.id: link for link in links}.values())
     evidence = _in_chunks(
@@ -151,12 +157,17 @@ def export_bundle(
     path: Path | str,
     article_ids: list[uuid.UUID | str] | None = None,
     flt: ClaimFilter | None = None,
+    *,
+    outside_links: bool = False,
 ) -> BundleSummary:
     """Write a ``.claimdesk`` bundle of the chosen articles (or filtered claims).
 
     With *article_ids*, those articles and their claims (narrowed by *flt* if
     given); with only *flt*, the matching claims and their articles; with
-    neither, the whole workspace.  Links travel when both ends do.
+    neither, the whole workspace.  Links travel when both ends do; with
+    *outside_links* also links to claims outside the bundle (a snapshot for
+    :func:`db.bundles.restore_bundle` into the same workspace, which skips a
+    link whose other claim is gone by then).
     """
     path = Path(path)
     with ws.session() as session:
@@ -165,7 +176,7 @@ def export_bundle(
             if not article_ids:
                 raise InvalidInput("Choose at least one article to put in the bundle.")
             ids = [resolve_id(session, Article, a, "article") for a in article_ids]
-        data, files = collect(session, ids, flt)
+        data, files = collect(session, ids, flt, outside_links)
         author = session.get(Analyst, ws.analyst_id) if ws.analyst_id else None
         created_by = author.name if author else ""
     data_bytes = json.dumps(

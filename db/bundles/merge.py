@@ -21,6 +21,12 @@ unless that analyst may make it here (reviewer or admin; under the four-eyes
 rule not the claim's creator).  The same check applies when a conflict is
 settled by taking the incoming values.  The whole merge is one transaction; any error
 rolls everything back.  Merging the same bundle twice changes nothing.
+
+:func:`restore_bundle` is the undo path: it brings back rows a snapshot of this
+workspace holds and that were deleted since, with their ids, versions and
+stamps, and leaves every row that still exists as it is (no update, no
+conflict).  The data was here before, so no review decision is taken and the
+review rules are not applied again; a link whose other claim is gone is skipped.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -80,6 +86,7 @@ class MergeReport:
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # restore: links to vanished claims
 
     @property
     def total_added(self) -> int:
@@ -118,10 +125,19 @@ def _check_anchor(text: str, values: dict[str, Any]) -> None:
 
 
 class _Merger:
-    def __init__(self, session: Session, bundle: BundleContents, report: MergeReport) -> None:
+    def __init__(
+        self,
+        session: Session,
+        bundle: BundleContents,
+        report: MergeReport,
+        restore: bool = False,
+    ) -> None:
         self.session = session
         self.bundle = bundle
         self.report = report
+        self.restore = restore
+        # restore: (model, id, version, updated_at) of added rows whose version is not 1
+        self.versions: list[tuple[type, uuid.UUID, int, dt.datetime]] = []
         self.analysts: dict[uuid.UUID, uuid.UUID | None] = {}
         self.articles: dict[uuid.UUID, uuid.UUID] = {}
 
@@ -193,6 +209,11 @@ class _Merger:
         local = self.session.get(Article, values["id"])
         if local is None:
             local = self.session.scalar(select(Article).where(Article.sha256 == values["sha256"]))
+            if local is not None and self.restore:
+                raise InvalidInput(
+                    f'The article "{local.title}" was added again since; delete that copy '
+                    "first to bring back the earlier one with its claims."
+                )
             if local is not None:
                 self.articles[values["id"]] = local.id
         return local
@@ -211,6 +232,11 @@ class _Merger:
                 )
         else:
             local = self.session.get(model, values["id"])
+        if section == "links" and local is None and self.restore:
+            ends = (values["from_claim_id"], values["to_claim_id"])
+            if not all(self._exists(Claim, end) for end in ends):
+                self.report.count(self.report.skipped, section)
+                return
         if section == "links" and local is None:
             local = self.session.scalar(
                 select(ClaimLink).where(
@@ -222,17 +248,23 @@ class _Merger:
         self._validate(section, values)
         if local is None:
             fields = dict(values)
-            fields.pop("version", None)
+            if not self.restore:
+                fields.pop("version", None)
             tags = fields.pop("tags", None)
             obj = model(**fields)
-            if section == "claims":
+            if section == "claims" and not self.restore:
                 _check_decision(self.session, obj, obj.status, None, _NOTHING)
             if section == "articles":
                 obj.text, obj.original = text, original
             if tags is not None:
                 obj.tags = get_tags(self.session, tags)
+            if self.restore and values.get("version", 1) != 1:
+                self.versions.append((model, obj.id, values["version"], values["updated_at"]))
             self.session.add(obj)
             self.report.count(self.report.added, section)
+            return
+        if self.restore:  # what still exists stays as it is
+            self.report.count(self.report.unchanged, section)
             return
         mine = content(local_values(section, local))
         theirs = content(values)
@@ -288,6 +320,19 @@ class _Merger:
                 else:
                     self.append_only(section, values)
             self.session.flush()
+        self._put_back_versions()
+
+    def _put_back_versions(self) -> None:
+        """An INSERT always starts a row at version 1; a restored row gets its own back."""
+        for model, entity_id, version, updated_at in self.versions:
+            table = model.__table__  # type: ignore[attr-defined]
+            self.session.execute(
+                update(table)
+                .where(table.c.id == entity_id)
+                .values(version=version, updated_at=updated_at)
+            )
+        if self.versions:
+            self.session.expire_all()
 
 
 def apply_values(session: Session, obj: Any, values: dict[str, Any]) -> None:
@@ -340,12 +385,22 @@ def parse_sections(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
 def import_bundle(ws: Workspace, path: Path | str) -> MergeReport:
     """Merge a ``.claimdesk`` bundle into *ws* (see the module docstring for the rules)."""
+    return _merge(ws, path, restore=False)
+
+
+def restore_bundle(ws: Workspace, path: Path | str) -> MergeReport:
+    """Bring back what a snapshot of *ws* (``export_bundle(..., outside_links=True)``)
+    holds and was deleted since, with the same ids; all or nothing."""
+    return _merge(ws, path, restore=True)
+
+
+def _merge(ws: Workspace, path: Path | str, restore: bool) -> MergeReport:
     bundle = read_bundle(Path(path))
     parsed = parse_sections(bundle.data)
     report = MergeReport()
     try:
         with ws.session() as session:
-            _Merger(session, bundle, report).run(parsed)
+            _Merger(session, bundle, report, restore).run(parsed)
     except IntegrityError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "a constraint failed"
         raise InvalidInput(

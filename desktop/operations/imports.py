@@ -13,6 +13,7 @@ from db.articles import ArticleInfo, add_article
 from db.errors import ClaimDeskError, DuplicateArticle
 from db.importing import ANNOTATION_SUFFIXES, import_any, read_file, supported_suffixes
 from db.workspace import Workspace
+from desktop.commands_articles import ImportArticlesCommand
 from desktop.context import AppContext
 from desktop.workers import Job, Progress, run_job
 
@@ -119,6 +120,8 @@ def start_import(
     files = [Path(p) for p in paths]
 
     def finished(report: ImportReport) -> None:
+        if report.added:  # already stored: the command's first redo does nothing
+            ctx.undo_stack.push(ImportArticlesCommand(ctx, [a.id for a in report.added]))
         show_report(ctx, report)
         if on_done is not None:
             on_done(report)
