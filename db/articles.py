@@ -16,7 +16,18 @@ from db.models import Article, Claim
 from db.timeutil import as_utc
 from db.workspace import Workspace
 
-META_FIELDS = ("title", "outlet", "author", "url", "published_at")
+META_FIELDS = (
+    "title",
+    "outlet",
+    "author",
+    "url",
+    "published_at",
+    "published_offset",
+    "published_zone",
+)
+# Real zones lie between UTC-12:00 and UTC+14:00; this leaves some room.
+MAX_OFFSET = 18 * 60
+MAX_ZONE_LABEL = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +38,8 @@ class ArticleInfo:
     author: str
     url: str
     published_at: dt.datetime | None
+    published_offset: int | None  # minutes east of UTC the article gave; None: unknown
+    published_zone: str  # the zone's abbreviation as the article gave it, or ""
     filename: str
     encoding: str
     format: str
@@ -57,6 +70,8 @@ class NewArticle:
     author: str = ""
     url: str = ""
     published_at: dt.datetime | None = None
+    published_offset: int | None = None
+    published_zone: str = ""
 
 
 def _info(article: Article, claim_count: int) -> ArticleInfo:
@@ -67,6 +82,8 @@ def _info(article: Article, claim_count: int) -> ArticleInfo:
         author=article.author,
         url=article.url,
         published_at=article.published_at,
+        published_offset=article.published_offset,
+        published_zone=article.published_zone or "",
         filename=article.filename,
         encoding=article.encoding,
         format=article.format,
@@ -75,6 +92,34 @@ def _info(article: Article, claim_count: int) -> ArticleInfo:
         version=article.version,
         created_at=article.created_at,
     )
+
+
+def check_offset(value: object) -> int | None:
+    """A publication zone offset in minutes east of UTC, or None; anything else is refused."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_OFFSET:
+        raise InvalidInput(
+            "The publication time zone must be an offset from UTC of at most 18 hours."
+        )
+    return value
+
+
+def check_zone_label(value: object) -> str:
+    label = "" if value is None else str(value).strip()
+    if len(label) > MAX_ZONE_LABEL:
+        raise InvalidInput(f"A time zone name has at most {MAX_ZONE_LABEL} characters.")
+    return label
+
+
+def in_offset(value: dt.datetime, offset: int | None, zone: str = "") -> dt.datetime:
+    """*value* shown at *offset* minutes east of UTC (named *zone*); UTC without an offset."""
+    if offset is None:
+        return value.astimezone(dt.UTC)
+    delta = dt.timedelta(minutes=offset)
+    if offset == 0 and zone in ("", "UTC"):
+        return value.astimezone(dt.UTC)
+    return value.astimezone(dt.timezone(delta, zone) if zone else dt.timezone(delta))
 
 
 def sha256_of(data: bytes) -> str:
@@ -106,6 +151,8 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
             author=new.author,
             url=new.url,
             published_at=new.published_at,
+            published_offset=check_offset(new.published_offset),
+            published_zone=check_zone_label(new.published_zone),
         )
         session.add(article)
         session.flush()
@@ -155,7 +202,12 @@ def update_article(
     expected_version: int | None = None,
     **fields: Any,
 ) -> ArticleInfo:
-    """Edit an article's metadata (title, outlet, author, url, published_at).
+    """Edit an article's metadata (title, outlet, author, url, published_at,
+    published_offset, published_zone).
+
+    An aware *published_at* given without *published_offset* sets the offset
+    from its own zone (a UTC value leaves the zone unknown); clearing the time
+    clears the zone too.
 
     With *expected_version*, an article changed by someone else since it was
     read is refused with StaleEdit carrying the current values.
@@ -177,17 +229,48 @@ def update_article(
                 article, session.scalar(select(func.count()).where(Claim.article_id == aid)) or 0
             ),
         )
+        fields = _with_zone(fields)
         for key, value in fields.items():
             if key == "published_at":
-                if value is not None and not isinstance(value, dt.datetime):
-                    raise InvalidInput("The publication date must be a date and time.")
                 value = as_utc(value) if value is not None else None
+            elif key == "published_offset":
+                value = check_offset(value)
+            elif key == "published_zone":
+                value = check_zone_label(value)
             else:
                 value = "" if value is None else str(value).strip()
             setattr(article, key, value)
         session.flush()
         n = session.scalar(select(func.count()).where(Claim.article_id == aid)) or 0
         return _info(article, n)
+
+
+def _with_zone(fields: dict[str, Any]) -> dict[str, Any]:
+    """*fields* with the zone filled in from an edited publication time."""
+    if "published_at" not in fields:
+        return fields
+    value = fields["published_at"]
+    if value is not None and not isinstance(value, dt.datetime):
+        raise InvalidInput("The publication date must be a date and time.")
+    out = dict(fields)
+    if value is None:
+        out.setdefault("published_offset", None)
+        out.setdefault("published_zone", "")
+    elif "published_offset" not in out:
+        offset = value.utcoffset()
+        minutes = None if offset is None else int(offset.total_seconds() // 60)
+        if minutes == 0 and value.tzinfo is dt.UTC:
+            minutes = None  # a plain UTC value says nothing about the article's zone
+        out["published_offset"] = minutes
+        if "published_zone" not in out:
+            name = value.tzname() or ""
+            out["published_zone"] = name if minutes is not None and _is_label(name) else ""
+    return out
+
+
+def _is_label(name: str) -> bool:
+    """An abbreviation like "KST" or "CEST", not "UTC+09:00" or "+09"."""
+    return 1 <= len(name) <= MAX_ZONE_LABEL and name.isalpha() and name.isupper()
 
 
 def delete_article(ws: Workspace, article_id: uuid.UUID | str) -> None:

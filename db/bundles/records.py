@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Integer, String, Text, Uuid, inspect
 
+from db.articles import MAX_OFFSET
 from db.audit import to_json
 from db.errors import InvalidInput
 from db.models import (
@@ -51,6 +52,11 @@ NOUN = {
 EXCLUDED: dict[str, set[str]] = {
     "articles": {"text", "original"},
     "analysts": {"login"},
+}
+# Columns added after bundles were first written: a record without them (from
+# an older ClaimDesk) takes these values.
+ADDED_LATER: dict[str, dict[str, Any]] = {
+    "articles": {"published_offset": None, "published_zone": ""},
 }
 # Not part of what a record "says": local bookkeeping of the last change.
 BOOKKEEPING = {"version", "updated_at", "updated_by_id"}
@@ -133,8 +139,16 @@ def from_record(section: str, record: Any) -> dict[str, Any]:
             if column.key == "version":
                 out["version"] = 1
                 continue
+            later = ADDED_LATER.get(section, {})
+            if column.key in later:
+                out[column.key] = later[column.key]
+                continue
             raise _fail(section, record, column.key, "it is missing")
         out[column.key] = _parse(section, record, column, record[column.key])
+    if section == "articles":
+        offset = out.get("published_offset")
+        if offset is not None and abs(offset) > MAX_OFFSET:
+            raise _fail(section, record, "published_offset", "more than 18 hours from UTC")
     if section == "claims":
         tags = record.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, union
 
+from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter, _base_query
 from db.models import Article, Claim, ClaimLink, Evidence, Status, Tag, claim_tag
 from db.workspace import Workspace
@@ -98,6 +99,15 @@ class SheetRow:
     updated_at: dt.datetime
     created_by_id: uuid.UUID | None
     updated_by_id: uuid.UUID | None
+    # Minutes east of UTC the article gave its publication time in (None: not given).
+    published_offset: int | None = None
+
+    @property
+    def published_as_given(self) -> dt.datetime | None:
+        """The publication time at the article's own UTC offset (UTC when it gave none)."""
+        if self.published_at is None:
+            return None
+        return in_offset(self.published_at, self.published_offset)
 
     @property
     def grading(self) -> str:
@@ -122,7 +132,9 @@ class SheetRow:
             "article_title": self.article_title,
             "outlet": self.outlet,
             "url": self.url,
-            "published_at": self.published_at.isoformat() if self.published_at else "",
+            "published_at": (
+                self.published_as_given.isoformat() if self.published_as_given else ""
+            ),
             "source": self.source,
             "grading": self.grading,
             "status": self.status.value,
@@ -157,7 +169,7 @@ def default_filter(statuses: Sequence[Status] | None = None) -> ClaimFilter:
 
 def _sheet_query(flt: ClaimFilter):  # type: ignore[no-untyped-def]
     query = _apply_filter(_base_query(), flt).add_columns(
-        Article.outlet, Article.url, Article.published_at
+        Article.outlet, Article.url, Article.published_at, Article.published_offset
     )
     return query.order_by(Article.published_at, Article.title, Claim.start, Claim.id)
 
@@ -223,7 +235,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                 (cid, aid, title, start, end, quote, prefix, suffix, statement, kind) = r[:10]
                 (_sid, source, rel, cred, status, ev_start, ev_end, notes) = r[10:18]
                 (_assignee, _version, created, updated, created_by, updated_by) = r[18:24]
-                outlet, url, published = r[24:27]
+                outlet, url, published, offset = r[24:28]
                 rows.append(
                     SheetRow(
                         id=cid,
@@ -253,6 +265,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                         updated_at=updated,
                         created_by_id=created_by,
                         updated_by_id=updated_by,
+                        published_offset=offset,
                     )
                 )
             yield rows

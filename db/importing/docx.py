@@ -56,4 +56,6 @@ def read_docx_article(data: bytes, filename: str) -> NewArticle:
         author=meta.author,
         url=meta.url,
         published_at=meta.published_at,
+        published_offset=meta.published_offset,
+        published_zone=meta.published_zone,
     )

@@ -8,7 +8,6 @@ never become article text.  Paragraphs are separated by blank lines.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ import trafilatura
 
 from db.articles import NewArticle
 from db.errors import InvalidInput
-from db.importing.metadata import outlet_from_url, parse_datetime
+from db.importing.metadata import Dateline, outlet_from_url, parse_dateline
 from db.importing.text import decode_text, normalise_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
@@ -90,7 +89,7 @@ class HtmlMeta:
     author: str = ""
     outlet: str = ""
     url: str = ""
-    published_at: dt.datetime | None = None
+    published: Dateline | None = None
 
 
 def decode_html(data: bytes, filename: str) -> tuple[str, str]:
@@ -151,7 +150,7 @@ def _meta(root: lxml.html.HtmlElement) -> HtmlMeta:
         *(t.strip() for t in root.xpath("//time/@datetime")[:1]),
     ):
         if value:
-            published = parse_datetime(value)
+            published = parse_dateline(value)
             if published:
                 break
     return HtmlMeta(
@@ -159,7 +158,7 @@ def _meta(root: lxml.html.HtmlElement) -> HtmlMeta:
         author=meta("author", "article:author", "dc.creator"),
         outlet=meta("og:site_name", "application-name"),
         url=url,
-        published_at=published,
+        published=published,
     )
 
 
@@ -272,9 +271,9 @@ def read_html_article(data: bytes, filename: str) -> NewArticle:
         url = found if found.lower().startswith(("http://", "https://")) else ""
     if not outlet and url:
         outlet = outlet_from_url(url)
-    published = meta.published_at
+    published = meta.published
     if published is None and getattr(doc, "date", None):
-        published = parse_datetime(str(doc.date))
+        published = parse_dateline(str(doc.date))
     return NewArticle(
         text=body,
         original=data,
@@ -285,5 +284,7 @@ def read_html_article(data: bytes, filename: str) -> NewArticle:
         outlet=outlet,
         author=author,
         url=url,
-        published_at=published,
+        published_at=published.when if published else None,
+        published_offset=published.offset if published else None,
+        published_zone=published.zone if published else "",
     )

@@ -2,7 +2,8 @@
 
 Only the first :data:`HEADER_LINES` non-empty lines are examined, so a date
 or a by-line inside the body is not taken for the article's own.  Publication
-times without a zone are taken to be UTC.
+times without a zone are taken to be UTC; the zone a time does name is kept as
+its UTC offset in minutes (and abbreviation), so it can be shown as given.
 """
 
 from __future__ import annotations
@@ -77,6 +78,10 @@ class Metadata:
     author: str = ""
     url: str = ""
     published_at: dt.datetime | None = None
+    # Zone the publication time was given in: minutes east of UTC, None when
+    # the text named no zone; and its abbreviation when the text used one.
+    published_offset: int | None = None
+    published_zone: str = ""
 
 
 # ---------------------------------------------------------------- pieces
@@ -104,6 +109,51 @@ def shorten_title(line: str, limit: int = SHORT_TITLE) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A parsed publication time and the zone it was given in."""
+
+    when: dt.datetime  # aware; UTC when no zone was given
+    offset: int | None  # minutes east of UTC as given; None when no zone was named
+    zone: str = ""  # the zone's abbreviation as written (e.g. "KST"), if any
+
+
+_ZONE_WORD = re.compile(r"\b([A-Za-z]{1,5})\b")
+
+
+def offset_minutes(value: dt.datetime) -> int | None:
+    """*value*'s UTC offset in whole minutes east of UTC; None for a naive value."""
+    delta = value.utcoffset()
+    if delta is None:
+        return None
+    return int(delta.total_seconds() // 60)
+
+
+def _zone_label(value: str, offset: int) -> str:
+    """The zone abbreviation written in *value* that stands for *offset*, or ""."""
+    for word in _ZONE_WORD.findall(value):
+        upper = word.upper()
+        if word == upper and TZINFOS.get(upper, None) == offset * 60:
+            return "UTC" if upper == "Z" else upper
+    return ""
+
+
+def parse_dateline(text: str, *, fuzzy: bool = False) -> Dateline | None:
+    """A publication time read from *text* with the zone it names, or None.
+
+    Like :func:`parse_datetime`; the offset is None when the text names no
+    zone (the time is then taken to be UTC).
+    """
+    value = _ORDINAL.sub(r"\1", _DATE_PREFIX.sub("", text.strip())).strip(" ,.")
+    parsed = _parse_value(value, fuzzy)
+    if parsed is None:
+        return None
+    offset = offset_minutes(parsed)
+    if offset is None:
+        return Dateline(parsed.replace(tzinfo=dt.UTC), None)
+    return Dateline(parsed, offset, _zone_label(value, offset))
+
+
 def parse_datetime(text: str, *, fuzzy: bool = False) -> dt.datetime | None:
     """A publication date-time read from *text*, or None.
 
@@ -111,7 +161,12 @@ def parse_datetime(text: str, *, fuzzy: bool = False) -> dt.datetime | None:
     Zone abbreviations in :data:`TZINFOS` are understood; a time without a
     zone is taken to be UTC, and a date without a time is midnight UTC.
     """
-    value = _ORDINAL.sub(r"\1", _DATE_PREFIX.sub("", text.strip())).strip(" ,.")
+    found = parse_dateline(text, fuzzy=fuzzy)
+    return found.when if found else None
+
+
+def _parse_value(value: str, fuzzy: bool) -> dt.datetime | None:
+    """*value* (prefix and ordinals removed) as a datetime, naive when it names no zone."""
     if not value or len(value) > 80:
         return None
     try:
@@ -134,8 +189,6 @@ def parse_datetime(text: str, *, fuzzy: bool = False) -> dt.datetime | None:
                 )
             except (ValueError, OverflowError):
                 return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.UTC)
     return parsed
 
 
@@ -190,7 +243,7 @@ class _Found:
     outlet: str = ""
     author: str = ""
     url: str = ""
-    published_at: dt.datetime | None = None
+    published: Dateline | None = None
     first_line: str = ""
 
 
@@ -216,10 +269,10 @@ def _labelled(found: _Found, key: str, value: str) -> bool:
         else:
             found.outlet = found.outlet or value
     else:  # date, published, updated, posted, dateline
-        if found.published_at is None or key in ("published", "date"):
-            when = parse_datetime(value, fuzzy=True)
-            if when is not None and (found.published_at is None or key != "updated"):
-                found.published_at = when
+        if found.published is None or key in ("published", "date"):
+            when = parse_dateline(value, fuzzy=True)
+            if when is not None and (found.published is None or key != "updated"):
+                found.published = when
     return True
 
 
@@ -243,8 +296,8 @@ def _examine(found: _Found, line: str, markdown: bool) -> bool:
         if _looks_like_names(names):
             found.author = found.author or ", ".join(names)
             rest = _SEPARATORS.split(byline.group(1), maxsplit=1)
-            if len(rest) > 1 and found.published_at is None:
-                found.published_at = parse_datetime(rest[1])
+            if len(rest) > 1 and found.published is None:
+                found.published = parse_dateline(rest[1])
             return True
     bullet = _BULLET_OUTLET.match(line)
     if bullet:
@@ -252,10 +305,10 @@ def _examine(found: _Found, line: str, markdown: bool) -> bool:
         return True
     if len(line) <= 80:
         for part in _SEPARATORS.split(line):
-            when = parse_datetime(part)
+            when = parse_dateline(part)
             if when is not None:
-                if found.published_at is None:
-                    found.published_at = when
+                if found.published is None:
+                    found.published = when
                 return True
     return False
 
@@ -292,15 +345,20 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
         outlet=outlet[:300],
         author=found.author[:300],
         url=found.url[:2000],
-        published_at=found.published_at,
+        published_at=found.published.when if found.published else None,
+        published_offset=found.published.offset if found.published else None,
+        published_zone=found.published.zone if found.published else "",
     )
 
 
 __all__ = [
     "TZINFOS",
+    "Dateline",
     "Metadata",
     "extract_metadata",
+    "offset_minutes",
     "outlet_from_url",
+    "parse_dateline",
     "parse_datetime",
     "shorten_title",
     "split_authors",
@@ -320,4 +378,6 @@ def document_metadata(text: str, *, title: str = "", author: str = "") -> Metada
         author=author.strip() or found.author,
         url=found.url,
         published_at=found.published_at,
+        published_offset=found.published_offset,
+        published_zone=found.published_zone,
     )

@@ -169,4 +169,6 @@ def read_pdf_article(data: bytes, filename: str) -> NewArticle:
         author=found.author,
         url=found.url,
         published_at=found.published_at,
+        published_offset=found.published_offset,
+        published_zone=found.published_zone,
     )

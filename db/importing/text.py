@@ -106,6 +106,8 @@ def read_text_article(data: bytes, filename: str) -> NewArticle:
         author=meta.author,
         url=meta.url,
         published_at=meta.published_at,
+        published_offset=meta.published_offset,
+        published_zone=meta.published_zone,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy import Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base, TrackedMixin, UTCDateTime
@@ -22,6 +22,11 @@ class Article(TrackedMixin, Base):
     author: Mapped[str] = mapped_column(String(300), default="")
     url: Mapped[str] = mapped_column(String(2000), default="")
     published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The zone the article gave its publication time in: minutes east of UTC
+    # (None when the article named no zone, its time then taken as UTC) and,
+    # when the article named one, its abbreviation (e.g. "KST").
+    published_offset: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    published_zone: Mapped[str] = mapped_column(String(16), default="", server_default="")
     # Text as stored: LF line endings; claim anchors index into it in code points.
     text: Mapped[str] = mapped_column(Text)
     original: Mapped[bytes] = mapped_column(LargeBinary)

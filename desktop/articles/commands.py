@@ -9,6 +9,9 @@ from db import articles as article_ops
 from desktop.commands import DbCommand
 from desktop.context import AppContext
 
+# Set together with the publication time; the undo text names only the time.
+ZONE_KEYS = ("published_offset", "published_zone")
+
 
 class UpdateArticleCommand(DbCommand):
     """Set some metadata fields of an article; undo restores the old values."""
@@ -20,7 +23,8 @@ class UpdateArticleCommand(DbCommand):
         new: dict[str, Any],
         old: dict[str, Any] | None = None,
     ) -> None:
-        names = ", ".join(k.replace("_", " ") for k in new)
+        shown = [k for k in new if "published_at" not in new or k not in ZONE_KEYS]
+        names = ", ".join(k.replace("_", " ") for k in shown)
         super().__init__(ctx, f"Edit article {names}")
         self.article_id = article_id
         self.new = dict(new)

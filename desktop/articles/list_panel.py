@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.articles import ArticleInfo
+from db.articles import ArticleInfo, in_offset
 from desktop.context import AppContext
 from desktop.operations.articles import list_articles
 
@@ -40,8 +40,49 @@ def format_date(value: dt.datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M %Z").rstrip() if value else "—"
 
 
+def offset_text(offset: int, zone: str = "") -> str:
+    """``KST`` when the zone has a name, else ``UTC+09:00`` (``UTC`` for offset 0)."""
+    if zone:
+        return zone
+    if offset == 0:
+        return "UTC"
+    sign = "+" if offset > 0 else "-"
+    hours, minutes = divmod(abs(offset), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def format_published(value: dt.datetime | None, offset: int | None, zone: str = "") -> str:
+    """The publication time as the article gave it, with the UTC time beside it.
+
+    ``2024-10-30 14:10 KST (05:10 UTC)``; the UTC date is added when it differs.
+    An article that named no zone is shown in local time, as :func:`format_date`.
+    """
+    if value is None:
+        return "—"
+    if offset is None:
+        return format_date(value)
+    own = in_offset(value, offset, zone)
+    text = f"{own:%Y-%m-%d %H:%M} {offset_text(offset, zone)}"
+    if offset == 0:
+        return text if zone in ("", "UTC") else f"{text} (UTC)"
+    utc = value.astimezone(dt.UTC)
+    same_day = utc.date() == own.date()
+    return f"{text} ({utc:%H:%M} UTC)" if same_day else f"{text} ({utc:%Y-%m-%d %H:%M} UTC)"
+
+
+def format_article_time(info: ArticleInfo) -> str:
+    return format_published(info.published_at, info.published_offset, info.published_zone)
+
+
 def format_day(value: dt.datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d") if value else "—"
+
+
+def format_article_day(info: ArticleInfo) -> str:
+    """The publication day in the article's own zone (local when it gave none)."""
+    if info.published_at is None or info.published_offset is None:
+        return format_day(info.published_at)
+    return f"{in_offset(info.published_at, info.published_offset):%Y-%m-%d}"
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -76,7 +117,7 @@ class ArticleListModel(QAbstractTableModel):
             return (
                 article.title or article.filename or "(untitled)",
                 article.outlet,
-                format_day(article.published_at),
+                format_article_day(article),
                 article.claim_count,
             )[column]
         if role == SORT_ROLE:
@@ -90,7 +131,7 @@ class ArticleListModel(QAbstractTableModel):
                 article.title,
                 article.outlet,
                 article.author,
-                format_date(article.published_at) if article.published_at else "",
+                format_article_time(article) if article.published_at else "",
                 article.url,
                 article.filename,
             ]

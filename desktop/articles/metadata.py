@@ -1,6 +1,8 @@
 """Editor for an article's title, outlet, author, URL and publication time.
 
-Each finished edit becomes one undoable :class:`UpdateArticleCommand`.
+The publication time is shown, by default, in the zone the article gave it in
+("As published"); entering a time in another zone sets the article's zone to
+that one.  Each finished edit becomes one undoable :class:`UpdateArticleCommand`.
 """
 
 from __future__ import annotations
@@ -24,12 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from db import articles as article_ops
-from db.articles import ArticleInfo
+from db.articles import ArticleInfo, in_offset
 from db.errors import ClaimDeskError
 from desktop.articles.commands import UpdateArticleCommand
+from desktop.articles.list_panel import format_article_time, offset_text
 from desktop.context import AppContext
 
 TEXT_FIELDS = ("title", "outlet", "author", "url")
+ZONE_FIELDS = ("published_at", "published_offset", "published_zone")
+AS_PUBLISHED = "As published"
 
 
 @lru_cache(maxsize=1)
@@ -41,10 +46,26 @@ def zone_names() -> list[str]:
     return ["UTC", *[n for n in names if n != "UTC"]]
 
 
-def local_zone_name() -> str:
-    local = dt.datetime.now().astimezone().tzinfo
-    key = getattr(local, "key", None)
-    return key if key in zone_names() else "UTC"
+def as_published_text(info: ArticleInfo | None) -> str:
+    """The first zone choice: the zone the article itself gave, named."""
+    if info is None or info.published_at is None:
+        return AS_PUBLISHED
+    if info.published_offset is None:
+        return f"{AS_PUBLISHED} (no zone given: UTC)"
+    name = offset_text(info.published_offset, info.published_zone)
+    if info.published_zone:
+        name = f"{name}, {offset_text(info.published_offset)}"
+    return f"{AS_PUBLISHED} ({name})"
+
+
+def zone_fields(value: dt.datetime) -> tuple[int | None, str]:
+    """(minutes east of UTC, abbreviation or "") of an aware *value*'s zone."""
+    delta = value.utcoffset()
+    if delta is None:
+        return None, ""
+    name = value.tzname() or ""
+    label = name if name.isalpha() and name.isupper() and len(name) <= 16 else ""
+    return int(delta.total_seconds() // 60), label
 
 
 def to_zone(value: dt.datetime, zone: str) -> dt.datetime:
@@ -82,16 +103,25 @@ class ArticleMetadataEditor(QWidget):
         self.date.setSpecialValueText("not known")
         self.zone = QComboBox(self)
         self.zone.setObjectName("article_zone")
+        self.zone.addItem(AS_PUBLISHED)
         self.zone.addItems(zone_names())
-        self.zone.setCurrentText(local_zone_name())
+        self.zone.setCurrentIndex(0)
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone.setToolTip("Time zone the publication time is given in")
+        self.zone.setToolTip(
+            "Time zone the publication time is shown and entered in. "
+            '"As published" is the zone the article gave; entering a time '
+            "in another zone makes that the article's zone."
+        )
+        self.published_as = QLabel(self)
+        self.published_as.setObjectName("article_published_as")
+        self.published_as.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
         row.addWidget(self.has_date)
         row.addWidget(self.date, 1)
         form.addRow("Published", row)
         form.addRow("Time zone", self.zone)
+        form.addRow("", self.published_as)
         self.file_label = QLabel(self)
         self.file_label.setObjectName("article_file")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -109,7 +139,11 @@ class ArticleMetadataEditor(QWidget):
 
     def show_article(self, article_id: uuid.UUID | str | None) -> None:
         self.article_id = uuid.UUID(str(article_id)) if article_id else None
+        self.zone.setCurrentIndex(0)  # each article opens in its own zone
         self.reload()
+
+    def as_published_chosen(self) -> bool:
+        return self.zone.currentText() == self.zone.itemText(0)
 
     def reload(self) -> None:
         self.info = None
@@ -125,6 +159,14 @@ class ArticleMetadataEditor(QWidget):
                 edit.setText(getattr(info, name) if info else "")
                 edit.setCursorPosition(0)
                 edit.setEnabled(info is not None)
+            chosen = self.as_published_chosen()
+            self.zone.setItemText(0, as_published_text(info))
+            if chosen:
+                self.zone.setCurrentIndex(0)
+                self.zone.setEditText(self.zone.itemText(0))
+            self.published_as.setText(
+                format_article_time(info) if info and info.published_at else ""
+            )
             self.has_date.setEnabled(info is not None)
             self.has_date.setChecked(bool(info and info.published_at))
             self.date.setEnabled(bool(info and info.published_at))
@@ -139,7 +181,12 @@ class ArticleMetadataEditor(QWidget):
             self._loading = False
 
     def _show_time(self, value: dt.datetime) -> None:
-        local = to_zone(value, self.zone.currentText())
+        if self.as_published_chosen():
+            info = self.info
+            offset = info.published_offset if info else None
+            local = in_offset(value, offset, info.published_zone if info else "")
+        else:
+            local = to_zone(value, self.zone.currentText())
         self.date.setDateTime(
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         )
@@ -168,6 +215,11 @@ class ArticleMetadataEditor(QWidget):
         value = self.date.dateTime()
         date, time = value.date(), value.time()
         naive = dt.datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+        if self.as_published_chosen():
+            offset = self.info.published_offset if self.info else None
+            if offset is None:
+                return naive.replace(tzinfo=dt.UTC)
+            return naive.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset)))
         try:
             zone: dt.tzinfo = zoneinfo.ZoneInfo(self.zone.currentText())
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -190,15 +242,37 @@ class ArticleMetadataEditor(QWidget):
                     self._loading = False
             self.date.setFocus()
         elif self.info.published_at is not None:
-            self._push({"published_at": None})
+            self._push({"published_at": None, "published_offset": None, "published_zone": ""})
+
+    def edited_fields(self) -> dict[str, Any] | None:
+        """Publication time and zone as entered; None when nothing is entered."""
+        if self.info is None or not self.has_date.isChecked():
+            return None
+        if not self.as_published_chosen():
+            try:
+                zoneinfo.ZoneInfo(self.zone.currentText())
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                self.edited_time()  # tells the analyst the zone is unknown
+                return None
+        value = self.edited_time()
+        if value is None:
+            return None
+        if self.as_published_chosen():
+            # The article's zone stays as it was; only the time changes.
+            offset, label = self.info.published_offset, self.info.published_zone
+        else:
+            offset, label = zone_fields(value)
+        return {"published_at": value, "published_offset": offset, "published_zone": label}
 
     def _date_edited(self) -> None:
         if self._loading or self.info is None or not self.has_date.isChecked():
             return
-        value = self.edited_time()
-        current = self.info.published_at
-        if value != current:
-            self._push({"published_at": value})
+        new = self.edited_fields()
+        if new is None:
+            return
+        current = {k: getattr(self.info, k) for k in ZONE_FIELDS}
+        if new != current:
+            self._push(new)
 
     def _zone_changed(self) -> None:
         # Changing the zone re-displays the stored instant in that zone.

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from db import articles as article_ops
 from db.errors import ClaimDeskError
-from desktop.articles.list_panel import format_date
+from desktop.articles.list_panel import format_article_time
 from desktop.context import AppContext
 from desktop.main_window.legend import StatusLegend
 from desktop.reader import ReaderView
@@ -56,7 +56,7 @@ class ReaderPane(QWidget):
         self.heading.setText(info.title or info.filename or "(untitled)")
         parts = [info.outlet, info.author]
         if info.published_at:
-            parts.append(format_date(info.published_at))
+            parts.append(format_article_time(info))
         if info.claim_count:
             parts.append(f"{info.claim_count} claim{'s' if info.claim_count != 1 else ''}")
         else:

@@ -1,0 +1,359 @@
+"""An article's publication zone: kept from the dateline, shown, edited, exported, bundled."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from alembic import command
+from gui_shell_support import add_text_article, make_window
+
+from db import articles as article_ops
+from db.analysts import bind_analyst
+from db.articles import NewArticle, add_article, get_article, update_article
+from db.bundles import export_bundle, import_bundle
+from db.claims import ClaimFilter, create_claim_by_quote
+from db.errors import InvalidInput
+from db.exporting import sheet
+from db.importing import import_file
+from db.importing.metadata import extract_metadata, parse_dateline
+from db.importing.text import read_text_article
+from db.workspace import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    open_workspace,
+    to_url,
+)
+from desktop.articles.list_panel import format_published
+
+KST_TEXT = (
+    "Bridge reopens after repairs\n\n"
+    "Published: 30 October 2024, 14:10 KST\n\n"
+    "The city said the bridge carried 12,000 cars on its first day.\n"
+)
+UTC_0510 = dt.datetime(2024, 10, 30, 5, 10, tzinfo=dt.UTC)
+
+
+def _import_kst(ws, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "bridge.txt"
+    path.write_text(KST_TEXT, encoding="utf-8")
+    return import_file(ws, path)
+
+
+# ---------------------------------------------------------------- parsing and import
+
+
+@pytest.mark.parametrize(
+    ("line", "offset", "zone"),
+    [
+        ("Published: 30 October 2024, 14:10 KST", 540, "KST"),
+        ("Published: 30 October 2024, 09:10 EDT", -240, "EDT"),
+        ("Published: 2024-10-30T14:10:00+05:30", 330, ""),
+        ("Published: 30 October 2024, 05:10 UTC", 0, "UTC"),
+        ("Published: 30 October 2024, 05:10", None, ""),
+        ("Published: 30 October 2024", None, ""),
+    ],
+)
+def test_dateline_keeps_the_zone_it_names(line: str, offset: int | None, zone: str) -> None:
+    meta = extract_metadata(f"Headline\n\n{line}\n\nBody.")
+    assert meta.published_at is not None
+    assert meta.published_at.utcoffset() is not None
+    assert meta.published_offset == offset
+    assert meta.published_zone == zone
+
+
+def test_parse_dateline_gives_the_same_instant_as_utc() -> None:
+    found = parse_dateline("30 October 2024, 14:10 KST")
+    assert found is not None
+    assert found.when == UTC_0510
+    assert (found.offset, found.zone) == (540, "KST")
+
+
+def test_text_import_stores_utc_and_the_offset(ws, tmp_path: Path) -> None:
+    new = read_text_article(KST_TEXT.encode("utf-8"), "bridge.txt")
+    assert (new.published_offset, new.published_zone) == (540, "KST")
+    info = _import_kst(ws, tmp_path)
+    stored = get_article(ws, info.id)
+    assert stored.published_at == UTC_0510
+    assert stored.published_at.utcoffset() == dt.timedelta(0)
+    assert stored.published_offset == 540
+    assert stored.published_zone == "KST"
+
+
+def test_naive_dateline_is_taken_as_utc_with_unknown_zone(ws, tmp_path: Path) -> None:
+    path = tmp_path / "naive.txt"
+    path.write_text("Headline\n\nPublished: 30 October 2024, 05:10\n\nBody text.\n")
+    info = get_article(ws, import_file(ws, path).id)
+    assert info.published_at == UTC_0510
+    assert info.published_offset is None
+    assert info.published_zone == ""
+
+
+def test_html_meta_time_keeps_its_offset(ws, tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Bridge</title>"
+        '<meta property="article:published_time" content="2024-10-30T14:10:00+09:00">'
+        "</head><body><article><p>The city said the bridge carried 12,000 cars on its "
+        "first day after repairs.</p></article></body></html>"
+    )
+    path = tmp_path / "bridge.html"
+    path.write_text(html, encoding="utf-8")
+    info = get_article(ws, import_file(ws, path).id)
+    assert info.published_at == UTC_0510
+    assert info.published_offset == 540
+
+
+# ---------------------------------------------------------------- core edits
+
+
+def test_update_article_sets_and_clears_the_zone(ws) -> None:
+    info = add_text_article(ws, "Some text.")
+    seoul = dt.datetime(2024, 10, 30, 14, 10, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    after = update_article(ws, info.id, published_at=seoul, published_zone="KST")
+    assert (after.published_at, after.published_offset, after.published_zone) == (
+        UTC_0510,
+        540,
+        "KST",
+    )
+    # A plain UTC value names no zone of the article's.
+    after = update_article(ws, info.id, published_at=UTC_0510)
+    assert (after.published_offset, after.published_zone) == (None, "")
+    after = update_article(ws, info.id, published_at=UTC_0510, published_offset=0)
+    assert after.published_offset == 0
+    after = update_article(ws, info.id, published_at=None)
+    assert (after.published_at, after.published_offset, after.published_zone) == (None, None, "")
+
+
+@pytest.mark.parametrize("bad", [24 * 60, -19 * 60, "540", 1.5, True])
+def test_update_article_refuses_impossible_offsets(ws, bad: object) -> None:
+    info = add_text_article(ws, "Some text.")
+    with pytest.raises(InvalidInput):
+        update_article(ws, info.id, published_at=UTC_0510, published_offset=bad)
+    assert get_article(ws, info.id).published_offset is None
+
+
+def test_format_published_shows_the_articles_zone_and_utc() -> None:
+    assert format_published(UTC_0510, 540, "KST") == "2024-10-30 14:10 KST (05:10 UTC)"
+    assert format_published(UTC_0510, 330) == "2024-10-30 10:40 UTC+05:30 (05:10 UTC)"
+    late = dt.datetime(2024, 10, 30, 20, 0, tzinfo=dt.UTC)
+    assert format_published(late, 540, "KST") == "2024-10-31 05:00 KST (2024-10-30 20:00 UTC)"
+    assert format_published(UTC_0510, 0, "UTC") == "2024-10-30 05:10 UTC"
+
+
+# ---------------------------------------------------------------- desktop
+
+
+def test_editor_and_reader_show_the_articles_own_zone(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    info = _import_kst(ws, tmp_path)
+    window = make_window(ws, tmp_path, qtbot)
+    assert window.article_panel.select(str(info.id))
+    editor = window.metadata_editor
+    assert editor.as_published_chosen()
+    assert "KST" in editor.zone.currentText()
+    assert editor.date.dateTime().toString("yyyy-MM-dd HH:mm") == "2024-10-30 14:10"
+    assert editor.published_as.text() == "2024-10-30 14:10 KST (05:10 UTC)"
+    assert "2024-10-30 14:10 KST (05:10 UTC)" in window.reader_pane.byline.text()
+    row = window.article_panel.model.row_of(str(info.id))
+    tooltip = window.article_panel.model.data(
+        window.article_panel.model.index(row, 0),
+        3,  # ToolTipRole
+    )
+    assert "2024-10-30 14:10 KST (05:10 UTC)" in tooltip
+
+
+def test_editing_the_time_keeps_the_articles_zone(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    info = _import_kst(ws, tmp_path)
+    window = make_window(ws, tmp_path, qtbot)
+    window.open_article(info.id)
+    editor = window.metadata_editor
+    editor.show_article(info.id)
+    editor.date.setDateTime(
+        editor.date.dateTime().fromString("2024-10-30 15:40", "yyyy-MM-dd HH:mm")
+    )
+    editor.date.editingFinished.emit()
+    stored = get_article(ws, info.id)
+    assert stored.published_at == dt.datetime(2024, 10, 30, 6, 40, tzinfo=dt.UTC)
+    assert (stored.published_offset, stored.published_zone) == (540, "KST")
+    assert editor.date.dateTime().toString("HH:mm") == "15:40"
+    assert window.ctx.undo_stack.undoText() == "Edit article published at"
+
+    window.ctx.undo_stack.undo()
+    back = get_article(ws, info.id)
+    assert (back.published_at, back.published_offset, back.published_zone) == (
+        UTC_0510,
+        540,
+        "KST",
+    )
+
+
+def test_entering_a_time_in_another_zone_sets_that_zone(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    info = add_text_article(ws, "Undated text.")
+    window = make_window(ws, tmp_path, qtbot)
+    window.open_article(info.id)
+    editor = window.metadata_editor
+    editor.show_article(info.id)
+    editor.zone.setCurrentText("Europe/Berlin")
+    editor.has_date.setChecked(True)
+    editor.date.setDateTime(
+        editor.date.dateTime().fromString("2024-07-01 12:00", "yyyy-MM-dd HH:mm")
+    )
+    editor.date.editingFinished.emit()
+    stored = get_article(ws, info.id)
+    assert stored.published_at == dt.datetime(2024, 7, 1, 10, 0, tzinfo=dt.UTC)
+    assert (stored.published_offset, stored.published_zone) == (120, "CEST")
+
+    window.ctx.undo_stack.undo()
+    cleared = get_article(ws, info.id)
+    assert (cleared.published_at, cleared.published_offset) == (None, None)
+
+
+# ---------------------------------------------------------------- export and bundles
+
+
+def test_csv_writes_the_time_at_the_articles_offset(ws, tmp_path: Path) -> None:
+    bind_analyst(ws)
+    info = _import_kst(ws, tmp_path)
+    create_claim_by_quote(ws, info.id, "12,000 cars")
+    target = tmp_path / "sheet.csv"
+    assert sheet.write_csv(ws, ClaimFilter(), target, None) == 1
+    with target.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows[0]["published_at"] == "2024-10-30T14:10:00+09:00"
+    assert dt.datetime.fromisoformat(rows[0]["published_at"]) == UTC_0510
+
+
+def test_bundle_round_trip_keeps_the_zone(tmp_path: Path) -> None:
+    first = open_workspace(tmp_path / "a.sqlite")
+    bind_analyst(first)
+    info = _import_kst(first, tmp_path)
+    bundle = tmp_path / "out.claimdesk"
+    export_bundle(first, bundle)
+    other = open_workspace(tmp_path / "b.sqlite")
+    bind_analyst(other)
+    report = import_bundle(other, bundle)
+    assert report.added["articles"] == 1
+    got = get_article(other, info.id)
+    assert (got.published_at, got.published_offset, got.published_zone) == (
+        UTC_0510,
+        540,
+        "KST",
+    )
+    first.close()
+    other.close()
+
+
+def test_bundle_from_before_the_zone_fields_imports_with_unknown_zone(tmp_path: Path) -> None:
+    first = open_workspace(tmp_path / "a.sqlite")
+    bind_analyst(first)
+    info = _import_kst(first, tmp_path)
+    bundle = tmp_path / "out.claimdesk"
+    export_bundle(first, bundle)
+    first.close()
+    old = tmp_path / "old.claimdesk"
+    _rewrite_data(bundle, old, lambda data: _drop_zone_fields(data))
+    other = open_workspace(tmp_path / "b.sqlite")
+    bind_analyst(other)
+    import_bundle(other, old)
+    got = get_article(other, info.id)
+    assert got.published_at == UTC_0510
+    assert (got.published_offset, got.published_zone) == (None, "")
+    other.close()
+
+
+def _drop_zone_fields(data: dict) -> dict:  # type: ignore[type-arg]
+    for record in data["articles"]:
+        assert record.pop("published_offset") == 540
+        assert record.pop("published_zone") == "KST"
+    return data
+
+
+def _rewrite_data(source: Path, target: Path, change) -> None:  # type: ignore[no-untyped-def]
+    """Copy a bundle with its data.json changed, the manifest's digests kept consistent."""
+    import hashlib
+
+    with zipfile.ZipFile(source) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    data_name = next(n for n in members if n.endswith("data.json"))
+    members[data_name] = json.dumps(change(json.loads(members[data_name]))).encode("utf-8")
+    manifest = json.loads(members["manifest.json"])
+    for member in manifest["members"]:
+        if member["path"] == data_name:
+            for key in list(member):
+                if key == "sha256":
+                    member[key] = hashlib.sha256(members[data_name]).hexdigest()
+                elif key in ("size", "bytes"):
+                    member[key] = len(members[data_name])
+    members["manifest.json"] = json.dumps(manifest).encode("utf-8")
+    with zipfile.ZipFile(target, "w") as zf:
+        for name, content in members.items():
+            zf.writestr(name, content)
+
+
+def test_bundle_with_an_impossible_offset_is_refused(tmp_path: Path) -> None:
+    first = open_workspace(tmp_path / "a.sqlite")
+    bind_analyst(first)
+    _import_kst(first, tmp_path)
+    bundle = tmp_path / "out.claimdesk"
+    export_bundle(first, bundle)
+    first.close()
+    bad = tmp_path / "bad.claimdesk"
+
+    def impossible(data: dict) -> dict:  # type: ignore[type-arg]
+        data["articles"][0]["published_offset"] = 99 * 60
+        return data
+
+    _rewrite_data(bundle, bad, impossible)
+    other = open_workspace(tmp_path / "b.sqlite")
+    bind_analyst(other)
+    with pytest.raises(InvalidInput, match="published_offset"):
+        import_bundle(other, bad)
+    assert article_ops.list_articles(other) == []
+    other.close()
+
+
+# ---------------------------------------------------------------- migration
+
+
+def test_upgrade_from_0001_keeps_articles_with_unknown_zone(ws_path: Path) -> None:
+    engine = make_engine(to_url(ws_path))
+    try:
+        command.upgrade(alembic_config(engine), "0001")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO article (id, title, outlet, author, url, published_at, text, "
+                "original, sha256, filename, encoding, format, created_at, updated_at, version) "
+                "VALUES ('00112233445566778899aabbccddeeff', 'Old article', '', '', '', "
+                "'2024-10-30 05:10:00', 'Old text.', x'4f6c64', '" + "ab" * 32 + "', "
+                "'old.txt', 'utf-8', 'txt', '2024-10-30 06:00:00', '2024-10-30 06:00:00', 1)"
+            )
+    finally:
+        engine.dispose()
+    ws = open_workspace(ws_path)
+    try:
+        assert current_revision(ws.engine) == head_revision(ws.engine) != "0001"
+        assert ws.backup_path is not None and ws.backup_path.exists()
+        (info,) = article_ops.list_articles(ws)
+        assert info.title == "Old article"
+        assert info.published_at == UTC_0510
+        assert info.published_offset is None
+        assert info.published_zone == ""
+        assert article_ops.article_text(ws, info.id).text == "Old text."
+    finally:
+        ws.close()
+    backup = sqlite3.connect(ws.backup_path)
+    try:
+        assert backup.execute("SELECT title FROM article").fetchall() == [("Old article",)]
+    finally:
+        backup.close()
+
+
+def test_new_article_defaults_to_unknown_zone(ws) -> None:
+    info = add_article(ws, NewArticle(text="Plain.", original=b"Plain.", title="Plain"))
+    assert (info.published_offset, info.published_zone) == (None, "")
