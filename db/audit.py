@@ -113,6 +113,20 @@ def _changes(obj: object) -> dict[str, list[Any]]:
     return changes
 
 
+def _entry(
+    obj: Any, kind: str, analyst_id: uuid.UUID | None, action: str, changes: dict[str, list[Any]]
+) -> HistoryEntry:
+    """The history row recording *action* on *obj*."""
+    return HistoryEntry(
+        analyst_id=analyst_id,
+        entity_type=kind,
+        entity_id=obj.id,
+        claim_id=_claim_of(obj),
+        action=action,
+        changes=changes,
+    )
+
+
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     analyst_id = session.info.get(ANALYST_KEY)
     action_override = session.info.get(ACTION_KEY)
@@ -127,16 +141,8 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             if obj.updated_by_id is None:
                 obj.updated_by_id = analyst_id
         if kind:
-            entries.append(
-                HistoryEntry(
-                    analyst_id=analyst_id,
-                    entity_type=kind,
-                    entity_id=obj.id,
-                    claim_id=_claim_of(obj),
-                    action="create",
-                    changes={k: [None, v] for k, v in snapshot(obj).items()},
-                )
-            )
+            created = {k: [None, v] for k, v in snapshot(obj).items()}
+            entries.append(_entry(obj, kind, analyst_id, "create", created))
     for obj in list(session.dirty):
         kind = AUDITED.get(type(obj))
         if not kind or not session.is_modified(obj):
@@ -151,30 +157,13 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
                 from db.timeutil import utcnow
 
                 obj.updated_at = utcnow()
-        entries.append(
-            HistoryEntry(
-                analyst_id=analyst_id,
-                entity_type=kind,
-                entity_id=obj.id,
-                claim_id=_claim_of(obj),
-                action=action_override or "update",
-                changes=changes,
-            )
-        )
+        entries.append(_entry(obj, kind, analyst_id, action_override or "update", changes))
     for obj in list(session.deleted):
         kind = AUDITED.get(type(obj))
         if not kind:
             continue
-        entries.append(
-            HistoryEntry(
-                analyst_id=analyst_id,
-                entity_type=kind,
-                entity_id=obj.id,
-                claim_id=_claim_of(obj),
-                action="delete",
-                changes={k: [v, None] for k, v in snapshot(obj).items()},
-            )
-        )
+        deleted = {k: [v, None] for k, v in snapshot(obj).items()}
+        entries.append(_entry(obj, kind, analyst_id, "delete", deleted))
     session.add_all(entries)
 
 
