@@ -46,16 +46,4 @@ def read_docx_article(data: bytes, filename: str) -> NewArticle:
         raise InvalidInput(f"{name} holds no text.")
     props = document.core_properties
     meta = document_metadata(text, title=props.title or "", author=props.author or "")
-    return NewArticle(
-        text=text,
-        original=data,
-        filename=filename,
-        format="docx",
-        title=meta.title,
-        outlet=meta.outlet,
-        author=meta.author,
-        url=meta.url,
-        published_at=meta.published_at,
-        published_offset=meta.published_offset,
-        published_zone=meta.published_zone,
-    )
+    return meta.article(text, data, filename, "docx")

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
+
+from db.articles import NewArticle
 
 HEADER_LINES = 15
 MAX_TITLE = 200
@@ -82,6 +84,25 @@ class Metadata:
     # the text named no zone; and its abbreviation when the text used one.
     published_offset: int | None = None
     published_zone: str = ""
+
+    def article(
+        self, text: str, original: bytes, filename: str, format: str, encoding: str = "utf-8"
+    ) -> NewArticle:
+        """The article *text* read from *original*, carrying this metadata."""
+        return NewArticle(
+            text=text,
+            original=original,
+            filename=filename,
+            encoding=encoding,
+            format=format,
+            title=self.title,
+            outlet=self.outlet,
+            author=self.author,
+            url=self.url,
+            published_at=self.published_at,
+            published_offset=self.published_offset,
+            published_zone=self.published_zone,
+        )
 
 
 # ---------------------------------------------------------------- pieces
@@ -372,12 +393,4 @@ def document_metadata(text: str, *, title: str = "", author: str = "") -> Metada
     when the file was made, not when the article was published.
     """
     found = extract_metadata(text)
-    return Metadata(
-        title=title.strip() or found.title,
-        outlet=found.outlet,
-        author=author.strip() or found.author,
-        url=found.url,
-        published_at=found.published_at,
-        published_offset=found.published_offset,
-        published_zone=found.published_zone,
-    )
+    return replace(found, title=title.strip() or found.title, author=author.strip() or found.author)

@@ -159,16 +159,4 @@ def read_pdf_article(data: bytes, filename: str) -> NewArticle:
             "run text recognition on it first."
         )
     found = document_metadata(text, title=meta.get("Title", ""), author=meta.get("Author", ""))
-    return NewArticle(
-        text=text,
-        original=data,
-        filename=filename,
-        format="pdf",
-        title=found.title,
-        outlet=found.outlet,
-        author=found.author,
-        url=found.url,
-        published_at=found.published_at,
-        published_offset=found.published_offset,
-        published_zone=found.published_zone,
-    )
+    return found.article(text, data, filename, "pdf")

@@ -95,20 +95,7 @@ def read_text_article(data: bytes, filename: str) -> NewArticle:
         raise InvalidInput(f"{filename or 'The file'} holds no text.")
     fmt = "md" if filename.lower().endswith((".md", ".markdown")) else "txt"
     meta = extract_metadata(text, markdown=fmt == "md")
-    return NewArticle(
-        text=text,
-        original=data,
-        filename=filename,
-        encoding=encoding,
-        format=fmt,
-        title=meta.title,
-        outlet=meta.outlet,
-        author=meta.author,
-        url=meta.url,
-        published_at=meta.published_at,
-        published_offset=meta.published_offset,
-        published_zone=meta.published_zone,
-    )
+    return meta.article(text, data, filename, fmt, encoding)
 
 
 __all__ = ["decode_text", "normalise_text", "read_text_article"]
