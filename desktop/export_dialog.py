@@ -92,7 +92,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
-        self.path_edit.setPlaceholderText("Where to save the claim sheet")
+        self.path_edit.setPlaceholderText("Where to save the file (type a path or Browse…)")
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()
@@ -118,7 +118,7 @@ class ExportDialog(QDialog):
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.verticalHeader().hide()
         self.preview.setWordWrap(False)
-        for column, width in enumerate((240, 190, 160, 120, 60)):
+        for column, width in enumerate((220, 170, 150, 110, 60)):
             self.preview.setColumnWidth(column, width)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
@@ -174,12 +174,21 @@ class ExportDialog(QDialog):
         flt = self.claim_filter()
         total = exports.count(self.ctx.ws, flt)
         rows = exports.preview(self.ctx.ws, flt)
-        self.count_label.setText(f"{total} claim{'s' if total != 1 else ''} match.")
+        if total == 0:
+            self.count_label.setText(
+                "No claims match. Tick more statuses, or choose any tag, "
+                "all articles and all sources."
+            )
+        else:
+            self.count_label.setText(f"{total} claim{'s match' if total != 1 else ' matches'}.")
         self.export_button.setEnabled(total > 0)
         self.preview.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, key in enumerate(PREVIEW_COLUMNS):
-                self.preview.setItem(r, c, QTableWidgetItem(str(row.get(key, ""))))
+                text = str(row.get(key, ""))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the columns cut long quotes and titles short
+                self.preview.setItem(r, c, item)
 
     # ------------------------------------------------------------ path and run
 

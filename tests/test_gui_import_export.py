@@ -184,6 +184,22 @@ def test_export_dialog_status_filter_changes_preview_and_count(
     assert dialog.preview.rowCount() == 0
 
 
+def test_export_dialog_counts_read_well_and_empty_filters_say_what_to_widen(
+    ws, tmp_path, qtbot, claims_ready
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    dialog = ExportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.count_label.text() == "1 claim matches."
+    # Long cells are cut by the column widths; the tooltip shows them whole.
+    assert dialog.preview.item(0, 0).toolTip() == "Twelve bridges"
+    dialog.status_boxes[Status.VERIFIED].setChecked(False)
+    dialog.status_boxes[Status.FALSE].setChecked(True)
+    assert not dialog.export_button.isEnabled()
+    assert "No claims match" in dialog.count_label.text()
+    assert "Tick more statuses" in dialog.count_label.text()
+
+
 def test_export_to_a_missing_folder_reports_and_writes_nothing(
     ws, tmp_path, qtbot, claims_ready
 ) -> None:  # type: ignore[no-untyped-def]
