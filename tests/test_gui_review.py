@@ -156,11 +156,16 @@ def test_discussion_panel_threads(ctx, team, seed_paths: list[Path], qtbot) -> N
     c = claim_at(team, aid, text)
     panel = DiscussionPanel(ctx)
     qtbot.addWidget(panel)
+    assert panel.title.text() == "Select a claim to discuss it."
     ctx.claimSelected.emit(str(c.id))
     assert not panel.comment_button.isEnabled()
+    # An empty discussion says how to start one rather than "0 open, 0 resolved".
+    assert "No comments yet" in panel.title.text()
+    assert "New thread" in panel.title.text()
     panel.editor.setPlainText("Which date is right?")
     panel.comment_button.click()
     assert panel.tree.topLevelItemCount() == 1
+    assert panel.title.text() == "1 open, 0 resolved"
     top = panel.threads[0].id
     assert panel.select_comment(top)
     panel.editor.setPlainText("The later one.")

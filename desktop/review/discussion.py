@@ -41,6 +41,8 @@ class DiscussionPanel(QWidget):
         self.claim_id: uuid.UUID | None = None
         self.threads: list[CommentInfo] = []
         self.title = QLabel("Select a claim to discuss it.", self)
+        self.title.setObjectName("discussionTitle")
+        self.title.setWordWrap(True)
         self.show_resolved = QCheckBox("Show resolved", self)
         self.show_resolved.setChecked(True)
         self.show_resolved.toggled.connect(self.refresh)
@@ -103,7 +105,10 @@ class DiscussionPanel(QWidget):
         )
         self.threads = threads or []
         open_count = sum(1 for t in self.threads if not t.resolved)
-        self.title.setText(f"{open_count} open, {len(self.threads) - open_count} resolved")
+        if self.threads:
+            self.title.setText(f"{open_count} open, {len(self.threads) - open_count} resolved")
+        else:
+            self.title.setText("No comments yet: write one below, then press New thread.")
         grey = QBrush(QColor("#6b7280"))
         for thread in self.threads:
             if thread.resolved and not self.show_resolved.isChecked():
