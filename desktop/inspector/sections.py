@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeyEvent
@@ -35,7 +36,7 @@ STANCE_MARK = {Stance.SUPPORTS: "✔ supports", Stance.REFUTES: "✘ refutes"}
 
 
 class _KeyList(QListWidget):
-    """A list that reports Enter and Delete presses."""
+    """A short list that reports Enter (and double-click) and Delete presses."""
 
     def __init__(
         self, parent: QWidget, on_enter: Callable[[], None], on_delete: Callable[[], None]
@@ -46,6 +47,9 @@ class _KeyList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
+        self.setMaximumHeight(96)
+        self.setUniformItemSizes(True)
+        self.itemDoubleClicked.connect(lambda _item: on_enter())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -62,18 +66,57 @@ def _shorten(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class EvidenceSection(QWidget):
-    """Evidence of the shown claim: list, a URL-or-note field, stance, add/remove."""
+class _ClaimListSection(QWidget):
+    """A list of what the shown claim has, with a row (:attr:`row`) for buttons below it;
+    subclasses give the rows (:meth:`_rows`) and ``open_current``/``remove_selected``."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, list_name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.claim_id: uuid.UUID | None = None
         self.list = _KeyList(self, self.open_current, self.remove_selected)
-        self.list.setObjectName("evidenceList")
-        self.list.itemDoubleClicked.connect(lambda _item: self.open_current())
-        self.list.setMaximumHeight(96)
-        self.list.setUniformItemSizes(True)
+        self.list.setObjectName(list_name)
+        self.row = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(self.row)
+
+    def set_claim(self, claim_id: uuid.UUID | None) -> None:
+        self.claim_id = claim_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        if self.claim_id is None:
+            return
+        try:
+            rows = self._rows(self.claim_id)
+        except ClaimDeskError:
+            rows = []
+        for data, text, tip in rows:
+            item = QListWidgetItem(text)
+            item.setData(DataRole, data)
+            item.setToolTip(tip)
+            self.list.addItem(item)
+
+    def _rows(self, claim_id: uuid.UUID) -> list[tuple[Any, str, str]]:
+        """(data, text, tooltip) of each row, in order."""
+        raise NotImplementedError
+
+    def _data(self) -> list[Any]:
+        return [self.list.item(i).data(DataRole) for i in range(self.list.count())]
+
+    def _current(self) -> Any:
+        item = self.list.currentItem()
+        return None if item is None else item.data(DataRole)
+
+
+class EvidenceSection(_ClaimListSection):
+    """Evidence of the shown claim: list, a URL-or-note field, stance, add/remove."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "evidenceList", parent)
         self.input = QLineEdit(self)
         self.input.setObjectName("evidenceInput")
         self.input.setPlaceholderText("https://… or a note (a URL may be followed by a note)")
@@ -91,44 +134,33 @@ class EvidenceSection(QWidget):
         self.remove_button.setObjectName("removeEvidenceButton")
         self.remove_button.setToolTip("Remove the selected evidence (Delete)")
         self.remove_button.clicked.connect(self.remove_selected)
-
-        row = QHBoxLayout()
-        row.addWidget(self.input, 1)
-        row.addWidget(self.stance)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
-        layout.addLayout(row)
+        self.row.addWidget(self.input, 1)
+        self.row.addWidget(self.stance)
+        self.row.addWidget(self.add_button)
+        self.row.addWidget(self.remove_button)
 
     def set_claim(self, claim_id: uuid.UUID | None) -> None:
-        self.claim_id = claim_id
         self.input.clear()
-        self.reload()
+        super().set_claim(claim_id)
 
-    def reload(self) -> None:
-        self.list.clear()
-        if self.claim_id is None:
-            return
-        try:
-            items = evidence_ops.list_evidence(self.ctx.ws, self.claim_id)
-        except ClaimDeskError:
-            items = []
-        for info in items:
-            item = QListWidgetItem(f"{STANCE_MARK[info.stance]}: {_shorten(info.label)}")
-            item.setData(DataRole, info)
-            item.setToolTip(f"{info.url}\n{info.note}".strip())
-            self.list.addItem(item)
+    def _rows(self, claim_id: uuid.UUID) -> list[tuple[Any, str, str]]:
+        return [
+            (
+                info,
+                f"{STANCE_MARK[info.stance]}: {_shorten(info.label)}",
+                f"{info.url}\n{info.note}".strip(),
+            )
+            for info in evidence_ops.list_evidence(self.ctx.ws, claim_id)
+        ]
 
     def items(self) -> list[EvidenceInfo]:
-        return [self.list.item(i).data(DataRole) for i in range(self.list.count())]
+        return self._data()
 
     def open_current(self) -> None:
         """Open the selected evidence URL in the web browser."""
-        item = self.list.currentItem()
-        if item is not None and item.data(DataRole).url:
-            QDesktopServices.openUrl(QUrl(item.data(DataRole).url))
+        info = self._current()
+        if info is not None and info.url:
+            QDesktopServices.openUrl(QUrl(info.url))
 
     def add_from_input(self) -> None:
         text = self.input.text().strip()
@@ -149,23 +181,16 @@ class EvidenceSection(QWidget):
         return not command.failed
 
     def remove_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.ctx.undo_stack.push(RemoveEvidenceCommand(self.ctx, item.data(DataRole)))
+        info = self._current()
+        if info is not None:
+            self.ctx.undo_stack.push(RemoveEvidenceCommand(self.ctx, info))
 
 
-class LinksSection(QWidget):
+class LinksSection(_ClaimListSection):
     """Links of the shown claim, read both ways; Enter or double-click opens the other claim."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.claim_id: uuid.UUID | None = None
-        self.list = _KeyList(self, self.open_current, self.remove_selected)
-        self.list.setObjectName("linksList")
-        self.list.setMaximumHeight(96)
-        self.list.setUniformItemSizes(True)
-        self.list.itemDoubleClicked.connect(lambda _item: self.open_current())
+        super().__init__(ctx, "linksList", parent)
         self.link_button = QPushButton("Link to…", self)
         self.link_button.setObjectName("linkButton")
         self.link_button.setToolTip("Link this claim to another one (supports, contradicts, …)")
@@ -178,46 +203,33 @@ class LinksSection(QWidget):
         self.dialog_factory: Callable[[str | None], LinkClaimDialog] = lambda exclude: (
             LinkClaimDialog(self.ctx.ws, exclude, self)
         )
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.link_button)
-        row.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
-        layout.addLayout(row)
+        self.row.addStretch(1)
+        self.row.addWidget(self.link_button)
+        self.row.addWidget(self.remove_button)
         ctx.linksChanged.connect(self._links_changed)
-
-    def set_claim(self, claim_id: uuid.UUID | None) -> None:
-        self.claim_id = claim_id
-        self.reload()
 
     def _links_changed(self, ids: list[str]) -> None:
         if self.claim_id is not None and (not ids or str(self.claim_id) in ids):
             self.reload()
 
-    def reload(self) -> None:
-        self.list.clear()
-        if self.claim_id is None:
-            return
-        try:
-            views = link_ops.links_of_claim(self.ctx.ws, self.claim_id)
-        except ClaimDeskError:
-            views = []
-        for view in sorted(views, key=lambda v: (v.label, v.other_article_title)):
-            text = f"{view.label} · “{_shorten(view.other_quote, 80)}” — {view.other_article_title}"
-            item = QListWidgetItem(text)
-            item.setData(DataRole, view)
-            item.setToolTip(f"This claim {view.label}:\n{view.other_quote}")
-            self.list.addItem(item)
+    def _rows(self, claim_id: uuid.UUID) -> list[tuple[Any, str, str]]:
+        views = link_ops.links_of_claim(self.ctx.ws, claim_id)
+        return [
+            (
+                view,
+                f"{view.label} · “{_shorten(view.other_quote, 80)}” — {view.other_article_title}",
+                f"This claim {view.label}:\n{view.other_quote}",
+            )
+            for view in sorted(views, key=lambda v: (v.label, v.other_article_title))
+        ]
 
     def views(self) -> list[LinkView]:
-        return [self.list.item(i).data(DataRole) for i in range(self.list.count())]
+        return self._data()
 
     def open_current(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.ctx.openClaimRequested.emit(str(item.data(DataRole).other_id))
+        view = self._current()
+        if view is not None:
+            self.ctx.openClaimRequested.emit(str(view.other_id))
 
     def link_to(self, other_id: uuid.UUID | str, relation: Relation | str) -> bool:
         """Link the shown claim to *other_id* (undoable); False when refused."""
@@ -242,6 +254,6 @@ class LinksSection(QWidget):
             self.link_to(*choice)
 
     def remove_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.ctx.undo_stack.push(RemoveLinkCommand(self.ctx, item.data(DataRole).link))
+        view = self._current()
+        if view is not None:
+            self.ctx.undo_stack.push(RemoveLinkCommand(self.ctx, view.link))
