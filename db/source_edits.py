@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from db.errors import InvalidInput, NotFound
 from db.models import Claim, Source
@@ -20,29 +21,34 @@ def claim_ids_of_source(ws: Workspace, source_id: uuid.UUID | str) -> list[uuid.
         return list(session.scalars(select(Claim.id).where(Claim.source_id == sid)))
 
 
+def _recreate(
+    session: Session, info: SourceInfo, claim_ids: list[uuid.UUID], citing: ColumnElement[bool]
+) -> None:
+    """Add *info* back with its former id and attribute to it those of *claim_ids*
+    whose source matches *citing*."""
+    session.add(
+        Source(
+            id=info.id,
+            name=info.name,
+            kind=info.kind,
+            affiliation=info.affiliation,
+            aliases=list(info.aliases),
+            default_reliability=info.default_reliability,
+            notes=info.notes,
+        )
+    )
+    session.flush()
+    for claim in session.scalars(select(Claim).where(Claim.id.in_(claim_ids), citing)):
+        claim.source_id = info.id
+
+
 def restore_source(
     ws: Workspace, info: SourceInfo, claim_ids: Iterable[uuid.UUID] = ()
 ) -> SourceInfo:
     """Recreate a deleted source with its former id and fields, and re-attribute
     those of *claim_ids* that still have no source."""
-    ids = list(claim_ids)
     with ws.session() as session:
-        session.add(
-            Source(
-                id=info.id,
-                name=info.name,
-                kind=info.kind,
-                affiliation=info.affiliation,
-                aliases=list(info.aliases),
-                default_reliability=info.default_reliability,
-                notes=info.notes,
-            )
-        )
-        session.flush()
-        for claim in session.scalars(
-            select(Claim).where(Claim.id.in_(ids), Claim.source_id.is_(None))
-        ):
-            claim.source_id = info.id
+        _recreate(session, info, list(claim_ids), Claim.source_id.is_(None))
     return get_source(ws, info.id)
 
 
@@ -52,7 +58,6 @@ def unmerge_sources(
     """Undo ``merge_sources``: in one transaction, give *keep* back its fields as
     they were before, recreate *drop* with its id, and move those of *claim_ids*
     that still cite *keep* back to it."""
-    ids = list(claim_ids)
     with ws.session() as session:
         kept = session.get(Source, keep.id)
         if kept is None:
@@ -62,22 +67,7 @@ def unmerge_sources(
         kept.aliases = list(keep.aliases)
         kept.affiliation = keep.affiliation
         kept.default_reliability = keep.default_reliability
-        session.add(
-            Source(
-                id=drop.id,
-                name=drop.name,
-                kind=drop.kind,
-                affiliation=drop.affiliation,
-                aliases=list(drop.aliases),
-                default_reliability=drop.default_reliability,
-                notes=drop.notes,
-            )
-        )
-        session.flush()
-        for claim in session.scalars(
-            select(Claim).where(Claim.id.in_(ids), Claim.source_id == keep.id)
-        ):
-            claim.source_id = drop.id
+        _recreate(session, drop, list(claim_ids), Claim.source_id == keep.id)
 
 
 __all__ = ["claim_ids_of_source", "restore_source", "unmerge_sources"]
