@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMenu
 
 from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article
@@ -127,6 +127,30 @@ def test_open_dialog_never_stores_the_password(qtbot, tmp_path) -> None:
     assert again.port.value() == 5433
     assert again.user.text() == "maria"
     assert again.password.text() == ""  # asked again
+
+
+def test_open_dialog_explains_itself_and_opens_only_when_filled(qtbot, tmp_path) -> None:
+    settings = _settings(tmp_path)
+    dialog = OpenSharedDialog(settings)
+    qtbot.addWidget(dialog)
+    open_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Open)
+    assert dialog.windowTitle() == "Open shared workspace"
+    assert "PostgreSQL" in dialog.intro.text()
+    assert not dialog.recent.isVisibleTo(dialog)  # nothing recent: no empty list
+    assert not open_button.isEnabled()
+    dialog.database.setText("desk")
+    assert not open_button.isEnabled()
+    dialog.user.setText("maria")
+    assert open_button.isEnabled()  # the password may be empty (trust or peer login)
+    dialog.host.setText(" ")
+    assert not open_button.isEnabled()
+    dialog.host.setText("db.example.org")
+    dialog.remember()
+
+    again = OpenSharedDialog(settings)
+    qtbot.addWidget(again)
+    assert again.recent.isVisibleTo(again)
+    assert again.recent.currentText() == "Choose a server used before…"
 
 
 def test_failed_connection_message_and_log_hide_password(qtbot, ws, tmp_path, caplog) -> None:

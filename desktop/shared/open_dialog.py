@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -47,9 +48,16 @@ class OpenSharedDialog(QDialog):
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Open shared workspace")
+        self.setMinimumWidth(440)
         self.settings = settings or QSettings()
+        self.intro = QLabel(
+            "Connect to a team workspace kept on a PostgreSQL server. "
+            "Your workspace admin can tell you the host, database and login.",
+            self,
+        )
+        self.intro.setWordWrap(True)
         self.recent = QComboBox()
-        self.recent.addItem("")
+        self.recent.addItem("Choose a server used before…")
         for url in recent_urls(self.settings):
             self.recent.addItem(redact(url), url)
         self.recent.currentIndexChanged.connect(self._use_recent)
@@ -58,9 +66,12 @@ class OpenSharedDialog(QDialog):
         self.port.setRange(1, 65535)
         self.port.setValue(5432)
         self.database = QLineEdit()
+        self.database.setPlaceholderText("the workspace's database name")
         self.user = QLineEdit()
+        self.user.setPlaceholderText("your database login")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("asked every time; never stored")
         form = QFormLayout()
         form.addRow("Recent", self.recent)
         form.addRow("Host", self.host)
@@ -68,14 +79,25 @@ class OpenSharedDialog(QDialog):
         form.addRow("Database", self.database)
         form.addRow("User", self.user)
         form.addRow("Password", self.password)
+        # With no server used before, an empty "Recent" list only puzzles.
+        form.setRowVisible(self.recent, self.recent.count() > 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for edit in (self.host, self.database, self.user):
+            edit.textChanged.connect(self._update_open)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self._update_open()
+
+    def _update_open(self) -> None:
+        """Open needs a host, a database and a user; the password may be empty."""
+        ready = all(e.text().strip() for e in (self.host, self.database, self.user))
+        self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(ready)
 
     def _use_recent(self, index: int) -> None:
         url = self.recent.itemData(index)
