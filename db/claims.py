@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db import rules
 from db.anchors import find_quote, make_anchor
-from db.errors import InvalidInput, NotFound, StaleEdit
+from db.errors import InvalidInput, NotFound, StaleEdit, enum_member
 from db.ids import resolve_id
 from db.models import (
     CREDIBILITY,
@@ -96,22 +96,6 @@ class ClaimFilter:
 # ---------------------------------------------------------------- validation
 
 
-def _status(value: Any) -> Status:
-    try:
-        return Status(value)
-    except ValueError:
-        names = ", ".join(s.value for s in Status)
-        raise InvalidInput(f"Unknown status {value!r}; use one of {names}.") from None
-
-
-def _kind(value: Any) -> ClaimKind:
-    try:
-        return ClaimKind(value)
-    except ValueError:
-        names = ", ".join(k.value for k in ClaimKind)
-        raise InvalidInput(f"Unknown kind {value!r}; use one of {names}.") from None
-
-
 def _reliability(value: Any) -> str | None:
     if value in (None, ""):
         return None
@@ -154,9 +138,9 @@ def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in fields.items():
         if key == "status":
-            out[key] = _status(value)
+            out[key] = enum_member(Status, value, "status")
         elif key == "kind":
-            out[key] = _kind(value)
+            out[key] = enum_member(ClaimKind, value, "kind")
         elif key == "reliability":
             out[key] = _reliability(value)
         elif key == "credibility":

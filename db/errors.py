@@ -5,6 +5,11 @@ The CLI prints ``str(error)`` and exits 2; the GUI shows it in a message box.
 
 from __future__ import annotations
 
+import enum
+from typing import TypeVar
+
+E = TypeVar("E", bound=enum.Enum)
+
 
 class ClaimDeskError(Exception):
     """Base for every expected failure: bad input, refusals, unknown ids."""
@@ -40,3 +45,12 @@ class DuplicateArticle(ClaimDeskError):
     def __init__(self, message: str, *, existing_id: str) -> None:
         super().__init__(message)
         self.existing_id = existing_id
+
+
+def enum_member(enum_cls: type[E], value: object, noun: str) -> E:
+    """The member of *enum_cls* with *value*; else InvalidInput naming the choices."""
+    try:
+        return enum_cls(value)
+    except ValueError:
+        names = ", ".join(str(m.value) for m in enum_cls)
+        raise InvalidInput(f"Unknown {noun} {value!r}; use one of {names}.") from None

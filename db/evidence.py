@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from db.errors import InvalidInput
+from db.errors import InvalidInput, enum_member
 from db.ids import resolve_id
 from db.models import Claim, Evidence, Stance
 from db.workspace import Workspace
@@ -33,14 +33,6 @@ def _info(row: Evidence) -> EvidenceInfo:
     return EvidenceInfo(row.id, row.claim_id, row.url, row.note, row.stance, row.created_at)
 
 
-def _stance(value: str | Stance) -> Stance:
-    try:
-        return Stance(value)
-    except ValueError:
-        names = ", ".join(s.value for s in Stance)
-        raise InvalidInput(f"Unknown stance {value!r}; use one of {names}.") from None
-
-
 def _check(url: str, note: str) -> tuple[str, str]:
     url, note = (url or "").strip(), (note or "").strip()
     if not url and not note:
@@ -61,7 +53,7 @@ def add_evidence(
 ) -> EvidenceInfo:
     """Attach evidence to a claim; one of *url* and *note* must be given."""
     url, note = _check(url, note)
-    value = _stance(stance)
+    value = enum_member(Stance, stance, "stance")
     with ws.session() as session:
         cid = resolve_id(session, Claim, claim_id, "claim")
         row = Evidence(

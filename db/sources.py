@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from db.errors import InvalidInput, NotFound
+from db.errors import InvalidInput, NotFound, enum_member
 from db.ids import resolve_id
 from db.models import RELIABILITY, Claim, Source, SourceKind
 from db.workspace import Workspace
@@ -54,11 +54,7 @@ def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
             if not value:
                 raise InvalidInput("A source needs a name.")
         elif key == "kind":
-            try:
-                value = SourceKind(value)
-            except ValueError:
-                names = ", ".join(k.value for k in SourceKind)
-                raise InvalidInput(f"Unknown source kind {value!r}; use one of {names}.") from None
+            value = enum_member(SourceKind, value, "source kind")
         elif key == "default_reliability":
             value = (value or "").strip().upper() or None
             if value is not None and value not in RELIABILITY:
