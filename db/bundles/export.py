@@ -54,6 +54,11 @@ def _in_chunks(session: Session, query_for: Any, ids: list[uuid.UUID]) -> list[A
     return out
 
 
+def _rows_in(session: Session, column: Any, ids: list[uuid.UUID]) -> list[Any]:
+    """The rows whose *column* (a mapped attribute) holds one of *ids*."""
+    return _in_chunks(session, lambda c: select(column.class_).where(column.in_(c)), ids)
+
+
 def _select_ids(
     session: Session, article_ids: list[uuid.UUID] | None, flt: ClaimFilter | None
 ) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
@@ -87,10 +92,11 @@ def collect(
     """
     article_list, claim_list = _select_ids(session, article_ids, flt)
     claim_set = set(claim_list)
-    articles = _in_chunks(session, lambda c: select(Article).where(Article.id.in_(c)), article_list)
-    claims = _in_chunks(session, lambda c: select(Claim).where(Claim.id.in_(c)), claim_list)
-    source_ids = sorted({c.source_id for c in claims if c.source_id}, key=str)
-    sources = _in_chunks(session, lambda c: select(Source).where(Source.id.in_(c)), source_ids)
+    articles = _rows_in(session, Article.id, article_list)
+    claims = _rows_in(session, Claim.id, claim_list)
+    sources = _rows_in(
+        session, Source.id, sorted({c.source_id for c in claims if c.source_id}, key=str)
+    )
     links = [
         link
         for link in _in_chunks(
@@ -103,33 +109,19 @@ def collect(
         if outside_links or (link.from_claim_id in claim_set and link.to_claim_id in claim_set)
     ]
     links = list({link.id: link for link in links}.values())
-    evidence = _in_chunks(
-        session, lambda c: select(Evidence).where(Evidence.claim_id.in_(c)), claim_list
-    )
-    comments = _in_chunks(
-        session, lambda c: select(Comment).where(Comment.claim_id.in_(c)), claim_list
-    )
-    verdicts = _in_chunks(
-        session, lambda c: select(Verdict).where(Verdict.claim_id.in_(c)), claim_list
-    )
-    entity_ids = [
-        x.id for group in (articles, claims, sources, links, evidence, comments) for x in group
-    ]
-    history = _in_chunks(
-        session,
-        lambda c: select(HistoryEntry).where(HistoryEntry.entity_id.in_(c)),
-        entity_ids,
-    )
+    evidence = _rows_in(session, Evidence.claim_id, claim_list)
+    comments = _rows_in(session, Comment.claim_id, claim_list)
+    verdicts = _rows_in(session, Verdict.claim_id, claim_list)
+    tracked = (articles, claims, sources, links, evidence, comments)
+    history = _rows_in(session, HistoryEntry.entity_id, [x.id for g in tracked for x in g])
     analyst_ids: set[uuid.UUID] = set()
-    for group in (articles, claims, sources, links, evidence, comments):
+    for group in tracked:
         for row in group:
             analyst_ids.update(x for x in (row.created_by_id, row.updated_by_id) if x)
     analyst_ids.update(c.assignee_id for c in claims if c.assignee_id)
     analyst_ids.update(v.reviewer_id for v in verdicts)
     analyst_ids.update(h.analyst_id for h in history if h.analyst_id)
-    analysts = _in_chunks(
-        session, lambda c: select(Analyst).where(Analyst.id.in_(c)), sorted(analyst_ids, key=str)
-    )
+    analysts = _rows_in(session, Analyst.id, sorted(analyst_ids, key=str))
     groups = {
         "analysts": analysts,
         "sources": sources,
