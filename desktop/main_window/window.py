@@ -316,11 +316,15 @@ class MainWindow(QMainWindow):
         return rows
 
     def show_shortcuts(self) -> None:
-        lines = [
-            f"<tr><td>{html.escape(menu)}</td><td>{html.escape(name)}</td>"
-            f"<td><b>{html.escape(keys)}</b></td></tr>"
-            for menu, name, keys in self.shortcut_rows()
-        ]
+        lines = []
+        previous = ""
+        for menu, name, keys in self.shortcut_rows():
+            shown = html.escape(menu) if menu != previous else ""  # the menu once per group
+            previous = menu
+            lines.append(
+                f"<tr style='white-space: nowrap'><td>{shown}</td><td>{html.escape(name)}</td>"
+                f"<td><b>{html.escape(keys)}</b></td></tr>"
+            )
         self.ctx.dialogs.info(
             "Keyboard shortcuts",
             "<table cellspacing='6'>" + "".join(lines) + "</table>"
