@@ -83,6 +83,23 @@ def test_names_and_all_rows(view, data):
     assert "8 claims" in view.count_label.text()
 
 
+def test_empty_table_says_what_to_do(qtbot, ctx, ws, view, data):
+    # A filter that matches nothing points at the filters, not at an empty workspace.
+    view.filter_bar.filter_edit.setText("no claim says this")
+    view.filter_bar.apply_now()
+    _wait_loaded(qtbot, view)
+    assert view.model.rowCount() == 0
+    assert "No claims match these filters" in view.count_label.text()
+    # A workspace without claims says how to make the first one.
+    for claim in [*data["a"], *data["b"]]:
+        claim_ops.delete_claim(ws, claim.id)
+    view.filter_bar.filter_edit.clear()
+    view.filter_bar.apply_now()
+    _wait_loaded(qtbot, view)
+    assert "No claims yet" in view.count_label.text()
+    assert "Ctrl+E" in view.count_label.text()
+
+
 def test_model_passes_qtmodeltester(qtmodeltester, ws, data):
     model = ClaimsTableModel(lambda: ws)
     model.load()

@@ -204,7 +204,16 @@ class ClaimsTableView(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        self.count_label.setText(f"{n:,} claim{'s' if n != 1 else ''}")
+        if n or self.model.loading:
+            self.count_label.setText(f"{n:,} claim{'s' if n != 1 else ''}" if n else "")
+        elif self.model.claim_filter != ClaimFilter():
+            self.count_label.setText(
+                "No claims match these filters: set them back to all, or clear Find."
+            )
+        else:
+            self.count_label.setText(
+                "No claims yet: select words in the reader, then press Ctrl+E to make a claim."
+            )
 
     # ------------------------------------------------------------ selection
 
