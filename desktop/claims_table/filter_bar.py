@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QToolButton,
+    QPushButton,
     QWidget,
 )
 
@@ -37,10 +37,9 @@ class ClaimFilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
 
-        self.status_button = QToolButton(self)
+        # A push button leaves room for its menu arrow; a tool button drew it over the text.
+        self.status_button = QPushButton("Status: all", self)
         self.status_button.setObjectName("statusFilterButton")
-        self.status_button.setText("Status: all")
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_button.setToolTip("Show only claims with the ticked statuses")
         menu = QMenu(self.status_button)
         self.status_actions: dict[Status, QAction] = {}
