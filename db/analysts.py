@@ -46,10 +46,6 @@ class AnalystInfo:
     created_at: dt.datetime
 
     @property
-    def can_review(self) -> bool:
-        return self.role in (Role.REVIEWER, Role.ADMIN)
-
-    @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
 

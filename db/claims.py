@@ -300,12 +300,6 @@ def claims_of_article(ws: Workspace, article_id: uuid.UUID) -> list[ClaimInfo]:
     return list_claims(ws, ClaimFilter(article_ids=frozenset({article_id})), order_by_position=True)
 
 
-def count_claims(ws: Workspace, flt: ClaimFilter | None = None) -> int:
-    query = _apply_filter(_base_query(), flt or ClaimFilter())
-    with ws.session() as session:
-        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
-
-
 def get_claim(ws: Workspace, claim_id: uuid.UUID | str) -> ClaimInfo:
     with ws.session() as session:
         cid = resolve_id(session, Claim, claim_id, "claim")

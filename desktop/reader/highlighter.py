@@ -70,9 +70,6 @@ class ClaimHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
         document.setModified(was_modified)
 
-    def pieces_of(self, block_number: int) -> tuple[Piece, ...]:
-        return self._pieces.get(block_number, ())
-
     def highlightBlock(self, text: str) -> None:
         self.highlight_calls += 1
         for piece in self._pieces.get(self.currentBlock().blockNumber(), ()):

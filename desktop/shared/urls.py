@@ -42,14 +42,6 @@ def without_password(url: str) -> str:
     return _replace_password(url, None)
 
 
-def with_password(url: str, password: str | None) -> str:
-    return _replace_password(url, password)
-
-
-def needs_password(url: str) -> bool:
-    return make_url(url).password is None
-
-
 def scrub(text: str, url: str) -> str:
     """*text* with the URL and its password hidden (for log lines and messages)."""
     password = make_url(url).password
