@@ -131,6 +131,14 @@ def test_history_panel_restore_and_undo(ctx, team, seed_paths: list[Path], qtbot
     assert not panel.restore_button.isEnabled()
     ctx.claimSelected.emit(str(c.id))
     assert panel.tree.topLevelItemCount() == 2
+    assert panel.title.text().startswith(f"2 changes to claim {str(c.id)[:8]}")
+    assert "Select one to restore" in panel.title.text()
+    # A field change is cut short in its column; its tooltip gives both values whole.
+    edit = panel.tree.topLevelItem(1)
+    statement = next(
+        edit.child(i) for i in range(edit.childCount()) if edit.child(i).text(3) == "statement"
+    )
+    assert statement.toolTip(4) == "First wording\n→\nSecond wording"
     first_entry = panel.items[0].id
     assert panel.select_entry(first_entry)
     assert panel.restore_button.isEnabled()

@@ -49,6 +49,13 @@ def _value(value: Any) -> str:
     return one_line(str(value), 120)
 
 
+def _full(value: Any) -> str:
+    """A value whole, for the tooltip of a row that shows it cut short."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return "—" if value is None or value == "" else str(value)
+
+
 def fill_history_tree(
     tree: QTreeWidget, items: list[HistoryItem], show_claim: bool = False
 ) -> None:
@@ -75,6 +82,7 @@ def fill_history_tree(
             child = QTreeWidgetItem(
                 ["", "", "", ch.field, f"{_value(ch.old_shown)} → {_value(ch.new_shown)}"]
             )
+            child.setToolTip(4, f"{_full(ch.old_shown)}\n→\n{_full(ch.new_shown)}")
             child.setData(0, IdRole, str(item.id))
             child.setData(1, IdRole, str(item.claim_id) if item.claim_id else "")
             top.addChild(child)
@@ -181,7 +189,11 @@ class HistoryPanel(QWidget):
             )
             self.items = items or []
             fill_history_tree(self.tree, self.items)
-            self.title.setText(f"{len(self.items)} change(s) to claim {str(self.claim_id)[:8]}")
+            n = len(self.items)
+            self.title.setText(
+                f"{n} change{'s' if n != 1 else ''} to claim {str(self.claim_id)[:8]}, "
+                "oldest first. Select one to restore the claim to how it was then."
+            )
         self._show_verdicts()
         self._update_button()
 
