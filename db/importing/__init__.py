@@ -34,6 +34,17 @@ ANNOTATION_SUFFIXES: dict[str, str] = {".jsonld": "db.importing.w3c:import_annot
 MAX_BYTES = 50 * 1024 * 1024
 
 
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of *path*, refused when it is missing or larger than *limit*."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file.") from None
+    if size > limit:
+        raise InvalidInput(f"{path.name}: the file is larger than {limit // 2**20} MiB.")
+    return path.read_bytes()
+
+
 def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
@@ -48,13 +59,7 @@ def read_file(path: Path) -> NewArticle:
             f"{path.name}: ClaimDesk cannot import {suffix or 'files without a suffix'}; "
             f"it reads {', '.join(supported_suffixes())}."
         )
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file.") from None
-    if size > MAX_BYTES:
-        raise InvalidInput(f"{path.name}: the file is larger than {MAX_BYTES // 2**20} MiB.")
-    data = path.read_bytes()
+    data = read_limited(path)
     module_name, func_name = spec.split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
     return reader(data, path.name)

@@ -17,10 +17,9 @@ from sqlalchemy import select
 from db.anchors import make_anchor
 from db.claims import apply_fields, normalise_fields
 from db.errors import InvalidInput
+from db.importing import MAX_BYTES, read_limited
 from db.models import Article, Claim, Status
 from db.workspace import Workspace
-
-MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,14 +180,9 @@ def _article_by_quote(session: Any, target: dict[str, Any]) -> uuid.UUID | None:
 
 def load(path: Path) -> Any:
     path = Path(path)
+    data = read_limited(path, MAX_BYTES)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file.") from None
-    if size > MAX_BYTES:
-        raise InvalidInput(f"{path.name}: the file is larger than {MAX_BYTES // 2**20} MiB.")
-    try:
-        return json.loads(path.read_bytes())
+        return json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidInput(f"{path.name} is not valid JSON-LD ({exc}).") from None
 
