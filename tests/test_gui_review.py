@@ -50,9 +50,13 @@ def test_queue_verdict_dialog_records_verdict(ctx, team, seed_paths: list[Path],
     qtbot.addWidget(view)
     assert view.objectName() == "reviewQueue"
     assert view.table.rowCount() == 1
+    assert view.count_label.text() == (
+        "1 claim waiting: select one to assign it or give a verdict."
+    )
     with qtbot.waitSignal(ctx.claimSelected) as sel:
         assert view.select_claim(c.id)
     assert sel.args == [str(c.id)]
+    assert view.count_label.text() == "1 claim waiting."
     dialog = view.open_verdict_dialog()
     assert dialog is not None and dialog.isVisible()
     assert not _ok(dialog).isEnabled()  # no rationale yet
@@ -67,6 +71,7 @@ def test_queue_verdict_dialog_records_verdict(ctx, team, seed_paths: list[Path],
     assert got[0].rationale == "The ministry's release gives the same figure."
     assert claims.get_claim(team, c.id).status == Status.VERIFIED
     assert view.table.rowCount() == 0
+    assert view.count_label.text().startswith("No claims waiting for review")
     assert ctx.dialogs.errors == []
 
 

@@ -61,6 +61,7 @@ class ReviewQueueView(QWidget):
         self.age_filter.setPrefix("waiting ≥ ")
         self.age_filter.setSuffix(" days")
         self.age_filter.setSpecialValueText("any age")
+        self.age_filter.setToolTip("Show only claims waiting at least this many days")
         for box in (self.article_filter, self.source_filter, self.assignee_filter):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -200,12 +201,13 @@ class ReviewQueueView(QWidget):
                         cell.setIcon(status_icon(item.status))
                     if col == 1:
                         cell.setToolTip(f"In this status since {local_time(item.since)}")
+                    if col == 4:
+                        cell.setToolTip(item.article_title)
                     if col == 7:
                         cell.setToolTip(item.quote)
                     self.table.setItem(row, col, cell)
                 if selected == str(item.claim_id):
                     self.table.selectRow(row)
-        self.count_label.setText(f"{len(self.items)} claim(s) waiting")
         self._update_buttons()
 
     def selected_claim_id(self) -> str | None:
@@ -230,6 +232,13 @@ class ReviewQueueView(QWidget):
         has = self.selected_claim_id() is not None
         self.assign_button.setEnabled(has)
         self.verdict_button.setEnabled(has)
+        n = len(self.items)
+        if n == 0:
+            self.count_label.setText("No claims waiting for review with these filters.")
+        else:
+            waiting = f"{n} claim{'s' if n != 1 else ''} waiting"
+            hint = "" if has else ": select one to assign it or give a verdict"
+            self.count_label.setText(waiting + hint + ".")
 
     def _selection_changed(self) -> None:
         self._update_buttons()
