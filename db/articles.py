@@ -122,6 +122,47 @@ def in_offset(value: dt.datetime, offset: int | None, zone: str = "") -> dt.date
     return value.astimezone(dt.timezone(delta, zone) if zone else dt.timezone(delta))
 
 
+# Everything that shows or writes an article's publication time goes through
+# these, so the time reads the same everywhere: the same instant, at the
+# offset the article gave (named where it named its zone), UTC when it gave none.
+
+
+def utc_offset_text(offset: int | None) -> str:
+    """``UTC+09:00`` for 540 minutes, ``UTC-04:00`` for -240; ``UTC`` for 0 or no offset."""
+    if not offset:
+        return "UTC"
+    sign = "+" if offset > 0 else "-"
+    hours, minutes = divmod(abs(offset), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def zone_text(offset: int | None, zone: str = "") -> str:
+    """``KST`` when the article named its zone, else ``UTC+09:00`` (``UTC`` when unknown)."""
+    return zone if zone and offset is not None else utc_offset_text(offset)
+
+
+def published_text(value: dt.datetime | None, offset: int | None, zone: str = "") -> str:
+    """``2024-10-30 14:10 KST``: the publication time as the article gave it ("" for none)."""
+    if value is None:
+        return ""
+    return f"{in_offset(value, offset, zone):%Y-%m-%d %H:%M} {zone_text(offset, zone)}"
+
+
+def published_day(value: dt.datetime | None, offset: int | None) -> str:
+    """The publication day (``2024-10-30``) in the article's own zone; "" for none."""
+    return in_offset(value, offset).date().isoformat() if value is not None else ""
+
+
+def published_iso(value: dt.datetime | None, offset: int | None) -> str:
+    """ISO 8601 in whole seconds at the article's offset (``2024-10-30T14:10:00+09:00``);
+    ``Z`` when it gave no zone; "" for none."""
+    if value is None:
+        return ""
+    if offset is None:
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return in_offset(value, offset).replace(microsecond=0).isoformat()
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

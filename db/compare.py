@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
+from db.articles import published_day, published_text
 from db.ids import resolve_id
 from db.links import FORWARD_LABEL, INVERSE_LABEL
 from db.models import Article, Claim, ClaimLink, Relation, Source, Status
@@ -47,6 +48,18 @@ class CompareItem:
     outlet: str
     published_at: dt.datetime | None
     status: Status
+    published_offset: int | None = None  # minutes east of UTC the article gave
+    published_zone: str = ""  # the zone's name the article gave ("KST")
+
+    @property
+    def published_day(self) -> str:
+        """The publication day in the article's own zone (UTC when it gave none)."""
+        return published_day(self.published_at, self.published_offset)
+
+    @property
+    def published_text(self) -> str:
+        """The publication time as the article gave it: ``2024-10-30 14:10 KST``."""
+        return published_text(self.published_at, self.published_offset, self.published_zone)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -111,6 +124,8 @@ def compare_set(ws: Workspace, claim_id: uuid.UUID | str) -> list[CompareItem]:
                 Article.outlet,
                 Article.published_at,
                 func.coalesce(Source.name, ""),
+                Article.published_offset,
+                Article.published_zone,
             )
             .join(Article, Article.id == Claim.article_id)
             .outerjoin(Source, Source.id == Claim.source_id)
@@ -124,7 +139,7 @@ def compare_set(ws: Workspace, claim_id: uuid.UUID | str) -> list[CompareItem]:
             ).all()
         )
         items = []
-        for claim, title, outlet, published, source_name in rows:
+        for claim, title, outlet, published, source_name, offset, zone in rows:
             text = texts[claim.article_id]
             lo, hi = sentence_bounds(text, claim.start, claim.end)
             hops, relation = reached[claim.id]
@@ -148,6 +163,8 @@ def compare_set(ws: Workspace, claim_id: uuid.UUID | str) -> list[CompareItem]:
                     outlet=outlet,
                     published_at=published,
                     status=Status(claim.status),
+                    published_offset=offset,
+                    published_zone=zone or "",
                 )
             )
     far = dt.datetime.max.replace(tzinfo=dt.UTC)

@@ -36,8 +36,10 @@ def sample_files() -> list[Path]:
     return sorted(SAMPLE_DIR.glob("*.md"))
 
 
-def parse_published(value: str) -> dt.datetime | None:
-    """``24 October 2024, 09:30 KST`` as an aware UTC datetime (None if unreadable)."""
+def parse_published_zone(value: str) -> tuple[dt.datetime, int | None, str] | None:
+    """``24 October 2024, 09:30 KST`` as (aware UTC datetime, minutes east of UTC, "KST");
+    the offset is None and the zone "" when the line names no known zone (time taken
+    as UTC).  None if unreadable."""
     match = _PUBLISHED.search(value)
     if match is None:
         return None
@@ -47,9 +49,17 @@ def parse_published(value: str) -> dt.datetime | None:
         ).date()
     except ValueError:
         return None
-    offset = dt.timedelta(hours=ZONES.get(match["zone"] or "UTC", 0))
+    zone = match["zone"] or ""
+    minutes = ZONES[zone] * 60 if zone in ZONES else None
     local = dt.datetime.combine(day, dt.time(int(match["h"]), int(match["m"])))
-    return local.replace(tzinfo=dt.timezone(offset)).astimezone(dt.UTC)
+    when = local.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes or 0)))
+    return when.astimezone(dt.UTC), minutes, zone if minutes is not None else ""
+
+
+def parse_published(value: str) -> dt.datetime | None:
+    """``24 October 2024, 09:30 KST`` as an aware UTC datetime (None if unreadable)."""
+    found = parse_published_zone(value)
+    return found[0] if found else None
 
 
 def read_sample_article(data: bytes, filename: str) -> NewArticle:
@@ -66,7 +76,10 @@ def read_sample_article(data: bytes, filename: str) -> NewArticle:
         elif line.startswith("Outlet:"):
             meta["outlet"] = line.partition(":")[2].strip()
         elif line.startswith("Published:"):
-            meta["published_at"] = parse_published(line.partition(":")[2])
+            found = parse_published_zone(line.partition(":")[2])
+            if found is not None:
+                keys = ("published_at", "published_offset", "published_zone")
+                meta.update(zip(keys, found, strict=True))
         elif line.startswith("URL:"):
             meta["url"] = line.partition(":")[2].strip()
         elif line.startswith("Note:"):
@@ -91,9 +104,18 @@ def _import(ws: Workspace, path: Path) -> ArticleInfo:
     from db.importing import import_file
 
     info = import_file(ws, path)
-    # The header's local time zone (KST, EEST, ...) is authoritative for the demo.
-    if own.published_at is not None and info.published_at != own.published_at:
-        info = update_article(ws, info.id, published_at=own.published_at)
+    # The header's local time zone (KST, EEST, ...) is authoritative for the demo:
+    # the instant and the zone it was given in.
+    given = (own.published_at, own.published_offset, own.published_zone)
+    stored = (info.published_at, info.published_offset, info.published_zone)
+    if own.published_at is not None and stored != given:
+        info = update_article(
+            ws,
+            info.id,
+            published_at=own.published_at,
+            published_offset=own.published_offset,
+            published_zone=own.published_zone,
+        )
     return info
 
 

@@ -49,8 +49,9 @@ def test_xlsx_round_trip_matches_database(ws, seed_paths, tmp_path):
         assert row[col["quote"]].value == claim.quote
         assert row[col["start"]].value == claim.start
         assert row[col["status"]].value == claim.status.value
-        published = row[col["published_at (UTC)"]]
+        published = row[col["published_at (article's zone)"]]
         assert published.is_date and isinstance(published.value, dt.datetime)
+        assert row[col["published_zone"]].value  # the zone that wall time is in
         event = row[col["event_start"]]
         assert event.is_date and event.value.date() == claim.event_start
         url = row[col["url"]]

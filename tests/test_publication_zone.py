@@ -15,7 +15,15 @@ from gui_shell_support import add_text_article, make_window
 
 from db import articles as article_ops
 from db.analysts import bind_analyst
-from db.articles import NewArticle, add_article, get_article, update_article
+from db.articles import (
+    NewArticle,
+    add_article,
+    get_article,
+    published_day,
+    published_iso,
+    published_text,
+    update_article,
+)
 from db.bundles import export_bundle, import_bundle
 from db.claims import ClaimFilter, create_claim_by_quote
 from db.errors import InvalidInput
@@ -357,3 +365,150 @@ def test_upgrade_from_0001_keeps_articles_with_unknown_zone(ws_path: Path) -> No
 def test_new_article_defaults_to_unknown_zone(ws) -> None:
     info = add_article(ws, NewArticle(text="Plain.", original=b"Plain.", title="Plain"))
     assert (info.published_offset, info.published_zone) == (None, "")
+
+
+# ---------------------------------------------------------------- every other output
+# An article published at 05:00 KST on 31 October is 20:00 UTC on 30 October: each
+# output below would show the 30th (or 20:00) if it fell back to UTC.
+
+LATE_KST_TEXT = (
+    "Ferry timetable changes\n\n"
+    "Published: 31 October 2024, 05:00 KST\n\n"
+    "The port said the first ferry now leaves at six in the morning.\n"
+)
+UTC_2000 = dt.datetime(2024, 10, 30, 20, 0, tzinfo=dt.UTC)
+NAIVE_TEXT = (
+    "Harbour dues rise\n\n"
+    "Published: 30 October 2024, 23:30\n\n"
+    "The harbour board said dues rise by four percent next year.\n"
+)
+
+
+def _zoned_claims(ws, tmp_path: Path) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """A verified claim in a late-KST article and one in an article without a zone."""
+    bind_analyst(ws)
+    out = {}
+    for name, text, quote in (
+        ("ferry.txt", LATE_KST_TEXT, "first ferry now leaves"),
+        ("dues.txt", NAIVE_TEXT, "dues rise by four percent"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        info = import_file(ws, path)
+        out[name] = create_claim_by_quote(ws, info.id, quote, status="verified")
+    return out
+
+
+def test_shared_helpers_render_the_articles_zone() -> None:
+    assert published_text(UTC_2000, 540, "KST") == "2024-10-31 05:00 KST"
+    assert published_text(UTC_0510, 330) == "2024-10-30 10:40 UTC+05:30"
+    assert published_text(UTC_0510, -240, "EDT") == "2024-10-30 01:10 EDT"
+    assert published_text(UTC_0510, None) == "2024-10-30 05:10 UTC"
+    assert published_text(None, 540, "KST") == ""
+    assert published_day(UTC_2000, 540) == "2024-10-31"
+    assert published_day(UTC_2000, None) == "2024-10-30"
+    assert published_iso(UTC_2000, 540) == "2024-10-31T05:00:00+09:00"
+    assert published_iso(UTC_2000, 0) == "2024-10-30T20:00:00+00:00"
+    assert published_iso(UTC_2000, None) == "2024-10-30T20:00:00Z"
+
+
+def test_xlsx_writes_the_articles_wall_time_and_its_zone(ws, tmp_path: Path) -> None:
+    import openpyxl
+
+    from db.exporting import export
+
+    claims = _zoned_claims(ws, tmp_path)
+    target = tmp_path / "claims.xlsx"
+    assert export(ws, "xlsx", ClaimFilter(), target) == 2
+    sheet = openpyxl.load_workbook(target)["Claims"]
+    header = [c.value for c in sheet[1]]
+    assert "published_at (UTC)" not in header
+    when = header.index("published_at (article's zone)")
+    assert header[when + 1] == "published_zone"
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    kst = rows[str(claims["ferry.txt"].id)]
+    assert kst[when].is_date
+    assert kst[when].value == dt.datetime(2024, 10, 31, 5, 0)
+    assert kst[when + 1].value == "KST (UTC+09:00)"
+    naive = rows[str(claims["dues.txt"].id)]
+    assert naive[when].value == dt.datetime(2024, 10, 30, 23, 30)
+    assert naive[when + 1].value == "UTC (no zone given)"
+
+
+def test_reports_cite_the_articles_own_time(ws, tmp_path: Path) -> None:
+    from db.exporting import export
+
+    _zoned_claims(ws, tmp_path)
+    html_path, md_path, pdf_path = tmp_path / "r.html", tmp_path / "r.md", tmp_path / "r.pdf"
+    assert export(ws, "html", ClaimFilter(), html_path) == 2
+    assert export(ws, "md", ClaimFilter(), md_path) == 2
+    assert export(ws, "pdf", ClaimFilter(), pdf_path) == 2
+    html = html_path.read_text(encoding="utf-8")
+    assert "2024-10-31 05:00 KST" in html
+    assert "2024-10-30 23:30 UTC" in html
+    assert "2024-10-30 20:00" not in html
+    markdown = md_path.read_text(encoding="utf-8")
+    assert "2024-10-31 05:00 KST" in markdown
+    assert "2024-10-30 23:30 UTC" in markdown
+    assert "2024-10-30 20:00" not in markdown
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        pages = [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    text = " ".join(pages)
+    assert "2024-10-31 05:00 KST" in text
+    assert "2024-10-30 23:30 UTC" in text
+
+
+def test_claimreview_date_published_keeps_the_offset(ws, tmp_path: Path) -> None:
+    from db.exporting import export
+
+    claims = _zoned_claims(ws, tmp_path)
+    target = tmp_path / "reviews.json"
+    assert export(ws, "claimreview", ClaimFilter(), target) == 2
+    by_id = {r["identifier"]: r for r in json.loads(target.read_text(encoding="utf-8"))}
+    kst = by_id[f"urn:uuid:{claims['ferry.txt'].id}"]["itemReviewed"]["appearance"]
+    assert kst["datePublished"] == "2024-10-31T05:00:00+09:00"
+    assert dt.datetime.fromisoformat(kst["datePublished"]) == UTC_2000
+    naive = by_id[f"urn:uuid:{claims['dues.txt'].id}"]["itemReviewed"]["appearance"]
+    assert naive["datePublished"] == "2024-10-30T23:30:00Z"
+
+
+def test_cli_lists_the_articles_own_day(ws_path: Path, tmp_path: Path) -> None:
+    import io
+
+    from db.cli import run
+
+    ws = open_workspace(ws_path)
+    try:
+        _zoned_claims(ws, tmp_path)
+    finally:
+        ws.close()
+    out = io.StringIO()
+    assert run(["--db", str(ws_path), "articles"], out=out) == 0
+    days = {line.split("\t")[3]: line.split("\t")[1] for line in out.getvalue().splitlines()}
+    assert days == {"Ferry timetable changes": "2024-10-31", "Harbour dues rise": "2024-10-30"}
+
+
+def test_compare_shows_the_articles_own_time(ws, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from db.compare import compare_set
+    from db.links import add_link
+    from desktop.context import AppContext
+    from desktop.dialogs import RecordingDialogs
+    from desktop.review.compare_view import CompareColumn
+
+    claims = _zoned_claims(ws, tmp_path)
+    ferry, dues = claims["ferry.txt"], claims["dues.txt"]
+    add_link(ws, dues.id, ferry.id, "contradicts")
+    items = {i.claim_id: i for i in compare_set(ws, ferry.id)}
+    kst, naive = items[ferry.id], items[dues.id]
+    assert (kst.published_at, kst.published_offset, kst.published_zone) == (UTC_2000, 540, "KST")
+    assert kst.published_day == "2024-10-31"
+    assert kst.published_text == "2024-10-31 05:00 KST"
+    assert naive.published_text == "2024-10-30 23:30 UTC"
+    column = CompareColumn(AppContext(ws, RecordingDialogs()), kst)
+    qtbot.addWidget(column)
+    assert "2024-10-31 05:00 KST" in column.header.text()

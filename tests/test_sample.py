@@ -17,6 +17,7 @@ from db.sample import (
     CLAIMS,
     create_sample_workspace,
     parse_published,
+    parse_published_zone,
     read_sample_article,
     sample_files,
 )
@@ -58,6 +59,24 @@ def test_parse_published_converts_zone_to_utc() -> None:
     assert parse_published("sometime") is None
 
 
+def test_parse_published_zone_keeps_the_headers_zone() -> None:
+    assert parse_published_zone("24 October 2024, 09:30 KST") == (
+        dt.datetime(2024, 10, 24, 0, 30, tzinfo=dt.UTC),
+        540,
+        "KST",
+    )
+    assert parse_published_zone("28 October 2024, 16:00 GMT") == (
+        dt.datetime(2024, 10, 28, 16, 0, tzinfo=dt.UTC),
+        0,
+        "GMT",
+    )
+    assert parse_published_zone("28 October 2024, 16:00") == (
+        dt.datetime(2024, 10, 28, 16, 0, tzinfo=dt.UTC),
+        None,
+        "",
+    )
+
+
 def test_read_sample_article_splits_header() -> None:
     path = sample_files()[0]
     new = read_sample_article(path.read_bytes(), path.name)
@@ -66,6 +85,7 @@ def test_read_sample_article_splits_header() -> None:
     assert new.outlet == "Harbourline News"
     assert new.url.startswith("https://example.org/")
     assert new.published_at == dt.datetime(2024, 10, 24, 0, 30, tzinfo=dt.UTC)
+    assert (new.published_offset, new.published_zone) == (540, "KST")
     assert not new.text.startswith("# ")
     assert DISCLAIMER in new.text
     assert "\r" not in new.text
@@ -88,6 +108,12 @@ def test_sample_workspace_content(sample_path: Path) -> None:
             dt.datetime(2024, 10, 28, 16, 0, tzinfo=dt.UTC),
             dt.datetime(2024, 10, 30, 5, 10, tzinfo=dt.UTC),
         ]
+        # Each article keeps the zone its dateline gave.
+        zones = [
+            (a.published_offset, a.published_zone)
+            for a in sorted(articles, key=lambda a: a.published_at or dt.datetime.min)
+        ]
+        assert zones == [(540, "KST"), (180, "EEST"), (0, "GMT"), (540, "KST")]
         assert {a.outlet for a in articles} == {
             "Harbourline News",
             "Eastern Ledger",

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from db.articles import list_articles
+from db.articles import list_articles, published_day
 from db.cli import CliContext
 from db.errors import DuplicateArticle, InvalidInput
 
@@ -74,7 +74,7 @@ def cmd_import(ctx: CliContext) -> int:
 
 def cmd_articles(ctx: CliContext) -> int:
     for a in list_articles(ctx.ws):
-        published = a.published_at.date().isoformat() if a.published_at else "-"
+        published = published_day(a.published_at, a.published_offset) or "-"
         ctx.print(f"{a.id}\t{published}\t{a.claim_count}\t{a.title}")
     return 0
 

@@ -10,10 +10,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from db.articles import published_iso
 from db.claims import ClaimFilter
 from db.exporting.entries import Entry, iter_entries
 from db.exporting.rows import Progress, count_rows
-from db.exporting.support import iso_z, setting, text_target, tick
+from db.exporting.support import setting, text_target, tick
 from db.exporting.xlsx import is_web_url
 from db.models import SourceKind, Status
 from db.sources import list_sources
@@ -38,7 +39,7 @@ def review(entry: Entry, organisation: str, kinds: dict[str, str] | None = None)
     if row.url and is_web_url(row.url):
         appearance["url"] = row.url
     if row.published_at:
-        appearance["datePublished"] = iso_z(row.published_at)
+        appearance["datePublished"] = published_iso(row.published_at, row.published_offset)
     if row.outlet:
         appearance["publisher"] = {"@type": "Organization", "name": row.outlet}
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}

@@ -4,10 +4,10 @@ characters escaped so it reads back as the same plain text."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
+from db.articles import zone_text
 from db.claims import ClaimFilter
 from db.exporting.entries import describe_filter, iter_entries
 from db.exporting.rows import Progress, count_rows
@@ -54,7 +54,9 @@ def write_markdown(
                     fh.write(f"\n## {md_escape(row.article_title)}\n\n")
                     cite = [md_escape(p) for p in (row.outlet,) if p]
                     if row.published_at:
-                        cite.append(row.published_at.astimezone(dt.UTC).date().isoformat())
+                        when = row.published_as_given
+                        zone = zone_text(row.published_offset, row.published_zone)
+                        cite.append(f"{when:%Y-%m-%d %H:%M} {md_escape(zone)}")
                     if row.url:
                         web = is_web_url(row.url) and "<" not in row.url and ">" not in row.url
                         cite.append(f"<{row.url}>" if web else md_escape(row.url))

@@ -86,7 +86,7 @@ def citation(entry: Entry) -> str:
     if row.outlet:
         parts.append(_e(row.outlet))
     if row.published_at:
-        parts.append(_e(row.published_at.astimezone(dt.UTC).date().isoformat()))
+        parts.append(_e(row.published_text))
     if row.url:
         if is_web_url(row.url):
             parts.append(f'<a href="{_e(row.url)}">{_e(row.url)}</a>')

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, union
 
-from db.articles import in_offset
+from db.articles import in_offset, published_text
 from db.claims import ClaimFilter, _apply_filter, _base_query
 from db.models import Article, Claim, ClaimLink, Evidence, Status, Tag, claim_tag
 from db.workspace import Workspace
@@ -99,15 +99,22 @@ class SheetRow:
     updated_at: dt.datetime
     created_by_id: uuid.UUID | None
     updated_by_id: uuid.UUID | None
-    # Minutes east of UTC the article gave its publication time in (None: not given).
+    # Minutes east of UTC the article gave its publication time in (None: not given)
+    # and the zone's name when it gave one ("KST").
     published_offset: int | None = None
+    published_zone: str = ""
 
     @property
     def published_as_given(self) -> dt.datetime | None:
         """The publication time at the article's own UTC offset (UTC when it gave none)."""
         if self.published_at is None:
             return None
-        return in_offset(self.published_at, self.published_offset)
+        return in_offset(self.published_at, self.published_offset, self.published_zone)
+
+    @property
+    def published_text(self) -> str:
+        """``2024-10-30 14:10 KST`` (UTC when the article gave no zone); "" when undated."""
+        return published_text(self.published_at, self.published_offset, self.published_zone)
 
     @property
     def grading(self) -> str:
@@ -169,7 +176,11 @@ def default_filter(statuses: Sequence[Status] | None = None) -> ClaimFilter:
 
 def _sheet_query(flt: ClaimFilter):  # type: ignore[no-untyped-def]
     query = _apply_filter(_base_query(), flt).add_columns(
-        Article.outlet, Article.url, Article.published_at, Article.published_offset
+        Article.outlet,
+        Article.url,
+        Article.published_at,
+        Article.published_offset,
+        Article.published_zone,
     )
     return query.order_by(Article.published_at, Article.title, Claim.start, Claim.id)
 
@@ -235,7 +246,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                 (cid, aid, title, start, end, quote, prefix, suffix, statement, kind) = r[:10]
                 (_sid, source, rel, cred, status, ev_start, ev_end, notes) = r[10:18]
                 (_assignee, _version, created, updated, created_by, updated_by) = r[18:24]
-                outlet, url, published, offset = r[24:28]
+                outlet, url, published, offset, zone = r[24:29]
                 rows.append(
                     SheetRow(
                         id=cid,
@@ -266,6 +277,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                         created_by_id=created_by,
                         updated_by_id=updated_by,
                         published_offset=offset,
+                        published_zone=zone or "",
                     )
                 )
             yield rows

@@ -14,6 +14,7 @@ import xlsxwriter
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from db.articles import utc_offset_text, zone_text
 from db.claims import ClaimFilter, _apply_filter, _base_query
 from db.exporting import atomic_path
 from db.exporting.rows import Progress, SheetRow, count_rows, iter_rows
@@ -23,6 +24,8 @@ from db.workspace import Workspace
 
 MAX_URLS = 65000  # Excel caps hyperlinks per sheet at 65,530
 MAX_URL_LEN = 2000
+
+PUBLISHED_HEADER = "published_at (article's zone)"
 
 # (header, width, kind) — kind picks the writer and cell format.
 CLAIM_COLUMNS: tuple[tuple[str, int, str], ...] = (
@@ -34,7 +37,9 @@ CLAIM_COLUMNS: tuple[tuple[str, int, str], ...] = (
     ("article_title", 36, "wrap"),
     ("outlet", 20, "text"),
     ("url", 36, "url"),
-    ("published_at (UTC)", 18, "datetime"),
+    # The time as the article gave it (Excel dates carry no zone); the zone beside it.
+    (PUBLISHED_HEADER, 18, "datetime"),
+    ("published_zone", 16, "text"),
     ("source", 24, "text"),
     ("grading", 9, "text"),
     ("status", 13, "text"),
@@ -93,8 +98,8 @@ class _Book:
             sheet.write_number(row, col, value, self.top)
         elif kind == "date":
             sheet.write_datetime(row, col, value, self.date)
-        elif kind == "datetime":
-            naive = value.astimezone(dt.UTC).replace(tzinfo=None)
+        elif kind == "datetime":  # the wall time as given; Excel has no zones
+            naive = value.replace(tzinfo=None)
             sheet.write_datetime(row, col, naive, self.datetime)
         elif kind == "url" and is_web_url(value) and self.url_count < MAX_URLS:
             if sheet.write_url(row, col, value, self.link, string=value) == 0:
@@ -103,6 +108,18 @@ class _Book:
                 sheet.write_string(row, col, value, self.top)
         else:
             sheet.write_string(row, col, str(value), self.wrap if kind == "wrap" else self.top)
+
+
+def published_zone_text(value: dt.datetime | None, offset: int | None, zone: str) -> str:
+    """The zone the published_at cell is in: ``KST (UTC+09:00)``, ``UTC+05:30``,
+    or ``UTC (no zone given)`` when the article named none."""
+    if value is None:
+        return ""
+    if offset is None:
+        return "UTC (no zone given)"
+    named = zone_text(offset, zone)
+    exact = utc_offset_text(offset)
+    return named if named == exact else f"{named} ({exact})"
 
 
 def _claim_values(row: SheetRow) -> list[Any]:
@@ -115,7 +132,8 @@ def _claim_values(row: SheetRow) -> list[Any]:
         row.article_title,
         row.outlet,
         row.url,
-        row.published_at,
+        row.published_as_given,
+        published_zone_text(row.published_at, row.published_offset, row.published_zone),
         row.source,
         row.grading,
         row.status.value,

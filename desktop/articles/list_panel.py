@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.articles import ArticleInfo, in_offset
+from db.articles import ArticleInfo, in_offset, published_text
 from desktop.context import AppContext
 from desktop.operations.articles import list_articles
 
@@ -40,17 +40,6 @@ def format_date(value: dt.datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M %Z").rstrip() if value else "—"
 
 
-def offset_text(offset: int, zone: str = "") -> str:
-    """``KST`` when the zone has a name, else ``UTC+09:00`` (``UTC`` for offset 0)."""
-    if zone:
-        return zone
-    if offset == 0:
-        return "UTC"
-    sign = "+" if offset > 0 else "-"
-    hours, minutes = divmod(abs(offset), 60)
-    return f"UTC{sign}{hours:02d}:{minutes:02d}"
-
-
 def format_published(value: dt.datetime | None, offset: int | None, zone: str = "") -> str:
     """The publication time as the article gave it, with the UTC time beside it.
 
@@ -62,7 +51,7 @@ def format_published(value: dt.datetime | None, offset: int | None, zone: str = 
     if offset is None:
         return format_date(value)
     own = in_offset(value, offset, zone)
-    text = f"{own:%Y-%m-%d %H:%M} {offset_text(offset, zone)}"
+    text = published_text(value, offset, zone)
     if offset == 0:
         return text if zone in ("", "UTC") else f"{text} (UTC)"
     utc = value.astimezone(dt.UTC)

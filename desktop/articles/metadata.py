@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from db import articles as article_ops
-from db.articles import ArticleInfo, in_offset
+from db.articles import ArticleInfo, in_offset, utc_offset_text, zone_text
 from db.errors import ClaimDeskError
 from desktop.articles.commands import UpdateArticleCommand
-from desktop.articles.list_panel import format_article_time, offset_text
+from desktop.articles.list_panel import format_article_time
 from desktop.context import AppContext
 
 TEXT_FIELDS = ("title", "outlet", "author", "url")
@@ -52,9 +52,9 @@ def as_published_text(info: ArticleInfo | None) -> str:
         return AS_PUBLISHED
     if info.published_offset is None:
         return f"{AS_PUBLISHED} (no zone given: UTC)"
-    name = offset_text(info.published_offset, info.published_zone)
+    name = zone_text(info.published_offset, info.published_zone)
     if info.published_zone:
-        name = f"{name}, {offset_text(info.published_offset)}"
+        name = f"{name}, {utc_offset_text(info.published_offset)}"
     return f"{AS_PUBLISHED} ({name})"
 
 

@@ -50,7 +50,7 @@ class CompareColumn(QFrame):
         self.setFixedWidth(COLUMN_WIDTH)
         color = status_color(item.status).name()
         self.setStyleSheet(f"QFrame#compareColumn {{ border-top: 4px solid {color}; }}")
-        published = item.published_at.astimezone().date().isoformat() if item.published_at else ""
+        published = item.published_text  # as the article gave it (KST, ...), UTC if it didn't
         if item.hops == 0:
             relation = "the compared claim"
         elif item.hops == 1:
