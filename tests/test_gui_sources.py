@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from panels_support import add_seed_article, sentence_claims
+from PySide6.QtCore import Qt
 
 from db import claims as claim_ops
 from db import sources as source_ops
@@ -12,7 +13,7 @@ from db.models import SourceKind
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.models.claims_model import ClaimIdRole
-from desktop.models.sources_model import COL_CLAIMS, COL_RELIABILITY
+from desktop.models.sources_model import COL_AFFILIATION, COL_CLAIMS, COL_RELIABILITY
 from desktop.sources import SourcesView
 from desktop.sources.dialogs import MergeTargetDialog, SourceEditDialog
 
@@ -56,6 +57,12 @@ def test_lists_sources_with_counts(view, data):
     row = view.model.row_of(str(data["ministry"].id))
     assert view.model.index(row, COL_CLAIMS).data() == 2
     assert view.model.index(row, COL_RELIABILITY).data() == "B — Usually reliable"
+
+
+def test_affiliation_cut_short_by_its_column_reads_whole_as_tooltip(view, data):
+    row = view.model.row_of(str(data["dup"].id))
+    tip = view.model.index(row, COL_AFFILIATION).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Government"
 
 
 def test_selecting_lists_claims_and_double_click_opens(qtbot, ctx, view, data):

@@ -81,6 +81,11 @@ class SourcesTableModel(QAbstractTableModel):
             return str(info.id)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_CLAIMS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and info.notes:
-            return info.notes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Affiliations and alias lists are often cut short by their columns.
+            if col == COL_AFFILIATION and info.affiliation:
+                return info.affiliation
+            if col == COL_ALIASES and info.aliases:
+                return ", ".join(info.aliases)
+            return info.notes or None
         return None
