@@ -142,7 +142,7 @@ class SourcesView(QWidget):
             self.claims_table.setColumnHidden(col, not keep)
         self.claims_table.setColumnHidden(COL_SOURCE, True)
         self.claims_table.setColumnWidth(COL_ID, 80)
-        self.claims_table.setColumnWidth(COL_STATEMENT, 420)
+        self.claims_table.setColumnWidth(COL_STATEMENT, 300)
         self.claims_table.horizontalHeader().setStretchLastSection(True)
         self.claims_table.doubleClicked.connect(self._open_claim)
         self.claims_table.activated.connect(self._open_claim)
@@ -157,7 +157,9 @@ class SourcesView(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.claims_label)
         lower_layout.addWidget(self.claims_table)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # Side by side: the panel usually sits in the short, wide bottom dock, where
+        # stacking the two tables left each only a row or two.
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
