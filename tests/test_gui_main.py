@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from db import articles as article_ops
+from db.models import Status
 from db.paths import default_workspace
 from desktop.actions import ActionId, object_name
 from desktop.dialogs import RecordingDialogs
@@ -28,6 +29,10 @@ def test_window_holds_every_panel_by_object_name(ws, tmp_path, qtbot) -> None:  
     assert legend is not None
     hint = legend.findChild(QLabel, "legendHint").text()
     assert "F8" in hint and "Ctrl+E" in hint and "inside another" in hint
+    # Each colour chip says what its status means, not only that it is a colour.
+    chips = legend.labels
+    assert "confirmed by the evidence" in chips[Status.VERIFIED].toolTip()
+    assert "review queue" in chips[Status.DISPUTED].toolTip()
 
 
 def test_every_action_has_its_shortcut_and_sits_in_a_menu(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,16 @@ from db.models import Status
 from desktop.palette import status_color
 from desktop.reader.highlighter import tint
 
+# What each status means, for the legend's tooltips.
+MEANINGS = {
+    Status.UNVERIFIED: "not checked yet",
+    Status.IN_REVIEW: "being checked; waits in the review queue for a verdict",
+    Status.VERIFIED: "confirmed by the evidence",
+    Status.DISPUTED: "sources disagree; waits in the review queue for a verdict",
+    Status.FALSE: "shown to be wrong by the evidence",
+    Status.UNVERIFIABLE: "cannot be confirmed or refuted with what is available",
+}
+
 
 class StatusLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -29,15 +39,19 @@ class StatusLegend(QWidget):
                 f"background: {background}; border-bottom: 2px solid {border};"
                 "border-radius: 2px; padding: 1px 6px;"
             )
-            label.setToolTip(f"Highlight colour of {status.label.lower()} claims")
+            label.setToolTip(
+                f"<b>{status.label}</b>: {MEANINGS[status]}.<br>"
+                f"Claims with this status are highlighted in this colour."
+            )
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
             self.labels[status] = label
         layout.addStretch(1)
         # How to work the highlights, for someone seeing them for the first time.
         self.hint = QLabel(
-            "Darker: a claim inside another · hover reads, click selects · "
-            "F8 / Shift+F8: next / previous · Ctrl+E: new claim",
+            "Darker shade: a claim inside another · hover a highlight to read it, "
+            "click to select it · F8 / Shift+F8: next / previous claim · "
+            "Ctrl+E: selected words become a claim",
             self,
         )
         self.hint.setObjectName("legendHint")
