@@ -55,6 +55,7 @@ class AnalystForm(QDialog):
     def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(400)
         self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)
         self.name = QLineEdit(self)
@@ -62,7 +63,9 @@ class AnalystForm(QDialog):
         self.initials = QLineEdit(self)
         self.initials.setObjectName("analystInitials")
         self.initials.setMaxLength(8)
+        self.initials.setPlaceholderText("shown beside your changes")
         self.color_button = ColorButton(PALETTE[0], self)
+        self.color_button.setToolTip("Colour that marks this analyst's work; click to change")
         self._initials_edited = False
         self.name.textChanged.connect(self._suggest_initials)
         self.initials.textEdited.connect(lambda _t: setattr(self, "_initials_edited", True))
