@@ -119,7 +119,10 @@ class EvidenceSection(_ClaimListSection):
         super().__init__(ctx, "evidenceList", parent)
         self.input = QLineEdit(self)
         self.input.setObjectName("evidenceInput")
-        self.input.setPlaceholderText("https://… or a note (a URL may be followed by a note)")
+        self.input.setPlaceholderText("https://… or a note")
+        self.input.setToolTip(
+            "A URL, a note, or a URL followed by a note; Return or Add attaches it"
+        )
         self.input.returnPressed.connect(self.add_from_input)
         self.stance = QComboBox(self)
         self.stance.setObjectName("evidenceStance")
@@ -134,8 +137,9 @@ class EvidenceSection(_ClaimListSection):
         self.remove_button.setObjectName("removeEvidenceButton")
         self.remove_button.setToolTip("Remove the selected evidence (Delete)")
         self.remove_button.clicked.connect(self.remove_selected)
-        self.row.addWidget(self.input, 1)
-        self.row.addWidget(self.stance)
+        # The URL gets a line of its own: beside the buttons it was too narrow to read.
+        self.layout().insertWidget(1, self.input)
+        self.row.addWidget(self.stance, 1)
         self.row.addWidget(self.add_button)
         self.row.addWidget(self.remove_button)
 
