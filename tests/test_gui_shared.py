@@ -292,6 +292,7 @@ def test_agreement_dialog_shows_the_figures(qtbot, ws, seed_paths) -> None:
     create_claim(ws, article.id, 1, 20)
     dialog = AgreementDialog(AppContext(ws, RecordingDialogs()))
     qtbot.addWidget(dialog)
+    assert "press Compare" in dialog.output.placeholderText()
     dialog.analyst_a.setCurrentIndex(dialog.analyst_a.findText("Ann"))
     dialog.analyst_b.setCurrentIndex(dialog.analyst_b.findText("Ben"))
     dialog.compute_button.click()
@@ -301,6 +302,15 @@ def test_agreement_dialog_shows_the_figures(qtbot, ws, seed_paths) -> None:
     dialog.analyst_b.setCurrentIndex(dialog.analyst_b.findText("Ann"))
     dialog.compute_button.click()
     assert dialog.report is None and "two different analysts" in dialog.output.toPlainText()
+
+
+def test_agreement_dialog_with_one_analyst_says_how_to_add_another(qtbot, ws) -> None:
+    from desktop.shared.agreement_dialog import AgreementDialog
+
+    dialog = AgreementDialog(AppContext(ws, RecordingDialogs()))
+    qtbot.addWidget(dialog)
+    assert dialog.analyst_a.count() == 1
+    assert "Team and review rules" in dialog.output.placeholderText()
 
 
 def _stale_command(ws, seed_paths):

@@ -41,11 +41,26 @@ class AgreementDialog(QDialog):
         self.overlap.setRange(0.05, 1.0)
         self.overlap.setSingleStep(0.05)
         self.overlap.setValue(0.5)
+        self.overlap.setToolTip(
+            "How much two marked quotes must overlap (shared characters over all their "
+            "characters) to count as the same claim"
+        )
         self.compute_button = QPushButton("Compare")
         self.compute_button.clicked.connect(self.compute)
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
         self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        if self.analyst_a.count() < 2:
+            self.output.setPlaceholderText(
+                "Agreement compares the claims two analysts marked in the same article. "
+                "This workspace has one analyst so far: add another with "
+                "Review → Team and review rules…"
+            )
+        else:
+            self.output.setPlaceholderText(
+                "Choose an article and two analysts, then press Compare to see how far "
+                "the claims they marked agree."
+            )
         form = QFormLayout()
         form.addRow("Article", self.article)
         form.addRow("Analyst A (reference)", self.analyst_a)
