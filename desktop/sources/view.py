@@ -115,7 +115,7 @@ class SourcesView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((220, 90, 180, 200, 190, 60)):
+        for col, width in enumerate((180, 75, 150, 160, 150, 55)):
             self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setSectionResizeMode(
             COL_ALIASES, QHeaderView.ResizeMode.Stretch
