@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from db import timeutil
 from db.models import Article, Claim, ClaimLink, Comment, Evidence, HistoryEntry, Source
 from db.models.base import TrackedMixin
 
@@ -118,6 +119,7 @@ def _entry(
 ) -> HistoryEntry:
     """The history row recording *action* on *obj*."""
     return HistoryEntry(
+        at=timeutil.utcnow(),  # for display only: the change feed never relies on it
         analyst_id=analyst_id,
         entity_type=kind,
         entity_id=obj.id,

@@ -1,30 +1,36 @@
-"""What changed since a moment: polling the history table, on any database.
+"""What changed since a mark: polling the history table, on any database.
 
-Every change to a tracked row writes a :class:`HistoryEntry` stamped with the
-writer's clock.  Because a transaction may commit a little after its entries
-were stamped (and clocks of different machines differ slightly), a mark keeps
-a look-back window: entries newer than ``mark.at - LOOKBACK`` are read again
-and those already seen (by id) are skipped.  A change may in rare cases be
-reported twice; it is never missed if it commits within the window.
+Positions come from the database, never from a client's clock, so a writer
+whose clock is wrong or whose transaction commits late is still seen, and no
+entry is reported twice:
+
+* SQLite (one writer at a time): every entry gets ``seq`` = max + 1 while the
+  writer holds the lock, so positions follow commit order; a mark is the
+  highest position seen and the next poll reads ``seq > mark``.
+* PostgreSQL: every entry carries its transaction's id (``txid``).  A poll
+  reads in one snapshot and keeps that snapshot's ``xmax`` and in-progress ids
+  as the mark; the next poll reads exactly the entries that snapshot could not
+  see (``txid >= xmax`` or ``txid`` among those in progress), however long
+  those transactions took to commit.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import uuid
 import weakref
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import ColumnElement, Connection, String, cast, event, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from db.models import HistoryEntry
 from db.workspace import Workspace, WorkspaceSession
 
-LOOKBACK = dt.timedelta(seconds=15)
 OWN_MEMORY = 20_000
 
 
@@ -72,10 +78,19 @@ def own_entries(ws: Workspace) -> frozenset[uuid.UUID]:
 
 @dataclass(frozen=True)
 class ChangeMark:
-    """A position in the change history: the newest time seen and the ids near it."""
+    """A position in the change history, as the database counts it.
 
-    at: dt.datetime | None = None
-    seen: frozenset[uuid.UUID] = frozenset()
+    On SQLite *position* is the highest ``seq`` seen.  On PostgreSQL it is the
+    reading snapshot's ``xmax`` and *pending* the transactions still in
+    progress then.  The empty mark lies before the first entry.
+    """
+
+    position: int | None = None
+    pending: frozenset[int] = frozenset()
+
+    @property
+    def empty(self) -> bool:
+        return self.position is None
 
 
 @dataclass(frozen=True)
@@ -99,28 +114,48 @@ class ChangeSet:
         return self.entries == 0
 
 
-def _mark(rows: list[tuple[uuid.UUID, dt.datetime]], floor: ChangeMark) -> ChangeMark:
-    newest = max((at for _, at in rows), default=None)
-    if floor.at is not None and (newest is None or floor.at > newest):
-        newest = floor.at
-    if newest is None:
-        return ChangeMark()
-    cutoff = newest - LOOKBACK
-    seen = {i for i, at in rows if at >= cutoff}
-    seen |= {i for i in floor.seen}
-    return ChangeMark(at=newest, seen=frozenset(seen))
+def _postgres(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+@contextmanager
+def _reading(ws: Workspace) -> Iterator[Connection]:
+    """A read-only connection whose queries all see one snapshot."""
+    with ws.engine.connect() as conn:
+        if _postgres(conn):
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
+
+
+def _snapshot(conn: Connection) -> ChangeMark:
+    """This transaction's snapshot as a mark (PostgreSQL; the first statement read)."""
+    text_ = conn.execute(select(cast(func.pg_current_snapshot(), String))).scalar_one()
+    _xmin, xmax, in_progress = str(text_).split(":")
+    return ChangeMark(int(xmax), frozenset(int(x) for x in in_progress.split(",") if x))
+
+
+def _after(conn: Connection, mark: ChangeMark) -> ColumnElement[bool]:
+    """The condition selecting entries a reader at *mark* could not see yet."""
+    if mark.position is None:
+        return true()
+    if not _postgres(conn):
+        return HistoryEntry.seq > mark.position
+    newer = HistoryEntry.txid >= mark.position
+    if mark.pending:
+        return or_(newer, HistoryEntry.txid.in_(sorted(mark.pending)))
+    return newer
 
 
 def latest_change(ws: Workspace) -> ChangeMark:
     """The mark of the newest change so far (poll from here to see later changes)."""
-    with ws.session() as session:
-        newest = session.scalar(select(func.max(HistoryEntry.at)))
-        if newest is None:
-            return ChangeMark()
-        rows = session.execute(
-            select(HistoryEntry.id, HistoryEntry.at).where(HistoryEntry.at >= newest - LOOKBACK)
-        ).all()
-        return _mark([(i, at) for i, at in rows], ChangeMark())
+    with _reading(ws) as conn:
+        if _postgres(conn):
+            mark = _snapshot(conn)
+            anything = conn.execute(select(HistoryEntry.id).limit(1)).first()
+            return mark if anything is not None else ChangeMark()
+        newest = conn.execute(select(func.max(HistoryEntry.seq))).scalar()
+        return ChangeMark(int(newest)) if newest is not None else ChangeMark()
 
 
 def _uuid(value: object) -> uuid.UUID | None:
@@ -138,17 +173,21 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
     """
     query = select(
         HistoryEntry.id,
-        HistoryEntry.at,
+        HistoryEntry.seq,
         HistoryEntry.entity_type,
         HistoryEntry.entity_id,
         HistoryEntry.claim_id,
         HistoryEntry.analyst_id,
         HistoryEntry.changes,
     )
-    if mark.at is not None:
-        query = query.where(HistoryEntry.at >= mark.at - LOOKBACK)
-    with ws.session() as session:
-        rows = session.execute(query).all()
+    with _reading(ws) as conn:
+        now = _snapshot(conn) if _postgres(conn) else None
+        rows = conn.execute(query.where(_after(conn, mark)).order_by(HistoryEntry.seq)).all()
+    if now is not None:
+        new_mark = now
+    else:
+        newest = max((r[1] for r in rows if r[1] is not None), default=mark.position)
+        new_mark = ChangeMark(int(newest)) if newest is not None else ChangeMark()
     skip = own_entries(ws) if skip_own else frozenset()
     claims: set[uuid.UUID] = set()
     articles: set[uuid.UUID] = set()
@@ -158,8 +197,8 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
     links = False
     comments = False
     fresh = 0
-    for entry_id, _at, kind, entity_id, claim_id, analyst_id, changes in rows:
-        if entry_id in mark.seen or entry_id in skip:
+    for entry_id, _seq, kind, entity_id, claim_id, analyst_id, changes in rows:
+        if entry_id in skip:
             continue
         fresh += 1
         analysts.add(analyst_id)
@@ -186,9 +225,6 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
                         link_claims.add(found)
             if claim_id is not None:
                 link_claims.add(claim_id)
-    pairs = [(r[0], r[1]) for r in rows]
-    floor = mark if mark.at is not None else ChangeMark()
-    new_mark = _mark(pairs, ChangeMark(floor.at, frozenset()))
     return ChangeSet(
         claim_ids=frozenset(claims),
         article_ids=frozenset(articles),

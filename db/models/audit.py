@@ -6,11 +6,44 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Uuid
+from sqlalchemy import DDL, JSON, BigInteger, ForeignKey, Sequence, String, Uuid, event
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.expression import FunctionElement
 
 from db.models.base import Base, UTCDateTime, UUIDMixin
 from db.timeutil import utcnow
+
+# Where the change feed stands is kept by the database, never by a client clock:
+#  * ``seq`` is a position assigned by the database as the row is written (a
+#    sequence on PostgreSQL; on SQLite the trigger below gives max + 1 while the
+#    single writer holds the lock, so positions follow commit order).
+#  * ``txid`` (PostgreSQL only) is the writing transaction's 64-bit id; with a
+#    reader's snapshot it tells exactly which rows the reader could not yet see.
+HISTORY_SEQ = Sequence("history_seq_seq")
+SQLITE_SEQ_TRIGGER = (
+    "CREATE TRIGGER IF NOT EXISTS history_assign_seq AFTER INSERT ON history "
+    "WHEN NEW.seq IS NULL BEGIN "
+    "UPDATE history SET seq = (SELECT coalesce(max(seq), 0) + 1 FROM history) "
+    "WHERE rowid = NEW.rowid; END"
+)
+
+
+class current_txid(FunctionElement[int]):
+    """The writing transaction's id on PostgreSQL; NULL elsewhere."""
+
+    type = BigInteger()
+    inherit_cache = True
+
+
+@compiles(current_txid)
+def _txid_default(element: current_txid, compiler: Any, **kw: Any) -> str:
+    return "NULL"
+
+
+@compiles(current_txid, "postgresql")
+def _txid_postgresql(element: current_txid, compiler: Any, **kw: Any) -> str:
+    return "CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT)"
 
 
 class HistoryEntry(UUIDMixin, Base):
@@ -28,3 +61,17 @@ class HistoryEntry(UUIDMixin, Base):
     claim_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
     action: Mapped[str] = mapped_column(String(16))  # create | update | delete | restore
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Database-assigned position (see above); NULL only until the SQLite trigger runs.
+    seq: Mapped[int | None] = mapped_column(BigInteger, HISTORY_SEQ, nullable=True, index=True)
+    txid: Mapped[int | None] = mapped_column(
+        BigInteger, default=current_txid(), nullable=True, index=True
+    )
+
+
+# A table rebuilt by a batch migration on SQLite loses its triggers: such a
+# migration must run SQLITE_SEQ_TRIGGER again.
+event.listen(
+    HistoryEntry.__table__,
+    "after_create",
+    DDL(SQLITE_SEQ_TRIGGER).execute_if(dialect="sqlite"),
+)
