@@ -260,3 +260,98 @@ def test_launcher_dispatches_pdf_rendering(tmp_path):
         assert CYRILLIC in pdf[0].get_textpage().get_text_range()
     finally:
         pdf.close()
+
+
+def _many_claims(ws, n: int) -> list[str]:
+    """*n* claims on one article, in report order; their statements."""
+    from db.articles import NewArticle, add_article
+    from db.claims import update_claim
+
+    text = " ".join(f"Sentence {i} tells of event {i}." for i in range(n * 2))
+    article = add_article(ws, NewArticle(text=text, original=text.encode(), title="Many claims"))
+    statements = []
+    scripts = (HANGUL, CYRILLIC, ARABIC)
+    for k in range(n):
+        start = text.index(f"Sentence {k * 2} ")
+        statement = f"Claim {k:02d} {scripts[k % 3]}"
+        claim = create_claim(ws, article.id, start, start + 10, statement=statement)
+        statements.append(statement)
+        if k == 5:  # a claim longer than a page still comes out whole
+            update_claim(ws, claim.id, notes=" ".join(f"Note word{i}." for i in range(900)))
+    return statements
+
+
+def _pdf_pages(path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("page, size", [("A4", (595, 842)), ("Letter", (612, 792))])
+def test_pdf_report_laid_out_in_several_documents(ws, tmp_path, monkeypatch, page, size):
+    from db.exporting.pdf import CHUNK_ENV, PAGE_ENV
+
+    statements = _many_claims(ws, 13)
+    monkeypatch.setenv(CHUNK_ENV, "3")  # 5 documents of claims after the title page
+    monkeypatch.setenv(PAGE_ENV, page)
+    calls: list[tuple[int, int]] = []
+    target = tmp_path / "many.pdf"
+    n = export(ws, "pdf", ClaimFilter(), target, lambda d, t: calls.append((d, t)) is None)
+    assert n == 13
+    assert (3, 13) in calls and (12, 13) in calls and calls[-1] == (13, 13)
+    pdf = pdfium.PdfDocument(str(target))
+    try:
+        assert all(tuple(round(v) for v in p.get_size()) == size for p in pdf)
+    finally:
+        pdf.close()
+    pages = _pdf_pages(target)
+    assert len(pages) > 6
+    assert "Claims report" in pages[0] and "Claim 00" not in pages[0]  # the title page alone
+    assert pages[1].startswith("Many claims")
+    assert all(re.search(r"\d$", p) for p in pages)  # numbered, with no empty page
+    assert [p.rsplit(" ", 1)[-1] for p in pages] == [str(i) for i in range(1, len(pages) + 1)]
+    flat = " ".join(pages)
+    # Every claim, in order.  Right-to-left text comes out in visual order, so an Arabic
+    # statement's line is matched by its parts; each claim's quoted sentence fixes its place.
+    for statement in statements:
+        assert all(part in flat for part in statement.split(" ", 2)), statement
+    positions = [flat.find(f"Sentence {k * 2} tells of event {k * 2}.") for k in range(13)]
+    assert -1 not in positions and positions == sorted(positions)
+    assert (flat.count(HANGUL), flat.count(CYRILLIC), flat.count(ARABIC)) == (5, 4, 4)
+    assert "Note word0." in flat and "Note word899." in flat
+    assert flat.count("Many claims (continued)") == 4
+
+
+def test_cancel_between_pdf_documents_writes_nothing(ws, tmp_path):
+    from db.exporting.pdf import write_pdf
+
+    _many_claims(ws, 9)
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done < 4  # stop once the second document of claims is made
+
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(ExportCancelled):
+        write_pdf(ws, ClaimFilter(), target, progress, per_document=2)
+    assert calls[-1] == (4, 9) and (9, 9) not in calls
+    assert not target.exists()
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_pdf_renderer_rejects_a_cut_stream(tmp_path):
+    import subprocess
+    import sys
+
+    from db.exporting.pdf import frame
+
+    data = frame(f"<html><body><p>{CYRILLIC}</p></body></html>")
+    cmd = [sys.executable, "-m", "desktop.pdf_render", "-", str(tmp_path / "cut.pdf")]
+    done = subprocess.run(cmd, input=data[:-5], capture_output=True, timeout=120)
+    assert done.returncode != 0 and b"cut short" in done.stderr
+    whole = subprocess.run(cmd, input=data + b"0\n", capture_output=True, timeout=120)
+    assert whole.returncode == 0
+    assert CYRILLIC in _pdf_pages(tmp_path / "cut.pdf")[0]

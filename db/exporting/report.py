@@ -143,6 +143,22 @@ def claim_html(entry: Entry, number: int) -> str:
     return "".join(out)
 
 
+def _head(ws: Workspace, css: str = CSS) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Claims report — {_e(ws.display_name)}</title>\n"
+        f"<style>{css}</style>\n</head>\n<body>\n"
+    )
+
+
+_TAIL = "</body>\n</html>\n"
+# Laid out one by one, each document starts a page: the title page needs no break of its own
+# (it would leave an empty page behind it).
+_TITLE_BREAK = "page-break-after: always; "
+assert _TITLE_BREAK in CSS
+PAGED_CSS = CSS.replace(_TITLE_BREAK, "")
+
+
 def report_chunks(
     ws: Workspace, flt: ClaimFilter, progress: Progress | None = None
 ) -> Generator[str, None, int]:
@@ -151,11 +167,7 @@ def report_chunks(
 
     total = count_rows(ws, flt)
     tick(progress, 0, total)
-    yield (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Claims report — {_e(ws.display_name)}</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n"
-    )
+    yield _head(ws)
     yield title_page(ws, flt, total)
     done = 0
     article = None
@@ -167,7 +179,49 @@ def report_chunks(
             done += 1
             yield claim_html(entry, done)
         tick(progress, done, total)
-    yield "</body>\n</html>\n"
+    yield _TAIL
+    return done
+
+
+def report_documents(
+    ws: Workspace, flt: ClaimFilter, progress: Progress | None = None, per_document: int = 200
+) -> Generator[str, None, int]:
+    """The report as complete HTML documents, for rendering one at a time (see desktop.pdf_render).
+
+    First the title page, then the claims, *per_document* to a document and never split
+    between two; an article whose claims go on into the next document gets its heading
+    again there, marked "(continued)".  Progress is reported as each document is made.
+    Returns the claim count.
+    """
+    from db.exporting.rows import count_rows
+
+    per_document = max(1, per_document)
+    total = count_rows(ws, flt)
+    tick(progress, 0, total)
+    head = _head(ws, PAGED_CSS)
+    yield head + title_page(ws, flt, total) + _TAIL
+    parts: list[str] = []
+    in_document = 0
+    done = 0
+    article = None
+    for batch in iter_entries(ws, flt):
+        for entry in batch:
+            if in_document == per_document:
+                tick(progress, done, total)
+                yield head + "".join(parts) + _TAIL
+                parts, in_document = [], 0
+                if entry.row.article_id == article:
+                    title = f"{entry.row.article_title} (continued)"
+                    parts.append(f'<h2 dir="auto">{_e(title)}</h2>\n')
+            if entry.row.article_id != article:
+                article = entry.row.article_id
+                parts.append(f'<h2 dir="auto">{_e(entry.row.article_title)}</h2>\n')
+            done += 1
+            in_document += 1
+            parts.append(claim_html(entry, done))
+    tick(progress, done, total)
+    if parts:
+        yield head + "".join(parts) + _TAIL
     return done
 
 
