@@ -26,6 +26,16 @@ ENTITY_TYPES = ("article", "claim", "source", "link", "evidence", "comment")
 # Fields holding the id of an analyst or a source: shown by name.
 ANALYST_FIELDS = frozenset({"assignee_id", "reviewer_id", "analyst_id", "author_id"})
 SOURCE_FIELDS = frozenset({"source_id"})
+# The recorded fields that name an item of each kind, first found wins.
+NAME_FIELDS: dict[str, tuple[str, ...]] = {
+    "article": ("title",),
+    "source": ("name",),
+    "claim": ("quote",),
+    "evidence": ("url", "note"),
+    "comment": ("body",),
+}
+LINK_FIELDS = ("relation", "from_claim_id", "to_claim_id")
+LABEL_LIMIT = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +67,15 @@ class HistoryItem:
     claim_id: uuid.UUID | None
     action: str
     changes: tuple[FieldChange, ...]
+    # What the entry is about, readable: a source's name, an article's title,
+    # a claim's quote (shortened), a link's relation and claims; "" if unknown.
+    label: str = ""
 
     def summary(self, limit: int = 80) -> str:
         """A one-line description: ``status: in_review → verified; notes: …``."""
         if self.action in ("create", "delete"):
-            return f"{self.action}d {self.entity_type}"
+            named = f" {self.label}" if self.label else ""
+            return f"{self.action}d {self.entity_type}{named}"
         parts = []
         for ch in self.changes:
             parts.append(
@@ -103,7 +117,86 @@ def _changes(entry: HistoryEntry) -> dict[str, Any]:
     return entry.changes if isinstance(entry.changes, dict) else {}
 
 
-def _item(entry: HistoryEntry, names: dict[uuid.UUID, str]) -> HistoryItem:
+def _flat(value: Any, limit: int = LABEL_LIMIT) -> str:
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _own_values(entry: HistoryEntry) -> dict[str, Any]:
+    """The values the entry itself records: new ones, or the old ones of a deletion."""
+    values: dict[str, Any] = {}
+    for key, pair in _changes(entry).items():
+        if isinstance(pair, list) and len(pair) == 2:
+            value = pair[0] if entry.action == "delete" else pair[1]
+            if value is not None and value != "":
+                values[key] = value
+    return values
+
+
+def _recorded_values(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """Each entity's latest recorded field values, replayed from its whole history
+    (so deleted items keep the name they had)."""
+    known: dict[uuid.UUID, dict[str, Any]] = {}
+    if not ids:
+        return known
+    rows = session.scalars(
+        select(HistoryEntry).where(HistoryEntry.entity_id.in_(ids)).order_by(HistoryEntry.at)
+    )
+    for row in rows:
+        known.setdefault(row.entity_id, {}).update(_own_values(row))
+    return known
+
+
+def _name_from(kind: str, values: dict[str, Any]) -> str:
+    for key in NAME_FIELDS.get(kind, ()):
+        text = _flat(values.get(key))
+        if text:
+            return text
+    return ""
+
+
+def _labels(session: Session, entries: list[HistoryEntry]) -> dict[uuid.UUID, str]:
+    """A readable name for each entry, by entry id: from its own values, else from
+    what the history recorded about the same item (and, for links, their claims)."""
+    own = {e.id: _own_values(e) for e in entries}
+
+    def lacks_name(e: HistoryEntry) -> bool:
+        if e.entity_type == "link":
+            return not all(k in own[e.id] for k in LINK_FIELDS)
+        return not _name_from(e.entity_type, own[e.id])
+
+    wanted = {e.entity_id for e in entries if lacks_name(e)}
+    known = _recorded_values(session, wanted)
+    merged = {e.id: {**known.get(e.entity_id, {}), **own[e.id]} for e in entries}
+    claim_ids = {
+        ref
+        for e in entries
+        if e.entity_type == "link"
+        for key in ("from_claim_id", "to_claim_id")
+        if (ref := _ref(merged[e.id].get(key))) is not None
+    }
+    quotes = {k: _name_from("claim", v) for k, v in _recorded_values(session, claim_ids).items()}
+    labels: dict[uuid.UUID, str] = {}
+    for e in entries:
+        values = merged[e.id]
+        if e.entity_type != "link":
+            labels[e.id] = _name_from(e.entity_type, values)
+            continue
+        ends = []
+        for key in ("from_claim_id", "to_claim_id"):
+            ref = _ref(values.get(key))
+            quote = _flat(quotes.get(ref, ""), 30) if ref else ""
+            ends.append(f"“{quote}”" if quote else (str(ref)[:8] if ref else "?"))
+        relation = str(values.get("relation") or "link").replace("_", " ")
+        labels[e.id] = f"{ends[0]} {relation} {ends[1]}"
+    return labels
+
+
+def _item(entry: HistoryEntry, names: dict[uuid.UUID, str], label: str = "") -> HistoryItem:
     changes = _changes(entry)
     return HistoryItem(
         id=entry.id,
@@ -115,6 +208,7 @@ def _item(entry: HistoryEntry, names: dict[uuid.UUID, str]) -> HistoryItem:
         claim_id=entry.claim_id,
         action=entry.action,
         changes=tuple(_change(k, v[0], v[1], names) for k, v in changes.items()),
+        label=label,
     )
 
 
@@ -133,7 +227,8 @@ def _items(session: Session, entries: list[HistoryEntry]) -> list[HistoryItem]:
     if sources:
         rows = session.execute(select(Source.id, Source.name).where(Source.id.in_(sources)))
         names.update({r[0]: r[1] for r in rows})
-    return [_item(e, names) for e in entries]
+    labels = _labels(session, entries)
+    return [_item(e, names, labels.get(e.id, "")) for e in entries]
 
 
 def _claim_entries(session: Session, cid: uuid.UUID) -> list[HistoryEntry]:

@@ -99,7 +99,7 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow("Format", self.format_combo)
         form.addRow("Paper", self.page_combo)
         form.addRow("Statuses", status_grid)
@@ -205,7 +205,8 @@ class ExportDialog(QDialog):
         return {"page": str(self.page_combo.currentData())} if self.format() == "pdf" else {}
 
     def _format_changed(self, _index: int) -> None:
-        self.page_combo.setEnabled(self.format() == "pdf")
+        # Paper matters only for the PDF report: the row (label too) shows for it alone.
+        self.form.setRowVisible(self.page_combo, self.format() == "pdf")
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(self.suffix())))

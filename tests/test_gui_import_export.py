@@ -280,13 +280,22 @@ def test_export_dialog_writes_a_letter_pdf_when_chosen(ws, tmp_path, qtbot, clai
     window = make_window(ws, tmp_path, qtbot)
     dialog = ExportDialog(window.ctx, window)
     qtbot.addWidget(dialog)
-    assert not dialog.page_combo.isEnabled()  # paper matters only for the PDF report
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    paper_label = dialog.form.labelForField(dialog.page_combo)
+    assert paper_label.text() == "Paper"
+    # Paper matters only for the PDF report: hidden, with its label, for other formats.
+    assert not dialog.page_combo.isVisible() and not paper_label.isVisible()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert dialog.page_combo.isVisible() and paper_label.isVisible()
     assert dialog.page_combo.isEnabled()
     assert [dialog.page_combo.itemData(i) for i in range(dialog.page_combo.count())] == [
         "A4",
         "Letter",
     ]
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    assert not dialog.page_combo.isVisible() and not paper_label.isVisible()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
     dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("Letter"))
     target = tmp_path / "report.pdf"
     dialog.path_edit.setText(str(target))

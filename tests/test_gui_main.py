@@ -169,6 +169,74 @@ def test_geometry_and_recent_workspaces_are_saved(ws, tmp_path, qtbot) -> None: 
     assert settings.value(LAST_KEY) == str(ws.path.resolve())
 
 
+def test_first_start_geometry_is_most_of_the_screen_centred() -> None:
+    from PySide6.QtCore import QRect, QSize
+
+    from desktop.main_window.window import first_start_geometry
+
+    assert first_start_geometry(QRect(0, 0, 1600, 1000)) == QRect(64, 50, 1472, 900)
+    assert first_start_geometry(QRect(0, 0, 1280, 800)).size() == QSize(1177, 720)
+    # A taskbar on the left: the window stays inside the free area.
+    assert first_start_geometry(QRect(60, 0, 1540, 1000)).left() >= 60
+    # Never below the window's minimum, and then from the free area's corner.
+    small = first_start_geometry(QRect(0, 0, 800, 600), QSize(1000, 620))
+    assert small == QRect(0, 0, 1000, 620)
+
+
+def test_fresh_settings_size_the_window_to_its_screen(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QByteArray
+
+    from desktop.main_window import MainWindow
+    from desktop.main_window.window import first_start_geometry
+
+    def expected(window):  # type: ignore[no-untyped-def]
+        available = window.screen().availableGeometry()
+        return first_start_geometry(available, window.minimumSizeHint()).size()
+
+    window = make_window(ws, tmp_path, qtbot)  # nothing saved yet
+    assert window.size() == expected(window)
+    # A stored but empty geometry (an interrupted save) counts as nothing saved.
+    broken = QSettings(str(tmp_path / "broken.ini"), QSettings.Format.IniFormat)
+    broken.setValue("window/geometry", QByteArray())
+    again = MainWindow(window.ctx, broken)
+    qtbot.addWidget(again)
+    assert again.size() == expected(again)
+    # Later starts restore what was saved.
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(window.width(), window.height() - 37)  # stays within the small test screen
+    saved_size = window.size()
+    window.save_settings()
+    restored = MainWindow(window.ctx, window.settings)
+    qtbot.addWidget(restored)
+    assert restored.size() == saved_size
+
+
+def test_first_start_gives_the_bottom_docks_a_good_share(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add_text_article(ws, "Layout text.", title="Layout")
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    claims = window.docks["Claims"]
+    qtbot.waitUntil(lambda: claims.height() >= 0.34 * window.height())
+    assert window.reader_pane.height() >= 0.3 * window.height()  # the reader keeps enough
+    articles = window.docks["Articles"]
+    assert articles.height() >= 120  # a few article rows above the scrollable details
+    # A saved layout wins over the first-start split.
+    first = claims.height()
+    window.resizeDocks([claims], [180], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: claims.height() < first - 40)
+    saved = claims.height()
+    window.save_settings()
+    from desktop.main_window import MainWindow
+
+    again = MainWindow(window.ctx, window.settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.waitUntil(lambda: abs(again.docks["Claims"].height() - saved) <= 4)
+
+
 def test_switching_to_a_broken_file_reports_and_keeps_the_workspace(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(ws, tmp_path, qtbot)
     broken = tmp_path / "broken.sqlite"

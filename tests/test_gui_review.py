@@ -20,6 +20,7 @@ from desktop.review import (
     FirstAnalystDialog,
     HistoryPanel,
     ReviewQueueView,
+    WorkspaceHistoryDialog,
     install_review_ui,
 )
 from desktop.review.analyst_dialogs import SwitchAnalystDialog
@@ -211,6 +212,32 @@ def test_compare_view_columns(ctx, team, seed_paths: list[Path], qtbot) -> None:
     assert view.columns == [] and ctx.dialogs.errors == []
 
 
+def test_compare_cards_scroll_rather_than_being_cut(
+    ctx, team, seed_paths: list[Path], qtbot
+) -> None:
+    a1, t1 = add_seed(team, seed_paths[0], "One")
+    a2, t2 = add_seed(team, seed_paths[1], "Two")
+    x = claim_at(team, a1, t1)
+    y = claim_at(team, a2, t2)
+    links.add_link(team, y.id, x.id, "contradicts")
+    view = CompareView(ctx)
+    qtbot.addWidget(view)
+    view.resize(900, 140)  # a short bottom dock
+    view.show()
+    qtbot.waitExposed(view)
+    ctx.claimSelected.emit(str(x.id))
+    qtbot.waitUntil(lambda: view.area.verticalScrollBar().maximum() > 0)
+    for column in view.columns:
+        # Each card keeps the height its wrapped text needs; the area scrolls to it.
+        assert column.height() >= column.heightForWidth(column.width())
+        assert column.open_button.geometry().bottom() <= column.height()
+    bar = view.area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    button = view.columns[0].open_button
+    top_left = button.mapTo(view.area.viewport(), button.rect().topLeft())
+    assert view.area.viewport().rect().contains(top_left)
+
+
 def test_first_analyst_dialog_suggests_initials(qtbot) -> None:
     dialog = FirstAnalystDialog()
     qtbot.addWidget(dialog)
@@ -310,3 +337,23 @@ def test_first_start_on_empty_workspace_creates_admin(ws_path: Path, qtbot) -> N
         assert analysts.get_current(fresh).name == "Jo Park"
     finally:
         fresh.close()
+
+
+def test_workspace_history_names_what_was_changed(ctx, team, seed_paths: list[Path], qtbot) -> None:
+    from db.sources import create_source
+
+    aid, text = add_seed(team, seed_paths[0])
+    c = claim_at(team, aid, text)
+    create_source(team, "Wire Agency")
+    claims.update_claim(team, c.id, notes="checked")
+    dialog = WorkspaceHistoryDialog(ctx)
+    qtbot.addWidget(dialog)
+    rows = {}
+    for i in range(dialog.tree.topLevelItemCount()):
+        row = dialog.tree.topLevelItem(i)
+        rows.setdefault((row.text(2), row.text(3).split(" ")[0]), row.text(3))
+    assert rows[("created", "source")] == "source “Wire Agency”"
+    title = next(i.label for i in dialog.items if i.entity_type == "article")
+    assert title and rows[("created", "article")] == f"article “{title}”"
+    assert c.quote[:20] in rows[("created", "claim")]
+    assert c.quote[:20] in rows[("changed", "claim")]

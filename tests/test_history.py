@@ -176,3 +176,33 @@ def test_assignee_and_source_changes_show_names(ws: Workspace, seed_paths: list[
     assert assigned.new_shown == "Rita Reviewer" and assigned.old_shown is None
     assert sourced.field == "source_id" and sourced.new_shown == "News agency"
     assert "assignee_id: — → Rita Reviewer" in items[-2].summary()
+
+
+def test_every_entry_names_its_item(ws: Workspace, seed_paths: list[Path]) -> None:
+    """Creates, updates and deletes each carry a readable name, even for deleted items."""
+    from db.articles import get_article
+    from db.sources import create_source, delete_source, update_source
+
+    aid, text = add_seed(ws, seed_paths[1])
+    a = claim_at(ws, aid, text, 0)
+    b = claim_at(ws, aid, text, 1)
+    agency = create_source(ws, "Wire Agency")
+    update_source(ws, agency.id, notes="checked")
+    delete_source(ws, agency.id)
+    link = links.add_link(ws, a.id, b.id, "contradicts")
+    comments.add_comment(ws, b.id, "Check the date")
+    claims.update_claim(ws, a.id, notes="n1")
+    links.remove_link(ws, link.id)
+    items = history.workspace_history(ws, limit=100)
+    by_kind = {(i.entity_type, i.action): i.label for i in items}
+    assert by_kind[("article", "create")] == history._flat(get_article(ws, aid).title)
+    assert by_kind[("source", "create")] == "Wire Agency"
+    assert by_kind[("source", "update")] == "Wire Agency"  # not in the update's own values
+    assert by_kind[("source", "delete")] == "Wire Agency"
+    assert by_kind[("claim", "update")] == history._flat(a.quote)
+    assert by_kind[("comment", "create")] == "Check the date"
+    for action in ("create", "delete"):
+        label = by_kind[("link", action)]
+        assert "contradicts" in label and a.quote[:10] in label and b.quote[:10] in label
+    assert all(i.label for i in items)
+    assert "created source Wire Agency" in [i.summary() for i in items]

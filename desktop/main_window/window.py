@@ -7,9 +7,17 @@ import logging
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QScrollArea, QWidget
 
 from db.analysts import get_current
 from db.errors import ClaimDeskError
@@ -28,6 +36,27 @@ log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
 Area = Qt.DockWidgetArea
+# First start (nothing saved yet): share of the screen's free area the window takes,
+# and of the window's height the bottom docks (claims table, compare, ...) get.
+FIRST_START_WIDTH = 0.92
+FIRST_START_HEIGHT = 0.9
+BOTTOM_SHARE = 0.38
+LEFT_DOCK_WIDTH = 420
+RIGHT_DOCK_WIDTH = 380
+
+
+def first_start_geometry(available: QRect, minimum: QSize | None = None) -> QRect:
+    """Where a window without saved geometry goes: most of *available*, centred in it
+    (never smaller than *minimum*)."""
+    size = QSize(
+        int(available.width() * FIRST_START_WIDTH), int(available.height() * FIRST_START_HEIGHT)
+    )
+    if minimum is not None:
+        size = size.expandedTo(minimum)
+    rect = QRect(0, 0, size.width(), size.height())
+    rect.moveCenter(available.center())
+    rect.moveTo(max(rect.left(), available.left()), max(rect.top(), available.top()))
+    return rect
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +72,6 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self.resize(1400, 900)
         self.jobs: list[Job] = []
         self._menus: dict[str, QMenu] = {}
         self.docks: dict[str, QDockWidget] = {}
@@ -73,15 +101,19 @@ class MainWindow(QMainWindow):
         build_menus(self)
         build_toolbar(self)
         self.add_dock(self.article_panel, "Articles", Area.LeftDockWidgetArea)
-        self.add_dock(self.metadata_editor, "Article details", Area.LeftDockWidgetArea)
+        # Scrollable, so on a low screen the article list above it keeps some rows.
+        details = QScrollArea(self)
+        details.setObjectName("articleDetailsScroll")
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setWidgetResizable(True)
+        details.setWidget(self.metadata_editor)
+        self.add_dock(details, "Article details", Area.LeftDockWidgetArea)
         self.add_dock(self.inspector, "Claim", Area.RightDockWidgetArea)
         claims_dock = self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
         sources_dock = self.add_dock(self.sources_view, "Sources", Area.BottomDockWidgetArea)
         self.tabifyDockWidget(claims_dock, sources_dock)
         claims_dock.raise_()
-        self.resizeDocks([self.docks["Articles"]], [420], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Claim"]], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([claims_dock], [260], Qt.Orientation.Vertical)
+        self._first_layout_pending = False
         from desktop.review import install_review_ui
 
         self.review_ui = install_review_ui(self, ctx)
@@ -368,16 +400,50 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        elif self.screen() is not None:
-            available = self.screen().availableGeometry()
-            self.resize(int(available.width() * 0.92), int(available.height() * 0.9))
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        if not (restored and self.restoreGeometry(geometry)):
+            self.size_for_first_start()
         state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state, STATE_VERSION)
+        if not (isinstance(state, QByteArray) and self.restoreState(state, STATE_VERSION)):
+            # Nothing saved: split the docks once the window has its real size.
+            self._first_layout_pending = True
+            self.apply_first_layout()
         workspaces.remember(self.settings, self.ctx.ws.url)
         self._open_first_article()
+
+    def size_for_first_start(self) -> None:
+        """Most of the free area of the screen the window opens on (the primary one
+        when it has none yet)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 900)
+            return
+        self.setGeometry(first_start_geometry(screen.availableGeometry(), self.minimumSizeHint()))
+
+    def apply_first_layout(self) -> None:
+        """Dock sizes for a first start: side columns of a readable width, and the
+        bottom tabs (claims, sources, review queue, compare) ~38 % of the height."""
+        self.resizeDocks(
+            [self.docks["Articles"], self.docks["Claim"]],
+            [LEFT_DOCK_WIDTH, RIGHT_DOCK_WIDTH],
+            Qt.Orientation.Horizontal,
+        )
+        bottom = int(self.height() * BOTTOM_SHARE)
+        # The left column above the bottom docks: the article details get what their
+        # fields need, but at most 55 % of it, the article list the rest.
+        column = max(0, self.height() - bottom - 110)
+        details = min(self.metadata_editor.sizeHint().height() + 24, int(column * 0.55))
+        self.resizeDocks(
+            [self.docks["Claims"], self.docks["Articles"], self.docks["Article details"]],
+            [bottom, column - details, details],
+            Qt.Orientation.Vertical,
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_layout_pending:
+            self._first_layout_pending = False
+            self.apply_first_layout()
 
     def _open_first_article(self) -> None:
         last = self.settings.value("window/lastArticle")

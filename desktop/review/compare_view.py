@@ -77,6 +77,8 @@ class CompareColumn(QFrame):
         layout.addWidget(self.header)
         layout.addWidget(self.sentence, 1)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+        # Never squeezed below its wrapped text: a short dock scrolls the strip instead.
+        self.setMinimumHeight(self.heightForWidth(COLUMN_WIDTH))
 
 
 class CompareView(QWidget):

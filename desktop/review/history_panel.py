@@ -32,6 +32,7 @@ from desktop.context import AppContext
 from desktop.review.common import as_uuid, attempt, local_time, one_line
 
 IdRole = Qt.ItemDataRole.UserRole
+WHAT_WIDTH = 420
 ACTION_LABELS = {
     "create": "created",
     "update": "changed",
@@ -56,14 +57,23 @@ def _full(value: Any) -> str:
     return "—" if value is None or value == "" else str(value)
 
 
+def item_name(item: HistoryItem) -> str:
+    """The kind of item and its readable name: ``source “Reuters”``, ``claim “…”``."""
+    if not item.label:
+        return item.entity_type
+    if item.entity_type == "link":
+        return f"link {item.label}"
+    return f"{item.entity_type} “{item.label}”"
+
+
 def fill_history_tree(
     tree: QTreeWidget, items: list[HistoryItem], show_claim: bool = False
 ) -> None:
     """One row per change; its field changes (old → new) as child rows."""
     tree.clear()
     for item in items:
-        what = item.entity_type
-        if show_claim and item.claim_id:
+        what = item_name(item)
+        if show_claim and item.claim_id and item.entity_type != "claim":
             what = f"{what} · claim {str(item.claim_id)[:8]}"
         top = QTreeWidgetItem(
             [
@@ -78,6 +88,7 @@ def fill_history_tree(
         top.setData(1, IdRole, str(item.claim_id) if item.claim_id else "")
         top.setToolTip(4, item.summary(400))
         top.setToolTip(0, local_time(item.at, seconds=True))
+        top.setToolTip(3, what)
         for ch in item.changes:
             child = QTreeWidgetItem(
                 ["", "", "", ch.field, f"{_value(ch.old_shown)} → {_value(ch.new_shown)}"]
@@ -89,6 +100,8 @@ def fill_history_tree(
         tree.addTopLevelItem(top)
     for col in range(4):
         tree.resizeColumnToContents(col)
+    # Long names (a quote, a URL) are cut short; the full one is in the tooltip.
+    tree.setColumnWidth(3, min(tree.columnWidth(3), WHAT_WIDTH))
     if not show_claim:
         tree.scrollToBottom()  # a claim's history reads oldest first; show the latest
 
