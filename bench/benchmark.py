@@ -27,12 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import insert  # noqa: E402
 
+from bench.synthetic import claim_row, insert_claims  # noqa: E402
 from db.analysts import bind_analyst  # noqa: E402
-from db.anchors import CONTEXT_CHARS  # noqa: E402
 from db.articles import NewArticle, add_article  # noqa: E402
-from db.models import Claim, ClaimKind, Status  # noqa: E402
+from db.models import ClaimKind, Status  # noqa: E402
 from db.workspace import Workspace, open_workspace  # noqa: E402
 
 WORDS = (
@@ -70,37 +69,25 @@ def make_text(chars: int, seed: int) -> str:
 def claim_rows(article_id: uuid.UUID, text: str, count: int, seed: int) -> Iterator[dict]:
     """Row dicts for a Core insert: *count* claims spread over *text*."""
     rng = random.Random(seed)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = dt.datetime.now(dt.UTC)
     step = max(1, (len(text) - 60) // count)
     for i in range(count):
         start = min(i * step + rng.randint(0, 10), len(text) - 41)
-        end = start + rng.randint(5, 40)
-        quote = text[start:end]
-        yield {
-            "id": uuid.uuid4(),
-            "article_id": article_id,
-            "start": start,
-            "end": end,
-            "quote": quote,
-            "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-            "suffix": text[end : end + CONTEXT_CHARS],
-            "statement": quote,
-            "kind": ClaimKind.FIGURE,
-            "status": STATUSES[i % len(STATUSES)],
-            "reliability": "ABCDEF"[i % 6],
-            "credibility": 1 + i % 6,
-            "notes": "",
-            "created_at": now,
-            "updated_at": now,
-            "version": 1,
-        }
+        yield claim_row(
+            article_id,
+            text,
+            start,
+            start + rng.randint(5, 40),
+            status=STATUSES[i % len(STATUSES)],
+            now=now,
+            kind=ClaimKind.FIGURE,
+            reliability="ABCDEF"[i % 6],
+            credibility=1 + i % 6,
+        )
 
 
 def bulk_claims(ws: Workspace, article_id: uuid.UUID, text: str, count: int, seed: int) -> None:
-    rows = list(claim_rows(article_id, text, count, seed))
-    with ws.engine.begin() as conn:
-        for i in range(0, len(rows), 5000):
-            conn.execute(insert(Claim.__table__), rows[i : i + 5000])
+    insert_claims(ws, claim_rows(article_id, text, count, seed))
 
 
 def build_workspace(

@@ -17,18 +17,15 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert
-
+from bench.synthetic import claim_row, insert_claims
 from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article
 from db.claims import ClaimFilter
 from db.exporting.xlsx import write_xlsx
-from db.models import Claim, Status
 from db.workspace import open_workspace
 
 WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
@@ -49,34 +46,19 @@ def build(path: Path, n: int) -> None:
         ),
     )
     now = dt.datetime.now(dt.UTC)
-    rows = []
-    for i in range(n):
-        start = (i * 7) % (len(text) - 60)
-        rows.append(
-            {
-                "id": uuid.uuid4(),
-                "article_id": article.id,
-                "start": start,
-                "end": start + 40,
-                "quote": text[start : start + 40],
-                "prefix": text[max(0, start - 32) : start],
-                "suffix": text[start + 40 : start + 72],
-                "statement": f"Statement number {i}: " + text[start : start + 80],
-                "status": Status.VERIFIED,
-                "created_at": now,
-                "updated_at": now,
-                "created_by_id": analyst,
-                "updated_by_id": analyst,
-                "version": 1,
-            }
+    rows = (
+        claim_row(
+            article.id,
+            text,
+            (i * 7) % (len(text) - 60),
+            (i * 7) % (len(text) - 60) + 40,
+            statement=f"Statement number {i}: " + text[(i * 7) % (len(text) - 60) :][:80],
+            analyst=analyst,
+            now=now,
         )
-        if len(rows) == 5000:
-            with ws.engine.begin() as conn:
-                conn.execute(insert(Claim), rows)
-            rows = []
-    if rows:
-        with ws.engine.begin() as conn:
-            conn.execute(insert(Claim), rows)
+        for i in range(n)
+    )
+    insert_claims(ws, rows)
     ws.close()
 
 

@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,11 +32,10 @@ WORDS = (
 
 
 def build(path: Path, n: int) -> None:
-    from sqlalchemy import insert
-
+    from bench.synthetic import claim_row, insert_claims
     from db.analysts import bind_analyst
     from db.articles import NewArticle, add_article
-    from db.models import Claim, Status
+    from db.models import Status
     from db.workspace import open_workspace
 
     ws = open_workspace(path)
@@ -66,31 +64,19 @@ def build(path: Path, n: int) -> None:
             )
         start = (i * 97) % (len(text) - 200)
         rows.append(
-            {
-                "id": uuid.uuid4(),
-                "article_id": article.id,
-                "start": start,
-                "end": start + 40,
-                "quote": text[start : start + 40],
-                "prefix": text[max(0, start - 32) : start],
-                "suffix": text[start + 40 : start + 72],
-                "statement": f"Statement number {i}: " + text[start : start + 120],
-                "status": statuses[i % len(statuses)],
-                "notes": "A note about the claim. " * (i % 4),
-                "created_at": now,
-                "updated_at": now,
-                "created_by_id": analyst,
-                "updated_by_id": analyst,
-                "version": 1,
-            }
+            claim_row(
+                article.id,
+                body,
+                start,
+                start + 40,
+                statement=f"Statement number {i}: " + body[start : start + 120],
+                status=statuses[i % len(statuses)],
+                analyst=analyst,
+                now=now,
+                notes="A note about the claim. " * (i % 4),
+            )
         )
-        if len(rows) == 2000:
-            with ws.engine.begin() as conn:
-                conn.execute(insert(Claim), rows)
-            rows = []
-    if rows:
-        with ws.engine.begin() as conn:
-            conn.execute(insert(Claim), rows)
+    insert_claims(ws, rows)
     ws.close()
 
 
