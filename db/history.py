@@ -144,7 +144,9 @@ def _recorded_values(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, d
     if not ids:
         return known
     rows = session.scalars(
-        select(HistoryEntry).where(HistoryEntry.entity_id.in_(ids)).order_by(HistoryEntry.at)
+        select(HistoryEntry)
+        .where(HistoryEntry.entity_id.in_(ids))
+        .order_by(HistoryEntry.seq, HistoryEntry.at)
     )
     for row in rows:
         known.setdefault(row.entity_id, {}).update(_own_values(row))
@@ -247,7 +249,11 @@ def _claim_entries(session: Session, cid: uuid.UUID) -> list[HistoryEntry]:
             condition,
             (HistoryEntry.entity_type == "link") & HistoryEntry.entity_id.in_(link_ids),
         )
-    return list(session.scalars(select(HistoryEntry).where(condition).order_by(HistoryEntry.at)))
+    return list(
+        session.scalars(
+            select(HistoryEntry).where(condition).order_by(HistoryEntry.seq, HistoryEntry.at)
+        )
+    )
 
 
 def claim_history(ws: Workspace, claim_id: uuid.UUID | str) -> list[HistoryItem]:
@@ -285,7 +291,11 @@ def workspace_history(
             query = query.where(HistoryEntry.entity_type == entity_type)
         if analyst is not None:
             query = query.where(HistoryEntry.analyst_id == find_analyst(session, analyst).id)
-        query = query.order_by(HistoryEntry.at.desc()).limit(max(0, limit)).offset(max(0, offset))
+        query = (
+            query.order_by(HistoryEntry.seq.desc(), HistoryEntry.at.desc())
+            .limit(max(0, limit))
+            .offset(max(0, offset))
+        )
         return _items(session, list(session.scalars(query)))
 
 
@@ -296,9 +306,10 @@ def state_after(session: Session, cid: uuid.UUID, entry: HistoryEntry) -> dict[s
         .where(
             HistoryEntry.entity_type == "claim",
             HistoryEntry.entity_id == cid,
-            HistoryEntry.at <= entry.at,
+            # Write order (seq), not the writers' clocks, decides what came before.
+            HistoryEntry.seq <= entry.seq if entry.seq is not None else HistoryEntry.at <= entry.at,
         )
-        .order_by(HistoryEntry.at)
+        .order_by(HistoryEntry.seq, HistoryEntry.at)
     ).all()
     state: dict[str, Any] = {}
     for row in rows:

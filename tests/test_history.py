@@ -206,3 +206,29 @@ def test_every_entry_names_its_item(ws: Workspace, seed_paths: list[Path]) -> No
         assert "contradicts" in label and a.quote[:10] in label and b.quote[:10] in label
     assert all(i.label for i in items)
     assert "created source Wire Agency" in [i.summary() for i in items]
+
+
+def test_history_follows_write_order_not_the_writers_clock(
+    ws: Workspace, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teammate whose clock runs an hour behind still writes the later change."""
+    import datetime as dt
+
+    from db import timeutil
+
+    aid, text = add_seed(ws, seed_paths[1])
+    c = claim_at(ws, aid, text, statement="First")
+    claims.update_claim(ws, c.id, statement="Second")
+    real = timeutil.utcnow
+    monkeypatch.setattr(timeutil, "utcnow", lambda: real() - dt.timedelta(hours=1))
+    claims.update_claim(ws, c.id, statement="Third")
+    monkeypatch.setattr(timeutil, "utcnow", real)
+
+    items = history.claim_history(ws, c.id)
+    statements = [ch.new for i in items for ch in i.changes if ch.field == "statement"]
+    assert statements[-2:] == ["Second", "Third"]
+    # Restoring the state after "Second" replays the entries in write order.
+    restored = history.restore_claim_state(ws, c.id, items[-2].id)
+    assert restored.statement == "Second"
+    newest = history.workspace_history(ws, limit=1)[0]
+    assert newest.action == "restore"
