@@ -12,11 +12,16 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from db.changes import EVERYTHING, Changes, Entity
 from db.workspace import Workspace
 from desktop.dialogs import DialogService
 
 
 class AppContext(QObject):
+    # The one application-wide record of what changed (db.changes.Changes):
+    # local writes through desktop/operations and other analysts' edits from
+    # the change feed alike.  Views refresh only what it names.
+    changed = Signal(object)
     # Lists of claim ids as strings; an empty list means "anything may have changed".
     claimsChanged = Signal(list)
     articlesChanged = Signal()
@@ -46,6 +51,35 @@ class AppContext(QObject):
         if old is not ws:
             old.close()
         self.workspaceChanged.emit()
+        self.changed.emit(EVERYTHING)
+
+    def publish(self, changes: Changes) -> None:
+        """Broadcast *changes* to every view (once per write)."""
+        if changes.empty:
+            return
+        self.changed.emit(changes)
+        self._emit_legacy(changes)
+
+    def _emit_legacy(self, changes: Changes) -> None:
+        # Transitional: coarse signals for views not yet refreshed from `changed`.
+        if changes.everything:
+            self.articlesChanged.emit()
+            self.sourcesChanged.emit()
+            self.claimsChanged.emit([])
+            self.linksChanged.emit([])
+            self.reviewChanged.emit()
+            return
+        if changes.touches(Entity.ARTICLE):
+            self.articlesChanged.emit()
+        if changes.touches(Entity.SOURCE):
+            self.sourcesChanged.emit()
+        if changes.touches(Entity.LINK):
+            self.linksChanged.emit(sorted({c.parent or c.id for c in changes.of(Entity.LINK)}))
+        claim_ids = changes.ids(Entity.CLAIM)
+        if claim_ids:
+            self.claimsChanged.emit(sorted(claim_ids))
+        if changes.touches(Entity.COMMENT) or changes.touches(Entity.VERDICT):
+            self.reviewChanged.emit()
 
     def claims_changed(self, ids: Iterable[object] = ()) -> None:
         self.claimsChanged.emit([str(i) for i in ids])
