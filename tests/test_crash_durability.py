@@ -124,7 +124,7 @@ UNDO_STACK = """
     from PySide6.QtWidgets import QApplication
     from db.analysts import bind_analyst
     from db.workspace import open_workspace
-    from desktop.commands import CreateClaimCommand, UpdateClaimCommand
+    from desktop.commands.claims import CreateClaimCommand, UpdateClaimCommand
     from desktop.context import AppContext
 
     app = QApplication([])

@@ -20,7 +20,7 @@ from db.analysts import add_analyst, bind_analyst
 from db.bundles import export_bundle, restore_bundle
 from db.errors import NotFound
 from db.models import HistoryEntry, Status
-from desktop.commands_articles import DeleteArticleCommand
+from desktop.commands.articles import DeleteArticleCommand
 from desktop.dialogs import RecordingDialogs
 from desktop.operations.articles import delete_article
 

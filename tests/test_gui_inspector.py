@@ -321,7 +321,7 @@ def test_every_editor_has_a_mnemonic_label(claims, inspector):
 
 
 def test_links_list_drops_deleted_other_claim(ctx, ws, claims, inspector):
-    from desktop.commands import DeleteClaimCommand
+    from desktop.commands.claims import DeleteClaimCommand
 
     inspector.show_claim(claims[0].id)
     assert inspector.links.link_to(claims[2].id, Relation.CONTRADICTS)

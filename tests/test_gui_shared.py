@@ -314,7 +314,7 @@ def test_agreement_dialog_with_one_analyst_says_how_to_add_another(qtbot, ws) ->
 
 
 def _stale_command(ws, seed_paths):
-    from desktop.inspector.commands import CheckedUpdateClaimCommand
+    from desktop.commands.inspector import CheckedUpdateClaimCommand
 
     data = seed_paths[4].read_bytes()
     article = add_article(ws, NewArticle(text=data.decode("utf-8"), original=data))

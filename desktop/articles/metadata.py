@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from db import articles as article_ops
 from db.articles import ArticleInfo, in_offset, utc_offset_text, zone_text
 from db.errors import ClaimDeskError
-from desktop.articles.commands import UpdateArticleCommand
 from desktop.articles.list_panel import format_article_time
+from desktop.commands.article_fields import UpdateArticleCommand
 from desktop.context import AppContext
 
 TEXT_FIELDS = ("title", "outlet", "author", "url")

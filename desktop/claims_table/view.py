@@ -22,7 +22,7 @@ from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
 from db.models import Status
 from desktop.claims_table.filter_bar import ClaimFilterBar
-from desktop.commands import UpdateClaimCommand
+from desktop.commands.claims import UpdateClaimCommand
 from desktop.context import AppContext
 from desktop.models.claims_model import (
     COL_ARTICLE,

@@ -19,9 +19,9 @@ from db.claims import ClaimInfo
 from db.errors import ClaimDeskError, InvalidInput, StaleEdit
 from db.ids import short
 from db.sources import SourceInfo
-from desktop.commands_sources import CreateSourceCommand
+from desktop.commands.inspector import CheckedUpdateClaimCommand
+from desktop.commands.sources import CreateSourceCommand
 from desktop.context import AppContext
-from desktop.inspector.commands import CheckedUpdateClaimCommand
 from desktop.inspector.dates import event_text, parse_event_text
 from desktop.inspector.form import InspectorForm
 

@@ -26,9 +26,9 @@ from db.errors import ClaimDeskError
 from db.evidence import EvidenceInfo
 from db.links import LinkView
 from db.models import Relation, Stance
-from desktop.commands import AddLinkCommand, RemoveLinkCommand
+from desktop.commands.claims import AddLinkCommand, RemoveLinkCommand
+from desktop.commands.inspector import AddEvidenceCommand, RemoveEvidenceCommand
 from desktop.context import AppContext
-from desktop.inspector.commands import AddEvidenceCommand, RemoveEvidenceCommand
 from desktop.inspector.link_dialog import LinkClaimDialog
 
 DataRole = Qt.ItemDataRole.UserRole + 1

@@ -7,7 +7,7 @@ import uuid
 from db import articles as article_ops
 from db.articles import ArticleInfo
 from db.errors import ClaimDeskError
-from desktop.commands_articles import DeleteArticleCommand
+from desktop.commands.articles import DeleteArticleCommand
 from desktop.context import AppContext
 
 

@@ -13,7 +13,7 @@ from db.articles import ArticleInfo, add_article
 from db.errors import ClaimDeskError, DuplicateArticle
 from db.importing import ANNOTATION_SUFFIXES, import_any, read_file, supported_suffixes
 from db.workspace import Workspace
-from desktop.commands_articles import ImportArticlesCommand
+from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
 from desktop.workers import Job, Progress, run_job
 

@@ -25,7 +25,7 @@ from db.anchors import Utf16Index
 from db.claims import ClaimInfo
 from db.errors import ClaimDeskError, NotFound
 from db.models import CREDIBILITY, RELIABILITY
-from desktop.commands import CreateClaimCommand, DeleteClaimCommand
+from desktop.commands.claims import CreateClaimCommand, DeleteClaimCommand
 from desktop.context import AppContext
 from desktop.palette import status_color
 from desktop.reader.highlighter import ClaimHighlighter, selection_tint

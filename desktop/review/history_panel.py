@@ -27,7 +27,7 @@ from db import history as history_ops
 from db.analysts import list_analysts
 from db.history import ENTITY_TYPES, HistoryItem
 from db.review import verdicts_of
-from desktop.commands import DbCommand
+from desktop.commands.base import DbCommand
 from desktop.context import AppContext
 from desktop.review.common import as_uuid, attempt, local_time, one_line
 

@@ -24,7 +24,7 @@ from db.analysts import list_analysts
 from db.articles import list_articles
 from db.review import QueueItem
 from db.sources import list_sources
-from desktop.commands import UpdateClaimCommand
+from desktop.commands.claims import UpdateClaimCommand
 from desktop.context import AppContext
 from desktop.palette import status_icon
 from desktop.review.common import attempt, local_time, one_line

@@ -26,7 +26,7 @@ from db import sources as source_ops
 from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
 from db.sources import SourceInfo
-from desktop.commands_sources import (
+from desktop.commands.sources import (
     CreateSourceCommand,
     DeleteSourceCommand,
     MergeSourcesCommand,

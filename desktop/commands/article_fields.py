@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from db import articles as article_ops
-from desktop.commands import DbCommand
+from desktop.commands.base import DbCommand
 from desktop.context import AppContext
 
 # Set together with the publication time; the undo text names only the time.

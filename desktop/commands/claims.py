@@ -1,64 +1,16 @@
-"""Undoable edits: QUndoCommands that act on the database by id.
-
-A command's first ``redo`` (run by ``QUndoStack.push``) performs the edit;
-when it fails the error is reported and the command marks itself obsolete so
-the stack drops it.  Every redo/undo is one committed transaction.
-"""
+"""Undoable claim and link edits, acting on the database by id."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from typing import Any
-
-from PySide6.QtGui import QUndoCommand
 
 from db import claims as claim_ops
 from db import links as link_ops
 from db.claims import ClaimInfo
-from db.errors import ClaimDeskError, StaleEdit
 from db.links import LinkInfo
+from desktop.commands.base import DbCommand
 from desktop.context import AppContext
-
-
-class DbCommand(QUndoCommand):
-    """Runs db/ operations; reports expected failures instead of raising into Qt."""
-
-    def __init__(self, ctx: AppContext, text: str) -> None:
-        super().__init__(text)
-        self.ctx = ctx
-        self.failed = False
-
-    def _guard(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except ClaimDeskError as exc:
-            # A stale edit may be settled by the conflict dialog (desktop.shared):
-            # True = re-applied, False = discarded there, None = not handled.
-            handler = getattr(self.ctx, "stale_edit_handler", None)
-            if isinstance(exc, StaleEdit) and handler is not None and action == self.do:
-                outcome = handler(self, exc)
-                if outcome is True:
-                    return
-                if outcome is False:
-                    self.failed = True
-                    self.setObsolete(True)
-                    return
-            self.failed = True
-            self.setObsolete(True)
-            self.ctx.report_error(exc)
-
-    def redo(self) -> None:
-        self._guard(self.do)
-
-    def undo(self) -> None:
-        self._guard(self.undo_edit)
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def undo_edit(self) -> None:
-        raise NotImplementedError
 
 
 class CreateClaimCommand(DbCommand):

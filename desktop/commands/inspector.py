@@ -9,7 +9,8 @@ from db import claims as claim_ops
 from db import evidence as evidence_ops
 from db.evidence import EvidenceInfo
 from db.models import Stance
-from desktop.commands import DbCommand, UpdateClaimCommand
+from desktop.commands.base import DbCommand
+from desktop.commands.claims import UpdateClaimCommand
 from desktop.context import AppContext
 
 

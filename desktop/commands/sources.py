@@ -8,7 +8,7 @@ from typing import Any
 from db import source_edits
 from db import sources as source_ops
 from db.sources import SourceInfo
-from desktop.commands import DbCommand
+from desktop.commands.base import DbCommand
 from desktop.context import AppContext
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from db import articles as article_ops
 from db.bundles import export_bundle, restore_bundle
 from db.errors import InvalidInput
-from desktop.commands import DbCommand
+from desktop.commands.base import DbCommand
 from desktop.context import AppContext
 
 
