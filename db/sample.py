@@ -375,7 +375,8 @@ def create_sample_workspace(path: Path) -> Path:
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise InvalidInput(f"{path} already exists; the sample workspace needs a new file.")
-    ws = open_workspace(path)
+    path.unlink(missing_ok=True)  # an empty file left by an earlier attempt
+    ws = open_workspace(path, create_folder=True)
     try:
         bind_analyst(ws)
         populate(ws)

@@ -28,6 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db import audit
 from db.errors import InvalidInput, SchemaError, StaleEdit
+from db.file_guard import check_workspace_file
 from db.models import Base
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -194,8 +195,13 @@ def _check_shared(engine: Engine, url: str) -> None:
     )
 
 
-def open_workspace(target: str | Path) -> Workspace:
-    """Open (creating or upgrading a local file as needed) the workspace at *target*."""
+def open_workspace(target: str | Path, *, create_folder: bool = False) -> Workspace:
+    """Open (creating or upgrading a local file as needed) the workspace at *target*.
+
+    A local file is checked first (:func:`db.file_guard.check_workspace_file`):
+    anything that is not a ClaimDesk workspace is refused untouched.  A new
+    file's folder must exist unless *create_folder* is true.
+    """
     url = to_url(target)
     engine = make_engine(url)
     backup: Path | None = None
@@ -204,9 +210,9 @@ def open_workspace(target: str | Path) -> Workspace:
             database = make_url(url).database
             if database and database != ":memory:":
                 path = Path(database)
-                if path.is_dir():
-                    raise InvalidInput(f"{path} is a folder, not a workspace file.")
-                path.parent.mkdir(parents=True, exist_ok=True)
+                if create_folder:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                check_workspace_file(path)
                 backup = _prepare_sqlite(engine, path)
             else:
                 Base.metadata.create_all(engine)

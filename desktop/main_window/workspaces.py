@@ -51,10 +51,23 @@ def forget(settings: QSettings, target: str) -> None:
     settings.setValue(RECENT_KEY, [r for r in recent(settings) if r != target])
 
 
+def _create_folder(target: str | Path, dialogs: DialogService) -> bool:
+    """For a new local workspace in a folder that does not exist: ask to create the folder."""
+    if "://" in str(target):
+        return False
+    folder = Path(target).expanduser().parent
+    if folder.exists():
+        return False
+    return dialogs.confirm(
+        "Open workspace",
+        f"The folder {folder} does not exist. Create it and a new workspace in it?",
+    )
+
+
 def try_open(target: str | Path, dialogs: DialogService) -> Workspace | None:
     """Open a workspace and bind the analyst; shows the reason and returns None on failure."""
     try:
-        ws = open_workspace(target)
+        ws = open_workspace(target, create_folder=_create_folder(target, dialogs))
     except ClaimDeskError as exc:
         dialogs.error("Open workspace", str(exc))
         return None

@@ -1,0 +1,115 @@
+"""Refuse, before anything is written, a file that is not a ClaimDesk workspace.
+
+Opening a workspace file with SQLAlchemy would happily turn an empty file
+into a new workspace, write a WAL into a truncated copy or into another
+program's database.  :func:`check_workspace_file` looks at the file first,
+read-only: its size, its SQLite header, a quick integrity check and the
+tables it holds.  Each refusal is one sentence naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from db.errors import InvalidInput
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+# Tables every ClaimDesk workspace has had since its first schema.
+CORE_TABLES = frozenset({"article", "claim", "source", "alembic_version"})
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word or ClaimDesk bundle file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def _describe(head: bytes) -> str:
+    for magic, what in _SIGNATURES:
+        if head.startswith(magic):
+            return what
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "not an SQLite database"
+    return "a text file, not an SQLite database"
+
+
+def _page_size(header: bytes) -> int:
+    size = int.from_bytes(header[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that writes nothing, not even a -wal or -shm file.
+
+    Without a write-ahead log beside it the file is read as immutable; with
+    one (a workspace in use, or left by a crash) SQLite must read the log too.
+    """
+    wal = Path(f"{path}-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+
+
+def check_workspace_file(path: Path, *, must_exist_folder: bool = True) -> bool:
+    """Check *path* before opening it; True if it exists (False: a new workspace).
+
+    Raises :class:`InvalidInput` for a folder, a missing parent folder, an
+    empty, foreign, truncated or corrupt file.  Reads only; changes nothing.
+    """
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder, not a workspace file.")
+    if not path.exists():
+        if must_exist_folder and not path.parent.is_dir():
+            raise InvalidInput(
+                f"{path}: the folder {path.parent} does not exist; create it first "
+                "or choose another place for the workspace."
+            )
+        return False
+    size = path.stat().st_size
+    if size == 0:
+        raise InvalidInput(f"{path} is an empty file (0 bytes), not a ClaimDesk workspace.")
+    with path.open("rb") as handle:
+        header = handle.read(HEADER_SIZE)
+    if not header.startswith(SQLITE_MAGIC):
+        raise InvalidInput(f"{path} is {_describe(header)}, not a ClaimDesk workspace.")
+    if len(header) < HEADER_SIZE:
+        raise InvalidInput(f"{path} is a damaged SQLite file (its header is cut short).")
+    page = _page_size(header)
+    if page < 512 or page & (page - 1):
+        raise InvalidInput(f"{path} is a damaged SQLite file (invalid page size {page}).")
+    pages_in_header = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96]
+    if size % page or (header_valid and pages_in_header * page > size):
+        raise InvalidInput(
+            f"{path} is a truncated or damaged SQLite file ({size} bytes, "
+            f"{'expected ' + str(pages_in_header * page) if header_valid else 'not whole pages'})."
+        )
+    try:
+        conn = _read_only(path)
+    except sqlite3.Error as exc:
+        raise InvalidInput(f"{path} cannot be read as an SQLite database ({exc}).") from None
+    try:
+        try:
+            result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            raise InvalidInput(f"{path} is a damaged SQLite file ({exc}).") from None
+    finally:
+        conn.close()
+    if result != ["ok"]:
+        raise InvalidInput(
+            f"{path} is a damaged SQLite file (integrity check: {'; '.join(result)})."
+        )
+    if tables and not CORE_TABLES <= tables:
+        named = ", ".join(sorted(t for t in tables if not t.startswith("sqlite_"))[:5])
+        raise InvalidInput(
+            f"{path} is an SQLite database of another program (tables: {named}), "
+            "not a ClaimDesk workspace."
+        )
+    return True
