@@ -28,7 +28,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, String, cast, event, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from db.models import HistoryEntry
+from db.changes import Change, Changes, Entity, Op
+from db.models import Claim, HistoryEntry, Verdict
 from db.workspace import Workspace, WorkspaceSession
 
 OWN_MEMORY = 20_000
@@ -108,6 +109,8 @@ class ChangeSet:
     entries: int = 0
     # A comment was added, edited, resolved or reopened (discussion threads changed).
     comments_changed: bool = False
+    # The same changes as the record every view reads (remote=True), by entity and id.
+    record: Changes = field(default_factory=lambda: Changes(remote=True))
 
     @property
     def empty(self) -> bool:
@@ -165,6 +168,92 @@ def _uuid(value: object) -> uuid.UUID | None:
         return None
 
 
+ENTITY_OF_KIND: dict[str, Entity] = {
+    "article": Entity.ARTICLE,
+    "claim": Entity.CLAIM,
+    "source": Entity.SOURCE,
+    "link": Entity.LINK,
+    "evidence": Entity.EVIDENCE,
+    "comment": Entity.COMMENT,
+}
+OP_OF_ACTION: dict[str, Op] = {"create": Op.CREATED, "delete": Op.DELETED}
+
+Row = tuple[uuid.UUID, int | None, str, uuid.UUID, uuid.UUID | None, uuid.UUID | None, Any, str]
+
+
+def _values(changes: Any, key: str) -> list[uuid.UUID]:
+    """The ids an entry's ``key -> [old, new]`` names (either side, either may be null)."""
+    pair = (changes or {}).get(key) or ()
+    return [found for found in (_uuid(v) for v in pair) if found is not None]
+
+
+def _record(conn: Connection, rows: list[Row]) -> Changes:
+    """One Changes record (remote=True) naming every entity the *rows* touched.
+
+    Claims carry their article as parent (read in the same snapshot for plain
+    updates), evidence and comments their claim; a link is named once per
+    claim at either end; a verdict (a claim entry with action "verdict") names
+    the claim's newest verdict.  A claim created or deleted also updates its
+    article (field ``claims``: the counts shown beside it).
+    """
+    items: list[Change] = []
+    article_of: dict[uuid.UUID, uuid.UUID] = {}
+    unknown: set[uuid.UUID] = set()
+    verdict_claims: set[uuid.UUID] = set()
+    for _id, _seq, kind, entity_id, _claim, _analyst, changes, _action in rows:
+        if kind == "claim":
+            found = _values(changes, "article_id")
+            if found:
+                article_of[entity_id] = found[-1]
+            else:
+                unknown.add(entity_id)
+    unknown -= set(article_of)
+    if unknown:
+        query = select(Claim.id, Claim.article_id).where(Claim.id.in_(sorted(unknown)))
+        article_of.update({cid: aid for cid, aid in conn.execute(query)})
+    for _id, _seq, kind, entity_id, claim_id, _analyst, changes, action in rows:
+        entity = ENTITY_OF_KIND.get(kind)
+        if entity is None:
+            continue
+        op = OP_OF_ACTION.get(action, Op.UPDATED)
+        fields = frozenset(changes or ()) if op is Op.UPDATED else frozenset[str]()
+        if entity is Entity.CLAIM:
+            article = article_of.get(entity_id)
+            items.append(Change(entity, str(entity_id), op, fields, _str(article)))
+            if op is not Op.UPDATED and article is not None:
+                items.append(
+                    Change(Entity.ARTICLE, str(article), Op.UPDATED, frozenset({"claims"}))
+                )
+            if action == "verdict":
+                verdict_claims.add(entity_id)
+        elif entity is Entity.LINK:
+            ends = _values(changes, "from_claim_id") + _values(changes, "to_claim_id")
+            if claim_id is not None:
+                ends.append(claim_id)
+            for end in dict.fromkeys(ends) or [None]:
+                items.append(Change(entity, str(entity_id), op, fields, _str(end)))
+        elif entity in (Entity.EVIDENCE, Entity.COMMENT):
+            items.append(Change(entity, str(entity_id), op, fields, _str(claim_id)))
+        else:
+            items.append(Change(entity, str(entity_id), op, fields))
+    if verdict_claims:
+        newest: dict[uuid.UUID, uuid.UUID] = {}
+        query = (
+            select(Verdict.claim_id, Verdict.id)
+            .where(Verdict.claim_id.in_(sorted(verdict_claims)))
+            .order_by(Verdict.decided_at)
+        )
+        for cid, vid in conn.execute(query):
+            newest[cid] = vid
+        for cid, vid in newest.items():
+            items.append(Change(Entity.VERDICT, str(vid), Op.CREATED, parent=str(cid)))
+    return Changes(tuple(items), remote=True)
+
+
+def _str(value: uuid.UUID | None) -> str | None:
+    return None if value is None else str(value)
+
+
 def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) -> ChangeSet:
     """Everything changed after *mark* (all history when the mark is empty).
 
@@ -179,16 +268,19 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
         HistoryEntry.claim_id,
         HistoryEntry.analyst_id,
         HistoryEntry.changes,
+        HistoryEntry.action,
     )
+    skip = own_entries(ws) if skip_own else frozenset()
     with _reading(ws) as conn:
         now = _snapshot(conn) if _postgres(conn) else None
         rows = conn.execute(query.where(_after(conn, mark)).order_by(HistoryEntry.seq)).all()
+        fresh_rows: list[Row] = [tuple(r) for r in rows if r[0] not in skip]
+        record = _record(conn, fresh_rows)
     if now is not None:
         new_mark = now
     else:
         newest = max((r[1] for r in rows if r[1] is not None), default=mark.position)
         new_mark = ChangeMark(int(newest)) if newest is not None else ChangeMark()
-    skip = own_entries(ws) if skip_own else frozenset()
     claims: set[uuid.UUID] = set()
     articles: set[uuid.UUID] = set()
     sources: set[uuid.UUID] = set()
@@ -197,9 +289,7 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
     links = False
     comments = False
     fresh = 0
-    for entry_id, _seq, kind, entity_id, claim_id, analyst_id, changes in rows:
-        if entry_id in skip:
-            continue
+    for _entry_id, _seq, kind, entity_id, claim_id, analyst_id, changes, _action in fresh_rows:
         fresh += 1
         analysts.add(analyst_id)
         if claim_id is not None:
@@ -235,4 +325,5 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
         analyst_ids=frozenset(analysts),
         entries=fresh,
         comments_changed=comments,
+        record=record,
     )

@@ -75,7 +75,13 @@ class AppContext(QObject):
             self.sourcesChanged.emit()
         if changes.touches(Entity.LINK):
             self.linksChanged.emit(sorted({c.parent or c.id for c in changes.of(Entity.LINK)}))
-        claim_ids = changes.ids(Entity.CLAIM)
+        # A claim's row also shows its evidence, open threads and verdict.
+        claim_ids = changes.ids(Entity.CLAIM) | {
+            c.parent
+            for kind in (Entity.EVIDENCE, Entity.COMMENT, Entity.VERDICT)
+            for c in changes.of(kind)
+            if c.parent is not None
+        }
         if claim_ids:
             self.claimsChanged.emit(sorted(claim_ids))
         if changes.touches(Entity.COMMENT) or changes.touches(Entity.VERDICT):

@@ -235,3 +235,38 @@ def test_skip_own_leaves_out_this_workspaces_edits(pair, seed_paths) -> None:
     assert everything.claim_ids == {mine.id, theirs.id}
     assert changes_since(first, changes.mark).empty
     assert changes_since(first, everything.mark).empty
+
+
+def test_record_names_every_entity_by_id_with_its_parent(pair, seed_paths) -> None:
+    from db.changes import Entity, Op
+    from db.comments import add_comment
+    from db.review import give_verdict
+
+    first, second = pair
+    article = _article(second, seed_paths[3])
+    claim_a = create_claim(second, article.id, 0, 10)
+    claim_b = create_claim(second, article.id, 20, 30)
+    mark = latest_change(first)
+    update_claim(second, claim_a.id, notes="checked", status="in_review")
+    link = add_link(second, claim_a.id, claim_b.id, "supports")
+    comment = add_comment(second, claim_b.id, "Which year?")
+    verdict = give_verdict(second, claim_a.id, "unverifiable", "No record either way.")
+    new = create_claim(second, article.id, 40, 50)
+
+    record = changes_since(first, mark).record
+    assert record.remote and not record.everything
+    edits = [c for c in record.of(Entity.CLAIM, Op.UPDATED) if c.id == str(claim_a.id)]
+    assert edits[0].fields == {"notes", "status"}
+    assert {c.parent for c in edits} == {str(article.id)}
+    assert record.ids(Entity.CLAIM, Op.CREATED) == {str(new.id)}
+    assert record.ids(Entity.ARTICLE) == {str(article.id)}
+    assert record.fields_of(Entity.ARTICLE, str(article.id)) == {"claims"}
+    assert {c.parent for c in record.of(Entity.LINK)} == {str(claim_a.id), str(claim_b.id)}
+    assert record.ids(Entity.LINK, Op.CREATED) == {str(link.id)}
+    assert [(c.id, c.parent) for c in record.of(Entity.COMMENT)] == [
+        (str(comment.id), str(claim_b.id))
+    ]
+    assert [(c.id, c.parent) for c in record.of(Entity.VERDICT)] == [
+        (str(verdict.id), str(claim_a.id))
+    ]
+    assert changes_since(first, changes_since(first, mark).mark).record.empty

@@ -2,10 +2,12 @@
 
 A QTimer on the GUI thread starts one background job per tick (never two at
 once); the job calls :func:`db.changefeed.changes_since` and hands the result
-back to the GUI thread, where the AppContext signals are emitted so every open
-view refreshes.  Edits made through this window's own Workspace object are
-skipped (its views refreshed already); edits from other processes, other
-Workspace objects and other machines are re-broadcast.
+back to the GUI thread, where its :class:`db.changes.Changes` record (remote=True,
+naming every entity by id) is published through ``ctx.publish`` -- the same path
+local writes take -- so every open view refreshes what it names.  Edits made
+through this window's own Workspace object are skipped (its views refreshed
+already); edits from other processes, other Workspace objects and other
+machines are re-broadcast.
 """
 
 from __future__ import annotations
@@ -146,15 +148,5 @@ class ChangePoller(QObject):
         self.polled.emit(result)
 
     def _broadcast(self, changes: ChangeSet) -> None:
-        if changes.empty:
-            return
-        if changes.article_ids:
-            self.ctx.articlesChanged.emit()
-        if changes.source_ids:
-            self.ctx.sourcesChanged.emit()
-        if changes.links_changed:
-            self.ctx.linksChanged.emit(sorted(str(i) for i in changes.link_claim_ids))
-        if changes.claim_ids:
-            self.ctx.claims_changed(sorted(changes.claim_ids, key=str))
-        if changes.comments_changed:
-            self.ctx.reviewChanged.emit()
+        if not changes.empty:
+            self.ctx.publish(changes.record)
