@@ -20,7 +20,13 @@ from typing import IO, Any
 from db.errors import ClaimDeskError
 from db.workspace import Workspace
 
-COMMAND_MODULES = ("db.cli.core", "db.cli.team", "db.cli.shared", "db.cli.formats")
+COMMAND_MODULES = (
+    "db.cli.core",
+    "db.cli.team",
+    "db.cli.shared",
+    "db.cli.formats",
+    "db.cli.safety",
+)
 EXIT_USAGE = 2
 
 Handler = Callable[["CliContext"], int]

@@ -173,6 +173,19 @@ def cmd_history(ctx: CliContext) -> int:
 def cmd_restore(ctx: CliContext) -> int:
     from db.history import restore_claim_state
 
+    if ctx.args.output is not None:
+        if ctx.args.entry_id is not None:
+            raise InvalidInput(
+                "Restore either a backup (BACKUP -o NEW.sqlite) or a claim, not both."
+            )
+        from db.cli.safety import restore_backup_file
+
+        return restore_backup_file(ctx, ctx.args.claim_id, ctx.args.output)
+    if ctx.args.entry_id is None:
+        raise InvalidInput(
+            "Give -o NEW.sqlite to restore a backup, or CLAIM_ID ENTRY_ID to restore a claim."
+        )
+
     info = restore_claim_state(ctx.ws, ctx.args.claim_id, ctx.args.entry_id)
     ctx.print(f"{info.id}\trestored (version {info.version})")
     return 0
@@ -259,10 +272,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_history)
 
     p = subparsers.add_parser(
-        "restore", parents=[common], help="set a claim back to its state after a history entry"
+        "restore",
+        parents=[common],
+        help="restore a backup into a new file (BACKUP -o NEW.sqlite), or set a claim back "
+        "to its state after a history entry (CLAIM_ID ENTRY_ID)",
     )
-    p.add_argument("claim_id")
-    p.add_argument("entry_id")
+    p.add_argument("claim_id", metavar="BACKUP|CLAIM_ID")
+    p.add_argument("entry_id", nargs="?", metavar="ENTRY_ID")
+    p.add_argument("-o", "--output", metavar="NEW.sqlite", help="the new workspace file")
     p.set_defaults(handler=cmd_restore)
 
     p = subparsers.add_parser("settings", parents=[common], help="show or set workspace settings")

@@ -1,0 +1,86 @@
+"""Keeping a workspace safe: backup, backups, restore, check."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from db.cli import CliContext
+from db.errors import InvalidInput
+
+
+def _local_path(ctx: CliContext) -> Path | None:
+    """The --db file (or the default workspace); None for a shared database."""
+    from db.paths import default_workspace
+    from db.workspace import is_sqlite, to_url
+
+    target = ctx.args.db or default_workspace()
+    url = to_url(target)
+    if not is_sqlite(url):
+        return None
+    return Path(str(target)).expanduser()
+
+
+def cmd_backup(ctx: CliContext) -> int:
+    from db.backup import clean_leftovers, rotate, take_backup
+
+    path = _local_path(ctx)
+    output = Path(ctx.args.output) if ctx.args.output else None
+    if path is None:
+        # A shared database is backed up as a full bundle of the workspace.
+        from db.bundles import export_bundle
+
+        if output is None:
+            raise InvalidInput(
+                "A shared workspace is backed up to a bundle: give -o FILE.claimdesk."
+            )
+        summary = export_bundle(ctx.ws, output, outside_links=True)
+        ctx.print(f"Backed up to {summary.path} ({summary.describe()})")
+        return 0
+    clean_leftovers(path)
+    info = take_backup(path, output)
+    ctx.print(f"Backed up to {info.path}")
+    ctx.print(f"  {info.describe()}")
+    if output is None:
+        removed = rotate(path, keep_last=ctx.args.keep_last, keep_days=ctx.args.keep_days)
+        if removed:
+            ctx.print(f"  {len(removed)} older backup(s) removed by the rotation")
+    return 0
+
+
+def cmd_backups(ctx: CliContext) -> int:
+    from db.backup import backup_folder, disk_use, list_backups
+
+    path = _local_path(ctx)
+    if path is None:
+        raise InvalidInput("Automatic backups are kept for local workspaces only.")
+    backups = list_backups(path)
+    ctx.print(f"Backups of {path} in {backup_folder(path)} ({disk_use(path):,} bytes):")
+    if not backups:
+        ctx.print("  none yet; `claimdesk backup` takes one")
+    for info in backups:
+        ctx.print(f"  {info.path.name}  {info.describe()}")
+    return 0
+
+
+def restore_backup_file(ctx: CliContext, backup: str, output: str) -> int:
+    """`claimdesk restore BACKUP -o NEW.sqlite` (the subcommand is shared with claim restore)."""
+    from db.backup import restore_backup
+
+    info = restore_backup(Path(backup), Path(output))
+    ctx.print(f"Restored {backup} into {info.path}")
+    ctx.print(f"  {info.describe()}")
+    return 0
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    from db.backup import KEEP_DAYS, KEEP_LAST
+
+    p = subparsers.add_parser("backup", parents=[common], help="back up the workspace now")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE")
+    p.add_argument("--keep-last", type=int, default=KEEP_LAST, metavar="N")
+    p.add_argument("--keep-days", type=int, default=KEEP_DAYS, metavar="D")
+    p.set_defaults(handler=cmd_backup)
+    p = subparsers.add_parser("backups", parents=[common], help="list the workspace's backups")
+    p.set_defaults(handler=cmd_backups)
