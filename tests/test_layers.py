@@ -99,6 +99,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.exporting": {"FILE_SUFFIX", "format_label", "formats"},
     "db.exporting.pdf": {"PAGE_SIZES"},
     "db.exporting.rows": {"COLUMNS"},
+    "db.backup": {"BackupInfo", "KEEP_DAYS", "KEEP_LAST"},
 }
 
 # Widget modules not yet converted to operations, each with the engineer converting it.

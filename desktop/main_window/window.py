@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         from desktop.shared.install import install_shared_ui
 
         self.shared_ui = install_shared_ui(self, ctx, settings=self.settings)
+        from desktop.safety import install_safety_ui
+
+        self.safety_ui = install_safety_ui(self, ctx, self.settings)
         self._build_status_bar()
         self._connect()
         self._restore_settings()

@@ -1,0 +1,42 @@
+"""Backups of the open workspace: take, list, restore (the GUI's door to db.backup)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from db import backup as backup_ops
+from db.backup import BackupInfo
+from desktop.context import AppContext
+
+
+def local_path(ctx: AppContext) -> Path | None:
+    """The open workspace's file, or None for a shared database."""
+    return ctx.ws.path
+
+
+def take(path: Path, *, keep_last: int, keep_days: int) -> BackupInfo:
+    """Back up *path* now (any thread), drop leftovers and apply the rotation."""
+    backup_ops.clean_leftovers(path)
+    info = backup_ops.take_backup(path)
+    backup_ops.rotate(path, keep_last=keep_last, keep_days=keep_days)
+    return info
+
+
+def listing(path: Path) -> list[BackupInfo]:
+    return backup_ops.list_backups(path)
+
+
+def folder(path: Path) -> Path:
+    return backup_ops.backup_folder(path)
+
+
+def disk_use(path: Path) -> int:
+    return backup_ops.disk_use(path)
+
+
+def restore(backup: Path, dest: Path) -> BackupInfo:
+    return backup_ops.restore_backup(backup, dest)
+
+
+def disk_use_of_folder(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) if folder.is_dir() else 0

@@ -1,0 +1,107 @@
+"""Menu entries and the status-bar report for backups, added to the main window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+
+from db.backup import BackupInfo
+from desktop.context import AppContext
+from desktop.operations import backups as backup_ops
+from desktop.safety.restore_dialog import RestoreDialog, size_text
+from desktop.safety.scheduler import BackupScheduler
+from desktop.workers import run_job
+
+if TYPE_CHECKING:
+    from desktop.main_window.window import MainWindow
+
+WORKSPACE_FILTER = "ClaimDesk workspaces (*.sqlite *.claimdesk.sqlite *.db);;All files (*)"
+
+
+@dataclass
+class SafetyUi:
+    scheduler: BackupScheduler
+    backup_action: QAction
+    restore_action: QAction
+    window: Any
+
+    def restore(self) -> None:
+        """Choose a backup, restore it into a new file and open that file."""
+        ctx: AppContext = self.window.ctx
+        path = backup_ops.local_path(ctx)
+        if path is None:
+            ctx.dialogs.info(
+                "Restore from Backup",
+                "A shared workspace is backed up as a bundle (claimdesk backup -o FILE); "
+                "import the bundle into an empty workspace to restore it.",
+            )
+            return
+        dialog = RestoreDialog(
+            backup_ops.listing(path),
+            backup_ops.folder(path),
+            backup_ops.disk_use(path),
+            self.window,
+        )
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        chosen = dialog.chosen
+        suggested = str(path.with_name(f"{path.stem}-restored-{chosen.taken:%Y%m%d-%H%M}.sqlite"))
+        target = ctx.dialogs.save_file(
+            "Restore into a new workspace file", WORKSPACE_FILTER, suggested
+        )
+        if not target:
+            return
+        if Path(target).resolve() == path.resolve():
+            ctx.dialogs.error(
+                "Restore from Backup",
+                f"{target} is the workspace open now; restore into a new file instead.",
+            )
+            return
+        run_job(
+            "Restore from Backup",
+            lambda _p: backup_ops.restore(chosen.path, Path(target)),
+            parent=self.window,
+            on_done=self._restored,
+            on_error=lambda exc: ctx.report_error(exc, "Restore from Backup"),
+        )
+
+    def _restored(self, info: object) -> None:
+        assert isinstance(info, BackupInfo)
+        self.window.switch_workspace(info.path)
+
+    def report(self, info: object) -> None:
+        assert isinstance(info, BackupInfo)
+        path = info.path.parent
+        self.window.statusBar().showMessage(
+            f"Backed up at {info.taken:%H:%M} UTC to {path} "
+            f"({size_text(backup_ops.disk_use_of_folder(path))} of backups)",
+            8000,
+        )
+
+
+def install_safety_ui(window: MainWindow, ctx: AppContext, settings: QSettings) -> SafetyUi:
+    scheduler = BackupScheduler(ctx, settings, window)
+    backup_action = QAction("&Back Up Now", window)
+    backup_action.setObjectName("actionBackUpNow")
+    backup_action.setStatusTip("Take a verified backup of the workspace now")
+    restore_action = QAction("Restore from &Backup…", window)
+    restore_action.setObjectName("actionRestoreBackup")
+    restore_action.setStatusTip("Restore a backup of this workspace into a new workspace file")
+    ui = SafetyUi(scheduler, backup_action, restore_action, window)
+    backup_action.triggered.connect(scheduler.backup_now)
+    restore_action.triggered.connect(ui.restore)
+    scheduler.backedUp.connect(ui.report)
+    scheduler.backupFailed.connect(lambda text: window.statusBar().showMessage(text, 15000))
+    file_menu = window.menu("File")
+    first = file_menu.actions()[-1] if file_menu.actions() else None
+    if first is not None:
+        file_menu.insertActions(first, [backup_action, restore_action])
+        file_menu.insertSeparator(first)
+    else:
+        file_menu.addActions([backup_action, restore_action])
+    scheduler.start()
+    return ui

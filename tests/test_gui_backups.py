@@ -1,0 +1,77 @@
+"""Automatic backups in the window, and File ▸ Restore from Backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from db.articles import list_articles
+from db.backup import list_backups
+from db.changes import Changes, Entity, changed
+from desktop.safety.restore_dialog import RestoreDialog
+from tests.gui_shell_support import action, add_text_article, make_window
+
+
+def test_backup_on_open_then_only_after_edits(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add_text_article(ws, "The ministry said 300 trucks crossed on Monday.", "Trucks")
+    window = make_window(ws, tmp_path, qtbot)
+    scheduler = window.safety_ui.scheduler
+    path = ws.path
+    assert path is not None
+    with qtbot.waitSignal(scheduler.backedUp, timeout=15000) as first:
+        scheduler._first.setInterval(0)
+        scheduler._first.start()
+    assert first.args[0].counts["article"] == 1
+    assert len(list_backups(path)) == 1
+    # No edits since: the periodic tick takes nothing.
+    scheduler._tick()
+    assert not scheduler.running and len(list_backups(path)) == 1
+    # A local edit makes the next tick back up; another analyst's edit does not.
+    window.ctx.publish(Changes(changed(Entity.ARTICLE, ["x"]).items, remote=True))
+    assert not scheduler.dirty
+    window.ctx.publish(changed(Entity.ARTICLE, ["x"]))
+    assert scheduler.dirty
+    with qtbot.waitSignal(scheduler.backedUp, timeout=15000):
+        scheduler._tick()
+    assert len(list_backups(path)) == 2
+    assert "Backed up" in window.statusBar().currentMessage()
+
+
+def test_restore_from_backup_opens_a_new_file(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add_text_article(ws, "Officials said 40 ships left port on Friday.", "Ships")
+    window = make_window(ws, tmp_path, qtbot)
+    scheduler = window.safety_ui.scheduler
+    with qtbot.waitSignal(scheduler.backedUp, timeout=15000):
+        action(window, "actionBackUpNow").trigger()
+    target = tmp_path / "restored.sqlite"
+    window.ctx.dialogs.next_paths = [str(target)]
+    seen: list[int] = []
+
+    def accept_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreDialog)
+        seen.append(dialog.model.rowCount())
+        assert dialog.ok.isEnabled()
+        dialog.accept()
+
+    QTimer.singleShot(0, accept_dialog)
+    action(window, "actionRestoreBackup").trigger()
+    assert seen == [1]
+    qtbot.waitUntil(lambda: window.ctx.ws.path == target, timeout=15000)
+    assert Path(target).is_file()
+    assert [a.title for a in list_articles(window.ctx.ws)] == ["Ships"]
+    # The workspace that was open is left as it was.
+    assert [a.title for a in list_articles(ws)] == ["Ships"]
+
+
+def test_restore_refuses_the_open_file(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    with qtbot.waitSignal(window.safety_ui.scheduler.backedUp, timeout=15000):
+        action(window, "actionBackUpNow").trigger()
+    window.ctx.dialogs.next_paths = [str(ws.path)]
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().accept())
+    action(window, "actionRestoreBackup").trigger()
+    assert window.ctx.ws is ws
+    assert window.ctx.dialogs.errors and "open now" in window.ctx.dialogs.errors[-1][1]
