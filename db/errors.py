@@ -6,7 +6,7 @@ The CLI prints ``str(error)`` and exits 2; the GUI shows it in a message box.
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -30,7 +30,7 @@ class Refused(ClaimDeskError):
 class StaleEdit(ClaimDeskError):
     """Someone else changed the row since it was read (optimistic locking)."""
 
-    def __init__(self, message: str, *, current: dict | None = None) -> None:
+    def __init__(self, message: str, *, current: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.current = current or {}
 

@@ -8,9 +8,12 @@ from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from db.errors import NotFound
+from db.models.base import UUIDMixin
 
 
-def resolve_id(session: Session, model: type, given: str | uuid.UUID, noun: str) -> uuid.UUID:
+def resolve_id(
+    session: Session, model: type[UUIDMixin], given: str | uuid.UUID, noun: str
+) -> uuid.UUID:
     """The id of the *model* row named by *given* (a UUID or a prefix of at least 4 hex digits)."""
     if isinstance(given, uuid.UUID):
         if session.get(model, given) is None:
@@ -28,7 +31,7 @@ def resolve_id(session: Session, model: type, given: str | uuid.UUID, noun: str)
     hexpart = text.replace("-", "")
     if len(hexpart) < 4 or any(c not in "0123456789abcdef" for c in hexpart):
         raise NotFound(f"No {noun} with id {given!r}.")
-    column = model.id  # type: ignore[attr-defined]
+    column = model.id
     rows = session.scalars(
         select(column).where(cast(column, String).like(f"{hexpart}%")).limit(2)
     ).all()

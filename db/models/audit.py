@@ -73,5 +73,6 @@ class HistoryEntry(UUIDMixin, Base):
 event.listen(
     HistoryEntry.__table__,
     "after_create",
-    DDL(SQLITE_SEQ_TRIGGER).execute_if(dialect="sqlite"),
+    # SQLAlchemy leaves DDL.__init__ unannotated.
+    DDL(SQLITE_SEQ_TRIGGER).execute_if(dialect="sqlite"),  # type: ignore[no-untyped-call]
 )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, Uuid
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql import FromClause
 from sqlalchemy.types import TypeDecorator
 
 from db.timeutil import as_utc, utcnow
@@ -67,6 +68,10 @@ class TrackedMixin(UUIDMixin):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    if TYPE_CHECKING:
+        # Set by the declarative base on every mapped class that uses the mixin.
+        __table__: ClassVar[FromClause]
 
     @declared_attr
     def created_by_id(cls) -> Mapped[uuid.UUID | None]:
