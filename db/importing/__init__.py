@@ -8,6 +8,7 @@ Readers are registered by file suffix as ``"module:function"``; a reader takes
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +62,9 @@ def read_file(path: Path) -> NewArticle:
         )
     data = read_limited(path)
     module_name, func_name = spec.split(":")
-    reader = getattr(importlib.import_module(module_name), func_name)
+    reader: Callable[[bytes, str], NewArticle] = getattr(
+        importlib.import_module(module_name), func_name
+    )
     return reader(data, path.name)
 
 

@@ -272,8 +272,9 @@ def read_html_article(data: bytes, filename: str) -> NewArticle:
     if not outlet and url:
         outlet = outlet_from_url(url)
     published = meta.published
-    if published is None and getattr(doc, "date", None):
-        published = parse_dateline(str(doc.date))
+    dateline = getattr(doc, "date", None)
+    if published is None and dateline:
+        published = parse_dateline(str(dateline))
     return NewArticle(
         text=body,
         original=data,

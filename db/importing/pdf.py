@@ -10,11 +10,15 @@ from __future__ import annotations
 import itertools
 import statistics
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from db.articles import NewArticle
 from db.errors import InvalidInput
 from db.importing.metadata import document_metadata
 from db.importing.text import normalise_text
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfTextPage
 
 GAP_FACTOR = 0.4  # extra space above this share of the line height starts a paragraph
 SIZE_CHANGE = 1.15  # a line whose font is this much larger or smaller starts a paragraph
@@ -29,7 +33,7 @@ class _Line:
     size: float = 0.0  # the largest font size on the line (0: unknown)
 
 
-def _lines(textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
+def _lines(textpage: PdfTextPage) -> list[_Line]:
     """Text lines of a page in reading order, with their vertical extent.
 
     A line ends where pdfium reports a line break, or where the next character

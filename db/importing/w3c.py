@@ -98,9 +98,9 @@ def locate(
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
             if not exact or text[start:end] == exact:
                 return start, end
-    if not exact:
+    if not exact or quote is None:
         raise ValueError("it has no quote to find and its position does not fit the text")
-    prefix, suffix = str(quote.get("prefix", "")), str(quote.get("suffix", ""))  # type: ignore[union-attr]
+    prefix, suffix = str(quote.get("prefix", "")), str(quote.get("suffix", ""))
     best: tuple[int, int] | None = None
     pos = text.find(exact)
     while pos >= 0:
@@ -172,7 +172,7 @@ def _article_by_quote(session: Any, target: dict[str, Any]) -> uuid.UUID | None:
         select(Article.id, Article.text).where(Article.text.contains(exact, autoescape=True))
     ).all()
     for needle in (around, exact):
-        hits = [aid for aid, text in candidates if needle in text]
+        hits: list[uuid.UUID] = [aid for aid, text in candidates if needle in text]
         if len(hits) == 1:
             return hits[0]
     return None
