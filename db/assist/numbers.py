@@ -1,0 +1,477 @@
+"""Figures as news text writes them, in the number conventions of the article's language.
+
+``extract_figures(text, language)`` returns every figure with its code-point span
+(qualifier included), value, upper bound, counted thing and qualifier.  Model and
+unit names, years, days of a month, times, list numbers, page furniture and
+numbers broken by an invisible character are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from db.assist import lexicon
+from db.assist.text import (
+    COMMA_DECIMAL,
+    DOT_GROUPING,
+    INVISIBLE,
+    SPACE_GROUPING,
+    SpanSet,
+    fold_digits,
+    furniture,
+    guess_language,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure: ``text[start:end]`` is the qualifier and the number with its magnitude."""
+
+    start: int
+    end: int
+    value: float | None  # None for a vague quantity ("thousands")
+    value_max: float | None  # upper bound of a range, else None
+    unit: str  # the counted thing ("troops", "USD", "percent"), "" when the text does not say
+    qualifier: str  # "about", "up to", ..., or the vague word ("thousands"); "" when none
+    vague: bool = False
+
+
+_SEP_ANY = r"(?:[,.]\d+|[ \u00a0\u202f\u2009']\d{3}(?!\d))"
+_SEP_EN = r"(?:[,.]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))"
+_CUR = r"(?P<cur{n}>US\$|\$|€|£|¥|₩|₽|₴|(?:USD|EUR|GBP|KRW|RUB|DKK)\s?)?"
+_MAG = (
+    r"(?:\s?(?P<mag{n}>thousand|million|billion|trillion|bn|mn|tn|m|k|"
+    r"тыс\.|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|"
+    r"tusinde?|mio\.|mia\.|millioner|millionen|million|milliard(?:er|en)?|Millionen?|"
+    r"Tausend|Mrd\.|Milliarden?|ألف|آلاف|مليون|ملايين|مليار)(?![^\W\d_]))?"
+)
+_RANGE_SEP = r"\s*(?P<rsep>-|–|—|to|and|or|до|и|til|bis|~|∼|에서|～)\s*"
+_PERCENT = r"(?P<pct>\s?(?:%|٪|percent\b|per cent\b|процент\w*|procent\b|Prozent\b|퍼센트))?"
+
+
+@lru_cache(maxsize=16)
+def _pattern(space_grouping: bool) -> re.Pattern[str]:
+    sep = _SEP_ANY if space_grouping else _SEP_EN
+    num = r"\d+" + sep + "*"
+    one = _CUR.format(n="a") + rf"(?P<a>{num})" + _MAG.format(n="a")
+    two = _CUR.format(n="b") + rf"(?P<b>{num})" + _MAG.format(n="b")
+    return re.compile(
+        r"(?<![^\W\d_])(?<![\d.\-/_#№])" + one + rf"(?:{_RANGE_SEP}{two})?" + _PERCENT
+    )
+
+
+_KOREAN = re.compile(
+    r"(?<![\d.,])(?P<pre>약\s?|최대\s?|최소\s?)?"
+    r"(?P<num>(?:\d+(?:[.,]\d+)?\s?[조억만천]\s?)+(?:\d[\d,]*)?|\d[\d,]*)"
+    r"(?P<post>\s?(?:여|가량|이상|이하|미만|쯤)?\s?)"
+    r"(?P<counter>명|개|대|발|척|달러|원|곳|명의|퍼센트|%)"
+)
+_KOREAN_MAG = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}
+_MAGNITUDES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+    "bn": 1e9, "trillion": 1e12, "tn": 1e12, "тыс.": 1e3, "тысяча": 1e3, "тысячи": 1e3,
+    "тысяч": 1e3, "млн": 1e6, "млн.": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6,
+    "млрд": 1e9, "млрд.": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "tusind": 1e3, "tusinde": 1e3, "mio.": 1e6, "mia.": 1e9, "millioner": 1e6,
+    "millionen": 1e6, "milliard": 1e9, "milliarder": 1e9, "milliarden": 1e9,
+    "milliarde": 1e9, "tausend": 1e3, "mrd.": 1e9, "ألف": 1e3, "آلاف": 1e3,
+    "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
+}  # fmt: skip
+_CURRENCY = {
+    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "₴": "UAH", "dkk": "DKK",
+}  # fmt: skip
+
+_MONTH_WORD = re.compile(lexicon.MONTH_PATTERN, re.IGNORECASE)
+_TRAILING_WORDS = re.compile(r"\s*([^\W\d_][\w'’\-]*)")
+_VAGUE = re.compile(
+    r"(?<![^\W\d_])(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|millions|billions|dozens)"
+    r"(?![^\W\d_])|(?<![^\W\d_])(?:десятки\s+тысяч|сотни\s+тысяч|тысячи|сотни|десятки|миллионы)"
+    r"(?![^\W\d_])|(?<![^\W\d_])(?:titusindvis|tusindvis|hundredvis|Tausende|Hunderte|"
+    r"Zehntausende)(?![^\W\d_])|수[십백천만]+|(?<![\d\s])\s?(?:آلاف|مئات)(?![^\W\d_])",
+)
+_WORD_NUMBER = re.compile(
+    r"(?<![\w\-])(?P<w>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|one|a|an|a few)(?:[- ](?:hundred|thousand|million|billion|dozen))*"
+    r"(?:[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))?)"
+    r"(?![\w\-])",
+    re.IGNORECASE,
+)
+_WORD_VALUES = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12}
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_HYPHEN_UNIT = re.compile(
+    r"-(year|month|week|day|hour|minute|kilometre|kilometer|km|mile|metre|meter|strong|man|"
+    r"member|point|percent|ton|tonne)s?\b(?:-old)?",
+    re.IGNORECASE,
+)
+
+
+def parse_number(token: str, language: str = "en") -> float | None:
+    """The value of a digit string as written in *language*; None if it is malformed."""
+    token = fold_digits(token).replace("'", " ")
+    for space in " \u00a0\u202f\u2009":
+        if space in token:
+            groups = token.split(space)
+            if not all(len(g) == 3 for g in groups[1:]) or not 1 <= len(groups[0]) <= 3:
+                return None
+            token = "".join(groups)
+    commas, dots = token.count(","), token.count(".")
+    if commas and dots:
+        decimal = "," if token.rfind(",") > token.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        whole, _, frac = token.rpartition(decimal)
+        return _grouped(whole, group, frac)
+    for mark, count in ((",", commas), (".", dots)):
+        if not count:
+            continue
+        if count > 1:
+            return _grouped(token, mark, "")
+        whole, frac = token.split(mark)
+        grouping = (
+            len(frac) == 3
+            and len(whole) <= 3
+            and (
+                (mark == "," and language not in COMMA_DECIMAL)
+                or (mark == "." and language in DOT_GROUPING)
+            )
+        )
+        if grouping:
+            return float(whole + frac)
+        decimal_mark = "," if language in COMMA_DECIMAL else "."
+        if mark != decimal_mark and len(frac) == 3:
+            return None  # "1,500" in German or "10.000" in English: not safe to read
+        return float(f"{whole}.{frac}")
+    return float(token)
+
+
+def _grouped(whole: str, group: str, frac: str) -> float | None:
+    parts = whole.split(group)
+    if not 1 <= len(parts[0]) <= 3 or not all(len(p) == 3 for p in parts[1:]):
+        return None
+    digits = "".join(parts)
+    return float(f"{digits}.{frac}") if frac else float(digits)
+
+
+def _korean_value(token: str) -> float | None:
+    total = 0.0
+    current = ""
+    for ch in token.replace(",", "").replace(" ", ""):
+        if ch in _KOREAN_MAG:
+            total += (float(current) if current else 1.0) * _KOREAN_MAG[ch]
+            current = ""
+        else:
+            current += ch
+    if current:
+        try:
+            total += float(current)
+        except ValueError:
+            return None
+    return total
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int]:
+    window = text[max(0, start - 40) : start]
+    m = lexicon.QUALIFIER_BEFORE.search(window)
+    if not m:
+        return "", start
+    word = " ".join(m.group("q").casefold().split())
+    return lexicon.QUALIFIERS.get(word, word), start - (len(window) - m.start("q"))
+
+
+def _unit_after(text: str, end: int, language: str) -> str:
+    """The counted thing named within a few words after a figure."""
+    pos = end
+    for _ in range(4):
+        m = _TRAILING_WORDS.match(text, pos)
+        if not m or "\n" in text[pos : m.start(1)]:
+            return ""
+        word = m.group(1).casefold().strip("'’-")
+        unit = lexicon.UNITS.get(word)
+        if unit:
+            if unit == "prisoners" and text[m.end(1) : m.end(1) + 7] == " of war":
+                return "prisoners of war"
+            return unit
+        if word in lexicon.STOP_UNIT_SEARCH:
+            return ""
+        if language == "en" and word.endswith("s") and len(word) > 3:
+            if word not in lexicon.NOT_NOUNS and text[m.start(1)].islower():
+                return word
+        pos = m.end(1)
+    return ""
+
+
+def _is_year(token: str, value: float) -> bool:
+    return token.isdigit() and len(token) == 4 and 1800 <= value <= 2100
+
+
+def _near_month(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 12]
+    prev = re.search(r"([^\W\d_]+)\.?\s*$", before)
+    nxt = re.match(r"(?:st|nd|rd|th)?\s*(?:of\s+)?([^\W\d_]+)", after)
+    return bool(
+        (prev and _MONTH_WORD.fullmatch(prev.group(1)))
+        or (nxt and _MONTH_WORD.fullmatch(nxt.group(1)))
+    )
+
+
+def _broken(text: str, start: int, end: int) -> bool:
+    """True when an invisible character joins this number to another digit."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] in INVISIBLE and after[1].isdigit()) or (
+        len(before) == 2 and before[1] in INVISIBLE and before[0].isdigit()
+    )
+
+
+def _skip_context(text: str, start: int, end: int) -> bool:
+    """Times, list numbers, URLs: digits that are not figures."""
+    if text[end : end + 1] == ":" and text[end + 1 : end + 2].isdigit():
+        return True
+    if text[start - 1 : start] == ":" and text[start - 2 : start - 1].isdigit():
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and re.match(r"[.)]\s", text[end : end + 2]):
+        return True
+    word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    return "://" in text[word_start:start] or "www." in text[word_start:start]
+
+
+def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -> bool:
+    """Shape checks on plain digit figures: model numbers, regiment names, calibres."""
+    if has_extra:
+        return True
+    nxt = text[end : end + 1]
+    if nxt.isalpha() and not _HYPHEN_UNIT.match(text, end):
+        return False
+    if nxt == "-" and not _HYPHEN_UNIT.match(text, end):
+        return not text[end + 1 : end + 2].isalpha()
+    before = text[max(0, start - 4) : start].casefold()
+    if re.search(r"(?:^|\s)an?\s$", before) and not _HYPHEN_UNIT.match(text, end):
+        return False  # "a 155 shell", "a 747"
+    named = re.search(r"(?:^|\s)[A-Z][\w'’]*\s$", text[max(0, start - 30) : start])
+    if named and value < 1000 and not _unit_after(text, end, "en"):
+        return False  # "France 24", "Apollo 11"
+    after = re.match(r"\s+([A-Z][\w'’]*)", text[end : end + 40])
+    if after and value < 100 and not _MONTH_WORD.fullmatch(after.group(1)):
+        if not _unit_after(text, end, "en"):
+            return False  # "3 Scots", "2 Para"
+    return True
+
+
+def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _pattern(language in SPACE_GROUPING).finditer(folded):
+        start, end = m.start(), m.end()
+        a_start, a_end = m.start("a"), m.end("a")
+        if blocked.overlaps(start, end) or _broken(text, a_start, end):
+            continue
+        if _skip_context(folded, a_start, a_end):
+            continue
+        value = parse_number(m["a"], language)
+        if value is None:
+            continue
+        mag = (m["maga"] or "").strip()
+        cur = (m["cura"] or m["curb"] or "").strip().casefold()
+        if mag.casefold() in ("m", "k") and not cur:
+            mag = ""
+            end = a_end
+            if m["b"]:
+                continue
+        value_max: float | None = None
+        if m["b"]:
+            if m["rsep"] in ("and", "or", "и") and not text[
+                max(0, start - 9) : start
+            ].casefold().rstrip().endswith("between"):
+                end = m.end("maga") if m["maga"] else a_end
+                mag = mag if m["maga"] else ""
+            else:
+                value_max = parse_number(m["b"], language)
+                if value_max is None:
+                    continue
+        mag_b = (m["magb"] or "").strip() if value_max is not None else ""
+        scale_a = _MAGNITUDES.get(mag.casefold(), 1.0)
+        scale_b = _MAGNITUDES.get(mag_b.casefold(), 1.0)
+        if value_max is not None:
+            if mag_b and not mag:
+                scale_a = scale_b  # "1 to 2 million"
+            elif (
+                not mag_b
+                and value_max >= 1000
+                and value < 1000
+                and m["a"].isdigit()
+                and m["b"].endswith("000")
+                and 0.3 * value_max <= value * 1000 <= value_max
+            ):
+                scale_a = 1000.0  # "11 to 12,000"
+            value_max *= scale_b
+        value *= scale_a
+        if m["b"] and value_max is None:
+            end = m.end("maga") if m["maga"] else a_end
+        plain = not (mag or cur or m["pct"] or value_max is not None)
+        if plain and _is_year(m["a"], value) and not _unit_after(text, end, language):
+            continue
+        if plain and _near_month(text, a_start, a_end):
+            continue
+        if value_max is not None and _near_month(text, a_start, m.end("b")):
+            continue
+        if not _figure_ok(text, a_start, end, value, not plain):
+            continue
+        if value_max is not None and value_max < value:
+            continue
+        before = text[max(0, start - 6) : start].casefold()
+        if value_max is not None and re.search(r"\bfrom\s$", before):
+            # "from 27 to 30" is a change: two figures
+            qual, q_start = _qualifier_before(text, start)
+            unit = _unit_after(text, m.end(), language)
+            out.append(Figure(q_start, a_end, value, None, unit, qual))
+            out.append(Figure(m.start("b"), m.end(), value_max, None, unit, ""))
+            continue
+        if m["b"] and value_max is None:
+            end = m.end("maga") if m["maga"] else a_end
+        unit = _CURRENCY.get(cur, "") or ("percent" if m["pct"] else "")
+        hyphen = _HYPHEN_UNIT.match(text, end)
+        if hyphen and not unit:
+            unit = lexicon.UNITS.get(hyphen.group(1).casefold(), hyphen.group(1).casefold())
+        unit = unit or _unit_after(text, end, language)
+        qual, q_start = _qualifier_before(text, start)
+        out.append(Figure(q_start, end, value, value_max, unit, qual))
+    return out
+
+
+def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _KOREAN.finditer(folded):
+        if blocked.overlaps(m.start(), m.end()) or _broken(text, m.start("num"), m.end("num")):
+            continue
+        value = _korean_value(m["num"])
+        if value is None:
+            continue
+        pre, post = (m["pre"] or "").strip(), (m["post"] or "").strip()
+        qual = lexicon.QUALIFIERS.get(pre or post, "")
+        counter = m["counter"]
+        unit = lexicon.UNITS.get(counter, "")
+        end = m.end()
+        if counter == "명의":
+            end -= 1
+        if counter in ("%", "퍼센트"):
+            unit = "percent"
+        out.append(Figure(m.start(), end, value, None, unit, qual))
+    return out
+
+
+def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _WORD_NUMBER.finditer(text):
+        words = re.split(r"[- ]", m["w"].casefold())
+        if blocked.overlaps(m.start(), m.end()):
+            continue
+        fraction = words[-1] in _FRACTIONS
+        scales = [w for w in words if w in _WORD_SCALES]
+        if words[0] in ("a", "an", "one") and not (scales or fraction):
+            continue
+        if words == ["a", "few"] or words[:2] == ["a", "few"]:
+            continue
+        value = 0.0
+        current = 0.0
+        for w in words:
+            if w in _WORD_VALUES:
+                current += _WORD_VALUES[w]
+            elif w == "hundred":
+                current = (current or 1) * 100
+            elif w in _WORD_SCALES:
+                value += (current or 1) * _WORD_SCALES[w]
+                current = 0
+        value += current
+        if fraction:
+            whole = value if value else 1.0
+            value = whole / _FRACTIONS[words[-1]]
+        value_max: float | None = None
+        end = m.end()
+        rng = re.match(
+            r"\s*(?:to|-|–|or)\s*(\d+|(?:" + "|".join(_WORD_VALUES) + r"))(?![\w\-])",
+            text[end : end + 16],
+            re.IGNORECASE,
+        )
+        if rng and not fraction and not scales:
+            upper = rng.group(1).casefold()
+            value_max = float(upper) if upper.isdigit() else float(_WORD_VALUES[upper])
+            end += rng.end()
+        nxt = text[end : end + 40]
+        unit = _unit_after(text, end, "en")
+        if not (scales or fraction):
+            if re.match(r"\s+of\b", nxt):
+                continue
+            follow = re.match(r"\s+([^\W\d_][\w'’\-]*)", nxt)
+            if not follow or follow.group(1).casefold() in lexicon.ENUMERATION_NOUNS:
+                continue
+            if not unit:
+                continue
+        if value_max is not None and value_max <= value:
+            continue
+        qual, q_start = _qualifier_before(text, m.start())
+        out.append(Figure(q_start, end, value, value_max, unit, qual))
+    return out
+
+
+def _vague_figures(text: str, blocked: SpanSet, taken: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _VAGUE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        if blocked.overlaps(start, end) or taken.overlaps(start, end):
+            continue
+        before = text[max(0, start - 12) : start].casefold()
+        if re.search(
+            r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several))\s*$", before
+        ):
+            continue
+        word = " ".join(text[start:end].casefold().split())
+        qual = lexicon.VAGUE.get(word, word)
+        out.append(Figure(start, end, None, None, _unit_after(text, end, "en"), qual, True))
+    return out
+
+
+def extract_figures(text: str, language: str | None = None) -> list[Figure]:
+    """Every figure in *text*, in order; *language* is guessed from the text when None."""
+    lang = language or guess_language(text)
+    folded = fold_digits(text)
+    blocked = SpanSet(furniture(text))
+    found = _korean_figures(text, folded, blocked) if lang == "ko" or "명" in text else []
+    if lang not in lexicon.NON_LATIN:
+        taken = SpanSet([_span(f) for f in found])
+        found += [f for f in _word_figures(text, blocked) if not taken.overlaps(f.start, f.end)]
+    taken = SpanSet([_span(f) for f in found])
+    for fig in _digit_figures(text, folded, lang, blocked):
+        if not taken.overlaps(fig.start, fig.end):
+            found.append(fig)
+    taken = SpanSet([_span(f) for f in found])
+    found += _vague_figures(text, blocked, taken)
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[Figure] = []
+    for fig in found:
+        if not kept or fig.start >= kept[-1].end:
+            kept.append(fig)
+    return kept
+
+
+def _span(fig: Figure) -> lexicon.Span:
+    return lexicon.Span(fig.start, fig.end)
+
+
+__all__ = ["Figure", "extract_figures", "parse_number"]

@@ -1,0 +1,178 @@
+"""Text helpers shared by the readers: language guess, digit folding, sentences, furniture.
+
+Every helper keeps offsets: a folded text has exactly the length of the text it
+came from, so a match in it is a match at the same code points in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Digits of other scripts folded to ASCII, one code point for one code point.
+_DIGIT_BLOCKS = (
+    0x0660,  # Arabic-Indic
+    0x06F0,  # Extended Arabic-Indic (Persian, Urdu)
+    0x0966,  # Devanagari
+    0x09E6,  # Bengali
+    0xFF10,  # fullwidth
+)
+_FOLD: dict[int, int] = {}
+for _base in _DIGIT_BLOCKS:
+    for _i in range(10):
+        _FOLD[_base + _i] = ord("0") + _i
+_FOLD[0x066B] = ord(".")  # Arabic decimal separator
+_FOLD[0x066C] = ord(",")  # Arabic thousands separator
+_FOLD[0x2212] = ord("-")  # minus sign
+
+# Characters that do not show but break a number in two (never joined into one figure).
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Spaces that group thousands in many languages.
+GROUP_SPACES = "\u00a0\u202f\u2009"
+
+DOT_GROUPING = frozenset(
+    {"da", "de", "nl", "es", "it", "pt", "id", "tr", "nb", "no", "el", "sl", "hr", "ro"}
+)
+COMMA_DECIMAL = DOT_GROUPING | frozenset(
+    {"ru", "uk", "fr", "pl", "cs", "sk", "sv", "fi", "bg", "be", "kk", "hu", "et", "lv", "lt"}
+)
+SPACE_GROUPING = COMMA_DECIMAL | frozenset({"ko"}) - DOT_GROUPING
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to in that is was for with said have has are".split()),
+    "da": frozenset("og det at er en til på af med som ikke har for den de".split()),
+    "de": frozenset("und der die das nicht ist mit sich auf für den dem von zu ein eine".split()),
+    "fr": frozenset("le la les et des est une dans du que pour pas sur au".split()),
+    "es": frozenset("el la los las y de que en por con para una del se".split()),
+    "nl": frozenset("de het een en van is dat op te zijn met voor niet".split()),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def fold_digits(text: str) -> str:
+    """*text* with every decimal digit as ASCII; same length, same offsets."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=64)
+def _guess(sample: str) -> str:
+    counts = {"ko": 0, "ru": 0, "ar": 0, "latin": 0, "cjk": 0}
+    for ch in sample:
+        o = ord(ch)
+        if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF:
+            counts["ko"] += 1
+        elif 0x0400 <= o <= 0x04FF:
+            counts["ru"] += 1
+        elif 0x0600 <= o <= 0x06FF:
+            counts["ar"] += 1
+        elif 0x4E00 <= o <= 0x9FFF or 0x3040 <= o <= 0x30FF:
+            counts["cjk"] += 1
+        elif ch.isalpha() and o < 0x0250:
+            counts["latin"] += 1
+    best = max(counts, key=lambda k: counts[k])
+    if best == "cjk":
+        return "zh"
+    if best != "latin":
+        if best == "ru" and re.search(r"[іїєґ]", sample):
+            return "uk"
+        return best
+    words = [w.casefold() for w in _WORD.findall(sample)]
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    lang = max(scores, key=lambda k: scores[k])
+    return lang if scores[lang] else "en"
+
+
+def guess_language(text: str) -> str:
+    """A two-letter guess from the script and common words of the first 4,000 characters."""
+    return _guess(text[:4000])
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\s])|\n+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt maj st no vs etc jr sr u.s u.k u.n e.g i.e "
+    "jan feb mar apr jun jul aug sep sept oct nov dec tys mio mia mrd mln млн тыс ca".split()
+)
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans: split at ., ! or ? followed by space, and at line breaks."""
+    out: list[Span] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        cut = m.start()
+        if m.group(0)[:1] not in "\n" and not m.group(0).startswith("\n"):
+            before = text[max(start, cut - 6) : cut].rstrip(".").split()
+            word = before[-1].casefold() if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        piece = text[start:cut]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Span(start + lead, start + len(piece.rstrip())))
+        start = m.end()
+    piece = text[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Span(start + lead, start + len(piece.rstrip())))
+    return out
+
+
+_FURNITURE = re.compile(
+    r"^[ \t]*(?:read more|related|see also|also read|advertisement|listen to this article|"
+    r"loading audio|author|by [A-Z]|picture|photo|image|credit|page \d+|share|subscribe|"
+    r"follow us|sign up|читайте также|подробнее|관련 기사|اقرأ أيضا|læs også|lesen sie auch)"
+    r"[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DATELINE = re.compile(
+    r"^[ \t]*(?:\w+,?\s+)?\d{1,2}[ ./-]+(?:\w+|\d{1,2})[ ./-]+\d{4}"
+    r"(?:,?\s+\d{1,2}:\d{2}[^\n]*)?[ \t]*$"
+    r"|^[ \t]*\w+ \d{1,2}, \d{4}(?:,?\s+\d{1,2}:\d{2}[^\n]*)?[ \t]*$"
+    r"|^[ \t]*\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}[^\n]*)?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def furniture(text: str) -> list[Span]:
+    """Lines that are page furniture (related links, credits, datelines), not article content."""
+    spans = [Span(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
+    spans += [Span(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    return sorted(spans, key=lambda s: s.start)
+
+
+class SpanSet:
+    """Sorted, non-overlapping-agnostic spans with a fast 'does this overlap' test."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._spans = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in self._spans]
+        self._max_len = max((s.end - s.start for s in self._spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(self._starts, end)
+        j = bisect.bisect_left(self._starts, start - self._max_len)
+        return any(self._spans[k].end > start for k in range(j, i))
+
+
+__all__ = [
+    "COMMA_DECIMAL",
+    "DOT_GROUPING",
+    "GROUP_SPACES",
+    "INVISIBLE",
+    "SPACE_GROUPING",
+    "Span",
+    "SpanSet",
+    "fold_digits",
+    "furniture",
+    "guess_language",
+    "sentences",
+]

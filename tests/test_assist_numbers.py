@@ -1,0 +1,150 @@
+"""Figures as news text writes them, in several languages and number conventions."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.assist.numbers import extract_figures, parse_number
+
+
+def figures(text: str, language: str | None = None) -> list[tuple[str, float | None, float | None]]:
+    return [(text[f.start : f.end], f.value, f.value_max) for f in extract_figures(text, language)]
+
+
+def only(text: str, language: str | None = None):  # type: ignore[no-untyped-def]
+    found = extract_figures(text, language)
+    assert len(found) == 1, [text[f.start : f.end] for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "value_max"),
+    [
+        ("They sent 1,500 troops.", "en", 1500, None),
+        ("A further 3,500 soldiers left.", "en", 3500, None),
+        ("North Korea has 1.2 million troops.", "en", 1_200_000, None),
+        ("wages could exceed $280 million a year", "en", 280_000_000, None),
+        ("Russia retook about one-third of it.", "en", 1 / 3, None),
+        ("each with seven to 10 years of service", "en", 7, 10),
+        ("between 11 to 12,000 troops", "en", 11_000, 12_000),
+        ("between 11–12,000 troops", "en", 11_000, 12_000),
+        ("between 1 and 2 million people", "en", 1_000_000, 2_000_000),
+        ("Rusland har sendt 10.000 soldater til fronten.", "da", 10_000, None),
+        ("Russland hat 10.000 Soldaten geschickt.", "de", 10_000, None),
+        ("Россия направила 13\u00a0000 военных.", "ru", 13_000, None),
+        ("Россия направила 13\u202f000 военных.", "ru", 13_000, None),
+        ("Россия направила 13 000 военных.", "ru", 13_000, None),
+        ("Всего до 15 тысяч военных.", "ru", 15_000, None),
+        ("Около 2 тыс. человек.", "ru", 2_000, None),
+        ("북한군 1만5000명이 파병됐다", "ko", 15_000, None),
+        ("북한군 4700명이 사망했다", "ko", 4_700, None),
+        ("북한군 1만 명이 파병됐다", "ko", 10_000, None),
+        ("أرسلت كوريا الشمالية ١٥٠٠ جندي", "ar", 1_500, None),
+        ("أرسلت كوريا الشمالية ۱۵۰۰ جندي", "ar", 1_500, None),
+        ("She is a 69-year-old defector.", "en", 69, None),
+        ("Among them,18 had deserted.", "en", 18, None),
+    ],
+)
+def test_values(text: str, language: str, value: float, value_max: float | None) -> None:
+    fig = only(text, language)
+    assert fig.value == pytest.approx(value)
+    assert fig.value_max == (None if value_max is None else pytest.approx(value_max))
+
+
+def test_language_is_guessed_from_the_text() -> None:
+    text = "Rusland har sendt 10.000 soldater til fronten, og det er ikke første gang."
+    assert only(text).value == 10_000
+    assert only("They sent 10,000 soldiers to the front and it is the first time.").value == 10_000
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("about 400 killed", "about"),
+        ("nearly 200 defectors", "nearly"),
+        ("around 1,500 soldiers", "around"),
+        ("at least 12 dead", "at least"),
+        ("more than 3,000 troops", "more than"),
+        ("up to 12,000 troops", "up to"),
+        ("as many as 3,000 troops", "as many as"),
+        ("approximately 400 soldiers", "approximately"),
+        ("до 15 тысяч военных", "up to"),
+        ("약 1만 명", "about"),
+    ],
+)
+def test_qualifier_kept_apart_from_value(text: str, qualifier: str) -> None:
+    fig = only(text)
+    assert fig.qualifier == qualifier
+    assert text[fig.start : fig.end].startswith(text.split()[0])
+    assert fig.value is not None and fig.value > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("1,500 North Korean soldiers arrived", "soldiers"),
+        ("3,600 wounded", "wounded"),
+        ("$2,000 monthly", "USD"),
+        ("about 80 percent of it", "percent"),
+        ("some seven kilometres from the border", "kilometres"),
+        ("до 15 тысяч военных", "troops"),
+        ("4700명", "people"),
+    ],
+)
+def test_counted_thing(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("thousands of troops", "thousands"),
+        ("hundreds of soldiers", "hundreds"),
+        ("tens of thousands of people", "tens of thousands"),
+        ("тысячи солдат", "thousands"),
+    ],
+)
+def test_vague_quantities(text: str, qualifier: str) -> None:
+    fig = only(text)
+    assert fig.vague and fig.value is None and fig.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S-300 and S-400 anti-ballistic missiles",
+        "the K9 Thunder and K2 battle tank",
+        "155mm artillery shells",
+        "he met 3 Scots (3rd Battalion)",
+        "a 155 shell for an M109 howitzer",
+        "I see largely three reasons: security and money. First, ...",
+        "troops numbering 11\u200b000 in all",
+        "Read more: North Korea sends 3,000 troops to Russia",
+        "23 October 2024, 07:54",
+        "On October 18, 2024 they met",
+        "he defected in 1995",
+        "· France 24",
+        "one of the largest armies",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figures(text, "en") == []
+
+
+def test_two_figures_for_a_change() -> None:
+    found = figures("raised the age from 27 to 30.", "en")
+    assert [v for _, v, _ in found] == [27, 30]
+
+
+def test_offsets_are_code_points_with_emoji_and_crlf() -> None:
+    text = "🙂🙂 Line one.\r\nAbout 1,500 troops 🙂 and 3,600 wounded.\r\n"
+    found = extract_figures(text, "en")
+    assert [text[f.start : f.end] for f in found] == ["About 1,500", "3,600"]
+
+
+def test_parse_number_refuses_ambiguous_grouping() -> None:
+    assert parse_number("1,500", "en") == 1500
+    assert parse_number("1,5", "de") == 1.5
+    assert parse_number("1.500.000", "en") == 1_500_000
+    assert parse_number("1,50,000", "en") is None
+    assert parse_number("١٬٥٠٠", "ar") == 1500
