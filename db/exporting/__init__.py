@@ -76,7 +76,8 @@ def get_writer(fmt: str) -> Callable[..., int]:
     if spec is None:
         raise InvalidInput(f"Unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}.")
     module_name, func_name = spec.split(":")
-    return getattr(importlib.import_module(module_name), func_name)
+    writer: Callable[..., int] = getattr(importlib.import_module(module_name), func_name)
+    return writer
 
 
 def _new_part_file(path: Path) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.claims import ClaimFilter, _apply_filter, _base_query
 from db.exporting.rows import SheetRow, iter_rows
@@ -81,7 +82,7 @@ def describe_filter(flt: ClaimFilter) -> str:
     return "; ".join(parts) or "all claims"
 
 
-def _statements(session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:  # type: ignore[no-untyped-def]
+def _statements(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
     out: dict[uuid.UUID, str] = {}
     id_list = list(ids)
     for start in range(0, len(id_list), 500):

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from pathlib import Path
 
 from db.claims import ClaimFilter
@@ -190,7 +190,7 @@ def write_pdf(
     documents = report_documents(ws, flt, report, size)
     count = 0
 
-    def counted() -> Iterable[str]:
+    def counted() -> Generator[str, None, int]:
         nonlocal count
         count = yield from documents
         return count

@@ -11,8 +11,10 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select, union
+from sqlalchemy import Select, func, select, union
+from sqlalchemy.orm import Session
 
 from db.articles import in_offset, published_text
 from db.claims import ClaimFilter, _apply_filter, _base_query
@@ -174,7 +176,7 @@ def default_filter(statuses: Sequence[Status] | None = None) -> ClaimFilter:
     return ClaimFilter(statuses=frozenset(statuses or (Status.VERIFIED,)))
 
 
-def _sheet_query(flt: ClaimFilter):  # type: ignore[no-untyped-def]
+def _sheet_query(flt: ClaimFilter) -> Select[*tuple[Any, ...]]:
     query = _apply_filter(_base_query(), flt).add_columns(
         Article.outlet,
         Article.url,
@@ -191,7 +193,7 @@ def count_rows(ws: Workspace, flt: ClaimFilter) -> int:
         return session.scalar(select(func.count()).select_from(sub)) or 0
 
 
-def _claims_with_extras(session) -> set[uuid.UUID]:  # type: ignore[no-untyped-def]
+def _claims_with_extras(session: Session) -> set[uuid.UUID]:
     """Ids of claims that have any tag, link or evidence.
 
     Most claims have none; asking only for these keeps the per-batch look-ups
@@ -206,7 +208,11 @@ def _claims_with_extras(session) -> set[uuid.UUID]:  # type: ignore[no-untyped-d
     return set(session.scalars(query))
 
 
-def _extras(session, ids: list[uuid.UUID]):  # type: ignore[no-untyped-def]
+def _extras(
+    session: Session, ids: list[uuid.UUID]
+) -> tuple[
+    dict[uuid.UUID, list[str]], dict[uuid.UUID, list[LinkCell]], dict[uuid.UUID, list[EvidenceCell]]
+]:
     if not ids:
         return {}, {}, {}
     id_set = set(ids)

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from sqlalchemy import select
 
@@ -31,14 +31,15 @@ def need_file(target: Path | IO[str] | None, fmt: str) -> Path:
         raise InvalidInput(
             f"The {fmt} format needs an output file; it cannot be written to the terminal."
         )
-    return Path(target)  # type: ignore[arg-type]
+    return Path(target)
 
 
 @contextmanager
 def text_target(target: Path | IO[str] | None) -> Iterator[IO[str]]:
     """A text stream: an atomically replaced file, an open stream, or stdout for None."""
     if target is None or hasattr(target, "write"):
-        stream: IO[str] = sys.stdout if target is None else target  # type: ignore[assignment]
+        # Anything with a write method is taken as an open text stream.
+        stream = sys.stdout if target is None else cast(IO[str], target)
         yield stream
         stream.flush()
         return
@@ -60,7 +61,7 @@ def current_analyst_name(ws: Workspace) -> str:
 def setting(ws: Workspace, key: str, default: str = "") -> str:
     """A workspace setting; uses db.settings when present, else the Setting table."""
     try:
-        from db import settings as settings_module  # type: ignore[attr-defined]
+        from db import settings as settings_module
 
         getter = getattr(settings_module, "get", None) or settings_module.get_setting
         value = getter(ws, key)
