@@ -1,0 +1,355 @@
+"""Dates that date an event, resolved against the article's publication date.
+
+Written dates with a year are parsed by :func:`db.dates.parse_event_date` (the same
+parser the claim editor uses).  Dates without a year and relative expressions
+("earlier this month", "last week", "on Sunday", "in June") take their year, or
+their whole value, from the publication date; without one they are reported
+unresolved, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+
+from db.assist import lexicon
+from db.assist.text import SpanSet, fold_digits, furniture
+from db.dates import parse_event_date
+from db.errors import InvalidInput
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A date expression: ``text[start:end]``, resolved to ``first``–``last`` when possible."""
+
+    start: int
+    end: int
+    first: dt.date | None
+    last: dt.date | None  # equal to first for a single day
+    relative: bool  # needed the publication date (or would have)
+
+    @property
+    def resolved(self) -> bool:
+        return self.first is not None
+
+    @property
+    def iso(self) -> str | None:
+        """``YYYY-MM-DD`` for a day, ``YYYY-MM-DD/YYYY-MM-DD`` for a range, None unresolved."""
+        if self.first is None or self.last is None:
+            return None
+        if self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()}/{self.last.isoformat()}"
+
+
+_M = r"(?P<{n}>" + lexicon.MONTH_PATTERN + r")\.?"
+_EN_MONTH = (
+    r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_D = r"(?P<{n}>\d{{1,2}})(?:st|nd|rd|th)?"
+_Y = r"(?P<{n}>(?:1[89]|20)\d\d)"
+_DASH = r"\s*(?:-|–|—|to|and|until|through)\s*"
+_PREP = r"(?:(?P<prep>(?i:between|from|on|in|since|by|until|till|during|before|after|as of))\s+)?"
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<!\d)" + r"(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)")),
+    (
+        "month_days",
+        re.compile(
+            _PREP
+            + _EN_MONTH.format(n="m")
+            + r"\s+"
+            + _D.format(n="d1")
+            + _DASH
+            + _D.format(n="d2")
+            + r"(?:,?\s+"
+            + _Y.format(n="y")
+            + r")?(?!\d)"
+        ),
+    ),
+    (
+        "days_month",
+        re.compile(
+            _PREP
+            + r"(?<!\d)"
+            + _D.format(n="d1")
+            + _DASH
+            + _D.format(n="d2")
+            + r"\.?\s+(?:of\s+)?"
+            + _M.format(n="m")
+            + r"(?:,?\s+"
+            + _Y.format(n="y")
+            + r")?(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(
+            _PREP
+            + r"(?:"
+            + _WEEKDAY
+            + r",?\s+)?"
+            + _EN_MONTH.format(n="m")
+            + r"\s+"
+            + _D.format(n="d")
+            + r"(?![\d,.]\d)(?:,?\s+"
+            + _Y.format(n="y")
+            + r")?(?!\d)"
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            _PREP
+            + r"(?<![\d.,])"
+            + _D.format(n="d")
+            + r"\.?\s+(?:of\s+)?"
+            + _M.format(n="m")
+            + r"(?:,?\s+"
+            + _Y.format(n="y")
+            + r")?(?:\s+года)?(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "korean",
+        re.compile(
+            r"(?:(?P<y>\d{4})년\s?)?(?P<m>\d{1,2})월(?:\s?(?P<d>\d{1,2})일)?"
+            r"(?:\s?(?:초|중순|말))?"
+        ),
+    ),
+    (
+        "part_month",
+        re.compile(
+            r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of|"
+            r"end of|beginning of|start of)[- ]"
+            + r"(?:(?P<m>January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)|(?P<yonly>(?:1[89]|20)\d\d))"
+            + r"(?:,?\s+"
+            + _Y.format(n="y")
+            + r")?(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(
+            _PREP + _EN_MONTH.format(n="m") + r",?\s+" + _Y.format(n="y") + r"(?!\d)",
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            r"(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|[Nn]ext|"
+            r"[Ee]arly|[Ll]ate|[Mm]id|[Bb]efore|[Aa]fter)[- ]"
+            r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)(?![\w-])(?!\s+\d)"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?P<prep>\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|"
+            r"[Oo]f|в|с|i|im|seit)\s+)(?:(?:the\s+)?(?:early|late|mid)[- ])?"
+            + _Y.format(n="y")
+            + r"(?!\d|s\b|-\d)"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"(?<![\w-])(?P<rel>(?:earlier|later)\s+(?:this|in\s+the|last)\s+(?:month|year|week)|"
+            r"(?:this|last|next)\s+(?:month|year|week)|yesterday|today|"
+            r"(?:on|last|this|next)\s+" + _WEEKDAY.replace("?P<wd>", "?P<rwd>") + r"|"
+            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_PART_RANGES = {
+    "early": (1, 10),
+    "beginning of": (1, 10),
+    "start of": (1, 10),
+    "the beginning of": (1, 10),
+    "the start of": (1, 10),
+    "mid": (11, 20),
+    "the middle of": (11, 20),
+    "late": (21, 31),
+    "end of": (21, 31),
+    "the end of": (21, 31),
+}
+
+_YEAR_PARTS = {
+    "early": (1, 4),
+    "beginning of": (1, 1),
+    "start of": (1, 1),
+    "mid": (5, 8),
+    "middle of": (5, 8),
+    "late": (9, 12),
+    "end of": (12, 12),
+}
+
+
+def _month_number(name: str) -> int:
+    return lexicon.MONTHS[name.casefold().rstrip(".")]
+
+
+def _infer_year(month: int, day: int, published: dt.date) -> int:
+    """The year of a month (and day) named without one: the latest not long after publication."""
+    year = published.year
+    candidate = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    if candidate > published + dt.timedelta(days=31):
+        year -= 1
+    return year
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None, bool] | None:
+    """``(first, last, relative)``, or None when the match is not a date after all."""
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            first, last = parse_event_date(g["iso"])
+        except InvalidInput:
+            return None
+        return first, last or first, False
+    if kind == "relative":
+        return (*_relative(g["rel"], published), True)
+    year = int(g["y"]) if g.get("y") else None
+    month = _month_number(g["m"]) if g.get("m") and not g["m"].isdigit() else None
+    if kind == "korean":
+        month = int(g["m"])
+        if not 1 <= month <= 12:
+            return None
+    if kind == "year":
+        assert year is not None
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), False
+    if kind == "part_month" and g.get("yonly"):
+        y = int(g["yonly"])
+        part = " ".join(g["part"].casefold().split()).removeprefix("the ")
+        lo_month, hi_month = _YEAR_PARTS[part]
+        return dt.date(y, lo_month, 1), _month_span(y, hi_month)[1], False
+    if month is None:
+        return None
+    relative = year is None
+    if year is None:
+        if published is None:
+            return None, None, True
+        day_hint = int(g.get("d") or g.get("d1") or 1)
+        year = _infer_year(month, day_hint, published)
+    if kind in ("month_days", "days_month"):
+        first_day = _safe_day(year, month, int(g["d1"]))
+        last_day = _safe_day(year, month, int(g["d2"]))
+        if first_day is None or last_day is None or last_day < first_day:
+            return None
+        return first_day, last_day, relative
+    if kind in ("month_day", "day_month") or (kind == "korean" and g.get("d")):
+        day = _safe_day(year, month, int(g["d"]))
+        return None if day is None else (day, day, relative)
+    lo, hi = _month_span(year, month)
+    if kind == "part_month":
+        part = " ".join(g["part"].casefold().split())
+        a, b = _PART_RANGES[part]
+        return lo.replace(day=a), hi.replace(day=min(b, hi.day)), relative
+    return lo, hi, relative
+
+
+def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    if published is None:
+        return None, None
+    words = phrase.casefold().split()
+    p = published
+    if words == ["today"]:
+        return p, p
+    if words == ["yesterday"]:
+        day = p - dt.timedelta(days=1)
+        return day, day
+    if words[-1] in _WEEKDAYS:
+        wd: weekday = (MO, TU, WE, TH, FR, SA, SU)[_WEEKDAYS.index(words[-1])]
+        if words[0] == "next":
+            day = p + relativedelta(days=1, weekday=wd(+1))
+        else:  # "on Sunday", "last Sunday": the latest before publication
+            day = p + relativedelta(days=-1, weekday=wd(-1))
+        return day, day
+    unit = words[-1]
+    if unit == "week":
+        monday = p - dt.timedelta(days=p.weekday())
+        if words[0] == "last":
+            return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+        if words[0] == "next":
+            return monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)
+        return monday, (p if words[0] == "earlier" else monday + dt.timedelta(days=6))
+    if unit == "month":
+        lo, hi = _month_span(p.year, p.month)
+        if words[0] == "last" or words[1:3] == ["last", "month"]:
+            prev = lo - dt.timedelta(days=1)
+            return _month_span(prev.year, prev.month)
+        if words[0] == "next":
+            nxt = hi + dt.timedelta(days=1)
+            return _month_span(nxt.year, nxt.month)
+        if words[0] == "earlier":
+            return lo, p
+        if words[0] == "later":
+            return p, hi
+        return lo, hi
+    if unit == "year":
+        lo, hi = dt.date(p.year, 1, 1), dt.date(p.year, 12, 31)
+        if words[0] == "last":
+            return lo.replace(year=p.year - 1), hi.replace(year=p.year - 1)
+        if words[0] == "next":
+            return lo.replace(year=p.year + 1), hi.replace(year=p.year + 1)
+        if words[0] == "earlier":
+            return lo, p
+        if words[0] == "later":
+            return p, hi
+        return lo, hi
+    return None, None
+
+
+def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> list[EventDate]:
+    """Every event date in *text*, in order; relative ones resolved against *published*."""
+    pub = published.date() if isinstance(published, dt.datetime) else published
+    folded = fold_digits(text)
+    blocked = SpanSet(furniture(text))
+    taken: list[tuple[int, int]] = []
+    out: list[EventDate] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(folded):
+            start, end = m.start(), m.end()
+            if blocked.overlaps(start, end) or any(s < end and start < e for s, e in taken):
+                continue
+            if kind == "relative" and re.search(r"\b(?:Week|Month|Year)\b", m.group(0)):
+                continue  # "This Week in Asia"
+            if kind == "year" and re.match(r"\s*(?:troops|soldiers|people|killed)", text[end:]):
+                continue
+            resolved = _resolve(kind, m, pub)
+            if resolved is None:
+                continue
+            first, last, relative = resolved
+            taken.append((start, end))
+            out.append(EventDate(start, end, first, last, relative))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+__all__ = ["EventDate", "extract_dates"]
