@@ -75,3 +75,54 @@ def test_restore_refuses_the_open_file(ws, tmp_path, qtbot) -> None:  # type: ig
     action(window, "actionRestoreBackup").trigger()
     assert window.ctx.ws is ws
     assert window.ctx.dialogs.errors and "open now" in window.ctx.dialogs.errors[-1][1]
+
+
+def test_check_workspace_reports_and_repairs_only_when_asked(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from db import claims as claim_ops
+    from db.check import check_workspace
+    from desktop.safety.check_dialog import CheckDialog
+
+    art = add_text_article(ws, "The ministry said 300 trucks crossed on Monday.", "Trucks")
+    claim = claim_ops.create_claim_by_quote(ws, art.id, "300 trucks")
+    with ws.engine.begin() as conn:
+        conn.execute(text("UPDATE claim SET prefix = 'spoiled' WHERE id = :i"), {"i": claim.id.hex})
+    window = make_window(ws, tmp_path, qtbot)
+    reports: list[str] = []
+
+    def close_without_repair() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CheckDialog)
+        reports.append(dialog.text.toPlainText())
+        assert dialog.repair_button is not None
+        dialog.reject()
+
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+    timer.timeout.connect(close_without_repair)
+    window.safety_ui.scheduler.timer.stop()
+    original = window.safety_ui._checked
+
+    def checked(report: object) -> None:
+        timer.start(0)
+        original(report)
+
+    window.safety_ui._checked = checked  # type: ignore[method-assign]
+    action(window, "actionCheckWorkspace").trigger()
+    qtbot.waitUntil(lambda: bool(reports), timeout=15000)
+    assert "claims whose context differs" in reports[0]
+    assert not check_workspace(ws).ok  # closing the report repaired nothing
+
+    def repair() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CheckDialog) and dialog.repair_button is not None
+        dialog.repair_button.click()
+
+    timer.timeout.disconnect()
+    timer.timeout.connect(repair)
+    action(window, "actionCheckWorkspace").trigger()
+    qtbot.waitUntil(lambda: bool(window.ctx.dialogs.infos), timeout=15000)
+    assert "1 claim context(s) derived again" in window.ctx.dialogs.infos[-1][1]
+    assert check_workspace(ws).ok

@@ -100,6 +100,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.exporting.pdf": {"PAGE_SIZES"},
     "db.exporting.rows": {"COLUMNS"},
     "db.backup": {"BackupInfo", "KEEP_DAYS", "KEEP_LAST"},
+    "db.check": {"CheckReport", "RepairReport"},
 }
 
 # Widget modules not yet converted to operations, each with the engineer converting it.

@@ -74,6 +74,30 @@ def restore_backup_file(ctx: CliContext, backup: str, output: str) -> int:
     return 0
 
 
+def cmd_check(ctx: CliContext) -> int:
+    """Exit 0 when the workspace is sound, 1 when a problem is found (2: could not check)."""
+    from db.check import check_workspace, repair_workspace
+
+    report = check_workspace(ctx.ws)
+    for line in report.lines():
+        ctx.print(line)
+    if report.ok or not ctx.args.repair:
+        return 0 if report.ok else 1
+    if not report.repairable:
+        ctx.print("Nothing here can be repaired automatically.")
+        return 1
+    ctx.print("")
+    ctx.print("Repairing:")
+    for line in repair_workspace(ctx.ws).lines():
+        ctx.print(f"  {line}")
+    ctx.print("")
+    ctx.print("Checking again:")
+    again = check_workspace(ctx.ws)
+    for line in again.lines():
+        ctx.print(line)
+    return 0 if again.ok else 1
+
+
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from db.backup import KEEP_DAYS, KEEP_LAST
 
@@ -84,3 +108,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_backup)
     p = subparsers.add_parser("backups", parents=[common], help="list the workspace's backups")
     p.set_defaults(handler=cmd_backups)
+    p = subparsers.add_parser("check", parents=[common], help="check the workspace's integrity")
+    p.add_argument(
+        "--repair", action="store_true", help="repair what can be repaired safely, then check again"
+    )
+    p.set_defaults(handler=cmd_check)

@@ -10,8 +10,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 
 from db.backup import BackupInfo
+from db.check import CheckReport, RepairReport
 from desktop.context import AppContext
 from desktop.operations import backups as backup_ops
+from desktop.operations import checks as check_ops
+from desktop.safety.check_dialog import CheckDialog
 from desktop.safety.restore_dialog import RestoreDialog, size_text
 from desktop.safety.scheduler import BackupScheduler
 from desktop.workers import run_job
@@ -28,6 +31,40 @@ class SafetyUi:
     backup_action: QAction
     restore_action: QAction
     window: Any
+    check_action: QAction | None = None
+
+    def check(self) -> None:
+        """Check the workspace in the background, then show the report."""
+        ctx: AppContext = self.window.ctx
+        run_job(
+            "Check Workspace",
+            lambda progress: check_ops.check(ctx, progress),
+            parent=self.window,
+            on_done=self._checked,
+            on_error=lambda exc: ctx.report_error(exc, "Check Workspace"),
+            label="Checking every claim against its article…",
+        )
+
+    def _checked(self, report: object) -> None:
+        assert isinstance(report, CheckReport)
+        dialog = CheckDialog(report, self.window)
+        dialog.exec()
+        if not dialog.repair_requested:
+            return
+        ctx: AppContext = self.window.ctx
+        run_job(
+            "Repair Workspace",
+            lambda _p: check_ops.repair(ctx),
+            parent=self.window,
+            on_done=self._repaired,
+            on_error=lambda exc: ctx.report_error(exc, "Repair Workspace"),
+        )
+
+    def _repaired(self, result: object) -> None:
+        assert isinstance(result, RepairReport)
+        ctx: AppContext = self.window.ctx
+        check_ops.repaired(ctx)
+        ctx.dialogs.info("Repair Workspace", "\n".join(result.lines()))
 
     def restore(self) -> None:
         """Choose a backup, restore it into a new file and open that file."""
@@ -100,8 +137,17 @@ def install_safety_ui(window: MainWindow, ctx: AppContext, settings: QSettings) 
     first = file_menu.actions()[-1] if file_menu.actions() else None
     if first is not None:
         file_menu.insertActions(first, [backup_action, restore_action])
-        file_menu.insertSeparator(first)
     else:
         file_menu.addActions([backup_action, restore_action])
+    check_action = QAction("&Check Workspace…", window)
+    check_action.setObjectName("actionCheckWorkspace")
+    check_action.setStatusTip("Check every claim, link and history entry; repairs are offered")
+    check_action.triggered.connect(ui.check)
+    ui.check_action = check_action
+    if first is not None:
+        file_menu.insertAction(first, check_action)
+        file_menu.insertSeparator(first)
+    else:
+        file_menu.addAction(check_action)
     scheduler.start()
     return ui

@@ -1,0 +1,112 @@
+"""claimdesk check: a report in words, exit 0/1, and repairs only when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db import claims as claim_ops
+from db.analysts import bind_analyst
+from db.articles import NewArticle, add_article
+from db.check import check_workspace, repair_workspace
+from db.cli import run
+from db.history import claim_history
+from db.workspace import Workspace, migrate, open_workspace
+
+BODY = (
+    "The agency said 1,500 soldiers left in October. Later, lawmakers said 3,000 soldiers "
+    "had left. A ministry said 1,500 soldiers was wrong."
+)
+
+
+def _fill(ws: Workspace) -> list[str]:
+    bind_analyst(ws)
+    art = add_article(
+        ws, NewArticle(text=BODY, original=BODY.encode(), filename="a.txt", title="A")
+    )
+    first = claim_ops.create_claim_by_quote(ws, art.id, "1,500 soldiers left")
+    second = claim_ops.create_claim_by_quote(ws, art.id, "3,000 soldiers")
+    third = claim_ops.create_claim_by_quote(ws, art.id, "said 1,500 soldiers", occurrence=2)
+    return [str(first.id), str(second.id), str(third.id)]
+
+
+def _sql(ws: Workspace, statement: str, **params: object) -> None:
+    with ws.engine.begin() as conn:
+        conn.execute(text(statement), params)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Workspace:
+    if request.param == "sqlite":
+        ws = open_workspace(tmp_path / "w.sqlite")
+    else:
+        url = request.getfixturevalue("pg_url")
+        migrate(url)
+        ws = open_workspace(url)
+    request.addfinalizer(ws.close)
+    return ws
+
+
+def _id_param(ws: Workspace, value: str) -> object:
+    # SQLite stores UUIDs as 32 hex digits; PostgreSQL as uuid.
+    return value.replace("-", "") if ws.engine.dialect.name == "sqlite" else value
+
+
+def test_a_sound_workspace_passes(workspace: Workspace) -> None:
+    _fill(workspace)
+    report = check_workspace(workspace)
+    assert report.ok, report.lines()
+    assert report.lines()[-1] == "The workspace is sound."
+
+
+def test_broken_anchors_are_found_and_repaired_on_request(workspace: Workspace) -> None:
+    first, second, third = _fill(workspace)
+    ws = workspace
+    # A moved span (quote still unique in the text), spoiled context, and a quote
+    # that occurs nowhere.
+    _sql(
+        ws,
+        'UPDATE claim SET start = start + 3, "end" = "end" + 3 WHERE id = :i',
+        i=_id_param(ws, second),
+    )
+    _sql(ws, "UPDATE claim SET prefix = 'nonsense' WHERE id = :i", i=_id_param(ws, first))
+    _sql(ws, "UPDATE claim SET quote = 'nowhere to be found' WHERE id = :i", i=_id_param(ws, third))
+    report = check_workspace(ws)
+    assert not report.ok
+    by_check = {f.check: f for f in report.findings}
+    assert by_check["quote"].count == 2 and by_check["context"].count == 1
+    assert any(second in e for e in by_check["quote"].examples)
+    # Checking changed nothing.
+    assert not check_workspace(ws).ok
+    repaired = repair_workspace(ws)
+    assert repaired.context_fixed == 1 and repaired.reanchored == 1
+    assert len(repaired.left) == 1 and third in repaired.left[0]
+    after = check_workspace(ws)
+    assert [f.check for f in after.findings] == ["quote"]
+    assert after.findings[0].count == 1
+    moved = claim_ops.get_claim(ws, second)
+    assert BODY[moved.start : moved.end] == "3,000 soldiers"
+    # The repair is a recorded edit in the claim's history.
+    assert any(
+        change.field == "start" for item in claim_history(ws, second) for change in item.changes
+    )
+
+
+def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.sqlite"
+    ws = open_workspace(path)
+    try:
+        first, _, _ = _fill(ws)
+        assert run(["check", "--db", str(path)]) == 0
+        assert "The workspace is sound." in capsys.readouterr().out
+        _sql(ws, "UPDATE claim SET prefix = 'x' WHERE id = :i", i=first.replace("-", ""))
+    finally:
+        ws.close()
+    assert run(["check", "--db", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL" in out and "--repair" in out
+    assert run(["check", "--db", str(path), "--repair"]) == 0
+    assert "1 claim context(s) derived again" in capsys.readouterr().out
+    assert run(["check", "--db", str(path)]) == 0
