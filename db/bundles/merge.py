@@ -35,9 +35,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -46,6 +46,7 @@ from db.bundles.records import NOUN, SECTIONS, content, from_record, local_value
 from db.claims import get_tags
 from db.errors import InvalidInput, NotFound, Refused, StaleEdit
 from db.models import Analyst, Article, Claim, ClaimLink, Comment, Source, Status
+from db.models.base import Base
 from db.rules import check_status_change
 from db.workspace import Workspace
 
@@ -137,7 +138,7 @@ class _Merger:
         self.report = report
         self.restore = restore
         # restore: (model, id, version, updated_at) of added rows whose version is not 1
-        self.versions: list[tuple[type, uuid.UUID, int, dt.datetime]] = []
+        self.versions: list[tuple[type[Base], uuid.UUID, int, dt.datetime]] = []
         self.analysts: dict[uuid.UUID, uuid.UUID | None] = {}
         self.articles: dict[uuid.UUID, uuid.UUID] = {}
 
@@ -222,6 +223,8 @@ class _Merger:
         model = SECTIONS[section]
         self._map_refs(values)
         text: str | None = None
+        # A row of whichever model the section holds.
+        local: Any
         if section == "articles":
             text, original = self._article_files(values)
             local = self._local_article(values)
@@ -251,7 +254,7 @@ class _Merger:
             if not self.restore:
                 fields.pop("version", None)
             tags = fields.pop("tags", None)
-            obj = model(**fields)
+            obj: Any = model(**fields)
             if section == "claims" and not self.restore:
                 _check_decision(self.session, obj, obj.status, None, _NOTHING)
             if section == "articles":
@@ -280,12 +283,12 @@ class _Merger:
             local.updated_at = values["updated_at"]
             self.report.count(self.report.updated, section)
             return
-        fields = tuple(sorted(k for k in theirs if theirs[k] != mine.get(k)))
+        differing = tuple(sorted(k for k in theirs if theirs[k] != mine.get(k)))
         self.report.conflicts.append(
             Conflict(
                 section=section,
                 entity_id=local.id,
-                fields=fields,
+                fields=differing,
                 local=mine,
                 incoming=theirs,
                 local_updated_at=local.updated_at,
@@ -325,7 +328,7 @@ class _Merger:
     def _put_back_versions(self) -> None:
         """An INSERT always starts a row at version 1; a restored row gets its own back."""
         for model, entity_id, version, updated_at in self.versions:
-            table = model.__table__  # type: ignore[attr-defined]
+            table = cast(Table, model.__table__)  # each model maps one plain table
             self.session.execute(
                 update(table)
                 .where(table.c.id == entity_id)
@@ -357,7 +360,7 @@ def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     def visit(row: dict[str, Any], depth: int = 0) -> None:
         if row["id"] in done or depth > len(rows):
             return
-        parent = by_id.get(row.get("parent_id"))  # type: ignore[arg-type]
+        parent = by_id.get(row.get("parent_id"))
         if parent is not None:
             visit(parent, depth + 1)
         done.add(row["id"])
@@ -434,7 +437,7 @@ def resolve_conflict(
                 "merge; import the bundle again to compare.",
                 current={conflict.noun: now},
             )
-        if conflict.section == "claims":
+        if isinstance(obj, Claim):  # the "claims" section
             _check_anchor(session.get_one(Article, obj.article_id).text, conflict.values)
             _check_decision(
                 session, obj, conflict.values["status"], obj.status, "The local claim is kept."

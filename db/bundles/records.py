@@ -22,11 +22,11 @@ from db.models import (
     Source,
     Verdict,
 )
-from db.models.base import UTCDateTime
+from db.models.base import Base, UTCDateTime
 from db.timeutil import as_utc
 
 # Bundle section name -> model, in the order a merge applies them.
-SECTIONS: dict[str, type] = {
+SECTIONS: dict[str, type[Base]] = {
     "analysts": Analyst,
     "sources": Source,
     "articles": Article,
@@ -105,8 +105,8 @@ def _parse(section: str, record: dict[str, Any], column: Any, value: Any) -> Any
             if not isinstance(value, str):
                 raise ValueError
             return uuid.UUID(value)
-        if isinstance(kind, Enum):
-            return kind.enum_class(value)  # type: ignore[misc]
+        if isinstance(kind, Enum) and kind.enum_class is not None:
+            return kind.enum_class(value)
         if isinstance(kind, Boolean):
             if not isinstance(value, bool):
                 raise ValueError
