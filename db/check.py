@@ -257,7 +257,7 @@ def repair_workspace(ws: Workspace) -> RepairReport:
                 problem = _anchor_problem(body, claim)
                 if problem is not None:
                     todo.append((claim, problem, str(article_id)))
-    for claim, problem, article_id in todo:
+    for claim, problem, article_name in todo:
         with ws.session() as session:
             row = session.get_one(Claim, claim.id)
             body = session.scalar(select(Article.text).where(Article.id == row.article_id)) or ""
@@ -269,7 +269,7 @@ def repair_workspace(ws: Workspace) -> RepairReport:
             start = _relocate(body, claim)
             if start is None:
                 report.left.append(
-                    f"claim {claim.id} in article {article_id}: {claim.quote[:60]!r}"
+                    f"claim {claim.id} in article {article_name}: {claim.quote[:60]!r}"
                 )
                 continue
             anchor = make_anchor(body, start, start + len(claim.quote))
