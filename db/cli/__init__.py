@@ -15,7 +15,7 @@ import io
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from db.errors import ClaimDeskError
 from db.workspace import Workspace
@@ -79,7 +79,7 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> No
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
         self.exit(EXIT_USAGE, f"claimdesk: {message}\n")
 
 
