@@ -324,6 +324,7 @@ def bind_analyst(ws: Workspace, name: str | None = None) -> uuid.UUID:
     if ws.shared:
         return _bind_shared(ws, name)
     with ws.session() as session:
+        analyst: Analyst | None
         if name:
             analyst = find_analyst(session, name)
         else:

@@ -153,7 +153,7 @@ def _row(r: Any, tags: dict[str, str]) -> ClaimRow:
         r[5],
         r[6],
         r[7],
-        tags.get(cid, ""),  # type: ignore[arg-type]
+        tags.get(cid, "") if cid is not None else "",
         r[8],
         r[9],
         _utc(r[10]),

@@ -191,7 +191,7 @@ def apply_fields(session: Session, claim: Claim, fields: dict[str, Any]) -> None
 # ---------------------------------------------------------------- reading
 
 
-def _base_query() -> Select[Any]:
+def _base_query() -> Select[*tuple[Any, ...]]:
     return (
         select(
             Claim.id,
@@ -272,10 +272,7 @@ def _tags_for(session: Session, ids: Sequence[uuid.UUID] | None) -> dict[uuid.UU
 def _infos(session: Session, rows: Sequence[Any]) -> list[ClaimInfo]:
     ids = [r[0] for r in rows]
     tags = _tags_for(session, ids if len(ids) <= 500 else None)
-    return [
-        ClaimInfo(*r[:18], tuple(tags.get(r[0], ())), *r[18:])  # type: ignore[arg-type]
-        for r in rows
-    ]
+    return [ClaimInfo(*[*r[:18], tuple(tags.get(r[0], ())), *r[18:]]) for r in rows]
 
 
 def list_claims(

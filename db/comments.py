@@ -43,7 +43,9 @@ class CommentInfo:
         return sum(1 + r.reply_count for r in self.replies)
 
 
-def _info(c: Comment, names: dict[uuid.UUID, str], replies: tuple = ()) -> CommentInfo:
+def _info(
+    c: Comment, names: dict[uuid.UUID, str], replies: tuple[CommentInfo, ...] = ()
+) -> CommentInfo:
     return CommentInfo(
         id=c.id,
         claim_id=c.claim_id,

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from db.articles import published_day, published_text
 from db.ids import resolve_id
@@ -70,10 +71,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _END.finditer(text, max(0, start - MAX_SENTENCE), min(len(text), start + 1)):
         if m.end() <= start:
             lo = m.end()
-    m = _END.search(text, max(start, end - 1))
-    hi = m.end() if m else len(text)
-    if m and m.group() == "\n":
-        hi = m.start()
+    stop = _END.search(text, max(start, end - 1))
+    hi = stop.end() if stop else len(text)
+    if stop and stop.group() == "\n":
+        hi = stop.start()
     while lo < start and text[lo].isspace():
         lo += 1
     if start - lo > MAX_SENTENCE:
@@ -83,7 +84,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, max(hi, end)
 
 
-def _neighbours(session, ids: set[uuid.UUID]) -> list[tuple[uuid.UUID, uuid.UUID, str]]:  # type: ignore[no-untyped-def]
+def _neighbours(session: Session, ids: set[uuid.UUID]) -> list[tuple[uuid.UUID, uuid.UUID, str]]:
     """(known id, other id, label) for links touching *ids*; the label reads
     "other <label> known", e.g. "updates" when the other claim updates the known one."""
     links = session.scalars(

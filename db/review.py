@@ -11,7 +11,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, select
+from sqlalchemy.orm import Session
 
 from db import rules
 from db.analysts import analyst_names, current_analyst, find_analyst
@@ -58,7 +59,7 @@ class VerdictInfo:
     decided_at: dt.datetime
 
 
-def _status_since(session, claim_ids) -> dict[uuid.UUID, dt.datetime]:  # type: ignore[no-untyped-def]
+def _status_since(session: Session, claim_ids: Select[uuid.UUID]) -> dict[uuid.UUID, dt.datetime]:
     """When each claim (of the *claim_ids* subquery) last had its status set.
 
     Matches the serialised key rather than decoding every history entry: the
@@ -96,7 +97,7 @@ def review_queue(
     """
     now = utcnow()
     with ws.session() as session:
-        conditions = [Claim.status.in_(QUEUE_STATUSES)]
+        conditions: list[ColumnElement[bool]] = [Claim.status.in_(QUEUE_STATUSES)]
         if article_id is not None:
             conditions.append(
                 Claim.article_id == resolve_id(session, Article, article_id, "article")

@@ -52,7 +52,7 @@ def _restores_deleted_state(session: Session, claim: Claim, new_status: Status) 
     )
     if last is None or last.action != "delete" or not isinstance(last.changes, dict):
         return False
-    return (last.changes.get("status") or [None])[0] == new_status.value
+    return bool((last.changes.get("status") or [None])[0] == new_status.value)
 
 
 def check_status_change(
