@@ -81,6 +81,10 @@ _CONTAINERS = {
     "figure",
 }
 SUBSTANTIAL = 40  # characters: a paragraph this long must survive extraction
+# Void elements (they never hold content) that libxml2's HTML parser does not know
+# as void: it nests everything after one of them inside it, so dropping the element
+# would drop the rest of the page.  They are unwrapped: their misplaced children stay.
+_VOID_MISNESTED = ("embed", "source", "track", "wbr", "param", "area", "keygen", "col")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,9 @@ def _parse(text: str) -> lxml.html.HtmlElement:
         no_network=True, remove_comments=True, remove_pis=True, recover=True
     )
     root = lxml.html.document_fromstring(text, parser=parser)
+    for void in root.xpath("|".join(f"//{tag}" for tag in _VOID_MISNESTED)):
+        if void.getparent() is not None:
+            void.drop_tag()
     return root
 
 
@@ -226,12 +233,23 @@ def _squash(text: str) -> str:
 
 
 def choose_paragraphs(main: list[str], every: list[str]) -> list[str]:
-    """trafilatura's paragraphs unless they lost a substantial one; then the full walk."""
-    if main:
-        kept = _squash(" ".join(main))
-        if all(_squash(p) in kept for p in every if len(p) >= SUBSTANTIAL):
-            return main
-    return every
+    """trafilatura's paragraphs unless they lost or ran together substantial ones.
+
+    The full walk wins when a substantial paragraph of the page is missing from
+    the main text, or when two of them ended up in one paragraph (the page's
+    paragraph breaks would be lost).
+    """
+    if not main:
+        return every
+    substantial = [_squash(p) for p in every if len(p) >= SUBSTANTIAL]
+    kept = _squash(" ".join(main))
+    if not all(p in kept for p in substantial):
+        return every
+    for paragraph in main:
+        squashed = _squash(paragraph)
+        if sum(p in squashed for p in substantial) > 1:
+            return every
+    return main
 
 
 def strip_site_name(title: str, outlet: str) -> str:
@@ -256,7 +274,7 @@ def read_html_article(data: bytes, filename: str) -> NewArticle:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InvalidInput(f"{name} cannot be read as HTML ({exc}).") from None
     meta = _meta(root)
-    main, doc = trafilatura_paragraphs(text)
+    main, doc = trafilatura_paragraphs(lxml.html.tostring(root, encoding="unicode"))
     paragraphs = choose_paragraphs(main, lxml_paragraphs(root))
     body = normalise_text("\n\n".join(paragraphs))
     if not body.strip():
