@@ -36,12 +36,13 @@ PAGES = {
     f"<figure><img src='a.png'><figcaption>{P3}</figcaption></figure><p>{P4}</p>",
     "video-source-track": f"<p>{P1}</p><video><source src='v.mp4'><track src='t.vtt'></video>"
     f"<p>{P2}</p><figure><figcaption>{P3}</figcaption></figure><p>{P4}</p>",
-    "wbr-param": f"<p>{P1}</p><object><param name=a value=b></object><p>{P2.replace('embedded', 'embed<wbr>ded')}</p>"
-    f"<p>{P3}</p><p>{P4}</p>",
+    "wbr-param": f"<p>{P1}</p><object><param name=a value=b></object>"
+    f"<p>{P2.replace('embedded', 'embed<wbr>ded')}</p><p>{P3}</p><p>{P4}</p>",
     "unclosed": f"<p>{P1}<p>{P2}<div><p>{P3}</div><p>{P4}",
     "custom-elements": f"<story-body><p>{P1}</p><ad-slot></ad-slot><p>{P2}</p></story-body>"
     f"<x-caption><p>{P3}</p></x-caption><p>{P4}</p>",
-    "area-map": f"<p>{P1}</p><map><area shape=rect href='#'></map><p>{P2}</p><p>{P3}</p><p>{P4}</p>",
+    "area-map": f"<p>{P1}</p><map><area shape=rect href='#'></map>"
+    f"<p>{P2}</p><p>{P3}</p><p>{P4}</p>",
 }
 
 
