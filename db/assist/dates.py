@@ -54,7 +54,12 @@ _EN_MONTH = (
 _D = r"(?P<{n}>\d{{1,2}})(?:st|nd|rd|th)?"
 _Y = r"(?P<{n}>(?:1[89]|20)\d\d)"
 _DASH = r"\s*(?:-|–|—|to|and|until|through)\s*"
-_PREP = r"(?:(?P<prep>(?i:between|from|on|in|since|by|until|till|during|before|after|as of))\s+)?"
+_PREP = ""
+_WEEKDAY_BEFORE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+_PREP_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?:between|from|on|in|since|by|until|till|during|before|after|as of)\s+$",
+    re.IGNORECASE,
+)
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -93,11 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
         re.compile(
-            _PREP
-            + r"(?:"
-            + _WEEKDAY
-            + r",?\s+)?"
-            + _EN_MONTH.format(n="m")
+            _EN_MONTH.format(n="m")
             + r"\s+"
             + _D.format(n="d")
             + r"(?![\d,.]\d)(?:,?\s+"
@@ -129,14 +130,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part_month",
         re.compile(
-            r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of|"
-            r"end of|beginning of|start of)[- ]"
+            r"\b(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|"
+            r"end of|beginning of|start of))[- ]"
             + r"(?:(?P<m>January|February|March|April|May|June|July|August|September|October|"
             r"November|December)|(?P<yonly>(?:1[89]|20)\d\d))"
             + r"(?:,?\s+"
             + _Y.format(n="y")
             + r")?(?!\d)",
-            re.IGNORECASE,
         ),
     ),
     (
@@ -148,8 +148,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|[Nn]ext|"
-            r"[Ee]arly|[Ll]ate|[Mm]id|[Bb]efore|[Aa]fter)[- ]"
+            r"\b(?P<prep>(?i:in|since|by|until|from|during|last|this|next|early|late|mid|before|"
+            r"after))[- ]"
             r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
             r"November|December)(?![\w-])(?!\s+\d)"
         ),
@@ -334,6 +334,8 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
     taken: list[tuple[int, int]] = []
     out: list[EventDate] = []
     for kind, pattern in _PATTERNS:
+        if kind == "korean" and "월" not in text:
+            continue
         for m in pattern.finditer(folded):
             start, end = m.start(), m.end()
             if blocked.overlaps(start, end) or any(s < end and start < e for s, e in taken):
@@ -345,6 +347,14 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
             resolved = _resolve(kind, m, pub)
             if resolved is None:
                 continue
+            if kind == "month_day":
+                weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+                if weekday:
+                    start = weekday.start()
+            if kind not in ("month", "year", "relative"):
+                prep = _PREP_BEFORE.search(text, max(0, start - 12), start)
+                if prep and not any(s < start and prep.start() < e for s, e in taken):
+                    start = prep.start()
             first, last, relative = resolved
             taken.append((start, end))
             out.append(EventDate(start, end, first, last, relative))

@@ -182,3 +182,84 @@ __all__ = [
     "VAGUE",
     "Span",
 ]
+
+# Lower-case words that belong to a source's noun phrase ("South Korean officials").
+ROLE_WORDS = frozenset(
+    "official officials lawmaker lawmakers source sources agency agencies intelligence spy "
+    "spokesperson spokesman spokeswoman minister ministry secretary president government "
+    "military army officer officers commander general analyst analysts expert experts "
+    "researcher researchers media broadcaster newspaper outlet reports report defector "
+    "defectors witness witnesses resident residents adviser advisor diplomat diplomats "
+    "ambassador chief chiefs envoy legislator legislators senator politician politicians "
+    "service services staff forces command authorities officials' public state senior "
+    "presidential national defence defense foreign deputy former intelligence-gathering "
+    "security unnamed anonymous key top correspondent observers monitors group institute "
+    "fellow professor scholar specialist think-tank tank survivor survivors".split()
+)
+# Words that may link the parts of a noun phrase ("Chief of Staff", "Ministry of Defence").
+NP_LINKS = frozenset("of the for and de a an".split())
+# Titles written before a name; not part of the name itself.
+TITLE_WORDS = frozenset(
+    "mr mrs ms dr prof sir president prime minister secretary defence defense foreign deputy "
+    "chancellor spokesperson spokesman spokeswoman ambassador general gen lt col colonel "
+    "commander chief director senator lawmaker rep representative us u.s. uk u.k. british "
+    "french german nato un eu lithuanian estonian korean south north ukrainian russian "
+    "american japanese chinese ukraine's russia's korea's the a an former retired "
+    "opposition ruling lieutenant sergeant captain major admiral marshal king queen "
+    "chairman chairwoman head leader governor mayor envoy dr. mr. mrs. ms. prof. estonian "
+    "politician official officer researcher analyst expert professor fellow defector".split()
+)
+# Words that make a capitalised phrase an organisation or a place rather than a person.
+ORG_WORDS = frozenset(
+    "korea korean north south ukraine ukrainian russia russian ministry agency service "
+    "institute university party forces army navy staff chiefs council foundation house "
+    "office government commons news times post press journal agency's nato un eu union "
+    "states kingdom republic federation command committee department bureau center centre "
+    "group corporation company organisation organization association network television "
+    "radio broadcaster week asia europe america china japan seoul moscow pyongyang kyiv "
+    "washington beijing tokyo london paris berlin kremlin pentagon intelligence military "
+    "defence defense foreign national security parliament assembly cabinet court police".split()
+)
+MEDIA_NAMES = frozenset(
+    "yonhap reuters afp ap kcna kns tass ria interfax bbc cnn suspilne nhk kyodo joongang "
+    "chosun hankyoreh bloomberg guardian telegraph al-jazeera aljazeera dw lbc sky nexta "
+    "meduza rbc kommersant izvestia ukrinform unian".split()
+)
+KIND_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        "intelligence spy nis cia sbu gur hur mi6 fsb gru dia nsa espionage".split(),
+        "intelligence",
+    ),
+    **dict.fromkeys(
+        "military army navy forces commander general officer officers troops soldier "
+        "colonel staff chiefs jcs pentagon command battalion brigade".split(),
+        "military",
+    ),
+    **dict.fromkeys(
+        "government minister ministry president presidential official officials secretary "
+        "ambassador spokesperson spokesman spokeswoman kremlin embassy adviser advisor "
+        "diplomat envoy authorities chancellor cabinet state nato".split(),
+        "government",
+    ),
+    **dict.fromkeys(
+        "lawmaker lawmakers mp mps senator legislator legislators parliamentarian "
+        "politician congressman congresswoman party".split(),
+        "lawmaker",
+    ),
+    **dict.fromkeys(
+        "broadcaster newspaper media outlet news agency's reporter correspondent tv "
+        "television radio".split(),
+        "media",
+    ),
+    **dict.fromkeys(
+        "expert experts analyst analysts researcher researchers professor fellow scholar "
+        "specialist institute think-tank academic".split(),
+        "expert",
+    ),
+    **dict.fromkeys("defector defectors defected".split(), "defector"),
+    **dict.fromkeys(
+        "witness witnesses eyewitness resident residents survivor survivors villager "
+        "pow prisoner".split(),
+        "witness",
+    ),
+}

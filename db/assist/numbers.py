@@ -90,8 +90,9 @@ _VAGUE = re.compile(
     r"(?<![^\W\d_])(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|millions|billions|dozens)"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:десятки\s+тысяч|сотни\s+тысяч|тысячи|сотни|десятки|миллионы)"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:titusindvis|tusindvis|hundredvis|Tausende|Hunderte|"
-    r"Zehntausende)(?![^\W\d_])|수[십백천만]+|(?<![\d\s])\s?(?:آلاف|مئات)(?![^\W\d_])",
+    r"Zehntausende)(?![^\W\d_])|수[십백천만]+",
 )
+_VAGUE_ARABIC = re.compile(r"(?<![\d\s])\s?(?:آلاف|مئات)(?![^\W\d_])")
 _WORD_NUMBER = re.compile(
     r"(?<![\w\-])(?P<w>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|"
@@ -430,7 +431,10 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
 
 def _vague_figures(text: str, blocked: SpanSet, taken: SpanSet) -> list[Figure]:
     out: list[Figure] = []
-    for m in _VAGUE.finditer(text):
+    matches = list(_VAGUE.finditer(text))
+    if "آلاف" in text or "مئات" in text:
+        matches += _VAGUE_ARABIC.finditer(text)
+    for m in matches:
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1

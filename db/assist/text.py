@@ -50,8 +50,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_FOLDABLE = re.compile("[" + "".join(chr(c) for c in sorted(_FOLD)) + "]")
+
+
 def fold_digits(text: str) -> str:
     """*text* with every decimal digit as ASCII; same length, same offsets."""
+    if text.isascii() or not _FOLDABLE.search(text):
+        return text
     return text.translate(_FOLD)
 
 
@@ -103,6 +108,11 @@ _ABBREVIATIONS = frozenset(
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans: split at ., ! or ? followed by space, and at line breaks."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -121,7 +131,7 @@ def sentences(text: str) -> list[Span]:
     if piece.strip():
         lead = len(piece) - len(piece.lstrip())
         out.append(Span(start + lead, start + len(piece.rstrip())))
-    return out
+    return tuple(out)
 
 
 _FURNITURE = re.compile(

@@ -1,0 +1,379 @@
+"""Who asserts what: attribution cues, their sources, relays and hedges.
+
+``extract_attributions(text)`` reads each sentence for the cues news text uses
+(``according to X``, ``X said …``, ``…, X said``, ``citing X``, ``a report by X
+that …``, quoted speech, ``, he said``) and returns, for each, the *content* span
+the source is reported to have asserted, the source's name as the text gives it
+(resolved from pronouns, surnames and roles to the full name last given), its
+kind, and the relays.  Hedges without a named source (``reportedly``, ``are said
+to``) give a hedge and no source.  Sentences that carry on an attributed account
+(``This marks …``, ``Of these …``) and the answers of an interview keep the source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from db.assist import lexicon
+from db.assist.names import NameIndex, clean_name, guess_kind
+from db.assist.text import Span, sentences
+
+_VERBS = (
+    "said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|warned|"
+    "warns|noted|notes|added|adds|stressed|stresses|revealed|reveals|claimed|claims|announced|"
+    "announces|stated|states|wrote|writes|emphasised|emphasized|emphasises|emphasizes|"
+    "highlighted|highlights|explained|explains|indicated|indicates|shared|shares|believes|"
+    "believed|suggested|suggests|insisted|insists|argued|argues|asked|asks|denied|denies|"
+    "accused|accuses|described|describes|admitted|admits|alleged|alleges|acknowledged|"
+    "disclosed|predicted|expects|expected|assessed|assesses|concluded|observed|mentioned|"
+    "underlined|advised|branded|characterised|characterized|quoted|cited|"
+    "сообщил|сообщила|сообщили|заявил|заявила|заявили|отметил|отметила|передает|пишет|"
+    "sagde|siger|oplyser|oplyste|skriver|sagte|sagt|erklärte|berichtete|teilte"
+)
+_AUX = r"(?:(?:has|have|had|also|later|previously|earlier|recently|then|further|again|not)\s+)*"
+_VERB = re.compile(r"\b" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+_ACCORDING = re.compile(
+    r"(?i:according to|citing|as reported by|quoted by|по данным|по словам|ifølge|laut|"
+    r"nach angaben|وفقا ل|بحسب)\s+"
+)
+_REPORT_BY = re.compile(r"\b(?:report|assessment|estimate|statement)s?\s+(?:by|from)\s+")
+_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
+_THAT = re.compile(r"\s*(?:that|,|:)?\s*")
+_TRAILING = re.compile(
+    r",\s*(?:noting|adding|referring to|saying|suggesting|indicating|highlighting|arguing|"
+    r"explaining|stressing|warning)\b"
+)
+_NOUN_OR_VERB = frozenset(
+    "reports report states claims estimates notes shares expects says believes".split()
+)
+_NOT_A_VERB_AFTER = (
+    r"\s+(?:in|of|from|on|by|about|indicate|indicates|suggest|suggests|say|said|show|shows|"
+    r"have|had|were|are|is)\b"
+)
+# What may follow a speech verb when the statement came before it ("…, NIS reported.").
+_SHORT_AFTER = re.compile(
+    r"^(?!\s*(?:that|:)\s)\s*(?:[^,.;:“\"]{0,40}?)?(?:[.;!?]|,\s*(?:and|citing|adding|noting|referring|saying|"
+    r"suggesting|indicating|highlighting|arguing|explaining|stressing|warning|expressing|"
+    r"according)\b|$)"
+)
+_OBJECT_VERBS = frozenset(
+    "revealed reveals shared shares described describes stressed stresses highlighted highlights "
+    "emphasised emphasized emphasises emphasizes underlined branded characterised characterized "
+    "advised denied denies".split()
+)
+_CAPTION = re.compile(r"©|\((?:photo|picture|image)\b|\bPicture:|\bPhoto:", re.IGNORECASE)
+_CARRY = re.compile(r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure)\b")
+_QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
+_HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
+_HEDGE = re.compile(
+    r"(?<![\w])(?P<h>" + "|".join(re.escape(h) for h in lexicon.HEDGES) + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed statement: ``text[start:end]`` is what the source is reported to assert."""
+
+    start: int
+    end: int
+    source: str | None  # the original source, as the text names it (None: hedged)
+    source_kind: str  # intelligence, government, military, lawmaker, media, expert, ...
+    relayed_by: tuple[str, ...] = ()  # nearest relay first
+    cue: str = ""  # "according to", "said", "citing", "quote", "reportedly", ...
+    cue_start: int = 0
+    cue_end: int = 0
+    hedge: str = ""
+    quotation: bool = False  # the content is a direct quotation
+    variants: tuple[str, ...] = field(default=(), compare=False)  # other names for the source
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    raw: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    relays: list[str]
+
+
+def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
+    """The noun phrase starting at *pos* (up to a clause break)."""
+    m = re.match(r"[^,;.:\n“”\"()]+(?:\([A-Z]{2,8}\))?", text[pos:limit])
+    if not m:
+        return "", pos
+    phrase = m.group(0)
+    cut = re.search(
+        r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when)\s", phrase
+    )
+    if cut:
+        phrase = phrase[: cut.start()]
+    phrase = phrase.rstrip()
+    return phrase, pos + len(phrase)
+
+
+_NP_WORD = re.compile(r"[\w’'\-.()&]+")
+
+
+def _np_before(text: str, end: int, floor: int) -> tuple[str, int]:
+    """The subject noun phrase ending at *end*: capitalised words and known role words."""
+    words: list[tuple[int, int]] = []
+    pos = end
+    while pos > floor:
+        seg = text[floor:pos].rstrip()
+        if len(seg) + floor < pos and words == [] and seg.endswith((",", "–", "—")):
+            break
+        m = re.search(r"[\w’'\-.()&]+$", seg)
+        if not m:
+            break
+        word = m.group(0)
+        w_start = floor + m.start()
+        if "\n" in text[floor + m.end() : pos]:
+            break
+        bare = word.strip("().").casefold().removesuffix("’s").removesuffix("'s")
+        capital = word[:1].isupper() or (word[:1] == "(" and word[1:2].isupper())
+        if not (capital or bare in lexicon.ROLE_WORDS or (words and bare in lexicon.NP_LINKS)):
+            break
+        words.append((w_start, floor + m.end()))
+        pos = w_start
+        if len(words) >= 9:
+            break
+    while words and text[words[-1][0] : words[-1][1]].casefold() in ("of", "for", "and", "de"):
+        words.pop()
+    if not words:
+        return "", end
+    start = words[-1][0]
+    return text[start:end].strip(), start
+
+
+def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
+    """The subject of a speech verb, skipping an appositive (``Ahn, a defector, told``)."""
+    phrase, start = _np_before(text, cue_start, floor)
+    if phrase:
+        return phrase, start
+    seg = text[floor:cue_start].rstrip()
+    if seg.endswith((",", "–", "—")):
+        inner = seg[:-1]
+        named = re.search(r"[,–—]\s*((?:[A-Z][\w’'\-]*\s?){1,3})$", inner)
+        if named and named.group(1).strip().casefold() not in lexicon.ROLE_WORDS:
+            return named.group(1).strip(), floor + named.start(1)
+        for sep in (",", "–", "—"):
+            cut = inner.rfind(sep)
+            if cut >= 0 and cue_start - (floor + cut) < 200:
+                phrase, start = _np_before(text, floor + cut, floor)
+                if phrase:
+                    return phrase, start
+    return "", cue_start
+
+
+def _find_cues(text: str, sent: Span) -> list[_Found]:
+    s, e = sent.start, sent.end
+    body = text[s:e]
+    found: list[_Found] = []
+    # According to X / citing X / as reported by X
+    for m in _ACCORDING.finditer(body):
+        cue = " ".join(m.group(0).casefold().split())
+        name, name_end = _np_after(text, s + m.end(), e)
+        if not name:
+            continue
+        if cue == "citing" or cue == "quoted by":
+            continue  # handled as relays below
+        if len(body[: m.start()].split()) <= 1:  # "(But) according to X, CONTENT"
+            c_start, c_end = name_end, e
+        else:  # "CONTENT, according to X"
+            c_start, c_end = s, s + len(body[: m.start()].rstrip())
+        found.append(_Found(c_start, c_end, name, "according to", s + m.start(), name_end, []))
+    # A report by X that ...
+    for m in _REPORT_BY.finditer(body):
+        name, name_end = _np_after(text, s + m.end(), e)
+        that = re.match(r"\s*(?:\([^)]*\)\s*)?that\s", text[name_end:e])
+        if name and that:
+            found.append(
+                _Found(name_end + that.end(), e, name, "report", s + m.start(), name_end, [])
+            )
+    # X said ... / ..., X said / said X
+    for m in _VERB.finditer(body):
+        verb = m.group("verb").casefold()
+        v_end = s + m.end("verb")
+        aux_start = s + m.start()
+        subject, sub_start = _subject_before(text, aux_start, s)
+        if subject.casefold().split()[-1:] in (["which"], ["that"]):
+            subject = ""
+        if not subject:
+            pron = re.search(r"(?i)\b(he|she|it|they)\s+$", text[s:aux_start])
+            if pron:
+                subject, sub_start = pron.group(1), s + pron.start(1)
+        if not subject:
+            name, name_end = _np_after(text, v_end, e)
+            if name and name[:1].isupper() and re.match(r"\s*[,.]", text[name_end : name_end + 2]):
+                subject = name.strip()
+                sub_start = v_end
+        if not subject:
+            continue
+        if verb in _NOUN_OR_VERB and re.match(_NOT_A_VERB_AFTER, text[v_end:e]):
+            continue  # "reports in Ukrainian media", "reports indicate"
+        before = text[s:sub_start].rstrip()
+        after = text[v_end:e]
+        quote_before = bool(re.search(r"[”\"’]\s*,?$|,[”\"’]$", before))
+        short_before = len(before.split()) <= 2 and not quote_before
+        short_after = bool(_SHORT_AFTER.match(after))
+        if before and not short_before and (quote_before or short_after):
+            c_end = s + len(before.rstrip(",").rstrip())
+            found.append(_Found(s, c_end, subject, verb, sub_start, v_end, []))
+            trail = _TRAILING.search(text, v_end, e)
+            if trail:
+                found.append(_Found(trail.end(), e, subject, verb, sub_start, v_end, []))
+            continue
+        after_start = v_end
+        if verb in ("told", "tells", "accused", "accuses", "asked", "advised", "quoted"):
+            obj, obj_end = _np_after(text, v_end, e)
+            if obj and len(obj) < 60:
+                after_start = obj_end
+                if verb in ("accused", "accuses"):
+                    of = re.match(r"\s+of\s", text[obj_end:e])
+                    after_start = obj_end + (of.end() if of else 0)
+        that = _THAT.match(text, after_start, e)
+        c_start = that.end() if that else after_start
+        has_that = bool(re.match(r"\s*(?:that\b|:|[“\"])", text[after_start:e]))
+        if verb in _OBJECT_VERBS and not has_that:
+            stop = re.search(
+                r",|\s(?:after|during|before|following|while|when|in|on|at)\s", text[c_start:e]
+            )
+            if stop:
+                found.append(
+                    _Found(c_start, c_start + stop.start(), subject, verb, sub_start, v_end, [])
+                )
+                continue
+        if c_start >= e - 1:
+            found.append(_Found(e, e, subject, verb, sub_start, v_end, []))  # names a source only
+            continue
+        if short_before and before:
+            # "Thirdly, Griffiths said, the troops …": the rest of the sentence is theirs
+            c_start = max(c_start, v_end)
+        found.append(_Found(c_start, e, subject, verb, sub_start, v_end, []))
+    # citing X / quoted by Z: relays
+    for m in re.finditer(r"(?i)\b(citing|quoted by)\s+", body):
+        name, _ = _np_after(text, s + m.end(), e)
+        if not name:
+            continue
+        if m.group(1).casefold() == "citing":
+            near = [f for f in found if f.cue_start < s + m.start()]
+            if near:
+                outer = max(near, key=lambda f: f.cue_start)
+                outer.relays.insert(0, outer.raw)
+                outer.raw = name
+                outer.cue = "citing"
+        else:
+            near = [f for f in found if f.cue_start <= s + m.start() + 200]
+            for f in near:
+                if f.cue_start < s + m.start():
+                    f.relays.append(name)
+    return found
+
+
+def _quotes(text: str, sent: Span) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[“\"]([^“”\"]{12,}?)[”\"]", text[sent.start : sent.end]):
+        out.append((sent.start + m.start(1), sent.start + m.end(1)))
+    return out
+
+
+def _interview_blocks(text: str) -> list[Span]:
+    """Answer blocks of a Q&A: the paragraphs after a question line, up to the next question."""
+    questions = [m for m in _QUESTION_LINE.finditer(text) if "\n" not in m.group(0)]
+    if len(questions) < 2:
+        return []
+    blocks: list[Span] = []
+    for i, q in enumerate(questions):
+        stop = questions[i + 1].start() if i + 1 < len(questions) else len(text)
+        blocks.append(Span(q.end(), stop))
+    return blocks
+
+
+def extract_attributions(text: str) -> list[Attribution]:
+    """Every attributed (or hedged) statement in *text*, in order."""
+    names = NameIndex(text)
+    out: list[Attribution] = []
+    previous: Attribution | None = None
+    previous_par = -1
+    interviewee: Attribution | None = None
+    blocks = _interview_blocks(text)
+    breaks = [m.start() for m in re.finditer(r"\n\n" if "\n\n" in text else r"\n", text)]
+    for sent in sentences(text):
+        body = text[sent.start : sent.end]
+        if len(body) < 100 and not re.search(r"[.!?:”\"’)]$", body):
+            continue  # a heading or a caption credit
+        par = bisect.bisect_left(breaks, sent.start)
+        cues = _find_cues(text, sent)
+        made: list[Attribution] = []
+        for f in sorted(cues, key=lambda f: f.cue_start):
+            resolved = names.resolve(f.raw, f.cue_start)
+            if resolved is None:
+                continue
+            name, kind, variants = resolved
+            names.note_source(name, kind, f.cue_start)
+            relays = []
+            for r in f.relays:
+                rr = names.resolve(r, f.cue_start)
+                if rr is not None:
+                    relays.append(rr[0])
+            start, end = _trim(text, f.start, f.end)
+            if end <= start:
+                continue
+            quoted = bool(re.fullmatch(r"[“\"‘].*[”\"’,.]?", text[start:end].strip(), re.S))
+            made.append(
+                Attribution(
+                    start, end, name, kind, tuple(relays), f.cue, f.cue_start, f.cue_end,
+                    quotation=quoted, variants=variants,
+                )
+            )  # fmt: skip
+        if not made:
+            hedge = _HEDGE.search(body)
+            if hedge:
+                made.append(
+                    Attribution(
+                        sent.start, sent.end, None, "", (), hedge.group("h").casefold(),
+                        sent.start + hedge.start(), sent.start + hedge.end(),
+                        hedge=hedge.group("h").casefold(),
+                    )
+                )  # fmt: skip
+            elif previous is not None and previous.source and par == previous_par:
+                if _CARRY.match(body):
+                    made.append(_carry(previous, sent))
+            if not made and interviewee is not None:
+                in_block = any(b.start <= sent.start < b.end for b in blocks)
+                if in_block and not body.endswith("?") and not _CAPTION.search(body):
+                    made.append(_carry(interviewee, sent, cue="interview"))
+        for a in made:
+            if a.source and "interview" in body.casefold():
+                interviewee = a
+        if made:
+            previous = made[-1] if made[-1].source else previous
+            previous_par = par
+            out.extend(made)
+        elif par != previous_par:
+            previous = None
+    out.sort(key=lambda a: (a.start, a.end))
+    return out
+
+
+def _carry(prev: Attribution, sent: Span, cue: str = "carried over") -> Attribution:
+    return Attribution(
+        sent.start, sent.end, prev.source, prev.source_kind, prev.relayed_by, cue,
+        prev.cue_start, prev.cue_end, variants=prev.variants,
+    )  # fmt: skip
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;:–—":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:–—":
+        end -= 1
+    return start, end
+
+
+__all__ = ["Attribution", "clean_name", "extract_attributions", "guess_kind"]

@@ -1,0 +1,210 @@
+"""Names of sources: cleaning, kinds, and resolving pronouns, surnames and roles in a text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from functools import lru_cache
+
+from db.assist import lexicon
+
+SOURCE_KINDS = (
+    "intelligence",
+    "government",
+    "military",
+    "lawmaker",
+    "media",
+    "expert",
+    "defector",
+    "witness",
+    "other",
+)
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'\-.]*[ \t]+){0,5}[A-Z][\w’'\-]*")
+_LEAD_WORDS = re.compile(r"((?:[\w’'\-]+[ \t]+){0,4})$")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
+
+
+@lru_cache(maxsize=4096)
+def normalise(name: str) -> str:
+    """Matching form of a name: NFKC, casefolded, no accents, one apostrophe, no hyphens."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = re.sub(r"[\-‐‑–—_.]", " ", text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip())
+    return " ".join(text.split())
+
+
+def clean_name(raw: str) -> str:
+    """A source name as shown: trimmed, without a leading article or trailing punctuation."""
+    name = " ".join(raw.split()).strip(" ,;:.–—\"“”'’")
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    return name
+
+
+def guess_kind(*descriptions: str) -> str:
+    """The kind of a source from the words describing it; 'other' when none tell."""
+    words = re.findall(r"[\w\-]+", " ".join(descriptions).casefold())
+    for word in words:
+        if word in lexicon.MEDIA_NAMES:
+            return "media"
+    kinds = [lexicon.KIND_WORDS[w] for w in words if w in lexicon.KIND_WORDS]
+    for preferred in ("intelligence", "lawmaker", "defector", "expert", "media"):
+        if preferred in kinds:
+            return preferred
+    if "former" in words and ("north" in words or "korean" in words) and "military" in kinds:
+        return "defector"
+    return kinds[-1] if kinds else "other"
+
+
+def _is_person(phrase: str) -> bool:
+    tokens = phrase.split()
+    if not 1 <= len(tokens) <= 3:
+        return False
+    for token in tokens:
+        bare = token.casefold().strip("’'.").removesuffix("’s").removesuffix("'s")
+        if bare in lexicon.ORG_WORDS or bare in lexicon.MONTHS or bare in lexicon.TITLE_WORDS:
+            return False
+        if bare in lexicon.ROLE_WORDS or not token[:1].isupper():
+            return False
+        if bare in lexicon.MEDIA_NAMES or (token.isupper() and len(token) > 2):
+            return False
+    return True
+
+
+class NameIndex:
+    """People named in a text, by position, to resolve ``he``, ``Yu``, ``the lawmaker``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._people: list[tuple[int, str]] = []
+        self._roles: list[tuple[int, str, str]] = []  # (position, role words, name)
+        for m in _CAPITALISED_RUN.finditer(text):
+            tokens = m.group(0).split()
+            titles: list[str] = []
+            while tokens and tokens[0].casefold().strip(".") in lexicon.TITLE_WORDS:
+                titles.append(tokens.pop(0))
+            if not tokens:
+                continue
+            phrase = " ".join(tokens)
+            person = _is_person(phrase)
+            if len(tokens) >= 2 and person:
+                self._people.append((m.start(), phrase))
+            if not (person or phrase.casefold() in lexicon.MEDIA_NAMES):
+                continue
+            lead = _LEAD_WORDS.search(text, max(0, m.start() - 60), m.start())
+            role = ((lead.group(1) if lead else "") + " ".join(titles)).casefold()
+            if any(w in lexicon.ROLE_WORDS or w in lexicon.TITLE_WORDS for w in role.split()):
+                self._roles.append((m.start(), role, phrase))
+        self._positions = [p for p, _ in self._people]
+        self._by_token: dict[str, list[tuple[int, str]]] = {}
+        for p, name in self._people:
+            parts = name.split()
+            for token in {normalise(parts[0]), normalise(parts[-1])}:
+                self._by_token.setdefault(token, []).append((p, name))
+        self._sources: list[tuple[int, str, str]] = []  # (position, name, kind)
+        self._descriptions: dict[str, str] = {}
+
+    def note_source(self, name: str, kind: str, pos: int) -> None:
+        self._sources.append((pos, name, kind))
+
+    def _latest_person(self, pos: int) -> str | None:
+        """The person last given as a source before *pos*, else the person last named."""
+        for p, name, _kind in reversed(self._sources):
+            if p < pos and _is_person(name):
+                return name
+        i = bisect.bisect_left(self._positions, pos)
+        return self._people[i - 1][1] if i else None
+
+    def _full_name(self, token: str, pos: int) -> str | None:
+        """The latest full name before *pos* whose first or last word is *token*."""
+        entries = self._by_token.get(normalise(token), [])
+        i = bisect.bisect_left(entries, (pos, ""))
+        return entries[i - 1][1] if i else None
+
+    def _description(self, name: str, pos: int) -> str:
+        """Words describing *name* where it is first introduced (role before, appositive after)."""
+        if name not in self._descriptions:
+            self._descriptions[name] = self._describe(name)
+        return self._descriptions[name]
+
+    def _describe(self, name: str) -> str:
+        found = self.text.find(name)
+        if found < 0:
+            return ""
+        before = self.text[max(0, found - 80) : found]
+        after = re.match(r"\s*,\s*([^,\n]{3,140})", self.text[found + len(name) :])
+        last = re.escape(name.split()[0])
+        is_a = re.compile(rf"\b{last}\s+(?:is|was)\s+an?\s+([^.\n]{{3,120}})").search(
+            self.text, found, found + 3000
+        )
+        return " ".join(
+            [before.split(".")[-1], after.group(1) if after else "", is_a.group(1) if is_a else ""]
+        )
+
+    def resolve(self, raw: str, pos: int) -> tuple[str, str, tuple[str, ...]] | None:
+        """``(name, kind, other names)`` for a cue's subject, or None when it names nobody."""
+        definite = bool(re.match(r"(?i)^the\s", raw.strip()))
+        raw = clean_name(raw)
+        if not raw:
+            return None
+        low = raw.casefold()
+        if low in ("he", "she"):
+            person = self._latest_person(pos)
+            if person is None:
+                return None
+            return person, guess_kind(self._description(person, pos)), ()
+        if low in ("it", "they"):
+            for p, name, kind in reversed(self._sources):
+                if p < pos and not _is_person(name):
+                    return name, kind, ()
+            return None
+        if low in ("i", "we", "you", "which", "that", "this", "there", "who"):
+            return None
+        variants: list[str] = []
+        acronym = _ACRONYM.search(raw)
+        if acronym:
+            variants.append(acronym.group(1))
+            raw = raw[: acronym.start()].strip()
+        words = raw.split()
+        roles = lexicon.ROLE_WORDS | lexicon.TITLE_WORDS
+        if definite and words and all(not w[:1].isupper() or w.casefold() in roles for w in words):
+            # "the lawmaker", "the official": the latest name given with that role
+            head = words[-1].casefold()
+            for p, role, name in reversed(self._roles):
+                if p < pos and head in role.split():
+                    return name, guess_kind(role, name), (raw,)
+            for p, name, kind in reversed(self._sources):
+                if p < pos and head in name.casefold().split() and name.casefold() != low:
+                    return name, kind, (raw,)
+            return raw, guess_kind(raw), ()
+        # split a title or description from a trailing personal name
+        tail: list[str] = []
+        for word in reversed(words):
+            bare = word.casefold().strip(".")
+            if word[:1].isupper() and bare not in lexicon.TITLE_WORDS and "’" not in word:
+                if "'" in word or bare in lexicon.ORG_WORDS:
+                    break
+                tail.insert(0, word)
+            else:
+                break
+        prefix = " ".join(words[: len(words) - len(tail)])
+        if tail and prefix and not re.search(r"’s$|'s$", prefix):
+            name = " ".join(tail)
+            if len(tail) == 1:
+                name = self._full_name(tail[0], pos) or name
+            kind = guess_kind(prefix, name, self._description(name, pos))
+            return name, kind, (raw,)
+        bare = _HONORIFIC.sub("", raw)
+        if len(bare.split()) == 1 and bare[:1].isupper():
+            full = self._full_name(bare, pos)
+            if full:
+                return full, guess_kind(self._description(full, pos)), (raw,)
+        name = bare if _is_person(bare) else raw
+        return name, guess_kind(raw, self._description(name, pos)), tuple(variants)
+
+
+__all__ = ["SOURCE_KINDS", "NameIndex", "clean_name", "guess_kind", "normalise"]

@@ -1,0 +1,143 @@
+"""Attributions: cues, sources, chains and hedges, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.assist.attribution import Attribution, extract_attributions
+
+
+def covering(text: str, needle: str) -> Attribution | None:
+    """The innermost attribution whose content holds *needle*."""
+    lo = text.index(needle)
+    hi = lo + len(needle)
+    found = [a for a in extract_attributions(text) if a.start <= lo and hi <= a.end]
+    return min(found, key=lambda a: a.end - a.start) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "source", "kind"),
+    [
+        (
+            "According to South Korean lawmaker Park Min-ho, 2,000 troops arrived in May.",
+            "2,000 troops",
+            "Park Min-ho",
+            "lawmaker",
+        ),
+        (
+            "About 1,500 soldiers have already arrived, according to Seoul's spy agency.",
+            "1,500 soldiers",
+            "Seoul's spy agency",
+            "intelligence",
+        ),
+        (
+            "The transfers took place last week, the Defence Ministry reported.",
+            "The transfers",
+            "Defence Ministry",
+            "government",
+        ),
+        (
+            "Military analyst Jane Moss estimated that 600,000 had been wounded.",
+            "600,000",
+            "Jane Moss",
+            "expert",
+        ),
+        (
+            "Kim Ha-neul, a defector who left in 2009, told reporters that 200 had volunteered.",
+            "200 had volunteered",
+            "Kim Ha-neul",
+            "defector",
+        ),
+        (
+            "NATO confirmed that 3,000 troops had been seen near the border.",
+            "3,000 troops",
+            "NATO",
+            "government",
+        ),
+    ],
+)
+def test_named_sources(text: str, needle: str, source: str, kind: str) -> None:
+    found = covering(text, needle)
+    assert found is not None and found.source == source and found.source_kind == kind
+
+
+def test_he_said_resolves_to_the_person_last_named() -> None:
+    text = (
+        "Hugo Brandt, a sanctions specialist, spoke on Monday. "
+        "“Millions are under arms but none are tested,” he said."
+    )
+    found = covering(text, "Millions are under arms")
+    assert found is not None and found.source == "Hugo Brandt" and found.quotation
+
+
+def test_surname_and_role_resolve_to_the_full_name() -> None:
+    text = (
+        "Defence Secretary Ann Rowe visited the base. "
+        "Rowe said 40 instructors were there. "
+        "The Defence Secretary also told MPs that 12 more would follow."
+    )
+    assert covering(text, "40 instructors").source == "Ann Rowe"  # type: ignore[union-attr]
+    assert covering(text, "12 more").source == "Ann Rowe"  # type: ignore[union-attr]
+
+
+def test_citing_chain_gives_original_source_and_relay() -> None:
+    text = (
+        "South Korean lawmaker Park Min-ho visited Kyiv. "
+        "Park, citing Ukraine's defence intelligence chief Kyrylo Budanov, said 400 soldiers died."
+    )
+    found = covering(text, "400 soldiers")
+    assert found is not None
+    assert found.source == "Kyrylo Budanov"
+    assert found.source_kind == "intelligence"
+    assert found.relayed_by == ("Park Min-ho",)
+
+
+def test_it_said_citing_makes_the_outlet_a_relay() -> None:
+    text = (
+        "The broadcaster Suspilne reported that troops had moved. "
+        "Among them, 18 had deserted, it said, citing Ukrainian intelligence sources."
+    )
+    found = covering(text, "18 had deserted")
+    assert found is not None
+    assert found.source == "Ukrainian intelligence sources"
+    assert found.relayed_by == ("Suspilne",)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("North Korea has reportedly sent 3,500 more soldiers.", "reportedly"),
+        ("The soldiers are believed to number 2,000.", "are believed"),
+        ("The soldiers are said to be training in the east.", "are said to"),
+        ("Reports indicate that 12,000 could be sent.", "reports indicate"),
+    ],
+)
+def test_hedges_give_no_source(text: str, hedge: str) -> None:
+    (found,) = extract_attributions(text)
+    assert found.source is None and found.hedge == hedge
+
+
+def test_the_outlets_own_statement_has_no_attribution() -> None:
+    text = "North Korea has 1.2 million troops. It lacks combat experience."
+    assert extract_attributions(text) == []
+
+
+def test_date_of_saying_is_not_the_sources() -> None:
+    text = "On October 15, the broadcaster Suspilne reported that hundreds of troops had moved."
+    assert covering(text, "October 15") is None
+    assert covering(text, "hundreds of troops").source == "Suspilne"  # type: ignore[union-attr]
+
+
+def test_carried_over_sentence_keeps_the_source() -> None:
+    text = (
+        "According to lawmaker Park Min-ho, 400 soldiers were killed. "
+        "Of these, 300 were conscripts."
+    )
+    assert covering(text, "300 were conscripts").source == "Park Min-ho"  # type: ignore[union-attr]
+
+
+def test_crlf_text_keeps_code_point_offsets() -> None:
+    text = "🙂 Intro line.\r\nAccording to NATO, 3,000 troops moved.\r\n"
+    found = covering(text, "3,000 troops")
+    assert found is not None and found.source == "NATO"
+    assert "3,000 troops" in text[found.start : found.end]
