@@ -27,6 +27,7 @@ from db.models import (
     Tag,
     claim_tag,
 )
+from db.tags import normalise_tags
 from db.workspace import Workspace
 
 EDITABLE_FIELDS = (
@@ -148,7 +149,7 @@ def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:
         elif key in ("event_start", "event_end"):
             out[key] = _date(value, key.replace("_", " "))
         elif key == "tags":
-            out[key] = sorted({t.strip() for t in value if t and t.strip()})
+            out[key] = normalise_tags(value)
         elif key in ("source_id", "assignee_id"):
             out[key] = uuid.UUID(str(value)) if value else None
         else:

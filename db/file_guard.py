@@ -36,8 +36,8 @@ def _describe(head: bytes) -> str:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return "not an SQLite database"
-    return "a text file, not an SQLite database"
+        return "a file of another kind (no SQLite header)"
+    return "a text file"
 
 
 def _page_size(header: bytes) -> int:

@@ -150,7 +150,7 @@ def test_a_file_that_is_not_a_workspace_is_refused_unchanged(tmp_path) -> None:
     path = tmp_path / "notes.sqlite"
     path.write_bytes(b"just some notes, not a database\n" * 200)
     before = path.read_bytes()
-    with pytest.raises(InvalidInput, match="is not a ClaimDesk workspace"):
+    with pytest.raises(InvalidInput, match="is a text file, not a ClaimDesk workspace"):
         open_workspace(path)
     assert path.read_bytes() == before
 

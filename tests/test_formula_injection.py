@@ -17,6 +17,9 @@ PAYLOADS = [
     "@SUM(A1)",
     "\t=1+1",
     "\r=1+1",
+    " =1+1",
+    "\n@SUM(A1)",
+    "  \t -2+3",
     '=HYPERLINK("http://evil.example","click")',
     "=cmd|' /C calc'!A0",
     "http://looks.like/a/link",
@@ -61,10 +64,33 @@ def test_csv_neutralises_formulas(nasty, tmp_path):
     assert len(rows) == len(list_claims(nasty))
     for row in rows:
         for value in row.values():
-            assert not (value or "").startswith(("=", "+", "-", "@", "\t", "\r")), value
+            text = (value or "").lstrip(" \t\r\n\x00")
+            assert value.startswith("'") or not text.startswith(("=", "+", "-", "@")), value
+            assert not (value or "").startswith(("\t", "\r")), value
     by_id = {str(c.id): c for c in list_claims(nasty)}
     for row in rows:
         statement = by_id[row["id"]].statement
         shown = row["statement"]
-        assert shown == statement or (shown == "'" + statement and statement[0] in "=+-@\t\r")
+        risky = statement.startswith(("\t", "\r")) or statement.lstrip(" \t\r\n").startswith(
+            ("=", "+", "-", "@")
+        )
+        assert shown == ("'" + statement if risky else statement)
     assert any(r["statement"] == "'=cmd|' /C calc'!A0" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (" =1+1", "' =1+1"),
+        ("\x00=1", "'\x00=1"),
+        ("\n\n+1", "'\n\n+1"),
+        ("0042", "0042"),
+        ("Seoul said 1,500", "Seoul said 1,500"),
+        ("  plain text", "  plain text"),
+        (12, 12),
+    ],
+)
+def test_neutralise_looks_past_leading_blanks(value, expected):
+    from db.exporting.sheet import neutralise
+
+    assert neutralise(value) == expected

@@ -1,8 +1,9 @@
 """The claim sheet as CSV and JSON, streamed in batches.
 
-CSV cells that a spreadsheet would run as a formula (text starting with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading
-apostrophe; the numeric start/end columns stay numbers.  JSON is written
+CSV cells that a spreadsheet would run as a formula (text whose first
+character, or first character after leading spaces, tabs, line breaks or NUL,
+is ``=``, ``+``, ``-`` or ``@``; or text starting with a tab or a carriage
+return) get a leading apostrophe; the numeric start/end columns stay numbers.  JSON is written
 incrementally, one claim at a time.
 """
 
@@ -28,9 +29,15 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 Target = Path | str | IO[str] | None
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+BLANKS = " \t\r\n\x00"
+
+
 def neutralise(value: Any) -> Any:
     """*value* made safe for a spreadsheet: formula-like text gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_PREFIXES) or value.lstrip(BLANKS).startswith(FORMULA_STARTS)
+    ):
         return "'" + value
     return value
 
