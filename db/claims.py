@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from db import rules
@@ -27,6 +27,7 @@ from db.models import (
     Tag,
     claim_tag,
 )
+from db.search import claims_matching
 from db.tags import normalise_tags
 from db.workspace import Workspace
 
@@ -240,16 +241,9 @@ def _apply_filter(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
             .where(Tag.name.in_(sorted(flt.tags)))
         )
         query = query.where(Claim.id.in_(tagged))
-    if flt.text:
-        pattern = f"%{flt.text.lower()}%"
-        query = query.where(
-            or_(
-                func.lower(Claim.quote).like(pattern),
-                func.lower(Claim.statement).like(pattern),
-                func.lower(Claim.notes).like(pattern),
-                func.lower(func.coalesce(Source.name, "")).like(pattern),
-            )
-        )
+    if flt.text.strip():
+        # The full-text indexes: any script, any case, % and _ literal (db.search).
+        query = query.where(claims_matching(flt.text))
     if flt.since is not None:
         query = query.where(Article.published_at >= flt.since)
     if flt.until is not None:

@@ -30,6 +30,7 @@ from db import audit
 from db.errors import InvalidInput, SchemaError, StaleEdit
 from db.file_guard import check_workspace_file
 from db.models import Base
+from db.search import schema as search_schema
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -39,6 +40,7 @@ class WorkspaceSession(Session):
 
 
 audit.install(WorkspaceSession)
+search_schema.install(Base.metadata)  # create_all also makes the full-text indexes
 
 
 def to_url(target: str | Path) -> str:

@@ -20,6 +20,7 @@ from db.articles import NewArticle, add_article, get_article
 from db.claims import create_claim, get_claim
 from db.errors import NotFound, SchemaError
 from db.models import Article, Base
+from db.search.schema import include_object
 from db.sources import get_source
 from db.workspace import (
     alembic_config,
@@ -215,7 +216,10 @@ def _diffs(url: str) -> list:
     try:
         upgrade(engine)
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            # The full-text tables and indexes are hand-made (db.search.schema);
+            # env.py leaves them out of comparisons, and so does this check.
+            opts = {"compare_type": True, "include_object": include_object}
+            context = MigrationContext.configure(conn, opts=opts)
             return compare_metadata(context, Base.metadata)
     finally:
         engine.dispose()

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "db.cli.shared",
     "db.cli.formats",
     "db.cli.safety",
+    "db.cli.search",
 )
 EXIT_USAGE = 2
 

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from db.models import Base
+from db.search.schema import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -21,6 +22,7 @@ def run() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=include_object,
         )
         context.run_migrations()
 

@@ -1,0 +1,202 @@
+"""Matching documents in SQL: FTS5 on SQLite, pg_trgm and tsvector on PostgreSQL.
+
+:func:`documents` finds the newest documents holding every term;
+:func:`claims_matching` is a condition on ``claim`` rows that any claims query
+(the claims table's text filter among them) can use, compiled for the
+workspace's database when the statement runs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    collate,
+    column,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
+from sqlalchemy.exc import CompileError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+
+from db.models import Claim, claim_tag
+from db.search import schema
+from db.search.query import Query, fts5_expression, like_pattern, tsquery_prefix
+from db.search.schema import CLAIM, KINDS, SOURCE, TAG, Kind
+
+_key = table(schema.KEY, column("id"), column("entity_id"), column("kind"))
+_word = table(schema.WORD, column("rowid"), column(schema.WORD))
+_trigram = table(schema.TRIGRAM, column("rowid"), column(schema.TRIGRAM))
+
+Document = tuple[str, uuid.UUID]  # (kind name, entity id)
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+# ---------------------------------------------------------------- SQLite
+
+
+def _fts_rowids(query: Query, columns: tuple[str, ...]) -> Select[Any]:
+    """Rowids of the documents whose *columns* hold every term."""
+    conditions: list[ColumnElement[bool]] = []
+    if query.long_terms:
+        expression = fts5_expression(query.long_terms, columns, prefix=False)
+        conditions.append(_trigram.c[schema.TRIGRAM].op("MATCH")(bindparam(None, expression)))
+        rowids = select(_trigram.c.rowid)
+        if query.short_terms:
+            words = fts5_expression(query.short_terms, columns, prefix=True)
+            conditions.append(
+                _trigram.c.rowid.in_(
+                    select(_word.c.rowid).where(
+                        _word.c[schema.WORD].op("MATCH")(bindparam(None, words))
+                    )
+                )
+            )
+        return rowids.where(*conditions)
+    words = fts5_expression(query.short_terms, columns, prefix=True)
+    return select(_word.c.rowid).where(_word.c[schema.WORD].op("MATCH")(bindparam(None, words)))
+
+
+def _sqlite_entity_ids(query: Query, kind: Kind) -> Select[Any]:
+    return select(_key.c.entity_id).where(_key.c.id.in_(_fts_rowids(query, kind.fts_columns)))
+
+
+def _sqlite_documents(conn: Connection, query: Query, limit: int) -> list[Document]:
+    rowids = _fts_rowids(query, schema.FTS_COLUMNS).subquery()
+    newest = select(rowids.c.rowid).order_by(rowids.c.rowid.desc()).limit(limit).subquery()
+    statement = (
+        select(_key.c.kind, _key.c.entity_id)
+        .select_from(newest.join(_key, _key.c.id == newest.c.rowid))
+        .order_by(newest.c.rowid.desc())
+    )
+    return [(kind, _uuid(entity)) for kind, entity in conn.execute(statement)]
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+def _pg_condition(query: Query, kind: Kind) -> ColumnElement[bool]:
+    folded: ColumnElement[str] = literal_column(kind.pg_folded(qualify=True))
+    conditions: list[ColumnElement[bool]] = [
+        folded.like(
+            func.lower(collate(bindparam(None, like_pattern(term)), "und-x-icu")), escape="\\"
+        )
+        for term in query.long_terms
+    ]
+    if query.short_terms:
+        words: ColumnElement[Any] = literal_column(kind.pg_words(qualify=True))
+        for term in query.short_terms:
+            tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery_prefix(term))
+            conditions.append(words.op("@@")(tsquery))
+    return and_(*conditions)
+
+
+def _pg_documents(conn: Connection, query: Query, limit: int) -> list[Document]:
+    found: list[tuple[float, str, uuid.UUID]] = []
+    for kind in KINDS:
+        model = _table_of(kind)
+        order = model.c.name if kind is TAG else model.c.created_at.desc()
+        statement = (
+            select(model.c.id, literal_column("NULL") if kind is TAG else model.c.created_at)
+            .where(_pg_condition(query, kind))
+            .order_by(order)
+            .limit(limit)
+        )
+        for entity, created in conn.execute(statement):
+            moment = created.timestamp() if created is not None else float("-inf")
+            found.append((moment, kind.name, _uuid(entity)))
+    # Newest first across kinds, as on SQLite; tags (no creation time) last.
+    found.sort(key=lambda f: f[0], reverse=True)
+    return [(name, entity) for _, name, entity in found[:limit]]
+
+
+def _table_of(kind: Kind) -> Any:
+    from db.models import Base
+
+    return Base.metadata.tables[kind.table]
+
+
+# ---------------------------------------------------------------- public
+
+
+def documents(conn: Connection, query: Query, limit: int) -> list[Document]:
+    """The newest *limit* documents holding every term of *query*: (kind, id) pairs."""
+    if conn.dialect.name == "sqlite":
+        return _sqlite_documents(conn, query, limit)
+    if conn.dialect.name == "postgresql":
+        return _pg_documents(conn, query, limit)
+    raise CompileError(f"Full-text search does not support {conn.dialect.name} databases.")
+
+
+class ClaimsMatching(ColumnElement[bool]):
+    """True for claims whose quote, statement, notes, source or tags hold every term."""
+
+    inherit_cache = False
+    type = Boolean()
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+
+
+def _claim_condition(claim_side: Any, source_side: Any, tag_side: Any) -> ColumnElement[bool]:
+    return or_(
+        Claim.id.in_(claim_side),
+        Claim.source_id.in_(source_side),
+        Claim.id.in_(select(claim_tag.c.claim_id).where(claim_tag.c.tag_id.in_(tag_side))),
+    )
+
+
+@compiles(ClaimsMatching, "sqlite")
+def _claims_matching_sqlite(element: ClaimsMatching, compiler: SQLCompiler, **kw: Any) -> str:
+    q = element.query
+    condition = _claim_condition(
+        _sqlite_entity_ids(q, CLAIM),
+        _sqlite_entity_ids(q, SOURCE),
+        _sqlite_entity_ids(q, TAG),
+    )
+    return compiler.process(condition, **kw)
+
+
+@compiles(ClaimsMatching, "postgresql")
+def _claims_matching_pg(element: ClaimsMatching, compiler: SQLCompiler, **kw: Any) -> str:
+    q = element.query
+    claims = _table_of(CLAIM)
+    sources = _table_of(SOURCE)
+    tags = _table_of(TAG)
+    condition = _claim_condition(
+        select(claims.c.id).where(_pg_condition(q, CLAIM)),
+        select(sources.c.id).where(_pg_condition(q, SOURCE)),
+        select(tags.c.id).where(_pg_condition(q, TAG)),
+    )
+    return compiler.process(condition, **kw)
+
+
+@compiles(ClaimsMatching)
+def _claims_matching_other(element: ClaimsMatching, compiler: SQLCompiler, **kw: Any) -> str:
+    raise CompileError("Full-text search needs SQLite or PostgreSQL.")
+
+
+def literal_claims_matching(text: str) -> ColumnElement[bool]:
+    """Claims whose quote, statement or notes contain *text* exactly (punctuation)."""
+    if not text:
+        return false()
+    pattern = like_pattern(text)
+    return or_(
+        Claim.quote.like(pattern, escape="\\"),
+        Claim.statement.like(pattern, escape="\\"),
+        Claim.notes.like(pattern, escape="\\"),
+    )

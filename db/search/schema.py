@@ -1,0 +1,252 @@
+"""The full-text indexes: what is indexed, and the DDL that keeps it current.
+
+Searchable rows ("documents") are articles (title, text), claims (quote,
+statement, notes), comments (body), sources (name, aliases) and tags (name).
+
+SQLite: two contentless FTS5 tables over the same documents — ``search_word``
+(unicode61 words, with one- and two-character prefix indexes) and
+``search_trigram`` (every three-character substring, so Korean or Chinese
+inside a longer run is found) — keyed by ``search_key``, which gives each
+document a stable integer id (a table's own rowids may change on VACUUM).
+Triggers on the indexed tables update all three in the transaction that writes
+the row.  The indexed values are exactly the row's columns, so a trigger can
+remove an old entry with the ``OLD`` values it was indexed with.
+
+PostgreSQL: expression indexes on the tables themselves — a ``pg_trgm`` GIN
+index over the lower-cased text (ICU lower case, whatever the server's locale)
+and a ``tsvector`` GIN index for word prefixes — which the server keeps current
+as it writes each row.
+
+These objects are not part of the SQLAlchemy models: a new workspace gets them
+from ``create_all`` (the listener below), an older one from migration 0005,
+and Alembic's comparisons skip them (:func:`include_object`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, MetaData, event
+
+PREFIX = "search_"
+INDEX_PREFIX = "ix_search_"
+WORD = "search_word"
+TRIGRAM = "search_trigram"
+KEY = "search_key"
+ICU = '"und-x-icu"'
+# Word index entries past this many characters of one document are not made on
+# PostgreSQL (a tsvector is limited to 1 MB); the trigram index covers it all.
+PG_WORD_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of document: its table and the FTS5 columns its columns fill."""
+
+    name: str
+    table: str
+    columns: tuple[tuple[str, str], ...]  # (fts column, table column)
+
+    @property
+    def fts_columns(self) -> tuple[str, ...]:
+        return tuple(fts for fts, _ in self.columns)
+
+    @property
+    def table_columns(self) -> tuple[str, ...]:
+        return tuple(col for _, col in self.columns)
+
+    def pg_document(self, qualify: bool = False) -> str:
+        """The text PostgreSQL indexes for a row of this kind, as an SQL expression."""
+        parts = []
+        for _, col in self.columns:
+            ref = f"{self.table}.{col}" if qualify else col
+            parts.append(f"CAST({ref} AS TEXT)" if col == "aliases" else ref)
+        return " || ' ' || ".join(parts)
+
+    def pg_folded(self, qualify: bool = False) -> str:
+        return f"lower(({self.pg_document(qualify)}) COLLATE {ICU})"
+
+    def pg_words(self, qualify: bool = False) -> str:
+        return (
+            f"to_tsvector('simple'::regconfig, left({self.pg_document(qualify)}, {PG_WORD_CHARS}))"
+        )
+
+
+ARTICLE = Kind("article", "article", (("title", "title"), ("text", "text")))
+CLAIM = Kind("claim", "claim", (("quote", "quote"), ("statement", "statement"), ("notes", "notes")))
+COMMENT = Kind("comment", "comment", (("comment", "body"),))
+SOURCE = Kind("source", "source", (("source", "name"), ("alias", "aliases")))
+TAG = Kind("tag", "tag", (("tag", "name"),))
+KINDS: tuple[Kind, ...] = (ARTICLE, CLAIM, COMMENT, SOURCE, TAG)
+FTS_COLUMNS: tuple[str, ...] = tuple(c for kind in KINDS for c in kind.fts_columns)
+
+
+# ---------------------------------------------------------------- SQLite
+
+
+def _sqlite_tables() -> list[str]:
+    cols = ", ".join(FTS_COLUMNS)
+    return [
+        f"CREATE TABLE IF NOT EXISTS {KEY} ("
+        "id INTEGER PRIMARY KEY, entity_id CHAR(32) NOT NULL UNIQUE, kind VARCHAR(16) NOT NULL)",
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {WORD} USING fts5({cols}, content='', "
+        "tokenize='unicode61 remove_diacritics 0', prefix='1 2', detail='column')",
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TRIGRAM} USING fts5({cols}, content='', "
+        "tokenize='trigram case_sensitive 0')",
+    ]
+
+
+def _fts_rows(kind: Kind, row: str, *, delete: bool) -> list[str]:
+    """Statements adding (or removing) the document of *row* (NEW or OLD) to both FTS tables."""
+    values = ", ".join(f"{row}.{col}" for col in kind.table_columns)
+    cols = ", ".join(kind.fts_columns)
+    out = []
+    for fts in (WORD, TRIGRAM):
+        if delete:
+            out.append(
+                f"INSERT INTO {fts}({fts}, rowid, {cols}) "
+                f"SELECT 'delete', id, {values} FROM {KEY} WHERE entity_id = {row}.id;"
+            )
+        else:
+            out.append(
+                f"INSERT INTO {fts}(rowid, {cols}) "
+                f"SELECT id, {values} FROM {KEY} WHERE entity_id = {row}.id;"
+            )
+    return out
+
+
+def _sqlite_triggers(kind: Kind) -> list[str]:
+    name = f"{PREFIX}{kind.name}"
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in kind.table_columns)
+    insert = [
+        f"INSERT INTO {KEY}(entity_id, kind) VALUES (NEW.id, '{kind.name}');",
+        *_fts_rows(kind, "NEW", delete=False),
+    ]
+    update = [*_fts_rows(kind, "OLD", delete=True), *_fts_rows(kind, "NEW", delete=False)]
+    delete = [*_fts_rows(kind, "OLD", delete=True), f"DELETE FROM {KEY} WHERE entity_id = OLD.id;"]
+    columns = ", ".join(kind.table_columns)
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {name}_ai AFTER INSERT ON {kind.table} BEGIN "
+        + " ".join(insert)
+        + " END",
+        f"CREATE TRIGGER IF NOT EXISTS {name}_au AFTER UPDATE OF {columns} ON {kind.table} "
+        f"WHEN {changed} BEGIN " + " ".join(update) + " END",
+        f"CREATE TRIGGER IF NOT EXISTS {name}_ad AFTER DELETE ON {kind.table} BEGIN "
+        + " ".join(delete)
+        + " END",
+    ]
+
+
+def _sqlite_fill() -> list[str]:
+    """Index every existing row (after the tables were emptied)."""
+    out = [
+        f"INSERT INTO {WORD}({WORD}) VALUES ('delete-all')",
+        f"INSERT INTO {TRIGRAM}({TRIGRAM}) VALUES ('delete-all')",
+        f"DELETE FROM {KEY}",
+    ]
+    for kind in KINDS:
+        cols = ", ".join(kind.fts_columns)
+        values = ", ".join(f"t.{c}" for c in kind.table_columns)
+        out.append(f"INSERT INTO {KEY}(entity_id, kind) SELECT id, '{kind.name}' FROM {kind.table}")
+        for fts in (WORD, TRIGRAM):
+            out.append(
+                f"INSERT INTO {fts}(rowid, {cols}) SELECT k.id, {values} "
+                f"FROM {kind.table} AS t JOIN {KEY} AS k ON k.entity_id = t.id"
+            )
+    return out
+
+
+def _sqlite_drop() -> list[str]:
+    out = []
+    for kind in KINDS:
+        for suffix in ("ai", "au", "ad"):
+            out.append(f"DROP TRIGGER IF EXISTS {PREFIX}{kind.name}_{suffix}")
+    out += [f"DROP TABLE IF EXISTS {t}" for t in (WORD, TRIGRAM, KEY)]
+    return out
+
+
+def sqlite_create_statements() -> list[str]:
+    """Tables and triggers (no data): what a new, empty workspace needs."""
+    return _sqlite_tables() + [t for kind in KINDS for t in _sqlite_triggers(kind)]
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+def pg_create_statements() -> list[str]:
+    out = ["CREATE EXTENSION IF NOT EXISTS pg_trgm"]
+    for kind in KINDS:
+        out.append(
+            f"CREATE INDEX IF NOT EXISTS {INDEX_PREFIX}{kind.name}_trigram ON {kind.table} "
+            f"USING gin (({kind.pg_folded()}) gin_trgm_ops)"
+        )
+        out.append(
+            f"CREATE INDEX IF NOT EXISTS {INDEX_PREFIX}{kind.name}_word ON {kind.table} "
+            f"USING gin (({kind.pg_words()}))"
+        )
+    return out
+
+
+def _pg_drop() -> list[str]:
+    return [
+        f"DROP INDEX IF EXISTS {INDEX_PREFIX}{kind.name}_{what}"
+        for kind in KINDS
+        for what in ("trigram", "word")
+    ]
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def _run(conn: Connection, statements: Iterable[str]) -> None:
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+def create(conn: Connection) -> None:
+    """Make the indexes and triggers, and index every row already stored."""
+    if conn.dialect.name == "sqlite":
+        _run(conn, sqlite_create_statements())
+        _run(conn, _sqlite_fill())
+    elif conn.dialect.name == "postgresql":
+        _run(conn, pg_create_statements())
+
+
+def drop(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        _run(conn, _sqlite_drop())
+    elif conn.dialect.name == "postgresql":
+        _run(conn, _pg_drop())
+
+
+def rebuild(conn: Connection) -> None:
+    """Drop and make everything again from the stored rows.
+
+    A SQLite batch migration that rebuilds an indexed table drops its triggers:
+    such a migration calls this afterwards.
+    """
+    drop(conn)
+    create(conn)
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Alembic ``include_object``: leave the full-text objects out of comparisons."""
+    if not name:
+        return True
+    if type_ == "table" and reflected and name.startswith(PREFIX):
+        return False
+    return not (type_ == "index" and name.startswith(INDEX_PREFIX))
+
+
+def _after_create(target: MetaData, connection: Connection, **kw: Any) -> None:
+    create(connection)
+
+
+def install(metadata: MetaData) -> None:
+    """Make ``metadata.create_all`` build the full-text objects too."""
+    if not event.contains(metadata, "after_create", _after_create):
+        event.listen(metadata, "after_create", _after_create)

@@ -1,0 +1,312 @@
+"""Full-text search in db/search: kept current by every write, Unicode-correct, literal.
+
+Each test runs on a SQLite file and on the PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from db.analysts import bind_analyst
+from db.articles import NewArticle, add_article, delete_article, update_article
+from db.claims import ClaimFilter, create_claim, delete_claim, list_claims, update_claim
+from db.comments import add_comment
+from db.errors import InvalidInput
+from db.models import Article, Comment
+from db.search import find_phrase, parse_query, search
+from db.sources import create_source, delete_source, update_source
+from db.workspace import Workspace, migrate, open_workspace
+
+MIXED = (
+    "Министр обороны said on Monday that 100% of the units were ready.\n"
+    "The BBC and the Russian ВВС both reported it; the file was unit_7.\n"
+    "École militaire staff in ΑΘΗΝΑ agreed. 국방부는 1만5000명을 보냈다고 밝혔다.\n"
+    "中华人民共和国国防部 made no comment. 50 percent, not 100 percent.\n"
+)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_ws(request: pytest.FixtureRequest, tmp_path: Path):
+    if request.param == "sqlite":
+        url = str(tmp_path / "search.sqlite")
+    else:
+        url = request.getfixturevalue("pg_url")
+        migrate(url)
+    ws = open_workspace(url)
+    bind_analyst(ws)
+    yield ws
+    ws.close()
+
+
+def _article(ws: Workspace, text: str = MIXED, title: str = "Mixed scripts") -> uuid.UUID:
+    new = NewArticle(text=text, original=text.encode() + uuid.uuid4().bytes, title=title)
+    return add_article(ws, new).id
+
+
+def _found(ws: Workspace, query: str) -> list[tuple[str, str]]:
+    """(field, text at the hit's offsets) for every hit."""
+    out = []
+    for hit in search(ws, query).hits:
+        out.append((hit.field, hit.snippet[hit.marks[0][0] : hit.marks[0][1]] if hit.marks else ""))
+    return out
+
+
+def _article_text(ws: Workspace, article_id: uuid.UUID) -> str:
+    with ws.session() as session:
+        return session.scalar(select(Article.text).where(Article.id == article_id)) or ""
+
+
+# ---------------------------------------------------------------- Unicode and literals
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("министр", "Министр"),
+        ("МИНИСТР", "Министр"),
+        ("école", "École"),
+        ("ÉCOLE", "École"),
+        ("αθηνα", "ΑΘΗΝΑ"),
+        ("Αθηνα", "ΑΘΗΝΑ"),
+        ("국방부", "국방부"),  # inside the word 국방부는
+        ("人民共和", "人民共和"),  # inside a run of Chinese with no spaces
+        ("1만", "1만"),  # two characters: the start of a word
+    ],
+)
+def test_case_insensitive_in_every_script(any_ws: Workspace, query: str, expected: str) -> None:
+    article_id = _article(any_ws)
+    text = _article_text(any_ws, article_id)
+    hits = search(any_ws, query).hits
+    assert [h.article_id for h in hits] == [article_id]
+    hit = hits[0]
+    assert hit.field == "text"
+    assert text[hit.start : hit.end] == expected
+    assert (hit.article_start, hit.article_end) == (hit.start, hit.end)
+    mark = hit.marks[0]
+    assert hit.snippet[mark[0] : mark[1]] == expected
+    assert hit.marked_snippet().count("⟦" + expected + "⟧") >= 1
+
+
+def test_query_is_nfc_normalised(any_ws: Workspace) -> None:
+    article_id = _article(any_ws)
+    decomposed = "E\u0301cole"  # É as E + combining acute
+    hits = search(any_ws, decomposed).hits
+    assert [h.article_id for h in hits] == [article_id]
+    assert search(any_ws, decomposed).query == "École"
+
+
+def test_latin_and_cyrillic_lookalikes_are_kept_apart(any_ws: Workspace) -> None:
+    _article(any_ws)
+    latin = search(any_ws, "BBC").hits
+    cyrillic = search(any_ws, "ВВС").hits
+    assert len(latin) == 1 and len(cyrillic) == 1
+    assert latin[0].start != cyrillic[0].start
+    text = _article_text(any_ws, latin[0].article_id)
+    assert text[latin[0].start : latin[0].end] == "BBC"
+    assert text[cyrillic[0].start : cyrillic[0].end] == "ВВС"
+    # No accent folding either: Ecole is not École.
+    assert search(any_ws, "Ecole").hits == ()
+
+
+def test_percent_and_underscore_are_literal(any_ws: Workspace) -> None:
+    first = _article(any_ws)
+    second = _article(any_ws, "Ratios of 1000 and unit 7 and 100 percent.\n", title="Other")
+    hits = search(any_ws, "100%").hits
+    assert [h.article_id for h in hits] == [first]
+    text = _article_text(any_ws, first)
+    assert text[hits[0].start : hits[0].end] == "100%"
+    assert [h.article_id for h in search(any_ws, "unit_7").hits] == [first]
+    assert search(any_ws, "t_7").hits[0].article_id == first
+    # "%" and "_" do not stand for other characters: only the second has "1000".
+    assert [h.article_id for h in search(any_ws, "1000").hits] == [second]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ('"BBC', False),  # the quote is a character to find
+        ("BBC*", False),
+        ("NEAR(BBC", False),
+        ("text:BBC", False),
+        ("(BBC)", False),
+        ("^BBC", False),
+        ("BBC OR", False),  # "or" starts no word of the text
+        ("BBC AND", True),  # "and" is in the text ("The BBC and the ...")
+        ("BBC NOT", True),  # "not" too ("not 100 percent")
+        ("BBC;", False),
+        ("BBC'", False),
+    ],
+)
+def test_fts_and_sql_syntax_is_text(any_ws: Workspace, query: str, found: bool) -> None:
+    _article(any_ws)
+    result = search(any_ws, query)  # never a syntax error
+    assert bool(result.hits) is found
+    for hit in result.hits:
+        assert "BBC" in hit.snippet
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("%", "no letters or digits"),
+        ("_ % -- ...", "no letters or digits"),
+        ('"', "no letters or digits"),
+        ("x" * (10 * 1024 * 1024), "too long"),
+        ("word " * 200, "too long"),
+    ],
+)
+def test_unusable_queries_are_refused_in_one_sentence(
+    any_ws: Workspace, query: str, words: str
+) -> None:
+    _article(any_ws)
+    with pytest.raises(InvalidInput) as excinfo:
+        search(any_ws, query)
+    message = str(excinfo.value)
+    assert words in message
+    assert "\n" not in message and len(message) < 200
+
+
+def test_every_term_must_be_found(any_ws: Workspace) -> None:
+    first = _article(any_ws)
+    _article(any_ws, "The BBC alone.\n", title="Alone")
+    assert [h.article_id for h in search(any_ws, "BBC Министр").hits] == [first]
+    assert len(search(any_ws, "BBC").hits) == 2
+
+
+def test_limit_and_more(any_ws: Workspace) -> None:
+    for i in range(4):
+        _article(any_ws, f"Shelling near Kharkiv, report {i}.\n", title=f"Report {i}")
+    result = search(any_ws, "kharkiv", limit=3)
+    assert len(result.hits) == 3 and result.more
+    assert not search(any_ws, "kharkiv", limit=4).more
+    with pytest.raises(InvalidInput):
+        search(any_ws, "kharkiv", limit=0)
+
+
+def test_find_phrase_is_literal_and_case_insensitive() -> None:
+    text = "Министр said 100% — министр, 100 %. a_b axb"
+    assert find_phrase(text, "МИНИСТР") == [(0, 7), (20, 27)]
+    assert find_phrase(text, "100%") == [(13, 17)]
+    assert find_phrase(text, "a_b") == [(36, 39)]
+    assert find_phrase(text, "") == []
+
+
+def test_parse_query_drops_lone_punctuation() -> None:
+    assert parse_query("  Министр  — 100%  ").terms == ("Министр", "100%")
+
+
+# ---------------------------------------------------------------- kept current
+
+
+def test_index_follows_article_writes(any_ws: Workspace) -> None:
+    article_id = _article(any_ws, "Troops gathered near Kursk.\n", title="Border report")
+    assert _found(any_ws, "kursk") == [("text", "Kursk")]
+    assert _found(any_ws, "border") == [("title", "Border")]
+    update_article(any_ws, article_id, title="Frontier report")
+    assert search(any_ws, "border").hits == ()
+    assert _found(any_ws, "frontier") == [("title", "Frontier")]
+    with any_ws.session() as session:  # the stored text is replaced (e.g. a re-extraction)
+        session.execute(
+            update(Article).where(Article.id == article_id).values(text="Troops left Belgorod.\n")
+        )
+    assert search(any_ws, "kursk").hits == ()
+    assert _found(any_ws, "belgorod") == [("text", "Belgorod")]
+    delete_article(any_ws, article_id)
+    assert search(any_ws, "belgorod").hits == ()
+    assert search(any_ws, "frontier").hits == ()
+
+
+def test_index_follows_claim_writes(any_ws: Workspace) -> None:
+    text = "Officials said 1,500 soldiers moved to the Kursk region.\n"
+    article_id = _article(any_ws, text, title="Moves")
+    claim = create_claim(any_ws, article_id, 15, 29)  # "1,500 soldiers"
+    hits = [h for h in search(any_ws, "soldiers").hits if h.claim_id]
+    assert [(h.claim_id, h.field, h.article_start, h.article_end) for h in hits] == [
+        (claim.id, "quote", 21, 29)
+    ]
+    update_claim(any_ws, claim.id, statement="Pyongyang sent troops", notes="Checked twice")
+    statement = [h for h in search(any_ws, "pyongyang").hits]
+    assert [(h.claim_id, h.field, h.start, h.article_start) for h in statement] == [
+        (claim.id, "statement", 0, 15)
+    ]
+    assert [h.field for h in search(any_ws, "twice").hits] == ["notes"]
+    update_claim(any_ws, claim.id, statement="Moscow received troops")
+    assert search(any_ws, "pyongyang").hits == ()
+    assert [h.claim_id for h in search(any_ws, "moscow").hits] == [claim.id]
+    delete_claim(any_ws, claim.id)
+    assert search(any_ws, "moscow").hits == ()
+    assert all(h.claim_id is None for h in search(any_ws, "soldiers").hits)
+
+
+def test_index_follows_comments_tags_and_sources(any_ws: Workspace) -> None:
+    text = "The agency said 3,000 troops crossed.\n"
+    article_id = _article(any_ws, text, title="Crossing")
+    source = create_source(any_ws, "Defence Intelligence of Ukraine", aliases=["HUR"])
+    claim = create_claim(any_ws, article_id, 16, 28, source_id=source.id, tags=["Casualties"])
+    comment = add_comment(any_ws, claim.id, "Needs a second satellite image")
+
+    hits = search(any_ws, "satellite").hits
+    assert [(h.kind, h.claim_id, h.entity_id, h.field) for h in hits] == [
+        ("comment", claim.id, comment.id, "comment")
+    ]
+    assert (hits[0].article_start, hits[0].article_end) == (16, 28)
+    with any_ws.session() as session:
+        session.execute(update(Comment).where(Comment.id == comment.id).values(body="Done"))
+    assert search(any_ws, "satellite").hits == ()
+
+    assert [(h.kind, h.claim_id) for h in search(any_ws, "intelligence").hits] == [
+        ("source", claim.id)
+    ]
+    assert [(h.field, h.claim_id) for h in search(any_ws, "hur").hits] == [("alias", claim.id)]
+    update_source(any_ws, source.id, name="Main Directorate")
+    assert search(any_ws, "intelligence").hits == ()
+    assert [h.claim_id for h in search(any_ws, "directorate").hits] == [claim.id]
+    assert [(h.field, h.claim_id) for h in search(any_ws, "casualt").hits] == [("tag", claim.id)]
+    update_claim(any_ws, claim.id, tags=[])
+    assert search(any_ws, "casualt").hits == ()
+    delete_source(any_ws, source.id)
+    assert search(any_ws, "directorate").hits == ()
+    # Deleting the article removes its claims' and comments' entries too (cascade).
+    add_comment(any_ws, claim.id, "Another satellite pass")
+    assert search(any_ws, "satellite").hits != ()
+    delete_article(any_ws, article_id)
+    assert search(any_ws, "satellite").hits == ()
+    assert search(any_ws, "troops").hits == ()
+
+
+def test_failed_write_leaves_index_unchanged(any_ws: Workspace) -> None:
+    article_id = _article(any_ws, "Artillery near Bakhmut.\n", title="Front")
+    with pytest.raises(RuntimeError), any_ws.session() as session:
+        session.execute(update(Article).where(Article.id == article_id).values(title="Rolled"))
+        raise RuntimeError("abort")
+    assert search(any_ws, "rolled").hits == ()
+    assert [h.field for h in search(any_ws, "front").hits] == ["title"]
+
+
+# ---------------------------------------------------------------- the claims filter
+
+
+def test_claims_filter_finds_any_script_and_literal_percent(any_ws: Workspace) -> None:
+    article_id = _article(any_ws)
+    text = _article_text(any_ws, article_id)
+    minister = create_claim(any_ws, article_id, 0, 7)  # Министр
+    start = text.index("100%")
+    percent = create_claim(any_ws, article_id, start, start + 4)
+    start = text.index("100 percent")
+    plain = create_claim(any_ws, article_id, start, start + 11)
+
+    def ids(value: str) -> set[uuid.UUID]:
+        return {c.id for c in list_claims(any_ws, ClaimFilter(text=value))}
+
+    assert ids("Министр") == {minister.id}
+    assert ids("министр") == {minister.id}
+    assert ids("100%") == {percent.id}
+    assert ids("%") == {percent.id}  # punctuation alone: looked for as typed
+    assert ids("_") == set()
+    assert ids("100") == {percent.id, plain.id}
