@@ -97,9 +97,11 @@ def _unneutral(value: str) -> str:
     return value
 
 
-def test_formats_are_registered() -> None:
-    assert EXPORTERS["csv"] == "db.exporting.sheet:write_csv"
-    assert EXPORTERS["json"] == "db.exporting.sheet:write_json"
+def test_every_format_has_a_writer_a_suffix_and_a_label() -> None:
+    from db.exporting import FILE_SUFFIX, FORMAT_LABELS
+
+    assert set(EXPORTERS) == set(FILE_SUFFIX) == set(FORMAT_LABELS)
+    assert all(callable(writer) for writer in EXPORTERS.values())
 
 
 def test_csv_matches_database_row_for_row(ws, filled, tmp_path: Path) -> None:

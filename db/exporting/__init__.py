@@ -1,4 +1,4 @@
-"""Claim sheet exports. Each format is a module with ``write(ws, flt, target, progress)``.
+"""Claim sheet exports. Each format has a writer ``write(ws, flt, target, progress)``.
 
 ``target`` is a path, or ``None`` for standard output where the format allows it.
 The writer returns the number of claims written and raises
@@ -8,46 +8,29 @@ temporary name and moved into place only when complete.
 
 from __future__ import annotations
 
-import importlib
 import os
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from db.claims import ClaimFilter
 from db.errors import InvalidInput
 from db.exporting.rows import ExportCancelled, Progress
+from db.needs import needs
 from db.workspace import Workspace
 
-# format name -> "module:function"; formats register here as they are built.
-EXPORTERS: dict[str, str] = {
-    "csv": "db.exporting.sheet:write_csv",
-    "json": "db.exporting.sheet:write_json",
+FILE_SUFFIX: dict[str, str] = {
+    "csv": ".csv",
+    "json": ".json",
+    "xlsx": ".xlsx",
+    "w3c": ".jsonld",
+    "html": ".html",
+    "pdf": ".pdf",
+    "md": ".md",
+    "claimreview": ".json",
 }
-FILE_SUFFIX: dict[str, str] = {"csv": ".csv", "json": ".json"}
-# Richer formats: workbook, reports and linked-data exports.
-EXPORTERS.update(
-    {
-        "xlsx": "db.exporting.xlsx:write_xlsx",
-        "w3c": "db.exporting.w3c:write_w3c",
-        "html": "db.exporting.report:write_html",
-        "pdf": "db.exporting.pdf:write_pdf",
-        "md": "db.exporting.markdown:write_markdown",
-        "claimreview": "db.exporting.claimreview:write_claimreview",
-    }
-)
-FILE_SUFFIX.update(
-    {
-        "xlsx": ".xlsx",
-        "w3c": ".jsonld",
-        "html": ".html",
-        "pdf": ".pdf",
-        "md": ".md",
-        "claimreview": ".json",
-    }
-)
 FORMAT_LABELS: dict[str, str] = {
     "csv": "CSV claim sheet",
     "json": "JSON claim sheet",
@@ -67,16 +50,75 @@ def format_label(fmt: str) -> str:
 Writer = Callable[[Workspace, ClaimFilter, IO[str] | IO[bytes] | Path, Progress | None], int]
 
 
+def _csv(*args: Any, **options: Any) -> int:
+    from db.exporting.sheet import write_csv
+
+    return write_csv(*args, **options)
+
+
+def _json(*args: Any, **options: Any) -> int:
+    from db.exporting.sheet import write_json
+
+    return write_json(*args, **options)
+
+
+def _xlsx(*args: Any, **options: Any) -> int:
+    with needs("Writing XLSX workbooks"):
+        from db.exporting.xlsx import write_xlsx
+    return write_xlsx(*args, **options)
+
+
+def _w3c(*args: Any, **options: Any) -> int:
+    from db.exporting.w3c import write_w3c
+
+    return write_w3c(*args, **options)
+
+
+def _html(*args: Any, **options: Any) -> int:
+    from db.exporting.report import write_html
+
+    return write_html(*args, **options)
+
+
+def _pdf(*args: Any, **options: Any) -> int:
+    from db.exporting.pdf import write_pdf
+
+    return write_pdf(*args, **options)
+
+
+def _markdown(*args: Any, **options: Any) -> int:
+    from db.exporting.markdown import write_markdown
+
+    return write_markdown(*args, **options)
+
+
+def _claimreview(*args: Any, **options: Any) -> int:
+    from db.exporting.claimreview import write_claimreview
+
+    return write_claimreview(*args, **options)
+
+
+# Format name -> writer; each writer imports its module (and its packages) on first use.
+EXPORTERS: dict[str, Callable[..., int]] = {
+    "csv": _csv,
+    "json": _json,
+    "xlsx": _xlsx,
+    "w3c": _w3c,
+    "html": _html,
+    "pdf": _pdf,
+    "md": _markdown,
+    "claimreview": _claimreview,
+}
+
+
 def formats() -> list[str]:
     return list(EXPORTERS)
 
 
 def get_writer(fmt: str) -> Callable[..., int]:
-    spec = EXPORTERS.get(fmt)
-    if spec is None:
+    writer = EXPORTERS.get(fmt)
+    if writer is None:
         raise InvalidInput(f"Unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}.")
-    module_name, func_name = spec.split(":")
-    writer: Callable[..., int] = getattr(importlib.import_module(module_name), func_name)
     return writer
 
 

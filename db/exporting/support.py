@@ -15,7 +15,7 @@ from sqlalchemy import select
 from db.errors import InvalidInput
 from db.exporting import atomic_path
 from db.exporting.rows import ExportCancelled, Progress
-from db.models import Analyst, Setting, Verdict
+from db.models import Analyst, Verdict
 from db.workspace import Workspace
 
 
@@ -59,18 +59,11 @@ def current_analyst_name(ws: Workspace) -> str:
 
 
 def setting(ws: Workspace, key: str, default: str = "") -> str:
-    """A workspace setting; uses db.settings when present, else the Setting table."""
-    try:
-        from db import settings as settings_module
+    """A workspace setting, or *default* when it is unset or empty."""
+    from db.settings import get_setting
 
-        getter = getattr(settings_module, "get", None) or settings_module.get_setting
-        value = getter(ws, key)
-        return default if value in (None, "") else str(value)
-    except (ImportError, AttributeError, TypeError):
-        pass
-    with ws.session() as session:
-        row = session.get(Setting, key)
-        return row.value if row is not None and row.value else default
+    value = get_setting(ws, key)
+    return value or default
 
 
 def latest_verdicts(

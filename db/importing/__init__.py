@@ -1,37 +1,68 @@
 """Article import: read a file, extract text and metadata, store it.
 
-Readers are registered by file suffix as ``"module:function"``; a reader takes
-``(data: bytes, filename: str)`` and returns :class:`db.articles.NewArticle`
-(or raises :class:`db.errors.InvalidInput` naming the file and the reason).
+A reader takes ``(data: bytes, filename: str)`` and returns
+:class:`db.articles.NewArticle` (or raises :class:`db.errors.InvalidInput`
+naming the file and the reason).  Readers for HTML, PDF and Word import their
+packages on first use, so starting ClaimDesk does not pay for them and a
+missing package is one clear message (:mod:`db.needs`).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from db.articles import ArticleInfo, NewArticle, add_article
 from db.errors import InvalidInput
+from db.needs import needs
 from db.workspace import Workspace
 
-READERS: dict[str, str] = {
-    ".txt": "db.importing.text:read_text_article",
-    ".md": "db.importing.text:read_text_article",
-    ".markdown": "db.importing.text:read_text_article",
+Reader = Callable[[bytes, str], NewArticle]
+
+
+def _read_text(data: bytes, filename: str) -> NewArticle:
+    from db.importing.text import read_text_article
+
+    return read_text_article(data, filename)
+
+
+def _read_html(data: bytes, filename: str) -> NewArticle:
+    with needs("Reading HTML pages"):
+        from db.importing.html import read_html_article
+    return read_html_article(data, filename)
+
+
+def _read_pdf(data: bytes, filename: str) -> NewArticle:
+    with needs("Reading PDF files"):
+        from db.importing.pdf import read_pdf_article
+    return read_pdf_article(data, filename)
+
+
+def _read_docx(data: bytes, filename: str) -> NewArticle:
+    with needs("Reading Word files"):
+        from db.importing.docx import read_docx_article
+    return read_docx_article(data, filename)
+
+
+def _import_annotations(ws: Workspace, path: Path) -> int:
+    from db.importing.w3c import import_annotations
+
+    return import_annotations(ws, path)
+
+
+READERS: dict[str, Reader] = {
+    ".txt": _read_text,
+    ".md": _read_text,
+    ".markdown": _read_text,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".pdf": _read_pdf,
+    ".docx": _read_docx,
 }
-READERS.update(
-    {
-        ".html": "db.importing.html:read_html_article",
-        ".htm": "db.importing.html:read_html_article",
-        ".pdf": "db.importing.pdf:read_pdf_article",
-        ".docx": "db.importing.docx:read_docx_article",
-    }
-)
 # Files that add claims to existing articles instead of adding an article:
-# suffix -> "module:function" taking (ws, path) and returning the claim count.
-ANNOTATION_SUFFIXES: dict[str, str] = {".jsonld": "db.importing.w3c:import_annotations"}
+# suffix -> a function taking (ws, path) and returning the claim count.
+ANNOTATION_SUFFIXES: dict[str, Callable[[Workspace, Path], int]] = {".jsonld": _import_annotations}
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -54,17 +85,13 @@ def read_file(path: Path) -> NewArticle:
     """Extract an article from *path* without storing it."""
     path = Path(path)
     suffix = path.suffix.lower()
-    spec = READERS.get(suffix)
-    if spec is None:
+    reader = READERS.get(suffix)
+    if reader is None:
         raise InvalidInput(
             f"{path.name}: ClaimDesk cannot import {suffix or 'files without a suffix'}; "
             f"it reads {', '.join(supported_suffixes())}."
         )
     data = read_limited(path)
-    module_name, func_name = spec.split(":")
-    reader: Callable[[bytes, str], NewArticle] = getattr(
-        importlib.import_module(module_name), func_name
-    )
     return reader(data, path.name)
 
 
@@ -84,9 +111,7 @@ class ImportOutcome:
 def import_any(ws: Workspace, path: Path) -> ImportOutcome:
     """Import an article file, or a Web Annotation file (.jsonld) of claims."""
     path = Path(path)
-    spec = ANNOTATION_SUFFIXES.get(path.suffix.lower())
-    if spec is None:
+    handler = ANNOTATION_SUFFIXES.get(path.suffix.lower())
+    if handler is None:
         return ImportOutcome(article=import_file(ws, path))
-    module_name, func_name = spec.split(":")
-    handler = getattr(importlib.import_module(module_name), func_name)
     return ImportOutcome(claims=handler(ws, path))
