@@ -60,7 +60,7 @@ def guess_kind(*descriptions: str) -> str:
     return kinds[-1] if kinds else "other"
 
 
-def _is_person(phrase: str) -> bool:
+def is_person(phrase: str) -> bool:
     tokens = phrase.split()
     if not 1 <= len(tokens) <= 3:
         return False
@@ -90,7 +90,7 @@ class NameIndex:
             if not tokens:
                 continue
             phrase = " ".join(tokens)
-            person = _is_person(phrase)
+            person = is_person(phrase)
             if len(tokens) >= 2 and person:
                 self._people.append((m.start(), phrase))
             if not (person or phrase.casefold() in lexicon.MEDIA_NAMES):
@@ -114,7 +114,7 @@ class NameIndex:
     def _latest_person(self, pos: int) -> str | None:
         """The person last given as a source before *pos*, else the person last named."""
         for p, name, _kind in reversed(self._sources):
-            if p < pos and _is_person(name):
+            if p < pos and is_person(name):
                 return name
         i = bisect.bisect_left(self._positions, pos)
         return self._people[i - 1][1] if i else None
@@ -159,7 +159,7 @@ class NameIndex:
             return person, guess_kind(self._description(person, pos)), ()
         if low in ("it", "they"):
             for p, name, kind in reversed(self._sources):
-                if p < pos and not _is_person(name):
+                if p < pos and not is_person(name):
                     return name, kind, ()
             return None
         if low in ("i", "we", "you", "which", "that", "this", "there", "who"):
@@ -203,8 +203,8 @@ class NameIndex:
             full = self._full_name(bare, pos)
             if full:
                 return full, guess_kind(self._description(full, pos)), (raw,)
-        name = bare if _is_person(bare) else raw
+        name = bare if is_person(bare) else raw
         return name, guess_kind(raw, self._description(name, pos)), tuple(variants)
 
 
-__all__ = ["SOURCE_KINDS", "NameIndex", "clean_name", "guess_kind", "normalise"]
+__all__ = ["SOURCE_KINDS", "NameIndex", "clean_name", "guess_kind", "is_person", "normalise"]

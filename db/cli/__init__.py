@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "db.cli.formats",
     "db.cli.safety",
     "db.cli.search",
+    "db.cli.assist",
 )
 EXIT_USAGE = 2
 

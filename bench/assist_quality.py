@@ -1,0 +1,121 @@
+"""Quality and speed of the reading assists on the hand-marked seed reference.
+
+Prints recall and precision per article and per kind, attribution accuracy, sources
+invented for the outlet's own statements, event-date accuracy, and the time to
+suggest for a 200,000-character article.  Run: PYTHONPATH=. .venv/bin/python bench/assist_quality.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from db.assist.quality import Score, score
+from db.assist.suggest import KINDS, suggest
+from db.importing.text import decode_text, normalise_text
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "tests" / "fixtures" / "assist_reference" / "reference.json"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def load(seeds: Path = SEEDS) -> list[tuple[str, str, dt.date | None, list[dict[str, object]]]]:
+    reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    out = []
+    for name, entry in sorted(reference.items()):
+        path = seeds / name
+        text = normalise_text(decode_text(path.read_bytes(), name)[0])
+        published = dt.date.fromisoformat(entry["published"]) if entry["published"] else None
+        out.append((name, text, published, entry["claims"]))
+    return out
+
+
+def pct(value: float) -> str:
+    return f"{100 * value:5.1f} %"
+
+
+def main(seeds: Path = SEEDS) -> int:
+    total = Score()
+    per_kind = {"figure": Score(), "date": Score()}
+    digits = Score()
+    counts = dict.fromkeys(KINDS, 0)
+    print(
+        f"{'article':28} {'marked':>6} {'recall':>8} {'precision':>9} {'sources':>8} "
+        f"{'invented':>8}"
+    )
+    for name, text, published, claims in load(seeds):
+        found = suggest(text, published)
+        for s in found:
+            counts[s.kind] += 1
+        sc = score(claims, found)
+        total.add(sc)
+        for kind, acc in per_kind.items():
+            acc.add(score(claims, found, kind))
+        digits.add(score([c for c in claims if c["digits"]], found))
+        print(
+            f"{name:28} {sc.marked:6d} {pct(sc.recall):>8} {pct(sc.precision):>9} "
+            f"{pct(sc.attribution_accuracy):>8} {sc.invented:8d}"
+        )
+    print()
+    for kind, acc in per_kind.items():
+        print(
+            f"{kind:8} recall {pct(acc.recall)} ({acc.found}/{acc.marked})  "
+            f"precision {pct(acc.precision)} ({acc.suggested_right}/{acc.suggested})"
+        )
+    print(
+        f"figure claims written with digits (incl. dates): recall {pct(digits.recall)} "
+        f"({digits.found}/{digits.marked})   target >= 90 %"
+    )
+    print(
+        f"all marked claims: recall {pct(total.recall)} ({total.found}/{total.marked}), "
+        f"precision {pct(total.precision)} ({total.suggested_right}/{total.suggested})"
+    )
+    print(
+        f"attribution accuracy {pct(total.attribution_accuracy)} "
+        f"({total.attributed_right}/{total.attributed})   target >= 80 %"
+    )
+    print(f"sources invented for the outlet's own statements: {total.invented}/{total.outlet_own}")
+    print(f"event dates right: {total.dated_right}/{total.dated}")
+    print(
+        "quotation and attribution suggestions (not in the reference, not scored): "
+        f"{counts['quotation']} quotations, {counts['attribution']} attributed statements"
+    )
+    if total.misses:
+        print("missed:", "; ".join(total.misses))
+    if total.wrong_sources:
+        print("wrong sources:")
+        for line in total.wrong_sources:
+            print("  ", line)
+    speed(seeds)
+    return 0
+
+
+def speed(seeds: Path) -> None:
+    """Time suggestions for a 200,000-character article built from the seeds."""
+    texts = [t for _, t, _, _ in load(seeds)]
+    body = "\n\n".join(texts)
+    big = (body + "\n\n") * (200_000 // len(body) + 1)
+    big = big[:200_000]
+    small = texts[0]
+    runs_big, runs_small = [], []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        suggest(small, dt.date(2024, 10, 23))
+        runs_small.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        found = suggest(big, dt.date(2024, 10, 23))
+        runs_big.append(time.perf_counter() - t0)
+    print(
+        f"speed: {len(small):,} characters (baseline) "
+        f"{1000 * statistics.median(runs_small):.0f} ms; "
+        f"{len(big):,} characters {1000 * statistics.median(runs_big):.0f} ms median of 3 "
+        f"({len(found)} suggestions)   target <= 1000 ms"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else SEEDS))

@@ -1,0 +1,110 @@
+"""Scoring suggestions against a hand-marked reference (recall, precision, attribution).
+
+A reference claim is found when a figure or date suggestion's own figure or date
+overlaps the marked span.  Its source is right when the suggestion names one of
+the reference's names for it (normalised), and wrong when the reference has no
+source but the suggestion gives one (a source invented for the outlet's own words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from db.assist.names import normalise
+from db.assist.suggest import Suggestion
+
+
+@dataclass
+class Score:
+    marked: int = 0
+    found: int = 0
+    suggested: int = 0
+    suggested_right: int = 0
+    attributed: int = 0
+    attributed_right: int = 0
+    outlet_own: int = 0
+    invented: int = 0
+    dated: int = 0
+    dated_right: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong_sources: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.marked if self.marked else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.suggested_right / self.suggested if self.suggested else 1.0
+
+    @property
+    def attribution_accuracy(self) -> float:
+        return self.attributed_right / self.attributed if self.attributed else 1.0
+
+    def add(self, other: Score) -> None:
+        for name in (
+            "marked found suggested suggested_right attributed attributed_right outlet_own "
+            "invented dated dated_right"
+        ).split():
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+        self.wrong_sources += other.wrong_sources
+
+
+def _overlaps(s: Suggestion, claim: dict[str, Any]) -> bool:
+    return bool(s.target_start < claim["end"] and claim["start"] < s.target_end)
+
+
+def _names_match(s: Suggestion, names: Sequence[str]) -> bool:
+    wanted = {normalise(n) for n in names}
+    given = {normalise(n) for n in (s.source or "", *s.variants) if n}
+    if wanted & given:
+        return True
+    # a surname alone names the same person ("Healey" for "John Healey")
+    return any(
+        g.split()[-1:] == w.split()[-1:] and len(w.split()) > 1 for g in given for w in wanted
+    )
+
+
+def score(
+    claims: Sequence[dict[str, Any]], suggestions: Sequence[Suggestion], kind: str | None = None
+) -> Score:
+    """Score *suggestions* against reference *claims* (optionally of one kind only)."""
+    marked = [c for c in claims if kind is None or c["kind"] == kind]
+    mine = [
+        s for s in suggestions if s.kind in ("figure", "date") and (kind is None or s.kind == kind)
+    ]
+    out = Score(marked=len(marked), suggested=len(mine))
+    for s in mine:
+        if any(_overlaps(s, c) for c in claims):
+            out.suggested_right += 1
+    for claim in marked:
+        hits = [s for s in mine if _overlaps(s, claim)]
+        label = f"{claim['kind']} {claim['quote']!r}"
+        if hits:
+            out.found += 1
+        else:
+            out.misses.append(label)
+        best = hits[0] if hits else None
+        if claim["source"]:
+            out.attributed += 1
+            if best is not None and best.source and _names_match(best, claim["source"]):
+                out.attributed_right += 1
+            else:
+                given = best.source if best else "(not found)"
+                out.wrong_sources.append(f"{label}: {given!r}, marked {claim['source'][0]!r}")
+        else:
+            out.outlet_own += 1
+            if best is not None and best.source:
+                out.invented += 1
+                out.wrong_sources.append(f"{label}: {best.source!r}, marked the outlet's own")
+        if claim.get("event_date"):
+            out.dated += 1
+            if best is not None and best.event_date == claim["event_date"]:
+                out.dated_right += 1
+    return out
+
+
+__all__ = ["Score", "score"]

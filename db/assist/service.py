@@ -1,0 +1,186 @@
+"""Suggestions for a stored article, and turning accepted suggestions into claims.
+
+:func:`suggestions_for_article` reads the article, the source registry and the
+claims already made, then runs the pure :func:`db.assist.suggest.suggest` (cached
+by text, publication date and registry, so a repeated call is free).
+:func:`accept_suggestions` creates one claim per suggestion through
+:func:`db.claims.create_claim`, matching each source in the registry or creating
+it, and returns what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from db.articles import article_text, get_article, in_offset
+from db.assist.names import is_person, normalise
+from db.assist.suggest import KINDS, RegistrySource, Suggestion, suggest
+from db.changes import Changes, Entity, Op, changed
+from db.claims import ClaimInfo, claims_of_article, create_claim, delete_claim
+from db.errors import InvalidInput
+from db.models import ClaimKind, SourceKind
+from db.sources import SourceInfo, create_source, delete_source, list_sources
+from db.workspace import Workspace
+
+CLAIM_KINDS = {
+    "figure": ClaimKind.FIGURE,
+    "date": ClaimKind.EVENT,
+    "quotation": ClaimKind.QUOTATION,
+    "attribution": ClaimKind.ASSESSMENT,
+}
+_CACHE_SIZE = 64
+_cache: OrderedDict[tuple[object, ...], tuple[Suggestion, ...]] = OrderedDict()
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """What accepting suggestions made: the new claims, the new sources, and the change record."""
+
+    claims: tuple[ClaimInfo, ...]
+    sources: tuple[SourceInfo, ...]
+    changes: Changes
+
+
+def check_kinds(kinds: Iterable[str] | None) -> frozenset[str]:
+    """The suggestion kinds asked for; all when *kinds* is empty or None."""
+    wanted = frozenset(k.strip().casefold() for k in kinds or () if k.strip())
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise InvalidInput(
+            f"Unknown suggestion kind {sorted(unknown)[0]!r}; use one of {', '.join(KINDS)}."
+        )
+    return wanted or frozenset(KINDS)
+
+
+def registry_of(sources: Iterable[SourceInfo]) -> list[RegistrySource]:
+    return [RegistrySource(s.id, s.name, s.aliases, _detail_kind(s)) for s in sources]
+
+
+def _detail_kind(source: SourceInfo) -> str:
+    for line in source.notes.splitlines():
+        if line.casefold().startswith("kind:"):
+            return line.split(":", 1)[1].strip() or "other"
+    return {
+        SourceKind.OUTLET: "media",
+        SourceKind.EXPERT: "expert",
+        SourceKind.AGENCY: "government",
+    }.get(source.kind, "other")
+
+
+def suggestions_for_article(
+    ws: Workspace, article_id: uuid.UUID | str, kinds: Iterable[str] | None = None
+) -> list[Suggestion]:
+    """Suggested claims for a stored article, leaving out those overlapping its claims."""
+    wanted = check_kinds(kinds)
+    info = get_article(ws, article_id)
+    text = article_text(ws, info.id).text
+    published = None
+    if info.published_at is not None:
+        published = in_offset(info.published_at, info.published_offset).date()
+    registry = registry_of(list_sources(ws))
+    existing = tuple(sorted((c.start, c.end) for c in claims_of_article(ws, info.id)))
+    key = (
+        hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        published,
+        info.outlet,
+        tuple(registry),
+        existing,
+    )
+    found = _cache.get(key)
+    if found is None:
+        found = tuple(suggest(text, published, None, registry, existing, outlet=info.outlet))
+        _cache[key] = found
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    else:
+        _cache.move_to_end(key)
+    return [s for s in found if s.kind in wanted]
+
+
+def _source_kind(suggestion: Suggestion) -> SourceKind:
+    name = suggestion.source or ""
+    if suggestion.source_kind == "media":
+        return SourceKind.OUTLET
+    if suggestion.source_kind == "expert":
+        return SourceKind.EXPERT
+    if is_person(name):
+        return SourceKind.PERSON
+    if suggestion.source_kind in ("intelligence", "government", "military", "lawmaker"):
+        return SourceKind.AGENCY
+    return SourceKind.OTHER
+
+
+def _notes(s: Suggestion) -> str:
+    lines = []
+    if s.kind == "figure":
+        value = "" if s.value is None else f"{s.value:g}"
+        if s.value_max is not None:
+            value += f"–{s.value_max:g}"
+        figure = " ".join(p for p in (s.qualifier, value, s.unit) if p)
+        lines.append(f"Figure: {figure}")
+    if s.relayed_by:
+        lines.append(f"Relayed by: {', '.join(s.relayed_by)}")
+    if s.cue:
+        lines.append(f"Cue: {s.cue}")
+    return "\n".join(lines)
+
+
+def accept_suggestions(
+    ws: Workspace, article_id: uuid.UUID | str, suggestions: Sequence[Suggestion]
+) -> Accepted:
+    """Create a claim for each suggestion; on any failure nothing is left behind."""
+    info = get_article(ws, article_id)
+    known = {normalise(name): s for s in list_sources(ws) for name in (s.name, *s.aliases)}
+    made_claims: list[ClaimInfo] = []
+    made_sources: list[SourceInfo] = []
+    try:
+        for s in suggestions:
+            fields: dict[str, Any] = {
+                "kind": CLAIM_KINDS[s.kind],
+                "statement": s.quote,
+                "notes": _notes(s),
+            }
+            if s.event_date:
+                first, _, last = s.event_date.partition("/")
+                fields["event_start"] = first
+                fields["event_end"] = last or None
+            if s.source:
+                source = known.get(normalise(s.source))
+                if source is None:
+                    aliases = sorted({v for v in s.variants if normalise(v) != normalise(s.source)})
+                    source = create_source(
+                        ws,
+                        s.source,
+                        kind=_source_kind(s),
+                        aliases=aliases,
+                        notes=f"Kind: {s.source_kind or 'other'}",
+                    )
+                    made_sources.append(source)
+                    for name in (source.name, *source.aliases):
+                        known[normalise(name)] = source
+                fields["source_id"] = source.id
+            made_claims.append(create_claim(ws, info.id, s.start, s.end, **fields))
+    except Exception:
+        for claim in made_claims:
+            delete_claim(ws, claim.id)
+        for source in made_sources:
+            delete_source(ws, source.id)
+        raise
+    record = changed(Entity.CLAIM, [c.id for c in made_claims], Op.CREATED, parent=info.id)
+    if made_sources:
+        record = record.merged(changed(Entity.SOURCE, [s.id for s in made_sources], Op.CREATED))
+    return Accepted(tuple(made_claims), tuple(made_sources), record)
+
+
+__all__ = [
+    "Accepted",
+    "accept_suggestions",
+    "check_kinds",
+    "registry_of",
+    "suggestions_for_article",
+]

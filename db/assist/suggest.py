@@ -1,0 +1,277 @@
+"""Suggested claims: figures, dated events, quotations and attributed statements.
+
+:func:`suggest` is a pure function of the text, its publication date, language,
+outlet, a snapshot of the source registry and the spans already claimed, so it can
+run on any thread.  Each suggestion is the tight clause that carries the claim,
+with the figure, event date, source (matched in the registry or proposed with a
+kind) and the relays filled in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from db.assist.attribution import Attribution, extract_attributions
+from db.assist.dates import EventDate, extract_dates
+from db.assist.names import normalise
+from db.assist.numbers import Figure, extract_figures
+from db.assist.text import Span, guess_language, sentences
+
+KINDS = ("figure", "date", "quotation", "attribution")
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\s(?:and|but|while|whereas|which|who)\s")
+_MIN_CLAUSE_WORDS = 4
+_MAX_ATTRIBUTION_CHARS = 240
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrySource:
+    """A source in the registry as the matcher needs it."""
+
+    id: uuid.UUID | None
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A suggested claim over ``text[start:end]`` (code points)."""
+
+    kind: str  # figure | date | quotation | attribution
+    start: int
+    end: int
+    quote: str
+    value: float | None = None
+    value_max: float | None = None
+    unit: str = ""
+    qualifier: str = ""
+    event_date: str | None = None  # YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD; None: none or unresolved
+    source: str | None = None  # the original source; None: the outlet's own statement or hedged
+    source_kind: str = ""  # intelligence, government, military, lawmaker, media, expert, ...
+    source_id: uuid.UUID | None = None  # the registry source matched, None: new or no source
+    relayed_by: tuple[str, ...] = ()  # nearest relay first; the outlet last
+    cue: str = ""  # the words that attribute it ("according to", "said", "reportedly", ...)
+    hedge: str = ""
+    target_start: int = 0  # the figure, date or quotation itself inside the clause
+    target_end: int = 0
+    variants: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "value": self.value,
+            "value_max": self.value_max,
+            "unit": self.unit or None,
+            "qualifier": self.qualifier or None,
+            "event_date": self.event_date,
+            "source": self.source,
+            "source_kind": self.source_kind or None,
+            "relayed_by": list(self.relayed_by),
+            "cue": self.cue or None,
+        }
+
+
+class Registry:
+    """Registry sources by every normalised name and alias."""
+
+    def __init__(self, sources: Iterable[RegistrySource]) -> None:
+        self._by_name: dict[str, RegistrySource] = {}
+        for source in sources:
+            for name in (source.name, *source.aliases):
+                self._by_name.setdefault(normalise(name), source)
+
+    def match(self, *names: str) -> RegistrySource | None:
+        for name in names:
+            found = self._by_name.get(normalise(name))
+            if found is not None:
+                return found
+        return None
+
+
+def _clause(text: str, sent: Span, lo: int, hi: int, bounds: tuple[int, int] | None) -> Span:
+    """The clause around ``text[lo:hi]``: between clause breaks, at least a few words long."""
+    start, end = sent.start, sent.end
+    if bounds is not None:
+        start, end = max(start, bounds[0]), min(end, bounds[1])
+        if not start <= lo < hi <= end:
+            start, end = sent.start, sent.end
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    left, right = start, end
+    for m in breaks:
+        if m.end() <= lo:
+            left = m.end()
+        elif m.start() >= hi and right == end:
+            right = m.start()
+    piece = text[left:right]
+    if len(piece.split()) < _MIN_CLAUSE_WORDS:
+        # widen to the next break on the right, then on the left
+        later = [m.start() for m in breaks if m.start() > right]
+        right = later[0] if later else end
+        if len(text[left:right].split()) < _MIN_CLAUSE_WORDS:
+            earlier = [m.end() for m in breaks if m.end() < left]
+            left = earlier[-1] if earlier else start
+    while left < right and text[left] in " \t\n\"“”'‘’":
+        left += 1
+    while right > left and text[right - 1] in " \t\n,;:.\"“”'‘’":
+        right -= 1
+    left, right = min(left, lo), max(right, hi)
+    return Span(left, right)
+
+
+class _Index:
+    """Sentences and attributions looked up by position."""
+
+    def __init__(self, text: str, attributions: list[Attribution]) -> None:
+        self.sentences = sentences(text)
+        self._starts = [s.start for s in self.sentences]
+        self.attributions = attributions
+        self._a_starts = [a.start for a in attributions]
+        self._a_max = max((a.end - a.start for a in attributions), default=0)
+
+    def sentence(self, pos: int) -> Span:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return Span(0, 0)
+        return self.sentences[i]
+
+    def attribution(self, lo: int, hi: int) -> Attribution | None:
+        """The innermost attribution whose content holds ``[lo, hi)``."""
+        i = bisect.bisect_right(self._a_starts, lo)
+        j = bisect.bisect_left(self._a_starts, lo - self._a_max)
+        best: Attribution | None = None
+        for a in self.attributions[j:i]:
+            if (
+                a.start <= lo
+                and hi <= a.end
+                and (best is None or a.end - a.start < best.end - best.start)
+            ):
+                best = a
+        return best
+
+
+def _source_fields(attr: Attribution | None, registry: Registry, outlet: str) -> dict[str, Any]:
+    if attr is None:
+        return {}
+    if attr.source is None:
+        return {"cue": attr.cue, "hedge": attr.hedge}
+    relays = [r for r in attr.relayed_by if r]
+    if outlet and normalise(outlet) not in {normalise(r) for r in relays}:
+        relays.append(outlet)
+    matched = registry.match(attr.source, *attr.variants)
+    return {
+        "source": matched.name if matched else attr.source,
+        "source_kind": matched.kind
+        if matched and attr.source_kind == "other"
+        else attr.source_kind,
+        "source_id": matched.id if matched else None,
+        "relayed_by": tuple(relays),
+        "cue": attr.cue,
+        "variants": attr.variants,
+    }
+
+
+def suggest(
+    text: str,
+    published: dt.date | dt.datetime | None = None,
+    language: str | None = None,
+    registry: Iterable[RegistrySource] = (),
+    existing: Sequence[tuple[int, int]] = (),
+    outlet: str = "",
+    kinds: Iterable[str] | None = None,
+) -> list[Suggestion]:
+    """Suggested claims in *text*, in order, leaving out those overlapping *existing* spans."""
+    wanted = set(kinds or KINDS)
+    lang = language or guess_language(text)
+    reg = Registry(registry)
+    figures = extract_figures(text, lang)
+    dates = extract_dates(text, published)
+    attributions = extract_attributions(text)
+    index = _Index(text, attributions)
+    out: list[Suggestion] = []
+    date_spans = [(d.start, d.end) for d in dates]
+
+    def overlaps_date(f: Figure) -> bool:
+        return any(s < f.end and f.start < e for s, e in date_spans)
+
+    def date_in(sent: Span) -> EventDate | None:
+        for d in dates:
+            if sent.start <= d.start < sent.end and d.resolved:
+                return d
+        return None
+
+    if "figure" in wanted:
+        for f in figures:
+            if overlaps_date(f):
+                continue
+            sent = index.sentence(f.start)
+            attr = index.attribution(f.start, f.end)
+            clause = _clause(text, sent, f.start, f.end, (attr.start, attr.end) if attr else None)
+            when = date_in(sent)
+            out.append(
+                Suggestion(
+                    "figure", clause.start, clause.end, text[clause.start : clause.end],
+                    f.value, f.value_max, f.unit, f.qualifier,
+                    when.iso if when else None, target_start=f.start, target_end=f.end,
+                    **_source_fields(attr, reg, outlet),
+                )
+            )  # fmt: skip
+    if "date" in wanted:
+        for d in dates:
+            sent = index.sentence(d.start)
+            attr = index.attribution(d.start, d.end)
+            clause = _clause(text, sent, d.start, d.end, (attr.start, attr.end) if attr else None)
+            out.append(
+                Suggestion(
+                    "date", clause.start, clause.end, text[clause.start : clause.end],
+                    event_date=d.iso, target_start=d.start, target_end=d.end,
+                    **_source_fields(attr, reg, outlet),
+                )
+            )  # fmt: skip
+    if wanted & {"quotation", "attribution"}:
+        covered = sorted(s.target_start for s in out)
+        for a in attributions:
+            if a.source is None:
+                continue
+            body = text[a.start : a.end]
+            if len(body.split()) < 5:
+                continue
+            kind = "quotation" if a.quotation else "attribution"
+            if kind not in wanted:
+                continue
+            first = bisect.bisect_left(covered, a.start)
+            if kind == "attribution" and first < len(covered) and covered[first] < a.end:
+                continue  # the figure or date suggestions carry this source already
+            end = a.end
+            if kind == "attribution" and end - a.start > _MAX_ATTRIBUTION_CHARS:
+                cut = text.rfind(" ", a.start, a.start + _MAX_ATTRIBUTION_CHARS)
+                end = cut if cut > a.start else a.start + _MAX_ATTRIBUTION_CHARS
+            start, end = _strip_quotes(text, a.start, end)
+            out.append(
+                Suggestion(
+                    kind, start, end, text[start:end], target_start=start, target_end=end,
+                    **_source_fields(a, reg, outlet),
+                )
+            )  # fmt: skip
+    out = [s for s in out if not any(lo < s.end and s.start < hi for lo, hi in existing)]
+    out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    return out
+
+
+def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \"“”'‘’":
+        start += 1
+    while end > start and text[end - 1] in " ,\"“”'‘’":
+        end -= 1
+    return start, end
+
+
+__all__ = ["KINDS", "Registry", "RegistrySource", "Suggestion", "suggest"]

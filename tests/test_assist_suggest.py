@@ -1,0 +1,194 @@
+"""Suggested claims: the pure function, the database functions and the ``suggest`` command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from db.assist.suggest import RegistrySource, suggest
+from db.cli import run
+
+TEXT = (
+    "Troops move east\n"
+    "About 1,500 North Korean soldiers, including special forces, have arrived in Russia, "
+    "according to Seoul's spy agency. The transfers took place between October 8-13.\n"
+    "South Korean lawmaker Park Min-ho said on Monday that 400 soldiers had been killed. "
+    "“They will not be treated well at all by their commanders,” Park said.\n"
+    "North Korea has 1.2 million troops, one of the largest armies in the world.\n"
+)
+PUB = dt.date(2024, 10, 23)
+
+
+def cli(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return run(list(argv), out=out), out.getvalue()
+
+
+def by_target(found, needle: str):  # type: ignore[no-untyped-def]
+    lo = TEXT.index(needle)
+    hits = [s for s in found if s.target_start <= lo < s.target_end]
+    assert hits, needle
+    return hits[0]
+
+
+def test_figures_dates_quotations_with_sources() -> None:
+    found = suggest(TEXT, PUB, outlet="Daily Example")
+    for s in found:
+        assert TEXT[s.start : s.end] == s.quote
+    troops = by_target(found, "1,500")
+    assert (troops.kind, troops.value, troops.unit, troops.qualifier) == (
+        "figure", 1500, "soldiers", "about"
+    )  # fmt: skip
+    assert troops.source == "Seoul's spy agency" and troops.source_kind == "intelligence"
+    assert troops.relayed_by == ("Daily Example",)
+    assert "according to" not in troops.quote and len(troops.quote) < 120
+    dates = by_target(found, "October 8-13")
+    assert dates.kind == "date" and dates.event_date == "2024-10-08/2024-10-13"
+    killed = by_target(found, "400 soldiers")
+    assert killed.source == "Park Min-ho" and killed.source_kind == "lawmaker"
+    quote = [s for s in found if s.kind == "quotation"]
+    assert quote and quote[0].source == "Park Min-ho" and quote[0].quote.startswith("They will")
+    own = by_target(found, "1.2 million")
+    assert own.value == 1_200_000 and own.source is None and own.relayed_by == ()
+
+
+def test_kinds_filter_and_existing_claims_are_not_offered_again() -> None:
+    only_dates = suggest(TEXT, PUB, kinds=["date"])
+    assert only_dates and {s.kind for s in only_dates} == {"date"}
+    lo = TEXT.index("1,500")
+    again = suggest(TEXT, PUB, existing=[(lo, lo + 5)])
+    assert all(not (s.start < lo + 5 and lo < s.end) for s in again)
+
+
+def test_source_matched_through_registry_aliases() -> None:
+    nis = RegistrySource(uuid.uuid4(), "National Intelligence Service", ("SEOUL’S SPY AGENCY",))
+    park = RegistrySource(uuid.uuid4(), "Park Minho", ("Park Min Ho",), "lawmaker")
+    found = suggest(TEXT, PUB, registry=[nis, park])
+    assert by_target(found, "1,500").source == "National Intelligence Service"
+    assert by_target(found, "1,500").source_id == nis.id
+    assert by_target(found, "400 soldiers").source_id == park.id
+
+
+def test_unresolved_relative_date_without_publication_date() -> None:
+    found = suggest("They met on Sunday and agreed.", None)
+    assert [(s.kind, s.event_date) for s in found] == [("date", None)]
+
+
+def test_a_long_article_in_any_script_gives_consistent_offsets() -> None:
+    parts = [
+        TEXT,
+        "북한군 1만5000명이 파병됐다고 국정원이 밝혔다.\n",
+        "По данным разведки, до 15 тысяч военных.\n",
+        "أرسلت كوريا الشمالية ١٥٠٠ جندي.\n",
+        "🙂 \u200b\u202e mixed \u202e text 11\u200b000\n",
+    ]
+    text = "".join(parts) * 400
+    found = suggest(text, PUB)
+    assert len(found) > 400
+    assert all(text[s.start : s.end] == s.quote for s in found)
+    assert not any(s.value == 11000 for s in found)
+
+
+# ------------------------------------------------------------------ database and CLI
+
+
+def _import(ws, path: Path) -> str:  # type: ignore[no-untyped-def]
+    from db.importing import import_file
+
+    return str(import_file(ws, path).id)
+
+
+def test_accept_creates_claims_with_sources_and_hides_them(ws, tmp_path: Path) -> None:
+    from db.assist.service import accept_suggestions, suggestions_for_article
+    from db.claims import claims_of_article
+    from db.sources import create_source, list_sources
+
+    create_source(ws, "National Intelligence Service", aliases=["Seoul's spy agency"])
+    path = tmp_path / "story.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    article = _import(ws, path)
+    found = suggestions_for_article(ws, article, ["figure"])
+    accepted = accept_suggestions(ws, article, found)
+    assert len(accepted.claims) == len(found) >= 3
+    claims = {c.quote: c for c in claims_of_article(ws, uuid.UUID(article))}
+    troops = next(c for q, c in claims.items() if "1,500" in q)
+    assert troops.source_name == "National Intelligence Service" and troops.kind == "figure"
+    assert "Figure: about 1500 soldiers" in troops.notes
+    killed = next(c for q, c in claims.items() if "400 soldiers" in q)
+    assert killed.source_name == "Park Min-ho"
+    assert {s.name for s in accepted.sources} == {"Park Min-ho"}
+    assert "Park Min-ho" in {s.name for s in list_sources(ws)}
+    assert {c.id for c in accepted.changes.of(accepted.changes.items[0].entity)} == {
+        str(c.id) for c in accepted.claims
+    }
+    assert suggestions_for_article(ws, article, ["figure"]) == []
+
+
+def test_cli_suggest_json_text_accept_and_bad_input(ws_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from db.workspace import open_workspace
+
+    ws = open_workspace(ws_path)
+    path = tmp_path / "story.txt"
+    path.write_text(TEXT.replace("\n", "\r\n"), encoding="utf-16")
+    article = _import(ws, path)
+    ws.close()
+    rc, out = cli("--db", str(ws_path), "suggest", "--article", article, "--format", "json")
+    assert rc == 0
+    rows = json.loads(out)
+    keys = {"kind", "start", "end", "quote", "value", "value_max", "unit", "qualifier",
+            "event_date", "source", "source_kind", "relayed_by", "cue"}  # fmt: skip
+    assert rows and all(set(r) == keys for r in rows)
+    assert any(r["value"] == 1500 and r["source"] == "Seoul's spy agency" for r in rows)
+    rc, out = cli("--db", str(ws_path), "suggest", "--article", article, "--kind", "date")
+    lines = out.splitlines()
+    assert rc == 0 and lines and all(line.startswith("date") for line in lines)
+    assert "October 8-13" in out
+    rc, out = cli(
+        "--db", str(ws_path), "suggest", "--article", article, "--kind", "figure", "--accept"
+    )
+    ids = out.split()
+    assert rc == 0 and ids and all(uuid.UUID(i) for i in ids)
+    rc, out = cli("--db", str(ws_path), "suggest", "--article", article, "--kind", "figure")
+    assert rc == 0 and out == ""
+    capsys.readouterr()
+    rc, out = cli("--db", str(ws_path), "suggest", "--article", str(uuid.uuid4()))
+    err = capsys.readouterr().err
+    assert rc == 2 and out == "" and err.count("\n") == 1 and "article" in err.lower()
+    with pytest.raises(SystemExit) as exc:
+        cli("--db", str(ws_path), "suggest", "--article", article, "--kind", "rumour")
+    assert exc.value.code == 2
+
+
+def test_windows_1252_import_is_read_the_same(ws, tmp_path: Path) -> None:
+    from db.assist.service import suggestions_for_article
+
+    path = tmp_path / "story.txt"
+    path.write_bytes(TEXT.replace("“", '"').replace("”", '"').encode("windows-1252"))
+    article = _import(ws, path)
+    found = suggestions_for_article(ws, article, ["figure"])
+    assert any(s.value == 1500 and s.source == "Seoul's spy agency" for s in found)
+
+
+def test_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    from db.analysts import bind_analyst
+    from db.assist.service import accept_suggestions, suggestions_for_article
+    from db.workspace import migrate, open_workspace
+
+    migrate(pg_url)
+    ws = open_workspace(pg_url)
+    try:
+        bind_analyst(ws)
+        path = tmp_path / "story.txt"
+        path.write_text(TEXT, encoding="utf-8")
+        article = _import(ws, path)
+        found = suggestions_for_article(ws, article, ["figure", "date"])
+        accepted = accept_suggestions(ws, article, found)
+        assert len(accepted.claims) == len(found) > 0
+        assert suggestions_for_article(ws, article, ["figure", "date"]) == []
+    finally:
+        ws.close()
