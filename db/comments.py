@@ -132,6 +132,25 @@ def reopen_thread(ws: Workspace, comment_id: uuid.UUID | str) -> CommentInfo:
     return _set_resolved(ws, comment_id, False)
 
 
+def thread_of(ws: Workspace, comment_id: uuid.UUID | str) -> CommentInfo:
+    """The top comment of the thread containing *comment_id* (without its replies)."""
+    with ws.session() as session:
+        cid = resolve_id(session, Comment, comment_id, "comment")
+        root = _root(session, session.get_one(Comment, cid))
+        return _info(root, analyst_names(session, {root.created_by_id}))
+
+
+def delete_comment(ws: Workspace, comment_id: uuid.UUID | str) -> CommentInfo:
+    """Remove a comment and its replies (undoing an addition); returns what was removed."""
+    with ws.session() as session:
+        cid = resolve_id(session, Comment, comment_id, "comment")
+        comment = session.get_one(Comment, cid)
+        info = _info(comment, analyst_names(session, {comment.created_by_id}))
+        session.delete(comment)
+        session.flush()
+        return info
+
+
 def threads_of(ws: Workspace, claim_id: uuid.UUID | str) -> list[CommentInfo]:
     """A claim's threads, oldest first, each with its replies nested (oldest first)."""
     with ws.session() as session:

@@ -8,10 +8,23 @@ changing the claim's status happen in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import uuid
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    SQLColumnExpression,
+    String,
+    cast,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from db import rules
@@ -19,10 +32,11 @@ from db.analysts import analyst_names, current_analyst, find_analyst
 from db.audit import ACTION_KEY
 from db.claims import ClaimInfo, claim_info
 from db.comments import open_counts
-from db.errors import InvalidInput, Refused
+from db.errors import InvalidInput, NotFound, Refused
 from db.ids import resolve_id
-from db.models import Article, Claim, HistoryEntry, Source, Status, Verdict
-from db.timeutil import as_utc, utcnow
+from db.models import Analyst, Article, Claim, Comment, HistoryEntry, Source, Status, Verdict
+from db.models.base import UTCDateTime
+from db.timeutil import utcnow
 from db.workspace import Workspace
 
 QUEUE_STATUSES = (Status.IN_REVIEW, Status.DISPUTED)
@@ -59,27 +73,6 @@ class VerdictInfo:
     decided_at: dt.datetime
 
 
-def _status_since(session: Session, claim_ids: Select[uuid.UUID]) -> dict[uuid.UUID, dt.datetime]:
-    """When each claim (of the *claim_ids* subquery) last had its status set.
-
-    Matches the serialised key rather than decoding every history entry: the
-    text ``"status": [`` can only occur as a key in stored JSON.
-    """
-    rows = session.execute(
-        select(HistoryEntry.entity_id, func.max(HistoryEntry.at))
-        .where(
-            HistoryEntry.entity_type == "claim",
-            HistoryEntry.entity_id.in_(claim_ids),
-            cast(HistoryEntry.changes, String).like('%"status": [%'),
-        )
-        .group_by(HistoryEntry.entity_id)
-    )
-    out: dict[uuid.UUID, dt.datetime] = {}
-    for entity_id, at in rows:
-        out[entity_id] = as_utc(at) if isinstance(at, dt.datetime) else at
-    return out
-
-
 def review_queue(
     ws: Workspace,
     article_id: uuid.UUID | str | None = None,
@@ -89,76 +82,241 @@ def review_queue(
     *,
     unassigned: bool = False,
 ) -> list[QueueItem]:
-    """Claims waiting for review, oldest first.
+    """Claims waiting for review, longest waiting first (every row: for the CLI and tests).
 
     *assignee_id* accepts an analyst id or name; *unassigned* keeps only claims
     nobody is assigned to; *older_than_days* keeps claims that have waited at
     least that long in their current status.
     """
-    now = utcnow()
-    with ws.session() as session:
-        conditions: list[ColumnElement[bool]] = [Claim.status.in_(QUEUE_STATUSES)]
-        if article_id is not None:
-            conditions.append(
-                Claim.article_id == resolve_id(session, Article, article_id, "article")
-            )
-        if source_id is not None:
-            conditions.append(Claim.source_id == resolve_id(session, Source, source_id, "source"))
-        if assignee_id is not None:
-            conditions.append(Claim.assignee_id == find_analyst(session, assignee_id).id)
-        elif unassigned:
-            conditions.append(Claim.assignee_id.is_(None))
-        query = (
-            select(
-                Claim.id,
-                Claim.quote,
-                Claim.statement,
-                Claim.status,
-                Claim.article_id,
-                Article.title,
-                Claim.source_id,
-                func.coalesce(Source.name, ""),
-                Claim.reliability,
-                Claim.credibility,
-                Claim.assignee_id,
-                Claim.created_by_id,
-                Claim.created_at,
-            )
-            .join(Article, Article.id == Claim.article_id)
-            .outerjoin(Source, Source.id == Claim.source_id)
-            .where(*conditions)
+    flt = QueueFilter(
+        article_id=None if article_id is None else str(article_id),
+        source_id=None if source_id is None else str(source_id),
+        assignee_id=None if assignee_id is None else str(assignee_id),
+        unassigned=unassigned,
+        older_than_days=older_than_days,
+    )
+    order = [cid for _, cid in queue_order(ws, flt)]
+    found = {str(i.claim_id): i for i in queue_items(ws, order)}
+    return [found[cid] for cid in order if cid in found]
+
+
+class QueueSort(enum.StrEnum):
+    """What the queue can be ordered by (ties: longest waiting first, then id)."""
+
+    WAITING = "waiting"
+    STATUS = "status"
+    ASSIGNEE = "assignee"
+    THREADS = "threads"
+    ARTICLE = "article"
+    SOURCE = "source"
+    GRADING = "grading"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """Which claims of the queue to show; ids as strings, ``None`` = any."""
+
+    article_id: str | None = None
+    source_id: str | None = None
+    assignee_id: str | None = None
+    unassigned: bool = False
+    older_than_days: float | None = None
+
+
+QueueKey = tuple[Any, ...]
+"""A row's sort key; the queue is ordered by ``(key, claim id)``."""
+
+
+def _since_column() -> ColumnElement[dt.datetime]:
+    """When each claim entered its current status (its creation when never changed)."""
+    # max() over an expression: SQLite would otherwise walk the index on ``at``
+    # backwards instead of looking the claim up by ``entity_id``.
+    last_change = (
+        select(func.max(func.coalesce(HistoryEntry.at, HistoryEntry.at)))
+        .where(
+            HistoryEntry.entity_type == "claim",
+            HistoryEntry.entity_id == Claim.id,
+            cast(HistoryEntry.changes, String).like('%"status": [%'),
         )
+        .scalar_subquery()
+    )
+    return type_coerce(func.coalesce(last_change, Claim.created_at), UTCDateTime)
+
+
+def _open_threads_column() -> ColumnElement[int]:
+    return (
+        select(func.count())
+        .where(
+            Comment.claim_id == Claim.id,
+            Comment.parent_id.is_(None),
+            Comment.resolved.is_(False),
+        )
+        .scalar_subquery()
+    )
+
+
+def _sort_column(sort: QueueSort) -> SQLColumnExpression[Any] | None:
+    if sort is QueueSort.STATUS:
+        return Claim.status
+    if sort is QueueSort.ASSIGNEE:
+        return func.coalesce(Analyst.name, "")
+    if sort is QueueSort.THREADS:
+        return _open_threads_column()
+    if sort is QueueSort.ARTICLE:
+        return func.coalesce(Article.title, "")
+    if sort is QueueSort.SOURCE:
+        return func.coalesce(Source.name, "")
+    if sort is QueueSort.GRADING:
+        return func.coalesce(Claim.reliability, "") + func.coalesce(
+            cast(Claim.credibility, String), ""
+        )
+    if sort is QueueSort.QUOTE:
+        return Claim.quote
+    return None
+
+
+def _queue_conditions(session: Session, flt: QueueFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Claim.status.in_(QUEUE_STATUSES)]
+    if flt.article_id is not None:
+        aid = resolve_id(session, Article, flt.article_id, "article")
+        conditions.append(Claim.article_id == aid)
+    if flt.source_id is not None:
+        conditions.append(Claim.source_id == resolve_id(session, Source, flt.source_id, "source"))
+    if flt.assignee_id is not None:
+        conditions.append(Claim.assignee_id == find_analyst(session, flt.assignee_id).id)
+    elif flt.unassigned:
+        conditions.append(Claim.assignee_id.is_(None))
+    return conditions
+
+
+def queue_order(
+    ws: Workspace,
+    flt: QueueFilter = QueueFilter(),
+    sort: QueueSort = QueueSort.WAITING,
+    *,
+    descending: bool = False,
+    claim_ids: Collection[uuid.UUID | str] | None = None,
+) -> list[tuple[QueueKey, str]]:
+    """The queue's claims as ``(sort key, claim id)``, in order, filtered and sorted in SQL.
+
+    Only keys and ids are read: a view keeps this light index and fetches the
+    rows it shows with :func:`queue_items`.  With *claim_ids*, only those
+    claims are considered (the ones among them that belong to the queue are
+    returned): a view uses that to place a changed claim without re-reading
+    the rest.  *descending* reverses the key (the id tie-break stays ascending).
+    """
+    if claim_ids is not None and not claim_ids:
+        return []
+    since = _since_column()
+    # The key is read raw (no per-row datetime or uuid conversion): it is only
+    # compared, with keys from the same query.
+    raw_since = type_coerce(since, String()).label("since")
+    extra = _sort_column(sort)
+    key = type_coerce(extra, String() if sort is not QueueSort.THREADS else Integer()).label("k")
+    with ws.session() as session:
+        conditions = _queue_conditions(session, flt)
+        if claim_ids is not None:
+            conditions.append(Claim.id.in_([_as_uuid(i) for i in claim_ids]))
+        if flt.older_than_days is not None and flt.older_than_days > 0:
+            cutoff = utcnow() - dt.timedelta(days=flt.older_than_days)
+            conditions.append(since <= literal(cutoff, UTCDateTime))
+        columns: list[Any] = [type_coerce(Claim.id, String()).label("cid"), raw_since]
+        if extra is not None:
+            columns.insert(0, key)
+        query = select(*columns).where(*conditions)
+        if sort is QueueSort.ASSIGNEE:
+            query = query.outerjoin(Analyst, Analyst.id == Claim.assignee_id)
+        elif sort is QueueSort.ARTICLE:
+            query = query.join(Article, Article.id == Claim.article_id)
+        elif sort is QueueSort.SOURCE:
+            query = query.outerjoin(Source, Source.id == Claim.source_id)
+        order: list[Any] = []
+        if extra is not None:
+            order.append(key.desc() if descending else key)
+        order.append(raw_since.desc() if descending and extra is None else raw_since)
+        query = query.order_by(*order, Claim.id)
         rows = session.execute(query).all()
-        selected = select(Claim.id).where(*conditions)
-        since = _status_since(session, selected)
-        threads = open_counts(session, selected)
-        names = analyst_names(session, {r.assignee_id for r in rows})
-        items: list[QueueItem] = []
-        for r in rows:
-            entered = since.get(r.id, r.created_at)
-            age = (now - entered).total_seconds() / 86400
-            if older_than_days is not None and age < older_than_days:
-                continue
-            items.append(
-                QueueItem(
-                    claim_id=r.id,
-                    quote=r.quote,
-                    statement=r.statement,
-                    status=Status(r.status),
-                    article_id=r.article_id,
-                    article_title=r.title,
-                    source_id=r.source_id,
-                    source_name=r[7],
-                    grading=f"{r.reliability or ''}{r.credibility or ''}",
-                    assignee_id=r.assignee_id,
-                    assignee_name=names.get(r.assignee_id, "") if r.assignee_id else "",
-                    created_by_id=r.created_by_id,
-                    since=entered,
-                    age_days=age,
-                    open_threads=threads.get(r.id, 0),
-                )
+    if extra is not None:
+        return [((r[0], r[2]), _canonical(r[1])) for r in rows]
+    return [((r[1],), _canonical(r[0])) for r in rows]
+
+
+def _canonical(value: Any) -> str:
+    """A claim id as ``str(uuid)`` whether the database gave it as hex or canonical text."""
+    text = str(value)
+    if len(text) == 32:
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    return text
+
+
+def _as_uuid(value: uuid.UUID | str) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def queue_items(ws: Workspace, claim_ids: Sequence[uuid.UUID | str]) -> list[QueueItem]:
+    """The rows of the given queue claims (in no particular order), for display.
+
+    Claims no longer in the queue are left out.
+    """
+    if not claim_ids:
+        return []
+    wanted = [_as_uuid(i) for i in claim_ids]
+    with ws.session() as session:
+        found = _queue_items(session, [Claim.id.in_(wanted)])
+    # Filtered here: a condition on the status would lead SQLite to its status index.
+    return [i for i in found if i.status in QUEUE_STATUSES]
+
+
+def _queue_items(session: Session, conditions: list[ColumnElement[bool]]) -> list[QueueItem]:
+    now = utcnow()
+    since = _since_column().label("since")
+    query = (
+        select(
+            Claim.id,
+            Claim.quote,
+            Claim.statement,
+            Claim.status,
+            Claim.article_id,
+            Article.title,
+            Claim.source_id,
+            func.coalesce(Source.name, "").label("source_name"),
+            Claim.reliability,
+            Claim.credibility,
+            Claim.assignee_id,
+            Claim.created_by_id,
+            since,
+        )
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Source, Source.id == Claim.source_id)
+        .where(*conditions)
+    )
+    rows = session.execute(query).all()
+    ids = [r.id for r in rows]
+    threads = open_counts(session, ids)
+    names = analyst_names(session, {r.assignee_id for r in rows})
+    items: list[QueueItem] = []
+    for r in rows:
+        entered: dt.datetime = r.since
+        items.append(
+            QueueItem(
+                claim_id=r.id,
+                quote=r.quote,
+                statement=r.statement,
+                status=Status(r.status),
+                article_id=r.article_id,
+                article_title=r.title,
+                source_id=r.source_id,
+                source_name=r.source_name,
+                grading=f"{r.reliability or ''}{r.credibility or ''}",
+                assignee_id=r.assignee_id,
+                assignee_name=names.get(r.assignee_id, "") if r.assignee_id else "",
+                created_by_id=r.created_by_id,
+                since=entered,
+                age_days=(now - entered).total_seconds() / 86400,
+                open_threads=threads.get(r.id, 0),
             )
-    items.sort(key=lambda i: (i.since, i.article_title, i.quote))
+        )
     return items
 
 
@@ -198,7 +356,12 @@ def _verdict_status(value: str | Status) -> Status:
 
 
 def give_verdict(
-    ws: Workspace, claim_id: uuid.UUID | str, status: str | Status, rationale: str
+    ws: Workspace,
+    claim_id: uuid.UUID | str,
+    status: str | Status,
+    rationale: str,
+    *,
+    verdict_id: uuid.UUID | None = None,
 ) -> VerdictInfo:
     """Decide a claim: record the verdict and set the claim's status together.
 
@@ -223,11 +386,36 @@ def give_verdict(
         session.info[ACTION_KEY] = "verdict"
         claim.status = decided
         verdict = Verdict(
-            id=uuid.uuid4(), claim_id=cid, reviewer_id=me.id, status=decided, rationale=text
+            id=verdict_id or uuid.uuid4(),
+            claim_id=cid,
+            reviewer_id=me.id,
+            status=decided,
+            rationale=text,
         )
         session.add(verdict)
         session.flush()
         return _verdict_info(verdict, {me.id: me.name})
+
+
+def withdraw_verdict(ws: Workspace, verdict_id: uuid.UUID | str, status: str | Status) -> None:
+    """Take back a verdict (undo): delete it and set its claim's status back to *status*.
+
+    Only the reviewer who gave the verdict may withdraw it.
+    """
+    previous = Status(status)
+    with ws.session() as session:
+        vid = _as_uuid(verdict_id)
+        verdict = session.get(Verdict, vid)
+        if verdict is None:
+            raise NotFound(f"No verdict with id {verdict_id}.")
+        me = current_analyst(session)
+        if me is None or me.id != verdict.reviewer_id:
+            raise Refused("Only the reviewer who gave a verdict can take it back.")
+        claim = session.get(Claim, verdict.claim_id)
+        if claim is not None and claim.status != previous:
+            claim.status = previous
+        session.delete(verdict)
+        session.flush()
 
 
 def verdicts_of(ws: Workspace, claim_id: uuid.UUID | str) -> list[VerdictInfo]:

@@ -50,7 +50,7 @@ def test_queue_verdict_dialog_records_verdict(ctx, team, seed_paths: list[Path],
     view = ReviewQueueView(ctx)
     qtbot.addWidget(view)
     assert view.objectName() == "reviewQueue"
-    assert view.table.rowCount() == 1
+    assert view.model.rowCount() == 1
     assert view.count_label.text() == (
         "1 claim waiting: select one to assign it or give a verdict."
     )
@@ -71,7 +71,7 @@ def test_queue_verdict_dialog_records_verdict(ctx, team, seed_paths: list[Path],
     assert [(v.reviewer_name, v.status) for v in got] == [("Rita Review", Status.VERIFIED)]
     assert got[0].rationale == "The ministry's release gives the same figure."
     assert claims.get_claim(team, c.id).status == Status.VERIFIED
-    assert view.table.rowCount() == 0
+    assert view.model.rowCount() == 0
     assert view.count_label.text().startswith("No claims waiting for review")
     assert ctx.dialogs.errors == []
 
@@ -90,7 +90,7 @@ def test_verdict_refusal_is_shown_not_raised(ctx, team, seed_paths: list[Path], 
     assert len(ctx.dialogs.errors) == 1
     assert "Only reviewers and admins" in ctx.dialogs.errors[0][1]
     assert claims.get_claim(team, c.id).status == Status.DISPUTED
-    assert view.table.rowCount() == 1
+    assert view.model.rowCount() == 1
 
 
 def test_queue_filters_assign_undo_and_open(ctx, team, seed_paths: list[Path], qtbot) -> None:
@@ -100,7 +100,7 @@ def test_queue_filters_assign_undo_and_open(ctx, team, seed_paths: list[Path], q
     c2 = claim_at(team, a2, t2, status="in_review")
     view = ReviewQueueView(ctx)
     qtbot.addWidget(view)
-    assert view.table.rowCount() == 2
+    assert view.model.rowCount() == 2
     view.set_filters(article_id=a2)
     assert [i.claim_id for i in view.items] == [c2.id]
     view.set_filters()
@@ -121,7 +121,7 @@ def test_queue_filters_assign_undo_and_open(ctx, team, seed_paths: list[Path], q
     view.show()
     qtbot.waitExposed(view)
     row = next(r for r, i in enumerate(view.items) if i.claim_id == c1.id)
-    rect = view.table.visualItemRect(view.table.item(row, 4))
+    rect = view.table.visualRect(view.model.index(row, 4))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(ctx.openClaimRequested) as opened:
         qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

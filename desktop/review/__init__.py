@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.commands.review import RestoreStateCommand
 from desktop.context import AppContext
 from desktop.review.analyst_dialogs import (
     FirstAnalystDialog,
@@ -22,7 +23,7 @@ from desktop.review.analyst_dialogs import (
 )
 from desktop.review.compare_view import CompareView
 from desktop.review.discussion import DiscussionPanel
-from desktop.review.history_panel import HistoryPanel, RestoreStateCommand, WorkspaceHistoryDialog
+from desktop.review.history_panel import HistoryPanel, WorkspaceHistoryDialog
 from desktop.review.queue import ReviewQueueView
 from desktop.review.verdict_dialog import VerdictDialog
 

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
+from db.changes import EVERYTHING, Change, Changes, Entity, Op, changed
 from db.errors import ClaimDeskError, NotFound
 from desktop.context import AppContext
 
@@ -52,3 +53,55 @@ def as_uuid(value: str | uuid.UUID | None) -> uuid.UUID | None:
 def one_line(text: str, limit: int = 90) -> str:
     flat = " ".join(str(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def follow_changes(ctx: AppContext, handler: Callable[[Changes], None]) -> None:
+    """Call *handler* with every change record published on ``ctx.changed``.
+
+    Writers not yet publishing records still announce claim and link edits on
+    the legacy ``claimsChanged``/``linksChanged`` signals; those are turned into
+    records naming the same claims.  ``ctx.publish`` emits both for one write,
+    so the legacy echo of a published record is skipped.
+    """
+    # What the legacy echo of the last published record may name (None: nothing).
+    echo: dict[str, set[str] | None] = {"claims": None, "links": None}
+
+    def on_changed(changes: Changes) -> None:
+        if changes.everything:
+            echo["claims"], echo["links"] = set(), set()
+        else:
+            echo["claims"] = claims_named(changes) or None
+            echo["links"] = {c.parent or c.id for c in changes.of(Entity.LINK)} or None
+        handler(changes)
+
+    def is_echo(kind: str, ids: list[str]) -> bool:
+        expected = echo[kind]
+        if expected is None or (bool(ids) != bool(expected)) or not set(ids) <= expected:
+            return False
+        echo[kind] = None
+        return True
+
+    def on_claims(ids: list[str]) -> None:
+        if not is_echo("claims", ids):
+            handler(changed(Entity.CLAIM, ids) if ids else EVERYTHING)
+
+    def on_links(ids: list[str]) -> None:
+        if not is_echo("links", ids):
+            handler(
+                Changes(tuple(Change(Entity.LINK, "", Op.UPDATED, parent=str(i)) for i in ids))
+                if ids
+                else EVERYTHING
+            )
+
+    ctx.changed.connect(on_changed)
+    ctx.claimsChanged.connect(on_claims)
+    ctx.linksChanged.connect(on_links)
+
+
+def claims_named(changes: Changes) -> set[str]:
+    """The claims a record concerns: claims themselves and the claims owning its
+    comments, verdicts, evidence and links."""
+    ids = changes.ids(Entity.CLAIM)
+    for entity in (Entity.COMMENT, Entity.VERDICT, Entity.EVIDENCE, Entity.LINK):
+        ids |= {c.parent for c in changes.of(entity) if c.parent}
+    return ids

@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import claims as claim_ops
 from db import history as history_ops
 from db.analysts import list_analysts
 from db.history import ENTITY_TYPES, HistoryItem
 from db.review import verdicts_of
-from desktop.commands.base import DbCommand
+from desktop.commands.review import RestoreStateCommand
 from desktop.context import AppContext
 from desktop.review.common import as_uuid, attempt, local_time, one_line
 
@@ -113,30 +112,6 @@ def _tree(parent: QWidget, name: str) -> QTreeWidget:
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tree.setUniformRowHeights(True)
     return tree
-
-
-class RestoreStateCommand(DbCommand):
-    """Set a claim back to its state after a history entry; undo puts today's values back."""
-
-    def __init__(self, ctx: AppContext, claim_id: uuid.UUID, entry_id: uuid.UUID) -> None:
-        super().__init__(ctx, "Restore earlier claim state")
-        self.claim_id = claim_id
-        self.entry_id = entry_id
-        self.old: dict[str, Any] | None = None
-
-    def do(self) -> None:
-        current = claim_ops.get_claim(self.ctx.ws, self.claim_id)
-        self.old = claim_ops.editable_values(current)
-        history_ops.restore_claim_state(self.ctx.ws, self.claim_id, self.entry_id)
-        self.ctx.claims_changed([self.claim_id])
-
-    def undo_edit(self) -> None:
-        assert self.old is not None
-        now = claim_ops.editable_values(claim_ops.get_claim(self.ctx.ws, self.claim_id))
-        back = {k: v for k, v in self.old.items() if now.get(k) != v}
-        if back:
-            claim_ops.update_claim(self.ctx.ws, self.claim_id, **back)
-        self.ctx.claims_changed([self.claim_id])
 
 
 class HistoryPanel(QWidget):

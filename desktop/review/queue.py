@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,47 +14,105 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from db import review as review_ops
-from db.analysts import list_analysts
-from db.articles import list_articles
-from db.review import QueueItem
-from db.sources import list_sources
-from desktop.commands.claims import UpdateClaimCommand
+from db.changes import Changes, Entity
 from desktop.context import AppContext
-from desktop.palette import status_icon
-from desktop.review.common import attempt, local_time, one_line
+from desktop.models.review_queue_model import (
+    COL_ARTICLE,
+    COL_QUOTE,
+    COL_STATUS,
+    COL_WAITING,
+    ReviewQueueModel,
+)
+from desktop.operations import articles as article_ops
+from desktop.operations import review as review_ops
+from desktop.operations import sources as source_ops
+from desktop.operations.review import QueueFilter, QueueItem
+from desktop.review.common import attempt, follow_changes, one_line
 from desktop.review.verdict_dialog import VerdictDialog
 
-COLUMNS = ("Status", "Waiting", "Assignee", "Threads", "Article", "Source", "Grading", "Quote")
 UNASSIGNED = "__unassigned__"
-IdRole = Qt.ItemDataRole.UserRole
+Choices = Callable[[], list[tuple[str, str]]]
+
+
+class ChoiceBox(QComboBox):
+    """A combo box whose choices are read when it opens (or a value is looked up),
+    so that nothing re-reads them on every change elsewhere."""
+
+    def __init__(
+        self, first: str, load: Choices, parent: QWidget | None = None, *extra: tuple[str, str]
+    ) -> None:
+        super().__init__(parent)
+        self.first = first
+        self.load = load
+        self.extra = extra
+        self.loaded = False
+        self.addItem(first, None)
+
+    def reload(self) -> None:
+        current = self.currentData()
+        with QSignalBlocker(self):
+            self.clear()
+            self.addItem(self.first, None)
+            for label, value in (*self.extra, *self.load()):
+                self.addItem(label, value)
+            index = self.findData(current) if current is not None else 0
+            self.setCurrentIndex(max(index, 0))
+        self.loaded = True
+        if self.currentData() != current:
+            self.currentIndexChanged.emit(self.currentIndex())
+
+    def showPopup(self) -> None:
+        self.reload()
+        super().showPopup()
+
+    def choose(self, value: str | None) -> bool:
+        """Select the entry with *value* (None: the first); False when there is none."""
+        if value is None:
+            self.setCurrentIndex(0)
+            return True
+        index = self.findData(value)
+        if index < 0:
+            self.reload()
+            index = self.findData(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0
 
 
 class ReviewQueueView(QWidget):
     """Claims waiting for review (objectName ``reviewQueue``).
 
     Double-clicking a row opens the claim; selecting one broadcasts it so the
-    history, discussion and compare panels follow.
+    history, discussion and compare panels follow.  The table is a model over
+    the database (:class:`ReviewQueueModel`): a change record updates only the
+    rows it names.
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("reviewQueue")
-        self.items: list[QueueItem] = []
         self.verdict_dialog: VerdictDialog | None = None
 
-        self.article_filter = QComboBox(self)
+        def articles() -> list[tuple[str, str]]:
+            return [(a.title or a.filename, str(a.id)) for a in article_ops.list_articles(ctx)]
+
+        def sources() -> list[tuple[str, str]]:
+            return [(s.name, str(s.id)) for s in source_ops.list_sources(ctx)]
+
+        def people() -> list[tuple[str, str]]:
+            return review_ops.analyst_choices(ctx)
+
+        self.article_filter = ChoiceBox("All articles", articles, self)
         self.article_filter.setObjectName("queueArticleFilter")
-        self.source_filter = QComboBox(self)
+        self.source_filter = ChoiceBox("All sources", sources, self)
         self.source_filter.setObjectName("queueSourceFilter")
-        self.assignee_filter = QComboBox(self)
+        self.assignee_filter = ChoiceBox("Anyone", people, self, ("Unassigned", UNASSIGNED))
         self.assignee_filter.setObjectName("queueAssigneeFilter")
         self.age_filter = QSpinBox(self)
         self.age_filter.setObjectName("queueAgeFilter")
@@ -70,21 +129,42 @@ class ReviewQueueView(QWidget):
             box.currentIndexChanged.connect(self.refresh)
         self.age_filter.valueChanged.connect(self.refresh)
 
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.model = ReviewQueueModel(
+            lambda flt, sort, desc, ids: review_ops.queue_order(
+                ctx, flt, sort, descending=desc, claim_ids=ids
+            ),
+            lambda ids: review_ops.queue_items(ctx, ids),
+            self,
+        )
+        self.table = QTableView(self)
         self.table.setObjectName("reviewQueueTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_WAITING, Qt.SortOrder.AscendingOrder)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.cellDoubleClicked.connect(self._open_row)
+        char = self.fontMetrics().averageCharWidth()
+        for col, chars in ((COL_STATUS, 14), (COL_WAITING, 8), (COL_ARTICLE, 30)):
+            header.resizeSection(col, chars * char + 24)
+        header.resizeSection(COL_QUOTE, 60 * char)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._open_row)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(self._update_buttons)
 
-        self.assign_to = QComboBox(self)
+        self.assign_to = ChoiceBox("Nobody", people, self)
         self.assign_to.setObjectName("queueAssignTo")
+        self.assign_to.reload()
         self.assign_button = QPushButton("Assign", self)
         self.assign_button.setObjectName("queueAssign")
         self.assign_button.clicked.connect(self.assign_selected)
@@ -110,37 +190,38 @@ class ReviewQueueView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
-        ctx.claimsChanged.connect(lambda _ids: self.refresh())
-        ctx.reviewChanged.connect(self.refresh)
-        ctx.articlesChanged.connect(self.reload_filters)
-        ctx.sourcesChanged.connect(self.reload_filters)
-        ctx.workspaceChanged.connect(self.reload_filters)
-        self.reload_filters()
+        follow_changes(ctx, self._on_changes)
+        self.refresh()
+
+    # ------------------------------------------------------------ changes
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.everything:
+            for box in (self.article_filter, self.source_filter, self.assignee_filter):
+                box.loaded = False
+            self.assign_to.reload()
+            self.refresh()
+            return
+        if changes.touches(Entity.ANALYST):
+            self.assign_to.reload()
+        attempt(self.ctx, lambda: self.model.apply(changes), "Review queue")
 
     # ------------------------------------------------------------ filters
 
     def reload_filters(self) -> None:
-        """Refill the filter choices from the workspace, keeping what was chosen."""
-        ws = self.ctx.ws
-        articles = [(a.title or a.filename, str(a.id)) for a in list_articles(ws)]
-        sources = [(s.name, str(s.id)) for s in list_sources(ws)]
-        people = [(a.name, str(a.id)) for a in list_analysts(ws)]
-        self._fill(self.article_filter, "All articles", articles)
-        self._fill(self.source_filter, "All sources", sources)
-        self._fill(self.assignee_filter, "Anyone", [("Unassigned", UNASSIGNED), *people])
-        self._fill(self.assign_to, "Nobody", people)
-        self.refresh()
+        """Read the filter choices again, keeping what was chosen."""
+        for box in (self.article_filter, self.source_filter, self.assignee_filter, self.assign_to):
+            box.reload()
 
-    @staticmethod
-    def _fill(box: QComboBox, first: str, entries: list[tuple[str, str]]) -> None:
-        current = box.currentData()
-        with QSignalBlocker(box):
-            box.clear()
-            box.addItem(first, None)
-            for label, value in entries:
-                box.addItem(label, value)
-            index = box.findData(current) if current is not None else 0
-            box.setCurrentIndex(max(index, 0))
+    def current_filter(self) -> QueueFilter:
+        assignee = self.assignee_filter.currentData()
+        return QueueFilter(
+            article_id=self.article_filter.currentData(),
+            source_id=self.source_filter.currentData(),
+            assignee_id=None if assignee in (None, UNASSIGNED) else assignee,
+            unassigned=assignee == UNASSIGNED,
+            older_than_days=float(self.age_filter.value()) or None,
+        )
 
     def set_filters(
         self,
@@ -157,7 +238,7 @@ class ReviewQueueView(QWidget):
         )
         for box, value in pairs:
             with QSignalBlocker(box):
-                box.setCurrentIndex(max(box.findData(str(value)) if value else 0, 0))
+                box.choose(str(value) if value else None)
         with QSignalBlocker(self.age_filter):
             self.age_filter.setValue(older_than_days)
         self.refresh()
@@ -165,74 +246,50 @@ class ReviewQueueView(QWidget):
     # ------------------------------------------------------------ table
 
     def refresh(self) -> None:
-        assignee = self.assignee_filter.currentData()
-        age = self.age_filter.value()
-        items = attempt(
-            self.ctx,
-            lambda: review_ops.review_queue(
-                self.ctx.ws,
-                article_id=self.article_filter.currentData(),
-                source_id=self.source_filter.currentData(),
-                assignee_id=None if assignee in (None, UNASSIGNED) else assignee,
-                older_than_days=age or None,
-                unassigned=assignee == UNASSIGNED,
-            ),
-            "Review queue",
-        )
+        """Read the queue again for the current filters (keeping the selection)."""
         selected = self.selected_claim_id()
-        self.items = items or []
-        with QSignalBlocker(self.table):
-            self.table.setRowCount(len(self.items))
-            for row, item in enumerate(self.items):
-                cells = (
-                    item.status.label,
-                    f"{item.age_days:.0f} d" if item.age_days >= 1 else "today",
-                    item.assignee_name or "—",
-                    str(item.open_threads or ""),
-                    one_line(item.article_title, 40),
-                    item.source_name or "—",
-                    item.grading,
-                    one_line(item.quote, 120),
-                )
-                for col, text in enumerate(cells):
-                    cell = QTableWidgetItem(text)
-                    cell.setData(IdRole, str(item.claim_id))
-                    if col == 0:
-                        cell.setIcon(status_icon(item.status))
-                    if col == 1:
-                        cell.setToolTip(f"In this status since {local_time(item.since)}")
-                    if col == 4:
-                        cell.setToolTip(item.article_title)
-                    if col == 7:
-                        cell.setToolTip(item.quote)
-                    self.table.setItem(row, col, cell)
-                if selected == str(item.claim_id):
-                    self.table.selectRow(row)
+        flt = self.current_filter()
+        attempt(self.ctx, lambda: self.model.set_filter(flt), "Review queue")
+        if selected is not None:
+            self.select_claim(selected, announce=False)
         self._update_buttons()
+
+    @property
+    def items(self) -> list[QueueItem]:
+        """Every row of the queue (reads all pages: for tests and small queues)."""
+        found = (self.model.item_at(row) for row in range(self.model.rowCount()))
+        return [i for i in found if i is not None]
 
     def selected_claim_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        cell = self.table.item(rows[0].row(), 0)
-        return cell.data(IdRole) if cell else None
+        return self.model.claim_id_at(rows[0].row()) if rows else None
 
-    def select_claim(self, claim_id: uuid.UUID | str) -> bool:
-        for row, item in enumerate(self.items):
-            if str(item.claim_id) == str(claim_id):
-                self.table.selectRow(row)
-                return True
-        return False
+    def select_claim(self, claim_id: uuid.UUID | str, announce: bool = True) -> bool:
+        row = self.model.row_of(str(claim_id))
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        if announce:
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        else:
+            with QSignalBlocker(self.table.selectionModel()):
+                self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
 
     def _selected_item(self) -> QueueItem | None:
-        claim_id = self.selected_claim_id()
-        return next((i for i in self.items if str(i.claim_id) == claim_id), None)
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
         has = self.selected_claim_id() is not None
         self.assign_button.setEnabled(has)
         self.verdict_button.setEnabled(has)
-        n = len(self.items)
+        n = self.model.rowCount()
         if n == 0:
             self.count_label.setText("No claims waiting for review with these filters.")
         else:
@@ -246,10 +303,10 @@ class ReviewQueueView(QWidget):
         if claim_id:
             self.ctx.claimSelected.emit(claim_id)
 
-    def _open_row(self, row: int, _col: int) -> None:
-        cell = self.table.item(row, 0)
-        if cell is not None:
-            self.ctx.openClaimRequested.emit(cell.data(IdRole))
+    def _open_row(self, index: QModelIndex) -> None:
+        claim_id = self.model.claim_id_at(index.row())
+        if claim_id is not None:
+            self.ctx.openClaimRequested.emit(claim_id)
 
     # ------------------------------------------------------------ actions
 
@@ -263,15 +320,7 @@ class ReviewQueueView(QWidget):
         if new_id == item.assignee_id:
             return
         who = self.assign_to.currentText() if target else "nobody"
-        self.ctx.undo_stack.push(
-            UpdateClaimCommand(
-                self.ctx,
-                item.claim_id,
-                {"assignee_id": new_id},
-                {"assignee_id": item.assignee_id},
-                text=f"Assign claim to {who}",
-            )
-        )
+        review_ops.assign(self.ctx, item.claim_id, new_id, item.assignee_id, who)
 
     def open_verdict_dialog(self) -> VerdictDialog | None:
         """Open the (window-modal) verdict dialog for the selected claim."""
@@ -280,22 +329,24 @@ class ReviewQueueView(QWidget):
             return None
         dialog = VerdictDialog(one_line(item.quote, 200), self)
         dialog.accepted.connect(
-            lambda: self.give_verdict(item.claim_id, dialog.status(), dialog.rationale_text())
+            lambda: self.give_verdict(item.claim_id, dialog.status(), dialog.rationale_text(), item)
         )
         dialog.finished.connect(dialog.deleteLater)
         self.verdict_dialog = dialog
         dialog.open()
         return dialog
 
-    def give_verdict(self, claim_id: uuid.UUID, status: str, rationale: str) -> bool:
-        """Record a verdict; a refusal (role, four-eyes, no rationale) is shown, not raised."""
-        result = attempt(
-            self.ctx,
-            lambda: review_ops.give_verdict(self.ctx.ws, claim_id, status, rationale),
-            "Give verdict",
-        )
-        if result is None:
+    def give_verdict(
+        self,
+        claim_id: uuid.UUID,
+        status: str,
+        rationale: str,
+        item: QueueItem | None = None,
+    ) -> bool:
+        """Record a verdict (undoable); a refusal (role, four-eyes, no rationale) is shown."""
+        if item is None:
+            row = self.model.row_of(str(claim_id))
+            item = self.model.item_at(row) if row is not None else None
+        if item is None:
             return False
-        self.ctx.claims_changed([claim_id])
-        self.ctx.reviewChanged.emit()
-        return True
+        return review_ops.give_verdict(self.ctx, claim_id, status, rationale, item.status)

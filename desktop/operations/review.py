@@ -1,0 +1,81 @@
+"""Review operations the queue and verdict dialog call: the queue, assignment, verdicts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+
+from db import review as review_ops
+from db.analysts import list_analysts
+from db.models import Status
+from db.review import QueueFilter, QueueItem, QueueKey, QueueSort, VerdictInfo
+from desktop.commands.claims import UpdateClaimCommand
+from desktop.commands.review import GiveVerdictCommand
+from desktop.context import AppContext
+
+__all__ = [
+    "QueueFilter",
+    "QueueItem",
+    "QueueKey",
+    "QueueSort",
+    "analyst_choices",
+    "assign",
+    "give_verdict",
+    "queue_items",
+    "queue_order",
+    "verdicts_of",
+]
+
+
+def queue_order(
+    ctx: AppContext,
+    flt: QueueFilter,
+    sort: QueueSort = QueueSort.WAITING,
+    *,
+    descending: bool = False,
+    claim_ids: Collection[str] | None = None,
+) -> list[tuple[QueueKey, str]]:
+    """The queue's (sort key, claim id) pairs in order; only *claim_ids* when given."""
+    return review_ops.queue_order(ctx.ws, flt, sort, descending=descending, claim_ids=claim_ids)
+
+
+def queue_items(ctx: AppContext, claim_ids: Sequence[str]) -> list[QueueItem]:
+    """The displayed rows of some queue claims (one page)."""
+    return review_ops.queue_items(ctx.ws, claim_ids)
+
+
+def analyst_choices(ctx: AppContext) -> list[tuple[str, str]]:
+    """(name, id) of every analyst, for the assignee filter and "Assign to"."""
+    return [(a.name, str(a.id)) for a in list_analysts(ctx.ws)]
+
+
+def verdicts_of(ctx: AppContext, claim_id: uuid.UUID) -> list[VerdictInfo]:
+    return review_ops.verdicts_of(ctx.ws, claim_id)
+
+
+def assign(
+    ctx: AppContext,
+    claim_id: uuid.UUID,
+    analyst_id: uuid.UUID | None,
+    previous: uuid.UUID | None,
+    who: str,
+) -> bool:
+    """Assign a claim to an analyst (None: nobody), undoably; True when done."""
+    command = UpdateClaimCommand(
+        ctx,
+        claim_id,
+        {"assignee_id": analyst_id},
+        {"assignee_id": previous},
+        text=f"Assign claim to {who}",
+    )
+    ctx.undo_stack.push(command)
+    return not command.failed
+
+
+def give_verdict(
+    ctx: AppContext, claim_id: uuid.UUID, status: Status | str, rationale: str, previous: Status
+) -> bool:
+    """Record a verdict, undoably; a refusal (role, four-eyes, no rationale) is shown."""
+    command = GiveVerdictCommand(ctx, claim_id, status, rationale, previous)
+    ctx.undo_stack.push(command)
+    return not command.failed
