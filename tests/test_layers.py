@@ -86,7 +86,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.links": {"LinkInfo", "LinkView", "FORWARD_LABEL"},
     "db.evidence": {"EvidenceInfo"},
     "db.comments": {"CommentInfo"},
-    "db.review": {"QueueItem", "VerdictInfo"},
+    "db.review": {"QueueItem", "VerdictInfo", "QueueFilter", "QueueKey", "QueueSort"},
     "db.history": {"HistoryItem", "ENTITY_TYPES"},
     "db.analysts": {"AnalystInfo", "PALETTE", "DEFAULT_NAME", "default_initials"},
     "db.agreement": {"AgreementReport"},
@@ -123,7 +123,6 @@ NOT_YET_CONVERTED: set[str] = {
     "desktop/review/compare_view.py",  # review
     "desktop/review/discussion.py",  # review
     "desktop/review/history_panel.py",  # review
-    "desktop/review/queue.py",  # review
     "desktop/shared/agreement_dialog.py",  # door
     "desktop/shared/bundle_ui.py",  # door
     "desktop/shared/install.py",  # door
