@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from db import audit
+from db import append_only, audit
 from db.errors import InvalidInput, SchemaError, StaleEdit
 from db.file_guard import check_workspace_file
 from db.models import Base
@@ -41,6 +41,7 @@ class WorkspaceSession(Session):
 
 audit.install(WorkspaceSession)
 search_schema.install(Base.metadata)  # create_all also makes the full-text indexes
+append_only.install(Base.metadata)  # ... and the triggers keeping history append-only
 
 
 def to_url(target: str | Path) -> str:

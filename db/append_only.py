@@ -1,0 +1,87 @@
+"""History and verdicts are append-only in the database itself.
+
+Triggers refuse to change or delete a history entry or a verdict, whoever
+asks — ClaimDesk, another program or a hand-typed SQL statement — so the
+audit trail cannot be edited behind the application's back.  Two writes stay
+possible because they are part of appending: SQLite numbering a new history
+entry (its ``seq`` is set once, from NULL), and a verdict going with its
+claim when the claim itself is deleted (the claim's deletion is recorded in
+the history, and undoing it restores both).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, MetaData, event
+
+MESSAGE_HISTORY = "history entries are append-only: they cannot be changed or deleted"
+MESSAGE_VERDICT = "verdicts are append-only: they cannot be changed or deleted"
+
+SQLITE_CREATE = (
+    "CREATE TRIGGER IF NOT EXISTS history_no_update BEFORE UPDATE ON history "
+    f"WHEN OLD.seq IS NOT NULL BEGIN SELECT RAISE(ABORT, '{MESSAGE_HISTORY}'); END",
+    "CREATE TRIGGER IF NOT EXISTS history_no_delete BEFORE DELETE ON history "
+    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE_HISTORY}'); END",
+    "CREATE TRIGGER IF NOT EXISTS verdict_no_update BEFORE UPDATE ON verdict "
+    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE_VERDICT}'); END",
+    "CREATE TRIGGER IF NOT EXISTS verdict_no_delete BEFORE DELETE ON verdict "
+    "WHEN EXISTS (SELECT 1 FROM claim WHERE claim.id = OLD.claim_id) "
+    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE_VERDICT}'); END",
+)
+SQLITE_DROP = tuple(
+    f"DROP TRIGGER IF EXISTS {name}"
+    for name in ("history_no_update", "history_no_delete", "verdict_no_update", "verdict_no_delete")
+)
+
+POSTGRES_CREATE = (
+    f"""CREATE OR REPLACE FUNCTION claimdesk_history_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION '{MESSAGE_HISTORY}';
+END $$ LANGUAGE plpgsql""",
+    f"""CREATE OR REPLACE FUNCTION claimdesk_verdict_append_only() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM claim WHERE id = OLD.claim_id) THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION '{MESSAGE_VERDICT}';
+END $$ LANGUAGE plpgsql""",
+    "DROP TRIGGER IF EXISTS history_append_only ON history",
+    "CREATE TRIGGER history_append_only BEFORE UPDATE OR DELETE ON history "
+    "FOR EACH ROW EXECUTE FUNCTION claimdesk_history_append_only()",
+    "DROP TRIGGER IF EXISTS verdict_append_only ON verdict",
+    "CREATE TRIGGER verdict_append_only BEFORE UPDATE OR DELETE ON verdict "
+    "FOR EACH ROW EXECUTE FUNCTION claimdesk_verdict_append_only()",
+)
+POSTGRES_DROP = (
+    "DROP TRIGGER IF EXISTS history_append_only ON history",
+    "DROP TRIGGER IF EXISTS verdict_append_only ON verdict",
+    "DROP FUNCTION IF EXISTS claimdesk_history_append_only()",
+    "DROP FUNCTION IF EXISTS claimdesk_verdict_append_only()",
+)
+
+
+def _statements(conn: Connection, create: bool) -> tuple[str, ...]:
+    if conn.dialect.name == "postgresql":
+        return POSTGRES_CREATE if create else POSTGRES_DROP
+    return SQLITE_CREATE if create else SQLITE_DROP
+
+
+def create(conn: Connection) -> None:
+    for statement in _statements(conn, create=True):
+        conn.exec_driver_sql(statement)
+
+
+def drop(conn: Connection) -> None:
+    for statement in _statements(conn, create=False):
+        conn.exec_driver_sql(statement)
+
+
+def _after_create(target: MetaData, connection: Connection, **kw: Any) -> None:
+    create(connection)
+
+
+def install(metadata: MetaData) -> None:
+    """Make ``metadata.create_all`` add the triggers too."""
+    if not event.contains(metadata, "after_create", _after_create):
+        event.listen(metadata, "after_create", _after_create)
