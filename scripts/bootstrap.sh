@@ -9,9 +9,10 @@ if [ ! -x .venv/bin/python ]; then
     "$PY" -m venv .venv
 fi
 stamp=.venv/.claimdesk-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ requirements.lock -nt "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".[test]"
+    # The versions in requirements.lock are the tested ones (scripts/lock.sh refreshes it).
+    .venv/bin/python -m pip install --quiet -c requirements.lock -e ".[test]"
     touch "$stamp"
 fi
 
