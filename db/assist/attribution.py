@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 from db.assist import lexicon
+from db.assist.foreign import foreign_cues
 from db.assist.names import NameIndex, clean_name, guess_kind
-from db.assist.text import Span, sentences
+from db.assist.text import Span, guess_language, sentences
 
 _VERBS = (
     "said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|warned|"
@@ -34,10 +35,7 @@ _VERBS = (
 )
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|recently|then|further|again|not)\s+)*"
 _VERB = re.compile(r"\b" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
-_ACCORDING = re.compile(
-    r"(?i:according to|citing|as reported by|quoted by|по данным|по словам|ifølge|laut|"
-    r"nach angaben|وفقا ل|بحسب)\s+"
-)
+_ACCORDING = re.compile(r"(?i:according to|citing|as reported by|quoted by)\s+")
 _REPORT_BY = re.compile(r"\b(?:report|assessment|estimate|statement)s?\s+(?:by|from)\s+")
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _THAT = re.compile(r"\s*(?:that|,|:)?\s*")
@@ -294,8 +292,9 @@ def _interview_blocks(text: str) -> list[Span]:
     return blocks
 
 
-def extract_attributions(text: str) -> list[Attribution]:
+def extract_attributions(text: str, language: str | None = None) -> list[Attribution]:
     """Every attributed (or hedged) statement in *text*, in order."""
+    lang = language or guess_language(text)
     names = NameIndex(text)
     out: list[Attribution] = []
     previous: Attribution | None = None
@@ -305,10 +304,15 @@ def extract_attributions(text: str) -> list[Attribution]:
     breaks = [m.start() for m in re.finditer(r"\n\n" if "\n\n" in text else r"\n", text)]
     for sent in sentences(text):
         body = text[sent.start : sent.end]
-        if len(body) < 100 and not re.search(r"[.!?:”\"’)]$", body):
+        if len(body) < 100 and not re.search(r"[.!?:”\"’)»」。]$", body):
             continue  # a heading or a caption credit
         par = bisect.bisect_left(breaks, sent.start)
         cues = _find_cues(text, sent)
+        if lang != "en":
+            cues += [
+                _Found(c.start, c.end, c.raw, c.cue, c.cue_start, c.cue_end, [])
+                for c in foreign_cues(text, sent)
+            ]
         made: list[Attribution] = []
         for f in sorted(cues, key=lambda f: f.cue_start):
             resolved = names.resolve(f.raw, f.cue_start)

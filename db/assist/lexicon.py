@@ -166,6 +166,13 @@ HEDGES = (
     "것으로 전해졌다",
     "يُعتقد",
     "وبحسب تقارير",
+    "أفادت التقارير",
+    "وأفادت التقارير",
+    "ذكرت تقارير",
+    "по сообщениям",
+    "сообщается",
+    "ifølge medier",
+    "berichten zufolge",
 )
 
 __all__ = [
@@ -263,3 +270,28 @@ KIND_WORDS: dict[str, str] = {
         "witness",
     ),
 }
+
+# Stems that tell a source's kind in languages that inflect or compound (checked as substrings).
+STEM_KINDS: tuple[tuple[str, str], ...] = (
+    ("разведк", "intelligence"), ("розвідк", "intelligence"), ("гур", "intelligence"),
+    ("фсб", "intelligence"), ("efterretning", "intelligence"), ("geheimdienst", "intelligence"),
+    ("nachrichtendienst", "intelligence"), ("정보원", "intelligence"), ("국정원", "intelligence"),
+    ("정보국", "intelligence"), ("الاستخبارات", "intelligence"), ("المخابرات", "intelligence"),
+    ("минобороны", "military"), ("генштаб", "military"), ("командован", "military"),
+    ("forsvaret", "military"), ("합참", "military"), ("국방부", "military"), ("الجيش", "military"),
+    ("министерств", "government"), ("министр", "government"), ("представител", "government"),
+    ("правительств", "government"), ("кремл", "government"), ("ministeri", "government"),
+    ("minister", "government"), ("regierung", "government"), ("regering", "government"),
+    ("정부", "government"), ("대통령실", "government"), ("وزارة", "government"),
+    ("المتحدث", "government"), ("الحكومة", "government"),
+    ("депутат", "lawmaker"), ("folketingsmedlem", "lawmaker"), ("abgeordnete", "lawmaker"),
+    ("의원", "lawmaker"), ("النائب", "lawmaker"),
+    ("агентств", "media"), ("тасс", "media"), ("риа", "media"), ("газет", "media"),
+    ("avis", "media"), ("zeitung", "media"), ("연합뉴스", "media"), ("통신", "media"),
+    ("وكالة", "media"), ("صحيفة", "media"),
+    ("эксперт", "expert"), ("аналитик", "expert"), ("ekspert", "expert"), ("experte", "expert"),
+    ("전문가", "expert"), ("연구원", "expert"), ("خبير", "expert"),
+    ("перебежчик", "defector"), ("탈북", "defector"),
+)  # fmt: skip
+# Endings of titles written as one capitalised word ("Forsvarsminister", "Verteidigungsminister").
+TITLE_ENDINGS = ("minister", "министр", "sekretær", "sprecher", "talsmand", "chef", "präsident")

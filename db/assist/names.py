@@ -41,7 +41,7 @@ def normalise(name: str) -> str:
 def clean_name(raw: str) -> str:
     """A source name as shown: trimmed, without a leading article or trailing punctuation."""
     name = " ".join(raw.split()).strip(" ,;:.–—\"“”'’")
-    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"^(?:the|a|an|der|die|das|dem|den|des|det)\s+", "", name, flags=re.IGNORECASE)
     return name
 
 
@@ -52,6 +52,8 @@ def guess_kind(*descriptions: str) -> str:
         if word in lexicon.MEDIA_NAMES:
             return "media"
     kinds = [lexicon.KIND_WORDS[w] for w in words if w in lexicon.KIND_WORDS]
+    joined = " ".join(words)
+    kinds += [kind for stem, kind in lexicon.STEM_KINDS if stem in joined]
     for preferred in ("intelligence", "lawmaker", "defector", "expert", "media"):
         if preferred in kinds:
             return preferred
@@ -185,14 +187,27 @@ class NameIndex:
         tail: list[str] = []
         for word in reversed(words):
             bare = word.casefold().strip(".")
-            if word[:1].isupper() and bare not in lexicon.TITLE_WORDS and "’" not in word:
-                if "'" in word or bare in lexicon.ORG_WORDS:
+            title = bare in lexicon.TITLE_WORDS or bare.endswith(lexicon.TITLE_ENDINGS)
+            if word[:1].isupper() and not title and "’" not in word:
+                if "'" in word or bare in lexicon.ORG_WORDS or (tail and word.isupper()):
                     break
                 tail.insert(0, word)
             else:
                 break
         prefix = " ".join(words[: len(words) - len(tail)])
-        if tail and prefix and not re.search(r"’s$|'s$", prefix):
+        prefix_titled = any(
+            w.casefold().strip(".") in lexicon.ROLE_WORDS
+            or w.casefold().strip(".") in lexicon.TITLE_WORDS
+            or w.casefold().endswith(lexicon.TITLE_ENDINGS)
+            or w.isupper()
+            for w in prefix.split()
+        )
+        if (
+            tail
+            and prefix
+            and (len(tail) >= 2 or prefix_titled)
+            and not re.search(r"’s$|'s$", prefix)
+        ):
             name = " ".join(tail)
             if len(tail) == 1:
                 name = self._full_name(tail[0], pos) or name

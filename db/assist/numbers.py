@@ -89,7 +89,7 @@ _TRAILING_WORDS = re.compile(r"\s*([^\W\d_][\w'’\-]*)")
 _VAGUE = re.compile(
     r"(?<![^\W\d_])(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|millions|billions|dozens)"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:десятки\s+тысяч|сотни\s+тысяч|тысячи|сотни|десятки|миллионы)"
-    r"(?![^\W\d_])|(?<![^\W\d_])(?:titusindvis|tusindvis|hundredvis|Tausende|Hunderte|"
+    r"(?![^\W\d_])|(?<![^\W\d_])(?:[Tt]itusindvis|[Tt]usindvis|[Hh]undredvis|Tausende|Hunderte|"
     r"Zehntausende)(?![^\W\d_])|수[십백천만]+",
 )
 _VAGUE_ARABIC = re.compile(r"(?<![\d\s])\s?(?:آلاف|مئات)(?![^\W\d_])")

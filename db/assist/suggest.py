@@ -24,7 +24,7 @@ from db.assist.numbers import Figure, extract_figures
 from db.assist.text import Span, guess_language, sentences
 
 KINDS = ("figure", "date", "quotation", "attribution")
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\s(?:and|but|while|whereas|which|who)\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()–—،؛]|\s-\s|\s(?:and|but|while|whereas|which|who)\s")
 _MIN_CLAUSE_WORDS = 4
 _MAX_ATTRIBUTION_CHARS = 240
 
@@ -119,9 +119,9 @@ def _clause(text: str, sent: Span, lo: int, hi: int, bounds: tuple[int, int] | N
         if len(text[left:right].split()) < _MIN_CLAUSE_WORDS:
             earlier = [m.end() for m in breaks if m.end() < left]
             left = earlier[-1] if earlier else start
-    while left < right and text[left] in " \t\n\"“”'‘’":
+    while left < right and text[left] in " \t\n\"“”'‘’،«»":
         left += 1
-    while right > left and text[right - 1] in " \t\n,;:.\"“”'‘’":
+    while right > left and text[right - 1] in " \t\n,;:.\"“”'‘’،«»":
         right -= 1
     left, right = min(left, lo), max(right, hi)
     return Span(left, right)
@@ -194,7 +194,7 @@ def suggest(
     reg = Registry(registry)
     figures = extract_figures(text, lang)
     dates = extract_dates(text, published)
-    attributions = extract_attributions(text)
+    attributions = extract_attributions(text, lang)
     index = _Index(text, attributions)
     out: list[Suggestion] = []
     date_spans = [(d.start, d.end) for d in dates]

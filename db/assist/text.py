@@ -41,8 +41,14 @@ SPACE_GROUPING = COMMA_DECIMAL | frozenset({"ko"}) - DOT_GROUPING
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the and of to in that is was for with said have has are".split()),
-    "da": frozenset("og det at er en til på af med som ikke har for den de".split()),
-    "de": frozenset("und der die das nicht ist mit sich auf für den dem von zu ein eine".split()),
+    "da": frozenset(
+        "og det at er en til på af med som ikke har for den de siger sagde efter også blev skal "
+        "omkring mod fra var".split()
+    ),
+    "de": frozenset(
+        "und der die das nicht ist mit sich auf für den dem von zu ein eine sagte seien sind "
+        "wurde hat haben nach bei etwa aus auch laut".split()
+    ),
     "fr": frozenset("le la les et des est une dans du que pour pas sur au".split()),
     "es": frozenset("el la los las y de que en por con para una del se".split()),
     "nl": frozenset("de het een en van is dat op te zijn met voor niet".split()),
@@ -84,6 +90,8 @@ def _guess(sample: str) -> str:
         return best
     words = [w.casefold() for w in _WORD.findall(sample)]
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    scores["da"] += 2 * sum(1 for ch in sample if ch in "æøåÆØÅ")
+    scores["de"] += 2 * sum(1 for ch in sample if ch in "äöüßÄÖÜ")
     lang = max(scores, key=lambda k: scores[k])
     return lang if scores[lang] else "en"
 
@@ -117,6 +125,8 @@ def _sentences(text: str) -> tuple[Span, ...]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         cut = m.start()
+        if "\n" not in m.group(0) and text[m.end() : m.end() + 1].islower():
+            continue  # "den 8. oktober", "e.g. this"
         if m.group(0)[:1] not in "\n" and not m.group(0).startswith("\n"):
             before = text[max(start, cut - 6) : cut].rstrip(".").split()
             word = before[-1].casefold() if before else ""
