@@ -43,6 +43,9 @@ def only(text: str, language: str | None = None):  # type: ignore[no-untyped-def
         ("أرسلت كوريا الشمالية ۱۵۰۰ جندي", "ar", 1_500, None),
         ("She is a 69-year-old defector.", "en", 69, None),
         ("Among them,18 had deserted.", "en", 18, None),
+        ("Some 3m people fled.", "en", 3_000_000, None),
+        ("About half a million people fled.", "en", 500_000, None),
+        ("The £3bn package.", "en", 3_000_000_000, None),
     ],
 )
 def test_values(text: str, language: str, value: float, value_max: float | None) -> None:
@@ -125,6 +128,12 @@ def test_vague_quantities(text: str, qualifier: str) -> None:
         "he defected in 1995",
         "· France 24",
         "one of the largest armies",
+        "UN Security Council Resolution 2231 was cited",
+        "call +44 20 7946 0958 now",
+        "the 155 mm gun",
+        "the iPhone 15 launch",
+        "F-16s and Su-34 jets, COVID-19 and the 1990s",
+        "a 2-1 win at 10:30 on Monday",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -58,7 +58,7 @@ def _pattern(space_grouping: bool) -> re.Pattern[str]:
     one = _CUR.format(n="a") + rf"(?P<a>{num})" + _MAG.format(n="a")
     two = _CUR.format(n="b") + rf"(?P<b>{num})" + _MAG.format(n="b")
     return re.compile(
-        r"(?<![^\W\d_])(?<![\d.\-/_#№])" + one + rf"(?:{_RANGE_SEP}{two})?" + _PERCENT
+        r"(?<![^\W\d_])(?<![\d.\-/_#№+])" + one + rf"(?:{_RANGE_SEP}{two})?" + _PERCENT
     )
 
 
@@ -114,6 +114,9 @@ _FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
 }  # fmt: skip
+_PEOPLE_UNITS = frozenset(
+    {"people", "troops", "soldiers", "refugees", "civilians", "killed", "wounded", "casualties"}
+)
 _HYPHEN_UNIT = re.compile(
     r"-(year|month|week|day|hour|minute|kilometre|kilometer|km|mile|metre|meter|strong|man|"
     r"member|point|percent|ton|tonne)s?\b(?:-old)?",
@@ -264,9 +267,17 @@ def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -
     before = text[max(0, start - 4) : start].casefold()
     if re.search(r"(?:^|\s)an?\s$", before) and not _HYPHEN_UNIT.match(text, end):
         return False  # "a 155 shell", "a 747"
-    named = re.search(r"(?:^|\s)[A-Z][\w'’]*\s$", text[max(0, start - 30) : start])
-    if named and value < 1000 and not _unit_after(text, end, "en"):
-        return False  # "France 24", "Apollo 11"
+    named = re.search(r"(?:^|\s)[a-z]*[A-Z][\w'’]*\s$", text[max(0, start - 30) : start])
+    token = text[start:end]
+    if named and (value < 1000 or token.isdigit()) and not _unit_after(text, end, "en"):
+        if lexicon.QUALIFIERS.get(named.group(0).strip().casefold()) is None:
+            return False  # "France 24", "Apollo 11", "Resolution 2231"
+    if re.match(r"\s?mm\b", text[end : end + 4]):
+        return False  # a calibre: "155 mm"
+    if re.match(r" \d", text[end : end + 2]) or re.search(
+        r"\d \Z", text[max(0, start - 2) : start]
+    ):
+        return False  # digit groups in a phone number or an identifier
     after = re.match(r"\s+([A-Z][\w'’]*)", text[end : end + 40])
     if after and value < 100 and not _MONTH_WORD.fullmatch(after.group(1)):
         if not _unit_after(text, end, "en"):
@@ -289,10 +300,12 @@ def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> l
         mag = (m["maga"] or "").strip()
         cur = (m["cura"] or m["curb"] or "").strip().casefold()
         if mag.casefold() in ("m", "k") and not cur:
-            mag = ""
-            end = a_end
-            if m["b"]:
-                continue
+            people = _unit_after(text, m.end(), language) in _PEOPLE_UNITS
+            if mag.casefold() == "k" or not people or m["b"]:
+                mag = ""
+                end = a_end
+                if m["b"]:
+                    continue
         value_max: float | None = None
         if m["b"]:
             if m["rsep"] in ("and", "or", "и") and not text[
@@ -424,7 +437,15 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
                 continue
         if value_max is not None and value_max <= value:
             continue
-        qual, q_start = _qualifier_before(text, m.start())
+        start = m.start()
+        if (
+            words[0] in ("a", "an")
+            and scales
+            and re.search(r"\bhalf\s+$", text[max(0, start - 6) : start])
+        ):
+            value /= 2
+            start = text.rindex("half", 0, start)
+        qual, q_start = _qualifier_before(text, start)
         out.append(Figure(q_start, end, value, value_max, unit, qual))
     return out
 
@@ -447,7 +468,9 @@ def _vague_figures(text: str, blocked: SpanSet, taken: SpanSet) -> list[Figure]:
             continue
         word = " ".join(text[start:end].casefold().split())
         qual = lexicon.VAGUE.get(word, word)
-        out.append(Figure(start, end, None, None, _unit_after(text, end, "en"), qual, True))
+        of = re.match(r"\s+of\b", text[end : end + 4])
+        unit = _unit_after(text, end + (of.end() if of else 0), "en")
+        out.append(Figure(start, end, None, None, unit, qual, True))
     return out
 
 
