@@ -397,25 +397,34 @@ def give_verdict(
         return _verdict_info(verdict, {me.id: me.name})
 
 
-def withdraw_verdict(ws: Workspace, verdict_id: uuid.UUID | str, status: str | Status) -> None:
-    """Take back a verdict (undo): delete it and set its claim's status back to *status*.
+def take_back_verdict(ws: Workspace, verdict_id: uuid.UUID | str, status: str | Status) -> None:
+    """Undo a verdict: set its claim's status back to *status*.
 
-    Only the reviewer who gave the verdict may withdraw it.
+    Verdicts are append-only (see :mod:`db.append_only`): the verdict stays on
+    record, and the history shows the claim's status going back, with the
+    action ``take back``.  Only the reviewer who gave the verdict may take it
+    back, and only while the claim still has the status the verdict gave it.
     """
     previous = Status(status)
     with ws.session() as session:
-        vid = _as_uuid(verdict_id)
-        verdict = session.get(Verdict, vid)
+        verdict = session.get(Verdict, _as_uuid(verdict_id))
         if verdict is None:
             raise NotFound(f"No verdict with id {verdict_id}.")
         me = current_analyst(session)
         if me is None or me.id != verdict.reviewer_id:
             raise Refused("Only the reviewer who gave a verdict can take it back.")
         claim = session.get(Claim, verdict.claim_id)
-        if claim is not None and claim.status != previous:
+        if claim is None:
+            raise NotFound("The claim of this verdict was deleted.")
+        if claim.status != verdict.status:
+            raise Refused(
+                f"The claim is {Status(claim.status).label.lower()} now, no longer "
+                f"{verdict.status.label.lower()} as the verdict left it: nothing was changed."
+            )
+        if previous != claim.status:
+            session.info[ACTION_KEY] = "take back"
             claim.status = previous
-        session.delete(verdict)
-        session.flush()
+            session.flush()
 
 
 def verdicts_of(ws: Workspace, claim_id: uuid.UUID | str) -> list[VerdictInfo]:

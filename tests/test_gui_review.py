@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMenu
 from review_support import act_as, add_seed, claim_at
 
-from db import analysts, claims, comments, links, review
+from db import analysts, claims, comments, history, links, review
+from db.changes import Entity, Op, changed
 from db.models import Status
 from db.workspace import Workspace
 from desktop.context import AppContext
@@ -74,6 +76,18 @@ def test_queue_verdict_dialog_records_verdict(ctx, team, seed_paths: list[Path],
     assert view.model.rowCount() == 0
     assert view.count_label.text().startswith("No claims waiting for review")
     assert ctx.dialogs.errors == []
+    # Ctrl+Z takes the verdict back: in review again and back in the queue; the
+    # verdict stays on record (append-only), the history shows it taken back.
+    assert ctx.undo_stack.undoText() == "Verdict: Verified"
+    ctx.undo_stack.undo()
+    assert len(review.verdicts_of(team, c.id)) == 1
+    assert claims.get_claim(team, c.id).status == Status.IN_REVIEW
+    assert view.model.claim_ids == [str(c.id)]
+    assert history.claim_history(team, c.id)[-1].action == "take back"
+    ctx.undo_stack.redo()
+    assert [v.status for v in review.verdicts_of(team, c.id)] == [Status.VERIFIED] * 2
+    assert claims.get_claim(team, c.id).status == Status.VERIFIED
+    assert view.model.rowCount() == 0
 
 
 def test_verdict_refusal_is_shown_not_raised(ctx, team, seed_paths: list[Path], qtbot) -> None:
@@ -178,13 +192,13 @@ def test_discussion_panel_threads(ctx, team, seed_paths: list[Path], qtbot) -> N
     assert "New thread" in panel.title.text()
     panel.editor.setPlainText("Which date is right?")
     panel.comment_button.click()
-    assert panel.tree.topLevelItemCount() == 1
+    assert panel.model.rowCount() == 1
     assert panel.title.text() == "1 open, 0 resolved"
     top = panel.threads[0].id
     assert panel.select_comment(top)
     panel.editor.setPlainText("The later one.")
     panel.reply_button.click()
-    assert panel.tree.topLevelItem(0).childCount() == 1
+    assert panel.model.rowCount(panel.model.index(0, 0)) == 1
     assert comments.open_thread_counts(team) == {c.id: 1}
     panel.select_comment(top)
     assert panel.resolve_button.text() == "Resolve"
@@ -192,6 +206,55 @@ def test_discussion_panel_threads(ctx, team, seed_paths: list[Path], qtbot) -> N
     assert comments.open_thread_counts(team) == {}
     panel.select_comment(top)
     assert panel.resolve_button.text() == "Reopen"
+
+
+def test_discussion_edits_are_undoable(ctx, team, seed_paths: list[Path], qtbot, qtmodeltester):
+    aid, text = add_seed(team, seed_paths[3])
+    c = claim_at(team, aid, text)
+    other = claim_at(team, aid, text, nth=1)
+    comments.add_comment(team, other.id, "Elsewhere")
+    panel = DiscussionPanel(ctx)
+    qtbot.addWidget(panel)
+    ctx.claimSelected.emit(str(c.id))
+    panel.editor.setPlainText("First thread")
+    panel.comment_button.click()
+    panel.editor.setPlainText("Second thread")
+    panel.comment_button.click()
+    assert [t.body for t in panel.threads] == ["First thread", "Second thread"]
+    qtmodeltester.check(panel.model)
+    first, second = (t.id for t in panel.threads)
+    resets: list[int] = []
+    removed: list[tuple[int, int]] = []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    panel.model.rowsRemoved.connect(
+        lambda p, a, b: removed.append((a, b)) if not p.isValid() else 0
+    )
+    # Resolve the second thread, then a reply reopens it; Ctrl+Z walks back each step.
+    panel.select_comment(second)
+    panel.resolve_button.click()
+    assert comments.open_thread_counts(team)[c.id] == 1
+    panel.select_comment(second)
+    panel.editor.setPlainText("Not settled yet")
+    panel.reply_button.click()
+    assert comments.open_thread_counts(team)[c.id] == 2
+    assert ctx.undo_stack.undoText() == "Reply to comment"
+    ctx.undo_stack.undo()  # the reply goes, the thread is resolved again
+    assert comments.open_thread_counts(team)[c.id] == 1
+    assert panel.model.rowCount(panel.model.index(1, 0)) == 0
+    ctx.undo_stack.undo()  # resolving undone
+    assert comments.open_thread_counts(team)[c.id] == 2
+    ctx.undo_stack.undo()  # the second thread goes: one row removed, nothing reset
+    assert [t.body for t in panel.threads] == ["First thread"]
+    assert removed == [(1, 1)] and resets == []
+    ctx.undo_stack.redo()
+    assert [t.id for t in panel.threads] == [first, second]
+    # The other claim's discussion was never touched.
+    assert [t.body for t in comments.threads_of(team, other.id)] == ["Elsewhere"]
+    # A record about another claim's comments leaves this panel alone.
+    before = list(panel.threads)
+    comments.add_comment(team, other.id, "Also elsewhere")
+    ctx.publish(changed(Entity.COMMENT, [uuid.uuid4()], Op.CREATED, parent=other.id))
+    assert panel.threads == before and resets == []
 
 
 def test_compare_view_columns(ctx, team, seed_paths: list[Path], qtbot) -> None:

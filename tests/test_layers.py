@@ -121,7 +121,6 @@ NOT_YET_CONVERTED: set[str] = {
     "desktop/reader/view.py",  # reader
     "desktop/review/analyst_dialogs.py",  # review (operations/analysts, settings)
     "desktop/review/compare_view.py",  # review
-    "desktop/review/discussion.py",  # review
     "desktop/review/history_panel.py",  # review
     "desktop/shared/agreement_dialog.py",  # door
     "desktop/shared/bundle_ui.py",  # door

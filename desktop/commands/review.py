@@ -116,7 +116,11 @@ def _verdict_changes(verdict_id: uuid.UUID, claim_id: uuid.UUID, op: Op) -> Chan
 
 
 class GiveVerdictCommand(DbCommand):
-    """Record a reviewer's verdict (and the claim's new status); undo takes it back."""
+    """Record a reviewer's verdict (and the claim's new status).
+
+    Undo takes it back: the claim's status returns to what it was, while the
+    verdict stays on record (verdicts are append-only).
+    """
 
     def __init__(
         self,
@@ -134,14 +138,17 @@ class GiveVerdictCommand(DbCommand):
         self.verdict_id = uuid.uuid4()
 
     def do(self) -> None:
+        # Verdicts are append-only: a redo after an undo records a new verdict.
+        verdict_id = uuid.uuid4()
         review_ops.give_verdict(
-            self.ctx.ws, self.claim_id, self.status, self.rationale, verdict_id=self.verdict_id
+            self.ctx.ws, self.claim_id, self.status, self.rationale, verdict_id=verdict_id
         )
+        self.verdict_id = verdict_id
         self.ctx.publish(_verdict_changes(self.verdict_id, self.claim_id, Op.CREATED))
 
     def undo_edit(self) -> None:
-        review_ops.withdraw_verdict(self.ctx.ws, self.verdict_id, self.previous)
-        self.ctx.publish(_verdict_changes(self.verdict_id, self.claim_id, Op.DELETED))
+        review_ops.take_back_verdict(self.ctx.ws, self.verdict_id, self.previous)
+        self.ctx.publish(_verdict_changes(self.verdict_id, self.claim_id, Op.UPDATED))
 
 
 class RestoreStateCommand(DbCommand):

@@ -4,34 +4,40 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from db import comments as comment_ops
-from db.comments import CommentInfo
+from db.changes import Changes, Entity, Op
 from desktop.context import AppContext
-from desktop.review.common import as_uuid, attempt, local_time
-
-IdRole = Qt.ItemDataRole.UserRole
-ResolvedRole = Qt.ItemDataRole.UserRole + 1
+from desktop.models.discussion_model import (
+    COL_BODY,
+    COL_WHO,
+    CommentIdRole,
+    DiscussionModel,
+    ResolvedRole,
+)
+from desktop.operations import comments as comment_ops
+from desktop.operations.comments import CommentInfo
+from desktop.review.common import as_uuid, attempt, follow_changes
 
 
 class DiscussionPanel(QWidget):
     """Threads on the selected claim (objectName ``discussionPanel``).
 
-    Comments are a record of the discussion, so they are not undone; a thread
-    is resolved or reopened instead.
+    Every edit (new thread, reply, resolve, reopen) is an undoable command; a
+    change record naming a comment of the shown claim re-reads that claim's
+    threads and replaces only the threads that differ.
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -39,18 +45,26 @@ class DiscussionPanel(QWidget):
         self.ctx = ctx
         self.setObjectName("discussionPanel")
         self.claim_id: uuid.UUID | None = None
-        self.threads: list[CommentInfo] = []
         self.title = QLabel("Select a claim to discuss it.", self)
         self.title.setObjectName("discussionTitle")
         self.title.setWordWrap(True)
         self.show_resolved = QCheckBox("Show resolved", self)
         self.show_resolved.setChecked(True)
         self.show_resolved.toggled.connect(self.refresh)
-        self.tree = QTreeWidget(self)
+        self.model = DiscussionModel(self)
+        self.tree = QTreeView(self)
         self.tree.setObjectName("discussionTree")
-        self.tree.setHeaderLabels(["Comment", "Who", "When"])
-        self.tree.setWordWrap(True)
-        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.setModel(self.model)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setExpandsOnDoubleClick(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(COL_BODY, 32 * self.fontMetrics().averageCharWidth())
+        header.resizeSection(COL_WHO, 14 * self.fontMetrics().averageCharWidth())
+        self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._expand_inserted)
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("commentEditor")
         self.editor.setPlaceholderText("Write a comment or a reply…")
@@ -81,110 +95,107 @@ class DiscussionPanel(QWidget):
         layout.addLayout(buttons)
         ctx.claimSelected.connect(self.show_claim)
         ctx.openClaimRequested.connect(self.show_claim)
-        ctx.reviewChanged.connect(self.refresh)
         ctx.workspaceChanged.connect(lambda: self.show_claim(""))
+        follow_changes(ctx, self._on_changes)
         self._update_buttons()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.everything:
+            if self.claim_id is not None:
+                self.refresh()
+            return
+        if self.claim_id is None:
+            return
+        mine = str(self.claim_id)
+        named = {c.parent for c in changes.of(Entity.COMMENT)}
+        if mine in named or (None in named and changes.remote):
+            self.refresh()
+        elif mine in changes.ids(Entity.CLAIM, Op.DELETED):
+            self.refresh()
+
+    def _expand_inserted(self, parent, first: int, last: int) -> None:  # type: ignore[no-untyped-def]
+        for row in range(first, last + 1):
+            self.tree.expandRecursively(self.model.index(row, 0, parent))
 
     def show_claim(self, claim_id: str | uuid.UUID | None) -> None:
         new = as_uuid(claim_id)
         if new != self.claim_id:
             self.editor.clear()
+            self.model.clear()
         self.claim_id = new
         self.refresh()
 
     def refresh(self) -> None:
-        self.tree.clear()
+        """Read the shown claim's threads; only threads that changed are redrawn."""
         if self.claim_id is None:
-            self.threads = []
+            self.model.clear()
             self.title.setText("Select a claim to discuss it.")
             self._update_buttons()
             return
         claim_id = self.claim_id
         threads = attempt(
-            self.ctx, lambda: comment_ops.threads_of(self.ctx.ws, claim_id), quiet_not_found=True
+            self.ctx, lambda: comment_ops.threads_of(self.ctx, claim_id), quiet_not_found=True
         )
-        self.threads = threads or []
-        open_count = sum(1 for t in self.threads if not t.resolved)
-        if self.threads:
-            self.title.setText(f"{open_count} open, {len(self.threads) - open_count} resolved")
+        all_threads = threads or []
+        open_count = sum(1 for t in all_threads if not t.resolved)
+        if all_threads:
+            self.title.setText(f"{open_count} open, {len(all_threads) - open_count} resolved")
         else:
             self.title.setText("No comments yet: write one below, then press New thread.")
-        grey = QBrush(QColor("#6b7280"))
-        for thread in self.threads:
-            if thread.resolved and not self.show_resolved.isChecked():
-                continue
-            item = self._item(thread, thread.resolved)
-            if thread.resolved:
-                for col in range(3):
-                    item.setForeground(col, grey)
-                item.setText(0, "✓ " + item.text(0))
-            self.tree.addTopLevelItem(item)
-            item.setExpanded(True)
-        self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
+        shown = [t for t in all_threads if self.show_resolved.isChecked() or not t.resolved]
+        self.model.set_threads(shown)
         self._update_buttons()
 
-    def _item(self, c: CommentInfo, resolved: bool) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([c.body, c.author_name or "—", local_time(c.created_at)])
-        item.setToolTip(0, c.body)
-        item.setData(0, IdRole, str(c.id))
-        item.setData(0, ResolvedRole, resolved)
-        for reply in c.replies:
-            item.addChild(self._item(reply, resolved))
-        return item
+    @property
+    def threads(self) -> list[CommentInfo]:
+        return self.model.threads
 
     def selected_comment_id(self) -> uuid.UUID | None:
-        items = self.tree.selectedItems()
-        return as_uuid(items[0].data(0, IdRole)) if items else None
+        rows = self.tree.selectionModel().selectedRows()
+        return as_uuid(rows[0].data(CommentIdRole)) if rows else None
 
     def select_comment(self, comment_id: uuid.UUID | str) -> bool:
-        found = self.tree.findItems("", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive)
-        for item in found:
-            if item.data(0, IdRole) == str(comment_id):
-                self.tree.setCurrentItem(item)
-                return True
-        return False
+        index = self.model.index_of(str(comment_id))
+        if not index.isValid():
+            return False
+        self.tree.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        return True
 
     def _update_buttons(self) -> None:
         has_claim = self.claim_id is not None
         has_text = bool(self.editor.toPlainText().strip())
-        selected = self.tree.selectedItems()
+        rows = self.tree.selectionModel().selectedRows()
         self.editor.setEnabled(has_claim)
         self.comment_button.setEnabled(has_claim and has_text)
-        self.reply_button.setEnabled(has_claim and has_text and bool(selected))
-        self.resolve_button.setEnabled(bool(selected))
-        resolved = bool(selected) and bool(selected[0].data(0, ResolvedRole))
+        self.reply_button.setEnabled(has_claim and has_text and bool(rows))
+        self.resolve_button.setEnabled(bool(rows))
+        resolved = bool(rows) and bool(rows[0].data(ResolvedRole))
         self.resolve_button.setText("Reopen" if resolved else "Resolve")
 
-    def _changed(self) -> None:
-        self.editor.clear()
-        self.ctx.reviewChanged.emit()
-
     def add_thread(self) -> None:
-        text = self.editor.toPlainText()
+        """Start a thread with the editor's text (undoable)."""
         if self.claim_id is None:
             return
-        claim_id = self.claim_id
-        if attempt(self.ctx, lambda: comment_ops.add_comment(self.ctx.ws, claim_id, text)):
-            self._changed()
+        if comment_ops.add_comment(self.ctx, self.claim_id, self.editor.toPlainText()):
+            self.editor.clear()
 
     def reply_selected(self) -> None:
+        """Answer the selected comment with the editor's text (undoable)."""
         parent = self.selected_comment_id()
-        text = self.editor.toPlainText()
-        if parent is None:
+        if parent is None or self.claim_id is None:
             return
-        if attempt(self.ctx, lambda: comment_ops.reply(self.ctx.ws, parent, text)):
-            self._changed()
+        if comment_ops.reply(self.ctx, self.claim_id, parent, self.editor.toPlainText()):
+            self.editor.clear()
 
     def toggle_resolved(self) -> None:
-        items = self.tree.selectedItems()
-        if not items:
+        """Resolve the selected comment's thread, or reopen it (undoable)."""
+        rows = self.tree.selectionModel().selectedRows()
+        comment_id = self.selected_comment_id()
+        if not rows or comment_id is None or self.claim_id is None:
             return
-        comment_id = items[0].data(0, IdRole)
-        op = (
-            comment_ops.reopen_thread
-            if items[0].data(0, ResolvedRole)
-            else comment_ops.resolve_thread
-        )
-        if attempt(self.ctx, lambda: op(self.ctx.ws, comment_id)):
-            self.ctx.reviewChanged.emit()
+        resolved = bool(rows[0].data(ResolvedRole))
+        comment_ops.set_resolved(self.ctx, self.claim_id, comment_id, not resolved)

@@ -38,6 +38,7 @@ ACTION_LABELS = {
     "delete": "deleted",
     "restore": "restored",
     "verdict": "verdict",
+    "take back": "verdict taken back",
 }
 
 
