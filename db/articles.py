@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -318,3 +319,16 @@ def delete_article(ws: Workspace, article_id: uuid.UUID | str) -> None:
     with ws.session() as session:
         aid = resolve_id(session, Article, article_id, "article")
         session.delete(session.get_one(Article, aid))
+
+
+def claims_of_articles(
+    ws: Workspace, article_ids: Sequence[uuid.UUID]
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(claim id, article id) of every claim on the given articles (ids only, no rows)."""
+    if not article_ids:
+        return []
+    with ws.session() as session:
+        rows = session.execute(
+            select(Claim.id, Claim.article_id).where(Claim.article_id.in_(list(article_ids)))
+        )
+        return [(r[0], r[1]) for r in rows]

@@ -9,6 +9,8 @@ from platformdirs import user_data_path
 
 APP_NAME = "ClaimDesk"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# A packaged build renders a PDF report by running itself with this first argument.
+RENDER_PDF_FLAG = "--render-pdf"
 
 
 def data_dir() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 from collections.abc import Sequence
@@ -10,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from db.cli import build_parser
 from db.paths import APP_NAME, data_dir, default_workspace, log_file
 from db.workspace import Workspace
 from desktop.actions import icon
@@ -18,6 +18,7 @@ from desktop.context import AppContext
 from desktop.dialogs import DialogService
 from desktop.errors import install_excepthook, setup_logging
 from desktop.main_window import workspaces
+from desktop.operations.workspaces import create_sample
 from desktop.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -34,12 +35,7 @@ def ensure_sample(path: Path, dialogs: DialogService) -> Path | None:
     if path.exists() and path.stat().st_size > 0:
         return path
     try:
-        from db.sample import create_sample_workspace
-    except ImportError:
-        log.info("no sample workspace available; opening an empty one")
-        return path
-    try:
-        return create_sample_workspace(path)
+        return create_sample(path)
     except Exception as exc:
         log.exception("could not create the sample workspace")
         dialogs.error("Sample workspace", f"The sample workspace could not be created: {exc}")
@@ -94,8 +90,15 @@ def make_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def main(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+def main(args: argparse.Namespace | Sequence[str]) -> int:
+    """Open the window for the command line (``--db``, ``--demo``; see db.cli).
+
+    The launcher passes the arguments it parsed; a list is parsed here.
+    """
+    if not isinstance(args, argparse.Namespace):
+        from db.cli import parse
+
+        _parser, args = parse(args)
     setup_logging(log_file())
     install_excepthook()
     app = make_application([])
@@ -122,4 +125,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    from desktop.launcher import main as launch
+
+    raise SystemExit(launch())

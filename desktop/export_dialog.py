@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import articles as article_ops
-from db import sources as source_ops
-from db.claims import ClaimFilter, all_tags
+from db.claims import ClaimFilter
 from db.exporting import FILE_SUFFIX, format_label, formats
 from db.exporting.pdf import PAGE_SIZES
 from db.models import Status
@@ -66,16 +64,18 @@ class ExportDialog(QDialog):
             box.toggled.connect(self.refresh_preview)
             status_grid.addWidget(box, n // 3, n % 3)
             self.status_boxes[status] = box
-        self.tag_combo = self._combo("exportTag", "Any tag", [(t, t) for t in all_tags(ctx.ws)])
+        self.tag_combo = self._combo(
+            "exportTag", "Any tag", [(t, t) for t in exports.tag_choices(ctx)]
+        )
         self.article_combo = self._combo(
             "exportArticle",
             "All articles",
-            [(str(a.id), a.title or a.filename) for a in article_ops.list_articles(ctx.ws)],
+            [(str(a.id), a.title or a.filename) for a in exports.article_choices(ctx)],
         )
         self.source_combo = self._combo(
             "exportSource",
             "All sources",
-            [(str(s.id), s.name) for s in source_ops.list_sources(ctx.ws)],
+            [(str(s.id), s.name) for s in exports.source_choices(ctx)],
         )
         if article_id is not None:
             index = self.article_combo.findData(str(article_id))

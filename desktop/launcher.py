@@ -1,7 +1,7 @@
 """The ``claimdesk`` entry point: subcommands run headless; no subcommand opens the GUI.
 
-Qt is imported only when the GUI is wanted, so the command line stays fast and
-runs on machines without a display.
+The arguments are parsed once, here.  Qt is imported only when the GUI is
+wanted, so the command line stays fast and runs on machines without a display.
 """
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-# Must match db.exporting.pdf.RENDER_PDF_FLAG.
-RENDER_PDF_FLAG = "--render-pdf"
+from db.paths import RENDER_PDF_FLAG
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -19,13 +18,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.pdf_render import main as render_main
 
         return render_main(args[1:])
-    from db.cli import run, wants_gui
+    from db.cli import parse, run, wants_gui
 
-    if wants_gui(args):
+    parsed = parse(args)
+    if wants_gui(parsed[1]):
         from desktop.app import main as gui_main
 
-        return gui_main(args)
-    return run(args)
+        return gui_main(parsed[1])
+    return run(parsed=parsed)
 
 
 if __name__ == "__main__":

@@ -69,3 +69,113 @@ def test_own_edits_are_not_published_twice(qtbot, two_views) -> None:
     qtbot.waitUntil(lambda: poller.idle, timeout=3000)
     assert [r.ids(Entity.CLAIM) for r in published] == [{str(theirs.id)}]
     assert all(r.remote for r in published)
+
+
+def _published(ctx: AppContext) -> list[Changes]:
+    seen: list[Changes] = []
+    ctx.changed.connect(seen.append)
+    return seen
+
+
+def test_local_delete_publishes_one_record_naming_article_and_claims(qtbot, two_views) -> None:
+    from desktop.operations import articles as article_ops
+
+    ctx, _other, article = two_views
+    claims = [create_claim(ctx.ws, article.id, s, s + 8) for s in (0, 20)]
+    published = _published(ctx)
+    ctx.dialogs.confirm_answer = True  # confirm the deletion
+    assert article_ops.delete_article(ctx, article.id)
+
+    [record] = published
+    assert not record.remote and not record.everything
+    assert record.ids(Entity.ARTICLE, Op.DELETED) == {str(article.id)}
+    assert record.ids(Entity.CLAIM, Op.DELETED) == {str(c.id) for c in claims}
+    assert {c.parent for c in record.of(Entity.CLAIM)} == {str(article.id)}
+
+    ctx.undo_stack.undo()
+    assert len(published) == 2
+    assert published[1].ids(Entity.CLAIM, Op.CREATED) == {str(c.id) for c in claims}
+    assert article_ops.get_article(ctx, article.id).claim_count == 2
+
+
+def test_role_change_is_undoable_and_names_the_analyst(qtbot, two_views) -> None:
+    from desktop.operations import analysts as analyst_ops
+
+    ctx, _other, _article = two_views
+    colleague = analyst_ops.add_analyst(ctx, "Rosa Marin")
+    published = _published(ctx)
+    assert analyst_ops.set_role(ctx, colleague.id, "reviewer")
+    [record] = published
+    assert record.fields_of(Entity.ANALYST, str(colleague.id)) == {"role"}
+    assert analyst_ops.get_analyst(ctx, colleague.id).role == "reviewer"
+    ctx.undo_stack.undo()
+    assert analyst_ops.get_analyst(ctx, colleague.id).role == "analyst"
+    ctx.undo_stack.redo()
+    assert analyst_ops.get_analyst(ctx, colleague.id).role == "reviewer"
+    assert len(published) == 3
+
+
+def test_refused_role_change_leaves_nothing_on_the_stack(qtbot, two_views) -> None:
+    from desktop.operations import analysts as analyst_ops
+
+    ctx, _other, _article = two_views
+    me = analyst_ops.current(ctx)
+    assert me is not None
+    published = _published(ctx)
+    assert not analyst_ops.set_role(ctx, me.id, "analyst")  # the only admin
+    assert ctx.undo_stack.count() == 0 and published == []
+    assert "only admin" in ctx.dialogs.errors[-1][1]
+
+
+def test_settings_change_as_one_undo_step(qtbot, two_views) -> None:
+    from desktop.operations import settings as settings_ops
+
+    ctx, _other, _article = two_views
+    published = _published(ctx)
+    assert settings_ops.save_settings(
+        ctx, {settings_ops.FOUR_EYES: "off", settings_ops.ORGANISATION: "Desk"}
+    )
+    assert settings_ops.save_settings(ctx, {settings_ops.ORGANISATION: "Desk"})  # no change
+    assert ctx.undo_stack.count() == 1
+    [record] = published
+    assert record.ids(Entity.SETTING) == {settings_ops.FOUR_EYES, settings_ops.ORGANISATION}
+    assert not settings_ops.four_eyes_enabled(ctx)
+    ctx.undo_stack.undo()
+    assert settings_ops.four_eyes_enabled(ctx)
+    assert settings_ops.organisation_name(ctx) == ""
+
+
+def test_taking_a_bundles_values_is_undoable(qtbot, two_views, tmp_path: Path) -> None:
+    from db.bundles import export_bundle, import_bundle
+    from db.claims import get_claim
+    from desktop.operations import bundles as bundle_ops
+
+    ctx, _other, article = two_views
+    claim = create_claim(ctx.ws, article.id, 0, 12)
+    export_bundle(ctx.ws, tmp_path / "base.claimdesk")
+    elsewhere = open_workspace(tmp_path / "elsewhere.sqlite")
+    bind_analyst(elsewhere)
+    try:
+        import_bundle(elsewhere, tmp_path / "base.claimdesk")
+        update_claim(elsewhere, claim.id, notes="from the other desk")
+        export_bundle(elsewhere, tmp_path / "next.claimdesk")
+    finally:
+        elsewhere.close()
+    update_claim(ctx.ws, claim.id, notes="mine, newer")
+    [conflict] = import_bundle(ctx.ws, tmp_path / "next.claimdesk").conflicts
+    published = _published(ctx)
+
+    assert bundle_ops.take_incoming(ctx, conflict)
+    assert get_claim(ctx.ws, claim.id).notes == "from the other desk"
+    [record] = published
+    assert record.fields_of(Entity.CLAIM, str(claim.id)) == {"notes"}
+    assert record.of(Entity.CLAIM)[0].parent == str(article.id)
+    ctx.undo_stack.undo()
+    assert get_claim(ctx.ws, claim.id).notes == "mine, newer"
+    ctx.undo_stack.redo()
+    assert get_claim(ctx.ws, claim.id).notes == "from the other desk"
+    # Changed again meanwhile: undo is refused, nothing is overwritten.
+    update_claim(ctx.ws, claim.id, notes="edited after taking")
+    ctx.undo_stack.undo()
+    assert get_claim(ctx.ws, claim.id).notes == "edited after taking"
+    assert ctx.dialogs.errors

@@ -414,22 +414,26 @@ def _merge(ws: Workspace, path: Path | str, restore: bool) -> MergeReport:
 
 def resolve_conflict(
     ws: Workspace, conflict: Conflict, take: Literal["incoming", "local"] = "incoming"
-) -> None:
+) -> Conflict | None:
     """Settle a merge conflict: keep the local row, or apply the bundle's values.
 
     Taking the incoming values is refused with StaleEdit when the local row
-    changed again since the merge reported the conflict.
+    changed again since the merge reported the conflict.  It returns the
+    conflict that puts the local values back: resolving that one with
+    ``take="incoming"`` undoes this (and is refused the same way if the row
+    changed again meanwhile).  Keeping the local row changes nothing: None.
     """
     if take not in ("incoming", "local"):
         raise InvalidInput("Choose to take the incoming or the local values.")
     if take == "local":
-        return
+        return None
     model = SECTIONS[conflict.section]
     with ws.session() as session:
         obj = session.get(model, conflict.entity_id)
         if obj is None:
             raise NotFound(f"The {conflict.noun} {conflict.entity_id} no longer exists.")
-        now = content(local_values(conflict.section, obj))
+        before = local_values(conflict.section, obj)
+        now = content(before)
         now.pop("id")
         if now != conflict.local:
             raise StaleEdit(
@@ -443,3 +447,17 @@ def resolve_conflict(
                 session, obj, conflict.values["status"], obj.status, "The local claim is kept."
             )
         apply_values(session, obj, conflict.values)
+        session.flush()
+        after = content(local_values(conflict.section, obj))
+        after.pop("id")
+        before.pop("id")
+        return Conflict(
+            section=conflict.section,
+            entity_id=conflict.entity_id,
+            fields=conflict.fields,
+            local=after,
+            incoming=conflict.local,
+            local_updated_at=conflict.incoming_updated_at,
+            incoming_updated_at=conflict.local_updated_at,
+            values=before,
+        )

@@ -1,17 +1,17 @@
 """The ``claimdesk`` command line: headless, never imports Qt.
 
-Each module named in :data:`COMMAND_MODULES` adds its subcommands through
-``register(subparsers, common)``; a handler receives a :class:`CliContext`
-and returns an exit code.  Expected failures (:class:`ClaimDeskError`) print
-one line on stderr and exit 2, having changed nothing.
+Each subcommand module (core, team, shared, formats, safety, search, assist)
+adds its subcommands through ``register(subparsers, common)``; a handler
+receives a :class:`CliContext` and returns an exit code.  The parser is built
+once per run: :func:`parse` reads the arguments, and the launcher hands the
+result to :func:`run` or to the GUI.  Expected failures
+(:class:`ClaimDeskError`) print one line on stderr and exit 2, having changed
+nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib
-import io
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,15 +20,6 @@ from typing import IO, Any, NoReturn
 from db.errors import ClaimDeskError
 from db.workspace import Workspace
 
-COMMAND_MODULES = (
-    "db.cli.core",
-    "db.cli.team",
-    "db.cli.shared",
-    "db.cli.formats",
-    "db.cli.safety",
-    "db.cli.search",
-    "db.cli.assist",
-)
 EXIT_USAGE = 2
 
 Handler = Callable[["CliContext"], int]
@@ -94,21 +85,28 @@ def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     add_global_options(common, suppress=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+    # The subcommand modules import CliContext from here: import them once it exists.
+    from db.cli import assist, core, formats, safety, search, shared, team
+
+    for module in (core, team, shared, formats, safety, search, assist):
         module.register(subparsers, common)
     return parser
 
 
-def run(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> int:
-    """Run a subcommand; returns the exit code."""
+def parse(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """The parser and the parsed arguments (a usage error exits 2 with one line)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    return parser, parser.parse_args(argv)
+
+
+def run(
+    argv: Sequence[str] | None = None,
+    *,
+    out: IO[str] | None = None,
+    parsed: tuple[argparse.ArgumentParser, argparse.Namespace] | None = None,
+) -> int:
+    """Run a subcommand (from *argv*, or already *parsed*); returns the exit code."""
+    parser, args = parsed or parse(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_usage(sys.stderr)
@@ -128,15 +126,9 @@ def run(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> int
         ctx.close()
 
 
-def wants_gui(argv: Sequence[str]) -> bool:
-    """True when no subcommand is given (``claimdesk``, ``claimdesk --db X``, ``--demo``)."""
-    parser = build_parser()
-    try:  # a usage error is reported once, by run(); stay quiet here
-        with contextlib.redirect_stderr(io.StringIO()):
-            args, _ = parser.parse_known_args(argv)
-    except SystemExit:
-        return False
-    return getattr(args, "command", None) is None and "-h" not in argv and "--help" not in argv
+def wants_gui(args: argparse.Namespace) -> bool:
+    """True when no subcommand was given (``claimdesk``, ``claimdesk --db X``, ``--demo``)."""
+    return getattr(args, "command", None) is None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from db.exporting import atomic_path
 from db.exporting.report import report_documents
 from db.exporting.rows import ExportCancelled, Progress
 from db.exporting.support import need_file
+from db.paths import RENDER_PDF_FLAG
 from db.workspace import Workspace
 
 PAGE_SIZES = ("A4", "Letter")
@@ -34,7 +35,6 @@ PAGE_ENV = "CLAIMDESK_PDF_PAGE"
 CHUNK_ENV = "CLAIMDESK_PDF_CHUNK"  # claims laid out together; smaller uses less memory
 CHUNK_CLAIMS = 200
 QUEUED_DOCUMENTS = 2  # documents made ahead of the renderer at most
-RENDER_PDF_FLAG = "--render-pdf"  # see desktop.launcher
 
 
 def _command(env: dict[str, str]) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from db import articles as article_ops
 from db.bundles import export_bundle, restore_bundle
+from db.changes import Change, Changes, Entity, Op
 from db.errors import InvalidInput
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
@@ -48,11 +49,13 @@ class ArticleSnapshot:
         restore_bundle(ctx.ws, self.path)
 
 
-def _articles_changed(ctx: AppContext) -> None:
-    ctx.articlesChanged.emit()
-    ctx.claims_changed()
-    ctx.linksChanged.emit([])
-    ctx.reviewChanged.emit()
+def articles_changes(
+    article_ids: Sequence[uuid.UUID], claims: Sequence[tuple[uuid.UUID, uuid.UUID]], op: Op
+) -> Changes:
+    """Articles and their claims (with the article as parent) deleted or brought back."""
+    items = [Change(Entity.ARTICLE, str(a), op) for a in article_ids]
+    items += [Change(Entity.CLAIM, str(c), op, parent=str(a)) for c, a in claims]
+    return Changes(tuple(items))
 
 
 class DeleteArticleCommand(DbCommand):
@@ -62,15 +65,17 @@ class DeleteArticleCommand(DbCommand):
         super().__init__(ctx, f'Delete article "{title}"' if title else "Delete article")
         self.article_id = article_id
         self.snapshot = ArticleSnapshot()
+        self.claims: list[tuple[uuid.UUID, uuid.UUID]] = []
 
     def do(self) -> None:
         self.snapshot.take(self.ctx, [self.article_id])
+        self.claims = article_ops.claims_of_articles(self.ctx.ws, [self.article_id])
         article_ops.delete_article(self.ctx.ws, self.article_id)
-        _articles_changed(self.ctx)
+        self.ctx.publish(articles_changes([self.article_id], self.claims, Op.DELETED))
 
     def undo_edit(self) -> None:
         self.snapshot.restore(self.ctx)
-        _articles_changed(self.ctx)
+        self.ctx.publish(articles_changes([self.article_id], self.claims, Op.CREATED))
 
 
 class ImportArticlesCommand(DbCommand):
@@ -83,16 +88,18 @@ class ImportArticlesCommand(DbCommand):
         self.article_ids = list(article_ids)
         self.snapshot = ArticleSnapshot()
         self._imported = False
+        self.claims: list[tuple[uuid.UUID, uuid.UUID]] = []
 
     def do(self) -> None:
         if not self._imported:
             self._imported = True
             return
         self.snapshot.restore(self.ctx)
-        _articles_changed(self.ctx)
+        self.ctx.publish(articles_changes(self.article_ids, self.claims, Op.CREATED))
 
     def undo_edit(self) -> None:
         self.snapshot.take(self.ctx, self.article_ids)
+        self.claims = article_ops.claims_of_articles(self.ctx.ws, self.article_ids)
         for article_id in self.article_ids:
             article_ops.delete_article(self.ctx.ws, article_id)
-        _articles_changed(self.ctx)
+        self.ctx.publish(articles_changes(self.article_ids, self.claims, Op.DELETED))

@@ -7,9 +7,23 @@ from typing import Any
 
 from db import source_edits
 from db import sources as source_ops
+from db.changes import Changes, Entity, Op, changed
 from db.sources import SourceInfo
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
+
+
+def source_changes(
+    source_ids: list[uuid.UUID],
+    op: Op = Op.UPDATED,
+    claim_ids: list[uuid.UUID] | None = None,
+    fields: tuple[str, ...] = (),
+) -> Changes:
+    """Sources written, and the claims whose source (or its name) changed with them."""
+    record = changed(Entity.SOURCE, source_ids, op, fields)
+    if claim_ids:
+        record = record.merged(changed(Entity.CLAIM, claim_ids, fields=["source_id"]))
+    return record
 
 
 def source_values(info: SourceInfo) -> dict[str, Any]:
@@ -41,15 +55,13 @@ class CreateSourceCommand(DbCommand):
             )
         else:
             source_edits.restore_source(self.ctx.ws, self.info)
-        self.ctx.sourcesChanged.emit()
+        self.ctx.publish(source_changes([self.source_id], Op.CREATED))
 
     def undo_edit(self) -> None:
         self.info = source_ops.get_source(self.ctx.ws, self.source_id)
         claim_ids = source_edits.claim_ids_of_source(self.ctx.ws, self.source_id)
         source_ops.delete_source(self.ctx.ws, self.source_id)
-        self.ctx.sourcesChanged.emit()
-        if claim_ids:
-            self.ctx.claims_changed(claim_ids)
+        self.ctx.publish(source_changes([self.source_id], Op.DELETED, claim_ids))
 
 
 class UpdateSourceCommand(DbCommand):
@@ -75,11 +87,10 @@ class UpdateSourceCommand(DbCommand):
     def _apply(self, values: dict[str, Any]) -> None:
         version, self.version = self.version, None
         source_ops.update_source(self.ctx.ws, self.source_id, expected_version=version, **values)
-        self.ctx.sourcesChanged.emit()
-        if "name" in values:
+        ids = None
+        if "name" in values:  # claims show their source's name
             ids = source_edits.claim_ids_of_source(self.ctx.ws, self.source_id)
-            if ids:
-                self.ctx.claims_changed(ids)
+        self.ctx.publish(source_changes([self.source_id], Op.UPDATED, ids, tuple(values)))
 
     def do(self) -> None:
         self._apply(self.new)
@@ -101,16 +112,12 @@ class DeleteSourceCommand(DbCommand):
         self.info = source_ops.get_source(self.ctx.ws, self.source_id)
         self.claim_ids = source_edits.claim_ids_of_source(self.ctx.ws, self.source_id)
         source_ops.delete_source(self.ctx.ws, self.source_id)
-        self.ctx.sourcesChanged.emit()
-        if self.claim_ids:
-            self.ctx.claims_changed(self.claim_ids)
+        self.ctx.publish(source_changes([self.source_id], Op.DELETED, self.claim_ids))
 
     def undo_edit(self) -> None:
         assert self.info is not None
         source_edits.restore_source(self.ctx.ws, self.info, self.claim_ids)
-        self.ctx.sourcesChanged.emit()
-        if self.claim_ids:
-            self.ctx.claims_changed(self.claim_ids)
+        self.ctx.publish(source_changes([self.source_id], Op.CREATED, self.claim_ids))
 
 
 class MergeSourcesCommand(DbCommand):
@@ -124,19 +131,18 @@ class MergeSourcesCommand(DbCommand):
         self.drop: SourceInfo | None = None
         self.claim_ids: list[uuid.UUID] = []
 
-    def _changed(self) -> None:
-        self.ctx.sourcesChanged.emit()
-        if self.claim_ids:
-            self.ctx.claims_changed(self.claim_ids)
+    def _changed(self, dropped: Op) -> None:
+        record = source_changes([self.keep_id], Op.UPDATED, self.claim_ids)
+        self.ctx.publish(record.merged(changed(Entity.SOURCE, [self.drop_id], dropped)))
 
     def do(self) -> None:
         self.keep = source_ops.get_source(self.ctx.ws, self.keep_id)
         self.drop = source_ops.get_source(self.ctx.ws, self.drop_id)
         self.claim_ids = source_edits.claim_ids_of_source(self.ctx.ws, self.drop_id)
         source_ops.merge_sources(self.ctx.ws, self.keep_id, self.drop_id)
-        self._changed()
+        self._changed(Op.DELETED)
 
     def undo_edit(self) -> None:
         assert self.keep is not None and self.drop is not None
         source_edits.unmerge_sources(self.ctx.ws, self.keep, self.drop, self.claim_ids)
-        self._changed()
+        self._changed(Op.CREATED)

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from sqlalchemy.engine import make_url
 
-from db.analysts import bind_analyst
 from db.errors import ClaimDeskError
-from db.workspace import Workspace, open_workspace, to_url
+from db.workspace import Workspace, to_url
 from desktop.dialogs import DialogService
+from desktop.operations.workspaces import open_workspace
 from desktop.shared.urls import without_password
 
 log = logging.getLogger(__name__)
@@ -74,12 +74,6 @@ def try_open(target: str | Path, dialogs: DialogService) -> Workspace | None:
     except Exception as exc:  # unreadable file, refused connection, ...
         log.exception("could not open %s", target)
         dialogs.error("Open workspace", f"{target} could not be opened: {exc}")
-        return None
-    try:
-        bind_analyst(ws)
-    except ClaimDeskError as exc:
-        ws.close()
-        dialogs.error("Open workspace", str(exc))
         return None
     if ws.backup_path is not None:
         dialogs.info(

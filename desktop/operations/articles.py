@@ -1,18 +1,40 @@
-"""Article operations the window and panels call: list, delete (undoable) after confirming."""
+"""Article operations the window and panels call: list, read, edit and delete (undoable)."""
 
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from db import articles as article_ops
-from db.articles import ArticleInfo
+from db.articles import ArticleInfo, ArticleText
 from db.errors import ClaimDeskError
+from desktop.commands.article_fields import UpdateArticleCommand
 from desktop.commands.articles import DeleteArticleCommand
 from desktop.context import AppContext
 
 
 def list_articles(ctx: AppContext) -> list[ArticleInfo]:
     return article_ops.list_articles(ctx.ws)
+
+
+def get_article(ctx: AppContext, article_id: uuid.UUID | str) -> ArticleInfo:
+    return article_ops.get_article(ctx.ws, article_id)
+
+
+def article_text(ctx: AppContext, article_id: uuid.UUID | str) -> ArticleText:
+    return article_ops.article_text(ctx.ws, article_id)
+
+
+def update_article(
+    ctx: AppContext,
+    article_id: uuid.UUID,
+    new: dict[str, Any],
+    old: dict[str, Any] | None = None,
+) -> bool:
+    """Change some metadata fields through the undo stack; False when refused (and reported)."""
+    command = UpdateArticleCommand(ctx, article_id, new, old)
+    ctx.undo_stack.push(command)
+    return not command.failed
 
 
 def delete_article(ctx: AppContext, article_id: uuid.UUID | str) -> bool:

@@ -7,14 +7,31 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from db.claims import ClaimFilter
+from db import articles as article_ops
+from db import sources as source_ops
+from db.articles import ArticleInfo
+from db.claims import ClaimFilter, all_tags
 from db.exporting import ExportCancelled, export
 from db.exporting.rows import COLUMNS, count_rows, iter_rows
+from db.sources import SourceInfo
 from db.workspace import Workspace
 from desktop.context import AppContext
 from desktop.workers import Job, run_job
 
 PREVIEW_ROWS = 20
+
+
+def article_choices(ctx: AppContext) -> list[ArticleInfo]:
+    """The articles a sheet can be limited to."""
+    return article_ops.list_articles(ctx.ws)
+
+
+def source_choices(ctx: AppContext) -> list[SourceInfo]:
+    return source_ops.list_sources(ctx.ws)
+
+
+def tag_choices(ctx: AppContext) -> list[str]:
+    return all_tags(ctx.ws)
 
 
 def preview(

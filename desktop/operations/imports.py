@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from db.articles import ArticleInfo, add_article
+from db.changes import EVERYTHING, Entity, Op, changed
 from db.errors import ClaimDeskError, DuplicateArticle
 from db.importing import ANNOTATION_SUFFIXES, import_any, read_file, supported_suffixes
 from db.workspace import Workspace
@@ -98,10 +99,11 @@ def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress)
 
 
 def show_report(ctx: AppContext, report: ImportReport) -> None:
-    if report.added or report.annotated:
-        ctx.articlesChanged.emit()
     if report.annotated:
-        ctx.claims_changed()
+        # Web Annotations add claims to any article; only their count is known.
+        ctx.publish(EVERYTHING)
+    elif report.added:
+        ctx.publish(changed(Entity.ARTICLE, [a.id for a in report.added], Op.CREATED))
     if report.problems or report.fallbacks or report.cancelled or report.annotated:
         if report.failures or report.duplicates:
             ctx.dialogs.error("Import", report.summary())

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.agreement import AgreementReport, agreement
-from db.analysts import list_analysts
-from db.articles import list_articles
+from db.agreement import AgreementReport
 from db.errors import ClaimDeskError
 from desktop.context import AppContext
+from desktop.operations.agreement import agreement
+from desktop.operations.analysts import list_analysts
+from desktop.operations.articles import list_articles
 
 
 class AgreementDialog(QDialog):
@@ -28,11 +29,11 @@ class AgreementDialog(QDialog):
         self.report: AgreementReport | None = None
         self.setWindowTitle("Agreement between analysts")
         self.article = QComboBox()
-        for a in list_articles(ctx.ws):
+        for a in list_articles(ctx):
             self.article.addItem(a.title or str(a.id)[:8], a.id)
         self.analyst_a = QComboBox()
         self.analyst_b = QComboBox()
-        for person in list_analysts(ctx.ws):
+        for person in list_analysts(ctx):
             self.analyst_a.addItem(person.name, person.id)
             self.analyst_b.addItem(person.name, person.id)
         if self.analyst_b.count() > 1:
@@ -79,7 +80,7 @@ class AgreementDialog(QDialog):
             return None
         try:
             self.report = agreement(
-                self.ctx.ws,
+                self.ctx,
                 article_id,
                 self.analyst_a.currentData(),
                 self.analyst_b.currentData(),

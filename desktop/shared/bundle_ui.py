@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.bundles import Conflict, MergeReport, export_bundle, import_bundle, resolve_conflict
-from db.errors import ClaimDeskError
+from db.bundles import Conflict, MergeReport
 from desktop.context import AppContext
+from desktop.operations import bundles as bundle_ops
 from desktop.shared.conflict import show_value
-from desktop.workers import Job, run_job
+from desktop.workers import Job
 
 FILTER = "ClaimDesk bundles (*.claimdesk)"
 
@@ -36,14 +36,6 @@ def report_text(report: MergeReport) -> str:
         f"Added: {_counts(report.added)}.\nUpdated: {_counts(report.updated)}.\n"
         f"Unchanged: {report.total_unchanged}.\nConflicts: {len(report.conflicts)}."
     )
-
-
-def broadcast_all(ctx: AppContext) -> None:
-    """Tell every view that anything may have changed."""
-    ctx.articlesChanged.emit()
-    ctx.sourcesChanged.emit()
-    ctx.linksChanged.emit([])
-    ctx.claims_changed([])
 
 
 class MergeReportDialog(QDialog):
@@ -108,26 +100,12 @@ class MergeReportDialog(QDialog):
         if row < 0 or row >= len(self._row_conflict):
             return False
         conflict = self.pending[self._row_conflict[row]]
-        try:
-            resolve_conflict(self.ctx.ws, conflict, take=take)  # type: ignore[arg-type]
-        except ClaimDeskError as exc:
-            self.ctx.report_error(exc, "Resolve conflict")
+        # Keeping the local row writes nothing; taking the bundle's is an undoable edit.
+        if take == "incoming" and not bundle_ops.take_incoming(self.ctx, conflict):
             return False
         self.pending.remove(conflict)
-        if take == "incoming":
-            self._announce(conflict)
         self._fill()
         return True
-
-    def _announce(self, conflict: Conflict) -> None:
-        if conflict.section == "claims":
-            self.ctx.claims_changed([conflict.entity_id])
-        elif conflict.section == "sources":
-            self.ctx.sourcesChanged.emit()
-        elif conflict.section == "articles":
-            self.ctx.articlesChanged.emit()
-        else:
-            broadcast_all(self.ctx)
 
 
 class BundleActions:
@@ -146,14 +124,12 @@ class BundleActions:
         path = Path(target)
         if not path.suffix:
             path = path.with_suffix(".claimdesk")
-        ws = self.ctx.ws
-        ids = list(article_ids) if article_ids is not None else None
-        self.job = run_job(
-            "Export bundle",
-            lambda _progress: export_bundle(ws, path, ids),
+        self.job = bundle_ops.start_export(
+            self.ctx,
+            path,
+            article_ids,
             parent=self.parent,
             on_done=lambda s: self.ctx.dialogs.info("Bundle written", s.describe()),
-            on_error=lambda e: self.ctx.report_error(e, "Export bundle"),
         )
         return self.job
 
@@ -161,18 +137,12 @@ class BundleActions:
         source = self.ctx.dialogs.open_file("Import bundle", FILTER)
         if not source:
             return None
-        ws = self.ctx.ws
-        self.job = run_job(
-            "Import bundle",
-            lambda _progress: import_bundle(ws, Path(source)),
-            parent=self.parent,
-            on_done=self._imported,
-            on_error=lambda e: self.ctx.report_error(e, "Import bundle"),
+        self.job = bundle_ops.start_import(
+            self.ctx, Path(source), parent=self.parent, on_done=self._imported
         )
         return self.job
 
     def _imported(self, report: MergeReport) -> None:
-        broadcast_all(self.ctx)
         if report.conflicts:
             self.report_dialog = MergeReportDialog(self.ctx, report, self.parent)
             self.report_dialog.show()

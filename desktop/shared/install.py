@@ -9,12 +9,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
-from db.analysts import bind_analyst
 from db.errors import ClaimDeskError
-from db.workspace import Workspace, open_workspace, redact
+from db.workspace import redact
 from desktop.context import AppContext
+from desktop.operations.workspaces import connect_shared
 from desktop.shared.bundle_ui import BundleActions
 from desktop.shared.conflict import make_stale_handler
 from desktop.shared.open_dialog import OpenSharedDialog
@@ -22,24 +21,6 @@ from desktop.shared.poller import ChangePoller
 from desktop.shared.urls import scrub
 
 log = logging.getLogger(__name__)
-
-
-def connect_shared(url: str) -> Workspace:
-    """Open a shared workspace and bind the analyst of the database login.
-
-    Connection failures become one ClaimDeskError sentence without the password.
-    """
-    try:
-        ws = open_workspace(url)
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise ClaimDeskError(scrub(f"Could not connect to {redact(url)}: {reason}", url)) from None
-    try:
-        bind_analyst(ws)
-    except BaseException:
-        ws.close()
-        raise
-    return ws
 
 
 def _place_after_open_actions(menu: QMenu, action: QAction) -> None:

@@ -1,7 +1,7 @@
 """Polls the change feed in a worker thread and re-broadcasts others' edits.
 
 A QTimer on the GUI thread starts one background job per tick (never two at
-once); the job calls :func:`db.changefeed.changes_since` and hands the result
+once); the job calls :func:`desktop.operations.changefeed.since` and hands the result
 back to the GUI thread, where its :class:`db.changes.Changes` record (remote=True,
 naming every entity by id) is published through ``ctx.publish`` -- the same path
 local writes take -- so every open view refreshes what it names.  Edits made
@@ -17,9 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from db.changefeed import ChangeMark, ChangeSet, changes_since, latest_change
+from db.changefeed import ChangeMark, ChangeSet
 from db.workspace import Workspace, redact
 from desktop.context import AppContext
+from desktop.operations import changefeed
 from desktop.shared.urls import scrub
 
 log = logging.getLogger(__name__)
@@ -50,9 +51,9 @@ class _PollJob(QRunnable):
         error: BaseException | None = None
         try:
             if self.mark is None:
-                result = latest_change(self.ws)
+                result = changefeed.latest(self.ws)
             else:
-                result = changes_since(self.ws, self.mark, skip_own=self.skip_own)
+                result = changefeed.since(self.ws, self.mark, skip_own=self.skip_own)
         except Exception as exc:  # reported on the GUI thread, polling goes on
             error = exc
         try:

@@ -1,0 +1,75 @@
+"""The team: who is here, who I am, and (undoably) roles and details."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from db import analysts as analyst_ops
+from db.analysts import AnalystInfo
+from db.changes import Entity, Op, changed
+from db.errors import NotFound
+from db.models import Role
+from desktop.commands.analysts import SetRoleCommand, UpdateAnalystCommand
+from desktop.context import AppContext
+
+DEFAULT_NAME = analyst_ops.DEFAULT_NAME
+
+
+def list_analysts(ctx: AppContext) -> list[AnalystInfo]:
+    return analyst_ops.list_analysts(ctx.ws)
+
+
+def get_analyst(ctx: AppContext, given: str | uuid.UUID) -> AnalystInfo:
+    return analyst_ops.get_analyst(ctx.ws, given)
+
+
+def current(ctx: AppContext) -> AnalystInfo | None:
+    """The analyst this window acts as, or None when nobody is chosen."""
+    try:
+        return analyst_ops.get_current(ctx.ws)
+    except NotFound:
+        return None
+
+
+def bind(ctx: AppContext, name: str | None = None) -> uuid.UUID:
+    """Act as *name* (local workspaces) or as the database login's analyst (shared)."""
+    analyst_id = analyst_ops.bind_analyst(ctx.ws, name)
+    ctx.publish(changed(Entity.ANALYST, [analyst_id], fields=["current"]))
+    return analyst_id
+
+
+def needs_first_analyst(ctx: AppContext) -> bool:
+    return analyst_ops.needs_first_analyst(ctx.ws)
+
+
+def create_first_analyst(
+    ctx: AppContext, name: str, initials: str = "", color: str = ""
+) -> AnalystInfo:
+    """The workspace's first analyst (an admin), who becomes current."""
+    info = analyst_ops.create_first_analyst(ctx.ws, name, initials, color)
+    ctx.publish(changed(Entity.ANALYST, [info.id], Op.CREATED))
+    return info
+
+
+def add_analyst(
+    ctx: AppContext, name: str, initials: str = "", color: str = "", role: Role | str = "analyst"
+) -> AnalystInfo:
+    """Add a colleague (not undoable: analysts stay, their history refers to them)."""
+    info = analyst_ops.add_analyst(ctx.ws, name, initials=initials, color=color, role=role)
+    ctx.publish(changed(Entity.ANALYST, [info.id], Op.CREATED))
+    return info
+
+
+def set_role(ctx: AppContext, analyst_id: uuid.UUID, role: Role | str) -> bool:
+    """Change a role through the undo stack; False when it was refused (and reported)."""
+    command = SetRoleCommand(ctx, analyst_id, role)
+    ctx.undo_stack.push(command)
+    return not command.failed
+
+
+def update_analyst(ctx: AppContext, analyst_id: uuid.UUID, **details: Any) -> bool:
+    """Change name, initials or colour through the undo stack; False when refused."""
+    command = UpdateAnalystCommand(ctx, analyst_id, details)
+    ctx.undo_stack.push(command)
+    return not command.failed

@@ -1,0 +1,52 @@
+"""Opening and creating workspaces: local files, shared databases and the sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from db import workspace as workspace_ops
+from db.analysts import bind_analyst
+from db.errors import ClaimDeskError
+from db.workspace import Workspace, redact, to_url
+from desktop.shared.urls import scrub
+
+
+def open_workspace(target: str | Path, *, create_folder: bool = False) -> Workspace:
+    """Open (or create) the workspace at *target* and bind its analyst.
+
+    A new local workspace is created when the file does not exist; with
+    *create_folder* its missing folder too.  The workspace is closed again
+    when no analyst can be bound.
+    """
+    ws = workspace_ops.open_workspace(target, create_folder=create_folder)
+    try:
+        bind_analyst(ws)
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+def connect_shared(url: str) -> Workspace:
+    """Open a shared workspace as the analyst of the database login.
+
+    Connection failures become one ClaimDeskError sentence without the password.
+    """
+    try:
+        return open_workspace(url)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise ClaimDeskError(scrub(f"Could not connect to {redact(url)}: {reason}", url)) from None
+
+
+def same_workspace(ws: Workspace, target: str | Path) -> bool:
+    return ws.url == to_url(target)
+
+
+def create_sample(path: Path) -> Path:
+    """Write the sample workspace (demo articles with marked claims) to *path*."""
+    from db.sample import create_sample_workspace
+
+    return create_sample_workspace(path)
