@@ -7,16 +7,17 @@ small header (title, author, outlet, publication time, URL) that is parsed here.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from db.analysts import bind_analyst
-from db.articles import ArticleInfo, NewArticle, add_article, update_article
+from db.articles import ArticleInfo, NewArticle, update_article
 from db.claims import ClaimInfo, create_claim_by_quote
 from db.errors import InvalidInput
+from db.evidence import add_evidence
+from db.importing import import_file
 from db.links import add_link
 from db.models import ClaimKind, Relation, SourceKind, Status
 from db.paths import RESOURCES
@@ -93,16 +94,8 @@ def read_sample_article(data: bytes, filename: str) -> NewArticle:
 
 
 def _import(ws: Workspace, path: Path) -> ArticleInfo:
-    """Store one sample file, through the general importer when it is available."""
-    try:
-        text_reader = importlib.import_module("db.importing.text")
-    except ModuleNotFoundError:
-        text_reader = None
+    """Store one sample file through the general importer, with the header's time zone."""
     own = read_sample_article(path.read_bytes(), path.name)
-    if text_reader is None or not hasattr(text_reader, "read_text_article"):
-        return add_article(ws, own)
-    from db.importing import import_file
-
     info = import_file(ws, path)
     # The header's local time zone (KST, EEST, ...) is authoritative for the demo:
     # the instant and the zone it was given in.
@@ -324,17 +317,8 @@ EVIDENCE = (
 )
 
 
-def _add_evidence(ws: Workspace, claim: ClaimInfo, url: str, note: str, stance: str) -> bool:
-    """Attach evidence when the evidence service exists; False when it does not."""
-    try:
-        module = importlib.import_module("db.evidence")
-    except ModuleNotFoundError:
-        return False
-    add = getattr(module, "add_evidence", None)
-    if add is None:
-        return False
-    add(ws, claim.id, url=url, note=note, stance=stance)
-    return True
+def _add_evidence(ws: Workspace, claim: ClaimInfo, url: str, note: str, stance: str) -> None:
+    add_evidence(ws, claim.id, url=url, note=note, stance=stance)
 
 
 def populate(ws: Workspace) -> dict[str, ClaimInfo]:

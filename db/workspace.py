@@ -8,19 +8,26 @@ upgraded.  A shared database is only ever upgraded by ``claimdesk migrate``.
 
 from __future__ import annotations
 
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import (
+    Column,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    event,
+    inspect,
+    select,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,7 +39,18 @@ from db.file_guard import check_workspace_file
 from db.models import Base
 from db.search import schema as search_schema
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Alembic is imported only to upgrade a schema: opening a workspace at the head
+# revision reads the version table and the revision ids of the migration files.
+_VERSION_TABLE = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), primary_key=True),
+)
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]?([^'\"\s]+)", re.MULTILINE)
 
 
 class WorkspaceSession(Session):
@@ -79,29 +97,55 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
     return cfg
 
 
-def head_revision(engine: Engine) -> str:
-    heads = ScriptDirectory.from_config(alembic_config(engine)).get_heads()
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files' headers."""
+    graph: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = dict((k, v) for k, v in _REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            down = found.get("down_revision")
+            graph[found["revision"]] = None if down in (None, "None") else down
+    return graph
+
+
+def head_revision(engine: Engine | None = None) -> str:
+    graph = _revision_graph()
+    heads = sorted(set(graph) - {d for d in graph.values() if d})
+    if len(heads) != 1:
+        raise SchemaError(f"The migrations have {len(heads)} heads ({', '.join(heads)}).")
     return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(select(_VERSION_TABLE.c.version_num)).scalar()
 
 
-def known_revisions(engine: Engine) -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config(engine))
-    return {rev.revision for rev in script.walk_revisions()}
+def known_revisions(engine: Engine | None = None) -> set[str]:
+    return set(_revision_graph())
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
+
+
+def _stamp_head(engine: Engine) -> None:
+    with engine.begin() as conn:
+        _VERSION_TABLE.create(conn, checkfirst=True)
+        conn.execute(_VERSION_TABLE.delete())
+        conn.execute(_VERSION_TABLE.insert().values(version_num=head_revision()))
 
 
 def _has_tables(engine: Engine) -> bool:
@@ -163,7 +207,7 @@ def _prepare_sqlite(engine: Engine, path: Path) -> Path | None:
     """Create or upgrade a SQLite workspace; return the backup made, if any."""
     if not _has_tables(engine):
         Base.metadata.create_all(engine)
-        command.stamp(alembic_config(engine), "head")
+        _stamp_head(engine)
         return None
     current = current_revision(engine)
     head = head_revision(engine)

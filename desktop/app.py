@@ -96,9 +96,9 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     The launcher passes the arguments it parsed; a list is parsed here.
     """
     if not isinstance(args, argparse.Namespace):
-        from db.cli import parse
+        from desktop.launcher import parse_arguments
 
-        _parser, args = parse(args)
+        args = parse_arguments(args)
     setup_logging(log_file())
     install_excepthook()
     app = make_application([])

@@ -6,10 +6,18 @@ wanted, so the command line stays fast and runs on machines without a display.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
 from db.paths import RENDER_PDF_FLAG
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line, parsed (a usage error exits 2 with one line)."""
+    from db.cli import parse
+
+    return parse(argv)[1]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
