@@ -148,7 +148,13 @@ def _count(session: Session) -> int:
 
 
 def _new_analyst(
-    session: Session, name: str, initials: str, color: str, role: Role, login: str | None
+    session: Session,
+    name: str,
+    initials: str,
+    color: str,
+    role: Role,
+    login: str | None,
+    analyst_id: uuid.UUID | None = None,
 ) -> Analyst:
     name = name.strip()
     if not name:
@@ -159,7 +165,7 @@ def _new_analyst(
         raise InvalidInput(f"There is already an analyst named {name!r}.")
     initials = (initials or default_initials(name)).strip()[:8]
     analyst = Analyst(
-        id=uuid.uuid4(),
+        id=analyst_id or uuid.uuid4(),
         name=name,
         initials=initials,
         color=_color(color, _count(session)),
@@ -178,14 +184,41 @@ def add_analyst(
     color: str = "",
     role: str | Role = "analyst",
     login: str | None = None,
+    analyst_id: uuid.UUID | None = None,
 ) -> AnalystInfo:
-    """Add an analyst; only admins may add reviewers or admins."""
+    """Add an analyst; only admins may add reviewers or admins.
+
+    *analyst_id* gives the new analyst a chosen id (redoing an undone addition).
+    """
     wanted = _role(role)
     with ws.session() as session:
         if wanted != Role.ANALYST or login:
             article = "an" if wanted == Role.ADMIN else "a"
             require_admin(session, f"add {article} {wanted.value}")
-        return _info(_new_analyst(session, name, initials, color, wanted, login))
+        return _info(_new_analyst(session, name, initials, color, wanted, login, analyst_id))
+
+
+def remove_analyst(ws: Workspace, analyst: str | uuid.UUID) -> None:
+    """Remove an analyst whom nothing in the workspace refers to yet (undoing an addition).
+
+    Reviewers and admins are removed only by an admin; nobody removes themself,
+    and an analyst who has written, reviewed or been assigned anything stays.
+    """
+    with ws.session() as session:
+        target = find_analyst(session, analyst)
+        if target.id == session.info.get(ANALYST_KEY):
+            raise Refused("You cannot remove yourself from the team.")
+        if target.role != Role.ANALYST:
+            require_admin(session, f"remove a {target.role.value}")
+        name = target.name
+        session.delete(target)
+        try:
+            session.flush()
+        except IntegrityError:
+            raise Refused(
+                f"{name} has already worked in this workspace and stays on the team; "
+                "change their role instead."
+            ) from None
 
 
 def list_analysts(ws: Workspace) -> list[AnalystInfo]:

@@ -103,6 +103,7 @@ def test_role_change_is_undoable_and_names_the_analyst(qtbot, two_views) -> None
 
     ctx, _other, _article = two_views
     colleague = analyst_ops.add_analyst(ctx, "Rosa Marin")
+    assert colleague is not None
     published = _published(ctx)
     assert analyst_ops.set_role(ctx, colleague.id, "reviewer")
     [record] = published
@@ -179,3 +180,26 @@ def test_taking_a_bundles_values_is_undoable(qtbot, two_views, tmp_path: Path) -
     ctx.undo_stack.undo()
     assert get_claim(ctx.ws, claim.id).notes == "edited after taking"
     assert ctx.dialogs.errors
+
+
+def test_adding_an_analyst_is_undone_until_they_have_worked(qtbot, two_views) -> None:
+    from db.analysts import bind_analyst as act_as
+    from desktop.operations import analysts as analyst_ops
+
+    ctx, other, article = two_views
+    published = _published(ctx)
+    added = analyst_ops.add_analyst(ctx, "Ines Duarte", color="#aa3355")
+    assert added is not None
+    assert published[-1].ids(Entity.ANALYST, Op.CREATED) == {str(added.id)}
+    ctx.undo_stack.undo()
+    assert "Ines Duarte" not in {a.name for a in analyst_ops.list_analysts(ctx)}
+    assert published[-1].ids(Entity.ANALYST, Op.DELETED) == {str(added.id)}
+    ctx.undo_stack.redo()
+    again = analyst_ops.get_analyst(ctx, added.id)
+    assert (again.name, again.color) == ("Ines Duarte", added.color)
+    # Once they have made a claim they stay: the undo is refused, nothing changes.
+    act_as(other, "Ines Duarte")
+    create_claim(other, article.id, 0, 5)
+    ctx.undo_stack.undo()
+    assert analyst_ops.get_analyst(ctx, added.id).name == "Ines Duarte"
+    assert "worked in this workspace" in ctx.dialogs.errors[-1][1]

@@ -127,7 +127,9 @@ def _value_name(module: str, name: str) -> bool:
     if module in VALUE_MODULES:
         return True
     allowed = VALUE_NAMES.get(module, set())
-    return name in allowed or (module == "db.claim_rows" and name.startswith("R_"))
+    # db.claim_rows: the row type and its column positions (R_*).
+    row_names = module == "db.claim_rows" and (name == "ClaimRow" or name.startswith("R_"))
+    return name in allowed or row_names
 
 
 def _service_imports(path: Path) -> list[str]:

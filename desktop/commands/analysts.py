@@ -6,12 +6,33 @@ import uuid
 from typing import Any
 
 from db import analysts as analyst_ops
-from db.changes import Entity, changed
+from db.changes import Entity, Op, changed
 from db.models import Role
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
 
 DETAILS = ("name", "initials", "color")
+
+
+class AddAnalystCommand(DbCommand):
+    """Add a colleague; undo removes them again while nothing refers to them yet."""
+
+    def __init__(
+        self, ctx: AppContext, name: str, initials: str, color: str, role: Role | str
+    ) -> None:
+        super().__init__(ctx, f"Add analyst {name.strip()}")
+        self.values = {"name": name, "initials": initials, "color": color, "role": role}
+        self.analyst_id = uuid.uuid4()
+        self.info: analyst_ops.AnalystInfo | None = None
+
+    def do(self) -> None:
+        self.info = analyst_ops.add_analyst(self.ctx.ws, analyst_id=self.analyst_id, **self.values)
+        self.values["color"] = self.info.color  # redo brings back the same colour
+        self.ctx.publish(changed(Entity.ANALYST, [self.analyst_id], Op.CREATED))
+
+    def undo_edit(self) -> None:
+        analyst_ops.remove_analyst(self.ctx.ws, self.analyst_id)
+        self.ctx.publish(changed(Entity.ANALYST, [self.analyst_id], Op.DELETED))
 
 
 class SetRoleCommand(DbCommand):

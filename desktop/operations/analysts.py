@@ -10,7 +10,7 @@ from db.analysts import AnalystInfo
 from db.changes import Entity, Op, changed
 from db.errors import NotFound
 from db.models import Role
-from desktop.commands.analysts import SetRoleCommand, UpdateAnalystCommand
+from desktop.commands.analysts import AddAnalystCommand, SetRoleCommand, UpdateAnalystCommand
 from desktop.context import AppContext
 
 DEFAULT_NAME = analyst_ops.DEFAULT_NAME
@@ -54,11 +54,14 @@ def create_first_analyst(
 
 def add_analyst(
     ctx: AppContext, name: str, initials: str = "", color: str = "", role: Role | str = "analyst"
-) -> AnalystInfo:
-    """Add a colleague (not undoable: analysts stay, their history refers to them)."""
-    info = analyst_ops.add_analyst(ctx.ws, name, initials=initials, color=color, role=role)
-    ctx.publish(changed(Entity.ANALYST, [info.id], Op.CREATED))
-    return info
+) -> AnalystInfo | None:
+    """Add a colleague through the undo stack; None when refused (and reported).
+
+    Undo removes them again as long as nothing in the workspace refers to them.
+    """
+    command = AddAnalystCommand(ctx, name, initials, color, role)
+    ctx.undo_stack.push(command)
+    return None if command.failed else command.info
 
 
 def set_role(ctx: AppContext, analyst_id: uuid.UUID, role: Role | str) -> bool:
