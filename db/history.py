@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import ColumnElement, String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.analysts import analyst_names, find_analyst
@@ -233,7 +233,8 @@ def _items(session: Session, entries: list[HistoryEntry]) -> list[HistoryItem]:
     return [_item(e, names, labels.get(e.id, "")) for e in entries]
 
 
-def _claim_entries(session: Session, cid: uuid.UUID) -> list[HistoryEntry]:
+def _claim_condition(session: Session, cid: uuid.UUID) -> ColumnElement[bool]:
+    """The history entries of a claim: its own, its evidence's and comments', its links'."""
     # Links are recorded under their from-claim; find those pointing at this claim too.
     link_ids = set(
         session.scalars(
@@ -243,17 +244,80 @@ def _claim_entries(session: Session, cid: uuid.UUID) -> list[HistoryEntry]:
             )
         )
     )
-    condition = HistoryEntry.claim_id == cid
+    condition: ColumnElement[bool] = HistoryEntry.claim_id == cid
     if link_ids:
         condition = or_(
             condition,
             (HistoryEntry.entity_type == "link") & HistoryEntry.entity_id.in_(link_ids),
         )
+    return condition
+
+
+def _claim_entries(session: Session, cid: uuid.UUID) -> list[HistoryEntry]:
     return list(
         session.scalars(
-            select(HistoryEntry).where(condition).order_by(HistoryEntry.seq, HistoryEntry.at)
+            select(HistoryEntry)
+            .where(_claim_condition(session, cid))
+            .order_by(HistoryEntry.seq, HistoryEntry.at)
         )
     )
+
+
+def _claim_uuid(session: Session, claim_id: uuid.UUID | str) -> uuid.UUID:
+    if isinstance(claim_id, uuid.UUID):
+        return claim_id
+    try:
+        return uuid.UUID(str(claim_id).strip())
+    except ValueError:
+        return resolve_id(session, Claim, claim_id, "claim")
+
+
+def claim_history_count(ws: Workspace, claim_id: uuid.UUID | str) -> int:
+    """How many history entries a claim has (see :func:`claim_history`)."""
+    with ws.session() as session:
+        cid = _claim_uuid(session, claim_id)
+        query = select(func.count()).select_from(HistoryEntry)
+        return int(session.scalar(query.where(_claim_condition(session, cid))) or 0)
+
+
+def claim_history_page(
+    ws: Workspace, claim_id: uuid.UUID | str, offset: int, limit: int
+) -> list[HistoryItem]:
+    """Entries *offset* .. *offset* + *limit* of a claim's history, oldest first."""
+    with ws.session() as session:
+        cid = _claim_uuid(session, claim_id)
+        query = (
+            select(HistoryEntry)
+            .where(_claim_condition(session, cid))
+            .order_by(HistoryEntry.seq, HistoryEntry.at)
+            .offset(max(0, offset))
+            .limit(max(0, limit))
+        )
+        return _items(session, list(session.scalars(query)))
+
+
+def workspace_history_count(
+    ws: Workspace, entity_type: str | None = None, analyst: uuid.UUID | str | None = None
+) -> int:
+    """How many entries :func:`workspace_history` pages through."""
+    with ws.session() as session:
+        query = select(func.count()).select_from(HistoryEntry)
+        for condition in _workspace_conditions(session, entity_type, analyst):
+            query = query.where(condition)
+        return int(session.scalar(query) or 0)
+
+
+def _workspace_conditions(
+    session: Session, entity_type: str | None, analyst: uuid.UUID | str | None
+) -> list[ColumnElement[bool]]:
+    if entity_type is not None and entity_type not in ENTITY_TYPES:
+        raise InvalidInput(f"Unknown kind of item {entity_type!r}; use {', '.join(ENTITY_TYPES)}.")
+    conditions: list[ColumnElement[bool]] = []
+    if entity_type is not None:
+        conditions.append(HistoryEntry.entity_type == entity_type)
+    if analyst is not None:
+        conditions.append(HistoryEntry.analyst_id == find_analyst(session, analyst).id)
+    return conditions
 
 
 def claim_history(ws: Workspace, claim_id: uuid.UUID | str) -> list[HistoryItem]:

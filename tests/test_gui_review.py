@@ -142,7 +142,15 @@ def test_queue_filters_assign_undo_and_open(ctx, team, seed_paths: list[Path], q
     assert opened.args == [str(c1.id)]
 
 
-def test_history_panel_restore_and_undo(ctx, team, seed_paths: list[Path], qtbot) -> None:
+def _text(model, row: int, col: int, parent=None, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex
+
+    return model.index(row, col, parent or QModelIndex()).data(role)
+
+
+def test_history_panel_restore_and_undo(
+    ctx, team, seed_paths: list[Path], qtbot, qtmodeltester
+) -> None:
     aid, text = add_seed(team, seed_paths[2])
     c = claim_at(team, aid, text, statement="First wording")
     claims.update_claim(team, c.id, statement="Second wording", notes="a note")
@@ -150,33 +158,69 @@ def test_history_panel_restore_and_undo(ctx, team, seed_paths: list[Path], qtbot
     qtbot.addWidget(panel)
     assert not panel.restore_button.isEnabled()
     ctx.claimSelected.emit(str(c.id))
-    assert panel.tree.topLevelItemCount() == 2
+    model = panel.model
+    assert model.rowCount() == 2
     assert panel.title.text().startswith(f"2 changes to claim {str(c.id)[:8]}")
     assert "Select one to restore" in panel.title.text()
+    qtmodeltester.check(model)
     # A field change is cut short in its column; its tooltip gives both values whole.
-    edit = panel.tree.topLevelItem(1)
-    statement = next(
-        edit.child(i) for i in range(edit.childCount()) if edit.child(i).text(3) == "statement"
-    )
-    assert statement.toolTip(4) == "First wording\n→\nSecond wording"
+    edit = model.index(1, 0)
+    fields = [_text(model, i, 3, edit) for i in range(model.rowCount(edit))]
+    statement = fields.index("statement")
+    tip = _text(model, statement, 4, edit, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "First wording\n→\nSecond wording"
     first_entry = panel.items[0].id
     assert panel.select_entry(first_entry)
     assert panel.restore_button.isEnabled()
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda p, a, b: inserted.append((a, b)) if not p.isValid() else 0)
     qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
     info = claims.get_claim(team, c.id)
     assert (info.statement, info.notes) == ("First wording", "")
-    assert panel.tree.topLevelItemCount() == 3
-    assert panel.tree.topLevelItem(2).text(2) == "restored"
-    assert panel.tree.topLevelItem(2).text(1) == "Analyst"
+    assert model.rowCount() == 3 and inserted == [(2, 2)]  # one row added, nothing re-read
+    assert _text(model, 2, 2) == "restored"
+    assert _text(model, 2, 1) == "Analyst"
     ctx.undo_stack.undo()
     info = claims.get_claim(team, c.id)
     assert (info.statement, info.notes) == ("Second wording", "a note")
-    assert panel.tree.topLevelItemCount() == 4  # the undo is history too
+    assert model.rowCount() == 4  # the undo is history too
     assert panel.verdicts.isHidden()
-    review.give_verdict(team, c.id, "unverifiable", "No <second> source.")
-    ctx.reviewChanged.emit()
+    v = review.give_verdict(team, c.id, "unverifiable", "No <second> source.")
+    ctx.publish(changed(Entity.VERDICT, [v.id], Op.CREATED, parent=c.id))
     assert "No &lt;second&gt; source." in panel.verdicts.text()
-    assert panel.tree.topLevelItem(4).text(2) == "verdict"
+    assert _text(model, 4, 2) == "verdict"
+
+
+def test_history_model_reads_by_page(ctx, team, seed_paths: list[Path], qtbot) -> None:
+    from desktop.models.history_model import PAGE
+
+    aid, text = add_seed(team, seed_paths[2])
+    c = claim_at(team, aid, text)
+    total = 2 * PAGE + 30
+    for i in range(total - 1):
+        claims.update_claim(team, c.id, notes=f"note {i}")
+    panel = HistoryPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(600, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    ctx.claimSelected.emit(str(c.id))
+    model = panel.model
+    assert model.rowCount() == total
+    qtbot.wait(10)
+    # Scrolled to the latest: the pages in view were read, not the whole history.
+    assert 1 <= model.page_reads <= 2
+    assert model.item_at(total - 1).changes[0].new == f"note {total - 2}"
+    reads = model.page_reads
+    assert model.item_at(PAGE).changes[0].new == f"note {PAGE - 1}"
+    assert model.page_reads <= reads + 1  # the middle page, once
+    # A new change: one row inserted at the end, the pages read stay.
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda p, a, b: inserted.append((a, b)) if not p.isValid() else 0)
+    claims.update_claim(team, c.id, notes="last")
+    ctx.publish(changed(Entity.CLAIM, [c.id], fields={"notes"}))
+    assert inserted == [(total, total)]
+    assert model.item_at(total).changes[0].new == "last"
 
 
 def test_discussion_panel_threads(ctx, team, seed_paths: list[Path], qtbot) -> None:
@@ -411,12 +455,16 @@ def test_workspace_history_names_what_was_changed(ctx, team, seed_paths: list[Pa
     claims.update_claim(team, c.id, notes="checked")
     dialog = WorkspaceHistoryDialog(ctx)
     qtbot.addWidget(dialog)
+    model = dialog.model
     rows = {}
-    for i in range(dialog.tree.topLevelItemCount()):
-        row = dialog.tree.topLevelItem(i)
-        rows.setdefault((row.text(2), row.text(3).split(" ")[0]), row.text(3))
+    for i in range(model.rowCount()):
+        what = _text(model, i, 3)
+        rows.setdefault((_text(model, i, 2), what.split(" ")[0]), what)
     assert rows[("created", "source")] == "source “Wire Agency”"
     title = next(i.label for i in dialog.items if i.entity_type == "article")
     assert title and rows[("created", "article")] == f"article “{title}”"
     assert c.quote[:20] in rows[("created", "claim")]
     assert c.quote[:20] in rows[("changed", "claim")]
+    assert dialog.count_label.text() == f"{model.rowCount()} changes, newest first"
+    dialog.kind_filter.setCurrentIndex(dialog.kind_filter.findData("source"))
+    assert [i.entity_type for i in dialog.items] == ["source"]

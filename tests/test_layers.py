@@ -87,7 +87,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.evidence": {"EvidenceInfo"},
     "db.comments": {"CommentInfo"},
     "db.review": {"QueueItem", "VerdictInfo", "QueueFilter", "QueueKey", "QueueSort"},
-    "db.history": {"HistoryItem", "ENTITY_TYPES"},
+    "db.history": {"HistoryItem", "FieldChange", "ENTITY_TYPES"},
     "db.analysts": {"AnalystInfo", "PALETTE", "DEFAULT_NAME", "default_initials"},
     "db.agreement": {"AgreementReport"},
     "db.bundles": {"Conflict", "MergeReport"},
@@ -118,7 +118,6 @@ NOT_YET_CONVERTED: set[str] = {
     "desktop/reader/view.py",  # reader
     "desktop/review/analyst_dialogs.py",  # review (operations/analysts, settings)
     "desktop/review/compare_view.py",  # review
-    "desktop/review/history_panel.py",  # review
     "desktop/sources/view.py",  # review
 }
 

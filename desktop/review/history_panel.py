@@ -1,117 +1,60 @@
 """Change history: the selected claim's history with "Restore this state", and the
-workspace-wide history dialog."""
+workspace-wide history dialog.  Both are windowed models read a page at a time."""
 
 from __future__ import annotations
 
 import html
 import uuid
-from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from db import history as history_ops
-from db.analysts import list_analysts
-from db.history import ENTITY_TYPES, HistoryItem
-from db.review import verdicts_of
-from desktop.commands.review import RestoreStateCommand
+from db.changes import Changes, Entity
 from desktop.context import AppContext
-from desktop.review.common import as_uuid, attempt, local_time, one_line
+from desktop.models.history_model import (
+    ACTION_LABELS,
+    COL_ACTION,
+    COL_WHAT,
+    COL_WHEN,
+    COL_WHO,
+    ClaimIdRole,
+    EntryIdRole,
+    HistoryModel,
+    item_name,
+)
+from desktop.operations import history as history_ops
+from desktop.operations import review as review_ops
+from desktop.operations.history import ENTITY_TYPES, HistoryItem
+from desktop.review.common import as_uuid, attempt, claims_named, follow_changes, local_time
 
-IdRole = Qt.ItemDataRole.UserRole
-WHAT_WIDTH = 420
-ACTION_LABELS = {
-    "create": "created",
-    "update": "changed",
-    "delete": "deleted",
-    "restore": "restored",
-    "verdict": "verdict",
-    "take back": "verdict taken back",
-}
-
-
-def _value(value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return one_line(str(value), 120)
+__all__ = ["ACTION_LABELS", "HistoryPanel", "WorkspaceHistoryDialog", "item_name"]
 
 
-def _full(value: Any) -> str:
-    """A value whole, for the tooltip of a row that shows it cut short."""
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
-    return "—" if value is None or value == "" else str(value)
-
-
-def item_name(item: HistoryItem) -> str:
-    """The kind of item and its readable name: ``source “Reuters”``, ``claim “…”``."""
-    if not item.label:
-        return item.entity_type
-    if item.entity_type == "link":
-        return f"link {item.label}"
-    return f"{item.entity_type} “{item.label}”"
-
-
-def fill_history_tree(
-    tree: QTreeWidget, items: list[HistoryItem], show_claim: bool = False
-) -> None:
-    """One row per change; its field changes (old → new) as child rows."""
-    tree.clear()
-    for item in items:
-        what = item_name(item)
-        if show_claim and item.claim_id and item.entity_type != "claim":
-            what = f"{what} · claim {str(item.claim_id)[:8]}"
-        top = QTreeWidgetItem(
-            [
-                local_time(item.at),
-                item.analyst_name or "—",
-                ACTION_LABELS.get(item.action, item.action),
-                what,
-                "" if item.action in ("create", "delete") else item.summary(40),
-            ]
-        )
-        top.setData(0, IdRole, str(item.id))
-        top.setData(1, IdRole, str(item.claim_id) if item.claim_id else "")
-        top.setToolTip(4, item.summary(400))
-        top.setToolTip(0, local_time(item.at, seconds=True))
-        top.setToolTip(3, what)
-        for ch in item.changes:
-            child = QTreeWidgetItem(
-                ["", "", "", ch.field, f"{_value(ch.old_shown)} → {_value(ch.new_shown)}"]
-            )
-            child.setToolTip(4, f"{_full(ch.old_shown)}\n→\n{_full(ch.new_shown)}")
-            child.setData(0, IdRole, str(item.id))
-            child.setData(1, IdRole, str(item.claim_id) if item.claim_id else "")
-            top.addChild(child)
-        tree.addTopLevelItem(top)
-    for col in range(4):
-        tree.resizeColumnToContents(col)
-    # Long names (a quote, a URL) are cut short; the full one is in the tooltip.
-    tree.setColumnWidth(3, min(tree.columnWidth(3), WHAT_WIDTH))
-    if not show_claim:
-        tree.scrollToBottom()  # a claim's history reads oldest first; show the latest
-
-
-def _tree(parent: QWidget, name: str) -> QTreeWidget:
-    tree = QTreeWidget(parent)
+def _tree(parent: QWidget, name: str, model: HistoryModel) -> QTreeView:
+    tree = QTreeView(parent)
     tree.setObjectName(name)
-    tree.setHeaderLabels(["When", "Who", "Action", "What", "Change"])
+    tree.setModel(model)
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     tree.setUniformRowHeights(True)
+    header = tree.header()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    char = tree.fontMetrics().averageCharWidth()
+    for col, chars in ((COL_WHEN, 18), (COL_WHO, 14), (COL_ACTION, 12), (COL_WHAT, 36)):
+        header.resizeSection(col, chars * char + 16)
+    header.setStretchLastSection(True)
     return tree
 
 
@@ -123,15 +66,15 @@ class HistoryPanel(QWidget):
         self.ctx = ctx
         self.setObjectName("historyPanel")
         self.claim_id: uuid.UUID | None = None
-        self.items: list[HistoryItem] = []
         self.title = QLabel("Select a claim to see its history.", self)
         self.title.setWordWrap(True)
         self.verdicts = QLabel(self)
         self.verdicts.setObjectName("claimVerdicts")
         self.verdicts.setWordWrap(True)
         self.verdicts.setTextFormat(Qt.TextFormat.RichText)
-        self.tree = _tree(self, "claimHistoryTree")
-        self.tree.itemSelectionChanged.connect(self._update_button)
+        self.model = HistoryModel(self)
+        self.tree = _tree(self, "claimHistoryTree", self.model)
+        self.tree.selectionModel().selectionChanged.connect(self._update_button)
         self.restore_button = QPushButton("Restore this state", self)
         self.restore_button.setObjectName("restoreState")
         self.restore_button.setToolTip(
@@ -150,46 +93,74 @@ class HistoryPanel(QWidget):
         layout.addLayout(row)
         ctx.claimSelected.connect(self.show_claim)
         ctx.openClaimRequested.connect(self.show_claim)
-        ctx.claimsChanged.connect(self._claims_changed)
-        ctx.linksChanged.connect(self._claims_changed)
-        ctx.reviewChanged.connect(self.refresh)
         ctx.workspaceChanged.connect(lambda: self.show_claim(""))
+        follow_changes(ctx, self._on_changes)
         self._update_button()
 
     def show_claim(self, claim_id: str | uuid.UUID | None) -> None:
-        self.claim_id = as_uuid(claim_id)
+        new = as_uuid(claim_id)
+        if new == self.claim_id and new is not None:
+            return
+        self.claim_id = new
         self.refresh()
 
-    def _claims_changed(self, ids: list[str]) -> None:
-        if self.claim_id is not None and (not ids or str(self.claim_id) in ids):
+    def _on_changes(self, changes: Changes) -> None:
+        if self.claim_id is None:
+            return
+        if changes.everything:
             self.refresh()
+            return
+        mine = str(self.claim_id)
+        named = claims_named(changes)
+        # A link names its claims as parents only when the writer knew them.
+        if mine not in named and not any(c.parent is None for c in changes.of(Entity.LINK)):
+            return
+        attempt(self.ctx, self.model.grow, quiet_not_found=True)
+        self._show_title()
+        if changes.touches(Entity.VERDICT) or mine in changes.ids(Entity.CLAIM):
+            self._show_verdicts()
+        self._update_button()
 
     def refresh(self) -> None:
-        if self.claim_id is None:
-            self.items = []
-            self.tree.clear()
-            self.title.setText("Select a claim to see its history.")
+        """Read the shown claim's history again (from its first page)."""
+        claim_id = self.claim_id
+        if claim_id is None:
+            self.model.clear()
         else:
-            claim_id = self.claim_id
-            items = attempt(
+            count = attempt(
                 self.ctx,
-                lambda: history_ops.claim_history(self.ctx.ws, claim_id),
+                lambda: history_ops.claim_history_count(self.ctx, claim_id),
                 quiet_not_found=True,
             )
-            self.items = items or []
-            fill_history_tree(self.tree, self.items)
-            n = len(self.items)
-            self.title.setText(
-                f"{n} change{'s' if n != 1 else ''} to claim {str(self.claim_id)[:8]}, "
-                "oldest first. Select one to restore the claim to how it was then."
+            self.model.set_source(
+                lambda: history_ops.claim_history_count(self.ctx, claim_id),
+                lambda offset, limit: history_ops.claim_history_page(
+                    self.ctx, claim_id, offset, limit
+                ),
+                count or 0,
             )
+            # A claim's history reads oldest first; show the latest.
+            self.tree.scrollToBottom()
+        self._show_title()
         self._show_verdicts()
         self._update_button()
+
+    def _show_title(self) -> None:
+        if self.claim_id is None:
+            self.title.setText("Select a claim to see its history.")
+            return
+        n = self.model.rowCount()
+        self.title.setText(
+            f"{n} change{'s' if n != 1 else ''} to claim {str(self.claim_id)[:8]}, "
+            "oldest first. Select one to restore the claim to how it was then."
+        )
 
     def _show_verdicts(self) -> None:
         claim_id = self.claim_id
         found = (
-            attempt(self.ctx, lambda: verdicts_of(self.ctx.ws, claim_id), quiet_not_found=True)
+            attempt(
+                self.ctx, lambda: review_ops.verdicts_of(self.ctx, claim_id), quiet_not_found=True
+            )
             if claim_id is not None
             else None
         )
@@ -201,17 +172,25 @@ class HistoryPanel(QWidget):
         self.verdicts.setText("<br>".join(lines))
         self.verdicts.setVisible(bool(lines))
 
+    @property
+    def items(self) -> list[HistoryItem]:
+        """Every entry shown (reads every page: for tests and short histories)."""
+        found = (self.model.item_at(row) for row in range(self.model.rowCount()))
+        return [i for i in found if i is not None]
+
     def selected_entry_id(self) -> uuid.UUID | None:
-        current = self.tree.currentItem()
-        if current is None or not self.tree.selectedItems():
-            return None
-        return as_uuid(current.data(0, IdRole))
+        rows = self.tree.selectionModel().selectedRows()
+        return as_uuid(rows[0].data(EntryIdRole)) if rows else None
 
     def select_entry(self, entry_id: uuid.UUID | str) -> bool:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, IdRole) == str(entry_id):
-                self.tree.setCurrentItem(item)
+        for row in range(self.model.rowCount()):
+            item = self.model.item_at(row)
+            if item is not None and str(item.id) == str(entry_id):
+                self.tree.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 return True
         return False
 
@@ -223,39 +202,31 @@ class HistoryPanel(QWidget):
         entry = self.selected_entry_id()
         if self.claim_id is None or entry is None:
             return
-        self.ctx.undo_stack.push(RestoreStateCommand(self.ctx, self.claim_id, entry))
-        self.refresh()
+        history_ops.restore_state(self.ctx, self.claim_id, entry)
 
 
 class WorkspaceHistoryDialog(QDialog):
-    """Every change in the workspace, newest first, a page at a time."""
-
-    PAGE = 200
+    """Every change in the workspace, newest first, read a page at a time as it scrolls."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("workspaceHistory")
         self.setWindowTitle("Workspace history")
-        self.offset = 0
-        self.items: list[HistoryItem] = []
         self.kind_filter = QComboBox(self)
         self.kind_filter.addItem("Everything", None)
         for kind in ENTITY_TYPES:
             self.kind_filter.addItem(kind.capitalize() + "s", kind)
         self.who_filter = QComboBox(self)
         self.who_filter.addItem("Everyone", None)
-        for a in list_analysts(ctx.ws):
-            self.who_filter.addItem(a.name, str(a.id))
-        self.kind_filter.currentIndexChanged.connect(self._first_page)
-        self.who_filter.currentIndexChanged.connect(self._first_page)
-        self.tree = _tree(self, "workspaceHistoryTree")
-        self.tree.itemDoubleClicked.connect(self._open_claim)
-        self.newer = QPushButton("Newer", self)
-        self.older = QPushButton("Older", self)
-        self.newer.clicked.connect(lambda: self._page(-1))
-        self.older.clicked.connect(lambda: self._page(1))
-        self.page_label = QLabel(self)
+        for name, analyst_id in review_ops.analyst_choices(ctx):
+            self.who_filter.addItem(name, analyst_id)
+        self.kind_filter.currentIndexChanged.connect(self.refresh)
+        self.who_filter.currentIndexChanged.connect(self.refresh)
+        self.model = HistoryModel(self, show_claim=True)
+        self.tree = _tree(self, "workspaceHistoryTree", self.model)
+        self.tree.doubleClicked.connect(self._open_claim)
+        self.count_label = QLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -263,9 +234,7 @@ class WorkspaceHistoryDialog(QDialog):
         top.addWidget(self.who_filter)
         top.addStretch(1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.newer)
-        bottom.addWidget(self.older)
-        bottom.addWidget(self.page_label)
+        bottom.addWidget(self.count_label)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -275,33 +244,28 @@ class WorkspaceHistoryDialog(QDialog):
         self.resize(900, 600)
         self.refresh()
 
-    def _first_page(self) -> None:
-        self.offset = 0
-        self.refresh()
-
-    def _page(self, step: int) -> None:
-        self.offset = max(0, self.offset + step * self.PAGE)
-        self.refresh()
-
     def refresh(self) -> None:
-        items = attempt(
+        kind = self.kind_filter.currentData()
+        who = self.who_filter.currentData()
+        attempt(
             self.ctx,
-            lambda: history_ops.workspace_history(
-                self.ctx.ws,
-                limit=self.PAGE,
-                offset=self.offset,
-                entity_type=self.kind_filter.currentData(),
-                analyst=self.who_filter.currentData(),
+            lambda: self.model.set_source(
+                lambda: history_ops.workspace_history_count(self.ctx, kind, who),
+                lambda offset, limit: history_ops.workspace_history_page(
+                    self.ctx, offset, limit, kind, who
+                ),
             ),
         )
-        self.items = items or []
-        fill_history_tree(self.tree, self.items, show_claim=True)
-        self.newer.setEnabled(self.offset > 0)
-        self.older.setEnabled(len(self.items) == self.PAGE)
-        first = self.offset + 1 if self.items else 0
-        self.page_label.setText(f"changes {first}–{self.offset + len(self.items)}")
+        n = self.model.rowCount()
+        self.count_label.setText(f"{n} change{'s' if n != 1 else ''}, newest first")
 
-    def _open_claim(self, item: QTreeWidgetItem, _col: int) -> None:
-        claim_id = item.data(1, IdRole)
+    @property
+    def items(self) -> list[HistoryItem]:
+        """Every entry (reads every page: for tests)."""
+        found = (self.model.item_at(row) for row in range(self.model.rowCount()))
+        return [i for i in found if i is not None]
+
+    def _open_claim(self, index: QModelIndex) -> None:
+        claim_id = index.data(ClaimIdRole)
         if claim_id:
             self.ctx.openClaimRequested.emit(claim_id)
