@@ -37,6 +37,9 @@ IGNORED_FIELDS = {
 }
 ANALYST_KEY = "analyst_id"
 ACTION_KEY = "history_action"
+# Set by a bundle merge: the changes it applies are described by the history
+# entries the bundle brings (the other workspace's), appended as they are.
+FROM_BUNDLE_KEY = "from_bundle"
 
 
 def to_json(value: Any) -> Any:
@@ -130,6 +133,8 @@ def _entry(
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    if session.info.get(FROM_BUNDLE_KEY):
+        return
     analyst_id = session.info.get(ANALYST_KEY)
     action_override = session.info.get(ACTION_KEY)
     entries: list[HistoryEntry] = []

@@ -164,7 +164,7 @@ def test_export_by_article_and_filter(tmp_path, seed_paths) -> None:
     assert by_tag.counts["evidence"] == 1
 
 
-def test_newer_incoming_updates_and_local_newer_is_a_conflict(tmp_path, seed_paths) -> None:
+def test_changes_on_one_side_apply_and_on_both_sides_conflict(tmp_path, seed_paths) -> None:
     first = _open(tmp_path / "a.sqlite")
     made = _populate(first, seed_paths)
     c1, c2 = made["claims"][0], made["claims"][1]
@@ -295,16 +295,16 @@ def test_taking_an_incoming_decision_in_a_conflict_obeys_roles(tmp_path, seed_pa
     bind_analyst(first, "Rita Reviewer")
     give_verdict(first, c1.id, "false", "The date is a year off.")
     export_bundle(first, tmp_path / "decided.claimdesk")
-    update_claim(other, c1.id, notes="a newer local note")  # local is newer: a conflict
+    update_claim(other, c1.id, status="disputed")  # both desks changed the status: a conflict
     report = import_bundle(other, tmp_path / "decided.claimdesk")
     (conflict,) = report.conflicts
-    assert "status" in conflict.fields
+    assert conflict.fields == ("status",)
 
     add_analyst(other, "Pat Plain", role="analyst")
     bind_analyst(other, "Pat Plain")
     with pytest.raises(Refused, match="Only reviewers and admins"):
         resolve_conflict(other, conflict, take="incoming")
-    assert get_claim(other, c1.id).status == Status.UNVERIFIED
+    assert get_claim(other, c1.id).status == Status.DISPUTED
     bind_analyst(other, "Analyst")
     resolve_conflict(other, conflict, take="incoming")
     assert get_claim(other, c1.id).status == Status.FALSE

@@ -80,6 +80,26 @@ def _select_ids(
     return articles, claims
 
 
+def _deletions(
+    session: Session, articles: list[uuid.UUID], claims: set[uuid.UUID], *, whole: bool
+) -> list[HistoryEntry]:
+    """History entries of deletions a receiving workspace should repeat.
+
+    A whole-workspace bundle carries every deletion; a bundle of some articles
+    the deletions of their claims and of what hung on their claims.
+    """
+    chosen = {str(a) for a in articles}
+    out = []
+    for entry in session.scalars(select(HistoryEntry).where(HistoryEntry.action == "delete")):
+        if whole or (entry.claim_id is not None and entry.claim_id in claims):
+            out.append(entry)
+            continue
+        old_article = (entry.changes or {}).get("article_id", [None])[0]
+        if entry.entity_type == "claim" and old_article in chosen:
+            out.append(entry)
+    return out
+
+
 def collect(
     session: Session,
     article_ids: list[uuid.UUID] | None,
@@ -114,6 +134,12 @@ def collect(
     verdicts = _rows_in(session, Verdict.claim_id, claim_list)
     tracked = (articles, claims, sources, links, evidence, comments)
     history = _rows_in(session, HistoryEntry.entity_id, [x.id for g in tracked for x in g])
+    # Deleted rows travel as their whole history, ending in the deletion.
+    whole = article_ids is None and flt is None
+    deleted = {e.entity_id for e in _deletions(session, article_list, claim_set, whole=whole)}
+    if deleted:
+        history += _rows_in(session, HistoryEntry.entity_id, sorted(deleted, key=str))
+        history = list({entry.id: entry for entry in history}.values())
     analyst_ids: set[uuid.UUID] = set()
     for group in tracked:
         for row in group:

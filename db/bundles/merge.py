@@ -1,18 +1,28 @@
-"""Merging a bundle into a workspace, all or nothing, by UUID.
+"""Merging a bundle into a workspace, all or nothing, by UUID: a three-way merge.
 
-Rules, per entity matched by id (articles also by the SHA-256 of their bytes):
+Every change to a row is a history entry with its own id, and a bundle carries
+the history of its rows.  The entries both sides hold are their common past
+(the base); the entries only the bundle holds are the changes made there since,
+the entries only this workspace holds the changes made here.  So, per row
+matched by id (articles also by the SHA-256 of their bytes):
 
-* not in the workspace → **added** (with its original id, authors and times);
-* analysts are matched by id only; a name already taken here gets a number;
+* not in the workspace, never here → **added** (with its id, authors and times);
 * same content (ignoring version and last-changed stamps) → **unchanged**;
-* different, and the incoming ``updated_at`` is newer than the local one →
-  **updated** to the incoming values;
-* different, and the local row is as new or newer → a **conflict** listed in
-  the report and *not* applied; :func:`resolve_conflict` settles it later.
+* changed only in the bundle since the base → **updated** to the bundle's values;
+* changed only here → **kept** as it is (counted unchanged);
+* changed on both sides: fields only one side changed take that side's value,
+  and fields both sides changed to different values are a **conflict** listed
+  with both values and *not* applied; :func:`resolve_conflict` settles it later.
+  A field that differs with no change recorded on either side is a conflict too;
+* deleted here and changed in the bundle since, or deleted in the bundle (the
+  bundle carries the deletion's history entry) and changed here since → a
+  **conflict**; deleted on one side and unchanged on the other → deleted.
 
-There is no common-ancestor tracking: an older local edit is overwritten by a
-newer incoming one.  Verdicts and history entries are append-only: added when
-missing, otherwise unchanged.
+No clock decides anything: writers whose clocks disagree by hours merge the
+same way.  Verdicts and history entries are append-only: added when missing.
+The merge writes no history of its own for the changes it applies — the
+bundle's entries describing them are added — so merging the same bundle twice
+changes nothing, and a later exchange sees them as common past.
 
 A merge obeys the review rules of :mod:`db.rules` for the analyst who imports:
 a claim that arrives with, or is updated to, an outcome (verified, false,
@@ -20,7 +30,7 @@ unverifiable) is a decision taken in this workspace, so the merge is refused
 unless that analyst may make it here (reviewer or admin; under the four-eyes
 rule not the claim's creator).  The same check applies when a conflict is
 settled by taking the incoming values.  The whole merge is one transaction; any error
-rolls everything back.  Merging the same bundle twice changes nothing.
+rolls everything back.
 
 :func:`restore_bundle` is the undo path: it brings back rows a snapshot of this
 workspace holds and that were deleted since, with their ids, versions and
@@ -33,7 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -41,40 +51,72 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from db.audit import FROM_BUNDLE_KEY
 from db.bundles.archive import BundleContents, read_bundle, sha256
 from db.bundles.records import NOUN, SECTIONS, content, from_record, local_values
 from db.claims import get_tags
 from db.errors import InvalidInput, NotFound, Refused, StaleEdit
-from db.models import Analyst, Article, Claim, ClaimLink, Comment, Source, Status
+from db.models import Analyst, Article, Claim, ClaimLink, Comment, HistoryEntry, Source, Status
 from db.models.base import Base
 from db.rules import check_status_change
 from db.workspace import Workspace
 
 TRACKED = ("sources", "articles", "claims", "links", "evidence", "comments")
+# History entity type -> bundle section.
+SECTION_OF_TYPE = {
+    v: k
+    for k, v in {
+        "sources": "source",
+        "articles": "article",
+        "claims": "claim",
+        "links": "link",
+        "evidence": "evidence",
+        "comments": "comment",
+    }.items()
+}
+# A claim's anchor is taken or kept whole, never mixed from both sides.
+ANCHOR_FIELDS = frozenset({"start", "end", "quote", "prefix", "suffix"})
+# (entry id, action, changed fields) of one history entry.
+Past = list[tuple[uuid.UUID, str, frozenset[str]]]
 APPEND_ONLY = ("verdicts", "history")
 ANALYST_REFS = ("created_by_id", "updated_by_id", "assignee_id", "reviewer_id", "analyst_id")
 FIXED = {"id", "created_at", "created_by_id", "version"}
 _NOTHING = "Nothing was imported."
 
 
+ConflictKind = Literal["changed", "deleted_here", "deleted_there"]
+DELETED = "deleted"
+
+
 @dataclass
 class Conflict:
-    """A row changed on both sides: the local one is as new as the incoming one or newer."""
+    """A row both sides changed since their common past (see the module docstring).
+
+    *kind* ``changed``: *fields* differ, changed on both sides.  ``deleted_here``:
+    deleted in this workspace, changed in the bundle; ``deleted_there``: deleted
+    in the bundle, changed here.  For the two deletions *fields* is
+    ``("deleted",)`` and *local*/*incoming* say which side deleted the row.
+    """
 
     section: str
     entity_id: uuid.UUID
     fields: tuple[str, ...]
     local: dict[str, Any]
     incoming: dict[str, Any]
-    local_updated_at: dt.datetime
-    incoming_updated_at: dt.datetime
+    local_updated_at: dt.datetime | None
+    incoming_updated_at: dt.datetime | None
     values: dict[str, Any] = field(default_factory=dict, repr=False)
+    kind: ConflictKind = "changed"
 
     @property
     def noun(self) -> str:
         return NOUN[self.section]
 
     def describe(self) -> str:
+        if self.kind == "deleted_here":
+            return f"{self.noun} {str(self.entity_id)[:8]} — deleted here, changed in the bundle"
+        if self.kind == "deleted_there":
+            return f"{self.noun} {str(self.entity_id)[:8]} — deleted in the bundle, changed here"
         diffs = "; ".join(
             f"{f}: here {self.local.get(f)!r}, bundle {self.incoming.get(f)!r}" for f in self.fields
         )
@@ -88,6 +130,8 @@ class MergeReport:
     unchanged: dict[str, int] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # restore: links to vanished claims
+    deleted: dict[str, int] = field(default_factory=dict)  # deleted as the bundle deleted them
+    kept: dict[str, int] = field(default_factory=dict)  # newer here (or deleted here): kept
 
     @property
     def total_added(self) -> int:
@@ -141,6 +185,14 @@ class _Merger:
         self.versions: list[tuple[type[Base], uuid.UUID, int, dt.datetime]] = []
         self.analysts: dict[uuid.UUID, uuid.UUID | None] = {}
         self.articles: dict[uuid.UUID, uuid.UUID] = {}
+        # History of each entity: from the bundle, and as this workspace has it.
+        self.incoming_past: dict[uuid.UUID, Past] = {}
+        self.local_past: dict[uuid.UUID, Past] = {}
+        # Rows deleted here and kept deleted (their children are skipped too).
+        self.gone: set[uuid.UUID] = set()
+        # The bundle's history entries for changes not taken (conflicts): not added,
+        # so the next merge still sees them as changes made there.
+        self.withheld: set[uuid.UUID] = set()
 
     # -------------------------------------------------------------- helpers
 
@@ -161,6 +213,57 @@ class _Merger:
                 values[key] = local if self._exists(Analyst, local) else None
         if "article_id" in values:
             values["article_id"] = self.articles.get(values["article_id"], values["article_id"])
+
+    # -------------------------------------------------------------- history
+
+    def load_past(self, parsed: dict[str, list[dict[str, Any]]]) -> None:
+        """Index the bundle's history and this workspace's history of the same entities."""
+        ids: set[uuid.UUID] = set()
+        for entry in parsed["history"]:
+            changed = frozenset(entry.get("changes") or {})
+            self.incoming_past.setdefault(entry["entity_id"], []).append(
+                (entry["id"], entry["action"], changed)
+            )
+            ids.add(entry["entity_id"])
+        for section in TRACKED:
+            ids.update(values["id"] for values in parsed[section])
+        wanted = sorted(ids, key=str)
+        for i in range(0, len(wanted), 500):
+            rows = self.session.execute(
+                select(
+                    HistoryEntry.id,
+                    HistoryEntry.entity_id,
+                    HistoryEntry.action,
+                    HistoryEntry.changes,
+                ).where(HistoryEntry.entity_id.in_(wanted[i : i + 500]))
+            )
+            for entry_id, entity_id, action, changes in rows:
+                self.local_past.setdefault(entity_id, []).append(
+                    (entry_id, action, frozenset(changes or {}))
+                )
+
+    def since_base(self, entity_id: uuid.UUID) -> tuple[Past, Past]:
+        """(changes only the bundle has, changes only this workspace has) of one entity."""
+        incoming = self.incoming_past.get(entity_id, [])
+        local = self.local_past.get(entity_id, [])
+        known_here = {e[0] for e in local}
+        known_there = {e[0] for e in incoming}
+        return (
+            [e for e in incoming if e[0] not in known_here],
+            [e for e in local if e[0] not in known_there],
+        )
+
+    def deleted_here(self, entity_id: uuid.UUID) -> bool:
+        return any(action == "delete" for _, action, _ in self.local_past.get(entity_id, []))
+
+    def _parent_gone(self, section: str, values: dict[str, Any]) -> bool:
+        if section == "claims":
+            return values["article_id"] in self.gone
+        if section == "links":
+            return values["from_claim_id"] in self.gone or values["to_claim_id"] in self.gone
+        if section in ("evidence", "comments", "verdicts"):
+            return values["claim_id"] in self.gone
+        return False
 
     # -------------------------------------------------------------- sections
 
@@ -222,6 +325,10 @@ class _Merger:
     def tracked(self, section: str, values: dict[str, Any]) -> None:
         model = SECTIONS[section]
         self._map_refs(values)
+        if not self.restore and self._parent_gone(section, values):
+            self.gone.add(values["id"])
+            self.report.count(self.report.kept, section)
+            return
         text: str | None = None
         # A row of whichever model the section holds.
         local: Any
@@ -248,6 +355,9 @@ class _Merger:
                     ClaimLink.relation == values["relation"],
                 )
             )
+        if local is None and not self.restore and self.deleted_here(values["id"]):
+            self._deleted_here(section, values)
+            return
         self._validate(section, values)
         if local is None:
             fields = dict(values)
@@ -276,26 +386,105 @@ class _Merger:
         if mine == theirs:
             self.report.count(self.report.unchanged, section)
             return
-        if values["updated_at"] > local.updated_at:
-            if section == "claims":
+        theirs_new, mine_new = self.since_base(values["id"])
+        changed_there = frozenset().union(*(e[2] for e in theirs_new))
+        changed_here = frozenset().union(*(e[2] for e in mine_new))
+        differing = sorted(k for k in theirs if theirs[k] != mine.get(k))
+        take: list[str] = []
+        clash: list[str] = []
+        for name in differing:
+            if name in changed_there and name not in changed_here:
+                take.append(name)
+            elif name in changed_here and name not in changed_there:
+                continue  # changed only here since the common past: kept
+            else:
+                clash.append(name)
+        if section == "claims" and ANCHOR_FIELDS & set(differing):
+            anchor = sorted(ANCHOR_FIELDS & set(differing))
+            if ANCHOR_FIELDS & set(clash) or (
+                ANCHOR_FIELDS & set(take) and ANCHOR_FIELDS & changed_here
+            ):
+                take = [f for f in take if f not in ANCHOR_FIELDS]
+                clash = sorted(set(clash) | set(anchor))
+        if take:
+            if section == "claims" and "status" in take:
                 _check_decision(self.session, local, values["status"], local.status, _NOTHING)
-            apply_values(self.session, local, values)
-            local.updated_at = values["updated_at"]
+            apply_values(self.session, local, {k: values[k] for k in take})
+            local.updated_at = max(local.updated_at, values["updated_at"])
             self.report.count(self.report.updated, section)
+        elif not clash:
+            self.report.count(self.report.kept, section)
+        if clash:
+            self.withheld.update(e[0] for e in theirs_new)
+            self.report.conflicts.append(
+                Conflict(
+                    section=section,
+                    entity_id=local.id,
+                    fields=tuple(clash),
+                    local=mine,
+                    incoming=theirs,
+                    local_updated_at=local.updated_at,
+                    incoming_updated_at=values["updated_at"],
+                    values=values,
+                )
+            )
+
+    def _deleted_here(self, section: str, values: dict[str, Any]) -> None:
+        """A row deleted in this workspace: kept deleted unless the bundle changed it since."""
+        self.gone.add(values["id"])
+        theirs_new, _ = self.since_base(values["id"])
+        if not theirs_new:
+            self.report.count(self.report.kept, section)
             return
-        differing = tuple(sorted(k for k in theirs if theirs[k] != mine.get(k)))
+        self.withheld.update(e[0] for e in theirs_new)
+        theirs = content(values)
+        theirs.pop("id")
         self.report.conflicts.append(
             Conflict(
                 section=section,
-                entity_id=local.id,
-                fields=differing,
-                local=mine,
-                incoming=theirs,
-                local_updated_at=local.updated_at,
+                entity_id=values["id"],
+                fields=(DELETED,),
+                local={DELETED: "deleted here"},
+                incoming={**theirs, DELETED: "changed in the bundle since"},
+                local_updated_at=None,
                 incoming_updated_at=values["updated_at"],
                 values=values,
+                kind="deleted_here",
             )
         )
+
+    def deletions(self, parsed: dict[str, list[dict[str, Any]]]) -> None:
+        """Apply the deletions the bundle's history carries, unless changed here since."""
+        for entry in parsed["history"]:
+            section = SECTION_OF_TYPE.get(entry["entity_type"])
+            if entry["action"] != "delete" or section is None:
+                continue
+            model = SECTIONS[section]
+            entity_id = self.articles.get(entry["entity_id"], entry["entity_id"])
+            local: Any = self.session.get(model, entity_id)
+            if local is None:
+                continue
+            theirs_new, mine_new = self.since_base(entry["entity_id"])
+            if mine_new:
+                self.withheld.update(e[0] for e in theirs_new)
+                mine = content(local_values(section, local))
+                mine.pop("id")
+                self.report.conflicts.append(
+                    Conflict(
+                        section=section,
+                        entity_id=entity_id,
+                        fields=(DELETED,),
+                        local={**mine, DELETED: "changed here since"},
+                        incoming={DELETED: "deleted in the bundle"},
+                        local_updated_at=local.updated_at,
+                        incoming_updated_at=None,
+                        kind="deleted_there",
+                    )
+                )
+                continue
+            self.session.delete(local)
+            self.session.flush()
+            self.report.count(self.report.deleted, section)
 
     def append_only(self, section: str, values: dict[str, Any]) -> None:
         model = SECTIONS[section]
@@ -305,6 +494,12 @@ class _Merger:
         if self.session.get(model, values["id"]) is not None:
             self.report.count(self.report.unchanged, section)
             return
+        if section == "history" and values["id"] in self.withheld:
+            self.report.count(self.report.kept, section)
+            return
+        if section == "verdicts" and not self.restore and self._parent_gone(section, values):
+            self.report.count(self.report.kept, section)
+            return
         if section == "verdicts":
             self._require(Claim, values["claim_id"], values, NOUN[section])
             if values["reviewer_id"] is None:
@@ -313,7 +508,11 @@ class _Merger:
         self.report.count(self.report.added, section)
 
     def run(self, parsed: dict[str, list[dict[str, Any]]]) -> None:
+        if not self.restore:
+            self.load_past(parsed)
         for section in SECTIONS:
+            if section == "verdicts" and not self.restore:
+                self.deletions(parsed)
             rows = parsed[section]
             for values in rows:
                 if section == "analysts":
@@ -403,6 +602,8 @@ def _merge(ws: Workspace, path: Path | str, restore: bool) -> MergeReport:
     report = MergeReport()
     try:
         with ws.session() as session:
+            if not restore:
+                session.info[FROM_BUNDLE_KEY] = True
             _Merger(session, bundle, report, restore).run(parsed)
     except IntegrityError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "a constraint failed"
@@ -415,12 +616,13 @@ def _merge(ws: Workspace, path: Path | str, restore: bool) -> MergeReport:
 def resolve_conflict(
     ws: Workspace, conflict: Conflict, take: Literal["incoming", "local"] = "incoming"
 ) -> Conflict | None:
-    """Settle a merge conflict: keep the local row, or apply the bundle's values.
+    """Settle a merge conflict: keep the local row, or take the bundle's side.
 
-    Taking the incoming values is refused with StaleEdit when the local row
-    changed again since the merge reported the conflict.  It returns the
-    conflict that puts the local values back: resolving that one with
-    ``take="incoming"`` undoes this (and is refused the same way if the row
+    Taking the bundle's side applies its values of the conflicting fields, brings
+    back a row deleted here, or deletes a row the bundle deleted.  It is refused
+    with StaleEdit when the local row changed again since the merge reported it.
+    It returns the conflict that puts the local side back: resolving that one
+    with ``take="incoming"`` undoes this (and is refused the same way if the row
     changed again meanwhile).  Keeping the local row changes nothing: None.
     """
     if take not in ("incoming", "local"):
@@ -430,23 +632,51 @@ def resolve_conflict(
     model = SECTIONS[conflict.section]
     with ws.session() as session:
         obj = session.get(model, conflict.entity_id)
+        if conflict.kind == "deleted_here":
+            if obj is not None:
+                raise StaleEdit(
+                    f"The {conflict.noun} {str(conflict.entity_id)[:8]} was brought back "
+                    "since the merge; import the bundle again to compare."
+                )
+            back = _bring_back(session, conflict)
+            session.flush()
+            now = content(local_values(conflict.section, back))
+            now.pop("id")
+            return replace(
+                conflict,
+                kind="deleted_there",
+                local={**now, DELETED: "brought back from the bundle"},
+                incoming={DELETED: "deleted here before"},
+            )
         if obj is None:
             raise NotFound(f"The {conflict.noun} {conflict.entity_id} no longer exists.")
         before = local_values(conflict.section, obj)
         now = content(before)
         now.pop("id")
-        if now != conflict.local:
+        expected = {k: v for k, v in conflict.local.items() if k != DELETED}
+        if now != expected:
             raise StaleEdit(
                 f"The {conflict.noun} {str(conflict.entity_id)[:8]} changed again since the "
                 "merge; import the bundle again to compare.",
                 current={conflict.noun: now},
             )
-        if isinstance(obj, Claim):  # the "claims" section
-            _check_anchor(session.get_one(Article, obj.article_id).text, conflict.values)
-            _check_decision(
-                session, obj, conflict.values["status"], obj.status, "The local claim is kept."
+        if conflict.kind == "deleted_there":
+            session.delete(obj)
+            return replace(
+                conflict,
+                kind="deleted_here",
+                local={DELETED: "deleted as in the bundle"},
+                incoming={**now, DELETED: "as it was here"},
+                values=before,
             )
-        apply_values(session, obj, conflict.values)
+        values = {k: v for k, v in conflict.values.items() if k in conflict.fields}
+        if isinstance(obj, Claim):  # the "claims" section
+            if ANCHOR_FIELDS & set(values):
+                _check_anchor(session.get_one(Article, obj.article_id).text, conflict.values)
+            _check_decision(
+                session, obj, values.get("status"), obj.status, "The local claim is kept."
+            )
+        apply_values(session, obj, values)
         session.flush()
         after = content(local_values(conflict.section, obj))
         after.pop("id")
@@ -461,3 +691,24 @@ def resolve_conflict(
             incoming_updated_at=conflict.local_updated_at,
             values=before,
         )
+
+
+def _bring_back(session: Session, conflict: Conflict) -> Any:
+    """Re-create a row deleted here from the bundle's values (a conflict settled for them)."""
+    model = SECTIONS[conflict.section]
+    fields = {k: v for k, v in conflict.values.items() if k != "version"}
+    tags = fields.pop("tags", None)
+    for key, parent in (("article_id", Article), ("claim_id", Claim), ("source_id", Source)):
+        if fields.get(key) is not None and session.get(parent, fields[key]) is None:
+            raise NotFound(
+                f"The {conflict.noun} {str(conflict.entity_id)[:8]} cannot come back: "
+                f"its {parent.__name__.lower()} is not in this workspace."
+            )
+    obj: Any = model(**fields)
+    if isinstance(obj, Claim):
+        _check_anchor(session.get_one(Article, obj.article_id).text, conflict.values)
+        _check_decision(session, obj, obj.status, None, "The claim stays deleted.")
+    if tags is not None:
+        obj.tags = get_tags(session, tags)
+    session.add(obj)
+    return obj

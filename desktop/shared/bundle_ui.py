@@ -49,8 +49,9 @@ class MergeReportDialog(QDialog):
         self.setWindowTitle("Bundle merged")
         summary = QLabel(report_text(report))
         hint = QLabel(
-            "Conflicting rows changed here more recently than in the bundle; "
-            "they were kept as they are. Choose for each one."
+            "These were changed both here and in the bundle since the two workspaces last "
+            "exchanged them (or deleted on one side and changed on the other); they were "
+            "kept as they are here. Choose for each one."
         )
         hint.setWordWrap(True)
         self.table = QTableWidget(0, 4)
