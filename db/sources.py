@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,8 +68,10 @@ def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _counts(session: Any) -> dict[uuid.UUID, int]:
+def _counts(session: Any, source_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, int]:
     query = select(Claim.source_id, func.count()).group_by(Claim.source_id)
+    if source_ids is not None:
+        query = query.where(Claim.source_id.in_(source_ids))
     return {sid: n for sid, n in session.execute(query) if sid is not None}
 
 
@@ -77,6 +80,35 @@ def list_sources(ws: Workspace) -> list[SourceInfo]:
         counts = _counts(session)
         sources = session.scalars(select(Source).order_by(func.lower(Source.name)))
         return [_info(s, counts.get(s.id, 0)) for s in sources]
+
+
+def sources_by_ids(ws: Workspace, source_ids: Collection[uuid.UUID | str]) -> list[SourceInfo]:
+    """The sources with these ids that still exist, with their claim counts (any order)."""
+    wanted = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in source_ids]
+    if not wanted:
+        return []
+    with ws.session() as session:
+        counts = _counts(session, wanted)
+        sources = session.scalars(select(Source).where(Source.id.in_(wanted)))
+        return [_info(s, counts.get(s.id, 0)) for s in sources]
+
+
+def claim_counts(ws: Workspace) -> dict[uuid.UUID, int]:
+    """How many claims each source has (sources without claims are absent)."""
+    with ws.session() as session:
+        return _counts(session)
+
+
+def sources_of_claims(ws: Workspace, claim_ids: Collection[uuid.UUID | str]) -> set[uuid.UUID]:
+    """The sources the given claims are attributed to now."""
+    wanted = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in claim_ids]
+    if not wanted:
+        return set()
+    with ws.session() as session:
+        rows = session.scalars(
+            select(Claim.source_id).where(Claim.id.in_(wanted), Claim.source_id.is_not(None))
+        )
+        return {sid for sid in rows if sid is not None}
 
 
 def get_source(ws: Workspace, source_id: uuid.UUID | str) -> SourceInfo:

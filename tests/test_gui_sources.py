@@ -199,3 +199,31 @@ def test_sources_model_passes_qtmodeltester(qtmodeltester, ws, data):
     qtmodeltester.check(model, force_py=True)
     model.set_sources(source_ops.list_sources(ws)[:1])
     assert model.rowCount() == 1
+
+
+def test_changes_update_only_the_sources_named(qtbot, ctx, ws, view, data):
+    from db.changes import Entity, Op, changed
+    from desktop.commands.claims import UpdateClaimCommand
+
+    model = view.model
+    resets: list[int] = []
+    inserted: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, a, _b: inserted.append(a))
+    # Another analyst's new source arrives as a record: one row added.
+    made = source_ops.create_source(ws, "Harbour master")
+    ctx.publish(changed(Entity.SOURCE, [made.id], Op.CREATED))
+    assert inserted == [3] and resets == []
+    assert "Harbour master" in _names(view)
+    # A claim moving from one source to another: the counts follow, nothing reloads.
+    claim = data["claims"][4]
+    ctx.undo_stack.push(
+        UpdateClaimCommand(ctx, claim.id, {"source_id": made.id}, {"source_id": data["other"].id})
+    )
+    other_row = model.row_of(str(data["other"].id))
+    qtbot.waitUntil(lambda: model.index(other_row, COL_CLAIMS).data() == 0)
+    assert model.index(model.row_of(str(made.id)), COL_CLAIMS).data() == 1
+    # A deleted source leaves its row; no reset.
+    source_ops.delete_source(ws, made.id)
+    ctx.publish(changed(Entity.SOURCE, [made.id], Op.DELETED))
+    assert model.row_of(str(made.id)) is None and resets == []

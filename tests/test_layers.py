@@ -118,7 +118,6 @@ NOT_YET_CONVERTED: set[str] = {
     "desktop/reader/view.py",  # reader
     "desktop/review/analyst_dialogs.py",  # review (operations/analysts, settings)
     "desktop/review/compare_view.py",  # review
-    "desktop/sources/view.py",  # review
 }
 
 

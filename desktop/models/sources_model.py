@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -24,6 +25,35 @@ class SourcesTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(sources)
         self.endResetModel()
+
+    def upsert(self, sources: list[SourceInfo]) -> None:
+        """Update the rows of these sources in place; add the ones not shown (at the end)."""
+        for info in sources:
+            row = self.row_of(str(info.id))
+            if row is None:
+                end = len(self._rows)
+                self.beginInsertRows(QModelIndex(), end, end)
+                self._rows.append(info)
+                self.endInsertRows()
+            elif self._rows[row] != info:
+                self._rows[row] = info
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(TITLES) - 1))
+
+    def remove_ids(self, source_ids: set[str]) -> None:
+        for row in range(len(self._rows) - 1, -1, -1):
+            if str(self._rows[row].id) in source_ids:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """New claim counts (sources absent from *counts* have none): changed cells only."""
+        for row, info in enumerate(self._rows):
+            n = counts.get(str(info.id), 0)
+            if n != info.claim_count:
+                self._rows[row] = replace(info, claim_count=n)
+                cell = self.index(row, COL_CLAIMS)
+                self.dataChanged.emit(cell, cell)
 
     def source_at(self, row: int) -> SourceInfo | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -1,14 +1,35 @@
-"""Source operations the sources view and the review filters call."""
+"""Source operations the sources view and the review filters call: reads, and undoable edits."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
+from typing import Any
 
 from db import sources as source_ops
 from db.sources import SourceInfo
+from desktop.commands.sources import (
+    CreateSourceCommand,
+    DeleteSourceCommand,
+    MergeSourcesCommand,
+    UpdateSourceCommand,
+    source_values,
+)
 from desktop.context import AppContext
 
-__all__ = ["SourceInfo", "get_source", "list_sources"]
+__all__ = [
+    "SourceInfo",
+    "claim_counts",
+    "create_source",
+    "delete_source",
+    "get_source",
+    "list_sources",
+    "merge_sources",
+    "source_values",
+    "sources_by_ids",
+    "sources_of_claims",
+    "update_source",
+]
 
 
 def list_sources(ctx: AppContext) -> list[SourceInfo]:
@@ -18,3 +39,49 @@ def list_sources(ctx: AppContext) -> list[SourceInfo]:
 
 def get_source(ctx: AppContext, source_id: uuid.UUID | str) -> SourceInfo:
     return source_ops.get_source(ctx.ws, source_id)
+
+
+def sources_by_ids(ctx: AppContext, source_ids: Collection[str]) -> list[SourceInfo]:
+    """The named sources that still exist (to update their rows)."""
+    return source_ops.sources_by_ids(ctx.ws, source_ids)
+
+
+def claim_counts(ctx: AppContext) -> dict[str, int]:
+    """Claims per source id (as text); sources without claims are absent."""
+    return {str(k): n for k, n in source_ops.claim_counts(ctx.ws).items()}
+
+
+def sources_of_claims(ctx: AppContext, claim_ids: Collection[str]) -> set[str]:
+    return {str(s) for s in source_ops.sources_of_claims(ctx.ws, claim_ids)}
+
+
+def _push(ctx: AppContext, command: Any) -> bool:
+    ctx.undo_stack.push(command)
+    return not command.failed
+
+
+def create_source(ctx: AppContext, name: str, **fields: Any) -> uuid.UUID | None:
+    """Create a source (undoable); its id, or None when refused."""
+    command = CreateSourceCommand(ctx, name, **fields)
+    return command.source_id if _push(ctx, command) else None
+
+
+def update_source(
+    ctx: AppContext,
+    source_id: uuid.UUID,
+    new: dict[str, Any],
+    old: dict[str, Any],
+    version: int | None,
+) -> bool:
+    """Change fields of a source (undoable; refused when someone else changed it first)."""
+    return _push(ctx, UpdateSourceCommand(ctx, source_id, new, old, version))
+
+
+def delete_source(ctx: AppContext, source_id: uuid.UUID) -> bool:
+    """Delete a source (undoable); its claims keep no source."""
+    return _push(ctx, DeleteSourceCommand(ctx, source_id))
+
+
+def merge_sources(ctx: AppContext, drop_id: uuid.UUID, keep_id: uuid.UUID) -> bool:
+    """Merge *drop* into *keep* (undoable)."""
+    return _push(ctx, MergeSourcesCommand(ctx, drop_id, keep_id))

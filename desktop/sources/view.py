@@ -6,8 +6,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,17 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import sources as source_ops
+from db.changes import Changes, Entity, Op
 from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
-from db.sources import SourceInfo
-from desktop.commands.sources import (
-    CreateSourceCommand,
-    DeleteSourceCommand,
-    MergeSourcesCommand,
-    UpdateSourceCommand,
-    source_values,
-)
 from desktop.context import AppContext
 from desktop.models.claims_model import (
     COL_ARTICLE,
@@ -45,6 +37,9 @@ from desktop.models.claims_model import (
     ClaimsTableModel,
 )
 from desktop.models.sources_model import COL_ALIASES, COL_NAME, SourceIdRole, SourcesTableModel
+from desktop.operations import sources as source_ops
+from desktop.operations.sources import SourceInfo, source_values
+from desktop.review.common import follow_changes
 from desktop.sources.dialogs import MergeTargetDialog, SourceEditDialog
 
 # An empty filter matching no claim: shown while no source is selected.
@@ -73,9 +68,14 @@ class SourcesView(QWidget):
             lambda drop, all_: MergeTargetDialog(drop, all_, self)
         )
         self._build()
-        ctx.sourcesChanged.connect(self.reload)
-        ctx.claimsChanged.connect(self._claims_changed)
-        ctx.workspaceChanged.connect(self.reload)
+        # Claim counts go stale when claims move between sources; they are counted
+        # again once the edits settle, and only while the view is shown.
+        self._counts_stale = False
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(300)
+        self._count_timer.timeout.connect(self._recount)
+        follow_changes(ctx, self._on_changes)
         self.reload()
 
     def _build(self) -> None:
@@ -176,25 +176,74 @@ class SourcesView(QWidget):
         """Re-read every source, keeping the selection when it still exists."""
         selected = self.selected_source_id()
         try:
-            sources = source_ops.list_sources(self.ctx.ws)
+            sources = source_ops.list_sources(self.ctx)
         except ClaimDeskError as exc:
             self.ctx.report_error(exc)
             return
         self.model.set_sources(sources)
+        self._counts_stale = False
         if selected and not self.select_source(selected):
             selected = None
         if not selected:
             self._show_claims(None)
         self._update_buttons()
 
-    def _claims_changed(self, ids: list[str]) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        """Update the rows of the sources named; count claims again when they moved."""
+        if changes.everything:
+            self.reload()
+            return
+        try:
+            self._apply(changes)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+
+    def _apply(self, changes: Changes) -> None:
+        gone = changes.ids(Entity.SOURCE, Op.DELETED)
+        if gone:
+            selected = self.selected_source_id()
+            self.model.remove_ids(gone)
+            if selected in gone:
+                self._show_claims(None)
+        touched = changes.ids(Entity.SOURCE) - gone
+        if touched:
+            self.model.upsert(source_ops.sources_by_ids(self.ctx, touched))
+        claims = changes.of(Entity.CLAIM)
+        created = [c.id for c in claims if c.op is Op.CREATED]
+        if created:  # a new claim counts for its source: that row only
+            sources = source_ops.sources_of_claims(self.ctx, created)
+            if sources:
+                self.model.upsert(source_ops.sources_by_ids(self.ctx, sources))
+        moved = [
+            c
+            for c in claims
+            if c.op is Op.DELETED
+            or (c.op is Op.UPDATED and (not c.fields or "source_id" in c.fields))
+        ]
+        if moved:
+            self._counts_stale = True
+            if self.isVisible():
+                self._count_timer.start()
         selected = self.selected_source_id()
-        self.reload()
-        if selected and selected == self.selected_source_id():
-            try:
-                self.claims_model.refresh_ids(ids)
-            except ClaimDeskError as exc:
-                self.ctx.report_error(exc)
+        if claims and selected:
+            self.claims_model.refresh_ids([c.id for c in claims])
+            self._show_claims(selected)
+        self._update_buttons()
+
+    def _recount(self) -> None:
+        if not self._counts_stale:
+            return
+        try:
+            self.model.set_counts(source_ops.claim_counts(self.ctx))
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+            return
+        self._counts_stale = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._counts_stale:
+            self._count_timer.start()
 
     def select_source(self, source_id: str | uuid.UUID) -> bool:
         row = self.model.row_of(str(source_id))
@@ -253,17 +302,12 @@ class SourcesView(QWidget):
 
     # ------------------------------------------------------------ actions
 
-    def _push(self, command: Any) -> bool:
-        self.ctx.undo_stack.push(command)
-        return not command.failed
-
     def add_source(self, name: str, **fields: Any) -> uuid.UUID | None:
         """Create a source (undoable) and select it; None when refused."""
-        command = CreateSourceCommand(self.ctx, name, **fields)
-        if not self._push(command):
-            return None
-        self.select_source(command.source_id)
-        return command.source_id
+        source_id = source_ops.create_source(self.ctx, name, **fields)
+        if source_id is not None:
+            self.select_source(source_id)
+        return source_id
 
     def update_source(self, source_id: str | uuid.UUID, **fields: Any) -> bool:
         """Change fields of a source (undoable, refused if someone else changed it)."""
@@ -271,7 +315,7 @@ class SourcesView(QWidget):
         info = self._cached(sid)
         if info is None:
             try:
-                info = source_ops.get_source(self.ctx.ws, sid)
+                info = source_ops.get_source(self.ctx, sid)
             except ClaimDeskError as exc:
                 self.ctx.report_error(exc)
                 return False
@@ -280,7 +324,7 @@ class SourcesView(QWidget):
         if not new:
             return False
         old = {k: stored[k] for k in new}
-        return self._push(UpdateSourceCommand(self.ctx, sid, new, old, info.version))
+        return source_ops.update_source(self.ctx, sid, new, old, info.version)
 
     def delete_source(self, source_id: str | uuid.UUID) -> bool:
         """Delete a source after confirmation (undoable); its claims keep no source."""
@@ -293,7 +337,7 @@ class SourcesView(QWidget):
         message += " You can undo this."
         if not self.ctx.dialogs.confirm("Delete source", message):
             return False
-        return self._push(DeleteSourceCommand(self.ctx, info.id))
+        return source_ops.delete_source(self.ctx, info.id)
 
     def merge_sources(self, drop_id: str | uuid.UUID, keep_id: str | uuid.UUID) -> bool:
         """Merge *drop* into *keep* after confirmation (undoable)."""
@@ -310,7 +354,7 @@ class SourcesView(QWidget):
         )
         if not self.ctx.dialogs.confirm("Merge sources", message):
             return False
-        if not self._push(MergeSourcesCommand(self.ctx, drop.id, keep.id)):
+        if not source_ops.merge_sources(self.ctx, drop.id, keep.id):
             return False
         self.select_source(keep.id)
         return True
