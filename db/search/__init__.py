@@ -34,8 +34,7 @@ def search(ws: Workspace, text: str, *, limit: int = DEFAULT_LIMIT) -> SearchRes
     query = parse_query(text)
     if not 1 <= limit <= MAX_LIMIT:
         raise InvalidInput(f"The number of results must be 1–{MAX_LIMIT}, not {limit}.")
-    with ws.session() as session:
-        conn = session.connection()
+    with ws.engine.connect() as conn:  # reads only
         docs = documents(conn, query, limit + 1)
         hits = build_hits(conn, query, docs, limit + 1)
     return SearchResult(query=query.text, hits=tuple(hits[:limit]), more=len(hits) > limit)

@@ -8,7 +8,6 @@ workspace's database when the statement runs.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from sqlalchemy import (
@@ -40,11 +39,7 @@ _key = table(schema.KEY, column("id"), column("entity_id"), column("kind"))
 _word = table(schema.WORD, column("rowid"), column(schema.WORD))
 _trigram = table(schema.TRIGRAM, column("rowid"), column(schema.TRIGRAM))
 
-Document = tuple[str, uuid.UUID]  # (kind name, entity id)
-
-
-def _uuid(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+Document = tuple[str, Any]  # (kind name, entity id as the driver returns it)
 
 
 # ---------------------------------------------------------------- SQLite
@@ -76,14 +71,24 @@ def _sqlite_entity_ids(query: Query, kind: Kind) -> Select[Any]:
 
 
 def _sqlite_documents(conn: Connection, query: Query, limit: int) -> list[Document]:
-    rowids = _fts_rowids(query, schema.FTS_COLUMNS).subquery()
-    newest = select(rowids.c.rowid).order_by(rowids.c.rowid.desc()).limit(limit).subquery()
-    statement = (
-        select(_key.c.kind, _key.c.entity_id)
-        .select_from(newest.join(_key, _key.c.id == newest.c.rowid))
-        .order_by(newest.c.rowid.desc())
+    # Plain SQL: this runs on every keystroke of the search box, and FTS5 hands
+    # back the newest rowids first without looking at the rest.
+    params: list[Any] = []
+    if query.long_terms:
+        fts = schema.TRIGRAM
+        params.append(fts5_expression(query.long_terms, schema.FTS_COLUMNS, prefix=False))
+        also = ""
+        if query.short_terms:
+            also = f" AND rowid IN (SELECT rowid FROM {schema.WORD} WHERE {schema.WORD} MATCH ?)"
+            params.append(fts5_expression(query.short_terms, schema.FTS_COLUMNS, prefix=True))
+    else:
+        fts, also = schema.WORD, ""
+        params.append(fts5_expression(query.short_terms, schema.FTS_COLUMNS, prefix=True))
+    sql = (
+        f"SELECT k.kind, k.entity_id FROM (SELECT rowid AS r FROM {fts} WHERE {fts} MATCH ?{also} "
+        f"ORDER BY rowid DESC LIMIT ?) AS m JOIN {schema.KEY} AS k ON k.id = m.r ORDER BY m.r DESC"
     )
-    return [(kind, _uuid(entity)) for kind, entity in conn.execute(statement)]
+    return [(kind, entity) for kind, entity in conn.exec_driver_sql(sql, (*params, limit))]
 
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -106,7 +111,7 @@ def _pg_condition(query: Query, kind: Kind) -> ColumnElement[bool]:
 
 
 def _pg_documents(conn: Connection, query: Query, limit: int) -> list[Document]:
-    found: list[tuple[float, str, uuid.UUID]] = []
+    found: list[tuple[float, str, Any]] = []
     for kind in KINDS:
         model = _table_of(kind)
         order = model.c.name if kind is TAG else model.c.created_at.desc()
@@ -118,7 +123,7 @@ def _pg_documents(conn: Connection, query: Query, limit: int) -> list[Document]:
         )
         for entity, created in conn.execute(statement):
             moment = created.timestamp() if created is not None else float("-inf")
-            found.append((moment, kind.name, _uuid(entity)))
+            found.append((moment, kind.name, entity))
     # Newest first across kinds, as on SQLite; tags (no creation time) last.
     found.sort(key=lambda f: f[0], reverse=True)
     return [(name, entity) for _, name, entity in found[:limit]]

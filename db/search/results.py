@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
-from db.models import Article, Claim, Comment, Source, Tag, claim_tag
 from db.search.query import Query, find_all, find_first
 
 SNIPPET_BEFORE = 40
@@ -162,115 +161,112 @@ def _aliases(value: Any) -> str:
     return ""
 
 
-def build_hits(
-    conn: Connection, query: Query, docs: list[tuple[str, uuid.UUID]], limit: int
-) -> list[Hit]:
-    """Hits for *docs* in their order; a source or tag stands for its claims."""
-    ids: dict[str, list[uuid.UUID]] = {}
-    for kind, entity in docs:
-        ids.setdefault(kind, []).append(entity)
-    claim_cols = (
-        Claim.id,
-        Claim.article_id,
-        Article.title,
-        Claim.quote,
-        Claim.statement,
-        Claim.notes,
-        Claim.start,
-        Claim.end,
+class _Loader:
+    """The rows behind documents, in plain SQL for both databases (ids as the driver gives them)."""
+
+    CLAIM = (
+        'SELECT c.id, c.article_id, a.title, c.quote, c.statement, c.notes, c.start, c."end" '
+        "FROM claim AS c JOIN article AS a ON a.id = c.article_id "
     )
 
-    def claims_where(*conditions: Any, cap: int | None = None) -> list[Any]:
-        statement = (
-            select(*claim_cols).join(Article, Article.id == Claim.article_id).where(*conditions)
-        )
-        if cap is not None:
-            statement = statement.order_by(Claim.created_at.desc()).limit(cap)
-        return list(conn.execute(statement))
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.mark = "?" if conn.dialect.name == "sqlite" else "%s"
 
-    articles = {
-        r.id: r
-        for r in conn.execute(
-            select(Article.id, Article.title, Article.text).where(
-                Article.id.in_(ids.get("article", []))
-            )
-        )
-    }
-    claims = {r.id: r for r in claims_where(Claim.id.in_(ids.get("claim", [])))}
-    comments = {
-        r.id: r
-        for r in conn.execute(
-            select(Comment.id, Comment.claim_id, Comment.body).where(
-                Comment.id.in_(ids.get("comment", []))
-            )
-        )
-    }
-    missing = {c.claim_id for c in comments.values()} - set(claims)
-    if missing:
-        claims.update({r.id: r for r in claims_where(Claim.id.in_(missing))})
-    sources = {
-        r.id: r
-        for r in conn.execute(
-            select(Source.id, Source.name, Source.aliases).where(
-                Source.id.in_(ids.get("source", []))
-            )
-        )
-    }
-    tags = {
-        r.id: r
-        for r in conn.execute(select(Tag.id, Tag.name).where(Tag.id.in_(ids.get("tag", []))))
-    }
+    def _rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        return list(self.conn.exec_driver_sql(sql.replace("?", self.mark), params))
 
-    def claim_fields(c: Any) -> list[_Field]:
-        return [
-            _Field("quote", c.quote, c.start),
-            _Field("statement", c.statement, None),
-            _Field("notes", c.notes, None),
-        ]
+    def by_ids(self, sql: str, ids: list[Any]) -> dict[str, Any]:
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        return {_key(r[0]): r for r in self._rows(sql.format(ids=marks), tuple(ids))}
+
+    def articles(self, ids: list[Any]) -> dict[str, Any]:
+        return self.by_ids("SELECT id, title, text FROM article WHERE id IN ({ids})", ids)
+
+    def claims(self, ids: list[Any]) -> dict[str, Any]:
+        return self.by_ids(self.CLAIM + "WHERE c.id IN ({ids})", ids)
+
+    def comments(self, ids: list[Any]) -> dict[str, Any]:
+        return self.by_ids("SELECT id, claim_id, body FROM comment WHERE id IN ({ids})", ids)
+
+    def sources(self, ids: list[Any]) -> dict[str, Any]:
+        return self.by_ids("SELECT id, name, aliases FROM source WHERE id IN ({ids})", ids)
+
+    def tags(self, ids: list[Any]) -> dict[str, Any]:
+        return self.by_ids("SELECT id, name FROM tag WHERE id IN ({ids})", ids)
+
+    def claims_of(self, kind: str, entity: Any, cap: int) -> list[Any]:
+        if kind == "source":
+            where = "WHERE c.source_id = ? "
+        else:
+            where = "WHERE c.id IN (SELECT claim_id FROM claim_tag WHERE tag_id = ?) "
+        order = "ORDER BY c.created_at DESC, c.id LIMIT ?"
+        return self._rows(self.CLAIM + where + order, (entity, cap))
+
+
+def _key(value: Any) -> str:
+    """One spelling of an id whichever way the driver returned it (32 hex digits)."""
+    return value.hex if isinstance(value, uuid.UUID) else str(value).replace("-", "")
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def build_hits(
+    conn: Connection, query: Query, docs: list[tuple[str, Any]], limit: int
+) -> list[Hit]:
+    """Hits for *docs* (kind, stored id) in order; a source or tag stands for its claims."""
+    load = _Loader(conn)
+    ids: dict[str, list[Any]] = {}
+    for kind, entity in docs:
+        ids.setdefault(kind, []).append(entity)
+    articles = load.articles(ids.get("article", []))
+    claims = load.claims(ids.get("claim", []))
+    comments = load.comments(ids.get("comment", []))
+    missing = [m[1] for m in comments.values() if _key(m[1]) not in claims]
+    claims.update(load.claims(missing))
+    sources = load.sources(ids.get("source", []))
+    tags = load.tags(ids.get("tag", []))
+
+    def claim_hit(c: Any, fields: list[_Field], kind: str, entity: Any) -> Hit:
+        return _hit(query, fields, article_id=_uuid(c[1]), title=c[2], claim_id=_uuid(c[0]),
+                    kind=kind, entity_id=_uuid(entity), claim_range=(c[6], c[7]))  # fmt: skip
 
     hits: list[Hit] = []
     for kind, entity in docs:
         if len(hits) >= limit:
             break
-        if kind == "article" and entity in articles:
-            a = articles[entity]
-            fields = [_Field("title", a.title, None), _Field("text", a.text, 0)]
+        key = _key(entity)
+        if kind == "article" and key in articles:
+            a = articles[key]
+            fields = [_Field("title", a[1], None), _Field("text", a[2], 0)]
             hits.append(
-                _hit(query, fields, article_id=a.id, title=a.title, claim_id=None,
-                     kind=kind, entity_id=entity, claim_range=None)
+                _hit(query, fields, article_id=_uuid(a[0]), title=a[1], claim_id=None,
+                     kind=kind, entity_id=_uuid(entity), claim_range=None)
             )  # fmt: skip
-        elif kind == "claim" and entity in claims:
-            c = claims[entity]
-            hits.append(
-                _hit(query, claim_fields(c), article_id=c.article_id, title=c.title,
-                     claim_id=c.id, kind=kind, entity_id=entity, claim_range=(c.start, c.end))
-            )  # fmt: skip
-        elif kind == "comment" and entity in comments:
-            m = comments[entity]
-            c = claims.get(m.claim_id)
+        elif kind == "claim" and key in claims:
+            c = claims[key]
+            fields = [
+                _Field("quote", c[3], c[6]),
+                _Field("statement", c[4], None),
+                _Field("notes", c[5], None),
+            ]
+            hits.append(claim_hit(c, fields, kind, entity))
+        elif kind == "comment" and key in comments:
+            m = comments[key]
+            c = claims.get(_key(m[1]))
             if c is not None:
-                hits.append(
-                    _hit(query, [_Field("comment", m.body, None)], article_id=c.article_id,
-                         title=c.title, claim_id=c.id, kind=kind, entity_id=entity,
-                         claim_range=(c.start, c.end))
-                )  # fmt: skip
-        elif kind in ("source", "tag"):
-            if kind == "source" and entity in sources:
-                s = sources[entity]
-                fields = [
-                    _Field("source", s.name, None),
-                    _Field("alias", _aliases(s.aliases), None),
-                ]
-                owned = claims_where(Claim.source_id == entity, cap=limit - len(hits))
-            elif kind == "tag" and entity in tags:
-                fields = [_Field("tag", tags[entity].name, None)]
-                tagged = select(claim_tag.c.claim_id).where(claim_tag.c.tag_id == entity)
-                owned = claims_where(Claim.id.in_(tagged), cap=limit - len(hits))
-            else:
-                continue
-            for c in owned:
-                hits.append(
-                    _hit(query, fields, article_id=c.article_id, title=c.title, claim_id=c.id,
-                         kind=kind, entity_id=entity, claim_range=(c.start, c.end))
-                )  # fmt: skip
+                hits.append(claim_hit(c, [_Field("comment", m[2], None)], kind, entity))
+        elif kind == "source" and key in sources:
+            s = sources[key]
+            fields = [_Field("source", s[1], None), _Field("alias", _aliases(s[2]), None)]
+            for c in load.claims_of(kind, entity, limit - len(hits)):
+                hits.append(claim_hit(c, fields, kind, entity))
+        elif kind == "tag" and key in tags:
+            fields = [_Field("tag", tags[key][1], None)]
+            for c in load.claims_of(kind, entity, limit - len(hits)):
+                hits.append(claim_hit(c, fields, kind, entity))
     return hits[:limit]
