@@ -101,6 +101,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.exporting.rows": {"COLUMNS"},
     "db.backup": {"BackupInfo", "KEEP_DAYS", "KEEP_LAST"},
     "db.check": {"CheckReport", "RepairReport"},
+    "db.search": {"Hit", "SearchResult"},
 }
 
 # Widget modules not yet converted to operations, each with the engineer converting it.

@@ -31,6 +31,7 @@ class Hit:
     article_id: uuid.UUID
     article_title: str
     claim_id: uuid.UUID | None
+    claim_quote: str | None  # the claim's quote, when the hit belongs to a claim
     kind: str  # the document: article, claim, comment, source or tag
     entity_id: uuid.UUID
     field: str  # title, text, quote, statement, notes, comment, source, alias, tag
@@ -56,6 +57,7 @@ class Hit:
             "article_id": str(self.article_id),
             "article_title": self.article_title,
             "claim_id": str(self.claim_id) if self.claim_id else None,
+            "claim_quote": self.claim_quote,
             "kind": self.kind,
             "id": str(self.entity_id),
             "field": self.field,
@@ -123,6 +125,7 @@ def _hit(
     kind: str,
     entity_id: uuid.UUID,
     claim_range: tuple[int, int] | None,
+    claim_quote: str | None = None,
 ) -> Hit:
     found = _first(fields, query)
     if found is None:  # matched by word prefix only (or folded differently): show the start
@@ -138,6 +141,7 @@ def _hit(
         article_id=article_id,
         article_title=title,
         claim_id=claim_id,
+        claim_quote=claim_quote,
         kind=kind,
         entity_id=entity_id,
         field=field.name,
@@ -233,7 +237,8 @@ def build_hits(
 
     def claim_hit(c: Any, fields: list[_Field], kind: str, entity: Any) -> Hit:
         return _hit(query, fields, article_id=_uuid(c[1]), title=c[2], claim_id=_uuid(c[0]),
-                    kind=kind, entity_id=_uuid(entity), claim_range=(c[6], c[7]))  # fmt: skip
+                    kind=kind, entity_id=_uuid(entity), claim_range=(c[6], c[7]),
+                    claim_quote=c[3])  # fmt: skip
 
     hits: list[Hit] = []
     for kind, entity in docs:
