@@ -468,3 +468,22 @@ def test_workspace_history_names_what_was_changed(ctx, team, seed_paths: list[Pa
     assert dialog.count_label.text() == f"{model.rowCount()} changes, newest first"
     dialog.kind_filter.setCurrentIndex(dialog.kind_filter.findData("source"))
     assert [i.entity_type for i in dialog.items] == ["source"]
+
+
+def test_team_dialog_edits_are_undoable(ctx, team, qtbot) -> None:
+    from db import settings
+    from desktop.review import TeamDialog
+
+    dialog = TeamDialog(ctx)
+    qtbot.addWidget(dialog)
+    ana = analysts.get_analyst(team, "Ana Lyst")
+    dialog.set_role(ana.id, "reviewer")
+    assert analysts.get_analyst(team, "Ana Lyst").role == "reviewer"
+    dialog.four_eyes.setChecked(False)
+    dialog.organisation.setText("Harbour Desk")
+    dialog.save_settings()
+    assert not settings.four_eyes_enabled(team)
+    ctx.undo_stack.undo()  # both rules, one step
+    assert settings.four_eyes_enabled(team) and settings.organisation_name(team) != "Harbour Desk"
+    ctx.undo_stack.undo()
+    assert analysts.get_analyst(team, "Ana Lyst").role == "analyst"

@@ -117,8 +117,6 @@ NOT_YET_CONVERTED: set[str] = {
     "desktop/main_window/window.py",  # reader
     "desktop/models/claims_model.py",  # table
     "desktop/reader/view.py",  # reader
-    "desktop/review/analyst_dialogs.py",  # review (operations/analysts, settings)
-    "desktop/review/compare_view.py",  # review
 }
 
 

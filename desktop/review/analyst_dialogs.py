@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -21,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import analysts as analyst_ops
-from db import settings as settings_ops
 from db.analysts import PALETTE, AnalystInfo, default_initials
 from db.models import Role
 from desktop.context import AppContext
+from desktop.operations import analysts as analyst_ops
+from desktop.operations import settings as settings_ops
 from desktop.review.common import attempt
 
 
@@ -127,7 +129,7 @@ class NewAnalystDialog(AnalystForm):
 
 def _unnamed_default(ctx: AppContext) -> AnalystInfo | None:
     """The automatically created "Analyst" when it is a local workspace's only analyst."""
-    people = analyst_ops.list_analysts(ctx.ws)
+    people = analyst_ops.list_analysts(ctx)
     if len(people) == 1 and people[0].name == analyst_ops.DEFAULT_NAME and not people[0].login:
         return people[0]
     return None
@@ -146,7 +148,7 @@ def ensure_first_analyst(
     ws = ctx.ws
     if ws.shared:
         return False
-    empty = analyst_ops.needs_first_analyst(ws)
+    empty = analyst_ops.needs_first_analyst(ctx)
     default = None if empty else _unnamed_default(ctx)
     if not empty and default is None:
         return False
@@ -161,18 +163,13 @@ def ensure_first_analyst(
         return False
     name, initials, color = dialog.values()
     if empty:
-        done = attempt(ctx, lambda: analyst_ops.create_first_analyst(ws, name, initials, color))
-    else:
-        assert default is not None
-        done = attempt(
-            ctx,
-            lambda: analyst_ops.update_analyst(
-                ws, default.id, name=name, initials=initials, color=color
-            ),
-        )
-        if done is not None:
-            analyst_ops.bind_analyst(ws, name)
-    return done is not None
+        made = attempt(ctx, lambda: analyst_ops.create_first_analyst(ctx, name, initials, color))
+        return made is not None
+    assert default is not None
+    renamed = analyst_ops.update_analyst(ctx, default.id, name=name, initials=initials, color=color)
+    if renamed:
+        attempt(ctx, lambda: analyst_ops.bind(ctx, name))
+    return renamed
 
 
 class SwitchAnalystDialog(QDialog):
@@ -185,7 +182,7 @@ class SwitchAnalystDialog(QDialog):
         self.setWindowTitle("Switch analyst")
         self.people = QComboBox(self)
         self.people.setObjectName("analystChoice")
-        for a in analyst_ops.list_analysts(ctx.ws):
+        for a in analyst_ops.list_analysts(ctx):
             self.people.addItem(f"{a.name} ({a.role.value})", str(a.id))
             if a.id == ctx.ws.analyst_id:
                 self.people.setCurrentIndex(self.people.count() - 1)
@@ -210,15 +207,10 @@ class SwitchAnalystDialog(QDialog):
         chosen = self.people.currentData()
         if not chosen:
             return None
-        ws = self.ctx.ws
-        if (
-            attempt(self.ctx, lambda: analyst_ops.bind_analyst(ws, chosen), "Switch analyst")
-            is None
-        ):
+        if attempt(self.ctx, lambda: analyst_ops.bind(self.ctx, chosen), "Switch analyst") is None:
             return None
         self.ctx.undo_stack.clear()  # undo must not replay edits under another name
-        self.ctx.reviewChanged.emit()
-        return analyst_ops.get_current(ws)
+        return analyst_ops.current(self.ctx)
 
 
 class TeamDialog(QDialog):
@@ -260,15 +252,12 @@ class TeamDialog(QDialog):
         self.refresh()
 
     def _me(self) -> AnalystInfo | None:
-        try:
-            return analyst_ops.get_current(self.ctx.ws)
-        except Exception:
-            return None
+        return analyst_ops.current(self.ctx)
 
     def refresh(self) -> None:
         me = self._me()
         admin = me is not None and me.is_admin
-        people = analyst_ops.list_analysts(self.ctx.ws)
+        people = analyst_ops.list_analysts(self.ctx)
         self.table.setRowCount(len(people))
         for row, a in enumerate(people):
             name = QTableWidgetItem(a.name)
@@ -289,17 +278,16 @@ class TeamDialog(QDialog):
             )
             self.table.setCellWidget(row, 2, box)
         self.table.resizeColumnsToContents()
-        settings = settings_ops.all_settings(self.ctx.ws)
+        settings = settings_ops.all_settings(self.ctx)
         self.four_eyes.setChecked(settings[settings_ops.FOUR_EYES] == "on")
         self.organisation.setText(settings[settings_ops.ORGANISATION])
         for w in (self.four_eyes, self.organisation, self.save_button):
             w.setEnabled(admin)
 
-    def set_role(self, analyst_id: object, role: str) -> None:
-        ws = self.ctx.ws
-        attempt(self.ctx, lambda: analyst_ops.set_role(ws, analyst_id, role), "Change role")
+    def set_role(self, analyst_id: uuid.UUID, role: str) -> None:
+        """Change a role (undoable; a refusal is shown and the table reverts)."""
+        analyst_ops.set_role(self.ctx, analyst_id, role)
         self.refresh()
-        self.ctx.reviewChanged.emit()
 
     def add_analyst(self) -> None:
         me = self._me()
@@ -308,21 +296,15 @@ class TeamDialog(QDialog):
             return
         name, initials, color = dialog.values()
         role = dialog.role.currentData()
-        ws = self.ctx.ws
-        attempt(
-            self.ctx,
-            lambda: analyst_ops.add_analyst(ws, name, initials=initials, color=color, role=role),
-            "Add analyst",
-        )
+        analyst_ops.add_analyst(self.ctx, name, initials, color, role)
         self.refresh()
 
     def save_settings(self) -> None:
-        ws = self.ctx.ws
-
-        def save() -> bool:
-            settings_ops.set_four_eyes(ws, self.four_eyes.isChecked())
-            settings_ops.set_organisation_name(ws, self.organisation.text())
-            return True
-
-        if attempt(self.ctx, save, "Review rules"):
-            self.ctx.reviewChanged.emit()
+        """Store the rules as one undoable step."""
+        settings_ops.save_settings(
+            self.ctx,
+            {
+                settings_ops.FOUR_EYES: "on" if self.four_eyes.isChecked() else "off",
+                settings_ops.ORGANISATION: self.organisation.text(),
+            },
+        )

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.compare import CompareItem, compare_set
+from db.changes import Changes, Entity
 from desktop.context import AppContext
+from desktop.operations.compare import CompareItem, linked_set
 from desktop.palette import status_color
-from desktop.review.common import as_uuid, attempt
+from desktop.review.common import as_uuid, attempt, claims_named, follow_changes
 
 COLUMN_WIDTH = 280
 
@@ -106,9 +107,17 @@ class CompareView(QWidget):
         layout.addWidget(self.area, 1)
         ctx.claimSelected.connect(self.show_claim)
         ctx.openClaimRequested.connect(self.show_claim)
-        ctx.claimsChanged.connect(lambda _ids: self.refresh())
-        ctx.linksChanged.connect(lambda _ids: self.refresh())
         ctx.workspaceChanged.connect(lambda: self.show_claim(""))
+        follow_changes(ctx, self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Redraw only when the record names a claim shown, or a link of one."""
+        if self.claim_id is None:
+            return
+        shown = {str(i.claim_id) for i in self.items} | {str(self.claim_id)}
+        unknown_link = any(c.parent is None for c in changes.of(Entity.LINK))
+        if changes.everything or unknown_link or shown & claims_named(changes):
+            self.refresh()
 
     def show_claim(self, claim_id: str | uuid.UUID | None) -> None:
         self.claim_id = as_uuid(claim_id)
@@ -123,7 +132,7 @@ class CompareView(QWidget):
         if self.claim_id is not None:
             claim_id = self.claim_id
             self.items = (
-                attempt(self.ctx, lambda: compare_set(self.ctx.ws, claim_id), quiet_not_found=True)
+                attempt(self.ctx, lambda: linked_set(self.ctx, claim_id), quiet_not_found=True)
                 or []
             )
         for item in self.items:
