@@ -310,3 +310,46 @@ def test_claims_filter_finds_any_script_and_literal_percent(any_ws: Workspace) -
     assert ids("%") == {percent.id}  # punctuation alone: looked for as typed
     assert ids("_") == set()
     assert ids("100") == {percent.id, plain.id}
+
+
+# ---------------------------------------------------------------- existing workspaces
+
+
+def test_migration_indexes_rows_written_before_it(request: pytest.FixtureRequest, tmp_path: Path):
+    """A workspace from before full-text search: the migration indexes what it holds."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from db.workspace import alembic_config, make_engine, to_url
+
+    for backend in ("sqlite", "postgresql"):
+        if backend == "sqlite":
+            url = to_url(tmp_path / "old.sqlite")
+            open_workspace(url).close()
+        else:
+            url = request.getfixturevalue("pg_url")
+            migrate(url)
+        engine = make_engine(url)
+        config = alembic_config(engine)
+        before = ScriptDirectory.from_config(config).get_revision("0005").down_revision
+        command.downgrade(config, str(before))
+        old = Workspace(url=url, engine=engine)  # the old schema, written without the indexes
+        bind_analyst(old)
+        article_id = _article(old, "Convoys crossed near Kupiansk.\n", title="Old report")
+        claim = create_claim(old, article_id, 0, 7, statement="Министр confirmed")
+        add_comment(old, claim.id, "Satellite images agree")
+        engine.dispose()
+        if backend == "postgresql":
+            migrate(url)
+        ws = open_workspace(url)  # a local file is upgraded on opening
+        try:
+            assert [h.field for h in search(ws, "kupiansk").hits] == ["text"]
+            assert [(h.field, h.claim_id) for h in search(ws, "МИНИСТР").hits] == [
+                ("statement", claim.id)
+            ]
+            assert [h.kind for h in search(ws, "satellite").hits] == ["comment"]
+            bind_analyst(ws)
+            _article(ws, "Later text about Kupiansk.\n", title="New report")
+            assert len(search(ws, "kupiansk").hits) == 2  # and kept current from then on
+        finally:
+            ws.close()
