@@ -24,6 +24,7 @@ from db.changes import Changes, Entity, Op, changed
 from db.claims import ClaimInfo, claims_of_article, create_claim, delete_claim
 from db.errors import InvalidInput
 from db.models import ClaimKind, SourceKind
+from db.relays import set_relay_ids
 from db.sources import SourceInfo, create_source, delete_source, list_sources
 from db.workspace import Workspace
 
@@ -130,6 +131,33 @@ def _notes(s: Suggestion) -> str:
     return "\n".join(lines)
 
 
+def _relay_kind(name: str, outlet: str) -> SourceKind:
+    if outlet and normalise(name) == normalise(outlet):
+        return SourceKind.OUTLET
+    return SourceKind.PERSON if is_person(name) else SourceKind.OTHER
+
+
+def _source_for(
+    ws: Workspace,
+    known: dict[str, SourceInfo],
+    made: list[SourceInfo],
+    name: str,
+    kind: SourceKind,
+    detail: str,
+    variants: Sequence[str],
+) -> SourceInfo:
+    """The registry source named *name* (by name or alias), created when there is none."""
+    source = known.get(normalise(name))
+    if source is None:
+        aliases = sorted({v for v in variants if normalise(v) != normalise(name)})
+        note = f"Kind: {detail}" if detail else ""
+        source = create_source(ws, name, kind=kind, aliases=aliases, notes=note)
+        made.append(source)
+        for alias in (source.name, *source.aliases):
+            known[normalise(alias)] = source
+    return source
+
+
 def accept_suggestions(
     ws: Workspace, article_id: uuid.UUID | str, suggestions: Sequence[Suggestion]
 ) -> Accepted:
@@ -150,21 +178,20 @@ def accept_suggestions(
                 fields["event_start"] = first
                 fields["event_end"] = last or None
             if s.source:
-                source = known.get(normalise(s.source))
-                if source is None:
-                    aliases = sorted({v for v in s.variants if normalise(v) != normalise(s.source)})
-                    source = create_source(
-                        ws,
-                        s.source,
-                        kind=_source_kind(s),
-                        aliases=aliases,
-                        notes=f"Kind: {s.source_kind or 'other'}",
-                    )
-                    made_sources.append(source)
-                    for name in (source.name, *source.aliases):
-                        known[normalise(name)] = source
-                fields["source_id"] = source.id
-            made_claims.append(create_claim(ws, info.id, s.start, s.end, **fields))
+                fields["source_id"] = _source_for(
+                    ws, known, made_sources, s.source, _source_kind(s), s.source_kind, s.variants
+                ).id
+            relay_ids = [
+                _source_for(
+                    ws, known, made_sources, name, _relay_kind(name, info.outlet), "", ()
+                ).id
+                for name in s.relayed_by
+            ]
+            claim = create_claim(ws, info.id, s.start, s.end, **fields)
+            made_claims.append(claim)
+            relay_ids = list(dict.fromkeys(r for r in relay_ids if r != fields.get("source_id")))
+            if relay_ids:
+                set_relay_ids(ws, claim.id, relay_ids)
     except Exception:
         for claim in made_claims:
             delete_claim(ws, claim.id)

@@ -94,7 +94,7 @@ def _event_fields(text: str | None) -> dict[str, Any]:
 def cmd_claim_add(ctx: CliContext) -> int:
     from db.anchors import find_quote
     from db.articles import article_text
-    from db.claims import create_claim, normalise_fields
+    from db.claims import create_claim, delete_claim, normalise_fields
     from db.sources import create_source, delete_source, find_source
 
     args = ctx.args
@@ -119,11 +119,25 @@ def cmd_claim_add(ctx: CliContext) -> int:
         if source is None:
             source = created_source = create_source(ws, args.source)
         fields["source_id"] = source.id
-    try:
-        claim = create_claim(ws, article.id, anchor.start, anchor.end, **fields)
-    except Exception:
+    relays: list[Any] = []
+    if any(not name.strip() for name in args.relayed_by or ()):
         if created_source is not None:
             delete_source(ws, created_source.id)
+        raise InvalidInput("A relay (--relayed-by) needs a name.")
+    try:
+        claim = create_claim(ws, article.id, anchor.start, anchor.end, **fields)
+        if args.relayed_by:
+            from db.relays import relay_sources, set_relay_ids
+
+            try:
+                chain, relays = relay_sources(ws, args.relayed_by)
+                set_relay_ids(ws, claim.id, [s.id for s in chain])
+            except Exception:
+                delete_claim(ws, claim.id)
+                raise
+    except Exception:
+        for made in [*relays, *([created_source] if created_source else [])]:
+            delete_source(ws, made.id)
         raise
     ctx.print(str(claim.id))
     return 0
@@ -251,6 +265,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", action="append", metavar="T")
     p.add_argument("--event-date", metavar="DATE", help="a date or range, e.g. 8-13 October 2024")
     p.add_argument("--note", metavar="TEXT")
+    p.add_argument(
+        "--relayed-by",
+        action="append",
+        metavar="NAME",
+        help="a source that relayed the claim (repeatable, nearest the original source first)",
+    )
     p.set_defaults(handler=cmd_claim_add)
 
     p = subparsers.add_parser("claims", parents=[common], help="list claims")

@@ -16,6 +16,7 @@ from db.models.enums import (
     Status,
 )
 from db.models.link import ClaimLink
+from db.models.relay import ClaimRelay
 from db.models.review import Comment, Verdict
 from db.models.setting import Setting
 from db.models.source import Source
@@ -29,6 +30,7 @@ __all__ = [
     "Claim",
     "ClaimKind",
     "ClaimLink",
+    "ClaimRelay",
     "Comment",
     "Evidence",
     "HistoryEntry",

@@ -1,0 +1,119 @@
+"""Relay chains: claim add --relayed-by, accepted suggestions, and the migration."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from db.cli import run
+
+TEXT = (
+    "South Korean lawmaker Park Min-ho visited Kyiv last week.\n"
+    "Park, citing Ukraine's defence intelligence chief Kyrylo Budanov, said 400 soldiers died.\n"
+)
+
+
+def cli(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return run(list(argv), out=out), out.getvalue()
+
+
+def _article(ws, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+    from db.importing import import_file
+
+    path = tmp_path / "relay.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return str(import_file(ws, path).id)
+
+
+def test_claim_add_relayed_by_keeps_the_order(  # type: ignore[no-untyped-def]
+    ws_path: Path, tmp_path: Path, capsys
+) -> None:
+    from db.relays import relay_names
+    from db.sources import list_sources
+    from db.workspace import open_workspace
+
+    ws = open_workspace(ws_path)
+    article = _article(ws, tmp_path)
+    ws.close()
+    rc, out = cli(
+        "--db", str(ws_path), "claim", "add", "--article", article,
+        "--quote", "400 soldiers died", "--source", "Kyrylo Budanov",
+        "--relayed-by", "Park Min-ho", "--relayed-by", "Daily Example",
+    )  # fmt: skip
+    assert rc == 0
+    claim_id = uuid.UUID(out.strip())
+    ws = open_workspace(ws_path)
+    try:
+        assert relay_names(ws, [claim_id]) == {claim_id: ("Park Min-ho", "Daily Example")}
+        before = {s.name for s in list_sources(ws)}
+    finally:
+        ws.close()
+    capsys.readouterr()
+    rc, out = cli(
+        "--db", str(ws_path), "claim", "add", "--article", article, "--quote", "visited Kyiv",
+        "--relayed-by", "New Relay", "--relayed-by", " ",
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert rc == 2 and out == "" and err.count("\n") == 1 and "relay" in err
+    ws = open_workspace(ws_path)
+    try:
+        assert {s.name for s in list_sources(ws)} == before
+    finally:
+        ws.close()
+
+
+def test_accepted_suggestion_stores_source_and_relays(ws, tmp_path: Path) -> None:
+    from db.assist.service import accept_suggestions, suggestions_for_article
+    from db.claims import claims_of_article, delete_claim
+    from db.relays import relay_names
+
+    article = _article(ws, tmp_path)
+    found = [s for s in suggestions_for_article(ws, article, ["figure"]) if "400" in s.quote]
+    assert found and found[0].source == "Kyrylo Budanov"
+    accepted = accept_suggestions(ws, article, found)
+    (claim,) = accepted.claims
+    assert claim.source_name == "Kyrylo Budanov"
+    assert relay_names(ws, [claim.id]) == {claim.id: ("Park Min-ho",)}
+    delete_claim(ws, claim.id)
+    assert relay_names(ws, [claim.id]) == {}
+    assert claims_of_article(ws, uuid.UUID(article)) == []
+
+
+def test_relay_chain_refuses_the_original_source_and_repeats(ws, tmp_path: Path) -> None:
+    from db.claims import create_claim_by_quote
+    from db.errors import InvalidInput
+    from db.relays import set_relay_ids
+    from db.sources import create_source
+
+    article = _article(ws, tmp_path)
+    budanov = create_source(ws, "Kyrylo Budanov")
+    park = create_source(ws, "Park Min-ho")
+    claim = create_claim_by_quote(ws, article, "400 soldiers died", source_id=budanov.id)
+    with pytest.raises(InvalidInput):
+        set_relay_ids(ws, claim.id, [budanov.id])
+    with pytest.raises(InvalidInput):
+        set_relay_ids(ws, claim.id, [park.id, park.id])
+    changes = set_relay_ids(ws, claim.id, [park.id])
+    assert changes.fields_of(changes.items[0].entity, str(claim.id)) == frozenset({"relayed_by"})
+
+
+def test_migration_adds_the_relay_table(tmp_path: Path) -> None:
+    from alembic import command
+
+    from db.workspace import alembic_config, make_engine, to_url
+
+    engine = make_engine(to_url(tmp_path / "old.sqlite"))
+    try:
+        command.upgrade(alembic_config(engine), "0006")
+        assert "claim_relay" not in inspect(engine).get_table_names()
+        command.upgrade(alembic_config(engine), "head")
+        assert "claim_relay" in inspect(engine).get_table_names()
+        command.downgrade(alembic_config(engine), "0006")
+        assert "claim_relay" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
