@@ -289,7 +289,14 @@ def list_claims(
 
 
 def claims_of_article(ws: Workspace, article_id: uuid.UUID) -> list[ClaimInfo]:
-    return list_claims(ws, ClaimFilter(article_ids=frozenset({article_id})), order_by_position=True)
+    """The claims placed in the article's text, by position (orphans have no place)."""
+    query = (
+        _apply_filter(_base_query(), ClaimFilter(article_ids=frozenset({article_id})))
+        .where(Claim.orphaned.is_(False))
+        .order_by(Claim.start, Claim.end)
+    )
+    with ws.session() as session:
+        return _infos(session, session.execute(query).all())
 
 
 def get_claim(ws: Workspace, claim_id: uuid.UUID | str) -> ClaimInfo:

@@ -98,6 +98,40 @@ def cmd_check(ctx: CliContext) -> int:
     return 0 if again.ok else 1
 
 
+def cmd_article_replace(ctx: CliContext) -> int:
+    from db.importing import read_file
+    from db.revisions import replace_article_text
+
+    report = replace_article_text(ctx.ws, ctx.args.article_id, read_file(Path(ctx.args.file)))
+    ctx.print(f"{report.article_id}\t{report.describe()}")
+    ctx.print(f"  the earlier text is kept as revision {report.revision}")
+    for p in report.placements:
+        if not p.placed:
+            ctx.print(f"  orphaned\t{p.claim_id}\t{p.quote[:60]}")
+    return 0
+
+
+def cmd_orphans(ctx: CliContext) -> int:
+    from db.revisions import orphans
+
+    found = orphans(ctx.ws, ctx.args.article)
+    for o in found:
+        ctx.print(f"{o.id}\t{o.article_id}\t{o.quote[:60]}")
+    if not found:
+        ctx.print("No orphaned claims.")
+    return 0
+
+
+def cmd_orphan_place(ctx: CliContext) -> int:
+    from db.claims import get_claim
+    from db.revisions import place_orphan
+
+    place_orphan(ctx.ws, ctx.args.claim_id, ctx.args.start, ctx.args.end)
+    info = get_claim(ctx.ws, ctx.args.claim_id)
+    ctx.print(f"{info.id}\tplaced at {info.start}-{info.end}: {info.quote[:60]}")
+    return 0
+
+
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from db.backup import KEEP_DAYS, KEEP_LAST
 
@@ -113,3 +147,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--repair", action="store_true", help="repair what can be repaired safely, then check again"
     )
     p.set_defaults(handler=cmd_check)
+    article = subparsers.add_parser("article", parents=[common], help="work on one article")
+    actions = article.add_subparsers(dest="article_command", metavar="ACTION")
+    p = actions.add_parser(
+        "replace",
+        parents=[common],
+        help="replace the article's text with a revised file; claims are placed again",
+    )
+    p.add_argument("article_id", metavar="ID")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_article_replace)
+    p = subparsers.add_parser(
+        "orphans", parents=[common], help="claims a revised text left without a place"
+    )
+    p.add_argument("--article", metavar="ID")
+    p.set_defaults(handler=cmd_orphans)
+    orphan = subparsers.add_parser("orphan", parents=[common], help="place an orphaned claim")
+    actions = orphan.add_subparsers(dest="orphan_command", metavar="ACTION")
+    p = actions.add_parser("place", parents=[common], help="anchor it at START-END (code points)")
+    p.add_argument("claim_id", metavar="CLAIM_ID")
+    p.add_argument("start", type=int)
+    p.add_argument("end", type=int)
+    p.set_defaults(handler=cmd_orphan_place)

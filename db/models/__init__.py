@@ -18,6 +18,7 @@ from db.models.enums import (
 from db.models.link import ClaimLink
 from db.models.relay import ClaimRelay
 from db.models.review import Comment, Verdict
+from db.models.revision import ArticleRevision
 from db.models.setting import Setting
 from db.models.source import Source
 
@@ -26,6 +27,7 @@ __all__ = [
     "RELIABILITY",
     "Analyst",
     "Article",
+    "ArticleRevision",
     "Base",
     "Claim",
     "ClaimKind",

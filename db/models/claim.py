@@ -6,7 +6,18 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, Uuid
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    Uuid,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base, TrackedMixin, UUIDMixin
@@ -58,6 +69,10 @@ class Claim(TrackedMixin, Base):
     event_start: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     event_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # True when a revised article text has no confident place for the quote: the
+    # claim keeps its quote, links, history and verdicts, and start/end still
+    # name where it was in the earlier text, until someone places it again.
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     assignee_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("analyst.id"), nullable=True
     )

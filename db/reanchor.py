@@ -1,0 +1,192 @@
+"""Place claims again in a revised text: kept, moved, or orphaned — never lost.
+
+For each claim, in order of confidence:
+
+1. its quote still sits at its offsets with the same context → **kept**;
+2. its quote occurs in the new text → **moved** to the occurrence whose
+   context matches best and that lies nearest where the diff of the two texts
+   carries the old position;
+3. text near the carried position resembles the quote closely enough
+   (:data:`MIN_SCORE`, rapidfuzz's alignment) and holds the same numbers →
+   **moved** there, the quote becoming the new wording;
+4. otherwise → **orphaned**: the claim keeps its quote and everything hanging
+   on it and waits to be placed again by hand.
+
+Offsets are Unicode code points, as everywhere in ClaimDesk.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from db.anchors import CONTEXT_CHARS
+
+MIN_SCORE = 85.0  # percent similarity of the quote and the text it is moved onto
+Outcome = Literal["kept", "moved", "orphaned"]
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class OldAnchor:
+    claim_id: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    claim_id: str
+    outcome: Outcome
+    start: int
+    end: int
+    quote: str
+    score: float  # 100 for an exact quote
+
+    @property
+    def placed(self) -> bool:
+        return self.outcome != "orphaned"
+
+
+class PositionMap:
+    """Carries offsets of the old text to the new one through a token diff."""
+
+    def __init__(self, old: str, new: str) -> None:
+        old_tokens = _TOKEN.findall(old)
+        new_tokens = _TOKEN.findall(new)
+        old_starts = _starts(old_tokens)
+        new_starts = _starts(new_tokens)
+        matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+        # (old start, new start, length in characters, equal?) per block
+        self.blocks: list[tuple[int, int, int, bool]] = []
+        for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+            o1, o2 = old_starts[i1], old_starts[i2]
+            n1 = new_starts[j1]
+            self.blocks.append((o1, n1, o2 - o1, tag == "equal"))
+        self.keys = [b[0] for b in self.blocks]
+        self.new_length = len(new)
+
+    def carry(self, offset: int) -> tuple[int, bool]:
+        """(new offset, exact) for an old offset; inexact inside changed text."""
+        i = bisect_right(self.keys, offset) - 1
+        if i < 0:
+            return 0, False
+        o1, n1, length, equal = self.blocks[i]
+        if equal and offset - o1 <= length:
+            return n1 + (offset - o1), True
+        return min(n1, self.new_length), False
+
+
+def _starts(tokens: list[str]) -> list[int]:
+    out = [0]
+    for token in tokens:
+        out.append(out[-1] + len(token))
+    return out
+
+
+def _context_score(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
+    """How many characters of the stored context agree with the text around a span."""
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    score = 0
+    for a, b in zip(reversed(before), reversed(prefix), strict=False):
+        if a != b:
+            break
+        score += 1
+    for a, b in zip(after, suffix, strict=False):
+        if a != b:
+            break
+        score += 1
+    return score
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    out = []
+    at = text.find(quote)
+    while at != -1:
+        out.append(at)
+        at = text.find(quote, at + 1)
+    return out
+
+
+def place(new: str, anchor: OldAnchor, positions: PositionMap) -> Placement:
+    """Where one claim goes in the new text (see the module docstring)."""
+    quote = anchor.quote
+    start, end = anchor.start, anchor.end
+    if (
+        new[start:end] == quote
+        and new[max(0, start - CONTEXT_CHARS) : start] == anchor.prefix
+        and new[end : end + CONTEXT_CHARS] == anchor.suffix
+    ):
+        return Placement(anchor.claim_id, "kept", start, end, quote, 100.0)
+    carried, _exact = positions.carry(start)
+    found = _occurrences(new, quote) if quote else []
+    if found:
+        best = max(
+            found,
+            key=lambda at: (
+                _context_score(new, at, at + len(quote), anchor.prefix, anchor.suffix),
+                -abs(at - carried),
+            ),
+        )
+        outcome: Outcome = "kept" if (best, best + len(quote)) == (start, end) else "moved"
+        return Placement(anchor.claim_id, outcome, best, best + len(quote), quote, 100.0)
+    if quote.strip():
+        reach = max(200, 3 * len(quote))
+        lo = max(0, carried - reach)
+        hi = min(len(new), carried + len(quote) + reach)
+        window = new[lo:hi]
+        if window.strip():
+            aligned = fuzz.partial_ratio_alignment(quote, window, score_cutoff=MIN_SCORE)
+            if aligned is not None:
+                s, e = lo + aligned.dest_start, lo + aligned.dest_end
+                s, e = _trim(new, s, e)
+                if e > s and _DIGITS.findall(new[s:e]) == _DIGITS.findall(quote):
+                    # (A figure that changed is a different claim: it is not moved onto.)
+                    score = fuzz.ratio(quote, new[s:e])
+                    if score >= MIN_SCORE:
+                        return Placement(anchor.claim_id, "moved", s, e, new[s:e], float(score))
+    return Placement(anchor.claim_id, "orphaned", start, end, quote, 0.0)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def reanchor(old: str, new: str, anchors: Iterable[OldAnchor]) -> list[Placement]:
+    """Placements of every claim in *new*, in the order given."""
+    positions = PositionMap(old, new)
+    return [place(new, anchor, positions) for anchor in anchors]
+
+
+@dataclass(frozen=True)
+class ReanchorReport:
+    kept: int
+    moved: int
+    orphaned: int
+
+    def describe(self) -> str:
+        return (
+            f"{self.kept} claim(s) kept in place, {self.moved} moved, {self.orphaned} orphaned"
+        )
+
+
+def summarise(placements: Iterable[Placement]) -> ReanchorReport:
+    outcomes = [p.outcome for p in placements]
+    return ReanchorReport(
+        outcomes.count("kept"), outcomes.count("moved"), outcomes.count("orphaned")
+    )

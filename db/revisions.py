@@ -1,0 +1,174 @@
+"""Revised articles: replace an article's text and place every claim again.
+
+The earlier text is kept as an :class:`ArticleRevision`; every claim is placed
+in the new text by :mod:`db.reanchor` — kept, moved (its history records the
+move) or orphaned (kept with its quote, links, history and verdicts, and placed
+again later by selecting text).  Nothing is deleted.  All of it is one
+transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from db.anchors import make_anchor
+from db.articles import NewArticle, sha256_of
+from db.errors import DuplicateArticle, InvalidInput, NotFound
+from db.ids import resolve_id
+from db.models import Article, ArticleRevision, Claim
+from db.reanchor import OldAnchor, Placement, ReanchorReport, reanchor, summarise
+from db.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ReplaceReport:
+    article_id: uuid.UUID
+    revision: int  # the number the replaced text was kept under
+    placements: tuple[Placement, ...]
+    summary: ReanchorReport
+
+    def describe(self) -> str:
+        return self.summary.describe()
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: uuid.UUID
+    article_id: uuid.UUID
+    number: int
+    filename: str
+    replaced_at: object
+    length: int
+
+
+@dataclass(frozen=True)
+class OrphanInfo:
+    id: uuid.UUID
+    article_id: uuid.UUID
+    article_title: str
+    quote: str
+    statement: str
+
+
+def replace_article_text(
+    ws: Workspace, article_id: uuid.UUID | str, new: NewArticle
+) -> ReplaceReport:
+    """Give the article *new*'s text (and original file); place every claim again."""
+    text = new.text
+    if not text.strip():
+        raise InvalidInput(f"{new.filename or 'The new text'} holds no text.")
+    digest = sha256_of(new.original)
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        article = session.get_one(Article, aid)
+        if article.text == text:
+            raise InvalidInput(
+                f'The new text of "{article.title}" is the same as the stored one; nothing changed.'
+            )
+        other = session.scalar(select(Article).where(Article.sha256 == digest, Article.id != aid))
+        if other is not None:
+            raise DuplicateArticle(
+                f'{new.filename or "This file"} is already the article "{other.title}"; '
+                "nothing was changed.",
+                existing_id=str(other.id),
+            )
+        number = (
+            session.scalar(
+                select(func.max(ArticleRevision.number)).where(ArticleRevision.article_id == aid)
+            )
+            or 0
+        ) + 1
+        session.add(
+            ArticleRevision(
+                article_id=aid,
+                number=number,
+                text=article.text,
+                sha256=article.sha256,
+                filename=article.filename,
+                replaced_by_id=ws.analyst_id,
+            )
+        )
+        claims = list(session.scalars(select(Claim).where(Claim.article_id == aid)))
+        anchors = [
+            OldAnchor(str(c.id), c.start, c.end, c.quote, c.prefix, c.suffix) for c in claims
+        ]
+        placements = reanchor(article.text, text, anchors)
+        article.text = text
+        article.original = new.original
+        article.sha256 = digest
+        if new.filename:
+            article.filename = new.filename
+        article.encoding = new.encoding
+        article.format = new.format
+        for claim, placement in zip(claims, placements, strict=True):
+            if placement.placed:
+                anchor = make_anchor(text, placement.start, placement.end)
+                claim.start, claim.end, claim.quote = anchor.start, anchor.end, anchor.quote
+                claim.prefix, claim.suffix = anchor.prefix, anchor.suffix
+                claim.orphaned = False
+            else:
+                claim.orphaned = True
+    return ReplaceReport(aid, number, tuple(placements), summarise(placements))
+
+
+def place_orphan(ws: Workspace, claim_id: uuid.UUID | str, start: int, end: int) -> None:
+    """Anchor a claim (orphaned or not) at *start*–*end* of its article's current text."""
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        claim = session.get_one(Claim, cid)
+        text = session.scalar(select(Article.text).where(Article.id == claim.article_id)) or ""
+        anchor = make_anchor(text, start, end)
+        claim.start, claim.end, claim.quote = anchor.start, anchor.end, anchor.quote
+        claim.prefix, claim.suffix = anchor.prefix, anchor.suffix
+        claim.orphaned = False
+
+
+def orphans(ws: Workspace, article_id: uuid.UUID | str | None = None) -> list[OrphanInfo]:
+    """Claims waiting to be placed again, by article title and quote."""
+    with ws.session() as session:
+        query = (
+            select(Claim.id, Claim.article_id, Article.title, Claim.quote, Claim.statement)
+            .join(Article, Article.id == Claim.article_id)
+            .where(Claim.orphaned.is_(True))
+            .order_by(Article.title, Claim.start)
+        )
+        if article_id is not None:
+            query = query.where(
+                Claim.article_id == resolve_id(session, Article, article_id, "article")
+            )
+        return [OrphanInfo(*row) for row in session.execute(query)]
+
+
+def revisions(ws: Workspace, article_id: uuid.UUID | str) -> list[RevisionInfo]:
+    """The article's earlier texts, oldest first."""
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        rows = session.execute(
+            select(
+                ArticleRevision.id,
+                ArticleRevision.article_id,
+                ArticleRevision.number,
+                ArticleRevision.filename,
+                ArticleRevision.replaced_at,
+                func.length(ArticleRevision.text),
+            )
+            .where(ArticleRevision.article_id == aid)
+            .order_by(ArticleRevision.number)
+        )
+        return [RevisionInfo(*row) for row in rows]
+
+
+def revision_text(ws: Workspace, article_id: uuid.UUID | str, number: int) -> str:
+    with ws.session() as session:
+        aid = resolve_id(session, Article, article_id, "article")
+        text = session.scalar(
+            select(ArticleRevision.text).where(
+                ArticleRevision.article_id == aid, ArticleRevision.number == number
+            )
+        )
+    if text is None:
+        raise NotFound(f"The article has no earlier text number {number}.")
+    return text
