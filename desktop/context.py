@@ -1,18 +1,21 @@
 """The application context handed to every window and panel.
 
 It owns the open workspace, the undo stack and the signals through which
-views learn what changed.  Widgets never hold sessions; they call db/
-operations and broadcast the ids that changed.
+views learn what changed.  Widgets never hold sessions: they call
+``desktop/operations`` (or push a command from ``desktop/commands``), and
+each write is published once as a :class:`db.changes.Changes` record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from db.changes import EVERYTHING, Changes, Entity
+from db.errors import StaleEdit
 from db.workspace import Workspace
 from desktop.dialogs import DialogService
 
@@ -43,6 +46,9 @@ class AppContext(QObject):
         self.ws = ws
         self.dialogs = dialogs or DialogService()
         self.undo_stack = QUndoStack(self)
+        # Settles a command's StaleEdit (see desktop.shared.conflict.make_stale_handler):
+        # True = re-applied, False = discarded there, None = not handled (reported).
+        self.stale_edit_handler: Callable[[Any, StaleEdit], bool | None] | None = None
 
     def set_workspace(self, ws: Workspace) -> None:
         old = self.ws

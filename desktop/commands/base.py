@@ -29,7 +29,7 @@ class DbCommand(QUndoCommand):
         except ClaimDeskError as exc:
             # A stale edit may be settled by the conflict dialog (desktop.shared):
             # True = re-applied, False = discarded there, None = not handled.
-            handler = getattr(self.ctx, "stale_edit_handler", None)
+            handler = self.ctx.stale_edit_handler
             if isinstance(exc, StaleEdit) and handler is not None and action == self.do:
                 outcome = handler(self, exc)
                 if outcome is True:
