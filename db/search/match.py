@@ -114,13 +114,19 @@ def _pg_documents(conn: Connection, query: Query, limit: int) -> list[Document]:
     found: list[tuple[float, str, Any]] = []
     for kind in KINDS:
         model = _table_of(kind)
-        order = model.c.name if kind is TAG else model.c.created_at.desc()
         statement = (
             select(model.c.id, literal_column("NULL") if kind is TAG else model.c.created_at)
             .where(_pg_condition(query, kind))
-            .order_by(order)
             .limit(limit)
         )
+        # Substring terms: no ORDER BY, which would recheck every match of the
+        # (lossy) trigram index; the first *limit* found are sorted below.  Word
+        # prefixes: the order keeps the planner on the (exact) word index rather
+        # than a scan that computes every row's words.
+        if query.short_terms:
+            statement = statement.order_by(
+                model.c.name if kind is TAG else model.c.created_at.desc()
+            )
         for entity, created in conn.execute(statement):
             moment = created.timestamp() if created is not None else float("-inf")
             found.append((moment, kind.name, entity))
