@@ -32,6 +32,9 @@ def one(text: str, published: dt.date | None = PUB) -> tuple[str, str | None]:
         ("It was floated earlier this year.", "2024-01-01/2024-10-23"),
         ("They met last week.", "2024-10-14/2024-10-20"),
         ("They met on Sunday.", "2024-10-20"),
+        ("The ministry said on Wednesday.", "2024-10-23"),
+        ("They met last Wednesday.", "2024-10-16"),
+        ("It could reach 10,000 by December.", "2024-12-01/2024-12-31"),
         ("He spoke yesterday in the Commons.", "2024-10-22"),
         ("He defected in 1995 via China.", "1995-01-01/1995-12-31"),
         ("It runs to the end of 2025.", "2025-12-01/2025-12-31"),
@@ -74,6 +77,7 @@ def test_unresolved_without_publication_date(text: str) -> None:
         "They may consider it.",
         "Read more: on October 8, 2024 troops left",
         "They sent 2,024 troops.",
+        "SEOUL, Oct 23 (Reuters) - North Korea sent troops",
     ],
 )
 def test_not_dates(text: str) -> None:

@@ -192,3 +192,23 @@ def test_on_postgresql(pg_url: str, tmp_path: Path) -> None:
         assert suggestions_for_article(ws, article, ["figure", "date"]) == []
     finally:
         ws.close()
+
+
+def test_wire_copy_dateline_clause_and_state_source() -> None:
+    text = (
+        "SEOUL, Oct 23 (Reuters) - North Korea has sent about 3,000 troops to Russia this month, "
+        "South Korea's military said on Wednesday, adding that the total could reach 10,000 by "
+        "December.\nThe United States estimates that 8,000 troops are in Kursk.\n"
+    )
+    found = suggest(text, PUB, outlet="Reuters")
+    assert not any(s.target_start < text.index(" - ") for s in found)  # the dateline
+    troops = next(s for s in found if s.value == 3000)
+    assert troops.quote.startswith("North Korea has sent about 3,000 troops")
+    assert (troops.source, troops.source_kind) == ("South Korea's military", "military")
+    assert troops.relayed_by == ("Reuters",) and troops.event_date == "2024-10-01/2024-10-31"
+    total = next(s for s in found if s.value == 10_000)
+    assert total.event_date == "2024-12-01/2024-12-31"
+    said = next(s for s in found if "Wednesday" in text[s.target_start : s.target_end])
+    assert said.source is None
+    us = next(s for s in found if s.value == 8000)
+    assert (us.source, us.source_kind) == ("United States", "government")

@@ -202,10 +202,16 @@ def _month_number(name: str) -> int:
     return lexicon.MONTHS[name.casefold().rstrip(".")]
 
 
-def _infer_year(month: int, day: int, published: dt.date) -> int:
-    """The year of a month (and day) named without one: the latest not long after publication."""
+def _infer_year(month: int, day: int, published: dt.date, future: bool = False) -> int:
+    """The year of a month (and day) named without one: the latest not long after publication.
+
+    With *future* ("by December", "until March", "next June") the first on or after it.
+    """
     year = published.year
     candidate = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    if future:
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return year + 1 if end < published else year
     if candidate > published + dt.timedelta(days=31):
         year -= 1
     return year
@@ -256,7 +262,8 @@ def _resolve(
         if published is None:
             return None, None, True
         day_hint = int(g.get("d") or g.get("d1") or 1)
-        year = _infer_year(month, day_hint, published)
+        future = (g.get("prep") or "").casefold() in ("by", "until", "till", "next")
+        year = _infer_year(month, day_hint, published, future)
     if kind in ("month_days", "days_month"):
         first_day = _safe_day(year, month, int(g["d1"]))
         last_day = _safe_day(year, month, int(g["d2"]))
@@ -288,8 +295,10 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, d
         wd: weekday = (MO, TU, WE, TH, FR, SA, SU)[_WEEKDAYS.index(words[-1])]
         if words[0] == "next":
             day = p + relativedelta(days=1, weekday=wd(+1))
-        else:  # "on Sunday", "last Sunday": the latest before publication
+        elif words[0] == "last":  # the latest before publication
             day = p + relativedelta(days=-1, weekday=wd(-1))
+        else:  # "on Wednesday" in Wednesday's paper is that day
+            day = p + relativedelta(weekday=wd(-1))
         return day, day
     unit = words[-1]
     if unit == "week":

@@ -295,3 +295,11 @@ STEM_KINDS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 # Endings of titles written as one capitalised word ("Forsvarsminister", "Verteidigungsminister").
 TITLE_ENDINGS = ("minister", "министр", "sekretær", "sprecher", "talsmand", "chef", "präsident")
+
+# States and capitals that, named as a source, speak for a government.
+STATES = frozenset(
+    "united states;us;u s;usa;america;russia;ukraine;china;north korea;south korea;japan;"
+    "britain;united kingdom;uk;france;germany;seoul;moscow;kyiv;kiev;pyongyang;washington;"
+    "beijing;tokyo;london;paris;berlin;kremlin;white house;pentagon;nato;eu;"
+    "european union;united nations;un".split(";")
+)

@@ -47,7 +47,10 @@ def clean_name(raw: str) -> str:
 
 def guess_kind(*descriptions: str) -> str:
     """The kind of a source from the words describing it; 'other' when none tell."""
-    words = re.findall(r"[\w\-]+", " ".join(descriptions).casefold())
+    joined_raw = " ".join(descriptions).casefold()
+    if descriptions and normalise(descriptions[0]) in lexicon.STATES:
+        return "government"
+    words = re.findall(r"[\w\-]+", joined_raw)
     for word in words:
         if word in lexicon.MEDIA_NAMES:
             return "media"
@@ -147,6 +150,11 @@ class NameIndex:
             [before.split(".")[-1], after.group(1) if after else "", is_a.group(1) if is_a else ""]
         )
 
+    def _kind(self, words: str, name: str, pos: int) -> str:
+        """The kind the source's own words tell, else the words describing it in the text."""
+        kind = guess_kind(words)
+        return kind if kind != "other" else guess_kind(words, self._description(name, pos))
+
     def resolve(self, raw: str, pos: int) -> tuple[str, str, tuple[str, ...]] | None:
         """``(name, kind, other names)`` for a cue's subject, or None when it names nobody."""
         definite = bool(re.match(r"(?i)^the\s", raw.strip()))
@@ -211,7 +219,7 @@ class NameIndex:
             name = " ".join(tail)
             if len(tail) == 1:
                 name = self._full_name(tail[0], pos) or name
-            kind = guess_kind(prefix, name, self._description(name, pos))
+            kind = self._kind(f"{prefix} {name}", name, pos)
             return name, kind, (raw,)
         bare = _HONORIFIC.sub("", raw)
         if len(bare.split()) == 1 and bare[:1].isupper():
@@ -219,7 +227,7 @@ class NameIndex:
             if full:
                 return full, guess_kind(self._description(full, pos)), (raw,)
         name = bare if is_person(bare) else raw
-        return name, guess_kind(raw, self._description(name, pos)), tuple(variants)
+        return name, self._kind(raw, name, pos), tuple(variants)
 
 
 __all__ = ["SOURCE_KINDS", "NameIndex", "clean_name", "guess_kind", "is_person", "normalise"]

@@ -24,7 +24,9 @@ from db.assist.numbers import Figure, extract_figures
 from db.assist.text import Span, guess_language, sentences
 
 KINDS = ("figure", "date", "quotation", "attribution")
-_CLAUSE_BREAK = re.compile(r"[,;:()–—،؛]|\s-\s|\s(?:and|but|while|whereas|which|who)\s")
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:()–—،؛]|\s-\s|\s(?:and|but|while|whereas|which|who)\s"
+)
 _MIN_CLAUSE_WORDS = 4
 _MAX_ATTRIBUTION_CHARS = 240
 
@@ -202,11 +204,10 @@ def suggest(
     def overlaps_date(f: Figure) -> bool:
         return any(s < f.end and f.start < e for s, e in date_spans)
 
-    def date_in(sent: Span) -> EventDate | None:
-        for d in dates:
-            if sent.start <= d.start < sent.end and d.resolved:
-                return d
-        return None
+    def date_in(sent: Span, lo: int, hi: int) -> EventDate | None:
+        """The resolved date of the sentence nearest to ``[lo, hi)``."""
+        near = [d for d in dates if sent.start <= d.start < sent.end and d.resolved]
+        return min(near, key=lambda d: min(abs(d.start - hi), abs(lo - d.end))) if near else None
 
     if "figure" in wanted:
         for f in figures:
@@ -215,7 +216,7 @@ def suggest(
             sent = index.sentence(f.start)
             attr = index.attribution(f.start, f.end)
             clause = _clause(text, sent, f.start, f.end, (attr.start, attr.end) if attr else None)
-            when = date_in(sent)
+            when = date_in(sent, f.start, f.end)
             out.append(
                 Suggestion(
                     "figure", clause.start, clause.end, text[clause.start : clause.end],

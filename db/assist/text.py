@@ -160,9 +160,17 @@ _DATELINE = re.compile(
 )
 
 
+_WIRE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'’-]{1,40},?(?:[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
+    r"[ \t]*\([A-Za-z][\w .&-]{1,30}\)[ \t]*[-–—]+",
+    re.MULTILINE,
+)
+
+
 def furniture(text: str) -> list[Span]:
     """Lines that are page furniture (related links, credits, datelines), not article content."""
     spans = [Span(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
+    spans += [Span(m.start(), m.end()) for m in _WIRE_DATELINE.finditer(text)]
     spans += [Span(m.start(), m.end()) for m in _DATELINE.finditer(text)]
     return sorted(spans, key=lambda s: s.start)
 
