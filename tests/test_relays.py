@@ -109,11 +109,11 @@ def test_migration_adds_the_relay_table(tmp_path: Path) -> None:
 
     engine = make_engine(to_url(tmp_path / "old.sqlite"))
     try:
-        command.upgrade(alembic_config(engine), "0006")
+        command.upgrade(alembic_config(engine), "0007")
         assert "claim_relay" not in inspect(engine).get_table_names()
         command.upgrade(alembic_config(engine), "head")
         assert "claim_relay" in inspect(engine).get_table_names()
-        command.downgrade(alembic_config(engine), "0006")
+        command.downgrade(alembic_config(engine), "0007")
         assert "claim_relay" not in inspect(engine).get_table_names()
     finally:
         engine.dispose()
