@@ -1,7 +1,7 @@
 """Revised articles: earlier texts kept, claims that lost their place marked orphaned.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-04 17:10:00.000000
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from db.models.base import UTCDateTime
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -53,16 +53,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    from db import append_only
-    from db.search import schema
-
-    # Triggers naming the claim table stand in the way of rebuilding it (SQLite),
-    # and a rebuilt table has lost its own: both are made again afterwards.
-    append_only.drop(op.get_bind())
-    schema.drop(op.get_bind())
-    with op.batch_alter_table("claim", schema=None) as batch_op:
-        batch_op.drop_column("orphaned")
-    schema.create(op.get_bind())
-    append_only.create(op.get_bind())
+    # Never a table rebuild (batch mode): on SQLite dropping the old claim table
+    # would cascade to comments, verdicts and evidence.  SQLite 3.35+ drops a
+    # column in place.
+    op.drop_column("claim", "orphaned")
     op.drop_index(op.f("ix_article_revision_article_id"), table_name="article_revision")
     op.drop_table("article_revision")
