@@ -1,7 +1,7 @@
 """Revised articles: earlier texts kept, claims that lost their place marked orphaned.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-04 17:10:00.000000
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from db.models.base import UTCDateTime
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
