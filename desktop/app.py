@@ -18,6 +18,7 @@ from desktop.context import AppContext
 from desktop.dialogs import DialogService
 from desktop.errors import install_excepthook, setup_logging
 from desktop.main_window import workspaces
+from desktop.operations.backups import clean_leftovers
 from desktop.operations.workspaces import create_sample
 from desktop.style import apply_style
 
@@ -101,6 +102,7 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
         args = parse_arguments(args)
     setup_logging(log_file())
     install_excepthook()
+    clean_leftovers()
     app = make_application([])
     settings = QSettings()
     dialogs = DialogService()

@@ -113,6 +113,9 @@ def run(
         return EXIT_USAGE
     ctx = CliContext(args=args, out=out or sys.stdout)
     try:
+        from db import leftovers
+
+        leftovers.clean()  # part files of exports a killed process left behind
         return handler(ctx)
     except ClaimDeskError as exc:
         print(f"claimdesk: {exc}", file=sys.stderr)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from db import leftovers
 from db.claims import ClaimFilter
 from db.errors import InvalidInput
 from db.exporting.rows import ExportCancelled, Progress
@@ -146,12 +147,15 @@ def atomic_path(path: Path) -> Iterator[Path]:
     if path.parent and not path.parent.exists():
         raise InvalidInput(f"The folder {path.parent} does not exist.")
     tmp = _new_part_file(path)
+    leftovers.register(Path(tmp))  # removed at the next start if this process dies
     try:
         yield Path(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        leftovers.release(Path(tmp))
 
 
 def export(

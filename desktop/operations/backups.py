@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from db import backup as backup_ops
+from db import leftovers
 from db.backup import BackupInfo
 from desktop.context import AppContext
 
@@ -40,3 +42,10 @@ def restore(backup: Path, dest: Path) -> BackupInfo:
 
 def disk_use_of_folder(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) if folder.is_dir() else 0
+
+
+def clean_leftovers() -> None:
+    """At start: remove part files of exports a killed ClaimDesk left behind."""
+    removed = leftovers.clean()
+    if removed:
+        logging.getLogger(__name__).info("removed %d unfinished export file(s)", len(removed))
