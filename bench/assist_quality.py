@@ -115,6 +115,19 @@ def speed(seeds: Path) -> None:
         f"{len(big):,} characters {1000 * statistics.median(runs_big):.0f} ms median of 3 "
         f"({len(found)} suggestions)   target <= 1000 ms"
     )
+    hostile = {
+        "one 200,000-character sentence": (
+            "Park Min-ho said that 1,500 troops, according to NIS, arrived and " * 3100
+        )[:200_000],
+        "200,000 characters of bare digits": ("1 2 3 4 5 6 7 8 9 10 " * 10000)[:200_000],
+        "200,000 characters of Korean": ("북한군 1만5000명이 파병됐다고 국정원이 밝혔다 " * 8000)[
+            :200_000
+        ],
+    }
+    for label, text in hostile.items():
+        t0 = time.perf_counter()
+        n = len(suggest(text, dt.date(2024, 10, 23)))
+        print(f"speed, {label}: {1000 * (time.perf_counter() - t0):.0f} ms ({n} suggestions)")
 
 
 if __name__ == "__main__":

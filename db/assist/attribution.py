@@ -119,6 +119,7 @@ _NP_WORD = re.compile(r"[\w’'\-.()&]+")
 
 def _np_before(text: str, end: int, floor: int) -> tuple[str, int]:
     """The subject noun phrase ending at *end*: capitalised words and known role words."""
+    floor = max(floor, end - 200)
     words: list[tuple[int, int]] = []
     pos = end
     while pos > floor:

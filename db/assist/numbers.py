@@ -242,17 +242,28 @@ def _broken(text: str, start: int, end: int) -> bool:
     )
 
 
+_LIST_MARK = re.compile(r"[.)]\s")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
+_NAMED_BEFORE = re.compile(r"(?:^|\s)[a-z]*[A-Z][\w'’]*\s$")
+_CALIBRE = re.compile(r"\s?mm\b")
+_DIGIT_AFTER = re.compile(r" \d")
+_DIGIT_BEFORE = re.compile(r"\d \Z")
+_CAPITAL_AFTER = re.compile(r"\s+([A-Z][\w'’]*)")
+
+
 def _skip_context(text: str, start: int, end: int) -> bool:
     """Times, list numbers, URLs: digits that are not figures."""
     if text[end : end + 1] == ":" and text[end + 1 : end + 2].isdigit():
         return True
     if text[start - 1 : start] == ":" and text[start - 2 : start - 1].isdigit():
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() and re.match(r"[.)]\s", text[end : end + 2]):
+    floor = max(0, start - 300)
+    line_start = max(text.rfind("\n", floor, start) + 1, floor)
+    if _LIST_MARK.match(text, end) and not text[line_start:start].strip():
         return True
-    word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    return "://" in text[word_start:start] or "www." in text[word_start:start]
+    word_start = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start)) + 1
+    word = text[max(word_start, floor) : start]
+    return "://" in word or "www." in word
 
 
 def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -> bool:
@@ -265,20 +276,18 @@ def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -
     if nxt == "-" and not _HYPHEN_UNIT.match(text, end):
         return not text[end + 1 : end + 2].isalpha()
     before = text[max(0, start - 4) : start].casefold()
-    if re.search(r"(?:^|\s)an?\s$", before) and not _HYPHEN_UNIT.match(text, end):
+    if _ARTICLE_BEFORE.search(before) and not _HYPHEN_UNIT.match(text, end):
         return False  # "a 155 shell", "a 747"
-    named = re.search(r"(?:^|\s)[a-z]*[A-Z][\w'’]*\s$", text[max(0, start - 30) : start])
+    named = _NAMED_BEFORE.search(text[max(0, start - 30) : start])
     token = text[start:end]
     if named and (value < 1000 or token.isdigit()) and not _unit_after(text, end, "en"):
         if lexicon.QUALIFIERS.get(named.group(0).strip().casefold()) is None:
             return False  # "France 24", "Apollo 11", "Resolution 2231"
-    if re.match(r"\s?mm\b", text[end : end + 4]):
+    if _CALIBRE.match(text, end):
         return False  # a calibre: "155 mm"
-    if re.match(r" \d", text[end : end + 2]) or re.search(
-        r"\d \Z", text[max(0, start - 2) : start]
-    ):
+    if _DIGIT_AFTER.match(text, end) or _DIGIT_BEFORE.search(text[max(0, start - 2) : start]):
         return False  # digit groups in a phone number or an identifier
-    after = re.match(r"\s+([A-Z][\w'’]*)", text[end : end + 40])
+    after = _CAPITAL_AFTER.match(text[end : end + 40])
     if after and value < 100 and not _MONTH_WORD.fullmatch(after.group(1)):
         if not _unit_after(text, end, "en"):
             return False  # "3 Scots", "2 Para"
@@ -292,6 +301,12 @@ def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> l
         a_start, a_end = m.start("a"), m.end("a")
         if blocked.overlaps(start, end) or _broken(text, a_start, end):
             continue
+        bare = not (m["b"] or m["maga"] or m["cura"] or m["pct"])
+        if bare and (
+            _DIGIT_AFTER.match(folded, a_end)
+            or (a_start >= 2 and folded[a_start - 1] == " " and folded[a_start - 2].isdigit())
+        ):
+            continue  # digit groups of a phone number, a table or an identifier
         if _skip_context(folded, a_start, a_end):
             continue
         value = parse_number(m["a"], language)

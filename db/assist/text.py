@@ -114,9 +114,25 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+MAX_SENTENCE = 1000
+
+
 def sentences(text: str) -> list[Span]:
-    """Sentence spans: split at ., ! or ? followed by space, and at line breaks."""
-    return list(_sentences(text))
+    """Sentence spans: split at ., ! or ? followed by space, and at line breaks.
+
+    A run longer than :data:`MAX_SENTENCE` code points without a break is cut at
+    spaces into pieces of about that length, so no reader works on unbounded spans.
+    """
+    out: list[Span] = []
+    for span in _sentences(text):
+        start = span.start
+        while span.end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            out.append(Span(start, cut))
+            start = cut + 1 if text[cut : cut + 1] == " " else cut
+        out.append(Span(start, span.end))
+    return out
 
 
 @lru_cache(maxsize=4)
