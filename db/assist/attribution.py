@@ -85,6 +85,7 @@ class Attribution:
     cue_end: int = 0
     hedge: str = ""
     quotation: bool = False  # the content is a direct quotation
+    weak: bool = False  # the content is what a verb acts on, not a statement ("underlined X")
     variants: tuple[str, ...] = field(default=(), compare=False)  # other names for the source
 
 
@@ -97,6 +98,7 @@ class _Found:
     cue_start: int
     cue_end: int
     relays: list[str]
+    weak: bool = False  # the content is an object ("underlined the readiness"), not a statement
 
 
 def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
@@ -225,7 +227,8 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             found.append(_Found(s, c_end, subject, verb, sub_start, v_end, []))
             trail = _TRAILING.search(text, v_end, e)
             if trail:
-                found.append(_Found(trail.end(), e, subject, verb, sub_start, v_end, []))
+                weak = not re.match(r"\s*that\b", text[trail.end() : e])
+                found.append(_Found(trail.end(), e, subject, verb, sub_start, v_end, [], weak))
             continue
         after_start = v_end
         if verb in ("told", "tells", "accused", "accuses", "asked", "advised", "quoted"):
@@ -242,11 +245,9 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             stop = re.search(
                 r",|\s(?:after|during|before|following|while|when|in|on|at)\s", text[c_start:e]
             )
-            if stop:
-                found.append(
-                    _Found(c_start, c_start + stop.start(), subject, verb, sub_start, v_end, [])
-                )
-                continue
+            end = c_start + stop.start() if stop else e
+            found.append(_Found(c_start, end, subject, verb, sub_start, v_end, [], True))
+            continue
         if c_start >= e - 1:
             found.append(_Found(e, e, subject, verb, sub_start, v_end, []))  # names a source only
             continue
@@ -333,7 +334,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             made.append(
                 Attribution(
                     start, end, name, kind, tuple(relays), f.cue, f.cue_start, f.cue_end,
-                    quotation=quoted, variants=variants,
+                    quotation=quoted, variants=variants, weak=f.weak,
                 )
             )  # fmt: skip
         if not made:

@@ -246,7 +246,7 @@ def suggest(
             if len(body.split()) < 5:
                 continue
             kind = "quotation" if a.quotation else "attribution"
-            if kind not in wanted:
+            if kind not in wanted or (kind == "attribution" and a.weak):
                 continue
             first = bisect.bisect_left(covered, a.start)
             if kind == "attribution" and first < len(covered) and covered[first] < a.end:
