@@ -9,6 +9,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from db.analysts import bind_analyst
@@ -357,3 +359,31 @@ def test_migration_indexes_rows_written_before_it(request: pytest.FixtureRequest
             assert len(search(ws, "kupiansk").hits) == 2  # and kept current from then on
         finally:
             ws.close()
+
+
+# ---------------------------------------------------------------- offsets in any text
+
+_FILLER = st.text(
+    alphabet=st.sampled_from(
+        [*"ab ,.\n\r\t", "😀", "🎉", "\u0301", "\u200b", "\u00a0", "한", "語", "ש", "Ж", "ß"]
+    ),
+    max_size=60,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(before=_FILLER, after=_FILLER, upper=st.booleans())
+def test_hit_offsets_are_code_points_into_the_stored_text(ws, before, after, upper) -> None:  # type: ignore[no-untyped-def]
+    word = "Zq" + uuid.uuid4().hex[:8]  # one of a kind in the workspace
+    text = f"{before} {word}ёж {after}\n"
+    article_id = _article(ws, text, title="Generated")
+    hits = search(ws, word.upper() if upper else word.lower()).hits
+    assert [h.article_id for h in hits] == [article_id]
+    hit = hits[0]
+    stored = _article_text(ws, article_id)
+    assert stored[hit.start : hit.end].casefold() == word.casefold()
+    assert (hit.article_start, hit.article_end) == (hit.start, hit.end)
+    mark = hit.marks[0]
+    assert hit.snippet[mark[0] : mark[1]].casefold() == word.casefold()
