@@ -387,3 +387,12 @@ def test_hit_offsets_are_code_points_into_the_stored_text(ws, before, after, upp
     assert (hit.article_start, hit.article_end) == (hit.start, hit.end)
     mark = hit.marks[0]
     assert hit.snippet[mark[0] : mark[1]].casefold() == word.casefold()
+
+
+def test_a_phrase_as_typed_is_the_hit(any_ws: Workspace) -> None:
+    text = "Figures first. Later the final figure of 7 came, a final figure indeed.\n"
+    article_id = _article(any_ws, text, title="Phrase")
+    hits = search(any_ws, "FINAL   figure").hits
+    assert [h.article_id for h in hits] == [article_id]
+    start = text.index("final figure")
+    assert (hits[0].start, hits[0].end) == (start, start + len("final figure"))

@@ -51,6 +51,13 @@ class Query:
         ordered = sorted(set(self.terms), key=len, reverse=True)
         return re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE)
 
+    @cached_property
+    def phrase(self) -> re.Pattern[str] | None:
+        """The terms in their order as one phrase (any white space between), if several."""
+        if len(self.terms) < 2:
+            return None
+        return re.compile(r"\s+".join(re.escape(t) for t in self.terms), re.IGNORECASE)
+
 
 def _has_word_character(term: str) -> bool:
     return any(unicodedata.category(ch)[0] in "LNM" for ch in term)
@@ -128,6 +135,11 @@ def find_all(text: str, query: Query, *, limit: int | None = None) -> list[tuple
 
 
 def find_first(text: str, query: Query) -> tuple[int, int] | None:
+    """The query as a phrase where the text has it so, else the first term found."""
+    if query.phrase is not None:
+        phrase = query.phrase.search(text)
+        if phrase:
+            return phrase.span()
     match = query.pattern.search(text)
     return match.span() if match else None
 
