@@ -127,6 +127,7 @@ class FindBar(QWidget):
         ctx.claimSelected.connect(lambda _id: self._apply_marks())
         ctx.openClaimRequested.connect(lambda _id: self._apply_marks())
         ctx.claimsChanged.connect(lambda _ids: self._apply_marks())
+        ctx.changed.connect(lambda _changes: self._apply_marks())
         ctx.workspaceChanged.connect(self._workspace_changed)
         self.hide()
 
