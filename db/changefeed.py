@@ -29,7 +29,7 @@ from sqlalchemy import ColumnElement, Connection, String, cast, event, func, or_
 from sqlalchemy.orm import Session
 
 from db.changes import Change, Changes, Entity, Op
-from db.models import Claim, HistoryEntry, Verdict
+from db.models import Analyst, Claim, HistoryEntry, Setting, Verdict
 from db.workspace import Workspace, WorkspaceSession
 
 OWN_MEMORY = 20_000
@@ -327,3 +327,46 @@ def changes_since(ws: Workspace, mark: ChangeMark, *, skip_own: bool = False) ->
         comments_changed=comments,
         record=record,
     )
+
+
+# The team and the settings keep no history: a poller compares small snapshots.
+TEAM_FIELDS = ("name", "initials", "color", "role", "login")
+
+
+@dataclass(frozen=True)
+class TeamState:
+    """Every analyst's details and every stored setting, as read at one moment."""
+
+    analysts: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+def team_state(ws: Workspace) -> TeamState:
+    """Analysts (id -> name, initials, colour, role, login) and stored settings."""
+    columns = [getattr(Analyst, name) for name in TEAM_FIELDS]
+    with _reading(ws) as conn:
+        analysts = {
+            str(row[0]): tuple(row[1:]) for row in conn.execute(select(Analyst.id, *columns))
+        }
+        settings = {str(k): str(v) for k, v in conn.execute(select(Setting.key, Setting.value))}
+    return TeamState(analysts, settings)
+
+
+def team_changes(before: TeamState, after: TeamState) -> Changes:
+    """What differs between two snapshots, as a remote record (analysts by id, settings by key)."""
+    items: list[Change] = []
+    for analyst_id in sorted(set(before.analysts) | set(after.analysts)):
+        old, new = before.analysts.get(analyst_id), after.analysts.get(analyst_id)
+        if old == new:
+            continue
+        if old is None:
+            items.append(Change(Entity.ANALYST, analyst_id, Op.CREATED))
+        elif new is None:
+            items.append(Change(Entity.ANALYST, analyst_id, Op.DELETED))
+        else:
+            fields = frozenset(f for f, a, b in zip(TEAM_FIELDS, old, new, strict=True) if a != b)
+            items.append(Change(Entity.ANALYST, analyst_id, Op.UPDATED, fields))
+    for key in sorted(set(before.settings) | set(after.settings)):
+        if before.settings.get(key) != after.settings.get(key):
+            items.append(Change(Entity.SETTING, key, Op.UPDATED, frozenset({"value"})))
+    return Changes(tuple(items), remote=True)

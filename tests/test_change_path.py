@@ -203,3 +203,39 @@ def test_adding_an_analyst_is_undone_until_they_have_worked(qtbot, two_views) ->
     ctx.undo_stack.undo()
     assert analyst_ops.get_analyst(ctx, added.id).name == "Ines Duarte"
     assert "worked in this workspace" in ctx.dialogs.errors[-1][1]
+
+
+def test_remote_role_and_setting_changes_reach_ctx_changed(qtbot, two_views) -> None:
+    from db.analysts import add_analyst, set_role
+    from db.settings import FOUR_EYES, set_setting
+    from desktop.operations import settings as settings_ops
+
+    ctx, other, _article = two_views
+    colleague = add_analyst(other, "Tomas Berg")
+    published = _published(ctx)
+    poller = ChangePoller(ctx, interval_ms=200)
+    with qtbot.waitSignal(poller.ready, timeout=3000):
+        poller.start()
+    set_role(other, colleague.id, "reviewer")
+    set_setting(other, FOUR_EYES, "off")
+    qtbot.waitUntil(
+        lambda: (
+            any(r.touches(Entity.SETTING) for r in published)
+            and any(r.touches(Entity.ANALYST) for r in published)
+        ),
+        timeout=3000,
+    )
+    analysts = [c for r in published for c in r.of(Entity.ANALYST)]
+    assert [(c.id, c.fields) for c in analysts] == [(str(colleague.id), {"role"})]
+    assert all(r.remote for r in published)
+
+    # This window's own setting change is published once, by its command, not echoed.
+    seen = len(published)
+    assert settings_ops.save_settings(ctx, {settings_ops.ORGANISATION: "Night desk"})
+    assert len(published) == seen + 1 and not published[-1].remote
+    polls: list[object] = []
+    poller.polled.connect(polls.append)
+    qtbot.waitUntil(lambda: len(polls) >= 3, timeout=3000)
+    poller.stop()
+    qtbot.waitUntil(lambda: poller.idle, timeout=3000)
+    assert len(published) == seen + 1

@@ -95,7 +95,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.rules": {"VERDICTS"},
     "db.ids": {"short"},
     "db.workspace": {"Workspace", "redact", "to_url"},  # the handle, for annotations
-    "db.changefeed": {"ChangeMark", "ChangeSet"},
+    "db.changefeed": {"ChangeMark", "ChangeSet", "TeamState"},
     "db.exporting": {"FILE_SUFFIX", "format_label", "formats"},
     "db.exporting.pdf": {"PAGE_SIZES"},
     "db.exporting.rows": {"COLUMNS"},

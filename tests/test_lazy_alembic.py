@@ -36,3 +36,18 @@ def test_opening_workspaces_at_head_never_imports_alembic(tmp_path: Path) -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.split() == ["True", "False"]
+
+
+def test_every_migration_has_its_own_revision_id() -> None:
+    """Two files claiming one id would make a branch that alembic refuses to upgrade."""
+    from db.workspace import _REVISION_LINE, MIGRATIONS
+
+    seen: dict[str, str] = {}
+    clashes = []
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        revision = found["revision"]
+        if revision in seen:
+            clashes.append(f"{seen[revision]} and {path.name} are both {revision}")
+        seen[revision] = path.name
+    assert clashes == []
