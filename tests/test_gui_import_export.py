@@ -65,7 +65,7 @@ def test_summary_names_duplicates_failures_and_windows_1252(
     assert len(report.added) == 2
     assert [name for name, _ in report.duplicates] == [seed_paths[0].name]
     assert [name for name, _ in report.failures] == ["notes.xyz"]
-    assert report.fallbacks == ["legacy.txt"]
+    assert report.fallbacks == [("legacy.txt", "Windows-1252")]
     (message,) = [m for _, m in window.ctx.dialogs.errors]
     for part in (seed_paths[0].name, "notes.xyz", "legacy.txt", "Windows-1252"):
         assert part in message

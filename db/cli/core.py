@@ -44,19 +44,22 @@ def _one_line(text: str, limit: int = 60) -> str:
 def cmd_import(ctx: CliContext) -> int:
     from db.articles import add_article
     from db.importing import ANNOTATION_SUFFIXES, read_file
+    from db.importing.encodings import CERTAIN, label
     from db.importing.w3c import import_annotations, load
 
     paths = [Path(name) for name in ctx.args.files]
     annotation_files = [p for p in paths if p.suffix.lower() in ANNOTATION_SUFFIXES]
     # Read and check every file first: one bad file means nothing is stored.
-    extracted = [read_file(p) for p in paths if p not in annotation_files]
+    encoding = getattr(ctx.args, "encoding", None)
+    extracted = [read_file(p, encoding) for p in paths if p not in annotation_files]
     for path in annotation_files:
         load(path)
     ws = ctx.ws
     for new in extracted:
-        if new.encoding == "windows-1252":
+        if new.encoding not in CERTAIN and new.format in ("txt", "md", "html") and not encoding:
             print(
-                f"claimdesk: note: {new.filename} is not UTF-8; it was read as Windows-1252.",
+                f"claimdesk: note: {new.filename} is not UTF-8; it was read as "
+                f"{label(new.encoding)} (name another with --encoding).",
                 file=ctx.err,
             )
         try:
@@ -246,6 +249,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("import", parents=[common], help="import article files")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="read text and HTML files in this encoding (e.g. cp1251, euc-kr, koi8-r)",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = subparsers.add_parser("articles", parents=[common], help="list articles")

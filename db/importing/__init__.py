@@ -18,28 +18,28 @@ from db.errors import InvalidInput
 from db.needs import needs
 from db.workspace import Workspace
 
-Reader = Callable[[bytes, str], NewArticle]
+Reader = Callable[[bytes, str, str | None], NewArticle]
 
 
-def _read_text(data: bytes, filename: str) -> NewArticle:
+def _read_text(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
     from db.importing.text import read_text_article
 
-    return read_text_article(data, filename)
+    return read_text_article(data, filename, encoding)
 
 
-def _read_html(data: bytes, filename: str) -> NewArticle:
+def _read_html(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
     with needs("Reading HTML pages"):
         from db.importing.html import read_html_article
-    return read_html_article(data, filename)
+    return read_html_article(data, filename, encoding)
 
 
-def _read_pdf(data: bytes, filename: str) -> NewArticle:
+def _read_pdf(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
     with needs("Reading PDF files"):
         from db.importing.pdf import read_pdf_article
     return read_pdf_article(data, filename)
 
 
-def _read_docx(data: bytes, filename: str) -> NewArticle:
+def _read_docx(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
     with needs("Reading Word files"):
         from db.importing.docx import read_docx_article
     return read_docx_article(data, filename)
@@ -81,8 +81,12 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
-def read_file(path: Path) -> NewArticle:
-    """Extract an article from *path* without storing it."""
+def read_file(path: Path, encoding: str | None = None) -> NewArticle:
+    """Extract an article from *path* without storing it.
+
+    *encoding* (text and HTML files) names the encoding to read the bytes in,
+    instead of recognising it.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
@@ -92,7 +96,7 @@ def read_file(path: Path) -> NewArticle:
             f"it reads {', '.join(supported_suffixes())}."
         )
     data = read_limited(path)
-    return reader(data, path.name)
+    return reader(data, path.name, encoding)
 
 
 def import_file(ws: Workspace, path: Path) -> ArticleInfo:

@@ -96,10 +96,16 @@ class HtmlMeta:
     published: Dateline | None = None
 
 
-def decode_html(data: bytes, filename: str) -> tuple[str, str]:
-    """Decode by BOM, then the declared charset, then the plain-text detection."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode_text(data, filename)
+def decode_html(data: bytes, filename: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode by the encoding named, a BOM, the declared charset, then recognition.
+
+    A declared charset the bytes do not fit is not trusted (pages lie): the
+    bytes are then read as any other text file, never with replacement marks.
+    """
+    if encoding is not None or data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        return decode_text(data, filename, encoding)
     match = _META_CHARSET.search(data[:8192])
     if match:
         name = match.group(1).decode("ascii", "replace").lower()
@@ -113,7 +119,10 @@ def decode_html(data: bytes, filename: str) -> tuple[str, str]:
                 codec = codecs.lookup("cp1252")
             if b"\x00" in data and "16" not in codec.name and "32" not in codec.name:
                 raise InvalidInput(f"{filename or 'The file'} looks like a binary file, not HTML.")
-            return data.decode(codec.name, errors="replace"), codec.name
+            try:
+                return data.decode(codec.name), codec.name
+            except UnicodeDecodeError:
+                pass
     return decode_text(data, filename)
 
 
@@ -263,10 +272,10 @@ def strip_site_name(title: str, outlet: str) -> str:
     return title
 
 
-def read_html_article(data: bytes, filename: str) -> NewArticle:
+def read_html_article(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
     """Read an ``.html`` file into a :class:`NewArticle` with its metadata."""
     name = filename or "The file"
-    text, encoding = decode_html(data, filename)
+    text, encoding = decode_html(data, filename, encoding)
     if not _LOOKS_HTML.search(text[:65536]):
         raise InvalidInput(f"{name} does not look like an HTML page.")
     try:

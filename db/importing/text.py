@@ -12,6 +12,7 @@ import unicodedata
 
 from db.articles import NewArticle
 from db.errors import InvalidInput
+from db.importing.encodings import decode_with, recognise
 from db.importing.metadata import extract_metadata
 
 UTF8_BOM = codecs.BOM_UTF8
@@ -20,18 +21,6 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # decoded file is taken to be binary.
 MAX_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
-_C1_HANDLER = "claimdesk-c1"
-
-
-def _map_undefined_to_c1(exc: UnicodeError) -> tuple[str, int]:
-    """Decode the five bytes Windows-1252 leaves undefined as C1 controls (as browsers do)."""
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    raw = exc.object[exc.start : exc.end]
-    return "".join(chr(b) for b in raw), exc.end
-
-
-codecs.register_error(_C1_HANDLER, _map_undefined_to_c1)
 
 
 def _looks_binary(text: str) -> bool:
@@ -50,34 +39,37 @@ def _binary(filename: str) -> InvalidInput:
     return InvalidInput(f"{filename or 'The file'} looks like a binary file, not text.")
 
 
-def decode_text(data: bytes, filename: str) -> tuple[str, str]:
-    """Decode file bytes; returns ``(text, encoding)``.
+def decode_text(data: bytes, filename: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode file bytes; returns ``(text, encoding)`` (a codec name).
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such;
-    anything else that is not valid UTF-8 is read as Windows-1252 and the
-    encoding returned is ``"windows-1252"`` so the caller can tell the user.
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; other
+    bytes are recognised among legacy encodings (:mod:`db.importing.encodings`)
+    or refused.  *encoding* names the encoding to use instead of finding it.
     Binary data is refused with :class:`InvalidInput` naming the file.
     """
-    if data.startswith(UTF16_BOMS):
+    if encoding is not None:
+        decoded = decode_with(data, encoding, filename)
+        text, found = decoded.text, decoded.encoding
+    elif data.startswith(UTF16_BOMS):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise InvalidInput(
                 f"{filename or 'The file'} starts like UTF-16 text but is not valid UTF-16."
             ) from None
-        encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        found = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
     elif b"\x00" in data:
         raise _binary(filename)
     else:
         try:
             text = data.decode("utf-8-sig")
-            encoding = "utf-8"
+            found = "utf-8"
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors=_C1_HANDLER)
-            encoding = "windows-1252"
+            decoded = recognise(data, filename)
+            text, found = decoded.text, decoded.encoding
     if _looks_binary(text):
         raise _binary(filename)
-    return text, encoding
+    return text, found
 
 
 def normalise_text(text: str) -> str:
@@ -87,9 +79,9 @@ def normalise_text(text: str) -> str:
     return text.rstrip()
 
 
-def read_text_article(data: bytes, filename: str) -> NewArticle:
+def read_text_article(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
     """Read a ``.txt`` or ``.md`` file into a :class:`NewArticle` with extracted metadata."""
-    raw, encoding = decode_text(data, filename)
+    raw, encoding = decode_text(data, filename, encoding)
     text = normalise_text(raw)
     if not text.strip():
         raise InvalidInput(f"{filename or 'The file'} holds no text.")

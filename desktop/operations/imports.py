@@ -13,6 +13,8 @@ from db.articles import ArticleInfo, add_article
 from db.changes import EVERYTHING, Entity, Op, changed
 from db.errors import ClaimDeskError, DuplicateArticle
 from db.importing import ANNOTATION_SUFFIXES, import_any, read_file, supported_suffixes
+from db.importing.encodings import CERTAIN
+from db.importing.encodings import label as encoding_label
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
@@ -20,15 +22,14 @@ from desktop.workers import Job, Progress, run_job
 
 log = logging.getLogger(__name__)
 
-FALLBACK_ENCODINGS = {"windows-1252", "cp1252"}
-
 
 @dataclass
 class ImportReport:
     added: list[ArticleInfo] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
-    fallbacks: list[str] = field(default_factory=list)  # files read as Windows-1252
+    # Files that were not UTF-8: (file, the encoding they were recognised in).
+    fallbacks: list[tuple[str, str]] = field(default_factory=list)
     annotated: list[tuple[str, int]] = field(default_factory=list)  # (file, claims added)
     cancelled: bool = False
 
@@ -44,8 +45,8 @@ class ImportReport:
         if self.cancelled:
             lines.append("The import was cancelled; the remaining files were not read.")
         if self.fallbacks:
-            lines.append("Read as Windows-1252 (not valid UTF-8), check the characters:")
-            lines += [f"  • {name}" for name in self.fallbacks]
+            lines.append("Not UTF-8; recognised in another encoding, check the characters:")
+            lines += [f"  • {name}: read as {encoding}" for name, encoding in self.fallbacks]
         if self.duplicates:
             lines.append("Already in the workspace, skipped:")
             lines += [f"  • {name}: {message}" for name, message in self.duplicates]
@@ -92,8 +93,8 @@ def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress)
             report.failures.append((path.name, f"unexpected error ({exc}); see the log file"))
         else:
             report.added.append(info)
-            if new.encoding.lower() in FALLBACK_ENCODINGS:
-                report.fallbacks.append(path.name)
+            if new.encoding.lower() not in CERTAIN and new.format in ("txt", "md", "html"):
+                report.fallbacks.append((path.name, encoding_label(new.encoding)))
     progress(total, total)
     return report
 

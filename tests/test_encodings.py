@@ -1,0 +1,88 @@
+"""Legacy encodings are recognised and named; damaged UTF-8 and mojibake are refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db.cli import run
+from db.errors import InvalidInput
+from db.importing.encodings import label
+from db.importing.html import read_html_article
+from db.importing.text import decode_text, read_text_article
+
+# Written for these tests, one per script.
+SAMPLES = {
+    "euc-kr": "북한군 1만5000명이 러시아에 파병되었다고 국가정보원이 밝혔다. 군인들은 훈련 중이다.",
+    "cp1251": "Министр обороны сообщил, что до 15 тысяч военных прибыли в Курскую область.",
+    "koi8-r": "Министр обороны сообщил, что до 15 тысяч военных прибыли в Курскую область.",
+    "shift_jis": "北朝鮮の兵士約1万人がロシアに派遣されたと韓国の情報機関が発表した。",
+    "gb18030": "韩国国家情报院称，朝鲜已向俄罗斯派遣约一万名士兵。",
+    "iso8859-2": "Minister obrony powiedział, że żołnierze przybyli już w październiku.",
+    "cp1256": "قال المتحدث إن 30 شاحنة وصلت أمس إلى الحدود.",
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(SAMPLES))
+def test_legacy_encodings_are_recognised(encoding: str) -> None:
+    text = SAMPLES[encoding]
+    decoded, found = decode_text(text.encode(encoding), "story.txt")
+    assert decoded == text
+    assert "\ufffd" not in decoded
+    assert label(found)  # a name to tell the analyst
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # UTF-8 with one damaged sequence among valid ones.
+        "Министр said 1,500 soldiers".encode() + b"\xc3\x28" + " — and more".encode(),
+        # UTF-8 cut in the middle of a character.
+        "Seoul: 북한군 1만5000명".encode()[:-1],
+    ],
+)
+def test_damaged_utf8_is_refused_with_the_offset(data: bytes) -> None:
+    with pytest.raises(InvalidInput, match=r"offset \d+") as info:
+        decode_text(data, "damaged.txt")
+    assert "damaged UTF-8" in str(info.value)
+
+
+def test_mixed_utf8_and_windows_1252_is_refused_not_garbled() -> None:
+    # "é" written as UTF-8, "€" as Windows-1252: any one reading garbles a part.
+    mixed = "Café".encode() + " costs 3 €.".encode("cp1252")
+    with pytest.raises(InvalidInput, match="offset 14"):
+        decode_text(mixed, "mixed.txt")
+
+
+def test_the_analyst_names_the_encoding() -> None:
+    data = SAMPLES["koi8-r"].encode("koi8-r")
+    article = read_text_article(data, "ru.txt", encoding="koi8-r")
+    assert article.text == SAMPLES["koi8-r"] and article.encoding == "koi8-r"
+    with pytest.raises(InvalidInput, match="is not UTF-8: the byte at offset 0"):
+        read_text_article(data, "ru.txt", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="not an encoding"):
+        read_text_article(data, "ru.txt", encoding="martian-7")
+
+
+def test_html_whose_declared_charset_lies_is_not_read_with_replacement_marks() -> None:
+    body = f"<p>{SAMPLES['cp1251']}</p>"
+    page = f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+    article = read_html_article(page.encode("cp1251"), "ru.html")
+    assert SAMPLES["cp1251"] in article.text and "\ufffd" not in article.text
+
+
+def test_cli_names_the_encoding_and_takes_another(ws_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "kr.txt"
+    path.write_bytes(SAMPLES["euc-kr"].encode("euc-kr"))
+    assert run(["--db", str(ws_path), "import", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "kr.txt is not UTF-8" in err and "EUC-KR" in err
+    other = tmp_path / "ru.txt"
+    other.write_bytes(SAMPLES["koi8-r"].encode("koi8-r"))
+    assert run(["--db", str(ws_path), "import", "--encoding", "koi8-r", str(other)]) == 0
+    assert "not UTF-8" not in capsys.readouterr().err
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("Министр".encode() + b"\xc3\x28" + "Министр".encode())
+    assert run(["--db", str(ws_path), "import", str(bad)]) == 2
+    assert "offset 14" in capsys.readouterr().err
