@@ -7,6 +7,7 @@ are used at the widget boundary only.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -57,23 +58,39 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> Anchor:
     return make_anchor(text, pos, pos + len(quote))
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 class Utf16Index:
     """Converts between code-point and UTF-16 offsets of one text in O(log n).
 
     Only characters outside the Basic Multilingual Plane (emoji, rare CJK)
-    take two UTF-16 units; their code-point positions are kept sorted.
+    take two UTF-16 units; their code-point positions are kept sorted.  A text
+    without any (the common case) is checked with one scan in C and converts
+    offsets as they are.
     """
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self.length = len(text)
+        self._astral: list[int] = []
+        if not text.isascii():
+            self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 offset of each astral character.
         self._astral16 = [cp + n for n, cp in enumerate(self._astral)]
-        self.length = len(text)
+
+    @property
+    def trivial(self) -> bool:
+        """True when code-point and UTF-16 offsets are the same for this text."""
+        return not self._astral
 
     def to_utf16(self, cp: int) -> int:
+        if not self._astral:
+            return cp
         return cp + bisect_right(self._astral, cp - 1)
 
     def to_codepoint(self, u16: int) -> int:
+        if not self._astral:
+            return u16
         # Number of astral chars that end at or before u16.
         n = bisect_right(self._astral16, u16 - 2)
         return u16 - n

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, defer
 
-from db.errors import DuplicateArticle, InvalidInput
+from db.errors import DuplicateArticle, InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Article, Claim
 from db.timeutil import as_utc
@@ -207,34 +208,70 @@ def find_by_sha256(ws: Workspace, digest: str) -> ArticleInfo | None:
         return _info(article, 0) if article else None
 
 
-def list_articles(ws: Workspace) -> list[ArticleInfo]:
+def _listing() -> Select[Article, int]:
+    """Articles with their claim counts, without the text or the original bytes."""
     counts = select(Claim.article_id, func.count().label("n")).group_by(Claim.article_id).subquery()
-    query = (
+    return (
         select(Article, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.article_id == Article.id)
-        .order_by(Article.published_at.desc().nulls_last(), Article.title)
+        .options(defer(Article.text), defer(Article.original))
+    )
+
+
+def list_articles(ws: Workspace, ids: Iterable[uuid.UUID | str] | None = None) -> list[ArticleInfo]:
+    """Every article (or those among *ids*), newest first, in one query."""
+    query = _listing().order_by(Article.published_at.desc().nulls_last(), Article.title)
+    if ids is not None:
+        wanted = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in ids]
+        if not wanted:
+            return []
+        query = query.where(Article.id.in_(wanted))
+    with ws.session() as session:
+        return [_info(a, n) for a, n in session.execute(query)]
+
+
+def claim_counts(ws: Workspace, ids: Iterable[uuid.UUID | str]) -> dict[uuid.UUID, int]:
+    """The number of claims of each named article (0 for one without claims)."""
+    wanted = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in ids]
+    if not wanted:
+        return {}
+    query = (
+        select(Claim.article_id, func.count())
+        .where(Claim.article_id.in_(wanted))
+        .group_by(Claim.article_id)
     )
     with ws.session() as session:
-        # Do not load the text or the original bytes for a listing.
-        from sqlalchemy.orm import defer
+        found: dict[uuid.UUID, int] = {aid: n for aid, n in session.execute(query)}
+    return {aid: found.get(aid, 0) for aid in wanted}
 
-        query = query.options(defer(Article.text), defer(Article.original))
-        return [_info(a, n) for a, n in session.execute(query)]
+
+def _article_id(session: Session, article_id: uuid.UUID | str) -> uuid.UUID:
+    """A full id as given (no read), or the article an id prefix names."""
+    if isinstance(article_id, uuid.UUID):
+        return article_id
+    try:
+        return uuid.UUID(article_id.strip())
+    except ValueError:
+        return resolve_id(session, Article, article_id, "article")
 
 
 def get_article(ws: Workspace, article_id: uuid.UUID | str) -> ArticleInfo:
     with ws.session() as session:
-        aid = resolve_id(session, Article, article_id, "article")
-        article = session.get_one(Article, aid)
-        n = session.scalar(select(func.count()).where(Claim.article_id == aid)) or 0
-        return _info(article, n)
+        aid = _article_id(session, article_id)
+        row = session.execute(_listing().where(Article.id == aid)).first()
+        if row is None:
+            raise NotFound(f"No article with id {article_id}.")
+        return _info(row[0], row[1])
 
 
 def article_text(ws: Workspace, article_id: uuid.UUID | str) -> ArticleText:
+    """The article's stored text and title (not its original bytes)."""
     with ws.session() as session:
-        aid = resolve_id(session, Article, article_id, "article")
-        article = session.get_one(Article, aid)
-        return ArticleText(id=aid, title=article.title, text=article.text)
+        aid = _article_id(session, article_id)
+        row = session.execute(select(Article.title, Article.text).where(Article.id == aid)).first()
+        if row is None:
+            raise NotFound(f"No article with id {article_id}.")
+        return ArticleText(id=aid, title=row[0], text=row[1])
 
 
 def update_article(

@@ -13,7 +13,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from db import rules
-from db.anchors import find_quote, make_anchor
+from db.anchors import CONTEXT_CHARS, Anchor, find_quote
 from db.errors import InvalidInput, NotFound, StaleEdit, enum_member
 from db.ids import resolve_id
 from db.models import (
@@ -317,6 +317,45 @@ def claim_info(session: Session, claim_id: uuid.UUID) -> ClaimInfo:
 # ---------------------------------------------------------------- writing
 
 
+def _anchor_in(
+    session: Session, article_id: uuid.UUID | str, start: int, end: int
+) -> tuple[uuid.UUID, str, Anchor]:
+    """(article id, title, anchor) read in one statement, without the article's bytes.
+
+    Only the quote and its context are read from the text (``substr`` counts
+    characters, as the offsets do, in SQLite and PostgreSQL alike).
+    """
+    if isinstance(article_id, uuid.UUID):
+        aid = article_id
+    else:
+        try:
+            aid = uuid.UUID(str(article_id).strip())
+        except ValueError:
+            aid = resolve_id(session, Article, article_id, "article")
+    lo = max(0, start - CONTEXT_CHARS)
+    hi = max(lo, end + CONTEXT_CHARS)
+    row = session.execute(
+        select(
+            Article.title, func.length(Article.text), func.substr(Article.text, lo + 1, hi - lo)
+        ).where(Article.id == aid)
+    ).first()
+    if row is None:
+        raise NotFound(f"No article with id {article_id}.")
+    title, length, window = row
+    if not 0 <= start < end <= length:
+        raise InvalidInput(
+            f"The span {start}–{end} is not a non-empty range inside the text (0–{length})."
+        )
+    anchor = Anchor(
+        start=start,
+        end=end,
+        quote=window[start - lo : end - lo],
+        prefix=window[: start - lo],
+        suffix=window[end - lo :],
+    )
+    return aid, title, anchor
+
+
 def create_claim(
     ws: Workspace,
     article_id: uuid.UUID | str,
@@ -326,12 +365,15 @@ def create_claim(
     claim_id: uuid.UUID | None = None,
     **fields: Any,
 ) -> ClaimInfo:
-    """Create a claim over ``text[start:end]`` (code points) of an article."""
+    """Create a claim over ``text[start:end]`` (code points) of an article.
+
+    Without fields this is three statements: the anchor's part of the text,
+    the claim and its history entry.  The returned info is built from what was
+    written, not read back.
+    """
     values = normalise_fields(fields)
     with ws.session() as session:
-        aid = resolve_id(session, Article, article_id, "article")
-        article = session.get_one(Article, aid)
-        anchor = make_anchor(article.text, start, end)
+        aid, title, anchor = _anchor_in(session, article_id, start, end)
         claim = Claim(
             id=claim_id or uuid.uuid4(),
             article_id=aid,
@@ -341,16 +383,47 @@ def create_claim(
             prefix=anchor.prefix,
             suffix=anchor.suffix,
             statement=anchor.quote,
+            kind=ClaimKind.FIGURE,
+            notes="",
         )
-        if values.get("source_id") and "reliability" not in values:
+        source_name = ""
+        if values.get("source_id"):
             source = session.get(Source, values["source_id"])
-            if source is not None and source.default_reliability:
-                values["reliability"] = source.default_reliability
+            if source is not None:
+                source_name = source.name
+                if source.default_reliability and "reliability" not in values:
+                    values["reliability"] = source.default_reliability
         claim.status = Status.UNVERIFIED
         apply_fields(session, claim, values)
         session.add(claim)
         session.flush()
-        return claim_info(session, claim.id)
+        return ClaimInfo(
+            id=claim.id,
+            article_id=aid,
+            article_title=title,
+            start=claim.start,
+            end=claim.end,
+            quote=claim.quote,
+            prefix=claim.prefix,
+            suffix=claim.suffix,
+            statement=claim.statement,
+            kind=claim.kind,
+            source_id=claim.source_id,
+            source_name=source_name,
+            reliability=claim.reliability,
+            credibility=claim.credibility,
+            status=claim.status,
+            event_start=claim.event_start,
+            event_end=claim.event_end,
+            notes=claim.notes,
+            tags=tuple(values.get("tags", ())),
+            assignee_id=claim.assignee_id,
+            version=claim.version,
+            created_at=claim.created_at,
+            updated_at=claim.updated_at,
+            created_by_id=claim.created_by_id,
+            updated_by_id=claim.updated_by_id,
+        )
 
 
 def create_claim_by_quote(

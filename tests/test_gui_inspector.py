@@ -12,6 +12,7 @@ from db import claims as claim_ops
 from db import evidence as evidence_ops
 from db import sources as source_ops
 from db.articles import article_text
+from db.changes import Entity, Op, changed
 from db.links import links_of_claim
 from db.models import Relation, Stance, Status
 from desktop.context import AppContext
@@ -114,7 +115,7 @@ def test_reload_skips_field_being_edited(qtbot, ctx, ws, claims, inspector):
     inspector.notes_edit.setFocus()
     qtbot.keyClicks(inspector.notes_edit, "half typed")
     claim_ops.update_claim(ws, claim.id, status="disputed")
-    ctx.claims_changed([claim.id])
+    ctx.publish(changed(Entity.CLAIM, [claim.id], fields={"status"}))
     assert inspector.status_combo.currentData() == "disputed"
     assert inspector.notes_edit.toPlainText() == "half typed"
     inspector.notes_edit.commit()
@@ -146,8 +147,8 @@ def test_existing_source_fills_default_reliability(ctx, ws, claims, inspector):
     assert inspector.reliability_combo.currentData() == "B"
     # An explicit reliability is not overwritten by another source's default.
     _choose(inspector.reliability_combo, "D")
-    source_ops.create_source(ws, "Reuters", default_reliability="A")
-    ctx.sourcesChanged.emit()
+    reuters = source_ops.create_source(ws, "Reuters", default_reliability="A")
+    ctx.publish(changed(Entity.SOURCE, [reuters.id], Op.CREATED))
     inspector.set_source_text("Reuters")
     assert claim_ops.get_claim(ws, claims[0].id).reliability == "D"
 
@@ -241,7 +242,7 @@ def test_link_listed_on_both_claims(qtbot, ctx, ws, claims, inspector):
 
     def answer(exclude):
         assert exclude == str(a.id)
-        dialog = LinkClaimDialog(ws, exclude)
+        dialog = LinkClaimDialog(ctx, exclude)
         dialog.filter_edit.setText(b.quote[:25])
         dialog.refresh()
         assert dialog.select_claim(str(b.id))
@@ -271,8 +272,8 @@ def test_link_listed_on_both_claims(qtbot, ctx, ws, claims, inspector):
     assert links_of_claim(ws, a.id) == [] and other.links.list.count() == 0
 
 
-def test_link_dialog_searches_and_excludes_self(qtbot, ws, claims):
-    dialog = LinkClaimDialog(ws, str(claims[0].id))
+def test_link_dialog_searches_and_excludes_self(qtbot, ctx, claims):
+    dialog = LinkClaimDialog(ctx, str(claims[0].id))
     qtbot.addWidget(dialog)
     assert dialog.items.rowCount() == len(claims) - 1
     assert not dialog.select_claim(str(claims[0].id))
@@ -289,7 +290,7 @@ def test_link_dialog_searches_and_excludes_self(qtbot, ws, claims):
 def test_deleted_claim_clears_inspector(ctx, ws, claims, inspector):
     inspector.show_claim(claims[2].id)
     claim_ops.delete_claim(ws, claims[2].id)
-    ctx.claims_changed([claims[2].id])
+    ctx.publish(changed(Entity.CLAIM, [claims[2].id], Op.DELETED))
     assert inspector.info is None
     assert inspector.stack.currentIndex() == 0
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from db import articles as article_ops
+from db.changes import Entity, Op, changed
 from db.models import Status
 from db.paths import default_workspace
 from desktop.actions import ActionId, object_name
@@ -395,7 +396,7 @@ def test_shared_workspace_needs_migration_then_opens(ws, tmp_path, qtbot, pg_url
         assert window.ctx.ws.shared
         assert window.workspace_label.text().startswith("Shared workspace:")
         article = add_text_article(window.ctx.ws, "Shared text with 4 claims.", title="Shared")
-        window.ctx.articlesChanged.emit()
+        window.ctx.publish(changed(Entity.ARTICLE, [article.id], Op.CREATED))
         assert window.article_panel.titles() == ["Shared"]
         assert window.article_panel.select(str(article.id))
         start = "Shared text with 4 claims.".index("4 claims")

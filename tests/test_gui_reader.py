@@ -18,9 +18,17 @@ from PySide6.QtWidgets import QToolTip
 
 from db import claims as claim_ops
 from db.anchors import Utf16Index
+from db.changes import EVERYTHING, Change, Changes, Entity
+from db.claims import ClaimInfo
 from db.models import Status
 from desktop.reader.highlighter import tint
 from desktop.reader.spans import layout_spans, utf16_block_starts
+
+
+def publish_claims(ctx, *claims: ClaimInfo) -> None:  # type: ignore[no-untyped-def]
+    """Tell the views that these claims (written directly in db/) changed."""
+    items = (Change(Entity.CLAIM, str(c.id), parent=str(c.article_id)) for c in claims)
+    ctx.publish(Changes(tuple(items)))
 
 
 @pytest.fixture
@@ -85,14 +93,14 @@ def test_undo_removes_the_claim_and_redo_restores_the_same_id(opened, ws) -> Non
         created.end,
         "Министр сообщил",
     )
-    assert [c.id for c in window.reader.claims] == [created.id]
+    assert [c.id for c in window.reader.claims] == [str(created.id)]
 
 
 def test_next_and_previous_claim_follow_text_order(opened, ws, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, article = opened
     quotes = ["final figure", "42 people", "15 новых", "새 다리가"]
     made = {q: claim_ops.create_claim_by_quote(ws, article.id, q) for q in quotes}
-    window.ctx.claims_changed([c.id for c in made.values()])
+    publish_claims(window.ctx, *made.values())
     in_text_order = sorted(made.values(), key=lambda c: c.start)
     seen: list[str] = []
     window.ctx.claimSelected.connect(seen.append)
@@ -113,7 +121,7 @@ def test_highlights_live_in_the_layout_not_in_the_document(opened, ws) -> None: 
     window, article = opened
     quote = "Closing remark"
     claim = claim_ops.create_claim_by_quote(ws, article.id, quote)
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     reader = window.reader
     document = reader.document()
     index = Utf16Index(MULTILINGUAL)
@@ -143,7 +151,7 @@ def test_only_blocks_touched_by_a_change_are_rehighlighted(opened, ws, monkeypat
         lambda block: (touched.append(block.blockNumber()), original(block)),
     )
     claim = claim_ops.create_claim_by_quote(ws, article.id, "15 новых")
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     assert touched == [2]
 
 
@@ -152,7 +160,7 @@ def test_nested_claims_layer_and_innermost_wins(opened, ws) -> None:  # type: ig
     outer = claim_ops.create_claim_by_quote(ws, article.id, "reports 42 people at the square")
     inner = claim_ops.create_claim_by_quote(ws, article.id, "42 people")
     claim_ops.update_claim(ws, inner.id, status=Status.IN_REVIEW)
-    window.ctx.claims_changed([])
+    window.ctx.publish(EVERYTHING)
     reader = window.reader
     index = Utf16Index(MULTILINGUAL)
     inside = index.to_utf16(MULTILINGUAL.index("people"))
@@ -179,7 +187,7 @@ def test_hover_tooltip_names_statement_source_and_status(opened, ws, qtbot) -> N
     claim_ops.update_claim(
         ws, claim.id, statement="Forty-two people gathered", reliability="B", credibility=2
     )
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     reader = window.reader
     window.show()
     qtbot.waitExposed(window)
@@ -202,7 +210,7 @@ def test_clicking_a_highlight_selects_its_claim(opened, ws, qtbot) -> None:  # t
 
     window, article = opened
     claim = claim_ops.create_claim_by_quote(ws, article.id, "Министр сообщил")
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     window.show()
     qtbot.waitExposed(window)
     reader = window.reader
@@ -217,7 +225,7 @@ def test_clicking_a_highlight_selects_its_claim(opened, ws, qtbot) -> None:  # t
 def test_delete_claim_action_deletes_selected_claim_and_undo_restores(opened, ws) -> None:  # type: ignore[no-untyped-def]
     window, article = opened
     claim = claim_ops.create_claim_by_quote(ws, article.id, "30 شاحنة")
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     window.ctx.claimSelected.emit(str(claim.id))
     action(window, "actionDeleteClaim").trigger()
     assert claim_ops.claims_of_article(ws, article.id) == []
@@ -260,7 +268,7 @@ def test_delete_key_works_in_the_reader_only(opened, ws, qtbot) -> None:  # type
 
     window, article = opened
     claim = claim_ops.create_claim_by_quote(ws, article.id, "42 people")
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     window.ctx.claimSelected.emit(str(claim.id))
     window.show()
     qtbot.waitExposed(window)
@@ -318,7 +326,7 @@ def test_large_article_is_set_once_and_each_block_highlighted_once(ws, tmp_path,
 def test_position_under_the_mouse_is_the_character_hit(opened, ws, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, article = opened
     claim = claim_ops.create_claim_by_quote(ws, article.id, "42 people")
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     window.show()
     qtbot.waitExposed(window)
     reader = window.reader
@@ -337,14 +345,14 @@ def test_position_under_the_mouse_is_the_character_hit(opened, ws, qtbot) -> Non
 def test_changed_claim_is_repainted_in_its_new_status_colour(opened, ws) -> None:  # type: ignore[no-untyped-def]
     window, article = opened
     claim = claim_ops.create_claim_by_quote(ws, article.id, "Министр")
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     other = add_text_article(ws, "Unrelated 5 words.", title="Other")
     elsewhere = claim_ops.create_claim_by_quote(ws, other.id, "5 words")
-    window.ctx.claims_changed([elsewhere.id])  # a claim of another article: ignored
-    assert [c.id for c in window.reader.claims] == [claim.id]
+    publish_claims(window.ctx, elsewhere)  # a claim of another article: ignored
+    assert [c.id for c in window.reader.claims] == [str(claim.id)]
 
     claim_ops.update_claim(ws, claim.id, status=Status.DISPUTED)
-    window.ctx.claims_changed([claim.id])
+    publish_claims(window.ctx, claim)
     block = window.reader.document().findBlockByNumber(2)
     (painted,) = [r for r in block.layout().formats() if r.start == 0]
     expected = tint(Status.DISPUTED, 0).name(QColor.NameFormat.HexArgb)

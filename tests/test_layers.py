@@ -55,7 +55,14 @@ def test_cli_runs_without_loading_qt(tmp_path: Path) -> None:
 DOOR = ("desktop/operations/", "desktop/commands/", "desktop/launcher.py")
 
 # Modules holding only values, enums, constants and pure functions of values.
-VALUE_MODULES = {"db.changes", "db.errors", "db.paths", "db.anchors", "db.models.enums"}
+VALUE_MODULES = {
+    "db.changes",
+    "db.errors",
+    "db.paths",
+    "db.anchors",
+    "db.dates",
+    "db.models.enums",
+}
 
 
 def _enum_names() -> set[str]:
@@ -82,6 +89,7 @@ VALUE_NAMES: dict[str, set[str]] = {
         "zone_text",
     },
     "db.claims": {"ClaimInfo", "ClaimFilter"},
+    "db.spans": {"SpanRow"},
     "db.sources": {"SourceInfo"},
     "db.links": {"LinkInfo", "LinkView", "FORWARD_LABEL"},
     "db.evidence": {"EvidenceInfo"},
@@ -107,16 +115,10 @@ VALUE_NAMES: dict[str, set[str]] = {
 # Widget modules not yet converted to operations, each with the engineer converting it.
 # The list only shrinks: a module that obeys the rule must be taken off it.
 NOT_YET_CONVERTED: set[str] = {
-    "desktop/articles/metadata.py",  # reader
     "desktop/claims_table/filter_bar.py",  # table
-    "desktop/inspector/dates.py",  # reader
     "desktop/inspector/inspector.py",  # reader
-    "desktop/inspector/link_dialog.py",  # reader / table (claim_rows)
-    "desktop/inspector/sections.py",  # reader
-    "desktop/main_window/reader_pane.py",  # reader
     "desktop/main_window/window.py",  # reader
     "desktop/models/claims_model.py",  # table
-    "desktop/reader/view.py",  # reader
 }
 
 

@@ -1,9 +1,15 @@
-"""The article list: title, outlet, publication date and claim count."""
+"""The article list: title, outlet, publication date and claim count.
+
+One query fills it; afterwards the change records (``ctx.changed``) add,
+remove or re-read only the articles they name, and a new or deleted claim
+re-counts only its article.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.articles import ArticleInfo, in_offset, published_text
+from db.changes import Changes, Entity, Op
 from desktop.context import AppContext
-from desktop.operations.articles import list_articles
+from desktop.operations import articles as article_ops
 
 COLUMNS = ("Title", "Outlet", "Published", "Claims")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,15 +81,58 @@ def format_article_day(info: ArticleInfo) -> str:
     return f"{in_offset(info.published_at, info.published_offset):%Y-%m-%d}"
 
 
+# Article fields shown only as the claim count: a change naming nothing else re-counts.
+COUNT_FIELDS = frozenset({"claims", "claim_count"})
+
+
 class ArticleListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.articles: list[ArticleInfo] = []
+        self._rows: dict[str, int] = {}
 
     def set_articles(self, articles: list[ArticleInfo]) -> None:
         self.beginResetModel()
         self.articles = list(articles)
+        self._rows = {str(a.id): n for n, a in enumerate(self.articles)}
         self.endResetModel()
+
+    def add(self, articles: list[ArticleInfo]) -> None:
+        """Insert new articles (the proxy sorts them into place)."""
+        fresh = [a for a in articles if str(a.id) not in self._rows]
+        self.replace([a for a in articles if str(a.id) in self._rows])
+        if not fresh:
+            return
+        first = len(self.articles)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        for article in fresh:
+            self._rows[str(article.id)] = len(self.articles)
+            self.articles.append(article)
+        self.endInsertRows()
+
+    def replace(self, articles: list[ArticleInfo]) -> None:
+        """Show new values of articles already listed."""
+        last = self.columnCount() - 1
+        for article in articles:
+            row = self._rows.get(str(article.id), -1)
+            if row >= 0:
+                self.articles[row] = article
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for article_id, count in counts.items():
+            row = self._rows.get(article_id, -1)
+            if row >= 0 and self.articles[row].claim_count != count:
+                self.articles[row] = replace(self.articles[row], claim_count=count)
+                index = self.index(row, 3)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
+
+    def remove(self, article_ids: set[str]) -> None:
+        for row in sorted((self._rows[i] for i in article_ids if i in self._rows), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.articles[row]
+            self.endRemoveRows()
+        self._rows = {str(a.id): n for n, a in enumerate(self.articles)}
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.articles)
@@ -130,10 +180,11 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def row_of(self, article_id: str) -> int:
-        for row, article in enumerate(self.articles):
-            if str(article.id) == article_id:
-                return row
-        return -1
+        return self._rows.get(article_id, -1)
+
+    def info(self, article_id: str) -> ArticleInfo | None:
+        row = self._rows.get(article_id, -1)
+        return self.articles[row] if row >= 0 else None
 
 
 class ArticleListPanel(QWidget):
@@ -183,18 +234,54 @@ class ArticleListPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
+        self._quiet = False
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
-        ctx.articlesChanged.connect(self.refresh)
-        ctx.workspaceChanged.connect(self.refresh)
+        ctx.changed.connect(self._on_changed)
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the whole list again (one query)."""
         current = self.current_id()
-        self.model.set_articles(list_articles(self.ctx))
+        self.model.set_articles(article_ops.list_articles(self.ctx))
+        self._show_empty_hint()
+        if current:
+            self.select(current, emit=False)
+
+    def _show_empty_hint(self) -> None:
         has_rows = bool(self.model.articles)
         self.view.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
-        if current:
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Add, drop or re-read only the articles the record names."""
+        if changes.everything:
+            self.refresh()
+            return
+        items = changes.of(Entity.ARTICLE)
+        if not items:
+            return
+        gone = {c.id for c in items if c.op is Op.DELETED}
+        new = {c.id for c in items if c.op is Op.CREATED} - gone
+        updated = {c.id for c in items if c.op is Op.UPDATED} - gone - new
+        counts = {
+            i for i in updated if (changes.fields_of(Entity.ARTICLE, i) or {""}) <= COUNT_FIELDS
+        }
+        reread = new | (updated - counts)
+        current = self.current_id()
+        # Rows moving under the cursor are not the analyst choosing another article.
+        self._quiet = True
+        try:
+            if gone:
+                self.model.remove(gone)
+            if reread:
+                self.model.add(article_ops.articles_by_ids(self.ctx, reread))
+            if counts := {i for i in counts if self.model.row_of(i) >= 0}:
+                found = article_ops.claim_counts(self.ctx, counts)
+                self.model.set_counts({str(k): v for k, v in found.items()})
+        finally:
+            self._quiet = False
+        self._show_empty_hint()
+        if current and current not in gone and self.current_id() != current:
             self.select(current, emit=False)
 
     def current_id(self) -> str | None:
@@ -223,5 +310,5 @@ class ArticleListPanel(QWidget):
         return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._quiet:
             self.articleChosen.emit(current.data(ID_ROLE))

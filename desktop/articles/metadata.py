@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import articles as article_ops
 from db.articles import ArticleInfo, in_offset, utc_offset_text, zone_text
+from db.changes import Changes, Entity
 from db.errors import ClaimDeskError
-from desktop.articles.list_panel import format_article_time
+from desktop.articles.list_panel import COUNT_FIELDS, format_article_time
 from desktop.commands.article_fields import UpdateArticleCommand
 from desktop.context import AppContext
+from desktop.operations import articles as article_ops
 
 TEXT_FIELDS = ("title", "outlet", "author", "url")
 ZONE_FIELDS = ("published_at", "published_offset", "published_zone")
@@ -130,7 +131,7 @@ class ArticleMetadataEditor(QWidget):
         self.has_date.toggled.connect(self._known_toggled)
         self.date.editingFinished.connect(self._date_edited)
         self.zone.activated.connect(lambda _i: self._zone_changed())
-        ctx.articlesChanged.connect(self.reload)
+        ctx.changed.connect(self._on_changed)
         ctx.workspaceChanged.connect(lambda: self.show_article(None))
         self._loading = False
         self.show_article(None)
@@ -142,6 +143,17 @@ class ArticleMetadataEditor(QWidget):
         self.zone.setCurrentIndex(0)  # each article opens in its own zone
         self.reload()
 
+    def _on_changed(self, changes: Changes) -> None:
+        """Re-read the shown article when a record names its metadata."""
+        if self.article_id is None:
+            return
+        if changes.everything:
+            self.reload()
+            return
+        fields = changes.fields_of(Entity.ARTICLE, str(self.article_id))
+        if fields is not None and not (fields and fields <= COUNT_FIELDS):
+            self.reload()
+
     def as_published_chosen(self) -> bool:
         return self.zone.currentText() == self.zone.itemText(0)
 
@@ -149,7 +161,7 @@ class ArticleMetadataEditor(QWidget):
         self.info = None
         if self.article_id is not None:
             try:
-                self.info = article_ops.get_article(self.ctx.ws, self.article_id)
+                self.info = article_ops.get_article(self.ctx, self.article_id)
             except ClaimDeskError:
                 self.article_id = None
         self._loading = True

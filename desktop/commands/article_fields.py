@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from db import articles as article_ops
+from db.changes import Entity, changed
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
 
@@ -35,8 +36,8 @@ class UpdateArticleCommand(DbCommand):
 
     def do(self) -> None:
         article_ops.update_article(self.ctx.ws, self.article_id, **self.new)
-        self.ctx.articlesChanged.emit()
+        self.ctx.publish(changed(Entity.ARTICLE, [self.article_id], fields=self.new))
 
     def undo_edit(self) -> None:
         article_ops.update_article(self.ctx.ws, self.article_id, **self.old)
-        self.ctx.articlesChanged.emit()
+        self.ctx.publish(changed(Entity.ARTICLE, [self.article_id], fields=self.old))

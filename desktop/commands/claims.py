@@ -1,16 +1,63 @@
-"""Undoable claim and link edits, acting on the database by id."""
+"""Undoable claim and link edits, acting on the database by id.
+
+Each edit publishes one :class:`db.changes.Changes` record.  While it is being
+published the claims just written are served to the views from memory
+(:func:`fresh_claim`), so a new claim reaches the reader and the inspector
+without being read back.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from db import claims as claim_ops
 from db import links as link_ops
+from db.changes import Change, Changes, Entity, Op
 from db.claims import ClaimInfo
 from db.links import LinkInfo
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
+
+_fresh: dict[str, ClaimInfo] = {}
+
+
+def fresh_claim(claim_id: uuid.UUID | str) -> ClaimInfo | None:
+    """The claim as just written, while its change record is being published."""
+    return _fresh.get(str(claim_id))
+
+
+@contextmanager
+def serving(infos: Iterable[ClaimInfo]) -> Iterator[None]:
+    """Serve *infos* through :func:`fresh_claim` for the duration of a publish."""
+    keys = []
+    for info in infos:
+        keys.append(str(info.id))
+        _fresh[keys[-1]] = info
+    try:
+        yield
+    finally:
+        for key in keys:
+            _fresh.pop(key, None)
+
+
+def claim_changes(
+    op: Op, claim_id: uuid.UUID | str, article_id: uuid.UUID | str, fields: Iterable[str] = ()
+) -> Changes:
+    """One claim created, updated or deleted; a creation or deletion also changes its
+    article's claim count."""
+    items = [Change(Entity.CLAIM, str(claim_id), op, frozenset(fields), str(article_id))]
+    if op is not Op.UPDATED:
+        count = frozenset({"claims"})  # the claim count shown beside it
+        items.append(Change(Entity.ARTICLE, str(article_id), Op.UPDATED, count))
+    return Changes(tuple(items))
+
+
+def publish_claim(ctx: AppContext, changes: Changes, info: ClaimInfo | None = None) -> None:
+    with serving([info] if info is not None else []):
+        ctx.publish(changes)
 
 
 class CreateClaimCommand(DbCommand):
@@ -37,15 +84,29 @@ class CreateClaimCommand(DbCommand):
             )
         else:
             self.info = claim_ops.restore_claim(self.ctx.ws, self.info)
-        self.ctx.claims_changed([self.claim_id])
-        self.ctx.articlesChanged.emit()
-        self.ctx.claimSelected.emit(str(self.claim_id))
+        with serving([self.info]):
+            self.ctx.publish(claim_changes(Op.CREATED, self.claim_id, self.article_id))
+            self.ctx.claimSelected.emit(str(self.claim_id))
 
     def undo_edit(self) -> None:
         self.info = claim_ops.get_claim(self.ctx.ws, self.claim_id)
         claim_ops.delete_claim(self.ctx.ws, self.claim_id)
-        self.ctx.claims_changed([self.claim_id])
-        self.ctx.articlesChanged.emit()
+        self.ctx.publish(claim_changes(Op.DELETED, self.claim_id, self.article_id))
+
+
+LinkEnds = tuple[uuid.UUID, uuid.UUID, uuid.UUID]  # (link id, from claim, to claim)
+
+
+def link_changes(links: Iterable[LinkInfo | LinkEnds], op: Op) -> Changes:
+    """Links added or removed, each named once per end (parent = the claim at that end)."""
+    items = []
+    for link in links:
+        if isinstance(link, LinkInfo):
+            link = (link.id, link.from_claim_id, link.to_claim_id)
+        link_id, one, other = link
+        items.append(Change(Entity.LINK, str(link_id), op, parent=str(one)))
+        items.append(Change(Entity.LINK, str(link_id), op, parent=str(other)))
+    return Changes(tuple(items))
 
 
 class DeleteClaimCommand(DbCommand):
@@ -59,17 +120,18 @@ class DeleteClaimCommand(DbCommand):
         self.info = claim_ops.get_claim(self.ctx.ws, self.claim_id)
         self.links = [v.link for v in link_ops.links_of_claim(self.ctx.ws, self.claim_id)]
         claim_ops.delete_claim(self.ctx.ws, self.claim_id)
-        self.ctx.claims_changed([self.claim_id])
-        self.ctx.articlesChanged.emit()
+        changes = claim_changes(Op.DELETED, self.claim_id, self.info.article_id)
+        self.ctx.publish(changes.merged(link_changes(self.links, Op.DELETED)))
 
     def undo_edit(self) -> None:
         assert self.info is not None
-        claim_ops.restore_claim(self.ctx.ws, self.info)
+        info = claim_ops.restore_claim(self.ctx.ws, self.info)
         for link in self.links:
             link_ops.restore_link(self.ctx.ws, link)
-        self.ctx.claims_changed([self.claim_id])
-        self.ctx.articlesChanged.emit()
-        self.ctx.claimSelected.emit(str(self.claim_id))
+        changes = claim_changes(Op.CREATED, self.claim_id, info.article_id)
+        with serving([info]):
+            self.ctx.publish(changes.merged(link_changes(self.links, Op.CREATED)))
+            self.ctx.claimSelected.emit(str(self.claim_id))
 
 
 class UpdateClaimCommand(DbCommand):
@@ -92,12 +154,14 @@ class UpdateClaimCommand(DbCommand):
         self.old = old
 
     def do(self) -> None:
-        claim_ops.update_claim(self.ctx.ws, self.claim_id, **self.new)
-        self.ctx.claims_changed([self.claim_id])
+        self._publish(claim_ops.update_claim(self.ctx.ws, self.claim_id, **self.new), self.new)
 
     def undo_edit(self) -> None:
-        claim_ops.update_claim(self.ctx.ws, self.claim_id, **self.old)
-        self.ctx.claims_changed([self.claim_id])
+        self._publish(claim_ops.update_claim(self.ctx.ws, self.claim_id, **self.old), self.old)
+
+    def _publish(self, info: ClaimInfo, fields: dict[str, Any]) -> None:
+        changes = claim_changes(Op.UPDATED, self.claim_id, info.article_id, fields)
+        publish_claim(self.ctx, changes, info)
 
 
 class AddLinkCommand(DbCommand):
@@ -114,11 +178,11 @@ class AddLinkCommand(DbCommand):
         link_ops.add_link(
             self.ctx.ws, self.from_id, self.to_id, self.relation, link_id=self.link_id
         )
-        self.ctx.linksChanged.emit([str(self.from_id), str(self.to_id)])
+        self.ctx.publish(link_changes([(self.link_id, self.from_id, self.to_id)], Op.CREATED))
 
     def undo_edit(self) -> None:
         link_ops.remove_link(self.ctx.ws, self.link_id)
-        self.ctx.linksChanged.emit([str(self.from_id), str(self.to_id)])
+        self.ctx.publish(link_changes([(self.link_id, self.from_id, self.to_id)], Op.DELETED))
 
 
 class RemoveLinkCommand(DbCommand):
@@ -128,8 +192,8 @@ class RemoveLinkCommand(DbCommand):
 
     def do(self) -> None:
         link_ops.remove_link(self.ctx.ws, self.link.id)
-        self.ctx.linksChanged.emit([str(self.link.from_claim_id), str(self.link.to_claim_id)])
+        self.ctx.publish(link_changes([self.link], Op.DELETED))
 
     def undo_edit(self) -> None:
         link_ops.restore_link(self.ctx.ws, self.link)
-        self.ctx.linksChanged.emit([str(self.link.from_claim_id), str(self.link.to_claim_id)])
+        self.ctx.publish(link_changes([self.link], Op.CREATED))

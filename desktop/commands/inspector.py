@@ -7,11 +7,17 @@ from typing import Any
 
 from db import claims as claim_ops
 from db import evidence as evidence_ops
+from db.changes import Changes, Entity, Op, changed
 from db.evidence import EvidenceInfo
 from db.models import Stance
 from desktop.commands.base import DbCommand
 from desktop.commands.claims import UpdateClaimCommand
 from desktop.context import AppContext
+
+
+def evidence_changes(evidence_id: uuid.UUID, claim_id: uuid.UUID, op: Op) -> Changes:
+    """One piece of evidence added or removed (its claim as parent)."""
+    return changed(Entity.EVIDENCE, [evidence_id], op, parent=claim_id)
 
 
 class CheckedUpdateClaimCommand(UpdateClaimCommand):
@@ -32,8 +38,10 @@ class CheckedUpdateClaimCommand(UpdateClaimCommand):
     def do(self) -> None:
         if self.version is not None:
             version, self.version = self.version, None
-            claim_ops.update_claim(self.ctx.ws, self.claim_id, expected_version=version, **self.new)
-            self.ctx.claims_changed([self.claim_id])
+            info = claim_ops.update_claim(
+                self.ctx.ws, self.claim_id, expected_version=version, **self.new
+            )
+            self._publish(info, self.new)
             return
         super().do()
 
@@ -60,11 +68,11 @@ class AddEvidenceCommand(DbCommand):
             )
         else:
             evidence_ops.restore_evidence(self.ctx.ws, self.info)
-        self.ctx.claims_changed([self.claim_id])
+        self.ctx.publish(evidence_changes(self.evidence_id, self.claim_id, Op.CREATED))
 
     def undo_edit(self) -> None:
         evidence_ops.remove_evidence(self.ctx.ws, self.evidence_id)
-        self.ctx.claims_changed([self.claim_id])
+        self.ctx.publish(evidence_changes(self.evidence_id, self.claim_id, Op.DELETED))
 
 
 class RemoveEvidenceCommand(DbCommand):
@@ -74,8 +82,8 @@ class RemoveEvidenceCommand(DbCommand):
 
     def do(self) -> None:
         evidence_ops.remove_evidence(self.ctx.ws, self.info.id)
-        self.ctx.claims_changed([self.info.claim_id])
+        self.ctx.publish(evidence_changes(self.info.id, self.info.claim_id, Op.DELETED))
 
     def undo_edit(self) -> None:
         evidence_ops.restore_evidence(self.ctx.ws, self.info)
-        self.ctx.claims_changed([self.info.claim_id])
+        self.ctx.publish(evidence_changes(self.info.id, self.info.claim_id, Op.CREATED))

@@ -1,7 +1,12 @@
-"""ClaimInspector: shows one claim and commits each field edit as one undoable command."""
+"""ClaimInspector: shows one claim and commits each field edit as one undoable command.
+
+It refreshes from the change records (``ctx.changed``) that name what it
+shows: its claim, that claim's evidence and links, a linked claim, its source.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import uuid
 from typing import Any
@@ -13,17 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from db import analysts as analyst_ops
-from db import claims as claim_ops
-from db import sources as source_ops
+from db.changes import Changes, Entity, Op
 from db.claims import ClaimInfo
+from db.dates import parse_event_date
 from db.errors import ClaimDeskError, InvalidInput, StaleEdit
 from db.ids import short
 from db.sources import SourceInfo
-from desktop.commands.inspector import CheckedUpdateClaimCommand
-from desktop.commands.sources import CreateSourceCommand
 from desktop.context import AppContext
-from desktop.inspector.dates import event_text, parse_event_text
 from desktop.inspector.form import InspectorForm
+from desktop.operations import claims as claim_ops
+from desktop.operations import sources as source_ops
 
 FIELD_TEXT = {
     "statement": "Edit statement",
@@ -38,6 +42,20 @@ FIELD_TEXT = {
 }
 
 
+def parse_event_text(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """(start, end) for the event field's text (db.dates' parser); empty text clears it."""
+    text = text.strip()
+    return parse_event_date(text) if text else (None, None)
+
+
+def event_text(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return start.isoformat()
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
 class ClaimInspector(InspectorForm, QWidget):
     """Every field of the selected claim (objectName ``claimInspector``)."""
 
@@ -49,12 +67,12 @@ class ClaimInspector(InspectorForm, QWidget):
         self._loading = False
         self._sources: list[SourceInfo] = []
         self._sources_stale = True
+        self._tags_stale = True
         self._names: dict[uuid.UUID, str] = {}
         self._build()
         ctx.claimSelected.connect(self._claim_selected)
         ctx.openClaimRequested.connect(self._claim_selected)
-        ctx.claimsChanged.connect(self._claims_changed)
-        ctx.sourcesChanged.connect(self._sources_changed)
+        ctx.changed.connect(self._on_changed)
         ctx.workspaceChanged.connect(self._names.clear)
         ctx.workspaceChanged.connect(lambda: self.show_claim(None))
         self.show_claim(None)
@@ -74,7 +92,7 @@ class ClaimInspector(InspectorForm, QWidget):
         info = None
         if claim_id is not None:
             try:
-                info = claim_ops.get_claim(self.ctx.ws, str(claim_id))
+                info = claim_ops.get_claim(self.ctx, str(claim_id))
             except ClaimDeskError as exc:
                 self.ctx.report_error(exc)
         self._show(info, force=True)
@@ -91,32 +109,32 @@ class ClaimInspector(InspectorForm, QWidget):
             self.links.set_claim(None)
             return
         self.stack.setCurrentIndex(1)
-        self._fill_choices(sources=self._sources_stale)
-        self._sources_stale = False
+        self._fill_choices()
         self._populate(info, keep_edits=not (force or changed_claim))
         if force or changed_claim:
             self.evidence.set_claim(info.id)
             self.links.set_claim(info.id)
-        else:
-            self.evidence.reload()
-            self.links.reload()
 
     def _reload(self) -> None:
+        """Read the shown claim again (its evidence and links refresh on their own changes)."""
         if self.info is None:
             return
         try:
-            info = claim_ops.get_claim(self.ctx.ws, self.info.id)
+            info = claim_ops.get_claim(self.ctx, self.info.id)
         except ClaimDeskError:
             info = None  # deleted meanwhile
         self._show(info, force=False)
 
-    def _fill_choices(self, *, sources: bool = True) -> None:
-        """Refresh the tag completer and, if asked, the source list (counts every claim)."""
+    def _fill_choices(self) -> None:
+        """Refresh the tag completer and the source list when they may have changed."""
         try:
-            self.tag_completer.set_tags(claim_ops.all_tags(self.ctx.ws))
-            if not sources:
+            if self._tags_stale:
+                self.tag_completer.set_tags(claim_ops.all_tags(self.ctx))
+                self._tags_stale = False
+            if not self._sources_stale:
                 return
-            self._sources = source_ops.list_sources(self.ctx.ws)
+            self._sources = source_ops.list_sources(self.ctx)
+            self._sources_stale = False
         except ClaimDeskError as exc:
             self.ctx.report_error(exc)
             return
@@ -190,18 +208,44 @@ class ClaimInspector(InspectorForm, QWidget):
         with QSignalBlocker(combo):
             combo.setCurrentIndex(max(combo.findData(data), 0) if data is not None else 0)
 
-    def _claims_changed(self, ids: list[str]) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        """Refresh only for a change record naming what is shown."""
+        if changes.everything:
+            self._names.clear()
+            self._sources_stale = self._tags_stale = True
+            self._reload()
+            if self.info is not None:
+                self.evidence.reload()
+                self.links.reload()
+            return
+        claim_changes = changes.of(Entity.CLAIM)
+        if changes.touches(Entity.SOURCE):
+            self._sources_stale = True
+        if changes.touches(Entity.ANALYST):
+            self._names.clear()
+        if any("tags" in c.fields or (changes.remote and not c.fields) for c in claim_changes):
+            self._tags_stale = True
         if self.info is None:
             return
-        if not ids or str(self.info.id) in ids:
+        shown = str(self.info.id)
+        if changes.fields_of(Entity.CLAIM, shown) is not None:
+            if any(c.id == shown and c.op is Op.DELETED for c in claim_changes):
+                self._show(None, force=True)
+                return
             self._reload()
-        elif any(str(view.other_id) in ids for view in self.links.views()):
-            self.links.reload()  # a linked claim was changed or deleted
-
-    def _sources_changed(self) -> None:
-        self._sources_stale = True
-        if self.info is not None:
-            self._reload()
+        elif self.info.source_id is not None and str(self.info.source_id) in changes.ids(
+            Entity.SOURCE
+        ):
+            self._reload()  # its source was renamed or removed
+        if self.info is None:
+            return
+        if any(c.parent == shown for c in changes.of(Entity.EVIDENCE)):
+            self.evidence.reload()
+        others = {str(view.other_id) for view in self.links.views()}
+        if any(c.parent == shown for c in changes.of(Entity.LINK)) or (
+            others & changes.ids(Entity.CLAIM)
+        ):
+            self.links.reload()  # a link of this claim, or a linked claim, changed
 
     # ------------------------------------------------------------ committing
 
@@ -227,11 +271,7 @@ class ClaimInspector(InspectorForm, QWidget):
             return False
         old = {k: stored[k] for k in new}
         text = FIELD_TEXT.get(next(iter(new)), "Edit claim")
-        command = CheckedUpdateClaimCommand(
-            self.ctx, self.info.id, new, old, self.info.version, text
-        )
-        self.ctx.undo_stack.push(command)
-        if command.failed:
+        if not claim_ops.update_claim(self.ctx, self.info.id, new, old, self.info.version, text):
             self._reload_stored()
             return False
         return True
@@ -242,7 +282,7 @@ class ClaimInspector(InspectorForm, QWidget):
         self.event_edit.dirty = self.tags_edit.dirty = False
         if self.info is not None:
             try:
-                info = claim_ops.get_claim(self.ctx.ws, self.info.id)
+                info = claim_ops.get_claim(self.ctx, self.info.id)
             except ClaimDeskError:
                 info = None
             self._show(info, force=True)
@@ -280,7 +320,7 @@ class ClaimInspector(InspectorForm, QWidget):
         source = next((s for s in self._sources if s.name.casefold() == name.casefold()), None)
         if source is None:
             try:
-                source = source_ops.find_source(self.ctx.ws, name)
+                source = source_ops.find_source(self.ctx, name)
             except ClaimDeskError as exc:
                 self.ctx.report_error(exc)
                 return
@@ -288,7 +328,7 @@ class ClaimInspector(InspectorForm, QWidget):
             self._push(self._source_fields(source.id, source.default_reliability))
             return
         try:  # refuse a stale edit before creating anything
-            current = claim_ops.get_claim(self.ctx.ws, self.info.id)
+            current = claim_ops.get_claim(self.ctx, self.info.id)
         except ClaimDeskError as exc:
             self.ctx.report_error(exc)
             return
@@ -303,10 +343,9 @@ class ClaimInspector(InspectorForm, QWidget):
             return
         stack = self.ctx.undo_stack
         stack.beginMacro(f"Set source to new source {name}")
-        create = CreateSourceCommand(self.ctx, name)
-        stack.push(create)
-        if not create.failed:
-            self._push(self._source_fields(create.source_id, None))
+        source_id = source_ops.create_source(self.ctx, name)
+        if source_id is not None:
+            self._push(self._source_fields(source_id, None))
         stack.endMacro()
 
     def _source_fields(self, source_id: uuid.UUID, default: str | None) -> dict[str, Any]:

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.claim_rows import R_ARTICLE, R_ID, R_QUOTE, R_SOURCE, R_STATEMENT, R_STATUS, claim_rows
+from db.claim_rows import R_ARTICLE, R_ID, R_QUOTE, R_SOURCE, R_STATEMENT, R_STATUS
 from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
 from db.links import FORWARD_LABEL
 from db.models import Relation, Status
-from db.workspace import Workspace
+from desktop.context import AppContext
+from desktop.operations import claims as claim_ops
 from desktop.palette import status_icon
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
@@ -37,12 +38,12 @@ TYPE_DELAY_MS = 200
 class LinkClaimDialog(QDialog):
     """A searchable list of claims plus a relation; ``choice()`` gives (claim id, relation)."""
 
-    def __init__(self, ws: Workspace, exclude: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, exclude: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("linkClaimDialog")
         self.setWindowTitle("Link to another claim")
         self.resize(680, 480)
-        self.ws = ws
+        self.ctx = ctx
         self.exclude = exclude
 
         self.relation_combo = QComboBox(self)
@@ -97,7 +98,7 @@ class LinkClaimDialog(QDialog):
         self._timer.stop()
         text = self.filter_edit.text().strip()
         try:
-            rows = claim_rows(self.ws, ClaimFilter(text=text), limit=SHOWN + 1)
+            rows = claim_ops.pick_rows(self.ctx, ClaimFilter(text=text), SHOWN + 1)
         except ClaimDeskError as exc:
             self.count_label.setText(str(exc))
             return

@@ -20,16 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import evidence as evidence_ops
-from db import links as link_ops
 from db.errors import ClaimDeskError
 from db.evidence import EvidenceInfo
 from db.links import LinkView
 from db.models import Relation, Stance
-from desktop.commands.claims import AddLinkCommand, RemoveLinkCommand
-from desktop.commands.inspector import AddEvidenceCommand, RemoveEvidenceCommand
 from desktop.context import AppContext
 from desktop.inspector.link_dialog import LinkClaimDialog
+from desktop.operations import evidence as evidence_ops
+from desktop.operations import links as link_ops
 
 DataRole = Qt.ItemDataRole.UserRole + 1
 STANCE_MARK = {Stance.SUPPORTS: "✔ supports", Stance.REFUTES: "✘ refutes"}
@@ -154,7 +152,7 @@ class EvidenceSection(_ClaimListSection):
                 f"{STANCE_MARK[info.stance]}: {_shorten(info.label)}",
                 f"{info.url}\n{info.note}".strip(),
             )
-            for info in evidence_ops.list_evidence(self.ctx.ws, claim_id)
+            for info in evidence_ops.list_evidence(self.ctx, claim_id)
         ]
 
     def items(self) -> list[EvidenceInfo]:
@@ -180,14 +178,12 @@ class EvidenceSection(_ClaimListSection):
         """Attach evidence to the shown claim (undoable); False when it was refused."""
         if self.claim_id is None:
             return False
-        command = AddEvidenceCommand(self.ctx, self.claim_id, url, note, stance)
-        self.ctx.undo_stack.push(command)
-        return not command.failed
+        return evidence_ops.add_evidence(self.ctx, self.claim_id, url, note, stance)
 
     def remove_selected(self) -> None:
         info = self._current()
         if info is not None:
-            self.ctx.undo_stack.push(RemoveEvidenceCommand(self.ctx, info))
+            evidence_ops.remove_evidence(self.ctx, info)
 
 
 class LinksSection(_ClaimListSection):
@@ -205,19 +201,14 @@ class LinksSection(_ClaimListSection):
         self.remove_button.clicked.connect(self.remove_selected)
         # Tests replace this to answer the dialog without showing it.
         self.dialog_factory: Callable[[str | None], LinkClaimDialog] = lambda exclude: (
-            LinkClaimDialog(self.ctx.ws, exclude, self)
+            LinkClaimDialog(self.ctx, exclude, self)
         )
         self.row.addStretch(1)
         self.row.addWidget(self.link_button)
         self.row.addWidget(self.remove_button)
-        ctx.linksChanged.connect(self._links_changed)
-
-    def _links_changed(self, ids: list[str]) -> None:
-        if self.claim_id is not None and (not ids or str(self.claim_id) in ids):
-            self.reload()
 
     def _rows(self, claim_id: uuid.UUID) -> list[tuple[Any, str, str]]:
-        views = link_ops.links_of_claim(self.ctx.ws, claim_id)
+        views = link_ops.links_of_claim(self.ctx, claim_id)
         return [
             (
                 view,
@@ -240,9 +231,7 @@ class LinksSection(_ClaimListSection):
         if self.claim_id is None:
             return False
         other = other_id if isinstance(other_id, uuid.UUID) else uuid.UUID(str(other_id))
-        command = AddLinkCommand(self.ctx, self.claim_id, other, str(Relation(relation)))
-        self.ctx.undo_stack.push(command)
-        return not command.failed
+        return link_ops.add_link(self.ctx, self.claim_id, other, relation)
 
     def open_link_dialog(self) -> None:
         if self.claim_id is None:
@@ -260,4 +249,4 @@ class LinksSection(_ClaimListSection):
     def remove_selected(self) -> None:
         view = self._current()
         if view is not None:
-            self.ctx.undo_stack.push(RemoveLinkCommand(self.ctx, view.link))
+            link_ops.remove_link(self.ctx, view)

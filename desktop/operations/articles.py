@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from db import articles as article_ops
@@ -56,3 +57,12 @@ def delete_article(ctx: AppContext, article_id: uuid.UUID | str) -> bool:
     command = DeleteArticleCommand(ctx, info.id, info.title)
     ctx.undo_stack.push(command)  # reports its own failure and drops off the stack
     return not command.failed
+
+
+def articles_by_ids(ctx: AppContext, ids: Iterable[uuid.UUID | str]) -> list[ArticleInfo]:
+    """The named articles that exist, with their claim counts (one query)."""
+    return article_ops.list_articles(ctx.ws, ids)
+
+
+def claim_counts(ctx: AppContext, ids: Iterable[uuid.UUID | str]) -> dict[uuid.UUID, int]:
+    return article_ops.claim_counts(ctx.ws, ids)

@@ -22,6 +22,7 @@ __all__ = [
     "claim_counts",
     "create_source",
     "delete_source",
+    "find_source",
     "get_source",
     "list_sources",
     "merge_sources",
@@ -85,3 +86,8 @@ def delete_source(ctx: AppContext, source_id: uuid.UUID) -> bool:
 def merge_sources(ctx: AppContext, drop_id: uuid.UUID, keep_id: uuid.UUID) -> bool:
     """Merge *drop* into *keep* (undoable)."""
     return _push(ctx, MergeSourcesCommand(ctx, drop_id, keep_id))
+
+
+def find_source(ctx: AppContext, name: str) -> SourceInfo | None:
+    """The source whose name or alias is *name* (case-insensitive), if any."""
+    return source_ops.find_source(ctx.ws, name)

@@ -1,10 +1,16 @@
-"""The article reader: plain text set once, claim highlights painted on top."""
+"""The article reader: plain text set once, claim highlights painted on top.
+
+Highlights follow the change records (``ctx.changed``): a new, changed or
+removed claim changes one span of the layout and the blocks it covers are
+highlighted again; nothing else is re-read or repainted.
+"""
 
 from __future__ import annotations
 
 import html
 import logging
 import uuid
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -19,28 +25,39 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from db import articles as article_ops
-from db import claims as claim_ops
 from db.anchors import Utf16Index
-from db.claims import ClaimInfo
+from db.changes import Changes, Entity, Op
 from db.errors import ClaimDeskError, NotFound
-from db.models import CREDIBILITY, RELIABILITY
-from desktop.commands.claims import CreateClaimCommand, DeleteClaimCommand
+from db.models import CREDIBILITY, RELIABILITY, Status
 from desktop.context import AppContext
+from desktop.operations import articles as article_ops
+from desktop.operations import claims as claim_ops
+from desktop.operations.claims import SpanRow
 from desktop.palette import status_color
 from desktop.reader.highlighter import ClaimHighlighter, selection_tint
 from desktop.reader.spans import (
-    SpanLayout,
+    SpanIndex,
     changed_blocks,
     innermost_at,
-    layout_spans,
     utf16_block_starts,
 )
 
 log = logging.getLogger(__name__)
 
-PATCH_LIMIT = 20  # more changed ids than this: re-read the whole article
+PATCH_LIMIT = 200  # more claims changed at once than this: re-read the article's spans
 EMPTY_HINT = "Import an article with Ctrl+I, then choose it in the article list."
+# Claim fields that change a highlight; an edit of any other field repaints nothing.
+SPAN_FIELDS = frozenset({"status", "start", "end"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderClaim:
+    """A claim as the reader holds it: id and code-point offsets, status."""
+
+    id: str
+    start: int
+    end: int
+    status: Status
 
 
 class ReaderView(QPlainTextEdit):
@@ -49,6 +66,8 @@ class ReaderView(QPlainTextEdit):
     articleOpened = Signal(str)
     # Delete pressed on a selected claim; the window triggers its Delete Claim action.
     deleteRequested = Signal()
+    # The open article's claims were added, removed or changed (the count may differ).
+    spansChanged = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,16 +87,14 @@ class ReaderView(QPlainTextEdit):
         self.article_title = ""
         self._text = ""
         self._index = Utf16Index("")
-        self._block_starts: list[int] = [0]
-        self._claims: dict[str, ClaimInfo] = {}
-        self._layout = SpanLayout([], {}, {})
+        self._rows: dict[str, SpanRow] = {}
+        self._spans = SpanIndex(self._index, [0])
         self._selected: str | None = None
         self._press_pos: QPoint | None = None
-        ctx.claimsChanged.connect(self._on_claims_changed)
+        ctx.changed.connect(self._on_changed)
         ctx.claimSelected.connect(self._on_claim_selected)
         ctx.openClaimRequested.connect(self._on_claim_selected)
         ctx.workspaceChanged.connect(self.clear_article)
-        ctx.articlesChanged.connect(self._on_articles_changed)
 
     # ------------------------------------------------------------ article
 
@@ -86,19 +103,19 @@ class ReaderView(QPlainTextEdit):
         aid = uuid.UUID(str(article_id))
         if aid == self.article_id:
             return
-        article = article_ops.article_text(self.ctx.ws, aid)
-        claims = claim_ops.claims_of_article(self.ctx.ws, aid)
+        article = article_ops.article_text(self.ctx, aid)
+        rows = claim_ops.article_spans(self.ctx, aid)
         self.article_id = aid
         self.article_title = article.title
         self._text = article.text
         self._index = Utf16Index(article.text)
-        self._block_starts = utf16_block_starts(article.text, self._index)
-        self._claims = {str(c.id): c for c in claims}
-        self._layout = layout_spans(claims, self._index, self._block_starts)
+        self._rows = {r[0]: r for r in rows}
+        self._spans = SpanIndex(self._index, utf16_block_starts(article.text, self._index))
+        self._spans.load(rows)
         self._selected = None
         self.setExtraSelections([])
         # Pieces first, then the text: the one highlighting pass covers everything.
-        self.highlighter.set_pieces(self._layout.pieces)
+        self.highlighter.set_pieces(self._spans.pieces)
         self.setPlainText(article.text)
         self.document().setModified(False)
         if self.document().characterCount() - 1 != self._index.to_utf16(len(article.text)):
@@ -110,92 +127,125 @@ class ReaderView(QPlainTextEdit):
         self.article_title = ""
         self._text = ""
         self._index = Utf16Index("")
-        self._block_starts = [0]
-        self._claims = {}
-        self._layout = SpanLayout([], {}, {})
+        self._rows = {}
+        self._spans = SpanIndex(self._index, [0])
         self._selected = None
-        self.highlighter.set_pieces({})
+        self.highlighter.set_pieces(self._spans.pieces)
         self.setExtraSelections([])
         self.setPlainText("")
-
-    def _on_articles_changed(self) -> None:
-        if self.article_id is None:
-            return
-        try:
-            info = article_ops.get_article(self.ctx.ws, self.article_id)
-        except NotFound:
-            self.clear_article()
-            return
-        self.article_title = info.title
 
     # ------------------------------------------------------------ claims
 
     @property
-    def claims(self) -> list[ClaimInfo]:
-        """The open article's claims in text order."""
-        return [self._claims[s.claim_id] for s in self._layout.spans]
+    def claims(self) -> list[ReaderClaim]:
+        """The open article's claims in text order (built on request)."""
+        rows = [self._rows[s.claim_id] for s in self._spans.spans]
+        return [ReaderClaim(*row) for row in rows]
+
+    @property
+    def claim_count(self) -> int:
+        return len(self._rows)
 
     @property
     def selected_claim_id(self) -> str | None:
         return self._selected
 
     def reload_claims(self) -> None:
-        """Re-read all of the article's claims; re-highlight only the blocks that changed."""
+        """Re-read all of the article's spans; re-highlight only the blocks that changed."""
         if self.article_id is None:
             return
-        claims = claim_ops.claims_of_article(self.ctx.ws, self.article_id)
-        self._relayout({str(c.id): c for c in claims})
+        rows = claim_ops.article_spans(self.ctx, self.article_id)
+        old = dict(self._spans.pieces)
+        self._rows = {r[0]: r for r in rows}
+        self._spans.load(rows)
+        self.highlighter.set_pieces(self._spans.pieces, changed_blocks(old, self._spans.pieces))
+        self._after_spans_changed()
 
-    def _relayout(self, claims: dict[str, ClaimInfo]) -> None:
-        old = self._layout.pieces
-        self._claims = claims
-        self._layout = layout_spans(list(claims.values()), self._index, self._block_starts)
-        self.highlighter.set_pieces(self._layout.pieces, changed_blocks(old, self._layout.pieces))
-        if self._selected not in self._claims:
+    def _after_spans_changed(self) -> None:
+        if self._selected not in self._rows:
             self._selected = None
         self._update_selection_mark()
+        self.spansChanged.emit()
 
-    def _on_claims_changed(self, ids: list[str]) -> None:
-        """Re-read just the named claims (a few); anything else re-reads the article's."""
+    def _on_changed(self, changes: Changes) -> None:
+        """Apply a change record: only the named claims of this article are touched."""
         if self.article_id is None:
             return
-        if not ids or len(ids) > PATCH_LIMIT:
+        aid = str(self.article_id)
+        if changes.everything:
+            self._reopen()
+            return
+        for change in changes.of(Entity.ARTICLE, Op.DELETED):
+            if change.id == aid:
+                self.clear_article()
+                return
+        removed: list[str] = []
+        wanted: list[str] = []
+        for change in changes.of(Entity.CLAIM):
+            if change.parent is not None and change.parent != aid:
+                continue
+            if change.op is Op.DELETED:
+                if change.id in self._rows:
+                    removed.append(change.id)
+            elif change.op is Op.CREATED or not change.fields or change.fields & SPAN_FIELDS:
+                wanted.append(change.id)
+        if not removed and not wanted:
+            return
+        if len(removed) + len(wanted) > PATCH_LIMIT:
             self.reload_claims()
             return
-        claims = dict(self._claims)
-        for claim_id in ids:
-            try:
-                info: ClaimInfo | None = claim_ops.get_claim(self.ctx.ws, claim_id)
-            except NotFound:
-                info = None
-            if info is not None and info.article_id == self.article_id:
-                claims[claim_id] = info
-            else:
-                claims.pop(claim_id, None)
-        self._relayout(claims)
+        found = claim_ops.spans_of(self.ctx, wanted) if wanted else {}
+        blocks: set[int] = set()
+        for claim_id in removed:
+            self._rows.pop(claim_id, None)
+            blocks |= self._spans.remove(claim_id)
+        for claim_id in wanted:
+            article_id, row = found.get(claim_id, (None, None))
+            if row is not None and article_id == aid:
+                self._rows[claim_id] = row
+                blocks |= self._spans.upsert(row)
+            elif claim_id in self._rows:  # deleted meanwhile
+                self._rows.pop(claim_id)
+                blocks |= self._spans.remove(claim_id)
+        self.highlighter.set_pieces(self._spans.pieces, sorted(blocks))
+        self._after_spans_changed()
+
+    def _reopen(self) -> None:
+        """After a change to everything: the same article again, or none if it is gone."""
+        aid = self.article_id
+        self.article_id = None
+        if aid is None:
+            return
+        try:
+            self.open_article(aid)
+        except NotFound:
+            self.clear_article()
 
     def _on_claim_selected(self, claim_id: str) -> None:
         if not claim_id:
             self._selected = None
             self._update_selection_mark()
             return
-        if claim_id not in self._claims:
+        if claim_id not in self._rows:
             try:
-                info = claim_ops.get_claim(self.ctx.ws, claim_id)
-            except ClaimDeskError:
+                found = claim_ops.spans_of(self.ctx, [claim_id])
+            except (ClaimDeskError, ValueError):
                 return
-            if info.article_id != self.article_id:
+            if claim_id not in found:
+                return
+            article_id, _row = found[claim_id]
+            if article_id != str(self.article_id):
                 try:
-                    self.open_article(info.article_id)
+                    self.open_article(article_id)
                 except ClaimDeskError:
                     return
-            if claim_id not in self._claims:
+            if claim_id not in self._rows:
                 self.reload_claims()
         self.select_claim(claim_id)
 
     def select_claim(self, claim_id: str, *, scroll: bool = True) -> None:
         """Mark a claim of this article as selected and scroll it into view."""
-        span = self._layout.by_id.get(claim_id)
+        span = self._spans.by_id.get(claim_id)
         if span is None:
             return
         self._selected = claim_id
@@ -207,7 +257,7 @@ class ReaderView(QPlainTextEdit):
             self.centerCursor()
 
     def _update_selection_mark(self) -> None:
-        span = self._layout.by_id.get(self._selected or "")
+        span = self._spans.by_id.get(self._selected or "")
         if span is None:
             self.setExtraSelections([])
             return
@@ -225,13 +275,12 @@ class ReaderView(QPlainTextEdit):
         self.setExtraSelections([mark])
 
     def _step(self, forward: bool) -> str | None:
-        spans = self._layout.spans
+        spans = self._spans.spans
         if not spans:
             return None
-        current = self._layout.by_id.get(self._selected or "")
+        current = self._spans.by_id.get(self._selected or "")
         if current is not None:
-            keys = [(s.start, -s.end, s.claim_id) for s in spans]
-            i = keys.index((current.start, -current.end, current.claim_id))
+            i = self._spans.position_of(current)
             j = i + 1 if forward else i - 1
             if not 0 <= j < len(spans):
                 return None
@@ -270,7 +319,7 @@ class ReaderView(QPlainTextEdit):
         block = self.document().findBlock(position)
         if not block.isValid():
             return None
-        return innermost_at(self._layout, block.blockNumber(), position - block.position())
+        return innermost_at(self._spans, block.blockNumber(), position - block.position())
 
     def position_at(self, point: QPoint) -> int:
         """The document position of the character under a viewport point."""
@@ -290,7 +339,10 @@ class ReaderView(QPlainTextEdit):
         claim_id = self.claim_id_at(position)
         if claim_id is None:
             return ""
-        info = self._claims[claim_id]
+        try:
+            info = claim_ops.get_claim(self.ctx, claim_id)
+        except ClaimDeskError:
+            return ""
         parts = [f"<b>{html.escape(info.statement or info.quote)}</b>"]
         parts.append(f"Source: {html.escape(info.source_name) or '<i>none</i>'}")
         grading = info.grading
@@ -319,14 +371,12 @@ class ReaderView(QPlainTextEdit):
         if not self._text[span[0] : span[1]].strip():
             self.ctx.dialogs.error("New claim", "The selection holds only spaces.")
             return False
-        command = CreateClaimCommand(self.ctx, self.article_id, span[0], span[1])
-        self.ctx.undo_stack.push(command)
-        return not command.failed
+        return claim_ops.new_claim(self.ctx, self.article_id, span[0], span[1])
 
     def delete_selected_claim(self) -> bool:
         if self._selected is None:
             return False
-        self.ctx.undo_stack.push(DeleteClaimCommand(self.ctx, uuid.UUID(self._selected)))
+        claim_ops.delete_claim(self.ctx, self._selected)
         return True
 
     # ------------------------------------------------------------ events
