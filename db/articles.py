@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from db.errors import DuplicateArticle, InvalidInput, NotFound
 from db.ids import resolve_id
@@ -208,14 +208,32 @@ def find_by_sha256(ws: Workspace, digest: str) -> ArticleInfo | None:
         return _info(article, 0) if article else None
 
 
-def _listing() -> Select[Article, int]:
-    """Articles with their claim counts, without the text or the original bytes."""
+def _listing() -> Select[*tuple[Any, ...]]:
+    """Article metadata with claim counts as plain columns (no text, no original bytes)."""
     counts = select(Claim.article_id, func.count().label("n")).group_by(Claim.article_id).subquery()
-    return (
-        select(Article, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.article_id == Article.id)
-        .options(defer(Article.text), defer(Article.original))
-    )
+    return select(
+        Article.id,
+        Article.title,
+        Article.outlet,
+        Article.author,
+        Article.url,
+        Article.published_at,
+        Article.published_offset,
+        Article.published_zone,
+        Article.filename,
+        Article.encoding,
+        Article.format,
+        Article.sha256,
+        func.coalesce(counts.c.n, 0),
+        Article.version,
+        Article.created_at,
+    ).outerjoin(counts, counts.c.article_id == Article.id)
+
+
+def _listed(row: Any) -> ArticleInfo:
+    values = list(row)
+    values[7] = values[7] or ""  # published_zone
+    return ArticleInfo(*values)
 
 
 def list_articles(ws: Workspace, ids: Iterable[uuid.UUID | str] | None = None) -> list[ArticleInfo]:
@@ -227,7 +245,7 @@ def list_articles(ws: Workspace, ids: Iterable[uuid.UUID | str] | None = None) -
             return []
         query = query.where(Article.id.in_(wanted))
     with ws.session() as session:
-        return [_info(a, n) for a, n in session.execute(query)]
+        return [_listed(row) for row in session.execute(query)]
 
 
 def claim_counts(ws: Workspace, ids: Iterable[uuid.UUID | str]) -> dict[uuid.UUID, int]:
@@ -261,7 +279,7 @@ def get_article(ws: Workspace, article_id: uuid.UUID | str) -> ArticleInfo:
         row = session.execute(_listing().where(Article.id == aid)).first()
         if row is None:
             raise NotFound(f"No article with id {article_id}.")
-        return _info(row[0], row[1])
+        return _listed(row)
 
 
 def article_text(ws: Workspace, article_id: uuid.UUID | str) -> ArticleText:

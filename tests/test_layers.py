@@ -116,8 +116,6 @@ VALUE_NAMES: dict[str, set[str]] = {
 # The list only shrinks: a module that obeys the rule must be taken off it.
 NOT_YET_CONVERTED: set[str] = {
     "desktop/claims_table/filter_bar.py",  # table
-    "desktop/inspector/inspector.py",  # reader
-    "desktop/main_window/window.py",  # reader
     "desktop/models/claims_model.py",  # table
 }
 

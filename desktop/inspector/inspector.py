@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import analysts as analyst_ops
 from db.changes import Changes, Entity, Op
 from db.claims import ClaimInfo
 from db.dates import parse_event_date
@@ -26,6 +25,7 @@ from db.ids import short
 from db.sources import SourceInfo
 from desktop.context import AppContext
 from desktop.inspector.form import InspectorForm
+from desktop.operations import analysts as analyst_ops
 from desktop.operations import claims as claim_ops
 from desktop.operations import sources as source_ops
 
@@ -68,6 +68,9 @@ class ClaimInspector(InspectorForm, QWidget):
         self._sources: list[SourceInfo] = []
         self._sources_stale = True
         self._tags_stale = True
+        # Claims the last change record created with nothing attached (no evidence or
+        # link named with them): shown next, they need no evidence or links read.
+        self._bare: set[str] = set()
         self._names: dict[uuid.UUID, str] = {}
         self._build()
         ctx.claimSelected.connect(self._claim_selected)
@@ -112,8 +115,9 @@ class ClaimInspector(InspectorForm, QWidget):
         self._fill_choices()
         self._populate(info, keep_edits=not (force or changed_claim))
         if force or changed_claim:
-            self.evidence.set_claim(info.id)
-            self.links.set_claim(info.id)
+            bare = str(info.id) in self._bare
+            self.evidence.set_claim(info.id, empty=bare)
+            self.links.set_claim(info.id, empty=bare)
 
     def _reload(self) -> None:
         """Read the shown claim again (its evidence and links refresh on their own changes)."""
@@ -153,7 +157,7 @@ class ClaimInspector(InspectorForm, QWidget):
             return "—"
         if analyst_id not in self._names:
             try:
-                self._names = {a.id: a.name for a in analyst_ops.list_analysts(self.ctx.ws)}
+                self._names = {a.id: a.name for a in analyst_ops.list_analysts(self.ctx)}
             except ClaimDeskError:
                 return "—"
         return self._names.get(analyst_id, "—")
@@ -210,6 +214,8 @@ class ClaimInspector(InspectorForm, QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         """Refresh only for a change record naming what is shown."""
+        attached = {c.parent for c in changes.items if c.entity in (Entity.EVIDENCE, Entity.LINK)}
+        self._bare = changes.ids(Entity.CLAIM, Op.CREATED) - attached
         if changes.everything:
             self._names.clear()
             self._sources_stale = self._tags_stale = True

@@ -80,9 +80,13 @@ class _ClaimListSection(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(self.row)
 
-    def set_claim(self, claim_id: uuid.UUID | None) -> None:
+    def set_claim(self, claim_id: uuid.UUID | None, *, empty: bool = False) -> None:
+        """Show the rows of *claim_id*; *empty* when it is known to have none (nothing is read)."""
         self.claim_id = claim_id
-        self.reload()
+        if empty:
+            self.list.clear()
+        else:
+            self.reload()
 
     def reload(self) -> None:
         self.list.clear()
@@ -141,9 +145,9 @@ class EvidenceSection(_ClaimListSection):
         self.row.addWidget(self.add_button)
         self.row.addWidget(self.remove_button)
 
-    def set_claim(self, claim_id: uuid.UUID | None) -> None:
+    def set_claim(self, claim_id: uuid.UUID | None, *, empty: bool = False) -> None:
         self.input.clear()
-        super().set_claim(claim_id)
+        super().set_claim(claim_id, empty=empty)
 
     def _rows(self, claim_id: uuid.UUID) -> list[tuple[Any, str, str]]:
         return [

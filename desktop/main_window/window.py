@@ -17,17 +17,27 @@ from PySide6.QtGui import (
     QKeySequence,
     QShowEvent,
 )
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from db.analysts import get_current
 from db.errors import ClaimDeskError
 from desktop.actions import ActionId, create_actions, icon, undo_actions
 from desktop.articles import ArticleListPanel, ArticleMetadataEditor
+from desktop.claims_table import ClaimsTableView
 from desktop.context import AppContext
+from desktop.inspector import ClaimInspector
 from desktop.main_window import workspaces
 from desktop.main_window.menus import build_menus, build_toolbar
-from desktop.main_window.panels import CLAIMS_TABLE, INSPECTOR, SOURCES, load_panel
 from desktop.main_window.reader_pane import ReaderPane
+from desktop.operations import analysts as analyst_ops
 from desktop.operations import articles as article_ops
 from desktop.operations.imports import ImportReport, file_filters, start_import
 from desktop.workers import Job
@@ -94,9 +104,13 @@ class MainWindow(QMainWindow):
 
         self.article_panel = ArticleListPanel(ctx)
         self.metadata_editor = ArticleMetadataEditor(ctx)
-        self.inspector = load_panel(ctx, INSPECTOR)
-        self.claims_table = load_panel(ctx, CLAIMS_TABLE)
-        self.sources_view = load_panel(ctx, SOURCES)
+        self.inspector = ClaimInspector(ctx)
+        self.claims_table = ClaimsTableView(ctx)
+        # The sources panel starts as a tab behind the claims: built when first shown.
+        self._sources_view: QWidget | None = None
+        self._sources_holder = QWidget(self)
+        self._sources_holder.setObjectName("sourcesHolder")
+        QVBoxLayout(self._sources_holder).setContentsMargins(0, 0, 0, 0)
 
         build_menus(self)
         build_toolbar(self)
@@ -110,7 +124,8 @@ class MainWindow(QMainWindow):
         self.add_dock(details, "Article details", Area.LeftDockWidgetArea)
         self.add_dock(self.inspector, "Claim", Area.RightDockWidgetArea)
         claims_dock = self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
-        sources_dock = self.add_dock(self.sources_view, "Sources", Area.BottomDockWidgetArea)
+        sources_dock = self.add_dock(self._sources_holder, "Sources", Area.BottomDockWidgetArea)
+        sources_dock.visibilityChanged.connect(self._sources_shown)
         self.tabifyDockWidget(claims_dock, sources_dock)
         claims_dock.raise_()
         self._first_layout_pending = False
@@ -158,6 +173,22 @@ class MainWindow(QMainWindow):
         self.docks[title] = dock
         self.menu("View").addAction(dock.toggleViewAction())
         return dock
+
+    @property
+    def sources_view(self) -> QWidget:
+        """The sources panel, built on first use (it starts hidden behind the claims)."""
+        if self._sources_view is None:
+            from desktop.sources import SourcesView
+
+            self._sources_view = SourcesView(self.ctx)
+            layout = self._sources_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._sources_view)
+        return self._sources_view
+
+    def _sources_shown(self, visible: bool) -> None:
+        if visible:
+            self.sources_view  # noqa: B018 - builds it
 
     def open_article(self, article_id: str | uuid.UUID) -> bool:
         try:
@@ -379,9 +410,12 @@ class MainWindow(QMainWindow):
         kind = "Shared workspace" if ws.shared else "Workspace"
         self.workspace_label.setText(f"{kind}: {ws.display_name}")
         try:
-            analyst = get_current(ws)
-            self.analyst_label.setText(f"Analyst: {analyst.name} ({analyst.role.value})")
+            analyst = analyst_ops.current(self.ctx)
         except ClaimDeskError:
+            analyst = None
+        if analyst is not None:
+            self.analyst_label.setText(f"Analyst: {analyst.name} ({analyst.role.value})")
+        else:
             self.analyst_label.setText("No analyst")
         self.setWindowTitle(f"ClaimDesk — {Path(ws.display_name).name or ws.display_name}")
 

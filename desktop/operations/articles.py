@@ -59,10 +59,21 @@ def delete_article(ctx: AppContext, article_id: uuid.UUID | str) -> bool:
     return not command.failed
 
 
+def _ids(given: Iterable[uuid.UUID | str]) -> list[uuid.UUID]:
+    """The ids that are UUIDs (a record may name something no longer parseable)."""
+    out = []
+    for value in given:
+        try:
+            out.append(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return out
+
+
 def articles_by_ids(ctx: AppContext, ids: Iterable[uuid.UUID | str]) -> list[ArticleInfo]:
     """The named articles that exist, with their claim counts (one query)."""
-    return article_ops.list_articles(ctx.ws, ids)
+    return article_ops.list_articles(ctx.ws, _ids(ids))
 
 
 def claim_counts(ctx: AppContext, ids: Iterable[uuid.UUID | str]) -> dict[uuid.UUID, int]:
-    return article_ops.claim_counts(ctx.ws, ids)
+    return article_ops.claim_counts(ctx.ws, _ids(ids))

@@ -51,7 +51,10 @@ def spans_of(
     for claim_id in claim_ids:
         info = fresh_claim(claim_id)
         if info is None:
-            missing.append(claim_id)
+            try:
+                missing.append(uuid.UUID(str(claim_id)))
+            except ValueError:  # not an id: names no claim
+                continue
         else:
             key = str(info.id)
             out[key] = (str(info.article_id), (key, info.start, info.end, info.status))
