@@ -13,8 +13,9 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from db.assist.quality import Score, score
+from db.assist.quality import QuoteScore, Score, score, score_quotations
 from db.assist.suggest import KINDS, suggest
 from db.importing.text import decode_text, normalise_text
 
@@ -23,14 +24,17 @@ REFERENCE = ROOT / "tests" / "fixtures" / "assist_reference" / "reference.json"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def load(seeds: Path = SEEDS) -> list[tuple[str, str, dt.date | None, list[dict[str, object]]]]:
+Loaded = tuple[str, str, dt.date | None, list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def load(seeds: Path = SEEDS) -> list[Loaded]:
     reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
     out = []
     for name, entry in sorted(reference.items()):
         path = seeds / name
         text = normalise_text(decode_text(path.read_bytes(), name)[0])
         published = dt.date.fromisoformat(entry["published"]) if entry["published"] else None
-        out.append((name, text, published, entry["claims"]))
+        out.append((name, text, published, entry["claims"], entry.get("quotations", [])))
     return out
 
 
@@ -43,12 +47,14 @@ def main(seeds: Path = SEEDS) -> int:
     per_kind = {"figure": Score(), "date": Score()}
     digits = Score()
     counts = dict.fromkeys(KINDS, 0)
+    quotes = QuoteScore()
     print(
         f"{'article':28} {'marked':>6} {'recall':>8} {'precision':>9} {'sources':>8} "
         f"{'invented':>8}"
     )
-    for name, text, published, claims in load(seeds):
+    for name, text, published, claims, quotations in load(seeds):
         found = suggest(text, published)
+        quotes.add(score_quotations(quotations, found))
         for s in found:
             counts[s.kind] += 1
         sc = score(claims, found)
@@ -81,11 +87,17 @@ def main(seeds: Path = SEEDS) -> int:
     print(f"sources invented for the outlet's own statements: {total.invented}/{total.outlet_own}")
     print(f"event dates right: {total.dated_right}/{total.dated}")
     print(
-        "quotation and attribution suggestions (not in the reference, not scored): "
-        f"{counts['quotation']} quotations, {counts['attribution']} attributed statements"
+        f"quotations: recall {pct(quotes.recall)} ({quotes.found}/{quotes.marked}), "
+        f"precision {pct(quotes.precision)} ({quotes.suggested_right}/{quotes.suggested}), "
+        f"right speaker {pct(quotes.speaker_accuracy)} ({quotes.speaker_right}/{quotes.marked})"
+    )
+    print(
+        f"attributed-statement suggestions (not marked in the reference): {counts['attribution']}"
     )
     if total.misses:
         print("missed:", "; ".join(total.misses))
+    for line in quotes.wrong:
+        print("   quotation", line)
     if total.wrong_sources:
         print("wrong sources:")
         for line in total.wrong_sources:
@@ -96,7 +108,7 @@ def main(seeds: Path = SEEDS) -> int:
 
 def speed(seeds: Path) -> None:
     """Time suggestions for a 200,000-character article built from the seeds."""
-    texts = [t for _, t, _, _ in load(seeds)]
+    texts = [t for _, t, _, _, _ in load(seeds)]
     body = "\n\n".join(texts)
     big = (body + "\n\n") * (200_000 // len(body) + 1)
     big = big[:200_000]

@@ -29,7 +29,7 @@ _VERBS = (
     "believed|suggested|suggests|insisted|insists|argued|argues|asked|asks|denied|denies|"
     "accused|accuses|described|describes|admitted|admits|alleged|alleges|acknowledged|"
     "disclosed|predicted|expects|expected|assessed|assesses|concluded|observed|mentioned|"
-    "underlined|advised|branded|characterised|characterized|quoted|cited|"
+    "underlined|advised|branded|characterised|characterized|quoted|cited|reads|"
     "сообщил|сообщила|сообщили|заявил|заявила|заявили|отметил|отметила|передает|пишет|"
     "sagde|siger|oplyser|oplyste|skriver|sagte|sagt|erklärte|berichtete|teilte"
 )

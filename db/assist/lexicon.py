@@ -201,7 +201,8 @@ ROLE_WORDS = frozenset(
     "service services staff forces command authorities officials' public state senior "
     "presidential national defence defense foreign deputy former intelligence-gathering "
     "security unnamed anonymous key top correspondent observers monitors group institute "
-    "fellow professor scholar specialist think-tank tank survivor survivors".split()
+    "fellow professor scholar specialist think-tank tank survivor survivors mission statement "
+    "letter".split()
 )
 # Words that may link the parts of a noun phrase ("Chief of Staff", "Ministry of Defence").
 NP_LINKS = frozenset("of the for and de a an".split())

@@ -107,4 +107,52 @@ def score(
     return out
 
 
-__all__ = ["Score", "score"]
+__all__ = ["QuoteScore", "Score", "score", "score_quotations"]
+
+
+@dataclass
+class QuoteScore:
+    """Direct quotations: found, suggested, and with the right speaker."""
+
+    marked: int = 0
+    found: int = 0
+    suggested: int = 0
+    suggested_right: int = 0
+    speaker_right: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.marked if self.marked else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.suggested_right / self.suggested if self.suggested else 1.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.marked if self.marked else 1.0
+
+    def add(self, other: QuoteScore) -> None:
+        for name in ("marked", "found", "suggested", "suggested_right", "speaker_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.wrong += other.wrong
+
+
+def score_quotations(
+    quotations: Sequence[dict[str, Any]], suggestions: Sequence[Suggestion]
+) -> QuoteScore:
+    """Score quotation suggestions against marked quotations (overlap, then the speaker)."""
+    mine = [s for s in suggestions if s.kind == "quotation"]
+    out = QuoteScore(marked=len(quotations), suggested=len(mine))
+    out.suggested_right = sum(1 for s in mine if any(_overlaps(s, q) for q in quotations))
+    for q in quotations:
+        hits = [s for s in mine if _overlaps(s, q)]
+        if hits:
+            out.found += 1
+        if hits and hits[0].source and _names_match(hits[0], q["source"]):
+            out.speaker_right += 1
+        else:
+            given = hits[0].source if hits else "(not found)"
+            out.wrong.append(f"{q['quote_start']!r}…: {given!r}, marked {q['source'][0]!r}")
+    return out

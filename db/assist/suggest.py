@@ -237,33 +237,94 @@ def suggest(
                     **_source_fields(attr, reg, outlet),
                 )
             )  # fmt: skip
-    if wanted & {"quotation", "attribution"}:
-        covered = sorted(s.target_start for s in out)
+    if "quotation" in wanted:
+        out += _quotations(text, attributions, index, reg, outlet)
+    if "attribution" in wanted:
+        covered = sorted(s.target_start for s in out if s.kind != "quotation")
+        quoted = sorted((s.start, s.end) for s in out if s.kind == "quotation")
         for a in attributions:
-            if a.source is None:
+            if a.source is None or a.weak or a.quotation:
                 continue
-            body = text[a.start : a.end]
-            if len(body.split()) < 5:
-                continue
-            kind = "quotation" if a.quotation else "attribution"
-            if kind not in wanted or (kind == "attribution" and a.weak):
+            if len(text[a.start : a.end].split()) < 5:
                 continue
             first = bisect.bisect_left(covered, a.start)
-            if kind == "attribution" and first < len(covered) and covered[first] < a.end:
+            if first < len(covered) and covered[first] < a.end:
                 continue  # the figure or date suggestions carry this source already
+            if any(lo <= a.start and a.end <= hi for lo, hi in quoted):
+                continue
             end = a.end
-            if kind == "attribution" and end - a.start > _MAX_ATTRIBUTION_CHARS:
+            if end - a.start > _MAX_ATTRIBUTION_CHARS:
                 cut = text.rfind(" ", a.start, a.start + _MAX_ATTRIBUTION_CHARS)
                 end = cut if cut > a.start else a.start + _MAX_ATTRIBUTION_CHARS
             start, end = _strip_quotes(text, a.start, end)
             out.append(
                 Suggestion(
-                    kind, start, end, text[start:end], target_start=start, target_end=end,
-                    **_source_fields(a, reg, outlet),
+                    "attribution", start, end, text[start:end], target_start=start,
+                    target_end=end, **_source_fields(a, reg, outlet),
                 )
             )  # fmt: skip
     out = [s for s in out if not any(lo < s.end and s.start < hi for lo, hi in existing)]
     out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    return out
+
+
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]")
+_TITLE_BEFORE = re.compile(r"(?:book|film|report|titled|entitled|called|novel|song)\s*$", re.I)
+
+
+def _quotations(
+    text: str,
+    attributions: list[Attribution],
+    index: _Index,
+    reg: Registry,
+    outlet: str,
+) -> list[Suggestion]:
+    """Direct quotations with their speakers.
+
+    The speaker is the attribution whose statement holds the quotation, else the cue
+    right after it (``“…,” he said``), else, for a quotation that opens a paragraph
+    with no cue of its own, the person quoted just before (a quotation carried on).
+    """
+    out: list[Suggestion] = []
+    cues = sorted((a.cue_start, i) for i, a in enumerate(attributions) if a.source)
+    starts = [c for c, _ in cues]
+    ends = sorted((a.end, i) for i, a in enumerate(attributions) if a.source)
+    end_positions = [e for e, _ in ends]
+    previous: Attribution | None = None
+    previous_end = -1
+    for m in _QUOTED.finditer(text):
+        lo, hi = _strip_quotes(text, m.start(1), m.end(1))
+        if len(text[lo:hi].split()) < 3 or _TITLE_BEFORE.search(text[max(0, lo - 20) : lo]):
+            continue
+        attr = index.attribution(lo, hi)
+        if attr is None or attr.source is None:
+            i = bisect.bisect_left(starts, m.end())
+            attr = None
+            if i < len(cues) and cues[i][0] - m.end() <= 60:
+                if "\n" not in text[m.end() : cues[i][0]]:
+                    attr = attributions[cues[i][1]]
+        if attr is None:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            lead = text[line_start : m.start()].rstrip()
+            opens_line = not lead or lead.endswith((".", "!", "?"))  # opens a sentence
+            follows_quote = 0 <= m.start() - previous_end < 40
+            j = bisect.bisect_right(end_positions, m.start())
+            before = attributions[ends[j - 1][1]] if j else None
+            if follows_quote and previous is not None:
+                attr = previous  # “…,” he said. “…”
+            elif opens_line and before is not None:
+                gap = text[before.end : m.start()]
+                if gap.count("\n") <= 3 and len(gap) < 400:
+                    attr = before  # a quotation carried on in the next paragraph
+        if attr is None or attr.source is None:
+            continue
+        previous, previous_end = attr, m.end()
+        out.append(
+            Suggestion(
+                "quotation", lo, hi, text[lo:hi], target_start=lo, target_end=hi,
+                **_source_fields(attr, reg, outlet),
+            )
+        )  # fmt: skip
     return out
 
 
