@@ -40,6 +40,8 @@ def open_hit(ctx: AppContext, window: Any, hit: Hit, texts: ArticleText) -> bool
             ctx.report_error(exc)
             return False
         select_range(reader, texts.index, hit.article_start, hit.article_end or hit.article_start)
+    if hasattr(window, "activateWindow"):  # from the search box back to the reader
+        window.activateWindow()
     reader.setFocus(Qt.FocusReason.OtherFocusReason)
     return True
 
