@@ -161,6 +161,8 @@ def test_fts_and_sql_syntax_is_text(any_ws: Workspace, query: str, found: bool) 
         ('"', "no letters or digits"),
         ("x" * (10 * 1024 * 1024), "too long"),
         ("word " * 200, "too long"),
+        ("abc\x00def", "NUL"),
+        ("abc\udcff", "not valid text"),
     ],
 )
 def test_unusable_queries_are_refused_in_one_sentence(
@@ -312,6 +314,7 @@ def test_claims_filter_finds_any_script_and_literal_percent(any_ws: Workspace) -
     assert ids("%") == {percent.id}  # punctuation alone: looked for as typed
     assert ids("_") == set()
     assert ids("100") == {percent.id, plain.id}
+    assert ids("\udcff") == set()  # undecodable bytes match nothing, and do not fail
 
 
 # ---------------------------------------------------------------- existing workspaces

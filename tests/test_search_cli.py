@@ -79,6 +79,7 @@ def test_no_hits_is_success_with_no_output(filled) -> None:
         ("?!…", "no letters or digits"),
         ("x" * (10 * 1024 * 1024), "too long"),
         ("", "empty"),
+        ("Kyiv\udcff", "not valid text"),  # an undecodable byte on the command line
     ],
 )
 def test_bad_queries_exit_2_with_one_line_and_change_nothing(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, false
 
 from db.errors import InvalidInput
 from db.search.match import ClaimsMatching, documents, literal_claims_matching
@@ -54,6 +54,8 @@ def claims_matching(text: str) -> ColumnElement[bool]:
         stripped = " ".join(text.split())
         if len(stripped) > MAX_QUERY_CHARS:
             raise
+        if "\x00" in stripped or any("\ud800" <= ch <= "\udfff" for ch in stripped):
+            return false()  # not text any claim can hold
         return literal_claims_matching(stripped)
     return ClaimsMatching(query)
 

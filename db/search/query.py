@@ -74,6 +74,8 @@ def parse_query(raw: str) -> Query:
     text = " ".join(unicodedata.normalize("NFC", raw).split())
     if "\x00" in text:
         raise InvalidInput("The search query contains a NUL character.")
+    if any("\ud800" <= ch <= "\udfff" for ch in text):  # undecodable bytes on a command line
+        raise InvalidInput("The search query is not valid text (undecodable bytes).")
     if len(text) > MAX_QUERY_CHARS:
         raise InvalidInput(
             f"The search query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS})."
