@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import String, func, select, type_coerce
 
-from db.claims import ClaimFilter, _apply_filter
+from db.claim_filter import apply_claim_filter
+from db.claims import ClaimFilter
 from db.models import Article, Claim, Comment, Source, Tag, claim_tag
 from db.timeutil import as_utc
 from db.workspace import Workspace
@@ -79,7 +80,8 @@ def _open_threads() -> Any:
     )
 
 
-def _query(flt: ClaimFilter) -> Any:
+def select_rows(flt: ClaimFilter) -> Any:
+    """The row columns of the claims matching *flt*, unordered (see :data:`ROW_FIELDS`)."""
     query = (
         select(
             _raw(Claim.id),
@@ -101,7 +103,7 @@ def _query(flt: ClaimFilter) -> Any:
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
     )
-    return _apply_filter(query, flt)
+    return apply_claim_filter(query, flt)
 
 
 def _tag_map(session: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter) -> dict[str, str]:
@@ -115,7 +117,7 @@ def _tag_map(session: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter) -> dic
                 names[str(cid)].append(name)
     else:
         if flt != ClaimFilter():
-            matching = _query(flt).with_only_columns(Claim.id).subquery()
+            matching = select_rows(flt).with_only_columns(Claim.id).subquery()
             base = base.where(claim_tag.c.claim_id.in_(select(matching.c.id)))
         for cid, name in session.execute(base.order_by(Tag.name)):
             names[str(cid)].append(name)
@@ -163,6 +165,12 @@ def _row(r: Any, tags: dict[str, str]) -> ClaimRow:
     )
 
 
+def rows_with_tags(session: Any, result: Any) -> list[ClaimRow]:
+    """Rows from the result of a :func:`select_rows` query, with their tags read (by id)."""
+    tags = _tag_map(session, [uuid.UUID(_sid(r[0])) for r in result], ClaimFilter())
+    return [_row(r, tags) for r in result]
+
+
 def claim_rows(
     ws: Workspace,
     flt: ClaimFilter | None = None,
@@ -175,7 +183,7 @@ def claim_rows(
     *limit* caps the number of rows (pickers show the first matches only).
     """
     flt = flt or ClaimFilter()
-    query = _query(flt).order_by(Article.title, Claim.start, Claim.end, Claim.id)
+    query = select_rows(flt).order_by(Article.title, Claim.start, Claim.end, Claim.id)
     with ws.session() as session:
         conn = session.connection()  # Core execution: no ORM row processing
         if ids is None:

@@ -25,6 +25,7 @@ from desktop.models.claims_model import (
     ClaimIdRole,
     ClaimsTableModel,
     SortRole,
+    StatusRole,
 )
 
 
@@ -59,8 +60,8 @@ def view(qtbot, ctx, data):
 
 
 def _wait_loaded(qtbot, view: ClaimsTableView) -> None:
-    """Rows are read in the background: wait until the latest request is shown."""
-    qtbot.waitUntil(lambda: not view.model.loading, timeout=5000)
+    """Rows are read in the background: wait until the latest request is shown and counted."""
+    qtbot.waitUntil(lambda: not view.model.busy, timeout=5000)
 
 
 def _drain(qtbot) -> None:
@@ -181,15 +182,17 @@ def test_filter_by_status_text_tag_source_article(qtbot, view, data):
     assert view.current_filter().article_ids == {data["articles"][1].id}
 
 
-def test_sorting_by_header(view, data):
-    view.table.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
-    statuses = [view.model.index(r, COL_STATUS).data() for r in range(8)]
-    order = [s.label for s in Status]
-    assert statuses == sorted(statuses, key=order.index)
-    assert statuses[0] == "Unverified" and statuses[-1] == "False"
-    view.table.sortByColumn(COL_SOURCE, Qt.SortOrder.DescendingOrder)
+def test_sorting_by_header(qtbot, view, data):
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.table.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    statuses = [view.model.index(r, COL_STATUS).data(StatusRole) for r in range(8)]
+    assert statuses == sorted(statuses)  # by the stored value, the order of its index
+    assert statuses[0] == "false" and statuses[-1] == "verified"
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.table.sortByColumn(COL_SOURCE, Qt.SortOrder.DescendingOrder)
     assert view.model.index(0, COL_SOURCE).data() == "Wire agency"
-    view.table.sortByColumn(COL_STATEMENT, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.table.sortByColumn(COL_STATEMENT, Qt.SortOrder.AscendingOrder)
     texts = [view.model.raw_row(r)[5].casefold() for r in range(8)]
     assert texts == sorted(texts)
 
@@ -245,7 +248,8 @@ def test_refresh_in_place_insert_and_remove(qtbot, ctx, ws, view, data):
     assert _ids(view) == {str(data["b"][0].id), str(newly.id)}
     # Deleted claims disappear; an empty list reloads everything.
     claim_ops.delete_claim(ws, newly.id)
-    ctx.claims_changed([newly.id])
+    with qtbot.waitSignal(view.model.rowsRemoved):
+        ctx.claims_changed([newly.id])
     assert _ids(view) == {str(data["b"][0].id)}
     claim_ops.update_claim(ws, data["a"][4].id, status="verified")
     ctx.claims_changed([])
@@ -296,41 +300,52 @@ def test_follows_selection_made_elsewhere(qtbot, ctx, view, data):
     ]
 
 
-def test_filter_choices_follow_new_tags_and_sources(ctx, ws, view, data):
+def test_filter_choices_follow_new_tags_and_sources(qtbot, ctx, ws, view, data):
+    bar = view.filter_bar
+    assert not bar.choices_loaded  # nothing read until a list is opened
+    for combo in (bar.tag_combo, bar.source_combo):
+        combo.ensure_loaded()  # as opening the list does
+    qtbot.waitUntil(lambda: bar.tag_combo.loaded and bar.source_combo.loaded, timeout=5000)
     claim_ops.update_claim(ws, data["a"][3].id, tags=["fresh-tag"])
     ctx.claims_changed([data["a"][3].id])
-    assert view.filter_bar.tag_combo.findData("fresh-tag") > 0
+    qtbot.waitUntil(lambda: bar.tag_combo.findData("fresh-tag") > 0, timeout=5000)
     new = create_source(ws, "New wire")
     ctx.sourcesChanged.emit()
-    assert view.filter_bar.source_combo.findData(str(new.id)) > 0
+    qtbot.waitUntil(lambda: bar.source_combo.findData(str(new.id)) > 0, timeout=5000)
 
 
-def test_set_status_of_several_claims_is_one_undo_step(ctx, ws, view, data):
+def test_set_status_of_several_claims_is_one_undo_step(qtbot, ctx, ws, view, data):
     ids = [str(data["a"][2].id), str(data["a"][3].id), str(data["a"][0].id)]
     assert view.set_status(ids, Status.IN_REVIEW) == 3
     assert ctx.undo_stack.count() == 1
+    _wait_loaded(qtbot, view)
     assert {claim_ops.get_claim(ws, i).status for i in ids} == {Status.IN_REVIEW}
     row = view.model.row_of(ids[0])
     assert view.model.index(row, COL_STATUS).data() == "In review"
     ctx.undo_stack.undo()
+    _wait_loaded(qtbot, view)
     assert claim_ops.get_claim(ws, ids[0]).status == Status.UNVERIFIED
     assert claim_ops.get_claim(ws, ids[2]).status == Status.VERIFIED
     assert view.set_status([ids[2]], Status.VERIFIED) == 0  # nothing to change
     assert ctx.undo_stack.count() == 1
 
 
-def test_new_claim_lands_in_sorted_position(ctx, ws, view, data):
+def test_new_claim_lands_in_sorted_position(qtbot, ctx, ws, view, data):
     view.table.sortByColumn(COL_STATEMENT, Qt.SortOrder.AscendingOrder)
+    _wait_loaded(qtbot, view)
     made = claim_ops.create_claim(
         ws, data["articles"][0].id, 0, 5, statement="Mmm middle of the alphabet"
     )
-    ctx.claims_changed([made.id])
+    with qtbot.waitSignal(view.model.rowsInserted):
+        ctx.claims_changed([made.id])
     texts = [view.model.raw_row(r)[5].casefold() for r in range(view.model.rowCount())]
     assert texts == sorted(texts)
     assert view.model.row_of(str(made.id)) == texts.index("mmm middle of the alphabet")
     view.table.sortByColumn(COL_STATEMENT, Qt.SortOrder.DescendingOrder)
+    _wait_loaded(qtbot, view)
     other = claim_ops.create_claim(ws, data["articles"][0].id, 6, 12, statement="Bbb early")
-    ctx.claims_changed([other.id])
+    with qtbot.waitSignal(view.model.rowsInserted):
+        ctx.claims_changed([other.id])
     texts = [view.model.raw_row(r)[5].casefold() for r in range(view.model.rowCount())]
     assert texts == sorted(texts, reverse=True)
     assert view.model.claim_id_at(view.model.row_of(str(other.id))) == str(other.id)
@@ -353,9 +368,11 @@ def test_threads_column_counts_open_threads(qtbot, ctx, ws, view, data):
     comment_ops.reply(ws, first.id, "The Thursday one.")
     comment_ops.add_comment(ws, target.id, "Second question")
     ctx.claims_changed([target.id])
+    _wait_loaded(qtbot, view)
     assert model.index(model.row_of(str(target.id)), COL_THREADS).data() == "2"
     # Sorting by the column puts the discussed claim first when descending.
     view.table.sortByColumn(COL_THREADS, Qt.SortOrder.DescendingOrder)
+    _wait_loaded(qtbot, view)
     assert model.claim_id_at(0) == str(target.id)
     for thread in comment_ops.threads_of(ws, target.id):
         comment_ops.resolve_thread(ws, thread.id)
@@ -373,10 +390,11 @@ def test_discussion_panel_updates_the_thread_count(qtbot, ctx, ws, view, data):
     panel.editor.setPlainText("Source for this figure?")
     panel.add_thread()
     row = view.model.row_of(str(target.id))
-    assert view.model.index(row, COL_THREADS).data() == "1"
+    cell = view.model.index(row, COL_THREADS)
+    qtbot.waitUntil(lambda: cell.data() == "1", timeout=5000)
     assert panel.select_comment(panel.threads[0].id)
     panel.toggle_resolved()
-    assert view.model.index(row, COL_THREADS).data() == ""
+    qtbot.waitUntil(lambda: cell.data() == "", timeout=5000)
 
 
 def test_claim_rows_include_open_thread_count(ws, data):
@@ -456,13 +474,13 @@ def test_text_filter_is_debounced(qtbot, view, data):
 
 
 def test_failed_background_load_is_reported_and_keeps_rows(qtbot, monkeypatch, ctx, view, data):
-    import desktop.models.claims_model as claims_model
+    import desktop.operations.claims_table as claims_ops
     from db.errors import InvalidInput
 
     def broken(*_args, **_kwargs):
         raise InvalidInput("The claims could not be read.")
 
-    monkeypatch.setattr(claims_model, "claim_rows", broken)
+    monkeypatch.setattr(claims_ops, "page", broken)
     with qtbot.waitSignal(view.model.loadFailed, timeout=5000) as blocker:
         view.set_filter(ClaimFilter(text="anything"))
     assert isinstance(blocker.args[0], InvalidInput)

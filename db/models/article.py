@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Integer, LargeBinary, String, Text
+from sqlalchemy import Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base, TrackedMixin, UTCDateTime
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 class Article(TrackedMixin, Base):
     __tablename__ = "article"
+    # The claims table sorts by article title (then position in the article).
+    __table_args__ = (Index("ix_article_title_order", "title", "id"),)
 
     title: Mapped[str] = mapped_column(String(500), default="")
     outlet: Mapped[str] = mapped_column(String(300), default="")

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -49,6 +50,15 @@ class Claim(TrackedMixin, Base):
     """
 
     __tablename__ = "claim"
+    # Orders the claims table pages by (each ends with the id, so a page boundary is exact).
+    __table_args__ = (
+        Index("ix_claim_position", "article_id", "start", "end", "id"),
+        Index("ix_claim_status_order", "status", "id"),
+        Index("ix_claim_updated_order", "updated_at", "id"),
+        Index("ix_claim_event_order", "event_start", "event_end", "id"),
+        Index("ix_claim_grading_order", "reliability", "credibility", "id"),
+        Index("ix_claim_source_order", "source_id", "id"),
+    )
 
     article_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("article.id", ondelete="CASCADE"), index=True

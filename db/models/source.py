@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, String, Text
+from sqlalchemy import JSON, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, TrackedMixin
@@ -11,6 +11,8 @@ from db.models.enums import SourceKind, str_enum
 
 class Source(TrackedMixin, Base):
     __tablename__ = "source"
+    # The claims table sorts by source name: sources in name order, then their claims.
+    __table_args__ = (Index("ix_source_name_order", "name", "id"),)
 
     name: Mapped[str] = mapped_column(String(300), index=True)
     kind: Mapped[SourceKind] = mapped_column(str_enum(SourceKind), default=SourceKind.OTHER)

@@ -1,13 +1,32 @@
-"""Filter bar above the claims table: status, source, tag, article and free text."""
+"""Filter bar above the claims table: status, source, tag, article and free text.
+
+The source, tag and article choices are list models read in the background
+(two light columns each, never an article's text); a workspace with 10,000
+articles costs the GUI thread one model swap, and the source and article boxes
+complete what is typed from anywhere in the name.  The lists are read again
+only when sources, articles or tags change, never on an ordinary claim edit.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,14 +35,174 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.articles import list_articles
-from db.claims import ClaimFilter, all_tags
+from db.claims import ClaimFilter
 from db.models import Status
-from db.sources import list_sources
 from db.workspace import Workspace
+from desktop.models.claims_model import alive_flag
+from desktop.operations import claims_table as ops
 from desktop.palette import status_icon
+from desktop.workers import run_job
 
 TEXT_DELAY_MS = 200  # typing pauses this long before the table is queried
+Choices = list[tuple[str, str]]
+
+
+class ChoiceModel(QAbstractListModel):
+    """``everything`` first (data None), then (label, data) pairs."""
+
+    def __init__(self, everything: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.everything = everything
+        self.items: Choices = []
+
+    def set_items(self, items: Choices) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items) + 1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        row = index.row()
+        if not 0 <= row <= len(self.items):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.everything if row == 0 else self.items[row - 1][0]
+        if role == Qt.ItemDataRole.UserRole:
+            return None if row == 0 else self.items[row - 1][1]
+        if role == Qt.ItemDataRole.ToolTipRole and row:
+            return self.items[row - 1][0]
+        return None
+
+    def find(self, data: str | None) -> int:
+        if data is None:
+            return 0
+        for row, (_label, value) in enumerate(self.items, start=1):
+            if value == data:
+                return row
+        return -1
+
+
+class ChoiceCombo(QComboBox):
+    """A combo box over a :class:`ChoiceModel` filled by *reader* in the background."""
+
+    def __init__(
+        self,
+        name: str,
+        everything: str,
+        reader: Callable[[Workspace], Choices],
+        parent: QWidget | None = None,
+        *,
+        searchable: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.reader = reader
+        self.choices = ChoiceModel(everything, self)
+        self.setModel(self.choices)
+        # Sized by a typical name, never by measuring every item.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+        self.setMaxVisibleItems(20)
+        self.loaded = False  # some choices were read
+        self.fresh = False  # the choices read (or being read) are current
+        self.used = False  # the analyst opened the box: keep its choices current
+        self.ws: Workspace | None = None
+        self._reading = 0
+        self._alive = alive_flag(self)
+        if searchable:
+            self.setEditable(True)
+            self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = QCompleter(self.choices, self)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            self.setCompleter(completer)
+            line = self.lineEdit()
+            line.setPlaceholderText(everything)
+            line.editingFinished.connect(self._typed)
+
+    def _typed(self) -> None:
+        """Text that names no choice goes back to the current choice."""
+        text = self.currentText()
+        if text != self.itemText(self.currentIndex()):
+            pos = self.findText(text, Qt.MatchFlag.MatchFixedString)
+            if pos >= 0:
+                self.setCurrentIndex(pos)
+            else:
+                self.setEditText(self.itemText(self.currentIndex()))
+
+    def reload(self, ws: Workspace) -> None:
+        """The choices may have changed: read them again if they were ever shown.
+
+        Choices nobody opened yet are read when the box is first opened or
+        focused (``ensure_loaded``), never at start-up.
+        """
+        if ws is not self.ws:  # another workspace: its choices, not the old ones
+            self.ws = ws
+            self._reading += 1
+            with QSignalBlocker(self):
+                self.choices.set_items([])
+                self.setCurrentIndex(0)
+            self.loaded = False
+        self.fresh = False
+        if self.used:
+            self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        """Read the choices in the background unless they are current."""
+        self.used = True
+        if self.fresh or self.ws is None:
+            return
+        self.fresh = True
+        self._reading += 1
+        number = self._reading
+        ws = self.ws
+        run_job(
+            "Reading filter choices",
+            lambda _p: self.reader(ws),
+            show_progress=False,
+            on_done=lambda items: self._read(number, items) if self._alive[0] else None,
+        )
+
+    def showPopup(self) -> None:
+        self.ensure_loaded()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.ensure_loaded()
+        super().focusInEvent(event)
+
+    def reload_now(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.fresh = True
+        self._reading += 1
+        self._read(self._reading, self.reader(ws))
+
+    def _read(self, number: int, items: Choices) -> None:
+        if number != self._reading:
+            return  # a newer read is on its way
+        current = self.currentData()
+        with QSignalBlocker(self):
+            self.choices.set_items(items)
+            pos = self.choices.find(current)
+            self.setCurrentIndex(max(pos, 0))
+        self.loaded = True
+        if pos < 0:  # the chosen source or article is gone: show everything
+            self.currentIndexChanged.emit(0)
+
+    def select(self, data: str | None, ws: Workspace | None = None) -> bool:
+        pos = self.choices.find(data)
+        if pos < 0 and ws is not None:
+            self.reload_now(ws)
+            pos = self.choices.find(data)
+        self.setCurrentIndex(max(pos, 0))
+        return pos >= 0
+
+
+def _tags(ws: Workspace) -> Choices:
+    return [(t, t) for t in ops.tag_choices(ws)]
 
 
 class ClaimFilterBar(QWidget):
@@ -34,6 +213,7 @@ class ClaimFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimFilterBar")
+        self.ws: Workspace | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
 
@@ -51,10 +231,16 @@ class ClaimFilterBar(QWidget):
             self.status_actions[status] = action
         self.status_button.setMenu(menu)
 
-        self.source_combo = self._combo("sourceFilter", "All sources")
-        self.tag_combo = self._combo("tagFilter", "All tags")
-        self.article_combo = self._combo("articleFilter", "All articles")
+        self.source_combo = self._combo(
+            "sourceFilter", "All sources", ops.source_choices, searchable=True
+        )
+        self.tag_combo = self._combo("tagFilter", "All tags", _tags)
+        self.article_combo = self._combo(
+            "articleFilter", "All articles", ops.article_choices, searchable=True
+        )
         self.article_combo.setMaximumWidth(260)
+        self.source_combo.setToolTip("Show only the claims of one source (type to find it)")
+        self.article_combo.setToolTip("Show only the claims of one article (type to find it)")
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("claimFilterEdit")
@@ -74,43 +260,41 @@ class ClaimFilterBar(QWidget):
         layout.addWidget(search_label)
         layout.addWidget(self.filter_edit, 1)
 
-    def _combo(self, name: str, everything: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.addItem(everything, None)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    def _combo(
+        self,
+        name: str,
+        everything: str,
+        reader: Callable[[Workspace], Choices],
+        *,
+        searchable: bool = False,
+    ) -> ChoiceCombo:
+        combo = ChoiceCombo(name, everything, reader, self, searchable=searchable)
         combo.currentIndexChanged.connect(lambda _i: self._emit())
         return combo
 
     # ------------------------------------------------------------ choices
 
     def reload_choices(self, ws: Workspace) -> None:
-        """Refill the source, tag and article lists, keeping the current choices."""
-        self.reload_sources(ws)
-        self.reload_tags(ws)
-        self.reload_articles(ws)
+        """The source, tag and article lists may have changed (read when next shown)."""
+        self.ws = ws
+        for combo in (self.source_combo, self.tag_combo, self.article_combo):
+            combo.reload(ws)
 
     def reload_sources(self, ws: Workspace) -> None:
-        self._fill(self.source_combo, [(s.name, str(s.id)) for s in list_sources(ws)])
+        self.ws = ws
+        self.source_combo.reload(ws)
 
     def reload_tags(self, ws: Workspace) -> None:
-        self._fill(self.tag_combo, [(t, t) for t in all_tags(ws)])
+        self.ws = ws
+        self.tag_combo.reload(ws)
 
     def reload_articles(self, ws: Workspace) -> None:
-        self._fill(
-            self.article_combo, [(a.title or a.filename, str(a.id)) for a in list_articles(ws)]
-        )
+        self.ws = ws
+        self.article_combo.reload(ws)
 
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        with QSignalBlocker(combo):
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for text, data in items:
-                combo.addItem(text, data)
-            pos = combo.findData(current) if current is not None else 0
-            combo.setCurrentIndex(max(pos, 0))
+    @property
+    def choices_loaded(self) -> bool:
+        return all(c.loaded for c in (self.source_combo, self.tag_combo, self.article_combo))
 
     def _status_toggled(self, _checked: bool) -> None:
         chosen = [s.label for s, a in self.status_actions.items() if a.isChecked()]
@@ -126,6 +310,9 @@ class ClaimFilterBar(QWidget):
         self._status_toggled(True)
 
     def select_data(self, combo: QComboBox, data: str | None) -> None:
+        if isinstance(combo, ChoiceCombo):
+            combo.select(data, self.ws)
+            return
         pos = combo.findData(data) if data is not None else 0
         combo.setCurrentIndex(max(pos, 0))
 

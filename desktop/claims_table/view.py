@@ -1,10 +1,16 @@
-"""ClaimsTableView: the filter bar over a QTableView of every claim."""
+"""ClaimsTableView: the filter bar over a QTableView of the claims, read a page at a time.
+
+The view refreshes from the change record (``ctx.changed``): the model re-reads,
+inserts, moves or removes only the rows a write names, and the selected claim
+stays selected by its id, wherever a sort, filter or change moves it.
+"""
 
 from __future__ import annotations
 
+import logging
 import uuid
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.claim_rows import R_STATUS
+from db.changes import Changes, Entity, Op
 from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
 from db.models import Status
@@ -39,8 +45,10 @@ from desktop.models.claims_model import (
     ClaimIdRole,
     ClaimsTableModel,
 )
+from desktop.operations.claims_table import R_STATUS
 from desktop.palette import status_icon
 
+log = logging.getLogger(__name__)
 ROW_HEIGHT = 24
 COLUMN_WIDTHS = {
     COL_ID: 80,
@@ -121,7 +129,6 @@ class ClaimsTableView(QWidget):
         status_row.addWidget(self.count_label)
         status_row.addStretch(1)
         status_row.addWidget(self.loading_label)
-        self._reselect: str | None = None  # claim to select again once rows are loaded
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,64 +144,93 @@ class ClaimsTableView(QWidget):
         self.filter_bar.filterChanged.connect(self.set_filter)
         self.model.loadingChanged.connect(self.loading_label.setVisible)
         self.model.loaded.connect(self._loaded)
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.countChanged.connect(lambda _n: self._update_count())
+        self.model.refreshed.connect(self._restore_selection)
+        self.model.located.connect(self._located)
         self.model.loadFailed.connect(self._load_failed)
+        self._current: str | None = None  # the claim the analyst selected last
+        self._echo: tuple[list[str], bool] | None = None  # legacy signals after a publish
+        ctx.changed.connect(self._changed)
         ctx.claimsChanged.connect(self._claims_changed)
-        ctx.reviewChanged.connect(lambda: self._guard(lambda: self.model.refresh_thread_counts()))
+        ctx.reviewChanged.connect(self._review_changed)
         ctx.claimSelected.connect(self._follow_selection)
-        ctx.sourcesChanged.connect(
-            lambda: self._guard(lambda: self.filter_bar.reload_sources(self.ctx.ws))
-        )
-        ctx.articlesChanged.connect(
-            lambda: self._guard(lambda: self.filter_bar.reload_articles(self.ctx.ws))
-        )
+        ctx.sourcesChanged.connect(lambda: self.filter_bar.reload_sources(self.ctx.ws))
+        ctx.articlesChanged.connect(lambda: self.filter_bar.reload_articles(self.ctx.ws))
         ctx.workspaceChanged.connect(self._workspace_changed)
         self.reload()
 
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        """Refill the filter choices, then the rows from the database in the background."""
-        self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
+        """Read the filter choices and the first rows again, in the background."""
+        self.filter_bar.reload_choices(self.ctx.ws)
         self._guard(lambda: self.model.load_async(self.filter_bar.current_filter()))
 
     def _workspace_changed(self) -> None:
-        self.model.clear()  # no rows of the old workspace while the new one loads
-        self._reselect = None
+        # No rows of the old workspace while the new one loads (the change record
+        # naming everything, which follows, reads the new one).
+        self.model.clear()
+        self._current = None
+        self.filter_bar.reload_choices(self.ctx.ws)
         self._update_count()
-        self.reload()
 
     def set_filter(self, flt: ClaimFilter) -> None:
         """Show only the claims matching *flt*, read in the background (see ``model.loaded``)."""
         self._guard(lambda: self.model.load_async(flt))
 
-    def _remember_selection(self) -> None:
-        """The rows are about to be replaced: select the current claim again afterwards."""
-        self._reselect = self.current_claim_id() or self._reselect
-
     def _loaded(self, _count: int) -> None:
         self._update_count()
-        selected, self._reselect = self._reselect, None
-        if selected:
-            self.select_claim(selected, emit=False)
+        self._restore_selection()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._reselect = None
-        if not isinstance(exc, ClaimDeskError):
-            raise exc
-        self.ctx.report_error(exc)
+        """A background read failed: an expected failure is reported, any other logged.
+
+        The table keeps the rows it shows; the count line says what went wrong
+        (a dropped connection to a shared workspace, say) without a modal dialog.
+        """
+        if isinstance(exc, ClaimDeskError):
+            self.ctx.report_error(exc)
+            return
+        log.error("reading the claims table failed", exc_info=exc)
+        self.count_label.setText(f"The claims could not be read: {str(exc).splitlines()[0]}")
 
     def current_filter(self) -> ClaimFilter:
         return self.model.claim_filter
 
+    def _changed(self, changes: Changes) -> None:
+        """The one path for local and remote writes: refresh only the rows named."""
+        claim_ids = sorted(changes.ids(Entity.CLAIM))
+        review = changes.touches(Entity.COMMENT) or changes.touches(Entity.VERDICT)
+        self._echo = ([] if changes.everything else claim_ids, review)
+        QTimer.singleShot(0, self._forget_echo)
+        if changes.everything:
+            self.filter_bar.reload_choices(self.ctx.ws)
+        elif any(
+            c.op is not Op.DELETED and (not c.fields or "tags" in c.fields)
+            for c in changes.of(Entity.CLAIM)
+        ):
+            self.filter_bar.reload_tags(self.ctx.ws)  # a claim may carry a new tag
+        self._guard(lambda: self.model.apply_changes(changes))
+
+    def _forget_echo(self) -> None:
+        self._echo = None
+
     def _claims_changed(self, ids: list[str]) -> None:
-        if ids:
-            self._guard(lambda: self.model.refresh_ids(ids))
-            self._update_count()
-            self._guard(lambda: self.filter_bar.reload_tags(self.ctx.ws))  # new tags
-        else:  # anything may have changed: read everything again
-            self._guard(lambda: self.filter_bar.reload_choices(self.ctx.ws))
-            self.set_filter(self.model.claim_filter)
+        """Claims changed without a change record (older callers): re-read those ids."""
+        if self._echo is not None and self._echo[0] == ids:
+            self._echo = (["-"], self._echo[1])  # the record was handled already
+            return
+        if not ids:
+            self.filter_bar.reload_choices(self.ctx.ws)
+            self._guard(lambda: self.model.load_async())
+            return
+        self.filter_bar.reload_tags(self.ctx.ws)
+        self._guard(lambda: self.model.refresh_claims(ids))
+
+    def _review_changed(self) -> None:
+        if self._echo is not None and self._echo[1]:
+            return  # the change record named the claims
+        self._guard(lambda: self.model.refresh_thread_counts())
 
     def _guard(self, action) -> None:  # type: ignore[no-untyped-def]
         try:
@@ -204,8 +240,12 @@ class ClaimsTableView(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        if n or self.model.loading:
-            self.count_label.setText(f"{n:,} claim{'s' if n != 1 else ''}" if n else "")
+        if self.model.loading and not n:
+            self.count_label.setText("")
+        elif n and not self.model.count_known:
+            self.count_label.setText(f"{n:,}+ claims (counting…)")
+        elif n:
+            self.count_label.setText(f"{n:,} claim{'s' if n != 1 else ''}")
         elif self.model.claim_filter != ClaimFilter():
             self.count_label.setText(
                 "No claims match these filters: set them back to all, or clear Find."
@@ -222,10 +262,21 @@ class ClaimsTableView(QWidget):
         return index.data(ClaimIdRole) if index.isValid() else None
 
     def select_claim(self, claim_id: str, *, emit: bool = True) -> bool:
-        """Make *claim_id* the current row (if it is shown) and scroll to it."""
+        """Make *claim_id* the current row (if its row is read) and scroll to it.
+
+        A claim whose row is not read yet is found in the background and selected
+        (without signals) when found; the return value is then False.
+        """
+        claim_id = str(claim_id)
+        self._current = claim_id
         row = self.model.row_of(claim_id)
         if row is None:
+            self.model.locate(claim_id)
             return False
+        self._select_row(row, emit=emit)
+        return True
+
+    def _select_row(self, row: int, *, emit: bool) -> None:
         index = self.model.index(row, 0)
         selection = self.table.selectionModel()
         if not emit:
@@ -237,7 +288,19 @@ class ClaimsTableView(QWidget):
             if not emit:
                 selection.blockSignals(False)
         self.table.scrollTo(index)
-        return True
+
+    def _located(self, claim_id: str, row: int) -> None:
+        if claim_id == self._current and row >= 0 and self.current_claim_id() != claim_id:
+            self._select_row(row, emit=False)
+
+    def _restore_selection(self) -> None:
+        """Rows were read again or moved: keep the analyst's claim selected."""
+        if self._current and self.current_claim_id() != self._current:
+            row = self.model.row_of(self._current)
+            if row is None:
+                self.model.locate(self._current)
+            else:
+                self._select_row(row, emit=False)
 
     def _follow_selection(self, claim_id: str) -> None:
         """Highlight a claim chosen elsewhere (reader, links) without echoing the signal."""
@@ -254,10 +317,12 @@ class ClaimsTableView(QWidget):
         if len(rows) == 1:
             claim_id = rows[0].data(ClaimIdRole)
             if claim_id:
+                self._current = claim_id
                 self.ctx.claimSelected.emit(claim_id)
 
     def selected_claim_ids(self) -> list[str]:
-        return [i.data(ClaimIdRole) for i in self.table.selectionModel().selectedRows()]
+        ids = (i.data(ClaimIdRole) for i in self.table.selectionModel().selectedRows())
+        return [i for i in ids if i]
 
     # ------------------------------------------------------------ actions
 

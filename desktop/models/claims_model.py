@@ -1,9 +1,17 @@
-"""The claims table model: flat tuples from :func:`db.claim_rows.claim_rows`.
+"""The claims table model: a window of rows read from the database a page at a time.
 
-Rows are loaded in one query; sorting happens in Python on the loaded rows;
-changed claims are re-read by id and patched in place.  ``load`` reads on the
-calling thread; ``load_async`` reads (and sorts) in the thread pool and swaps
-the rows in on the GUI thread, ignoring results of superseded requests.
+The model never holds every claim.  It knows how many claims match the filter
+(a COUNT read in the background, shown as it arrives), keeps the pages the
+view asked for (a few hundred rows each, the least recently used dropped), and
+asks for a missing page in the background when the view paints a row it does
+not hold.  Sorting and filtering happen in SQL (see db/claim_pages.py): a new
+order or filter reads the first page first and swaps it in when it arrives.
+
+A write's change record (``apply_changes``) refreshes only the rows it names:
+held rows are re-read in place, a new claim is inserted where it sorts, a moved
+one is moved, a deleted one removed; a change the model cannot place (a claim
+it never read deleted, say) reads the count and the held pages again.  No
+change ever re-lists the table.
 """
 
 from __future__ import annotations
@@ -19,11 +27,17 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QColor, QFont
 
-from db.claim_rows import (
+from db.changes import Changes
+from db.claims import ClaimFilter
+from db.models import CREDIBILITY, RELIABILITY, Status
+from db.workspace import Workspace
+from desktop.models import claims_refresh
+from desktop.models.claims_refresh import Item, Plan, Snapshot
+from desktop.operations import claims_table as ops
+from desktop.operations.claims_table import (
     R_ARTICLE,
     R_CREDIBILITY,
     R_EVENT_END,
@@ -37,13 +51,10 @@ from db.claim_rows import (
     R_TAGS,
     R_THREADS,
     R_UPDATED,
+    ClaimOrder,
     ClaimRow,
-    claim_rows,
+    SortKey,
 )
-from db.claims import ClaimFilter
-from db.comments import open_thread_counts
-from db.models import CREDIBILITY, RELIABILITY, Status
-from db.workspace import Workspace
 from desktop.palette import status_icon
 from desktop.workers import run_job
 
@@ -79,7 +90,6 @@ SortRole = Qt.ItemDataRole.UserRole.value + 3
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY_LIMIT = 300  # long statements are cut for display; the tooltip has them whole
-_SORTED_INSERT_MAX = 50  # more new rows than this are appended at the end
 
 
 def _one_line(text: str) -> str:
@@ -147,254 +157,606 @@ _HANDLED = frozenset(
         SortRole,
     }
 )
+# What a re-read row may change (a row read for the first time changes every role).
+_ROW_ROLES = [_DISPLAY, _DECORATION, _TOOLTIP, StatusRole, SortRole]
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class ClaimsTableModel(QAbstractTableModel):
-    """Claims as rows; ``load(flt)``/``load_async(flt)`` re-read them, ``refresh_ids`` patches some.
+def alive_flag(obj: QObject) -> list[bool]:
+    """A flag cleared when *obj* is destroyed: late background results then go nowhere."""
+    flag = [True]
+    obj.destroyed.connect(lambda *_args: flag.__setitem__(0, False))
+    return flag
 
-    ``loaded(int)`` follows every completed full load with the row count;
-    ``loadingChanged(bool)`` tells whether a background load is running and
-    ``loadFailed(object)`` carries the exception of one that failed.
+
+SORT_COLUMNS: dict[int, SortKey] = {
+    COL_ID: SortKey.ID,
+    COL_STATUS: SortKey.STATUS,
+    COL_GRADING: SortKey.GRADING,
+    COL_SOURCE: SortKey.SOURCE,
+    COL_STATEMENT: SortKey.STATEMENT,
+    COL_QUOTE: SortKey.QUOTE,
+    COL_ARTICLE: SortKey.ARTICLE,
+    COL_TAGS: SortKey.TAGS,
+    COL_EVENT_DATE: SortKey.EVENT,
+    COL_UPDATED: SortKey.UPDATED,
+    COL_THREADS: SortKey.THREADS,
+}
+CACHED_PAGES = 8  # pages held at most (the least recently used are dropped)
+
+
+class ClaimsTableModel(QAbstractTableModel):
+    """Claims as rows, read a page at a time (see the module docstring).
+
+    ``load(flt)`` reads the count and the first page now; ``load_async(flt)``
+    and ``sort`` read them in the background.  ``loaded(int)`` follows the
+    first page of every load with the row count known then; ``countChanged``
+    every change of the row count; ``loadingChanged(bool)`` tells whether a
+    first page is awaited; ``loadFailed(object)`` carries a read's exception;
+    ``refreshed()`` follows every applied change; ``located(str, int)``
+    answers ``locate`` with the claim's row (-1: not shown).
     """
 
     loaded = Signal(int)
+    countChanged = Signal(int)
     loadingChanged = Signal(bool)
     loadFailed = Signal(object)
+    refreshed = Signal()
+    located = Signal(str, int)
 
-    def __init__(self, ws_getter: Callable[[], Workspace], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ws_getter: Callable[[], Workspace],
+        parent: QObject | None = None,
+        *,
+        page_size: int = ops.PAGE_SIZE,
+    ) -> None:
         super().__init__(parent)
         self._ws = ws_getter
-        self._rows: list[ClaimRow] = []
-        self._index: dict[str, int] = {}
-        self._cells: dict[str, tuple[str, ...]] = {}  # display texts, made on first paint
+        self.page_size = page_size
         self._filter = ClaimFilter()
+        self._order = ClaimOrder()
+        self._shown = (self._filter, self._order)  # what the rows held were read for
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._sorted = False  # rows are in self._sort order (no edits since)
-        self._request = 0  # number of the latest full load; older results are dropped
-        self._pending: int | None = None  # the background load being waited for
-        self._touched: set[str] = set()  # ids patched while a background load ran
+        self._count = 0
+        self._count_known = True
+        self._rows: dict[int, ClaimRow] = {}
+        self._pos: dict[str, int] = {}
+        self._cells: dict[str, tuple[str, ...]] = {}  # display texts, made on first paint
+        self._gen = 0  # bumped by every (re)load: results of older reads are dropped
+        self._layout = 0  # bumped when rows may have moved: older page reads are dropped
+        self._first_pending = False
+        self._early_count: int | None = None  # a count that arrived before the first page
+        self._requested: set[int] = set()
+        self._deferred: set[int] = set()  # pages wanted while a refresh is being read
+        self._recent_page = 0
+        self._queue: dict[str, Item] = {}
+        self._queue_resync = False
+        self._refreshing = False
         self._mono = QFont("monospace")
         self._mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self._grey = QColor("#6b7280")
+        self._alive = alive_flag(self)
 
-    # ------------------------------------------------------------ loading
+    # ------------------------------------------------------------ state
 
     @property
     def claim_filter(self) -> ClaimFilter:
         return self._filter
 
     @property
+    def order(self) -> ClaimOrder:
+        return self._order
+
+    @property
     def loading(self) -> bool:
-        """A background load was started and its rows are not shown yet."""
-        return self._pending is not None
+        """A new filter or order was asked for and its first rows are not shown yet."""
+        return self._first_pending
+
+    @property
+    def count_known(self) -> bool:
+        """``rowCount`` is the number of matching claims (not just the rows read so far)."""
+        return self._count_known and not self._first_pending
+
+    @property
+    def busy(self) -> bool:
+        """Some read for the rows shown is still running (first page, count, refresh)."""
+        return self._first_pending or not self._count_known or self._refreshing
+
+    def is_loaded(self, row: int) -> bool:
+        return row in self._rows
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._first_pending:
+            self._first_pending = loading
+            self.loadingChanged.emit(loading)
+
+    def _fail(self, gen: int, exc: BaseException) -> None:
+        if gen != self._gen:
+            return
+        if self._first_pending:  # keep the rows shown, under the filter and order they had
+            self._filter, self._order = self._shown
+        self._gen += 1  # the other reads of that request are dropped
+        self._set_loading(False)
+        self._count_known = True
+        self._refreshing = False
+        self.loadFailed.emit(exc)
+
+    def _job(
+        self,
+        title: str,
+        work: Callable[[Any], Any],
+        *,
+        show_progress: bool,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run *work* in the background; its outcome is dropped once the model is gone."""
+
+        alive = self._alive
+
+        def done(result: Any) -> None:
+            if alive[0]:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if alive[0]:
+                on_error(exc)
+
+        run_job(title, work, show_progress=show_progress, on_done=done, on_error=failed)
+
+    # ------------------------------------------------------------ loading
 
     def load(self, flt: ClaimFilter | None = None) -> int:
-        """Replace every row with the claims matching *flt* (or the current filter), now."""
+        """Show the claims matching *flt* (or the current filter), read now; returns the count."""
         if flt is not None:
             self._filter = flt
-        rows = claim_rows(self._ws(), self._filter)
-        self._request += 1  # results of background loads started earlier are dropped
-        self._touched = set()
-        self._set_pending(None)
-        self._swap(rows, None, None)
-        self.loaded.emit(len(rows))
-        return len(rows)
+        self._new_generation()
+        ws = self._ws()
+        count = ops.count(ws, self._filter)
+        rows = ops.page(ws, self._filter, self._order, 0, total=count, size=self.page_size)
+        self._show_first(rows, count)
+        return count
 
     def load_async(self, flt: ClaimFilter | None = None) -> int:
-        """Start re-reading the rows in the background; returns the request number.
-
-        The rows are swapped in (and ``loaded`` emitted) on the GUI thread once
-        read, unless a newer ``load``/``load_async`` was asked for meanwhile.
-        """
+        """Read the first page, then the count, in the background; returns the request number."""
         if flt is not None:
             self._filter = flt
-        self._request += 1
-        request = self._request
-        ws = self._ws()
-        wanted = self._filter
-        sort = self._sort
+        self._start_async(count_too=True)
+        return self._gen
 
-        def work(_progress: Any) -> tuple[int, Any, Any, Any]:
-            if request != self._request:  # superseded while queued: skip the query
-                return request, None, None, []
-            try:
-                rows = claim_rows(ws, wanted)
-                if sort is not None:
-                    rows.sort(key=SORT_KEYS[sort[0]], reverse=sort[1] == _DESCENDING)
-                index = {row[R_ID]: i for i, row in enumerate(rows)}
-            except Exception as exc:  # handed to the GUI thread with its request number
-                return request, None, None, exc
-            return request, sort, index, rows
+    def _new_generation(self) -> None:
+        self._gen += 1
+        self._layout += 1
+        self._requested = set()
+        self._deferred = set()
+        self._queue = {}
+        self._queue_resync = False
+        self._refreshing = False
+        self._early_count = None
+        self._set_loading(False)
 
-        self._set_pending(request)
-        run_job("Loading claims", work, show_progress=False, on_done=self._load_done)
-        return request
+    def _start_async(self, *, count_too: bool) -> None:
+        known = None if count_too else self._count
+        self._new_generation()
+        self._early_count = known  # a new order keeps the count
+        gen = self._gen
+        ws, flt, order, size = self._ws(), self._filter, self._order, self.page_size
+        self._set_loading(True)
+        if count_too:
+            self._count_known = False
+        self._job(
+            "Reading claims",
+            lambda _p: ops.page(ws, flt, order, 0, size=size),
+            show_progress=False,
+            on_done=lambda rows: self._first_done(gen, rows),
+            on_error=lambda exc: self._fail(gen, exc),
+        )
+        if count_too:
+            self._start_count()
 
-    @Slot(object)
-    def _load_done(self, result: tuple[int, Any, Any, Any]) -> None:
-        request, sort, index, rows = result
-        if request != self._request:
-            return  # superseded by a newer request
-        self._set_pending(None)
-        if isinstance(rows, BaseException):
-            self.loadFailed.emit(rows)
+    def _start_count(self) -> None:
+        gen, layout = self._gen, self._layout
+        ws, flt = self._ws(), self._filter
+        self._job(
+            "Counting claims",
+            lambda _p: ops.count(ws, flt),
+            show_progress=False,
+            on_done=lambda n: self._count_done(gen, layout, n),
+            on_error=lambda exc: self._fail(gen, exc),
+        )
+
+    def _first_done(self, gen: int, rows: list[ClaimRow]) -> None:
+        if gen != self._gen:
             return
-        touched, self._touched = self._touched, set()
-        self._swap(rows, sort, index)
-        if touched:  # changed while the rows were being read: read those again
-            self.refresh_ids(touched)
-        self.loaded.emit(len(self._rows))
+        count = self._early_count
+        if count is None and len(rows) < self.page_size:
+            count = len(rows)  # the only page: the count is known
+        self._show_first(rows, count)
 
-    def _set_pending(self, request: int | None) -> None:
-        was = self._pending is not None
-        self._pending = request
-        if was != (request is not None):
-            self.loadingChanged.emit(request is not None)
-
-    def _swap(
-        self,
-        rows: list[ClaimRow],
-        sorted_by: tuple[int, Qt.SortOrder] | None,
-        index: dict[str, int] | None,
-    ) -> None:
+    def _show_first(self, rows: list[ClaimRow], count: int | None) -> None:
+        self._shown = (self._filter, self._order)
         self.beginResetModel()
-        self._rows = rows
+        self._rows = dict(enumerate(rows))
+        self._pos = {row[R_ID]: i for i, row in enumerate(rows)}
         self._cells = {}
-        if self._sort is not None and (sorted_by != self._sort or index is None):
-            self._sort_rows(*self._sort)
-            self._reindex()
+        self._requested = set()
+        if count is None:
+            self._count = len(rows)  # for now; the count follows
         else:
-            self._sorted = self._sort is not None
-            if index is None:
-                self._reindex()
-            else:
-                self._index = index
+            self._count = count
+            self._count_known = True
         self.endResetModel()
+        self._set_loading(False)
+        self.loaded.emit(self._count)
+        self.countChanged.emit(self._count)
+        self._start_refresh()  # changes named while the first page was read
+
+    def _count_done(self, gen: int, layout: int, count: int) -> None:
+        if gen != self._gen:
+            return
+        if layout != self._layout or self._refreshing:
+            self._start_count()  # rows moved meanwhile: count again
+            return
+        if self._first_pending:
+            self._early_count = count
+            return
+        self._count_known = True
+        self._set_count(count)
+
+    def _set_count(self, count: int) -> None:
+        old = self._count
+        if count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._count = count
+            for row in [r for r in self._rows if r >= count]:
+                self._pos.pop(self._rows.pop(row)[R_ID], None)
+            self.endRemoveRows()
+        self.countChanged.emit(self._count)
 
     def clear(self) -> None:
-        self._request += 1
-        self._set_pending(None)
+        self._new_generation()
         self.beginResetModel()
-        self._rows = []
-        self._index = {}
-        self._cells = {}
+        self._rows, self._pos, self._cells = {}, {}, {}
+        self._count = 0
+        self._count_known = True
         self.endResetModel()
+        self.countChanged.emit(0)
 
-    def _reindex(self) -> None:
-        self._index = {row[R_ID]: i for i, row in enumerate(self._rows)}
+    # ------------------------------------------------------------ pages
 
-    def refresh_ids(self, ids: Iterable[str]) -> None:
-        """Re-read the given claims: update rows in place, drop vanished ones, add new ones."""
-        wanted = {str(i) for i in ids}
+    def _want(self, row: int) -> None:
+        number = row // self.page_size
+        if number in self._requested:
+            return
+        self._requested.add(number)
+        if self._refreshing:
+            self._deferred.add(number)
+        else:
+            self._fetch(number)
+
+    def _fetch(self, number: int) -> None:
+        gen, layout = self._gen, self._layout
+        ws, flt, order, size = self._ws(), self._filter, self._order, self.page_size
+        total = self._count if self._count_known else None
+        self._job(
+            "Reading claims",
+            lambda _p: ops.page(ws, flt, order, number, total=total, size=size),
+            show_progress=False,
+            on_done=lambda rows: self._page_done(gen, layout, number, rows),
+            on_error=lambda exc: self._page_failed(gen, number, exc),
+        )
+
+    def _page_failed(self, gen: int, number: int, exc: BaseException) -> None:
+        if gen == self._gen:
+            self._requested.discard(number)
+            self.loadFailed.emit(exc)
+
+    def _page_done(self, gen: int, layout: int, number: int, rows: list[ClaimRow]) -> None:
+        if gen != self._gen:
+            return
+        start = number * self.page_size
+        last = min(self._count, start + self.page_size) - 1
+        if layout != self._layout or self._refreshing:
+            self._requested.discard(number)  # read again when the view asks again
+            if last >= start:
+                self._emit_changed(start, last)
+            return
+        for offset, row in enumerate(rows):
+            r = start + offset
+            if r >= self._count:
+                break
+            self._put(r, row)
+        self._evict()
+        if len(rows) < last - start + 1:  # fewer rows than counted: count again
+            self._requested.discard(number)
+            self._queue_resync = True
+            self._start_refresh()
+        if rows and last >= start:
+            self._emit_changed(start, min(last, start + len(rows) - 1))
+
+    def _put(self, r: int, row: ClaimRow) -> None:
+        old = self._rows.get(r)
+        if old is not None and self._pos.get(old[R_ID]) == r:
+            del self._pos[old[R_ID]]
+        self._rows[r] = row
+        self._pos[row[R_ID]] = r
+        self._cells.pop(row[R_ID], None)
+
+    def _evict(self) -> None:
+        pages = {r // self.page_size for r in self._rows}
+        if len(pages) <= CACHED_PAGES:
+            return
+        keep = set(sorted(pages, key=lambda p: abs(p - self._recent_page))[:CACHED_PAGES])
+        for r in [r for r in self._rows if r // self.page_size not in keep]:
+            row = self._rows.pop(r)
+            if self._pos.get(row[R_ID]) == r:
+                del self._pos[row[R_ID]]
+            self._cells.pop(row[R_ID], None)
+        self._requested &= keep
+
+    def _emit_changed(self, first: int, last: int, roles: list[int] | None = None) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, _NCOLS - 1), roles or [])
+
+    # ------------------------------------------------------------ targeted refresh
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh the rows *changes* names, in the background; ``everything`` reloads."""
+        if changes.everything:
+            self.load_async()
+            return
+        items, resync = claims_refresh.items_of(changes, self._rows.values())
+        if not items and not resync:
+            return
+        for claim_id, item in items.items():
+            claims_refresh.merge(self._queue, claim_id, item)
+        self._queue_resync |= resync
+        self._layout += 1  # pages read from now on may already show the change
+        self._start_refresh()
+
+    def refresh_claims(self, ids: Iterable[object]) -> None:
+        """Like ``apply_changes`` for claims named without saying how they changed."""
+        for claim_id in ids:
+            claims_refresh.merge(self._queue, str(claim_id), Item(None))
+        self._layout += 1
+        self._start_refresh()
+
+    def refresh_ids(self, ids: Iterable[object]) -> None:
+        """Re-read the given claims now (how each changed is not known); none: everything."""
+        wanted = [str(i) for i in ids]
         if not wanted:
             self.load()
             return
-        if self._pending is not None:
-            self._touched |= wanted
-        fresh = {row[R_ID]: row for row in claim_rows(self._ws(), self._filter, wanted)}
-        self._sorted = False
-        for cid in wanted:
-            self._cells.pop(cid, None)
-        gone = sorted(
-            (self._index[i] for i in wanted if i in self._index and i not in fresh), reverse=True
+        items = {claim_id: Item(None) for claim_id in wanted}
+        plan = claims_refresh.plan_refresh(self._ws(), self._snapshot(), items, False)
+        self._apply_plan(plan)
+        self.refreshed.emit()
+
+    def _snapshot(self) -> Snapshot:
+        pages = sorted({r // self.page_size for r in self._rows})
+        return Snapshot(
+            self._filter,
+            self._order,
+            self._count,
+            dict(self._pos),
+            pages,
+            self._count_known and len(self._rows) >= self._count,
+            self.page_size,
         )
-        for pos in gone:
-            self.beginRemoveRows(QModelIndex(), pos, pos)
-            del self._rows[pos]
-            self.endRemoveRows()
-        if gone:
-            self._reindex()
-        last = self.columnCount() - 1
-        roles = [
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.DecorationRole,
-            StatusRole,
-            SortRole,
-        ]
-        for cid, row in fresh.items():
-            pos = self._index.get(cid)
+
+    def _start_refresh(self) -> None:
+        if self._refreshing or self._first_pending or not (self._queue or self._queue_resync):
+            return
+        items, resync = self._queue, self._queue_resync
+        self._queue, self._queue_resync = {}, False
+        self._refreshing = True
+        gen, layout = self._gen, self._layout
+        ws, snap = self._ws(), self._snapshot()
+        self._job(
+            "Refreshing claims",
+            lambda _p: claims_refresh.plan_refresh(ws, snap, items, resync),
+            show_progress=False,
+            on_done=lambda plan: self._refresh_done(gen, layout, items, resync, plan),
+            on_error=lambda exc: self._fail(gen, exc),
+        )
+
+    def _refresh_done(
+        self, gen: int, layout: int, items: dict[str, Item], resync: bool, plan: Plan
+    ) -> None:
+        if gen != self._gen:
+            return
+        self._refreshing = False
+        if layout != self._layout:  # rows moved meanwhile: plan again
+            for claim_id, item in items.items():
+                claims_refresh.merge(self._queue, claim_id, item)
+            self._queue_resync |= resync
+        else:
+            self._apply_plan(plan)
+            self.refreshed.emit()
+        if self._queue or self._queue_resync:
+            self._start_refresh()
+        if not self._refreshing:
+            deferred, self._deferred = self._deferred, set()
+            for number in sorted(deferred):
+                self._fetch(number)
+
+    def _apply_plan(self, plan: Plan) -> None:
+        self._layout += 1
+        if plan.count is not None:
+            self._resync(plan.count, plan.pages)
+            return
+        for claim_id in plan.removed:
+            pos = self._pos.get(claim_id)
             if pos is not None:
-                self._rows[pos] = row
-                self.dataChanged.emit(self.index(pos, 0), self.index(pos, last), roles)
-        added = [row for cid, row in fresh.items() if cid not in self._index]
-        if added and self._sort is not None and len(added) <= _SORTED_INSERT_MAX:
-            for row in added:  # keep a sorted table sorted
-                pos = self._insert_position(row)
-                self.beginInsertRows(QModelIndex(), pos, pos)
-                self._rows.insert(pos, row)
-                self.endInsertRows()
-            self._reindex()
-        elif added:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
-            self._rows.extend(added)
-            for offset, row in enumerate(added):
-                self._index[row[R_ID]] = start + offset
-            self.endInsertRows()
+                self._remove_at(pos)
+        placed = set(plan.ranks)
+        for claim_id, row in plan.rows.items():
+            pos = self._pos.get(claim_id)
+            if pos is not None and claim_id not in placed:
+                self._put(pos, row)
+                self._emit_changed(pos, pos, _ROW_ROLES)
+        moving = [i for i in plan.ranks if i in self._pos]
+        if len(moving) == 1 and len(plan.ranks) == 1:
+            claim_id = moving[0]
+            self._move(self._pos[claim_id], plan.ranks[claim_id], plan.rows[claim_id])
+            return
+        for claim_id in moving:
+            self._remove_at(self._pos[claim_id])
+        for claim_id, rank in sorted(plan.ranks.items(), key=lambda kv: kv[1]):
+            self._insert_at(rank, plan.rows[claim_id])
+
+    def _reindex(self, rows: dict[int, ClaimRow]) -> None:
+        self._rows = rows
+        self._pos = {row[R_ID]: r for r, row in rows.items()}
+
+    def _remove_at(self, pos: int) -> None:
+        self.beginRemoveRows(QModelIndex(), pos, pos)
+        row = self._rows.get(pos)
+        if row is not None:
+            self._cells.pop(row[R_ID], None)
+        self._reindex({(r - 1 if r > pos else r): v for r, v in self._rows.items() if r != pos})
+        self._count -= 1
+        self.endRemoveRows()
+        self.countChanged.emit(self._count)
+
+    def _insert_at(self, rank: int, row: ClaimRow) -> None:
+        rank = max(0, min(rank, self._count))
+        self.beginInsertRows(QModelIndex(), rank, rank)
+        shifted = {(r + 1 if r >= rank else r): v for r, v in self._rows.items()}
+        shifted[rank] = row
+        self._cells.pop(row[R_ID], None)
+        self._reindex(shifted)
+        self._count += 1
+        self.endInsertRows()
+        self.countChanged.emit(self._count)
+
+    def _move(self, src: int, rank: int, row: ClaimRow) -> None:
+        rank = max(0, min(rank, self._count - 1))
+        self._cells.pop(row[R_ID], None)
+        if rank == src:
+            self._put(src, row)
+            self._emit_changed(src, src, _ROW_ROLES)
+            return
+        dest = rank + 1 if rank > src else rank
+        self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dest)
+        rows: dict[int, ClaimRow] = {}
+        for r, value in self._rows.items():
+            if r == src:
+                continue
+            if src < r <= rank:
+                r -= 1
+            elif rank <= r < src:
+                r += 1
+            rows[r] = value
+        rows[rank] = row
+        self._reindex(rows)
+        self.endMoveRows()
+        self._emit_changed(rank, rank, _ROW_ROLES)
+
+    def _resync(self, count: int, pages: dict[int, ClaimRow]) -> None:
+        old = self._count
+        self._cells = {}
+        self._reindex({})
+        self._requested = set()
+        self._set_count(count)
+        self._reindex(dict(pages))
+        self._count_known = True
+        if min(old, count):
+            self._emit_changed(0, min(old, count) - 1)
 
     def refresh_thread_counts(self) -> int:
-        """Re-read the open-thread counts of every claim; returns how many rows changed."""
-        counts = {str(cid): n for cid, n in open_thread_counts(self._ws()).items()}
-        check = {row[R_ID] for row in self._rows if row[R_THREADS]} | set(counts)
-        if self._pending is not None:
-            self._touched |= check
+        """Re-read the open-thread counts of the held rows; returns how many changed."""
+        if not self._rows:
+            return 0
+        fresh = {r[R_ID]: r for r in ops.rows(self._ws(), self._filter, list(self._pos))}
         changed = 0
-        for cid in check:
-            pos = self._index.get(cid)
-            if pos is None:
+        for claim_id, pos in list(self._pos.items()):
+            row = fresh.get(claim_id)
+            if row is None or row[R_THREADS] == self._rows[pos][R_THREADS]:
                 continue
-            row = self._rows[pos]
-            n = counts.get(cid, 0)
-            if row[R_THREADS] == n:
-                continue
-            self._rows[pos] = (*row[:R_THREADS], n, *row[R_THREADS + 1 :])
-            self._cells.pop(cid, None)
+            self._put(pos, row)
             cell = self.index(pos, COL_THREADS)
             self.dataChanged.emit(
                 cell, cell, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole]
             )
             changed += 1
-        if changed and self._sort is not None and self._sort[0] == COL_THREADS:
-            self._sorted = False
         return changed
-
-    def _insert_position(self, row: ClaimRow) -> int:
-        """Where *row* belongs in the current sort order (binary search)."""
-        assert self._sort is not None
-        column, order = self._sort
-        key = SORT_KEYS[column]
-        wanted = key(row)
-        descending = order == Qt.SortOrder.DescendingOrder
-        lo, hi = 0, len(self._rows)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            here = key(self._rows[mid])
-            if (here > wanted) if descending else not (wanted < here):
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
 
     # ------------------------------------------------------------ access
 
     def row_of(self, claim_id: str) -> int | None:
-        return self._index.get(str(claim_id))
+        """The row of *claim_id* if it is held (see ``locate`` for any row)."""
+        return self._pos.get(str(claim_id))
+
+    def locate(self, claim_id: str) -> None:
+        """Find the row of *claim_id* in the background; ``located`` answers."""
+        claim_id = str(claim_id)
+        held = self._pos.get(claim_id)
+        if held is not None:
+            self.located.emit(claim_id, held)
+            return
+        gen, layout = self._gen, self._layout
+        ws, flt, order = self._ws(), self._filter, self._order
+
+        def done(rank: int | None) -> None:
+            if gen == self._gen and layout == self._layout:
+                self.located.emit(claim_id, -1 if rank is None else rank)
+            elif gen == self._gen:
+                self.locate(claim_id)
+
+        self._job(
+            "Finding claim",
+            lambda _p: ops.rank(ws, flt, order, claim_id),
+            show_progress=False,
+            on_done=done,
+            on_error=lambda exc: self._fail(gen, exc),
+        )
+
+    def _row_now(self, row: int) -> ClaimRow | None:
+        """Row *row*, read now (with its page) if it is not held."""
+        if not 0 <= row < self._count:
+            return None
+        if row not in self._rows:
+            number = row // self.page_size
+            rows = ops.page(
+                self._ws(),
+                self._filter,
+                self._order,
+                number,
+                total=self._count if self._count_known else None,
+                size=self.page_size,
+            )
+            for offset, value in enumerate(rows):
+                if number * self.page_size + offset < self._count:
+                    self._put(number * self.page_size + offset, value)
+            self._recent_page = number
+            self._evict()
+        return self._rows.get(row)
 
     def claim_id_at(self, row: int) -> str | None:
-        return self._rows[row][R_ID] if 0 <= row < len(self._rows) else None
+        value = self._row_now(row)
+        return None if value is None else value[R_ID]
 
     def raw_row(self, row: int) -> ClaimRow:
-        return self._rows[row]
+        value = self._row_now(row)
+        if value is None:
+            raise IndexError(row)
+        return value
+
+    def held_rows(self) -> dict[int, ClaimRow]:
+        return dict(self._rows)
 
     # ------------------------------------------------------------ Qt model API
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
+        return 0 if parent.isValid() else _NCOLS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -415,9 +777,14 @@ class ClaimsTableModel(QAbstractTableModel):
             return None
         r = index.row()
         col = index.column()
-        if not 0 <= r < len(self._rows) or not 0 <= col < _NCOLS:
+        row = self._rows.get(r)
+        if row is None:
+            if 0 <= r < self._count:
+                self._want(r)
             return None
-        row = self._rows[r]
+        self._recent_page = r // self.page_size
+        if not 0 <= col < _NCOLS:
+            return None
         if role == _DISPLAY:
             cells = self._cells.get(row[R_ID])
             if cells is None:
@@ -442,21 +809,21 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def _display(self, row: ClaimRow, col: int) -> str:
         if col == COL_ID:
-            return row[R_ID].replace("-", "")[:8]
+            return str(row[R_ID]).replace("-", "")[:8]
         if col == COL_STATUS:
             return _status(row).label
         if col == COL_GRADING:
             return _grading(row)
         if col == COL_SOURCE:
-            return row[R_SOURCE]
+            return str(row[R_SOURCE])
         if col == COL_STATEMENT:
             return _one_line(row[R_STATEMENT])
         if col == COL_QUOTE:
             return _one_line(row[R_QUOTE])
         if col == COL_ARTICLE:
-            return row[R_ARTICLE]
+            return str(row[R_ARTICLE])
         if col == COL_TAGS:
-            return row[R_TAGS]
+            return str(row[R_TAGS])
         if col == COL_EVENT_DATE:
             return event_date_text(row[R_EVENT_START], row[R_EVENT_END])
         if col == COL_THREADS:
@@ -473,36 +840,22 @@ class ClaimsTableModel(QAbstractTableModel):
                 parts.append(f"{row[R_CREDIBILITY]}: {CREDIBILITY.get(row[R_CREDIBILITY], '')}")
             return "\n".join(parts) or "Not graded"
         if col == COL_STATEMENT:
-            return row[R_STATEMENT]
+            return str(row[R_STATEMENT])
         if col == COL_QUOTE:
-            return row[R_QUOTE]
+            return str(row[R_QUOTE])
         if col == COL_ID:
-            return row[R_ID]
+            return str(row[R_ID])
         if col == COL_THREADS and row[R_THREADS]:
             n = row[R_THREADS]
             return f"{n} open discussion thread{'s' if n != 1 else ''}"
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in SORT_KEYS:
-            return
-        if self._sorted and self._sort == (column, order):
+        """Order the rows by *column* (-1: by article and position), read in the background."""
+        key = SORT_COLUMNS.get(column, SortKey.POSITION)
+        wanted = ClaimOrder(key, order == _DESCENDING and column in SORT_COLUMNS)
+        self._sort = (column, order) if column in SORT_COLUMNS else None
+        if wanted == self._order:
             return  # the view may ask twice for the same order
-        self.layoutAboutToBeChanged.emit()
-        old = list(self._rows)
-        persistent = self.persistentIndexList()
-        self._sort_rows(column, order)
-        self._reindex()
-        new_from = [
-            QModelIndex()
-            if not p.isValid()
-            else self.index(self._index[old[p.row()][R_ID]], p.column())
-            for p in persistent
-        ]
-        self.changePersistentIndexList(persistent, new_from)
-        self.layoutChanged.emit()
-
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        self._sort = (column, order)
-        self._rows.sort(key=SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
-        self._sorted = True
+        self._order = wanted
+        self._start_async(count_too=not self._count_known)

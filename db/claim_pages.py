@@ -1,0 +1,343 @@
+"""Claim rows a page at a time, in an order the database keeps an index for.
+
+The claims table never holds every row: it asks for the number of matching
+claims (:func:`count_claims`), for one page of rows at a time
+(:func:`claim_page`), and, when one claim changed, for that claim's place in
+the order (:func:`claim_rank`).  Every order ends with the claim id, so it is
+total and a page boundary is exact; ascending orders put empty values first,
+descending ones last, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    SQLColumnExpression,
+    and_,
+    func,
+    or_,
+    select,
+)
+
+from db.claim_filter import apply_claim_filter, needs_article
+from db.claim_rows import R_ID, ClaimRow, claim_rows, rows_with_tags, select_rows
+from db.claims import ClaimFilter
+from db.models import Article, Claim, Comment, Source, Tag, claim_tag
+from db.workspace import Workspace
+
+PAGE_SIZE = 200
+
+
+class SortKey(enum.StrEnum):
+    """What the claims table is ordered by."""
+
+    POSITION = "position"  # article title, then the claim's place in the article
+    ID = "id"
+    STATUS = "status"
+    GRADING = "grading"
+    SOURCE = "source"
+    STATEMENT = "statement"
+    QUOTE = "quote"
+    ARTICLE = "article"
+    TAGS = "tags"
+    EVENT = "event"
+    UPDATED = "updated"
+    THREADS = "threads"
+
+
+@dataclass(frozen=True)
+class ClaimOrder:
+    key: SortKey = SortKey.POSITION
+    descending: bool = False
+
+    def reversed(self) -> ClaimOrder:
+        return ClaimOrder(self.key, not self.descending)
+
+
+def _first_tag() -> ColumnElement[Any]:
+    return (
+        select(func.min(Tag.name))
+        .join(claim_tag, claim_tag.c.tag_id == Tag.id)
+        .where(claim_tag.c.claim_id == Claim.id)
+        .correlate(Claim)
+        .scalar_subquery()
+    )
+
+
+def _open_threads() -> ColumnElement[Any]:
+    return (
+        select(func.count())
+        .where(
+            Comment.claim_id == Claim.id,
+            Comment.parent_id.is_(None),
+            Comment.resolved.is_(False),
+        )
+        .correlate(Claim)
+        .scalar_subquery()
+    )
+
+
+def sort_columns(key: SortKey) -> list[SQLColumnExpression[Any]]:
+    """The values a key orders by, before the claim id that breaks ties."""
+    if key in (SortKey.POSITION, SortKey.ARTICLE):
+        return [Article.title, Claim.article_id, Claim.start, Claim.end]
+    if key is SortKey.STATUS:
+        return [Claim.status]
+    if key is SortKey.GRADING:
+        return [Claim.reliability, Claim.credibility]
+    if key is SortKey.SOURCE:
+        return [Source.name, Claim.source_id]
+    if key is SortKey.STATEMENT:
+        return [func.lower(Claim.statement)]
+    if key is SortKey.QUOTE:
+        return [func.lower(Claim.quote)]
+    if key is SortKey.TAGS:
+        return [_first_tag()]
+    if key is SortKey.EVENT:
+        return [Claim.event_start, Claim.event_end]
+    if key is SortKey.UPDATED:
+        return [Claim.updated_at]
+    if key is SortKey.THREADS:
+        return [_open_threads()]
+    return []
+
+
+def _needs_joins(flt: ClaimFilter, key: SortKey) -> tuple[bool, bool]:
+    article = needs_article(flt) or key in (SortKey.POSITION, SortKey.ARTICLE)
+    source = key is SortKey.SOURCE
+    return article, source
+
+
+def _joined(query: Select[Any], article: bool, source: bool) -> Select[Any]:
+    query = query.select_from(Claim)
+    if article:
+        query = query.join(Article, Article.id == Claim.article_id)
+    if source:
+        query = query.outerjoin(Source, Source.id == Claim.source_id)
+    return query
+
+
+def order_clauses(order: ClaimOrder) -> list[SQLColumnExpression[Any]]:
+    columns = [*sort_columns(order.key), Claim.id]
+    if order.descending:
+        return [c.desc().nulls_last() for c in columns]
+    return [c.asc().nulls_first() for c in columns]
+
+
+def count_claims(ws: Workspace, flt: ClaimFilter | None = None) -> int:
+    """How many claims match *flt* (joins only the tables the filter reads)."""
+    flt = flt or ClaimFilter()
+    query = _joined(select(func.count()), needs_article(flt), False)
+    query = apply_claim_filter(query, flt)
+    with ws.engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+INDEXED_ORDERS = frozenset(
+    {
+        SortKey.POSITION,
+        SortKey.ARTICLE,
+        SortKey.ID,
+        SortKey.STATUS,
+        SortKey.SOURCE,
+        SortKey.GRADING,
+        SortKey.EVENT,
+        SortKey.UPDATED,
+    }
+)
+BROAD = 20  # criteria keeping one claim in this many or more are "broad"
+
+
+def _broad(conn: Connection, flt: ClaimFilter, key: SortKey) -> bool:
+    """The status and source criteria keep so many claims that walking the order's
+    index finds a page sooner than sorting every match (two counts on indexes)."""
+    if key not in INDEXED_ORDERS or not (flt.statuses or flt.source_ids):
+        return False
+    if key is SortKey.STATUS and not flt.source_ids:
+        return False  # the status order's index serves the status criterion itself
+    narrow = ClaimFilter(statuses=flt.statuses, source_ids=flt.source_ids)
+    matched = conn.execute(apply_claim_filter(select(func.count()).select_from(Claim), narrow))
+    everything = conn.execute(select(func.count()).select_from(Claim))
+    return int(matched.scalar_one()) * BROAD >= int(everything.scalar_one())
+
+
+def _source_ids(
+    conn: Connection, flt: ClaimFilter, descending: bool, offset: int, limit: int, scan: bool
+) -> list[uuid.UUID]:
+    """Ids of a page in source-name order, read in two parts that each walk an index.
+
+    Claims without a source (first ascending, last descending) come by id from
+    the source index; the others from sources in name order, each source's
+    claims by id (an outer join ordered by name would sort every claim).
+    """
+    article = needs_article(flt)
+    bare = _joined(select(Claim.id), article, False).where(Claim.source_id.is_(None))
+    bare = apply_claim_filter(bare, flt, scan_order=scan)
+    named = _joined(select(Claim.id), article, False).join(Source, Source.id == Claim.source_id)
+    named = apply_claim_filter(named, flt, scan_order=scan)
+    bare_order = order_clauses(ClaimOrder(SortKey.ID, descending))
+    named_order = order_clauses(ClaimOrder(SortKey.SOURCE, descending))
+    first, second = (named, bare) if descending else (bare, named)
+    first_order, second_order = (
+        (named_order, bare_order) if descending else (bare_order, named_order)
+    )
+    first_count = int(conn.execute(select(func.count()).select_from(first.subquery())).scalar_one())
+    ids: list[uuid.UUID] = []
+    if offset < first_count:
+        query = first.order_by(*first_order).offset(offset).limit(limit)
+        ids = list(conn.scalars(query))
+    if len(ids) < limit:
+        rest = max(0, offset - first_count)
+        query = second.order_by(*second_order).offset(rest).limit(limit - len(ids))
+        ids += list(conn.scalars(query))
+    return ids
+
+
+def claim_page(
+    ws: Workspace,
+    flt: ClaimFilter | None,
+    order: ClaimOrder,
+    offset: int,
+    limit: int = PAGE_SIZE,
+    *,
+    total: int | None = None,
+) -> list[ClaimRow]:
+    """Rows *offset* to *offset* + *limit* of the claims matching *flt* in *order*.
+
+    Given the *total* number of matching rows, a page in the second half is
+    read in the reverse order from the end, so the database skips fewer rows.
+    """
+    flt = flt or ClaimFilter()
+    offset = max(0, offset)
+    if limit <= 0:
+        return []
+    reverse = total is not None and offset > total // 2
+    if reverse:
+        assert total is not None
+        end = min(total, offset + limit)
+        if end <= offset:
+            return []
+        order, offset, limit = order.reversed(), total - end, end - offset
+    # The ids first, on the order's index alone; then the wide rows of those ids only.
+    article, source = _needs_joins(flt, order.key)
+    with ws.session() as session:
+        conn = session.connection()
+        scan = _broad(conn, flt, order.key)
+        if order.key is SortKey.SOURCE:
+            ids = _source_ids(conn, flt, order.descending, offset, limit, scan)
+        else:
+            ids_query = apply_claim_filter(
+                _joined(select(Claim.id), article, source), flt, scan_order=scan
+            )
+            ids_query = ids_query.order_by(*order_clauses(order)).offset(offset).limit(limit)
+            ids = list(conn.scalars(ids_query))
+        if not ids:
+            return []
+        result = conn.execute(select_rows(ClaimFilter()).where(Claim.id.in_(ids))).all()
+        rows = {row[R_ID]: row for row in rows_with_tags(session, result)}
+    wanted = [rows[str(i)] for i in ids if str(i) in rows]
+    if reverse:
+        wanted.reverse()
+    return wanted
+
+
+def rows_by_id(
+    ws: Workspace, flt: ClaimFilter | None, ids: Iterable[uuid.UUID | str]
+) -> list[ClaimRow]:
+    """The rows of those *ids* that exist and match *flt* (in no particular order)."""
+    return claim_rows(ws, flt, ids)
+
+
+_NOT_NULL = (Claim.id, Claim.status, Claim.updated_at, Claim.article_id, Claim.start, Claim.end)
+
+
+def _never_empty(column: SQLColumnExpression[Any]) -> bool:
+    return any(column is c for c in _NOT_NULL) or column is Article.title
+
+
+def _ranges_before(
+    columns: Sequence[SQLColumnExpression[Any]], values: Sequence[Any], descending: bool
+) -> list[ColumnElement[bool]]:
+    """Disjoint conditions, together the rows before the row whose sort values are *values*.
+
+    Each is an equality on a prefix of the key and a range on the next column,
+    so each can be counted on the order's index (an OR of them could not).
+    """
+    terms: list[ColumnElement[bool]] = []
+    equal: list[ColumnElement[bool]] = []
+    for column, value in zip(columns, values, strict=True):
+        if descending:
+            earlier = column.is_not(None) if value is None else column > value
+        elif value is None:
+            earlier = None
+        elif _never_empty(column):  # no "IS NULL OR": the range stays on the index
+            earlier = column < value
+        else:
+            earlier = or_(column.is_(None), column < value)
+        if earlier is not None:
+            terms.append(and_(*equal, earlier))
+        equal.append(column.is_(None) if value is None else column == value)
+    return terms
+
+
+def claim_rank(
+    ws: Workspace, flt: ClaimFilter | None, order: ClaimOrder, claim_id: uuid.UUID | str
+) -> int | None:
+    """The row number of *claim_id* among the claims matching *flt* in *order*, or None."""
+    flt = flt or ClaimFilter()
+    cid = claim_id if isinstance(claim_id, uuid.UUID) else uuid.UUID(str(claim_id))
+    columns = [*sort_columns(order.key), Claim.id]
+    article, source = _needs_joins(flt, order.key)
+    probe = _joined(select(*columns), article, source).where(Claim.id == cid)
+    probe = apply_claim_filter(probe, flt)
+    with ws.engine.connect() as conn:
+        found = conn.execute(probe).first()
+        if found is None:
+            return None
+        counts = [
+            apply_claim_filter(_joined(select(func.count()), article, source), flt)
+            .where(term)
+            .scalar_subquery()
+            for term in _ranges_before(columns, tuple(found), order.descending)
+        ]
+        if not counts:
+            return 0
+        total: Any = counts[0]
+        for more in counts[1:]:
+            total = total + more
+        return int(conn.execute(select(total)).scalar_one())
+
+
+# ---------------------------------------------------------------- filter choices
+
+CHOICE_LIMIT = 50_000  # more articles or sources than this are reached by typing
+
+
+def article_choices(ws: Workspace, limit: int = CHOICE_LIMIT) -> list[tuple[str, str]]:
+    """(title or file name, id) of the articles, by title: two light columns, no text."""
+    label = func.coalesce(func.nullif(Article.title, ""), Article.filename)
+    query = select(label, Article.id).order_by(label, Article.id).limit(limit)
+    with ws.engine.connect() as conn:
+        return [(str(name), str(aid)) for name, aid in conn.execute(query)]
+
+
+def source_choices(ws: Workspace, limit: int = CHOICE_LIMIT) -> list[tuple[str, str]]:
+    """(name, id) of the sources, by name."""
+    query = select(Source.name, Source.id).order_by(Source.name, Source.id).limit(limit)
+    with ws.engine.connect() as conn:
+        return [(str(name), str(sid)) for name, sid in conn.execute(query)]
+
+
+def tag_choices(ws: Workspace, limit: int = CHOICE_LIMIT) -> list[str]:
+    """Tag names, sorted."""
+    query = select(Tag.name).order_by(Tag.name).limit(limit)
+    with ws.engine.connect() as conn:
+        return [str(name) for name in conn.scalars(query)]

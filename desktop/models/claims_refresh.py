@@ -1,0 +1,193 @@
+"""Planning a targeted refresh of the paged claims model from what changed.
+
+The model hands :func:`plan_refresh` a snapshot (filter, order, which claim ids
+it holds, whether it holds every row) and the claims a write named; the plan
+says which held rows to re-read in place, which to remove, where new or moved
+rows go, or, when a change cannot be placed (a claim the model never read was
+deleted or moved), the new row count and fresh copies of the held pages.  It
+only reads, so it runs in a background job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from db.changes import Change, Changes, Entity, Op
+from db.claims import ClaimFilter
+from db.workspace import Workspace
+from desktop.operations import claims_table as ops
+from desktop.operations.claims_table import R_ARTICLE_ID, R_ID, R_SOURCE_ID, ClaimOrder, SortKey
+
+# Fields a write reports that move a claim in each order; empty means "any field".
+ORDER_FIELDS: dict[SortKey, frozenset[str]] = {
+    SortKey.POSITION: frozenset({"start", "end", "article_id", "article"}),
+    SortKey.ARTICLE: frozenset({"start", "end", "article_id", "article"}),
+    SortKey.ID: frozenset(),
+    SortKey.STATUS: frozenset({"status"}),
+    SortKey.GRADING: frozenset({"reliability", "credibility"}),
+    SortKey.SOURCE: frozenset({"source_id", "source"}),
+    SortKey.STATEMENT: frozenset({"statement"}),
+    SortKey.QUOTE: frozenset({"quote", "start", "end"}),
+    SortKey.TAGS: frozenset({"tags"}),
+    SortKey.EVENT: frozenset({"event_start", "event_end"}),
+    SortKey.UPDATED: frozenset(),  # every edit of the claim itself moves it
+    SortKey.THREADS: frozenset({"threads"}),
+}
+DERIVED = frozenset({"threads", "source", "article"})  # not the claim's own columns
+
+
+@dataclass(frozen=True)
+class Item:
+    """One claim named by a change: how (None: not known) and which fields (empty: any)."""
+
+    op: Op | None
+    fields: frozenset[str] = frozenset()
+
+
+def merge(items: dict[str, Item], claim_id: str, item: Item) -> None:
+    old = items.get(claim_id)
+    if old is None:
+        items[claim_id] = item
+        return
+    if old.op == item.op:
+        op = old.op
+    elif {old.op, item.op} == {Op.CREATED, Op.UPDATED}:
+        op = Op.CREATED
+    else:
+        op = None
+    both = frozenset() if not old.fields or not item.fields else old.fields | item.fields
+    items[claim_id] = Item(op, both)
+
+
+@dataclass
+class Snapshot:
+    """What the model holds when the refresh starts."""
+
+    flt: ClaimFilter
+    order: ClaimOrder
+    count: int
+    held: dict[str, int]  # claim id -> row
+    pages: list[int]  # pages with rows held
+    complete: bool  # every row is held
+    page_size: int = ops.PAGE_SIZE
+
+
+@dataclass
+class Plan:
+    rows: dict[str, ops.ClaimRow] = field(default_factory=dict)  # fresh rows to show in place
+    removed: set[str] = field(default_factory=set)  # held ids to drop
+    ranks: dict[str, int] = field(default_factory=dict)  # ids to insert or move, final rows
+    count: int | None = None  # set: start again from this count and ``pages``
+    pages: dict[int, ops.ClaimRow] = field(default_factory=dict)
+
+
+def items_of(changes: Changes, held_rows: Iterable[ops.ClaimRow]) -> tuple[dict[str, Item], bool]:
+    """The claims *changes* concern (held rows of changed sources and articles included),
+    and whether some change cannot be traced to claims (a resync is needed)."""
+    items: dict[str, Item] = {}
+    resync = False
+    for change in changes.items:
+        if change.entity is Entity.CLAIM:
+            merge(items, change.id, Item(change.op, change.fields))
+        elif change.entity in (Entity.COMMENT, Entity.VERDICT) and change.parent:
+            merge(items, change.parent, Item(Op.UPDATED, frozenset({"threads"})))
+        elif change.entity in (Entity.SOURCE, Entity.ARTICLE):
+            resync |= _touches_rows(change)
+    sources = {c.id for c in changes.of(Entity.SOURCE) if c.op is not Op.CREATED}
+    articles = {c.id for c in changes.of(Entity.ARTICLE) if c.op is Op.UPDATED}
+    if sources or articles:
+        for row in held_rows:
+            if row[R_SOURCE_ID] in sources:
+                merge(items, row[R_ID], Item(Op.UPDATED, frozenset({"source"})))
+            if row[R_ARTICLE_ID] in articles:
+                merge(items, row[R_ID], Item(Op.UPDATED, frozenset({"article"})))
+    return items, resync
+
+
+def _touches_rows(change: Change) -> bool:
+    # A deleted article takes its claims along; a deleted source leaves claims without one.
+    return change.entity is Entity.ARTICLE and change.op is Op.DELETED
+
+
+def _order_moved(order: ClaimOrder, item: Item) -> bool:
+    if not item.fields:
+        return True
+    if order.key is SortKey.UPDATED:
+        return bool(item.fields - DERIVED)
+    return bool(item.fields & ORDER_FIELDS[order.key])
+
+
+def _filter_fields(flt: ClaimFilter) -> frozenset[str]:
+    out: set[str] = set()
+    if flt.statuses:
+        out.add("status")
+    if flt.source_ids:
+        out.add("source_id")
+    if flt.tags:
+        out.add("tags")
+    if flt.text.strip():
+        out |= {"quote", "statement", "notes", "source_id", "source"}
+    if flt.article_ids:
+        out.add("article_id")
+    return frozenset(out)
+
+
+def _membership_changed(flt: ClaimFilter, item: Item) -> bool:
+    wanted = _filter_fields(flt)
+    return bool(wanted) and (not item.fields or bool(item.fields & wanted))
+
+
+def plan_refresh(ws: Workspace, snap: Snapshot, items: dict[str, Item], resync: bool) -> Plan:
+    """Read what the changes did to the rows the model shows (see the module docstring)."""
+    plan = Plan()
+    needs_place: list[str] = []
+    ids = [i for i, item in items.items() if item.op is not Op.DELETED or i in snap.held]
+    fresh = {row[R_ID]: row for row in ops.rows(ws, snap.flt, ids)} if ids else {}
+    for claim_id, item in items.items():
+        row = fresh.get(claim_id)
+        if claim_id in snap.held:
+            if row is None:
+                plan.removed.add(claim_id)
+            elif _order_moved(snap.order, item):
+                needs_place.append(claim_id)
+                plan.rows[claim_id] = row
+            else:
+                plan.rows[claim_id] = row
+        elif snap.complete or item.op is Op.CREATED:
+            if row is not None:
+                needs_place.append(claim_id)
+                plan.rows[claim_id] = row
+        elif row is None:
+            resync |= item.op is not Op.UPDATED or _membership_changed(snap.flt, item)
+        else:
+            resync |= (
+                item.op is None
+                or _membership_changed(snap.flt, item)
+                or _order_moved(snap.order, item)
+            )
+    if resync:
+        return resync_plan(ws, snap)
+    for claim_id in needs_place:
+        rank = ops.rank(ws, snap.flt, snap.order, claim_id)
+        if rank is None:  # gone meanwhile
+            plan.rows.pop(claim_id, None)
+            if claim_id in snap.held:
+                plan.removed.add(claim_id)
+        else:
+            plan.ranks[claim_id] = rank
+    return plan
+
+
+def resync_plan(ws: Workspace, snap: Snapshot) -> Plan:
+    """The row count again and fresh copies of the pages the model holds."""
+    count = ops.count(ws, snap.flt)
+    plan = Plan(count=count)
+    for number in snap.pages:
+        start = number * snap.page_size
+        if start >= count:
+            continue
+        rows = ops.page(ws, snap.flt, snap.order, number, total=count, size=snap.page_size)
+        for offset, row in enumerate(rows):
+            plan.pages[start + offset] = row
+    return plan

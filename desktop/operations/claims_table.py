@@ -1,0 +1,103 @@
+"""The claims table's reads: row counts, pages, rows by id, a claim's row, filter choices.
+
+The one door from the claims table (and the other paged claim lists) to the
+database.  Every function is a short read on its own connection, safe to run
+in a background job; the value types it hands back are plain tuples.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from db import claim_pages
+from db.claim_pages import PAGE_SIZE, ClaimOrder, SortKey
+from db.claim_rows import (
+    R_ARTICLE,
+    R_ARTICLE_ID,
+    R_CREDIBILITY,
+    R_EVENT_END,
+    R_EVENT_START,
+    R_ID,
+    R_QUOTE,
+    R_RELIABILITY,
+    R_SOURCE,
+    R_SOURCE_ID,
+    R_STATEMENT,
+    R_STATUS,
+    R_TAGS,
+    R_THREADS,
+    R_UPDATED,
+    ClaimRow,
+)
+from db.claims import ClaimFilter
+from db.workspace import Workspace
+
+__all__ = [
+    "PAGE_SIZE",
+    "R_ARTICLE",
+    "R_ARTICLE_ID",
+    "R_CREDIBILITY",
+    "R_EVENT_END",
+    "R_EVENT_START",
+    "R_ID",
+    "R_QUOTE",
+    "R_RELIABILITY",
+    "R_SOURCE",
+    "R_SOURCE_ID",
+    "R_STATEMENT",
+    "R_STATUS",
+    "R_TAGS",
+    "R_THREADS",
+    "R_UPDATED",
+    "ClaimOrder",
+    "ClaimRow",
+    "SortKey",
+    "article_choices",
+    "count",
+    "page",
+    "rank",
+    "rows",
+    "source_choices",
+    "tag_choices",
+]
+
+
+def count(ws: Workspace, flt: ClaimFilter) -> int:
+    """How many claims match *flt*."""
+    return claim_pages.count_claims(ws, flt)
+
+
+def page(
+    ws: Workspace,
+    flt: ClaimFilter,
+    order: ClaimOrder,
+    number: int,
+    *,
+    total: int | None = None,
+    size: int = PAGE_SIZE,
+) -> list[ClaimRow]:
+    """Page *number* (rows ``number * size`` onwards) of the matching claims in *order*."""
+    return claim_pages.claim_page(ws, flt, order, number * size, size, total=total)
+
+
+def rows(ws: Workspace, flt: ClaimFilter, ids: Iterable[uuid.UUID | str]) -> list[ClaimRow]:
+    """The rows of those *ids* that still exist and match *flt*."""
+    return claim_pages.rows_by_id(ws, flt, ids)
+
+
+def rank(ws: Workspace, flt: ClaimFilter, order: ClaimOrder, claim_id: str) -> int | None:
+    """The row of *claim_id* among the matching claims in *order* (None: not among them)."""
+    return claim_pages.claim_rank(ws, flt, order, claim_id)
+
+
+def article_choices(ws: Workspace) -> list[tuple[str, str]]:
+    return claim_pages.article_choices(ws)
+
+
+def source_choices(ws: Workspace) -> list[tuple[str, str]]:
+    return claim_pages.source_choices(ws)
+
+
+def tag_choices(ws: Workspace) -> list[str]:
+    return claim_pages.tag_choices(ws)

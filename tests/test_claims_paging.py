@@ -1,0 +1,399 @@
+"""The paged claims table: pages in SQL order, counts, ranks, targeted refresh, text matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+
+import pytest
+from panels_support import add_seed_article
+from PySide6.QtCore import Qt
+from sqlalchemy import insert
+
+from db import claims as claim_ops
+from db.anchors import CONTEXT_CHARS
+from db.articles import article_text
+from db.changes import Entity, Op, changed
+from db.claim_pages import (
+    ClaimOrder,
+    SortKey,
+    article_choices,
+    claim_page,
+    claim_rank,
+    count_claims,
+)
+from db.claim_rows import (
+    R_ARTICLE,
+    R_CREDIBILITY,
+    R_EVENT_END,
+    R_EVENT_START,
+    R_ID,
+    R_RELIABILITY,
+    R_SOURCE,
+    R_SOURCE_ID,
+    R_STATEMENT,
+    R_STATUS,
+    R_UPDATED,
+    claim_rows,
+)
+from db.claims import ClaimFilter
+from db.models import Claim, Status, Tag, claim_tag
+from db.sources import create_source
+from desktop.claims_table import ClaimsTableView
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+from desktop.models.claims_model import COL_STATUS, COL_UPDATED, ClaimsTableModel
+
+CLAIMS = 2400
+PAGE = 50
+
+WORDS = "troops border figure briefing Kyiv estimate Министр École officials camps".split()
+
+
+def _bulk(ws, articles, sources, count: int, seed: int = 3) -> None:
+    """*count* claims spread over *articles* by one Core insert (no history), some tagged."""
+    rng = random.Random(seed)
+    base = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    rows, tagged = [], []
+    for n in range(count):
+        article, text = articles[n % len(articles)]
+        start = rng.randrange(0, len(text) - 60)
+        end = start + rng.randint(5, 50)
+        cid = uuid.uuid4()
+        rows.append(
+            {
+                "id": cid,
+                "article_id": article,
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+                "prefix": text[max(0, start - CONTEXT_CHARS) : start],
+                "suffix": text[end : end + CONTEXT_CHARS],
+                "statement": " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6))),
+                "status": list(Status)[n % len(Status)],
+                "source_id": rng.choice(sources) if n % 3 else None,
+                "reliability": "ABCDEF"[n % 6] if n % 4 else None,
+                "credibility": 1 + n % 5 if n % 4 else None,
+                "event_start": (base + dt.timedelta(days=n % 97)).date() if n % 2 else None,
+                "updated_at": base + dt.timedelta(minutes=rng.randrange(100_000)),
+                "created_at": base,
+                "version": 1,
+            }
+        )
+        if n % 7 == 0:
+            tagged.append(cid)
+    with ws.engine.begin() as conn:
+        conn.execute(insert(Claim), rows)
+        tag = uuid.uuid4()
+        conn.execute(insert(Tag), [{"id": tag, "name": "border"}])
+        conn.execute(insert(claim_tag), [{"claim_id": c, "tag_id": tag} for c in tagged])
+
+
+@pytest.fixture
+def big(ws, seed_paths):
+    articles = []
+    for n, path in enumerate(seed_paths[:3]):
+        info = add_seed_article(ws, path, f"Article {n}")
+        articles.append((info.id, article_text(ws, info.id).text))
+    sources = [create_source(ws, name).id for name in ("Ministry", "agency", "Zeta wire")]
+    _bulk(ws, articles, sources, CLAIMS)
+    return {"articles": [a for a, _t in articles], "sources": sources}
+
+
+# ---------------------------------------------------------------- expected orders, in Python
+
+
+def _key(order: ClaimOrder, row) -> tuple:
+    """The order db/claim_pages promises: empty values first ascending, last descending."""
+    values = {
+        SortKey.POSITION: None,  # see _expected
+        SortKey.ID: (),
+        SortKey.STATUS: (row[R_STATUS],),
+        SortKey.GRADING: (row[R_RELIABILITY], row[R_CREDIBILITY]),
+        SortKey.SOURCE: (
+            row[R_SOURCE] or None,
+            uuid.UUID(row[R_SOURCE_ID]).hex if row[R_SOURCE_ID] else None,
+        ),
+        SortKey.STATEMENT: (row[R_STATEMENT].lower(),),
+        SortKey.EVENT: (row[R_EVENT_START], row[R_EVENT_END]),
+        SortKey.UPDATED: (row[R_UPDATED],),
+    }[order.key]
+    return (*((v is not None, v) for v in values), uuid.UUID(row[R_ID]).hex)
+
+
+def _expected(ws, flt: ClaimFilter, order: ClaimOrder) -> list[str]:
+    rows = claim_rows(ws, flt)  # by article title, then position: the POSITION order
+    if order.key is SortKey.POSITION:
+        ids = [r[R_ID] for r in rows]
+        return ids[::-1] if order.descending else ids
+    rows.sort(key=lambda r: _key(order, r), reverse=order.descending)
+    return [r[R_ID] for r in rows]
+
+
+ORDERS = [
+    ClaimOrder(SortKey.POSITION),
+    ClaimOrder(SortKey.POSITION, True),
+    ClaimOrder(SortKey.ID),
+    ClaimOrder(SortKey.STATUS, True),
+    ClaimOrder(SortKey.GRADING),
+    ClaimOrder(SortKey.GRADING, True),
+    ClaimOrder(SortKey.SOURCE),
+    ClaimOrder(SortKey.SOURCE, True),
+    ClaimOrder(SortKey.STATEMENT),
+    ClaimOrder(SortKey.EVENT, True),
+    ClaimOrder(SortKey.UPDATED),
+]
+FILTERS = [
+    ClaimFilter(),
+    ClaimFilter(statuses=frozenset({Status.IN_REVIEW, Status.DISPUTED})),
+    ClaimFilter(text="border"),
+    ClaimFilter(tags=frozenset({"border"}), statuses=frozenset({Status.VERIFIED})),
+]
+
+
+@pytest.mark.parametrize("order", ORDERS, ids=lambda o: f"{o.key}-{o.descending}")
+def test_pages_follow_the_order_for_each_filter(ws, big, order):
+    for flt in FILTERS:
+        expected = _expected(ws, flt, order)
+        total = count_claims(ws, flt)
+        assert total == len(expected) > 0
+        got: list[str] = []
+        for offset in range(0, total, 170):  # pages read from the end run reversed
+            got += [r[R_ID] for r in claim_page(ws, flt, order, offset, 170, total=total)]
+        assert got == expected
+        for pos in (0, total // 3, total - 1):
+            assert claim_rank(ws, flt, order, expected[pos]) == pos
+
+
+def test_source_filter_and_article_filter_pages(ws, big):
+    flt = ClaimFilter(source_ids=frozenset({big["sources"][0]}))
+    rows = claim_page(ws, flt, ClaimOrder(SortKey.UPDATED, True), 0, 1000)
+    assert rows and {r[R_SOURCE] for r in rows} == {"Ministry"}
+    only = ClaimFilter(article_ids=frozenset({big["articles"][1]}))
+    assert {r[R_ARTICLE] for r in claim_page(ws, only, ClaimOrder(), 0, 1000)} == {"Article 1"}
+    assert count_claims(ws, only) == CLAIMS // 3
+    assert claim_rank(ws, only, ClaimOrder(), str(uuid.uuid4())) is None
+
+
+def test_text_filter_folds_case_in_any_script_and_keeps_wildcards_literal(ws, big):
+    article = big["articles"][0]
+    made = {
+        name: claim_ops.create_claim(ws, article, 0, 5, statement=statement).id
+        for name, statement in (
+            ("cyrillic", "МИНИСТР обороны заявил"),
+            ("french", "L'ÉCOLE fermée"),
+            ("percent", "Prices rose 50% overnight"),
+            ("five", "Prices rose 50 overnight, 5 percent"),
+            ("underscore", "file_name given"),
+            ("filename", "filename given"),
+        )
+    }
+
+    def matching(text: str) -> set[str]:
+        rows = claim_page(ws, ClaimFilter(text=text), ClaimOrder(), 0, 10_000)
+        return {r[R_ID] for r in rows}
+
+    cyrillic = matching("министр")
+    assert str(made["cyrillic"]) in cyrillic
+    assert len(cyrillic) > 1  # the bulk claims say "Министр" too
+    assert str(made["french"]) in matching("école")
+    assert str(made["french"]) in matching("ÉCOLE")
+    assert matching("50%") == {str(made["percent"])}
+    assert matching("file_name") == {str(made["underscore"])}
+    assert matching("Prices 50%") == {str(made["percent"])}
+
+
+def test_filter_choices_are_light_and_sorted(ws, big):
+    assert [t for t, _i in article_choices(ws)] == ["Article 0", "Article 1", "Article 2"]
+
+
+# ---------------------------------------------------------------- the model over many pages
+
+
+@pytest.fixture
+def ctx(ws):
+    return AppContext(ws, RecordingDialogs())
+
+
+def _settle(qtbot, model) -> None:
+    qtbot.waitUntil(lambda: not model.busy, timeout=10_000)
+
+
+def test_model_reads_pages_on_demand_and_holds_few(qtbot, qtmodeltester, ws, big):
+    model = ClaimsTableModel(lambda: ws, page_size=PAGE)
+    qtmodeltester.check(model, force_py=True)
+    assert model.load() == CLAIMS
+    assert model.held_rows().keys() == set(range(PAGE))
+    assert not model.is_loaded(CLAIMS - 1)
+    assert model.index(CLAIMS - 1, 1).data() is None  # asks for that page
+    qtbot.waitUntil(lambda: model.is_loaded(CLAIMS - 1), timeout=5000)
+    expected = _expected(ws, ClaimFilter(), ClaimOrder())
+    assert model.index(CLAIMS - 1, 0).data(Qt.ItemDataRole.UserRole + 1) == expected[-1]
+    for row in range(0, CLAIMS, PAGE):  # reading every page keeps a few pages only
+        assert model.claim_id_at(row) == expected[row]
+    assert len(model.held_rows()) <= 8 * PAGE
+
+
+def test_sort_and_filter_run_in_the_background(qtbot, ws, big):
+    model = ClaimsTableModel(lambda: ws, page_size=PAGE)
+    model.load()
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(COL_UPDATED, Qt.SortOrder.DescendingOrder)
+        assert model.loading  # the old rows stay until the new first page arrives
+    expected = _expected(ws, ClaimFilter(), ClaimOrder(SortKey.UPDATED, True))
+    assert [model.claim_id_at(r) for r in range(PAGE * 2)] == expected[: PAGE * 2]
+    flt = ClaimFilter(statuses=frozenset({Status.FALSE}))
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.load_async(flt)
+    _settle(qtbot, model)
+    assert model.rowCount() == len(_expected(ws, flt, model.order))
+
+
+class _Signals:
+    def __init__(self, model) -> None:
+        self.resets = 0
+        self.inserted: list[int] = []
+        self.removed: list[int] = []
+        self.moved: list[tuple[int, int]] = []
+        self.changed: list[tuple[int, int]] = []
+        model.modelReset.connect(self._reset)
+        model.rowsInserted.connect(lambda _p, first, _last: self.inserted.append(first))
+        model.rowsRemoved.connect(lambda _p, first, _last: self.removed.append(first))
+        model.rowsMoved.connect(lambda _p, src, _e, _d, dest: self.moved.append((src, dest)))
+        model.dataChanged.connect(
+            lambda tl, br, _roles=(): self.changed.append((tl.row(), br.row()))
+        )
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+
+def test_published_changes_touch_only_their_rows(qtbot, qtmodeltester, ctx, ws, big):
+    view = ClaimsTableView(ctx)
+    view.model.page_size = PAGE
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    view.model.load()
+    model = view.model
+    qtmodeltester.check(model, force_py=True)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        view.table.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    _settle(qtbot, model)
+    order = model.order
+    seen = _Signals(model)
+
+    # Updated, held, same place (a statement edit does not move a status order).
+    held = model.claim_id_at(3)
+    claim_ops.update_claim(ws, held, statement="A sharper statement")
+    ctx.publish(changed(Entity.CLAIM, [held], Op.UPDATED, ["statement"]))
+    _settle(qtbot, model)
+    assert seen.changed == [(3, 3)] and not seen.inserted and not seen.removed
+    assert model.raw_row(3)[R_STATEMENT] == "A sharper statement"
+
+    # Selected and moved by a status change: the selection follows the claim.
+    assert view.select_claim(held)
+    claim_ops.update_claim(ws, held, status="verified")
+    ctx.publish(changed(Entity.CLAIM, [held], Op.UPDATED, ["status"]))
+    _settle(qtbot, model)
+    rank = claim_rank(ws, ClaimFilter(), order, held)
+    assert model.row_of(held) == rank and rank > 3
+    assert seen.moved and view.current_claim_id() == held
+
+    # Created: one row inserted where it sorts.
+    made = claim_ops.create_claim(ws, big["articles"][0], 10, 20, status="false")
+    ctx.publish(changed(Entity.CLAIM, [made.id], Op.CREATED, parent=big["articles"][0]))
+    _settle(qtbot, model)
+    rank = claim_rank(ws, ClaimFilter(), order, made.id)
+    assert seen.inserted == [rank] and model.rowCount() == CLAIMS + 1
+    assert model.claim_id_at(rank) == str(made.id)
+
+    # Deleted, held: one row removed.
+    gone = model.claim_id_at(1)
+    claim_ops.delete_claim(ws, gone)
+    ctx.publish(changed(Entity.CLAIM, [gone], Op.DELETED))
+    _settle(qtbot, model)
+    assert seen.removed == [1] and model.rowCount() == CLAIMS
+    assert model.row_of(gone) is None
+
+    # Deleted, never read: the count and the held pages are read again, no reset.
+    far = _expected(ws, ClaimFilter(), order)[CLAIMS - 5]
+    assert model.row_of(far) is None
+    claim_ops.delete_claim(ws, far)
+    ctx.publish(changed(Entity.CLAIM, [far], Op.DELETED))
+    _settle(qtbot, model)
+    assert model.rowCount() == CLAIMS - 1
+    assert [model.claim_id_at(r) for r in range(PAGE)] == _expected(ws, ClaimFilter(), order)[:PAGE]
+    assert seen.resets == 0
+    assert view.current_claim_id() == held
+
+
+def test_remote_change_reaches_the_table_on_the_same_path(qtbot, ctx, ws, big):
+    from db.changes import Change, Changes
+
+    view = ClaimsTableView(ctx)
+    qtbot.addWidget(view)
+    _settle(qtbot, view.model)
+    seen = _Signals(view.model)
+    target = view.model.claim_id_at(0)
+    claim_ops.update_claim(ws, target, notes="checked by a colleague")
+    remote = Changes((Change(Entity.CLAIM, target, Op.UPDATED, frozenset({"notes"})),), remote=True)
+    ctx.publish(remote)
+    _settle(qtbot, view.model)
+    assert seen.changed == [(0, 0)] and seen.resets == 0
+
+
+def test_filter_choices_are_not_read_again_for_a_claim_edit(qtbot, monkeypatch, ctx, ws, big):
+    import desktop.operations.claims_table as ops
+
+    reads: list[str] = []
+    original = ops.article_choices
+    monkeypatch.setattr(ops, "article_choices", lambda w: reads.append("a") or original(w))
+    view = ClaimsTableView(ctx)
+    qtbot.addWidget(view)
+    _settle(qtbot, view.model)
+    assert reads == []  # not read at start-up
+    combo = view.filter_bar.article_combo
+    combo.showPopup()
+    qtbot.waitUntil(lambda: combo.loaded, timeout=5000)
+    combo.hidePopup()
+    assert reads == ["a"]
+    assert combo.count() == 4  # "All articles" and three titles
+    target = view.model.claim_id_at(0)
+    claim_ops.update_claim(ws, target, statement="edited")
+    ctx.publish(changed(Entity.CLAIM, [target], Op.UPDATED, ["statement"]))
+    _settle(qtbot, view.model)
+    assert reads == ["a"]
+    ctx.publish(changed(Entity.ARTICLE, [big["articles"][0]], Op.UPDATED, ["title"]))
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=5000)
+
+
+@pytest.mark.postgres
+def test_pages_ranks_and_text_on_postgresql(pg_url, seed_paths):
+    from db.analysts import bind_analyst
+    from db.workspace import migrate, open_workspace
+
+    migrate(pg_url)
+    pg = open_workspace(pg_url)
+    try:
+        bind_analyst(pg)
+        info = add_seed_article(pg, seed_paths[3], "Gamma")
+        text = article_text(pg, info.id).text
+        sources = [create_source(pg, name).id for name in ("Agency", "bureau")]
+        _bulk(pg, [(info.id, text)], sources, 300)
+        made = claim_ops.create_claim(pg, info.id, 0, 5, statement="МИНИСТР 50% École")
+        for order in ORDERS:
+            for flt in FILTERS[:2]:
+                total = count_claims(pg, flt)
+                got = [r[R_ID] for r in claim_page(pg, flt, order, 0, total)]
+                tail = [r[R_ID] for r in claim_page(pg, flt, order, total - 40, 40, total=total)]
+                assert tail == got[-40:]
+                assert len(got) == total
+                assert claim_rank(pg, flt, order, got[total // 2]) == total // 2
+        hits = claim_page(pg, ClaimFilter(text="министр 50%"), ClaimOrder(), 0, 10)
+        assert [r[R_ID] for r in hits] == [str(made.id)]
+        assert count_claims(pg, ClaimFilter(text="école")) >= 1
+        assert count_claims(pg, ClaimFilter(text="5_%")) == 0
+    finally:
+        pg.close()
