@@ -234,3 +234,32 @@ def test_queue_order_and_targeted_update_on_postgresql(pg_url: str, seed_paths, 
         assert review.queue_order(pg, QueueFilter(older_than_days=1)) != []
     finally:
         pg.close()
+
+
+def test_a_closed_panel_stops_following(ctx, big, qtbot) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop.review import DiscussionPanel, HistoryPanel
+
+    ws, aid, _ = big
+    panels = [ReviewQueueView(ctx), HistoryPanel(ctx), DiscussionPanel(ctx)]
+    for panel in panels:
+        panel.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    info = claims.create_claim(ws, aid, 10, 40, status="in_review")
+    ctx.publish(changed(Entity.CLAIM, [info.id], Op.CREATED, parent=aid))
+    ctx.claims_changed([info.id])
+    assert ctx.dialogs.errors == []
+
+
+def test_a_lazy_queue_reads_nothing_until_shown(ctx, big, qtbot) -> None:
+    ws, aid, _ = big
+    view = ReviewQueueView(ctx, lazy=True)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 0 and not view.model.loaded
+    info = claims.create_claim(ws, aid, 10, 40, status="in_review")
+    ctx.publish(changed(Entity.CLAIM, [info.id], Op.CREATED, parent=aid))
+    assert not view.model.loaded
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.model.rowCount() == IN_REVIEW + 1

@@ -66,6 +66,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._keys: list[QueueKey] = []
         self._members: set[str] = set()
         self._rows: dict[str, QueueItem] = {}
+        self._cells: dict[str, tuple[str, ...]] = {}
         self.loaded = False
         self.page_reads = 0  # how many row pages were read (for tests and benchmarks)
 
@@ -79,6 +80,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._ids = [i for _, i in order]
         self._members = set(self._ids)
         self._rows.clear()
+        self._cells.clear()
         self.loaded = True
         self.endResetModel()
 
@@ -115,6 +117,7 @@ class ReviewQueueModel(QAbstractTableModel):
         if item is None:
             if len(self._rows) > CACHE_LIMIT:
                 self._rows.clear()
+                self._cells.clear()
             start = max(0, row - PAGE // 4)
             wanted = [c for c in self._ids[start : start + PAGE] if c not in self._rows]
             self.page_reads += 1
@@ -138,6 +141,7 @@ class ReviewQueueModel(QAbstractTableModel):
         # A renamed source, article or analyst: drop cached rows, repaint what shows.
         if any(changes.touches(e) for e in (Entity.SOURCE, Entity.ARTICLE, Entity.ANALYST)):
             self._rows.clear()
+            self._cells.clear()
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, COL_QUOTE))
 
@@ -150,6 +154,7 @@ class ReviewQueueModel(QAbstractTableModel):
         )
         for cid in sorted(ids):
             self._rows.pop(cid, None)
+            self._cells.pop(cid, None)
             key = found.get(cid)
             if cid in self._members:
                 row = self._ids.index(cid)
@@ -258,34 +263,48 @@ class ReviewQueueModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # A view asks for a dozen roles per cell on every paint: refuse the
+        # unused ones first, and keep each row's texts once made.
+        if role not in _ROLES or not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
         if role == ClaimIdRole:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.DecorationRole,
-            ItemRole,
-        ):
+            return self._ids[row]
+        col = index.column()
+        if role == DISPLAY:
+            cells = self._cells.get(self._ids[row])
+            if cells is None:
+                item = self._item(row)
+                if item is None:
+                    return None
+                cells = tuple(_cell(item, c) for c in range(len(TITLES)))
+                self._cells[self._ids[row]] = cells
+            return cells[col]
+        if role == DECORATION and col != COL_STATUS:
             return None
-        item = self._item(index.row())
+        item = self._item(row)
         if item is None:
             return None
         if role == ItemRole:
             return item
-        col = index.column()
-        if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon(item.status) if col == COL_STATUS else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_WAITING:
-                return f"In this status since {item.since.astimezone():%Y-%m-%d %H:%M}"
-            if col == COL_ARTICLE:
-                return item.article_title
-            if col == COL_QUOTE:
-                return item.quote
-            return None
-        return _cell(item, col)
+        if role == DECORATION:
+            return status_icon(item.status)
+        if col == COL_WAITING:
+            return f"In this status since {item.since.astimezone():%Y-%m-%d %H:%M}"
+        if col == COL_ARTICLE:
+            return item.article_title
+        if col == COL_QUOTE:
+            return item.quote
+        return None
+
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+DECORATION = Qt.ItemDataRole.DecorationRole
+_ROLES = frozenset(
+    {int(DISPLAY), int(DECORATION), int(Qt.ItemDataRole.ToolTipRole), ClaimIdRole, ItemRole}
+)
 
 
 def _cell(item: QueueItem, col: int) -> str:

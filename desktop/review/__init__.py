@@ -67,7 +67,7 @@ def _raise_dock(dock: Any) -> None:
 def install_review_ui(main_window: Any, ctx: AppContext) -> ReviewUi:
     """Add the review panels as docks and their actions to the "Review" menu."""
     ui = ReviewUi(
-        queue=ReviewQueueView(ctx),
+        queue=ReviewQueueView(ctx, lazy=True),
         history=HistoryPanel(ctx),
         discussion=DiscussionPanel(ctx),
         compare=CompareView(ctx),

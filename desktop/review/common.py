@@ -7,6 +7,8 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QObject, QTimer
+
 from db.changes import EVERYTHING, Change, Changes, Entity, Op, changed
 from db.errors import ClaimDeskError, NotFound
 from desktop.context import AppContext
@@ -55,13 +57,16 @@ def one_line(text: str, limit: int = 90) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def follow_changes(ctx: AppContext, handler: Callable[[Changes], None]) -> None:
+def follow_changes(
+    ctx: AppContext, handler: Callable[[Changes], None], owner: QObject | None = None
+) -> None:
     """Call *handler* with every change record published on ``ctx.changed``.
 
     Writers not yet publishing records still announce claim and link edits on
     the legacy ``claimsChanged``/``linksChanged`` signals; those are turned into
     records naming the same claims.  ``ctx.publish`` emits both for one write,
-    so the legacy echo of a published record is skipped.
+    so the legacy echo of a published record is skipped.  When *owner* is
+    destroyed the handler is disconnected.
     """
     # What the legacy echo of the last published record may name (None: nothing).
     echo: dict[str, set[str] | None] = {"claims": None, "links": None}
@@ -72,7 +77,13 @@ def follow_changes(ctx: AppContext, handler: Callable[[Changes], None]) -> None:
         else:
             echo["claims"] = claims_named(changes) or None
             echo["links"] = {c.parent or c.id for c in changes.of(Entity.LINK)} or None
+        # The echo follows at once, within the same publish; forget it afterwards
+        # (a record emitted without publish has no echo).
+        QTimer.singleShot(0, forget)
         handler(changes)
+
+    def forget() -> None:
+        echo["claims"] = echo["links"] = None
 
     def is_echo(kind: str, ids: list[str]) -> bool:
         expected = echo[kind]
@@ -96,6 +107,20 @@ def follow_changes(ctx: AppContext, handler: Callable[[Changes], None]) -> None:
     ctx.changed.connect(on_changed)
     ctx.claimsChanged.connect(on_claims)
     ctx.linksChanged.connect(on_links)
+
+    def disconnect() -> None:
+        for signal, slot in (
+            (ctx.changed, on_changed),
+            (ctx.claimsChanged, on_claims),
+            (ctx.linksChanged, on_links),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):  # the context went first
+                pass
+
+    if owner is not None:
+        owner.destroyed.connect(disconnect)
 
 
 def claims_named(changes: Changes) -> set[str]:

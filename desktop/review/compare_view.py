@@ -108,7 +108,7 @@ class CompareView(QWidget):
         ctx.claimSelected.connect(self.show_claim)
         ctx.openClaimRequested.connect(self.show_claim)
         ctx.workspaceChanged.connect(lambda: self.show_claim(""))
-        follow_changes(ctx, self._on_changes)
+        follow_changes(ctx, self._on_changes, self)
 
     def _on_changes(self, changes: Changes) -> None:
         """Redraw only when the record names a claim shown, or a link of one."""

@@ -96,7 +96,7 @@ class DiscussionPanel(QWidget):
         ctx.claimSelected.connect(self.show_claim)
         ctx.openClaimRequested.connect(self.show_claim)
         ctx.workspaceChanged.connect(lambda: self.show_claim(""))
-        follow_changes(ctx, self._on_changes)
+        follow_changes(ctx, self._on_changes, self)
         self._update_buttons()
 
     def _on_changes(self, changes: Changes) -> None:

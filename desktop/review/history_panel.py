@@ -94,7 +94,7 @@ class HistoryPanel(QWidget):
         ctx.claimSelected.connect(self.show_claim)
         ctx.openClaimRequested.connect(self.show_claim)
         ctx.workspaceChanged.connect(lambda: self.show_claim(""))
-        follow_changes(ctx, self._on_changes)
+        follow_changes(ctx, self._on_changes, self)
         self._update_button()
 
     def show_claim(self, claim_id: str | uuid.UUID | None) -> None:

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -93,10 +94,14 @@ class ReviewQueueView(QWidget):
     rows it names.
     """
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("reviewQueue")
+        # A lazy queue (a dock tabbed away at start-up) reads nothing until shown.
+        self.pending = lazy
         self.verdict_dialog: VerdictDialog | None = None
 
         def articles() -> list[tuple[str, str]]:
@@ -190,12 +195,20 @@ class ReviewQueueView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
-        follow_changes(ctx, self._on_changes)
-        self.refresh()
+        follow_changes(ctx, self._on_changes, self)
+        if not lazy:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.pending:
+            self.refresh()
 
     # ------------------------------------------------------------ changes
 
     def _on_changes(self, changes: Changes) -> None:
+        if self.pending:
+            return  # read whole when first shown
         if changes.everything:
             for box in (self.article_filter, self.source_filter, self.assignee_filter):
                 box.loaded = False
@@ -247,6 +260,7 @@ class ReviewQueueView(QWidget):
 
     def refresh(self) -> None:
         """Read the queue again for the current filters (keeping the selection)."""
+        self.pending = False
         selected = self.selected_claim_id()
         flt = self.current_filter()
         attempt(self.ctx, lambda: self.model.set_filter(flt), "Review queue")

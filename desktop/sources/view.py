@@ -75,7 +75,7 @@ class SourcesView(QWidget):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(300)
         self._count_timer.timeout.connect(self._recount)
-        follow_changes(ctx, self._on_changes)
+        follow_changes(ctx, self._on_changes, self)
         self.reload()
 
     def _build(self) -> None:
