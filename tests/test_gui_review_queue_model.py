@@ -263,3 +263,30 @@ def test_a_lazy_queue_reads_nothing_until_shown(ctx, big, qtbot) -> None:
     view.show()
     qtbot.waitExposed(view)
     assert view.model.rowCount() == IN_REVIEW + 1
+
+
+def test_remote_edits_take_the_same_path(ctx, big, ws_path, qtbot) -> None:
+    """Another analyst's writes, read from the change feed, move single rows too."""
+    from db import changefeed, comments
+
+    ws, aid, _ = big
+    view = _view(ctx, qtbot)
+    model = view.model
+    spy = Spy(model)
+    mark = changefeed.latest_change(ws)
+    other = open_workspace(ws_path)  # a second connection: someone else's edits
+    try:
+        made = claims.create_claim(other, aid, 60, 90, status="disputed")
+        leaving = model.claim_id_at(0)
+        claims.update_claim(other, uuid.UUID(leaving), status="unverified")
+        comments.add_comment(other, uuid.UUID(model.claim_id_at(5)), "Which figure?")
+    finally:
+        other.close()
+    record = changefeed.changes_since(ws, mark).record
+    assert record.remote
+    n = model.rowCount()
+    ctx.publish(record)
+    assert spy.resets == 0
+    assert spy.removed == [(0, 0)] and len(spy.inserted) == 1
+    assert model.row_of(str(made.id)) == n - 1 and model.row_of(leaving) is None
+    assert model.item_at(4).open_threads == 1  # the commented claim moved up one row
