@@ -160,10 +160,15 @@ def place(new: str, anchor: OldAnchor, positions: PositionMap) -> Placement:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without outer spaces, widened to whole words (never a word cut in two)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
     return start, end
 
 

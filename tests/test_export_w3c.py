@@ -171,7 +171,8 @@ def test_round_trip_into_another_workspace(exported, seed_paths, tmp_path):
         titles_a = {c.id: c.article_title for c in list_claims(ws_a)}
         assert {c.id: c.article_title for c in list_claims(ws_b)} == titles_a
         # Importing again adds nothing and breaks nothing.
-        assert import_annotations(ws_b, target) == 0
+        again = import_annotations(ws_b, target)
+        assert (again.added, again.existing, again.problems) == (0, 10, [])
     finally:
         ws_b.close()
 
@@ -190,7 +191,7 @@ def test_reanchors_by_quote_when_positions_moved(exported, seed_paths, tmp_path)
     try:
         bind_analyst(ws_b)
         add_seeds(ws_b, seed_paths)
-        assert import_annotations(ws_b, moved) == 10
+        assert import_annotations(ws_b, moved).added == 10
         originals = {c.id: c for c in list_claims(_ws)}
         for claim in list_claims(ws_b):
             assert (claim.start, claim.end, claim.quote) == (
@@ -202,7 +203,9 @@ def test_reanchors_by_quote_when_positions_moved(exported, seed_paths, tmp_path)
         ws_b.close()
 
 
-def test_bad_files_change_nothing(exported, seed_paths, tmp_path):
+def test_a_broken_file_changes_nothing_and_a_bad_annotation_is_reported(
+    exported, seed_paths, tmp_path
+):
     _ws, target, _n = exported
     ws_b = open_workspace(tmp_path / "b3.sqlite")
     try:
@@ -221,9 +224,14 @@ def test_bad_files_change_nothing(exported, seed_paths, tmp_path):
                 sel["start"], sel["end"] = 0, 5
         bad = tmp_path / "bad.jsonld"
         bad.write_text(json.dumps(doc), encoding="utf-8")
-        with pytest.raises(InvalidInput, match="does not occur"):
-            import_annotations(ws_b, bad)
         assert list_claims(ws_b) == []
+        # What fits is imported; the one annotation that does not is named in one line.
+        report = import_annotations(ws_b, bad)
+        assert report.added == 9
+        (line,) = report.problems
+        assert "bad.jsonld" in line and last["id"] in line and "does not occur" in line
+        assert "\n" not in line
+        assert len(list_claims(ws_b)) == 9
     finally:
         ws_b.close()
 
@@ -269,7 +277,7 @@ def test_round_trip_into_postgresql(exported, seed_paths, pg_url, tmp_path):
     try:
         bind_analyst(ws_pg)
         add_seeds(ws_pg, seed_paths)
-        assert import_annotations(ws_pg, target) == 10
+        assert import_annotations(ws_pg, target).added == 10
 
         def key(c):
             return (c.id, c.start, c.end, c.quote, c.statement, c.status, c.tags)
@@ -323,7 +331,7 @@ def test_positions_count_code_points_not_utf16(ws, tmp_path):
     try:
         bind_analyst(ws_b)
         add_article(ws_b, NewArticle(text=text, original=data, url="https://a.example/x"))
-        assert import_annotations(ws_b, target) == 1
+        assert import_annotations(ws_b, target).added == 1
         (copy_claim,) = list_claims(ws_b)
         assert (copy_claim.start, copy_claim.end, copy_claim.quote) == (
             claim.start,

@@ -107,16 +107,16 @@ def test_line_endings_become_lf() -> None:
     assert read_text_article(b"one\r\ntwo\rthree", "x.txt").text == "one\ntwo\nthree"
 
 
-def test_trailing_whitespace_tail_is_stripped_but_inner_text_kept() -> None:
+def test_every_character_is_kept_the_final_line_break_too() -> None:
     text = read_text_article(b"  Lead line  \n\n  indented   body  \n\n \t\n", "x.txt").text
-    assert text == "  Lead line  \n\n  indented   body"
+    assert text == "  Lead line  \n\n  indented   body  \n\n \t\n"
 
 
 def test_text_is_nfc_before_offsets_are_taken(ws) -> None:
     decomposed = "Cafe\u0301 opened. The cafe\u0301 sold 40 cups.\r\n"
     assert not unicodedata.is_normalized("NFC", decomposed)
     new = read_text_article(decomposed.encode(), "cafe.txt")
-    assert new.text == "Café opened. The café sold 40 cups."
+    assert new.text == "Café opened. The café sold 40 cups.\n"
     info = add_article(ws, new)
     claim = create_claim_by_quote(ws, info.id, "café sold 40")
     stored = article_text(ws, info.id).text
@@ -129,7 +129,7 @@ def test_markdown_source_is_kept_unrendered() -> None:
     article = read_text_article(data, "story.md")
     assert article.format == "md"
     assert article.title == "Big News"
-    assert article.text == data.decode().rstrip()
+    assert article.text == data.decode()
 
 
 # ---------------------------------------------------------------- metadata: title
@@ -347,7 +347,7 @@ def test_import_file_stores_text_metadata_and_original(ws, tmp_path: Path) -> No
     assert info.sha256 == sha256_of(data)
     assert info.encoding == "utf-16-le"
     stored = article_text(ws, info.id).text
-    assert "\r" not in stored and stored.endswith("on Friday.")
+    assert "\r" not in stored and stored.endswith("on Friday.\n")
     assert get_article(ws, info.id).format == "txt"
     with pytest.raises(DuplicateArticle, match="imported before"):
         import_file(ws, path)
@@ -397,6 +397,8 @@ def test_stored_text_is_nfc_lf_and_encoding_independent(text: str) -> None:
     stored = read_text_article(text.encode("utf-8"), "a.txt").text
     assert "\r" not in stored
     assert unicodedata.is_normalized("NFC", stored)
-    assert stored == stored.rstrip()
     assert stored == normalise_text(text)
+    # Nothing but line endings and normalisation changes: same text in NFC with LF.
+    expected = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    assert stored == expected
     assert read_text_article(text.encode("utf-16"), "a.txt").text == stored

@@ -70,8 +70,10 @@ def cmd_import(ctx: CliContext) -> int:
         ctx.print(f"{info.id}\t{info.title}")
     # Annotations come last: they anchor claims in the articles just imported.
     for path in annotation_files:
-        count = import_annotations(ws, path)
-        ctx.print(f"{count} claims\t{path.name}")
+        report = import_annotations(ws, path)
+        ctx.print(f"{report.added} claims\t{path.name}")
+        for problem in report.problems:
+            print(f"claimdesk: {problem}", file=ctx.err)
     return 0
 
 

@@ -45,10 +45,11 @@ def _read_docx(data: bytes, filename: str, encoding: str | None = None) -> NewAr
     return read_docx_article(data, filename)
 
 
-def _import_annotations(ws: Workspace, path: Path) -> int:
+def _import_annotations(ws: Workspace, path: Path) -> AnnotationResult:
     from db.importing.w3c import import_annotations
 
-    return import_annotations(ws, path)
+    report = import_annotations(ws, path)
+    return AnnotationResult(report.added, tuple(report.problems))
 
 
 READERS: dict[str, Reader] = {
@@ -60,9 +61,21 @@ READERS: dict[str, Reader] = {
     ".pdf": _read_pdf,
     ".docx": _read_docx,
 }
+
+
 # Files that add claims to existing articles instead of adding an article:
 # suffix -> a function taking (ws, path) and returning the claim count.
-ANNOTATION_SUFFIXES: dict[str, Callable[[Workspace, Path], int]] = {".jsonld": _import_annotations}
+@dataclass(frozen=True, slots=True)
+class AnnotationResult:
+    """Claims a Web Annotation file added, and one line per annotation left out."""
+
+    claims: int
+    problems: tuple[str, ...] = ()
+
+
+ANNOTATION_SUFFIXES: dict[str, Callable[[Workspace, Path], AnnotationResult]] = {
+    ".jsonld": _import_annotations
+}
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -110,6 +123,7 @@ class ImportOutcome:
 
     article: ArticleInfo | None = None
     claims: int = 0
+    problems: tuple[str, ...] = ()  # annotations left out, one line each
 
 
 def import_any(ws: Workspace, path: Path) -> ImportOutcome:
@@ -118,4 +132,5 @@ def import_any(ws: Workspace, path: Path) -> ImportOutcome:
     handler = ANNOTATION_SUFFIXES.get(path.suffix.lower())
     if handler is None:
         return ImportOutcome(article=import_file(ws, path))
-    return ImportOutcome(claims=handler(ws, path))
+    result = handler(ws, path)
+    return ImportOutcome(claims=result.claims, problems=result.problems)

@@ -1,8 +1,8 @@
 """Plain-text and Markdown articles: decoding, normalisation and metadata.
 
-Stored text is NFC-normalised Unicode with LF line endings and no trailing
-whitespace; claim offsets index into exactly that text.  Markdown is kept as
-source text (not rendered).
+Stored text is the decoded text in Unicode NFC with LF line endings, every other
+character kept (the final line break too); claim offsets index into exactly that
+text.  Markdown is kept as source text (not rendered).
 """
 
 from __future__ import annotations
@@ -73,10 +73,13 @@ def decode_text(data: bytes, filename: str, encoding: str | None = None) -> tupl
 
 
 def normalise_text(text: str) -> str:
-    """NFC first (offsets index the stored NFC text), then LF line endings, no trailing space."""
+    """NFC first (offsets index the stored NFC text), then LF line endings; nothing else.
+
+    Every character stays, the final line break and trailing spaces included, so
+    annotations made on the file's text (which count to its very end) still fit.
+    """
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.rstrip()
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_text_article(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:

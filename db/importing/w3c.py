@@ -1,14 +1,20 @@
 """Read W3C Web Annotations (as written by the w3c export) back into claims.
 
-Everything is checked first — JSON, articles, anchors, statuses — and the
-claims are then created in one transaction, so a bad file changes nothing.
+Each annotation is matched to its article by the target's source id, then its
+URL, and only then by its quote (with its context, when the quote occurs in
+several articles).  Its span is taken from the position selector when that
+still fits the quote, else from the quote with its context, else — when the
+article's text was revised since — by the re-anchoring of :mod:`db.reanchor`.
+What fits is imported in one transaction; each annotation that does not is
+reported in one line.  A file that is not JSON, or holds no annotations at
+all, changes nothing.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +97,11 @@ def _selectors(target: dict[str, Any]) -> tuple[dict[str, Any] | None, dict[str,
 def locate(
     text: str, quote: dict[str, Any] | None, position: dict[str, Any] | None
 ) -> tuple[int, int]:
-    """Code-point span of the annotated text; the position must agree with the quote."""
+    """Code-point span of the annotated text; the position must agree with the quote.
+
+    A quote that no longer occurs (the text was revised) is placed by
+    re-anchoring when a close match with the same figures lies near its position.
+    """
     exact = str(quote.get("exact", "")) if quote else ""
     if position is not None:
         start, end = position.get("start"), position.get("end")
@@ -113,8 +123,29 @@ def locate(
             best = (score, pos)
         pos = text.find(exact, pos + 1)
     if best is None:
-        raise ValueError("its quote does not occur in the article")
+        return _reanchored(text, exact, quote, position)
     return best[1], best[1] + len(exact)
+
+
+def _reanchored(
+    text: str, exact: str, quote: dict[str, Any], position: dict[str, Any] | None
+) -> tuple[int, int]:
+    from db.reanchor import OldAnchor, PositionMap, place
+
+    start = position.get("start") if position else None
+    start = start if isinstance(start, int) and 0 <= start <= len(text) else 0
+    anchor = OldAnchor(
+        "",
+        start,
+        start + len(exact),
+        exact,
+        str(quote.get("prefix", "")),
+        str(quote.get("suffix", "")),
+    )
+    placement = place(text, anchor, PositionMap(text, text))
+    if not placement.placed:
+        raise ValueError("its quote does not occur in the article, nor anything close to it")
+    return placement.start, placement.end
 
 
 def _bodies(anno: dict[str, Any]) -> tuple[str, Status, tuple[str, ...]]:
@@ -151,31 +182,46 @@ def _article_for(session: Any, target: dict[str, Any], by_url: dict[str, uuid.UU
     for url in urls:
         if url in by_url:
             return by_url[url]
-    found = _article_by_quote(session, target)
-    if found is not None:
-        return found
-    raise ValueError("its article is not in this workspace (no matching id, URL or text)")
+    return _article_by_quote(session, target)
 
 
-def _article_by_quote(session: Any, target: dict[str, Any]) -> uuid.UUID | None:
-    """The one article whose text holds the target's quote with its context, if unique.
+def _article_by_quote(session: Any, target: dict[str, Any]) -> uuid.UUID:
+    """The one article whose text holds the target's quote (with its context, if need be).
 
     Lets annotations find their articles in a workspace where the same files
     were imported afresh (new ids, no URL).
     """
     quote, _position = _selectors(target)
     if not quote or not isinstance(quote.get("exact"), str) or not quote["exact"]:
-        return None
+        raise ValueError("its article is not in this workspace (no matching id or URL)")
     exact = quote["exact"]
     around = f"{quote.get('prefix') or ''}{exact}{quote.get('suffix') or ''}"
     candidates = session.execute(
         select(Article.id, Article.text).where(Article.text.contains(exact, autoescape=True))
     ).all()
+    many = 0
     for needle in (around, exact):
         hits: list[uuid.UUID] = [aid for aid, text in candidates if needle in text]
         if len(hits) == 1:
             return hits[0]
-    return None
+        many = max(many, len(hits))
+    if many:
+        raise ValueError(f"its quote is in {many} articles and it names none of them by id or URL")
+    # The quote is in no article: the text may have been revised around it.  The
+    # article holding its context on both sides, if only one does, is its article.
+    prefix = str(quote.get("prefix") or "")[-16:]
+    suffix = str(quote.get("suffix") or "")[:16]
+    if prefix.strip() and suffix.strip():
+        around_rows = session.execute(
+            select(Article.id).where(
+                Article.text.contains(prefix, autoescape=True),
+                Article.text.contains(suffix, autoescape=True),
+            )
+        ).all()
+        if len(around_rows) == 1:
+            found: uuid.UUID = around_rows[0][0]
+            return found
+    raise ValueError("its article is not in this workspace (no matching id, URL or text)")
 
 
 def load(path: Path) -> Any:
@@ -187,12 +233,30 @@ def load(path: Path) -> Any:
         raise InvalidInput(f"{path.name} is not valid JSON-LD ({exc}).") from None
 
 
-def import_annotations(ws: Workspace, path: Path) -> int:
-    """Recreate the claims described in a Web Annotation file; returns how many were added."""
+@dataclass
+class AnnotationReport:
+    """Claims added from a Web Annotation file, and one line per annotation left out."""
+
+    added: int = 0
+    existing: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = [f"{self.added} claim(s) added"]
+        if self.existing:
+            parts.append(f"{self.existing} already here")
+        if self.problems:
+            parts.append(f"{len(self.problems)} annotation(s) left out")
+        return ", ".join(parts)
+
+
+def import_annotations(ws: Workspace, path: Path) -> AnnotationReport:
+    """Recreate the claims described in a Web Annotation file (see the module docstring)."""
     path = Path(path)
     annos = annotations_of(load(path))
     if not annos:
         raise InvalidInput(f"{path.name} holds no Web Annotations.")
+    report = AnnotationReport()
     with ws.session() as session:
         by_url: dict[str, uuid.UUID] = {}
         for aid, url in session.execute(select(Article.id, Article.url).where(Article.url != "")):
@@ -213,21 +277,17 @@ def import_annotations(ws: Workspace, path: Path) -> int:
                     texts[aid] = session.get_one(Article, aid).text
                 start, end = locate(texts[aid], *_selectors(target))
                 statement, status, tags = _bodies(anno)
-            except ValueError as exc:
-                raise InvalidInput(
-                    f"{path.name}: annotation {label} cannot be imported: {exc}."
-                ) from None
-            plans.append(PlannedClaim(cid, aid, start, end, statement, status, tags))
-        added = 0
-        for plan in plans:
-            existing = session.get(Claim, plan.id)
-            if existing is not None:
-                if existing.article_id != plan.article_id:
-                    raise InvalidInput(
-                        f"{path.name}: claim {plan.id} already exists on another article; "
-                        "nothing was imported."
-                    )
+                existing = session.get(Claim, cid)
+                if existing is not None and existing.article_id != aid:
+                    raise ValueError("a claim with its id exists on another article")
+            except (ValueError, InvalidInput) as exc:
+                report.problems.append(f"{path.name}: annotation {label} left out: {exc}.")
                 continue
+            if existing is not None:
+                report.existing += 1
+                continue
+            plans.append(PlannedClaim(cid, aid, start, end, statement, status, tags))
+        for plan in plans:
             anchor = make_anchor(texts[plan.article_id], plan.start, plan.end)
             claim = Claim(
                 id=plan.id,
@@ -240,10 +300,16 @@ def import_annotations(ws: Workspace, path: Path) -> int:
                 statement=plan.statement or anchor.quote,
                 status=Status.UNVERIFIED,
             )
-            values = normalise_fields({"status": plan.status, "tags": list(plan.tags)})
+            try:
+                values = normalise_fields({"status": plan.status, "tags": list(plan.tags)})
+            except InvalidInput as exc:
+                report.problems.append(
+                    f"{path.name}: annotation urn:uuid:{plan.id} left out: {exc}"
+                )
+                continue
             apply_fields(session, claim, values)
             session.add(claim)
             session.flush()
-            added += 1
+            report.added += 1
         session.flush()
-        return added
+    return report

@@ -79,6 +79,7 @@ def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress)
             if path.suffix.lower() in ANNOTATION_SUFFIXES:
                 outcome = import_any(ws, path)
                 report.annotated.append((path.name, outcome.claims))
+                report.failures += [(path.name, line) for line in outcome.problems]
                 continue
             new = read_file(path)
             info = add_article(ws, new)
