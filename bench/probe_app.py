@@ -1,0 +1,578 @@
+"""One measurement of the whole ClaimDesk window, in a fresh process (run by bench/run.py).
+
+    python bench/probe_app.py '<json parameters>'
+
+The process starts ClaimDesk through its real entry point (``desktop.launcher.main``,
+what the ``claimdesk`` command runs) with ``--db``; the only thing done before is creating
+the ``QApplication`` (the app takes over an existing one) so that a watcher can notice the
+main window's first paint.  Then the task below drives the window the way a user does —
+key presses and clicks through QTest, menu actions — and writes its figures as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import sys
+import threading
+import time
+import traceback
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QAction, QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTextEdit,
+    QWidget,
+)
+from sqlalchemy import event  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
+
+from bench.qtwatch import (  # noqa: E402
+    Heartbeat,
+    WindowWatch,
+    peak_rss_mb,
+    settle,
+    since_start,
+    spin,
+    wait_until,
+    write_result,
+)
+
+APP_NAME = "ClaimDesk"
+
+
+class Steps:
+    """What the task has measured so far, and which step runs now.
+
+    A step that takes longer than *limit* seconds (the review queue rebuilding for
+    minutes, say) cannot be interrupted on the GUI thread; a watcher thread then writes
+    what was measured, names the stuck step with how long it has run (a lower bound),
+    and ends the process.
+    """
+
+    def __init__(self, path: str, limit: float) -> None:
+        self.path = path
+        self.limit = limit
+        self.data: dict[str, Any] = {}
+        self.step: str | None = None
+        self.began = 0.0
+        watcher = threading.Thread(target=self._watch, daemon=True)
+        watcher.start()
+
+    def start(self, name: str) -> None:
+        self.began = time.perf_counter()
+        self.step = name
+
+    def done(self) -> None:
+        self.step = None
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(0.25)
+            step = self.step
+            running = time.perf_counter() - self.began
+            if step is not None and running > self.limit:
+                snapshot = json.loads(json.dumps(self.data, default=str))
+                write_result(self.path, {**snapshot, "stuck": step, "stuck_seconds": running})
+                os._exit(0)
+
+
+class Statements:
+    """Counts the SQL statements every engine in the process sends."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._lock = threading.Lock()
+        event.listen(Engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, *_args: Any) -> None:
+        with self._lock:
+            self.count += 1
+
+
+# ---------------------------------------------------------------- finding things
+
+
+def reader_of(window: QWidget) -> QPlainTextEdit | QTextEdit:
+    found = window.findChild(QPlainTextEdit, "reader") or window.findChild(QTextEdit, "reader")
+    if found is None:
+        raise RuntimeError("no widget named 'reader' in the main window")
+    return found
+
+
+def article_list(window: QWidget) -> QAbstractItemView:
+    view = window.findChild(QAbstractItemView, "articleList")
+    if view is None:
+        raise RuntimeError("no view named 'articleList' in the main window")
+    return view
+
+
+def claims_table(window: QWidget) -> QTableView:
+    table = window.findChild(QTableView, "claimsTable")
+    if table is None:
+        raise RuntimeError("no table named 'claimsTable' in the main window")
+    return table
+
+
+def action(window: QWidget, name: str) -> QAction:
+    found = window.findChild(QAction, name)
+    if found is None:
+        raise RuntimeError(f"no action named {name!r}")
+    return found
+
+
+def click_row(view: QAbstractItemView, row: int) -> None:
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), rect.center())
+
+
+def row_with_text(view: QAbstractItemView, text: str) -> int:
+    model = view.model()
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            value = model.index(row, col).data()
+            if isinstance(value, str) and text in value:
+                return row
+    raise RuntimeError(f"no row in the article list shows {text!r}")
+
+
+class ModalCloser:
+    """Closes message boxes as they appear (they would wait for a click), noting when."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[float, str]] = []
+        self.timer = QTimer()
+        self.timer.setInterval(2)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def _check(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            self.seen.append((time.perf_counter(), widget.text()))
+            widget.done(0)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def open_ro(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def ensure_article_open(watch: WindowWatch) -> None:
+    assert watch.window is not None
+    reader = reader_of(watch.window)
+    if reader.toPlainText().strip():
+        return
+    view = article_list(watch.window)
+    wait_until(lambda: view.model().rowCount() > 0, timeout=120)
+    click_row(view, 0)
+    settle(watch, quiet_ms=200)
+
+
+# ---------------------------------------------------------------- tasks
+
+
+def task_start(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
+    painted = watch.painted_at
+    rss_paint = peak_rss_mb()
+    began = time.perf_counter()
+    settle(watch, quiet_ms=500)
+    idle = painted + (time.perf_counter() - began) if painted is not None else None
+    return {
+        "painted": painted,
+        "shown": watch.shown_at,
+        "rss_paint": rss_paint,
+        "idle": idle,
+        "rss_peak": peak_rss_mb(),
+    }
+
+
+def task_open(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
+    """Click the long article in the article list; until the window is repainted."""
+    assert watch.window is not None
+    settle(watch, quiet_ms=300)
+    view = article_list(watch.window)
+    wait_until(lambda: view.model().rowCount() > 0, timeout=120)
+    row = row_with_text(view, params["title"])
+    reader = reader_of(watch.window)
+    before = reader.toPlainText()[:200]
+    rss_before = peak_rss_mb()
+    began = time.perf_counter()
+    click_row(view, row)
+    end = settle(watch, quiet_ms=150)
+    shown = reader.toPlainText()
+    return {
+        "seconds": end - began,
+        "rss_before": rss_before,
+        "rss_peak": peak_rss_mb(),
+        "chars": len(shown),
+        "changed": shown[:200] != before,
+    }
+
+
+def _free_ranges(text: str, spans: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
+    """*count* ranges of 15-30 characters over words no claim covers, spread over *text*."""
+    taken = sorted(spans)
+    gaps: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in taken + [(len(text), len(text))]:
+        if start - cursor > 40:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if not gaps:
+        raise RuntimeError("no free text left to mark")
+    step = max(1, len(gaps) // count)
+    out = []
+    for n, (g_start, g_end) in enumerate(gaps[::step][:count]):
+        first = text.find(" ", g_start + 2, g_end) + 1 or g_start + 2
+        last = min(g_end - 2, first + 15 + n % 16)
+        out.append((first, last))
+    return out
+
+
+def task_ctrl_e(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
+    """Select free words in the reader, press Ctrl+E, until committed and repainted."""
+    window = watch.window
+    assert window is not None
+    statements: Statements = params["_statements"]
+    settle(watch, quiet_ms=500)
+    ensure_article_open(watch)
+    reader = reader_of(window)
+    shown = reader.toPlainText()
+    with open_ro(params["db"]) as db:
+        rows = db.execute("SELECT id, text FROM article").fetchall()
+        matches = [aid for aid, body in rows if body == shown]
+        if not matches:
+            raise RuntimeError("the reader's text matches no stored article")
+        spans = db.execute(
+            'SELECT start, "end" FROM claim WHERE article_id = ?', (matches[0],)
+        ).fetchall()
+        before_total = db.execute("SELECT count(*) FROM claim").fetchone()[0]
+        waiting = db.execute(
+            "SELECT count(*) FROM claim WHERE status IN ('in_review', 'disputed')"
+        ).fetchone()[0]
+    ranges = _free_ranges(shown, spans, params["presses"])
+    window.activateWindow()
+    reader.setFocus()
+    spin(20)
+    times: list[float] = []
+    counts: list[int] = []
+    repaints: list[float] = []
+    steps: Steps = params["_steps"]
+    # Baseline, same window: a synchronous repaint of the whole window.
+    for _ in range(max(5, len(ranges))):
+        began = time.perf_counter()
+        window.repaint()
+        repaints.append(time.perf_counter() - began)
+    steps.data.update(
+        times=times, statements=counts, repaints=repaints, waiting=waiting, presses=len(ranges)
+    )
+    for n, (start, end) in enumerate(ranges):
+        cursor = reader.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        reader.setTextCursor(cursor)
+        settle(watch, quiet_ms=30)
+        seen = statements.count
+        began = time.perf_counter()
+        steps.start(f"Ctrl+E number {n + 1}")
+        QTest.keyClick(reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        done = settle(watch, quiet_ms=60)
+        steps.done()
+        counts.append(statements.count - seen)
+        times.append(done - began)
+    with open_ro(params["db"]) as db:
+        after_total = db.execute("SELECT count(*) FROM claim").fetchone()[0]
+    return {
+        "times": times,
+        "statements": counts,
+        "repaints": repaints,
+        "created": after_total - before_total,
+        "presses": len(ranges),
+        "waiting": waiting,
+        "median": statistics.median(times),
+    }
+
+
+def _wait_rows(table: QTableView, watch: WindowWatch) -> float:
+    """perf_counter() when the table first painted with rows in it."""
+    viewport = table.viewport()
+    painted: list[float] = []
+
+    from PySide6.QtCore import QEvent, QObject
+
+    class RowsPainted(QObject):
+        def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802
+            if ev.type() == QEvent.Type.Paint and table.model().rowCount() > 0 and not painted:
+                QTimer.singleShot(0, lambda: painted.append(time.perf_counter()))
+            return False
+
+    spy = RowsPainted()
+    viewport.installEventFilter(spy)
+    if table.model().rowCount() > 0 and table.isVisible():
+        viewport.update()
+    wait_until(lambda: bool(painted), timeout=300, step_ms=1)
+    viewport.removeEventFilter(spy)
+    return painted[0]
+
+
+def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
+    """Claims table: first rows, sort by each column, status filter, text filter."""
+    window = watch.window
+    assert window is not None
+    table = claims_table(window)
+    model = table.model()
+    already = model.rowCount() > 0
+    steps: Steps = params["_steps"]
+    steps.start("first rows")
+    rows_at = _wait_rows(table, watch)
+    steps.done()
+    shown_wall = watch.shown_at if watch.shown_at is not None else 0.0
+    # perf_counter -> seconds since start: anchor the two clocks now.
+    offset = since_start() - time.perf_counter()
+    first_rows = (rows_at + offset) - shown_wall
+    settle(watch, quiet_ms=500)
+
+    def loading() -> bool:
+        flag = getattr(model, "loading", False)
+        return bool(flag() if callable(flag) else flag)
+
+    beat = Heartbeat()
+    beat.start()
+    out = steps.data
+    out.update({
+        "first_rows": first_rows,
+        "rows_at_window_paint": already,
+        "total_rows": model.rowCount(),
+        "sorting_enabled": table.isSortingEnabled(),
+        "sorts": [],
+    })
+    header = table.horizontalHeader()
+    for col in range(model.columnCount()):
+        if header.isSectionHidden(col):
+            continue
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or f"column {col}")
+        table.scrollTo(model.index(0, col))
+        settle(watch, quiet_ms=30)
+        x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+        beat.reset()
+        began = time.perf_counter()
+        steps.start(f"sort by {title}")
+        QTest.mouseClick(
+            header.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier(0),
+            QPoint(x, header.height() // 2),
+        )
+        end = settle(watch, busy=loading, quiet_ms=80)
+        steps.done()
+        out["sorts"].append(
+            {
+                "column": title,
+                "seconds": end - began,
+                "block_ms": beat.block_ms(),
+                "sorted": header.sortIndicatorSection() == col,
+            }
+        )
+    bar = window.findChild(QPushButton, "statusFilterButton")
+    if bar is None or bar.menu() is None:
+        raise RuntimeError("no status filter button with a menu ('statusFilterButton')")
+    disputed = next(a for a in bar.menu().actions() if a.text().replace("&", "") == "Disputed")
+    beat.reset()
+    began = time.perf_counter()
+    steps.start("filter by status")
+    disputed.trigger()
+    end = settle(watch, busy=loading, quiet_ms=80)
+    steps.done()
+    out["status_filter"] = {
+        "seconds": end - began,
+        "block_ms": beat.block_ms(),
+        "rows": model.rowCount(),
+    }
+    disputed.trigger()
+    settle(watch, busy=loading, quiet_ms=80)
+    edit = window.findChild(QLineEdit, "claimFilterEdit")
+    if edit is None:
+        raise RuntimeError("no text filter field ('claimFilterEdit')")
+    edit.setFocus()
+    edit.setText(params["word"])
+    beat.reset()
+    began = time.perf_counter()
+    steps.start("text filter")
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    # A filter that waits for typing to pause still shows up: wait past such a delay.
+    end = settle(watch, busy=loading, quiet_ms=400)
+    steps.done()
+    out["text_filter"] = {
+        "seconds": end - began,
+        "block_ms": beat.block_ms(),
+        "rows": model.rowCount(),
+    }
+    beat.stop()
+    out["rss_peak"] = peak_rss_mb()
+    return out
+
+
+def _export_dialog(window: QWidget, watch: WindowWatch) -> QDialog:
+    action(window, "actionExport").trigger()
+    found: list[QDialog] = []
+
+    def opened() -> bool:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.objectName() == "exportDialog":
+                if widget.isVisible():
+                    found.append(widget)
+                    return True
+        return False
+
+    if not wait_until(opened, timeout=60):
+        raise RuntimeError("the export dialog did not open")
+    settle(watch, quiet_ms=100)
+    return found[0]
+
+
+def task_export(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
+    """File > Export: all statuses, the format, a path, then Export; until the report."""
+    window = watch.window
+    assert window is not None
+    settle(watch, quiet_ms=300)
+    dialog = _export_dialog(window, watch)
+    # The dialog starts on the open article; a user exporting everything picks all of them.
+    articles = dialog.findChild(QComboBox, "exportArticle")
+    if articles is not None:
+        articles.setCurrentIndex(0)
+    combo = dialog.findChild(QComboBox, "exportFormat")
+    combo.setCurrentIndex(combo.findData(params["format"]))
+    for box in dialog.findChildren(QCheckBox):
+        if box.objectName().startswith("exportStatus_") and not box.isChecked():
+            box.setChecked(True)
+    target = Path(params["path"])
+    target.unlink(missing_ok=True)
+    dialog.findChild(QLineEdit, "exportPath").setText(str(target))
+    button = dialog.findChild(QPushButton, "exportButton")
+    spin(50)
+    closer = ModalCloser()
+    began = time.perf_counter()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    if not wait_until(lambda: bool(closer.seen), timeout=1800, step_ms=2):
+        raise RuntimeError("the export never reported back")
+    closer.stop()
+    done, message = closer.seen[0]
+    dialog.close()
+    return {
+        "seconds": done - began,
+        "message": message,
+        "bytes": target.stat().st_size if target.exists() else 0,
+        "rss_peak": peak_rss_mb(),
+    }
+
+
+def task_import(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
+    """Import a folder of text files the way a drop on the window does; until listed."""
+    window = watch.window
+    assert window is not None
+    settle(watch, quiet_ms=300)
+    paths = sorted(str(p) for p in Path(params["folder"]).glob("*.txt"))
+    closer = ModalCloser()
+    ended: list[float] = []
+    began = time.perf_counter()
+    job = window.import_paths(paths)  # what dropping the files or File > Import calls
+    if job is not None:
+        job.finished.connect(lambda _r: ended.append(time.perf_counter()))
+        job.failed.connect(lambda _e: ended.append(time.perf_counter()))
+        wait_until(lambda: bool(ended), timeout=1800, step_ms=2)
+    end = settle(watch, quiet_ms=200)
+    closer.stop()
+    with open_ro(params["db"]) as db:
+        stored = db.execute("SELECT count(*) FROM article").fetchone()[0]
+    return {
+        "seconds": end - began,
+        "job_seconds": (ended[0] - began) if ended else None,
+        "articles": stored,
+        "files": len(paths),
+        "messages": [m for _t, m in closer.seen],
+        "rss_peak": peak_rss_mb(),
+    }
+
+
+TASKS = {
+    "start": task_start,
+    "open": task_open,
+    "ctrl_e": task_ctrl_e,
+    "table": task_table,
+    "export": task_export,
+    "import": task_import,
+}
+
+
+def prepare_settings(params: dict[str, Any]) -> None:
+    """Settings a returning user would have (only the article the window opens first)."""
+    last = params.get("last_article")
+    if last:
+        settings = QSettings(APP_NAME, APP_NAME)
+        settings.setValue("window/lastArticle", str(uuid.UUID(last)))
+        settings.sync()
+
+
+def main() -> int:
+    params = json.loads(sys.argv[1])
+    result_path = params["result"]
+    params["_statements"] = Statements()
+    params["_steps"] = Steps(result_path, params.get("step_timeout", 300))
+    watchdog = threading.Timer(
+        params.get("timeout", 1800),
+        lambda: (write_result(result_path, {"error": "timed out"}), os._exit(3)),
+    )
+    watchdog.daemon = True
+    watchdog.start()
+    app = QApplication([sys.argv[0]])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    prepare_settings(params)
+    task = TASKS[params["task"]]
+
+    def painted(watch: WindowWatch) -> None:
+        try:
+            result = task(watch, params)
+        except Exception:
+            result = {"error": traceback.format_exc()}
+        write_result(result_path, result)
+        if watch.window is not None:
+            watch.window.close()
+        QTimer.singleShot(0, app.quit)
+
+    watch = WindowWatch(painted)  # noqa: F841 (kept alive: it filters events)
+    from desktop.launcher import main as claimdesk
+
+    code = claimdesk(["--db", params["db"]])
+    if not Path(result_path).exists():
+        write_result(result_path, {"error": f"the window closed (exit {code}) before painting"})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
