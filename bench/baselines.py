@@ -69,7 +69,7 @@ def _until_painted(widget: Any, action: Any) -> float:
     loop = QEventLoop()
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not done:
                 done.append(-1.0)
                 QTimer.singleShot(0, finish)
@@ -118,7 +118,7 @@ def baseline_highlight(params: dict[str, Any]) -> dict[str, Any]:
     from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
     from PySide6.QtWidgets import QApplication, QTextEdit
 
-    app = QApplication([sys.argv[0]])
+    app = QApplication([sys.argv[0]])  # noqa: F841 (kept: the editor needs it)
     editor = QTextEdit()
     editor.setReadOnly(True)
     editor.resize(*params.get("size", (1000, 700)))
@@ -143,7 +143,7 @@ def baseline_highlight(params: dict[str, Any]) -> dict[str, Any]:
             self.spans = spans
             self.starts = [s[0] for s in spans]
 
-        def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
+        def highlightBlock(self, text: str) -> None:
             block = self.currentBlock()
             first, last = block.position(), block.position() + len(text)
             n = max(0, bisect.bisect_right(self.starts, first) - 1)
@@ -273,7 +273,8 @@ def baseline_table(params: dict[str, Any]) -> dict[str, Any]:
         ) + _timed(db, "SELECT count(*) FROM claim WHERE status = 'disputed'")
     with sqlite3.connect(params["fts"]) as fts:
         out["text_filter"] = _timed(
-            fts, f"SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? LIMIT {PAGE}",
+            fts,
+            f"SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? LIMIT {PAGE}",
             (params["word"],),
         ) + _timed(fts, "SELECT count(*) FROM claim_fts WHERE claim_fts MATCH ?", (params["word"],))
     return out

@@ -145,7 +145,9 @@ def click_row(view: QAbstractItemView, row: int) -> None:
     index = view.model().index(row, 0)
     view.scrollTo(index)
     rect = view.visualRect(index)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), rect.center())
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), rect.center()
+    )
 
 
 def row_with_text(view: QAbstractItemView, text: str) -> int:
@@ -239,7 +241,7 @@ def _free_ranges(text: str, spans: list[tuple[int, int]], count: int) -> list[tu
     taken = sorted(spans)
     gaps: list[tuple[int, int]] = []
     cursor = 0
-    for start, end in taken + [(len(text), len(text))]:
+    for start, end in [*taken, (len(text), len(text))]:
         if start - cursor > 40:
             gaps.append((cursor, start))
         cursor = max(cursor, end)
@@ -326,7 +328,7 @@ def _wait_rows(table: QTableView, watch: WindowWatch) -> float:
     from PySide6.QtCore import QEvent, QObject
 
     class RowsPainted(QObject):
-        def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, obj: QObject, ev: QEvent) -> bool:
             if ev.type() == QEvent.Type.Paint and table.model().rowCount() > 0 and not painted:
                 QTimer.singleShot(0, lambda: painted.append(time.perf_counter()))
             return False
@@ -364,13 +366,15 @@ def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     beat = Heartbeat()
     beat.start()
     out = steps.data
-    out.update({
-        "first_rows": first_rows,
-        "rows_at_window_paint": already,
-        "total_rows": model.rowCount(),
-        "sorting_enabled": table.isSortingEnabled(),
-        "sorts": [],
-    })
+    out.update(
+        {
+            "first_rows": first_rows,
+            "rows_at_window_paint": already,
+            "total_rows": model.rowCount(),
+            "sorting_enabled": table.isSortingEnabled(),
+            "sorts": [],
+        }
+    )
     header = table.horizontalHeader()
     for col in range(model.columnCount()):
         if header.isSectionHidden(col):

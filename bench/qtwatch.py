@@ -80,7 +80,7 @@ class WindowWatch(QObject):
                     self._window = widget  # type: ignore[assignment]
         return self._window
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self._pointer is None:
             if isinstance(obj, QMainWindow) and obj.parent() is None:
                 self._pointer = shiboken6.getCppPointer(obj)[0]
