@@ -56,3 +56,34 @@ def test_every_visible_paragraph_is_stored(name: str) -> None:
         positions.append(paragraphs.index(sentence))
     assert positions == sorted(positions)
     assert NAV not in article.text and SCRIPT not in article.text
+
+
+def test_a_byline_time_on_a_korean_outlet_keeps_its_time_and_zone() -> None:
+    page = (
+        "<html><head><title>Troops</title>"
+        "<meta property='og:site_name' content='Yonhap News Agency'>"
+        "<meta property='article:published_time' content='2025-01-13'>"
+        "<link rel='canonical' href='https://en.yna.co.kr/view/AEN20250113'></head>"
+        f"<body><article><p class='byline'>Published: 13 Jan. 2025, 11:17</p><p>{P1}</p>"
+        "</article></body></html>"
+    )
+    article = read_html_article(page.encode(), "yonhap.html")
+    # 11:17 in Seoul (UTC+9), said to be assumed from the outlet's address.
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2025-01-13T02:17:00+00:00"
+    assert (article.published_offset, article.published_zone) == (540, "KST (assumed)")
+
+
+def test_a_named_zone_is_kept_and_a_day_without_byline_stays_a_day() -> None:
+    named = (
+        "<html><head><link rel='canonical' href='https://www.kyivindependent.com/x'></head>"
+        f"<body><p>Updated: 18 Oct 2024 14:10 KST</p><p>{P1}</p></body></html>"
+    )
+    article = read_html_article(named.encode(), "named.html")
+    assert article.published_zone == "KST" and article.published_offset == 540
+    plain = (
+        "<html><head><meta property='article:published_time' content='2024-10-18'>"
+        f"</head><body><p>{P1}</p></body></html>"
+    )
+    article = read_html_article(plain.encode(), "plain.html")
+    assert article.published_at is not None and article.published_zone == ""

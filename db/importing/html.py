@@ -17,6 +17,7 @@ import trafilatura
 
 from db.articles import NewArticle
 from db.errors import InvalidInput
+from db.importing.bylines import assume_outlet_zone, better_dateline, byline_dateline
 from db.importing.metadata import Dateline, outlet_from_url, parse_dateline
 from db.importing.text import decode_text, normalise_text
 
@@ -283,6 +284,7 @@ def read_html_article(data: bytes, filename: str, encoding: str | None = None) -
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InvalidInput(f"{name} cannot be read as HTML ({exc}).") from None
     meta = _meta(root)
+    byline = byline_dateline(root.xpath("//body//text()"))
     main, doc = trafilatura_paragraphs(lxml.html.tostring(root, encoding="unicode"))
     paragraphs = choose_paragraphs(main, lxml_paragraphs(root))
     body = normalise_text("\n\n".join(paragraphs))
@@ -302,6 +304,9 @@ def read_html_article(data: bytes, filename: str, encoding: str | None = None) -
     dateline = getattr(doc, "date", None)
     if published is None and dateline:
         published = parse_dateline(str(dateline))
+    published = better_dateline(published, byline)
+    if published is not None and url:
+        published = assume_outlet_zone(published, url)
     return NewArticle(
         text=body,
         original=data,
