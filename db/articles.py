@@ -210,7 +210,14 @@ def find_by_sha256(ws: Workspace, digest: str) -> ArticleInfo | None:
 
 def _listing() -> Select[*tuple[Any, ...]]:
     """Article metadata with claim counts as plain columns (no text, no original bytes)."""
-    counts = select(Claim.article_id, func.count().label("n")).group_by(Claim.article_id).subquery()
+    # A count per article on the claim.article_id index: cheap for one article, and
+    # for all of them no dearer than grouping the whole claim table.
+    count = (
+        select(func.count())
+        .where(Claim.article_id == Article.id)
+        .correlate(Article)
+        .scalar_subquery()
+    )
     return select(
         Article.id,
         Article.title,
@@ -224,10 +231,10 @@ def _listing() -> Select[*tuple[Any, ...]]:
         Article.encoding,
         Article.format,
         Article.sha256,
-        func.coalesce(counts.c.n, 0),
+        count,
         Article.version,
         Article.created_at,
-    ).outerjoin(counts, counts.c.article_id == Article.id)
+    )
 
 
 def _listed(row: Any) -> ArticleInfo:

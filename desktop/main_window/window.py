@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
             return
         titles = self.article_panel.model.articles
         if titles:
-            self.article_panel.view.setCurrentIndex(self.article_panel.proxy.index(0, 0))
+            self.article_panel.view.setCurrentIndex(self.article_panel.model.index(0, 0))
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
