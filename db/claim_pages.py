@@ -148,6 +148,8 @@ INDEXED_ORDERS = frozenset(
         SortKey.ID,
         SortKey.STATUS,
         SortKey.SOURCE,
+        SortKey.TAGS,
+        SortKey.THREADS,
         SortKey.GRADING,
         SortKey.EVENT,
         SortKey.UPDATED,
@@ -169,36 +171,71 @@ def _broad(conn: Connection, flt: ClaimFilter, key: SortKey) -> bool:
     return int(matched.scalar_one()) * BROAD >= int(everything.scalar_one())
 
 
-def _source_ids(
-    conn: Connection, flt: ClaimFilter, descending: bool, offset: int, limit: int, scan: bool
-) -> list[uuid.UUID]:
-    """Ids of a page in source-name order, read in two parts that each walk an index.
-
-    Claims without a source (first ascending, last descending) come by id from
-    the source index; the others from sources in name order, each source's
-    claims by id (an outer join ordered by name would sort every claim).
-    """
-    article = needs_article(flt)
-    bare = _joined(select(Claim.id), article, False).where(Claim.source_id.is_(None))
-    bare = apply_claim_filter(bare, flt, scan_order=scan)
-    named = _joined(select(Claim.id), article, False).join(Source, Source.id == Claim.source_id)
-    named = apply_claim_filter(named, flt, scan_order=scan)
-    bare_order = order_clauses(ClaimOrder(SortKey.ID, descending))
-    named_order = order_clauses(ClaimOrder(SortKey.SOURCE, descending))
-    first, second = (named, bare) if descending else (bare, named)
-    first_order, second_order = (
-        (named_order, bare_order) if descending else (bare_order, named_order)
+def _has_open_thread() -> ColumnElement[bool]:
+    return (
+        select(Comment.id)
+        .where(
+            Comment.claim_id == Claim.id,
+            Comment.parent_id.is_(None),
+            Comment.resolved.is_(False),
+        )
+        .correlate(Claim)
+        .exists()
     )
-    first_count = int(conn.execute(select(func.count()).select_from(first.subquery())).scalar_one())
-    ids: list[uuid.UUID] = []
-    if offset < first_count:
-        query = first.order_by(*first_order).offset(offset).limit(limit)
-        ids = list(conn.scalars(query))
-    if len(ids) < limit:
-        rest = max(0, offset - first_count)
-        query = second.order_by(*second_order).offset(rest).limit(limit - len(ids))
-        ids += list(conn.scalars(query))
-    return ids
+
+
+SPLIT_ORDERS = frozenset({SortKey.SOURCE, SortKey.TAGS, SortKey.THREADS})
+
+
+def _split_ids(
+    conn: Connection,
+    flt: ClaimFilter,
+    order: ClaimOrder,
+    offset: int,
+    limit: int,
+    scan: bool,
+) -> list[uuid.UUID]:
+    """Ids of a page in an order most claims have no value in (no source, no tags,
+    no open thread), read in two parts so neither sorts every claim.
+
+    The claims without a value (first ascending, last descending) come by id;
+    the others by value: sources in name order with each source's claims on the
+    source index, tagged claims or claims under discussion sorted among
+    themselves only.  The result is the order :func:`order_clauses` gives.
+    """
+    base = _joined(select(Claim.id), needs_article(flt), False)
+    if order.key is SortKey.SOURCE:
+        empty = base.where(Claim.source_id.is_(None))
+        valued = base.join(Source, Source.id == Claim.source_id)
+    elif order.key is SortKey.TAGS:
+        tagged = Claim.id.in_(select(claim_tag.c.claim_id))
+        empty, valued = base.where(~tagged), base.where(tagged)
+    else:
+        discussed = _has_open_thread()
+        empty, valued = base.where(~discussed), base.where(discussed)
+    empty = apply_claim_filter(empty, flt, scan_order=scan)
+    valued = apply_claim_filter(valued, flt, scan_order=scan)
+    by_id = order_clauses(ClaimOrder(SortKey.ID, order.descending))
+    by_value = order_clauses(order)
+    parts = (
+        [(valued, by_value), (empty, by_id)]
+        if order.descending
+        else [
+            (empty, by_id),
+            (valued, by_value),
+        ]
+    )
+    (first, first_order), (second, second_order) = parts
+    ids = list(conn.scalars(first.order_by(*first_order).offset(offset).limit(limit)))
+    if len(ids) == limit:
+        return ids
+    if ids:
+        rest = 0  # the page starts in the first part and goes on into the second
+    else:
+        counted = select(func.count()).select_from(first.subquery())
+        rest = max(0, offset - int(conn.execute(counted).scalar_one()))
+    query = second.order_by(*second_order).offset(rest).limit(limit - len(ids))
+    return ids + list(conn.scalars(query))
 
 
 def claim_page(
@@ -231,8 +268,8 @@ def claim_page(
     with ws.session() as session:
         conn = session.connection()
         scan = _broad(conn, flt, order.key)
-        if order.key is SortKey.SOURCE:
-            ids = _source_ids(conn, flt, order.descending, offset, limit, scan)
+        if order.key in SPLIT_ORDERS:
+            ids = _split_ids(conn, flt, order, offset, limit, scan)
         else:
             ids_query = apply_claim_filter(
                 _joined(select(Claim.id), article, source), flt, scan_order=scan

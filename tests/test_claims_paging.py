@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import insert
 
 from db import claims as claim_ops
+from db import comments as comment_ops
 from db.anchors import CONTEXT_CHARS
 from db.articles import article_text
 from db.changes import Entity, Op, changed
@@ -34,6 +35,8 @@ from db.claim_rows import (
     R_SOURCE_ID,
     R_STATEMENT,
     R_STATUS,
+    R_TAGS,
+    R_THREADS,
     R_UPDATED,
     claim_rows,
 )
@@ -98,6 +101,12 @@ def big(ws, seed_paths):
         articles.append((info.id, article_text(ws, info.id).text))
     sources = [create_source(ws, name).id for name in ("Ministry", "agency", "Zeta wire")]
     _bulk(ws, articles, sources, CLAIMS)
+    some = [r[R_ID] for r in claim_rows(ws)[::97]]
+    for n, claim_id in enumerate(some):  # a few discussed claims, one to three threads
+        for _ in range(1 + n % 3):
+            comment_ops.add_comment(ws, claim_id, "Which briefing?")
+    claim_ops.update_claim(ws, some[1], tags=["alpha", "border"])
+    claim_ops.update_claim(ws, some[2], tags=["zulu"])
     return {"articles": [a for a, _t in articles], "sources": sources}
 
 
@@ -116,6 +125,8 @@ def _key(order: ClaimOrder, row) -> tuple:
             uuid.UUID(row[R_SOURCE_ID]).hex if row[R_SOURCE_ID] else None,
         ),
         SortKey.STATEMENT: (row[R_STATEMENT].lower(),),
+        SortKey.TAGS: (row[R_TAGS].split(", ")[0] or None,),
+        SortKey.THREADS: (row[R_THREADS],),
         SortKey.EVENT: (row[R_EVENT_START], row[R_EVENT_END]),
         SortKey.UPDATED: (row[R_UPDATED],),
     }[order.key]
@@ -141,6 +152,10 @@ ORDERS = [
     ClaimOrder(SortKey.SOURCE),
     ClaimOrder(SortKey.SOURCE, True),
     ClaimOrder(SortKey.STATEMENT),
+    ClaimOrder(SortKey.TAGS),
+    ClaimOrder(SortKey.TAGS, True),
+    ClaimOrder(SortKey.THREADS),
+    ClaimOrder(SortKey.THREADS, True),
     ClaimOrder(SortKey.EVENT, True),
     ClaimOrder(SortKey.UPDATED),
 ]

@@ -431,6 +431,7 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def _want(self, row: int) -> None:
         number = row // self.page_size
+        self._recent_page = number
         if number in self._requested:
             return
         self._requested.add(number)
@@ -443,9 +444,17 @@ class ClaimsTableModel(QAbstractTableModel):
         gen, layout = self._gen, self._layout
         ws, flt, order, size = self._ws(), self._filter, self._order, self.page_size
         total = self._count if self._count_known else None
+
+        def read(_progress: Any) -> list[ClaimRow] | None:
+            # Waiting in the pool, the page may have scrolled far out of view, or the
+            # rows been asked for again: then skip the read (the view asks again).
+            if gen != self._gen or abs(number - self._recent_page) > CACHED_PAGES:
+                return None
+            return ops.page(ws, flt, order, number, total=total, size=size)
+
         self._job(
             "Reading claims",
-            lambda _p: ops.page(ws, flt, order, number, total=total, size=size),
+            read,
             show_progress=False,
             on_done=lambda rows: self._page_done(gen, layout, number, rows),
             on_error=lambda exc: self._page_failed(gen, number, exc),
@@ -456,8 +465,11 @@ class ClaimsTableModel(QAbstractTableModel):
             self._requested.discard(number)
             self.loadFailed.emit(exc)
 
-    def _page_done(self, gen: int, layout: int, number: int, rows: list[ClaimRow]) -> None:
+    def _page_done(self, gen: int, layout: int, number: int, rows: list[ClaimRow] | None) -> None:
         if gen != self._gen:
+            return
+        if rows is None:  # skipped as out of view
+            self._requested.discard(number)
             return
         start = number * self.page_size
         last = min(self._count, start + self.page_size) - 1
