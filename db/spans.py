@@ -50,7 +50,8 @@ def article_spans(ws: Workspace, article_id: uuid.UUID | str) -> list[SpanRow]:
         .order_by(Claim.start, Claim.end.desc(), Claim.id)
     )
     with ws.engine.connect() as conn:
-        return [(_sid(r[0]), r[1], r[2], _STATUS[r[3]]) for r in conn.execute(query)]
+        rows = conn.execute(query).all()
+    return [(_sid(r[0]), r[1], r[2], _STATUS[r[3]]) for r in rows]
 
 
 def spans_of(ws: Workspace, claim_ids: Iterable[uuid.UUID | str]) -> dict[str, tuple[str, SpanRow]]:

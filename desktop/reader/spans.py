@@ -116,7 +116,22 @@ def layout_rows(
         spans.append(Span(cid, start, end, status, len(open_ends)))
         heapq.heappush(open_ends, end)
     per_block: dict[int, list[Piece]] = defaultdict(list)
+    n_blocks = len(block_starts)
     for span in spans:
+        first = bisect_right(block_starts, span.start) - 1
+        next_start = block_starts[first + 1] if first + 1 < n_blocks else None
+        if next_start is None or span.end < next_start:  # within one line: most claims
+            if span.end > span.start:
+                per_block[first].append(
+                    Piece(
+                        span.start - block_starts[first],
+                        span.end - span.start,
+                        span.status,
+                        span.depth,
+                        span.claim_id,
+                    )
+                )
+            continue
         for block, piece in _pieces_of(span, block_starts).items():
             per_block[block].append(piece)
     pieces = {block: tuple(sorted(items, key=_piece_order)) for block, items in per_block.items()}
