@@ -239,3 +239,37 @@ def test_remote_role_and_setting_changes_reach_ctx_changed(qtbot, two_views) -> 
     poller.stop()
     qtbot.waitUntil(lambda: poller.idle, timeout=3000)
     assert len(published) == seen + 1
+
+
+def test_remote_edits_reach_the_main_windows_reader_inspector_and_table(
+    qtbot, two_views, tmp_path: Path
+) -> None:
+    from gui_shell_support import make_window
+
+    ctx, other, article = two_views
+    claim = create_claim(ctx.ws, article.id, 0, 12)
+    window = make_window(ctx.ws, tmp_path, qtbot)
+    ctx = window.ctx
+    poller = window.shared_ui.poller
+    qtbot.waitUntil(lambda: poller.team is not None, timeout=3000)  # the baseline is read
+    window.reader.open_article(article.id)
+    ctx.claimSelected.emit(str(claim.id))
+    qtbot.waitUntil(lambda: window.claims_table.model.rowCount() == 1, timeout=3000)
+    published = _published(ctx)
+
+    update_claim(other, claim.id, notes="checked at the other desk")
+    added = create_claim(other, article.id, 20, 30)
+    qtbot.waitUntil(
+        lambda: (
+            window.inspector.info is not None
+            and window.inspector.info.notes == "checked at the other desk"
+            and str(added.id) in {str(c.id) for c in window.reader.claims}
+            and window.claims_table.model.rowCount() == 2
+        ),
+        timeout=5000,
+    )
+    assert all(r.remote for r in published)
+    named = set().union(*(r.ids(Entity.CLAIM) for r in published))
+    assert named == {str(claim.id), str(added.id)}
+    window.close()
+    qtbot.waitUntil(lambda: poller.idle, timeout=3000)
