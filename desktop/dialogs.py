@@ -8,6 +8,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 class DialogService:
     """Default implementation: real Qt dialogs.  Tests pass a recording fake."""
 
+    # False where nobody can answer a question (tests, scripts): callers that would
+    # open a dialog of their own report the problem instead.
+    interactive = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
@@ -36,6 +40,8 @@ class DialogService:
 
 class RecordingDialogs(DialogService):
     """A non-interactive service: records messages, answers from preset values."""
+
+    interactive = False
 
     def __init__(self) -> None:
         super().__init__(None)

@@ -162,10 +162,8 @@ def make_stale_handler(
     def handle(command: Any, exc: StaleEdit) -> bool | None:
         chooser = ask
         if chooser is None:
-            from desktop.dialogs import RecordingDialogs
-
-            if isinstance(ctx.dialogs, RecordingDialogs):
-                return None  # non-interactive (tests, scripts): report as an error
+            if not ctx.dialogs.interactive:
+                return None  # nobody to ask (tests, scripts): report as an error
             chooser = ask_with_dialog
         attempted = getattr(command, "new", None)
         if not isinstance(attempted, dict) or not hasattr(command, "version"):
