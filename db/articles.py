@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from db.errors import DuplicateArticle, InvalidInput, NotFound
@@ -170,12 +170,19 @@ def sha256_of(data: bytes) -> str:
 
 
 def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
-    """Store an extracted article; the same original bytes twice raise DuplicateArticle."""
-    if not new.text.strip():
+    """Store an extracted article; the same original bytes twice raise DuplicateArticle.
+
+    Memory stays near the size of the text and the file: nothing is copied to be
+    checked, and the file's bytes go in by a second statement, so the database
+    never builds one row holding both at once.
+    """
+    if not new.text or new.text.isspace():
         raise InvalidInput(f"{new.filename or 'The file'} holds no text.")
     digest = sha256_of(new.original)
     with ws.session() as session:
-        existing = session.scalar(select(Article).where(Article.sha256 == digest))
+        existing = session.execute(
+            select(Article.id, Article.title).where(Article.sha256 == digest)
+        ).first()
         if existing is not None:
             raise DuplicateArticle(
                 f"{new.filename or 'This article'} was imported before, as "
@@ -184,7 +191,7 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
             )
         article = Article(
             text=new.text,
-            original=new.original,
+            original=b"",
             sha256=digest,
             filename=new.filename,
             encoding=new.encoding,
@@ -199,7 +206,14 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
         )
         session.add(article)
         session.flush()
-        return _info(article, 0)
+        session.execute(
+            update(Article.__table__)  # type: ignore[arg-type]
+            .where(Article.__table__.c.id == article.id)
+            .values(original=new.original)
+        )
+        info = _info(article, 0)
+        session.expunge(article)
+        return info
 
 
 def find_by_sha256(ws: Workspace, digest: str) -> ArticleInfo | None:

@@ -33,7 +33,10 @@ IGNORED_FIELDS = {
     "created_by_id",
     "updated_by_id",
     "version",
+    # An article's text and file are kept whole elsewhere (the article row and its
+    # earlier revisions); a history entry records that they changed by their sha256.
     "original",
+    "text",
 }
 ANALYST_KEY = "analyst_id"
 ACTION_KEY = "history_action"

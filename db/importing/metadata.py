@@ -334,6 +334,9 @@ def _examine(found: _Found, line: str, markdown: bool) -> bool:
     return False
 
 
+HEAD_CHARS = 50_000
+
+
 def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
     """Title, outlet, author, URL and publication time found in *text*'s header area.
 
@@ -345,7 +348,8 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
     """
     found = _Found()
     seen = 0
-    for raw in text.split("\n"):
+    # The header area only: a few lines at the top, never a copy of a long text.
+    for raw in text[:HEAD_CHARS].split("\n"):
         line = _clean(raw, markdown)
         if not line:
             continue
