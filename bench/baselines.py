@@ -242,6 +242,9 @@ SORT_SQL = {
     "article": "a.title",
     "event": "c.event_start",
     "updated": "c.updated_at",
+    "tags": "(SELECT min(t.name) FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
+    "WHERE ct.claim_id = c.id)",
+    "threads": "(SELECT count(*) FROM comment m WHERE m.claim_id = c.id AND NOT m.resolved)",
     "id": "c.id",
 }
 

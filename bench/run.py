@@ -320,6 +320,11 @@ def bench_ctrl_e(ctx: Context) -> list[Row]:
     counts = result["statements"]
     most = float(max(counts)) if counts else None
     label = f"M, {_count(result['waiting'])} waiting"
+    if result.get("in_press"):
+        note += (
+            f"the key press itself {fmt(statistics.median(result['in_press']), 's')}, "
+            f"{statistics.median(result['in_press_statements']):.0f} statements; "
+        )
     return [
         Row("Ctrl+E until committed and repainted: median", label, median, "s", repaint,
             "≤ 10 ms", median <= 0.010, note + "baseline: a whole-window repaint"),
