@@ -185,9 +185,7 @@ class ReanchorReport:
     orphaned: int
 
     def describe(self) -> str:
-        return (
-            f"{self.kept} claim(s) kept in place, {self.moved} moved, {self.orphaned} orphaned"
-        )
+        return f"{self.kept} claim(s) kept in place, {self.moved} moved, {self.orphaned} orphaned"
 
 
 def summarise(placements: Iterable[Placement]) -> ReanchorReport:

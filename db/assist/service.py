@@ -74,9 +74,16 @@ def _detail_kind(source: SourceInfo) -> str:
 
 
 def suggestions_for_article(
-    ws: Workspace, article_id: uuid.UUID | str, kinds: Iterable[str] | None = None
+    ws: Workspace,
+    article_id: uuid.UUID | str,
+    kinds: Iterable[str] | None = None,
+    *,
+    include_dismissed: bool = False,
 ) -> list[Suggestion]:
-    """Suggested claims for a stored article, leaving out those overlapping its claims."""
+    """Suggested claims for a stored article, leaving out those overlapping its claims.
+
+    Suggestions the current analyst dismissed are left out too, unless *include_dismissed*.
+    """
     wanted = check_kinds(kinds)
     info = get_article(ws, article_id)
     text = article_text(ws, info.id).text
@@ -100,7 +107,14 @@ def suggestions_for_article(
             _cache.popitem(last=False)
     else:
         _cache.move_to_end(key)
-    return [s for s in found if s.kind in wanted]
+    hidden: set[tuple[str, int, int, str]] = set()
+    if not include_dismissed:
+        from db.assist.dismissals import dismissals
+
+        hidden = {(d.kind, d.start, d.end, d.quote) for d in dismissals(ws, info.id)}
+    return [
+        s for s in found if s.kind in wanted and (s.kind, s.start, s.end, s.quote) not in hidden
+    ]
 
 
 def _source_kind(suggestion: Suggestion) -> SourceKind:

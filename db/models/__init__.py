@@ -5,6 +5,7 @@ from db.models.article import Article
 from db.models.audit import HistoryEntry
 from db.models.base import Base
 from db.models.claim import Claim, Evidence, Tag, claim_tag
+from db.models.dismissal import SuggestionDismissal
 from db.models.enums import (
     CREDIBILITY,
     RELIABILITY,
@@ -43,6 +44,7 @@ __all__ = [
     "SourceKind",
     "Stance",
     "Status",
+    "SuggestionDismissal",
     "Tag",
     "Verdict",
     "claim_tag",
