@@ -185,6 +185,7 @@ def _has_open_thread() -> ColumnElement[bool]:
 
 
 SPLIT_ORDERS = frozenset({SortKey.SOURCE, SortKey.TAGS, SortKey.THREADS})
+UNINDEXED_ORDERS = frozenset({SortKey.STATEMENT, SortKey.QUOTE})
 
 
 def _split_ids(
@@ -246,16 +247,24 @@ def claim_page(
     limit: int = PAGE_SIZE,
     *,
     total: int | None = None,
+    after: str | None = None,
 ) -> list[ClaimRow]:
     """Rows *offset* to *offset* + *limit* of the claims matching *flt* in *order*.
 
     Given the *total* number of matching rows, a page in the second half is
     read in the reverse order from the end, so the database skips fewer rows.
+    Given the claim *after* which the page starts (the last row of the page
+    before), an order no index serves reads the rows that follow it instead of
+    sorting every row up to *offset*.
     """
     flt = flt or ClaimFilter()
     offset = max(0, offset)
     if limit <= 0:
         return []
+    if after is not None and order.key in UNINDEXED_ORDERS:
+        following = _page_after(ws, flt, order, after, limit)
+        if following is not None:
+            return following
     reverse = total is not None and offset > total // 2
     if reverse:
         assert total is not None
@@ -284,6 +293,29 @@ def claim_page(
     if reverse:
         wanted.reverse()
     return wanted
+
+
+def _page_after(
+    ws: Workspace, flt: ClaimFilter, order: ClaimOrder, after: str, limit: int
+) -> list[ClaimRow] | None:
+    """Up to *limit* rows following the claim *after* in *order* (None: it is gone)."""
+    columns = [*sort_columns(order.key), Claim.id]
+    article, source = _needs_joins(flt, order.key)
+    probe = _joined(select(*columns), article, source).where(Claim.id == uuid.UUID(after))
+    with ws.session() as session:
+        conn = session.connection()
+        found = conn.execute(probe).first()
+        if found is None:
+            return None
+        # Rows after it in this order are the rows before it in the reverse order.
+        later = or_(*_ranges_before(columns, tuple(found), not order.descending))
+        query = apply_claim_filter(_joined(select(Claim.id), article, source), flt).where(later)
+        ids = list(conn.scalars(query.order_by(*order_clauses(order)).limit(limit)))
+        if not ids:
+            return []
+        result = conn.execute(select_rows(ClaimFilter()).where(Claim.id.in_(ids))).all()
+        rows = {row[R_ID]: row for row in rows_with_tags(session, result)}
+    return [rows[str(i)] for i in ids if str(i) in rows]
 
 
 def rows_by_id(

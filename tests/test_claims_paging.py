@@ -179,6 +179,10 @@ def test_pages_follow_the_order_for_each_filter(ws, big, order):
         assert got == expected
         for pos in (0, total // 3, total - 1):
             assert claim_rank(ws, flt, order, expected[pos]) == pos
+        # Read on from a known row (how the table scrolls down in any order).
+        start = total // 3
+        following = claim_page(ws, flt, order, start + 1, 60, after=expected[start])
+        assert [r[R_ID] for r in following] == expected[start + 1 : start + 61]
 
 
 def test_source_filter_and_article_filter_pages(ws, big):

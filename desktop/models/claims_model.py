@@ -444,13 +444,15 @@ class ClaimsTableModel(QAbstractTableModel):
         gen, layout = self._gen, self._layout
         ws, flt, order, size = self._ws(), self._filter, self._order, self.page_size
         total = self._count if self._count_known else None
+        before = self._rows.get(number * size - 1)
+        after = None if before is None else str(before[R_ID])
 
         def read(_progress: Any) -> list[ClaimRow] | None:
             # Waiting in the pool, the page may have scrolled far out of view, or the
             # rows been asked for again: then skip the read (the view asks again).
             if gen != self._gen or abs(number - self._recent_page) > CACHED_PAGES:
                 return None
-            return ops.page(ws, flt, order, number, total=total, size=size)
+            return ops.page(ws, flt, order, number, total=total, size=size, after=after)
 
         self._job(
             "Reading claims",

@@ -76,9 +76,11 @@ def page(
     *,
     total: int | None = None,
     size: int = PAGE_SIZE,
+    after: str | None = None,
 ) -> list[ClaimRow]:
-    """Page *number* (rows ``number * size`` onwards) of the matching claims in *order*."""
-    return claim_pages.claim_page(ws, flt, order, number * size, size, total=total)
+    """Page *number* (rows ``number * size`` onwards) of the matching claims in *order*;
+    *after* names the claim just before it, when known (see ``claim_page``)."""
+    return claim_pages.claim_page(ws, flt, order, number * size, size, total=total, after=after)
 
 
 def rows(ws: Workspace, flt: ClaimFilter, ids: Iterable[uuid.UUID | str]) -> list[ClaimRow]:
