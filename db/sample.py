@@ -1,19 +1,18 @@
 """The demo workspace: four short sample articles with sources, claims and links.
 
 The articles in ``resources/sample/`` are written for the demo; each carries a
-small header (title, author, outlet, publication time, URL) that is parsed here.
+small header (title, author, outlet, publication time with its zone, URL) that
+the general text importer reads like any other article's.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from db.analysts import bind_analyst
-from db.articles import ArticleInfo, NewArticle, update_article
+from db.articles import ArticleInfo
 from db.claims import ClaimInfo, create_claim_by_quote
 from db.errors import InvalidInput
 from db.evidence import add_evidence
@@ -25,11 +24,6 @@ from db.sources import SourceInfo, create_source
 from db.workspace import Workspace, open_workspace
 
 SAMPLE_DIR = RESOURCES / "sample"
-ZONES = {"KST": 9, "EEST": 3, "EET": 2, "CET": 1, "CEST": 2, "GMT": 0, "UTC": 0, "BST": 1}
-_PUBLISHED = re.compile(
-    r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]+) (?P<year>\d{4}),? (?P<h>\d{1,2}):(?P<m>\d{2})"
-    r"(?: (?P<zone>[A-Z]{2,5}))?"
-)
 
 
 def sample_files() -> list[Path]:
@@ -37,79 +31,9 @@ def sample_files() -> list[Path]:
     return sorted(SAMPLE_DIR.glob("*.md"))
 
 
-def parse_published_zone(value: str) -> tuple[dt.datetime, int | None, str] | None:
-    """``24 October 2024, 09:30 KST`` as (aware UTC datetime, minutes east of UTC, "KST");
-    the offset is None and the zone "" when the line names no known zone (time taken
-    as UTC).  None if unreadable."""
-    match = _PUBLISHED.search(value)
-    if match is None:
-        return None
-    try:
-        day = dt.datetime.strptime(
-            f"{match['day']} {match['month']} {match['year']}", "%d %B %Y"
-        ).date()
-    except ValueError:
-        return None
-    zone = match["zone"] or ""
-    minutes = ZONES[zone] * 60 if zone in ZONES else None
-    local = dt.datetime.combine(day, dt.time(int(match["h"]), int(match["m"])))
-    when = local.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes or 0)))
-    return when.astimezone(dt.UTC), minutes, zone if minutes is not None else ""
-
-
-def parse_published(value: str) -> dt.datetime | None:
-    """``24 October 2024, 09:30 KST`` as an aware UTC datetime (None if unreadable)."""
-    found = parse_published_zone(value)
-    return found[0] if found else None
-
-
-def read_sample_article(data: bytes, filename: str) -> NewArticle:
-    """Split a sample file into its header fields and body text (LF line endings)."""
-    text = data.decode("utf-8").replace("\r\n", "\n")
-    head, _, body = text.partition("\n\n")
-    meta: dict[str, Any] = {}
-    note = ""
-    for line in head.splitlines():
-        if line.startswith("# "):
-            meta["title"] = line[2:].strip()
-        elif line.startswith("By "):
-            meta["author"] = line[3:].strip()
-        elif line.startswith("Outlet:"):
-            meta["outlet"] = line.partition(":")[2].strip()
-        elif line.startswith("Published:"):
-            found = parse_published_zone(line.partition(":")[2])
-            if found is not None:
-                keys = ("published_at", "published_offset", "published_zone")
-                meta.update(zip(keys, found, strict=True))
-        elif line.startswith("URL:"):
-            meta["url"] = line.partition(":")[2].strip()
-        elif line.startswith("Note:"):
-            note = line.partition(":")[2].strip()
-    body = body.strip("\n")
-    if note:
-        body = f"{note}\n\n{body}"
-    return NewArticle(
-        text=body + "\n", original=data, filename=filename, format="md", encoding="utf-8", **meta
-    )
-
-
 def _import(ws: Workspace, path: Path) -> ArticleInfo:
-    """Store one sample file through the general importer, with the header's time zone."""
-    own = read_sample_article(path.read_bytes(), path.name)
-    info = import_file(ws, path)
-    # The header's local time zone (KST, EEST, ...) is authoritative for the demo:
-    # the instant and the zone it was given in.
-    given = (own.published_at, own.published_offset, own.published_zone)
-    stored = (info.published_at, info.published_offset, info.published_zone)
-    if own.published_at is not None and stored != given:
-        info = update_article(
-            ws,
-            info.id,
-            published_at=own.published_at,
-            published_offset=own.published_offset,
-            published_zone=own.published_zone,
-        )
-    return info
+    """Store one sample file through the general importer (header, zone and all)."""
+    return import_file(ws, path)
 
 
 @dataclass(frozen=True)

@@ -370,7 +370,9 @@ def test_rule_lines_are_not_titles() -> None:
 
 def test_bundled_sample_headers_are_read() -> None:
     from db.importing import read_file
-    from db.sample import parse_published, sample_files
+    from db.sample import sample_files
+
+    hours_east = {"KST": 9, "EEST": 3, "GMT": 0}
 
     files = sample_files()
     assert files
@@ -382,7 +384,11 @@ def test_bundled_sample_headers_are_read() -> None:
         assert f"Outlet: {new.outlet}" in head
         assert new.url and new.url in head
         published = next(line for line in head.splitlines() if line.startswith("Published:"))
-        assert new.published_at == parse_published(published.partition(":")[2])
+        when, zone = published.partition(":")[2].strip().rsplit(" ", 1)
+        local = dt.datetime.strptime(when, "%d %B %Y, %H:%M")
+        offset = dt.timedelta(hours=hours_east[zone])
+        assert new.published_at == local.replace(tzinfo=dt.timezone(offset))
+        assert (new.published_offset, new.published_zone) == (hours_east[zone] * 60, zone)
 
 
 _PIECES = st.text(

@@ -13,14 +13,7 @@ from db.claims import list_claims
 from db.errors import InvalidInput
 from db.links import all_links
 from db.models import Relation, Status
-from db.sample import (
-    CLAIMS,
-    create_sample_workspace,
-    parse_published,
-    parse_published_zone,
-    read_sample_article,
-    sample_files,
-)
+from db.sample import CLAIMS, create_sample_workspace, sample_files
 from db.sources import list_sources
 from db.workspace import open_workspace
 
@@ -47,48 +40,6 @@ def test_sample_files_have_header_and_reasonable_length() -> None:
     for figure in ("1,500", "3,000", "10,000", "12,000"):
         assert figure in corpus
     assert "Correction:" in corpus
-
-
-def test_parse_published_converts_zone_to_utc() -> None:
-    assert parse_published(" 24 October 2024, 09:30 KST") == dt.datetime(
-        2024, 10, 24, 0, 30, tzinfo=dt.UTC
-    )
-    assert parse_published("25 October 2024, 11:15 EEST") == dt.datetime(
-        2024, 10, 25, 8, 15, tzinfo=dt.UTC
-    )
-    assert parse_published("sometime") is None
-
-
-def test_parse_published_zone_keeps_the_headers_zone() -> None:
-    assert parse_published_zone("24 October 2024, 09:30 KST") == (
-        dt.datetime(2024, 10, 24, 0, 30, tzinfo=dt.UTC),
-        540,
-        "KST",
-    )
-    assert parse_published_zone("28 October 2024, 16:00 GMT") == (
-        dt.datetime(2024, 10, 28, 16, 0, tzinfo=dt.UTC),
-        0,
-        "GMT",
-    )
-    assert parse_published_zone("28 October 2024, 16:00") == (
-        dt.datetime(2024, 10, 28, 16, 0, tzinfo=dt.UTC),
-        None,
-        "",
-    )
-
-
-def test_read_sample_article_splits_header() -> None:
-    path = sample_files()[0]
-    new = read_sample_article(path.read_bytes(), path.name)
-    assert new.title.startswith("Seoul says 1,500")
-    assert new.author == "Hana Seo-yeon"
-    assert new.outlet == "Harbourline News"
-    assert new.url.startswith("https://example.org/")
-    assert new.published_at == dt.datetime(2024, 10, 24, 0, 30, tzinfo=dt.UTC)
-    assert (new.published_offset, new.published_zone) == (540, "KST")
-    assert not new.text.startswith("# ")
-    assert DISCLAIMER in new.text
-    assert "\r" not in new.text
 
 
 @pytest.fixture
