@@ -41,7 +41,8 @@ class Change:
     *fields* empty on an update means "any field may have changed".  *parent*
     names the article of a claim (or the claim of a link, comment, evidence or
     verdict) when the writer knows it, so a view showing one article can skip
-    changes elsewhere without a query.
+    changes elsewhere without a query.  A link is named once per end, each with
+    the claim at that end as parent (local writes and the change feed alike).
     """
 
     entity: Entity
