@@ -49,6 +49,12 @@ def covering(text: str, needle: str) -> Attribution | None:
             "defector",
         ),
         (
+            "Some 1,200 soldiers died, according to a statement from the Defence Ministry.",
+            "1,200 soldiers",
+            "Defence Ministry",
+            "government",
+        ),
+        (
             "NATO confirmed that 3,000 troops had been seen near the border.",
             "3,000 troops",
             "NATO",

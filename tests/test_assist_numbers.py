@@ -128,6 +128,7 @@ def test_vague_quantities(text: str, qualifier: str) -> None:
         "he defected in 1995",
         "· France 24",
         "one of the largest armies",
+        "ties between the two authoritarian regimes",
         "UN Security Council Resolution 2231 was cited",
         "call +44 20 7946 0958 now",
         "the 155 mm gun",

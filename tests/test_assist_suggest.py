@@ -118,7 +118,7 @@ def test_accept_creates_claims_with_sources_and_hides_them(ws, tmp_path: Path) -
     claims = {c.quote: c for c in claims_of_article(ws, uuid.UUID(article))}
     troops = next(c for q, c in claims.items() if "1,500" in q)
     assert troops.source_name == "National Intelligence Service" and troops.kind == "figure"
-    assert "Figure: about 1500 soldiers" in troops.notes
+    assert "Figure: about 1,500 soldiers" in troops.notes
     killed = next(c for q, c in claims.items() if "400 soldiers" in q)
     assert killed.source_name == "Park Min-ho"
     assert {s.name for s in accepted.sources} == {"Park Min-ho"}

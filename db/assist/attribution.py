@@ -36,6 +36,11 @@ _VERBS = (
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|recently|then|further|again|not)\s+)*"
 _VERB = re.compile(r"\b" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"(?i:according to|citing|as reported by|quoted by)\s+")
+_DOCUMENT_OF = re.compile(
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:statement|report|data|figures|estimates?|assessment|"
+    r"analysis|survey|briefing|post|update)s?\s+(?:from|by|of|released by|published by)\s+",
+    re.IGNORECASE,
+)
 _REPORT_BY = re.compile(r"\b(?:report|assessment|estimate|statement)s?\s+(?:by|from)\s+")
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _THAT = re.compile(r"\s*(?:that|,|:)?\s*")
@@ -179,6 +184,9 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
     for m in _ACCORDING.finditer(body):
         cue = " ".join(m.group(0).casefold().split())
         name, name_end = _np_after(text, s + m.end(), e)
+        document = _DOCUMENT_OF.match(text, s + m.end(), e)
+        if document:  # "according to a statement from the ministry": the ministry
+            name, name_end = _np_after(text, document.end(), e)
         if not name:
             continue
         if cue == "citing" or cue == "quoted by":

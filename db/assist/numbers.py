@@ -415,6 +415,10 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
             continue
         if words == ["a", "few"] or words[:2] == ["a", "few"]:
             continue
+        if not (scales or fraction) and re.search(
+            r"\b(?:the|these|those|both)\s+$", text[max(0, m.start() - 7) : m.start()], re.I
+        ):
+            continue  # "the two countries" names them, it does not count them
         value = 0.0
         current = 0.0
         for w in words:

@@ -130,12 +130,16 @@ def _source_kind(suggestion: Suggestion) -> SourceKind:
     return SourceKind.OTHER
 
 
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:.4g}"
+
+
 def _notes(s: Suggestion) -> str:
     lines = []
     if s.kind == "figure":
-        value = "" if s.value is None else f"{s.value:g}"
+        value = "" if s.value is None else _number(s.value)
         if s.value_max is not None:
-            value += f"–{s.value_max:g}"
+            value += f"–{_number(s.value_max)}"
         figure = " ".join(p for p in (s.qualifier, value, s.unit) if p)
         lines.append(f"Figure: {figure}")
     if s.relayed_by:

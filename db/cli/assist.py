@@ -9,10 +9,14 @@ from typing import Any
 from db.cli import CliContext
 
 
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:.4g}"
+
+
 def _line(s: Any) -> str:
     parts = [f"{s.kind:11}", f"[{s.start}–{s.end}]", repr(s.quote)]
     if s.value is not None:
-        value = f"{s.value:g}" + (f"–{s.value_max:g}" if s.value_max is not None else "")
+        value = _number(s.value) + (f"–{_number(s.value_max)}" if s.value_max is not None else "")
         parts.append(" ".join(p for p in ("=", s.qualifier, value, s.unit) if p))
     elif s.qualifier:
         parts.append(f"= {s.qualifier}")
