@@ -7,9 +7,9 @@ import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, Table, func, select, update
 from sqlalchemy.orm import Session
 
 from db.errors import DuplicateArticle, InvalidInput, NotFound
@@ -206,11 +206,8 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
         )
         session.add(article)
         session.flush()
-        session.execute(
-            update(Article.__table__)  # type: ignore[arg-type]
-            .where(Article.__table__.c.id == article.id)
-            .values(original=new.original)
-        )
+        table = cast(Table, Article.__table__)  # the model maps one plain table
+        session.execute(update(table).where(table.c.id == article.id).values(original=new.original))
         info = _info(article, 0)
         session.expunge(article)
         return info
