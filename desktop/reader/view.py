@@ -253,8 +253,10 @@ class ReaderView(QPlainTextEdit):
         if scroll:
             cursor = QTextCursor(self.document())
             cursor.setPosition(span.start)
+            shown = self.viewport().rect().contains(self.cursorRect(cursor))
             self.setTextCursor(cursor)
-            self.centerCursor()
+            if not shown:  # a claim already in view (one just made) stays where it is
+                self.centerCursor()
 
     def _update_selection_mark(self) -> None:
         span = self._spans.by_id.get(self._selected or "")
