@@ -57,7 +57,7 @@ from db.models import (  # noqa: E402
 from db.workspace import open_workspace  # noqa: E402
 
 DEFAULT_OUT = Path("/tmp/claimdesk-bench")
-RECIPE_VERSION = 1  # bump when the content built below changes
+RECIPE_VERSION = 2  # bump when the content built below changes
 BATCH = 20_000
 NOW = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 
@@ -292,7 +292,9 @@ class Builder:
             "updated_by_id": people.analysts[seed % 4],
         }
         self.add(Article.__table__, row)
-        snap = {k: v for k, v in row.items() if k not in ("original", "created_at", "updated_at")}
+        # As the app's audit writes it: the text and the file are not copied into history.
+        skip = ("text", "original", "created_at", "updated_at")
+        snap = {k: v for k, v in row.items() if k not in skip}
         snap = {k: _json(v) for k, v in snap.items() if not k.endswith("_by_id") and k != "version"}
         self.history(
             created, row["created_by_id"], "article", article_id, None, "create",
@@ -472,7 +474,8 @@ def _json(value: Any) -> Any:
 def build(path: Path, size: Size, log: bool = True) -> Path:
     """Build *size* at *path* (replacing what is there); returns *path*."""
     began = time.perf_counter()
-    for stale in (path, _meta_path(path), *path.parent.glob(path.name + "-*")):
+    fts = path.with_name(f"{size.name}-fts.sqlite")  # the text-filter baseline's index
+    for stale in (path, _meta_path(path), fts, *path.parent.glob(path.name + "-*")):
         stale.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     building = path.with_name(path.name + ".building")

@@ -518,6 +518,24 @@ def table_lines(rows: list[Row]) -> list[str]:
     return lines
 
 
+def markdown(rows: list[Row], header: str) -> str:
+    """The rows as a Markdown table (for the README)."""
+    lines = [header, "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for r in rows:
+        cells = (
+            r.work,
+            r.size,
+            fmt(r.value, r.unit),
+            fmt(r.baseline, r.unit),
+            f"{r.ratio:.2f}×" if r.ratio is not None else "—",
+            r.target,
+            {True: "pass", False: "**FAIL**", None: "info"}[r.ok],
+            r.note,
+        )
+        lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="S,M,L", help="workspace sizes to use: S, M, L")
@@ -533,6 +551,7 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds one Ctrl+E, sort or filter may take before the probe stops (lower bound)",
     )
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--verbose", action="store_true", help="print each child's figures")
     args = parser.parse_args(argv)
     sizes = [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
@@ -575,6 +594,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average at the end: {load()}")
     for problem in failed:
         print(f"not measured: {problem.splitlines()[0]}")
+    if args.markdown:
+        args.markdown.write_text(
+            markdown(rows, f"Load average {started} at the start, {load()} at the end.")
+        )
     if args.json:
         args.json.write_text(json.dumps([{**asdict(r), "ratio": r.ratio} for r in rows]))
     return 1 if failed else 0
