@@ -102,12 +102,16 @@ class Statements:
 
     def __init__(self) -> None:
         self.count = 0
+        self.log: list[str] | None = None  # statements' text while recording
         self._lock = threading.Lock()
         event.listen(Engine, "before_cursor_execute", self._seen)
 
-    def _seen(self, *_args: Any) -> None:
+    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         with self._lock:
             self.count += 1
+            if self.log is not None:
+                thread = threading.current_thread().name
+                self.log.append(f"[{thread}] {' '.join(statement.split())[:300]}")
 
 
 # ---------------------------------------------------------------- finding things
@@ -310,11 +314,16 @@ def task_ctrl_e(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         seen = statements.count
         began = time.perf_counter()
         steps.start(f"Ctrl+E number {n + 1}")
+        if n == 1 and params.get("sql_log"):
+            statements.log = []
         QTest.keyClick(reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         in_press.append(time.perf_counter() - began)
         in_press_counts.append(statements.count - seen)
         done = settle(watch, quiet_ms=60)
         steps.done()
+        if statements.log is not None:
+            Path(params["sql_log"]).write_text("\n".join(statements.log) + "\n")
+            statements.log = None
         counts.append(statements.count - seen)
         times.append(done - began)
     with open_ro(params["db"]) as db:

@@ -205,6 +205,7 @@ class Context:
     sizes: list[str]
     work: Path
     step_timeout: float
+    sql_log: Path | None = None
 
     def workspace(self, name: str) -> Path:
         return up_to_date(fixtures.ensure(self.out, name, self.quick))
@@ -304,7 +305,13 @@ def bench_open(ctx: Context) -> list[Row]:
 def bench_ctrl_e(ctx: Context) -> list[Row]:
     source = ctx.workspace("M")
     path = fixtures.copy_of(source, ctx.work / "M-edit.claimdesk.sqlite")
-    result = ctx.runner.app("ctrl_e", path, presses=ctx.presses, step_timeout=ctx.step_timeout)
+    result = ctx.runner.app(
+        "ctrl_e",
+        path,
+        presses=ctx.presses,
+        step_timeout=ctx.step_timeout,
+        sql_log=str(ctx.sql_log) if ctx.sql_log else "",
+    )
     times = sorted(result["times"])
     created = result.get("created")
     note = f"{created} of {result['presses']} claims stored; " if created is not None else ""
@@ -551,6 +558,9 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds one Ctrl+E, sort or filter may take before the probe stops (lower bound)",
     )
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument(
+        "--sql-log", type=Path, help="write the SQL of the second Ctrl+E here (with threads)"
+    )
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--verbose", action="store_true", help="print each child's figures")
     args = parser.parse_args(argv)
@@ -570,6 +580,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(
         runner, args.out, args.quick, args.repeat, args.presses, sizes, work, args.step_timeout
     )
+    ctx.sql_log = args.sql_log
     started = load()
     print(f"ClaimDesk benchmarks: {commit()}")
     print(f"load average at the start: {started}")
