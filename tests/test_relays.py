@@ -117,3 +117,43 @@ def test_migration_adds_the_relay_table(tmp_path: Path) -> None:
         assert "claim_relay" not in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_exports_carry_the_relay_chain(ws, tmp_path: Path) -> None:
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    from db.claims import ClaimFilter, create_claim_by_quote
+    from db.exporting.sheet import write_csv, write_json
+    from db.exporting.xlsx import write_xlsx
+    from db.relays import set_relay_ids
+    from db.sources import create_source
+
+    article = _article(ws, tmp_path)
+    budanov = create_source(ws, "Kyrylo Budanov")
+    park = create_source(ws, "Park Min-ho")
+    outlet = create_source(ws, "Daily Example")
+    claim = create_claim_by_quote(ws, article, "400 soldiers died", source_id=budanov.id)
+    create_claim_by_quote(ws, article, "visited Kyiv")
+    set_relay_ids(ws, claim.id, [park.id, outlet.id])
+    flt = ClaimFilter()
+    write_csv(ws, flt, tmp_path / "c.csv")
+    with open(tmp_path / "c.csv", encoding="utf-8", newline="") as handle:
+        rows = {r["quote"]: r for r in csv.DictReader(handle)}
+    assert rows["400 soldiers died"]["relayed_by"] == "Park Min-ho; Daily Example"
+    assert rows["visited Kyiv"]["relayed_by"] == ""
+    write_json(ws, flt, tmp_path / "c.json")
+    data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    items = data["claims"] if isinstance(data, dict) else data
+    chain = {i["quote"]: i["relayed_by"] for i in items}
+    assert chain == {"400 soldiers died": ["Park Min-ho", "Daily Example"], "visited Kyiv": []}
+    write_xlsx(ws, flt, tmp_path / "c.xlsx")
+    sheet = load_workbook(tmp_path / "c.xlsx")["Claims"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("relayed_by")
+    values = {
+        r[header.index("quote")]: r[column] for r in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert values["400 soldiers died"] == "Park Min-ho; Daily Example"

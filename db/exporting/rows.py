@@ -18,7 +18,17 @@ from sqlalchemy.orm import Session
 
 from db.articles import in_offset, published_text
 from db.claims import ClaimFilter, _apply_filter, _base_query
-from db.models import Article, Claim, ClaimLink, Evidence, Status, Tag, claim_tag
+from db.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    ClaimRelay,
+    Evidence,
+    Source,
+    Status,
+    Tag,
+    claim_tag,
+)
 from db.workspace import Workspace
 
 # The sheet's columns, in order, as they appear in CSV headers and JSON keys.
@@ -33,6 +43,7 @@ COLUMNS: tuple[str, ...] = (
     "url",
     "published_at",
     "source",
+    "relayed_by",
     "grading",
     "status",
     "event_date",
@@ -105,6 +116,8 @@ class SheetRow:
     # and the zone's name when it gave one ("KST").
     published_offset: int | None = None
     published_zone: str = ""
+    # The sources that relayed the claim from its original source, nearest first.
+    relayed_by: tuple[str, ...] = ()
 
     @property
     def published_as_given(self) -> dt.datetime | None:
@@ -145,6 +158,7 @@ class SheetRow:
                 self.published_as_given.isoformat() if self.published_as_given else ""
             ),
             "source": self.source,
+            "relayed_by": "; ".join(self.relayed_by),
             "grading": self.grading,
             "status": self.status.value,
             "event_date": self.event_date,
@@ -157,6 +171,7 @@ class SheetRow:
         """The sheet's columns with structure kept (JSON)."""
         out: dict[str, object] = dict(self.cells())
         out["tags"] = list(self.tags)
+        out["relayed_by"] = list(self.relayed_by)
         out["links"] = [
             {
                 "relation": link.relation,
@@ -204,6 +219,7 @@ def _claims_with_extras(session: Session) -> set[uuid.UUID]:
         select(ClaimLink.from_claim_id),
         select(ClaimLink.to_claim_id),
         select(Evidence.claim_id),
+        select(ClaimRelay.claim_id),
     )
     return set(session.scalars(query))
 
@@ -240,13 +256,29 @@ def _extras(
     return tags, links, evidence
 
 
+def _relays(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    """The relay chain of each claim in *ids*, as source names, nearest relay first."""
+    out: dict[uuid.UUID, list[str]] = defaultdict(list)
+    if ids:
+        for cid, name in session.execute(
+            select(ClaimRelay.claim_id, Source.name)
+            .join(Source, Source.id == ClaimRelay.source_id)
+            .where(ClaimRelay.claim_id.in_(ids))
+            .order_by(ClaimRelay.claim_id, ClaimRelay.position)
+        ):
+            out[cid].append(name)
+    return out
+
+
 def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterator[list[SheetRow]]:
     """Yield the sheet in batches of at most *batch* rows; memory stays bounded."""
     with ws.session() as session:
         decorated = _claims_with_extras(session)
         result = session.execute(_sheet_query(flt).execution_options(yield_per=batch))
         for part in result.partitions(batch):
-            tags, links, evidence = _extras(session, [r[0] for r in part if r[0] in decorated])
+            extra = [r[0] for r in part if r[0] in decorated]
+            tags, links, evidence = _extras(session, extra)
+            relays = _relays(session, extra)
             rows = []
             for r in part:
                 (cid, aid, title, start, end, quote, prefix, suffix, statement, kind) = r[:10]
@@ -284,6 +316,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                         updated_by_id=updated_by,
                         published_offset=offset,
                         published_zone=zone or "",
+                        relayed_by=tuple(relays.get(cid, ())),
                     )
                 )
             yield rows
