@@ -16,7 +16,16 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from db import timeutil
-from db.models import Article, Claim, ClaimLink, Comment, Evidence, HistoryEntry, Source
+from db.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    Comment,
+    Evidence,
+    Fact,
+    HistoryEntry,
+    Source,
+)
 from db.models.base import TrackedMixin
 
 AUDITED: dict[type, str] = {
@@ -26,6 +35,7 @@ AUDITED: dict[type, str] = {
     ClaimLink: "link",
     Evidence: "evidence",
     Comment: "comment",
+    Fact: "fact",
 }
 IGNORED_FIELDS = {
     "created_at",

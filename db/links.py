@@ -86,6 +86,24 @@ def add_link(
         )
         if existing is not None:
             raise InvalidInput("These two claims are already linked that way.")
+        opposite = {
+            Relation.SUPPORTS: Relation.CONTRADICTS,
+            Relation.CONTRADICTS: Relation.SUPPORTS,
+        }
+        other = opposite.get(rel)
+        if other is not None:
+            clash = session.scalar(
+                select(ClaimLink.id).where(
+                    ClaimLink.relation == other,
+                    ((ClaimLink.from_claim_id == a) & (ClaimLink.to_claim_id == b))
+                    | ((ClaimLink.from_claim_id == b) & (ClaimLink.to_claim_id == a)),
+                )
+            )
+            if clash is not None:
+                raise InvalidInput(
+                    f"These two claims are already linked as {other.value}; a pair cannot "
+                    "both support and contradict each other. Remove that link first."
+                )
         link = ClaimLink(
             id=link_id or uuid.uuid4(), from_claim_id=a, to_claim_id=b, relation=rel, note=note
         )

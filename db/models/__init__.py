@@ -16,6 +16,7 @@ from db.models.enums import (
     Stance,
     Status,
 )
+from db.models.fact import DismissedProposal, Fact
 from db.models.link import ClaimLink
 from db.models.relay import ClaimRelay
 from db.models.review import Comment, Verdict
@@ -35,7 +36,9 @@ __all__ = [
     "ClaimLink",
     "ClaimRelay",
     "Comment",
+    "DismissedProposal",
     "Evidence",
+    "Fact",
     "HistoryEntry",
     "Relation",
     "Role",

@@ -83,6 +83,11 @@ class Claim(TrackedMixin, Base):
     # claim keeps its quote, links, history and verdicts, and start/end still
     # name where it was in the earlier text, until someone places it again.
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The fact (question) this claim answers, if any; a claim answers at most one.
+    # (No database foreign key: SQLite cannot add one to the existing claim table
+    # without rebuilding it; db.facts clears it when a fact goes, in the same
+    # transaction, and the workspace check looks for strays.)
+    fact_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
     assignee_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("analyst.id"), nullable=True
     )

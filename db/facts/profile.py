@@ -1,0 +1,137 @@
+"""What a claim says in numbers: its figure, the counted thing, and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+
+from db.assist.dates import extract_dates
+from db.assist.numbers import Figure, extract_figures
+
+# Counted things that answer the same question under different words.
+SYNONYMS = {
+    "soldier": "troops",
+    "soldiers": "troops",
+    "troop": "troops",
+    "troops": "troops",
+    "servicemen": "troops",
+    "personnel": "troops",
+    "military personnel": "troops",
+    "forces": "troops",
+    "fighters": "troops",
+    "people": "people",
+    "persons": "people",
+    "dead": "killed",
+    "deaths": "killed",
+    "killed": "killed",
+    "died": "killed",
+    "casualties": "casualties",
+    "wounded": "wounded",
+    "injured": "wounded",
+}
+CUMULATIVE = re.compile(
+    r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
+)
+UPDATE_CUES = re.compile(
+    r"\b(now|swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|"
+    r"revised|latest|no longer|has reached|earlier this (?:year|month|week))\b",
+    re.I,
+)
+_DIGITS = re.compile(r"[\d.,]+")
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Profile:
+    claim_id: uuid.UUID
+    article_id: uuid.UUID
+    quote: str
+    start: int
+    end: int
+    value: float | None
+    low: float
+    high: float
+    unit: str
+    qualifier: str
+    when: dt.date | None  # the event date, else the publication day
+    when_is_event: bool
+    cumulative: bool
+    update_cue: bool
+    words: frozenset[str]
+
+    @property
+    def has_figure(self) -> bool:
+        return self.value is not None
+
+
+def normal_unit(unit: str) -> str:
+    unit = " ".join(unit.lower().split())
+    return SYNONYMS.get(unit, unit)
+
+
+def bounds(figure: Figure) -> tuple[float, float]:
+    """The interval a figure allows, given its qualifier."""
+    assert figure.value is not None
+    value = figure.value
+    if figure.value_max is not None:
+        low, high = sorted((value, figure.value_max))
+        return low, high
+    q = figure.qualifier.lower()
+    if q in ("about", "around", "approximately", "roughly", "some", "an estimated", "almost"):
+        return value * 0.9, value * 1.1
+    if q in ("nearly", "close to", "almost"):
+        return value * 0.9, value
+    if q in ("up to", "as many as", "at most", "no more than", "до"):
+        return 0.0, value
+    if q in ("at least", "more than", "over", "above", "no fewer than", "upwards of"):
+        return value, float("inf")
+    if q in ("less than", "under", "fewer than", "below"):
+        return 0.0, value
+    return value, value
+
+
+def profile(
+    claim_id: uuid.UUID,
+    article_id: uuid.UUID,
+    quote: str,
+    start: int,
+    end: int,
+    event_start: dt.date | None,
+    published: dt.datetime | None,
+) -> Profile:
+    figures = [f for f in extract_figures(quote) if f.value is not None]
+    figure = figures[0] if figures else None
+    when: dt.date | None = event_start
+    when_is_event = when is not None
+    if when is None:
+        dates = [d for d in extract_dates(quote, published) if d.first is not None]
+        if dates:
+            when, when_is_event = dates[0].first, True
+    if when is None and published is not None:
+        when = published.date()
+    words = frozenset(w.lower() for w in _WORDS.findall(quote) if len(w) > 2)
+    if figure is None:
+        return Profile(
+            claim_id, article_id, quote, start, end, None, 0.0, 0.0, "", "", when,
+            when_is_event, bool(CUMULATIVE.search(quote)), bool(UPDATE_CUES.search(quote)), words,
+        )  # fmt: skip
+    low, high = bounds(figure)
+    return Profile(
+        claim_id,
+        article_id,
+        quote,
+        start,
+        end,
+        figure.value,
+        low,
+        high,
+        normal_unit(figure.unit),
+        figure.qualifier,
+        when,
+        when_is_event,
+        bool(CUMULATIVE.search(quote)),
+        bool(UPDATE_CUES.search(quote)),
+        words,
+    )

@@ -1,0 +1,153 @@
+"""Facts and conflicts: which claims answer one question, and how their figures relate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from db import claims as claim_ops
+from db.articles import NewArticle, add_article
+from db.cli import run
+from db.errors import InvalidInput
+from db.facts.profile import profile
+from db.facts.proposals import accept, conflicts, dismiss, propose_groups
+from db.facts.relate import relate
+from db.facts.service import assign_claims, create_fact, delete_fact, list_facts, merge_facts
+from db.links import add_link
+from db.models import Relation
+
+OCT = dt.datetime(2024, 10, 18, tzinfo=dt.UTC)
+DEC = dt.datetime(2024, 12, 20, tzinfo=dt.UTC)
+
+
+def p(quote: str, published: dt.datetime = OCT, event: dt.date | None = None):  # type: ignore[no-untyped-def]
+    return profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), event, published)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # Different counted things: same number, different question.
+        ("1,500 reinforcements were sent early this year", "1,500 soldiers were sent", None),
+        # Compatible figures support each other, never contradict.
+        ("about 11,000 troops are in Kursk", "11 to 12,000 troops are in Kursk", Relation.SUPPORTS),
+        ("up to 12,000 troops are in Kursk", "10,000 troops are in Kursk", Relation.SUPPORTS),
+        ("1,500 troops arrived in Russia", "1,500 troops arrived in Russia", Relation.SAME),
+        # Different figures at about the same time contradict.
+        ("1,500 troops arrived in Russia", "3,000 troops arrived in Russia", Relation.CONTRADICTS),
+        # One incident's dead against the total so far: different questions.
+        ("50 killed in the attack", "about 100 killed in total so far", None),
+    ],
+)
+def test_how_two_figures_relate(a: str, b: str, expected: Relation | None) -> None:
+    found = relate(p(a), p(b))
+    assert (found.relation if found else None) == expected
+
+
+def test_a_later_estimate_updates_the_earlier_one() -> None:
+    early = p("3,000 North Korean troops are in Russia", OCT)
+    late = p("10,000 North Korean troops are in Russia", DEC)
+    found = relate(early, late)
+    assert found is not None and found.relation is Relation.UPDATES
+    assert found.newer is late and found.older is early
+    assert "later" in found.why
+    worded = relate(
+        p("3,000 troops are in Russia", OCT), p("the number has now swelled to 10,000 troops", OCT)
+    )
+    assert worded is not None and worded.relation is Relation.UPDATES
+    assert "swelled" in worded.newer.quote
+
+
+def _claims(ws, texts: list[tuple[str, str, dt.datetime]]) -> list[str]:  # type: ignore[no-untyped-def]
+    ids = []
+    for body, quote, published in texts:
+        art = add_article(
+            ws,
+            NewArticle(
+                text=body, original=body.encode() + uuid.uuid4().bytes, published_at=published
+            ),
+        )
+        ids.append(str(claim_ops.create_claim_by_quote(ws, art.id, quote).id))
+    return ids
+
+
+STORY = [
+    (
+        "Seoul's spy agency said 1,500 troops arrived in Russia.",
+        "1,500 troops arrived in Russia",
+        OCT,
+    ),
+    ("Kyiv said 3,000 troops arrived in Russia.", "3,000 troops arrived in Russia", OCT),
+    ("Officials say 10,000 troops arrived in Russia.", "10,000 troops arrived in Russia", DEC),
+    ("Some 1,500 reinforcements were sent early this year.", "1,500 reinforcements were sent", OCT),
+]
+
+
+def test_conflicts_are_proposed_accepted_and_dismissed(ws) -> None:  # type: ignore[no-untyped-def]
+    seoul, kyiv, late, reinforcements = _claims(ws, STORY)
+    found = conflicts(ws)
+    pairs = {(p.relation, str(p.from_claim.claim_id), str(p.to_claim.claim_id)) for p in found}
+    assert (Relation.CONTRADICTS, kyiv, seoul) in pairs or (
+        Relation.CONTRADICTS,
+        seoul,
+        kyiv,
+    ) in pairs
+    assert any(r is Relation.UPDATES and f == late for r, f, _t in pairs)
+    assert all(reinforcements not in (f, t) for _r, f, t in pairs)  # never merged on a number
+    contradiction = next(p for p in found if p.relation is Relation.CONTRADICTS)
+    accept(ws, contradiction)
+    dismissed = next(p for p in found if p.relation is Relation.UPDATES)
+    dismiss(ws, dismissed)
+    again = conflicts(ws)
+    keys = {frozenset((p.from_claim.claim_id, p.to_claim.claim_id)) for p in again}
+    assert (
+        frozenset((contradiction.from_claim.claim_id, contradiction.to_claim.claim_id)) not in keys
+    )
+    assert frozenset((dismissed.from_claim.claim_id, dismissed.to_claim.claim_id)) not in keys
+    # A pair cannot both support and contradict.
+    with pytest.raises(InvalidInput, match="cannot both support and contradict"):
+        add_link(
+            ws,
+            contradiction.to_claim.claim_id,
+            contradiction.from_claim.claim_id,
+            Relation.SUPPORTS,
+        )
+
+
+def test_facts_group_claims_and_go_without_losing_them(ws) -> None:  # type: ignore[no-untyped-def]
+    seoul, kyiv, late, _reinforcements = _claims(ws, STORY)
+    (group,) = propose_groups(ws)
+    assert {str(p.claim_id) for p in group} == {seoul, kyiv, late}
+    fact, _ = create_fact(ws, "How many North Korean troops are in Russia?")
+    changes = assign_claims(ws, fact.id, [seoul, kyiv])
+    assert {c for c in changes.ids(changes.items[0].entity)} == {seoul, kyiv}
+    other, _ = create_fact(ws, "Troops, second list")
+    assign_claims(ws, other.id, [late])
+    merge_facts(ws, fact.id, [other.id])
+    (only,) = list_facts(ws)
+    assert only.claim_count == 3
+    assert propose_groups(ws) == []  # the grouped claims are no longer proposed
+    delete_fact(ws, fact.id)
+    assert list_facts(ws) == []
+    assert str(claim_ops.get_claim(ws, late).id) == late  # the claims stay
+    with pytest.raises(InvalidInput):
+        create_fact(ws, "   ")
+
+
+def test_cli_conflicts_json_and_unknown_ids(ws, ws_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _claims(ws, STORY)
+    assert run(["--db", str(ws_path), "conflicts", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {"relation", "from", "to", "why"} <= set(rows[0])
+    assert {"claim", "article", "start", "end", "quote", "value"} <= set(rows[0]["from"])
+    assert run(["--db", str(ws_path), "fact", "assign", "nope", str(uuid.uuid4())]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert run(["--db", str(ws_path), "fact", "propose", "--accept"]) == 0
+    assert "How many troops" in capsys.readouterr().out
+    assert run(["--db", str(ws_path), "facts", "--format", "json"]) == 0
+    (fact,) = json.loads(capsys.readouterr().out)
+    assert fact["claims"] == 3
