@@ -109,6 +109,8 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.exporting.rows": {"COLUMNS"},
     "db.backup": {"BackupInfo", "KEEP_DAYS", "KEEP_LAST"},
     "db.check": {"CheckReport", "RepairReport"},
+    "db.facts.proposals": {"LinkProposal"},
+    "db.facts.profile": {"Profile"},
     "db.search": {"Hit", "SearchResult"},
 }
 

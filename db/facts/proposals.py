@@ -128,6 +128,21 @@ def dismiss(ws: Workspace, proposal: LinkProposal) -> Changes:
     return changed(Entity.SUGGESTION, [proposal.from_claim.claim_id], Op.DELETED)
 
 
+def undismiss(ws: Workspace, proposal: LinkProposal) -> Changes:
+    """Forget a dismissal (its undo): the proposal comes back."""
+    with ws.session() as session:
+        row = session.scalar(
+            select(DismissedProposal).where(
+                DismissedProposal.from_claim_id == proposal.from_claim.claim_id,
+                DismissedProposal.to_claim_id == proposal.to_claim.claim_id,
+                DismissedProposal.relation == proposal.relation,
+            )
+        )
+        if row is not None:
+            session.delete(row)
+    return changed(Entity.SUGGESTION, [proposal.from_claim.claim_id], Op.CREATED)
+
+
 def accept(ws: Workspace, proposal: LinkProposal) -> Changes:
     """Make the proposed link."""
     from db.links import add_link

@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         from desktop.shared.install import install_shared_ui
 
         self.shared_ui = install_shared_ui(self, ctx, settings=self.settings)
+        from desktop.conflicts import install_conflicts_ui
+
+        self.conflicts_view = install_conflicts_ui(self, ctx)
         from desktop.safety import install_safety_ui
 
         self.safety_ui = install_safety_ui(self, ctx, self.settings)

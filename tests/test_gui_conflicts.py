@@ -1,0 +1,52 @@
+"""The Conflicts queue in the real window: proposals appear, Enter links, Delete dismisses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from db.links import all_links
+from tests.gui_shell_support import make_window
+from tests.test_facts import STORY, _claims
+
+
+def test_accept_and_dismiss_with_keys_and_undo(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    seoul, kyiv, late, _other = _claims(ws, STORY)
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    view = window.conflicts_view
+    window.docks["Conflicts"].raise_()
+    qtbot.waitUntil(lambda: view.model.rowCount() >= 2, timeout=15000)
+    first = view.model.rows[0]
+    assert first.relation.value == "contradicts"
+    assert "cannot both hold" in view.model.data(view.model.index(0, 3))
+    view.table.setFocus()
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    linked = {(link.from_claim_id, link.to_claim_id, link.relation) for link in all_links(ws)}
+    assert (first.from_claim.claim_id, first.to_claim.claim_id, first.relation) in linked
+    assert first not in view.model.rows
+    window.ctx.undo_stack.undo()
+    assert all_links(ws) == []
+    # Dismiss the next one with Delete; it is remembered, and undo brings it back.
+    view.table.selectRow(0)
+    second = view.selected()
+    assert second is not None
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert second not in view.model.rows
+    view.refresh()
+    qtbot.waitUntil(lambda: not view.stale and view.model.rowCount() > 0, timeout=15000)
+    keys = {(p.from_claim.claim_id, p.to_claim.claim_id) for p in view.model.rows}
+    assert (second.from_claim.claim_id, second.to_claim.claim_id) not in keys
+    window.ctx.undo_stack.undo()  # the dismissal is undone: proposed again
+    view.refresh()
+    qtbot.waitUntil(
+        lambda: (
+            (second.from_claim.claim_id, second.to_claim.claim_id)
+            in {(p.from_claim.claim_id, p.to_claim.claim_id) for p in view.model.rows}
+        ),
+        timeout=15000,
+    )
+    involved = {
+        str(c) for p in view.model.rows for c in (p.from_claim.claim_id, p.to_claim.claim_id)
+    }
+    assert involved <= {seoul, kyiv, late}
