@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from db.changes import Changes, Entity, Op, changed
 from db.errors import InvalidInput, NotFound
@@ -34,8 +35,8 @@ def _name(value: str) -> str:
     return name
 
 
-def _fact_id(session: object, fact: uuid.UUID | str) -> uuid.UUID:
-    return resolve_id(session, Fact, fact, "fact")  # type: ignore[arg-type]
+def _fact_id(session: Session, fact: uuid.UUID | str) -> uuid.UUID:
+    return resolve_id(session, Fact, fact, "fact")
 
 
 def create_fact(ws: Workspace, name: str, notes: str = "") -> tuple[FactInfo, Changes]:
