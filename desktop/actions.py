@@ -53,7 +53,19 @@ class ActionId(enum.Enum):
     )
     NEXT_CLAIM = ActionSpec("&Next Claim", ("F8", "Ctrl+]"), "next", menu="Claim")
     PREV_CLAIM = ActionSpec("&Previous Claim", ("Shift+F8", "Ctrl+["), "prev", menu="Claim")
-    FIND = ActionSpec("&Find Claims…", ("Ctrl+F",), "find", "Filter the claims table", menu="Edit")
+    FIND = ActionSpec(
+        "&Filter Claims…", ("Ctrl+Shift+L",), "find", "Filter the claims table", menu="Edit"
+    )
+    SEARCH = ActionSpec(
+        "&Search Everywhere…",
+        ("Ctrl+Shift+F",),
+        "find",
+        "Search articles, claims, comments, sources and tags",
+        menu="Edit",
+    )
+    FIND_IN_ARTICLE = ActionSpec(
+        "Find in &Article…", ("Ctrl+F",), "find", "Find words in the open article", menu="Edit"
+    )
     FOCUS_ARTICLES = ActionSpec("Go to &Articles", ("Alt+1",), menu="View")
     FOCUS_READER = ActionSpec("Go to &Reader", ("Alt+2",), menu="View")
     FOCUS_INSPECTOR = ActionSpec("Go to &Inspector", ("Alt+3",), menu="View")

@@ -214,3 +214,47 @@ def test_find_bar_offsets_survive_emoji(ctx, host, qtbot) -> None:  # type: igno
     assert _selected_codepoints(host.reader, MULTILINGUAL) == (start, start + 14)
     assert host.reader.textCursor().selectedText() == "Closing remark"
     assert uuid.UUID(str(article.id))
+
+
+# ---------------------------------------------------------------- in the main window
+
+
+def test_main_window_keys_open_search_and_find(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui_shell_support import make_window
+
+    target = add_text_article(ws, MULTILINGUAL, title="Multilingual")
+    add_text_article(ws, SECOND, title="Second")
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.reader.setFocus()
+    ui = window.search_ui
+    # Ctrl+Shift+F: the search box; choosing a hit opens its article with the words selected.
+    qtbot.keyClick(
+        window.reader,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert ui.dialog.isVisible()
+    ui.dialog.edit.setText("final figure")
+    ui.dialog.run()
+    hit = ui.dialog.choose(ui.dialog.model.index(0, 0, ui.dialog.model.index(0, 0)))
+    assert hit is not None and hit.article_id == target.id
+    assert window.reader.article_id == target.id
+    assert window.reader.textCursor().selectedText() == "final figure"
+    # Ctrl+F: the find bar under the reader, taking the selected words.
+    qtbot.waitUntil(window.isActiveWindow)  # back from the search box
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert ui.find_bar.isVisible()
+    assert ui.find_bar.edit.text() == "final figure"
+    assert ui.find_bar.count.text() == "1 of 1"
+    # F1 lists each key once, the new ones among them.
+    rows = window.shortcut_rows()
+    keys = [k for _m, _n, joined in rows for k in joined.split(", ")]
+    assert len(keys) == len(set(keys)), sorted(keys)
+    named = {name: joined for _m, name, joined in rows}
+    assert "Ctrl+Shift+F" in named["Search Everywhere…"]
+    assert "Ctrl+F" in named["Find in Article…"].split(", ")
+    assert "Ctrl+Shift+L" in named["Filter Claims…"]

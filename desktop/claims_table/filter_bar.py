@@ -246,7 +246,7 @@ class ClaimFilterBar(QWidget):
         self.filter_edit.setObjectName("claimFilterEdit")
         self.filter_edit.setPlaceholderText("Search quote, statement, notes, source…")
         self.filter_edit.setClearButtonEnabled(True)
-        search_label = QLabel("Find (Ctrl+F):", self)
+        search_label = QLabel("Filter (Ctrl+Shift+L):", self)
         search_label.setBuddy(self.filter_edit)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

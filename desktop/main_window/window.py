@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         from desktop.safety import install_safety_ui
 
         self.safety_ui = install_safety_ui(self, ctx, self.settings)
+        from desktop.search import install_search_ui
+
+        self.search_ui = install_search_ui(self, ctx)
         self._build_status_bar()
         self._connect()
         self._restore_settings()
