@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
 from db.errors import InvalidInput, NotFound
 from db.ids import resolve_id
-from db.models import Article, Claim, ClaimLink, Relation
+from db.models import Article, Claim, ClaimLink, Relation, Status
 from db.workspace import Workspace
 
 # How a link reads from the other end.
@@ -37,6 +37,8 @@ class LinkInfo:
     to_claim_id: uuid.UUID
     relation: Relation
     note: str
+    # Claims a new contradicts link made disputed, with the status each had before.
+    disputed: tuple[tuple[uuid.UUID, Status], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,10 @@ def add_link(
     *,
     note: str = "",
     link_id: uuid.UUID | None = None,
+    dispute: bool = True,
 ) -> LinkInfo:
+    """Link two claims; a contradicts link also disputes them (see below) unless *dispute*
+    is False (a link restored or rebuilt as it was, statuses included)."""
     rel = _relation(relation)
     with ws.session() as session:
         a = resolve_id(session, Claim, from_id, "claim")
@@ -108,8 +113,18 @@ def add_link(
             id=link_id or uuid.uuid4(), from_claim_id=a, to_claim_id=b, relation=rel, note=note
         )
         session.add(link)
+        disputed: list[tuple[uuid.UUID, Status]] = []
+        if rel is Relation.CONTRADICTS and dispute:
+            # A contradiction puts both claims up for review: an unverified or
+            # in-review claim becomes disputed; a decided one keeps its verdict
+            # (only a reviewer changes a verdict).
+            for cid in (a, b):
+                claim = session.get_one(Claim, cid)
+                if claim.status in (Status.UNVERIFIED, Status.IN_REVIEW):
+                    disputed.append((cid, claim.status))
+                    claim.status = Status.DISPUTED
         session.flush()
-        return _info(link)
+        return replace(_info(link), disputed=tuple(disputed))
 
 
 def remove_link(ws: Workspace, link_id: uuid.UUID | str) -> LinkInfo:

@@ -54,7 +54,7 @@ def _populate(ws: Workspace, seeds: list[Path]) -> dict[str, Any]:
     c2 = create_claim(ws, arts[0].id, 50, 90, reliability="C", credibility=3)
     c3 = create_claim(ws, arts[1].id, 10, 30, notes="check the date", assignee_id=reviewer_id)
     add_link(ws, c1.id, c2.id, "supports", note="same figure")
-    add_link(ws, c3.id, c1.id, "contradicts")
+    add_link(ws, c3.id, c1.id, "contradicts", dispute=False)  # statuses as set here
     with ws.session() as session:
         session.add(Evidence(claim_id=c1.id, url="https://example.org/a", note="report"))
         top = Comment(claim_id=c2.id, body="Is this the right figure?")

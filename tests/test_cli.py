@@ -324,7 +324,18 @@ def test_claims_lists_and_filters(ws_path: Path, loaded: dict[str, str]) -> None
     everything = listed()
     assert {row[0] for row in everything} == set(ids.values())
     verified = listed("--status", "verified")
-    assert verified == [[ids["14 crews"], "verified", "A1", "City Hall", "14 crews"]]
+    assert verified == [
+        [
+            ids["14 crews"],
+            "verified",
+            "A1",
+            "City Hall",
+            "14 crews",
+            "fact: -",
+            "corroboration: 1",
+            "superseded by: -",
+        ]
+    ]
     assert [r[0] for r in listed("--tag", "cost")] == [ids["2.5 million"]]
     assert [r[0] for r in listed("--source", "City Hall")] == [ids["14 crews"]]
     assert {r[0] for r in listed("--article", loaded["story"][:8])} == {

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN = {"db", "desktop"}
 # Declared for what they provide at run time without an import statement of their own.
 RUNTIME_ONLY = {"psycopg"}  # the PostgreSQL driver SQLAlchemy loads for postgresql+psycopg URLs
+# Distributions that come with a declared one (PySide6-Essentials brings shiboken6).
+COMES_WITH = {"shiboken6": "pyside6-essentials"}
 
 
 def _norm(name: str) -> str:
@@ -44,7 +46,11 @@ def _imported_top_levels(folders: tuple[str, ...]) -> set[str]:
 
 def _distributions(modules: set[str]) -> dict[str, set[str]]:
     mapping = packages_distributions()
-    return {m: {_norm(d) for d in mapping.get(m, [])} for m in modules}
+    out = {}
+    for module in modules:
+        dists = {_norm(d) for d in mapping.get(module, [])}
+        out[module] = dists | {COMES_WITH[d] for d in dists if d in COMES_WITH}
+    return out
 
 
 def test_everything_the_application_imports_is_declared() -> None:

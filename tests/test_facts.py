@@ -151,3 +151,23 @@ def test_cli_conflicts_json_and_unknown_ids(ws, ws_path: Path, capsys) -> None: 
     assert run(["--db", str(ws_path), "facts", "--format", "json"]) == 0
     (fact,) = json.loads(capsys.readouterr().out)
     assert fact["claims"] == 3
+
+
+def test_corroboration_counts_original_sources_once(ws) -> None:  # type: ignore[no-untyped-def]
+    from db.facts.corroboration import standing
+    from db.sources import create_source
+
+    nis = create_source(ws, "National Intelligence Service")
+    ids = _claims(ws, STORY[:3])
+    seoul, kyiv, late = (uuid.UUID(i) for i in ids)
+    # Two outlets relaying the NIS count once; the outlet speaking for itself counts as itself.
+    claim_ops.update_claim(ws, seoul, source_id=nis.id)
+    claim_ops.update_claim(ws, kyiv, source_id=nis.id)
+    add_link(ws, kyiv, seoul, Relation.SAME)
+    add_link(ws, late, kyiv, Relation.UPDATES)
+    found = standing(ws)
+    assert found[seoul].corroboration == 1 and found[seoul].sources == (nis.name,)
+    assert found[late].corroboration == 1 and found[late].sources[0].endswith("(itself)")
+    assert found[kyiv].superseded_by == (late,)
+    add_link(ws, late, seoul, Relation.SUPPORTS)
+    assert standing(ws)[seoul].corroboration == 2

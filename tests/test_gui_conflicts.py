@@ -50,3 +50,29 @@ def test_accept_and_dismiss_with_keys_and_undo(ws, tmp_path, qtbot) -> None:  # 
         str(c) for p in view.model.rows for c in (p.from_claim.claim_id, p.to_claim.claim_id)
     }
     assert involved <= {seoul, kyiv, late}
+
+
+def test_accepting_a_contradiction_disputes_both_claims_and_undo_restores(
+    ws, tmp_path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from db.claims import get_claim, update_claim
+    from db.models import Status
+
+    seoul, kyiv, _late, _other = _claims(ws, STORY)
+    update_claim(ws, seoul, status="in_review")
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    view = window.conflicts_view
+    window.docks["Conflicts"].raise_()
+    qtbot.waitUntil(lambda: view.model.rowCount() >= 1, timeout=15000)
+    row = next(
+        n for n, p in enumerate(view.model.rows)
+        if {str(p.from_claim.claim_id), str(p.to_claim.claim_id)} == {seoul, kyiv}
+    )  # fmt: skip
+    view.table.selectRow(row)
+    view.accept_selected()
+    assert get_claim(ws, seoul).status is Status.DISPUTED
+    assert get_claim(ws, kyiv).status is Status.DISPUTED
+    window.ctx.undo_stack.undo()
+    assert get_claim(ws, seoul).status is Status.IN_REVIEW
+    assert get_claim(ws, kyiv).status is Status.UNVERIFIED

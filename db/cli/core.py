@@ -187,12 +187,18 @@ def _day_start(text: str, *, end: bool) -> dt.datetime:
 
 def cmd_claims(ctx: CliContext) -> int:
     from db.claims import list_claims
+    from db.facts.corroboration import standing
 
     flt = _filter_from_args(ctx, default_status=None)
-    for c in list_claims(ctx.ws, flt):
+    claims = list_claims(ctx.ws, flt)
+    standings = standing(ctx.ws, [c.id for c in claims])
+    for c in claims:
+        s = standings[c.id]
+        newer = ",".join(str(i)[:8] for i in s.superseded_by) or "-"
         ctx.print(
             f"{c.id}\t{c.status.value}\t{c.grading or '-'}\t{c.source_name or '-'}\t"
-            f"{_one_line(c.quote)}"
+            f"{_one_line(c.quote)}\tfact: {s.fact or '-'}\tcorroboration: {s.corroboration}"
+            f"\tsuperseded by: {newer}"
         )
     return 0
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from db import claims as claim_ops
 from db import links as link_ops
-from db.changes import Change, Changes, Entity, Op
+from db.changes import Change, Changes, Entity, Op, changed
 from db.claims import ClaimInfo
 from db.links import LinkInfo
 from desktop.commands.base import DbCommand
@@ -173,16 +173,29 @@ class AddLinkCommand(DbCommand):
         self.to_id = to_id
         self.relation = relation
         self.link_id = uuid.uuid4()
+        self.disputed: tuple[tuple[uuid.UUID, Any], ...] = ()
 
     def do(self) -> None:
-        link_ops.add_link(
+        info = link_ops.add_link(
             self.ctx.ws, self.from_id, self.to_id, self.relation, link_id=self.link_id
         )
-        self.ctx.publish(link_changes([(self.link_id, self.from_id, self.to_id)], Op.CREATED))
+        self.disputed = info.disputed
+        record = link_changes([(self.link_id, self.from_id, self.to_id)], Op.CREATED)
+        if info.disputed:
+            record = record.merged(
+                changed(Entity.CLAIM, [cid for cid, _ in info.disputed], fields=["status"])
+            )
+        self.ctx.publish(record)
 
     def undo_edit(self) -> None:
         link_ops.remove_link(self.ctx.ws, self.link_id)
-        self.ctx.publish(link_changes([(self.link_id, self.from_id, self.to_id)], Op.DELETED))
+        for cid, status in self.disputed:
+            claim_ops.update_claim(self.ctx.ws, cid, status=status)
+        record = link_changes([(self.link_id, self.from_id, self.to_id)], Op.DELETED)
+        disputed = [cid for cid, _ in self.disputed]
+        if disputed:
+            record = record.merged(changed(Entity.CLAIM, disputed, fields=["status"]))
+        self.ctx.publish(record)
 
 
 class RemoveLinkCommand(DbCommand):
