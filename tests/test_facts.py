@@ -171,3 +171,22 @@ def test_corroboration_counts_original_sources_once(ws) -> None:  # type: ignore
     assert found[kyiv].superseded_by == (late,)
     add_link(ws, late, seoul, Relation.SUPPORTS)
     assert standing(ws)[seoul].corroboration == 2
+
+
+def test_the_hand_marked_seed_reference(seed_paths: list[Path]) -> None:
+    """Quality floor on the seeds (bench/facts_quality.py prints the figures)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "facts_quality.py"
+    spec = importlib.util.spec_from_file_location("facts_quality", path)
+    assert spec is not None and spec.loader is not None
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    result = quality.evaluate(seed_paths[0].parent)
+    assert result["recall_any"] >= 0.95
+    assert result["recall_exact"] >= 0.8
+    assert result["false_contradictions"] <= 0.1
+    # Same number, different quantity: reinforcements and added waves are never linked
+    # to the totals; only the misdated claim (J) is, and it is flagged.
+    assert all("J" in pair for pair in result["wrongly_linked"])
+    assert result["misdated_flagged"] == ["J"]

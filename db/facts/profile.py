@@ -34,6 +34,18 @@ SYNONYMS = {
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
 )
+# A count of what was added (a new wave, replacements) is not the total so far.
+INCREMENT = re.compile(
+    r"\b(additional|another|extra|more|reinforcements?|replace|replacing|replacement|"
+    r"second|third|fourth|new batch|wave)\b",
+    re.I,
+)
+# An expected or possible figure answers "how many will there be", not "how many are there".
+FORECAST = re.compile(
+    r"\b(expected|expects?|could|would|will|may|might|if|forecast|projected|planned|"
+    r"likely|reach(?:es)?|land at)\b",
+    re.I,
+)
 UPDATE_CUES = re.compile(
     r"\b(now|swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|"
     r"revised|latest|no longer|has reached|earlier this (?:year|month|week))\b",
@@ -60,6 +72,8 @@ class Profile:
     cumulative: bool
     update_cue: bool
     words: frozenset[str]
+    increment: bool = False
+    forecast: bool = False
 
     @property
     def has_figure(self) -> bool:
@@ -69,6 +83,15 @@ class Profile:
 def normal_unit(unit: str) -> str:
     unit = " ".join(unit.lower().split())
     return SYNONYMS.get(unit, unit)
+
+
+def unit_in_words(quote: str) -> str:
+    """The counted thing named anywhere in the quote ("troop numbers … 3,000")."""
+    for word in _WORDS.findall(quote.lower()):
+        found = SYNONYMS.get(word) or SYNONYMS.get(word.rstrip("s"))
+        if found:
+            return found
+    return ""
 
 
 def bounds(figure: Figure) -> tuple[float, float]:
@@ -100,7 +123,10 @@ def profile(
     end: int,
     event_start: dt.date | None,
     published: dt.datetime | None,
+    around: str = "",
 ) -> Profile:
+    """*around* is the text around the quote (its sentence), where the counted thing
+    may be named when the quote itself does not ("the total … around 10,000")."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
     figure = figures[0] if figures else None
     when: dt.date | None = event_start
@@ -116,6 +142,7 @@ def profile(
         return Profile(
             claim_id, article_id, quote, start, end, None, 0.0, 0.0, "", "", when,
             when_is_event, bool(CUMULATIVE.search(quote)), bool(UPDATE_CUES.search(quote)), words,
+            bool(INCREMENT.search(quote)), bool(FORECAST.search(quote)),
         )  # fmt: skip
     low, high = bounds(figure)
     return Profile(
@@ -127,11 +154,13 @@ def profile(
         figure.value,
         low,
         high,
-        normal_unit(figure.unit),
+        normal_unit(figure.unit) or unit_in_words(quote) or unit_in_words(around),
         figure.qualifier,
         when,
         when_is_event,
         bool(CUMULATIVE.search(quote)),
         bool(UPDATE_CUES.search(quote)),
         words,
+        bool(INCREMENT.search(quote)),
+        bool(FORECAST.search(quote)),
     )

@@ -49,6 +49,14 @@ class LinkProposal:
         }
 
 
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around text[start:end]."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1 : right + 1]
+
+
 def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Profile]:
     """Profiles of the placed claims (all, or those named)."""
     query = (
@@ -65,8 +73,19 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
         .where(Claim.orphaned.is_(False))
     )
     with ws.session() as session:
-        rows = session.execute(query).all()
-    return [profile(*row) for row in rows if claim_ids is None or row[0] in claim_ids]
+        rows = [r for r in session.execute(query).all() if claim_ids is None or r[0] in claim_ids]
+        found = [profile(*row) for row in rows]
+        # A figure whose quote does not name what it counts: look at its sentence.
+        bare = {p.article_id for p in found if p.has_figure and not p.unit}
+        texts = dict(
+            session.execute(select(Article.id, Article.text).where(Article.id.in_(bare))).all()
+        )
+    out = []
+    for row, p in zip(rows, found, strict=True):
+        if p.has_figure and not p.unit and p.article_id in texts:
+            p = profile(*row, around=_sentence(texts[p.article_id], p.start, p.end))
+        out.append(p)
+    return out
 
 
 def _pairs(items: list[Profile]) -> list[tuple[Profile, Profile]]:

@@ -29,6 +29,10 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None  # "1,500 reinforcements" and "1,500 soldiers" count different things
     if a.cumulative != b.cumulative:
         return None  # a total so far is not the count of one incident
+    if a.increment != b.increment:
+        return None  # an added wave is not the total so far
+    if a.forecast != b.forecast:
+        return None  # what is expected is not what is there
     wording = fuzz.token_set_ratio(" ".join(sorted(a.words)), " ".join(sorted(b.words)))
     if wording < MIN_WORDING:
         return None
@@ -53,6 +57,16 @@ def relate(a: Profile, b: Profile) -> Relating | None:
     first, second = sorted((a, b), key=lambda p: (p.when is None, p.when, str(p.claim_id)))
     if a.value == b.value and a.low == b.low and a.high == b.high:
         return Relating(Relation.SAME, second, first, f"{reason}: the same figure, {_show(a)}")
+    if a.increment and b.increment:
+        return None  # two added waves with different figures are different waves
+    if a.update_cue != b.update_cue and a.value != b.value:
+        newer, older = (a, b) if a.update_cue else (b, a)
+        return Relating(
+            Relation.UPDATES,
+            newer,
+            older,
+            f"{reason}: {_show(newer)} is worded as a newer estimate than {_show(older)}",
+        )
     if a.low <= b.high and b.low <= a.high:
         return Relating(
             Relation.SUPPORTS,
