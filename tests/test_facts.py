@@ -190,3 +190,31 @@ def test_the_hand_marked_seed_reference(seed_paths: list[Path]) -> None:
     # to the totals; only the misdated claim (J) is, and it is flagged.
     assert all("J" in pair for pair in result["wrongly_linked"])
     assert result["misdated_flagged"] == ["J"]
+
+
+def test_a_facts_best_answer_is_the_latest_verified_figure(ws) -> None:  # type: ignore[no-untyped-def]
+    from db.facts.service import best_answers
+
+    seoul, kyiv, late, _other = (uuid.UUID(i) for i in _claims(ws, STORY))
+    fact, _ = create_fact(ws, "How many troops?")
+    assign_claims(ws, fact.id, [seoul, kyiv, late])
+    add_link(ws, late, kyiv, Relation.UPDATES)
+    best = best_answers(ws)[fact.id]
+    assert best.claim_id == late and not best.verified and best.superseded == (kyiv,)
+    claim_ops.update_claim(ws, seoul, status="verified")
+    best = best_answers(ws)[fact.id]
+    assert best.claim_id == seoul and best.verified
+    assert "verified" in best.describe()
+
+
+def test_a_text_filter_matching_a_source_still_obeys_the_status_filter(ws) -> None:  # type: ignore[no-untyped-def]
+    from db.claims import ClaimFilter, list_claims
+    from db.models import Status
+    from db.sources import create_source
+
+    seoul, kyiv, _late, _other = _claims(ws, STORY)
+    nis = create_source(ws, "Spyagency Office")
+    claim_ops.update_claim(ws, seoul, source_id=nis.id, status="in_review")
+    claim_ops.update_claim(ws, kyiv, source_id=nis.id)
+    flt = ClaimFilter(statuses=frozenset({Status.IN_REVIEW}), text="Spyagency")
+    assert [str(c.id) for c in list_claims(ws, flt)] == [seoul]

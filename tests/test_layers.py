@@ -111,6 +111,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.check": {"CheckReport", "RepairReport"},
     "db.facts.proposals": {"LinkProposal"},
     "db.facts.profile": {"Profile"},
+    "db.facts.service": {"BestAnswer", "FactInfo"},
     "db.search": {"Hit", "SearchResult"},
 }
 

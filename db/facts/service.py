@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,12 +40,17 @@ def _fact_id(session: Session, fact: uuid.UUID | str) -> uuid.UUID:
     return resolve_id(session, Fact, fact, "fact")
 
 
-def create_fact(ws: Workspace, name: str, notes: str = "") -> tuple[FactInfo, Changes]:
+def create_fact(
+    ws: Workspace, name: str, notes: str = "", *, fact_id: uuid.UUID | None = None
+) -> tuple[FactInfo, Changes]:
+    """Create a fact (*fact_id* brings one back under its earlier id, for undo)."""
     name = _name(name)
     with ws.session() as session:
         if session.scalar(select(Fact.id).where(Fact.name == name)) is not None:
             raise InvalidInput(f"There is already a fact called “{name}”.")
         fact = Fact(name=name, notes=notes)
+        if fact_id is not None:
+            fact.id = fact_id
         session.add(fact)
         session.flush()
         info = FactInfo(fact.id, fact.name, fact.notes, 0)
@@ -109,6 +115,16 @@ def merge_facts(ws: Workspace, into: uuid.UUID | str, others: Iterable[uuid.UUID
     )
 
 
+def fact_ids_of(
+    ws: Workspace, claim_ids: Iterable[uuid.UUID | str]
+) -> dict[uuid.UUID, uuid.UUID | None]:
+    """The fact each claim answers now (None: none), to put them back on undo."""
+    with ws.session() as session:
+        ids = [resolve_id(session, Claim, c, "claim") for c in claim_ids]
+        rows = session.execute(select(Claim.id, Claim.fact_id).where(Claim.id.in_(ids))).all()
+    return {cid: fid for cid, fid in rows}
+
+
 def list_facts(ws: Workspace) -> list[FactInfo]:
     with ws.session() as session:
         counts = dict(
@@ -129,3 +145,85 @@ def get_fact(ws: Workspace, fact: uuid.UUID | str) -> FactInfo:
         if str(info.id) == str(fact):
             return info
     raise NotFound(f"No fact with id {fact}.")
+
+
+@dataclass(frozen=True)
+class BestAnswer:
+    """A fact's current answer: the latest verified figure, else the latest figure."""
+
+    claim_id: uuid.UUID | None
+    quote: str
+    verified: bool
+    superseded: tuple[uuid.UUID, ...]  # claims this answer's claim updates
+    disputed_by: tuple[uuid.UUID, ...]  # claims contradicting it
+
+    def describe(self) -> str:
+        if self.claim_id is None:
+            return "no claim with a figure yet"
+        state = "verified" if self.verified else "not verified yet"
+        more = []
+        if self.superseded:
+            more.append(f"supersedes {len(self.superseded)}")
+        if self.disputed_by:
+            more.append(f"disputed by {len(self.disputed_by)}")
+        tail = f" ({', '.join(more)})" if more else ""
+        return f"{self.quote} — {state}{tail}"
+
+
+def best_answers(ws: Workspace) -> dict[uuid.UUID, BestAnswer]:
+    """Each fact's current best answer (see :class:`BestAnswer`)."""
+    from db.facts.proposals import profiles
+    from db.models import Article, ClaimLink, Relation, Status
+
+    with ws.session() as session:
+        rows = session.execute(
+            select(Claim.id, Claim.fact_id, Claim.status, Article.published_at)
+            .join(Article, Article.id == Claim.article_id)
+            .where(Claim.fact_id.is_not(None))
+        ).all()
+        links = session.execute(
+            select(ClaimLink.from_claim_id, ClaimLink.to_claim_id, ClaimLink.relation).where(
+                ClaimLink.relation.in_([Relation.UPDATES, Relation.CONTRADICTS])
+            )
+        ).all()
+    if not rows:
+        return {}
+    by_claim = {p.claim_id: p for p in profiles(ws, {r[0] for r in rows})}
+    members: dict[uuid.UUID, list[tuple[uuid.UUID, Status]]] = {}
+    for cid, fid, status, _published in rows:
+        if fid is not None:
+            members.setdefault(fid, []).append((cid, status))
+    superseded_by: dict[uuid.UUID, set[uuid.UUID]] = {}
+    updates: dict[uuid.UUID, set[uuid.UUID]] = {}
+    contradicted: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for a, b, relation in links:
+        if relation is Relation.UPDATES:
+            superseded_by.setdefault(b, set()).add(a)
+            updates.setdefault(a, set()).add(b)
+        else:
+            contradicted.setdefault(a, set()).add(b)
+            contradicted.setdefault(b, set()).add(a)
+    out: dict[uuid.UUID, BestAnswer] = {}
+    for fid, claims in members.items():
+        candidates = [
+            (cid, status)
+            for cid, status in claims
+            if cid in by_claim and by_claim[cid].has_figure and cid not in superseded_by
+        ]
+        if not candidates:
+            out[fid] = BestAnswer(None, "", False, (), ())
+            continue
+
+        def rank(item: tuple[uuid.UUID, Status]) -> tuple[bool, object, str]:
+            p = by_claim[item[0]]
+            return (item[1] is Status.VERIFIED, p.when or dt.date.min, str(item[0]))
+
+        cid, status = max(candidates, key=rank)
+        out[fid] = BestAnswer(
+            cid,
+            by_claim[cid].quote,
+            status is Status.VERIFIED,
+            tuple(sorted(updates.get(cid, set()), key=str)),
+            tuple(sorted(contradicted.get(cid, set()), key=str)),
+        )
+    return out

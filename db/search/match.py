@@ -179,7 +179,8 @@ def _claims_matching_sqlite(element: ClaimsMatching, compiler: SQLCompiler, **kw
         _sqlite_entity_ids(q, SOURCE),
         _sqlite_entity_ids(q, TAG),
     )
-    return compiler.process(condition, **kw)
+    # Parenthesised: the condition is an OR, and it is ANDed with other filters.
+    return f"({compiler.process(condition, **kw)})"
 
 
 @compiles(ClaimsMatching, "postgresql")
@@ -193,7 +194,8 @@ def _claims_matching_pg(element: ClaimsMatching, compiler: SQLCompiler, **kw: An
         select(sources.c.id).where(_pg_condition(q, SOURCE)),
         select(tags.c.id).where(_pg_condition(q, TAG)),
     )
-    return compiler.process(condition, **kw)
+    # Parenthesised: the condition is an OR, and it is ANDed with other filters.
+    return f"({compiler.process(condition, **kw)})"
 
 
 @compiles(ClaimsMatching)

@@ -1,8 +1,11 @@
-"""Undoable decisions on proposed links: dismiss one (accepting is an AddLinkCommand)."""
+"""Undoable edits of facts and proposals (accepting a proposed link is an AddLinkCommand)."""
 
 from __future__ import annotations
 
+import uuid
+
 from db.facts import proposals as proposal_ops
+from db.facts import service as fact_service
 from db.facts.proposals import LinkProposal
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
@@ -18,3 +21,66 @@ class DismissProposalCommand(DbCommand):
 
     def undo_edit(self) -> None:
         self.ctx.publish(proposal_ops.undismiss(self.ctx.ws, self.proposal))
+
+
+class CreateFactCommand(DbCommand):
+    """Create a fact, optionally putting claims in it at once."""
+
+    def __init__(
+        self, ctx: AppContext, name: str, claim_ids: list[uuid.UUID] | None = None
+    ) -> None:
+        super().__init__(ctx, f"New fact “{name}”")
+        self.name = name
+        self.claim_ids = list(claim_ids or [])
+        self.fact_id: uuid.UUID | None = None
+        self.before: dict[uuid.UUID, uuid.UUID | None] = {}
+
+    def do(self) -> None:
+        if self.claim_ids and not self.before:
+            self.before = fact_service.fact_ids_of(self.ctx.ws, self.claim_ids)
+        info, changes = fact_service.create_fact(self.ctx.ws, self.name, fact_id=self.fact_id)
+        self.fact_id = info.id
+        if self.claim_ids:
+            changes = changes.merged(
+                fact_service.assign_claims(self.ctx.ws, info.id, self.claim_ids)
+            )
+        self.ctx.publish(changes)
+
+    def undo_edit(self) -> None:
+        assert self.fact_id is not None
+        changes = fact_service.delete_fact(self.ctx.ws, self.fact_id)
+        for fid, ids in _by_fact(self.before).items():
+            changes = changes.merged(fact_service.assign_claims(self.ctx.ws, fid, ids))
+        self.ctx.publish(changes)
+
+
+class AssignClaimsCommand(DbCommand):
+    """Put claims in a fact (None: take them out); undo puts each back where it was."""
+
+    def __init__(
+        self, ctx: AppContext, fact_id: uuid.UUID | None, claim_ids: list[uuid.UUID]
+    ) -> None:
+        super().__init__(ctx, "Put claims in a fact" if fact_id else "Take claims out of a fact")
+        self.fact_id = fact_id
+        self.claim_ids = claim_ids
+        self.before: dict[uuid.UUID, uuid.UUID | None] = {}
+
+    def do(self) -> None:
+        if not self.before:
+            self.before = fact_service.fact_ids_of(self.ctx.ws, self.claim_ids)
+        self.ctx.publish(fact_service.assign_claims(self.ctx.ws, self.fact_id, self.claim_ids))
+
+    def undo_edit(self) -> None:
+        changes = None
+        for fid, ids in _by_fact(self.before).items():
+            step = fact_service.assign_claims(self.ctx.ws, fid, ids)
+            changes = step if changes is None else changes.merged(step)
+        if changes is not None:
+            self.ctx.publish(changes)
+
+
+def _by_fact(before: dict[uuid.UUID, uuid.UUID | None]) -> dict[uuid.UUID | None, list[uuid.UUID]]:
+    out: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+    for cid, fid in before.items():
+        out.setdefault(fid, []).append(cid)
+    return out

@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         from desktop.conflicts import install_conflicts_ui
 
         self.conflicts_view = install_conflicts_ui(self, ctx)
+        from desktop.facts import install_facts_ui
+
+        self.facts_view = install_facts_ui(self, ctx)
         from desktop.safety import install_safety_ui
 
         self.safety_ui = install_safety_ui(self, ctx, self.settings)
