@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,13 +74,22 @@ def pg_url() -> Iterator[str]:
         pytest.fail(f"PostgreSQL at {base} is not usable: {exc}")
     url = make_url(base).set(database=name).render_as_string(hide_password=False)
     yield url
-    with admin.connect() as conn:
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = :n AND pid <> pg_backend_pid()"
-            ),
-            {"n": name},
-        )
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    # A background read finishing late may connect again between the terminate
+    # and the drop: try a few times (PostgreSQL 13+ also has DROP ... WITH (FORCE)).
+    for attempt in range(5):
+        try:
+            with admin.connect() as conn:
+                conn.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = :n AND pid <> pg_backend_pid()"
+                    ),
+                    {"n": name},
+                )
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            break
+        except Exception:
+            if attempt == 4:
+                raise
+            time.sleep(0.3)
     admin.dispose()
