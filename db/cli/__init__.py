@@ -1,6 +1,6 @@
 """The ``claimdesk`` command line: headless, never imports Qt.
 
-Each subcommand module (core, team, shared, formats, safety, search, assist, facts)
+Each subcommand module (core, team, shared, formats, safety, search, assist, facts, views)
 adds its subcommands through ``register(subparsers, common)``; a handler
 receives a :class:`CliContext` and returns an exit code.  The parser is built
 once per run: :func:`parse` reads the arguments, and the launcher hands the
@@ -86,9 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_global_options(common, suppress=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     # The subcommand modules import CliContext from here: import them once it exists.
-    from db.cli import assist, core, facts, formats, safety, search, shared, team
+    from db.cli import assist, core, facts, formats, safety, search, shared, team, views
 
-    for module in (core, team, shared, formats, safety, search, assist, facts):
+    for module in (core, team, shared, formats, safety, search, assist, facts, views):
         module.register(subparsers, common)
     return parser
 
