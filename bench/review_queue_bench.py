@@ -122,6 +122,7 @@ def main() -> int:
     view = ReviewQueueView(ctx)
     view.resize(1200, 400)
     view.show()
+    view.wait_loaded()
     app.processEvents()
     opened = time.perf_counter() - t0
     in_queue = view.model.rowCount()

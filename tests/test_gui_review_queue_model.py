@@ -262,7 +262,21 @@ def test_a_lazy_queue_reads_nothing_until_shown(ctx, big, qtbot) -> None:
     assert not view.model.loaded
     view.show()
     qtbot.waitExposed(view)
-    assert view.model.rowCount() == IN_REVIEW + 1
+    # Read off the GUI thread; a record published meanwhile is applied after.
+    assert view.model.loading
+    late = claims.create_claim(ws, aid, 50, 80, status="in_review")
+    ctx.publish(changed(Entity.CLAIM, [late.id], Op.CREATED, parent=aid))
+    assert view.wait_loaded()
+    assert view.model.rowCount() == IN_REVIEW + 2
+    assert view.model.claim_ids[-2:] == [str(info.id), str(late.id)]
+    # A filter chosen in its box is read the same way; the selection is kept.
+    old = view.model.claim_id_at(7)
+    assert view.select_claim(old)
+    view.age_filter.setValue(1)
+    assert view.count_label.text() == "Reading the review queue…"
+    assert view.wait_loaded()
+    assert view.model.rowCount() == IN_REVIEW  # the two new ones waited less than a day
+    assert view.selected_claim_id() == old
 
 
 def test_remote_edits_take_the_same_path(ctx, big, ws_path, qtbot) -> None:

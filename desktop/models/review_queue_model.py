@@ -13,11 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from db.changes import Changes, Entity
 from db.review import QueueFilter, QueueItem, QueueKey, QueueSort
 from desktop.palette import status_icon
+from desktop.workers import Job, run_job
 
 COL_STATUS, COL_WAITING, COL_ASSIGNEE, COL_THREADS, COL_ARTICLE, COL_SOURCE = range(6)
 COL_GRADING, COL_QUOTE = 6, 7
@@ -53,6 +60,9 @@ def one_line(text: str, limit: int) -> str:
 class ReviewQueueModel(QAbstractTableModel):
     """Claims in review or disputed; ``claim_ids`` in display order."""
 
+    loadingChanged = Signal(bool)
+    loadFailed = Signal(object)
+
     def __init__(
         self, load_order: OrderLoader, load_rows: RowLoader, parent: QObject | None = None
     ) -> None:
@@ -68,13 +78,63 @@ class ReviewQueueModel(QAbstractTableModel):
         self._rows: dict[str, QueueItem] = {}
         self._cells: dict[str, tuple[str, ...]] = {}
         self.loaded = False
+        self.loading = False
+        self._generation = 0
+        self._waiting: set[str] = set()
+        self._job: Job | None = None
         self.page_reads = 0  # how many row pages were read (for tests and benchmarks)
 
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
         """Read the order again (after a filter or sort change, or a workspace switch)."""
+        self._generation += 1  # an order being read off the thread is now stale
         order = self._load_order(self.filter, self.sort_by, self.descending, None)
+        was_loading, self.loading, self._waiting = self.loading, False, set()
+        self._swap_in(order)
+        if was_loading:
+            self.loadingChanged.emit(False)
+
+    def reload_async(self) -> None:
+        """Read the order off the GUI thread; the rows shown stay until it arrives.
+
+        ``loadingChanged`` tells a view when to say so.  Changes published
+        meanwhile are applied once the new order is in.
+        """
+        self._generation += 1
+        generation = self._generation
+        flt, sort, desc = self.filter, self.sort_by, self.descending
+        alive = [True]  # emptied when the model goes before the order arrives
+        self.destroyed.connect(lambda *_: alive.clear())
+        self._waiting = set()
+        self.loading = True
+        self.loadingChanged.emit(True)
+
+        def done(order: list[tuple[QueueKey, str]]) -> None:
+            if not alive or generation != self._generation:
+                return  # gone, or a newer request is on its way
+            self.loading = False
+            self._swap_in(order)
+            waiting, self._waiting = self._waiting, set()
+            if waiting:
+                self.update_claims(waiting)
+            self.loadingChanged.emit(False)
+
+        def failed(error: BaseException) -> None:
+            if alive and generation == self._generation:
+                self.loading = False
+                self.loadingChanged.emit(False)
+                self.loadFailed.emit(error)
+
+        self._job = run_job(
+            "Review queue",
+            lambda _progress: self._load_order(flt, sort, desc, None),
+            on_done=done,
+            on_error=failed,
+            show_progress=False,
+        )
+
+    def _swap_in(self, order: list[tuple[QueueKey, str]]) -> None:
         self.beginResetModel()
         self._keys = [k for k, _ in order]
         self._ids = [i for _, i in order]
@@ -95,6 +155,10 @@ class ReviewQueueModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         if not self.loaded:
             return  # the first reload reads in this order
+        if self.loading:
+            self.reload_async()  # the order being read is the old one
+            return
+        self._generation += 1
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         before = [(p, self._ids[p.row()] if p.row() < len(self._ids) else "") for p in persistent]
@@ -131,7 +195,7 @@ class ReviewQueueModel(QAbstractTableModel):
     def apply(self, changes: Changes) -> None:
         """Bring the rows named by *changes* up to date; reload only on ``everything``."""
         if changes.everything:
-            self.reload()
+            self.reload_async() if self.loading else self.reload()
             return
         claim_ids = changes.ids(Entity.CLAIM)
         for entity in (Entity.COMMENT, Entity.VERDICT):
@@ -148,6 +212,9 @@ class ReviewQueueModel(QAbstractTableModel):
     def update_claims(self, claim_ids: Collection[str]) -> None:
         """Insert, remove, update or move the rows of *claim_ids* (one query for all)."""
         ids = {str(i) for i in claim_ids}
+        if self.loading:
+            self._waiting |= ids
+            return
         found = dict(
             (cid, key)
             for key, cid in self._load_order(self.filter, self.sort_by, self.descending, ids)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import time
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes, Entity
+from db.errors import ClaimDeskError
 from desktop.context import AppContext
 from desktop.models.review_queue_model import (
     COL_ARTICLE,
@@ -36,6 +39,7 @@ from desktop.operations.review import QueueFilter, QueueItem
 from desktop.review.common import attempt, follow_changes, one_line
 from desktop.review.verdict_dialog import VerdictDialog
 
+log = logging.getLogger(__name__)
 UNASSIGNED = "__unassigned__"
 Choices = Callable[[], list[tuple[str, str]]]
 
@@ -102,6 +106,7 @@ class ReviewQueueView(QWidget):
         self.setObjectName("reviewQueue")
         # A lazy queue (a dock tabbed away at start-up) reads nothing until shown.
         self.pending = lazy
+        self._selected_before: str | None = None
         self.verdict_dialog: VerdictDialog | None = None
 
         def articles() -> list[tuple[str, str]]:
@@ -131,8 +136,8 @@ class ReviewQueueView(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(12)
-            box.currentIndexChanged.connect(self.refresh)
-        self.age_filter.valueChanged.connect(self.refresh)
+            box.currentIndexChanged.connect(self._filters_changed)
+        self.age_filter.valueChanged.connect(self._filters_changed)
 
         self.model = ReviewQueueModel(
             lambda flt, sort, desc, ids: review_ops.queue_order(
@@ -164,6 +169,8 @@ class ReviewQueueView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open_row)
         self.model.modelReset.connect(self._update_buttons)
+        self.model.loadingChanged.connect(self._loading_changed)
+        self.model.loadFailed.connect(self._load_failed)
         self.model.rowsInserted.connect(self._update_buttons)
         self.model.rowsRemoved.connect(self._update_buttons)
 
@@ -202,7 +209,9 @@ class ReviewQueueView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.pending:
-            self.refresh()
+            self.pending = False
+            self.model.filter = self.current_filter()
+            self.model.reload_async()
 
     # ------------------------------------------------------------ changes
 
@@ -257,6 +266,37 @@ class ReviewQueueView(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------ table
+
+    def _filters_changed(self) -> None:
+        """The analyst chose other filters: read the queue off the GUI thread."""
+        if self.pending:
+            return
+        self._selected_before = self.selected_claim_id()
+        self.model.filter = self.current_filter()
+        self.model.reload_async()
+
+    def _loading_changed(self, loading: bool) -> None:
+        if loading:
+            self.count_label.setText("Reading the review queue…")
+            return
+        if self._selected_before is not None:
+            self.select_claim(self._selected_before, announce=False)
+            self._selected_before = None
+        self._update_buttons()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if not isinstance(error, ClaimDeskError):
+            log.error("reading the review queue failed", exc_info=error)
+        self.ctx.report_error(error, "Review queue")
+        self._update_buttons()
+
+    def wait_loaded(self, timeout: float = 30.0) -> bool:
+        """Process events until the queue has been read (for tests and scripts)."""
+        deadline = time.monotonic() + timeout
+        while self.model.loading and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
+        return not self.model.loading
 
     def refresh(self) -> None:
         """Read the queue again for the current filters (keeping the selection)."""
