@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+
 from db.changes import Changes, Entity
 from db.review import QueueFilter, QueueItem, QueueKey, QueueSort
 from desktop.palette import status_icon
