@@ -272,7 +272,8 @@ def populate(ws: Workspace) -> dict[str, ClaimInfo]:
             **spec.fields,
         )
     for a, b, relation, note in LINKS:
-        add_link(ws, claims[a].id, claims[b].id, relation, note=note)
+        # The sample's statuses are set as its story has them (decided by reviewers).
+        add_link(ws, claims[a].id, claims[b].id, relation, note=note, dispute=False)
     for key, url, note, stance in EVIDENCE:
         _add_evidence(ws, claims[key], url, note, stance)
     return claims
