@@ -53,6 +53,41 @@ class ActionId(enum.Enum):
     )
     NEXT_CLAIM = ActionSpec("&Next Claim", ("F8", "Ctrl+]"), "next", menu="Claim")
     PREV_CLAIM = ActionSpec("&Previous Claim", ("Shift+F8", "Ctrl+["), "prev", menu="Claim")
+    NEXT_SUGGESTION = ActionSpec(
+        "Ne&xt Suggestion",
+        ("F9",),
+        "next",
+        "Select the next suggested claim in the article",
+        menu="Claim",
+    )
+    PREV_SUGGESTION = ActionSpec(
+        "Pre&vious Suggestion",
+        ("Shift+F9",),
+        "prev",
+        "Select the previous suggested claim in the article",
+        menu="Claim",
+    )
+    ACCEPT_SUGGESTION = ActionSpec(
+        "&Accept Suggestion",
+        ("Alt+Return", "Alt+Enter"),
+        "claim",
+        "Make the selected suggestion a claim with its source, date and figure",
+        menu="Claim",
+    )
+    DISMISS_SUGGESTION = ActionSpec(
+        "D&ismiss Suggestion",
+        ("Alt+Del",),
+        "",
+        "Do not suggest it again in this article (offers a dismissed one again)",
+        menu="Claim",
+    )
+    SHOW_DISMISSED = ActionSpec(
+        "&Show Dismissed Suggestions",
+        ("Ctrl+F9",),
+        "",
+        "Show the suggestions dismissed in this article again",
+        menu="Claim",
+    )
     FIND = ActionSpec(
         "&Filter Claims…", ("Ctrl+Shift+L",), "find", "Filter the claims table", menu="Edit"
     )

@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         from desktop.facts import install_facts_ui
 
         self.facts_view = install_facts_ui(self, ctx)
+        from desktop.suggestions import install_suggestions_ui
+
+        self.suggestions_view = install_suggestions_ui(self, ctx)
         from desktop.safety import install_safety_ui
 
         self.safety_ui = install_safety_ui(self, ctx, self.settings)

@@ -1,4 +1,5 @@
-"""Paints claim highlights as layout formats; the document itself is never edited."""
+"""Paints claim highlights and suggestion underlines as layout formats; the document
+itself is never edited."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 from db.models import Status
 from desktop.palette import status_color
 from desktop.reader.spans import Piece
+
+# Suggested claims: a faint dotted underline, under any claim highlight.
+SUGGESTION_COLOR = QColor(70, 110, 190)
 
 
 def tint(status: Status | str, depth: int = 0) -> QColor:
@@ -35,6 +39,11 @@ class ClaimHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._pieces: dict[int, tuple[Piece, ...]] = {}
         self._formats: dict[tuple[Status, int], QTextCharFormat] = {}
+        # Suggestion underlines: block number -> (start, length) block-relative, UTF-16.
+        self._marks: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._mark_format = QTextCharFormat()
+        self._mark_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        self._mark_format.setUnderlineColor(SUGGESTION_COLOR)
         # Diagnostics: how many times a block was highlighted (tests check the work done).
         self.highlight_calls = 0
 
@@ -70,7 +79,21 @@ class ClaimHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
         document.setModified(was_modified)
 
+    def set_marks(
+        self, marks: dict[int, tuple[tuple[int, int], ...]], blocks: Iterable[int]
+    ) -> None:
+        """Replace the suggestion underlines and re-highlight *blocks*."""
+        self._marks = marks
+        self.set_pieces(self._pieces, blocks)
+
+    @property
+    def marks(self) -> dict[int, tuple[tuple[int, int], ...]]:
+        return self._marks
+
     def highlightBlock(self, text: str) -> None:
         self.highlight_calls += 1
-        for piece in self._pieces.get(self.currentBlock().blockNumber(), ()):
+        number = self.currentBlock().blockNumber()
+        for start, length in self._marks.get(number, ()):
+            self.setFormat(start, length, self._mark_format)
+        for piece in self._pieces.get(number, ()):
             self.setFormat(piece.start, piece.length, self._format(piece.status, piece.depth))

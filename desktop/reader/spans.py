@@ -234,6 +234,20 @@ class SpanIndex(SpanLayout):
         return set(before) | set(after)
 
 
+def mark_pieces(
+    ranges: Iterable[tuple[int, int]], index: Utf16Index, block_starts: Sequence[int]
+) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Code-point ranges cut into block-relative (start, length) pieces in UTF-16 units."""
+    out: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    for start, end in ranges:
+        if end <= start:
+            continue
+        span = Span("", index.to_utf16(start), index.to_utf16(end), Status.UNVERIFIED, 0)
+        for block, piece in _pieces_of(span, block_starts).items():
+            out[block].append((piece.start, piece.length))
+    return {block: tuple(pieces) for block, pieces in out.items()}
+
+
 def innermost_at(layout: SpanLayout, block: int, local: int) -> str | None:
     """The id of the deepest (then shortest) claim covering a block-local position."""
     best: Piece | None = None

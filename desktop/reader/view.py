@@ -39,6 +39,7 @@ from desktop.reader.spans import (
     SpanIndex,
     changed_blocks,
     innermost_at,
+    mark_pieces,
     utf16_block_starts,
 )
 
@@ -116,6 +117,7 @@ class ReaderView(QPlainTextEdit):
         self.setExtraSelections([])
         # Pieces first, then the text: the one highlighting pass covers everything.
         self.highlighter.set_pieces(self._spans.pieces)
+        self.highlighter.set_marks({}, ())
         self.setPlainText(article.text)
         self.document().setModified(False)
         if self.document().characterCount() - 1 != self._index.to_utf16(len(article.text)):
@@ -131,6 +133,7 @@ class ReaderView(QPlainTextEdit):
         self._spans = SpanIndex(self._index, [0])
         self._selected = None
         self.highlighter.set_pieces(self._spans.pieces)
+        self.highlighter.set_marks({}, ())
         self.setExtraSelections([])
         self.setPlainText("")
 
@@ -304,6 +307,30 @@ class ReaderView(QPlainTextEdit):
 
     def previous_claim(self) -> str | None:
         return self._step(False)
+
+    # ------------------------------------------------------------ suggestions
+
+    def set_suggestion_marks(self, ranges: list[tuple[int, int]]) -> None:
+        """Underline these code-point ranges (suggested claims); only changed blocks repaint."""
+        old = self.highlighter.marks
+        new = mark_pieces(ranges, self._index, self._spans.block_starts)
+        blocks = sorted(b for b in old.keys() | new.keys() if old.get(b) != new.get(b))
+        self.highlighter.set_marks(new, blocks)
+
+    def cursor_span(self) -> tuple[int, int]:
+        """The cursor's selection in code points (start == end when nothing is selected)."""
+        cursor = self.textCursor()
+        start = self._index.to_codepoint(cursor.selectionStart())
+        return start, self._index.to_codepoint(cursor.selectionEnd())
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select text[start:end] (code points) and scroll it into view if it is not."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_utf16(start))
+        cursor.setPosition(self._index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if not self.viewport().rect().contains(self.cursorRect(cursor)):
+            self.centerCursor()
 
     # ------------------------------------------------------------ offsets
 
