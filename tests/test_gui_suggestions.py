@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QMenu
 
 from db.analysts import bind_analyst
 from db.claims import claims_of_article
@@ -173,3 +174,24 @@ def test_enter_in_the_list_accepts_with_its_source(ws, seed_paths, tmp_path, qtb
     window.ctx.undo_stack.redo()
     [again] = claims_of_article(ws, article.id)
     assert again.quote == target.quote and again.source_name == target.source
+
+
+def test_suggestion_keys_are_in_the_menu_and_the_shortcut_list(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    menu = window.findChild(QMenu, "menuSuggestions")
+    assert menu is not None
+    names = {a.objectName() for a in menu.actions()}
+    assert {
+        "actionNextSuggestion",
+        "actionPrevSuggestion",
+        "actionAcceptSuggestion",
+        "actionDismissSuggestion",
+        "actionShowDismissed",
+    } <= names
+    rows = {name: keys for _menu, name, keys in window.shortcut_rows()}
+    assert "F9" in rows["Next Suggestion"] and "Shift+F9" in rows["Previous Suggestion"]
+    assert "Alt+Return" in rows["Accept Suggestion"] or "Alt+Enter" in rows["Accept Suggestion"]
+    assert "Alt+Del" in rows["Dismiss Suggestion"]
+    assert action(window, "actionAcceptSuggestion").statusTip()
+    every = [k for keys in rows.values() for k in keys.split(", ")]
+    assert every.count("F9") == 1 and every.count("Alt+Del") == 1  # no clash
