@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from db.changes import Changes, Entity
 from desktop.articles.list_panel import COUNT_FIELDS
@@ -165,19 +164,25 @@ class SuggestionsView(QWidget):
             self.summary.setText("Reading the article for figures, dates and sources…")
         run_job(
             "Suggest claims",
-            lambda _progress: suggestion_ops.article_suggestions(ctx, article_id, include),
+            lambda _progress: (
+                generation,
+                suggestion_ops.article_suggestions(ctx, article_id, include),
+            ),
             show_progress=False,
-            on_done=lambda found: self._show(generation, found),
-            on_error=lambda exc: self._failed(generation, exc),
+            # Bound methods: Qt drops the connection when this panel is destroyed.
+            on_done=self._show,
+            on_error=self._failed,
         )
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if isValid(self) and generation == self.generation:
+    def _failed(self, exc: BaseException) -> None:
+        if self.pending:
             self.pending = False
             self.summary.setText(f"Could not read the article for suggestions: {exc}")
 
-    def _show(self, generation: int, found: object) -> None:
-        if not isValid(self) or not isValid(self.table) or generation != self.generation:
+    def _show(self, answer: object) -> None:
+        assert isinstance(answer, tuple)
+        generation, found = answer
+        if generation != self.generation:
             return
         assert isinstance(found, ArticleSuggestions)
         if found.article_id != self.article_id:
