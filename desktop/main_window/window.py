@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         from desktop.suggestions import install_suggestions_ui
 
         self.suggestions_view = install_suggestions_ui(self, ctx)
+        from desktop.timeline import install_timeline_ui
+
+        self.timeline_action = install_timeline_ui(self, ctx)
         from desktop.safety import install_safety_ui
 
         self.safety_ui = install_safety_ui(self, ctx, self.settings)
