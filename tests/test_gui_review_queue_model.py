@@ -113,6 +113,12 @@ def test_new_claim_adds_exactly_one_row(ctx, big, qtbot) -> None:
     assert view.count_label.text().startswith(f"{before + 1} claims waiting")
     # Only the new row was read (at most one page), not the queue again.
     assert model.page_reads - reads <= 1
+    # The article's claim count changing with it re-reads no rows.
+    model.data(model.index(0, COL_QUOTE))
+    reads = model.page_reads
+    ctx.publish(changed(Entity.ARTICLE, [aid], fields={"claims"}))
+    model.data(model.index(0, COL_QUOTE))
+    assert model.page_reads == reads
     # A claim that is not in review changes nothing.
     other = claims.create_claim(ws, aid, 50, 80)
     ctx.publish(changed(Entity.CLAIM, [other.id], Op.CREATED, parent=aid))

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from db.changes import Changes, Entity
+from db.changes import Changes, Entity, Op
 from db.review import QueueFilter, QueueItem, QueueKey, QueueSort
 from desktop.palette import status_icon
 from desktop.workers import Job, run_job
@@ -204,7 +204,7 @@ class ReviewQueueModel(QAbstractTableModel):
         if claim_ids:
             self.update_claims(claim_ids)
         # A renamed source, article or analyst: drop cached rows, repaint what shows.
-        if any(changes.touches(e) for e in (Entity.SOURCE, Entity.ARTICLE, Entity.ANALYST)):
+        if _renames(changes):
             self._rows.clear()
             self._cells.clear()
             if self._ids:
@@ -373,6 +373,23 @@ DECORATION = Qt.ItemDataRole.DecorationRole
 _ROLES = frozenset(
     {int(DISPLAY), int(DECORATION), int(Qt.ItemDataRole.ToolTipRole), ClaimIdRole, ItemRole}
 )
+
+
+# The fields of other entities that a queue row shows.
+SHOWN_FIELDS = {
+    Entity.ARTICLE: frozenset({"title", "filename"}),
+    Entity.SOURCE: frozenset({"name"}),
+    Entity.ANALYST: frozenset({"name"}),
+}
+
+
+def _renames(changes: Changes) -> bool:
+    """True when a record may change an article title, source or analyst name shown."""
+    return any(
+        not c.fields or c.op is not Op.UPDATED or bool(c.fields & SHOWN_FIELDS[c.entity])
+        for entity in SHOWN_FIELDS
+        for c in changes.of(entity)
+    )
 
 
 def _cell(item: QueueItem, col: int) -> str:
