@@ -195,3 +195,21 @@ def test_suggestion_keys_are_in_the_menu_and_the_shortcut_list(ws, tmp_path, qtb
     assert action(window, "actionAcceptSuggestion").statusTip()
     every = [k for keys in rows.values() for k in keys.split(", ")]
     assert every.count("F9") == 1 and every.count("Alt+Del") == 1  # no clash
+
+
+def test_accept_key_takes_the_suggestion_under_the_cursor(ws, seed_paths, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    article, window, view = _open_seed(ws, seed_paths, tmp_path, qtbot)
+    reader = window.reader
+    rows = view.model.rows
+    # A suggestion whose second character no earlier suggestion covers.
+    target = next(
+        s for n, s in enumerate(rows) if not any(r.start <= s.start + 1 <= r.end for r in rows[:n])
+    )
+    assert view.current() is None
+    cursor = reader.textCursor()
+    cursor.setPosition(reader._index.to_utf16(target.start + 1))
+    reader.setTextCursor(cursor)
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    [claim] = claims_of_article(ws, article.id)
+    assert claim.quote == target.quote

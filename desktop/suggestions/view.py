@@ -291,9 +291,21 @@ class SuggestionsView(QWidget):
 
     # ------------------------------------------------------------ decisions
 
+    def _current_or_at_cursor(self) -> Suggestion | None:
+        """The selected row, else the suggestion under the reader's cursor (then selected)."""
+        found = self.current()
+        if found is not None:
+            return found
+        start, end = self.reader.cursor_span()
+        for n, s in enumerate(self.model.rows):
+            if s.start <= start and end <= s.end:
+                self._select_row(n, move_reader=False)
+                return s
+        return None
+
     def accept_current(self) -> list[uuid.UUID]:
         """Make the current suggestion a claim; it is selected in the inspector."""
-        s = self.current()
+        s = self._current_or_at_cursor()
         if s is None or self.article_id is None:
             return []
         row = self.table.currentIndex().row()
@@ -304,7 +316,7 @@ class SuggestionsView(QWidget):
 
     def dismiss_current(self) -> bool:
         """Dismiss the current suggestion, or offer a dismissed one again."""
-        s = self.current()
+        s = self._current_or_at_cursor()
         if s is None or self.article_id is None:
             return False
         row = self.table.currentIndex().row()
