@@ -13,11 +13,12 @@ import datetime as dt
 import math
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
 from db.facts.corroboration import standing
-from db.facts.proposals import profiles
+from db.facts.profile import Profile, profile
 from db.ids import resolve_id
 from db.models import Article, Claim, ClaimLink, Fact, Relation
 from db.workspace import Workspace
@@ -110,6 +111,22 @@ def _event_range(
     return start, end, ()
 
 
+# What a claim says in numbers depends only on these inputs, so it is kept between
+# calls: reopening a timeline, or refreshing it after an edit, reads the figures of
+# the claims that changed only.  Bounded; cleared whole when full.
+_PROFILES: dict[tuple[Any, ...], Profile] = {}
+_PROFILES_MAX = 100_000
+
+
+def _profile(row: tuple[Any, ...]) -> Profile:
+    found = _PROFILES.get(row)
+    if found is None:
+        if len(_PROFILES) >= _PROFILES_MAX:
+            _PROFILES.clear()
+        found = _PROFILES[row] = profile(*row)
+    return found
+
+
 def _finite(bound: float) -> float | None:
     return bound if math.isfinite(bound) else None
 
@@ -123,30 +140,34 @@ def timeline(ws: Workspace, fact: uuid.UUID | str | None = None) -> Timeline:
             Claim.id,
             Claim.article_id,
             Claim.quote,
-            Claim.status,
+            Claim.start,
+            Claim.end,
             Claim.event_start,
-            Claim.event_end,
             Article.published_at,
+            Claim.status,
+            Claim.event_end,
         ).join(Article, Article.id == Claim.article_id)
         if fact is not None:
             fact_id = resolve_id(session, Fact, fact, "fact")
             fact_name = session.get_one(Fact, fact_id).name
             query = query.where(Claim.fact_id == fact_id)
-        rows = session.execute(query.order_by(Claim.event_start, Claim.id)).all()
+        rows: list[tuple[Any, ...]] = [
+            tuple(r) for r in session.execute(query.order_by(Claim.event_start, Claim.id))
+        ]
         ids = {r[0] for r in rows}
         link_rows = session.execute(
             select(ClaimLink.from_claim_id, ClaimLink.to_claim_id, ClaimLink.relation).where(
                 ClaimLink.relation.in_(DRAWN_RELATIONS)
             )
         ).all()
-    by_claim = {p.claim_id: p for p in profiles(ws, None if fact is None else ids)}
     standings = standing(ws, ids)
     items = []
-    for cid, article_id, quote, status, ev_start, ev_end, published in rows:
-        prof = by_claim.get(cid)
-        guessed = prof.when if prof is not None and prof.when_is_event else None
+    for row in rows:
+        cid, article_id, quote, _start, _end, ev_start, published, status, ev_end = row
+        prof = _profile(row[:7])
+        guessed = prof.when if prof.when_is_event else None
         start, end, notes = _event_range(ev_start, ev_end, guessed)
-        has_figure = prof is not None and prof.value is not None
+        has_figure = prof.value is not None
         by = standings[cid].superseded_by if cid in standings else ()
         items.append(
             TimelineItem(
@@ -157,10 +178,10 @@ def timeline(ws: Workspace, fact: uuid.UUID | str | None = None) -> Timeline:
                 event_start=start,
                 event_end=end,
                 published=published,
-                value=prof.value if has_figure and prof is not None else None,
-                low=_finite(prof.low) if has_figure and prof is not None else None,
-                high=_finite(prof.high) if has_figure and prof is not None else None,
-                unit=prof.unit if prof is not None else "",
+                value=prof.value,
+                low=_finite(prof.low) if has_figure else None,
+                high=_finite(prof.high) if has_figure else None,
+                unit=prof.unit,
                 superseded=bool(by),
                 superseded_by=by,
                 notes=notes,

@@ -175,6 +175,7 @@ class TimelineView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.markers = {}
+        self._colours: dict[str, QColor] = {}
         items = data.items
         days = [
             _ordinal(d)
@@ -289,7 +290,9 @@ class TimelineView(QGraphicsView):
 
     def _draw_item(self, scene: QGraphicsScene, item: TimelineItem, centre: QPointF,
                    dated: bool, x: Any, y: Any) -> None:  # fmt: skip
-        colour = status_color(item.status)
+        colour = self._colours.get(item.status)
+        if colour is None:
+            colour = self._colours[item.status] = status_color(item.status)
         opacity = 0.3 if item.superseded else 1.0
         parts: list[QGraphicsItem] = []
         if dated and item.event_start != item.event_end:
