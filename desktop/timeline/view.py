@@ -33,7 +33,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsPolygonItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -132,6 +131,44 @@ def describe(item: TimelineItem) -> str:
     return "\n".join(lines)
 
 
+class _PublicationMarks(QGraphicsItem):
+    """Every publication mark (a small triangle, the same size at any zoom) and the
+    faint line joining it to its claim, drawn as one item: thousands of separate
+    items would make the timeline slow to build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.points: list[tuple[QPointF, float, bool]] = []
+        self._bounds = QRectF()
+        self.setZValue(-1)
+
+    def add(self, mark: QPointF, claim_x: float, faded: bool) -> None:
+        self.points.append((mark, claim_x, faded))
+        left, right = min(mark.x(), claim_x), max(mark.x(), claim_x)
+        self._bounds = self._bounds.united(QRectF(left, mark.y(), right - left, 0.01))
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds.adjusted(-40, -40, 40, 40)
+
+    def paint(self, painter: QPainter, _option: Any, _widget: Any = None) -> None:
+        transform = painter.worldTransform()
+        painter.save()
+        painter.resetTransform()
+        join = QPen(QColor("#d1d5db"), 1, Qt.PenStyle.DotLine)
+        shapes = {False: QColor("#6b7280"), True: QColor(107, 114, 128, 80)}
+        for mark, claim_x, faded in self.points:
+            at = transform.map(mark)
+            start = transform.map(QPointF(claim_x, mark.y()))
+            painter.setPen(join)
+            painter.drawLine(start, at)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(shapes[faded])
+            painter.drawPolygon(
+                QPolygonF([at + QPointF(0, -4), at + QPointF(4, 3), at + QPointF(-4, 3)])
+            )
+        painter.restore()
+
+
 class TimelineView(QGraphicsView):
     """The drawing; ``claimClicked`` carries the id of a clicked claim."""
 
@@ -176,6 +213,8 @@ class TimelineView(QGraphicsView):
         scene.clear()
         self.markers = {}
         self._colours: dict[str, QColor] = {}
+        self._publications = _PublicationMarks()
+        scene.addItem(self._publications)
         items = data.items
         days = [
             _ordinal(d)
@@ -311,22 +350,7 @@ class TimelineView(QGraphicsView):
             parts.append(scene.addLine(centre.x(), low, centre.x(), top, _pen(colour, 1.5, style)))
         if item.published is not None and dated:
             px = x(item.published.date())
-            mark = QGraphicsPolygonItem(QPolygonF([QPointF(0, -4), QPointF(4, 3), QPointF(-4, 3)]))
-            mark.setBrush(QColor("#6b7280"))
-            mark.setPen(QPen(Qt.PenStyle.NoPen))
-            mark.setPos(px, centre.y())
-            mark.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            mark.setToolTip(f"Published {item.published.date().isoformat()}")
-            scene.addItem(mark)
-            joint = scene.addLine(
-                centre.x(),
-                centre.y(),
-                px,
-                centre.y(),
-                _pen(QColor("#d1d5db"), 1, Qt.PenStyle.DotLine),
-            )
-            joint.setZValue(-1)
-            parts.extend([mark, joint])
+            self._publications.add(QPointF(px, centre.y()), centre.x(), item.superseded)
         marker = QGraphicsEllipseItem(-MARK / 2, -MARK / 2, MARK, MARK)
         marker.setPos(centre)
         marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
