@@ -19,6 +19,9 @@ from db.errors import StaleEdit
 from db.workspace import Workspace
 from desktop.dialogs import DialogService
 
+# Article fields that only count its claims (see desktop.commands.claims.claim_changes).
+COUNT_FIELDS = frozenset({"claims", "claim_count"})
+
 
 class AppContext(QObject):
     # The one application-wide record of what changed (db.changes.Changes):
@@ -75,7 +78,9 @@ class AppContext(QObject):
             self.linksChanged.emit([])
             self.reviewChanged.emit()
             return
-        if changes.touches(Entity.ARTICLE):
+        # A claim added or removed changes only its article's count: nothing the
+        # coarse listeners (article lists in filter bars) show.
+        if any(c.fields - COUNT_FIELDS or not c.fields for c in changes.of(Entity.ARTICLE)):
             self.articlesChanged.emit()
         if changes.touches(Entity.SOURCE):
             self.sourcesChanged.emit()

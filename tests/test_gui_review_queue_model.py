@@ -268,6 +268,7 @@ def test_a_lazy_queue_reads_nothing_until_shown(ctx, big, qtbot) -> None:
     assert not view.model.loaded
     view.show()
     qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.model.loading, timeout=5000)  # once really visible
     # Read off the GUI thread; a record published meanwhile is applied after.
     assert view.model.loading
     late = claims.create_claim(ws, aid, 50, 80, status="in_review")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from db.changes import EVERYTHING, Change, Changes, Entity, Op, changed
 from db.errors import ClaimDeskError, NotFound
@@ -50,6 +51,30 @@ def as_uuid(value: str | uuid.UUID | None) -> uuid.UUID | None:
         return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+def hidden_in_window(widget: QWidget) -> bool:
+    """True when *widget* sits hidden in a shown window (a dock on a tab behind another).
+
+    Such a panel reads nothing on a change: it marks itself stale and reads
+    when shown.  A panel not yet in a shown window (built, or tested alone)
+    reads at once.
+    """
+    return widget.window().isVisible() and not widget.isVisible()
+
+
+def when_shown(widget: QWidget, catch_up: Callable[[], None]) -> None:
+    """Run *catch_up* after *widget*'s show event if it is still visible then.
+
+    A window being shown shows every dock for a moment, tabbed-away ones too;
+    the check after the event loop turns skips those.
+    """
+
+    def check() -> None:
+        if widget.isVisible():
+            catch_up()
+
+    QTimer.singleShot(0, widget, check)
 
 
 def one_line(text: str, limit: int = 90) -> str:

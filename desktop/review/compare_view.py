@@ -6,6 +6,7 @@ import html
 import uuid
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,7 +21,14 @@ from db.changes import Changes, Entity
 from desktop.context import AppContext
 from desktop.operations.compare import CompareItem, linked_set
 from desktop.palette import status_color
-from desktop.review.common import as_uuid, attempt, claims_named, follow_changes
+from desktop.review.common import (
+    as_uuid,
+    attempt,
+    claims_named,
+    follow_changes,
+    hidden_in_window,
+    when_shown,
+)
 
 COLUMN_WIDTH = 280
 
@@ -90,6 +98,7 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("compareView")
+        self.stale = False  # hidden behind another tab when something changed
         self.claim_id: uuid.UUID | None = None
         self.items: list[CompareItem] = []
         self.columns: list[CompareColumn] = []
@@ -112,11 +121,23 @@ class CompareView(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         """Redraw only when the record names a claim shown, or a link of one."""
-        if self.claim_id is None:
+        if self.claim_id is None or self.stale:
+            return
+        if hidden_in_window(self):
+            self.stale = True  # read when shown
             return
         shown = {str(i.claim_id) for i in self.items} | {str(self.claim_id)}
         unknown_link = any(c.parent is None for c in changes.of(Entity.LINK))
         if changes.everything or unknown_link or shown & claims_named(changes):
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            when_shown(self, self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self.stale:
             self.refresh()
 
     def show_claim(self, claim_id: str | uuid.UUID | None) -> None:
@@ -124,6 +145,10 @@ class CompareView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if hidden_in_window(self):
+            self.stale = True  # read when shown
+            return
+        self.stale = False
         for column in self.columns:
             self.strip_layout.removeWidget(column)
             column.deleteLater()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +30,7 @@ from desktop.models.discussion_model import (
 )
 from desktop.operations import comments as comment_ops
 from desktop.operations.comments import CommentInfo
-from desktop.review.common import as_uuid, attempt, follow_changes
+from desktop.review.common import as_uuid, attempt, follow_changes, hidden_in_window, when_shown
 
 
 class DiscussionPanel(QWidget):
@@ -44,6 +45,7 @@ class DiscussionPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("discussionPanel")
+        self.stale = False  # hidden behind another tab when something changed
         self.claim_id: uuid.UUID | None = None
         self.title = QLabel("Select a claim to discuss it.", self)
         self.title.setObjectName("discussionTitle")
@@ -100,6 +102,8 @@ class DiscussionPanel(QWidget):
         self._update_buttons()
 
     def _on_changes(self, changes: Changes) -> None:
+        if self.stale:
+            return  # read whole when shown
         if changes.everything:
             if self.claim_id is not None:
                 self.refresh()
@@ -117,6 +121,15 @@ class DiscussionPanel(QWidget):
         for row in range(first, last + 1):
             self.tree.expandRecursively(self.model.index(row, 0, parent))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            when_shown(self, self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self.stale:
+            self.refresh()
+
     def show_claim(self, claim_id: str | uuid.UUID | None) -> None:
         new = as_uuid(claim_id)
         if new != self.claim_id:
@@ -127,6 +140,10 @@ class DiscussionPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the shown claim's threads; only threads that changed are redrawn."""
+        if hidden_in_window(self):
+            self.stale = True  # read when shown
+            return
+        self.stale = False
         if self.claim_id is None:
             self.model.clear()
             self.title.setText("Select a claim to discuss it.")

@@ -7,6 +7,7 @@ import html
 import uuid
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +38,15 @@ from desktop.models.history_model import (
 from desktop.operations import history as history_ops
 from desktop.operations import review as review_ops
 from desktop.operations.history import ENTITY_TYPES, HistoryItem
-from desktop.review.common import as_uuid, attempt, claims_named, follow_changes, local_time
+from desktop.review.common import (
+    as_uuid,
+    attempt,
+    claims_named,
+    follow_changes,
+    hidden_in_window,
+    local_time,
+    when_shown,
+)
 
 __all__ = ["ACTION_LABELS", "HistoryPanel", "WorkspaceHistoryDialog", "item_name"]
 
@@ -66,6 +75,7 @@ class HistoryPanel(QWidget):
         self.ctx = ctx
         self.setObjectName("historyPanel")
         self.claim_id: uuid.UUID | None = None
+        self.stale = False  # hidden behind another tab when something changed
         self.title = QLabel("Select a claim to see its history.", self)
         self.title.setWordWrap(True)
         self.verdicts = QLabel(self)
@@ -105,7 +115,10 @@ class HistoryPanel(QWidget):
         self.refresh()
 
     def _on_changes(self, changes: Changes) -> None:
-        if self.claim_id is None:
+        if self.claim_id is None or self.stale:
+            return
+        if hidden_in_window(self):
+            self.stale = True  # read when shown
             return
         if changes.everything:
             self.refresh()
@@ -123,6 +136,10 @@ class HistoryPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the shown claim's history again (from its first page)."""
+        if hidden_in_window(self):
+            self.stale = True  # read when shown
+            return
+        self.stale = False
         claim_id = self.claim_id
         if claim_id is None:
             self.model.clear()
@@ -144,6 +161,15 @@ class HistoryPanel(QWidget):
         self._show_title()
         self._show_verdicts()
         self._update_button()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            when_shown(self, self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self.stale:
+            self.refresh()
 
     def _show_title(self) -> None:
         if self.claim_id is None:

@@ -36,7 +36,7 @@ from desktop.operations import articles as article_ops
 from desktop.operations import review as review_ops
 from desktop.operations import sources as source_ops
 from desktop.operations.review import QueueFilter, QueueItem
-from desktop.review.common import attempt, follow_changes, one_line
+from desktop.review.common import attempt, follow_changes, hidden_in_window, one_line, when_shown
 from desktop.review.verdict_dialog import VerdictDialog
 
 log = logging.getLogger(__name__)
@@ -209,6 +209,11 @@ class ReviewQueueView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.pending:
+            # Not for the moment a window shows its tabbed-away docks at start-up.
+            when_shown(self, self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self.pending:
             self.pending = False
             self.model.filter = self.current_filter()
             self.model.reload_async()
@@ -217,7 +222,10 @@ class ReviewQueueView(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         if self.pending:
-            return  # read whole when first shown
+            return  # read whole when shown
+        if hidden_in_window(self):
+            self.pending = True  # behind another tab: read whole when shown
+            return
         if changes.everything:
             for box in (self.article_filter, self.source_filter, self.assignee_filter):
                 box.loaded = False
