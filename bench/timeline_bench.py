@@ -1,4 +1,4 @@
-"""Time to open the timeline at 2,000 claims (and a 500-claim fact), offscreen.
+"""Time to open the timeline and the link graph at 2,000 claims, offscreen.
 
     PYTHONPATH=. .venv/bin/python bench/timeline_bench.py [CLAIMS]
 
@@ -6,7 +6,8 @@ Builds a temporary SQLite workspace of synthetic figure claims (event dates on
 most, ranges on some, contradicts and updates links between neighbours) and
 prints, beside a baseline measured in the same run (reading every claim with
 db.claims.list_claims): the headless timeline data, the drawing of the scene,
-and the time from opening a timeline window to its drawing shown.
+and the time from opening a timeline window to its drawing shown; then the link
+graph of 2,000 claims and 5,000 links: its layout, and opening its window.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ SENTENCES = [
 ]
 
 
-def build(path: Path, claims: int) -> tuple[list[uuid.UUID], uuid.UUID]:
+def build(path: Path, claims: int, extra_links: int = 0) -> tuple[list[uuid.UUID], uuid.UUID]:
     from bench.synthetic import claim_row, insert_claims
     from db.analysts import bind_analyst
     from db.articles import NewArticle, add_article
@@ -91,6 +92,25 @@ def build(path: Path, claims: int) -> tuple[list[uuid.UUID], uuid.UUID]:
                     "from_claim_id": ids[k + 7],
                     "to_claim_id": ids[k],
                     "relation": relation,
+                    "note": "",
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                }
+            )
+        relations = list(Relation)
+        seen = {(link["from_claim_id"], link["to_claim_id"]) for link in links}
+        while len(links) < extra_links:
+            a, b = rng.sample(range(len(ids)), 2)
+            if abs(a - b) > 60 or (ids[a], ids[b]) in seen or (ids[b], ids[a]) in seen:
+                continue  # links join claims of nearby articles, as in real stories
+            seen.add((ids[a], ids[b]))
+            links.append(
+                {
+                    "id": uuid.uuid4(),
+                    "from_claim_id": ids[a],
+                    "to_claim_id": ids[b],
+                    "relation": rng.choice(relations),
                     "note": "",
                     "created_at": now,
                     "updated_at": now,
@@ -177,6 +197,44 @@ def main() -> int:
             print(f"open window to drawn, first time (cold)    {best(cold_t)}  (target ≤ 1 s)")
             print(f"open window to drawn, again (warm)         {best(window_t)}  (target ≤ 1 s)")
             print(f"open window to drawn, fact ({shown} claims)   {best(fact_t)}")
+        finally:
+            ws.close()
+        path = Path(tmp) / "graph.sqlite"
+        build(path, claims, extra_links=int(claims * 2.5))
+        ws = open_workspace(path)
+        bind_analyst(ws)
+        try:
+            from db.facts.graph import graph
+            from desktop.graph import GraphWindow
+
+            layout_t, graph_t = [], []
+            for _ in range(3):
+                t = time.perf_counter()
+                g = graph(ws)
+                layout_t.append(time.perf_counter() - t)
+                ctx = AppContext(ws, RecordingDialogs())
+                t = time.perf_counter()
+                gw = GraphWindow(ctx)
+                done: list[int] = []
+                gw.loaded.connect(done.append)
+                gw.show()
+                while not done:
+                    app.processEvents()
+                    time.sleep(0.001)
+                gw.view.viewport().repaint()
+                graph_t.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                gw.view.zoom_in()
+                gw.view.horizontalScrollBar().setValue(gw.view.horizontalScrollBar().value() + 60)
+                gw.view.viewport().repaint()
+                frame = time.perf_counter() - t
+                gw.close()
+                gw.deleteLater()
+                app.processEvents()
+            print(f"graph: {len(g.nodes)} claims, {len(g.edges)} links")
+            print(f"graph data + layout (db.facts.graph)      {best(layout_t)}")
+            print(f"open graph window to drawn                {best(graph_t)}  (target ≤ 1 s)")
+            print(f"one zoom + pan step, repainted            {frame * 1000:7.0f} ms")
         finally:
             ws.close()
     return 0

@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
         from desktop.timeline import install_timeline_ui
 
         self.timeline_action = install_timeline_ui(self, ctx)
+        from desktop.graph import install_graph_ui
+
+        self.graph_action = install_graph_ui(self, ctx)
         from desktop.safety import install_safety_ui
 
         self.safety_ui = install_safety_ui(self, ctx, self.settings)

@@ -169,15 +169,16 @@ class _PublicationMarks(QGraphicsItem):
         painter.restore()
 
 
-class TimelineView(QGraphicsView):
-    """The drawing; ``claimClicked`` carries the id of a clicked claim."""
+class ClaimCanvas(QGraphicsView):
+    """A zoomable drawing of claims; ``claimClicked`` carries the id of a clicked claim.
+
+    Each claim's mark carries its id (``CLAIM_ROLE``) and registers in ``markers``."""
 
     claimClicked = Signal(str)
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("timelineView")
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -186,7 +187,6 @@ class TimelineView(QGraphicsView):
         self.setBackgroundBrush(QBrush(QColor("white")))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.markers: dict[str, QGraphicsItem] = {}
-        self.timeline: Timeline | None = None
         self._zoom = 1.0
         self._press_claim: str | None = None
         for keys, slot in (
@@ -204,6 +204,131 @@ class TimelineView(QGraphicsView):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+
+    # ------------------------------------------------------------ navigation
+
+    def claim_at(self, pos: Any) -> str | None:
+        for found in self.items(pos):
+            claim = found.data(CLAIM_ROLE)
+            if claim:
+                return str(claim)
+        return None
+
+    def mousePressEvent(self, event: Any) -> None:
+        claim = (
+            self.claim_at(event.position().toPoint())
+            if event.button() == Qt.MouseButton.LeftButton
+            else None
+        )
+        if claim is not None:
+            self.select(claim)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def select(self, claim: str) -> None:
+        """Mark *claim* as chosen and tell every view."""
+        for cid, marker in self.markers.items():
+            if isinstance(marker, QGraphicsEllipseItem):
+                pen = marker.pen()
+                pen.setWidthF(3 if cid == claim else 1 if marker.brush().color() != "white" else 2)
+                marker.setPen(pen)
+        self.claimClicked.emit(claim)
+        if self.ctx is not None:
+            self.ctx.claimSelected.emit(claim)
+
+    def wheelEvent(self, event: Any) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(ZOOM_STEP**steps)
+        event.accept()
+
+    def keyPressEvent(self, event: Any) -> None:
+        bars = {
+            Qt.Key.Key_Left: (self.horizontalScrollBar(), -PAN_STEP),
+            Qt.Key.Key_Right: (self.horizontalScrollBar(), PAN_STEP),
+            Qt.Key.Key_Up: (self.verticalScrollBar(), -PAN_STEP),
+            Qt.Key.Key_Down: (self.verticalScrollBar(), PAN_STEP),
+        }
+        key = Qt.Key(event.key())
+        if key in bars and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            bar, step = bars[key]
+            bar.setValue(bar.value() + step)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    def zoom_by(self, factor: float) -> None:
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self._zoom * factor))
+        if target != self._zoom:
+            self.scale(target / self._zoom, target / self._zoom)
+            self._zoom = target
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def fit(self) -> None:
+        self.resetTransform()
+        self._zoom = 1.0
+        rect = self.sceneRect()
+        view = self.viewport().size()
+        if rect.width() > 0 and rect.height() > 0 and view.width() > 10:
+            factor = min(view.width() / rect.width(), view.height() / rect.height())
+            self.zoom_by(max(factor, MIN_ZOOM))
+
+    # ------------------------------------------------------------ export
+
+    def export_size(self) -> QSize:
+        rect = self.sceneRect()
+        return QSize(math.ceil(rect.width()), math.ceil(rect.height()))
+
+    def _render(self, painter: QPainter, size: QSize) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        target = QRectF(0, 0, size.width(), size.height())
+        painter.fillRect(target, QColor("white"))
+        self.scene().render(painter, target, self.sceneRect())
+
+    def export_png(self, path: str | Path) -> QSize:
+        """The whole timeline at full size as a PNG; returns its size."""
+        size = self.export_size()
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        self._render(painter, size)
+        painter.end()
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"Could not write {path}.")
+        return size
+
+    def export_svg(self, path: str | Path) -> QSize:
+        """The whole timeline as SVG (needs QtSvg)."""
+        if QSvgGenerator is None:
+            raise RuntimeError("SVG export needs the QtSvg module, missing from this PySide6.")
+        size = self.export_size()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle("ClaimDesk timeline")
+        painter = QPainter(generator)
+        self._render(painter, size)
+        painter.end()
+        return size
+
+
+class TimelineView(ClaimCanvas):
+    """The timeline drawing."""
+
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("timelineView")
+        self.timeline: Timeline | None = None
 
     # ------------------------------------------------------------ drawing
 
@@ -368,122 +493,6 @@ class TimelineView(QGraphicsView):
         for part in [*parts, marker]:
             part.setOpacity(opacity)
         self.markers[str(item.claim_id)] = marker
-
-    # ------------------------------------------------------------ navigation
-
-    def claim_at(self, pos: Any) -> str | None:
-        for found in self.items(pos):
-            claim = found.data(CLAIM_ROLE)
-            if claim:
-                return str(claim)
-        return None
-
-    def mousePressEvent(self, event: Any) -> None:
-        claim = (
-            self.claim_at(event.position().toPoint())
-            if event.button() == Qt.MouseButton.LeftButton
-            else None
-        )
-        if claim is not None:
-            self.select(claim)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def select(self, claim: str) -> None:
-        """Mark *claim* as chosen and tell every view."""
-        for cid, marker in self.markers.items():
-            if isinstance(marker, QGraphicsEllipseItem):
-                pen = marker.pen()
-                pen.setWidthF(3 if cid == claim else 1 if marker.brush().color() != "white" else 2)
-                marker.setPen(pen)
-        self.claimClicked.emit(claim)
-        if self.ctx is not None:
-            self.ctx.claimSelected.emit(claim)
-
-    def wheelEvent(self, event: Any) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            self.zoom_by(ZOOM_STEP**steps)
-        event.accept()
-
-    def keyPressEvent(self, event: Any) -> None:
-        bars = {
-            Qt.Key.Key_Left: (self.horizontalScrollBar(), -PAN_STEP),
-            Qt.Key.Key_Right: (self.horizontalScrollBar(), PAN_STEP),
-            Qt.Key.Key_Up: (self.verticalScrollBar(), -PAN_STEP),
-            Qt.Key.Key_Down: (self.verticalScrollBar(), PAN_STEP),
-        }
-        key = Qt.Key(event.key())
-        if key in bars and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            bar, step = bars[key]
-            bar.setValue(bar.value() + step)
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    @property
-    def zoom(self) -> float:
-        return self._zoom
-
-    def zoom_by(self, factor: float) -> None:
-        target = min(MAX_ZOOM, max(MIN_ZOOM, self._zoom * factor))
-        if target != self._zoom:
-            self.scale(target / self._zoom, target / self._zoom)
-            self._zoom = target
-
-    def zoom_in(self) -> None:
-        self.zoom_by(ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        self.zoom_by(1 / ZOOM_STEP)
-
-    def fit(self) -> None:
-        self.resetTransform()
-        self._zoom = 1.0
-        rect = self.sceneRect()
-        view = self.viewport().size()
-        if rect.width() > 0 and rect.height() > 0 and view.width() > 10:
-            factor = min(view.width() / rect.width(), view.height() / rect.height())
-            self.zoom_by(max(factor, MIN_ZOOM))
-
-    # ------------------------------------------------------------ export
-
-    def export_size(self) -> QSize:
-        rect = self.sceneRect()
-        return QSize(math.ceil(rect.width()), math.ceil(rect.height()))
-
-    def _render(self, painter: QPainter, size: QSize) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        target = QRectF(0, 0, size.width(), size.height())
-        painter.fillRect(target, QColor("white"))
-        self.scene().render(painter, target, self.sceneRect())
-
-    def export_png(self, path: str | Path) -> QSize:
-        """The whole timeline at full size as a PNG; returns its size."""
-        size = self.export_size()
-        image = QImage(size, QImage.Format.Format_ARGB32)
-        painter = QPainter(image)
-        self._render(painter, size)
-        painter.end()
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"Could not write {path}.")
-        return size
-
-    def export_svg(self, path: str | Path) -> QSize:
-        """The whole timeline as SVG (needs QtSvg)."""
-        if QSvgGenerator is None:
-            raise RuntimeError("SVG export needs the QtSvg module, missing from this PySide6.")
-        size = self.export_size()
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle("ClaimDesk timeline")
-        painter = QPainter(generator)
-        self._render(painter, size)
-        painter.end()
-        return size
 
 
 def _date_ticks(start: dt.date, end: dt.date, span: int) -> list[dt.date]:

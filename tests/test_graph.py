@@ -1,0 +1,97 @@
+"""The link graph: its data and layout (db.facts.graph, `claimdesk graph`) and its view."""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from db.cli import run
+from db.facts.graph import graph, layout
+from db.facts.service import assign_claims, create_fact
+from db.models import Relation
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+from desktop.graph import GraphWindow
+from tests.gui_shell_support import make_window
+from tests.test_timeline import _story
+
+
+def test_graph_has_every_claim_and_typed_links(ws) -> None:  # type: ignore[no-untyped-def]
+    ids = _story(ws)
+    seoul, kyiv, late, _reinf, _ranged, words = ids
+    data = graph(ws)
+    assert {str(n.claim_id) for n in data.nodes} == set(ids)
+    got = {(e.relation, str(e.from_claim_id), str(e.to_claim_id)) for e in data.edges}
+    assert got == {
+        (Relation.CONTRADICTS, kyiv, seoul),
+        (Relation.UPDATES, late, seoul),
+        (Relation.SUPPORTS, words, seoul),
+    }
+    at = {str(n.claim_id): (n.x, n.y) for n in data.nodes}
+    assert all(math.isfinite(v) for p in at.values() for v in p)
+    assert len(set(at.values())) == len(at)  # no two claims on one spot
+    only = graph(ws, relations=[Relation.CONTRADICTS])
+    assert [e.relation for e in only.edges] == [Relation.CONTRADICTS]
+    fact, _ = create_fact(ws, "How many troops?")
+    assign_claims(ws, fact.id, [seoul, late])
+    small = graph(ws, str(fact.id))
+    assert {str(n.claim_id) for n in small.nodes} == {seoul, late}
+    assert [e.relation for e in small.edges] == [Relation.UPDATES]
+
+
+def test_layout_keeps_linked_claims_together_and_is_deterministic() -> None:
+    edges = [(i, i + 1) for i in range(9)] + [(20 + i, 21 + i) for i in range(200)]
+    first = layout(300, edges)
+    assert first == layout(300, edges)
+    chain = [math.dist(first[a], first[b]) for a, b in edges[:9]]
+    spread = max(math.dist(first[0], p) for p in first)
+    assert max(chain) < spread / 3
+
+
+def test_cli_graph_json_and_bad_input(ws, ws_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _story(ws)
+    out = tmp_path / "g.json"
+    assert run(["--db", str(ws_path), "graph", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 6 and len(data["edges"]) == 3
+    assert {"claim", "quote", "status", "x", "y"} <= set(data["nodes"][0])
+    capsys.readouterr()
+    assert run(["--db", str(ws_path), "graph", "--fact", str(uuid.uuid4()), "-o", "x.json"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_graph_view_draws_clicks_and_exports(ws, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ids = _story(ws)
+    ctx = AppContext(ws, RecordingDialogs())
+    window = GraphWindow(ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=15000):
+        window.show()
+    view = window.view
+    assert set(view.markers) == set(ids)
+    assert "1,500 troops arrived in Russia" in view.markers[ids[0]].toolTip()
+    relations = {item.data(1) for item in view.scene().items() if item.data(1)}
+    assert relations == {"contradicts", "updates", "supports"}
+    centre = view.mapFromScene(view.markers[ids[1]].pos())
+    with qtbot.waitSignal(ctx.claimSelected, timeout=2000) as got:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert got.args == [ids[1]]
+    png = tmp_path / "graph.png"
+    size = view.export_png(png)
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (size.width(), size.height()) != (0, 0)
+
+
+def test_link_graph_from_the_view_menu(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ids = _story(ws)
+    main = make_window(ws, tmp_path, qtbot)
+    assert main.graph_action in main.menu("View").actions()
+    main.graph_action.trigger()
+    (window,) = main.graph_windows
+    qtbot.waitUntil(lambda: len(window.view.markers) == len(ids), timeout=15000)
+    window.close()
