@@ -81,6 +81,15 @@ def test_graph_view_draws_clicks_and_exports(ws, qtbot, tmp_path: Path) -> None:
     with qtbot.waitSignal(ctx.claimSelected, timeout=2000) as got:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert got.args == [ids[1]]
+    # Filters: a relation turned off, then one status only; the layout stays put.
+    window.relation_boxes[Relation.SUPPORTS].setChecked(False)
+    relations = {item.data(1) for item in view.scene().items() if item.data(1)}
+    assert relations == {"contradicts", "updates"}
+    before = view.markers[ids[0]].pos()
+    window.status_box.setCurrentIndex(window.status_box.findData("verified"))
+    assert set(view.markers) == {ids[0]}  # only the Seoul claim is verified
+    assert view.markers[ids[0]].pos() == before
+    window.status_box.setCurrentIndex(0)
     png = tmp_path / "graph.png"
     size = view.export_png(png)
     image = QImage(str(png))

@@ -106,3 +106,27 @@ def test_a_facts_timeline_from_the_view_menu(ws, tmp_path, qtbot) -> None:  # ty
     assert set(timeline.view.markers) == {seoul, late}
     assert "How many troops?" in timeline.windowTitle()
     timeline.close()
+
+
+def test_the_wheel_zooms(ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    _story(ws)
+    view = _open(ws, qtbot).view
+    before = view.zoom
+    centre = QPointF(view.viewport().rect().center())
+    for delta, check in ((120, lambda z: z > before), (-240, lambda z: z < before)):
+        event = QWheelEvent(
+            centre,
+            QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+        assert check(view.zoom), (delta, view.zoom)

@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QHBoxLayout,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes, Entity
-from db.models import Relation
+from db.models import Relation, Status
 from desktop.context import AppContext
 from desktop.operations.graph import Graph, GraphNode, load_graph
 from desktop.palette import status_color
@@ -142,7 +144,25 @@ class GraphWindow(QWidget):
             tools.addWidget(button)
             if name == "graphExportSvg" and not SVG_AVAILABLE:
                 button.setEnabled(False)
+        tools.addSpacing(12)
+        self.relation_boxes: dict[Relation, QCheckBox] = {}
+        for relation, (colour, _style) in EDGE_STYLES.items():
+            box = QCheckBox(relation.value)
+            box.setObjectName(f"graphShow_{relation.value}")
+            box.setChecked(True)
+            box.setStyleSheet(f"color: {colour}")
+            box.toggled.connect(self._filter)
+            tools.addWidget(box)
+            self.relation_boxes[relation] = box
+        self.status_box = QComboBox()
+        self.status_box.setObjectName("graphStatus")
+        self.status_box.addItem("Any status", None)
+        for status in Status:
+            self.status_box.addItem(status.value.replace("_", " "), status.value)
+        self.status_box.currentIndexChanged.connect(self._filter)
+        tools.addWidget(self.status_box)
         tools.addStretch(1)
+        self.data: Graph | None = None
         legend = QLabel(
             " · ".join(
                 f"<span style='color:{colour}'>{relation.value}</span>"
@@ -183,9 +203,28 @@ class GraphWindow(QWidget):
         if generation != self.generation:
             return
         assert isinstance(data, Graph)
-        self.summary.setText(f"{len(data.nodes)} claim(s), {len(data.edges)} link(s).")
-        self.view.set_graph(data)
-        self.loaded.emit(len(data.nodes))
+        self.data = data
+        self._filter()
+        self.loaded.emit(len(self.view.markers))
+
+    def _filter(self) -> None:
+        """Show the chosen relations and statuses (the layout stays put)."""
+        if self.data is None:
+            return
+        wanted = {r for r, box in self.relation_boxes.items() if box.isChecked()}
+        status = self.status_box.currentData()
+        nodes = [n for n in self.data.nodes if status is None or n.status == status]
+        shown = {n.claim_id for n in nodes}
+        edges = [
+            e
+            for e in self.data.edges
+            if e.relation in wanted and e.from_claim_id in shown and e.to_claim_id in shown
+        ]
+        self.summary.setText(
+            f"{len(nodes)} of {len(self.data.nodes)} claim(s), "
+            f"{len(edges)} of {len(self.data.edges)} link(s)."
+        )
+        self.view.set_graph(Graph(nodes, edges))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
