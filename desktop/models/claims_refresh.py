@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from db.changes import Change, Changes, Entity, Op
 from db.claims import ClaimFilter
 from db.workspace import Workspace
+from desktop.context import COUNT_FIELDS
 from desktop.operations import claims_table as ops
 from desktop.operations.claims_table import R_ARTICLE_ID, R_ID, R_SOURCE_ID, ClaimOrder, SortKey
 
@@ -95,7 +96,12 @@ def items_of(changes: Changes, held_rows: Iterable[ops.ClaimRow]) -> tuple[dict[
         elif change.entity in (Entity.SOURCE, Entity.ARTICLE):
             resync |= _touches_rows(change)
     sources = {c.id for c in changes.of(Entity.SOURCE) if c.op is not Op.CREATED}
-    articles = {c.id for c in changes.of(Entity.ARTICLE) if c.op is Op.UPDATED}
+    # A claim added to or removed from an article changes only its count, not its rows.
+    articles = {
+        c.id
+        for c in changes.of(Entity.ARTICLE)
+        if c.op is Op.UPDATED and (not c.fields or c.fields - COUNT_FIELDS)
+    }
     if sources or articles:
         for row in held_rows:
             if row[R_SOURCE_ID] in sources:

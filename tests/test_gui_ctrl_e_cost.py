@@ -1,0 +1,123 @@
+"""Ctrl+E in the whole main window: which SQL statements one new claim costs.
+
+Every panel of the window is built (the docks tabbed behind others too), on a
+workspace where half the claims wait for review.  Statements are counted on
+the workspace's engine from every thread, the background reads the key press
+starts included; the count is deterministic, so it is asserted.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtTest import QTest
+from sqlalchemy import event
+
+from db import claims as claim_ops
+from db.claims import list_claims
+from tests.gui_shell_support import add_text_article, make_window, select_codepoints
+
+CLAIMS = 300
+# The claims table's rank of one claim.
+RANK = "SELECT (SELECT count(*)"
+
+
+def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Let the event loop and the thread pool run until nothing is left to do."""
+    pool = QThreadPool.globalInstance()
+    for _ in range(5):
+        qtbot.wait(50)
+        pool.waitForDone(10_000)
+    qtbot.wait(50)
+
+
+def test_one_ctrl_e_in_the_whole_window_costs_few_statements(
+    ws, seed_paths: list[Path], tmp_path: Path, qtbot
+) -> None:
+    text = seed_paths[0].read_text(encoding="utf-8")
+    article = add_text_article(ws, text, title="Seed")
+    other = add_text_article(ws, seed_paths[1].read_text(encoding="utf-8"), title="Other")
+    # Claims over the first part of the text; the words after them stay free.
+    for n in range(CLAIMS):
+        target = article.id if n % 2 else other.id
+        start = (n // 2) * 3
+        status = "in_review" if n % 4 < 2 else "unverified"
+        claim_ops.create_claim(ws, target, start, start + 2, status=status)
+    free = (n // 2) * 3 + 40
+    assert free + 30 < len(text)
+
+    window = make_window(ws, tmp_path, qtbot)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    # Every dock built and read once (the tabbed-away ones shown in turn), then
+    # the window laid out as it starts.
+    settle(qtbot)
+    docks = window.docks
+    hidden = {name for name, dock in docks.items() if dock.isHidden()}
+    in_front = [name for name, dock in docks.items() if dock.widget().isVisible()]
+    for name in list(docks):
+        docks[name].show()
+        docks[name].raise_()
+        settle(qtbot)
+    for name in hidden:
+        docks[name].hide()
+    for name in in_front:
+        docks[name].raise_()
+    settle(qtbot)
+    assert {n for n, d in docks.items() if d.widget().isVisible()} == set(in_front)
+    assert window.open_article(article.id)
+    settle(qtbot)
+    queue = window.review_ui.queue
+    table = window.claims_table
+    waiting = queue.model.rowCount()
+    assert waiting == CLAIMS // 2
+    before_total = len(list_claims(ws))
+
+    select_codepoints(window.reader, text, free, free + 12)
+    window.reader.setFocus()
+    settle(qtbot)
+    statements: list[tuple[str, str]] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append((threading.current_thread().name, " ".join(statement.split())[:160]))
+
+    event.listen(ws.engine, "before_cursor_execute", seen)
+    try:
+        QTest.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot)
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", seen)
+
+    created = [c for c in list_claims(ws) if c.start == free]
+    assert len(list_claims(ws)) == before_total + 1 and len(created) == 1
+    new_id = str(created[0].id)
+    log = "\n".join(f"[{t}] {s}" for t, s in statements)
+    # The claims table places the one new row: one rank query (two statements) for
+    # the refresh and at most one more to find it for the selection; an article's
+    # count changing moves none of its other rows.
+    ranks = [s for _t, s in statements if s.startswith(RANK)]
+    assert 1 <= len(ranks) <= 2, log
+    assert any(s.startswith("INSERT INTO claim") for _t, s in statements)
+
+    # The claims table and the article list show it.
+    qtbot.waitUntil(lambda: table.model.row_of(new_id) is not None, timeout=5000)
+    articles = window.article_panel.model
+    shown = articles.info(str(article.id))
+    assert shown is not None and shown.claim_count == CLAIMS // 2 + 1
+    # A new claim is unverified: the queue keeps its rows until it is sent for review.
+    assert queue.model.rowCount() == waiting
+    window.docks["Review queue"].raise_()
+    settle(qtbot)
+    from desktop.operations import claims as claim_door
+
+    info = created[0]
+    sent = claim_door.update_claim(
+        window.ctx, info.id, {"status": "in_review"}, {"status": info.status}, info.version
+    )
+    assert sent
+    settle(qtbot)
+    assert queue.model.row_of(new_id) is not None
+    assert queue.model.rowCount() == waiting + 1
