@@ -104,3 +104,24 @@ def test_link_graph_from_the_view_menu(ws, tmp_path, qtbot) -> None:  # type: ig
     (window,) = main.graph_windows
     qtbot.waitUntil(lambda: len(window.view.markers) == len(ids), timeout=15000)
     window.close()
+
+
+def test_timeline_and_graph_on_postgresql(pg_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from db.analysts import bind_analyst
+    from db.workspace import migrate, open_workspace
+
+    migrate(pg_url)
+    ws = open_workspace(pg_url)
+    try:
+        bind_analyst(ws)
+        seoul, kyiv, late, *_rest = _story(ws)
+    finally:
+        ws.close()
+    for command in ("timeline", "graph"):
+        out = tmp_path / f"{command}.json"
+        assert run(["--db", pg_url, command, "-o", str(out)]) == 0
+        data = json.loads(out.read_text(encoding="utf-8"))
+        links = data["links"] if command == "timeline" else data["edges"]
+        assert {"relation": "contradicts", "from": kyiv, "to": seoul} in links
+        assert {"relation": "updates", "from": late, "to": seoul} in links
+        assert len(data["items" if command == "timeline" else "nodes"]) == 6
