@@ -573,7 +573,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.repeat = 1
         args.presses = min(args.presses, 4)
-        args.step_timeout = min(args.step_timeout, 20)
     runner = Runner(args.out, args.verbose)
     work = runner.scratch / "work"
     work.mkdir()

@@ -41,7 +41,8 @@ def test_quick_suite_prints_every_row_with_a_figure_and_a_ratio(tmp_path: Path) 
             sys.executable,
             str(ROOT / "bench" / "run.py"),
             *("--quick", "--sizes", "S,M", "--out", str(tmp_path / "fixtures")),
-            *("--step-timeout", "20", "--json", str(rows_file)),
+            # Generous: a guard against a hung step on a loaded machine, not a speed test.
+            *("--step-timeout", "180", "--json", str(rows_file)),
         ],
         capture_output=True,
         text=True,
