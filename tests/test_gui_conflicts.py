@@ -76,3 +76,17 @@ def test_accepting_a_contradiction_disputes_both_claims_and_undo_restores(
     window.ctx.undo_stack.undo()
     assert get_claim(ws, seoul).status is Status.IN_REVIEW
     assert get_claim(ws, kyiv).status is Status.UNVERIFIED
+
+
+def test_tabs_behind_others_do_no_work_at_start(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _claims(ws, STORY)
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(800)
+    # The Claims tab is in front: neither the Conflicts nor the Facts tab computed anything.
+    assert window.conflicts_view.generation == 0
+    assert window.facts_view.generation == 0
+    window.docks["Conflicts"].raise_()
+    qtbot.waitUntil(lambda: window.conflicts_view.generation == 1, timeout=5000)
+    assert window.facts_view.generation == 0

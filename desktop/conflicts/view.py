@@ -41,6 +41,7 @@ class ConflictsView(QWidget):
         self.model = ConflictsModel()
         self.generation = 0
         self.stale = True
+        self.shown = False
         self.summary = QLabel("Looking for figures that disagree…", self)
         self.summary.setObjectName("conflictsSummary")
         self.summary.setWordWrap(True)
@@ -92,12 +93,17 @@ class ConflictsView(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.touches(Entity.CLAIM) or changes.touches(Entity.LINK):
             self.stale = True
-            if self.isVisible():
+            if self.shown:
                 self.timer.start()
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self.stale:
+    def set_shown(self, shown: bool) -> None:
+        """Follow the dock's visibility: work only while its tab is in front.
+
+        (A dock on a tab behind another still gets show events while the window
+        lays itself out; its visibilityChanged signal tells the truth.)
+        """
+        self.shown = shown
+        if shown and self.stale:
             self.timer.start(0)
 
     def refresh(self) -> None:
@@ -180,6 +186,7 @@ def install_conflicts_ui(main_window: Any, ctx: AppContext) -> ConflictsView:
     """The Conflicts dock beside the review queue."""
     view = ConflictsView(ctx)
     dock = main_window.add_dock(view, "Conflicts", Qt.DockWidgetArea.BottomDockWidgetArea)
+    dock.visibilityChanged.connect(view.set_shown)
     anchor = getattr(main_window, "docks", {}).get("Review queue") or getattr(
         main_window, "docks", {}
     ).get("Claims")

@@ -85,6 +85,7 @@ class FactsView(QWidget):
         self.model = FactsModel()
         self.generation = 0
         self.stale = True
+        self.shown = False
         self.table = QTableView(self)
         self.table.setObjectName("factsTable")
         self.table.setModel(self.model)
@@ -130,12 +131,17 @@ class FactsView(QWidget):
             or changes.touches(Entity.LINK)
         ):
             self.stale = True
-            if self.isVisible():
+            if self.shown:
                 self.timer.start()
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self.stale:
+    def set_shown(self, shown: bool) -> None:
+        """Follow the dock's visibility: work only while its tab is in front.
+
+        (A dock on a tab behind another still gets show events while the window
+        lays itself out; its visibilityChanged signal tells the truth.)
+        """
+        self.shown = shown
+        if shown and self.stale:
             self.timer.start(0)
 
     def refresh(self) -> None:
@@ -240,6 +246,7 @@ def install_facts_ui(main_window: Any, ctx: AppContext) -> FactsView:
     table = getattr(main_window, "claims_table", None)
     view = FactsView(ctx, lambda: list(table.selected_claim_ids()) if table is not None else [])
     dock = main_window.add_dock(view, "Facts", Qt.DockWidgetArea.BottomDockWidgetArea)
+    dock.visibilityChanged.connect(view.set_shown)
     docks = getattr(main_window, "docks", {})
     anchor = docks.get("Conflicts") or docks.get("Claims")
     tabify = getattr(main_window, "tabifyDockWidget", None)
