@@ -42,11 +42,11 @@ def _columns() -> tuple[Any, ...]:
 
 
 def article_spans(ws: Workspace, article_id: uuid.UUID | str) -> list[SpanRow]:
-    """Every claim of an article as a span row, in text order."""
+    """Every claim placed in an article's text as a span row, in text order (not orphans)."""
     aid = article_id if isinstance(article_id, uuid.UUID) else uuid.UUID(str(article_id))
     query = (
         select(*_columns())
-        .where(Claim.article_id == aid)
+        .where(Claim.article_id == aid, Claim.orphaned.is_(False))
         .order_by(Claim.start, Claim.end.desc(), Claim.id)
     )
     with ws.engine.connect() as conn:
@@ -61,7 +61,8 @@ def spans_of(ws: Workspace, claim_ids: Iterable[uuid.UUID | str]) -> dict[str, t
     with ws.engine.connect() as conn:
         for i in range(0, len(wanted), _CHUNK):
             query = select(*_columns(), type_coerce(Claim.article_id, String)).where(
-                Claim.id.in_(wanted[i : i + _CHUNK])
+                Claim.id.in_(wanted[i : i + _CHUNK]),
+                Claim.orphaned.is_(False),  # an orphan has no place in the text to paint
             )
             for r in conn.execute(query):
                 cid = _sid(r[0])

@@ -165,3 +165,18 @@ def test_cli_article_replace(ws_path: Path, tmp_path: Path, capsys) -> None:  # 
     assert "0 claim(s) kept in place, 1 moved, 0 orphaned" in out
     assert run(["--db", str(ws_path), "article", "replace", "no-such-id", str(v2)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_orphans_are_never_spans_to_paint(ws) -> None:  # type: ignore[no-untyped-def]
+    from db.spans import article_spans, spans_of
+
+    body = "Kyiv said 3,000 troops were training near the border. Nothing else."
+    art = add_article(ws, NewArticle(text=body, original=body.encode(), filename="k.txt"))
+    claim = claim_ops.create_claim_by_quote(ws, art.id, "3,000 troops were training")
+    revised = body.replace("3,000", "3,500")
+    report = replace_article_text(
+        ws, art.id, NewArticle(text=revised, original=revised.encode(), filename="k2.txt")
+    )
+    assert report.summary.orphaned == 1
+    assert article_spans(ws, art.id) == []
+    assert spans_of(ws, [claim.id]) == {}
