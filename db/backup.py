@@ -46,10 +46,11 @@ class BackupInfo:
     def describe(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in self.counts.items() if k in COUNTED[:3])
         when = self.taken.strftime("%Y-%m-%d %H:%M:%S UTC")
-        return f"{when}  schema {self.revision or '?'}  {counts}  ({_size_text(self.size)})"
+        return f"{when}  schema {self.revision or '?'}  {counts}  ({size_text(self.size)})"
 
 
-def _size_text(size: int) -> str:
+def size_text(size: int) -> str:
+    """A file size for people: "512 bytes", "3.4 MB"."""
     value = float(size)
     for unit in ("bytes", "KB", "MB", "GB"):
         if value < 1024 or unit == "GB":

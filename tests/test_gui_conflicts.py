@@ -34,7 +34,7 @@ def test_accept_and_dismiss_with_keys_and_undo(ws, tmp_path, qtbot) -> None:  # 
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert second not in view.model.rows
     view.refresh()
-    qtbot.waitUntil(lambda: not view.stale and view.model.rowCount() > 0, timeout=15000)
+    qtbot.waitUntil(lambda: not view.refresher.stale and view.model.rowCount() > 0, timeout=15000)
     keys = {(p.from_claim.claim_id, p.to_claim.claim_id) for p in view.model.rows}
     assert (second.from_claim.claim_id, second.to_claim.claim_id) not in keys
     window.ctx.undo_stack.undo()  # the dismissal is undone: proposed again
@@ -85,8 +85,8 @@ def test_tabs_behind_others_do_no_work_at_start(ws, tmp_path, qtbot) -> None:  #
     qtbot.waitExposed(window)
     qtbot.wait(800)
     # The Claims tab is in front: neither the Conflicts nor the Facts tab computed anything.
-    assert window.conflicts_view.generation == 0
-    assert window.facts_view.generation == 0
+    assert window.conflicts_view.refresher.generation == 0
+    assert window.facts_view.refresher.generation == 0
     window.docks["Conflicts"].raise_()
-    qtbot.waitUntil(lambda: window.conflicts_view.generation == 1, timeout=5000)
-    assert window.facts_view.generation == 0
+    qtbot.waitUntil(lambda: window.conflicts_view.refresher.generation == 1, timeout=5000)
+    assert window.facts_view.refresher.generation == 0

@@ -107,7 +107,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.exporting": {"FILE_SUFFIX", "format_label", "formats"},
     "db.exporting.pdf": {"PAGE_SIZES"},
     "db.exporting.rows": {"COLUMNS"},
-    "db.backup": {"BackupInfo", "KEEP_DAYS", "KEEP_LAST"},
+    "db.backup": {"BackupInfo", "KEEP_DAYS", "KEEP_LAST", "size_text"},
     "db.check": {"CheckReport", "RepairReport"},
     "db.facts.proposals": {"LinkProposal"},
     "db.facts.profile": {"Profile"},

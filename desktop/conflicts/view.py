@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes, Entity
+from db.changes import Entity
 from db.facts.proposals import LinkProposal
+from desktop.background import DockRefresher
 from desktop.commands.claims import AddLinkCommand
 from desktop.commands.facts import DismissProposalCommand
 from desktop.conflicts.model import COL_NEWER, COL_OLDER, COL_RELATION, ConflictsModel
 from desktop.context import AppContext
 from desktop.operations import facts as fact_ops
-from desktop.workers import run_job
 
 REFRESH_MS = 600
 
@@ -39,9 +39,6 @@ class ConflictsView(QWidget):
         self.setObjectName("conflictsView")
         self.ctx = ctx
         self.model = ConflictsModel()
-        self.generation = 0
-        self.stale = True
-        self.shown = False
         self.summary = QLabel("Looking for figures that disagree…", self)
         self.summary.setObjectName("conflictsSummary")
         self.summary.setWordWrap(True)
@@ -82,47 +79,24 @@ class ConflictsView(QWidget):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             self.addAction(act)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        ctx.changed.connect(self._changed)
+        self.refresher = DockRefresher(
+            self,
+            ctx,
+            title="Find conflicts",
+            entities=(Entity.CLAIM, Entity.LINK),
+            compute=fact_ops.conflicts,
+            on_result=self._show,
+            on_error=lambda exc: self.summary.setText(f"Could not look for conflicts: {exc}"),
+            interval_ms=REFRESH_MS,
+        )
 
     # ------------------------------------------------------------ refresh
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.touches(Entity.CLAIM) or changes.touches(Entity.LINK):
-            self.stale = True
-            if self.shown:
-                self.timer.start()
-
-    def set_shown(self, shown: bool) -> None:
-        """Follow the dock's visibility: work only while its tab is in front.
-
-        (A dock on a tab behind another still gets show events while the window
-        lays itself out; its visibilityChanged signal tells the truth.)
-        """
-        self.shown = shown
-        if shown and self.stale:
-            self.timer.start(0)
-
     def refresh(self) -> None:
         """Recompute the proposals in the background; the newest answer wins."""
-        self.stale = False
-        self.generation += 1
-        generation = self.generation
-        ctx = self.ctx
-        run_job(
-            "Find conflicts",
-            lambda _progress: fact_ops.conflicts(ctx),
-            show_progress=False,
-            on_done=lambda rows: self._show(generation, rows),
-            on_error=lambda exc: self.summary.setText(f"Could not look for conflicts: {exc}"),
-        )
+        self.refresher.refresh()
 
-    def _show(self, generation: int, rows: object) -> None:
-        if generation != self.generation:
-            return
+    def _show(self, rows: object) -> None:
         assert isinstance(rows, list)
         self.model.set_rows(rows)
         self._summarise()
@@ -186,7 +160,7 @@ def install_conflicts_ui(main_window: Any, ctx: AppContext) -> ConflictsView:
     """The Conflicts dock beside the review queue."""
     view = ConflictsView(ctx)
     dock = main_window.add_dock(view, "Conflicts", Qt.DockWidgetArea.BottomDockWidgetArea)
-    dock.visibilityChanged.connect(view.set_shown)
+    dock.visibilityChanged.connect(view.refresher.set_shown)
     anchor = getattr(main_window, "docks", {}).get("Review queue") or getattr(
         main_window, "docks", {}
     ).get("Claims")

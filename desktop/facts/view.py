@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes, Entity
+from db.changes import Entity
 from db.facts.service import BestAnswer, FactInfo
+from desktop.background import DockRefresher
 from desktop.commands.facts import AssignClaimsCommand, CreateFactCommand
 from desktop.context import AppContext
 from desktop.operations import facts as fact_ops
@@ -83,9 +84,6 @@ class FactsView(QWidget):
         self.selected_claims = selected_claims
         self.ask_name: Callable[[str], str | None] = self._ask_name
         self.model = FactsModel()
-        self.generation = 0
-        self.stale = True
-        self.shown = False
         self.table = QTableView(self)
         self.table.setObjectName("factsTable")
         self.table.setModel(self.model)
@@ -116,50 +114,23 @@ class FactsView(QWidget):
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(400)
-        self.timer.timeout.connect(self.refresh)
-        ctx.changed.connect(self._changed)
+        self.refresher = DockRefresher(
+            self,
+            ctx,
+            title="Facts",
+            entities=(Entity.FACT, Entity.CLAIM, Entity.LINK),
+            compute=fact_ops.facts_with_answers,
+            on_result=self._show,
+            on_error=lambda exc: self.hint.setText(f"Could not read the facts: {exc}"),
+            interval_ms=400,
+        )
 
     # ------------------------------------------------------------ refresh
 
-    def _changed(self, changes: Changes) -> None:
-        if (
-            changes.touches(Entity.FACT)
-            or changes.touches(Entity.CLAIM)
-            or changes.touches(Entity.LINK)
-        ):
-            self.stale = True
-            if self.shown:
-                self.timer.start()
-
-    def set_shown(self, shown: bool) -> None:
-        """Follow the dock's visibility: work only while its tab is in front.
-
-        (A dock on a tab behind another still gets show events while the window
-        lays itself out; its visibilityChanged signal tells the truth.)
-        """
-        self.shown = shown
-        if shown and self.stale:
-            self.timer.start(0)
-
     def refresh(self) -> None:
-        self.stale = False
-        self.generation += 1
-        generation = self.generation
-        ctx = self.ctx
-        run_job(
-            "Facts",
-            lambda _p: fact_ops.facts_with_answers(ctx),
-            show_progress=False,
-            on_done=lambda rows: self._show(generation, rows),
-            on_error=lambda exc: self.hint.setText(f"Could not read the facts: {exc}"),
-        )
+        self.refresher.refresh()
 
-    def _show(self, generation: int, rows: object) -> None:
-        if generation != self.generation:
-            return
+    def _show(self, rows: object) -> None:
         assert isinstance(rows, list)
         keep = self.current_fact()
         self.model.set_rows(rows)
@@ -246,7 +217,7 @@ def install_facts_ui(main_window: Any, ctx: AppContext) -> FactsView:
     table = getattr(main_window, "claims_table", None)
     view = FactsView(ctx, lambda: list(table.selected_claim_ids()) if table is not None else [])
     dock = main_window.add_dock(view, "Facts", Qt.DockWidgetArea.BottomDockWidgetArea)
-    dock.visibilityChanged.connect(view.set_shown)
+    dock.visibilityChanged.connect(view.refresher.set_shown)
     docks = getattr(main_window, "docks", {})
     anchor = docks.get("Conflicts") or docks.get("Claims")
     tabify = getattr(main_window, "tabifyDockWidget", None)

@@ -40,10 +40,6 @@ def restore(backup: Path, dest: Path) -> BackupInfo:
     return backup_ops.restore_backup(backup, dest)
 
 
-def disk_use_of_folder(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) if folder.is_dir() else 0
-
-
 def clean_leftovers() -> None:
     """At start: remove part files of exports a killed ClaimDesk left behind."""
     removed = leftovers.clean()

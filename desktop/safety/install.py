@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 
-from db.backup import BackupInfo
+from db.backup import BackupInfo, size_text
 from db.check import CheckReport, RepairReport
 from desktop.context import AppContext
 from desktop.operations import backups as backup_ops
 from desktop.operations import checks as check_ops
 from desktop.safety.check_dialog import CheckDialog
-from desktop.safety.restore_dialog import RestoreDialog, size_text
+from desktop.safety.restore_dialog import RestoreDialog
 from desktop.safety.scheduler import BackupScheduler
 from desktop.workers import run_job
 
@@ -112,10 +112,11 @@ class SafetyUi:
 
     def report(self, info: object) -> None:
         assert isinstance(info, BackupInfo)
-        path = info.path.parent
+        ctx: AppContext = self.window.ctx
+        path = backup_ops.local_path(ctx)
+        used = size_text(backup_ops.disk_use(path)) if path is not None else "?"
         self.window.statusBar().showMessage(
-            f"Backed up at {info.taken:%H:%M} UTC to {path} "
-            f"({size_text(backup_ops.disk_use_of_folder(path))} of backups)",
+            f"Backed up at {info.taken:%H:%M} UTC to {info.path.parent} ({used} of backups)",
             8000,
         )
 

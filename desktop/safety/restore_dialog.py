@@ -17,19 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.backup import BackupInfo
+from db.backup import BackupInfo, size_text
 
 COLUMNS = ("Taken (UTC)", "Schema", "Articles", "Claims", "Sources", "Size")
 Index = QModelIndex | QPersistentModelIndex
-
-
-def size_text(size: int) -> str:
-    value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} bytes"
 
 
 class BackupsModel(QAbstractTableModel):
