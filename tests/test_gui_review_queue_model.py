@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from pathlib import Path
 
@@ -266,13 +267,23 @@ def test_a_lazy_queue_reads_nothing_until_shown(ctx, big, qtbot) -> None:
     info = claims.create_claim(ws, aid, 10, 40, status="in_review")
     ctx.publish(changed(Entity.CLAIM, [info.id], Op.CREATED, parent=aid))
     assert not view.model.loaded
+    # The read off the GUI thread is held until released, so a record published
+    # while it runs is certain to arrive before the order does.
+    release = threading.Event()
+    read_order = view.model._load_order
+
+    def held_read(*args):
+        release.wait(30)
+        return read_order(*args)
+
+    view.model._load_order = held_read
     view.show()
     qtbot.waitExposed(view)
     qtbot.waitUntil(lambda: view.model.loading, timeout=5000)  # once really visible
-    # Read off the GUI thread; a record published meanwhile is applied after.
-    assert view.model.loading
     late = claims.create_claim(ws, aid, 50, 80, status="in_review")
     ctx.publish(changed(Entity.CLAIM, [late.id], Op.CREATED, parent=aid))
+    assert view.model.loading and not view.model.loaded
+    release.set()
     assert view.wait_loaded()
     assert view.model.rowCount() == IN_REVIEW + 2
     assert view.model.claim_ids[-2:] == [str(info.id), str(late.id)]
