@@ -187,9 +187,13 @@ def test_the_hand_marked_seed_reference(seed_paths: list[Path]) -> None:
     assert result["recall_exact"] >= 0.8
     assert result["false_contradictions"] <= 0.1
     # Same number, different quantity: reinforcements and added waves are never linked
-    # to the totals; only the misdated claim (J) is, and it is flagged.
+    # to the totals by their figures; only the misdated claim (J) is.
     assert all("J" in pair for pair in result["wrongly_linked"])
+    # The misdated first deployment is a date conflict with the claims dating it in 2024,
+    # and no agreeing dates, other events or same/supports pairs are flagged.
     assert result["misdated_flagged"] == ["J"]
+    assert result["date_recall"] == 1.0 and result["date_precision"] == 1.0
+    assert result["false_date_conflicts"] == []
 
 
 def test_a_facts_best_answer_is_the_latest_verified_figure(ws) -> None:  # type: ignore[no-untyped-def]

@@ -90,3 +90,37 @@ def test_tabs_behind_others_do_no_work_at_start(ws, tmp_path, qtbot) -> None:  #
     window.docks["Conflicts"].raise_()
     qtbot.waitUntil(lambda: window.conflicts_view.refresher.generation == 1, timeout=5000)
     assert window.facts_view.refresher.generation == 0
+
+
+def test_a_date_conflict_shows_both_dates_in_the_queue(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_date_conflicts import OCT_2024, _claim
+
+    _claim(
+        ws,
+        "The first troops arrived in October 2023.",
+        "The first troops arrived in October 2023",
+        None,
+    )
+    _claim(
+        ws,
+        "The first troops arrived earlier this month.",
+        "The first troops arrived earlier this month",
+        OCT_2024,
+    )
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    view = window.conflicts_view
+    window.docks["Conflicts"].raise_()
+    qtbot.waitUntil(lambda: view.model.rowCount() >= 1, timeout=15000)
+    row = next(n for n, p in enumerate(view.model.rows) if p.kind == "date")
+    cells = [view.model.data(view.model.index(row, col)) for col in range(4)]
+    assert cells[0] == "contradicts (dates)"
+    assert {cells[1].rsplit(" · ", 1)[1], cells[2].rsplit(" · ", 1)[1]} == {
+        "October 2023",
+        "1–23 October 2024",
+    }
+    assert "first deployment of troops" in cells[3]
+    view.table.setFocus()
+    view.table.selectRow(row)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert [link.relation.value for link in all_links(ws)] == ["contradicts"]

@@ -74,6 +74,11 @@ class Profile:
     words: frozenset[str]
     increment: bool = False
     forecast: bool = False
+    # When the claim says the event happened (its event dates, else a date in the
+    # quote): first and last day, None when it says nothing (publication is not it).
+    event_first: dt.date | None = None
+    event_last: dt.date | None = None
+    lead: str = ""  # the words just before the quote in its sentence
 
     @property
     def has_figure(self) -> bool:
@@ -124,17 +129,26 @@ def profile(
     event_start: dt.date | None,
     published: dt.datetime | None,
     around: str = "",
+    *,
+    event_end: dt.date | None = None,
+    lead: str = "",
 ) -> Profile:
     """*around* is the text around the quote (its sentence), where the counted thing
-    may be named when the quote itself does not ("the total … around 10,000")."""
+    may be named when the quote itself does not ("the total … around 10,000").
+    *lead* is the text just before the quote (its stored prefix): "as a first step,"."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
     figure = figures[0] if figures else None
     when: dt.date | None = event_start
     when_is_event = when is not None
-    if when is None:
+    event: tuple[dt.date | None, dt.date | None] = (None, None)
+    if when is not None:
+        until = event_end if event_end is not None else when
+        event = (min(when, until), max(when, until))  # reversed bounds are read in order
+    else:
         dates = [d for d in extract_dates(quote, published) if d.first is not None]
         if dates:
             when, when_is_event = dates[0].first, True
+            event = (dates[0].first, dates[0].last or dates[0].first)
     if when is None and published is not None:
         when = published.date()
     words = frozenset(w.lower() for w in _WORDS.findall(quote) if len(w) > 2)
@@ -142,7 +156,7 @@ def profile(
         return Profile(
             claim_id, article_id, quote, start, end, None, 0.0, 0.0, "", "", when,
             when_is_event, bool(CUMULATIVE.search(quote)), bool(UPDATE_CUES.search(quote)), words,
-            bool(INCREMENT.search(quote)), bool(FORECAST.search(quote)),
+            bool(INCREMENT.search(quote)), bool(FORECAST.search(quote)), *event, lead,
         )  # fmt: skip
     low, high = bounds(figure)
     return Profile(
@@ -163,4 +177,6 @@ def profile(
         words,
         bool(INCREMENT.search(quote)),
         bool(FORECAST.search(quote)),
+        *event,
+        lead,
     )

@@ -3,6 +3,9 @@
 Claims are compared within buckets of the same counted thing, each with its
 nearest neighbours in time (so proposals for 10,000 claims take a fraction of
 a second), and never across a link already made or a proposal dismissed.
+
+A proposal's *kind* says what disagrees: "figure" (the figures relate) or "date"
+(two claims date one event differently, :mod:`db.facts.events`; always contradicts).
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
 from db.changes import Changes, Entity, Op, changed
+from db.facts.events import date_conflicts, describe_dates
 from db.facts.profile import Profile, profile
 from db.facts.relate import Relating, relate, same_question
 from db.models import Article, Claim, ClaimLink, DismissedProposal, Relation
@@ -28,21 +33,33 @@ class LinkProposal:
     from_claim: Profile
     to_claim: Profile
     why: str
+    kind: str = "figure"  # what disagrees: "figure" or "date"
+
+    def value_of(self, p: Profile) -> str:
+        """The value this proposal compares, in words: the figure, or the event's dates."""
+        if self.kind == "date" and p.event_first and p.event_last:
+            return describe_dates(p.event_first, p.event_last)
+        return "" if p.value is None else f"{p.value:,.0f}"
 
     def as_json(self) -> dict[str, object]:
         def side(p: Profile) -> dict[str, object]:
+            event = None
+            if p.event_first and p.event_last:
+                event = {"first": p.event_first.isoformat(), "last": p.event_last.isoformat()}
             return {
                 "claim": str(p.claim_id),
                 "article": str(p.article_id),
                 "start": p.start,
                 "end": p.end,
                 "quote": p.quote,
-                "value": p.value,
+                "value": self.value_of(p) if self.kind == "date" else p.value,
                 "date": p.when.isoformat() if p.when else None,
+                "event": event,
             }
 
         return {
             "relation": self.relation.value,
+            "kind": self.kind,
             "from": side(self.from_claim),
             "to": side(self.to_claim),
             "why": self.why,
@@ -68,13 +85,23 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
             Claim.end,
             Claim.event_start,
             Article.published_at,
+            Claim.event_end,
+            Claim.prefix,
         )
         .join(Article, Article.id == Claim.article_id)
         .where(Claim.orphaned.is_(False))
     )
+
+    def of(row: Any, around: str = "") -> Profile:
+        cid, aid, quote, start, end, event_start, published, event_end, lead = row
+        return profile(
+            cid, aid, quote, start, end, event_start, published, around,
+            event_end=event_end, lead=lead,
+        )  # fmt: skip
+
     with ws.session() as session:
         rows = [r for r in session.execute(query).all() if claim_ids is None or r[0] in claim_ids]
-        found = [profile(*row) for row in rows]
+        found = [of(row) for row in rows]
         # A figure whose quote does not name what it counts: look at its sentence.
         bare = {p.article_id for p in found if p.has_figure and not p.unit}
         texts = dict(
@@ -83,7 +110,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     out = []
     for row, p in zip(rows, found, strict=True):
         if p.has_figure and not p.unit and p.article_id in texts:
-            p = profile(*row, around=_sentence(texts[p.article_id], p.start, p.end))
+            p = of(row, _sentence(texts[p.article_id], p.start, p.end))
         out.append(p)
     return out
 
@@ -102,29 +129,49 @@ def _pairs(items: list[Profile]) -> list[tuple[Profile, Profile]]:
     return out
 
 
-def _known(ws: Workspace) -> set[frozenset[uuid.UUID]]:
-    """Pairs already linked (any relation) or with a dismissed proposal."""
+def _known(
+    ws: Workspace,
+) -> tuple[set[frozenset[uuid.UUID]], list[tuple[uuid.UUID, uuid.UUID]]]:
+    """Pairs already linked (any relation) or with a dismissed proposal; the *same* links."""
     with ws.session() as session:
-        linked = session.execute(select(ClaimLink.from_claim_id, ClaimLink.to_claim_id)).all()
+        linked = session.execute(
+            select(ClaimLink.from_claim_id, ClaimLink.to_claim_id, ClaimLink.relation)
+        ).all()
         dismissed = session.execute(
             select(DismissedProposal.from_claim_id, DismissedProposal.to_claim_id)
         ).all()
-    return {frozenset(pair) for pair in [*linked, *dismissed]}
+    known = {frozenset((a, b)) for a, b, _r in linked} | {frozenset(p) for p in dismissed}
+    same = [(a, b) for a, b, r in linked if r == Relation.SAME]
+    return known, same
 
 
 def propose_links(ws: Workspace, relations: set[Relation] | None = None) -> list[LinkProposal]:
-    """Links the figures call for between claims not yet linked, most telling first."""
-    known = _known(ws)
-    found: list[LinkProposal] = []
-    for a, b in _pairs(profiles(ws)):
-        if frozenset((a.claim_id, b.claim_id)) in known:
+    """Links the figures and dates call for between claims not yet linked, most telling first.
+
+    A pair whose dates of one event disagree is proposed as a date conflict only (its
+    figures, if they relate, are a question for after the dates are settled)."""
+    known, same = _known(ws)
+    items = profiles(ws)
+    figures: dict[frozenset[uuid.UUID], LinkProposal] = {}
+    for a, b in _pairs(items):
+        key = frozenset((a.claim_id, b.claim_id))
+        if key in known:
             continue
         relating: Relating | None = relate(a, b)
-        if relating is None or (relations and relating.relation not in relations):
+        if relating is None:
             continue
-        found.append(LinkProposal(relating.relation, relating.newer, relating.older, relating.why))
+        if relating.relation is Relation.SAME:
+            same.append((a.claim_id, b.claim_id))
+        figures[key] = LinkProposal(relating.relation, relating.newer, relating.older, relating.why)
+    for conflict in date_conflicts(items, same):
+        key = frozenset((conflict.later.claim_id, conflict.earlier.claim_id))
+        if key not in known:
+            figures[key] = LinkProposal(
+                Relation.CONTRADICTS, conflict.later, conflict.earlier, conflict.why, "date"
+            )
+    found = [p for p in figures.values() if not relations or p.relation in relations]
     order = {Relation.CONTRADICTS: 0, Relation.UPDATES: 1, Relation.SAME: 2, Relation.SUPPORTS: 3}
-    found.sort(key=lambda p: (order.get(p.relation, 9), str(p.from_claim.claim_id)))
+    found.sort(key=lambda p: (order.get(p.relation, 9), p.kind, str(p.from_claim.claim_id)))
     return found
 
 

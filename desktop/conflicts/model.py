@@ -20,9 +20,16 @@ LABELS = {
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _side(p: Profile) -> str:
+def _side(proposal: LinkProposal, p: Profile) -> str:
+    if proposal.kind == "date":
+        return f"{p.quote} · {proposal.value_of(p)}"
     when = f" · {p.when}" if p.when else ""
     return f"{p.quote}{when}"
+
+
+def label(proposal: LinkProposal) -> str:
+    text = LABELS.get(proposal.relation.value, proposal.relation.value)
+    return f"{text} (dates)" if proposal.kind == "date" else text
 
 
 class ConflictsModel(QAbstractTableModel):
@@ -61,10 +68,10 @@ class ConflictsModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == COL_RELATION:
-                return LABELS.get(p.relation.value, p.relation.value)
+                return label(p)
             if col == COL_NEWER:
-                return _side(p.from_claim)
+                return _side(p, p.from_claim)
             if col == COL_OLDER:
-                return _side(p.to_claim)
+                return _side(p, p.to_claim)
             return p.why
         return None

@@ -106,10 +106,11 @@ class ConflictsView(QWidget):
     def _summarise(self) -> None:
         n = self.model.rowCount()
         self.summary.setText(
-            f"{n} proposed link{'s' if n != 1 else ''} between claims whose figures disagree "
-            "or replace one another. Enter accepts, Delete dismisses."
+            f"{n} proposed link{'s' if n != 1 else ''} between claims whose figures or dates "
+            "disagree, or whose figures replace one another. Enter accepts, Delete dismisses."
             if n
-            else "No conflicts: no two claims' figures disagree or replace one another."
+            else "No conflicts: no two claims' figures or dates disagree, and no figure "
+            "replaces another."
         )
         self.accept_button.setEnabled(bool(n))
         self.dismiss_button.setEnabled(bool(n))
