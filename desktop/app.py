@@ -115,9 +115,13 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     window = MainWindow(ctx, settings)
     dialogs.parent = window
     window.show()
-    from desktop.review import ensure_first_analyst
+    from desktop.review import act_as, ensure_first_analyst
 
-    if ensure_first_analyst(ctx, window, settings):
+    named = getattr(args, "as_analyst", None)
+    if named and not ctx.ws.shared:
+        act_as(ctx, named)
+        window.update_workspace_labels()
+    elif ensure_first_analyst(ctx, window, settings):
         window.update_workspace_labels()
     log.info("opened %s", ws.display_name)
     try:

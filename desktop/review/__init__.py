@@ -19,6 +19,7 @@ from desktop.review.analyst_dialogs import (
     FirstAnalystDialog,
     SwitchAnalystDialog,
     TeamDialog,
+    act_as,
     ensure_first_analyst,
 )
 from desktop.review.compare_view import CompareView
@@ -39,6 +40,7 @@ __all__ = [
     "TeamDialog",
     "VerdictDialog",
     "WorkspaceHistoryDialog",
+    "act_as",
     "ensure_first_analyst",
     "install_review_ui",
 ]

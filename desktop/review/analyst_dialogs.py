@@ -172,6 +172,12 @@ def ensure_first_analyst(
     return renamed
 
 
+def act_as(ctx: AppContext, name: str) -> bool:
+    """Work as the analyst named on the command line (``--as``); an unknown name is
+    one message and the window keeps the analyst it had."""
+    return attempt(ctx, lambda: analyst_ops.bind(ctx, name), "Act as analyst") is not None
+
+
 class SwitchAnalystDialog(QDialog):
     """Choose who is working in a local workspace (shared ones use the database login)."""
 
