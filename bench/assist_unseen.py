@@ -1,0 +1,113 @@
+"""Quality of the reading assists on the out-of-sample reference (tests/fixtures/assist_unseen/).
+
+Each marked article file is imported through the real importer (encodings, CRLF,
+publication dates) into a fresh SQLite workspace and its suggestions scored.  Prints
+recall and precision per article, per language and per kind, attribution accuracy,
+sources invented for the outlet's own statements, event dates, and figure or date
+suggestions that repeat a figure already suggested.
+Run: PYTHONPATH=. .venv/bin/python bench/assist_unseen.py [-v]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from db.analysts import bind_analyst
+from db.assist.quality import Score
+from db.assist.reference import ArticleResult, score_folder
+from db.workspace import open_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "tests" / "fixtures" / "assist_unseen"
+
+
+def pct(value: float) -> str:
+    return f"{100 * value:5.1f} %"
+
+
+def run(folder: Path = FOLDER) -> list[ArticleResult]:
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = open_workspace(Path(tmp) / "unseen.sqlite")
+        try:
+            bind_analyst(ws)
+            return score_folder(ws, folder)
+        finally:
+            ws.close()
+
+
+def line(label: str, sc: Score, dupes: int | None = None) -> str:
+    text = (
+        f"{label:22} {sc.marked:6d} {pct(sc.recall):>8} {pct(sc.precision):>9} "
+        f"{pct(sc.attribution_accuracy):>8} {sc.invented:4d}/{sc.outlet_own:<3d}"
+        f" {sc.dated_right:3d}/{sc.dated:<3d}"
+    )
+    return text if dupes is None else f"{text} {dupes:5d}"
+
+
+def main(verbose: bool = False) -> int:
+    results = run()
+    header = (
+        f"{'':22} {'marked':>6} {'recall':>8} {'precision':>9} {'sources':>8} {'invented':>8}"
+        f" {'dates':>7} {'dupes':>5}"
+    )
+    print(header)
+    for r in results:
+        print(line(f"{r.name} ({r.encoding})", r.score, r.duplicates))
+    print()
+    total = Score()
+    for lang in sorted({r.language for r in results}):
+        acc = Score()
+        dupes = 0
+        for r in results:
+            if r.language == lang:
+                acc.add(r.score)
+                dupes += r.duplicates
+        total.add(acc)
+        print(line(lang, acc, dupes))
+    print(line("all", total, sum(r.duplicates for r in results)))
+    print()
+    for kind in ("figure", "date"):
+        acc = Score()
+        for r in results:
+            acc.add(r.by_kind[kind])
+        print(
+            f"{kind:8} recall {pct(acc.recall)} ({acc.found}/{acc.marked})  "
+            f"precision {pct(acc.precision)} ({acc.suggested_right}/{acc.suggested})"
+        )
+    print(
+        f"attribution accuracy {pct(total.attribution_accuracy)} "
+        f"({total.attributed_right}/{total.attributed})   target >= 80 %"
+    )
+    print(f"sources invented for the outlet's own statements: {total.invented}/{total.outlet_own}")
+    print(f"event dates right: {total.dated_right}/{total.dated}")
+    for r in results:
+        for problem in r.problems:
+            print(f"import problem, {r.name}: {problem}")
+    if verbose:
+        for r in results:
+            print(f"\n== {r.name}")
+            for miss in r.score.misses:
+                print("   missed", miss)
+            for wrong in r.score.wrong_sources:
+                print("   source", wrong)
+            for s in r.suggestions:
+                if s.kind in ("figure", "date"):
+                    print(
+                        f"   {s.kind:6} {s.quote[:70]!r} target="
+                        f"{r_text(s)!r} v={s.value} u={s.unit!r} q={s.qualifier!r} "
+                        f"src={s.source!r} rel={list(s.relayed_by)} d={s.event_date}"
+                    )
+    return 0
+
+
+def r_text(s: object) -> str:
+    from db.assist.suggest import Suggestion
+
+    assert isinstance(s, Suggestion)
+    return s.quote[s.target_start - s.start : s.target_end - s.start]
+
+
+if __name__ == "__main__":
+    sys.exit(main("-v" in sys.argv[1:]))
