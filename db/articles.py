@@ -12,7 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Select, Table, func, select, update
 from sqlalchemy.orm import Session
 
-from db.errors import DuplicateArticle, InvalidInput, NotFound
+from db.errors import ClaimDeskError, DuplicateArticle, InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Article, Claim
 from db.timeutil import as_utc
@@ -169,6 +169,40 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _checked(new: NewArticle) -> None:
+    """Refuse an article that cannot be stored (before anything is written)."""
+    if not new.text or new.text.isspace():
+        raise InvalidInput(f"{new.filename or 'The file'} holds no text.")
+    check_offset(new.published_offset)
+    check_zone_label(new.published_zone)
+
+
+def _duplicate(new: NewArticle, existing_id: object, existing_title: str) -> DuplicateArticle:
+    return DuplicateArticle(
+        f"{new.filename or 'This article'} was imported before, as "
+        f'"{existing_title}"; nothing was added.',
+        existing_id=str(existing_id),
+    )
+
+
+def _new_row(new: NewArticle, digest: str, original: bytes) -> Article:
+    return Article(
+        text=new.text,
+        original=original,
+        sha256=digest,
+        filename=new.filename,
+        encoding=new.encoding,
+        format=new.format,
+        title=new.title or new.filename,
+        outlet=new.outlet,
+        author=new.author,
+        url=new.url,
+        published_at=new.published_at,
+        published_offset=check_offset(new.published_offset),
+        published_zone=check_zone_label(new.published_zone),
+    )
+
+
 def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
     """Store an extracted article; the same original bytes twice raise DuplicateArticle.
 
@@ -176,34 +210,15 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
     checked, and the file's bytes go in by a second statement, so the database
     never builds one row holding both at once.
     """
-    if not new.text or new.text.isspace():
-        raise InvalidInput(f"{new.filename or 'The file'} holds no text.")
+    _checked(new)
     digest = sha256_of(new.original)
     with ws.session() as session:
         existing = session.execute(
             select(Article.id, Article.title).where(Article.sha256 == digest)
         ).first()
         if existing is not None:
-            raise DuplicateArticle(
-                f"{new.filename or 'This article'} was imported before, as "
-                f'"{existing.title}"; nothing was added.',
-                existing_id=str(existing.id),
-            )
-        article = Article(
-            text=new.text,
-            original=b"",
-            sha256=digest,
-            filename=new.filename,
-            encoding=new.encoding,
-            format=new.format,
-            title=new.title or new.filename,
-            outlet=new.outlet,
-            author=new.author,
-            url=new.url,
-            published_at=new.published_at,
-            published_offset=check_offset(new.published_offset),
-            published_zone=check_zone_label(new.published_zone),
-        )
+            raise _duplicate(new, existing.id, existing.title)
+        article = _new_row(new, digest, b"")
         session.add(article)
         session.flush()
         table = cast(Table, Article.__table__)  # the model maps one plain table
@@ -211,6 +226,76 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
         info = _info(article, 0)
         session.expunge(article)
         return info
+
+
+# A batch holds at most this many articles, and files of at most this many bytes
+# together; a larger file is stored on its own (add_article).
+BATCH_ARTICLES = 250
+BATCH_BYTES = 16 * 2**20
+Stored = ArticleInfo | Exception  # a stored article, or what kept it out
+
+
+def add_articles(ws: Workspace, news: Sequence[NewArticle]) -> list[Stored]:
+    """Store many extracted articles in one transaction; one outcome per article, in order.
+
+    An outcome is the stored article's :class:`ArticleInfo`, or the error that kept it
+    out (:class:`DuplicateArticle`, :class:`InvalidInput`, or an unexpected one): a
+    refused article never keeps the others out.  Callers hand over at most a batch
+    (:data:`BATCH_ARTICLES`, :data:`BATCH_BYTES`); should the transaction itself fail,
+    each article is stored again on its own so that only the one at fault is reported.
+    """
+    outcomes: list[Stored | None] = [None] * len(news)
+    digests = [sha256_of(new.original) for new in news]
+    candidates: list[int] = []
+    for i, new in enumerate(news):
+        try:
+            _checked(new)
+        except ClaimDeskError as exc:
+            outcomes[i] = exc
+        else:
+            candidates.append(i)
+    if candidates:
+        try:
+            _store_batch(ws, news, digests, candidates, outcomes)
+        except Exception:  # a database refusal: find the article at fault one by one
+            for i in candidates:
+                try:
+                    outcomes[i] = add_article(ws, news[i])
+                except Exception as exc:  # reported with its file; the others go on
+                    outcomes[i] = exc
+    return [cast(Stored, outcome) for outcome in outcomes]
+
+
+def _store_batch(
+    ws: Workspace,
+    news: Sequence[NewArticle],
+    digests: list[str],
+    candidates: list[int],
+    outcomes: list[Stored | None],
+) -> None:
+    wanted = sorted({digests[i] for i in candidates})
+    with ws.session() as session:
+        known: dict[str, tuple[object, str]] = {}
+        for start in range(0, len(wanted), 500):
+            query = select(Article.sha256, Article.id, Article.title).where(
+                Article.sha256.in_(wanted[start : start + 500])
+            )
+            known.update({row.sha256: (row.id, row.title) for row in session.execute(query)})
+        added: list[tuple[int, Article]] = []
+        for i in candidates:
+            new, digest = news[i], digests[i]
+            if digest in known:
+                outcomes[i] = _duplicate(new, *known[digest])
+                continue
+            article = _new_row(new, digest, new.original)
+            article.id = uuid.uuid4()
+            known[digest] = (article.id, article.title)
+            session.add(article)
+            added.append((i, article))
+        session.flush()
+        for i, article in added:
+            outcomes[i] = _info(article, 0)
+            session.expunge(article)
 
 
 def find_by_sha256(ws: Workspace, digest: str) -> ArticleInfo | None:

@@ -42,8 +42,8 @@ def _one_line(text: str, limit: int = 60) -> str:
 
 
 def cmd_import(ctx: CliContext) -> int:
-    from db.articles import add_article
-    from db.importing import ANNOTATION_SUFFIXES, read_file
+    from db.articles import NewArticle, Stored
+    from db.importing import ANNOTATION_SUFFIXES, ArticleBatch, read_file
     from db.importing.encodings import CERTAIN, label
     from db.importing.w3c import import_annotations, load
 
@@ -55,19 +55,25 @@ def cmd_import(ctx: CliContext) -> int:
     for path in annotation_files:
         load(path)
     ws = ctx.ws
-    for new in extracted:
+
+    def stored(new: NewArticle, outcome: Stored) -> None:
         if new.encoding not in CERTAIN and new.format in ("txt", "md", "html") and not encoding:
             print(
                 f"claimdesk: note: {new.filename} is not UTF-8; it was read as "
                 f"{label(new.encoding)} (name another with --encoding).",
                 file=ctx.err,
             )
-        try:
-            info = add_article(ws, new)
-        except DuplicateArticle as exc:
-            print(f"claimdesk: {exc}", file=ctx.err)
-            continue
-        ctx.print(f"{info.id}\t{info.title}")
+        if isinstance(outcome, DuplicateArticle):
+            print(f"claimdesk: {outcome}", file=ctx.err)
+        elif isinstance(outcome, Exception):
+            raise outcome
+        else:
+            ctx.print(f"{outcome.id}\t{outcome.title}")
+
+    batch = ArticleBatch(ws, stored)  # many files to a transaction
+    for new in extracted:
+        batch.add(new)
+    batch.flush()
     # Annotations come last: they anchor claims in the articles just imported.
     for path in annotation_files:
         report = import_annotations(ws, path)

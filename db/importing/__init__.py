@@ -13,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.articles import ArticleInfo, NewArticle, add_article
+from db.articles import (
+    BATCH_ARTICLES,
+    BATCH_BYTES,
+    ArticleInfo,
+    NewArticle,
+    Stored,
+    add_article,
+    add_articles,
+)
 from db.errors import InvalidInput
 from db.needs import needs
 from db.workspace import Workspace
@@ -115,6 +123,44 @@ def read_file(path: Path, encoding: str | None = None) -> NewArticle:
 def import_file(ws: Workspace, path: Path) -> ArticleInfo:
     """Read and store one article file; DuplicateArticle when it was imported before."""
     return add_article(ws, read_file(path))
+
+
+class ArticleBatch:
+    """Extracted articles stored a batch at a time, each outcome handed to *stored*.
+
+    Many small files go in one transaction (one disk sync) instead of one each; a file
+    of :data:`db.articles.BATCH_BYTES` or more is stored on its own.  Call
+    :meth:`flush` once the last file is added.
+    """
+
+    def __init__(self, ws: Workspace, stored: Callable[[NewArticle, Stored], None]) -> None:
+        self.ws = ws
+        self.stored = stored
+        self.pending: list[NewArticle] = []
+        self.size = 0
+
+    def add(self, new: NewArticle) -> None:
+        size = len(new.original) + len(new.text)
+        if size >= BATCH_BYTES:
+            self.flush()
+            try:
+                outcome: Stored = add_article(self.ws, new)
+            except Exception as exc:  # reported with its file; the others go on
+                outcome = exc
+            self.stored(new, outcome)
+            return
+        if self.size + size > BATCH_BYTES:
+            self.flush()
+        self.pending.append(new)
+        self.size += size
+        if len(self.pending) >= BATCH_ARTICLES:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self.pending, self.size = self.pending, [], 0
+        if pending:
+            for new, outcome in zip(pending, add_articles(self.ws, pending), strict=True):
+                self.stored(new, outcome)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from db.articles import ArticleInfo, add_article
+from db.articles import ArticleInfo, NewArticle, Stored
 from db.changes import EVERYTHING, Entity, Op, changed
 from db.errors import ClaimDeskError, DuplicateArticle
-from db.importing import ANNOTATION_SUFFIXES, import_any, read_file, supported_suffixes
+from db.importing import (
+    ANNOTATION_SUFFIXES,
+    ArticleBatch,
+    import_any,
+    read_file,
+    supported_suffixes,
+)
 from db.importing.encodings import CERTAIN
 from db.importing.encodings import label as encoding_label
 from db.workspace import Workspace
@@ -63,13 +69,15 @@ def file_filters() -> str:
 
 
 def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress) -> ImportReport:
-    """Import each file in its own transaction; never stops at a bad file.
+    """Import every file, many articles to a transaction; never stops at a bad file.
 
     Web Annotation files are taken after the articles, whose text they anchor in.
+    Files read before a cancel are still stored.
     """
     report = ImportReport()
     total = len(paths)
     ordered = sorted(paths, key=lambda p: Path(p).suffix.lower() in ANNOTATION_SUFFIXES)
+    batch = ArticleBatch(ws, lambda new, outcome: _record(report, new, outcome))
     for done, raw in enumerate(ordered):
         if not progress(done, total):
             report.cancelled = True
@@ -77,27 +85,40 @@ def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress)
         path = Path(raw)
         try:
             if path.suffix.lower() in ANNOTATION_SUFFIXES:
+                batch.flush()  # the articles they anchor in are stored first
                 outcome = import_any(ws, path)
                 report.annotated.append((path.name, outcome.claims))
                 report.failures += [(path.name, line) for line in outcome.problems]
                 continue
             new = read_file(path)
-            info = add_article(ws, new)
-        except DuplicateArticle as exc:
-            report.duplicates.append((path.name, str(exc)))
-        except ClaimDeskError as exc:
-            report.failures.append((path.name, str(exc)))
-        except OSError as exc:
-            report.failures.append((path.name, exc.strerror or str(exc)))
-        except Exception as exc:  # an importer bug must not lose the other files
-            log.exception("import of %s failed", path)
-            report.failures.append((path.name, f"unexpected error ({exc}); see the log file"))
+        except Exception as exc:
+            _failed(report, path.name, exc)
         else:
-            report.added.append(info)
-            if new.encoding.lower() not in CERTAIN and new.format in ("txt", "md", "html"):
-                report.fallbacks.append((path.name, encoding_label(new.encoding)))
+            batch.add(new)
+    batch.flush()
     progress(total, total)
     return report
+
+
+def _failed(report: ImportReport, name: str, exc: Exception) -> None:
+    if isinstance(exc, DuplicateArticle):
+        report.duplicates.append((name, str(exc)))
+    elif isinstance(exc, ClaimDeskError):
+        report.failures.append((name, str(exc)))
+    elif isinstance(exc, OSError):
+        report.failures.append((name, exc.strerror or str(exc)))
+    else:  # an importer bug must not lose the other files
+        log.error("import of %s failed", name, exc_info=exc)
+        report.failures.append((name, f"unexpected error ({exc}); see the log file"))
+
+
+def _record(report: ImportReport, new: NewArticle, outcome: Stored) -> None:
+    if isinstance(outcome, Exception):
+        _failed(report, new.filename, outcome)
+        return
+    report.added.append(outcome)
+    if new.encoding.lower() not in CERTAIN and new.format in ("txt", "md", "html"):
+        report.fallbacks.append((new.filename, encoding_label(new.encoding)))
 
 
 def show_report(ctx: AppContext, report: ImportReport) -> None:

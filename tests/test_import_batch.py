@@ -1,0 +1,108 @@
+"""Many articles stored in one transaction: each outcome reported, a refused one keeps none out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.analysts import bind_analyst
+from db.articles import ArticleInfo, NewArticle, add_article, add_articles, list_articles
+from db.errors import DuplicateArticle, InvalidInput
+from db.models import HistoryEntry
+from db.workspace import Workspace, migrate, open_workspace
+from desktop.operations.imports import import_paths
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
+    if request.param == "sqlite":
+        target = str(tmp_path / "batch.sqlite")
+    else:
+        target = request.getfixturevalue("pg_url")
+        migrate(target)
+    ws = open_workspace(target)
+    bind_analyst(ws)
+    yield ws
+    ws.close()
+
+
+def article(name: str, body: str, **fields: object) -> NewArticle:
+    return NewArticle(text=body, original=body.encode(), filename=name, **fields)  # type: ignore[arg-type]
+
+
+def created_entries(ws: Workspace) -> int:
+    query = select(func.count()).where(
+        HistoryEntry.entity_type == "article", HistoryEntry.action == "create"
+    )
+    with ws.session() as session:
+        return int(session.scalar(query) or 0)
+
+
+def test_outcomes_follow_the_order_and_refusals_keep_none_out(store: Workspace) -> None:
+    before = add_article(store, article("old.txt", "An article stored earlier.\n"))
+    news = [
+        article("one.txt", "The first new article.\n"),
+        article("again.txt", "An article stored earlier.\n"),  # same bytes as before
+        article("blank.txt", "   \n"),
+        article("two.txt", "The second new article.\n", title="Second"),
+        article("twin.txt", "The first new article.\n"),  # same bytes as one.txt
+        article("zone.txt", "A third article.\n", published_offset=10_000),
+    ]
+    outcomes = add_articles(store, news)
+    assert [type(o) for o in outcomes] == [
+        ArticleInfo,
+        DuplicateArticle,
+        InvalidInput,
+        ArticleInfo,
+        DuplicateArticle,
+        InvalidInput,
+    ]
+    one, again, _blank, two, twin, _zone = outcomes
+    assert isinstance(again, DuplicateArticle) and again.existing_id == str(before.id)
+    assert isinstance(one, ArticleInfo) and isinstance(twin, DuplicateArticle)
+    assert twin.existing_id == str(one.id)
+    assert isinstance(two, ArticleInfo) and two.title == "Second"
+    stored = {a.id: a.title for a in list_articles(store)}
+    assert stored == {before.id: "old.txt", one.id: "one.txt", two.id: "Second"}
+    assert created_entries(store) == 3  # each stored article has its history entry
+
+
+@pytest.mark.postgres
+def test_a_row_the_database_refuses_is_reported_alone(pg_url: str) -> None:
+    migrate(pg_url)
+    ws = open_workspace(pg_url)
+    try:
+        bind_analyst(ws)
+        news = [
+            article("a.txt", "First.\n"),
+            article("long.txt", "Second.\n", title="x" * 600),  # longer than the column
+            article("c.txt", "Third.\n"),
+        ]
+        outcomes = add_articles(ws, news)
+        assert isinstance(outcomes[0], ArticleInfo) and isinstance(outcomes[2], ArticleInfo)
+        assert isinstance(outcomes[1], Exception)
+        assert {a.filename for a in list_articles(ws)} == {"a.txt", "c.txt"}
+    finally:
+        ws.close()
+
+
+def test_many_files_import_with_one_bad_one_reported(ws: Workspace, tmp_path: Path) -> None:
+    paths = []
+    for n in range(12):
+        path = tmp_path / f"note-{n:02d}.txt"
+        path.write_text(f"Note {n}\n\nThe council met on day {n} and said nothing new.\n")
+        paths.append(path)
+    bad = tmp_path / "note-05.txt"
+    bad.write_bytes(bytes(range(256)) * 8)  # binary: refused while reading
+    paths.append(paths[3])  # the same file twice
+    seen: list[int] = []
+    report = import_paths(ws, paths, lambda done, total: seen.append(done) or True)
+    assert [name for name, _ in report.failures] == ["note-05.txt"]
+    assert [name for name, _ in report.duplicates] == ["note-03.txt"]
+    assert len(report.added) == 11
+    assert [a.filename for a in report.added] == [p.name for p in paths[:12] if p != bad]
+    assert len(list_articles(ws)) == 11
+    assert seen == list(range(len(paths) + 1))  # progress after every file, then the end
