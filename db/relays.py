@@ -12,15 +12,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
+from db.audit import ANALYST_KEY, FROM_BUNDLE_KEY
 from db.changes import Changes, Entity, Op, changed
-from db.errors import InvalidInput, NotFound
-from db.ids import resolve_id
-from db.models import Claim, ClaimRelay, Source
-from db.sources import SourceInfo, create_source, find_source
+from db.errors import InvalidInput, NotFound, StaleEdit
+from db.ids import resolve_id, short
+from db.models import Claim, ClaimRelay, HistoryEntry, Source
+from db.sources import SourceInfo, create_source, find_source, normalise_source_fields
+from db.timeutil import utcnow
 from db.workspace import Workspace
 
 MAX_RELAYS = 20
+# The claim field a relay chain is recorded under, in history and in bundles.
+RELAY_FIELD = "relayed_by"
+# One link of a chain as the inspector shows it: (source id, source name).
+RelayLink = tuple[uuid.UUID, str]
 
 
 def relay_names(ws: Workspace, claim_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
@@ -42,27 +49,126 @@ def relay_names(ws: Workspace, claim_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
     return {k: tuple(v) for k, v in out.items()}
 
 
-def set_relay_ids(
-    ws: Workspace, claim_id: uuid.UUID | str, source_ids: Sequence[uuid.UUID]
-) -> Changes:
-    """Replace a claim's relay chain by *source_ids* (nearest relay first)."""
+def _chain(session: Session, cid: uuid.UUID) -> list[RelayLink]:
+    query = (
+        select(ClaimRelay.source_id, Source.name)
+        .join(Source, Source.id == ClaimRelay.source_id)
+        .where(ClaimRelay.claim_id == cid)
+        .order_by(ClaimRelay.position)
+    )
+    return [(sid, name) for sid, name in session.execute(query)]
+
+
+def relay_chain(ws: Workspace, claim_id: uuid.UUID | str) -> list[RelayLink]:
+    """One claim's relay chain as (source id, name), nearest relay first."""
+    with ws.session() as session:
+        return _chain(session, resolve_id(session, Claim, claim_id, "claim"))
+
+
+def write_chain(session: Session, claim: Claim, source_ids: Sequence[uuid.UUID]) -> bool:
+    """Store *source_ids* as *claim*'s chain in *session*, recorded in its history.
+
+    The claim row is touched (its version moves on) and a history entry records
+    the chain's names before and after.  False when the chain was already that.
+    """
     if len(source_ids) > MAX_RELAYS:
         raise InvalidInput(f"A claim is relayed by at most {MAX_RELAYS} sources.")
     if len(set(source_ids)) != len(source_ids):
         raise InvalidInput("A source appears twice in the relay chain.")
+    names: list[str] = []
+    for sid in source_ids:
+        source = session.get(Source, sid)
+        if source is None:
+            raise NotFound(f"No source with id {sid}; it may have been deleted.")
+        if sid == claim.source_id:
+            raise InvalidInput(
+                f"{source.name} is the claim's original source; it cannot also relay it."
+            )
+        names.append(source.name)
+    before = _chain(session, claim.id)
+    if [sid for sid, _ in before] == list(source_ids):
+        return False
+    session.execute(delete(ClaimRelay).where(ClaimRelay.claim_id == claim.id))
+    for position, sid in enumerate(source_ids):
+        session.add(ClaimRelay(claim_id=claim.id, position=position, source_id=sid))
+    if not session.info.get(FROM_BUNDLE_KEY):
+        analyst_id = session.info.get(ANALYST_KEY)
+        claim.updated_at = utcnow()
+        claim.updated_by_id = analyst_id
+        session.add(
+            HistoryEntry(
+                at=utcnow(),
+                analyst_id=analyst_id,
+                entity_type="claim",
+                entity_id=claim.id,
+                claim_id=claim.id,
+                action="update",
+                changes={RELAY_FIELD: [[name for _, name in before], names]},
+            )
+        )
+    session.flush()
+    return True
+
+
+def _create_source(session: Session, source_id: uuid.UUID, name: str) -> bool:
+    """Add the source (id, name) unless it exists; True when added."""
+    if session.get(Source, source_id) is not None:
+        return False
+    session.add(Source(id=source_id, **normalise_source_fields({"name": name})))
+    session.flush()
+    return True
+
+
+def _drop_unused_source(session: Session, source_id: uuid.UUID) -> bool:
+    """Delete the source if no claim cites or relays it any more; True when deleted."""
+    source = session.get(Source, source_id)
+    if source is None:
+        return False
+    if session.scalar(select(Claim.id).where(Claim.source_id == source_id).limit(1)):
+        return False
+    if session.scalar(select(ClaimRelay.id).where(ClaimRelay.source_id == source_id).limit(1)):
+        return False
+    session.delete(source)
+    session.flush()
+    return True
+
+
+def set_relay_ids(
+    ws: Workspace,
+    claim_id: uuid.UUID | str,
+    source_ids: Sequence[uuid.UUID],
+    *,
+    expected: Sequence[uuid.UUID] | None = None,
+    new_source: tuple[uuid.UUID, str] | None = None,
+    drop_source: uuid.UUID | None = None,
+) -> Changes:
+    """Replace a claim's relay chain by *source_ids* (nearest relay first), in one transaction.
+
+    With *expected*, the edit is refused (StaleEdit) unless the chain stored now
+    is that one: an undo puts back exactly the chain it replaced, or nothing.
+    *new_source* (id, name) is created first when it does not exist (a relay typed
+    as a new name); *drop_source* is deleted afterwards when nothing refers to it
+    any more (undoing that).
+    """
     with ws.session() as session:
         cid = resolve_id(session, Claim, claim_id, "claim")
         claim = session.get_one(Claim, cid)
-        for sid in source_ids:
-            if session.get(Source, sid) is None:
-                raise NotFound(f"No source with id {sid}.")
-            if sid == claim.source_id:
-                raise InvalidInput("The original source cannot also relay the claim.")
-        session.execute(delete(ClaimRelay).where(ClaimRelay.claim_id == cid))
-        for position, sid in enumerate(source_ids):
-            session.add(ClaimRelay(claim_id=cid, position=position, source_id=sid))
-        session.flush()
-        return changed(Entity.CLAIM, [cid], Op.UPDATED, ["relayed_by"], parent=claim.article_id)
+        if expected is not None:
+            now = [sid for sid, _ in _chain(session, cid)]
+            if now != list(expected):
+                raise StaleEdit(
+                    f"The relay chain of claim {short(cid)} was changed by someone else; "
+                    "your edit was not saved."
+                )
+        created = new_source is not None and _create_source(session, *new_source)
+        write_chain(session, claim, list(source_ids))
+        dropped = drop_source is not None and _drop_unused_source(session, drop_source)
+        out = changed(Entity.CLAIM, [cid], Op.UPDATED, [RELAY_FIELD], parent=claim.article_id)
+        if created and new_source is not None:
+            out = out.merged(changed(Entity.SOURCE, [new_source[0]], Op.CREATED))
+        if dropped and drop_source is not None:
+            out = out.merged(changed(Entity.SOURCE, [drop_source], Op.DELETED))
+        return out
 
 
 def relay_sources(ws: Workspace, names: Sequence[str]) -> tuple[list[SourceInfo], list[SourceInfo]]:
@@ -81,4 +187,13 @@ def relay_sources(ws: Workspace, names: Sequence[str]) -> tuple[list[SourceInfo]
     return chain, created
 
 
-__all__ = ["MAX_RELAYS", "relay_names", "relay_sources", "set_relay_ids"]
+__all__ = [
+    "MAX_RELAYS",
+    "RELAY_FIELD",
+    "RelayLink",
+    "relay_chain",
+    "relay_names",
+    "relay_sources",
+    "set_relay_ids",
+    "write_chain",
+]

@@ -44,7 +44,8 @@ def _info(source: Source, claim_count: int = 0) -> SourceInfo:
     )
 
 
-def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
+def normalise_source_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Checked, cleaned values of source fields (InvalidInput names the first bad one)."""
     unknown = set(fields) - set(SOURCE_FIELDS)
     if unknown:
         raise InvalidInput(f"Sources have no field(s) {', '.join(sorted(unknown))}.")
@@ -134,7 +135,7 @@ def find_source(ws: Workspace, name: str) -> SourceInfo | None:
 def create_source(
     ws: Workspace, name: str, *, source_id: uuid.UUID | None = None, **fields: Any
 ) -> SourceInfo:
-    values = _normalise({"name": name, **fields})
+    values = normalise_source_fields({"name": name, **fields})
     with ws.session() as session:
         source = Source(id=source_id or uuid.uuid4(), **values)
         session.add(source)
@@ -156,7 +157,7 @@ def update_source(
     """Change a source; with *expected_version* a stale edit raises StaleEdit."""
     from db.concurrency import check_version
 
-    values = _normalise(fields)
+    values = normalise_source_fields(fields)
     with ws.session() as session:
         sid = resolve_id(session, Source, source_id, "source")
         source = session.get_one(Source, sid)

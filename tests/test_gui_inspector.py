@@ -342,7 +342,7 @@ def test_tab_reaches_every_field_in_order(qtbot, claims, inspector):
     inspector.statement_edit.setFocus()
     order = [inspector.statement_edit.objectName()]
     widget = inspector.statement_edit
-    for _ in range(12):
+    for _ in range(20):
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible():
             widget = widget.nextInFocusChain()
@@ -350,10 +350,16 @@ def test_tab_reaches_every_field_in_order(qtbot, claims, inspector):
         owner = widget.parentWidget() if not widget.objectName() else widget
         if owner.objectName() != order[-1]:
             order.append(owner.objectName())
-    assert order[:6] == [
+    assert order[:12] == [
         "statementEdit",
         "kindCombo",
         "sourceCombo",
+        "relayInput",
+        "relayList",
+        "addRelayButton",
+        "relayUpButton",
+        "relayDownButton",
+        "removeRelayButton",
         "reliabilityCombo",
         "credibilityCombo",
         "statusCombo",

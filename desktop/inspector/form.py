@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import CREDIBILITY, RELIABILITY, ClaimKind, Status
+from desktop.inspector.relays import RelaysSection
 from desktop.inspector.sections import EvidenceSection, LinksSection
 from desktop.inspector.widgets import CommitLineEdit, CommitTextEdit, TagCompleter, split_tags
 from desktop.palette import status_icon
@@ -113,6 +114,10 @@ class InspectorForm:
         self.source_combo.lineEdit().editingFinished.connect(self._source_confirmed)
         self.source_combo.activated.connect(lambda _i: self._source_confirmed())
         form.addRow(self._label("S&ource:", self.source_combo), self.source_combo)
+
+        self.relays = RelaysSection(self.ctx, self._source_names, body)
+        self.relays.setObjectName("relaysSection")
+        form.addRow(self._label("&Relayed by:", self.relays.input), self.relays)
 
         self.reliability_combo = QComboBox(body)
         self.reliability_combo.setObjectName("reliabilityCombo")
@@ -208,6 +213,12 @@ class InspectorForm:
             self.statement_edit,
             self.kind_combo,
             self.source_combo,
+            self.relays.input,
+            self.relays.list,
+            self.relays.add_button,
+            self.relays.up_button,
+            self.relays.down_button,
+            self.relays.remove_button,
             self.reliability_combo,
             self.credibility_combo,
             self.status_combo,

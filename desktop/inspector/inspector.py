@@ -110,6 +110,7 @@ class ClaimInspector(InspectorForm, QWidget):
             self.stack.setCurrentIndex(0)
             self.evidence.set_claim(None)
             self.links.set_claim(None)
+            self.relays.set_claim(None)
             return
         self.stack.setCurrentIndex(1)
         self._fill_choices()
@@ -118,6 +119,7 @@ class ClaimInspector(InspectorForm, QWidget):
             bare = str(info.id) in self._bare
             self.evidence.set_claim(info.id, empty=bare)
             self.links.set_claim(info.id, empty=bare)
+            self.relays.set_claim(info.id, empty=bare)
 
     def _reload(self) -> None:
         """Read the shown claim again (its evidence and links refresh on their own changes)."""
@@ -223,6 +225,7 @@ class ClaimInspector(InspectorForm, QWidget):
             if self.info is not None:
                 self.evidence.reload()
                 self.links.reload()
+                self.relays.reload()
             return
         claim_changes = changes.of(Entity.CLAIM)
         if changes.touches(Entity.SOURCE):
@@ -239,12 +242,18 @@ class ClaimInspector(InspectorForm, QWidget):
                 self._show(None, force=True)
                 return
             self._reload()
+            if self.info is not None and self.info.id == uuid.UUID(shown):
+                fields = changes.fields_of(Entity.CLAIM, shown)
+                if not fields or "relayed_by" in fields:
+                    self.relays.reload()
         elif self.info.source_id is not None and str(self.info.source_id) in changes.ids(
             Entity.SOURCE
         ):
             self._reload()  # its source was renamed or removed
         if self.info is None:
             return
+        if changes.touches(Entity.SOURCE) and self.relays.list.count():
+            self.relays.reload()  # a relaying source may have been renamed or removed
         if any(c.parent == shown for c in changes.of(Entity.EVIDENCE)):
             self.evidence.reload()
         others = {str(view.other_id) for view in self.links.views()}

@@ -64,7 +64,7 @@ def _shorten(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _ClaimListSection(QWidget):
+class ClaimListSection(QWidget):
     """A list of what the shown claim has, with a row (:attr:`row`) for buttons below it;
     subclasses give the rows (:meth:`_rows`) and ``open_current``/``remove_selected``."""
 
@@ -114,7 +114,7 @@ class _ClaimListSection(QWidget):
         return None if item is None else item.data(DataRole)
 
 
-class EvidenceSection(_ClaimListSection):
+class EvidenceSection(ClaimListSection):
     """Evidence of the shown claim: list, a URL-or-note field, stance, add/remove."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -190,7 +190,7 @@ class EvidenceSection(_ClaimListSection):
             evidence_ops.remove_evidence(self.ctx, info)
 
 
-class LinksSection(_ClaimListSection):
+class LinksSection(ClaimListSection):
     """Links of the shown claim, read both ways; Enter or double-click opens the other claim."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

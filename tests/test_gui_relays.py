@@ -1,0 +1,156 @@
+"""The inspector's relay chain: real widgets over a real SQLite workspace, driven by keys."""
+
+from __future__ import annotations
+
+import pytest
+from panels_support import add_seed_article, sentence_claims
+from PySide6.QtCore import Qt
+
+from db import sources as source_ops
+from db.articles import article_text
+from db.history import claim_history
+from db.relays import relay_names
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+from desktop.inspector import ClaimInspector
+from tests.gui_shell_support import make_window
+
+
+@pytest.fixture
+def ctx(ws):
+    context = AppContext(ws, RecordingDialogs())
+    yield context
+    context.undo_stack.clear()
+
+
+@pytest.fixture
+def claim(ws, seed_paths):
+    article = add_seed_article(ws, seed_paths[0], "Defectors")
+    text = article_text(ws, article.id).text
+    agency = source_ops.create_source(ws, "Spy Agency")
+    (first,) = sentence_claims(ws, article, text, 1, source_id=agency.id)
+    return first
+
+
+@pytest.fixture
+def inspector(qtbot, ctx, claim):
+    widget = ClaimInspector(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(520, 900)
+    widget.show()
+    widget.show_claim(str(claim.id))
+    return widget
+
+
+def _chain(ws, claim) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    return relay_names(ws, [claim.id]).get(claim.id, ())
+
+
+def _type_relay(qtbot, inspector, name: str) -> None:  # type: ignore[no-untyped-def]
+    field = inspector.relays.input
+    field.setFocus()
+    field.selectAll()  # a refused name stays in the field for correcting: type over it
+    qtbot.keyClicks(field, name)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_add_known_and_new_relays_by_keys_each_one_undo_step(ws, ctx, claim, inspector, qtbot):  # type: ignore[no-untyped-def]
+    source_ops.create_source(ws, "Park Min-ho")
+    before = len(source_ops.list_sources(ws))
+    _type_relay(qtbot, inspector, "park min-ho")  # a registered name, any case
+    assert _chain(ws, claim) == ("Park Min-ho",)
+    assert inspector.relays.input.text() == ""
+    _type_relay(qtbot, inspector, "Daily Example")  # a new name: a new source
+    assert _chain(ws, claim) == ("Park Min-ho", "Daily Example")
+    assert len(source_ops.list_sources(ws)) == before + 1
+    assert inspector.relays.names() == ["Park Min-ho", "Daily Example"]
+    assert ctx.undo_stack.count() == 2
+
+    ctx.undo_stack.undo()  # the new source goes with the relay it was typed for
+    assert _chain(ws, claim) == ("Park Min-ho",)
+    assert source_ops.find_source(ws, "Daily Example") is None
+    assert inspector.relays.names() == ["Park Min-ho"]
+    ctx.undo_stack.redo()
+    assert _chain(ws, claim) == ("Park Min-ho", "Daily Example")
+    assert inspector.relays.names() == ["Park Min-ho", "Daily Example"]
+
+
+def test_original_source_and_repeats_are_refused(ws, ctx, claim, inspector, qtbot):  # type: ignore[no-untyped-def]
+    _type_relay(qtbot, inspector, "Park Min-ho")
+    count = ctx.undo_stack.count()
+    _type_relay(qtbot, inspector, "PARK MIN-HO")
+    assert inspector.relays.input.text() == "PARK MIN-HO"  # kept for correcting
+    _type_relay(qtbot, inspector, "Spy Agency")  # the original source itself
+    assert _chain(ws, claim) == ("Park Min-ho",)
+    assert ctx.undo_stack.count() == count
+    errors = [message for _title, message in ctx.dialogs.errors]
+    assert any("already relays" in e for e in errors)
+    assert any("original source" in e for e in errors)
+
+
+def test_move_and_remove_by_keys_and_undo_restores_each_chain(ws, ctx, claim, inspector, qtbot):  # type: ignore[no-untyped-def]
+    for name in ("Yu", "Park Min-ho", "Daily Example"):
+        _type_relay(qtbot, inspector, name)
+    steps = ctx.undo_stack.count()
+    chains = [_chain(ws, claim)]
+    relays = inspector.relays.list
+    relays.setFocus()
+    relays.setCurrentRow(2)
+    qtbot.keyClick(relays, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    chains.append(_chain(ws, claim))
+    assert chains[-1] == ("Yu", "Daily Example", "Park Min-ho")
+    assert relays.currentRow() == 1  # the moved relay stays selected
+    qtbot.keyClick(relays, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    chains.append(_chain(ws, claim))
+    assert chains[-1] == ("Daily Example", "Yu", "Park Min-ho")
+    qtbot.keyClick(relays, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # already first
+    assert _chain(ws, claim) == chains[-1]
+    qtbot.keyClick(relays, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    chains.append(_chain(ws, claim))
+    assert chains[-1] == ("Yu", "Daily Example", "Park Min-ho")
+    relays.setCurrentRow(0)
+    qtbot.keyClick(relays, Qt.Key.Key_Delete)
+    chains.append(_chain(ws, claim))
+    assert chains[-1] == ("Daily Example", "Park Min-ho")
+    assert inspector.relays.names() == list(chains[-1])
+    assert ctx.undo_stack.count() == steps + 4  # one step per edit
+
+    for expected in reversed(chains[:-1]):
+        ctx.undo_stack.undo()
+        assert _chain(ws, claim) == expected
+        assert inspector.relays.names() == list(expected)
+
+
+def test_relay_edits_appear_in_the_claims_history(ws, ctx, claim, inspector, qtbot):  # type: ignore[no-untyped-def]
+    _type_relay(qtbot, inspector, "Yu")
+    _type_relay(qtbot, inspector, "Daily Example")
+    inspector.relays.list.setCurrentRow(0)
+    inspector.relays.remove_selected()
+    entries = [h for h in claim_history(ws, claim.id) if h.action == "update"]
+    changes = [c for h in entries for c in h.changes if c.field == "relayed_by"]
+    assert [(c.old, c.new) for c in changes] == [
+        ([], ["Yu"]),
+        (["Yu"], ["Yu", "Daily Example"]),
+        (["Yu", "Daily Example"], ["Daily Example"]),
+    ]
+    assert "Yu, Daily Example → Daily Example" in entries[-1].summary()
+
+
+def test_ctrl_z_in_the_window_restores_the_chain(ws, claim, tmp_path, qtbot):  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.ctx.claimSelected.emit(str(claim.id))
+    inspector = window.inspector
+    assert inspector.claim_id == claim.id
+    _type_relay(qtbot, inspector, "Yu")
+    _type_relay(qtbot, inspector, "Daily Example")
+    relays = inspector.relays.list
+    relays.setFocus()
+    relays.setCurrentRow(1)
+    qtbot.keyClick(relays, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert _chain(ws, claim) == ("Daily Example", "Yu")
+    qtbot.keyClick(relays, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _chain(ws, claim) == ("Yu", "Daily Example")
+    assert inspector.relays.names() == ["Yu", "Daily Example"]
