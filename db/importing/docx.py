@@ -42,7 +42,7 @@ def read_docx_article(data: bytes, filename: str) -> NewArticle:
         raise InvalidInput(f"{name} is a damaged Word document ({type(exc).__name__}).") from None
     paragraphs = [" ".join(p.text.split()) for p in document.paragraphs]
     text = normalise_text("\n\n".join(p for p in paragraphs if p))
-    if not text.strip():
+    if not text or text.isspace():
         raise InvalidInput(f"{name} holds no text.")
     props = document.core_properties
     meta = document_metadata(text, title=props.title or "", author=props.author or "")

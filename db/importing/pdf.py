@@ -157,7 +157,7 @@ def read_pdf_article(data: bytes, filename: str) -> NewArticle:
     finally:
         pdf.close()
     text = normalise_text("\n\n".join(paragraphs))
-    if not text.strip():
+    if not text or text.isspace():
         raise InvalidInput(
             f"{name} has no text layer (it holds only images, e.g. a scan); "
             "run text recognition on it first."

@@ -86,7 +86,7 @@ def read_text_article(data: bytes, filename: str, encoding: str | None = None) -
     """Read a ``.txt`` or ``.md`` file into a :class:`NewArticle` with extracted metadata."""
     raw, encoding = decode_text(data, filename, encoding)
     text = normalise_text(raw)
-    if not text.strip():
+    if not text or text.isspace():
         raise InvalidInput(f"{filename or 'The file'} holds no text.")
     fmt = "md" if filename.lower().endswith((".md", ".markdown")) else "txt"
     meta = extract_metadata(text, markdown=fmt == "md")

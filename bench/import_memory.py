@@ -1,0 +1,109 @@
+"""Peak memory of importing one large plain-text article, beside the file's size.
+
+Usage: python bench/import_memory.py [--ascii] [MiB ...]   (default: 50, the largest accepted)
+
+For each size, a child process writes newsroom-like prose (bench/prose.py) of
+that many MiB to a file, then imports it into a fresh SQLite workspace with
+ClaimDesk's own importer (read, decode, store, index for search).  It prints
+the file's size, Python's peak allocation during the import (tracemalloc) and
+the peak resident memory of the whole process (ru_maxrss), with the resident
+memory before the import for comparison.  The prose holds a few names in
+Cyrillic and Hangul, so Python keeps the text at two bytes a character (the
+costlier case); ``--ascii`` drops them, for text that Python keeps at one.
+The target is a resident peak under 300 MiB for the largest file accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _write_article(path: Path, mib: int, ascii_only: bool = False) -> None:
+    from bench.prose import sentences
+
+    target = mib * 2**20
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        written, seed = 0, 0
+        while written < target:
+            text, _ = sentences(seed, 1_000_000)
+            if ascii_only:
+                text = text.encode("ascii", "ignore").decode("ascii")
+            room = target - written - 1  # the line break after the chunk
+            chunk = text.encode("utf-8")[:room].decode("utf-8", "ignore")
+            out.write(chunk + "\n")
+            written += len(chunk.encode("utf-8")) + 1
+            seed += 1
+
+
+def child(mib: int, trace: bool, ascii_only: bool) -> dict[str, float]:
+    from db.importing import import_file
+    from db.workspace import open_workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "large.txt"
+        _write_article(article, mib, ascii_only)
+        ws = open_workspace(Path(tmp) / "bench.sqlite")
+        before = _rss_mib()
+        if trace:
+            tracemalloc.start()
+        began = time.perf_counter()
+        import_file(ws, article)
+        seconds = time.perf_counter() - began
+        peak = tracemalloc.get_traced_memory()[1] / 2**20 if trace else 0.0
+        ws.close()
+        return {
+            "file_mib": article.stat().st_size / 2**20,
+            "rss_before_mib": before,
+            "rss_peak_mib": _rss_mib(),
+            "traced_peak_mib": peak,
+            "seconds": seconds,
+        }
+
+
+def run(mib: int, trace: bool, ascii_only: bool) -> dict[str, float]:
+    flags = ["1" if trace else "0", "1" if ascii_only else "0"]
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(mib), *flags],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--child"]:
+        print(json.dumps(child(int(argv[1]), argv[2] == "1", argv[3] == "1")))
+        return
+    ascii_only = "--ascii" in argv
+    sizes = [int(a) for a in argv if a != "--ascii"] or [50]
+    print(f"{'file MiB':>9} {'RSS before':>11} {'RSS peak':>9} {'traced peak':>12} {'seconds':>8}")
+    for mib in sizes:
+        plain = run(mib, False, ascii_only)  # resident memory without tracemalloc's own cost
+        traced = run(mib, True, ascii_only)
+        print(
+            f"{plain['file_mib']:9.1f} {plain['rss_before_mib']:11.0f} "
+            f"{plain['rss_peak_mib']:9.0f} {traced['traced_peak_mib']:12.0f} "
+            f"{plain['seconds']:8.1f}"
+        )
+    print("target: RSS peak under 300 MiB for the largest accepted file (50 MiB)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
