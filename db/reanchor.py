@@ -193,3 +193,20 @@ def summarise(placements: Iterable[Placement]) -> ReanchorReport:
     return ReanchorReport(
         outcomes.count("kept"), outcomes.count("moved"), outcomes.count("orphaned")
     )
+
+
+def why_orphaned(text: str, quote: str) -> str:
+    """In plain words, why *quote* has no place in *text* (for the list of orphans)."""
+    if quote and quote in text:
+        return "its words are in the text; place it to confirm where"
+    if not quote.strip() or not text.strip():
+        return "the text holds nothing like it"
+    aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=MIN_SCORE)
+    if aligned is not None:
+        near = text[aligned.dest_start : aligned.dest_end]
+        if _DIGITS.findall(near) != _DIGITS.findall(quote):
+            return "a figure in it changed"
+        return "its wording changed"
+    if fuzz.partial_ratio(quote, text) >= 60:
+        return "its wording changed a lot"
+    return "its passage is gone"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from db.anchors import make_anchor
-from db.articles import NewArticle, sha256_of
+from db.articles import ArticleInfo, NewArticle, get_article, sha256_of
 from db.errors import DuplicateArticle, InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Article, ArticleRevision, Claim
@@ -29,6 +29,13 @@ class ReplaceReport:
     revision: int  # the number the replaced text was kept under
     placements: tuple[Placement, ...]
     summary: ReanchorReport
+    was_orphaned: frozenset[str] = frozenset()  # claims that were orphans before
+
+    def changed_claims(self) -> list[Placement]:
+        """The placements that moved a claim, orphaned it, or placed an earlier orphan."""
+        return [
+            p for p in self.placements if p.outcome != "kept" or p.claim_id in self.was_orphaned
+        ]
 
     def describe(self) -> str:
         return self.summary.describe()
@@ -51,6 +58,7 @@ class OrphanInfo:
     article_title: str
     quote: str
     statement: str
+    reason: str = ""  # why it has no place in the current text (see db.reanchor.why_orphaned)
 
 
 def replace_article_text(
@@ -95,6 +103,7 @@ def replace_article_text(
         anchors = [
             OldAnchor(str(c.id), c.start, c.end, c.quote, c.prefix, c.suffix) for c in claims
         ]
+        was_orphaned = frozenset(str(c.id) for c in claims if c.orphaned)
         placements = reanchor(article.text, text, anchors)
         article.text = text
         article.original = new.original
@@ -111,7 +120,24 @@ def replace_article_text(
                 claim.orphaned = False
             else:
                 claim.orphaned = True
-    return ReplaceReport(aid, number, tuple(placements), summarise(placements))
+    return ReplaceReport(aid, number, tuple(placements), summarise(placements), was_orphaned)
+
+
+def find_earlier_version(ws: Workspace, new: NewArticle) -> ArticleInfo | None:
+    """The stored article *new* looks like a revision of: the same URL, or else the same
+    title (stated by the file, not taken from its name); None for the same file twice."""
+    digest = sha256_of(new.original)
+    url, title = new.url.strip(), new.title.strip()
+    found: uuid.UUID | None = None
+    with ws.session() as session:
+        if session.scalar(select(Article.id).where(Article.sha256 == digest)) is not None:
+            return None
+        for column, value in ((Article.url, url), (Article.title, title)):
+            if value and found is None:
+                found = session.scalar(
+                    select(Article.id).where(column == value).order_by(Article.created_at).limit(1)
+                )
+    return get_article(ws, found) if found is not None else None
 
 
 def place_orphan(ws: Workspace, claim_id: uuid.UUID | str, start: int, end: int) -> None:

@@ -25,6 +25,16 @@ class DialogService:
         answer = QMessageBox.question(self.parent, title, message)
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose(self, title: str, message: str, choices: list[str], default: int = 0) -> int | None:
+        """The index of the choice the analyst clicked; None for Cancel (or Escape)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self.parent)
+        buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole) for text in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(buttons[default])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
     def open_files(self, title: str, filters: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
         return paths
@@ -49,6 +59,9 @@ class RecordingDialogs(DialogService):
         self.infos: list[tuple[str, str]] = []
         self.confirm_answer = True
         self.next_paths: list[str] = []
+        # Answers to choose(), first first; when none is left the default is taken.
+        self.choice_answers: list[int | None] = []
+        self.choices_asked: list[tuple[str, str, list[str]]] = []
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
@@ -58,6 +71,10 @@ class RecordingDialogs(DialogService):
 
     def confirm(self, title: str, message: str) -> bool:
         return self.confirm_answer
+
+    def choose(self, title: str, message: str, choices: list[str], default: int = 0) -> int | None:
+        self.choices_asked.append((title, message, list(choices)))
+        return self.choice_answers.pop(0) if self.choice_answers else default
 
     def open_files(self, title: str, filters: str) -> list[str]:
         paths, self.next_paths = self.next_paths, []

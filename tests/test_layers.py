@@ -113,6 +113,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.facts.profile": {"Profile"},
     "db.facts.service": {"BestAnswer", "FactInfo"},
     "db.search": {"Hit", "SearchResult"},
+    "db.revisions": {"OrphanInfo", "ReplaceReport", "RevisionInfo"},
 }
 
 

@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         from desktop.search import install_search_ui
 
         self.search_ui = install_search_ui(self, ctx)
+        from desktop.revisions import install_revisions_ui
+
+        self.revisions_ui = install_revisions_ui(self, ctx)
         self._build_status_bar()
         self._connect()
         self._restore_settings()

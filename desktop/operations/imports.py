@@ -24,6 +24,8 @@ from db.importing.encodings import label as encoding_label
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
+from desktop.operations.revised_imports import settle_revised
+from desktop.operations.revisions import earlier_version
 from desktop.workers import Job, Progress, run_job
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,9 @@ class ImportReport:
     # Files that were not UTF-8: (file, the encoding they were recognised in).
     fallbacks: list[tuple[str, str]] = field(default_factory=list)
     annotated: list[tuple[str, int]] = field(default_factory=list)  # (file, claims added)
+    # Files that look like a new text of a stored article (same URL or title): kept
+    # aside, unstored, until the analyst says whether they replace it.
+    revised: list[tuple[str, NewArticle, ArticleInfo]] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -68,11 +73,20 @@ def file_filters() -> str:
     return f"Articles ({patterns});;Web Annotations ({notes});;All files (*)"
 
 
-def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress) -> ImportReport:
+EarlierFinder = Callable[[Workspace, NewArticle], ArticleInfo | None]
+
+
+def import_paths(
+    ws: Workspace,
+    paths: Sequence[Path | str],
+    progress: Progress,
+    earlier: EarlierFinder | None = None,
+) -> ImportReport:
     """Import every file, many articles to a transaction; never stops at a bad file.
 
     Web Annotation files are taken after the articles, whose text they anchor in.
-    Files read before a cancel are still stored.
+    Files read before a cancel are still stored.  With *earlier*, a file it finds
+    a stored article for is not stored but listed in ``revised`` for the analyst.
     """
     report = ImportReport()
     total = len(paths)
@@ -91,10 +105,14 @@ def import_paths(ws: Workspace, paths: Sequence[Path | str], progress: Progress)
                 report.failures += [(path.name, line) for line in outcome.problems]
                 continue
             new = read_file(path)
+            existing = earlier(ws, new) if earlier is not None else None
         except Exception as exc:
             _failed(report, path.name, exc)
         else:
-            batch.add(new)
+            if existing is not None:
+                report.revised.append((path.name, new, existing))
+            else:
+                batch.add(new)
     batch.flush()
     progress(total, total)
     return report
@@ -148,12 +166,14 @@ def start_import(
         if report.added:  # already stored: the command's first redo does nothing
             ctx.undo_stack.push(ImportArticlesCommand(ctx, [a.id for a in report.added]))
         show_report(ctx, report)
+        if report.revised:
+            settle_revised(ctx, report.revised, parent)
         if on_done is not None:
             on_done(report)
 
     return run_job(
         "Import articles",
-        lambda progress: import_paths(ws, files, progress),
+        lambda progress: import_paths(ws, files, progress, earlier_version),
         parent=parent,
         on_done=finished,
         on_error=lambda exc: ctx.report_error(exc, "Import"),

@@ -182,6 +182,9 @@ class ReaderView(QPlainTextEdit):
             if change.id == aid:
                 self.clear_article()
                 return
+        if "text" in (changes.fields_of(Entity.ARTICLE, aid) or ()):
+            self._reopen()  # a revised text: its claims are read with it
+            return
         removed: list[str] = []
         wanted: list[str] = []
         for change in changes.of(Entity.CLAIM):
