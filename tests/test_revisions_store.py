@@ -1,0 +1,82 @@
+"""The revised-article core on SQLite and PostgreSQL: replace, list orphans a page at a
+time, place one, put its anchor back, find the article a file is a new text of."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db import claims as claim_db
+from db.analysts import bind_analyst
+from db.articles import NewArticle, add_article, article_text
+from db.check import check_workspace
+from db.orphans import anchor_state, orphan_count, orphan_page, restore_anchor
+from db.revisions import find_earlier_version, place_orphan, replace_article_text, revisions
+from db.workspace import Workspace, migrate, open_workspace
+
+# Written for these tests: emoji and Hangul before the claims, so code points and
+# UTF-16 units differ.
+BODY = (
+    "Seoul 😀 원산 said 1,500 soldiers left the port in October.\n\n"
+    "Kyiv said 3,000 troops were training near the border.\n\n"
+    "Analysts expect 12,000 by winter, the ministry added."
+)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
+    if request.param == "sqlite":
+        url = str(tmp_path / "w.sqlite")
+    else:
+        url = request.getfixturevalue("pg_url")
+        migrate(url)
+    ws = open_workspace(url)
+    bind_analyst(ws)
+    yield ws
+    ws.close()
+
+
+def _article(text: str, name: str, title: str = "", url: str = "") -> NewArticle:
+    return NewArticle(text=text, original=text.encode(), filename=name, title=title, url=url)
+
+
+def test_replace_orphan_place_and_put_back(store: Workspace) -> None:
+    art = add_article(store, _article(BODY, "v1.txt", "Troops", "https://example.org/t"))
+    soldiers = claim_db.create_claim_by_quote(store, art.id, "1,500 soldiers left the port")
+    troops = claim_db.create_claim_by_quote(store, art.id, "3,000 troops were training")
+    winter = claim_db.create_claim_by_quote(store, art.id, "12,000 by winter")
+    revised = "Update 🎉.\n\n" + BODY.replace("3,000", "3,500")
+
+    found = find_earlier_version(store, _article(revised, "v2.txt", url="https://example.org/t"))
+    assert found is not None and found.id == art.id
+    assert find_earlier_version(store, _article(revised, "v2.txt", "Troops")) is not None
+    assert find_earlier_version(store, _article(revised, "v2.txt", "Other")) is None
+    assert find_earlier_version(store, _article(BODY, "v1.txt", "Troops")) is None  # same file
+
+    report = replace_article_text(store, art.id, _article(revised, "v2.txt"))
+    assert (report.summary.kept, report.summary.moved, report.summary.orphaned) == (0, 2, 1)
+    assert {p.claim_id for p in report.changed_claims()} == {
+        str(soldiers.id),
+        str(troops.id),
+        str(winter.id),
+    }
+    assert [(r.number, r.length) for r in revisions(store, art.id)] == [(1, len(BODY))]
+    assert orphan_count(store) == 1 and orphan_count(store, art.id) == 1
+    (orphan,) = orphan_page(store, 0, 10)
+    assert orphan.id == troops.id and orphan.reason == "a figure in it changed"
+    assert orphan_page(store, 1, 10) == []
+
+    before = anchor_state(store, troops.id)
+    assert before.orphaned and before.quote == "3,000 troops were training"
+    at = revised.index("3,500 troops")
+    place_orphan(store, troops.id, at, at + len("3,500 troops were training"))
+    assert orphan_count(store) == 0
+    placed = claim_db.get_claim(store, troops.id)
+    assert article_text(store, art.id).text[placed.start : placed.end] == placed.quote
+    assert check_workspace(store).ok
+
+    restore_anchor(store, troops.id, before)
+    assert anchor_state(store, troops.id) == before
+    assert orphan_count(store) == 1
