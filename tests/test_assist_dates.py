@@ -88,3 +88,70 @@ def test_offsets_with_crlf_and_astral_characters() -> None:
     text = "🙂 line\r\nOn October 15 🙂 they met yesterday.\r\n"
     found = extract_dates(text, PUB)
     assert [text[d.start : d.end] for d in found] == ["On October 15", "yesterday"]
+
+
+# Dates of the other languages news text arrives in (PUB is Wednesday 2024-10-23).
+@pytest.mark.parametrize(
+    ("text", "quote", "iso"),
+    [
+        ("Колонна вышла к границе в среду, сообщили власти.", "в среду", "2024-10-23"),
+        ("Колонну видели во вторник утром.", "во вторник утром", "2024-10-22"),
+        ("На прошлой неделе прошли учения.", "На прошлой неделе", "2024-10-14/2024-10-20"),
+        ("В прошлом году паводок затронул дома.", "В прошлом году", "2023-01-01/2023-12-31"),
+        ("Подобное наблюдалось в марте 2022 года.", "в марте 2022 года", "2022-03-01/2022-03-31"),
+        ("Учения начались в 2019 году.", "в 2019 году", "2019-01-01/2019-12-31"),
+        ("Tallene kom mandag morgen fra kommunen.", "mandag morgen", "2024-10-21"),
+        ("Vandet steg natten til søndag.", "natten til søndag", "2024-10-19/2024-10-20"),
+        ("Partiet vandt i sidste uge.", "i sidste uge", "2024-10-14/2024-10-20"),
+        ("Det skete i marts.", "i marts", "2024-03-01/2024-03-31"),
+        ("국정원은 18일 이같이 밝혔다.", "18일", "2024-10-18"),
+        ("지난 16일부터 사흘간 비가 내렸다.", "지난 16일부터 사흘간", "2024-10-16/2024-10-18"),
+        ("지난주 공격이 있었다.", "지난주", "2024-10-14/2024-10-20"),
+        ("내년 봄까지 더 보낼 수 있다.", "내년 봄까지", "2025-03-01/2025-05-31"),
+        ("지난해 병력을 보냈다.", "지난해", "2023-01-01/2023-12-31"),
+        ("قالت الوزارة يوم الأربعاء إن القوات وصلت.", "يوم الأربعاء", "2024-10-23"),
+        ("وزعت المنظمة السلال منذ يوم الاثنين.", "منذ يوم الاثنين", "2024-10-21"),
+        ("انتشرت القوات خلال الأسبوع الماضي.", "الأسبوع الماضي", "2024-10-14/2024-10-20"),
+        ("التوتر هو الأعلى منذ عام 2019.", "منذ عام 2019", "2019-01-01/2019-12-31"),
+        ("عقد مؤتمرا صحفيا يوم ٣ مارس.", "يوم ٣ مارس", "2024-03-03"),
+        ("We expect to reach them by Sunday.", "by Sunday", "2024-10-27"),
+        ("They handed out meals since Monday.", "since Monday", "2024-10-21"),
+    ],
+)
+def test_dates_in_other_languages(text: str, quote: str, iso: str) -> None:
+    assert one(text) == (quote, iso)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В прошлом году паводок затронул дома.",
+        "지난주 공격이 있었다.",
+        "Vandet steg natten til søndag.",
+    ],
+)
+def test_relative_dates_in_other_languages_unresolved_without_publication_date(
+    text: str,
+) -> None:
+    found = extract_dates(text, None)
+    assert len(found) == 1 and found[0].iso is None and found[0].relative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Окружающая среда страдает.",  # "среда" is also "environment"
+        "I may go there.",
+        "병력이 18일간 머물렀다.",  # a duration, not a day of the month
+    ],
+)
+def test_not_dates_in_other_languages(text: str) -> None:
+    assert extract_dates(text, PUB) == []
+
+
+def test_labelled_header_lines_are_not_event_dates() -> None:
+    text = (
+        "Title: Floods\nPublished: 2024-10-18\nDate: 18 October 2024\n\nIt rained on 2024-10-17.\n"
+    )
+    found = extract_dates(text, PUB)
+    assert [text[d.start : d.end] for d in found] == ["on 2024-10-17"]

@@ -34,6 +34,23 @@ def test_legacy_encodings_are_recognised(encoding: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # Mostly ASCII English: the pound sign must not become a Polish "Ł".
+        (
+            "Repairs will cost £45 million to £60 million, the council said. “We’re ready.”",
+            "cp1252",
+        ),
+        ("Skaderne kan løbe op i 1,2 milliarder kroner, oplyser Forsikring & Pension.", "cp1252"),
+        ("Minister obrony powiedział, że żołnierze przybyli już w październiku.", "cp1250"),
+    ],
+)
+def test_latin_code_pages_are_told_apart_by_their_letters(text: str, encoding: str) -> None:
+    decoded, _ = decode_text(text.encode(encoding), "story.txt")
+    assert decoded == text
+
+
+@pytest.mark.parametrize(
     "data",
     [
         # UTF-8 with one damaged sequence among valid ones.

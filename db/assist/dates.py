@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from db.assist import lexicon
+from db.assist.date_words import word_dates
 from db.assist.text import SpanSet, fold_digits, furniture
 from db.dates import parse_event_date
 from db.errors import InvalidInput
@@ -160,7 +161,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<prep>\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|"
             r"[Oo]f|в|с|i|im|seit)\s+)(?:(?:the\s+)?(?:early|late|mid)[- ])?"
             + _Y.format(n="y")
-            + r"(?!\d|s\b|-\d)"
+            + r"(?!\d|s\b|-\d)(?:\s+(?:году|года|г\.))?"
         ),
     ),
     (
@@ -367,6 +368,11 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
             first, last, relative = resolved
             taken.append((start, end))
             out.append(EventDate(start, end, first, last, relative))
+    for start, end, first, last, relative in word_dates(folded, pub):
+        if blocked.overlaps(start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.append(EventDate(start, end, first, last, relative))
     out.sort(key=lambda d: d.start)
     return out
 

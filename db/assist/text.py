@@ -167,6 +167,12 @@ _FURNITURE = re.compile(
     r"[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Labelled header lines ("Published: 2025-03-14", "URL: …"): metadata, not content.
+_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:published|updated|posted|date|dateline|url|link|outlet|publication|publisher|"
+    r"authors?|by)[ \t]*:[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _DATELINE = re.compile(
     r"^[ \t]*(?:\w+,?\s+)?\d{1,2}[ ./-]+(?:\w+|\d{1,2})[ ./-]+\d{4}"
     r"(?:,?\s+\d{1,2}:\d{2}[^\n]*)?[ \t]*$"
@@ -188,6 +194,7 @@ def furniture(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
     spans += [Span(m.start(), m.end()) for m in _WIRE_DATELINE.finditer(text)]
     spans += [Span(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    spans += [Span(m.start(), m.end()) for m in _LABEL_LINE.finditer(text)]
     return sorted(spans, key=lambda s: s.start)
 
 

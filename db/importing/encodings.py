@@ -47,6 +47,7 @@ LEGACY = (
     "gb18030",
     "big5",
 )
+LEGACY_ORDER = {codecs.lookup(name).name: i for i, name in enumerate(LEGACY)}
 CERTAIN = frozenset({"utf-8", "utf-16-le", "utf-16-be"})
 MAX_CHAOS = 0.2
 _C1 = re.compile("[\u0080-\u009f]")
@@ -141,6 +142,36 @@ def _plausible(text: str) -> bool:
     return not foreign or odd * 2 <= foreign
 
 
+# One-byte Latin code pages that charset-normalizer cannot always tell apart on mostly
+# ASCII text ("£45" in Windows-1252 is "Ł45" in Windows-1250).
+_LATIN_PAGES = ("cp1252", "cp1250", "cp1257", "iso8859-15", "iso8859-2")
+_ODD_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])|[^\W\d_](?=\d)|(?<=\d)[^\W\d_]")
+
+
+def _odd_letters(text: str) -> int:
+    """Non-ASCII letters standing alone or stuck to a digit ("Ł45", "5Ş"): signs of a wrong page."""
+    return sum(1 for m in _ODD_LETTER.finditer(text[:200_000]) if ord(m.group(0)) > 127)
+
+
+def _best_latin(data: bytes, text: str, codec: str, tied: list[str]) -> tuple[str, str]:
+    """Between Latin code pages read as cleanly (*tied*), the reading with the fewest odd
+    letters, then the commonest page."""
+    if codec not in _LATIN_PAGES:
+        return text, codec
+    best = (_odd_letters(text), LEGACY_ORDER.get(codec, 99), text, codec)
+    for candidate in _LATIN_PAGES:
+        if candidate == codec:
+            continue
+        other = data.decode(candidate, errors="replace")
+        if "\ufffd" in other or _C1.search(other) or _MOJIBAKE.search(other):
+            continue
+        odd = _odd_letters(other)
+        rank = LEGACY_ORDER.get(candidate, 99) if candidate in tied else 99
+        if (odd, rank) < best[:2]:
+            best = (odd, rank, other, candidate)
+    return best[2], best[3]
+
+
 def _commonest(data: bytes, text: str, codec: str) -> str:
     """Of the encodings giving exactly *text*, the commonest (earliest in LEGACY)."""
     for candidate in LEGACY:
@@ -179,14 +210,17 @@ def recognise(data: bytes, filename: str) -> Decoded:
             f"{name} is damaged UTF-8: the byte at offset {first} is not valid UTF-8 "
             f"({bad} damaged place(s)); nothing was imported."
         )
-    best = from_bytes(data, cp_isolation=list(LEGACY)).best()
+    matches = from_bytes(data, cp_isolation=list(LEGACY))
+    best = matches.best()
     if best is not None and best.chaos <= MAX_CHAOS:
+        tied = [codecs.lookup(m.encoding).name for m in matches if m.chaos <= best.chaos]
         codec = codecs.lookup(best.encoding).name
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             text = ""
         if text and not _C1.search(text) and not _MOJIBAKE.search(text) and _plausible(text):
+            text, codec = _best_latin(data, text, codec, tied)
             return Decoded(text, _commonest(data, text, codec))
     raise InvalidInput(
         f"{name} is not UTF-8 (the byte at offset {first} is not valid UTF-8) and does not "

@@ -1,0 +1,331 @@
+"""Date expressions of Russian, Danish, Korean and Arabic news text, and English weekdays
+after ``by``, ``since`` and ``until``.
+
+Each pattern gives a span and a rule to resolve it against the publication date:
+weekdays (``в среду``, ``onsdag morgen``, ``natten til søndag``, ``يوم الأربعاء``,
+``수요일``), relative periods (``на прошлой неделе``, ``i sidste uge``, ``지난주``,
+``الأسبوع الماضي``, ``내년 봄``), Korean days of the month (``18일``, ``지난 16일부터
+사흘간``), months with or without a year (``в марте 2022 года``, ``i marts``, ``في مارس``)
+and years (``в 2019 году``, ``عام 2019``).  Without a publication date a relative
+expression is found but left unresolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from db.assist import lexicon
+
+Found = tuple[int, int, dt.date | None, dt.date | None, bool]  # start, end, first, last, relative
+
+# Weekday words (Monday = 0) as they follow a preposition or stand alone.
+_WEEKDAY_WORDS: dict[str, int] = {}
+for _i, _forms in enumerate(
+    [
+        "понедельник mandag mandags الاثنين الإثنين 월요일",
+        "вторник tirsdag tirsdags الثلاثاء 화요일",
+        "среду среда onsdag onsdags الأربعاء 수요일",
+        "четверг torsdag torsdags الخميس 목요일",
+        "пятницу пятница fredag fredags الجمعة 금요일",
+        "субботу суббота lørdag lørdags السبت 토요일",
+        "воскресенье søndag søndags الأحد 일요일",
+    ]
+):
+    for _w in _forms.split():
+        _WEEKDAY_WORDS[_w] = _i
+_WEEKDAY_ALT = "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
+_EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+# (pattern, rule): rule names how the words resolve (see _resolve_rule).
+_RELATIVE: list[tuple[str, str]] = [
+    # Russian
+    (r"на\s+прошлой\s+неделе", "last week"),
+    (r"на\s+этой\s+неделе", "this week"),
+    (r"на\s+следующей\s+неделе", "next week"),
+    (r"в\s+прошлом\s+месяце", "last month"),
+    (r"в\s+этом\s+месяце", "this month"),
+    (r"в\s+прошлом\s+году", "last year"),
+    (r"в\s+этом\s+году", "this year"),
+    (r"в\s+следующем\s+году", "next year"),
+    (r"в\s+течение\s+(?:последней\s+|прошлой\s+)?недели", "past week"),
+    (r"вчера", "yesterday"),
+    (r"сегодня", "today"),
+    # Danish
+    (r"i\s+sidste\s+uge", "last week"),
+    (r"i\s+denne\s+uge", "this week"),
+    (r"i\s+næste\s+uge|næste\s+uge", "next week"),
+    (r"i\s+sidste\s+måned|sidste\s+måned", "last month"),
+    (r"sidste\s+år|i\s+fjor", "last year"),
+    (r"i\s+år", "this year"),
+    (r"næste\s+år", "next year"),
+    (r"i\s+går", "yesterday"),
+    (r"i\s+dag", "today"),
+    (r"i\s+morgen", "tomorrow"),
+    # Korean
+    (r"지난\s?주", "last week"),
+    (r"이번\s?주", "this week"),
+    (r"다음\s?주", "next week"),
+    (r"지난\s?달", "last month"),
+    (r"이번\s?달", "this month"),
+    (r"다음\s?달", "next month"),
+    (r"지난해|작년", "last year"),
+    (r"올해|금년", "this year"),
+    (r"내년", "next year"),
+    (r"어제", "yesterday"),
+    (r"내일", "tomorrow"),
+    # Arabic
+    (r"(?:في\s+)?الأسبوع\s+الماضي", "last week"),
+    (r"(?:في\s+)?(?:هذا\s+الأسبوع|الأسبوع\s+الجاري)", "this week"),
+    (r"(?:في\s+)?الأسبوع\s+(?:المقبل|القادم)", "next week"),
+    (r"(?:في\s+)?الشهر\s+الماضي", "last month"),
+    (r"(?:في\s+)?(?:العام|السنة)\s+الماضي(?:ة)?", "last year"),
+    (r"(?:في\s+)?(?:هذا\s+العام|العام\s+الجاري)", "this year"),
+    (r"(?:في\s+)?(?:العام|السنة)\s+(?:المقبل|القادم)(?:ة)?", "next year"),
+    (r"أمس", "yesterday"),
+]
+_SEASONS = {
+    "봄": (3, 5), "여름": (6, 8), "가을": (9, 11), "겨울": (12, 14),
+    "весной": (3, 5), "летом": (6, 8), "осенью": (9, 11), "зимой": (12, 14),
+    "foråret": (3, 5), "sommeren": (6, 8), "efteråret": (9, 11), "vinteren": (12, 14),
+    "الربيع": (3, 5), "الصيف": (6, 8), "الخريف": (9, 11), "الشتاء": (12, 14),
+}  # fmt: skip
+_LEFT = r"(?<![\w])"
+_KO_PARTICLE = r"(?:까지|부터|에는|에서|에|은|는|의|도|엔)?"
+_RIGHT = r"(?![\w])"
+_RELATIVE_RE = re.compile(
+    _LEFT
+    + r"(?:"
+    + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_RELATIVE))
+    + r")"
+    + r"(?:\s?(?P<season>"
+    + "|".join(_SEASONS)
+    + r"))?"
+    + _KO_PARTICLE
+    + _RIGHT,
+    re.IGNORECASE,
+)
+_WEEKDAY_RE = re.compile(
+    _LEFT
+    + r"(?P<prep>(?:в|во|с|до|к)\s+|(?:natten\s+til|i|på|fra|til|siden)\s+|(?:منذ\s+)?(?:يوم\s+)|"
+    + r"(?:지난|다음|이번)\s?)?"
+    + r"(?P<wd>"
+    + _WEEKDAY_ALT
+    + r")"
+    + r"(?:\s+(?:morgen|aften|eftermiddag|formiddag|nat|утром|вечером|днём|днем|ночью|"
+    + r"صباح|مساء)|\s?(?:오전|오후|새벽|밤))?"
+    + _KO_PARTICLE
+    + _RIGHT,
+    re.IGNORECASE,
+)
+# English weekdays after a preposition that tells the tense ("by Sunday", "since Monday").
+_EN_WEEKDAY_RE = re.compile(
+    r"\b(?P<prep>(?:[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom)\s+)"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_KO_DAY_RE = re.compile(
+    r"(?<![\d월만,.])(?P<last>지난\s?)?(?P<d>\d{1,2})일(?!\s?(?:간|동안|째|치))"
+    r"(?:\s?(?:오전|오후|새벽|밤))?"
+    r"(?:부터\s?(?P<span>이틀|사흘|나흘|닷새|엿새|이레|열흘|\d{1,2}일)간?)?"
+)
+_KO_SPANS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10}
+_AR_MONTHS = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
+    "يوليو": 7, "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+}  # fmt: skip
+_MONTH_ALT = "|".join(sorted([*lexicon.MONTHS, *_AR_MONTHS], key=len, reverse=True))
+_MONTH_RE = re.compile(
+    _LEFT
+    + r"(?P<prep>в|во|с|до|i|fra|til|siden|في|منذ|(?:في|منذ)\s+شهر|يوم)?\s*"
+    + r"(?:(?P<d>\d{1,2})\.?\s+)?"
+    + r"(?P<m>"
+    + _MONTH_ALT
+    + r")"
+    + r"(?:\s+(?:عام\s+)?(?P<y>(?:1[89]|20)\d\d)(?:\s*(?:года|г\.|م))?)?"
+    + _RIGHT,
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(
+    _LEFT
+    + r"(?P<prep>(?:منذ|في|خلال)\s+)?(?:عام|العام|سنة)\s+(?P<y>(?:1[89]|20)\d\d)(?!\d)"
+    + r"|"
+    + _LEFT
+    + r"(?:в|с|до|к)\s+(?P<y2>(?:1[89]|20)\d\d)\s+(?:году|года|г\.)"
+)
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _period(rule: str, p: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a relative expression names in an article published on *p*."""
+    monday = p - dt.timedelta(days=p.weekday())
+    one = dt.timedelta(days=1)
+    if rule == "yesterday":
+        return p - one, p - one
+    if rule == "today":
+        return p, p
+    if rule == "tomorrow":
+        return p + one, p + one
+    if rule == "past week":
+        return p - dt.timedelta(days=7), p
+    if rule.endswith("week"):
+        shift = {"last": -7, "this": 0, "next": 7}[rule.split()[0]]
+        lo = monday + dt.timedelta(days=shift)
+        return lo, lo + dt.timedelta(days=6)
+    if rule.endswith("month"):
+        lo, hi = _month_span(p.year, p.month)
+        if rule.startswith("last"):
+            prev = lo - one
+            return _month_span(prev.year, prev.month)
+        if rule.startswith("next"):
+            nxt = hi + one
+            return _month_span(nxt.year, nxt.month)
+        return lo, hi
+    year = p.year + {"last": -1, "this": 0, "next": 1}[rule.split()[0]]
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _season(year: int, months: tuple[int, int]) -> tuple[dt.date, dt.date]:
+    first_month, last_month = months
+    end_year = year + (1 if last_month > 12 else 0)
+    last = _month_span(end_year, (last_month - 1) % 12 + 1)[1]
+    return dt.date(year, first_month, 1), last
+
+
+def _rule_groups(m: re.Match[str]) -> Iterator[tuple[str, str | None]]:
+    return ((k, v) for k, v in m.groupdict().items() if k[0] == "r" and k[1:].isdigit())
+
+
+def _relative(folded: str, published: dt.date | None) -> Iterator[Found]:
+    for m in _RELATIVE_RE.finditer(folded):
+        rule = next(_RELATIVE[int(k[1:])][1] for k, v in _rule_groups(m) if v)
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        lo, hi = _period(rule, published)
+        season = m.group("season")
+        if season and rule.endswith("year"):
+            lo, hi = _season(lo.year, _SEASONS[season.casefold()])
+        yield m.start(), m.end(), lo, hi, True
+
+
+def _weekdays(
+    folded: str, published: dt.date | None, pattern: re.Pattern[str] = _WEEKDAY_RE
+) -> Iterator[Found]:
+    for m in pattern.finditer(folded):
+        word = m.group("wd").casefold()
+        prep = " ".join((m.group("prep") or "").casefold().split())
+        if word in _EN_WEEKDAYS:
+            target = _EN_WEEKDAYS.index(word)
+        else:
+            target = _WEEKDAY_WORDS[word]
+            if re.fullmatch(r"[а-я]+", word) and not prep:
+                continue  # "среда" is also "environment": a Russian weekday needs its preposition
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        back = (published.weekday() - target) % 7
+        if prep in ("by", "until", "till", "до", "к", "til", "다음"):
+            ahead = (target - published.weekday()) % 7 or 7
+            day = published + dt.timedelta(days=ahead)
+        elif prep == "지난" or (word.endswith("s") and prep == "i" and back == 0):
+            day = published - dt.timedelta(days=back or 7)
+        else:
+            day = published - dt.timedelta(days=back)
+        if prep == "natten til":  # the night before that day
+            yield m.start(), m.end(), day - dt.timedelta(days=1), day, True
+        else:
+            yield m.start(), m.end(), day, day, True
+
+
+def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
+    for m in _KO_DAY_RE.finditer(folded):
+        day = int(m.group("d"))
+        if not 1 <= day <= 31:
+            continue
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        year, month = published.year, published.month
+        if day > published.day + 1:  # later in the month than the paper: the month before
+            month -= 1
+            if month == 0:
+                year, month = year - 1, 12
+        if day > calendar.monthrange(year, month)[1]:
+            continue
+        first = dt.date(year, month, day)
+        last = first
+        span = m.group("span")
+        if span:
+            days = _KO_SPANS.get(span) or int(span.removesuffix("일"))
+            last = first + dt.timedelta(days=days - 1)
+        yield m.start(), m.end(), first, last, True
+
+
+def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
+    for m in _MONTH_RE.finditer(folded):
+        name = m.group("m").casefold()
+        month = _AR_MONTHS.get(m.group("m")) or lexicon.MONTHS.get(name.rstrip("."))
+        if month is None or (not m.group("prep") and not m.group("d") and not m.group("y")):
+            continue
+        if name in ("may", "mar", "maj", "mai", "jun", "dec") and not (
+            m.group("d") or m.group("y")
+        ):
+            continue  # words of their own ("may", "mar") unless with a day or a year
+        year = int(m.group("y")) if m.group("y") else None
+        relative = year is None
+        if year is None:
+            if published is None:
+                yield m.start(), m.end(), None, None, True
+                continue
+            year = published.year
+            if dt.date(year, month, 1) > published + dt.timedelta(days=31):
+                year -= 1
+        lo, hi = _month_span(year, month)
+        if m.group("d"):
+            day = int(m.group("d"))
+            if not 1 <= day <= hi.day:
+                continue
+            lo = hi = dt.date(year, month, day)
+        yield m.start(), m.end(), lo, hi, relative
+
+
+def _years(folded: str) -> Iterator[Found]:
+    for m in _YEAR_RE.finditer(folded):
+        year = int(m.group("y") or m.group("y2"))
+        yield m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), False
+
+
+_OTHER_SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\uac00-\ud7a3]")
+_DANISH = re.compile(
+    r"[æøåÆØÅ]|\b(?:og|ikke|siger|ifølge|blev|efter|sidste|det|er|på|fra|mandag|tirsdag|onsdag|"
+    r"torsdag|fredag)\b",
+    re.IGNORECASE,
+)
+
+
+def word_dates(folded: str, published: dt.date | None) -> list[Found]:
+    """Every date expression these patterns find in *folded* (digits folded to ASCII).
+
+    Text in none of these languages is read for English weekdays only (the rest of its
+    dates are :mod:`db.assist.dates`'s).
+    """
+    found = list(_weekdays(folded, published, _EN_WEEKDAY_RE))
+    if not (_OTHER_SCRIPTS.search(folded) or _DANISH.search(folded)):
+        return found
+    found += _weekdays(folded, published)
+    found += _months(folded, published)
+    found += _years(folded)
+    if "일" in folded:
+        found += _korean_days(folded, published)
+    found += _relative(folded, published)
+    return found
+
+
+__all__ = ["Found", "word_dates"]
