@@ -75,6 +75,8 @@ class ClaimInfo:
     updated_at: dt.datetime
     created_by_id: uuid.UUID | None
     updated_by_id: uuid.UUID | None
+    # A decided claim an accepted contradiction put back in review (see db.contested).
+    contested: bool = False
 
     @property
     def grading(self) -> str:
@@ -220,6 +222,7 @@ def _base_query() -> Select[*tuple[Any, ...]]:
             Claim.updated_at,
             Claim.created_by_id,
             Claim.updated_by_id,
+            Claim.contested,
         )
         .select_from(Claim)
         .join(Article, Article.id == Claim.article_id)
@@ -363,9 +366,12 @@ def create_claim(
     end: int,
     *,
     claim_id: uuid.UUID | None = None,
+    contested: bool = False,
     **fields: Any,
 ) -> ClaimInfo:
     """Create a claim over ``text[start:end]`` (code points) of an article.
+
+    *contested* is for bringing back a deleted claim as it was (see :mod:`db.contested`).
 
     Without fields this is three statements: the anchor's part of the text,
     the claim and its history entry.  The returned info is built from what was
@@ -385,6 +391,7 @@ def create_claim(
             statement=anchor.quote,
             kind=ClaimKind.FIGURE,
             notes="",
+            contested=contested,
         )
         source_name = ""
         if values.get("source_id"):
@@ -423,6 +430,7 @@ def create_claim(
             updated_at=claim.updated_at,
             created_by_id=claim.created_by_id,
             updated_by_id=claim.updated_by_id,
+            contested=claim.contested,
         )
 
 
@@ -484,6 +492,7 @@ def restore_claim(ws: Workspace, info: ClaimInfo) -> ClaimInfo:
         info.start,
         info.end,
         claim_id=info.id,
+        contested=info.contested,
         statement=info.statement,
         kind=info.kind,
         source_id=info.source_id,

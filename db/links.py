@@ -8,10 +8,14 @@ from dataclasses import dataclass, replace
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
+from db import rules
 from db.errors import InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Article, Claim, ClaimLink, Relation, Status
 from db.workspace import Workspace
+
+# Decided claims a contradiction marks contested instead of changing their status.
+CONTESTABLE = rules.OUTCOMES
 
 # How a link reads from the other end.
 INVERSE_LABEL = {
@@ -39,6 +43,13 @@ class LinkInfo:
     note: str
     # Claims a new contradicts link made disputed, with the status each had before.
     disputed: tuple[tuple[uuid.UUID, Status], ...] = ()
+    # Decided claims a new contradicts link marked contested (they were not before).
+    contested: tuple[uuid.UUID, ...] = ()
+
+    @property
+    def touched_claims(self) -> tuple[uuid.UUID, ...]:
+        """Claims whose status or contested flag this link changed."""
+        return tuple(dict.fromkeys([*(cid for cid, _ in self.disputed), *self.contested]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,17 +125,22 @@ def add_link(
         )
         session.add(link)
         disputed: list[tuple[uuid.UUID, Status]] = []
+        contested: list[uuid.UUID] = []
         if rel is Relation.CONTRADICTS and dispute:
             # A contradiction puts both claims up for review: an unverified or
             # in-review claim becomes disputed; a decided one keeps its verdict
-            # (only a reviewer changes a verdict).
+            # (only a reviewer changes a verdict) but is contested until a
+            # reviewer confirms it.
             for cid in (a, b):
                 claim = session.get_one(Claim, cid)
                 if claim.status in (Status.UNVERIFIED, Status.IN_REVIEW):
                     disputed.append((cid, claim.status))
                     claim.status = Status.DISPUTED
+                elif claim.status in CONTESTABLE and not claim.contested:
+                    contested.append(cid)
+                    claim.contested = True
         session.flush()
-        return replace(_info(link), disputed=tuple(disputed))
+        return replace(_info(link), disputed=tuple(disputed), contested=tuple(contested))
 
 
 def remove_link(ws: Workspace, link_id: uuid.UUID | str) -> LinkInfo:
@@ -137,8 +153,15 @@ def remove_link(ws: Workspace, link_id: uuid.UUID | str) -> LinkInfo:
 
 
 def restore_link(ws: Workspace, info: LinkInfo) -> LinkInfo:
+    """Bring a removed link back as it was; the claims' statuses are left as they are."""
     return add_link(
-        ws, info.from_claim_id, info.to_claim_id, info.relation, note=info.note, link_id=info.id
+        ws,
+        info.from_claim_id,
+        info.to_claim_id,
+        info.relation,
+        note=info.note,
+        link_id=info.id,
+        dispute=False,
     )
 
 

@@ -1,6 +1,9 @@
 """The review queue, assignments and verdicts.
 
-A claim is in the queue while its status is *in review* or *disputed*.  A
+A claim is in the queue while its status is *in review* or *disputed*, or while
+it is *contested* (a decided claim an accepted contradiction put back in
+review, until a reviewer confirms or changes its verdict: see
+:mod:`db.contested`).  A
 verdict is a reviewer's decision with a written rationale; recording it and
 changing the claim's status happen in one transaction.
 """
@@ -22,6 +25,7 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    or_,
     select,
     type_coerce,
 )
@@ -60,6 +64,7 @@ class QueueItem:
     since: dt.datetime  # when the claim entered its current status
     age_days: float
     open_threads: int
+    contested: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +142,10 @@ def _since_column() -> ColumnElement[dt.datetime]:
         .where(
             HistoryEntry.entity_type == "claim",
             HistoryEntry.entity_id == Claim.id,
-            cast(HistoryEntry.changes, String).like('%"status": [%'),
+            or_(
+                cast(HistoryEntry.changes, String).like('%"status": [%'),
+                cast(HistoryEntry.changes, String).like('%"contested": [%'),
+            ),
         )
         .scalar_subquery()
     )
@@ -176,8 +184,13 @@ def _sort_column(sort: QueueSort) -> SQLColumnExpression[Any] | None:
     return None
 
 
+def in_queue() -> ColumnElement[bool]:
+    """The condition for a claim to wait in the review queue."""
+    return or_(Claim.status.in_(QUEUE_STATUSES), Claim.contested.is_(True))
+
+
 def _queue_conditions(session: Session, flt: QueueFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Claim.status.in_(QUEUE_STATUSES)]
+    conditions: list[ColumnElement[bool]] = [in_queue()]
     if flt.article_id is not None:
         aid = resolve_id(session, Article, flt.article_id, "article")
         conditions.append(Claim.article_id == aid)
@@ -265,7 +278,7 @@ def queue_items(ws: Workspace, claim_ids: Sequence[uuid.UUID | str]) -> list[Que
     with ws.session() as session:
         found = _queue_items(session, [Claim.id.in_(wanted)])
     # Filtered here: a condition on the status would lead SQLite to its status index.
-    return [i for i in found if i.status in QUEUE_STATUSES]
+    return [i for i in found if i.status in QUEUE_STATUSES or i.contested]
 
 
 def _queue_items(session: Session, conditions: list[ColumnElement[bool]]) -> list[QueueItem]:
@@ -285,6 +298,7 @@ def _queue_items(session: Session, conditions: list[ColumnElement[bool]]) -> lis
             Claim.credibility,
             Claim.assignee_id,
             Claim.created_by_id,
+            Claim.contested,
             since,
         )
         .join(Article, Article.id == Claim.article_id)
@@ -315,6 +329,7 @@ def _queue_items(session: Session, conditions: list[ColumnElement[bool]]) -> lis
                 since=entered,
                 age_days=(now - entered).total_seconds() / 86400,
                 open_threads=threads.get(r.id, 0),
+                contested=bool(r.contested),
             )
         )
     return items
@@ -385,6 +400,7 @@ def give_verdict(
         rules.check_status_change(session, claim, decided, as_verdict=True)
         session.info[ACTION_KEY] = "verdict"
         claim.status = decided
+        claim.contested = False  # a new verdict settles a contradiction too
         verdict = Verdict(
             id=verdict_id or uuid.uuid4(),
             claim_id=cid,
@@ -397,8 +413,15 @@ def give_verdict(
         return _verdict_info(verdict, {me.id: me.name})
 
 
-def take_back_verdict(ws: Workspace, verdict_id: uuid.UUID | str, status: str | Status) -> None:
-    """Undo a verdict: set its claim's status back to *status*.
+def take_back_verdict(
+    ws: Workspace,
+    verdict_id: uuid.UUID | str,
+    status: str | Status,
+    *,
+    contested: bool = False,
+) -> None:
+    """Undo a verdict: set its claim's status back to *status* (and its contested mark
+    back to *contested*, what it was before the verdict).
 
     Verdicts are append-only (see :mod:`db.append_only`): the verdict stays on
     record, and the history shows the claim's status going back, with the
@@ -421,9 +444,10 @@ def take_back_verdict(ws: Workspace, verdict_id: uuid.UUID | str, status: str | 
                 f"The claim is {Status(claim.status).label.lower()} now, no longer "
                 f"{verdict.status.label.lower()} as the verdict left it: nothing was changed."
             )
-        if previous != claim.status:
+        if previous != claim.status or contested != claim.contested:
             session.info[ACTION_KEY] = "take back"
             claim.status = previous
+            claim.contested = contested
             session.flush()
 
 

@@ -61,7 +61,7 @@ EXCLUDED: dict[str, set[str]] = {
 # an older ClaimDesk) takes these values.
 ADDED_LATER: dict[str, dict[str, Any]] = {
     "articles": {"published_offset": None, "published_zone": ""},
-    "claims": {"orphaned": False},
+    "claims": {"orphaned": False, "contested": False},
 }
 # Not part of what a record "says": local bookkeeping of the last change.
 BOOKKEEPING = {"version", "updated_at", "updated_by_id"}

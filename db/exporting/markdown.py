@@ -72,7 +72,7 @@ def write_markdown(
                 if row.grading:
                     source += f" ({md_escape(row.grading)})"
                 fh.write(f"  Source: {source}  \n")
-                status = row.status.label
+                status = row.status_text
                 if entry.decided_by:
                     status += f", by {entry.decided_by}"
                 fh.write(f"  Status: {md_escape(status)}  \n")  # a line break before Tags

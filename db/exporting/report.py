@@ -114,7 +114,7 @@ def claim_html(entry: Entry, number: int) -> str:
         if grading:
             text += " (" + _e("; ".join(grading)) + ")"
         out.append(_p("Said by", text))
-    decided = f"{row.status.label}"
+    decided = row.status_text
     if entry.decided_by:
         decided += f", by {entry.decided_by}"
     decided += f", {_when(entry.decided_at)}"

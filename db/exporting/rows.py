@@ -24,6 +24,7 @@ from db.models import (
     ClaimLink,
     ClaimRelay,
     Evidence,
+    Relation,
     Source,
     Status,
     Tag,
@@ -46,9 +47,11 @@ COLUMNS: tuple[str, ...] = (
     "relayed_by",
     "grading",
     "status",
+    "contested",
     "event_date",
     "tags",
     "links",
+    "superseded_by",
     "evidence",
 )
 
@@ -118,6 +121,26 @@ class SheetRow:
     published_zone: str = ""
     # The sources that relayed the claim from its original source, nearest first.
     relayed_by: tuple[str, ...] = ()
+    # A decided claim an accepted contradiction put back in review.
+    contested: bool = False
+
+    @property
+    def superseded_by(self) -> tuple[uuid.UUID, ...]:
+        """The newer claims that update this one (an *updates* link points at it)."""
+        return tuple(
+            link.other_id
+            for link in self.links
+            if link.relation == Relation.UPDATES.value and not link.outgoing
+        )
+
+    @property
+    def status_text(self) -> str:
+        """The status as a report shows it: ``Verified (contested; superseded by 1a2b3c4d)``."""
+        marks = ["contested"] if self.contested else []
+        newer = ", ".join(str(i)[:8] for i in self.superseded_by)
+        if newer:
+            marks.append(f"superseded by {newer}")
+        return self.status.label + (f" ({'; '.join(marks)})" if marks else "")
 
     @property
     def published_as_given(self) -> dt.datetime | None:
@@ -161,9 +184,11 @@ class SheetRow:
             "relayed_by": "; ".join(self.relayed_by),
             "grading": self.grading,
             "status": self.status.value,
+            "contested": "yes" if self.contested else "",
             "event_date": self.event_date,
             "tags": "; ".join(self.tags),
             "links": "; ".join(str(link) for link in self.links),
+            "superseded_by": "; ".join(str(i) for i in self.superseded_by),
             "evidence": "; ".join(str(e) for e in self.evidence),
         }
 
@@ -172,6 +197,8 @@ class SheetRow:
         out: dict[str, object] = dict(self.cells())
         out["tags"] = list(self.tags)
         out["relayed_by"] = list(self.relayed_by)
+        out["contested"] = self.contested
+        out["superseded_by"] = [str(i) for i in self.superseded_by]
         out["links"] = [
             {
                 "relation": link.relation,
@@ -284,7 +311,8 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                 (cid, aid, title, start, end, quote, prefix, suffix, statement, kind) = r[:10]
                 (_sid, source, rel, cred, status, ev_start, ev_end, notes) = r[10:18]
                 (_assignee, _version, created, updated, created_by, updated_by) = r[18:24]
-                outlet, url, published, offset, zone = r[24:29]
+                contested = bool(r[24])
+                outlet, url, published, offset, zone = r[25:30]
                 rows.append(
                     SheetRow(
                         id=cid,
@@ -317,6 +345,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                         published_offset=offset,
                         published_zone=zone or "",
                         relayed_by=tuple(relays.get(cid, ())),
+                        contested=contested,
                     )
                 )
             yield rows

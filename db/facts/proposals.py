@@ -210,14 +210,20 @@ def undismiss(ws: Workspace, proposal: LinkProposal) -> Changes:
 
 
 def accept(ws: Workspace, proposal: LinkProposal) -> Changes:
-    """Make the proposed link."""
+    """Make the proposed link (a contradiction disputes or contests its claims: db.links)."""
     from db.links import add_link
 
     link = add_link(
         ws, proposal.from_claim.claim_id, proposal.to_claim.claim_id, proposal.relation,
         note=proposal.why[:500],
     )  # fmt: skip
-    return changed(Entity.LINK, [link.id], Op.CREATED, parent=proposal.from_claim.claim_id)
+    record = changed(Entity.LINK, [link.id], Op.CREATED, parent=proposal.from_claim.claim_id)
+    if link.disputed:
+        ids = [cid for cid, _ in link.disputed]
+        record = record.merged(changed(Entity.CLAIM, ids, fields=["status"]))
+    if link.contested:
+        record = record.merged(changed(Entity.CLAIM, link.contested, fields=["contested"]))
+    return record
 
 
 def propose_groups(ws: Workspace) -> list[list[Profile]]:

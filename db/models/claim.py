@@ -83,6 +83,12 @@ class Claim(TrackedMixin, Base):
     # claim keeps its quote, links, history and verdicts, and start/end still
     # name where it was in the earlier text, until someone places it again.
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # True when an accepted contradicts link put this decided claim (verified,
+    # false or unverifiable) back in the review queue: the verdict stands until
+    # a reviewer confirms it (which clears the flag) or gives another.
+    contested: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false(), index=True
+    )
     # The fact (question) this claim answers, if any; a claim answers at most one.
     # (No database foreign key: SQLite cannot add one to the existing claim table
     # without rebuilding it; db.facts clears it when a fact goes, in the same

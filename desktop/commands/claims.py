@@ -11,9 +11,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from db import claims as claim_ops
+from db import contested as contest_ops
 from db import links as link_ops
 from db.changes import Change, Changes, Entity, Op, changed
 from db.claims import ClaimInfo
@@ -165,6 +167,9 @@ class UpdateClaimCommand(DbCommand):
 
 
 class AddLinkCommand(DbCommand):
+    """Link two claims.  A contradicts link also disputes the undecided claims and marks
+    the decided ones contested (:func:`db.links.add_link`); undo puts both back."""
+
     def __init__(
         self, ctx: AppContext, from_id: uuid.UUID, to_id: uuid.UUID, relation: str
     ) -> None:
@@ -174,28 +179,32 @@ class AddLinkCommand(DbCommand):
         self.relation = relation
         self.link_id = uuid.uuid4()
         self.disputed: tuple[tuple[uuid.UUID, Any], ...] = ()
+        self.contested: tuple[uuid.UUID, ...] = ()
+
+    def _record(self, op: Op, info: LinkInfo) -> Changes:
+        record = link_changes([(self.link_id, self.from_id, self.to_id)], op)
+        if info.disputed:
+            ids = [cid for cid, _ in info.disputed]
+            record = record.merged(changed(Entity.CLAIM, ids, fields=["status"]))
+        if info.contested:
+            record = record.merged(changed(Entity.CLAIM, info.contested, fields=["contested"]))
+        return record
 
     def do(self) -> None:
         info = link_ops.add_link(
             self.ctx.ws, self.from_id, self.to_id, self.relation, link_id=self.link_id
         )
         self.disputed = info.disputed
-        record = link_changes([(self.link_id, self.from_id, self.to_id)], Op.CREATED)
-        if info.disputed:
-            record = record.merged(
-                changed(Entity.CLAIM, [cid for cid, _ in info.disputed], fields=["status"])
-            )
-        self.ctx.publish(record)
+        self.contested = info.contested
+        self.ctx.publish(self._record(Op.CREATED, info))
 
     def undo_edit(self) -> None:
-        link_ops.remove_link(self.ctx.ws, self.link_id)
+        info = link_ops.remove_link(self.ctx.ws, self.link_id)
         for cid, status in self.disputed:
             claim_ops.update_claim(self.ctx.ws, cid, status=status)
-        record = link_changes([(self.link_id, self.from_id, self.to_id)], Op.DELETED)
-        disputed = [cid for cid, _ in self.disputed]
-        if disputed:
-            record = record.merged(changed(Entity.CLAIM, disputed, fields=["status"]))
-        self.ctx.publish(record)
+        contest_ops.set_contested(self.ctx.ws, self.contested, False)
+        undone = replace(info, disputed=self.disputed, contested=self.contested)
+        self.ctx.publish(self._record(Op.DELETED, undone))
 
 
 class RemoveLinkCommand(DbCommand):

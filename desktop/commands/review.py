@@ -1,4 +1,5 @@
-"""Undoable review edits: comments (add, reply, resolve, reopen), verdicts, restoring a state.
+"""Undoable review edits: comments (add, reply, resolve, reopen), verdicts (given or,
+for a contested claim, confirmed), restoring a state.
 
 Each command acts on the database by id, one committed transaction per
 redo/undo, and publishes what it changed (``ctx.publish``): comments carry
@@ -13,9 +14,10 @@ from typing import Any
 
 from db import claims as claim_ops
 from db import comments as comment_ops
+from db import contested as contest_ops
 from db import history as history_ops
 from db import review as review_ops
-from db.changes import Change, Changes, Entity, Op
+from db.changes import Change, Changes, Entity, Op, changed
 from db.models import Status
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
@@ -110,7 +112,7 @@ def _verdict_changes(verdict_id: uuid.UUID, claim_id: uuid.UUID, op: Op) -> Chan
     return Changes(
         (
             Change(Entity.VERDICT, str(verdict_id), op, parent=str(claim_id)),
-            Change(Entity.CLAIM, str(claim_id), Op.UPDATED, frozenset({"status"})),
+            Change(Entity.CLAIM, str(claim_id), Op.UPDATED, frozenset({"status", "contested"})),
         )
     )
 
@@ -136,10 +138,12 @@ class GiveVerdictCommand(DbCommand):
         self.rationale = rationale
         self.previous = Status(previous)
         self.verdict_id = uuid.uuid4()
+        self.was_contested = False
 
     def do(self) -> None:
         # Verdicts are append-only: a redo after an undo records a new verdict.
         verdict_id = uuid.uuid4()
+        self.was_contested = claim_ops.get_claim(self.ctx.ws, self.claim_id).contested
         review_ops.give_verdict(
             self.ctx.ws, self.claim_id, self.status, self.rationale, verdict_id=verdict_id
         )
@@ -147,8 +151,32 @@ class GiveVerdictCommand(DbCommand):
         self.ctx.publish(_verdict_changes(self.verdict_id, self.claim_id, Op.CREATED))
 
     def undo_edit(self) -> None:
-        review_ops.take_back_verdict(self.ctx.ws, self.verdict_id, self.previous)
+        review_ops.take_back_verdict(
+            self.ctx.ws, self.verdict_id, self.previous, contested=self.was_contested
+        )
         self.ctx.publish(_verdict_changes(self.verdict_id, self.claim_id, Op.UPDATED))
+
+
+class ConfirmVerdictCommand(DbCommand):
+    """A reviewer keeps a contested claim's verdict: the contested mark is cleared.
+
+    Undo marks the claim contested again (the history shows it, action ``take back``).
+    """
+
+    def __init__(self, ctx: AppContext, claim_id: uuid.UUID) -> None:
+        super().__init__(ctx, "Confirm verdict")
+        self.claim_id = claim_id
+
+    def _publish(self) -> None:
+        self.ctx.publish(changed(Entity.CLAIM, [self.claim_id], fields=["contested"]))
+
+    def do(self) -> None:
+        contest_ops.confirm(self.ctx.ws, self.claim_id)
+        self._publish()
+
+    def undo_edit(self) -> None:
+        contest_ops.set_contested(self.ctx.ws, [self.claim_id], True, action="take back")
+        self._publish()
 
 
 class RestoreStateCommand(DbCommand):

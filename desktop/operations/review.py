@@ -1,4 +1,5 @@
-"""Review operations the queue and verdict dialog call: the queue, assignment, verdicts."""
+"""Review operations the queue and verdict dialog call: the queue, assignment, verdicts
+(given, or kept for a contested claim)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from db.analysts import list_analysts
 from db.models import Status
 from db.review import QueueFilter, QueueItem, QueueKey, QueueSort, VerdictInfo
 from desktop.commands.claims import UpdateClaimCommand
-from desktop.commands.review import GiveVerdictCommand
+from desktop.commands.review import ConfirmVerdictCommand, GiveVerdictCommand
 from desktop.context import AppContext
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "QueueSort",
     "analyst_choices",
     "assign",
+    "confirm_verdict",
     "give_verdict",
     "queue_items",
     "queue_order",
@@ -77,5 +79,13 @@ def give_verdict(
 ) -> bool:
     """Record a verdict, undoably; a refusal (role, four-eyes, no rationale) is shown."""
     command = GiveVerdictCommand(ctx, claim_id, status, rationale, previous)
+    ctx.undo_stack.push(command)
+    return not command.failed
+
+
+def confirm_verdict(ctx: AppContext, claim_id: uuid.UUID) -> bool:
+    """Keep a contested claim's verdict (clears the contested mark), undoably; a refusal
+    (not a reviewer, four-eyes, not contested) is shown."""
+    command = ConfirmVerdictCommand(ctx, claim_id)
     ctx.undo_stack.push(command)
     return not command.failed

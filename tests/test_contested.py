@@ -1,0 +1,255 @@
+"""Contested claims and superseded claims, on SQLite and PostgreSQL.
+
+An accepted contradicts link disputes an undecided claim and marks a decided
+one contested (its verdict kept) until a reviewer confirms it; an updates link
+marks the older claim superseded, which every claim sheet export shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from openpyxl import load_workbook
+from review_support import act_as, add_seed, claim_at
+
+from db import analysts, claims, contested, history, links, review
+from db.changes import Entity
+from db.claims import ClaimFilter
+from db.cli import run
+from db.errors import InvalidInput, Refused
+from db.exporting import export
+from db.exporting.markdown import md_escape
+from db.facts import proposals
+from db.models import Relation, Status
+from db.workspace import Workspace, migrate, open_workspace
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
+    if request.param == "sqlite":
+        ws = open_workspace(tmp_path / "w.sqlite")
+    else:
+        url = request.getfixturevalue("pg_url")
+        migrate(url)
+        ws = open_workspace(url)
+    analysts.bind_analyst(ws)
+    yield ws
+    ws.close()
+
+
+def _queue_ids(ws: Workspace) -> set[str]:
+    return {cid for _key, cid in review.queue_order(ws)}
+
+
+def _last_claim_entry(ws: Workspace, claim_id):
+    return [e for e in history.claim_history(ws, claim_id) if e.entity_type == "claim"][-1]
+
+
+def _two_claims(ws: Workspace, seed: Path, first: str, second: str):
+    aid, body = add_seed(ws, seed)
+    return (
+        claim_at(ws, aid, body, 0, status=first),
+        claim_at(ws, aid, body, 1, status=second),
+    )
+
+
+def test_contradiction_disputes_the_undecided_and_contests_the_decided(
+    store: Workspace, seed_paths: list[Path]
+) -> None:
+    ws = store
+    decided, open_one = _two_claims(ws, seed_paths[0], "verified", "unverified")
+    assert not decided.contested and str(decided.id) not in _queue_ids(ws)
+
+    link = links.add_link(ws, open_one.id, decided.id, Relation.CONTRADICTS)
+
+    assert link.disputed == ((open_one.id, Status.UNVERIFIED),)
+    assert link.contested == (decided.id,)
+    kept = claims.get_claim(ws, decided.id)
+    assert (kept.status, kept.contested) == (Status.VERIFIED, True)
+    flipped = claims.get_claim(ws, open_one.id)
+    assert (flipped.status, flipped.contested) == (Status.DISPUTED, False)
+    assert {str(decided.id), str(open_one.id)} <= _queue_ids(ws)
+    item = next(i for i in review.review_queue(ws) if i.claim_id == decided.id)
+    assert item.contested and item.status is Status.VERIFIED
+    entry = _last_claim_entry(ws, decided.id)
+    assert [(c.field, c.old, c.new) for c in entry.changes] == [("contested", False, True)]
+
+
+def test_supports_or_updates_links_leave_verdicts_alone(
+    store: Workspace, seed_paths: list[Path]
+) -> None:
+    ws = store
+    a, b = _two_claims(ws, seed_paths[1], "false", "verified")
+    for relation in (Relation.SUPPORTS, Relation.UPDATES):
+        info = links.add_link(ws, a.id, b.id, relation)
+        assert info.contested == () and info.disputed == ()
+    assert not claims.get_claim(ws, a.id).contested
+    assert not claims.get_claim(ws, b.id).contested
+    assert _queue_ids(ws) == set()
+
+
+def test_confirm_clears_the_mark_and_is_recorded_in_history(
+    store: Workspace, seed_paths: list[Path]
+) -> None:
+    ws = store
+    a, b = _two_claims(ws, seed_paths[2], "unverifiable", "verified")
+    links.add_link(ws, a.id, b.id, Relation.CONTRADICTS)
+    assert claims.get_claim(ws, a.id).contested and claims.get_claim(ws, b.id).contested
+    # With a second analyst the four-eyes rule binds: whoever made a claim verified
+    # cannot confirm that verdict either.
+    analysts.add_analyst(ws, "Rita Review", role="reviewer")
+    with pytest.raises(Refused, match="four-eyes"):
+        contested.confirm(ws, b.id)
+    assert claims.get_claim(ws, b.id).contested  # nothing changed
+
+    info = contested.confirm(ws, a.id)
+    assert (info.status, info.contested) == (Status.UNVERIFIABLE, False)
+    assert str(a.id) not in _queue_ids(ws) and str(b.id) in _queue_ids(ws)
+    entry = _last_claim_entry(ws, a.id)
+    assert entry.action == contested.CONFIRM_ACTION
+    assert [(c.field, c.old, c.new) for c in entry.changes] == [("contested", True, False)]
+    with pytest.raises(InvalidInput, match="not contested"):
+        contested.confirm(ws, a.id)
+
+
+def test_only_a_reviewer_confirms(ws: Workspace, seed_paths: list[Path]) -> None:
+    a, b = _two_claims(ws, seed_paths[2], "false", "verified")
+    links.add_link(ws, a.id, b.id, Relation.CONTRADICTS)
+    analysts.add_analyst(ws, "Pat Plain", role="analyst")
+    analysts.add_analyst(ws, "Rita Review", role="reviewer")
+    act_as(ws, "Pat Plain")
+    with pytest.raises(Refused, match="reviewer"):
+        contested.confirm(ws, a.id)
+    assert claims.get_claim(ws, a.id).contested
+    act_as(ws, "Rita Review")
+    assert not contested.confirm(ws, a.id).contested
+    assert _last_claim_entry(ws, a.id).analyst_name == "Rita Review"
+
+
+def test_a_new_verdict_settles_the_contest_and_taking_it_back_restores_it(
+    store: Workspace, seed_paths: list[Path]
+) -> None:
+    ws = store
+    a, b = _two_claims(ws, seed_paths[3], "verified", "verified")
+    links.add_link(ws, a.id, b.id, Relation.CONTRADICTS)
+    verdict = review.give_verdict(ws, a.id, "false", "The later count contradicts it")
+    after = claims.get_claim(ws, a.id)
+    assert (after.status, after.contested) == (Status.FALSE, False)
+    review.take_back_verdict(ws, verdict.id, Status.VERIFIED, contested=True)
+    back = claims.get_claim(ws, a.id)
+    assert (back.status, back.contested) == (Status.VERIFIED, True)
+
+
+def test_undoing_the_link_clears_only_what_it_set(store: Workspace, seed_paths: list[Path]) -> None:
+    ws = store
+    a, b = _two_claims(ws, seed_paths[4], "verified", "unverifiable")
+    first = links.add_link(ws, a.id, b.id, Relation.CONTRADICTS)
+    assert set(first.contested) == {a.id, b.id}
+    # A second contradiction finds them contested already: it sets nothing new.
+    aid, body = add_seed(ws, seed_paths[0], title="other")
+    third = claim_at(ws, aid, body, 2, status="verified")
+    second = links.add_link(ws, third.id, a.id, Relation.CONTRADICTS)
+    assert second.contested == (third.id,)
+    links.remove_link(ws, second.id)
+    assert contested.set_contested(ws, second.contested, False) == [third.id]
+    assert claims.get_claim(ws, a.id).contested  # still contested by the first link
+    assert not claims.get_claim(ws, third.id).contested
+
+
+def test_restoring_a_removed_link_changes_no_status(
+    store: Workspace, seed_paths: list[Path]
+) -> None:
+    ws = store
+    a, b = _two_claims(ws, seed_paths[0], "unverified", "verified")
+    info = links.add_link(ws, a.id, b.id, Relation.CONTRADICTS, dispute=False)
+    links.remove_link(ws, info.id)
+    links.restore_link(ws, info)
+    assert claims.get_claim(ws, a.id).status is Status.UNVERIFIED
+    assert not claims.get_claim(ws, b.id).contested
+
+
+def test_accepting_a_proposal_names_the_contested_claims(
+    store: Workspace, seed_paths: list[Path]
+) -> None:
+    ws = store
+    a, b = _two_claims(ws, seed_paths[1], "verified", "in_review")
+    proposal = proposals.LinkProposal(
+        relation=Relation.CONTRADICTS,
+        from_claim=SimpleNamespace(claim_id=a.id),  # accept() reads only the ids
+        to_claim=SimpleNamespace(claim_id=b.id),
+        why="different figures",
+    )
+    record = proposals.accept(ws, proposal)
+    assert record.fields_of(Entity.CLAIM, str(a.id)) == frozenset({"contested"})
+    assert record.fields_of(Entity.CLAIM, str(b.id)) == frozenset({"status"})
+    assert claims.get_claim(ws, a.id).contested
+
+
+def test_cli_link_add_contests_a_decided_claim(ws_path: Path, seed_paths: list[Path]) -> None:
+    ws = open_workspace(ws_path)
+    analysts.bind_analyst(ws)
+    a, b = _two_claims(ws, seed_paths[2], "verified", "verified")
+    ws.close()
+    out = io.StringIO()
+    rc = run(["--db", str(ws_path), "link", "add", str(a.id), str(b.id), "--relation",
+              "contradicts"], out=out)  # fmt: skip
+    assert rc == 0
+    ws = open_workspace(ws_path)
+    try:
+        assert claims.get_claim(ws, a.id).contested and claims.get_claim(ws, b.id).contested
+    finally:
+        ws.close()
+
+
+def _exported(ws: Workspace, tmp_path: Path, fmt: str) -> Path:
+    target = tmp_path / f"sheet.{fmt}"
+    export(ws, fmt, ClaimFilter(), target)
+    return target
+
+
+def test_exports_carry_superseded_by_and_contested(
+    store: Workspace, seed_paths: list[Path], tmp_path: Path
+) -> None:
+    ws = store
+    older, newer = _two_claims(ws, seed_paths[3], "verified", "unverified")
+    links.add_link(ws, newer.id, older.id, Relation.UPDATES)
+    rival = claim_at(ws, older.article_id, add_seed_text(seed_paths[3]), 2, status="verified")
+    links.add_link(ws, rival.id, older.id, Relation.CONTRADICTS)
+
+    with open(_exported(ws, tmp_path, "csv"), newline="", encoding="utf-8") as fh:
+        rows = {r["id"]: r for r in csv.DictReader(fh)}
+    assert rows[str(older.id)]["superseded_by"] == str(newer.id)
+    assert rows[str(newer.id)]["superseded_by"] == ""
+    assert rows[str(older.id)]["contested"] == "yes"
+    assert rows[str(newer.id)]["contested"] == ""
+
+    data = json.loads(_exported(ws, tmp_path, "json").read_text(encoding="utf-8"))
+    by_id = {c["id"]: c for c in data["claims"]}
+    assert by_id[str(older.id)]["superseded_by"] == [str(newer.id)]
+    assert by_id[str(newer.id)]["superseded_by"] == []
+    assert by_id[str(older.id)]["contested"] is True
+
+    book = load_workbook(_exported(ws, tmp_path, "xlsx"), read_only=True)
+    sheet = book["Claims"]
+    table = list(sheet.iter_rows(values_only=True))
+    header = list(table[0])
+    by_row = {r[0]: dict(zip(header, r, strict=True)) for r in table[1:]}
+    assert by_row[str(older.id)]["superseded_by"] == str(newer.id)
+    assert by_row[str(newer.id)]["superseded_by"] is None
+    assert by_row[str(older.id)]["contested"] == "yes"
+    book.close()
+
+    markdown = _exported(ws, tmp_path, "md").read_text(encoding="utf-8")
+    assert md_escape(f"Verified (contested; superseded by {str(newer.id)[:8]})") in markdown
+    html = _exported(ws, tmp_path, "html").read_text(encoding="utf-8")
+    assert f"Verified (contested; superseded by {str(newer.id)[:8]})" in html
+
+
+def add_seed_text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8").replace("\r\n", "\n")
