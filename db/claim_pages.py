@@ -30,7 +30,7 @@ from sqlalchemy import (
 from db.claim_filter import apply_claim_filter, needs_article
 from db.claim_rows import R_ID, ClaimRow, claim_rows, rows_with_tags, select_rows
 from db.claims import ClaimFilter
-from db.models import Article, Claim, Comment, Source, Tag, claim_tag
+from db.models import Article, Claim, ClaimRelay, Comment, Source, Tag, claim_tag
 from db.workspace import Workspace
 
 PAGE_SIZE = 200
@@ -51,6 +51,7 @@ class SortKey(enum.StrEnum):
     EVENT = "event"
     UPDATED = "updated"
     THREADS = "threads"
+    RELAYS = "relays"  # the first relay's name (nearest the original source)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,18 @@ def _first_tag() -> ColumnElement[Any]:
         select(func.min(Tag.name))
         .join(claim_tag, claim_tag.c.tag_id == Tag.id)
         .where(claim_tag.c.claim_id == Claim.id)
+        .correlate(Claim)
+        .scalar_subquery()
+    )
+
+
+def _first_relay() -> ColumnElement[Any]:
+    return (
+        select(Source.name)
+        .join(ClaimRelay, ClaimRelay.source_id == Source.id)
+        .where(ClaimRelay.claim_id == Claim.id)
+        .order_by(ClaimRelay.position)
+        .limit(1)
         .correlate(Claim)
         .scalar_subquery()
     )
@@ -107,6 +120,8 @@ def sort_columns(key: SortKey) -> list[SQLColumnExpression[Any]]:
         return [Claim.updated_at]
     if key is SortKey.THREADS:
         return [_open_threads()]
+    if key is SortKey.RELAYS:
+        return [func.lower(_first_relay())]
     return []
 
 
@@ -184,7 +199,7 @@ def _has_open_thread() -> ColumnElement[bool]:
     )
 
 
-SPLIT_ORDERS = frozenset({SortKey.SOURCE, SortKey.TAGS, SortKey.THREADS})
+SPLIT_ORDERS = frozenset({SortKey.SOURCE, SortKey.TAGS, SortKey.THREADS, SortKey.RELAYS})
 UNINDEXED_ORDERS = frozenset({SortKey.STATEMENT, SortKey.QUOTE})
 
 
@@ -201,7 +216,7 @@ def _split_ids(
 
     The claims without a value (first ascending, last descending) come by id;
     the others by value: sources in name order with each source's claims on the
-    source index, tagged claims or claims under discussion sorted among
+    source index, tagged, relayed claims or claims under discussion sorted among
     themselves only.  The result is the order :func:`order_clauses` gives.
     """
     base = _joined(select(Claim.id), needs_article(flt), False)
@@ -211,6 +226,9 @@ def _split_ids(
     elif order.key is SortKey.TAGS:
         tagged = Claim.id.in_(select(claim_tag.c.claim_id))
         empty, valued = base.where(~tagged), base.where(tagged)
+    elif order.key is SortKey.RELAYS:
+        relayed = Claim.id.in_(select(ClaimRelay.claim_id))
+        empty, valued = base.where(~relayed), base.where(relayed)
     else:
         discussed = _has_open_thread()
         empty, valued = base.where(~discussed), base.where(discussed)

@@ -2,8 +2,9 @@
 
 A row is ``(id, status, reliability, credibility, source, statement, quote,
 article_title, tags, event_start, event_end, updated_at, article_id, source_id,
-open_threads)`` with ids as strings, ``tags`` one comma-separated string and
-``open_threads`` the number of unresolved discussion threads on the claim.
+open_threads, relayed_by)`` with ids as strings, ``tags`` one comma-separated string,
+``open_threads`` the number of unresolved discussion threads on the claim and
+``relayed_by`` its relay chain joined with " → " (nearest the original source first).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import String, func, select, type_coerce
 
 from db.claim_filter import apply_claim_filter
 from db.claims import ClaimFilter
-from db.models import Article, Claim, Comment, Source, Tag, claim_tag
+from db.models import Article, Claim, ClaimRelay, Comment, Source, Tag, claim_tag
 from db.timeutil import as_utc
 from db.workspace import Workspace
 
@@ -38,6 +39,7 @@ ROW_FIELDS: tuple[str, ...] = (
     "article_id",
     "source_id",
     "open_threads",
+    "relayed_by",
 )
 (
     R_ID,
@@ -55,7 +57,9 @@ ROW_FIELDS: tuple[str, ...] = (
     R_ARTICLE_ID,
     R_SOURCE_ID,
     R_THREADS,
+    R_RELAYS,
 ) = range(len(ROW_FIELDS))
+RELAY_JOIN = " → "
 
 ClaimRow = tuple[Any, ...]
 _CHUNK = 500
@@ -106,22 +110,45 @@ def select_rows(flt: ClaimFilter) -> Any:
     return apply_claim_filter(query, flt)
 
 
-def _tag_map(session: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter) -> dict[str, str]:
+def _names_map(
+    session: Any, base: Any, claim_column: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter
+) -> dict[str, list[str]]:
+    """Names per claim id from *base* (claim id, name, already ordered): for *ids*
+    (in chunks), or for every claim matching *flt*."""
     names: dict[str, list[str]] = defaultdict(list)
-    base = select(claim_tag.c.claim_id, Tag.name).join(Tag, Tag.id == claim_tag.c.tag_id)
     if ids is not None:
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
-            query = base.where(claim_tag.c.claim_id.in_(chunk)).order_by(Tag.name)
-            for cid, name in session.execute(query):
-                names[str(cid)].append(name)
+            for cid, name in session.execute(base.where(claim_column.in_(chunk))):
+                names[_sid(cid) or ""].append(name)
     else:
         if flt != ClaimFilter():
             matching = select_rows(flt).with_only_columns(Claim.id).subquery()
-            base = base.where(claim_tag.c.claim_id.in_(select(matching.c.id)))
-        for cid, name in session.execute(base.order_by(Tag.name)):
-            names[str(cid)].append(name)
+            base = base.where(claim_column.in_(select(matching.c.id)))
+        for cid, name in session.execute(base):
+            names[_sid(cid) or ""].append(name)
+    return names
+
+
+def _tag_map(session: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter) -> dict[str, str]:
+    base = (
+        select(claim_tag.c.claim_id, Tag.name)
+        .join(Tag, Tag.id == claim_tag.c.tag_id)
+        .order_by(Tag.name)
+    )
+    names = _names_map(session, base, claim_tag.c.claim_id, ids, flt)
     return {cid: ", ".join(v) for cid, v in names.items()}
+
+
+def _relay_map(session: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter) -> dict[str, str]:
+    """Each claim's relay chain joined with " → ", nearest the original source first."""
+    base = (
+        select(ClaimRelay.claim_id, Source.name)
+        .join(Source, Source.id == ClaimRelay.source_id)
+        .order_by(ClaimRelay.claim_id, ClaimRelay.position)
+    )
+    names = _names_map(session, base, ClaimRelay.claim_id, ids, flt)
+    return {cid: RELAY_JOIN.join(v) for cid, v in names.items()}
 
 
 def _sid(value: Any) -> str | None:
@@ -144,7 +171,7 @@ def _utc(value: Any) -> dt.datetime | None:
     return as_utc(value)
 
 
-def _row(r: Any, tags: dict[str, str]) -> ClaimRow:
+def _row(r: Any, tags: dict[str, str], relays: dict[str, str]) -> ClaimRow:
     cid = _sid(r[0])
     return (
         cid,
@@ -162,13 +189,17 @@ def _row(r: Any, tags: dict[str, str]) -> ClaimRow:
         _sid(r[11]),
         _sid(r[12]),
         r[13] or 0,
+        relays.get(cid, "") if cid is not None else "",
     )
 
 
 def rows_with_tags(session: Any, result: Any) -> list[ClaimRow]:
-    """Rows from the result of a :func:`select_rows` query, with their tags read (by id)."""
-    tags = _tag_map(session, [uuid.UUID(_sid(r[0])) for r in result], ClaimFilter())
-    return [_row(r, tags) for r in result]
+    """Rows from the result of a :func:`select_rows` query, with their tags and relay
+    chains read (by id)."""
+    ids = [uuid.UUID(_sid(r[0])) for r in result]
+    tags = _tag_map(session, ids, ClaimFilter())
+    relays = _relay_map(session, ids, ClaimFilter())
+    return [_row(r, tags, relays) for r in result]
 
 
 def claim_rows(
@@ -192,10 +223,13 @@ def claim_rows(
             result = conn.execute(query).all()
             few = None if len(result) > _CHUNK else [uuid.UUID(_sid(r[0])) for r in result]
             tags = _tag_map(session, few, flt)
-            return [_row(r, tags) for r in result]
+            relays = _relay_map(session, few, flt)
+            return [_row(r, tags, relays) for r in result]
         wanted = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in ids]
         result = []
         for i in range(0, len(wanted), _CHUNK):
             result.extend(conn.execute(query.where(Claim.id.in_(wanted[i : i + _CHUNK]))).all())
-        tags = _tag_map(session, [uuid.UUID(_sid(r[0])) for r in result], flt)
-        return [_row(r, tags) for r in result]
+        found = [uuid.UUID(_sid(r[0])) for r in result]
+        tags = _tag_map(session, found, flt)
+        relays = _relay_map(session, found, flt)
+        return [_row(r, tags, relays) for r in result]

@@ -30,6 +30,7 @@ from db.claim_rows import (
     R_EVENT_END,
     R_EVENT_START,
     R_ID,
+    R_RELAYS,
     R_RELIABILITY,
     R_SOURCE,
     R_SOURCE_ID,
@@ -41,7 +42,7 @@ from db.claim_rows import (
     claim_rows,
 )
 from db.claims import ClaimFilter
-from db.models import Claim, Status, Tag, claim_tag
+from db.models import Claim, ClaimRelay, Status, Tag, claim_tag
 from db.sources import create_source
 from desktop.claims_table import ClaimsTableView
 from desktop.context import AppContext
@@ -58,7 +59,7 @@ def _bulk(ws, articles, sources, count: int, seed: int = 3) -> None:
     """*count* claims spread over *articles* by one Core insert (no history), some tagged."""
     rng = random.Random(seed)
     base = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-    rows, tagged = [], []
+    rows, tagged, relays = [], [], []
     for n in range(count):
         article, text = articles[n % len(articles)]
         start = rng.randrange(0, len(text) - 60)
@@ -86,8 +87,15 @@ def _bulk(ws, articles, sources, count: int, seed: int = 3) -> None:
         )
         if n % 7 == 0:
             tagged.append(cid)
+        if n % 5 == 0:  # relayed by one or two sources other than its own
+            others = [s for s in sources if s != rows[-1]["source_id"]]
+            for position, relay in enumerate(rng.sample(others, min(len(others), 1 + n % 2))):
+                relays.append(
+                    {"id": uuid.uuid4(), "claim_id": cid, "position": position, "source_id": relay}
+                )
     with ws.engine.begin() as conn:
         conn.execute(insert(Claim), rows)
+        conn.execute(insert(ClaimRelay), relays)
         tag = uuid.uuid4()
         conn.execute(insert(Tag), [{"id": tag, "name": "border"}])
         conn.execute(insert(claim_tag), [{"claim_id": c, "tag_id": tag} for c in tagged])
@@ -129,6 +137,7 @@ def _key(order: ClaimOrder, row) -> tuple:
         SortKey.THREADS: (row[R_THREADS],),
         SortKey.EVENT: (row[R_EVENT_START], row[R_EVENT_END]),
         SortKey.UPDATED: (row[R_UPDATED],),
+        SortKey.RELAYS: (row[R_RELAYS].split(" → ")[0].lower() or None,),
     }[order.key]
     return (*((v is not None, v) for v in values), uuid.UUID(row[R_ID]).hex)
 
@@ -158,6 +167,8 @@ ORDERS = [
     ClaimOrder(SortKey.THREADS, True),
     ClaimOrder(SortKey.EVENT, True),
     ClaimOrder(SortKey.UPDATED),
+    ClaimOrder(SortKey.RELAYS),
+    ClaimOrder(SortKey.RELAYS, True),
 ]
 FILTERS = [
     ClaimFilter(),
@@ -183,6 +194,20 @@ def test_pages_follow_the_order_for_each_filter(ws, big, order):
         start = total // 3
         following = claim_page(ws, flt, order, start + 1, 60, after=expected[start])
         assert [r[R_ID] for r in following] == expected[start + 1 : start + 61]
+
+
+def test_pages_carry_each_claims_relay_chain_in_order(ws, big):
+    from db.relays import relay_names
+
+    rows = claim_page(ws, ClaimFilter(), ClaimOrder(SortKey.RELAYS, True), 0, PAGE)
+    relayed = [r for r in rows if r[R_RELAYS]]
+    assert (relayed and len(relayed) < len(rows)) or len(relayed) == PAGE
+    chains = relay_names(ws, [uuid.UUID(r[R_ID]) for r in rows])
+    for row in rows:
+        assert row[R_RELAYS] == " → ".join(chains.get(uuid.UUID(row[R_ID]), ()))
+    assert any(" → " in r[R_RELAYS] for r in relayed)
+    by_id = {r[R_ID]: r for r in claim_rows(ws, ids=[r[R_ID] for r in rows])}
+    assert [by_id[r[R_ID]][R_RELAYS] for r in rows] == [r[R_RELAYS] for r in rows]
 
 
 def test_source_filter_and_article_filter_pages(ws, big):

@@ -487,3 +487,30 @@ def test_failed_background_load_is_reported_and_keeps_rows(qtbot, monkeypatch, c
     assert not view.model.loading and not view.loading_label.isVisibleTo(view)
     assert view.model.rowCount() == 8
     assert ctx.dialogs.errors[-1][1] == "The claims could not be read."
+
+
+def test_relayed_by_column_follows_relay_edits_and_sorts(qtbot, ctx, ws, view, data):
+    from desktop.models.claims_model import COL_RELAYS
+    from desktop.operations import relays as relay_ops
+
+    model = view.model
+    target = data["a"][1]  # its source is "Wire agency"
+    assert model.headerData(COL_RELAYS, Qt.Orientation.Horizontal) == "Relayed by"
+    header = view.table.horizontalHeader()
+    assert header.visualIndex(COL_RELAYS) == header.visualIndex(COL_SOURCE) + 1
+    row = model.row_of(str(target.id))
+    assert model.index(row, COL_RELAYS).data() == ""
+    with qtbot.waitSignal(model.refreshed):
+        assert relay_ops.add_relay(ctx, target.id, "Park Min-ho")
+    with qtbot.waitSignal(model.refreshed):
+        assert relay_ops.add_relay(ctx, target.id, "Daily Example")
+    _wait_loaded(qtbot, view)
+    row = model.row_of(str(target.id))
+    assert model.index(row, COL_RELAYS).data() == "Park Min-ho → Daily Example"
+    view.table.sortByColumn(COL_RELAYS, Qt.SortOrder.DescendingOrder)
+    _wait_loaded(qtbot, view)
+    assert model.claim_id_at(0) == str(target.id)
+    with qtbot.waitSignal(model.refreshed):
+        ctx.undo_stack.undo()
+    _wait_loaded(qtbot, view)
+    assert model.index(model.row_of(str(target.id)), COL_RELAYS).data() == "Park Min-ho"

@@ -36,6 +36,7 @@ from desktop.models.claims_model import (
     COL_GRADING,
     COL_ID,
     COL_QUOTE,
+    COL_RELAYS,
     COL_SOURCE,
     COL_STATEMENT,
     COL_STATUS,
@@ -62,6 +63,7 @@ COLUMN_WIDTHS = {
     COL_EVENT_DATE: 150,
     COL_UPDATED: 130,
     COL_THREADS: 64,
+    COL_RELAYS: 170,
 }
 
 
@@ -118,6 +120,7 @@ class ClaimsTableView(QWidget):
         for col, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(col, width)
         hheader.moveSection(hheader.visualIndex(COL_THREADS), hheader.visualIndex(COL_STATUS) + 1)
+        hheader.moveSection(hheader.visualIndex(COL_RELAYS), hheader.visualIndex(COL_SOURCE) + 1)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("claimsCountLabel")

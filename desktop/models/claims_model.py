@@ -44,6 +44,7 @@ from desktop.operations.claims_table import (
     R_EVENT_START,
     R_ID,
     R_QUOTE,
+    R_RELAYS,
     R_RELIABILITY,
     R_SOURCE,
     R_STATEMENT,
@@ -70,7 +71,8 @@ from desktop.workers import run_job
     COL_EVENT_DATE,
     COL_UPDATED,
     COL_THREADS,
-) = range(11)
+    COL_RELAYS,
+) = range(12)
 COLUMN_TITLES = (
     "ID",
     "Status",
@@ -83,6 +85,7 @@ COLUMN_TITLES = (
     "Event date",
     "Updated",
     "Threads",
+    "Relayed by",
 )
 ClaimIdRole = Qt.ItemDataRole.UserRole.value + 1
 StatusRole = Qt.ItemDataRole.UserRole.value + 2
@@ -132,6 +135,7 @@ SORT_KEYS: dict[int, Callable[[ClaimRow], Any]] = {
     COL_EVENT_DATE: lambda r: r[R_EVENT_START] or _MIN_DATE,
     COL_UPDATED: lambda r: r[R_UPDATED] or _MIN_TIME,
     COL_THREADS: lambda r: r[R_THREADS],
+    COL_RELAYS: lambda r: r[R_RELAYS].casefold(),
 }
 
 
@@ -181,6 +185,7 @@ SORT_COLUMNS: dict[int, SortKey] = {
     COL_EVENT_DATE: SortKey.EVENT,
     COL_UPDATED: SortKey.UPDATED,
     COL_THREADS: SortKey.THREADS,
+    COL_RELAYS: SortKey.RELAYS,
 }
 CACHED_PAGES = 8  # pages held at most (the least recently used are dropped)
 
@@ -842,6 +847,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return event_date_text(row[R_EVENT_START], row[R_EVENT_END])
         if col == COL_THREADS:
             return str(row[R_THREADS]) if row[R_THREADS] else ""
+        if col == COL_RELAYS:
+            return str(row[R_RELAYS])
         updated = row[R_UPDATED]
         return updated.astimezone().strftime("%Y-%m-%d %H:%M") if updated else ""
 
@@ -862,6 +869,8 @@ class ClaimsTableModel(QAbstractTableModel):
         if col == COL_THREADS and row[R_THREADS]:
             n = row[R_THREADS]
             return f"{n} open discussion thread{'s' if n != 1 else ''}"
+        if col == COL_RELAYS and row[R_RELAYS]:
+            return f"Relayed from the original source by {row[R_RELAYS]} (the outlet last)"
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

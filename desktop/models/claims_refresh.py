@@ -18,7 +18,14 @@ from db.claims import ClaimFilter
 from db.workspace import Workspace
 from desktop.context import COUNT_FIELDS
 from desktop.operations import claims_table as ops
-from desktop.operations.claims_table import R_ARTICLE_ID, R_ID, R_SOURCE_ID, ClaimOrder, SortKey
+from desktop.operations.claims_table import (
+    R_ARTICLE_ID,
+    R_ID,
+    R_RELAYS,
+    R_SOURCE_ID,
+    ClaimOrder,
+    SortKey,
+)
 
 # Fields a write reports that move a claim in each order; empty means "any field".
 ORDER_FIELDS: dict[SortKey, frozenset[str]] = {
@@ -34,6 +41,7 @@ ORDER_FIELDS: dict[SortKey, frozenset[str]] = {
     SortKey.EVENT: frozenset({"event_start", "event_end"}),
     SortKey.UPDATED: frozenset(),  # every edit of the claim itself moves it
     SortKey.THREADS: frozenset({"threads"}),
+    SortKey.RELAYS: frozenset({"relayed_by"}),
 }
 DERIVED = frozenset({"threads", "source", "article"})  # not the claim's own columns
 
@@ -106,6 +114,8 @@ def items_of(changes: Changes, held_rows: Iterable[ops.ClaimRow]) -> tuple[dict[
         for row in held_rows:
             if row[R_SOURCE_ID] in sources:
                 merge(items, row[R_ID], Item(Op.UPDATED, frozenset({"source"})))
+            if sources and row[R_RELAYS]:  # a relaying source may have been renamed
+                merge(items, row[R_ID], Item(Op.UPDATED, frozenset({"relayed_by"})))
             if row[R_ARTICLE_ID] in articles:
                 merge(items, row[R_ID], Item(Op.UPDATED, frozenset({"article"})))
     return items, resync
