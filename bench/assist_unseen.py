@@ -10,6 +10,7 @@ Run: PYTHONPATH=. .venv/bin/python bench/assist_unseen.py [-v]
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -29,6 +30,7 @@ def pct(value: float) -> str:
 
 def run(folder: Path = FOLDER) -> list[ArticleResult]:
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["CLAIMDESK_DATA_DIR"] = tmp  # keep the analyst's own settings untouched
         ws = open_workspace(Path(tmp) / "unseen.sqlite")
         try:
             bind_analyst(ws)

@@ -92,3 +92,83 @@ def test_danish_date_and_inverted_source() -> None:
     dates = [s for s in suggest(text, PUB) if s.kind == "date"]
     assert [d.event_date for d in dates] == ["2024-10-08"]
     assert dates[0].source == "ministeriet"
+
+
+# Cues and names of sources the readers first missed on unseen text (written for the tests).
+@pytest.mark.parametrize(
+    ("text", "needle", "source", "relays"),
+    [
+        # a date and a citing phrase inside the source's words
+        (
+            "Около 300 единиц техники выдвинулись к границе, сообщило в среду агентство "
+            "«Интерфакс» со ссылкой на местные власти.",
+            "300", "местные власти", ("агентство «Интерфакс»",),
+        ),
+        # a preposition before the body that speaks ("заявили в Минобороны")
+        ("На помощь направлены 1 200 военнослужащих, заявили в Минобороны.", "1 200",
+         "Минобороны", ()),
+        ("Как рассказал глава МЧС региона Сергей Кравцов, спасатели вывезли 870 человек.", "870",
+         "Сергей Кравцов", ()),
+        ("Ущерб, по предварительной оценке администрации, превышает 1,5 млрд рублей.", "1,5",
+         "администрации", ()),
+        ("Ранее ведомство сообщало, что в учениях участвуют 2 тыс. человек.", "2 тыс.",
+         "ведомство", ()),
+        ("В прошлом году паводок затронул 13 000 домов, напоминает агентство ТАСС.", "13 000",
+         "агентство ТАСС", ()),
+        # Danish: the verb right after the source ("Ifølge X stemte"), "X fra Y vurderer"
+        ("Ifølge borgmester Anders Holm stemte omkring 176.000 vælgere.", "176.000",
+         "Anders Holm", ()),
+        ("Valgforsker Mette Kjær fra Aarhus Universitet vurderer, at 8.000 stemmer er flyttet.",
+         "8.000", "Valgforsker Mette Kjær", ()),
+        ("Forsikring & Pension anslår, at skaderne kan løbe op i 1,2 milliarder kroner.", "1,2",
+         "Forsikring & Pension", ()),
+        # Korean: the source after the statement, a discourse word before the subject
+        ("정부는 군 병력 1만 명을 투입하기로 했다고 국방부가 전했다.", "1만 명", "국방부", ()),
+        ("한편 우크라이나 국방부는 북한군 200여 명이 공격에 나섰다고 발표했다.", "200여 명",
+         "우크라이나 국방부", ()),
+        ("전문가들은 북한이 최대 2만 명을 더 보낼 수 있다고 내다봤다.", "2만 명", "전문가들", ()),
+        # Arabic: a time phrase after the name, an appositive name, "للـ", "نقلا عن"
+        ("قالت وزارة الداخلية يوم الأربعاء إن نحو ١٢٠٠ أسرة نزحت.", "١٢٠٠", "وزارة الداخلية", ()),
+        ("وأفاد المتحدث باسم الوزارة، خالد منصور، بأن الفرق انتشلت جثث ٩ أشخاص.", "٩",
+         "خالد منصور", ()),
+        ("ووفقا للهلال الأحمر، وزعت المنظمة أكثر من ٣٠٠٠ سلة غذائية.", "٣٠٠٠", "الهلال الأحمر",
+         ()),
+        ("ذكرت وكالة رويترز نقلا عن مسؤولين أمنيين أن نحو 5 آلاف جندي انتشروا قرب الحدود.",
+         "5 آلاف", "مسؤولين أمنيين", ("وكالة رويترز",)),
+        ("وأشار المرصد الإقليمي للنزاعات إلى أن 300 جندي عبروا الحدود.", "300",
+         "المرصد الإقليمي للنزاعات", ()),
+    ],
+)  # fmt: skip
+def test_sources_of_other_languages(
+    text: str, needle: str, source: str, relays: tuple[str, ...]
+) -> None:
+    found = at(text, needle)
+    assert found.source == source
+    assert found.relayed_by == relays
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "person"),
+    [
+        ("По словам эксперта Игоря Ланина, нужно 40 составов. Он добавил, что 12 уже прибыли.",
+         "12", "Игоря Ланина"),
+    ],
+)  # fmt: skip
+def test_pronouns_of_other_languages_name_the_person_last_given(
+    text: str, needle: str, person: str
+) -> None:
+    assert at(text, needle).source == person
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("국가정보원은 18일 북한이 병력 약 3000명을 보냈다고 밝혔다.", "18일"),
+        ("قالت وزارة الداخلية يوم الأربعاء إن ١٢٠٠ أسرة نزحت.", "يوم الأربعاء"),
+        ("Около 300 машин вышли к границе, сообщило в среду агентство «Интерфакс».", "в среду"),
+    ],
+)
+def test_the_date_of_saying_is_the_outlets_own(text: str, needle: str) -> None:
+    lo = text.index(needle)
+    dates = [s for s in suggest(text, PUB) if s.kind == "date" and s.target_start == lo]
+    assert dates and dates[0].source is None

@@ -320,7 +320,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
         cues = _find_cues(text, sent)
         if lang != "en":
             cues += [
-                _Found(c.start, c.end, c.raw, c.cue, c.cue_start, c.cue_end, [])
+                _Found(c.start, c.end, c.raw, c.cue, c.cue_start, c.cue_end, list(c.relays))
                 for c in foreign_cues(text, sent)
             ]
         made: list[Attribution] = []

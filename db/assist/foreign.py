@@ -20,14 +20,34 @@ class Cue:
     cue: str
     cue_start: int
     cue_end: int
+    relays: tuple[str, ...] = ()  # who passed the source's words on, nearest first
 
 
 # "according to X," before the statement; X runs to a comma or, in V2 languages, to the verb.
 _PREFIX = re.compile(
-    r"(?P<cue>(?i:по данным|по словам|по информации|по оценкам|как сообщает|как сообщил[аио]?|"
-    r"как заявил[аио]?|за даними|за словами|ifølge|iflg\.|laut|nach angaben|nach angaben von|"
-    r"wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|نقلا عن|نقلاً عن))\s*"
+    r"(?P<cue>(?i:по\s+(?:\w+\s+)?(?:данным|словам|информации|оценк(?:е|ам)|сведениям|подсч[её]там)|"
+    r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
+    r"пишет|переда[её]т|уточнил[аио]?)|за даними|за словами|ifølge|iflg\.|laut|"
+    r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب))\s*"
 )
+# "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
+_CITING = re.compile(
+    r"\s*(?:,\s*)?(?:со ссылкой на|ссылаясь на|med henvisning til|unter berufung auf|"
+    r"نقلا عن|نقلاً عن)\s+",
+    re.IGNORECASE,
+)
+# Words that open a time or place phrase after a source's name, not part of the name.
+_AFTER_NAME = re.compile(
+    r"\s+(?:يوم|في|خلال|أمس|اليوم|صباح|مساء|عبر|أثناء|بعد|قبل)(?:\s|$)"
+    r"|\s+(?:fra|von|aus)\s+|\s+(?:i|på|til|im|am)\s+(?=[A-ZÆØÅ])"
+)
+# Words that open a sentence before its subject ("Ранее ведомство", "한편 국방부는").
+_LEADING = re.compile(
+    r"^(?:(?:ранее|позднее|также|кроме того|между тем|при этом|однако|тем временем|"
+    r"한편|또한|또|이어|특히|그러나|하지만|다만|이에|앞서|tidligere|samtidig|også)\s*,?\s+)+",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(r"^(?:в|во|из|у)\s+(?=\S)", re.IGNORECASE)
 _V2_VERB = re.compile(
     r"\s(?:har|er|var|blev|bliver|skal|vil|kan|kunne|havde|hat|ist|sind|war|waren|wurde|wurden|"
     r"haben|hätten|seien|sollen|soll|habe|befinden|befindet)\s"
@@ -35,10 +55,12 @@ _V2_VERB = re.compile(
 _RU_VERBS = (
     r"сообщил[аио]?|заявил[аио]?|сказал[аио]?|отметил[аио]?|рассказал[аио]?|подчеркнул[аио]?|"
     r"уточнил[аио]?|добавил[аио]?|передает|передаёт|пишет|сообщает|заявляет|повідомив|"
+    r"сообщал[аио]?|заявлял[аио]?|напоминает|уточняет|отмечает|подч[её]ркивает|"
     r"повідомила|повідомили|заявив|заявила|сказав|зазначив"
 )
 _DA_DE_VERBS = (
     r"siger|sagde|oplyser|oplyste|skriver|skrev|fortæller|fortalte|vurderer|vurderede|"
+    r"viser|viste|anslår|anslog|mener|mente|melder|meldte|tilføjer|tilføjede|"
     r"meddeler|meddelte|sagte|sagt|erklärte|erklärt|berichtete|berichtet|teilte mit|betonte|"
     r"schätzt|schätzte|sagt"
 )
@@ -49,15 +71,82 @@ _INVERTED = re.compile(
     rf"(?:,|»|“|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
 )
 _KO_ACCORDING = re.compile(r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?따르면\s*,?\s*")
-_KO_VERB = re.compile(
-    r"(?:고|다고|라고|며)\s*(?P<verb>밝혔다|말했다|전했다|보도했다|주장했다|설명했다|강조했다|"
-    r"발표했다|덧붙였다|추정했다|분석했다)[.]?$"
+_KO_VERBS = (
+    r"밝혔다|말했다|전했다|보도했다|주장했다|설명했다|강조했다|발표했다|덧붙였다|추정했다|"
+    r"분석했다|내다봤다|전망했다|예상했다|관측했다|경고했다|지적했다|보고했다|알렸다"
+)
+_KO_VERB = re.compile(rf"(?:고|다고|라고|며)\s*(?P<verb>{_KO_VERBS})[.]?$")
+# "…고 국방부가 전했다": the source named right before the verb, after the statement.
+_KO_TRAILING = re.compile(
+    rf"(?:고|다고|라고)\s+(?P<who>(?:\S+\s){{0,2}}?\S+?)(?:이|가)\s+(?P<verb>{_KO_VERBS})[.]?$"
+)
+# A date right after the subject dates the saying ("국정원은 18일 … 밝혔다"), not the statement.
+_KO_SAID_WHEN = re.compile(
+    r"(?:지난\s?|오는\s?)?\d{1,2}일(?:\s?(?:오전|오후|새벽|밤))?\s+|(?:어제|오늘)\s+"
 )
 _KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,3}?\S+?)(?:은|는|이|가)\s")
 _AR_SAID = re.compile(
-    r"(?:^|\s)و?(?P<verb>قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت)\s+"
-    r"(?P<who>[^،,.]+?)\s+(?:إن|أن|بأن)\s"
+    r"(?:^|\s)و?(?P<verb>قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أشار|أشارت|"
+    r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت)\s+"
+    r"(?P<who>[^،,.]+?(?:،\s*[^،,.]{2,40}?،)?)\s+(?:إلى\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s"
 )
+# "بحسب ما نقلت X": as X passed it on.
+_AS_RELAYED = re.compile(r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|أفادت|أوردت|أورده)\s+")
+
+
+def _drop_time(who: str) -> str:
+    """*who* without a date expression it runs into ("в среду агентство", "kommunen onsdag")."""
+    from db.assist.dates import extract_dates
+
+    for d in extract_dates(who):
+        if d.start == 0:
+            who = who[d.end :]
+        else:
+            who = who[: d.start]
+        break
+    return who.strip(" ,،")
+
+
+def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
+    """The source's words cleaned, and the relays a citing phrase inside them names."""
+    who = _drop_time(raw.strip())
+    relays: tuple[str, ...] = ()
+    citing = _CITING.search(who)
+    if citing:
+        relay = _who(who[: citing.start()])[0]
+        who = who[citing.end() :]
+        relays = (relay,) if relay else ()
+    if "،" in who:  # "المتحدث باسم الوزارة، خالد منصور،": the person named
+        parts = [p.strip() for p in who.split("،") if p.strip()]
+        who = parts[-1] if parts else who
+    cut = _AFTER_NAME.search(who)
+    if cut and cut.start() > 0:
+        who = who[: cut.start()]
+    who = _LEADING.sub("", who)
+    who = _PREPOSITION.sub("", who)
+    if cue.endswith("ل") and who.startswith("ل"):
+        who = "ا" + who  # "وفقا للهلال": the article's alif is dropped after the preposition
+    who = who.strip(' ,،"“”')
+    if who.count("«") != who.count("»"):
+        who = who.strip("«»")
+    return who, relays
+
+
+def _v2_subject(rest: str) -> int:
+    """End of the noun phrase after "ifølge"/"laut" in a verb-second clause: role words, then
+    capitalised words, up to the first lower-case word after them (the verb)."""
+    end = 0
+    seen_capital = False
+    for m in re.finditer(r"\S+", rest):
+        word = m.group(0)
+        if word[:1].isupper() or (word in ("&", "og") and seen_capital):
+            seen_capital = seen_capital or word[:1].isupper()
+            end = m.end()
+        elif seen_capital:
+            break
+        else:
+            end = m.end()
+    return end
 
 
 def foreign_cues(text: str, sent: Span) -> list[Cue]:
@@ -71,7 +160,11 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         verb = _V2_VERB.search(rest)
         end = min(x for x in (stop.start() if stop else None, verb.start() if verb else None,
                               len(rest)) if x is not None)  # fmt: skip
-        who = rest[:end].strip()
+        cue = m.group("cue").casefold()
+        if cue in ("ifølge", "iflg.", "laut"):  # verb-second: the verb follows the source
+            end = min(end, _v2_subject(rest)) or end
+        relayed = _AS_RELAYED.match(rest[:end])
+        who, relays = _who(rest[relayed.end() if relayed else 0 : end], cue)
         if not who or len(who) > 80:
             continue
         after = m.end() + end
@@ -80,35 +173,48 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             c_start, c_end = s + after, e
         else:
             c_start, c_end = s, s + len(body[: m.start()].rstrip(" ,"))
-        out.append(Cue(c_start, c_end, who, m.group("cue").casefold(), s + m.start(), s + after))
+        out.append(Cue(c_start, c_end, who, cue, s + m.start(), s + after, relays))
     for m in _SUBJECT_VERB.finditer(body):
         head = body[: m.start()]
         clause_start = max(head.rfind(","), head.rfind("«"), head.rfind("»"), -1) + 1
-        who = head[clause_start:].strip(" —–-")
+        who, relays = _who(head[clause_start:].strip(" —–-"))
         if not who or len(who.split()) > 8:
             continue
-        out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end()))
+        out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
     inv = _INVERTED.search(body)
     if inv:
-        who = inv.group("who").strip()
+        who, relays = _who(inv.group("who"))
         if who and len(who.split()) <= 10:
-            out.append(Cue(s, s + inv.start(), who, inv.group("verb"), s + inv.start(), e))
+            out.append(Cue(s, s + inv.start(), who, inv.group("verb"), s + inv.start(), e, relays))
     ko = _KO_ACCORDING.search(body)
+    trailing = _KO_TRAILING.search(body)
     if ko:
-        out.append(Cue(s + ko.end(), e, ko.group("who"), "에 따르면", s + ko.start(), s + ko.end()))
+        who = _who(ko.group("who"))[0]
+        out.append(Cue(s + ko.end(), e, who, "에 따르면", s + ko.start(), s + ko.end()))
+    elif trailing:
+        who = _who(trailing.group("who"))[0]
+        out.append(
+            Cue(s, s + trailing.start("who"), who, trailing.group("verb"),
+                s + trailing.start("who"), e)
+        )  # fmt: skip
     elif _KO_VERB.search(body):
-        subject = _KO_SUBJECT.match(body)
+        subject = _KO_SUBJECT.match(_LEADING.sub("", body))
         if subject:
+            lead = len(body) - len(_LEADING.sub("", body))
             verb = _KO_VERB.search(body)
             assert verb is not None
+            c_start = lead + subject.end()
+            when = _KO_SAID_WHEN.match(body, c_start)
+            c_start = when.end() if when else c_start
             out.append(
-                Cue(s + subject.end(), s + verb.start(), subject.group("who"), verb.group("verb"),
-                    s, s + subject.end())
+                Cue(s + c_start, s + verb.start(), subject.group("who"), verb.group("verb"),
+                    s + lead, s + lead + subject.end())
             )  # fmt: skip
     ar = _AR_SAID.search(body)
     if ar:
+        who, relays = _who(ar.group("who"))
         out.append(
-            Cue(s + ar.end(), e, ar.group("who"), ar.group("verb"), s + ar.start(), s + ar.end())
+            Cue(s + ar.end(), e, who, ar.group("verb"), s + ar.start(), s + ar.end(), relays)
         )
     return out
 

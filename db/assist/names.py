@@ -23,6 +23,10 @@ SOURCE_KINDS = (
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'\-.]*[ \t]+){0,5}[A-Z][\w’'\-]*")
 _LEAD_WORDS = re.compile(r"((?:[\w’'\-]+[ \t]+){0,4})$")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
+# Pronouns that stand for the person, or the body, last named (English, Russian, Danish,
+# German, Korean, Arabic).
+_HE_SHE = frozenset("he she он она han hun er sie 그 그녀 هو هي".split())
+_IT_THEY = frozenset("it they они оно de ihr sie 그들 هم".split())
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 
 
@@ -162,12 +166,12 @@ class NameIndex:
         if not raw:
             return None
         low = raw.casefold()
-        if low in ("he", "she"):
+        if low in _HE_SHE:
             person = self._latest_person(pos)
             if person is None:
                 return None
             return person, guess_kind(self._description(person, pos)), ()
-        if low in ("it", "they"):
+        if low in _IT_THEY:
             for p, name, kind in reversed(self._sources):
                 if p < pos and not is_person(name):
                     return name, kind, ()
