@@ -9,7 +9,6 @@ placing one again is undone by putting back the anchor it had before
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -18,21 +17,8 @@ from db.errors import InvalidInput
 from db.ids import resolve_id
 from db.models import Article, Claim
 from db.reanchor import why_orphaned
-from db.revisions import OrphanInfo
+from db.revisions import AnchorState, OrphanInfo, state_of
 from db.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class AnchorState:
-    """Where a claim sits (or sat) in its article's text, exactly as stored."""
-
-    article_id: uuid.UUID
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    orphaned: bool
 
 
 def _orphans(article_id: uuid.UUID | None) -> Select[Any]:
@@ -73,16 +59,7 @@ def orphan_page(
 def anchor_state(ws: Workspace, claim_id: uuid.UUID | str) -> AnchorState:
     with ws.session() as session:
         cid = resolve_id(session, Claim, claim_id, "claim")
-        claim = session.get_one(Claim, cid)
-        return AnchorState(
-            claim.article_id,
-            claim.start,
-            claim.end,
-            claim.quote,
-            claim.prefix,
-            claim.suffix,
-            bool(claim.orphaned),
-        )
+        return state_of(session.get_one(Claim, cid))
 
 
 def restore_anchor(ws: Workspace, claim_id: uuid.UUID | str, state: AnchorState) -> None:

@@ -24,12 +24,49 @@ from db.workspace import Workspace
 
 
 @dataclass(frozen=True)
+class AnchorState:
+    """Where a claim sits (or sat) in its article's text, exactly as stored."""
+
+    article_id: uuid.UUID
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    orphaned: bool
+
+
+def state_of(claim: Claim) -> AnchorState:
+    return AnchorState(
+        claim.article_id,
+        claim.start,
+        claim.end,
+        claim.quote,
+        claim.prefix,
+        claim.suffix,
+        bool(claim.orphaned),
+    )
+
+
+@dataclass(frozen=True)
+class TextBefore:
+    """What a replacement overwrote beyond the revision row: enough to undo it."""
+
+    original: bytes
+    encoding: str
+    format: str
+    anchors: tuple[tuple[str, AnchorState], ...]  # (claim id, its anchor before)
+
+
+@dataclass(frozen=True)
 class ReplaceReport:
     article_id: uuid.UUID
     revision: int  # the number the replaced text was kept under
     placements: tuple[Placement, ...]
     summary: ReanchorReport
     was_orphaned: frozenset[str] = frozenset()  # claims that were orphans before
+    sha256: str = ""  # of the new file
+    before: TextBefore | None = None  # when asked for (keep_before)
 
     def changed_claims(self) -> list[Placement]:
         """The placements that moved a claim, orphaned it, or placed an earlier orphan."""
@@ -61,10 +98,25 @@ class OrphanInfo:
     reason: str = ""  # why it has no place in the current text (see db.reanchor.why_orphaned)
 
 
+def apply_placement(claim: Claim, text: str, placement: Placement) -> None:
+    """Anchor *claim* where *placement* says in *text*, or mark it orphaned."""
+    if placement.placed:
+        anchor = make_anchor(text, placement.start, placement.end)
+        claim.start, claim.end, claim.quote = anchor.start, anchor.end, anchor.quote
+        claim.prefix, claim.suffix = anchor.prefix, anchor.suffix
+        claim.orphaned = False
+    else:
+        claim.orphaned = True
+
+
 def replace_article_text(
-    ws: Workspace, article_id: uuid.UUID | str, new: NewArticle
+    ws: Workspace, article_id: uuid.UUID | str, new: NewArticle, keep_before: bool = False
 ) -> ReplaceReport:
-    """Give the article *new*'s text (and original file); place every claim again."""
+    """Give the article *new*'s text (and original file); place every claim again.
+
+    With *keep_before* the report holds what :func:`db.revision_undo.revert_replacement`
+    needs to undo it (the earlier file's bytes and every claim's anchor).
+    """
     text = new.text
     if not text.strip():
         raise InvalidInput(f"{new.filename or 'The new text'} holds no text.")
@@ -104,6 +156,16 @@ def replace_article_text(
             OldAnchor(str(c.id), c.start, c.end, c.quote, c.prefix, c.suffix) for c in claims
         ]
         was_orphaned = frozenset(str(c.id) for c in claims if c.orphaned)
+        before = (
+            TextBefore(
+                article.original,
+                article.encoding,
+                article.format,
+                tuple((str(c.id), state_of(c)) for c in claims),
+            )
+            if keep_before
+            else None
+        )
         placements = reanchor(article.text, text, anchors)
         article.text = text
         article.original = new.original
@@ -113,14 +175,10 @@ def replace_article_text(
         article.encoding = new.encoding
         article.format = new.format
         for claim, placement in zip(claims, placements, strict=True):
-            if placement.placed:
-                anchor = make_anchor(text, placement.start, placement.end)
-                claim.start, claim.end, claim.quote = anchor.start, anchor.end, anchor.quote
-                claim.prefix, claim.suffix = anchor.prefix, anchor.suffix
-                claim.orphaned = False
-            else:
-                claim.orphaned = True
-    return ReplaceReport(aid, number, tuple(placements), summarise(placements), was_orphaned)
+            apply_placement(claim, text, placement)
+    return ReplaceReport(
+        aid, number, tuple(placements), summarise(placements), was_orphaned, digest, before
+    )
 
 
 def find_earlier_version(ws: Workspace, new: NewArticle) -> ArticleInfo | None:

@@ -9,6 +9,7 @@ from gui_shell_support import action, add_text_article, make_window, select_code
 
 from db import articles as article_db
 from db import claims as claim_db
+from db.check import check_workspace
 from db.orphans import orphan_count, orphan_page
 from db.revisions import orphans, revisions
 
@@ -52,7 +53,7 @@ def test_replace_place_an_orphan_undo_and_read_the_earlier_text(
     window = make_window(ws, tmp_path, qtbot)
     dialogs = window.ctx.dialogs
     assert window.open_article(art.id)
-    window.ctx.undo_stack.push(_noop(window.ctx))  # something the replacement must clear
+    window.ctx.undo_stack.push(_noop(window.ctx))  # an edit made before the replacement
     dialogs.next_paths = [str(revised_file)]
     job = window.revisions_ui.replace_current()
     wait_job(qtbot, job)
@@ -67,8 +68,8 @@ def test_replace_place_an_orphan_undo_and_read_the_earlier_text(
     assert title == "Replace Article Text"
     expected = f"{len(kept)} claim(s) kept in place, {len(moved)} moved, {len(orphaned)} orphaned"
     assert message.startswith(expected)
-    assert "version 1" in message
-    assert window.ctx.undo_stack.count() == 0
+    assert "version 1" in message and "Ctrl+Z" in message
+    assert window.ctx.undo_stack.count() == 2  # the earlier edit, then the replacement
     for cid in ids:
         if cid not in orphaned:
             assert revised[after[cid].start : after[cid].end] == after[cid].quote
@@ -115,6 +116,33 @@ def test_replace_place_an_orphan_undo_and_read_the_earlier_text(
     assert dialog.text.toPlainText() == seed
     assert revisions(ws, art.id)[0].length == len(seed)
     dialog.close()
+
+    # Undoing the placement and then the replacement brings back the earlier text,
+    # its file and every claim exactly where it was; redo replaces it again.
+    original = article_db.get_article(ws, art.id)
+    window.ctx.undo_stack.undo()
+    window.ctx.undo_stack.undo()
+    assert article_db.article_text(ws, art.id).text == seed
+    assert article_db.get_article(ws, art.id).filename == "Seed.txt"
+    assert revisions(ws, art.id) == []
+    assert orphan_count(ws) == 0
+    for cid in ids:
+        now = claim_db.get_claim(ws, cid)
+        was = before[cid]
+        assert (now.start, now.end, now.quote, now.prefix) == (
+            was.start,
+            was.end,
+            was.quote,
+            was.prefix,
+        )
+    assert window.reader.toPlainText() == seed
+    assert window.reader.claim_count == len(ids)
+    assert check_workspace(ws).ok
+    window.ctx.undo_stack.redo()
+    assert article_db.article_text(ws, art.id).text == revised
+    assert original.sha256 == article_db.get_article(ws, art.id).sha256
+    assert {o.id for o in orphans(ws, art.id)} == orphaned
+    assert window.reader.toPlainText() == revised
 
 
 def test_placing_needs_a_chosen_orphan_and_a_selection_in_its_article(

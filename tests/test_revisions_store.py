@@ -10,9 +10,11 @@ import pytest
 
 from db import claims as claim_db
 from db.analysts import bind_analyst
-from db.articles import NewArticle, add_article, article_text
+from db.articles import NewArticle, add_article, article_text, get_article, sha256_of
 from db.check import check_workspace
+from db.errors import InvalidInput
 from db.orphans import anchor_state, orphan_count, orphan_page, restore_anchor
+from db.revision_undo import revert_replacement
 from db.revisions import find_earlier_version, place_orphan, replace_article_text, revisions
 from db.workspace import Workspace, migrate, open_workspace
 
@@ -80,3 +82,35 @@ def test_replace_orphan_place_and_put_back(store: Workspace) -> None:
     restore_anchor(store, troops.id, before)
     assert anchor_state(store, troops.id) == before
     assert orphan_count(store) == 1
+
+
+def test_undo_a_replacement_puts_everything_back(store: Workspace) -> None:
+    art = add_article(store, _article(BODY, "v1.txt", "Troops"))
+    troops = claim_db.create_claim_by_quote(store, art.id, "3,000 troops were training")
+    winter = claim_db.create_claim_by_quote(store, art.id, "12,000 by winter")
+    before = {c.id: anchor_state(store, c.id) for c in (troops, winter)}
+    revised = "Update 🎉.\n\n" + BODY.replace("3,000", "3,500")
+    new = _article(revised, "v2.txt")
+    report = replace_article_text(store, art.id, new, keep_before=True)
+    assert report.before is not None
+    # A claim made on the new text is carried back too.
+    later = claim_db.create_claim_by_quote(store, art.id, "near the border")
+
+    changed = revert_replacement(store, art.id, report.revision, report.sha256, report.before)
+    assert set(changed) == {str(troops.id), str(winter.id), str(later.id)}
+    assert article_text(store, art.id).text == BODY
+    info = get_article(store, art.id)
+    assert (info.filename, info.sha256) == ("v1.txt", sha256_of(BODY.encode()))
+    assert revisions(store, art.id) == []
+    assert {cid: anchor_state(store, cid) for cid in before} == before
+    moved_back = claim_db.get_claim(store, later.id)
+    assert BODY[moved_back.start : moved_back.end] == "near the border"
+    assert check_workspace(store).ok
+
+    # Redo, then a second replacement: the first can no longer be undone.
+    again = replace_article_text(store, art.id, new, keep_before=True)
+    replace_article_text(store, art.id, _article(revised + " More.", "v3.txt"))
+    assert again.before is not None
+    with pytest.raises(InvalidInput, match="changed again since"):
+        revert_replacement(store, art.id, again.revision, again.sha256, again.before)
+    assert [r.number for r in revisions(store, art.id)] == [1, 2]

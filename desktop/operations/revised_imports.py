@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QWidget
 from db.articles import ArticleInfo, NewArticle, add_article
 from db.changes import Entity, Op, changed
 from db.errors import ClaimDeskError
-from db.revisions import ReplaceReport, replace_article_text
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
-from desktop.operations.revisions import TITLE, replace_changes
+from desktop.operations import revisions as revision_ops
+from desktop.operations.revisions import TITLE, Replaced, record
 from desktop.workers import Job, Progress, run_job
 
 REPLACE = "Replace the text of the existing article (keeps its claims)"
@@ -30,26 +30,33 @@ Revised = tuple[str, NewArticle, ArticleInfo]  # (file name, what it holds, stor
 
 @dataclass
 class Settled:
-    replaced: list[tuple[str, ReplaceReport]] = field(default_factory=list)  # (title, report)
+    replaced: list[Replaced] = field(default_factory=list)
     added: list[ArticleInfo] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    too_large: list[str] = field(default_factory=list)  # replaced, but not undoable
 
     def summary(self) -> str:
         lines = []
-        for title, report in self.replaced:
+        for done in self.replaced:
             lines.append(
-                f"“{title}”: text replaced; {report.describe()}. "
-                f"The earlier text is kept as version {report.revision}."
+                f"“{done.title}”: text replaced; {done.report.describe()}. "
+                f"The earlier text is kept as version {done.report.revision}."
             )
         if self.added:
             n = len(self.added)
             lines.append(f"Imported {n} new article{'s' if n != 1 else ''}.")
-        if any(r.summary.orphaned for _t, r in self.replaced):
+        if any(done.report.summary.orphaned for done in self.replaced):
             lines.append("Orphaned claims wait in the Orphans tab to be placed again.")
         if self.replaced:
             lines.append(
-                "A replacement is not undone with Ctrl+Z; earlier versions stay viewable "
-                "(File ▸ Earlier Versions of Article…)."
+                "Earlier versions stay viewable (File ▸ Earlier Versions of Article…); "
+                "Edit ▸ Undo takes a replacement back (unless told otherwise below)."
+            )
+        if self.too_large:
+            names = ", ".join(f"“{t}”" for t in self.too_large)
+            lines.append(
+                f"Too large to undo with Ctrl+Z: {names}; the edits made before "
+                "can no longer be undone either."
             )
         if self.failures:
             lines.append("Not done:")
@@ -80,7 +87,7 @@ def settle(
             break
         try:
             if done < len(replace):
-                out.replaced.append((existing.title, replace_article_text(ws, existing.id, new)))
+                out.replaced.append(revision_ops.replace(ws, existing.id, new))
             else:
                 out.added.append(add_article(ws, new))
         except ClaimDeskError as exc:
@@ -90,10 +97,9 @@ def settle(
 
 
 def settled(ctx: AppContext, result: Settled) -> None:
-    if result.replaced:
-        ctx.undo_stack.clear()  # its commands hold offsets into the earlier texts
-        for _title, report in result.replaced:
-            ctx.publish(replace_changes(report))
+    for done in result.replaced:
+        if not record(ctx, done):
+            result.too_large.append(done.title)
     if result.added:
         ctx.undo_stack.push(ImportArticlesCommand(ctx, [a.id for a in result.added]))
         ctx.publish(changed(Entity.ARTICLE, [a.id for a in result.added], Op.CREATED))

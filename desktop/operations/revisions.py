@@ -9,37 +9,48 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from db import orphans as orphan_db
 from db import revisions as revision_db
-from db.articles import ArticleInfo, NewArticle
-from db.changes import Change, Changes, Entity, Op
+from db.articles import ArticleInfo, NewArticle, get_article
 from db.importing import read_file, supported_suffixes
 from db.revisions import OrphanInfo, ReplaceReport, RevisionInfo
 from db.workspace import Workspace
-from desktop.commands.revisions import ANCHOR_FIELDS, PlaceOrphanCommand
+from desktop.commands.revisions import PlaceOrphanCommand, ReplaceTextCommand, replace_changes
 from desktop.context import AppContext
 from desktop.workers import Job, run_job
 
 TITLE = "Replace Article Text"
-TEXT_FIELDS = frozenset({"text", "original", "sha256", "filename", "encoding", "format"})
+# A replacement is undoable when the two files together are at most this big: the
+# undo command keeps both in memory.
+UNDO_LIMIT = 16 * 1024 * 1024
 
 
-def replace_changes(report: ReplaceReport) -> Changes:
-    """The article's text, and every claim the replacement moved, orphaned or placed."""
-    aid = str(report.article_id)
-    items = [Change(Entity.ARTICLE, aid, Op.UPDATED, TEXT_FIELDS)]
-    items += [
-        Change(Entity.CLAIM, p.claim_id, Op.UPDATED, ANCHOR_FIELDS, aid)
-        for p in report.changed_claims()
-    ]
-    return Changes(tuple(items))
+@dataclass(frozen=True)
+class Replaced:
+    """A replacement done in the background, with what undoing and redoing it need."""
+
+    report: ReplaceReport
+    new: NewArticle
+    title: str
+
+    @property
+    def undoable(self) -> bool:
+        before = self.report.before
+        return before is not None and len(before.original) + len(self.new.original) <= UNDO_LIMIT
 
 
-def report_text(report: ReplaceReport) -> str:
+def replace(ws: Workspace, article_id: uuid.UUID | str, new: NewArticle) -> Replaced:
+    """Replace the text (in a worker thread), keeping what an undo needs."""
+    report = revision_db.replace_article_text(ws, article_id, new, keep_before=True)
+    return Replaced(report, new, get_article(ws, report.article_id).title)
+
+
+def report_text(report: ReplaceReport, undoable: bool) -> str:
     """The words the analyst reads once the text is replaced."""
     lines = [f"{report.describe()}."]
     if report.summary.orphaned:
@@ -48,20 +59,29 @@ def report_text(report: ReplaceReport) -> str:
             "listed in the Orphans tab: select their words in the new text and press "
             "Ctrl+Shift+P (Claim ▸ Place Orphan Here) to place each again."
         )
-    lines.append(
+    where = (
         f"The earlier text is kept as version {report.revision}; "
-        "File ▸ Earlier Versions of Article… shows it. "
-        "A replacement is not undone with Ctrl+Z, and the edits made before it "
-        "can no longer be undone, as they refer to the earlier text."
+        "File ▸ Earlier Versions of Article… shows it."
     )
+    if undoable:
+        lines.append(f"{where} Edit ▸ Undo (Ctrl+Z) brings it back with every claim where it was.")
+    else:
+        lines.append(
+            f"{where} These files are too large to undo the replacement with Ctrl+Z, and "
+            "the edits made before it can no longer be undone, as they refer to the earlier text."
+        )
     return "\n\n".join(lines)
 
 
-def replace_done(ctx: AppContext, report: ReplaceReport) -> None:
-    """Publish what the replacement changed and show the report."""
-    ctx.undo_stack.clear()  # its commands hold offsets into the earlier text
-    ctx.publish(replace_changes(report))
-    ctx.dialogs.info(TITLE, report_text(report))
+def record(ctx: AppContext, done: Replaced) -> bool:
+    """Publish what a replacement changed and put it on the undo stack; False when it
+    is too large to undo (the stack is then cleared: its edits refer to the earlier text)."""
+    if done.undoable:
+        ctx.undo_stack.push(ReplaceTextCommand(ctx, done.report, done.new, done.title))
+    else:
+        ctx.undo_stack.clear()
+    ctx.publish(replace_changes(done.report))
+    return done.undoable
 
 
 def start_replace(
@@ -69,24 +89,25 @@ def start_replace(
     article_id: uuid.UUID | str,
     source: Path | NewArticle,
     parent: QWidget | None = None,
-    on_done: Callable[[ReplaceReport], None] | None = None,
+    on_done: Callable[[Replaced], None] | None = None,
 ) -> Job:
     """Read *source* (a file, or an article already read) and replace the article's text
     with it in the background; report and refresh when done."""
     ws = ctx.ws
 
-    def work(progress: Callable[[int, int], bool]) -> ReplaceReport:
+    def work(progress: Callable[[int, int], bool]) -> Replaced:
         progress(0, 2)
         new = read_file(source) if isinstance(source, Path) else source
         progress(1, 2)
-        report = revision_db.replace_article_text(ws, article_id, new)
+        done = replace(ws, article_id, new)
         progress(2, 2)
-        return report
+        return done
 
-    def finished(report: ReplaceReport) -> None:
-        replace_done(ctx, report)
+    def finished(done: Replaced) -> None:
+        undoable = record(ctx, done)
+        ctx.dialogs.info(TITLE, report_text(done.report, undoable))
         if on_done is not None:
-            on_done(report)
+            on_done(done)
 
     name = source.name if isinstance(source, Path) else (source.filename or "the new text")
     return run_job(
