@@ -59,6 +59,28 @@ def _chain(session: Session, cid: uuid.UUID) -> list[RelayLink]:
     return [(sid, name) for sid, name in session.execute(query)]
 
 
+def relay_ids(session: Session, claim_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The chain of each claim in *claim_ids* that has one, as source ids, nearest first."""
+    out: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    query = select(ClaimRelay.claim_id, ClaimRelay.source_id).order_by(
+        ClaimRelay.claim_id, ClaimRelay.position
+    )
+    ids = list(claim_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for cid, sid in session.execute(query.where(ClaimRelay.claim_id.in_(chunk))):
+            out[cid].append(sid)
+    return dict(out)
+
+
+def store_chain(session: Session, claim_id: uuid.UUID, source_ids: Sequence[uuid.UUID]) -> None:
+    """Store the chain of a claim being added (a bundle's, a restored one): no history of
+    its own, the claim's creation covers it."""
+    for position, sid in enumerate(source_ids):
+        session.add(ClaimRelay(claim_id=claim_id, position=position, source_id=sid))
+    session.flush()
+
+
 def relay_chain(ws: Workspace, claim_id: uuid.UUID | str) -> list[RelayLink]:
     """One claim's relay chain as (source id, name), nearest relay first."""
     with ws.session() as session:
@@ -171,6 +193,36 @@ def set_relay_ids(
         return out
 
 
+class SourceFinder:
+    """Registry sources by name or alias (case-insensitive, any script) within one
+    session, adding the names not found as new sources.  The registry's names are
+    read once, on the first look-up."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._known: dict[str, uuid.UUID] | None = None
+
+    def _registry(self) -> dict[str, uuid.UUID]:
+        known: dict[str, uuid.UUID] = {}
+        rows = self.session.execute(select(Source.id, Source.name, Source.aliases))
+        for sid, name, aliases in rows:
+            for alias in aliases or ():
+                known.setdefault(" ".join(alias.split()).casefold(), sid)
+            known[" ".join(name.split()).casefold()] = sid  # a name wins over an alias
+        return known
+
+    def get(self, name: str) -> uuid.UUID:
+        if self._known is None:
+            self._known = self._registry()
+        key = " ".join(name.split()).casefold()
+        sid = self._known.get(key)
+        if sid is None:
+            sid = uuid.uuid4()
+            _create_source(self.session, sid, name)
+            self._known[key] = sid
+        return sid
+
+
 def relay_sources(ws: Workspace, names: Sequence[str]) -> tuple[list[SourceInfo], list[SourceInfo]]:
     """``(chain, created)``: the registry source for each name, creating the unknown ones."""
     chain: list[SourceInfo] = []
@@ -191,9 +243,12 @@ __all__ = [
     "MAX_RELAYS",
     "RELAY_FIELD",
     "RelayLink",
+    "SourceFinder",
     "relay_chain",
+    "relay_ids",
     "relay_names",
     "relay_sources",
     "set_relay_ids",
+    "store_chain",
     "write_chain",
 ]

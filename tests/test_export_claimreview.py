@@ -137,3 +137,23 @@ def test_default_organisation(ws, seed_paths, tmp_path):
     assert {r["author"]["name"] for r in reviews} == {"ClaimDesk"}
     for review in reviews:
         dt.date.fromisoformat(review["datePublished"])
+
+
+def test_relay_chain_travels_as_contributors_in_order(decided, tmp_path):
+    from db.relays import set_relay_ids
+    from db.sources import create_source
+
+    ws, pop, _verdict = decided
+    relays = [create_source(ws, "Park Min-ho", kind="person"), create_source(ws, "Daily Example")]
+    set_relay_ids(ws, pop.claims[0].id, [r.id for r in relays])
+    target = tmp_path / "reviews.json"
+    export(ws, "claimreview", ClaimFilter(), target)
+    by_id = {r["identifier"]: r for r in json.loads(target.read_text(encoding="utf-8"))}
+    item = by_id[f"urn:uuid:{pop.claims[0].id}"]["itemReviewed"]
+    assert item["author"]["name"] == pop.claims[0].source_name  # the original source
+    assert item["contributor"] == [
+        {"@type": "Person", "name": "Park Min-ho"},
+        {"@type": "Organization", "name": "Daily Example"},
+    ]
+    others = [r for key, r in by_id.items() if key != f"urn:uuid:{pop.claims[0].id}"]
+    assert others and all("contributor" not in r["itemReviewed"] for r in others)

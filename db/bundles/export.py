@@ -28,6 +28,7 @@ from db.models import (
     Source,
     Verdict,
 )
+from db.relays import relay_ids
 from db.timeutil import utcnow
 from db.workspace import Workspace
 
@@ -114,9 +115,10 @@ def collect(
     claim_set = set(claim_list)
     articles = _rows_in(session, Article.id, article_list)
     claims = _rows_in(session, Claim.id, claim_list)
-    sources = _rows_in(
-        session, Source.id, sorted({c.source_id for c in claims if c.source_id}, key=str)
-    )
+    relays = relay_ids(session, claim_list)
+    cited = {c.source_id for c in claims if c.source_id}
+    cited.update(sid for chain in relays.values() for sid in chain)
+    sources = _rows_in(session, Source.id, sorted(cited, key=str))
     links = [
         link
         for link in _in_chunks(
@@ -160,7 +162,7 @@ def collect(
         "history": history,
     }
     data = {
-        name: sorted((to_record(name, row) for row in rows), key=lambda r: r["id"])
+        name: sorted((to_record(name, row, relays) for row in rows), key=lambda r: r["id"])
         for name, rows in groups.items()
     }
     files: dict[str, bytes] = {}

@@ -58,6 +58,7 @@ from db.claims import get_tags
 from db.errors import InvalidInput, NotFound, Refused, StaleEdit
 from db.models import Analyst, Article, Claim, ClaimLink, Comment, HistoryEntry, Source, Status
 from db.models.base import Base
+from db.relays import RELAY_FIELD, store_chain, write_chain
 from db.rules import check_status_change
 from db.workspace import Workspace
 
@@ -290,6 +291,8 @@ class _Merger:
             self._require(Article, values["article_id"], values, noun)
             if values["source_id"] is not None:
                 self._require(Source, values["source_id"], values, noun)
+            for relay in values.get(RELAY_FIELD, ()):
+                self._require(Source, relay, values, noun)
             _check_anchor(self.session.get_one(Article, values["article_id"]).text, values)
         elif section == "links":
             self._require(Claim, values["from_claim_id"], values, noun)
@@ -364,6 +367,7 @@ class _Merger:
             if not self.restore:
                 fields.pop("version", None)
             tags = fields.pop("tags", None)
+            chain = fields.pop(RELAY_FIELD, None)
             obj: Any = model(**fields)
             if section == "claims" and not self.restore:
                 _check_decision(self.session, obj, obj.status, None, _NOTHING)
@@ -374,6 +378,9 @@ class _Merger:
             if self.restore and values.get("version", 1) != 1:
                 self.versions.append((model, obj.id, values["version"], values["updated_at"]))
             self.session.add(obj)
+            if chain:
+                self.session.flush()
+                store_chain(self.session, obj.id, chain)
             self.report.count(self.report.added, section)
             return
         if self.restore:  # what still exists stays as it is
@@ -545,6 +552,8 @@ def apply_values(session: Session, obj: Any, values: dict[str, Any]) -> None:
                 continue
             if key == "tags":
                 obj.tags = get_tags(session, value)
+            elif key == RELAY_FIELD:
+                write_chain(session, obj, value)
             elif key == "article_id" and getattr(obj, key) != value:
                 raise InvalidInput("A claim cannot move to another article in a merge.")
             else:
@@ -698,6 +707,7 @@ def _bring_back(session: Session, conflict: Conflict) -> Any:
     model = SECTIONS[conflict.section]
     fields = {k: v for k, v in conflict.values.items() if k != "version"}
     tags = fields.pop("tags", None)
+    chain = fields.pop(RELAY_FIELD, None)
     for key, parent in (("article_id", Article), ("claim_id", Claim), ("source_id", Source)):
         if fields.get(key) is not None and session.get(parent, fields[key]) is None:
             raise NotFound(
@@ -711,4 +721,8 @@ def _bring_back(session: Session, conflict: Conflict) -> Any:
     if tags is not None:
         obj.tags = get_tags(session, tags)
     session.add(obj)
+    if chain:
+        session.flush()
+        present = [sid for sid in chain if session.get(Source, sid) is not None]
+        store_chain(session, obj.id, present)
     return obj

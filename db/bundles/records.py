@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Integer, String, Text, Uuid, inspect
+from sqlalchemy.orm import object_session
 
 from db.articles import MAX_OFFSET
 from db.audit import to_json
@@ -23,6 +24,7 @@ from db.models import (
     Verdict,
 )
 from db.models.base import Base, UTCDateTime
+from db.relays import MAX_RELAYS, RELAY_FIELD, relay_ids
 from db.timeutil import as_utc
 
 # Bundle section name -> model, in the order a merge applies them.
@@ -73,12 +75,40 @@ def columns(section: str) -> list[Any]:
     return [c for c in inspect(model).columns if c.key not in skip]
 
 
-def to_record(section: str, obj: Any) -> dict[str, Any]:
-    """A JSON-safe record of *obj* (UUIDs as strings, ISO timestamps)."""
+def to_record(
+    section: str, obj: Any, relays: dict[uuid.UUID, list[uuid.UUID]] | None = None
+) -> dict[str, Any]:
+    """A JSON-safe record of *obj* (UUIDs as strings, ISO timestamps).
+
+    A claim's record also lists its tags and its relay chain (``relayed_by``:
+    source ids, nearest the original source first), read from *relays* when given.
+    """
     out = {c.key: to_json(getattr(obj, c.key)) for c in columns(section)}
     if section == "claims":
         out["tags"] = sorted(t.name for t in obj.tags)
+        chain = relays.get(obj.id, []) if relays is not None else _chain_of(obj)
+        out[RELAY_FIELD] = [str(sid) for sid in chain]
     return out
+
+
+def _chain_of(claim: Any) -> list[uuid.UUID]:
+    session = object_session(claim)
+    if session is None:
+        return []
+    return relay_ids(session, [claim.id]).get(claim.id, [])
+
+
+def _relay_list(section: str, record: dict[str, Any]) -> list[uuid.UUID]:
+    value = record.get(RELAY_FIELD, [])  # absent from bundles of older ClaimDesks
+    if not isinstance(value, list) or len(value) > MAX_RELAYS:
+        raise _fail(section, record, RELAY_FIELD, f"not a list of up to {MAX_RELAYS} source ids")
+    try:
+        chain = [uuid.UUID(v) for v in value if isinstance(v, str)]
+    except ValueError:
+        chain = []
+    if len(chain) != len(value) or len(set(chain)) != len(chain):
+        raise _fail(section, record, RELAY_FIELD, "not a list of distinct source ids")
+    return chain
 
 
 def _fail(section: str, record: Any, key: str, why: str) -> InvalidInput:
@@ -159,6 +189,7 @@ def from_record(section: str, record: Any) -> dict[str, Any]:
         if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
             raise _fail(section, record, "tags", "not a list of names")
         out["tags"] = sorted({t.strip() for t in tags})
+        out[RELAY_FIELD] = _relay_list(section, record)
     return out
 
 
@@ -171,4 +202,5 @@ def local_values(section: str, obj: Any) -> dict[str, Any]:
     out = {c.key: getattr(obj, c.key) for c in columns(section)}
     if section == "claims":
         out["tags"] = sorted(t.name for t in obj.tags)
+        out[RELAY_FIELD] = _chain_of(obj)
     return out

@@ -192,19 +192,23 @@ def _day_start(text: str, *, end: bool) -> dt.datetime:
 
 
 def cmd_claims(ctx: CliContext) -> int:
+    from db.claim_rows import RELAY_JOIN
     from db.claims import list_claims
     from db.facts.corroboration import standing
+    from db.relays import relay_names
 
     flt = _filter_from_args(ctx, default_status=None)
     claims = list_claims(ctx.ws, flt)
     standings = standing(ctx.ws, [c.id for c in claims])
+    chains = relay_names(ctx.ws, [c.id for c in claims])
     for c in claims:
         s = standings[c.id]
         newer = ",".join(str(i)[:8] for i in s.superseded_by) or "-"
+        relayed = RELAY_JOIN.join(chains.get(c.id, ())) or "-"
         ctx.print(
             f"{c.id}\t{c.status.value}\t{c.grading or '-'}\t{c.source_name or '-'}\t"
             f"{_one_line(c.quote)}\tfact: {s.fact or '-'}\tcorroboration: {s.corroboration}"
-            f"\tsuperseded by: {newer}"
+            f"\tsuperseded by: {newer}\trelayed by: {relayed}"
         )
     return 0
 

@@ -2,6 +2,8 @@
 
 Only claims with a verdict-like status (verified, false, disputed,
 unverifiable) are written; the rating runs from 1 (false) to 5 (verified).
+The claim's ``author`` is its original source; the sources that relayed it
+are its ``contributor`` list, nearest the original source first, the outlet last.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ ORGANISATION_KEY = "organisation"
 PERSON_KINDS = {SourceKind.PERSON.value, SourceKind.EXPERT.value}
 
 
+def _party(name: str, kinds: dict[str, str] | None) -> dict[str, str]:
+    kind = "Person" if (kinds or {}).get(name) in PERSON_KINDS else "Organization"
+    return {"@type": kind, "name": name}
+
+
 def review(entry: Entry, organisation: str, kinds: dict[str, str] | None = None) -> dict[str, Any]:
     """The ClaimReview for one decided claim; *kinds* maps source names to source kinds."""
     row = entry.row
@@ -44,8 +51,9 @@ def review(entry: Entry, organisation: str, kinds: dict[str, str] | None = None)
         appearance["publisher"] = {"@type": "Organization", "name": row.outlet}
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if row.source:
-        kind = "Person" if (kinds or {}).get(row.source) in PERSON_KINDS else "Organization"
-        item["author"] = {"@type": kind, "name": row.source}
+        item["author"] = _party(row.source, kinds)
+    if row.relayed_by:
+        item["contributor"] = [_party(name, kinds) for name in row.relayed_by]
     if row.event_start:
         item["datePublished"] = row.event_start.isoformat()
     return {

@@ -2,8 +2,11 @@
 
 Each claim is an Annotation whose target is the article (``urn:uuid:<id>``)
 narrowed by a TextQuoteSelector and a TextPositionSelector in code points,
-and whose bodies carry the statement, the status and the tags.  The collection
-is written annotation by annotation, so large exports stay small in memory.
+and whose bodies carry the statement, the status and the tags.  The claim's
+original source is ``attributedTo`` (PROV's wasAttributedTo) and its relay
+chain ``relayedBy``, an ordered list of names, nearest the original source
+first.  The collection is written annotation by annotation, so large exports
+stay small in memory.
 """
 
 from __future__ import annotations
@@ -23,7 +26,15 @@ from db.workspace import Workspace
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # The published anno.jsonld lacks the "assessing" motivation the model defines;
 # the second entry maps it so JSON-LD processors expand it to oa:assessing.
-CONTEXT: list[object] = [ANNO_CONTEXT, {"assessing": "http://www.w3.org/ns/oa#assessing"}]
+# The other two terms carry who asserts the claim and who relayed it.
+CONTEXT: list[object] = [
+    ANNO_CONTEXT,
+    {
+        "assessing": "http://www.w3.org/ns/oa#assessing",
+        "attributedTo": "http://www.w3.org/ns/prov#wasAttributedTo",
+        "relayedBy": {"@id": "urn:claimdesk:relayedBy", "@container": "@list"},
+    },
+]
 
 
 def urn(value: uuid.UUID) -> str:
@@ -54,6 +65,10 @@ def annotation(row: SheetRow, names: dict[uuid.UUID, str]) -> dict[str, Any]:
             "name": names.get(row.created_by_id, ""),
         }
     out["body"] = body
+    if row.source:
+        out["attributedTo"] = row.source
+    if row.relayed_by:
+        out["relayedBy"] = list(row.relayed_by)
     out["target"] = {
         "source": source,
         "selector": [

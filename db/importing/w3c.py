@@ -5,6 +5,8 @@ URL, and only then by its quote (with its context, when the quote occurs in
 several articles).  Its span is taken from the position selector when that
 still fits the quote, else from the quote with its context, else — when the
 article's text was revised since — by the re-anchoring of :mod:`db.reanchor`.
+The original source (``attributedTo``) and the relay chain (``relayedBy``) are
+matched to the registry by name or alias, unknown names added as new sources.
 What fits is imported in one transaction; each annotation that does not is
 reported in one line.  A file that is not JSON, or holds no annotations at
 all, changes nothing.
@@ -25,6 +27,7 @@ from db.claims import apply_fields, normalise_fields
 from db.errors import InvalidInput
 from db.importing import MAX_BYTES, read_limited
 from db.models import Article, Claim, Status
+from db.relays import MAX_RELAYS, SourceFinder, write_chain
 from db.workspace import Workspace
 
 
@@ -37,6 +40,8 @@ class PlannedClaim:
     statement: str
     status: Status
     tags: tuple[str, ...]
+    source: str = ""
+    relayed_by: tuple[str, ...] = ()
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -169,6 +174,24 @@ def _bodies(anno: dict[str, Any]) -> tuple[str, Status, tuple[str, ...]]:
     return statement, status, tuple(tags)
 
 
+def _names(anno: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """(original source, relay chain) named by the annotation, blanks dropped."""
+
+    def clean(value: Any) -> str:
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("@value")
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    sources = [n for n in map(clean, _as_list(anno.get("attributedTo"))) if n]
+    relays = anno.get("relayedBy")
+    if isinstance(relays, dict):  # the expanded form of a list
+        relays = relays.get("@list")
+    chain = [n for n in map(clean, _as_list(relays)) if n]
+    if len(chain) > MAX_RELAYS:
+        raise ValueError(f"it names more than {MAX_RELAYS} relays")
+    return (sources[0] if sources else ""), tuple(chain)
+
+
 def _article_for(session: Any, target: dict[str, Any], by_url: dict[str, uuid.UUID]) -> uuid.UUID:
     source = target.get("source")
     aid = _uuid_of(source)
@@ -277,6 +300,7 @@ def import_annotations(ws: Workspace, path: Path) -> AnnotationReport:
                     texts[aid] = session.get_one(Article, aid).text
                 start, end = locate(texts[aid], *_selectors(target))
                 statement, status, tags = _bodies(anno)
+                source, relayed_by = _names(anno)
                 existing = session.get(Claim, cid)
                 if existing is not None and existing.article_id != aid:
                     raise ValueError("a claim with its id exists on another article")
@@ -286,7 +310,10 @@ def import_annotations(ws: Workspace, path: Path) -> AnnotationReport:
             if existing is not None:
                 report.existing += 1
                 continue
-            plans.append(PlannedClaim(cid, aid, start, end, statement, status, tags))
+            plans.append(
+                PlannedClaim(cid, aid, start, end, statement, status, tags, source, relayed_by)
+            )
+        sources = SourceFinder(session)
         for plan in plans:
             anchor = make_anchor(texts[plan.article_id], plan.start, plan.end)
             claim = Claim(
@@ -308,8 +335,14 @@ def import_annotations(ws: Workspace, path: Path) -> AnnotationReport:
                 )
                 continue
             apply_fields(session, claim, values)
+            if plan.source:
+                claim.source_id = sources.get(plan.source)
             session.add(claim)
             session.flush()
+            chain = [sources.get(name) for name in plan.relayed_by]
+            chain = [s for s in dict.fromkeys(chain) if s != claim.source_id]
+            if chain:
+                write_chain(session, claim, chain)
             report.added += 1
         session.flush()
     return report
