@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from db import reanchor
 from db.errors import InvalidInput
 from db.ids import resolve_id
 from db.models import Article, Claim
@@ -76,3 +77,15 @@ def restore_anchor(ws: Workspace, claim_id: uuid.UUID | str, state: AnchorState)
         claim.start, claim.end, claim.quote = state.start, state.end, state.quote
         claim.prefix, claim.suffix = state.prefix, state.suffix
         claim.orphaned = state.orphaned
+
+
+def likely_place(ws: Workspace, claim_id: uuid.UUID | str) -> tuple[int, int] | None:
+    """Where in its article's text an orphan's quote most likely went (code points)."""
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        row = session.execute(
+            select(Claim.quote, Article.text)
+            .join(Article, Article.id == Claim.article_id)
+            .where(Claim.id == cid)
+        ).one()
+    return reanchor.likely_place(row.text, row.quote)

@@ -210,3 +210,18 @@ def why_orphaned(text: str, quote: str) -> str:
     if fuzz.partial_ratio(quote, text) >= 60:
         return "its wording changed a lot"
     return "its passage is gone"
+
+
+LIKELY_SCORE = 60.0  # how alike the words must be to be offered as an orphan's place
+
+
+def likely_place(text: str, quote: str) -> tuple[int, int] | None:
+    """The words of *text* most like *quote* (whole words), to offer as an orphan's
+    new place; None when nothing is alike enough.  Only offered: the analyst places."""
+    if not quote.strip() or not text.strip():
+        return None
+    aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=LIKELY_SCORE)
+    if aligned is None:
+        return None
+    start, end = _trim(text, aligned.dest_start, aligned.dest_end)
+    return (start, end) if end > start else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_shell_support import action, add_text_article, make_window, select_codepoints
+from PySide6.QtGui import QTextCursor
 
 from db import articles as article_db
 from db import claims as claim_db
@@ -172,12 +173,22 @@ def test_placing_needs_a_chosen_orphan_and_a_selection_in_its_article(
     window.open_article(other.id)
     place.trigger()  # another article is open
     assert "Troops" in dialogs.errors[-1][1]
-    ui.orphans_view.open_chosen()  # Enter: its article opens
-    assert window.reader.article_id == art.id
-    place.trigger()  # nothing selected
+    # The chosen orphan shows in the inspector.
+    assert window.inspector.claim_id is not None and str(window.inspector.claim_id) == str(claim.id)
+    ui.orphans_view.open_chosen()  # Enter: its article opens, the likeliest words selected
+    reader = window.reader
+    assert reader.article_id == art.id
+    span = reader.selected_span()
+    assert span is not None and new.decode()[span[0] : span[1]] == "3,500 troops were training"
+    reader.moveCursor(QTextCursor.MoveOperation.Start)  # no selection
+    place.trigger()
     assert "Select the words" in dialogs.errors[-1][1]
     assert orphan_count(ws) == 1
     assert claim_db.get_claim(ws, claim.id).quote == "3,000 troops were training"
+    reader.select_text(*span)
+    place.trigger()
+    assert orphan_count(ws) == 0
+    assert claim_db.get_claim(ws, claim.id).quote == "3,500 troops were training"
 
 
 def test_import_of_a_revised_file_offers_to_replace(

@@ -13,7 +13,13 @@ from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article, article_text, get_article, sha256_of
 from db.check import check_workspace
 from db.errors import InvalidInput
-from db.orphans import anchor_state, orphan_count, orphan_page, restore_anchor
+from db.orphans import (
+    anchor_state,
+    likely_place,
+    orphan_count,
+    orphan_page,
+    restore_anchor,
+)
 from db.revision_undo import revert_replacement
 from db.revisions import find_earlier_version, place_orphan, replace_article_text, revisions
 from db.workspace import Workspace, migrate, open_workspace
@@ -73,6 +79,7 @@ def test_replace_orphan_place_and_put_back(store: Workspace) -> None:
     before = anchor_state(store, troops.id)
     assert before.orphaned and before.quote == "3,000 troops were training"
     at = revised.index("3,500 troops")
+    assert likely_place(store, troops.id) == (at, at + len("3,500 troops were training"))
     place_orphan(store, troops.id, at, at + len("3,500 troops were training"))
     assert orphan_count(store) == 0
     placed = claim_db.get_claim(store, troops.id)

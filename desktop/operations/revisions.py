@@ -142,6 +142,10 @@ def orphan_page(ctx: AppContext, offset: int, limit: int) -> list[OrphanInfo]:
     return orphan_db.orphan_page(ctx.ws, offset, limit)
 
 
+def likely_place(ctx: AppContext, claim_id: uuid.UUID | str) -> tuple[int, int] | None:
+    return orphan_db.likely_place(ctx.ws, claim_id)
+
+
 def place_orphan(ctx: AppContext, claim_id: uuid.UUID | str, start: int, end: int) -> bool:
     """Anchor the claim at *start*–*end* (code points) of its article's text, undoably."""
     command = PlaceOrphanCommand(ctx, uuid.UUID(str(claim_id)), start, end)

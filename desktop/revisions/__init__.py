@@ -120,9 +120,30 @@ class RevisionsUi:
         self.orphans_view.set_shown(True)  # in front now, whatever the window's state
         self.orphans_view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def open_orphan(self, article_id: str, _claim_id: str) -> None:
-        if self.window.open_article(article_id):
-            self.window.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    def open_orphan(self, article_id: str, claim_id: str) -> None:
+        """Open the orphan's article with the words most like its quote selected."""
+        reader = self.window.reader
+        if not self.window.open_article(article_id):
+            return
+        reader.setFocus(Qt.FocusReason.OtherFocusReason)
+        try:
+            place = revision_ops.likely_place(self.ctx, claim_id)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc, "Place orphaned claim")
+            return
+        if place is None:
+            self.window.statusBar().showMessage(
+                f"Nothing like the claim's words is left; select where it belongs "
+                f"and press {PLACE_KEYS}.",
+                8000,
+            )
+            return
+        reader.select_text(*place)
+        self.window.statusBar().showMessage(
+            f"The words most like the claim's are selected: press {PLACE_KEYS} to place it "
+            "there, or select others.",
+            8000,
+        )
 
 
 def _action(window: MainWindow, text: str, name: str, tip: str, keys: str = "") -> QAction:

@@ -156,6 +156,8 @@ class OrphansView(QWidget):
         self.table.setColumnWidth(COL_QUOTE, 420)
         self.table.setColumnWidth(COL_ARTICLE, 220)
         self.table.doubleClicked.connect(lambda _i: self.open_chosen())
+        # The chosen orphan shows in the inspector (its statement, links, history).
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         opener = QAction(self)
         opener.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         opener.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -204,6 +206,11 @@ class OrphansView(QWidget):
             if row >= PAGE * 2:  # look no further than the first pages
                 break
         return False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        orphan = self.model.orphan_at(current.row()) if current.isValid() else None
+        if orphan is not None:
+            self.ctx.claimSelected.emit(str(orphan.id))
 
     def open_chosen(self) -> None:
         orphan = self.chosen
