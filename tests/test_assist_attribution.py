@@ -147,3 +147,51 @@ def test_crlf_text_keeps_code_point_offsets() -> None:
     found = covering(text, "3,000 troops")
     assert found is not None and found.source == "NATO"
     assert "3,000 troops" in text[found.start : found.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "source"),
+    [
+        # a common noun at the head of the subject, after "the" or a possessive
+        (
+            "The incumbent finished 212 votes ahead, the county clerk’s office said on Wednesday.",
+            "212 votes",
+            "county clerk’s office",
+        ),
+        ("Dunn’s campaign said it had found as many as 40 polling places.", "40", "Dunn’s campaign"),
+        ("Farmers’ groups warned that nearly one-third of the crop could be lost.", "one-third",
+         "Farmers’ groups"),
+        # a participle carrying the subject's words
+        ("The clerk’s office rejected that claim, saying only two precincts had discrepancies.",
+         "two precincts", "clerk’s office"),
+    ],
+)  # fmt: skip
+def test_common_noun_subjects(text: str, needle: str, source: str) -> None:
+    found = covering(text, needle)
+    assert found is not None and found.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preliminary estimates put the cost of repairs at 45 million pounds.",
+        "The recount is expected to take seven to 10 days.",
+        "Rescue crews have reached 37 of the 52 villages.",
+    ],
+)
+def test_no_source_for_the_outlets_own_sentences(text: str) -> None:
+    assert [a.source for a in extract_attributions(text) if a.source] == []
+
+
+def test_date_between_the_verb_and_that_is_the_sayings() -> None:
+    text = "The agency said on Thursday that about 4,200 people remain in shelters."
+    inside = covering(text, "4,200")
+    assert inside is not None and inside.source == "agency"
+    assert covering(text, "on Thursday") is None
+
+
+def test_a_source_quoted_inside_another_is_the_original_and_the_other_a_relay() -> None:
+    text = "وأعلنت الأمم المتحدة أنها ستخصص ٥ ملايين دولار، بحسب ما نقلت وكالة الأنباء الرسمية."
+    found = covering(text, "٥ ملايين")
+    assert found is not None
+    assert (found.source, found.relayed_by) == ("الأمم المتحدة", ("وكالة الأنباء الرسمية",))

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db.assist import lexicon
 from db.assist.foreign import foreign_cues
-from db.assist.names import NameIndex, clean_name, guess_kind
+from db.assist.names import NameIndex, clean_name, guess_kind, normalise
 from db.assist.text import Span, guess_language, sentences
 
 _VERBS = (
@@ -42,6 +42,15 @@ _DOCUMENT_OF = re.compile(
     re.IGNORECASE,
 )
 _REPORT_BY = re.compile(r"\b(?:report|assessment|estimate|statement)s?\s+(?:by|from)\s+")
+# A time or setting between a speech verb and "that" ("said on Thursday that", "told
+# reporters late on Monday that"): when the saying happened, not part of what was said.
+_SAID_WHEN = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2})|yesterday|today|last\s+(?:week|night|month)|earlier|later|"
+    r"in\s+an?\s+(?:statement|interview|briefing|post|letter|report))"
+    r"(?=\s+that\b|\s*[,:])"
+)
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _THAT = re.compile(r"\s*(?:that|,|:)?\s*")
 _TRAILING = re.compile(
@@ -53,7 +62,7 @@ _NOUN_OR_VERB = frozenset(
 )
 _NOT_A_VERB_AFTER = (
     r"\s+(?:in|of|from|on|by|about|indicate|indicates|suggest|suggests|say|said|show|shows|"
-    r"have|had|were|are|is)\b"
+    r"showed|put|puts|place|placed|point|pointed|vary|varied|have|had|were|are|is)\b"
 )
 # What may follow a speech verb when the statement came before it ("…, NIS reported.").
 _SHORT_AFTER = re.compile(
@@ -173,7 +182,54 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
                 phrase, start = _np_before(text, floor + cut, floor)
                 if phrase:
                     return phrase, start
-    return "", cue_start
+    return _common_np(text, cue_start, floor)
+
+
+_NP_STOP = frozenset(
+    "i we you he she it they this that these those which who whom whose what there here is are "
+    "was were be been being has have had do does did will would could should may might must can "
+    "not and or but if as than then so also to in on at by for from with into after before "
+    "while when where because although though since until about over under again said says".split()
+)
+_POSSESSIVE = re.compile(r"[A-Z][\w-]*(?:’s|'s|s’|s')$")
+
+
+def _common_np(text: str, cue_start: int, floor: int) -> tuple[str, int]:
+    """A subject with a common noun at its head: "the county clerk’s office", "Dunn’s campaign",
+    "Farmers’ groups".  It must open with "the"/"a" or a capitalised possessive."""
+    seg_start = max(floor, cue_start - 80)
+    seg = text[seg_start:cue_start]
+    cut = max(seg.rfind(ch) for ch in ',;:“”"()–—\n')
+    words = list(re.finditer(r"[\w’'-]+", seg[cut + 1 :]))[-5:]
+    best = ("", cue_start)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].group(0)
+        low = word.casefold()
+        w_start = seg_start + cut + 1 + words[i].start()
+        if low in ("the", "a", "an"):
+            if i < len(words) - 1:
+                best = (text[w_start:cue_start].strip(), w_start)
+            break
+        if low in _NP_STOP or (
+            word[:1].isupper()
+            and i < len(words) - 1
+            and not _POSSESSIVE.search(word)
+            and not best[0]
+        ):
+            break
+        if _POSSESSIVE.search(word):
+            best = (text[w_start:cue_start].strip(), w_start)
+    if best[0] and not best[0].split()[-1][:1].islower():
+        return "", cue_start
+    return best
+
+
+# "X rejected the claim, saying …": what follows is X's.
+_SAYING = re.compile(r",\s*saying\s+(?:that\s+)?")
+_OPENING_SUBJECT = re.compile(
+    r"(?P<np>(?:(?:The|A|An)\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+    r"(?:(?:has|have|had|also|later|quickly|flatly)\s+)*[a-z]+(?:ed|s)\b"
+)
 
 
 def _find_cues(text: str, sent: Span) -> list[_Found]:
@@ -246,6 +302,9 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 if verb in ("accused", "accuses"):
                     of = re.match(r"\s+of\s", text[obj_end:e])
                     after_start = obj_end + (of.end() if of else 0)
+        when = _SAID_WHEN.match(text, after_start, e)
+        if when:  # "said on Thursday that …": the date is the saying's, the outlet's own
+            after_start = when.end()
         that = _THAT.match(text, after_start, e)
         c_start = that.end() if that else after_start
         has_that = bool(re.match(r"\s*(?:that\b|:|[“\"])", text[after_start:e]))
@@ -263,6 +322,20 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             # "Thirdly, Griffiths said, the troops …": the rest of the sentence is theirs
             c_start = max(c_start, v_end)
         found.append(_Found(c_start, e, subject, verb, sub_start, v_end, []))
+    # X rejected the claim, saying …
+    for m in _SAYING.finditer(body):
+        if any(f.cue_start < s + m.start() and s + m.start() < f.end for f in found):
+            continue
+        opening = _OPENING_SUBJECT.match(body)
+        if not opening or opening.end() > m.start():
+            continue
+        subject = opening.group("np")
+        words = subject.split()
+        named = subject[:1].isupper() and (
+            words[0] in ("The", "A", "An") or all(w[:1].isupper() for w in words)
+        )
+        if named:
+            found.append(_Found(s + m.end(), e, subject, "saying", s, s + opening.end("np"), []))
     # citing X / quoted by Z: relays
     for m in re.finditer(r"(?i)\b(citing|quoted by)\s+", body):
         name, _ = _np_after(text, s + m.end(), e)
@@ -345,6 +418,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                     quotation=quoted, variants=variants, weak=f.weak,
                 )
             )  # fmt: skip
+        made = _chain(text, made)
         if not made:
             hedge = _HEDGE.search(body)
             if hedge:
@@ -375,6 +449,46 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
     return out
 
 
+def _holds_cue(a: Attribution, b: Attribution) -> bool:
+    return a.start <= b.cue_start < a.end
+
+
+def _relays(outer: Attribution, inner: Attribution) -> bool:
+    """True when *outer*'s words hold *inner*'s cue: *outer*'s source passed *inner*'s on.
+
+    When each holds the other's cue ("X said …, according to Y"), the earlier cue is the
+    original source's."""
+    if outer is inner or not (inner.source and outer.source):
+        return False
+    if normalise(outer.source) == normalise(inner.source):
+        return False
+    if not _holds_cue(outer, inner):
+        return False
+    return not _holds_cue(inner, outer) or inner.cue_start < outer.cue_start
+
+
+def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
+    """Within one sentence, a source whose words hold another source's cue relayed them:
+    "وأعلنت الأمم المتحدة أنها …، بحسب ما نقلت الوكالة" has the UN as the source and the
+    agency as its relay.  The relay's own span stops where the inner cue begins, and the
+    original's stops where the relay's cue begins."""
+    out: list[Attribution] = []
+    for a in made:
+        outers = [o for o in made if _relays(o, a)]
+        inner_cues = [b.cue_start for b in made if _relays(a, b)]
+        relays = [o.source for o in outers if o.source and o.source not in a.relayed_by]
+        if relays:
+            a = replace(a, relayed_by=(*a.relayed_by, *relays))
+        ends = [*inner_cues, *(o.cue_start for o in outers if _holds_cue(a, o))]
+        if ends:
+            start, end = _trim(text, a.start, min(ends))
+            if end <= start:
+                continue
+            a = replace(a, end=end)
+        out.append(a)
+    return out
+
+
 def _carry(prev: Attribution, sent: Span, cue: str = "carried over") -> Attribution:
     return Attribution(
         sent.start, sent.end, prev.source, prev.source_kind, prev.relayed_by, cue,
@@ -385,7 +499,7 @@ def _carry(prev: Attribution, sent: Span, cue: str = "carried over") -> Attribut
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t\n,;:–—":
         start += 1
-    while end > start and text[end - 1] in " \t\n,;:–—":
+    while end > start and text[end - 1] in " \t\n,;:–—،":
         end -= 1
     return start, end
 
