@@ -211,19 +211,14 @@ def place_orphan(ws: Workspace, claim_id: uuid.UUID | str, start: int, end: int)
 
 
 def orphans(ws: Workspace, article_id: uuid.UUID | str | None = None) -> list[OrphanInfo]:
-    """Claims waiting to be placed again, by article title and quote."""
-    with ws.session() as session:
-        query = (
-            select(Claim.id, Claim.article_id, Article.title, Claim.quote, Claim.statement)
-            .join(Article, Article.id == Claim.article_id)
-            .where(Claim.orphaned.is_(True))
-            .order_by(Article.title, Claim.start)
-        )
-        if article_id is not None:
-            query = query.where(
-                Claim.article_id == resolve_id(session, Article, article_id, "article")
-            )
-        return [OrphanInfo(*row) for row in session.execute(query)]
+    """Every claim waiting to be placed again, with why (:mod:`db.orphans` reads pages)."""
+    from db.orphans import orphan_count, orphan_page  # it builds on this module
+
+    aid = None
+    if article_id is not None:
+        with ws.session() as session:
+            aid = resolve_id(session, Article, article_id, "article")
+    return orphan_page(ws, 0, orphan_count(ws, aid), aid)
 
 
 def revisions(ws: Workspace, article_id: uuid.UUID | str) -> list[RevisionInfo]:

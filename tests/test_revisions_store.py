@@ -12,6 +12,7 @@ from db import claims as claim_db
 from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article, article_text, get_article, sha256_of
 from db.check import check_workspace
+from db.cli import run
 from db.errors import InvalidInput
 from db.orphans import (
     anchor_state,
@@ -121,3 +122,19 @@ def test_undo_a_replacement_puts_everything_back(store: Workspace) -> None:
     with pytest.raises(InvalidInput, match="changed again since"):
         revert_replacement(store, art.id, again.revision, again.sha256, again.before)
     assert [r.number for r in revisions(store, art.id)] == [1, 2]
+
+
+def test_cli_lists_orphans_with_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "cli.sqlite")
+    v1, v2 = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    v1.write_text(BODY + "\n", encoding="utf-8")
+    v2.write_text(BODY.replace("3,000", "3,500") + "\n", encoding="utf-8")
+    assert run(["--db", db, "import", str(v1)]) == 0
+    article = capsys.readouterr().out.split()[0]
+    quote = ["--quote", "3,000 troops were training"]
+    assert run(["--db", db, "claim", "add", "--article", article, *quote]) == 0
+    assert run(["--db", db, "article", "replace", article, str(v2)]) == 0
+    capsys.readouterr()
+    assert run(["--db", db, "orphans"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.split("\t")[2:] == ["3,000 troops were training", "a figure in it changed"]

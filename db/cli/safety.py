@@ -116,7 +116,7 @@ def cmd_orphans(ctx: CliContext) -> int:
 
     found = orphans(ctx.ws, ctx.args.article)
     for o in found:
-        ctx.print(f"{o.id}\t{o.article_id}\t{o.quote[:60]}")
+        ctx.print(f"{o.id}\t{o.article_id}\t{o.quote[:60]}\t{o.reason}")
     if not found:
         ctx.print("No orphaned claims.")
     return 0
