@@ -1,6 +1,9 @@
 """Errors that carry one clear, user-facing sentence.
 
 The CLI prints ``str(error)`` and exits 2; the GUI shows it in a message box.
+A message may quote stored text (a title, a quote, a file name); invisible and
+text-direction characters in it are shown marked (``<U+202E>``), so they can
+neither hide in the message nor reorder it.
 """
 
 from __future__ import annotations
@@ -8,11 +11,16 @@ from __future__ import annotations
 import enum
 from typing import Any, TypeVar
 
+from db.invisible import marked
+
 E = TypeVar("E", bound=enum.Enum)
 
 
 class ClaimDeskError(Exception):
     """Base for every expected failure: bad input, refusals, unknown ids."""
+
+    def __str__(self) -> str:
+        return marked(super().__str__())
 
 
 class NotFound(ClaimDeskError):

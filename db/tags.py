@@ -14,22 +14,14 @@ import unicodedata
 from collections.abc import Iterable
 
 from db.errors import InvalidInput
+from db.invisible import DIRECTION_CONTROLS, marked
 
 MAX_TAG_LENGTH = 100
-# Characters that change the direction of the text around them.
-DIRECTION_CONTROLS = frozenset(
-    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 
 
 def shown(name: str) -> str:
     """*name* with every control or invisible character written as <U+XXXX>."""
-    return "".join(
-        f"<U+{ord(c):04X}>"
-        if unicodedata.category(c) in ("Cc", "Cf") or c in DIRECTION_CONTROLS
-        else c
-        for c in name
-    )
+    return marked(name, keep="")
 
 
 def normalise_tag(name: object) -> str:

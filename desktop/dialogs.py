@@ -1,8 +1,15 @@
-"""Message boxes and file pickers behind one small service tests can replace."""
+"""Message boxes and file pickers behind one small service tests can replace.
+
+Messages may quote stored text or file names: invisible and text-direction
+characters in them are shown marked (``<U+202E>``), so a file name cannot pass
+for another and no message can be reordered.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from db.invisible import marked
 
 
 class DialogService:
@@ -16,13 +23,13 @@ class DialogService:
         self.parent = parent
 
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.parent, title, message)
+        QMessageBox.warning(self.parent, title, marked(message))
 
     def info(self, title: str, message: str) -> None:
-        QMessageBox.information(self.parent, title, message)
+        QMessageBox.information(self.parent, title, marked(message))
 
     def confirm(self, title: str, message: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, message)
+        answer = QMessageBox.question(self.parent, title, marked(message))
         return answer == QMessageBox.StandardButton.Yes
 
     def choose(self, title: str, message: str, choices: list[str], default: int = 0) -> int | None:
@@ -64,10 +71,10 @@ class RecordingDialogs(DialogService):
         self.choices_asked: list[tuple[str, str, list[str]]] = []
 
     def error(self, title: str, message: str) -> None:
-        self.errors.append((title, message))
+        self.errors.append((title, marked(message)))
 
     def info(self, title: str, message: str) -> None:
-        self.infos.append((title, message))
+        self.infos.append((title, marked(message)))
 
     def confirm(self, title: str, message: str) -> bool:
         return self.confirm_answer

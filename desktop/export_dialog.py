@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from db.claims import ClaimFilter
 from db.exporting import FILE_SUFFIX, format_label, formats
 from db.exporting.pdf import PAGE_SIZES
+from db.invisible import file_name_part, marked
 from db.models import Status
 from desktop.context import AppContext
 from desktop.operations import exports
@@ -67,10 +68,11 @@ class ExportDialog(QDialog):
         self.tag_combo = self._combo(
             "exportTag", "Any tag", [(t, t) for t in exports.tag_choices(ctx)]
         )
+        self._article_titles = {
+            str(a.id): a.title or a.filename for a in exports.article_choices(ctx)
+        }
         self.article_combo = self._combo(
-            "exportArticle",
-            "All articles",
-            [(str(a.id), a.title or a.filename) for a in exports.article_choices(ctx)],
+            "exportArticle", "All articles", list(self._article_titles.items())
         )
         self.source_combo = self._combo(
             "exportSource",
@@ -148,7 +150,7 @@ class ExportDialog(QDialog):
         combo.setObjectName(name)
         combo.addItem(everything, None)
         for data, text in items:
-            combo.addItem(text, data)
+            combo.addItem(marked(text), data)
         return combo
 
     # ------------------------------------------------------------ filter
@@ -185,12 +187,24 @@ class ExportDialog(QDialog):
         self.preview.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, key in enumerate(PREVIEW_COLUMNS):
-                text = str(row.get(key, ""))
+                text = marked(str(row.get(key, "")))
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # the columns cut long quotes and titles short
                 self.preview.setItem(r, c, item)
 
     # ------------------------------------------------------------ path and run
+
+    def suggested_name(self) -> str:
+        """``claims.csv``; ``<article title> claims.csv`` for one article's claims.
+
+        The title is made fit for a file name: no invisible or direction
+        characters (which could make the name read as another), no separators.
+        """
+        name = "claims"
+        if self.article_combo.currentData():
+            title = self._article_titles.get(self.article_combo.currentData(), "")
+            name = f"{file_name_part(title, 'article')} claims"
+        return f"{name}{self.suffix()}"
 
     def suffix(self) -> str:
         fmt = self.format()
@@ -215,7 +229,7 @@ class ExportDialog(QDialog):
         path = self.ctx.dialogs.save_file(
             "Export claims",
             f"{self.format_combo.currentText()} (*{self.suffix()})",
-            f"claims{self.suffix()}",
+            self.suggested_name(),
         )
         if path:
             self.path_edit.setText(path)

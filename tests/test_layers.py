@@ -61,6 +61,7 @@ VALUE_MODULES = {
     "db.paths",
     "db.anchors",
     "db.dates",
+    "db.invisible",
     "db.models.enums",
 }
 

@@ -121,9 +121,10 @@ def run(
         print(f"claimdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(
-            f"claimdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        from db.invisible import marked
+
+        line = f"claimdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        print(marked(line), file=sys.stderr)
         return EXIT_USAGE
     finally:
         ctx.close()

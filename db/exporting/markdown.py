@@ -13,6 +13,7 @@ from db.exporting.entries import describe_filter, iter_entries
 from db.exporting.rows import Progress, count_rows
 from db.exporting.support import current_analyst_name, text_target, tick
 from db.exporting.xlsx import is_web_url
+from db.invisible import marked
 from db.timeutil import utcnow
 from db.workspace import Workspace
 
@@ -20,8 +21,9 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown (CommonMark) punctuation and fold line breaks into spaces."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Escape Markdown (CommonMark) punctuation and fold line breaks into spaces;
+    invisible and direction characters are written marked (``<U+202E>``)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(marked(str(text)).split()))
 
 
 def md_escape_around(text: str) -> str:

@@ -18,6 +18,7 @@ from db.exporting.entries import Entry, describe_filter, iter_entries, status_co
 from db.exporting.rows import Progress
 from db.exporting.support import current_analyst_name, text_target, tick
 from db.exporting.xlsx import is_web_url
+from db.invisible import marked
 from db.models import Status
 from db.timeutil import utcnow
 from db.workspace import Workspace
@@ -47,7 +48,9 @@ blockquote em { font-style: normal; font-weight: bold; background: #fff3b0; }
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    """*value* as HTML text; invisible and direction characters written ``<U+202E>``,
+    so none can reorder a line of the report (or of the PDF made from it)."""
+    return escape(marked(str(value)), quote=True)
 
 
 def _when(value: dt.datetime | None) -> str:

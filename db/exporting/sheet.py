@@ -3,8 +3,10 @@
 CSV cells that a spreadsheet would run as a formula (text whose first
 character, or first character after leading spaces, tabs, line breaks or NUL,
 is ``=``, ``+``, ``-`` or ``@``; or text starting with a tab or a carriage
-return) get a leading apostrophe; the numeric start/end columns stay numbers.  JSON is written
-incrementally, one claim at a time.
+return) get a leading apostrophe, and invisible or text-direction characters
+in any cell are written marked (``<U+202E>``, :mod:`db.invisible`); the numeric
+start/end columns stay numbers.  JSON is written incrementally, one claim at a
+time, with the text exactly as stored.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from db.audit import to_json
 from db.claims import ClaimFilter
 from db.exporting import atomic_path
 from db.exporting.rows import COLUMNS, ExportCancelled, Progress, count_rows, iter_rows
+from db.invisible import SHEET_LAYOUT, marked
 from db.timeutil import utcnow
 from db.workspace import Workspace
 
@@ -34,7 +37,11 @@ BLANKS = " \t\r\n\x00"
 
 
 def neutralise(value: Any) -> Any:
-    """*value* made safe for a spreadsheet: formula-like text gets a leading apostrophe."""
+    """*value* made safe for a spreadsheet: invisible and direction characters written
+    ``<U+202E>`` (so none can reorder a cell), formula-like text given a leading
+    apostrophe."""
+    if isinstance(value, str):
+        value = marked(value, keep=SHEET_LAYOUT)
     if isinstance(value, str) and (
         value.startswith(FORMULA_PREFIXES) or value.lstrip(BLANKS).startswith(FORMULA_STARTS)
     ):

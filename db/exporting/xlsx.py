@@ -2,6 +2,8 @@
 
 Every text goes in as a string cell, so no content can become a formula,
 a number or a link by accident; only http(s) URLs become hyperlinks.
+Invisible and text-direction characters are written marked (``<U+202E>``,
+:mod:`db.invisible`), so none can reorder what a cell shows.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from db.claims import ClaimFilter, _apply_filter, _base_query
 from db.exporting import atomic_path
 from db.exporting.rows import Progress, SheetRow, count_rows, iter_rows
 from db.exporting.support import need_file, tick
+from db.invisible import SHEET_LAYOUT, has_hidden, marked
 from db.models import Claim, ClaimLink, Source
 from db.workspace import Workspace
 
@@ -104,6 +107,10 @@ class _Book:
         elif kind == "datetime":  # the wall time as given; Excel has no zones
             naive = value.replace(tzinfo=None)
             sheet.write_datetime(row, col, naive, self.datetime)
+        elif isinstance(value, str) and has_hidden(value, keep=SHEET_LAYOUT):
+            # Marked, never a link: an override could make a link read as another.
+            text = marked(value, keep=SHEET_LAYOUT)
+            sheet.write_string(row, col, text, self.wrap if kind == "wrap" else self.top)
         elif kind == "url" and is_web_url(value) and self.url_count < MAX_URLS:
             if sheet.write_url(row, col, value, self.link, string=value) == 0:
                 self.url_count += 1

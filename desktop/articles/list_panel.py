@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from db.articles import ArticleInfo, in_offset, published_text
 from db.changes import Changes, Entity, Op
+from db.invisible import marked
 from desktop.context import AppContext
 from desktop.operations import articles as article_ops
 
@@ -214,8 +215,8 @@ class ArticleListModel(QAbstractTableModel):
             return str(article.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                article.title or article.filename or "(untitled)",
-                article.outlet,
+                marked(article.title or article.filename or "(untitled)"),
+                marked(article.outlet),
                 format_article_day(article),
                 article.claim_count,
             )[column]
@@ -228,7 +229,7 @@ class ArticleListModel(QAbstractTableModel):
                 article.url,
                 article.filename,
             ]
-            return "\n".join(line for line in lines if line)
+            return marked("\n".join(line for line in lines if line))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -190,6 +190,16 @@ class InspectorForm:
         )
         form.addRow(self._label("&Notes:", self.notes_edit), self.notes_edit)
 
+        # Shown when a field's stored text holds invisible characters (the editors
+        # cannot show them without changing the text).
+        self.hidden_note = QLabel(body)
+        self.hidden_note.setObjectName("hiddenCharactersNote")
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.setTextFormat(Qt.TextFormat.RichText)
+        self.hidden_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hidden_note.hide()
+        form.addRow(self.hidden_note)
+
         self.evidence = EvidenceSection(self.ctx, body)
         self.evidence.setObjectName("evidenceSection")
         form.addRow(self._label("Evi&dence:", self.evidence.list), self.evidence)

@@ -22,9 +22,11 @@ from db.claims import ClaimInfo
 from db.dates import parse_event_date
 from db.errors import ClaimDeskError, InvalidInput, StaleEdit
 from db.ids import short
+from db.invisible import has_hidden
 from db.sources import SourceInfo
 from desktop.context import AppContext
 from desktop.inspector.form import InspectorForm
+from desktop.marks import marked_html
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import claims as claim_ops
 from desktop.operations import sources as source_ops
@@ -173,7 +175,7 @@ class ClaimInspector(InspectorForm, QWidget):
         """Show stored values; with *keep_edits*, text the analyst is typing stays."""
         self._loading = True
         try:
-            title = html.escape(info.article_title or "(untitled article)")
+            title = marked_html(info.article_title or "(untitled article)")
             self.header.setText(
                 f"<b>Claim {short(info.id)}</b> · {title}<br>"
                 f"<span style='color:#6b7280'>Created "
@@ -183,11 +185,11 @@ class ClaimInspector(InspectorForm, QWidget):
             )
             self.quote_view.setHtml(
                 "<div style='white-space: pre-wrap'><span style='color:#9ca3af'>…"
-                + html.escape(info.prefix)
+                + marked_html(info.prefix)
                 + "</span><b>"
-                + html.escape(info.quote)
+                + marked_html(info.quote)
                 + "</b><span style='color:#9ca3af'>"
-                + html.escape(info.suffix)
+                + marked_html(info.suffix)
                 + "…</span></div>"
             )
             if not (keep_edits and self.statement_edit.dirty):
@@ -206,8 +208,29 @@ class ClaimInspector(InspectorForm, QWidget):
                 self._set_event_error(None)
             if not (keep_edits and self.tags_edit.dirty):
                 self.tags_edit.set_stored_text(", ".join(info.tags))
+            self._show_hidden(info)
         finally:
             self._loading = False
+
+    def _show_hidden(self, info: ClaimInfo) -> None:
+        """Name the edited fields whose stored text holds invisible characters.
+
+        The fields show the text as stored (an edit must keep what it does not
+        change), so the marked text is shown below them.
+        """
+        fields = (
+            ("Statement", info.statement),
+            ("Notes", info.notes),
+            ("Source", info.source_name),
+            ("Tags", ", ".join(info.tags)),
+        )
+        lines = [
+            f"{label} holds invisible or direction characters: “{marked_html(value)}”"
+            for label, value in fields
+            if has_hidden(value)
+        ]
+        self.hidden_note.setText("<br>".join(lines))
+        self.hidden_note.setVisible(bool(lines))
 
     @staticmethod
     def _select(combo: QComboBox, data: Any) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from db.articles import ArticleInfo
 from db.changes import Changes, Entity
 from db.errors import ClaimDeskError
+from db.invisible import marked
 from desktop.articles.list_panel import COUNT_FIELDS, format_article_time
 from desktop.context import AppContext
 from desktop.main_window.legend import StatusLegend
@@ -72,7 +73,7 @@ class ReaderPane(QWidget):
             self.info = article_ops.get_article(self.ctx, aid)
         except ClaimDeskError:
             return
-        self.heading.setText(self.info.title or self.info.filename or "(untitled)")
+        self.heading.setText(marked(self.info.title or self.info.filename or "(untitled)"))
         self._show_byline()
 
     def _show_byline(self) -> None:
@@ -87,4 +88,4 @@ class ReaderPane(QWidget):
             parts.append(f"{count} claim{'s' if count != 1 else ''}")
         else:
             parts.append("no claims yet: select words and press Ctrl+E")
-        self.byline.setText(" · ".join(p for p in parts if p))
+        self.byline.setText(marked(" · ".join(p for p in parts if p)))

@@ -32,6 +32,7 @@ from PySide6.QtGui import QColor, QFont
 
 from db.changes import Changes
 from db.claims import ClaimFilter
+from db.invisible import marked
 from db.models import CREDIBILITY, RELIABILITY, Status
 from db.workspace import Workspace
 from desktop.models import claims_refresh
@@ -96,7 +97,9 @@ _DISPLAY_LIMIT = 300  # long statements are cut for display; the tooltip has the
 
 
 def _one_line(text: str) -> str:
-    text = " ".join(text.split())
+    # Marked first: invisible and direction characters show as <U+XXXX> (a
+    # separator among them would otherwise vanish as white space).
+    text = " ".join(marked(text).split())
     return text if len(text) <= _DISPLAY_LIMIT else text[: _DISPLAY_LIMIT - 1] + "…"
 
 
@@ -834,15 +837,15 @@ class ClaimsTableModel(QAbstractTableModel):
         if col == COL_GRADING:
             return _grading(row)
         if col == COL_SOURCE:
-            return str(row[R_SOURCE])
+            return marked(str(row[R_SOURCE]))
         if col == COL_STATEMENT:
             return _one_line(row[R_STATEMENT])
         if col == COL_QUOTE:
             return _one_line(row[R_QUOTE])
         if col == COL_ARTICLE:
-            return str(row[R_ARTICLE])
+            return marked(str(row[R_ARTICLE]))
         if col == COL_TAGS:
-            return str(row[R_TAGS])
+            return marked(str(row[R_TAGS]))
         if col == COL_EVENT_DATE:
             return event_date_text(row[R_EVENT_START], row[R_EVENT_END])
         if col == COL_THREADS:
@@ -861,9 +864,9 @@ class ClaimsTableModel(QAbstractTableModel):
                 parts.append(f"{row[R_CREDIBILITY]}: {CREDIBILITY.get(row[R_CREDIBILITY], '')}")
             return "\n".join(parts) or "Not graded"
         if col == COL_STATEMENT:
-            return str(row[R_STATEMENT])
+            return marked(str(row[R_STATEMENT]))
         if col == COL_QUOTE:
-            return str(row[R_QUOTE])
+            return marked(str(row[R_QUOTE]))
         if col == COL_ID:
             return str(row[R_ID])
         if col == COL_THREADS and row[R_THREADS]:

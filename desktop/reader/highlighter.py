@@ -13,6 +13,10 @@ from desktop.reader.spans import Piece
 
 # Suggested claims: a faint dotted underline, under any claim highlight.
 SUGGESTION_COLOR = QColor(70, 110, 190)
+# Stand-ins for invisible and direction characters: dark red on pale red, over
+# anything else painted there.
+HIDDEN_FOREGROUND = QColor(150, 0, 0)
+HIDDEN_BACKGROUND = QColor(255, 205, 205)
 
 
 def tint(status: Status | str, depth: int = 0) -> QColor:
@@ -44,6 +48,12 @@ class ClaimHighlighter(QSyntaxHighlighter):
         self._mark_format = QTextCharFormat()
         self._mark_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         self._mark_format.setUnderlineColor(SUGGESTION_COLOR)
+        # Invisible-character stand-ins: block number -> (start, length), UTF-16.
+        self._hidden: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._hidden_format = QTextCharFormat()
+        self._hidden_format.setForeground(HIDDEN_FOREGROUND)
+        self._hidden_format.setBackground(HIDDEN_BACKGROUND)
+        self._hidden_format.setFontWeight(700)
         # Diagnostics: how many times a block was highlighted (tests check the work done).
         self.highlight_calls = 0
 
@@ -86,6 +96,14 @@ class ClaimHighlighter(QSyntaxHighlighter):
         self._marks = marks
         self.set_pieces(self._pieces, blocks)
 
+    def set_hidden(self, hidden: dict[int, tuple[tuple[int, int], ...]]) -> None:
+        """Where the stand-ins of invisible characters are; set before the text."""
+        self._hidden = hidden
+
+    @property
+    def hidden(self) -> dict[int, tuple[tuple[int, int], ...]]:
+        return self._hidden
+
     @property
     def marks(self) -> dict[int, tuple[tuple[int, int], ...]]:
         return self._marks
@@ -97,3 +115,5 @@ class ClaimHighlighter(QSyntaxHighlighter):
             self.setFormat(start, length, self._mark_format)
         for piece in self._pieces.get(number, ()):
             self.setFormat(piece.start, piece.length, self._format(piece.status, piece.depth))
+        for start, length in self._hidden.get(number, ()):
+            self.setFormat(start, length, self._hidden_format)

@@ -1,5 +1,9 @@
 """The article reader: plain text set once, claim highlights painted on top.
 
+Invisible and text-direction characters are shown as visible stand-ins of the
+same length (:func:`db.invisible.display_text`), painted in a warning colour
+and named by the tooltip; offsets, quotes and copied text are the stored text.
+
 Highlights follow the change records (``ctx.changed``): a new, changed or
 removed claim changes one span of the layout and the blocks it covers are
 highlighted again; nothing else is re-read or repainted.
@@ -12,7 +16,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
@@ -28,12 +32,14 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from db.anchors import Utf16Index
 from db.changes import Changes, Entity, Op
 from db.errors import ClaimDeskError, NotFound
+from db.invisible import describe, display_text
 from db.models import CREDIBILITY, RELIABILITY, Status
 from desktop.context import AppContext
 from desktop.operations import articles as article_ops
 from desktop.operations import claims as claim_ops
 from desktop.operations.claims import SpanRow
 from desktop.palette import status_color
+from desktop.reader.hidden import HiddenMarks, hidden_marks
 from desktop.reader.highlighter import ClaimHighlighter, selection_tint
 from desktop.reader.spans import (
     SpanIndex,
@@ -90,6 +96,7 @@ class ReaderView(QPlainTextEdit):
         self._index = Utf16Index("")
         self._rows: dict[str, SpanRow] = {}
         self._spans = SpanIndex(self._index, [0])
+        self._hidden = HiddenMarks()
         self._selected: str | None = None
         self._press_pos: QPoint | None = None
         ctx.changed.connect(self._on_changed)
@@ -111,14 +118,17 @@ class ReaderView(QPlainTextEdit):
         self._text = article.text
         self._index = Utf16Index(article.text)
         self._rows = {r[0]: r for r in rows}
-        self._spans = SpanIndex(self._index, utf16_block_starts(article.text, self._index))
+        block_starts = utf16_block_starts(article.text, self._index)
+        self._spans = SpanIndex(self._index, block_starts)
         self._spans.load(rows)
+        self._hidden = hidden_marks(article.text, self._index, block_starts)
         self._selected = None
         self.setExtraSelections([])
         # Pieces first, then the text: the one highlighting pass covers everything.
         self.highlighter.set_pieces(self._spans.pieces)
         self.highlighter.set_marks({}, ())
-        self.setPlainText(article.text)
+        self.highlighter.set_hidden(self._hidden.by_block)
+        self.setPlainText(display_text(article.text))
         self.document().setModified(False)
         if self.document().characterCount() - 1 != self._index.to_utf16(len(article.text)):
             log.warning("reader: document length differs from the article text's length")
@@ -131,9 +141,11 @@ class ReaderView(QPlainTextEdit):
         self._index = Utf16Index("")
         self._rows = {}
         self._spans = SpanIndex(self._index, [0])
+        self._hidden = HiddenMarks()
         self._selected = None
         self.highlighter.set_pieces(self._spans.pieces)
         self.highlighter.set_marks({}, ())
+        self.highlighter.set_hidden({})
         self.setExtraSelections([])
         self.setPlainText("")
 
@@ -367,7 +379,18 @@ class ReaderView(QPlainTextEdit):
                 return block.position() + line.xToCursor(x, on_char)
         return cursor.position()
 
+    def hidden_at(self, position: int) -> str | None:
+        """The invisible or direction character shown by a stand-in at a document position."""
+        return self._hidden.at.get(position)
+
     def tooltip_text(self, position: int) -> str:
+        hidden = self.hidden_at(position)
+        if hidden is not None:
+            return (
+                f"<b>Invisible character: {html.escape(describe(hidden))}</b><br>"
+                "The article text holds it here; it is shown marked so it cannot "
+                "hide or reorder the text around it."
+            )
         claim_id = self.claim_id_at(position)
         if claim_id is None:
             return ""
@@ -410,6 +433,13 @@ class ReaderView(QPlainTextEdit):
             return False
         claim_ops.delete_claim(self.ctx, self._selected)
         return True
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the stored text of the selection, not the stand-ins shown for it."""
+        data = QMimeData()
+        span = self.selected_span()
+        data.setText(self._text[span[0] : span[1]] if span else "")
+        return data
 
     # ------------------------------------------------------------ events
 
