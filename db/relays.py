@@ -81,6 +81,23 @@ def store_chain(session: Session, claim_id: uuid.UUID, source_ids: Sequence[uuid
     session.flush()
 
 
+def restore_chain(
+    ws: Workspace, claim_id: uuid.UUID | str, source_ids: Sequence[uuid.UUID]
+) -> Changes:
+    """Give a claim brought back by undo its former chain, less the sources deleted
+    since (recorded in its history like any relay edit)."""
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        claim = session.get_one(Claim, cid)
+        present = [
+            sid
+            for sid in source_ids
+            if sid != claim.source_id and session.get(Source, sid) is not None
+        ]
+        write_chain(session, claim, present)
+        return changed(Entity.CLAIM, [cid], Op.UPDATED, [RELAY_FIELD], parent=claim.article_id)
+
+
 def relay_chain(ws: Workspace, claim_id: uuid.UUID | str) -> list[RelayLink]:
     """One claim's relay chain as (source id, name), nearest relay first."""
     with ws.session() as session:
@@ -248,6 +265,7 @@ __all__ = [
     "relay_ids",
     "relay_names",
     "relay_sources",
+    "restore_chain",
     "set_relay_ids",
     "store_chain",
     "write_chain",

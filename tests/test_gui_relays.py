@@ -154,3 +154,19 @@ def test_ctrl_z_in_the_window_restores_the_chain(ws, claim, tmp_path, qtbot):  #
     qtbot.keyClick(relays, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _chain(ws, claim) == ("Yu", "Daily Example")
     assert inspector.relays.names() == ["Yu", "Daily Example"]
+
+
+def test_deleting_the_claim_and_undoing_brings_its_chain_back(ws, ctx, claim, inspector, qtbot):  # type: ignore[no-untyped-def]
+    from desktop.operations import claims as claim_ops
+
+    _type_relay(qtbot, inspector, "Yu")
+    _type_relay(qtbot, inspector, "Daily Example")
+    assert claim_ops.delete_claim(ctx, claim.id)
+    assert _chain(ws, claim) == ()
+    assert inspector.claim_id is None
+    ctx.undo_stack.undo()
+    assert _chain(ws, claim) == ("Yu", "Daily Example")
+    inspector.show_claim(str(claim.id))
+    assert inspector.relays.names() == ["Yu", "Daily Example"]
+    ctx.undo_stack.redo()
+    assert _chain(ws, claim) == ()

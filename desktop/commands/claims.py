@@ -17,6 +17,7 @@ from typing import Any
 from db import claims as claim_ops
 from db import contested as contest_ops
 from db import links as link_ops
+from db import relays as relay_ops
 from db.changes import Change, Changes, Entity, Op, changed
 from db.claims import ClaimInfo
 from db.links import LinkInfo
@@ -117,10 +118,12 @@ class DeleteClaimCommand(DbCommand):
         self.claim_id = claim_id
         self.info: ClaimInfo | None = None
         self.links: list[LinkInfo] = []
+        self.relays: list[uuid.UUID] = []
 
     def do(self) -> None:
         self.info = claim_ops.get_claim(self.ctx.ws, self.claim_id)
         self.links = [v.link for v in link_ops.links_of_claim(self.ctx.ws, self.claim_id)]
+        self.relays = [sid for sid, _ in relay_ops.relay_chain(self.ctx.ws, self.claim_id)]
         claim_ops.delete_claim(self.ctx.ws, self.claim_id)
         changes = claim_changes(Op.DELETED, self.claim_id, self.info.article_id)
         self.ctx.publish(changes.merged(link_changes(self.links, Op.DELETED)))
@@ -128,9 +131,13 @@ class DeleteClaimCommand(DbCommand):
     def undo_edit(self) -> None:
         assert self.info is not None
         info = claim_ops.restore_claim(self.ctx.ws, self.info)
+        changes = claim_changes(Op.CREATED, self.claim_id, info.article_id)
+        if self.relays:
+            restored = relay_ops.restore_chain(self.ctx.ws, self.claim_id, self.relays)
+            changes = changes.merged(restored)
+            info = claim_ops.get_claim(self.ctx.ws, self.claim_id)  # its version moved on
         for link in self.links:
             link_ops.restore_link(self.ctx.ws, link)
-        changes = claim_changes(Op.CREATED, self.claim_id, info.article_id)
         with serving([info]):
             self.ctx.publish(changes.merged(link_changes(self.links, Op.CREATED)))
             self.ctx.claimSelected.emit(str(self.claim_id))

@@ -73,6 +73,8 @@ class ClaimInspector(InspectorForm, QWidget):
         # Claims the last change record created with nothing attached (no evidence or
         # link named with them): shown next, they need no evidence or links read.
         self._bare: set[str] = set()
+        # Claims whose relay chain the last change record names (read even when bare).
+        self._relayed: set[str] = set()
         self._names: dict[uuid.UUID, str] = {}
         self._build()
         ctx.claimSelected.connect(self._claim_selected)
@@ -121,7 +123,7 @@ class ClaimInspector(InspectorForm, QWidget):
             bare = str(info.id) in self._bare
             self.evidence.set_claim(info.id, empty=bare)
             self.links.set_claim(info.id, empty=bare)
-            self.relays.set_claim(info.id, empty=bare)
+            self.relays.set_claim(info.id, empty=bare and str(info.id) not in self._relayed)
 
     def _reload(self) -> None:
         """Read the shown claim again (its evidence and links refresh on their own changes)."""
@@ -241,6 +243,7 @@ class ClaimInspector(InspectorForm, QWidget):
         """Refresh only for a change record naming what is shown."""
         attached = {c.parent for c in changes.items if c.entity in (Entity.EVIDENCE, Entity.LINK)}
         self._bare = changes.ids(Entity.CLAIM, Op.CREATED) - attached
+        self._relayed = {c.id for c in changes.of(Entity.CLAIM) if "relayed_by" in c.fields}
         if changes.everything:
             self._names.clear()
             self._sources_stale = self._tags_stale = True
