@@ -238,3 +238,21 @@ def _noop(ctx):  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QUndoCommand
 
     return QUndoCommand("Earlier edit")
+
+
+def test_new_menu_entries_have_letters_of_their_own(ws, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    window = make_window(ws, tmp_path, qtbot)
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&])", text)
+        return found.group(1).lower() if found else None
+
+    mine = {"actionReplaceArticleText", "actionArticleVersions", "actionPlaceOrphan"}
+    for name in ("File", "Claim"):
+        items = [a for a in window.menu(name).actions() if not a.isSeparator()]
+        for item in items:
+            if item.objectName() in mine:
+                others = [letter(a.text()) for a in items if a is not item]
+                assert letter(item.text()) not in others, item.text()

@@ -161,7 +161,7 @@ def _action(window: MainWindow, text: str, name: str, tip: str, keys: str = "") 
 def install_revisions_ui(window: MainWindow, ctx: AppContext) -> RevisionsUi:
     replace = _action(
         window,
-        "&Replace Article Text…",
+        "Re&place Article Text…",
         "actionReplaceArticleText",
         "Give the open article a revised file's text; its claims are placed again",
     )
@@ -173,7 +173,7 @@ def install_revisions_ui(window: MainWindow, ctx: AppContext) -> RevisionsUi:
     )
     place = _action(
         window,
-        "&Place Orphan Here",
+        "Place &Orphan Here",
         "actionPlaceOrphan",
         "Anchor the orphan chosen in the Orphans tab at the selected words",
         PLACE_KEYS,
