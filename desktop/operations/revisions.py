@@ -95,15 +95,19 @@ def start_replace(
     with it in the background; report and refresh when done."""
     ws = ctx.ws
 
-    def work(progress: Callable[[int, int], bool]) -> Replaced:
+    def work(progress: Callable[[int, int], bool]) -> Replaced | None:
         progress(0, 2)
         new = read_file(source) if isinstance(source, Path) else source
-        progress(1, 2)
+        if not progress(1, 2):
+            return None  # cancelled before anything was written
         done = replace(ws, article_id, new)
         progress(2, 2)
         return done
 
-    def finished(done: Replaced) -> None:
+    def finished(done: Replaced | None) -> None:
+        if done is None:
+            ctx.dialogs.info(TITLE, "Cancelled; the article's text was not changed.")
+            return
         undoable = record(ctx, done)
         ctx.dialogs.info(TITLE, report_text(done.report, undoable))
         if on_done is not None:
