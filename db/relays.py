@@ -98,6 +98,49 @@ def restore_chain(
         return changed(Entity.CLAIM, [cid], Op.UPDATED, [RELAY_FIELD], parent=claim.article_id)
 
 
+def chains_through(ws: Workspace, source_id: uuid.UUID) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The chains (source ids) of the claims *source_id* relays, by claim id."""
+    with ws.session() as session:
+        claims = session.scalars(
+            select(ClaimRelay.claim_id).where(ClaimRelay.source_id == source_id)
+        ).all()
+        return relay_ids(session, list(claims))
+
+
+def replace_relay(session: Session, old: uuid.UUID, new: uuid.UUID | None) -> list[uuid.UUID]:
+    """Put *new* (None: nothing) in place of *old* in every chain holding it, in *session*,
+    each change recorded in its claim's history; a source that would appear twice, or
+    relay its own claim, is left out.  The ids of the claims changed."""
+    claims = session.scalars(select(ClaimRelay.claim_id).where(ClaimRelay.source_id == old)).all()
+    for cid, chain in relay_ids(session, list(claims)).items():
+        claim = session.get_one(Claim, cid)
+        swapped = [new if sid == old else sid for sid in chain]
+        kept = [sid for sid in dict.fromkeys(swapped) if sid is not None and sid != claim.source_id]
+        write_chain(session, claim, kept)
+    return list(claims)
+
+
+def restore_chains(ws: Workspace, chains: dict[uuid.UUID, list[uuid.UUID]]) -> Changes:
+    """Put back the chains an undone source edit changed, on the claims that still exist
+    (less sources deleted since); each recorded in its claim's history."""
+    out = Changes(())
+    with ws.session() as session:
+        for cid, chain in chains.items():
+            claim = session.get(Claim, cid)
+            if claim is None:
+                continue
+            present = [
+                sid
+                for sid in dict.fromkeys(chain)
+                if sid != claim.source_id and session.get(Source, sid) is not None
+            ]
+            if write_chain(session, claim, present):
+                out = out.merged(
+                    changed(Entity.CLAIM, [cid], Op.UPDATED, [RELAY_FIELD], claim.article_id)
+                )
+    return out
+
+
 def relay_chain(ws: Workspace, claim_id: uuid.UUID | str) -> list[RelayLink]:
     """One claim's relay chain as (source id, name), nearest relay first."""
     with ws.session() as session:
@@ -261,11 +304,14 @@ __all__ = [
     "RELAY_FIELD",
     "RelayLink",
     "SourceFinder",
+    "chains_through",
     "relay_chain",
     "relay_ids",
     "relay_names",
     "relay_sources",
+    "replace_relay",
     "restore_chain",
+    "restore_chains",
     "set_relay_ids",
     "store_chain",
     "write_chain",

@@ -173,6 +173,7 @@ def delete_source(ws: Workspace, source_id: uuid.UUID | str) -> None:
         sid = resolve_id(session, Source, source_id, "source")
         for claim in session.scalars(select(Claim).where(Claim.source_id == sid)):
             claim.source_id = None
+        _replace_relay(session, sid, None)  # recorded in each relayed claim's history
         session.delete(session.get_one(Source, sid))
 
 
@@ -187,6 +188,8 @@ def merge_sources(ws: Workspace, keep_id: uuid.UUID | str, drop_id: uuid.UUID | 
         drop = session.get_one(Source, drop_uuid)
         for claim in session.scalars(select(Claim).where(Claim.source_id == drop_uuid)):
             claim.source_id = keep_uuid
+        session.flush()
+        _replace_relay(session, drop_uuid, keep_uuid)  # its relays are keep's now
         keep.aliases = sorted({*(keep.aliases or ()), drop.name, *(drop.aliases or ())})
         if not keep.affiliation:
             keep.affiliation = drop.affiliation
@@ -197,6 +200,12 @@ def merge_sources(ws: Workspace, keep_id: uuid.UUID | str, drop_id: uuid.UUID | 
         session.flush()
         n = session.scalar(select(func.count()).where(Claim.source_id == keep_uuid)) or 0
         return _info(keep, n)
+
+
+def _replace_relay(session: Any, old: uuid.UUID, new: uuid.UUID | None) -> None:
+    from db.relays import replace_relay  # db.relays builds on this module
+
+    replace_relay(session, old, new)
 
 
 def require_source(ws: Workspace, name: str) -> SourceInfo:

@@ -170,3 +170,36 @@ def test_deleting_the_claim_and_undoing_brings_its_chain_back(ws, ctx, claim, in
     assert inspector.relays.names() == ["Yu", "Daily Example"]
     ctx.undo_stack.redo()
     assert _chain(ws, claim) == ()
+
+
+def test_merging_or_deleting_a_relaying_source_keeps_chains_and_undo_restores_them(
+    ws, ctx, claim, inspector, qtbot
+):  # type: ignore[no-untyped-def]
+    from desktop.operations import sources as source_desk
+
+    for name in ("Yu", "Yonhap", "Daily Example"):
+        _type_relay(qtbot, inspector, name)
+    yu = source_ops.find_source(ws, "Yu")
+    yonhap = source_ops.find_source(ws, "Yonhap")
+    agency = source_ops.find_source(ws, "Spy Agency")
+    assert yu is not None and yonhap is not None and agency is not None
+    # Merged into a source already in the chain: it appears once, where the kept one was.
+    assert source_desk.merge_sources(ctx, yu.id, yonhap.id)
+    assert _chain(ws, claim) == ("Yonhap", "Daily Example")
+    assert inspector.relays.names() == ["Yonhap", "Daily Example"]
+    ctx.undo_stack.undo()
+    assert _chain(ws, claim) == ("Yu", "Yonhap", "Daily Example")
+    # Merged into the original source: no longer a relay of its own claim.
+    assert source_desk.merge_sources(ctx, yonhap.id, agency.id)
+    assert _chain(ws, claim) == ("Yu", "Daily Example")
+    ctx.undo_stack.undo()
+    assert _chain(ws, claim) == ("Yu", "Yonhap", "Daily Example")
+    # Deleted: gone from the chain (recorded in the history), back with undo.
+    assert source_desk.delete_source(ctx, yonhap.id)
+    assert _chain(ws, claim) == ("Yu", "Daily Example")
+    assert inspector.relays.names() == ["Yu", "Daily Example"]
+    last = [h for h in claim_history(ws, claim.id) if h.action == "update"][-1]
+    assert [(c.field, c.new) for c in last.changes] == [("relayed_by", ["Yu", "Daily Example"])]
+    ctx.undo_stack.undo()
+    assert _chain(ws, claim) == ("Yu", "Yonhap", "Daily Example")
+    assert inspector.relays.names() == ["Yu", "Yonhap", "Daily Example"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from db import relays as relay_ops
 from db import source_edits
 from db import sources as source_ops
 from db.changes import Changes, Entity, Op, changed
@@ -24,6 +25,13 @@ def source_changes(
     if claim_ids:
         record = record.merged(changed(Entity.CLAIM, claim_ids, fields=["source_id"]))
     return record
+
+
+def relay_changes(chains: dict[uuid.UUID, list[uuid.UUID]]) -> Changes:
+    """The claims whose relay chain a source edit changed."""
+    if not chains:
+        return Changes(())
+    return changed(Entity.CLAIM, list(chains), Op.UPDATED, ["relayed_by"])
 
 
 def source_values(info: SourceInfo) -> dict[str, Any]:
@@ -107,17 +115,21 @@ class DeleteSourceCommand(DbCommand):
         self.source_id = source_id
         self.info: SourceInfo | None = None
         self.claim_ids: list[uuid.UUID] = []
+        self.chains: dict[uuid.UUID, list[uuid.UUID]] = {}  # of the claims it relays
 
     def do(self) -> None:
         self.info = source_ops.get_source(self.ctx.ws, self.source_id)
         self.claim_ids = source_edits.claim_ids_of_source(self.ctx.ws, self.source_id)
+        self.chains = relay_ops.chains_through(self.ctx.ws, self.source_id)
         source_ops.delete_source(self.ctx.ws, self.source_id)
-        self.ctx.publish(source_changes([self.source_id], Op.DELETED, self.claim_ids))
+        record = source_changes([self.source_id], Op.DELETED, self.claim_ids)
+        self.ctx.publish(record.merged(relay_changes(self.chains)))
 
     def undo_edit(self) -> None:
         assert self.info is not None
         source_edits.restore_source(self.ctx.ws, self.info, self.claim_ids)
-        self.ctx.publish(source_changes([self.source_id], Op.CREATED, self.claim_ids))
+        record = source_changes([self.source_id], Op.CREATED, self.claim_ids)
+        self.ctx.publish(record.merged(relay_ops.restore_chains(self.ctx.ws, self.chains)))
 
 
 class MergeSourcesCommand(DbCommand):
@@ -130,19 +142,23 @@ class MergeSourcesCommand(DbCommand):
         self.keep: SourceInfo | None = None
         self.drop: SourceInfo | None = None
         self.claim_ids: list[uuid.UUID] = []
+        self.chains: dict[uuid.UUID, list[uuid.UUID]] = {}  # of the claims drop relays
 
     def _changed(self, dropped: Op) -> None:
         record = source_changes([self.keep_id], Op.UPDATED, self.claim_ids)
+        record = record.merged(relay_changes(self.chains))
         self.ctx.publish(record.merged(changed(Entity.SOURCE, [self.drop_id], dropped)))
 
     def do(self) -> None:
         self.keep = source_ops.get_source(self.ctx.ws, self.keep_id)
         self.drop = source_ops.get_source(self.ctx.ws, self.drop_id)
         self.claim_ids = source_edits.claim_ids_of_source(self.ctx.ws, self.drop_id)
+        self.chains = relay_ops.chains_through(self.ctx.ws, self.drop_id)
         source_ops.merge_sources(self.ctx.ws, self.keep_id, self.drop_id)
         self._changed(Op.DELETED)
 
     def undo_edit(self) -> None:
         assert self.keep is not None and self.drop is not None
         source_edits.unmerge_sources(self.ctx.ws, self.keep, self.drop, self.claim_ids)
+        relay_ops.restore_chains(self.ctx.ws, self.chains)
         self._changed(Op.CREATED)
