@@ -226,3 +226,42 @@ def recognise(data: bytes, filename: str) -> Decoded:
         f"{name} is not UTF-8 (the byte at offset {first} is not valid UTF-8) and does not "
         "read as any encoding ClaimDesk recognises; save it as UTF-8, or name its encoding."
     )
+
+
+# What an analyst may pick instead of the recognised encoding, commonest first.
+CHOICES = ("utf-8", *LEGACY)
+PREVIEW_BYTES = 16 * 1024
+PREVIEW_LINES = 12
+
+
+def choices() -> list[tuple[str, str]]:
+    """(codec name, label) of each encoding offered, without repeats."""
+    out: dict[str, str] = {}
+    for encoding in CHOICES:
+        codec = codecs.lookup(encoding).name
+        out.setdefault(codec, label(codec))
+    return list(out.items())
+
+
+def preview(data: bytes, encoding: str, filename: str, lines: int = PREVIEW_LINES) -> str:
+    """The first *lines* lines of *data* read in *encoding*; InvalidInput where it does not fit.
+
+    Only the first :data:`PREVIEW_BYTES` are read (a character cut at that end
+    waits for bytes that are not read, and is left out).
+    """
+    name = filename or "The file"
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InvalidInput(f"{encoding!r} is not an encoding ClaimDesk knows.") from None
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    head = data[:PREVIEW_BYTES]
+    try:
+        text = decoder.decode(head, final=len(data) <= PREVIEW_BYTES)
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"{name} is not {label(codec)}: the byte at offset {exc.start} cannot be read in it."
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return "\n".join(text.splitlines()[:lines])

@@ -219,15 +219,36 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def import_paths(self, paths: list[str | Path]) -> Job | None:
-        """Import files in the background; the first new article opens when done."""
+    def import_paths(
+        self, paths: list[str | Path], encodings: dict[Path, str] | None = None
+    ) -> Job | None:
+        """Import files in the background; the first new article opens when done.
+
+        A file whose encoding was only recognised is stored once the analyst has
+        confirmed the encoding or picked another (when someone can be asked).
+        """
         if not paths:
             return None
-        job = start_import(self.ctx, paths, self, on_done=self._import_done)
+        asker = self._ask_encodings if self.ctx.dialogs.interactive else None
+        job = start_import(
+            self.ctx,
+            paths,
+            self,
+            on_done=self._import_done,
+            encodings=encodings,
+            ask_encodings=asker,
+        )
         self.jobs.append(job)
         job.finished.connect(lambda _r: self.jobs.remove(job) if job in self.jobs else None)
         job.failed.connect(lambda _e: self.jobs.remove(job) if job in self.jobs else None)
         return job
+
+    def _ask_encodings(self, guessed: list[tuple[Path, str]]) -> None:
+        from desktop.articles.encoding_dialog import ask_encodings
+
+        ask_encodings(
+            guessed, self, lambda chosen: self.import_paths(list(chosen), encodings=chosen)
+        )
 
     def switch_workspace(self, target: str | Path) -> bool:
         if workspaces.same_workspace(self.ctx.ws, target):

@@ -1,9 +1,15 @@
-"""Import article files: read and store each one, then report every outcome at once."""
+"""Import article files: read and store each one, then report every outcome at once.
+
+A text or HTML file whose encoding was recognised rather than certain (not
+UTF-8, no byte-order mark) can be kept aside, unstored, for the analyst to
+confirm the encoding or pick another (:func:`encoding_preview`,
+:func:`check_encoding`); it is then imported again in the encoding chosen.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +23,11 @@ from db.importing import (
     ArticleBatch,
     import_any,
     read_file,
+    read_limited,
     supported_suffixes,
 )
-from db.importing.encodings import CERTAIN
-from db.importing.encodings import label as encoding_label
+from db.importing.encodings import CERTAIN, choices, preview
+from db.importing.encodings import label as _label
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
@@ -42,6 +49,9 @@ class ImportReport:
     # Files that look like a new text of a stored article (same URL or title): kept
     # aside, unstored, until the analyst says whether they replace it.
     revised: list[tuple[str, NewArticle, ArticleInfo]] = field(default_factory=list)
+    # Files read in a recognised (not certain) encoding, kept aside unstored for the
+    # analyst to confirm or change it: (file, the encoding recognised).
+    guessed: list[tuple[Path, str]] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -76,22 +86,34 @@ def file_filters() -> str:
 EarlierFinder = Callable[[Workspace, NewArticle], ArticleInfo | None]
 
 
+def guessed_encoding(new: NewArticle) -> bool:
+    """True when the file's encoding was recognised, not certain (UTF-8 or a BOM)."""
+    return new.encoding.lower() not in CERTAIN and new.format in ("txt", "md", "html")
+
+
 def import_paths(
     ws: Workspace,
     paths: Sequence[Path | str],
     progress: Progress,
     earlier: EarlierFinder | None = None,
+    *,
+    encodings: Mapping[Path, str] | None = None,
+    ask_encoding: bool = False,
 ) -> ImportReport:
     """Import every file, many articles to a transaction; never stops at a bad file.
 
     Web Annotation files are taken after the articles, whose text they anchor in.
     Files read before a cancel are still stored.  With *earlier*, a file it finds
     a stored article for is not stored but listed in ``revised`` for the analyst.
+    *encodings* names the encoding to read some files in.  With *ask_encoding*, a
+    file whose encoding was only recognised is not stored but listed in ``guessed``.
     """
+    chosen = {Path(p): e for p, e in (encodings or {}).items()}
     report = ImportReport()
     total = len(paths)
     ordered = sorted(paths, key=lambda p: Path(p).suffix.lower() in ANNOTATION_SUFFIXES)
-    batch = ArticleBatch(ws, lambda new, outcome: _record(report, new, outcome))
+    named = {path.name for path in chosen}  # read as the analyst said: no note
+    batch = ArticleBatch(ws, lambda new, outcome: _record(report, new, outcome, named))
     for done, raw in enumerate(ordered):
         if not progress(done, total):
             report.cancelled = True
@@ -104,7 +126,10 @@ def import_paths(
                 report.annotated.append((path.name, outcome.claims))
                 report.failures += [(path.name, line) for line in outcome.problems]
                 continue
-            new = read_file(path)
+            new = read_file(path, chosen.get(path))
+            if ask_encoding and path not in chosen and guessed_encoding(new):
+                report.guessed.append((path, new.encoding))
+                continue
             existing = earlier(ws, new) if earlier is not None else None
         except Exception as exc:
             _failed(report, path.name, exc)
@@ -130,13 +155,18 @@ def _failed(report: ImportReport, name: str, exc: Exception) -> None:
         report.failures.append((name, f"unexpected error ({exc}); see the log file"))
 
 
-def _record(report: ImportReport, new: NewArticle, outcome: Stored) -> None:
+def _record(
+    report: ImportReport,
+    new: NewArticle,
+    outcome: Stored,
+    named: frozenset[str] | set[str] = frozenset(),
+) -> None:
     if isinstance(outcome, Exception):
         _failed(report, new.filename, outcome)
         return
     report.added.append(outcome)
-    if new.encoding.lower() not in CERTAIN and new.format in ("txt", "md", "html"):
-        report.fallbacks.append((new.filename, encoding_label(new.encoding)))
+    if guessed_encoding(new) and new.filename not in named:
+        report.fallbacks.append((new.filename, _label(new.encoding)))
 
 
 def show_report(ctx: AppContext, report: ImportReport) -> None:
@@ -152,13 +182,25 @@ def show_report(ctx: AppContext, report: ImportReport) -> None:
             ctx.dialogs.info("Import", report.summary())
 
 
+# Shows the analyst the files read in a recognised encoding (file, encoding) and
+# imports those confirmed, each in the encoding chosen (start_import's encodings).
+EncodingAsker = Callable[[list[tuple[Path, str]]], None]
+
+
 def start_import(
     ctx: AppContext,
     paths: Sequence[Path | str],
     parent: QWidget | None = None,
     on_done: Callable[[ImportReport], None] | None = None,
+    *,
+    encodings: Mapping[Path, str] | None = None,
+    ask_encodings: EncodingAsker | None = None,
 ) -> Job:
-    """Import *paths* in the background with progress; reports and refreshes when done."""
+    """Import *paths* in the background with progress; reports and refreshes when done.
+
+    With *ask_encodings*, files whose encoding was only recognised are stored
+    only once the analyst has confirmed or changed it (in a second import).
+    """
     ws = ctx.ws
     files = [Path(p) for p in paths]
 
@@ -170,12 +212,41 @@ def start_import(
             settle_revised(ctx, report.revised, parent)
         if on_done is not None:
             on_done(report)
+        if report.guessed and ask_encodings is not None:
+            ask_encodings(report.guessed)
 
+    asking = ask_encodings is not None
     return run_job(
         "Import articles",
-        lambda progress: import_paths(ws, files, progress, earlier_version),
+        lambda progress: import_paths(
+            ws, files, progress, earlier_version, encodings=encodings, ask_encoding=asking
+        ),
         parent=parent,
         on_done=finished,
         on_error=lambda exc: ctx.report_error(exc, "Import"),
         label=f"Importing {len(files)} file{'s' if len(files) != 1 else ''}…",
     )
+
+
+# ---------------------------------------------------------------- encodings
+
+
+def encoding_choices() -> list[tuple[str, str]]:
+    """(codec name, label) of every encoding the analyst may pick."""
+    return choices()
+
+
+def encoding_label(encoding: str) -> str:
+    return _label(encoding)
+
+
+def encoding_preview(path: Path, encoding: str) -> str:
+    """The first lines of *path* read in *encoding*; InvalidInput naming the byte that
+    does not fit."""
+    return preview(read_limited(path), encoding, path.name)
+
+
+def check_encoding(path: Path, encoding: str) -> None:
+    """Read the whole file in *encoding* (nothing stored); InvalidInput when it does not
+    fit, naming the offset of the first byte that cannot be read."""
+    read_file(path, encoding)
