@@ -158,7 +158,8 @@ def test_crlf_text_keeps_code_point_offsets() -> None:
             "212 votes",
             "county clerk’s office",
         ),
-        ("Dunn’s campaign said it had found as many as 40 polling places.", "40", "Dunn’s campaign"),
+        ("Dunn’s campaign said it had found as many as 40 polling places.", "40",
+         "Dunn’s campaign"),
         ("Farmers’ groups warned that nearly one-third of the crop could be lost.", "one-third",
          "Farmers’ groups"),
         # a participle carrying the subject's words

@@ -158,3 +158,58 @@ def test_parse_number_refuses_ambiguous_grouping() -> None:
     assert parse_number("1.500.000", "en") == 1_500_000
     assert parse_number("1,50,000", "en") is None
     assert parse_number("١٬٥٠٠", "ar") == 1500
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote", "value", "unit"),
+    [
+        # an Arabic conjunction or preposition written onto the number
+        ("تضم القوات دبابات و12 طائرة مسيرة.", "ar", "12", 12, ""),
+        ("قدرت الحكومة الخسائر بنحو ٢٥ مليون دولار.", "ar", "نحو ٢٥ مليون", 25_000_000, "USD"),
+        # shares written as words
+        ("ويُعتقد أن نحو ثلث هذه القوات من النخبة.", "ar", "نحو ثلث", 1 / 3, ""),
+        ("Почти треть домов затоплена.", "ru", "Почти треть", 1 / 3, ""),
+        ("Omkring halvdelen af stemmerne er talt op.", "da", "Omkring halvdelen", 1 / 2, ""),
+        # small numbers as words before a counted thing
+        ("Fintællingen ventes at tage to dage.", "da", "to dage"[:2], 2, "days"),
+        # Korean counters beyond people and money, decimals
+        ("주택 1,320채가 물에 잠겼다.", "ko", "1,320채", 1320, "houses"),
+        ("농경지 약 9,800헥타르가 잠겼다.", "ko", "약 9,800헥타르", 9800, "hectares"),
+        ("최대 793.5㎜의 비가 내렸다.", "ko", "최대 793.5㎜", 793.5, "mm"),
+    ],
+)
+def test_figures_of_other_languages(
+    text: str, language: str, quote: str, value: float, unit: str
+) -> None:
+    found = only(text, language)
+    assert (text[found.start : found.end], found.value, found.unit) == (quote, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier"),
+    [
+        ("북한에 연간 수억 달러를 지원한다.", "ko", "hundreds of millions"),
+        ("Flere hundrede sommerhuse står under vand.", "da", "hundreds"),
+        ("Несколько тысяч человек эвакуированы.", "ru", "thousands"),
+        ("قتل عشرات الجنود.", "ar", "dozens"),
+    ],
+)
+def test_vague_quantities_of_other_languages(text: str, language: str, qualifier: str) -> None:
+    found = only(text, language)
+    assert found.value is None and found.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army sent 1,500 over two weeks.",
+        "They moved 1,500 within days.",
+    ],
+)
+def test_a_unit_after_another_number_is_not_the_counted_thing(text: str) -> None:
+    first = extract_figures(text, "en")[0]
+    assert (text[first.start : first.end], first.unit) == ("1,500", "")
+
+
+def test_danish_number_word_needs_a_counted_thing() -> None:
+    assert extract_figures("Det er to af de vigtigste partier.", "da") == []

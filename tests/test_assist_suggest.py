@@ -212,3 +212,39 @@ def test_wire_copy_dateline_clause_and_state_source() -> None:
     assert said.source is None
     us = next(s for s in found if s.value == 8000)
     assert (us.source, us.source_kind) == ("United States", "government")
+
+
+def test_a_date_a_figure_carries_is_not_suggested_again() -> None:
+    text = "The army sent 1,500 soldiers this week."
+    found = suggest(text, dt.date(2024, 10, 23))
+    assert [(s.kind, s.value, s.event_date) for s in found] == [
+        ("figure", 1500, "2024-10-21/2024-10-27")
+    ]
+    figure = found[0]
+    assert text[figure.date_start : figure.date_end] == "this week"
+
+
+def test_the_date_of_saying_stays_its_own_suggestion_and_is_no_figures_event_date() -> None:
+    text = "The ministry said on Wednesday that 1,500 soldiers had arrived."
+    found = suggest(text, dt.date(2024, 10, 23))
+    figure = next(s for s in found if s.kind == "figure")
+    date = next(s for s in found if s.kind == "date")
+    assert figure.source == "ministry" and figure.event_date is None
+    assert date.source is None and date.event_date == "2024-10-23"
+
+
+def test_one_suggestion_for_a_figure_written_twice_in_one_clause() -> None:
+    from db.assist.suggest import Suggestion, _one_per_clause
+
+    text = "sent 1,500 soldiers (1,500 soldiers) to the border"
+    first = Suggestion("figure", 0, len(text), text, 1500, None, "soldiers", target_start=5,
+                       target_end=10)  # fmt: skip
+    second = Suggestion("figure", 0, len(text), text, 1500, None, "soldiers", target_start=21,
+                        target_end=26)  # fmt: skip
+    other = Suggestion("figure", 0, len(text), text, 2, None, "", target_start=40, target_end=41)
+    assert _one_per_clause([first, second, other]) == [first, other]
+
+
+def test_a_time_word_is_not_the_counted_thing() -> None:
+    found = [s for s in suggest("North Korea sent 1,500 this week.", None) if s.kind == "figure"]
+    assert [(s.value, s.unit) for s in found] == [(1500, "")]

@@ -60,7 +60,7 @@ QUALIFIERS: dict[str, str] = {
 }  # fmt: skip
 _BEFORE = sorted((q for q in QUALIFIERS if not re.fullmatch(r"[여가량이상하미만쯤]+", q)), key=len)
 QUALIFIER_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?P<q>"
+    r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?P<q>"
     + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in reversed(_BEFORE))
     + r")\s*(?:\$|€|£|US\$)?$",
     re.IGNORECASE,
@@ -73,7 +73,12 @@ VAGUE: dict[str, str] = {
     "titusindvis": "tens of thousands", "hundredvis": "hundreds", "tausende": "thousands",
     "hunderte": "hundreds", "zehntausende": "tens of thousands", "수천": "thousands",
     "수백": "hundreds", "수만": "tens of thousands", "수십": "dozens", "آلاف": "thousands",
-    "مئات": "hundreds",
+    "مئات": "hundreds", "عشرات": "dozens", "수억": "hundreds of millions",
+    "수천만": "tens of millions", "수백만": "millions", "수십만": "hundreds of thousands",
+    "flere hundrede": "hundreds", "flere tusinde": "thousands", "nogle hundrede": "hundreds",
+    "nogle tusinde": "thousands", "mehrere hundert": "hundreds", "mehrere tausend": "thousands",
+    "einige hundert": "hundreds", "einige tausend": "thousands", "несколько сотен": "hundreds",
+    "несколько тысяч": "thousands",
 }  # fmt: skip
 
 _UNIT_GROUPS = {
@@ -123,7 +128,9 @@ UNITS["명의"] = "people"
 # Words after which the search for a counted thing stops.
 STOP_UNIT_SEARCH = frozenset(
     "of the a an and or but in on at to for from by with that which who this these those "
-    "is are was were be been have has had will would could may might said says".split()
+    "is are was were be been have has had will would could may might said says over within "
+    "during after before across per each every since until this last next recent coming past "
+    "earlier later".split()
 )
 NOT_NOUNS = frozenset(
     "this its his hers theirs was has does is as us thus always perhaps across less unless "

@@ -58,16 +58,25 @@ def _pattern(space_grouping: bool) -> re.Pattern[str]:
     one = _CUR.format(n="a") + rf"(?P<a>{num})" + _MAG.format(n="a")
     two = _CUR.format(n="b") + rf"(?P<b>{num})" + _MAG.format(n="b")
     return re.compile(
-        r"(?<![^\W\d_])(?<![\d.\-/_#№+])" + one + rf"(?:{_RANGE_SEP}{two})?" + _PERCENT
+        r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?<![\d.\-/_#№+])"
+        + one
+        + rf"(?:{_RANGE_SEP}{two})?"
+        + _PERCENT
     )
 
 
 _KOREAN = re.compile(
     r"(?<![\d.,])(?P<pre>약\s?|최대\s?|최소\s?)?"
-    r"(?P<num>(?:\d+(?:[.,]\d+)?\s?[조억만천]\s?)+(?:\d[\d,]*)?|\d[\d,]*)"
+    r"(?P<num>(?:\d+(?:[.,]\d+)?\s?[조억만천]\s?)+(?:\d[\d,]*)?|\d[\d,]*(?:\.\d+)?)"
     r"(?P<post>\s?(?:여|가량|이상|이하|미만|쯤)?\s?)"
-    r"(?P<counter>명|개|대|발|척|달러|원|곳|명의|퍼센트|%)"
+    r"(?P<counter>명|개|대|발|척|달러|원|곳|명의|퍼센트|%|채|가구|헥타르|㏊|톤|킬로미터|㎞|"
+    r"밀리미터|㎜|미터|마리|건|기|문|세(?![계력])|시간|개월)"
 )
+_KOREAN_UNITS = {
+    "채": "houses", "가구": "households", "헥타르": "hectares", "㏊": "hectares", "톤": "tonnes",
+    "킬로미터": "kilometres", "㎞": "kilometres", "밀리미터": "mm", "㎜": "mm", "미터": "metres",
+    "세": "years", "시간": "hours", "개월": "months",
+}  # fmt: skip
 _KOREAN_MAG = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}
 _MAGNITUDES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
@@ -90,9 +99,11 @@ _VAGUE = re.compile(
     r"(?<![^\W\d_])(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|millions|billions|dozens)"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:десятки\s+тысяч|сотни\s+тысяч|тысячи|сотни|десятки|миллионы)"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:[Tt]itusindvis|[Tt]usindvis|[Hh]undredvis|Tausende|Hunderte|"
-    r"Zehntausende)(?![^\W\d_])|수[십백천만]+",
+    r"Zehntausende)(?![^\W\d_])|수[십백천만억]+|"
+    r"(?<![^\W\d_])(?:[Ff]lere|[Nn]ogle|[Mm]ehrere|[Ee]inige|[Нн]есколько)\s+"
+    r"(?:hundrede|tusinde|hundert|tausend|сотен|тысяч)(?![^\W\d_])",
 )
-_VAGUE_ARABIC = re.compile(r"(?<![\d\s])\s?(?:آلاف|مئات)(?![^\W\d_])")
+_VAGUE_ARABIC = re.compile(r"(?<![\d\s])\s?(?:آلاف|مئات|عشرات)(?![^\W\d_])")
 _WORD_NUMBER = re.compile(
     r"(?<![\w\-])(?P<w>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|"
@@ -209,8 +220,8 @@ def _unit_after(text: str, end: int, language: str) -> str:
             if unit == "prisoners" and text[m.end(1) : m.end(1) + 7] == " of war":
                 return "prisoners of war"
             return unit
-        if word in lexicon.STOP_UNIT_SEARCH:
-            return ""
+        if word in lexicon.STOP_UNIT_SEARCH or word in _WORD_VALUES or word in _WORD_SCALES:
+            return ""  # "1,500 over two weeks": the weeks are not what 1,500 counts
         if language == "en" and word.endswith("s") and len(word) > 3:
             if word not in lexicon.NOT_NOUNS and text[m.start(1)].islower():
                 return word
@@ -399,6 +410,7 @@ def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
             end -= 1
         if counter in ("%", "퍼센트"):
             unit = "percent"
+        unit = unit or _KOREAN_UNITS.get(counter, "")
         out.append(Figure(m.start(), end, value, None, unit, qual))
     return out
 
@@ -469,10 +481,56 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
     return out
 
 
+# Small numbers and shares written as words in other languages.  A number word counts only
+# before a counted thing the lexicon knows ("to dage", "три дня"); a share always does.
+_SMALL_NUMBERS: dict[str, dict[str, float]] = {
+    "da": {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9,
+           "ti": 10, "elleve": 11, "tolv": 12, "tyve": 20},
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+           "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20},
+    "ru": {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+           "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20},
+}  # fmt: skip
+_SHARES: dict[str, float] = {
+    "ثلث": 1 / 3, "ثلثي": 2 / 3, "ثلثا": 2 / 3, "ربع": 1 / 4, "نصف": 1 / 2,
+    "треть": 1 / 3, "трети": 1 / 3, "две трети": 2 / 3, "четверть": 1 / 4,
+    "половина": 1 / 2, "половину": 1 / 2, "en tredjedel": 1 / 3, "to tredjedele": 2 / 3,
+    "halvdelen": 1 / 2, "en fjerdedel": 1 / 4, "ein drittel": 1 / 3, "zwei drittel": 2 / 3,
+    "die hälfte": 1 / 2, "ein viertel": 1 / 4,
+}  # fmt: skip
+_SHARE_RE = re.compile(
+    r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?P<w>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_SHARES, key=len, reverse=True))
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _foreign_word_figures(text: str, language: str, blocked: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _SHARE_RE.finditer(text):
+        if blocked.overlaps(m.start(), m.end()):
+            continue
+        value = _SHARES[" ".join(m["w"].casefold().split())]
+        qual, q_start = _qualifier_before(text, m.start())
+        out.append(Figure(q_start, m.end(), value, None, "", qual))
+    words = _SMALL_NUMBERS.get(language)
+    if words:
+        pattern = r"(?<![^\W\d_])(?P<w>" + "|".join(words) + r")\s+(?P<u>[^\W\d_]+)"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            unit = lexicon.UNITS.get(m["u"].casefold())
+            if not unit or blocked.overlaps(m.start(), m.end()):
+                continue
+            qual, q_start = _qualifier_before(text, m.start())
+            value = words[m["w"].casefold()]
+            out.append(Figure(q_start, m.end("w"), value, None, unit, qual))
+    return out
+
+
 def _vague_figures(text: str, blocked: SpanSet, taken: SpanSet) -> list[Figure]:
     out: list[Figure] = []
     matches = list(_VAGUE.finditer(text))
-    if "آلاف" in text or "مئات" in text:
+    if "آلاف" in text or "مئات" in text or "عشرات" in text:
         matches += _VAGUE_ARABIC.finditer(text)
     for m in matches:
         start, end = m.start(), m.end()
@@ -502,6 +560,13 @@ def extract_figures(text: str, language: str | None = None) -> list[Figure]:
     if lang not in lexicon.NON_LATIN:
         taken = SpanSet([_span(f) for f in found])
         found += [f for f in _word_figures(text, blocked) if not taken.overlaps(f.start, f.end)]
+    if lang != "en":
+        taken = SpanSet([_span(f) for f in found])
+        found += [
+            f
+            for f in _foreign_word_figures(text, lang, blocked)
+            if not taken.overlaps(f.start, f.end)
+        ]
     taken = SpanSet([_span(f) for f in found])
     for fig in _digit_figures(text, folded, lang, blocked):
         if not taken.overlaps(fig.start, fig.end):

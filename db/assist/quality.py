@@ -54,7 +54,21 @@ class Score:
 
 
 def _overlaps(s: Suggestion, claim: dict[str, Any]) -> bool:
-    return bool(s.target_start < claim["end"] and claim["start"] < s.target_end)
+    if s.target_start < claim["end"] and claim["start"] < s.target_end:
+        return True
+    # a date claim carried by a figure suggestion as its event date
+    return bool(
+        claim.get("kind") == "date"
+        and s.date_end > s.date_start
+        and s.date_start < claim["end"]
+        and claim["start"] < s.date_end
+    )
+
+
+def _of_kind(s: Suggestion, kind: str | None) -> bool:
+    if kind is None or s.kind == kind:
+        return True
+    return kind == "date" and s.date_end > s.date_start
 
 
 def _names_match(s: Suggestion, names: Sequence[str]) -> bool:
@@ -73,15 +87,17 @@ def score(
 ) -> Score:
     """Score *suggestions* against reference *claims* (optionally of one kind only)."""
     marked = [c for c in claims if kind is None or c["kind"] == kind]
-    mine = [
-        s for s in suggestions if s.kind in ("figure", "date") and (kind is None or s.kind == kind)
-    ]
+    mine = [s for s in suggestions if s.kind in ("figure", "date") and _of_kind(s, kind)]
     out = Score(marked=len(marked), suggested=len(mine))
     for s in mine:
-        if any(_overlaps(s, c) for c in claims):
+        if any(_overlaps(s, c) for c in claims if kind is None or c["kind"] == kind):
             out.suggested_right += 1
     for claim in marked:
         hits = [s for s in mine if _overlaps(s, claim)]
+        # a suggestion of the claim itself before one carrying it as a figure's event date
+        hits.sort(
+            key=lambda s: not (s.target_start < claim["end"] and claim["start"] < s.target_end)
+        )
         label = f"{claim['kind']} {claim['quote']!r}"
         if hits:
             out.found += 1

@@ -38,15 +38,21 @@ class ArticleResult:
 
 
 def duplicates(suggestions: list[Suggestion]) -> int:
-    """Figure and date suggestions whose figure or date overlaps an earlier one's."""
+    """Figure and date suggestions that repeat an earlier one: their figure or date overlaps
+    it, or they are on the same clause with the same value or event date."""
     seen: list[tuple[int, int]] = []
+    keys: set[tuple[int, int, str, object]] = set()
     count = 0
     for s in suggestions:
         if s.kind not in ("figure", "date"):
             continue
-        if any(lo < s.target_end and s.target_start < hi for lo, hi in seen):
+        value = (s.value, s.value_max, s.unit) if s.kind == "figure" else s.event_date
+        key = (s.start, s.end, s.kind, value)
+        repeated = key in keys and (s.kind == "figure" or s.event_date is not None)
+        if repeated or any(lo < s.target_end and s.target_start < hi for lo, hi in seen):
             count += 1
         seen.append((s.target_start, s.target_end))
+        keys.add(key)
     return count
 
 

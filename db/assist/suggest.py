@@ -62,6 +62,8 @@ class Suggestion:
     hedge: str = ""
     target_start: int = 0  # the figure, date or quotation itself inside the clause
     target_end: int = 0
+    date_start: int = 0  # a figure's: the date expression its event date comes from, if any
+    date_end: int = 0
     variants: tuple[str, ...] = field(default=(), compare=False)
 
     def as_json(self) -> dict[str, Any]:
@@ -204,9 +206,16 @@ def suggest(
     def overlaps_date(f: Figure) -> bool:
         return any(s < f.end and f.start < e for s, e in date_spans)
 
-    def date_in(sent: Span, lo: int, hi: int) -> EventDate | None:
-        """The resolved date of the sentence nearest to ``[lo, hi)``."""
-        near = [d for d in dates if sent.start <= d.start < sent.end and d.resolved]
+    def date_in(sent: Span, lo: int, hi: int, attr: Attribution | None) -> EventDate | None:
+        """The resolved date of the sentence nearest to ``[lo, hi)``; for an attributed figure,
+        one inside the source's words (not the date they were said on)."""
+        near = [
+            d
+            for d in dates
+            if sent.start <= d.start < sent.end
+            and d.resolved
+            and (attr is None or attr.start <= d.start < attr.end)
+        ]
         return min(near, key=lambda d: min(abs(d.start - hi), abs(lo - d.end))) if near else None
 
     if "figure" in wanted:
@@ -216,12 +225,13 @@ def suggest(
             sent = index.sentence(f.start)
             attr = index.attribution(f.start, f.end)
             clause = _clause(text, sent, f.start, f.end, (attr.start, attr.end) if attr else None)
-            when = date_in(sent, f.start, f.end)
+            when = date_in(sent, f.start, f.end, attr)
             out.append(
                 Suggestion(
                     "figure", clause.start, clause.end, text[clause.start : clause.end],
                     f.value, f.value_max, f.unit, f.qualifier,
                     when.iso if when else None, target_start=f.start, target_end=f.end,
+                    date_start=when.start if when else 0, date_end=when.end if when else 0,
                     **_source_fields(attr, reg, outlet),
                 )
             )  # fmt: skip
@@ -265,6 +275,33 @@ def suggest(
             )  # fmt: skip
     out = [s for s in out if not any(lo < s.end and s.start < hi for lo, hi in existing)]
     out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    return _one_per_clause(out)
+
+
+def _one_per_clause(found: list[Suggestion]) -> list[Suggestion]:
+    """One suggestion where one clause would make the same claim twice: a figure written twice
+    in a clause, a day named twice, or a date whose clause a figure suggestion already
+    carries with that date as its event date and the same source ("sent 1,500 soldiers this
+    week": one figure claim dated this week, not a figure claim and a date claim)."""
+    carried = {
+        (s.start, s.end, s.date_start, s.date_end, s.source, s.relayed_by)
+        for s in found
+        if s.kind == "figure" and s.date_end > s.date_start
+    }
+    seen: set[tuple[int, int, str, Any]] = set()
+    out: list[Suggestion] = []
+    for s in found:
+        if s.kind == "date" and (
+            (s.start, s.end, s.target_start, s.target_end, s.source, s.relayed_by) in carried
+        ):
+            continue
+        if s.kind in ("figure", "date"):
+            key = (s.start, s.end, s.kind, (s.value, s.value_max, s.unit) if s.kind == "figure"
+                   else s.event_date)  # fmt: skip
+            if key in seen and (s.kind == "figure" or s.event_date is not None):
+                continue
+            seen.add(key)
+        out.append(s)
     return out
 
 
