@@ -110,3 +110,12 @@ def test_error_dialogs_mark_file_names(ws, tmp_path, qtbot) -> None:  # type: ig
     show_report(window.ctx, report)
     ((_title, message),) = window.ctx.dialogs.errors
     assert "report<U+202E>txt.exe" in message and RLO not in message
+
+
+def test_cell_and_label_helpers_mark_and_keep_separators_visible() -> None:
+    from desktop.marks import marked_html, one_line
+
+    assert one_line(f"a{RLO}b\u2029c <i>", 90) == "a<U+202E>b<U+2029>c <i>"
+    assert one_line("x" * 100, 10) == "x" * 9 + "…"
+    label = marked_html(f"<b>{ZWSP}</b>")
+    assert label.startswith("&lt;b&gt;<span") and "&lt;U+200B&gt;</span>&lt;/b&gt;" in label

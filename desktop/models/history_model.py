@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from db.history import FieldChange, HistoryItem
+from desktop.marks import one_line
 
 COL_WHEN, COL_WHO, COL_ACTION, COL_WHAT, COL_CHANGE = range(5)
 TITLES = ("When", "Who", "Action", "What", "Change")
@@ -32,11 +33,6 @@ ACTION_LABELS = {
 }
 Counter = Callable[[], int]
 Pager = Callable[[int, int], list[HistoryItem]]
-
-
-def one_line(text: str, limit: int) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def shown_value(value: Any) -> str:

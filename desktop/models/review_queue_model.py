@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 
 from db.changes import Changes, Entity, Op
 from db.review import QueueFilter, QueueItem, QueueKey, QueueSort
+from desktop.marks import one_line
 from desktop.palette import status_icon
 from desktop.workers import Job, run_job
 
@@ -51,11 +52,6 @@ OrderLoader = Callable[
     [QueueFilter, QueueSort, bool, Collection[str] | None], list[tuple[QueueKey, str]]
 ]
 RowLoader = Callable[[Sequence[str]], list[QueueItem]]
-
-
-def one_line(text: str, limit: int) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class ReviewQueueModel(QAbstractTableModel):

@@ -77,11 +77,6 @@ def when_shown(widget: QWidget, catch_up: Callable[[], None]) -> None:
     QTimer.singleShot(0, widget, check)
 
 
-def one_line(text: str, limit: int = 90) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
 def follow_changes(
     ctx: AppContext, handler: Callable[[Changes], None], owner: QObject | None = None
 ) -> None:

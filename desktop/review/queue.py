@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Entity
 from db.errors import ClaimDeskError
 from desktop.context import AppContext
+from desktop.marks import one_line
 from desktop.models.review_queue_model import (
     COL_ARTICLE,
     COL_QUOTE,
@@ -36,7 +37,7 @@ from desktop.operations import articles as article_ops
 from desktop.operations import review as review_ops
 from desktop.operations import sources as source_ops
 from desktop.operations.review import QueueFilter, QueueItem
-from desktop.review.common import attempt, follow_changes, hidden_in_window, one_line, when_shown
+from desktop.review.common import attempt, follow_changes, hidden_in_window, when_shown
 from desktop.review.verdict_dialog import VerdictDialog
 
 log = logging.getLogger(__name__)

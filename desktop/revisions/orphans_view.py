@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Entity, Op
 from db.revisions import OrphanInfo
 from desktop.context import AppContext
+from desktop.marks import one_line as shared_one_line
 from desktop.operations import revisions as revision_ops
 
 COL_QUOTE, COL_ARTICLE, COL_REASON = range(3)
@@ -44,8 +45,7 @@ Pager = Callable[[int, int], list[OrphanInfo]]
 
 
 def one_line(text: str, limit: int = 200) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return shared_one_line(text, limit)
 
 
 def touches_orphans(changes: Changes) -> bool:

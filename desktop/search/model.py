@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from db.search import Hit, SearchResult
+from desktop.marks import one_line
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,11 +50,6 @@ class _Node:
 
     def count(self) -> int:
         return 1 if self.kind == "hit" else sum(c.count() for c in self.children)
-
-
-def _one_line(text: str, limit: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class SearchResultsModel(QAbstractItemModel):
@@ -142,7 +138,7 @@ class SearchResultsModel(QAbstractItemModel):
                 n = node.count()
                 return f"{hit.article_title or '(untitled)'} — {n} hit{'s' if n != 1 else ''}"
             if node.kind == "claim":
-                return f"Claim: “{_one_line(hit.claim_quote or '', 70)}”"
+                return f"Claim: “{one_line(hit.claim_quote or '', 70)}”"
             return self._hit_text(hit)[0]
         if role == MarksRole:
             return self._hit_text(hit)[1] if node.kind == "hit" else []
