@@ -355,3 +355,25 @@ def test_pdf_renderer_rejects_a_cut_stream(tmp_path):
     whole = subprocess.run(cmd, input=data + b"0\n", capture_output=True, timeout=120)
     assert whole.returncode == 0
     assert CYRILLIC in _pdf_pages(tmp_path / "cut.pdf")[0]
+
+
+def test_reports_name_the_relay_chain_after_the_original_source(reported, tmp_path):
+    from db.relays import set_relay_ids
+    from db.sources import create_source
+
+    ws, pop = reported
+    relays = [create_source(ws, "Park Min-ho"), create_source(ws, "Daily *Example*")]
+    set_relay_ids(ws, pop.claims[0].id, [r.id for r in relays])
+    html = tmp_path / "report.html"
+    export(ws, "html", ClaimFilter(), html)
+    text = " ".join("".join(parse(html.read_text(encoding="utf-8")).text).split())
+    assert text.count("Relayed by") == 1
+    assert "Relayed by: Park Min-ho → Daily *Example*" in text
+    md = tmp_path / "claims.md"
+    export(ws, "md", ClaimFilter(), md)
+    lines = md.read_text(encoding="utf-8").splitlines()
+    relayed = [n for n, line in enumerate(lines) if line.startswith("  Relayed by: ")]
+    assert len(relayed) == 1
+    chain = " → ".join(md_escape(name) for name in ("Park Min-ho", "Daily *Example*"))
+    assert lines[relayed[0]].strip() == f"Relayed by: {chain}"
+    assert lines[relayed[0] - 1].startswith("  Source: ")

@@ -74,6 +74,9 @@ def write_markdown(
                 if row.grading:
                     source += f" ({md_escape(row.grading)})"
                 fh.write(f"  Source: {source}  \n")
+                if row.relayed_by:
+                    relays = " → ".join(md_escape(r) for r in row.relayed_by)
+                    fh.write(f"  Relayed by: {relays}  \n")
                 status = row.status_text
                 if entry.decided_by:
                     status += f", by {entry.decided_by}"

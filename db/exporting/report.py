@@ -117,6 +117,8 @@ def claim_html(entry: Entry, number: int) -> str:
         if grading:
             text += " (" + _e("; ".join(grading)) + ")"
         out.append(_p("Said by", text))
+    if row.relayed_by:
+        out.append(_p("Relayed by", _e(" → ".join(row.relayed_by))))
     decided = row.status_text
     if entry.decided_by:
         decided += f", by {entry.decided_by}"
