@@ -19,6 +19,7 @@ from db.articles import published_day, published_text
 from db.ids import resolve_id
 from db.links import FORWARD_LABEL, INVERSE_LABEL
 from db.models import Article, Claim, ClaimLink, Relation, Source, Status
+from db.relays import relay_names_in
 from db.workspace import Workspace
 
 COMPARE_RELATIONS = (Relation.CONTRADICTS, Relation.UPDATES, Relation.SAME)
@@ -51,6 +52,7 @@ class CompareItem:
     status: Status
     published_offset: int | None = None  # minutes east of UTC the article gave
     published_zone: str = ""  # the zone's name the article gave ("KST")
+    relayed_by: tuple[str, ...] = ()  # the relay chain, nearest the original source first
 
     @property
     def published_day(self) -> str:
@@ -139,6 +141,7 @@ def compare_set(ws: Workspace, claim_id: uuid.UUID | str) -> list[CompareItem]:
                 )
             ).all()
         )
+        chains = relay_names_in(session, list(reached))
         items = []
         for claim, title, outlet, published, source_name, offset, zone in rows:
             text = texts[claim.article_id]
@@ -166,6 +169,7 @@ def compare_set(ws: Workspace, claim_id: uuid.UUID | str) -> list[CompareItem]:
                     status=Status(claim.status),
                     published_offset=offset,
                     published_zone=zone or "",
+                    relayed_by=chains.get(claim.id, ()),
                 )
             )
     far = dt.datetime.max.replace(tzinfo=dt.UTC)

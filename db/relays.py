@@ -30,23 +30,31 @@ RELAY_FIELD = "relayed_by"
 RelayLink = tuple[uuid.UUID, str]
 
 
-def relay_names(ws: Workspace, claim_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
-    """The relay chain of each claim, as source names, nearest relay first."""
+def relay_names_in(
+    session: Session, claim_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, tuple[str, ...]]:
+    """The relay chain of each claim, as source names, nearest relay first (in *session*)."""
     ids = list(claim_ids)
-    if not ids:
-        return {}
     out: dict[uuid.UUID, list[str]] = defaultdict(list)
     query = (
         select(ClaimRelay.claim_id, Source.name)
         .join(Source, Source.id == ClaimRelay.source_id)
         .order_by(ClaimRelay.claim_id, ClaimRelay.position)
     )
-    with ws.session() as session:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            for claim_id, name in session.execute(query.where(ClaimRelay.claim_id.in_(chunk))):
-                out[claim_id].append(name)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for claim_id, name in session.execute(query.where(ClaimRelay.claim_id.in_(chunk))):
+            out[claim_id].append(name)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def relay_names(ws: Workspace, claim_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
+    """The relay chain of each claim, as source names, nearest relay first."""
+    ids = list(claim_ids)
+    if not ids:
+        return {}
+    with ws.session() as session:
+        return relay_names_in(session, ids)
 
 
 def _chain(session: Session, cid: uuid.UUID) -> list[RelayLink]:
@@ -308,6 +316,7 @@ __all__ = [
     "relay_chain",
     "relay_ids",
     "relay_names",
+    "relay_names_in",
     "relay_sources",
     "replace_relay",
     "restore_chain",

@@ -487,3 +487,24 @@ def test_team_dialog_edits_are_undoable(ctx, team, qtbot) -> None:
     assert settings.four_eyes_enabled(team) and settings.organisation_name(team) != "Harbour Desk"
     ctx.undo_stack.undo()
     assert analysts.get_analyst(team, "Ana Lyst").role == "analyst"
+
+
+def test_compare_view_names_each_claims_relay_chain(
+    ctx, team, seed_paths: list[Path], qtbot
+) -> None:
+    from desktop.operations import relays as relay_ops
+
+    a1, t1 = add_seed(team, seed_paths[0], "One")
+    a2, t2 = add_seed(team, seed_paths[1], "Two")
+    x = claim_at(team, a1, t1)
+    y = claim_at(team, a2, t2)
+    links.add_link(team, y.id, x.id, "contradicts")
+    view = CompareView(ctx)
+    qtbot.addWidget(view)
+    ctx.claimSelected.emit(str(x.id))
+    assert all("Relayed by" not in c.header.text() for c in view.columns)
+    assert relay_ops.add_relay(ctx, y.id, "Park Min-ho")
+    assert relay_ops.add_relay(ctx, y.id, "Daily Example")
+    headers = {c.item.claim_id: c.header.text() for c in view.columns}
+    assert "Relayed by: Park Min-ho → Daily Example" in headers[y.id]
+    assert "Relayed by" not in headers[x.id]

@@ -25,11 +25,11 @@ from db.models import (
     ClaimRelay,
     Evidence,
     Relation,
-    Source,
     Status,
     Tag,
     claim_tag,
 )
+from db.relays import relay_names_in
 from db.workspace import Workspace
 
 # The sheet's columns, in order, as they appear in CSV headers and JSON keys.
@@ -283,20 +283,6 @@ def _extras(
     return tags, links, evidence
 
 
-def _relays(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
-    """The relay chain of each claim in *ids*, as source names, nearest relay first."""
-    out: dict[uuid.UUID, list[str]] = defaultdict(list)
-    if ids:
-        for cid, name in session.execute(
-            select(ClaimRelay.claim_id, Source.name)
-            .join(Source, Source.id == ClaimRelay.source_id)
-            .where(ClaimRelay.claim_id.in_(ids))
-            .order_by(ClaimRelay.claim_id, ClaimRelay.position)
-        ):
-            out[cid].append(name)
-    return out
-
-
 def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterator[list[SheetRow]]:
     """Yield the sheet in batches of at most *batch* rows; memory stays bounded."""
     with ws.session() as session:
@@ -305,7 +291,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
         for part in result.partitions(batch):
             extra = [r[0] for r in part if r[0] in decorated]
             tags, links, evidence = _extras(session, extra)
-            relays = _relays(session, extra)
+            relays = relay_names_in(session, extra)
             rows = []
             for r in part:
                 (cid, aid, title, start, end, quote, prefix, suffix, statement, kind) = r[:10]

@@ -72,6 +72,11 @@ class CompareColumn(QFrame):
             f"<i>{html.escape(relation)}</i> · {html.escape(item.status.label)}",
             f"Source: {html.escape(item.source_name or '—')} "
             f"({html.escape(item.grading or 'ungraded')})",
+            *(
+                [f"Relayed by: {html.escape(' → '.join(item.relayed_by))}"]
+                if item.relayed_by
+                else []
+            ),
             f"Event: {html.escape(_dates(item))}",
         ]
         self.header = QLabel("<br>".join(lines), self)
