@@ -11,6 +11,27 @@ memory before the import for comparison.  The prose holds a few names in
 Cyrillic and Hangul, so Python keeps the text at two bytes a character (the
 costlier case); ``--ascii`` drops them, for text that Python keeps at one.
 The target is a resident peak under 300 MiB for the largest file accepted.
+
+Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB, each
+part measured alone with plain ``sqlite3`` beside the whole import):
+
+* before the import: about 50-60 (Python, SQLAlchemy, the workspace open);
+* the file's bytes, 50, and the decoded text, 104 (Python keeps a text holding
+  any character beyond Latin-1 at two bytes a character), held to the end;
+* the INSERT of the text: about 175 — the UTF-8 copy the ``sqlite3`` module
+  caches on the text, SQLite's copy of the bound value and the row it builds;
+* the full-text triggers on that INSERT: about 200 — FTS5 tokenises the whole
+  text into every three-character substring (the trigram index) in memory
+  before it writes anything, and a single document is never flushed part-way;
+* the separate UPDATE that stores the file's bytes: about 150 (SQLite rewrites
+  the whole row, text included), after the peak.
+
+So the peak (about 570; 470 for ASCII text) is the INSERT with its triggers
+while Python still holds the text and the bytes.  Reaching 300 needs the
+article text indexed outside the INSERT, once the importer has let go of the
+text and bytes (a second short transaction, or the text indexed in parts), and
+the row written without the bound copies (incremental BLOB I/O into a row
+sized in advance): a change to the search triggers, so a schema migration.
 """
 
 from __future__ import annotations
