@@ -17,6 +17,7 @@ from db.articles import NewArticle, add_article, article_text
 from db.claims import ClaimFilter, create_claim_by_quote, list_claims, update_claim
 from db.errors import InvalidInput
 from db.exporting import EXPORTERS, export
+from db.exporting.cells import iter_cells
 from db.exporting.rows import COLUMNS, ExportCancelled, default_filter, iter_rows
 from db.links import add_link
 from db.models import Status
@@ -209,11 +210,15 @@ def test_empty_export_is_valid(ws, tmp_path: Path) -> None:
     assert _read_csv(tmp_path / "e.csv") == []
 
 
-@pytest.mark.parametrize("writer", [sheet.write_csv, sheet.write_json])
+# CSV streams light rows (db.exporting.cells), JSON the typed ones.
+@pytest.mark.parametrize(
+    ("writer", "source", "reader"),
+    [(sheet.write_csv, "iter_cells", iter_cells), (sheet.write_json, "iter_rows", iter_rows)],
+)
 def test_progress_per_batch_and_cancel_leaves_no_file(
-    ws, filled, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer
+    ws, filled, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer, source, reader
 ) -> None:
-    monkeypatch.setattr(sheet, "iter_rows", functools.partial(iter_rows, batch=3))
+    monkeypatch.setattr(sheet, source, functools.partial(reader, batch=3))
     calls: list[tuple[int, int]] = []
     target = tmp_path / "out.dat"
     writer(ws, ClaimFilter(), target, lambda done, total: calls.append((done, total)) or True)
@@ -241,10 +246,10 @@ def test_failure_midway_leaves_no_file(
     ws, filled, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*args, **kwargs):
-        yield _db_rows(ws, ClaimFilter())[:2]
+        yield next(iter_cells(ws, ClaimFilter()))[:2]
         raise RuntimeError("disk trouble")
 
-    monkeypatch.setattr(sheet, "iter_rows", broken)
+    monkeypatch.setattr(sheet, "iter_cells", broken)
     target = tmp_path / "x.csv"
     with pytest.raises(RuntimeError):
         sheet.write_csv(ws, ClaimFilter(), target, None)

@@ -12,6 +12,8 @@ time, with the text exactly as stored.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import functools
 import json
 import sys
 from collections.abc import Iterator
@@ -22,6 +24,7 @@ from typing import IO, Any
 from db.audit import to_json
 from db.claims import ClaimFilter
 from db.exporting import atomic_path
+from db.exporting.cells import SheetCells, iter_cells
 from db.exporting.rows import COLUMNS, ExportCancelled, Progress, count_rows, iter_rows
 from db.invisible import SHEET_LAYOUT, marked
 from db.timeutil import utcnow
@@ -36,6 +39,10 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 BLANKS = " \t\r\n\x00"
 
 
+# A cell can need the apostrophe only when it starts with one of these.
+SUSPECT_FIRST = frozenset(FORMULA_PREFIXES + FORMULA_STARTS) | frozenset(BLANKS)
+
+
 def neutralise(value: Any) -> Any:
     """*value* made safe for a spreadsheet: invisible and direction characters written
     ``<U+202E>`` (so none can reorder a cell), formula-like text given a leading
@@ -47,6 +54,43 @@ def neutralise(value: Any) -> Any:
     ):
         return "'" + value
     return value
+
+
+def neutral_text(value: str) -> str:
+    """:func:`neutralise` for text, looking past the first character only when it must."""
+    return neutralise(value) if value[:1] in SUSPECT_FIRST else value
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso(value: dt.datetime) -> str:
+    return value.isoformat()  # one per article, not one per claim
+
+
+def _csv_cells(row: SheetCells) -> list[str | int]:
+    """The CSV columns of one claim (:data:`COLUMNS`), text neutralised where it needs it."""
+    t = neutral_text
+    published = _iso(row.published) if row.published is not None else ""
+    return [
+        row.id,
+        t(row.statement),
+        t(row.quote),
+        row.start,
+        row.end,
+        t(row.article_title),
+        t(row.outlet),
+        t(row.url),
+        published,
+        t(row.source),
+        t(row.relayed_by),
+        row.grading,
+        row.status,
+        "yes" if row.contested else "",
+        row.event_date,
+        t(row.tags),
+        t(row.links),
+        row.superseded_by,
+        t(row.evidence),
+    ]
 
 
 def filter_as_json(flt: ClaimFilter) -> dict[str, Any]:
@@ -93,10 +137,8 @@ def write_csv(
         writer = csv.writer(fh, lineterminator="\r\n" if to_file else "\n")
         writer.writerow(COLUMNS)
         _tick(progress, 0, total)
-        for batch in iter_rows(ws, flt):
-            for row in batch:
-                cells = row.cells()
-                writer.writerow([neutralise(cells[c]) for c in COLUMNS])
+        for batch in iter_cells(ws, flt):
+            writer.writerows([_csv_cells(row) for row in batch])
             done += len(batch)
             _tick(progress, done, max(total, done))
     return done

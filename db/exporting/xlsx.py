@@ -9,6 +9,7 @@ Invisible and text-direction characters are written marked (``<U+202E>``,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ from sqlalchemy.orm import aliased
 from db.articles import utc_offset_text, zone_text
 from db.claims import ClaimFilter, _apply_filter, _base_query
 from db.exporting import atomic_path
-from db.exporting.rows import Progress, SheetRow, count_rows, iter_rows
+from db.exporting.cells import SheetCells, iter_cells
+from db.exporting.rows import Progress, count_rows
 from db.exporting.support import need_file, tick
 from db.invisible import SHEET_LAYOUT, has_hidden, marked
 from db.models import Claim, ClaimLink, Source
@@ -58,6 +60,7 @@ CLAIM_COLUMNS: tuple[tuple[str, int, str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # one URL per article, written once per claim
 def is_web_url(url: str) -> bool:
     lower = url.strip().lower()
     return (
@@ -99,8 +102,8 @@ class _Book:
 
     def cell(self, sheet: Any, row: int, col: int, kind: str, value: Any) -> None:
         if value is None or value == "":
-            sheet.write_blank(row, col, None, self.top)
-        elif kind == "int":
+            return  # no cell at all: an empty cell needs no format
+        if kind == "int":
             sheet.write_number(row, col, value, self.top)
         elif kind == "date":
             sheet.write_datetime(row, col, value, self.date)
@@ -120,6 +123,7 @@ class _Book:
             sheet.write_string(row, col, str(value), self.wrap if kind == "wrap" else self.top)
 
 
+@functools.lru_cache(maxsize=4096)
 def published_zone_text(value: dt.datetime | None, offset: int | None, zone: str) -> str:
     """The zone the published_at cell is in: ``KST (UTC+09:00)``, ``UTC+05:30``,
     or ``UTC (no zone given)`` when the article named none."""
@@ -132,9 +136,9 @@ def published_zone_text(value: dt.datetime | None, offset: int | None, zone: str
     return named if named == exact else f"{named} ({exact})"
 
 
-def _claim_values(row: SheetRow) -> list[Any]:
+def _claim_values(row: SheetCells) -> list[Any]:
     return [
-        str(row.id),
+        row.id,
         row.statement,
         row.quote,
         row.start,
@@ -142,21 +146,35 @@ def _claim_values(row: SheetRow) -> list[Any]:
         row.article_title,
         row.outlet,
         row.url,
-        row.published_as_given,
+        row.published,
         published_zone_text(row.published_at, row.published_offset, row.published_zone),
         row.source,
-        "; ".join(row.relayed_by),
+        row.relayed_by,
         row.grading,
-        row.status.value,
+        row.status,
         "yes" if row.contested else "",
         row.event_start,
         row.event_end,
-        "; ".join(row.tags),
-        "; ".join(str(link) for link in row.links),
-        "; ".join(str(i) for i in row.superseded_by),
-        "; ".join(str(e) for e in row.evidence),
+        row.tags,
+        row.links,
+        row.superseded_by,
+        row.evidence,
         row.notes,
     ]
+
+
+def _write_claim(book: _Book, sheet: Any, r: int, values: list[Any]) -> None:
+    """One claim row: strings and numbers straight in, empty cells left out."""
+    for col, value in enumerate(values):
+        if value is None or value == "":
+            continue  # as in cell(): nothing written for an empty value
+        kind = CLAIM_COLUMNS[col][2]
+        if kind == "wrap":
+            sheet.write_string(r, col, value, book.wrap)
+        elif kind == "text":
+            sheet.write_string(r, col, value, book.top)
+        else:
+            book.cell(sheet, r, col, kind, value)
 
 
 SOURCE_COLUMNS = (
@@ -243,11 +261,10 @@ def write_xlsx(
         try:
             sheet = book.sheet("Claims", CLAIM_COLUMNS)
             used_sources: set[str] = set()
-            for batch in iter_rows(ws, flt):
+            for batch in iter_cells(ws, flt):
                 for row in batch:
                     done += 1
-                    for col, value in enumerate(_claim_values(row)):
-                        book.cell(sheet, done, col, CLAIM_COLUMNS[col][2], value)
+                    _write_claim(book, sheet, done, _claim_values(row))
                     if row.source:
                         used_sources.add(row.source)
                 tick(progress, done, total)

@@ -1,0 +1,247 @@
+"""The claim sheet as light rows for CSV and XLSX: one streamed query, raw values.
+
+:func:`db.exporting.rows.iter_rows` builds a typed :class:`~db.exporting.rows.SheetRow`
+per claim (ids as ``uuid.UUID``, every timestamp converted), which the richer formats
+need.  The sheets need only text: here ids stay the text the database holds (dashed
+on the way out), the publication time is converted once per article rather than once
+per claim, and tags, links, evidence and relays are looked up only for the few claims
+that have any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from sqlalchemy import BindParameter, Connection, String, bindparam, select, type_coerce, union
+
+from db.articles import in_offset
+from db.claims import ClaimFilter, _apply_filter
+from db.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    ClaimRelay,
+    Evidence,
+    Relation,
+    Source,
+    Tag,
+    claim_tag,
+)
+from db.workspace import Workspace
+
+BATCH = 2000
+
+
+class SheetCells(NamedTuple):
+    """One claim of the sheet: text and numbers, ready to be written."""
+
+    id: str
+    statement: str
+    quote: str
+    start: int
+    end: int
+    article_title: str
+    outlet: str
+    url: str
+    published: dt.datetime | None  # at the article's own offset (UTC when it gave none)
+    published_at: dt.datetime | None  # in UTC, as stored
+    published_offset: int | None
+    published_zone: str
+    source: str
+    relayed_by: str
+    grading: str
+    status: str
+    event_start: dt.date | None
+    event_end: dt.date | None
+    tags: str
+    links: str
+    evidence: str
+    notes: str
+    contested: bool  # a decided claim an accepted contradiction put back in review
+    superseded_by: str  # the newer claims that update this one
+
+    @property
+    def event_date(self) -> str:
+        if self.event_start is None:
+            return ""
+        if self.event_end is None or self.event_end == self.event_start:
+            return self.event_start.isoformat()
+        return f"{self.event_start.isoformat()}/{self.event_end.isoformat()}"
+
+
+def id_text(raw: Any) -> str:
+    """An id as the database handed it (32 hex digits on SQLite, a UUID on PostgreSQL),
+    as the dashed text everything else shows."""
+    if isinstance(raw, str) and len(raw) == 32:
+        return f"{raw[:8]}-{raw[8:12]}-{raw[12:16]}-{raw[16:20]}-{raw[20:]}"
+    return str(raw)
+
+
+def _raw(column: Any) -> Any:
+    """*column* handed back as the driver reads it (no conversion per row)."""
+    return type_coerce(column, String)
+
+
+def _query(flt: ClaimFilter) -> Any:
+    query = (
+        select(
+            _raw(Claim.id),
+            Claim.statement,
+            Claim.quote,
+            Claim.start,
+            Claim.end,
+            Article.title,
+            Article.outlet,
+            Article.url,
+            _raw(Article.published_at),
+            Article.published_offset,
+            Article.published_zone,
+            Source.name,
+            Claim.reliability,
+            Claim.credibility,
+            _raw(Claim.status),
+            Claim.event_start,
+            Claim.event_end,
+            Claim.notes,
+            Claim.contested,
+        )
+        .select_from(Claim)
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Source, Source.id == Claim.source_id)
+    )
+    return _apply_filter(query, flt).order_by(
+        Article.published_at, Article.title, Claim.start, Claim.id
+    )
+
+
+def _decorated(conn: Connection) -> set[Any]:
+    """Ids (as the driver reads them) of the claims with any tag, link, evidence or relay:
+    most claims have none, and only these are looked up."""
+    query = union(
+        select(_raw(claim_tag.c.claim_id)),
+        select(_raw(ClaimLink.from_claim_id)),
+        select(_raw(ClaimLink.to_claim_id)),
+        select(_raw(Evidence.claim_id)),
+        select(_raw(ClaimRelay.claim_id)),
+    )
+    return set(conn.scalars(query))
+
+
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_TAGS = (
+    select(_raw(claim_tag.c.claim_id), Tag.name)
+    .join(Tag, Tag.id == claim_tag.c.tag_id)
+    .where(claim_tag.c.claim_id.in_(_IDS))
+    .order_by(Tag.name)
+)
+_LINKS = (
+    select(_raw(ClaimLink.from_claim_id), _raw(ClaimLink.relation), _raw(ClaimLink.to_claim_id))
+    .where(ClaimLink.from_claim_id.in_(_IDS) | ClaimLink.to_claim_id.in_(_IDS))
+    .order_by(ClaimLink.created_at, ClaimLink.id)
+)
+_EVIDENCE = (
+    select(_raw(Evidence.claim_id), _raw(Evidence.stance), Evidence.url, Evidence.note)
+    .where(Evidence.claim_id.in_(_IDS))
+    .order_by(Evidence.created_at)
+)
+_RELAYS = (
+    select(_raw(ClaimRelay.claim_id), Source.name)
+    .join(Source, Source.id == ClaimRelay.source_id)
+    .where(ClaimRelay.claim_id.in_(_IDS))
+    .order_by(ClaimRelay.claim_id, ClaimRelay.position)
+)
+
+
+def _extras(conn: Connection, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
+    """Column -> claim id text -> the joined cell, for the claims in *raw_ids*."""
+    if not raw_ids:
+        return {}
+    parts: dict[str, dict[str, list[str]]] = {
+        name: defaultdict(list)
+        for name in ("tags", "links", "superseded_by", "evidence", "relayed_by")
+    }
+    ids = [id_text(raw) for raw in raw_ids]
+    wanted = {"ids": [uuid.UUID(i) for i in ids]}  # few: only the claims with extras
+    for cid, name in conn.execute(_TAGS, wanted):
+        parts["tags"][id_text(cid)].append(name)
+    chosen = set(ids)
+    for src, relation, dst in conn.execute(_LINKS, wanted):
+        src, dst = id_text(src), id_text(dst)
+        if src in chosen:
+            parts["links"][src].append(f"{relation} {dst}")
+        if dst in chosen:
+            parts["links"][dst].append(f"← {relation} {src}")
+            if relation == Relation.UPDATES.value:
+                parts["superseded_by"][dst].append(src)
+    for cid, stance, url, note in conn.execute(_EVIDENCE, wanted):
+        body = " — ".join(p for p in (url, note) if p)
+        parts["evidence"][id_text(cid)].append(f"{stance}: {body}")
+    for cid, name in conn.execute(_RELAYS, wanted):
+        parts["relayed_by"][id_text(cid)].append(name)
+    return {name: {k: "; ".join(v) for k, v in cells.items()} for name, cells in parts.items()}
+
+
+def iter_cells(
+    ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH
+) -> Iterator[list[SheetCells]]:
+    """Yield the sheet in batches of at most *batch* rows; memory stays bounded."""
+    with ws.session() as session:
+        conn = session.connection()  # plain rows: no ORM loading per row
+        dialect = conn.dialect
+        to_datetime = Article.published_at.type.dialect_impl(dialect).result_processor(
+            dialect, None
+        )
+        decorated = _decorated(conn)
+        shown: dict[tuple[Any, int | None, str], tuple[Any, Any]] = {}
+        result = conn.execute(_query(flt).execution_options(yield_per=batch))
+        for part in result.partitions(batch):
+            extras = _extras(conn, [r[0] for r in part if r[0] in decorated])
+            tags = extras.get("tags", {})
+            links = extras.get("links", {})
+            evidence = extras.get("evidence", {})
+            relays = extras.get("relayed_by", {})
+            newer = extras.get("superseded_by", {})
+            rows = []
+            for r in part:
+                cid = id_text(r[0])
+                raw_published, offset, zone = r[8], r[9], r[10] or ""
+                key = (raw_published, offset, zone)
+                published = shown.get(key)
+                if published is None:  # once per article, not once per claim
+                    at = to_datetime(raw_published) if to_datetime else raw_published
+                    given = in_offset(at, offset, zone) if at is not None else None
+                    published = shown[key] = (at, given)
+                rel, cred = r[12], r[13]
+                rows.append(
+                    SheetCells(
+                        cid,
+                        r[1],
+                        r[2],
+                        r[3],
+                        r[4],
+                        r[5],
+                        r[6],
+                        r[7],
+                        published[1],
+                        published[0],
+                        offset,
+                        zone,
+                        r[11] or "",
+                        relays.get(cid, ""),
+                        f"{rel or ''}{cred or ''}",
+                        r[14],
+                        r[15],
+                        r[16],
+                        tags.get(cid, ""),
+                        links.get(cid, ""),
+                        evidence.get(cid, ""),
+                        r[17],
+                        bool(r[18]),
+                        newer.get(cid, ""),
+                    )
+                )
+            yield rows
