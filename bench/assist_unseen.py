@@ -5,7 +5,8 @@ publication dates) into a fresh SQLite workspace and its suggestions scored.  Pr
 recall and precision per article, per language and per kind, attribution accuracy,
 sources invented for the outlet's own statements, event dates, and figure or date
 suggestions that repeat a figure already suggested.
-Run: PYTHONPATH=. .venv/bin/python bench/assist_unseen.py [-v]
+Run: PYTHONPATH=. .venv/bin/python bench/assist_unseen.py [-v] [FOLDER]
+(FOLDER: another reference folder of the same form, e.g. tests/fixtures/assist_holdout).
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ def line(label: str, sc: Score, dupes: int | None = None) -> str:
     return text if dupes is None else f"{text} {dupes:5d}"
 
 
-def main(verbose: bool = False) -> int:
-    results = run()
+def main(verbose: bool = False, folder: Path = FOLDER) -> int:
+    results = run(folder)
     header = (
         f"{'':22} {'marked':>6} {'recall':>8} {'precision':>9} {'sources':>8} {'invented':>8}"
         f" {'dates':>7} {'dupes':>5}"
@@ -112,4 +113,5 @@ def r_text(s: object) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main("-v" in sys.argv[1:]))
+    folders = [Path(a) for a in sys.argv[1:] if a != "-v"]
+    sys.exit(main("-v" in sys.argv[1:], folders[0] if folders else FOLDER))

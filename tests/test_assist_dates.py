@@ -155,3 +155,24 @@ def test_labelled_header_lines_are_not_event_dates() -> None:
     )
     found = extract_dates(text, PUB)
     assert [text[d.start : d.end] for d in found] == ["on 2024-10-17"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "iso"),
+    [
+        ("The service said Tuesday night that the fire had spread.", "Tuesday night", "2024-10-22"),
+        ("It was 15% contained as of Wednesday morning.", "Wednesday morning", "2024-10-23"),
+        ("Temperatures will stay high through the weekend.", "the weekend",
+         "2024-10-26/2024-10-27"),
+        ("Толчок произошёл в ночь на понедельник.", "в ночь на понедельник",
+         "2024-10-20/2024-10-21"),
+        ("Regionen skal spare på næste års budget.", "næste års", "2025-01-01/2025-12-31"),
+        ("앞서 2019년 파업 때는 선박이 묶였다.", "2019년", "2019-01-01/2019-12-31"),
+    ],
+)  # fmt: skip
+def test_more_weekday_and_year_forms(text: str, quote: str, iso: str) -> None:
+    assert one(text) == (quote, iso)
+
+
+def test_a_weekday_in_a_name_is_not_a_date() -> None:
+    assert extract_dates("The Tuesday Group met.", PUB) == []

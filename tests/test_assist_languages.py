@@ -172,3 +172,20 @@ def test_the_date_of_saying_is_the_outlets_own(text: str, needle: str) -> None:
     lo = text.index(needle)
     dates = [s for s in suggest(text, PUB) if s.kind == "date" and s.target_start == lo]
     assert dates and dates[0].source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "source"),
+    [
+        # an anonymity clause is no name
+        ("وقال مسؤول في الوزارة، طلب عدم ذكر اسمه، إن الطرف الآخر سيطلق ٩٠ شخصا.", "٩٠",
+         "مسؤول في الوزارة"),
+        # the subject's first verb before "og" and the speech verb
+        ('Dansk Sygeplejeråd kalder planen "uansvarlig" og anslår, at ventetiden stiger med '
+         "mindst fire uger.", "fire", "Dansk Sygeplejeråd"),
+        # an estimate "것으로 추산했다"
+        ("업계는 하루 손실액이 최소 300억 원에 이를 것으로 추산했다.", "300억", "업계"),
+    ],
+)  # fmt: skip
+def test_more_sources_of_other_languages(text: str, needle: str, source: str) -> None:
+    assert at(text, needle).source == source

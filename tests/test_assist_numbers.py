@@ -213,3 +213,21 @@ def test_a_unit_after_another_number_is_not_the_counted_thing(text: str) -> None
 
 def test_danish_number_word_needs_a_counted_thing() -> None:
     assert extract_figures("Det er to af de vigtigste partier.", "da") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote", "value", "unit"),
+    [
+        ("Temperatures stay above 38C.", "en", "38C", 38, "degrees"),
+        ("Пострадали люди, трое из них госпитализированы.", "ru", "трое", 3, "people"),
+        ("Угроза была снята через два часа.", "ru", "два", 2, "hours"),
+        ("تجمع أكثر من ألفي شخص أمام المقر.", "ar", "أكثر من ألفي", 2000, "people"),
+        ("استمرت المفاوضات أكثر من ستة أشهر.", "ar", "أكثر من ستة", 6, "months"),
+        ("당시 닷새 동안 선박이 묶였다.", "ko", "닷새 동안", 5, "days"),
+    ],
+)
+def test_count_words_and_degrees(
+    text: str, language: str, quote: str, value: float, unit: str
+) -> None:
+    found = only(text, language)
+    assert (text[found.start : found.end], found.value, found.unit) == (quote, value, unit)

@@ -17,6 +17,7 @@ from db.assist.reference import ArticleResult, load_reference, score_folder
 from db.importing.text import decode_text
 
 FOLDER = Path(__file__).parent / "fixtures" / "assist_unseen"
+HOLDOUT = Path(__file__).parent / "fixtures" / "assist_holdout"
 LANGUAGES = ("ar", "da", "en", "ko", "ru")
 
 
@@ -31,6 +32,21 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[ArticleRe
         try:
             bind_analyst(ws)
             yield score_folder(ws, FOLDER)
+        finally:
+            ws.close()
+
+
+@pytest.fixture(scope="module")
+def holdout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[ArticleResult]]:
+    from db.analysts import bind_analyst
+    from db.workspace import open_workspace
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CLAIMDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+        ws = open_workspace(tmp_path_factory.mktemp("holdout") / "holdout.sqlite")
+        try:
+            bind_analyst(ws)
+            yield score_folder(ws, HOLDOUT)
         finally:
             ws.close()
 
@@ -127,3 +143,17 @@ def test_same_suggestions_on_postgresql(results: list[ArticleResult], pg_url: st
     assert [(r.name, r.encoding, r.suggestions) for r in on_pg] == [
         (r.name, r.encoding, r.suggestions) for r in results
     ]
+
+
+def test_holdout_set_at_the_level_reached(holdout: list[ArticleResult]) -> None:
+    """The second set, written after the first round of changes (tests/fixtures/assist_holdout)."""
+    assert [p for r in holdout for p in r.problems] == []
+    assert {r.language for r in holdout} == set(LANGUAGES)
+    assert {r.encoding for r in holdout} >= {"cp1251", "utf-16-le", "utf-8"}
+    score = total(holdout)
+    assert score.marked >= 45
+    assert score.recall >= 0.97, score.misses
+    assert score.precision >= 0.98
+    assert score.attribution_accuracy >= 0.92, score.wrong_sources
+    assert score.invented == 0, score.wrong_sources
+    assert sum(r.duplicates for r in holdout) == 0

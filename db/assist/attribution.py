@@ -45,9 +45,10 @@ _REPORT_BY = re.compile(r"\b(?:report|assessment|estimate|statement)s?\s+(?:by|f
 # A time or setting between a speech verb and "that" ("said on Thursday that", "told
 # reporters late on Monday that"): when the saying happened, not part of what was said.
 _SAID_WHEN = re.compile(
-    r"\s+(?:(?:late|early)\s+)?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\s+(?:(?:late|early)\s+)?(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?|on\s+"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2})|yesterday|today|last\s+(?:week|night|month)|earlier|later|"
+    r"\s+\d{1,2}|yesterday|today|last\s+(?:week|night|month)|earlier|later|"
     r"in\s+an?\s+(?:statement|interview|briefing|post|letter|report))"
     r"(?=\s+that\b|\s*[,:])"
 )

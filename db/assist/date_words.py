@@ -58,9 +58,9 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"i\s+denne\s+uge", "this week"),
     (r"i\s+næste\s+uge|næste\s+uge", "next week"),
     (r"i\s+sidste\s+måned|sidste\s+måned", "last month"),
-    (r"sidste\s+år|i\s+fjor", "last year"),
-    (r"i\s+år", "this year"),
-    (r"næste\s+år", "next year"),
+    (r"sidste\s+års?|i\s+fjor", "last year"),
+    (r"i\s+år|dette\s+års", "this year"),
+    (r"næste\s+års?", "next year"),
     (r"i\s+går", "yesterday"),
     (r"i\s+dag", "today"),
     (r"i\s+morgen", "tomorrow"),
@@ -109,7 +109,8 @@ _RELATIVE_RE = re.compile(
 )
 _WEEKDAY_RE = re.compile(
     _LEFT
-    + r"(?P<prep>(?:в|во|с|до|к)\s+|(?:natten\s+til|i|på|fra|til|siden)\s+|(?:منذ\s+)?(?:يوم\s+)|"
+    + r"(?P<prep>в\s+ночь\s+(?:на|с)\s+|(?:в|во|с|до|к)\s+|"
+    + r"(?:natten\s+til|i|på|fra|til|siden)\s+|(?:منذ\s+)?(?:يوم\s+)|"
     + r"(?:지난|다음|이번)\s?)?"
     + r"(?P<wd>"
     + _WEEKDAY_ALT
@@ -122,9 +123,12 @@ _WEEKDAY_RE = re.compile(
 )
 # English weekdays after a preposition that tells the tense ("by Sunday", "since Monday").
 _EN_WEEKDAY_RE = re.compile(
-    r"\b(?P<prep>(?:[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom)\s+)"
-    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?P<prep>(?:[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom)\s+)?"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+[A-Z])"
 )
+# "this weekend", "through the weekend", "last weekend".
+_EN_WEEKEND_RE = re.compile(r"\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast|the)\s+weekend\b")
 _KO_DAY_RE = re.compile(
     r"(?<![\d월만,.])(?P<last>지난\s?)?(?P<d>\d{1,2})일(?!\s?(?:간|동안|째|치))"
     r"(?:\s?(?:오전|오후|새벽|밤))?"
@@ -155,6 +159,7 @@ _YEAR_RE = re.compile(
     + r"|"
     + _LEFT
     + r"(?:в|с|до|к)\s+(?P<y2>(?:1[89]|20)\d\d)\s+(?:году|года|г\.)"
+    + r"|(?<![\d월])(?P<y3>(?:1[89]|20)\d\d)년(?!\s?\d{1,2}월)"
 )
 
 
@@ -238,10 +243,21 @@ def _weekdays(
             day = published - dt.timedelta(days=back or 7)
         else:
             day = published - dt.timedelta(days=back)
-        if prep == "natten til":  # the night before that day
+        if prep in ("natten til", "в ночь на"):  # the night before that day
             yield m.start(), m.end(), day - dt.timedelta(days=1), day, True
         else:
             yield m.start(), m.end(), day, day, True
+
+
+def _weekends(folded: str, published: dt.date | None) -> Iterator[Found]:
+    for m in _EN_WEEKEND_RE.finditer(folded):
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        saturday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=5)
+        shift = {"next": 7, "last": -7}.get(m["which"].casefold(), 0)
+        first = saturday + dt.timedelta(days=shift)
+        yield m.start(), m.end(), first, first + dt.timedelta(days=1), True
 
 
 def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
@@ -298,7 +314,7 @@ def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
 
 def _years(folded: str) -> Iterator[Found]:
     for m in _YEAR_RE.finditer(folded):
-        year = int(m.group("y") or m.group("y2"))
+        year = int(m.group("y") or m.group("y2") or m.group("y3"))
         yield m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), False
 
 
@@ -317,6 +333,7 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     dates are :mod:`db.assist.dates`'s).
     """
     found = list(_weekdays(folded, published, _EN_WEEKDAY_RE))
+    found += _weekends(folded, published)
     if not (_OTHER_SCRIPTS.search(folded) or _DANISH.search(folded)):
         return found
     found += _weekdays(folded, published)

@@ -38,7 +38,9 @@ _CITING = re.compile(
 )
 # Words that open a time or place phrase after a source's name, not part of the name.
 _AFTER_NAME = re.compile(
-    r"\s+(?:يوم|في|خلال|أمس|اليوم|صباح|مساء|عبر|أثناء|بعد|قبل)(?:\s|$)"
+    r"\s+(?:يوم|خلال|أمس|اليوم|صباح|مساء|عبر|أثناء|بعد|قبل)(?:\s|$)"
+    r"|\s+في\s+(?:مؤتمر|بيان|تصريح|تصريحات|حديث|مقابلة|كلمة|ختام|وقت|ساعة|صباح|مساء|"
+    r"اليوم|رسالة|منشور|تغريدة|جلسة|اجتماع)"
     r"|\s+(?:fra|von|aus)\s+|\s+(?:i|på|til|im|am)\s+(?=[A-ZÆØÅ])"
 )
 # Words that open a sentence before its subject ("Ранее ведомство", "한편 국방부는").
@@ -75,7 +77,7 @@ _KO_VERBS = (
     r"밝혔다|말했다|전했다|보도했다|주장했다|설명했다|강조했다|발표했다|덧붙였다|추정했다|"
     r"분석했다|내다봤다|전망했다|예상했다|관측했다|경고했다|지적했다|보고했다|알렸다"
 )
-_KO_VERB = re.compile(rf"(?:고|다고|라고|며)\s*(?P<verb>{_KO_VERBS})[.]?$")
+_KO_VERB = re.compile(rf"(?:고|다고|라고|며|것으로|으로)\s*(?P<verb>{_KO_VERBS}|추산했다)[.]?$")
 # "…고 국방부가 전했다": the source named right before the verb, after the statement.
 _KO_TRAILING = re.compile(
     rf"(?:고|다고|라고)\s+(?P<who>(?:\S+\s){{0,2}}?\S+?)(?:이|가)\s+(?P<verb>{_KO_VERBS})[.]?$"
@@ -89,6 +91,12 @@ _AR_SAID = re.compile(
     r"(?:^|\s)و?(?P<verb>قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أشار|أشارت|"
     r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت)\s+"
     r"(?P<who>[^،,.]+?(?:،\s*[^،,.]{2,40}?،)?)\s+(?:إلى\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s"
+)
+# "who asked not to be named": said of a source, not a name.
+_ANONYMOUS = re.compile(
+    r"،?\s*(?:طلب|طلبت|فضل|فضلت|رفض|رفضت)\s+(?:عدم\s+(?:ذكر|الكشف\s+عن)|الكشف\s+عن)\s+"
+    r"(?:اسمه|اسمها|هويته|هويتها)\s*،?"
+    r"|,?\s*(?:пожелавш\w+|попросивш\w+)\s+не\s+называть\s+(?:его|ее|её)?\s*(?:имя|имени)\s*,?"
 )
 # "بحسب ما نقلت X": as X passed it on.
 _AS_RELAYED = re.compile(r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|أفادت|أوردت|أورده)\s+")
@@ -116,6 +124,7 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
         relay = _who(who[: citing.start()])[0]
         who = who[citing.end() :]
         relays = (relay,) if relay else ()
+    who = _ANONYMOUS.sub("", who)
     if "،" in who:  # "المتحدث باسم الوزارة، خالد منصور،": the person named
         parts = [p.strip() for p in who.split("،") if p.strip()]
         who = parts[-1] if parts else who
@@ -130,6 +139,23 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     if who.count("«") != who.count("»"):
         who = who.strip("«»")
     return who, relays
+
+
+def _first_subject(who: str) -> str:
+    """A capitalised subject before a first verb of its own: 'Dansk Sygeplejeråd kalder planen
+    "uansvarlig" og' (anslår) is Dansk Sygeplejeråd's."""
+    if not re.search(r"\s(?:og|und|and)$|[\"“”]", who) or not who[:1].isupper():
+        return who
+    if not re.fullmatch(r"[\sA-Za-zÀ-ÿ&\"“”'’.-]+", who):
+        return who  # Latin-script names only
+    words = who.split()
+    lead = []
+    for word in words:
+        if word[:1].isupper() or word == "&":
+            lead.append(word)
+        else:
+            break
+    return " ".join(lead) if lead else who
 
 
 def _v2_subject(rest: str) -> int:
@@ -178,6 +204,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         head = body[: m.start()]
         clause_start = max(head.rfind(","), head.rfind("«"), head.rfind("»"), -1) + 1
         who, relays = _who(head[clause_start:].strip(" —–-"))
+        who = _first_subject(who)
         if not who or len(who.split()) > 8:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))

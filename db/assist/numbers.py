@@ -254,6 +254,7 @@ def _broken(text: str, start: int, end: int) -> bool:
 
 
 _LIST_MARK = re.compile(r"[.)]\s")
+_DEGREES = re.compile(r"\s?°\s?[CF]?(?![^\W\d_])|[CF](?![^\W\d_])")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
 _NAMED_BEFORE = re.compile(r"(?:^|\s)[a-z]*[A-Z][\w'’]*\s$")
 _CALIBRE = re.compile(r"\s?mm\b")
@@ -282,6 +283,8 @@ def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -
     if has_extra:
         return True
     nxt = text[end : end + 1]
+    if _DEGREES.match(text, end):
+        return True  # "38C", "38 °C"
     if nxt.isalpha() and not _HYPHEN_UNIT.match(text, end):
         return False
     if nxt == "-" and not _HYPHEN_UNIT.match(text, end):
@@ -387,6 +390,9 @@ def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> l
         hyphen = _HYPHEN_UNIT.match(text, end)
         if hyphen and not unit:
             unit = lexicon.UNITS.get(hyphen.group(1).casefold(), hyphen.group(1).casefold())
+        degrees = _DEGREES.match(text, end)
+        if degrees and not unit:
+            unit, end = "degrees", degrees.end()
         unit = unit or _unit_after(text, end, language)
         qual, q_start = _qualifier_before(text, start)
         out.append(Figure(q_start, end, value, value_max, unit, qual))
@@ -490,7 +496,27 @@ _SMALL_NUMBERS: dict[str, dict[str, float]] = {
            "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20},
     "ru": {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
            "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20},
+    "ar": {"ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6,
+           "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9,
+           "عشرة": 10, "عشر": 10},
 }  # fmt: skip
+# Number words that count on their own: Russian collectives ("трое" are three people),
+# Arabic duals of hundred and thousand, Korean native counts of days.
+_COUNT_WORDS: dict[str, tuple[float, str]] = {
+    "двое": (2, "people"), "трое": (3, "people"), "четверо": (4, "people"),
+    "пятеро": (5, "people"), "шестеро": (6, "people"), "семеро": (7, "people"),
+    "ألفي": (2000, ""), "ألفا": (2000, ""), "ألفين": (2000, ""), "مئتي": (200, ""),
+    "مئتا": (200, ""), "مائتي": (200, ""), "مائتا": (200, ""), "مليوني": (2e6, ""),
+    "مليونا": (2e6, ""),
+    "이틀": (2, "days"), "사흘": (3, "days"), "나흘": (4, "days"), "닷새": (5, "days"),
+    "엿새": (6, "days"), "이레": (7, "days"), "열흘": (10, "days"), "보름": (15, "days"),
+}  # fmt: skip
+_COUNT_RE = re.compile(
+    r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?P<w>"
+    + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+    + r")(?![^\W\d_]|간|째|동안|에서|만에)",
+    re.IGNORECASE,
+)
 _SHARES: dict[str, float] = {
     "ثلث": 1 / 3, "ثلثي": 2 / 3, "ثلثا": 2 / 3, "ربع": 1 / 4, "نصف": 1 / 2,
     "треть": 1 / 3, "трети": 1 / 3, "две трети": 2 / 3, "четверть": 1 / 4,
@@ -514,6 +540,18 @@ def _foreign_word_figures(text: str, language: str, blocked: SpanSet) -> list[Fi
         value = _SHARES[" ".join(m["w"].casefold().split())]
         qual, q_start = _qualifier_before(text, m.start())
         out.append(Figure(q_start, m.end(), value, None, "", qual))
+    for m in _COUNT_RE.finditer(text):
+        if blocked.overlaps(m.start(), m.end()):
+            continue
+        value, unit = _COUNT_WORDS[m["w"].casefold()]
+        qual, q_start = _qualifier_before(text, m.start())
+        end = m.end()
+        if unit == "days":
+            span = re.match(r"\s?(?:동안|간)", text[end : end + 4])
+            end += span.end() if span else 0
+        out.append(
+            Figure(q_start, end, value, None, unit or _unit_after(text, end, language), qual)
+        )
     words = _SMALL_NUMBERS.get(language)
     if words:
         pattern = r"(?<![^\W\d_])(?P<w>" + "|".join(words) + r")\s+(?P<u>[^\W\d_]+)"
