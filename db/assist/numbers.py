@@ -556,12 +556,12 @@ def _foreign_word_figures(text: str, language: str, blocked: SpanSet) -> list[Fi
     if words:
         pattern = r"(?<![^\W\d_])(?P<w>" + "|".join(words) + r")\s+(?P<u>[^\W\d_]+)"
         for m in re.finditer(pattern, text, re.IGNORECASE):
-            unit = lexicon.UNITS.get(m["u"].casefold())
-            if not unit or blocked.overlaps(m.start(), m.end()):
+            counted = lexicon.UNITS.get(m["u"].casefold())
+            if not counted or blocked.overlaps(m.start(), m.end()):
                 continue
             qual, q_start = _qualifier_before(text, m.start())
             value = words[m["w"].casefold()]
-            out.append(Figure(q_start, m.end("w"), value, None, unit, qual))
+            out.append(Figure(q_start, m.end("w"), value, None, counted, qual))
     return out
 
 
