@@ -117,7 +117,7 @@ class InspectorForm:
 
         self.relays = RelaysSection(self.ctx, self._source_names, body)
         self.relays.setObjectName("relaysSection")
-        form.addRow(self._label("&Relayed by:", self.relays.input), self.relays)
+        form.addRow(self._label("Rel&ayed by:", self.relays.input), self.relays)
 
         self.reliability_combo = QComboBox(body)
         self.reliability_combo.setObjectName("reliabilityCombo")

@@ -49,10 +49,12 @@ class StatusLegend(QWidget):
         layout.addStretch(1)
         # How to work the highlights, for someone seeing them for the first time.
         self.hint = QLabel(
-            "Darker shade: a claim inside another · hover a highlight to read it, "
-            "click to select it · F8 / Shift+F8: next / previous claim · "
-            "Ctrl+E: selected words become a claim",
+            "Ctrl+E: selected words become a claim · F8 / Shift+F8: next / previous"
+            " claim · darker shade: a claim inside another",
             self,
+        )
+        self.hint.setToolTip(
+            "Hover a highlight to read its claim; click it to select the claim in the inspector."
         )
         self.hint.setObjectName("legendHint")
         self.hint.setStyleSheet("color: palette(placeholder-text);")

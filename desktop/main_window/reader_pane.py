@@ -18,6 +18,7 @@ from desktop.context import AppContext
 from desktop.main_window.legend import StatusLegend
 from desktop.operations import articles as article_ops
 from desktop.reader import ReaderView
+from desktop.shared.clamped_label import ClampedLabel
 from desktop.style import reader_font
 
 
@@ -27,9 +28,9 @@ class ReaderPane(QWidget):
         self.ctx = ctx
         self.setObjectName("readerPane")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.heading = QLabel("No article open", self)
+        # Two lines at most, so the text stays in view on a small screen.
+        self.heading = ClampedLabel("No article open", 2, self)
         self.heading.setObjectName("articleHeading")
-        self.heading.setWordWrap(True)
         self.byline = QLabel("Import an article with Ctrl+I, or pick one on the left.", self)
         self.byline.setObjectName("articleByline")
         self.byline.setWordWrap(True)
