@@ -48,6 +48,10 @@ def test_reader_shows_stand_ins_at_the_same_offsets(ws, tmp_path, qtbot) -> None
     ]
     assert painted
     assert "<U+202E>" in window.reader_pane.heading.text()
+    file_text = window.metadata_editor.file_label.text()
+    assert "Invoice <U+202E>gnp.exe.txt" in file_text
+    assert "Title holds invisible or direction characters" in file_text
+    assert RLO not in file_text
 
 
 def test_selection_quote_and_copy_are_the_stored_text(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.articles import ArticleInfo, in_offset, utc_offset_text, zone_text
 from db.changes import Changes, Entity
 from db.errors import ClaimDeskError
+from db.invisible import has_hidden, marked
 from desktop.articles.list_panel import COUNT_FIELDS, format_article_time
 from desktop.commands.article_fields import UpdateArticleCommand
 from desktop.context import AppContext
@@ -127,6 +128,7 @@ class ArticleMetadataEditor(QWidget):
         self.file_label.setObjectName("article_file")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.file_label.setWordWrap(True)
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow("File", self.file_label)
         self.has_date.toggled.connect(self._known_toggled)
         self.date.editingFinished.connect(self._date_edited)
@@ -186,11 +188,24 @@ class ArticleMetadataEditor(QWidget):
                 self._show_time(info.published_at)
             else:
                 self.date.setDateTime(self.date.minimumDateTime())
-            self.file_label.setText(
-                f"{info.filename} ({info.format}, {info.encoding})" if info else ""
-            )
+            self.file_label.setText(self._file_text(info))
         finally:
             self._loading = False
+
+    def _file_text(self, info: ArticleInfo | None) -> str:
+        """The file the article came from; below it, the fields whose text holds
+        invisible or direction characters, marked (the edits show the stored text)."""
+        if info is None:
+            return ""
+        lines = [f"{marked(info.filename)} ({info.format}, {info.encoding})"]
+        for name in self.edits:
+            value = str(getattr(info, name) or "")
+            if has_hidden(value):
+                lines.append(
+                    f"{name.capitalize()} holds invisible or direction characters: "
+                    f"“{marked(value)}”"
+                )
+        return "\n".join(lines)
 
     def _show_time(self, value: dt.datetime) -> None:
         if self.as_published_chosen():
