@@ -22,6 +22,7 @@ from db.models import (
     Article,
     Claim,
     ClaimKind,
+    ClaimRelay,
     Source,
     Status,
     Tag,
@@ -473,9 +474,26 @@ def update_claim(
                 "not saved.",
                 current={"claim": current},
             )
+        _refuse_relay_as_source(session, claim, values.get("source_id"))
         apply_fields(session, claim, values)
         session.flush()
         return claim_info(session, cid)
+
+
+def _refuse_relay_as_source(session: Session, claim: Claim, source_id: Any) -> None:
+    """A source in the claim's relay chain cannot become its original source as well."""
+    if source_id is None or source_id == claim.source_id:
+        return
+    relay = session.scalar(
+        select(Source.name)
+        .join(ClaimRelay, ClaimRelay.source_id == Source.id)
+        .where(ClaimRelay.claim_id == claim.id, ClaimRelay.source_id == source_id)
+    )
+    if relay is not None:
+        raise InvalidInput(
+            f"{relay} relays this claim; remove it from the relay chain first to make it "
+            "the original source."
+        )
 
 
 def delete_claim(ws: Workspace, claim_id: uuid.UUID | str) -> None:

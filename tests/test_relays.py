@@ -157,3 +157,22 @@ def test_exports_carry_the_relay_chain(ws, tmp_path: Path) -> None:
         r[header.index("quote")]: r[column] for r in sheet.iter_rows(min_row=2, values_only=True)
     }
     assert values["400 soldiers died"] == "Park Min-ho; Daily Example"
+
+
+def test_a_relay_cannot_become_the_original_source_until_removed(ws, tmp_path: Path) -> None:
+    from db.claims import create_claim_by_quote, get_claim, update_claim
+    from db.errors import InvalidInput
+    from db.relays import relay_names, set_relay_ids
+    from db.sources import create_source
+
+    article = _article(ws, tmp_path)
+    budanov = create_source(ws, "Kyrylo Budanov")
+    park = create_source(ws, "Park Min-ho")
+    claim = create_claim_by_quote(ws, article, "400 soldiers died", source_id=budanov.id)
+    set_relay_ids(ws, claim.id, [park.id])
+    with pytest.raises(InvalidInput, match="Park Min-ho relays this claim"):
+        update_claim(ws, claim.id, source_id=park.id)
+    assert get_claim(ws, claim.id).source_id == budanov.id
+    set_relay_ids(ws, claim.id, [])
+    assert update_claim(ws, claim.id, source_id=park.id).source_id == park.id
+    assert relay_names(ws, [claim.id]) == {}
