@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from sqlalchemy import BindParameter, Connection, String, bindparam, select, type_coerce, union
+from sqlalchemy.orm import Session
 
 from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter
@@ -31,6 +32,7 @@ from db.models import (
     Tag,
     claim_tag,
 )
+from db.relays import relay_names_in
 from db.workspace import Workspace
 
 BATCH = 2000
@@ -148,15 +150,9 @@ _EVIDENCE = (
     .where(Evidence.claim_id.in_(_IDS))
     .order_by(Evidence.created_at)
 )
-_RELAYS = (
-    select(_raw(ClaimRelay.claim_id), Source.name)
-    .join(Source, Source.id == ClaimRelay.source_id)
-    .where(ClaimRelay.claim_id.in_(_IDS))
-    .order_by(ClaimRelay.claim_id, ClaimRelay.position)
-)
 
 
-def _extras(conn: Connection, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
+def _extras(session: Session, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
     """Column -> claim id text -> the joined cell, for the claims in *raw_ids*."""
     if not raw_ids:
         return {}
@@ -165,7 +161,9 @@ def _extras(conn: Connection, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
         for name in ("tags", "links", "superseded_by", "evidence", "relayed_by")
     }
     ids = [id_text(raw) for raw in raw_ids]
-    wanted = {"ids": [uuid.UUID(i) for i in ids]}  # few: only the claims with extras
+    uuids = [uuid.UUID(i) for i in ids]  # few: only the claims with extras
+    wanted = {"ids": uuids}
+    conn = session.connection()
     for cid, name in conn.execute(_TAGS, wanted):
         parts["tags"][id_text(cid)].append(name)
     chosen = set(ids)
@@ -180,8 +178,8 @@ def _extras(conn: Connection, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
     for cid, stance, url, note in conn.execute(_EVIDENCE, wanted):
         body = " — ".join(p for p in (url, note) if p)
         parts["evidence"][id_text(cid)].append(f"{stance}: {body}")
-    for cid, name in conn.execute(_RELAYS, wanted):
-        parts["relayed_by"][id_text(cid)].append(name)
+    for cid, names in relay_names_in(session, uuids).items():
+        parts["relayed_by"][str(cid)] = list(names)
     return {name: {k: "; ".join(v) for k, v in cells.items()} for name, cells in parts.items()}
 
 
@@ -199,7 +197,7 @@ def iter_cells(
         shown: dict[tuple[Any, int | None, str], tuple[Any, Any]] = {}
         result = conn.execute(_query(flt).execution_options(yield_per=batch))
         for part in result.partitions(batch):
-            extras = _extras(conn, [r[0] for r in part if r[0] in decorated])
+            extras = _extras(session, [r[0] for r in part if r[0] in decorated])
             tags = extras.get("tags", {})
             links = extras.get("links", {})
             evidence = extras.get("evidence", {})
