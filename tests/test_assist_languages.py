@@ -189,3 +189,16 @@ def test_the_date_of_saying_is_the_outlets_own(text: str, needle: str) -> None:
 )  # fmt: skip
 def test_more_sources_of_other_languages(text: str, needle: str, source: str) -> None:
     assert at(text, needle).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقدرت الحكومة الخسائر الأولية بنحو ٢٥ مليون دولار.", "الحكومة"),
+        ("وقدرت وزارة الصحة عدد الضحايا بنحو ٣٠٠ شخص.", "وزارة الصحة"),
+        ("وقدرت لجنة الانتخابات المشاركة بنحو ٤٠ بالمئة.", "لجنة الانتخابات"),
+    ],
+)
+def test_arabic_estimate_without_that(text: str, source: str) -> None:
+    figure = next(s for s in suggest(text, PUB) if s.kind == "figure")
+    assert figure.source == source

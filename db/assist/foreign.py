@@ -98,6 +98,12 @@ _ANONYMOUS = re.compile(
     r"(?:اسمه|اسمها|هويته|هويتها)\s*،?"
     r"|,?\s*(?:пожелавш\w+|попросивш\w+)\s+не\s+называть\s+(?:его|ее|её)?\s*(?:имя|имени)\s*,?"
 )
+# "وقدرت الحكومة الخسائر بنحو …": an estimate with no "that"; verb, subject, then the rest.
+# The subject is one definite word ("الحكومة") or a construct ("وزارة الصحة").
+_AR_ESTIMATED = re.compile(
+    r"(?:^|\s)و?(?P<verb>قدرت|قدر|قدّرت|قدّر|توقعت|توقع|رجحت|رجح|أحصت|أحصى)\s+"
+    r"(?P<who>ال\S+|(?!ال)\S+\s+ال\S+)\s+"
+)
 # "بحسب ما نقلت X": as X passed it on.
 _AS_RELAYED = re.compile(r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|أفادت|أوردت|أورده)\s+")
 
@@ -237,6 +243,13 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
                 Cue(s + c_start, s + verb.start(), subject.group("who"), verb.group("verb"),
                     s + lead, s + lead + subject.end())
             )  # fmt: skip
+    estimated = _AR_ESTIMATED.search(body)
+    if estimated and not _AR_SAID.search(body):
+        who = _who(estimated.group("who"))[0]
+        out.append(
+            Cue(s + estimated.end(), e, who, estimated.group("verb"), s + estimated.start(),
+                s + estimated.end())
+        )  # fmt: skip
     ar = _AR_SAID.search(body)
     if ar:
         who, relays = _who(ar.group("who"))
