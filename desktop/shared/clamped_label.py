@@ -6,9 +6,11 @@ Long article titles otherwise push the reader's text below the fold on a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
+
+ELLIPSIS = "…"
 
 
 class ClampedLabel(QLabel):
@@ -29,44 +31,31 @@ class ClampedLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), 120), hint.height())
 
+    def _fits(self, text: str, width: int, limit: int) -> bool:
+        super().setText(text)
+        return self.heightForWidth(width) <= limit
+
     def _fit(self) -> None:
-        """Lay the full text out at the label's width; keep *max_lines* lines."""
+        """The longest beginning of the text (whole code points) that the label itself
+        lays out in *max_lines* lines at its width, with an ellipsis when cut."""
+        full, width = self._full, self.width()
         margins = self.contentsMargins()
-        width = self.width() - margins.left() - margins.right()
-        shown = self._full
-        if width > 40 and self._full:
-            shown = clamp(self._full, self.font(), width, self.max_lines)
-        if shown != super().text():
-            super().setText(shown)
-
-
-def clamp(text: str, font: QFont, width: int, max_lines: int) -> str:
-    """*text* cut to the lines that fit *max_lines* at *width*, the last one elided."""
-    metrics = QFontMetrics(font)
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    starts: list[int] = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        starts.append(line.textStart())
-    layout.endLayout()
-    if len(starts) <= max_lines:
-        return text
-    # The text layout counts UTF-16 units; Python strings count code points.
-    units = text.encode("utf-16-le")
-    head = units[: 2 * starts[max_lines - 1]].decode("utf-16-le")
-    rest = text[len(head) :]
-    last = metrics.elidedText(rest.strip(), Qt.TextElideMode.ElideRight, width)
-    return head + last
+        limit = self.max_lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+        if width <= margins.left() + margins.right() + 40 or self._fits(full, width, limit):
+            super().setText(full)
+            return
+        low, high = 0, len(full)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._fits(full[:middle].rstrip() + ELLIPSIS, width, limit):
+                low = middle
+            else:
+                high = middle - 1
+        super().setText(full[:low].rstrip() + ELLIPSIS)
