@@ -508,3 +508,28 @@ def test_compare_view_names_each_claims_relay_chain(
     headers = {c.item.claim_id: c.header.text() for c in view.columns}
     assert "Relayed by: Park Min-ho → Daily Example" in headers[y.id]
     assert "Relayed by" not in headers[x.id]
+
+
+def test_history_panel_lists_relay_edits_as_they_are_made(
+    ctx, team, seed_paths: list[Path], qtbot
+) -> None:
+    from desktop.operations import relays as relay_ops
+
+    aid, text = add_seed(team, seed_paths[2])
+    c = claim_at(team, aid, text)
+    panel = HistoryPanel(ctx)
+    qtbot.addWidget(panel)
+    ctx.claimSelected.emit(str(c.id))
+    model = panel.model
+    assert model.rowCount() == 1
+    assert relay_ops.add_relay(ctx, c.id, "Yu")
+    assert relay_ops.add_relay(ctx, c.id, "Daily Example")
+    assert relay_ops.move_relay(ctx, c.id, 1, -1)
+    assert model.rowCount() == 4
+    last = model.index(3, 0)
+    fields = [_text(model, i, 3, last) for i in range(model.rowCount(last))]
+    assert fields == ["relayed_by"]
+    tip = _text(model, 0, 4, last, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Yu, Daily Example\n→\nDaily Example, Yu"
+    ctx.undo_stack.undo()  # the undo is history too
+    assert model.rowCount() == 5
