@@ -20,6 +20,7 @@ from db.claims import EDITABLE_FIELDS, ClaimInfo, apply_fields, claim_info, norm
 from db.errors import InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Claim, HistoryEntry, Source
+from db.relays import RELAY_FIELD, SourceFinder, write_chain
 from db.workspace import Workspace
 
 ENTITY_TYPES = ("article", "claim", "source", "link", "evidence", "comment")
@@ -418,15 +419,64 @@ def restore_claim_state(
         if wanted.get("source_id") and session.get(Source, uuid.UUID(wanted["source_id"])) is None:
             raise NotFound("The source the claim had then has since been deleted; edit it by hand.")
         values = normalise_fields(wanted)
+        recorded = state.get(RELAY_FIELD)
+        if recorded is None and any(
+            RELAY_FIELD in _changes(e) for e in _claim_entries(session, cid) if e.entity_id == cid
+        ):
+            recorded = []  # relays were added only later: the chain was empty then
+        chain = _chain_then(session, recorded)
         current = claim_info(session, cid)
         differing = {
             k: v
             for k, v in values.items()
             if (list(getattr(current, k)) if k == "tags" else getattr(current, k)) != v
         }
+        claim = session.get_one(Claim, cid)
+        session.info[ACTION_KEY] = "restore"
         if differing:
-            claim = session.get_one(Claim, cid)
-            session.info[ACTION_KEY] = "restore"
             apply_fields(session, claim, differing)
             session.flush()
+        if chain is not None:
+            write_chain(session, claim, [s for s in chain if s != claim.source_id])
         return claim_info(session, cid)
+
+
+def put_back_state(
+    ws: Workspace,
+    claim_id: uuid.UUID | str,
+    fields: dict[str, Any],
+    chain: list[uuid.UUID] | None,
+) -> None:
+    """Undo a restore in one transaction: the editable *fields* and, when given, the relay
+    *chain* as they were (less sources deleted since)."""
+    values = normalise_fields(fields)
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        claim = session.get_one(Claim, cid)
+        if values:
+            apply_fields(session, claim, values)
+            session.flush()
+        if chain is not None:
+            present = [
+                sid
+                for sid in chain
+                if sid != claim.source_id and session.get(Source, sid) is not None
+            ]
+            write_chain(session, claim, present)
+
+
+def _chain_then(session: Session, names: Any) -> list[uuid.UUID] | None:
+    """The sources a recorded relay chain named, by name or alias (None: none recorded)."""
+    if not isinstance(names, list):
+        return None
+    finder = SourceFinder(session)
+    chain: list[uuid.UUID] = []
+    for name in names:
+        sid = finder.find(str(name))
+        if sid is None:
+            raise NotFound(
+                f"The relay {name} the claim had then has since been deleted; "
+                "edit the relay chain by hand."
+            )
+        chain.append(sid)
+    return list(dict.fromkeys(chain))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from db.audit import ANALYST_KEY, FROM_BUNDLE_KEY
+from db.audit import ACTION_KEY, ANALYST_KEY, FROM_BUNDLE_KEY
 from db.changes import Changes, Entity, Op, changed
 from db.errors import InvalidInput, NotFound, StaleEdit
 from db.ids import resolve_id, short
@@ -192,7 +192,7 @@ def write_chain(session: Session, claim: Claim, source_ids: Sequence[uuid.UUID])
                 entity_type="claim",
                 entity_id=claim.id,
                 claim_id=claim.id,
-                action="update",
+                action=session.info.get(ACTION_KEY) or "update",
                 changes={RELAY_FIELD: [[name for _, name in before], names]},
             )
         )
@@ -279,12 +279,17 @@ class SourceFinder:
             known[" ".join(name.split()).casefold()] = sid  # a name wins over an alias
         return known
 
-    def get(self, name: str) -> uuid.UUID:
+    def find(self, name: str) -> uuid.UUID | None:
+        """The registry source of that name or alias, or None."""
         if self._known is None:
             self._known = self._registry()
-        key = " ".join(name.split()).casefold()
-        sid = self._known.get(key)
+        return self._known.get(" ".join(name.split()).casefold())
+
+    def get(self, name: str) -> uuid.UUID:
+        sid = self.find(name)
         if sid is None:
+            assert self._known is not None
+            key = " ".join(name.split()).casefold()
             sid = uuid.uuid4()
             _create_source(self.session, sid, name)
             self._known[key] = sid

@@ -203,3 +203,35 @@ def test_merging_or_deleting_a_relaying_source_keeps_chains_and_undo_restores_th
     ctx.undo_stack.undo()
     assert _chain(ws, claim) == ("Yu", "Yonhap", "Daily Example")
     assert inspector.relays.names() == ["Yu", "Yonhap", "Daily Example"]
+
+
+def test_restoring_an_earlier_state_restores_the_chain_and_undo_puts_it_back(
+    ws, ctx, claim, inspector, qtbot
+):  # type: ignore[no-untyped-def]
+    from desktop.commands.review import RestoreStateCommand
+
+    _type_relay(qtbot, inspector, "Yu")
+    _type_relay(qtbot, inspector, "Daily Example")
+    entries = claim_history(ws, claim.id)
+    after_first = next(h for h in entries if any(c.new == ["Yu"] for c in h.changes))
+    created = entries[0]
+    ctx.undo_stack.push(RestoreStateCommand(ctx, claim.id, after_first.id))
+    assert _chain(ws, claim) == ("Yu",)
+    assert inspector.relays.names() == ["Yu"]
+    ctx.undo_stack.undo()
+    assert _chain(ws, claim) == ("Yu", "Daily Example")
+    ctx.undo_stack.push(RestoreStateCommand(ctx, claim.id, created.id))  # before any relay
+    assert _chain(ws, claim) == ()
+    assert claim_history(ws, claim.id)[-1].action == "restore"
+    ctx.undo_stack.undo()
+    assert _chain(ws, claim) == ("Yu", "Daily Example")
+    assert inspector.relays.names() == ["Yu", "Daily Example"]
+    # A relay deleted since cannot be brought back by name: refused, nothing changes.
+    yu = source_ops.find_source(ws, "Yu")
+    assert yu is not None
+    source_ops.delete_source(ws, yu.id)
+    refused = RestoreStateCommand(ctx, claim.id, after_first.id)
+    ctx.undo_stack.push(refused)
+    assert refused.failed  # reported, and dropped from the stack
+    assert _chain(ws, claim) == ("Daily Example",)
+    assert any("has since been deleted" in m for _t, m in ctx.dialogs.errors)

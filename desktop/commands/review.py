@@ -16,6 +16,7 @@ from db import claims as claim_ops
 from db import comments as comment_ops
 from db import contested as contest_ops
 from db import history as history_ops
+from db import relays as relay_ops
 from db import review as review_ops
 from db.changes import Change, Changes, Entity, Op, changed
 from db.models import Status
@@ -187,23 +188,35 @@ class RestoreStateCommand(DbCommand):
         self.claim_id = claim_id
         self.entry_id = entry_id
         self.old: dict[str, Any] | None = None
+        self.old_chain: list[uuid.UUID] = []
 
     def _publish(self, fields: set[str]) -> None:
         self.ctx.publish(
             Changes((Change(Entity.CLAIM, str(self.claim_id), Op.UPDATED, frozenset(fields)),))
         )
 
+    def _chain(self) -> list[uuid.UUID]:
+        return [sid for sid, _ in relay_ops.relay_chain(self.ctx.ws, self.claim_id)]
+
     def do(self) -> None:
         current = claim_ops.get_claim(self.ctx.ws, self.claim_id)
         self.old = claim_ops.editable_values(current)
+        self.old_chain = self._chain()
         history_ops.restore_claim_state(self.ctx.ws, self.claim_id, self.entry_id)
         now = claim_ops.editable_values(claim_ops.get_claim(self.ctx.ws, self.claim_id))
-        self._publish({k for k, v in self.old.items() if now.get(k) != v})
+        fields = {k for k, v in self.old.items() if now.get(k) != v}
+        if self._chain() != self.old_chain:
+            fields.add(relay_ops.RELAY_FIELD)
+        self._publish(fields)
 
     def undo_edit(self) -> None:
         assert self.old is not None
         now = claim_ops.editable_values(claim_ops.get_claim(self.ctx.ws, self.claim_id))
         back = {k: v for k, v in self.old.items() if now.get(k) != v}
-        if back:
-            claim_ops.update_claim(self.ctx.ws, self.claim_id, **back)
-        self._publish(set(back))
+        fields = set(back)
+        chain = self.old_chain if self._chain() != self.old_chain else None
+        if back or chain is not None:
+            history_ops.put_back_state(self.ctx.ws, self.claim_id, back, chain)
+        if chain is not None:
+            fields.add(relay_ops.RELAY_FIELD)
+        self._publish(fields)
