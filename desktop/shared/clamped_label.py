@@ -6,7 +6,7 @@ Long article titles otherwise push the reader's text below the fold on a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -34,6 +34,11 @@ class ClampedLabel(QLabel):
         if event.size().width() != event.oldSize().width():
             self._fit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), 120), hint.height())
@@ -45,9 +50,11 @@ class ClampedLabel(QLabel):
     def _fit(self) -> None:
         """The longest beginning of the text (whole code points) that the label itself
         lays out in *max_lines* lines at its width, with an ellipsis when cut."""
+        self.ensurePolished()  # the style sheet's font, not the default one
         full, width = self._full, self.width()
         margins = self.contentsMargins()
-        limit = self.max_lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+        super().setText("\n".join("X" * self.max_lines))  # the height of max_lines lines
+        limit = self.heightForWidth(width)
         if width <= margins.left() + margins.right() + 40 or self._fits(full, width, limit):
             super().setText(full)
             return
