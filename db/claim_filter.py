@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.sql.elements import Grouping
 
-from db.claims import ClaimFilter
+from db.claims import ClaimFilter, mark_conditions
 from db.models import Article, Claim, Tag, claim_tag
 from db.search import claims_matching
 
@@ -63,4 +63,6 @@ def apply_claim_filter(
         query = query.where(Article.published_at >= flt.since)
     if flt.until is not None:
         query = query.where(Article.published_at < flt.until)
+    for condition in mark_conditions(flt):
+        query = query.where(condition)
     return query

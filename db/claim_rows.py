@@ -2,9 +2,11 @@
 
 A row is ``(id, status, reliability, credibility, source, statement, quote,
 article_title, tags, event_start, event_end, updated_at, article_id, source_id,
-open_threads, relayed_by)`` with ids as strings, ``tags`` one comma-separated string,
-``open_threads`` the number of unresolved discussion threads on the claim and
-``relayed_by`` its relay chain joined with " → " (nearest the original source first).
+open_threads, relayed_by, contested, superseded_by)`` with ids as strings, ``tags``
+one comma-separated string, ``open_threads`` the number of unresolved discussion
+threads on the claim, ``relayed_by`` its relay chain joined with " → " (nearest the
+original source first), ``contested`` a bool and ``superseded_by`` the id of a newer
+claim that updates this one (None when none does).
 """
 
 from __future__ import annotations
@@ -19,7 +21,17 @@ from sqlalchemy import String, func, select, type_coerce
 
 from db.claim_filter import apply_claim_filter
 from db.claims import ClaimFilter
-from db.models import Article, Claim, ClaimRelay, Comment, Source, Tag, claim_tag
+from db.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    ClaimRelay,
+    Comment,
+    Relation,
+    Source,
+    Tag,
+    claim_tag,
+)
 from db.timeutil import as_utc
 from db.workspace import Workspace
 
@@ -40,6 +52,8 @@ ROW_FIELDS: tuple[str, ...] = (
     "source_id",
     "open_threads",
     "relayed_by",
+    "contested",
+    "superseded_by",
 )
 (
     R_ID,
@@ -58,6 +72,8 @@ ROW_FIELDS: tuple[str, ...] = (
     R_SOURCE_ID,
     R_THREADS,
     R_RELAYS,
+    R_CONTESTED,
+    R_SUPERSEDED_BY,
 ) = range(len(ROW_FIELDS))
 RELAY_JOIN = " → "
 
@@ -84,6 +100,18 @@ def _open_threads() -> Any:
     )
 
 
+def _superseded_by() -> Any:
+    """A newer claim that updates the row's claim (an index look-up on the link's target)."""
+    return (
+        select(_raw(ClaimLink.from_claim_id))
+        .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.relation == Relation.UPDATES)
+        .order_by(ClaimLink.created_at, ClaimLink.id)
+        .limit(1)
+        .correlate(Claim)
+        .scalar_subquery()
+    )
+
+
 def select_rows(flt: ClaimFilter) -> Any:
     """The row columns of the claims matching *flt*, unordered (see :data:`ROW_FIELDS`)."""
     query = (
@@ -102,6 +130,8 @@ def select_rows(flt: ClaimFilter) -> Any:
             _raw(Claim.article_id),
             _raw(Claim.source_id),
             _open_threads(),
+            Claim.contested,
+            _superseded_by(),
         )
         .select_from(Claim)
         .join(Article, Article.id == Claim.article_id)
@@ -190,6 +220,8 @@ def _row(r: Any, tags: dict[str, str], relays: dict[str, str]) -> ClaimRow:
         _sid(r[12]),
         r[13] or 0,
         relays.get(cid, "") if cid is not None else "",
+        bool(r[14]),
+        _sid(r[15]),
     )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from db import rules
@@ -22,7 +22,9 @@ from db.models import (
     Article,
     Claim,
     ClaimKind,
+    ClaimLink,
     ClaimRelay,
+    Relation,
     Source,
     Status,
     Tag,
@@ -96,6 +98,8 @@ class ClaimFilter:
     since: dt.datetime | None = None  # article published at or after
     until: dt.datetime | None = None  # article published before
     extra: dict[str, Any] = field(default_factory=dict)
+    contested_only: bool = False  # only claims a contradiction put back in review
+    hide_superseded: bool = False  # leave out claims a newer claim updates
 
 
 # ---------------------------------------------------------------- validation
@@ -231,6 +235,19 @@ def _base_query() -> Select[*tuple[Any, ...]]:
     )
 
 
+def mark_conditions(flt: ClaimFilter) -> list[ColumnElement[bool]]:
+    """The filter's contested and superseded criteria, as conditions on the claim."""
+    out: list[ColumnElement[bool]] = []
+    if flt.contested_only:
+        out.append(Claim.contested.is_(True))
+    if flt.hide_superseded:
+        newer = select(ClaimLink.id).where(
+            ClaimLink.to_claim_id == Claim.id, ClaimLink.relation == Relation.UPDATES
+        )
+        out.append(~newer.exists())
+    return out
+
+
 def _apply_filter(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
     if flt.statuses:
         query = query.where(Claim.status.in_(sorted(flt.statuses)))
@@ -252,6 +269,8 @@ def _apply_filter(query: Select[Any], flt: ClaimFilter) -> Select[Any]:
         query = query.where(Article.published_at >= flt.since)
     if flt.until is not None:
         query = query.where(Article.published_at < flt.until)
+    for condition in mark_conditions(flt):
+        query = query.where(condition)
     return query
 
 

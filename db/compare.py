@@ -53,6 +53,18 @@ class CompareItem:
     published_offset: int | None = None  # minutes east of UTC the article gave
     published_zone: str = ""  # the zone's name the article gave ("KST")
     relayed_by: tuple[str, ...] = ()  # the relay chain, nearest the original source first
+    contested: bool = False  # a decided claim a contradiction put back in review
+    superseded: bool = False  # a newer claim updates this one
+
+    @property
+    def status_text(self) -> str:
+        """``Verified · contested · superseded``."""
+        marks = [self.status.label]
+        if self.contested:
+            marks.append("contested")
+        if self.superseded:
+            marks.append("superseded")
+        return " · ".join(marks)
 
     @property
     def published_day(self) -> str:
@@ -134,6 +146,13 @@ def compare_set(ws: Workspace, claim_id: uuid.UUID | str) -> list[CompareItem]:
             .outerjoin(Source, Source.id == Claim.source_id)
             .where(Claim.id.in_(reached))
         ).all()
+        superseded = set(
+            session.scalars(
+                select(ClaimLink.to_claim_id).where(
+                    ClaimLink.relation == Relation.UPDATES, ClaimLink.to_claim_id.in_(reached)
+                )
+            )
+        )
         texts = dict(
             session.execute(
                 select(Article.id, Article.text).where(
@@ -170,6 +189,8 @@ def compare_set(ws: Workspace, claim_id: uuid.UUID | str) -> list[CompareItem]:
                     published_offset=offset,
                     published_zone=zone or "",
                     relayed_by=chains.get(claim.id, ()),
+                    contested=claim.contested,
+                    superseded=claim.id in superseded,
                 )
             )
     far = dt.datetime.max.replace(tzinfo=dt.UTC)

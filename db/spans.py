@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import String, select, type_coerce
 
-from db.models import Claim, Status
+from db.models import Claim, ClaimLink, Relation, Status
 from db.workspace import Workspace
 
 SpanRow = tuple[str, int, int, Status]
@@ -68,3 +68,15 @@ def spans_of(ws: Workspace, claim_ids: Iterable[uuid.UUID | str]) -> dict[str, t
                 cid = _sid(r[0])
                 out[cid] = (_sid(r[4]), (cid, r[1], r[2], _STATUS[r[3]]))
     return out
+
+
+def superseded_in_article(ws: Workspace, article_id: uuid.UUID | str) -> set[str]:
+    """Ids of the article's claims that a newer claim updates (an *updates* link to them)."""
+    aid = article_id if isinstance(article_id, uuid.UUID) else uuid.UUID(str(article_id))
+    query = (
+        select(type_coerce(ClaimLink.to_claim_id, String))
+        .join(Claim, Claim.id == ClaimLink.to_claim_id)
+        .where(Claim.article_id == aid, ClaimLink.relation == Relation.UPDATES)
+    )
+    with ws.engine.connect() as conn:
+        return {_sid(r[0]) for r in conn.execute(query)}

@@ -37,3 +37,28 @@ def status_icon(status: Status | str, size: int = 12) -> QIcon:
         icon = QIcon(pixmap)
         _ICONS[key] = icon
     return icon
+
+
+CONTESTED_COLOR = QColor("#c2410c")  # dark orange: a verdict questioned by a contradiction
+SUPERSEDED_COLOR = QColor("#6b7280")  # grey: a newer claim replaces this one
+
+CONTESTED_TIP = (
+    "Contested: an accepted contradiction questions this claim's verdict. The verdict "
+    "stands until a reviewer keeps it (Review ▸ Keep verdict, Ctrl+Shift+K) or gives another."
+)
+
+
+def status_tip(contested: bool, superseded_by: str | None) -> str | None:
+    """The tooltip of a status cell that carries a mark (None when it has none)."""
+    parts = [CONTESTED_TIP] if contested else []
+    if superseded_by:
+        parts.append(f"Superseded: claim {superseded_by[:8]} updates this one.")
+    return "\n".join(parts) or None
+
+
+def badge_html(text: str, color: QColor) -> str:
+    """A small coloured label for rich text (the inspector's status marks)."""
+    return (
+        f"<span style='background-color:{color.name()}; color:#ffffff; "
+        f"font-weight:600'>&nbsp;{text}&nbsp;</span>"
+    )

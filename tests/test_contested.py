@@ -253,3 +253,50 @@ def test_exports_carry_superseded_by_and_contested(
 
 def add_seed_text(path: Path) -> str:
     return path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+
+
+def test_filters_contested_only_and_hide_superseded(
+    store: Workspace, seed_paths: list[Path]
+) -> None:
+    from db.claim_pages import ClaimOrder, SortKey, claim_page, count_claims
+    from db.claim_rows import R_CONTESTED, R_ID, R_SUPERSEDED_BY
+
+    ws = store
+    older, newer = _two_claims(ws, seed_paths[4], "verified", "unverified")
+    aid = older.article_id
+    rival = claim_at(ws, aid, add_seed_text(seed_paths[4]), 2, status="false")
+    links.add_link(ws, newer.id, older.id, Relation.UPDATES)
+    links.add_link(ws, rival.id, newer.id, Relation.CONTRADICTS)  # rival contested
+
+    contested_only = ClaimFilter(contested_only=True)
+    current = ClaimFilter(hide_superseded=True)
+    assert [c.id for c in claims.list_claims(ws, contested_only)] == [rival.id]
+    assert {c.id for c in claims.list_claims(ws, current)} == {newer.id, rival.id}
+    assert count_claims(ws, contested_only) == 1 and count_claims(ws, current) == 2
+    page = claim_page(ws, ClaimFilter(), ClaimOrder(SortKey.POSITION), 0)
+    by_id = {row[R_ID]: row for row in page}
+    assert by_id[str(older.id)][R_SUPERSEDED_BY] == str(newer.id)
+    assert by_id[str(newer.id)][R_SUPERSEDED_BY] is None
+    assert [row[R_ID] for row in page if row[R_CONTESTED]] == [str(rival.id)]
+    both = ClaimFilter(contested_only=True, hide_superseded=True)
+    assert [r[R_ID] for r in claim_page(ws, both, ClaimOrder(SortKey.STATUS), 0)] == [str(rival.id)]
+
+
+def test_cli_claims_contested_and_hide_superseded(ws_path: Path, seed_paths: list[Path]) -> None:
+    ws = open_workspace(ws_path)
+    analysts.bind_analyst(ws)
+    older, newer = _two_claims(ws, seed_paths[0], "verified", "verified")
+    links.add_link(ws, newer.id, older.id, Relation.UPDATES)
+    ws.close()
+
+    def listed(*extra: str) -> set[str]:
+        out = io.StringIO()
+        assert run(["--db", str(ws_path), "claims", *extra], out=out) == 0
+        return {line.split("\t")[0] for line in out.getvalue().splitlines() if line}
+
+    assert listed() == {str(older.id), str(newer.id)}
+    assert listed("--hide-superseded") == {str(newer.id)}
+    assert listed("--contested") == set()
+    assert run(["--db", str(ws_path), "link", "add", str(older.id), str(newer.id),
+                "--relation", "contradicts"], out=io.StringIO()) == 0  # fmt: skip
+    assert listed("--contested") == {str(older.id), str(newer.id)}

@@ -179,6 +179,8 @@ def _filter_from_args(ctx: CliContext, *, default_status: str | None) -> Any:
         tags=tags,
         since=since,
         until=until,
+        contested_only=bool(getattr(args, "contested", False)),
+        hide_superseded=bool(getattr(args, "hide_superseded", False)),
     )
 
 
@@ -259,6 +261,14 @@ def _filter_options(parser: argparse.ArgumentParser, *, status_help: str) -> Non
     parser.add_argument("--article", action="append", metavar="ID", help="article id (prefix)")
     parser.add_argument("--source", action="append", metavar="NAME", help="source name")
     parser.add_argument("--tag", action="append", metavar="T", help="claims with this tag")
+    parser.add_argument(
+        "--contested",
+        action="store_true",
+        help="only decided claims a contradiction put back in review",
+    )
+    parser.add_argument(
+        "--hide-superseded", action="store_true", help="leave out claims a newer claim updates"
+    )
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

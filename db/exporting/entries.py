@@ -79,6 +79,10 @@ def describe_filter(flt: ClaimFilter) -> str:
         parts.append(f"published from {flt.since.date().isoformat()}")
     if flt.until:
         parts.append(f"published before {flt.until.date().isoformat()}")
+    if flt.contested_only:
+        parts.append("contested only")
+    if flt.hide_superseded:
+        parts.append("superseded claims left out")
     return "; ".join(parts) or "all claims"
 
 

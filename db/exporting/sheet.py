@@ -103,6 +103,8 @@ def filter_as_json(flt: ClaimFilter) -> dict[str, Any]:
         "text": flt.text,
         "since": to_json(flt.since) if flt.since else None,
         "until": to_json(flt.until) if flt.until else None,
+        "contested_only": flt.contested_only,
+        "hide_superseded": flt.hide_superseded,
     }
 
 

@@ -229,6 +229,17 @@ class ClaimFilterBar(QWidget):
             action.toggled.connect(self._status_toggled)
             menu.addAction(action)
             self.status_actions[status] = action
+        menu.addSeparator()
+        self.contested_action = QAction("Contested only", menu)
+        self.contested_action.setObjectName("contestedOnlyFilter")
+        self.contested_action.setToolTip("Only decided claims a contradiction put back in review")
+        self.hide_superseded_action = QAction("Hide superseded", menu)
+        self.hide_superseded_action.setObjectName("hideSupersededFilter")
+        self.hide_superseded_action.setToolTip("Leave out claims that a newer claim updates")
+        for action in (self.contested_action, self.hide_superseded_action):
+            action.setCheckable(True)
+            action.toggled.connect(self._status_toggled)
+            menu.addAction(action)
         self.status_button.setMenu(menu)
 
         self.source_combo = self._combo(
@@ -298,6 +309,10 @@ class ClaimFilterBar(QWidget):
 
     def _status_toggled(self, _checked: bool) -> None:
         chosen = [s.label for s, a in self.status_actions.items() if a.isChecked()]
+        if self.contested_action.isChecked():
+            chosen.append("contested")
+        if self.hide_superseded_action.isChecked():
+            chosen.append("not superseded")
         self.status_button.setText("Status: " + (", ".join(chosen) if chosen else "all"))
         self._emit()
 
@@ -331,6 +346,8 @@ class ClaimFilterBar(QWidget):
             tags=frozenset({tag}) if tag else frozenset(),
             article_ids=frozenset({uuid.UUID(article)}) if article else frozenset(),
             text=self.filter_edit.text().strip(),
+            contested_only=self.contested_action.isChecked(),
+            hide_superseded=self.hide_superseded_action.isChecked(),
         )
 
     def _emit(self) -> None:

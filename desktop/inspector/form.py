@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QStackedWidget,
@@ -148,7 +149,18 @@ class InspectorForm:
         self.status_combo.currentIndexChanged.connect(
             lambda _i: self._combo_changed("status", self.status_combo)
         )
-        form.addRow(self._label("Stat&us:", self.status_combo), self.status_combo)
+        # Marks beside the status: contested (a verdict questioned by a contradiction)
+        # and superseded (a newer claim updates this one).
+        self.status_badges = QLabel(body)
+        self.status_badges.setObjectName("statusBadges")
+        self.status_badges.setTextFormat(Qt.TextFormat.RichText)
+        self.status_badges.hide()
+        status_box = QWidget(body)
+        status_layout = QHBoxLayout(status_box)
+        status_layout.setContentsMargins(0, 0, 0, 0)
+        status_layout.addWidget(self.status_combo, 1)
+        status_layout.addWidget(self.status_badges)
+        form.addRow(self._label("Stat&us:", self.status_combo), status_box)
 
         self.event_edit = CommitLineEdit(body)
         self.event_edit.setObjectName("eventDateEdit")

@@ -30,6 +30,7 @@ from desktop.marks import marked_html
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import claims as claim_ops
 from desktop.operations import sources as source_ops
+from desktop.palette import CONTESTED_COLOR, SUPERSEDED_COLOR, badge_html, status_tip
 
 FIELD_TEXT = {
     "statement": "Edit statement",
@@ -77,6 +78,7 @@ class ClaimInspector(InspectorForm, QWidget):
         self._relayed: set[str] = set()
         self._names: dict[uuid.UUID, str] = {}
         self._build()
+        self.links.reloaded.connect(self._update_badges)
         ctx.claimSelected.connect(self._claim_selected)
         ctx.openClaimRequested.connect(self._claim_selected)
         ctx.changed.connect(self._on_changed)
@@ -211,6 +213,7 @@ class ClaimInspector(InspectorForm, QWidget):
             if not (keep_edits and self.tags_edit.dirty):
                 self.tags_edit.set_stored_text(", ".join(info.tags))
             self._show_hidden(info)
+            self._update_badges()
         finally:
             self._loading = False
 
@@ -233,6 +236,24 @@ class ClaimInspector(InspectorForm, QWidget):
         ]
         self.hidden_note.setText("<br>".join(lines))
         self.hidden_note.setVisible(bool(lines))
+
+    def _update_badges(self) -> None:
+        """The contested and superseded marks beside the status (links give the second)."""
+        contested = self.info is not None and self.info.contested
+        newer = self.links.superseded_by() if self.info is not None else []
+        words = (["contested"] if contested else []) + (["superseded"] if newer else [])
+        colors = {"contested": CONTESTED_COLOR, "superseded": SUPERSEDED_COLOR}
+        self.status_badges.setText(" ".join(badge_html(w, colors[w]) for w in words))
+        self.status_badges.setAccessibleName(", ".join(words))
+        self.status_badges.setToolTip(
+            status_tip(contested, str(newer[0].other_id) if newer else None) or ""
+        )
+        self.status_badges.setVisible(bool(words))
+
+    def badges(self) -> list[str]:
+        """The marks shown beside the status, as words (for tests and screen readers)."""
+        name = self.status_badges.accessibleName()
+        return name.split(", ") if name and not self.status_badges.isHidden() else []
 
     @staticmethod
     def _select(combo: QComboBox, data: Any) -> None:

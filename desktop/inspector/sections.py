@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -68,6 +68,8 @@ class ClaimListSection(QWidget):
     """A list of what the shown claim has, with a row (:attr:`row`) for buttons below it;
     subclasses give the rows (:meth:`_rows`) and ``open_current``/``remove_selected``."""
 
+    reloaded = Signal()  # the rows were read again
+
     def __init__(self, ctx: AppContext, list_name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -85,6 +87,7 @@ class ClaimListSection(QWidget):
         self.claim_id = claim_id
         if empty:
             self.list.clear()
+            self.reloaded.emit()
         else:
             self.reload()
 
@@ -101,6 +104,7 @@ class ClaimListSection(QWidget):
             item.setData(DataRole, data)
             item.setToolTip(tip)
             self.list.addItem(item)
+        self.reloaded.emit()
 
     def _rows(self, claim_id: uuid.UUID) -> list[tuple[Any, str, str]]:
         """(data, text, tooltip) of each row, in order."""
@@ -224,6 +228,10 @@ class LinksSection(ClaimListSection):
 
     def views(self) -> list[LinkView]:
         return self._data()
+
+    def superseded_by(self) -> list[LinkView]:
+        """The links by which newer claims update the shown one."""
+        return [v for v in self.views() if v.link.relation is Relation.UPDATES and not v.outgoing]
 
     def open_current(self) -> None:
         view = self._current()

@@ -40,6 +40,7 @@ from desktop.models.claims_refresh import Item, Plan, Snapshot
 from desktop.operations import claims_table as ops
 from desktop.operations.claims_table import (
     R_ARTICLE,
+    R_CONTESTED,
     R_CREDIBILITY,
     R_EVENT_END,
     R_EVENT_START,
@@ -50,6 +51,7 @@ from desktop.operations.claims_table import (
     R_SOURCE,
     R_STATEMENT,
     R_STATUS,
+    R_SUPERSEDED_BY,
     R_TAGS,
     R_THREADS,
     R_UPDATED,
@@ -57,7 +59,7 @@ from desktop.operations.claims_table import (
     ClaimRow,
     SortKey,
 )
-from desktop.palette import status_icon
+from desktop.palette import CONTESTED_COLOR, status_icon, status_tip
 from desktop.workers import run_job
 
 (
@@ -113,6 +115,16 @@ def event_date_text(start: dt.date | None, end: dt.date | None) -> str:
     if end is None or end == start:
         return start.isoformat()
     return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def status_text(row: ClaimRow) -> str:
+    """The status cell: ``Verified · contested``, ``Unverified · superseded``."""
+    text = _status(row).label
+    if row[R_CONTESTED]:
+        text += " · contested"
+    if row[R_SUPERSEDED_BY]:
+        text += " · superseded"
+    return text
 
 
 def _status(row: ClaimRow) -> Status:
@@ -244,6 +256,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._mono = QFont("monospace")
         self._mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self._grey = QColor("#6b7280")
+        self._contested = QColor(CONTESTED_COLOR)
         self._alive = alive_flag(self)
 
     # ------------------------------------------------------------ state
@@ -816,7 +829,9 @@ class ClaimsTableModel(QAbstractTableModel):
         if role == _DECORATION:
             return status_icon(_status(row)) if col == COL_STATUS else None
         if role == _FOREGROUND:
-            return self._grey if col in (COL_ID, COL_UPDATED) else None
+            if col in (COL_ID, COL_UPDATED) or (row[R_SUPERSEDED_BY] and col != COL_STATUS):
+                return self._grey  # a superseded claim is dimmed
+            return self._contested if col == COL_STATUS and row[R_CONTESTED] else None
         if role == _FONT:
             return self._mono if col in (COL_ID, COL_GRADING) else None
         if role == _ALIGN:
@@ -833,7 +848,7 @@ class ClaimsTableModel(QAbstractTableModel):
         if col == COL_ID:
             return str(row[R_ID]).replace("-", "")[:8]
         if col == COL_STATUS:
-            return _status(row).label
+            return status_text(row)
         if col == COL_GRADING:
             return _grading(row)
         if col == COL_SOURCE:
@@ -869,6 +884,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return marked(str(row[R_QUOTE]))
         if col == COL_ID:
             return str(row[R_ID])
+        if col == COL_STATUS:
+            return status_tip(row[R_CONTESTED], row[R_SUPERSEDED_BY])
         if col == COL_THREADS and row[R_THREADS]:
             n = row[R_THREADS]
             return f"{n} open discussion thread{'s' if n != 1 else ''}"

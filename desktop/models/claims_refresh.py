@@ -43,7 +43,8 @@ ORDER_FIELDS: dict[SortKey, frozenset[str]] = {
     SortKey.THREADS: frozenset({"threads"}),
     SortKey.RELAYS: frozenset({"relayed_by"}),
 }
-DERIVED = frozenset({"threads", "source", "article"})  # not the claim's own columns
+# Not the claim's own columns.
+DERIVED = frozenset({"threads", "source", "article", "superseded_by"})
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,10 @@ def items_of(changes: Changes, held_rows: Iterable[ops.ClaimRow]) -> tuple[dict[
             merge(items, change.parent, Item(Op.UPDATED, frozenset({"threads"})))
         elif change.entity in (Entity.SOURCE, Entity.ARTICLE):
             resync |= _touches_rows(change)
+    # A link added or removed may make either end superseded or no longer so.
+    for change in changes.of(Entity.LINK):
+        if change.parent and change.parent not in items:
+            merge(items, change.parent, Item(Op.UPDATED, frozenset({"superseded_by"})))
     sources = {c.id for c in changes.of(Entity.SOURCE) if c.op is not Op.CREATED}
     # A claim added to or removed from an article changes only its count, not its rows.
     articles = {
@@ -146,6 +151,10 @@ def _filter_fields(flt: ClaimFilter) -> frozenset[str]:
         out |= {"quote", "statement", "notes", "source_id", "source"}
     if flt.article_ids:
         out.add("article_id")
+    if flt.contested_only:
+        out.add("contested")
+    if flt.hide_superseded:
+        out.add("superseded_by")
     return frozenset(out)
 
 

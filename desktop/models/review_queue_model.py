@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from db.changes import Changes, Entity, Op
 from db.review import QueueFilter, QueueItem, QueueKey, QueueSort
 from desktop.marks import one_line
-from desktop.palette import status_icon
+from desktop.palette import status_icon, status_tip
 from desktop.workers import Job, run_job
 
 COL_STATUS, COL_WAITING, COL_ASSIGNEE, COL_THREADS, COL_ARTICLE, COL_SOURCE = range(6)
@@ -55,7 +55,7 @@ RowLoader = Callable[[Sequence[str]], list[QueueItem]]
 
 
 class ReviewQueueModel(QAbstractTableModel):
-    """Claims in review or disputed; ``claim_ids`` in display order."""
+    """Claims in review, disputed or contested; ``claim_ids`` in display order."""
 
     loadingChanged = Signal(bool)
     loadFailed = Signal(object)
@@ -355,7 +355,11 @@ class ReviewQueueModel(QAbstractTableModel):
             return item
         if role == DECORATION:
             return status_icon(item.status)
+        if col == COL_STATUS:
+            return status_tip(item.contested, None)
         if col == COL_WAITING:
+            if item.contested:
+                return f"Contested since {item.since.astimezone():%Y-%m-%d %H:%M}"
             return f"In this status since {item.since.astimezone():%Y-%m-%d %H:%M}"
         if col == COL_ARTICLE:
             return item.article_title
@@ -390,7 +394,7 @@ def _renames(changes: Changes) -> bool:
 
 def _cell(item: QueueItem, col: int) -> str:
     if col == COL_STATUS:
-        return item.status.label
+        return f"{item.status.label} · contested" if item.contested else item.status.label
     if col == COL_WAITING:
         return f"{item.age_days:.0f} d" if item.age_days >= 1 else "today"
     if col == COL_ASSIGNEE:

@@ -26,6 +26,7 @@ __all__ = [
     "new_claim",
     "pick_rows",
     "spans_of",
+    "superseded_in_article",
     "update_claim",
 ]
 
@@ -40,6 +41,11 @@ def get_claim(ctx: AppContext, claim_id: uuid.UUID | str) -> ClaimInfo:
 
 def article_spans(ctx: AppContext, article_id: uuid.UUID | str) -> list[SpanRow]:
     return span_ops.article_spans(ctx.ws, article_id)
+
+
+def superseded_in_article(ctx: AppContext, article_id: uuid.UUID | str) -> set[str]:
+    """Ids of the article's claims that a newer claim updates."""
+    return span_ops.superseded_in_article(ctx.ws, article_id)
 
 
 def spans_of(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from db.models import Status
-from desktop.palette import status_color
+from desktop.palette import SUPERSEDED_COLOR, status_color
 from desktop.reader.spans import Piece
 
 # Suggested claims: a faint dotted underline, under any claim highlight.
@@ -36,13 +36,16 @@ class ClaimHighlighter(QSyntaxHighlighter):
     """Holds per-block pieces; ``highlightBlock`` formats that block's pieces only.
 
     Pieces arrive outermost first, so nested claims are painted over their
-    parents with a darker tint and an underline in the status colour.
+    parents with a darker tint and an underline in the status colour.  A
+    superseded claim (one a newer claim updates) is painted faded and struck
+    through.
     """
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._pieces: dict[int, tuple[Piece, ...]] = {}
-        self._formats: dict[tuple[Status, int], QTextCharFormat] = {}
+        self._formats: dict[tuple[Status, int, bool], QTextCharFormat] = {}
+        self.superseded: frozenset[str] = frozenset()
         # Suggestion underlines: block number -> (start, length) block-relative, UTF-16.
         self._marks: dict[int, tuple[tuple[int, int], ...]] = {}
         self._mark_format = QTextCharFormat()
@@ -57,12 +60,17 @@ class ClaimHighlighter(QSyntaxHighlighter):
         # Diagnostics: how many times a block was highlighted (tests check the work done).
         self.highlight_calls = 0
 
-    def _format(self, status: Status, depth: int) -> QTextCharFormat:
-        key = (status, min(depth, 4))
+    def _format(self, status: Status, depth: int, superseded: bool = False) -> QTextCharFormat:
+        key = (status, min(depth, 4), superseded)
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
-            fmt.setBackground(tint(status, depth))
+            background = tint(status, depth)
+            if superseded:
+                background.setAlpha(background.alpha() // 2)
+                fmt.setFontStrikeOut(True)
+                fmt.setForeground(SUPERSEDED_COLOR)
+            fmt.setBackground(background)
             fmt.setUnderlineStyle(
                 QTextCharFormat.UnderlineStyle.SingleUnderline
                 if depth == 0
@@ -89,6 +97,11 @@ class ClaimHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
         document.setModified(was_modified)
 
+    def set_superseded(self, claim_ids: Iterable[str], blocks: Iterable[int]) -> None:
+        """Replace the superseded claims and re-highlight *blocks*."""
+        self.superseded = frozenset(claim_ids)
+        self.set_pieces(self._pieces, blocks)
+
     def set_marks(
         self, marks: dict[int, tuple[tuple[int, int], ...]], blocks: Iterable[int]
     ) -> None:
@@ -114,6 +127,7 @@ class ClaimHighlighter(QSyntaxHighlighter):
         for start, length in self._marks.get(number, ()):
             self.setFormat(start, length, self._mark_format)
         for piece in self._pieces.get(number, ()):
-            self.setFormat(piece.start, piece.length, self._format(piece.status, piece.depth))
+            fmt = self._format(piece.status, piece.depth, piece.claim_id in self.superseded)
+            self.setFormat(piece.start, piece.length, fmt)
         for start, length in self._hidden.get(number, ()):
             self.setFormat(start, length, self._hidden_format)

@@ -125,6 +125,7 @@ class ReaderView(QPlainTextEdit):
         self._selected = None
         self.setExtraSelections([])
         # Pieces first, then the text: the one highlighting pass covers everything.
+        self.highlighter.superseded = frozenset(claim_ops.superseded_in_article(self.ctx, aid))
         self.highlighter.set_pieces(self._spans.pieces)
         self.highlighter.set_marks({}, ())
         self.highlighter.set_hidden(self._hidden.by_block)
@@ -143,6 +144,7 @@ class ReaderView(QPlainTextEdit):
         self._spans = SpanIndex(self._index, [0])
         self._hidden = HiddenMarks()
         self._selected = None
+        self.highlighter.superseded = frozenset()
         self.highlighter.set_pieces(self._spans.pieces)
         self.highlighter.set_marks({}, ())
         self.highlighter.set_hidden({})
@@ -174,7 +176,28 @@ class ReaderView(QPlainTextEdit):
         self._rows = {r[0]: r for r in rows}
         self._spans.load(rows)
         self.highlighter.set_pieces(self._spans.pieces, changed_blocks(old, self._spans.pieces))
+        self._read_superseded()
         self._after_spans_changed()
+
+    @property
+    def superseded_ids(self) -> frozenset[str]:
+        """The open article's claims painted as superseded (a newer claim updates them)."""
+        return self.highlighter.superseded
+
+    def _read_superseded(self) -> None:
+        """Read which claims are superseded again; repaint the blocks of those that changed."""
+        if self.article_id is None:
+            return
+        now = frozenset(claim_ops.superseded_in_article(self.ctx, self.article_id))
+        flipped = now ^ self.highlighter.superseded
+        if not flipped:
+            return
+        blocks = [
+            number
+            for number, pieces in self._spans.pieces.items()
+            if any(p.claim_id in flipped for p in pieces)
+        ]
+        self.highlighter.set_superseded(now, sorted(blocks))
 
     def _after_spans_changed(self) -> None:
         if self._selected not in self._rows:
@@ -197,6 +220,8 @@ class ReaderView(QPlainTextEdit):
         if "text" in (changes.fields_of(Entity.ARTICLE, aid) or ()):
             self._reopen()  # a revised text: its claims are read with it
             return
+        if any(c.parent in self._rows for c in changes.of(Entity.LINK)):
+            self._read_superseded()  # a link of a claim shown here came or went
         removed: list[str] = []
         wanted: list[str] = []
         for change in changes.of(Entity.CLAIM):
@@ -410,7 +435,10 @@ class ReaderView(QPlainTextEdit):
             parts.append(f"Grading: {html.escape(grading)} ({html.escape(detail)})")
         else:
             parts.append("Grading: not graded")
-        parts.append(f"Status: {info.status.label}")
+        status = info.status.label + (" · contested" if info.contested else "")
+        if claim_id in self.highlighter.superseded:
+            status += " · superseded by a newer claim"
+        parts.append(f"Status: {status}")
         return "<br>".join(parts)
 
     # ------------------------------------------------------------ actions

@@ -118,6 +118,15 @@ def install_review_ui(main_window: Any, ctx: AppContext) -> ReviewUi:
         if ui.queue.open_verdict_dialog() is None:
             ctx.dialogs.info("Give verdict", "Select a claim in the review queue first.")
 
+    def confirm_verdict() -> None:
+        _raise_dock(ui.docks["Review queue"])
+        if ui.queue.selected_claim_id() is None and ui.history.claim_id is not None:
+            ui.queue.select_claim(ui.history.claim_id)
+        if not ui.queue.confirm_button.isEnabled():
+            ctx.dialogs.info("Keep verdict", "Select a contested claim in the review queue first.")
+            return
+        ui.queue.confirm_selected()
+
     def switch_analyst() -> None:
         if ctx.ws.shared:
             ctx.dialogs.info(
@@ -137,6 +146,7 @@ def install_review_ui(main_window: Any, ctx: AppContext) -> ReviewUi:
         "Ctrl+Shift+R",
     )
     action("GiveVerdict", "Give &verdict…", give_verdict)
+    action("ConfirmVerdict", "&Keep verdict of contested claim", confirm_verdict, "Ctrl+Shift+K")
     action("Compare", "&Compare linked claims", lambda: _raise_dock(ui.docks["Compare"]))
     action("Discussion", "&Discussion", lambda: _raise_dock(ui.docks["Discussion"]))
     action("History", "Claim &history", lambda: _raise_dock(ui.docks["History"]))

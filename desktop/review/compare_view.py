@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Entity
 from desktop.context import AppContext
 from desktop.operations.compare import CompareItem, linked_set
-from desktop.palette import status_color
+from desktop.palette import SUPERSEDED_COLOR, status_color
 from desktop.review.common import (
     as_uuid,
     attempt,
@@ -69,7 +69,7 @@ class CompareColumn(QFrame):
         lines = [
             f"<b>{html.escape(item.article_title)}</b>",
             html.escape(" · ".join(x for x in (item.outlet, published) if x)),
-            f"<i>{html.escape(relation)}</i> · {html.escape(item.status.label)}",
+            f"<i>{html.escape(relation)}</i> · {html.escape(item.status_text)}",
             f"Source: {html.escape(item.source_name or '—')} "
             f"({html.escape(item.grading or 'ungraded')})",
             *(
@@ -84,6 +84,9 @@ class CompareColumn(QFrame):
         self.sentence = QLabel(sentence_html(item), self)
         self.sentence.setObjectName("compareSentence")
         self.sentence.setWordWrap(True)
+        if item.superseded:  # a newer claim replaces it: faded, and said so
+            self.sentence.setStyleSheet(f"color: {SUPERSEDED_COLOR.name()};")
+            self.sentence.setToolTip("Superseded: a newer claim updates this one.")
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Open", self)
         self.open_button.clicked.connect(lambda: ctx.openClaimRequested.emit(str(item.claim_id)))

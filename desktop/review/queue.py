@@ -1,4 +1,5 @@
-"""The review queue: claims in review or disputed, with filters, assignment and verdicts."""
+"""The review queue: claims in review, disputed or contested, with filters, assignment,
+verdicts, and confirming the verdict of a contested claim."""
 
 from __future__ import annotations
 
@@ -184,6 +185,13 @@ class ReviewQueueView(QWidget):
         self.verdict_button = QPushButton("Give verdict…", self)
         self.verdict_button.setObjectName("queueVerdict")
         self.verdict_button.clicked.connect(self.open_verdict_dialog)
+        self.confirm_button = QPushButton("&Keep verdict", self)
+        self.confirm_button.setObjectName("queueConfirm")
+        self.confirm_button.setToolTip(
+            "Confirm the verdict of the selected contested claim: it stands despite the "
+            "contradiction, and the claim leaves the queue (Ctrl+Shift+K)"
+        )
+        self.confirm_button.clicked.connect(self.confirm_selected)
         self.count_label = QLabel(self)
 
         filters = QHBoxLayout()
@@ -197,6 +205,7 @@ class ReviewQueueView(QWidget):
         actions.addWidget(self.assign_to)
         actions.addWidget(self.assign_button)
         actions.addWidget(self.verdict_button)
+        actions.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
@@ -352,6 +361,8 @@ class ReviewQueueView(QWidget):
         has = self.selected_claim_id() is not None
         self.assign_button.setEnabled(has)
         self.verdict_button.setEnabled(has)
+        item = self._selected_item() if has else None
+        self.confirm_button.setEnabled(item is not None and item.contested)
         n = self.model.rowCount()
         if n == 0:
             self.count_label.setText("No claims waiting for review with these filters.")
@@ -384,6 +395,13 @@ class ReviewQueueView(QWidget):
             return
         who = self.assign_to.currentText() if target else "nobody"
         review_ops.assign(self.ctx, item.claim_id, new_id, item.assignee_id, who)
+
+    def confirm_selected(self) -> bool:
+        """Keep the verdict of the selected contested claim (undoable); a refusal is shown."""
+        item = self._selected_item()
+        if item is None or not item.contested:
+            return False
+        return review_ops.confirm_verdict(self.ctx, item.claim_id)
 
     def open_verdict_dialog(self) -> VerdictDialog | None:
         """Open the (window-modal) verdict dialog for the selected claim."""
