@@ -300,3 +300,31 @@ def test_cli_claims_contested_and_hide_superseded(ws_path: Path, seed_paths: lis
     assert run(["--db", str(ws_path), "link", "add", str(older.id), str(newer.id),
                 "--relation", "contradicts"], out=io.StringIO()) == 0  # fmt: skip
     assert listed("--contested") == {str(older.id), str(newer.id)}
+
+
+def test_cli_review_marks_contested_and_confirm_keeps_the_verdict(
+    ws_path: Path, seed_paths: list[Path]
+) -> None:
+    ws = open_workspace(ws_path)
+    analysts.bind_analyst(ws)
+    a, b = _two_claims(ws, seed_paths[1], "unverifiable", "unverified")
+    links.add_link(ws, b.id, a.id, Relation.CONTRADICTS)
+    ws.close()
+
+    def cli(*argv: str) -> tuple[int, str]:
+        out = io.StringIO()
+        return run(["--db", str(ws_path), *argv], out=out), out.getvalue()
+
+    rc, out = cli("review")
+    rows = {line.split("\t")[0]: line.split("\t")[1] for line in out.splitlines()}
+    assert rc == 0 and rows == {str(a.id): "unverifiable (contested)", str(b.id): "disputed"}
+    rc, out = cli("confirm", str(a.id)[:8])
+    assert rc == 0 and out.startswith(f"{a.id}\tunverifiable\t")
+    assert set(line.split("\t")[0] for line in cli("review")[1].splitlines()) == {str(b.id)}
+    rc, _ = cli("confirm", str(b.id))  # not contested: refused, nothing changes
+    assert rc == 2
+    ws = open_workspace(ws_path)
+    try:
+        assert claims.get_claim(ws, b.id).status is Status.DISPUTED
+    finally:
+        ws.close()

@@ -64,8 +64,9 @@ def cmd_review(ctx: CliContext) -> int:
         older_than_days=a.older_than,
     )
     for i in items:
+        status = f"{i.status.value} (contested)" if i.contested else i.status.value
         ctx.print(
-            f"{i.claim_id}\t{i.status.value}\t{i.age_days:.1f}d\t{i.assignee_name or '-'}\t"
+            f"{i.claim_id}\t{status}\t{i.age_days:.1f}d\t{i.assignee_name or '-'}\t"
             f"{i.open_threads}\t{_one_line(i.article_title, 30)}\t{_one_line(i.quote)}"
         )
     if not items:
@@ -87,6 +88,14 @@ def cmd_verdict(ctx: CliContext) -> int:
 
     v = give_verdict(ctx.ws, ctx.args.claim_id, ctx.args.status, ctx.args.rationale)
     ctx.print(f"{v.claim_id}\t{v.status.value}\t{v.reviewer_name}\t{_local(v.decided_at)}")
+    return 0
+
+
+def cmd_confirm(ctx: CliContext) -> int:
+    from db.contested import confirm
+
+    info = confirm(ctx.ws, ctx.args.claim_id)
+    ctx.print(f"{info.id}\t{info.status.value}\tverdict kept, no longer contested")
     return 0
 
 
@@ -243,6 +252,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--rationale", required=True)
     p.set_defaults(handler=cmd_verdict)
+
+    p = subparsers.add_parser(
+        "confirm",
+        parents=[common],
+        help="keep the verdict of a contested claim (it leaves the review queue)",
+    )
+    p.add_argument("claim_id")
+    p.set_defaults(handler=cmd_confirm)
 
     p = subparsers.add_parser("verdicts", parents=[common], help="a claim's verdicts")
     p.add_argument("claim_id")
