@@ -9,7 +9,8 @@ run: a plain ``sqlite3`` cursor reading the first page in the same order, and on
 repaint of the rows shown (the GUI-thread cost any change of rows pays).
 
 The workspace (10,000 articles, 100 claims each for 1,000,000 claims, a third of
-them in review or disputed) is built once with bulk SQL and cached under /tmp.
+them in review or disputed, one in twenty relayed) is built once with bulk SQL and
+cached under /tmp.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ WORDS = (
 ).split()
 STATUSES = list(Status)
 CACHE = Path("/tmp/claimdesk-table-bench")
-SCHEMA_MARK = "0009"  # rebuild the cached file when the schema it was made with changes
+SCHEMA_MARK = "0009r"  # rebuild the cached file when the schema or the data built changes
 
 
 def _hex() -> str:
@@ -95,6 +96,7 @@ def build(path: Path, articles: int, per_article: int, seed: int = 7) -> None:
         )
         claims = []
         links = []
+        relays = []
         step = max(1, len(text) // per_article)
         for i in range(per_article):
             start = min(i * step, len(text) - 41)
@@ -125,6 +127,10 @@ def build(path: Path, articles: int, per_article: int, seed: int = 7) -> None:
             )
             if rng.random() < 0.1:
                 links.append((cid, tags[rng.randrange(len(tags))][0]))
+            if rng.random() < 0.05:  # relayed by one or two sources
+                for position in range(rng.randint(1, 2)):
+                    relay = sources[rng.randrange(len(sources))][0]
+                    relays.append((_hex(), cid, position, relay))
         conn.executemany(
             'INSERT INTO claim (id, article_id, start, "end", quote, prefix, suffix, statement,'
             " kind, source_id, reliability, credibility, status, event_start, event_end, notes,"
@@ -133,6 +139,10 @@ def build(path: Path, articles: int, per_article: int, seed: int = 7) -> None:
             [(*c[:14], stamp, c[14], c[15], c[15]) for c in claims],
         )
         conn.executemany("INSERT INTO claim_tag (claim_id, tag_id) VALUES (?, ?)", links)
+        conn.executemany(
+            "INSERT INTO claim_relay (id, claim_id, position, source_id) VALUES (?, ?, ?, ?)",
+            relays,
+        )
         if a % 500 == 499:
             conn.commit()
     conn.commit()
