@@ -155,3 +155,27 @@ def test_without_anyone_to_ask_the_recognised_encoding_is_used_and_named(
     assert job is not None
     (info,) = list_articles(ws)
     assert article_text(ws, info.id).text == RUSSIAN
+
+
+def _page(charset: str | None) -> bytes:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    body = "".join(f"<p>{line}</p>" for line in RUSSIAN.splitlines())
+    head = f"<head>{meta}<title>Бюджет</title></head>"
+    html = f"<html>{head}<body><article>{body}</article></body></html>"
+    return html.encode("cp1251")
+
+
+def test_an_html_page_that_declares_its_charset_is_not_asked_about(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    declared, undeclared = tmp_path / "declared.html", tmp_path / "undeclared.html"
+    declared.write_bytes(_page("windows-1251"))
+    undeclared.write_bytes(_page(None))
+    window = _window(ws, tmp_path, qtbot)
+    window.import_paths([declared, undeclared])
+    dialog = _dialog(qtbot)
+    assert dialog.path == undeclared
+    assert [a.filename for a in list_articles(ws)] == ["declared.html"]
+    assert list_articles(ws)[0].encoding == "cp1251"
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: len(list_articles(ws)) == 2, timeout=10000)
+    texts = [article_text(ws, a.id).text for a in list_articles(ws)]
+    assert all(RUSSIAN.splitlines()[0] in text for text in texts)

@@ -265,3 +265,30 @@ def preview(data: bytes, encoding: str, filename: str, lines: int = PREVIEW_LINE
     if text.startswith("\ufeff"):
         text = text[1:]
     return "\n".join(text.splitlines()[:lines])
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec an HTML page declares in a ``<meta>`` charset (near its start), or None.
+
+    As browsers do, a declared Latin-1 (or ASCII) means Windows-1252.
+    """
+    match = _META_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    try:
+        codec = codecs.lookup(match.group(1).decode("ascii", "replace").lower()).name
+    except LookupError:
+        return None
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
+
+
+def recognised(encoding: str, fmt: str, original: bytes) -> bool:
+    """True when a text or HTML file's *encoding* was recognised, not certain: not
+    UTF-8 or BOM-marked, nor the charset an HTML page declares (and fits)."""
+    codec = codecs.lookup(encoding).name
+    if codec in CERTAIN or fmt not in ("txt", "md", "html"):
+        return False
+    return fmt != "html" or declared_charset(original) != codec

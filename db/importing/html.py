@@ -18,10 +18,10 @@ import trafilatura
 from db.articles import NewArticle
 from db.errors import InvalidInput
 from db.importing.bylines import assume_outlet_zone, better_dateline, byline_dateline
+from db.importing.encodings import declared_charset
 from db.importing.metadata import Dateline, outlet_from_url, parse_dateline
 from db.importing.text import decode_text, normalise_text
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _LOOKS_HTML = re.compile(
     r"<\s*(!doctype\s+html|html|head|body|p|div|article|h[1-6]|title|meta|section|span|br)\b",
     re.I,
@@ -107,23 +107,14 @@ def decode_html(data: bytes, filename: str, encoding: str | None = None) -> tupl
         (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     ):
         return decode_text(data, filename, encoding)
-    match = _META_CHARSET.search(data[:8192])
-    if match:
-        name = match.group(1).decode("ascii", "replace").lower()
+    declared = declared_charset(data)
+    if declared is not None:
+        if b"\x00" in data and "16" not in declared and "32" not in declared:
+            raise InvalidInput(f"{filename or 'The file'} looks like a binary file, not HTML.")
         try:
-            codec = codecs.lookup(name)
-        except LookupError:
-            codec = None
-        if codec is not None:
-            # As browsers do, a declared Latin-1 means Windows-1252.
-            if codec.name in ("iso8859-1", "ascii"):
-                codec = codecs.lookup("cp1252")
-            if b"\x00" in data and "16" not in codec.name and "32" not in codec.name:
-                raise InvalidInput(f"{filename or 'The file'} looks like a binary file, not HTML.")
-            try:
-                return data.decode(codec.name), codec.name
-            except UnicodeDecodeError:
-                pass
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
     return decode_text(data, filename)
 
 

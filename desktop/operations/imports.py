@@ -26,7 +26,7 @@ from db.importing import (
     read_limited,
     supported_suffixes,
 )
-from db.importing.encodings import CERTAIN, choices, preview
+from db.importing.encodings import choices, preview, recognised
 from db.importing.encodings import label as _label
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
@@ -87,8 +87,9 @@ EarlierFinder = Callable[[Workspace, NewArticle], ArticleInfo | None]
 
 
 def guessed_encoding(new: NewArticle) -> bool:
-    """True when the file's encoding was recognised, not certain (UTF-8 or a BOM)."""
-    return new.encoding.lower() not in CERTAIN and new.format in ("txt", "md", "html")
+    """True when the file's encoding was recognised, not certain (UTF-8, a BOM, or the
+    charset an HTML page declares)."""
+    return recognised(new.encoding, new.format, new.original)
 
 
 def import_paths(
