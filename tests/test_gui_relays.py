@@ -235,3 +235,34 @@ def test_restoring_an_earlier_state_restores_the_chain_and_undo_puts_it_back(
     assert refused.failed  # reported, and dropped from the stack
     assert _chain(ws, claim) == ("Daily Example",)
     assert any("has since been deleted" in m for _t, m in ctx.dialogs.errors)
+
+
+def test_relay_edits_and_undo_on_postgresql(qtbot, pg_url, seed_paths):  # type: ignore[no-untyped-def]
+    from db.analysts import bind_analyst
+    from db.workspace import migrate, open_workspace
+
+    migrate(pg_url)
+    pg = open_workspace(pg_url)
+    bind_analyst(pg)
+    context = AppContext(pg, RecordingDialogs())
+    try:
+        article = add_seed_article(pg, seed_paths[1], "Shared")
+        (made,) = sentence_claims(pg, article, article_text(pg, article.id).text, 1)
+        widget = ClaimInspector(context)
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.show_claim(str(made.id))
+        for name in ("Yu", "Daily Example"):
+            _type_relay(qtbot, widget, name)
+        widget.relays.list.setCurrentRow(1)
+        qtbot.keyClick(widget.relays.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        assert _chain(pg, made) == ("Daily Example", "Yu")
+        context.undo_stack.undo()
+        assert _chain(pg, made) == ("Yu", "Daily Example")
+        context.undo_stack.undo()
+        assert _chain(pg, made) == ("Yu",)
+        assert source_ops.find_source(pg, "Daily Example") is None
+        assert widget.relays.names() == ["Yu"]
+    finally:
+        context.undo_stack.clear()
+        pg.close()
