@@ -175,6 +175,9 @@ FILTERS = [
     ClaimFilter(statuses=frozenset({Status.IN_REVIEW, Status.DISPUTED})),
     ClaimFilter(text="border"),
     ClaimFilter(tags=frozenset({"border"}), statuses=frozenset({Status.VERIFIED})),
+    # Keeps a sixth of all claims, but none without a source (_bulk: source and status
+    # both follow the claim's number): the source order's first part holds none of them.
+    ClaimFilter(statuses=frozenset({Status.IN_REVIEW})),
 ]
 
 
@@ -194,6 +197,22 @@ def test_pages_follow_the_order_for_each_filter(ws, big, order):
         start = total // 3
         following = claim_page(ws, flt, order, start + 1, 60, after=expected[start])
         assert [r[R_ID] for r in following] == expected[start + 1 : start + 61]
+
+
+def test_a_part_is_walked_only_where_the_filter_keeps_many_of_it(ws, big):
+    from sqlalchemy import select
+
+    from db.claim_pages import _dense
+
+    unsourced = select(Claim.id).where(Claim.source_id.is_(None))
+    sourced = select(Claim.id).where(Claim.source_id.is_not(None))
+    in_review = ClaimFilter(statuses=frozenset({Status.IN_REVIEW}))
+    disputed = ClaimFilter(statuses=frozenset({Status.DISPUTED}))
+    with ws.engine.connect() as conn:
+        assert not _dense(conn, unsourced, in_review)  # keeps none of this part
+        assert _dense(conn, unsourced, disputed)  # half of it
+        assert _dense(conn, sourced, in_review)  # a quarter of it
+        assert not _dense(conn, sourced, disputed)
 
 
 def test_pages_carry_each_claims_relay_chain_in_order(ws, big):
