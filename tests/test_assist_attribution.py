@@ -196,3 +196,29 @@ def test_a_source_quoted_inside_another_is_the_original_and_the_other_a_relay() 
     found = covering(text, "٥ ملايين")
     assert found is not None
     assert (found.source, found.relayed_by) == ("الأمم المتحدة", ("وكالة الأنباء الرسمية",))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "source"),
+    [
+        # a carry-over word opening the next paragraph
+        ("중앙선거관리위원회는 투표율이 58.4%로 집계됐다고 밝혔다.\n\n"
+         "이는 4년 전보다 2.1%포인트 높은 수치다.", "2.1%", "중앙선거관리위원회"),
+        ("Forsvarsminister Jens Holm siger, at 150 soldater sendes.\n\n"
+         "Dermed vil omkring 900 soldater være udsendt.", "900", "Jens Holm"),
+        # an Arabic speech verb without a subject goes on with the last speaker
+        ("وقال محافظ المدينة، علي الشمري، إن 2300 منزل غمرتها المياه.\n\n"
+         "وأضاف أن الحكومة خصصت 15 مليار دينار.", "15 مليار", "علي الشمري"),
+    ],
+)  # fmt: skip
+def test_account_carried_into_the_next_paragraph(text: str, needle: str, source: str) -> None:
+    found = covering(text, needle)
+    assert found is not None and found.source == source
+
+
+def test_no_carry_over_two_paragraphs_on() -> None:
+    text = (
+        "Forsvarsminister Jens Holm siger, at 150 soldater sendes.\n\nVejret var koldt.\n\n"
+        "Dermed vil omkring 900 soldater være udsendt."
+    )
+    assert covering(text, "900") is None

@@ -176,3 +176,19 @@ def test_more_weekday_and_year_forms(text: str, quote: str, iso: str) -> None:
 
 def test_a_weekday_in_a_name_is_not_a_date() -> None:
     assert extract_dates("The Tuesday Group met.", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "iso"),
+    [
+        ("Turnout was 54 percent four years ago.", "four years ago", "2020-01-01/2020-12-31"),
+        ("이는 4년 전 지방선거 때보다 높다.", "4년 전", "2020-01-01/2020-12-31"),
+        ("Это было два года назад.", "два года назад", "2022-01-01/2022-12-31"),
+        ("Det skete for to år siden.", "for to år siden", "2022-01-01/2022-12-31"),
+        ("It happened three months ago.", "three months ago", "2024-07-01/2024-07-31"),
+        ("В прошлогодних учениях участвовали люди.", "прошлогодних", "2023-01-01/2023-12-31"),
+        ("Soldaterne sendes i løbet af foråret.", "i løbet af foråret", "2024-03-01/2024-05-31"),
+    ],
+)
+def test_spans_before_publication_and_bare_seasons(text: str, quote: str, iso: str) -> None:
+    assert one(text) == (quote, iso)

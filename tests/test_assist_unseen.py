@@ -18,6 +18,7 @@ from db.importing.text import decode_text
 
 FOLDER = Path(__file__).parent / "fixtures" / "assist_unseen"
 HOLDOUT = Path(__file__).parent / "fixtures" / "assist_holdout"
+LAST_CHECK = Path(__file__).parent / "fixtures" / "assist_last_check"
 LANGUAGES = ("ar", "da", "en", "ko", "ru")
 
 
@@ -36,19 +37,28 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[ArticleRe
             ws.close()
 
 
-@pytest.fixture(scope="module")
-def holdout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[ArticleResult]]:
+def _scored(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> list[ArticleResult]:
     from db.analysts import bind_analyst
     from db.workspace import open_workspace
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CLAIMDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-        ws = open_workspace(tmp_path_factory.mktemp("holdout") / "holdout.sqlite")
+        ws = open_workspace(tmp_path_factory.mktemp(folder.name) / "reference.sqlite")
         try:
             bind_analyst(ws)
-            yield score_folder(ws, HOLDOUT)
+            return score_folder(ws, folder)
         finally:
             ws.close()
+
+
+@pytest.fixture(scope="module")
+def holdout(tmp_path_factory: pytest.TempPathFactory) -> list[ArticleResult]:
+    return _scored(HOLDOUT, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def last_check(tmp_path_factory: pytest.TempPathFactory) -> list[ArticleResult]:
+    return _scored(LAST_CHECK, tmp_path_factory)
 
 
 def total(results: list[ArticleResult], language: str | None = None) -> Score:
@@ -157,3 +167,16 @@ def test_holdout_set_at_the_level_reached(holdout: list[ArticleResult]) -> None:
     assert score.attribution_accuracy >= 0.92, score.wrong_sources
     assert score.invented == 0, score.wrong_sources
     assert sum(r.duplicates for r in holdout) == 0
+
+
+def test_last_check_set_at_the_level_reached(last_check: list[ArticleResult]) -> None:
+    """The third set, written after the changes against the first two (assist_last_check)."""
+    assert [p for r in last_check for p in r.problems] == []
+    assert {r.encoding for r in last_check} >= {"cp1252", "utf-16-le", "utf-16-be", "utf-8"}
+    score = total(last_check)
+    assert score.marked >= 40
+    assert score.recall >= 0.97, score.misses
+    assert score.precision >= 0.98
+    assert score.attribution_accuracy >= 0.88, score.wrong_sources
+    assert score.invented == 0, score.wrong_sources
+    assert sum(r.duplicates for r in last_check) == 0

@@ -77,7 +77,10 @@ _OBJECT_VERBS = frozenset(
     "advised denied denies".split()
 )
 _CAPTION = re.compile(r"©|\((?:photo|picture|image)\b|\bPicture:|\bPhoto:", re.IGNORECASE)
-_CARRY = re.compile(r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure)\b")
+_CARRY = re.compile(
+    r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure|"
+    r"Dermed|Det betyder|Это|Тем самым|Из них|이는|이로써|이 가운데|وبذلك|وهذا|ومن بين هؤلاء)(?!\w)"
+)
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
 _HEDGE = re.compile(
@@ -430,7 +433,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                         hedge=hedge.group("h").casefold(),
                     )
                 )  # fmt: skip
-            elif previous is not None and previous.source and par == previous_par:
+            elif previous is not None and previous.source and par - previous_par <= 1:
+                # "This marks …" in the same paragraph or opening the next one
                 if _CARRY.match(body):
                     made.append(_carry(previous, sent))
             if not made and interviewee is not None:

@@ -51,6 +51,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"в\s+этом\s+году", "this year"),
     (r"в\s+следующем\s+году", "next year"),
     (r"в\s+течение\s+(?:последней\s+|прошлой\s+)?недели", "past week"),
+    (r"прошлогодн\w+", "last year"),
     (r"вчера", "yesterday"),
     (r"сегодня", "today"),
     # Danish
@@ -203,6 +204,69 @@ def _season(year: int, months: tuple[int, int]) -> tuple[dt.date, dt.date]:
     return dt.date(year, first_month, 1), last
 
 
+# "four years ago", "4년 전", "два года назад", "for to år siden", "قبل أربع سنوات".
+_AGO_RE = re.compile(
+    r"(?<![\w])(?:(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>years?|months?|weeks?|days?)\s+ago"
+    r"|(?P<kn>\d{1,3})\s?(?P<kunit>년|개월|주|일)\s?전"
+    r"|(?P<rn>\d{1,3}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?P<runit>лет|года?|месяц(?:а|ев)?|недел[иь]|дн(?:я|ей)|день)\s+назад"
+    r"|for\s+(?P<dn>\d{1,3}|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?P<dunit>år|måneder|måned|uger|uge|dage|dag)\s+siden)(?![\w])",
+    re.IGNORECASE,
+)
+_AGO_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "syv": 7, "otte": 8, "ni": 9, "ti": 10,
+}  # fmt: skip
+
+
+def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
+    """A span some years, months, weeks or days before publication: that year, month, week
+    or day."""
+    for m in _AGO_RE.finditer(folded):
+        raw = m["n"] or m["kn"] or m["rn"] or m["dn"]
+        n = int(raw) if raw.isdigit() else _AGO_WORDS[raw.casefold()]
+        unit = (m["unit"] or m["kunit"] or m["runit"] or m["dunit"]).casefold()
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        if unit[:1] in ("y", "년", "л", "г", "å"):
+            year = published.year - n
+            yield m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), True
+        elif unit[:1] in ("m", "개", "м"):
+            month = published.month - n
+            year = published.year + (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            yield m.start(), m.end(), *_month_span(year, month), True
+        elif unit[:1] in ("w", "주", "н", "u"):
+            day = published - dt.timedelta(weeks=n)
+            monday = day - dt.timedelta(days=day.weekday())
+            yield m.start(), m.end(), monday, monday + dt.timedelta(days=6), True
+        else:
+            day = published - dt.timedelta(days=n)
+            yield m.start(), m.end(), day, day, True
+
+
+# A season named without a year: that season of the publication year.
+_SEASON_RE = re.compile(
+    r"(?<![\w])(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
+    r"vinteren)|(?P<ru>весной|летом|осенью|зимой)|في\s+(?:فصل\s+)?(?P<ar>الربيع|الصيف|الخريف|"
+    r"الشتاء))(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
+    for m in _SEASON_RE.finditer(folded):
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        months = _SEASONS[(m["da"] or m["ru"] or m["ar"]).casefold()]
+        year = published.year - (1 if months[0] == 12 and published.month <= 2 else 0)
+        yield m.start(), m.end(), *_season(year, months), True
+
+
 def _rule_groups(m: re.Match[str]) -> Iterator[tuple[str, str | None]]:
     return ((k, v) for k, v in m.groupdict().items() if k[0] == "r" and k[1:].isdigit())
 
@@ -332,7 +396,8 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     Text in none of these languages is read for English weekdays only (the rest of its
     dates are :mod:`db.assist.dates`'s).
     """
-    found = list(_weekdays(folded, published, _EN_WEEKDAY_RE))
+    found = list(_ago(folded, published))
+    found += _weekdays(folded, published, _EN_WEEKDAY_RE)
     found += _weekends(folded, published)
     if not (_OTHER_SCRIPTS.search(folded) or _DANISH.search(folded)):
         return found
@@ -342,6 +407,7 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     if "일" in folded:
         found += _korean_days(folded, published)
     found += _relative(folded, published)
+    found += _bare_seasons(folded, published)
     return found
 
 

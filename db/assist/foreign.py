@@ -92,6 +92,10 @@ _AR_SAID = re.compile(
     r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت)\s+"
     r"(?P<who>[^،,.]+?(?:،\s*[^،,.]{2,40}?،)?)\s+(?:إلى\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s"
 )
+# A speech verb with no subject of its own: the speaker last named goes on ("وأضاف أن").
+_AR_ADDED = re.compile(
+    r"و?(?P<verb>أضاف|أضافت|تابع|تابعت|أوضح|أوضحت|أكد|أكدت|قال|قالت)\s+(?:أن|إن|بأن)(?:ه|ها)?\s"
+)
 # "who asked not to be named": said of a source, not a name.
 _ANONYMOUS = re.compile(
     r"،?\s*(?:طلب|طلبت|فضل|فضلت|رفض|رفضت)\s+(?:عدم\s+(?:ذكر|الكشف\s+عن)|الكشف\s+عن)\s+"
@@ -250,6 +254,10 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             Cue(s + estimated.end(), e, who, estimated.group("verb"), s + estimated.start(),
                 s + estimated.end())
         )  # fmt: skip
+    added = _AR_ADDED.match(body)
+    if added and not _AR_SAID.search(body):  # "وأضاف أن …": the speaker of the sentence before
+        pronoun = "هي" if added.group("verb").endswith("ت") else "هو"
+        out.append(Cue(s + added.end(), e, pronoun, added.group("verb"), s, s + added.end()))
     ar = _AR_SAID.search(body)
     if ar:
         who, relays = _who(ar.group("who"))

@@ -128,6 +128,14 @@ class NameIndex:
         i = bisect.bisect_left(self._positions, pos)
         return self._people[i - 1][1] if i else None
 
+    def _latest_uncased(self, pos: int) -> str | None:
+        """The source last given before *pos* in a script without capitals (Arabic, Korean),
+        where a person cannot be told from a body by its letters."""
+        for p, name, _kind in reversed(self._sources):
+            if p < pos and not any(ch.isupper() or ch.islower() for ch in name):
+                return name
+        return None
+
     def _full_name(self, token: str, pos: int) -> str | None:
         """The latest full name before *pos* whose first or last word is *token*."""
         entries = self._by_token.get(normalise(token), [])
@@ -167,7 +175,7 @@ class NameIndex:
             return None
         low = raw.casefold()
         if low in _HE_SHE:
-            person = self._latest_person(pos)
+            person = self._latest_person(pos) or self._latest_uncased(pos)
             if person is None:
                 return None
             return person, guess_kind(self._description(person, pos)), ()
