@@ -23,16 +23,19 @@ def _lines(label: ClampedLabel) -> int:
 
 @pytest.mark.parametrize("width", range(200, 640, 37))
 def test_a_long_title_is_cut_to_two_lines_and_kept_whole_elsewhere(qtbot, width) -> None:
-    # Styled as the reader's heading is: by a parent's style sheet, after the text.
+    # Styled as the reader's heading is: by a parent's style sheet matching the
+    # name given after the text.
     parent = QWidget()
     qtbot.addWidget(parent)
-    label = ClampedLabel(LONG, 2, parent)
-    label.setObjectName("heading")
     parent.setStyleSheet("QLabel#heading { font-size: 14pt; font-weight: 600; padding: 8px 18px; }")
+    label = ClampedLabel(LONG, 2, parent)
+    normal_size = label.font().pointSizeF()
+    label.setObjectName("heading")
     label.resize(width, 200)
     parent.resize(width, 200)
     parent.show()
     qtbot.waitExposed(parent)
+    assert label.font().pointSizeF() == 14 != normal_size  # the style sheet applies
     shown = label.text()
     assert shown != LONG and shown.endswith("…")
     assert _lines(label) == 2  # both lines used, not one

@@ -7,7 +7,7 @@ Long article titles otherwise push the reader's text below the fold on a
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 ELLIPSIS = "…"
@@ -34,6 +34,10 @@ class ClampedLabel(QLabel):
         if event.size().width() != event.oldSize().width():
             self._fit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # with the style sheet's font, applied by now
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
@@ -50,7 +54,6 @@ class ClampedLabel(QLabel):
     def _fit(self) -> None:
         """The longest beginning of the text (whole code points) that the label itself
         lays out in *max_lines* lines at its width, with an ellipsis when cut."""
-        self.ensurePolished()  # the style sheet's font, not the default one
         full, width = self._full, self.width()
         margins = self.contentsMargins()
         super().setText("\n".join("X" * self.max_lines))  # the height of max_lines lines
