@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.orm import Session
 
 from db import rules
@@ -239,7 +239,7 @@ def mark_conditions(flt: ClaimFilter) -> list[ColumnElement[bool]]:
     """The filter's contested and superseded criteria, as conditions on the claim."""
     out: list[ColumnElement[bool]] = []
     if flt.contested_only:
-        out.append(Claim.contested.is_(True))
+        out.append(Claim.contested == true())
     if flt.hide_superseded:
         newer = select(ClaimLink.id).where(
             ClaimLink.to_claim_id == Claim.id, ClaimLink.relation == Relation.UPDATES

@@ -65,14 +65,3 @@ def set_contested(
                 claim.contested = value
             session.flush()
         return changed
-
-
-def contested_ids(ws: Workspace, claim_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of *claim_ids* are contested now."""
-    wanted = list(claim_ids)
-    if not wanted:
-        return set()
-    with ws.session() as session:
-        return set(
-            session.scalars(select(Claim.id).where(Claim.id.in_(wanted), Claim.contested.is_(True)))
-        )

@@ -27,6 +27,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -186,7 +187,7 @@ def _sort_column(sort: QueueSort) -> SQLColumnExpression[Any] | None:
 
 def in_queue() -> ColumnElement[bool]:
     """The condition for a claim to wait in the review queue."""
-    return or_(Claim.status.in_(QUEUE_STATUSES), Claim.contested.is_(True))
+    return or_(Claim.status.in_(QUEUE_STATUSES), Claim.contested == true())
 
 
 def _queue_conditions(session: Session, flt: QueueFilter) -> list[ColumnElement[bool]]:

@@ -328,3 +328,29 @@ def test_cli_review_marks_contested_and_confirm_keeps_the_verdict(
         assert claims.get_claim(ws, b.id).status is Status.DISPUTED
     finally:
         ws.close()
+
+
+def test_migration_adds_the_contested_column_without_rebuilding_claims(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from db.workspace import alembic_config, make_engine, to_url
+
+    engine = make_engine(to_url(tmp_path / "old.sqlite"))
+    try:
+        command.upgrade(alembic_config(engine), "0011")
+        with engine.connect() as conn:
+            before = conn.execute(text("SELECT sql FROM sqlite_master WHERE name='claim'")).scalar()
+        assert "contested" not in {c["name"] for c in inspect(engine).get_columns("claim")}
+        command.upgrade(alembic_config(engine), "head")
+        columns = {c["name"]: c for c in inspect(engine).get_columns("claim")}
+        assert not columns["contested"]["nullable"]
+        assert "ix_claim_contested" in {i["name"] for i in inspect(engine).get_indexes("claim")}
+        with engine.connect() as conn:
+            after = conn.execute(text("SELECT sql FROM sqlite_master WHERE name='claim'")).scalar()
+        # An ADD COLUMN adds its text to the stored definition; a rebuild would rewrite it.
+        assert after.replace(", contested BOOLEAN DEFAULT 0 NOT NULL", "") == before
+        command.downgrade(alembic_config(engine), "0011")
+        assert "contested" not in {c["name"] for c in inspect(engine).get_columns("claim")}
+    finally:
+        engine.dispose()
