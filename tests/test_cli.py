@@ -334,6 +334,7 @@ def test_claims_lists_and_filters(ws_path: Path, loaded: dict[str, str]) -> None
             "fact: -",
             "corroboration: 1",
             "superseded by: -",
+            "relayed by: -",
         ]
     ]
     assert [r[0] for r in listed("--tag", "cost")] == [ids["2.5 million"]]
