@@ -354,3 +354,30 @@ def test_migration_adds_the_contested_column_without_rebuilding_claims(tmp_path:
         assert "contested" not in {c["name"] for c in inspect(engine).get_columns("claim")}
     finally:
         engine.dispose()
+
+
+def test_a_bundle_carries_the_contested_mark_and_its_confirmation(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    from db.bundles import export_bundle, import_bundle
+
+    first = open_workspace(tmp_path / "a.sqlite")
+    analysts.bind_analyst(first)
+    a, b = _two_claims(first, seed_paths[2], "verified", "unverified")
+    links.add_link(first, b.id, a.id, Relation.CONTRADICTS)
+    export_bundle(first, tmp_path / "one.claimdesk")
+    other = open_workspace(tmp_path / "b.sqlite")
+    analysts.bind_analyst(other)
+    try:
+        import_bundle(other, tmp_path / "one.claimdesk")
+        assert claims.get_claim(other, a.id).contested
+        assert str(a.id) in _queue_ids(other)
+        contested.confirm(first, a.id)  # kept in the first workspace, then sent again
+        export_bundle(first, tmp_path / "two.claimdesk")
+        report = import_bundle(other, tmp_path / "two.claimdesk")
+        assert not report.conflicts
+        assert not claims.get_claim(other, a.id).contested
+        assert str(a.id) not in _queue_ids(other)
+    finally:
+        other.close()
+        first.close()
