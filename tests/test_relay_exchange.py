@@ -224,3 +224,21 @@ def test_cli_claims_lists_the_chain(tmp_path, seed_paths):
     lines = {line.split("\t")[0]: line for line in out.getvalue().splitlines()}
     assert lines[str(made["relayed"].id)].endswith("\trelayed by: Park Min-ho → Daily Example")
     assert lines[str(made["plain"].id)].endswith("\trelayed by: -")
+
+
+def test_an_article_deleted_and_brought_back_keeps_its_claims_chains(tmp_path, seed_paths):
+    from db.articles import delete_article
+    from db.bundles import restore_bundle
+
+    ws = _open(tmp_path / "w.sqlite")
+    try:
+        made = _populate(ws, seed_paths)
+        chains = _chains(ws)
+        snapshot = tmp_path / "snapshot.claimdesk"
+        export_bundle(ws, snapshot, [made["article"].id], outside_links=True)
+        delete_article(ws, made["article"].id)
+        assert _chains(ws) == {}
+        restore_bundle(ws, snapshot)
+        assert _chains(ws) == chains
+    finally:
+        ws.close()
