@@ -33,8 +33,10 @@ class RelaysSection(ClaimListSection):
     ) -> None:
         super().__init__(ctx, "relayList", parent)
         self.list.setToolTip(CHAIN_TIP)
+        self.list.setAccessibleName("Relay chain, nearest the original source first")
         self.input = QLineEdit(self)
         self.input.setObjectName("relayInput")
+        self.input.setAccessibleName("Add a relaying source")
         self.input.setPlaceholderText("Who relayed it? A source's name, or a new one")
         self.input.setToolTip("Return adds the source at the end of the chain (the outlet end)")
         completer = QCompleter(names, self.input)
