@@ -66,21 +66,23 @@ def fold_digits(text: str) -> str:
     return text.translate(_FOLD)
 
 
+# The scripts the guess counts (each class matches what the per-character rule it
+# replaces matched: Latin letters are those below U+0250 that str.isalpha() accepts).
+_SCRIPTS = {
+    "ko": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "latin": re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"),
+    "cjk": re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]"),
+}
+
+
 @lru_cache(maxsize=64)
 def _guess(sample: str) -> str:
-    counts = {"ko": 0, "ru": 0, "ar": 0, "latin": 0, "cjk": 0}
-    for ch in sample:
-        o = ord(ch)
-        if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF:
-            counts["ko"] += 1
-        elif 0x0400 <= o <= 0x04FF:
-            counts["ru"] += 1
-        elif 0x0600 <= o <= 0x06FF:
-            counts["ar"] += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3040 <= o <= 0x30FF:
-            counts["cjk"] += 1
-        elif ch.isalpha() and o < 0x0250:
-            counts["latin"] += 1
+    if sample.isascii():
+        counts = {"ko": 0, "ru": 0, "ar": 0, "latin": len(_SCRIPTS["latin"].findall(sample))}
+    else:
+        counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}
     best = max(counts, key=lambda k: counts[k])
     if best == "cjk":
         return "zh"
@@ -88,10 +90,16 @@ def _guess(sample: str) -> str:
         if best == "ru" and re.search(r"[іїєґ]", sample):
             return "uk"
         return best
+    return _by_words(sample)
+
+
+def _by_words(sample: str) -> str:
+    """Among Latin-script languages: the one whose common words the sample uses most."""
     words = [w.casefold() for w in _WORD.findall(sample)]
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
-    scores["da"] += 2 * sum(1 for ch in sample if ch in "æøåÆØÅ")
-    scores["de"] += 2 * sum(1 for ch in sample if ch in "äöüßÄÖÜ")
+    if not sample.isascii():
+        scores["da"] += 2 * sum(1 for ch in sample if ch in "æøåÆØÅ")
+        scores["de"] += 2 * sum(1 for ch in sample if ch in "äöüßÄÖÜ")
     lang = max(scores, key=lambda k: scores[k])
     return lang if scores[lang] else "en"
 

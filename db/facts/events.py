@@ -50,7 +50,7 @@ LATER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateConflict:
     later: Profile  # the claim dating the event later
     earlier: Profile

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from db.assist.dates import extract_dates
 from db.assist.numbers import Figure, extract_figures
@@ -83,6 +85,16 @@ class Profile:
     @property
     def has_figure(self) -> bool:
         return self.value is not None
+
+    @cached_property
+    def order(self) -> tuple[bool, dt.date, int]:
+        """Oldest first (by :attr:`when`; undated last), then by id."""
+        return (self.when is None, self.when or dt.date.min, self.claim_id.int)
+
+    @cached_property
+    def wording(self) -> str:
+        """The words, in one string, for comparing wording (order does not matter)."""
+        return " ".join(sorted(self.words))
 
 
 def normal_unit(unit: str) -> str:
@@ -180,3 +192,36 @@ def profile(
         *event,
         lead,
     )
+
+
+# What a claim says in numbers depends only on the inputs above, so proposals keep it
+# between calls: recomputing after an edit reads the figures of the changed claims
+# only.  Bounded; cleared whole when full.
+_CACHE: dict[tuple[Any, ...], Profile] = {}
+_CACHE_MAX = 200_000
+
+
+def cached_profile(
+    claim_id: uuid.UUID,
+    article_id: uuid.UUID,
+    quote: str,
+    start: int,
+    end: int,
+    event_start: dt.date | None,
+    published: dt.datetime | None,
+    around: str = "",
+    *,
+    event_end: dt.date | None = None,
+    lead: str = "",
+) -> Profile:
+    """:func:`profile`, remembered for the same inputs."""
+    key = (claim_id, article_id, quote, start, end, event_start, published, around, event_end, lead)
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        found = _CACHE[key] = profile(
+            claim_id, article_id, quote, start, end, event_start, published, around,
+            event_end=event_end, lead=lead,
+        )  # fmt: skip
+    return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,21 +20,28 @@ from sqlalchemy import select
 
 from db.changes import Changes, Entity, Op, changed
 from db.facts.events import date_conflicts, describe_dates
-from db.facts.profile import Profile, profile
-from db.facts.relate import Relating, relate, same_question
+from db.facts.profile import Profile, cached_profile
+from db.facts.relate import Relating, explain, relate_alike, same_question
 from db.models import Article, Claim, ClaimLink, DismissedProposal, Relation
 from db.workspace import Workspace
 
 NEIGHBOURS = 40  # each claim is compared with this many others of its bucket
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkProposal:
     relation: Relation
     from_claim: Profile
     to_claim: Profile
-    why: str
+    # For figures one of db.facts.relate.REASONS (worded when asked for); for dates the words.
+    reason: str
     kind: str = "figure"  # what disagrees: "figure" or "date"
+
+    @property
+    def why(self) -> str:
+        if self.kind == "figure":
+            return explain(self.reason, self.from_claim, self.to_claim)
+        return self.reason
 
     def value_of(self, p: Profile) -> str:
         """The value this proposal compares, in words: the figure, or the event's dates."""
@@ -94,7 +102,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
 
     def of(row: Any, around: str = "") -> Profile:
         cid, aid, quote, start, end, event_start, published, event_end, lead = row
-        return profile(
+        return cached_profile(
             cid, aid, quote, start, end, event_start, published, around,
             event_end=event_end, lead=lead,
         )  # fmt: skip
@@ -115,23 +123,27 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     return out
 
 
-def _pairs(items: list[Profile]) -> list[tuple[Profile, Profile]]:
-    buckets: dict[str, list[Profile]] = defaultdict(list)
+def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
+    """Pairs that may answer one question: same counted thing, and alike in being a
+    total so far, an added wave or a forecast (:func:`same_question` asks that too)."""
+    buckets: dict[tuple[str, bool, bool, bool], list[Profile]] = defaultdict(list)
     for p in items:
         if p.has_figure and p.unit:
-            buckets[p.unit].append(p)
-    out = []
+            buckets[p.unit, p.cumulative, p.increment, p.forecast].append(p)
     for bucket in buckets.values():
-        bucket.sort(key=lambda p: (p.when is None, p.when, str(p.claim_id)))
+        bucket.sort(key=lambda p: p.order)
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
-                out.append((a, b))
-    return out
+                yield a, b
 
 
-def _known(
-    ws: Workspace,
-) -> tuple[set[frozenset[uuid.UUID]], list[tuple[uuid.UUID, uuid.UUID]]]:
+def _pair(a: uuid.UUID, b: uuid.UUID) -> tuple[int, int]:
+    """Either way round, the same key (a UUID's number hashes faster than the UUID)."""
+    x, y = a.int, b.int
+    return (x, y) if x < y else (y, x)
+
+
+def _known(ws: Workspace) -> tuple[set[tuple[int, int]], list[tuple[uuid.UUID, uuid.UUID]]]:
     """Pairs already linked (any relation) or with a dismissed proposal; the *same* links."""
     with ws.session() as session:
         linked = session.execute(
@@ -140,7 +152,7 @@ def _known(
         dismissed = session.execute(
             select(DismissedProposal.from_claim_id, DismissedProposal.to_claim_id)
         ).all()
-    known = {frozenset((a, b)) for a, b, _r in linked} | {frozenset(p) for p in dismissed}
+    known = {_pair(a, b) for a, b, _r in linked} | {_pair(a, b) for a, b in dismissed}
     same = [(a, b) for a, b, r in linked if r == Relation.SAME]
     return known, same
 
@@ -152,26 +164,30 @@ def propose_links(ws: Workspace, relations: set[Relation] | None = None) -> list
     figures, if they relate, are a question for after the dates are settled)."""
     known, same = _known(ws)
     items = profiles(ws)
-    figures: dict[frozenset[uuid.UUID], LinkProposal] = {}
+    figures: dict[tuple[int, int], LinkProposal] = {}
     for a, b in _pairs(items):
-        key = frozenset((a.claim_id, b.claim_id))
+        key = _pair(a.claim_id, b.claim_id)
         if key in known:
             continue
-        relating: Relating | None = relate(a, b)
+        relating: Relating | None = relate_alike(a, b)
         if relating is None:
             continue
         if relating.relation is Relation.SAME:
             same.append((a.claim_id, b.claim_id))
-        figures[key] = LinkProposal(relating.relation, relating.newer, relating.older, relating.why)
+        if not relations or relating.relation in relations:
+            figures[key] = LinkProposal(
+                relating.relation, relating.newer, relating.older, relating.reason
+            )
     for conflict in date_conflicts(items, same):
-        key = frozenset((conflict.later.claim_id, conflict.earlier.claim_id))
-        if key not in known:
+        key = _pair(conflict.later.claim_id, conflict.earlier.claim_id)
+        if key not in known and (not relations or Relation.CONTRADICTS in relations):
             figures[key] = LinkProposal(
                 Relation.CONTRADICTS, conflict.later, conflict.earlier, conflict.why, "date"
             )
-    found = [p for p in figures.values() if not relations or p.relation in relations]
+    found = list(figures.values())
     order = {Relation.CONTRADICTS: 0, Relation.UPDATES: 1, Relation.SAME: 2, Relation.SUPPORTS: 3}
-    found.sort(key=lambda p: (order.get(p.relation, 9), p.kind, str(p.from_claim.claim_id)))
+    # (A UUID's number orders as its text does.)
+    found.sort(key=lambda p: (order.get(p.relation, 9), p.kind, p.from_claim.claim_id.int))
     return found
 
 

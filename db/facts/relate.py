@@ -13,12 +13,16 @@ SAME_TIME_DAYS = 14  # figures this close in time are answers at "about the same
 MIN_WORDING = 35.0  # rapidfuzz token-set similarity of the wording around the figures
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relating:
     relation: Relation
     newer: Profile  # for updates: the claim that replaces the other
     older: Profile
-    why: str
+    reason: str  # one of REASONS: the reason in words is written when asked for (why)
+
+    @property
+    def why(self) -> str:
+        return explain(self.reason, self.newer, self.older)
 
 
 def same_question(a: Profile, b: Profile) -> str | None:
@@ -33,10 +37,13 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None  # an added wave is not the total so far
     if a.forecast != b.forecast:
         return None  # what is expected is not what is there
-    wording = fuzz.token_set_ratio(" ".join(sorted(a.words)), " ".join(sorted(b.words)))
-    if wording < MIN_WORDING:
+    if not _alike(a, b):
         return None
     return f"both count {a.unit} in similar words"
+
+
+def _alike(a: Profile, b: Profile) -> bool:
+    return fuzz.token_set_ratio(a.wording, b.wording, score_cutoff=MIN_WORDING) >= MIN_WORDING
 
 
 def _show(p: Profile) -> str:
@@ -51,52 +58,64 @@ def _show(p: Profile) -> str:
 
 def relate(a: Profile, b: Profile) -> Relating | None:
     """The link two claims' figures call for, with the reason in words; None if unrelated."""
-    reason = same_question(a, b)
-    if reason is None:
+    if same_question(a, b) is None:
         return None
-    first, second = sorted((a, b), key=lambda p: (p.when is None, p.when, str(p.claim_id)))
+    return _relate(a, b)
+
+
+def relate_alike(a: Profile, b: Profile) -> Relating | None:
+    """:func:`relate` for two claims known to count the same thing the same way (both
+    with a figure, the same unit, alike in total / added wave / forecast): only their
+    wording is compared before the figures."""
+    return _relate(a, b) if _alike(a, b) else None
+
+
+def _relate(a: Profile, b: Profile) -> Relating | None:
+    first, second = (a, b) if a.order <= b.order else (b, a)
     if a.value == b.value and a.low == b.low and a.high == b.high:
-        return Relating(Relation.SAME, second, first, f"{reason}: the same figure, {_show(a)}")
+        return Relating(Relation.SAME, second, first, SAME)
     if a.increment and b.increment:
         return None  # two added waves with different figures are different waves
     if a.update_cue != b.update_cue and a.value != b.value:
         newer, older = (a, b) if a.update_cue else (b, a)
-        return Relating(
-            Relation.UPDATES,
-            newer,
-            older,
-            f"{reason}: {_show(newer)} is worded as a newer estimate than {_show(older)}",
-        )
+        return Relating(Relation.UPDATES, newer, older, WORDED)
     if a.low <= b.high and b.low <= a.high:
-        return Relating(
-            Relation.SUPPORTS,
-            second,
-            first,
-            f"{reason}: {_show(a)} and {_show(b)} are compatible",
-        )
+        return Relating(Relation.SUPPORTS, second, first, COMPATIBLE)
     apart = abs((a.when - b.when).days) if a.when is not None and b.when is not None else None
     if apart is not None and apart > SAME_TIME_DAYS:
-        older, newer = first, second
-        how = "event dates" if older.when_is_event and newer.when_is_event else "dates"
-        return Relating(
-            Relation.UPDATES,
-            newer,
-            older,
-            f"{reason}: {_show(newer)} ({newer.when}) is later than {_show(older)} "
-            f"({older.when}) by their {how}",
-        )
+        return Relating(Relation.UPDATES, second, first, LATER)
     if a.update_cue != b.update_cue:
         newer, older = (a, b) if a.update_cue else (b, a)
-        return Relating(
-            Relation.UPDATES,
-            newer,
-            older,
-            f"{reason}: {_show(newer)} is worded as a newer estimate than {_show(older)}",
+        return Relating(Relation.UPDATES, newer, older, WORDED)
+    return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
+
+
+# Why two figures relate.  Proposals keep the short name; the words are written only
+# for the proposals someone reads (thousands of proposals need not all be worded).
+SAME, WORDED, COMPATIBLE, LATER, CANNOT_BOTH_HOLD = (
+    "same",
+    "worded",
+    "compatible",
+    "later",
+    "cannot both hold",
+)
+REASONS = (SAME, WORDED, COMPATIBLE, LATER, CANNOT_BOTH_HOLD)
+
+
+def explain(reason: str, newer: Profile, older: Profile) -> str:
+    """The reason in words: *newer* and *older* as :class:`Relating` has them."""
+    head = f"both count {newer.unit} in similar words"
+    if reason == SAME:
+        return f"{head}: the same figure, {_show(newer)}"
+    if reason == WORDED:
+        return f"{head}: {_show(newer)} is worded as a newer estimate than {_show(older)}"
+    if reason == COMPATIBLE:
+        return f"{head}: {_show(older)} and {_show(newer)} are compatible"
+    if reason == LATER:
+        how = "event dates" if older.when_is_event and newer.when_is_event else "dates"
+        return (
+            f"{head}: {_show(newer)} ({newer.when}) is later than {_show(older)} "
+            f"({older.when}) by their {how}"
         )
-    when = f" at about the same time ({first.when})" if first.when else ""
-    return Relating(
-        Relation.CONTRADICTS,
-        second,
-        first,
-        f"{reason}: {_show(a)} and {_show(b)} cannot both hold{when}",
-    )
+    when = f" at about the same time ({older.when})" if older.when else ""
+    return f"{head}: {_show(older)} and {_show(newer)} cannot both hold{when}"
