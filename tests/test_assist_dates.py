@@ -192,3 +192,21 @@ def test_a_weekday_in_a_name_is_not_a_date() -> None:
 )
 def test_spans_before_publication_and_bare_seasons(text: str, quote: str, iso: str) -> None:
     assert one(text) == (quote, iso)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Final results are due on Thursday.", "2024-10-24"),
+        ("Fintællingen begynder torsdag.", "2024-10-24"),
+        ("Учения завершатся в пятницу.", "2024-10-25"),
+        ("ومن المقرر أن تبدأ المرحلة الثانية يوم الخميس.", "2024-10-24"),
+        ("The recount will begin on March 3.", "2025-03-03"),
+        # the same words in the past, or a future verb in another clause, look back
+        ("They met on Thursday.", "2024-10-17"),
+        ("Troops will arrive, the ministry said on Thursday.", "2024-10-17"),
+        ("The recount began on March 3.", "2024-03-03"),
+    ],
+)
+def test_a_clause_about_what_is_to_come_looks_ahead(text: str, iso: str) -> None:
+    assert one(text)[1] == iso

@@ -284,6 +284,26 @@ def _relative(folded: str, published: dt.date | None) -> Iterator[Found]:
         yield m.start(), m.end(), lo, hi, True
 
 
+# Words before a weekday in its own clause that put it ahead of the publication date
+# ("results are due on Thursday", "begynder torsdag", "завершатся в пятницу", "من المقرر").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is due|are due|due to|is expected to|are expected to|plans? to|"
+    r"(?:is|are) set to|(?:is|are) scheduled|scheduled|begins|starts|"
+    r"vil|skal|ventes|forventes|begynder|starter|"
+    r"будет|будут|начн[её]тся|начнутся|завершится|завершатся|планируется|намечен[аоы]?)\b"
+    r"|من المقرر|سوف",
+    re.IGNORECASE,
+)
+
+
+def future_context(text: str, start: int) -> bool:
+    """True when the clause before *start* speaks of what is still to come."""
+    floor = max(0, start - 80)
+    cut = max(text.rfind(ch, floor, start) for ch in ",;:.!?\n،")
+    clause = text[max(floor, cut + 1) : start]
+    return bool(_FUTURE.search(clause))
+
+
 def _weekdays(
     folded: str, published: dt.date | None, pattern: re.Pattern[str] = _WEEKDAY_RE
 ) -> Iterator[Found]:
@@ -300,7 +320,10 @@ def _weekdays(
             yield m.start(), m.end(), None, None, True
             continue
         back = (published.weekday() - target) % 7
-        if prep in ("by", "until", "till", "до", "к", "til", "다음"):
+        if future_context(folded, m.start()) and prep not in ("since", "siden", "с", "منذ"):
+            ahead = (target - published.weekday()) % 7
+            day = published + dt.timedelta(days=ahead)
+        elif prep in ("by", "until", "till", "до", "к", "til", "다음"):
             ahead = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=ahead)
         elif prep == "지난" or (word.endswith("s") and prep == "i" and back == 0):
@@ -411,4 +434,4 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     return found
 
 
-__all__ = ["Found", "word_dates"]
+__all__ = ["Found", "future_context", "word_dates"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from db.assist import lexicon
-from db.assist.date_words import word_dates
+from db.assist.date_words import future_context, word_dates
 from db.assist.text import SpanSet, fold_digits, furniture
 from db.dates import parse_event_date
 from db.errors import InvalidInput
@@ -230,7 +230,7 @@ def _safe_day(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _resolve(
-    kind: str, m: re.Match[str], published: dt.date | None
+    kind: str, m: re.Match[str], published: dt.date | None, ahead: bool = False
 ) -> tuple[dt.date | None, dt.date | None, bool] | None:
     """``(first, last, relative)``, or None when the match is not a date after all."""
     g = m.groupdict()
@@ -263,7 +263,7 @@ def _resolve(
         if published is None:
             return None, None, True
         day_hint = int(g.get("d") or g.get("d1") or 1)
-        future = (g.get("prep") or "").casefold() in ("by", "until", "till", "next")
+        future = ahead or (g.get("prep") or "").casefold() in ("by", "until", "till", "next")
         year = _infer_year(month, day_hint, published, future)
     if kind in ("month_days", "days_month"):
         first_day = _safe_day(year, month, int(g["d1"]))
@@ -280,6 +280,18 @@ def _resolve(
         a, b = _PART_RANGES[part]
         return lo.replace(day=a), hi.replace(day=min(b, hi.day)), relative
     return lo, hi, relative
+
+
+def _ahead_if_future(
+    folded: str, m: re.Match[str], published: dt.date
+) -> tuple[dt.date, dt.date, bool] | None:
+    """ "on Thursday" in a clause about what is to come is the next Thursday, not the last."""
+    words = m["rel"].casefold().split()
+    if words[0] != "on" or words[-1] not in _WEEKDAYS or not future_context(folded, m.start()):
+        return None
+    wd: weekday = (MO, TU, WE, TH, FR, SA, SU)[_WEEKDAYS.index(words[-1])]
+    day = published + relativedelta(weekday=wd(+1))
+    return day, day, True
 
 
 def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
@@ -354,9 +366,11 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
                 continue  # "This Week in Asia"
             if kind == "year" and re.match(r"\s*(?:troops|soldiers|people|killed)", text[end:]):
                 continue
-            resolved = _resolve(kind, m, pub)
+            resolved = _resolve(kind, m, pub, future_context(folded, start))
             if resolved is None:
                 continue
+            if kind == "relative" and pub is not None:
+                resolved = _ahead_if_future(folded, m, pub) or resolved
             if kind == "month_day":
                 weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
                 if weekday:
