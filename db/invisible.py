@@ -90,6 +90,11 @@ CONTROL_SYMBOL = "\u2426"  # ␦ (C1 controls and DEL)
 INVISIBLE_SYMBOL = "\u25c7"  # ◇ (zero-width and other format characters)
 
 
+def hidden_pattern(keep: str = LAYOUT) -> re.Pattern[str]:
+    """A compiled pattern finding each invisible or direction character not in *keep*."""
+    return _class(_RANGES, keep)
+
+
 def is_hidden(ch: str, keep: str = LAYOUT) -> bool:
     """True for a control, format or separator character (other than those in *keep*)."""
     return ch not in keep and _ANY_HIDDEN.fullmatch(ch) is not None

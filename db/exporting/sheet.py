@@ -26,7 +26,7 @@ from db.claims import ClaimFilter
 from db.exporting import atomic_path
 from db.exporting.cells import SheetCells, iter_cells
 from db.exporting.rows import COLUMNS, ExportCancelled, Progress, count_rows, iter_rows
-from db.invisible import SHEET_LAYOUT, marked
+from db.invisible import SHEET_LAYOUT, hidden_pattern, marked
 from db.timeutil import utcnow
 from db.workspace import Workspace
 
@@ -56,9 +56,15 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+_HIDDEN_IN_CELL = hidden_pattern(SHEET_LAYOUT)
+
+
 def neutral_text(value: str) -> str:
-    """:func:`neutralise` for text, looking past the first character only when it must."""
-    return neutralise(value) if value[:1] in SUSPECT_FIRST else value
+    """:func:`neutralise` for text, looking past the first character only when it must
+    (a suspect first character, or an invisible or direction character to mark)."""
+    if value[:1] in SUSPECT_FIRST or _HIDDEN_IN_CELL.search(value) is not None:
+        return str(neutralise(value))
+    return value
 
 
 @functools.lru_cache(maxsize=4096)

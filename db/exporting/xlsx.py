@@ -23,7 +23,7 @@ from db.exporting import atomic_path
 from db.exporting.cells import SheetCells, iter_cells
 from db.exporting.rows import Progress, count_rows
 from db.exporting.support import need_file, tick
-from db.invisible import SHEET_LAYOUT, has_hidden, marked
+from db.invisible import SHEET_LAYOUT, has_hidden, hidden_pattern, marked
 from db.models import Claim, ClaimLink, Source
 from db.workspace import Workspace
 
@@ -163,13 +163,19 @@ def _claim_values(row: SheetCells) -> list[Any]:
     ]
 
 
+_HIDDEN_IN_CELL = hidden_pattern(SHEET_LAYOUT)
+
+
 def _write_claim(book: _Book, sheet: Any, r: int, values: list[Any]) -> None:
-    """One claim row: strings and numbers straight in, empty cells left out."""
+    """One claim row: strings and numbers straight in, empty cells left out; text
+    holding invisible or direction characters goes through cell(), which marks it."""
     for col, value in enumerate(values):
         if value is None or value == "":
             continue  # as in cell(): nothing written for an empty value
         kind = CLAIM_COLUMNS[col][2]
-        if kind == "wrap":
+        if isinstance(value, str) and _HIDDEN_IN_CELL.search(value) is not None:
+            book.cell(sheet, r, col, kind, value)
+        elif kind == "wrap":
             sheet.write_string(r, col, value, book.wrap)
         elif kind == "text":
             sheet.write_string(r, col, value, book.top)
