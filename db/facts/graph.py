@@ -95,52 +95,53 @@ def _groups(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
 
 
 def _spring(size: int, edges: list[tuple[int, int]], rng: random.Random) -> list[list[float]]:
-    """Positions of *size* nodes joined by *edges* (local indices), Fruchterman–Reingold."""
-    radius = SPACING * math.sqrt(size)
-    pos = [
-        [radius * math.cos(2 * math.pi * i / size), radius * math.sin(2 * math.pi * i / size)]
-        for i in range(size)
-    ]
+    """Positions of *size* nodes joined by *edges* (local indices), Fruchterman–Reingold.
+
+    In a large group each claim is pushed, at each step, by the claims a few random
+    distances away along the group (the same distances for every claim in that step):
+    a fair sample of the others for one draw of random numbers per step."""
     if size == 1:
         return [[0.0, 0.0]]
-    k = SPACING
-    steps = 60 if size <= ALL_PAIRS else 20
+    radius = SPACING * math.sqrt(size)
+    xs = [radius * math.cos(2 * math.pi * i / size) for i in range(size)]
+    ys = [radius * math.sin(2 * math.pi * i / size) for i in range(size)]
+    k2 = SPACING * SPACING
+    small = size <= ALL_PAIRS
+    steps = 60 if small else 20
+    weight = 1.0 if small else (size - 1) / SAMPLE
     temperature = radius / 2
     everyone = range(size)
     for step in range(steps):
-        disp = [[0.0, 0.0] for _ in everyone]
-        for i in everyone:
-            pi, di = pos[i], disp[i]
-            if size <= ALL_PAIRS:
-                others: Iterable[int] = everyone
-                weight = 1.0
-            else:
-                others = rng.sample(everyone, SAMPLE)
-                weight = (size - 1) / SAMPLE
-            for j in others:
-                if j == i:
-                    continue
-                dx, dy = pi[0] - pos[j][0], pi[1] - pos[j][1]
-                d2 = dx * dx + dy * dy or 0.01
-                force = weight * k * k / d2
-                di[0] += dx * force
-                di[1] += dy * force
+        dxs = [0.0] * size
+        dys = [0.0] * size
+        if small:
+            offsets: Iterable[int] = range(1, size)
+        else:
+            offsets = rng.sample(range(1, size), SAMPLE)
+        for offset in offsets:
+            # Node i is pushed by node (i + offset) mod size, in two slices without a modulo.
+            for i, j in zip(everyone, [*range(offset, size), *range(offset)], strict=True):
+                dx = xs[i] - xs[j]
+                dy = ys[i] - ys[j]
+                force = weight * k2 / (dx * dx + dy * dy or 0.01)
+                dxs[i] += dx * force
+                dys[i] += dy * force
         for a, b in edges:
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-            d = math.sqrt(dx * dx + dy * dy) or 0.01
-            force = d / k
-            disp[a][0] -= dx * force
-            disp[a][1] -= dy * force
-            disp[b][0] += dx * force
-            disp[b][1] += dy * force
+            dx = xs[a] - xs[b]
+            dy = ys[a] - ys[b]
+            force = math.sqrt(dx * dx + dy * dy) / SPACING or 0.01 / SPACING
+            dxs[a] -= dx * force
+            dys[a] -= dy * force
+            dxs[b] += dx * force
+            dys[b] += dy * force
         for i in everyone:
-            dx, dy = disp[i]
+            dx, dy = dxs[i], dys[i]
             d = math.sqrt(dx * dx + dy * dy) or 1.0
-            move = min(d, temperature)
-            pos[i][0] += dx / d * move
-            pos[i][1] += dy / d * move
+            move = min(d, temperature) / d
+            xs[i] += dx * move
+            ys[i] += dy * move
         temperature = max(radius / 2 * (1 - (step + 1) / steps), 1.0)
-    return pos
+    return [[x, y] for x, y in zip(xs, ys, strict=True)]
 
 
 def layout(n: int, edges: list[tuple[int, int]], seed: int = 1) -> list[tuple[float, float]]:

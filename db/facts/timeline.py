@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 
-from db.facts.corroboration import standing
 from db.facts.profile import Profile, profile
 from db.ids import resolve_id
 from db.models import Article, Claim, ClaimLink, Fact, Relation
@@ -160,7 +160,11 @@ def timeline(ws: Workspace, fact: uuid.UUID | str | None = None) -> Timeline:
                 ClaimLink.relation.in_(DRAWN_RELATIONS)
             )
         ).all()
-    standings = standing(ws, ids)
+    # Superseded: another claim updates it (the updates links are among those drawn).
+    updated_by: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for a, b, relation in link_rows:
+        if relation == Relation.UPDATES and b in ids:
+            updated_by[b].append(a)
     items = []
     for row in rows:
         cid, article_id, quote, _start, _end, ev_start, published, status, ev_end = row
@@ -168,7 +172,7 @@ def timeline(ws: Workspace, fact: uuid.UUID | str | None = None) -> Timeline:
         guessed = prof.when if prof.when_is_event else None
         start, end, notes = _event_range(ev_start, ev_end, guessed)
         has_figure = prof.value is not None
-        by = standings[cid].superseded_by if cid in standings else ()
+        by = tuple(sorted(updated_by[cid], key=str)) if cid in updated_by else ()
         items.append(
             TimelineItem(
                 claim_id=cid,
