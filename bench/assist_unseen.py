@@ -88,6 +88,7 @@ def main(verbose: bool = False, folder: Path = FOLDER) -> int:
     for r in results:
         for problem in r.problems:
             print(f"import problem, {r.name}: {problem}")
+    speed(results)
     if verbose:
         for r in results:
             print(f"\n== {r.name}")
@@ -103,6 +104,32 @@ def main(verbose: bool = False, folder: Path = FOLDER) -> int:
                         f"src={s.source!r} rel={list(s.relayed_by)} d={s.event_date}"
                     )
     return 0
+
+
+def speed(results: list[ArticleResult]) -> None:
+    """Time suggestions for a 200,000-character article per language, built from the texts
+    of every reference folder (the issue's target is 1 s for any article of that size)."""
+    import datetime as dt
+    import statistics
+    import time
+
+    from db.assist.suggest import suggest
+    from db.importing import read_file
+
+    fixtures = FOLDER.parent
+    for lang in sorted({r.language for r in results}):
+        texts = [read_file(p).text for p in sorted(fixtures.glob(f"assist_*/{lang}_*.txt"))]
+        body = "\n\n".join(texts)
+        big = ((body + "\n\n") * (200_000 // len(body) + 1))[:200_000]
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            n = len(suggest(big, dt.date(2025, 3, 1)))
+            runs.append(time.perf_counter() - t0)
+        print(
+            f"speed, 200,000 characters of {lang}: {1000 * statistics.median(runs):.0f} ms "
+            f"median of 3 ({n} suggestions)   target <= 1000 ms"
+        )
 
 
 def r_text(s: object) -> str:

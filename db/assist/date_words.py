@@ -15,7 +15,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from db.assist import lexicon
 
@@ -164,6 +165,44 @@ _YEAR_RE = re.compile(
 )
 
 
+_TOKEN = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W")
+_REACH = 30  # how far a pattern may run before or after its key word
+
+
+@lru_cache(maxsize=2)
+def _words(folded: str) -> tuple[tuple[int, int, str], ...]:
+    """Every word of *folded* with its span, casefolded (read once for all the patterns)."""
+    return tuple((m.start(), m.end(), m.group(0).casefold()) for m in _TOKEN.finditer(folded))
+
+
+def _near_words(
+    folded: str, pattern: re.Pattern[str], key: Callable[[str], bool]
+) -> Iterator[re.Match[str]]:
+    """The matches of *pattern* that hold a word *key* accepts, in order.
+
+    Testing each word against a set is far cheaper than trying a long alternation at every
+    position of a long article; the pattern is then run only around the words that pass.
+    """
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for start, end, word in _words(folded):
+        if not key(word):
+            continue
+        lo = max(0, start - _REACH)
+        space = folded.rfind(" ", 0, lo + 1) if lo else 0
+        lo = max(space, 0)
+        stop = _NON_WORD.search(folded, end + _REACH)
+        hi = stop.start() if stop else len(folded)
+        for m in pattern.finditer(folded, lo, hi):
+            if m.start() <= start < m.end():
+                found.setdefault((m.start(), m.end()), m)
+    kept_end = -1
+    for (start, _end), m in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        if start >= kept_end:
+            kept_end = m.end()
+            yield m
+
+
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -224,7 +263,7 @@ _AGO_WORDS = {
 def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
     """A span some years, months, weeks or days before publication: that year, month, week
     or day."""
-    for m in _AGO_RE.finditer(folded):
+    for m in _near_words(folded, _AGO_RE, _is_ago_word):
         raw = m["n"] or m["kn"] or m["rn"] or m["dn"]
         n = int(raw) if raw.isdigit() else _AGO_WORDS[raw.casefold()]
         unit = (m["unit"] or m["kunit"] or m["runit"] or m["dunit"]).casefold()
@@ -258,7 +297,7 @@ _SEASON_RE = re.compile(
 
 
 def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
-    for m in _SEASON_RE.finditer(folded):
+    for m in _near_words(folded, _SEASON_RE, _SEASON_WORDS.__contains__):
         if published is None:
             yield m.start(), m.end(), None, None, True
             continue
@@ -272,7 +311,7 @@ def _rule_groups(m: re.Match[str]) -> Iterator[tuple[str, str | None]]:
 
 
 def _relative(folded: str, published: dt.date | None) -> Iterator[Found]:
-    for m in _RELATIVE_RE.finditer(folded):
+    for m in _near_words(folded, _RELATIVE_RE, _is_relative_word):
         rule = next(_RELATIVE[int(k[1:])][1] for k, v in _rule_groups(m) if v)
         if published is None:
             yield m.start(), m.end(), None, None, True
@@ -307,7 +346,12 @@ def future_context(text: str, start: int) -> bool:
 def _weekdays(
     folded: str, published: dt.date | None, pattern: re.Pattern[str] = _WEEKDAY_RE
 ) -> Iterator[Found]:
-    for m in pattern.finditer(folded):
+    matches = (
+        pattern.finditer(folded)
+        if pattern is _EN_WEEKDAY_RE
+        else _near_words(folded, pattern, _is_weekday_word)
+    )
+    for m in matches:
         word = m.group("wd").casefold()
         prep = " ".join((m.group("prep") or "").casefold().split())
         if word in _EN_WEEKDAYS:
@@ -348,7 +392,7 @@ def _weekends(folded: str, published: dt.date | None) -> Iterator[Found]:
 
 
 def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
-    for m in _KO_DAY_RE.finditer(folded):
+    for m in _near_words(folded, _KO_DAY_RE, _is_korean_day):
         day = int(m.group("d"))
         if not 1 <= day <= 31:
             continue
@@ -372,7 +416,7 @@ def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
 
 
 def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
-    for m in _MONTH_RE.finditer(folded):
+    for m in _near_words(folded, _MONTH_RE, _MONTH_WORDS.__contains__):
         name = m.group("m").casefold()
         month = _AR_MONTHS.get(m.group("m")) or lexicon.MONTHS.get(name.rstrip("."))
         if month is None or (not m.group("prep") and not m.group("d") and not m.group("y")):
@@ -400,7 +444,7 @@ def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
 
 
 def _years(folded: str) -> Iterator[Found]:
-    for m in _YEAR_RE.finditer(folded):
+    for m in _near_words(folded, _YEAR_RE, _is_year_word):
         year = int(m.group("y") or m.group("y2") or m.group("y3"))
         yield m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), False
 
@@ -434,4 +478,59 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     return found
 
 
-__all__ = ["Found", "future_context", "word_dates"]
+_MONTH_WORDS = frozenset([*lexicon.MONTHS, *(w for name in _AR_MONTHS for w in name.split())])
+_SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
+    "foråret sommeren efteråret vinteren".split()
+)
+_RELATIVE_WORDS = frozenset(
+    "неделе месяце году течение вчера сегодня uge måned år års fjor går dag morgen "
+    "الأسبوع الشهر العام السنة أمس".split()
+)
+_RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",
+                      "내일")  # fmt: skip
+_KOREAN_WEEKDAYS = tuple(w for w in _WEEKDAY_WORDS if w.endswith("요일"))
+
+
+def _is_relative_word(word: str) -> bool:
+    return word in _RELATIVE_WORDS or word.startswith(_RELATIVE_PREFIXES)
+
+
+def _is_weekday_word(word: str) -> bool:
+    return word in _WEEKDAY_WORDS or word.startswith(_KOREAN_WEEKDAYS)
+
+
+def _is_korean_day(word: str) -> bool:
+    return bool(re.match(r"\d{1,2}일", word))
+
+
+def _is_year_word(word: str) -> bool:
+    return word in ("عام", "العام", "سنة", "году", "года", "г") or (
+        word[:4].isdigit() and word[4:5] == "년"
+    )
+
+
+def _is_ago_word(word: str) -> bool:
+    return word in ("ago", "назад", "siden") or word.startswith("전")
+
+
+def has_time_word(phrase: str) -> bool:
+    """True when *phrase* has a digit or a word some date expression needs: the quick test
+    before reading a short phrase for a date."""
+    for _start, _end, word in _words(phrase):
+        if (
+            word.isdigit()
+            or word in _MONTH_WORDS
+            or word in _EN_WEEKDAYS
+            or word == "weekend"
+            or _is_weekday_word(word)
+            or _is_relative_word(word)
+            or _is_year_word(word)
+            or _is_ago_word(word)
+            or word in _SEASON_WORDS
+            or _is_korean_day(word)
+        ):
+            return True
+    return False
+
+
+__all__ = ["Found", "future_context", "has_time_word", "word_dates"]

@@ -9,6 +9,7 @@ unresolved, never guessed.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -348,19 +349,36 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, d
     return None, None
 
 
+class _Taken:
+    """Spans already read as dates, never overlapping one another, kept sorted."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
 def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> list[EventDate]:
     """Every event date in *text*, in order; relative ones resolved against *published*."""
     pub = published.date() if isinstance(published, dt.datetime) else published
     folded = fold_digits(text)
     blocked = SpanSet(furniture(text))
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     out: list[EventDate] = []
     for kind, pattern in _PATTERNS:
         if kind == "korean" and "월" not in text:
             continue
         for m in pattern.finditer(folded):
             start, end = m.start(), m.end()
-            if blocked.overlaps(start, end) or any(s < end and start < e for s, e in taken):
+            if blocked.overlaps(start, end) or taken.overlaps(start, end):
                 continue
             if kind == "relative" and re.search(r"\b(?:Week|Month|Year)\b", m.group(0)):
                 continue  # "This Week in Asia"
@@ -377,15 +395,15 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
                     start = weekday.start()
             if kind not in ("month", "year", "relative"):
                 prep = _PREP_BEFORE.search(text, max(0, start - 12), start)
-                if prep and not any(s < start and prep.start() < e for s, e in taken):
+                if prep and not taken.overlaps(prep.start(), start):
                     start = prep.start()
             first, last, relative = resolved
-            taken.append((start, end))
+            taken.add(start, end)
             out.append(EventDate(start, end, first, last, relative))
     for start, end, first, last, relative in word_dates(folded, pub):
-        if blocked.overlaps(start, end) or any(s < end and start < e for s, e in taken):
+        if blocked.overlaps(start, end) or taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         out.append(EventDate(start, end, first, last, relative))
     out.sort(key=lambda d: d.start)
     return out

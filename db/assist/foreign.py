@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from db.assist.text import Span
 
@@ -112,9 +113,14 @@ _AR_ESTIMATED = re.compile(
 _AS_RELAYED = re.compile(r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|أفادت|أوردت|أورده)\s+")
 
 
+@lru_cache(maxsize=1024)
 def _drop_time(who: str) -> str:
     """*who* without a date expression it runs into ("в среду агентство", "kommunen onsdag")."""
+    from db.assist.date_words import has_time_word
     from db.assist.dates import extract_dates
+
+    if not has_time_word(who):
+        return who.strip(" ,،")
 
     for d in extract_dates(who):
         if d.start == 0:

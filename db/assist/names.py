@@ -27,6 +27,8 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
 # German, Korean, Arabic).
 _HE_SHE = frozenset("he she он она han hun er sie 그 그녀 هو هي".split())
 _IT_THEY = frozenset("it they они оно de ihr sie 그들 هم".split())
+# How far back a pronoun looks for the source it stands for (code points).
+_PRONOUN_REACH = 5000
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 
 
@@ -123,6 +125,8 @@ class NameIndex:
     def _latest_person(self, pos: int) -> str | None:
         """The person last given as a source before *pos*, else the person last named."""
         for p, name, _kind in reversed(self._sources):
+            if p < pos - _PRONOUN_REACH:
+                break
             if p < pos and is_person(name):
                 return name
         i = bisect.bisect_left(self._positions, pos)
@@ -132,6 +136,8 @@ class NameIndex:
         """The source last given before *pos* in a script without capitals (Arabic, Korean),
         where a person cannot be told from a body by its letters."""
         for p, name, _kind in reversed(self._sources):
+            if p < pos - _PRONOUN_REACH:
+                break
             if p < pos and not any(ch.isupper() or ch.islower() for ch in name):
                 return name
         return None

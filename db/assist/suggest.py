@@ -21,7 +21,7 @@ from db.assist.attribution import Attribution, extract_attributions
 from db.assist.dates import EventDate, extract_dates
 from db.assist.names import normalise
 from db.assist.numbers import Figure, extract_figures
-from db.assist.text import Span, guess_language, sentences
+from db.assist.text import Span, SpanSet, guess_language, sentences
 
 KINDS = ("figure", "date", "quotation", "attribution")
 _CLAUSE_BREAK = re.compile(
@@ -201,20 +201,21 @@ def suggest(
     attributions = extract_attributions(text, lang)
     index = _Index(text, attributions)
     out: list[Suggestion] = []
-    date_spans = [(d.start, d.end) for d in dates]
+    date_set = SpanSet([Span(d.start, d.end) for d in dates])
+    date_starts = [d.start for d in dates]  # extract_dates returns them in order
 
     def overlaps_date(f: Figure) -> bool:
-        return any(s < f.end and f.start < e for s, e in date_spans)
+        return date_set.overlaps(f.start, f.end)
 
     def date_in(sent: Span, lo: int, hi: int, attr: Attribution | None) -> EventDate | None:
         """The resolved date of the sentence nearest to ``[lo, hi)``; for an attributed figure,
         one inside the source's words (not the date they were said on)."""
+        first = bisect.bisect_left(date_starts, sent.start)
+        last = bisect.bisect_left(date_starts, sent.end)
         near = [
             d
-            for d in dates
-            if sent.start <= d.start < sent.end
-            and d.resolved
-            and (attr is None or attr.start <= d.start < attr.end)
+            for d in dates[first:last]
+            if d.resolved and (attr is None or attr.start <= d.start < attr.end)
         ]
         return min(near, key=lambda d: min(abs(d.start - hi), abs(lo - d.end))) if near else None
 
