@@ -222,3 +222,20 @@ def test_a_text_filter_matching_a_source_still_obeys_the_status_filter(ws) -> No
     claim_ops.update_claim(ws, kyiv, source_id=nis.id)
     flt = ClaimFilter(statuses=frozenset({Status.IN_REVIEW}), text="Spyagency")
     assert [str(c.id) for c in list_claims(ws, flt)] == [seoul]
+
+
+def test_proposing_leaves_the_cycle_collector_as_it_was(ws) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from db.facts.proposals import propose_links
+
+    _claims(ws, STORY)
+    assert gc.isenabled()
+    assert propose_links(ws)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        propose_links(ws)
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()

@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QPainterPath, QPen
+from PySide6.QtGui import QAction, QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -93,16 +93,17 @@ class GraphView(ClaimCanvas):
             item.setZValue(0)
             item.setToolTip(relation.value)
             item.setData(1, relation.value)
-        colours: dict[str, QColor] = {}
+        looks: dict[str, tuple[QBrush, QPen]] = {}  # one brush and pen per status
         for node in data.nodes:
-            colour = colours.get(node.status)
-            if colour is None:
-                colour = colours[node.status] = status_color(node.status)
+            look = looks.get(node.status)
+            if look is None:
+                colour = status_color(node.status)
+                look = looks[node.status] = (QBrush(colour), QPen(colour.darker(130), 1))
             marker = QGraphicsEllipseItem(-MARK / 2, -MARK / 2, MARK, MARK)
             marker.setPos(where[node.claim_id])
             marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            marker.setBrush(colour)
-            marker.setPen(QPen(colour.darker(130), 1))
+            marker.setBrush(look[0])
+            marker.setPen(look[1])
             marker.setZValue(2)
             marker.setToolTip(describe(node))
             marker.setData(CLAIM_ROLE, str(node.claim_id))

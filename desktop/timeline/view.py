@@ -104,6 +104,33 @@ def _pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
     return pen
 
 
+@dataclass
+class _Look:
+    """A status's brushes and pens, made once per drawing rather than once per claim."""
+
+    colour: QColor
+    fill: QBrush
+    outline: QPen  # a dated claim's mark
+    hollow: QPen  # an undated claim's mark
+    bar: QPen  # an event range
+    error: QPen  # a figure's bounds
+    open_error: QPen  # bounds with no upper limit
+
+    @classmethod
+    def of(cls, colour: QColor) -> _Look:
+        faint = QColor(colour)
+        faint.setAlpha(150)
+        return cls(
+            colour,
+            QBrush(colour),
+            QPen(colour.darker(130), 1),
+            QPen(colour, 2),
+            _pen(faint, 5),
+            _pen(colour, 1.5),
+            _pen(colour, 1.5, Qt.PenStyle.DashLine),
+        )
+
+
 def describe(item: TimelineItem) -> str:
     """The tooltip of a claim's mark."""
     lines = [f"“{item.quote}”", f"Status: {item.status.replace('_', ' ')}"]
@@ -337,7 +364,8 @@ class TimelineView(ClaimCanvas):
         scene = self.scene()
         scene.clear()
         self.markers = {}
-        self._colours: dict[str, QColor] = {}
+        self._looks: dict[str, _Look] = {}
+        self._white = QBrush(QColor("white"))
         self._publications = _PublicationMarks()
         scene.addItem(self._publications)
         items = data.items
@@ -454,25 +482,23 @@ class TimelineView(ClaimCanvas):
 
     def _draw_item(self, scene: QGraphicsScene, item: TimelineItem, centre: QPointF,
                    dated: bool, x: Any, y: Any) -> None:  # fmt: skip
-        colour = self._colours.get(item.status)
-        if colour is None:
-            colour = self._colours[item.status] = status_color(item.status)
+        look = self._looks.get(item.status)
+        if look is None:
+            look = self._looks[item.status] = _Look.of(status_color(item.status))
         opacity = 0.3 if item.superseded else 1.0
         parts: list[QGraphicsItem] = []
         if dated and item.event_start != item.event_end:
             assert item.event_start is not None and item.event_end is not None
-            faint = QColor(colour)
-            faint.setAlpha(150)
             parts.append(
                 scene.addLine(
-                    x(item.event_start), centre.y(), x(item.event_end), centre.y(), _pen(faint, 5)
+                    x(item.event_start), centre.y(), x(item.event_end), centre.y(), look.bar
                 )
             )
         if item.value is not None and (item.low != item.value or item.high != item.value):
             top = y(item.high) if item.high is not None else TOP
             low = y(item.low) if item.low is not None else TOP + PLOT_H
-            style = Qt.PenStyle.SolidLine if item.high is not None else Qt.PenStyle.DashLine
-            parts.append(scene.addLine(centre.x(), low, centre.x(), top, _pen(colour, 1.5, style)))
+            pen = look.error if item.high is not None else look.open_error
+            parts.append(scene.addLine(centre.x(), low, centre.x(), top, pen))
         if item.published is not None and dated:
             px = x(item.published.date())
             self._publications.add(QPointF(px, centre.y()), centre.x(), item.superseded)
@@ -480,11 +506,11 @@ class TimelineView(ClaimCanvas):
         marker.setPos(centre)
         marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         if dated:
-            marker.setBrush(colour)
-            marker.setPen(QPen(colour.darker(130), 1))
+            marker.setBrush(look.fill)
+            marker.setPen(look.outline)
         else:  # no event date: hollow, at its publication date
-            marker.setBrush(QColor("white"))
-            marker.setPen(QPen(colour, 2))
+            marker.setBrush(self._white)
+            marker.setPen(look.hollow)
         marker.setZValue(3)
         marker.setToolTip(describe(item))
         marker.setData(CLAIM_ROLE, str(item.claim_id))
