@@ -50,8 +50,28 @@ SENTENCES = [
 ]
 
 
-def build_proposals(path: Path, claims: int) -> None:
-    """Articles of 20 claims each: figures of troops, people killed, first sendings dated."""
+# Many stories: each article follows one, counting its own thing in its own words.
+THINGS = (
+    "drones missiles tanks refugees shells prisoners civilians ships aircraft trucks "
+    "volunteers sailors engineers doctors journalists villages hospitals schools "
+    "generators households children mines bridges convoys"
+).split()
+STORY_SENTENCES = [
+    "{place} officials said {n:,} {thing} were counted near {word}.",
+    "Some {n:,} {thing} were reported in {place}, according to {word} sources.",
+    "The {word} office now puts the number of {thing} in {place} at {n:,}.",
+    "Up to {n:,} {thing} could reach {place} by the end of the year.",
+    "The talks in {place} were described as cordial by both sides.",
+]
+PLACES = "Kharkiv Kursk Odesa Mariupol Bakhmut Kherson Sumy Donetsk Zaporizhzhia Lviv".split()
+WORDS = "regional military municipal border naval emergency relief district".split()
+
+
+def build_proposals(path: Path, claims: int, stories: bool = False) -> None:
+    """Articles of 20 claims each.  One story (*stories* False): every figure counts troops
+    or people killed, the hardest case.  Many stories: each article follows one of a
+    few hundred, with its own counted thing, place and wording, its figures near the
+    story's own."""
     from bench.synthetic import claim_row, insert_claims
     from db.analysts import bind_analyst
     from db.articles import NewArticle, add_article
@@ -66,14 +86,24 @@ def build_proposals(path: Path, claims: int) -> None:
         per_article = 20
         for a in range(claims // per_article):
             spans, text = [], ""
+            story = rng.randrange(300)
+            base = 100 * (1 + story % 97)
             for _ in range(per_article):
                 n = rng.randrange(500, 15_000, 500)
-                sentence = rng.choice(SENTENCES).format(
-                    n=n,
-                    m=n + 1000,
-                    month=rng.choice(months[8:]),
-                    year=rng.choice((2024, 2024, 2023)),
-                )
+                if stories:
+                    sentence = rng.choice(STORY_SENTENCES).format(
+                        n=base * rng.choice((1, 1, 1, 2, 3)),
+                        thing=THINGS[story % len(THINGS)],
+                        place=PLACES[story % len(PLACES)],
+                        word=WORDS[story % len(WORDS)],
+                    )
+                else:
+                    sentence = rng.choice(SENTENCES).format(
+                        n=n,
+                        m=n + 1000,
+                        month=rng.choice(months[8:]),
+                        year=rng.choice((2024, 2024, 2023)),
+                    )
                 spans.append((len(text), len(text) + len(sentence) - 1))
                 text += sentence + " "
             published = dt.datetime(2024, 10, 1, tzinfo=dt.UTC) + dt.timedelta(days=a % 200)
@@ -150,17 +180,18 @@ def main_window(ws: Any, tmp: str) -> Any:
     return window
 
 
-def proposals_bench(app: Any, tmp: str, claims: int) -> None:
+def proposals_bench(app: Any, tmp: str, claims: int, stories: bool) -> None:
     from db.analysts import bind_analyst
     from db.claims import ClaimFilter, list_claims
     from db.facts import profile as profile_module
     from db.facts.proposals import conflicts, propose_links
     from db.workspace import open_workspace
 
-    path = Path(tmp) / "proposals.sqlite"
+    path = Path(tmp) / f"proposals-{stories}.sqlite"
     started = time.perf_counter()
-    build_proposals(path, claims)
-    print(f"Proposals: {claims:,} claims built in {time.perf_counter() - started:.1f} s")
+    build_proposals(path, claims, stories)
+    kind = "many stories" if stories else "one story, every figure counts troops or people"
+    print(f"Proposals, {kind}: {claims:,} claims built in {time.perf_counter() - started:.1f} s")
     ws = open_workspace(path)
     bind_analyst(ws)
     try:
@@ -193,6 +224,8 @@ def proposals_bench(app: Any, tmp: str, claims: int) -> None:
             view.table.viewport().repaint()
             shown.append(since(t))
         window.close()
+        window.deleteLater()
+        app.processEvents()
         kinds = {k: sum(p.kind == k for p in rows) for k in ("figure", "date")}
         print(f"  proposals: {len(found):,} in all; conflicts queue: {len(rows):,} {kinds}")
         line(f"baseline: list_claims, all {claims:,} claims", base)
@@ -265,6 +298,8 @@ def views_bench(app: Any, tmp: str, claims: int) -> None:
             warm.append(open_timeline())
             graph_t.append(profiled("link graph", open_graph) if n == 0 else open_graph())
         window.close()
+        window.deleteLater()
+        app.processEvents()
         print(f"  drawn: timeline {drawn['timeline']:,} claims, graph {drawn['graph']:,} claims")
         line(f"baseline: list_claims, all {claims:,} claims", base)
         line("main window: Timeline… to drawn (first time)", cold, 1.0)
@@ -281,7 +316,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["CLAIMDESK_DATA_DIR"] = tmp
-        proposals_bench(app, tmp, 10_000)
+        proposals_bench(app, tmp, 10_000, stories=True)
+        proposals_bench(app, tmp, 10_000, stories=False)
         views_bench(app, tmp, 2_000)
     return 0
 

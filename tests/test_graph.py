@@ -125,3 +125,16 @@ def test_timeline_and_graph_on_postgresql(pg_url: str, tmp_path: Path, capsys) -
         assert {"relation": "contradicts", "from": kyiv, "to": seoul} in links
         assert {"relation": "updates", "from": late, "to": seoul} in links
         assert len(data["items" if command == "timeline" else "nodes"]) == 6
+
+
+def test_a_layout_is_remembered_and_not_shared_by_reference() -> None:
+    from db.facts import graph as graph_module
+
+    edges = [(i, i + 1) for i in range(30)]
+    graph_module._LAYOUTS.clear()
+    first = layout(40, edges)
+    assert len(graph_module._LAYOUTS) == 1
+    first[0] = (999.0, 999.0)  # a caller changing its copy changes nothing remembered
+    again = layout(40, edges)
+    assert again[0] != (999.0, 999.0) and again == graph_module._layout(40, edges, 1)
+    assert layout(40, edges[:-1]) != again  # another input, another layout

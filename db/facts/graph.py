@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 import uuid
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -144,8 +145,31 @@ def _spring(size: int, edges: list[tuple[int, int]], rng: random.Random) -> list
     return [[x, y] for x, y in zip(xs, ys, strict=True)]
 
 
+# Recent layouts by their input: reopening the graph, or refreshing it after an edit
+# that changed no link (a status, a quote), lays nothing out again.
+_LAYOUTS: OrderedDict[tuple[int, tuple[tuple[int, int], ...], int], list[tuple[float, float]]]
+_LAYOUTS = OrderedDict()
+_LAYOUTS_KEPT = 8
+_LAYOUTS_LOCK = threading.Lock()
+
+
 def layout(n: int, edges: list[tuple[int, int]], seed: int = 1) -> list[tuple[float, float]]:
-    """Positions for *n* nodes joined by *edges* (pairs of indices)."""
+    """Positions for *n* nodes joined by *edges* (pairs of indices); remembered."""
+    key = (n, tuple(edges), seed)
+    with _LAYOUTS_LOCK:
+        found = _LAYOUTS.get(key)
+        if found is not None:
+            _LAYOUTS.move_to_end(key)
+            return list(found)
+    out = _layout(n, edges, seed)
+    with _LAYOUTS_LOCK:
+        _LAYOUTS[key] = out
+        while len(_LAYOUTS) > _LAYOUTS_KEPT:
+            _LAYOUTS.popitem(last=False)
+    return list(out)
+
+
+def _layout(n: int, edges: list[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
     rng = random.Random(seed)
     out: list[tuple[float, float]] = [(0.0, 0.0)] * n
     local_edges: dict[int, list[tuple[int, int]]] = defaultdict(list)
