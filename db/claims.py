@@ -24,6 +24,7 @@ from db.models import (
     ClaimKind,
     ClaimLink,
     ClaimRelay,
+    Fact,
     Relation,
     Source,
     Status,
@@ -80,6 +81,7 @@ class ClaimInfo:
     updated_by_id: uuid.UUID | None
     # A decided claim an accepted contradiction put back in review (see db.contested).
     contested: bool = False
+    fact_id: uuid.UUID | None = None  # the fact (question) the claim answers, if any
 
     @property
     def grading(self) -> str:
@@ -228,6 +230,7 @@ def _base_query() -> Select[*tuple[Any, ...]]:
             Claim.created_by_id,
             Claim.updated_by_id,
             Claim.contested,
+            Claim.fact_id,
         )
         .select_from(Claim)
         .join(Article, Article.id == Claim.article_id)
@@ -387,6 +390,7 @@ def create_claim(
     *,
     claim_id: uuid.UUID | None = None,
     contested: bool = False,
+    fact_id: uuid.UUID | None = None,
     **fields: Any,
 ) -> ClaimInfo:
     """Create a claim over ``text[start:end]`` (code points) of an article.
@@ -395,7 +399,8 @@ def create_claim(
 
     Without fields this is three statements: the anchor's part of the text,
     the claim and its history entry.  The returned info is built from what was
-    written, not read back.
+    written, not read back.  *fact_id* puts it in that fact if the fact still
+    exists (undoing a deletion).
     """
     values = normalise_fields(fields)
     with ws.session() as session:
@@ -421,6 +426,8 @@ def create_claim(
                 if source.default_reliability and "reliability" not in values:
                     values["reliability"] = source.default_reliability
         claim.status = Status.UNVERIFIED
+        if fact_id is not None and session.get(Fact, fact_id) is not None:
+            claim.fact_id = fact_id
         apply_fields(session, claim, values)
         session.add(claim)
         session.flush()
@@ -451,6 +458,7 @@ def create_claim(
             created_by_id=claim.created_by_id,
             updated_by_id=claim.updated_by_id,
             contested=claim.contested,
+            fact_id=claim.fact_id,
         )
 
 
@@ -530,6 +538,7 @@ def restore_claim(ws: Workspace, info: ClaimInfo) -> ClaimInfo:
         info.end,
         claim_id=info.id,
         contested=info.contested,
+        fact_id=info.fact_id,
         statement=info.statement,
         kind=info.kind,
         source_id=info.source_id,

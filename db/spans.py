@@ -80,3 +80,25 @@ def superseded_in_article(ws: Workspace, article_id: uuid.UUID | str) -> set[str
     )
     with ws.engine.connect() as conn:
         return {_sid(r[0]) for r in conn.execute(query)}
+
+
+def claims_over_span(
+    ws: Workspace, article_id: uuid.UUID | str, start: int, end: int
+) -> list[uuid.UUID]:
+    """Claims placed over exactly ``text[start:end]`` of the article (code points), oldest first.
+
+    Creating another claim there is usually a mistake: callers ask before doing it.
+    """
+    aid = article_id if isinstance(article_id, uuid.UUID) else uuid.UUID(str(article_id))
+    query = (
+        select(Claim.id)
+        .where(
+            Claim.article_id == aid,
+            Claim.start == start,
+            Claim.end == end,
+            Claim.orphaned.is_(False),
+        )
+        .order_by(Claim.created_at, Claim.id)
+    )
+    with ws.engine.connect() as conn:
+        return list(conn.scalars(query))

@@ -35,6 +35,7 @@ class DialogService:
     def choose(self, title: str, message: str, choices: list[str], default: int = 0) -> int | None:
         """The index of the choice the analyst clicked; None for Cancel (or Escape)."""
         box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self.parent)
+        box.setObjectName("choiceDialog")
         buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole) for text in choices]
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(buttons[default])

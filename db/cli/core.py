@@ -124,6 +124,15 @@ def cmd_claim_add(ctx: CliContext) -> int:
     article = article_text(ws, args.article)
     quote = unicodedata.normalize("NFC", args.quote)
     anchor = find_quote(article.text, quote, args.occurrence)
+    if not args.allow_duplicate:
+        from db.spans import claims_over_span
+
+        existing = claims_over_span(ws, article.id, anchor.start, anchor.end)
+        if existing:
+            raise InvalidInput(
+                f"A claim already covers exactly this text (claim {existing[0]}); "
+                "add --allow-duplicate to create another."
+            )
     created_source = None
     if args.source:
         source = find_source(ws, args.source)
@@ -306,6 +315,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         action="append",
         metavar="NAME",
         help="a source that relayed the claim (repeatable, nearest the original source first)",
+    )
+    p.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="create the claim even when one already covers exactly the same text",
     )
     p.set_defaults(handler=cmd_claim_add)
 

@@ -298,7 +298,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                 (_sid, source, rel, cred, status, ev_start, ev_end, notes) = r[10:18]
                 (_assignee, _version, created, updated, created_by, updated_by) = r[18:24]
                 contested = bool(r[24])
-                outlet, url, published, offset, zone = r[25:30]
+                outlet, url, published, offset, zone = r[-5:]  # added after the claim's
                 rows.append(
                     SheetRow(
                         id=cid,

@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
+from db.errors import NotFound
 from db.models import Article, Claim, ClaimLink, Fact, Relation, Source
 from db.workspace import Workspace
 
@@ -74,3 +75,53 @@ def standing(
             cid, fact_of[cid], len(names), names, tuple(sorted(superseded[cid], key=str))
         )
     return out
+
+
+_CHUNK = 500
+
+
+def standing_of(ws: Workspace, claim: uuid.UUID) -> Standing:
+    """:func:`standing` of one claim, reading only the claims its same/supports links reach."""
+    backing = (Relation.SAME, Relation.SUPPORTS)
+    with ws.session() as session:
+        row = session.execute(
+            select(Claim.id, Fact.name)
+            .outerjoin(Fact, Fact.id == Claim.fact_id)
+            .where(Claim.id == claim)
+        ).first()
+        if row is None:
+            raise NotFound(f"No claim with id {claim}.")
+        reached = {claim}
+        frontier = [claim]
+        while frontier:
+            found: set[uuid.UUID] = set()
+            for i in range(0, len(frontier), _CHUNK):
+                part = frontier[i : i + _CHUNK]
+                for a, b in session.execute(
+                    select(ClaimLink.from_claim_id, ClaimLink.to_claim_id).where(
+                        ClaimLink.relation.in_(backing),
+                        or_(ClaimLink.from_claim_id.in_(part), ClaimLink.to_claim_id.in_(part)),
+                    )
+                ):
+                    found.update((a, b))
+            frontier = sorted(found - reached, key=str)
+            reached.update(frontier)
+        names: set[str] = set()
+        ids = sorted(reached, key=str)
+        for i in range(0, len(ids), _CHUNK):
+            for source, outlet, title in session.execute(
+                select(Source.name, Article.outlet, Article.title)
+                .select_from(Claim)
+                .join(Article, Article.id == Claim.article_id)
+                .outerjoin(Source, Source.id == Claim.source_id)
+                .where(Claim.id.in_(ids[i : i + _CHUNK]))
+            ):
+                names.add(source or f"{outlet or title} (itself)")
+        newer = session.scalars(
+            select(ClaimLink.from_claim_id).where(
+                ClaimLink.to_claim_id == claim, ClaimLink.relation == Relation.UPDATES
+            )
+        ).all()
+    return Standing(
+        claim, row[1] or "", len(names), tuple(sorted(names)), tuple(sorted(newer, key=str))
+    )

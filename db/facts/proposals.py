@@ -234,6 +234,12 @@ def conflicts(ws: Workspace) -> list[LinkProposal]:
     return propose_links(ws, {Relation.CONTRADICTS, Relation.UPDATES})
 
 
+def queue(ws: Workspace) -> list[LinkProposal]:
+    """The Conflicts queue: contradicts and updates, then near-duplicates (the same figure
+    of the same counted thing in similar words, in the same or another article) as *same*."""
+    return propose_links(ws, {Relation.CONTRADICTS, Relation.UPDATES, Relation.SAME})
+
+
 def dismiss(ws: Workspace, proposal: LinkProposal) -> Changes:
     """Remember that the analysts turned this proposal down."""
     with ws.session() as session:

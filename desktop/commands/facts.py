@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 
+from db.changes import Changes, Entity, changed
 from db.facts import proposals as proposal_ops
 from db.facts import service as fact_service
 from db.facts.proposals import LinkProposal
+from db.facts.service import FactInfo
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
 
@@ -77,6 +79,53 @@ class AssignClaimsCommand(DbCommand):
             changes = step if changes is None else changes.merged(step)
         if changes is not None:
             self.ctx.publish(changes)
+
+
+class RenameFactCommand(DbCommand):
+    """Rename a fact; undo gives it its former name."""
+
+    def __init__(self, ctx: AppContext, fact_id: uuid.UUID, name: str) -> None:
+        super().__init__(ctx, f"Rename fact to “{name}”")
+        self.fact_id = fact_id
+        self.name = name
+        self.old: str | None = None
+
+    def do(self) -> None:
+        if self.old is None:
+            self.old = fact_service.get_fact(self.ctx.ws, self.fact_id).name
+        self.ctx.publish(fact_service.rename_fact(self.ctx.ws, self.fact_id, self.name))
+
+    def undo_edit(self) -> None:
+        assert self.old is not None
+        self.ctx.publish(fact_service.rename_fact(self.ctx.ws, self.fact_id, self.old))
+
+
+class MergeFactsCommand(DbCommand):
+    """Merge facts into one; undo brings the others back, under their ids, with their claims."""
+
+    def __init__(self, ctx: AppContext, into: uuid.UUID, others: list[uuid.UUID]) -> None:
+        super().__init__(ctx, "Merge facts")
+        self.into = into
+        self.others = others
+        self.gone: list[tuple[FactInfo, list[uuid.UUID]]] = []
+
+    def do(self) -> None:
+        ws = self.ctx.ws
+        self.gone = [
+            (fact_service.get_fact(ws, fid), fact_service.claim_ids_in(ws, fid))
+            for fid in self.others
+        ]
+        self.ctx.publish(fact_service.merge_facts(ws, self.into, self.others))
+
+    def undo_edit(self) -> None:
+        ws = self.ctx.ws
+        changes = Changes(())
+        for info, claims in self.gone:
+            _made, created = fact_service.create_fact(ws, info.name, info.notes, fact_id=info.id)
+            changes = changes.merged(created)
+            if claims:
+                changes = changes.merged(fact_service.assign_claims(ws, info.id, claims))
+        self.ctx.publish(changes.merged(changed(Entity.FACT, [self.into], fields=["claims"])))
 
 
 def _by_fact(before: dict[uuid.UUID, uuid.UUID | None]) -> dict[uuid.UUID | None, list[uuid.UUID]]:

@@ -1,5 +1,9 @@
 """The Conflicts dock: proposals recomputed in the background when claims change.
 
+Contradicts and updates come first, then near-duplicates: claims repeating the
+same figure of the same counted thing in similar words (often across articles),
+proposed as *same*.
+
 Keys: Enter or A accepts the selected proposal (the link is made, undoable),
 Delete or D dismisses it (remembered, undoable); double-click opens the claim.
 """
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Entity
 from db.facts.proposals import LinkProposal
+from db.models import Relation
 from desktop.background import DockRefresher
 from desktop.commands.claims import AddLinkCommand
 from desktop.commands.facts import DismissProposalCommand
@@ -84,7 +89,7 @@ class ConflictsView(QWidget):
             ctx,
             title="Find conflicts",
             entities=(Entity.CLAIM, Entity.LINK),
-            compute=fact_ops.conflicts,
+            compute=fact_ops.queue,
             on_result=self._show,
             on_error=lambda exc: self.summary.setText(f"Could not look for conflicts: {exc}"),
             interval_ms=REFRESH_MS,
@@ -105,12 +110,19 @@ class ConflictsView(QWidget):
 
     def _summarise(self) -> None:
         n = self.model.rowCount()
+        repeats = sum(p.relation is Relation.SAME for p in self.model.rows)
+        tail = (
+            f" ({repeats} repeat{'s' if repeats != 1 else ''} of the same figure)"
+            if repeats
+            else ""
+        )
         self.summary.setText(
             f"{n} proposed link{'s' if n != 1 else ''} between claims whose figures or dates "
-            "disagree, or whose figures replace one another. Enter accepts, Delete dismisses."
+            f"disagree, whose figures replace one another, or that repeat a figure{tail}. "
+            "Enter accepts, Delete dismisses."
             if n
-            else "No conflicts: no two claims' figures or dates disagree, and no figure "
-            "replaces another."
+            else "No conflicts: no two claims' figures or dates disagree, no figure "
+            "replaces another, and none repeats another."
         )
         self.accept_button.setEnabled(bool(n))
         self.dismiss_button.setEnabled(bool(n))

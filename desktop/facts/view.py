@@ -12,12 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -28,8 +27,8 @@ from PySide6.QtWidgets import (
 from db.changes import Entity
 from db.facts.service import BestAnswer, FactInfo
 from desktop.background import DockRefresher
-from desktop.commands.facts import AssignClaimsCommand, CreateFactCommand
 from desktop.context import AppContext
+from desktop.facts.ask import ask_fact_name, pick_fact
 from desktop.operations import facts as fact_ops
 from desktop.workers import run_job
 
@@ -83,6 +82,15 @@ class FactsView(QWidget):
         self.ctx = ctx
         self.selected_claims = selected_claims
         self.ask_name: Callable[[str], str | None] = self._ask_name
+        # Which other fact to merge into the selected one (tests answer without a dialog).
+        self.pick_other: Callable[[uuid.UUID], uuid.UUID | None] = lambda current: pick_fact(
+            ctx,
+            self,
+            title="Merge facts",
+            prompt="The fact whose claims move into the selected one (it is then deleted):",
+            ok_text="&Merge",
+            exclude={current},
+        )
         self.model = FactsModel()
         self.table = QTableView(self)
         self.table.setObjectName("factsTable")
@@ -101,6 +109,29 @@ class FactsView(QWidget):
         self.put_button = QPushButton("&Put Selected Claims in Fact", self)
         self.out_button = QPushButton("&Take Out of Fact", self)
         self.propose_button = QPushButton("Pr&opose Facts", self)
+        self.rename_button = QPushButton("Rena&me…", self)
+        self.rename_button.setToolTip("Rename the selected fact (F2)")
+        self.merge_button = QPushButton("Mer&ge Another into It…", self)
+        self.merge_button.setToolTip(
+            "Pick another fact: its claims move into the selected fact and it goes"
+        )
+        self.split_button = QPushButton("&Split Selected Claims Off…", self)
+        self.split_button.setToolTip(
+            "Move the claims selected in the Claims table out of the selected fact into a new fact"
+        )
+        for button, name in (
+            (self.new_button, "newFactButton"),
+            (self.put_button, "putInFactButton"),
+            (self.out_button, "takeOutOfFactButton"),
+            (self.propose_button, "proposeFactsButton"),
+            (self.rename_button, "renameFactButton"),
+            (self.merge_button, "mergeFactsButton"),
+            (self.split_button, "splitFactButton"),
+        ):
+            button.setObjectName(name)
+        self.rename_button.clicked.connect(self.rename)
+        self.merge_button.clicked.connect(self.merge)
+        self.split_button.clicked.connect(self.split)
         self.new_button.clicked.connect(self.new_fact)
         self.put_button.clicked.connect(self.put_selected)
         self.out_button.clicked.connect(self.take_out)
@@ -109,10 +140,21 @@ class FactsView(QWidget):
         for b in (self.new_button, self.put_button, self.out_button, self.propose_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        edits = QHBoxLayout()
+        for b in (self.rename_button, self.merge_button, self.split_button):
+            edits.addWidget(b)
+        edits.addStretch(1)
+        rename = QAction(self)
+        rename.setShortcut(QKeySequence("F2"))
+        rename.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        rename.triggered.connect(self.rename)
+        self.addAction(rename)
+        self.table.doubleClicked.connect(lambda _i: self.rename())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
+        layout.addLayout(edits)
         layout.addWidget(self.table, 1)
         self.refresher = DockRefresher(
             self,
@@ -156,14 +198,65 @@ class FactsView(QWidget):
         return [uuid.UUID(c) for c in self.selected_claims()]
 
     def _ask_name(self, suggestion: str) -> str | None:
-        name, ok = QInputDialog.getText(self, "New fact", "The question these claims answer:",
-                                        text=suggestion)  # fmt: skip
-        return name if ok and name.strip() else None
+        return ask_fact_name(self, suggestion)
+
+    def _current_info(self) -> FactInfo | None:
+        fact = self.current_fact()
+        return next((f for f, _a in self.model.rows if f.id == fact), None)
+
+    def rename(self) -> None:
+        info = self._current_info()
+        if info is None:
+            self.ctx.dialogs.info("Rename fact", "Select the fact to rename first.")
+            return
+        name = self.ask_name(info.name)
+        if name and " ".join(name.split()) != info.name:
+            fact_ops.rename(self.ctx, info.id, name)
+
+    def merge(self) -> None:
+        info = self._current_info()
+        if info is None:
+            self.ctx.dialogs.info("Merge facts", "Select the fact to keep first.")
+            return
+        other = self.pick_other(info.id)
+        if other is not None and other != info.id:
+            fact_ops.merge(self.ctx, info.id, [other])
+
+    def split(self) -> None:
+        """The claims selected in the Claims table leave the selected fact for a new one."""
+        info = self._current_info()
+        claims = self._claims()
+        if info is None or not claims:
+            self.ctx.dialogs.info(
+                "Split fact",
+                "Select a fact here and, in the Claims table, the claims of it that "
+                "answer a different question.",
+            )
+            return
+        members = set(fact_ops.claim_ids_in(self.ctx, info.id))
+        outside = [c for c in claims if c not in members]
+        if outside:
+            self.ctx.dialogs.error(
+                "Split fact",
+                f"{len(outside)} of the selected claims are not in “{info.name}”: select "
+                "only claims of this fact.",
+            )
+            return
+        if len(claims) == len(members):
+            self.ctx.dialogs.error(
+                "Split fact",
+                "Every claim of this fact is selected: rename it instead, or leave some "
+                "claims in it.",
+            )
+            return
+        name = self.ask_name(f"{info.name} (part)")
+        if name:
+            fact_ops.new_fact(self.ctx, name, claims)
 
     def new_fact(self) -> None:
         name = self.ask_name("How many …?")
         if name:
-            self.ctx.undo_stack.push(CreateFactCommand(self.ctx, name, self._claims()))
+            fact_ops.new_fact(self.ctx, name, self._claims())
 
     def put_selected(self) -> None:
         fact, claims = self.current_fact(), self._claims()
@@ -172,12 +265,12 @@ class FactsView(QWidget):
                 "Put in fact", "Select a fact here and one or more claims in the Claims table."
             )
             return
-        self.ctx.undo_stack.push(AssignClaimsCommand(self.ctx, fact, claims))
+        fact_ops.assign(self.ctx, fact, claims)
 
     def take_out(self) -> None:
         claims = self._claims()
         if claims:
-            self.ctx.undo_stack.push(AssignClaimsCommand(self.ctx, None, claims))
+            fact_ops.assign(self.ctx, None, claims)
 
     def propose(self) -> None:
         ctx = self.ctx
@@ -204,10 +297,8 @@ class FactsView(QWidget):
                 continue
             name = self.ask_name(f"How many {group[0].unit}? ({n})")
             if name:
-                self.ctx.undo_stack.push(
-                    CreateFactCommand(self.ctx, name, [p.claim_id for p in group])
-                )
-                made += 1
+                if fact_ops.new_fact(self.ctx, name, [p.claim_id for p in group]):
+                    made += 1
         if made:
             self.refresh()
 
@@ -236,4 +327,36 @@ def install_facts_ui(main_window: Any, ctx: AppContext) -> FactsView:
         action.setObjectName(name)
         action.triggered.connect(slot)
         menu.addAction(action)
+    _install_assign_action(main_window, ctx, menu)
     return view
+
+
+def _install_assign_action(main_window: Any, ctx: AppContext, menu: Any) -> None:
+    """Claim ▸ Assign Claim to Fact… (Ctrl+Shift+A), also in the reader's context menu."""
+    reader = getattr(main_window, "reader", None)
+    inspector = getattr(main_window, "inspector", None)
+
+    def shown_claim() -> uuid.UUID | None:
+        claim = reader.selected_claim_id if reader is not None else None
+        if claim is not None:
+            return uuid.UUID(claim)
+        return inspector.claim_id if inspector is not None else None
+
+    def assign() -> None:
+        claim = shown_claim()
+        if claim is None:
+            ctx.dialogs.info("Assign to fact", "Select a claim first (click it in the article).")
+            return
+        fact = pick_fact(ctx, main_window)
+        if fact is not None:
+            fact_ops.assign(ctx, fact, [claim])
+
+    action = QAction("Assign Claim to &Fact…", main_window)
+    action.setObjectName("actionAssignToFact")
+    action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    action.setToolTip("Put the selected claim in a fact (Ctrl+Shift+A)")
+    action.triggered.connect(assign)
+    menu.addAction(action)
+    main_window.addAction(action)
+    if reader is not None:
+        reader.addAction(action)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import CREDIBILITY, RELIABILITY, ClaimKind, Status
+from desktop.inspector.fact_section import FactSection
 from desktop.inspector.relays import RelaysSection
 from desktop.inspector.sections import EvidenceSection, LinksSection
 from desktop.inspector.widgets import CommitLineEdit, CommitTextEdit, TagCompleter, split_tags
@@ -220,6 +221,10 @@ class InspectorForm:
         self.links.setObjectName("linksSection")
         form.addRow(self._label("&Links:", self.links.list), self.links)
 
+        self.fact_section = FactSection(self.ctx, body)
+        # (No mnemonic on the label: its letters are taken; "&Put in Fact…" has one.)
+        form.addRow(self._label("Fact:", self.fact_section.assign_button), self.fact_section)
+
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -255,6 +260,9 @@ class InspectorForm:
             self.links.list,
             self.links.link_button,
             self.links.remove_button,
+            self.fact_section.assign_button,
+            self.fact_section.new_button,
+            self.fact_section.remove_button,
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

@@ -111,12 +111,14 @@ class ClaimInspector(InspectorForm, QWidget):
 
     def _show(self, info: ClaimInfo | None, *, force: bool) -> None:
         changed_claim = info is None or self.info is None or info.id != self.info.id
+        before = self.info
         self.info = info
         if info is None:
             self.stack.setCurrentIndex(0)
             self.evidence.set_claim(None)
             self.links.set_claim(None)
             self.relays.set_claim(None)
+            self.fact_section.set_claim(None)
             return
         self.stack.setCurrentIndex(1)
         self._fill_choices()
@@ -126,6 +128,14 @@ class ClaimInspector(InspectorForm, QWidget):
             self.evidence.set_claim(info.id, empty=bare)
             self.links.set_claim(info.id, empty=bare)
             self.relays.set_claim(info.id, empty=bare and str(info.id) not in self._relayed)
+            self.fact_section.set_claim(info, bare=bare)
+        elif before is not None and (info.fact_id, info.source_id) != (
+            before.fact_id,
+            before.source_id,
+        ):
+            self.fact_section.set_claim(info)  # its fact or its source changed
+        else:
+            self.fact_section.info = info
 
     def _reload(self) -> None:
         """Read the shown claim again (its evidence and links refresh on their own changes)."""
@@ -273,6 +283,7 @@ class ClaimInspector(InspectorForm, QWidget):
                 self.evidence.reload()
                 self.links.reload()
                 self.relays.reload()
+                self.fact_section.reload()
             return
         claim_changes = changes.of(Entity.CLAIM)
         if changes.touches(Entity.SOURCE):
@@ -301,6 +312,8 @@ class ClaimInspector(InspectorForm, QWidget):
             return
         if changes.touches(Entity.SOURCE) and self.relays.list.count():
             self.relays.reload()  # a relaying source may have been renamed or removed
+        if self.info.fact_id is not None and str(self.info.fact_id) in changes.ids(Entity.FACT):
+            self.fact_section.reload()  # its fact was renamed, or its claims changed
         if any(c.parent == shown for c in changes.of(Entity.EVIDENCE)):
             self.evidence.reload()
         others = {str(view.other_id) for view in self.links.views()}
@@ -308,6 +321,7 @@ class ClaimInspector(InspectorForm, QWidget):
             others & changes.ids(Entity.CLAIM)
         ):
             self.links.reload()  # a link of this claim, or a linked claim, changed
+            self.fact_section.reload_corroboration()
 
     # ------------------------------------------------------------ committing
 

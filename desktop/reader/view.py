@@ -53,6 +53,9 @@ log = logging.getLogger(__name__)
 
 PATCH_LIMIT = 200  # more claims changed at once than this: re-read the article's spans
 EMPTY_HINT = "Import an article with Ctrl+I, then choose it in the article list."
+# Asked when a new claim would cover exactly the words of an existing one.
+DUPLICATE_CHOICES = ("Create &Another", "&Select the Existing One")
+CREATE_ANOTHER, SELECT_EXISTING = range(2)
 # Claim fields that change a highlight; an edit of any other field repaints nothing.
 SPAN_FIELDS = frozenset({"status", "start", "end"})
 
@@ -454,7 +457,36 @@ class ReaderView(QPlainTextEdit):
         if not self._text[span[0] : span[1]].strip():
             self.ctx.dialogs.error("New claim", "The selection holds only spaces.")
             return False
+        if not self._another_over(*span):
+            return False
         return claim_ops.new_claim(self.ctx, self.article_id, span[0], span[1])
+
+    def claims_over(self, start: int, end: int) -> list[str]:
+        """The open article's claims over exactly text[start:end] (held here: no query)."""
+        return [cid for cid, row in self._rows.items() if row[1] == start and row[2] == end]
+
+    def _another_over(self, start: int, end: int) -> bool:
+        """True to go on making a claim over text[start:end]; when one already covers
+        exactly that text the analyst is asked first (selecting it is the default)."""
+        existing = self.claims_over(start, end)
+        if not existing:
+            return True
+        quote = " ".join(self._text[start:end].split())
+        quote = quote if len(quote) <= 80 else quote[:79] + "…"
+        n = len(existing)
+        many = f" ({n} claims do)" if n > 1 else ""
+        answer = self.ctx.dialogs.choose(
+            "Claim already there",
+            f"A claim already covers exactly this text{many}:\n“{quote}”\n\n"
+            "Create another claim over the same words, or select the existing one?",
+            list(DUPLICATE_CHOICES),
+            default=SELECT_EXISTING,
+        )
+        if answer == CREATE_ANOTHER:
+            return True
+        if answer == SELECT_EXISTING:
+            self.ctx.claimSelected.emit(existing[0])
+        return False
 
     def delete_selected_claim(self) -> bool:
         if self._selected is None:
