@@ -3,6 +3,7 @@ query, a claim's fact and corroboration, and near-duplicates proposed as *same*.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterator
@@ -165,10 +166,13 @@ def _seed_claims(ws: Workspace, seeds: list[Path]) -> dict[str, uuid.UUID]:
 
     ref = json.loads(REFERENCE.read_text(encoding="utf-8"))
     articles = {p.name: import_file(ws, p).id for p in seeds}
-    return {
-        key: claim_ops.create_claim_by_quote(ws, articles[c["seed"]], c["quote"]).id
-        for key, c in ref["claims"].items()
-    }
+    out = {}
+    for key, c in ref["claims"].items():
+        info = claim_ops.create_claim(ws, articles[c["seed"]], c["start"], c["end"])
+        digest = hashlib.sha256(info.quote.encode()).hexdigest()[: len(c["sha256"])]
+        assert digest == c["sha256"], f"claim {key}: the seed's text moved"
+        out[key] = info.id
+    return out
 
 
 def _same_pairs(ws: Workspace, names: dict[uuid.UUID, str]) -> set[frozenset[str]]:

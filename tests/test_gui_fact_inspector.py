@@ -145,6 +145,44 @@ def test_assign_to_fact_from_the_readers_context_menu(ws, tmp_path, qtbot) -> No
     assert _fact_of(ws, seoul) is None
 
 
+def test_assign_several_claims_from_the_claims_table(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+
+    from desktop.models.claims_model import ClaimIdRole
+
+    seoul, kyiv, late, _other = _claims(ws, STORY)
+    fact, _ = create_fact(ws, "How many troops arrived in Russia?")
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    table = window.claims_table
+    window.docks["Claims"].raise_()
+    qtbot.waitUntil(lambda: table.model.rowCount() == 4, timeout=15000)
+    assert action(window, "actionAssignToFact") in table.actions()  # in its context menu
+    selection = table.table.selectionModel()
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for claim in (seoul, late):
+        qtbot.waitUntil(lambda c=claim: table.model.row_of(c) is not None, timeout=5000)
+        index = table.model.index(table.model.row_of(claim), 0)
+        qtbot.waitUntil(lambda i=index, c=claim: i.data(ClaimIdRole) == c, timeout=5000)
+        selection.select(index, flags)
+    assert sorted(table.selected_claim_ids()) == sorted([seoul, late])
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    table.table.setFocus()
+    seen = _pick(qtbot, "", 1)
+    qtbot.keyClick(
+        table.table,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert seen == ["FactPickerDialog"]
+    assert set(claim_ids_in(ws, fact.id)) == {uuid.UUID(seoul), uuid.UUID(late)}
+    assert _fact_of(ws, kyiv) is None
+    window.ctx.undo_stack.undo()  # one command: both come out at once
+    assert claim_ids_in(ws, fact.id) == []
+
+
 def _press(label: str):  # type: ignore[no-untyped-def]
     def answer(dialog) -> None:  # type: ignore[no-untyped-def]
         assert isinstance(dialog, QMessageBox)

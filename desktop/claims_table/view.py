@@ -369,4 +369,7 @@ class ClaimsTableView(QWidget):
             action.triggered.connect(lambda _c=False, s=status: self.set_status(ids, s))
         copy = menu.addAction("&Copy id(s)")
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText("\n".join(ids)))
+        if self.actions():  # actions other panels gave the table (Assign to Fact…)
+            menu.addSeparator()
+            menu.addActions(self.actions())
         menu.exec(self.table.viewport().mapToGlobal(pos))

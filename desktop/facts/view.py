@@ -29,6 +29,7 @@ from db.facts.service import BestAnswer, FactInfo
 from desktop.background import DockRefresher
 from desktop.context import AppContext
 from desktop.facts.ask import ask_fact_name, pick_fact
+from desktop.facts.assign_action import install_assign_action
 from desktop.operations import facts as fact_ops
 from desktop.workers import run_job
 
@@ -327,36 +328,5 @@ def install_facts_ui(main_window: Any, ctx: AppContext) -> FactsView:
         action.setObjectName(name)
         action.triggered.connect(slot)
         menu.addAction(action)
-    _install_assign_action(main_window, ctx, menu)
+    install_assign_action(main_window, ctx, menu)
     return view
-
-
-def _install_assign_action(main_window: Any, ctx: AppContext, menu: Any) -> None:
-    """Claim ▸ Assign Claim to Fact… (Ctrl+Shift+A), also in the reader's context menu."""
-    reader = getattr(main_window, "reader", None)
-    inspector = getattr(main_window, "inspector", None)
-
-    def shown_claim() -> uuid.UUID | None:
-        claim = reader.selected_claim_id if reader is not None else None
-        if claim is not None:
-            return uuid.UUID(claim)
-        return inspector.claim_id if inspector is not None else None
-
-    def assign() -> None:
-        claim = shown_claim()
-        if claim is None:
-            ctx.dialogs.info("Assign to fact", "Select a claim first (click it in the article).")
-            return
-        fact = pick_fact(ctx, main_window)
-        if fact is not None:
-            fact_ops.assign(ctx, fact, [claim])
-
-    action = QAction("Assign Claim to &Fact…", main_window)
-    action.setObjectName("actionAssignToFact")
-    action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-    action.setToolTip("Put the selected claim in a fact (Ctrl+Shift+A)")
-    action.triggered.connect(assign)
-    menu.addAction(action)
-    main_window.addAction(action)
-    if reader is not None:
-        reader.addAction(action)
