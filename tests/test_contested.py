@@ -183,7 +183,8 @@ def test_accepting_a_proposal_names_the_contested_claims(
         relation=Relation.CONTRADICTS,
         from_claim=SimpleNamespace(claim_id=a.id),  # accept() reads only the ids
         to_claim=SimpleNamespace(claim_id=b.id),
-        why="different figures",
+        reason="the first deployment dated a year apart",
+        kind="date",  # a date conflict's reason is its words
     )
     record = proposals.accept(ws, proposal)
     assert record.fields_of(Entity.CLAIM, str(a.id)) == frozenset({"contested"})
