@@ -296,6 +296,21 @@ class SourceFinder:
         return sid
 
 
+def set_relay_names(ws: Workspace, claim_id: uuid.UUID | str, names: Sequence[str]) -> Changes:
+    """Replace a claim's chain by *names* (nearest relay first), matched by name or alias and
+    the unknown ones added as new sources, all in one transaction: a refused chain (a blank
+    name, a repeat, the original source) leaves everything as it was."""
+    cleaned = [" ".join(str(name).split()) for name in names]
+    if any(not name for name in cleaned):
+        raise InvalidInput("A relay needs a name.")
+    with ws.session() as session:
+        cid = resolve_id(session, Claim, claim_id, "claim")
+        claim = session.get_one(Claim, cid)
+        finder = SourceFinder(session)
+        write_chain(session, claim, [finder.get(name) for name in cleaned])
+        return changed(Entity.CLAIM, [cid], Op.UPDATED, [RELAY_FIELD], parent=claim.article_id)
+
+
 def relay_sources(ws: Workspace, names: Sequence[str]) -> tuple[list[SourceInfo], list[SourceInfo]]:
     """``(chain, created)``: the registry source for each name, creating the unknown ones."""
     chain: list[SourceInfo] = []
@@ -327,6 +342,7 @@ __all__ = [
     "restore_chain",
     "restore_chains",
     "set_relay_ids",
+    "set_relay_names",
     "store_chain",
     "write_chain",
 ]

@@ -176,3 +176,37 @@ def test_a_relay_cannot_become_the_original_source_until_removed(ws, tmp_path: P
     set_relay_ids(ws, claim.id, [])
     assert update_claim(ws, claim.id, source_id=park.id).source_id == park.id
     assert relay_names(ws, [claim.id]) == {}
+
+
+def test_cli_claim_relays_shows_replaces_and_refuses(  # type: ignore[no-untyped-def]
+    ws_path: Path, tmp_path: Path, capsys
+) -> None:
+    from db.claims import create_claim_by_quote
+    from db.sources import create_source, list_sources
+    from db.workspace import open_workspace
+
+    ws = open_workspace(ws_path)
+    article = _article(ws, tmp_path)
+    budanov = create_source(ws, "Kyrylo Budanov")
+    create_source(ws, "Park Min-ho", aliases=["Park"])
+    claim = str(create_claim_by_quote(ws, article, "400 soldiers died", source_id=budanov.id).id)
+    ws.close()
+    db = ("--db", str(ws_path))
+    assert cli(*db, "claim", "relays", claim) == (0, "")
+    rc, out = cli(*db, "claim", "relays", claim, "--set", "park", "--set", "Daily  Example")
+    assert (rc, out.splitlines()) == (0, ["Park Min-ho", "Daily Example"])  # alias matched
+    capsys.readouterr()
+    ws = open_workspace(ws_path)
+    before = sorted(s.name for s in list_sources(ws))
+    ws.close()
+    original, repeated, blank = ["New Relay", "kyrylo budanov"], ["PARK", "park min-ho"], [" "]
+    for bad in (original, ["New Relay", *repeated], ["New Relay", *blank]):
+        argv = [a for name in bad for a in ("--set", name)]
+        rc, out = cli(*db, "claim", "relays", claim, *argv)
+        err = capsys.readouterr().err
+        assert rc == 2 and out == "" and err.count("\n") == 1, (bad, err)
+    ws = open_workspace(ws_path)
+    assert sorted(s.name for s in list_sources(ws)) == before  # no "New Relay" left behind
+    ws.close()
+    assert cli(*db, "claim", "relays", claim)[1].splitlines() == ["Park Min-ho", "Daily Example"]
+    assert cli(*db, "claim", "relays", claim, "--clear") == (0, "")

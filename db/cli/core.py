@@ -163,6 +163,17 @@ def cmd_claim_add(ctx: CliContext) -> int:
     return 0
 
 
+def cmd_claim_relays(ctx: CliContext) -> int:
+    """Print the claim's relay chain (one name a line), after replacing it if asked."""
+    from db.relays import relay_chain, set_relay_names
+
+    if ctx.args.relays is not None or ctx.args.clear:
+        set_relay_names(ctx.ws, ctx.args.claim_id, ctx.args.relays or [])
+    for _sid, name in relay_chain(ctx.ws, ctx.args.claim_id):
+        ctx.print(name)
+    return 0
+
+
 def _filter_from_args(ctx: CliContext, *, default_status: str | None) -> Any:
     from db.articles import get_article
     from db.claims import ClaimFilter, normalise_fields
@@ -322,6 +333,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="create the claim even when one already covers exactly the same text",
     )
     p.set_defaults(handler=cmd_claim_add)
+
+    p = claim.add_parser("relays", parents=[common], help="show or replace a claim's relay chain")
+    p.add_argument("claim_id", metavar="CLAIM_ID")
+    chain = p.add_mutually_exclusive_group()
+    chain.add_argument(
+        "--set",
+        action="append",
+        metavar="NAME",
+        dest="relays",
+        help="the new chain, one source per --set, nearest the original source first",
+    )
+    chain.add_argument("--clear", action="store_true", help="leave the claim with no relays")
+    p.set_defaults(handler=cmd_claim_relays)
 
     p = subparsers.add_parser("claims", parents=[common], help="list claims")
     _filter_options(p, status_help="only this status (repeatable)")
