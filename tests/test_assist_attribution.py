@@ -222,3 +222,9 @@ def test_no_carry_over_two_paragraphs_on() -> None:
         "Dermed vil omkring 900 soldater være udsendt."
     )
     assert covering(text, "900") is None
+
+
+def test_expected_to_is_a_plan_not_a_speaker() -> None:
+    text = "Party leader Maria Novak told supporters that the coalition expected to hold 62 seats."
+    found = covering(text, "62 seats")
+    assert found is not None and found.source == "Maria Novak" and found.relayed_by == ()

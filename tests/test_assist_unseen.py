@@ -177,6 +177,6 @@ def test_last_check_set_at_the_level_reached(last_check: list[ArticleResult]) ->
     assert score.marked >= 40
     assert score.recall >= 0.97, score.misses
     assert score.precision >= 0.98
-    assert score.attribution_accuracy >= 0.88, score.wrong_sources
+    assert score.attribution_accuracy >= 0.96, score.wrong_sources
     assert score.invented == 0, score.wrong_sources
     assert sum(r.duplicates for r in last_check) == 0

@@ -283,6 +283,8 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 sub_start = v_end
         if not subject:
             continue
+        if verb in ("expects", "expected") and re.match(r"\s+to\s", text[v_end:e]):
+            continue  # "the coalition expected to hold 62 seats": a plan, not a statement
         if verb in _NOUN_OR_VERB and re.match(_NOT_A_VERB_AFTER, text[v_end:e]):
             continue  # "reports in Ukrainian media", "reports indicate"
         before = text[s:sub_start].rstrip()
