@@ -9,8 +9,8 @@ from collections.abc import Collection, Sequence
 from db import review as review_ops
 from db.analysts import list_analysts
 from db.models import Status
-from db.review import QueueFilter, QueueItem, QueueKey, QueueSort, VerdictInfo
-from desktop.commands.claims import UpdateClaimCommand
+from db.review import QUEUE_STATUSES, QueueFilter, QueueItem, QueueKey, QueueSort, VerdictInfo
+from desktop.commands.claims import UpdateClaimCommand, fresh_claim
 from desktop.commands.review import ConfirmVerdictCommand, GiveVerdictCommand
 from desktop.context import AppContext
 
@@ -37,8 +37,21 @@ def queue_order(
     descending: bool = False,
     claim_ids: Collection[str] | None = None,
 ) -> list[tuple[QueueKey, str]]:
-    """The queue's (sort key, claim id) pairs in order; only *claim_ids* when given."""
+    """The queue's (sort key, claim id) pairs in order; only *claim_ids* when given.
+
+    A claim just written whose stored values are at hand (:func:`fresh_claim`) and
+    that waits for no review is left out without a query: a new claim, say.
+    """
+    if claim_ids is not None:
+        claim_ids = [cid for cid in claim_ids if _may_wait(cid)]
+        if not claim_ids:
+            return []
     return review_ops.queue_order(ctx.ws, flt, sort, descending=descending, claim_ids=claim_ids)
+
+
+def _may_wait(claim_id: str) -> bool:
+    info = fresh_claim(claim_id)
+    return info is None or info.status in QUEUE_STATUSES or info.contested
 
 
 def queue_items(ctx: AppContext, claim_ids: Sequence[str]) -> list[QueueItem]:

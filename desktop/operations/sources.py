@@ -8,6 +8,7 @@ from typing import Any
 
 from db import sources as source_ops
 from db.sources import SourceInfo
+from desktop.commands.claims import fresh_claim
 from desktop.commands.sources import (
     CreateSourceCommand,
     DeleteSourceCommand,
@@ -53,7 +54,18 @@ def claim_counts(ctx: AppContext) -> dict[str, int]:
 
 
 def sources_of_claims(ctx: AppContext, claim_ids: Collection[str]) -> set[str]:
-    return {str(s) for s in source_ops.sources_of_claims(ctx.ws, claim_ids)}
+    """The sources of some claims; a claim just written is answered from its stored values."""
+    found: set[str] = set()
+    unknown = []
+    for cid in claim_ids:
+        info = fresh_claim(cid)
+        if info is None:
+            unknown.append(cid)
+        elif info.source_id is not None:
+            found.add(str(info.source_id))
+    if unknown:
+        found |= {str(s) for s in source_ops.sources_of_claims(ctx.ws, unknown)}
+    return found
 
 
 def _push(ctx: AppContext, command: Any) -> bool:

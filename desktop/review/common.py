@@ -143,6 +143,21 @@ def follow_changes(
         owner.destroyed.connect(disconnect)
 
 
+def bare_claims(changes: Changes) -> set[str]:
+    """Claims *changes* creates with nothing attached: no comment, verdict, link or
+    evidence of theirs is named, so a panel showing one of them has nothing to read.
+
+    Deleting a claim deletes what was attached to it, so a claim brought back by an
+    undo is bare too unless the same record names what came back with it.
+    """
+    attached = {
+        c.parent
+        for c in changes.items
+        if c.entity in (Entity.COMMENT, Entity.VERDICT, Entity.LINK, Entity.EVIDENCE)
+    }
+    return changes.ids(Entity.CLAIM, Op.CREATED) - attached
+
+
 def claims_named(changes: Changes) -> set[str]:
     """The claims a record concerns: claims themselves and the claims owning its
     comments, verdicts, evidence and links."""

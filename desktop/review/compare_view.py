@@ -24,6 +24,7 @@ from desktop.palette import SUPERSEDED_COLOR, status_color
 from desktop.review.common import (
     as_uuid,
     attempt,
+    bare_claims,
     claims_named,
     follow_changes,
     hidden_in_window,
@@ -107,6 +108,7 @@ class CompareView(QWidget):
         self.ctx = ctx
         self.setObjectName("compareView")
         self.stale = False  # hidden behind another tab when something changed
+        self._bare: set[str] = set()  # claims the last change record created bare
         self.claim_id: uuid.UUID | None = None
         self.items: list[CompareItem] = []
         self.columns: list[CompareColumn] = []
@@ -129,6 +131,7 @@ class CompareView(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         """Redraw only when the record names a claim shown, or a link of one."""
+        self._bare = bare_claims(changes)
         if self.claim_id is None or self.stale:
             return
         if hidden_in_window(self):
@@ -162,7 +165,9 @@ class CompareView(QWidget):
             column.deleteLater()
         self.columns = []
         self.items = []
-        if self.claim_id is not None:
+        # A claim just created is linked to nothing: there is nothing to read or compare.
+        bare = self.claim_id is not None and str(self.claim_id) in self._bare
+        if self.claim_id is not None and not bare:
             claim_id = self.claim_id
             self.items = (
                 attempt(self.ctx, lambda: linked_set(self.ctx, claim_id), quiet_not_found=True)
@@ -174,7 +179,7 @@ class CompareView(QWidget):
             self.columns.append(column)
         if len(self.items) > 1:
             self.title.setText(f"{len(self.items)} claims about the same fact")
-        elif self.items:
+        elif self.items or bare:
             self.title.setText("No contradicting, updating or same-fact claims are linked yet.")
         else:
             self.title.setText("Select a claim linked by contradicts, updates or same fact.")

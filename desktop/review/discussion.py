@@ -30,7 +30,14 @@ from desktop.models.discussion_model import (
 )
 from desktop.operations import comments as comment_ops
 from desktop.operations.comments import CommentInfo
-from desktop.review.common import as_uuid, attempt, follow_changes, hidden_in_window, when_shown
+from desktop.review.common import (
+    as_uuid,
+    attempt,
+    bare_claims,
+    follow_changes,
+    hidden_in_window,
+    when_shown,
+)
 
 
 class DiscussionPanel(QWidget):
@@ -46,6 +53,7 @@ class DiscussionPanel(QWidget):
         self.ctx = ctx
         self.setObjectName("discussionPanel")
         self.stale = False  # hidden behind another tab when something changed
+        self._bare: set[str] = set()  # claims the last change record created bare
         self.claim_id: uuid.UUID | None = None
         self.title = QLabel("Select a claim to discuss it.", self)
         self.title.setObjectName("discussionTitle")
@@ -102,6 +110,7 @@ class DiscussionPanel(QWidget):
         self._update_buttons()
 
     def _on_changes(self, changes: Changes) -> None:
+        self._bare = bare_claims(changes)
         if self.stale:
             return  # read whole when shown
         if changes.everything:
@@ -150,8 +159,12 @@ class DiscussionPanel(QWidget):
             self._update_buttons()
             return
         claim_id = self.claim_id
-        threads = attempt(
-            self.ctx, lambda: comment_ops.threads_of(self.ctx, claim_id), quiet_not_found=True
+        threads = (
+            attempt(
+                self.ctx, lambda: comment_ops.threads_of(self.ctx, claim_id), quiet_not_found=True
+            )
+            if str(claim_id) not in self._bare  # a claim just created has no comments
+            else []
         )
         all_threads = threads or []
         open_count = sum(1 for t in all_threads if not t.resolved)

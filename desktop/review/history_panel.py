@@ -41,6 +41,7 @@ from desktop.operations.history import ENTITY_TYPES, HistoryItem
 from desktop.review.common import (
     as_uuid,
     attempt,
+    bare_claims,
     claims_named,
     follow_changes,
     hidden_in_window,
@@ -76,6 +77,7 @@ class HistoryPanel(QWidget):
         self.setObjectName("historyPanel")
         self.claim_id: uuid.UUID | None = None
         self.stale = False  # hidden behind another tab when something changed
+        self._bare: set[str] = set()  # claims the last change record created bare
         self.title = QLabel("Select a claim to see its history.", self)
         self.title.setWordWrap(True)
         self.verdicts = QLabel(self)
@@ -115,6 +117,7 @@ class HistoryPanel(QWidget):
         self.refresh()
 
     def _on_changes(self, changes: Changes) -> None:
+        self._bare = bare_claims(changes)
         if self.claim_id is None or self.stale:
             return
         if hidden_in_window(self):
@@ -187,7 +190,7 @@ class HistoryPanel(QWidget):
             attempt(
                 self.ctx, lambda: review_ops.verdicts_of(self.ctx, claim_id), quiet_not_found=True
             )
-            if claim_id is not None
+            if claim_id is not None and str(claim_id) not in self._bare  # a new claim has none
             else None
         )
         lines = [
