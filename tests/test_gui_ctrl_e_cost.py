@@ -100,6 +100,10 @@ def test_one_ctrl_e_in_the_whole_window_costs_few_statements(
     created = [c for c in list_claims(ws) if c.start == free]
     assert len(list_claims(ws)) == before_total + 1 and len(created) == 1
     new_id = str(created[0].id)
+    # The new claim stays the one shown: the claims table placing its row above the
+    # row selected before does not choose that claim again.
+    assert window.inspector.info is not None and str(window.inspector.info.id) == new_id
+    assert window.claims_table.current_claim_id() in (None, new_id)
     log = "\n".join(f"[{t}] {s}" for t, s in statements)
     # The claims table places the one new row: one rank query (two statements) for
     # the refresh and at most one more to find it for the selection; an article's

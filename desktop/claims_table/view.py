@@ -144,6 +144,9 @@ class ClaimsTableView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The claim of the selected row as last seen: rows inserted, moved or removed
+        # around it report the same claim selected again, which chooses nothing.
+        self._row_claim: str | None = None
         self.filter_bar.filterChanged.connect(self.set_filter)
         self.model.loadingChanged.connect(self.loading_label.setVisible)
         self.model.loaded.connect(self._loaded)
@@ -274,6 +277,16 @@ class ClaimsTableView(QWidget):
         self._current = claim_id
         row = self.model.row_of(claim_id)
         if row is None:
+            # The row selected until now must not stay selected meanwhile: rows
+            # inserted above it would report it selected again, and the window would
+            # go back to that claim.
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            try:
+                selection.clear()
+            finally:
+                selection.blockSignals(False)
+            self._row_claim = None
             self.model.locate(claim_id)
             return False
         self._select_row(row, emit=emit)
@@ -281,6 +294,8 @@ class ClaimsTableView(QWidget):
 
     def _select_row(self, row: int, *, emit: bool) -> None:
         index = self.model.index(row, 0)
+        if not emit:
+            self._row_claim = index.data(ClaimIdRole)
         selection = self.table.selectionModel()
         if not emit:
             selection.blockSignals(True)
@@ -317,8 +332,13 @@ class ClaimsTableView(QWidget):
 
     def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        if len(rows) == 1:
+        if len(rows) != 1:
+            self._row_claim = None
+        else:
             claim_id = rows[0].data(ClaimIdRole)
+            if claim_id == self._row_claim:
+                return  # the same claim, its row moved: the analyst chose nothing
+            self._row_claim = claim_id
             if claim_id:
                 self._current = claim_id
                 self.ctx.claimSelected.emit(claim_id)
