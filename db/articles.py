@@ -12,9 +12,11 @@ from typing import Any, cast
 from sqlalchemy import Select, Table, func, select, update
 from sqlalchemy.orm import Session
 
+from db import long_rows
 from db.errors import ClaimDeskError, DuplicateArticle, InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Article, Claim
+from db.search import schema as search_schema
 from db.timeutil import as_utc
 from db.workspace import Workspace
 
@@ -218,6 +220,10 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
         ).first()
         if existing is not None:
             raise _duplicate(new, existing.id, existing.title)
+        if not ws.shared and len(new.original) > search_schema.DEFER_BYTES:
+            holder = [new]
+            del new  # so that _store_long can let go of the text and the bytes
+            return _store_long(session, holder, digest)
         article = _new_row(new, digest, b"")
         session.add(article)
         session.flush()
@@ -226,6 +232,34 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
         info = _info(article, 0)
         session.expunge(article)
         return info
+
+
+def _store_long(session: Session, holder: list[NewArticle], digest: str) -> ArticleInfo:
+    """Store a long article on SQLite with memory near the file's size (:mod:`db.long_rows`).
+
+    *holder* hands over the only reference to the article, so that its text and
+    bytes are freed once staged: the row is written, then its text indexed for
+    search, without Python holding either.
+    """
+    new = holder.pop()
+    article = _new_row(new, digest, b"")
+    encoded = new.text.encode("utf-8")
+    sizes = len(encoded), len(new.original)
+    staged_text = long_rows.stage(session, encoded)
+    del encoded
+    staged_original = long_rows.stage(session, new.original)
+    del new
+    # Placeholders of the right sizes; a text this long leaves its search entries
+    # to index_pending (db.search.schema), once the real text is in place.
+    article.text = func.printf("%.*c", sizes[0], "x")
+    article.original = func.zeroblob(sizes[1])
+    session.add(article)
+    session.flush()
+    table = cast(Table, Article.__table__)
+    long_rows.fill(session, table, article.id, {"text": staged_text, "original": staged_original})
+    search_schema.index_pending(session.connection())
+    session.expunge(article)
+    return _info(article, 0)
 
 
 # A batch holds at most this many articles, and files of at most this many bytes

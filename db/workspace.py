@@ -187,6 +187,9 @@ class Workspace:
         session.info[audit.ANALYST_KEY] = self.analyst_id
         try:
             yield session
+            if not self.shared and session.in_transaction():
+                session.flush()
+                search_schema.index_pending(session.connection())
             session.commit()
         except StaleDataError as exc:
             session.rollback()

@@ -12,6 +12,15 @@ Triggers on the indexed tables update all three in the transaction that writes
 the row.  The indexed values are exactly the row's columns, so a trigger can
 remove an old entry with the ``OLD`` values it was indexed with.
 
+An article whose file is larger than :data:`DEFER_BYTES` is not indexed by the
+INSERT that stores it: its key is marked ``pending`` (and it has no entries
+yet), and :func:`index_pending` indexes it later in the same transaction — the
+importer does so once it has let go of its own copies of the text, and every
+workspace session does so before it commits.  Indexing a long text takes memory
+of about four times its size; inside the INSERT it came on top of the text held
+by the importer and the database's copies of the bound value.  An update of a
+pending article's title or text indexes it at once.
+
 PostgreSQL: expression indexes on the tables themselves — a ``pg_trgm`` GIN
 index over the lower-cased text (ICU lower case, whatever the server's locale)
 and a ``tsvector`` GIN index for word prefixes — which the server keeps current
@@ -39,6 +48,11 @@ ICU = '"und-x-icu"'
 # Word index entries past this many characters of one document are not made on
 # PostgreSQL (a tsvector is limited to 1 MB); the trigram index covers it all.
 PG_WORD_CHARS = 100_000
+# Articles whose file (``original``) is larger than this many bytes are indexed
+# after their INSERT (the trigger reads the length of a blob without copying it).
+DEFER_BYTES = 1_000_000
+PENDING = "pending"  # search_key.kind of an article not indexed yet
+PENDING_INDEX = f"{INDEX_PREFIX}key_pending"
 
 
 @dataclass(frozen=True)
@@ -139,6 +153,88 @@ def _sqlite_triggers(kind: Kind) -> list[str]:
     ]
 
 
+def _sqlite_article_triggers() -> list[str]:
+    """Article triggers: as for other kinds, but long texts are left to :func:`index_pending`.
+
+    Entries exist exactly for the article keys of kind ``article``.
+    """
+    kind = ARTICLE
+    name = f"{PREFIX}{kind.name}"
+    columns = ", ".join(kind.table_columns)
+    fts_cols = ", ".join(kind.fts_columns)
+
+    def rows(row: str, *, delete: bool) -> list[str]:
+        values = ", ".join(f"{row}.{col}" for col in kind.table_columns)
+        where = f"WHERE entity_id = {row}.id AND kind = '{kind.name}'"
+        if delete:
+            return [
+                f"INSERT INTO {fts}({fts}, rowid, {fts_cols}) SELECT 'delete', id, {values} "
+                f"FROM {KEY} {where};"
+                for fts in (WORD, TRIGRAM)
+            ]
+        return [
+            f"INSERT INTO {fts}(rowid, {fts_cols}) SELECT id, {values} FROM {KEY} {where};"
+            for fts in (WORD, TRIGRAM)
+        ]
+
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in kind.table_columns)
+    insert = [
+        f"INSERT INTO {KEY}(entity_id, kind) VALUES (NEW.id, "
+        f"CASE WHEN length(NEW.original) > {DEFER_BYTES} THEN '{PENDING}' ELSE '{kind.name}' END);",
+        *rows("NEW", delete=False),
+    ]
+    update = [
+        *rows("OLD", delete=True),
+        f"UPDATE {KEY} SET kind = '{kind.name}' WHERE entity_id = NEW.id AND kind = '{PENDING}';",
+        *rows("NEW", delete=False),
+    ]
+    delete = [*rows("OLD", delete=True), f"DELETE FROM {KEY} WHERE entity_id = OLD.id;"]
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {name}_ai AFTER INSERT ON {kind.table} BEGIN "
+        + " ".join(insert)
+        + " END",
+        f"CREATE TRIGGER IF NOT EXISTS {name}_au AFTER UPDATE OF {columns} ON {kind.table} "
+        f"WHEN {changed} BEGIN " + " ".join(update) + " END",
+        f"CREATE TRIGGER IF NOT EXISTS {name}_ad AFTER DELETE ON {kind.table} BEGIN "
+        + " ".join(delete)
+        + " END",
+        f"CREATE INDEX IF NOT EXISTS {PENDING_INDEX} ON {KEY}(kind) WHERE kind = '{PENDING}'",
+    ]
+
+
+def sqlite_drop_article_triggers() -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {PREFIX}{ARTICLE.name}_{s}" for s in ("ai", "au", "ad")]
+
+
+def sqlite_article_statements(*, deferred: bool = True) -> list[str]:
+    """The article triggers: long texts indexed later (*deferred*), or all in the INSERT."""
+    if deferred:
+        return _sqlite_article_triggers()
+    return [*_sqlite_triggers(ARTICLE), f"DROP INDEX IF EXISTS {PENDING_INDEX}"]
+
+
+def index_pending(conn: Connection) -> int:
+    """Index the text of every article marked pending (SQLite); the number indexed.
+
+    One statement per index, reading the text from the stored row, so nothing but
+    the database holds the text while it is indexed.  A no-op on PostgreSQL.
+    """
+    if conn.dialect.name != "sqlite":
+        return 0
+    keys = conn.exec_driver_sql(f"SELECT id, entity_id FROM {KEY} WHERE kind = '{PENDING}'").all()
+    cols = ", ".join(ARTICLE.fts_columns)
+    values = ", ".join(ARTICLE.table_columns)
+    for key, entity in keys:
+        for fts in (WORD, TRIGRAM):
+            conn.exec_driver_sql(
+                f"INSERT INTO {fts}(rowid, {cols}) SELECT ?, {values} FROM {ARTICLE.table} "
+                "WHERE id = ?",
+                (key, entity),
+            )
+        conn.exec_driver_sql(f"UPDATE {KEY} SET kind = '{ARTICLE.name}' WHERE id = ?", (key,))
+    return len(keys)
+
+
 def _sqlite_fill() -> list[str]:
     """Index every existing row (after the tables were emptied)."""
     out = [
@@ -169,7 +265,8 @@ def _sqlite_drop() -> list[str]:
 
 def sqlite_create_statements() -> list[str]:
     """Tables and triggers (no data): what a new, empty workspace needs."""
-    return _sqlite_tables() + [t for kind in KINDS for t in _sqlite_triggers(kind)]
+    others = [t for kind in KINDS if kind is not ARTICLE for t in _sqlite_triggers(kind)]
+    return _sqlite_tables() + _sqlite_article_triggers() + others
 
 
 # ---------------------------------------------------------------- PostgreSQL

@@ -1,0 +1,62 @@
+"""Long values written into a SQLite row in slices, so no statement holds them whole.
+
+Binding a 50 MiB value makes the ``sqlite3`` module and SQLite each keep a copy,
+and a row of two such values (an article's text and its file) is rebuilt whole by
+every statement that writes either.  Instead the values go first into a temporary
+table (:func:`stage`), so the caller can let go of its own copies; the row is then
+written with placeholders of the right sizes, and :func:`fill` copies each staged
+value into its column a slice at a time (incremental BLOB I/O, which writes pages
+in place and fires no triggers).  Everything happens in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from sqlalchemy import Table, literal_column, select
+from sqlalchemy.orm import Session
+
+STAGE = "long_value_stage"
+SLICE = 2**20
+
+
+def _raw(session: Session) -> sqlite3.Connection:
+    raw: Any = session.connection().connection.driver_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise TypeError("Long values are written in slices only on SQLite.")
+    return raw
+
+
+def stage(session: Session, value: bytes) -> int:
+    """Copy *value* into a temporary row; its id, for :func:`fill`."""
+    raw = _raw(session)
+    raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (id INTEGER PRIMARY KEY, data BLOB)")
+    cursor = raw.execute(f"INSERT INTO temp.{STAGE}(data) VALUES (zeroblob(?))", (len(value),))
+    staged = cursor.lastrowid
+    assert staged is not None
+    with raw.blobopen(STAGE, "data", staged, name="temp") as blob:
+        view = memoryview(value)
+        for at in range(0, len(value), SLICE):
+            blob.write(view[at : at + SLICE])
+    return staged
+
+
+def fill(session: Session, table: Table, row_id: Any, columns: dict[str, int]) -> None:
+    """Copy staged values into *columns* (name -> staged id) of the row whose id is *row_id*.
+
+    Each column already holds a value of the staged value's length in bytes.
+    """
+    raw = _raw(session)
+    rowid: int = session.execute(
+        select(literal_column("rowid")).select_from(table).where(table.c.id == row_id)
+    ).scalar_one()
+    for column, staged in columns.items():
+        with (
+            raw.blobopen(STAGE, "data", staged, readonly=True, name="temp") as source,
+            raw.blobopen(table.name, column, rowid) as target,
+        ):
+            while piece := source.read(SLICE):
+                target.write(piece)
+    marks = ", ".join("?" * len(columns))
+    raw.execute(f"DELETE FROM temp.{STAGE} WHERE id IN ({marks})", tuple(columns.values()))

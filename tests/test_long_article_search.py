@@ -1,0 +1,142 @@
+"""Long articles: indexed for search after their row is written, and stored in bounded memory."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db.analysts import bind_analyst
+from db.articles import article_text, delete_article
+from db.importing import import_file
+from db.search import schema, search
+from db.workspace import Workspace, migrate, open_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _long_text(chars: int) -> str:
+    """Prose in Latin, Cyrillic and Hangul, one marker word near the start and one at the end."""
+    line = "Колонна прошла мост 다리 near the river at dawn, officials said. "
+    body = line * (chars // len(line) + 1)
+    return "Long report\n\nZwiebelturm " + body + " Quellwasser\n"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_ws(request: pytest.FixtureRequest, tmp_path: Path):
+    if request.param == "sqlite":
+        url = str(tmp_path / "long.sqlite")
+    else:
+        url = request.getfixturevalue("pg_url")
+        migrate(url)
+    ws = open_workspace(url)
+    bind_analyst(ws)
+    yield ws
+    ws.close()
+
+
+def _pending(ws: Workspace) -> int:
+    with ws.engine.connect() as conn:
+        return int(
+            conn.execute(
+                text(f"SELECT count(*) FROM {schema.KEY} WHERE kind = '{schema.PENDING}'")
+            ).scalar_one()
+        )
+
+
+def test_words_of_a_long_imported_article_are_found_at_their_offsets(
+    any_ws: Workspace, tmp_path: Path
+) -> None:
+    body = _long_text(schema.DEFER_BYTES + 50_000)
+    path = tmp_path / "long.txt"
+    path.write_text(body, encoding="utf-8")
+    info = import_file(any_ws, path)
+    stored = article_text(any_ws, info.id).text
+    assert stored == body
+    for word in ("zwiebelturm", "QUELLWASSER", "다리"):
+        hits = search(any_ws, word).hits
+        assert [h.article_id for h in hits] == [info.id]
+        hit = hits[0]
+        assert hit.field == "text"
+        assert hit.article_start is not None and hit.article_end is not None
+        assert stored[hit.article_start : hit.article_end].casefold() == word.casefold()
+        assert hit.article_start == stored.casefold().find(word.casefold())
+    # Every term, wherever it lies in the text; a missing one finds nothing.
+    assert len(search(any_ws, "Zwiebelturm Quellwasser").hits) == 1
+    assert search(any_ws, "Zwiebelturm Sauerkraut").hits == ()
+    if not any_ws.shared:
+        assert _pending(any_ws) == 0
+    delete_article(any_ws, info.id)
+    assert search(any_ws, "quellwasser").hits == ()
+
+
+def test_a_long_article_written_by_any_path_is_indexed_before_commit(tmp_path: Path) -> None:
+    # A plain session write (as a bundle or an undo makes) leaves the text to the
+    # workspace's commit, which indexes it; a later edit of the text replaces it.
+    from db.articles import NewArticle, add_articles
+
+    ws = open_workspace(tmp_path / "w.sqlite")
+    bind_analyst(ws)
+    try:
+        body = _long_text(schema.DEFER_BYTES + 10)
+        [info] = add_articles(ws, [NewArticle(text=body, original=body.encode(), title="T")])
+        assert not isinstance(info, Exception)
+        assert _pending(ws) == 0
+        assert [h.article_id for h in search(ws, "quellwasser").hits] == [info.id]
+        with ws.session() as session:
+            session.execute(
+                text("UPDATE article SET text = :t WHERE title = 'T'"),
+                {"t": body.replace("Quellwasser", "Flussmündung")},
+            )
+        assert search(ws, "quellwasser").hits == ()
+        assert len(search(ws, "flussmündung").hits) == 1
+        with ws.engine.begin() as conn:
+            for table in (schema.WORD, schema.TRIGRAM):
+                conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    finally:
+        ws.close()
+
+
+_CHILD = """
+import json, sys
+from pathlib import Path
+from db.importing import import_file, read_file
+from db.workspace import open_workspace
+
+def status(field):
+    with open("/proc/self/status") as f:
+        return next(int(l.split()[1]) / 1024 for l in f if l.startswith(field))
+
+ws = open_workspace(Path(sys.argv[2]))
+read_file(Path(sys.argv[3]))  # a small file first: every module the import needs is loaded
+with open("/proc/self/clear_refs", "w") as f:
+    f.write("5")  # the peak resident size starts again from here
+before = status("VmRSS:")
+import_file(ws, Path(sys.argv[1]))
+print(json.dumps({"before": before, "peak": status("VmHWM:")}))
+"""
+
+
+def test_importing_a_long_article_peaks_near_a_few_times_its_size(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text(_long_text(3 * 2**20 // 2), encoding="utf-8")  # 2 MiB, 2-byte text
+    small = tmp_path / "small.txt"
+    small.write_text("A short note.\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(article), str(tmp_path / "w.sqlite"), str(small)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    size_mib = article.stat().st_size / 2**20
+    # Held at once at worst: the file's bytes, the text (two bytes a character) and
+    # its UTF-8 copy, or the database's own work on the row or on the index: about
+    # six times the file's size here.  Indexing the text inside the INSERT, with all
+    # of that held, took more than ten.
+    assert figures["peak"] - figures["before"] < 8.5 * size_mib
