@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import DDL, JSON, BigInteger, ForeignKey, Sequence, String, Uuid, event
+from sqlalchemy import DDL, JSON, BigInteger, ForeignKey, Index, Sequence, String, Uuid, event
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.expression import FunctionElement
@@ -50,6 +50,9 @@ class HistoryEntry(UUIDMixin, Base):
     """One change: who, when, which entity, and field -> [old, new]."""
 
     __tablename__ = "history"
+    # A claim's history finds the links recorded under their other claim among the
+    # link entries alone (db.history), not by reading every entry.
+    __table_args__ = (Index("ix_history_entity_type", "entity_type", "entity_id"),)
 
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     analyst_id: Mapped[uuid.UUID | None] = mapped_column(
