@@ -1,7 +1,7 @@
 """Long article texts are indexed for search after their INSERT (SQLite).
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-05 09:00:00.000000
 
 Replaces the article triggers of migration 0005: an article whose file is larger
@@ -20,7 +20,7 @@ from alembic import op
 from db.search import schema
 
 revision: str = "0014"
-down_revision: str | None = "0012"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
