@@ -12,26 +12,27 @@ Cyrillic and Hangul, so Python keeps the text at two bytes a character (the
 costlier case); ``--ascii`` drops them, for text that Python keeps at one.
 The target is a resident peak under 300 MiB for the largest file accepted.
 
-Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB, each
-part measured alone with plain ``sqlite3`` beside the whole import):
+Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
 
-* before the import: about 50-60 (Python, SQLAlchemy, the workspace open);
-* the file's bytes, 50, and the decoded text, 104 (Python keeps a text holding
-  any character beyond Latin-1 at two bytes a character), held to the end;
-* the INSERT of the text: about 175 — the UTF-8 copy the ``sqlite3`` module
-  caches on the text, SQLite's copy of the bound value and the row it builds;
-* the full-text triggers on that INSERT: about 200 — FTS5 tokenises the whole
-  text into every three-character substring (the trigram index) in memory
-  before it writes anything, and a single document is never flushed part-way;
-* the separate UPDATE that stores the file's bytes: about 150 (SQLite rewrites
-  the whole row, text included), after the peak.
+* before the import: about 60 (Python, SQLAlchemy, the workspace open);
+* reading: the file's bytes, 50, and the decoded text, 104 (Python keeps a text
+  holding any character beyond Latin-1 at two bytes a character);
+* staging (``db.long_rows``): the text's UTF-8 encoding, 50, beside both — the
+  peak of Python's own allocations (about 265 resident) — then the text and the
+  bytes copied a slice at a time into a temporary table, and Python's copies
+  released;
+* the row: one INSERT with placeholders of the right sizes, about 200 inside
+  SQLite (the placeholder text, the file's zero-filled blob and the record of
+  both), then each staged value copied into its column a slice at a time;
+* the search index, after the row is written (``db.search.schema.index_pending``):
+  about 210 for the trigram index of the whole text, 100 for the word index, one
+  after the other.
 
-So the peak (about 570; 470 for ASCII text) is the INSERT with its triggers
-while Python still holds the text and the bytes.  Reaching 300 needs the
-article text indexed outside the INSERT, once the importer has let go of the
-text and bytes (a second short transaction, or the text indexed in parts), and
-the row written without the bound copies (incremental BLOB I/O into a row
-sized in advance): a change to the search triggers, so a schema migration.
+So the peak is about 275 (the row, or the index), against 570 when the text was
+indexed by the triggers of the INSERT that also bound the text, while Python
+held the text and the bytes.  Articles imported some other way than
+``import_file`` (a batch of files, for instance) keep their text in Python until
+the batch is stored, and peak higher.
 """
 
 from __future__ import annotations
