@@ -140,3 +140,36 @@ def test_importing_a_long_article_peaks_near_a_few_times_its_size(tmp_path: Path
     # six times the file's size here.  Indexing the text inside the INSERT, with all
     # of that held, took more than ten.
     assert figures["peak"] - figures["before"] < 8.5 * size_mib
+
+
+def test_a_workspace_indexed_by_the_earlier_triggers_stays_searchable(tmp_path: Path) -> None:
+    from alembic import command
+
+    from db.workspace import alembic_config, make_engine, to_url
+
+    url = to_url(tmp_path / "old.sqlite")
+    ws = open_workspace(url)
+    bind_analyst(ws)
+    article = tmp_path / "long.txt"
+    article.write_text(_long_text(schema.DEFER_BYTES + 10), encoding="utf-8")
+    first = import_file(ws, article).id
+    ws.close()
+    engine = make_engine(url)
+    command.downgrade(alembic_config(engine), "0012")  # the triggers of migration 0005
+    with engine.begin() as conn:
+        triggers = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_article_ai'"
+        ).scalar_one()
+    engine.dispose()
+    assert schema.PENDING not in triggers
+    ws = open_workspace(url)  # upgraded on opening
+    try:
+        bind_analyst(ws)
+        assert [h.article_id for h in search(ws, "quellwasser").hits] == [first]
+        later = tmp_path / "later.txt"
+        later.write_text(_long_text(schema.DEFER_BYTES) + "Nachtrag\n", encoding="utf-8")
+        second = import_file(ws, later).id
+        assert [h.article_id for h in search(ws, "quellwasser").hits] == [second, first]
+        assert _pending(ws) == 0
+    finally:
+        ws.close()
