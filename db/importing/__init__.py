@@ -10,7 +10,7 @@ missing package is one clear message (:mod:`db.needs`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from db.articles import (
@@ -140,14 +140,31 @@ class ArticleBatch:
         self.size = 0
 
     def add(self, new: NewArticle) -> None:
+        self.take([new])
+
+    def take(self, holder: list[NewArticle]) -> None:
+        """Add the article in *holder*, taking the caller's only reference to it.
+
+        A file stored on its own is then the only copy of its text and bytes, which
+        :func:`db.articles.add_article` lets go of before the database writes and
+        indexes them; *stored* gets the article without its text.
+        """
+        new = holder.pop()
         size = len(new.original) + len(new.text)
         if size >= BATCH_BYTES:
             self.flush()
+            from db.importing.encodings import DECLARATION_BYTES
+
+            # What *stored* reads: the metadata, and the start of the file, where a
+            # page declares its charset.
+            light = replace(new, text="", original=new.original[:DECLARATION_BYTES])
+            holder.append(new)
+            del new  # add_article gets the only reference
             try:
-                outcome: Stored = add_article(self.ws, new)
+                outcome: Stored = add_article(self.ws, holder.pop())
             except Exception as exc:  # reported with its file; the others go on
                 outcome = exc
-            self.stored(new, outcome)
+            self.stored(light, outcome)
             return
         if self.size + size > BATCH_BYTES:
             self.flush()

@@ -270,12 +270,15 @@ def preview(data: bytes, encoding: str, filename: str, lines: int = PREVIEW_LINE
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 
+DECLARATION_BYTES = 8192  # how far into a page a declared charset is looked for
+
+
 def declared_charset(data: bytes) -> str | None:
     """The codec an HTML page declares in a ``<meta>`` charset (near its start), or None.
 
     As browsers do, a declared Latin-1 (or ASCII) means Windows-1252.
     """
-    match = _META_CHARSET.search(data[:8192])
+    match = _META_CHARSET.search(data[:DECLARATION_BYTES])
     if not match:
         return None
     try:

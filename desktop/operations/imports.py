@@ -138,7 +138,9 @@ def import_paths(
             if existing is not None:
                 report.revised.append((path.name, new, existing))
             else:
-                batch.add(new)
+                taken = [new]
+                del new  # a long article's text is freed as it is stored
+                batch.take(taken)
     batch.flush()
     progress(total, total)
     return report
