@@ -71,8 +71,9 @@ def cmd_import(ctx: CliContext) -> int:
             ctx.print(f"{outcome.id}\t{outcome.title}")
 
     batch = ArticleBatch(ws, stored)  # many files to a transaction
-    for new in extracted:
-        batch.add(new)
+    extracted.reverse()
+    while extracted:  # each handed over, so a long article's text is freed as it is stored
+        batch.take([extracted.pop()])
     batch.flush()
     # Annotations come last: they anchor claims in the articles just imported.
     for path in annotation_files:
