@@ -30,9 +30,9 @@ Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
 
 So the peak is about 275 (the row, or the index), against 570 when the text was
 indexed by the triggers of the INSERT that also bound the text, while Python
-held the text and the bytes.  Articles imported some other way than
-``import_file`` (a batch of files, for instance) keep their text in Python until
-the batch is stored, and peak higher.
+held the text and the bytes.  The window and ``claimdesk import`` hand a file
+this large over in the same way; files under 16 MiB imported together go in
+batches, whose texts are held until the batch is stored.
 """
 
 from __future__ import annotations

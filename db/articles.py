@@ -210,7 +210,10 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
 
     Memory stays near the size of the text and the file: nothing is copied to be
     checked, and the file's bytes go in by a second statement, so the database
-    never builds one row holding both at once.
+    never builds one row holding both at once.  On SQLite a file over
+    ``DEFER_BYTES`` goes through :func:`_store_long` instead, which frees the
+    text and bytes before the row is written, when *new* is the only reference
+    to them (pass it as a temporary: ``add_article(ws, read_file(path))``).
     """
     _checked(new)
     digest = sha256_of(new.original)
