@@ -53,6 +53,34 @@ UPDATE_CUES = re.compile(
     r"revised|latest|no longer|has reached|earlier this (?:year|month|week))\b",
     re.I,
 )
+# What happened to the counted thing, when it is not a plain count of who is there:
+# casualties (killed, wounded, died) and a standing total ("has 1.2 million troops")
+# answer other questions than a deployment or an arrival, and are compared only with
+# their own kind.
+CASUALTY = re.compile(
+    r"\b(killed|kill(?:s|ing)|wounded|injured|died|dead|deaths?|casualt(?:y|ies)|"
+    r"fatalities|lost their lives|killed in action|wia|kia)\b",
+    re.I,
+)
+STRENGTH = re.compile(
+    r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
+    r"around|roughly|some|nearly|over|more than|approximately)\s+)?\d"
+    r"|\b(?:standing (?:army|force)|active[- ]duty|army of|military of|armed forces of)\b"
+    r"|\d[\d.,]*(?:\s+million)?-strong\b",
+    re.I,
+)
+# Ages ("a 69-year-old") and durations ("ten years of experience") are not counts.
+TIME_UNITS = frozenset(
+    ("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+     "minute", "minutes", "year-old", "years old", "year old", "years-old")
+)  # fmt: skip
+# A figure per period ("$2,000 monthly") is not a total over another period ("annually").
+_PERIODS = (
+    ("month", re.compile(r"\b(monthly|per month|a month|each month|every month)\b", re.I)),
+    ("year", re.compile(r"\b(annual(?:ly)?|yearly|per year|a year|each year|per annum)\b", re.I)),
+    ("week", re.compile(r"\b(weekly|per week|a week|each week)\b", re.I)),
+    ("day", re.compile(r"\b(daily|per day|a day|each day)\b", re.I)),
+)
 _DIGITS = re.compile(r"[\d.,]+")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -81,6 +109,9 @@ class Profile:
     event_first: dt.date | None = None
     event_last: dt.date | None = None
     lead: str = ""  # the words just before the quote in its sentence
+    # What happened to the counted thing: "casualty", "strength" or "" (a plain count).
+    predicate: str = ""
+    period: str = ""  # "month", "year", … for a figure per period; else ""
 
     @property
     def has_figure(self) -> bool:
@@ -100,6 +131,25 @@ class Profile:
 def normal_unit(unit: str) -> str:
     unit = " ".join(unit.lower().split())
     return SYNONYMS.get(unit, unit)
+
+
+def predicate_of(quote: str) -> str:
+    """What happened to the counted thing: "casualty", "strength" or ""."""
+    if CASUALTY.search(quote):
+        return "casualty"
+    if STRENGTH.search(quote):
+        return "strength"
+    return ""
+
+
+def period_of(quote: str) -> str:
+    """The period a figure is per ("month", "year", …), or ""."""
+    return next((name for name, pattern in _PERIODS if pattern.search(quote)), "")
+
+
+def is_time_unit(unit: str) -> bool:
+    """An age or a duration ("years", "months"), not a count of something."""
+    return unit in TIME_UNITS
 
 
 def unit_in_words(quote: str) -> str:
@@ -169,6 +219,7 @@ def profile(
             claim_id, article_id, quote, start, end, None, 0.0, 0.0, "", "", when,
             when_is_event, bool(CUMULATIVE.search(quote)), bool(UPDATE_CUES.search(quote)), words,
             bool(INCREMENT.search(quote)), bool(FORECAST.search(quote)), *event, lead,
+            predicate_of(quote), period_of(quote),
         )  # fmt: skip
     low, high = bounds(figure)
     return Profile(
@@ -191,6 +242,8 @@ def profile(
         bool(FORECAST.search(quote)),
         *event,
         lead,
+        predicate_of(quote),
+        period_of(quote),
     )
 
 

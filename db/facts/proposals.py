@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from db.changes import Changes, Entity, Op, changed
 from db.facts.events import date_conflicts, describe_dates
-from db.facts.profile import Profile, cached_profile
+from db.facts.profile import Profile, cached_profile, is_time_unit
 from db.facts.relate import Relating, explain, relate_alike, same_question
 from db.models import Article, Claim, ClaimLink, DismissedProposal, Relation
 from db.workspace import Workspace
@@ -125,12 +125,14 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
 
 
 def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
-    """Pairs that may answer one question: same counted thing, and alike in being a
-    total so far, an added wave or a forecast (:func:`same_question` asks that too)."""
-    buckets: dict[tuple[str, bool, bool, bool], list[Profile]] = defaultdict(list)
+    """Pairs that may answer one question: same counted thing (not an age or duration),
+    and alike in being a total so far, an added wave or a forecast, in what happened
+    (casualties, a standing total) and per period (:func:`same_question` asks that too)."""
+    buckets: dict[tuple[str, bool, bool, bool, str, str], list[Profile]] = defaultdict(list)
     for p in items:
-        if p.has_figure and p.unit:
-            buckets[p.unit, p.cumulative, p.increment, p.forecast].append(p)
+        if p.has_figure and p.unit and not is_time_unit(p.unit):
+            key = (p.unit, p.cumulative, p.increment, p.forecast, p.predicate, p.period)
+            buckets[key].append(p)
     for bucket in buckets.values():
         bucket.sort(key=lambda p: p.order)
         for i, a in enumerate(bucket):
@@ -222,11 +224,27 @@ def _propose(
             figures[key] = LinkProposal(
                 Relation.CONTRADICTS, conflict.later, conflict.earlier, conflict.why, "date"
             )
-    found = list(figures.values())
     order = {Relation.CONTRADICTS: 0, Relation.UPDATES: 1, Relation.SAME: 2, Relation.SUPPORTS: 3}
     # (A UUID's number orders as its text does.)
-    found.sort(key=lambda p: (order.get(p.relation, 9), p.kind, p.from_claim.claim_id.int))
-    return found
+    ranked = sorted(
+        figures.values(),
+        key=lambda p: (order.get(p.relation, 9), p.kind, p.from_claim.claim_id.int),
+    )
+    return _collapse(ranked)
+
+
+def _collapse(found: list[LinkProposal]) -> list[LinkProposal]:
+    """One proposal per pair of quotes: claims repeating a quote of their article (the
+    same words marked twice) would otherwise ask the same question in several rows."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for p in found:
+        ends = sorted(((c.article_id.int, c.quote) for c in (p.from_claim, p.to_claim)), key=str)
+        key = (p.relation, p.kind, *ends)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def conflicts(ws: Workspace) -> list[LinkProposal]:

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from db.facts.profile import Profile
+from db.facts.profile import Profile, is_time_unit
 from db.models import Relation
 
 SAME_TIME_DAYS = 14  # figures this close in time are answers at "about the same time"
@@ -30,6 +30,12 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None
     if not a.unit or a.unit != b.unit:
         return None  # "1,500 reinforcements" and "1,500 soldiers" count different things
+    if is_time_unit(a.unit):
+        return None  # ages and durations ("69-year-old", "ten years of service") are not counts
+    if a.predicate != b.predicate:
+        return None  # the killed, a standing army and a deployment are different quantities
+    if a.period != b.period:
+        return None  # "$2,000 monthly" is not a total per year
     if a.cumulative != b.cumulative:
         return None  # a total so far is not the count of one incident
     if a.increment != b.increment:
@@ -64,8 +70,9 @@ def relate(a: Profile, b: Profile) -> Relating | None:
 
 def relate_alike(a: Profile, b: Profile) -> Relating | None:
     """:func:`relate` for two claims known to count the same thing the same way (both
-    with a figure, the same unit, alike in total / added wave / forecast): only their
-    wording is compared before the figures."""
+    with a figure, the same unit that is not an age or duration, alike in total / added
+    wave / forecast, in what happened and per period): only their wording is compared
+    before the figures."""
     return _relate(a, b) if _alike(a, b) else None
 
 
