@@ -75,11 +75,11 @@ TIME_UNITS = frozenset(
      "minute", "minutes", "year-old", "years old", "year old", "years-old")
 )  # fmt: skip
 # A figure per period ("$2,000 monthly") is not a total over another period ("annually").
-_PERIODS = (
-    ("month", re.compile(r"\b(monthly|per month|a month|each month|every month)\b", re.I)),
-    ("year", re.compile(r"\b(annual(?:ly)?|yearly|per year|a year|each year|per annum)\b", re.I)),
-    ("week", re.compile(r"\b(weekly|per week|a week|each week)\b", re.I)),
-    ("day", re.compile(r"\b(daily|per day|a day|each day)\b", re.I)),
+_PERIODS = re.compile(
+    r"\b(?:(?P<month>monthly|(?:per|each|every) month)|"
+    r"(?P<year>annual(?:ly)?|yearly|(?:per|each|every) year|per annum)|"
+    r"(?P<week>weekly|(?:per|each|every) week)|(?P<day>daily|(?:per|each|every) day))\b",
+    re.I,
 )
 _DIGITS = re.compile(r"[\d.,]+")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -144,7 +144,8 @@ def predicate_of(quote: str) -> str:
 
 def period_of(quote: str) -> str:
     """The period a figure is per ("month", "year", …), or ""."""
-    return next((name for name, pattern in _PERIODS if pattern.search(quote)), "")
+    found = _PERIODS.search(quote)
+    return (found.lastgroup or "") if found else ""
 
 
 def is_time_unit(unit: str) -> bool:

@@ -239,8 +239,9 @@ def _collapse(found: list[LinkProposal]) -> list[LinkProposal]:
     seen: set[tuple[object, ...]] = set()
     out = []
     for p in found:
-        ends = sorted(((c.article_id.int, c.quote) for c in (p.from_claim, p.to_claim)), key=str)
-        key = (p.relation, p.kind, *ends)
+        a, b = p.from_claim, p.to_claim
+        x, y = (a.article_id.int, a.quote), (b.article_id.int, b.quote)
+        key = (p.relation, p.kind, x, y) if x <= y else (p.relation, p.kind, y, x)
         if key not in seen:
             seen.add(key)
             out.append(p)
