@@ -85,7 +85,12 @@ def check_workspace_file(path: Path, *, must_exist_folder: bool = True) -> bool:
         raise InvalidInput(f"{path} is a damaged SQLite file (invalid page size {page}).")
     pages_in_header = int.from_bytes(header[28:32], "big")
     header_valid = header[24:28] == header[92:96]
-    if size % page or (header_valid and pages_in_header * page > size):
+    # With a write-ahead log beside it, a checkpoint cut short (a crash) may leave
+    # a header counting pages not yet written: the log holds them, and SQLite
+    # finishes the checkpoint when it opens the file.  Only the quick check judges.
+    wal = Path(f"{path}-wal")
+    logged = wal.exists() and wal.stat().st_size > 0
+    if size % page or (header_valid and not logged and pages_in_header * page > size):
         raise InvalidInput(
             f"{path} is a truncated or damaged SQLite file ({size} bytes, "
             f"{'expected ' + str(pages_in_header * page) if header_valid else 'not whole pages'})."

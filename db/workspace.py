@@ -36,7 +36,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from db import append_only, audit
 from db.errors import InvalidInput, SchemaError, StaleEdit
 from db.file_guard import check_workspace_file
-from db.models import Base
+from db.models import Article, Base
 from db.search import schema as search_schema
 
 if TYPE_CHECKING:
@@ -55,6 +55,17 @@ _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]?([^'\"\s
 
 class WorkspaceSession(Session):
     """Session class carrying the audit listener."""
+
+
+# Set by a flush that inserts an article: only then can a long text wait for
+# search_schema.index_pending before the commit (other commits skip the query).
+ARTICLE_ADDED = "claimdesk_article_added"
+
+
+@event.listens_for(WorkspaceSession, "before_flush")
+def _note_new_articles(session: Session, _context: Any, _instances: Any) -> None:
+    if not session.info.get(ARTICLE_ADDED) and any(isinstance(o, Article) for o in session.new):
+        session.info[ARTICLE_ADDED] = True
 
 
 audit.install(WorkspaceSession)
@@ -189,7 +200,8 @@ class Workspace:
             yield session
             if not self.shared and session.in_transaction():
                 session.flush()
-                search_schema.index_pending(session.connection())
+                if session.info.get(ARTICLE_ADDED):
+                    search_schema.index_pending(session.connection())
             session.commit()
         except StaleDataError as exc:
             session.rollback()

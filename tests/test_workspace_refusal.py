@@ -174,3 +174,44 @@ def test_gui_offers_to_create_a_missing_folder(qapp: object, tmp_path: Path, ans
         ws.close()
     else:
         assert ws is None and not target.parent.exists()
+
+
+def _checkpoint_cut_short(tmp: Path) -> tuple[Path, Path]:
+    """Killed mid-checkpoint: page 1 written (counting new pages), the rest in the log."""
+    path = _real_workspace(tmp / "live.sqlite")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("INSERT INTO setting (key, value) VALUES ('more', ?)", ("y" * 200_000,))
+    conn.commit()
+    copy = tmp / "killed.sqlite"
+    copy.write_bytes(path.read_bytes())
+    Path(f"{copy}-wal").write_bytes(Path(f"{path}-wal").read_bytes())
+    conn.close()  # the last connection checkpoints the original whole
+    whole = path.read_bytes()
+    page = int.from_bytes(whole[16:18], "big")
+    cut = bytearray(copy.read_bytes())
+    cut[:page] = whole[:page]
+    copy.write_bytes(bytes(cut))
+    assert int.from_bytes(cut[28:32], "big") * page > len(cut)
+    return copy, Path(f"{copy}-wal")
+
+
+def test_a_checkpoint_cut_short_opens_from_its_log(tmp_path: Path) -> None:
+    path, _wal = _checkpoint_cut_short(tmp_path)
+    ws = open_workspace(path)
+    try:
+        with ws.engine.connect() as conn:
+            value = conn.exec_driver_sql("SELECT value FROM setting WHERE key='more'").scalar()
+        assert value == "y" * 200_000
+    finally:
+        ws.close()
+
+
+def test_the_same_file_without_its_log_is_refused_as_truncated(tmp_path: Path) -> None:
+    path, wal = _checkpoint_cut_short(tmp_path)
+    wal.unlink()
+    before = _fingerprint(tmp_path)
+    with pytest.raises(InvalidInput, match="truncated"):
+        open_workspace(path)
+    assert _fingerprint(tmp_path) == before
