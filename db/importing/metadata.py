@@ -11,44 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
 
 from db.articles import NewArticle
+from db.importing.datelines import ZONE_MINUTES, WireDateline, context_year, read_wire_dateline
 
 HEADER_LINES = 15
 MAX_TITLE = 200
 SHORT_TITLE = 120
 
-_HOUR = 3600
-# Common zone abbreviations in datelines, as UTC offsets in seconds.
-TZINFOS: dict[str, int] = {
-    "UTC": 0,
-    "GMT": 0,
-    "Z": 0,
-    "KST": 9 * _HOUR,
-    "JST": 9 * _HOUR,
-    "EDT": -4 * _HOUR,
-    "EST": -5 * _HOUR,
-    "CDT": -5 * _HOUR,
-    "CST": -6 * _HOUR,
-    "PDT": -7 * _HOUR,
-    "PST": -8 * _HOUR,
-    "CET": 1 * _HOUR,
-    "CEST": 2 * _HOUR,
-    "BST": 1 * _HOUR,
-    "MSK": 3 * _HOUR,
-    "EET": 2 * _HOUR,
-    "EEST": 3 * _HOUR,
-    "WET": 0,
-    "WEST": 1 * _HOUR,
-    "HKT": 8 * _HOUR,
-    "SGT": 8 * _HOUR,
-    "AEST": 10 * _HOUR,
-    "AEDT": 11 * _HOUR,
-}
+# Zone abbreviations understood in datelines, as UTC offsets in seconds (the
+# explicit table lives in :mod:`db.importing.datelines`).
+TZINFOS: dict[str, int] = {name: minutes * 60 for name, minutes in ZONE_MINUTES.items()}
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+", re.IGNORECASE)
 _LABEL = re.compile(
@@ -167,12 +144,24 @@ def parse_dateline(text: str, *, fuzzy: bool = False) -> Dateline | None:
     """
     value = _ORDINAL.sub(r"\1", _DATE_PREFIX.sub("", text.strip())).strip(" ,.")
     parsed = _parse_value(value, fuzzy)
+    wire = read_wire_dateline(value)
+    if wire is not None and wire.year is not None:
+        has_time = parsed is not None and (parsed.hour, parsed.minute) != (0, 0)
+        if wire.hour is not None or not has_time:
+            return _from_wire(wire, wire.year)
     if parsed is None:
         return None
     offset = offset_minutes(parsed)
     if offset is None:
         return Dateline(parsed.replace(tzinfo=dt.UTC), None)
     return Dateline(parsed, offset, _zone_label(value, offset))
+
+
+def _from_wire(wire: WireDateline, year: int) -> Dateline | None:
+    when = wire.when(year)
+    if when is None:
+        return None
+    return Dateline(when, wire.offset, wire.zone)
 
 
 def parse_datetime(text: str, *, fuzzy: bool = False) -> dt.datetime | None:
@@ -266,6 +255,10 @@ class _Found:
     url: str = ""
     published: Dateline | None = None
     first_line: str = ""
+    # A dateline that gives no year ("SEOUL, Oct 18 (Yonhap) --"): dated only when
+    # the article states its year elsewhere (see datelines.context_year).
+    yearless: WireDateline | None = None
+    lines: list[str] = field(default_factory=list)
 
 
 def _labelled(found: _Found, key: str, value: str) -> bool:
@@ -320,6 +313,14 @@ def _examine(found: _Found, line: str, markdown: bool) -> bool:
             if len(rest) > 1 and found.published is None:
                 found.published = parse_dateline(rest[1])
             return True
+    wire = read_wire_dateline(line)
+    if wire is not None and (wire.city or len(line) <= 80):
+        if wire.year is None:
+            found.yearless = found.yearless or wire
+        elif found.published is None:
+            found.published = _from_wire(wire, wire.year)
+        # A dateline opening the first paragraph: the paragraph is still text.
+        return len(line) <= 80
     bullet = _BULLET_OUTLET.match(line)
     if bullet:
         found.outlet = found.outlet or bullet.group(1).strip()
@@ -356,6 +357,7 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
         seen += 1
         if seen > HEADER_LINES:
             break
+        found.lines.append(line)
         is_meta = _examine(found, line, markdown)
         candidate = not is_meta and not _CAPTION.search(line) and re.search(r"\w", line)
         if candidate and not found.first_line:
@@ -365,6 +367,10 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
         line = " ".join(found.first_line.split())
         title = line if len(line) < MAX_TITLE else shorten_title(line)
     outlet = found.outlet or (outlet_from_url(found.url) if found.url else "")
+    if found.published is None and found.yearless is not None:
+        year = context_year(found.lines, found.url)
+        if year is not None:
+            found.published = _from_wire(found.yearless, year)
     return Metadata(
         title=title[:500],
         outlet=outlet[:300],
