@@ -94,6 +94,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
+        self.path_edit.setAccessibleName("Export to file")
         self.path_edit.setPlaceholderText("Where to save the file (type a path or Browse…)")
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self.browse)
@@ -114,6 +115,7 @@ class ExportDialog(QDialog):
         self.count_label.setObjectName("exportCount")
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS), self)
         self.preview.setObjectName("exportPreview")
+        self.preview.setAccessibleName("Preview of the exported rows")
         self.preview.setHorizontalHeaderLabels(
             [c.replace("_", " ").capitalize() for c in PREVIEW_COLUMNS]
         )

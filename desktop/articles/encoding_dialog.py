@@ -69,6 +69,7 @@ class EncodingDialog(QDialog):
 
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("encodingPreview")
+        self.preview.setAccessibleName("The text read with the chosen encoding")
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

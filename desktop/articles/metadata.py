@@ -99,6 +99,7 @@ class ArticleMetadataEditor(QWidget):
         self.has_date.setObjectName("article_has_date")
         self.date = QDateTimeEdit(self)
         self.date.setObjectName("article_published")
+        self.date.setAccessibleName("Published")
         self.date.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.date.setCalendarPopup(True)
         self.date.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0)))

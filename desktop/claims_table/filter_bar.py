@@ -250,6 +250,10 @@ class ClaimFilterBar(QWidget):
             "articleFilter", "All articles", ops.article_choices, searchable=True
         )
         self.article_combo.setMaximumWidth(260)
+        # Announced by purpose, not only by the value shown.
+        self.source_combo.setAccessibleName("Source filter")
+        self.tag_combo.setAccessibleName("Tag filter")
+        self.article_combo.setAccessibleName("Article filter")
         self.source_combo.setToolTip("Show only the claims of one source (type to find it)")
         self.article_combo.setToolTip("Show only the claims of one article (type to find it)")
 

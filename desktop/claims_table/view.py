@@ -98,6 +98,7 @@ class ClaimsTableView(QWidget):
 
         self.table = _Table(self)
         self.table.setObjectName("claimsTable")
+        self.table.setAccessibleName("Claims")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -49,6 +49,7 @@ class ConflictsView(QWidget):
         self.summary.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setObjectName("conflictsTable")
+        self.table.setAccessibleName("Proposed contradictions")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -127,6 +127,7 @@ class FactPickerDialog(QDialog):
         self.filter_edit.returnPressed.connect(self._enter)
         self.list = QListView(self)
         self.list.setObjectName("factPickerList")
+        self.list.setAccessibleName("Facts")
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -95,6 +95,7 @@ class FactsView(QWidget):
         self.model = FactsModel()
         self.table = QTableView(self)
         self.table.setObjectName("factsTable")
+        self.table.setAccessibleName("Facts")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -165,6 +165,7 @@ class InspectorForm:
 
         self.event_edit = CommitLineEdit(body)
         self.event_edit.setObjectName("eventDateEdit")
+        self.event_edit.setAccessibleName("Event date")
         self.event_edit.setPlaceholderText("YYYY-MM-DD, or a range YYYY-MM-DD/YYYY-MM-DD")
         self.event_edit.setToolTip("When the reported event happened (not when it was reported)")
         self.event_edit.reverted.connect(self._revert_field)
@@ -226,6 +227,7 @@ class InspectorForm:
         form.addRow(self._label("Fact:", self.fact_section.assign_button), self.fact_section)
 
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Claim details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)

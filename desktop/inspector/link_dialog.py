@@ -64,6 +64,7 @@ class LinkClaimDialog(QDialog):
         self.items = QStandardItemModel(self)
         self.list = QListView(self)
         self.list.setObjectName("linkClaimList")
+        self.list.setAccessibleName("Claims to link to")
         self.list.setModel(self.items)
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -70,12 +70,15 @@ class ClaimListSection(QWidget):
 
     reloaded = Signal()  # the rows were read again
 
-    def __init__(self, ctx: AppContext, list_name: str, parent: QWidget | None) -> None:
+    def __init__(
+        self, ctx: AppContext, list_name: str, parent: QWidget | None, spoken: str = ""
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.claim_id: uuid.UUID | None = None
         self.list = _KeyList(self, self.open_current, self.remove_selected)
         self.list.setObjectName(list_name)
+        self.list.setAccessibleName(spoken or list_name)
         self.row = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -122,9 +125,10 @@ class EvidenceSection(ClaimListSection):
     """Evidence of the shown claim: list, a URL-or-note field, stance, add/remove."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "evidenceList", parent)
+        super().__init__(ctx, "evidenceList", parent, "Evidence")
         self.input = QLineEdit(self)
         self.input.setObjectName("evidenceInput")
+        self.input.setAccessibleName("New evidence: link or note")
         self.input.setPlaceholderText("https://… or a note")
         self.input.setToolTip(
             "A URL, a note, or a URL followed by a note; Return or Add attaches it"
@@ -132,6 +136,7 @@ class EvidenceSection(ClaimListSection):
         self.input.returnPressed.connect(self.add_from_input)
         self.stance = QComboBox(self)
         self.stance.setObjectName("evidenceStance")
+        self.stance.setAccessibleName("Stance of the new evidence")
         for stance in Stance:
             self.stance.addItem(STANCE_MARK[stance], stance.value)
         self.stance.setToolTip("Does this evidence support or refute the claim?")
@@ -198,7 +203,7 @@ class LinksSection(ClaimListSection):
     """Links of the shown claim, read both ways; Enter or double-click opens the other claim."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "linksList", parent)
+        super().__init__(ctx, "linksList", parent, "Links to other claims")
         self.link_button = QPushButton("Link to…", self)
         self.link_button.setObjectName("linkButton")
         self.link_button.setToolTip("Link this claim to another one (supports, contradicts, …)")

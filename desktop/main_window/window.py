@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         # Scrollable, so on a low screen the article list above it keeps some rows.
         details = QScrollArea(self)
         details.setObjectName("articleDetailsScroll")
+        details.setAccessibleName("Article details")
         details.setFrameShape(QFrame.Shape.NoFrame)
         details.setWidgetResizable(True)
         details.setWidget(self.metadata_editor)

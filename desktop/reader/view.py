@@ -83,6 +83,7 @@ class ReaderView(QPlainTextEdit):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("reader")
+        self.setAccessibleName("Article text")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(

@@ -188,6 +188,7 @@ class SwitchAnalystDialog(QDialog):
         self.setWindowTitle("Switch analyst")
         self.people = QComboBox(self)
         self.people.setObjectName("analystChoice")
+        self.people.setAccessibleName("Analyst")
         for a in analyst_ops.list_analysts(ctx):
             self.people.addItem(f"{a.name} ({a.role.value})", str(a.id))
             if a.id == ctx.ws.analyst_id:
@@ -228,6 +229,7 @@ class TeamDialog(QDialog):
         self.setObjectName("teamDialog")
         self.setWindowTitle("Team and review rules")
         self.table = QTableWidget(0, 4, self)
+        self.table.setAccessibleName("Analysts")
         self.table.setHorizontalHeaderLabels(["Name", "Initials", "Role", "Login"])
         self.table.verticalHeader().hide()
         self.add_button = QPushButton("Add analyst…", self)
@@ -275,6 +277,7 @@ class TeamDialog(QDialog):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     self.table.setItem(row, col, item)
             box = QComboBox(self.table)
+            box.setAccessibleName(f"Role of {a.name}")
             for role in Role:
                 box.addItem(role.value.capitalize(), role.value)
             box.setCurrentIndex(box.findData(a.role.value))

@@ -49,6 +49,13 @@ def sentence_html(item: CompareItem) -> str:
     return f"{html.escape(before)}<b>{html.escape(quote)}</b>{html.escape(after)}"
 
 
+def open_target(item: CompareItem, limit: int = 60) -> str:
+    """Which claim a card's Open button opens, in words: its quote and article."""
+    quote = " ".join(item.quote.split())
+    quote = quote if len(quote) <= limit else quote[: limit - 1] + "…"
+    return f"the claim “{quote}” in {item.article_title or 'an untitled article'}"
+
+
 class CompareColumn(QFrame):
     """One claim of the set: where it was published, who says it, what exactly."""
 
@@ -90,6 +97,9 @@ class CompareColumn(QFrame):
             self.sentence.setToolTip("Superseded: a newer claim updates this one.")
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Open", self)
+        # Several cards each have an Open button: each says which claim it opens.
+        self.open_button.setAccessibleName(f"Open {open_target(item)}")
+        self.open_button.setToolTip(f"Open {open_target(item)}")
         self.open_button.clicked.connect(lambda: ctx.openClaimRequested.emit(str(item.claim_id)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -115,6 +125,7 @@ class CompareView(QWidget):
         self.title = QLabel("Select a claim linked by contradicts, updates or same fact.", self)
         self.title.setWordWrap(True)
         self.area = QScrollArea(self)
+        self.area.setAccessibleName("Compared claims")
         self.area.setWidgetResizable(True)
         self.strip = QWidget(self.area)
         self.strip_layout = QHBoxLayout(self.strip)

@@ -52,9 +52,10 @@ from desktop.review.common import (
 __all__ = ["ACTION_LABELS", "HistoryPanel", "WorkspaceHistoryDialog", "item_name"]
 
 
-def _tree(parent: QWidget, name: str, model: HistoryModel) -> QTreeView:
+def _tree(parent: QWidget, name: str, model: HistoryModel, spoken: str) -> QTreeView:
     tree = QTreeView(parent)
     tree.setObjectName(name)
+    tree.setAccessibleName(spoken)
     tree.setModel(model)
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -85,7 +86,7 @@ class HistoryPanel(QWidget):
         self.verdicts.setWordWrap(True)
         self.verdicts.setTextFormat(Qt.TextFormat.RichText)
         self.model = HistoryModel(self)
-        self.tree = _tree(self, "claimHistoryTree", self.model)
+        self.tree = _tree(self, "claimHistoryTree", self.model, "Claim history")
         self.tree.selectionModel().selectionChanged.connect(self._update_button)
         self.restore_button = QPushButton("Restore this state", self)
         self.restore_button.setObjectName("restoreState")
@@ -243,17 +244,19 @@ class WorkspaceHistoryDialog(QDialog):
         self.setObjectName("workspaceHistory")
         self.setWindowTitle("Workspace history")
         self.kind_filter = QComboBox(self)
+        self.kind_filter.setAccessibleName("Kind filter")
         self.kind_filter.addItem("Everything", None)
         for kind in ENTITY_TYPES:
             self.kind_filter.addItem(kind.capitalize() + "s", kind)
         self.who_filter = QComboBox(self)
+        self.who_filter.setAccessibleName("Analyst filter")
         self.who_filter.addItem("Everyone", None)
         for name, analyst_id in review_ops.analyst_choices(ctx):
             self.who_filter.addItem(name, analyst_id)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.who_filter.currentIndexChanged.connect(self.refresh)
         self.model = HistoryModel(self, show_claim=True)
-        self.tree = _tree(self, "workspaceHistoryTree", self.model)
+        self.tree = _tree(self, "workspaceHistoryTree", self.model, "Workspace history")
         self.tree.doubleClicked.connect(self._open_claim)
         self.count_label = QLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -145,6 +145,7 @@ class OrphansView(QWidget):
         self.summary.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setObjectName("orphansTable")
+        self.table.setAccessibleName("Claims whose words left the article")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -42,6 +42,7 @@ class CheckDialog(QDialog):
         layout.addWidget(summary)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("checkReport")
+        self.text.setAccessibleName("Check report")
         self.text.setReadOnly(True)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)

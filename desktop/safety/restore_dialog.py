@@ -88,6 +88,7 @@ class RestoreDialog(QDialog):
         self.model = BackupsModel(backups, self)
         self.table = QTableView(self)
         self.table.setObjectName("backupsTable")
+        self.table.setAccessibleName("Backups")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -64,6 +64,7 @@ class SearchDialog(QDialog):
         self.model = SearchResultsModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("searchResults")
+        self.view.setAccessibleName("Search results")
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)

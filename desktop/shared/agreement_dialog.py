@@ -49,6 +49,7 @@ class AgreementDialog(QDialog):
         self.compute_button = QPushButton("Compare")
         self.compute_button.clicked.connect(self.compute)
         self.output = QPlainTextEdit()
+        self.output.setAccessibleName("Agreement figures")
         self.output.setReadOnly(True)
         self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         if self.analyst_a.count() < 2:

@@ -55,6 +55,7 @@ class MergeReportDialog(QDialog):
         )
         hint.setWordWrap(True)
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName("Conflicts: here and in the bundle")
         self.table.setHorizontalHeaderLabels(["Item", "Field", "Here", "In the bundle"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -69,6 +69,7 @@ class StaleEditDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(attempted), 3)
+        self.table.setAccessibleName("Your edit and the stored values")
         self.table.setHorizontalHeaderLabels(["Field", "My edit", "Stored now"])
         self.table.verticalHeader().setVisible(False)
         for row, (key, mine) in enumerate(sorted(attempted.items())):

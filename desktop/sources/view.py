@@ -106,6 +106,7 @@ class SourcesView(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("sourcesTable")
+        self.table.setAccessibleName("Sources")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -130,6 +131,7 @@ class SourcesView(QWidget):
         self.claims_model = ClaimsTableModel(lambda: self.ctx.ws, self)
         self.claims_table = QTableView(self)
         self.claims_table.setObjectName("sourceClaimsTable")
+        self.claims_table.setAccessibleName("Claims of the selected source")
         self.claims_table.setModel(self.claims_model)
         self.claims_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.claims_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

@@ -61,6 +61,7 @@ class SuggestionsView(QWidget):
         self.summary.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setObjectName("suggestionsTable")
+        self.table.setAccessibleName("Suggested claims")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -1,0 +1,200 @@
+"""Keyboard and screen-reader access, walked through Qt's accessibility interfaces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from gui_shell_support import MULTILINGUAL, add_text_article, make_window
+from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
+
+import desktop
+from db.backup import BackupInfo
+from db.bundles.merge import Conflict, MergeReport
+from db.check import CheckReport, Finding
+from db.claims import create_claim, get_claim, update_claim
+from db.errors import StaleEdit
+from db.links import add_link
+from db.revisions import RevisionInfo
+from db.sources import create_source
+from db.workspace import Workspace
+from desktop.accessibility import accessible_name, interactive_widgets, unnamed
+from desktop.context import AppContext
+from desktop.dialogs import RecordingDialogs
+
+
+def _describe(widget: QWidget) -> str:
+    chain = []
+    parent = widget.parentWidget()
+    while parent is not None and len(chain) < 3:
+        chain.append(parent.objectName() or type(parent).__name__)
+        parent = parent.parentWidget()
+    return f"{type(widget).__name__} {widget.objectName()!r} in {' < '.join(chain)}"
+
+
+def _workspace_with_links(ws: Workspace) -> list[uuid.UUID]:
+    """Two articles, three claims linked to the first: three cards in Compare."""
+    one = add_text_article(ws, MULTILINGUAL, "One")
+    two = add_text_article(ws, MULTILINGUAL.replace("42", "44"), "Two")
+    source = create_source(ws, "Ministry spokesperson")
+    first = create_claim(ws, one.id, 0, 12, source_id=source.id)
+    second = create_claim(ws, two.id, 0, 12)
+    third = create_claim(ws, two.id, 13, 20)
+    add_link(ws, second.id, first.id, "contradicts")
+    add_link(ws, third.id, first.id, "contradicts")
+    return [first.id, second.id, third.id]
+
+
+def test_every_control_of_the_main_window_has_a_name(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    claim_ids = _workspace_with_links(ws)
+    window = make_window(ws, tmp_path, qtbot)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    window.ctx.claimSelected.emit(str(claim_ids[0]))
+    for dock in window.docks.values():  # every panel built and shown once
+        dock.show()
+        dock.raise_()
+        qtbot.wait(1)
+    window.docks["Compare"].raise_()
+    compare = window.findChild(QWidget, "compareView")
+    qtbot.waitUntil(lambda: len(compare.columns) == 3)
+
+    controls = interactive_widgets(window)
+    assert len(controls) > 100  # tables, trees, filters, the inspector's fields, ...
+    missing = [_describe(w) for w in unnamed(window)]
+    assert missing == [], "\n".join(missing)
+    kinds = Counter(type(w).__name__ for w in controls)
+    assert kinds["QTableView"] + kinds["_Table"] >= 6 and kinds["QTreeView"] >= 3
+    # The filter combos say what they filter, not only the value they show.
+    bar = window.claims_table.filter_bar
+    for combo, purpose in (
+        (bar.source_combo, "Source filter"),
+        (bar.tag_combo, "Tag filter"),
+        (bar.article_combo, "Article filter"),
+    ):
+        assert accessible_name(combo) == purpose
+    # The three Open buttons of Compare each name their claim.
+    opens = [accessible_name(c.open_button) for c in compare.columns]
+    assert len(set(opens)) == 3 and all(o.startswith("Open the claim") for o in opens)
+
+
+def _ctx(ws: Workspace) -> AppContext:
+    return AppContext(ws, RecordingDialogs())
+
+
+def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], QDialog]]:
+    from PySide6.QtCore import QSettings
+
+    from desktop.articles.encoding_dialog import EncodingDialog
+    from desktop.export_dialog import ExportDialog
+    from desktop.facts.picker import FactPickerDialog
+    from desktop.inspector.link_dialog import LinkClaimDialog
+    from desktop.review.analyst_dialogs import (
+        AnalystForm,
+        FirstAnalystDialog,
+        NewAnalystDialog,
+        SwitchAnalystDialog,
+        TeamDialog,
+    )
+    from desktop.review.history_panel import WorkspaceHistoryDialog
+    from desktop.review.verdict_dialog import VerdictDialog
+    from desktop.revisions.versions_dialog import VersionsDialog
+    from desktop.safety.check_dialog import CheckDialog
+    from desktop.safety.restore_dialog import RestoreDialog
+    from desktop.search.dialog import SearchDialog
+    from desktop.shared.agreement_dialog import AgreementDialog
+    from desktop.shared.bundle_ui import MergeReportDialog
+    from desktop.shared.conflict import StaleEditDialog
+    from desktop.shared.open_dialog import OpenSharedDialog
+    from desktop.sources.dialogs import MergeTargetDialog, SourceEditDialog
+
+    claim_ids = _workspace_with_links(ws)
+    claim = get_claim(ws, claim_ids[0])
+    update_claim(ws, claim.id, expected_version=claim.version, notes="theirs")
+    with pytest.raises(StaleEdit) as stale:
+        update_claim(ws, claim.id, expected_version=claim.version, notes="mine")
+    drop = create_source(ws, "Agency")
+    keep = create_source(ws, "Agency desk")
+    text_file = tmp_path / "legacy.txt"
+    text_file.write_bytes("Caf\xe9 opens".encode("latin-1"))
+    now = dt.datetime(2024, 10, 18, 5, 10, tzinfo=dt.UTC)
+    backup = BackupInfo(tmp_path / "b.sqlite", now, "0001", {"claim": 3}, 4096, "auto")
+    finding = Finding("anchors", "A claim's words differ from its article", 1, ["x"], True)
+    conflict = Conflict(
+        "claims", claim.id, ("notes",), {"notes": "here"}, {"notes": "there"}, now, now
+    )
+    revision = RevisionInfo(uuid.uuid4(), uuid.uuid4(), 1, "old.txt", now, 120)
+    settings = QSettings(str(tmp_path / "dialogs.ini"), QSettings.Format.IniFormat)
+    ctx = _ctx(ws)
+    return {
+        "EncodingDialog": lambda: EncodingDialog(text_file, "cp1252"),
+        "ExportDialog": lambda: ExportDialog(ctx),
+        "FactPickerDialog": lambda: FactPickerDialog(ctx),
+        "LinkClaimDialog": lambda: LinkClaimDialog(ctx, str(claim_ids[0])),
+        "AnalystForm": lambda: AnalystForm("New analyst", "Who is working?"),
+        "FirstAnalystDialog": lambda: FirstAnalystDialog(),
+        "NewAnalystDialog": lambda: NewAnalystDialog(True),
+        "SwitchAnalystDialog": lambda: SwitchAnalystDialog(ctx),
+        "TeamDialog": lambda: TeamDialog(ctx),
+        "WorkspaceHistoryDialog": lambda: WorkspaceHistoryDialog(ctx),
+        "VerdictDialog": lambda: VerdictDialog("a quoted claim"),
+        "VersionsDialog": lambda: VersionsDialog("One", [revision], lambda _n: "old text"),
+        "CheckDialog": lambda: CheckDialog(CheckReport(["ids"], [finding])),
+        "RestoreDialog": lambda: RestoreDialog([backup], tmp_path, 4096),
+        "SearchDialog": lambda: SearchDialog(ctx),
+        "AgreementDialog": lambda: AgreementDialog(ctx),
+        "MergeReportDialog": lambda: MergeReportDialog(ctx, MergeReport(conflicts=[conflict])),
+        "StaleEditDialog": lambda: StaleEditDialog(stale.value, {"notes": "mine"}),
+        "OpenSharedDialog": lambda: OpenSharedDialog(settings),
+        "SourceEditDialog": lambda: SourceEditDialog(None),
+        "MergeTargetDialog": lambda: MergeTargetDialog(drop, [drop, keep]),
+    }
+
+
+def dialog_classes() -> set[str]:
+    """Every dialog class defined under desktop/ (a new one must join the walk below)."""
+    found: set[str] = set()
+    for info in pkgutil.walk_packages(desktop.__path__, "desktop."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in inspect.getmembers(module, inspect.isclass):
+            if issubclass(obj, QDialog) and obj.__module__ == module.__name__:
+                found.add(name)
+    return found
+
+
+def test_every_dialog_names_every_control(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    factories = _dialog_factories(ws, tmp_path)
+    assert dialog_classes() == set(factories)
+    total = 0
+    missing: dict[str, list[str]] = {}
+    alike: dict[str, list[str]] = {}
+    for name, make in factories.items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        controls = interactive_widgets(dialog)
+        assert controls, name
+        total += len(controls)
+        missing[name] = [_describe(w) for w in unnamed(dialog)]
+        # Two buttons of one dialog never sound the same.
+        buttons = [
+            accessible_name(w) for w in controls if isinstance(w, QAbstractButton) and w.isVisible()
+        ]
+        alike[name] = [b for b, n in Counter(buttons).items() if n > 1]
+        dialog.close()
+    unnamed_controls = [f"{k}: {w}" for k, v in missing.items() for w in v]
+    assert unnamed_controls == [], "\n".join(unnamed_controls)
+    same = [f"{k}: {b}" for k, v in alike.items() for b in v]
+    assert same == [], "\n".join(same)
+    assert total > 60
