@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in (core, team, shared, formats, safety, search, assist, facts, views):
         module.register(subparsers, common)
+    # Editing commands last: they extend groups ("claim edit", "article") made above.
+    from db.cli import edits
+
+    edits.register(subparsers, common)
     return parser
 
 
