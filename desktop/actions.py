@@ -43,6 +43,41 @@ class ActionId(enum.Enum):
         "Make the selected words a claim",
         menu="Claim",
     )
+    NEW_EXACT_CLAIM = ActionSpec(
+        "New Claim from &Exact Selection",
+        ("Ctrl+Alt+E",),
+        "claim",
+        "Make exactly the selected characters a claim (Ctrl+E widens to whole words)",
+        menu="Claim",
+    )
+    GROW_CLAIM_END = ActionSpec(
+        "&Grow Claim at End",
+        ("Shift+Alt+Right",),
+        "",
+        "Take in the next word at the selected claim's end",
+        menu="Claim",
+    )
+    SHRINK_CLAIM_END = ActionSpec(
+        "Shrink Claim at E&nd",
+        ("Shift+Alt+Left",),
+        "",
+        "Give up the last word of the selected claim",
+        menu="Claim",
+    )
+    GROW_CLAIM_START = ActionSpec(
+        "Grow Claim at &Start",
+        ("Ctrl+Shift+Alt+Left", "Shift+Alt+Up"),
+        "",
+        "Take in the word before the selected claim's start",
+        menu="Claim",
+    )
+    SHRINK_CLAIM_START = ActionSpec(
+        "Shrink Claim at S&tart",
+        ("Ctrl+Shift+Alt+Right", "Shift+Alt+Down"),
+        "",
+        "Give up the first word of the selected claim",
+        menu="Claim",
+    )
     DELETE_CLAIM = ActionSpec(
         "&Delete Claim",
         ("Delete",),

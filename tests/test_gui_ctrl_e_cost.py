@@ -17,6 +17,7 @@ from sqlalchemy import event
 
 from db import claims as claim_ops
 from db.claims import list_claims
+from db.word_snap import snap_to_words
 from tests.gui_shell_support import add_text_article, make_window, select_codepoints
 
 CLAIMS = 300
@@ -76,13 +77,18 @@ def test_one_ctrl_e_in_the_whole_window_costs_few_statements(
     assert waiting == CLAIMS // 2
     # A first claim shows the inspector, which reads its tag and source choices and
     # the analysts' names once; the press measured is the next one, as on a busy desk.
-    select_codepoints(window.reader, text, free + 16, free + 28)
+    # Whole words (Ctrl+E widens a selection to them): the measured press's claim is
+    # the one that starts at its words' start.
+    measured = snap_to_words(text, free, free + 12)
+    first = snap_to_words(text, measured[0] - 20, measured[0] - 8)
+    assert first[1] < measured[0]
+    select_codepoints(window.reader, text, *first)
     window.reader.setFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot)
     before_total = len(list_claims(ws))
 
-    select_codepoints(window.reader, text, free, free + 12)
+    select_codepoints(window.reader, text, *measured)
     window.reader.setFocus()
     settle(qtbot)
     statements: list[tuple[str, str]] = []
@@ -97,7 +103,7 @@ def test_one_ctrl_e_in_the_whole_window_costs_few_statements(
     finally:
         event.remove(ws.engine, "before_cursor_execute", seen)
 
-    created = [c for c in list_claims(ws) if c.start == free]
+    created = [c for c in list_claims(ws) if (c.start, c.end) == measured]
     assert len(list_claims(ws)) == before_total + 1 and len(created) == 1
     new_id = str(created[0].id)
     # The new claim stays the one shown: the claims table placing its row above the

@@ -86,9 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     add_global_options(common, suppress=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     # The subcommand modules import CliContext from here: import them once it exists.
-    from db.cli import assist, core, facts, formats, safety, search, shared, team, views
+    from db.cli import (
+        assist,
+        claim_edit,
+        core,
+        facts,
+        formats,
+        safety,
+        search,
+        shared,
+        team,
+        views,
+    )
 
-    for module in (core, team, shared, formats, safety, search, assist, facts, views):
+    for module in (core, claim_edit, team, shared, formats, safety, search, assist, facts, views):
         module.register(subparsers, common)
     # Editing commands last: they extend groups ("claim edit", "article") made above.
     from db.cli import edits

@@ -122,6 +122,9 @@ def _edit_handler(before: Callable[[CliContext], int] | None) -> Callable[[CliCo
         other = before is not None and any(
             getattr(ctx.args, name, None) is not None for name in ("start", "end")
         )
+        check = getattr(before, "check", None)
+        if other and check is not None:
+            check(ctx)  # bad offsets are refused before any field is written
         edit_claim_fields(ctx)
         return before(ctx) if other and before is not None else 0
 

@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
 
         build_menus(self)
         build_toolbar(self)
+        from desktop.reader.claim_edges import install_claim_edges
+
+        install_claim_edges(self)
         self.add_dock(self.article_panel, "Articles", Area.LeftDockWidgetArea)
         # Scrollable, so on a low screen the article list above it keeps some rows.
         details = QScrollArea(self)

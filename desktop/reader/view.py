@@ -36,7 +36,9 @@ from db.invisible import describe, display_text
 from db.models import CREDIBILITY, RELIABILITY, Status
 from desktop.context import AppContext
 from desktop.operations import articles as article_ops
+from desktop.operations import claim_spans as span_ops
 from desktop.operations import claims as claim_ops
+from desktop.operations.claim_spans import Edge
 from desktop.operations.claims import SpanRow
 from desktop.palette import status_color
 from desktop.reader.hidden import HiddenMarks, hidden_marks
@@ -103,6 +105,8 @@ class ReaderView(QPlainTextEdit):
         self._hidden = HiddenMarks()
         self._selected: str | None = None
         self._press_pos: QPoint | None = None
+        # The selection last dragged with Alt held: Ctrl+E keeps it exactly as it is.
+        self._exact_selection: tuple[int, int] | None = None
         ctx.changed.connect(self._on_changed)
         ctx.claimSelected.connect(self._on_claim_selected)
         ctx.openClaimRequested.connect(self._on_claim_selected)
@@ -127,6 +131,7 @@ class ReaderView(QPlainTextEdit):
         self._spans.load(rows)
         self._hidden = hidden_marks(article.text, self._index, block_starts)
         self._selected = None
+        self._exact_selection = None
         self.setExtraSelections([])
         # Pieces first, then the text: the one highlighting pass covers everything.
         self.highlighter.superseded = frozenset(claim_ops.superseded_in_article(self.ctx, aid))
@@ -447,8 +452,13 @@ class ReaderView(QPlainTextEdit):
 
     # ------------------------------------------------------------ actions
 
-    def new_claim_from_selection(self) -> bool:
-        """Push a CreateClaimCommand for the selected words; False when nothing is selected."""
+    def new_claim_from_selection(self, *, exact: bool | None = None) -> bool:
+        """Push a CreateClaimCommand for the selected words; False when nothing is selected.
+
+        The selection is widened to whole words and trimmed of the spaces and stray
+        punctuation around them, unless *exact* (or, when *exact* is None, the
+        selection was dragged with Alt held).
+        """
         span = self.selected_span()
         if self.article_id is None or span is None:
             self.ctx.dialogs.error(
@@ -458,9 +468,29 @@ class ReaderView(QPlainTextEdit):
         if not self._text[span[0] : span[1]].strip():
             self.ctx.dialogs.error("New claim", "The selection holds only spaces.")
             return False
+        if exact is None:
+            exact = self._exact_selection == span
+        if not exact:
+            span = span_ops.snap_to_words(self._text, *span)
+            pass  # TEMP
         if not self._another_over(*span):
             return False
         return claim_ops.new_claim(self.ctx, self.article_id, span[0], span[1])
+
+    def new_exact_claim_from_selection(self) -> bool:
+        """A claim over exactly the selected characters (no widening to whole words)."""
+        return self.new_claim_from_selection(exact=True)
+
+    def move_selected_claim_edge(self, edge: Edge, grow: bool) -> bool:
+        """Move the selected claim's start or end by one word, as one undoable edit."""
+        row = self._rows.get(self._selected or "")
+        if row is None:
+            return False
+        claim_id, start, end = row[0], row[1], row[2]
+        moved = span_ops.moved_edge(self._text, start, end, edge, grow)
+        if moved is None:
+            return False
+        return span_ops.move_claim_span(self.ctx, claim_id, moved, (start, end))
 
     def claims_over(self, start: int, end: int) -> list[str]:
         """The open article's claims over exactly text[start:end] (held here: no query)."""
@@ -557,6 +587,9 @@ class ReaderView(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            self._exact_selection = self.selected_span() if alt else None
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         pos = event.position().toPoint()
