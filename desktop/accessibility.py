@@ -8,8 +8,8 @@ window that would be announced without a name (the tests require none).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -91,3 +93,31 @@ def name(widget: QWidget, text: str, description: str = "") -> None:
     widget.setAccessibleName(text)
     if description:
         widget.setAccessibleDescription(description)
+
+
+def hand_focus_on(view: QAbstractItemView) -> None:
+    """Tab leaves a table for the next control (arrow keys move between its cells)."""
+    view.setTabKeyNavigation(False)
+
+
+class _CtrlTabInserts(QObject):
+    """Ctrl+Tab types a tab character into a text box whose Tab moves the focus."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and isinstance(watched, (QPlainTextEdit, QTextEdit))
+            and not watched.isReadOnly()
+        ):
+            watched.insertPlainText("\t")
+            return True
+        return False
+
+
+def tab_leaves(edit: QPlainTextEdit | QTextEdit) -> None:
+    """Tab and Shift+Tab move on from a multi-line box; Ctrl+Tab types a tab."""
+    edit.setTabChangesFocus(True)
+    edit.installEventFilter(_CtrlTabInserts(edit))

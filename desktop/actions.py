@@ -141,6 +141,15 @@ class ActionId(enum.Enum):
     FOCUS_INSPECTOR = ActionSpec("Go to &Inspector", ("Alt+3",), menu="View")
     FOCUS_CLAIMS = ActionSpec("Go to Claims &Table", ("Alt+4",), menu="View")
     FOCUS_SOURCES = ActionSpec("Go to &Sources", ("Alt+5",), menu="View")
+    NEXT_PANE = ActionSpec(
+        "Next &Pane", ("F6",), tip="Move the keyboard focus to the next panel", menu="View"
+    )
+    PREV_PANE = ActionSpec(
+        "Previous Pa&ne",
+        ("Shift+F6",),
+        tip="Move the keyboard focus to the previous panel",
+        menu="View",
+    )
     SHORTCUTS = ActionSpec("&Keyboard Shortcuts", ("F1",), menu="Help")
     ABOUT = ActionSpec("&About ClaimDesk", (), menu="Help")
 

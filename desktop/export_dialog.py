@@ -28,6 +28,7 @@ from db.exporting import FILE_SUFFIX, format_label, formats
 from db.exporting.pdf import PAGE_SIZES
 from db.invisible import file_name_part, marked
 from db.models import Status
+from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import exports
 from desktop.workers import Job
@@ -114,6 +115,7 @@ class ExportDialog(QDialog):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("exportCount")
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS), self)
+        hand_focus_on(self.preview)
         self.preview.setObjectName("exportPreview")
         self.preview.setAccessibleName("Preview of the exported rows")
         self.preview.setHorizontalHeaderLabels(

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from gui_shell_support import MULTILINGUAL, add_text_article, make_window
-from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDockWidget, QTabBar, QWidget
 
 import desktop
 from db.backup import BackupInfo
@@ -28,6 +29,7 @@ from db.workspace import Workspace
 from desktop.accessibility import accessible_name, interactive_widgets, unnamed
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
+from desktop.main_window.panes import panes, shown, takes_tab
 
 
 def _describe(widget: QWidget) -> str:
@@ -198,3 +200,101 @@ def test_every_dialog_names_every_control(ws, tmp_path, qtbot) -> None:  # type:
     same = [f"{k}: {b}" for k, v in alike.items() for b in v]
     assert same == [], "\n".join(same)
     assert total > 60
+
+
+def _shown_window(ws: Workspace, tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
+    claim_ids = _workspace_with_links(ws)
+    window = make_window(ws, tmp_path, qtbot)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.ctx.claimSelected.emit(str(claim_ids[0]))
+    return window
+
+
+def _tab_stops(window: QWidget) -> set[QWidget]:
+    """Every control of the window that Tab should reach (scrolled out of view or not)."""
+    return {
+        w
+        for w in window.findChildren(QWidget)
+        if takes_tab(w) and w.window() is window and w.focusProxy() is None
+    }
+
+
+def _walk(window: QWidget, qtbot, key: Qt.Key, limit: int) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """Press *key* from the reader until the focus is back on it; the widgets passed."""
+    window.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader)
+    visited: list[QWidget] = []
+    for _ in range(limit):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        if focus is window.reader:
+            return visited
+        visited.append(focus)
+    raise AssertionError(f"{limit} presses never came back to the reader: {visited[-5:]}")
+
+
+def test_tab_and_shift_tab_go_round_every_control_with_no_trap(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = _shown_window(ws, tmp_path, qtbot)
+    window.claims_table.table.setFocus()  # the table once trapped Tab in its cells
+    stops = _tab_stops(window)
+    assert window.claims_table.table in stops and len(stops) > 20
+    forward = _walk(window, qtbot, Qt.Key.Key_Tab, 3 * len(stops))
+    # Every control on screen is reached once; nothing in a dock behind a tab is.
+    assert set(forward) | {window.reader} == stops
+    assert len(forward) == len(set(forward))
+    on_screen = panes(window)
+    outside = [w for w in forward if not any(p.isAncestorOf(w) for p in on_screen)]
+    # ... but the tab bars of tabbed docks: arrow keys there choose the tab shown.
+    assert outside and all(
+        isinstance(w, QTabBar) or isinstance(w.parent(), QTabBar) for w in outside
+    )
+    behind = [d for d in window.docks.values() if d not in on_screen]
+    assert behind and not any(d.isAncestorOf(w) for d in behind for w in forward)
+    backward = _walk(window, qtbot, Qt.Key.Key_Backtab, 3 * len(stops))
+    assert backward == forward[::-1]
+    # The panels are reached in a few presses each, tables included.
+    panels = {p for p in panes(window) for w in forward if p.isAncestorOf(w)}
+    assert window.docks["Claims"] in panels and window.docks["Claim"] in panels
+
+
+def test_multi_line_boxes_hand_tab_on_and_type_it_with_ctrl_tab(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.review.verdict_dialog import VerdictDialog
+
+    dialog = VerdictDialog("a quoted claim")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.rationale.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.rationale)
+    qtbot.keyClicks(dialog.rationale, "checked")
+    qtbot.keyClick(dialog.rationale, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.rationale.toPlainText() == "checked\t"
+    qtbot.keyClick(dialog.rationale, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not dialog.rationale
+    assert dialog.rationale.toPlainText() == "checked\t"
+
+
+def test_f6_moves_from_panel_to_panel(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = _shown_window(ws, tmp_path, qtbot)
+    order = panes(window)
+    names = [p.windowTitle() if isinstance(p, QDockWidget) else "reader" for p in order]
+    assert names[names.index("reader") - 1] == "Article details"  # left column first
+    assert {"Articles", "Claim", "Claims", "reader"} <= set(names)
+    assert all(shown(p) for p in order)  # docks behind another tab are skipped
+    window.reader.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader)
+    reached = []
+    for _ in range(len(order)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        focus = QApplication.focusWidget()
+        reached.append(next(p for p in order if p.isAncestorOf(focus)))
+    start = order.index(window.reader_pane)
+    assert reached == [order[(start + k) % len(order)] for k in range(1, len(order) + 1)]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert order[-1 + start].isAncestorOf(QApplication.focusWidget())

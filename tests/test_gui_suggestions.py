@@ -130,6 +130,8 @@ def test_dismissal_survives_reopening_the_workspace(ws_path, seed_paths, tmp_pat
     bind_analyst(ws)
     try:
         article, window, view = _open_seed(ws, seed_paths, tmp_path, qtbot)
+        window.docks["Suggestions"].raise_()  # a panel behind another tab takes no keys
+        qtbot.waitUntil(view.table.isVisible)
         view.table.setFocus()
         view.table.selectRow(0)
         target = view.current()

@@ -27,6 +27,7 @@ from db.changes import Changes, Entity, Op
 from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
 from db.models import Status
+from desktop.accessibility import hand_focus_on
 from desktop.claims_table.filter_bar import ClaimFilterBar
 from desktop.commands.claims import UpdateClaimCommand
 from desktop.context import AppContext
@@ -73,6 +74,7 @@ class _Table(QTableView):
     def __init__(self, owner: ClaimsTableView) -> None:
         super().__init__(owner)
         self._owner = owner
+        hand_focus_on(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.changes import Entity
 from db.facts.proposals import LinkProposal
 from db.models import Relation
+from desktop.accessibility import hand_focus_on
 from desktop.background import DockRefresher
 from desktop.commands.claims import AddLinkCommand
 from desktop.commands.facts import DismissProposalCommand
@@ -48,6 +49,7 @@ class ConflictsView(QWidget):
         self.summary.setObjectName("conflictsSummary")
         self.summary.setWordWrap(True)
         self.table = QTableView(self)
+        hand_focus_on(self.table)
         self.table.setObjectName("conflictsTable")
         self.table.setAccessibleName("Proposed contradictions")
         self.table.setModel(self.model)

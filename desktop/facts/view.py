@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Entity
 from db.facts.service import BestAnswer, FactInfo
+from desktop.accessibility import hand_focus_on
 from desktop.background import DockRefresher
 from desktop.context import AppContext
 from desktop.facts.ask import ask_fact_name, pick_fact
@@ -94,6 +95,7 @@ class FactsView(QWidget):
         )
         self.model = FactsModel()
         self.table = QTableView(self)
+        hand_focus_on(self.table)
         self.table.setObjectName("factsTable")
         self.table.setAccessibleName("Facts")
         self.table.setModel(self.model)

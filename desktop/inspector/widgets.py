@@ -6,6 +6,8 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
+from desktop.accessibility import tab_leaves
+
 
 class CommitTextEdit(QPlainTextEdit):
     """Plain text that emits ``committed`` on focus-out or Ctrl+Enter, never while typing.
@@ -21,7 +23,7 @@ class CommitTextEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dirty = False
-        self.setTabChangesFocus(True)
+        tab_leaves(self)  # Tab moves on; Ctrl+Tab types a tab
         self.textChanged.connect(self._mark)
         self._loading = False
 

@@ -45,6 +45,8 @@ def build_menus(window: MainWindow) -> None:
             a(ActionId.FOCUS_INSPECTOR),
             a(ActionId.FOCUS_CLAIMS),
             a(ActionId.FOCUS_SOURCES),
+            a(ActionId.NEXT_PANE),
+            a(ActionId.PREV_PANE),
         ]
     )
     view.addSeparator()

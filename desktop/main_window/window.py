@@ -34,7 +34,7 @@ from desktop.articles import ArticleListPanel, ArticleMetadataEditor
 from desktop.claims_table import ClaimsTableView
 from desktop.context import AppContext
 from desktop.inspector import ClaimInspector
-from desktop.main_window import workspaces
+from desktop.main_window import panes, workspaces
 from desktop.main_window.menus import build_menus, build_toolbar
 from desktop.main_window.reader_pane import ReaderPane
 from desktop.operations import analysts as analyst_ops
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(area, dock)
+        panes.hide_when_tabbed_away(dock)
         self.docks[title] = dock
         self.menu("View").addAction(dock.toggleViewAction())
         return dock
@@ -300,6 +301,8 @@ class MainWindow(QMainWindow):
         a(ActionId.FOCUS_SOURCES).triggered.connect(
             lambda: self._focus("Sources", getattr(self.sources_view, "table", self.sources_view))
         )
+        a(ActionId.NEXT_PANE).triggered.connect(lambda: panes.move_focus(self, 1))
+        a(ActionId.PREV_PANE).triggered.connect(lambda: panes.move_focus(self, -1))
         a(ActionId.SHORTCUTS).triggered.connect(self.show_shortcuts)
         a(ActionId.OPEN_WORKSPACE).triggered.connect(self.ask_open_workspace)
         a(ActionId.NEW_WORKSPACE).triggered.connect(self.ask_new_workspace)

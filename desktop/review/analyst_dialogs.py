@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.analysts import PALETTE, AnalystInfo, default_initials
 from db.models import Role
+from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import settings as settings_ops
@@ -229,6 +230,7 @@ class TeamDialog(QDialog):
         self.setObjectName("teamDialog")
         self.setWindowTitle("Team and review rules")
         self.table = QTableWidget(0, 4, self)
+        hand_focus_on(self.table)
         self.table.setAccessibleName("Analysts")
         self.table.setHorizontalHeaderLabels(["Name", "Initials", "Role", "Login"])
         self.table.verticalHeader().hide()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes, Entity, Op
+from desktop.accessibility import tab_leaves
 from desktop.context import AppContext
 from desktop.models.discussion_model import (
     COL_BODY,
@@ -77,6 +78,7 @@ class DiscussionPanel(QWidget):
         self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.rowsInserted.connect(self._expand_inserted)
         self.editor = QPlainTextEdit(self)
+        tab_leaves(self.editor)
         self.editor.setObjectName("commentEditor")
         self.editor.setAccessibleName("Comment")
         self.editor.setPlaceholderText("Write a comment or a reply…")

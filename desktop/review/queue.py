@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Entity
 from db.errors import ClaimDeskError
+from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.marks import one_line
 from desktop.models.review_queue_model import (
@@ -153,6 +154,7 @@ class ReviewQueueView(QWidget):
             self,
         )
         self.table = QTableView(self)
+        hand_focus_on(self.table)
         self.table.setObjectName("reviewQueueTable")
         self.table.setAccessibleName("Review queue")
         self.table.setModel(self.model)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from db.models import Status
 from db.rules import VERDICTS
+from desktop.accessibility import tab_leaves
 from desktop.palette import status_icon
 
 VERDICT_ORDER = (Status.VERIFIED, Status.FALSE, Status.UNVERIFIABLE, Status.DISPUTED)
@@ -35,6 +36,7 @@ class VerdictDialog(QDialog):
             assert status in VERDICTS
             self.status_box.addItem(status_icon(status), status.label, status.value)
         self.rationale = QPlainTextEdit(self)
+        tab_leaves(self.rationale)
         self.rationale.setObjectName("verdictRationale")
         self.rationale.setPlaceholderText("Why: which sources confirm or contradict the claim…")
         self.hint = QLabel("A verdict needs a written rationale.", self)

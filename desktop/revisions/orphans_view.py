@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Entity, Op
 from db.revisions import OrphanInfo
+from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.marks import one_line as shared_one_line
 from desktop.operations import revisions as revision_ops
@@ -144,6 +145,7 @@ class OrphansView(QWidget):
         self.summary.setObjectName("orphansSummary")
         self.summary.setWordWrap(True)
         self.table = QTableView(self)
+        hand_focus_on(self.table)
         self.table.setObjectName("orphansTable")
         self.table.setAccessibleName("Claims whose words left the article")
         self.table.setModel(self.model)

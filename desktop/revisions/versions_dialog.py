@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.revisions import RevisionInfo
+from desktop.accessibility import hand_focus_on
 from desktop.style import reader_font
 
 TITLES = ("Version", "Replaced (local time)", "File", "Length")
@@ -96,6 +97,7 @@ class VersionsDialog(QDialog):
         layout.addWidget(intro)
         self.model = RevisionsModel(revisions, self)
         self.table = QTableView(self)
+        hand_focus_on(self.table)
         self.table.setObjectName("versionsTable")
         self.table.setAccessibleName("Earlier versions")
         self.table.setModel(self.model)

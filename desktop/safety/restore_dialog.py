@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.backup import BackupInfo, size_text
+from desktop.accessibility import hand_focus_on
 
 COLUMNS = ("Taken (UTC)", "Schema", "Articles", "Claims", "Sources", "Size")
 Index = QModelIndex | QPersistentModelIndex
@@ -87,6 +88,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         self.model = BackupsModel(backups, self)
         self.table = QTableView(self)
+        hand_focus_on(self.table)
         self.table.setObjectName("backupsTable")
         self.table.setAccessibleName("Backups")
         self.table.setModel(self.model)

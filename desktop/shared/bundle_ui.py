@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.bundles import Conflict, MergeReport
+from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import bundles as bundle_ops
 from desktop.shared.conflict import show_value
@@ -55,6 +56,7 @@ class MergeReportDialog(QDialog):
         )
         hint.setWordWrap(True)
         self.table = QTableWidget(0, 4)
+        hand_focus_on(self.table)
         self.table.setAccessibleName("Conflicts: here and in the bundle")
         self.table.setHorizontalHeaderLabels(["Item", "Field", "Here", "In the bundle"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ClaimDeskError, StaleEdit
+from desktop.accessibility import hand_focus_on
 
 REAPPLY = "reapply"
 DISCARD = "discard"
@@ -69,6 +70,7 @@ class StaleEditDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(attempted), 3)
+        hand_focus_on(self.table)
         self.table.setAccessibleName("Your edit and the stored values")
         self.table.setHorizontalHeaderLabels(["Field", "My edit", "Stored now"])
         self.table.verticalHeader().setVisible(False)

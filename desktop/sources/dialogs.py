@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from db.models import RELIABILITY, SourceKind
 from db.sources import SourceInfo
+from desktop.accessibility import tab_leaves
 
 
 class SourceEditDialog(QDialog):
@@ -44,6 +45,7 @@ class SourceEditDialog(QDialog):
             "source and has none yet."
         )
         self.notes_edit = QPlainTextEdit(self)
+        tab_leaves(self.notes_edit)
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(90)
 

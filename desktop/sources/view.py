@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Entity, Op
 from db.claims import ClaimFilter
 from db.errors import ClaimDeskError
+from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.models.claims_model import (
     COL_ARTICLE,
@@ -105,6 +106,7 @@ class SourcesView(QWidget):
         self.merge_button.clicked.connect(self.merge_with_dialog)
 
         self.table = QTableView(self)
+        hand_focus_on(self.table)
         self.table.setObjectName("sourcesTable")
         self.table.setAccessibleName("Sources")
         self.table.setModel(self.proxy)
@@ -130,6 +132,7 @@ class SourcesView(QWidget):
         self.claims_label.setObjectName("sourceClaimsLabel")
         self.claims_model = ClaimsTableModel(lambda: self.ctx.ws, self)
         self.claims_table = QTableView(self)
+        hand_focus_on(self.claims_table)
         self.claims_table.setObjectName("sourceClaimsTable")
         self.claims_table.setAccessibleName("Claims of the selected source")
         self.claims_table.setModel(self.claims_model)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes, Entity
+from desktop.accessibility import hand_focus_on
 from desktop.articles.list_panel import COUNT_FIELDS
 from desktop.context import AppContext
 from desktop.operations import suggestions as suggestion_ops
@@ -60,6 +61,7 @@ class SuggestionsView(QWidget):
         self.summary.setObjectName("suggestionsSummary")
         self.summary.setWordWrap(True)
         self.table = QTableView(self)
+        hand_focus_on(self.table)
         self.table.setObjectName("suggestionsTable")
         self.table.setAccessibleName("Suggested claims")
         self.table.setModel(self.model)
