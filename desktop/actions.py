@@ -31,6 +31,13 @@ class ActionId(enum.Enum):
     IMPORT = ActionSpec(
         "&Import Articles…", ("Ctrl+I",), "import", "Import article files", menu="File"
     )
+    IMPORT_FOLDER = ActionSpec(
+        "Import &Folder…",
+        ("Ctrl+Shift+I",),
+        "import",
+        "Import every article in a folder",
+        menu="File",
+    )
     EXPORT = ActionSpec(
         "&Export Claims…", ("Ctrl+Shift+E",), "export", "Export a claim sheet", menu="File"
     )

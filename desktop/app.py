@@ -105,8 +105,12 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     clean_leftovers()
     app = make_application([])
     settings = QSettings()
-    dialogs = DialogService()
-    ws = open_initial(initial_target(args.db, args.demo, settings, dialogs), dialogs)
+    dialogs = DialogService(settings=settings)
+    from desktop.main_window.handed import open_handed, workspace_among
+
+    handed: list[str] = list(getattr(args, "open_files", None) or [])
+    db = args.db or workspace_among(handed)
+    ws = open_initial(initial_target(db, args.demo, settings, dialogs), dialogs)
     if ws is None:
         return 1
     from desktop.main_window import MainWindow
@@ -124,6 +128,8 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     elif ensure_first_analyst(ctx, window, settings):
         window.update_workspace_labels()
     log.info("opened %s", ws.display_name)
+    if handed:
+        open_handed(window, handed)
     try:
         return app.exec()
     finally:

@@ -7,9 +7,23 @@ for another and no message can be reordered.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from db.invisible import marked
+
+# Where the last file dialog was left; the next one starts there.
+LAST_FOLDER_KEY = "dialogs/lastFolder"
+
+
+def documents_folder() -> str:
+    """The user's documents folder (their home when it has none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if found and Path(found).is_dir():
+        return found
+    return str(Path.home())
 
 
 class DialogService:
@@ -19,8 +33,31 @@ class DialogService:
     # open a dialog of their own report the problem instead.
     interactive = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
         self.parent = parent
+        self.settings = settings
+
+    def start_folder(self) -> str:
+        """Where a file dialog opens: the folder last used, else the documents folder.
+
+        Never the program's working folder (what Qt picks when given none).
+        """
+        last = self.settings.value(LAST_FOLDER_KEY) if self.settings is not None else None
+        if isinstance(last, str) and last and Path(last).is_dir():
+            return last
+        return documents_folder()
+
+    def remember(self, chosen: str, *, folder: bool = False) -> None:
+        """Start the next dialog where *chosen* (a file, or with *folder* a folder) is."""
+        if not chosen or self.settings is None:
+            return
+        where = Path(chosen) if folder else Path(chosen).parent
+        self.settings.setValue(LAST_FOLDER_KEY, str(where))
+
+    def _suggested(self, suggested: str) -> str:
+        if suggested and Path(suggested).is_absolute():
+            return suggested
+        return str(Path(self.start_folder()) / suggested) if suggested else self.start_folder()
 
     def error(self, title: str, message: str) -> None:
         QMessageBox.warning(self.parent, title, marked(message))
@@ -44,15 +81,25 @@ class DialogService:
         return buttons.index(clicked) if clicked in buttons else None
 
     def open_files(self, title: str, filters: str) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
+        paths, _ = QFileDialog.getOpenFileNames(self.parent, title, self.start_folder(), filters)
+        if paths:
+            self.remember(paths[0])
         return paths
 
     def open_file(self, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, self.start_folder(), filters)
+        self.remember(path)
+        return path or None
+
+    def open_folder(self, title: str) -> str | None:
+        path = QFileDialog.getExistingDirectory(self.parent, title, self.start_folder())
+        self.remember(path, folder=True)
         return path or None
 
     def save_file(self, title: str, filters: str, suggested: str = "") -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        start = self._suggested(suggested)
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, start, filters)
+        self.remember(path)
         return path or None
 
 
@@ -89,6 +136,9 @@ class RecordingDialogs(DialogService):
         return paths
 
     def open_file(self, title: str, filters: str) -> str | None:
+        return self.next_paths.pop(0) if self.next_paths else None
+
+    def open_folder(self, title: str) -> str | None:
         return self.next_paths.pop(0) if self.next_paths else None
 
     def save_file(self, title: str, filters: str, suggested: str = "") -> str | None:

@@ -10,6 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from db.cli import EXIT_USAGE
+from db.cli.files import split_file_arguments
+from db.errors import ClaimDeskError
 from db.paths import RENDER_PDF_FLAG
 
 
@@ -26,14 +29,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.pdf_render import main as render_main
 
         return render_main(args[1:])
-    from db.cli import parse, run, wants_gui
+    from db.cli import build_parser, parse, run, wants_gui
 
+    try:
+        args, files = split_file_arguments(args, subcommands(build_parser()))
+    except ClaimDeskError as exc:
+        print(f"claimdesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     parsed = parse(args)
     if wants_gui(parsed[1]):
         from desktop.app import main as gui_main
 
+        parsed[1].open_files = files  # what the desktop handed over (%F)
         return gui_main(parsed[1])
     return run(parsed=parsed)
+
+
+def subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    """The names of *parser*'s subcommands."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
 
 
 if __name__ == "__main__":

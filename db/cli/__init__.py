@@ -77,11 +77,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="claimdesk", description="Check what news articles claim.")
+    parser = _Parser(
+        prog="claimdesk",
+        description="Check what news articles claim.",
+        usage="%(prog)s [-h] [--version] [--db PATH|URL] [--as ANALYST] [--demo] "
+        "[COMMAND ... | FILE ...]",
+        epilog="Without a command the window opens; files named then (articles, folders, "
+        ".claimdesk bundles, a workspace) are opened in it.",
+    )
     add_global_options(parser, suppress=False)
     parser.add_argument(
         "--demo", action="store_true", help="open (creating if needed) the sample workspace"
     )
+    from db import __version__
+
+    parser.add_argument("--version", action="version", version=f"claimdesk {__version__}")
     common = _Parser(add_help=False)
     add_global_options(common, suppress=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

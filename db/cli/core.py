@@ -11,7 +11,7 @@ from typing import Any
 
 from db.articles import list_articles, published_day
 from db.cli import CliContext
-from db.errors import DuplicateArticle, InvalidInput
+from db.errors import ClaimDeskError, DuplicateArticle, InvalidInput
 
 # Nested subcommand groups ("claim", "link", ...) so other modules can add to them.
 _GROUPS: dict[int, dict[str, Any]] = {}
@@ -42,12 +42,21 @@ def _one_line(text: str, limit: int = 60) -> str:
 
 
 def cmd_import(ctx: CliContext) -> int:
+    """Import files and folders.
+
+    The files named are all checked first: one bad file means nothing is stored.
+    A folder's files are taken one by one: a file it refuses is reported (one line
+    on stderr) and the others are imported; the exit code is then 1.
+    """
     from db.articles import NewArticle, Stored
     from db.importing import ANNOTATION_SUFFIXES, ArticleBatch, read_file
     from db.importing.encodings import CERTAIN, label
+    from db.importing.folders import scan_folder, skipped_reason
     from db.importing.w3c import import_annotations, load
 
-    paths = [Path(name) for name in ctx.args.files]
+    given = [Path(name) for name in ctx.args.files]
+    scans = [scan_folder(p) for p in given if p.is_dir()]
+    paths = [p for p in given if not p.is_dir()]
     annotation_files = [p for p in paths if p.suffix.lower() in ANNOTATION_SUFFIXES]
     # Read and check every file first: one bad file means nothing is stored.
     encoding = getattr(ctx.args, "encoding", None)
@@ -55,33 +64,75 @@ def cmd_import(ctx: CliContext) -> int:
     for path in annotation_files:
         load(path)
     ws = ctx.ws
+    refused = imported = 0
+
+    def say(line: str) -> None:
+        print(f"claimdesk: {line}", file=ctx.err)
 
     def stored(new: NewArticle, outcome: Stored) -> None:
+        nonlocal refused, imported
         if new.encoding not in CERTAIN and new.format in ("txt", "md", "html") and not encoding:
-            print(
-                f"claimdesk: note: {new.filename} is not UTF-8; it was read as "
-                f"{label(new.encoding)} (name another with --encoding).",
-                file=ctx.err,
+            say(
+                f"note: {new.filename} is not UTF-8; it was read as "
+                f"{label(new.encoding)} (name another with --encoding)."
             )
         if isinstance(outcome, DuplicateArticle):
-            print(f"claimdesk: {outcome}", file=ctx.err)
+            say(str(outcome))
+        elif isinstance(outcome, ClaimDeskError) and scans:
+            refused += 1
+            say(f"{new.filename}: {outcome}")
         elif isinstance(outcome, Exception):
             raise outcome
         else:
+            imported += 1
             ctx.print(f"{outcome.id}\t{outcome.title}")
 
     batch = ArticleBatch(ws, stored)  # many files to a transaction
     extracted.reverse()
     while extracted:  # each handed over, so a long article's text is freed as it is stored
         batch.take([extracted.pop()])
+    for scan in scans:
+        total = len(scan.files)
+        for path in scan.skipped:
+            refused += 1
+            say(f"{path.relative_to(scan.folder)}: skipped, {skipped_reason(path)}")
+        for done, path in enumerate(scan.files, 1):
+            _progress(ctx, f"{scan.folder.name or scan.folder}: {done}/{total} {path.name}")
+            if path.suffix.lower() in ANNOTATION_SUFFIXES:
+                annotation_files.append(path)
+                continue
+            try:
+                new = read_file(path, encoding)
+            except (ClaimDeskError, OSError) as exc:
+                refused += 1
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                say(f"{path.relative_to(scan.folder)}: {reason}")
+                continue
+            holder = [new]
+            del new
+            batch.take(holder)
+        _progress(ctx, "")
     batch.flush()
     # Annotations come last: they anchor claims in the articles just imported.
     for path in annotation_files:
         report = import_annotations(ws, path)
         ctx.print(f"{report.added} claims\t{path.name}")
         for problem in report.problems:
-            print(f"claimdesk: {problem}", file=ctx.err)
-    return 0
+            say(problem)
+    if scans:
+        say(
+            f"imported {imported} article{'s' if imported != 1 else ''}; {refused} file"
+            f"{'s' if refused != 1 else ''} not imported"
+        )
+    return 1 if refused else 0
+
+
+def _progress(ctx: CliContext, line: str) -> None:
+    """A progress line on a terminal's stderr, overwritten by the next (never in a log)."""
+    if not ctx.err.isatty():
+        return
+    ctx.err.write("\r\x1b[K" + line[:100])
+    ctx.err.flush()
 
 
 def cmd_articles(ctx: CliContext) -> int:
@@ -296,8 +347,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from db.exporting import formats
     from db.models import ClaimKind, Relation
 
-    p = subparsers.add_parser("import", parents=[common], help="import article files")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = subparsers.add_parser(
+        "import", parents=[common], help="import article files, or every article in a folder"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE|FOLDER")
     p.add_argument(
         "--encoding",
         metavar="NAME",

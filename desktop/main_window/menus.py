@@ -24,7 +24,7 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu.setObjectName("menuRecent")
     window.recent_menu.aboutToShow.connect(window._fill_recent)
     file_menu.addSeparator()
-    file_menu.addActions([a(ActionId.IMPORT), a(ActionId.EXPORT)])
+    file_menu.addActions([a(ActionId.IMPORT), a(ActionId.IMPORT_FOLDER), a(ActionId.EXPORT)])
     file_menu.addSeparator()
     file_menu.addAction(a(ActionId.DELETE_ARTICLE))
     file_menu.addSeparator()

@@ -39,7 +39,7 @@ from desktop.main_window.menus import build_menus, build_toolbar
 from desktop.main_window.reader_pane import ReaderPane
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import articles as article_ops
-from desktop.operations.imports import ImportReport, file_filters, start_import
+from desktop.operations.imports import ImportReport, file_filters, folder_files, start_import
 from desktop.workers import Job
 
 log = logging.getLogger(__name__)
@@ -225,7 +225,11 @@ class MainWindow(QMainWindow):
         return True
 
     def import_paths(
-        self, paths: list[str | Path], encodings: dict[Path, str] | None = None
+        self,
+        paths: list[str | Path],
+        encodings: dict[Path, str] | None = None,
+        *,
+        skipped: list[Path] | None = None,
     ) -> Job | None:
         """Import files in the background; the first new article opens when done.
 
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
             on_done=self._import_done,
             encodings=encodings,
             ask_encodings=asker,
+            skipped=skipped or (),
         )
         self.jobs.append(job)
         job.finished.connect(lambda _r: self.jobs.remove(job) if job in self.jobs else None)
@@ -283,6 +288,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.action
         a(ActionId.IMPORT).triggered.connect(self.ask_import)
+        a(ActionId.IMPORT_FOLDER).triggered.connect(self.ask_import_folder)
         a(ActionId.EXPORT).triggered.connect(self.show_export_dialog)
         a(ActionId.NEW_CLAIM).triggered.connect(self.reader.new_claim_from_selection)
         a(ActionId.DELETE_CLAIM).triggered.connect(self.reader.delete_selected_claim)
@@ -355,6 +361,23 @@ class MainWindow(QMainWindow):
     def ask_import(self) -> None:
         paths = self.ctx.dialogs.open_files("Import articles", file_filters())
         self.import_paths(list(paths))
+
+    def ask_import_folder(self) -> None:
+        folder = self.ctx.dialogs.open_folder("Import a folder of articles")
+        if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path) -> Job | None:
+        """Import every article under *folder*; files it cannot read are reported."""
+        try:
+            scan = folder_files(folder)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc, "Import")
+            return None
+        if not scan.files:
+            self.ctx.dialogs.info("Import", f"{folder} holds no article files ClaimDesk reads.")
+            return None
+        return self.import_paths(list(scan.files), skipped=scan.skipped)
 
     def _import_done(self, report: ImportReport) -> None:
         if report.added and self.reader.article_id is None:

@@ -28,6 +28,7 @@ from db.importing import (
 )
 from db.importing.encodings import choices, preview, recognised
 from db.importing.encodings import label as _label
+from db.importing.folders import FolderScan, scan_folder, skipped_reason
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
@@ -198,6 +199,7 @@ def start_import(
     *,
     encodings: Mapping[Path, str] | None = None,
     ask_encodings: EncodingAsker | None = None,
+    skipped: Sequence[Path] = (),
 ) -> Job:
     """Import *paths* in the background with progress; reports and refreshes when done.
 
@@ -208,6 +210,7 @@ def start_import(
     files = [Path(p) for p in paths]
 
     def finished(report: ImportReport) -> None:
+        report.failures += [(path.name, skipped_reason(path)) for path in skipped]
         if report.added:  # already stored: the command's first redo does nothing
             ctx.undo_stack.push(ImportArticlesCommand(ctx, [a.id for a in report.added]))
         show_report(ctx, report)
@@ -229,6 +232,11 @@ def start_import(
         on_error=lambda exc: ctx.report_error(exc, "Import"),
         label=f"Importing {len(files)} file{'s' if len(files) != 1 else ''}…",
     )
+
+
+def folder_files(folder: Path) -> FolderScan:
+    """The article files under *folder*, and the files ClaimDesk does not read."""
+    return scan_folder(folder)
 
 
 # ---------------------------------------------------------------- encodings

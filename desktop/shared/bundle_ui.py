@@ -141,8 +141,12 @@ class BundleActions:
         source = self.ctx.dialogs.open_file("Import bundle", FILTER)
         if not source:
             return None
+        return self.merge(Path(source))
+
+    def merge(self, source: Path) -> Job:
+        """Merge the bundle *source* into the workspace in the background."""
         self.job = bundle_ops.start_import(
-            self.ctx, Path(source), parent=self.parent, on_done=self._imported
+            self.ctx, source, parent=self.parent, on_done=self._imported
         )
         return self.job
 
