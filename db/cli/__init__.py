@@ -80,8 +80,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="claimdesk",
         description="Check what news articles claim.",
-        usage="%(prog)s [-h] [--version] [--db PATH|URL] [--as ANALYST] [--demo] "
-        "[COMMAND ... | FILE ...]",
         epilog="Without a command the window opens; files named then (articles, folders, "
         ".claimdesk bundles, a workspace) are opened in it.",
     )
