@@ -9,7 +9,7 @@ window that would be announced without a name (the tests require none).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible, QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -121,3 +121,9 @@ def tab_leaves(edit: QPlainTextEdit | QTextEdit) -> None:
     """Tab and Shift+Tab move on from a multi-line box; Ctrl+Tab types a tab."""
     edit.setTabChangesFocus(True)
     edit.installEventFilter(_CtrlTabInserts(edit))
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Say *text* about *widget* now, and keep it as its description until the next."""
+    widget.setAccessibleDescription(text)
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from gui_shell_support import MULTILINGUAL, add_text_article, make_window
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDockWidget, QTabBar, QWidget
 
 import desktop
@@ -27,6 +28,7 @@ from db.revisions import RevisionInfo
 from db.sources import create_source
 from db.workspace import Workspace
 from desktop.accessibility import accessible_name, interactive_widgets, unnamed
+from desktop.actions import ActionId
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.main_window.panes import panes, shown, takes_tab
@@ -298,3 +300,66 @@ def test_f6_moves_from_panel_to_panel(ws, tmp_path, qtbot) -> None:  # type: ign
     assert reached == [order[(start + k) % len(order)] for k in range(1, len(order) + 1)]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
     assert order[-1 + start].isAncestorOf(QApplication.focusWidget())
+
+
+def test_f8_and_the_caret_announce_the_claim(ws, tmp_path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    article = add_text_article(ws, MULTILINGUAL, "Spoken")
+    source = create_source(ws, "Ministry spokesperson")
+    graded = create_claim(
+        ws,
+        article.id,
+        0,
+        12,
+        source_id=source.id,
+        reliability="B",
+        credibility=2,
+        status="verified",
+    )
+    plain = create_claim(ws, article.id, 13, 20, status="false")
+    heard: list[tuple[QWidget, str]] = []
+    real = QAccessible.updateAccessibility
+
+    def record(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append((event.object(), event.message()))
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    reader = window.reader
+    window.open_article(article.id)
+    reader.setFocus()
+
+    window.action(ActionId.NEXT_CLAIM).trigger()  # F8
+    said = reader.accessibleDescription()
+    assert reader.selected_claim_id == str(graded.id)
+    for words in ("Verified", "Ministry spokesperson", "B2", "Usually reliable"):
+        assert words in said, (words, said)
+    assert heard[-1] == (reader, said)
+    window.action(ActionId.NEXT_CLAIM).trigger()
+    said = reader.accessibleDescription()
+    assert "False" in said and "Source: none" in said and "not graded" in said
+    assert heard[-1][1] == said and len(heard) == 2
+    # Shift+F8 goes back and says so again.
+    window.action(ActionId.PREV_CLAIM).trigger()
+    assert "Verified" in reader.accessibleDescription() and len(heard) == 3
+
+    # The caret moved by the keyboard onto another claim announces it; off claims, silence.
+    cursor = reader.textCursor()
+    cursor.setPosition(15)
+    reader.setTextCursor(cursor)
+    assert "False" in reader.accessibleDescription() and len(heard) == 4
+    cursor.setPosition(15 + 2)  # still in the same claim: nothing more is said
+    reader.setTextCursor(cursor)
+    assert len(heard) == 4
+    cursor.setPosition(30)
+    reader.setTextCursor(cursor)
+    assert reader.accessibleDescription() == "" and len(heard) == 4
+    # The interface a screen reader queries carries the same description.
+    cursor.setPosition(2)
+    reader.setTextCursor(cursor)
+    interface = QAccessible.queryAccessibleInterface(reader)
+    assert "Verified" in interface.text(QAccessible.Text.Description)
+    assert str(plain.id) != str(graded.id)

@@ -34,6 +34,7 @@ from db.changes import Changes, Entity, Op
 from db.errors import ClaimDeskError, NotFound
 from db.invisible import describe, display_text
 from db.models import CREDIBILITY, RELIABILITY, Status
+from desktop.accessibility import announce
 from desktop.context import AppContext
 from desktop.operations import articles as article_ops
 from desktop.operations import claim_spans as span_ops
@@ -50,6 +51,7 @@ from desktop.reader.spans import (
     mark_pieces,
     utf16_block_starts,
 )
+from desktop.reader.spoken import spoken_claim
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +107,10 @@ class ReaderView(QPlainTextEdit):
         self._hidden = HiddenMarks()
         self._selected: str | None = None
         self._press_pos: QPoint | None = None
+        # The claim a screen reader was last told about (at the caret or selected).
+        self._announced: str | None = None
+        self._placing_caret = False
+        self.cursorPositionChanged.connect(self._caret_moved)
         # The selection last dragged with Alt held: Ctrl+E keeps it exactly as it is.
         self._exact_selection: tuple[int, int] | None = None
         ctx.changed.connect(self._on_changed)
@@ -131,6 +137,7 @@ class ReaderView(QPlainTextEdit):
         self._spans.load(rows)
         self._hidden = hidden_marks(article.text, self._index, block_starts)
         self._selected = None
+        self.announce_claim(None)
         self._exact_selection = None
         self.setExtraSelections([])
         # Pieces first, then the text: the one highlighting pass covers everything.
@@ -153,6 +160,7 @@ class ReaderView(QPlainTextEdit):
         self._spans = SpanIndex(self._index, [0])
         self._hidden = HiddenMarks()
         self._selected = None
+        self.announce_claim(None)
         self.highlighter.superseded = frozenset()
         self.highlighter.set_pieces(self._spans.pieces)
         self.highlighter.set_marks({}, ())
@@ -260,6 +268,8 @@ class ReaderView(QPlainTextEdit):
                 self._rows.pop(claim_id)
                 blocks |= self._spans.remove(claim_id)
         self.highlighter.set_pieces(self._spans.pieces, sorted(blocks))
+        if self._announced in wanted:  # its status may have changed: describe it afresh
+            self._describe_again()
         self._after_spans_changed()
 
     def _reopen(self) -> None:
@@ -302,13 +312,46 @@ class ReaderView(QPlainTextEdit):
             return
         self._selected = claim_id
         self._update_selection_mark()
+        self.announce_claim(claim_id)
         if scroll:
             cursor = QTextCursor(self.document())
             cursor.setPosition(span.start)
             shown = self.viewport().rect().contains(self.cursorRect(cursor))
-            self.setTextCursor(cursor)
+            self._placing_caret = True  # the selected claim was announced, not one inside it
+            try:
+                self.setTextCursor(cursor)
+            finally:
+                self._placing_caret = False
             if not shown:  # a claim already in view (one just made) stays where it is
                 self.centerCursor()
+
+    # ------------------------------------------------------------ screen readers
+
+    def announce_claim(self, claim_id: str | None) -> None:
+        """Describe the claim (status, source, grading, words) to assistive technology."""
+        if claim_id == self._announced:
+            return
+        self._announced = claim_id
+        if claim_id is None:
+            self.setAccessibleDescription("")
+            return
+        try:
+            info = claim_ops.get_claim(self.ctx, claim_id)
+        except ClaimDeskError:
+            return
+        announce(self, spoken_claim(info, claim_id in self.highlighter.superseded))
+
+    def _describe_again(self) -> None:
+        claim_id, self._announced = self._announced, None
+        if claim_id in self._rows:
+            self.announce_claim(claim_id)
+        else:
+            self.setAccessibleDescription("")
+
+    def _caret_moved(self) -> None:
+        if self._placing_caret or self.article_id is None:
+            return
+        self.announce_claim(self.claim_id_at(self.textCursor().position()))
 
     def _update_selection_mark(self) -> None:
         span = self._spans.by_id.get(self._selected or "")
