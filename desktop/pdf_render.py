@@ -11,16 +11,29 @@ documents, each framed as its length in bytes (ASCII digits and a newline)
 followed by that many bytes of UTF-8; a length of 0 ends the stream.  Every
 document is laid out on its own and starts on a new page of the same PDF, so
 a long report is never held, or laid out, as a whole.
+
+Qt's own pagination splits text wherever a page is full and knows no
+``page-break-inside: avoid``.  So each document is laid out as one long page
+and cut into pages here (:func:`page_cuts`): a page ends before a heading
+(``<h2>``/``<h3>``; an article's heading stays with its first claim) when one
+fits, so a claim is never split from its heading and moves whole to the next
+page when it fits on one; a claim longer than a page is cut between lines.
+Nothing names a local file: the PDF's title is the one given (or "Claims
+report"), its creator "ClaimDesk".
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
 
 # Families tried in order for text the main font lacks (Hangul, Arabic, ...).
 FONT_FAMILIES = [
@@ -40,6 +53,79 @@ PAGE_SIZES = ("A4", "Letter")
 RESOLUTION = 300
 FOOTER_MM = 6.0  # room kept at the foot of each page for its number
 MAX_FRAME = 256 * 2**20  # bytes; a longer frame is a broken stream, not a document
+DEFAULT_TITLE = "Claims report"
+CLIP_INSET = 0.5  # pixels
+KEEP_LINES = 3  # a claim cut because it is longer than a page keeps this many lines first
+UNIT_HEADINGS = (2, 3)  # heading levels that start a unit kept whole: article, claim
+
+
+def break_points(doc: QTextDocument) -> tuple[list[float], list[float]]:
+    """Where pages of *doc* (laid out as one long page) may end.
+
+    Returns (the tops of the units kept whole: a claim's heading, or the article
+    heading just before it; the tops of every line outside tables), both sorted.
+    """
+    from PySide6.QtGui import QTextCursor
+
+    layout = doc.documentLayout()
+    units: list[float] = []
+    lines: list[float] = []
+    after_heading = False
+    block = doc.begin()
+    while block.isValid():
+        if QTextCursor(block).currentTable() is not None:
+            after_heading = False  # a table is kept whole: no break inside it
+            block = block.next()
+            continue
+        top = layout.blockBoundingRect(block).top()
+        level = block.blockFormat().headingLevel()
+        if level in UNIT_HEADINGS:
+            if not after_heading:
+                units.append(top)
+            after_heading = True
+        elif block.text().strip():
+            after_heading = False
+        text_layout = block.layout()
+        for index in range(text_layout.lineCount()):
+            lines.append(top + text_layout.lineAt(index).y())
+        block = block.next()
+    return sorted(units), sorted(lines)
+
+
+def page_cuts(
+    units: Sequence[float], lines: Sequence[float], total: float, height: float
+) -> list[tuple[float, float]]:
+    """(top, bottom) of each page cutting a *total*-tall layout into *height*-tall pages.
+
+    A page ends before the last unit that starts on it, so units move whole to the
+    next page; a unit taller than a page is cut between lines, keeping its first
+    :data:`KEEP_LINES` lines together; where no line ends on a page, at its foot.
+    """
+    pages: list[tuple[float, float]] = []
+    top = 0.0
+    while total - top > 0.5:
+        limit = top + height
+        if limit >= total:
+            pages.append((top, total))
+            break
+        cut = None
+        unit = bisect.bisect_right(units, limit) - 1
+        if unit >= 0 and units[unit] > top + 0.5:
+            start = units[unit]
+            end = units[unit + 1] if unit + 1 < len(units) else total
+            cut = start
+            if end - start > height:  # it cannot fit on any page: fill this one
+                first = bisect.bisect_right(lines, start + 0.5)
+                keep = lines[first + KEEP_LINES - 1] if first + KEEP_LINES - 1 < len(lines) else end
+                line = bisect.bisect_right(lines, limit) - 1
+                if line >= 0 and lines[line] > keep:
+                    cut = lines[line]
+        if cut is None:
+            line = bisect.bisect_right(lines, limit) - 1
+            cut = lines[line] if line >= 0 and lines[line] > top + 0.5 else limit
+        pages.append((top, cut))
+        top = cut
+    return pages
 
 
 class StreamError(Exception):
@@ -79,7 +165,7 @@ def render_documents(
     across documents.  Only one document's layout is in memory at a time.
     Returns the number of pages written.
     """
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtCore import QMarginsF, QRectF, Qt
     from PySide6.QtGui import (
         QAbstractTextDocumentLayout,
         QFont,
@@ -100,7 +186,7 @@ def render_documents(
     writer = QPdfWriter(str(pdf_path))
     writer.setResolution(RESOLUTION)
     writer.setCreator("ClaimDesk")
-    writer.setTitle(title or pdf_path.stem)
+    writer.setTitle(title or DEFAULT_TITLE)  # never the file's name: it may say where it is
     writer.setPageLayout(
         QPageLayout(
             QPageSize(size),
@@ -128,19 +214,22 @@ def render_documents(
             # Lay out with the PDF's metrics, so point sizes mean points on paper.
             doc.documentLayout().setPaintDevice(writer)
             doc.setDefaultFont(font)
-            doc.setPageSize(QSizeF(width, height))
+            doc.setTextWidth(width)  # one long page, cut into pages below
             doc.setHtml(html)
             layout = doc.documentLayout()
-            for index in range(doc.pageCount()):
+            units, lines = break_points(doc)
+            for top, bottom in page_cuts(units, lines, layout.documentSize().height(), height):
                 if pages:
                     writer.newPage()
                 pages += 1
-                view = QRectF(0, index * height, width, height)
+                view = QRectF(0, top, width, bottom - top)
                 painter.save()
                 painter.translate(0, -view.top())
                 painter.setClipRect(view)
                 context = QAbstractTextDocumentLayout.PaintContext()
-                context.clip = view
+                # Inset: a line touching the cut belongs to one page only, so the
+                # other page holds not even its invisible (clipped) text.
+                context.clip = view.adjusted(0, CLIP_INSET, 0, -CLIP_INSET)
                 context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
                 layout.draw(painter, context)
                 painter.restore()

@@ -160,7 +160,7 @@ def test_pdf_report_has_real_text_in_every_script(ws, seed_paths, tmp_path):
         assert words in flat, words
 
 
-def test_pdf_title_page_stands_alone(ws, seed_paths, tmp_path):
+def test_pdf_first_page_carries_the_summary_and_the_first_claims(ws, seed_paths, tmp_path):
     populate(ws, seed_paths[:1])
     target = tmp_path / "title.pdf"
     export(ws, "pdf", ClaimFilter(), target)
@@ -170,8 +170,7 @@ def test_pdf_title_page_stands_alone(ws, seed_paths, tmp_path):
     finally:
         pdf.close()
     assert "Claims report" in pages[0] and "Exported by" in pages[0]
-    assert "Seed article 0" not in pages[0]  # the claims start on the next page
-    assert "Seed article 0" in pages[1]
+    assert "Seed article 0" in pages[0]  # the claims start under the summary
 
 
 def test_pdf_letter_page(ws, seed_paths, tmp_path):
@@ -308,8 +307,8 @@ def test_pdf_report_laid_out_in_several_documents(ws, tmp_path, monkeypatch, pag
         pdf.close()
     pages = _pdf_pages(target)
     assert len(pages) > 6
-    assert "Claims report" in pages[0] and "Claim 00" not in pages[0]  # the title page alone
-    assert pages[1].startswith("Many claims")
+    assert "Claims report" in pages[0] and "Claim 00" in pages[0]  # summary, then claims
+    assert pages[1].startswith("Many claims (continued)")
     assert all(re.search(r"\d$", p) for p in pages)  # numbered, with no empty page
     assert [p.rsplit(" ", 1)[-1] for p in pages] == [str(i) for i in range(1, len(pages) + 1)]
     flat = " ".join(pages)

@@ -32,6 +32,8 @@ class Entry:
     decided_at: dt.datetime
     rationale: str
     links: tuple[tuple[str, uuid.UUID, str], ...]  # (label, other id, other statement)
+    # The linked claims that the same export leaves out (another filter, another article).
+    outside: frozenset[uuid.UUID] = frozenset()
 
     @property
     def reliability_meaning(self) -> str:
@@ -97,6 +99,17 @@ def _statements(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
     return out
 
 
+def _in_export(session: Session, flt: ClaimFilter, ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of *ids* that the export of *flt* includes."""
+    sub = _apply_filter(_base_query(), flt).subquery()
+    found: set[uuid.UUID] = set()
+    id_list = list(ids)
+    for start in range(0, len(id_list), 500):
+        part = id_list[start : start + 500]
+        found.update(session.scalars(select(sub.c.id).where(sub.c.id.in_(part))))
+    return found
+
+
 def iter_entries(ws: Workspace, flt: ClaimFilter) -> Iterator[list[Entry]]:
     """Entries in the sheet's order (by article), in batches."""
     names = analyst_names(ws)
@@ -105,7 +118,9 @@ def iter_entries(ws: Workspace, flt: ClaimFilter) -> Iterator[list[Entry]]:
     for batch in iter_rows(ws, flt):
         verdicts = latest_verdicts(ws, [r.id for r in batch])
         with ws.session() as session:
-            others = _statements(session, {link.other_id for r in batch for link in r.links})
+            linked = {link.other_id for r in batch for link in r.links}
+            others = _statements(session, linked)
+            outside = frozenset(linked - _in_export(session, flt, linked))
             out = []
             for row in batch:
                 if row.article_id != text_id:
@@ -128,5 +143,16 @@ def iter_entries(ws: Workspace, flt: ClaimFilter) -> Iterator[list[Entry]]:
                     )
                     for link in row.links
                 )
-                out.append(Entry(row, before, after, decided_by, decided_at, rationale, links))
+                out.append(
+                    Entry(
+                        row,
+                        before,
+                        after,
+                        decided_by,
+                        decided_at,
+                        rationale,
+                        links,
+                        outside & {link[1] for link in links},
+                    )
+                )
         yield out

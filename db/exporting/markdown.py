@@ -11,7 +11,7 @@ from db.articles import zone_text
 from db.claims import ClaimFilter
 from db.exporting.entries import describe_filter, iter_entries
 from db.exporting.rows import Progress, count_rows
-from db.exporting.support import current_analyst_name, text_target, tick
+from db.exporting.support import current_analyst_name, text_target, tick, workspace_label
 from db.exporting.xlsx import is_web_url
 from db.invisible import marked
 from db.timeutil import utcnow
@@ -42,7 +42,7 @@ def write_markdown(
     done = 0
     with text_target(target) as fh:
         fh.write("# Claims report\n\n")
-        fh.write(f"- Workspace: {md_escape(ws.display_name)}\n")
+        fh.write(f"- Workspace: {md_escape(workspace_label(ws))}\n")
         fh.write(f"- Filter: {md_escape(describe_filter(flt))}\n")
         fh.write(f"- Exported by: {md_escape(current_analyst_name(ws) or 'unknown analyst')}\n")
         fh.write(f"- Exported at: {utcnow().strftime('%Y-%m-%d %H:%M')} UTC\n")

@@ -24,7 +24,7 @@ from db.errors import InvalidInput
 from db.exporting import atomic_path
 from db.exporting.report import report_documents
 from db.exporting.rows import ExportCancelled, Progress
-from db.exporting.support import need_file
+from db.exporting.support import need_file, workspace_label
 from db.paths import RENDER_PDF_FLAG
 from db.workspace import Workspace
 
@@ -200,7 +200,7 @@ def write_pdf(
             counted(),
             out,
             page,
-            title=f"Claims report — {ws.display_name}",
+            title=f"Claims report — {workspace_label(ws)}",
             keep_going=keep_going,
         )
     return count

@@ -16,7 +16,7 @@ from typing import IO
 from db.claims import ClaimFilter
 from db.exporting.entries import Entry, describe_filter, iter_entries, status_counts
 from db.exporting.rows import Progress
-from db.exporting.support import current_analyst_name, text_target, tick
+from db.exporting.support import current_analyst_name, text_target, tick, workspace_label
 from db.exporting.xlsx import is_web_url
 from db.invisible import marked
 from db.models import Status
@@ -28,20 +28,21 @@ body { font-family: "DejaVu Sans", "Noto Sans", "NanumGothic", "Noto Sans CJK KR
        "Noto Naskh Arabic", Arial, sans-serif; font-size: 10pt; line-height: 1.4;
        color: #111; max-width: 50em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 20pt; margin-bottom: 0.2em; }
-h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.6em; }
-h3 { font-size: 11pt; margin-bottom: 0.2em; }
-.title-page { margin-bottom: 2em; }
+h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.6em;
+     page-break-after: avoid; break-after: avoid; }
+h3 { font-size: 11pt; margin-bottom: 0.2em; page-break-after: avoid; break-after: avoid; }
+.title-page { margin-bottom: 1.5em; }
 .meta { color: #444; }
-table.counts { border-collapse: collapse; page-break-after: always; }  /* ends the title page */
+table.counts { border-collapse: collapse; }
 table.counts td, table.counts th { border: 1px solid #bbb; padding: 2px 8px; text-align: left; }
 .claim { margin: 1em 0 1.4em 0; page-break-inside: avoid; break-inside: avoid; }
 blockquote { margin: 0.4em 0 0.4em 1em; padding-left: 0.6em; border-left: 3px solid #bbb; }
 blockquote em { font-style: normal; font-weight: bold; background: #fff3b0; }
 .label { color: #555; font-weight: bold; }
+.outside { color: #555; font-style: italic; }
 @page { size: auto; margin: 18mm 16mm; }  /* the printer's paper: A4 or Letter */
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
-  .title-page { page-break-after: always; break-after: page; }
   a { color: #111; text-decoration: none; }
 }
 """
@@ -74,7 +75,7 @@ def title_page(ws: Workspace, flt: ClaimFilter, total: int) -> str:
     return (
         '<div class="title-page">\n'
         '<h1 dir="auto">Claims report</h1>\n'
-        + _p("Workspace", _e(ws.display_name))
+        + _p("Workspace", _e(workspace_label(ws)))
         + _p("Filter", _e(describe_filter(flt)))
         + _p("Exported by", _e(who))
         + _p("Exported at", _e(_when(utcnow())))
@@ -90,11 +91,8 @@ def citation(entry: Entry) -> str:
         parts.append(_e(row.outlet))
     if row.published_at:
         parts.append(_e(row.published_text))
-    if row.url:
-        if is_web_url(row.url):
-            parts.append(f'<a href="{_e(row.url)}">{_e(row.url)}</a>')
-        else:
-            parts.append(_e(row.url))
+    if row.url and is_web_url(row.url):  # a file path or file: URL says nothing to a reader
+        parts.append(f'<a href="{_e(row.url)}">{_e(row.url)}</a>')
     return ", ".join(parts)
 
 
@@ -135,13 +133,11 @@ def claim_html(entry: Entry, number: int) -> str:
         note = f" — {_e(ev.note)}" if ev.note else ""
         out.append(_p(f"Evidence ({ev.stance})", link + note))
     for label, other_id, statement in entry.links:
-        out.append(
-            _p(
-                "Linked",
-                f'{_e(label)} <a href="#claim-{other_id}">{_e(str(other_id)[:8])}</a> '
-                f"{_e(statement)}",
-            )
-        )
+        if other_id in entry.outside:
+            target = f'{_e(str(other_id)[:8])} <span class="outside">(not in this report)</span>'
+        else:
+            target = f'<a href="#claim-{other_id}">{_e(str(other_id)[:8])}</a>'
+        out.append(_p("Linked", f"{_e(label)} {target} {_e(statement)}"))
     if row.notes:
         out.append(_p("Notes", _e(row.notes)))
     out.append("</div>\n")
@@ -151,17 +147,12 @@ def claim_html(entry: Entry, number: int) -> str:
 def _head(ws: Workspace, css: str = CSS) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Claims report — {_e(ws.display_name)}</title>\n"
+        f"<title>Claims report — {_e(workspace_label(ws))}</title>\n"
         f"<style>{css}</style>\n</head>\n<body>\n"
     )
 
 
 _TAIL = "</body>\n</html>\n"
-# Laid out one by one, each document starts a page: the title page needs no break of its own
-# (it would leave an empty page behind it).
-_TITLE_BREAK = "page-break-after: always; "
-assert _TITLE_BREAK in CSS
-PAGED_CSS = CSS.replace(_TITLE_BREAK, "")
 
 
 def report_chunks(
@@ -193,19 +184,19 @@ def report_documents(
 ) -> Generator[str, None, int]:
     """The report as complete HTML documents, for rendering one at a time (see desktop.pdf_render).
 
-    First the title page, then the claims, *per_document* to a document and never split
-    between two; an article whose claims go on into the next document gets its heading
-    again there, marked "(continued)".  Progress is reported as each document is made.
-    Returns the claim count.
+    The summary, then the claims, *per_document* to a document and never split
+    between two; the first document carries the summary and the first claims, so the
+    first page is not left nearly empty.  An article whose claims go on into the next
+    document gets its heading again there, marked "(continued)".  Progress is reported
+    as each document is made.  Returns the claim count.
     """
     from db.exporting.rows import count_rows
 
     per_document = max(1, per_document)
     total = count_rows(ws, flt)
     tick(progress, 0, total)
-    head = _head(ws, PAGED_CSS)
-    yield head + title_page(ws, flt, total) + _TAIL
-    parts: list[str] = []
+    head = _head(ws)
+    parts: list[str] = [title_page(ws, flt, total)]
     in_document = 0
     done = 0
     article = None

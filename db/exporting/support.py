@@ -52,6 +52,21 @@ def analyst_names(ws: Workspace) -> dict[uuid.UUID, str]:
         return {a.id: a.name for a in session.scalars(select(Analyst))}
 
 
+def workspace_label(ws: Workspace) -> str:
+    """The workspace as a report names it: its file's name without folders or suffix
+    (``newsroom`` for ``/home/kim/newsroom.claimdesk.sqlite``), or a shared workspace's
+    database name; never a local path, a host or a password."""
+    if ws.path is not None:
+        name = ws.path.name
+        for suffix in (".claimdesk.sqlite", ".sqlite", ".db"):
+            if name.lower().endswith(suffix) and len(name) > len(suffix):
+                return name[: -len(suffix)]
+        return name
+    from sqlalchemy.engine import make_url
+
+    return make_url(ws.url).database or "shared workspace"
+
+
 def current_analyst_name(ws: Workspace) -> str:
     if ws.analyst_id is None:
         return ""

@@ -18,7 +18,7 @@ from typing import Any
 
 from db.claims import ClaimFilter
 from db.exporting.rows import Progress, SheetRow, count_rows, iter_rows
-from db.exporting.support import analyst_names, iso_z, text_target, tick
+from db.exporting.support import analyst_names, iso_z, text_target, tick, workspace_label
 from db.exporting.xlsx import is_web_url
 from db.timeutil import utcnow
 from db.workspace import Workspace
@@ -90,7 +90,7 @@ def write_w3c(
     """Write the claims matching *flt* as a Web Annotation collection; returns the count."""
     total = count_rows(ws, flt)
     names = analyst_names(ws)
-    label = f"ClaimDesk claims from {ws.display_name}"
+    label = f"ClaimDesk claims from {workspace_label(ws)}"
     head = {
         "@context": CONTEXT,
         "id": urn(uuid.uuid4()),
