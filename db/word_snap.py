@@ -6,11 +6,12 @@ reader converts Qt's UTF-16 positions before calling them.
 A *word* is a run of Unicode letters, digits, marks and ``_`` (Hangul,
 Cyrillic and Latin alike).  A joiner between two word characters keeps them in
 one word: the apostrophe of "don't", the hyphen of "Yu Yong-weon", the comma
-and point of "3,500" and "1.5".  Around the words of a span, spaces and
-punctuation are trimmed, except what belongs to the words: a quotation mark or
-bracket whose partner is inside the span, a per cent sign after a number, a
+and point of "3,500" and "1.5".  At the ends of a span, spaces, punctuation
+and pictographs are trimmed, except what belongs to the words: a quotation mark
+or bracket whose partner is inside the span, a per cent sign after a number, a
 minus or a currency sign before one, and the final point of an abbreviation
-such as "U.S.".
+such as "U.S.".  Invisible formatting characters (direction marks) are kept:
+the quote must show what the text holds.
 """
 
 from __future__ import annotations
@@ -125,30 +126,68 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the whole words that text[start:end] touches, trimmed of the spaces
-    and punctuation around them.
+def _trimmable(char: str) -> bool:
+    """Spaces, punctuation, emoji and other pictographs; never letters, digits, currency
+    or maths signs, nor the invisible formatting characters a reader must see quoted."""
+    if char.isspace():
+        return True
+    category = unicodedata.category(char)
+    return category[0] == "P" or category in ("So", "Sk", "Cc")
 
-    A span that touches no word (only spaces or punctuation) comes back trimmed of
-    spaces only, or as it was when nothing else is left.
+
+def _kept_at_start(text: str, lo: int, hi: int) -> bool:
+    """True when text[lo] belongs to the span although it is punctuation."""
+    char = text[lo]
+    if char in BEFORE_NUMBER and lo + 1 < hi and text[lo + 1].isdigit():
+        return lo == 0 or not is_word_char(text[lo - 1])
+    if char in PAIRS:
+        closing = PAIRS[char]
+        rest = text[lo + 1 : hi]
+        return closing in rest if closing != char else rest.count(char) % 2 == 1
+    return False
+
+
+def _kept_at_end(text: str, lo: int, hi: int) -> bool:
+    """True when text[hi - 1] belongs to the span although it is punctuation."""
+    char = text[hi - 1]
+    if char in AFTER_NUMBER:
+        return hi - 2 >= lo and text[hi - 2].isdigit()
+    if char in CLOSERS:
+        opening = CLOSERS[char]
+        rest = text[lo : hi - 1]
+        return opening in rest if opening != char else rest.count(char) % 2 == 1
+    if char == ".":
+        return _keep_after(text, lo, hi - 1) == hi  # the last point of "U.S."
+    return False
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] widened to the whole words it cuts, then trimmed of the spaces and
+    punctuation at its ends (what belongs to its words stays).
+
+    A span that holds nothing but trimmable characters comes back trimmed of spaces
+    only, or as it was when nothing else is left.
     """
     length = len(text)
     start, end = max(0, min(start, length)), max(0, min(end, length))
     if end <= start:
         return start, end
-    first = next((i for i in range(start, end) if _word_at(text, i)), None)
-    if first is None:
+    lo, hi = start, end
+    while 0 < lo < length and _word_at(text, lo - 1) and _word_at(text, lo):
+        lo -= 1
+    while 0 < hi < length and _word_at(text, hi - 1) and _word_at(text, hi):
+        hi += 1
+    while lo < hi and _trimmable(text[lo]) and not _kept_at_start(text, lo, hi):
+        lo += 1
+    while hi > lo and _trimmable(text[hi - 1]) and not _kept_at_end(text, lo, hi):
+        hi -= 1
+    if hi <= lo:
         lo, hi = start, end
         while lo < hi and text[lo].isspace():
             lo += 1
         while hi > lo and text[hi - 1].isspace():
             hi -= 1
         return (lo, hi) if hi > lo else (start, end)
-    last = next(i for i in range(end - 1, first - 1, -1) if _word_at(text, i))
-    head = word_bounds(text, first)
-    tail = word_bounds(text, last)
-    assert head is not None and tail is not None
-    lo, hi = head[0], tail[1]
     lo = _keep_before(text, lo, hi)
     hi = _keep_after(text, lo, hi)
     return _balanced(text, lo, hi)

@@ -16,6 +16,7 @@ from db.analysts import bind_analyst
 from db.articles import article_text
 from db.changes import Change, Changes, Entity, Op
 from db.models import Status
+from db.word_snap import snap_to_words
 from db.workspace import Workspace, open_workspace
 
 
@@ -94,7 +95,8 @@ def test_ctrl_e_is_three_writes_and_one_count(panels, ws, monkeypatch) -> None: 
     select_codepoints(reader, text, *_last_line_words(text)[:2])
     assert reader.new_claim_from_selection()
     start = len(text) - len(text.lstrip()) + 3  # inside the first sentence's claim
-    end, block = start + 10, 0
+    # Whole words, as Ctrl+E makes them.
+    (start, end), block = snap_to_words(text, start, start + 10), 0
     select_codepoints(reader, text, start, end)
     before = listing.model.info(str(article.id)).claim_count
     touched = _spy_blocks(reader, monkeypatch)

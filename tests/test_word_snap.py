@@ -36,7 +36,8 @@ def snapped(text: str, start: int, end: int) -> str:
         ("러시아에 ", 0, 0, "러시아에"),  # the trailing space goes
         ("Ким Ён-ун", 0, 2, "Ким Ён-ун"),  # a hyphenated name cut inside
         ("Ён-ун (KCNA", 0, 0, "Ён-ун (KCNA)"),  # an opened bracket takes its partner
-        ("«Мы отправим 3,500 солдат».", 0, 0, "Мы отправим 3,500 солдат"),
+        ("(KCNA) не", 0, 0, "(KCNA) не"),  # a bracket closed inside the span stays
+        ("«Мы отправим 3,500 солдат».", 0, 0, "«Мы отправим 3,500 солдат»"),  # a whole quote
         (": «Мы", 0, 0, "Мы"),  # leading punctuation and quote mark go
         ("rose 4", 0, 0, "rose 4.5%"),  # a per cent sign stays with its number
         ("in the U.S", 0, 0, "in the U.S."),  # an abbreviation keeps its last point
@@ -49,6 +50,13 @@ def snapped(text: str, start: int, end: int) -> str:
 def test_cut_words_are_completed_and_punctuation_trimmed(quote, head, tail, expected) -> None:  # type: ignore[no-untyped-def]
     start, end = cut(MIXED, quote, head, tail)
     assert snapped(MIXED, start, end) == expected
+
+
+def test_direction_marks_at_the_ends_stay_in_the_quote() -> None:
+    text = "The file invoice\u202egnp.exe\u202c was sent."
+    start, end = text.index("invoice"), text.index(" was")
+    assert snapped(text, start, end) == "invoice\u202egnp.exe\u202c"
+    assert snapped(text, start, end + 7) == "invoice\u202egnp.exe\u202c was sent"
 
 
 def test_a_span_without_words_keeps_its_characters_less_the_spaces() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -354,21 +355,40 @@ class ArticleListPanel(QWidget):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def select(self, article_id: str | uuid.UUID, *, emit: bool = True) -> bool:
+        """Make the article the current, selected and visible row; without *emit* the
+        article is not opened again.  False when the list does not show it."""
         row = self.model.row_of(str(article_id))
         if row < 0:
             return False
         index = self.model.index(row, 0)
         if not index.isValid():
             return False
-        self.view.blockSignals(not emit)
-        self.view.selectionModel().blockSignals(not emit)
+        # The view's own slots must see the change (signals blocked, it would go on
+        # painting the old row as selected): only the choosing is kept quiet.
+        quiet, self._quiet = self._quiet, self._quiet or not emit
         try:
-            self.view.setCurrentIndex(index)
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.view.selectionModel().setCurrentIndex(index, flags)
         finally:
-            self.view.blockSignals(False)
-            self.view.selectionModel().blockSignals(False)
+            self._quiet = quiet
         self.view.scrollTo(index)
         return True
+
+    def clear_selection(self) -> None:
+        """No article selected (the one open is not in the list, e.g. filtered out)."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            self.view.selectionModel().clear()
+        finally:
+            self._quiet = quiet
+
+    def selected_id(self) -> str | None:
+        """The article selected in the list, as the analyst sees it (None when none is)."""
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if len(rows) == 1 else None
 
     def titles(self) -> list[str]:
         """Displayed titles in view order (for tests and keyboard users)."""

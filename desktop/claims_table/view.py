@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -163,6 +163,7 @@ class ClaimsTableView(QWidget):
         ctx.claimsChanged.connect(self._claims_changed)
         ctx.reviewChanged.connect(self._review_changed)
         ctx.claimSelected.connect(self._follow_selection)
+        ctx.openClaimRequested.connect(self._follow_selection)
         ctx.sourcesChanged.connect(lambda: self.filter_bar.reload_sources(self.ctx.ws))
         ctx.articlesChanged.connect(lambda: self.filter_bar.reload_articles(self.ctx.ws))
         ctx.workspaceChanged.connect(self._workspace_changed)
@@ -303,8 +304,14 @@ class ClaimsTableView(QWidget):
         if not emit:
             selection.blockSignals(True)
         try:
-            self.table.selectRow(row)
-            selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+            # Replaces the selection whatever keys are held (Ctrl still down after
+            # Ctrl+E would otherwise add the row to it).
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.select(index, flags)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
             if not emit:
                 selection.blockSignals(False)
@@ -324,8 +331,11 @@ class ClaimsTableView(QWidget):
                 self._select_row(row, emit=False)
 
     def _follow_selection(self, claim_id: str) -> None:
-        """Highlight a claim chosen elsewhere (reader, links) without echoing the signal."""
-        if claim_id and claim_id != self.current_claim_id():
+        """Highlight a claim chosen elsewhere (reader, links, search, queue) without
+        echoing the signal; its row alone stays selected."""
+        if claim_id and (
+            claim_id != self.current_claim_id() or self.selected_claim_ids() != [claim_id]
+        ):
             self.select_claim(claim_id, emit=False)
 
     def open_index(self, index: QModelIndex) -> None:

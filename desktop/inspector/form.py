@@ -232,6 +232,7 @@ class InspectorForm:
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         self.stack.addWidget(scroll)
+        self.scroll = scroll
         self.body = body
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

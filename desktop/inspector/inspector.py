@@ -123,6 +123,8 @@ class ClaimInspector(InspectorForm, QWidget):
         self.stack.setCurrentIndex(1)
         self._fill_choices()
         self._populate(info, keep_edits=not (force or changed_claim))
+        if changed_claim:
+            self.scroll.verticalScrollBar().setValue(0)  # another claim starts at its top
         if force or changed_claim:
             bare = str(info.id) in self._bare
             self.evidence.set_claim(info.id, empty=bare)

@@ -317,6 +317,9 @@ class MainWindow(QMainWindow):
         a(ActionId.ABOUT).triggered.connect(self.show_about)
         self.article_panel.articleChosen.connect(self.open_article)
         self.reader.articleOpened.connect(self._article_opened)
+        # After the reader (connected when it was made) has opened the claim's article.
+        self.ctx.claimSelected.connect(self._claim_chosen)
+        self.ctx.openClaimRequested.connect(self._claim_chosen)
         self.ctx.workspaceChanged.connect(lambda: self.metadata_editor.show_article(None))
         self.ctx.undo_stack.indexChanged.connect(self._show_undo_text)
 
@@ -326,8 +329,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ slots
 
     def _article_opened(self, article_id: str) -> None:
-        self.article_panel.select(article_id, emit=False)
+        if not self.article_panel.select(article_id, emit=False):
+            self.article_panel.clear_selection()  # filtered out: no other article looks chosen
         self.metadata_editor.show_article(article_id)
+
+    def _claim_chosen(self, claim_id: str) -> None:
+        """A claim chosen anywhere: the article list shows the reader's article selected."""
+        aid = self.reader.article_id
+        if not claim_id or aid is None or self.article_panel.selected_id() == str(aid):
+            return
+        if not self.article_panel.select(aid, emit=False):
+            self.article_panel.clear_selection()
 
     def _focus(self, dock: str, widget: QWidget) -> None:
         self.docks[dock].show()
@@ -430,10 +442,15 @@ class MainWindow(QMainWindow):
         self.switch_workspace(target)
 
     def delete_current_article(self) -> None:
-        if self.reader.article_id is None:
-            self.ctx.dialogs.error("Delete article", "Open the article to delete first.")
+        """Delete the article selected in the article list (the one the analyst sees
+        chosen there); the confirmation names it."""
+        article_id = self.article_panel.selected_id()
+        if article_id is None:
+            self.ctx.dialogs.error(
+                "Delete article", "Choose the article to delete in the article list first."
+            )
             return
-        article_ops.delete_article(self.ctx, self.reader.article_id)
+        article_ops.delete_article(self.ctx, article_id)
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, keys) for every menu action that has keys, in menu order."""
