@@ -569,8 +569,16 @@ class ReaderView(QPlainTextEdit):
         return True
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        """Copy the stored text of the selection, not the stand-ins shown for it."""
-        data = QMimeData()
+        """Copy the stored text of the selection, not the stand-ins shown for it.
+
+        The object is Qt's own, emptied and given the stored text: a QMimeData made
+        in Python would be kept by the clipboard past the interpreter's end, and
+        deleting it then crashes the process on exit.
+        """
+        data = super().createMimeDataFromSelection()
+        data.text()  # Qt fills the formats lazily: fill them now, then drop them all
+        for kind in data.formats():
+            data.removeFormat(kind)
         span = self.selected_span()
         data.setText(self._text[span[0] : span[1]] if span else "")
         return data
