@@ -28,6 +28,7 @@ from db.exporting import FILE_SUFFIX, format_label, formats
 from db.exporting.pdf import PAGE_SIZES
 from db.invisible import file_name_part, marked
 from db.models import Status
+from db.wording import field_words, value_words
 from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import exports
@@ -118,9 +119,7 @@ class ExportDialog(QDialog):
         hand_focus_on(self.preview)
         self.preview.setObjectName("exportPreview")
         self.preview.setAccessibleName("Preview of the exported rows")
-        self.preview.setHorizontalHeaderLabels(
-            [c.replace("_", " ").capitalize() for c in PREVIEW_COLUMNS]
-        )
+        self.preview.setHorizontalHeaderLabels([field_words(c) for c in PREVIEW_COLUMNS])
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.verticalHeader().hide()
         self.preview.setWordWrap(False)
@@ -191,7 +190,7 @@ class ExportDialog(QDialog):
         self.preview.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, key in enumerate(PREVIEW_COLUMNS):
-                text = marked(str(row.get(key, "")))
+                text = marked(str(value_words(key, row.get(key, ""))))
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # the columns cut long quotes and titles short
                 self.preview.setItem(r, c, item)

@@ -166,7 +166,7 @@ def test_history_panel_restore_and_undo(
     # A field change is cut short in its column; its tooltip gives both values whole.
     edit = model.index(1, 0)
     fields = [_text(model, i, 3, edit) for i in range(model.rowCount(edit))]
-    statement = fields.index("statement")
+    statement = fields.index("Statement")  # in words, not the stored name
     tip = _text(model, statement, 4, edit, Qt.ItemDataRole.ToolTipRole)
     assert tip == "First wording\n→\nSecond wording"
     first_entry = panel.items[0].id
@@ -528,7 +528,7 @@ def test_history_panel_lists_relay_edits_as_they_are_made(
     assert model.rowCount() == 4
     last = model.index(3, 0)
     fields = [_text(model, i, 3, last) for i in range(model.rowCount(last))]
-    assert fields == ["relayed_by"]
+    assert fields == ["Relayed by"]
     tip = _text(model, 0, 4, last, Qt.ItemDataRole.ToolTipRole)
     assert tip == "Yu, Daily Example\n→\nDaily Example, Yu"
     ctx.undo_stack.undo()  # the undo is history too

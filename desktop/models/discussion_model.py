@@ -170,8 +170,12 @@ class DiscussionModel(QAbstractItemModel):
             return node.resolved
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(GREY) if node.resolved else None
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_BODY:
-            return info.body
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_BODY:
+                return info.body
+            if col == COL_WHO:
+                return info.author_name or None
+            return info.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == COL_BODY:

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from db.history import FieldChange, HistoryItem
+from db.wording import field_words, value_words
 from desktop.marks import one_line
 
 COL_WHEN, COL_WHO, COL_ACTION, COL_WHAT, COL_CHANGE = range(5)
@@ -35,7 +36,9 @@ Counter = Callable[[], int]
 Pager = Callable[[int, int], list[HistoryItem]]
 
 
-def shown_value(value: Any) -> str:
+def shown_value(value: Any, field: str = "") -> str:
+    """A recorded value on one line, in words (a status as "In review")."""
+    value = value_words(field, value)
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, list):
@@ -43,11 +46,26 @@ def shown_value(value: Any) -> str:
     return one_line(str(value), 120)
 
 
-def full_value(value: Any) -> str:
+def full_value(value: Any, field: str = "") -> str:
     """A value whole, for the tooltip of a row that shows it cut short."""
+    value = value_words(field, value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "—"
     return "—" if value is None or value == "" else str(value)
+
+
+def summary_words(item: HistoryItem, limit: int = 40) -> str:
+    """What an update changed, in words: ``Status: Unverified → In review; Source: — → Reuters``."""
+    parts = []
+    for change in item.changes:
+        old = _short(shown_value(change.old_shown, change.field), limit)
+        new = _short(shown_value(change.new_shown, change.field), limit)
+        parts.append(f"{field_words(change.field)}: {old} → {new}")
+    return "; ".join(parts)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def item_name(item: HistoryItem) -> str:
@@ -197,10 +215,14 @@ class HistoryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_WHEN:
                 return _local(item, seconds=True)
+            if col == COL_WHO:
+                return item.analyst_name or None
+            if col == COL_ACTION:
+                return ACTION_LABELS.get(item.action, item.action)
             if col == COL_WHAT:
                 return what
-            if col == COL_CHANGE:
-                return item.summary(400)
+            if col == COL_CHANGE and item.action not in ("create", "delete"):
+                return summary_words(item, 400).replace("; ", "\n")
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -212,16 +234,19 @@ class HistoryModel(QAbstractItemModel):
             return ACTION_LABELS.get(item.action, item.action)
         if col == COL_WHAT:
             return what
-        return "" if item.action in ("create", "delete") else item.summary(40)
+        return "" if item.action in ("create", "delete") else summary_words(item)
 
 
 def _change_data(change: FieldChange, col: int, role: int) -> Any:
+    field = change.field
     if role == Qt.ItemDataRole.ToolTipRole and col == COL_CHANGE:
-        return f"{full_value(change.old_shown)}\n→\n{full_value(change.new_shown)}"
+        return f"{full_value(change.old_shown, field)}\n→\n{full_value(change.new_shown, field)}"
+    if role == Qt.ItemDataRole.ToolTipRole and col == COL_WHAT:
+        return field_words(field)
     if role != Qt.ItemDataRole.DisplayRole:
         return None
     if col == COL_WHAT:
-        return change.field
+        return field_words(field)
     if col == COL_CHANGE:
-        return f"{shown_value(change.old_shown)} → {shown_value(change.new_shown)}"
+        return f"{shown_value(change.old_shown, field)} → {shown_value(change.new_shown, field)}"
     return ""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,25 @@ def open_target(item: CompareItem, limit: int = 60) -> str:
     return f"the claim “{quote}” in {item.article_title or 'an untitled article'}"
 
 
+def relation_words(item: CompareItem) -> str:
+    """How a card's claim stands to the compared one, with the link's own word
+    ("contradicts the compared claim")."""
+    if item.hops == 0:
+        return "the compared claim"
+    if item.hops == 1:
+        return f"{item.relation} the compared claim"
+    return f"{item.relation} a linked claim"
+
+
+def set_title(items: list[CompareItem]) -> str:
+    """The compare tab's heading: how many claims, and how many contradict."""
+    against = sum(1 for item in items if item.relation == "contradicts")
+    title = f"{len(items)} claims about the same fact"
+    if against:
+        title += f"; {against} contradict{'s' if against == 1 else ''}"
+    return title
+
+
 class CompareColumn(QFrame):
     """One claim of the set: where it was published, who says it, what exactly."""
 
@@ -64,20 +84,18 @@ class CompareColumn(QFrame):
         self.item = item
         self.setObjectName("compareColumn")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(COLUMN_WIDTH)
+        # Cards share the dock's width (a wide dock gives long lines, not empty room);
+        # below COLUMN_WIDTH each the strip scrolls instead.
+        self.setMinimumWidth(COLUMN_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         color = status_color(item.status).name()
         self.setStyleSheet(f"QFrame#compareColumn {{ border-top: 4px solid {color}; }}")
         published = item.published_text  # as the article gave it (KST, ...), UTC if it didn't
-        if item.hops == 0:
-            relation = "the compared claim"
-        elif item.hops == 1:
-            relation = f"{item.relation} the compared claim"
-        else:
-            relation = f"{item.relation} a linked claim"
+        relation = relation_words(item)
         lines = [
             f"<b>{html.escape(item.article_title)}</b>",
             html.escape(" · ".join(x for x in (item.outlet, published) if x)),
-            f"<i>{html.escape(relation)}</i> · {html.escape(item.status_text)}",
+            f"<b><i>{html.escape(relation)}</i></b> · {html.escape(item.status_text)}",
             f"Source: {html.escape(item.source_name or '—')} "
             f"({html.escape(item.grading or 'ungraded')})",
             *(
@@ -129,7 +147,7 @@ class CompareView(QWidget):
         self.area.setWidgetResizable(True)
         self.strip = QWidget(self.area)
         self.strip_layout = QHBoxLayout(self.strip)
-        self.strip_layout.addStretch(1)
+        self.strip_layout.addStretch(0)  # holds the cards left; they take the width
         self.area.setWidget(self.strip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -186,10 +204,10 @@ class CompareView(QWidget):
             )
         for item in self.items:
             column = CompareColumn(self.ctx, item, self.strip)
-            self.strip_layout.insertWidget(self.strip_layout.count() - 1, column)
+            self.strip_layout.insertWidget(self.strip_layout.count() - 1, column, 1)
             self.columns.append(column)
         if len(self.items) > 1:
-            self.title.setText(f"{len(self.items)} claims about the same fact")
+            self.title.setText(set_title(self.items))
         elif self.items or bare:
             self.title.setText("No contradicting, updating or same-fact claims are linked yet.")
         else:

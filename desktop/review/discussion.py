@@ -24,6 +24,7 @@ from desktop.accessibility import tab_leaves
 from desktop.context import AppContext
 from desktop.models.discussion_model import (
     COL_BODY,
+    COL_WHEN,
     COL_WHO,
     CommentIdRole,
     DiscussionModel,
@@ -71,10 +72,12 @@ class DiscussionPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)
         header = self.tree.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The comment takes the room the analyst and the time leave (they fit their
+        # text); a comment longer than its line is whole in its tooltip.
         header.setStretchLastSection(False)
-        header.resizeSection(COL_BODY, 32 * self.fontMetrics().averageCharWidth())
-        header.resizeSection(COL_WHO, 14 * self.fontMetrics().averageCharWidth())
+        header.setSectionResizeMode(COL_BODY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHEN, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.rowsInserted.connect(self._expand_inserted)
         self.editor = QPlainTextEdit(self)

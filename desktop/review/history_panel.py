@@ -62,11 +62,30 @@ def _tree(parent: QWidget, name: str, model: HistoryModel, spoken: str) -> QTree
     tree.setUniformRowHeights(True)
     header = tree.header()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Time, analyst and action are short: their columns fit what the rows in view
+    # say (fit_columns; a mode that resizes by itself would read pages out of
+    # view).  "What" starts wide enough for a field name and a short quote; longer
+    # text is whole in the tooltip.  "Change" takes the rest.
+    header.setResizeContentsPrecision(0)  # only the rows in view: no page read for it
     char = tree.fontMetrics().averageCharWidth()
-    for col, chars in ((COL_WHEN, 18), (COL_WHO, 14), (COL_ACTION, 12), (COL_WHAT, 36)):
-        header.resizeSection(col, chars * char + 16)
+    header.resizeSection(COL_WHAT, 30 * char + 16)
     header.setStretchLastSection(True)
     return tree
+
+
+def fit_columns(tree: QTreeView) -> None:
+    """Size the time, analyst and action columns to the rows in view (and their titles),
+    never below what a time or the longest action needs."""
+    metrics = tree.fontMetrics()
+    least = {
+        COL_WHEN: metrics.horizontalAdvance("0000-00-00 00:00"),
+        COL_ACTION: max(metrics.horizontalAdvance(t) for t in ACTION_LABELS.values()),
+        COL_WHO: 0,
+    }
+    header = tree.header()
+    for col, width in least.items():
+        tree.resizeColumnToContents(col)
+        header.resizeSection(col, max(header.sectionSize(col), width + 16))
 
 
 class HistoryPanel(QWidget):
@@ -132,7 +151,8 @@ class HistoryPanel(QWidget):
         # A link names its claims as parents only when the writer knew them.
         if mine not in named and not any(c.parent is None for c in changes.of(Entity.LINK)):
             return
-        attempt(self.ctx, self.model.grow, quiet_not_found=True)
+        if attempt(self.ctx, self.model.grow, quiet_not_found=True):
+            fit_columns(self.tree)
         self._show_title()
         if changes.touches(Entity.VERDICT) or mine in changes.ids(Entity.CLAIM):
             self._show_verdicts()
@@ -162,6 +182,7 @@ class HistoryPanel(QWidget):
             )
             # A claim's history reads oldest first; show the latest.
             self.tree.scrollToBottom()
+            fit_columns(self.tree)
         self._show_title()
         self._show_verdicts()
         self._update_button()
@@ -288,6 +309,7 @@ class WorkspaceHistoryDialog(QDialog):
                 ),
             ),
         )
+        fit_columns(self.tree)
         n = self.model.rowCount()
         self.count_label.setText(f"{n} change{'s' if n != 1 else ''}, newest first")
 
