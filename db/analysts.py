@@ -255,6 +255,12 @@ def set_role(ws: Workspace, analyst: str | uuid.UUID, role: str | Role) -> Analy
             )
             if (admins or 0) <= 1:
                 raise Refused(f"{target.name} is the only admin; make someone else admin first.")
+        if ws.shared and target.login:
+            # The login's group role is what the database's rules read: change both.
+            session.execute(
+                text("SELECT claimdesk_team_grant(:who, :role)"),
+                {"who": target.login, "role": wanted.value},
+            )
         target.role = wanted
         session.flush()
         return _info(target)
@@ -316,14 +322,28 @@ def database_login(ws: Workspace) -> str:
         return str(conn.execute(text("SELECT current_user")).scalar_one())
 
 
+def _database_role(session: Session) -> Role | None:
+    value = session.execute(text("SELECT claimdesk_role()")).scalar()
+    return Role(value) if value else None
+
+
 def _bind_shared(ws: Workspace, name: str | None) -> uuid.UUID:
+    """The analyst of the session's login, with the role the database gives it.
+
+    A login without a ClaimDesk role is refused with the command that adds it;
+    one with a role but no analyst yet is recorded on first use.
+    """
+    from db.team import no_role_message
+
     login = database_login(ws)
     for attempt in range(2):
         try:
             with ws.session() as session:
+                role = _database_role(session)
+                if role is None:
+                    raise Refused(no_role_message(ws.url, login))
                 analyst = session.scalar(select(Analyst).where(Analyst.login == login))
                 if analyst is None:
-                    role = Role.ADMIN if _count(session) == 0 else Role.ANALYST
                     display = login
                     n = 2
                     while session.scalar(
@@ -332,6 +352,9 @@ def _bind_shared(ws: Workspace, name: str | None) -> uuid.UUID:
                         display = f"{login} ({n})"
                         n += 1
                     analyst = _new_analyst(session, display, "", "", role, login)
+                elif analyst.role != role:
+                    analyst.role = role  # the database's word is the one that holds
+                    session.flush()
                 if name and name.strip() not in (analyst.name, login):
                     raise Refused(
                         f"--as is not available in a shared workspace: you act as your "

@@ -33,8 +33,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from db import append_only, audit
-from db.errors import InvalidInput, SchemaError, StaleEdit
+from db import append_only, audit, pg_roles
+from db.errors import InvalidInput, Refused, SchemaError, StaleEdit
 from db.file_guard import check_workspace_file
 from db.models import Article, Base
 from db.search import schema as search_schema
@@ -76,6 +76,9 @@ append_only.install(Base.metadata)  # ... and the triggers keeping history appen
 def to_url(target: str | Path) -> str:
     """A SQLAlchemy URL for a path or URL given on the command line."""
     text = str(target)
+    scheme, sep, rest = text.partition("://")
+    if sep and scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"  # the driver ClaimDesk ships with
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
@@ -208,6 +211,12 @@ class Workspace:
             raise StaleEdit(
                 "Someone else changed this item since you opened it; your edit was not saved."
             ) from exc
+        except DBAPIError as exc:
+            session.rollback()
+            refusal = database_refusal(exc)
+            if refusal is not None:
+                raise Refused(refusal) from None
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -240,10 +249,39 @@ def _prepare_sqlite(engine: Engine, path: Path) -> Path | None:
     return backup
 
 
+def database_refusal(exc: DBAPIError) -> str | None:
+    """The one-line message for a write the shared workspace's rules refused, else None."""
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None)
+    return pg_roles.refusal_message(sqlstate, str(orig) if orig is not None else str(exc))
+
+
+def _migrate_command(url: str) -> str:
+    return f"`claimdesk migrate --db {redact(url)}`"
+
+
+def _check_rules(engine: Engine, url: str) -> None:
+    """Refuse a shared workspace whose database does not hold ClaimDesk's roles and rules."""
+    with engine.connect() as conn:
+        version = pg_roles.installed_version(conn)
+    if version is None or version < pg_roles.SECURITY_VERSION:
+        what = "has no ClaimDesk roles yet" if version is None else "has older ClaimDesk rules"
+        raise SchemaError(
+            f"The shared workspace {redact(url)} {what}; its owner runs "
+            f"{_migrate_command(url)} first."
+        )
+    if version > pg_roles.SECURITY_VERSION:
+        raise SchemaError(
+            f"The shared workspace {redact(url)} has rules newer than this ClaimDesk "
+            "understands; upgrade ClaimDesk."
+        )
+
+
 def _check_shared(engine: Engine, url: str) -> None:
     current = current_revision(engine) if _has_tables(engine) else None
     head = head_revision(engine)
     if current == head:
+        _check_rules(engine, url)
         return
     if current is not None and current not in known_revisions(engine):
         raise SchemaError(
@@ -287,6 +325,10 @@ def open_workspace(target: str | Path, *, create_folder: bool = False) -> Worksp
             raise InvalidInput(
                 f"{redact(url).removeprefix('sqlite:///')} is not a ClaimDesk workspace ({reason})."
             ) from None
+        if "permission denied for database" in reason or "CONNECT privilege" in reason:
+            from db.team import no_role_message
+
+            raise Refused(no_role_message(url, make_url(url).username or "")) from None
         raise InvalidInput(f"Cannot open the shared workspace {redact(url)}: {reason}") from None
     except BaseException:
         engine.dispose()
@@ -294,15 +336,57 @@ def open_workspace(target: str | Path, *, create_folder: bool = False) -> Worksp
     return Workspace(url=url, engine=engine, backup_path=backup)
 
 
+def _refuse_non_owner(engine: Engine, url: str) -> None:
+    """Let a login that does not own the database through only when nothing is to be done."""
+    with engine.connect() as conn:
+        if pg_roles.is_owner(conn):
+            return
+    try:
+        current = current_revision(engine)
+        with engine.connect() as conn:
+            version = pg_roles.installed_version(conn)
+    except DBAPIError:
+        current, version = None, None
+    if current == head_revision(engine) and version == pg_roles.SECURITY_VERSION:
+        return
+    raise Refused(
+        f"Only the owner of the shared workspace {redact(url)} can migrate it; "
+        f"the database's owner runs {_migrate_command(url)}."
+    )
+
+
+def _secure_shared(engine: Engine) -> None:
+    """Upgrade a shared workspace and (re)install its roles and rules, as its owner."""
+    with engine.connect() as conn:
+        owner = pg_roles.is_owner(conn)
+    if not owner:
+        return  # already current: see _refuse_non_owner
+    upgrade(engine)
+    with engine.begin() as conn:
+        pg_roles.install(conn)
+
+
 def migrate(target: str | Path) -> tuple[str | None, str]:
-    """Bring a workspace's schema to head; returns (before, after) revisions."""
+    """Bring a workspace's schema to head; returns (before, after) revisions.
+
+    A shared workspace also gets (or has refreshed) its group roles, grants and
+    rules: see :mod:`db.pg_roles`.
+    """
     url = to_url(target)
     engine = make_engine(url)
     try:
+        if not is_sqlite(url):
+            _refuse_non_owner(engine, url)
         before = current_revision(engine) if _has_tables(engine) else None
         if before is not None and before not in known_revisions(engine):
             raise SchemaError(f"{redact(url)} has schema {before}, newer than this ClaimDesk.")
-        upgrade(engine)
+        if is_sqlite(url):
+            upgrade(engine)
+        else:
+            _secure_shared(engine)
         return before, head_revision(engine)
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise InvalidInput(f"Cannot migrate {redact(url)}: {reason}") from None
     finally:
         engine.dispose()

@@ -6,6 +6,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -50,18 +51,48 @@ def pg_base_url() -> str | None:
     return os.environ.get(PG_ENV)
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards.
-
-    When CLAIMDESK_TEST_PG_URL is unset the test is skipped locally, but under
-    CI (CI=true) a missing server is a failure, never a skip.
-    """
+def _pg_base_or_skip() -> str:
     base = pg_base_url()
     if not base:
         if os.environ.get("CI"):
             pytest.fail(f"{PG_ENV} is not set but CI expects the PostgreSQL server")
         pytest.skip(f"{PG_ENV} not set")
+    return base
+
+
+@dataclass
+class PgTeam:
+    """A fresh database migrated by its owner, and restricted logins on it by role."""
+
+    base: str
+    name: str
+    owner_url: str
+    logins: list[str] = field(default_factory=list)
+
+    def migrate(self) -> None:
+        """Bring the database to the current schema and rules, as its owner."""
+        from db.workspace import migrate
+
+        migrate(self.owner_url)
+
+    def login_url(self, role: str, login: str | None = None) -> str:
+        """A new login holding the workspace's *role* group (no analyst row yet)."""
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        login = login or f"{self.name}_{role}{len(self.logins) + 1}"
+        owner = create_engine(self.owner_url, isolation_level="AUTOCOMMIT")
+        try:
+            with owner.connect() as conn:
+                conn.execute(text(f'CREATE ROLE "{login}" LOGIN'))
+                conn.execute(text("SELECT claimdesk_team_grant(:w, :r)"), {"w": login, "r": role})
+        finally:
+            owner.dispose()
+        self.logins.append(login)
+        return make_url(self.owner_url).set(username=login).render_as_string(hide_password=False)
+
+
+def _create_database(base: str) -> tuple[str, str]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -72,8 +103,15 @@ def pg_url() -> Iterator[str]:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:  # the server must be there when asked for
         pytest.fail(f"PostgreSQL at {base} is not usable: {exc}")
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    yield url
+    finally:
+        admin.dispose()
+    return name, make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_database(base: str, name: str, roles: list[str]) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
     # A background read finishing late may connect again between the terminate
     # and the drop: try a few times (PostgreSQL 13+ also has DROP ... WITH (FORCE)).
     for attempt in range(5):
@@ -87,9 +125,50 @@ def pg_url() -> Iterator[str]:
                     {"n": name},
                 )
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                for role in roles:
+                    conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
             break
         except Exception:
             if attempt == 4:
                 raise
             time.sleep(0.3)
     admin.dispose()
+
+
+def _group_roles(name: str) -> list[str]:
+    from db.pg_roles import group_names
+
+    return list(group_names(name).values())
+
+
+@pytest.fixture
+def pg_team() -> Iterator[PgTeam]:
+    """A fresh, empty database (migrate it as its owner); logins with roles on demand.
+
+    When CLAIMDESK_TEST_PG_URL is unset the test is skipped locally, but under
+    CI (CI=true) a missing server is a failure, never a skip.
+    """
+    base = _pg_base_or_skip()
+    name, owner_url = _create_database(base)
+    team = PgTeam(base=base, name=name, owner_url=owner_url)
+    try:
+        yield team
+    finally:
+        _drop_database(base, name, team.logins + _group_roles(name))
+
+
+@pytest.fixture
+def pg_owner_url(pg_team: PgTeam) -> str:
+    """The empty database of :func:`pg_team`, as its owner (for tests of migrating)."""
+    return pg_team.owner_url
+
+
+@pytest.fixture
+def pg_url(pg_team: PgTeam) -> str:
+    """A migrated PostgreSQL workspace as a restricted login holding the admin role.
+
+    Tests work through the same grants and rules as a team's admin, never as
+    the superuser or the database's owner.
+    """
+    pg_team.migrate()
+    return pg_team.login_url("admin")

@@ -55,10 +55,17 @@ def test_history_and_verdicts_refuse_update_and_delete(workspace: Workspace) -> 
     _claim_with_verdict(workspace)
     history, verdicts = _count(workspace, "history"), _count(workspace, "verdict")
     assert history > 0 and verdicts == 1
-    assert "append-only" in _refused(workspace, "UPDATE history SET action = 'forged'")
-    assert "append-only" in _refused(workspace, "DELETE FROM history")
-    assert "append-only" in _refused(workspace, "UPDATE verdict SET rationale = 'forged'")
-    assert "append-only" in _refused(workspace, "DELETE FROM verdict")
+    # A shared workspace's logins lack the privilege before the trigger is reached;
+    # the triggers themselves are tried as the owner in test_pg_bypass.
+    refusals = ("append-only", "permission denied for table")
+    for statement in (
+        "UPDATE history SET action = 'forged'",
+        "DELETE FROM history",
+        "UPDATE verdict SET rationale = 'forged'",
+        "DELETE FROM verdict",
+    ):
+        message = _refused(workspace, statement)
+        assert any(r in message for r in refusals), message
     assert (_count(workspace, "history"), _count(workspace, "verdict")) == (history, verdicts)
 
 

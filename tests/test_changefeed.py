@@ -168,6 +168,8 @@ def test_lower_transaction_committing_after_a_higher_one_is_seen(pg_url: str) ->
     migrate(pg_url)
     reader, slow, quick = open_workspace(pg_url), open_workspace(pg_url), open_workspace(pg_url)
     try:
+        for ws in (reader, slow, quick):
+            bind_analyst(ws)  # in a shared workspace the login acts as its analyst
         mark = latest_change(reader)
         with slow.session() as slow_session:
             slow_session.add(Source(name="Began first"))

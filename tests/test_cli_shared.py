@@ -33,8 +33,10 @@ def test_migrate_sqlite_then_current(tmp_path: Path) -> None:
     assert code == 0 and "already current" in out
 
 
-def test_migrate_shared_and_password_never_printed(pg_url: str, capsys) -> None:
-    with_pw = make_url(pg_url).set(password="topsecret-42").render_as_string(hide_password=False)
+def test_migrate_shared_and_password_never_printed(pg_owner_url: str, capsys) -> None:
+    with_pw = (
+        make_url(pg_owner_url).set(password="topsecret-42").render_as_string(hide_password=False)
+    )
     code, _ = _run("articles", "--db", with_pw)
     err = capsys.readouterr().err
     assert code == 2 and "claimdesk migrate --db" in err and "topsecret-42" not in err

@@ -390,16 +390,14 @@ def test_find_action_focuses_the_claims_filter(ws, tmp_path, qtbot) -> None:  # 
     qtbot.waitUntil(target.hasFocus)
 
 
-def test_shared_workspace_needs_migration_then_opens(ws, tmp_path, qtbot, pg_url) -> None:  # type: ignore[no-untyped-def]
-    from db.workspace import migrate
-
+def test_shared_workspace_needs_migration_then_opens(ws, tmp_path, qtbot, pg_team) -> None:  # type: ignore[no-untyped-def]
     window = make_window(ws, tmp_path, qtbot)
-    assert not window.switch_workspace(pg_url)
+    assert not window.switch_workspace(pg_team.owner_url)
     assert window.ctx.ws is ws
     assert "migrate" in window.ctx.dialogs.errors[-1][1]
 
-    migrate(pg_url)
-    assert window.switch_workspace(pg_url)
+    pg_team.migrate()  # by the database's owner; the team works through its logins
+    assert window.switch_workspace(pg_team.login_url("admin"))
     try:
         assert window.ctx.ws.shared
         assert window.workspace_label.text().startswith("Shared workspace:")

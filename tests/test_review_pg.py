@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from review_support import add_seed, claim_at
-from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from db import analysts, claims, comments, history, links, review
 from db.compare import compare_set
@@ -42,16 +42,12 @@ def test_shared_analyst_is_the_database_login(pg_url: str) -> None:
         ws.close()
 
 
-def test_second_login_becomes_plain_analyst(pg_url: str) -> None:
-    migrate(pg_url)
+def test_second_login_becomes_plain_analyst(pg_team, pg_url: str) -> None:
     ws = open_workspace(pg_url)
-    role = "claimdesk_test_" + pg_url.rsplit("_", 1)[-1]
     try:
         analysts.bind_analyst(ws)
-        with ws.engine.begin() as conn:
-            conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
-            conn.execute(text(f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"'))
-        other_url = pg_url.replace("postgres@", f"{role}@", 1)
+        other_url = pg_team.login_url("analyst")
+        role = make_url(other_url).username
         other = open_workspace(other_url)
         try:
             analysts.bind_analyst(other)
@@ -61,11 +57,6 @@ def test_second_login_becomes_plain_analyst(pg_url: str) -> None:
             other.close()
     finally:
         ws.close()
-        with ws.engine.begin() as conn:
-            conn.execute(text(f'REASSIGN OWNED BY "{role}" TO postgres'))
-            conn.execute(text(f'DROP OWNED BY "{role}"'))
-            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        ws.engine.dispose()
 
 
 def test_rules_verdicts_and_queue_on_postgres(pg_ws: Workspace, seed_paths: list[Path]) -> None:

@@ -329,10 +329,11 @@ def test_migration_indexes_rows_written_before_it(request: pytest.FixtureRequest
 
     for backend in ("sqlite", "postgresql"):
         if backend == "sqlite":
-            url = to_url(tmp_path / "old.sqlite")
+            url = owner = to_url(tmp_path / "old.sqlite")
             open_workspace(url).close()
         else:
             url = request.getfixturevalue("pg_url")
+            owner = request.getfixturevalue("pg_team").owner_url  # schema changes: the owner
             migrate(url)
         # Rows written, then the schema taken back to before full-text search: the
         # rows stay, the indexes go (models of later revisions cannot write into an
@@ -343,13 +344,13 @@ def test_migration_indexes_rows_written_before_it(request: pytest.FixtureRequest
         claim = create_claim(current, article_id, 0, 7, statement="Министр confirmed")
         add_comment(current, claim.id, "Satellite images agree")
         current.close()
-        engine = make_engine(url)
+        engine = make_engine(owner)
         config = alembic_config(engine)
         before = ScriptDirectory.from_config(config).get_revision("0005").down_revision
         command.downgrade(config, str(before))
         engine.dispose()
         if backend == "postgresql":
-            migrate(url)
+            migrate(owner)
         ws = open_workspace(url)  # a local file is upgraded on opening
         try:
             assert [h.field for h in search(ws, "kupiansk").hits] == ["text"]

@@ -20,7 +20,7 @@ from db.articles import NewArticle, add_article, get_article
 from db.claims import create_claim, get_claim
 from db.errors import NotFound, SchemaError
 from db.models import Article, Base
-from db.search.schema import include_object
+from db.pg_roles import include_object
 from db.sources import get_source
 from db.workspace import (
     alembic_config,
@@ -331,19 +331,19 @@ def test_ambiguous_prefix_asks_for_more_digits(ws) -> None:
 
 
 @pytest.mark.postgres
-def test_shared_workspace_with_unknown_revision_is_refused(pg_url: str) -> None:
-    migrate(pg_url)
-    engine = make_engine(pg_url)
+def test_shared_workspace_with_unknown_revision_is_refused(pg_owner_url: str) -> None:
+    migrate(pg_owner_url)
+    engine = make_engine(pg_owner_url)
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'zzzz_future'")
     finally:
         engine.dispose()
     with pytest.raises(SchemaError, match="newer"):
-        open_workspace(pg_url)
+        open_workspace(pg_owner_url)
     with pytest.raises(SchemaError, match="newer"):
-        migrate(pg_url)
-    engine = make_engine(pg_url)
+        migrate(pg_owner_url)
+    engine = make_engine(pg_owner_url)
     try:
         assert current_revision(engine) == "zzzz_future"
     finally:
@@ -351,12 +351,12 @@ def test_shared_workspace_with_unknown_revision_is_refused(pg_url: str) -> None:
 
 
 @pytest.mark.postgres
-def test_empty_shared_workspace_needs_migrate_first(pg_url: str) -> None:
+def test_empty_shared_workspace_needs_migrate_first(pg_owner_url: str) -> None:
     with pytest.raises(SchemaError, match="claimdesk migrate"):
-        open_workspace(pg_url)
-    before, after = migrate(pg_url)
+        open_workspace(pg_owner_url)
+    before, after = migrate(pg_owner_url)
     assert before is None
-    ws = open_workspace(pg_url)
+    ws = open_workspace(pg_owner_url)
     try:
         assert current_revision(ws.engine) == after == head_revision(ws.engine)
     finally:

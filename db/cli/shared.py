@@ -12,7 +12,7 @@ from db.cli import CliContext
 def cmd_migrate(ctx: CliContext) -> int:
     """Upgrade the schema of --db; never opens the workspace (which would refuse it)."""
     from db.paths import default_workspace
-    from db.workspace import migrate, redact, to_url
+    from db.workspace import is_sqlite, migrate, redact, to_url
 
     target = ctx.args.db or default_workspace()
     url = to_url(target)
@@ -22,6 +22,17 @@ def cmd_migrate(ctx: CliContext) -> int:
         ctx.print(f"{shown}: schema already current ({after})")
     else:
         ctx.print(f"{shown}: schema {before or 'empty'} → {after}")
+    if not is_sqlite(url):
+        from db.pg_roles import database_name, group_names
+        from db.workspace import make_engine
+
+        engine = make_engine(url)
+        try:
+            with engine.connect() as conn:
+                groups = group_names(database_name(conn))
+        finally:
+            engine.dispose()
+        ctx.print(f"{shown}: group roles {', '.join(groups.values())}")
     return 0
 
 

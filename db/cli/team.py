@@ -49,6 +49,57 @@ def cmd_analysts(ctx: CliContext) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- team logins (shared)
+
+
+def _read_password(login: str) -> str:
+    """A new login's password, typed twice at the terminal (never an argument)."""
+    import getpass
+
+    first = getpass.getpass(f"Password for the new login {login}: ")
+    second = getpass.getpass("The same password again: ")
+    if first != second:
+        raise InvalidInput("The two passwords differ; nothing was changed.")
+    return first
+
+
+def cmd_team_add(ctx: CliContext) -> int:
+    from db.team import add_member, check_login
+
+    a = ctx.args
+    login = check_login(a.login)
+    password = _read_password(login) if a.create_login else None
+    info = add_member(ctx.ws, login, a.role, password=password)
+    ctx.print(f"{info.login}\t{info.role.value}\t{info.name}")
+    return 0
+
+
+def cmd_team_role(ctx: CliContext) -> int:
+    from db.team import set_member_role
+
+    info = set_member_role(ctx.ws, ctx.args.login, ctx.args.role)
+    ctx.print(f"{info.login} is now {info.role.value}.")
+    return 0
+
+
+def cmd_team_remove(ctx: CliContext) -> int:
+    from db.team import remove_member
+
+    info = remove_member(ctx.ws, ctx.args.login)
+    ctx.print(f"{info.login} no longer has a role here; {info.name}'s work stays attributed.")
+    return 0
+
+
+def cmd_team_list(ctx: CliContext) -> int:
+    from db.team import list_members
+
+    for m in list_members(ctx.ws):
+        role = m.database_role.value if m.database_role else "no access"
+        mark = "*" if m.analyst.id == ctx.ws.analyst_id else " "
+        ctx.print(f"{mark} {m.analyst.login}\t{role}\t{m.analyst.name}")
+    return 0
+
+
 # ---------------------------------------------------------------- queue and verdicts
 
 
@@ -229,6 +280,32 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("analyst")
     p.add_argument("role", choices=("analyst", "reviewer", "admin"))
     p.set_defaults(handler=cmd_analyst_role)
+
+    team = subparsers.add_parser(
+        "team", parents=[common], help="the logins of a shared workspace and their roles (admin)"
+    )
+    team_sub = team.add_subparsers(dest="team_command", metavar="ACTION")
+    roles = ("analyst", "reviewer", "admin")
+    p = team_sub.add_parser("add", parents=[common], help="give a database login a role")
+    p.add_argument("login")
+    p.add_argument("--role", required=True, choices=roles)
+    p.add_argument(
+        "--create-login",
+        action="store_true",
+        help="create the login too (its password is asked for at the terminal)",
+    )
+    p.set_defaults(handler=cmd_team_add)
+    p = team_sub.add_parser("role", parents=[common], help="change a login's role")
+    p.add_argument("login")
+    p.add_argument("role", choices=roles)
+    p.set_defaults(handler=cmd_team_role)
+    p = team_sub.add_parser(
+        "remove", parents=[common], help="take a login's role away (its work stays attributed)"
+    )
+    p.add_argument("login")
+    p.set_defaults(handler=cmd_team_remove)
+    p = team_sub.add_parser("list", parents=[common], help="the team's logins and roles")
+    p.set_defaults(handler=cmd_team_list)
 
     p = subparsers.add_parser("analysts", parents=[common], help="list the workspace's analysts")
     p.set_defaults(handler=cmd_analysts)

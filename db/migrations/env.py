@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from db.models import Base
-from db.search.schema import include_object
+from db.pg_roles import include_object
 
 config = context.config
 target_metadata = Base.metadata

@@ -29,7 +29,9 @@ from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import settings as settings_ops
+from desktop.operations import team as team_ops
 from desktop.review.common import attempt
+from desktop.review.member_dialog import NewMemberDialog
 
 
 class ColorButton(QPushButton):
@@ -234,8 +236,14 @@ class TeamDialog(QDialog):
         self.table.setAccessibleName("Analysts")
         self.table.setHorizontalHeaderLabels(["Name", "Initials", "Role", "Login"])
         self.table.verticalHeader().hide()
-        self.add_button = QPushButton("Add analyst…", self)
-        self.add_button.clicked.connect(self.add_analyst)
+        self.shared = team_ops.shared(ctx)
+        self.add_button = QPushButton("Add login…" if self.shared else "Add analyst…", self)
+        self.add_button.clicked.connect(self.add_member if self.shared else self.add_analyst)
+        self.remove_button = QPushButton("Remove from team", self)
+        self.remove_button.setObjectName("removeMember")
+        self.remove_button.setToolTip("Their work stays attributed to them.")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.setVisible(self.shared)
         self.four_eyes = QCheckBox(
             "Four-eyes rule: whoever created a claim cannot mark it verified or false", self
         )
@@ -251,6 +259,7 @@ class TeamDialog(QDialog):
         rules.addRow("Organisation", self.organisation)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
         row.addStretch(1)
         row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -294,6 +303,10 @@ class TeamDialog(QDialog):
         self.organisation.setText(settings[settings_ops.ORGANISATION])
         for w in (self.four_eyes, self.organisation, self.save_button):
             w.setEnabled(admin)
+        if self.shared:
+            # Only admins manage a shared workspace's logins (the database holds to it too).
+            self.add_button.setEnabled(admin)
+            self.remove_button.setEnabled(admin)
 
     def set_role(self, analyst_id: uuid.UUID, role: str) -> None:
         """Change a role (undoable; a refusal is shown and the table reverts)."""
@@ -309,6 +322,29 @@ class TeamDialog(QDialog):
         role = dialog.role.currentData()
         analyst_ops.add_analyst(self.ctx, name, initials, color, role)
         self.refresh()
+
+    def add_member(self) -> None:
+        """Give a database login a role (shared workspaces)."""
+        dialog = NewMemberDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_member(dialog)
+
+    def apply_member(self, dialog: NewMemberDialog) -> bool:
+        login, role, password = dialog.values()
+        done = team_ops.add_member(self.ctx, login, role, password)
+        self.refresh()
+        return done
+
+    def selected_login(self) -> str:
+        row = self.table.currentRow()
+        item = self.table.item(row, 3) if row >= 0 else None
+        return item.text() if item is not None else ""
+
+    def remove_selected(self) -> None:
+        login = self.selected_login()
+        if login:
+            team_ops.remove_member(self.ctx, login)
+            self.refresh()
 
     def save_settings(self) -> None:
         """Store the rules as one undoable step."""
