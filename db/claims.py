@@ -9,11 +9,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, true
+from sqlalchemy import ColumnElement, Select, func, inspect, select, true
 from sqlalchemy.orm import Session
 
 from db import rules
 from db.anchors import CONTEXT_CHARS, Anchor, find_quote
+from db.decisions import clean_rationale, needs_rationale, record_decision
 from db.errors import InvalidInput, NotFound, StaleEdit, enum_member
 from db.ids import resolve_id
 from db.models import (
@@ -184,11 +185,27 @@ def get_tags(session: Session, names: Iterable[str]) -> list[Tag]:
     return [existing[n] for n in wanted]
 
 
-def apply_fields(session: Session, claim: Claim, fields: dict[str, Any]) -> None:
-    """Set already-normalised fields on an ORM claim, checking the review rules."""
+def apply_fields(
+    session: Session,
+    claim: Claim,
+    fields: dict[str, Any],
+    *,
+    rationale: str | None = None,
+    restoring: bool = False,
+) -> str | None:
+    """Set already-normalised fields on an ORM claim, checking the review rules.
+
+    Making the claim verified or false needs *rationale* and records the verdict
+    (see :mod:`db.decisions`), unless *restoring* puts back an earlier state.  A
+    claim not stored yet gets its verdict from the caller once it is flushed: the
+    rationale to record is returned.
+    """
     with session.no_autoflush:
+        decided: str | None = None
         if "status" in fields and fields["status"] != claim.status:
             rules.check_status_change(session, claim, fields["status"])
+            if not restoring and needs_rationale(claim.status, fields["status"]):
+                decided = clean_rationale(fields["status"], rationale)
         if "source_id" in fields and fields["source_id"] is not None:
             if session.get(Source, fields["source_id"]) is None:
                 raise NotFound(f"No source with id {fields['source_id']}.")
@@ -197,6 +214,10 @@ def apply_fields(session: Session, claim: Claim, fields: dict[str, Any]) -> None
                 claim.tags = get_tags(session, value)
             else:
                 setattr(claim, key, value)
+        if decided is not None and inspect(claim).persistent:
+            record_decision(session, claim.id, fields["status"], decided)
+            return None
+        return decided
 
 
 # ---------------------------------------------------------------- reading
@@ -391,11 +412,14 @@ def create_claim(
     claim_id: uuid.UUID | None = None,
     contested: bool = False,
     fact_id: uuid.UUID | None = None,
+    rationale: str | None = None,
+    restoring: bool = False,
     **fields: Any,
 ) -> ClaimInfo:
     """Create a claim over ``text[start:end]`` (code points) of an article.
 
-    *contested* is for bringing back a deleted claim as it was (see :mod:`db.contested`).
+    *contested* and *restoring* are for bringing back a deleted claim as it was
+    (see :mod:`db.contested`); a new claim made verified or false needs *rationale*.
 
     Without fields this is three statements: the anchor's part of the text,
     the claim and its history entry.  The returned info is built from what was
@@ -428,9 +452,11 @@ def create_claim(
         claim.status = Status.UNVERIFIED
         if fact_id is not None and session.get(Fact, fact_id) is not None:
             claim.fact_id = fact_id
-        apply_fields(session, claim, values)
+        decided = apply_fields(session, claim, values, rationale=rationale, restoring=restoring)
         session.add(claim)
         session.flush()
+        if decided is not None:
+            record_decision(session, claim.id, claim.status, decided)
         return ClaimInfo(
             id=claim.id,
             article_id=aid,
@@ -482,9 +508,14 @@ def update_claim(
     claim_id: uuid.UUID | str,
     *,
     expected_version: int | None = None,
+    rationale: str | None = None,
+    restoring: bool = False,
     **fields: Any,
 ) -> ClaimInfo:
     """Change fields of a claim.
+
+    Making it verified or false needs *rationale* (the verdict is recorded with
+    it); *restoring* marks putting back an earlier state (undo), which does not.
 
     With *expected_version*, a claim changed by someone else since it was read
     is refused with :class:`StaleEdit` carrying the current values.
@@ -502,7 +533,7 @@ def update_claim(
                 current={"claim": current},
             )
         _refuse_relay_as_source(session, claim, values.get("source_id"))
-        apply_fields(session, claim, values)
+        apply_fields(session, claim, values, rationale=rationale, restoring=restoring)
         session.flush()
         return claim_info(session, cid)
 
@@ -539,6 +570,7 @@ def restore_claim(ws: Workspace, info: ClaimInfo) -> ClaimInfo:
         claim_id=info.id,
         contested=info.contested,
         fact_id=info.fact_id,
+        restoring=True,
         statement=info.statement,
         kind=info.kind,
         source_id=info.source_id,

@@ -434,7 +434,7 @@ def restore_claim_state(
         claim = session.get_one(Claim, cid)
         session.info[ACTION_KEY] = "restore"
         if differing:
-            apply_fields(session, claim, differing)
+            apply_fields(session, claim, differing, restoring=True)
             session.flush()
         if chain is not None:
             write_chain(session, claim, [s for s in chain if s != claim.source_id])
@@ -454,7 +454,7 @@ def put_back_state(
         cid = resolve_id(session, Claim, claim_id, "claim")
         claim = session.get_one(Claim, cid)
         if values:
-            apply_fields(session, claim, values)
+            apply_fields(session, claim, values, restoring=True)
             session.flush()
         if chain is not None:
             present = [

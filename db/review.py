@@ -37,6 +37,7 @@ from db.analysts import analyst_names, current_analyst, find_analyst
 from db.audit import ACTION_KEY
 from db.claims import ClaimInfo, claim_info
 from db.comments import open_counts
+from db.decisions import MAX_RATIONALE
 from db.errors import InvalidInput, NotFound, Refused
 from db.ids import resolve_id
 from db.models import Analyst, Article, Claim, Comment, HistoryEntry, Source, Status, Verdict
@@ -45,7 +46,6 @@ from db.timeutil import utcnow
 from db.workspace import Workspace
 
 QUEUE_STATUSES = (Status.IN_REVIEW, Status.DISPUTED)
-MAX_RATIONALE = 20_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,15 @@ at all (a fresh workspace being set up by a script).
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from db.analysts import current_analyst
 from db.errors import Refused
 from db.models import Analyst, Claim, HistoryEntry, Role, Status
+from db.workspace import Workspace
 
 OUTCOMES = frozenset({Status.VERIFIED, Status.FALSE, Status.UNVERIFIABLE})
 VERDICTS = OUTCOMES | {Status.DISPUTED}
@@ -96,3 +99,19 @@ def check_status_change(
             f"You created this claim, so you cannot mark it {label} yourself under the "
             "four-eyes rule: another reviewer must confirm it."
         )
+
+
+def status_refusal(ws: Workspace, claim_id: uuid.UUID, new_status: Status) -> str | None:
+    """Why the current analyst may not give the claim *new_status* (None: they may).
+
+    Lets a front end refuse before asking for a rationale; the write checks again.
+    """
+    with ws.session() as session:
+        claim = session.get(Claim, claim_id)
+        if claim is None or claim.status == new_status:
+            return None
+        try:
+            check_status_change(session, claim, new_status)
+        except Refused as exc:
+            return str(exc)
+    return None

@@ -172,7 +172,13 @@ CLAIMS = (
         2,
         "I have seen no evidence of North Korean soldiers in combat anywhere in Ukraine so far",
         "kwon",
-        dict(kind=ClaimKind.QUOTATION, status=Status.VERIFIED, credibility=2, tags=["combat"]),
+        dict(
+            kind=ClaimKind.QUOTATION,
+            status=Status.VERIFIED,
+            rationale="The quotation matches the agency's published transcript.",
+            credibility=2,
+            tags=["combat"],
+        ),
     ),
     SampleClaim(
         "nis_3000",
@@ -181,6 +187,7 @@ CLAIMS = (
         "nis",
         dict(
             status=Status.VERIFIED,
+            rationale="Matches the intelligence service's briefing to lawmakers.",
             credibility=2,
             tags=[*_TROOPS, "NIS"],
             event_start="2024-10-23",
@@ -208,6 +215,7 @@ CLAIMS = (
         "harbourline",
         dict(
             status=Status.FALSE,
+            rationale="The outlet corrected it: the soldiers were in camps, not at the front.",
             credibility=5,
             tags=["correction", *_TROOPS],
             notes="Corrected by the outlet on 30 October: camps in the Far East, not the front.",

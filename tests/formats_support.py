@@ -91,7 +91,8 @@ def populate(ws: Workspace, seed_paths: list[Path], *, nasty: bool = True) -> Po
                 event_start=dt.date(2024, 9, 1 + n),
                 notes="=NOW()" if nasty else "",
             )
-            claim = update_claim(ws, claim.id, status=statuses[n % len(statuses)])
+            reason = '=HYPERLINK("http://evil.example")' if nasty else f"Reason {n}"
+            claim = update_claim(ws, claim.id, status=statuses[n % len(statuses)], rationale=reason)
             out.claims.append(claim)
             n += 1
     if len(out.claims) >= 4:

@@ -25,6 +25,8 @@ def claim_at(ws: Workspace, article_id: uuid.UUID, text: str, nth: int = 0, **fi
     lines = [i for i, line in enumerate(text.split("\n")) if len(line) > 40]
     line_no = lines[nth % len(lines)]
     start = sum(len(line) + 1 for line in text.split("\n")[:line_no]) + 5
+    if "status" in fields:  # a claim made verified or false needs the reviewer's reason
+        fields.setdefault("rationale", "Checked against the record.")
     return claims.create_claim(ws, article_id, start, start + 25, **fields)
 
 

@@ -357,7 +357,7 @@ def test_published_changes_touch_only_their_rows(qtbot, qtmodeltester, ctx, ws, 
 
     # Selected and moved by a status change: the selection follows the claim.
     assert view.select_claim(held)
-    claim_ops.update_claim(ws, held, status="verified")
+    claim_ops.update_claim(ws, held, status="verified", rationale="Checked against the record.")
     ctx.publish(changed(Entity.CLAIM, [held], Op.UPDATED, ["status"]))
     _settle(qtbot, model)
     rank = claim_rank(ws, ClaimFilter(), order, held)
@@ -365,7 +365,9 @@ def test_published_changes_touch_only_their_rows(qtbot, qtmodeltester, ctx, ws, 
     assert seen.moved and view.current_claim_id() == held
 
     # Created: one row inserted where it sorts.
-    made = claim_ops.create_claim(ws, big["articles"][0], 10, 20, status="false")
+    made = claim_ops.create_claim(
+        ws, big["articles"][0], 10, 20, status="false", rationale="Checked against the record."
+    )
     ctx.publish(changed(Entity.CLAIM, [made.id], Op.CREATED, parent=big["articles"][0]))
     _settle(qtbot, model)
     rank = claim_rank(ws, ClaimFilter(), order, made.id)

@@ -298,6 +298,8 @@ def test_claims_lists_and_filters(ws_path: Path, loaded: dict[str, str]) -> None
             [
                 "--status",
                 "verified",
+                "--rationale",
+                "The city's press office confirmed the count.",
                 "--tag",
                 "crews",
                 "--source",
@@ -400,6 +402,8 @@ def graded(ws_path: Path, loaded: dict[str, str]) -> dict[str, str]:
             quote,
             "--status",
             status,
+            "--rationale",
+            f"Checked: {quote}",
             "--tag",
             tag,
         )
@@ -542,6 +546,8 @@ def test_refused_claim_leaves_no_new_source(
         "14 crews",
         "--status",
         "verified",
+        "--rationale",
+        "Looks right to me.",
         "--source",
         "Fresh Source",
     )
@@ -569,6 +575,8 @@ def test_core_commands_on_postgresql(pg_url: str, files: dict[str, Path], capsys
         "14 crews",
         "--status",
         "verified",
+        "--rationale",
+        "The city's press office confirmed the count.",
         "--source",
         "City Hall",
     )

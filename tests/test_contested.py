@@ -153,7 +153,7 @@ def test_undoing_the_link_clears_only_what_it_set(store: Workspace, seed_paths: 
     assert set(first.contested) == {a.id, b.id}
     # A second contradiction finds them contested already: it sets nothing new.
     aid, body = add_seed(ws, seed_paths[0], title="other")
-    third = claim_at(ws, aid, body, 2, status="verified")
+    third = claim_at(ws, aid, body, 2, status="verified", rationale="Checked against the record.")
     second = links.add_link(ws, third.id, a.id, Relation.CONTRADICTS)
     assert second.contested == (third.id,)
     links.remove_link(ws, second.id)
@@ -220,7 +220,14 @@ def test_exports_carry_superseded_by_and_contested(
     ws = store
     older, newer = _two_claims(ws, seed_paths[3], "verified", "unverified")
     links.add_link(ws, newer.id, older.id, Relation.UPDATES)
-    rival = claim_at(ws, older.article_id, add_seed_text(seed_paths[3]), 2, status="verified")
+    rival = claim_at(
+        ws,
+        older.article_id,
+        add_seed_text(seed_paths[3]),
+        2,
+        status="verified",
+        rationale="Checked against the record.",
+    )
     links.add_link(ws, rival.id, older.id, Relation.CONTRADICTS)
 
     with open(_exported(ws, tmp_path, "csv"), newline="", encoding="utf-8") as fh:
@@ -265,7 +272,14 @@ def test_filters_contested_only_and_hide_superseded(
     ws = store
     older, newer = _two_claims(ws, seed_paths[4], "verified", "unverified")
     aid = older.article_id
-    rival = claim_at(ws, aid, add_seed_text(seed_paths[4]), 2, status="false")
+    rival = claim_at(
+        ws,
+        aid,
+        add_seed_text(seed_paths[4]),
+        2,
+        status="false",
+        rationale="Checked against the record.",
+    )
     links.add_link(ws, newer.id, older.id, Relation.UPDATES)
     links.add_link(ws, rival.id, newer.id, Relation.CONTRADICTS)  # rival contested
 

@@ -72,7 +72,14 @@ def test_stale_edit_is_refused_and_nothing_lost(ws, article) -> None:
 
 
 def test_filters(ws, article) -> None:
-    a = create_claim_by_quote(ws, article.id, "1,500 troops", status="verified", tags=["nk"])
+    a = create_claim_by_quote(
+        ws,
+        article.id,
+        "1,500 troops",
+        status="verified",
+        rationale="Checked against the record.",
+        tags=["nk"],
+    )
     create_claim_by_quote(ws, article.id, "3,000 troops", tags=["ua"])
     verified = list_claims(ws, ClaimFilter(statuses=frozenset({Status.VERIFIED})))
     assert [c.id for c in verified] == [a.id]

@@ -44,13 +44,14 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]
 
 def _fill(ws: Workspace, seed: Path) -> list[uuid.UUID]:
     aid, body = add_seed(ws, seed)
-    plain = claim_at(ws, aid, body, 0, status="verified")
+    plain = claim_at(ws, aid, body, 0, status="verified", rationale="Checked against the record.")
     tagged = claim_at(
         ws,
         aid,
         body,
         1,
         status="verified",
+        rationale="Checked against the record.",
         tags=["economy", "=cmd"],
         statement="=HYPERLINK(1)",
         event_start="2024-10-08",

@@ -75,7 +75,7 @@ def filled(ws):
             event_start=dt.date(2024, 3, 1),
             event_end=dt.date(2024, 3, 2) if i == 0 else None,
         )
-        update_claim(ws, claim.id, status=status)
+        update_claim(ws, claim.id, status=status, rationale=f"{note or 'Seen'} reason {i}")
         ids.append(claim.id)
     link = add_link(ws, ids[0], ids[1], "contradicts")
     return {"article": art, "claims": ids, "link": link}

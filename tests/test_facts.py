@@ -205,7 +205,7 @@ def test_a_facts_best_answer_is_the_latest_verified_figure(ws) -> None:  # type:
     add_link(ws, late, kyiv, Relation.UPDATES)
     best = best_answers(ws)[fact.id]
     assert best.claim_id == late and not best.verified and best.superseded == (kyiv,)
-    claim_ops.update_claim(ws, seoul, status="verified")
+    claim_ops.update_claim(ws, seoul, status="verified", rationale="Checked against the record.")
     best = best_answers(ws)[fact.id]
     assert best.claim_id == seoul and best.verified
     assert "verified" in best.describe()

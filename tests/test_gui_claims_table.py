@@ -42,9 +42,24 @@ def data(ws, seed_paths):
     a = sentence_claims(ws, first, article_text(ws, first.id).text, 5)
     b = sentence_claims(ws, second, article_text(ws, second.id).text, 3)
     agency = create_source(ws, "Wire agency", default_reliability="B")
-    claim_ops.update_claim(ws, a[0].id, status="verified", tags=["casualties"])
-    claim_ops.update_claim(ws, a[1].id, status="false", source_id=agency.id, reliability="C")
-    claim_ops.update_claim(ws, b[0].id, status="verified", tags=["casualties", "border"])
+    claim_ops.update_claim(
+        ws, a[0].id, status="verified", rationale="Checked against the record.", tags=["casualties"]
+    )
+    claim_ops.update_claim(
+        ws,
+        a[1].id,
+        status="false",
+        rationale="Checked against the record.",
+        source_id=agency.id,
+        reliability="C",
+    )
+    claim_ops.update_claim(
+        ws,
+        b[0].id,
+        status="verified",
+        rationale="Checked against the record.",
+        tags=["casualties", "border"],
+    )
     claim_ops.update_claim(ws, b[2].id, notes="Zebrafish marker", credibility=4)
     return {"a": a, "b": b, "agency": agency, "articles": (first, second)}
 
@@ -110,7 +125,9 @@ def test_model_passes_qtmodeltester(qtmodeltester, ws, data):
     model.sort(COL_STATEMENT, Qt.SortOrder.DescendingOrder)
     model.load(ClaimFilter(statuses=frozenset({Status.VERIFIED})))
     claim_ops.update_claim(ws, data["a"][0].id, status="disputed")
-    claim_ops.update_claim(ws, data["a"][2].id, status="verified")
+    claim_ops.update_claim(
+        ws, data["a"][2].id, status="verified", rationale="Checked against the record."
+    )
     model.refresh_ids([data["a"][0].id, data["a"][2].id, data["b"][0].id])
     assert model.rowCount() == 2
     assert model.row_of(str(data["a"][0].id)) is None
@@ -242,7 +259,7 @@ def test_refresh_in_place_insert_and_remove(qtbot, ctx, ws, view, data):
     assert str(changed.id) not in _ids(view)
     # Newly matching: inserted.
     newly = data["b"][1]
-    claim_ops.update_claim(ws, newly.id, status="verified")
+    claim_ops.update_claim(ws, newly.id, status="verified", rationale="Checked against the record.")
     with qtbot.waitSignal(view.model.rowsInserted):
         ctx.claims_changed([newly.id])
     assert _ids(view) == {str(data["b"][0].id), str(newly.id)}
@@ -251,7 +268,9 @@ def test_refresh_in_place_insert_and_remove(qtbot, ctx, ws, view, data):
     with qtbot.waitSignal(view.model.rowsRemoved):
         ctx.claims_changed([newly.id])
     assert _ids(view) == {str(data["b"][0].id)}
-    claim_ops.update_claim(ws, data["a"][4].id, status="verified")
+    claim_ops.update_claim(
+        ws, data["a"][4].id, status="verified", rationale="Checked against the record."
+    )
     ctx.claims_changed([])
     _wait_loaded(qtbot, view)
     assert _ids(view) == {str(data["b"][0].id), str(data["a"][4].id)}

@@ -33,7 +33,7 @@ def setup(ws, seed_paths, qtbot):  # type: ignore[no-untyped-def]
     text = article_text(ws, article.id).text
     made = sentence_claims(ws, article, text, 3)
     # Decided while the workspace has one analyst; the team joins afterwards.
-    claims.update_claim(ws, made[0].id, status="verified")
+    claims.update_claim(ws, made[0].id, status="verified", rationale="Checked against the record.")
     analysts.add_analyst(ws, "Ana Lyst")
     analysts.add_analyst(ws, "Rita Review", role="reviewer")
     ctx = AppContext(ws, RecordingDialogs())

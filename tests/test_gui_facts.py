@@ -12,7 +12,7 @@ from tests.test_facts import STORY, _claims
 
 def test_new_fact_from_selected_claims_and_its_answer(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     seoul, kyiv, late, _other = _claims(ws, STORY)
-    update_claim(ws, seoul, status="verified")
+    update_claim(ws, seoul, status="verified", rationale="Checked against the record.")
     window = make_window(ws, tmp_path, qtbot)
     window.show()
     view = window.facts_view

@@ -143,7 +143,13 @@ def claims_ready(ws):  # type: ignore[no-untyped-def]
         ws, "The council said 12 bridges and 3 tunnels were repaired in May."
     )
     verified = claim_ops.create_claim_by_quote(ws, article.id, "12 bridges")
-    claim_ops.update_claim(ws, verified.id, status=Status.VERIFIED, statement="Twelve bridges")
+    claim_ops.update_claim(
+        ws,
+        verified.id,
+        status=Status.VERIFIED,
+        rationale="Checked against the record.",
+        statement="Twelve bridges",
+    )
     claim_ops.create_claim_by_quote(ws, article.id, "3 tunnels")  # stays unverified
     return article, verified
 

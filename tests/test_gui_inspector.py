@@ -50,6 +50,20 @@ def _choose(combo, data) -> None:
     combo.setCurrentIndex(index)
 
 
+def _give_reason(inspector, qtbot, text: str) -> None:
+    """Write the rationale the verified/false dialog asks for, and press its OK button."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = inspector.rationale_dialog
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no verdict without a reason
+    qtbot.keyClicks(dialog.rationale, text)
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert inspector.rationale_dialog is None
+
+
 def test_names_and_selection_signal(ctx, claims, inspector):
     assert inspector.objectName() == "claimInspector"
     assert inspector.stack.currentIndex() == 0
@@ -64,18 +78,43 @@ def test_names_and_selection_signal(ctx, claims, inspector):
     assert inspector.stack.currentIndex() == 0
 
 
-def test_status_change_undo_redo(ctx, ws, claims, inspector):
+def test_status_change_undo_redo(ctx, ws, claims, inspector, qtbot):
+    from db.review import verdicts_of
+
     claim = claims[0]
     inspector.show_claim(str(claim.id))
     _choose(inspector.status_combo, Status.VERIFIED.value)
+    assert claim_ops.get_claim(ws, claim.id).status == Status.UNVERIFIED  # asked first
+    _give_reason(inspector, qtbot, "The ministry's statement confirms it.")
     assert claim_ops.get_claim(ws, claim.id).status == Status.VERIFIED
     assert ctx.undo_stack.count() == 1
+    (verdict,) = verdicts_of(ws, claim.id)
+    assert (verdict.status, verdict.rationale) == (
+        Status.VERIFIED,
+        "The ministry's statement confirms it.",
+    )
+    assert verdict.reviewer_name
     ctx.undo_stack.undo()
     assert claim_ops.get_claim(ws, claim.id).status == Status.UNVERIFIED
     assert inspector.status_combo.currentData() == Status.UNVERIFIED.value
     ctx.undo_stack.redo()
     assert claim_ops.get_claim(ws, claim.id).status == Status.VERIFIED
     assert inspector.status_combo.currentData() == Status.VERIFIED.value
+    assert len(verdicts_of(ws, claim.id)) == 1  # a redo puts the same decision back
+
+
+def test_cancelling_the_rationale_changes_nothing(ctx, ws, claims, inspector, qtbot):
+    from db.review import verdicts_of
+
+    inspector.show_claim(str(claims[1].id))
+    _choose(inspector.status_combo, Status.FALSE.value)
+    dialog = inspector.rationale_dialog
+    assert dialog is not None and dialog.status() is Status.FALSE
+    dialog.reject()
+    assert inspector.rationale_dialog is None
+    assert claim_ops.get_claim(ws, claims[1].id).status == Status.UNVERIFIED
+    assert inspector.status_combo.currentData() == Status.UNVERIFIED.value
+    assert ctx.undo_stack.count() == 0 and verdicts_of(ws, claims[1].id) == []
 
 
 def test_grading_and_item_texts(ctx, ws, claims, inspector):
@@ -183,12 +222,13 @@ def test_tags_commit(ctx, ws, claims, inspector):
     assert inspector.tag_completer.splitPath("ukraine, def") == ["def"]
 
 
-def test_stale_edit_reports_and_reverts(ctx, ws, claims, inspector):
+def test_stale_edit_reports_and_reverts(ctx, ws, claims, inspector, qtbot):
     claim = claims[0]
     inspector.show_claim(claim.id)
     # Someone else changes the claim without this window hearing about it.
     claim_ops.update_claim(ws, claim.id, status="in_review")
     _choose(inspector.status_combo, Status.FALSE.value)
+    _give_reason(inspector, qtbot, "Contradicted by the satellite images.")
     assert ctx.dialogs.errors, "the stale edit must be reported"
     assert "changed by someone else" in ctx.dialogs.errors[-1][1]
     assert claim_ops.get_claim(ws, claim.id).status == Status.IN_REVIEW

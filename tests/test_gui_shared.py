@@ -191,7 +191,14 @@ def test_stale_edit_dialog_shows_both_sides_and_reapplies(qtbot, ws, seed_paths)
     data = seed_paths[3].read_bytes()
     article = add_article(ws, NewArticle(text=data.decode("utf-8"), original=data))
     claim = create_claim(ws, article.id, 0, 15, notes="first")
-    update_claim(ws, claim.id, expected_version=claim.version, notes="theirs", status="verified")
+    update_claim(
+        ws,
+        claim.id,
+        expected_version=claim.version,
+        notes="theirs",
+        status="verified",
+        rationale="Checked against the record.",
+    )
     mine = {"notes": "mine"}
     with pytest.raises(StaleEdit) as info:
         update_claim(ws, claim.id, expected_version=claim.version, **mine)

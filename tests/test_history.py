@@ -30,7 +30,7 @@ def test_edits_and_undo_appear_in_full(ws: Workspace, seed_paths: list[Path]) ->
     claims.update_claim(ws, c.id, tags=["casualties", "army"])
     # Undo of the tag edit = update back to the old values.
     claims.update_claim(ws, c.id, tags=[])
-    claims.update_claim(ws, c.id, status="verified")
+    claims.update_claim(ws, c.id, status="verified", rationale="Checked against the record.")
     got = _claim_changes(history.claim_history(ws, c.id), c.id)
     assert [a for a, _ in got] == ["create", "update", "update", "update", "update", "update"]
     assert got[0][1]["status"] == (None, "unverified")
@@ -105,7 +105,7 @@ def test_restore_state_is_a_new_change(ws: Workspace, seed_paths: list[Path]) ->
 def test_restore_obeys_review_rules(ws: Workspace, seed_paths: list[Path]) -> None:
     aid, text = add_seed(ws, seed_paths[3])
     c = claim_at(ws, aid, text)
-    claims.update_claim(ws, c.id, status="verified")
+    claims.update_claim(ws, c.id, status="verified", rationale="Checked against the record.")
     verified_entry = history.claim_history(ws, c.id)[-1]
     claims.update_claim(ws, c.id, status="in_review")
     analysts.add_analyst(ws, "Ana Lyst")

@@ -152,6 +152,7 @@ def filled(workspace: Workspace) -> tuple[Workspace, str]:
         notes=f"see {ZWSP}below",
         tags=[f"mal{ZWSP}ware"],
         status=Status.VERIFIED,
+        rationale="Checked against the record.",
     )
     return workspace, str(claim.id)
 

@@ -102,6 +102,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.bundles": {"Conflict", "MergeReport"},
     "db.compare": {"CompareItem"},
     "db.rules": {"VERDICTS"},
+    "db.decisions": {"DECIDED", "needs_rationale"},
     "db.ids": {"short"},
     "db.workspace": {"Workspace", "redact", "to_url"},  # the handle, for annotations
     "db.changefeed": {"ChangeMark", "ChangeSet", "TeamState"},

@@ -395,7 +395,9 @@ def _zoned_claims(ws, tmp_path: Path) -> dict[str, object]:  # type: ignore[no-u
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         info = import_file(ws, path)
-        out[name] = create_claim_by_quote(ws, info.id, quote, status="verified")
+        out[name] = create_claim_by_quote(
+            ws, info.id, quote, status="verified", rationale="Checked against the record."
+        )
     return out
 
 

@@ -108,7 +108,12 @@ def test_settings_defaults_and_admin_only(team: Workspace) -> None:
 def test_solo_admin_may_verify_own_claim(ws: Workspace, seed_paths: list[Path]) -> None:
     aid, text = add_seed(ws, seed_paths[0])
     c = claim_at(ws, aid, text)
-    assert claims.update_claim(ws, c.id, status="verified").status == Status.VERIFIED
+    assert (
+        claims.update_claim(
+            ws, c.id, status="verified", rationale="Checked against the record."
+        ).status
+        == Status.VERIFIED
+    )
     verdict = review.give_verdict(ws, c.id, "false", "Contradicted by the ministry's figures.")
     assert verdict.status == Status.FALSE
 
@@ -134,11 +139,11 @@ def test_four_eyes_refuses_creator(team: Workspace, seed_paths: list[Path]) -> N
     act_as(team, "Rita Review")
     before = len(claims.list_claims(team))
     with pytest.raises(Refused, match="four-eyes"):  # not even by creating it verified
-        claim_at(team, aid, text, status="verified")
+        claim_at(team, aid, text, status="verified", rationale="Checked against the record.")
     assert len(claims.list_claims(team)) == before
     c = claim_at(team, aid, text, status="in_review")
     with pytest.raises(Refused, match="four-eyes rule: another reviewer must confirm"):
-        claims.update_claim(team, c.id, status="verified")
+        claims.update_claim(team, c.id, status="verified", rationale="Checked against the record.")
     with pytest.raises(Refused, match="four-eyes"):
         review.give_verdict(team, c.id, "false", "Wrong year.")
     # Unverifiable is not covered by the four-eyes rule.
@@ -151,7 +156,12 @@ def test_four_eyes_refuses_creator(team: Workspace, seed_paths: list[Path]) -> N
     act_as(team, "Analyst")
     settings.set_four_eyes(team, False)
     act_as(team, "Rita Review")
-    assert claims.update_claim(team, c.id, status="false").status == Status.FALSE
+    assert (
+        claims.update_claim(
+            team, c.id, status="false", rationale="Checked against the record."
+        ).status
+        == Status.FALSE
+    )
 
 
 def test_unbound_session_refused_when_team_exists(team: Workspace, seed_paths: list[Path]) -> None:
@@ -159,7 +169,7 @@ def test_unbound_session_refused_when_team_exists(team: Workspace, seed_paths: l
     c = claim_at(team, aid, text)
     team.analyst_id = None
     with pytest.raises(Refused, match="Choose who you are"):
-        claims.update_claim(team, c.id, status="verified")
+        claims.update_claim(team, c.id, status="verified", rationale="Checked against the record.")
 
 
 # ---------------------------------------------------------------- verdicts
@@ -329,4 +339,4 @@ def test_undo_of_delete_brings_back_decided_status(team: Workspace, seed_paths: 
     assert claims.restore_claim(team, info).status == Status.VERIFIED
     # ... but a brand-new claim cannot be created already verified by one.
     with pytest.raises(Refused, match="Only reviewers"):
-        claim_at(team, aid, text, 2, status="verified")
+        claim_at(team, aid, text, 2, status="verified", rationale="Checked against the record.")

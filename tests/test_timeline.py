@@ -27,7 +27,13 @@ def _story(ws):  # type: ignore[no-untyped-def]
     ids = _claims(ws, [*STORY, RANGE, WORDS])
     seoul, kyiv, late, _reinf, ranged, words = ids
     claim_ops.update_claim(ws, ranged, event_start="2024-11-01", event_end="2024-11-30")
-    claim_ops.update_claim(ws, seoul, event_start="2024-10-01", status="verified")
+    claim_ops.update_claim(
+        ws,
+        seoul,
+        event_start="2024-10-01",
+        status="verified",
+        rationale="Checked against the record.",
+    )
     add_link(ws, kyiv, seoul, Relation.CONTRADICTS)
     add_link(ws, late, seoul, Relation.UPDATES)
     add_link(ws, words, seoul, Relation.SUPPORTS)  # not drawn on a timeline

@@ -158,6 +158,7 @@ def cmd_claim_add(ctx: CliContext) -> int:
     from db.anchors import find_quote
     from db.articles import article_text
     from db.claims import create_claim, delete_claim, normalise_fields
+    from db.decisions import clean_rationale, needs_rationale
     from db.sources import create_source, delete_source, find_source
 
     args = ctx.args
@@ -172,7 +173,9 @@ def cmd_claim_add(ctx: CliContext) -> int:
     if args.tag:
         fields["tags"] = args.tag
     fields.update(_event_fields(args.event_date))
-    normalise_fields(fields)  # refuse bad values before anything is written
+    checked = normalise_fields(fields)  # refuse bad values before anything is written
+    if "status" in checked and needs_rationale(None, checked["status"]):
+        clean_rationale(checked["status"], args.rationale)  # verified or false: say why
     article = article_text(ws, args.article)
     quote = unicodedata.normalize("NFC", args.quote)
     anchor = find_quote(article.text, quote, args.occurrence)
@@ -197,7 +200,9 @@ def cmd_claim_add(ctx: CliContext) -> int:
             delete_source(ws, created_source.id)
         raise InvalidInput("A relay (--relayed-by) needs a name.")
     try:
-        claim = create_claim(ws, article.id, anchor.start, anchor.end, **fields)
+        claim = create_claim(
+            ws, article.id, anchor.start, anchor.end, rationale=args.rationale, **fields
+        )
         if args.relayed_by:
             from db.relays import relay_sources, set_relay_ids
 
@@ -212,6 +217,17 @@ def cmd_claim_add(ctx: CliContext) -> int:
             delete_source(ws, made.id)
         raise
     ctx.print(str(claim.id))
+    return 0
+
+
+def cmd_claim_status(ctx: CliContext) -> int:
+    """Set a claim's status; verified or false needs --rationale (recorded as the verdict)."""
+    from db.claims import update_claim
+
+    info = update_claim(
+        ctx.ws, ctx.args.claim_id, status=ctx.args.status, rationale=ctx.args.rationale
+    )
+    ctx.print(f"{info.id}\t{info.status.value}")
     return 0
 
 
@@ -367,6 +383,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--quote", required=True, metavar="TEXT")
     p.add_argument("--occurrence", type=int, default=1, metavar="N")
     p.add_argument("--status", metavar="S")
+    p.add_argument(
+        "--rationale", metavar="TEXT", help="why the claim is verified or false (required then)"
+    )
     p.add_argument("--source", metavar="NAME")
     p.add_argument("--reliability", metavar="A-F")
     p.add_argument("--credibility", metavar="1-6")
@@ -387,6 +406,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="create the claim even when one already covers exactly the same text",
     )
     p.set_defaults(handler=cmd_claim_add)
+
+    p = claim.add_parser("status", parents=[common], help="set a claim's status")
+    p.add_argument("claim_id", metavar="CLAIM_ID")
+    p.add_argument("status", metavar="STATUS", help="unverified, in_review, verified, false, …")
+    p.add_argument(
+        "--rationale", metavar="TEXT", help="why the claim is verified or false (required then)"
+    )
+    p.set_defaults(handler=cmd_claim_status)
 
     p = claim.add_parser("relays", parents=[common], help="show or replace a claim's relay chain")
     p.add_argument("claim_id", metavar="CLAIM_ID")

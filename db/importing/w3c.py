@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from db.anchors import make_anchor
 from db.claims import apply_fields, normalise_fields
+from db.decisions import record_decision
 from db.errors import InvalidInput
 from db.importing import MAX_BYTES, read_limited
 from db.models import Article, Claim, Status
@@ -334,11 +335,17 @@ def import_annotations(ws: Workspace, path: Path) -> AnnotationReport:
                     f"{path.name}: annotation urn:uuid:{plan.id} left out: {exc}"
                 )
                 continue
-            apply_fields(session, claim, values)
+            # A status the annotation states is recorded as a verdict of the analyst
+            # importing it, naming the file it came from.
+            decided = apply_fields(
+                session, claim, values, rationale=f"Imported from {path.name} with this status."
+            )
             if plan.source:
                 claim.source_id = sources.get(plan.source)
             session.add(claim)
             session.flush()
+            if decided is not None:
+                record_decision(session, claim.id, claim.status, decided)
             chain = [sources.get(name) for name in plan.relayed_by]
             chain = [s for s in dict.fromkeys(chain) if s != claim.source_id]
             if chain:

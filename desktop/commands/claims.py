@@ -20,6 +20,7 @@ from db import links as link_ops
 from db import relays as relay_ops
 from db.changes import Change, Changes, Entity, Op, changed
 from db.claims import ClaimInfo
+from db.decisions import DECIDED
 from db.links import LinkInfo
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
@@ -153,6 +154,7 @@ class UpdateClaimCommand(DbCommand):
         new: dict[str, Any],
         old: dict[str, Any] | None = None,
         text: str = "Edit claim",
+        rationale: str | None = None,
     ) -> None:
         super().__init__(ctx, text)
         self.claim_id = claim_id
@@ -161,15 +163,31 @@ class UpdateClaimCommand(DbCommand):
             current = claim_ops.editable_values(claim_ops.get_claim(ctx.ws, claim_id))
             old = {k: current[k] for k in new}
         self.old = old
+        # Why the claim is made verified or false: recorded as a verdict the first
+        # time; a redo puts that decision back without recording it again.
+        self.rationale = rationale
+        self.decided = False
 
     def do(self) -> None:
-        self._publish(claim_ops.update_claim(self.ctx.ws, self.claim_id, **self.new), self.new)
+        info = claim_ops.update_claim(
+            self.ctx.ws,
+            self.claim_id,
+            rationale=self.rationale,
+            restoring=self.decided,
+            **self.new,
+        )
+        self._publish(info, self.new)
 
     def undo_edit(self) -> None:
-        self._publish(claim_ops.update_claim(self.ctx.ws, self.claim_id, **self.old), self.old)
+        info = claim_ops.update_claim(self.ctx.ws, self.claim_id, restoring=True, **self.old)
+        self._publish(info, self.old)
 
     def _publish(self, info: ClaimInfo, fields: dict[str, Any]) -> None:
         changes = claim_changes(Op.UPDATED, self.claim_id, info.article_id, fields)
+        if not self.decided and fields is self.new and self.new.get("status") in DECIDED:
+            self.decided = True  # a verdict was recorded with this change
+            verdict = Change(Entity.VERDICT, str(self.claim_id), Op.CREATED, parent=str(info.id))
+            changes = changes.merged(Changes((verdict,)))
         publish_claim(self.ctx, changes, info)
 
 

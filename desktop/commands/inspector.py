@@ -31,15 +31,20 @@ class CheckedUpdateClaimCommand(UpdateClaimCommand):
         old: dict[str, Any],
         version: int | None,
         text: str = "Edit claim",
+        rationale: str | None = None,
     ) -> None:
-        super().__init__(ctx, claim_id, new, old, text)
+        super().__init__(ctx, claim_id, new, old, text, rationale)
         self.version = version
 
     def do(self) -> None:
         if self.version is not None:
             version, self.version = self.version, None
             info = claim_ops.update_claim(
-                self.ctx.ws, self.claim_id, expected_version=version, **self.new
+                self.ctx.ws,
+                self.claim_id,
+                expected_version=version,
+                rationale=self.rationale,
+                **self.new,
             )
             self._publish(info, self.new)
             return

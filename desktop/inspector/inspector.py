@@ -14,23 +14,27 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QWidget,
 )
 
 from db.changes import Changes, Entity, Op
 from db.claims import ClaimInfo
 from db.dates import parse_event_date
-from db.errors import ClaimDeskError, InvalidInput, StaleEdit
+from db.decisions import needs_rationale
+from db.errors import ClaimDeskError, InvalidInput, Refused, StaleEdit
 from db.ids import short
 from db.invisible import has_hidden
+from db.models import Status
 from db.sources import SourceInfo
 from desktop.context import AppContext
 from desktop.inspector.form import InspectorForm
-from desktop.marks import marked_html
+from desktop.marks import marked_html, one_line
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import claims as claim_ops
 from desktop.operations import sources as source_ops
 from desktop.palette import CONTESTED_COLOR, SUPERSEDED_COLOR, badge_html, status_tip
+from desktop.review.verdict_dialog import VerdictDialog
 
 FIELD_TEXT = {
     "statement": "Edit statement",
@@ -77,6 +81,7 @@ class ClaimInspector(InspectorForm, QWidget):
         # Claims whose relay chain the last change record names (read even when bare).
         self._relayed: set[str] = set()
         self._names: dict[uuid.UUID, str] = {}
+        self.rationale_dialog: VerdictDialog | None = None
         self._build()
         self.links.reloaded.connect(self._update_badges)
         ctx.claimSelected.connect(self._claim_selected)
@@ -339,7 +344,7 @@ class ClaimInspector(InspectorForm, QWidget):
         self.notes_edit.commit()
         self.tags_edit.commit()
 
-    def _push(self, fields: dict[str, Any]) -> bool:
+    def _push(self, fields: dict[str, Any], rationale: str | None = None) -> bool:
         """Write changed fields as one undoable command; on failure show stored values."""
         if self.info is None or self._loading:
             return False
@@ -349,10 +354,40 @@ class ClaimInspector(InspectorForm, QWidget):
             return False
         old = {k: stored[k] for k in new}
         text = FIELD_TEXT.get(next(iter(new)), "Edit claim")
-        if not claim_ops.update_claim(self.ctx, self.info.id, new, old, self.info.version, text):
+        if not claim_ops.update_claim(
+            self.ctx, self.info.id, new, old, self.info.version, text, rationale
+        ):
             self._reload_stored()
             return False
         return True
+
+    def _ask_rationale(self, status: Status) -> None:
+        """Verified or false needs the reviewer's reason: asked for before anything is saved.
+
+        The dialog is ``rationale_dialog`` while open; Cancel puts the stored status back.
+        """
+        if self.info is None:
+            return
+        dialog = VerdictDialog(one_line(self.info.quote, 200), self)
+        dialog.setObjectName("inspectorRationaleDialog")
+        dialog.set_status(status)
+        dialog.status_box.setEnabled(False)
+        dialog.setWindowTitle(f"Mark the claim {status.label.lower()}")
+        claim_id = self.info.id
+        self.rationale_dialog = dialog
+
+        def done(result: int) -> None:
+            self.rationale_dialog = None
+            dialog.deleteLater()
+            if self.info is None or self.info.id != claim_id:
+                return
+            if result == QDialog.DialogCode.Accepted:
+                self._push({"status": status}, dialog.rationale_text())
+            else:
+                self._reload_stored()
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def _reload_stored(self) -> None:
         """Put every field back to what the database holds (after a refused edit)."""
@@ -368,6 +403,16 @@ class ClaimInspector(InspectorForm, QWidget):
     def _combo_changed(self, field: str, combo: QComboBox) -> None:
         if self._loading:
             return
+        if field == "status" and self.info is not None:
+            status = Status(combo.currentData())
+            if needs_rationale(self.info.status, status):
+                refusal = claim_ops.status_refusal(self.ctx, self.info.id, status)
+                if refusal is not None:  # refused before the analyst writes a rationale
+                    self.ctx.report_error(Refused(refusal))
+                    self._reload_stored()
+                else:
+                    self._ask_rationale(status)
+                return
         self._push({field: combo.currentData()})
 
     def _set_event_error(self, message: str | None) -> None:

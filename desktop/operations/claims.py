@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from db import claims as claim_ops
+from db import rules
 from db import spans as span_ops
 from db.claim_rows import ClaimRow, claim_rows
 from db.claims import ClaimFilter, ClaimInfo
+from db.models import Status
 from db.spans import SpanRow
 from desktop.commands.claims import CreateClaimCommand, DeleteClaimCommand, fresh_claim
 from desktop.commands.inspector import CheckedUpdateClaimCommand
@@ -26,6 +28,7 @@ __all__ = [
     "new_claim",
     "pick_rows",
     "spans_of",
+    "status_refusal",
     "superseded_in_article",
     "update_claim",
 ]
@@ -95,6 +98,11 @@ def delete_claim(ctx: AppContext, claim_id: uuid.UUID | str) -> bool:
     return not command.failed
 
 
+def status_refusal(ctx: AppContext, claim_id: uuid.UUID, status: Status) -> str | None:
+    """Why the current analyst may not give the claim *status* (None: they may)."""
+    return rules.status_refusal(ctx.ws, claim_id, status)
+
+
 def update_claim(
     ctx: AppContext,
     claim_id: uuid.UUID,
@@ -102,8 +110,11 @@ def update_claim(
     old: dict[str, Any],
     version: int | None,
     text: str = "Edit claim",
+    rationale: str | None = None,
 ) -> bool:
-    """Change fields as one undoable edit, refused when someone else saved *version* first."""
-    command = CheckedUpdateClaimCommand(ctx, claim_id, new, old, version, text)
+    """Change fields as one undoable edit, refused when someone else saved *version* first.
+
+    Making the claim verified or false needs *rationale* (recorded as the verdict)."""
+    command = CheckedUpdateClaimCommand(ctx, claim_id, new, old, version, text, rationale)
     ctx.undo_stack.push(command)
     return not command.failed
