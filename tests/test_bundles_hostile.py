@@ -235,3 +235,33 @@ def test_oversize_file(setup, monkeypatch) -> None:
     good, target, root = setup
     monkeypatch.setattr(archive, "MAX_FILE_BYTES", 100)
     _refused(target, good, root, "the file is larger than")
+
+
+def test_a_verified_claim_without_its_verdict_is_refused(tmp_path: Path, seed_paths) -> None:
+    from db.claims import update_claim
+    from db.review import verdicts_of
+
+    source_ws = open_workspace(tmp_path / "src.sqlite")
+    bind_analyst(source_ws)
+    data = seed_paths[4].read_bytes()
+    article = add_article(source_ws, NewArticle(text=data.decode("utf-8"), original=data))
+    claim = create_claim(source_ws, article.id, 5, 25)
+    update_claim(source_ws, claim.id, status="verified", rationale="Two agencies agree.")
+    good = tmp_path / "good.claimdesk"
+    export_bundle(source_ws, good)
+    source_ws.close()
+    target = open_workspace(tmp_path / "target.sqlite")
+    bind_analyst(target)
+    try:
+        members = _members(good)
+        body = json.loads(members["data.json"])
+        assert [v["rationale"] for v in body["verdicts"]] == ["Two agencies agree."]
+        body["verdicts"] = []
+        members["data.json"] = json.dumps(body).encode()
+        bad = _write(tmp_path / "bad.claimdesk", members)
+        _refused(target, bad, tmp_path, "verified without the verdict")
+        import_bundle(target, good)  # with its verdict the claim comes along
+        (verdict,) = verdicts_of(target, claim.id)
+        assert verdict.rationale == "Two agencies agree."
+    finally:
+        target.close()

@@ -92,7 +92,9 @@ UPDATE_MANY = """
     ws = open_workspace(sys.argv[1])
     bind_analyst(ws)
     for claim in list_claims(ws):
-        update_claim(ws, claim.id, status="verified", rationale="Checked against the record.", notes="checked before the crash")
+        update_claim(
+            ws, claim.id, status="verified", rationale="Seen.", notes="checked before the crash"
+        )
     print("ok", flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
 """

@@ -109,6 +109,8 @@ def test_seed_workflow_through_the_cli(
             number_quote(text),
             "--status",
             status,
+            "--rationale",
+            "The figure matches the agency's release.",
             "--source",
             "Seed source",
             "--reliability",
@@ -138,6 +140,8 @@ def test_seed_workflow_through_the_cli(
                 "troops",
                 "--status",
                 "verified",
+                "--rationale",
+                "Two wire services report the same deployment.",
             )
             assert rc == 0
             troop_claims.append(out.strip())
@@ -179,6 +183,18 @@ def test_seed_workflow_through_the_cli(
         assert row["status"] == info.status.value
         assert row["source"] == info.source_name
         assert row["grading"] == info.grading
+        graded = ("C", "3") if row["id"] in claim_ids else ("", "")
+        assert (row["reliability"], row["credibility"]) == graded
+        if info.status.value == "verified":
+            assert row["rationale"] == (
+                "The figure matches the agency's release."
+                if row["id"] in claim_ids
+                else "Two wire services report the same deployment."
+            )
+            assert row["verifier"]
+            assert row["verdict_at"].endswith("+00:00")
+        else:
+            assert row["verifier"] == row["verdict_at"] == row["rationale"] == ""
         assert row["tags"] == "; ".join(info.tags)
     by_id = {r["id"]: r for r in rows}
     assert f"updates {claim_ids[4]}" in by_id[claim_ids[1]]["links"]

@@ -106,3 +106,99 @@ def test_cli_claim_status_needs_a_rationale(ws_path: Path, seed_paths: list[Path
     line = capsys.readouterr().err.strip()
     assert rc == 2 and "needs a rationale" in line
     assert _verdict_rows(ws_path) == 1
+
+
+def _decided_workspace(ws: Workspace, seed_paths: list[Path]) -> dict[str, object]:
+    """Three claims: one verified by a reviewer, one false by another, one undecided."""
+    from db.sources import create_source
+
+    aid, text = add_seed(ws, seed_paths[1])
+    agency = create_source(ws, "Wire agency", kind="agency", default_reliability="B")
+    made = [
+        claim_at(ws, aid, text, n, source_id=agency.id, reliability="B", credibility=n + 2)
+        for n in range(3)
+    ]
+    add_analyst(ws, "Rita Review", role=Role.REVIEWER)
+    add_analyst(ws, "Ola Other", role=Role.REVIEWER)
+    act_as(ws, "Rita Review")
+    claims.update_claim(ws, made[0].id, status="verified", rationale="=Matches the court file.")
+    act_as(ws, "Ola Other")
+    claims.update_claim(ws, made[1].id, status="false", rationale="The 2019 photo, reused.")
+    # Taken away from verified again: the verdict no longer stands behind the status.
+    claims.update_claim(ws, made[2].id, status="verified", rationale="First look.")
+    claims.update_claim(ws, made[2].id, status="in_review")
+    return {"ids": [str(c.id) for c in made]}
+
+
+EXPECTED = {
+    0: ("B", "2", "verified", "Rita Review", "=Matches the court file."),
+    1: ("B", "3", "false", "Ola Other", "The 2019 photo, reused."),
+    2: ("B", "4", "in_review", "", ""),
+}
+
+
+def test_sheets_carry_verifier_time_rationale_and_both_grades(
+    ws: Workspace, seed_paths: list[Path], tmp_path: Path
+) -> None:
+    import csv
+    import datetime as dt
+    import json
+
+    import openpyxl
+
+    from db.claims import ClaimFilter
+    from db.exporting import export
+    from db.exporting.rows import COLUMNS
+
+    ids = _decided_workspace(ws, seed_paths)["ids"]
+    assert isinstance(ids, list)
+    for name in ("reliability", "credibility", "verifier", "verdict_at", "rationale"):
+        assert name in COLUMNS
+    assert COLUMNS.index("reliability") == COLUMNS.index("grading") + 1
+    assert COLUMNS.index("credibility") == COLUMNS.index("grading") + 2
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
+
+    def check(row: dict[str, object], n: int) -> None:
+        rel, cred, status, who, why = EXPECTED[n]
+        assert str(row["reliability"]) == rel and str(row["credibility"]) == cred
+        assert row["grading"] == rel + cred and row["status"] == status
+        assert (row["verifier"] or "") == who
+        assert str(row["rationale"] or "").lstrip("'") == why
+        when = row["verdict_at"]
+        if who:
+            at = dt.datetime.fromisoformat(str(when))
+            assert at.utcoffset() == dt.timedelta(0) and at >= before
+        else:
+            assert not when
+
+    target = tmp_path / "sheet.csv"
+    assert export(ws, "csv", ClaimFilter(), target) == 3
+    with open(target, newline="", encoding="utf-8") as fh:
+        rows = {r["id"]: r for r in csv.DictReader(fh)}
+    for n, cid in enumerate(ids):
+        check(dict(rows[cid]), n)
+    # A rationale is analyst text: a leading "=" is neutralised like any other cell.
+    assert rows[ids[0]]["rationale"].startswith("'=")
+
+    target = tmp_path / "sheet.json"
+    export(ws, "json", ClaimFilter(), target)
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    records = doc["claims"] if isinstance(doc, dict) else doc
+    by_id = {r["id"]: r for r in records}
+    for n, cid in enumerate(ids):
+        check(by_id[cid], n)
+    assert by_id[ids[0]]["credibility"] == 2  # a number in JSON
+
+    target = tmp_path / "sheet.xlsx"
+    export(ws, "xlsx", ClaimFilter(), target)
+    sheet = openpyxl.load_workbook(target)["Claims"]
+    header = [c.value for c in sheet[1]]
+    assert header[header.index("grading") + 1 : header.index("grading") + 3] == [
+        "reliability",
+        "credibility",
+    ]
+    for values in sheet.iter_rows(min_row=2, values_only=True):
+        row = dict(zip(header, values, strict=True))
+        row["verdict_at"] = row.pop("verdict_at (UTC)")
+        row = {k: ("" if v is None else v) for k, v in row.items()}
+        check(row, ids.index(str(row["id"])))

@@ -55,8 +55,19 @@ from db.audit import FROM_BUNDLE_KEY
 from db.bundles.archive import BundleContents, read_bundle, sha256
 from db.bundles.records import NOUN, SECTIONS, content, from_record, local_values
 from db.claims import get_tags
+from db.decisions import needs_rationale
 from db.errors import InvalidInput, NotFound, Refused, StaleEdit
-from db.models import Analyst, Article, Claim, ClaimLink, Comment, HistoryEntry, Source, Status
+from db.models import (
+    Analyst,
+    Article,
+    Claim,
+    ClaimLink,
+    Comment,
+    HistoryEntry,
+    Source,
+    Status,
+    Verdict,
+)
 from db.models.base import Base
 from db.relays import RELAY_FIELD, store_chain, write_chain
 from db.rules import check_status_change
@@ -162,6 +173,23 @@ def _check_decision(
         raise Refused(f"The bundle's claim {str(claim.id)[:8]}: {exc} {outcome}") from None
 
 
+def _require_verdict(session: Session, claim_id: uuid.UUID, status: Any) -> None:
+    """A claim a merge makes verified or false must bring the verdict that decided it."""
+    if status is None or not needs_rationale(None, Status(status)):
+        return
+    found = session.scalar(
+        select(Verdict.id)
+        .where(Verdict.claim_id == claim_id, Verdict.status == Status(status))
+        .limit(1)
+    )
+    if found is None:
+        label = Status(status).label.lower()
+        raise InvalidInput(
+            f"The bundle's claim {str(claim_id)[:8]} is {label} without the verdict (reviewer "
+            f"and rationale) that decided it. {_NOTHING}"
+        )
+
+
 def _check_anchor(text: str, values: dict[str, Any]) -> None:
     start, end, quote = values["start"], values["end"], values["quote"]
     if not (0 <= start < end <= len(text)) or text[start:end] != quote:
@@ -194,6 +222,8 @@ class _Merger:
         # The bundle's history entries for changes not taken (conflicts): not added,
         # so the next merge still sees them as changes made there.
         self.withheld: set[uuid.UUID] = set()
+        # Claims whose status this merge sets: verified or false needs its verdict.
+        self.decided: dict[uuid.UUID, Any] = {}
 
     # -------------------------------------------------------------- helpers
 
@@ -371,6 +401,7 @@ class _Merger:
             obj: Any = model(**fields)
             if section == "claims" and not self.restore:
                 _check_decision(self.session, obj, obj.status, None, _NOTHING)
+                self.decided[obj.id] = obj.status
             if section == "articles":
                 obj.text, obj.original = text, original
             if tags is not None:
@@ -416,6 +447,8 @@ class _Merger:
         if take:
             if section == "claims" and "status" in take:
                 _check_decision(self.session, local, values["status"], local.status, _NOTHING)
+                if values["status"] != local.status:
+                    self.decided[local.id] = values["status"]
             apply_values(self.session, local, {k: values[k] for k in take})
             local.updated_at = max(local.updated_at, values["updated_at"])
             self.report.count(self.report.updated, section)
@@ -529,6 +562,8 @@ class _Merger:
                 else:
                     self.append_only(section, values)
             self.session.flush()
+        for claim_id, status in self.decided.items():
+            _require_verdict(self.session, claim_id, status)
         self._put_back_versions()
 
     def _put_back_versions(self) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter
+from db.exporting.verdicts import as_uuids, decided_claims, verdict_cells
 from db.models import (
     Article,
     Claim,
@@ -65,6 +66,11 @@ class SheetCells(NamedTuple):
     notes: str
     contested: bool  # a decided claim an accepted contradiction put back in review
     superseded_by: str  # the newer claims that update this one
+    reliability: str = ""  # the grading's two halves, each in its own column
+    credibility: int | None = None
+    verifier: str = ""  # the verdict behind the status: who, when (UTC, ISO), why
+    verdict_at: str = ""
+    rationale: str = ""
 
     @property
     def event_date(self) -> str:
@@ -194,6 +200,7 @@ def iter_cells(
             dialect, None
         )
         decorated = _decorated(conn)
+        decided = decided_claims(conn)
         shown: dict[tuple[Any, int | None, str], tuple[Any, Any]] = {}
         result = conn.execute(_query(flt).execution_options(yield_per=batch))
         for part in result.partitions(batch):
@@ -203,6 +210,11 @@ def iter_cells(
             evidence = extras.get("evidence", {})
             relays = extras.get("relayed_by", {})
             newer = extras.get("superseded_by", {})
+            judged = [r for r in part if r[0] in decided]
+            statuses = [r[14] for r in judged]
+            verdicts = verdict_cells(
+                session, dict(zip(as_uuids(r[0] for r in judged), statuses, strict=True))
+            )
             rows = []
             for r in part:
                 cid = id_text(r[0])
@@ -214,6 +226,7 @@ def iter_cells(
                     given = in_offset(at, offset, zone) if at is not None else None
                     published = shown[key] = (at, given)
                 rel, cred = r[12], r[13]
+                verdict = verdicts.get(uuid.UUID(cid)) if r[0] in decided else None
                 rows.append(
                     SheetCells(
                         cid,
@@ -240,6 +253,11 @@ def iter_cells(
                         r[17],
                         bool(r[18]),
                         newer.get(cid, ""),
+                        rel or "",
+                        cred,
+                        verdict.verifier if verdict else "",
+                        verdict.decided_text if verdict else "",
+                        verdict.rationale if verdict else "",
                     )
                 )
             yield rows

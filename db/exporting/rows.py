@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from db.articles import in_offset, published_text
 from db.claims import ClaimFilter, _apply_filter, _base_query
+from db.exporting.verdicts import VerdictCell, as_uuids, decided_claims, verdict_cells
 from db.models import (
     Article,
     Claim,
@@ -46,8 +47,13 @@ COLUMNS: tuple[str, ...] = (
     "source",
     "relayed_by",
     "grading",
+    "reliability",
+    "credibility",
     "status",
     "contested",
+    "verifier",
+    "verdict_at",
+    "rationale",
     "event_date",
     "tags",
     "links",
@@ -123,6 +129,8 @@ class SheetRow:
     relayed_by: tuple[str, ...] = ()
     # A decided claim an accepted contradiction put back in review.
     contested: bool = False
+    # The verdict behind the claim's status: who decided, when (UTC) and why.
+    verdict: VerdictCell | None = None
 
     @property
     def superseded_by(self) -> tuple[uuid.UUID, ...]:
@@ -183,8 +191,13 @@ class SheetRow:
             "source": self.source,
             "relayed_by": "; ".join(self.relayed_by),
             "grading": self.grading,
+            "reliability": self.reliability or "",
+            "credibility": self.credibility or "",
             "status": self.status.value,
             "contested": "yes" if self.contested else "",
+            "verifier": self.verdict.verifier if self.verdict else "",
+            "verdict_at": self.verdict.decided_text if self.verdict else "",
+            "rationale": self.verdict.rationale if self.verdict else "",
             "event_date": self.event_date,
             "tags": "; ".join(self.tags),
             "links": "; ".join(str(link) for link in self.links),
@@ -198,6 +211,10 @@ class SheetRow:
         out["tags"] = list(self.tags)
         out["relayed_by"] = list(self.relayed_by)
         out["contested"] = self.contested
+        out["credibility"] = self.credibility
+        out["reliability"] = self.reliability
+        for key in ("verifier", "verdict_at", "rationale"):
+            out[key] = out[key] or None
         out["superseded_by"] = [str(i) for i in self.superseded_by]
         out["links"] = [
             {
@@ -287,11 +304,13 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
     """Yield the sheet in batches of at most *batch* rows; memory stays bounded."""
     with ws.session() as session:
         decorated = _claims_with_extras(session)
+        decided = set(as_uuids(decided_claims(session.connection())))
         result = session.execute(_sheet_query(flt).execution_options(yield_per=batch))
         for part in result.partitions(batch):
             extra = [r[0] for r in part if r[0] in decorated]
             tags, links, evidence = _extras(session, extra)
             relays = relay_names_in(session, extra)
+            verdicts = verdict_cells(session, {r[0]: r[14] for r in part if r[0] in decided})
             rows = []
             for r in part:
                 (cid, aid, title, start, end, quote, prefix, suffix, statement, kind) = r[:10]
@@ -332,6 +351,7 @@ def iter_rows(ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH) -> Iterato
                         published_zone=zone or "",
                         relayed_by=tuple(relays.get(cid, ())),
                         contested=contested,
+                        verdict=verdicts.get(cid),
                     )
                 )
             yield rows
