@@ -336,6 +336,29 @@ def claim_page(
     return wanted
 
 
+def claim_ids_at(
+    ws: Workspace, flt: ClaimFilter | None, order: ClaimOrder, offset: int, limit: int
+) -> list[str]:
+    """The ids of rows *offset* to *offset* + *limit* in *order*, without their rows:
+    what a selection of many rows the table has not read stands for."""
+    flt = flt or ClaimFilter()
+    if limit <= 0:
+        return []
+    article, source = _needs_joins(flt, order.key)
+    with ws.session() as session:
+        conn = session.connection()
+        scan = _broad(conn, flt, order.key)
+        if order.key in SPLIT_ORDERS:
+            ids = _split_ids(conn, flt, order, max(0, offset), limit, scan)
+        else:
+            query = apply_claim_filter(
+                _joined(select(Claim.id), article, source), flt, scan_order=scan
+            )
+            query = query.order_by(*order_clauses(order)).offset(max(0, offset)).limit(limit)
+            ids = list(conn.scalars(query))
+    return [str(i) for i in ids]
+
+
 def _page_after(
     ws: Workspace, flt: ClaimFilter, order: ClaimOrder, after: str, limit: int
 ) -> list[ClaimRow] | None:

@@ -115,3 +115,38 @@ def status_refusal(ws: Workspace, claim_id: uuid.UUID, new_status: Status) -> st
         except Refused as exc:
             return str(exc)
     return None
+
+
+def check_many(session: Session, claims: list[Claim], new_status: Status) -> None:
+    """:func:`check_status_change` for many stored claims at once, read once.
+
+    One claim the rules refuse refuses them all, with one message that says how
+    many and which.
+    """
+    from db.settings import four_eyes_on
+
+    new_status = Status(new_status)
+    changing = [c for c in claims if c.status != new_status]
+    if not changing or new_status not in OUTCOMES:
+        return
+    me = current_analyst(session)
+    if me is None:
+        if _analyst_count(session):
+            raise Refused("Choose who you are before deciding a claim's status.")
+        return
+    label = new_status.label.lower()
+    if me.role not in REVIEW_ROLES:
+        raise Refused(
+            f"Only reviewers and admins can mark a claim {label}; you are {me.name} "
+            f"({Role(me.role).value}). Send them to review instead. Nothing was changed."
+        )
+    if new_status not in FOUR_EYES_STATUSES or not four_eyes_on(session):
+        return
+    own = [c for c in changing if c.created_by_id == me.id]
+    if own and _analyst_count(session) >= 2:
+        named = ", ".join(str(c.id)[:8] for c in own[:3]) + (", …" if len(own) > 3 else "")
+        raise Refused(
+            f"You created {len(own)} of these {len(changing)} claims ({named}), so you cannot "
+            f"mark them {label} yourself under the four-eyes rule: another reviewer must "
+            "confirm them. Nothing was changed."
+        )

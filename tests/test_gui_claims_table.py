@@ -345,7 +345,7 @@ def test_set_status_of_several_claims_is_one_undo_step(qtbot, ctx, ws, view, dat
     _wait_loaded(qtbot, view)
     assert claim_ops.get_claim(ws, ids[0]).status == Status.UNVERIFIED
     assert claim_ops.get_claim(ws, ids[2]).status == Status.VERIFIED
-    assert view.set_status([ids[2]], Status.VERIFIED) == 0  # nothing to change
+    assert view.set_status([ids[2]], Status.VERIFIED, "Seen.") == 0  # nothing to change
     assert ctx.undo_stack.count() == 1
 
 

@@ -11,9 +11,10 @@ import logging
 import uuid
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Entity, Op
 from db.claims import ClaimFilter
-from db.errors import ClaimDeskError
+from db.decisions import needs_rationale
+from db.errors import ClaimDeskError, InvalidInput
 from db.models import Status
 from desktop.accessibility import hand_focus_on
+from desktop.claims_table.bulk_dialog import BulkEditDialog
 from desktop.claims_table.filter_bar import ClaimFilterBar
-from desktop.commands.claims import UpdateClaimCommand
 from desktop.context import AppContext
+from desktop.facts.ask import pick_fact
 from desktop.models.claims_model import (
     COL_ARTICLE,
     COL_EVENT_DATE,
@@ -47,7 +50,10 @@ from desktop.models.claims_model import (
     ClaimIdRole,
     ClaimsTableModel,
 )
-from desktop.operations.claims_table import R_STATUS
+from desktop.operations import bulk as bulk_ops
+from desktop.operations import claims_table as ops
+from desktop.operations import sources as source_ops
+from desktop.operations.bulk import BulkEdit, label_of
 from desktop.palette import status_icon
 
 log = logging.getLogger(__name__)
@@ -167,6 +173,8 @@ class ClaimsTableView(QWidget):
         ctx.sourcesChanged.connect(lambda: self.filter_bar.reload_sources(self.ctx.ws))
         ctx.articlesChanged.connect(lambda: self.filter_bar.reload_articles(self.ctx.ws))
         ctx.workspaceChanged.connect(self._workspace_changed)
+        self.bulk_dialog: BulkEditDialog | None = None
+        self.bulk_actions = self._make_bulk_actions()
         self.reload()
 
     # ------------------------------------------------------------ loading
@@ -356,37 +364,145 @@ class ClaimsTableView(QWidget):
                 self._current = claim_id
                 self.ctx.claimSelected.emit(claim_id)
 
+    def selected_rows(self) -> list[tuple[int, int]]:
+        """The selected rows as (first, last) runs, in order, without reading any row."""
+        runs: list[tuple[int, int]] = []
+        for part in sorted((r.top(), r.bottom()) for r in self.table.selectionModel().selection()):
+            if runs and part[0] <= runs[-1][1] + 1:
+                runs[-1] = (runs[-1][0], max(runs[-1][1], part[1]))
+            else:
+                runs.append(part)
+        return runs
+
     def selected_claim_ids(self) -> list[str]:
-        ids = (i.data(ClaimIdRole) for i in self.table.selectionModel().selectedRows())
-        return [i for i in ids if i]
+        """The claims of every selected row, rows not read yet included (their ids are
+        read by position, in the table's filter and order: no row is read whole)."""
+        ids: list[str] = []
+        for first, last in self.selected_rows():
+            held = [self.model.held_id(row) for row in range(first, last + 1)]
+            if all(held):
+                ids.extend(i for i in held if i)
+            else:
+                ids.extend(self._guarded_ids(first, last - first + 1))
+        return list(dict.fromkeys(ids))
+
+    def _guarded_ids(self, offset: int, limit: int) -> list[str]:
+        try:
+            return self.model.ids_at(offset, limit)
+        except ClaimDeskError as exc:
+            self.ctx.report_error(exc)
+            return []
 
     # ------------------------------------------------------------ actions
 
-    def set_status(self, claim_ids: list[str], status: Status) -> int:
-        """Give every listed claim *status*, as one undoable step; returns how many changed."""
-        todo = [
-            claim_id
-            for claim_id in claim_ids
-            if (row := self.model.row_of(claim_id)) is None
-            or self.model.raw_row(row)[R_STATUS] != status
-        ]
-        if not todo:
+    def set_status(self, claim_ids: list[str], status: Status, rationale: str | None = None) -> int:
+        """Give every listed claim *status* as one undoable step; how many changed.
+
+        Verified or false needs a rationale: without one the dialog asking for it
+        opens (``bulk_dialog``) and nothing changes until it is accepted.
+        """
+        status = Status(status)
+        if needs_rationale(None, status) and not (rationale or "").strip():
+            self.open_bulk_dialog("status", claim_ids, status=status)
             return 0
-        stack = self.ctx.undo_stack
-        changed = 0
-        stack.beginMacro(f"Set {len(todo)} claim(s) to {status.label.lower()}")
-        try:
-            for claim_id in todo:
-                command = UpdateClaimCommand(self.ctx, uuid.UUID(claim_id), {"status": status})
-                stack.push(command)
-                if command.failed:
-                    break
-                changed += 1
-        except ClaimDeskError as exc:  # reading the old values failed
-            self.ctx.report_error(exc)
-        finally:
-            stack.endMacro()
+        return self._apply(claim_ids, BulkEdit(status=status, rationale=rationale))
+
+    def add_tag(self, claim_ids: list[str], tag: str) -> int:
+        """Add *tag* to every listed claim (those without it), as one undoable step."""
+        return self._apply(claim_ids, BulkEdit(add_tag=tag))
+
+    def set_source(self, claim_ids: list[str], name: str) -> int:
+        """Make the source named *name* (or alias) the source of every listed claim."""
+        found = source_ops.find_source(self.ctx, name)
+        if found is None:
+            self.ctx.report_error(
+                InvalidInput(f"No source is named {name!r}: add it in the Sources panel first.")
+            )
+            return -1
+        edit = BulkEdit(source_id=found.id)
+        return self._apply(claim_ids, edit, label_of(edit, len(claim_ids), found.name))
+
+    def set_fact(self, claim_ids: list[str], fact_id: uuid.UUID, name: str = "") -> int:
+        """Put every listed claim in the fact, as one undoable step."""
+        edit = BulkEdit(fact_id=fact_id)
+        return self._apply(claim_ids, edit, label_of(edit, len(claim_ids), fact_name=name))
+
+    def _apply(self, claim_ids: list[str], edit: BulkEdit, text: str = "") -> int:
+        if not claim_ids:
+            self.ctx.dialogs.info("Claims", "Select claims in the Claims table first.")
+            return 0
+        changed = bulk_ops.edit_many(self.ctx, claim_ids, edit, text)
+        if changed == 0:
+            self.count_label.setText(
+                f"All {len(claim_ids):,} selected claims have that already: nothing changed."
+            )
         return changed
+
+    def open_bulk_dialog(
+        self, mode: str, claim_ids: list[str] | None = None, *, status: Status | None = None
+    ) -> BulkEditDialog | None:
+        """Ask for the value to give the selected claims (``bulk_dialog`` while open)."""
+        ids = self.selected_claim_ids() if claim_ids is None else claim_ids
+        if not ids:
+            self.ctx.dialogs.info("Claims", "Select claims in the Claims table first.")
+            return None
+        tags = sources = None
+        if mode == "tag":
+            tags = ops.tag_choices(self.ctx.ws)
+        elif mode == "source":
+            sources = [name for _id, name in ops.source_choices(self.ctx.ws)]
+        dialog = BulkEditDialog(mode, len(ids), self, tags=tags, sources=sources)
+        if status is not None:
+            dialog.set_status(status)
+        self.bulk_dialog = dialog
+
+        def done(result: int) -> None:
+            self.bulk_dialog = None
+            dialog.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            if mode == "status":
+                self.set_status(ids, dialog.status(), dialog.rationale_text() or None)
+            elif mode == "tag":
+                self.add_tag(ids, dialog.value_text())
+            else:
+                self.set_source(ids, dialog.value_text())
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _pick_fact(self) -> None:
+        ids = self.selected_claim_ids()
+        if not ids:
+            self.ctx.dialogs.info("Claims", "Select claims in the Claims table first.")
+            return
+        fact = pick_fact(self.ctx, self, prompt=f"The question these {len(ids):,} claims answer:")
+        if fact is not None:
+            self.set_fact(ids, fact)
+
+    def _make_bulk_actions(self) -> dict[str, QAction]:
+        """Set Status…, Add Tag…, Set Source…, Put in Fact… for the selected rows; their
+        keys work while the table has the focus (see ``install_bulk_menu``)."""
+        specs = (
+            ("status", "Set &Status of Selected Claims…", "Ctrl+Shift+S"),
+            ("tag", "Add &Tag to Selected Claims…", "Ctrl+Shift+T"),
+            ("source", "Set S&ource of Selected Claims…", "Ctrl+Shift+O"),
+            ("fact", "Put Selected Claims in a &Fact…", "Ctrl+Shift+U"),
+        )
+        out: dict[str, QAction] = {}
+        for mode, text, keys in specs:
+            action = QAction(text, self)
+            action.setObjectName(f"actionBulk{mode.capitalize()}")
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            if mode == "fact":
+                action.triggered.connect(self._pick_fact)
+            else:
+                action.triggered.connect(lambda _c=False, m=mode: self.open_bulk_dialog(m))
+            self.addAction(action)
+            out[mode] = action
+        return out
 
     def _context_menu(self, pos: QPoint) -> None:
         ids = self.selected_claim_ids()
@@ -396,13 +512,25 @@ class ClaimsTableView(QWidget):
         open_action = menu.addAction("&Open claim")
         open_action.setEnabled(len(ids) == 1)
         open_action.triggered.connect(lambda: self.ctx.openClaimRequested.emit(ids[0]))
-        status_menu = menu.addMenu(f"Set &status of {len(ids)} claim(s)")
+        many = f"{len(ids):,} claim{'s' if len(ids) != 1 else ''}"
+        status_menu = menu.addMenu(f"Set &status of {many}")
         for status in Status:
             action = status_menu.addAction(status_icon(status), status.label)
             action.triggered.connect(lambda _c=False, s=status: self.set_status(ids, s))
+        tag = menu.addAction(f"Add &tag to {many}…")
+        tag.setShortcut(self.bulk_actions["tag"].shortcut())
+        tag.triggered.connect(lambda: self.open_bulk_dialog("tag", ids))
+        source = menu.addAction(f"Set s&ource of {many}…")
+        source.setShortcut(self.bulk_actions["source"].shortcut())
+        source.triggered.connect(lambda: self.open_bulk_dialog("source", ids))
+        fact = menu.addAction(f"Put {many} in a &fact…")
+        fact.setShortcut(self.bulk_actions["fact"].shortcut())
+        fact.triggered.connect(self._pick_fact)
         copy = menu.addAction("&Copy id(s)")
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText("\n".join(ids)))
-        if self.actions():  # actions other panels gave the table (Assign to Fact…)
+        mine = set(self.bulk_actions.values())
+        others = [a for a in self.actions() if a not in mine]
+        if others:  # actions other panels gave the table (Assign to Fact…)
             menu.addSeparator()
-            menu.addActions(self.actions())
+            menu.addActions(others)
         menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -163,6 +163,9 @@ class MainWindow(QMainWindow):
         from desktop.revisions import install_revisions_ui
 
         self.revisions_ui = install_revisions_ui(self, ctx)
+        from desktop.claims_table.bulk_menu import install_bulk_menu
+
+        self.bulk_menu = install_bulk_menu(self)
         self._build_status_bar()
         self._connect()
         self._restore_settings()

@@ -782,6 +782,15 @@ class ClaimsTableModel(QAbstractTableModel):
             raise IndexError(row)
         return value
 
+    def held_id(self, row: int) -> str | None:
+        """The claim id of *row* if its row is held (nothing is read)."""
+        value = self._rows.get(row)
+        return None if value is None else value[R_ID]
+
+    def ids_at(self, offset: int, limit: int) -> list[str]:
+        """The claim ids of rows *offset* to *offset* + *limit*, read by position (ids only)."""
+        return ops.ids_at(self._ws(), self._filter, self._order, offset, limit)
+
     def held_rows(self) -> dict[int, ClaimRow]:
         return dict(self._rows)
 

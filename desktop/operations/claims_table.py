@@ -61,6 +61,7 @@ __all__ = [
     "SortKey",
     "article_choices",
     "count",
+    "ids_at",
     "page",
     "rank",
     "rows",
@@ -87,6 +88,13 @@ def page(
     """Page *number* (rows ``number * size`` onwards) of the matching claims in *order*;
     *after* names the claim just before it, when known (see ``claim_page``)."""
     return claim_pages.claim_page(ws, flt, order, number * size, size, total=total, after=after)
+
+
+def ids_at(
+    ws: Workspace, flt: ClaimFilter, order: ClaimOrder, offset: int, limit: int
+) -> list[str]:
+    """The claim ids of rows *offset* to *offset* + *limit* (a selection not read yet)."""
+    return claim_pages.claim_ids_at(ws, flt, order, offset, limit)
 
 
 def rows(ws: Workspace, flt: ClaimFilter, ids: Iterable[uuid.UUID | str]) -> list[ClaimRow]:
