@@ -28,10 +28,11 @@ def edit_claim(
     *,
     source: str | object | None = None,
     relays: Sequence[str] | None = None,
+    rationale: str | None = None,
 ) -> ClaimInfo:
     """Change *claim_id*'s *fields*; *source* a name (or :data:`CLEAR`); *relays* the new
-    chain by name (nearest relay first; empty clears it).  Nothing changes when any part
-    is refused."""
+    chain by name (nearest relay first; empty clears it); *rationale* why a claim made
+    verified or false is so (required then).  Nothing changes when any part is refused."""
     values = normalise_fields(fields)
     names = [" ".join(str(name).split()) for name in relays or ()]
     if any(not name for name in names):
@@ -62,7 +63,7 @@ def edit_claim(
             write_chain(session, claim, chain)
         else:
             _refuse_relay_as_source(session, claim, values.get("source_id"))
-        apply_fields(session, claim, values)
+        apply_fields(session, claim, values, rationale=rationale)
         session.flush()
         return claim_info(session, cid)
 

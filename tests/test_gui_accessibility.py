@@ -98,6 +98,7 @@ def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], Q
     from PySide6.QtCore import QSettings
 
     from desktop.articles.encoding_dialog import EncodingDialog
+    from desktop.claims_table.bulk_dialog import BulkEditDialog
     from desktop.export_dialog import ExportDialog
     from desktop.facts.picker import FactPickerDialog
     from desktop.inspector.link_dialog import LinkClaimDialog
@@ -140,6 +141,7 @@ def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], Q
     ctx = _ctx(ws)
     return {
         "EncodingDialog": lambda: EncodingDialog(text_file, "cp1252"),
+        "BulkEditDialog": lambda: BulkEditDialog("status", 3, tags=[], sources=[]),
         "ExportDialog": lambda: ExportDialog(ctx),
         "FactPickerDialog": lambda: FactPickerDialog(ctx),
         "LinkClaimDialog": lambda: LinkClaimDialog(ctx, str(claim_ids[0])),
@@ -314,8 +316,9 @@ def test_f8_and_the_caret_announce_the_claim(ws, tmp_path, qtbot, monkeypatch) -
         reliability="B",
         credibility=2,
         status="verified",
+        rationale="The ministry's transcript has it.",
     )
-    plain = create_claim(ws, article.id, 13, 20, status="false")
+    plain = create_claim(ws, article.id, 13, 20, status="false", rationale="Misquoted.")
     heard: list[tuple[QWidget, str]] = []
     real = QAccessible.updateAccessibility
 

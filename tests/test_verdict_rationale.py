@@ -202,3 +202,24 @@ def test_sheets_carry_verifier_time_rationale_and_both_grades(
         row["verdict_at"] = row.pop("verdict_at (UTC)")
         row = {k: ("" if v is None else v) for k, v in row.items()}
         check(row, ids.index(str(row["id"])))
+
+
+def test_cli_claim_edit_status_needs_a_rationale(
+    ws_path: Path, seed_paths: list[Path], capsys
+) -> None:
+    db = ("--db", str(ws_path))
+    rc, out = _cli(*db, "import", str(seed_paths[0]))
+    article = out.split("\t")[0]
+    text = seed_paths[0].read_text(encoding="utf-8")
+    quote = next(w for w in text.split() if len(w) > 6 and w.isalpha())
+    rc, out = _cli(*db, "claim", "add", "--article", article, "--quote", quote)
+    claim_id = out.strip()
+    capsys.readouterr()
+    rc, _out = _cli(*db, "claim", "edit", claim_id, "--status", "false", "--note", "x")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2 and len(err) == 1 and "needs a rationale" in err[0]
+    assert _verdict_rows(ws_path) == 0
+    rc, _out = _cli(
+        *db, "claim", "edit", claim_id, "--status", "false", "--rationale", "Misread figure."
+    )
+    assert rc == 0 and _verdict_rows(ws_path) == 1

@@ -73,7 +73,14 @@ def edit_claim_fields(ctx: CliContext) -> None:
     args = ctx.args
     source: str | object | None = CLEAR if args.no_source else args.source
     relays = [] if args.no_relays else args.relayed_by
-    info = edit_claim(ctx.ws, args.claim_id, _claim_fields(args), source=source, relays=relays)
+    info = edit_claim(
+        ctx.ws,
+        args.claim_id,
+        _claim_fields(args),
+        source=source,
+        relays=relays,
+        rationale=getattr(args, "rationale", None),
+    )
     ctx.print(
         f"{info.id}\t{info.status.value}\t{info.grading or '-'}\t{info.source_name or '-'}\t"
         f"{_one_line(info.quote)}"
@@ -100,6 +107,9 @@ def add_claim_field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--credibility", metavar="1-6", help="information credibility ('' clears)")
     parser.add_argument("--no-grading", action="store_true", help="clear both grading parts")
     parser.add_argument("--status", metavar="S", help="new status (the review rules apply)")
+    parser.add_argument(
+        "--rationale", metavar="TEXT", help="why the claim is verified or false (required then)"
+    )
     parser.add_argument("--note", metavar="TEXT", help="replace the claim's notes")
     tags = parser.add_mutually_exclusive_group()
     tags.add_argument("--tag", action="append", metavar="T", help="the new tags (repeatable)")

@@ -59,6 +59,7 @@ class BulkEditDialog(QDialog):
             self.status_box.addItem(status_icon(status), status.label, status.value)
         self.value_edit = QLineEdit(self)
         self.value_edit.setObjectName("bulkValue")
+        self.value_edit.setAccessibleName("New value")
         self.rationale = QPlainTextEdit(self)
         self.rationale.setObjectName("bulkRationale")
         self.rationale.setAccessibleName("Rationale")
