@@ -76,6 +76,9 @@ class NewArticle:
     published_at: dt.datetime | None = None
     published_offset: int | None = None
     published_zone: str = ""
+    # What the importer could not settle and left undone, for the analyst (one line each:
+    # "the dateline gives no year; the publication date was left empty").  Not stored.
+    notes: tuple[str, ...] = ()
 
 
 def _info(article: Article, claim_count: int) -> ArticleInfo:

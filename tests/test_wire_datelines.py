@@ -109,3 +109,34 @@ def test_import_stores_utc_with_the_original_offset(ws, tmp_path: Path) -> None:
     assert stored.published_at == dt.datetime(2024, 10, 18, 5, 10, tzinfo=dt.UTC)
     assert stored.published_at.utcoffset() == dt.timedelta(0)
     assert (stored.published_offset, stored.published_zone) == (540, "KST")
+
+
+YEARLESS = "Rain falls on the capital\n\nSEOUL, Oct 18 (Yonhap) -- It rained all day.\n"
+
+
+def test_cli_says_when_a_dateline_gave_no_year(ws_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from db.cli import run
+
+    path = tmp_path / "yonhap.txt"
+    path.write_text(YEARLESS, encoding="utf-8")
+    assert run(["--db", str(ws_path), "import", str(path)], out=io.StringIO()) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("claimdesk: note: yonhap.txt: the dateline (SEOUL, Oct 18)")
+    assert "no year" in err[0] and "left empty" in err[0]
+
+
+def test_window_import_report_names_the_yearless_dateline(ws, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui_shell_support import make_window
+
+    path = tmp_path / "yonhap.txt"
+    path.write_text(YEARLESS, encoding="utf-8")
+    window = make_window(ws, tmp_path, qtbot)
+    job = window.import_paths([path])
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert job.result.notes and job.result.notes[0][0] == "yonhap.txt"
+    (title, message), *_ = window.ctx.dialogs.infos
+    assert title == "Import" and "yonhap.txt" in message and "no year" in message
+    assert get_article(ws, job.result.added[0].id).published_at is None

@@ -76,6 +76,9 @@ def cmd_import(ctx: CliContext) -> int:
                 f"note: {new.filename} is not UTF-8; it was read as "
                 f"{label(new.encoding)} (name another with --encoding)."
             )
+        if not isinstance(outcome, Exception):
+            for note in new.notes:
+                say(f"note: {new.filename}: {note}.")
         if isinstance(outcome, DuplicateArticle):
             say(str(outcome))
         elif isinstance(outcome, ClaimDeskError) and scans:

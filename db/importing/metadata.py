@@ -8,6 +8,7 @@ its UTC offset in minutes (and abbreviation), so it can be shown as given.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import warnings
@@ -61,6 +62,7 @@ class Metadata:
     # the text named no zone; and its abbreviation when the text used one.
     published_offset: int | None = None
     published_zone: str = ""
+    notes: tuple[str, ...] = ()  # what was left undone, for the analyst
 
     def article(
         self, text: str, original: bytes, filename: str, format: str, encoding: str = "utf-8"
@@ -79,6 +81,7 @@ class Metadata:
             published_at=self.published_at,
             published_offset=self.published_offset,
             published_zone=self.published_zone,
+            notes=self.notes,
         )
 
 
@@ -367,10 +370,18 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
         line = " ".join(found.first_line.split())
         title = line if len(line) < MAX_TITLE else shorten_title(line)
     outlet = found.outlet or (outlet_from_url(found.url) if found.url else "")
+    notes: tuple[str, ...] = ()
     if found.published is None and found.yearless is not None:
         year = context_year(found.lines, found.url)
         if year is not None:
             found.published = _from_wire(found.yearless, year)
+        else:
+            wire = found.yearless
+            day = f"{calendar.month_abbr[wire.month]} {wire.day}"
+            notes = (
+                f"the dateline ({wire.city}, {day}) gives no year, and the article states "
+                "none elsewhere; the publication date was left empty",
+            )
     return Metadata(
         title=title[:500],
         outlet=outlet[:300],
@@ -379,6 +390,7 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
         published_at=found.published.when if found.published else None,
         published_offset=found.published.offset if found.published else None,
         published_zone=found.published.zone if found.published else "",
+        notes=notes,
     )
 
 

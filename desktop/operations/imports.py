@@ -47,6 +47,8 @@ class ImportReport:
     # Files that were not UTF-8: (file, the encoding they were recognised in).
     fallbacks: list[tuple[str, str]] = field(default_factory=list)
     annotated: list[tuple[str, int]] = field(default_factory=list)  # (file, claims added)
+    # What an importer left undone in a stored article: (file, note).
+    notes: list[tuple[str, str]] = field(default_factory=list)
     # Files that look like a new text of a stored article (same URL or title): kept
     # aside, unstored, until the analyst says whether they replace it.
     revised: list[tuple[str, NewArticle, ArticleInfo]] = field(default_factory=list)
@@ -69,6 +71,9 @@ class ImportReport:
         if self.fallbacks:
             lines.append("Not UTF-8; recognised in another encoding, check the characters:")
             lines += [f"  • {name}: read as {encoding}" for name, encoding in self.fallbacks]
+        if self.notes:
+            lines.append("Imported, with something left for you to fill in:")
+            lines += [f"  • {name}: {note}" for name, note in self.notes]
         if self.duplicates:
             lines.append("Already in the workspace, skipped:")
             lines += [f"  • {name}: {message}" for name, message in self.duplicates]
@@ -169,6 +174,7 @@ def _record(
         _failed(report, new.filename, outcome)
         return
     report.added.append(outcome)
+    report.notes += [(new.filename, note) for note in new.notes]
     if guessed_encoding(new) and new.filename not in named:
         report.fallbacks.append((new.filename, _label(new.encoding)))
 
@@ -179,7 +185,7 @@ def show_report(ctx: AppContext, report: ImportReport) -> None:
         ctx.publish(EVERYTHING)
     elif report.added:
         ctx.publish(changed(Entity.ARTICLE, [a.id for a in report.added], Op.CREATED))
-    if report.problems or report.fallbacks or report.cancelled or report.annotated:
+    if report.problems or report.fallbacks or report.cancelled or report.annotated or report.notes:
         if report.failures or report.duplicates:
             ctx.dialogs.error("Import", report.summary())
         else:
