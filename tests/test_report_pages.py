@@ -145,8 +145,8 @@ def test_no_local_path_in_the_report_or_its_metadata(desk, tmp_path: Path) -> No
 
 def test_links_to_claims_outside_the_report_are_marked(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first, second, third = _claims(desk, 3)
-    update_claim(desk, first.id, status=Status.VERIFIED)
-    update_claim(desk, third.id, status=Status.VERIFIED)
+    update_claim(desk, first.id, status=Status.VERIFIED, rationale="Port records agree.")
+    update_claim(desk, third.id, status=Status.VERIFIED, rationale="Engineers confirm.")
     add_link(desk, first.id, second.id, "contradicts")
     add_link(desk, first.id, third.id, "supports")
     only_verified = ClaimFilter(statuses=frozenset({Status.VERIFIED}))
