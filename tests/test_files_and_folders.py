@@ -299,3 +299,28 @@ def test_file_dialogs_start_in_documents_then_the_last_folder(
     assert DialogService(None, settings).start_folder() == str(chosen.parent)
     shutil.rmtree(chosen.parent)  # a folder that is gone: back to the documents folder
     assert DialogService(None, settings).start_folder() == documents_folder()
+
+
+def test_dropping_a_folder_and_a_workspace(ws, tmp_path, qtbot, folder) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = tmp_path / "other.claimdesk.sqlite"
+    open_workspace(other).close()
+    window = make_window(ws, tmp_path, qtbot)
+    window.ctx.dialogs.confirm_answer = False  # keep this workspace
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert len(window.jobs) == 1
+    wait_job(qtbot, window.jobs[0])
+    assert len(list_articles(ws)) == 3  # the folder's articles
+    assert window.ctx.ws is ws  # the workspace was offered, and declined
+    assert not any("other.claimdesk" in m for _, m in window.ctx.dialogs.errors)

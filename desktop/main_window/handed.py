@@ -24,12 +24,14 @@ def workspace_among(paths: Sequence[str]) -> str | None:
     return None
 
 
-def open_handed(window: Any, paths: Sequence[str]) -> None:
+def open_handed(window: Any, paths: Sequence[str | Path], *, offer_workspace: bool = False) -> None:
     """Import the articles and folders in *paths*; offer to merge each bundle.
 
-    Workspace files are skipped here: the window opened the first one already.
+    A workspace file is skipped (at start-up the window opened it already), or with
+    *offer_workspace* (files dropped on the window) offered for opening.
     """
     articles: list[str | Path] = []
+    workspace: Path | None = None
     for name in paths:
         path = Path(name)
         suffix = path.suffix.lower()
@@ -39,8 +41,18 @@ def open_handed(window: Any, paths: Sequence[str]) -> None:
             _offer_merge(window, path)
         elif suffix not in WORKSPACE_SUFFIXES:
             articles.append(path)
+        elif workspace is None:
+            workspace = path
     if articles:
         window.import_paths(articles)
+    if (
+        offer_workspace
+        and workspace is not None
+        and window.ctx.dialogs.confirm(
+            "Open workspace", f"Open the workspace {workspace.name} in place of this one?"
+        )
+    ):
+        window.switch_workspace(workspace)
 
 
 def _offer_merge(window: Any, path: Path) -> None:

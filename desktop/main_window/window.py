@@ -523,7 +523,10 @@ class MainWindow(QMainWindow):
         ]
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            # Folders, bundles and workspaces too, each taken as what it is.
+            from desktop.main_window.handed import open_handed
+
+            open_handed(self, paths, offer_workspace=True)
 
     # ------------------------------------------------------------ settings
 
