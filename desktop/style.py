@@ -1,16 +1,23 @@
-"""Icons search path and the application stylesheet."""
+"""Icons search path, the application stylesheet, the palette's muted text, the
+reader's font."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDir
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDir, QEvent, QObject
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from db.paths import RESOURCES
+from desktop.palette import hint_color
 
 log = logging.getLogger(__name__)
+
+# The reader's zoom: steps of 10 % of the application font's size, within these bounds.
+ZOOM_STEP = 0.1
+ZOOM_MIN, ZOOM_MAX = -5, 20
+SERIF_FAMILIES = ["Source Serif 4", "Noto Serif", "Georgia", "DejaVu Serif", "serif"]
 
 
 def register_icons() -> None:
@@ -26,15 +33,62 @@ def stylesheet() -> str:
         return ""
 
 
-def reader_font() -> QFont:
-    """A comfortable reading font for article text."""
+def reader_font(zoom: int = 0, base: QFont | None = None) -> QFont:
+    """A serif reading font the size of the application font (*base*), *zoom* steps
+    of 10 % larger or smaller."""
+    size = (base or QApplication.font()).pointSizeF()
+    if size <= 0:  # a font sized in pixels: take its point size from the pixels
+        size = 12.0
     font = QFont()
     font.setStyleHint(QFont.StyleHint.Serif)
-    font.setFamilies(["Source Serif 4", "Noto Serif", "Georgia", "DejaVu Serif", "serif"])
-    font.setPointSizeF(12.5)
+    font.setFamilies(SERIF_FAMILIES)
+    zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
+    font.setPointSizeF(round(size * (1 + ZOOM_STEP * zoom), 2))
     return font
+
+
+def heading_font(base: QFont | None = None) -> QFont:
+    """The article title: the application font, a third larger and semi-bold."""
+    font = QFont(base or QApplication.font())
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 12.0
+    font.setPointSizeF(round(size * 4 / 3, 2))
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+def apply_palette(app: QGuiApplication) -> None:
+    """Keep the palette's placeholder (muted) text at 4.5:1 or more on its base,
+    light or dark; only that role is set, the rest stays the system's."""
+    palette = app.palette()
+    muted = hint_color(palette)
+    role = QPalette.ColorRole.PlaceholderText
+    if all(
+        palette.color(group, role) == muted
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+    ):
+        return
+    palette.setColor(QPalette.ColorGroup.Active, role, muted)
+    palette.setColor(QPalette.ColorGroup.Inactive, role, muted)
+    app.setPalette(palette)
+
+
+class _PaletteFollower(QObject):
+    """Re-checks the muted text when the system switches between light and dark."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is QGuiApplication.instance() and event.type() in (
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.ThemeChange,
+        ):
+            app = QGuiApplication.instance()
+            if isinstance(app, QGuiApplication):
+                apply_palette(app)
+        return False
 
 
 def apply_style(app: QApplication) -> None:
     register_icons()
+    apply_palette(app)
+    if app.findChild(_PaletteFollower) is None:
+        app.installEventFilter(_PaletteFollower(app))
     app.setStyleSheet(stylesheet())

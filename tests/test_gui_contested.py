@@ -22,7 +22,7 @@ from desktop.inspector import ClaimInspector
 from desktop.models.claims_model import COL_QUOTE, COL_STATUS
 from desktop.models.review_queue_model import COL_STATUS as QUEUE_STATUS
 from desktop.operations import links as link_ops
-from desktop.palette import SUPERSEDED_COLOR
+from desktop.palette import superseded_color
 from desktop.reader.view import ReaderView
 from desktop.review import CompareView, ReviewQueueView, install_review_ui
 
@@ -176,7 +176,7 @@ def test_superseded_claim_in_reader_table_inspector_and_compare(setup, qtbot) ->
     assert not reader.document().isModified()
     assert inspector.badges() == ["superseded"]
     assert _cell(table, older, COL_STATUS) == "Verified · superseded"
-    assert _cell(table, older, COL_QUOTE, Qt.ItemDataRole.ForegroundRole) == SUPERSEDED_COLOR
+    assert _cell(table, older, COL_QUOTE, Qt.ItemDataRole.ForegroundRole) == superseded_color()
     assert _cell(table, newer, COL_STATUS) == "Unverified"
     compare.show_claim(older)
     cards = {str(c.item.claim_id): c for c in compare.columns}

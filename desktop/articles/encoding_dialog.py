@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from db.errors import ClaimDeskError
 from db.invisible import marked
 from desktop.operations import imports
-
-ERROR_STYLE = "color: #b91c1c;"
+from desktop.palette import error_style
 
 
 class EncodingDialog(QDialog):
@@ -76,7 +75,7 @@ class EncodingDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("encodingError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import logging
 import uuid
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +65,8 @@ from desktop.operations.bulk import BulkEdit, label_of
 from desktop.palette import status_icon
 
 log = logging.getLogger(__name__)
-ROW_HEIGHT = 24
+ROW_HEIGHT = 24  # at least; more for a larger font
+BASE_CHAR_WIDTH = 7  # the widths below suit a font of this average character width
 COLUMN_WIDTHS = {
     COL_ID: 80,
     COL_STATUS: 110,
@@ -75,7 +84,12 @@ COLUMN_WIDTHS = {
 
 
 class _Table(QTableView):
-    """Enter opens the current claim, like a double-click."""
+    """Enter opens the current claim, like a double-click; a new font resizes the columns."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and getattr(self._owner, "table", None) is self:
+            self._owner.size_to_font()
 
     def __init__(self, owner: ClaimsTableView) -> None:
         super().__init__(owner)
@@ -95,6 +109,21 @@ class ClaimsTableView(QWidget):
     ``table`` is the QTableView (``claimsTable``), ``filter_edit`` the free-text
     field, ``model`` the :class:`ClaimsTableModel`.
     """
+
+    def size_to_font(self) -> None:
+        """Rows and columns for the table's font: the status column fits its longest
+        word with a mark ("Unverifiable · contested"), never two statuses cut alike."""
+        metrics = self.table.fontMetrics()
+        scale = max(1.0, metrics.averageCharWidth() / BASE_CHAR_WIDTH)
+        for col, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(col, round(width * scale))
+        longest = max(metrics.horizontalAdvance(f"{s.label} · contested") for s in Status)
+        icon = self.table.iconSize().width() if self.table.iconSize().width() > 0 else 16
+        self.table.setColumnWidth(COL_STATUS, longest + icon + 24)
+        row = max(ROW_HEIGHT, metrics.height() + 8)
+        vheader = self.table.verticalHeader()
+        vheader.setMinimumSectionSize(row)
+        vheader.setDefaultSectionSize(row)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,15 +148,12 @@ class ClaimsTableView(QWidget):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         vheader = self.table.verticalHeader()
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vheader.setDefaultSectionSize(ROW_HEIGHT)
-        vheader.setMinimumSectionSize(ROW_HEIGHT)
         vheader.hide()
         hheader = self.table.horizontalHeader()
         hheader.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hheader.setStretchLastSection(True)
         hheader.setSortIndicatorShown(True)
-        for col, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
+        self.size_to_font()
         hheader.moveSection(hheader.visualIndex(COL_THREADS), hheader.visualIndex(COL_STATUS) + 1)
         hheader.moveSection(hheader.visualIndex(COL_RELAYS), hheader.visualIndex(COL_SOURCE) + 1)
 

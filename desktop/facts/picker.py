@@ -26,6 +26,7 @@ from db.errors import ClaimDeskError
 from db.facts.service import FactInfo
 from desktop.context import AppContext
 from desktop.operations import facts as fact_ops
+from desktop.palette import hint_style
 
 Index = QModelIndex | QPersistentModelIndex
 FactIdRole = Qt.ItemDataRole.UserRole + 1
@@ -134,7 +135,7 @@ class FactPickerDialog(QDialog):
         self.list.doubleClicked.connect(lambda _i: self.accept())
         self.count_label = QLabel(self)
         self.count_label.setObjectName("factPickerCount")
-        self.count_label.setStyleSheet("color: #6b7280;")
+        self.count_label.setStyleSheet(hint_style())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

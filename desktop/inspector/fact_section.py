@@ -20,8 +20,7 @@ from db.errors import ClaimDeskError
 from desktop.context import AppContext
 from desktop.facts.ask import ask_fact_name, pick_fact
 from desktop.operations import facts as fact_ops
-
-MUTED = "color: #6b7280;"
+from desktop.palette import muted_css
 
 
 def _claims(n: int) -> str:
@@ -97,19 +96,19 @@ class FactSection(QWidget):
     def _show_fact(self, info: ClaimInfo) -> None:
         if info.fact_id is None:
             self.fact_name = ""
-            self.fact_label.setText(f"<span style='{MUTED}'>Not in a fact</span>")
+            self.fact_label.setText(f"<span style='{muted_css()}'>Not in a fact</span>")
             return
         try:
             fact = fact_ops.get_fact(self.ctx, info.fact_id)
         except ClaimDeskError:
             self.fact_name = ""
-            self.fact_label.setText(f"<span style='{MUTED}'>Not in a fact</span>")
+            self.fact_label.setText(f"<span style='{muted_css()}'>Not in a fact</span>")
             return
         self.fact_name = fact.name
         others = fact.claim_count - 1
         tail = f" · with {_claims(others)} more" if others > 0 else " · the only claim so far"
         self.fact_label.setText(
-            f"<b>{html.escape(fact.name)}</b><span style='{MUTED}'>{tail}</span>"
+            f"<b>{html.escape(fact.name)}</b><span style='{muted_css()}'>{tail}</span>"
         )
         self.fact_label.setToolTip(fact.notes or fact.name)
 

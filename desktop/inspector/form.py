@@ -25,7 +25,7 @@ from desktop.inspector.fact_section import FactSection
 from desktop.inspector.relays import RelaysSection
 from desktop.inspector.sections import EvidenceSection, LinksSection
 from desktop.inspector.widgets import CommitLineEdit, CommitTextEdit, TagCompleter, split_tags
-from desktop.palette import status_icon
+from desktop.palette import error_style, hint_style, status_icon
 
 if TYPE_CHECKING:
     from desktop.inspector.inspector import ClaimInspector
@@ -36,7 +36,6 @@ GRADING_TIP = (
     "separately: a reliable source can pass on doubtful information, and an "
     "unknown source can report something confirmed elsewhere."
 )
-ERROR_STYLE = "color: #b91c1c;"
 
 
 class InspectorForm:
@@ -55,7 +54,7 @@ class InspectorForm:
         self.placeholder.setObjectName("inspectorPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #6b7280;")
+        self.placeholder.setStyleSheet(hint_style())
         self.stack.addWidget(self.placeholder)
 
         body = QWidget(self)
@@ -172,7 +171,7 @@ class InspectorForm:
         self.event_edit.committed.connect(self._event_confirmed)
         self.event_error = QLabel(body)
         self.event_error.setObjectName("eventDateError")
-        self.event_error.setStyleSheet(ERROR_STYLE)
+        self.event_error.setStyleSheet(error_style())
         self.event_error.setWordWrap(True)
         self.event_error.hide()
         event_box = QWidget(body)

@@ -33,7 +33,14 @@ from desktop.marks import marked_html, one_line
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import claims as claim_ops
 from desktop.operations import sources as source_ops
-from desktop.palette import CONTESTED_COLOR, SUPERSEDED_COLOR, badge_html, status_tip
+from desktop.palette import (
+    CONTESTED_COLOR,
+    SUPERSEDED_COLOR,
+    badge_html,
+    error_color,
+    muted_css,
+    status_tip,
+)
 from desktop.review.verdict_dialog import VerdictDialog
 
 FIELD_TEXT = {
@@ -199,17 +206,17 @@ class ClaimInspector(InspectorForm, QWidget):
             title = marked_html(info.article_title or "(untitled article)")
             self.header.setText(
                 f"<b>Claim {short(info.id)}</b> · {title}<br>"
-                f"<span style='color:#6b7280'>Created "
+                f"<span style='{muted_css()}'>Created "
                 f"{self._stamp(info.created_at, info.created_by_id)} · updated "
                 f"{self._stamp(info.updated_at, info.updated_by_id)} · version "
                 f"{info.version}</span>"
             )
             self.quote_view.setHtml(
-                "<div style='white-space: pre-wrap'><span style='color:#9ca3af'>…"
+                f"<div style='white-space: pre-wrap'><span style='{muted_css()}'>…"
                 + marked_html(info.prefix)
                 + "</span><b>"
                 + marked_html(info.quote)
-                + "</b><span style='color:#9ca3af'>"
+                + f"</b><span style='{muted_css()}'>"
                 + marked_html(info.suffix)
                 + "…</span></div>"
             )
@@ -418,7 +425,9 @@ class ClaimInspector(InspectorForm, QWidget):
     def _set_event_error(self, message: str | None) -> None:
         self.event_error.setText(message or "")
         self.event_error.setVisible(bool(message))
-        self.event_edit.setStyleSheet("border: 1px solid #b91c1c;" if message else "")
+        self.event_edit.setStyleSheet(
+            f"border: 1px solid {error_color().name()};" if message else ""
+        )
 
     def _event_confirmed(self) -> None:
         if self.info is None:

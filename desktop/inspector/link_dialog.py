@@ -28,7 +28,7 @@ from db.links import FORWARD_LABEL
 from db.models import Relation, Status
 from desktop.context import AppContext
 from desktop.operations import claims as claim_ops
-from desktop.palette import status_icon
+from desktop.palette import hint_style, status_icon
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 SHOWN = 300  # matches listed at once
@@ -70,7 +70,7 @@ class LinkClaimDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.doubleClicked.connect(lambda _i: self.accept())
         self.count_label = QLabel(self)
-        self.count_label.setStyleSheet("color: #6b7280;")
+        self.count_label.setStyleSheet(hint_style())
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -107,10 +107,12 @@ class LinkClaimDialog(QDialog):
         self.items.clear()
         for row in rows[:SHOWN]:
             quote = " ".join(row[R_QUOTE].split())
-            label = f"“{quote[:140]}” — {row[R_ARTICLE]}"
+            status = Status(row[R_STATUS])
+            # The status in words as well as in colour.
+            label = f"{status.label} · “{quote[:140]}” — {row[R_ARTICLE]}"
             if row[R_SOURCE]:
                 label += f" ({row[R_SOURCE]})"
-            item = QStandardItem(status_icon(Status(row[R_STATUS])), label)
+            item = QStandardItem(status_icon(status), label)
             item.setData(row[R_ID], ClaimIdRole)
             item.setToolTip(row[R_STATEMENT] or row[R_QUOTE])
             item.setEditable(False)

@@ -19,7 +19,6 @@ from desktop.main_window.legend import StatusLegend
 from desktop.operations import articles as article_ops
 from desktop.reader import ReaderView
 from desktop.shared.clamped_label import ClampedLabel
-from desktop.style import reader_font
 
 
 class ReaderPane(QWidget):
@@ -36,7 +35,6 @@ class ReaderPane(QWidget):
         self.byline.setWordWrap(True)
         self.legend = StatusLegend(self)
         self.reader = ReaderView(ctx, self)
-        self.reader.setFont(reader_font())
         legend_row = QHBoxLayout()
         legend_row.setContentsMargins(18, 2, 18, 4)
         legend_row.addWidget(self.legend)

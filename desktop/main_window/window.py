@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
 
         self.reader_pane = ReaderPane(ctx, self)
         self.reader = self.reader_pane.reader
+        self.reader.use_settings(self.settings)  # the analyst's zoom of the text
         self.setCentralWidget(self.reader_pane)
         # The reader's own actions also fill its context menu.
         self.reader.addActions(

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from db.changes import Changes
 from db.claims import ClaimFilter
@@ -59,7 +59,7 @@ from desktop.operations.claims_table import (
     ClaimRow,
     SortKey,
 )
-from desktop.palette import CONTESTED_COLOR, status_icon, status_tip
+from desktop.palette import contested_color, status_icon, status_tip, superseded_color
 from desktop.workers import run_job
 
 (
@@ -255,8 +255,6 @@ class ClaimsTableModel(QAbstractTableModel):
         self._refreshing = False
         self._mono = QFont("monospace")
         self._mono.setStyleHint(QFont.StyleHint.TypeWriter)
-        self._grey = QColor("#6b7280")
-        self._contested = QColor(CONTESTED_COLOR)
         self._alive = alive_flag(self)
 
     # ------------------------------------------------------------ state
@@ -839,8 +837,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return status_icon(_status(row)) if col == COL_STATUS else None
         if role == _FOREGROUND:
             if col in (COL_ID, COL_UPDATED) or (row[R_SUPERSEDED_BY] and col != COL_STATUS):
-                return self._grey  # a superseded claim is dimmed
-            return self._contested if col == COL_STATUS and row[R_CONTESTED] else None
+                return superseded_color()  # a superseded claim is dimmed
+            return contested_color() if col == COL_STATUS and row[R_CONTESTED] else None
         if role == _FONT:
             return self._mono if col in (COL_ID, COL_GRADING) else None
         if role == _ALIGN:
@@ -893,8 +891,9 @@ class ClaimsTableModel(QAbstractTableModel):
             return marked(str(row[R_QUOTE]))
         if col == COL_ID:
             return str(row[R_ID])
-        if col == COL_STATUS:
-            return status_tip(row[R_CONTESTED], row[R_SUPERSEDED_BY])
+        if col == COL_STATUS:  # the whole status, should a narrow column cut it
+            tip = status_tip(row[R_CONTESTED], row[R_SUPERSEDED_BY])
+            return f"{status_text(row)}\n{tip}" if tip else status_text(row)
         if col == COL_THREADS and row[R_THREADS]:
             n = row[R_THREADS]
             return f"{n} open discussion thread{'s' if n != 1 else ''}"

@@ -11,16 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from db.comments import CommentInfo
+from desktop.palette import hint_color
 
 COL_BODY, COL_WHO, COL_WHEN = range(3)
 TITLES = ("Comment", "Who", "When")
 CommentIdRole = Qt.ItemDataRole.UserRole.value + 1
 ResolvedRole = Qt.ItemDataRole.UserRole.value + 2
 ModelIndex = QModelIndex | QPersistentModelIndex
-GREY = QColor("#6b7280")
 
 
 class _Node:
@@ -169,7 +169,7 @@ class DiscussionModel(QAbstractItemModel):
         if role == ResolvedRole:
             return node.resolved
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(GREY) if node.resolved else None
+            return QBrush(hint_color()) if node.resolved else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_BODY:
                 return info.body

@@ -355,8 +355,8 @@ class ReviewQueueModel(QAbstractTableModel):
             return item
         if role == DECORATION:
             return status_icon(item.status)
-        if col == COL_STATUS:
-            return status_tip(item.contested, None)
+        if col == COL_STATUS:  # the whole status, should a narrow column cut it
+            return status_tip(item.contested, None) or item.status.label
         if col == COL_WAITING:
             if item.contested:
                 return f"Contested since {item.since.astimezone():%Y-%m-%d %H:%M}"

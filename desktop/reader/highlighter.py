@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from db.models import Status
-from desktop.palette import SUPERSEDED_COLOR, status_color
+from desktop.palette import is_dark, superseded_color, tint, underline_color
 from desktop.reader.spans import Piece
 
 # Suggested claims: a faint dotted underline, under any claim highlight.
@@ -17,19 +17,6 @@ SUGGESTION_COLOR = QColor(70, 110, 190)
 # anything else painted there.
 HIDDEN_FOREGROUND = QColor(150, 0, 0)
 HIDDEN_BACKGROUND = QColor(255, 205, 205)
-
-
-def tint(status: Status | str, depth: int = 0) -> QColor:
-    """A translucent background in the status colour; deeper nesting is more opaque."""
-    color = status_color(status)
-    color.setAlpha(min(70 + 45 * depth, 220))
-    return color
-
-
-def selection_tint(status: Status | str) -> QColor:
-    color = status_color(status)
-    color.setAlpha(150)
-    return color
 
 
 class ClaimHighlighter(QSyntaxHighlighter):
@@ -45,6 +32,7 @@ class ClaimHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._pieces: dict[int, tuple[Piece, ...]] = {}
         self._formats: dict[tuple[Status, int, bool], QTextCharFormat] = {}
+        self.dark = is_dark()  # highlights of a dark page are fainter (light text on them)
         self.superseded: frozenset[str] = frozenset()
         # Suggestion underlines: block number -> (start, length) block-relative, UTF-16.
         self._marks: dict[int, tuple[tuple[int, int], ...]] = {}
@@ -65,20 +53,28 @@ class ClaimHighlighter(QSyntaxHighlighter):
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
-            background = tint(status, depth)
+            background = tint(status, depth, dark=self.dark)
             if superseded:
                 background.setAlpha(background.alpha() // 2)
                 fmt.setFontStrikeOut(True)
-                fmt.setForeground(SUPERSEDED_COLOR)
+                fmt.setForeground(superseded_color())
             fmt.setBackground(background)
             fmt.setUnderlineStyle(
                 QTextCharFormat.UnderlineStyle.SingleUnderline
                 if depth == 0
                 else QTextCharFormat.UnderlineStyle.DashUnderline
             )
-            fmt.setUnderlineColor(status_color(status).darker(130))
+            fmt.setUnderlineColor(underline_color(status, dark=self.dark))
             self._formats[key] = fmt
         return fmt
+
+    def set_dark(self, dark: bool) -> None:
+        """The page turned dark or light: every highlight is painted again."""
+        if dark == self.dark:
+            return
+        self.dark = dark
+        self._formats.clear()
+        self.set_pieces(self._pieces, range(self.document().blockCount()))
 
     def set_pieces(
         self, pieces: dict[int, tuple[Piece, ...]], blocks: Iterable[int] | None = None

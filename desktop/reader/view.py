@@ -16,16 +16,20 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
     QTextLine,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -41,9 +45,10 @@ from desktop.operations import claim_spans as span_ops
 from desktop.operations import claims as claim_ops
 from desktop.operations.claim_spans import Edge
 from desktop.operations.claims import SpanRow
-from desktop.palette import status_color
+from desktop.palette import is_dark, selection_tint, underline_color
 from desktop.reader.hidden import HiddenMarks, hidden_marks
-from desktop.reader.highlighter import ClaimHighlighter, selection_tint
+from desktop.reader.highlighter import ClaimHighlighter
+from desktop.reader.margin import Marks, StatusMargin
 from desktop.reader.spans import (
     SpanIndex,
     changed_blocks,
@@ -52,9 +57,11 @@ from desktop.reader.spans import (
     utf16_block_starts,
 )
 from desktop.reader.spoken import spoken_claim
+from desktop.style import ZOOM_MAX, ZOOM_MIN, reader_font
 
 log = logging.getLogger(__name__)
 
+ZOOM_KEY = "reader/zoom"
 PATCH_LIMIT = 200  # more claims changed at once than this: re-read the article's spans
 EMPTY_HINT = "Import an article with Ctrl+I, then choose it in the article list."
 # Asked when a new claim would cover exactly the words of an existing one.
@@ -111,6 +118,14 @@ class ReaderView(QPlainTextEdit):
         self._announced: str | None = None
         self._placing_caret = False
         self.cursorPositionChanged.connect(self._caret_moved)
+        # Status letters beside the lines where claims start (a second cue to colour).
+        self.margin = StatusMargin(self, self.margin_marks)
+        self.updateRequest.connect(lambda _rect, _dy: self.margin.update())
+        # The text follows the application font, zoomed by the analyst (kept per user).
+        self.zoom = 0
+        self.settings: QSettings | None = None
+        self._add_zoom_actions()
+        self.apply_font()
         # The selection last dragged with Alt held: Ctrl+E keeps it exactly as it is.
         self._exact_selection: tuple[int, int] | None = None
         ctx.changed.connect(self._on_changed)
@@ -325,6 +340,102 @@ class ReaderView(QPlainTextEdit):
             if not shown:  # a claim already in view (one just made) stays where it is
                 self.centerCursor()
 
+    # ------------------------------------------------------------ margin, font, zoom
+
+    def margin_marks(self) -> Marks:
+        """(top, height, statuses) of every line on screen where claims start."""
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            pieces = self._spans.pieces.get(block.blockNumber(), ())
+            layout = block.layout()
+            per_line: dict[int, list[tuple[int, Status]]] = {}
+            for piece in pieces:
+                span = self._spans.by_id.get(piece.claim_id)
+                if span is None or span.start != block.position() + piece.start:
+                    continue  # only the line where the claim starts
+                line = layout.lineForTextPosition(piece.start)
+                if line.isValid():
+                    per_line.setdefault(line.lineNumber(), []).append((piece.start, span.status))
+            for number in sorted(per_line):
+                line = layout.lineAt(number)
+                statuses = [status for _start, status in sorted(per_line[number])]
+                yield geometry.top() + line.y(), line.height(), statuses
+            block = block.next()
+
+    def _place_margin(self) -> None:
+        width = self.margin.wanted_width()
+        if self.viewportMargins().left() != width:
+            self.setViewportMargins(width, 0, 0, 0)
+        rect = self.contentsRect()
+        self.margin.setGeometry(rect.left(), rect.top(), width, rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_margin()
+
+    def use_settings(self, settings: QSettings) -> None:
+        """Read the analyst's zoom from *settings* and keep it there."""
+        self.settings = settings
+        value = settings.value(ZOOM_KEY, 0)
+        try:
+            self.zoom = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            self.zoom = 0
+        self.apply_font()
+
+    def apply_font(self) -> None:
+        """The application font at the reader's zoom (again after either changed)."""
+        self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom))
+        self.setFont(reader_font(self.zoom))
+        self._place_margin()
+        self.margin.update()
+
+    def zoom_by(self, steps: int) -> None:
+        """Larger (steps > 0) or smaller text; 0 goes back to the application's size."""
+        self.zoom = self.zoom + steps if steps else 0
+        self.apply_font()
+        if self.settings is not None:
+            self.settings.setValue(ZOOM_KEY, self.zoom)
+
+    def _add_zoom_actions(self) -> None:
+        for name, keys, steps in (
+            ("readerZoomIn", ("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn), 1),
+            ("readerZoomOut", ("Ctrl+-", QKeySequence.StandardKey.ZoomOut), -1),
+            ("readerZoomReset", ("Ctrl+0",), 0),
+        ):
+            action = QAction(self)
+            action.setObjectName(name)
+            sequences: list[QKeySequence] = []
+            for key in keys:
+                sequence = QKeySequence(key)
+                if not sequence.isEmpty() and sequence not in sequences:
+                    sequences.append(sequence)
+            action.setShortcuts(sequences)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _c=False, n=steps: self.zoom_by(n))
+            self.addAction(action)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_by(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.set_dark(is_dark(self.palette()))
+            self._update_selection_mark()
+            self.margin.update()
+
     # ------------------------------------------------------------ screen readers
 
     def announce_claim(self, claim_id: str | None) -> None:
@@ -364,9 +475,10 @@ class ReaderView(QPlainTextEdit):
         cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
         mark.cursor = cursor
         fmt = QTextCharFormat()
-        fmt.setBackground(selection_tint(span.status))
+        dark = self.highlighter.dark
+        fmt.setBackground(selection_tint(span.status, dark=dark))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(status_color(span.status).darker(150))
+        fmt.setUnderlineColor(underline_color(span.status, dark=dark))
         fmt.setProperty(QTextFormat.Property.FontUnderline, True)
         mark.format = fmt
         self.setExtraSelections([mark])
@@ -598,6 +710,10 @@ class ReaderView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            result = super().event(event)
+            self.apply_font()  # the application's font size changed: follow it
+            return result
         # Delete on a selected claim belongs to the reader even when another panel
         # registered a window-wide Delete shortcut.
         if (

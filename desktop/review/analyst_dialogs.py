@@ -30,6 +30,7 @@ from desktop.context import AppContext
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import settings as settings_ops
 from desktop.operations import team as team_ops
+from desktop.palette import readable_ink
 from desktop.review.common import attempt
 from desktop.review.member_dialog import NewMemberDialog
 
@@ -46,7 +47,8 @@ class ColorButton(QPushButton):
     def set_color(self, color: str) -> None:
         self.color = QColor(color).name()
         self.setText(self.color)
-        self.setStyleSheet(f"background: {self.color}; color: white;")
+        ink = readable_ink(QColor(self.color)).name()
+        self.setStyleSheet(f"background: {self.color}; color: {ink};")
 
     def _pick(self) -> None:
         chosen = QColorDialog.getColor(QColor(self.color), self, "Analyst colour")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Entity
 from desktop.context import AppContext
 from desktop.operations.compare import CompareItem, linked_set
-from desktop.palette import SUPERSEDED_COLOR, status_color
+from desktop.palette import status_color, superseded_color
 from desktop.review.common import (
     as_uuid,
     attempt,
@@ -111,7 +111,7 @@ class CompareColumn(QFrame):
         self.sentence.setObjectName("compareSentence")
         self.sentence.setWordWrap(True)
         if item.superseded:  # a newer claim replaces it: faded, and said so
-            self.sentence.setStyleSheet(f"color: {SUPERSEDED_COLOR.name()};")
+            self.sentence.setStyleSheet(f"color: {superseded_color().name()};")
             self.sentence.setToolTip("Superseded: a newer claim updates this one.")
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Open", self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Entity
 from db.errors import ClaimDeskError
+from db.models import Status
 from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.marks import one_line
@@ -172,8 +173,12 @@ class ReviewQueueView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((COL_STATUS, 14), (COL_WAITING, 8), (COL_ARTICLE, 30)):
+        for col, chars in ((COL_WAITING, 8), (COL_ARTICLE, 30)):
             header.resizeSection(col, chars * char + 24)
+        # The status column fits "In review · contested" and the icon: no status is cut.
+        metrics = self.table.fontMetrics()
+        longest = max(metrics.horizontalAdvance(f"{s.label} · contested") for s in Status)
+        header.resizeSection(COL_STATUS, longest + 40)
         header.resizeSection(COL_QUOTE, 60 * char)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open_row)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from db.models import Status
 from db.rules import VERDICTS
 from desktop.accessibility import tab_leaves
-from desktop.palette import status_icon
+from desktop.palette import hint_style, status_icon
 
 VERDICT_ORDER = (Status.VERIFIED, Status.FALSE, Status.UNVERIFIABLE, Status.DISPUTED)
 
@@ -40,7 +40,7 @@ class VerdictDialog(QDialog):
         self.rationale.setObjectName("verdictRationale")
         self.rationale.setPlaceholderText("Why: which sources confirm or contradict the claim…")
         self.hint = QLabel("A verdict needs a written rationale.", self)
-        self.hint.setStyleSheet("color: #6b7280;")
+        self.hint.setStyleSheet(hint_style())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -31,6 +31,7 @@ FIND_MARK = 0x100000 + 0x5EA  # a QTextFormat user property naming the bar's mar
 MAX_MARKS = 5000
 ALL_COLOR = QColor("#fff1a8")
 CURRENT_COLOR = QColor("#ffb347")
+FIND_INK = QColor("#1f2937")  # the text on those marks, dark on a dark page as well
 
 
 class ArticleText:
@@ -234,6 +235,7 @@ class FindBar(QWidget):
             mark.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(CURRENT_COLOR if i == self.current else ALL_COLOR)
+            fmt.setForeground(FIND_INK)
             fmt.setProperty(FIND_MARK, True)
             mark.format = fmt
             mine.append(mark)

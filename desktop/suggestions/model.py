@@ -6,9 +6,10 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from desktop.operations.suggestions import Suggestion, SuggestionKey, key_of
+from desktop.palette import hint_color
 
 COL_KIND, COL_QUOTE, COL_VALUE, COL_DATE, COL_SOURCE = range(5)
 HEADERS = ("Kind", "Quote", "Value", "Date", "Source")
@@ -18,7 +19,6 @@ KIND_LABELS = {
     "quotation": "Quotation",
     "attribution": "Statement",
 }
-DISMISSED_COLOR = QColor(130, 130, 130)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -98,7 +98,7 @@ class SuggestionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(s)
         if role == Qt.ItemDataRole.ForegroundRole and self.is_dismissed(s):
-            return DISMISSED_COLOR
+            return hint_color()
         if role == Qt.ItemDataRole.FontRole and self.is_dismissed(s):
             font = QFont()
             font.setItalic(True)

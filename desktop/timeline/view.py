@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPainter,
+    QPalette,
     QPen,
     QPolygonF,
 )
@@ -44,10 +45,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes, Entity
-from db.models import Relation
+from db.models import Relation, Status
 from desktop.context import AppContext
 from desktop.operations.timeline import Timeline, TimelineItem, load_timeline
-from desktop.palette import status_color
+from desktop.palette import hint_color, hint_style, status_color
 from desktop.workers import run_job
 
 try:  # QtSvg ships with PySide6-Essentials; stay usable if a build lacks it
@@ -181,8 +182,11 @@ class _PublicationMarks(QGraphicsItem):
         transform = painter.worldTransform()
         painter.save()
         painter.resetTransform()
-        join = QPen(QColor("#d1d5db"), 1, Qt.PenStyle.DotLine)
-        shapes = {False: QColor("#6b7280"), True: QColor(107, 114, 128, 80)}
+        muted = hint_color()
+        join = QPen(QColor(muted), 1, Qt.PenStyle.DotLine)
+        faint = QColor(muted)
+        faint.setAlpha(80)
+        shapes = {False: muted, True: faint}
         for mark, claim_x, faded in self.points:
             at = transform.map(mark)
             start = transform.map(QPointF(claim_x, mark.y()))
@@ -211,7 +215,7 @@ class ClaimCanvas(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setBackgroundBrush(QBrush(QColor("white")))
+        self.setBackgroundBrush(self.palette().brush(QPalette.ColorRole.Base))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.markers: dict[str, QGraphicsItem] = {}
         self._zoom = 1.0
@@ -258,7 +262,8 @@ class ClaimCanvas(QGraphicsView):
         for cid, marker in self.markers.items():
             if isinstance(marker, QGraphicsEllipseItem):
                 pen = marker.pen()
-                pen.setWidthF(3 if cid == claim else 1 if marker.brush().color() != "white" else 2)
+                hollow = marker.brush().color() == self.backgroundBrush().color()
+                pen.setWidthF(3 if cid == claim else 2 if hollow else 1)
                 marker.setPen(pen)
         self.claimClicked.emit(claim)
         if self.ctx is not None:
@@ -319,7 +324,7 @@ class ClaimCanvas(QGraphicsView):
     def _render(self, painter: QPainter, size: QSize) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = QRectF(0, 0, size.width(), size.height())
-        painter.fillRect(target, QColor("white"))
+        painter.fillRect(target, self.backgroundBrush())
         self.scene().render(painter, target, self.sceneRect())
 
     def export_png(self, path: str | Path) -> QSize:
@@ -365,7 +370,7 @@ class TimelineView(ClaimCanvas):
         scene.clear()
         self.markers = {}
         self._looks: dict[str, _Look] = {}
-        self._white = QBrush(QColor("white"))
+        self._white = self.backgroundBrush()  # hollow markers: the page shows through
         self._publications = _PublicationMarks()
         scene.addItem(self._publications)
         items = data.items
@@ -428,16 +433,16 @@ class TimelineView(ClaimCanvas):
             self._draw_item(scene, item, centre, dated, x, y)
         if lane_rows:
             label = scene.addSimpleText("no figure")
-            label.setBrush(QColor("#6b7280"))
+            label.setBrush(hint_color())
             label.setPos(LEFT - 70, lane_top - 8)
         for link in data.links:
             a, b = centres.get(link.from_claim_id), centres.get(link.to_claim_id)
             if a is None or b is None:
                 continue
             if link.relation is Relation.CONTRADICTS:
-                pen = _pen(QColor("#dc2626"), 1.6, Qt.PenStyle.DashLine)
+                pen = _pen(status_color(Status.FALSE), 1.6, Qt.PenStyle.DashLine)
             else:
-                pen = _pen(QColor("#6b7280"), 1.2, Qt.PenStyle.DotLine)
+                pen = _pen(hint_color(), 1.2, Qt.PenStyle.DotLine)
             line = scene.addLine(a.x(), a.y(), b.x(), b.y(), pen)
             line.setZValue(1)
             line.setToolTip(f"{link.relation.value}")
@@ -448,8 +453,8 @@ class TimelineView(ClaimCanvas):
 
     def _draw_axes(self, scene: QGraphicsScene, time: _Axis, value: _Axis, x: Any, y: Any,
                    has_values: bool) -> None:  # fmt: skip
-        axis_pen = _pen(QColor("#374151"), 1.0)
-        grid_pen = _pen(QColor("#e5e7eb"), 1.0)
+        axis_pen = _pen(self.palette().color(QPalette.ColorRole.Text), 1.0)
+        grid_pen = _pen(self.palette().color(QPalette.ColorRole.Midlight), 1.0)
         scene.addLine(LEFT, TOP + PLOT_H, LEFT + PLOT_W, TOP + PLOT_H, axis_pen)
         start = dt.date.fromordinal(math.ceil(time.low))
         end = dt.date.fromordinal(math.floor(time.high))
@@ -474,7 +479,7 @@ class TimelineView(ClaimCanvas):
         font = QFont(label.font())
         font.setPointSizeF(8)
         label.setFont(font)
-        label.setBrush(QColor("#374151"))
+        label.setBrush(self.palette().color(QPalette.ColorRole.Text))
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         width = label.boundingRect().width()
         label.setPos(px - (width / 2 if centre else width if right else 0), py)
@@ -598,7 +603,7 @@ class TimelineWindow(QWidget):
             "Filled: event date · hollow: no event date, at its publication date · "
             "▲ publication · faded: superseded · red dashes: contradicts · grey dots: updates"
         )
-        legend.setStyleSheet("color: #6b7280")
+        legend.setStyleSheet(hint_style())
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(tools)
