@@ -206,7 +206,7 @@ def test_legend_docks_and_reader_follow_a_dark_palette(dark_app, ws, tmp_path, q
 
     article = add_text_article(ws, MULTILINGUAL)
     for n, status in enumerate(Status):
-        create_claim(ws, article.id, 8 * n, 8 * n + 6, status=status.value)
+        create_claim(ws, article.id, 8 * n, 8 * n + 6, status=status.value, rationale="Checked.")
     window = make_window(ws, tmp_path, qtbot)
     window.resize(1400, 900)
     window.show()

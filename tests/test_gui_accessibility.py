@@ -110,6 +110,7 @@ def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], Q
         TeamDialog,
     )
     from desktop.review.history_panel import WorkspaceHistoryDialog
+    from desktop.review.member_dialog import NewMemberDialog
     from desktop.review.verdict_dialog import VerdictDialog
     from desktop.revisions.versions_dialog import VersionsDialog
     from desktop.safety.check_dialog import CheckDialog
@@ -141,6 +142,7 @@ def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], Q
     ctx = _ctx(ws)
     return {
         "EncodingDialog": lambda: EncodingDialog(text_file, "cp1252"),
+        "NewMemberDialog": lambda: NewMemberDialog(),
         "BulkEditDialog": lambda: BulkEditDialog("status", 3, tags=[], sources=[]),
         "ExportDialog": lambda: ExportDialog(ctx),
         "FactPickerDialog": lambda: FactPickerDialog(ctx),
