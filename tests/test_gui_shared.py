@@ -205,7 +205,7 @@ def test_stale_edit_dialog_shows_both_sides_and_reapplies(qtbot, ws, seed_paths)
 
     dialog = StaleEditDialog(info.value, mine)
     qtbot.addWidget(dialog)
-    assert [dialog.cell(0, c) for c in range(3)] == ["notes", "mine", "theirs"]
+    assert [dialog.cell(0, c) for c in range(3)] == ["Notes", "mine", "theirs"]
     assert dialog.current_version == claim.version + 1
     dialog.reapply_button.click()
     assert dialog.choice == REAPPLY
@@ -270,7 +270,7 @@ def test_bundle_export_and_import_with_conflict_resolution(qtbot, tmp_path, seed
     assert report is not None and len(report.pending) == 1
     qtbot.addWidget(report)
     texts = [report.table.item(0, c).text() for c in range(4)]
-    assert texts[1:] == ["notes", "edited there, later", "edited here"]
+    assert texts[1:] == ["Notes", "edited there, later", "edited here"]
     with qtbot.waitSignal(other_ctx.claimsChanged, timeout=2500):
         assert report.resolve_selected("incoming")
     assert get_claim(there, claim.id).notes == "edited here"

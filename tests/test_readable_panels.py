@@ -179,3 +179,23 @@ def test_export_preview_in_words(ws, qtbot) -> None:  # type: ignore[no-untyped-
     cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(len(headers))]
     assert "In review" in cells and "Unverified" in cells
     assert not any(code in cell for cell in cells for code in CODES)
+
+
+def test_conflict_dialogs_speak_in_words(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from db.errors import StaleEdit
+    from db.models import Status
+    from desktop.shared.conflict import StaleEditDialog, show_value
+
+    assert show_value("in_review", "status") == "In review"
+    assert show_value(Status.FALSE, "status") == "False"
+    assert show_value(None, "source_id") == "—"
+    stored = SimpleNamespace(status=Status.VERIFIED, assignee_id=None, updated_at=None)
+    exc = StaleEdit("changed", current={"claim": stored})
+    dialog = StaleEditDialog(exc, {"status": "in_review", "assignee_id": None})
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert ["Assigned to", "—", "—"] in rows
+    assert ["Status", "In review", "Verified"] in rows

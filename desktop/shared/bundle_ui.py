@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.bundles import Conflict, MergeReport
+from db.wording import field_words
 from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import bundles as bundle_ops
@@ -86,9 +87,9 @@ class MergeReportDialog(QDialog):
         for row, (index, conflict, name) in enumerate(rows):
             cells = [
                 f"{conflict.noun} {str(conflict.entity_id)[:8]}",
-                name.replace("_", " "),
-                show_value(conflict.local.get(name)),
-                show_value(conflict.incoming.get(name)),
+                field_words(name),
+                show_value(conflict.local.get(name), name),
+                show_value(conflict.incoming.get(name), name),
             ]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))

@@ -19,15 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ClaimDeskError, StaleEdit
+from db.wording import field_words, value_words
 from desktop.accessibility import hand_focus_on
 
 REAPPLY = "reapply"
 DISCARD = "discard"
 
 
-def show_value(value: Any) -> str:
+def show_value(value: Any, field: str = "") -> str:
+    """A stored value as people read it ("In review", local times, "—" for nothing)."""
     if value is None:
         return "—"
+    if isinstance(value, enum.Enum):
+        value = value.value
+    value = value_words(field, value)
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
@@ -76,7 +81,7 @@ class StaleEditDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         for row, (key, mine) in enumerate(sorted(attempted.items())):
             stored = getattr(current, key, None) if current is not None else None
-            cells = [key.replace("_", " "), show_value(mine), show_value(stored)]
+            cells = [field_words(key), show_value(mine, key), show_value(stored, key)]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
