@@ -26,6 +26,7 @@ class Entity(enum.StrEnum):
     SETTING = "setting"
     FACT = "fact"
     SUGGESTION = "suggestion"
+    SAVED_FILTER = "saved_filter"
 
 
 class Op(enum.StrEnum):

@@ -51,6 +51,7 @@ WORK_TABLES = (
     "dismissed_proposal",
     "evidence",
     "fact",
+    "saved_filter",
     "source",
     "suggestion_dismissal",
     "tag",

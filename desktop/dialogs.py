@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from db.invisible import marked
 
@@ -80,6 +80,11 @@ class DialogService:
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else None
 
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        """A line the analyst typed (None: cancelled)."""
+        answer, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return answer if ok else None
+
     def open_files(self, title: str, filters: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(self.parent, title, self.start_folder(), filters)
         if paths:
@@ -117,6 +122,8 @@ class RecordingDialogs(DialogService):
         # Answers to choose(), first first; when none is left the default is taken.
         self.choice_answers: list[int | None] = []
         self.choices_asked: list[tuple[str, str, list[str]]] = []
+        # Answers to ask_text(), first first; when none is left the question is cancelled.
+        self.text_answers: list[str | None] = []
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, marked(message)))
@@ -130,6 +137,9 @@ class RecordingDialogs(DialogService):
     def choose(self, title: str, message: str, choices: list[str], default: int = 0) -> int | None:
         self.choices_asked.append((title, message, list(choices)))
         return self.choice_answers.pop(0) if self.choice_answers else default
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        return self.text_answers.pop(0) if self.text_answers else None
 
     def open_files(self, title: str, filters: str) -> list[str]:
         paths, self.next_paths = self.next_paths, []

@@ -68,7 +68,9 @@ def test_team_commands_add_change_and_remove_logins(
         c = claim_at(admin_ws, article, body, status="in_review")
         analysts.bind_analyst(rita)
         assert analysts.get_current(rita).role == Role.REVIEWER
-        claims.update_claim(rita, c.id, status="verified")
+        claims.update_claim(
+            rita, c.id, status="verified", rationale="The court record confirms it."
+        )
 
         code, out = _cli("team", "role", login, "analyst", "--db", pg_url)
         assert code == 0 and "is now analyst" in out

@@ -21,6 +21,7 @@ from db.models.link import ClaimLink
 from db.models.relay import ClaimRelay
 from db.models.review import Comment, Verdict
 from db.models.revision import ArticleRevision
+from db.models.saved_filter import SavedFilter
 from db.models.setting import Setting
 from db.models.source import Source
 
@@ -42,6 +43,7 @@ __all__ = [
     "HistoryEntry",
     "Relation",
     "Role",
+    "SavedFilter",
     "Setting",
     "Source",
     "SourceKind",

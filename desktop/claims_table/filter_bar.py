@@ -335,6 +335,44 @@ class ClaimFilterBar(QWidget):
         pos = combo.findData(data) if data is not None else 0
         combo.setCurrentIndex(max(pos, 0))
 
+    def apply_filter(self, flt: ClaimFilter) -> list[str]:
+        """Show *flt* in the bar and apply it once; what it names that is gone is listed
+        (the bar then shows everything for that criterion)."""
+        missing: list[str] = []
+        self._timer.stop()
+        widgets = [
+            *self.status_actions.values(),
+            self.contested_action,
+            self.hide_superseded_action,
+            self.source_combo,
+            self.tag_combo,
+            self.article_combo,
+            self.filter_edit,
+        ]
+        blockers = [QSignalBlocker(w) for w in widgets]
+        try:
+            for status, action in self.status_actions.items():
+                action.setChecked(status in flt.statuses)
+            self.contested_action.setChecked(flt.contested_only)
+            self.hide_superseded_action.setChecked(flt.hide_superseded)
+            picks = (
+                (self.source_combo, flt.source_ids, "source"),
+                (self.tag_combo, flt.tags, "tag"),
+                (self.article_combo, flt.article_ids, "article"),
+            )
+            for combo, values, noun in picks:
+                wanted = str(sorted(values, key=str)[0]) if values else None
+                if wanted is not None and self.ws is not None:
+                    combo.reload_now(self.ws)  # the choices as they are now
+                if not combo.select(wanted, self.ws) and wanted is not None:
+                    missing.append(f"the {noun} it names no longer exists")
+            self.filter_edit.setText(flt.text)
+        finally:
+            for blocker in blockers:
+                blocker.unblock()
+        self._status_toggled(True)  # updates the status button's text and applies it
+        return missing
+
     def apply_now(self) -> None:
         self._timer.stop()
         self._emit()

@@ -40,6 +40,7 @@ from db.models import Status
 from desktop.accessibility import hand_focus_on
 from desktop.claims_table.bulk_dialog import BulkEditDialog
 from desktop.claims_table.filter_bar import ClaimFilterBar
+from desktop.claims_table.saved_filters import SavedFilters
 from desktop.context import AppContext
 from desktop.facts.ask import pick_fact
 from desktop.models.claims_model import (
@@ -132,6 +133,8 @@ class ClaimsTableView(QWidget):
         self.model = ClaimsTableModel(lambda: self.ctx.ws, self)
         self.filter_bar = ClaimFilterBar(self)
         self.filter_edit = self.filter_bar.filter_edit
+        self.saved_filters = SavedFilters(ctx, self.filter_bar, self.filter_bar)
+        self.filter_bar.layout().insertWidget(0, self.saved_filters)
 
         self.table = _Table(self)
         self.table.setObjectName("claimsTable")
