@@ -324,3 +324,11 @@ def test_dropping_a_folder_and_a_workspace(ws, tmp_path, qtbot, folder) -> None:
     assert len(list_articles(ws)) == 3  # the folder's articles
     assert window.ctx.ws is ws  # the workspace was offered, and declined
     assert not any("other.claimdesk" in m for _, m in window.ctx.dialogs.errors)
+
+
+@pytest.mark.parametrize("group", ["claim", "source", "evidence", "article", "bundle"])
+def test_a_group_without_its_action_shows_its_own_usage_once(group: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert run([group]) == 2
+    err = capsys.readouterr().err
+    assert err.count("usage:") == 1
+    assert err.startswith(f"usage: claimdesk {group} ")

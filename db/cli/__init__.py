@@ -132,7 +132,7 @@ def run(
     parser, args = parsed or parse(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_usage(sys.stderr)
+        chosen_parser(parser, args).print_usage(sys.stderr)
         return EXIT_USAGE
     ctx = CliContext(args=args, out=out or sys.stdout)
     try:
@@ -151,6 +151,21 @@ def run(
         return EXIT_USAGE
     finally:
         ctx.close()
+
+
+def chosen_parser(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> argparse.ArgumentParser:
+    """The (sub)parser of the deepest command given: ``claimdesk claim`` → ``claim``'s."""
+    while True:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                name = getattr(args, action.dest or "", None)
+                if name in action.choices:
+                    parser = action.choices[name]
+                    break
+        else:
+            return parser
 
 
 def wants_gui(args: argparse.Namespace) -> bool:
