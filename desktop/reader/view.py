@@ -16,7 +16,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextLine,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from db.anchors import Utf16Index
 from db.changes import Changes, Entity, Op
@@ -126,6 +126,9 @@ class ReaderView(QPlainTextEdit):
         self.settings: QSettings | None = None
         self._add_zoom_actions()
         self.apply_font()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         # The selection last dragged with Alt held: Ctrl+E keeps it exactly as it is.
         self._exact_selection: tuple[int, int] | None = None
         ctx.changed.connect(self._on_changed)
@@ -709,11 +712,13 @@ class ReaderView(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The application's font changed (Qt tells the application, not each widget).
+        if event.type() == QEvent.Type.ApplicationFontChange and watched is QApplication.instance():
+            self.apply_font()
+        return super().eventFilter(watched, event)
+
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            result = super().event(event)
-            self.apply_font()  # the application's font size changed: follow it
-            return result
         # Delete on a selected claim belongs to the reader even when another panel
         # registered a window-wide Delete shortcut.
         if (
