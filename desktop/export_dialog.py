@@ -246,6 +246,8 @@ class ExportDialog(QDialog):
             if not text:
                 return None
         path = Path(text).expanduser()
+        if not path.is_absolute():  # a bare name goes where the file dialogs start,
+            path = Path(self.ctx.dialogs.start_folder()) / path  # not the program's folder
         if path.suffix == "":
             path = path.with_suffix(self.suffix())
         self.export_button.setEnabled(False)

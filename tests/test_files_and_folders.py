@@ -332,3 +332,33 @@ def test_a_group_without_its_action_shows_its_own_usage_once(group: str, capsys)
     err = capsys.readouterr().err
     assert err.count("usage:") == 1
     assert err.startswith(f"usage: claimdesk {group} ")
+
+
+def test_a_bare_export_name_is_saved_where_the_dialogs_start(
+    ws, tmp_path, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from db.claims import create_claim
+    from db.models import Status
+    from desktop.export_dialog import ExportDialog
+
+    import_file = __import__("db.importing", fromlist=["import_file"]).import_file
+    story = tmp_path / "story.txt"
+    story.write_text("Harbour wall\n\nThe port said 30 divers worked on it.", encoding="utf-8")
+    article = import_file(ws, story)
+    create_claim(ws, article.id, 0, 6)
+    window = make_window(ws, tmp_path, qtbot)
+    start = tmp_path / "chosen"
+    start.mkdir()
+    program = tmp_path / "program"
+    program.mkdir()
+    monkeypatch.chdir(program)
+    monkeypatch.setattr(window.ctx.dialogs, "start_folder", lambda: str(start))
+    dialog = ExportDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.status_boxes[Status.UNVERIFIED].setChecked(True)
+    dialog.path_edit.setText("sheet")
+    job = dialog.start()
+    assert job is not None
+    wait_job(qtbot, job)
+    assert (start / "sheet.csv").is_file()
+    assert list(program.iterdir()) == []
