@@ -447,8 +447,11 @@ def create_claim(
             source = session.get(Source, values["source_id"])
             if source is not None:
                 source_name = source.name
+                # A new claim starts with its source's default grading.
                 if source.default_reliability and "reliability" not in values:
                     values["reliability"] = source.default_reliability
+                if source.default_credibility and "credibility" not in values:
+                    values["credibility"] = source.default_credibility
         claim.status = Status.UNVERIFIED
         if fact_id is not None and session.get(Fact, fact_id) is not None:
             claim.fact_id = fact_id

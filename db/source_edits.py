@@ -34,6 +34,7 @@ def _recreate(
             affiliation=info.affiliation,
             aliases=list(info.aliases),
             default_reliability=info.default_reliability,
+            default_credibility=info.default_credibility,
             notes=info.notes,
         )
     )
@@ -67,6 +68,7 @@ def unmerge_sources(
         kept.aliases = list(keep.aliases)
         kept.affiliation = keep.affiliation
         kept.default_reliability = keep.default_reliability
+        kept.default_credibility = keep.default_credibility
         _recreate(session, drop, list(claim_ids), Claim.source_id == keep.id)
 
 

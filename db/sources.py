@@ -11,10 +11,18 @@ from sqlalchemy import func, select
 
 from db.errors import InvalidInput, NotFound, enum_member
 from db.ids import resolve_id
-from db.models import RELIABILITY, Claim, Source, SourceKind
+from db.models import CREDIBILITY, RELIABILITY, Claim, Source, SourceKind
 from db.workspace import Workspace
 
-SOURCE_FIELDS = ("name", "kind", "affiliation", "aliases", "default_reliability", "notes")
+SOURCE_FIELDS = (
+    "name",
+    "kind",
+    "affiliation",
+    "aliases",
+    "default_reliability",
+    "default_credibility",
+    "notes",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +36,11 @@ class SourceInfo:
     notes: str
     claim_count: int
     version: int
+    default_credibility: int | None = None
+
+    @property
+    def default_grading(self) -> str:
+        return f"{self.default_reliability or ''}{self.default_credibility or ''}"
 
 
 def _info(source: Source, claim_count: int = 0) -> SourceInfo:
@@ -41,6 +54,7 @@ def _info(source: Source, claim_count: int = 0) -> SourceInfo:
         notes=source.notes,
         claim_count=claim_count,
         version=source.version,
+        default_credibility=source.default_credibility,
     )
 
 
@@ -61,6 +75,18 @@ def normalise_source_fields(fields: dict[str, Any]) -> dict[str, Any]:
             value = (value or "").strip().upper() or None
             if value is not None and value not in RELIABILITY:
                 raise InvalidInput(f"Source reliability must be a letter A–F, not {value!r}.")
+        elif key == "default_credibility":
+            if value in (None, ""):
+                value = None
+            else:
+                try:
+                    value = int(value)
+                except (TypeError, ValueError):
+                    value = 0
+                if value not in CREDIBILITY:
+                    raise InvalidInput(
+                        f"Information credibility must be a number 1–6, not {fields[key]!r}."
+                    )
         elif key == "aliases":
             value = sorted({a.strip() for a in value if a and a.strip()})
         else:
@@ -195,6 +221,8 @@ def merge_sources(ws: Workspace, keep_id: uuid.UUID | str, drop_id: uuid.UUID | 
             keep.affiliation = drop.affiliation
         if keep.default_reliability is None:
             keep.default_reliability = drop.default_reliability
+        if keep.default_credibility is None:
+            keep.default_credibility = drop.default_credibility
         session.flush()
         session.delete(drop)
         session.flush()

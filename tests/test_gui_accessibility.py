@@ -102,6 +102,7 @@ def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], Q
     from desktop.export_dialog import ExportDialog
     from desktop.facts.picker import FactPickerDialog
     from desktop.inspector.link_dialog import LinkClaimDialog
+    from desktop.inspector.new_source_dialog import NewSourceDialog
     from desktop.review.analyst_dialogs import (
         AnalystForm,
         FirstAnalystDialog,
@@ -146,6 +147,7 @@ def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], Q
         "BulkEditDialog": lambda: BulkEditDialog("status", 3, tags=[], sources=[]),
         "ExportDialog": lambda: ExportDialog(ctx),
         "FactPickerDialog": lambda: FactPickerDialog(ctx),
+        "NewSourceDialog": lambda: NewSourceDialog("Harbour police", "B", 2),
         "LinkClaimDialog": lambda: LinkClaimDialog(ctx, str(claim_ids[0])),
         "AnalystForm": lambda: AnalystForm("New analyst", "Who is working?"),
         "FirstAnalystDialog": lambda: FirstAnalystDialog(),

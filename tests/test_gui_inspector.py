@@ -161,10 +161,24 @@ def test_reload_skips_field_being_edited(qtbot, ctx, ws, claims, inspector):
     assert claim_ops.get_claim(ws, claim.id).notes == "half typed"
 
 
-def test_new_source_by_typing(ctx, ws, claims, inspector):
+def _add_new_source(inspector, qtbot, kind: str = "other") -> None:
+    """Confirm the New source dialog typing a new name opens (with *kind* chosen)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = inspector.new_source_dialog
+    assert dialog is not None and dialog.isVisible()
+    _choose(dialog.kind_combo, kind)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert inspector.new_source_dialog is None
+
+
+def test_new_source_by_typing(ctx, ws, claims, inspector, qtbot):
     claim = claims[0]
     inspector.show_claim(claim.id)
     inspector.set_source_text("Ministry of Unification")
+    assert source_ops.find_source(ws, "ministry of unification") is None  # asked first
+    _add_new_source(inspector, qtbot)
     created = source_ops.find_source(ws, "ministry of unification")
     assert created is not None
     assert claim_ops.get_claim(ws, claim.id).source_id == created.id
@@ -427,6 +441,7 @@ def test_inspector_on_postgresql(qtbot, pg_url, seed_paths):
         assert widget.links.link_to(made[1].id, Relation.SAME)
         assert [v.label for v in widget.links.views()] == ["same fact as"]
         widget.set_source_text("Shared source")
+        _add_new_source(widget, qtbot)
         assert claim_ops.get_claim(pg, made[0].id).source_name == "Shared source"
         while context.undo_stack.canUndo():
             context.undo_stack.undo()
@@ -502,3 +517,49 @@ def test_header_names_creator_and_last_editor(ws, ctx, claims, inspector):
     header = inspector.header.text()
     assert "Created " in header and " by Analyst · updated " in header
     assert header.endswith("by Rita Reviewer · version 2</span>")
+
+
+def test_a_new_source_learns_the_grading_and_passes_it_on(ctx, ws, claims, inspector, qtbot):
+    inspector.show_claim(claims[0].id)
+    _choose(inspector.reliability_combo, "B")
+    _choose(inspector.credibility_combo, 2)
+    inspector.set_source_text("Harbour Police")
+    dialog = inspector.new_source_dialog
+    assert dialog.reliability() == "B" and dialog.credibility() == 2  # the claim's grading
+    _choose(dialog.credibility_combo, 3)  # the analyst grades it again here
+    _add_new_source(inspector, qtbot, kind="agency")
+    source = source_ops.find_source(ws, "Harbour Police")
+    assert (source.kind.value, source.default_reliability, source.default_credibility) == (
+        "agency",
+        "B",
+        3,
+    )
+    stored = claim_ops.get_claim(ws, claims[0].id)
+    assert (stored.source_id, stored.grading) == (source.id, "B3")
+    # The next claim attributed to it starts with its default grading, in the inspector…
+    inspector.show_claim(claims[1].id)
+    inspector.set_source_text("harbour police")
+    assert inspector.new_source_dialog is None  # known: nothing asked
+    assert claim_ops.get_claim(ws, claims[1].id).grading == "B3"
+    assert inspector.credibility_combo.currentData() == 3
+    # … and in the core, for a claim made with that source.
+    text = article_text(ws, claims[2].article_id).text
+    made = claim_ops.create_claim(
+        ws, claims[2].article_id, 0, min(12, len(text)), source_id=source.id
+    )
+    assert made.grading == "B3"
+    # One undo step takes back the source and the first claim's attribution.
+    while ctx.undo_stack.canUndo():
+        ctx.undo_stack.undo()
+    assert source_ops.find_source(ws, "Harbour Police") is None
+    assert claim_ops.get_claim(ws, claims[0].id).grading == ""
+
+
+def test_cancelling_the_new_source_adds_nothing(ctx, ws, claims, inspector):
+    inspector.show_claim(claims[0].id)
+    inspector.set_source_text("Nobody yet")
+    inspector.new_source_dialog.reject()
+    assert source_ops.find_source(ws, "Nobody yet") is None
+    assert claim_ops.get_claim(ws, claims[0].id).source_id is None
+    assert inspector.source_combo.currentText() == ""
+    assert ctx.undo_stack.count() == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Index, String, Text
+from sqlalchemy import JSON, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, TrackedMixin
@@ -19,4 +19,6 @@ class Source(TrackedMixin, Base):
     affiliation: Mapped[str] = mapped_column(String(300), default="")
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     default_reliability: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    # The information credibility a new claim of this source starts with (1-6).
+    default_credibility: Mapped[int | None] = mapped_column(Integer, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")

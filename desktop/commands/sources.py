@@ -42,6 +42,7 @@ def source_values(info: SourceInfo) -> dict[str, Any]:
         "affiliation": info.affiliation,
         "aliases": list(info.aliases),
         "default_reliability": info.default_reliability,
+        "default_credibility": info.default_credibility,
         "notes": info.notes,
     }
 

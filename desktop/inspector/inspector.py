@@ -25,10 +25,11 @@ from db.decisions import needs_rationale
 from db.errors import ClaimDeskError, InvalidInput, Refused, StaleEdit
 from db.ids import short
 from db.invisible import has_hidden
-from db.models import Status
+from db.models import SourceKind, Status
 from db.sources import SourceInfo
 from desktop.context import AppContext
 from desktop.inspector.form import InspectorForm
+from desktop.inspector.new_source_dialog import NewSourceDialog
 from desktop.marks import marked_html, one_line
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import claims as claim_ops
@@ -89,6 +90,7 @@ class ClaimInspector(InspectorForm, QWidget):
         self._relayed: set[str] = set()
         self._names: dict[uuid.UUID, str] = {}
         self.rationale_dialog: VerdictDialog | None = None
+        self.new_source_dialog: NewSourceDialog | None = None
         self._build()
         self.links.reloaded.connect(self._update_badges)
         ctx.claimSelected.connect(self._claim_selected)
@@ -457,7 +459,7 @@ class ClaimInspector(InspectorForm, QWidget):
                 self.ctx.report_error(exc)
                 return
         if source is not None:
-            self._push(self._source_fields(source.id, source.default_reliability))
+            self._push(self._source_fields(source))
             return
         try:  # refuse a stale edit before creating anything
             current = claim_ops.get_claim(self.ctx, self.info.id)
@@ -473,17 +475,63 @@ class ClaimInspector(InspectorForm, QWidget):
             )
             self._reload_stored()
             return
+        self._ask_new_source(name)
+
+    def _ask_new_source(self, name: str) -> None:
+        """A name no source has: ask its kind and grading (``new_source_dialog`` while
+        open), then add it and make it the claim's source, as one undo step."""
+        assert self.info is not None
+        dialog = NewSourceDialog(name, self.info.reliability, self.info.credibility, self)
+        claim_id = self.info.id
+        self.new_source_dialog = dialog
+
+        def done(result: int) -> None:
+            self.new_source_dialog = None
+            dialog.deleteLater()
+            if self.info is None or self.info.id != claim_id:
+                return
+            if result != QDialog.DialogCode.Accepted or not dialog.name():
+                self._reload_stored()
+                return
+            self._add_source(
+                dialog.name(), dialog.kind(), dialog.reliability(), dialog.credibility()
+            )
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _add_source(
+        self, name: str, kind: SourceKind, reliability: str | None, credibility: int | None
+    ) -> None:
+        """The new source with its defaults, and the claim graded the same, in one step."""
         stack = self.ctx.undo_stack
         stack.beginMacro(f"Set source to new source {name}")
-        source_id = source_ops.create_source(self.ctx, name)
-        if source_id is not None:
-            self._push(self._source_fields(source_id, None))
-        stack.endMacro()
+        try:
+            source_id = source_ops.create_source(
+                self.ctx,
+                name,
+                kind=kind,
+                default_reliability=reliability,
+                default_credibility=credibility,
+            )
+            if source_id is not None:
+                fields: dict[str, Any] = {"source_id": source_id}
+                fields["reliability"] = reliability
+                fields["credibility"] = credibility
+                self._push(fields)
+            else:
+                self._reload_stored()
+        finally:
+            stack.endMacro()
 
-    def _source_fields(self, source_id: uuid.UUID, default: str | None) -> dict[str, Any]:
-        fields: dict[str, Any] = {"source_id": source_id}
-        if default and self.info is not None and not self.info.reliability:
-            fields["reliability"] = default
+    def _source_fields(self, source: SourceInfo) -> dict[str, Any]:
+        """The source, and its default grading for the parts the claim has not got."""
+        fields: dict[str, Any] = {"source_id": source.id}
+        if self.info is not None:
+            if source.default_reliability and not self.info.reliability:
+                fields["reliability"] = source.default_reliability
+            if source.default_credibility and not self.info.credibility:
+                fields["credibility"] = source.default_credibility
         return fields
 
     # ------------------------------------------------------------ conveniences

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import RELIABILITY, SourceKind
+from db.models import CREDIBILITY, RELIABILITY, SourceKind
 from db.sources import SourceInfo
 from desktop.accessibility import tab_leaves
 
@@ -44,6 +44,13 @@ class SourceEditDialog(QDialog):
             "Filled into a claim's source reliability when the claim is attributed to this "
             "source and has none yet."
         )
+        self.credibility_combo = QComboBox(self)
+        self.credibility_combo.addItem("– none", None)
+        for number, meaning in CREDIBILITY.items():
+            self.credibility_combo.addItem(f"{number} — {meaning}", number)
+        self.credibility_combo.setToolTip(
+            "The information credibility a new claim of this source starts with."
+        )
         self.notes_edit = QPlainTextEdit(self)
         tab_leaves(self.notes_edit)
         self.notes_edit.setTabChangesFocus(True)
@@ -56,6 +63,7 @@ class SourceEditDialog(QDialog):
             ("&Affiliation:", self.affiliation_edit),
             ("A&liases:", self.aliases_edit),
             ("Default &reliability:", self.reliability_combo),
+            ("Default &credibility:", self.credibility_combo),
             ("N&otes:", self.notes_edit),
         ):
             label = QLabel(text, self)
@@ -76,6 +84,8 @@ class SourceEditDialog(QDialog):
             self.aliases_edit.setText(", ".join(info.aliases))
             pos = self.reliability_combo.findData(info.default_reliability)
             self.reliability_combo.setCurrentIndex(max(pos, 0))
+            pos = self.credibility_combo.findData(info.default_credibility)
+            self.credibility_combo.setCurrentIndex(max(pos, 0))
             self.notes_edit.setPlainText(info.notes)
 
     def values(self) -> dict[str, Any]:
@@ -85,6 +95,7 @@ class SourceEditDialog(QDialog):
             "affiliation": self.affiliation_edit.text().strip(),
             "aliases": [a.strip() for a in self.aliases_edit.text().split(",") if a.strip()],
             "default_reliability": self.reliability_combo.currentData(),
+            "default_credibility": self.credibility_combo.currentData(),
             "notes": self.notes_edit.toPlainText(),
         }
 
