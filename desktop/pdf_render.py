@@ -9,8 +9,9 @@ that it never imports Qt itself.  Usage::
 With ``-`` the HTML arrives on standard input as a stream of complete HTML
 documents, each framed as its length in bytes (ASCII digits and a newline)
 followed by that many bytes of UTF-8; a length of 0 ends the stream.  Every
-document is laid out on its own and starts on a new page of the same PDF, so
-a long report is never held, or laid out, as a whole.
+document is laid out on its own and painted onto the same PDF (below the
+previous one when its first claim fits there, else from a new page), so a
+long report is never held, or laid out, as a whole.
 
 Qt's own pagination splits text wherever a page is full and knows no
 ``page-break-inside: avoid``.  So each document is laid out as one long page
@@ -55,6 +56,7 @@ FOOTER_MM = 6.0  # room kept at the foot of each page for its number
 MAX_FRAME = 256 * 2**20  # bytes; a longer frame is a broken stream, not a document
 DEFAULT_TITLE = "Claims report"
 CLIP_INSET = 0.5  # pixels
+GAP = 5.0 / 25.4 * RESOLUTION  # between a document and the one going on below it (5 mm)
 KEEP_LINES = 3  # a claim cut because it is longer than a page keeps this many lines first
 UNIT_HEADINGS = (2, 3)  # heading levels that start a unit kept whole: article, claim
 
@@ -92,10 +94,30 @@ def break_points(doc: QTextDocument) -> tuple[list[float], list[float]]:
     return sorted(units), sorted(lines)
 
 
+def first_unit_fits(
+    units: Sequence[float], lines: Sequence[float], total: float, room: float
+) -> bool:
+    """True when what opens a document (its first unit, or the text before its first
+    unit) fits in *room*."""
+    if room <= 0:
+        return False
+    if units and (not lines or units[0] <= lines[0] + 0.5):
+        end = units[1] if len(units) > 1 else total
+    else:
+        end = units[0] if units else total
+    return end <= room
+
+
 def page_cuts(
-    units: Sequence[float], lines: Sequence[float], total: float, height: float
+    units: Sequence[float],
+    lines: Sequence[float],
+    total: float,
+    height: float,
+    *,
+    first: float | None = None,
 ) -> list[tuple[float, float]]:
-    """(top, bottom) of each page cutting a *total*-tall layout into *height*-tall pages.
+    """(top, bottom) of each page cutting a *total*-tall layout into *height*-tall pages;
+    the first page has *first* of room when the layout goes on below another.
 
     A page ends before the last unit that starts on it, so units move whole to the
     next page; a unit taller than a page is cut between lines, keeping its first
@@ -104,7 +126,7 @@ def page_cuts(
     pages: list[tuple[float, float]] = []
     top = 0.0
     while total - top > 0.5:
-        limit = top + height
+        limit = top + (height if pages or first is None else first)
         if limit >= total:
             pages.append((top, total))
             break
@@ -161,7 +183,8 @@ def render_documents(
 ) -> int:
     """Lay out each HTML document in turn and paint its pages onto one PDF.
 
-    Each document starts on a new page; page numbers (when asked for) run on
+    A document goes on below the previous one when its opening claim fits on that
+    page, else it starts a new one; page numbers (when asked for) run on
     across documents.  Only one document's layout is in memory at a time.
     Returns the number of pages written.
     """
@@ -207,7 +230,19 @@ def render_documents(
         raise OSError(f"cannot write {pdf_path}")
     number_font = QFont(font)
     number_font.setPointSizeF(8.0)
+
+    def number_page(number: int) -> None:
+        if page_numbers:
+            painter.setFont(number_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawText(
+                QRectF(0, height, width, footer),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                str(number),
+            )
+
     pages = 0
+    used = height  # of the current page; a full page makes the next document start one
     try:
         for html in documents:
             doc = QTextDocument()
@@ -218,13 +253,21 @@ def render_documents(
             doc.setHtml(html)
             layout = doc.documentLayout()
             units, lines = break_points(doc)
-            for top, bottom in page_cuts(units, lines, layout.documentSize().height(), height):
-                if pages:
-                    writer.newPage()
-                pages += 1
+            total = layout.documentSize().height()
+            # A document goes on below the previous one when its first unit fits there.
+            room = height - used - GAP
+            go_on = pages > 0 and first_unit_fits(units, lines, total, room)
+            cuts = page_cuts(units, lines, total, height, first=room if go_on else height)
+            for number, (top, bottom) in enumerate(cuts):
+                at = used + GAP if go_on and number == 0 else 0.0
+                if at == 0.0:
+                    if pages:
+                        number_page(pages)  # the page is done: its number last
+                        writer.newPage()
+                    pages += 1
                 view = QRectF(0, top, width, bottom - top)
                 painter.save()
-                painter.translate(0, -view.top())
+                painter.translate(0, at - view.top())
                 painter.setClipRect(view)
                 context = QAbstractTextDocumentLayout.PaintContext()
                 # Inset: a line touching the cut belongs to one page only, so the
@@ -233,18 +276,13 @@ def render_documents(
                 context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
                 layout.draw(painter, context)
                 painter.restore()
-                if page_numbers:
-                    painter.setFont(number_font)
-                    painter.setPen(Qt.GlobalColor.darkGray)
-                    painter.drawText(
-                        QRectF(0, height, width, footer),
-                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                        str(pages),
-                    )
+                used = at + (bottom - top)
             del layout
             doc.clear()
             del doc
             app.processEvents()
+        if pages:
+            number_page(pages)
     finally:
         painter.end()
     return pages

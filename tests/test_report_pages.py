@@ -163,3 +163,24 @@ def test_links_to_claims_outside_the_report_are_marked(desk, tmp_path: Path) -> 
     pdf_path = tmp_path / "verified.pdf"
     export(desk, "pdf", only_verified, pdf_path)
     assert "(not in this report)" in " ".join(_pages(pdf_path))
+
+
+def test_a_document_goes_on_below_the_previous_one(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from db.exporting.pdf import write_pdf
+
+    _claims(desk, 24)
+    whole, chunked = tmp_path / "whole.pdf", tmp_path / "chunked.pdf"
+    write_pdf(desk, ClaimFilter(), whole, per_document=200)
+    write_pdf(desk, ClaimFilter(), chunked, per_document=3)  # 8 documents
+    one, eight = _pages(whole), _pages(chunked)
+    assert len(eight) <= len(one) + 1
+    # Some page holds the end of one document and the start of the next.
+    assert any(
+        f"end{k - 1:02d}" in p and f"Claim {k:02d}" in p for k in range(3, 24, 3) for p in eight
+    )
+    assert sum(p.count("Harbour works (continued)") for p in eight) == 7
+    for k in range(24):
+        heading = [i for i, p in enumerate(eight) if f"Claim {k:02d}" in p]
+        last = [i for i, p in enumerate(eight) if f"end{k:02d}" in p]
+        assert len(heading) == 1 and heading == last, k
+    assert [p.rsplit(" ", 1)[-1] for p in eight] == [str(i) for i in range(1, len(eight) + 1)]
