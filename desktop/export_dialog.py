@@ -28,10 +28,10 @@ from db.exporting import FILE_SUFFIX, format_label, formats
 from db.exporting.pdf import PAGE_SIZES
 from db.invisible import file_name_part, marked
 from db.models import Status
-from db.wording import field_words, value_words
 from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import exports
+from desktop.operations.wording import field_words, value_words
 from desktop.workers import Job
 
 PREVIEW_COLUMNS = ("statement", "quote", "article_title", "source", "grading", "status")

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from db.history import FieldChange, HistoryItem
-from db.wording import field_words, value_words
 from desktop.marks import one_line
+from desktop.operations.wording import field_words, value_words
 
 COL_WHEN, COL_WHO, COL_ACTION, COL_WHAT, COL_CHANGE = range(5)
 TITLES = ("When", "Who", "Action", "What", "Change")

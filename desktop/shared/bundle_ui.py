@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.bundles import Conflict, MergeReport
-from db.wording import field_words
 from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import bundles as bundle_ops
+from desktop.operations.wording import field_words
 from desktop.shared.conflict import show_value
 from desktop.workers import Job
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ClaimDeskError, StaleEdit
-from db.wording import field_words, value_words
 from desktop.accessibility import hand_focus_on
+from desktop.operations.wording import field_words, value_words
 
 REAPPLY = "reapply"
 DISCARD = "discard"
