@@ -157,6 +157,15 @@ class ActionId(enum.Enum):
         tip="Move the keyboard focus to the previous panel",
         menu="View",
     )
+    FOCUS_MODE = ActionSpec(
+        "&Focus on the Article",
+        ("F11",),
+        tip="Show the reader and the claim inspector only; again to bring the panels back",
+        menu="View",
+    )
+    RESET_LAYOUT = ActionSpec(
+        "Reset &Layout", (), tip="Put every panel back in its first-start place", menu="View"
+    )
     SHORTCUTS = ActionSpec("&Keyboard Shortcuts", ("F1",), menu="Help")
     ABOUT = ActionSpec("&About ClaimDesk", (), menu="Help")
 
@@ -199,6 +208,7 @@ def create_actions(parent: QObject) -> dict[ActionId, QAction]:
         action.setToolTip(tip)
         action.setStatusTip(tip)
         actions[action_id] = action
+    actions[ActionId.FOCUS_MODE].setCheckable(True)
     # The platform's Quit keys where it has some (some Linux platforms have none).
     quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
     if quit_keys:

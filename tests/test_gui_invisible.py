@@ -47,7 +47,7 @@ def test_reader_shows_stand_ins_at_the_same_offsets(ws, tmp_path, qtbot) -> None
         and f.format.background().color() == HIDDEN_BACKGROUND
     ]
     assert painted
-    assert "<U+202E>" in window.reader_pane.heading.text()
+    assert "<U+202E>" in window.reader_pane.heading.full_text()
     file_text = window.metadata_editor.file_label.text()
     assert "Invoice <U+202E>gnp.exe.txt" in file_text
     assert "Title holds invisible or direction characters" in file_text

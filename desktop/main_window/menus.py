@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 from desktop.actions import MENU_ORDER, ActionId
 
 if TYPE_CHECKING:
     from desktop.main_window.window import MainWindow
+
+TOOLBAR_ICON = 18
 
 
 def build_menus(window: MainWindow) -> None:
@@ -50,6 +53,8 @@ def build_menus(window: MainWindow) -> None:
         ]
     )
     view.addSeparator()
+    view.addActions([a(ActionId.FOCUS_MODE), a(ActionId.RESET_LAYOUT)])
+    view.addSeparator()
     window.menu("Help").addActions([a(ActionId.SHORTCUTS), a(ActionId.ABOUT)])
 
 
@@ -58,11 +63,38 @@ def build_toolbar(window: MainWindow) -> None:
     bar = QToolBar("Main", window)
     bar.setObjectName("mainToolBar")
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    bar.setIconSize(QSize(TOOLBAR_ICON, TOOLBAR_ICON))  # a low bar: the height is the reader's
     a = window.action
     bar.addActions([a(ActionId.IMPORT), a(ActionId.EXPORT)])
     bar.addSeparator()
     bar.addActions([a(ActionId.NEW_CLAIM), a(ActionId.PREV_CLAIM), a(ActionId.NEXT_CLAIM)])
     bar.addSeparator()
-    bar.addActions([window.undo_action, window.redo_action])
+    # Undo and redo name the edit in their text ("Undo New claim"); on the toolbar
+    # they keep a short fixed text, so no button moves, and name it in the tooltip.
+    window.undo_button_action = fixed_text_proxy(window.undo_action, "Undo", bar)
+    window.redo_button_action = fixed_text_proxy(window.redo_action, "Redo", bar)
+    bar.addActions([window.undo_button_action, window.redo_button_action])
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     window.menu("View").addAction(bar.toggleViewAction())
+
+
+def fixed_text_proxy(source: QAction, text: str, parent: QObject) -> QAction:
+    """A toolbar twin of *source* with a fixed *text*: it triggers *source*, follows its
+    enabled state and shows its changing text as the tooltip."""
+    proxy = QAction(source.icon(), text, parent)
+    proxy.setObjectName(f"{source.objectName()}Button")
+    proxy.triggered.connect(source.trigger)
+    keys = source.shortcut().toString()
+
+    def follow() -> None:
+        try:
+            enabled, tip = source.isEnabled(), source.text().replace("&", "") or text
+        except RuntimeError:  # the source is being destroyed with the window
+            return
+        proxy.setEnabled(enabled)
+        proxy.setToolTip(f"{tip} ({keys})" if keys else tip)
+        proxy.setStatusTip(proxy.toolTip())
+
+    source.changed.connect(follow)
+    follow()
+    return proxy

@@ -35,6 +35,7 @@ from desktop.claims_table import ClaimsTableView
 from desktop.context import AppContext
 from desktop.inspector import ClaimInspector
 from desktop.main_window import panes, workspaces
+from desktop.main_window.layout import STATE_VERSION, BottomTitles, DockLayout
 from desktop.main_window.menus import build_menus, build_toolbar
 from desktop.main_window.reader_pane import ReaderPane
 from desktop.operations import analysts as analyst_ops
@@ -44,15 +45,22 @@ from desktop.workers import Job
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 1
 Area = Qt.DockWidgetArea
-# First start (nothing saved yet): share of the screen's free area the window takes,
-# and of the window's height the bottom docks (claims table, compare, ...) get.
+# First start (nothing saved yet): share of the screen's free area the window takes.
 FIRST_START_WIDTH = 0.92
 FIRST_START_HEIGHT = 0.9
-BOTTOM_SHARE = 0.38
-LEFT_DOCK_WIDTH = 420
-RIGHT_DOCK_WIDTH = 380
+
+
+def scrolling(widget: QWidget, title: str, parent: QWidget) -> QScrollArea:
+    """*widget* in a frameless scroll area that takes no focus itself."""
+    holder = QScrollArea(parent)
+    holder.setObjectName(f"{title.replace(' ', '')[:1].lower()}{title.replace(' ', '')[1:]}Scroll")
+    holder.setAccessibleName(title)
+    holder.setFrameShape(QFrame.Shape.NoFrame)
+    holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    holder.setWidgetResizable(True)
+    holder.setWidget(widget)
+    return holder
 
 
 def first_start_geometry(available: QRect, minimum: QSize | None = None) -> QRect:
@@ -85,6 +93,8 @@ class MainWindow(QMainWindow):
         self.jobs: list[Job] = []
         self._menus: dict[str, QMenu] = {}
         self.docks: dict[str, QDockWidget] = {}
+        self.layouts = DockLayout(self)
+        self.bottom_titles = BottomTitles(self)
 
         self.actions_by_id = create_actions(self)
         self.undo_action, self.redo_action = undo_actions(ctx.undo_stack, self)
@@ -169,6 +179,7 @@ class MainWindow(QMainWindow):
         self.bulk_menu = install_bulk_menu(self)
         self._build_status_bar()
         self._connect()
+        self.layouts.remember_default()
         self._restore_settings()
         self.update_workspace_labels()
 
@@ -192,6 +203,10 @@ class MainWindow(QMainWindow):
         """Put *widget* in a dock; its show/hide toggle goes to the View menu."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock{title.replace(' ', '')}")
+        if area == Area.BottomDockWidgetArea:
+            # The bottom tabs start small: a panel needing more height than they
+            # have scrolls rather than growing them or being cut off.
+            widget = scrolling(widget, title, self)
         dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -201,6 +216,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         panes.hide_when_tabbed_away(dock)
         self.docks[title] = dock
+        self.bottom_titles.watch(dock)
         self.menu("View").addAction(dock.toggleViewAction())
         return dock
 
@@ -318,6 +334,8 @@ class MainWindow(QMainWindow):
         a(ActionId.NEW_WORKSPACE).triggered.connect(self.ask_new_workspace)
         a(ActionId.DELETE_ARTICLE).triggered.connect(self.delete_current_article)
         a(ActionId.QUIT).triggered.connect(self.close)
+        a(ActionId.FOCUS_MODE).toggled.connect(self.set_focus_mode)
+        a(ActionId.RESET_LAYOUT).triggered.connect(self.reset_layout)
         a(ActionId.ABOUT).triggered.connect(self.show_about)
         self.article_panel.articleChosen.connect(self.open_article)
         self.reader.articleOpened.connect(self._article_opened)
@@ -510,7 +528,8 @@ class MainWindow(QMainWindow):
             self.analyst_label.setText(f"Analyst: {analyst.name} ({analyst.role.value})")
         else:
             self.analyst_label.setText("No analyst")
-        self.setWindowTitle(f"ClaimDesk — {Path(ws.display_name).name or ws.display_name}")
+        # The platform adds the application's name ("… — ClaimDesk") itself.
+        self.setWindowTitle(Path(ws.display_name).name or ws.display_name)
 
     # ------------------------------------------------------------ drag and drop
 
@@ -554,23 +573,22 @@ class MainWindow(QMainWindow):
         self.setGeometry(first_start_geometry(screen.availableGeometry(), self.minimumSizeHint()))
 
     def apply_first_layout(self) -> None:
-        """Dock sizes for a first start: side columns of a readable width, and the
-        bottom tabs (claims, sources, review queue, compare) ~38 % of the height."""
-        self.resizeDocks(
-            [self.docks["Articles"], self.docks["Claim"]],
-            [LEFT_DOCK_WIDTH, RIGHT_DOCK_WIDTH],
-            Qt.Orientation.Horizontal,
-        )
-        bottom = int(self.height() * BOTTOM_SHARE)
-        # The left column above the bottom docks: the article details get what their
-        # fields need, but at most 55 % of it, the article list the rest.
-        column = max(0, self.height() - bottom - 110)
-        details = min(self.metadata_editor.sizeHint().height() + 24, int(column * 0.55))
-        self.resizeDocks(
-            [self.docks["Claims"], self.docks["Articles"], self.docks["Article details"]],
-            [bottom, column - details, details],
-            Qt.Orientation.Vertical,
-        )
+        """Dock sizes for a first start: side columns of a readable width, the
+        bottom tabs (claims, sources, review queue, compare, ...) small."""
+        self.bottom_titles.update()
+        self.layouts.apply_sizes()
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Reader and inspector only (F11), or back to the panels shown before."""
+        self.layouts.set_focus_mode(on)
+        focus = self.action(ActionId.FOCUS_MODE)
+        if focus.isChecked() != on:
+            focus.setChecked(on)
+
+    def reset_layout(self) -> None:
+        """Every panel back in its first-start place and size."""
+        self.layouts.reset()
+        self.action(ActionId.FOCUS_MODE).setChecked(False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -588,7 +606,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.settings.setValue("window/state", self.layouts.state_to_save())
         aid = self.reader.article_id
         self.settings.setValue("window/lastArticle", str(aid) if aid else "")
         self.settings.sync()

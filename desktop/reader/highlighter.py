@@ -9,10 +9,13 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from db.models import Status
 from desktop.palette import is_dark, superseded_color, tint, underline_color
+from desktop.reader.paragraphs import heading_formats, heading_of
 from desktop.reader.spans import Piece
 
 # Suggested claims: a faint dotted underline, under any claim highlight.
 SUGGESTION_COLOR = QColor(70, 110, 190)
+# Longer lines starting with '#' are not taken for headings.
+HEADING_LIMIT = 300
 # Stand-ins for invisible and direction characters: dark red on pale red, over
 # anything else painted there.
 HIDDEN_FOREGROUND = QColor(150, 0, 0)
@@ -127,3 +130,17 @@ class ClaimHighlighter(QSyntaxHighlighter):
             self.setFormat(piece.start, piece.length, fmt)
         for start, length in self._hidden.get(number, ()):
             self.setFormat(start, length, self._hidden_format)
+        if text.startswith("#") and len(text) <= HEADING_LIMIT:
+            self._format_heading(text)
+
+    def _format_heading(self, text: str) -> None:
+        """A Markdown heading drawn large and bold over whatever else is painted on it;
+        its marker ("# ") is squeezed and transparent, never removed."""
+        heading = heading_of(text)
+        if heading is None:
+            return
+        marker, words = heading_formats(self.document().defaultFont(), heading.level)
+        for position in range(len(text.encode("utf-16-le")) // 2):  # Qt counts UTF-16
+            fmt = self.format(position)
+            fmt.merge(marker if position < heading.marker else words)
+            self.setFormat(position, 1, fmt)

@@ -49,6 +49,7 @@ from desktop.palette import is_dark, selection_tint, underline_color
 from desktop.reader.hidden import HiddenMarks, hidden_marks
 from desktop.reader.highlighter import ClaimHighlighter
 from desktop.reader.margin import Marks, StatusMargin
+from desktop.reader.paragraphs import ParagraphLayout, heading_blocks
 from desktop.reader.spans import (
     SpanIndex,
     changed_blocks,
@@ -62,6 +63,8 @@ from desktop.style import ZOOM_MAX, ZOOM_MIN, reader_font
 log = logging.getLogger(__name__)
 
 ZOOM_KEY = "reader/zoom"
+TEXT_MARGIN = 6  # around the text, inside the viewport
+SIDE_MARGIN = 12  # right of the viewport: with TEXT_MARGIN the text's 18 px from the edge
 PATCH_LIMIT = 200  # more claims changed at once than this: re-read the article's spans
 EMPTY_HINT = "Import an article with Ctrl+I, then choose it in the article list."
 # Asked when a new claim would cover exactly the words of an existing one.
@@ -103,7 +106,16 @@ class ReaderView(QPlainTextEdit):
         )
         self.setPlaceholderText(EMPTY_HINT)
         self.setMouseTracking(True)
-        self.document().setDocumentMargin(18)
+        # Paragraph spacing comes from the document's layout (the text is as stored).
+        # The editor's own document keeps its owner; the editor is told of the new
+        # layout by setting the same document again.
+        document = self.document()
+        self._paragraphs = ParagraphLayout(document)
+        document.setDocumentLayout(self._paragraphs)
+        self.setDocument(document)
+        # Only the document's small margin above the text, under the byline; beside it
+        # the status margin (left) and a viewport margin (right) keep it off the edges.
+        self.document().setDocumentMargin(TEXT_MARGIN)
         self.highlighter = ClaimHighlighter(self.document())
         self.article_id: uuid.UUID | None = None
         self.article_title = ""
@@ -112,6 +124,7 @@ class ReaderView(QPlainTextEdit):
         self._rows: dict[str, SpanRow] = {}
         self._spans = SpanIndex(self._index, [0])
         self._hidden = HiddenMarks()
+        self._headings: list[int] = []  # block numbers of Markdown headings
         self._selected: str | None = None
         self._press_pos: QPoint | None = None
         # The claim a screen reader was last told about (at the caret or selected).
@@ -154,6 +167,7 @@ class ReaderView(QPlainTextEdit):
         self._spans = SpanIndex(self._index, block_starts)
         self._spans.load(rows)
         self._hidden = hidden_marks(article.text, self._index, block_starts)
+        self._headings = heading_blocks(article.text, self._index, block_starts)
         self._selected = None
         self.announce_claim(None)
         self._exact_selection = None
@@ -164,6 +178,9 @@ class ReaderView(QPlainTextEdit):
         self.highlighter.set_marks({}, ())
         self.highlighter.set_hidden(self._hidden.by_block)
         self.setPlainText(display_text(article.text))
+        # A new article starts at its top (a viewport not laid out yet may have
+        # scrolled to keep the cursor in view).
+        self.verticalScrollBar().setValue(0)
         self.document().setModified(False)
         if self.document().characterCount() - 1 != self._index.to_utf16(len(article.text)):
             log.warning("reader: document length differs from the article text's length")
@@ -177,6 +194,7 @@ class ReaderView(QPlainTextEdit):
         self._rows = {}
         self._spans = SpanIndex(self._index, [0])
         self._hidden = HiddenMarks()
+        self._headings = []
         self._selected = None
         self.announce_claim(None)
         self.highlighter.superseded = frozenset()
@@ -372,8 +390,9 @@ class ReaderView(QPlainTextEdit):
 
     def _place_margin(self) -> None:
         width = self.margin.wanted_width()
-        if self.viewportMargins().left() != width:
-            self.setViewportMargins(width, 0, 0, 0)
+        margins = self.viewportMargins()
+        if margins.left() != width or margins.right() != SIDE_MARGIN:
+            self.setViewportMargins(width, 0, SIDE_MARGIN, 0)
         rect = self.contentsRect()
         self.margin.setGeometry(rect.left(), rect.top(), width, rect.height())
 
@@ -742,6 +761,12 @@ class ReaderView(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._headings:
+            # Headings are sized from the reader's font: draw them again at the new size.
+            self.highlighter.set_pieces(self._spans.pieces, self._headings)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())

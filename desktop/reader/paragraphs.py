@@ -1,0 +1,119 @@
+"""Paragraph spacing and Markdown headings in the reader, by layout and format only.
+
+The reader's document holds the article text as stored (one block per line), so
+document positions keep mapping onto the claims' code-point offsets.  Spacing
+between paragraphs comes from :class:`ParagraphLayout`, which reports each block
+a little taller (a line followed by another line) or shorter (an empty line)
+than its text lines; nothing is inserted.  A Markdown heading (``# Title``) is
+drawn large and bold by the highlighter, its ``# `` marker squeezed to nothing
+and made transparent; the characters stay where they are.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from db.anchors import Utf16Index
+
+# Space between two paragraphs, as a share of the reader font's line spacing; an
+# empty line between paragraphs is drawn this high instead of a whole line.
+PARAGRAPH_GAP = 0.4
+# A Markdown heading: one to six '#', a space, then the heading's words.
+HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
+LINE_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+# Heading sizes by level, relative to the reader font.
+HEADING_SCALE = {1: 1.45, 2: 1.3, 3: 1.18, 4: 1.1, 5: 1.05, 6: 1.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading line: its level and the length of its marker ("## "), UTF-16."""
+
+    level: int
+    marker: int
+
+
+def heading_of(text: str) -> Heading | None:
+    """The heading a block's text makes, or None for an ordinary line."""
+    match = HEADING.match(text)
+    if match is None:
+        return None
+    return Heading(len(match.group(1)), match.end())
+
+
+def paragraph_gap(document: QTextDocument) -> float:
+    """The paragraph spacing for the document's current font, in pixels."""
+    return round(QFontMetricsF(document.defaultFont()).lineSpacing() * PARAGRAPH_GAP)
+
+
+class ParagraphLayout(QPlainTextDocumentLayout):
+    """A plain-text layout with paragraph spacing.
+
+    A non-empty block followed by another non-empty one gets ``paragraph_gap``
+    below it; an empty block is drawn as tall as that gap.  Painting, hit
+    testing, cursor rectangles and scrolling in QPlainTextEdit all ask this
+    method for a block's height, so they agree with what is drawn.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._gap_for: tuple[str, float] = ("", 0.0)
+
+    def gap(self) -> float:
+        document = self.document()
+        key = document.defaultFont().key()
+        if self._gap_for[0] != key:
+            self._gap_for = (key, paragraph_gap(document))
+        return self._gap_for[1]
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        rect = super().blockBoundingRect(block)
+        if not block.isValid() or not block.isVisible() or rect.isNull():
+            return rect
+        following = block.next()
+        if not following.isValid():
+            return rect  # the last block keeps the document's bottom margin
+        gap = self.gap()
+        if block.length() <= 1:  # an empty line between paragraphs
+            top = self.document().documentMargin() if block.blockNumber() == 0 else 0.0
+            rect.setHeight(min(rect.height(), top + gap))
+        elif following.length() > 1:
+            rect.setHeight(rect.height() + gap)
+        return rect
+
+
+def heading_formats(base: QFont, level: int) -> tuple[QTextCharFormat, QTextCharFormat]:
+    """(marker, words) formats of a heading of *level* for a reader font *base*."""
+    size = (base.pointSizeF() if base.pointSizeF() > 0 else 12.0) * HEADING_SCALE[level]
+    words = QTextCharFormat()
+    words.setFontPointSize(size)
+    words.setFontWeight(QFont.Weight.Bold)
+    marker = QTextCharFormat()
+    marker.setFontPointSize(1.0)
+    marker.setForeground(QColor(0, 0, 0, 0))
+    marker.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+    marker.setFontLetterSpacing(-1.0)
+    return marker, words
+
+
+def heading_blocks(text: str, index: Utf16Index, block_starts: Sequence[int]) -> list[int]:
+    """Block numbers of the lines of *text* that are Markdown headings."""
+    found = []
+    for match in LINE_HEADING.finditer(text):
+        position = index.to_utf16(match.start())
+        found.append(bisect_right(block_starts, position) - 1)
+    return found
