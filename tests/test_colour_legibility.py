@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from colour_support import chip_text_area, dark_palette, dock_title_area, painted_contrast
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabBar
 
 from db.models import Status
 from desktop.colour_checks import (
@@ -220,8 +220,18 @@ def test_legend_docks_and_reader_follow_a_dark_palette(dark_app, ws, tmp_path, q
     for status, chip in window.reader_pane.legend.labels.items():
         pane = window.reader_pane
         ratios[f"legend {status.label}"] = painted_contrast(pane, chip_text_area(chip, pane))
-    for title in ("Articles", "Claim", "Claims"):
+    for title in ("Articles", "Claim"):
         dock = window.docks[title]
         ratios[f"dock title {title}"] = painted_contrast(dock, dock_title_area(dock))
+    # The bottom panels are named by their tabs (above them, no title bars).
+    claims = window.docks["Claims"]
+    tabs = next(
+        bar
+        for bar in window.findChildren(QTabBar)
+        if bar.isVisible() and "Claims" in [bar.tabText(i) for i in range(bar.count())]
+    )
+    index = [tabs.tabText(i) for i in range(tabs.count())].index("Claims")
+    assert claims.isVisible()
+    ratios["tab Claims"] = painted_contrast(tabs, tabs.tabRect(index).adjusted(6, 3, -6, -3))
     print("\n" + "\n".join(f"{k}: {v:.2f}:1" for k, v in ratios.items()))
     assert min(ratios.values()) >= 4.5, ratios

@@ -7,7 +7,7 @@ and the bottom area, as they appear on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 # Reading order of the dock areas around the reader (which sits between left and right).
@@ -28,6 +28,12 @@ def hide_when_tabbed_away(dock: QDockWidget) -> None:
     def follow(visible: bool) -> None:
         panel = dock.widget()
         if panel is not None and panel.isVisibleTo(dock) != visible:
+            # Hidden, the panel still counts in the dock's size: a tab group with
+            # hidden panels is laid out (and resized) as one with shown ones.
+            policy = panel.sizePolicy()
+            if not policy.retainSizeWhenHidden():
+                policy.setRetainSizeWhenHidden(True)
+                panel.setSizePolicy(policy)
             panel.setVisible(visible)
 
     dock.visibilityChanged.connect(follow)
@@ -35,7 +41,15 @@ def hide_when_tabbed_away(dock: QDockWidget) -> None:
 
 def shown(widget: QWidget) -> bool:
     """Visible on screen: shown and not hidden behind another dock's tab."""
-    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+    if not widget.isVisible():
+        return False
+    if not widget.visibleRegion().isEmpty():
+        return True
+    # A panel wholly covered by its own opaque children (a bottom panel without a
+    # title bar) has no region of its own: it is shown when it lies inside its
+    # window, as docks behind another tab are moved out of it.
+    top = widget.window()
+    return top.rect().intersects(QRect(widget.mapTo(top, QPoint(0, 0)), widget.size()))
 
 
 def panes(window: QMainWindow) -> list[QWidget]:

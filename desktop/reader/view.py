@@ -457,6 +457,9 @@ class ReaderView(QPlainTextEdit):
             self.highlighter.set_dark(is_dark(self.palette()))
             self._update_selection_mark()
             self.margin.update()
+        elif event.type() == QEvent.Type.FontChange and self._headings:
+            # Headings are sized from the reader's font: draw them again at the new size.
+            self.highlighter.set_pieces(self._spans.pieces, self._headings)
 
     # ------------------------------------------------------------ screen readers
 
@@ -761,12 +764,6 @@ class ReaderView(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._headings:
-            # Headings are sized from the reader's font: draw them again at the new size.
-            self.highlighter.set_pieces(self._spans.pieces, self._headings)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
