@@ -11,18 +11,31 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
 
 from db import rules
+from db.analysts import current_analyst
+from db.audit import to_json
 from db.changes import Change, Changes, Entity, Op
 from db.claims import get_tags
-from db.decisions import clean_rationale, needs_rationale, record_decision
+from db.decisions import clean_rationale, needs_rationale
 from db.errors import InvalidInput, NotFound
-from db.models import Claim, ClaimRelay, Fact, Source, Status, Tag, claim_tag
+from db.models import (
+    Claim,
+    ClaimRelay,
+    Fact,
+    HistoryEntry,
+    Source,
+    Status,
+    Tag,
+    Verdict,
+    claim_tag,
+)
 from db.tags import normalise_tag
+from db.timeutil import utcnow
 from db.workspace import Workspace
 
 CHUNK = 500  # ids per IN list: well under every database's limit on bound values
@@ -69,24 +82,112 @@ def _ids(claim_ids: Iterable[uuid.UUID | str]) -> list[uuid.UUID]:
     return list(out)
 
 
-def _load(session: Session, ids: list[uuid.UUID], tags: bool) -> list[Claim]:
-    claims: list[Claim] = []
+_CLAIM = cast(Table, Claim.__table__)
+_HISTORY = cast(Table, HistoryEntry.__table__)
+_VERDICT = cast(Table, Verdict.__table__)
+_COLUMNS = ("status", "source_id", "fact_id")
+
+
+def _rows(session: Session, ids: list[uuid.UUID]) -> list[Any]:
+    """(id, article_id, status, created_by_id, source_id, fact_id) of each claim, read once;
+    NotFound when some of them were deleted meanwhile."""
+    rows: list[Any] = []
     for part in _chunks(ids):
-        query = select(Claim).where(Claim.id.in_(part))
-        if tags:
-            query = query.options(selectinload(Claim.tags))
-        claims.extend(session.scalars(query))
-    if len(claims) != len(ids):
-        found = {c.id for c in claims}
+        rows.extend(
+            session.execute(
+                select(
+                    Claim.id,
+                    Claim.article_id,
+                    Claim.status,
+                    Claim.created_by_id,
+                    Claim.source_id,
+                    Claim.fact_id,
+                ).where(Claim.id.in_(part))
+            )
+        )
+    if len(rows) != len(ids):
+        found = {r.id for r in rows}
         gone = [i for i in ids if i not in found]
         raise NotFound(
             f"{len(gone)} of the {len(ids)} claims no longer exist (claim {str(gone[0])[:8]} "
             "was deleted); nothing was changed."
         )
-    return claims
+    return rows
 
 
-def _check_source(session: Session, claims: list[Claim], source_id: uuid.UUID) -> None:
+def _tags_of(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    out: dict[uuid.UUID, list[str]] = {i: [] for i in ids}
+    for part in _chunks(ids):
+        query = (
+            select(claim_tag.c.claim_id, Tag.name)
+            .join(Tag, Tag.id == claim_tag.c.tag_id)
+            .where(claim_tag.c.claim_id.in_(part))
+            .order_by(Tag.name)
+        )
+        for claim_id, name in session.execute(query):
+            out[claim_id].append(name)
+    return out
+
+
+def _write(
+    session: Session,
+    changes: dict[uuid.UUID, dict[str, tuple[Any, Any]]],
+    new_tags: dict[uuid.UUID, list[str]],
+    action: str,
+) -> None:
+    """Write each claim's new values (field -> (old, new)) with plain statements, move its
+    version on, and record one history entry per claim, as an ORM flush would."""
+    me = current_analyst(session)
+    who = me.id if me is not None else None
+    now = utcnow()
+    by_fields: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for claim_id, fields in changes.items():
+        columns = tuple(sorted(k for k in fields if k in _COLUMNS))
+        row = {"b_id": claim_id, **{f"b_{k}": fields[k][1] for k in columns}}
+        by_fields.setdefault(columns, []).append(row)
+    for columns, params in by_fields.items():
+        values: dict[str, Any] = {k: bindparam(f"b_{k}") for k in columns}
+        statement = (
+            update(_CLAIM)
+            .where(_CLAIM.c.id == bindparam("b_id"))
+            .values(
+                **values,
+                version=_CLAIM.c.version + 1,
+                updated_at=now,
+                updated_by_id=who,
+            )
+        )
+        session.execute(statement, params)
+    if new_tags:
+        names = sorted({n for tags in new_tags.values() for n in tags})
+        tag_rows = get_tags(session, names)
+        session.flush()  # a new tag's row (and id) first
+        tag_ids = {t.name: t.id for t in tag_rows}
+        for part in _chunks(list(new_tags)):
+            session.execute(delete(claim_tag).where(claim_tag.c.claim_id.in_(part)))
+        links = [
+            {"claim_id": cid, "tag_id": tag_ids[n]} for cid, tags in new_tags.items() for n in tags
+        ]
+        if links:
+            session.execute(insert(claim_tag), links)
+    entries = [
+        {
+            "id": uuid.uuid4(),
+            "at": now,
+            "analyst_id": who,
+            "entity_type": "claim",
+            "entity_id": claim_id,
+            "claim_id": claim_id,
+            "action": action,
+            "changes": {k: [to_json(old), to_json(new)] for k, (old, new) in fields.items()},
+        }
+        for claim_id, fields in changes.items()
+    ]
+    if entries:
+        session.execute(insert(_HISTORY), entries)
+
+
+def _check_source(session: Session, claims: Sequence[Any], source_id: uuid.UUID) -> None:
     source = session.get(Source, source_id)
     if source is None:
         raise NotFound(f"No source with id {source_id}.")
@@ -159,7 +260,9 @@ def bulk_edit(
 
     Claims that already hold the values are left alone.  Making claims verified
     or false needs ``edit.rationale`` (recorded as each claim's verdict by the
-    current analyst), unless *restoring* (a redo) puts that decision back.
+    current analyst), unless *restoring* (a redo) puts that decision back.  The
+    rows are written with a few set-wise statements, not one object per claim;
+    each claim's history records its change all the same.
     """
     ids = _ids(claim_ids)
     if not edit.fields:
@@ -172,38 +275,51 @@ def bulk_edit(
     before: Before = {}
     touched: dict[str, str] = {}
     with ws.session() as session:
-        claims = _load(session, ids, tags=tag is not None)
+        rows = _rows(session, ids)
         if edit.fact_id is not None and session.get(Fact, edit.fact_id) is None:
             raise NotFound(f"No fact with id {edit.fact_id}.")
         if edit.source_id is not None:
-            moving = [c for c in claims if c.source_id != edit.source_id]
+            moving = [r for r in rows if r.source_id != edit.source_id]
             _check_source(session, moving, edit.source_id)
         if status is not None:
-            rules.check_many(session, claims, status)
-        tag_rows = get_tags(session, [tag]) if tag is not None else []
-        with session.no_autoflush:
-            for claim in claims:
-                old: dict[str, Any] = {}
-                if status is not None and claim.status != status:
-                    old["status"] = claim.status
-                    claim.status = status
-                    if reason is not None:
-                        record_decision(session, claim.id, status, reason)
-                if tag is not None and tag not in {t.name for t in claim.tags}:
-                    old["tags"] = sorted(t.name for t in claim.tags)
-                    claim.tags = [*claim.tags, *tag_rows]
-                if edit.source_id is not None and claim.source_id != edit.source_id:
-                    old["source_id"] = claim.source_id
-                    claim.source_id = edit.source_id
-                if edit.fact_id is not None and claim.fact_id != edit.fact_id:
-                    old["fact_id"] = claim.fact_id
-                    claim.fact_id = edit.fact_id
-                if old:
-                    before[str(claim.id)] = old
-                    touched[str(claim.id)] = str(claim.article_id)
-        session.flush()
-    decided = reason is not None and any("status" in old for old in before.values())
-    return before, _record(touched, edit.fields, edit.fact_id, verdicts=decided)
+            rules.check_many(session, rows, status)
+        tags = _tags_of(session, ids) if tag is not None else {}
+        changes: dict[uuid.UUID, dict[str, tuple[Any, Any]]] = {}
+        new_tags: dict[uuid.UUID, list[str]] = {}
+        for row in rows:
+            fields: dict[str, tuple[Any, Any]] = {}
+            if status is not None and Status(row.status) != status:
+                fields["status"] = (Status(row.status), status)
+            if tag is not None and tag not in tags[row.id]:
+                fields["tags"] = (tags[row.id], sorted([*tags[row.id], tag]))
+                new_tags[row.id] = fields["tags"][1]
+            if edit.source_id is not None and row.source_id != edit.source_id:
+                fields["source_id"] = (row.source_id, edit.source_id)
+            if edit.fact_id is not None and row.fact_id != edit.fact_id:
+                fields["fact_id"] = (row.fact_id, edit.fact_id)
+            if fields:
+                changes[row.id] = fields
+                before[str(row.id)] = {k: old for k, (old, _new) in fields.items()}
+                touched[str(row.id)] = str(row.article_id)
+        _write(session, changes, new_tags, "update")
+        decided = [cid for cid, f in changes.items() if "status" in f]
+        if reason is not None and decided:
+            me = current_analyst(session)
+            if me is not None:
+                verdicts = [
+                    {
+                        "id": uuid.uuid4(),
+                        "claim_id": cid,
+                        "reviewer_id": me.id,
+                        "status": status,
+                        "rationale": reason,
+                        "decided_at": utcnow(),
+                    }
+                    for cid in decided
+                ]
+                session.execute(insert(_VERDICT), verdicts)
+    made = reason is not None and bool(decided)
+    return before, _record(touched, edit.fields, edit.fact_id, verdicts=made)
 
 
 def put_back(ws: Workspace, before: Before) -> Changes:
@@ -215,37 +331,41 @@ def put_back(ws: Workspace, before: Before) -> Changes:
     if not before:
         return Changes()
     ids = [uuid.UUID(cid) for cid in before]
-    fields: set[str] = set()
+    fields_named: set[str] = set()
     facts: set[uuid.UUID] = set()
     touched: dict[str, str] = {}
     with ws.session() as session:
-        claims = _load(session, ids, tags=any("tags" in old for old in before.values()))
-        by_status: dict[Status, list[Claim]] = {}
-        for claim in claims:
-            old_status = before[str(claim.id)].get("status")
+        rows = _rows(session, ids)
+        by_status: dict[Status, list[Any]] = {}
+        for row in rows:
+            old_status = before[str(row.id)].get("status")
             if old_status is not None:
-                by_status.setdefault(Status(old_status), []).append(claim)
+                by_status.setdefault(Status(old_status), []).append(row)
         for old_status, group in by_status.items():
             rules.check_many(session, group, old_status)
-        with session.no_autoflush:
-            for claim in claims:
-                old = before[str(claim.id)]
-                fields |= set(old)
-                if "status" in old:
-                    claim.status = Status(old["status"])
-                if "tags" in old:
-                    claim.tags = get_tags(session, old["tags"])
-                if "source_id" in old:
-                    claim.source_id = old["source_id"]
-                if "fact_id" in old:
-                    if claim.fact_id is not None:
-                        facts.add(claim.fact_id)
-                    claim.fact_id = old["fact_id"]
-                    if old["fact_id"] is not None:
-                        facts.add(old["fact_id"])
-                touched[str(claim.id)] = str(claim.article_id)
-        session.flush()
-    record = _record(touched, fields, None, verdicts=False)
+        wants_tags = [r.id for r in rows if "tags" in before[str(r.id)]]
+        tags = _tags_of(session, wants_tags) if wants_tags else {}
+        changes: dict[uuid.UUID, dict[str, tuple[Any, Any]]] = {}
+        new_tags: dict[uuid.UUID, list[str]] = {}
+        for row in rows:
+            old = before[str(row.id)]
+            fields: dict[str, tuple[Any, Any]] = {}
+            if "status" in old and Status(row.status) != Status(old["status"]):
+                fields["status"] = (Status(row.status), Status(old["status"]))
+            if "tags" in old and tags[row.id] != sorted(old["tags"]):
+                fields["tags"] = (tags[row.id], sorted(old["tags"]))
+                new_tags[row.id] = fields["tags"][1]
+            for key in ("source_id", "fact_id"):
+                if key in old and getattr(row, key) != old[key]:
+                    fields[key] = (getattr(row, key), old[key])
+            if "fact_id" in fields:
+                facts |= {f for f in fields["fact_id"] if f is not None}
+            if fields:
+                changes[row.id] = fields
+                fields_named |= set(fields)
+                touched[str(row.id)] = str(row.article_id)
+        _write(session, changes, new_tags, "update")
+    record = _record(touched, fields_named, None, verdicts=False)
     facts_changed = tuple(
         Change(Entity.FACT, str(f), Op.UPDATED, frozenset({"claims"})) for f in facts
     )

@@ -23,6 +23,8 @@ at all (a fresh workspace being set up by a script).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
@@ -117,8 +119,9 @@ def status_refusal(ws: Workspace, claim_id: uuid.UUID, new_status: Status) -> st
     return None
 
 
-def check_many(session: Session, claims: list[Claim], new_status: Status) -> None:
-    """:func:`check_status_change` for many stored claims at once, read once.
+def check_many(session: Session, claims: Sequence[Any], new_status: Status) -> None:
+    """:func:`check_status_change` for many stored claims at once, read once (*claims*
+    are claims or rows with their ``id``, ``status`` and ``created_by_id``).
 
     One claim the rules refuse refuses them all, with one message that says how
     many and which.
