@@ -92,9 +92,10 @@ def _rows(session: Session, ids: list[uuid.UUID]) -> list[Any]:
     """(id, article_id, status, created_by_id, source_id, fact_id) of each claim, read once;
     NotFound when some of them were deleted meanwhile."""
     rows: list[Any] = []
+    conn = session.connection()  # plain rows: no ORM loading per row
     for part in _chunks(ids):
         rows.extend(
-            session.execute(
+            conn.execute(
                 select(
                     Claim.id,
                     Claim.article_id,
