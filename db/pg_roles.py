@@ -35,7 +35,7 @@ from db.models import Role
 
 # Bumped whenever the statements below change: a workspace whose installed
 # version is lower is refused until its owner runs ``claimdesk migrate``.
-SECURITY_VERSION = 1
+SECURITY_VERSION = 2
 REFUSED_STATE = "CDR01"
 PERMISSION_DENIED_STATE = "42501"
 
@@ -91,6 +91,52 @@ def _functions(groups: dict[Role, str]) -> list[str]:
     admin, reviewer, analyst = (_lit(groups[r]) for r in (Role.ADMIN, Role.REVIEWER, Role.ANALYST))
     refuse = f"USING ERRCODE = {_lit(REFUSED_STATE)}"
     return [
+        # What a deleted row carried, written only by a trigger (the history can be
+        # appended to by hand; this table cannot): undoing a deletion may bring the
+        # row back with the same attribution and status, and nothing else.
+        "DROP TRIGGER IF EXISTS claimdesk_deleted_claim ON claim",  # version 1's
+        "DROP FUNCTION IF EXISTS claimdesk_claim_deleted()",
+        "DROP TABLE IF EXISTS claimdesk_deleted_claim",
+        """CREATE TABLE IF NOT EXISTS claimdesk_deleted_row (
+    tbl text NOT NULL, id uuid NOT NULL, created_by uuid, updated_by uuid, actor uuid,
+    status text, body_md5 text, PRIMARY KEY (tbl, id))""",
+        """CREATE OR REPLACE FUNCTION claimdesk_claim_md5(quote text, statement text, notes text)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+SELECT md5(coalesce(quote, '') || chr(31) || coalesce(statement, '') || chr(31)
+    || coalesce(notes, '')) $$""",
+        """CREATE OR REPLACE FUNCTION claimdesk_remember_deleted() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    created uuid;
+    updated uuid;
+    actor uuid;
+    status text;
+    body_md5 text;
+BEGIN
+    -- Each branch names only its own table's columns (plpgsql plans per table).
+    IF TG_TABLE_NAME = 'verdict' THEN
+        actor := OLD.reviewer_id;
+        status := OLD.status;
+    ELSIF TG_TABLE_NAME IN ('suggestion_dismissal', 'dismissed_proposal') THEN
+        actor := OLD.analyst_id;
+    ELSE
+        created := OLD.created_by_id;
+        updated := OLD.updated_by_id;
+        IF TG_TABLE_NAME = 'claim' THEN
+            status := OLD.status;
+            body_md5 := claimdesk_claim_md5(OLD.quote, OLD.statement, OLD.notes);
+        ELSIF TG_TABLE_NAME = 'comment' THEN
+            body_md5 := md5(OLD.body);
+        END IF;
+    END IF;
+    INSERT INTO public.claimdesk_deleted_row AS d
+        (tbl, id, created_by, updated_by, actor, status, body_md5)
+    VALUES (TG_TABLE_NAME, OLD.id, created, updated, actor, status, body_md5)
+    ON CONFLICT (tbl, id) DO UPDATE SET created_by = EXCLUDED.created_by,
+        updated_by = EXCLUDED.updated_by, actor = EXCLUDED.actor,
+        status = EXCLUDED.status, body_md5 = EXCLUDED.body_md5;
+    RETURN OLD;
+END $$""",
         f"""CREATE OR REPLACE FUNCTION claimdesk_security_version() RETURNS integer
 LANGUAGE sql IMMUTABLE AS 'SELECT {SECURITY_VERSION}'""",
         # The acting login's ClaimDesk role: the owner counts as admin.
@@ -142,7 +188,10 @@ SELECT given IS NULL OR given = me OR (
         # created_by / updated_by come from the login, whatever the client sent.
         f"""CREATE OR REPLACE FUNCTION claimdesk_stamp() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
-DECLARE me uuid := claimdesk_acting();
+DECLARE
+    me uuid := claimdesk_acting();
+    gone public.claimdesk_deleted_row;
+    restoring boolean;
 BEGIN
     IF me IS NULL THEN
         RETURN NEW;
@@ -150,8 +199,21 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         IF NOT claimdesk_may_record(NEW.created_by_id, me)
                 OR NOT claimdesk_may_record(NEW.updated_by_id, me) THEN
-            RAISE EXCEPTION 'You act as %: a change cannot be recorded under another '
-                'analyst''s name.', claimdesk_me_label() {refuse};
+            SELECT * INTO gone FROM public.claimdesk_deleted_row
+            WHERE tbl = TG_TABLE_NAME AND id = NEW.id;
+            restoring := FOUND AND NEW.created_by_id IS NOT DISTINCT FROM gone.created_by
+                AND (NEW.updated_by_id IS NOT DISTINCT FROM gone.updated_by
+                     OR claimdesk_may_record(NEW.updated_by_id, me));
+            IF restoring AND TG_TABLE_NAME = 'comment' THEN
+                restoring := md5(NEW.body) IS NOT DISTINCT FROM gone.body_md5;
+            ELSIF restoring AND TG_TABLE_NAME = 'claim' THEN
+                restoring := claimdesk_claim_md5(NEW.quote, NEW.statement, NEW.notes)
+                    IS NOT DISTINCT FROM gone.body_md5;
+            END IF;
+            IF NOT restoring THEN
+                RAISE EXCEPTION 'You act as %: a change cannot be recorded under another '
+                    'analyst''s name.', claimdesk_me_label() {refuse};
+            END IF;
         END IF;
         NEW.created_by_id := coalesce(NEW.created_by_id, me);
         NEW.updated_by_id := coalesce(NEW.updated_by_id, me);
@@ -182,7 +244,9 @@ BEGIN
     IF me IS NULL THEN
         RETURN NEW;
     END IF;
-    IF NOT claimdesk_may_record(given::uuid, me) THEN
+    IF NOT claimdesk_may_record(given::uuid, me) AND NOT EXISTS (
+            SELECT 1 FROM public.claimdesk_deleted_row d
+            WHERE d.tbl = TG_TABLE_NAME AND d.id = NEW.id AND d.actor = given::uuid) THEN
         RAISE EXCEPTION 'You act as %: a change cannot be recorded under another '
             'analyst''s name.', claimdesk_me_label() {refuse};
     END IF;
@@ -220,28 +284,22 @@ BEGIN
             AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status) THEN
         -- Bringing back a deleted claim with the status it had is no new decision.
         IF TG_OP = 'INSERT' AND EXISTS (
-            SELECT 1 FROM public.claimdesk_deleted_claim d
-            WHERE d.id = NEW.id AND d.status = NEW.status) THEN
+            SELECT 1 FROM public.claimdesk_deleted_row d
+            WHERE d.tbl = 'claim' AND d.id = NEW.id AND d.status = NEW.status) THEN
             RETURN NEW;
         END IF;
         PERFORM claimdesk_check_decision(NEW.status, NEW.created_by_id, false);
     END IF;
     RETURN NEW;
 END $$""",
-        # What a deleted claim's status was, written only by this trigger (the
-        # history could be appended to by hand; this table cannot).
-        """CREATE TABLE IF NOT EXISTS claimdesk_deleted_claim (
-    id uuid PRIMARY KEY, status text NOT NULL)""",
-        """CREATE OR REPLACE FUNCTION claimdesk_claim_deleted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-BEGIN
-    INSERT INTO public.claimdesk_deleted_claim (id, status) VALUES (OLD.id, OLD.status)
-    ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status;
-    RETURN OLD;
-END $$""",
         """CREATE OR REPLACE FUNCTION claimdesk_verdict_rules() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 BEGIN
+    -- A verdict coming back with its restored claim is no new decision.
+    IF EXISTS (SELECT 1 FROM public.claimdesk_deleted_row d
+               WHERE d.tbl = 'verdict' AND d.id = NEW.id AND d.status = NEW.status) THEN
+        RETURN NEW;
+    END IF;
     PERFORM claimdesk_check_decision(NEW.status,
         (SELECT created_by_id FROM public.claim WHERE id = NEW.claim_id), true);
     RETURN NEW;
@@ -314,11 +372,13 @@ def _triggers() -> list[str]:
         trigger(f"claimdesk_actor_{table}", table, "INSERT", f"claimdesk_actor('{column}')")
     # Named to fire after the stamp (triggers fire in name order).
     trigger("claimdesk_zrules_claim", "claim", "INSERT OR UPDATE", "claimdesk_claim_rules()")
-    out.append("DROP TRIGGER IF EXISTS claimdesk_deleted_claim ON claim")
-    out.append(
-        "CREATE TRIGGER claimdesk_deleted_claim AFTER DELETE ON claim "
-        "FOR EACH ROW EXECUTE FUNCTION claimdesk_claim_deleted()"
-    )
+    remembered = (*TRACKED_TABLES, *(t for t, _c in ACTOR_COLUMNS if t != "history"))
+    for table in remembered:
+        out.append(f"DROP TRIGGER IF EXISTS claimdesk_remember_{table} ON {table}")
+        out.append(
+            f"CREATE TRIGGER claimdesk_remember_{table} AFTER DELETE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION claimdesk_remember_deleted()"
+        )
     trigger("claimdesk_zrules_verdict", "verdict", "INSERT", "claimdesk_verdict_rules()")
     trigger("claimdesk_zrules_comment", "comment", "UPDATE OR DELETE", "claimdesk_comment_rules()")
     trigger(

@@ -10,6 +10,7 @@ not a login that may do nothing at all.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -148,6 +149,16 @@ def _attempts(t: Team, other_db: str) -> list[tuple[str, str, list[str]]]:
         "changes) VALUES (gen_random_uuid(), now(), '{who}', 'claim', '{cid}', '{cid}', "
         "'update', '{{}}')"
     )
+    # Undoing a deletion brings a row back as it was; these try to bring back other words.
+    restore = "INSERT INTO {table} SELECT (jsonb_populate_record(NULL::{table}, '{row}'::jsonb)).*"
+    with psycopg.connect(_dsn(t.owner)) as conn:
+        rows = {
+            r[0]: r[1]
+            for r in conn.execute(
+                "SELECT id, to_jsonb(c) FROM claim c UNION ALL "
+                "SELECT id, to_jsonb(m) FROM comment m"
+            )
+        }
     return [
         (
             "analyst",
@@ -306,10 +317,43 @@ def _attempts(t: Team, other_db: str) -> list[tuple[str, str, list[str]]]:
         (
             "analyst",
             "forge a deleted claim to restore verified",
-            [f"INSERT INTO claimdesk_deleted_claim VALUES ('{uuid.uuid4()}', 'verified')"],
+            [
+                "INSERT INTO claimdesk_deleted_row (tbl, id, status) "
+                f"VALUES ('claim', '{uuid.uuid4()}', 'verified')"
+            ],
+        ),
+        (
+            "analyst",
+            "delete a colleague's claim and bring it back saying something else",
+            [
+                f"DELETE FROM claim WHERE id = '{c2}'",
+                restore.format(table="claim", row=_with(rows[c2], statement="Forged words")),
+            ],
+        ),
+        (
+            "analyst",
+            "delete a colleague's claim and bring back their comment reworded",
+            [
+                f"DELETE FROM claim WHERE id = '{c2}'",
+                restore.format(table="claim", row=_with(rows[c2])),
+                restore.format(table="comment", row=_with(rows[k2], body="I agree with you")),
+            ],
+        ),
+        (
+            "reviewer",
+            "delete a verified claim and bring it back as one's own decision",
+            [
+                f"DELETE FROM claim WHERE id = '{c1}'",
+                "INSERT INTO verdict (id, claim_id, reviewer_id, status, rationale, decided_at) "
+                f"VALUES (gen_random_uuid(), '{c2}', '{rev_id}', 'verified', 'mine', now())",
+            ],
         ),
         ("analyst", "read another workspace's database", [f"CONNECT {other_db}"]),
     ]
+
+
+def _with(row: dict[str, object], **changes: object) -> str:
+    return json.dumps({**row, **changes}).replace("'", "''")
 
 
 def _run_attempt(t: Team, role: str, statements: list[str], other_db_url: str) -> str | None:
@@ -386,3 +430,14 @@ def test_plain_sql_bypasses_are_refused_and_change_nothing(
         print(f"bypass attempts refused: {refused} of {refused + len(let_through)}")
     assert let_through == []
     assert refused >= 20
+
+
+def test_history_and_verdicts_are_append_only_for_the_owner_too(team: Team) -> None:
+    """The logins lack the privilege; the owner, who has it, meets the triggers."""
+    with psycopg.connect(_dsn(team.owner)) as conn:
+        before = conn.execute("SELECT count(*) FROM history").fetchone()
+        for statement in ("DELETE FROM history", "UPDATE verdict SET rationale = 'forged'"):
+            with pytest.raises(psycopg.Error, match="append-only"):
+                conn.execute(statement)
+            conn.rollback()
+        assert conn.execute("SELECT count(*) FROM history").fetchone() == before

@@ -216,3 +216,71 @@ def test_the_readme_set_up_with_an_owner_who_is_not_a_superuser(
             for role in group_names(database).values():
                 conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
         server.dispose()
+
+
+def test_a_bundle_with_other_peoples_work_is_merged_by_an_admin_only(
+    pg_team: PgTeam,
+    pg_url: str,
+    tmp_path: Path,
+    seed_paths: list[Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from db.bundles import export_bundle
+
+    local = open_workspace(tmp_path / "desk.sqlite")
+    try:
+        analysts.bind_analyst(local)
+        article, body = add_seed(local, seed_paths[1])
+        claim_at(local, article, body, status="in_review")
+        bundle = tmp_path / "desk.claimdesk"
+        export_bundle(local, bundle)
+    finally:
+        local.close()
+    analyst_url = pg_team.login_url("analyst")
+    capsys.readouterr()
+    code, _ = _cli("bundle", "import", str(bundle), "--db", analyst_url)
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "Only admins can change the team" in err
+    assert _owner_sql(pg_team, "SELECT count(*) FROM claim") == [(0,)]
+    code, _ = _cli("bundle", "import", str(bundle), "--db", pg_url)
+    assert code == 0
+    rows = _owner_sql(
+        pg_team,
+        "SELECT a.name, a.login FROM claim c JOIN analyst a ON a.id = c.created_by_id",
+    )
+    assert rows == [("Analyst", None)]  # the local author keeps the claim, with no login here
+
+
+def test_undoing_an_article_deletion_brings_back_everyones_work_as_it_was(
+    pg_team: PgTeam, pg_url: str, tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    """A plain analyst may undo a deletion: rows return with their authors and verdicts."""
+    from db import articles, comments, review
+    from db.bundles import export_bundle, restore_bundle
+
+    spaces = {role: open_workspace(pg_team.login_url(role)) for role in ("analyst", "reviewer")}
+    spaces["admin"] = open_workspace(pg_url)
+    try:
+        for ws in spaces.values():
+            analysts.bind_analyst(ws)
+        ana, rev = spaces["analyst"], spaces["reviewer"]
+        article, body = add_seed(spaces["admin"], seed_paths[2])
+        c = claim_at(ana, article, body, status="in_review")
+        note = comments.add_comment(rev, c.id, "Checked against the agency wire.")
+        review.give_verdict(rev, c.id, "verified", "Two sources agree.")
+        query = (
+            "SELECT c.status, c.created_by_id, v.reviewer_id, m.created_by_id, m.body "
+            "FROM claim c JOIN verdict v ON v.claim_id = c.id JOIN comment m ON m.claim_id = c.id"
+        )
+        before = _owner_sql(pg_team, query)
+        assert before == [("verified", ana.analyst_id, rev.analyst_id, rev.analyst_id, note.body)]
+
+        snapshot = tmp_path / "undo.claimdesk"
+        export_bundle(ana, snapshot, article_ids=[article], outside_links=True)
+        articles.delete_article(ana, article)
+        assert _owner_sql(pg_team, "SELECT count(*) FROM claim") == [(0,)]
+        restore_bundle(ana, snapshot)
+        assert _owner_sql(pg_team, query) == before
+    finally:
+        for ws in spaces.values():
+            ws.close()
