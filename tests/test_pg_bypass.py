@@ -441,3 +441,21 @@ def test_history_and_verdicts_are_append_only_for_the_owner_too(team: Team) -> N
                 conn.execute(statement)
             conn.rollback()
         assert conn.execute("SELECT count(*) FROM history").fetchone() == before
+
+
+def test_every_table_is_readable_and_only_the_protected_ones_are_read_only(team: Team) -> None:
+    """A table added by a later migration gets the work grants; the protected ones do not."""
+    from db.pg_roles import PROTECTED_TABLES
+
+    with psycopg.connect(_dsn(team.urls["analyst"])) as conn:
+        rows = conn.execute(
+            "SELECT tablename, has_table_privilege(tablename, 'SELECT'), "
+            "has_table_privilege(tablename, 'UPDATE'), has_table_privilege(tablename, 'TRUNCATE') "
+            "FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchall()
+    assert rows and all(read and not truncate for _t, read, _u, truncate in rows)
+    writable = {t for t, _r, update, _tr in rows if update}
+    protected = set(PROTECTED_TABLES) | {t for t, *_ in rows if t.startswith("claimdesk_")}
+    # analyst rows are updated by their own login (details) or an admin, as the trigger allows
+    assert writable == ({t for t, *_ in rows} - protected) | {"analyst"}
+    assert "saved_filter" in writable and "claim" in writable
