@@ -245,3 +245,34 @@ def test_actions_have_keys_and_the_context_menu_counts(qtbot, view) -> None:
     assert f"{CLAIMS:,} selected claims" in dialog.windowTitle()
     dialog.reject()
     assert view.bulk_dialog is None
+
+
+def test_main_window_menu_and_keys(qtbot, ws, many, tmp_path) -> None:
+    from gui_shell_support import make_window
+
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    table = window.claims_table
+    qtbot.waitUntil(
+        lambda: table.model.rowCount() == CLAIMS and not table.model.busy, timeout=10000
+    )
+    rows = {(menu, name): keys for menu, name, keys in window.shortcut_rows()}
+    assert rows[("Claim", "Set Status of Selected Claims…")] == "Ctrl+Shift+S"
+    assert rows[("Claim", "Add Tag to Selected Claims…")] == "Ctrl+Shift+T"
+    assert rows[("Claim", "Set Source of Selected Claims…")] == "Ctrl+Shift+O"
+    assert rows[("Claim", "Put Selected Claims in a Fact…")] == "Ctrl+Shift+U"
+    table.table.setFocus()
+    qtbot.waitUntil(lambda: table.table.hasFocus(), timeout=5000)
+    qtbot.keyClick(table.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        table.table,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = table.bulk_dialog
+    assert dialog is not None and dialog.mode == "status"
+    dialog.set_status(Status.DISPUTED)
+    assert dialog.ok_button.isEnabled() and not dialog.rationale.isVisible()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert _statuses(ws) == {Status.DISPUTED: CLAIMS}
+    assert window.ctx.undo_stack.undoText() == f"Set {CLAIMS:,} claims to Disputed"
