@@ -35,7 +35,7 @@ from db.models import Role
 
 # Bumped whenever the statements below change: a workspace whose installed
 # version is lower is refused until its owner runs ``claimdesk migrate``.
-SECURITY_VERSION = 2
+SECURITY_VERSION = 3
 REFUSED_STATE = "CDR01"
 PERMISSION_DENIED_STATE = "42501"
 
@@ -233,6 +233,13 @@ BEGIN
     IF me IS NULL THEN
         RETURN NEW;
     END IF;
+    IF TG_OP = 'UPDATE' THEN
+        IF given IS DISTINCT FROM to_jsonb(OLD) ->> TG_ARGV[0] THEN
+            RAISE EXCEPTION 'You act as %: who made an item cannot be changed.',
+                claimdesk_me_label() {refuse};
+        END IF;
+        RETURN NEW;
+    END IF;
     IF NOT claimdesk_may_record(given::uuid, me) AND NOT EXISTS (
             SELECT 1 FROM public.claimdesk_deleted_row d
             WHERE d.tbl = TG_TABLE_NAME AND d.id = NEW.id AND d.actor = given::uuid) THEN
@@ -358,7 +365,9 @@ def _triggers() -> list[str]:
     for table in TRACKED_TABLES:
         trigger(f"claimdesk_stamp_{table}", table, "INSERT OR UPDATE", "claimdesk_stamp()")
     for table, column in ACTOR_COLUMNS:
-        trigger(f"claimdesk_actor_{table}", table, "INSERT", f"claimdesk_actor('{column}')")
+        trigger(
+            f"claimdesk_actor_{table}", table, "INSERT OR UPDATE", f"claimdesk_actor('{column}')"
+        )
     # Named to fire after the stamp (triggers fire in name order).
     trigger("claimdesk_zrules_claim", "claim", "INSERT OR UPDATE", "claimdesk_claim_rules()")
     remembered = (*TRACKED_TABLES, *(t for t, _c in ACTOR_COLUMNS if t != "history"))

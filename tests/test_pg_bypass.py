@@ -348,6 +348,15 @@ def _attempts(t: Team, other_db: str) -> list[tuple[str, str, list[str]]]:
                 f"VALUES (gen_random_uuid(), '{c2}', '{rev_id}', 'verified', 'mine', now())",
             ],
         ),
+        (
+            "analyst",
+            "hand a saved filter to the admin",
+            [
+                "INSERT INTO saved_filter (id, name, criteria, created_at) "
+                "VALUES (gen_random_uuid(), 'mine', '{}', now())",
+                f"UPDATE saved_filter SET created_by_id = '{adm_id}' WHERE name = 'mine'",
+            ],
+        ),
         ("analyst", "read another workspace's database", [f"CONNECT {other_db}"]),
     ]
 

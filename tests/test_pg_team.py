@@ -284,3 +284,14 @@ def test_undoing_an_article_deletion_brings_back_everyones_work_as_it_was(
     finally:
         for ws in spaces.values():
             ws.close()
+
+
+def test_libpq_connection_options_reach_the_server(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sslmode=verify-full is libpq's: against a server without TLS it refuses, in one line."""
+    secure = make_url(pg_url).update_query_dict({"sslmode": "verify-full"})
+    code, _ = _cli("claims", "--db", secure.render_as_string(hide_password=False))
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "SSL" in err
+    assert _cli("claims", "--db", pg_url)[0] == 0
