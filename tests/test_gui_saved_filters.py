@@ -103,6 +103,11 @@ def test_the_team_shares_them_and_a_gone_source_is_said(qtbot, ws, ws_path, data
         assert view.saved_filters.select("Border from the agency")
         _wait(qtbot, view, 1)
         assert view.filter_bar.tag_combo.currentData() == "border"
+        # One saved meanwhile in the first window shows up when the list is opened.
+        saved_filters.save_filter(ws, "All border", ClaimFilter(tags=frozenset({"border"})))
+        view.saved_filters.combo.showPopup()
+        assert view.saved_filters.names() == ["All border", "Border from the agency"]
+        view.saved_filters.combo.hidePopup()
         delete_source(ws, data["agency"].id)
         view.saved_filters.combo.setCurrentIndex(0)
         assert view.saved_filters.select("Border from the agency")
@@ -137,3 +142,31 @@ def test_criteria_round_trip() -> None:
     assert saved_filters.from_criteria(saved_filters.to_criteria(flt)) == flt
     with pytest.raises(InvalidInput, match="cannot be read"):
         saved_filters.from_criteria('{"statuses": ["nonsense"]}')
+
+
+def test_shared_workspace_logins_share_them(pg_team, pg_url) -> None:
+    from db import analysts
+    from db.workspace import migrate
+
+    migrate(pg_url)
+    admin = open_workspace(pg_url)
+    other = open_workspace(pg_team.login_url("analyst"))
+    try:
+        analysts.bind_analyst(admin)
+        analysts.bind_analyst(other)
+        made = saved_filters.save_filter(
+            admin, "Disputed only", ClaimFilter(statuses=frozenset({Status.DISPUTED}))
+        )
+        assert saved_filters.list_saved(other) == [(made.id, "Disputed only")]
+        assert saved_filters.get_saved(other, made.id).claim_filter.statuses == {Status.DISPUTED}
+        mine = saved_filters.save_filter(other, "Mine", ClaimFilter(text="troops"))
+        assert saved_filters.rename_filter(other, mine.id, "Troops") == "Mine"
+        assert [name for _i, name in saved_filters.list_saved(admin)] == [
+            "Disputed only",
+            "Troops",
+        ]
+        saved_filters.delete_filter(other, mine.id)
+        assert len(saved_filters.list_saved(admin)) == 1
+    finally:
+        other.close()
+        admin.close()

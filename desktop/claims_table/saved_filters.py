@@ -22,6 +22,18 @@ from desktop.operations import saved_filters as saved_ops
 PLACEHOLDER = "Saved filters…"
 
 
+class _SavedCombo(QComboBox):
+    """Reads the names again as the list opens: another analyst may have saved one."""
+
+    def __init__(self, owner: SavedFilters) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+    def showPopup(self) -> None:
+        self._owner.reload()
+        super().showPopup()
+
+
 class SavedFilters(QWidget):
     """The list of saved filters and its menu (objectName ``savedFilters``)."""
 
@@ -30,7 +42,7 @@ class SavedFilters(QWidget):
         self.setObjectName("savedFilters")
         self.ctx = ctx
         self.bar = bar
-        self.combo = QComboBox(self)
+        self.combo = _SavedCombo(self)
         self.combo.setObjectName("savedFilterCombo")
         self.combo.setAccessibleName("Saved filters")
         self.combo.setToolTip("Apply a filter saved in this workspace (shared by the team)")
