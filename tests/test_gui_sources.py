@@ -59,6 +59,31 @@ def test_lists_sources_with_counts(view, data):
     assert view.model.index(row, COL_RELIABILITY).data() == "B — Usually reliable"
 
 
+def test_the_default_grading_column_and_dialog_carry_credibility(qtbot, ctx, ws, view, data):
+    ministry = data["ministry"]
+    dialog = SourceEditDialog(source_ops.get_source(ws, ministry.id))
+    qtbot.addWidget(dialog)
+    dialog.credibility_combo.setCurrentIndex(dialog.credibility_combo.findData(3))
+    values = dialog.values()
+    assert (values["default_reliability"], values["default_credibility"]) == ("B", 3)
+    from desktop.operations import sources as source_door
+
+    stored = source_ops.get_source(ws, ministry.id)
+    assert source_door.update_source(
+        ctx, ministry.id, {"default_credibility": 3}, {"default_credibility": None}, stored.version
+    )
+    row = view.model.row_of(str(ministry.id))
+    qtbot.waitUntil(
+        lambda: (
+            view.model.index(row, COL_RELIABILITY).data() == "B3 — Usually reliable; possibly true"
+        ),
+        timeout=5000,
+    )
+    again = SourceEditDialog(source_ops.get_source(ws, ministry.id))
+    qtbot.addWidget(again)
+    assert again.credibility_combo.currentData() == 3
+
+
 def test_affiliation_cut_short_by_its_column_reads_whole_as_tooltip(view, data):
     row = view.model.row_of(str(data["dup"].id))
     tip = view.model.index(row, COL_AFFILIATION).data(Qt.ItemDataRole.ToolTipRole)

@@ -7,11 +7,22 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from db.models import RELIABILITY
+from db.models import CREDIBILITY, RELIABILITY
 from db.sources import SourceInfo
 
 COL_NAME, COL_KIND, COL_AFFILIATION, COL_ALIASES, COL_RELIABILITY, COL_CLAIMS = range(6)
-TITLES = ("Name", "Kind", "Affiliation", "Aliases", "Default reliability", "Claims")
+TITLES = ("Name", "Kind", "Affiliation", "Aliases", "Default grading", "Claims")
+
+
+def default_grading_text(letter: str | None, number: int | None) -> str:
+    """``B — Usually reliable``, ``B3 — Usually reliable; possibly true``, ``3 — Possibly true``."""
+    words = [RELIABILITY[letter]] if letter else []
+    if number:
+        words.append(CREDIBILITY[number].lower() if words else CREDIBILITY[number])
+    grade = f"{letter or ''}{number or ''}"
+    return f"{grade} — {'; '.join(words)}" if grade else ""
+
+
 SourceIdRole = Qt.ItemDataRole.UserRole.value + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -104,8 +115,7 @@ class SourcesTableModel(QAbstractTableModel):
             if col == COL_ALIASES:
                 return ", ".join(info.aliases)
             if col == COL_RELIABILITY:
-                letter = info.default_reliability
-                return f"{letter} — {RELIABILITY[letter]}" if letter else ""
+                return default_grading_text(info.default_reliability, info.default_credibility)
             return info.claim_count
         if role == SourceIdRole:
             return str(info.id)
