@@ -225,3 +225,37 @@ def test_the_window_fits_a_laptop_screen_at_double_scale(ws, tmp_path, qtbot) ->
     qtbot.waitExposed(window)
     minimum = window.minimumSizeHint().expandedTo(window.minimumSize())
     assert minimum.width() <= 1300 and minimum.height() <= 700, minimum
+
+
+def test_every_dialog_fits_a_laptop_screen_at_double_scale(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from test_gui_accessibility import _dialog_factories
+
+    too_big = {}
+    for name, make in _dialog_factories(ws, tmp_path).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        opens = dialog.sizeHint()
+        if least.width() > 1366 or least.height() > 740 or opens.height() > 740:
+            too_big[name] = (least.width(), least.height(), opens.width(), opens.height())
+        dialog.close()
+    assert too_big == {}
+
+
+def test_a_taller_bottom_panel_chosen_gets_the_height_it_needs(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    window.setGeometry(QRect(0, 0, 1366, 768))
+    window.show()
+    qtbot.waitExposed(window)
+    start = window.docks["Claims"].height()
+    tallest = max(
+        ("Review queue", "Facts", "Conflicts"),
+        key=lambda n: window.docks[n].widget().widget().minimumSizeHint().height(),
+    )
+    dock = window.docks[tallest]
+    needed = dock.widget().widget().minimumSizeHint().height()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.widget().viewport().height() >= needed)
+    assert dock.height() >= start

@@ -12,7 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QScrollArea,
+    QStyle,
+    QTabBar,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from desktop.main_window.window import MainWindow
@@ -37,6 +45,16 @@ def _docks(window: MainWindow) -> list[QDockWidget]:
 
 def _toolbars(window: MainWindow) -> list[QToolBar]:
     return [b for b in window.findChildren(QToolBar) if b.parentWidget() is window]
+
+
+def _scrolled_width(panel: QWidget | None) -> int:
+    """The width *panel* needs to show its scrolled form without a horizontal bar."""
+    areas = panel.findChildren(QScrollArea) if panel is not None else []
+    inner = areas[0].widget() if areas else None
+    if inner is None:
+        return 0
+    bar = panel.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    return inner.minimumSizeHint().width() + bar + 12
 
 
 def _within(value: float, low: int, high: int) -> int:
@@ -79,7 +97,11 @@ class DockLayout:
             [docks["Articles"], docks["Claim"]],
             [
                 _within(width * LEFT_SHARE, LEFT_MIN, LEFT_MAX),
-                _within(width * RIGHT_SHARE, RIGHT_MIN, RIGHT_MAX),
+                _within(
+                    max(width * RIGHT_SHARE, _scrolled_width(window.docks["Claim"].widget())),
+                    RIGHT_MIN,
+                    RIGHT_MAX,
+                ),
             ],
             Qt.Orientation.Horizontal,
         )
@@ -148,7 +170,38 @@ class BottomTitles:
         dock.dockLocationChanged.connect(self.schedule)
         dock.topLevelChanged.connect(self.schedule)
         dock.visibilityChanged.connect(self.schedule)
+        dock.visibilityChanged.connect(lambda shown: self._fit_later(dock) if shown else None)
         self.schedule()
+
+    def _fit_later(self, dock: QDockWidget) -> None:
+        try:
+            QTimer.singleShot(0, dock, lambda: self.fit(dock))
+        except RuntimeError:  # the window is being destroyed
+            pass
+
+    def fit(self, dock: QDockWidget) -> None:
+        """A bottom panel chosen while the area is lower than the panel needs: the
+        area grows to what it needs (the area starts small, never cut off a panel)."""
+        window = self.window
+        holder = dock.widget()
+        panel = holder.widget() if isinstance(holder, QScrollArea) else None
+        if (
+            panel is None
+            or not dock.isVisible()
+            or dock.isFloating()
+            or window.dockWidgetArea(dock) != Qt.DockWidgetArea.BottomDockWidgetArea
+        ):
+            return
+        missing = panel.minimumSizeHint().height() - holder.viewport().height()
+        if missing <= 0:
+            return
+        tabs = [
+            bar.height()
+            for bar in window.findChildren(QTabBar)
+            if bar.isVisible() and abs(bar.geometry().bottom() + 1 - dock.geometry().top()) <= 2
+        ]
+        wanted = dock.height() + missing + (tabs[0] if tabs else 0)
+        window.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
 
     def schedule(self, *_args: object) -> None:
         if not self._pending:
