@@ -54,7 +54,7 @@ def test_save_choose_rename_delete_and_undo(qtbot, ws, data) -> None:
     ctx.dialogs.text_answers.append("  Agency   in review ")
     saved.save_action.trigger()
     assert saved.names() == ["Agency in review"]
-    assert saved.combo.currentText() == "Agency in review"
+    assert saved.combo.currentText() == saved.combo.toolTip() == "Agency in review"
     assert ctx.undo_stack.undoText() == "Save filter “Agency in review”"
 
     # Everything again; picking the saved filter in the list brings it back whole.

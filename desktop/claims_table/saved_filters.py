@@ -69,6 +69,7 @@ class SavedFilters(QWidget):
         layout.addWidget(self.button)
         self._applied: ClaimFilter | None = None
         self.combo.activated.connect(self._chosen)
+        self.combo.currentIndexChanged.connect(self._show_name)
         bar.filterChanged.connect(self._filter_changed)
         ctx.changed.connect(self._changed)
         ctx.workspaceChanged.connect(self.reload)
@@ -92,6 +93,7 @@ class SavedFilters(QWidget):
                 self.combo.setItemData(self.combo.count() - 1, name, 3)  # tooltip
             pos = self.combo.findData(str(chosen)) if chosen is not None else 0
             self.combo.setCurrentIndex(max(pos, 0))
+        self._show_name(self.combo.currentIndex())
         self._update_actions()
 
     def names(self) -> list[str]:
@@ -109,6 +111,11 @@ class SavedFilters(QWidget):
         self.combo.setCurrentIndex(pos)
         self._chosen(pos)
         return True
+
+    def _show_name(self, index: int) -> None:
+        """The whole name on hover, however narrow the list box is."""
+        tip = "Apply a filter saved in this workspace (shared by the team)"
+        self.combo.setToolTip(self.combo.itemText(index) if index > 0 else tip)
 
     def _update_actions(self) -> None:
         chosen = self.current_id() is not None
@@ -146,6 +153,7 @@ class SavedFilters(QWidget):
             self._applied = None
             with QSignalBlocker(self.combo):
                 self.combo.setCurrentIndex(0)
+            self._show_name(0)
             self._update_actions()
 
     # ------------------------------------------------------------ edits
@@ -163,6 +171,7 @@ class SavedFilters(QWidget):
         self._applied = flt
         with QSignalBlocker(self.combo):
             self.combo.setCurrentIndex(max(0, self.combo.findData(str(filter_id))))
+        self._show_name(self.combo.currentIndex())
         self._update_actions()
         return True
 
