@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QToolBar, QToolButton
 
 from db.importing import import_file
+from desktop.actions import ActionId
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.main_window.layout import STATE_VERSION
@@ -123,13 +124,7 @@ def test_focus_mode_shows_reader_and_inspector_and_comes_back(ws, tmp_path, qtbo
     again.show()
     qtbot.waitExposed(again)
     assert again.docks["Claims"].isVisible() and again.docks["Articles"].isVisible()
-    assert not again.action(focus_id()).isChecked()
-
-
-def focus_id():  # type: ignore[no-untyped-def]
-    from desktop.actions import ActionId
-
-    return ActionId.FOCUS_MODE
+    assert not again.action(ActionId.FOCUS_MODE).isChecked()
 
 
 def test_reset_layout_brings_every_panel_back(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -259,3 +254,59 @@ def test_a_taller_bottom_panel_chosen_gets_the_height_it_needs(ws, tmp_path, qtb
     dock.raise_()
     qtbot.waitUntil(lambda: dock.widget().viewport().height() >= needed)
     assert dock.height() >= start
+
+
+def test_the_title_takes_one_line_and_the_colours_sit_beside_the_byline_when_wide(  # type: ignore[no-untyped-def]
+    ws, tmp_path, qtbot
+) -> None:
+    title = (
+        "Officials say the river crossing at the northern ferry will stay shut for a week "
+        "while engineers inspect the pontoons, the embankment and the approach roads"
+    )
+    article = add_text_article(ws, "Body line.\nSecond line.", title=title)
+    window = make_window(ws, tmp_path, qtbot)
+    window.setGeometry(QRect(0, 0, 1366, 768))
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_article(article.id)
+    pane = window.reader_pane
+    heading = pane.heading
+    qtbot.waitUntil(lambda: heading.text().endswith("…"))
+    line = heading.fontMetrics().lineSpacing()
+    margins = heading.contentsMargins()
+    assert heading.height() - margins.top() - margins.bottom() < 2 * line  # one line
+    assert heading.toolTip() == title and heading.full_text() == title
+    legend, byline = pane.legend, pane.byline
+
+    def beside() -> bool:
+        return (
+            abs(legend.mapTo(pane, legend.rect().center()).y() - byline.geometry().center().y()) < 6
+        )
+
+    # 1366 wide: the reader column is too narrow for both on one row.
+    assert not beside() and legend.geometry().top() >= 0
+    window.setGeometry(QRect(0, 0, 1920, 1080))
+    qtbot.waitUntil(beside)
+
+
+def test_reset_layout_also_undoes_a_restored_layout(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    default_bottom = window.docks["Claims"].height()
+    window.docks["Articles"].hide()
+    window.resizeDocks([window.docks["Claims"]], [default_bottom + 200], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: window.docks["Claims"].height() > default_bottom + 100)
+    window.save_settings()
+    from desktop.main_window import MainWindow
+
+    again = MainWindow(window.ctx, window.settings)
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.waitUntil(lambda: again.docks["Claims"].height() > default_bottom + 100)
+    assert not again.docks["Articles"].isVisible()  # the saved layout was restored
+    again.action(ActionId.RESET_LAYOUT).trigger()
+    assert again.docks["Articles"].isVisible()
+    qtbot.waitUntil(lambda: abs(again.docks["Claims"].height() - default_bottom) <= 4)
