@@ -138,3 +138,24 @@ def test_status_columns_never_cut_two_statuses_alike(app_font, ws, tmp_path, qtb
         shown.add(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 28))
     assert len(shown) == len(Status)
     assert table.verticalHeader().defaultSectionSize() >= metrics.height()
+
+
+def test_graph_markers_carry_their_status_letter(ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from db.claims import get_claim
+    from desktop.context import AppContext
+    from desktop.dialogs import RecordingDialogs
+    from desktop.graph import GraphWindow
+    from tests.test_timeline import _story
+
+    ids = _story(ws)
+    window = GraphWindow(AppContext(ws, RecordingDialogs()))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=15000):
+        window.show()
+    for claim_id, marker in window.view.markers.items():
+        letters = [c for c in marker.childItems() if isinstance(c, QGraphicsSimpleTextItem)]
+        status = get_claim(ws, claim_id).status
+        assert [c.text() for c in letters] == [STATUS_LETTERS[status]]
+    assert set(window.view.markers) == set(ids)

@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QPainterPath, QPen
+from PySide6.QtGui import QAction, QBrush, QColor, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from db.models import Relation, Status
 from desktop.context import AppContext
 from desktop.operations.graph import Graph, GraphNode, load_graph
 from desktop.palette import status_color
-from desktop.timeline.view import CLAIM_ROLE, MARK, SVG_AVAILABLE, ClaimCanvas
+from desktop.timeline.view import CLAIM_ROLE, MARK, SVG_AVAILABLE, ClaimCanvas, letter_beside
 from desktop.workers import run_job
 
 # One colour and line style per relation.
@@ -105,6 +105,7 @@ class GraphView(ClaimCanvas):
             marker.setBrush(look[0])
             marker.setPen(look[1])
             marker.setZValue(2)
+            letter_beside(marker, node.status, self.palette().color(QPalette.ColorRole.Text))
             marker.setToolTip(describe(node))
             marker.setData(CLAIM_ROLE, str(node.claim_id))
             marker.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -48,7 +48,7 @@ from db.changes import Changes, Entity
 from db.models import Relation, Status
 from desktop.context import AppContext
 from desktop.operations.timeline import Timeline, TimelineItem, load_timeline
-from desktop.palette import hint_color, hint_style, status_color
+from desktop.palette import hint_color, hint_style, status_color, status_letter
 from desktop.workers import run_job
 
 try:  # QtSvg ships with PySide6-Essentials; stay usable if a build lacks it
@@ -130,6 +130,19 @@ class _Look:
             _pen(colour, 1.5),
             _pen(colour, 1.5, Qt.PenStyle.DashLine),
         )
+
+
+def letter_beside(marker: QGraphicsItem, status: str, ink: QColor) -> QGraphicsSimpleTextItem:
+    """The status letter (V, F, ...) just right of a marker: status never by colour alone."""
+    letter = QGraphicsSimpleTextItem(status_letter(status), marker)
+    font = QFont(letter.font())
+    font.setPointSizeF(7)
+    font.setBold(True)
+    letter.setFont(font)
+    letter.setBrush(ink)
+    letter.setPos(MARK / 2 + 1, -letter.boundingRect().height() / 2)
+    letter.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    return letter
 
 
 def describe(item: TimelineItem) -> str:
@@ -517,6 +530,7 @@ class TimelineView(ClaimCanvas):
             marker.setBrush(self._white)
             marker.setPen(look.hollow)
         marker.setZValue(3)
+        letter_beside(marker, item.status, self.palette().color(QPalette.ColorRole.Text))
         marker.setToolTip(describe(item))
         marker.setData(CLAIM_ROLE, str(item.claim_id))
         marker.setCursor(Qt.CursorShape.PointingHandCursor)
