@@ -32,6 +32,7 @@ from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import exports
 from desktop.operations.wording import field_words, value_words
+from desktop.screen_fit import resize_within_screen
 from desktop.workers import Job
 
 PREVIEW_COLUMNS = ("statement", "quote", "article_title", "source", "grading", "status")
@@ -50,7 +51,7 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export claims")
-        self.resize(820, 560)
+        resize_within_screen(self, 820, 560)
         self.job: Job | None = None
         self.written: int | None = None
 

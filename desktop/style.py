@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDir, QEvent, QObject
+from PySide6.QtCore import QDir
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 # The reader's zoom: steps of 10 % of the application font's size, within these bounds.
 ZOOM_STEP = 0.1
 ZOOM_MIN, ZOOM_MAX = -5, 20
+FOLLOWING = "claimdeskFollowsPalette"
 SERIF_FAMILIES = ["Source Serif 4", "Noto Serif", "Georgia", "DejaVu Serif", "serif"]
 
 
@@ -72,23 +73,11 @@ def apply_palette(app: QGuiApplication) -> None:
     app.setPalette(palette)
 
 
-class _PaletteFollower(QObject):
-    """Re-checks the muted text when the system switches between light and dark."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is QGuiApplication.instance() and event.type() in (
-            QEvent.Type.ApplicationPaletteChange,
-            QEvent.Type.ThemeChange,
-        ):
-            app = QGuiApplication.instance()
-            if isinstance(app, QGuiApplication):
-                apply_palette(app)
-        return False
-
-
 def apply_style(app: QApplication) -> None:
     register_icons()
     apply_palette(app)
-    if app.findChild(_PaletteFollower) is None:
-        app.installEventFilter(_PaletteFollower(app))
+    if not app.property(FOLLOWING):
+        # The system switched between light and dark: check the muted text again.
+        app.paletteChanged.connect(lambda _palette: apply_palette(app))
+        app.setProperty(FOLLOWING, True)
     app.setStyleSheet(stylesheet())

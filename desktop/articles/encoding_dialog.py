@@ -29,6 +29,7 @@ from db.errors import ClaimDeskError
 from db.invisible import marked
 from desktop.operations import imports
 from desktop.palette import error_style
+from desktop.screen_fit import resize_within_screen
 
 
 class EncodingDialog(QDialog):
@@ -42,7 +43,7 @@ class EncodingDialog(QDialog):
         self.detected = detected
         self.setObjectName("encodingDialog")
         self.setWindowTitle(f"Choose the encoding{position}")
-        self.resize(640, 460)
+        resize_within_screen(self, 640, 460)
         name = marked(self.path.name)
         detected_label = imports.encoding_label(detected)
         intro = QLabel(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from db.decisions import needs_rationale
 from db.models import Status
 from desktop.palette import status_icon
+from desktop.screen_fit import resize_within_screen
 
 MODES = ("status", "tag", "source")
 TITLES = {
@@ -99,7 +100,7 @@ class BulkEditDialog(QDialog):
         self.value_edit.textChanged.connect(self._update)
         self.rationale.textChanged.connect(self._update)
         self._update()
-        self.resize(460, 260 if mode == "status" else 140)
+        resize_within_screen(self, 460, 260 if mode == "status" else 140)
 
     @property
     def ok_button(self) -> QWidget:

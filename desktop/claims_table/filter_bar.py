@@ -103,7 +103,7 @@ class ChoiceCombo(QComboBox):
         self.setModel(self.choices)
         # Sized by a typical name, never by measuring every item.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(14)
+        self.setMinimumContentsLength(8)  # narrow enough for a small screen at 2×
         self.setMaxVisibleItems(20)
         self.loaded = False  # some choices were read
         self.fresh = False  # the choices read (or being read) are current
@@ -261,7 +261,8 @@ class ClaimFilterBar(QWidget):
         self.filter_edit.setObjectName("claimFilterEdit")
         self.filter_edit.setPlaceholderText("Search quote, statement, notes, source…")
         self.filter_edit.setClearButtonEnabled(True)
-        search_label = QLabel("Filter (Ctrl+Shift+L):", self)
+        search_label = QLabel("Filter:", self)
+        search_label.setToolTip("Filter the claims by their words (Ctrl+Shift+L)")
         search_label.setBuddy(self.filter_edit)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -162,6 +162,7 @@ class ClaimsTableView(QWidget):
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("claimsCountLabel")
+        self.count_label.setWordWrap(True)  # a long count wraps rather than widen the window
         self.loading_label = QLabel("Loading claims…", self)
         self.loading_label.setObjectName("claimsLoadingLabel")
         self.loading_label.setVisible(False)

@@ -27,6 +27,7 @@ from db.facts.service import FactInfo
 from desktop.context import AppContext
 from desktop.operations import facts as fact_ops
 from desktop.palette import hint_style
+from desktop.screen_fit import resize_within_screen
 
 Index = QModelIndex | QPersistentModelIndex
 FactIdRole = Qt.ItemDataRole.UserRole + 1
@@ -114,7 +115,7 @@ class FactPickerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("factPickerDialog")
         self.setWindowTitle(title)
-        self.resize(560, 420)
+        resize_within_screen(self, 560, 420)
         self.model = FactListModel(ctx, exclude)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("factFilterEdit")

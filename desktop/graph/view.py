@@ -31,6 +31,7 @@ from db.models import Relation, Status
 from desktop.context import AppContext
 from desktop.operations.graph import Graph, GraphNode, load_graph
 from desktop.palette import status_color
+from desktop.screen_fit import resize_within_screen
 from desktop.timeline.view import CLAIM_ROLE, MARK, SVG_AVAILABLE, ClaimCanvas, letter_beside
 from desktop.workers import run_job
 
@@ -129,7 +130,7 @@ class GraphWindow(QWidget):
         self.fact_id = fact_id
         self.setObjectName("graphWindow")
         self.setWindowTitle("Link graph")
-        self.resize(1000, 700)
+        resize_within_screen(self, 1000, 700)
         self.view = GraphView(ctx, self)
         self.summary = QLabel("Laying out the claims…")
         tools = QHBoxLayout()

@@ -29,6 +29,7 @@ from db.models import Relation, Status
 from desktop.context import AppContext
 from desktop.operations import claims as claim_ops
 from desktop.palette import hint_style, status_icon
+from desktop.screen_fit import resize_within_screen
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 SHOWN = 300  # matches listed at once
@@ -42,7 +43,7 @@ class LinkClaimDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("linkClaimDialog")
         self.setWindowTitle("Link to another claim")
-        self.resize(680, 480)
+        resize_within_screen(self, 680, 480)
         self.ctx = ctx
         self.exclude = exclude
 

@@ -7,7 +7,7 @@ import logging
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -70,7 +70,7 @@ def first_start_geometry(available: QRect, minimum: QSize | None = None) -> QRec
         int(available.width() * FIRST_START_WIDTH), int(available.height() * FIRST_START_HEIGHT)
     )
     if minimum is not None:
-        size = size.expandedTo(minimum)
+        size = size.expandedTo(minimum).boundedTo(available.size())
     rect = QRect(0, 0, size.width(), size.height())
     rect.moveCenter(available.center())
     rect.moveTo(max(rect.left(), available.left()), max(rect.top(), available.top()))
@@ -595,6 +595,15 @@ class MainWindow(QMainWindow):
         if self._first_layout_pending:
             self._first_layout_pending = False
             self.apply_first_layout()
+            screen = self.screen()
+            if screen is not None and not screen.availableGeometry().contains(self.frameGeometry()):
+                # Shown, the panels need less room than while being built: size the
+                # window again to fit the screen (at 2× a small screen holds little).
+                QTimer.singleShot(0, self._fit_first_start)
+
+    def _fit_first_start(self) -> None:
+        self.size_for_first_start()
+        self.apply_first_layout()
 
     def _open_first_article(self) -> None:
         last = self.settings.value("window/lastArticle")

@@ -16,10 +16,11 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QFont,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -139,9 +140,10 @@ class ReaderView(QPlainTextEdit):
         self.settings: QSettings | None = None
         self._add_zoom_actions()
         self.apply_font()
+        # The application's font changed (Qt tells the application, not each widget).
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self._app_font_changed)
         # The selection last dragged with Alt held: Ctrl+E keeps it exactly as it is.
         self._exact_selection: tuple[int, int] | None = None
         ctx.changed.connect(self._on_changed)
@@ -416,6 +418,9 @@ class ReaderView(QPlainTextEdit):
         self.setFont(reader_font(self.zoom))
         self._place_margin()
         self.margin.update()
+
+    def _app_font_changed(self, _font: QFont) -> None:
+        self.apply_font()
 
     def zoom_by(self, steps: int) -> None:
         """Larger (steps > 0) or smaller text; 0 goes back to the application's size."""
@@ -733,12 +738,6 @@ class ReaderView(QPlainTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The application's font changed (Qt tells the application, not each widget).
-        if event.type() == QEvent.Type.ApplicationFontChange and watched is QApplication.instance():
-            self.apply_font()
-        return super().eventFilter(watched, event)
 
     def event(self, event: QEvent) -> bool:
         # Delete on a selected claim belongs to the reader even when another panel

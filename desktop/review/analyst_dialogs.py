@@ -33,6 +33,7 @@ from desktop.operations import team as team_ops
 from desktop.palette import readable_ink
 from desktop.review.common import attempt
 from desktop.review.member_dialog import NewMemberDialog
+from desktop.screen_fit import resize_within_screen
 
 
 class ColorButton(QPushButton):
@@ -269,7 +270,7 @@ class TeamDialog(QDialog):
         layout.addLayout(rules)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.resize(620, 420)
+        resize_within_screen(self, 620, 420)
         self.refresh()
 
     def _me(self) -> AnalystInfo | None:

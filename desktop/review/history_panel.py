@@ -48,6 +48,7 @@ from desktop.review.common import (
     local_time,
     when_shown,
 )
+from desktop.screen_fit import resize_within_screen
 
 __all__ = ["ACTION_LABELS", "HistoryPanel", "WorkspaceHistoryDialog", "item_name"]
 
@@ -294,7 +295,7 @@ class WorkspaceHistoryDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         layout.addLayout(bottom)
-        self.resize(900, 600)
+        resize_within_screen(self, 900, 600)
         self.refresh()
 
     def refresh(self) -> None:

@@ -17,6 +17,7 @@ from db.models import Status
 from db.rules import VERDICTS
 from desktop.accessibility import tab_leaves
 from desktop.palette import hint_style, status_icon
+from desktop.screen_fit import resize_within_screen
 
 VERDICT_ORDER = (Status.VERIFIED, Status.FALSE, Status.UNVERIFIABLE, Status.DISPUTED)
 
@@ -57,7 +58,7 @@ class VerdictDialog(QDialog):
         layout.addWidget(self.buttons)
         self.rationale.textChanged.connect(self._update_ok)
         self._update_ok()
-        self.resize(460, 300)
+        resize_within_screen(self, 460, 300)
 
     def _update_ok(self) -> None:
         ok = bool(self.rationale.toPlainText().strip())

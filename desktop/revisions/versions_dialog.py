@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.revisions import RevisionInfo
 from desktop.accessibility import hand_focus_on
+from desktop.screen_fit import resize_within_screen
 from desktop.style import reader_font
 
 TITLES = ("Version", "Replaced (local time)", "File", "Length")
@@ -83,7 +84,7 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("versionsDialog")
         self.setWindowTitle(f"Earlier versions of “{title}”")
-        self.resize(900, 600)
+        resize_within_screen(self, 900, 600)
         self._read_text = read_text
         layout = QVBoxLayout(self)
         intro = QLabel(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.check import CheckReport
+from desktop.screen_fit import resize_within_screen
 
 
 class CheckDialog(QDialog):
@@ -23,7 +24,7 @@ class CheckDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("checkDialog")
         self.setWindowTitle("Check Workspace")
-        self.resize(760, 420)
+        resize_within_screen(self, 760, 420)
         self.repair_requested = False
         layout = QVBoxLayout(self)
         if report.ok:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from db.backup import BackupInfo, size_text
 from desktop.accessibility import hand_focus_on
+from desktop.screen_fit import resize_within_screen
 
 COLUMNS = ("Taken (UTC)", "Schema", "Articles", "Claims", "Sources", "Size")
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +75,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle("Restore from Backup")
-        self.resize(720, 380)
+        resize_within_screen(self, 720, 380)
         self.chosen: BackupInfo | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(

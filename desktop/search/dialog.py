@@ -19,6 +19,7 @@ from db.errors import ClaimDeskError
 from db.search import Hit
 from desktop.context import AppContext
 from desktop.operations import search as search_ops
+from desktop.screen_fit import resize_within_screen
 from desktop.search.delegate import SnippetDelegate
 from desktop.search.model import SearchResultsModel
 
@@ -53,7 +54,7 @@ class SearchDialog(QDialog):
         self.setObjectName("searchDialog")
         self.setWindowTitle("Search everywhere")
         self.setModal(False)
-        self.resize(760, 520)
+        resize_within_screen(self, 760, 520)
         self.edit = _QueryEdit(self)
         self.edit.setObjectName("searchEdit")
         self.edit.setPlaceholderText("Words to find (e.g. Министр, 1,500 troops, 국방부)")

@@ -20,6 +20,7 @@ from desktop.context import AppContext
 from desktop.operations.agreement import agreement
 from desktop.operations.analysts import list_analysts
 from desktop.operations.articles import list_articles
+from desktop.screen_fit import resize_within_screen
 
 
 class AgreementDialog(QDialog):
@@ -72,7 +73,7 @@ class AgreementDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.compute_button)
         layout.addWidget(self.output)
-        self.resize(640, 480)
+        resize_within_screen(self, 640, 480)
 
     def compute(self) -> AgreementReport | None:
         article_id = self.article.currentData()

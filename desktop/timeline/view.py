@@ -49,6 +49,7 @@ from db.models import Relation, Status
 from desktop.context import AppContext
 from desktop.operations.timeline import Timeline, TimelineItem, load_timeline
 from desktop.palette import hint_color, hint_style, status_color, status_letter
+from desktop.screen_fit import resize_within_screen
 from desktop.workers import run_job
 
 try:  # QtSvg ships with PySide6-Essentials; stay usable if a build lacks it
@@ -593,7 +594,7 @@ class TimelineWindow(QWidget):
         self.fact_id = fact_id
         self.setObjectName("timelineWindow")
         self.setWindowTitle("Timeline")
-        self.resize(1100, 620)
+        resize_within_screen(self, 1100, 620)
         self.view = TimelineView(ctx, self)
         self.summary = QLabel("Reading the claims…")
         self.summary.setWordWrap(True)
