@@ -70,7 +70,7 @@ def first_start_geometry(available: QRect, minimum: QSize | None = None) -> QRec
         int(available.width() * FIRST_START_WIDTH), int(available.height() * FIRST_START_HEIGHT)
     )
     if minimum is not None:
-        size = size.expandedTo(minimum).boundedTo(available.size())
+        size = size.expandedTo(minimum)
     rect = QRect(0, 0, size.width(), size.height())
     rect.moveCenter(available.center())
     rect.moveTo(max(rect.left(), available.left()), max(rect.top(), available.top()))
