@@ -602,8 +602,9 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self._fit_first_start)
 
     def _fit_first_start(self) -> None:
-        self.size_for_first_start()
-        self.apply_first_layout()
+        screen = self.screen()
+        if screen is not None and not screen.availableGeometry().contains(self.frameGeometry()):
+            self.size_for_first_start()  # the docks keep their shares of the new size
 
     def _open_first_article(self) -> None:
         last = self.settings.value("window/lastArticle")
