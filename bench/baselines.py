@@ -40,20 +40,35 @@ PAGE = 100
 # The claim sheet's columns, as plain SQL over the stored rows.
 SHEET_SQL = """
 SELECT c.id, c.statement, c.quote, c.start, c."end", a.title, a.outlet, a.url,
-       a.published_at, s.name, coalesce(c.reliability, '') || coalesce(c.credibility, ''),
-       c.status, c.event_start,
+       a.published_at, s.name,
+       (SELECT group_concat(rs.name, '; ') FROM
+          (SELECT r.name FROM claim_relay cr JOIN source r ON r.id = cr.source_id
+            WHERE cr.claim_id = c.id ORDER BY cr.position) AS rs),
+       coalesce(c.reliability, '') || coalesce(c.credibility, ''),
+       c.reliability, c.credibility, c.status, c.contested,
+       v.name, v.decided_at, v.rationale,
+       c.event_start,
        (SELECT group_concat(t.name, '; ') FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
          WHERE ct.claim_id = c.id),
        (SELECT group_concat(l.relation || ' ' || l.to_claim_id, '; ') FROM claim_link l
          WHERE l.from_claim_id = c.id),
+       (SELECT group_concat(u.from_claim_id, '; ') FROM claim_link u
+         WHERE u.to_claim_id = c.id AND u.relation = 'updates'),
        (SELECT group_concat(e.stance || ': ' || e.url, '; ') FROM evidence e
          WHERE e.claim_id = c.id)
 FROM claim c JOIN article a ON a.id = c.article_id LEFT JOIN source s ON s.id = c.source_id
+LEFT JOIN (SELECT vd.claim_id, vd.status, an.name, vd.decided_at, vd.rationale,
+                  row_number() OVER (PARTITION BY vd.claim_id, vd.status
+                                     ORDER BY vd.decided_at DESC) AS n
+             FROM verdict vd LEFT JOIN analyst an ON an.id = vd.reviewer_id) AS v
+       ON v.claim_id = c.id AND v.status = c.status AND v.n = 1
 ORDER BY a.published_at, c.start
 """
+# The same 24 columns as the claim sheet (db.exporting.rows.COLUMNS).
 HEADER = (
-    "id statement quote start end article_title outlet url published_at source grading "
-    "status event_date tags links evidence"
+    "id statement quote start end article_title outlet url published_at source relayed_by "
+    "grading reliability credibility status contested verifier verdict_at rationale "
+    "event_date tags links superseded_by evidence"
 ).split()
 
 

@@ -183,7 +183,11 @@ def _write_claim(book: _Book, sheet: Any, r: int, values: list[Any]) -> None:
         if value is None or value == "":
             continue  # as in cell(): nothing written for an empty value
         kind = CLAIM_COLUMNS[col][2]
-        if isinstance(value, str) and _HIDDEN_IN_CELL.search(value) is not None:
+        if (
+            isinstance(value, str)
+            and not value.isprintable()  # all marked characters are unprintable
+            and _HIDDEN_IN_CELL.search(value) is not None
+        ):
             book.cell(sheet, r, col, kind, value)
         elif kind == "wrap":
             sheet.write_string(r, col, value, book.wrap)
