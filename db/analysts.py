@@ -391,6 +391,63 @@ def bind_analyst(ws: Workspace, name: str | None = None) -> uuid.UUID:
         return analyst.id
 
 
+def bind_working_analyst(
+    ws: Workspace, name: str | None = None, remembered: str | None = None
+) -> uuid.UUID | None:
+    """Make the analyst at work current, never inventing a placeholder; their id, or None.
+
+    Shared workspaces: as :func:`bind_analyst` (the database login's analyst).
+    Local workspaces: the analyst *name* (in a workspace without analysts, *name*
+    becomes its first analyst, an admin); with no name, the analyst called
+    *remembered* (the one last chosen on this machine) when the workspace has them,
+    else its first analyst.  A local workspace without analysts and no *name*
+    stays unbound (None): the caller asks who is working.
+    """
+    if ws.shared:
+        return _bind_shared(ws, name)
+    with ws.session() as session:
+        analyst: Analyst | None = None
+        if name and name.strip():
+            if _count(session) == 0:
+                analyst = _new_analyst(session, name, "", "", Role.ADMIN, None)
+            else:
+                analyst = find_analyst(session, name)
+        else:
+            if remembered and remembered.strip():
+                analyst = session.scalar(
+                    select(Analyst)
+                    .where(func.lower(Analyst.name) == remembered.strip().lower())
+                    .limit(1)
+                )
+            if analyst is None:
+                analyst = session.scalar(select(Analyst).order_by(Analyst.created_at).limit(1))
+        ws.analyst_id = analyst.id if analyst is not None else None
+        return ws.analyst_id
+
+
+def machine_analyst_name() -> str:
+    """Who is at this computer, for a command-line first analyst: ``CLAIMDESK_ANALYST``,
+    else the account's full name, else its login name ("" when none is known)."""
+    import getpass
+    import os
+
+    named = os.environ.get("CLAIMDESK_ANALYST", "").strip()
+    if named:
+        return named
+    try:
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+    except (ImportError, KeyError, AttributeError):
+        gecos = ""
+    if gecos:
+        return gecos
+    try:
+        return getpass.getuser().strip()
+    except Exception:  # no login name on this system
+        return ""
+
+
 def analyst_names(session: Session, ids: set[uuid.UUID | None]) -> dict[uuid.UUID, str]:
     """Names of the given analyst ids (for lists that show who did what)."""
     wanted = [i for i in ids if i is not None]

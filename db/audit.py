@@ -53,6 +53,11 @@ ACTION_KEY = "history_action"
 # Set by a bundle merge: the changes it applies are described by the history
 # entries the bundle brings (the other workspace's), appended as they are.
 FROM_BUNDLE_KEY = "from_bundle"
+# A local workspace without analysts, opened by the command line: the name of the
+# person at the computer, made its first analyst by the first write (never before,
+# so a refused command leaves the workspace as it was).
+FIRST_ANALYST_KEY = "first_analyst"
+CREATED_ANALYST_KEY = "created_analyst"
 
 
 def to_json(value: Any) -> Any:
@@ -145,10 +150,54 @@ def _entry(
     )
 
 
+def _writes(session: Session) -> bool:
+    from db.models import Analyst
+
+    return any(
+        isinstance(obj, TrackedMixin | Analyst) or type(obj) in AUDITED
+        for obj in (*session.new, *session.dirty, *session.deleted)
+    )
+
+
+def _first_analyst(session: Session, name: str) -> uuid.UUID:
+    """Insert the workspace's first analyst, an admin (the command line's first write)."""
+    from sqlalchemy import func, insert, select
+
+    from db.analysts import PALETTE, default_initials
+    from db.models import Analyst, Role
+
+    conn = session.connection()
+    found = conn.execute(
+        select(Analyst.id).where(func.lower(Analyst.name) == name.lower())
+    ).scalar()
+    if found is not None:
+        return uuid.UUID(str(found))
+    first = not conn.execute(select(func.count()).select_from(Analyst)).scalar()
+    new_id = uuid.uuid4()
+    conn.execute(
+        insert(Analyst).values(
+            id=new_id,
+            name=name,
+            initials=default_initials(name)[:8],
+            color=PALETTE[0],
+            role=Role.ADMIN if first else Role.ANALYST,
+            login=None,
+            created_at=timeutil.utcnow(),
+        )
+    )
+    return new_id
+
+
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     if session.info.get(FROM_BUNDLE_KEY):
         return
     analyst_id = session.info.get(ANALYST_KEY)
+    pending = session.info.get(FIRST_ANALYST_KEY)
+    if analyst_id is None and pending and _writes(session):
+        analyst_id = _first_analyst(session, pending)
+        session.info[ANALYST_KEY] = analyst_id
+        session.info[CREATED_ANALYST_KEY] = analyst_id
+        session.info[FIRST_ANALYST_KEY] = None
     action_override = session.info.get(ACTION_KEY)
     entries: list[HistoryEntry] = []
     for obj in list(session.new):

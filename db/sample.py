@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from db.analysts import bind_analyst
+from db.analysts import create_first_analyst
 from db.articles import ArticleInfo
 from db.claims import ClaimInfo, create_claim_by_quote
 from db.errors import InvalidInput
@@ -24,6 +24,7 @@ from db.sources import SourceInfo, create_source
 from db.workspace import Workspace, open_workspace
 
 SAMPLE_DIR = RESOURCES / "sample"
+SAMPLE_ANALYST = "Sample desk"  # who made the demo claims
 
 
 def sample_files() -> list[Path]:
@@ -295,7 +296,8 @@ def create_sample_workspace(path: Path) -> Path:
     path.unlink(missing_ok=True)  # an empty file left by an earlier attempt
     ws = open_workspace(path, create_folder=True)
     try:
-        bind_analyst(ws)
+        # The demo's claims are the demo desk's, never the work of whoever opens it.
+        create_first_analyst(ws, SAMPLE_ANALYST, "SD")
         populate(ws)
     except BaseException:
         ws.close()

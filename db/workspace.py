@@ -174,6 +174,9 @@ class Workspace:
     engine: Engine
     analyst_id: uuid.UUID | None = None
     backup_path: Path | None = None
+    # With no analyst bound: the name the first write makes the first analyst (the
+    # command line's person at the computer); see db.audit.
+    first_analyst: str | None = None
     _factory: sessionmaker[WorkspaceSession] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -199,6 +202,8 @@ class Workspace:
         """One short transaction: committed on success, rolled back on any error."""
         session = self._factory()
         session.info[audit.ANALYST_KEY] = self.analyst_id
+        if self.analyst_id is None:
+            session.info[audit.FIRST_ANALYST_KEY] = self.first_analyst
         try:
             yield session
             if not self.shared and session.in_transaction():
@@ -206,6 +211,9 @@ class Workspace:
                 if session.info.get(ARTICLE_ADDED):
                     search_schema.index_pending(session.connection())
             session.commit()
+            created = session.info.get(audit.CREATED_ANALYST_KEY)
+            if created is not None:
+                self.analyst_id, self.first_analyst = created, None
         except StaleDataError as exc:
             session.rollback()
             raise StaleEdit(

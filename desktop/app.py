@@ -119,14 +119,20 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     window = MainWindow(ctx, settings)
     dialogs.parent = window
     window.show()
+    from desktop.operations import analysts as analyst_ops
     from desktop.review import act_as, ensure_first_analyst
+    from desktop.review.who_is_working import remember
 
     named = getattr(args, "as_analyst", None)
     if named and not ctx.ws.shared:
-        act_as(ctx, named)
+        if act_as(ctx, named):
+            remember(settings, analyst_ops.current(ctx))
         window.update_workspace_labels()
-    elif ensure_first_analyst(ctx, window, settings):
-        window.update_workspace_labels()
+    else:
+        window.ensure_analyst()  # the analyst last chosen here, or asked; never a placeholder
+        # An older workspace whose only analyst is the "Analyst" made for it: name them.
+        if not analyst_ops.needs_first_analyst(ctx) and ensure_first_analyst(ctx, window, settings):
+            window.update_workspace_labels()
     log.info("opened %s", ws.display_name)
     if handed:
         open_handed(window, handed)

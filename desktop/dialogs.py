@@ -85,6 +85,15 @@ class DialogService:
         answer, ok = QInputDialog.getText(self.parent, title, label, text=text)
         return answer if ok else None
 
+    def who_is_working(self) -> tuple[str, str, str] | None:
+        """Ask a new workspace who is working: (name, initials, colour), None if cancelled."""
+        from desktop.review.analyst_dialogs import FirstAnalystDialog
+
+        dialog = FirstAnalystDialog(self.parent)
+        if dialog.exec() != FirstAnalystDialog.DialogCode.Accepted:
+            return None
+        return dialog.values()
+
     def open_files(self, title: str, filters: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(self.parent, title, self.start_folder(), filters)
         if paths:
@@ -124,6 +133,13 @@ class RecordingDialogs(DialogService):
         self.choices_asked: list[tuple[str, str, list[str]]] = []
         # Answers to ask_text(), first first; when none is left the question is cancelled.
         self.text_answers: list[str | None] = []
+        # Answers to who_is_working(), first first; when none is left it is cancelled.
+        self.analyst_answers: list[tuple[str, str, str] | None] = []
+        self.analysts_asked = 0
+
+    def who_is_working(self) -> tuple[str, str, str] | None:
+        self.analysts_asked += 1
+        return self.analyst_answers.pop(0) if self.analyst_answers else None
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, marked(message)))

@@ -60,7 +60,10 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 @pytest.fixture
 def loaded(ws_path: Path, files: dict[str, Path]) -> dict[str, str]:
-    rc, out = cli("--db", str(ws_path), "import", str(files["story.txt"]), str(files["update.md"]))
+    rc, out = cli(
+        "--db", str(ws_path), "--as", "Ann Lee",
+        "import", str(files["story.txt"]), str(files["update.md"]),
+    )  # fmt: skip
     assert rc == 0
     ids = [line.split("\t")[0] for line in out.splitlines()]
     return {"story": ids[0], "update": ids[1]}
@@ -484,7 +487,8 @@ def launcher(*argv: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_subprocess_import_and_list(ws_path: Path, files: dict[str, Path]) -> None:
-    result = launcher("--db", str(ws_path), "import", str(files["story.txt"]))
+    # Named with --as: a new workspace otherwise says whom it records (one line).
+    result = launcher("--db", str(ws_path), "--as", "Ann Lee", "import", str(files["story.txt"]))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("\tBridge repairs finish early")
     assert result.stderr == ""
@@ -648,6 +652,7 @@ def test_import_of_web_annotations_brings_claims_back(
     rc, out = cli("--db", str(fresh), "import", str(files["story.txt"]), str(annotations))
     assert rc == 0
     assert out.splitlines()[-1] == "1 claims\tclaims.jsonld"
+    assert "its first analyst" in capsys.readouterr().err  # the new workspace says whom
     ws = open_workspace(fresh)
     try:
         again = get_claim(ws, claim_id)

@@ -433,6 +433,10 @@ def test_main_opens_the_window_on_the_given_workspace(tmp_path, qtbot, monkeypat
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(desktop.review, "ensure_first_analyst", lambda *a, **k: False)
+    # A new workspace asks who is working (the dialog answered here).
+    from desktop.dialogs import DialogService
+
+    monkeypatch.setattr(DialogService, "who_is_working", lambda self: ("Ann Lee", "AL", ""))
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     root = logging.getLogger()
     handlers = list(root.handlers)
@@ -445,6 +449,7 @@ def test_main_opens_the_window_on_the_given_workspace(tmp_path, qtbot, monkeypat
         window = shown[0]
         assert window.ctx.ws.path == target.resolve()
         assert "cli.sqlite" in window.windowTitle()
+        assert window.analyst_button.text() == "Analyst: Ann Lee (admin)"
         assert target.exists()
         assert sys.excepthook is not sys.__excepthook__
         assert log_file().exists()

@@ -31,25 +31,48 @@ class CliContext:
     out: IO[str] = field(default_factory=lambda: sys.stdout)
     err: IO[str] = field(default_factory=lambda: sys.stderr)
     _ws: Workspace | None = None
+    _named_here: str = ""  # the first analyst the first write names (see _bind)
 
     @property
     def ws(self) -> Workspace:
         """The workspace named by --db (or the default one), opened on first use."""
         if self._ws is None:
-            from db.analysts import bind_analyst
             from db.paths import default_workspace
             from db.workspace import open_workspace
 
             target = getattr(self.args, "db", None) or default_workspace()
             self._ws = open_workspace(target)
-            bind_analyst(self._ws, getattr(self.args, "as_analyst", None))
+            self._bind(self._ws)
         return self._ws
+
+    def _bind(self, ws: Workspace) -> None:
+        """Who acts: --as NAME, else the workspace's first analyst.  In a local workspace
+        without analysts the first write makes the person at this computer its first
+        analyst (never a made-up name); :meth:`close` says so."""
+        from db.analysts import bind_working_analyst, machine_analyst_name
+        from db.errors import Refused
+
+        if bind_working_analyst(ws, getattr(self.args, "as_analyst", None)) is not None:
+            return
+        name = machine_analyst_name()
+        if not name:
+            ws.close()
+            self._ws = None
+            raise Refused("This workspace has no analyst yet: say who you are with --as NAME.")
+        ws.first_analyst = name
+        self._named_here = name
 
     def print(self, *parts: Any) -> None:
         print(*parts, file=self.out)
 
     def close(self) -> None:
         if self._ws is not None:
+            if self._named_here and self._ws.analyst_id is not None:
+                print(
+                    f"claimdesk: this workspace records your work as {self._named_here!r}, "
+                    "its first analyst (admin); --as NAME names someone else.",
+                    file=self.err,
+                )
             self._ws.close()
 
 

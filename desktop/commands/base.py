@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from db.errors import ClaimDeskError, StaleEdit
+from db.errors import ClaimDeskError, Refused, StaleEdit
 from desktop.context import AppContext
 
 
@@ -25,6 +25,11 @@ class DbCommand(QUndoCommand):
 
     def _guard(self, action: Callable[[], None]) -> None:
         try:
+            if self.ctx.ws.analyst_id is None and not self.ctx.ws.shared:
+                raise Refused(
+                    "Nobody is named as working in this workspace: click “No analyst” in "
+                    "the status bar and say who you are first."
+                )
             action()
         except ClaimDeskError as exc:
             # A stale edit may be settled by the conflict dialog (desktop.shared):

@@ -38,7 +38,6 @@ from desktop.main_window import panes, workspaces
 from desktop.main_window.layout import STATE_VERSION, BottomTitles, DockLayout
 from desktop.main_window.menus import build_menus, build_toolbar
 from desktop.main_window.reader_pane import ReaderPane
-from desktop.operations import analysts as analyst_ops
 from desktop.operations import articles as article_ops
 from desktop.operations.imports import ImportReport, file_filters, folder_files, start_import
 from desktop.workers import Job
@@ -290,20 +289,32 @@ class MainWindow(QMainWindow):
             job.cancel()
         self.ctx.set_workspace(ws)
         workspaces.remember(self.settings, target)
-        self.update_workspace_labels()
+        self.ensure_analyst()
         self._open_first_article()
         return True
+
+    def ensure_analyst(self) -> None:
+        """Someone named is working here: the analyst last chosen on this machine, or
+        the one the analyst names when asked (see desktop.review.who_is_working)."""
+        from desktop.review.who_is_working import ensure_analyst
+
+        ensure_analyst(self.ctx, self.settings)
+        self.update_workspace_labels()
 
     # ------------------------------------------------------------ building
 
     def _build_status_bar(self) -> None:
         self.workspace_label = QLabel(self)
         self.workspace_label.setObjectName("workspaceLabel")
-        self.analyst_label = QLabel(self)
-        self.analyst_label.setObjectName("analystLabel")
+        from desktop.review.who_is_working import AnalystButton
+
+        # Who is working, switched with one click (its menu lists the team).
+        self.analyst_button = AnalystButton(self.ctx, self.settings, self)
+        self.analyst_button.switched.connect(self.update_workspace_labels)
+        self.analyst_label = self.analyst_button  # the name shown in the status bar
         bar = self.statusBar()
         bar.addPermanentWidget(self.workspace_label, 1)
-        bar.addPermanentWidget(self.analyst_label)
+        bar.addPermanentWidget(self.analyst_button)
 
     def _connect(self) -> None:
         a = self.action
@@ -520,14 +531,7 @@ class MainWindow(QMainWindow):
         ws = self.ctx.ws
         kind = "Shared workspace" if ws.shared else "Workspace"
         self.workspace_label.setText(f"{kind}: {ws.display_name}")
-        try:
-            analyst = analyst_ops.current(self.ctx)
-        except ClaimDeskError:
-            analyst = None
-        if analyst is not None:
-            self.analyst_label.setText(f"Analyst: {analyst.name} ({analyst.role.value})")
-        else:
-            self.analyst_label.setText("No analyst")
+        self.analyst_button.refresh()
         # The platform adds the application's name ("… — ClaimDesk") itself.
         self.setWindowTitle(Path(ws.display_name).name or ws.display_name)
 

@@ -33,9 +33,22 @@ def current(ctx: AppContext) -> AnalystInfo | None:
 
 
 def bind(ctx: AppContext, name: str | None = None) -> uuid.UUID:
-    """Act as *name* (local workspaces) or as the database login's analyst (shared)."""
-    analyst_id = analyst_ops.bind_analyst(ctx.ws, name)
+    """Act as *name* (local workspaces; in one without analysts *name* becomes the
+    first) or as the database login's analyst (shared)."""
+    analyst_id = analyst_ops.bind_working_analyst(ctx.ws, name)
+    if analyst_id is None:
+        raise NotFound("This workspace has no analyst yet: say who is working.")
     ctx.publish(changed(Entity.ANALYST, [analyst_id], fields=["current"]))
+    return analyst_id
+
+
+def bind_remembered(ctx: AppContext, remembered: str | None) -> uuid.UUID | None:
+    """Act as the analyst last chosen on this machine when the workspace has them (else
+    as it opened); None while a local workspace has no analyst at all."""
+    before = ctx.ws.analyst_id
+    analyst_id = analyst_ops.bind_working_analyst(ctx.ws, None, remembered)
+    if analyst_id is not None and analyst_id != before:
+        ctx.publish(changed(Entity.ANALYST, [analyst_id], fields=["current"]))
     return analyst_id
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from db import workspace as workspace_ops
-from db.analysts import bind_analyst
+from db.analysts import bind_working_analyst
 from db.errors import ClaimDeskError
 from db.workspace import Workspace, redact, to_url
 from desktop.shared.urls import scrub
@@ -17,12 +17,13 @@ def open_workspace(target: str | Path, *, create_folder: bool = False) -> Worksp
     """Open (or create) the workspace at *target* and bind its analyst.
 
     A new local workspace is created when the file does not exist; with
-    *create_folder* its missing folder too.  The workspace is closed again
-    when no analyst can be bound.
+    *create_folder* its missing folder too.  A local workspace without analysts
+    stays unbound until the window asks who is working (never a placeholder).
+    The workspace is closed again when the analyst cannot be bound.
     """
     ws = workspace_ops.open_workspace(target, create_folder=create_folder)
     try:
-        bind_analyst(ws)
+        bind_working_analyst(ws)
     except BaseException:
         ws.close()
         raise
