@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +177,8 @@ class Workspace:
     # With no analyst bound: the name the first write makes the first analyst (the
     # command line's person at the computer); see db.audit.
     first_analyst: str | None = None
+    # Told the name once the first write has made them the first analyst.
+    on_first_analyst: Callable[[str], None] | None = field(default=None, repr=False)
     _factory: sessionmaker[WorkspaceSession] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -213,7 +215,9 @@ class Workspace:
             session.commit()
             created = session.info.get(audit.CREATED_ANALYST_KEY)
             if created is not None:
-                self.analyst_id, self.first_analyst = created, None
+                name, self.analyst_id, self.first_analyst = self.first_analyst, created, None
+                if self.on_first_analyst is not None and name:
+                    self.on_first_analyst(name)
         except StaleDataError as exc:
             session.rollback()
             raise StaleEdit(

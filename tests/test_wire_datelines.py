@@ -121,7 +121,8 @@ def test_cli_says_when_a_dateline_gave_no_year(ws_path: Path, tmp_path: Path, ca
 
     path = tmp_path / "yonhap.txt"
     path.write_text(YEARLESS, encoding="utf-8")
-    assert run(["--db", str(ws_path), "import", str(path)], out=io.StringIO()) == 0
+    argv = ["--db", str(ws_path), "--as", "Ann Lee", "import", str(path)]
+    assert run(argv, out=io.StringIO()) == 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert err[0].startswith("claimdesk: note: yonhap.txt: the dateline (SEOUL, Oct 18)")

@@ -31,7 +31,6 @@ class CliContext:
     out: IO[str] = field(default_factory=lambda: sys.stdout)
     err: IO[str] = field(default_factory=lambda: sys.stderr)
     _ws: Workspace | None = None
-    _named_here: str = ""  # the first analyst the first write names (see _bind)
 
     @property
     def ws(self) -> Workspace:
@@ -60,19 +59,20 @@ class CliContext:
             self._ws = None
             raise Refused("This workspace has no analyst yet: say who you are with --as NAME.")
         ws.first_analyst = name
-        self._named_here = name
+        ws.on_first_analyst = self._say_first_analyst
+
+    def _say_first_analyst(self, name: str) -> None:
+        print(
+            f"claimdesk: this workspace records your work as {name!r}, its first analyst "
+            "(admin); --as NAME names someone else.",
+            file=self.err,
+        )
 
     def print(self, *parts: Any) -> None:
         print(*parts, file=self.out)
 
     def close(self) -> None:
         if self._ws is not None:
-            if self._named_here and self._ws.analyst_id is not None:
-                print(
-                    f"claimdesk: this workspace records your work as {self._named_here!r}, "
-                    "its first analyst (admin); --as NAME names someone else.",
-                    file=self.err,
-                )
             self._ws.close()
 
 
