@@ -152,3 +152,41 @@ def test_delete_article_with_the_open_article_filtered_out_asks_for_a_choice(
     assert dialogs.asked == []
     assert dialogs.errors and "article list" in dialogs.errors[-1][1]
     assert sorted(x.title for x in list_articles(ws)) == ["Alpha report", "Beta report"]
+
+
+def test_choosing_from_the_review_queue_and_the_search_box_keeps_all_in_step(  # type: ignore[no-untyped-def]
+    ws, desk, qtbot
+) -> None:
+    from db.claims import update_claim
+
+    window, alpha, beta, _a, b = desk
+    update_claim(ws, b[2].id, status="in_review")
+    queue = window.review_ui.queue
+    window.review_ui.docks["Review queue"].show()
+    window.review_ui.docks["Review queue"].raise_()
+    queue.refresh()
+    qtbot.waitUntil(lambda: queue.model.row_of(str(b[2].id)) is not None, timeout=5000)
+    _scroll_inspector_down(qtbot, window)
+    row = queue.model.row_of(str(b[2].id))
+    rect = queue.table.visualRect(queue.model.index(row, 1))
+    qtbot.mouseClick(queue.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    _in_step(qtbot, window, beta, b[2])
+
+    # Search everywhere for words of a claim of Alpha, then choose the claim's hit.
+    target = claims_of_article(ws, alpha.id)[1]
+    words = " ".join(target.quote.split()[:4])
+    dialog = window.search_ui.dialog
+    dialog.open_with(words)
+    dialog.run()
+    model = dialog.model
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    rows += [
+        model.index(c, 0, parent) for parent in list(rows) for c in range(model.rowCount(parent))
+    ]
+    found = [i for i in rows if (h := model.hit_at(i)) is not None and h.claim_id == target.id]
+    assert found, words
+    _scroll_inspector_down(qtbot, window)
+    dialog.view.setCurrentIndex(found[0])
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # the analyst opens the hit
+    _in_step(qtbot, window, alpha, target)
+    dialog.close()
