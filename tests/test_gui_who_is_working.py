@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from db import analysts
+from db import articles as article_ops
 from db.claims import claims_of_article
 from db.cli import run
 from db.history import claim_history
@@ -72,6 +73,11 @@ def test_nobody_named_means_no_edits_until_someone_is(ws, tmp_path, qtbot) -> No
     assert window.analyst_button.text().startswith("No analyst")
     assert _claim_in(qtbot, window, TEXT) == []
     assert "status bar" in dialogs.errors[-1][1]
+    story = tmp_path / "story.txt"
+    story.write_text("Bridge\n\n" + TEXT, encoding="utf-8")
+    assert window.import_paths([story]) is None  # nor imports
+    assert "status bar" in dialogs.errors[-1][1]
+    assert len(article_ops.list_articles(window.ctx.ws)) == 1  # only the one added directly
 
     # One click on the status bar: New analyst… names the first analyst.
     entries = window.analyst_button.actions_shown()

@@ -257,6 +257,13 @@ class MainWindow(QMainWindow):
         """
         if not paths:
             return None
+        if self.ctx.ws.analyst_id is None and not self.ctx.ws.shared:
+            self.ctx.dialogs.error(
+                "Import articles",
+                "Nobody is named as working in this workspace: click “No analyst” in the "
+                "status bar and say who you are first.",
+            )
+            return None
         asker = self._ask_encodings if self.ctx.dialogs.interactive else None
         job = start_import(
             self.ctx,
