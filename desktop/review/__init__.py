@@ -134,7 +134,11 @@ def install_review_ui(main_window: Any, ctx: AppContext) -> ReviewUi:
             )
             return
         dialog = SwitchAnalystDialog(ctx, main_window)
-        if dialog.exec() and dialog.apply() is not None:
+        chosen = dialog.apply() if dialog.exec() else None
+        if chosen is not None:
+            from desktop.review.who_is_working import remember
+
+            remember(getattr(main_window, "settings", None), chosen)
             refresh_labels = getattr(main_window, "update_workspace_labels", None)
             if callable(refresh_labels):
                 refresh_labels()
