@@ -27,6 +27,16 @@ STATUS_COLORS: dict[Status, QColor] = {
     Status.FALSE: QColor("#ce1d01"),  # red
     Status.UNVERIFIABLE: QColor("#7b1dce"),  # violet
 }
+# On a dark page the same statuses in colours that stand out from it (a deep teal
+# would vanish there) and still stay apart from each other for every kind of vision.
+STATUS_COLORS_DARK: dict[Status, QColor] = {
+    Status.UNVERIFIED: QColor("#a2a1af"),
+    Status.IN_REVIEW: QColor("#26538d"),
+    Status.VERIFIED: QColor("#57c778"),
+    Status.DISPUTED: QColor("#eca603"),
+    Status.FALSE: QColor("#cd1b00"),
+    Status.UNVERIFIABLE: QColor("#6e08fd"),
+}
 # The second cue beside every status colour: a letter (the reader's margin, the legend).
 STATUS_LETTERS: dict[Status, str] = {
     Status.UNVERIFIED: "U",
@@ -47,10 +57,12 @@ MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text
 HINT_CONTRAST = 4.6  # muted text keeps a little above AA after rounding
 
 
-def status_color(status: Status | str) -> QColor:
-    """The colour of a status (grey for anything unknown)."""
+def status_color(status: Status | str, *, dark: bool | None = None) -> QColor:
+    """The colour of a status on the application's page, light or dark (grey for
+    anything unknown)."""
+    dark = is_dark() if dark is None else dark
     try:
-        return QColor(STATUS_COLORS[Status(status)])
+        return QColor((STATUS_COLORS_DARK if dark else STATUS_COLORS)[Status(status)])
     except ValueError:
         return QColor(UNKNOWN_COLOR)
 
@@ -74,14 +86,14 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def tint(status: Status | str, depth: int = 0, *, dark: bool | None = None) -> QColor:
     """The translucent highlight of a claim; nested claims are a little more opaque."""
     dark = is_dark() if dark is None else dark
-    color = status_color(status)
+    color = status_color(status, dark=dark)
     color.setAlphaF(TINT_ALPHA[dark] + NEST_STEP * min(depth, 2))
     return color
 
 
 def selection_tint(status: Status | str, *, dark: bool | None = None) -> QColor:
     dark = is_dark() if dark is None else dark
-    color = status_color(status)
+    color = status_color(status, dark=dark)
     color.setAlphaF(TINT_ALPHA[dark] + SELECTED_STEP)
     return color
 
@@ -89,7 +101,7 @@ def selection_tint(status: Status | str, *, dark: bool | None = None) -> QColor:
 def underline_color(status: Status | str, *, dark: bool | None = None) -> QColor:
     """The status colour as a line that stands out from the page (≥ 3:1)."""
     dark = is_dark() if dark is None else dark
-    color = status_color(status)
+    color = status_color(status, dark=dark)
     return color.lighter(150) if dark else color.darker(130)
 
 
@@ -167,11 +179,12 @@ _ICONS: dict[str, QIcon] = {}
 
 def status_icon(status: Status | str, size: int = 12) -> QIcon:
     """A small filled square in the status colour, cached per status and size."""
-    key = f"{status}:{size}"
+    dark = is_dark()
+    key = f"{status}:{size}:{dark}"
     icon = _ICONS.get(key)
     if icon is None:
         pixmap = QPixmap(size, size)
-        pixmap.fill(status_color(status))
+        pixmap.fill(status_color(status, dark=dark))
         icon = QIcon(pixmap)
         _ICONS[key] = icon
     return icon

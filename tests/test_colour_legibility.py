@@ -16,15 +16,18 @@ from db.models import Status
 from desktop.colour_checks import (
     CVD_MATRICES,
     contrast,
+    delta_e2000,
     delta_e2000_lab,
     hex_of,
     min_difference,
     over,
+    parse,
     simulate,
 )
 from desktop.palette import (
     HINT_CONTRAST,
     STATUS_COLORS,
+    STATUS_COLORS_DARK,
     STATUS_LETTERS,
     hint_color,
     selection_tint,
@@ -35,6 +38,7 @@ from desktop.palette import (
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = (None, *CVD_MATRICES)
 SOLIDS = [c.name() for c in STATUS_COLORS.values()]
+DARK_SOLIDS = [c.name() for c in STATUS_COLORS_DARK.values()]
 LIGHT_PAGE, LIGHT_TEXT = "#ffffff", "#000000"
 DARK_PAGE, DARK_TEXT = "#1e1e1e", "#e8e8e8"
 # Published CIEDE2000 test pairs (Sharma, Wu and Dalal, 2005).
@@ -62,23 +66,35 @@ def test_the_colour_arithmetic_matches_published_figures() -> None:
 
 
 def _tints(page: str, dark: bool) -> list[str]:
-    return [
-        hex_of(over(c.name(), tint(s, dark=dark).alphaF(), page)) for s, c in STATUS_COLORS.items()
-    ]
+    """The highlights as painted over *page*."""
+    shown = [tint(s, dark=dark) for s in Status]
+    return [hex_of(over(c.name(), c.alphaF(), page)) for c in shown]
+
+
+def _from_page(page: str, colours: list[str], kind: str | None) -> float:
+    """How far the faintest highlight stands from the page itself."""
+    seen = simulate(page, kind) if kind else parse(page)
+    return min(delta_e2000(simulate(c, kind) if kind else parse(c), seen) for c in colours)
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k or "typical")
 def test_statuses_stay_apart_with_every_kind_of_colour_vision(kind: str | None) -> None:
     solid, a, b = min_difference(SOLIDS, kind)
+    solid_dark = min_difference(DARK_SOLIDS, kind)[0]
     light, la, lb = min_difference(_tints(LIGHT_PAGE, False), kind)
     dark, da, db = min_difference(_tints(DARK_PAGE, True), kind)
+    off_light = _from_page(LIGHT_PAGE, _tints(LIGHT_PAGE, False), kind)
+    off_dark = _from_page(DARK_PAGE, _tints(DARK_PAGE, True), kind)
     print(  # the figures for the issue's note (pytest -s)
         f"\n{kind or 'typical'}: min CIEDE2000 marks {solid:.1f} ({a}/{b}), "
-        f"highlights on light {light:.1f} ({la}/{lb}), on dark {dark:.1f} ({da}/{db})"
+        f"on dark {solid_dark:.1f}; highlights on light {light:.1f} ({la}/{lb}), "
+        f"on dark {dark:.1f} ({da}/{db}); from the page: light {off_light:.1f}, "
+        f"dark {off_dark:.1f}"
     )
-    assert solid >= 20
+    assert solid >= 20 and solid_dark >= 10
     assert light >= 10
     assert dark >= 9
+    assert off_light >= 7 and off_dark >= 9  # no highlight fades into the page
 
 
 def test_the_former_palette_fails_the_same_check() -> None:
