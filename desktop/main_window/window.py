@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(claims_dock, sources_dock)
         claims_dock.raise_()
         self._first_layout_pending = False
+        self._first_start_rect = QRect()
         from desktop.review import install_review_ui
 
         self.review_ui = install_review_ui(self, ctx)
@@ -582,6 +583,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
             return
         self.setGeometry(first_start_geometry(screen.availableGeometry(), self.minimumSizeHint()))
+        self._first_start_rect = QRect(self.geometry())  # as sized here (see showEvent)
 
     def apply_first_layout(self) -> None:
         """Dock sizes for a first start: side columns of a readable width, the
@@ -607,7 +609,11 @@ class MainWindow(QMainWindow):
             self._first_layout_pending = False
             self.apply_first_layout()
             screen = self.screen()
-            if screen is not None and not screen.availableGeometry().contains(self.frameGeometry()):
+            if (
+                screen is not None
+                and self.geometry() == self._first_start_rect  # nobody placed it since
+                and not screen.availableGeometry().contains(self.frameGeometry())
+            ):
                 # Shown, the panels need less room than while being built: size the
                 # window again to fit the screen (at 2× a small screen holds little).
                 QTimer.singleShot(0, self._fit_first_start)
