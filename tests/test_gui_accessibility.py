@@ -312,7 +312,7 @@ def test_f6_moves_from_panel_to_panel(ws, tmp_path, qtbot) -> None:  # type: ign
     assert order[-1 + start].isAncestorOf(QApplication.focusWidget())
 
 
-def test_f8_and_the_caret_announce_the_claim(ws, tmp_path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_f8_and_the_caret_announce_the_claim(ws, tmp_path, qtbot, monkeypatch, request) -> None:  # type: ignore[no-untyped-def]
     article = add_text_article(ws, MULTILINGUAL, "Spoken")
     source = create_source(ws, "Ministry spokesperson")
     graded = create_claim(
@@ -336,6 +336,8 @@ def test_f8_and_the_caret_announce_the_claim(ws, tmp_path, qtbot, monkeypatch) -
         real(event)
 
     monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    QAccessible.setActive(True)  # as when a screen reader is running
+    request.addfinalizer(lambda: QAccessible.setActive(False))
     window = make_window(ws, tmp_path, qtbot)
     window.show()
     qtbot.waitExposed(window)
@@ -374,3 +376,9 @@ def test_f8_and_the_caret_announce_the_claim(ws, tmp_path, qtbot, monkeypatch) -
     interface = QAccessible.queryAccessibleInterface(reader)
     assert "Verified" in interface.text(QAccessible.Text.Description)
     assert str(plain.id) != str(graded.id)
+    # With no screen reader listening nothing is read or said.
+    QAccessible.setActive(False)
+    count = len(heard)
+    cursor.setPosition(15)
+    reader.setTextCursor(cursor)
+    assert len(heard) == count

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QAction,
     QContextMenuEvent,
     QFont,
@@ -476,6 +477,8 @@ class ReaderView(QPlainTextEdit):
         if claim_id is None:
             self.setAccessibleDescription("")
             return
+        if not QAccessible.isActive():
+            return  # no screen reader listens: nothing is read for it
         try:
             info = claim_ops.get_claim(self.ctx, claim_id)
         except ClaimDeskError:
