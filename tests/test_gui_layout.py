@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gui_shell_support import action, add_text_article, make_window
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QUndoCommand
+from PySide6.QtGui import QFontMetricsF, QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QToolBar, QToolButton
 
 from db.importing import import_file
@@ -16,6 +16,7 @@ from desktop.actions import ActionId
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.main_window.layout import STATE_VERSION
+from desktop.reader.view import MEASURE, TEXT_MARGIN
 
 
 def visible_text_lines(reader: QPlainTextEdit) -> int:
@@ -71,6 +72,11 @@ def test_the_reader_shows_enough_lines_of_a_seed_article(  # type: ignore[no-unt
     assert 100 <= claims.height() <= 0.22 * window.height()
     assert claims.isVisible() and window.docks["Articles"].height() >= 150
     assert window.docks["Claim"].width() >= 300
+    # A line holds at most about MEASURE characters: long lines are hard to follow.
+    measure = QFontMetricsF(reader.font()).averageCharWidth() * MEASURE
+    assert reader.viewport().width() - 2 * TEXT_MARGIN <= measure + 2
+    if size[0] == 1920:  # room to spare there: the column stops at the measure
+        qtbot.waitUntil(lambda: reader.viewport().width() - 2 * TEXT_MARGIN >= measure - 2)
 
 
 def test_bottom_panels_share_one_tabbed_area(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -16,12 +16,13 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAction,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -33,7 +34,13 @@ from PySide6.QtGui import (
     QTextLine,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 from db.anchors import Utf16Index
 from db.changes import Changes, Entity, Op
@@ -67,6 +74,7 @@ log = logging.getLogger(__name__)
 ZOOM_KEY = "reader/zoom"
 TEXT_MARGIN = 6  # around the text, inside the viewport
 SIDE_MARGIN = 12  # right of the viewport: with TEXT_MARGIN the text's 18 px from the edge
+MEASURE = 115  # average characters a line holds at most (about 95 of running text)
 PATCH_LIMIT = 200  # more claims changed at once than this: re-read the article's spans
 EMPTY_HINT = "Import an article with Ctrl+I, then choose it in the article list."
 # Asked when a new claim would cover exactly the words of an existing one.
@@ -136,6 +144,10 @@ class ReaderView(QPlainTextEdit):
         # Status letters beside the lines where claims start (a second cue to colour).
         self.margin = StatusMargin(self, self.margin_marks)
         self.updateRequest.connect(lambda _rect, _dy: self.margin.update())
+        # The scroll bar coming or going changes the room beside the text.
+        self.verticalScrollBar().rangeChanged.connect(
+            lambda _low, _high: QTimer.singleShot(0, self, self._place_margin)
+        )
         # The text follows the application font, zoomed by the analyst (kept per user).
         self.zoom = 0
         self.settings: QSettings | None = None
@@ -391,13 +403,26 @@ class ReaderView(QPlainTextEdit):
                 yield geometry.top() + line.y(), line.height(), statuses
             block = block.next()
 
+    def right_margin(self, left: int) -> int:
+        """The viewport's right margin: at least SIDE_MARGIN, more on a wide reader so
+        that a line holds about MEASURE characters (long lines are hard to follow)."""
+        measure = QFontMetricsF(self.font()).averageCharWidth() * MEASURE
+        vbar = self.verticalScrollBar()
+        bar = vbar.width() if vbar.isVisible() else 0
+        spare = self.contentsRect().width() - bar - left - 2 * TEXT_MARGIN - measure
+        return max(SIDE_MARGIN, int(spare))
+
     def _place_margin(self) -> None:
         width = self.margin.wanted_width()
+        right = self.right_margin(width)
+        # Room beyond the measure goes to both sides: the column stays in the middle,
+        # the status letters beside it.
+        shift = (right - SIDE_MARGIN) // 2
         margins = self.viewportMargins()
-        if margins.left() != width or margins.right() != SIDE_MARGIN:
-            self.setViewportMargins(width, 0, SIDE_MARGIN, 0)
+        if margins.left() != width + shift or margins.right() != right - shift:
+            self.setViewportMargins(width + shift, 0, right - shift, 0)
         rect = self.contentsRect()
-        self.margin.setGeometry(rect.left(), rect.top(), width, rect.height())
+        self.margin.setGeometry(rect.left() + shift, rect.top(), width, rect.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
