@@ -40,6 +40,20 @@ def visible_text_lines(reader: QPlainTextEdit) -> int:
     return count
 
 
+def at_size(window, qtbot, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The shown window set to *size* in its default layout for that size.
+
+    The test screen is smaller than the sizes measured: the window first fits
+    itself to it once shown (as on a real screen), then takes *size* here, and
+    View → Reset Layout gives the docks their default shares of it."""
+    qtbot.wait(50)  # the window's own fit to the screen, after it is shown
+    window.setGeometry(QRect(0, 0, *size))
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    window.action(ActionId.RESET_LAYOUT).trigger()
+    qtbot.wait(20)
+    assert (window.width(), window.height()) == size
+
+
 def real_window(ws, tmp_path: Path, qtbot, size: tuple[int, int]):  # type: ignore[no-untyped-def]
     """The main window as the program builds it (style sheet included), at *size*."""
     from desktop.app import make_application
@@ -49,10 +63,9 @@ def real_window(ws, tmp_path: Path, qtbot, size: tuple[int, int]):  # type: igno
     settings = QSettings(str(tmp_path / f"{size[0]}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(AppContext(ws, RecordingDialogs()), settings)
     qtbot.addWidget(window)
-    window.setGeometry(QRect(0, 0, *size))
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    at_size(window, qtbot, size)
     return window
 
 
@@ -247,9 +260,9 @@ def test_every_dialog_fits_a_laptop_screen_at_double_scale(ws, tmp_path, qtbot) 
 
 def test_a_taller_bottom_panel_chosen_gets_the_height_it_needs(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(ws, tmp_path, qtbot)
-    window.setGeometry(QRect(0, 0, 1366, 768))
     window.show()
     qtbot.waitExposed(window)
+    at_size(window, qtbot, (1366, 768))
     start = window.docks["Claims"].height()
     tallest = max(
         ("Review queue", "Facts", "Conflicts"),
@@ -271,16 +284,16 @@ def test_the_title_takes_one_line_and_the_colours_sit_beside_the_byline_when_wid
     )
     article = add_text_article(ws, "Body line.\nSecond line.", title=title)
     window = make_window(ws, tmp_path, qtbot)
-    window.setGeometry(QRect(0, 0, 1366, 768))
     window.show()
     qtbot.waitExposed(window)
+    at_size(window, qtbot, (1366, 768))
     window.open_article(article.id)
     pane = window.reader_pane
     heading = pane.heading
     qtbot.waitUntil(lambda: heading.text().endswith("…"))
     line = heading.fontMetrics().lineSpacing()
     margins = heading.contentsMargins()
-    assert heading.height() - margins.top() - margins.bottom() < 2 * line  # one line
+    qtbot.waitUntil(lambda: heading.height() - margins.top() - margins.bottom() < 2 * line)
     assert heading.toolTip() == title and heading.full_text() == title
     legend, byline = pane.legend, pane.byline
 
@@ -292,6 +305,7 @@ def test_the_title_takes_one_line_and_the_colours_sit_beside_the_byline_when_wid
     # 1366 wide: the reader column is too narrow for both on one row.
     assert not beside() and legend.geometry().top() >= 0
     window.setGeometry(QRect(0, 0, 1920, 1080))
+    qtbot.waitUntil(lambda: window.width() == 1920)
     qtbot.waitUntil(beside)
 
 
