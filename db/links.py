@@ -63,6 +63,7 @@ class LinkView:
     other_quote: str
     other_article_id: uuid.UUID
     other_article_title: str
+    other_status: Status = Status.UNVERIFIED  # so a list can name it in words
 
 
 def _relation(value: str | Relation) -> Relation:
@@ -180,14 +181,18 @@ def links_of_claim(ws: Workspace, claim_id: uuid.UUID | str) -> list[LinkView]:
             outgoing = link.from_claim_id == cid
             other_id = link.to_claim_id if outgoing else link.from_claim_id
             row = session.execute(
-                select(other.quote, other.article_id, Article.title)
+                select(other.quote, other.article_id, Article.title, other.status)
                 .join(Article, Article.id == other.article_id)
                 .where(other.id == other_id)
             ).one_or_none()
             if row is None:
                 raise NotFound(f"Linked claim {other_id} is missing.")
             label = FORWARD_LABEL[link.relation] if outgoing else INVERSE_LABEL[link.relation]
-            out.append(LinkView(_info(link), outgoing, label, other_id, row[0], row[1], row[2]))
+            out.append(
+                LinkView(
+                    _info(link), outgoing, label, other_id, row[0], row[1], row[2], Status(row[3])
+                )
+            )
         return out
 
 

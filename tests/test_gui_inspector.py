@@ -563,3 +563,20 @@ def test_cancelling_the_new_source_adds_nothing(ctx, ws, claims, inspector):
     assert claim_ops.get_claim(ws, claims[0].id).source_id is None
     assert inspector.source_combo.currentText() == ""
     assert ctx.undo_stack.count() == 0
+
+
+def test_links_list_names_the_other_claims_status_in_words(qtbot, ctx, ws, claims, inspector):
+    a, b = claims[0], claims[1]
+    claim_ops.update_claim(ws, b.id, status="disputed")
+    from db.links import add_link
+
+    add_link(ws, a.id, b.id, Relation.SUPPORTS)
+    inspector.show_claim(a.id)
+    [view] = inspector.links.views()
+    assert view.other_status is Status.DISPUTED
+    row = inspector.links.list.item(0)
+    assert "Disputed" in row.text() and "disputed" in row.toolTip()
+    other = ClaimInspector(ctx)
+    qtbot.addWidget(other)
+    other.show_claim(b.id)
+    assert "Unverified" in other.links.list.item(0).text()

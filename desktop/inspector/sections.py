@@ -225,8 +225,10 @@ class LinksSection(ClaimListSection):
         return [
             (
                 view,
-                f"{view.label} · “{_shorten(view.other_quote, 80)}” — {view.other_article_title}",
-                f"This claim {view.label}:\n{view.other_quote}",
+                f"{view.label} · {view.other_status.label} · “{_shorten(view.other_quote, 80)}”"
+                f" — {view.other_article_title}",
+                f"This claim {view.label} a claim that is {view.other_status.label.lower()}:\n"
+                f"{view.other_quote}",
             )
             for view in sorted(views, key=lambda v: (v.label, v.other_article_title))
         ]
