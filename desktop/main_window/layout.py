@@ -170,10 +170,11 @@ class BottomTitles:
         dock.dockLocationChanged.connect(self.schedule)
         dock.topLevelChanged.connect(self.schedule)
         dock.visibilityChanged.connect(self.schedule)
-        dock.visibilityChanged.connect(lambda shown: self._fit_later(dock) if shown else None)
+        dock.visibilityChanged.connect(lambda shown: self.fit_soon(dock) if shown else None)
         self.schedule()
 
-    def _fit_later(self, dock: QDockWidget) -> None:
+    def fit_soon(self, dock: QDockWidget) -> None:
+        """Fit *dock* (see ``fit``) once the window has laid out what is pending."""
         try:
             QTimer.singleShot(0, dock, lambda: self.fit(dock))
         except RuntimeError:  # the window is being destroyed

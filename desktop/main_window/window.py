@@ -7,7 +7,7 @@ import logging
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -50,15 +51,38 @@ FIRST_START_WIDTH = 0.92
 FIRST_START_HEIGHT = 0.9
 
 
+class PanelScroll(QScrollArea):
+    """Holds a bottom panel: the panel fills the view and scrolls only when the view
+    is below the panel's minimum (Qt's own resizing would give a panel with any
+    height-for-width part its preferred height, and scroll the rest)."""
+
+    def fit_panel(self) -> None:
+        panel = self.widget()
+        if panel is None:
+            return
+        view, least = self.viewport().size(), panel.minimumSizeHint()
+        panel.resize(max(view.width(), least.width()), max(view.height(), least.height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_panel()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.fit_panel()
+        return handled
+
+
 def scrolling(widget: QWidget, title: str, parent: QWidget) -> QScrollArea:
     """*widget* in a frameless scroll area that takes no focus itself."""
-    holder = QScrollArea(parent)
+    holder = PanelScroll(parent)
     holder.setObjectName(f"{title.replace(' ', '')[:1].lower()}{title.replace(' ', '')[1:]}Scroll")
     holder.setAccessibleName(title)
     holder.setFrameShape(QFrame.Shape.NoFrame)
     holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    holder.setWidgetResizable(True)
     holder.setWidget(widget)
+    holder.fit_panel()
     return holder
 
 
@@ -590,6 +614,8 @@ class MainWindow(QMainWindow):
         bottom tabs (claims, sources, review queue, compare, ...) small."""
         self.bottom_titles.update()
         self.layouts.apply_sizes()
+        # Small, but never below what the claims panel needs (once laid out).
+        self.bottom_titles.fit_soon(self.docks["Claims"])
 
     def set_focus_mode(self, on: bool) -> None:
         """Reader and inspector only (F11), or back to the panels shown before."""
