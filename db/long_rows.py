@@ -12,6 +12,7 @@ in place and fires no triggers).  Everything happens in the caller's transaction
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Table, literal_column, select
@@ -30,16 +31,42 @@ def _raw(session: Session) -> sqlite3.Connection:
 
 def stage(session: Session, value: bytes) -> int:
     """Copy *value* into a temporary row; its id, for :func:`fill`."""
+    view = memoryview(value)
+    return stage_chunks(
+        session, (view[at : at + SLICE] for at in range(0, len(value), SLICE)), len(value)
+    )
+
+
+def stage_chunks(session: Session, chunks: Iterable[bytes | memoryview], size: int) -> int:
+    """Copy a value of *size* bytes, given a chunk at a time, into a temporary row."""
     raw = _raw(session)
     raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (id INTEGER PRIMARY KEY, data BLOB)")
-    cursor = raw.execute(f"INSERT INTO temp.{STAGE}(data) VALUES (zeroblob(?))", (len(value),))
+    cursor = raw.execute(f"INSERT INTO temp.{STAGE}(data) VALUES (zeroblob(?))", (size,))
     staged = cursor.lastrowid
     assert staged is not None
+    written = 0
     with raw.blobopen(STAGE, "data", staged, name="temp") as blob:
-        view = memoryview(value)
-        for at in range(0, len(value), SLICE):
-            blob.write(view[at : at + SLICE])
+        for chunk in chunks:
+            blob.write(chunk)  # ValueError past the end
+            written += len(chunk)
+    if written != size:
+        raise ValueError(f"staged {written} bytes of {size}")
     return staged
+
+
+def same_bytes(
+    session: Session, table: Table, column: str, row_id: Any, chunks: Iterable[bytes]
+) -> bool:
+    """Whether the stored value of *column* (read in slices) is exactly the bytes of *chunks*."""
+    raw = _raw(session)
+    rowid: int = session.execute(
+        select(literal_column("rowid")).select_from(table).where(table.c.id == row_id)
+    ).scalar_one()
+    with raw.blobopen(table.name, column, rowid, readonly=True) as stored:
+        for chunk in chunks:
+            if stored.read(len(chunk)) != chunk:
+                return False
+        return stored.tell() == len(stored)
 
 
 def fill(session: Session, table: Table, row_id: Any, columns: dict[str, int]) -> None:

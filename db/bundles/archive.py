@@ -1,6 +1,8 @@
-"""The bundle file: a zip read entirely in memory, with every member checked.
+"""The bundle file: a zip whose members are all checked before anything is imported.
 
-Nothing is ever extracted to disk.  A bundle is refused (InvalidInput naming
+Nothing is ever extracted to disk, and no article file is held whole in memory
+by the check: each is read as a stream (its size, SHA-256 and UTF-8), then read
+again as a stream when it is stored.  A bundle is refused (InvalidInput naming
 the problem) when it is not a zip, has too many or oversized members, a
 suspicious compression ratio, unsafe or duplicate member names, symlinks,
 encrypted members, a manifest that does not match its members, or malformed
@@ -9,14 +11,15 @@ JSON.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
-import io
 import json
 import re
 import stat
 import uuid
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,10 +42,47 @@ _MEMBER_RE = re.compile(r"^articles/([0-9a-f-]{36})\.(txt|orig)$")
 
 @dataclass
 class BundleContents:
+    """A checked bundle: its manifest and data, and its article files left in the zip."""
+
     manifest: dict[str, Any]
     data: dict[str, Any]
-    texts: dict[uuid.UUID, str] = field(default_factory=dict)
-    originals: dict[uuid.UUID, bytes] = field(default_factory=dict)
+    path: Path
+    zip: zipfile.ZipFile
+    # member name -> (zip entry, size, SHA-256), each checked against the manifest
+    files: dict[str, tuple[zipfile.ZipInfo, int, str]] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def __enter__(self) -> BundleContents:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def size(self, name: str) -> int | None:
+        """The size of the member *name*, or None when the bundle lacks it."""
+        entry = self.files.get(name)
+        return None if entry is None else entry[1]
+
+    def digest(self, name: str) -> str:
+        return self.files[name][2]
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The member's bytes a chunk at a time, checked again against its checksum."""
+        info, size, digest = self.files[name]
+        check = hashlib.sha256()
+        seen = 0
+        for chunk in _chunks(self.path, self.zip, info):
+            check.update(chunk)
+            seen += len(chunk)
+            yield chunk
+        if seen != size or check.hexdigest() != digest:
+            raise _refuse(self.path, f"the member {name!r} changed while it was read")
+
+    def read(self, name: str) -> bytes:
+        """The whole member (for the small ones)."""
+        return b"".join(self.chunks(name))
 
 
 def text_member(article_id: uuid.UUID) -> str:
@@ -119,21 +159,44 @@ def _check_info(path: Path, info: zipfile.ZipInfo) -> None:
         raise _refuse(path, f"the member {info.filename!r} expands suspiciously (a zip bomb?)")
 
 
-def _read_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+CHUNK = 2**16
+
+
+def _chunks(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The member's bytes a chunk at a time, refused past its declared size."""
     limit = min(info.file_size, MAX_MEMBER_BYTES)
-    buffer = io.BytesIO()
+    seen = 0
     try:
         with zf.open(info) as stream:
-            while True:
-                chunk = stream.read(min(65536, limit + 1 - buffer.tell()))
-                if not chunk:
-                    break
-                buffer.write(chunk)
-                if buffer.tell() > limit:
+            while chunk := stream.read(min(CHUNK, limit + 1 - seen)):
+                seen += len(chunk)
+                if seen > limit:
                     raise _refuse(path, f"the member {info.filename!r} is larger than declared")
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                yield chunk
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
         raise _refuse(path, f"the member {info.filename!r} is damaged ({exc})") from None
-    return buffer.getvalue()
+
+
+def _read_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    return b"".join(_chunks(path, zf, info))
+
+
+def _scan_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, str]:
+    """(size, SHA-256) of a member read as a stream; a text member must be UTF-8."""
+    digest = hashlib.sha256()
+    size = 0
+    decoder = codecs.getincrementaldecoder("utf-8")() if info.filename.endswith(".txt") else None
+    try:
+        for chunk in _chunks(path, zf, info):
+            digest.update(chunk)
+            size += len(chunk)
+            if decoder is not None:
+                decoder.decode(chunk)
+        if decoder is not None:
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise _refuse(path, f"the member {info.filename!r} is not UTF-8 text") from None
+    return size, digest.hexdigest()
 
 
 def _json(path: Path, name: str, data: bytes) -> Any:
@@ -143,7 +206,7 @@ def _json(path: Path, name: str, data: bytes) -> Any:
         raise _refuse(path, f"{name} is not valid JSON ({exc})") from None
 
 
-def _check_manifest(path: Path, manifest: Any, members: dict[str, bytes]) -> None:
+def _check_manifest(path: Path, manifest: Any, members: dict[str, tuple[int, str]]) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _refuse(path, "it is not a ClaimDesk bundle (wrong format in manifest.json)")
     if manifest.get("version") != VERSION:
@@ -165,8 +228,8 @@ def _check_manifest(path: Path, manifest: Any, members: dict[str, bytes]) -> Non
         seen.add(name)
         if name not in members:
             raise _refuse(path, f"the member {name!r} listed in manifest.json is missing")
-        data = members[name]
-        if entry.get("size") != len(data) or entry.get("sha256") != sha256(data):
+        size, digest = members[name]
+        if entry.get("size") != size or entry.get("sha256") != digest:
             raise _refuse(path, f"the member {name!r} does not match its checksum (tampered?)")
     extra = sorted(set(members) - seen)
     if extra:
@@ -176,7 +239,12 @@ def _check_manifest(path: Path, manifest: Any, members: dict[str, bytes]) -> Non
 
 
 def read_bundle(path: Path) -> BundleContents:
-    """Read and check a bundle file entirely in memory."""
+    """Open and check a bundle; close it (or use it in a ``with``) when done.
+
+    The manifest and data.json are read whole (each at most MAX_MEMBER_BYTES);
+    every article file is read once as a stream to check its size, checksum and
+    (for a text) its UTF-8, and is kept in the zip, for :meth:`BundleContents.chunks`.
+    """
     path = Path(path)
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file.")
@@ -186,39 +254,44 @@ def read_bundle(path: Path) -> BundleContents:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _refuse(path, "it is not a ClaimDesk bundle (not a zip file)") from None
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise _refuse(path, f"it has more than {MAX_MEMBERS} members")
-        names: set[str] = set()
-        total = 0
-        for info in infos:
-            if info.filename in names:
-                raise _refuse(path, f"the member {info.filename!r} appears twice")
-            names.add(info.filename)
-            _check_info(path, info)
-            total += info.file_size
-            if total > MAX_TOTAL_BYTES:
-                raise _refuse(path, f"it expands to more than {MAX_TOTAL_BYTES // 2**20} MiB")
-        if MANIFEST not in names:
-            raise _refuse(path, "it is not a ClaimDesk bundle (no manifest.json)")
-        contents = {info.filename: _read_member(path, zf, info) for info in infos}
-    manifest = _json(path, MANIFEST, contents.pop(MANIFEST))
-    _check_manifest(path, manifest, contents)
-    data = _json(path, DATA, contents[DATA])
+    try:
+        return _checked_bundle(path, zf)
+    except BaseException:
+        zf.close()
+        raise
+
+
+def _checked_bundle(path: Path, zf: zipfile.ZipFile) -> BundleContents:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _refuse(path, f"it has more than {MAX_MEMBERS} members")
+    by_name: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        if info.filename in by_name:
+            raise _refuse(path, f"the member {info.filename!r} appears twice")
+        by_name[info.filename] = info
+        _check_info(path, info)
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise _refuse(path, f"it expands to more than {MAX_TOTAL_BYTES // 2**20} MiB")
+    if MANIFEST not in by_name:
+        raise _refuse(path, "it is not a ClaimDesk bundle (no manifest.json)")
+    whole = {
+        name: _read_member(path, zf, by_name[name]) for name in (MANIFEST, DATA) if name in by_name
+    }
+    scanned = {name: (len(blob), sha256(blob)) for name, blob in whole.items() if name != MANIFEST}
+    for info in infos:
+        if info.filename not in whole:
+            scanned[info.filename] = _scan_member(path, zf, info)
+    manifest = _json(path, MANIFEST, whole.pop(MANIFEST))
+    _check_manifest(path, manifest, scanned)
+    data = _json(path, DATA, whole.pop(DATA))
     if not isinstance(data, dict):
         raise _refuse(path, "data.json does not hold an object")
-    bundle = BundleContents(manifest=manifest, data=data)
-    for name, blob in contents.items():
+    bundle = BundleContents(manifest=manifest, data=data, path=path, zip=zf)
+    for name, (size, digest) in scanned.items():
         match = _MEMBER_RE.match(name)
-        if not match:
-            continue
-        article_id = uuid.UUID(match.group(1))
-        if match.group(2) == "txt":
-            try:
-                bundle.texts[article_id] = blob.decode("utf-8")
-            except UnicodeDecodeError:
-                raise _refuse(path, f"the member {name!r} is not UTF-8 text") from None
-        else:
-            bundle.originals[article_id] = blob
+        if match:
+            bundle.files[name] = (by_name[name], size, digest)
     return bundle

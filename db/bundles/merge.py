@@ -52,7 +52,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.audit import FROM_BUNDLE_KEY
-from db.bundles.archive import BundleContents, read_bundle, sha256
+from db.bundles import article_files
+from db.bundles.archive import BundleContents, read_bundle
 from db.bundles.records import NOUN, SECTIONS, content, from_record, local_values
 from db.claims import get_tags
 from db.decisions import needs_rationale
@@ -323,7 +324,7 @@ class _Merger:
                 self._require(Source, values["source_id"], values, noun)
             for relay in values.get(RELAY_FIELD, ()):
                 self._require(Source, relay, values, noun)
-            _check_anchor(self.session.get_one(Article, values["article_id"]).text, values)
+            article_files.check_anchor(self.session, values)
         elif section == "links":
             self._require(Claim, values["from_claim_id"], values, noun)
             self._require(Claim, values["to_claim_id"], values, noun)
@@ -332,27 +333,15 @@ class _Merger:
             if section == "comments" and values["parent_id"] is not None:
                 self._require(Comment, values["parent_id"], values, noun)
 
-    def _article_files(self, values: dict[str, Any]) -> tuple[str, bytes]:
-        aid = values["id"]
-        text = self.bundle.texts.get(aid)
-        original = self.bundle.originals.get(aid)
-        if text is None or original is None:
-            raise InvalidInput(f"The bundle lacks the text or original of article {aid}.")
-        if sha256(original) != values["sha256"]:
-            raise InvalidInput(f"The bundle's article {aid} does not match its SHA-256.")
-        return text, original
-
     def _local_article(self, values: dict[str, Any]) -> Article | None:
-        local = self.session.get(Article, values["id"])
-        if local is None:
-            local = self.session.scalar(select(Article).where(Article.sha256 == values["sha256"]))
-            if local is not None and self.restore:
+        local = article_files.find_local(self.session, values)
+        if local is not None and local.id != values["id"]:
+            if self.restore:
                 raise InvalidInput(
                     f'The article "{local.title}" was added again since; delete that copy '
                     "first to bring back the earlier one with its claims."
                 )
-            if local is not None:
-                self.articles[values["id"]] = local.id
+            self.articles[values["id"]] = local.id
         return local
 
     def tracked(self, section: str, values: dict[str, Any]) -> None:
@@ -362,13 +351,15 @@ class _Merger:
             self.gone.add(values["id"])
             self.report.count(self.report.kept, section)
             return
-        text: str | None = None
+        files = ("", "")
         # A row of whichever model the section holds.
         local: Any
         if section == "articles":
-            text, original = self._article_files(values)
+            files = article_files.check_files(self.bundle, values)
             local = self._local_article(values)
-            if local is not None and local.text != text:
+            if local is not None and not article_files.same_text(
+                self.session, self.bundle, local.id, files[0]
+            ):
                 raise InvalidInput(
                     f"The bundle's article {values['id']} has a different text than the "
                     "same article in this workspace."
@@ -402,13 +393,14 @@ class _Merger:
             if section == "claims" and not self.restore:
                 _check_decision(self.session, obj, obj.status, None, _NOTHING)
                 self.decided[obj.id] = obj.status
-            if section == "articles":
-                obj.text, obj.original = text, original
             if tags is not None:
                 obj.tags = get_tags(self.session, tags)
             if self.restore and values.get("version", 1) != 1:
                 self.versions.append((model, obj.id, values["version"], values["updated_at"]))
-            self.session.add(obj)
+            if section == "articles":
+                article_files.add(self.session, self.bundle, obj, files)
+            else:
+                self.session.add(obj)
             if chain:
                 self.session.flush()
                 store_chain(self.session, obj.id, chain)
@@ -641,11 +633,11 @@ def restore_bundle(ws: Workspace, path: Path | str) -> MergeReport:
 
 
 def _merge(ws: Workspace, path: Path | str, restore: bool) -> MergeReport:
-    bundle = read_bundle(Path(path))
-    parsed = parse_sections(bundle.data)
     report = MergeReport()
     try:
-        with ws.session() as session:
+        with read_bundle(Path(path)) as bundle, ws.session() as session:
+            parsed = parse_sections(bundle.data)
+            bundle.data = {}  # the parsed records are all that is needed from here
             if not restore:
                 session.info[FROM_BUNDLE_KEY] = True
             _Merger(session, bundle, report, restore).run(parsed)

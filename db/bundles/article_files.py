@@ -1,0 +1,97 @@
+"""An incoming article's text and file, taken from the bundle a slice at a time.
+
+On SQLite an article whose file is larger than ``DEFER_BYTES`` is staged straight
+from the zip (:mod:`db.long_rows`) and indexed for search once stored, as the
+importer stores a long file; Python never holds its text or bytes whole.  Smaller
+articles, and every article on PostgreSQL, are read whole (at most
+``MAX_MEMBER_BYTES`` each) and stored as usual.  A claim's anchor is checked
+against the stored text in SQL, so the article's text is not loaded for it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, cast
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session, defer
+
+from db import long_rows
+from db.bundles.archive import BundleContents, original_member, text_member
+from db.errors import InvalidInput
+from db.models import Article
+from db.search import schema as search_schema
+
+
+def _table() -> Table:
+    return cast(Table, Article.__table__)  # the model maps one plain table
+
+
+def _on_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def check_files(bundle: BundleContents, values: dict[str, Any]) -> tuple[str, str]:
+    """The member names of the article's text and original, both present and matching."""
+    aid = values["id"]
+    text, original = text_member(aid), original_member(aid)
+    if bundle.size(text) is None or bundle.size(original) is None:
+        raise InvalidInput(f"The bundle lacks the text or original of article {aid}.")
+    if bundle.digest(original) != values["sha256"]:
+        raise InvalidInput(f"The bundle's article {aid} does not match its SHA-256.")
+    return text, original
+
+
+def find_local(session: Session, values: dict[str, Any]) -> Article | None:
+    """The article with the incoming id, else with the same file; its text left in the row."""
+    lazy = [defer(Article.text), defer(Article.original)]
+    local = session.get(Article, values["id"], options=lazy)
+    if local is None:
+        local = session.scalar(
+            select(Article).where(Article.sha256 == values["sha256"]).options(*lazy)
+        )
+    return local
+
+
+def same_text(session: Session, bundle: BundleContents, local_id: uuid.UUID, name: str) -> bool:
+    """Whether the stored article *local_id* has exactly the text of the member *name*."""
+    if _on_sqlite(session):
+        return long_rows.same_bytes(session, _table(), "text", local_id, bundle.chunks(name))
+    stored = session.scalar(select(Article.text).where(Article.id == local_id))
+    return stored == bundle.read(name).decode("utf-8")
+
+
+def add(session: Session, bundle: BundleContents, obj: Article, names: tuple[str, str]) -> None:
+    """Store the new article *obj* (all but its text and file set) with the bundle's files."""
+    text, original = names
+    sizes = bundle.size(text) or 0, bundle.size(original) or 0
+    if not _on_sqlite(session) or sizes[1] <= search_schema.DEFER_BYTES:
+        obj.text = bundle.read(text).decode("utf-8")  # checked to be UTF-8 when opened
+        obj.original = bundle.read(original)
+        session.add(obj)
+        return
+    staged_text = long_rows.stage_chunks(session, bundle.chunks(text), sizes[0])
+    staged_original = long_rows.stage_chunks(session, bundle.chunks(original), sizes[1])
+    # Placeholders of the right sizes; the search index waits for the real text.
+    obj.text = func.printf("%.*c", sizes[0], "x")
+    obj.original = func.zeroblob(sizes[1])
+    session.add(obj)
+    session.flush()
+    long_rows.fill(session, _table(), obj.id, {"text": staged_text, "original": staged_original})
+    search_schema.index_pending(session.connection())
+    session.expire(obj, ["text", "original"])
+
+
+def check_anchor(session: Session, values: dict[str, Any]) -> None:
+    """A claim's quote must be its article's stored text from start to end (code points)."""
+    start, end, quote = values["start"], values["end"], values["quote"]
+    row = session.execute(
+        select(func.length(Article.text), func.substr(Article.text, start + 1, end - start)).where(
+            Article.id == values["article_id"]
+        )
+    ).one()
+    length, found = row
+    if not (0 <= start < end <= length) or found != quote:
+        raise InvalidInput(
+            f"The bundle's claim {values['id']} does not match its article's text at {start}–{end}."
+        )
