@@ -22,7 +22,7 @@ STAGE = "long_value_stage"
 SLICE = 2**20
 
 
-def _raw(session: Session) -> sqlite3.Connection:
+def raw_connection(session: Session) -> sqlite3.Connection:
     raw: Any = session.connection().connection.driver_connection
     if not isinstance(raw, sqlite3.Connection):
         raise TypeError("Long values are written in slices only on SQLite.")
@@ -39,7 +39,7 @@ def stage(session: Session, value: bytes) -> int:
 
 def stage_chunks(session: Session, chunks: Iterable[bytes | memoryview], size: int) -> int:
     """Copy a value of *size* bytes, given a chunk at a time, into a temporary row."""
-    raw = _raw(session)
+    raw = raw_connection(session)
     raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (id INTEGER PRIMARY KEY, data BLOB)")
     cursor = raw.execute(f"INSERT INTO temp.{STAGE}(data) VALUES (zeroblob(?))", (size,))
     staged = cursor.lastrowid
@@ -58,7 +58,7 @@ def same_bytes(
     session: Session, table: Table, column: str, row_id: Any, chunks: Iterable[bytes]
 ) -> bool:
     """Whether the stored value of *column* (read in slices) is exactly the bytes of *chunks*."""
-    raw = _raw(session)
+    raw = raw_connection(session)
     rowid: int = session.execute(
         select(literal_column("rowid")).select_from(table).where(table.c.id == row_id)
     ).scalar_one()
@@ -74,7 +74,7 @@ def fill(session: Session, table: Table, row_id: Any, columns: dict[str, int]) -
 
     Each column already holds a value of the staged value's length in bytes.
     """
-    raw = _raw(session)
+    raw = raw_connection(session)
     rowid: int = session.execute(
         select(literal_column("rowid")).select_from(table).where(table.c.id == row_id)
     ).scalar_one()

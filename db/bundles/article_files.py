@@ -5,15 +5,17 @@ from the zip (:mod:`db.long_rows`) and indexed for search once stored, as the
 importer stores a long file; Python never holds its text or bytes whole.  Smaller
 articles, and every article on PostgreSQL, are read whole (at most
 ``MAX_MEMBER_BYTES`` each) and stored as usual.  A claim's anchor is checked
-against the stored text in SQL, so the article's text is not loaded for it.
+against the stored text (:class:`StoredTexts`) without loading it whole.
 """
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, literal_column, select
 from sqlalchemy.orm import Session, defer
 
 from db import long_rows
@@ -82,16 +84,83 @@ def add(session: Session, bundle: BundleContents, obj: Article, names: tuple[str
     session.expire(obj, ["text", "original"])
 
 
-def check_anchor(session: Session, values: dict[str, Any]) -> None:
-    """A claim's quote must be its article's stored text from start to end (code points)."""
-    start, end, quote = values["start"], values["end"], values["quote"]
-    row = session.execute(
-        select(func.length(Article.text), func.substr(Article.text, start + 1, end - start)).where(
-            Article.id == values["article_id"]
-        )
-    ).one()
-    length, found = row
-    if not (0 <= start < end <= length) or found != quote:
-        raise InvalidInput(
-            f"The bundle's claim {values['id']} does not match its article's text at {start}–{end}."
-        )
+def _mismatch(values: dict[str, Any]) -> InvalidInput:
+    start, end = values["start"], values["end"]
+    return InvalidInput(
+        f"The bundle's claim {values['id']} does not match its article's text at {start}–{end}."
+    )
+
+
+class StoredTexts:
+    """Checks claims' anchors against their articles' stored texts.
+
+    A long article's text (file over ``DEFER_BYTES``, on SQLite) is read a slice at
+    a time: once, to note where every slice starts in code points, then only the
+    slice (or two) holding each claim's quote.  Other texts are checked in SQL.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        # article id -> (rowid, [(code point, byte offset)] at slice starts, the last
+        # one the text's end), or None for a text checked in SQL
+        self.marks: dict[uuid.UUID, tuple[int, list[tuple[int, int]]] | None] = {}
+
+    def check_anchor(self, values: dict[str, Any]) -> None:
+        """A claim's quote must be its article's text from start to end (code points)."""
+        article_id = values["article_id"]
+        if article_id not in self.marks:
+            self.marks[article_id] = self._marks(article_id)
+        marks = self.marks[article_id]
+        if marks is None:
+            self._check_in_sql(values)
+        else:
+            self._check_in_slices(values, *marks)
+
+    def _marks(self, article_id: uuid.UUID) -> tuple[int, list[tuple[int, int]]] | None:
+        if not _on_sqlite(self.session):
+            return None
+        table = _table()
+        rowid, size = self.session.execute(
+            select(literal_column("rowid"), func.length(table.c.original)).where(
+                table.c.id == article_id
+            )
+        ).one()
+        if size <= search_schema.DEFER_BYTES:
+            return None
+        raw = long_rows.raw_connection(self.session)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        chars, done = 0, 0
+        marks = [(0, 0)]
+        with raw.blobopen(table.name, "text", rowid, readonly=True) as blob:
+            while piece := blob.read(long_rows.SLICE):
+                chars += len(decoder.decode(piece))
+                done += len(piece)
+                marks.append((chars, done - len(decoder.getstate()[0])))
+        return rowid, marks
+
+    def _check_in_slices(
+        self, values: dict[str, Any], rowid: int, marks: list[tuple[int, int]]
+    ) -> None:
+        start, end, quote = values["start"], values["end"], values["quote"]
+        if not (0 <= start < end <= marks[-1][0]):
+            raise _mismatch(values)
+        first, at = marks[bisect.bisect_right([m[0] for m in marks], start) - 1]
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        found = ""
+        raw = long_rows.raw_connection(self.session)
+        with raw.blobopen(_table().name, "text", rowid, readonly=True) as blob:
+            blob.seek(at)
+            while len(found) < end - first and (piece := blob.read(long_rows.SLICE)):
+                found += decoder.decode(piece)
+        if found[start - first : end - first] != quote:
+            raise _mismatch(values)
+
+    def _check_in_sql(self, values: dict[str, Any]) -> None:
+        start, end, quote = values["start"], values["end"], values["quote"]
+        length, found = self.session.execute(
+            select(
+                func.length(Article.text), func.substr(Article.text, start + 1, end - start)
+            ).where(Article.id == values["article_id"])
+        ).one()
+        if not (0 <= start < end <= length) or found != quote:
+            raise _mismatch(values)

@@ -49,7 +49,7 @@ from typing import Any, Literal, cast
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from db.audit import FROM_BUNDLE_KEY
 from db.bundles import article_files
@@ -225,11 +225,16 @@ class _Merger:
         self.withheld: set[uuid.UUID] = set()
         # Claims whose status this merge sets: verified or false needs its verdict.
         self.decided: dict[uuid.UUID, Any] = {}
+        self.texts = article_files.StoredTexts(session)
 
     # -------------------------------------------------------------- helpers
 
     def _exists(self, model: type, entity_id: uuid.UUID | None) -> bool:
-        return entity_id is not None and self.session.get(model, entity_id) is not None
+        # An article's text and file stay in its row: they may be large.
+        lazy = [defer(Article.text), defer(Article.original)] if model is Article else []
+        return (
+            entity_id is not None and self.session.get(model, entity_id, options=lazy) is not None
+        )
 
     def _require(self, model: type, entity_id: uuid.UUID, owner: dict[str, Any], what: str) -> None:
         if not self._exists(model, entity_id):
@@ -324,7 +329,7 @@ class _Merger:
                 self._require(Source, values["source_id"], values, noun)
             for relay in values.get(RELAY_FIELD, ()):
                 self._require(Source, relay, values, noun)
-            article_files.check_anchor(self.session, values)
+            self.texts.check_anchor(values)
         elif section == "links":
             self._require(Claim, values["from_claim_id"], values, noun)
             self._require(Claim, values["to_claim_id"], values, noun)

@@ -1,0 +1,158 @@
+"""A bundle's long article travels as a stream: never read whole, stored and checked right."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.analysts import bind_analyst
+from db.articles import NewArticle, add_article, article_text
+from db.bundles import archive, export_bundle, import_bundle
+from db.bundles.archive import BundleContents, build_manifest, write_zip
+from db.claims import create_claim
+from db.errors import InvalidInput
+from db.long_rows import SLICE
+from db.models import Article, Claim
+from db.search import search
+from db.search.schema import DEFER_BYTES
+from db.workspace import Workspace, open_workspace
+
+PHRASE = "Київ said 서울 reported the figures on Tuesday; "
+
+
+def _long_text() -> str:
+    """About 3 MiB of text with two- and three-byte characters, a rare word at its end."""
+    body = "".join(f"{PHRASE}item {n}. " for n in range(45_000))
+    return body + "Zwiebelturmquelle closes the article."
+
+
+@pytest.fixture
+def long_bundle(tmp_path: Path) -> tuple[Path, str, int]:
+    """A bundle of one long article with a claim whose quote spans the first slice's end."""
+    text = _long_text()
+    assert len(text.encode("utf-8")) > 2 * SLICE > DEFER_BYTES
+    # The code point at which the first slice (SLICE bytes) ends.
+    boundary = len(text.encode("utf-8")[:SLICE].decode("utf-8", "ignore"))
+    source = open_workspace(tmp_path / "src.sqlite")
+    bind_analyst(source)
+    info = add_article(source, NewArticle(text=text, original=text.encode("utf-8")))
+    create_claim(source, info.id, boundary - 7, boundary + 9)
+    create_claim(source, info.id, len(text) - 12, len(text))
+    path = tmp_path / "long.claimdesk"
+    export_bundle(source, path)
+    source.close()
+    return path, text, boundary
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Workspace:
+    ws = open_workspace(tmp_path / "target.sqlite")
+    bind_analyst(ws)
+    yield ws
+    ws.close()
+
+
+def _count(ws: Workspace, model: type) -> int:
+    with ws.session() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_long_article_is_never_read_whole(
+    long_bundle: tuple[Path, str, int], target: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, text, _ = long_bundle
+    read_whole: list[str] = []
+    whole = BundleContents.read
+
+    def spy(self: BundleContents, name: str) -> bytes:
+        read_whole.append(name)
+        return whole(self, name)
+
+    monkeypatch.setattr(BundleContents, "read", spy)
+    largest_chunk = 0
+    chunks = archive._chunks
+
+    def measure(*args: object) -> object:
+        nonlocal largest_chunk
+        for chunk in chunks(*args):  # type: ignore[arg-type]
+            largest_chunk = max(largest_chunk, len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(archive, "_chunks", measure)
+    report = import_bundle(target, path)
+    assert report.added["articles"] == 1 and report.added["claims"] == 2
+    assert read_whole == []  # neither the text nor the file went through a whole read
+    assert 0 < largest_chunk <= archive.CHUNK
+    with target.session() as session:
+        (aid,) = session.scalars(select(Article.id)).all()
+    assert article_text(target, aid).text == text
+    # Indexed for search once stored, to the end of the text.
+    assert [h.article_id for h in search(target, "Zwiebelturmquelle").hits] == [aid]
+    # The same bundle again: its text is compared with the stored one, and matches.
+    again = import_bundle(target, path)
+    assert again.total_added == 0 and not again.conflicts
+    assert _count(target, Article) == 1
+
+
+def _rewrite(path: Path, out: Path, change: object) -> Path:
+    with zipfile.ZipFile(path) as zf:
+        members = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
+    change(members)  # type: ignore[operator]
+    write_zip(out, members, build_manifest(members, "t", "test"))
+    return out
+
+
+def test_quote_across_a_slice_end_is_checked(
+    long_bundle: tuple[Path, str, int], target: Workspace, tmp_path: Path
+) -> None:
+    path, text, boundary = long_bundle
+
+    def shift_quote(members: dict[str, bytes]) -> None:
+        data = json.loads(members["data.json"])
+        for claim in data["claims"]:
+            if claim["start"] == boundary - 7:
+                claim["quote"] = text[boundary - 6 : boundary + 10]
+        members["data.json"] = json.dumps(data).encode("utf-8")
+
+    bad = _rewrite(path, tmp_path / "bad.claimdesk", shift_quote)
+    with pytest.raises(InvalidInput, match=f"does not match its article's text at {boundary - 7}"):
+        import_bundle(target, bad)
+    assert _count(target, Article) == 0 and _count(target, Claim) == 0
+
+
+def test_different_text_of_a_long_article_is_refused(
+    long_bundle: tuple[Path, str, int], target: Workspace, tmp_path: Path
+) -> None:
+    path, _, _ = long_bundle
+    import_bundle(target, path)
+
+    def change_one_letter(members: dict[str, bytes]) -> None:
+        (name,) = [n for n in members if n.endswith(".txt")]
+        blob = bytearray(members[name])
+        blob[-3] = ord("X")
+        members[name] = bytes(blob)
+
+    changed = _rewrite(path, tmp_path / "changed.claimdesk", change_one_letter)
+    with pytest.raises(InvalidInput, match="different text"):
+        import_bundle(target, changed)
+
+
+def test_long_text_that_is_not_utf8_is_refused(
+    long_bundle: tuple[Path, str, int], target: Workspace, tmp_path: Path
+) -> None:
+    path, _, _ = long_bundle
+
+    def break_utf8(members: dict[str, bytes]) -> None:
+        (name,) = [n for n in members if n.endswith(".txt")]
+        blob = bytearray(members[name])
+        blob[SLICE + 5] = 0xFF
+        members[name] = bytes(blob)
+
+    bad = _rewrite(path, tmp_path / "notutf8.claimdesk", break_utf8)
+    with pytest.raises(InvalidInput, match="is not UTF-8 text; nothing was imported"):
+        import_bundle(target, bad)
+    assert _count(target, Article) == 0
