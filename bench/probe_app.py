@@ -202,6 +202,22 @@ def ensure_article_open(watch: WindowWatch) -> None:
 # ---------------------------------------------------------------- tasks
 
 
+def after_opening_backup(window: QWidget, timeout: float = 300.0) -> None:
+    """Wait until the backup a workspace takes once, 3 s after it opens, is written.
+
+    It runs in the thread pool that :func:`settle` also waits for, so a step timed
+    while it runs would count it; a user never waits for it.
+    """
+    from desktop.safety.scheduler import BackupScheduler
+
+    scheduler = window.findChild(BackupScheduler)
+    began = time.perf_counter()
+    while scheduler is not None and scheduler.pending:
+        if time.perf_counter() - began > timeout:
+            raise TimeoutError("the backup taken on opening did not finish")
+        spin(20)
+
+
 def task_start(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     painted = watch.painted_at
     rss_paint = peak_rss_mb()
@@ -266,6 +282,7 @@ def task_ctrl_e(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     assert window is not None
     statements: Statements = params["_statements"]
     settle(watch, quiet_ms=500)
+    after_opening_backup(window)
     ensure_article_open(watch)
     reader = reader_of(window)
     shown = reader.toPlainText()
@@ -382,6 +399,7 @@ def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         # perf_counter() -> seconds since start: anchor the two clocks now.
         first_rows = rows_at + (since_start() - time.perf_counter()) - shown
     settle(watch, quiet_ms=500)
+    after_opening_backup(window)
 
     def loading() -> bool:
         flag = getattr(model, "loading", False)
@@ -488,6 +506,7 @@ def task_export(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     window = watch.window
     assert window is not None
     settle(watch, quiet_ms=300)
+    after_opening_backup(window)
     dialog = _export_dialog(window, watch)
     # The dialog starts on the open article; a user exporting everything picks all of them.
     articles = dialog.findChild(QComboBox, "exportArticle")
@@ -524,6 +543,7 @@ def task_import(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     window = watch.window
     assert window is not None
     settle(watch, quiet_ms=300)
+    after_opening_backup(window)
     paths = sorted(str(p) for p in Path(params["folder"]).glob("*.txt"))
     closer = ModalCloser()
     ended: list[float] = []

@@ -56,6 +56,11 @@ class BackupScheduler(QObject):
         ctx.workspaceChanged.connect(self.start)
 
     @property
+    def pending(self) -> bool:
+        """True while the backup taken on opening is still to come or running."""
+        return self._first.isActive() or self.running
+
+    @property
     def interval_minutes(self) -> int:
         return _int_setting(self.settings, INTERVAL_KEY, DEFAULT_INTERVAL)
 
