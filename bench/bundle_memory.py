@@ -1,7 +1,8 @@
 """Peak memory of importing a bundle near the accepted limits, beside its size.
 
-Usage: python bench/bundle_memory.py [--articles N] [--mib M]
-       (default: 9 articles of 50 MiB, the largest article ClaimDesk imports)
+Usage: python bench/bundle_memory.py [--articles N] [--mib M] | [--records R]
+       (default: 9 articles of 50 MiB, the largest article ClaimDesk imports;
+       --records: one small article and R sources, for a large data.json)
 
 The bundle is built once and kept in /tmp (rebuilt when N or M change): N
 plain-text articles of M MiB of newsroom-like prose (bench/prose.py, with a few
@@ -52,13 +53,15 @@ def _templates(tmp: Path) -> dict[str, list[dict[str, object]]]:
     from db.articles import NewArticle, add_article
     from db.bundles import export_bundle
     from db.claims import create_claim
+    from db.sources import create_source
     from db.workspace import open_workspace
 
     ws = open_workspace(tmp / "template.sqlite")
     bind_analyst(ws)
     text = "Opening line of a template article.\nMore text follows here."
     info = add_article(ws, NewArticle(text=text, original=text.encode(), title="Template"))
-    create_claim(ws, info.id, 0, 12)
+    source = create_source(ws, "Template source", notes="A note of a template source. " * 8)
+    create_claim(ws, info.id, 0, 12, source_id=source.id)
     export_bundle(ws, tmp / "template.claimdesk")
     ws.close()
     with zipfile.ZipFile(tmp / "template.claimdesk") as zf:
@@ -86,7 +89,7 @@ def build(articles: int, mib: int) -> Path:
         data = _templates(Path(tmp))
     article_t, claim_t = data["articles"][0], data["claims"][0]
     out: dict[str, list[dict[str, object]]] = {k: [] for k in data if k != "format"}
-    out["analysts"] = data["analysts"]
+    out["analysts"], out["sources"] = data["analysts"], data["sources"]
     members: list[dict[str, object]] = []
     partial = target.with_suffix(".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -126,6 +129,31 @@ def build(articles: int, mib: int) -> Path:
     return target
 
 
+def build_records(records: int) -> Path:
+    """A bundle of one small article and *records* sources: data.json near its limit."""
+    CACHE.mkdir(exist_ok=True)
+    target = CACHE / f"bundle-records-{records}.claimdesk"
+    if target.exists():
+        return target
+    with tempfile.TemporaryDirectory() as tmp:
+        _templates(Path(tmp))
+        with zipfile.ZipFile(Path(tmp) / "template.claimdesk") as zf:
+            members = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
+    data = json.loads(members["data.json"])
+    source = data["sources"][0]
+    data["sources"] = [source] + [
+        dict(source, id=str(uuid.uuid4()), name=f"Bench source {n}") for n in range(records)
+    ]
+    data["sources"].sort(key=lambda r: r["id"])
+    members["data.json"] = json.dumps(data, indent=1).encode()
+    from db.bundles.archive import build_manifest, write_zip
+
+    partial = target.with_suffix(".part")
+    write_zip(partial, members, build_manifest(members, "now", "bench"))
+    partial.rename(target)
+    return target
+
+
 def child(path: Path, baseline: bool) -> dict[str, float]:
     if baseline:
         before = _rss_mib()
@@ -142,7 +170,7 @@ def child(path: Path, baseline: bool) -> dict[str, float]:
         report = import_bundle(ws, path)
         seconds = time.perf_counter() - began
         ws.close()
-        assert report.added.get("articles") and not report.conflicts
+        assert report.added.get("articles") and not report.conflicts, report
         return {"rss_before_mib": before, "rss_peak_mib": _rss_mib(), "seconds": seconds}
 
 
@@ -163,12 +191,20 @@ def main(argv: list[str]) -> None:
         return
     articles = int(argv[argv.index("--articles") + 1]) if "--articles" in argv else 9
     mib = int(argv[argv.index("--mib") + 1]) if "--mib" in argv else 50
-    path = build(articles, mib)
+    if "--records" in argv:
+        records = int(argv[argv.index("--records") + 1])
+        path = build_records(records)
+        what = f"{records} sources"
+    else:
+        path = build(articles, mib)
+        what = f"{articles} articles of {mib} MiB"
     with zipfile.ZipFile(path) as zf:
         expanded = sum(i.file_size for i in zf.infolist()) / 2**20
+        data_mib = zf.getinfo("data.json").file_size / 2**20
     size = path.stat().st_size / 2**20
     print(
-        f"bundle: {articles} articles of {mib} MiB; {size:.0f} MiB file, {expanded:.0f} MiB inside"
+        f"bundle: {what}; {size:.0f} MiB file, {expanded:.0f} MiB inside "
+        f"(data.json {data_mib:.1f} MiB)"
     )
     base = run(path, True)
     print(f"baseline (open the zip, read its directory): RSS peak {base['rss_peak_mib']:.0f} MiB")

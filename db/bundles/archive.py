@@ -201,7 +201,9 @@ def _scan_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tupl
 
 def _json(path: Path, name: str, data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        del data  # the bytes go before the records are built
+        return json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise _refuse(path, f"{name} is not valid JSON ({exc})") from None
 

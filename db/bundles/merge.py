@@ -612,10 +612,14 @@ def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def parse_sections(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Every section's records, validated and parsed (InvalidInput on the first bad one)."""
+    """Every section's records, validated and parsed (InvalidInput on the first bad one).
+
+    Each section is taken out of *data* as it is parsed, so that the raw records of
+    one section at most are held beside the parsed ones.
+    """
     parsed: dict[str, list[dict[str, Any]]] = {}
     for section in SECTIONS:
-        rows = data.get(section, [])
+        rows = data.pop(section, [])
         if not isinstance(rows, list):
             raise InvalidInput(f"The bundle's {section} is not a list.")
         values = [from_record(section, r) for r in rows]
