@@ -13,11 +13,13 @@ import re
 
 from db.errors import InvalidInput
 
-_MONTHS: dict[str, int] = {}
+# English month names and abbreviations, lower case -> 1..12 (also used by the importer's
+# dateline reader).
+MONTHS: dict[str, int] = {}
 for _number in range(1, 13):
-    _MONTHS[calendar.month_name[_number].lower()] = _number
-    _MONTHS[calendar.month_abbr[_number].lower()] = _number
-_MONTHS["sept"] = 9
+    MONTHS[calendar.month_name[_number].lower()] = _number
+    MONTHS[calendar.month_abbr[_number].lower()] = _number
+MONTHS["sept"] = 9
 
 _MONTH = r"(?P<{name}>[A-Za-z]{{3,9}})\.?"
 _DASH = r"\s*(?:-|to|until|till|through|thru)\s*"
@@ -56,7 +58,7 @@ def _clean(text: str) -> str:
 
 
 def _month(name: str, original: str) -> int:
-    number = _MONTHS.get(name.lower().rstrip("."))
+    number = MONTHS.get(name.lower().rstrip("."))
     if number is None:
         raise InvalidInput(f"{original!r} is not a date: {name!r} is not a month.")
     return number

@@ -44,6 +44,25 @@ def _analyst_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Analyst)) or 0
 
 
+def _deciding_reviewer(session: Session, new_status: Status, then: str) -> Analyst | None:
+    """The current analyst, who must be a reviewer or admin to give *new_status*.
+
+    None when nobody is named in a workspace without analysts (nothing to check);
+    refused, with *then* saying what to do instead, for anyone else.
+    """
+    me = current_analyst(session)
+    if me is None:
+        if _analyst_count(session):
+            raise Refused("Choose who you are before deciding a claim's status.")
+        return None
+    if me.role not in REVIEW_ROLES:
+        raise Refused(
+            f"Only reviewers and admins can mark a claim {new_status.label.lower()}; "
+            f"you are {me.name} ({Role(me.role).value}). {then}"
+        )
+    return me
+
+
 def _restores_deleted_state(session: Session, claim: Claim, new_status: Status) -> bool:
     """True when a not-yet-stored claim re-creates a deleted one with its former status."""
     state = inspect(claim)
@@ -75,17 +94,10 @@ def check_status_change(
     decisive = new_status in (VERDICTS if as_verdict else OUTCOMES)
     if not decisive or (not as_verdict and _restores_deleted_state(session, claim, new_status)):
         return
-    me = current_analyst(session)
+    me = _deciding_reviewer(session, new_status, "Send it to review instead.")
     if me is None:
-        if _analyst_count(session):
-            raise Refused("Choose who you are before deciding a claim's status.")
         return
     label = new_status.label.lower()
-    if me.role not in REVIEW_ROLES:
-        raise Refused(
-            f"Only reviewers and admins can mark a claim {label}; you are {me.name} "
-            f"({Role(me.role).value}). Send it to review instead."
-        )
     # A claim not stored yet will be recorded as created by the current analyst.
     creator = claim.created_by_id
     if creator is None and not inspect(claim).persistent:
@@ -132,17 +144,12 @@ def check_many(session: Session, claims: Sequence[Any], new_status: Status) -> N
     changing = [c for c in claims if c.status != new_status]
     if not changing or new_status not in OUTCOMES:
         return
-    me = current_analyst(session)
+    me = _deciding_reviewer(
+        session, new_status, "Send them to review instead. Nothing was changed."
+    )
     if me is None:
-        if _analyst_count(session):
-            raise Refused("Choose who you are before deciding a claim's status.")
         return
     label = new_status.label.lower()
-    if me.role not in REVIEW_ROLES:
-        raise Refused(
-            f"Only reviewers and admins can mark a claim {label}; you are {me.name} "
-            f"({Role(me.role).value}). Send them to review instead. Nothing was changed."
-        )
     if new_status not in FOUR_EYES_STATUSES or not four_eyes_on(session):
         return
     own = [c for c in changing if c.created_by_id == me.id]

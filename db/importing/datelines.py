@@ -16,10 +16,11 @@ day first, as they are written wherever that form is used.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from db.dates import MONTHS
 
 # Zone abbreviations as UTC offsets in minutes.  Ambiguous ones (IST: India,
 # Ireland or Israel; AST: Arabia or Atlantic) are left out on purpose.
@@ -65,11 +66,6 @@ ZONE_MINUTES: dict[str, int] = {
     "HST": -600,
 }
 
-_MONTHS: dict[str, int] = {}
-for _number in range(1, 13):
-    _MONTHS[calendar.month_name[_number].lower()] = _number
-    _MONTHS[calendar.month_abbr[_number].lower()] = _number
-_MONTHS["sept"] = 9
 
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -141,7 +137,7 @@ def _date_at(text: str) -> tuple[re.Match[str], int | None, int, int] | None:
         if groups.get("nmonth"):
             month = int(groups["nmonth"])
         else:
-            month_number = _MONTHS.get(groups["month"].lower())
+            month_number = MONTHS.get(groups["month"].lower())
             if month_number is None:
                 continue
             month = month_number
