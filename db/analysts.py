@@ -316,6 +316,15 @@ def create_first_analyst(
     return info
 
 
+def free_name(session: Session, name: str) -> str:
+    """*name*, or "name (2)", "name (3)"… : the first no analyst has (case ignored)."""
+    display, n = name, 2
+    while session.scalar(select(Analyst.id).where(func.lower(Analyst.name) == display.lower())):
+        display = f"{name} ({n})"
+        n += 1
+    return display
+
+
 def database_login(ws: Workspace) -> str:
     """The login the shared workspace's connection runs as."""
     with ws.engine.connect() as conn:
@@ -344,13 +353,7 @@ def _bind_shared(ws: Workspace, name: str | None) -> uuid.UUID:
                     raise Refused(no_role_message(ws.url, login))
                 analyst = session.scalar(select(Analyst).where(Analyst.login == login))
                 if analyst is None:
-                    display = login
-                    n = 2
-                    while session.scalar(
-                        select(Analyst.id).where(func.lower(Analyst.name) == display.lower())
-                    ):
-                        display = f"{login} ({n})"
-                        n += 1
+                    display = free_name(session, login)
                     analyst = _new_analyst(session, display, "", "", role, login)
                 elif analyst.role != role:
                     analyst.role = role  # the database's word is the one that holds

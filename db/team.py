@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from db.analysts import AnalystInfo, _info, _new_analyst, _role, current_analyst
+from db.analysts import AnalystInfo, _info, _new_analyst, _role, current_analyst, free_name
 from db.errors import InvalidInput, Refused
 from db.models import Analyst, Role
 from db.workspace import Workspace, redact
@@ -108,14 +108,7 @@ def add_member(
         _grant(session, name, wanted, verifier)
         analyst = session.scalar(select(Analyst).where(Analyst.login == name))
         if analyst is None:
-            display = name
-            n = 2
-            while session.scalar(
-                select(Analyst.id).where(func.lower(Analyst.name) == display.lower())
-            ):
-                display = f"{name} ({n})"
-                n += 1
-            analyst = _new_analyst(session, display, "", "", wanted, name)
+            analyst = _new_analyst(session, free_name(session, name), "", "", wanted, name)
         else:
             analyst.role = wanted
             session.flush()
