@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import CREDIBILITY, RELIABILITY, ClaimKind, Status
+from db.models import ClaimKind, Status
 from desktop.inspector.fact_section import FactSection
 from desktop.inspector.relays import RelaysSection
 from desktop.inspector.sections import EvidenceSection, LinksSection
 from desktop.inspector.widgets import CommitLineEdit, CommitTextEdit, TagCompleter, split_tags
 from desktop.palette import error_style, hint_style, status_icon
+from desktop.shared.grading_combos import credibility_combo, reliability_combo
 
 if TYPE_CHECKING:
     from desktop.inspector.inspector import ClaimInspector
@@ -120,22 +121,16 @@ class InspectorForm:
         self.relays.setObjectName("relaysSection")
         form.addRow(self._label("Rel&ayed by:", self.relays.input), self.relays)
 
-        self.reliability_combo = QComboBox(body)
+        self.reliability_combo = reliability_combo(body, "– not judged")
         self.reliability_combo.setObjectName("reliabilityCombo")
-        self.reliability_combo.addItem("– not judged", None)
-        for letter, meaning in RELIABILITY.items():
-            self.reliability_combo.addItem(f"{letter} — {meaning}", letter)
         self.reliability_combo.setToolTip("Source reliability. " + GRADING_TIP)
         self.reliability_combo.currentIndexChanged.connect(
             lambda _i: self._combo_changed("reliability", self.reliability_combo)
         )
         form.addRow(self._label("Reliabilit&y:", self.reliability_combo), self.reliability_combo)
 
-        self.credibility_combo = QComboBox(body)
+        self.credibility_combo = credibility_combo(body, "– not judged")
         self.credibility_combo.setObjectName("credibilityCombo")
-        self.credibility_combo.addItem("– not judged", None)
-        for number, meaning in CREDIBILITY.items():
-            self.credibility_combo.addItem(f"{number} — {meaning}", number)
         self.credibility_combo.setToolTip("Information credibility. " + GRADING_TIP)
         self.credibility_combo.currentIndexChanged.connect(
             lambda _i: self._combo_changed("credibility", self.credibility_combo)

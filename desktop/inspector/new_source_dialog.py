@@ -8,7 +8,6 @@ starts graded the same way.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import CREDIBILITY, RELIABILITY, SourceKind
+from db.models import SourceKind
+from desktop.shared.grading_combos import credibility_combo, reliability_combo, source_kind_combo
 
 
 class NewSourceDialog(QDialog):
@@ -43,25 +43,17 @@ class NewSourceDialog(QDialog):
         self.name_edit = QLineEdit(name, self)
         self.name_edit.setObjectName("newSourceName")
         self.name_edit.setAccessibleName("Source name")
-        self.kind_combo = QComboBox(self)
+        self.kind_combo = source_kind_combo(self)
         self.kind_combo.setObjectName("newSourceKind")
         self.kind_combo.setAccessibleName("Source kind")
-        for kind in SourceKind:
-            self.kind_combo.addItem(kind.value.capitalize(), kind.value)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(SourceKind.OTHER.value))
-        self.reliability_combo = QComboBox(self)
+        self.reliability_combo = reliability_combo(self, "—")
         self.reliability_combo.setObjectName("newSourceReliability")
         self.reliability_combo.setAccessibleName("Default source reliability")
-        self.reliability_combo.addItem("—", None)
-        for letter, meaning in RELIABILITY.items():
-            self.reliability_combo.addItem(f"{letter} — {meaning}", letter)
         self.reliability_combo.setCurrentIndex(max(0, self.reliability_combo.findData(reliability)))
-        self.credibility_combo = QComboBox(self)
+        self.credibility_combo = credibility_combo(self, "—")
         self.credibility_combo.setObjectName("newSourceCredibility")
         self.credibility_combo.setAccessibleName("Default information credibility")
-        self.credibility_combo.addItem("—", None)
-        for number, meaning in CREDIBILITY.items():
-            self.credibility_combo.addItem(f"{number} — {meaning}", number)
         self.credibility_combo.setCurrentIndex(max(0, self.credibility_combo.findData(credibility)))
         form = QFormLayout()
         for text, widget in (

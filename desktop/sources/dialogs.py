@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import CREDIBILITY, RELIABILITY, SourceKind
 from db.sources import SourceInfo
 from desktop.accessibility import tab_leaves
+from desktop.shared.grading_combos import credibility_combo, reliability_combo, source_kind_combo
 
 
 class SourceEditDialog(QDialog):
@@ -30,24 +30,16 @@ class SourceEditDialog(QDialog):
         self.setWindowTitle("Edit source" if info else "New source")
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("sourceNameEdit")
-        self.kind_combo = QComboBox(self)
-        for kind in SourceKind:
-            self.kind_combo.addItem(kind.value.capitalize(), kind.value)
+        self.kind_combo = source_kind_combo(self)
         self.affiliation_edit = QLineEdit(self)
         self.aliases_edit = QLineEdit(self)
         self.aliases_edit.setPlaceholderText("Other spellings, comma-separated")
-        self.reliability_combo = QComboBox(self)
-        self.reliability_combo.addItem("– none", None)
-        for letter, meaning in RELIABILITY.items():
-            self.reliability_combo.addItem(f"{letter} — {meaning}", letter)
+        self.reliability_combo = reliability_combo(self, "– none")
         self.reliability_combo.setToolTip(
             "Filled into a claim's source reliability when the claim is attributed to this "
             "source and has none yet."
         )
-        self.credibility_combo = QComboBox(self)
-        self.credibility_combo.addItem("– none", None)
-        for number, meaning in CREDIBILITY.items():
-            self.credibility_combo.addItem(f"{number} — {meaning}", number)
+        self.credibility_combo = credibility_combo(self, "– none")
         self.credibility_combo.setToolTip(
             "The information credibility a new claim of this source starts with."
         )
