@@ -106,8 +106,9 @@ def test_review_assign_verdict_history(setup, capsys) -> None:
     assert "Rita Review\tverified\tMatches the ministry's statement." in out
     rc, out = cli(path, "history", short)
     assert rc == 0
-    assert "\tverdict\tclaim\t" in out and "status: in_review → verified" in out
-    assert "assignee_id: — → " in out
+    assert "\tverdict\tclaim\t" in out and "Status: In review → Verified" in out
+    assert "Assigned to: — → Rita Review" in out
+    assert "in_review" not in out.split("\n", 1)[1]
     assert cli(path, "review")[1] == ""
 
 

@@ -216,6 +216,7 @@ def _value(value: Any) -> str:
 
 def cmd_history(ctx: CliContext) -> int:
     from db.history import claim_history
+    from db.wording import field_words, value_words
 
     for item in claim_history(ctx.ws, ctx.args.claim_id):
         head = (
@@ -226,7 +227,9 @@ def cmd_history(ctx: CliContext) -> int:
         if item.action in ("create", "delete") and not ctx.args.full:
             continue
         for ch in item.changes:
-            ctx.print(f"\t{ch.field}: {_value(ch.old_shown)} → {_value(ch.new_shown)}")
+            old = _value(value_words(ch.field, ch.old_shown))
+            new = _value(value_words(ch.field, ch.new_shown))
+            ctx.print(f"\t{field_words(ch.field)}: {old} → {new}")
     return 0
 
 
