@@ -152,6 +152,30 @@ def hint_color(palette: QPalette | None = None, wanted: float = HINT_CONTRAST) -
     )  # fmt: skip
 
 
+FRAME_CONTRAST = 3.0  # WCAG's least contrast for the boundary of a control
+
+
+@lru_cache(maxsize=16)
+def _framed(text: int, base: int, window: int, wanted: float) -> int:
+    fg, backs = QColor.fromRgb(text), (QColor.fromRgb(base), QColor.fromRgb(window))
+    for step in range(1, 21):  # as close to the base as the contrast allows
+        candidate = mix(backs[0], fg, step / 20)
+        if all(contrast(candidate, back) >= wanted for back in backs):
+            return candidate.rgb()
+    return fg.rgb()
+
+
+def frame_color(palette: QPalette | None = None, wanted: float = FRAME_CONTRAST) -> QColor:
+    """The edge of an input field: the base moved towards the text until it stands
+    *wanted* apart from both the field's base and the window around it."""
+    pal = current_palette(palette)
+    role = QPalette.ColorRole
+    return QColor.fromRgb(
+        _framed(pal.color(role.Text).rgb(), pal.color(role.Base).rgb(),
+                pal.color(role.Window).rgb(), wanted)
+    )  # fmt: skip
+
+
 def error_color(palette: QPalette | None = None) -> QColor:
     """Red text readable on the palette's base (light or dark)."""
     pal = current_palette(palette)

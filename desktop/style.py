@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from db.paths import RESOURCES
-from desktop.palette import hint_color
+from desktop.palette import frame_color, hint_color, is_dark
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,26 @@ def stylesheet() -> str:
     except OSError:
         log.warning("stylesheet %s not found", path)
         return ""
+
+
+# Fusion draws a field's edge a little darker than the window: on a dark palette that
+# edge vanishes against the dark base, so fields get an edge of their own there.
+FIELDS = "QLineEdit, QDateTimeEdit, QComboBox, QPlainTextEdit, QTextEdit"
+INNER_FIELDS = "QComboBox QLineEdit, QDateTimeEdit QLineEdit"
+
+
+def field_frames(palette: QPalette) -> str:
+    """Stylesheet rules giving input fields a visible edge on a dark *palette* (none on
+    a light one, where the style's own edge reads)."""
+    if not is_dark(palette):
+        return ""
+    edge = frame_color(palette).name()
+    focus = ", ".join(f"{kind.strip()}:focus" for kind in FIELDS.split(","))
+    return (
+        f"\n{FIELDS} {{ border: 1px solid {edge}; border-radius: 2px; }}\n"
+        f"{INNER_FIELDS} {{ border: none; }}\n"
+        f"{focus} {{ border-color: palette(highlight); }}\n"
+    )
 
 
 def reader_font(zoom: int = 0, base: QFont | None = None) -> QFont:
@@ -73,11 +93,24 @@ def apply_palette(app: QGuiApplication) -> None:
     app.setPalette(palette)
 
 
+def apply_sheet(app: QApplication) -> None:
+    """The stylesheet for the palette the application has now."""
+    sheet = stylesheet() + field_frames(app.palette())
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+
+
+def follow_palette(app: QApplication) -> None:
+    apply_palette(app)
+    apply_sheet(app)
+
+
 def apply_style(app: QApplication) -> None:
     register_icons()
     apply_palette(app)
     if not app.property(FOLLOWING):
-        # The system switched between light and dark: check the muted text again.
-        app.paletteChanged.connect(lambda _palette: apply_palette(app))
+        # The system switched between light and dark: check the muted text and the
+        # fields' edges again.
+        app.paletteChanged.connect(lambda _palette: follow_palette(app))
         app.setProperty(FOLLOWING, True)
-    app.setStyleSheet(stylesheet())
+    apply_sheet(app)

@@ -29,6 +29,7 @@ from desktop.palette import (
     STATUS_COLORS,
     STATUS_COLORS_DARK,
     STATUS_LETTERS,
+    frame_color,
     hint_color,
     selection_tint,
     tint,
@@ -251,3 +252,56 @@ def test_legend_docks_and_reader_follow_a_dark_palette(dark_app, ws, tmp_path, q
     ratios["tab Claims"] = painted_contrast(tabs, tabs.tabRect(index).adjusted(6, 3, -6, -3))
     print("\n" + "\n".join(f"{k}: {v:.2f}:1" for k, v in ratios.items()))
     assert min(ratios.values()) >= 4.5, ratios
+
+
+def _edge_contrast(widget, base: QColor) -> float:  # type: ignore[no-untyped-def]
+    """The most any pixel of the widget's left edge (middle rows) stands out from *base*."""
+    image = widget.grab().toImage()
+    middle = image.height() // 2
+    return max(
+        contrast(QColor(image.pixel(x, y)).name(), base.name())
+        for x in range(2)
+        for y in range(middle - 2, middle + 3)
+    )
+
+
+def test_fields_show_their_edges_in_a_dark_palette(dark_app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    edge = frame_color()
+    assert contrast(edge.name(), base.name()) >= 3 and contrast(edge.name(), window.name()) >= 3
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItem("All sources")
+    for field in (QLineEdit("Harbourline News"), combo, QPlainTextEdit("notes")):
+        qtbot.addWidget(field)
+        field.resize(200, 40)
+        field.show()
+        qtbot.waitExposed(field)
+        ratio = _edge_contrast(field, base)
+        print(f"\n{type(field).__name__} edge on {base.name()}: {ratio:.2f}:1")
+        assert ratio >= 3
+
+
+def test_a_light_palette_keeps_the_styles_own_edges(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop.style import field_frames
+
+    assert field_frames(QPalette(QColor("#efefef"))) == ""
+    assert "border: 1px solid" in field_frames(dark_palette())
+
+
+def test_switching_to_dark_gives_fields_edges(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop.style import apply_style
+
+    before, sheet = QApplication.palette(), qapp.styleSheet()
+    try:
+        apply_style(qapp)
+        assert "border: 1px solid" not in qapp.styleSheet()
+        QApplication.setPalette(dark_palette())  # as a desktop switching to dark does
+        qapp.processEvents()
+        assert f"border: 1px solid {frame_color().name()}" in qapp.styleSheet()
+    finally:
+        QApplication.setPalette(before)
+        qapp.setStyleSheet(sheet)
