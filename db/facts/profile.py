@@ -81,6 +81,50 @@ _PERIODS = re.compile(
     r"(?P<week>weekly|(?:per|each|every) week)|(?P<day>daily|(?:per|each|every) day))\b",
     re.I,
 )
+# A figure that counts a part of a population ("a group of 200 defectors", "among them,
+# 300", "the first 1,500 troops", "18 of them") is not the count of the whole ("34,000
+# defectors live in the South"): it answers another question.  Cues just before the
+# figure (its qualifier is part of it), in the languages the readers know.
+_GROUP_NOUNS = (
+    r"groups?|batch(?:es)?|units?|delegations?|teams?|squads?|detachments?|"  # English
+    r"групп[аыуе]|делегаци[яиюей]|отряд[аеу]?|парти[яиюей]|подразделени[еяю]|"  # Russian
+    r"gruppe[rn]?|delegation(?:en)?|enhed(?:en)?|hold(?:et)?"  # Danish (… på 200)
+)
+_SUBSET_BEFORE = re.compile(
+    # A group, a batch, a unit, a delegation of …; "the first 1,500", "the initial 11,000".
+    rf"(?:\b(?:{_GROUP_NOUNS})\s+(?:of|из|på)|\b(?:first|initial|первые|første)"
+    r"|(?:^|[\s\W])[وف]?(?:مجموعة|وفد|وحدة|دفعة|فريق)\s+من|(?:^|[\s\W])أول)\s*$"
+    # Among them, of whom, including …, possibly a word or two before the figure.
+    r"|(?:\b(?:among (?:them|whom|those|these)|of (?:whom|which|them|these|those)|"
+    r"including|среди (?:них|которых)|из (?:них|которых)|в том числе|включая|"
+    r"heraf|heriblandt|herunder|blandt (?:dem|disse|hvem)|af (?:dem|disse|hvem)|inklusive)"
+    r"|(?:^|[\s\W])[وف]?(?:من بينهم|منهم|بينهم|بما في ذلك|بمن فيهم)"
+    r"|그중|그 중|이 중|이들 중|그 가운데|이 가운데|이들 가운데|대표단|선발대|일행"
+    # "… 34,000명 중 200명": the part after the whole.
+    r"|\d\s*[만천억]?\s*(?:명|개|대|척)?\s*(?:중|가운데))"
+    r"(?:\W+(?!\d)\w+){0,2}[\s\W]*$",
+    re.I,
+)
+# … and just after it: "18 of them", "300 out of", "200명으로 구성된 단체".
+_SUBSET_AFTER = re.compile(
+    r"^\s*(?:(?:of|out of)\s+(?:(?:the|them|whom|these|those|which)\b|\d)|(?:из|от)\s+"
+    r"(?:них|которых)\b|af\s+(?:dem|disse|de)\b|[وف]?(?:منهم|من بينهم)"
+    r"|(?:으로|로)\s*(?:구성된|이뤄진|이루어진)|규모의\s*(?:단체|대표단|일행|선발대))",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?。]\s|\n")
+
+
+def is_subset(quote: str, lead: str, figure: Figure) -> bool:
+    """Whether *figure* (found in *quote*) counts a part of a population, by the words
+    just before it (in the quote, else at the end of *lead*, within the sentence) or
+    just after it."""
+    before = lead + quote[: figure.start]
+    cuts = list(_SENTENCE_END.finditer(before[-120:]))
+    before = before[-120:][cuts[-1].end() :] if cuts else before[-120:]
+    return bool(_SUBSET_BEFORE.search(before) or _SUBSET_AFTER.search(quote[figure.end :]))
+
+
 _DIGITS = re.compile(r"[\d.,]+")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -112,6 +156,7 @@ class Profile:
     # What happened to the counted thing: "casualty", "strength" or "" (a plain count).
     predicate: str = ""
     period: str = ""  # "month", "year", … for a figure per period; else ""
+    subset: bool = False  # the figure counts a part ("a group of 200"), not the whole
 
     @property
     def has_figure(self) -> bool:
@@ -245,6 +290,7 @@ def profile(
         lead,
         predicate_of(quote),
         period_of(quote),
+        is_subset(quote, lead, figure),
     )
 
 

@@ -42,6 +42,8 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None  # an added wave is not the total so far
     if a.forecast != b.forecast:
         return None  # what is expected is not what is there
+    if a.subset != b.subset:
+        return None  # a part ("a group of 200") is not the whole ("34,000 live there")
     if not _alike(a, b):
         return None
     return f"both count {a.unit} in similar words"
@@ -71,8 +73,8 @@ def relate(a: Profile, b: Profile) -> Relating | None:
 def relate_alike(a: Profile, b: Profile) -> Relating | None:
     """:func:`relate` for two claims known to count the same thing the same way (both
     with a figure, the same unit that is not an age or duration, alike in total / added
-    wave / forecast, in what happened and per period): only their wording is compared
-    before the figures."""
+    wave / forecast / part of a whole, in what happened and per period): only their
+    wording is compared before the figures."""
     return _relate(a, b) if _alike(a, b) else None
 
 
@@ -82,6 +84,8 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         return Relating(Relation.SAME, second, first, SAME)
     if a.increment and b.increment:
         return None  # two added waves with different figures are different waves
+    if a.subset and b.subset and not (a.low <= b.high and b.low <= a.high):
+        return None  # two parts of different sizes are different groups
     if a.update_cue != b.update_cue and a.value != b.value:
         newer, older = (a, b) if a.update_cue else (b, a)
         return Relating(Relation.UPDATES, newer, older, WORDED)
