@@ -11,6 +11,7 @@ key presses and clicks through QTest, menu actions — and writes its figures as
 
 from __future__ import annotations
 
+import cProfile
 import json
 import os
 import sqlite3
@@ -103,15 +104,48 @@ class Statements:
     def __init__(self) -> None:
         self.count = 0
         self.log: list[str] | None = None  # statements' text while recording
+        self.log_began = 0.0
         self._lock = threading.Lock()
+        self._began = threading.local()
         event.listen(Engine, "before_cursor_execute", self._seen)
+        event.listen(Engine, "after_cursor_execute", self._done)
 
     def _seen(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         with self._lock:
             self.count += 1
+        self._began.at = time.perf_counter()
+
+    def _done(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if self.log is None:
+            return
+        now = time.perf_counter()
+        at = getattr(self._began, "at", now)
+        thread = threading.current_thread().name
+        text = " ".join(statement.split())[:300]
+        line = (
+            f"{(at - self.log_began) * 1000:6.0f} ms +{(now - at) * 1000:5.1f} [{thread}] "
+            f"{_caller()} {text}"
+        )
+        with self._lock:
             if self.log is not None:
-                thread = threading.current_thread().name
-                self.log.append(f"[{thread}] {' '.join(statement.split())[:300]}")
+                self.log.append(line)
+
+    def record(self) -> None:
+        """Keep the statements' text from now on (``log``), each with its time."""
+        self.log = []
+        self.log_began = time.perf_counter()
+
+
+def _caller() -> str:
+    """The innermost frames of the application (``desktop/``) on the stack: who sent it."""
+    names = []
+    for frame in reversed(traceback.extract_stack()):
+        if "/desktop/" in frame.filename:
+            where = frame.filename.split("/desktop/", 1)[1]
+            names.append(f"{where}:{frame.lineno}:{frame.name}")
+            if len(names) == 3:
+                break
+    return "<" + " < ".join(names) + ">" if names else "<?>"
 
 
 # ---------------------------------------------------------------- finding things
@@ -307,6 +341,10 @@ def task_ctrl_e(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     repaints: list[float] = []
     in_press: list[float] = []  # the key press itself: the GUI thread busy, nothing painted
     in_press_counts: list[int] = []
+    press_logs: list[str] = []
+    # CLAIMDESK_BENCH_PROFILE=FILE: the key presses' GUI-thread work under cProfile, to FILE.
+    profile_to = os.environ.get("CLAIMDESK_BENCH_PROFILE")
+    profiler = cProfile.Profile() if profile_to else None
     steps: Steps = params["_steps"]
     # Baseline, same window: a synchronous repaint of the whole window.
     for _ in range(max(5, len(ranges))):
@@ -331,18 +369,27 @@ def task_ctrl_e(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         seen = statements.count
         began = time.perf_counter()
         steps.start(f"Ctrl+E number {n + 1}")
-        if n == 1 and params.get("sql_log"):
-            statements.log = []
+        if params.get("sql_log"):
+            statements.record()
+        if profiler is not None:
+            profiler.enable()
         QTest.keyClick(reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        if profiler is not None:
+            profiler.disable()
         in_press.append(time.perf_counter() - began)
         in_press_counts.append(statements.count - seen)
         done = settle(watch, quiet_ms=60)
         steps.done()
-        if statements.log is not None:
-            Path(params["sql_log"]).write_text("\n".join(statements.log) + "\n")
-            statements.log = None
         counts.append(statements.count - seen)
         times.append(done - began)
+        if statements.log is not None:
+            head = f"# Ctrl+E number {n + 1}: {times[-1] * 1000:.0f} ms, {counts[-1]} statements"
+            press_logs.append("\n".join([head, *statements.log]))
+            statements.log = None
+    if profiler is not None and profile_to:
+        profiler.dump_stats(profile_to)
+    if params.get("sql_log"):
+        Path(params["sql_log"]).write_text("\n".join(press_logs) + "\n")
     with open_ro(params["db"]) as db:
         after_total = db.execute("SELECT count(*) FROM claim").fetchone()[0]
     return {
@@ -467,12 +514,19 @@ def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     edit.setFocus()
     edit.setText(params["word"])
     beat.reset()
+    statements: Statements = params["_statements"]
+    if params.get("sql_log"):
+        statements.record()
     began = time.perf_counter()
     steps.start("text filter")
     QTest.keyClick(edit, Qt.Key.Key_Return)
     # A filter that waits for typing to pause still shows up: wait past such a delay.
     end = settle(watch, busy=loading, quiet_ms=400)
     steps.done()
+    if statements.log is not None:
+        head = f"# text filter: {(end - began) * 1000:.0f} ms"
+        Path(params["sql_log"]).write_text("\n".join([head, *statements.log]) + "\n")
+        statements.log = None
     out["text_filter"] = {
         "seconds": end - began,
         "block_ms": beat.block_ms(),
@@ -598,6 +652,9 @@ def main() -> int:
     watchdog.daemon = True
     watchdog.start()
     app = QApplication([sys.argv[0]])
+    # No blinking text cursor: its repaints every half second would count as the window
+    # still changing (a figure would end at a blink, not at the last repaint of the work).
+    app.setCursorFlashTime(0)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     prepare_settings(params)

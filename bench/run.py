@@ -352,7 +352,13 @@ def bench_table(ctx: Context) -> list[Row]:
 
     build_fts(str(path), str(fts))
     base = ctx.runner.baseline("table", db=str(path), fts=str(fts), word=prose.RARE_WORD)
-    app = ctx.runner.app("table", path, word=prose.RARE_WORD, step_timeout=ctx.step_timeout)
+    app = ctx.runner.app(
+        "table",
+        path,
+        word=prose.RARE_WORD,
+        step_timeout=ctx.step_timeout,
+        sql_log=str(ctx.sql_log.with_suffix(".table.log")) if ctx.sql_log else "",
+    )
     label = ctx.label(name)
     stuck = app.get("stuck")
     if stuck is not None:
@@ -559,7 +565,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument(
-        "--sql-log", type=Path, help="write the SQL of the second Ctrl+E here (with threads)"
+        "--sql-log",
+        type=Path,
+        help="write the SQL of each Ctrl+E here, and of the text filter to FILE.table.log "
+        "(each statement with its time, thread and caller)",
     )
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--verbose", action="store_true", help="print each child's figures")
