@@ -215,3 +215,24 @@ def test_accept_key_takes_the_suggestion_under_the_cursor(ws, seed_paths, tmp_pa
     qtbot.keyClick(reader, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
     [claim] = claims_of_article(ws, article.id)
     assert claim.quote == target.quote
+
+
+def test_new_claim_drops_what_it_overlaps_in_place(ws, seed_paths, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _article, window, view = _open_seed(ws, seed_paths, tmp_path, qtbot)
+    reader = window.reader
+    reader.setFocus()
+    rows = list(view.model.rows)
+    qtbot.keyClick(reader, Qt.Key.Key_F9)
+    qtbot.keyClick(reader, Qt.Key.Key_F9)
+    target = view.current()
+    assert target == rows[1]
+    qtbot.keyClick(reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert reader.claim_count == 1
+    # Dropped in place: nothing computed again, nothing waiting to be.
+    assert target not in view.model.rows
+    assert not view.timer.isActive() and not view.pending
+    shown = list(view.model.rows)
+    assert shown == [s for s in rows if not (s.start < target.end and target.start < s.end)]
+    view.refresh()
+    qtbot.waitUntil(lambda: not view.pending, timeout=20000)
+    assert view.model.rows == shown  # what a fresh computation gives

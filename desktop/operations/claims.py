@@ -25,6 +25,7 @@ __all__ = [
     "delete_claim",
     "editable_values",
     "get_claim",
+    "just_written",
     "new_claim",
     "pick_rows",
     "spans_of",
@@ -40,6 +41,12 @@ def get_claim(ctx: AppContext, claim_id: uuid.UUID | str) -> ClaimInfo:
     if info is not None:
         return info
     return claim_ops.get_claim(ctx.ws, claim_id)
+
+
+def just_written(claim_id: uuid.UUID | str) -> ClaimInfo | None:
+    """The claim as this window just wrote it, while its change record is being
+    published; None otherwise (never reads)."""
+    return fresh_claim(claim_id)
 
 
 def article_spans(ctx: AppContext, article_id: uuid.UUID | str) -> list[SpanRow]:

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.changes import Changes, Entity
+from db.changes import Changes, Entity, Op
 from desktop.accessibility import hand_focus_on
 from desktop.articles.list_panel import COUNT_FIELDS
 from desktop.context import AppContext
+from desktop.operations import claims as claim_ops
 from desktop.operations import suggestions as suggestion_ops
 from desktop.operations.suggestions import ArticleSuggestions, Suggestion, key_of
 from desktop.reader import ReaderView
@@ -146,8 +147,42 @@ class SuggestionsView(QWidget):
         mine = (fields is not None and not (fields and fields <= COUNT_FIELDS)) or any(
             c.parent == aid for kind in (Entity.CLAIM, Entity.SUGGESTION) for c in changes.of(kind)
         )
-        if mine:
+        if mine and not self._drop_covered(changes, aid):
             self.timer.start()
+
+    def _drop_covered(self, changes: Changes, aid: str) -> bool:
+        """Claims just created here take away the suggestions they overlap, as the next
+        computation would (it leaves out what overlaps a claim): done in place, no read.
+
+        False when the record says more than that or a new claim's span is not at hand
+        (another analyst's), or an answer is on its way: then the panel computes again.
+        """
+        if self.pending or self.timer.isActive():
+            return False
+        spans = []
+        for change in changes.items:
+            if change.entity is Entity.ARTICLE and change.id == aid:
+                if not change.fields or not change.fields <= COUNT_FIELDS:
+                    return False
+            elif change.entity is Entity.SUGGESTION and change.parent == aid:
+                return False
+            elif change.entity is Entity.CLAIM and change.parent == aid:
+                info = claim_ops.just_written(change.id)
+                if change.op is not Op.CREATED or info is None:
+                    return False
+                spans.append((info.start, info.end))
+        kept = [s for s in self.model.rows if not any(a < s.end and s.start < b for a, b in spans)]
+        if len(kept) == len(self.model.rows):
+            return True
+        current = self.current()
+        row = self.table.currentIndex().row()
+        self.model.set_rows(kept, self.model.dismissed)
+        self.reader.set_suggestion_marks([(s.start, s.end) for s in self.model.offered])
+        if current is not None:  # keep the analyst's place without moving the reader
+            row = kept.index(current) if current in kept else min(row, len(kept) - 1)
+            self._select_row(row, move_reader=False)
+        self._summarise()
+        return True
 
     def refresh(self) -> None:
         """Compute the open article's suggestions in the background; the newest answer wins."""
