@@ -10,6 +10,7 @@ tables it holds.  Each refusal is one sentence naming the file and the reason.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 from db.errors import InvalidInput
@@ -56,12 +57,78 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
 
+class _EarlyCheck:
+    """One check of an existing file running in a thread of its own."""
+
+    def __init__(self, path: Path) -> None:
+        self.done = threading.Event()
+        self.result = False
+        self.error: BaseException | None = None
+        threading.Thread(
+            target=self._run, args=(path,), name="workspace-check", daemon=True
+        ).start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self.result = _check(path, must_exist_folder=True)
+        except BaseException as exc:  # handed to whoever opens the file
+            self.error = exc
+        finally:
+            self.done.set()
+
+
+_early: dict[tuple[str, int, int, int], _EarlyCheck] = {}
+_early_lock = threading.Lock()
+
+
+def _state(path: Path) -> tuple[str, int, int, int] | None:
+    """What identifies the file's contents now (None: no such file)."""
+    try:
+        st = path.stat()
+        wal = Path(f"{path}-wal")
+        logged = wal.stat().st_size if wal.exists() else -1
+        return (str(path.resolve()), st.st_size, st.st_mtime_ns, logged)
+    except OSError:
+        return None
+
+
+def check_soon(path: Path) -> None:
+    """Start checking the existing file *path* in a background thread.
+
+    The quick integrity check reads the whole file (a second or more for a
+    workspace of some hundred megabytes) without holding the interpreter, so a
+    program about to open *path* can load its code meanwhile; the
+    :func:`check_workspace_file` that follows takes this result instead of
+    reading the file again, as long as the file has not changed since.
+    """
+    state = _state(path)
+    if state is None or path.is_dir():
+        return
+    with _early_lock:
+        if state not in _early:
+            _early[state] = _EarlyCheck(path)
+
+
 def check_workspace_file(path: Path, *, must_exist_folder: bool = True) -> bool:
     """Check *path* before opening it; True if it exists (False: a new workspace).
 
     Raises :class:`InvalidInput` for a folder, a missing parent folder, an
     empty, foreign, truncated or corrupt file.  Reads only; changes nothing.
+    A check started by :func:`check_soon` on the same unchanged file is waited
+    for and its verdict given.
     """
+    state = _state(path)
+    with _early_lock:
+        early = _early.pop(state, None) if state is not None else None
+    if early is not None:
+        early.done.wait()
+        if early.error is not None:
+            raise early.error
+        return early.result
+    return _check(path, must_exist_folder=must_exist_folder)
+
+
+def _check(path: Path, *, must_exist_folder: bool) -> bool:
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder, not a workspace file.")
     if not path.exists():

@@ -29,11 +29,11 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from db import append_only, audit, pg_roles
+from db import append_only, audit, file_guard, pg_roles
 from db.errors import InvalidInput, Refused, SchemaError, StaleEdit
 from db.file_guard import check_workspace_file
 from db.models import Article, Base
@@ -305,6 +305,18 @@ def _check_shared(engine: Engine, url: str) -> None:
         f"({current or 'empty'} → {head}); an administrator runs "
         f"`claimdesk migrate --db {redact(url)}` first."
     )
+
+
+def check_soon(target: str | Path) -> None:
+    """Start checking the local workspace file *target* in the background (see
+    :func:`db.file_guard.check_soon`); :func:`open_workspace` then waits for that check."""
+    try:
+        url = to_url(target)
+        database = make_url(url).database if is_sqlite(url) else None
+    except ArgumentError:
+        return  # not a URL: open_workspace names the problem
+    if database and database != ":memory:":
+        file_guard.check_soon(Path(database))
 
 
 def open_workspace(target: str | Path, *, create_folder: bool = False) -> Workspace:

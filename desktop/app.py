@@ -19,7 +19,7 @@ from desktop.dialogs import DialogService
 from desktop.errors import install_excepthook, setup_logging
 from desktop.main_window import workspaces
 from desktop.operations.backups import clean_leftovers
-from desktop.operations.workspaces import create_sample
+from desktop.operations.workspaces import check_soon, create_sample
 from desktop.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -110,11 +110,14 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
 
     handed: list[str] = list(getattr(args, "open_files", None) or [])
     db = args.db or workspace_among(handed)
-    ws = open_initial(initial_target(db, args.demo, settings, dialogs), dialogs)
-    if ws is None:
-        return 1
+    target = initial_target(db, args.demo, settings, dialogs)
+    if target is not None:
+        check_soon(target)  # the file is read in the background while the window loads
     from desktop.main_window import MainWindow
 
+    ws = open_initial(target, dialogs)
+    if ws is None:
+        return 1
     ctx = AppContext(ws, dialogs)
     window = MainWindow(ctx, settings)
     dialogs.parent = window

@@ -29,14 +29,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.pdf_render import main as render_main
 
         return render_main(args[1:])
-    from db.cli import build_parser, parse, run, wants_gui
+    from db.cli import build_parser, run, wants_gui
 
+    parser = build_parser()
     try:
-        args, files = split_file_arguments(args, subcommands(build_parser()))
+        args, files = split_file_arguments(args, subcommands(parser))
     except ClaimDeskError as exc:
         print(f"claimdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    parsed = parse(args)
+    parsed = (parser, parser.parse_args(args))
     if wants_gui(parsed[1]):
         from desktop.app import main as gui_main
 

@@ -93,6 +93,41 @@ def test_refused_and_untouched(tmp_path: Path, case: str) -> None:
     assert _fingerprint(tmp_path) == before
 
 
+@pytest.mark.parametrize("case", ["zeroed", "foreign", "truncated"])
+def test_a_check_begun_early_refuses_the_same(tmp_path: Path, case: str) -> None:
+    """The start-up checks the file in the background; opening it gives that verdict."""
+    from db import file_guard
+    from db.workspace import check_soon
+
+    make, reason = CASES[case]
+    path = make(tmp_path)
+    before = _fingerprint(tmp_path)
+    check_soon(path)
+    assert len(file_guard._early) == 1
+    with pytest.raises(InvalidInput, match=reason):
+        open_workspace(path)
+    assert file_guard._early == {}  # taken, not left for a later open
+    assert _fingerprint(tmp_path) == before
+
+
+def test_an_early_check_is_not_trusted_once_the_file_changed(tmp_path: Path) -> None:
+    from db import file_guard
+    from db.workspace import check_soon
+
+    path = _real_workspace(tmp_path / "w.sqlite")
+    check_soon(path)
+    (early,) = file_guard._early.values()
+    early.done.wait()
+    assert early.error is None
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[2 * page :] = bytes(len(data) - 2 * page)  # damaged after the early check
+    path.write_bytes(bytes(data))
+    with pytest.raises(InvalidInput, match="damaged"):
+        open_workspace(path)
+    file_guard._early.clear()
+
+
 def test_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="is a folder"):
         open_workspace(tmp_path)

@@ -15,10 +15,12 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from db.errors import ClaimDeskError
-from db.workspace import Workspace
+
+if TYPE_CHECKING:  # the workspace (and SQLAlchemy) load when a command first needs them
+    from db.workspace import Workspace
 
 EXIT_USAGE = 2
 

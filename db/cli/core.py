@@ -9,7 +9,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from db.articles import list_articles, published_day
 from db.cli import CliContext
 from db.errors import ClaimDeskError, DuplicateArticle, InvalidInput
 
@@ -139,6 +138,8 @@ def _progress(ctx: CliContext, line: str) -> None:
 
 
 def cmd_articles(ctx: CliContext) -> int:
+    from db.articles import list_articles, published_day
+
     for a in list_articles(ctx.ws):
         published = published_day(a.published_at, a.published_offset) or "-"
         ctx.print(f"{a.id}\t{published}\t{a.claim_count}\t{a.title}")

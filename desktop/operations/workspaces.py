@@ -13,6 +13,12 @@ from db.workspace import Workspace, redact, to_url
 from desktop.shared.urls import scrub
 
 
+def check_soon(target: str | Path) -> None:
+    """Begin the read-only check of a local workspace file in the background, so the
+    window's code can load meanwhile; :func:`open_workspace` takes its verdict."""
+    workspace_ops.check_soon(target)
+
+
 def open_workspace(target: str | Path, *, create_folder: bool = False) -> Workspace:
     """Open (or create) the workspace at *target* and bind its analyst.
 
