@@ -3,6 +3,7 @@
 Each marked article file is imported through the real importer (encodings, CRLF,
 publication dates) into a fresh SQLite workspace and its suggestions scored.  Prints
 recall and precision per article, per language and per kind, attribution accuracy,
+recall, precision and source of the attributed-statement and quotation suggestions,
 sources invented for the outlet's own statements, event dates, and figure or date
 suggestions that repeat a figure already suggested.
 Run: PYTHONPATH=. .venv/bin/python bench/assist_unseen.py [-v] [FOLDER]
@@ -17,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from db.analysts import bind_analyst
-from db.assist.quality import Score
+from db.assist.quality import STATEMENT_KINDS, Score, StatementScore
 from db.assist.reference import ArticleResult, score_folder
 from db.workspace import open_workspace
 
@@ -85,6 +86,7 @@ def main(verbose: bool = False, folder: Path = FOLDER) -> int:
     )
     print(f"sources invented for the outlet's own statements: {total.invented}/{total.outlet_own}")
     print(f"event dates right: {total.dated_right}/{total.dated}")
+    statements(results)
     for r in results:
         for problem in r.problems:
             print(f"import problem, {r.name}: {problem}")
@@ -96,6 +98,14 @@ def main(verbose: bool = False, folder: Path = FOLDER) -> int:
                 print("   missed", miss)
             for wrong in r.score.wrong_sources:
                 print("   source", wrong)
+            for kind in STATEMENT_KINDS:
+                st = r.statements[kind]
+                for miss in st.misses:
+                    print("   missed", miss)
+                for wrong in st.wrong_sources:
+                    print("   source", wrong)
+                for stray in st.stray:
+                    print("   stray", stray)
             for s in r.suggestions:
                 if s.kind in ("figure", "date"):
                     print(
@@ -104,6 +114,40 @@ def main(verbose: bool = False, folder: Path = FOLDER) -> int:
                         f"src={s.source!r} rel={list(s.relayed_by)} d={s.event_date}"
                     )
     return 0
+
+
+def statements(results: list[ArticleResult]) -> None:
+    """Attributed-statement and quotation suggestions against the marked ``statements``:
+    recall, precision, tight (the suggestion shares at least half of the union of the two
+    spans) and the right source, per kind, overall and per language."""
+    print()
+    print(
+        f"{'statements':22} {'marked':>6} {'recall':>8} {'precision':>9} {'tight':>8} "
+        f"{'source':>8} {'suggested':>9}"
+    )
+    for kind in STATEMENT_KINDS:
+        for lang in [*sorted({r.language for r in results}), "all"]:
+            acc = StatementScore()
+            for r in results:
+                if lang in ("all", r.language):
+                    acc.add(r.statements[kind])
+            if lang == "all":
+                print(
+                    f"{kind + ' all':22} {acc.marked:6d} {pct(acc.recall):>8} "
+                    f"{pct(acc.precision):>9} {acc.tight:4d}/{acc.found:<3d} "
+                    f"{acc.source_right:4d}/{acc.marked:<3d} {acc.suggested:9d}"
+                )
+                print(
+                    f"{kind:12} recall {pct(acc.recall)} ({acc.found}/{acc.marked})  precision "
+                    f"{pct(acc.precision)} ({acc.suggested_right}/{acc.suggested})  right source "
+                    f"{pct(acc.source_accuracy)} ({acc.source_right}/{acc.marked})"
+                )
+            else:
+                print(
+                    f"{kind + ' ' + lang:22} {acc.marked:6d} {pct(acc.recall):>8} "
+                    f"{pct(acc.precision):>9} {acc.tight:4d}/{acc.found:<3d} "
+                    f"{acc.source_right:4d}/{acc.marked:<3d} {acc.suggested:9d}"
+                )
 
 
 def speed(results: list[ArticleResult]) -> None:

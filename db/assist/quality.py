@@ -172,3 +172,83 @@ def score_quotations(
             given = hits[0].source if hits else "(not found)"
             out.wrong.append(f"{q['quote_start']!r}…: {given!r}, marked {q['source'][0]!r}")
     return out
+
+
+STATEMENT_KINDS = ("attribution", "quotation")
+
+
+@dataclass
+class StatementScore:
+    """Attributed statements or direct quotations of one kind: found (a suggestion of that kind
+    overlaps the mark), tight (it also shares at least half of the union of the two spans),
+    suggested, and with the right source."""
+
+    marked: int = 0
+    found: int = 0
+    tight: int = 0
+    suggested: int = 0
+    suggested_right: int = 0
+    source_right: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong_sources: list[str] = field(default_factory=list)
+    stray: list[str] = field(default_factory=list)  # suggestions overlapping no mark
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.marked if self.marked else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.suggested_right / self.suggested if self.suggested else 1.0
+
+    @property
+    def source_accuracy(self) -> float:
+        """Right source among the marked statements (a statement not found counts as wrong)."""
+        return self.source_right / self.marked if self.marked else 1.0
+
+    def add(self, other: StatementScore) -> None:
+        for name in ("marked", "found", "tight", "suggested", "suggested_right", "source_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+        self.wrong_sources += other.wrong_sources
+        self.stray += other.stray
+
+
+def _shared(s: Suggestion, mark: dict[str, Any]) -> int:
+    end: int = min(s.end, mark["end"])
+    start: int = max(s.start, mark["start"])
+    return max(0, end - start)
+
+
+def score_statements(
+    statements: Sequence[dict[str, Any]], suggestions: Sequence[Suggestion], kind: str
+) -> StatementScore:
+    """Score the suggestions of *kind* (``attribution`` or ``quotation``) against the marked
+    statements of that kind (``start``, ``end``, ``kind``, ``source``: accepted names)."""
+    marked = [m for m in statements if m["kind"] == kind]
+    mine = [s for s in suggestions if s.kind == kind]
+    out = StatementScore(marked=len(marked), suggested=len(mine))
+    for s in mine:
+        if any(_shared(s, m) for m in marked):
+            out.suggested_right += 1
+        else:
+            out.stray.append(f"{kind} {s.quote[:60]!r} ({s.source!r})")
+    for m in marked:
+        label = f"{kind} {m.get('quote', m.get('quote_start', ''))[:60]!r}"
+        hits = sorted((s for s in mine if _shared(s, m)), key=lambda s: -_shared(s, m))
+        if not hits:
+            out.misses.append(label)
+            continue
+        out.found += 1
+        best = hits[0]
+        union = max(best.end, m["end"]) - min(best.start, m["start"])
+        if 2 * _shared(best, m) >= union:
+            out.tight += 1
+        if best.source and _names_match(best, m["source"]):
+            out.source_right += 1
+        else:
+            out.wrong_sources.append(f"{label}: {best.source!r}, marked {m['source'][0]!r}")
+    return out
+
+
+__all__ += ["STATEMENT_KINDS", "StatementScore", "score_statements"]

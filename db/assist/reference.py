@@ -2,10 +2,12 @@
 
 A reference folder holds article files (any encoding and line ends the importer
 reads) and a ``reference.json`` keyed by file name, each entry with the marked
-``claims`` (as in :mod:`db.assist.quality`), the ``language`` and the
-``published`` date the marker read.  Every file goes through the importer into
-the workspace given, and its suggestions come from the stored article, so the
-scores cover decoding, line ends and the stored publication date too.
+``claims`` (as in :mod:`db.assist.quality`), the marked attributed ``statements``
+(kind ``attribution`` or ``quotation``, with the accepted names of their source),
+the ``language`` and the ``published`` date the marker read.  Every file goes
+through the importer into the workspace given, and its suggestions come from the
+stored article, so the scores cover decoding, line ends and the stored publication
+date too.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from db.articles import article_text
-from db.assist.quality import Score, score
+from db.assist.quality import STATEMENT_KINDS, Score, StatementScore, score, score_statements
 from db.assist.service import suggestions_for_article
 from db.assist.suggest import Suggestion
 from db.importing import import_file
@@ -35,6 +37,9 @@ class ArticleResult:
     suggestions: list[Suggestion]
     duplicates: int  # figure or date suggestions on a figure or date already suggested
     problems: list[str] = field(default_factory=list)
+    # attributed statements and direct quotations, by suggestion kind (marked under
+    # ``statements``; a folder without them scores nothing marked)
+    statements: dict[str, StatementScore] = field(default_factory=dict)
 
 
 def duplicates(suggestions: list[Suggestion]) -> int:
@@ -72,7 +77,8 @@ def score_folder(ws: Workspace, folder: Path) -> list[ArticleResult]:
         if published != entry["published"]:
             problems.append(f"publication date read as {published}, marked {entry['published']}")
         claims = entry["claims"]
-        for claim in claims:
+        marked = entry.get("statements", [])
+        for claim in [*claims, *marked]:
             if text[claim["start"] : claim["end"]] != claim["quote"]:
                 problems.append(
                     f"marked {claim['quote']!r} reads as {text[claim['start'] : claim['end']]!r}"
@@ -88,6 +94,7 @@ def score_folder(ws: Workspace, folder: Path) -> list[ArticleResult]:
                 found,
                 duplicates(found),
                 problems,
+                {kind: score_statements(marked, found, kind) for kind in STATEMENT_KINDS},
             )
         )
     return out
