@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 
 from db.claim_filter import apply_claim_filter
-from db.claims import ClaimFilter
+from db.claims import ClaimFilter, ClaimInfo
 from db.models import (
     Article,
     Claim,
@@ -222,6 +222,36 @@ def _row(r: Any, tags: dict[str, str], relays: dict[str, str]) -> ClaimRow:
         relays.get(cid, "") if cid is not None else "",
         bool(r[14]),
         _sid(r[15]),
+    )
+
+
+def row_of_new_claim(info: ClaimInfo) -> ClaimRow | None:
+    """The row of a claim just created, from what was written: no open thread, no relay,
+    nothing superseding it (a claim brought back with its links or relays is not bare:
+    its writer names those too).  None when its tags are set (their order is the
+    database's)."""
+    if info.tags:
+        return None
+    source_id = None if info.source_id is None else str(info.source_id)
+    return (
+        str(info.id),
+        info.status.value,
+        info.reliability,
+        info.credibility,
+        info.source_name if source_id is not None else "",
+        info.statement,
+        info.quote,
+        info.article_title,
+        "",
+        info.event_start,
+        info.event_end,
+        as_utc(info.updated_at),
+        str(info.article_id),
+        source_id,
+        0,
+        "",
+        bool(info.contested),
+        None,
     )
 
 

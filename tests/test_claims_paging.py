@@ -462,3 +462,94 @@ def test_pages_ranks_and_text_on_postgresql(pg_url, seed_paths):
         assert count_claims(pg, ClaimFilter(text="5_%")) == 0
     finally:
         pg.close()
+
+
+def _row_parity(ws, article_id, sources) -> None:
+    """A new claim's row made from what was written equals the row read back."""
+    from db.claim_rows import row_of_new_claim
+
+    made = [
+        claim_ops.create_claim(ws, article_id, 0, 5),
+        claim_ops.create_claim(
+            ws,
+            article_id,
+            6,
+            14,
+            statement="МИНИСТР 50% École",
+            source_id=sources[0],
+            reliability="B",
+            credibility=2,
+            event_start=dt.date(2024, 3, 1),
+            event_end=dt.date(2024, 3, 2),
+            notes="checked",
+        ),
+        claim_ops.create_claim(
+            ws, article_id, 20, 30, status="false", rationale="Checked against the record."
+        ),
+    ]
+    read = {r[R_ID]: r for r in claim_rows(ws, None, [m.id for m in made])}
+    for info in made:
+        assert row_of_new_claim(info) == read[str(info.id)]
+    tagged = claim_ops.create_claim(ws, article_id, 40, 50, tags=["zulu", "alpha"])
+    assert row_of_new_claim(tagged) is None  # the tags' order is the database's
+
+
+def test_new_claim_row_is_the_row_read_back(ws, big):
+    _row_parity(ws, big["articles"][0], big["sources"])
+
+
+@pytest.mark.postgres
+def test_new_claim_row_is_the_row_read_back_on_postgresql(pg_url, seed_paths):
+    from db.analysts import bind_analyst
+    from db.workspace import migrate, open_workspace
+
+    migrate(pg_url)
+    pg = open_workspace(pg_url)
+    try:
+        bind_analyst(pg)
+        info = add_seed_article(pg, seed_paths[2], "Beta")
+        _row_parity(pg, info.id, [create_source(pg, "Wire service").id])
+    finally:
+        pg.close()
+
+
+def test_new_claim_reaches_the_table_with_its_place_read_once(qtbot, ctx, ws, big):
+    """Ctrl+E's road: the row comes from what was written; its place is read once (the
+    selection waits for it rather than asking again)."""
+    from PySide6.QtCore import QThreadPool
+    from sqlalchemy import event
+
+    from desktop.operations import claims as claim_desk
+
+    view = ClaimsTableView(ctx)
+    view.model.page_size = PAGE
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    view.model.load()
+    _settle(qtbot, view.model)
+    ctx.claimSelected.connect(view._follow_selection)
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        seen.append(" ".join(statement.split()))
+
+    article = big["articles"][0]  # near its start: on the first page, which is held
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    event.listen(ws.engine, "before_cursor_execute", record)
+    try:
+        assert claim_desk.new_claim(ctx, article, 30, 42)
+        _settle(qtbot, view.model)
+        qtbot.waitUntil(lambda: view.current_claim_id() is not None, timeout=5000)
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", record)
+    (made,) = [c for c in claim_ops.claims_of_article(ws, article) if c.start == 30]
+    rank = claim_rank(ws, ClaimFilter(), view.model.order, made.id)
+    assert view.model.row_of(str(made.id)) == rank < PAGE
+    assert view.current_claim_id() == str(made.id)
+    assert view.model.raw_row(rank) == claim_rows(ws, None, [made.id])[0]
+    writes = [s for s in seen if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+    reads = [s for s in seen if s.startswith("SELECT")]
+    assert len(writes) == 2, writes  # the claim and its history entry
+    assert not [s for s in reads if "claim_tag" in s or "claim_relay" in s], reads
+    assert len(seen) <= 6, seen  # the anchor's text, two writes, the place (probe + count)

@@ -238,12 +238,36 @@ class ArticleListModel(QAbstractTableModel):
     def row_of(self, article_id: str) -> int:
         return self._rows.get(article_id, -1)
 
+    def count_of(self, article_id: str) -> int | None:
+        """The claim count shown for the article (None: not shown)."""
+        row = self._rows.get(article_id, -1)
+        return None if row < 0 else self.articles[self.order[row]].claim_count
+
     def info(self, article_id: str) -> ArticleInfo | None:
         """The listed article (shown or filtered out)."""
         for article in self.articles:
             if str(article.id) == article_id:
                 return article
         return None
+
+
+def _count_deltas(changes: Changes) -> dict[str, int]:
+    """How this window's own write changed each article's claim count, when the record
+    says it all: claims created (+1) and deleted (-1) under their article, none moved.
+    Empty when it cannot say (another analyst's edits, a claim updated): counted again."""
+    if changes.remote or changes.everything:
+        return {}
+    created: dict[str, set[str]] = {}
+    deleted: dict[str, set[str]] = {}
+    for change in changes.of(Entity.CLAIM):
+        if change.op is Op.UPDATED or change.parent is None:
+            return {}
+        side = created if change.op is Op.CREATED else deleted
+        side.setdefault(change.parent, set()).add(change.id)
+    return {
+        article: len(created.get(article, ())) - len(deleted.get(article, ()))
+        for article in created.keys() | deleted.keys()
+    }
 
 
 class ArticleListPanel(QWidget):
@@ -342,8 +366,14 @@ class ArticleListPanel(QWidget):
             if reread:
                 self.model.add(article_ops.articles_by_ids(self.ctx, reread))
             if counts := {i for i in counts if self.model.row_of(i) >= 0}:
-                found = article_ops.claim_counts(self.ctx, counts)
-                self.model.set_counts({str(k): v for k, v in found.items()})
+                deltas = _count_deltas(changes)
+                known = {
+                    i: (self.model.count_of(i) or 0) + deltas[i] for i in counts if i in deltas
+                }
+                self.model.set_counts(known)
+                if rest := counts - known.keys():
+                    found = article_ops.claim_counts(self.ctx, rest)
+                    self.model.set_counts({str(k): v for k, v in found.items()})
         finally:
             self._quiet = False
         self._show_empty_hint()

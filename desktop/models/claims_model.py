@@ -253,6 +253,9 @@ class ClaimsTableModel(QAbstractTableModel):
         self._queue: dict[str, Item] = {}
         self._queue_resync = False
         self._refreshing = False
+        self._in_flight: set[str] = set()  # claims the refresh being read places
+        self._known: dict[str, ClaimRow] = {}  # rows of queued new claims, made as written
+        self._locate_after: set[str] = set()  # claims to locate once that refresh is in
         self._mono = QFont("monospace")
         self._mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self._alive = alive_flag(self)
@@ -352,6 +355,9 @@ class ClaimsTableModel(QAbstractTableModel):
         self._queue = {}
         self._queue_resync = False
         self._refreshing = False
+        self._in_flight = set()
+        self._locate_after = set()
+        self._known = {}
         self._early_count = None
         self._set_loading(False)
 
@@ -545,7 +551,12 @@ class ClaimsTableModel(QAbstractTableModel):
         items, resync = claims_refresh.items_of(changes, self._rows.values())
         if not items and not resync:
             return
+        known = claims_refresh.new_rows(changes, self._filter)
         for claim_id, item in items.items():
+            if claim_id in known and claim_id not in self._queue:
+                self._known[claim_id] = known[claim_id]
+            else:  # changed again since: read it
+                self._known.pop(claim_id, None)
             claims_refresh.merge(self._queue, claim_id, item)
         self._queue_resync |= resync
         self._layout += 1  # pages read from now on may already show the change
@@ -587,8 +598,10 @@ class ClaimsTableModel(QAbstractTableModel):
         items, resync = self._queue, self._queue_resync
         self._queue, self._queue_resync = {}, False
         self._refreshing = True
+        self._in_flight = set(items)
         gen, layout = self._gen, self._layout
         ws, snap = self._ws(), self._snapshot()
+        snap.known = {i: self._known.pop(i) for i in items if i in self._known}
         self._job(
             "Refreshing claims",
             lambda _p: claims_refresh.plan_refresh(ws, snap, items, resync),
@@ -603,6 +616,7 @@ class ClaimsTableModel(QAbstractTableModel):
         if gen != self._gen:
             return
         self._refreshing = False
+        self._in_flight = set()
         if layout != self._layout:  # rows moved meanwhile: plan again
             for claim_id, item in items.items():
                 claims_refresh.merge(self._queue, claim_id, item)
@@ -616,6 +630,9 @@ class ClaimsTableModel(QAbstractTableModel):
             deferred, self._deferred = self._deferred, set()
             for number in sorted(deferred):
                 self._fetch(number)
+            waiting, self._locate_after = self._locate_after, set()
+            for claim_id in sorted(waiting):
+                self.locate(claim_id)
 
     def _apply_plan(self, plan: Plan) -> None:
         self._layout += 1
@@ -731,6 +748,10 @@ class ClaimsTableModel(QAbstractTableModel):
         held = self._pos.get(claim_id)
         if held is not None:
             self.located.emit(claim_id, held)
+            return
+        if claim_id in self._queue or claim_id in self._in_flight:
+            # A refresh places it (a claim just created): its row is known then.
+            self._locate_after.add(claim_id)
             return
         gen, layout = self._gen, self._layout
         ws, flt, order = self._ws(), self._filter, self._order

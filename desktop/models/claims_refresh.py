@@ -83,6 +83,7 @@ class Snapshot:
     pages: list[int]  # pages with rows held
     complete: bool  # every row is held
     page_size: int = ops.PAGE_SIZE
+    known: dict[str, ops.ClaimRow] = field(default_factory=dict)  # rows not to read again
 
 
 @dataclass
@@ -126,6 +127,26 @@ def items_of(changes: Changes, held_rows: Iterable[ops.ClaimRow]) -> tuple[dict[
             if row[R_ARTICLE_ID] in articles:
                 merge(items, row[R_ID], Item(Op.UPDATED, frozenset({"article"})))
     return items, resync
+
+
+def new_rows(changes: Changes, flt: ClaimFilter) -> dict[str, ops.ClaimRow]:
+    """Rows of the claims this window has just created, made from what it wrote (no read).
+
+    Only for bare new claims (named as created and nothing else: no link, evidence,
+    comment, verdict or relay brought back with them) and only when every claim is
+    shown (no filter to check them against).
+    """
+    if changes.remote or changes.everything or flt != ClaimFilter():
+        return {}
+    attached = {c.parent for c in changes.items if c.entity not in (Entity.CLAIM, Entity.ARTICLE)}
+    created = changes.ids(Entity.CLAIM, Op.CREATED)
+    other = {c.id for c in changes.of(Entity.CLAIM) if c.op is not Op.CREATED or c.fields}
+    out = {}
+    for claim_id in created - other - attached:
+        row = ops.new_claim_row(claim_id)
+        if row is not None:
+            out[claim_id] = row
+    return out
 
 
 def _touches_rows(change: Change) -> bool:
@@ -175,7 +196,9 @@ def plan_refresh(ws: Workspace, snap: Snapshot, items: dict[str, Item], resync: 
     ids = [
         i for i, item in items.items() if i in snap.held or snap.complete or item.op is Op.CREATED
     ]
-    fresh = {row[R_ID]: row for row in ops.rows(ws, snap.flt, ids)} if ids else {}
+    unknown = [i for i in ids if i not in snap.known]
+    fresh = {row[R_ID]: row for row in ops.rows(ws, snap.flt, unknown)} if unknown else {}
+    fresh.update((i, snap.known[i]) for i in ids if i in snap.known)
     for claim_id, item in items.items():
         row = fresh.get(claim_id)
         if claim_id not in snap.held and not snap.complete and item.op is not Op.CREATED:

@@ -32,9 +32,11 @@ from db.claim_rows import (
     R_THREADS,
     R_UPDATED,
     ClaimRow,
+    row_of_new_claim,
 )
 from db.claims import ClaimFilter
 from db.workspace import Workspace
+from desktop.commands.claims import fresh_claim
 
 __all__ = [
     "PAGE_SIZE",
@@ -62,6 +64,7 @@ __all__ = [
     "article_choices",
     "count",
     "ids_at",
+    "new_claim_row",
     "page",
     "rank",
     "rows",
@@ -100,6 +103,13 @@ def ids_at(
 def rows(ws: Workspace, flt: ClaimFilter, ids: Iterable[uuid.UUID | str]) -> list[ClaimRow]:
     """The rows of those *ids* that still exist and match *flt*."""
     return claim_pages.rows_by_id(ws, flt, ids)
+
+
+def new_claim_row(claim_id: str) -> ClaimRow | None:
+    """The row of a claim this window has just created, made from what it wrote while
+    its change record is being published (never reads); None when not at hand."""
+    info = fresh_claim(claim_id)
+    return None if info is None else row_of_new_claim(info)
 
 
 def rank(ws: Workspace, flt: ClaimFilter, order: ClaimOrder, claim_id: str) -> int | None:
