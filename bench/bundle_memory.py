@@ -1,8 +1,12 @@
 """Peak memory of importing a bundle near the accepted limits, beside its size.
 
-Usage: python bench/bundle_memory.py [--articles N] [--mib M] | [--records R]
+Usage: python bench/bundle_memory.py [--articles N] [--mib M] | [--records R] | [--history H]
+       [--old]
        (default: 9 articles of 50 MiB, the largest article ClaimDesk imports;
-       --records: one small article and R sources, for a large data.json)
+       --records: one small article and R sources, --history: one small article
+       and H small history entries, for many records near the member limit;
+       --old: the records in one data.json, as bundles were written before
+       ClaimDesk wrote JSON Lines, which must still import)
 
 The bundle is built once and kept in /tmp (rebuilt when N or M change): N
 plain-text articles of M MiB of newsroom-like prose (bench/prose.py, with a few
@@ -154,6 +158,60 @@ def build_records(records: int) -> Path:
     return target
 
 
+def build_history(entries: int) -> Path:
+    """A bundle of one small article and *entries* small history entries of its claim."""
+    CACHE.mkdir(exist_ok=True)
+    target = CACHE / f"bundle-history-{entries}.claimdesk"
+    if target.exists():
+        return target
+    with tempfile.TemporaryDirectory() as tmp:
+        _templates(Path(tmp))
+        with zipfile.ZipFile(Path(tmp) / "template.claimdesk") as zf:
+            members = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
+    data = json.loads(members["data.json"])
+    claim = data["claims"][0]
+    entry = next(h for h in data["history"] if h["entity_id"] == claim["id"])
+    at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    data["history"] += [
+        dict(
+            entry,
+            id=str(uuid.uuid4()),
+            action="update",
+            at=(at + dt.timedelta(seconds=n)).isoformat(),
+            changes={"note": [f"note {n}", f"note {n + 1}"]},
+        )
+        for n in range(entries)
+    ]
+    data["history"].sort(key=lambda r: r["id"])
+    members["data.json"] = json.dumps(data, indent=1).encode()
+    from db.bundles.archive import build_manifest, write_zip
+
+    partial = target.with_suffix(".part")
+    write_zip(partial, members, build_manifest(members, "now", "bench"))
+    partial.rename(target)
+    return target
+
+
+def as_json_lines(old: Path) -> Path:
+    """The version 1 bundle *old* (one data.json) written as ClaimDesk writes bundles now."""
+    from db.bundles.archive import build_manifest, jsonl, records_member, write_zip
+
+    target = old.with_name(old.stem + "-jsonl.claimdesk")
+    if target.exists():
+        return target
+    with zipfile.ZipFile(old) as zf:
+        members = {n: zf.read(n) for n in zf.namelist() if n not in ("manifest.json", "data.json")}
+        data = json.loads(zf.read("data.json"))
+    for section, rows in data.items():
+        if isinstance(rows, list):
+            members[records_member(section)] = jsonl(rows)
+    del data
+    partial = target.with_suffix(".part")
+    write_zip(partial, members, build_manifest(members, "now", "bench"))
+    partial.rename(target)
+    return target
+
+
 def child(path: Path, baseline: bool) -> dict[str, float]:
     if baseline:
         before = _rss_mib()
@@ -191,20 +249,30 @@ def main(argv: list[str]) -> None:
         return
     articles = int(argv[argv.index("--articles") + 1]) if "--articles" in argv else 9
     mib = int(argv[argv.index("--mib") + 1]) if "--mib" in argv else 50
-    if "--records" in argv:
+    if "--history" in argv:
+        entries = int(argv[argv.index("--history") + 1])
+        path = build_history(entries)
+        what = f"{entries} history entries"
+    elif "--records" in argv:
         records = int(argv[argv.index("--records") + 1])
         path = build_records(records)
         what = f"{records} sources"
     else:
         path = build(articles, mib)
         what = f"{articles} articles of {mib} MiB"
+    if "--old" in argv:
+        what += ", records in one data.json (version 1)"
+    else:
+        path = as_json_lines(path)
+        what += ", records as JSON Lines (version 2)"
     with zipfile.ZipFile(path) as zf:
         expanded = sum(i.file_size for i in zf.infolist()) / 2**20
-        data_mib = zf.getinfo("data.json").file_size / 2**20
+        data_mib = sum(i.file_size for i in zf.infolist() if "articles/" not in i.filename)
+        data_mib /= 2**20
     size = path.stat().st_size / 2**20
     print(
         f"bundle: {what}; {size:.0f} MiB file, {expanded:.0f} MiB inside "
-        f"(data.json {data_mib:.1f} MiB)"
+        f"(records {data_mib:.1f} MiB)"
     )
     base = run(path, True)
     print(f"baseline (open the zip, read its directory): RSS peak {base['rss_peak_mib']:.0f} MiB")

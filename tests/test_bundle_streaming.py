@@ -7,16 +7,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bundle_support import as_version_one, members_of, records_of, with_records
 from sqlalchemy import func, select
 
 from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article, article_text
 from db.bundles import archive, export_bundle, import_bundle
 from db.bundles.archive import BundleContents, build_manifest, write_zip
-from db.claims import create_claim
+from db.claims import create_claim, update_claim
 from db.errors import InvalidInput
 from db.long_rows import SLICE
-from db.models import Article, Claim
+from db.models import Article, Claim, HistoryEntry
 from db.search import search
 from db.search.schema import DEFER_BYTES
 from db.workspace import Workspace, open_workspace
@@ -112,11 +113,11 @@ def test_quote_across_a_slice_end_is_checked(
     path, text, boundary = long_bundle
 
     def shift_quote(members: dict[str, bytes]) -> None:
-        data = json.loads(members["data.json"])
+        data = records_of(members)
         for claim in data["claims"]:
             if claim["start"] == boundary - 7:
                 claim["quote"] = text[boundary - 6 : boundary + 10]
-        members["data.json"] = json.dumps(data).encode("utf-8")
+        members.update(with_records(members, data))
 
     bad = _rewrite(path, tmp_path / "bad.claimdesk", shift_quote)
     with pytest.raises(InvalidInput, match=f"does not match its article's text at {boundary - 7}"):
@@ -156,3 +157,94 @@ def test_long_text_that_is_not_utf8_is_refused(
     with pytest.raises(InvalidInput, match="is not UTF-8 text; nothing was imported"):
         import_bundle(target, bad)
     assert _count(target, Article) == 0
+
+
+# ---------------------------------------------------------------- records as streams
+
+
+def _many_records(tmp_path: Path, entries: int) -> tuple[Path, Workspace]:
+    """A bundle of one article, one claim edited *entries* times (its history), and its source."""
+    source = open_workspace(tmp_path / "many.sqlite")
+    bind_analyst(source)
+    text = "Officials counted 1,500 ballots on Monday and 1,700 on Tuesday."
+    info = add_article(source, NewArticle(text=text, original=text.encode("utf-8")))
+    claim = create_claim(source, info.id, 18, 30)
+    with source.session() as session:
+        session.add_all(
+            HistoryEntry(
+                entity_type="claim",
+                entity_id=claim.id,
+                claim_id=claim.id,
+                action="update",
+                changes={"notes": [f"note {n}", f"note {n + 1}"]},
+            )
+            for n in range(entries)
+        )
+    path = tmp_path / "many.claimdesk"
+    export_bundle(source, path)
+    return path, source
+
+
+def test_records_are_read_a_record_at_a_time(
+    tmp_path: Path, target: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, source = _many_records(tmp_path, 4000)
+    source.close()
+    old = as_version_one(path, tmp_path / "old.claimdesk")
+    records = members_of(path)[archive.records_member("history")]
+    assert len(records) > 2**20 and records.count(b"\n") > 4000
+    parsed: list[int] = []
+    loads, raw_decode = archive.json.loads, json.JSONDecoder.raw_decode
+
+    def spy_loads(text: str | bytes, *args: object, **kwargs: object) -> object:
+        parsed.append(len(text))
+        return loads(text, *args, **kwargs)
+
+    def spy_raw_decode(self: json.JSONDecoder, text: str, *args: object, **kw: object) -> object:
+        parsed.append(len(text))  # the buffer it decodes one record from
+        return raw_decode(self, text, *args, **kw)
+
+    monkeypatch.setattr(archive.json, "loads", spy_loads)
+    monkeypatch.setattr(json.JSONDecoder, "raw_decode", spy_raw_decode)
+    report = import_bundle(target, path)
+    assert report.added["history"] > 4000
+    assert parsed and max(parsed) < 16 * 2**10  # a line (or the small manifest)
+    assert len(members_of(old)["data.json"]) > 2**20
+    parsed.clear()
+    again = import_bundle(target, old)
+    assert again.total_added == 0 and again.total_updated == 0 and not again.conflicts
+    assert parsed and max(parsed) < 4 * archive.CHUNK  # a buffer of a chunk or two
+
+
+def test_an_old_bundle_imports_as_the_new_one(tmp_path: Path, seed_paths: list[Path]) -> None:
+    from test_bundles import _populate, canonical
+
+    first = open_workspace(tmp_path / "first.sqlite")
+    bind_analyst(first)
+    made = _populate(first, seed_paths)
+    path = tmp_path / "new.claimdesk"
+    export_bundle(first, path)
+    old = as_version_one(path, tmp_path / "old.claimdesk")
+    with zipfile.ZipFile(old) as zf:
+        assert json.loads(zf.read("manifest.json"))["version"] == 1
+    merged = []
+    for name, bundle in (("a", path), ("b", old)):
+        ws = open_workspace(tmp_path / f"{name}.sqlite")
+        bind_analyst(ws)
+        report = import_bundle(ws, bundle)
+        assert report.added["comments"] == 2 and report.added["claims"] == 3
+        merged.append((ws, canonical(ws), report.added))
+    assert merged[0][1] == merged[1][1] == canonical(first)
+    assert merged[0][2] == merged[1][2]
+    # A change there merges the same way from either layout, and twice changes nothing.
+    update_claim(first, made["claims"][1].id, notes="checked against page 3")
+    export_bundle(first, path)
+    old = as_version_one(path, tmp_path / "old2.claimdesk")
+    for (ws, _, _), bundle in zip(merged, (path, old), strict=True):
+        assert import_bundle(ws, bundle).updated == {"claims": 1}
+        again = import_bundle(ws, bundle)
+        assert again.total_added == again.total_updated == 0 and not again.conflicts
+    assert canonical(merged[0][0]) == canonical(merged[1][0]) == canonical(first)
+    for ws, _, _ in merged:
+        ws.close()
+    first.close()

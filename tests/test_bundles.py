@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bundle_support import members_of, records_of, with_records, write_bundle
 from sqlalchemy import func, select
 
 from db.analysts import add_analyst, bind_analyst
 from db.articles import NewArticle, add_article
 from db.bundles import export_bundle, import_bundle, resolve_conflict
-from db.bundles.archive import build_manifest
 from db.bundles.records import SECTIONS, to_record
 from db.claims import ClaimFilter, create_claim, get_claim, update_claim
 from db.errors import InvalidInput, Refused, StaleEdit
@@ -108,7 +108,8 @@ def test_round_trip_sqlite_postgresql_sqlite(tmp_path, seed_paths, pg_url) -> No
     assert summary.counts["claims"] == 3 and summary.counts["verdicts"] == 1
     with zipfile.ZipFile(bundle) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-        assert manifest["format"] == "claimdesk-bundle" and manifest["version"] == 1
+        assert manifest["format"] == "claimdesk-bundle" and manifest["version"] == 2
+        assert manifest["records"] == "jsonl" and "data.json" not in zf.namelist()
         assert manifest["created_by"] == "Analyst"
         assert {m["path"] for m in manifest["members"]} == set(zf.namelist()) - {"manifest.json"}
 
@@ -198,17 +199,11 @@ def test_changes_on_one_side_apply_and_on_both_sides_conflict(tmp_path, seed_pat
 
 
 def _rewrite(src: Path, dst: Path, edit) -> None:
-    """Copy a bundle, letting *edit* change data.json, with a fresh valid manifest."""
-    with zipfile.ZipFile(src) as zf:
-        members = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
-    data = json.loads(members["data.json"])
+    """Copy a bundle, letting *edit* change its records, with a fresh valid manifest."""
+    members = members_of(src)
+    data = records_of(members)
     edit(data)
-    members["data.json"] = json.dumps(data).encode()
-    manifest = build_manifest(members, "2026-01-01T00:00:00+00:00", "test")
-    with zipfile.ZipFile(dst, "w") as zf:
-        zf.writestr("manifest.json", manifest)
-        for name, blob in members.items():
-            zf.writestr(name, blob)
+    write_bundle(dst, with_records(members, data))
 
 
 def test_merge_is_all_or_nothing(tmp_path, seed_paths) -> None:

@@ -10,12 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bundle_support import as_version_one, records_of, with_records
 from sqlalchemy import func, select
 
 from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article
 from db.bundles import archive, export_bundle, import_bundle
-from db.bundles.archive import build_manifest
+from db.bundles.archive import build_manifest, records_member
 from db.bundles.records import SECTIONS
 from db.claims import create_claim
 from db.errors import InvalidInput
@@ -147,16 +148,52 @@ def test_too_many_members(setup, monkeypatch) -> None:
 def test_duplicate_member_names(setup) -> None:
     good, target, root = setup
     members = _members(good)
-    bad = _write(root / "bad.claimdesk", members, extra=[("data.json", members["data.json"])])
+    name = records_member("claims")
+    bad = _write(root / "bad.claimdesk", members, extra=[(name, members[name])])
     _refused(target, bad, root, "appears twice")
 
 
 def test_malformed_json(setup) -> None:
     good, target, root = setup
     members = _members(good)
-    members["data.json"] = b'{"claims": [ {"id": '
+    members[records_member("claims")] = b'{"id": \n'
     bad = _write(root / "bad.claimdesk", members)
-    _refused(target, bad, root, "data.json is not valid JSON")
+    _refused(target, bad, root, r"records/claims.jsonl is not valid JSON \(line 1")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"claims": [ {"id": ',
+        b'{"claims": [{}] "x"}',
+        b'["claims"]',
+        b'{"claims": [], "claims": []}',
+    ],
+)
+def test_malformed_json_of_a_version_one_bundle(setup, body: bytes) -> None:
+    good, target, root = setup
+    old = as_version_one(good, root / "old.claimdesk")
+    members = _members(old)
+    members["data.json"] = body
+    bad = _write(root / "bad.claimdesk", members)
+    before = _counts(target)
+    with pytest.raises(InvalidInput, match=r"data\.json") as refused:
+        import_bundle(target, bad)
+    assert "nothing was imported" in str(refused.value)
+    assert _counts(target) == before
+
+
+def test_an_oversized_record_is_refused_without_reading_it_whole(setup, monkeypatch) -> None:
+    good, target, root = setup
+    members = _members(good)
+    data = records_of(members)
+    data["sources"] = [{"id": str(uuid.uuid4()), "name": "A" * 5000}]
+    monkeypatch.setattr(archive, "MAX_RECORD_BYTES", 1024)
+    for bad in (
+        _write(root / "bad.claimdesk", with_records(members, data)),
+        as_version_one(_write(root / "bad2.claimdesk", with_records(members, data)), root / "v1"),
+    ):
+        _refused(target, bad, root, "a record of .* is larger than 1024 bytes")
 
 
 def test_malformed_manifest(setup) -> None:
@@ -169,9 +206,9 @@ def test_tampered_member(setup) -> None:
     good, target, root = setup
     members = _members(good)
     manifest = build_manifest(members, "t", "test")
-    data = json.loads(members["data.json"])
+    data = records_of(members)
     data["claims"][0]["notes"] = "slipped in"
-    members["data.json"] = json.dumps(data).encode()
+    members = with_records(members, data)
     bad = _write(root / "bad.claimdesk", members, manifest=manifest)
     _refused(target, bad, root, "does not match its checksum")
 
@@ -197,7 +234,12 @@ def test_unlisted_member(setup) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value", "why"),
-    [("format", "something-else", "wrong format"), ("version", 2, "version 2 is not supported")],
+    [
+        ("format", "something-else", "wrong format"),
+        ("version", 3, "version 3 is not supported"),
+        ("version", 1, "that version 1 does not have"),
+        ("records", "csv", "that version 2 does not have"),
+    ],
 )
 def test_wrong_format_or_version(setup, field: str, value: object, why: str) -> None:
     good, target, root = setup
@@ -206,6 +248,14 @@ def test_wrong_format_or_version(setup, field: str, value: object, why: str) -> 
     manifest[field] = value
     bad = _write(root / "bad.claimdesk", members, manifest=json.dumps(manifest).encode())
     _refused(target, bad, root, why)
+
+
+def test_records_in_the_other_layout_are_refused(setup) -> None:
+    good, target, root = setup
+    members = _members(as_version_one(good, root / "old.claimdesk"))
+    members[records_member("claims")] = _members(good)[records_member("claims")]
+    bad = _write(root / "bad.claimdesk", members)
+    _refused(target, bad, root, "does not belong in a version 1 bundle")
 
 
 def test_not_a_zip(setup) -> None:
@@ -218,9 +268,9 @@ def test_not_a_zip(setup) -> None:
 def test_invalid_record_value(setup) -> None:
     good, target, root = setup
     members = _members(good)
-    data = json.loads(members["data.json"])
+    data = records_of(members)
     data["claims"][0]["status"] = "totally-true"
-    members["data.json"] = json.dumps(data).encode()
+    members = with_records(members, data)
     bad = _write(root / "bad.claimdesk", members)
     _refused(target, bad, root, "invalid status")
 
@@ -254,10 +304,10 @@ def test_a_verified_claim_without_its_verdict_is_refused(tmp_path: Path, seed_pa
     bind_analyst(target)
     try:
         members = _members(good)
-        body = json.loads(members["data.json"])
+        body = records_of(members)
         assert [v["rationale"] for v in body["verdicts"]] == ["Two agencies agree."]
         body["verdicts"] = []
-        members["data.json"] = json.dumps(body).encode()
+        members = with_records(members, body)
         bad = _write(tmp_path / "bad.claimdesk", members)
         _refused(target, bad, tmp_path, "verified without the verdict")
         import_bundle(target, good)  # with its verdict the claim comes along

@@ -6,11 +6,11 @@ import csv
 import datetime as dt
 import json
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import pytest
 from alembic import command
+from bundle_support import as_version_one, members_of, records_of, with_records, write_bundle
 from gui_shell_support import add_text_article, make_window
 
 from db import articles as article_ops
@@ -265,7 +265,8 @@ def test_bundle_from_before_the_zone_fields_imports_with_unknown_zone(tmp_path: 
     export_bundle(first, bundle)
     first.close()
     old = tmp_path / "old.claimdesk"
-    _rewrite_data(bundle, old, lambda data: _drop_zone_fields(data))
+    # Written as the ClaimDesk before zones wrote it: one data.json, version 1.
+    _rewrite_data(as_version_one(bundle, tmp_path / "v1.claimdesk"), old, _drop_zone_fields)
     other = open_workspace(tmp_path / "b.sqlite")
     bind_analyst(other)
     import_bundle(other, old)
@@ -283,25 +284,10 @@ def _drop_zone_fields(data: dict) -> dict:  # type: ignore[type-arg]
 
 
 def _rewrite_data(source: Path, target: Path, change) -> None:  # type: ignore[no-untyped-def]
-    """Copy a bundle with its data.json changed, the manifest's digests kept consistent."""
-    import hashlib
-
-    with zipfile.ZipFile(source) as zf:
-        members = {name: zf.read(name) for name in zf.namelist()}
-    data_name = next(n for n in members if n.endswith("data.json"))
-    members[data_name] = json.dumps(change(json.loads(members[data_name]))).encode("utf-8")
-    manifest = json.loads(members["manifest.json"])
-    for member in manifest["members"]:
-        if member["path"] == data_name:
-            for key in list(member):
-                if key == "sha256":
-                    member[key] = hashlib.sha256(members[data_name]).hexdigest()
-                elif key in ("size", "bytes"):
-                    member[key] = len(members[data_name])
-    members["manifest.json"] = json.dumps(manifest).encode("utf-8")
-    with zipfile.ZipFile(target, "w") as zf:
-        for name, content in members.items():
-            zf.writestr(name, content)
+    """Copy a bundle with its records changed (in the layout they had), the manifest's
+    digests kept consistent."""
+    members = members_of(source)
+    write_bundle(target, with_records(members, change(records_of(members))))
 
 
 def test_bundle_with_an_impossible_offset_is_refused(tmp_path: Path) -> None:

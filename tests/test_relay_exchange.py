@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bundle_support import as_version_one, members_of, records_of, with_records, write_bundle
 
 from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article
@@ -65,8 +65,7 @@ def test_bundle_round_trip_sqlite_postgresql_sqlite_keeps_chains(tmp_path, seed_
     assert chains[str(made["relayed"].id)] == ("Park Min-ho", "Daily Example")
     bundle = tmp_path / "out.claimdesk"
     export_bundle(first, bundle, [made["article"].id])
-    with zipfile.ZipFile(bundle) as zf:
-        data = json.loads(zf.read("data.json"))
+    data = records_of(members_of(bundle))
     record = next(c for c in data["claims"] if c["id"] == str(made["relayed"].id))
     assert record["relayed_by"] == [str(made["sources"][1].id), str(made["sources"][2].id)]
     assert {s["name"] for s in data["sources"]} == {"Spy Agency", "Park Min-ho", "Daily Example"}
@@ -138,18 +137,11 @@ def test_a_bundle_without_chains_imports_with_none_and_a_bad_chain_changes_nothi
     src.close()
 
     def rewrite(name: str, change) -> Path:  # type: ignore[no-untyped-def]
-        with zipfile.ZipFile(bundle) as zf:
-            members = {n: zf.read(n) for n in zf.namelist()}
-        data = json.loads(members["data.json"])
+        members = members_of(as_version_one(bundle, tmp_path / f"v1-{name}"))
+        data = records_of(members)
         for claim in data["claims"]:
             change(claim)
-        members["data.json"] = json.dumps(data).encode("utf-8")
-        from db.bundles.archive import build_manifest, write_zip
-
-        members.pop("manifest.json")
-        out = tmp_path / name
-        write_zip(out, members, build_manifest(members, "2026-01-01T00:00:00+00:00", "x"))
-        return out
+        return write_bundle(tmp_path / name, with_records(members, data))
 
     older = rewrite("older.claimdesk", lambda c: c.pop("relayed_by"))
     target = _open(tmp_path / "target.sqlite")

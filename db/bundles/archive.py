@@ -1,8 +1,20 @@
 """The bundle file: a zip whose members are all checked before anything is imported.
 
-Nothing is ever extracted to disk, and no article file is held whole in memory
-by the check: each is read as a stream (its size, SHA-256 and UTF-8), then read
-again as a stream when it is stored.  A bundle is refused (InvalidInput naming
+Nothing is ever extracted to disk, and no member is held whole in memory by the
+check: each is read as a stream (its size, SHA-256 and, for a text, its UTF-8),
+then read again as a stream when it is used.
+
+The records travel in one of two layouts, which the manifest names:
+
+* version 2 (written since): one JSON Lines member per section,
+  ``records/<section>.jsonl``, one record a line (``"records": "jsonl"``);
+* version 1 (older bundles, still read): every section in one ``data.json``
+  object of lists.
+
+Either way :meth:`BundleContents.records` hands a section's records over one at
+a time: JSON Lines a line at a time, ``data.json`` by a streaming parse of its
+object (:class:`_JsonStream`), so a member of many small records is never parsed
+whole.  No record may be larger than ``MAX_RECORD_BYTES``.  A bundle is refused (InvalidInput naming
 the problem) when it is not a zip, has too many or oversized members, a
 suspicious compression ratio, unsafe or duplicate member names, symlinks,
 encrypted members, a manifest that does not match its members, or malformed
@@ -19,7 +31,7 @@ import stat
 import uuid
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,10 +39,26 @@ from typing import Any
 from db.errors import InvalidInput
 
 FORMAT = "claimdesk-bundle"
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)
 SUFFIX = ".claimdesk"
 MANIFEST = "manifest.json"
-DATA = "data.json"
+DATA = "data.json"  # version 1: every section in one JSON object
+JSONL = "jsonl"  # version 2: the manifest's "records"
+# The sections a bundle carries, in the order a merge applies them
+# (db.bundles.records.SECTIONS maps each to its model).
+SECTION_NAMES = (
+    "analysts",
+    "sources",
+    "articles",
+    "claims",
+    "links",
+    "evidence",
+    "comments",
+    "verdicts",
+    "history",
+)
+MAX_RECORD_BYTES = 8 * 2**20
 MAX_MEMBERS = 20_000
 MAX_MEMBER_BYTES = 64 * 2**20
 MAX_TOTAL_BYTES = 1024 * 2**20
@@ -38,18 +66,49 @@ MAX_FILE_BYTES = 1024 * 2**20
 MAX_RATIO = 200  # uncompressed / compressed, for members past RATIO_FLOOR
 RATIO_FLOOR = 2**20
 _MEMBER_RE = re.compile(r"^articles/([0-9a-f-]{36})\.(txt|orig)$")
+_RECORDS_RE = re.compile(r"^records/([a-z]+)\.jsonl$")
+
+
+def records_member(section: str) -> str:
+    """The version 2 member holding *section*'s records, one a line."""
+    return f"records/{section}.jsonl"
 
 
 @dataclass
 class BundleContents:
-    """A checked bundle: its manifest and data, and its article files left in the zip."""
+    """A checked bundle: its manifest, its members left in the zip (read as streams)."""
 
     manifest: dict[str, Any]
-    data: dict[str, Any]
     path: Path
     zip: zipfile.ZipFile
     # member name -> (zip entry, size, SHA-256), each checked against the manifest
     files: dict[str, tuple[zipfile.ZipInfo, int, str]] = field(default_factory=dict)
+
+    @property
+    def version(self) -> int:
+        return int(self.manifest["version"])
+
+    def records(self, section: str) -> Iterator[Any]:
+        """*section*'s records (parsed JSON values) one at a time, read as a stream.
+
+        InvalidInput when the member is not valid JSON (Lines), a record is larger
+        than ``MAX_RECORD_BYTES``, or (``data.json``) the section is not a list.
+        """
+        if self.version == 1:
+            yield from _JsonStream(self.path, DATA, self.chunks(DATA)).section(section)
+            return
+        name = records_member(section)
+        if name in self.files:
+            yield from _lines(self.path, name, self.chunks(name))
+
+    def check_records(self) -> None:
+        """Read every record once, so malformed JSON is refused before anything is merged."""
+        if self.version == 1:
+            _JsonStream(self.path, DATA, self.chunks(DATA)).check()
+            return
+        for section in SECTION_NAMES:
+            for _ in self.records(section):
+                pass
 
     def close(self) -> None:
         self.zip.close()
@@ -102,14 +161,20 @@ def build_manifest(members: dict[str, bytes], created_at: str, created_by: str) 
         {"path": name, "sha256": sha256(data), "size": len(data)}
         for name, data in sorted(members.items())
     ]
-    manifest = {
-        "format": FORMAT,
-        "version": VERSION,
-        "created_at": created_at,
-        "created_by": created_by,
-        "members": entries,
-    }
+    manifest: dict[str, Any] = {"format": FORMAT, "version": 1 if DATA in members else VERSION}
+    if DATA not in members:
+        manifest["records"] = JSONL
+    manifest.update(created_at=created_at, created_by=created_by, members=entries)
     return json.dumps(manifest, indent=1, ensure_ascii=False).encode("utf-8")
+
+
+def jsonl(records: Iterable[Any]) -> bytes:
+    """Records as JSON Lines: one compact JSON value a line."""
+    return b"".join(
+        json.dumps(r, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        + b"\n"
+        for r in records
+    )
 
 
 def write_zip(path: Path, members: dict[str, bytes], manifest: bytes) -> None:
@@ -138,6 +203,9 @@ def _check_name(path: Path, name: str) -> None:
         raise _refuse(path, f"the member {name!r} points outside the bundle")
     if "\x00" in name or any(p in ("", ".") for p in parts):
         raise _refuse(path, f"the member name {name!r} is malformed")
+    records = _RECORDS_RE.match(name)
+    if records is not None and records.group(1) in SECTION_NAMES:
+        return
     if name not in (MANIFEST, DATA) and not _MEMBER_RE.match(name):
         raise _refuse(path, f"the member {name!r} does not belong in a ClaimDesk bundle")
 
@@ -211,11 +279,19 @@ def _json(path: Path, name: str, data: bytes) -> Any:
 def _check_manifest(path: Path, manifest: Any, members: dict[str, tuple[int, str]]) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _refuse(path, "it is not a ClaimDesk bundle (wrong format in manifest.json)")
-    if manifest.get("version") != VERSION:
+    version = manifest.get("version")
+    if isinstance(version, bool) or version not in READABLE:
         raise _refuse(
             path,
-            f"its format version {manifest.get('version')!r} is not supported "
-            f"(this ClaimDesk reads version {VERSION})",
+            f"its format version {version!r} is not supported "
+            f"(this ClaimDesk reads versions {READABLE[0]} to {READABLE[-1]})",
+        )
+    layout = manifest.get("records", "json" if version == 1 else None)
+    if layout != ("json" if version == 1 else JSONL):
+        raise _refuse(
+            path,
+            f"manifest.json names a layout of records ({layout!r}) that version {version} "
+            "does not have",
         )
     listed = manifest.get("members")
     if not isinstance(listed, list):
@@ -236,16 +312,24 @@ def _check_manifest(path: Path, manifest: Any, members: dict[str, tuple[int, str
     extra = sorted(set(members) - seen)
     if extra:
         raise _refuse(path, f"the member {extra[0]!r} is not listed in manifest.json")
-    if DATA not in seen:
+    if version == 1 and DATA not in seen:
         raise _refuse(path, "the member 'data.json' is missing")
+    misplaced = sorted(
+        n for n in seen if (n == DATA) != (version == 1) and (n == DATA or _RECORDS_RE.match(n))
+    )
+    if misplaced:
+        raise _refuse(
+            path, f"the member {misplaced[0]!r} does not belong in a version {version} bundle"
+        )
 
 
 def read_bundle(path: Path) -> BundleContents:
     """Open and check a bundle; close it (or use it in a ``with``) when done.
 
-    The manifest and data.json are read whole (each at most MAX_MEMBER_BYTES);
-    every article file is read once as a stream to check its size, checksum and
-    (for a text) its UTF-8, and is kept in the zip, for :meth:`BundleContents.chunks`.
+    The manifest is read whole (at most MAX_MEMBER_BYTES); every other member is
+    read once as a stream to check its size, checksum and (for a text) its UTF-8,
+    and the records once more to check that they are JSON; all are kept in the
+    zip, for :meth:`BundleContents.chunks` and :meth:`BundleContents.records`.
     """
     path = Path(path)
     if not path.is_file():
@@ -279,21 +363,195 @@ def _checked_bundle(path: Path, zf: zipfile.ZipFile) -> BundleContents:
             raise _refuse(path, f"it expands to more than {MAX_TOTAL_BYTES // 2**20} MiB")
     if MANIFEST not in by_name:
         raise _refuse(path, "it is not a ClaimDesk bundle (no manifest.json)")
-    whole = {
-        name: _read_member(path, zf, by_name[name]) for name in (MANIFEST, DATA) if name in by_name
+    manifest = _json(path, MANIFEST, _read_member(path, zf, by_name[MANIFEST]))
+    scanned = {
+        info.filename: _scan_member(path, zf, info) for info in infos if info.filename != MANIFEST
     }
-    scanned = {name: (len(blob), sha256(blob)) for name, blob in whole.items() if name != MANIFEST}
-    for info in infos:
-        if info.filename not in whole:
-            scanned[info.filename] = _scan_member(path, zf, info)
-    manifest = _json(path, MANIFEST, whole.pop(MANIFEST))
     _check_manifest(path, manifest, scanned)
-    data = _json(path, DATA, whole.pop(DATA))
-    if not isinstance(data, dict):
-        raise _refuse(path, "data.json does not hold an object")
-    bundle = BundleContents(manifest=manifest, data=data, path=path, zip=zf)
+    bundle = BundleContents(manifest=manifest, path=path, zip=zf)
     for name, (size, digest) in scanned.items():
-        match = _MEMBER_RE.match(name)
-        if match:
-            bundle.files[name] = (by_name[name], size, digest)
+        bundle.files[name] = (by_name[name], size, digest)
+    bundle.check_records()
     return bundle
+
+
+# ---------------------------------------------------------------- records
+
+
+def _lines(path: Path, name: str, chunks: Iterator[bytes]) -> Iterator[Any]:
+    """The JSON value of each non-blank line of a JSON Lines member, one at a time."""
+    pending = bytearray()
+    number = 0
+
+    def parse(line: bytes) -> Any:
+        try:
+            return json.loads(line)
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            raise _refuse(path, f"{name} is not valid JSON (line {number}: {exc})") from None
+
+    for chunk in chunks:
+        pending += chunk
+        start = 0
+        while (end := pending.find(b"\n", start)) >= 0:
+            number += 1
+            if end - start > MAX_RECORD_BYTES:
+                raise _refuse(path, f"a record of {name} is larger than {_record_limit()}")
+            line = bytes(pending[start:end])
+            start = end + 1
+            if line.strip():
+                yield parse(line)
+        del pending[:start]
+        if len(pending) > MAX_RECORD_BYTES:
+            raise _refuse(path, f"a record of {name} is larger than {_record_limit()}")
+    if pending.strip():
+        number += 1
+        if len(pending) > MAX_RECORD_BYTES:
+            raise _refuse(path, f"a record of {name} is larger than {_record_limit()}")
+        yield parse(bytes(pending))
+
+
+def _record_limit() -> str:
+    if MAX_RECORD_BYTES % 2**20:
+        return f"{MAX_RECORD_BYTES} bytes"
+    return f"{MAX_RECORD_BYTES // 2**20} MiB"
+
+
+_WHITESPACE = " \t\n\r"
+
+
+class _JsonStream:
+    """A streaming reader of version 1's ``data.json``: an object of lists of records.
+
+    Each record (and any value that is not a list) is decoded on its own with
+    :meth:`json.JSONDecoder.raw_decode` once the buffer holds it whole, so at most
+    one record's text, and a chunk, is held at a time.
+    """
+
+    def __init__(self, path: Path, name: str, chunks: Iterator[bytes]) -> None:
+        self.path, self.name, self.chunks = path, name, chunks
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.json = json.JSONDecoder()
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+
+    def _bad(self, why: str) -> InvalidInput:
+        return _refuse(self.path, f"{self.name} is not valid JSON ({why})")
+
+    def _more(self) -> bool:
+        """Read at least one more chunk (as many as double what is held); False at the end."""
+        if self.eof:
+            return False
+        self.buf = self.buf[self.pos :]
+        self.pos = 0
+        wanted = max(len(self.buf), CHUNK)
+        added: list[str] = []
+        size = 0
+        while size < wanted:
+            chunk = next(self.chunks, None)
+            try:
+                if chunk is None:
+                    added.append(self.decoder.decode(b"", final=True))
+                    self.eof = True
+                    break
+                text = self.decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                raise self._bad(str(exc)) from None
+            added.append(text)
+            size += len(text)
+        self.buf += "".join(added)
+        return True
+
+    def _peek(self) -> str:
+        """The next character that is not white space ("" at the end)."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in _WHITESPACE:
+                self.pos += 1
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._more():
+                return ""
+
+    def _expect(self, chars: str) -> str:
+        found = self._peek()
+        if not found or found not in chars:
+            raise self._bad(f"expected {' or '.join(repr(c) for c in chars)} at {found!r}")
+        self.pos += 1
+        return found
+
+    def _value(self) -> Any:
+        self._peek()
+        while True:
+            try:
+                value, end = self.json.raw_decode(self.buf, self.pos)
+            except RecursionError:
+                raise self._bad("too deeply nested") from None
+            except json.JSONDecodeError as exc:
+                if len(self.buf) - self.pos > MAX_RECORD_BYTES:
+                    raise self._too_long() from None
+                if self._more():
+                    continue
+                raise self._bad(str(exc)) from None
+            if end == len(self.buf) and self._more():
+                continue  # a number may go on in the next chunk
+            if end - self.pos > MAX_RECORD_BYTES:
+                raise self._too_long()
+            self.pos = end
+            return value
+
+    def _too_long(self) -> InvalidInput:
+        return _refuse(self.path, f"a record of {self.name} is larger than {_record_limit()}")
+
+    def _items(self) -> Iterator[tuple[str, Any, bool]]:
+        """(key, value, is one of a list's items) through the whole object."""
+        self._expect("{")
+        if self._peek() == "}":
+            self.pos += 1
+        else:
+            seen: set[str] = set()
+            while True:
+                if self._peek() != '"':
+                    raise self._bad("expected a key")
+                key = self._value()
+                if key in seen:
+                    raise self._bad(f"the key {key!r} appears twice")
+                seen.add(key)
+                self._expect(":")
+                if self._peek() != "[":
+                    yield key, self._value(), False
+                else:
+                    self.pos += 1
+                    if self._peek() == "]":
+                        self.pos += 1
+                    else:
+                        while True:
+                            yield key, self._value(), True
+                            if self._expect(",]") == "]":
+                                break
+                if self._expect(",}") == "}":
+                    break
+        if self._peek():
+            raise self._bad("extra data after the object")
+
+    def section(self, wanted: str) -> Iterator[Any]:
+        """The records of the section *wanted* (none when absent)."""
+        if self._peek() != "{":
+            raise _refuse(self.path, f"{self.name} does not hold an object")
+        found = False
+        for key, value, listed in self._items():
+            if key != wanted:
+                if found:
+                    return  # each key appears once (checked when the bundle was opened)
+                continue
+            found = True
+            if not listed:
+                raise InvalidInput(f"The bundle's {wanted} is not a list.")
+            yield value
+
+    def check(self) -> None:
+        """Read the whole object: valid JSON, each section a list."""
+        if self._peek() != "{":
+            raise _refuse(self.path, f"{self.name} does not hold an object")
+        for key, _value, listed in self._items():
+            if key in SECTION_NAMES and not listed:
+                raise InvalidInput(f"The bundle's {key} is not a list.")

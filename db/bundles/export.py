@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +10,14 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from db.bundles.archive import build_manifest, original_member, text_member, write_zip
+from db.bundles.archive import (
+    build_manifest,
+    jsonl,
+    original_member,
+    records_member,
+    text_member,
+    write_zip,
+)
 from db.bundles.records import to_record
 from db.claims import ClaimFilter, _apply_filter, _base_query
 from db.errors import InvalidInput
@@ -107,7 +113,7 @@ def collect(
     flt: ClaimFilter | None,
     outside_links: bool = False,
 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, bytes]]:
-    """The data.json sections and the article member files.
+    """The records of each section and the article member files.
 
     Links travel when both ends do, or with *outside_links* when either end does.
     """
@@ -199,10 +205,8 @@ def export_bundle(
         data, files = collect(session, ids, flt, outside_links)
         author = session.get(Analyst, ws.analyst_id) if ws.analyst_id else None
         created_by = author.name if author else ""
-    data_bytes = json.dumps(
-        {"format": "claimdesk-data", **data}, indent=1, sort_keys=True, ensure_ascii=False
-    ).encode("utf-8")
-    members = {"data.json": data_bytes, **files}
+    members = {records_member(name): jsonl(rows) for name, rows in data.items()}
+    members.update(files)
     manifest = build_manifest(members, utcnow().isoformat(), created_by)
     with atomic_path(path) as tmp:
         write_zip(tmp, members, manifest)

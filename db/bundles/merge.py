@@ -42,7 +42,9 @@ review rules are not applied again; a link whose other claim is gone is skipped.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -226,6 +228,8 @@ class _Merger:
         # Claims whose status this merge sets: verified or false needs its verdict.
         self.decided: dict[uuid.UUID, Any] = {}
         self.texts = article_files.StoredTexts(session)
+        # (entity type, id) of each deletion the bundle's history carries.
+        self.deleted_there: list[tuple[str, uuid.UUID]] = []
 
     # -------------------------------------------------------------- helpers
 
@@ -253,18 +257,65 @@ class _Merger:
 
     # -------------------------------------------------------------- history
 
-    def load_past(self, parsed: dict[str, list[dict[str, Any]]]) -> None:
+    def records(self, section: str) -> Iterator[dict[str, Any]]:
+        """*section*'s records from the bundle, validated and parsed, one at a time.
+
+        InvalidInput on the first bad record or on an id listed twice; replies
+        come after the comments they answer.
+        """
+        seen: set[uuid.UUID] = set()
+        rows: Iterator[dict[str, Any]] = (
+            from_record(section, r) for r in self.bundle.records(section)
+        )
+        if section == "comments":
+            rows = self._parents_first(rows)
+        for values in rows:
+            if values["id"] in seen:
+                raise InvalidInput(f"The bundle lists the same {NOUN[section]} twice.")
+            seen.add(values["id"])
+            yield values
+
+    def _parents_first(self, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """Comments with each reply held back until the comment it answers has passed."""
+        in_bundle = {
+            uuid.UUID(str(r["id"]))
+            for r in self.bundle.records("comments")
+            if isinstance(r, dict) and _is_uuid(r.get("id"))
+        }
+        done: set[uuid.UUID] = set()
+        waiting: dict[uuid.UUID, list[dict[str, Any]]] = {}
+        for values in rows:
+            parent = values.get("parent_id")
+            if parent is not None and parent in in_bundle and parent not in done:
+                waiting.setdefault(parent, []).append(values)
+                continue
+            ready = [values]
+            while ready:
+                current = ready.pop()
+                yield current
+                done.add(current["id"])
+                ready.extend(waiting.pop(current["id"], []))
+        for replies in waiting.values():  # a loop of replies: refused as they are stored
+            yield from replies
+
+    def load_past(self) -> None:
         """Index the bundle's history and this workspace's history of the same entities."""
         ids: set[uuid.UUID] = set()
-        for entry in parsed["history"]:
+        fields: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of fields
+        for entry in self.records("history"):
             changed = frozenset(entry.get("changes") or {})
+            changed = fields.setdefault(changed, changed)
+            action = sys.intern(entry["action"])
             self.incoming_past.setdefault(entry["entity_id"], []).append(
-                (entry["id"], entry["action"], changed)
+                (entry["id"], action, changed)
             )
+            if action == "delete":
+                self.deleted_there.append((entry["entity_type"], entry["entity_id"]))
             ids.add(entry["entity_id"])
         for section in TRACKED:
-            ids.update(values["id"] for values in parsed[section])
+            ids.update(values["id"] for values in self.records(section))
         wanted = sorted(ids, key=str)
+        del ids
         for i in range(0, len(wanted), 500):
             rows = self.session.execute(
                 select(
@@ -275,8 +326,9 @@ class _Merger:
                 ).where(HistoryEntry.entity_id.in_(wanted[i : i + 500]))
             )
             for entry_id, entity_id, action, changes in rows:
+                changed = frozenset(changes or {})
                 self.local_past.setdefault(entity_id, []).append(
-                    (entry_id, action, frozenset(changes or {}))
+                    (entry_id, sys.intern(action), fields.setdefault(changed, changed))
                 )
 
     def since_base(self, entity_id: uuid.UUID) -> tuple[Past, Past]:
@@ -490,18 +542,18 @@ class _Merger:
             )
         )
 
-    def deletions(self, parsed: dict[str, list[dict[str, Any]]]) -> None:
+    def deletions(self) -> None:
         """Apply the deletions the bundle's history carries, unless changed here since."""
-        for entry in parsed["history"]:
-            section = SECTION_OF_TYPE.get(entry["entity_type"])
-            if entry["action"] != "delete" or section is None:
+        for entity_type, deleted_id in self.deleted_there:
+            section = SECTION_OF_TYPE.get(entity_type)
+            if section is None:
                 continue
             model = SECTIONS[section]
-            entity_id = self.articles.get(entry["entity_id"], entry["entity_id"])
+            entity_id = self.articles.get(deleted_id, deleted_id)
             local: Any = self.session.get(model, entity_id)
             if local is None:
                 continue
-            theirs_new, mine_new = self.since_base(entry["entity_id"])
+            theirs_new, mine_new = self.since_base(deleted_id)
             if mine_new:
                 self.withheld.update(e[0] for e in theirs_new)
                 mine = content(local_values(section, local))
@@ -544,14 +596,13 @@ class _Merger:
         self.session.add(model(**values))
         self.report.count(self.report.added, section)
 
-    def run(self, parsed: dict[str, list[dict[str, Any]]]) -> None:
+    def run(self) -> None:
         if not self.restore:
-            self.load_past(parsed)
+            self.load_past()
         for section in SECTIONS:
             if section == "verdicts" and not self.restore:
-                self.deletions(parsed)
-            rows = parsed[section]
-            for values in rows:
+                self.deletions()
+            for values in self.records(section):
                 if section == "analysts":
                     self.analyst(values)
                 elif section in TRACKED:
@@ -592,42 +643,12 @@ def apply_values(session: Session, obj: Any, values: dict[str, Any]) -> None:
                 setattr(obj, key, value)
 
 
-def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    by_id = {r["id"]: r for r in rows}
-    done: set[uuid.UUID] = set()
-    out: list[dict[str, Any]] = []
-
-    def visit(row: dict[str, Any], depth: int = 0) -> None:
-        if row["id"] in done or depth > len(rows):
-            return
-        parent = by_id.get(row.get("parent_id"))
-        if parent is not None:
-            visit(parent, depth + 1)
-        done.add(row["id"])
-        out.append(row)
-
-    for row in rows:
-        visit(row)
-    return out
-
-
-def parse_sections(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Every section's records, validated and parsed (InvalidInput on the first bad one).
-
-    Each section is taken out of *data* as it is parsed, so that the raw records of
-    one section at most are held beside the parsed ones.
-    """
-    parsed: dict[str, list[dict[str, Any]]] = {}
-    for section in SECTIONS:
-        rows = data.pop(section, [])
-        if not isinstance(rows, list):
-            raise InvalidInput(f"The bundle's {section} is not a list.")
-        values = [from_record(section, r) for r in rows]
-        ids = [v["id"] for v in values]
-        if len(set(ids)) != len(ids):
-            raise InvalidInput(f"The bundle lists the same {NOUN[section]} twice.")
-        parsed[section] = _parents_first(values) if section == "comments" else values
-    return parsed
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
 
 
 def import_bundle(ws: Workspace, path: Path | str) -> MergeReport:
@@ -645,11 +666,9 @@ def _merge(ws: Workspace, path: Path | str, restore: bool) -> MergeReport:
     report = MergeReport()
     try:
         with read_bundle(Path(path)) as bundle, ws.session() as session:
-            parsed = parse_sections(bundle.data)
-            bundle.data = {}  # the parsed records are all that is needed from here
             if not restore:
                 session.info[FROM_BUNDLE_KEY] = True
-            _Merger(session, bundle, report, restore).run(parsed)
+            _Merger(session, bundle, report, restore).run()
     except IntegrityError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "a constraint failed"
         raise InvalidInput(
