@@ -417,7 +417,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             start, end = _trim(text, f.start, f.end)
             if end <= start:
                 continue
-            quoted = bool(re.fullmatch(r"[“\"‘].*[”\"’,.]?", text[start:end].strip(), re.S))
+            quoted = bool(re.fullmatch(r"[“\"‘«„].*[”\"’»“,.]?", text[start:end].strip(), re.S))
             made.append(
                 Attribution(
                     start, end, name, kind, tuple(relays), f.cue, f.cue_start, f.cue_end,
@@ -489,11 +489,20 @@ def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
         ends = [*inner_cues, *(o.cue_start for o in outers if _holds_cue(a, o))]
         if ends:
             start, end = _trim(text, a.start, min(ends))
-            if end <= start:
+            if end <= start or _subject_only(text, start, end, made, min(ends)):
                 continue
             a = replace(a, end=end)
         out.append(a)
     return out
+
+
+def _subject_only(text: str, start: int, end: int, made: list[Attribution], cut: int) -> bool:
+    """True when ``text[start:end]``, cut short where another source's verb cue begins, is only
+    the head of that source's subject ("Observers from the regional monitoring" before "mission
+    reported"): no clause of its own, so no statement."""
+    piece = text[start:end]
+    inner = [b for b in made if b.cue_start == cut and b.start >= cut]  # "X said CONTENT"
+    return bool(inner) and not re.search(r"[,;:“”\"«»]", piece) and len(piece.split()) <= 8
 
 
 def _carry(prev: Attribution, sent: Span, cue: str = "carried over") -> Attribution:

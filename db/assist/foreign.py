@@ -43,6 +43,8 @@ _AFTER_NAME = re.compile(
     r"|\s+في\s+(?:مؤتمر|بيان|تصريح|تصريحات|حديث|مقابلة|كلمة|ختام|وقت|ساعة|صباح|مساء|"
     r"اليوم|رسالة|منشور|تغريدة|جلسة|اجتماع)"
     r"|\s+(?:fra|von|aus)\s+|\s+(?:i|på|til|im|am)\s+(?=[A-ZÆØÅ])"
+    # whom the source spoke to ("siger Holm til avisen", "sagde hun over for DR")
+    r"|\s+(?:til|over for|gegenüber)\s+(?:avisen|bladet|mediet|[A-ZÆØÅ]|\w+(?:en|et)\b)"
 )
 # Words that open a sentence before its subject ("Ранее ведомство", "한편 국방부는").
 _LEADING = re.compile(
@@ -87,7 +89,12 @@ _KO_TRAILING = re.compile(
 _KO_SAID_WHEN = re.compile(
     r"(?:지난\s?|오는\s?)?\d{1,2}일(?:\s?(?:오전|오후|새벽|밤))?\s+|(?:어제|오늘)\s+"
 )
-_KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,3}?\S+?)(?:은|는|이|가)\s")
+_KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,5}?\S+?)(?:은|는|이|가)\s")
+# "국정원 보고를 인용해": the cited party is the source, the subject a relay.
+_KO_CITING = re.compile(
+    r"(?P<cited>(?:\S+\s)?\S+?)(?:을|를)\s"
+    r"(?:인용해|인용하여|인용한\s\S+에서)\s*"
+)
 _AR_SAID = re.compile(
     r"(?:^|\s)و?(?P<verb>قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أشار|أشارت|"
     r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت)\s+"
@@ -249,9 +256,15 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             c_start = lead + subject.end()
             when = _KO_SAID_WHEN.match(body, c_start)
             c_start = when.end() if when else c_start
+            who, relays = subject.group("who"), ()
+            citing = _KO_CITING.match(body, c_start)
+            if citing:  # "연합뉴스는 소식통을 인용해 …": the source is cited, the subject relays
+                cited = re.sub(r"\s(?:보고서?|자료|발표|보도|분석)$", "", citing.group("cited"))
+                who, relays = cited, (who,)
+                c_start = citing.end()
             out.append(
-                Cue(s + c_start, s + verb.start(), subject.group("who"), verb.group("verb"),
-                    s + lead, s + lead + subject.end())
+                Cue(s + c_start, s + verb.start(), who, verb.group("verb"),
+                    s + lead, s + lead + subject.end(), relays)
             )  # fmt: skip
     estimated = _AR_ESTIMATED.search(body)
     if estimated and not _AR_SAID.search(body):

@@ -306,7 +306,9 @@ def _one_per_clause(found: list[Suggestion]) -> list[Suggestion]:
     return out
 
 
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]")
+# “…” and "…", the guillemets of Russian and French «…», and the low-high quotes „…“ of
+# Danish and German
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]|«([^«»\n]{3,}?)»|„([^„“”\n]{3,}?)[“”]")
 _TITLE_BEFORE = re.compile(r"(?:book|film|report|titled|entitled|called|novel|song)\s*$", re.I)
 
 
@@ -331,7 +333,8 @@ def _quotations(
     previous: Attribution | None = None
     previous_end = -1
     for m in _QUOTED.finditer(text):
-        lo, hi = _strip_quotes(text, m.start(1), m.end(1))
+        group = m.lastindex or 1
+        lo, hi = _strip_quotes(text, m.start(group), m.end(group))
         if len(text[lo:hi].split()) < 3 or _TITLE_BEFORE.search(text[max(0, lo - 20) : lo]):
             continue
         attr = index.attribution(lo, hi)
@@ -367,9 +370,9 @@ def _quotations(
 
 
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \"“”'‘’":
+    while start < end and text[start] in " \"“”'‘’«»„":
         start += 1
-    while end > start and text[end - 1] in " ,\"“”'‘’":
+    while end > start and text[end - 1] in " ,\"“”'‘’«»„":
         end -= 1
     return start, end
 

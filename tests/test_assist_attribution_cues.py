@@ -1,0 +1,55 @@
+"""Attribution cues read in general ways: quotation marks of every language, whom a source
+spoke to, Korean citing chains and long Korean subjects, and a subject cut short by a relay."""
+
+from __future__ import annotations
+
+from db.assist.suggest import Suggestion, suggest
+
+
+def _of(found: list[Suggestion], kind: str) -> list[Suggestion]:
+    return [s for s in found if s.kind == kind]
+
+
+def test_guillemets_and_low_high_quotes_are_quotations() -> None:
+    ru = "«Мы готовы восстановить мост к осени», — сказал мэр Пётр Орлов."
+    quotes = _of(suggest(ru, None, "ru"), "quotation")
+    assert [(q.quote, q.source) for q in quotes] == [
+        ("Мы готовы восстановить мост к осени", "Пётр Орлов")
+    ]
+    da = "„Vi har ikke penge nok til flere busser,“ siger borgmester Karen Ravn."
+    quotes = _of(suggest(da, None, "da"), "quotation")
+    assert [q.quote for q in quotes] == ["Vi har ikke penge nok til flere busser"]
+    assert quotes[0].source is not None and "Ravn" in quotes[0].source
+
+
+def test_whom_a_source_spoke_to_is_not_part_of_the_name() -> None:
+    text = '"Vi åbner skolen igen i næste uge," siger Ravn til avisen.'
+    quotes = _of(suggest(text, None, "da"), "quotation")
+    assert [q.source for q in quotes] == ["Ravn"]
+
+
+def test_korean_citing_names_the_cited_source_and_the_citer_as_relay() -> None:
+    text = (
+        "방송사 한빛TV는 해경 관계자를 인용해 "
+        "제주 남쪽 바다에서 화물선이 기관 고장으로 멈춰 섰다고 보도했다."
+    )
+    found = [s for s in suggest(text, None, "ko") if s.source]
+    assert found, "the relayed statement is suggested"
+    assert {s.source for s in found} == {"해경 관계자"}
+    assert all(s.relayed_by[:1] == ("방송사 한빛TV",) for s in found)
+
+
+def test_korean_subject_of_five_words() -> None:
+    text = '경기도 재난안전본부 소속 박정민 대변인은 "복구 작업이 예정보다 늦어지고 있다"고 말했다.'
+    quotes = _of(suggest(text, None, "ko"), "quotation")
+    assert len(quotes) == 1 and quotes[0].source is not None
+    assert "박정민" in quotes[0].source
+
+
+def test_a_subject_cut_short_by_a_relay_is_no_statement() -> None:
+    text = (
+        "Volunteers from the regional relief mission reported shortages of clean water in the "
+        "camps, a mission spokeswoman said, citing notes from its field staff."
+    )
+    statements = _of(suggest(text, None, "en"), "attribution")
+    assert statements and all("shortages" in s.quote for s in statements), statements
