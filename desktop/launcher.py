@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from db.cli import EXIT_USAGE
 from db.cli.files import split_file_arguments
@@ -29,6 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.pdf_render import main as render_main
 
         return render_main(args[1:])
+    check_named_workspace(args)
     from db.cli import build_parser, run, wants_gui
 
     parser = build_parser()
@@ -44,6 +46,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsed[1].open_files = files  # what the desktop handed over (%F)
         return gui_main(parsed[1])
     return run(parsed=parsed)
+
+
+def check_named_workspace(args: Sequence[str]) -> None:
+    """Begin the integrity check of the file named by ``--db`` in the background
+    (:func:`db.file_guard.check_soon`) while the parser, SQLAlchemy and the window's
+    code load; opening the workspace takes its verdict.  Anything not an existing
+    file is left to the parser and to opening."""
+    from db.file_guard import check_soon
+
+    for n, arg in enumerate(args):
+        if arg == "--":
+            return
+        value = arg.removeprefix("--db=") if arg.startswith("--db=") else None
+        if arg == "--db" and n + 1 < len(args):
+            value = args[n + 1]
+        if value and "://" not in value:
+            path = Path(value).expanduser()
+            if path.is_file():
+                check_soon(path.resolve())
+            return
 
 
 def subcommands(parser: argparse.ArgumentParser) -> set[str]:

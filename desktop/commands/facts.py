@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from db.changes import Changes, Entity, changed
-from db.facts import proposals as proposal_ops
 from db.facts import service as fact_service
-from db.facts.proposals import LinkProposal
 from db.facts.service import FactInfo
 from desktop.commands.base import DbCommand
 from desktop.context import AppContext
+
+if TYPE_CHECKING:  # a proposal exists only once the proposals module has made it
+    from db.facts.proposals import LinkProposal
 
 
 class DismissProposalCommand(DbCommand):
@@ -19,9 +21,13 @@ class DismissProposalCommand(DbCommand):
         self.proposal = proposal
 
     def do(self) -> None:
+        from db.facts import proposals as proposal_ops
+
         self.ctx.publish(proposal_ops.dismiss(self.ctx.ws, self.proposal))
 
     def undo_edit(self) -> None:
+        from db.facts import proposals as proposal_ops
+
         self.ctx.publish(proposal_ops.undismiss(self.ctx.ws, self.proposal))
 
 

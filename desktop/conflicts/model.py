@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from db.facts.profile import Profile
-from db.facts.proposals import LinkProposal
+if TYPE_CHECKING:  # proposals arrive from the worker that loaded these
+    from db.facts.profile import Profile
+    from db.facts.proposals import LinkProposal
 
 COL_RELATION, COL_NEWER, COL_OLDER, COL_WHY = range(4)
 HEADERS = ("Proposed link", "Claim", "Linked to", "Why")

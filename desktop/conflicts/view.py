@@ -10,7 +10,7 @@ Delete or D dismisses it (remembered, undoable); double-click opens the claim.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Entity
-from db.facts.proposals import LinkProposal
 from db.models import Relation
 from desktop.accessibility import hand_focus_on
 from desktop.background import DockRefresher
@@ -35,6 +34,9 @@ from desktop.commands.facts import DismissProposalCommand
 from desktop.conflicts.model import COL_NEWER, COL_OLDER, COL_RELATION, ConflictsModel
 from desktop.context import AppContext
 from desktop.operations import facts as fact_ops
+
+if TYPE_CHECKING:
+    from db.facts.proposals import LinkProposal
 
 REFRESH_MS = 600
 

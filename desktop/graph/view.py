@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -245,24 +245,3 @@ class GraphWindow(QWidget):
             self.view.export_png(path) if kind == "png" else self.view.export_svg(path)
         except (OSError, RuntimeError) as exc:
             self.ctx.report_error(exc, "Export")
-
-
-def install_graph_ui(main_window: Any, ctx: AppContext) -> QAction:
-    """ "Link Graph…" in the View menu: the selected fact's claims, else every claim."""
-    action = QAction("&Link Graph…", main_window)
-    action.setObjectName("actionLinkGraph")
-    windows: list[GraphWindow] = []
-
-    def open_graph() -> None:
-        facts = getattr(main_window, "facts_view", None)
-        fact = facts.current_fact() if facts is not None else None
-        window = GraphWindow(ctx, fact, main_window)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        windows.append(window)
-        window.destroyed.connect(lambda *_: windows.remove(window) if window in windows else None)
-        window.show()
-
-    action.triggered.connect(open_graph)
-    main_window.menu("View").addAction(action)
-    main_window.graph_windows = windows
-    return action

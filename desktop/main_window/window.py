@@ -6,6 +6,7 @@ import html
 import logging
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -40,8 +41,10 @@ from desktop.main_window.layout import STATE_VERSION, BottomTitles, DockLayout
 from desktop.main_window.menus import build_menus, build_toolbar
 from desktop.main_window.reader_pane import ReaderPane
 from desktop.operations import articles as article_ops
-from desktop.operations.imports import ImportReport, file_filters, folder_files, start_import
 from desktop.workers import Job
+
+if TYPE_CHECKING:  # importing (encodings, readers) loads when an import begins
+    from desktop.operations.imports import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -289,6 +292,8 @@ class MainWindow(QMainWindow):
                 "status bar and say who you are first.",
             )
             return None
+        from desktop.operations.imports import start_import
+
         asker = self._ask_encodings if self.ctx.dialogs.interactive else None
         job = start_import(
             self.ctx,
@@ -436,6 +441,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Done: {text} (Ctrl+Z undoes it)", 4000)
 
     def ask_import(self) -> None:
+        from desktop.operations.imports import file_filters
+
         paths = self.ctx.dialogs.open_files("Import articles", file_filters())
         self.import_paths(list(paths))
 
@@ -446,6 +453,8 @@ class MainWindow(QMainWindow):
 
     def import_folder(self, folder: Path) -> Job | None:
         """Import every article under *folder*; files it cannot read are reported."""
+        from desktop.operations.imports import folder_files
+
         try:
             scan = folder_files(folder)
         except ClaimDeskError as exc:

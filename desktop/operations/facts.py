@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from db.facts import corroboration
-from db.facts import proposals as proposal_ops
 from db.facts import service as fact_service
 from db.facts.corroboration import Standing
-from db.facts.profile import Profile
-from db.facts.proposals import LinkProposal
 from db.facts.service import BestAnswer, FactInfo
 from desktop.commands.base import DbCommand
 from desktop.commands.facts import (
@@ -24,6 +22,12 @@ from desktop.commands.facts import (
     RenameFactCommand,
 )
 from desktop.context import AppContext
+
+if TYPE_CHECKING:
+    # The proposals (dates, figures, fuzzy matching) load when first asked for: the
+    # window opens without them.
+    from db.facts.profile import Profile
+    from db.facts.proposals import LinkProposal
 
 __all__ = [
     "Standing",
@@ -44,11 +48,15 @@ __all__ = [
 
 def conflicts(ctx: AppContext) -> list[LinkProposal]:
     """Proposed contradicts/updates links (runs on a worker thread: reads only)."""
+    from db.facts import proposals as proposal_ops
+
     return proposal_ops.conflicts(ctx.ws)
 
 
 def queue(ctx: AppContext) -> list[LinkProposal]:
     """The Conflicts queue: contradicts, updates, then near-duplicates as same (reads only)."""
+    from db.facts import proposals as proposal_ops
+
     return proposal_ops.queue(ctx.ws)
 
 
@@ -59,6 +67,8 @@ def facts_with_answers(ctx: AppContext) -> list[tuple[FactInfo, BestAnswer | Non
 
 
 def propose_groups(ctx: AppContext) -> list[list[Profile]]:
+    from db.facts import proposals as proposal_ops
+
     return proposal_ops.propose_groups(ctx.ws)
 
 

@@ -9,20 +9,17 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from db.assist import dismissals as dismissal_ops
-from db.assist import service as assist_ops
-from db.assist.suggest import Suggestion
-from desktop.commands.suggestions import (
-    AcceptSuggestionCommand,
-    DismissSuggestionCommand,
-    RestoreSuggestionCommand,
-)
 from desktop.context import AppContext
+
+if TYPE_CHECKING:
+    # The readers of figures, dates and sources load in the worker computing the
+    # first suggestions, not while the window opens.
+    from db.assist.suggest import Suggestion
 
 __all__ = [
     "ArticleSuggestions",
-    "Suggestion",
     "SuggestionKey",
     "accept",
     "article_suggestions",
@@ -53,6 +50,9 @@ def article_suggestions(
     ctx: AppContext, article_id: uuid.UUID, include_dismissed: bool = False
 ) -> ArticleSuggestions:
     """The suggestions for an article (reads only: runs on a worker thread)."""
+    from db.assist import dismissals as dismissal_ops
+    from db.assist import service as assist_ops
+
     began = time.perf_counter()
     found = assist_ops.suggestions_for_article(
         ctx.ws, article_id, include_dismissed=include_dismissed
@@ -69,6 +69,8 @@ def article_suggestions(
 
 def accept(ctx: AppContext, article_id: uuid.UUID, suggestion: Suggestion) -> list[uuid.UUID]:
     """Make *suggestion* a claim (one undoable edit); the new claim ids, [] when refused."""
+    from desktop.commands.suggestions import AcceptSuggestionCommand
+
     command = AcceptSuggestionCommand(ctx, article_id, suggestion)
     ctx.undo_stack.push(command)
     return [] if command.failed else list(command.claim_ids)
@@ -76,6 +78,8 @@ def accept(ctx: AppContext, article_id: uuid.UUID, suggestion: Suggestion) -> li
 
 def dismiss(ctx: AppContext, article_id: uuid.UUID, suggestion: Suggestion) -> bool:
     """Do not offer *suggestion* again to this analyst in this article (undoable)."""
+    from desktop.commands.suggestions import DismissSuggestionCommand
+
     command = DismissSuggestionCommand(ctx, article_id, suggestion)
     ctx.undo_stack.push(command)
     return not command.failed
@@ -85,6 +89,8 @@ def restore(
     ctx: AppContext, article_id: uuid.UUID, suggestion: Suggestion, dismissal_id: uuid.UUID
 ) -> bool:
     """Offer a dismissed suggestion again (undoable)."""
+    from desktop.commands.suggestions import RestoreSuggestionCommand
+
     command = RestoreSuggestionCommand(ctx, article_id, suggestion, dismissal_id)
     ctx.undo_stack.push(command)
     return not command.failed

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop.operations.suggestions import Suggestion, SuggestionKey, key_of
+from desktop.operations.suggestions import SuggestionKey, key_of
 from desktop.palette import hint_color
+
+if TYPE_CHECKING:
+    from desktop.operations.suggestions import Suggestion
 
 COL_KIND, COL_QUOTE, COL_VALUE, COL_DATE, COL_SOURCE = range(5)
 HEADERS = ("Kind", "Quote", "Value", "Date", "Source")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,10 +33,13 @@ from desktop.articles.list_panel import COUNT_FIELDS
 from desktop.context import AppContext
 from desktop.operations import claims as claim_ops
 from desktop.operations import suggestions as suggestion_ops
-from desktop.operations.suggestions import ArticleSuggestions, Suggestion, key_of
+from desktop.operations.suggestions import ArticleSuggestions, key_of
 from desktop.reader import ReaderView
 from desktop.suggestions.model import COL_DATE, COL_KIND, COL_QUOTE, COL_VALUE, SuggestionsModel
 from desktop.workers import run_job
+
+if TYPE_CHECKING:
+    from desktop.operations.suggestions import Suggestion
 
 REFRESH_MS = 150
 

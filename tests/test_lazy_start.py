@@ -1,0 +1,111 @@
+"""The window opens without the code of features nobody has used yet.
+
+Each test starts ClaimDesk through its entry point in a fresh process (offscreen), looks
+at the loaded modules once the window is shown and its event loop runs, then uses one
+feature and looks again: the feature's modules load then, and only then.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Loaded by a feature, never by opening the window.
+HEAVY = (
+    "db.facts.proposals",  # conflict and fact proposals (dates, figures, fuzzy matching)
+    "db.facts.profile",
+    "db.assist.suggest",  # suggested claims
+    "db.assist.dates",
+    "db.importing.encodings",  # importing files
+    "charset_normalizer",
+    "alembic",  # only to upgrade a schema
+)
+
+PROBE = r"""
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+HEAVY = {heavy!r}
+app = QApplication([sys.argv[0]])
+seen = {{}}
+
+def loaded():
+    return sorted(m for m in HEAVY if m in sys.modules)
+
+def after_shown():
+    from desktop.main_window.window import MainWindow
+
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    seen["shown"] = window.isVisible()
+    seen["at_start"] = loaded()
+    {use}
+    seen["after_use"] = loaded()
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, after_shown)
+from desktop.launcher import main
+main(["--db", {db!r}])
+print(json.dumps(seen))
+"""
+
+USES = {
+    # Facts ▸ proposals: the conflicts queue's computation, as its worker runs it.
+    "conflicts": (
+        "from desktop.operations import facts as fact_ops; fact_ops.conflicts(window.ctx)",
+        {"db.facts.proposals", "db.facts.profile"},
+    ),
+    "timeline": (
+        "window.timeline_action.trigger()",
+        {"db.facts.profile"},
+    ),
+    "import": (
+        "from desktop.operations.imports import file_filters; file_filters()",
+        {"db.importing.encodings", "charset_normalizer"},
+    ),
+}
+
+
+def _workspace(path: Path) -> Path:
+    from db.analysts import create_first_analyst
+    from db.workspace import open_workspace
+
+    ws = open_workspace(path)
+    create_first_analyst(ws, "Dana Reyes", "DR")
+    ws.close()
+    return path
+
+
+@pytest.mark.parametrize("feature", sorted(USES))
+def test_a_feature_loads_its_code_when_first_used(tmp_path: Path, feature: str) -> None:
+    db = _workspace(tmp_path / "w.claimdesk.sqlite")
+    use, expected = USES[feature]
+    code = PROBE.format(heavy=HEAVY, use=use, db=str(db))
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["shown"] is True
+    assert seen["at_start"] == []
+    assert expected <= set(seen["after_use"])
