@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter
+from db.exporting.rows import every_status_as_none
 from db.exporting.verdicts import as_uuids, decided_claims, verdict_cells
 from db.models import (
     Article,
@@ -94,6 +95,9 @@ def _raw(column: Any) -> Any:
     return type_coerce(column, String)
 
 
+NO_EXTRAS = ("", "", "", "", "")
+
+
 def _query(flt: ClaimFilter) -> Any:
     query = (
         select(
@@ -121,7 +125,7 @@ def _query(flt: ClaimFilter) -> Any:
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
     )
-    return _apply_filter(query, flt).order_by(
+    return _apply_filter(query, every_status_as_none(flt)).order_by(
         Article.published_at, Article.title, Claim.start, Claim.id
     )
 
@@ -215,19 +219,30 @@ def iter_cells(
             verdicts = verdict_cells(
                 session, dict(zip(as_uuids(r[0] for r in judged), statuses, strict=True))
             )
-            rows = []
+            rows: list[SheetCells] = []
+            append = rows.append
             for r in part:
-                cid = id_text(r[0])
-                raw_published, offset, zone = r[8], r[9], r[10] or ""
-                key = (raw_published, offset, zone)
+                raw_id = r[0]
+                cid = id_text(raw_id)
+                key = (r[8], r[9], r[10] or "")
                 published = shown.get(key)
                 if published is None:  # once per article, not once per claim
-                    at = to_datetime(raw_published) if to_datetime else raw_published
-                    given = in_offset(at, offset, zone) if at is not None else None
+                    at = to_datetime(key[0]) if to_datetime else key[0]
+                    given = in_offset(at, key[1], key[2]) if at is not None else None
                     published = shown[key] = (at, given)
                 rel, cred = r[12], r[13]
-                verdict = verdicts.get(uuid.UUID(cid)) if r[0] in decided else None
-                rows.append(
+                if raw_id in decorated:  # most claims have no tag, link, evidence or relay
+                    extra = (
+                        relays.get(cid, ""),
+                        tags.get(cid, ""),
+                        links.get(cid, ""),
+                        evidence.get(cid, ""),
+                        newer.get(cid, ""),
+                    )
+                else:
+                    extra = NO_EXTRAS
+                verdict = verdicts.get(uuid.UUID(cid)) if raw_id in decided else None
+                append(
                     SheetCells(
                         cid,
                         r[1],
@@ -239,20 +254,20 @@ def iter_cells(
                         r[7],
                         published[1],
                         published[0],
-                        offset,
-                        zone,
+                        key[1],
+                        key[2],
                         r[11] or "",
-                        relays.get(cid, ""),
+                        extra[0],
                         f"{rel or ''}{cred or ''}",
                         r[14],
                         r[15],
                         r[16],
-                        tags.get(cid, ""),
-                        links.get(cid, ""),
-                        evidence.get(cid, ""),
+                        extra[1],
+                        extra[2],
+                        extra[3],
                         r[17],
                         bool(r[18]),
-                        newer.get(cid, ""),
+                        extra[4],
                         rel or "",
                         cred,
                         verdict.verifier if verdict else "",

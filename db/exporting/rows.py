@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, func, select, union
@@ -235,8 +235,17 @@ def default_filter(statuses: Sequence[Status] | None = None) -> ClaimFilter:
     return ClaimFilter(statuses=frozenset(statuses or (Status.VERIFIED,)))
 
 
+def every_status_as_none(flt: ClaimFilter) -> ClaimFilter:
+    """*flt* without its status condition when it names every status: the same claims
+    (a claim always has one of them), read without a look-up per claim in the status
+    index, which costs more than the rows it keeps out."""
+    if flt.statuses and flt.statuses >= frozenset(Status):
+        return replace(flt, statuses=frozenset())
+    return flt
+
+
 def _sheet_query(flt: ClaimFilter) -> Select[*tuple[Any, ...]]:
-    query = _apply_filter(_base_query(), flt).add_columns(
+    query = _apply_filter(_base_query(), every_status_as_none(flt)).add_columns(
         Article.outlet,
         Article.url,
         Article.published_at,
@@ -248,7 +257,7 @@ def _sheet_query(flt: ClaimFilter) -> Select[*tuple[Any, ...]]:
 
 def count_rows(ws: Workspace, flt: ClaimFilter) -> int:
     with ws.session() as session:
-        sub = _apply_filter(_base_query(), flt).subquery()
+        sub = _apply_filter(_base_query(), every_status_as_none(flt)).subquery()
         return session.scalar(select(func.count()).select_from(sub)) or 0
 
 

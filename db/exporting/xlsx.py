@@ -268,6 +268,120 @@ def _write_links(ws: Workspace, book: _Book, flt: ClaimFilter) -> None:
     sheet.autofilter(0, 0, max(r, 1), len(LINK_COLUMNS) - 1)
 
 
+class _ClaimRows:
+    """Writes claim rows with the fewest calls: one per non-empty cell, a preset format
+    each, dates turned into Excel serial numbers once per distinct value.
+
+    A row whose text holds an invisible or direction character goes through
+    :func:`_write_claim` (which marks it); every other row is written here, to the
+    same cells with the same formats.
+    """
+
+    def __init__(self, book: _Book, sheet: Any) -> None:
+        self.book, self.sheet = book, sheet
+        # The undecorated writers: the public ones first convert "A1" cell names, which
+        # these calls never use (same cells, same file).
+        self.string = getattr(sheet, "_write_string", sheet.write_string)
+        self.number = getattr(sheet, "_write_number", sheet.write_number)
+        self.convert = getattr(sheet, "_convert_date_time", None)
+        self.serials: dict[Any, float] = {}
+
+    def serial(self, value: dt.date | dt.datetime) -> float | None:
+        """*value* as the number Excel stores for it (None: let XlsxWriter convert it)."""
+        found = self.serials.get(value)
+        if found is None and self.convert is not None:
+            naive = value.replace(tzinfo=None) if isinstance(value, dt.datetime) else value
+            found = self.serials[value] = self.convert(naive)
+        return found
+
+    def write(self, r: int, row: SheetCells) -> None:
+        zone = published_zone_text(row.published_at, row.published_offset, row.published_zone)
+        texts = (
+            row.statement,
+            row.quote,
+            row.article_title,
+            row.outlet,
+            row.url,
+            zone,
+            row.source,
+            row.relayed_by,
+            row.verifier,
+            row.rationale,
+            row.tags,
+            row.links,
+            row.evidence,
+            row.notes,
+        )
+        joined = "".join(texts)
+        # Every marked character is one str.isprintable() refuses.
+        if not joined.isprintable() and _HIDDEN_IN_CELL.search(joined) is not None:
+            _write_claim(self.book, self.sheet, r, _claim_values(row))
+            return
+        book, string, number = self.book, self.string, self.number
+        top, wrap = book.top, book.wrap
+        statement, quote, title, outlet, url, _zone, source, relays = texts[:8]
+        verifier, why, tags, links, ev, notes = texts[8:]
+        string(r, 0, row.id, top)
+        if statement:
+            string(r, 1, statement, wrap)
+        if quote:
+            string(r, 2, quote, wrap)
+        number(r, 3, row.start, top)
+        number(r, 4, row.end, top)
+        if title:
+            string(r, 5, title, wrap)
+        if outlet:
+            string(r, 6, outlet, top)
+        if url:
+            book.cell(self.sheet, r, 7, "url", url)
+        if row.published is not None:
+            self._datetime(r, 8, row.published, book.datetime)
+        if zone:
+            string(r, 9, zone, top)
+        if source:
+            string(r, 10, source, top)
+        if relays:
+            string(r, 11, relays, wrap)
+        if row.grading:
+            string(r, 12, row.grading, top)
+        if row.reliability:
+            string(r, 13, row.reliability, top)
+        if row.credibility is not None:
+            number(r, 14, row.credibility, top)
+        if row.status:
+            string(r, 15, row.status, top)
+        if row.contested:
+            string(r, 16, "yes", top)
+        if verifier:
+            string(r, 17, verifier, top)
+        if row.verdict_at:
+            string(r, 18, row.verdict_at, top)
+        if why:
+            string(r, 19, why, wrap)
+        if row.event_start is not None:
+            self._datetime(r, 20, row.event_start, book.date)
+        if row.event_end is not None:
+            self._datetime(r, 21, row.event_end, book.date)
+        if tags:
+            string(r, 22, tags, wrap)
+        if links:
+            string(r, 23, links, wrap)
+        if row.superseded_by:
+            string(r, 24, row.superseded_by, wrap)
+        if ev:
+            string(r, 25, ev, wrap)
+        if notes:
+            string(r, 26, notes, wrap)
+
+    def _datetime(self, r: int, col: int, value: dt.date | dt.datetime, fmt: Any) -> None:
+        serial = self.serial(value)
+        if serial is None:
+            naive = value.replace(tzinfo=None) if isinstance(value, dt.datetime) else value
+            self.sheet.write_datetime(r, col, naive, fmt)
+        else:  # the cell write_datetime makes: the number, in the date format
+            self.number(r, col, serial, fmt)
+
+
 def write_xlsx(
     ws: Workspace, flt: ClaimFilter, target: Path | None, progress: Progress | None = None
 ) -> int:
@@ -280,14 +394,15 @@ def write_xlsx(
         book = _Book(tmp)
         try:
             sheet = book.sheet("Claims", CLAIM_COLUMNS)
+            claims = _ClaimRows(book, sheet)
             used_sources: set[str] = set()
             for batch in iter_cells(ws, flt):
                 for row in batch:
                     done += 1
-                    _write_claim(book, sheet, done, _claim_values(row))
-                    if row.source:
-                        used_sources.add(row.source)
+                    claims.write(done, row)
+                    used_sources.add(row.source)
                 tick(progress, done, total)
+            used_sources.discard("")
             sheet.autofilter(0, 0, max(done, 1), len(CLAIM_COLUMNS) - 1)
             _write_sources(ws, book, used_sources)
             _write_links(ws, book, flt)
