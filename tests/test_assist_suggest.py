@@ -248,3 +248,58 @@ def test_one_suggestion_for_a_figure_written_twice_in_one_clause() -> None:
 def test_a_time_word_is_not_the_counted_thing() -> None:
     found = [s for s in suggest("North Korea sent 1,500 this week.", None) if s.kind == "figure"]
     assert [(s.value, s.unit) for s in found] == [(1500, "")]
+
+
+def test_claims_made_only_take_suggestions_away_without_reading_the_text_again(
+    ws, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The text's suggestions are worked out once; a claim made afterwards leaves out the
+    ones it overlaps, exactly as working them out afresh would."""
+    import random
+
+    from db.assist import service
+    from db.claims import create_claim
+
+    path = tmp_path / "story.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    article = _import(ws, path)
+    service._cache.clear()
+    calls: list[str] = []
+    real = service.candidates
+    monkeypatch.setattr(service, "candidates", lambda *a, **k: calls.append("x") or real(*a, **k))
+    first = service.suggestions_for_article(ws, article)
+    assert len(first) >= 4 and len(calls) == 1
+    rng = random.Random(5)
+    made: list[tuple[int, int]] = []
+    for s in rng.sample(first, 2):
+        create_claim(ws, uuid.UUID(article), s.target_start, s.target_end)
+        made.append((s.target_start, s.target_end))
+        again = service.suggestions_for_article(ws, article)
+        assert len(calls) == 1  # the text was not read for suggestions again
+        service._cache.clear()
+        assert service.suggestions_for_article(ws, article) == again  # as if worked out afresh
+        assert len(calls) == 2
+        calls.clear()
+        calls.append("x")
+        assert all(not (lo < x.end and x.start < hi) for x in again for lo, hi in made)
+    assert len(again) < len(first)
+
+
+def test_overlap_with_existing_spans_matches_a_check_of_every_span() -> None:
+    """The sorted test of overlapping claims agrees with comparing against each claim."""
+    import random
+
+    from db.assist.suggest import _overlapping
+
+    rng = random.Random(11)
+    for _ in range(200):
+        existing = []
+        for _n in range(rng.randint(0, 12)):
+            lo = rng.randint(0, 200)
+            existing.append((lo, lo + rng.randint(0, 60)))
+        test = _overlapping(existing)
+        for _probe in range(40):
+            lo = rng.randint(0, 260)
+            hi = lo + rng.randint(1, 40)
+            expected = any(a < hi and lo < b for a, b in existing)
+            assert test(lo, hi) == expected, (existing, lo, hi)

@@ -358,3 +358,54 @@ def test_changed_claim_is_repainted_in_its_new_status_colour(opened, ws) -> None
     expected = tint(Status.DISPUTED, 0).name(QColor.NameFormat.HexArgb)
     assert painted.format.background().color().name(QColor.NameFormat.HexArgb) == expected
     assert window.reader.claims[0].status == Status.DISPUTED
+
+
+def test_many_blocks_highlighted_again_in_one_pass_few_block_by_block(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Suggestion underlines over many lines are drawn in one edit of the layout (the view
+    hears of one change); over a few lines only those lines are highlighted again, each its
+    own change; either way every range is drawn and the document stays unmodified."""
+    from PySide6.QtGui import QTextCharFormat
+
+    from desktop.reader.highlighter import BATCH_BLOCKS
+
+    lines = [f"Line {n} says 12 people met in Ulsan on Monday." for n in range(300)]
+    text = "\n".join(lines)
+    article = add_text_article(ws, text, title="Many lines")
+    window = make_window(ws, tmp_path, qtbot)
+    reader = window.reader
+    window.open_article(article.id)
+    document = reader.document()
+    starts = [text.index(line) for line in lines]
+
+    def dotted(start: int) -> bool:
+        block = document.findBlock(start)
+        local = start - block.position()
+        return any(
+            r.start <= local < r.start + r.length
+            and r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+            for r in block.layout().formats()
+        )
+
+    edits: list[int] = []  # the view is told once per closed edit of the document
+    document.contentsChanged.connect(lambda: edits.append(1))
+    many = [(s + 5, s + 20) for s in starts[::2]]
+    assert len(many) > BATCH_BLOCKS
+    passes, calls = reader.highlighter.batched_passes, reader.highlighter.highlight_calls
+    reader.set_suggestion_marks(many)
+    assert reader.highlighter.batched_passes == passes + 1
+    assert len(edits) == 1  # one edit, not one per block
+    assert reader.highlighter.highlight_calls - calls == document.blockCount()
+    assert all(dotted(lo) for lo, _hi in many)
+    assert not any(dotted(s + 5) for s in starts[1::2])
+    assert not document.isModified()
+    edits.clear()
+    reader.set_suggestion_marks(many[:3])  # the other lines change: many again, one pass
+    assert reader.highlighter.batched_passes == passes + 2 and len(edits) == 1
+    assert not dotted(many[3][0])
+    edits.clear()
+    calls = reader.highlighter.highlight_calls
+    reader.set_suggestion_marks(many[:5])  # two more lines: those two, one by one
+    assert reader.highlighter.batched_passes == passes + 2
+    assert reader.highlighter.highlight_calls - calls == 2 and len(edits) == 2
+    assert all(dotted(lo) for lo, _hi in many[:5]) and not dotted(many[5][0])
+    assert not document.isModified()

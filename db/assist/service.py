@@ -1,8 +1,9 @@
 """Suggestions for a stored article, and turning accepted suggestions into claims.
 
 :func:`suggestions_for_article` reads the article, the source registry and the
-claims already made, then runs the pure :func:`db.assist.suggest.suggest` (cached
-by text, publication date and registry, so a repeated call is free).
+claims already made, then runs the pure :func:`db.assist.suggest.suggest` (what the
+text offers is cached by text, publication date and registry; the claims already made
+only take suggestions away, so a repeated call costs a read of the claims' places).
 :func:`accept_suggestions` creates one claim per suggestion through
 :func:`db.claims.create_claim`, matching each source in the registry or creating
 it, and returns what changed.
@@ -19,13 +20,20 @@ from typing import Any
 
 from db.articles import article_text, get_article, in_offset
 from db.assist.names import is_person, normalise
-from db.assist.suggest import KINDS, RegistrySource, Suggestion, suggest
+from db.assist.suggest import (
+    KINDS,
+    RegistrySource,
+    Suggestion,
+    candidates,
+    select_suggestions,
+)
 from db.changes import Changes, Entity, Op, changed
-from db.claims import ClaimInfo, claims_of_article, create_claim, delete_claim
+from db.claims import ClaimInfo, create_claim, delete_claim
 from db.errors import InvalidInput
 from db.models import ClaimKind, SourceKind
 from db.relays import set_relay_ids
 from db.sources import SourceInfo, create_source, delete_source, list_sources
+from db.spans import article_spans
 from db.workspace import Workspace
 
 CLAIM_KINDS = {
@@ -91,22 +99,25 @@ def suggestions_for_article(
     if info.published_at is not None:
         published = in_offset(info.published_at, info.published_offset).date()
     registry = registry_of(list_sources(ws))
-    existing = tuple(sorted((c.start, c.end) for c in claims_of_article(ws, info.id)))
+    # Light rows: only where the claims are (no claim objects for a long article).
+    existing = [(start, end) for _id, start, end, _status in article_spans(ws, info.id)]
+    # What the text offers is cached by text, date, outlet and registry; the claims made
+    # since only take suggestions away, so a new claim does not read the text again.
     key = (
         hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         published,
         info.outlet,
         tuple(registry),
-        existing,
     )
-    found = _cache.get(key)
-    if found is None:
-        found = tuple(suggest(text, published, None, registry, existing, outlet=info.outlet))
-        _cache[key] = found
+    offered = _cache.get(key)
+    if offered is None:
+        offered = tuple(candidates(text, published, None, registry, outlet=info.outlet))
+        _cache[key] = offered
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     else:
         _cache.move_to_end(key)
+    found = select_suggestions(offered, existing)
     hidden: set[tuple[str, int, int, str]] = set()
     if not include_dismissed:
         from db.assist.dismissals import dismissals

@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -193,6 +193,48 @@ def suggest(
     kinds: Iterable[str] | None = None,
 ) -> list[Suggestion]:
     """Suggested claims in *text*, in order, leaving out those overlapping *existing* spans."""
+    found = candidates(text, published, language, registry, outlet, kinds)
+    return select_suggestions(found, existing)
+
+
+def select_suggestions(
+    found: Iterable[Suggestion], existing: Sequence[tuple[int, int]] = ()
+) -> list[Suggestion]:
+    """The :func:`candidates` no *existing* span overlaps, in order, one per clause."""
+    overlaps = _overlapping(existing)
+    out = [s for s in found if not overlaps(s.start, s.end)]
+    out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    return _one_per_clause(out)
+
+
+def _overlapping(existing: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``[lo, hi)`` shares a character with any of the *existing* spans:
+    the spans sorted by start, each start's running maximum end (O(log n) a test)."""
+    spans = sorted(existing)
+    starts = [lo for lo, _hi in spans]
+    reach: list[int] = []
+    furthest = -1
+    for _lo, hi in spans:
+        furthest = max(furthest, hi)
+        reach.append(furthest)
+
+    def test(lo: int, hi: int) -> bool:
+        before = bisect.bisect_left(starts, hi)  # the spans starting before hi
+        return before > 0 and reach[before - 1] > lo
+
+    return test
+
+
+def candidates(
+    text: str,
+    published: dt.date | dt.datetime | None = None,
+    language: str | None = None,
+    registry: Iterable[RegistrySource] = (),
+    outlet: str = "",
+    kinds: Iterable[str] | None = None,
+) -> list[Suggestion]:
+    """Every suggested claim in *text* before the claims already made are taken into
+    account (they depend on the text, its date, the registry and the outlet only)."""
     wanted = set(kinds or KINDS)
     lang = language or guess_language(text)
     reg = Registry(registry)
@@ -274,9 +316,7 @@ def suggest(
                     target_end=end, **_source_fields(a, reg, outlet),
                 )
             )  # fmt: skip
-    out = [s for s in out if not any(lo < s.end and s.start < hi for lo, hi in existing)]
-    out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
-    return _one_per_clause(out)
+    return out
 
 
 def _one_per_clause(found: list[Suggestion]) -> list[Suggestion]:
@@ -377,4 +417,12 @@ def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-__all__ = ["KINDS", "Registry", "RegistrySource", "Suggestion", "suggest"]
+__all__ = [
+    "KINDS",
+    "Registry",
+    "RegistrySource",
+    "Suggestion",
+    "candidates",
+    "select_suggestions",
+    "suggest",
+]

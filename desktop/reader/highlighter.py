@@ -20,6 +20,10 @@ HEADING_LIMIT = 300
 # anything else painted there.
 HIDDEN_FOREGROUND = QColor(150, 0, 0)
 HIDDEN_BACKGROUND = QColor(255, 205, 205)
+# More blocks than this to highlight again at once (suggestions arriving, the page turning
+# dark): the whole document is highlighted in one pass, which costs less than telling the
+# layout of each block's change one by one.
+BATCH_BLOCKS = 40
 
 
 class ClaimHighlighter(QSyntaxHighlighter):
@@ -50,6 +54,7 @@ class ClaimHighlighter(QSyntaxHighlighter):
         self._hidden_format.setFontWeight(700)
         # Diagnostics: how many times a block was highlighted (tests check the work done).
         self.highlight_calls = 0
+        self.batched_passes = 0  # changes of many blocks made as one pass
 
     def _format(self, status: Status, depth: int, superseded: bool = False) -> QTextCharFormat:
         key = (status, min(depth, 4), superseded)
@@ -90,10 +95,17 @@ class ClaimHighlighter(QSyntaxHighlighter):
         # Re-highlighting opens an (empty) edit block, which Qt counts as a
         # modification; the text and its formats are untouched, so keep the flag.
         was_modified = document.isModified()
-        for number in blocks:
-            block = document.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
+        numbers = list(blocks)
+        if len(numbers) > BATCH_BLOCKS:
+            # One pass in one edit: the layout hears of one change, not one per block
+            # (each would lay its block out again and reposition the view).
+            self.rehighlight()
+            self.batched_passes += 1
+        else:
+            for number in numbers:
+                block = document.findBlockByNumber(number)
+                if block.isValid():
+                    self.rehighlightBlock(block)
         document.setModified(was_modified)
 
     def set_superseded(self, claim_ids: Iterable[str], blocks: Iterable[int]) -> None:
