@@ -449,6 +449,61 @@ def claim_rank(
         return int(conn.execute(select(total)).scalar_one())
 
 
+def claim_rank_beside(
+    ws: Workspace,
+    flt: ClaimFilter | None,
+    order: ClaimOrder,
+    claim_id: uuid.UUID | str,
+    anchor_id: uuid.UUID | str,
+    anchor_rank: int,
+) -> int | None:
+    """The row a claim just added takes, from a claim of the same article whose row
+    was *anchor_rank* before it was added: in the position order the two are apart by
+    the article's claims between them, counted on the position index (instead of every
+    claim of the articles before, as :func:`claim_rank` counts).
+
+    None when this cannot tell (another order, another article, either claim gone or
+    not matching *flt*): ask :func:`claim_rank` then.
+    """
+    flt = flt or ClaimFilter()
+    if order.key not in (SortKey.POSITION, SortKey.ARTICLE) or order.descending:
+        return None
+    if needs_article(flt):
+        return None
+    cid = claim_id if isinstance(claim_id, uuid.UUID) else uuid.UUID(str(claim_id))
+    aid = anchor_id if isinstance(anchor_id, uuid.UUID) else uuid.UUID(str(anchor_id))
+    if cid == aid:
+        return None
+    columns: list[SQLColumnExpression[Any]] = [Claim.start, Claim.end, Claim.id]
+    probe = apply_claim_filter(
+        select(Claim.id, Claim.article_id, *columns).where(Claim.id.in_([cid, aid])), flt
+    )
+    with ws.engine.connect() as conn:
+        found = {row[0]: row[1:] for row in conn.execute(probe)}
+        if cid not in found or aid not in found or found[cid][0] != found[aid][0]:
+            return None
+        article = found[cid][0]
+
+        def before(key: tuple[Any, ...]) -> Any:
+            """Claims of the article (matching *flt*) before *key* in the position order."""
+            counts = [
+                apply_claim_filter(select(func.count()).select_from(Claim), flt)
+                .where(Claim.article_id == article, term)
+                .scalar_subquery()
+                for term in _ranges_before(columns, key, False)
+            ]
+            total: Any = counts[0]
+            for more in counts[1:]:
+                total = total + more
+            return total
+
+        new_key, anchor_key = tuple(found[cid][1:]), tuple(found[aid][1:])
+        between = conn.execute(select(before(new_key) - before(anchor_key))).scalar_one()
+    # The anchor's row counted the new claim too when it comes first.
+    ahead = 1 if (new_key[0], new_key[1], cid) < (anchor_key[0], anchor_key[1], aid) else 0
+    return anchor_rank + ahead + int(between)
+
+
 # ---------------------------------------------------------------- filter choices
 
 CHOICE_LIMIT = 50_000  # more articles or sources than this are reached by typing

@@ -26,6 +26,7 @@ from db.claim_pages import (
 )
 from db.claim_rows import (
     R_ARTICLE,
+    R_ARTICLE_ID,
     R_CREDIBILITY,
     R_EVENT_END,
     R_EVENT_START,
@@ -553,3 +554,28 @@ def test_new_claim_reaches_the_table_with_its_place_read_once(qtbot, ctx, ws, bi
     assert len(writes) == 2, writes  # the claim and its history entry
     assert not [s for s in reads if "claim_tag" in s or "claim_relay" in s], reads
     assert len(seen) <= 6, seen  # the anchor's text, two writes, the place (probe + count)
+    # Placed beside a held claim of its article: no count over the articles before it.
+    assert not [s for s in reads if "article.title <" in s], reads
+
+
+def test_rank_beside_a_claim_of_the_same_article_is_the_rank(ws, big):
+    """A claim added is placed from a neighbour's row as the full count places it."""
+    from db.claim_pages import claim_rank_beside
+
+    article = big["articles"][1]
+    rng = random.Random(7)
+    for flt in (ClaimFilter(), ClaimFilter(statuses=frozenset({Status.UNVERIFIED}))):
+        for _ in range(6):
+            ranks_before = _expected(ws, flt, ClaimOrder())
+            mine = [r for r in claim_rows(ws, flt) if r[R_ARTICLE_ID] == str(article)]
+            anchor = rng.choice(mine)[R_ID]
+            start = rng.randrange(0, 2000)
+            made = claim_ops.create_claim(ws, article, start, start + rng.randrange(1, 40))
+            got = claim_rank_beside(
+                ws, flt, ClaimOrder(), made.id, anchor, ranks_before.index(anchor)
+            )
+            assert got == claim_rank(ws, flt, ClaimOrder(), made.id)
+    other = big["articles"][2]
+    made = claim_ops.create_claim(ws, other, 5, 9)
+    assert claim_rank_beside(ws, None, ClaimOrder(), made.id, anchor, 0) is None  # elsewhere
+    assert claim_rank_beside(ws, None, ClaimOrder(SortKey.STATUS), made.id, made.id, 0) is None

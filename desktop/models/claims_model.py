@@ -40,6 +40,7 @@ from desktop.models.claims_refresh import Item, Plan, Snapshot
 from desktop.operations import claims_table as ops
 from desktop.operations.claims_table import (
     R_ARTICLE,
+    R_ARTICLE_ID,
     R_CONTESTED,
     R_CREDIBILITY,
     R_EVENT_END,
@@ -602,6 +603,8 @@ class ClaimsTableModel(QAbstractTableModel):
         gen, layout = self._gen, self._layout
         ws, snap = self._ws(), self._snapshot()
         snap.known = {i: self._known.pop(i) for i in items if i in self._known}
+        if len(items) == 1:
+            snap.anchors = self._anchors(snap.known)
         self._job(
             "Refreshing claims",
             lambda _p: claims_refresh.plan_refresh(ws, snap, items, resync),
@@ -609,6 +612,16 @@ class ClaimsTableModel(QAbstractTableModel):
             on_done=lambda plan: self._refresh_done(gen, layout, items, resync, plan),
             on_error=lambda exc: self._fail(gen, exc),
         )
+
+    def _anchors(self, rows: dict[str, ClaimRow]) -> dict[str, tuple[str, int]]:
+        """A held claim of the article of each new row (see ``claims_refresh.Snapshot``)."""
+        wanted = {row[R_ARTICLE_ID] for row in rows.values()}
+        out: dict[str, tuple[str, int]] = {}
+        if wanted and self._order.key in (SortKey.POSITION, SortKey.ARTICLE):
+            for pos, row in self._rows.items():
+                if row[R_ARTICLE_ID] in wanted and row[R_ARTICLE_ID] not in out:
+                    out[row[R_ARTICLE_ID]] = (row[R_ID], pos)
+        return out
 
     def _refresh_done(
         self, gen: int, layout: int, items: dict[str, Item], resync: bool, plan: Plan

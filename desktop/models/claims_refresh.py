@@ -84,6 +84,8 @@ class Snapshot:
     complete: bool  # every row is held
     page_size: int = ops.PAGE_SIZE
     known: dict[str, ops.ClaimRow] = field(default_factory=dict)  # rows not to read again
+    # article id -> (claim id, row) of a held claim of it (to place a new claim beside)
+    anchors: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -222,8 +224,14 @@ def plan_refresh(ws: Workspace, snap: Snapshot, items: dict[str, Item], resync: 
                 plan.rows[claim_id] = row
     if resync or len(needs_place) > PLACE_LIMIT:
         return resync_plan(ws, snap)
+    # One claim added beside a held claim of its article: counted from that one.
+    beside = None
+    if len(needs_place) == 1 and not plan.removed and needs_place[0] not in snap.held:
+        anchor = snap.anchors.get(plan.rows[needs_place[0]][R_ARTICLE_ID])
+        if anchor is not None and anchor[0] not in items:
+            beside = ops.rank_beside(ws, snap.flt, snap.order, needs_place[0], anchor)
     for claim_id in needs_place:
-        rank = ops.rank(ws, snap.flt, snap.order, claim_id)
+        rank = beside if beside is not None else ops.rank(ws, snap.flt, snap.order, claim_id)
         if rank is None:  # gone meanwhile
             plan.rows.pop(claim_id, None)
             if claim_id in snap.held:

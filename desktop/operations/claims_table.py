@@ -67,6 +67,7 @@ __all__ = [
     "new_claim_row",
     "page",
     "rank",
+    "rank_beside",
     "rows",
     "source_choices",
     "tag_choices",
@@ -115,6 +116,14 @@ def new_claim_row(claim_id: str) -> ClaimRow | None:
 def rank(ws: Workspace, flt: ClaimFilter, order: ClaimOrder, claim_id: str) -> int | None:
     """The row of *claim_id* among the matching claims in *order* (None: not among them)."""
     return claim_pages.claim_rank(ws, flt, order, claim_id)
+
+
+def rank_beside(
+    ws: Workspace, flt: ClaimFilter, order: ClaimOrder, claim_id: str, anchor: tuple[str, int]
+) -> int | None:
+    """The row a claim just added takes, from (claim id, row) of a held claim of the same
+    article before it was added; None when that cannot tell (see ``claim_rank_beside``)."""
+    return claim_pages.claim_rank_beside(ws, flt, order, claim_id, anchor[0], anchor[1])
 
 
 def article_choices(ws: Workspace) -> list[tuple[str, str]]:
