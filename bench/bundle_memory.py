@@ -1,12 +1,13 @@
 """Peak memory of importing a bundle near the accepted limits, beside its size.
 
 Usage: python bench/bundle_memory.py [--articles N] [--mib M] | [--records R] | [--history H]
-       [--old]
+       [--old] [--pg ADMIN_URL]
        (default: 9 articles of 50 MiB, the largest article ClaimDesk imports;
        --records: one small article and R sources, --history: one small article
        and H small history entries, for many records near the member limit;
        --old: the records in one data.json, as bundles were written before
-       ClaimDesk wrote JSON Lines, which must still import)
+       ClaimDesk wrote JSON Lines, which must still import; --pg: import into
+       a fresh database created beside ADMIN_URL's, instead of SQLite)
 
 The bundle is built once and kept in /tmp (rebuilt when N or M change): N
 plain-text articles of M MiB of newsroom-like prose (bench/prose.py, with a few
@@ -68,9 +69,20 @@ def _templates(tmp: Path) -> dict[str, list[dict[str, object]]]:
     create_claim(ws, info.id, 0, 12, source_id=source.id)
     export_bundle(ws, tmp / "template.claimdesk")
     ws.close()
+    return json.loads(_template_members(tmp)["data.json"])  # type: ignore[no-any-return]
+
+
+def _template_members(tmp: Path) -> dict[str, bytes]:
+    """The template bundle's members, its records in one data.json (version 1)."""
+    from db.bundles.archive import SECTION_NAMES, records_member
+
     with zipfile.ZipFile(tmp / "template.claimdesk") as zf:
-        data: dict[str, list[dict[str, object]]] = json.loads(zf.read("data.json"))
-    return data
+        members = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
+    if "data.json" not in members:
+        lines = {s: members.pop(records_member(s)).splitlines() for s in SECTION_NAMES}
+        data = {s: [json.loads(line) for line in rows] for s, rows in lines.items()}
+        members["data.json"] = json.dumps(data).encode()
+    return members
 
 
 def _prose(path: Path, mib: int) -> None:
@@ -141,8 +153,7 @@ def build_records(records: int) -> Path:
         return target
     with tempfile.TemporaryDirectory() as tmp:
         _templates(Path(tmp))
-        with zipfile.ZipFile(Path(tmp) / "template.claimdesk") as zf:
-            members = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
+        members = _template_members(Path(tmp))
     data = json.loads(members["data.json"])
     source = data["sources"][0]
     data["sources"] = [source] + [
@@ -166,8 +177,7 @@ def build_history(entries: int) -> Path:
         return target
     with tempfile.TemporaryDirectory() as tmp:
         _templates(Path(tmp))
-        with zipfile.ZipFile(Path(tmp) / "template.claimdesk") as zf:
-            members = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
+        members = _template_members(Path(tmp))
     data = json.loads(members["data.json"])
     claim = data["claims"][0]
     entry = next(h for h in data["history"] if h["entity_id"] == claim["id"])
@@ -212,7 +222,25 @@ def as_json_lines(old: Path) -> Path:
     return target
 
 
-def child(path: Path, baseline: bool) -> dict[str, float]:
+def _pg_workspace(admin_url: str) -> str:
+    """A fresh, migrated PostgreSQL database beside *admin_url*'s (dropped first if left over)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from db.workspace import migrate
+
+    name = "claimdesk_bundle_bench"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    migrate(url)
+    return url
+
+
+def child(path: Path, baseline: bool, pg_url: str = "") -> dict[str, float]:
     if baseline:
         before = _rss_mib()
         with zipfile.ZipFile(path) as zf:
@@ -222,7 +250,7 @@ def child(path: Path, baseline: bool) -> dict[str, float]:
     from db.workspace import open_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
-        ws = open_workspace(Path(tmp) / "bench.sqlite")
+        ws = open_workspace(_pg_workspace(pg_url) if pg_url else Path(tmp) / "bench.sqlite")
         before = _rss_mib()
         began = time.perf_counter()
         report = import_bundle(ws, path)
@@ -232,9 +260,9 @@ def child(path: Path, baseline: bool) -> dict[str, float]:
         return {"rss_before_mib": before, "rss_peak_mib": _rss_mib(), "seconds": seconds}
 
 
-def run(path: Path, baseline: bool) -> dict[str, float]:
+def run(path: Path, baseline: bool, pg_url: str = "") -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(path), "1" if baseline else "0"],
+        [sys.executable, __file__, "--child", str(path), "1" if baseline else "0", pg_url],
         check=True,
         capture_output=True,
         text=True,
@@ -245,7 +273,7 @@ def run(path: Path, baseline: bool) -> dict[str, float]:
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
-        print(json.dumps(child(Path(argv[1]), argv[2] == "1")))
+        print(json.dumps(child(Path(argv[1]), argv[2] == "1", argv[3] if len(argv) > 3 else "")))
         return
     articles = int(argv[argv.index("--articles") + 1]) if "--articles" in argv else 9
     mib = int(argv[argv.index("--mib") + 1]) if "--mib" in argv else 50
@@ -276,7 +304,10 @@ def main(argv: list[str]) -> None:
     )
     base = run(path, True)
     print(f"baseline (open the zip, read its directory): RSS peak {base['rss_peak_mib']:.0f} MiB")
-    full = run(path, False)
+    pg_url = argv[argv.index("--pg") + 1] if "--pg" in argv else ""
+    if pg_url:
+        print("into a fresh PostgreSQL database (the child's memory only, not the server's)")
+    full = run(path, False, pg_url)
     print(
         f"import_bundle: RSS before {full['rss_before_mib']:.0f} MiB, "
         f"peak {full['rss_peak_mib']:.0f} MiB, {full['seconds']:.0f} s"

@@ -248,3 +248,36 @@ def test_an_old_bundle_imports_as_the_new_one(tmp_path: Path, seed_paths: list[P
     for ws, _, _ in merged:
         ws.close()
     first.close()
+
+
+def test_long_article_on_postgresql_goes_in_without_its_decoded_text(
+    long_bundle: tuple[Path, str, int], pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, text, boundary = long_bundle
+    target = open_workspace(pg_url)
+    bind_analyst(target)
+    read_whole: list[str] = []
+    whole = BundleContents.read
+
+    def spy(self: BundleContents, name: str) -> bytes:
+        read_whole.append(name)
+        return whole(self, name)
+
+    monkeypatch.setattr(BundleContents, "read", spy)
+    try:
+        report = import_bundle(target, path)
+        assert report.added["articles"] == 1 and report.added["claims"] == 2
+        assert read_whole == []
+        with target.session() as session:
+            (aid,) = session.scalars(select(Article.id)).all()
+        assert article_text(target, aid).text == text
+        assert [h.article_id for h in search(target, "Zwiebelturmquelle").hits] == [aid]
+        with target.session() as session:
+            claims = session.scalars(select(Claim).order_by(Claim.start)).all()
+            assert claims[0].quote == text[boundary - 7 : boundary + 9]
+        # The same bundle again: the stored text matches by its checksum, nothing changes.
+        again = import_bundle(target, path)
+        assert again.total_added == 0 and again.total_updated == 0 and not again.conflicts
+        assert read_whole == []
+    finally:
+        target.close()
