@@ -53,3 +53,23 @@ def test_a_subject_cut_short_by_a_relay_is_no_statement() -> None:
     )
     statements = _of(suggest(text, None, "en"), "attribution")
     assert statements and all("shortages" in s.quote for s in statements), statements
+
+
+def test_russian_number_words_in_oblique_cases_are_figures() -> None:
+    from db.assist.numbers import extract_figures
+
+    text = "В учениях участвуют военные из восьми стран, работы займут не менее трёх суток."
+    found = [(text[f.start : f.end], f.value, f.unit) for f in extract_figures(text, "ru")]
+    assert found == [("восьми", 8, "countries"), ("не менее трёх", 3, "days")]
+
+
+def test_a_promise_or_demand_is_the_subjects() -> None:
+    ru = "Министр финансов Ольга Ким потребовала от банков снизить ставки по ипотеке до конца года."
+    statements = _of(suggest(ru, None, "ru"), "attribution")
+    assert [s.source for s in statements] == ["Ольга Ким"]
+    assert statements[0].quote.startswith("снизить ставки")
+    figure = suggest("Мэр пообещал направить на ремонт школ 40 млн рублей.", None, "ru")
+    assert [(s.kind, s.source) for s in figure] == [("figure", "Мэр")]
+    da = "Borgmester Karen Ravn lover at åbne nye skoler i kommunen inden sommerferien."
+    statements = [s for s in suggest(da, None, "da") if s.source]
+    assert statements and all("Karen Ravn" in (s.source or "") for s in statements)

@@ -72,6 +72,12 @@ _DA_DE_VERBS = (
 _SUBJECT_VERB = re.compile(
     rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})(?P<that>,\s*(?:что|що|at|dass)\b|,|:)",
 )
+# A promise or a demand the subject makes, with no "that": "Губернатор пообещал выделить …",
+# "Borgmesteren lover at …" — what follows the verb is the subject's.
+_PROMISE = re.compile(
+    r"(?<!\w)(?P<verb>пообещал[аио]?|обещал[аио]?|потребовал[аио]?|призвал[аио]?|"
+    r"lovede|lover|krævede|kræver|opfordrede|opfordrer)\s+(?:at\s+|от\s+\w+\s+)?"
+)
 _INVERTED = re.compile(
     rf"(?:,|»|“|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
 )
@@ -231,6 +237,14 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if not who or len(who.split()) > 8:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
+    for m in _PROMISE.finditer(body):
+        head = _LEADING.sub("", body[: m.start()].strip())
+        if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
+            continue
+        who, relays = _who(head)
+        if who:
+            head_start = s + max(0, body.find(head))
+            out.append(Cue(s + m.end(), e, who, m.group("verb"), head_start, s + m.end(), relays))
     inv = _INVERTED.search(body)
     if inv:
         who, relays = _who(inv.group("who"))
