@@ -228,3 +228,52 @@ def test_expected_to_is_a_plan_not_a_speaker() -> None:
     text = "Party leader Maria Novak told supporters that the coalition expected to hold 62 seats."
     found = covering(text, "62 seats")
     assert found is not None and found.source == "Maria Novak" and found.relayed_by == ()
+
+
+def test_roles_and_earlier_sources_found_by_word_as_by_looking_back_through_all() -> None:
+    """ "the lawmaker", "the agency" and "it" name the latest fitting role or source before
+    them, found through the index by word exactly as by reading every one back in turn."""
+    import random
+
+    from db.assist.names import NameIndex, clean_name, guess_kind, is_person
+
+    people = ["Kim Min-jun", "Lee Ji-woo", "Anna Petrova", "John Walsh", "Park Seo-yeon"]
+    roles = ["lawmaker", "minister", "spokesman", "official", "professor"]
+    rng = random.Random(4)
+    parts = []
+    for n in range(120):
+        parts.append(f"{rng.choice(['Senior', 'The'])} {rng.choice(roles)} {rng.choice(people)} ")
+        parts.append(f"met the committee on day {n}. ")
+    text = "".join(parts)
+    index = NameIndex(text)
+    assert index._roles  # the text gives people with roles
+    bodies = ["Defence Ministry", "Unification Agency", "Park Seo-yeon", "the Seoul Agency"]
+    for _ in range(80):
+        index.note_source(rng.choice(bodies), "government", rng.randrange(len(text)))
+
+    def looked_back(raw: str, pos: int):  # type: ignore[no-untyped-def]
+        raw = clean_name(raw)
+        head = raw.split()[-1].casefold()
+        for p, role, name in reversed(index._roles):
+            if p < pos and head in role.split():
+                return name, guess_kind(role, name), (raw,)
+        for p, name, kind in reversed(index._sources):
+            if p < pos and head in name.casefold().split() and name.casefold() != raw.casefold():
+                return name, kind, (raw,)
+        return raw, guess_kind(raw), ()
+
+    def it_back(pos: int):  # type: ignore[no-untyped-def]
+        for p, name, kind in reversed(index._sources):
+            if p < pos and not is_person(name):
+                return name, kind, ()
+        return None
+
+    found_role = found_source = 0
+    for pos in range(0, len(text), 97):
+        for raw in ("the lawmaker", "the official", "the agency", "the ministry"):
+            expected = looked_back(raw, pos)
+            assert index.resolve(raw, pos) == expected, (raw, pos)
+            found_role += expected[0] in people
+            found_source += expected[0] in bodies
+        assert index.resolve("it", pos) == it_back(pos)
+    assert found_role and found_source  # both ways of naming were exercised

@@ -110,6 +110,13 @@ class NameIndex:
             role = ((lead.group(1) if lead else "") + " ".join(titles)).casefold()
             if any(w in lexicon.ROLE_WORDS or w in lexicon.TITLE_WORDS for w in role.split()):
                 self._roles.append((m.start(), role, phrase))
+        # Each role word -> the roles holding it, in text order (positions, then roles).
+        self._role_words: dict[str, tuple[list[int], list[tuple[int, str, str]]]] = {}
+        for entry in self._roles:
+            for word in set(entry[1].split()):
+                positions, entries = self._role_words.setdefault(word, ([], []))
+                positions.append(entry[0])
+                entries.append(entry)
         self._positions = [p for p, _ in self._people]
         self._by_token: dict[str, list[tuple[int, str]]] = {}
         for p, name in self._people:
@@ -117,10 +124,18 @@ class NameIndex:
             for token in {normalise(parts[0]), normalise(parts[-1])}:
                 self._by_token.setdefault(token, []).append((p, name))
         self._sources: list[tuple[int, str, str]] = []  # (position, name, kind)
+        self._source_words: dict[str, list[tuple[int, str, str]]] = {}
+        self._bodies: list[tuple[int, str, str]] = []  # sources that are not people
         self._descriptions: dict[str, str] = {}
 
     def note_source(self, name: str, kind: str, pos: int) -> None:
-        self._sources.append((pos, name, kind))
+        entry = (pos, name, kind)
+        self._sources.append(entry)
+        # The same sources, by word and the bodies apart (each in the order noted).
+        for word in set(name.casefold().split()):
+            self._source_words.setdefault(word, []).append(entry)
+        if not is_person(name):
+            self._bodies.append(entry)
 
     def _latest_person(self, pos: int) -> str | None:
         """The person last given as a source before *pos*, else the person last named."""
@@ -186,8 +201,8 @@ class NameIndex:
                 return None
             return person, guess_kind(self._description(person, pos)), ()
         if low in _IT_THEY:
-            for p, name, kind in reversed(self._sources):
-                if p < pos and not is_person(name):
+            for p, name, kind in reversed(self._bodies):
+                if p < pos:
                     return name, kind, ()
             return None
         if low in ("i", "we", "you", "which", "that", "this", "there", "who"):
@@ -202,11 +217,13 @@ class NameIndex:
         if definite and words and all(not w[:1].isupper() or w.casefold() in roles for w in words):
             # "the lawmaker", "the official": the latest name given with that role
             head = words[-1].casefold()
-            for p, role, name in reversed(self._roles):
-                if p < pos and head in role.split():
-                    return name, guess_kind(role, name), (raw,)
-            for p, name, kind in reversed(self._sources):
-                if p < pos and head in name.casefold().split() and name.casefold() != low:
+            positions, entries = self._role_words.get(head, ([], []))
+            i = bisect.bisect_left(positions, pos)  # the latest role before pos with that word
+            if i:
+                _p, role, name = entries[i - 1]
+                return name, guess_kind(role, name), (raw,)
+            for p, name, kind in reversed(self._source_words.get(head, ())):
+                if p < pos and name.casefold() != low:
                     return name, kind, (raw,)
             return raw, guess_kind(raw), ()
         # split a title or description from a trailing personal name
