@@ -7,7 +7,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from db.assist.dates import extract_dates
 from db.assist.numbers import Figure, extract_figures
@@ -228,6 +228,52 @@ def bounds(figure: Figure) -> tuple[float, float]:
     return value, value
 
 
+class Reading(NamedTuple):
+    """What the quote alone says (with the words before it and the publication time, for
+    relative dates): the part of a profile worth keeping (:mod:`db.facts.readings`)."""
+
+    value: float | None
+    value_max: float | None
+    qualifier: str
+    unit: str  # the counted thing named by the figure or in the quote; "" when neither
+    date_first: dt.date | None  # the first date written in the quote
+    date_last: dt.date | None
+    cumulative: bool
+    update_cue: bool
+    increment: bool
+    forecast: bool
+    predicate: str
+    period: str
+    subset: bool
+    wording: str  # the words of three letters or more, lowercased, sorted, one space apart
+
+
+def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
+    """Read a quote's first figure, its first date and its cues (the slow part of a profile)."""
+    figures = [f for f in extract_figures(quote) if f.value is not None]
+    figure = figures[0] if figures else None
+    dates = [d for d in extract_dates(quote, published) if d.first is not None]
+    first = dates[0].first if dates else None
+    last = (dates[0].last or first) if dates else None
+    words = " ".join(sorted({w.lower() for w in _WORDS.findall(quote) if len(w) > 2}))
+    return Reading(
+        None if figure is None else figure.value,
+        None if figure is None else figure.value_max,
+        "" if figure is None else figure.qualifier,
+        "" if figure is None else (normal_unit(figure.unit) or unit_in_words(quote)),
+        first,
+        last,
+        bool(CUMULATIVE.search(quote)),
+        bool(UPDATE_CUES.search(quote)),
+        bool(INCREMENT.search(quote)),
+        bool(FORECAST.search(quote)),
+        predicate_of(quote),
+        period_of(quote),
+        figure is not None and is_subset(quote, lead, figure),
+        words,
+    )
+
+
 def profile(
     claim_id: uuid.UUID,
     article_id: uuid.UUID,
@@ -240,58 +286,34 @@ def profile(
     *,
     event_end: dt.date | None = None,
     lead: str = "",
+    reading: Reading | None = None,
 ) -> Profile:
     """*around* is the text around the quote (its sentence), where the counted thing
     may be named when the quote itself does not ("the total … around 10,000").
-    *lead* is the text just before the quote (its stored prefix): "as a first step,"."""
-    figures = [f for f in extract_figures(quote) if f.value is not None]
-    figure = figures[0] if figures else None
+    *lead* is the text just before the quote (its stored prefix): "as a first step,".
+    *reading* is :func:`read_quote` of the quote, *lead* and *published` if known."""
+    r = reading if reading is not None else read_quote(quote, lead, published)
     when: dt.date | None = event_start
     when_is_event = when is not None
     event: tuple[dt.date | None, dt.date | None] = (None, None)
     if when is not None:
         until = event_end if event_end is not None else when
         event = (min(when, until), max(when, until))  # reversed bounds are read in order
-    else:
-        dates = [d for d in extract_dates(quote, published) if d.first is not None]
-        if dates:
-            when, when_is_event = dates[0].first, True
-            event = (dates[0].first, dates[0].last or dates[0].first)
+    elif r.date_first is not None:
+        when, when_is_event = r.date_first, True
+        event = (r.date_first, r.date_last or r.date_first)
     if when is None and published is not None:
         when = published.date()
-    words = frozenset(w.lower() for w in _WORDS.findall(quote) if len(w) > 2)
-    if figure is None:
-        return Profile(
-            claim_id, article_id, quote, start, end, None, 0.0, 0.0, "", "", when,
-            when_is_event, bool(CUMULATIVE.search(quote)), bool(UPDATE_CUES.search(quote)), words,
-            bool(INCREMENT.search(quote)), bool(FORECAST.search(quote)), *event, lead,
-            predicate_of(quote), period_of(quote),
-        )  # fmt: skip
-    low, high = bounds(figure)
+    words = frozenset(r.wording.split())
+    low, high, unit = 0.0, 0.0, ""
+    if r.value is not None:
+        low, high = bounds(Figure(0, 0, r.value, r.value_max, "", r.qualifier))
+        unit = r.unit or (unit_in_words(around) if around else "")
     return Profile(
-        claim_id,
-        article_id,
-        quote,
-        start,
-        end,
-        figure.value,
-        low,
-        high,
-        normal_unit(figure.unit) or unit_in_words(quote) or unit_in_words(around),
-        figure.qualifier,
-        when,
-        when_is_event,
-        bool(CUMULATIVE.search(quote)),
-        bool(UPDATE_CUES.search(quote)),
-        words,
-        bool(INCREMENT.search(quote)),
-        bool(FORECAST.search(quote)),
-        *event,
-        lead,
-        predicate_of(quote),
-        period_of(quote),
-        is_subset(quote, lead, figure),
-    )
+        claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
+        when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
+        lead, r.predicate, r.period, r.subset,
+    )  # fmt: skip
 
 
 # What a claim says in numbers depends only on the inputs above, so proposals keep it
@@ -299,6 +321,11 @@ def profile(
 # only.  Bounded; cleared whole when full.
 _CACHE: dict[tuple[Any, ...], Profile] = {}
 _CACHE_MAX = 200_000
+
+
+def remembered(key: tuple[Any, ...]) -> Profile | None:
+    """The profile :func:`cached_profile` keeps for these inputs (in its order), if any."""
+    return _CACHE.get(key)
 
 
 def cached_profile(
@@ -313,8 +340,10 @@ def cached_profile(
     *,
     event_end: dt.date | None = None,
     lead: str = "",
+    reading: Reading | None = None,
 ) -> Profile:
-    """:func:`profile`, remembered for the same inputs."""
+    """:func:`profile`, remembered for the same inputs (*reading*, if given, is
+    :func:`read_quote` of them)."""
     key = (claim_id, article_id, quote, start, end, event_start, published, around, event_end, lead)
     found = _CACHE.get(key)
     if found is None:
@@ -322,6 +351,6 @@ def cached_profile(
             _CACHE.clear()
         found = _CACHE[key] = profile(
             claim_id, article_id, quote, start, end, event_start, published, around,
-            event_end=event_end, lead=lead,
+            event_end=event_end, lead=lead, reading=reading,
         )  # fmt: skip
     return found

@@ -21,10 +21,18 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 
 from db.changes import Changes, Entity, Op, changed
+from db.facts import readings as readings_store
 from db.facts.events import date_conflicts, describe_dates
-from db.facts.profile import Profile, cached_profile, is_time_unit
+from db.facts.profile import (
+    Profile,
+    Reading,
+    cached_profile,
+    is_time_unit,
+    read_quote,
+    remembered,
+)
 from db.facts.relate import Relating, explain, relate_alike, same_question
-from db.models import Article, Claim, ClaimLink, DismissedProposal, Relation
+from db.models import Article, Claim, ClaimLink, ClaimReading, DismissedProposal, Relation
 from db.workspace import Workspace
 
 NEIGHBOURS = 40  # each claim is compared with this many others of its bucket
@@ -84,7 +92,10 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Profile]:
-    """Profiles of the placed claims (all, or those named)."""
+    """Profiles of the placed claims (all, or those named).
+
+    Each quote's figure, date and cues come from its stored reading while that is
+    current (:mod:`db.facts.readings`); the quotes read afresh are stored for next time."""
     query = (
         select(
             Claim.id,
@@ -96,16 +107,34 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
             Article.published_at,
             Claim.event_end,
             Claim.prefix,
+            ClaimReading.key,
+            ClaimReading.reading,
         )
         .join(Article, Article.id == Claim.article_id)
+        .outerjoin(ClaimReading, ClaimReading.id == Claim.id)
         .where(Claim.orphaned.is_(False))
     )
+    fresh: list[tuple[uuid.UUID, str, Reading]] = []
+    readings: dict[uuid.UUID, Reading] = {}
 
     def of(row: Any, around: str = "") -> Profile:
-        cid, aid, quote, start, end, event_start, published, event_end, lead = row
+        cid, aid, quote, start, end, event_start, published, event_end, lead, key, stored = row
+        known = remembered(
+            (cid, aid, quote, start, end, event_start, published, around, event_end, lead)
+        )
+        if known is not None:
+            return known
+        reading = readings.get(cid)
+        if reading is None:
+            wanted = readings_store.key_of(quote, lead, published)
+            reading = readings_store.decode(stored) if stored and key == wanted else None
+            if reading is None:
+                reading = read_quote(quote, lead, published)
+                fresh.append((cid, wanted, reading))
+            readings[cid] = reading
         return cached_profile(
             cid, aid, quote, start, end, event_start, published, around,
-            event_end=event_end, lead=lead,
+            event_end=event_end, lead=lead, reading=reading,
         )  # fmt: skip
 
     with ws.session() as session:
@@ -121,6 +150,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
         if p.has_figure and not p.unit and p.article_id in texts:
             p = of(row, _sentence(texts[p.article_id], p.start, p.end))
         out.append(p)
+    readings_store.store(ws, fresh)
     return out
 
 

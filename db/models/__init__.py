@@ -18,6 +18,7 @@ from db.models.enums import (
 )
 from db.models.fact import DismissedProposal, Fact
 from db.models.link import ClaimLink
+from db.models.reading import ClaimReading
 from db.models.relay import ClaimRelay
 from db.models.review import Comment, Verdict
 from db.models.revision import ArticleRevision
@@ -35,6 +36,7 @@ __all__ = [
     "Claim",
     "ClaimKind",
     "ClaimLink",
+    "ClaimReading",
     "ClaimRelay",
     "Comment",
     "DismissedProposal",
