@@ -239,6 +239,35 @@ class Workspace:
         self.engine.dispose()
 
 
+ANALYSIS_LIMIT = 400  # rows SQLite samples per index when it gathers statistics
+
+
+def refresh_statistics(ws: Workspace) -> bool:
+    """Give SQLite's query planner the statistics of a local workspace's tables.
+
+    Without them (a workspace never analysed) SQLite guesses, and may sort every
+    claim to show the first page of the claims table (a tenth of a second or more
+    at 100,000 claims) where walking the article-title and claim-position indexes
+    costs nothing.  A workspace without statistics is analysed on a sample
+    (``analysis_limit``: some hundredths of a second at 100,000 claims); one that
+    has them lets ``PRAGMA optimize`` refresh those gone stale.  Touches no row;
+    returns True when it analysed.  Shared workspaces keep PostgreSQL's own.
+    """
+    if ws.shared:
+        return False
+    with ws.engine.connect() as conn:
+        known = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+        ).first()
+        if known is None:
+            conn.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+            conn.exec_driver_sql("ANALYZE")
+        else:
+            conn.exec_driver_sql("PRAGMA optimize")
+        conn.commit()
+    return known is None
+
+
 def _prepare_sqlite(engine: Engine, path: Path) -> Path | None:
     """Create or upgrade a SQLite workspace; return the backup made, if any."""
     if not _has_tables(engine):

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from db.paths import APP_NAME, data_dir, default_workspace, log_file
@@ -25,6 +25,24 @@ from desktop.style import apply_style
 log = logging.getLogger(__name__)
 
 SAMPLE_NAME = "sample.claimdesk.sqlite"
+STATISTICS_DELAY_MS = 2000
+
+
+def refresh_statistics_soon(ctx: AppContext) -> None:
+    """Give the workspace's query planner its statistics on a worker thread (a
+    workspace never analysed shows the claims table's first page slowly)."""
+    from desktop.operations.workspaces import refresh_statistics
+    from desktop.workers import run_job
+
+    def failed(exc: BaseException) -> None:
+        log.warning("could not refresh the workspace's statistics: %s", exc)
+
+    run_job(
+        "Workspace statistics",
+        lambda _progress: refresh_statistics(ctx),
+        show_progress=False,
+        on_error=failed,
+    )
 
 
 def sample_path() -> Path:
@@ -122,6 +140,8 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     window = MainWindow(ctx, settings)
     dialogs.parent = window
     window.show()
+    # Once the window has settled: the query planner's statistics, in the background.
+    QTimer.singleShot(STATISTICS_DELAY_MS, window, lambda: refresh_statistics_soon(ctx))
     from desktop.operations import analysts as analyst_ops
     from desktop.review import act_as, ensure_first_analyst
     from desktop.review.who_is_working import remember

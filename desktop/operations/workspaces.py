@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -12,11 +13,20 @@ from db.errors import ClaimDeskError
 from db.workspace import Workspace, redact, to_url
 from desktop.shared.urls import scrub
 
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+
 
 def check_soon(target: str | Path) -> None:
     """Begin the read-only check of a local workspace file in the background, so the
     window's code can load meanwhile; :func:`open_workspace` takes its verdict."""
     workspace_ops.check_soon(target)
+
+
+def refresh_statistics(ctx: AppContext) -> bool:
+    """Let the database's query planner know the tables' sizes (see
+    :func:`db.workspace.refresh_statistics`); runs on a worker thread."""
+    return workspace_ops.refresh_statistics(ctx.ws)
 
 
 def open_workspace(target: str | Path, *, create_folder: bool = False) -> Workspace:
