@@ -210,3 +210,23 @@ def test_spans_before_publication_and_bare_seasons(text: str, quote: str, iso: s
 )
 def test_a_clause_about_what_is_to_come_looks_ahead(text: str, iso: str) -> None:
     assert one(text)[1] == iso
+
+
+def test_words_of_a_long_text_read_once_compactly() -> None:
+    """The words the date patterns look around are every word with its place, casefolded;
+    positions are kept in arrays and a word written many times is held once."""
+    import re
+    from array import array
+
+    from db.assist.date_words import _words
+
+    text = (
+        "Вчера the Minister said on Monday, 12 March, that 3,500 troops left. " * 400
+    ).casefold()
+    starts, ends, words = _words(text)
+    expected = [(m.start(), m.end(), m.group(0).casefold()) for m in re.finditer(r"\w+", text)]
+    assert list(zip(starts, ends, words, strict=True)) == expected
+    assert isinstance(starts, array) and isinstance(ends, array)
+    monday = [w for w in words if w == "monday"]
+    assert len(monday) == 400 and all(w is monday[0] for w in monday)  # one string, shared
+    assert _words(text) is _words(text)  # read once for all the patterns

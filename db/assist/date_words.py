@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from array import array
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -171,9 +172,20 @@ _REACH = 30  # how far a pattern may run before or after its key word
 
 
 @lru_cache(maxsize=2)
-def _words(folded: str) -> tuple[tuple[int, int, str], ...]:
-    """Every word of *folded* with its span, casefolded (read once for all the patterns)."""
-    return tuple((m.start(), m.end(), m.group(0).casefold()) for m in _TOKEN.finditer(folded))
+def _words(folded: str) -> tuple[array[int], array[int], list[str]]:
+    """Every word of *folded*: where it starts and ends and its casefolded form, read once
+    for all the patterns.  Kept compact (positions in arrays, each distinct word once): a
+    long article has tens of thousands of words, and a tuple per word would hold megabytes."""
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    words: list[str] = []
+    distinct: dict[str, str] = {}
+    for m in _TOKEN.finditer(folded):
+        starts.append(m.start())
+        ends.append(m.end())
+        word = m.group(0).casefold()
+        words.append(distinct.setdefault(word, word))
+    return starts, ends, words
 
 
 def _near_words(
@@ -185,7 +197,7 @@ def _near_words(
     position of a long article; the pattern is then run only around the words that pass.
     """
     found: dict[tuple[int, int], re.Match[str]] = {}
-    for start, end, word in _words(folded):
+    for start, end, word in zip(*_words(folded), strict=True):
         if not key(word):
             continue
         lo = max(0, start - _REACH)
@@ -516,7 +528,7 @@ def _is_ago_word(word: str) -> bool:
 def has_time_word(phrase: str) -> bool:
     """True when *phrase* has a digit or a word some date expression needs: the quick test
     before reading a short phrase for a date."""
-    for _start, _end, word in _words(phrase):
+    for word in _words(phrase)[2]:
         if (
             word.isdigit()
             or word in _MONTH_WORDS
