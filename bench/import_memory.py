@@ -1,6 +1,9 @@
 """Peak memory of importing one large plain-text article, beside the file's size.
 
 Usage: python bench/import_memory.py [--ascii] [MiB ...]   (default: 50, the largest accepted)
+       python bench/import_memory.py --window [MiB ...]
+       (the window's import: its import function alone, then File > Import in a main
+       window until its panels have settled; peak resident memory, VmHWM)
 
 For each size, a child process writes newsroom-like prose (bench/prose.py) of
 that many MiB to a file, then imports it into a fresh SQLite workspace with
@@ -97,8 +100,79 @@ def child(mib: int, trace: bool, ascii_only: bool) -> dict[str, float]:
         }
 
 
-def run(mib: int, trace: bool, ascii_only: bool) -> dict[str, float]:
-    flags = ["1" if trace else "0", "1" if ascii_only else "0"]
+def window_child(mib: int, stage: str) -> dict[str, float]:
+    """The same import through the main window's File > Import path (offscreen).
+
+    *stage*: ``paths`` runs only the window's import function (import_paths);
+    ``window`` imports through a shown main window (which opens the new article in
+    the reader when the import is done) and waits 5 s more for its panels to settle.
+    """
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from db.analysts import bind_analyst
+    from db.workspace import open_workspace
+    from desktop.context import AppContext
+    from desktop.dialogs import RecordingDialogs
+    from desktop.operations import imports
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "large.txt"
+        _write_article(article, mib, False)
+        ws = open_workspace(Path(tmp) / "bench.sqlite")
+        bind_analyst(ws)
+        ctx = AppContext(ws, RecordingDialogs())
+        window = None
+        if stage == "window":
+            from desktop.main_window import MainWindow
+
+            settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(ctx, settings)
+            window.show()
+        for _ in range(50):
+            app.processEvents()
+        before = _rss_mib()
+        began = time.perf_counter()
+        if stage == "paths":
+            imports.import_paths(ws, [article], lambda done, total: True)
+        else:
+            assert window is not None
+            done: list[object] = []
+            job = window.import_paths([article])  # File > Import: the new article opens
+            assert job is not None
+            job.finished.connect(done.append)
+            job.failed.connect(done.append)
+            while not done:
+                app.processEvents()
+                time.sleep(0.01)
+            settle = time.perf_counter() + 5
+            while time.perf_counter() < settle:
+                app.processEvents()
+                time.sleep(0.01)
+        seconds = time.perf_counter() - began
+        ws.close()
+        return {
+            "file_mib": article.stat().st_size / 2**20,
+            "rss_before_mib": before,
+            "rss_peak_mib": _vm_hwm(),
+            "traced_peak_mib": 0.0,
+            "seconds": seconds,
+        }
+
+
+def _vm_hwm() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return _rss_mib()
+
+
+def run(mib: int, trace: bool, ascii_only: bool, stage: str = "") -> dict[str, float]:
+    flags = ["1" if trace else "0", "1" if ascii_only else "0", stage]
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(mib), *flags],
         check=True,
@@ -111,7 +185,20 @@ def run(mib: int, trace: bool, ascii_only: bool) -> dict[str, float]:
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
+        if len(argv) > 4 and argv[4]:
+            print(json.dumps(window_child(int(argv[1]), argv[4])))
+            return
         print(json.dumps(child(int(argv[1]), argv[2] == "1", argv[3] == "1")))
+        return
+    if "--window" in argv:
+        sizes = [int(a) for a in argv if a.isdigit()] or [50]
+        for mib in sizes:
+            for stage in ("paths", "window"):
+                got = run(mib, False, False, stage)
+                print(
+                    f"{mib} MiB, {stage}: RSS before {got['rss_before_mib']:.0f} MiB, "
+                    f"peak {got['rss_peak_mib']:.0f} MiB, {got['seconds']:.1f} s"
+                )
         return
     ascii_only = "--ascii" in argv
     sizes = [int(a) for a in argv if a != "--ascii"] or [50]
