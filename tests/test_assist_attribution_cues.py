@@ -73,3 +73,21 @@ def test_a_promise_or_demand_is_the_subjects() -> None:
     da = "Borgmester Karen Ravn lover at åbne nye skoler i kommunen inden sommerferien."
     statements = [s for s in suggest(da, None, "da") if s.source]
     assert statements and all("Karen Ravn" in (s.source or "") for s in statements)
+
+
+def test_coming_and_recent_spans_are_dates_left_unresolved() -> None:
+    import datetime as dt
+
+    from db.assist.dates import extract_dates
+
+    cases = {
+        "ar": ("وقالت الوزارة إن الطائرات ستصل خلال الأسابيع الثلاثة المقبلة.",
+               "خلال الأسابيع الثلاثة المقبلة"),
+        "ru": ("Мост откроют в ближайшие две недели, сообщили в мэрии.",
+               "в ближайшие две недели"),
+        "da": ("Regionen ansætter flere jordemødre i de kommende måneder.",
+               "i de kommende måneder"),
+    }  # fmt: skip
+    for language, (text, span) in cases.items():
+        found = extract_dates(text, dt.date(2025, 6, 2))
+        assert [(text[d.start : d.end], d.iso) for d in found] == [(span, None)], language

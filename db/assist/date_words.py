@@ -469,6 +469,27 @@ _DANISH = re.compile(
 )
 
 
+# A span of the coming or the last few days, weeks or months ("خلال الأيام العشرة المقبلة",
+# "в ближайшие две недели", "i de kommende uger"): it dates an event, but too vaguely to
+# resolve, so it is found with no dates.
+_SPAN_WORDS = ("المقبلة", "القادمة", "الماضية", "الأخيرة", "ближайшие", "последние", "kommende",
+               "seneste")  # fmt: skip
+_SPAN_RE = re.compile(
+    r"(?<![\w])(?:(?:خلال|في)\s+(?:الأيام|الأسابيع|الأشهر|الشهور|الساعات)\s+(?:\S+\s+)?"
+    r"(?:المقبلة|القادمة|الماضية|الأخيرة)"
+    r"|(?:в\s+)?(?:ближайшие|последние)\s+(?:\S+\s+)?(?:дни|недели|месяцы|часы|сутки|годы)"
+    r"|i\s+de\s+(?:kommende|næste|seneste|sidste)\s+(?:\S+\s+)?(?:dage|uger|måneder|år|timer))"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _vague_spans(folded: str) -> Iterator[Found]:
+    if any(word in folded for word in _SPAN_WORDS):
+        for m in _SPAN_RE.finditer(folded):
+            yield m.start(), m.end(), None, None, True
+
+
 def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     """Every date expression these patterns find in *folded* (digits folded to ASCII).
 
@@ -487,6 +508,7 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
         found += _korean_days(folded, published)
     found += _relative(folded, published)
     found += _bare_seasons(folded, published)
+    found += _vague_spans(folded)
     return found
 
 
