@@ -579,3 +579,51 @@ def test_rank_beside_a_claim_of_the_same_article_is_the_rank(ws, big):
     made = claim_ops.create_claim(ws, other, 5, 9)
     assert claim_rank_beside(ws, None, ClaimOrder(), made.id, anchor, 0) is None  # elsewhere
     assert claim_rank_beside(ws, None, ClaimOrder(SortKey.STATUS), made.id, made.id, 0) is None
+
+
+def test_text_filter_is_a_case_folded_substring_search_per_document(ws, big):
+    """The table's text filter gives what a plain substring search gives: every term in
+    the claim's quote, statement or notes, or every term in its source's name or aliases,
+    or in one of its tags (each such document on its own, as the index holds them)."""
+    from sqlalchemy import select
+
+    from db.models import Source
+
+    claim_ops.update_claim(ws, claim_rows(ws)[5][R_ID], notes="Seen at the BORDERLINE post")
+    with ws.engine.connect() as conn:
+        sources = {
+            str(sid): [name, *aliases]
+            for sid, name, aliases in conn.execute(select(Source.id, Source.name, Source.aliases))
+        }
+        texts = {
+            str(cid): (quote, statement, notes)
+            for cid, quote, statement, notes in conn.execute(
+                select(Claim.id, Claim.quote, Claim.statement, Claim.notes)
+            )
+        }
+    rows = {r[R_ID]: r for r in claim_rows(ws)}
+
+    def has_all(terms: list[str], fields: list[str]) -> bool:
+        return all(any(t.casefold() in f.casefold() for f in fields) for t in terms)
+
+    def reference(text: str) -> set[str]:
+        terms = text.split()
+        out = set()
+        for cid, row in rows.items():
+            tags = [t for t in row[R_TAGS].split(", ") if t]
+            if (
+                has_all(terms, list(texts[cid]))
+                or (row[R_SOURCE_ID] and has_all(terms, sources[row[R_SOURCE_ID]]))
+                or any(has_all(terms, [tag]) for tag in tags)
+            ):
+                out.add(cid)
+        return out
+
+    for text in ("border", "BORDERline", "agen", "ministry", "zeta wire", "agency border"):
+        expected = reference(text)
+        total = count_claims(ws, ClaimFilter(text=text))
+        got = {r[R_ID] for r in claim_page(ws, ClaimFilter(text=text), ClaimOrder(), 0, 10_000)}
+        assert got == expected, text
+        assert total == len(expected)
+    assert reference("agency border") == set()  # terms in different documents: no match
+    assert reference("border")  # the test means something

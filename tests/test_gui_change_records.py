@@ -91,9 +91,13 @@ def panels(ws, seed_paths, qtbot):  # type: ignore[no-untyped-def]
 def test_ctrl_e_is_three_statements(panels, ws, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _ctx, pane, listing, inspector, article, text = panels
     reader = pane.reader
-    # A first claim fills the inspector's tag and source choices once.
+    # A first claim fills the inspector's tag and source choices once (names only: the
+    # sources' claim counts are not counted over every claim).
     select_codepoints(reader, text, *_last_line_words(text)[:2])
-    assert reader.new_claim_from_selection()
+    with counting(ws) as first:
+        assert reader.new_claim_from_selection()
+    assert any("FROM source" in s for s in first), first
+    assert not [s for s in first if "count(" in s.lower()], first
     start = len(text) - len(text.lstrip()) + 3  # inside the first sentence's claim
     # Whole words, as Ctrl+E makes them.
     (start, end), block = snap_to_words(text, start, start + 10), 0

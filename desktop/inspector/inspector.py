@@ -171,7 +171,7 @@ class ClaimInspector(InspectorForm, QWidget):
                 self._tags_stale = False
             if not self._sources_stale:
                 return
-            self._sources = source_ops.list_sources(self.ctx)
+            self._sources = source_ops.list_sources(self.ctx, counts=False)  # names, gradings
             self._sources_stale = False
         except ClaimDeskError as exc:
             self.ctx.report_error(exc)

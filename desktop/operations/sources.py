@@ -34,9 +34,9 @@ __all__ = [
 ]
 
 
-def list_sources(ctx: AppContext) -> list[SourceInfo]:
-    """Every source with its claim count, by name."""
-    return source_ops.list_sources(ctx.ws)
+def list_sources(ctx: AppContext, *, counts: bool = True) -> list[SourceInfo]:
+    """Every source with its claim count (unless not *counts*: all 0), by name."""
+    return source_ops.list_sources(ctx.ws, counts=counts)
 
 
 def get_source(ctx: AppContext, source_id: uuid.UUID | str) -> SourceInfo:
