@@ -275,7 +275,9 @@ BATCH_BYTES = 16 * 2**20
 Stored = ArticleInfo | Exception  # a stored article, or what kept it out
 
 
-def add_articles(ws: Workspace, news: Sequence[NewArticle]) -> list[Stored]:
+def add_articles(
+    ws: Workspace, news: Sequence[NewArticle], *, index_later: bool = False
+) -> list[Stored]:
     """Store many extracted articles in one transaction; one outcome per article, in order.
 
     An outcome is the stored article's :class:`ArticleInfo`, or the error that kept it
@@ -283,6 +285,10 @@ def add_articles(ws: Workspace, news: Sequence[NewArticle]) -> list[Stored]:
     refused article never keeps the others out.  Callers hand over at most a batch
     (:data:`BATCH_ARTICLES`, :data:`BATCH_BYTES`); should the transaction itself fail,
     each article is stored again on its own so that only the one at fault is reported.
+
+    With *index_later* (SQLite), the articles are stored without their search index
+    entries, queued for :func:`db.search.schema.index_queued`, which whoever asks for
+    it runs afterwards (the desktop's background indexer, on import and on opening).
     """
     outcomes: list[Stored | None] = [None] * len(news)
     digests = [sha256_of(new.original) for new in news]
@@ -296,7 +302,7 @@ def add_articles(ws: Workspace, news: Sequence[NewArticle]) -> list[Stored]:
             candidates.append(i)
     if candidates:
         try:
-            _store_batch(ws, news, digests, candidates, outcomes)
+            _store_batch(ws, news, digests, candidates, outcomes, index_later=index_later)
         except Exception:  # a database refusal: find the article at fault one by one
             for i in candidates:
                 try:
@@ -312,6 +318,8 @@ def _store_batch(
     digests: list[str],
     candidates: list[int],
     outcomes: list[Stored | None],
+    *,
+    index_later: bool = False,
 ) -> None:
     wanted = sorted({digests[i] for i in candidates})
     with ws.session() as session:
@@ -332,6 +340,8 @@ def _store_batch(
             known[digest] = (article.id, article.title)
             session.add(article)
             added.append((i, article))
+        if index_later and added and not ws.shared:
+            search_schema.queue_articles(session.connection(), [a.id for _, a in added])
         session.flush()
         for i, article in added:
             outcomes[i] = _info(article, 0)

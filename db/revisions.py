@@ -198,6 +198,50 @@ def find_earlier_version(ws: Workspace, new: NewArticle) -> ArticleInfo | None:
     return get_article(ws, found) if found is not None else None
 
 
+class EarlierVersions:
+    """:func:`find_earlier_version` for the many files of one import: the stored articles'
+    digests, URLs and titles are read once (one query instead of three per file), and
+    each article the import stores is remembered, so a later file of the same import
+    that revises it is found as well."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._digests: set[str] | None = None
+        self._urls: dict[str, uuid.UUID] = {}
+        self._titles: dict[str, uuid.UUID] = {}
+
+    def _load(self) -> set[str]:
+        digests: set[str] = set()
+        query = select(Article.id, Article.sha256, Article.url, Article.title).order_by(
+            Article.created_at
+        )
+        with self.ws.session() as session:
+            for aid, digest, url, title in session.execute(query):
+                digests.add(digest)
+                self._urls.setdefault(url, aid)  # the oldest with the value, as one query
+                self._titles.setdefault(title, aid)
+        self._digests = digests
+        return digests
+
+    def __call__(self, ws: Workspace, new: NewArticle) -> ArticleInfo | None:
+        digests = self._digests if self._digests is not None else self._load()
+        if sha256_of(new.original) in digests:
+            return None
+        url, title = new.url.strip(), new.title.strip()
+        found = (self._urls.get(url) if url else None) or (
+            self._titles.get(title) if title else None
+        )
+        return get_article(ws, found) if found is not None else None
+
+    def remember(self, stored: ArticleInfo) -> None:
+        """Count *stored* (just added by the import) among the stored articles."""
+        if self._digests is None:
+            return  # not read yet: reading will find it
+        self._digests.add(stored.sha256)
+        self._urls.setdefault(stored.url, stored.id)
+        self._titles.setdefault(stored.title, stored.id)
+
+
 def place_orphan(ws: Workspace, claim_id: uuid.UUID | str, start: int, end: int) -> None:
     """Anchor a claim (orphaned or not) at *start*–*end* of its article's current text."""
     with ws.session() as session:

@@ -133,8 +133,15 @@ class ArticleBatch:
     :meth:`flush` once the last file is added.
     """
 
-    def __init__(self, ws: Workspace, stored: Callable[[NewArticle, Stored], None]) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        stored: Callable[[NewArticle, Stored], None],
+        *,
+        index_later: bool = False,
+    ) -> None:
         self.ws = ws
+        self.index_later = index_later  # see db.articles.add_articles
         self.stored = stored
         self.pending: list[NewArticle] = []
         self.size = 0
@@ -176,7 +183,9 @@ class ArticleBatch:
     def flush(self) -> None:
         pending, self.pending, self.size = self.pending, [], 0
         if pending:
-            for new, outcome in zip(pending, add_articles(self.ws, pending), strict=True):
+            for new, outcome in zip(
+                pending, add_articles(self.ws, pending, index_later=self.index_later), strict=True
+            ):
                 self.stored(new, outcome)
 
 

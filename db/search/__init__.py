@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, false
 
 from db.errors import InvalidInput
+from db.search import schema
 from db.search.match import ClaimsMatching, documents, literal_claims_matching
 from db.search.query import MAX_QUERY_CHARS, Query, find_all, find_phrase, parse_query
 from db.search.results import Hit, SearchResult, build_hits
@@ -37,7 +38,23 @@ def search(ws: Workspace, text: str, *, limit: int = DEFAULT_LIMIT) -> SearchRes
     with ws.engine.connect() as conn:  # reads only
         docs = documents(conn, query, limit + 1)
         hits = build_hits(conn, query, docs, limit + 1)
-    return SearchResult(query=query.text, hits=tuple(hits[:limit]), more=len(hits) > limit)
+        indexing = schema.queued_count(conn)
+    return SearchResult(
+        query=query.text, hits=tuple(hits[:limit]), more=len(hits) > limit, indexing=indexing
+    )
+
+
+def articles_to_index(ws: Workspace) -> int:
+    """How many stored articles still wait for their search index entries."""
+    with ws.engine.connect() as conn:
+        return schema.queued_count(conn)
+
+
+def index_some(ws: Workspace, limit: int = 25) -> int:
+    """Index up to *limit* waiting articles in one short transaction; how many were
+    indexed (0: the index is complete).  A background indexer calls it until 0."""
+    with ws.session() as session:
+        return schema.index_queued(session.connection(), limit)
 
 
 def claims_matching(text: str) -> ColumnElement[bool]:
@@ -66,9 +83,11 @@ __all__ = [
     "Hit",
     "Query",
     "SearchResult",
+    "articles_to_index",
     "claims_matching",
     "find_all",
     "find_phrase",
+    "index_some",
     "parse_query",
     "search",
 ]

@@ -8,6 +8,7 @@ workspace's database when the statement runs.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import (
@@ -32,7 +33,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from db.models import Claim, claim_tag
 from db.search import schema
-from db.search.query import Query, fts5_expression, like_pattern, tsquery_prefix
+from db.search.query import TRIGRAM, Query, fts5_expression, like_pattern, tsquery_prefix
 from db.search.schema import CLAIM, KINDS, SOURCE, TAG, Kind
 
 _key = table(schema.KEY, column("id"), column("entity_id"), column("kind"))
@@ -85,10 +86,47 @@ def _sqlite_documents(conn: Connection, query: Query, limit: int) -> list[Docume
         fts, also = schema.WORD, ""
         params.append(fts5_expression(query.short_terms, schema.FTS_COLUMNS, prefix=True))
     sql = (
-        f"SELECT k.kind, k.entity_id FROM (SELECT rowid AS r FROM {fts} WHERE {fts} MATCH ?{also} "
-        f"ORDER BY rowid DESC LIMIT ?) AS m JOIN {schema.KEY} AS k ON k.id = m.r ORDER BY m.r DESC"
+        f"SELECT m.r, k.kind, k.entity_id FROM (SELECT rowid AS r FROM {fts} WHERE {fts} MATCH ?"
+        f"{also} ORDER BY rowid DESC LIMIT ?) AS m JOIN {schema.KEY} AS k ON k.id = m.r "
+        "ORDER BY m.r DESC"
     )
-    return [(kind, entity) for kind, entity in conn.exec_driver_sql(sql, (*params, limit))]
+    found = [
+        (key, kind, entity) for key, kind, entity in conn.exec_driver_sql(sql, (*params, limit))
+    ]
+    if schema.queued_count(conn):
+        # Articles an import stored are indexed in the background: until then they are
+        # read here, newest first, so a search never misses them.
+        found += _queued_documents(conn, query, limit)
+        found.sort(key=lambda f: f[0], reverse=True)
+    return [(kind, entity) for _key, kind, entity in found[:limit]]
+
+
+def _queued_documents(conn: Connection, query: Query, limit: int) -> list[tuple[int, str, Any]]:
+    """The newest *limit* queued articles (not indexed yet) holding every term, found as
+    the indexes find them: a term of three or more characters anywhere, a shorter one
+    at the start of a word, in any case."""
+    patterns = [
+        re.compile(re.escape(term) if len(term) >= TRIGRAM else WORD_START + re.escape(term),
+                   re.IGNORECASE)
+        for term in query.terms
+    ]  # fmt: skip
+    rows = conn.exec_driver_sql(
+        f"SELECT k.id, k.entity_id, a.title, a.text FROM {schema.KEY} AS k "
+        f"JOIN {schema.ARTICLE.table} AS a ON a.id = k.entity_id "
+        f"WHERE k.kind = '{schema.QUEUED}' ORDER BY k.id DESC"
+    )
+    found: list[tuple[int, str, Any]] = []
+    for key, entity, title, text in rows:
+        if all(p.search(title) or p.search(text) for p in patterns):
+            found.append((key, schema.ARTICLE.name, entity))
+            if len(found) >= limit:
+                break
+    rows.close()
+    return found
+
+
+# Where a word starts, as the word index splits words (letters and digits make words).
+WORD_START = r"(?<![^\W_])"
 
 
 # ---------------------------------------------------------------- PostgreSQL

@@ -75,6 +75,9 @@ class SearchResult:
     query: str
     hits: tuple[Hit, ...]
     more: bool  # further hits exist beyond the limit
+    # Articles stored but not yet in the search index (SQLite, just imported): their
+    # hits are found by reading them, and a search box says the index is being built.
+    indexing: int = 0
 
 
 def snippet(

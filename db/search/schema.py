@@ -52,6 +52,11 @@ PG_WORD_CHARS = 100_000
 # after their INSERT (the trigger reads the length of a blob without copying it).
 DEFER_BYTES = 1_000_000
 PENDING = "pending"  # search_key.kind of an article not indexed yet
+# search_key.kind of an imported article left for a background indexer (index_queued):
+# the import commits without indexing it, and whatever opens the workspace next
+# indexes it should the indexer be stopped first.
+QUEUED = "queued"
+QUEUED_INDEX = f"{INDEX_PREFIX}key_queued"
 PENDING_INDEX = f"{INDEX_PREFIX}key_pending"
 
 
@@ -178,8 +183,9 @@ def _sqlite_article_triggers() -> list[str]:
         ]
 
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in kind.table_columns)
+    # OR IGNORE: an import may have made the key already, queued (queue_articles).
     insert = [
-        f"INSERT INTO {KEY}(entity_id, kind) VALUES (NEW.id, "
+        f"INSERT OR IGNORE INTO {KEY}(entity_id, kind) VALUES (NEW.id, "
         f"CASE WHEN length(NEW.original) > {DEFER_BYTES} THEN '{PENDING}' ELSE '{kind.name}' END);",
         *rows("NEW", delete=False),
     ]
@@ -199,6 +205,7 @@ def _sqlite_article_triggers() -> list[str]:
         + " ".join(delete)
         + " END",
         f"CREATE INDEX IF NOT EXISTS {PENDING_INDEX} ON {KEY}(kind) WHERE kind = '{PENDING}'",
+        f"CREATE INDEX IF NOT EXISTS {QUEUED_INDEX} ON {KEY}(id) WHERE kind = '{QUEUED}'",
     ]
 
 
@@ -210,7 +217,11 @@ def sqlite_article_statements(*, deferred: bool = True) -> list[str]:
     """The article triggers: long texts indexed later (*deferred*), or all in the INSERT."""
     if deferred:
         return _sqlite_article_triggers()
-    return [*_sqlite_triggers(ARTICLE), f"DROP INDEX IF EXISTS {PENDING_INDEX}"]
+    return [
+        *_sqlite_triggers(ARTICLE),
+        f"DROP INDEX IF EXISTS {PENDING_INDEX}",
+        f"DROP INDEX IF EXISTS {QUEUED_INDEX}",
+    ]
 
 
 def index_pending(conn: Connection) -> int:
@@ -222,6 +233,52 @@ def index_pending(conn: Connection) -> int:
     if conn.dialect.name != "sqlite":
         return 0
     keys = conn.exec_driver_sql(f"SELECT id, entity_id FROM {KEY} WHERE kind = '{PENDING}'").all()
+    cols = ", ".join(ARTICLE.fts_columns)
+    values = ", ".join(ARTICLE.table_columns)
+    for key, entity in keys:
+        for fts in (WORD, TRIGRAM):
+            conn.exec_driver_sql(
+                f"INSERT INTO {fts}(rowid, {cols}) SELECT ?, {values} FROM {ARTICLE.table} "
+                "WHERE id = ?",
+                (key, entity),
+            )
+        conn.exec_driver_sql(f"UPDATE {KEY} SET kind = '{ARTICLE.name}' WHERE id = ?", (key,))
+    return len(keys)
+
+
+def queue_articles(conn: Connection, ids: Iterable[Any]) -> None:
+    """Mark the articles about to be inserted with *ids* (SQLite) as queued: their INSERT
+    then makes no index entries, and :func:`index_queued` makes them later.  Call in
+    the transaction that inserts them, before the INSERT.  A no-op on PostgreSQL."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.exec_driver_sql(
+        f"INSERT INTO {KEY}(entity_id, kind) VALUES (?, '{QUEUED}')",
+        [(uuid_hex(i),) for i in ids],
+    )
+
+
+def uuid_hex(value: Any) -> str:
+    """An id as SQLite stores it (32 hex digits)."""
+    return value.hex if hasattr(value, "hex") and not isinstance(value, str) else str(value)
+
+
+def queued_count(conn: Connection) -> int:
+    """How many articles wait for :func:`index_queued` (0 on PostgreSQL)."""
+    if conn.dialect.name != "sqlite":
+        return 0
+    sql = f"SELECT count(*) FROM {KEY} WHERE kind = '{QUEUED}'"
+    return int(conn.exec_driver_sql(sql).scalar() or 0)
+
+
+def index_queued(conn: Connection, limit: int) -> int:
+    """Index the title and text of at most *limit* queued articles, oldest first, in
+    the caller's transaction; the number indexed (0: none left)."""
+    if conn.dialect.name != "sqlite":
+        return 0
+    keys = conn.exec_driver_sql(
+        f"SELECT id, entity_id FROM {KEY} WHERE kind = '{QUEUED}' ORDER BY id LIMIT ?", (limit,)
+    ).all()
     cols = ", ".join(ARTICLE.fts_columns)
     values = ", ".join(ARTICLE.table_columns)
     for key, entity in keys:

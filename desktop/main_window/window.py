@@ -198,6 +198,12 @@ class MainWindow(QMainWindow):
         from desktop.search import install_search_ui
 
         self.search_ui = install_search_ui(self, ctx)
+        from desktop.search.indexer import SearchIndexer
+
+        # Indexes what an import leaves queued; at once, what one left before the
+        # workspace was last closed.
+        self.search_indexer = SearchIndexer(ctx, self.statusBar(), self)
+        QTimer.singleShot(0, self.search_indexer.start)
         from desktop.revisions import install_revisions_ui
 
         self.revisions_ui = install_revisions_ui(self, ctx)
@@ -466,6 +472,8 @@ class MainWindow(QMainWindow):
         return self.import_paths(list(scan.files), skipped=scan.skipped)
 
     def _import_done(self, report: ImportReport) -> None:
+        if report.added:
+            self.search_indexer.start()  # the import left their search entries queued
         if report.added and self.reader.article_id is None:
             self.article_panel.select(str(report.added[0].id))
         if report.added:

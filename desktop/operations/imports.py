@@ -33,7 +33,7 @@ from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
 from desktop.operations.revised_imports import settle_revised
-from desktop.operations.revisions import earlier_version
+from desktop.operations.revisions import earlier_versions
 from desktop.workers import Job, Progress, run_job
 
 log = logging.getLogger(__name__)
@@ -106,6 +106,7 @@ def import_paths(
     *,
     encodings: Mapping[Path, str] | None = None,
     ask_encoding: bool = False,
+    index_later: bool = False,
 ) -> ImportReport:
     """Import every file, many articles to a transaction; never stops at a bad file.
 
@@ -114,13 +115,20 @@ def import_paths(
     a stored article for is not stored but listed in ``revised`` for the analyst.
     *encodings* names the encoding to read some files in.  With *ask_encoding*, a
     file whose encoding was only recognised is not stored but listed in ``guessed``.
+    With *index_later*, the articles' search entries are left to the background
+    indexer (:func:`desktop.operations.search.start_indexing`).
     """
     chosen = {Path(p): e for p, e in (encodings or {}).items()}
     report = ImportReport()
     total = len(paths)
     ordered = sorted(paths, key=lambda p: Path(p).suffix.lower() in ANNOTATION_SUFFIXES)
     named = {path.name for path in chosen}  # read as the analyst said: no note
-    batch = ArticleBatch(ws, lambda new, outcome: _record(report, new, outcome, named))
+    remember = getattr(earlier, "remember", None)  # a finder that learns the new articles
+    batch = ArticleBatch(
+        ws,
+        lambda new, outcome: _record(report, new, outcome, named, remember),
+        index_later=index_later,
+    )
     for done, raw in enumerate(ordered):
         if not progress(done, total):
             report.cancelled = True
@@ -169,11 +177,14 @@ def _record(
     new: NewArticle,
     outcome: Stored,
     named: frozenset[str] | set[str] = frozenset(),
+    remember: Callable[[ArticleInfo], None] | None = None,
 ) -> None:
     if isinstance(outcome, Exception):
         _failed(report, new.filename, outcome)
         return
     report.added.append(outcome)
+    if remember is not None:
+        remember(outcome)
     report.notes += [(new.filename, note) for note in new.notes]
     if guessed_encoding(new) and new.filename not in named:
         report.fallbacks.append((new.filename, _label(new.encoding)))
@@ -231,7 +242,13 @@ def start_import(
     return run_job(
         "Import articles",
         lambda progress: import_paths(
-            ws, files, progress, earlier_version, encodings=encodings, ask_encoding=asking
+            ws,
+            files,
+            progress,
+            earlier_versions(ws),
+            encodings=encodings,
+            ask_encoding=asking,
+            index_later=True,  # the window's SearchIndexer indexes them next
         ),
         parent=parent,
         on_done=finished,

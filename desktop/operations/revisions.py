@@ -130,6 +130,11 @@ def earlier_version(ws: Workspace, new: NewArticle) -> ArticleInfo | None:
     return revision_db.find_earlier_version(ws, new)
 
 
+def earlier_versions(ws: Workspace) -> revision_db.EarlierVersions:
+    """:func:`earlier_version` for the many files of one import (stored articles read once)."""
+    return revision_db.EarlierVersions(ws)
+
+
 def article_filters() -> str:
     patterns = " ".join(f"*{s}" for s in supported_suffixes())
     return f"Articles ({patterns});;All files (*)"

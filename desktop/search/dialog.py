@@ -129,6 +129,13 @@ class SearchDialog(QDialog):
                 f"article{'s' if articles != 1 else ''}, newest first."
                 + (" Showing the first ones: add words to narrow the search." if more else "")
             )
+        if result.indexing:
+            waiting = result.indexing
+            self.status.setText(
+                self.status.text() + f" The search index is still being built ({waiting:,} new "
+                f"article{'s' if waiting != 1 else ''} to go); those are read "
+                "directly, so they are searched too."
+            )
         if n:
             self.view.setCurrentIndex(self.model.index(0, 0))
 

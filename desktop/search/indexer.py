@@ -1,0 +1,113 @@
+"""The background search indexer: articles an import stored without their search index
+entries are indexed here, a few per transaction, off the GUI thread.
+
+The import commits the articles (listed at once) and leaves their entries queued
+(``db.search.schema.QUEUED``); until they are indexed a search reads them instead,
+and the status bar says how many are left.  A workspace closed midway keeps its
+queue: the indexer started when a window opens finishes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from desktop.context import AppContext
+from desktop.operations import search as search_ops
+
+log = logging.getLogger(__name__)
+
+
+class _Bridge(QObject):
+    progressed = Signal(int)  # articles indexed so far in this run
+    finished = Signal(int)
+    failed = Signal(str)
+
+
+class _Run(QRunnable):
+    def __init__(self, ctx: AppContext, bridge: _Bridge, stop: threading.Event) -> None:
+        super().__init__()
+        self.ctx, self.bridge, self.stop = ctx, bridge, stop
+
+    def run(self) -> None:
+        done = 0
+        try:
+            while not self.stop.is_set():
+                n = search_ops.index_some(self.ctx)
+                if n == 0:
+                    break
+                done += n
+                self.bridge.progressed.emit(done)
+        except Exception as exc:  # the queue stays; the next start carries on
+            log.warning("search indexing stopped: %s", exc, exc_info=exc)
+            self.bridge.failed.emit(str(exc))
+        self.bridge.finished.emit(done)
+
+
+class SearchIndexer(QObject):
+    """Runs the indexer in its own thread (never the shared pool the panels load in)
+    and shows ``Indexing N articles for search…`` in the status bar while it works."""
+
+    indexed = Signal(int)  # a run ended, having indexed this many articles
+
+    def __init__(self, ctx: AppContext, status_bar: QStatusBar, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.label = QLabel("", status_bar)
+        self.label.setObjectName("searchIndexing")
+        self.label.hide()
+        status_bar.addPermanentWidget(self.label)
+        self.running = False
+        self.again = False
+        self.total = 0
+        self._stop = threading.Event()
+        self._bridge = _Bridge()
+        queued = Qt.ConnectionType.QueuedConnection
+        self._bridge.progressed.connect(self._progressed, queued)
+        self._bridge.finished.connect(self._finished, queued)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    def start(self, waiting: int | None = None) -> None:
+        """Index whatever waits (*waiting*: how many, when the caller knows)."""
+        if self.running:
+            self.again = True  # more were queued meanwhile: look again when this run ends
+            return
+        self.total = waiting if waiting is not None else search_ops.articles_to_index(self.ctx)
+        if self.total == 0:
+            return
+        self.running, self.again = True, False
+        self._show(0)
+        self.pool.start(_Run(self.ctx, self._bridge, self._stop))
+
+    def stop(self) -> None:
+        """Stop after the current transaction; what is left is indexed next time."""
+        self._stop.set()
+        self.pool.waitForDone()
+
+    def _show(self, done: int) -> None:
+        left = max(self.total - done, 0)
+        self.label.setText(f"Indexing {left:,} article{'s' * (left != 1)} for search…")
+        self.label.setToolTip(
+            "Newly imported articles are being added to the search index; searches "
+            "already find them, more slowly, until it is done."
+        )
+        self.label.show()
+
+    @Slot(int)
+    def _progressed(self, done: int) -> None:
+        self._show(done)
+
+    @Slot(int)
+    def _finished(self, done: int) -> None:
+        self.running = False
+        self.label.hide()
+        self.indexed.emit(done)
+        if self.again and not self._stop.is_set():
+            self.start()

@@ -1,0 +1,131 @@
+"""Imported articles stored first, indexed afterwards: searches find them all along.
+
+The window's import stores articles with their search entries queued
+(``db.search.schema.QUEUED``); the background indexer (``desktop.search.indexer``)
+makes the entries a few articles per transaction.  Until then a search reads the
+queued articles and says how many wait; a workspace closed midway keeps its queue
+and the next window finishes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_shell_support import make_window
+from sqlalchemy import text
+
+from db.articles import NewArticle, add_articles, delete_article, list_articles
+from db.search import articles_to_index, index_some, schema, search
+from db.workspace import Workspace, open_workspace
+from desktop.operations.imports import import_paths
+
+
+def _new(n: int, body: str) -> NewArticle:
+    raw = f"Dispatch {n}\n\n{body}\n".encode()
+    return NewArticle(
+        text=raw.decode(), original=raw, filename=f"d{n}.txt", format="txt", title=f"Dispatch {n}"
+    )
+
+
+def _indexed_keys(ws: Workspace, word: str) -> int:
+    """Entries the word index holds for *word* (not the fallback reading the text)."""
+    with ws.engine.connect() as conn:
+        sql = f"SELECT count(*) FROM {schema.WORD} WHERE {schema.WORD} MATCH :w"
+        return int(conn.execute(text(sql), {"w": word}).scalar() or 0)
+
+
+def test_queued_articles_are_found_before_and_after_indexing(ws: Workspace) -> None:
+    bodies = [
+        "The harbour froze early.",
+        "Grain prices rose sharply.",
+        "A zeppelin landed at dawn.",
+    ]
+    outcomes = add_articles(ws, [_new(n, b) for n, b in enumerate(bodies)], index_later=True)
+    assert len(list_articles(ws)) == 3 and all(not isinstance(o, Exception) for o in outcomes)
+    assert articles_to_index(ws) == 3
+    assert _indexed_keys(ws, "zeppelin") == 0  # nothing in the index yet
+
+    waiting = search(ws, "zeppelin")
+    assert waiting.indexing == 3
+    assert [h.article_title for h in waiting.hits] == ["Dispatch 2"]
+    assert [h.article_title for h in search(ws, "ze dawn").hits] == ["Dispatch 2"]  # word start
+    assert search(ws, "eppelin dawn").hits  # three or more characters: anywhere
+    assert not search(ws, "ep").hits  # two characters: only at the start of a word
+    assert not search(ws, "zeppelin harbour").hits  # every term, in one article
+
+    assert index_some(ws, 2) == 2 and articles_to_index(ws) == 1
+    assert index_some(ws, 2) == 1 and index_some(ws, 2) == 0
+    assert _indexed_keys(ws, "zeppelin") == 1
+    done = search(ws, "zeppelin")
+    assert done.indexing == 0
+    assert [(h.article_title, h.start) for h in done.hits] == [
+        (h.article_title, h.start) for h in waiting.hits
+    ]
+
+
+def test_a_queued_article_deleted_or_edited_before_indexing(ws: Workspace) -> None:
+    stored = add_articles(
+        ws, [_new(1, "Walrus sighted."), _new(2, "Puffin count.")], index_later=True
+    )
+    first = stored[0]
+    assert not isinstance(first, Exception)
+    delete_article(ws, first.id)
+    assert articles_to_index(ws) == 1
+    while index_some(ws):
+        pass
+    assert not search(ws, "walrus").hits
+    assert [h.article_title for h in search(ws, "puffin").hits] == ["Dispatch 2"]
+    assert _indexed_keys(ws, "walrus") == 0
+
+
+def test_indexing_stopped_midway_goes_on_at_the_next_open(ws_path: Path, tmp_path: Path) -> None:
+    ws = open_workspace(ws_path)
+    add_articles(
+        ws, [_new(n, f"Report number {n} on the ferry.") for n in range(5)], index_later=True
+    )
+    assert index_some(ws, 2) == 2  # the indexer was stopped after one transaction
+    ws.close()
+
+    again = open_workspace(ws_path)
+    assert articles_to_index(again) == 3
+    assert len(search(again, "ferry").hits) == 5  # all found, two from the index
+    while index_some(again):
+        pass
+    assert articles_to_index(again) == 0 and _indexed_keys(again, "ferry") == 5
+    again.close()
+
+
+def test_window_import_then_the_indexer_makes_the_last_article_searchable(
+    ws: Workspace, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    files = []
+    for n in range(30):
+        path = folder / f"note-{n:02d}.txt"
+        path.write_text(f"Field note {n}\n\nObserved {'quokka' if n == 29 else 'gull'} {n}.\n")
+        files.append(path)
+    window = make_window(ws, tmp_path, qtbot)
+    indexed: list[int] = []
+    window.search_indexer.indexed.connect(indexed.append)
+    job = window.import_paths(files)
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert len(list_articles(ws)) == 30
+    assert search(ws, "quokka").hits  # indexed or not, it is found
+    qtbot.waitUntil(lambda: sum(indexed) == 30, timeout=30_000)
+    assert articles_to_index(ws) == 0
+    assert _indexed_keys(ws, "quokka") == 1
+    assert search(ws, "quokka").indexing == 0
+    assert window.search_indexer.label.isHidden()
+
+
+def test_a_new_window_indexes_what_a_closed_one_left(ws: Workspace, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "left.txt"
+    src.write_text("Left behind\n\nThe lighthouse keeper wrote twice.\n")
+    report = import_paths(ws, [src], lambda _d, _t: True, index_later=True)
+    assert len(report.added) == 1 and articles_to_index(ws) == 1
+    window = make_window(ws, tmp_path, qtbot)
+    qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=30_000)
+    assert _indexed_keys(ws, "lighthouse") == 1
+    qtbot.waitUntil(lambda: not window.search_indexer.running, timeout=10_000)
