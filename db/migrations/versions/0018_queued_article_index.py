@@ -1,7 +1,7 @@
 """Imported articles can be indexed for search after the import commits (SQLite).
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-05 18:45:00.000000
 
 The article INSERT trigger makes its search key with ``INSERT OR IGNORE``, so an
@@ -18,8 +18,8 @@ from alembic import op
 
 from db.search import schema
 
-revision: str = "0017"
-down_revision: str | None = "0016"
+revision: str = "0018"
+down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
