@@ -91,3 +91,17 @@ def test_coming_and_recent_spans_are_dates_left_unresolved() -> None:
     for language, (text, span) in cases.items():
         found = extract_dates(text, dt.date(2025, 6, 2))
         assert [(text[d.start : d.end], d.iso) for d in found] == [(span, None)], language
+
+
+def test_what_a_source_calls_something_is_its_statement() -> None:
+    da = 'Lærernes fagforening kalder forslaget "et hårdt slag" og vil protestere.'
+    statements = _of(suggest(da, None, "da"), "attribution")
+    assert [(s.quote, s.source) for s in statements] == [
+        ('forslaget "et hårdt slag"', "Lærernes fagforening")
+    ]
+    ru = "Депутат Сергей Панов назвал новый закон «ошибкой»."
+    statements = _of(suggest(ru, None, "ru"), "attribution")
+    assert [s.quote for s in statements] == ["новый закон «ошибкой»"]
+    assert statements[0].source is not None and "Панов" in statements[0].source
+    # a name given, not a judgement
+    assert _of(suggest("Firmaet kalder sig en grøn virksomhed.", None, "da"), "attribution") == []

@@ -78,6 +78,9 @@ _PROMISE = re.compile(
     r"(?<!\w)(?P<verb>пообещал[аио]?|обещал[аио]?|потребовал[аио]?|призвал[аио]?|"
     r"lovede|lover|krævede|kræver|opfordrede|opfordrer)\s+(?:at\s+|от\s+\w+\s+)?"
 )
+# "X kalder planen "uansvarlig"", "X назвал решение «ошибкой»": what X calls it is X's.
+_CALLS = re.compile(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")
+_CALLED_END = re.compile(r"\s+(?:og|и|men|но)\s|[,;.!?]")
 _INVERTED = re.compile(
     rf"(?:,|»|“|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
 )
@@ -245,6 +248,20 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if who:
             head_start = s + max(0, body.find(head))
             out.append(Cue(s + m.end(), e, who, m.group("verb"), head_start, s + m.end(), relays))
+    for m in _CALLS.finditer(body):
+        head = _LEADING.sub("", body[: m.start()].strip())
+        if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
+            continue
+        rest = body[m.end() :]
+        quoted = re.match(r"[^\"“«„]{0,40}[\"“«„][^\"“”«»„]{2,80}[\"”»“]", rest)
+        if not quoted:
+            continue  # a name given, not a judgement ("kalder sig", "назвал имя")
+        stop = _CALLED_END.search(rest, quoted.end())
+        end = s + m.end() + (stop.start() if stop else len(rest))
+        who, relays = _who(head)
+        if who:
+            head_start = s + max(0, body.find(head))
+            out.append(Cue(s + m.end(), end, who, m.group("verb"), head_start, s + m.end(), relays))
     inv = _INVERTED.search(body)
     if inv:
         who, relays = _who(inv.group("who"))

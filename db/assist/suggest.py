@@ -29,6 +29,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _MIN_CLAUSE_WORDS = 4
 _MAX_ATTRIBUTION_CHARS = 240
+# Verbs of calling something a name in quotation marks: a short statement still is one
+_CALLS_CUES = frozenset("kalder kaldte назвал назвала назвало назвали называет".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +300,8 @@ def candidates(
         for a in attributions:
             if a.source is None or a.weak or a.quotation:
                 continue
-            if len(text[a.start : a.end].split()) < 5:
+            short = a.cue in _CALLS_CUES and re.search(r"[\"“«„]", text[a.start : a.end])
+            if len(text[a.start : a.end].split()) < (2 if short else 5):
                 continue
             first = bisect.bisect_left(covered, a.start)
             if first < len(covered) and covered[first] < a.end:
@@ -310,6 +313,10 @@ def candidates(
                 cut = text.rfind(" ", a.start, a.start + _MAX_ATTRIBUTION_CHARS)
                 end = cut if cut > a.start else a.start + _MAX_ATTRIBUTION_CHARS
             start, end = _strip_quotes(text, a.start, end)
+            piece = text[start:end]
+            opened = sum(piece.count(q) for q in "“«„") - sum(piece.count(q) for q in "”»")
+            if (opened > 0 or piece.count('"') % 2) and end < len(text) and text[end] in '"”»“':
+                end += 1  # keep the closing mark of a quotation the statement holds
             out.append(
                 Suggestion(
                     "attribution", start, end, text[start:end], target_start=start,
