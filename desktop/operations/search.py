@@ -13,7 +13,7 @@ from desktop.context import AppContext
 GUI_LIMIT = 200
 # Articles indexed per transaction by the background indexer: short enough that an
 # edit waiting for the database lock hardly notices.
-INDEX_BATCH = 20
+INDEX_BATCH = 50
 
 
 def search(ctx: AppContext, text: str, limit: int = GUI_LIMIT) -> SearchResult:

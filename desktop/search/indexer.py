@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar
@@ -19,6 +20,7 @@ from desktop.context import AppContext
 from desktop.operations import search as search_ops
 
 log = logging.getLogger(__name__)
+LABEL_INTERVAL = 1.0  # seconds between two updates of the count in the status bar
 
 
 class _Bridge(QObject):
@@ -65,6 +67,7 @@ class SearchIndexer(QObject):
         self.running = False
         self.again = False
         self.total = 0
+        self._shown_at = 0.0
         self._stop = threading.Event()
         self._bridge = _Bridge()
         queued = Qt.ConnectionType.QueuedConnection
@@ -84,6 +87,7 @@ class SearchIndexer(QObject):
             return
         self.running, self.again = True, False
         self._show(0)
+        self._shown_at = time.monotonic()
         self.pool.start(_Run(self.ctx, self._bridge, self._stop))
 
     def stop(self) -> None:
@@ -102,7 +106,10 @@ class SearchIndexer(QObject):
 
     @Slot(int)
     def _progressed(self, done: int) -> None:
-        self._show(done)
+        now = time.monotonic()
+        if now - self._shown_at >= LABEL_INTERVAL:  # a count to read, not a flicker
+            self._shown_at = now
+            self._show(done)
 
     @Slot(int)
     def _finished(self, done: int) -> None:
