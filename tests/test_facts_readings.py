@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 
 from db import claims as claim_ops
@@ -15,8 +18,27 @@ from db.facts import profile as profile_module
 from db.facts.proposals import conflicts, profiles
 from db.facts.readings import key_of
 from db.models import Claim, ClaimReading, Relation
+from db.workspace import Workspace
 
 OCT = dt.datetime(2024, 10, 18, tzinfo=dt.UTC)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ws(request: pytest.FixtureRequest, ws_path: Path) -> Iterator[Workspace]:
+    """A workspace on each database (the shared one migrated as its owner)."""
+    from db.analysts import bind_analyst
+    from db.workspace import migrate, open_workspace
+
+    url = str(ws_path)
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        migrate(url)
+    workspace = open_workspace(url)
+    bind_analyst(workspace)
+    try:
+        yield workspace
+    finally:
+        workspace.close()
 
 
 def _claims(ws):  # type: ignore[no-untyped-def]
