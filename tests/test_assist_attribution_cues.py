@@ -105,3 +105,16 @@ def test_what_a_source_calls_something_is_its_statement() -> None:
     assert statements[0].source is not None and "Панов" in statements[0].source
     # a name given, not a judgement
     assert _of(suggest("Firmaet kalder sig en grøn virksomhed.", None, "da"), "attribution") == []
+
+
+def test_confirmed_and_warned_in_every_language() -> None:
+    cases = {
+        "ar": ("وحذر رئيس البلدية من أن شبكة الكهرباء قد تنهار خلال موجة الحر.", "رئيس البلدية"),
+        "ru": ("Глава района Павел Сорокин предупредил, что дорога будет закрыта для грузовиков.",
+               "Павел Сорокин"),
+        "da": ("Politiet bekræfter, at en mand er anholdt i sagen om brandene.", "Politiet"),
+        "ko": ("소방청은 공장 화재의 원인이 낡은 전기 설비의 누전이라고 확인했다.", "소방청"),
+    }  # fmt: skip
+    for language, (text, source) in cases.items():
+        statements = _of(suggest(text, None, language), "attribution")
+        assert [s.source for s in statements] == [source], language

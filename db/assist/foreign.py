@@ -61,11 +61,13 @@ _RU_VERBS = (
     r"сообщил[аио]?|заявил[аио]?|сказал[аио]?|отметил[аио]?|рассказал[аио]?|подчеркнул[аио]?|"
     r"уточнил[аио]?|добавил[аио]?|передает|передаёт|пишет|сообщает|заявляет|повідомив|"
     r"сообщал[аио]?|заявлял[аио]?|напоминает|уточняет|отмечает|подч[её]ркивает|"
+    r"подтвердил[аио]?|подтверждает|предупредил[аио]?|предупреждает|"
     r"повідомила|повідомили|заявив|заявила|сказав|зазначив"
 )
 _DA_DE_VERBS = (
     r"siger|sagde|oplyser|oplyste|skriver|skrev|fortæller|fortalte|vurderer|vurderede|"
     r"viser|viste|anslår|anslog|mener|mente|melder|meldte|tilføjer|tilføjede|"
+    r"bekræfter|bekræftede|advarer|advarede|"
     r"meddeler|meddelte|sagte|sagt|erklärte|erklärt|berichtete|berichtet|teilte mit|betonte|"
     r"schätzt|schätzte|sagt"
 )
@@ -87,7 +89,7 @@ _INVERTED = re.compile(
 _KO_ACCORDING = re.compile(r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?따르면\s*,?\s*")
 _KO_VERBS = (
     r"밝혔다|말했다|전했다|보도했다|주장했다|설명했다|강조했다|발표했다|덧붙였다|추정했다|"
-    r"분석했다|내다봤다|전망했다|예상했다|관측했다|경고했다|지적했다|보고했다|알렸다"
+    r"분석했다|내다봤다|전망했다|예상했다|관측했다|경고했다|지적했다|보고했다|알렸다|확인했다"
 )
 _KO_VERB = re.compile(rf"(?:고|다고|라고|며|것으로|으로)\s*(?P<verb>{_KO_VERBS}|추산했다)[.]?$")
 # "…고 국방부가 전했다": the source named right before the verb, after the statement.
@@ -106,8 +108,8 @@ _KO_CITING = re.compile(
 )
 _AR_SAID = re.compile(
     r"(?:^|\s)و?(?P<verb>قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أشار|أشارت|"
-    r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت)\s+"
-    r"(?P<who>[^،,.]+?(?:،\s*[^،,.]{2,40}?،)?)\s+(?:إلى\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s"
+    r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت|حذر|حذرت|حذّر|حذّرت)\s+"
+    r"(?P<who>[^،,.]+?(?:،\s*[^،,.]{2,40}?،)?)\s+(?:إلى\s+|من\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s"
 )
 # A speech verb with no subject of its own: the speaker last named goes on ("وأضاف أن").
 _AR_ADDED = re.compile(
