@@ -303,3 +303,37 @@ def test_overlap_with_existing_spans_matches_a_check_of_every_span() -> None:
             hi = lo + rng.randint(1, 40)
             expected = any(a < hi and lo < b for a, b in existing)
             assert test(lo, hi) == expected, (existing, lo, hi)
+
+
+def test_a_long_article_is_read_for_suggestions_in_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import articles
+    from db.analysts import bind_analyst
+    from db.assist import service
+    from db.workspace import open_workspace
+
+    early = "The ministry said 1,500 soldiers left the base on Monday.\n"
+    filler = "A line of ordinary words with nothing to count in it at all.\n" * 60
+    late = "Officials said 2,700 soldiers arrived at the border on Friday.\n"
+    text = early + filler + late
+    ws = open_workspace(tmp_path / "ws.sqlite")
+    bind_analyst(ws)
+    info = articles.add_article(
+        ws, articles.NewArticle(text=text, original=text.encode(), title="Long")
+    )
+    whole = service.suggestions_for_article(ws, info.id)
+    assert any("2,700" in s.quote for s in whole) and any("1,500" in s.quote for s in whole)
+    assert not service.read_in_part(ws, info.id)
+
+    limit = len(early) + len(filler) + 20  # the limit falls inside the last line
+    monkeypatch.setattr(service, "SUGGEST_CHARS", limit)
+    monkeypatch.setattr(service, "_cache", type(service._cache)())
+    head, length = service.suggestion_text(ws, info.id)
+    assert (head, length) == (early + filler, len(text))
+    part = service.suggestions_for_article(ws, info.id)
+    assert any("1,500" in s.quote for s in part)
+    assert not any("2,700" in s.quote for s in part)
+    assert all(s.end <= len(head) for s in part)
+    assert service.read_in_part(ws, info.id)
+    ws.close()

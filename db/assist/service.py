@@ -18,7 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from db.articles import article_text, get_article, in_offset
+from sqlalchemy import func, select
+
+from db.articles import get_article, in_offset
 from db.assist.names import is_person, normalise
 from db.assist.suggest import (
     KINDS,
@@ -30,7 +32,7 @@ from db.assist.suggest import (
 from db.changes import Changes, Entity, Op, changed
 from db.claims import ClaimInfo, create_claim, delete_claim
 from db.errors import InvalidInput
-from db.models import ClaimKind, SourceKind
+from db.models import Article, ClaimKind, SourceKind
 from db.relays import set_relay_ids
 from db.sources import SourceInfo, create_source, delete_source, list_sources
 from db.spans import article_spans
@@ -81,6 +83,36 @@ def _detail_kind(source: SourceInfo) -> str:
     }.get(source.kind, "other")
 
 
+# Suggestions read at most this many characters of an article: over a whole 50 MiB
+# article they would take many minutes and gigabytes of memory (figures, dates and
+# attributions are found sentence by sentence, each with its objects).  A longer
+# text is read up to its last line break before the limit.
+SUGGEST_CHARS = 1_000_000
+
+
+def suggestion_text(ws: Workspace, article_id: uuid.UUID) -> tuple[str, int]:
+    """(the part of the article suggestions read, the whole text's length in characters).
+
+    Only that part is read from the database, not the whole text.
+    """
+    with ws.session() as session:
+        length, head = session.execute(
+            select(func.length(Article.text), func.substr(Article.text, 1, SUGGEST_CHARS)).where(
+                Article.id == article_id
+            )
+        ).one()
+    if length > SUGGEST_CHARS and (cut := head.rfind("\n")) > 0:
+        head = head[: cut + 1]
+    return head, length
+
+
+def read_in_part(ws: Workspace, article_id: uuid.UUID) -> bool:
+    """Whether the article is longer than what suggestions read of it."""
+    with ws.session() as session:
+        length = session.scalar(select(func.length(Article.text)).where(Article.id == article_id))
+    return (length or 0) > SUGGEST_CHARS
+
+
 def suggestions_for_article(
     ws: Workspace,
     article_id: uuid.UUID | str,
@@ -91,10 +123,12 @@ def suggestions_for_article(
     """Suggested claims for a stored article, leaving out those overlapping its claims.
 
     Suggestions the current analyst dismissed are left out too, unless *include_dismissed*.
+    A long article's suggestions come from its first ``SUGGEST_CHARS`` characters only
+    (:func:`suggestion_text`).
     """
     wanted = check_kinds(kinds)
     info = get_article(ws, article_id)
-    text = article_text(ws, info.id).text
+    text, _length = suggestion_text(ws, info.id)
     published = None
     if info.published_at is not None:
         published = in_offset(info.published_at, info.published_offset).date()

@@ -31,6 +31,13 @@ __all__ = [
 SuggestionKey = tuple[str, int, int, str]
 
 
+def suggest_chars() -> int:
+    """How many characters of a long article suggestions read."""
+    from db.assist.service import SUGGEST_CHARS
+
+    return SUGGEST_CHARS
+
+
 def key_of(suggestion: Suggestion) -> SuggestionKey:
     """What a dismissal remembers of a suggestion."""
     return (suggestion.kind, suggestion.start, suggestion.end, suggestion.quote)
@@ -44,6 +51,7 @@ class ArticleSuggestions:
     suggestions: tuple[Suggestion, ...]
     dismissed: dict[SuggestionKey, uuid.UUID]  # key -> dismissal id, for those shown
     seconds: float  # time taken to compute them
+    partial: bool = False  # a long article: only its first SUGGEST_CHARS were read
 
 
 def article_suggestions(
@@ -64,7 +72,8 @@ def article_suggestions(
             for d in dismissal_ops.dismissals(ctx.ws, article_id)
         }
     ordered = tuple(sorted(found, key=lambda s: (s.start, s.end, s.kind)))
-    return ArticleSuggestions(article_id, ordered, dismissed, time.perf_counter() - began)
+    partial = assist_ops.read_in_part(ctx.ws, article_id)
+    return ArticleSuggestions(article_id, ordered, dismissed, time.perf_counter() - began, partial)
 
 
 def accept(ctx: AppContext, article_id: uuid.UUID, suggestion: Suggestion) -> list[uuid.UUID]:

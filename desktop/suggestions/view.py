@@ -57,6 +57,7 @@ class SuggestionsView(QWidget):
         self.article_id: uuid.UUID | None = None
         self.generation = 0
         self.pending = False
+        self.partial = False  # the open article is read in part for suggestions
         self.show_dismissed = False
         # Figures of the last answer: computing it, and from the request to the list shown.
         self.last_seconds = 0.0
@@ -230,6 +231,7 @@ class SuggestionsView(QWidget):
         if found.article_id != self.article_id:
             return
         self.pending = False
+        self.partial = found.partial
         self.last_seconds = found.seconds
         self.last_latency = time.perf_counter() - self._asked_at
         current = self.current()
@@ -258,6 +260,9 @@ class SuggestionsView(QWidget):
             text = f"No suggestions left; {hidden} dismissed shown."
         else:
             text = "No suggestions: nothing unclaimed looks like a figure, date or quotation."
+        if self.article_id is not None and self.partial:
+            limit = suggestion_ops.suggest_chars()
+            text += f" Only the first {limit:,} characters of this long article are read."
         self.summary.setText(text)
         self._update_buttons()
         self.countChanged.emit(offered)
