@@ -89,3 +89,19 @@ def test_every_reference_marks_statements_in_every_article() -> None:
             for mark in entry["statements"]:
                 assert mark["kind"] in ("attribution", "quotation"), (folder.name, name)
                 assert mark["source"], (folder.name, name, mark["quote"])
+
+
+def test_fresh_reference_at_the_level_measured(fresh: list[ArticleResult]) -> None:
+    """Measured, never tuned on: these floors only catch a regression."""
+    from db.assist.quality import Score
+
+    claims, attributions, quotations = Score(), StatementScore(), StatementScore()
+    for r in fresh:
+        claims.add(r.score)
+        attributions.add(r.statements["attribution"])
+        quotations.add(r.statements["quotation"])
+    assert claims.marked == 51 and claims.recall >= 0.92, claims.misses
+    assert claims.attribution_accuracy >= 0.75, claims.wrong_sources
+    assert claims.invented <= 1, claims.wrong_sources
+    assert attributions.found >= 5 and attributions.precision >= 0.8, attributions.stray
+    assert quotations.found >= 7 and quotations.precision == 1.0, quotations.stray
