@@ -15,8 +15,8 @@ import pytest
 from formats_support import populate
 
 from db.claims import ClaimFilter, update_claim
-from db.exporting import export, xlsx
-from db.exporting.cells import SheetCells
+from db.exporting import export, sheet, xlsx
+from db.exporting.cells import SheetCells, iter_cells
 from db.exporting.rows import every_status_as_none
 from db.models import Status
 from db.workspace import Workspace
@@ -62,3 +62,16 @@ def test_every_status_reads_the_same_claims(
         else:
             assert _sheet_xml(a) == _sheet_xml(b)
     assert export(ws, "csv", some, tmp_path / "some.csv") < 10
+
+
+def test_csv_rows_built_from_the_query_equal_the_cells_of_the_light_rows(
+    ws: Workspace, seed_paths: list[Path]
+) -> None:
+    pop = populate(ws, seed_paths)
+    update_claim(ws, pop.claims[1].id, notes="x", statement="\u202e=reversed")
+    every = ClaimFilter(statuses=frozenset(Status))
+    built = [row for part in iter_cells(ws, every, batch=4, build=sheet._csv_row) for row in part]
+    reference = [sheet._csv_cells(row) for part in iter_cells(ws, every) for row in part]
+    assert len(built) == 10 and built == reference
+    assert any(cell == "<U+202E>=reversed" for row in built for cell in row)  # marked
+    assert any(str(cell).startswith("'=") for row in built for cell in row)  # neutralised

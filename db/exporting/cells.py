@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple, TypeVar, overload
 
 from sqlalchemy import BindParameter, Connection, String, bindparam, select, type_coerce, union
 from sqlalchemy.orm import Session
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter
 from db.exporting.rows import every_status_as_none
-from db.exporting.verdicts import as_uuids, decided_claims, verdict_cells
+from db.exporting.verdicts import VerdictCell, as_uuids, decided_claims, verdict_cells
 from db.models import (
     Article,
     Claim,
@@ -96,6 +96,7 @@ def _raw(column: Any) -> Any:
 
 
 NO_EXTRAS = ("", "", "", "", "")
+T = TypeVar("T")
 
 
 def _query(flt: ClaimFilter) -> Any:
@@ -193,10 +194,69 @@ def _extras(session: Session, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
     return {name: {k: "; ".join(v) for k, v in cells.items()} for name, cells in parts.items()}
 
 
+Published = tuple[Any, Any, str]  # (UTC as stored, at the article's offset, that as ISO text)
+Extra = tuple[str, str, str, str, str]  # relayed_by, tags, links, evidence, superseded_by
+# Makes one row of a sheet from the query's row and what was looked up for it.
+Build = Callable[[Any, str, Published, Extra, VerdictCell | None], T]
+
+
+def _sheet_cells(
+    r: Any, cid: str, published: Published, extra: Extra, verdict: VerdictCell | None
+) -> SheetCells:
+    rel, cred = r[12], r[13]
+    return SheetCells(
+        cid,
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        published[1],
+        published[0],
+        r[9],
+        r[10] or "",
+        r[11] or "",
+        extra[0],
+        f"{rel or ''}{cred or ''}",
+        r[14],
+        r[15],
+        r[16],
+        extra[1],
+        extra[2],
+        extra[3],
+        r[17],
+        bool(r[18]),
+        extra[4],
+        rel or "",
+        cred,
+        verdict.verifier if verdict else "",
+        verdict.decided_text if verdict else "",
+        verdict.rationale if verdict else "",
+    )
+
+
+@overload
 def iter_cells(
     ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH
-) -> Iterator[list[SheetCells]]:
-    """Yield the sheet in batches of at most *batch* rows; memory stays bounded."""
+) -> Iterator[list[SheetCells]]: ...
+
+
+@overload
+def iter_cells(
+    ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH, build: Build[T]
+) -> Iterator[list[T]]: ...
+
+
+def iter_cells(
+    ws: Workspace, flt: ClaimFilter, *, batch: int = BATCH, build: Build[Any] = _sheet_cells
+) -> Iterator[list[Any]]:
+    """Yield the sheet in batches of at most *batch* rows; memory stays bounded.
+
+    Each row is a :class:`SheetCells`, or what *build* makes of the query's row (a
+    writer's own cells, without the row in between).
+    """
     with ws.session() as session:
         conn = session.connection()  # plain rows: no ORM loading per row
         dialect = conn.dialect
@@ -205,7 +265,7 @@ def iter_cells(
         )
         decorated = _decorated(conn)
         decided = decided_claims(conn)
-        shown: dict[tuple[Any, int | None, str], tuple[Any, Any]] = {}
+        shown: dict[tuple[Any, int | None, str], Published] = {}
         result = conn.execute(_query(flt).execution_options(yield_per=batch))
         for part in result.partitions(batch):
             extras = _extras(session, [r[0] for r in part if r[0] in decorated])
@@ -219,7 +279,7 @@ def iter_cells(
             verdicts = verdict_cells(
                 session, dict(zip(as_uuids(r[0] for r in judged), statuses, strict=True))
             )
-            rows: list[SheetCells] = []
+            rows: list[Any] = []
             append = rows.append
             for r in part:
                 raw_id = r[0]
@@ -229,10 +289,10 @@ def iter_cells(
                 if published is None:  # once per article, not once per claim
                     at = to_datetime(key[0]) if to_datetime else key[0]
                     given = in_offset(at, key[1], key[2]) if at is not None else None
-                    published = shown[key] = (at, given)
-                rel, cred = r[12], r[13]
+                    iso = given.isoformat() if given is not None else ""
+                    published = shown[key] = (at, given, iso)
                 if raw_id in decorated:  # most claims have no tag, link, evidence or relay
-                    extra = (
+                    extra: Extra = (
                         relays.get(cid, ""),
                         tags.get(cid, ""),
                         links.get(cid, ""),
@@ -242,37 +302,5 @@ def iter_cells(
                 else:
                     extra = NO_EXTRAS
                 verdict = verdicts.get(uuid.UUID(cid)) if raw_id in decided else None
-                append(
-                    SheetCells(
-                        cid,
-                        r[1],
-                        r[2],
-                        r[3],
-                        r[4],
-                        r[5],
-                        r[6],
-                        r[7],
-                        published[1],
-                        published[0],
-                        key[1],
-                        key[2],
-                        r[11] or "",
-                        extra[0],
-                        f"{rel or ''}{cred or ''}",
-                        r[14],
-                        r[15],
-                        r[16],
-                        extra[1],
-                        extra[2],
-                        extra[3],
-                        r[17],
-                        bool(r[18]),
-                        extra[4],
-                        rel or "",
-                        cred,
-                        verdict.verifier if verdict else "",
-                        verdict.decided_text if verdict else "",
-                        verdict.rationale if verdict else "",
-                    )
-                )
+                append(build(r, cid, published, extra, verdict))
             yield rows

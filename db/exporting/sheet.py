@@ -24,8 +24,9 @@ from typing import IO, Any
 from db.audit import to_json
 from db.claims import ClaimFilter
 from db.exporting import atomic_path
-from db.exporting.cells import SheetCells, iter_cells
+from db.exporting.cells import Extra, Published, SheetCells, iter_cells
 from db.exporting.rows import COLUMNS, ExportCancelled, Progress, count_rows, iter_rows
+from db.exporting.verdicts import VerdictCell
 from db.invisible import SHEET_LAYOUT, hidden_pattern, marked
 from db.timeutil import utcnow
 from db.workspace import Workspace
@@ -130,6 +131,59 @@ def _csv_cells(row: SheetCells) -> list[str | int]:
     ]
 
 
+def _csv_row(
+    r: Any, cid: str, published: Published, extra: Extra, verdict: VerdictCell | None
+) -> list[str | int]:
+    """:func:`_csv_cells` straight from the query's row (:func:`iter_cells`'s *build*)."""
+    relays, tags, links, ev, newer = extra
+    if verdict is None:
+        verifier = at = why = ""
+    else:
+        verifier, at, why = verdict.verifier, verdict.decided_text, verdict.rationale
+    texts: tuple[str, ...] = (
+        r[1], r[2], r[5], r[6], r[7], r[11] or "", relays, verifier, why, tags, links, ev
+    )  # fmt: skip
+    joined = "".join(texts)
+    if (
+        not joined.isprintable() and _HIDDEN_IN_CELL.search(joined) is not None
+    ) or not SUSPECT_FIRST.isdisjoint([text[:1] for text in texts]):
+        texts = tuple(neutral_text(text) for text in texts)
+    statement, quote, title, outlet, url, source, relays, verifier, why, tags, links, ev = texts
+    rel, cred, start, end = r[12], r[13], r[15], r[16]
+    if start is None:
+        event = ""
+    elif end is None or end == start:
+        event = start.isoformat()
+    else:
+        event = f"{start.isoformat()}/{end.isoformat()}"
+    return [
+        cid,
+        statement,
+        quote,
+        r[3],
+        r[4],
+        title,
+        outlet,
+        url,
+        published[2],
+        source,
+        relays,
+        f"{rel or ''}{cred or ''}",
+        rel or "",
+        cred or "",
+        r[14],
+        "yes" if r[18] else "",
+        verifier,
+        at,
+        why,
+        event,
+        tags,
+        links,
+        newer,
+        ev,
+    ]
+
+
 def filter_as_json(flt: ClaimFilter) -> dict[str, Any]:
     """The filter an export used, as JSON-safe values."""
     return {
@@ -176,8 +230,8 @@ def write_csv(
         writer = csv.writer(fh, lineterminator="\r\n" if to_file else "\n")
         writer.writerow(COLUMNS)
         _tick(progress, 0, total)
-        for batch in iter_cells(ws, flt):
-            writer.writerows([_csv_cells(row) for row in batch])
+        for batch in iter_cells(ws, flt, build=_csv_row):
+            writer.writerows(batch)
             done += len(batch)
             _tick(progress, done, max(total, done))
     return done
