@@ -128,3 +128,26 @@ def test_proposals_follow_edits_of_quotes_dates_and_deletions(ws) -> None:  # ty
     claim_ops.delete_claim(ws, second)
     assert set(_stored(ws)) == {first}
     assert conflicts(ws) == []
+
+
+def test_the_timeline_reads_and_keeps_the_same_readings(ws) -> None:  # type: ignore[no-untyped-def]
+    from db.facts import timeline as timeline_module
+    from db.facts.timeline import timeline
+
+    first, second = _claims(ws)
+    shown = {i.claim_id: i.value for i in timeline(ws).items}
+    assert shown == {first: 4000.0, second: 9000.0}
+    stored = _stored(ws)
+    assert set(stored) == {first, second}
+    # Proposals find them current: nothing is read or written again.
+    _fresh_process()
+    profiles(ws)
+    assert _stored(ws) == stored
+    # And the timeline uses what is stored.
+    reading = json.loads(stored[second][1])
+    reading[0] = 5000.0
+    with ws.engine.begin() as conn:
+        changed = update(ClaimReading).where(ClaimReading.id == second)
+        conn.execute(changed.values(reading=json.dumps(reading)))
+    timeline_module._PROFILES.clear()
+    assert {i.claim_id: i.value for i in timeline(ws).items}[second] == 5000.0

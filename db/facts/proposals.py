@@ -28,7 +28,6 @@ from db.facts.profile import (
     Reading,
     cached_profile,
     is_time_unit,
-    read_quote,
     remembered,
 )
 from db.facts.relate import Relating, explain, relate_alike, same_question
@@ -126,11 +125,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
             return known
         reading = readings.get(cid)
         if reading is None:
-            wanted = readings_store.key_of(quote, lead, published)
-            reading = readings_store.decode(stored) if stored and key == wanted else None
-            if reading is None:
-                reading = read_quote(quote, lead, published)
-                fresh.append((cid, wanted, reading))
+            reading = readings_store.reading_of(cid, quote, lead, published, key, stored, fresh)
             readings[cid] = reading
         return cached_profile(
             cid, aid, quote, start, end, event_start, published, around,

@@ -25,7 +25,7 @@ from typing import cast
 from sqlalchemy import Table, delete, insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from db.facts.profile import Reading
+from db.facts.profile import Reading, read_quote
 from db.models import ClaimReading
 from db.workspace import Workspace
 
@@ -122,3 +122,22 @@ def store(ws: Workspace, readings: Iterable[tuple[uuid.UUID, str, Reading]]) -> 
     except SQLAlchemyError:
         return 0
     return len(rows)
+
+
+def reading_of(
+    claim_id: uuid.UUID,
+    quote: str,
+    lead: str,
+    published: dt.datetime | None,
+    key: str | None,
+    stored: str | None,
+    fresh: list[tuple[uuid.UUID, str, Reading]],
+) -> Reading:
+    """The stored reading (*key*, *stored*) of a claim's quote while it is current, else
+    the quote read again, added to *fresh* for :func:`store`."""
+    wanted = key_of(quote, lead, published)
+    reading = decode(stored) if stored and key == wanted else None
+    if reading is None:
+        reading = read_quote(quote, lead, published)
+        fresh.append((claim_id, wanted, reading))
+    return reading

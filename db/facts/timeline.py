@@ -18,9 +18,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from db.facts import readings as readings_store
 from db.facts.profile import Profile, profile
 from db.ids import resolve_id
-from db.models import Article, Claim, ClaimLink, Fact, Relation
+from db.models import Article, Claim, ClaimLink, ClaimReading, Fact, Relation
 from db.workspace import Workspace
 
 DRAWN_RELATIONS = (Relation.CONTRADICTS, Relation.UPDATES)
@@ -118,12 +119,18 @@ _PROFILES: dict[tuple[Any, ...], Profile] = {}
 _PROFILES_MAX = 100_000
 
 
-def _profile(row: tuple[Any, ...]) -> Profile:
-    found = _PROFILES.get(row)
+def _profile(
+    row: tuple[Any, ...], lead: str, key: str | None, stored: str | None, fresh: list[Any]
+) -> Profile:
+    """The profile of *row* (claim id … publication time) with its quote's stored
+    reading (*key*, *stored*) while current; a quote read again is added to *fresh*."""
+    found = _PROFILES.get((*row, lead))
     if found is None:
         if len(_PROFILES) >= _PROFILES_MAX:
             _PROFILES.clear()
-        found = _PROFILES[row] = profile(*row)
+        cid, _aid, quote, _start, _end, _event, published = row
+        reading = readings_store.reading_of(cid, quote, lead, published, key, stored, fresh)
+        found = _PROFILES[(*row, lead)] = profile(*row, lead=lead, reading=reading)
     return found
 
 
@@ -146,7 +153,13 @@ def timeline(ws: Workspace, fact: uuid.UUID | str | None = None) -> Timeline:
             Article.published_at,
             Claim.status,
             Claim.event_end,
-        ).join(Article, Article.id == Claim.article_id)
+            Claim.prefix,
+            ClaimReading.key,
+            ClaimReading.reading,
+        )
+        query = query.join(Article, Article.id == Claim.article_id).outerjoin(
+            ClaimReading, ClaimReading.id == Claim.id
+        )
         if fact is not None:
             fact_id = resolve_id(session, Fact, fact, "fact")
             fact_name = session.get_one(Fact, fact_id).name
@@ -166,9 +179,11 @@ def timeline(ws: Workspace, fact: uuid.UUID | str | None = None) -> Timeline:
         if relation == Relation.UPDATES and b in ids:
             updated_by[b].append(a)
     items = []
+    fresh: list[Any] = []
     for row in rows:
-        cid, article_id, quote, _start, _end, ev_start, published, status, ev_end = row
-        prof = _profile(row[:7])
+        cid, article_id, quote, _start, _end, ev_start, published, status, ev_end = row[:9]
+        lead, key, stored = row[9:]
+        prof = _profile(row[:7], lead, key, stored, fresh)
         guessed = prof.when if prof.when_is_event else None
         start, end, notes = _event_range(ev_start, ev_end, guessed)
         has_figure = prof.value is not None
@@ -191,6 +206,7 @@ def timeline(ws: Workspace, fact: uuid.UUID | str | None = None) -> Timeline:
                 notes=notes,
             )
         )
+    readings_store.store(ws, fresh)
     links = [
         TimelineLink(a, b, Relation(relation))
         for a, b, relation in link_rows
