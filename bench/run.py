@@ -184,6 +184,15 @@ def up_to_date(path: Path) -> Path:
     if behind:
         print(f"  migrating {path.name} to the current schema…", file=sys.stderr)
         migrate(path)
+    # The planner's statistics ClaimDesk gathers in the background in a workspace's
+    # first session (desktop.app): a workspace in use has them, a freshly built one not.
+    from db.workspace import open_workspace, refresh_statistics
+
+    ws = open_workspace(path)
+    try:
+        refresh_statistics(ws)
+    finally:
+        ws.close()
     return path
 
 
