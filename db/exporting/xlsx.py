@@ -268,6 +268,27 @@ def _write_links(ws: Workspace, book: _Book, flt: ClaimFilter) -> None:
     sheet.autofilter(0, 0, max(r, 1), len(LINK_COLUMNS) - 1)
 
 
+def _write_only(sheet: Any) -> bool:
+    """Give the sheet's temporary row file (constant_memory) a write-only handle.
+
+    XlsxWriter opens it for reading and writing, and a text file open for both resets
+    its decoder on every write (over a million calls for 100,000 claims).  It is only
+    read once the workbook closes, which reopens it for that when it was closed
+    (``_opt_close``, :meth:`_ClaimRows.finish`); nothing is written to it before the
+    first row, so the handle can change here.  An XlsxWriter without these attributes
+    keeps its own handle (False).
+    """
+    name = getattr(sheet, "row_data_filename", None)
+    old = getattr(sheet, "row_data_fh", None)
+    if not name or old is None or sheet.fh is not old or not hasattr(sheet, "_opt_close"):
+        return False
+    if old.tell() != 0:
+        return False
+    old.close()
+    sheet.row_data_fh = sheet.fh = open(name, "w", encoding="utf-8", buffering=2**20)
+    return True
+
+
 class _ClaimRows:
     """Writes claim rows with the fewest calls: one per non-empty cell, a preset format
     each, dates turned into Excel serial numbers once per distinct value.
@@ -285,6 +306,13 @@ class _ClaimRows:
         self.number = getattr(sheet, "_write_number", sheet.write_number)
         self.convert = getattr(sheet, "_convert_date_time", None)
         self.serials: dict[Any, float] = {}
+        self.write_only = _write_only(sheet)
+
+    def finish(self) -> None:
+        """Close the write-only row file, for the workbook to reopen and read it."""
+        if self.write_only:
+            self.write_only = False
+            self.sheet._opt_close()
 
     def serial(self, value: dt.date | dt.datetime) -> float | None:
         """*value* as the number Excel stores for it (None: let XlsxWriter convert it)."""
@@ -392,6 +420,7 @@ def write_xlsx(
     tick(progress, 0, total)
     with atomic_path(path) as tmp:
         book = _Book(tmp)
+        claims: _ClaimRows | None = None
         try:
             sheet = book.sheet("Claims", CLAIM_COLUMNS)
             claims = _ClaimRows(book, sheet)
@@ -407,5 +436,7 @@ def write_xlsx(
             _write_sources(ws, book, used_sources)
             _write_links(ws, book, flt)
         finally:
+            if claims is not None:
+                claims.finish()
             book.book.close()
     return done
