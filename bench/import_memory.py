@@ -31,6 +31,15 @@ Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
   about 210 for the trigram index of the whole text, 100 for the word index, one
   after the other.
 
+Through the window (``--window``): the import function alone peaks at about 334, the
+same rise over a higher start (about 124: PySide6 and the window's modules loaded).
+Then the window opens the new article: Python holds its text (about 100, read whole
+for the reader) and the reader's line starts (10), Qt its document (the text again in
+UTF-16 and a layout of every line: about 270), so a window that has opened the article
+sits near 500 and peaked at 758 once its suggestions were shown (load average 3.5).
+Suggestions used to read the whole text: they ran for minutes past 2 GiB before they
+were bounded to the first 1,000,000 characters (``db.assist.service.SUGGEST_CHARS``).
+
 So the peak is about 275 (the row, or the index), against 570 when the text was
 indexed by the triggers of the INSERT that also bound the text, while Python
 held the text and the bytes.  The window and ``claimdesk import`` hand a file
@@ -105,7 +114,7 @@ def window_child(mib: int, stage: str) -> dict[str, float]:
 
     *stage*: ``paths`` runs only the window's import function (import_paths);
     ``window`` imports through a shown main window (which opens the new article in
-    the reader when the import is done) and waits 5 s more for its panels to settle.
+    the reader when the import is done) and waits until its suggestions are shown.
     """
     import os
 
@@ -137,6 +146,7 @@ def window_child(mib: int, stage: str) -> dict[str, float]:
             app.processEvents()
         before = _rss_mib()
         began = time.perf_counter()
+        suggestions_shown = 0.0
         if stage == "paths":
             imports.import_paths(ws, [article], lambda done, total: True)
         else:
@@ -149,10 +159,16 @@ def window_child(mib: int, stage: str) -> dict[str, float]:
             while not done:
                 app.processEvents()
                 time.sleep(0.01)
-            settle = time.perf_counter() + 5
+            # Then until the suggestions of the opened article are shown (at most 10 min).
+            panel = window.suggestions_view
+            settle = time.perf_counter() + 600
             while time.perf_counter() < settle:
                 app.processEvents()
                 time.sleep(0.01)
+                if panel is not None and panel.article_id is not None and not panel.pending:
+                    break
+            shown = panel is not None and panel.article_id is not None and not panel.pending
+            suggestions_shown = 1.0 if shown else 0.0
         seconds = time.perf_counter() - began
         ws.close()
         return {
@@ -161,6 +177,7 @@ def window_child(mib: int, stage: str) -> dict[str, float]:
             "rss_peak_mib": _vm_hwm(),
             "traced_peak_mib": 0.0,
             "seconds": seconds,
+            "suggestions_shown": suggestions_shown,
         }
 
 
@@ -198,6 +215,7 @@ def main(argv: list[str]) -> None:
                 print(
                     f"{mib} MiB, {stage}: RSS before {got['rss_before_mib']:.0f} MiB, "
                     f"peak {got['rss_peak_mib']:.0f} MiB, {got['seconds']:.1f} s"
+                    + (", suggestions shown" if got.get("suggestions_shown") else "")
                 )
         return
     ascii_only = "--ascii" in argv
