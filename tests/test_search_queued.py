@@ -129,3 +129,26 @@ def test_a_new_window_indexes_what_a_closed_one_left(ws: Workspace, tmp_path: Pa
     qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=30_000)
     assert _indexed_keys(ws, "lighthouse") == 1
     qtbot.waitUntil(lambda: not window.search_indexer.running, timeout=10_000)
+
+
+def test_the_indexer_tries_again_after_a_failed_transaction(
+    ws: Workspace, tmp_path: Path, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.operations import search as search_ops
+    from desktop.search import indexer
+
+    add_articles(ws, [_new(n, f"Tide table {n}.") for n in range(3)], index_later=True)
+    real = search_ops.index_some
+    calls: list[int] = []
+
+    def flaky(ctx, limit=search_ops.INDEX_BATCH):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("database is locked")
+        return real(ctx, limit)
+
+    monkeypatch.setattr(indexer, "RETRY_SECONDS", 0.01)
+    monkeypatch.setattr(search_ops, "index_some", flaky)
+    make_window(ws, tmp_path, qtbot)
+    qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=30_000)
+    assert len(calls) >= 2 and _indexed_keys(ws, "tide") == 3

@@ -20,6 +20,8 @@ from desktop.context import AppContext
 from desktop.operations import search as search_ops
 
 log = logging.getLogger(__name__)
+RETRIES = 5  # failed transactions in a row before the indexer gives up until next time
+RETRY_SECONDS = 0.5
 LABEL_INTERVAL = 1.0  # seconds between two updates of the count in the status bar
 
 
@@ -35,17 +37,23 @@ class _Run(QRunnable):
         self.ctx, self.bridge, self.stop = ctx, bridge, stop
 
     def run(self) -> None:
-        done = 0
-        try:
-            while not self.stop.is_set():
+        done = failures = 0
+        while not self.stop.is_set():
+            try:
                 n = search_ops.index_some(self.ctx)
-                if n == 0:
+            except Exception as exc:  # say, an edit took the write lock first: try again
+                failures += 1
+                if failures >= RETRIES:  # the queue stays; the next start carries on
+                    log.warning("search indexing stopped: %s", exc, exc_info=exc)
+                    self.bridge.failed.emit(str(exc))
                     break
-                done += n
-                self.bridge.progressed.emit(done)
-        except Exception as exc:  # the queue stays; the next start carries on
-            log.warning("search indexing stopped: %s", exc, exc_info=exc)
-            self.bridge.failed.emit(str(exc))
+                self.stop.wait(RETRY_SECONDS)
+                continue
+            failures = 0
+            if n == 0:
+                break
+            done += n
+            self.bridge.progressed.emit(done)
         self.bridge.finished.emit(done)
 
 
@@ -76,6 +84,8 @@ class SearchIndexer(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
+        if parent is not None:  # a closed window waits for one transaction, not the queue
+            parent.destroyed.connect(lambda *_: self._stop.set())
 
     def start(self, waiting: int | None = None) -> None:
         """Index whatever waits (*waiting*: how many, when the caller knows)."""
