@@ -15,7 +15,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from db.assist.quality import QuoteScore, Score, score, score_quotations
+from db.assist.quality import (
+    QuoteScore,
+    Score,
+    StatementScore,
+    score,
+    score_quotations,
+    score_statements,
+)
 from db.assist.suggest import KINDS, suggest
 from db.importing.text import decode_text, normalise_text
 
@@ -24,7 +31,14 @@ REFERENCE = ROOT / "tests" / "fixtures" / "assist_reference" / "reference.json"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-Loaded = tuple[str, str, dt.date | None, list[dict[str, Any]], list[dict[str, Any]]]
+Loaded = tuple[
+    str,
+    str,
+    dt.date | None,
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    list[dict[str, Any]] | None,
+]
 
 
 def load(seeds: Path = SEEDS) -> list[Loaded]:
@@ -34,7 +48,16 @@ def load(seeds: Path = SEEDS) -> list[Loaded]:
         path = seeds / name
         text = normalise_text(decode_text(path.read_bytes(), name)[0])
         published = dt.date.fromisoformat(entry["published"]) if entry["published"] else None
-        out.append((name, text, published, entry["claims"], entry.get("quotations", [])))
+        out.append(
+            (
+                name,
+                text,
+                published,
+                entry["claims"],
+                entry.get("quotations", []),
+                entry.get("statements"),  # None: the article's statements are not marked
+            )
+        )
     return out
 
 
@@ -48,13 +71,21 @@ def main(seeds: Path = SEEDS) -> int:
     digits = Score()
     counts = dict.fromkeys(KINDS, 0)
     quotes = QuoteScore()
+    statements = StatementScore()
+    statements_outside = 0  # attribution suggestions in articles whose statements are unmarked
+    marked_articles = 0
     print(
         f"{'article':28} {'marked':>6} {'recall':>8} {'precision':>9} {'sources':>8} "
         f"{'invented':>8}"
     )
-    for name, text, published, claims, quotations in load(seeds):
+    for name, text, published, claims, quotations, marked in load(seeds):
         found = suggest(text, published)
         quotes.add(score_quotations(quotations, found))
+        if marked is None:
+            statements_outside += sum(1 for s in found if s.kind == "attribution")
+        else:
+            marked_articles += 1
+            statements.add(score_statements(marked, found, "attribution"))
         for s in found:
             counts[s.kind] += 1
         sc = score(claims, found)
@@ -92,8 +123,18 @@ def main(seeds: Path = SEEDS) -> int:
         f"right speaker {pct(quotes.speaker_accuracy)} ({quotes.speaker_right}/{quotes.marked})"
     )
     print(
-        f"attributed-statement suggestions (not marked in the reference): {counts['attribution']}"
+        f"attributed statements (marked in {marked_articles} of the articles): recall "
+        f"{pct(statements.recall)} ({statements.found}/{statements.marked}), precision "
+        f"{pct(statements.precision)} ({statements.suggested_right}/{statements.suggested}), "
+        f"tight {statements.tight}/{statements.found}, right source "
+        f"{pct(statements.source_accuracy)} ({statements.source_right}/{statements.marked})"
     )
+    print(
+        f"attributed-statement suggestions in articles not yet marked for them: "
+        f"{statements_outside} (of {counts['attribution']} in all)"
+    )
+    for line in [*statements.misses, *statements.wrong_sources, *statements.stray]:
+        print("   statement", line)
     if total.misses:
         print("missed:", "; ".join(total.misses))
     for line in quotes.wrong:
@@ -108,7 +149,7 @@ def main(seeds: Path = SEEDS) -> int:
 
 def speed(seeds: Path) -> None:
     """Time suggestions for a 200,000-character article built from the seeds."""
-    texts = [t for _, t, _, _, _ in load(seeds)]
+    texts = [t for _, t, _, _, _, _ in load(seeds)]
     body = "\n\n".join(texts)
     big = (body + "\n\n") * (200_000 // len(body) + 1)
     big = big[:200_000]

@@ -105,3 +105,26 @@ def test_fresh_reference_at_the_level_measured(fresh: list[ArticleResult]) -> No
     assert claims.invented <= 1, claims.wrong_sources
     assert attributions.found >= 5 and attributions.precision >= 0.8, attributions.stray
     assert quotations.found >= 7 and quotations.precision == 1.0, quotations.stray
+
+
+def test_seed_statements_read_back(seed_paths: list[Path]) -> None:
+    """The attributed statements marked in the seed reference sit at their offsets (only their
+    first and last characters are stored)."""
+    import json
+
+    from db.importing.text import decode_text, normalise_text
+
+    reference = json.loads(
+        (Path(__file__).parent / "fixtures" / "assist_reference" / "reference.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    checked = 0
+    for path in seed_paths:
+        text = normalise_text(decode_text(path.read_bytes(), path.name)[0])
+        for mark in reference[path.name].get("statements", []):
+            marked = text[mark["start"] : mark["end"]]
+            assert marked.startswith(mark["quote_start"]) and marked.endswith(mark["quote_end"])
+            assert mark["kind"] == "attribution" and mark["source"]
+            checked += 1
+    assert checked >= 8
