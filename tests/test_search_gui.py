@@ -258,3 +258,21 @@ def test_main_window_keys_open_search_and_find(ws, tmp_path, qtbot) -> None:  # 
     assert "Ctrl+Shift+F" in named["Search Everywhere…"]
     assert "Ctrl+F" in named["Find in Article…"].split(", ")
     assert "Ctrl+Shift+L" in named["Filter Claims…"]
+
+
+def test_search_dialog_says_the_index_is_still_being_built(ctx, host, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from db.articles import NewArticle, add_articles
+    from db.search import index_some
+
+    raw = b"Queued note\n\nA narwhal surfaced near the pier.\n"
+    new = NewArticle(text=raw.decode(), original=raw, filename="q.txt", title="Queued note")
+    add_articles(ctx.ws, [new], index_later=True)
+    dialog = SearchDialog(ctx, host)
+    dialog.open_with()
+    dialog.edit.setText("narwhal")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert "still being built (1 new article to go)" in dialog.status.text()
+    assert index_some(ctx.ws) == 1
+    dialog.edit.setText("narwhal pier")
+    qtbot.waitUntil(lambda: "still being built" not in dialog.status.text())
+    assert dialog.model.rowCount() == 1 and "1 hit" in dialog.status.text()
