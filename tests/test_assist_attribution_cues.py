@@ -118,3 +118,25 @@ def test_confirmed_and_warned_in_every_language() -> None:
     for language, (text, source) in cases.items():
         statements = _of(suggest(text, None, language), "attribution")
         assert [s.source for s in statements] == [source], language
+
+
+def test_what_a_speech_verb_acts_on_is_suggested_when_it_states_something() -> None:
+    text = "The mayor, Ines Vidal, stressed the urgent need for new flood barriers along the river."
+    statements = _of(suggest(text, None, "en"), "attribution")
+    assert [(s.quote, s.source) for s in statements] == [
+        ("the urgent need for new flood barriers along the river", "Ines Vidal")
+    ]
+    short = "The mayor, Ines Vidal, stressed the point."
+    assert _of(suggest(short, None, "en"), "attribution") == []
+
+
+def test_a_hope_expressed_in_a_trailing_clause_is_the_speakers() -> None:
+    text = (
+        "Talks resumed in the capital, Dana Price said, "
+        "expressing hope that the unions would accept the new offer."
+    )
+    statements = _of(suggest(text, None, "en"), "attribution")
+    assert any(
+        "the unions would accept the new offer" in s.quote and s.source == "Dana Price"
+        for s in statements
+    ), statements

@@ -56,7 +56,7 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _THAT = re.compile(r"\s*(?:that|,|:)?\s*")
 _TRAILING = re.compile(
     r",\s*(?:noting|adding|referring to|saying|suggesting|indicating|highlighting|arguing|"
-    r"explaining|stressing|warning)\b"
+    r"explaining|stressing|warning|expressing\s+(?:the\s+)?(?:hope|fears?|concern|confidence))\b"
 )
 _NOUN_OR_VERB = frozenset(
     "reports report states claims estimates notes shares expects says believes".split()

@@ -298,8 +298,10 @@ def candidates(
         covered = sorted(s.target_start for s in out if s.kind != "quotation")
         quoted = sorted((s.start, s.end) for s in out if s.kind == "quotation")
         for a in attributions:
-            if a.source is None or a.weak or a.quotation:
+            if a.source is None or a.quotation:
                 continue
+            if a.weak and len(text[a.start : a.end].split()) < 4:
+                continue  # "underlined the point": what a verb acts on, too short to state much
             short = a.cue in _CALLS_CUES and re.search(r"[\"“«„]", text[a.start : a.end])
             if len(text[a.start : a.end].split()) < (2 if short else 5):
                 continue
@@ -317,6 +319,8 @@ def candidates(
             opened = sum(piece.count(q) for q in "“«„") - sum(piece.count(q) for q in "”»")
             if (opened > 0 or piece.count('"') % 2) and end < len(text) and text[end] in '"”»“':
                 end += 1  # keep the closing mark of a quotation the statement holds
+            while end > start and text[end - 1] in ".!?。":
+                end -= 1  # the clause, not the sentence's full stop
             out.append(
                 Suggestion(
                     "attribution", start, end, text[start:end], target_start=start,
