@@ -304,6 +304,7 @@ class _ClaimRows:
         # these calls never use (same cells, same file).
         self.string = getattr(sheet, "_write_string", sheet.write_string)
         self.number = getattr(sheet, "_write_number", sheet.write_number)
+        self.url = getattr(sheet, "_write_url", sheet.write_url)
         self.convert = getattr(sheet, "_convert_date_time", None)
         self.serials: dict[Any, float] = {}
         self.write_only = _write_only(sheet)
@@ -360,8 +361,13 @@ class _ClaimRows:
             string(r, 5, title, wrap)
         if outlet:
             string(r, 6, outlet, top)
-        if url:
-            book.cell(self.sheet, r, 7, "url", url)
+        if url:  # as cell() writes it, the check for marked characters already done
+            if not (is_web_url(url) and book.url_count < MAX_URLS):
+                string(r, 7, url, top)
+            elif self.url(r, 7, url, book.link, url) == 0:
+                book.url_count += 1
+            else:
+                string(r, 7, url, top)
         if row.published is not None:
             self._datetime(r, 8, row.published, book.datetime)
         if zone:
