@@ -22,7 +22,9 @@ from tests.gui_shell_support import add_text_article, make_window, select_codepo
 
 CLAIMS = 300
 # The claims table's rank of one claim.
-RANK = "SELECT (SELECT count(*)"
+# The rank of a row: a count over the whole order, or over one article's claims
+# when a neighbour of the same article is on screen.
+RANK = ("SELECT (SELECT count(*)", "SELECT ((SELECT count(*)")
 
 
 def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
