@@ -19,6 +19,7 @@ EXPECTED = (
     "Start until the window is painted",
     "Start: peak memory (whole process)",
     "Open the long article, painted",
+    "Open the long article: suggestions shown",
     "Open the long article: peak memory",
     "Ctrl+E until committed and repainted: median",
     "Ctrl+E until committed and repainted: p90",
@@ -57,6 +58,12 @@ def test_quick_suite_prints_every_row_with_a_figure_and_a_ratio(tmp_path: Path) 
     rows = json.loads(rows_file.read_text())
     for prefix in EXPECTED:
         assert any(r["work"].startswith(prefix) for r in rows), (prefix, out)
+    opened = {r["work"]: r["value"] for r in rows if r["work"].startswith("Open the long")}
+    # The text is painted before (or when) the suggestions' underlines arrive.
+    assert (
+        opened["Open the long article, painted"]
+        <= opened["Open the long article: suggestions shown"]
+    ), opened
     starts = [r for r in rows if r["work"] == "Start until the window is painted"]
     assert [r["size"] for r in starts] == ["empty", "M 600"]
     for row in rows:
