@@ -33,7 +33,7 @@ and Alembic's comparisons skip them (:func:`include_object`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -233,6 +233,12 @@ def index_pending(conn: Connection) -> int:
     if conn.dialect.name != "sqlite":
         return 0
     keys = conn.exec_driver_sql(f"SELECT id, entity_id FROM {KEY} WHERE kind = '{PENDING}'").all()
+    return _index_articles(conn, keys)
+
+
+def _index_articles(conn: Connection, keys: Sequence[Any]) -> int:
+    """Make the entries of the articles of *keys* ((key id, article id) pairs), reading
+    each text from its stored row, and give their keys the kind ``article``."""
     cols = ", ".join(ARTICLE.fts_columns)
     values = ", ".join(ARTICLE.table_columns)
     for key, entity in keys:
@@ -279,17 +285,7 @@ def index_queued(conn: Connection, limit: int) -> int:
     keys = conn.exec_driver_sql(
         f"SELECT id, entity_id FROM {KEY} WHERE kind = '{QUEUED}' ORDER BY id LIMIT ?", (limit,)
     ).all()
-    cols = ", ".join(ARTICLE.fts_columns)
-    values = ", ".join(ARTICLE.table_columns)
-    for key, entity in keys:
-        for fts in (WORD, TRIGRAM):
-            conn.exec_driver_sql(
-                f"INSERT INTO {fts}(rowid, {cols}) SELECT ?, {values} FROM {ARTICLE.table} "
-                "WHERE id = ?",
-                (key, entity),
-            )
-        conn.exec_driver_sql(f"UPDATE {KEY} SET kind = '{ARTICLE.name}' WHERE id = ?", (key,))
-    return len(keys)
+    return _index_articles(conn, keys)
 
 
 def _sqlite_fill() -> list[str]:
