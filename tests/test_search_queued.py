@@ -152,3 +152,21 @@ def test_the_indexer_tries_again_after_a_failed_transaction(
     make_window(ws, tmp_path, qtbot)
     qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=30_000)
     assert len(calls) >= 2 and _indexed_keys(ws, "tide") == 3
+
+
+def test_a_search_reads_a_bounded_amount_of_unindexed_text_and_says_so(
+    ws: Workspace, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from db.search import match
+
+    add_articles(ws, [_new(n, f"Buoy {n} drifted north.") for n in range(6)], index_later=True)
+    assert len(search(ws, "buoy").hits) == 6 and search(ws, "buoy").unread == 0
+    monkeypatch.setattr(match, "QUEUED_READ_CHARS", 60)  # about two of these articles
+    bounded = search(ws, "buoy")
+    assert bounded.indexing == 6 and bounded.unread > 0
+    assert len(bounded.hits) + bounded.unread == 6
+    assert bounded.hits[0].article_title == "Dispatch 5"  # the newest are read first
+    while index_some(ws):
+        pass
+    indexed = search(ws, "buoy")
+    assert len(indexed.hits) == 6 and indexed.unread == indexed.indexing == 0

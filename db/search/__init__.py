@@ -36,11 +36,16 @@ def search(ws: Workspace, text: str, *, limit: int = DEFAULT_LIMIT) -> SearchRes
     if not 1 <= limit <= MAX_LIMIT:
         raise InvalidInput(f"The number of results must be 1–{MAX_LIMIT}, not {limit}.")
     with ws.engine.connect() as conn:  # reads only
-        docs = documents(conn, query, limit + 1)
+        unread: list[int] = []
+        docs = documents(conn, query, limit + 1, unread)
         hits = build_hits(conn, query, docs, limit + 1)
         indexing = schema.queued_count(conn)
     return SearchResult(
-        query=query.text, hits=tuple(hits[:limit]), more=len(hits) > limit, indexing=indexing
+        query=query.text,
+        hits=tuple(hits[:limit]),
+        more=len(hits) > limit,
+        indexing=indexing,
+        unread=sum(unread),
     )
 
 

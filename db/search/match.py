@@ -71,7 +71,9 @@ def _sqlite_entity_ids(query: Query, kind: Kind) -> Select[Any]:
     return select(_key.c.entity_id).where(_key.c.id.in_(_fts_rowids(query, kind.fts_columns)))
 
 
-def _sqlite_documents(conn: Connection, query: Query, limit: int) -> list[Document]:
+def _sqlite_documents(
+    conn: Connection, query: Query, limit: int, unread: list[int] | None = None
+) -> list[Document]:
     # Plain SQL: this runs on every keystroke of the search box, and FTS5 hands
     # back the newest rowids first without looking at the rest.
     params: list[Any] = []
@@ -96,15 +98,21 @@ def _sqlite_documents(conn: Connection, query: Query, limit: int) -> list[Docume
     if schema.queued_count(conn):
         # Articles an import stored are indexed in the background: until then they are
         # read here, newest first, so a search never misses them.
-        found += _queued_documents(conn, query, limit)
+        queued, left = _queued_documents(conn, query, limit)
+        found += queued
+        if unread is not None:
+            unread.append(left)
         found.sort(key=lambda f: f[0], reverse=True)
     return [(kind, entity) for _key, kind, entity in found[:limit]]
 
 
-def _queued_documents(conn: Connection, query: Query, limit: int) -> list[tuple[int, str, Any]]:
+def _queued_documents(
+    conn: Connection, query: Query, limit: int
+) -> tuple[list[tuple[int, str, Any]], int]:
     """The newest *limit* queued articles (not indexed yet) holding every term, found as
     the indexes find them: a term of three or more characters anywhere, a shorter one
-    at the start of a word, in any case."""
+    at the start of a word, in any case; and how many were left unread, once
+    :data:`QUEUED_READ_CHARS` of text were read (a search stays quick)."""
     patterns = [
         re.compile(re.escape(term) if len(term) >= TRIGRAM else WORD_START + re.escape(term),
                    re.IGNORECASE)
@@ -116,13 +124,23 @@ def _queued_documents(conn: Connection, query: Query, limit: int) -> list[tuple[
         f"WHERE k.kind = '{schema.QUEUED}' ORDER BY k.id DESC"
     )
     found: list[tuple[int, str, Any]] = []
+    read = chars = 0
     for key, entity, title, text in rows:
+        if chars > QUEUED_READ_CHARS:
+            break
+        read += 1
+        chars += len(text)
         if all(p.search(title) or p.search(text) for p in patterns):
             found.append((key, schema.ARTICLE.name, entity))
             if len(found) >= limit:
                 break
     rows.close()
-    return found
+    unread = 0 if len(found) >= limit else schema.queued_count(conn) - read
+    return found, max(unread, 0)
+
+
+# Text a search reads of the articles not indexed yet, newest first, before it stops.
+QUEUED_READ_CHARS = 20_000_000
 
 
 # Where a word starts, as the word index splits words (letters and digits make words).
@@ -182,10 +200,15 @@ def _table_of(kind: Kind) -> Any:
 # ---------------------------------------------------------------- public
 
 
-def documents(conn: Connection, query: Query, limit: int) -> list[Document]:
-    """The newest *limit* documents holding every term of *query*: (kind, id) pairs."""
+def documents(
+    conn: Connection, query: Query, limit: int, unread: list[int] | None = None
+) -> list[Document]:
+    """The newest *limit* documents holding every term of *query*: (kind, id) pairs.
+
+    *unread* gets how many articles waiting for the index were not read (SQLite).
+    """
     if conn.dialect.name == "sqlite":
-        return _sqlite_documents(conn, query, limit)
+        return _sqlite_documents(conn, query, limit, unread)
     if conn.dialect.name == "postgresql":
         return _pg_documents(conn, query, limit)
     raise CompileError(f"Full-text search does not support {conn.dialect.name} databases.")

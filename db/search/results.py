@@ -78,6 +78,9 @@ class SearchResult:
     # Articles stored but not yet in the search index (SQLite, just imported): their
     # hits are found by reading them, and a search box says the index is being built.
     indexing: int = 0
+    # Of those, how many this search did not read (it reads a bounded amount of text,
+    # newest first): their hits may be missing until they are indexed.
+    unread: int = 0
 
 
 def snippet(

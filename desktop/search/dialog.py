@@ -133,8 +133,12 @@ class SearchDialog(QDialog):
             waiting = result.indexing
             self.status.setText(
                 self.status.text() + f" The search index is still being built ({waiting:,} new "
-                f"article{'s' if waiting != 1 else ''} to go); those are read "
-                "directly, so they are searched too."
+                f"article{'s' if waiting != 1 else ''} to go); "
+                + (
+                    f"{result.unread:,} of them were not searched yet: search again shortly."
+                    if result.unread
+                    else "those are read directly, so they are searched too."
+                )
             )
         if n:
             self.view.setCurrentIndex(self.model.index(0, 0))
