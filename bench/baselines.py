@@ -64,11 +64,28 @@ LEFT JOIN (SELECT vd.claim_id, vd.status, an.name, vd.decided_at, vd.rationale,
        ON v.claim_id = c.id AND v.status = c.status AND v.n = 1
 ORDER BY a.published_at, c.start
 """
-# The same 24 columns as the claim sheet (db.exporting.rows.COLUMNS).
+# The same 24 columns as the CSV claim sheet (db.exporting.rows.COLUMNS).
 HEADER = (
     "id statement quote start end article_title outlet url published_at source relayed_by "
     "grading reliability credibility status contested verifier verdict_at rationale "
     "event_date tags links superseded_by evidence"
+).split()
+
+
+# The XLSX sheet's 27 columns (db.exporting.xlsx.CLAIM_COLUMNS): the CSV's, with the
+# article's zone beside its time, the event's end beside its start, and the notes.
+XLSX_SQL = (
+    SHEET_SQL.replace("a.published_at, s.name,", "a.published_at, a.published_zone, s.name,")
+    .replace("c.event_start,", "c.event_start, c.event_end,")
+    .replace(
+        "         WHERE e.claim_id = c.id)\nFROM",
+        "         WHERE e.claim_id = c.id),\n       c.notes\nFROM",
+    )
+)
+XLSX_HEADER = (
+    "id statement quote start end article_title outlet url published_at published_zone "
+    "source relayed_by grading reliability credibility status contested verifier "
+    "verdict_at rationale event_start event_end tags links superseded_by evidence notes"
 ).split()
 
 
@@ -205,9 +222,9 @@ def baseline_xlsx(params: dict[str, Any]) -> dict[str, Any]:
     rows = 0
     book = xlsxwriter.Workbook(params["path"], {"constant_memory": True})
     sheet = book.add_worksheet("Claims")
-    sheet.write_row(0, 0, HEADER)
+    sheet.write_row(0, 0, XLSX_HEADER)
     with sqlite3.connect(params["db"]) as db:
-        for row in db.execute(SHEET_SQL):
+        for row in db.execute(XLSX_SQL):
             rows += 1
             sheet.write_row(rows, 0, row)
     book.close()
