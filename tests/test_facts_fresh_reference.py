@@ -1,0 +1,111 @@
+"""The held-out facts reference (tests/fixtures/facts_fresh) is consistent with its articles.
+
+bench/facts_quality.py creates the marked claims at their offsets and scores the
+proposals against the marked pairs; these tests make sure the marks still say what
+they were written to say, so a figure printed for this set is about the set."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from db.importing import read_file
+
+FRESH = Path(__file__).resolve().parent / "fixtures" / "facts_fresh"
+RELATIONS = {"same", "supports", "updates", "contradicts"}
+PAIR_LISTS = ("not_linked", "date_conflicts", "date_agree", "different_events")
+
+
+def load() -> dict[str, object]:
+    data = json.loads((FRESH / "reference.json").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def quality_module() -> ModuleType:
+    path = FRESH.parent.parent.parent / "bench" / "facts_quality.py"
+    spec = importlib.util.spec_from_file_location("facts_quality_fresh", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_marked_claim_is_in_its_article_at_its_offsets() -> None:
+    claims = load()["claims"]
+    assert isinstance(claims, dict) and claims
+    texts = {p.name: read_file(p).text for p in sorted(FRESH.glob("*.txt"))}
+    for key, c in claims.items():
+        assert c["article"] in texts, f"claim {key}: no article {c['article']}"
+        text = texts[c["article"]]
+        assert 0 <= c["start"] < c["end"] <= len(text), f"claim {key}: offsets out of range"
+        quote = text[c["start"] : c["end"]]
+        assert quote == c["quote"], f"claim {key}: {quote!r} at its offsets"
+        digest = hashlib.sha256(quote.encode()).hexdigest()[: len(c["sha256"])]
+        assert digest == c["sha256"], f"claim {key}: fingerprint differs"
+
+
+def test_every_pair_names_marked_claims_once() -> None:
+    ref = load()
+    claims = ref["claims"]
+    assert isinstance(claims, dict)
+    relations = ref["relations"]
+    assert isinstance(relations, list)
+    seen: set[frozenset[str]] = set()
+    for r in relations:
+        assert r["relation"] in RELATIONS, r
+        assert r["from"] in claims and r["to"] in claims and r["from"] != r["to"], r
+        pair = frozenset((r["from"], r["to"]))
+        assert pair not in seen, f"pair {sorted(pair)} marked twice"
+        seen.add(pair)
+    for name in PAIR_LISTS:
+        pairs = ref[name]
+        assert isinstance(pairs, list)
+        for pair in pairs:
+            assert len(pair) == 2 and pair[0] != pair[1], (name, pair)
+            assert all(k in claims for k in pair), (name, pair)
+            # A pair that must not be linked, or that dates different events, is never
+            # also marked as related by its figures.
+            if name in ("not_linked", "different_events"):
+                assert frozenset(pair) not in seen, (name, pair)
+    misdated = ref["misdated"]
+    assert isinstance(misdated, list) and misdated
+    assert all(m in claims for m in misdated)
+    conflicts = ref["date_conflicts"]
+    assert isinstance(conflicts, list)
+    assert all(any(m in pair for pair in conflicts) for m in misdated)
+
+
+def test_the_set_covers_each_kind_of_pair_the_targets_speak_of() -> None:
+    ref = load()
+    relations = ref["relations"]
+    assert isinstance(relations, list)
+    kinds = {r["relation"] for r in relations}
+    assert kinds == RELATIONS
+    assert ref["not_linked"] and ref["date_agree"] and ref["different_events"]
+
+
+def test_the_benchmark_scores_this_folder(tmp_path: Path) -> None:
+    quality = quality_module()
+    assert quality.articles_for(FRESH) == FRESH
+    result = quality.evaluate(FRESH, FRESH / "reference.json")
+    relations = load()["relations"]
+    assert isinstance(relations, list)
+    wanted = sum(r["relation"] in ("contradicts", "updates") for r in relations)
+    assert result["contradicts_updates"] == wanted
+    assert 0.0 <= result["recall_exact"] <= result["recall_any"] <= 1.0
+    # A reference whose quote no longer matches its article is refused, not scored.
+    moved = load()
+    claims = moved["claims"]
+    assert isinstance(claims, dict)
+    first = next(iter(claims.values()))
+    first["start"] += 1
+    first["end"] += 1
+    (tmp_path / "reference.json").write_text(json.dumps(moved), encoding="utf-8")
+    with pytest.raises(SystemExit, match="moved"):
+        quality.evaluate(FRESH, tmp_path / "reference.json")
