@@ -122,9 +122,18 @@ def test_seed_statements_read_back(seed_paths: list[Path]) -> None:
     checked = 0
     for path in seed_paths:
         text = normalise_text(decode_text(path.read_bytes(), path.name)[0])
-        for mark in reference[path.name].get("statements", []):
+        entry = reference[path.name]
+        assert entry["statements"], path.name  # every seed is marked for statements
+        claims = entry["claims"]
+        for mark in entry["statements"]:
             marked = text[mark["start"] : mark["end"]]
             assert marked.startswith(mark["quote_start"]) and marked.endswith(mark["quote_end"])
+            assert len(mark["quote_start"]) <= 40 and len(mark["quote_end"]) <= 20
             assert mark["kind"] == "attribution" and mark["source"]
+            assert isinstance(mark["relayed_by"], list)
+            # a statement carries no marked figure or date: those are scored as claims
+            assert not [
+                c["quote"] for c in claims if c["start"] < mark["end"] and mark["start"] < c["end"]
+            ], (path.name, mark["quote_start"])
             checked += 1
-    assert checked >= 8
+    assert checked >= 77
