@@ -23,8 +23,22 @@ SYNONYMS = {
     "military personnel": "troops",
     "forces": "troops",
     "fighters": "troops",
+    # People counted as such, whatever else they are called: one class.
     "people": "people",
     "persons": "people",
+    "person": "people",
+    "residents": "people",
+    "inhabitants": "people",
+    "villagers": "people",
+    "townspeople": "people",
+    "townsfolk": "people",
+    "locals": "people",
+    "civilians": "people",
+    "citizens": "people",
+    "individuals": "people",
+    "evacuees": "people",
+    "dwellers": "people",
+    "occupants": "people",
     "dead": "killed",
     "deaths": "killed",
     "killed": "killed",
@@ -59,9 +73,40 @@ UPDATE_CUES = re.compile(
 # their own kind.
 CASUALTY = re.compile(
     r"\b(killed|kill(?:s|ing)|wounded|injured|died|dead|deaths?|casualt(?:y|ies)|"
-    r"fatalities|lost their lives|killed in action|wia|kia)\b",
+    r"fatalities|lost their lives|killed in action|wia|kia|perished|"
+    r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
     re.I,
 )
+# Words that make a count of people (or of no named thing) a count of the dead: "a toll
+# of 14", "ten people died" and "at least three killed" all count deaths.  Words for the
+# hurt, when they come first after the figure, make it a count of the wounded instead.
+DEATHS = re.compile(
+    r"\b(?:killed|kill(?:s|ing)|died|dead|deaths?|fatalities|lost their lives|perished|"
+    r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
+    re.I,
+)
+HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
+# A number word standing as the value of a named count ("the toll rose to seven", "the
+# number stands at three"), with no counted noun after it.
+_COUNT_NOUN_WORD = re.compile(
+    r"\b(?:toll|number|total|count|tally|figure)\b[^.;:!?]{0,40}?"
+    r"\b(?:to|at|of|is|was|reached|hit|now)\s+(?P<w>(?:twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)\b(?![\s-]+(?:hundred|thousand|million|billion|"
+    r"dozen|percent|per cent)\b)",
+    re.I,
+)
+_NUMBER_WORDS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+} | {
+    w: float(10 * i)
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
 STRENGTH = re.compile(
     r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
     r"around|roughly|some|nearly|over|more than|approximately)\s+)?\d"
@@ -248,10 +293,37 @@ class Reading(NamedTuple):
     wording: str  # the words of three letters or more, lowercased, sorted, one space apart
 
 
+def word_value(quote: str) -> Figure | None:
+    """A number word given as the value of a named count ("the toll rose to seven")."""
+    found = _COUNT_NOUN_WORD.search(quote)
+    if found is None:
+        return None
+    words = found["w"].lower().split("-")
+    value = sum(_NUMBER_WORDS[w] for w in words)
+    return Figure(found.start("w"), found.end("w"), value, None, "", "")
+
+
+def counted_class(unit: str, quote: str, figure: Figure) -> str:
+    """The class of the counted thing: people (or nothing named) who died are deaths
+    ("killed"), people hurt are "wounded"; any other unit is kept."""
+    if unit not in ("people", ""):
+        return unit
+    after = quote[figure.end :]
+    if nxt := re.search(r"\d", after):
+        after = after[: nxt.start()]  # up to the next figure
+    for text in (after, quote[: figure.start]):
+        death, hurt = DEATHS.search(text), HURT.search(text)
+        if death and (not hurt or death.start() < hurt.start()):
+            return "killed"
+        if hurt:
+            return "wounded"
+    return unit
+
+
 def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     """Read a quote's first figure, its first date and its cues (the slow part of a profile)."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
-    figure = figures[0] if figures else None
+    figure = figures[0] if figures else word_value(quote)
     dates = [d for d in extract_dates(quote, published) if d.first is not None]
     first = dates[0].first if dates else None
     last = (dates[0].last or first) if dates else None
@@ -260,7 +332,9 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         None if figure is None else figure.value,
         None if figure is None else figure.value_max,
         "" if figure is None else figure.qualifier,
-        "" if figure is None else (normal_unit(figure.unit) or unit_in_words(quote)),
+        ""
+        if figure is None
+        else counted_class(normal_unit(figure.unit) or unit_in_words(quote), quote, figure),
         first,
         last,
         bool(CUMULATIVE.search(quote)),
