@@ -81,3 +81,24 @@ def test_number_words_as_the_value_of_a_count(quote: str, value: float) -> None:
 
 def test_number_word_before_a_scale_is_not_read_alone() -> None:
     assert p("the toll on the region reached nine hundred thousand dollars").value != 9.0
+
+
+def at(quote: str, day: int):  # type: ignore[no-untyped-def]
+    published = dt.datetime(2023, 5, day, 12, tzinfo=dt.UTC)
+    return profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), None, published)
+
+
+def test_a_later_count_updates_an_earlier_one() -> None:
+    early = at("120 families were sheltering in the school gym", 9)
+    later = at("some 400 families were sheltering in the school gym", 12)
+    for a, b in ((early, later), (later, early)):
+        found = relate(a, b)
+        assert found is not None and found.relation is Relation.UPDATES
+        assert found.newer is later and found.older is early
+
+
+def test_counts_of_one_day_that_cannot_both_hold_contradict() -> None:
+    one = at("120 families were sheltering in the school gym", 12)
+    other = at("some 400 families were sheltering in the school gym", 12)
+    found = relate(one, other)
+    assert found is not None and found.relation is Relation.CONTRADICTS

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from db.facts.profile import Profile, is_time_unit
 from db.models import Relation
 
-SAME_TIME_DAYS = 14  # figures this close in time are answers at "about the same time"
+SAME_TIME_DAYS = 0  # figures this many days apart or fewer are answers "at the same time"
 MIN_WORDING = 35.0  # rapidfuzz token-set similarity of the wording around the figures
 
 
@@ -127,5 +127,5 @@ def explain(reason: str, newer: Profile, older: Profile) -> str:
             f"{head}: {_show(newer)} ({newer.when}) is later than {_show(older)} "
             f"({older.when}) by their {how}"
         )
-    when = f" at about the same time ({older.when})" if older.when else ""
+    when = f" at the same time ({older.when})" if older.when else ""
     return f"{head}: {_show(older)} and {_show(newer)} cannot both hold{when}"
