@@ -102,3 +102,12 @@ def test_counts_of_one_day_that_cannot_both_hold_contradict() -> None:
     other = at("some 400 families were sheltering in the school gym", 12)
     found = relate(one, other)
     assert found is not None and found.relation is Relation.CONTRADICTS
+
+
+def test_more_than_qualifies_a_total_it_adds_nothing() -> None:
+    total = at("more than 300 families were sheltering in the school gym", 12)
+    assert not total.increment and total.low == 300.0
+    assert at("300 more families were sheltering in the school gym", 12).increment
+    found = relate(total, at("120 families were sheltering in the school gym", 9))
+    assert found is not None and found.relation is Relation.UPDATES
+    assert found.newer is total

@@ -52,8 +52,9 @@ CUMULATIVE = re.compile(
 )
 # A count of what was added (a new wave, replacements) is not the total so far.
 INCREMENT = re.compile(
-    r"\b(additional|another|extra|more|reinforcements?|replace|replacing|replacement|"
-    r"second|third|fourth|new batch|wave)\b",
+    # ("more than 300" qualifies a figure; "300 more" adds to one.)
+    r"\b(additional|another|extra|more(?!\s+than\b)|reinforcements?|replace|replacing|"
+    r"replacement|second|third|fourth|new batch|wave)\b",
     re.I,
 )
 # An expected or possible figure answers "how many will there be", not "how many are there".
