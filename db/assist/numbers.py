@@ -113,7 +113,7 @@ _WORD_NUMBER = re.compile(
     r"(?![\w\-])",
     re.IGNORECASE,
 )
-_WORD_VALUES = {
+WORD_VALUES = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -220,7 +220,7 @@ def _unit_after(text: str, end: int, language: str) -> str:
             if unit == "prisoners" and text[m.end(1) : m.end(1) + 7] == " of war":
                 return "prisoners of war"
             return unit
-        if word in lexicon.STOP_UNIT_SEARCH or word in _WORD_VALUES or word in _WORD_SCALES:
+        if word in lexicon.STOP_UNIT_SEARCH or word in WORD_VALUES or word in _WORD_SCALES:
             return ""  # "1,500 over two weeks": the weeks are not what 1,500 counts
         if language == "en" and word.endswith("s") and len(word) > 3:
             if word not in lexicon.NOT_NOUNS and text[m.start(1)].islower():
@@ -440,8 +440,8 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
         value = 0.0
         current = 0.0
         for w in words:
-            if w in _WORD_VALUES:
-                current += _WORD_VALUES[w]
+            if w in WORD_VALUES:
+                current += WORD_VALUES[w]
             elif w == "hundred":
                 current = (current or 1) * 100
             elif w in _WORD_SCALES:
@@ -454,13 +454,13 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
         value_max: float | None = None
         end = m.end()
         rng = re.match(
-            r"\s*(?:to|-|–|or)\s*(\d+|(?:" + "|".join(_WORD_VALUES) + r"))(?![\w\-])",
+            r"\s*(?:to|-|–|or)\s*(\d+|(?:" + "|".join(WORD_VALUES) + r"))(?![\w\-])",
             text[end : end + 16],
             re.IGNORECASE,
         )
         if rng and not fraction and not scales:
             upper = rng.group(1).casefold()
-            value_max = float(upper) if upper.isdigit() else float(_WORD_VALUES[upper])
+            value_max = float(upper) if upper.isdigit() else float(WORD_VALUES[upper])
             end += rng.end()
         nxt = text[end : end + 40]
         unit = _unit_after(text, end, "en")

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from db.assist.dates import extract_dates
-from db.assist.numbers import Figure, extract_figures
+from db.assist.numbers import WORD_VALUES, Figure, extract_figures
 
 # Counted things that answer the same question under different words.
 SYNONYMS = {
@@ -98,16 +98,6 @@ _COUNT_NOUN_WORD = re.compile(
     r"dozen|percent|per cent)\b)",
     re.I,
 )
-_NUMBER_WORDS = {
-    w: float(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-} | {
-    w: float(10 * i)
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
-}
 STRENGTH = re.compile(
     r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
     r"around|roughly|some|nearly|over|more than|approximately)\s+)?\d"
@@ -300,7 +290,7 @@ def word_value(quote: str) -> Figure | None:
     if found is None:
         return None
     words = found["w"].lower().split("-")
-    value = sum(_NUMBER_WORDS[w] for w in words)
+    value = float(sum(WORD_VALUES[w] for w in words))
     return Figure(found.start("w"), found.end("w"), value, None, "", "")
 
 
