@@ -1,4 +1,4 @@
-"""The held-out facts reference (tests/fixtures/facts_fresh) is consistent with its articles.
+"""The held-out facts references (tests/fixtures/facts_fresh, facts_blind) match their articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the
 proposals against the marked pairs; these tests make sure the marks still say what
@@ -16,19 +16,20 @@ import pytest
 
 from db.importing import read_file
 
-FRESH = Path(__file__).resolve().parent / "fixtures" / "facts_fresh"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FOLDERS = [FIXTURES / "facts_fresh", FIXTURES / "facts_blind"]
 RELATIONS = {"same", "supports", "updates", "contradicts"}
 PAIR_LISTS = ("not_linked", "date_conflicts", "date_agree", "different_events")
 
 
-def load() -> dict[str, object]:
-    data = json.loads((FRESH / "reference.json").read_text(encoding="utf-8"))
+def load(folder: Path) -> dict[str, object]:
+    data = json.loads((folder / "reference.json").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
 
 def quality_module() -> ModuleType:
-    path = FRESH.parent.parent.parent / "bench" / "facts_quality.py"
+    path = FIXTURES.parent.parent / "bench" / "facts_quality.py"
     spec = importlib.util.spec_from_file_location("facts_quality_fresh", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -36,10 +37,11 @@ def quality_module() -> ModuleType:
     return module
 
 
-def test_every_marked_claim_is_in_its_article_at_its_offsets() -> None:
-    claims = load()["claims"]
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+def test_every_marked_claim_is_in_its_article_at_its_offsets(folder: Path) -> None:
+    claims = load(folder)["claims"]
     assert isinstance(claims, dict) and claims
-    texts = {p.name: read_file(p).text for p in sorted(FRESH.glob("*.txt"))}
+    texts = {p.name: read_file(p).text for p in sorted(folder.glob("*.txt"))}
     for key, c in claims.items():
         assert c["article"] in texts, f"claim {key}: no article {c['article']}"
         text = texts[c["article"]]
@@ -50,8 +52,9 @@ def test_every_marked_claim_is_in_its_article_at_its_offsets() -> None:
         assert digest == c["sha256"], f"claim {key}: fingerprint differs"
 
 
-def test_every_pair_names_marked_claims_once() -> None:
-    ref = load()
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+def test_every_pair_names_marked_claims_once(folder: Path) -> None:
+    ref = load(folder)
     claims = ref["claims"]
     assert isinstance(claims, dict)
     relations = ref["relations"]
@@ -81,8 +84,9 @@ def test_every_pair_names_marked_claims_once() -> None:
     assert all(any(m in pair for pair in conflicts) for m in misdated)
 
 
-def test_the_set_covers_each_kind_of_pair_the_targets_speak_of() -> None:
-    ref = load()
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+def test_the_set_covers_each_kind_of_pair_the_targets_speak_of(folder: Path) -> None:
+    ref = load(folder)
     relations = ref["relations"]
     assert isinstance(relations, list)
     kinds = {r["relation"] for r in relations}
@@ -90,17 +94,18 @@ def test_the_set_covers_each_kind_of_pair_the_targets_speak_of() -> None:
     assert ref["not_linked"] and ref["date_agree"] and ref["different_events"]
 
 
-def test_the_benchmark_scores_this_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+def test_the_benchmark_scores_this_folder(folder: Path, tmp_path: Path) -> None:
     quality = quality_module()
-    assert quality.articles_for(FRESH) == FRESH
-    result = quality.evaluate(FRESH, FRESH / "reference.json")
-    relations = load()["relations"]
+    assert quality.articles_for(folder) == folder
+    result = quality.evaluate(folder, folder / "reference.json")
+    relations = load(folder)["relations"]
     assert isinstance(relations, list)
     wanted = sum(r["relation"] in ("contradicts", "updates") for r in relations)
     assert result["contradicts_updates"] == wanted
     assert 0.0 <= result["recall_exact"] <= result["recall_any"] <= 1.0
     # A reference whose quote no longer matches its article is refused, not scored.
-    moved = load()
+    moved = load(folder)
     claims = moved["claims"]
     assert isinstance(claims, dict)
     first = next(iter(claims.values()))
@@ -108,4 +113,4 @@ def test_the_benchmark_scores_this_folder(tmp_path: Path) -> None:
     first["end"] += 1
     (tmp_path / "reference.json").write_text(json.dumps(moved), encoding="utf-8")
     with pytest.raises(SystemExit, match="moved"):
-        quality.evaluate(FRESH, tmp_path / "reference.json")
+        quality.evaluate(folder, tmp_path / "reference.json")
