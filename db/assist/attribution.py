@@ -21,6 +21,10 @@ from db.assist.foreign import foreign_cues
 from db.assist.names import NameIndex, clean_name, guess_kind, normalise
 from db.assist.text import Span, guess_language, sentences
 
+_OTHER_VERBS = (
+    "сообщил|сообщила|сообщили|заявил|заявила|заявили|отметил|отметила|передает|пишет|"
+    "sagde|siger|oplyser|oplyste|skriver|sagte|sagt|erklärte|berichtete|teilte"
+)
 _VERBS = (
     "said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|warned|"
     "warns|noted|notes|added|adds|stressed|stresses|revealed|reveals|claimed|claims|announced|"
@@ -30,9 +34,9 @@ _VERBS = (
     "accused|accuses|described|describes|admitted|admits|alleged|alleges|acknowledged|"
     "disclosed|predicted|expects|expected|assessed|assesses|concluded|observed|mentioned|"
     "underlined|advised|branded|characterised|characterized|quoted|cited|reads|"
-    "сообщил|сообщила|сообщили|заявил|заявила|заявили|отметил|отметила|передает|пишет|"
-    "sagde|siger|oplyser|oplyste|skriver|sagte|sagt|erklärte|berichtete|teilte"
+    "promised|promises|pledged|pledges|vowed|vows|" + _OTHER_VERBS
 )
+_OTHER_VERB_SET = frozenset(_OTHER_VERBS.split("|"))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|recently|then|further|again|not)\s+)*"
 _VERB = re.compile(r"\b" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"(?i:according to|citing|as reported by|quoted by)\s+")
@@ -52,6 +56,7 @@ _SAID_WHEN = re.compile(
     r"in\s+an?\s+(?:statement|interview|briefing|post|letter|report))"
     r"(?=\s+that\b|\s*[,:])"
 )
+_NON_VERB_CUES = frozenset({"according to", "report", "saying", "citing"})
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _THAT = re.compile(r"\s*(?:that|,|:)?\s*")
 _TRAILING = re.compile(
@@ -74,8 +79,16 @@ _SHORT_AFTER = re.compile(
 _OBJECT_VERBS = frozenset(
     "revealed reveals shared shares described describes stressed stresses highlighted highlights "
     "emphasised emphasized emphasises emphasizes underlined branded characterised characterized "
-    "advised denied denies".split()
+    "advised denied denies promised promises pledged pledges vowed vows".split()
 )
+# "…, the state forestry said": a trailing source set off from the statement by a comma,
+# the words after it the start of the subject's own noun phrase (no "that", no verb).
+_SET_OFF = re.compile(r"(?:[,–—:][”\"’»]?|[”\"’»])(?:\s+(?!that\b)[\w’'-]+(?<!ed)(?<!ing)){0,4}$")
+# "She promised an inquiry and said …": a second verb of the same subject.
+_AND_VERB = re.compile(r"\s+and\s+$")
+# "заявил журналистам в среду, что", "sagde onsdag til DR, at": whom the source spoke to
+# and when, between the verb and the conjunction that opens what was said.
+_UNTIL_THAT = re.compile(r"[^,.;:!?\n«»\"“”]{0,100}?,\s*(?:что|що|at|dass)\s")
 _CAPTION = re.compile(r"©|\((?:photo|picture|image)\b|\bPicture:|\bPhoto:", re.IGNORECASE)
 _CARRY = re.compile(
     r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure|"
@@ -276,6 +289,17 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             pron = re.search(r"(?i)\b(he|she|it|they)\s+$", text[s:aux_start])
             if pron:
                 subject, sub_start = pron.group(1), s + pron.start(1)
+        if not subject and _AND_VERB.search(text, s, aux_start):
+            # "She promised … and said …": the subject of the verb before, whose words stop
+            # at "and"
+            earlier = [f for f in found if f.cue_end <= aux_start and f.cue not in _NON_VERB_CUES]
+            if earlier:
+                first = earlier[-1]
+                subject, sub_start = first.raw, first.cue_start
+                and_at = _AND_VERB.search(text, s, aux_start)
+                assert and_at is not None
+                if first.start < and_at.start() < first.end:
+                    first.end = and_at.start()
         if not subject:
             name, name_end = _np_after(text, v_end, e)
             if name and name[:1].isupper() and re.match(r"\s*[,.]", text[name_end : name_end + 2]):
@@ -289,9 +313,12 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             continue  # "reports in Ukrainian media", "reports indicate"
         before = text[s:sub_start].rstrip()
         after = text[v_end:e]
-        quote_before = bool(re.search(r"[”\"’]\s*,?$|,[”\"’]$", before))
+        quote_before = bool(re.search(r"[”\"’»]\s*,?$|,[”\"’»]$", before))
         short_before = len(before.split()) <= 2 and not quote_before
         short_after = bool(_SHORT_AFTER.match(after))
+        set_off = quote_before or bool(_SET_OFF.search(before))
+        if before and not short_before and short_after and not set_off:
+            continue  # "… reported that the captain had asked to delay": a clause, not a cue
         if before and not short_before and (quote_before or short_after):
             c_end = s + len(before.rstrip(",").rstrip())
             found.append(_Found(s, c_end, subject, verb, sub_start, v_end, []))
@@ -311,12 +338,18 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         when = _SAID_WHEN.match(text, after_start, e)
         if when:  # "said on Thursday that …": the date is the saying's, the outlet's own
             after_start = when.end()
+        elif verb in _OTHER_VERB_SET:
+            until = _UNTIL_THAT.match(text, after_start, e)
+            if until:  # "sagde onsdag til DR, at …": the day and the listener are the saying's
+                after_start = until.end()
         that = _THAT.match(text, after_start, e)
         c_start = that.end() if that else after_start
         has_that = bool(re.match(r"\s*(?:that\b|:|[“\"])", text[after_start:e]))
         if verb in _OBJECT_VERBS and not has_that:
             stop = re.search(
-                r",|\s(?:after|during|before|following|while|when|in|on|at)\s", text[c_start:e]
+                r",|\s(?:after|during|before|following|while|when|in|on|at)\s"
+                rf"|\s+and\s+{_AUX}(?:{_VERBS})\b",
+                text[c_start:e],
             )
             end = c_start + stop.start() if stop else e
             found.append(_Found(c_start, end, subject, verb, sub_start, v_end, [], True))
@@ -398,10 +431,13 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
         par = bisect.bisect_left(breaks, sent.start)
         cues = _find_cues(text, sent)
         if lang != "en":
-            cues += [
+            foreign = [
                 _Found(c.start, c.end, c.raw, c.cue, c.cue_start, c.cue_end, list(c.relays))
                 for c in foreign_cues(text, sent)
             ]
+            # the language's own reading of the same words wins ("skriver med henvisning til")
+            spans = {(f.start, f.end) for f in foreign}
+            cues = [c for c in cues if (c.start, c.end) not in spans] + foreign
         made: list[Attribution] = []
         for f in sorted(cues, key=lambda f: f.cue_start):
             resolved = names.resolve(f.raw, f.cue_start)

@@ -77,7 +77,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"지난해|작년", "last year"),
     (r"올해|금년", "this year"),
     (r"내년", "next year"),
-    (r"어제", "yesterday"),
+    (r"어제|전날", "yesterday"),
     (r"내일", "tomorrow"),
     # Arabic
     (r"(?:في\s+)?الأسبوع\s+الماضي", "last week"),
@@ -106,6 +106,7 @@ _RELATIVE_RE = re.compile(
     + r"(?:\s?(?P<season>"
     + "|".join(_SEASONS)
     + r"))?"
+    + r"(?:\s?(?:오전|오후|새벽|밤|저녁|아침))?"
     + _KO_PARTICLE
     + _RIGHT,
     re.IGNORECASE,
@@ -521,7 +522,7 @@ _RELATIVE_WORDS = frozenset(
     "الأسبوع الشهر العام السنة أمس".split()
 )
 _RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",
-                      "내일")  # fmt: skip
+                      "내일", "전날")  # fmt: skip
 _KOREAN_WEEKDAYS = tuple(w for w in _WEEKDAY_WORDS if w.endswith("요일"))
 
 

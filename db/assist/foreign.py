@@ -6,11 +6,13 @@ written; :mod:`db.assist.attribution` resolves the names and kinds.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
-from db.assist.text import Span
+from db.assist.text import Span, sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,7 @@ _PREFIX = re.compile(
     r"пишет|переда[её]т|уточнил[аио]?)|за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب))\s*"
 )
+_AR_THEN = re.compile(r"\s*،?\s*ف?إن(?:ه|ها|هم)?\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
 _CITING = re.compile(
     r"\s*(?:,\s*)?(?:со ссылкой на|ссылаясь на|med henvisning til|unter berufung auf|"
@@ -62,17 +65,44 @@ _RU_VERBS = (
     r"уточнил[аио]?|добавил[аио]?|передает|передаёт|пишет|сообщает|заявляет|повідомив|"
     r"сообщал[аио]?|заявлял[аио]?|напоминает|уточняет|отмечает|подч[её]ркивает|"
     r"подтвердил[аио]?|подтверждает|предупредил[аио]?|предупреждает|"
-    r"повідомила|повідомили|заявив|заявила|сказав|зазначив"
+    r"повідомила|повідомили|заявив|заявила|сказав|зазначив|"
+    r"признал[аио]?|признает|признаёт|пояснил[аио]?|поясняет|считает|считают|полагает|"
+    r"утверждает|утверждают|утверждал[аио]?|сообщают|заявляют|рассказывает|оценил[аио]?|"
+    r"говорит|говорят|прогнозирует|опроверг(?:ла|ли)?"
 )
 _DA_DE_VERBS = (
     r"siger|sagde|oplyser|oplyste|skriver|skrev|fortæller|fortalte|vurderer|vurderede|"
     r"viser|viste|anslår|anslog|mener|mente|melder|meldte|tilføjer|tilføjede|"
-    r"bekræfter|bekræftede|advarer|advarede|"
+    r"bekræfter|bekræftede|advarer|advarede|frygter|frygtede|påpeger|påpegede|understreger|"
+    r"understregede|forklarer|forklarede|fastslår|fastslog|erkender|erkendte|forventer|"
+    r"forventede|skønner|skønnede|konstaterer|konstaterede|erfarer|erfarede|udtaler|udtalte|"
+    r"svarer|svarede|"
     r"meddeler|meddelte|sagte|sagt|erklärte|erklärt|berichtete|berichtet|teilte mit|betonte|"
     r"schätzt|schätzte|sagt"
 )
 _SUBJECT_VERB = re.compile(
-    rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})(?P<that>,\s*(?:что|що|at|dass)\b|,|:)",
+    rf"(?<!\w)(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})(?P<that>,\s*(?:что|що|at|dass)\b|,|:)",
+)
+# "Ritzau skriver med henvisning til X, at …", "заявил журналистам в среду, что …": words
+# between the verb and the conjunction tell whom the subject cites, spoke to, and when.
+_VERB_MID = re.compile(
+    rf"(?<!\w)(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<mid>[^,.;:!?\n«»\"“”]{{1,100}}?)"
+    r"\s*,\s*(?:что|що|at|dass)\s"
+)
+# The document a source is cited through: its author is the source ("en rapport fra X").
+_DOCUMENT = re.compile(
+    r"^(?:(?:en|et|den|det|ein|eine|einen)\s+)?(?:\w+\s+)?(?:rapport|undersøgelse|analyse|"
+    r"opgørelse|notat|tal|oplysninger|pressemeddelelse|meddelelse|Bericht|Angaben)\s+"
+    r"(?:fra|von|aus)\s+(?=\S)"
+    r"|^(?:данные|доклад|доклада|отч[её]т|сообщение|заявление|пресс-релиз|публикацию|"
+    r"материал|исследование)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "Det oplyser X til Y.", "Об этом сообщил X.": X said what the sentence before says.
+_THAT_SAYS = re.compile(
+    rf"^(?:Det|Dette|Об\s+этом|Это|Das)\s+(?:(?:также|ещё|еще|også|i\s+dag)\s+)?"
+    rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|говорится\s+в\s+\w+)\s+(?P<who>[^.!?\n]{{2,120}}?)"
+    r"\s*[.!]?$"
 )
 # A promise or a demand the subject makes, with no "that": "Губернатор пообещал выделить …",
 # "Borgmesteren lover at …" — what follows the verb is the subject's.
@@ -89,8 +119,19 @@ _INVERTED = re.compile(
 _KO_ACCORDING = re.compile(r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?따르면\s*,?\s*")
 _KO_VERBS = (
     r"밝혔다|말했다|전했다|보도했다|주장했다|설명했다|강조했다|발표했다|덧붙였다|추정했다|"
-    r"분석했다|내다봤다|전망했다|예상했다|관측했다|경고했다|지적했다|보고했다|알렸다|확인했다"
+    r"분석했다|내다봤다|전망했다|예상했다|관측했다|경고했다|지적했다|보고했다|알렸다|확인했다|"
+    r"인정했다|부인했다|시사했다|언급했다|반박했다|해명했다|평가했다|진단했다|우려했다|답했다|"
+    r"약속했다|요구했다|촉구했다|보도했다|전했다|말한다|밝힌다|주장한다"
 )
+# "…다는 점을 인정했다", "…겠다는 뜻을 분명히 했다": a clause made a noun ("that …") and a verb
+# of saying, admitting or making plain.
+_KO_NOUN_CLAUSE = re.compile(
+    r"(?<=다)는\s?(?:점|사실|뜻|입장|방침|의견|견해|계획|취지|의사|전망|우려)(?:을|를)\s"
+    rf"(?:분명히\s|거듭\s|재차\s|공식\s)?(?P<verb>{_KO_VERBS}|했다|내비쳤다|표명했다|"
+    r"드러냈다|나타냈다)[.]?$"
+)
+# A quotation and the particle that makes it speech ("…"고 말했다, "…"며 요구했다).
+_KO_QUOTED = re.compile(r"[\"“]([^\"“”]{2,})[\"”]\s?(?:이?라고|고|이?라며|며|면서|이?라는)(?=\s|$)")
 _KO_VERB = re.compile(rf"(?:고|다고|라고|며|것으로|으로)\s*(?P<verb>{_KO_VERBS}|추산했다)[.]?$")
 # "…고 국방부가 전했다": the source named right before the verb, after the statement.
 _KO_TRAILING = re.compile(
@@ -109,11 +150,20 @@ _KO_CITING = re.compile(
 _AR_SAID = re.compile(
     r"(?:^|\s)و?(?P<verb>قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أشار|أشارت|"
     r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت|حذر|حذرت|حذّر|حذّرت)\s+"
-    r"(?P<who>[^،,.]+?(?:،\s*[^،,.]{2,40}?،)?)\s+(?:إلى\s+|من\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s"
+    r"(?P<who>[^،,.:]+?(?:،\s*[^،,.:]{2,40}?،)?)"
+    r"(?:\s+(?:إلى\s+|من\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|\s*:\s*)"
+)
+# "نقلت X عن Y قوله إن …": Y said it, X passed it on; "قوله" (his saying) may be left out.
+_AR_RELAYED = re.compile(
+    r"(?:^|\s)و?(?P<verb>نقلت|نقل|أوردت|أورد|روت|روى)\s+(?P<relay>[^،,.:]+?)\s+عن\s+"
+    r"(?P<who>[^،,.:]+?)\s*(?:،\s*)?"
+    r"(?:(?:قوله|قولها|قولهم|قولهما|القول)\s*(?:إن|أن|بأن)?(?:ه|ها|هم|هما)?(?:\s|:\s*)"
+    r"|(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|:\s*)"
 )
 # A speech verb with no subject of its own: the speaker last named goes on ("وأضاف أن").
 _AR_ADDED = re.compile(
-    r"و?(?P<verb>أضاف|أضافت|تابع|تابعت|أوضح|أوضحت|أكد|أكدت|قال|قالت)\s+(?:أن|إن|بأن)(?:ه|ها)?\s"
+    r"و?(?P<verb>أضاف|أضافت|تابع|تابعت|أوضح|أوضحت|أكد|أكدت|قال|قالت)"
+    r"(?:\s+(?:أن|إن|بأن)(?:ه|ها)?\s|\s*:\s*)"
 )
 # "who asked not to be named": said of a source, not a name.
 _ANONYMOUS = re.compile(
@@ -156,7 +206,7 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     citing = _CITING.search(who)
     if citing:
         relay = _who(who[: citing.start()])[0]
-        who = who[citing.end() :]
+        who = _DOCUMENT.sub("", who[citing.end() :])
         relays = (relay,) if relay else ()
     who = _ANONYMOUS.sub("", who)
     if "،" in who:  # "المتحدث باسم الوزارة، خالد منصور،": the person named
@@ -173,6 +223,25 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     if who.count("«") != who.count("»"):
         who = who.strip("«»")
     return who, relays
+
+
+def _appositive(head: str) -> tuple[str, int]:
+    """The subject of a verb written after an appositive ("Formanden for X, Lars Bo, kalder"):
+    the name between the commas when it is capitalised, else the description; with its offset
+    in *head*.  A head without that form is returned whole."""
+    m = re.search(r"(?P<a>[^,«»“”\"]{2,80}),\s*(?P<b>[^,«»“”\"]{2,60}?),\s*$", head)
+    if not m or not m.group("b")[:1].isupper():
+        return head, 0
+    return m.group("b"), m.start("b")
+
+
+def _previous_sentence(text: str, start: int) -> Span | None:
+    """The sentence before the one starting at *start*, when it is in the same paragraph."""
+    spans = sentences(text)
+    i = bisect.bisect_left(spans, start, key=lambda sp: sp.start) - 1
+    if i < 0 or "\n\n" in text[spans[i].end : start]:
+        return None
+    return spans[i]
 
 
 def _first_subject(who: str) -> str:
@@ -228,6 +297,9 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if not who or len(who) > 80:
             continue
         after = m.end() + end
+        then = _AR_THEN.match(body, after)
+        if then:  # "وبحسب X، فإن …": the statement after "فإن"
+            after = then.end()
         before = body[: m.start()].strip()
         if len(before.split()) <= 1:
             c_start, c_end = s + after, e
@@ -236,14 +308,19 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         out.append(Cue(c_start, c_end, who, cue, s + m.start(), s + after, relays))
     for m in _SUBJECT_VERB.finditer(body):
         head = body[: m.start()]
-        clause_start = max(head.rfind(","), head.rfind("«"), head.rfind("»"), -1) + 1
-        who, relays = _who(head[clause_start:].strip(" —–-"))
+        named, offset = _appositive(head)
+        if offset:
+            clause_start = offset
+        else:
+            clause_start = max(head.rfind(","), head.rfind("«"), head.rfind("»"), -1) + 1
+            named = head[clause_start:]
+        who, relays = _who(named.strip(" —–-"))
         who = _first_subject(who)
         if not who or len(who.split()) > 8:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
     for m in _PROMISE.finditer(body):
-        head = _LEADING.sub("", body[: m.start()].strip())
+        head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
         if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
             continue
         who, relays = _who(head)
@@ -251,7 +328,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             head_start = s + max(0, body.find(head))
             out.append(Cue(s + m.end(), e, who, m.group("verb"), head_start, s + m.end(), relays))
     for m in _CALLS.finditer(body):
-        head = _LEADING.sub("", body[: m.start()].strip())
+        head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
         if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
             continue
         rest = body[m.end() :]
@@ -264,8 +341,35 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if who:
             head_start = s + max(0, body.find(head))
             out.append(Cue(s + m.end(), end, who, m.group("verb"), head_start, s + m.end(), relays))
+    for m in _VERB_MID.finditer(body):
+        mid = m.group("mid")
+        citing = _CITING.match(" " + mid)
+        head = body[: m.start()]
+        named, offset = _appositive(head)
+        if not offset:  # the clause's subject; a name in guillemets ("Газета «Ведомости»") whole
+            offset = head.rfind(",") + 1
+            named = head[offset:]
+        subject, relays = _who(named.strip(" —–-"))
+        subject = _first_subject(subject)
+        if not subject or len(subject.split()) > 8 or not re.search(r"\w", subject):
+            continue
+        if citing:  # the cited party is the source, the subject passed it on
+            who = _who(_DOCUMENT.sub("", mid[citing.end() - 1 :]))[0]
+            if not who:
+                continue
+            relays = (subject, *relays)
+        else:
+            who = subject
+        out.append(Cue(s + m.end(), e, who, m.group("verb"), s + offset, s + m.end(), relays))
+    says = _THAT_SAYS.match(body)
+    if says:
+        previous = _previous_sentence(text, s)
+        who, relays = _who(says.group("who"))
+        if previous is not None and who:
+            verb_said = says.group("verb")
+            out.append(Cue(previous.start, previous.end, who, verb_said, s, e, relays))
     inv = _INVERTED.search(body)
-    if inv:
+    if inv and not re.search(r",\s*(?:что|що|at|dass)\s", inv.group("who")):
         who, relays = _who(inv.group("who"))
         if who and len(who.split()) <= 10:
             out.append(Cue(s, s + inv.start(), who, inv.group("verb"), s + inv.start(), e, relays))
@@ -280,25 +384,8 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             Cue(s, s + trailing.start("who"), who, trailing.group("verb"),
                 s + trailing.start("who"), e)
         )  # fmt: skip
-    elif _KO_VERB.search(body):
-        subject = _KO_SUBJECT.match(_LEADING.sub("", body))
-        if subject:
-            lead = len(body) - len(_LEADING.sub("", body))
-            verb = _KO_VERB.search(body)
-            assert verb is not None
-            c_start = lead + subject.end()
-            when = _KO_SAID_WHEN.match(body, c_start)
-            c_start = when.end() if when else c_start
-            who, relays = subject.group("who"), ()
-            citing = _KO_CITING.match(body, c_start)
-            if citing:  # "연합뉴스는 소식통을 인용해 …": the source is cited, the subject relays
-                cited = re.sub(r"\s(?:보고서?|자료|발표|보도|분석)$", "", citing.group("cited"))
-                who, relays = cited, (who,)
-                c_start = citing.end()
-            out.append(
-                Cue(s + c_start, s + verb.start(), who, verb.group("verb"),
-                    s + lead, s + lead + subject.end(), relays)
-            )  # fmt: skip
+    elif _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body) or _KO_QUOTED.search(body):
+        out += _korean_subject_cues(body, s)
     estimated = _AR_ESTIMATED.search(body)
     if estimated and not _AR_SAID.search(body):
         who = _who(estimated.group("who"))[0]
@@ -310,12 +397,57 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     if added and not _AR_SAID.search(body):  # "وأضاف أن …": the speaker of the sentence before
         pronoun = "هي" if added.group("verb").endswith("ت") else "هو"
         out.append(Cue(s + added.end(), e, pronoun, added.group("verb"), s, s + added.end()))
-    ar = _AR_SAID.search(body)
+    relayed = _AR_RELAYED.search(body)
+    ar = None if relayed else _AR_SAID.search(body)
+    if relayed:
+        who, relays = _who(relayed.group("who"))
+        relay = _who(relayed.group("relay"))[0]
+        out.append(
+            Cue(s + relayed.end(), e, who, relayed.group("verb"), s + relayed.start(),
+                s + relayed.end(), (*relays, relay) if relay else relays)
+        )  # fmt: skip
     if ar:
         who, relays = _who(ar.group("who"))
         out.append(
             Cue(s + ar.end(), e, who, ar.group("verb"), s + ar.start(), s + ar.end(), relays)
         )
+    return out
+
+
+def _korean_subject_cues(body: str, s: int) -> list[Cue]:
+    """The cues of a Korean sentence whose subject (은/는/이/가) opens it: its quotations (a
+    quotation with its particle, "…"고 or "…"며, is the subject's) and what its verb of saying
+    governs ("…다고 밝혔다", "…다는 점을 인정했다"), the citing chain "X를 인용해" read whole."""
+    out: list[Cue] = []
+    stripped = _LEADING.sub("", body)
+    subject = _KO_SUBJECT.match(stripped)
+    if not subject:
+        return out
+    lead = len(body) - len(stripped)
+    verb = _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body)
+    c_start = lead + subject.end()
+    name = re.sub(r"\s?측$", "", subject.group("who"))  # "환경부 측": the ministry
+    quoted = [q for q in _KO_QUOTED.finditer(body) if q.start() >= c_start]
+    for q in quoted:  # each quotation is the subject's, with or without a verb after it
+        out.append(
+            Cue(s + q.start(1), s + q.end(1), name, "quote", s + lead, s + lead + subject.end())
+        )
+    if quoted:  # what the subject says besides them comes after the last one
+        c_start = quoted[-1].end()
+    if verb is None or verb.start() <= c_start:
+        return out
+    when = _KO_SAID_WHEN.match(body, c_start)
+    c_start = when.end() if when else c_start
+    who, relays = name, cast(tuple[str, ...], ())
+    citing = _KO_CITING.match(body, c_start)
+    if citing:  # "연합뉴스는 소식통을 인용해 …": the source is cited, the subject relays
+        cited = re.sub(r"\s(?:보고서?|자료|발표|보도|분석)$", "", citing.group("cited"))
+        who, relays = cited, (who,)
+        c_start = citing.end()
+    out.append(
+        Cue(s + c_start, s + verb.start(), who, verb.group("verb"), s + lead,
+            s + lead + subject.end(), relays)
+    )  # fmt: skip
     return out
 
 

@@ -20,7 +20,13 @@ SOURCE_KINDS = (
     "witness",
     "other",
 )
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'\-.]*[ \t]+){0,5}[A-Z][\w’'\-]*")
+# A word of a name: an initial or an abbreviation may end with a full stop ("J.", "U.S.",
+# "Dr."); any other word ends before it, so a name never runs into the next sentence.
+_NAME_WORD = (
+    r"(?:[A-Z](?:\.[A-Z])*\.|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Maj|Jr|Sr)\."
+    r"|[A-Z][\w’'\-]*)"
+)
+_CAPITALISED_RUN = re.compile(rf"(?:{_NAME_WORD}[ \t]+){{0,5}}[A-Z][\w’'\-]*")
 _LEAD_WORDS = re.compile(r"((?:[\w’'\-]+[ \t]+){0,4})$")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
 # Pronouns that stand for the person, or the body, last named (English, Russian, Danish,
@@ -29,6 +35,10 @@ _HE_SHE = frozenset("he she он она han hun er sie 그 그녀 هو هي".spl
 _IT_THEY = frozenset("it they они оно de ihr sie 그들 هم".split())
 # How far back a pronoun looks for the source it stands for (code points).
 _PRONOUN_REACH = 5000
+# Subjects that name nobody: "Det oplyser …" and "Об этом сообщил …" point to what was said.
+_NOBODY = frozenset(
+    "i;we;you;which;that;this;there;who;det;dette;der;это;об этом;das;dies;es".split(";")
+)
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 
 
@@ -205,7 +215,7 @@ class NameIndex:
                 if p < pos:
                     return name, kind, ()
             return None
-        if low in ("i", "we", "you", "which", "that", "this", "there", "who"):
+        if low in _NOBODY:
             return None
         variants: list[str] = []
         acronym = _ACRONYM.search(raw)
@@ -232,6 +242,9 @@ class NameIndex:
             bare = word.casefold().strip(".")
             title = bare in lexicon.TITLE_WORDS or bare.endswith(lexicon.TITLE_ENDINGS)
             if word[:1].isupper() and not title and "’" not in word:
+                if len(tail) == 1 and word.isupper() and len(word) > 1:
+                    tail = []  # "РИА Новости", "BBC News": an acronym opens an organisation's name
+                    break
                 if "'" in word or bare in lexicon.ORG_WORDS or (tail and word.isupper()):
                     break
                 tail.insert(0, word)

@@ -70,12 +70,12 @@ _KOREAN = re.compile(
     r"(?P<num>(?:\d+(?:[.,]\d+)?\s?[조억만천]\s?)+(?:\d[\d,]*)?|\d[\d,]*(?:\.\d+)?)"
     r"(?P<post>\s?(?:여|가량|이상|이하|미만|쯤)?\s?)"
     r"(?P<counter>명|개|대|발|척|달러|원|곳|명의|퍼센트|%|채|가구|헥타르|㏊|톤|킬로미터|㎞|"
-    r"밀리미터|㎜|미터|마리|건|기|문|세(?![계력])|시간|개월)"
+    r"밀리미터|㎜|미터|마리|건|기|문|세(?![계력])|시간|개월|분(?!의))"
 )
 _KOREAN_UNITS = {
     "채": "houses", "가구": "households", "헥타르": "hectares", "㏊": "hectares", "톤": "tonnes",
     "킬로미터": "kilometres", "㎞": "kilometres", "밀리미터": "mm", "㎜": "mm", "미터": "metres",
-    "세": "years", "시간": "hours", "개월": "months",
+    "세": "years", "시간": "hours", "개월": "months", "분": "minutes",
 }  # fmt: skip
 _KOREAN_MAG = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}
 _MAGNITUDES: dict[str, float] = {

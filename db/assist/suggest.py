@@ -30,6 +30,7 @@ _CLAUSE_BREAK = re.compile(
 _MIN_CLAUSE_WORDS = 4
 _MAX_ATTRIBUTION_CHARS = 240
 # Verbs of calling something a name in quotation marks: a short statement still is one
+_DENSE_LANGUAGES = frozenset({"ko", "ar"})
 _CALLS_CUES = frozenset("kalder kaldte назвал назвала назвало назвали называет".split())
 
 
@@ -295,6 +296,8 @@ def candidates(
     if "quotation" in wanted:
         out += _quotations(text, attributions, index, reg, outlet)
     if "attribution" in wanted:
+        # Korean and Arabic words carry their particles and pronouns: fewer words say as much
+        min_words = 3 if lang in _DENSE_LANGUAGES else 5
         covered = sorted(s.target_start for s in out if s.kind != "quotation")
         quoted = sorted((s.start, s.end) for s in out if s.kind == "quotation")
         for a in attributions:
@@ -303,7 +306,11 @@ def candidates(
             if a.weak and len(text[a.start : a.end].split()) < 4:
                 continue  # "underlined the point": what a verb acts on, too short to state much
             short = a.cue in _CALLS_CUES and re.search(r"[\"“«„]", text[a.start : a.end])
-            if len(text[a.start : a.end].split()) < (2 if short else 5):
+            if short and any(
+                a.start <= lo and hi <= a.end and len(text[lo:hi].split()) >= 5 for lo, hi in quoted
+            ):
+                continue  # what it is called is a quotation of its own, not a short label
+            if len(text[a.start : a.end].split()) < (2 if short else min_words):
                 continue
             first = bisect.bisect_left(covered, a.start)
             if first < len(covered) and covered[first] < a.end:

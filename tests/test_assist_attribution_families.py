@@ -1,0 +1,195 @@
+"""Families of attribution read by their grammar: relays named between a verb and what it
+says, the time and the listener of the saying, a subject shared by two verbs, a cue pointing
+back to the sentence before, Arabic relayed speech, Korean quotative particles and noun
+clauses.  Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from db.assist.suggest import Suggestion, suggest
+
+PUBLISHED = dt.date(2026, 3, 5)
+
+
+def _of(found: list[Suggestion], kind: str) -> list[Suggestion]:
+    return [s for s in found if s.kind == kind]
+
+
+def _figure(found: list[Suggestion], target: str, text: str) -> Suggestion:
+    hits = [s for s in _of(found, "figure") if text[s.target_start : s.target_end] == target]
+    assert len(hits) == 1, [(s.quote, s.source) for s in found]
+    return hits[0]
+
+
+# English
+
+
+def test_a_pronoun_subject_of_two_verbs_asserts_both() -> None:
+    text = (
+        "Police chief Dana Ruiz opened the briefing. She pledged a review within 14 days and "
+        "said 9 officers had been suspended."
+    )
+    found = suggest(text, PUBLISHED, "en")
+    assert _figure(found, "14", text).source == "Dana Ruiz"
+    nine = _figure(found, "9", text)
+    assert nine.source == "Dana Ruiz"
+    assert nine.quote == "9 officers had been suspended"
+
+
+def test_a_verb_inside_the_reported_clause_is_not_a_trailing_cue() -> None:
+    text = "Coastal FM, citing a deckhand, reported that the owner had denied the request."
+    statements = _of(suggest(text, None, "en"), "attribution")
+    assert [(s.quote, s.source, s.relayed_by) for s in statements] == [
+        ("the owner had denied the request", "deckhand", ("Coastal FM",))
+    ]
+
+
+def test_a_name_does_not_run_into_the_next_sentence() -> None:
+    text = (
+        "The pier was closed, according to the Daily Wave, citing port director Alan Mercer. "
+        "Mercer later said that the pier had 3 cracks."
+    )
+    assert _figure(suggest(text, None, "en"), "3", text).source == "Alan Mercer"
+
+
+def test_a_trailing_source_set_off_by_its_comma_still_counts() -> None:
+    text = "The water had reached 2 metres in the old town, the river authority said on Friday."
+    figures = _of(suggest(text, None, "en"), "figure")
+    assert [(f.value, f.source) for f in figures] == [(2, "river authority")]
+
+
+# Arabic
+
+
+def test_arabic_relayed_speech_names_the_speaker_and_the_relay() -> None:
+    text = "ونقلت صحيفة الوطن عن مسؤول في الوزارة قوله إن ٣٠٠ منزل تضرر بالكامل."
+    hit = _figure(suggest(text, None, "ar"), "٣٠٠", text)
+    assert (hit.source, hit.relayed_by) == ("مسؤول في الوزارة", ("صحيفة الوطن",))
+    text = "ونقل التلفزيون الرسمي عن وزير الداخلية أن الشرطة اعتقلت ٤٥ شخصا."
+    hit = _figure(suggest(text, None, "ar"), "٤٥", text)
+    assert (hit.source, hit.relayed_by) == ("وزير الداخلية", ("التلفزيون الرسمي",))
+
+
+def test_arabic_quotation_after_a_colon_has_its_speaker() -> None:
+    text = 'وقالت المتحدثة باسم البلدية: "لن نسمح بتكرار ما حدث في المدينة".'
+    quotes = _of(suggest(text, None, "ar"), "quotation")
+    assert [(q.quote, q.source) for q in quotes] == [
+        ("لن نسمح بتكرار ما حدث في المدينة", "المتحدثة باسم البلدية")
+    ]
+
+
+def test_arabic_short_statement_and_the_then_after_according_to() -> None:
+    statements = _of(suggest("وأعلنت الشرطة أنها أغلقت الطريق السريع.", None, "ar"), "attribution")
+    assert [(s.quote, s.source) for s in statements] == [("أغلقت الطريق السريع", "الشرطة")]
+    text = "وبحسب الهلال الأحمر، فإن ٢٠٠ عائلة تلقت مساعدات غذائية."
+    hit = _figure(suggest(text, None, "ar"), "٢٠٠", text)
+    assert hit.source == "الهلال الأحمر" and not hit.quote.startswith("فإن")
+
+
+# Korean
+
+
+def test_korean_previous_day_and_minutes_carry_the_source() -> None:
+    text = "해경은 전날 오후 어선 1척이 약 25분 동안 표류했다고 밝혔다."
+    found = suggest(text, PUBLISHED, "ko")
+    minutes = _figure(found, "약 25분", text)
+    assert (minutes.value, minutes.unit, minutes.source) == (25, "minutes", "해경")
+    assert minutes.event_date == "2026-03-04"
+
+
+def test_korean_noun_clauses_of_admitting_and_making_plain() -> None:
+    text = "이 장관은 관리 감독에 문제가 있었다는 점을 인정했다."
+    statements = _of(suggest(text, None, "ko"), "attribution")
+    assert [(s.quote, s.source) for s in statements] == [("관리 감독에 문제가 있었다", "이 장관")]
+    text = "박 시장은 지하철 연장 사업을 포기하지 않겠다는 뜻을 분명히 했다."
+    statements = _of(suggest(text, None, "ko"), "attribution")
+    assert [s.source for s in statements] == ["박 시장"]
+
+
+def test_korean_quotations_by_their_particles() -> None:
+    text = '최 의원은 "정부가 책임을 회피하고 있다"며 국정조사를 요구했다.'
+    quotes = _of(suggest(text, None, "ko"), "quotation")
+    assert [(q.quote, q.source) for q in quotes] == [("정부가 책임을 회피하고 있다", "최 의원")]
+    # what the speaker did before speaking is no statement of theirs
+    text = '김 청장은 현장을 방문해 "모든 인력을 동원하겠다"고 말했다.'
+    found = suggest(text, None, "ko")
+    assert _of(found, "attribution") == []
+    assert [q.source for q in _of(found, "quotation")] == ["김 청장"]
+
+
+def test_korean_side_of_a_body_is_the_body() -> None:
+    text = "경찰청 측은 사고 당일 순찰차 4대를 투입했다고 밝혔다."
+    assert _figure(suggest(text, None, "ko"), "4대", text).source == "경찰청"
+
+
+# Russian
+
+
+def test_russian_citing_after_the_verb_and_the_time_of_saying() -> None:
+    text = (
+        "Газета «Вечерний город» пишет со ссылкой на собеседников в мэрии, что бюджет сократят "
+        "на 10%."
+    )
+    hit = _figure(suggest(text, None, "ru"), "10%", text)
+    assert hit.source == "собеседников в мэрии"
+    assert hit.relayed_by == ("Газета «Вечерний город»",)
+    text = "Министр транспорта Олег Смирнов заявил журналистам в среду, что мост откроют в августе."
+    dates = _of(suggest(text, PUBLISHED, "ru"), "date")
+    sources = {text[d.target_start : d.target_end]: d.source for d in dates}
+    assert sources == {"в среду": None, "в августе": "Олег Смирнов"}
+
+
+def test_russian_about_this_said_points_to_the_sentence_before() -> None:
+    text = (
+        "В результате аварии без света остались 3 тысячи домов. "
+        "Об этом сообщил глава района Сергей Ветров."
+    )
+    assert _figure(suggest(text, None, "ru"), "3 тысячи", text).source == "Сергей Ветров"
+
+
+# Danish
+
+
+def test_danish_citing_after_the_verb_names_the_report_author() -> None:
+    text = (
+        "Politiken skriver med henvisning til en rapport fra Rigsrevisionen, at 12 projekter "
+        "er forsinket."
+    )
+    hit = _figure(suggest(text, None, "da"), "12", text)
+    assert (hit.source, hit.relayed_by) == ("Rigsrevisionen", ("Politiken",))
+
+
+def test_danish_day_and_listener_of_the_saying_are_not_the_statement() -> None:
+    text = "Borgmester Anne Lund sagde tirsdag til TV 2, at byen får 40 nye busser."
+    found = suggest(text, PUBLISHED, "da")
+    assert [d.source for d in _of(found, "date")] == [None]
+    forty = _figure(found, "40", text)
+    assert forty.source is not None and "Anne Lund" in forty.source
+    assert forty.quote == "byen får 40 nye busser" and forty.event_date is None
+
+
+def test_danish_it_says_points_to_the_sentence_before() -> None:
+    text = (
+        "Omkring 40 familier er evakueret fra området. Det oplyser vagtchef Jens Holm til Ritzau."
+    )
+    found = suggest(text, None, "da")
+    assert _figure(found, "Omkring 40", text).source == "Jens Holm"
+    assert all(s.source != "Det" for s in found)
+
+
+def test_danish_fears_and_an_appositive_subject() -> None:
+    statements = _of(suggest("Landmændene frygter, at tørken vil koste dem dyrt.", None, "da"),
+                     "attribution")  # fmt: skip
+    assert [(s.quote, s.source) for s in statements] == [
+        ("tørken vil koste dem dyrt", "Landmændene")
+    ]
+    text = (
+        'Formanden for Danske Havne, Lars Bo, kalder beslutningen "et alvorligt tilbageslag '
+        'for hele branchen".'
+    )
+    found = suggest(text, None, "da")
+    assert [(q.quote, q.source) for q in _of(found, "quotation")] == [
+        ("et alvorligt tilbageslag for hele branchen", "Lars Bo")
+    ]
+    assert _of(found, "attribution") == []  # the quotation says it, once
