@@ -1,14 +1,16 @@
-"""Claims that date one event differently: "the initial troops, sent in October 2023"
-against "the first troops were deployed earlier this month" (October 2024).
+"""Claims that date one event differently: "the levee at Kessin gave way on 2 March 2024"
+against "the levee failed on Sunday night" (2 March 2025); "the initial troops, sent in
+October 2023" against "the first troops were deployed earlier this month" (October 2024).
 
 A claim dates an event when it says when something happened (its event dates, or a
-date in its quote; the publication day is not when the event happened) and names the
-happening: troops sent, deployed, dispatched, arrived.  Two claims date the *same*
-event only when it can happen once: both mark it as the first ("initial", "the first
-soldiers", "as a first step"), of the same counted thing.  A claim repeating the figure
-of such a claim (a *same* pair) speaks of that event too.  A later wave ("additional",
-"third", "to replace") is never the first, and two waves with different dates are two
-events, so they are never compared.
+date in its quote; the publication day is not when the event happened) and names a
+single happening (:mod:`db.facts.happenings`): a kind of happening (a failure, a
+deployment, an announcement, …) to a thing that has it once (the levee, the first
+soldiers).  Two claims of different articles date the *same* event when they name the
+same kind of happening to the same thing, in the same order (a "second levee" is not
+the levee).  A claim repeating the figure of such a claim (a *same* pair) speaks of
+that event too.  A repeat ("additional", "another", "to replace") is never the single
+event, so it is never compared.
 
 Dates disagree when their spans lie more than :data:`SLACK_DAYS` apart: "October 8-13"
 and "earlier this month" (1–23 October) agree; October 2023 and October 2024 do not.
@@ -18,67 +20,24 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from db.facts.profile import Profile, unit_in_words
+from db.facts.happenings import Happening, happenings, marks_first, repeats
+from db.facts.profile import Profile
 
 SLACK_DAYS = 31  # reports of one event may be this far apart (sent vs arrived, rounding)
 NEIGHBOURS = 40  # each dated claim is compared with this many others of its event
-
-ACTIONS = {
-    "deployment": re.compile(
-        r"\b(sent|send(?:s|ing)?|deploy(?:ed|s|ing|ment)?|dispatch(?:ed|es|ing)?|"
-        r"arriv(?:ed|es|e|ing|al)|transfer(?:s|red)?|shipped)\b",
-        re.I,
-    ),
-}
-_NOUNS = (
-    r"batch|wave|group|contingent|deployment|dispatch|step|troops?|soldiers?|units?|"
-    r"forces|arrivals?|fighters|personnel"
-)
-FIRST = re.compile(
-    rf"\b(initial|first(?:\W+[\w,]+){{0,3}}?\W+(?:{_NOUNS}))\b|\bas a first step\b", re.I
-)
-LATER = re.compile(
-    r"\b(additional|another|extra|more|second|third|fourth|fifth|next|latest|new batch|"
-    r"replace\w*|reinforcements?|rotation)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
 class DateConflict:
     later: Profile  # the claim dating the event later
     earlier: Profile
-    event: str  # in words: "the first deployment of troops"
+    event: str  # in words: "the first deployment of troops", "the failure of the levee"
     why: str
-
-
-def _lead(p: Profile) -> str:
-    """The words before the quote within its sentence."""
-    cut = max(p.lead.rfind(". "), p.lead.rfind("\n"))
-    return p.lead[cut + 1 :] if cut >= 0 else p.lead
-
-
-def _subject(p: Profile) -> str:
-    return p.unit or unit_in_words(p.quote) or unit_in_words(_lead(p))
-
-
-def _action(text: str) -> str:
-    return next((name for name, pattern in ACTIONS.items() if pattern.search(text)), "")
-
-
-def first_event(p: Profile) -> tuple[str, str] | None:
-    """(happening, counted thing) of the first such event the claim speaks of, if any."""
-    text = f"{_lead(p)} {p.quote}"
-    if LATER.search(p.quote) or not FIRST.search(text):
-        return None
-    action, subject = _action(text), _subject(p)
-    return (action, subject) if action and subject else None
 
 
 def describe_dates(first: dt.date, last: dt.date) -> str:
@@ -105,43 +64,65 @@ def _apart(a: Profile, b: Profile) -> int:
 
 def _events(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]]
-) -> dict[uuid.UUID, tuple[str, str]]:
-    """The first event each claim speaks of, by itself or through a claim it repeats."""
+) -> dict[uuid.UUID, set[Happening]]:
+    """The single happenings each dated claim names, by itself or through a claim it
+    repeats (which need not be dated itself)."""
     by_id = {p.claim_id: p for p in items}
-    events = {p.claim_id: e for p in items if (e := first_event(p)) is not None}
+    dated = {p.claim_id for p in items if p.event_first is not None and p.event_last is not None}
+    named: dict[uuid.UUID, set[Happening]] = {}
+
+    def of(cid: uuid.UUID) -> set[Happening]:
+        if cid not in named:
+            named[cid] = happenings(by_id[cid])
+        return named[cid]
+
+    events = {cid: found for cid in dated if (found := of(cid))}
     for a, b in same_pairs:
         for this, other in ((a, b), (b, a)):
-            p = by_id.get(this)
-            if p is None or this in events or other not in events:
+            if this not in dated or this in events or other not in by_id:
                 continue
-            action, subject = events[other]
-            text = f"{_lead(p)} {p.quote}"
-            if not LATER.search(p.quote) and _action(text) == action and _subject(p) == subject:
-                events[this] = (action, subject)
+            inherited = {h for h in of(other) if repeats(by_id[this], h)}
+            if inherited:
+                events[this] = inherited
     return events
 
 
 def date_conflicts(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]] = ()
 ) -> list[DateConflict]:
-    """Pairs of claims dating one first event more than :data:`SLACK_DAYS` apart."""
+    """Pairs of claims in different articles dating one event more than
+    :data:`SLACK_DAYS` apart."""
+    same_pairs = list(same_pairs)
     events = _events(items, same_pairs)
-    buckets: dict[tuple[str, str], list[Profile]] = defaultdict(list)
-    for p in items:
-        if p.claim_id in events and p.event_first is not None and p.event_last is not None:
-            buckets[events[p.claim_id]].append(p)
-    found = []
-    for (action, subject), bucket in buckets.items():
-        bucket.sort(key=lambda p: (p.event_first, str(p.claim_id)))
-        event = f"the first {action} of {subject}"
+    if not events:
+        return []
+    by_id = {p.claim_id: p for p in items}
+    firsts = {cid for cid in events if marks_first(by_id[cid])}
+    firsts |= {
+        this
+        for a, b in same_pairs
+        for this, other in ((a, b), (b, a))
+        if this in events and other in by_id and marks_first(by_id[other])
+    }
+    buckets: dict[Happening, list[Profile]] = defaultdict(list)
+    for cid, named in events.items():
+        for h in named:
+            buckets[h].append(by_id[cid])
+    found: dict[tuple[int, int], DateConflict] = {}
+    for happening, bucket in buckets.items():
+        bucket.sort(key=lambda p: (p.event_first, p.claim_id.int))
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
+                if a.article_id == b.article_id:
+                    continue  # one article dating two such happenings tells of two events
                 days = _apart(a, b)
-                if days <= SLACK_DAYS:
+                key = (a.claim_id.int, b.claim_id.int)
+                if days <= SLACK_DAYS or key in found:
                     continue
                 assert a.event_first and a.event_last and b.event_first and b.event_last
                 early = describe_dates(a.event_first, a.event_last)
                 late = describe_dates(b.event_first, b.event_last)
+                event = happening.describe(a.claim_id in firsts or b.claim_id in firsts)
                 why = f"both date {event}: {early} against {late}, {days} days apart"
-                found.append(DateConflict(b, a, event, why))
-    return found
+                found[key] = DateConflict(b, a, event, why)
+    return list(found.values())

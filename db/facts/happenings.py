@@ -1,0 +1,342 @@
+"""What happening a claim dates, and to what: "the levee gave way on 2 March" names a
+failure of the levee; "the first soldiers arrived in October" the first deployment of
+troops.
+
+A happening is recognised by its kind, read from a general vocabulary of verbs and
+event nouns (a failure: broke, failed, gave way, collapse; a deployment: sent,
+deployed, arrived, arrival; an announcement; a death; a start; an end; …), and by the
+*things* it happens to that can only have it once: a singular thing named with a
+definite article ("the levee", "the announcement"), or anything marked as the first
+("the first North Korean soldiers", "the initial 11,000 [troops]", "as a first step").
+Plural things without such a mark ("troops were sent") may have the happening again
+and again, so they name no single event.
+
+Its *order* tells one happening of a kind from another: "" for the first or only one,
+"second", "third", … for a later one; claims marking a repeat ("another", "additional",
+"to replace", "again") name no single event at all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from db.facts.profile import Profile, normal_unit, unit_in_words
+
+# Kinds of happening, each by the verbs and nouns that name it (longest first within a
+# kind is not needed: every form is a whole word or a fixed phrase).
+KINDS: dict[str, tuple[str, ...]] = {
+    "outbreak": ("broke out", "break out", "breaks out", "erupted", "outbreak"),
+    "failure": (
+        "broke",
+        "break",
+        "breaks",
+        "broken",
+        "breach",
+        "breached",
+        "breaches",
+        "burst",
+        "bursts",
+        "collapsed",
+        "collapse",
+        "collapses",
+        "failed",
+        "fails",
+        "failure",
+        "gave way",
+        "give way",
+        "gives way",
+        "given way",
+        "crumbled",
+        "caved in",
+        "ruptured",
+        "rupture",
+        "overtopped",
+        "overflowed",
+    ),
+    "deployment": (
+        "sent",
+        "send",
+        "sends",
+        "sending",
+        "deployed",
+        "deploy",
+        "deploys",
+        "deploying",
+        "deployment",
+        "dispatched",
+        "dispatch",
+        "dispatches",
+        "arrived",
+        "arrive",
+        "arrives",
+        "arriving",
+        "arrival",
+        "transferred",
+        "transfer",
+        "transfers",
+        "shipped",
+        "landed",
+        "stationed",
+    ),
+    "withdrawal": (
+        "withdrew",
+        "withdrawn",
+        "withdraw",
+        "withdrawal",
+        "pulled out",
+        "retreated",
+        "retreat",
+        "departed",
+        "departure",
+    ),
+    "death": ("died", "dies", "killed", "death", "perished"),
+    "announcement": (
+        "announced",
+        "announce",
+        "announces",
+        "announcement",
+        "declared",
+        "declaration",
+        "unveiled",
+        "disclosed",
+        "revealed",
+        "proclaimed",
+    ),
+    "start": (
+        "began",
+        "begun",
+        "begins",
+        "start",
+        "started",
+        "starts",
+        "launched",
+        "launch",
+        "launches",
+        "opened",
+        "opening",
+        "commenced",
+    ),
+    "end": (
+        "ended",
+        "ends",
+        "finished",
+        "concluded",
+        "closed",
+        "closure",
+        "halted",
+        "stopped",
+        "lifted",
+    ),
+    "agreement": (
+        "signed",
+        "signing",
+        "agreed",
+        "agreement",
+        "ratified",
+        "ratification",
+        "treaty",
+    ),
+    "attack": (
+        "attacked",
+        "attack",
+        "attacks",
+        "struck",
+        "strike",
+        "shelled",
+        "bombed",
+        "bombing",
+        "raid",
+        "raided",
+        "invaded",
+        "invasion",
+    ),
+    "arrest": ("arrested", "arrest", "detained", "detention", "captured"),
+    "resignation": ("resigned", "resignation", "resigns", "quit"),
+    "election": ("elected", "election", "voted", "vote", "referendum"),
+    "meeting": ("met", "meeting", "summit", "talks"),
+}
+NOUNS = {  # a kind in words, as in "the failure of the levee"
+    "outbreak": "outbreak",
+    "failure": "failure",
+    "deployment": "deployment",
+    "withdrawal": "withdrawal",
+    "death": "death",
+    "announcement": "announcement",
+    "start": "start",
+    "end": "end",
+    "agreement": "agreement",
+    "attack": "attack",
+    "arrest": "arrest",
+    "resignation": "resignation",
+    "election": "election",
+    "meeting": "meeting",
+}
+# The forms that name the happening itself as a thing ("the collapse came at dawn").
+EVENT_NOUNS = frozenset(
+    """outbreak breach collapse failure rupture deployment dispatch arrival transfer
+    withdrawal retreat departure death announcement declaration start launch opening
+    closure agreement signing treaty ratification attack strike bombing raid invasion
+    arrest detention resignation election vote referendum meeting summit talks""".split()
+)
+_FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
+_FORMS = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _FORM_KIND), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+_PHRASES = re.compile(
+    r"\b(" + "|".join(re.escape(f) for f in _FORM_KIND if " " in f) + r")\b", re.I
+)
+# A repeat of a happening of this kind: never the single event.
+REPEAT = re.compile(
+    r"\b(additional|another|extra|more(?!\s+than\b)|again|new batch|fresh|further|"
+    r"replace\w*|reinforcements?|rotation|next|latest|renewed)\b",
+    re.I,
+)
+ORDINALS = {
+    "first": "", "initial": "", "second": "second", "third": "third", "fourth": "fourth",
+    "fifth": "fifth", "sixth": "sixth", "last": "last", "final": "last",
+}  # fmt: skip
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
+FIRST = re.compile(r"(?<![\w-])(first|initial)(?![\w-])", re.I)
+DEFINITE = re.compile(r"\b(the|its|their|his|her|this|that)\b", re.I)
+# Words naming a group of something: "the first batch of troops" speaks of troops.
+COLLECTIVE = frozenset(
+    """batch batches group groups wave waves contingent contingents unit units number
+    team teams convoy convoys party detachment squad lot set share part""".split()
+)
+# Words that end a noun phrase: function words, auxiliaries, reporting verbs.
+_STOP = frozenset(
+    """a an the its their his her this that these those of in on at to from by for with
+    near into onto over under after before since during until between across along
+    around about above below beneath beside behind outside inside through throughout
+    within without toward towards against among upon via per off out up down past
+    beyond amid upstream downstream than as and or but nor so yet if when while where
+    which who whom whose
+    is are was were be been being am has have had do does did will would could should
+    may might must can said says say told reported according believed thought expected
+    feared not no also only just still already now then there here it they he she we
+    you i what how all some any each both many much most several few other such own""".split()
+)
+# Words before a phrase naming where something happened, not what it happened to.
+_PLACES = frozenset(
+    """in on at to into onto near from across along around inside outside within toward
+    towards over under above below beneath beside behind by off past beyond via
+    throughout upstream downstream""".split()
+)
+# Heads that name no thing: parts of a date, a step, a time.
+_EMPTY = frozenset(
+    """step steps time times one ones part phase stage day days night nights morning
+    evening afternoon week weeks month months year years hour hours minute minutes
+    monday tuesday wednesday thursday friday saturday sunday weekend today yesterday
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]", re.UNICODE)
+
+
+class Happening(NamedTuple):
+    kind: str  # one of KINDS
+    thing: str  # what it happens to, one word, lowercased ("levee", "troops")
+    order: str  # "" for the first or only one, "second", "third", … for a later one
+
+    def describe(self, first: bool = False) -> str:
+        """In words; *first* when a claim marks it as the first."""
+        noun = NOUNS[self.kind]
+        if self.thing in EVENT_NOUNS:  # "the collapse": the happening itself
+            return f"the {self.order} {self.thing}" if self.order else f"the {self.thing}"
+        if first and not self.order:
+            return f"the first {noun} of {self.thing}"
+        if self.order:
+            return f"the {self.order} {noun} of the {self.thing}"
+        return f"the {noun} of the {self.thing}"
+
+
+def sentence_lead(p: Profile) -> str:
+    """The words before the quote within its sentence."""
+    cut = max(p.lead.rfind(". "), p.lead.rfind("\n"))
+    return p.lead[cut + 1 :] if cut >= 0 else p.lead
+
+
+def kinds_in(text: str) -> set[str]:
+    """The kinds of happening *text* names."""
+    return {_FORM_KIND[m.group(1).lower()] for m in _FORMS.finditer(text)}
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+
+
+def _thing(word: str) -> str:
+    return normal_unit(word.lower())
+
+
+def _heads(text: str) -> list[tuple[str, bool]]:
+    """The head nouns of the definite phrases in *text* ("the levee near Kessin" →
+    levee), each with whether the phrase is marked as the first."""
+    tokens = _TOKEN.findall(_PHRASES.sub(" | ", text))  # "gave way" ends a phrase too
+    heads = []
+    for i, token in enumerate(tokens):
+        lower = token.lower()
+        if not (DEFINITE.fullmatch(lower) or FIRST.fullmatch(lower)):
+            continue
+        if i and tokens[i - 1].lower() in _PLACES:
+            continue  # "landed on the island": where it happened, not what it happened to
+        first = bool(FIRST.fullmatch(lower))
+        head = ""
+        for word in tokens[i + 1 : i + 7]:
+            w = word.lower()
+            if w == "of" and head in COLLECTIVE:
+                head = ""  # "the first batch of troops": the troops
+                continue
+            if FIRST.fullmatch(w) or _ORDINAL.fullmatch(w):
+                first = first or bool(FIRST.fullmatch(w))
+                continue
+            if w[0].isdigit():
+                continue  # "the initial 11,000 sent": the count is not the thing
+            if w in EVENT_NOUNS and not head:
+                head = w  # "the announcement", "the collapse": the event itself
+                break
+            if not w[0].isalpha() or w in _STOP or w in _FORM_KIND:
+                break
+            head = w
+        if head and head not in _EMPTY:
+            heads.append((head, first))
+    return heads
+
+
+def marks_first(p: Profile) -> bool:
+    """Whether the claim (or its sentence before it) marks what it speaks of as the first."""
+    return bool(FIRST.search(f"{sentence_lead(p)} {p.quote}"))
+
+
+def happenings(p: Profile) -> set[Happening]:
+    """The single happenings the claim names (none if it marks a repeat)."""
+    if REPEAT.search(p.quote):
+        return set()
+    text = f"{sentence_lead(p)} {p.quote}"
+    kinds = kinds_in(p.quote)
+    if not kinds:
+        return set()
+    orders = {ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(p.quote)} - {""}
+    if len(orders) > 1:
+        return set()
+    order = next(iter(orders), "")
+    first = bool(FIRST.search(text))
+    things = {
+        _thing(head) for head, marked in _heads(p.quote) if marked or first or not _plural(head)
+    }
+    if first:
+        unit = p.unit or unit_in_words(p.quote) or unit_in_words(sentence_lead(p))
+        if unit:
+            things.add(unit)
+    return {Happening(kind, thing, order) for kind in kinds for thing in things}
+
+
+def repeats(p: Profile, h: Happening) -> bool:
+    """Whether *p*, repeating the figure of a claim naming *h*, speaks of it too: it
+    names that kind of happening, the same thing, and marks no repeat."""
+    if REPEAT.search(p.quote) or h.kind not in kinds_in(f"{sentence_lead(p)} {p.quote}"):
+        return False
+    unit = p.unit or unit_in_words(p.quote)
+    return h.thing == unit or any(_thing(w) == h.thing for w, _ in _heads(p.quote))

@@ -1,0 +1,118 @@
+"""Date conflicts for any single event, not only a first deployment: a collapse, an
+announcement, an arrival, an opening dated a year apart by two articles is flagged; a
+second or another such event, a repeatable happening, a different happening and two
+dates in one article are not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from db.facts.events import date_conflicts
+from db.facts.happenings import Happening, happenings
+from db.facts.profile import Profile, profile
+
+JUNE_2024 = dt.datetime(2024, 6, 20, tzinfo=dt.UTC)
+
+
+def _p(quote: str, article: uuid.UUID | None = None, lead: str = "") -> Profile:
+    return profile(
+        uuid.uuid4(), article or uuid.uuid4(), quote, 0, len(quote), None, JUNE_2024, lead=lead
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "event"),
+    [
+        (
+            "the dam above Varn collapsed on 14 June 2022",
+            "the dam gave way on 14 June 2023",
+            "the failure of the dam",
+        ),
+        (
+            "the ceasefire was announced on 3 May 2021",
+            "the ceasefire was declared on 9 September 2021",
+            "the announcement of the ceasefire",
+        ),
+        (
+            "the relief convoy arrived in Telmar on 2 April 2024",
+            "the convoy arrived on 28 May 2024",
+            "the deployment of the convoy",
+        ),
+        (
+            "the new bridge opened to traffic in March 2019",
+            "the bridge was opened in March 2020",
+            "the start of the bridge",
+        ),
+        # The event noun itself as the thing: "the collapse".
+        (
+            "the collapse came on 14 June 2022",
+            "the collapse, on 14 June 2023, flooded the valley",
+            "the collapse",
+        ),
+    ],
+)
+def test_a_single_event_dated_apart_by_two_articles_is_flagged(a: str, b: str, event: str) -> None:
+    (found,) = date_conflicts([_p(a), _p(b)])
+    assert found.earlier.quote == a and found.later.quote == b
+    assert found.event == event
+    assert "days apart" in found.why
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A second one, another one: other events of that kind.
+        ("the dam above Varn collapsed on 14 June 2022", "a second dam collapsed on 2 June 2023"),
+        ("the convoy arrived on 2 April 2024", "another convoy arrived on 28 May 2024"),
+        ("the dam collapsed on 14 June 2022", "the second dam collapsed on 20 June 2023"),
+        # Plural things without a mark of the first may have it again and again.
+        ("bridges collapsed in March 2019", "bridges collapsed in March 2020"),
+        # Different happenings to one thing, different things.
+        ("the dam collapsed on 14 June 2022", "the dam was opened on 14 June 2012"),
+        ("the dam above Varn collapsed on 14 June 2022", "the bridge collapsed on 2 June 2023"),
+        # Agreeing dates: a few days apart.
+        ("the dam collapsed on 14 June 2023", "the dam gave way on 16 June 2023"),
+    ],
+)
+def test_other_events_and_agreeing_dates_are_not_flagged(a: str, b: str) -> None:
+    assert date_conflicts([_p(a), _p(b)]) == []
+
+
+def test_one_article_dating_two_such_happenings_tells_of_two_events() -> None:
+    article = uuid.uuid4()
+    a = _p("the dam collapsed on 14 June 2022", article)
+    b = _p("the dam collapsed on 14 June 2023", article)
+    assert date_conflicts([a, b]) == []
+    assert len(date_conflicts([a, _p("the dam collapsed on 14 June 2023")])) == 1
+
+
+def test_the_things_a_claim_names_once() -> None:
+    assert happenings(_p("the levee near Orsk broke on 3 May")) == {
+        Happening("failure", "levee", "")
+    }
+    # The first of a group names what the group is of.
+    assert happenings(_p("the first batch of engineers arrived on 3 May")) == {
+        Happening("deployment", "engineers", "")
+    }
+    assert happenings(_p("a third levee failed on 9 May")) == set()
+    assert happenings(_p("the levee failed again on 9 May")) == set()
+    assert happenings(_p("the third levee failed on 9 May")) == {
+        Happening("failure", "levee", "third")
+    }
+
+
+def test_where_it_happened_is_not_what_it_happened_to() -> None:
+    # "on the island" is a place: marines landing twice are two landings.
+    assert date_conflicts(
+        [_p("4,000 marines landed on the island in August 2023"),
+         _p("9,000 marines landed on the island in October 2023")]
+    ) == []  # fmt: skip
+    # "broke through the levee": the levee failed.
+    (found,) = date_conflicts(
+        [_p("the river broke through the levee on 2 May 2023"),
+         _p("the levee gave way on 2 May 2024")]
+    )  # fmt: skip
+    assert found.event == "the failure of the levee"
