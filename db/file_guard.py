@@ -109,6 +109,13 @@ def check_soon(path: Path) -> None:
             _early[state] = _EarlyCheck(path)
 
 
+def early_check_pending(path: Path) -> bool:
+    """True if a check begun by :func:`check_soon` waits for *path* as it is now."""
+    state = _state(path)
+    with _early_lock:
+        return state is not None and state in _early
+
+
 def check_workspace_file(path: Path, *, must_exist_folder: bool = True) -> bool:
     """Check *path* before opening it; True if it exists (False: a new workspace).
 
@@ -129,6 +136,16 @@ def check_workspace_file(path: Path, *, must_exist_folder: bool = True) -> bool:
 
 
 def _check(path: Path, *, must_exist_folder: bool) -> bool:
+    if check_form(path, must_exist_folder=must_exist_folder):
+        quick_check(path)
+        return True
+    return False
+
+
+def check_form(path: Path, *, must_exist_folder: bool = True) -> bool:
+    """The checks of :func:`check_workspace_file` that read only the file's header and
+    its list of tables (a few milliseconds at any size): everything but the quick
+    integrity check (:func:`quick_check`).  True if the file exists."""
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder, not a workspace file.")
     if not path.exists():
@@ -168,8 +185,33 @@ def _check(path: Path, *, must_exist_folder: bool) -> bool:
         raise InvalidInput(f"{path} cannot be read as an SQLite database ({exc}).") from None
     try:
         try:
-            result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            raise InvalidInput(f"{path} is a damaged SQLite file ({exc}).") from None
+    finally:
+        conn.close()
+    if tables and not CORE_TABLES <= tables:
+        named = ", ".join(sorted(t for t in tables if not t.startswith("sqlite_"))[:5])
+        raise InvalidInput(
+            f"{path} is an SQLite database of another program (tables: {named}), "
+            "not a ClaimDesk workspace."
+        )
+    return True
+
+
+def quick_check(path: Path) -> None:
+    """SQLite's quick integrity check of the existing file *path* (reads every page:
+    a second or more for a workspace of some hundred megabytes; read-only).
+
+    Raises :class:`InvalidInput` when it finds the file damaged.
+    """
+    try:
+        conn = _read_only(path)
+    except sqlite3.Error as exc:
+        raise InvalidInput(f"{path} cannot be read as an SQLite database ({exc}).") from None
+    try:
+        try:
+            result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
         except sqlite3.DatabaseError as exc:
             raise InvalidInput(f"{path} is a damaged SQLite file ({exc}).") from None
     finally:
@@ -178,10 +220,18 @@ def _check(path: Path, *, must_exist_folder: bool) -> bool:
         raise InvalidInput(
             f"{path} is a damaged SQLite file (integrity check: {'; '.join(result)})."
         )
-    if tables and not CORE_TABLES <= tables:
-        named = ", ".join(sorted(t for t in tables if not t.startswith("sqlite_"))[:5])
-        raise InvalidInput(
-            f"{path} is an SQLite database of another program (tables: {named}), "
-            "not a ClaimDesk workspace."
-        )
-    return True
+
+
+def in_wal_mode(path: Path) -> bool:
+    """True if the existing SQLite file *path* is in write-ahead-log mode (its header's
+    read and write versions are 2): switching such a file to WAL again writes nothing."""
+    with path.open("rb") as handle:
+        header = handle.read(HEADER_SIZE)
+    return len(header) == HEADER_SIZE and header[18] == 2 and header[19] == 2
+
+
+def has_log(path: Path) -> bool:
+    """True if a write-ahead log with content lies beside *path* (a workspace in use, or
+    one a crash left): closing the last connection would copy it into the file."""
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0

@@ -38,6 +38,7 @@ from db.errors import InvalidInput, Refused, SchemaError, StaleEdit
 from db.file_guard import check_workspace_file
 from db.models import Article, Base
 from db.search import schema as search_schema
+from db.write_gate import WriteGate
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -179,6 +180,8 @@ class Workspace:
     first_analyst: str | None = None
     # Told the name once the first write has made them the first analyst.
     on_first_analyst: Callable[[str], None] | None = field(default=None, repr=False)
+    # Set when the file's integrity check runs after opening (open_workspace's check_later).
+    write_gate: WriteGate | None = field(default=None, repr=False)
     _factory: sessionmaker[WorkspaceSession] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -225,6 +228,9 @@ class Workspace:
             ) from exc
         except DBAPIError as exc:
             session.rollback()
+            gate = self.write_gate
+            if gate is not None and gate.error is not None:
+                raise gate.error from None
             refusal = database_refusal(exc)
             if refusal is not None:
                 raise Refused(refusal) from None
@@ -348,16 +354,25 @@ def check_soon(target: str | Path) -> None:
         file_guard.check_soon(Path(database))
 
 
-def open_workspace(target: str | Path, *, create_folder: bool = False) -> Workspace:
+def open_workspace(
+    target: str | Path, *, create_folder: bool = False, check_later: bool = False
+) -> Workspace:
     """Open (creating or upgrading a local file as needed) the workspace at *target*.
 
     A local file is checked first (:func:`db.file_guard.check_workspace_file`):
     anything that is not a ClaimDesk workspace is refused untouched.  A new
     file's folder must exist unless *create_folder* is true.
+
+    With *check_later*, an existing file in WAL mode with no log beside it is
+    opened once its form is checked; its quick integrity check is left to the
+    workspace's :class:`~db.write_gate.WriteGate` (``ws.write_gate``), which the
+    caller starts when convenient and which every write waits for: a damaged
+    file is still refused before anything is written to it.
     """
     url = to_url(target)
     engine = make_engine(url)
     backup: Path | None = None
+    gate: WriteGate | None = None
     try:
         if is_sqlite(url):
             database = make_url(url).database
@@ -365,7 +380,11 @@ def open_workspace(target: str | Path, *, create_folder: bool = False) -> Worksp
                 path = Path(database)
                 if create_folder:
                     path.parent.mkdir(parents=True, exist_ok=True)
-                check_workspace_file(path)
+                gate = _gate_for(path) if check_later else None
+                if gate is None:
+                    check_workspace_file(path)
+                else:
+                    gate.install(engine)
                 backup = _prepare_sqlite(engine, path)
             else:
                 Base.metadata.create_all(engine)
@@ -386,7 +405,18 @@ def open_workspace(target: str | Path, *, create_folder: bool = False) -> Worksp
     except BaseException:
         engine.dispose()
         raise
-    return Workspace(url=url, engine=engine, backup_path=backup)
+    return Workspace(url=url, engine=engine, backup_path=backup, write_gate=gate)
+
+
+def _gate_for(path: Path) -> WriteGate | None:
+    """A write gate for the existing workspace file *path* whose form passes the checks,
+    or None when it must be checked whole now (a new file, one not in WAL mode, one
+    with a log to replay, or one a check begun early is reading already)."""
+    if not file_guard.check_form(path) or file_guard.early_check_pending(path):
+        return None
+    if not file_guard.in_wal_mode(path) or file_guard.has_log(path):
+        return None
+    return WriteGate(path)
 
 
 def _refuse_non_owner(engine: Engine, url: str) -> None:

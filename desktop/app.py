@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from db.paths import APP_NAME, data_dir, default_workspace, log_file
 from db.workspace import Workspace
@@ -19,7 +19,7 @@ from desktop.dialogs import DialogService
 from desktop.errors import install_excepthook, setup_logging
 from desktop.main_window import workspaces
 from desktop.operations.backups import clean_leftovers
-from desktop.operations.workspaces import check_soon, create_sample
+from desktop.operations.workspaces import create_sample
 from desktop.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,27 @@ def refresh_statistics_soon(ctx: AppContext) -> None:
         lambda _progress: refresh_statistics(ctx),
         show_progress=False,
         on_error=failed,
+    )
+
+
+def check_integrity_soon(ctx: AppContext, window: QWidget) -> None:
+    """Run the workspace file's integrity check left for later on a worker thread; a
+    damaged file is refused (no write reached it) and the window closes."""
+    if ctx.ws.write_gate is None:
+        return
+    from desktop.operations.workspaces import check_integrity
+    from desktop.workers import run_job
+
+    def refused(exc: BaseException) -> None:
+        log.error("refused the workspace: %s", exc)
+        ctx.dialogs.error("Open workspace", str(exc))
+        window.close()
+
+    run_job(
+        "Workspace check",
+        lambda _progress: check_integrity(ctx),
+        show_progress=False,
+        on_error=refused,
     )
 
 
@@ -85,9 +106,13 @@ def initial_target(
 
 
 def open_initial(target: str | Path | None, dialogs: DialogService) -> Workspace | None:
-    """Open *target*; on failure offer to pick another file until one opens or the user stops."""
+    """Open *target*; on failure offer to pick another file until one opens or the user stops.
+
+    A large local file's integrity check is left for after the window shows
+    (:func:`check_integrity_soon`); writes wait for it meanwhile.
+    """
     while True:
-        ws = workspaces.try_open(target, dialogs) if target is not None else None
+        ws = workspaces.try_open(target, dialogs, check_later=True) if target is not None else None
         if ws is not None:
             return ws
         if not dialogs.confirm("Open workspace", "Choose another workspace file to open?"):
@@ -129,16 +154,16 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     handed: list[str] = list(getattr(args, "open_files", None) or [])
     db = args.db or workspace_among(handed)
     target = initial_target(db, args.demo, settings, dialogs)
-    if target is not None:
-        check_soon(target)  # the file is read in the background while the window loads
     from desktop.main_window import MainWindow
+    from desktop.main_window.first_paint import after_first_paint
 
     ws = open_initial(target, dialogs)
     if ws is None:
         return 1
     ctx = AppContext(ws, dialogs)
-    window = MainWindow(ctx, settings)
+    window = MainWindow(ctx, settings, fill_after_paint=True)
     dialogs.parent = window
+    after_first_paint(window, lambda: check_integrity_soon(ctx, window))
     window.show()
     # Once the window has settled: the query planner's statistics, in the background.
     QTimer.singleShot(STATISTICS_DELAY_MS, window, lambda: refresh_statistics_soon(ctx))

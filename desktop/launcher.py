@@ -30,7 +30,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.pdf_render import main as render_main
 
         return render_main(args[1:])
-    check_named_workspace(args)
     from db.cli import build_parser, run, wants_gui
 
     parser = build_parser()
@@ -41,18 +40,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     parsed = (parser, parser.parse_args(args))
     if wants_gui(parsed[1]):
+        # The window opens the file checking its form only; the quick integrity
+        # check runs once the window shows (writes wait for it).
         from desktop.app import main as gui_main
 
         parsed[1].open_files = files  # what the desktop handed over (%F)
         return gui_main(parsed[1])
+    check_named_workspace(args)
     return run(parsed=parsed)
 
 
 def check_named_workspace(args: Sequence[str]) -> None:
     """Begin the integrity check of the file named by ``--db`` in the background
-    (:func:`db.file_guard.check_soon`) while the parser, SQLAlchemy and the window's
-    code load; opening the workspace takes its verdict.  Anything not an existing
-    file is left to the parser and to opening."""
+    (:func:`db.file_guard.check_soon`) while a subcommand's code loads; opening the
+    workspace takes its verdict.  Anything not an existing file is left to the
+    parser and to opening."""
     from db.file_guard import check_soon
 
     for n, arg in enumerate(args):

@@ -270,12 +270,19 @@ def _count_deltas(changes: Changes) -> dict[str, int]:
     }
 
 
+EMPTY_HINT = "No articles yet.\nImport one with Ctrl+I or drop files here."
+
+
 class ArticleListPanel(QWidget):
     """Filter box over the article list; choosing a row emits ``articleChosen(id)``."""
 
     articleChosen = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, load: bool = True
+    ) -> None:
+        """Without *load* the list stays empty (showing that it is loading) until
+        :meth:`refresh`."""
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("articlePanel")
@@ -305,7 +312,7 @@ class ArticleListPanel(QWidget):
         header.resizeSection(3, 48)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.empty = QLabel("No articles yet.\nImport one with Ctrl+I or drop files here.", self)
+        self.empty = QLabel(EMPTY_HINT if load else "Loading articles…", self)
         self.empty.setObjectName("emptyHint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -317,7 +324,10 @@ class ArticleListPanel(QWidget):
         self._quiet = False
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         ctx.changed.connect(self._on_changed)
-        self.refresh()
+        if load:
+            self.refresh()
+        else:
+            self.view.setVisible(False)
 
     def _filter_changed(self, text: str) -> None:
         current = self.current_id()
@@ -338,6 +348,7 @@ class ArticleListPanel(QWidget):
             self.select(current, emit=False)
 
     def _show_empty_hint(self) -> None:
+        self.empty.setText(EMPTY_HINT)
         has_rows = bool(self.model.articles)
         self.view.setVisible(has_rows)
         self.empty.setVisible(not has_rows)

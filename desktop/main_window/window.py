@@ -107,9 +107,17 @@ class MainWindow(QMainWindow):
     """Composes the panels; every panel talks to the others through ``ctx`` signals."""
 
     def __init__(
-        self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+        *,
+        fill_after_paint: bool = False,
     ) -> None:
+        """With *fill_after_paint* (start-up) the window is shown empty: the article
+        list is read and the last article opened once it has been painted."""
         super().__init__(parent)
+        self._fill_after_paint = fill_after_paint
         self.ctx = ctx
         self.settings = settings if settings is not None else QSettings()
         self.setObjectName("mainWindow")
@@ -139,7 +147,7 @@ class MainWindow(QMainWindow):
             [self.action(ActionId.NEW_CLAIM), self.action(ActionId.DELETE_CLAIM)]
         )
 
-        self.article_panel = ArticleListPanel(ctx)
+        self.article_panel = ArticleListPanel(ctx, load=not fill_after_paint)
         self.metadata_editor = ArticleMetadataEditor(ctx)
         self.inspector = ClaimInspector(ctx)
         self.claims_table = ClaimsTableView(ctx)
@@ -614,6 +622,16 @@ class MainWindow(QMainWindow):
             self._first_layout_pending = True
             self.apply_first_layout()
         workspaces.remember(self.settings, self.ctx.ws.url)
+        if self._fill_after_paint:
+            from desktop.main_window.first_paint import after_first_paint
+
+            after_first_paint(self, self._fill)
+        else:
+            self._open_first_article()
+
+    def _fill(self) -> None:
+        """The article list and the last article, read once the window shows."""
+        self.article_panel.refresh()
         self._open_first_article()
 
     def size_for_first_start(self) -> None:

@@ -64,10 +64,17 @@ def _create_folder(target: str | Path, dialogs: DialogService) -> bool:
     )
 
 
-def try_open(target: str | Path, dialogs: DialogService) -> Workspace | None:
-    """Open a workspace and bind the analyst; shows the reason and returns None on failure."""
+def try_open(
+    target: str | Path, dialogs: DialogService, *, check_later: bool = False
+) -> Workspace | None:
+    """Open a workspace and bind the analyst; shows the reason and returns None on failure.
+
+    *check_later*: see :func:`desktop.operations.workspaces.open_workspace`.
+    """
     try:
-        ws = open_workspace(target, create_folder=_create_folder(target, dialogs))
+        ws = open_workspace(
+            target, create_folder=_create_folder(target, dialogs), check_later=check_later
+        )
     except ClaimDeskError as exc:
         dialogs.error("Open workspace", str(exc))
         return None

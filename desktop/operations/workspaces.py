@@ -17,10 +17,11 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 
-def check_soon(target: str | Path) -> None:
-    """Begin the read-only check of a local workspace file in the background, so the
-    window's code can load meanwhile; :func:`open_workspace` takes its verdict."""
-    workspace_ops.check_soon(target)
+def check_integrity(ctx: AppContext) -> None:
+    """Run the integrity check left for later when the workspace was opened (if any);
+    raises the refusal of a damaged file (every write is refused meanwhile)."""
+    if ctx.ws.write_gate is not None:
+        ctx.ws.write_gate.wait()
 
 
 def refresh_statistics(ctx: AppContext) -> bool:
@@ -29,15 +30,19 @@ def refresh_statistics(ctx: AppContext) -> bool:
     return workspace_ops.refresh_statistics(ctx.ws)
 
 
-def open_workspace(target: str | Path, *, create_folder: bool = False) -> Workspace:
+def open_workspace(
+    target: str | Path, *, create_folder: bool = False, check_later: bool = False
+) -> Workspace:
     """Open (or create) the workspace at *target* and bind its analyst.
 
     A new local workspace is created when the file does not exist; with
     *create_folder* its missing folder too.  A local workspace without analysts
     stays unbound until the window asks who is working (never a placeholder).
-    The workspace is closed again when the analyst cannot be bound.
+    The workspace is closed again when the analyst cannot be bound.  With
+    *check_later* the file's integrity check may be left to ``ws.write_gate``
+    (see :func:`db.workspace.open_workspace`; :func:`check_integrity` runs it).
     """
-    ws = workspace_ops.open_workspace(target, create_folder=create_folder)
+    ws = workspace_ops.open_workspace(target, create_folder=create_folder, check_later=check_later)
     try:
         bind_working_analyst(ws)
     except BaseException:
