@@ -281,3 +281,31 @@ def test_long_article_on_postgresql_goes_in_without_its_decoded_text(
         assert read_whole == []
     finally:
         target.close()
+
+
+def test_an_old_bundles_section_is_read_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """data.json's sections are found once; reading one parses none of those before it."""
+    path, source = _many_records(tmp_path, 3000)
+    source.close()
+    old = as_version_one(path, tmp_path / "old.claimdesk")
+    decoded: list[int] = []
+    raw_decode = json.JSONDecoder.raw_decode
+
+    def spy(self: json.JSONDecoder, text: str, *args: object, **kw: object) -> object:
+        decoded.append(1)
+        return raw_decode(self, text, *args, **kw)
+
+    with archive.read_bundle(old) as bundle:
+        # data.json's keys are sorted: the history's 3,000 entries come before the sources.
+        monkeypatch.setattr(json.JSONDecoder, "raw_decode", spy)
+        sources = list(bundle.records("sources"))
+        assert sources == [] and len(decoded) < 20
+        decoded.clear()
+        history = list(bundle.records("history"))
+        assert len(history) > 3000 and len(decoded) < len(history) + 100
+        assert list(bundle.records("history")) == history  # read again, the same
+        assert [c["id"] for c in bundle.records("claims")] == [
+            c["id"] for c in records_of(members_of(path))["claims"]
+        ]

@@ -14,11 +14,13 @@ The records travel in one of two layouts, which the manifest names:
 Either way :meth:`BundleContents.records` hands a section's records over one at
 a time: JSON Lines a line at a time, ``data.json`` by a streaming parse of its
 object (:class:`_JsonStream`), so a member of many small records is never parsed
-whole.  No record may be larger than ``MAX_RECORD_BYTES``.  A bundle is refused (InvalidInput naming
-the problem) when it is not a zip, has too many or oversized members, a
-suspicious compression ratio, unsafe or duplicate member names, symlinks,
-encrypted members, a manifest that does not match its members, or malformed
-JSON.
+whole.  The check on opening notes where each section's list starts in
+``data.json``, so reading a section later parses that section alone (the bytes
+before it are only decompressed).  No record may be larger than
+``MAX_RECORD_BYTES``.  A bundle is refused (InvalidInput naming the problem)
+when it is not a zip, has too many or oversized members, a suspicious
+compression ratio, unsafe or duplicate member names, symlinks, encrypted
+members, a manifest that does not match its members, or malformed JSON.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ class BundleContents:
     zip: zipfile.ZipFile
     # member name -> (zip entry, size, SHA-256), each checked against the manifest
     files: dict[str, tuple[zipfile.ZipInfo, int, str]] = field(default_factory=dict)
+    # version 1: section -> byte offset in data.json of its list, found by check_records
+    lists: dict[str, int] | None = None
 
     @property
     def version(self) -> int:
@@ -95,7 +99,12 @@ class BundleContents:
         than ``MAX_RECORD_BYTES``, or (``data.json``) the section is not a list.
         """
         if self.version == 1:
-            yield from _JsonStream(self.path, DATA, self.chunks(DATA)).section(section)
+            if self.lists is None:
+                self.check_records()
+            assert self.lists is not None
+            if section in self.lists:
+                start = self.lists[section]
+                yield from _JsonStream(self.path, DATA, self.chunks(DATA, start)).items()
             return
         name = records_member(section)
         if name in self.files:
@@ -104,7 +113,7 @@ class BundleContents:
     def check_records(self) -> None:
         """Read every record once, so malformed JSON is refused before anything is merged."""
         if self.version == 1:
-            _JsonStream(self.path, DATA, self.chunks(DATA)).check()
+            self.lists = _JsonStream(self.path, DATA, self.chunks(DATA)).check()
             return
         for section in SECTION_NAMES:
             for _ in self.records(section):
@@ -127,9 +136,16 @@ class BundleContents:
     def digest(self, name: str) -> str:
         return self.files[name][2]
 
-    def chunks(self, name: str) -> Iterator[bytes]:
-        """The member's bytes a chunk at a time, checked again against its checksum."""
+    def chunks(self, name: str, start: int = 0) -> Iterator[bytes]:
+        """The member's bytes a chunk at a time, checked again against its checksum.
+
+        From byte *start* on when given (the bytes before it are decompressed and
+        dropped, not checked again).
+        """
         info, size, digest = self.files[name]
+        if start:
+            yield from _chunks(self.path, self.zip, info, start)
+            return
         check = hashlib.sha256()
         seen = 0
         for chunk in _chunks(self.path, self.zip, info):
@@ -157,9 +173,15 @@ def sha256(data: bytes) -> str:
 
 
 def build_manifest(members: dict[str, bytes], created_at: str, created_by: str) -> bytes:
+    sums = {name: (sha256(data), len(data)) for name, data in members.items()}
+    return manifest_bytes(sums, created_at, created_by)
+
+
+def manifest_bytes(members: dict[str, tuple[str, int]], created_at: str, created_by: str) -> bytes:
+    """The manifest of *members* (name -> (SHA-256, size)): version 1 when they hold a data.json."""
     entries = [
-        {"path": name, "sha256": sha256(data), "size": len(data)}
-        for name, data in sorted(members.items())
+        {"path": name, "sha256": digest, "size": size}
+        for name, (digest, size) in sorted(members.items())
     ]
     manifest: dict[str, Any] = {"format": FORMAT, "version": 1 if DATA in members else VERSION}
     if DATA not in members:
@@ -168,13 +190,15 @@ def build_manifest(members: dict[str, bytes], created_at: str, created_by: str) 
     return json.dumps(manifest, indent=1, ensure_ascii=False).encode("utf-8")
 
 
+def jsonl_line(record: Any) -> bytes:
+    """One record as a line of JSON Lines: compact JSON, keys sorted, a line break."""
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8") + b"\n"
+
+
 def jsonl(records: Iterable[Any]) -> bytes:
     """Records as JSON Lines: one compact JSON value a line."""
-    return b"".join(
-        json.dumps(r, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        + b"\n"
-        for r in records
-    )
+    return b"".join(jsonl_line(r) for r in records)
 
 
 def write_zip(path: Path, members: dict[str, bytes], manifest: bytes) -> None:
@@ -230,12 +254,16 @@ def _check_info(path: Path, info: zipfile.ZipInfo) -> None:
 CHUNK = 2**16
 
 
-def _chunks(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The member's bytes a chunk at a time, refused past its declared size."""
+def _chunks(
+    path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, start: int = 0
+) -> Iterator[bytes]:
+    """The member's bytes (from byte *start*) a chunk at a time, refused past its declared size."""
     limit = min(info.file_size, MAX_MEMBER_BYTES)
-    seen = 0
+    seen = start
     try:
         with zf.open(info) as stream:
+            if start:
+                stream.seek(start)
             while chunk := stream.read(min(CHUNK, limit + 1 - seen)):
                 seen += len(chunk)
                 if seen > limit:
@@ -434,6 +462,8 @@ class _JsonStream:
         self.buf = ""
         self.pos = 0
         self.eof = False
+        self.dropped = 0  # bytes of the member before the buffer's first character
+        self.lists: dict[str, int] = {}  # key -> byte offset of its list (see check)
 
     def _bad(self, why: str) -> InvalidInput:
         return _refuse(self.path, f"{self.name} is not valid JSON ({why})")
@@ -442,6 +472,7 @@ class _JsonStream:
         """Read at least one more chunk (as many as double what is held); False at the end."""
         if self.eof:
             return False
+        self.dropped += len(self.buf[: self.pos].encode("utf-8"))
         self.buf = self.buf[self.pos :]
         self.pos = 0
         wanted = max(len(self.buf), CHUNK)
@@ -520,38 +551,34 @@ class _JsonStream:
                 if self._peek() != "[":
                     yield key, self._value(), False
                 else:
-                    self.pos += 1
-                    if self._peek() == "]":
-                        self.pos += 1
-                    else:
-                        while True:
-                            yield key, self._value(), True
-                            if self._expect(",]") == "]":
-                                break
+                    self.lists[key] = self.dropped + len(self.buf[: self.pos].encode("utf-8"))
+                    for value in self.items():
+                        yield key, value, True
                 if self._expect(",}") == "}":
                     break
         if self._peek():
             raise self._bad("extra data after the object")
 
-    def section(self, wanted: str) -> Iterator[Any]:
-        """The records of the section *wanted* (none when absent)."""
-        if self._peek() != "{":
-            raise _refuse(self.path, f"{self.name} does not hold an object")
-        found = False
-        for key, value, listed in self._items():
-            if key != wanted:
-                if found:
-                    return  # each key appears once (checked when the bundle was opened)
-                continue
-            found = True
-            if not listed:
-                raise InvalidInput(f"The bundle's {wanted} is not a list.")
-            yield value
+    def items(self) -> Iterator[Any]:
+        """The items of the list that starts here, one at a time (nothing read past its end)."""
+        self._expect("[")
+        if self._peek() == "]":
+            self.pos += 1
+            return
+        while True:
+            yield self._value()
+            if self._expect(",]") == "]":
+                return
 
-    def check(self) -> None:
-        """Read the whole object: valid JSON, each section a list."""
+    def check(self) -> dict[str, int]:
+        """Read the whole object: valid JSON, each section a list.
+
+        The byte offset at which each section's list starts in the member, so
+        that :meth:`items` can read one section without parsing those before it.
+        """
         if self._peek() != "{":
             raise _refuse(self.path, f"{self.name} does not hold an object")
         for key, _value, listed in self._items():
             if key in SECTION_NAMES and not listed:
                 raise InvalidInput(f"The bundle's {key} is not a list.")
+        return {k: v for k, v in self.lists.items() if k in SECTION_NAMES}

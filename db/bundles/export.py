@@ -1,44 +1,48 @@
-"""Writing an exchange bundle for a set of articles or a claim filter."""
+"""Writing an exchange bundle for a set of articles or a claim filter, as a stream.
+
+The rows travel as one JSON Lines member per section, read from the database a
+batch at a time (plain rows, not loaded objects) and written into the zip as
+they come; each article's text and file go in a slice at a time
+(:mod:`db.bundles.export_files`).  Sizes and checksums are taken on the way, and
+the manifest listing them is written last, so memory stays bounded whatever the
+size of the workspace.  The file appears under its name only once complete.
+"""
 
 from __future__ import annotations
 
+import itertools
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.orm import Session
 
-from db.bundles.archive import (
-    build_manifest,
-    jsonl,
-    original_member,
-    records_member,
-    text_member,
-    write_zip,
-)
-from db.bundles.records import to_record
-from db.claims import ClaimFilter, _apply_filter, _base_query
+from db.audit import to_json
+from db.bundles.archive import SECTION_NAMES, jsonl_line, records_member
+from db.bundles.export_files import write_articles
+from db.bundles.records import SECTIONS, columns
+from db.bundles.selection import TRACKED, Selection, choose, chunks
+from db.bundles.stream_zip import BundleZip
+from db.claims import ClaimFilter
 from db.errors import InvalidInput
 from db.exporting import atomic_path
 from db.ids import resolve_id
-from db.models import (
-    Analyst,
-    Article,
-    Claim,
-    ClaimLink,
-    Comment,
-    Evidence,
-    HistoryEntry,
-    Source,
-    Verdict,
-)
-from db.relays import relay_ids
+from db.models import Analyst, Article, HistoryEntry, Tag, claim_tag
+from db.relays import RELAY_FIELD, relay_ids
 from db.timeutil import utcnow
 from db.workspace import Workspace
 
-CHUNK = 500
+BATCH = 500  # rows read from the database at a time
+# Record fields that name an analyst, per section (the analysts travel too).
+ANALYST_FIELDS: dict[str, tuple[str, ...]] = {
+    **{s: ("created_by_id", "updated_by_id") for s in TRACKED},
+    "claims": ("created_by_id", "updated_by_id", "assignee_id"),
+    "verdicts": ("reviewer_id",),
+    "history": ("analyst_id",),
+}
 
 
 @dataclass(frozen=True)
@@ -54,128 +58,80 @@ class BundleSummary:
         return f"{self.path.name}: {parts or 'nothing'}"
 
 
-def _in_chunks(session: Session, query_for: Any, ids: list[uuid.UUID]) -> list[Any]:
-    out: list[Any] = []
-    for i in range(0, len(ids), CHUNK):
-        out.extend(session.scalars(query_for(ids[i : i + CHUNK])).all())
-    return out
+def _claim_extras(
+    session: Session, ids: list[uuid.UUID]
+) -> tuple[dict[uuid.UUID, list[str]], dict[uuid.UUID, list[uuid.UUID]]]:
+    """(tag names, relay chain) of each of the claims *ids* that has any."""
+    tags: dict[uuid.UUID, list[str]] = {}
+    query = select(claim_tag.c.claim_id, Tag.name).join(Tag, Tag.id == claim_tag.c.tag_id)
+    for claim_id, name in session.execute(query.where(claim_tag.c.claim_id.in_(ids))):
+        tags.setdefault(claim_id, []).append(name)
+    return tags, relay_ids(session, ids)
 
 
-def _rows_in(session: Session, column: Any, ids: list[uuid.UUID]) -> list[Any]:
-    """The rows whose *column* (a mapped attribute) holds one of *ids*."""
-    return _in_chunks(session, lambda c: select(column.class_).where(column.in_(c)), ids)
+def _records(
+    session: Session, section: str, where: ColumnElement[bool]
+) -> Iterator[dict[str, Any]]:
+    """*section*'s records of the rows meeting *where*, by id, read a batch at a time.
 
-
-def _select_ids(
-    session: Session, article_ids: list[uuid.UUID] | None, flt: ClaimFilter | None
-) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
-    """(article ids, claim ids) to export."""
-    if article_ids is not None:
-        articles = list(dict.fromkeys(article_ids))
-        query = _base_query().where(Claim.article_id.in_(articles))
-        if flt is not None:
-            query = _apply_filter(query, flt)
-        claims = [row[0] for row in session.execute(query)]
-        return articles, claims
-    if flt is not None:
-        rows = session.execute(_apply_filter(_base_query(), flt)).all()
-        claims = [row[0] for row in rows]
-        articles = list(dict.fromkeys(row[1] for row in rows))
-        return articles, claims
-    articles = list(session.scalars(select(Article.id)))
-    claims = list(session.scalars(select(Claim.id)))
-    return articles, claims
-
-
-def _deletions(
-    session: Session, articles: list[uuid.UUID], claims: set[uuid.UUID], *, whole: bool
-) -> list[HistoryEntry]:
-    """History entries of deletions a receiving workspace should repeat.
-
-    A whole-workspace bundle carries every deletion; a bundle of some articles
-    the deletions of their claims and of what hung on their claims.
+    The same records as :func:`db.bundles.records.to_record` makes of each row,
+    built from plain rows instead of loaded objects.
     """
-    chosen = {str(a) for a in articles}
-    out = []
-    for entry in session.scalars(select(HistoryEntry).where(HistoryEntry.action == "delete")):
-        if whole or (entry.claim_id is not None and entry.claim_id in claims):
-            out.append(entry)
-            continue
-        old_article = (entry.changes or {}).get("article_id", [None])[0]
-        if entry.entity_type == "claim" and old_article in chosen:
-            out.append(entry)
-    return out
+    cols = columns(section)
+    table = cast(Table, SECTIONS[section].__table__)  # each model maps one plain table
+    query = select(*cols).where(where).order_by(table.c.id).execution_options(yield_per=BATCH)
+    keys = [c.key for c in cols]
+    for part in session.execute(query).partitions():
+        if section == "claims":
+            tags, relays = _claim_extras(session, [row.id for row in part])
+        for row in part:
+            record = {key: to_json(value) for key, value in zip(keys, row, strict=True)}
+            if section == "claims":
+                record["tags"] = sorted(tags.get(row.id, []))
+                record[RELAY_FIELD] = [str(sid) for sid in relays.get(row.id, [])]
+            yield record
 
 
-def collect(
-    session: Session,
-    article_ids: list[uuid.UUID] | None,
-    flt: ClaimFilter | None,
-    outside_links: bool = False,
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, bytes]]:
-    """The records of each section and the article member files.
+def _history_of_deleted(session: Session, deleted: list[uuid.UUID]) -> Iterator[dict[str, Any]]:
+    """The whole history of rows deleted here whose deletion travels."""
+    for chunk in chunks(deleted):
+        yield from _records(session, "history", HistoryEntry.entity_id.in_(chunk))
 
-    Links travel when both ends do, or with *outside_links* when either end does.
+
+def _write_section(
+    out: BundleZip, section: str, records: Iterable[dict[str, Any]], analysts: set[str]
+) -> int:
+    """Write *records* as *section*'s JSON Lines member; their number.
+
+    The ids of the analysts they name are added to *analysts*.
     """
-    article_list, claim_list = _select_ids(session, article_ids, flt)
-    claim_set = set(claim_list)
-    articles = _rows_in(session, Article.id, article_list)
-    claims = _rows_in(session, Claim.id, claim_list)
-    relays = relay_ids(session, claim_list)
-    cited = {c.source_id for c in claims if c.source_id}
-    cited.update(sid for chain in relays.values() for sid in chain)
-    sources = _rows_in(session, Source.id, sorted(cited, key=str))
-    links = [
-        link
-        for link in _in_chunks(
-            session,
-            lambda c: select(ClaimLink).where(
-                or_(ClaimLink.from_claim_id.in_(c), ClaimLink.to_claim_id.in_(c))
-            ),
-            claim_list,
-        )
-        if outside_links or (link.from_claim_id in claim_set and link.to_claim_id in claim_set)
-    ]
-    links = list({link.id: link for link in links}.values())
-    evidence = _rows_in(session, Evidence.claim_id, claim_list)
-    comments = _rows_in(session, Comment.claim_id, claim_list)
-    verdicts = _rows_in(session, Verdict.claim_id, claim_list)
-    tracked = (articles, claims, sources, links, evidence, comments)
-    history = _rows_in(session, HistoryEntry.entity_id, [x.id for g in tracked for x in g])
-    # Deleted rows travel as their whole history, ending in the deletion.
-    whole = article_ids is None and flt is None
-    deleted = {e.entity_id for e in _deletions(session, article_list, claim_set, whole=whole)}
-    if deleted:
-        history += _rows_in(session, HistoryEntry.entity_id, sorted(deleted, key=str))
-        history = list({entry.id: entry for entry in history}.values())
-    analyst_ids: set[uuid.UUID] = set()
-    for group in tracked:
-        for row in group:
-            analyst_ids.update(x for x in (row.created_by_id, row.updated_by_id) if x)
-    analyst_ids.update(c.assignee_id for c in claims if c.assignee_id)
-    analyst_ids.update(v.reviewer_id for v in verdicts)
-    analyst_ids.update(h.analyst_id for h in history if h.analyst_id)
-    analysts = _rows_in(session, Analyst.id, sorted(analyst_ids, key=str))
-    groups = {
-        "analysts": analysts,
-        "sources": sources,
-        "articles": articles,
-        "claims": claims,
-        "links": links,
-        "evidence": evidence,
-        "comments": comments,
-        "verdicts": verdicts,
-        "history": history,
-    }
-    data = {
-        name: sorted((to_record(name, row, relays) for row in rows), key=lambda r: r["id"])
-        for name, rows in groups.items()
-    }
-    files: dict[str, bytes] = {}
-    for article in articles:
-        files[text_member(article.id)] = article.text.encode("utf-8")
-        files[original_member(article.id)] = bytes(article.original)
-    return data, files
+    fields = ANALYST_FIELDS.get(section, ())
+    count = 0
+    with out.member(records_member(section)) as sink:
+        for record in records:
+            analysts.update(record[f] for f in fields if record.get(f))
+            sink.write(jsonl_line(record))
+            count += 1
+    return count
+
+
+def write_records(session: Session, out: BundleZip, chosen: Selection) -> dict[str, int]:
+    """Write every section's records of the rows *chosen*; the count of each section."""
+    analysts: set[str] = set()
+    counts = dict.fromkeys(SECTION_NAMES, 0)
+    deleted = chosen.deleted_entities(session)
+    for section in SECTION_NAMES:
+        if section == "analysts":
+            continue  # written last, once every row naming one has been read
+        records: Iterable[dict[str, Any]] = _records(session, section, chosen.where(section))
+        if section == "history" and deleted:
+            records = itertools.chain(records, _history_of_deleted(session, deleted))
+        counts[section] = _write_section(out, section, records, analysts)
+    ids = [uuid.UUID(a) for a in sorted(analysts)]
+    counts["analysts"] = _write_section(
+        out, "analysts", _records(session, "analysts", Analyst.id.in_(ids)), set()
+    )
+    return counts
 
 
 def export_bundle(
@@ -202,13 +158,11 @@ def export_bundle(
             if not article_ids:
                 raise InvalidInput("Choose at least one article to put in the bundle.")
             ids = [resolve_id(session, Article, a, "article") for a in article_ids]
-        data, files = collect(session, ids, flt, outside_links)
+        chosen = choose(ids, flt, outside_links)
         author = session.get(Analyst, ws.analyst_id) if ws.analyst_id else None
         created_by = author.name if author else ""
-    members = {records_member(name): jsonl(rows) for name, rows in data.items()}
-    members.update(files)
-    manifest = build_manifest(members, utcnow().isoformat(), created_by)
-    with atomic_path(path) as tmp:
-        write_zip(tmp, members, manifest)
-    counts = {name: len(rows) for name, rows in data.items()}
+        with atomic_path(path) as tmp, BundleZip(tmp) as out:
+            write_articles(session, out, chosen.articles)
+            counts = write_records(session, out, chosen)
+            out.finish(utcnow().isoformat(), created_by)
     return BundleSummary(path=path, counts=counts, size=path.stat().st_size)
