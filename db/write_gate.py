@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,7 @@ class WriteGate:
         self._done = threading.Event()
         self._lock = threading.Lock()
         self._started = False
+        self._listeners: list[Callable[[InvalidInput | None], None]] = []
 
     @property
     def passed(self) -> bool:
@@ -85,6 +87,15 @@ class WriteGate:
             self._started = True
         threading.Thread(target=self._run, name="workspace-check", daemon=True).start()
 
+    def when_done(self, listener: Callable[[InvalidInput | None], None]) -> None:
+        """Call *listener* with the check's refusal (None: passed) once it is known, on
+        the checking thread (at once if it is known already)."""
+        with self._lock:
+            if not self._done.is_set():
+                self._listeners.append(listener)
+                return
+        listener(self.error)
+
     def _run(self) -> None:
         try:
             quick_check(self.path)
@@ -92,8 +103,11 @@ class WriteGate:
             self.error = exc
         except Exception as exc:  # an unreadable file is refused like a damaged one
             self.error = InvalidInput(f"{self.path} could not be checked ({exc}).")
-        finally:
+        with self._lock:
             self._done.set()
+            listeners, self._listeners = self._listeners, []
+        for listener in listeners:
+            listener(self.error)
 
     def wait(self) -> None:
         """Wait for the check (starting it if needed); raises its refusal."""

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from db.paths import APP_NAME, data_dir, default_workspace, log_file
@@ -45,25 +45,28 @@ def refresh_statistics_soon(ctx: AppContext) -> None:
     )
 
 
+class _Verdict(QObject):
+    """Carries the integrity check's refusal (None: passed) to the GUI thread."""
+
+    known = Signal(object)
+
+
 def check_integrity_soon(ctx: AppContext, window: QWidget) -> None:
-    """Run the workspace file's integrity check left for later on a worker thread; a
-    damaged file is refused (no write reached it) and the window closes."""
-    if ctx.ws.write_gate is None:
-        return
-    from desktop.operations.workspaces import check_integrity
-    from desktop.workers import run_job
+    """Start the workspace file's integrity check left for later (in a thread of its
+    own); a damaged file is refused (no write reached it) and the window closes."""
+    from desktop.operations.workspaces import check_integrity_later
 
-    def refused(exc: BaseException) -> None:
-        log.error("refused the workspace: %s", exc)
-        ctx.dialogs.error("Open workspace", str(exc))
-        window.close()
+    verdict = _Verdict(window)
 
-    run_job(
-        "Workspace check",
-        lambda _progress: check_integrity(ctx),
-        show_progress=False,
-        on_error=refused,
-    )
+    def known(error: object) -> None:
+        verdict.deleteLater()
+        if error is not None:
+            log.error("refused the workspace: %s", error)
+            ctx.dialogs.error("Open workspace", str(error))
+            window.close()
+
+    verdict.known.connect(known)
+    check_integrity_later(ctx, verdict.known.emit)
 
 
 def sample_path() -> Path:

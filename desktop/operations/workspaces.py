@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,16 @@ if TYPE_CHECKING:
     from desktop.context import AppContext
 
 
-def check_integrity(ctx: AppContext) -> None:
-    """Run the integrity check left for later when the workspace was opened (if any);
-    raises the refusal of a damaged file (every write is refused meanwhile)."""
-    if ctx.ws.write_gate is not None:
-        ctx.ws.write_gate.wait()
+def check_integrity_later(ctx: AppContext, done: Callable[[ClaimDeskError | None], None]) -> None:
+    """Start the integrity check left for later when the workspace was opened, in a
+    thread of its own; *done* gets the refusal of a damaged file (every write is
+    refused), or None, on that thread.  No check left: *done* (None) at once."""
+    gate = ctx.ws.write_gate
+    if gate is None:
+        done(None)
+        return
+    gate.when_done(done)
+    gate.start()
 
 
 def refresh_statistics(ctx: AppContext) -> bool:
@@ -40,7 +46,7 @@ def open_workspace(
     stays unbound until the window asks who is working (never a placeholder).
     The workspace is closed again when the analyst cannot be bound.  With
     *check_later* the file's integrity check may be left to ``ws.write_gate``
-    (see :func:`db.workspace.open_workspace`; :func:`check_integrity` runs it).
+    (see :func:`db.workspace.open_workspace`; :func:`check_integrity_later` runs it).
     """
     ws = workspace_ops.open_workspace(target, create_folder=create_folder, check_later=check_later)
     try:
