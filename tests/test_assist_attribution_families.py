@@ -193,3 +193,74 @@ def test_danish_fears_and_an_appositive_subject() -> None:
         ("et alvorligt tilbageslag for hele branchen", "Lars Bo")
     ]
     assert _of(found, "attribution") == []  # the quotation says it, once
+
+
+# More families: inverted and appositive subjects, relative clauses, parenthetical cues,
+# listeners, "as X announced", where a Korean source spoke, pronouns after a place.
+
+
+def test_english_inverted_appositive_and_relative_subjects() -> None:
+    text = '"We have lost 40 percent of the harvest," said Maria Lopez, who heads the union.'
+    found = suggest(text, None, "en")
+    assert [(q.quote, q.source) for q in _of(found, "quotation")] == [
+        ("We have lost 40 percent of the harvest", "Maria Lopez")
+    ]
+    text = "The company's chief executive, Paul Grant, said 80 jobs would go."
+    hit = _figure(suggest(text, None, "en"), "80", text)
+    assert (hit.source, hit.quote) == ("Paul Grant", "80 jobs would go")
+    text = "The figures were confirmed by the health ministry, which said 54 people had died."
+    assert _figure(suggest(text, None, "en"), "54", text).source == "ministry"
+    text = "In a statement, the ministry said 230 families had been moved to shelters."
+    hit = _figure(suggest(text, None, "en"), "230", text)
+    assert (hit.source, hit.quote) == ("ministry", "230 families had been moved to shelters")
+
+
+def test_english_according_to_inside_the_clause() -> None:
+    text = "The storm, according to the Red Cross, destroyed 300 homes."
+    assert _figure(suggest(text, None, "en"), "300", text).source == "Red Cross"
+
+
+def test_arabic_listener_and_as_announced() -> None:
+    text = "وقال المسؤول لوكالة فرانس برس إن ٢٠ شخصا قتلوا في القصف."
+    assert _figure(suggest(text, None, "ar"), "٢٠", text).source == "المسؤول"
+    text = "وأفادت مصادر محلية لصحيفة النهار بأن ٨ منازل انهارت."
+    assert _figure(suggest(text, None, "ar"), "٨", text).source == "مصادر محلية"
+    text = "وقتل ١٥ شخصا على الأقل، وفق ما أعلنت وزارة الصحة."
+    assert _figure(suggest(text, None, "ar"), "١٥", text).source == "وزارة الصحة"
+    text = "وأصيب ٤٠ شخصا، بحسب ما أعلنت الشرطة."
+    assert _figure(suggest(text, None, "ar"), "٤٠", text).source == "الشرطة"
+
+
+def test_korean_where_the_source_spoke_is_not_the_statement() -> None:
+    text = "서울시는 보도자료를 통해 공원 12곳을 새로 조성하겠다고 밝혔다."
+    hit = _figure(suggest(text, None, "ko"), "12곳", text)
+    assert hit.source == "서울시" and "보도자료" not in hit.quote
+    text = "외교부 대변인은 정례 브리핑에서 교민 30명이 대피했다고 전했다."
+    hit = _figure(suggest(text, None, "ko"), "30명", text)
+    assert hit.source == "외교부 대변인" and "브리핑" not in hit.quote
+
+
+def test_russian_according_to_data_and_a_channel_in_guillemets() -> None:
+    text = "Согласно данным Минздрава, госпитализированы 45 человек."
+    assert _figure(suggest(text, None, "ru"), "45", text).source == "Минздрава"
+    text = "Представитель МЧС рассказал в эфире телеканала «Россия 24», что спасены 18 человек."
+    hit = _figure(suggest(text, None, "ru"), "18", text)
+    assert (hit.source, hit.quote) == ("Представитель МЧС", "спасены 18 человек")
+
+
+def test_danish_ifolge_inside_the_clause_and_of_a_report() -> None:
+    text = "Der er ifølge politiet tale om 12 anholdte."
+    assert _figure(suggest(text, None, "da"), "12", text).source == "politiet"
+    text = "Ifølge en opgørelse fra Danmarks Statistik steg priserne med 4 procent."
+    assert _figure(suggest(text, None, "da"), "4 procent", text).source == "Danmarks Statistik"
+
+
+def test_danish_it_sounds_from() -> None:
+    text = '"Vi er klar til at hjælpe," lyder det fra borgmester Karen Ravn.'
+    quotes = _of(suggest(text, None, "da"), "quotation")
+    assert [(q.quote, q.source) for q in quotes] == [("Vi er klar til at hjælpe", "Karen Ravn")]
+
+
+def test_a_pronoun_is_the_person_not_the_body_named_after_a_preposition() -> None:
+    text = "Lise Mortensen er direktør i Dansk Energi. Hun siger, at prisen stiger med 10 procent."
+    assert _figure(suggest(text, None, "da"), "10 procent", text).source == "Lise Mortensen"

@@ -84,11 +84,27 @@ _OBJECT_VERBS = frozenset(
 # "…, the state forestry said": a trailing source set off from the statement by a comma,
 # the words after it the start of the subject's own noun phrase (no "that", no verb).
 _SET_OFF = re.compile(r"(?:[,–—:][”\"’»]?|[”\"’»])(?:\s+(?!that\b)[\w’'-]+(?<!ed)(?<!ing)){0,4}$")
+# "In a statement, the ministry said …": a phrase of time, place or manner opening the
+# sentence before its subject, not a statement of its own.
+_INTRO = re.compile(
+    r"^(?:In|On|At|During|After|Before|Earlier|Later|Separately|Meanwhile|However|Speaking|"
+    r"Asked|Writing|Addressing|Also|But|And|Yet|Still|Last|This|Since|Throughout)\b[^,.;]{0,60},$"
+)
+# What may follow a trailing cue's verb: a time, a place, a listener, a manner.
+_ADVERBIAL = re.compile(
+    r"\s*(?:on|in|at|late|early|last|this|yesterday|today|tonight|earlier|later|during|after|"
+    r"before|to|from|via|when|while|as|by|through|over|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+) | frozenset(lexicon.MONTHS)
 # "She promised an inquiry and said …": a second verb of the same subject.
 _AND_VERB = re.compile(r"\s+and\s+$")
 # "заявил журналистам в среду, что", "sagde onsdag til DR, at": whom the source spoke to
 # and when, between the verb and the conjunction that opens what was said.
-_UNTIL_THAT = re.compile(r"[^,.;:!?\n«»\"“”]{0,100}?,\s*(?:что|що|at|dass)\s")
+_UNTIL_THAT = re.compile(r"[^,.;:!?\n]{0,100}?,\s*(?:что|що|at|dass)\s")
 _CAPTION = re.compile(r"©|\((?:photo|picture|image)\b|\bPicture:|\bPhoto:", re.IGNORECASE)
 _CARRY = re.compile(
     r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure|"
@@ -264,8 +280,11 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             continue
         if cue == "citing" or cue == "quoted by":
             continue  # handled as relays below
+        rest = text[name_end:e]
         if len(body[: m.start()].split()) <= 1:  # "(But) according to X, CONTENT"
             c_start, c_end = name_end, e
+        elif re.match(r"\s*,", rest) and len(rest.strip(" ,.!?").split()) >= 2:
+            c_start, c_end = s, e  # "The storm, according to X, destroyed …": the whole clause
         else:  # "CONTENT, according to X"
             c_start, c_end = s, s + len(body[: m.start()].rstrip())
         found.append(_Found(c_start, c_end, name, "according to", s + m.start(), name_end, []))
@@ -285,6 +304,9 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         subject, sub_start = _subject_before(text, aux_start, s)
         if subject.casefold().split()[-1:] in (["which"], ["that"]):
             subject = ""
+        relative = re.search(r",\s*(?:which|who)\s+$", text[s:aux_start])
+        if not subject and relative:  # "…by the health ministry, which said …": the ministry
+            subject, sub_start = _subject_before(text, s + relative.start(), s)
         if not subject:
             pron = re.search(r"(?i)\b(he|she|it|they)\s+$", text[s:aux_start])
             if pron:
@@ -300,22 +322,35 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 assert and_at is not None
                 if first.start < and_at.start() < first.end:
                     first.end = and_at.start()
+        inverted = False
         if not subject:
             name, name_end = _np_after(text, v_end, e)
-            if name and name[:1].isupper() and re.match(r"\s*[,.]", text[name_end : name_end + 2]):
+            name = name.strip()
+            when_word = name.casefold().split()[0] in _WHEN_WORDS if name else False
+            if (
+                name
+                and name[:1].isupper()
+                and not when_word
+                and re.match(r"\s*[,.]", text[name_end : name_end + 2])
+            ):
                 subject = name.strip()
                 sub_start = v_end
+                inverted = True  # '"…," said Maria Lopez, who …': the words before are hers
         if not subject:
             continue
         if verb in ("expects", "expected") and re.match(r"\s+to\s", text[v_end:e]):
             continue  # "the coalition expected to hold 62 seats": a plan, not a statement
         if verb in _NOUN_OR_VERB and re.match(_NOT_A_VERB_AFTER, text[v_end:e]):
             continue  # "reports in Ukrainian media", "reports indicate"
-        before = text[s:sub_start].rstrip()
+        before = text[s : aux_start if inverted else sub_start].rstrip()
         after = text[v_end:e]
         quote_before = bool(re.search(r"[”\"’»]\s*,?$|,[”\"’»]$", before))
-        short_before = len(before.split()) <= 2 and not quote_before
-        short_after = bool(_SHORT_AFTER.match(after))
+        short_before = (len(before.split()) <= 2 or bool(_INTRO.match(before))) and not quote_before
+        short_after = inverted or bool(_SHORT_AFTER.match(after))
+        if short_after and not inverted and verb not in _OTHER_VERB_SET:
+            # "…, officials said on Monday." but not "…, Paul Grant, said 80 jobs would go."
+            tail = re.split(r"[.;!?,]", after, maxsplit=1)[0]
+            short_after = len(tail.split()) <= 3 or bool(_ADVERBIAL.match(tail))
         set_off = quote_before or bool(_SET_OFF.search(before))
         if before and not short_before and short_after and not set_off:
             continue  # "… reported that the captain had asked to delay": a clause, not a cue

@@ -31,7 +31,8 @@ _PREFIX = re.compile(
     r"(?P<cue>(?i:по\s+(?:\w+\s+)?(?:данным|словам|информации|оценк(?:е|ам)|сведениям|подсч[её]там)|"
     r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
     r"пишет|переда[её]т|уточнил[аио]?)|за даними|за словами|ifølge|iflg\.|laut|"
-    r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب))\s*"
+    r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
+    r"وفق(?=\s+ما\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
 )
 _AR_THEN = re.compile(r"\s*،?\s*ف?إن(?:ه|ها|هم)?\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
@@ -46,6 +47,8 @@ _AFTER_NAME = re.compile(
     r"|\s+في\s+(?:مؤتمر|بيان|تصريح|تصريحات|حديث|مقابلة|كلمة|ختام|وقت|ساعة|صباح|مساء|"
     r"اليوم|رسالة|منشور|تغريدة|جلسة|اجتماع)"
     r"|\s+(?:fra|von|aus)\s+|\s+(?:i|på|til|im|am)\s+(?=[A-ZÆØÅ])"
+    # whom an Arabic source spoke to ("لوكالة فرانس برس", "للصحفيين", "لـ بي بي سي")
+    r"|\s+ل(?:وكالة|قناة|صحيفة|موقع|تلفزيون|إذاعة|مراسل|شبكة|ل?صحفيين|ل?صحافيين|رويترز|فرانس|ـ)"
     # whom the source spoke to ("siger Holm til avisen", "sagde hun over for DR")
     r"|\s+(?:til|over for|gegenüber)\s+(?:avisen|bladet|mediet|[A-ZÆØÅ]|\w+(?:en|et)\b)"
 )
@@ -86,7 +89,7 @@ _SUBJECT_VERB = re.compile(
 # "Ritzau skriver med henvisning til X, at …", "заявил журналистам в среду, что …": words
 # between the verb and the conjunction tell whom the subject cites, spoke to, and when.
 _VERB_MID = re.compile(
-    rf"(?<!\w)(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<mid>[^,.;:!?\n«»\"“”]{{1,100}}?)"
+    rf"(?<!\w)(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<mid>[^,.;:!?\n]{{1,100}}?)"
     r"\s*,\s*(?:что|що|at|dass)\s"
 )
 # The document a source is cited through: its author is the source ("en rapport fra X").
@@ -114,7 +117,8 @@ _PROMISE = re.compile(
 _CALLS = re.compile(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")
 _CALLED_END = re.compile(r"\s+(?:og|и|men|но)\s|[,;.!?]")
 _INVERTED = re.compile(
-    rf"(?:,|»|“|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
+    rf"(?:,|»|“|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
+    r"\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
 )
 _KO_ACCORDING = re.compile(r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?따르면\s*,?\s*")
 _KO_VERBS = (
@@ -140,6 +144,12 @@ _KO_TRAILING = re.compile(
 # A date right after the subject dates the saying ("국정원은 18일 … 밝혔다"), not the statement.
 _KO_SAID_WHEN = re.compile(
     r"(?:지난\s?|오는\s?)?\d{1,2}일(?:\s?(?:오전|오후|새벽|밤))?\s+|(?:어제|오늘)\s+"
+)
+# Where the saying happened ("보도자료를 통해", "정례 브리핑에서"): not what was said.
+_KO_SAID_WHERE = re.compile(
+    r"(?:\S+\s)?(?:보도자료|자료|성명|성명서|입장문|브리핑|기자회견|회견|간담회|인터뷰|SNS|페이스북)"
+    r"(?:을|를)\s?통해\s+"
+    r"|(?:\S+\s)?(?:브리핑|기자회견|회견|간담회|인터뷰|회의|국회|국정감사|방송|라디오)에서\s+"
 )
 _KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,5}?\S+?)(?:은|는|이|가)\s")
 # "국정원 보고를 인용해": the cited party is the source, the subject a relay.
@@ -178,7 +188,10 @@ _AR_ESTIMATED = re.compile(
     r"(?P<who>ال\S+|(?!ال)\S+\s+ال\S+)\s+"
 )
 # "بحسب ما نقلت X": as X passed it on.
-_AS_RELAYED = re.compile(r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|أفادت|أوردت|أورده)\s+")
+_AS_RELAYED = re.compile(
+    r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|ذكر|أفادت|أفاد|أوردت|أورده|أعلنت|أعلن|أعلنته|قالت|قال|"
+    r"أكدت|أكد|صرحت|صرح|أوضحت|أوضح)\s+"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -209,6 +222,7 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
         who = _DOCUMENT.sub("", who[citing.end() :])
         relays = (relay,) if relay else ()
     who = _ANONYMOUS.sub("", who)
+    who = _DOCUMENT.sub("", who)  # "en opgørelse fra Danmarks Statistik": its author
     if "،" in who:  # "المتحدث باسم الوزارة، خالد منصور،": the person named
         parts = [p.strip() for p in who.split("،") if p.strip()]
         who = parts[-1] if parts else who
@@ -266,7 +280,7 @@ def _v2_subject(rest: str) -> int:
     capitalised words, up to the first lower-case word after them (the verb)."""
     end = 0
     seen_capital = False
-    for m in re.finditer(r"\S+", rest):
+    for i, m in enumerate(re.finditer(r"\S+", rest)):
         word = m.group(0)
         if word[:1].isupper() or (word in ("&", "og") and seen_capital):
             seen_capital = seen_capital or word[:1].isupper()
@@ -275,6 +289,12 @@ def _v2_subject(rest: str) -> int:
             break
         else:
             end = m.end()
+            if i < 3 and len(word) >= 5 and re.search(r"\w(?:et|en|ne|er)$", word):
+                # a noun with its definite or plural ending ("politiet", "flere eksperter")
+                # closes the phrase, unless capitalised words follow ("ministeriet Forsvaret")
+                nxt = re.match(r"\s+(\S+)", rest[m.end() :])
+                if not nxt or not nxt.group(1)[:1].isupper():
+                    break
     return end
 
 
@@ -301,8 +321,11 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if then:  # "وبحسب X، فإن …": the statement after "فإن"
             after = then.end()
         before = body[: m.start()].strip()
+        rest = body[after:].strip(" ,.!?،")
         if len(before.split()) <= 1:
             c_start, c_end = s + after, e
+        elif len(rest.split()) >= 2:  # "Der er ifølge politiet tale om …": the whole clause
+            c_start, c_end = s, e
         else:
             c_start, c_end = s, s + len(body[: m.start()].rstrip(" ,"))
         out.append(Cue(c_start, c_end, who, cue, s + m.start(), s + after, relays))
@@ -438,6 +461,8 @@ def _korean_subject_cues(body: str, s: int) -> list[Cue]:
         return out
     when = _KO_SAID_WHEN.match(body, c_start)
     c_start = when.end() if when else c_start
+    where = _KO_SAID_WHERE.match(body, c_start)
+    c_start = where.end() if where else c_start
     who, relays = name, cast(tuple[str, ...], ())
     citing = _KO_CITING.match(body, c_start)
     if citing:  # "연합뉴스는 소식통을 인용해 …": the source is cited, the subject relays

@@ -39,6 +39,9 @@ _PRONOUN_REACH = 5000
 _NOBODY = frozenset(
     "i;we;you;which;that;this;there;who;det;dette;der;это;об этом;das;dies;es".split(";")
 )
+_AFTER_PREPOSITION = re.compile(
+    r"(?:^|\s)(?:in|at|of|for|from|with|by|to|on|i|hos|fra|til|på|for|af|ved|med|im|bei|von)\s+$"
+)
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 
 
@@ -102,6 +105,7 @@ class NameIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self._people: list[tuple[int, str]] = []
+        self._objects: set[int] = set()  # people named after a preposition ("director in X")
         self._roles: list[tuple[int, str, str]] = []  # (position, role words, name)
         for m in _CAPITALISED_RUN.finditer(text):
             tokens = m.group(0).split()
@@ -114,6 +118,8 @@ class NameIndex:
             person = is_person(phrase)
             if len(tokens) >= 2 and person:
                 self._people.append((m.start(), phrase))
+                if _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
+                    self._objects.add(m.start())
             if not (person or phrase.casefold() in lexicon.MEDIA_NAMES):
                 continue
             lead = _LEAD_WORDS.search(text, max(0, m.start() - 60), m.start())
@@ -155,6 +161,9 @@ class NameIndex:
             if p < pos and is_person(name):
                 return name
         i = bisect.bisect_left(self._positions, pos)
+        for p, name in reversed(self._people[max(0, i - 4) : i]):
+            if p not in self._objects:  # "Lise Holm is director in Dansk Energi. She …": Holm
+                return name
         return self._people[i - 1][1] if i else None
 
     def _latest_uncased(self, pos: int) -> str | None:
