@@ -13,11 +13,9 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
-from db import reanchor
 from db.errors import InvalidInput
 from db.ids import resolve_id
 from db.models import Article, Claim
-from db.reanchor import why_orphaned
 from db.revisions import AnchorState, OrphanInfo, state_of
 from db.workspace import Workspace
 
@@ -54,6 +52,8 @@ def orphan_page(
         ids = {row.article_id for row in rows}
         found = session.execute(select(Article.id, Article.text).where(Article.id.in_(ids)))
         texts = {aid: text for aid, text in found}
+    from db.reanchor import why_orphaned  # fuzzy matching: loaded when orphans are listed
+
     return [OrphanInfo(*row, reason=why_orphaned(texts.get(row[1], ""), row[3])) for row in rows]
 
 
@@ -88,4 +88,6 @@ def likely_place(ws: Workspace, claim_id: uuid.UUID | str) -> tuple[int, int] | 
             .join(Article, Article.id == Claim.article_id)
             .where(Claim.id == cid)
         ).one()
+    from db import reanchor
+
     return reanchor.likely_place(row.text, row.quote)

@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 
 from db.errors import InvalidInput
 from db.models import Article, ArticleRevision, Claim
-from db.reanchor import OldAnchor, reanchor
 from db.revisions import TextBefore, apply_placement
 from db.workspace import Workspace
 
@@ -25,6 +24,8 @@ def revert_replacement(
 ) -> list[str]:
     """Undo the replacement that kept the earlier text as *number*; the ids of the
     article's claims (all of them may have moved back)."""
+    from db.reanchor import OldAnchor, reanchor  # fuzzy matching: loaded when first needed
+
     with ws.session() as session:
         article = session.get(Article, article_id)
         if article is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -19,8 +20,10 @@ from db.articles import ArticleInfo, NewArticle, get_article, sha256_of
 from db.errors import DuplicateArticle, InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Article, ArticleRevision, Claim
-from db.reanchor import OldAnchor, Placement, ReanchorReport, reanchor, summarise
 from db.workspace import Workspace
+
+if TYPE_CHECKING:  # the re-anchoring code (fuzzy matching) loads when a text is replaced
+    from db.reanchor import Placement, ReanchorReport
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ def replace_article_text(
     With *keep_before* the report holds what :func:`db.revision_undo.revert_replacement`
     needs to undo it (the earlier file's bytes and every claim's anchor).
     """
+    from db.reanchor import OldAnchor, reanchor, summarise
+
     text = new.text
     if not text.strip():
         raise InvalidInput(f"{new.filename or 'The new text'} holds no text.")

@@ -26,6 +26,8 @@ HEAVY = (
     "db.importing.encodings",  # importing files
     "charset_normalizer",
     "alembic",  # only to upgrade a schema
+    "db.reanchor",  # placing claims again in a replaced text, listing orphans
+    "rapidfuzz",
 )
 
 PROBE = r"""
@@ -66,6 +68,10 @@ USES = {
     "timeline": (
         "window.timeline_action.trigger()",
         {"db.facts.profile"},
+    ),
+    "orphans": (
+        "from desktop.operations import revisions as r; r.orphan_page(window.ctx, 0, 10)",
+        {"db.reanchor", "rapidfuzz"},
     ),
     "import": (
         "from desktop.operations.imports import file_filters; file_filters()",
