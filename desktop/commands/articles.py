@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from db import articles as article_ops
-from db.bundles import export_bundle, restore_bundle
 from db.changes import Change, Changes, Entity, Op
 from db.errors import InvalidInput
 from desktop.commands.base import DbCommand
@@ -36,6 +35,8 @@ class ArticleSnapshot:
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="claimdesk-undo-")
         assert self.path is not None
+        from db.bundles import export_bundle  # the bundle code loads with the first deletion
+
         try:
             export_bundle(ctx.ws, self.path, article_ids=list(article_ids), outside_links=True)
         except OSError as exc:
@@ -46,6 +47,8 @@ class ArticleSnapshot:
     def restore(self, ctx: AppContext) -> None:
         if self.path is None or not self.path.exists():
             raise InvalidInput("The copy kept to undo this is gone; nothing was restored.")
+        from db.bundles import restore_bundle
+
         restore_bundle(ctx.ws, self.path)
 
 

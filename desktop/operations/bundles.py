@@ -5,14 +5,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from db.bundles import BundleSummary, Conflict, MergeReport, export_bundle, import_bundle
 from db.changes import EVERYTHING
-from desktop.commands.bundles import TakeIncomingCommand
 from desktop.context import AppContext
 from desktop.workers import Job, run_job
+
+if TYPE_CHECKING:  # the bundle code loads when a bundle is first written or read
+    from db.bundles import BundleSummary, Conflict, MergeReport
 
 
 def start_export(
@@ -23,6 +25,8 @@ def start_export(
     on_done: Callable[[BundleSummary], None] | None = None,
 ) -> Job:
     """Write a bundle of *article_ids* (all when None) to *path* in a worker."""
+    from db.bundles import export_bundle
+
     ws = ctx.ws
     ids = list(article_ids) if article_ids is not None else None
     return run_job(
@@ -41,6 +45,8 @@ def start_import(
     on_done: Callable[[MergeReport], None] | None = None,
 ) -> Job:
     """Merge the bundle at *path* in a worker; every view reloads when it is in."""
+    from db.bundles import import_bundle
+
     ws = ctx.ws
 
     def merged(report: MergeReport) -> None:
@@ -60,6 +66,8 @@ def start_import(
 
 def take_incoming(ctx: AppContext, conflict: Conflict) -> bool:
     """Apply the bundle's values to a conflicting row (undoable); False when refused."""
+    from desktop.commands.bundles import TakeIncomingCommand
+
     command = TakeIncomingCommand(ctx, conflict)
     ctx.undo_stack.push(command)
     return not command.failed

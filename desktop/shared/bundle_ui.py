@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.bundles import Conflict, MergeReport
 from desktop.accessibility import hand_focus_on
 from desktop.context import AppContext
 from desktop.operations import bundles as bundle_ops
 from desktop.operations.wording import field_words
 from desktop.shared.conflict import show_value
 from desktop.workers import Job
+
+if TYPE_CHECKING:
+    from db.bundles import Conflict, MergeReport
 
 FILTER = "ClaimDesk bundles (*.claimdesk)"
 
