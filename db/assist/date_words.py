@@ -189,6 +189,12 @@ def _words(folded: str) -> tuple[array[int], array[int], list[str]]:
     return starts, ends, words
 
 
+def word_index(folded: str) -> tuple[array[int], array[int], list[str]]:
+    """Where each word of *folded* starts and ends and its casefolded form (cached: the
+    figure and date readers of one text share it)."""
+    return _words(folded)
+
+
 def _near_words(
     folded: str, pattern: re.Pattern[str], key: Callable[[str], bool]
 ) -> Iterator[re.Match[str]]:
@@ -568,4 +574,4 @@ def has_time_word(phrase: str) -> bool:
     return False
 
 
-__all__ = ["Found", "future_context", "has_time_word", "word_dates"]
+__all__ = ["Found", "future_context", "has_time_word", "word_dates", "word_index"]

@@ -54,11 +54,16 @@ QUALIFIERS: dict[str, str] = {
     # Korean (before and after the number)
     "약": "about", "최대": "up to", "최소": "at least", "여": "more than", "가량": "about",
     "이상": "at least", "이하": "at most", "미만": "fewer than", "쯤": "about",
+    "넘게": "more than", "넘는": "more than", "남짓": "more than", "안팎": "about",
+    "내외": "about", "정도": "about", "가까이": "nearly",
     # Arabic
     "نحو": "about", "حوالي": "about", "أكثر من": "more than", "ما يقارب": "about",
     "قرابة": "nearly", "ما لا يقل عن": "at least", "أقل من": "fewer than",
 }  # fmt: skip
-_BEFORE = sorted((q for q in QUALIFIERS if not re.fullmatch(r"[여가량이상하미만쯤]+", q)), key=len)
+_BEFORE = sorted(  # Korean qualifiers other than these follow the number
+    (q for q in QUALIFIERS if not re.fullmatch(r"[가-힣]+", q) or q in ("약", "최대", "최소")),
+    key=len,
+)
 QUALIFIER_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?P<q>"
     + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in reversed(_BEFORE))
@@ -85,7 +90,7 @@ _UNIT_GROUPS = {
     "troops": "troops troop military servicemen personnel forces tropper truppen войск войска "
     "военных военнослужащих бойцов جندي جنود عسكري",
     "soldiers": "soldiers soldier soldater soldaten солдат солдаты солдата",
-    "people": "people persons person individuals человек людей personer menschen 명 شخص",
+    "people": "people persons person individuals человек людей personer menschen 명 شخص شخصا أشخاص",
     "civilians": "civilians civilian civile мирных",
     "killed": "killed dead deaths fatalities погибших убитых dræbt getötet قتيل قتلى",
     "wounded": "wounded injured injuries раненых sårede verletzte جريح جرحى",
@@ -101,10 +106,12 @@ _UNIT_GROUPS = {
     "vehicles": "vehicles 대",
     "ships": "ships vessels boats 척",
     "years": "years year лет года år jahre سنوات أعوام سنة عاما",
-    "months": "months month месяцев месяца måneder monate أشهر شهور",
-    "weeks": "weeks week недель недели uger wochen أسابيع",
-    "days": "days day дней дня суток сутки dage tage أيام يوما",
+    "months": "months month месяцев месяца måneder måned monate أشهر شهور",
+    "weeks": "weeks week недель недели uger uge wochen أسابيع",
+    "days": "days day дней дня суток сутки dage dag døgn tage أيام يوما",
     "hours": "hours hour часов часа timer stunden ساعات ساعة",
+    "minutes": "minutes minute минут минуты минуту minutter minut minuten دقائق دقيقة",
+    "seconds": "seconds second секунд секунды sekunder sekunden ثوان ثوانٍ",
     "kilometres": "kilometres kilometers kilometre kilometer km километров",
     "miles": "miles mile",
     "metres": "metres meters",

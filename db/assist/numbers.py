@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from db.assist import lexicon
+from db.assist.number_words import word_numbers
 from db.assist.text import (
     COMMA_DECIMAL,
     DOT_GROUPING,
@@ -48,7 +49,10 @@ _MAG = (
     r"Tausend|Mrd\.|Milliarden?|ألف|آلاف|مليون|ملايين|مليار)(?![^\W\d_]))?"
 )
 _RANGE_SEP = r"\s*(?P<rsep>-|–|—|to|and|or|до|и|til|bis|~|∼|에서|～)\s*"
-_PERCENT = r"(?P<pct>\s?(?:%|٪|percent\b|per cent\b|процент\w*|procent\b|Prozent\b|퍼센트))?"
+_PERCENT = (
+    r"(?P<pct>\s?(?:%|٪|percent\b|per cent\b|процент\w*|procent(?:point)?\b|pct\.|"
+    r"procentpoint\b|Prozent\b|퍼센트|(?:في|بال)\s?(?:المئة|المائة)(?![^\W\d_])))?"
+)
 
 
 @lru_cache(maxsize=16)
@@ -65,18 +69,33 @@ def _pattern(space_grouping: bool) -> re.Pattern[str]:
     )
 
 
+# Korean counters after digits; a counter that is also a date or a time word (년, 분, 초, 일)
+# only where it cannot be one (see _korean_figures).
+_KOREAN_COUNTERS = (
+    "명의 명 개월 개국 개 대 발 척 달러 원 곳 퍼센트 % 채 가구 헥타르 ㏊ 톤 킬로미터 ㎞ 밀리미터 "
+    "㎜ 미터 마리 건 기 문 세(?![계력]) 시간 회(?![의차사장견]) 차례 배 분(?![기의야석]) "
+    "초(?![반기순등]) 년(?![도생대]) 주(?![년간년도민택식요의]) 주간 일간 일\\s?동안 살 표 "
+    "석(?!유) 가지 층 킬로그램 ㎏ kg 리터"
+).split()
 _KOREAN = re.compile(
     r"(?<![\d.,])(?P<pre>약\s?|최대\s?|최소\s?)?"
     r"(?P<num>(?:\d+(?:[.,]\d+)?\s?[조억만천]\s?)+(?:\d[\d,]*)?|\d[\d,]*(?:\.\d+)?)"
     r"(?P<post>\s?(?:여|가량|이상|이하|미만|쯤)?\s?)"
-    r"(?P<counter>명|개|대|발|척|달러|원|곳|명의|퍼센트|%|채|가구|헥타르|㏊|톤|킬로미터|㎞|"
-    r"밀리미터|㎜|미터|마리|건|기|문|세(?![계력])|시간|개월|분(?!의))"
+    r"(?P<counter>" + "|".join(_KOREAN_COUNTERS) + ")"
+    r"(?P<after>\s?(?:넘게|넘는|남짓|안팎|내외|가량|정도|가까이|이상|이하|미만))?"
 )
 _KOREAN_UNITS = {
     "채": "houses", "가구": "households", "헥타르": "hectares", "㏊": "hectares", "톤": "tonnes",
     "킬로미터": "kilometres", "㎞": "kilometres", "밀리미터": "mm", "㎜": "mm", "미터": "metres",
-    "세": "years", "시간": "hours", "개월": "months", "분": "minutes",
+    "세": "years", "시간": "hours", "개월": "months", "개국": "countries", "회": "times",
+    "차례": "times", "배": "times", "분": "minutes", "초": "seconds", "년": "years",
+    "주": "weeks", "주간": "weeks", "일간": "days", "일동안": "days", "일 동안": "days",
+    "살": "years", "표": "votes", "석": "seats", "층": "floors", "킬로그램": "kg", "㎏": "kg",
+    "kg": "kg", "리터": "litres",
 }  # fmt: skip
+# Counters that are also date or clock words: a figure only where the digits cannot be a
+# year, a time of day or a day of the month.
+_KOREAN_TIME_BEFORE = re.compile(r"\d\s?시\s?$|\d\s?분\s?$|제\s?$")
 _KOREAN_MAG = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}
 _MAGNITUDES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
@@ -130,9 +149,14 @@ _PEOPLE_UNITS = frozenset(
 )
 _HYPHEN_UNIT = re.compile(
     r"-(year|month|week|day|hour|minute|kilometre|kilometer|km|mile|metre|meter|strong|man|"
-    r"member|point|percent|ton|tonne)s?\b(?:-old)?",
+    r"member|point|percent|ton|tonne)s?\b(?:-old)?"
+    r"|-(årig|års|jährig|летн|месячн|дневн|часов|процентн)[^\W\d_]*",
     re.IGNORECASE,
 )
+_HYPHEN_UNITS = {
+    "årig": "years", "års": "years", "jährig": "years", "летн": "years", "месячн": "months",
+    "дневн": "days", "часов": "hours", "процентн": "percent",
+}  # fmt: skip
 
 
 def parse_number(token: str, language: str = "en") -> float | None:
@@ -280,8 +304,8 @@ def _skip_context(text: str, start: int, end: int) -> bool:
 
 def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -> bool:
     """Shape checks on plain digit figures: model numbers, regiment names, calibres."""
-    if has_extra:
-        return True
+    if has_extra or _HYPHEN_UNIT.match(text, end):
+        return True  # "a 54-year-old", "en 54-årig"
     nxt = text[end : end + 1]
     if _DEGREES.match(text, end):
         return True  # "38C", "38 °C"
@@ -389,7 +413,8 @@ def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> l
         unit = _CURRENCY.get(cur, "") or ("percent" if m["pct"] else "")
         hyphen = _HYPHEN_UNIT.match(text, end)
         if hyphen and not unit:
-            unit = lexicon.UNITS.get(hyphen.group(1).casefold(), hyphen.group(1).casefold())
+            word = (hyphen.group(1) or hyphen.group(2)).casefold()
+            unit = lexicon.UNITS.get(word) or _HYPHEN_UNITS.get(word, word)
         degrees = _DEGREES.match(text, end)
         if degrees and not unit:
             unit, end = "degrees", degrees.end()
@@ -407,9 +432,12 @@ def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
         value = _korean_value(m["num"])
         if value is None:
             continue
-        pre, post = (m["pre"] or "").strip(), (m["post"] or "").strip()
-        qual = lexicon.QUALIFIERS.get(pre or post, "")
         counter = m["counter"]
+        if counter in ("년", "분", "초") and not _korean_count_ok(folded, m, value):
+            continue
+        pre, post = (m["pre"] or "").strip(), (m["post"] or "").strip()
+        after = (m["after"] or "").strip()
+        qual = lexicon.QUALIFIERS.get(pre or post or after, "")
         unit = lexicon.UNITS.get(counter, "")
         end = m.end()
         if counter == "명의":
@@ -419,6 +447,25 @@ def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
         unit = unit or _KOREAN_UNITS.get(counter, "")
         out.append(Figure(m.start(), end, value, None, unit, qual))
     return out
+
+
+def _korean_count_ok(folded: str, m: re.Match[str], value: float) -> bool:
+    """A count of years, minutes or seconds, not a year ("2019년"), a date ("26년 5월") or a
+    time of day ("4시 30분")."""
+    if m["counter"] == "년":
+        if 1000 <= value <= 2100 or re.match(r"\s?\d{1,2}\s?월", folded[m.end() : m.end() + 5]):
+            return False
+        return "," not in m["num"] and "." not in m["num"]
+    return not _KOREAN_TIME_BEFORE.search(folded, max(0, m.start() - 4), m.start())
+
+
+# "of" and the whole a part is counted out of: "three of the trust's four hospitals",
+# "two of its 12 warehouses".
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[^\W\d_][\w'’\-]*\s+){0,2}?"
+    r"(?P<total>\d[\d,.]*|(?:" + "|".join(w for w in WORD_VALUES if len(w) > 2) + r"))\s+[^\W\d_]",
+    re.IGNORECASE,
+)
 
 
 def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
@@ -466,7 +513,10 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
         unit = _unit_after(text, end, "en")
         if not (scales or fraction):
             if re.match(r"\s+of\b", nxt):
-                continue
+                part_of = _PARTITIVE.match(text, end)
+                if part_of is None:
+                    continue
+                unit = _unit_after(text, part_of.end("total"), "en")  # "three of its four"
             follow = re.match(r"\s+([^\W\d_][\w'’\-]*)", nxt)
             if not follow or follow.group(1).casefold() in lexicon.ENUMERATION_NOUNS:
                 continue
@@ -489,26 +539,14 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
 
 # Small numbers and shares written as words in other languages.  A number word counts only
 # before a counted thing the lexicon knows ("to dage", "три дня"); a share always does.
+# (Russian, Danish, Arabic and Korean number words: db.assist.number_words.)
 _SMALL_NUMBERS: dict[str, dict[str, float]] = {
-    "da": {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9,
-           "ti": 10, "elleve": 11, "tolv": 12, "tyve": 20},
     "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
            "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20},
-    "ru": {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
-           "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20,
-           # the oblique cases ("из девяти стран", "в течение трёх суток", "двумя полками")
-           "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6,
-           "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двадцати": 20, "двум": 2,
-           "трём": 3, "трем": 3, "двумя": 2, "тремя": 3},
-    "ar": {"ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6,
-           "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9,
-           "عشرة": 10, "عشر": 10},
 }  # fmt: skip
-# Number words that count on their own: Russian collectives ("трое" are three people),
-# Arabic duals of hundred and thousand, Korean native counts of days.
+# Number words that count on their own: Arabic duals of hundred and thousand, Korean native
+# counts of days (Russian collectives and other duals: db.assist.number_words).
 _COUNT_WORDS: dict[str, tuple[float, str]] = {
-    "двое": (2, "people"), "трое": (3, "people"), "четверо": (4, "people"),
-    "пятеро": (5, "people"), "шестеро": (6, "people"), "семеро": (7, "people"),
     "ألفي": (2000, ""), "ألفا": (2000, ""), "ألفين": (2000, ""), "مئتي": (200, ""),
     "مئتا": (200, ""), "مائتي": (200, ""), "مائتا": (200, ""), "مليوني": (2e6, ""),
     "مليونا": (2e6, ""),
@@ -536,7 +574,7 @@ _SHARE_RE = re.compile(
 )
 
 
-def _foreign_word_figures(text: str, language: str, blocked: SpanSet) -> list[Figure]:
+def _foreign_word_figures(text: str, folded: str, language: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
     for m in _SHARE_RE.finditer(text):
         if blocked.overlaps(m.start(), m.end()):
@@ -556,6 +594,12 @@ def _foreign_word_figures(text: str, language: str, blocked: SpanSet) -> list[Fi
         out.append(
             Figure(q_start, end, value, None, unit or _unit_after(text, end, language), qual)
         )
+    for w in word_numbers(folded, language):
+        if blocked.overlaps(w.start, w.end):
+            continue
+        qual, q_start = _qualifier_before(text, w.start)
+        unit = w.unit or _unit_after(text, w.end, language)
+        out.append(Figure(q_start, w.end, w.value, None, unit, qual))
     words = _SMALL_NUMBERS.get(language)
     if words:
         pattern = r"(?<![^\W\d_])(?P<w>" + "|".join(words) + r")\s+(?P<u>[^\W\d_]+)"
@@ -606,7 +650,7 @@ def extract_figures(text: str, language: str | None = None) -> list[Figure]:
         taken = SpanSet([_span(f) for f in found])
         found += [
             f
-            for f in _foreign_word_figures(text, lang, blocked)
+            for f in _foreign_word_figures(text, folded, lang, blocked)
             if not taken.overlaps(f.start, f.end)
         ]
     taken = SpanSet([_span(f) for f in found])

@@ -1,0 +1,126 @@
+"""Figures written as words and with counters in Russian, Danish, Arabic, Korean and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.assist.numbers import Figure, extract_figures
+
+
+def figures(text: str, language: str) -> list[tuple[str, float | None, str]]:
+    return [(text[f.start : f.end], f.value, f.unit) for f in extract_figures(text, language)]
+
+
+def values(text: str, language: str) -> list[float | None]:
+    return [f.value for f in extract_figures(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Отравились ученики двух гимназий и пяти лицеев.", [2, 5]),
+        ("Все четыре автобуса сошли с линии.", [4]),
+        ("За год зафиксировали семь крупных аварий.", [7]),
+        ("В тридцати домах нет отопления.", [30]),
+        ("Ремонт займёт полтора года.", [1.5]),
+        ("Работы обойдутся в двести тридцать миллионов рублей.", [230e6]),
+        ("Четверых пострадавших доставили в больницу, троих отпустили домой.", [4, 3]),
+        ("Пожарные работали с пятью расчётами.", [5]),
+    ],
+)
+def test_russian_number_words_in_every_case(text: str, expected: list[float]) -> None:
+    assert values(text, "ru") == expected
+
+
+def test_russian_number_words_that_do_not_count() -> None:
+    assert values("Семью погибшего поддержали соседи.", "ru") == []  # "family", not seven
+    assert values("Он назвал несколько тысяч адресов.", "ru") == [None]  # vague
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Det tog otte minutter at finde filen.", [(8, "minutes")]),
+        ("Tre skoler og fem børnehaver er lukket.", [(3, ""), (5, "")]),
+        ("Kommunen har brugt to millioner kroner på sagen.", [(2e6, "DKK")]),
+        ("Der kom femogtyve klager.", [(25, "")]),
+        ("Projektet varede halvanden måned.", [(1.5, "months")]),
+        ("En 54-årig mand blev anholdt.", [(54, "years")]),
+        ("Priserne steg 4,5 pct. i marts.", [(4.5, "percent")]),
+    ],
+)
+def test_danish_number_words_ages_and_percent(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f[1], f[2]) for f in figures(text, "da")] == expected
+
+
+def test_danish_number_words_that_do_not_count() -> None:
+    assert values("Det er to af de største byer.", "da") == []
+    assert values("De to lande mødes klokken ti i morgen.", "da") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أصيب ثلاثة عمال ونقل اثنان منهم إلى المستشفى.", [(3, ""), (2, "")]),
+        ("دمرت النيران خمس شاحنات وأربعة منازل.", [(5, ""), (4, "")]),
+        ("استمر الحريق ساعتين وتمت السيطرة عليه خلال يومين.", [(2, "hours"), (2, "days")]),
+        ("انقطعت الكهرباء لمدة ساعة واحدة فقط.", [(1, "hours")]),
+        ("قتل خمسة وعشرون شخصا.", [(25, "people")]),
+        ("ارتفعت الأسعار بنسبة 20 في المئة.", [(20, "percent")]),
+    ],
+)
+def test_arabic_number_words_duals_and_percent(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(f[1], f[2]) for f in figures(text, "ar")] == expected
+
+
+def test_arabic_fraction_and_weekday_are_not_counts() -> None:
+    assert values("يعيش خمس السكان في المدينة.", "ar") == []  # a fifth of the population
+    assert values("وصل الوفد يوم الاثنين.", "ar") == []  # Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("시는 지하철을 하루 36회 증편했다.", [("36회", 36, "times")]),
+        ("평소보다 2.3배 많은 승객이 몰렸다.", [("2.3배", 2.3, "times")]),
+        ("시민들은 버스를 40분 넘게 기다렸다.", [("40분 넘게", 40, "minutes")]),
+        ("공장이 멈춘 것은 12년 만이다.", [("12년", 12, "years")]),
+        (
+            "두 차례 회의에서 세 곳의 공장이 문을 닫았다.",
+            [("두 차례", 2, "times"), ("세 곳", 3, "locations")],
+        ),
+        ("직원 100명 남짓이 파업에 참여했다.", [("100명 남짓", 100, "people")]),
+    ],
+)
+def test_korean_counters_and_native_numbers(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert figures(text, "ko") == expected
+
+
+def test_korean_years_times_and_words_are_not_counts() -> None:
+    assert figures("회담은 4시 30분에 시작됐다.", "ko") == []
+    assert figures("2019년 5월 이후 처음이다.", "ko") == []
+    assert figures("세대가 바뀌었다.", "ko") == []
+
+
+def test_korean_qualifier_after_the_counter() -> None:
+    found = extract_figures("피해액은 50억 원 안팎으로 추산된다.", "ko")
+    assert [(f.value, f.qualifier) for f in found] == [(5e9, "about")]
+
+
+def test_english_part_of_a_whole() -> None:
+    text = "Two of the airline's nine aircraft were grounded, and four of its 12 depots shut."
+    assert figures(text, "en") == [
+        ("Two", 2, "aircraft"),
+        ("nine", 9, "aircraft"),
+        ("four", 4, "depots"),
+        ("12", 12, "depots"),
+    ]
+    assert figures("Two of them were arrested.", "en") == []
+
+
+def test_figure_type_is_unchanged() -> None:
+    assert isinstance(extract_figures("Tre skoler lukker.", "da")[0], Figure)
