@@ -44,7 +44,9 @@ class BackupInfo:
     source: str
 
     def describe(self) -> str:
-        counts = ", ".join(f"{n} {k}" for k, n in self.counts.items() if k in COUNTED[:3])
+        counts = ", ".join(
+            f"{n} {k}{'' if n == 1 else 's'}" for k, n in self.counts.items() if k in COUNTED[:3]
+        )
         when = self.taken.strftime("%Y-%m-%d %H:%M:%S UTC")
         return f"{when}  schema {self.revision or '?'}  {counts}  ({size_text(self.size)})"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -73,6 +74,9 @@ def test_backup_while_open_is_verified_and_complete(workspace: Path) -> None:
     assert _count(info.path, "claim") == 3
     assert info.revision is not None
     assert read_backup(info.path).counts == info.counts
+    assert "3 articles, 3 claims, 0 sources" in info.describe()
+    one = dataclasses.replace(info, counts={"article": 1, "claim": 1, "source": 1})
+    assert "1 article, 1 claim, 1 source " in one.describe()
     assert [b.path for b in list_backups(workspace)] == [info.path]
     assert not any(p.name.endswith(".part") for p in info.path.parent.iterdir())
 
