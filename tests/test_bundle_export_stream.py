@@ -214,3 +214,23 @@ def test_streamed_bundle_round_trips_on_postgresql(
         target.close()
     finally:
         ws.close()
+
+
+def test_a_bundle_past_the_import_limits_says_so(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws, _ = _workspace(tmp_path, seed_paths)
+    path = tmp_path / "big.claimdesk"
+    fits = export_bundle(ws, path)
+    assert fits.over_limits == () and "too large" not in fits.describe()
+    history = members_of(path)[archive.records_member("history")]
+    monkeypatch.setattr(archive, "MAX_MEMBER_BYTES", len(history) - 1)
+    summary = export_bundle(ws, path)
+    assert summary.over_limits and "records/history.jsonl" in summary.over_limits[0]
+    assert "too large to be imported again" in summary.describe()
+    target = open_workspace(tmp_path / "target.sqlite")
+    bind_analyst(target)
+    with pytest.raises(InvalidInput, match=r"history\.jsonl' is larger than"):
+        import_bundle(target, path)  # as the summary warned
+    target.close()
+    ws.close()

@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.orm import Session
 
 from db.audit import to_json
+from db.bundles import archive
 from db.bundles.archive import SECTION_NAMES, jsonl_line, records_member
 from db.bundles.export_files import write_articles
 from db.bundles.records import SECTIONS, columns
@@ -52,10 +53,32 @@ class BundleSummary:
     path: Path
     counts: dict[str, int]
     size: int
+    # Why ClaimDesk would refuse to import the bundle (a member or the whole too
+    # large), in words; empty when it is within the limits.
+    over_limits: tuple[str, ...] = ()
 
     def describe(self) -> str:
         parts = ", ".join(f"{n} {k}" for k, n in self.counts.items() if n)
-        return f"{self.path.name}: {parts or 'nothing'}"
+        text = f"{self.path.name}: {parts or 'nothing'}"
+        if self.over_limits:
+            text += ". It is too large to be imported again: " + "; ".join(self.over_limits)
+        return text
+
+
+def _over_limits(members: dict[str, tuple[str, int]]) -> tuple[str, ...]:
+    """What in a bundle of *members* (name -> (SHA-256, size)) the importer refuses."""
+    mib = 2**20
+    out = [
+        f"{name} holds {size / mib:.0f} MiB, over {archive.MAX_MEMBER_BYTES // mib} MiB"
+        for name, (_, size) in sorted(members.items())
+        if size > archive.MAX_MEMBER_BYTES
+    ]
+    total = sum(size for _, size in members.values())
+    if total > archive.MAX_TOTAL_BYTES:
+        out.append(
+            f"its members hold {total / mib:.0f} MiB, over {archive.MAX_TOTAL_BYTES // mib} MiB"
+        )
+    return tuple(out)
 
 
 def _claim_extras(
@@ -165,4 +188,9 @@ def export_bundle(
             write_articles(session, out, chosen.articles)
             counts = write_records(session, out, chosen)
             out.finish(utcnow().isoformat(), created_by)
-    return BundleSummary(path=path, counts=counts, size=path.stat().st_size)
+    return BundleSummary(
+        path=path,
+        counts=counts,
+        size=path.stat().st_size,
+        over_limits=_over_limits(out.members),
+    )
