@@ -202,3 +202,15 @@ def test_more_sources_of_other_languages(text: str, needle: str, source: str) ->
 def test_arabic_estimate_without_that(text: str, source: str) -> None:
     figure = next(s for s in suggest(text, PUB) if s.kind == "figure")
     assert figure.source == source
+
+
+@pytest.mark.parametrize(
+    "quote", ["at least 1,300 people were moved", "at most 2,400 homes had been cut off"]
+)
+def test_a_short_english_quote_is_not_read_as_danish(quote: str) -> None:
+    from db.assist.numbers import extract_figures
+    from db.assist.text import guess_language
+
+    assert guess_language(quote) == "en"
+    (figure,) = extract_figures(quote)
+    assert figure.value in (1300.0, 2400.0) and figure.unit in ("people", "homes")

@@ -40,7 +40,12 @@ COMMA_DECIMAL = DOT_GROUPING | frozenset(
 SPACE_GROUPING = COMMA_DECIMAL | frozenset({"ko"}) - DOT_GROUPING
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to in that is was for with said have has are".split()),
+    # ("at", "on", "were" …: a short English quote such as "at least 1,300 people were
+    # moved" is not read as Danish, where "1,300" would be 1.3.)
+    "en": frozenset(
+        "the and of to in that is was for with said have has are at on were had been by "
+        "from as it this they their not be".split()
+    ),
     "da": frozenset(
         "og det at er en til på af med som ikke har for den de siger sagde efter også blev skal "
         "omkring mod fra var".split()
