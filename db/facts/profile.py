@@ -63,9 +63,22 @@ FORECAST = re.compile(
     r"likely|reach(?:es)?|land at)\b",
     re.I,
 )
+# Words saying a figure changed ("rose to seven", "swelled to"): it replaces an earlier one.
+# ("Now" or "latest" alone say only that a figure is current: two outlets giving different
+# figures "now" on the same day disagree.)
 UPDATE_CUES = re.compile(
-    r"\b(now|swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|"
-    r"revised|latest|no longer|has reached|earlier this (?:year|month|week))\b",
+    r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|"
+    r"revised|no longer|has reached|earlier this (?:year|month|week))\b",
+    re.I,
+)
+# A figure counting what one incident did ("50 killed in the attack") answers another
+# question than the running total ("the toll", "in all, 100").
+INCIDENT = re.compile(
+    r"\b(?:in|during|by|from)\s+(?:the|a|an|one|this|that|a single|"
+    r"(?:\w+day|yesterday|today|last night)['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|strike|airstrike|blast|explosion|bombing|shelling|raid|crash|collision|"
+    r"incident|ambush|fire|battle|clash|assault|storm|quake|earthquake|accident|shooting|"
+    r"stampede|landslide|derailment)s?\b",
     re.I,
 )
 # What happened to the counted thing, when it is not a plain count of who is there:
@@ -193,6 +206,7 @@ class Profile:
     predicate: str = ""
     period: str = ""  # "month", "year", … for a figure per period; else ""
     subset: bool = False  # the figure counts a part ("a group of 200"), not the whole
+    incident: bool = False  # what one incident did ("in the attack"), not a running total
 
     @property
     def has_figure(self) -> bool:
@@ -202,6 +216,11 @@ class Profile:
     def order(self) -> tuple[bool, dt.date, int]:
         """Oldest first (by :attr:`when`; undated last), then by id."""
         return (self.when is None, self.when or dt.date.min, self.claim_id.int)
+
+    @cached_property
+    def figure(self) -> tuple[float | None, float, float]:
+        """The figure and the interval it allows, for telling figures apart."""
+        return (self.value, self.low, self.high)
 
     @cached_property
     def wording(self) -> str:
@@ -282,6 +301,7 @@ class Reading(NamedTuple):
     period: str
     subset: bool
     wording: str  # the words of three letters or more, lowercased, sorted, one space apart
+    incident: bool = False  # the figure counts what one incident did ("in the attack")
 
 
 def word_value(quote: str) -> Figure | None:
@@ -336,6 +356,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         period_of(quote),
         figure is not None and is_subset(quote, lead, figure),
         words,
+        bool(INCIDENT.search(quote)),
     )
 
 
@@ -377,7 +398,7 @@ def profile(
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
-        lead, r.predicate, r.period, r.subset,
+        lead, r.predicate, r.period, r.subset, r.incident,
     )  # fmt: skip
 
 

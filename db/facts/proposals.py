@@ -31,6 +31,7 @@ from db.facts.profile import (
     remembered,
 )
 from db.facts.relate import Relating, explain, relate_alike, same_question
+from db.facts.steps import direct_steps
 from db.models import Article, Claim, ClaimLink, ClaimReading, DismissedProposal, Relation
 from db.workspace import Workspace
 
@@ -151,14 +152,14 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
 
 def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
     """Pairs that may answer one question: same counted thing (not an age or duration),
-    and alike in being a total so far, an added wave, a forecast or a part of a whole,
+    and alike in being the count of one incident, an added wave, a forecast or a part of a whole,
     in what happened (casualties, a standing total) and per period
     (:func:`same_question` asks that too)."""
     buckets: dict[tuple[str, bool, bool, bool, bool, str, str], list[Profile]]
     buckets = defaultdict(list)
     for p in items:
         if p.has_figure and p.unit and not is_time_unit(p.unit):
-            key = (p.unit, p.cumulative, p.increment, p.forecast, p.subset, p.predicate, p.period)
+            key = (p.unit, p.incident, p.increment, p.forecast, p.subset, p.predicate, p.period)
             buckets[key].append(p)
     for bucket in buckets.values():
         bucket.sort(key=lambda p: p.order)
@@ -231,16 +232,20 @@ def _propose(
     same: list[tuple[uuid.UUID, uuid.UUID]],
     relations: set[Relation] | None,
 ) -> list[LinkProposal]:
-    figures: dict[tuple[int, int], LinkProposal] = {}
+    # Every related pair, the known ones too: a link already made or a proposal dismissed
+    # still stands in a count's history (db.facts.steps).
+    related: dict[tuple[int, int], Relating] = {}
     for a, b in _pairs(items):
-        key = _pair(a.claim_id, b.claim_id)
+        relating: Relating | None = relate_alike(a, b)
+        if relating is not None:
+            related[_pair(a.claim_id, b.claim_id)] = relating
+    direct_steps(related)
+    figures: dict[tuple[int, int], LinkProposal] = {}
+    for key, relating in related.items():
         if key in known:
             continue
-        relating: Relating | None = relate_alike(a, b)
-        if relating is None:
-            continue
         if relating.relation is Relation.SAME:
-            same.append((a.claim_id, b.claim_id))
+            same.append((relating.newer.claim_id, relating.older.claim_id))
         if not relations or relating.relation in relations:
             figures[key] = LinkProposal(
                 relating.relation, relating.newer, relating.older, relating.reason

@@ -36,8 +36,8 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None  # the killed, a standing army and a deployment are different quantities
     if a.period != b.period:
         return None  # "$2,000 monthly" is not a total per year
-    if a.cumulative != b.cumulative:
-        return None  # a total so far is not the count of one incident
+    if a.incident != b.incident:
+        return None  # the count of one incident is not the total so far
     if a.increment != b.increment:
         return None  # an added wave is not the total so far
     if a.forecast != b.forecast:
@@ -86,12 +86,17 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         return None  # two added waves with different figures are different waves
     if a.subset and b.subset and not (a.low <= b.high and b.low <= a.high):
         return None  # two parts of different sizes are different groups
+    apart = abs((a.when - b.when).days) if a.when is not None and b.when is not None else None
     if a.update_cue != b.update_cue and a.value != b.value:
         newer, older = (a, b) if a.update_cue else (b, a)
-        return Relating(Relation.UPDATES, newer, older, WORDED)
+        # The words say which replaced which, unless the dates say the other way round
+        # ("the toll rose to seven" on Wednesday does not replace Sunday's 14).
+        if apart is None or apart <= SAME_TIME_DAYS or newer.order > older.order:
+            return Relating(Relation.UPDATES, newer, older, WORDED)
     if a.low <= b.high and b.low <= a.high:
+        if apart is not None and apart > SAME_TIME_DAYS and _refines(second, first):
+            return Relating(Relation.UPDATES, second, first, LATER)
         return Relating(Relation.SUPPORTS, second, first, COMPATIBLE)
-    apart = abs((a.when - b.when).days) if a.when is not None and b.when is not None else None
     if apart is not None and apart > SAME_TIME_DAYS:
         return Relating(Relation.UPDATES, second, first, LATER)
     if a.update_cue != b.update_cue:
@@ -100,16 +105,28 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
     return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
 
 
+def _refines(newer: Profile, older: Profile) -> bool:
+    """Whether a later, different figure narrows the earlier one down (9,000 of a later
+    day within "more than 6,500"): it replaces it; a figure as wide or wider agrees."""
+    return (
+        newer.value != older.value
+        and older.low <= newer.low
+        and newer.high <= older.high
+        and (newer.low, newer.high) != (older.low, older.high)
+    )
+
+
 # Why two figures relate.  Proposals keep the short name; the words are written only
 # for the proposals someone reads (thousands of proposals need not all be worded).
-SAME, WORDED, COMPATIBLE, LATER, CANNOT_BOTH_HOLD = (
+SAME, WORDED, COMPATIBLE, LATER, CANNOT_BOTH_HOLD, STILL_STANDING = (
     "same",
     "worded",
     "compatible",
     "later",
     "cannot both hold",
+    "still standing",
 )
-REASONS = (SAME, WORDED, COMPATIBLE, LATER, CANNOT_BOTH_HOLD)
+REASONS = (SAME, WORDED, COMPATIBLE, LATER, CANNOT_BOTH_HOLD, STILL_STANDING)
 
 
 def explain(reason: str, newer: Profile, older: Profile) -> str:
@@ -126,6 +143,11 @@ def explain(reason: str, newer: Profile, older: Profile) -> str:
         return (
             f"{head}: {_show(newer)} ({newer.when}) is later than {_show(older)} "
             f"({older.when}) by their {how}"
+        )
+    if reason == STILL_STANDING:
+        return (
+            f"{head}: {_show(older)} ({older.when}) was still given on {newer.when}, when "
+            f"{_show(newer)} was reported: they cannot both hold"
         )
     when = f" at the same time ({older.when})" if older.when else ""
     return f"{head}: {_show(older)} and {_show(newer)} cannot both hold{when}"

@@ -1,0 +1,108 @@
+"""Which related figures an analyst links: the direct steps of a count's history, and a
+dispute where a figure was still being given.
+
+Among the figures of one question, every pair relates somehow; an analyst links each
+figure to the figures it replaced or disputed, not to every earlier figure a chain of
+updates implies.  An update or support between two days is left out when a different
+figure, given on a day between them, relates to the newer claim: the history goes
+through that figure (:func:`direct_steps`).  And a later figure does not update an
+earlier one that was still being given on its day: "at least 19 dead" on Monday
+against Sunday's official 14, repeated on Monday by another report, disputes the 14
+(:func:`still_standing`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+
+from db.facts.profile import Profile
+from db.facts.relate import STILL_STANDING, Relating
+from db.models import Relation
+
+Key = tuple[int, int]
+
+
+def pair_key(a: Profile, b: Profile) -> Key:
+    """Either way round, the same key (a UUID's number hashes faster than the UUID)."""
+    x, y = a.claim_id.int, b.claim_id.int
+    return (x, y) if x < y else (y, x)
+
+
+def direct_steps(found: dict[Key, Relating]) -> None:
+    """Keep, in place, the links an analyst makes among related figures: an update
+    from a later day becomes a contradiction when a claim repeating the older figure on
+    the newer one's day contradicts the newer one (:func:`still_standing`); updates and
+    supports between two days are left out when a different figure of a day between
+    them, related to the newer claim, stands between."""
+    earlier: dict[int, list[Profile]] = defaultdict(list)  # related claims of earlier days
+    spans: list[tuple[Key, Relating, Profile, Profile]] = []
+    repeats: dict[int, list[Profile]] = defaultdict(list)
+    disputed: set[Key] = set()
+    same, contradicts = Relation.SAME, Relation.CONTRADICTS
+    updates, supports = Relation.UPDATES, Relation.SUPPORTS
+    for key, r in found.items():
+        relation, a, b, _reason = r
+        if relation is same:
+            repeats[a.claim_id.int].append(b)
+            repeats[b.claim_id.int].append(a)
+        elif relation is contradicts:
+            disputed.add(key)
+        if a.when is None or b.when is None or a.when == b.when:
+            continue
+        x, y = (a, b) if a.when > b.when else (b, a)
+        earlier[x.claim_id.int].append(y)
+        if relation is updates or relation is supports:
+            spans.append((key, r, x, y))
+    # For each claim, its earlier days in order and, for the days from each on, the one
+    # figure given on them (None when several are).
+    ahead: dict[int, tuple[list[dt.date], list[Figure | None]]] = {}
+    for key, r, x, y in spans:
+        if r.relation is updates and y.claim_id.int in repeats and disputed:
+            standing = still_standing(r, repeats[y.claim_id.int], disputed)
+            if standing is not None:
+                found[key] = standing
+                continue
+        found_x = ahead.get(x.claim_id.int)
+        if found_x is None:
+            found_x = ahead[x.claim_id.int] = _ahead(earlier[x.claim_id.int])
+        days, figures = found_x
+        assert y.when is not None
+        at = bisect.bisect_right(days, y.when)
+        if at < len(days) and figures[at] != y.figure:
+            del found[key]
+
+
+def still_standing(r: Relating, repeats: list[Profile], disputed: set[Key]) -> Relating | None:
+    """*r*, an update from a later day, as a contradiction when one of the claims
+    repeating its older figure (*repeats*) is of the newer one's day and contradicts it
+    (a pair in *disputed*); else None."""
+    for z in repeats:
+        if z.when == r.newer.when and pair_key(r.newer, z) in disputed:
+            return Relating(Relation.CONTRADICTS, r.newer, r.older, STILL_STANDING)
+    return None
+
+
+Figure = tuple[float | None, float, float]
+
+
+def _ahead(claims: list[Profile]) -> tuple[list[dt.date], list[Figure | None]]:
+    """The days of *claims* in order and, for each, the one figure given from that day
+    on (None when different figures are)."""
+    claims = sorted(claims, key=lambda p: p.order)
+    days: list[dt.date] = []
+    figures: list[Figure | None] = []
+    one: Figure | None = claims[-1].figure
+    for p in reversed(claims):
+        if one is not None and p.figure != one:
+            one = None
+        assert p.when is not None
+        if days and days[-1] == p.when:
+            figures[-1] = one
+        else:
+            days.append(p.when)
+            figures.append(one)
+    days.reverse()
+    figures.reverse()
+    return days, figures

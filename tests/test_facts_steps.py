@@ -1,0 +1,148 @@
+"""How figures of one count relate across days and outlets: the words against the
+dates, a running total against plain counts, a later figure narrowing an earlier
+bound, a figure still being given, and only the direct steps of a count's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from db import claims as claim_ops
+from db.articles import NewArticle, add_article
+from db.facts.profile import Profile, profile
+from db.facts.proposals import propose_links
+from db.facts.relate import relate
+from db.models import Relation
+from db.workspace import Workspace
+
+
+def day(n: int) -> dt.datetime:
+    return dt.datetime(2023, 4, n, 12, tzinfo=dt.UTC)
+
+
+def p(quote: str, published: dt.datetime) -> Profile:
+    return profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), None, published)
+
+
+def test_a_running_total_answers_the_same_question_as_a_plain_count() -> None:
+    found = relate(
+        p("more than 3,200 residents have left the valley", day(3)),
+        p("in all, 4,800 residents have left the valley", day(6)),
+    )
+    assert found is not None and found.relation is Relation.UPDATES
+    assert found.newer.quote.startswith("in all")
+    # … but what one incident did is not the running total.
+    blast = p("12 miners died in the blast", day(3))
+    assert relate(blast, p("in all, 40 miners died", day(6))) is None
+    assert relate(blast, p("40 miners died", day(6))) is None
+    assert relate(blast, p("12 miners died in the blast", day(4))) is not None
+
+
+def test_the_same_day_now_is_no_sign_of_a_newer_figure() -> None:
+    found = relate(
+        p("1,100 strikers were out, the union said", day(8)),
+        p("some 2,500 strikers have now walked out", day(8)),
+    )
+    assert found is not None and found.relation is Relation.CONTRADICTS
+    # A word saying the figure changed still makes it the newer one that day.
+    # (And a short English quote is read as English: "at least 1,300" is 1,300.)
+    assert p("at least 1,300 people were moved", day(8)).value == 1300.0
+    worded = relate(
+        p("1,100 strikers were out, the union said", day(8)),
+        p("the walkout has grown to 2,500 strikers", day(8)),
+    )
+    assert worded is not None and worded.relation is Relation.UPDATES
+    assert "grown" in worded.newer.quote
+
+
+def test_the_dates_order_figures_before_the_words_do() -> None:
+    early = p("the toll rose to five", day(2))
+    late = p("the death toll stands at 11", day(5))
+    found = relate(early, late)
+    assert found is not None and found.relation is Relation.UPDATES
+    assert found.newer is late and found.older is early
+
+
+def test_a_later_figure_narrowing_an_earlier_bound_updates_it() -> None:
+    found = relate(
+        p("at least 300 homes were left without power", day(1)),
+        p("420 homes were left without power", day(4)),
+    )
+    assert found is not None and found.relation is Relation.UPDATES
+    # The same day, or a later figure as wide as the first, agrees with it.
+    same_day = relate(
+        p("at least 300 homes were left without power", day(1)),
+        p("420 homes were left without power", day(1)),
+    )
+    assert same_day is not None and same_day.relation is Relation.SUPPORTS
+    wider = relate(
+        p("420 homes were left without power", day(1)),
+        p("up to 500 homes were left without power", day(4)),
+    )
+    assert wider is not None and wider.relation is Relation.SUPPORTS
+
+
+def _story(ws: Workspace, lines: list[tuple[str, int]]) -> list[uuid.UUID]:
+    ids = []
+    for quote, n in lines:
+        body = f"Officials said {quote}."
+        art = add_article(
+            ws,
+            NewArticle(text=body, original=body.encode() + uuid.uuid4().bytes, published_at=day(n)),
+        )
+        ids.append(claim_ops.create_claim_by_quote(ws, art.id, quote).id)
+    return ids
+
+
+def _found(ws: Workspace) -> dict[frozenset[uuid.UUID], tuple[Relation, uuid.UUID]]:
+    return {
+        frozenset((x.from_claim.claim_id, x.to_claim.claim_id)): (x.relation, x.from_claim.claim_id)
+        for x in propose_links(ws)
+        if x.kind == "figure"
+    }
+
+
+def test_only_the_direct_steps_of_a_count_are_proposed(ws: Workspace) -> None:
+    first, again, second, third = _story(
+        ws,
+        [
+            ("about 600 patients were treated at the field hospital", 1),
+            ("about 600 patients were treated at the field hospital", 2),
+            ("1,400 patients were treated at the field hospital", 3),
+            ("2,100 patients were treated at the field hospital", 5),
+        ],
+    )
+    found = _found(ws)
+    assert found[frozenset((first, again))][0] is Relation.SAME
+    # Both reports of the first figure are replaced by the second …
+    assert found[frozenset((second, first))] == (Relation.UPDATES, second)
+    assert found[frozenset((second, again))] == (Relation.UPDATES, second)
+    assert found[frozenset((third, second))] == (Relation.UPDATES, third)
+    # … and the third replaces the second, not the figures before it.
+    assert frozenset((third, first)) not in found
+    assert frozenset((third, again)) not in found
+
+
+def test_a_figure_still_given_on_the_day_is_disputed_not_updated(ws: Workspace) -> None:
+    told, repeated, disputed = _story(
+        ws,
+        [
+            ("the official count of 52 missing climbers", 10),
+            ("the official count of 52 missing climbers", 11),
+            ("at least 70 climbers were missing, the guides' union counted", 11),
+        ],
+    )
+    found = _found(ws)
+    assert found[frozenset((disputed, repeated))][0] is Relation.CONTRADICTS
+    assert found[frozenset((disputed, told))][0] is Relation.CONTRADICTS
+
+
+def test_without_a_repeat_that_day_a_later_figure_updates(ws: Workspace) -> None:
+    told, later = _story(
+        ws,
+        [
+            ("the official count of 52 missing climbers", 10),
+            ("at least 70 climbers were missing, the guides' union counted", 11),
+        ],
+    )
+    assert _found(ws)[frozenset((told, later))] == (Relation.UPDATES, later)
