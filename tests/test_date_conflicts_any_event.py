@@ -116,3 +116,29 @@ def test_where_it_happened_is_not_what_it_happened_to() -> None:
          _p("the levee gave way on 2 May 2024")]
     )  # fmt: skip
     assert found.event == "the failure of the levee"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A happening named by its noun alone, whatever verb tells of it.
+        ("the quake struck the coast on 6 February 2022", "the earthquake of 6 February 2023"),
+        ("the blast tore through the port on 4 August 2019", "the explosion on 4 August 2020"),
+        # The same thing at the same place.
+        ("the pier at Holm collapsed on 1 May 2022", "the pier at Holm gave way on 1 May 2023"),
+    ],
+)
+def test_an_event_named_by_its_noun_or_place_is_one_event(a: str, b: str) -> None:
+    assert len(date_conflicts([_p(a), _p(b)])) == 1
+
+
+def test_the_same_thing_at_different_places_is_two_events() -> None:
+    assert date_conflicts(
+        [_p("the pier at Holm collapsed on 1 May 2022"),
+         _p("the pier at Vessby collapsed on 1 May 2023")]
+    ) == []  # fmt: skip
+    # A second quake is another quake.
+    assert date_conflicts(
+        [_p("the quake struck the coast on 6 February 2022"),
+         _p("a second quake struck on 9 March 2023")]
+    ) == []  # fmt: skip

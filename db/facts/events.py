@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from db.facts.happenings import Happening, happenings, marks_first, repeats
+from db.facts.happenings import Happening, happenings, marks_first, places, repeats
 from db.facts.profile import Profile
 
 SLACK_DAYS = 31  # reports of one event may be this far apart (sent vs arrived, rounding)
@@ -109,12 +109,22 @@ def date_conflicts(
         for h in named:
             buckets[h].append(by_id[cid])
     found: dict[tuple[int, int], DateConflict] = {}
+    named_places: dict[uuid.UUID, dict[str, str]] = {}
+
+    def where(p: Profile) -> dict[str, str]:
+        if p.claim_id not in named_places:
+            named_places[p.claim_id] = places(p)
+        return named_places[p.claim_id]
+
     for happening, bucket in buckets.items():
         bucket.sort(key=lambda p: (p.event_first, p.claim_id.int))
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
                 if a.article_id == b.article_id:
                     continue  # one article dating two such happenings tells of two events
+                here, there = where(a).get(happening.thing), where(b).get(happening.thing)
+                if here and there and here != there:
+                    continue  # the levee at Kessin is not the levee at Orsk
                 days = _apart(a, b)
                 key = (a.claim_id.int, b.claim_id.int)
                 if days <= SLACK_DAYS or key in found:

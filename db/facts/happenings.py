@@ -172,6 +172,23 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "election": "election",
     "meeting": "meeting",
 }
+# Nouns naming a happening by themselves ("the quake of 6 February"), by one name each.
+OCCURRENCES = {
+    "earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake",
+    "explosion": "explosion", "blast": "explosion", "fire": "fire", "blaze": "fire",
+    "wildfire": "fire", "flood": "flood", "flooding": "flood", "storm": "storm",
+    "hurricane": "storm", "cyclone": "storm", "typhoon": "storm", "eruption": "eruption",
+    "landslide": "landslide", "mudslide": "landslide", "avalanche": "avalanche",
+    "crash": "crash", "accident": "accident", "derailment": "derailment",
+    "ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
+    "coup": "coup", "war": "war", "offensive": "offensive", "massacre": "massacre",
+    "shooting": "shooting", "outage": "outage", "blackout": "outage", "spill": "spill",
+    "leak": "leak", "riot": "riot", "uprising": "uprising", "siege": "siege",
+    "lockdown": "lockdown", "shutdown": "shutdown", "heatwave": "heatwave",
+    "drought": "drought", "epidemic": "epidemic", "pandemic": "pandemic",
+}  # fmt: skip
+# Kinds that tell only that an occurrence happened ("the quake struck", "broke out").
+_HAPPENED = frozenset(("attack", "failure", "outbreak", "start"))
 # The forms that name the happening itself as a thing ("the collapse came at dawn").
 EVENT_NOUNS = frozenset(
     """outbreak breach collapse failure rupture deployment dispatch arrival transfer
@@ -224,6 +241,8 @@ _PLACES = frozenset(
     towards over under above below beneath beside behind by off past beyond via
     throughout upstream downstream""".split()
 )
+# Words between a thing and the place it is at: "the levee at Kessin".
+_PLACE_OF = frozenset("at in near of on outside".split())
 # Heads that name no thing: parts of a date, a step, a time.
 _EMPTY = frozenset(
     """step steps time times one ones part phase stage day days night nights morning
@@ -242,8 +261,8 @@ class Happening(NamedTuple):
 
     def describe(self, first: bool = False) -> str:
         """In words; *first* when a claim marks it as the first."""
-        noun = NOUNS[self.kind]
-        if self.thing in EVENT_NOUNS:  # "the collapse": the happening itself
+        noun = NOUNS.get(self.kind, self.kind)
+        if self.thing in EVENT_NOUNS or self.kind == "event":  # "the collapse", "the quake"
             return f"the {self.order} {self.thing}" if self.order else f"the {self.thing}"
         if first and not self.order:
             return f"the first {noun} of {self.thing}"
@@ -271,9 +290,10 @@ def _thing(word: str) -> str:
     return normal_unit(word.lower())
 
 
-def _heads(text: str) -> list[tuple[str, bool]]:
+def _heads(text: str) -> list[tuple[str, bool, str]]:
     """The head nouns of the definite phrases in *text* ("the levee near Kessin" →
-    levee), each with whether the phrase is marked as the first."""
+    levee), each with whether the phrase is marked as the first and the place named
+    just after it ("kessin"; "" when none is)."""
     tokens = _TOKEN.findall(_PHRASES.sub(" | ", text))  # "gave way" ends a phrase too
     heads = []
     for i, token in enumerate(tokens):
@@ -283,9 +303,9 @@ def _heads(text: str) -> list[tuple[str, bool]]:
         if i and tokens[i - 1].lower() in _PLACES:
             continue  # "landed on the island": where it happened, not what it happened to
         first = bool(FIRST.fullmatch(lower))
-        head = ""
-        for word in tokens[i + 1 : i + 7]:
-            w = word.lower()
+        head, place = "", ""
+        for at in range(i + 1, min(i + 7, len(tokens))):
+            w = tokens[at].lower()
             if w == "of" and head in COLLECTIVE:
                 head = ""  # "the first batch of troops": the troops
                 continue
@@ -294,14 +314,18 @@ def _heads(text: str) -> list[tuple[str, bool]]:
                 continue
             if w[0].isdigit():
                 continue  # "the initial 11,000 sent": the count is not the thing
-            if w in EVENT_NOUNS and not head:
-                head = w  # "the announcement", "the collapse": the event itself
+            if (w in EVENT_NOUNS or w in OCCURRENCES) and not head:
+                head = w  # "the announcement", "the quake": the event itself
                 break
             if not w[0].isalpha() or w in _STOP or w in _FORM_KIND:
+                if head and w in _PLACE_OF and at + 1 < len(tokens):
+                    after = tokens[at + 1]
+                    if after[:1].isupper() and after.lower() not in _EMPTY:
+                        place = after.lower()  # "the levee at Kessin"
                 break
             head = w
         if head and head not in _EMPTY:
-            heads.append((head, first))
+            heads.append((head, first, place))
     return heads
 
 
@@ -314,23 +338,44 @@ def happenings(p: Profile) -> set[Happening]:
     """The single happenings the claim names (none if it marks a repeat)."""
     if REPEAT.search(p.quote):
         return set()
-    text = f"{sentence_lead(p)} {p.quote}"
-    kinds = kinds_in(p.quote)
-    if not kinds:
-        return set()
     orders = {ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(p.quote)} - {""}
     if len(orders) > 1:
         return set()
     order = next(iter(orders), "")
-    first = bool(FIRST.search(text))
-    things = {
-        _thing(head) for head, marked in _heads(p.quote) if marked or first or not _plural(head)
-    }
+    first = marks_first(p)
+    kinds = kinds_in(p.quote)
+    found: set[Happening] = set()
+    things = set()
+    for head, marked, _place in _heads(p.quote):
+        if head in OCCURRENCES:
+            # The happening itself when a verb tells that it happened ("the quake struck",
+            # "the fire broke out") or none does; else what was done about it ("the
+            # ceasefire was announced").
+            about = kinds - _HAPPENED
+            if about:
+                found.update(Happening(kind, OCCURRENCES[head], order) for kind in about)
+            else:
+                found.add(Happening("event", OCCURRENCES[head], order))
+        elif head in EVENT_NOUNS:
+            found.add(Happening(_FORM_KIND[head], head, order))
+        elif marked or first or not _plural(head):
+            things.add(_thing(head))
     if first:
         unit = p.unit or unit_in_words(p.quote) or unit_in_words(sentence_lead(p))
         if unit:
             things.add(unit)
-    return {Happening(kind, thing, order) for kind in kinds for thing in things}
+    found.update(Happening(kind, thing, order) for kind in kinds for thing in things)
+    return found
+
+
+def places(p: Profile) -> dict[str, str]:
+    """The place named just after each thing of the claim ("the levee at Kessin")."""
+    out = {}
+    for head, _marked, place in _heads(p.quote):
+        if place:
+            thing = OCCURRENCES.get(head) or (head if head in EVENT_NOUNS else _thing(head))
+            out[thing] = place
+    return out
 
 
 def repeats(p: Profile, h: Happening) -> bool:
@@ -339,4 +384,4 @@ def repeats(p: Profile, h: Happening) -> bool:
     if REPEAT.search(p.quote) or h.kind not in kinds_in(f"{sentence_lead(p)} {p.quote}"):
         return False
     unit = p.unit or unit_in_words(p.quote)
-    return h.thing == unit or any(_thing(w) == h.thing for w, _ in _heads(p.quote))
+    return h.thing == unit or any(_thing(w) == h.thing for w, _, _ in _heads(p.quote))
