@@ -264,3 +264,30 @@ def test_danish_it_sounds_from() -> None:
 def test_a_pronoun_is_the_person_not_the_body_named_after_a_preposition() -> None:
     text = "Lise Mortensen er direktør i Dansk Energi. Hun siger, at prisen stiger med 10 procent."
     assert _figure(suggest(text, None, "da"), "10 procent", text).source == "Lise Mortensen"
+
+
+def test_pronouns_find_names_after_a_title_and_in_cyrillic() -> None:
+    text = (
+        "Health Minister Ana Ruiz visited the hospital on Friday. She told reporters that "
+        "42 patients remained in intensive care."
+    )
+    assert _figure(suggest(text, None, "en"), "42", text).source == "Ana Ruiz"
+    text = (
+        "Глава района Сергей Ветров посетил место аварии. Он также сообщил, что без света "
+        "остаются 300 домов."
+    )
+    assert _figure(suggest(text, None, "ru"), "300", text).source == "Сергей Ветров"
+
+
+def test_according_to_a_broadcaster_with_a_number_and_a_document_author() -> None:
+    text = "Ifølge TV 2 er 14 personer bragt på hospitalet."
+    assert _figure(suggest(text, None, "da"), "14", text).source == "TV 2"
+    text = "통계청이 발표한 자료에 따르면 실업률은 3.5%를 기록했다."
+    assert _figure(suggest(text, None, "ko"), "3.5%", text).source == "통계청"
+
+
+def test_arabic_announced_with_a_verbal_noun() -> None:
+    text = "وأعلن الجيش عن مقتل ١٢ مسلحا في اشتباكات."
+    assert _figure(suggest(text, None, "ar"), "١٢", text).source == "الجيش"
+    text = 'وأكدت مصادر طبية لـ"الجزيرة" وصول ٣٠ جريحا إلى المستشفى.'
+    assert _figure(suggest(text, None, "ar"), "٣٠", text).source == "مصادر طبية"

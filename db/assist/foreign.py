@@ -58,6 +58,15 @@ _LEADING = re.compile(
     r"한편|또한|또|이어|특히|그러나|하지만|다만|이에|앞서|tidligere|samtidig|også)\s*,?\s+)+",
     re.IGNORECASE,
 )
+_THAT_AFTER_COMMA = re.compile(r",\s*(?:что|що|at|dass)\s")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:также|тоже|ещё|еще|затем|позже|позднее|ранее|уже|вновь|снова|также|лишь|"
+    r"в свою очередь|så|nu|igen|dog|derfor))+$",
+    re.IGNORECASE,
+)
 _PREPOSITION = re.compile(r"^(?:в|во|из|у)\s+(?=\S)", re.IGNORECASE)
 _V2_VERB = re.compile(
     r"\s(?:har|er|var|blev|bliver|skal|vil|kan|kunne|havde|hat|ist|sind|war|waren|wurde|wurden|"
@@ -120,7 +129,11 @@ _INVERTED = re.compile(
     rf"(?:,|»|“|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
     r"\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
 )
-_KO_ACCORDING = re.compile(r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?따르면\s*,?\s*")
+_KO_ACCORDING = re.compile(
+    # "통계청이 발표한 자료에 따르면": the author of the document
+    r"(?:(?P<author>[^\s,.]+?)(?:이|가)\s(?:발표한|낸|공개한|내놓은|펴낸|제출한)\s)?"
+    r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?따르면\s*,?\s*"
+)
 _KO_VERBS = (
     r"밝혔다|말했다|전했다|보도했다|주장했다|설명했다|강조했다|발표했다|덧붙였다|추정했다|"
     r"분석했다|내다봤다|전망했다|예상했다|관측했다|경고했다|지적했다|보고했다|알렸다|확인했다|"
@@ -187,6 +200,14 @@ _AR_ESTIMATED = re.compile(
     r"(?:^|\s)و?(?P<verb>قدرت|قدر|قدّرت|قدّر|توقعت|توقع|رجحت|رجح|أحصت|أحصى)\s+"
     r"(?P<who>ال\S+|(?!ال)\S+\s+ال\S+)\s+"
 )
+# "وأعلن الجيش عن مقتل …", "وأكدت مصادر طبية وصول …": a verb of saying, its subject, and a
+# verbal noun for what happened (no "أن").
+_AR_ANNOUNCED = re.compile(
+    r"(?:^|\s)و?(?P<verb>أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت)\s+"
+    r"(?P<who>[^،,.:]{2,80}?)\s+(?:عن\s+)?"
+    r"(?=(?:مقتل|إصابة|وصول|سقوط|ارتفاع|تراجع|انخفاض|وقوع|نزوح|اعتقال|تدمير|إطلاق|مصرع|استشهاد|"
+    r"فقدان|اختفاء|إغلاق|فتح|تعليق|استئناف|تسجيل|إجلاء|انتشال|وفاة|ضبط|إسقاط)\s)"
+)
 # "بحسب ما نقلت X": as X passed it on.
 _AS_RELAYED = re.compile(
     r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|ذكر|أفادت|أفاد|أوردت|أورده|أعلنت|أعلن|أعلنته|قالت|قال|"
@@ -230,6 +251,7 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     if cut and cut.start() > 0:
         who = who[: cut.start()]
     who = _LEADING.sub("", who)
+    who = _TRAILING_ADVERB.sub("", who)
     who = _PREPOSITION.sub("", who)
     if cue.endswith("ل") and who.startswith("ل"):
         who = "ا" + who  # "وفقا للهلال": the article's alif is dropped after the preposition
@@ -282,7 +304,8 @@ def _v2_subject(rest: str) -> int:
     seen_capital = False
     for i, m in enumerate(re.finditer(r"\S+", rest)):
         word = m.group(0)
-        if word[:1].isupper() or (word in ("&", "og") and seen_capital):
+        number = word.isdigit() and len(word) <= 2 and seen_capital  # "TV 2"
+        if word[:1].isupper() or number or (word in ("&", "og") and seen_capital):
             seen_capital = seen_capital or word[:1].isupper()
             end = m.end()
         elif seen_capital:
@@ -364,7 +387,8 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if who:
             head_start = s + max(0, body.find(head))
             out.append(Cue(s + m.end(), end, who, m.group("verb"), head_start, s + m.end(), relays))
-    for m in _VERB_MID.finditer(body):
+    mids = _VERB_MID.finditer(body) if _THAT_AFTER_COMMA.search(body) else iter(())
+    for m in mids:
         mid = m.group("mid")
         citing = _CITING.match(" " + mid)
         head = body[: m.start()]
@@ -396,10 +420,20 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         who, relays = _who(inv.group("who"))
         if who and len(who.split()) <= 10:
             out.append(Cue(s, s + inv.start(), who, inv.group("verb"), s + inv.start(), e, relays))
+    if _HANGUL.search(body):
+        out += _korean_cues(body, s, e)
+    if _ARABIC.search(body):
+        out += _arabic_cues(body, s, e)
+    return out
+
+
+def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
+    """The cues of a Korean sentence ``body`` starting at *s* and ending at *e*."""
+    out: list[Cue] = []
     ko = _KO_ACCORDING.search(body)
     trailing = _KO_TRAILING.search(body)
     if ko:
-        who = _who(ko.group("who"))[0]
+        who = _who(ko.group("author") or ko.group("who"))[0]
         out.append(Cue(s + ko.end(), e, who, "에 따르면", s + ko.start(), s + ko.end()))
     elif trailing:
         who = _who(trailing.group("who"))[0]
@@ -409,19 +443,34 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         )  # fmt: skip
     elif _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body) or _KO_QUOTED.search(body):
         out += _korean_subject_cues(body, s)
+    return out
+
+
+def _arabic_cues(body: str, s: int, e: int) -> list[Cue]:
+    """The cues of an Arabic sentence ``body`` starting at *s* and ending at *e*."""
+    out: list[Cue] = []
+    said = _AR_SAID.search(body)
+    announced = _AR_ANNOUNCED.search(body)
+    if announced and not said:
+        who = _who(announced.group("who"))[0]
+        if who:
+            out.append(
+                Cue(s + announced.end(), e, who, announced.group("verb"), s + announced.start(),
+                    s + announced.end())
+            )  # fmt: skip
     estimated = _AR_ESTIMATED.search(body)
-    if estimated and not _AR_SAID.search(body):
+    if estimated and not said:
         who = _who(estimated.group("who"))[0]
         out.append(
             Cue(s + estimated.end(), e, who, estimated.group("verb"), s + estimated.start(),
                 s + estimated.end())
         )  # fmt: skip
     added = _AR_ADDED.match(body)
-    if added and not _AR_SAID.search(body):  # "وأضاف أن …": the speaker of the sentence before
+    if added and not said:  # "وأضاف أن …": the speaker of the sentence before
         pronoun = "هي" if added.group("verb").endswith("ت") else "هو"
         out.append(Cue(s + added.end(), e, pronoun, added.group("verb"), s, s + added.end()))
     relayed = _AR_RELAYED.search(body)
-    ar = None if relayed else _AR_SAID.search(body)
+    ar = None if relayed else said
     if relayed:
         who, relays = _who(relayed.group("who"))
         relay = _who(relayed.group("relay"))[0]

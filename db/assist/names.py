@@ -24,9 +24,11 @@ SOURCE_KINDS = (
 # "Dr."); any other word ends before it, so a name never runs into the next sentence.
 _NAME_WORD = (
     r"(?:[A-Z](?:\.[A-Z])*\.|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Maj|Jr|Sr)\."
-    r"|[A-Z][\w’'\-]*)"
+    r"|[A-ZА-ЯЁ][\w’'\-]*)"
 )
-_CAPITALISED_RUN = re.compile(rf"(?:{_NAME_WORD}[ \t]+){{0,5}}[A-Z][\w’'\-]*")
+_CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+# Latin and Cyrillic capitals: "Он сообщил" finds "Сергей Ветров" as "he" finds a name.
+_CAPITALISED_RUN = re.compile(rf"(?:{_NAME_WORD}[ \t]+){{0,5}}[A-ZА-ЯЁ][\w’'\-]*")
 _LEAD_WORDS = re.compile(r"((?:[\w’'\-]+[ \t]+){0,4})$")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
 # Pronouns that stand for the person, or the body, last named (English, Russian, Danish,
@@ -84,6 +86,11 @@ def guess_kind(*descriptions: str) -> str:
     return kinds[-1] if kinds else "other"
 
 
+def _is_title(token: str) -> bool:
+    bare = token.casefold().strip(".")
+    return bare in lexicon.TITLE_WORDS or bare.endswith(lexicon.TITLE_ENDINGS)
+
+
 def is_person(phrase: str) -> bool:
     tokens = phrase.split()
     if not 1 <= len(tokens) <= 3:
@@ -112,8 +119,15 @@ class NameIndex:
             titles: list[str] = []
             while tokens and tokens[0].casefold().strip(".") in lexicon.TITLE_WORDS:
                 titles.append(tokens.pop(0))
+            # "Health Minister Ana Ruiz": a title after a word of its own, then the name
+            last_title = max((i for i, t in enumerate(tokens[:-1]) if _is_title(t)), default=-1)
+            if last_title >= 0:
+                titles += tokens[: last_title + 1]
+                tokens = tokens[last_title + 1 :]
             if not tokens:
                 continue
+            if len(tokens) < 2 and tokens[0][:1] in _CYRILLIC_CAPITALS:
+                continue  # a Cyrillic word opening a sentence, not a name of its own
             phrase = " ".join(tokens)
             person = is_person(phrase)
             if len(tokens) >= 2 and person:
