@@ -214,3 +214,26 @@ def test_a_short_english_quote_is_not_read_as_danish(quote: str) -> None:
     assert guess_language(quote) == "en"
     (figure,) = extract_figures(quote)
     assert figure.value in (1300.0, 2400.0) and figure.unit in ("people", "homes")
+
+
+@pytest.mark.parametrize(
+    ("quote", "value"),
+    [
+        ("1,300 people could die", 1300.0),  # "die" alone is no German
+        ("De Beers cut 1,300 jobs", 1300.0),  # "de" alone is no Danish
+        ("van trucks carried 1,200 people", 1200.0),  # "van" alone is no Dutch
+    ],
+)
+def test_one_foreign_common_word_does_not_make_a_quote_foreign(quote: str, value: float) -> None:
+    from db.assist.numbers import extract_figures
+    from db.assist.text import guess_language
+
+    assert guess_language(quote) == "en"
+    assert extract_figures(quote)[0].value == value
+
+
+def test_two_common_words_still_tell_a_short_foreign_sentence() -> None:
+    from db.assist.text import guess_language
+
+    assert guess_language("Die Polizei sagte, 1.300 Menschen") == "de"
+    assert guess_language("De politie zegt dat 1.300 mensen") == "nl"
