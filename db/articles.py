@@ -16,9 +16,10 @@ from db import long_rows
 from db.errors import ClaimDeskError, DuplicateArticle, InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Article, Claim
+from db.plain_inserts import insert_created
 from db.search import schema as search_schema
-from db.timeutil import as_utc
-from db.workspace import Workspace
+from db.timeutil import as_utc, utcnow
+from db.workspace import ARTICLE_ADDED, Workspace
 
 META_FIELDS = (
     "title",
@@ -321,6 +322,8 @@ def _store_batch(
     *,
     index_later: bool = False,
 ) -> None:
+    """Store the candidates not stored before: the rows and their history entries by
+    two plain statements (:mod:`db.plain_inserts`), no ORM object per article."""
     wanted = sorted({digests[i] for i in candidates})
     with ws.session() as session:
         known: dict[str, tuple[object, str]] = {}
@@ -329,23 +332,70 @@ def _store_batch(
                 Article.sha256.in_(wanted[start : start + 500])
             )
             known.update({row.sha256: (row.id, row.title) for row in session.execute(query)})
-        added: list[tuple[int, Article]] = []
+        added: list[tuple[int, dict[str, Any]]] = []
         for i in candidates:
             new, digest = news[i], digests[i]
             if digest in known:
                 outcomes[i] = _duplicate(new, *known[digest])
                 continue
-            article = _new_row(new, digest, new.original)
-            article.id = uuid.uuid4()
-            known[digest] = (article.id, article.title)
-            session.add(article)
-            added.append((i, article))
-        if index_later and added and not ws.shared:
-            search_schema.queue_articles(session.connection(), [a.id for _, a in added])
-        session.flush()
-        for i, article in added:
-            outcomes[i] = _info(article, 0)
-            session.expunge(article)
+            row = _new_values(new, digest)
+            known[digest] = (row["id"], row["title"])
+            added.append((i, row))
+        if not added:
+            return
+        if index_later and not ws.shared:
+            search_schema.queue_articles(session.connection(), [row["id"] for _, row in added])
+        insert_created(session, Article, [row for _, row in added])
+        session.info[ARTICLE_ADDED] = True  # a long text is indexed before the commit
+        for i, row in added:
+            outcomes[i] = _info_of(row)
+
+
+def _new_values(new: NewArticle, digest: str) -> dict[str, Any]:
+    """The column values of *new*'s row, as :func:`_new_row` and a flush would give them."""
+    now = utcnow()
+    return {
+        "id": uuid.uuid4(),
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+        "created_by_id": None,
+        "updated_by_id": None,
+        "title": new.title or new.filename,
+        "outlet": new.outlet,
+        "author": new.author,
+        "url": new.url,
+        "published_at": new.published_at,
+        "published_offset": check_offset(new.published_offset),
+        "published_zone": check_zone_label(new.published_zone),
+        "text": new.text,
+        "original": new.original,
+        "sha256": digest,
+        "filename": new.filename,
+        "encoding": new.encoding,
+        "format": new.format,
+    }
+
+
+def _info_of(row: dict[str, Any]) -> ArticleInfo:
+    """The stored article of *row* (:func:`_new_values`), as :func:`_info` gives it."""
+    return ArticleInfo(
+        id=row["id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        url=row["url"],
+        published_at=row["published_at"],
+        published_offset=row["published_offset"],
+        published_zone=row["published_zone"],
+        filename=row["filename"],
+        encoding=row["encoding"],
+        format=row["format"],
+        sha256=row["sha256"],
+        claim_count=0,
+        version=row["version"],
+        created_at=row["created_at"],
+    )
 
 
 def find_by_sha256(ws: Workspace, digest: str) -> ArticleInfo | None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import uuid
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session
 
 from db import timeutil
 from db.models import (
@@ -113,6 +114,30 @@ def snapshot(obj: object) -> dict[str, Any]:
     return out
 
 
+@functools.cache
+def _audited_columns(model: type) -> tuple[tuple[str, Any], ...]:
+    """(attribute, column) of every field :func:`snapshot` records for *model*, in order."""
+    mapper: Mapper[Any] = inspect(model)
+    return tuple(
+        (attr.key, attr.columns[0])
+        for attr in mapper.column_attrs
+        if attr.key not in IGNORED_FIELDS
+    )
+
+
+def created_changes(model: type, values: dict[str, Any]) -> dict[str, list[Any]]:
+    """The changes a ``create`` entry records for a row of *model* inserted with *values*
+    (attribute -> value), exactly as :func:`snapshot` records an object added to a
+    session; for rows written by a plain INSERT (models without collections)."""
+    out: dict[str, list[Any]] = {}
+    for key, column in _audited_columns(model):
+        value = values.get(key)
+        if value is None:
+            value = _column_default(column)
+        out[key] = [None, to_json(value)]
+    return out
+
+
 def _changes(obj: object) -> dict[str, list[Any]]:
     state = inspect(obj)
     changes: dict[str, list[Any]] = {}
@@ -188,16 +213,29 @@ def _first_analyst(session: Session, name: str) -> uuid.UUID:
     return new_id
 
 
-def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
-    if session.info.get(FROM_BUNDLE_KEY):
-        return
-    analyst_id = session.info.get(ANALYST_KEY)
+def writing_analyst(session: Session) -> uuid.UUID | None:
+    """The analyst a write in *session* is recorded under.
+
+    In a local workspace without analysts opened by the command line, the first
+    write makes the person at the computer its first analyst: call this only when
+    about to write.
+    """
+    analyst_id: uuid.UUID | None = session.info.get(ANALYST_KEY)
     pending = session.info.get(FIRST_ANALYST_KEY)
-    if analyst_id is None and pending and _writes(session):
+    if analyst_id is None and pending:
         analyst_id = _first_analyst(session, pending)
         session.info[ANALYST_KEY] = analyst_id
         session.info[CREATED_ANALYST_KEY] = analyst_id
         session.info[FIRST_ANALYST_KEY] = None
+    return analyst_id
+
+
+def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    if session.info.get(FROM_BUNDLE_KEY):
+        return
+    analyst_id = session.info.get(ANALYST_KEY)
+    if analyst_id is None and session.info.get(FIRST_ANALYST_KEY) and _writes(session):
+        analyst_id = writing_analyst(session)
     action_override = session.info.get(ACTION_KEY)
     entries: list[HistoryEntry] = []
     for obj in list(session.new):

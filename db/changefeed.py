@@ -20,7 +20,7 @@ import threading
 import uuid
 import weakref
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,7 +54,14 @@ _own_lock = threading.Lock()
 
 
 def _record_own(session: Session, flush_context: Any) -> None:
-    entries = [o.id for o in session.new if isinstance(o, HistoryEntry) and o.id is not None]
+    remember_own(
+        session, [o.id for o in session.new if isinstance(o, HistoryEntry) and o.id is not None]
+    )
+
+
+def remember_own(session: Session, entries: Sequence[uuid.UUID]) -> None:
+    """Count history entries written in *session* as this Workspace's own (a flush counts
+    those it writes; a plain INSERT of history rows names them here)."""
     if not entries:
         return
     engine = session.get_bind()

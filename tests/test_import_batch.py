@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from sqlalchemy import func, select
 
 from db.analysts import bind_analyst
 from db.articles import ArticleInfo, NewArticle, add_article, add_articles, list_articles
+from db.changefeed import changes_since, latest_change
 from db.errors import DuplicateArticle, InvalidInput
-from db.models import HistoryEntry
+from db.models import Article, HistoryEntry
 from db.workspace import Workspace, migrate, open_workspace
 from desktop.operations.imports import import_paths
 
@@ -106,3 +108,70 @@ def test_many_files_import_with_one_bad_one_reported(ws: Workspace, tmp_path: Pa
     assert [a.filename for a in report.added] == [p.name for p in paths[:12] if p != bad]
     assert len(list_articles(ws)) == 11
     assert seen == list(range(len(paths) + 1))  # progress after every file, then the end
+
+
+def test_a_batch_stores_and_records_each_article_as_storing_it_alone_does(
+    store: Workspace,
+) -> None:
+    fields = {
+        "title": "Harbour talks stall",
+        "outlet": "Coast Ledger",
+        "author": "Mara Linden",
+        "url": "https://example.org/harbour",
+        "published_at": dt.datetime(
+            2024, 10, 18, 14, 10, tzinfo=dt.timezone(dt.timedelta(hours=9))
+        ),
+        "published_offset": 540,
+        "published_zone": " KST ",
+        "encoding": "cp1252",
+    }
+    alone = add_article(store, article("alone.txt", "Talks stalled, said one side.\n", **fields))
+    [batched] = add_articles(
+        store, [article("batch.txt", "Talks stalled, said the other.\n", **fields)]
+    )
+    assert isinstance(batched, ArticleInfo)
+    differ = {"id", "sha256", "filename", "created_at"}
+    assert {k: v for k, v in _fields(batched).items() if k not in differ} == {
+        k: v for k, v in _fields(alone).items() if k not in differ
+    }
+    assert batched.published_zone == "KST" and batched.version == 1
+    assert batched.created_at.tzinfo is not None and batched.created_at.utcoffset() == dt.timedelta(
+        0
+    )
+    with store.session() as session:
+        entries = {
+            e.entity_id: e
+            for e in session.scalars(
+                select(HistoryEntry).where(HistoryEntry.entity_type == "article")
+            )
+        }
+        rows = {a.id: a for a in session.scalars(select(Article))}
+    one, other = entries[alone.id], entries[batched.id]
+    assert (other.action, other.analyst_id, other.claim_id) == ("create", store.analyst_id, None)
+    assert other.analyst_id is not None and other.seq is not None and other.seq > one.seq
+    assert other.at.tzinfo is not None
+    assert {k: v for k, v in other.changes.items() if k not in differ} == {
+        k: v for k, v in one.changes.items() if k not in differ
+    }
+    assert other.changes["id"] == [None, str(batched.id)]
+    assert other.changes["sha256"] == [None, batched.sha256]
+    row = rows[batched.id]
+    assert (row.created_by_id, row.updated_by_id) == (store.analyst_id, store.analyst_id)
+    assert (row.version, row.text, row.original) == (
+        1,
+        "Talks stalled, said the other.\n",
+        b"Talks stalled, said the other.\n",
+    )
+    assert row.published_at == fields["published_at"]
+
+
+def _fields(info: ArticleInfo) -> dict[str, object]:
+    return {name: getattr(info, name) for name in ArticleInfo.__slots__}
+
+
+def test_a_batch_is_not_seen_again_as_someone_elses_change(store: Workspace) -> None:
+    mark = latest_change(store)
+    stored = add_articles(store, [article("a.txt", "First.\n"), article("b.txt", "Second.\n")])
+    assert changes_since(store, mark, skip_own=True).empty  # this window made them
+    seen = changes_since(store, mark)  # another window sees both
+    assert seen.article_ids == {a.id for a in stored if isinstance(a, ArticleInfo)}

@@ -75,6 +75,12 @@ USES = {
     ),
     "import": (
         "from desktop.operations.imports import file_filters; file_filters()",
+        {"db.importing.encodings"},
+    ),
+    # The recogniser of legacy encodings, for the first file that is not UTF-8.
+    "legacy encoding": (
+        "from db.importing.text import decode_text; "
+        "decode_text('Caf\\xe9 talk'.encode('cp1252'), 'legacy.txt')",
         {"db.importing.encodings", "charset_normalizer"},
     ),
 }

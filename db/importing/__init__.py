@@ -9,6 +9,8 @@ missing package is one clear message (:mod:`db.needs`).
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,10 +31,16 @@ from db.workspace import Workspace
 Reader = Callable[[bytes, str, str | None], NewArticle]
 
 
-def _read_text(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
+@functools.cache
+def _text_reader() -> Reader:
+    """The text reader, imported on first use (once: not again at every file)."""
     from db.importing.text import read_text_article
 
-    return read_text_article(data, filename, encoding)
+    return read_text_article
+
+
+def _read_text(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
+    return _text_reader()(data, filename, encoding)
 
 
 def _read_html(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
@@ -90,12 +98,13 @@ MAX_BYTES = 50 * 1024 * 1024
 def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
     """The bytes of *path*, refused when it is missing or larger than *limit*."""
     try:
-        size = path.stat().st_size
+        file = open(path, "rb", buffering=0)  # closed by the with block below
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file.") from None
-    if size > limit:
-        raise InvalidInput(f"{path.name}: the file is larger than {limit // 2**20} MiB.")
-    return path.read_bytes()
+    with file:
+        if os.fstat(file.fileno()).st_size > limit:
+            raise InvalidInput(f"{path.name}: the file is larger than {limit // 2**20} MiB.")
+        return file.readall()
 
 
 def supported_suffixes() -> list[str]:
@@ -108,7 +117,8 @@ def read_file(path: Path, encoding: str | None = None) -> NewArticle:
     *encoding* (text and HTML files) names the encoding to read the bytes in,
     instead of recognising it.
     """
-    path = Path(path)
+    if not isinstance(path, Path):
+        path = Path(path)
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:

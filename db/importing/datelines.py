@@ -86,10 +86,17 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 # A city in capitals before the comma: "SEOUL", "NEW YORK", "RIO DE JANEIRO".
-_CITY = r"(?P<city>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+_CITY_WORDS = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+_CITY = rf"(?P<city>{_CITY_WORDS})"
 _CITY_LEAD = re.compile(rf"^{_CITY}(?:\s*\([^)]{{1,40}}\))?,\s+")
-_WEEKDAY = re.compile(
-    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE
+_DAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+"
+_WEEKDAY = re.compile(rf"^{_DAY_NAME}", re.IGNORECASE)
+# How every line :func:`read_wire_dateline` reads begins (some lines begin so and are no
+# dateline): a city, a weekday, then a month's name before a number, or a number.  It
+# lets a caller pass over the lines of a text in one step each (see db.importing.metadata).
+OPENING = (
+    rf"[*_\s]*(?:{_CITY_WORDS}(?:\s*\([^)]{{1,40}}\))?,\s+)?(?i:{_DAY_NAME})?"
+    r"(?:[A-Za-z]{3,9}\.?\s+\d|\d)"
 )
 # What may follow a dateline: "(Yonhap)", "(14:10 KST)", "--", "—", "|", ",".
 _TAIL = re.compile(r"^\s*(?:\((?P<paren>[^)]{1,40})\))?\s*(?P<rest>.*)$", re.DOTALL)
@@ -239,4 +246,4 @@ def context_year(lines: list[str], url: str = "") -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-__all__ = ["ZONE_MINUTES", "WireDateline", "context_year", "read_wire_dateline"]
+__all__ = ["OPENING", "ZONE_MINUTES", "WireDateline", "context_year", "read_wire_dateline"]

@@ -15,11 +15,10 @@ another; nothing is ever decoded with replacement characters.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from charset_normalizer import from_bytes
 
 from db.errors import InvalidInput
 
@@ -47,7 +46,15 @@ LEGACY = (
     "gb18030",
     "big5",
 )
-LEGACY_ORDER = {codecs.lookup(name).name: i for i, name in enumerate(LEGACY)}
+
+
+@functools.cache
+def legacy_order() -> dict[str, int]:
+    """Codec name -> its place in :data:`LEGACY` (looked up when first needed: each
+    lookup loads a codec's module)."""
+    return {codecs.lookup(name).name: i for i, name in enumerate(LEGACY)}
+
+
 CERTAIN = frozenset({"utf-8", "utf-16-le", "utf-16-be"})
 MAX_CHAOS = 0.2
 _C1 = re.compile("[\u0080-\u009f]")
@@ -158,7 +165,7 @@ def _best_latin(data: bytes, text: str, codec: str, tied: list[str]) -> tuple[st
     letters, then the commonest page."""
     if codec not in _LATIN_PAGES:
         return text, codec
-    best = (_odd_letters(text), LEGACY_ORDER.get(codec, 99), text, codec)
+    best = (_odd_letters(text), legacy_order().get(codec, 99), text, codec)
     for candidate in _LATIN_PAGES:
         if candidate == codec:
             continue
@@ -166,7 +173,7 @@ def _best_latin(data: bytes, text: str, codec: str, tied: list[str]) -> tuple[st
         if "\ufffd" in other or _C1.search(other) or _MOJIBAKE.search(other):
             continue
         odd = _odd_letters(other)
-        rank = LEGACY_ORDER.get(candidate, 99) if candidate in tied else 99
+        rank = legacy_order().get(candidate, 99) if candidate in tied else 99
         if (odd, rank) < best[:2]:
             best = (odd, rank, other, candidate)
     return best[2], best[3]
@@ -210,6 +217,8 @@ def recognise(data: bytes, filename: str) -> Decoded:
             f"{name} is damaged UTF-8: the byte at offset {first} is not valid UTF-8 "
             f"({bad} damaged place(s)); nothing was imported."
         )
+    from charset_normalizer import from_bytes  # loaded for the first file not in UTF-8
+
     matches = from_bytes(data, cp_isolation=list(LEGACY))
     best = matches.best()
     if best is not None and best.chaos <= MAX_CHAOS:

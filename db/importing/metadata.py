@@ -12,13 +12,18 @@ import calendar
 import datetime as dt
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from dateutil import parser as dateparser
-
 from db.articles import NewArticle
-from db.importing.datelines import ZONE_MINUTES, WireDateline, context_year, read_wire_dateline
+from db.importing.datelines import (
+    OPENING,
+    ZONE_MINUTES,
+    WireDateline,
+    context_year,
+    read_wire_dateline,
+)
 
 HEADER_LINES = 15
 MAX_TITLE = 200
@@ -29,13 +34,16 @@ SHORT_TITLE = 120
 TZINFOS: dict[str, int] = {name: minutes * 60 for name, minutes in ZONE_MINUTES.items()}
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+", re.IGNORECASE)
-_LABEL = re.compile(
-    r"^(title|headline|authors?|by|outlet|publication|publisher|source|url|link|"
-    r"date|published|updated|posted|dateline)\s*:\s*(.*)$",
-    re.IGNORECASE,
+_LABELS = (
+    r"(title|headline|authors?|by|outlet|publication|publisher|source|url|link|"
+    r"date|published|updated|posted|dateline)\s*:"
 )
+_LABEL = re.compile(rf"^{_LABELS}\s*(.*)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^By\s+(\S.*)$")
 _BULLET_OUTLET = re.compile(r"^[·•]\s*(\S.{0,79})$")
+# How every line that :func:`_examine` takes for metadata begins, when it is longer than
+# a date line (80 characters): a label, a URL, a by-line, a bullet or a dateline.
+_MAY_BE_METADATA = re.compile(rf"(?i:{_LABELS})|[<>]*(?i:https?://)|By\s|[·•]|{OPENING}")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
 _MONTH = re.compile(
@@ -145,7 +153,7 @@ def parse_dateline(text: str, *, fuzzy: bool = False) -> Dateline | None:
     Like :func:`parse_datetime`; the offset is None when the text names no
     zone (the time is then taken to be UTC).
     """
-    value = _ORDINAL.sub(r"\1", _DATE_PREFIX.sub("", text.strip())).strip(" ,.")
+    value = _ORDINAL.sub(_number, _DATE_PREFIX.sub("", text.strip())).strip(" ,.")
     parsed = _parse_value(value, fuzzy)
     wire = read_wire_dateline(value)
     if wire is not None and wire.year is not None:
@@ -158,6 +166,11 @@ def parse_dateline(text: str, *, fuzzy: bool = False) -> Dateline | None:
     if offset is None:
         return Dateline(parsed.replace(tzinfo=dt.UTC), None)
     return Dateline(parsed, offset, _zone_label(value, offset))
+
+
+def _number(ordinal: re.Match[str]) -> str:
+    """ "18" for "18th" (a function, as a template would be parsed again on every call)."""
+    return ordinal.group(1)
 
 
 def _from_wire(wire: WireDateline, year: int) -> Dateline | None:
@@ -191,6 +204,8 @@ def _parse_value(value: str, fuzzy: bool) -> dt.datetime | None:
             return None
         if not (_MONTH.search(value) or _NUMERIC_DATE.search(value)):
             return None
+        from dateutil import parser as dateparser  # loaded for the first such date
+
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -300,6 +315,8 @@ def _examine(found: _Found, line: str, markdown: bool) -> bool:
         return True
     if markdown and line.startswith("#"):
         return False
+    if len(line) > 80 and not _MAY_BE_METADATA.match(line):
+        return False  # a line of text: none of the tests below can hold
     label = _LABEL.match(line)
     if label and (label.group(1).lower() != "source" or len(line) < 300):
         return _labelled(found, label.group(1).lower(), label.group(2))
@@ -339,6 +356,20 @@ def _examine(found: _Found, line: str, markdown: bool) -> bool:
 
 
 HEAD_CHARS = 50_000
+_WORD = re.compile(r"\w")
+
+
+def _head_lines(text: str) -> Iterator[str]:
+    """The lines of the header area (the first :data:`HEAD_CHARS` characters), split a
+    few at a time: an article's first lines are all that is read."""
+    rest = text[:HEAD_CHARS]
+    while True:
+        lines = rest.split("\n", HEADER_LINES * 2)
+        if len(lines) <= HEADER_LINES * 2:
+            yield from lines
+            return
+        rest = lines.pop()
+        yield from lines
 
 
 def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
@@ -352,8 +383,7 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
     """
     found = _Found()
     seen = 0
-    # The header area only: a few lines at the top, never a copy of a long text.
-    for raw in text[:HEAD_CHARS].split("\n"):
+    for raw in _head_lines(text):
         line = _clean(raw, markdown)
         if not line:
             continue
@@ -362,9 +392,10 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
             break
         found.lines.append(line)
         is_meta = _examine(found, line, markdown)
-        candidate = not is_meta and not _CAPTION.search(line) and re.search(r"\w", line)
-        if candidate and not found.first_line:
-            found.first_line = line.lstrip("#").strip() if markdown else line
+        # Only the first line that is neither metadata nor a caption can be the title.
+        if is_meta or found.first_line or _CAPTION.search(line) or not _WORD.search(line):
+            continue
+        found.first_line = line.lstrip("#").strip() if markdown else line
     title = found.title or found.heading
     if not title and found.first_line:
         line = " ".join(found.first_line.split())

@@ -26,11 +26,25 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 SNIFF_CHARS = 65536  # the share is taken over this many characters at the start
 
 
-def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
+# The bytes UTF-8 writes the control characters of _CONTROLS with: those below U+0080
+# themselves, those from U+0080 after the byte C2 (with the other characters up to U+00BF).
+_CONTROL_BYTES = bytes(c for c in range(0x80) if _CONTROLS.match(chr(c))) + b"\xc2"
+
+
+def _looks_binary(text: str, utf8: bytes | None = None) -> bool:
+    """True when *text* holds a NUL or too many control characters; *utf8*, the bytes
+    *text* was decoded from as UTF-8, lets a text with few of them pass at once."""
+    nul = b"\x00" in utf8 if utf8 is not None else "\x00" in text
+    if nul:
         return True
     if not text:
         return False
+    if utf8 is not None:
+        # At least as many of these bytes as control characters: their share is never
+        # below the share of control characters in the sample, and counted at once.
+        most = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
+        if most / min(len(text), SNIFF_CHARS) <= MAX_CONTROL_SHARE:
+            return False
     sample = text[:SNIFF_CHARS]
     return len(_CONTROLS.findall(sample)) / len(sample) > MAX_CONTROL_SHARE
 
@@ -47,6 +61,7 @@ def decode_text(data: bytes, filename: str, encoding: str | None = None) -> tupl
     or refused.  *encoding* names the encoding to use instead of finding it.
     Binary data is refused with :class:`InvalidInput` naming the file.
     """
+    utf8: bytes | None = None  # the bytes when read as UTF-8
     if encoding is not None:
         decoded = decode_with(data, encoding, filename)
         text, found = decoded.text, decoded.encoding
@@ -63,11 +78,11 @@ def decode_text(data: bytes, filename: str, encoding: str | None = None) -> tupl
     else:
         try:
             text = data.decode("utf-8-sig")
-            found = "utf-8"
+            found, utf8 = "utf-8", data
         except UnicodeDecodeError:
             decoded = recognise(data, filename)
             text, found = decoded.text, decoded.encoding
-    if _looks_binary(text):
+    if _looks_binary(text, utf8):
         raise _binary(filename)
     return text, found
 
@@ -79,6 +94,8 @@ def normalise_text(text: str) -> str:
     annotations made on the file's text (which count to its very end) still fit.
     """
     text = unicodedata.normalize("NFC", text)
+    if "\r" not in text:
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

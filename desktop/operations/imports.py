@@ -121,7 +121,8 @@ def import_paths(
     chosen = {Path(p): e for p, e in (encodings or {}).items()}
     report = ImportReport()
     total = len(paths)
-    ordered = sorted(paths, key=lambda p: Path(p).suffix.lower() in ANNOTATION_SUFFIXES)
+    files = [Path(p) for p in paths]
+    ordered = sorted(files, key=lambda p: p.suffix.lower() in ANNOTATION_SUFFIXES)
     named = {path.name for path in chosen}  # read as the analyst said: no note
     remember = getattr(earlier, "remember", None)  # a finder that learns the new articles
     batch = ArticleBatch(
@@ -129,11 +130,10 @@ def import_paths(
         lambda new, outcome: _record(report, new, outcome, named, remember),
         index_later=index_later,
     )
-    for done, raw in enumerate(ordered):
+    for done, path in enumerate(ordered):
         if not progress(done, total):
             report.cancelled = True
             break
-        path = Path(raw)
         try:
             if path.suffix.lower() in ANNOTATION_SUFFIXES:
                 batch.flush()  # the articles they anchor in are stored first
