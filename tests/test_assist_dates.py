@@ -230,3 +230,8 @@ def test_words_of_a_long_text_read_once_compactly() -> None:
     monday = [w for w in words if w == "monday"]
     assert len(monday) == 400 and all(w is monday[0] for w in monday)  # one string, shared
     assert _words(text) is _words(text)  # read once for all the patterns
+
+
+def test_a_day_zero_is_no_day_and_no_crash() -> None:
+    found = extract_dates("It closed on October 00 and reopened.", dt.date(2000, 1, 1))
+    assert all(d.iso is None or not d.iso.endswith("-00") for d in found)

@@ -210,7 +210,7 @@ def _infer_year(month: int, day: int, published: dt.date, future: bool = False) 
     With *future* ("by December", "until March", "next June") the first on or after it.
     """
     year = published.year
-    candidate = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    candidate = dt.date(year, month, min(max(day, 1), calendar.monthrange(year, month)[1]))
     if future:
         end = dt.date(year, month, calendar.monthrange(year, month)[1])
         return year + 1 if end < published else year
