@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-FALLBACK_MS = 2000
+FALLBACK_MS = 5000
 
 
 class _FirstPaint(QObject):
