@@ -291,3 +291,28 @@ def test_arabic_announced_with_a_verbal_noun() -> None:
     assert _figure(suggest(text, None, "ar"), "١٢", text).source == "الجيش"
     text = 'وأكدت مصادر طبية لـ"الجزيرة" وصول ٣٠ جريحا إلى المستشفى.'
     assert _figure(suggest(text, None, "ar"), "٣٠", text).source == "مصادر طبية"
+
+
+def test_english_cited_as_saying_and_speakers_after_the_verb() -> None:
+    text = "State television quoted the governor as saying that 15 villages were cut off."
+    hit = _figure(suggest(text, None, "en"), "15", text)
+    assert (hit.source, hit.relayed_by) == ("governor", ("State television",))
+    text = '"The shelters are full," said city spokesman Tom Adler.'
+    quotes = _of(suggest(text, None, "en"), "quotation")
+    assert [(q.quote, q.source) for q in quotes] == [("The shelters are full", "Tom Adler")]
+    text = "At least 9 people died, said Ivan Petrov, a spokesman for the region."
+    assert _figure(suggest(text, None, "en"), "At least 9", text).source == "Ivan Petrov"
+
+
+def test_english_common_nouns_as_sources() -> None:
+    text = "Two people were killed, police told the Associated Press."
+    figures = _of(suggest(text, None, "en"), "figure")
+    assert [(f.value, f.source) for f in figures] == [(2, "police")]
+
+
+def test_russian_listener_before_the_source_and_danish_it_follows_from() -> None:
+    text = "Как рассказал «Известиям» источник в ведомстве, проверка займёт 2 недели."
+    assert _figure(suggest(text, None, "ru"), "2", text).source == "источник в ведомстве"
+    text = "Det fremgår af en pressemeddelelse fra Region Hovedstaden, at 45 patienter er flyttet."
+    hit = _figure(suggest(text, None, "da"), "45", text)
+    assert (hit.source, hit.quote) == ("Region Hovedstaden", "45 patienter er flyttet")

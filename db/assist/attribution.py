@@ -87,8 +87,10 @@ _SET_OFF = re.compile(r"(?:[,–—:][”\"’»]?|[”\"’»])(?:\s+(?!that\b)
 # "In a statement, the ministry said …": a phrase of time, place or manner opening the
 # sentence before its subject, not a statement of its own.
 _INTRO = re.compile(
-    r"^(?:In|On|At|During|After|Before|Earlier|Later|Separately|Meanwhile|However|Speaking|"
-    r"Asked|Writing|Addressing|Also|But|And|Yet|Still|Last|This|Since|Throughout)\b[^,.;]{0,60},$"
+    r"^(?:(?:In|At|During|On|After|Before|Through|Throughout)\s+(?:a|an|the|his|her|its|their|this|"
+    r"that|these|those)\s[^,.;]{0,50}|On\s+\w+day(?:\s+\w+)?|Earlier|Later|Separately|Meanwhile|"
+    r"However|Also|Still|Yet|(?:Speaking|Asked|Writing|Addressing|Responding|Commenting)\b[^,.;]{0,60})"
+    r",$"
 )
 # What may follow a trailing cue's verb: a time, a place, a listener, a manner.
 _ADVERBIAL = re.compile(
@@ -100,6 +102,9 @@ _ADVERBIAL = re.compile(
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
 ) | frozenset(lexicon.MONTHS)
+_AS_SAYING = re.compile(
+    r"\s+(?P<who>[^,;.:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\S+)\s+(?:that\s+)?"
+)
 # "She promised an inquiry and said …": a second verb of the same subject.
 _AND_VERB = re.compile(r"\s+and\s+$")
 # "заявил журналистам в среду, что", "sagde onsdag til DR, at": whom the source spoke to
@@ -209,8 +214,16 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
         named = re.search(r"[,–—]\s*((?:[A-Z][\w’'\-]*\s?){1,3})$", inner)
         if named and named.group(1).strip().casefold() not in lexicon.ROLE_WORDS:
             return named.group(1).strip(), floor + named.start(1)
+        relative = re.search(r"(?<!\d),\s*(?:which|who)\s[^,]*(?:\d,\d[^,]*)*$", inner)
+        if relative:  # "The union, which represents 4,000 drivers, said": the union
+            phrase, start = _np_before(text, floor + relative.start(), floor)
+            if not phrase:
+                phrase, start = _common_np(text, floor + relative.start(), floor)
+            if phrase:
+                return phrase, start
         for sep in (",", "–", "—"):
-            cut = inner.rfind(sep)
+            cut = max((m.start() for m in re.finditer(rf"(?<!\d){sep}|{sep}(?!\d)", inner)),
+                      default=-1)  # fmt: skip
             if cut >= 0 and cue_start - (floor + cut) < 200:
                 phrase, start = _np_before(text, floor + cut, floor)
                 if phrase:
@@ -327,12 +340,13 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             name, name_end = _np_after(text, v_end, e)
             name = name.strip()
             when_word = name.casefold().split()[0] in _WHEN_WORDS if name else False
-            if (
-                name
-                and name[:1].isupper()
-                and not when_word
-                and re.match(r"\s*[,.]", text[name_end : name_end + 2])
-            ):
+            words = name.split()
+            named = bool(words) and (
+                name[:1].isupper()
+                or (len(words) <= 6 and words[-1][:1].isupper())  # "said city spokesman Tom Adler"
+                or (words[0] == "the" and words[-1].casefold() in lexicon.ROLE_WORDS)
+            )
+            if named and not when_word and re.match(r"\s*[,.]", text[name_end : name_end + 2]):
                 subject = name.strip()
                 sub_start = v_end
                 inverted = True  # '"…," said Maria Lopez, who …': the words before are hers
@@ -363,6 +377,13 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 found.append(_Found(trail.end(), e, subject, verb, sub_start, v_end, [], weak))
             continue
         after_start = v_end
+        as_saying = _AS_SAYING.match(text, v_end, e) if verb in ("cited", "quoted") else None
+        if as_saying:  # "The paper cited two officials as saying …": the officials, relayed
+            found.append(
+                _Found(as_saying.end(), e, as_saying.group("who"), verb, s + m.start(),
+                       as_saying.end(), [subject])
+            )  # fmt: skip
+            continue
         if verb in ("told", "tells", "accused", "accuses", "asked", "advised", "quoted"):
             obj, obj_end = _np_after(text, v_end, e)
             if obj and len(obj) < 60:
@@ -382,7 +403,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         has_that = bool(re.match(r"\s*(?:that\b|:|[“\"])", text[after_start:e]))
         if verb in _OBJECT_VERBS and not has_that:
             stop = re.search(
-                r",|\s(?:after|during|before|following|while|when|in|on|at)\s"
+                r",|\s(?:after|during|before|following|while|when|in|on|at(?!\s+(?:least|most)))\s"
                 rf"|\s+and\s+{_AUX}(?:{_VERBS})\b",
                 text[c_start:e],
             )

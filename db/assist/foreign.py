@@ -34,7 +34,7 @@ _PREFIX = re.compile(
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
     r"وفق(?=\s+ما\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
 )
-_AR_THEN = re.compile(r"\s*،?\s*ف?إن(?:ه|ها|هم)?\s")
+_AR_THEN = re.compile(r"\s*،?\s*(?:ف?إن(?:ه|ها|هم)?|فقد)\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
 _CITING = re.compile(
     r"\s*(?:,\s*)?(?:со ссылкой на|ссылаясь на|med henvisning til|unter berufung auf|"
@@ -59,6 +59,13 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _THAT_AFTER_COMMA = re.compile(r",\s*(?:что|що|at|dass)\s")
+# "рассказал «Известиям» источник": whom a source spoke to, named before the source.
+_LISTENER_FIRST = re.compile(r"^«[^»]{1,40}»\s+(?=\S+\s+\S)")
+# "Det fremgår af en rapport fra X, at …", "Как следует из сообщения X, …": the document's author.
+_FOLLOWS_FROM = re.compile(
+    r"^(?:Det\s+fremgår\s+af|Det\s+står\s+i|Как\s+следует\s+из|Das\s+geht\s+aus)\s+"
+    r"(?P<who>[^,.;:!?\n]{2,100}?)(?:\s+hervor)?\s*,\s*(?:at\s+|что\s+|dass\s+)?"
+)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
@@ -113,6 +120,7 @@ _DOCUMENT = re.compile(
 # "Det oplyser X til Y.", "Об этом сообщил X.": X said what the sentence before says.
 _THAT_SAYS = re.compile(
     rf"^(?:Det|Dette|Об\s+этом|Это|Das)\s+(?:(?:также|ещё|еще|også|i\s+dag)\s+)?"
+    r"(?:«[^»]{1,40}»\s+|[\w-]+(?:у|ам|ям|ю)\s+)?"  # whom it was told ("Об этом «РИА Новости»")
     rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|говорится\s+в\s+\w+)\s+(?P<who>[^.!?\n]{{2,120}}?)"
     r"\s*[.!]?$"
 )
@@ -251,6 +259,7 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     if cut and cut.start() > 0:
         who = who[: cut.start()]
     who = _LEADING.sub("", who)
+    who = _LISTENER_FIRST.sub("", who)
     who = _TRAILING_ADVERB.sub("", who)
     who = _PREPOSITION.sub("", who)
     if cue.endswith("ل") and who.startswith("ل"):
@@ -408,6 +417,11 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         else:
             who = subject
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + offset, s + m.end(), relays))
+    follows = _FOLLOWS_FROM.match(body)
+    if follows:
+        who, relays = _who(follows.group("who"))
+        if who:
+            out.append(Cue(s + follows.end(), e, who, "fremgår", s, s + follows.end(), relays))
     says = _THAT_SAYS.match(body)
     if says:
         previous = _previous_sentence(text, s)

@@ -217,7 +217,9 @@ ROLE_WORDS = frozenset(
     "presidential national defence defense foreign deputy former intelligence-gathering "
     "security unnamed anonymous key top correspondent observers monitors group institute "
     "fellow professor scholar specialist think-tank tank survivor survivors mission statement "
-    "letter".split()
+    "letter police prosecutors prosecutor rescuers firefighters doctors medics paramedics "
+    "investigators volunteers organisers organizers activists scientists economists lawyers "
+    "coroner spokespeople aides television tv radio".split()
 )
 # Words that may link the parts of a noun phrase ("Chief of Staff", "Ministry of Defence").
 NP_LINKS = frozenset("of the for and de a an".split())
