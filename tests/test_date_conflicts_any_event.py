@@ -124,6 +124,8 @@ def test_where_it_happened_is_not_what_it_happened_to() -> None:
         # A happening named by its noun alone, whatever verb tells of it.
         ("the quake struck the coast on 6 February 2022", "the earthquake of 6 February 2023"),
         ("the blast tore through the port on 4 August 2019", "the explosion on 4 August 2020"),
+        # An occurrence is told of once, whatever its article: "a fire broke out".
+        ("a fire broke out at the mill on 3 March 2021", "the fire started on 3 March 2022"),
         # The same thing at the same place.
         ("the pier at Holm collapsed on 1 May 2022", "the pier at Holm gave way on 1 May 2023"),
     ],
@@ -137,7 +139,11 @@ def test_the_same_thing_at_different_places_is_two_events() -> None:
         [_p("the pier at Holm collapsed on 1 May 2022"),
          _p("the pier at Vessby collapsed on 1 May 2023")]
     ) == []  # fmt: skip
-    # A second quake is another quake.
+    # A new fire, a second quake: other occurrences.
+    assert date_conflicts(
+        [_p("a fire broke out at the mill on 3 March 2021"),
+         _p("a new fire broke out on 3 March 2022")]
+    ) == []  # fmt: skip
     assert date_conflicts(
         [_p("the quake struck the coast on 6 February 2022"),
          _p("a second quake struck on 9 March 2023")]

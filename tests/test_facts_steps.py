@@ -34,8 +34,15 @@ def test_a_running_total_answers_the_same_question_as_a_plain_count() -> None:
     # … but what one incident did is not the running total.
     blast = p("12 miners died in the blast", day(3))
     assert relate(blast, p("in all, 40 miners died", day(6))) is None
-    assert relate(blast, p("40 miners died", day(6))) is None
-    assert relate(blast, p("12 miners died in the blast", day(4))) is not None
+    assert relate(blast, p("so far, 40 miners have died", day(6))) is None
+    # A count that says neither may be either: the blast's toll rising, or the total.
+    later = relate(blast, p("40 miners died in the blast", day(6)))
+    assert later is not None and later.relation is Relation.UPDATES
+    plain = relate(blast, p("forty miners died, the mine's owner said", day(6)))
+    assert plain is not None and plain.relation is Relation.UPDATES
+    # The incident's total ("in all … in the blast") is that incident's count.
+    total = relate(blast, p("in all, 40 miners died in the blast", day(6)))
+    assert total is not None and total.relation is Relation.UPDATES
 
 
 def test_the_same_day_now_is_no_sign_of_a_newer_figure() -> None:
@@ -53,6 +60,21 @@ def test_the_same_day_now_is_no_sign_of_a_newer_figure() -> None:
     )
     assert worded is not None and worded.relation is Relation.UPDATES
     assert "grown" in worded.newer.quote
+
+
+def test_a_rise_replaces_only_a_smaller_figure() -> None:
+    # "Rose to nine" replaces four; against another outlet's "at least 15" the same day
+    # it is a disagreement, not a newer figure.
+    rose = p("the toll from the mine blast has risen to nine", day(8))
+    found = relate(rose, p("at least 15 people died in the mine blast", day(8)))
+    assert found is not None and found.relation is Relation.CONTRADICTS
+    found = relate(rose, p("four people died in the mine blast", day(8)))
+    assert found is not None and found.relation is Relation.UPDATES and found.newer is rose
+    fell = p("the number in the shelters fell to 200 people", day(8))
+    found = relate(fell, p("350 people were in the shelters", day(8)))
+    assert found is not None and found.relation is Relation.UPDATES and found.newer is fell
+    found = relate(fell, p("150 people were in the shelters", day(8)))
+    assert found is not None and found.relation is Relation.CONTRADICTS
 
 
 def test_the_dates_order_figures_before_the_words_do() -> None:

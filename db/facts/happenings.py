@@ -298,6 +298,14 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
     heads = []
     for i, token in enumerate(tokens):
         lower = token.lower()
+        if lower in ("a", "an"):
+            # "A fire broke out": an occurrence is told of once whatever its article.
+            follow = [t.lower() for t in tokens[i + 1 : i + 3]]
+            noun = next((w for w in follow if w in OCCURRENCES), "")
+            if noun and "new" not in follow[: follow.index(noun)]:
+                if not (i and tokens[i - 1].lower() in _PLACES):
+                    heads.append((noun, False, ""))
+            continue
         if not (DEFINITE.fullmatch(lower) or FIRST.fullmatch(lower)):
             continue
         if i and tokens[i - 1].lower() in _PLACES:

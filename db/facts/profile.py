@@ -68,9 +68,16 @@ FORECAST = re.compile(
 # figures "now" on the same day disagree.)
 UPDATE_CUES = re.compile(
     r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|"
-    r"revised|no longer|has reached|earlier this (?:year|month|week))\b",
+    r"revised|no longer|has reached|earlier this (?:year|month|week)|fell|fallen|dropped|"
+    r"declined|decreased|down from|lowered|reduced)\b",
     re.I,
 )
+# Which way such words say the figure went: a rise makes the newer figure the larger.
+RISE = re.compile(
+    r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|has reached)\b",
+    re.I,
+)
+FALL = re.compile(r"\b(fell|fallen|dropped|declined|decreased|down from|lowered|reduced)\b", re.I)
 # A figure counting what one incident did ("50 killed in the attack") answers another
 # question than the running total ("the toll", "in all, 100").
 INCIDENT = re.compile(
@@ -207,6 +214,7 @@ class Profile:
     period: str = ""  # "month", "year", … for a figure per period; else ""
     subset: bool = False  # the figure counts a part ("a group of 200"), not the whole
     incident: bool = False  # what one incident did ("in the attack"), not a running total
+    trend: int = 0  # the figure rose (1) or fell (-1) to this, by the quote's words; else 0
 
     @property
     def has_figure(self) -> bool:
@@ -216,6 +224,14 @@ class Profile:
     def order(self) -> tuple[bool, dt.date, int]:
         """Oldest first (by :attr:`when`; undated last), then by id."""
         return (self.when is None, self.when or dt.date.min, self.claim_id.int)
+
+    @property
+    def scope(self) -> str:
+        """What the figure totals: "incident" (one incident: "in the attack"), "total"
+        (a running total across them: "in all", "so far") or "" (not said: either)."""
+        if self.incident:
+            return "incident"
+        return "total" if self.cumulative else ""
 
     @cached_property
     def figure(self) -> tuple[float | None, float, float]:
@@ -360,6 +376,12 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     )
 
 
+def _trend(quote: str) -> int:
+    if RISE.search(quote):
+        return 0 if FALL.search(quote) else 1
+    return -1 if FALL.search(quote) else 0
+
+
 def profile(
     claim_id: uuid.UUID,
     article_id: uuid.UUID,
@@ -398,7 +420,7 @@ def profile(
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
-        lead, r.predicate, r.period, r.subset, r.incident,
+        lead, r.predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
     )  # fmt: skip
 
 

@@ -152,14 +152,14 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
 
 def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
     """Pairs that may answer one question: same counted thing (not an age or duration),
-    and alike in being the count of one incident, an added wave, a forecast or a part of a whole,
+    and alike in being an added wave, a forecast or a part of a whole,
     in what happened (casualties, a standing total) and per period
     (:func:`same_question` asks that too)."""
-    buckets: dict[tuple[str, bool, bool, bool, bool, str, str], list[Profile]]
+    buckets: dict[tuple[str, bool, bool, bool, str, str], list[Profile]]
     buckets = defaultdict(list)
     for p in items:
         if p.has_figure and p.unit and not is_time_unit(p.unit):
-            key = (p.unit, p.incident, p.increment, p.forecast, p.subset, p.predicate, p.period)
+            key = (p.unit, p.increment, p.forecast, p.subset, p.predicate, p.period)
             buckets[key].append(p)
     for bucket in buckets.values():
         bucket.sort(key=lambda p: p.order)

@@ -36,7 +36,7 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None  # the killed, a standing army and a deployment are different quantities
     if a.period != b.period:
         return None  # "$2,000 monthly" is not a total per year
-    if a.incident != b.incident:
+    if a.scope != b.scope and a.scope and b.scope:
         return None  # the count of one incident is not the total so far
     if a.increment != b.increment:
         return None  # an added wave is not the total so far
@@ -50,6 +50,8 @@ def same_question(a: Profile, b: Profile) -> str | None:
 
 
 def _alike(a: Profile, b: Profile) -> bool:
+    if a.scope != b.scope and a.scope and b.scope:
+        return False  # the count of one incident is not the total so far
     return fuzz.token_set_ratio(a.wording, b.wording, score_cutoff=MIN_WORDING) >= MIN_WORDING
 
 
@@ -91,7 +93,9 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         newer, older = (a, b) if a.update_cue else (b, a)
         # The words say which replaced which, unless the dates say the other way round
         # ("the toll rose to seven" on Wednesday does not replace Sunday's 14).
-        if apart is None or apart <= SAME_TIME_DAYS or newer.order > older.order:
+        if (apart is None or apart <= SAME_TIME_DAYS or newer.order > older.order) and _went(
+            newer, older
+        ):
             return Relating(Relation.UPDATES, newer, older, WORDED)
     if a.low <= b.high and b.low <= a.high:
         if apart is not None and apart > SAME_TIME_DAYS and _refines(second, first):
@@ -101,8 +105,20 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         return Relating(Relation.UPDATES, second, first, LATER)
     if a.update_cue != b.update_cue:
         newer, older = (a, b) if a.update_cue else (b, a)
-        return Relating(Relation.UPDATES, newer, older, WORDED)
+        if _went(newer, older):
+            return Relating(Relation.UPDATES, newer, older, WORDED)
     return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
+
+
+def _went(newer: Profile, older: Profile) -> bool:
+    """Whether the newer figure went the way its words say from the older one ("rose to
+    nine" replaces four, not "at least 15")."""
+    assert newer.value is not None and older.value is not None
+    if newer.trend > 0:
+        return newer.value > older.value
+    if newer.trend < 0:
+        return newer.value < older.value
+    return True
 
 
 def _refines(newer: Profile, older: Profile) -> bool:
