@@ -148,3 +148,42 @@ def test_the_same_thing_at_different_places_is_two_events() -> None:
         [_p("the quake struck the coast on 6 February 2022"),
          _p("a second quake struck on 9 March 2023")]
     ) == []  # fmt: skip
+
+
+def test_two_dates_of_a_day_disagree_sooner_than_two_months() -> None:
+    # Both give the day: ten days apart is another date for the same failure …
+    (found,) = date_conflicts(
+        [_p("the dam gave way on 2 March 2023"), _p("the dam collapsed on 12 March 2023")]
+    )
+    assert "10 days apart" in found.why
+    # … but a sending and an arrival five days apart may tell of one deployment,
+    assert date_conflicts(
+        [_p("the first troops were sent on 3 October 2024"),
+         _p("the first troops arrived on 8 October 2024")]
+    ) == []  # fmt: skip
+    # and a month against a day within it, or the next, agree.
+    assert (
+        date_conflicts(
+            [_p("the dam collapsed in March 2023"), _p("the dam gave way on 2 April 2023")]
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the ferry sank off Kolby on 9 May 2020", "the ferry capsized on 9 May 2021"),
+        ("the storm made landfall on 28 August 2019", "the hurricane struck on 28 August 2020"),
+        ("the hostage was freed on 4 April 2022", "the hostage was released on 4 April 2023"),
+    ],
+)
+def test_more_kinds_of_happening(a: str, b: str) -> None:
+    assert len(date_conflicts([_p(a), _p(b)])) == 1
+
+
+def test_a_figure_reaching_a_level_is_no_event() -> None:
+    assert (
+        date_conflicts([_p("the toll hit 40 on 3 May 2023"), _p("the toll hit 12 on 9 June 2023")])
+        == []
+    )

@@ -14,6 +14,10 @@ event, so it is never compared.
 
 Dates disagree when their spans lie more than :data:`SLACK_DAYS` apart: "October 8-13"
 and "earlier this month" (1–23 October) agree; October 2023 and October 2024 do not.
+Two dates of a day or a few (a week at most) disagree sooner, when more than
+:data:`DAYS_SLACK_DAYS` apart: "on 2 March" and "on 12 March" date the failure of one
+levee differently; "sent on 3 October" and "arrived on 8 October" may tell of one
+deployment.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from db.facts.happenings import Happening, happenings, marks_first, places, repe
 from db.facts.profile import Profile
 
 SLACK_DAYS = 31  # reports of one event may be this far apart (sent vs arrived, rounding)
+DAYS_SLACK_DAYS = 7  # … and this far when both give the day (spans of a week at most)
 NEIGHBOURS = 40  # each dated claim is compared with this many others of its event
 
 
@@ -62,6 +67,13 @@ def _apart(a: Profile, b: Profile) -> int:
     return max((b.event_first - a.event_last).days, (a.event_first - b.event_last).days, 0)
 
 
+def _slack(a: Profile, b: Profile) -> int:
+    """How far apart the two spans may lie and still date one event."""
+    assert a.event_first and a.event_last and b.event_first and b.event_last
+    short = max((a.event_last - a.event_first).days, (b.event_last - b.event_first).days) < 7
+    return DAYS_SLACK_DAYS if short else SLACK_DAYS
+
+
 def _events(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]]
 ) -> dict[uuid.UUID, set[Happening]]:
@@ -91,7 +103,7 @@ def date_conflicts(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]] = ()
 ) -> list[DateConflict]:
     """Pairs of claims in different articles dating one event more than
-    :data:`SLACK_DAYS` apart."""
+    :data:`SLACK_DAYS` apart (:data:`DAYS_SLACK_DAYS` when both give the day)."""
     same_pairs = list(same_pairs)
     events = _events(items, same_pairs)
     if not events:
@@ -127,7 +139,7 @@ def date_conflicts(
                     continue  # the levee at Kessin is not the levee at Orsk
                 days = _apart(a, b)
                 key = (a.claim_id.int, b.claim_id.int)
-                if days <= SLACK_DAYS or key in found:
+                if days <= _slack(a, b) or key in found:
                     continue
                 assert a.event_first and a.event_last and b.event_first and b.event_last
                 early = describe_dates(a.event_first, a.event_last)

@@ -152,6 +152,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "invasion",
     ),
     "arrest": ("arrested", "arrest", "detained", "detention", "captured"),
+    "sinking": ("sank", "sunk", "sink", "sinks", "sinking", "capsized", "capsize"),
+    "release": ("released", "freed", "release"),
+    "occurrence": ("occurred", "happened", "took place", "made landfall", "landfall"),
     "resignation": ("resigned", "resignation", "resigns", "quit"),
     "election": ("elected", "election", "voted", "vote", "referendum"),
     "meeting": ("met", "meeting", "summit", "talks"),
@@ -171,6 +174,9 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "resignation": "resignation",
     "election": "election",
     "meeting": "meeting",
+    "sinking": "sinking",
+    "release": "release",
+    "occurrence": "occurrence",
 }
 # Nouns naming a happening by themselves ("the quake of 6 February"), by one name each.
 OCCURRENCES = {
@@ -188,13 +194,14 @@ OCCURRENCES = {
     "drought": "drought", "epidemic": "epidemic", "pandemic": "pandemic",
 }  # fmt: skip
 # Kinds that tell only that an occurrence happened ("the quake struck", "broke out").
-_HAPPENED = frozenset(("attack", "failure", "outbreak", "start"))
+_HAPPENED = frozenset(("attack", "failure", "outbreak", "start", "occurrence"))
 # The forms that name the happening itself as a thing ("the collapse came at dawn").
 EVENT_NOUNS = frozenset(
     """outbreak breach collapse failure rupture deployment dispatch arrival transfer
     withdrawal retreat departure death announcement declaration start launch opening
     closure agreement signing treaty ratification attack strike bombing raid invasion
-    arrest detention resignation election vote referendum meeting summit talks""".split()
+    arrest detention resignation election vote referendum meeting summit talks sinking
+    release landfall""".split()
 )
 _FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
 _FORMS = re.compile(
