@@ -316,3 +316,27 @@ def test_russian_listener_before_the_source_and_danish_it_follows_from() -> None
     text = "Det fremgår af en pressemeddelelse fra Region Hovedstaden, at 45 patienter er flyttet."
     hit = _figure(suggest(text, None, "da"), "45", text)
     assert (hit.source, hit.quote) == ("Region Hovedstaden", "45 patienter er flyttet")
+
+
+def test_english_put_the_toll_at() -> None:
+    text = "Estimates by the UN refugee agency put the number of displaced at 1.2 million."
+    assert _figure(suggest(text, None, "en"), "1.2 million", text).source == "UN refugee agency"
+    text = "Local officials put the cost of the damage at $40 million."
+    assert _figure(suggest(text, None, "en"), "$40 million", text).source == "Local officials"
+
+
+def test_arabic_verbs_of_pointing_out_stressing_and_judging() -> None:
+    cases = {
+        "ولفت الوزير إلى أن ٤٠ مدرسة تضررت.": ("٤٠", "الوزير"),
+        "وشدد المتحدث باسم الشرطة على أن ٣ مشتبهين اعتقلوا.": ("٣", "المتحدث باسم الشرطة"),
+        "واعتبر المحلل السياسي أن الاتفاق سينهار خلال ٦ أشهر.": ("٦", "المحلل السياسي"),
+    }
+    for text, (target, source) in cases.items():
+        assert _figure(suggest(text, None, "ar"), target, text).source == source, text
+
+
+def test_korean_a_quoted_name_is_not_speech() -> None:
+    text = '정부는 "푸른 도시 함께 만들기"라는 이름의 계획에 예산 300억 원을 배정했다고 밝혔다.'
+    found = suggest(text, None, "ko")
+    assert _of(found, "quotation") == []
+    assert _figure(found, "300억 원", text).source == "정부"

@@ -102,6 +102,14 @@ _ADVERBIAL = re.compile(
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
 ) | frozenset(lexicon.MONTHS)
+# "put the death toll at 34": an estimate stated with a verb of placing.
+_PUT_AT = re.compile(
+    r"\b(?:put|puts|putting|placed|places)\s+(?P<what>the\s+(?:[\w-]+\s+){0,4}?(?:toll|number|"
+    r"figure|cost|count|total|damage|losses|tally|bill)\b[^.;]{0,80}?\s+at\b)"
+)
+_ESTIMATES_BY = re.compile(
+    r"(?i:estimates?|figures|data|counts?|tall(?:y|ies))\s+(?:by|from|of)\s+(?P<np>[^,;.]{2,80}?)\s*$"
+)
 _AS_SAYING = re.compile(
     r"\s+(?P<who>[^,;.:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\S+)\s+(?:that\s+)?"
 )
@@ -417,6 +425,17 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             # "Thirdly, Griffiths said, the troops …": the rest of the sentence is theirs
             c_start = max(c_start, v_end)
         found.append(_Found(c_start, e, subject, verb, sub_start, v_end, []))
+    # The ministry put the death toll at 34
+    for m in _PUT_AT.finditer(body):
+        by = _ESTIMATES_BY.search(text, s, s + m.start())
+        if by:  # "Estimates by the UN refugee agency put …": the agency
+            subject, sub_start = by.group("np"), by.start("np")
+        else:
+            subject, sub_start = _subject_before(text, s + m.start(), s)
+        if subject:
+            found.append(
+                _Found(s + m.start("what"), e, subject, "put", sub_start, s + m.start("what"), [])
+            )
     # X rejected the claim, saying …
     for m in _SAYING.finditer(body):
         if any(f.cue_start < s + m.start() and s + m.start() < f.end for f in found):

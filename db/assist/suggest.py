@@ -367,6 +367,7 @@ def _one_per_clause(found: list[Suggestion]) -> list[Suggestion]:
 # “…” and "…", the guillemets of Russian and French «…», and the low-high quotes „…“ of
 # Danish and German
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]|«([^«»\n]{3,}?)»|„([^„“”\n]{3,}?)[“”]")
+_NAME_AFTER = re.compile(r"\s?(?:이?라는|이란|으?로\s?불리는|(?:이)?라고\s?불리는)")
 _TITLE_BEFORE = re.compile(r"(?:book|film|report|titled|entitled|called|novel|song)\s*$", re.I)
 
 
@@ -395,6 +396,8 @@ def _quotations(
         lo, hi = _strip_quotes(text, m.start(group), m.end(group))
         if len(text[lo:hi].split()) < 3 or _TITLE_BEFORE.search(text[max(0, lo - 20) : lo]):
             continue
+        if _NAME_AFTER.match(text, m.end()):
+            continue  # '"푸른 도시 함께 만들기"라는 계획': a name given, not words said
         attr = index.attribution(lo, hi)
         if attr is None or attr.source is None:
             i = bisect.bisect_left(starts, m.end())
