@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import pytest
+
 from db import claims as claim_ops
 from db.articles import NewArticle, add_article
 from db.facts.profile import Profile, profile
@@ -168,3 +170,25 @@ def test_without_a_repeat_that_day_a_later_figure_updates(ws: Workspace) -> None
         ],
     )
     assert _found(ws)[frozenset((told, later))] == (Relation.UPDATES, later)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("12 people are still missing", "2,000 people have been evacuated"),
+        ("about 40 people were rescued from rooftops", "about 2,000 people were evacuated"),
+        ("15 people were arrested at the march", "2,000 people marched, and 300 were evacuated"),
+        ("1,200 people remain in shelters", "9,000 people have been evacuated"),
+        ("500 people are homeless", "2,000 people had to leave their homes"),
+    ],
+)
+def test_people_who_met_different_fates_are_different_counts(a: str, b: str) -> None:
+    assert relate(p(a, day(3)), p(b, day(4))) is None
+
+
+def test_one_fate_in_other_words_is_one_count() -> None:
+    found = relate(
+        p("about 2,000 people had been moved out of the old town", day(3)),
+        p("more than 6,500 people have left their homes in the old town", day(5)),
+    )
+    assert found is not None and found.relation is Relation.UPDATES

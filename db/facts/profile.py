@@ -106,6 +106,18 @@ DEATHS = re.compile(
     r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
     re.I,
 )
+# What else may have happened to people counted: evacuated, rescued, missing, held or
+# sheltered people are counts of different questions ("300 rescued" is not "2,000
+# evacuated"), whatever the same word ("people") they are counted in.
+FATE = re.compile(
+    r"\b(?:(?P<displaced>evacuat\w*|displaced|fled|flee(?:ing)?|uprooted|relocated|"
+    r"(?:left|leave|leaving|fled|flee) (?:their|his|her|the) homes?|moved out|forced (?:out|from))"
+    r"|(?P<rescued>rescu\w*|saved|airlifted|pulled (?:alive|out|from))"
+    r"|(?P<missing>missing|unaccounted)"
+    r"|(?P<detained>arrest\w*|detain\w*|in custody|jailed|imprisoned)"
+    r"|(?P<sheltered>shelters?|sheltering|housed))\b",
+    re.I,
+)
 HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
 # A number word standing as the value of a named count ("the toll rose to seven", "the
 # number stands at three"), with no counted noun after it.
@@ -250,9 +262,13 @@ def normal_unit(unit: str) -> str:
 
 
 def predicate_of(quote: str) -> str:
-    """What happened to the counted thing: "casualty", "strength" or ""."""
+    """What happened to the counted thing: "casualty", one of :data:`FATES` ("displaced",
+    "rescued", …), "strength" or ""."""
     if CASUALTY.search(quote):
         return "casualty"
+    fate = FATE.search(quote)
+    if fate:
+        return fate.lastgroup or ""
     if STRENGTH.search(quote):
         return "strength"
     return ""
