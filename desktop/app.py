@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -51,22 +51,38 @@ class _Verdict(QObject):
     known = Signal(object)
 
 
-def check_integrity_soon(ctx: AppContext, window: QWidget) -> None:
-    """Start the workspace file's integrity check left for later (in a thread of its
-    own); a damaged file is refused (no write reached it) and the window closes."""
+def when_checked(ctx: AppContext, parent: QObject, done: Callable[[object], None]) -> None:
+    """Start the workspace file's integrity check left for later, if any (in a thread of
+    its own); *done* gets its refusal (None: passed) on the GUI thread."""
     from desktop.operations.workspaces import check_integrity_later
 
-    verdict = _Verdict(window)
+    verdict = _Verdict(parent)
 
     def known(error: object) -> None:
         verdict.deleteLater()
+        done(error)
+
+    verdict.known.connect(known)
+    check_integrity_later(ctx, verdict.known.emit)
+
+
+def check_integrity_soon(ctx: AppContext, window: QWidget) -> None:
+    """Run the integrity check left for later; a damaged file is refused (no write
+    reached it) and the window closes."""
+
+    def known(error: object) -> None:
         if error is not None:
             log.error("refused the workspace: %s", error)
             ctx.dialogs.error("Open workspace", str(error))
             window.close()
 
-    verdict.known.connect(known)
-    check_integrity_later(ctx, verdict.known.emit)
+    when_checked(ctx, window, known)
+
+
+def refresh_statistics_once_checked(ctx: AppContext, window: QWidget) -> None:
+    """The planner's statistics are a write: asked for once the integrity check has
+    passed, so that no worker of the pool waits for it meanwhile."""
+    when_checked(ctx, window, lambda error: refresh_statistics_soon(ctx) if error is None else None)
 
 
 def sample_path() -> Path:
@@ -169,7 +185,9 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     after_first_paint(window, lambda: check_integrity_soon(ctx, window))
     window.show()
     # Once the window has settled: the query planner's statistics, in the background.
-    QTimer.singleShot(STATISTICS_DELAY_MS, window, lambda: refresh_statistics_soon(ctx))
+    QTimer.singleShot(
+        STATISTICS_DELAY_MS, window, lambda: refresh_statistics_once_checked(ctx, window)
+    )
     from desktop.operations import analysts as analyst_ops
     from desktop.review import act_as, ensure_first_analyst
     from desktop.review.who_is_working import remember

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gui_shell_support import add_text_article
 from PySide6.QtCore import QSettings
-from workspace_files import damaged_workspace
+from workspace_files import damaged_workspace, padded_workspace
 
 from db.workspace import open_workspace
 from desktop.context import AppContext
@@ -51,4 +51,29 @@ def test_a_damaged_file_checked_after_the_paint_is_refused(tmp_path: Path, qtbot
     qtbot.waitUntil(lambda: bool(dialogs.errors) and not window.isVisible())
     assert dialogs.errors[0][0] == "Open workspace"
     assert "damaged" in dialogs.errors[0][1]
+    ws.close()
+
+
+def test_the_statistics_are_gathered_once_the_check_has_passed(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from desktop.app import refresh_statistics_once_checked
+    from desktop.main_window import MainWindow
+
+    path = padded_workspace(tmp_path / "w.claimdesk.sqlite")
+    ws = open_workspace(path, check_later=True)
+    assert ws.write_gate is not None
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(ws, RecordingDialogs()), settings, fill_after_paint=True)
+    qtbot.addWidget(window)
+
+    def analysed() -> bool:
+        with sqlite3.connect(path) as conn:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            return found.fetchone() is not None
+
+    assert not analysed()
+    refresh_statistics_once_checked(window.ctx, window)
+    qtbot.waitUntil(analysed)
+    assert ws.write_gate.passed
     ws.close()
