@@ -270,8 +270,9 @@ def _store_long(session: Session, holder: list[NewArticle], digest: str) -> Arti
 
 
 # A batch holds at most this many articles, and files of at most this many bytes
-# together; a larger file is stored on its own (add_article).
-BATCH_ARTICLES = 250
+# together; a larger file is stored on its own (add_article).  Each batch is one
+# transaction and one disk sync; the bytes bound the memory a batch holds.
+BATCH_ARTICLES = 1000
 BATCH_BYTES = 16 * 2**20
 Stored = ArticleInfo | Exception  # a stored article, or what kept it out
 

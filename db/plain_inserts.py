@@ -49,7 +49,7 @@ def insert_created(
                 row["created_by_id"] = analyst_id
             if row.get("updated_by_id") is None:
                 row["updated_by_id"] = analyst_id
-    session.execute(insert(cast(Table, model.__table__)), list(rows))
+    _insert_many(session, cast(Table, model.__table__), rows)
     if from_bundle:  # the bundle brings the entries describing these rows
         return
     entries = [
@@ -65,5 +65,32 @@ def insert_created(
         }
         for row in rows
     ]
-    session.execute(insert(_HISTORY), entries)
+    _insert_many(session, _HISTORY, entries)
     remember_own(session, [entry["id"] for entry in entries])
+
+
+def _insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """One INSERT of *rows* (the same columns in each).
+
+    On SQLite the statement SQLAlchemy compiles is run by the driver with each value
+    converted by its column type's own bind processor: the same statement and values,
+    without building a parameter dictionary per row.
+    """
+    conn = session.connection()
+    dialect = conn.dialect
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
+        session.execute(insert(table), list(rows))
+        return
+    keys = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    order = compiled.positiontup or []
+    if sorted(order) != sorted(keys):  # a default made a parameter of its own
+        session.execute(insert(table), list(rows))
+        return
+    processors = [table.c[key].type.dialect_impl(dialect).bind_processor(dialect) for key in order]
+    steps = list(zip(order, processors, strict=True))
+    params = [
+        tuple(row[key] if process is None else process(row[key]) for key, process in steps)
+        for row in rows
+    ]
+    conn.exec_driver_sql(compiled.string, params)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from gui_shell_support import make_window
 from sqlalchemy import text
 
@@ -170,3 +171,45 @@ def test_a_search_reads_a_bounded_amount_of_unindexed_text_and_says_so(
         pass
     indexed = search(ws, "buoy")
     assert len(indexed.hits) == 6 and indexed.unread == indexed.indexing == 0
+
+
+def test_the_command_line_import_stores_first_then_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sqlite3
+
+    import db.search
+    from db.cli import run
+
+    folder = tmp_path / "dispatches"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"d{n}.txt").write_text(f"Dispatch {n}\n\nA quokka census, part {n}.\n")
+    target = tmp_path / "cli.sqlite"
+    seen: list[tuple[int, int]] = []
+    real = db.search.index_some
+
+    def watched(ws: Workspace, limit: int = 25) -> int:
+        with sqlite3.connect(target) as other:  # what another reader sees meanwhile
+            stored = other.execute("SELECT count(*) FROM article").fetchone()[0]
+            queued = other.execute(
+                f"SELECT count(*) FROM {schema.KEY} WHERE kind = '{schema.QUEUED}'"
+            ).fetchone()[0]
+        seen.append((stored, queued))
+        return real(ws, limit)
+
+    monkeypatch.setattr(db.search, "index_some", watched)
+    assert run(["--db", str(target), "import", str(folder)], out=io.StringIO()) == 0
+    assert seen[0] == (3, 3)  # committed, not indexed yet
+    ws = open_workspace(target)
+    try:
+        assert articles_to_index(ws) == 0
+        assert _indexed_keys(ws, "quokka") == 3
+        assert {h.article_title for h in search(ws, "quokka").hits} == {
+            "Dispatch 0",
+            "Dispatch 1",
+            "Dispatch 2",
+        }
+    finally:
+        ws.close()

@@ -89,7 +89,8 @@ def cmd_import(ctx: CliContext) -> int:
             imported += 1
             ctx.print(f"{outcome.id}\t{outcome.title}")
 
-    batch = ArticleBatch(ws, stored)  # many files to a transaction
+    # Many files to a transaction; their search entries are made after (index_queued).
+    batch = ArticleBatch(ws, stored, index_later=True)
     extracted.reverse()
     while extracted:  # each handed over, so a long article's text is freed as it is stored
         batch.take([extracted.pop()])
@@ -121,12 +122,40 @@ def cmd_import(ctx: CliContext) -> int:
         ctx.print(f"{report.added} claims\t{path.name}")
         for problem in report.problems:
             say(problem)
+    _index_queued(ctx)
     if scans:
         say(
             f"imported {imported} article{'s' if imported != 1 else ''}; {refused} file"
             f"{'s' if refused != 1 else ''} not imported"
         )
     return 1 if refused else 0
+
+
+def _index_queued(ctx: CliContext) -> None:
+    """Make the search entries of the articles just stored, a few per short transaction,
+    so the import holds no write lock while it indexes.  Stopped early, the rest are
+    made by the next window that opens the workspace (searches read them meanwhile)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from db.search import articles_to_index, index_some
+
+    total = articles_to_index(ctx.ws)
+    done = 0
+    try:
+        while total and (indexed := index_some(ctx.ws, INDEX_STEP)):
+            done += indexed
+            _progress(ctx, f"indexing for search: {min(done, total)}/{total}")
+    except (ClaimDeskError, DBAPIError):  # say, a window took the write lock meanwhile
+        print(
+            "claimdesk: note: the search index of these articles is completed the next "
+            "time the workspace is opened; searches find them meanwhile.",
+            file=ctx.err,
+        )
+    finally:
+        _progress(ctx, "")
+
+
+INDEX_STEP = 50  # articles indexed per transaction after an import
 
 
 def _progress(ctx: CliContext, line: str) -> None:
