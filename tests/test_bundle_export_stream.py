@@ -190,10 +190,14 @@ def test_failed_export_leaves_nothing(
 
 
 def test_streamed_bundle_round_trips_on_postgresql(
-    tmp_path: Path, seed_paths: list[Path], pg_url: str
+    tmp_path: Path, seed_paths: list[Path], pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from test_bundles import canonical
 
+    from db.bundles import export_files
+
+    # Slices that end inside a character's UTF-8 bytes.
+    monkeypatch.setattr(export_files, "PG_SLICE", 100_003)
     ws = open_workspace(pg_url)
     bind_analyst(ws)
     try:

@@ -1,9 +1,11 @@
-"""An exported article's text and file, read from the workspace a slice at a time.
+"""An exported article's text and file, copied from the workspace into the bundle.
 
-On SQLite each stored value is read through incremental BLOB I/O (the text as
-the UTF-8 the database holds); on PostgreSQL a slice at a time with ``substr``
-(the text in characters, each slice encoded as UTF-8).  Either way no article's
-text or file is held whole, so the bundle's writer never sees more than a slice.
+On SQLite each stored value is read a slice at a time through incremental BLOB
+I/O (the text as the UTF-8 the database holds).  On PostgreSQL a slice of bytes
+at a time with ``substr`` (the text converted to UTF-8 by the server); every
+such read decompresses the whole value on the server again, so the slices there
+are larger (``PG_SLICE``) and few.  Either way Python never holds an article's
+text or file whole, nor its decoded text.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, func, literal_column, select
+from sqlalchemy import ColumnElement, LargeBinary, Table, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from db import long_rows
@@ -21,7 +23,9 @@ from db.bundles.stream_zip import BundleZip
 from db.models import Article
 
 BATCH = 500
-TEXT_SLICE = 2**18  # characters (at most 1 MiB of UTF-8)
+# PostgreSQL: each slice read decompresses (and converts) the whole value again,
+# so slices are few and large; the result arrives as hex, twice their size.
+PG_SLICE = 8 * 2**20
 
 
 def _table() -> Table:
@@ -35,21 +39,17 @@ def _sqlite_slices(session: Session, rowid: int, column: str) -> Iterator[bytes]
             yield piece
 
 
-def _sql_slices(session: Session, article_id: uuid.UUID, column: str) -> Iterator[bytes]:
-    """Slices of a value read with ``substr`` (PostgreSQL)."""
-    value = _table().c[column]
-    size = TEXT_SLICE if column == "text" else long_rows.SLICE
-    start = 1
-    while True:
-        piece = session.scalar(
-            select(func.substr(value, start, size)).where(_table().c.id == article_id)
-        )
-        if not piece:
-            return
-        yield piece.encode("utf-8") if isinstance(piece, str) else bytes(piece)
-        if len(piece) < size:
-            return
-        start += size
+def _pg_slices(session: Session, article_id: uuid.UUID, column: str) -> Iterator[bytes]:
+    """A value read as bytes a slice of ``PG_SLICE`` at a time (PostgreSQL)."""
+    table = _table()
+    value: ColumnElement[Any] = table.c.original
+    if column == "text":
+        value = func.convert_to(table.c.text, "UTF8")
+    row = table.c.id == article_id
+    size = session.scalar(select(func.octet_length(value)).where(row)) or 0
+    for at in range(0, size, PG_SLICE):
+        piece = select(type_coerce(func.substr(value, at + 1, PG_SLICE), LargeBinary))
+        yield bytes(session.scalar(piece.where(row)) or b"")
 
 
 def write_articles(session: Session, out: BundleZip, articles: ColumnElement[bool]) -> None:
@@ -71,7 +71,7 @@ def write_articles(session: Session, out: BundleZip, articles: ColumnElement[boo
                 slices = (
                     _sqlite_slices(session, row, column)
                     if sqlite
-                    else _sql_slices(session, article_id, column)
+                    else _pg_slices(session, article_id, column)
                 )
                 with out.member(name) as sink:
                     for piece in slices:

@@ -30,16 +30,22 @@ class MemberSink:
         self.size = 0
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
+        if not self._pending and len(data) >= BUFFER:
+            self._emit(data)  # a slice of a file: no copy into the buffer
+            return
         self._pending += data
         if len(self._pending) >= BUFFER:
             self.flush()
 
     def flush(self) -> None:
         if self._pending:
-            self._digest.update(self._pending)
-            self._stream.write(self._pending)
-            self.size += len(self._pending)
+            self._emit(self._pending)
             self._pending.clear()
+
+    def _emit(self, data: bytes | bytearray | memoryview) -> None:
+        self._digest.update(data)
+        self._stream.write(data)
+        self.size += len(data)
 
     @property
     def sha256(self) -> str:
