@@ -192,3 +192,15 @@ def test_one_fate_in_other_words_is_one_count() -> None:
         p("more than 6,500 people have left their homes in the old town", day(5)),
     )
     assert found is not None and found.relation is Relation.UPDATES
+
+
+def test_deaths_and_the_displaced_are_one_count_however_differently_worded() -> None:
+    found = relate(
+        p("four people were killed", day(3)), p("the death toll has risen to nine", day(4))
+    )
+    assert found is not None and found.relation is Relation.UPDATES
+    found = relate(
+        p("1,800 people were evacuated", day(3)),
+        p("officials said 2,600 residents had fled the valley by Friday", day(5)),
+    )
+    assert found is not None and found.relation is Relation.UPDATES

@@ -10,6 +10,9 @@ from db.facts.profile import Profile, is_time_unit
 from db.models import Relation
 
 SAME_TIME_DAYS = 0  # figures this many days apart or fewer are answers "at the same time"
+TOLD_BY_WHAT_HAPPENED = frozenset(
+    ("casualty", "displaced", "rescued", "missing", "detained", "sheltered")
+)
 MIN_WORDING = 35.0  # rapidfuzz token-set similarity of the wording around the figures
 
 
@@ -52,6 +55,8 @@ def same_question(a: Profile, b: Profile) -> str | None:
 def _alike(a: Profile, b: Profile) -> bool:
     if a.scope != b.scope and a.scope and b.scope:
         return False  # the count of one incident is not the total so far
+    if a.predicate in TOLD_BY_WHAT_HAPPENED and a.unit in ("killed", "wounded", "people"):
+        return True  # "four people were killed" and "the death toll has risen to nine"
     return fuzz.token_set_ratio(a.wording, b.wording, score_cutoff=MIN_WORDING) >= MIN_WORDING
 
 
