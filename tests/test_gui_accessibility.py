@@ -116,6 +116,7 @@ def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], Q
     from desktop.revisions.versions_dialog import VersionsDialog
     from desktop.safety.check_dialog import CheckDialog
     from desktop.safety.restore_dialog import RestoreDialog
+    from desktop.safety.settings_dialog import BackupSettings, BackupSettingsDialog
     from desktop.search.dialog import SearchDialog
     from desktop.shared.agreement_dialog import AgreementDialog
     from desktop.shared.bundle_ui import MergeReportDialog
@@ -159,6 +160,9 @@ def _dialog_factories(ws: Workspace, tmp_path: Path) -> dict[str, Callable[[], Q
         "VersionsDialog": lambda: VersionsDialog("One", [revision], lambda _n: "old text"),
         "CheckDialog": lambda: CheckDialog(CheckReport(["ids"], [finding])),
         "RestoreDialog": lambda: RestoreDialog([backup], tmp_path, 4096),
+        "BackupSettingsDialog": lambda: BackupSettingsDialog(
+            BackupSettings(15, 10, 14), str(tmp_path)
+        ),
         "SearchDialog": lambda: SearchDialog(ctx),
         "AgreementDialog": lambda: AgreementDialog(ctx),
         "MergeReportDialog": lambda: MergeReportDialog(ctx, MergeReport(conflicts=[conflict])),

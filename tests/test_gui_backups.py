@@ -126,3 +126,38 @@ def test_check_workspace_reports_and_repairs_only_when_asked(ws, tmp_path, qtbot
     qtbot.waitUntil(lambda: bool(window.ctx.dialogs.infos), timeout=15000)
     assert "1 claim context(s) derived again" in window.ctx.dialogs.infos[-1][1]
     assert check_workspace(ws).ok
+
+
+def test_backup_settings_are_chosen_in_the_window(ws, tmp_path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from db.backup import KEEP_DAYS, KEEP_LAST
+    from desktop.safety.settings_dialog import BackupSettings, BackupSettingsDialog
+
+    add_text_article(ws, "The port said 12 cranes were idle on Sunday.", "Cranes")
+    window = make_window(ws, tmp_path, qtbot)
+    scheduler = window.safety_ui.scheduler
+    assert scheduler.current() == BackupSettings(15, KEEP_LAST, KEEP_DAYS)
+    shown: list[BackupSettings] = []
+
+    def choose(minutes: int, last: int, days: int):  # type: ignore[no-untyped-def]
+        def fake_exec(dialog: BackupSettingsDialog) -> int:
+            shown.append(dialog.chosen())
+            dialog.interval.setValue(minutes)
+            dialog.keep_last.setValue(last)
+            dialog.keep_days.setValue(days)
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(BackupSettingsDialog, "exec", fake_exec)
+        action(window, "actionBackupSettings").trigger()
+
+    choose(5, 2, 0)
+    assert shown == [BackupSettings(15, KEEP_LAST, KEEP_DAYS)]  # the dialog starts from them
+    assert scheduler.current() == BackupSettings(5, 2, 0)
+    assert scheduler.timer.isActive() and scheduler.timer.interval() == 5 * 60_000
+    for _ in range(3):  # the rotation follows the new settings
+        with qtbot.waitSignal(scheduler.backedUp, timeout=15000):
+            scheduler.backup_now()
+    assert len(list_backups(ws.path)) == 2
+    choose(0, 2, 0)  # 0 minutes: a backup only when a workspace opens
+    assert not scheduler.timer.isActive()

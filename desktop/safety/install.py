@@ -17,6 +17,7 @@ from desktop.operations import checks as check_ops
 from desktop.safety.check_dialog import CheckDialog
 from desktop.safety.restore_dialog import RestoreDialog
 from desktop.safety.scheduler import BackupScheduler
+from desktop.safety.settings_dialog import BackupSettingsDialog
 from desktop.workers import run_job
 
 if TYPE_CHECKING:
@@ -106,6 +107,23 @@ class SafetyUi:
             on_error=lambda exc: ctx.report_error(exc, "Restore from Backup"),
         )
 
+    def settings(self) -> None:
+        """Choose how often backups are taken and how many are kept."""
+        ctx: AppContext = self.window.ctx
+        path = backup_ops.local_path(ctx)
+        if path is None:
+            ctx.dialogs.info(
+                "Backup Settings",
+                "A shared workspace is not backed up automatically; back it up to a bundle "
+                "with claimdesk backup -o FILE.claimdesk.",
+            )
+            return
+        dialog = BackupSettingsDialog(
+            self.scheduler.current(), str(backup_ops.folder(path)), self.window
+        )
+        if dialog.exec() == BackupSettingsDialog.DialogCode.Accepted:
+            self.scheduler.apply(dialog.chosen())
+
     def _restored(self, info: object) -> None:
         assert isinstance(info, BackupInfo)
         self.window.switch_workspace(info.path)
@@ -130,6 +148,10 @@ def install_safety_ui(window: MainWindow, ctx: AppContext, settings: QSettings) 
     restore_action.setObjectName("actionRestoreBackup")
     restore_action.setStatusTip("Restore a backup of this workspace into a new workspace file")
     ui = SafetyUi(scheduler, backup_action, restore_action, window)
+    settings_action = QAction("Backup Se&ttings…", window)
+    settings_action.setObjectName("actionBackupSettings")
+    settings_action.setStatusTip("How often backups are taken and how many are kept")
+    settings_action.triggered.connect(ui.settings)
     backup_action.triggered.connect(scheduler.backup_now)
     restore_action.triggered.connect(ui.restore)
     scheduler.backedUp.connect(ui.report)
@@ -137,9 +159,9 @@ def install_safety_ui(window: MainWindow, ctx: AppContext, settings: QSettings) 
     file_menu = window.menu("File")
     first = file_menu.actions()[-1] if file_menu.actions() else None
     if first is not None:
-        file_menu.insertActions(first, [backup_action, restore_action])
+        file_menu.insertActions(first, [backup_action, restore_action, settings_action])
     else:
-        file_menu.addActions([backup_action, restore_action])
+        file_menu.addActions([backup_action, restore_action, settings_action])
     check_action = QAction("&Check Workspace…", window)
     check_action.setObjectName("actionCheckWorkspace")
     check_action.setStatusTip("Check every claim, link and history entry; repairs are offered")

@@ -16,6 +16,7 @@ from db.backup import KEEP_DAYS, KEEP_LAST, BackupInfo
 from db.changes import Changes
 from desktop.context import AppContext
 from desktop.operations import backups as backup_ops
+from desktop.safety.settings_dialog import BackupSettings
 from desktop.workers import run_job
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,23 @@ class BackupScheduler(QObject):
     def interval_minutes(self) -> int:
         return _int_setting(self.settings, INTERVAL_KEY, DEFAULT_INTERVAL)
 
+    def current(self) -> BackupSettings:
+        """The settings in force: minutes between backups with edits, and the rotation."""
+        return BackupSettings(
+            self.interval_minutes,
+            _int_setting(self.settings, KEEP_LAST_KEY, KEEP_LAST),
+            _int_setting(self.settings, KEEP_DAYS_KEY, KEEP_DAYS),
+        )
+
+    def apply(self, chosen: BackupSettings) -> None:
+        """Store *chosen* and run the periodic backups at its interval from now on."""
+        self.settings.setValue(INTERVAL_KEY, chosen.interval_minutes)
+        self.settings.setValue(KEEP_LAST_KEY, chosen.keep_last)
+        self.settings.setValue(KEEP_DAYS_KEY, chosen.keep_days)
+        self.timer.stop()
+        if chosen.interval_minutes and backup_ops.local_path(self.ctx) is not None:
+            self.timer.start(chosen.interval_minutes * 60_000)
+
     def start(self) -> None:
         """Schedule the backup taken on opening, and the periodic ones."""
         self.dirty = False
@@ -89,8 +107,7 @@ class BackupScheduler(QObject):
             return
         self.running = True
         self.dirty = False
-        keep_last = _int_setting(self.settings, KEEP_LAST_KEY, KEEP_LAST)
-        keep_days = _int_setting(self.settings, KEEP_DAYS_KEY, KEEP_DAYS)
+        keep_last, keep_days = self.current().keep_last, self.current().keep_days
         run_job(
             "Back up workspace",
             lambda _progress: backup_ops.take(path, keep_last=keep_last, keep_days=keep_days),
