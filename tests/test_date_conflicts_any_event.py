@@ -187,3 +187,37 @@ def test_a_figure_reaching_a_level_is_no_event() -> None:
         date_conflicts([_p("the toll hit 40 on 3 May 2023"), _p("the toll hit 12 on 9 June 2023")])
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Who acted is not what happened to: a government announces many things,
+        # a president meets many people.
+        (
+            "the government announced the plan on 1 April 2024",
+            "the government announced sanctions on 15 July 2024",
+        ),
+        ("the president met the envoy on 4 June 2024", "the president met mayors on 30 July 2024"),
+        # Different phases of one occurrence: its start and its end or collapse.
+        ("the ceasefire took effect on 12 May 2024", "the ceasefire collapsed on 20 June 2024"),
+        ("the strike began on 1 June 2024", "the strike ended on 28 July 2024"),
+        ("the talks began on 3 May 2024", "the talks ended on 9 July 2024"),
+        ("the election was called on 2 April 2024", "the election was held on 7 July 2024"),
+    ],
+)
+def test_agents_and_phases_are_not_one_event(a: str, b: str) -> None:
+    assert date_conflicts([_p(a), _p(b)]) == []
+
+
+def test_what_an_agent_acted_on_is_the_event() -> None:
+    (found,) = date_conflicts(
+        [_p("the army launched the offensive on 6 May 2024"),
+         _p("the offensive began on 6 May 2023")]
+    )  # fmt: skip
+    assert found.event == "the offensive"
+    (found,) = date_conflicts(
+        [_p("the court released the journalist on 9 July 2024"),
+         _p("the journalist was freed on 9 July 2023")]
+    )  # fmt: skip
+    assert found.event == "the release of the journalist"

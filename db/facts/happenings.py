@@ -92,6 +92,9 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "death": ("died", "dies", "killed", "death", "perished"),
     "announcement": (
+        "was called",
+        "were called",
+        "been called",
         "announced",
         "announce",
         "announces",
@@ -154,7 +157,16 @@ KINDS: dict[str, tuple[str, ...]] = {
     "arrest": ("arrested", "arrest", "detained", "detention", "captured"),
     "sinking": ("sank", "sunk", "sink", "sinks", "sinking", "capsized", "capsize"),
     "release": ("released", "freed", "release"),
-    "occurrence": ("occurred", "happened", "took place", "made landfall", "landfall"),
+    "occurrence": (
+        "occurred",
+        "happened",
+        "took place",
+        "made landfall",
+        "landfall",
+        "held",
+        "took effect",
+        "came into force",
+    ),
     "resignation": ("resigned", "resignation", "resigns", "quit"),
     "election": ("elected", "election", "voted", "vote", "referendum"),
     "meeting": ("met", "meeting", "summit", "talks"),
@@ -194,7 +206,7 @@ OCCURRENCES = {
     "drought": "drought", "epidemic": "epidemic", "pandemic": "pandemic",
 }  # fmt: skip
 # Kinds that tell only that an occurrence happened ("the quake struck", "broke out").
-_HAPPENED = frozenset(("attack", "failure", "outbreak", "start", "occurrence"))
+_HAPPENED = frozenset(("attack", "outbreak", "start", "occurrence"))
 # The forms that name the happening itself as a thing ("the collapse came at dawn").
 EVENT_NOUNS = frozenset(
     """outbreak breach collapse failure rupture deployment dispatch arrival transfer
@@ -337,11 +349,25 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
                     after = tokens[at + 1]
                     if after[:1].isupper() and after.lower() not in _EMPTY:
                         place = after.lower()  # "the levee at Kessin"
+                if head and (w in _FORM_KIND or w == "|") and _object_at(tokens, at + 1):
+                    head = ""  # "the government announced the plan": who did it
                 break
             head = w
         if head and head not in _EMPTY:
             heads.append((head, first, place))
     return heads
+
+
+def _object_at(tokens: list[str], at: int) -> bool:
+    """Whether a verb's object starts at tokens[at] ("… announced the plan", "… met
+    union leaders"), so the phrase before the verb names who acted, not what it
+    happened to ("the levee failed on Sunday", "the troops arrived in Russia")."""
+    if at >= len(tokens):
+        return False
+    w = tokens[at].lower()
+    if w in ("the", "a", "an", "its", "their", "his", "her", "these", "those"):
+        return True
+    return w[0].isalnum() and w not in _STOP and w not in _EMPTY and w not in _FORM_KIND
 
 
 def marks_first(p: Profile) -> bool:
@@ -362,17 +388,14 @@ def happenings(p: Profile) -> set[Happening]:
     found: set[Happening] = set()
     things = set()
     for head, marked, _place in _heads(p.quote):
-        if head in OCCURRENCES:
+        if head in OCCURRENCES or head in EVENT_NOUNS:
             # The happening itself when a verb tells that it happened ("the quake struck",
-            # "the fire broke out") or none does; else what was done about it ("the
-            # ceasefire was announced").
-            about = kinds - _HAPPENED
-            if about:
-                found.update(Happening(kind, OCCURRENCES[head], order) for kind in about)
-            else:
-                found.add(Happening("event", OCCURRENCES[head], order))
-        elif head in EVENT_NOUNS:
-            found.add(Happening(_FORM_KIND[head], head, order))
+            # "the talks began") or none does; else what else befell it ("the ceasefire
+            # collapsed", "the talks ended", "the ceasefire was announced").
+            noun = OCCURRENCES.get(head, head)
+            own = "event" if head in OCCURRENCES else _FORM_KIND[head]
+            about = kinds - _HAPPENED - {own}
+            found.update(Happening(kind, noun, order) for kind in about or {own})
         elif marked or first or not _plural(head):
             things.add(_thing(head))
     if first:
