@@ -204,3 +204,22 @@ def test_deaths_and_the_displaced_are_one_count_however_differently_worded() -> 
         p("officials said 2,600 residents had fled the valley by Friday", day(5)),
     )
     assert found is not None and found.relation is Relation.UPDATES
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("300 homes were destroyed", "300 homes were damaged"),
+        ("some 9,000 homes were flooded", "9,000 homes were left without power"),
+    ],
+)
+def test_homes_that_met_different_fates_are_different_counts(a: str, b: str) -> None:
+    assert relate(p(a, day(3)), p(b, day(4))) is None
+
+
+def test_what_befell_people_is_read_before_what_befell_things() -> None:
+    found = relate(
+        p("from flooded streets, 900 people were evacuated", day(3)),
+        p("1,400 people were evacuated", day(4)),
+    )
+    assert found is not None and found.relation is Relation.UPDATES

@@ -108,7 +108,8 @@ DEATHS = re.compile(
 )
 # What else may have happened to people counted: evacuated, rescued, missing, held or
 # sheltered people are counts of different questions ("300 rescued" is not "2,000
-# evacuated"), whatever the same word ("people") they are counted in.
+# evacuated"), whatever the same word ("people") they are counted in; so are homes
+# destroyed, damaged or flooded.
 FATE = re.compile(
     r"\b(?:(?P<displaced>evacuat\w*|displaced|fled|flee(?:ing)?|uprooted|relocated|"
     r"(?:left|leave|leaving|fled|flee) (?:their|his|her|the) homes?|moved out|forced (?:out|from))"
@@ -116,6 +117,15 @@ FATE = re.compile(
     r"|(?P<missing>missing|unaccounted)"
     r"|(?P<detained>arrest\w*|detain\w*|in custody|jailed|imprisoned)"
     r"|(?P<sheltered>shelters?|sheltering|housed))\b",
+    re.I,
+)
+# … and what befell things: destroyed, damaged, flooded, left without power (read after
+# what befell people: "evacuated from flooded streets" counts the evacuated).
+DAMAGE = re.compile(
+    r"\b(?:(?P<destroyed>destroyed|razed|flattened|wrecked|demolished|washed away)"
+    r"|(?P<damaged>damaged)"
+    r"|(?P<flooded>flooded|inundated|submerged|under water)"
+    r"|(?P<unpowered>without (?:power|electricity)|lost (?:power|electricity)))\b",
     re.I,
 )
 HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
@@ -266,7 +276,7 @@ def predicate_of(quote: str) -> str:
     "rescued", …), "strength" or ""."""
     if CASUALTY.search(quote):
         return "casualty"
-    fate = FATE.search(quote)
+    fate = FATE.search(quote) or DAMAGE.search(quote)
     if fate:
         return fate.lastgroup or ""
     if STRENGTH.search(quote):
