@@ -223,3 +223,22 @@ def test_what_befell_people_is_read_before_what_befell_things() -> None:
         p("1,400 people were evacuated", day(4)),
     )
     assert found is not None and found.relation is Relation.UPDATES
+
+
+def test_a_figure_worded_as_replacing_its_own_articles_is_not_linked_to_its_relays(
+    ws: Workspace,
+) -> None:
+    body = (
+        "The ministry sent about 1,500 engineers to the border. "
+        "Engineer numbers have now swelled to as many as 4,000 engineers."
+    )
+    art = add_article(ws, NewArticle(text=body, original=body.encode(), published_at=None))
+    sent = claim_ops.create_claim_by_quote(ws, art.id, "sent about 1,500 engineers").id
+    swelled = claim_ops.create_claim_by_quote(
+        ws, art.id, "Engineer numbers have now swelled to as many as 4,000 engineers"
+    ).id
+    (relay,) = _story(ws, [("about 1,500 engineers were sent to the border", 3)])
+    found = _found(ws)
+    assert found[frozenset((swelled, sent))] == (Relation.UPDATES, swelled)
+    assert found[frozenset((relay, sent))][0] is Relation.SAME
+    assert frozenset((swelled, relay)) not in found

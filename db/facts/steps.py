@@ -18,7 +18,7 @@ import datetime as dt
 from collections import defaultdict
 
 from db.facts.profile import Profile
-from db.facts.relate import STILL_STANDING, Relating
+from db.facts.relate import STILL_STANDING, WORDED, Relating
 from db.models import Relation
 
 Key = tuple[int, int]
@@ -35,15 +35,19 @@ def direct_steps(found: dict[Key, Relating]) -> None:
     from a later day becomes a contradiction when a claim repeating the older figure on
     the newer one's day contradicts the newer one (:func:`still_standing`); updates and
     supports between two days are left out when a different figure of a day between
-    them, related to the newer claim, stands between."""
+    them, related to the newer claim, stands between; and a claim worded as replacing a
+    figure of its own article is not linked to the relays of that figure."""
     earlier: dict[int, list[Profile]] = defaultdict(list)  # related claims of earlier days
     spans: list[tuple[Key, Relating, Profile, Profile]] = []
     repeats: dict[int, list[Profile]] = defaultdict(list)
     disputed: set[Key] = set()
     same, contradicts = Relation.SAME, Relation.CONTRADICTS
     updates, supports = Relation.UPDATES, Relation.SUPPORTS
+    own: list[tuple[Profile, Profile]] = []  # worded updates of a figure of one's article
     for key, r in found.items():
-        relation, a, b, _reason = r
+        relation, a, b, reason = r
+        if reason == WORDED and a.article_id == b.article_id:
+            own.append((a, b))
         if relation is same:
             repeats[a.claim_id.int].append(b)
             repeats[b.claim_id.int].append(a)
@@ -55,6 +59,11 @@ def direct_steps(found: dict[Key, Relating]) -> None:
         earlier[x.claim_id.int].append(y)
         if relation is updates or relation is supports:
             spans.append((key, r, x, y))
+    # "Now swelled to 3,000" replaces the 1,500 its own article gave; the relays of that
+    # 1,500 in other articles are replaced through it.
+    for newer, older in own:
+        for relay in repeats.get(older.claim_id.int, ()):
+            found.pop(pair_key(newer, relay), None)
     # For each claim, its earlier days in order and, for the days from each on, the one
     # figure given on them (None when several are).
     ahead: dict[int, tuple[list[dt.date], list[Figure | None]]] = {}
