@@ -64,7 +64,7 @@ def test_russian_number_words_in_oblique_cases_are_figures() -> None:
 
 
 def test_a_promise_or_demand_is_the_subjects() -> None:
-    ru = "Министр финансов Ольга Ким потребовала от банков снизить ставки по ипотеке до конца года."
+    ru = "Министр финансов Ольга Ким потребовала от банков снизить ставки по ипотеке для семей."
     statements = _of(suggest(ru, None, "ru"), "attribution")
     assert [s.source for s in statements] == ["Ольга Ким"]
     assert statements[0].quote.startswith("снизить ставки")

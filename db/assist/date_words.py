@@ -27,13 +27,13 @@ Found = tuple[int, int, dt.date | None, dt.date | None, bool]  # start, end, fir
 _WEEKDAY_WORDS: dict[str, int] = {}
 for _i, _forms in enumerate(
     [
-        "понедельник mandag mandags الاثنين الإثنين 월요일",
-        "вторник tirsdag tirsdags الثلاثاء 화요일",
-        "среду среда onsdag onsdags الأربعاء 수요일",
-        "четверг torsdag torsdags الخميس 목요일",
-        "пятницу пятница fredag fredags الجمعة 금요일",
-        "субботу суббота lørdag lørdags السبت 토요일",
-        "воскресенье søndag søndags الأحد 일요일",
+        "понедельник понедельника понедельнику mandag mandags الاثنين الإثنين 월요일",
+        "вторник вторника вторнику tirsdag tirsdags الثلاثاء 화요일",
+        "среду среда среды среде onsdag onsdags الأربعاء 수요일",
+        "четверг четверга четвергу torsdag torsdags الخميس 목요일",
+        "пятницу пятница пятницы пятнице fredag fredags الجمعة 금요일",
+        "субботу суббота субботы субботе lørdag lørdags السبت 토요일",
+        "воскресенье воскресенья воскресенью søndag søndags الأحد 일요일",
     ]
 ):
     for _w in _forms.split():
@@ -54,6 +54,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"в\s+следующем\s+году", "next year"),
     (r"в\s+течение\s+(?:последней\s+|прошлой\s+)?недели", "past week"),
     (r"прошлогодн\w+", "last year"),
+    (r"позавчера", "two days ago"),
     (r"вчера", "yesterday"),
     (r"сегодня", "today"),
     # Danish
@@ -64,6 +65,9 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"sidste\s+års?|i\s+fjor", "last year"),
     (r"i\s+år|dette\s+års", "this year"),
     (r"næste\s+års?", "next year"),
+    (r"i\s+forgårs", "two days ago"),
+    (r"i\s+aftes", "yesterday"),
+    (r"i\s+morges", "today"),
     (r"i\s+går", "yesterday"),
     (r"i\s+dag", "today"),
     (r"i\s+morgen", "tomorrow"),
@@ -77,6 +81,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"지난해|작년", "last year"),
     (r"올해|금년", "this year"),
     (r"내년", "next year"),
+    (r"그저께|그제", "two days ago"),
     (r"어제|전날", "yesterday"),
     (r"내일", "tomorrow"),
     # Arabic
@@ -87,7 +92,9 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"(?:في\s+)?(?:العام|السنة)\s+الماضي(?:ة)?", "last year"),
     (r"(?:في\s+)?(?:هذا\s+العام|العام\s+الجاري)", "this year"),
     (r"(?:في\s+)?(?:العام|السنة)\s+(?:المقبل|القادم)(?:ة)?", "next year"),
+    (r"أول\s+أمس|أمس\s+الأول", "two days ago"),
     (r"أمس", "yesterday"),
+    (r"(?:صباح|ظهر|فجر|مساء)\s+(?:اليوم|هذا\s+اليوم)", "today"),
 ]
 _SEASONS = {
     "봄": (3, 5), "여름": (6, 8), "가을": (9, 11), "겨울": (12, 14),
@@ -113,7 +120,7 @@ _RELATIVE_RE = re.compile(
 )
 _WEEKDAY_RE = re.compile(
     _LEFT
-    + r"(?P<prep>в\s+ночь\s+(?:на|с)\s+|(?:в|во|с|до|к)\s+|"
+    + r"(?P<prep>в\s+ночь\s+(?:на|с)\s+|(?:в|во|с|со|до|к|ко)\s+|"
     + r"(?:natten\s+til|i|på|fra|til|siden)\s+|(?:منذ\s+)?(?:يوم\s+)|"
     + r"(?:지난|다음|이번)\s?)?"
     + r"(?P<wd>"
@@ -189,6 +196,23 @@ def _words(folded: str) -> tuple[array[int], array[int], list[str]]:
     return starts, ends, words
 
 
+def near_words(
+    folded: str, pattern: re.Pattern[str], key: Callable[[str], bool]
+) -> Iterator[re.Match[str]]:
+    """The matches of *pattern* around the words of *folded* that *key* accepts."""
+    return _near_words(folded, pattern, key)
+
+
+def relative_period(rule: str, published: dt.date) -> tuple[dt.date, dt.date]:
+    """The days of ``this|last|next week|month|year`` in an article published then."""
+    return _period(rule, published)
+
+
+def season_span(year: int, months: tuple[int, int]) -> tuple[dt.date, dt.date]:
+    """The first and last day of a season of *year* (months past 12 run into the next)."""
+    return _season(year, months)
+
+
 def word_index(folded: str) -> tuple[array[int], array[int], list[str]]:
     """Where each word of *folded* starts and ends and its casefolded form (cached: the
     figure and date readers of one text share it)."""
@@ -232,6 +256,8 @@ def _period(rule: str, p: dt.date) -> tuple[dt.date, dt.date]:
     one = dt.timedelta(days=1)
     if rule == "yesterday":
         return p - one, p - one
+    if rule == "two days ago":
+        return p - 2 * one, p - 2 * one
     if rule == "today":
         return p, p
     if rule == "tomorrow":
@@ -383,10 +409,10 @@ def _weekdays(
             yield m.start(), m.end(), None, None, True
             continue
         back = (published.weekday() - target) % 7
-        if future_context(folded, m.start()) and prep not in ("since", "siden", "с", "منذ"):
+        if future_context(folded, m.start()) and prep not in ("since", "siden", "с", "со", "منذ"):
             ahead = (target - published.weekday()) % 7
             day = published + dt.timedelta(days=ahead)
-        elif prep in ("by", "until", "till", "до", "к", "til", "다음"):
+        elif prep in ("by", "until", "till", "до", "к", "ко", "til", "다음"):
             ahead = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=ahead)
         elif prep == "지난" or (word.endswith("s") and prep == "i" and back == 0):
@@ -524,11 +550,11 @@ _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
     "foråret sommeren efteråret vinteren".split()
 )
 _RELATIVE_WORDS = frozenset(
-    "неделе месяце году течение вчера сегодня uge måned år års fjor går dag morgen "
-    "الأسبوع الشهر العام السنة أمس".split()
+    "неделе месяце году течение вчера сегодня позавчера uge måned år års fjor går dag morgen "
+    "forgårs aftes morges الأسبوع الشهر العام السنة أمس اليوم".split()
 )
 _RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",
-                      "내일", "전날")  # fmt: skip
+                      "내일", "전날", "그제", "그저께")  # fmt: skip
 _KOREAN_WEEKDAYS = tuple(w for w in _WEEKDAY_WORDS if w.endswith("요일"))
 
 
@@ -574,4 +600,13 @@ def has_time_word(phrase: str) -> bool:
     return False
 
 
-__all__ = ["Found", "future_context", "has_time_word", "word_dates", "word_index"]
+__all__ = [
+    "Found",
+    "future_context",
+    "has_time_word",
+    "near_words",
+    "relative_period",
+    "season_span",
+    "word_dates",
+    "word_index",
+]

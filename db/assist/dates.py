@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from db.assist import lexicon
+from db.assist.date_periods import english_seasons, period_parts
 from db.assist.date_words import future_context, word_dates
 from db.assist.text import SpanSet, fold_digits, furniture
 from db.dates import parse_event_date
@@ -150,8 +151,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(?P<prep>(?i:in|since|by|until|from|during|last|this|next|early|late|mid|before|"
-            r"after))[- ]"
+            r"\b(?P<prep>(?i:in|since|by|until|till|from|during|last|this|next|early|late|mid|"
+            r"before|after|through|throughout|as\s+(?:early|late|recently)\s+as))[- ]"
             r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
             r"November|December)(?![\w-])(?!\s+\d)"
         ),
@@ -373,6 +374,15 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
     blocked = SpanSet(furniture(text))
     taken = _Taken()
     out: list[EventDate] = []
+    # a part of a period before the period alone ("the end of last month", "이달 초")
+    for start, end, first, last, relative in [
+        *period_parts(folded, pub),
+        *english_seasons(folded, pub),
+    ]:
+        if blocked.overlaps(start, end) or taken.overlaps(start, end):
+            continue
+        taken.add(start, end)
+        out.append(EventDate(start, end, first, last, relative))
     for kind, pattern in _PATTERNS:
         if kind == "korean" and "월" not in text:
             continue

@@ -182,10 +182,11 @@ _FURNITURE = re.compile(
     r"[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# Labelled header lines ("Published: 2025-03-14", "URL: …"): metadata, not content.
+# Labelled header lines ("Published: 2025-03-14", "URL: …", "Title: …"): metadata, not
+# content (a headline repeats what the article says, so its figures are not claims of their own).
 _LABEL_LINE = re.compile(
     r"^[ \t]*(?:published|updated|posted|date|dateline|url|link|outlet|publication|publisher|"
-    r"authors?|by)[ \t]*:[^\n]*$",
+    r"authors?|by|title|headline)[ \t]*:[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _DATELINE = re.compile(

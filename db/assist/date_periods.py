@@ -1,0 +1,175 @@
+"""Parts of a period and English seasons, resolved against the publication date.
+
+A part of a month, year or week (``early this month``, ``at the end of last year``,
+``مطلع الشهر الجاري``, ``в конце прошлого года``, ``i starten af måneden``, ``이달 초``)
+runs over the first, middle or last third of it; the start of the current period is read
+like ``earlier this month`` (from its first day to the publication date), and ``since``
+the start of one (``منذ بداية الشهر``, ``с начала года``) is its first day.  A season
+(``in the spring``, ``last winter``, ``the summer of 2024``) is its three months.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from db.assist.date_words import Found, future_context, near_words, relative_period, season_span
+
+_PARTS: dict[str, str] = {
+    "early": "early", "start": "early", "beginning": "early", "mid": "mid", "middle": "mid",
+    "late": "late", "end": "late",
+    "مطلع": "early", "بداية": "early", "أوائل": "early", "منتصف": "mid", "أواسط": "mid",
+    "أواخر": "late", "نهاية": "late",
+    "начала": "early", "начале": "early", "начало": "early", "началу": "early",
+    "середина": "mid", "середине": "mid", "середины": "mid", "середину": "mid",
+    "конца": "late", "конце": "late", "концу": "late", "конец": "late",
+    "starten": "early", "begyndelsen": "early", "midten": "mid", "slutningen": "late",
+    "udgangen": "late",
+    "초": "early", "중순": "mid", "말": "late",
+}  # fmt: skip
+_WHICH: dict[str, str] = {
+    "the": "this", "this": "this", "last": "last", "next": "next",
+    "الجاري": "this", "الحالي": "this", "الماضي": "last", "الماضية": "last",
+    "المنصرم": "last", "المقبل": "next", "القادم": "next", "المقبلة": "next",
+    "القادمة": "next",
+    "этого": "this", "текущего": "this", "прошлого": "last", "следующего": "next",
+    "denne": "this", "sidste": "last", "næste": "next",
+}  # fmt: skip
+_UNITS: dict[str, str] = {
+    "month": "month", "year": "year", "week": "week",
+    "الشهر": "month", "العام": "year", "السنة": "year", "الأسبوع": "week",
+    "месяца": "month", "года": "year", "недели": "week",
+    "måneden": "month", "måned": "month", "året": "year", "år": "year", "ugen": "week",
+    "uge": "week",
+}  # fmt: skip
+# Korean: the period and its part in one or two words ("이달 초", "지난해 말", "연말").
+_KOREAN_PERIODS: dict[str, tuple[str, str]] = {
+    "이달": ("this", "month"), "이번달": ("this", "month"), "이번 달": ("this", "month"),
+    "지난달": ("last", "month"), "다음달": ("next", "month"), "다음 달": ("next", "month"),
+    "월": ("this", "month"), "올해": ("this", "year"), "금년": ("this", "year"),
+    "올": ("this", "year"), "연": ("this", "year"), "지난해": ("last", "year"),
+    "작년": ("last", "year"), "내년": ("next", "year"), "이번주": ("this", "week"),
+    "이번 주": ("this", "week"), "지난주": ("last", "week"), "다음주": ("next", "week"),
+    "다음 주": ("next", "week"),
+}  # fmt: skip
+
+_PART_RE = re.compile(
+    # English
+    r"(?<![\w-])(?:(?P<since>[Ss]ince)\s+)?(?:(?:at|in|by|until|from|toward|towards)\s+)?"
+    r"(?:the\s+)?(?P<part>start|beginning|middle|end)\s+of\s+(?P<which>the|this|last|next)\s+"
+    r"(?P<unit>month|year|week)(?![\w-])"
+    r"|(?<![\w-])(?P<part2>[Ee]arly|[Mm]id|[Ll]ate)[- ](?P<which2>this|last|next)\s+"
+    r"(?P<unit2>month|year|week)(?![\w-])"
+    # Arabic
+    r"|(?<![\w])(?:(?P<since3>[وف]?منذ)\s+)?(?:[وف]?(?:في|مع|حتى)\s+)?"
+    r"(?P<part3>مطلع|بداية|أوائل|منتصف|أواسط|أواخر|نهاية)\s+(?P<unit3>الشهر|العام|السنة|الأسبوع)"
+    r"(?:\s+(?P<which3>الجاري|الحالي|الماضي|الماضية|المنصرم|المقبل|القادم|المقبلة|القادمة))?"
+    r"(?![\w])"
+    # Russian
+    r"|(?<![\w])(?:(?P<since4>[Сс])\s+)?(?:(?:[Вв]|[Кк]|[Дд]о)\s+)?"
+    r"(?P<part4>начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\s+"
+    r"(?:(?P<which4>этого|текущего|прошлого|следующего)\s+)?(?P<unit4>месяца|года|недели)"
+    r"(?![\w])"
+    # Danish
+    r"|(?<![\w])(?:(?P<since5>[Ss]iden)\s+)?(?:(?:[Ii]|[Ff]ra|[Tt]il|[Ii]nden)\s+)?"
+    r"(?P<part5>starten|begyndelsen|midten|slutningen|udgangen)\s+af\s+"
+    r"(?:(?P<which5>denne|sidste|næste)\s+)?(?P<unit5>måneden|måned|året|år|ugen|uge)(?![\w])"
+    # Korean
+    r"|(?<![\w])(?P<ko>"
+    + "|".join(sorted(_KOREAN_PERIODS, key=len, reverse=True))
+    + r")\s?(?P<part6>초|중순|말)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
+)
+_KEYS = frozenset([*_UNITS, "초", "말", "중순"]) | frozenset(
+    w.split()[0] for w in _KOREAN_PERIODS if len(w) > 1
+)
+_KOREAN_KEY_PREFIXES = ("연말", "연초", "월말", "월초", "올해", "이달", "지난", "작년", "내년")
+
+
+def _is_key(word: str) -> bool:
+    return word in _KEYS or word.startswith(_KOREAN_KEY_PREFIXES)
+
+
+def _part_span(
+    part: str, which: str, unit: str, since: bool, published: dt.date
+) -> tuple[dt.date, dt.date]:
+    lo, hi = relative_period(f"{which} {unit}", published)
+    days = (hi - lo).days + 1
+    if since:
+        first = {"early": 0, "mid": days // 3, "late": 2 * days // 3}[part]
+        day = lo + dt.timedelta(days=first)
+        return day, day
+    if part == "early" and which == "this" and lo <= published <= hi:
+        return lo, published  # read like "earlier this month"
+    if unit == "year":
+        months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+        return lo.replace(month=months[0]), _month_end(lo.year, months[1])
+    if unit == "month":
+        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, days)}[part]
+        return lo.replace(day=first), lo.replace(day=last)
+    offsets = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}[part]
+    return lo + dt.timedelta(days=offsets[0]), lo + dt.timedelta(days=offsets[1])
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
+    """Every part of a month, year or week in *folded*, resolved against *published*."""
+    for m in near_words(folded, _PART_RE, _is_key):
+        g = m.groupdict()
+        if g["ko"]:
+            which, unit = _KOREAN_PERIODS[g["ko"]]
+            part = _PARTS[g["part6"]]
+            since = folded[m.end() : m.end() + 2] == "부터"
+        else:
+            n = next(i for i in ("", "2", "3", "4", "5") if g[f"part{i}"])
+            part = _PARTS[g[f"part{n}"].casefold()]
+            unit = _UNITS[g[f"unit{n}"].casefold()]
+            which = _WHICH.get((g.get(f"which{n}") or "this").casefold(), "this")
+            since = bool(g.get(f"since{n}"))
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        yield m.start(), m.end(), *_part_span(part, which, unit, since, published), True
+
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+                  "winter": (12, 14)}  # fmt: skip
+_SEASON_RE = re.compile(
+    r"(?<![\w-])(?P<prep>[Ii]n|[Dd]uring|[Oo]ver|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|"
+    r"[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|(?:[Ee]arlier|[Ll]ater)\s+this)[- ]"
+    r"(?:the\s+)?(?:(?:early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?:(?:\s+of)?\s+(?P<y>(?:1[89]|20)\d\d))?(?![\w-])"
+)
+
+
+def english_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
+    """Seasons of English text: the three months of that season of the year written, else of
+    the publication year (``last`` the one before it ended, ``next`` the one after)."""
+    for m in near_words(folded, _SEASON_RE, _SEASON_MONTHS.__contains__):
+        season, prep = m["season"], m["prep"].casefold()
+        if season == "fall" and not m["y"] and prep not in ("this", "last", "next"):
+            continue  # "injured in the fall"
+        months = _SEASON_MONTHS[season]
+        if m["y"]:
+            yield m.start(), m.end(), *season_span(int(m["y"]), months), False
+            continue
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        year = published.year - (1 if months[0] == 12 and published.month <= 2 else 0)
+        lo, hi = season_span(year, months)
+        ahead = prep == "next" or (prep != "last" and future_context(folded, m.start()))
+        if prep == "last" and hi >= published:
+            lo, hi = season_span(year - 1, months)
+        elif ahead and (hi < published or (prep == "next" and lo <= published)):
+            lo, hi = season_span(year + 1, months)
+        elif not ahead and prep != "this" and lo > published:
+            lo, hi = season_span(year - 1, months)  # "was noticed in the summer", in April
+        yield m.start(), m.end(), lo, hi, True
+
+
+__all__ = ["english_seasons", "period_parts"]

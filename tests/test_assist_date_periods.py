@@ -1,0 +1,103 @@
+"""Parts of periods, seasons, weekday case forms and days before yesterday, in five languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db.assist.dates import extract_dates
+from db.assist.numbers import extract_figures
+
+PUBLISHED = dt.date(2026, 4, 15)  # a Wednesday
+
+
+def dates(text: str) -> list[tuple[str, str | None]]:
+    return [(text[d.start : d.end], d.iso) for d in extract_dates(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prices rose at the end of last month and again early this month.",
+            [
+                ("at the end of last month", "2026-03-21/2026-03-31"),
+                ("early this month", "2026-04-01/2026-04-15"),
+            ],
+        ),
+        ("Output fell late last year.", [("late last year", "2025-09-01/2025-12-31")]),
+        (
+            "اشتكى السكان في منتصف الشهر الماضي من نقص المياه.",
+            [("في منتصف الشهر الماضي", "2026-03-11/2026-03-20")],
+        ),
+        ("استقبل المستشفى 50 مصابا منذ بداية الشهر.", [("منذ بداية الشهر", "2026-04-01")]),
+        ("ارتفعت الأسعار مطلع العام الجاري.", [("مطلع العام الجاري", "2026-01-01/2026-04-15")]),
+        (
+            "Цены выросли в конце прошлого месяца.",
+            [("в конце прошлого месяца", "2026-03-21/2026-03-31")],
+        ),
+        ("С начала года цены выросли.", [("С начала года", "2026-01-01")]),
+        (
+            "Prisen steg i slutningen af sidste år.",
+            [("i slutningen af sidste år", "2025-09-01/2025-12-31")],
+        ),
+        (
+            "Der er kommet klager siden starten af måneden.",
+            [("siden starten af måneden", "2026-04-01")],
+        ),
+        ("이달 초 시작된 공사가 멈췄다.", [("이달 초", "2026-04-01/2026-04-15")]),
+    ],
+)
+def test_parts_of_a_period(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fault was first noticed in the summer.",
+            [("in the summer", "2025-06-01/2025-08-31")],
+        ),
+        ("The pump was replaced last winter.", [("last winter", "2025-12-01/2026-02-28")]),
+        (
+            "Talks collapsed in the autumn of 2024.",
+            [("in the autumn of 2024", "2024-09-01/2024-11-30")],
+        ),
+        (
+            "The works started as early as February.",
+            [("as early as February", "2026-02-01/2026-02-28")],
+        ),
+    ],
+)
+def test_english_seasons_and_as_early_as(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_a_fall_from_a_roof_is_not_autumn() -> None:
+    assert dates("He was badly hurt in the fall from the roof.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Музей закрыт до пятницы.", [("до пятницы", "2026-04-17")]),
+        ("Со вторника в городе нет воды.", [("Со вторника", "2026-04-14")]),
+        ("Позавчера в школе прошли проверки.", [("Позавчера", "2026-04-13")]),
+        ("Politiet anholdt manden i forgårs.", [("i forgårs", "2026-04-13")]),
+        ("Han blev løsladt i aftes.", [("i aftes", "2026-04-14")]),
+        ("노사는 그제 오후 협상을 재개했다.", [("그제 오후", "2026-04-13")]),
+        ("وقع الحادث أول أمس.", [("أول أمس", "2026-04-13")]),
+        ("أعلنت الشرطة صباح اليوم اعتقال مشتبه به.", [("صباح اليوم", "2026-04-15")]),
+    ],
+)
+def test_weekday_cases_and_days_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_headline_lines_are_not_read() -> None:
+    text = "Title: Fire destroys 120 shops\nPublished: 2026-04-15\n\nA fire destroyed 120 shops."
+    found = extract_figures(text, "en")
+    assert [text[f.start : f.end] for f in found] == ["120"]
+    assert found[0].start > text.index("A fire")
