@@ -101,3 +101,22 @@ def test_headline_lines_are_not_read() -> None:
     found = extract_figures(text, "en")
     assert [text[f.start : f.end] for f in found] == ["120"]
     assert found[0].start > text.index("A fire")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bridge was built in the 1960s and rebuilt in the late 1990s.",
+            [
+                ("in the 1960s", "1960-01-01/1969-12-31"),
+                ("in the late 1990s", "1997-01-01/1999-12-31"),
+            ],
+        ),
+        ("Мост построили в 1960-х годах.", [("в 1960-х годах", "1960-01-01/1969-12-31")]),
+        ("Broen blev bygget i 1960'erne.", [("1960'erne", "1960-01-01/1969-12-31")]),
+        ("이 다리는 1960년대에 지어졌다.", [("1960년대", "1960-01-01/1969-12-31")]),
+    ],
+)
+def test_decades(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected

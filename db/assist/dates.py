@@ -136,7 +136,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|"
             r"end of|beginning of|start of))[- ]"
             + r"(?:(?P<m>January|February|March|April|May|June|July|August|September|October|"
-            r"November|December)|(?P<yonly>(?:1[89]|20)\d\d))"
+            r"November|December)|(?P<yonly>(?:1[89]|20)\d\d(?!['’]?s\b)))"
             + r"(?:,?\s+"
             + _Y.format(n="y")
             + r")?(?!\d)",
@@ -155,6 +155,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"before|after|through|throughout|as\s+(?:early|late|recently)\s+as))[- ]"
             r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
             r"November|December)(?![\w-])(?!\s+\d)"
+        ),
+    ),
+    (
+        # a decade: "in the 1970s", "в 1970-х годах", "i 1970'erne", "1970년대"
+        "decade",
+        re.compile(
+            r"(?:(?<![\w'’])(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y|[Tt]hrough|[Tt]he|[Ee]arly|[Ll]ate)"
+            r"\s+(?:the\s+)?(?:(?P<dpart>early|late|mid)[- ])?"
+            r"(?P<y>(?:1[89]|20)\d0)['’]?s(?![\w'’])"
+            r"|(?<![\w-])(?:(?:[Вв]|[Сс]|[Кк]|[Дд]о)\s+)?(?P<y2>(?:1[89]|20)\d0)-(?:х|е|ых|ые|м)"
+            r"(?:\s+(?:годах|годы|годов|годам))?(?![\w])"
+            r"|(?<![\w-])(?P<y3>(?:1[89]|20)\d0)['’]erne(?![\w])"
+            r"|(?<![\d])(?P<y4>(?:1[89]|20)\d0)년대)"
         ),
     ),
     (
@@ -250,6 +263,10 @@ def _resolve(
         month = int(g["m"])
         if not 1 <= month <= 12:
             return None
+    if kind == "decade":
+        first_year = int(g["y"] or g["y2"] or g["y3"] or g["y4"])
+        a, b = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(g.get("dpart") or "", (0, 9))
+        return dt.date(first_year + a, 1, 1), dt.date(first_year + b, 12, 31), False
     if kind == "year":
         assert year is not None
         return dt.date(year, 1, 1), dt.date(year, 12, 31), False
