@@ -242,3 +242,10 @@ def test_a_figure_worded_as_replacing_its_own_articles_is_not_linked_to_its_rela
     assert found[frozenset((swelled, sent))] == (Relation.UPDATES, swelled)
     assert found[frozenset((relay, sent))][0] is Relation.SAME
     assert frozenset((swelled, relay)) not in found
+
+
+def test_earlier_this_year_never_makes_a_figure_the_newer_one() -> None:
+    before = p("3,000 troops were sent earlier this year", day(20))
+    undated = profile(uuid.uuid4(), uuid.uuid4(), "5,000 troops are there", 0, 22, None, None)
+    found = relate(before, undated)
+    assert found is not None and found.newer is not before

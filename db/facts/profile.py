@@ -65,10 +65,11 @@ FORECAST = re.compile(
 )
 # Words saying a figure changed ("rose to seven", "swelled to"): it replaces an earlier one.
 # ("Now" or "latest" alone say only that a figure is current: two outlets giving different
-# figures "now" on the same day disagree.)
+# figures "now" on the same day disagree.  "Earlier this year" dates a figure, as an
+# event date read from the quote, and makes it the older one.)
 UPDATE_CUES = re.compile(
     r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|"
-    r"revised|no longer|has reached|earlier this (?:year|month|week)|fell|fallen|dropped|"
+    r"revised|no longer|has reached|fell|fallen|dropped|"
     r"declined|decreased|down from|lowered|reduced)\b",
     re.I,
 )
