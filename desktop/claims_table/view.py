@@ -260,6 +260,10 @@ class ClaimsTableView(QWidget):
             self.filter_bar.reload_tags(self.ctx.ws)  # a claim may carry a new tag
         self._guard(lambda: self.model.apply_changes(changes))
 
+    def hold_article(self, article_id: str) -> None:
+        """The reader opened *article_id*: have its rows at hand for the claims added to it."""
+        self._guard(lambda: self.model.hold_article(article_id))
+
     def _forget_echo(self) -> None:
         self._echo = None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import uuid
 from typing import Any
 
@@ -31,6 +32,7 @@ from desktop.context import AppContext
 from desktop.inspector.form import InspectorForm
 from desktop.inspector.new_source_dialog import NewSourceDialog
 from desktop.marks import marked_html, one_line
+from desktop.models.claims_model import alive_flag
 from desktop.operations import analysts as analyst_ops
 from desktop.operations import claims as claim_ops
 from desktop.operations import sources as source_ops
@@ -43,6 +45,9 @@ from desktop.palette import (
     status_tip,
 )
 from desktop.review.verdict_dialog import VerdictDialog
+from desktop.workers import run_job
+
+log = logging.getLogger(__name__)
 
 FIELD_TEXT = {
     "statement": "Edit statement",
@@ -83,6 +88,7 @@ class ClaimInspector(InspectorForm, QWidget):
         self._sources: list[SourceInfo] = []
         self._sources_stale = True
         self._tags_stale = True
+        self._lookups = 0  # moves on whenever the tags, sources or analysts may change
         # Claims the last change record created with nothing attached (no evidence or
         # link named with them): shown next, they need no evidence or links read.
         self._bare: set[str] = set()
@@ -97,6 +103,7 @@ class ClaimInspector(InspectorForm, QWidget):
         ctx.openClaimRequested.connect(self._claim_selected)
         ctx.changed.connect(self._on_changed)
         ctx.workspaceChanged.connect(self._names.clear)
+        ctx.workspaceChanged.connect(self._stale_lookups)
         ctx.workspaceChanged.connect(lambda: self.show_claim(None))
         self.show_claim(None)
 
@@ -163,6 +170,47 @@ class ClaimInspector(InspectorForm, QWidget):
             info = None  # deleted meanwhile
         self._show(info, force=False)
 
+    def read_choices_soon(self) -> None:
+        """Read the tags, sources and analysts in the background (start-up calls this once
+        the window shows), so that the first claim shown does not wait for them."""
+        if not (self._tags_stale or self._sources_stale or not self._names):
+            return
+        lookups = self._lookups
+        ws_ctx = self.ctx
+
+        def read(_progress: Any) -> tuple[list[str], list[SourceInfo], dict[uuid.UUID, str]]:
+            tags = claim_ops.all_tags(ws_ctx)
+            sources = source_ops.list_sources(ws_ctx, counts=False)  # names, gradings
+            names = {a.id: a.name for a in analyst_ops.list_analysts(ws_ctx)}
+            return tags, sources, names
+
+        def done(result: tuple[list[str], list[SourceInfo], dict[uuid.UUID, str]]) -> None:
+            if lookups != self._lookups:
+                return  # something changed meanwhile: read when shown
+            tags, sources, names = result
+            if self._tags_stale:
+                self.tag_completer.set_tags(tags)
+                self._tags_stale = False
+            if self._sources_stale:
+                self._sources = sources
+                self._sources_stale = False
+                self._show_sources()
+            if not self._names:
+                self._names = names
+
+        alive = alive_flag(self)
+        run_job(
+            "Reading tags and sources",
+            read,
+            show_progress=False,
+            on_done=lambda result: done(result) if alive[0] else None,
+            on_error=lambda exc: log.debug("reading the inspector's choices: %s", exc),
+        )
+
+    def _stale_lookups(self) -> None:
+        """Lists read in the background from before now are not to be used."""
+        self._lookups += 1
+
     def _fill_choices(self) -> None:
         """Refresh the tag completer and the source list when they may have changed."""
         try:
@@ -176,6 +224,9 @@ class ClaimInspector(InspectorForm, QWidget):
         except ClaimDeskError as exc:
             self.ctx.report_error(exc)
             return
+        self._show_sources()
+
+    def _show_sources(self) -> None:
         self._source_names.setStringList([s.name for s in self._sources])
         if self.source_combo.lineEdit().hasFocus():
             return
@@ -292,6 +343,7 @@ class ClaimInspector(InspectorForm, QWidget):
         self._bare = changes.ids(Entity.CLAIM, Op.CREATED) - attached
         self._relayed = {c.id for c in changes.of(Entity.CLAIM) if "relayed_by" in c.fields}
         if changes.everything:
+            self._stale_lookups()
             self._names.clear()
             self._sources_stale = self._tags_stale = True
             self._reload()
@@ -303,10 +355,13 @@ class ClaimInspector(InspectorForm, QWidget):
             return
         claim_changes = changes.of(Entity.CLAIM)
         if changes.touches(Entity.SOURCE):
+            self._stale_lookups()
             self._sources_stale = True
         if changes.touches(Entity.ANALYST):
+            self._stale_lookups()
             self._names.clear()
         if any("tags" in c.fields or (changes.remote and not c.fields) for c in claim_changes):
+            self._stale_lookups()
             self._tags_stale = True
         if self.info is None:
             return

@@ -401,6 +401,7 @@ class MainWindow(QMainWindow):
         a(ActionId.ABOUT).triggered.connect(self.show_about)
         self.article_panel.articleChosen.connect(self.open_article)
         self.reader.articleOpened.connect(self._article_opened)
+        self.reader.articleOpened.connect(self.claims_table.hold_article)
         # After the reader (connected when it was made) has opened the claim's article.
         self.ctx.claimSelected.connect(self._claim_chosen)
         self.ctx.openClaimRequested.connect(self._claim_chosen)
@@ -633,6 +634,7 @@ class MainWindow(QMainWindow):
         """The article list and the last article, read once the window shows."""
         self.article_panel.refresh()
         self._open_first_article()
+        self.inspector.read_choices_soon()
 
     def size_for_first_start(self) -> None:
         """Most of the free area of the screen the window opens on (the primary one

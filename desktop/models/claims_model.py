@@ -17,6 +17,7 @@ change ever re-lists the table.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -203,7 +204,11 @@ SORT_COLUMNS: dict[int, SortKey] = {
     COL_THREADS: SortKey.THREADS,
     COL_RELAYS: SortKey.RELAYS,
 }
+
+log = logging.getLogger(__name__)
+
 CACHED_PAGES = 8  # pages held at most (the least recently used are dropped)
+HOLD_PAGES = 2  # pages read at most for the claims of the article being read
 
 
 class ClaimsTableModel(QAbstractTableModel):
@@ -257,6 +262,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._in_flight: set[str] = set()  # claims the refresh being read places
         self._known: dict[str, ClaimRow] = {}  # rows of queued new claims, made as written
         self._locate_after: set[str] = set()  # claims to locate once that refresh is in
+        self._hold_after: str | None = None  # an article to hold once the first page is in
         self._mono = QFont("monospace")
         self._mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self._alive = alive_flag(self)
@@ -417,6 +423,8 @@ class ClaimsTableModel(QAbstractTableModel):
         self.loaded.emit(self._count)
         self.countChanged.emit(self._count)
         self._start_refresh()  # changes named while the first page was read
+        if self._hold_after is not None:
+            self.hold_article(self._hold_after)
 
     def _count_done(self, gen: int, layout: int, count: int) -> None:
         if gen != self._gen:
@@ -754,6 +762,60 @@ class ClaimsTableModel(QAbstractTableModel):
     def row_of(self, claim_id: str) -> int | None:
         """The row of *claim_id* if it is held (see ``locate`` for any row)."""
         return self._pos.get(str(claim_id))
+
+    def hold_article(self, article_id: str) -> None:
+        """Read the rows of *article_id*'s claims in the background, unless some are held.
+
+        For the orders that keep an article's claims together: a claim then added to
+        the article is placed beside them (a count over that article alone) and its
+        row shown without a page read.
+        """
+        article_id = str(article_id)
+        if self._order.key not in (SortKey.POSITION, SortKey.ARTICLE) or self._order.descending:
+            return
+        if self._first_pending:
+            self._hold_after = article_id
+            return
+        self._hold_after = None
+        if any(row[R_ARTICLE_ID] == article_id for row in self._rows.values()):
+            return
+        gen, layout = self._gen, self._layout
+        ws, flt, order, size = self._ws(), self._filter, self._order, self.page_size
+        total = self._count if self._count_known else None
+
+        def read(_progress: Any) -> list[tuple[int, list[ClaimRow]]]:
+            found = ops.article_rows(ws, flt, order, article_id)
+            if found is None:
+                return []
+            first, many = found
+            last = min(first + many, first + HOLD_PAGES * size - 1)
+            return [
+                (number, ops.page(ws, flt, order, number, total=total, size=size))
+                for number in range(first // size, last // size + 1)
+            ]
+
+        self._job(
+            "Reading claims",
+            read,
+            show_progress=False,
+            on_done=lambda pages: self._held(gen, layout, pages),
+            on_error=lambda exc: log.debug("reading an article's claims: %s", exc),
+        )
+
+    def _held(self, gen: int, layout: int, pages: list[tuple[int, list[ClaimRow]]]) -> None:
+        if gen != self._gen or layout != self._layout or self._refreshing:
+            return  # rows moved meanwhile: the next new claim is counted in full
+        for number, rows in pages:
+            if number in self._requested:
+                continue
+            start = number * self.page_size
+            for offset, row in enumerate(rows):
+                if start + offset >= self._count:
+                    break
+                self._put(start + offset, row)
+            self._requested.add(number)
+            if rows:
+                self._emit_changed(start, min(self._count, start + len(rows)) - 1)
 
     def locate(self, claim_id: str) -> None:
         """Find the row of *claim_id* in the background; ``located`` answers."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import replace
 
 from db import claim_pages
 from db.claim_pages import PAGE_SIZE, ClaimOrder, SortKey
@@ -116,6 +117,20 @@ def new_claim_row(claim_id: str) -> ClaimRow | None:
 def rank(ws: Workspace, flt: ClaimFilter, order: ClaimOrder, claim_id: str) -> int | None:
     """The row of *claim_id* among the matching claims in *order* (None: not among them)."""
     return claim_pages.claim_rank(ws, flt, order, claim_id)
+
+
+def article_rows(
+    ws: Workspace, flt: ClaimFilter, order: ClaimOrder, article_id: str
+) -> tuple[int, int] | None:
+    """(row of the first claim of *article_id* among the matching claims in *order*, how
+    many claims of it match); None when none does.  For the position and article orders,
+    where an article's claims are consecutive rows."""
+    mine = replace(flt, article_ids=frozenset({uuid.UUID(str(article_id))}))
+    first = claim_pages.claim_ids_at(ws, mine, ClaimOrder(SortKey.POSITION), 0, 1)
+    if not first:
+        return None
+    at = claim_pages.claim_rank(ws, flt, order, first[0])
+    return None if at is None else (at, claim_pages.count_claims(ws, mine))
 
 
 def rank_beside(
