@@ -340,3 +340,44 @@ def test_korean_a_quoted_name_is_not_speech() -> None:
     found = suggest(text, None, "ko")
     assert _of(found, "quotation") == []
     assert _figure(found, "300억 원", text).source == "정부"
+
+
+def test_a_pronoun_follows_a_person_opening_a_later_sentence() -> None:
+    text = (
+        '"We have lost everything," said Peter Haines, a farmer. '
+        "Environment Minister Laila Osei visited the area. She pledged 25 million dollars "
+        "in aid and said an inquiry would report within 90 days."
+    )
+    found = suggest(text, None, "en")
+    assert _figure(found, "25 million", text).source == "Laila Osei"
+    assert _figure(found, "90", text).source == "Laila Osei"
+
+
+def test_a_group_opening_the_sentence_and_a_group_inside_a_named_source() -> None:
+    text = "Local farmers estimate losses at more than 12 million dollars."
+    assert _figure(suggest(text, None, "en"), "more than 12 million", text).source == (
+        "Local farmers"
+    )
+    text = (
+        "Bakers fear the price of flour will rise by 20 percent, a spokeswoman for the "
+        "Flour Millers Association said."
+    )
+    hit = _figure(suggest(text, None, "en"), "20 percent", text)
+    assert hit.source is not None and "Flour Millers" in hit.source
+    # "Many" names nobody
+    assert (
+        _figure(
+            suggest("Many say 40 people were hurt.", None, "en"),
+            "40",
+            "Many say 40 people were hurt.",
+        ).source
+        is None
+    )
+
+
+def test_danish_an_internal_mail_is_from_its_sender() -> None:
+    text = (
+        "Berlingske skriver med henvisning til en intern mail fra DSB, at 40 togsæt er beskadiget."
+    )
+    hit = _figure(suggest(text, None, "da"), "40", text)
+    assert (hit.source, hit.relayed_by) == ("DSB", ("Berlingske",))

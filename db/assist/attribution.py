@@ -34,7 +34,8 @@ _VERBS = (
     "accused|accuses|described|describes|admitted|admits|alleged|alleges|acknowledged|"
     "disclosed|predicted|expects|expected|assessed|assesses|concluded|observed|mentioned|"
     "underlined|advised|branded|characterised|characterized|quoted|cited|reads|"
-    "promised|promises|pledged|pledges|vowed|vows|" + _OTHER_VERBS
+    "promised|promises|pledged|pledges|vowed|vows|estimate|warn|confirm|claim|argue|insist|"
+    "predict|allege|deny|fear|fears|feared|report|" + _OTHER_VERBS
 )
 _OTHER_VERB_SET = frozenset(_OTHER_VERBS.split("|"))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|recently|then|further|again|not)\s+)*"
@@ -64,7 +65,8 @@ _TRAILING = re.compile(
     r"explaining|stressing|warning|expressing\s+(?:the\s+)?(?:hope|fears?|concern|confidence))\b"
 )
 _NOUN_OR_VERB = frozenset(
-    "reports report states claims estimates notes shares expects says believes".split()
+    "reports report states claims estimates notes shares expects says believes estimate claim "
+    "fear fears warn confirm deny".split()
 )
 _NOT_A_VERB_AFTER = (
     r"\s+(?:in|of|from|on|by|about|indicate|indicates|suggest|suggests|say|said|show|shows|"
@@ -239,6 +241,40 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     return _common_np(text, cue_start, floor)
 
 
+def _is_group(subject: str) -> bool:
+    """True for a bare plural common noun phrase ("Insurers", "Local farmers", "Officials")."""
+    words = subject.split()
+    if not 1 <= len(words) <= 3 or words[0].casefold() in ("the", "a", "an"):
+        return False
+    head = words[-1]
+    if not head.endswith("s") or head.isupper() or head.casefold() in lexicon.MEDIA_NAMES:
+        return False
+    return all(w[1:].islower() for w in words) and all(w.islower() for w in words[1:])
+
+
+def _opening_subject(text: str, cue_start: int, floor: int) -> str:
+    """A group opening the sentence right before its verb ("Local farmers estimate …"):
+    a short noun phrase whose words are neither verbs nor pronouns nor document nouns."""
+    opening = _OPENING_NP.fullmatch(text, floor, cue_start)
+    if not opening:
+        return ""
+    words = [w.casefold() for w in opening.group("np").split()]
+    if any(w in _NP_STOP or w in _NOT_A_HEAD for w in words):
+        return ""
+    return opening.group("np")
+
+
+# A sentence opening with a short noun phrase right before its verb.
+_OPENING_NP = re.compile(
+    r"(?P<np>[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}?(?:\s+(?P<head>[a-z][\w’'-]*))?)\s*"
+)
+_NOT_A_HEAD = frozenset(
+    "many some most few others all both several each none one two three they there it this "
+    "that these those who which what estimates estimate figures data results reports report "
+    "polls poll surveys survey projections forecasts forecast counts count turnout".split()
+)
+
+
 _NP_STOP = frozenset(
     "i we you he she it they this that these those which who whom whose what there here is are "
     "was were be been being has have had do does did will would could should may might must can "
@@ -318,6 +354,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 _Found(name_end + that.end(), e, name, "report", s + m.start(), name_end, [])
             )
     # X said ... / ..., X said / said X
+    generic: set[tuple[str, int]] = set()
     for m in _VERB.finditer(body):
         verb = m.group("verb").casefold()
         v_end = s + m.end("verb")
@@ -343,6 +380,11 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 assert and_at is not None
                 if first.start < and_at.start() < first.end:
                     first.end = and_at.start()
+        if not subject:
+            subject = _opening_subject(text, aux_start, s)
+            if subject:  # "Local farmers estimate …": a group, no source of its own if another
+                sub_start = s  # cue in the sentence names one
+                generic.add((subject, sub_start))
         inverted = False
         if not subject:
             name, name_end = _np_after(text, v_end, e)
@@ -425,6 +467,12 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             # "Thirdly, Griffiths said, the troops …": the rest of the sentence is theirs
             c_start = max(c_start, v_end)
         found.append(_Found(c_start, e, subject, verb, sub_start, v_end, []))
+    # A group ("Insurers estimate …", "Local farmers fear …") inside the words of a named source
+    # is what that source says, not a source of its own.
+    groups = [f for f in found if (f.raw, f.cue_start) in generic or _is_group(f.raw)]
+    for g in groups:
+        if any(f.start <= g.cue_start < f.end for f in found if f not in groups):
+            found.remove(g)
     # The ministry put the death toll at 34
     for m in _PUT_AT.finditer(body):
         by = _ESTIMATES_BY.search(text, s, s + m.start())

@@ -111,10 +111,11 @@ _VERB_MID = re.compile(
 # The document a source is cited through: its author is the source ("en rapport fra X").
 _DOCUMENT = re.compile(
     r"^(?:(?:en|et|den|det|ein|eine|einen)\s+)?(?:\w+\s+)?(?:rapport|undersøgelse|analyse|"
-    r"opgørelse|notat|tal|oplysninger|pressemeddelelse|meddelelse|Bericht|Angaben)\s+"
+    r"opgørelse|notat|tal|oplysninger|pressemeddelelse|meddelelse|mail|e-mail|mails|brev|"
+    r"dokument|dokumenter|redegørelse|referat|udkast|Bericht|Angaben|Schreiben|Dokument)\s+"
     r"(?:fra|von|aus)\s+(?=\S)"
     r"|^(?:данные|доклад|доклада|отч[её]т|сообщение|заявление|пресс-релиз|публикацию|"
-    r"материал|исследование)\s+(?=\S)",
+    r"материал|исследование|письмо|документ|документы)\s+(?=\S)",
     re.IGNORECASE,
 )
 # "Det oplyser X til Y.", "Об этом сообщил X.": X said what the sentence before says.

@@ -39,8 +39,10 @@ _IT_THEY = frozenset("it they они оно de ihr sie 그들 هم".split())
 _PRONOUN_REACH = 5000
 # Subjects that name nobody: "Det oplyser …" and "Об этом сообщил …" point to what was said.
 _NOBODY = frozenset(
-    "i;we;you;which;that;this;there;who;det;dette;der;это;об этом;das;dies;es".split(";")
+    "i;we;you;which;that;this;there;who;det;dette;der;это;об этом;das;dies;es;"
+    "many;some;others;most;few;several;all;both".split(";")
 )
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)$")
 _AFTER_PREPOSITION = re.compile(
     r"(?:^|\s)(?:in|at|of|for|from|with|by|to|on|i|hos|fra|til|på|for|af|ved|med|im|bei|von)\s+$"
 )
@@ -113,6 +115,7 @@ class NameIndex:
         self.text = text
         self._people: list[tuple[int, str]] = []
         self._objects: set[int] = set()  # people named after a preposition ("director in X")
+        self._subjects: list[int] = []  # people whose name (with its title) opens a sentence
         self._roles: list[tuple[int, str, str]] = []  # (position, role words, name)
         for m in _CAPITALISED_RUN.finditer(text):
             tokens = m.group(0).split()
@@ -134,6 +137,8 @@ class NameIndex:
                 self._people.append((m.start(), phrase))
                 if _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
                     self._objects.add(m.start())
+                if _SENTENCE_OPENS.search(text, max(0, m.start() - 3), m.start()) or not m.start():
+                    self._subjects.append(m.start())
             if not (person or phrase.casefold() in lexicon.MEDIA_NAMES):
                 continue
             lead = _LEAD_WORDS.search(text, max(0, m.start() - 60), m.start())
@@ -168,11 +173,19 @@ class NameIndex:
             self._bodies.append(entry)
 
     def _latest_person(self, pos: int) -> str | None:
-        """The person last given as a source before *pos*, else the person last named."""
+        """The person last given as a source before *pos*, unless a person named since opens a
+        sentence of their own ("Minister Laila Osei visited …. She pledged …"); else the person
+        last named."""
+        k = bisect.bisect_left(self._subjects, pos)
+        opener = self._subjects[k - 1] if k else -1
         for p, name, _kind in reversed(self._sources):
             if p < pos - _PRONOUN_REACH:
                 break
             if p < pos and is_person(name):
+                if opener > p:
+                    i = bisect.bisect_left(self._positions, opener)
+                    if i < len(self._people) and self._people[i][0] == opener:
+                        return self._people[i][1]
                 return name
         i = bisect.bisect_left(self._positions, pos)
         for p, name in reversed(self._people[max(0, i - 4) : i]):
