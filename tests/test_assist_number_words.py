@@ -124,3 +124,28 @@ def test_english_part_of_a_whole() -> None:
 
 def test_figure_type_is_unchanged() -> None:
     assert isinstance(extract_figures("Tre skoler lukker.", "da")[0], Figure)
+
+
+def test_qualifiers_percent_words_and_currency_abbreviations() -> None:
+    ru = extract_figures("Ущерб оценили более чем в 70 млн рублей.", "ru")
+    assert [(f.value, f.unit, f.qualifier) for f in ru] == [(70e6, "RUB", "more than")]
+    ar = extract_figures("بلغت نسبة المشاركة 41.5 بالمئة و7 في المائة من الأصوات باطلة.", "ar")
+    assert [(f.value, f.unit) for f in ar] == [(41.5, "percent"), (7, "percent")]
+    da = extract_figures("Byggeriet koster 4,1 mia. kr.", "da")
+    assert [(f.value, f.unit) for f in da] == [(pytest.approx(4.1e9), "DKK")]
+
+
+def test_times_of_day_and_fractions_are_not_counts() -> None:
+    assert values("Сирена прозвучала в четыре часа утра.", "ru") == []
+    assert values("Закон приняли двумя третями голосов.", "ru") == []
+    assert values("Через четыре часа движение восстановили.", "ru") == [4]
+
+
+def test_english_half_of_a_whole() -> None:
+    text = "Half of the 800 staff were sent home and half its budget was frozen."
+    assert [(t, v) for t, v, _u in figures(text, "en")] == [
+        ("Half", 0.5),
+        ("800", 800),
+        ("half", 0.5),
+    ]
+    assert figures("In the second half of the season, half the time was lost.", "en") == []

@@ -111,7 +111,10 @@ _NOT_COUNTED: dict[str, frozenset[str]] = {
     "ar": frozenset(
         "من في على إلى عن مع أن إن ما لا قد التي الذي الذين أو ثم حتى منذ بين عند".split()
     ),
-    "ru": frozenset("из и или а но на в во с со по за к от до о об что как".split()),
+    "ru": frozenset(
+        "из и или а но на в во с со по за к от до о об что как трети третей третями третям "
+        "четверти четвертей четвертями плюс минус".split()
+    ),
 }
 # Words before a number word that name the things rather than count them ("de to lande",
 # "klokken ti").
@@ -219,6 +222,9 @@ def _plain_numbers(text: str, language: str) -> list[WordNumber]:
         before = _WORD_BEFORE.search(text, max(0, start - 12), start)
         if before and before.group(1).casefold() in not_after:
             continue
+        if language == "ru" and folded in ("час", "часа", "часов") and before:
+            if before.group(1).casefold() in ("в", "к"):
+                continue  # "в три часа ночи": a time of day
         last_end = end
         out.append(WordNumber(start, end, value, lexicon.UNITS.get(folded, "")))
     return out

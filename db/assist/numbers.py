@@ -51,7 +51,7 @@ _MAG = (
 _RANGE_SEP = r"\s*(?P<rsep>-|–|—|to|and|or|до|и|til|bis|~|∼|에서|～)\s*"
 _PERCENT = (
     r"(?P<pct>\s?(?:%|٪|percent\b|per cent\b|процент\w*|procent(?:point)?\b|pct\.|"
-    r"procentpoint\b|Prozent\b|퍼센트|(?:في|بال)\s?(?:المئة|المائة)(?![^\W\d_])))?"
+    r"procentpoint\b|Prozent\b|퍼센트|في\s+(?:المئة|المائة)|بال(?:مئة|مائة))(?![^\W\d_]))?"
 )
 
 
@@ -468,8 +468,20 @@ _PARTITIVE = re.compile(
 )
 
 
+# "half of the workers", "half its budget": a share; "half of the season" is a stretch of time.
+_HALF_OF = re.compile(
+    r"(?<![\w-])[Hh]alf(?=\s+(?:of\s+)?(?:the|its|their|all|those|these|his|her|our)\s+"
+    r"(?!(?:season|year|century|decade|month|week|day|night|match|game|term|period|time|"
+    r"way|hour|century|first|second|1st|2nd)\b)[\w£$€])"
+)
+
+
 def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
+    for m in _HALF_OF.finditer(text):
+        if not blocked.overlaps(m.start(), m.end()):
+            qual, q_start = _qualifier_before(text, m.start())
+            out.append(Figure(q_start, m.end(), 0.5, None, "", qual))
     for m in _WORD_NUMBER.finditer(text):
         words = re.split(r"[- ]", m["w"].casefold())
         if blocked.overlaps(m.start(), m.end()):
