@@ -86,13 +86,29 @@ def _revision(conn: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
+class DamagedCopy(InvalidInput):
+    """A copy just made failed SQLite's full integrity check."""
+
+    def __init__(self, message: str, problems: list[str]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+class WorkspaceDamaged(InvalidInput):
+    """The workspace failed SQLite's full integrity check (found by backing it up)."""
+
+
+def _integrity(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+
+
 def _verify(path: Path, expected: dict[str, int], revision: str | None) -> None:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        result = _integrity(conn)
         if result != ["ok"]:
-            raise InvalidInput(
-                f"The backup {path} failed its integrity check: {'; '.join(result)}."
+            raise DamagedCopy(
+                f"The backup {path} failed its integrity check: {'; '.join(result)}.", result
             )
         if _revision(conn) != revision:
             raise InvalidInput(f"The backup {path} has schema {_revision(conn)}, not {revision}.")
@@ -154,6 +170,14 @@ def take_backup(
     try:
         _verify(part, counts, revision)
         os.replace(part, dest)
+    except DamagedCopy as exc:
+        # The copy holds the workspace's pages as they are: the workspace is damaged.
+        part.unlink(missing_ok=True)
+        raise WorkspaceDamaged(
+            f"{workspace.name} is damaged: a copy of it just taken failed SQLite's full "
+            f"integrity check ({'; '.join(exc.problems)}), so no backup was kept; check the "
+            "workspace and restore an earlier backup if it cannot be repaired."
+        ) from None
     except BaseException:
         part.unlink(missing_ok=True)
         raise

@@ -13,6 +13,7 @@ from db import articles as article_ops
 from db import claims as claim_ops
 from db.analysts import bind_analyst
 from db.backup import (
+    WorkspaceDamaged,
     backup_folder,
     clean_leftovers,
     list_backups,
@@ -109,6 +110,23 @@ def test_a_damaged_backup_is_refused(workspace: Path, tmp_path: Path) -> None:
         restore_backup(info.path, target)
     assert not target.exists()
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
+def test_a_damaged_workspace_is_named_by_its_backup(workspace: Path) -> None:
+    """An index that no longer matches its table passes the quick check on opening;
+    the full check of the backup's copy finds it and names the workspace."""
+    conn = sqlite3.connect(workspace)
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX ix_claim_status ON claim (quote)' "
+        "WHERE name = 'ix_claim_status'"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(WorkspaceDamaged, match=r"story\.sqlite is damaged: .*missing from index"):
+        take_backup(workspace)
+    folder = backup_folder(workspace)
+    assert not folder.exists() or list(folder.iterdir()) == []  # nothing kept, no .part file
 
 
 def test_rotation_keeps_the_last_n_and_one_per_day(workspace: Path) -> None:

@@ -161,3 +161,27 @@ def test_backup_settings_are_chosen_in_the_window(ws, tmp_path, qtbot, monkeypat
     assert len(list_backups(ws.path)) == 2
     choose(0, 2, 0)  # 0 minutes: a backup only when a workspace opens
     assert not scheduler.timer.isActive()
+
+
+def test_a_damaged_workspace_found_by_the_opening_backup_is_said_plainly(
+    ws, tmp_path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    add_text_article(ws, "Rescuers said 14 boats searched the bay on Monday.", "Boats")
+    window = make_window(ws, tmp_path, qtbot)
+    scheduler = window.safety_ui.scheduler
+    conn = sqlite3.connect(ws.path)  # an index that no longer matches its table
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX ix_article_title_order ON article (url, id)' "
+        "WHERE name = 'ix_article_title_order'"
+    )
+    conn.commit()
+    conn.close()
+    with qtbot.waitSignal(scheduler.workspaceDamaged, timeout=15000):
+        scheduler._first.setInterval(0)
+        scheduler._first.start()
+    ((title, message),) = window.ctx.dialogs.errors
+    assert title == "Workspace Damaged" and "missing from index" in message
+    assert "Check Workspace" in message and list_backups(ws.path) == []

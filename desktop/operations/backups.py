@@ -24,6 +24,11 @@ def take(path: Path, *, keep_last: int, keep_days: int) -> BackupInfo:
     return info
 
 
+def found_damage(error: BaseException) -> bool:
+    """Whether a backup failed because the workspace itself failed the full integrity check."""
+    return isinstance(error, backup_ops.WorkspaceDamaged)
+
+
 def listing(path: Path) -> list[BackupInfo]:
     return backup_ops.list_backups(path)
 

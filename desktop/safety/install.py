@@ -124,6 +124,15 @@ class SafetyUi:
         if dialog.exec() == BackupSettingsDialog.DialogCode.Accepted:
             self.scheduler.apply(dialog.chosen())
 
+    def damaged(self, text: str) -> None:
+        """The full integrity check behind a backup failed: say so, and what to do."""
+        ctx: AppContext = self.window.ctx
+        ctx.dialogs.error(
+            "Workspace Damaged",
+            f"{text}\n\nFile ▸ Check Workspace shows what is wrong and offers the repairs "
+            "that are safe; File ▸ Restore from Backup restores an earlier backup into a new file.",
+        )
+
     def _restored(self, info: object) -> None:
         assert isinstance(info, BackupInfo)
         self.window.switch_workspace(info.path)
@@ -156,6 +165,7 @@ def install_safety_ui(window: MainWindow, ctx: AppContext, settings: QSettings) 
     restore_action.triggered.connect(ui.restore)
     scheduler.backedUp.connect(ui.report)
     scheduler.backupFailed.connect(lambda text: window.statusBar().showMessage(text, 15000))
+    scheduler.workspaceDamaged.connect(ui.damaged)
     file_menu = window.menu("File")
     first = file_menu.actions()[-1] if file_menu.actions() else None
     if first is not None:

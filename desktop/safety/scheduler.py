@@ -2,7 +2,10 @@
 
 Backups run in the thread pool (SQLite's online backup never blocks the
 window or the analyst's edits) and report in the status bar.  A failed
-backup is reported once, never silently skipped.
+backup is reported once, never silently skipped.  Each backup's copy gets
+SQLite's full integrity check, so the one taken on opening is also the full
+check in the background behind the quick one: a copy that fails it means the
+workspace is damaged, and the window says so in a message of its own.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class BackupScheduler(QObject):
 
     backedUp = Signal(object)  # BackupInfo
     backupFailed = Signal(str)
+    workspaceDamaged = Signal(str)  # the full integrity check of a backup's copy failed
 
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -127,3 +131,5 @@ class BackupScheduler(QObject):
         self.dirty = True  # try again at the next tick
         log.warning("backup failed: %s", error)
         self.backupFailed.emit(f"Backup failed: {error}")
+        if backup_ops.found_damage(error):
+            self.workspaceDamaged.emit(str(error))
