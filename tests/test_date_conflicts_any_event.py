@@ -221,3 +221,17 @@ def test_what_an_agent_acted_on_is_the_event() -> None:
          _p("the journalist was freed on 9 July 2023")]
     )  # fmt: skip
     assert found.event == "the release of the journalist"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the old mill was destroyed on 3 May 2021", "the old mill burned down on 3 May 2022"),
+        ("the dike gave out on 9 March 2020", "the dike toppled on 9 March 2021"),
+        ("the new law was passed on 2 June 2022", "the new law was adopted on 2 June 2023"),
+        ("the mayor was sworn in on 1 July 2022", "the mayor took office on 1 July 2021"),
+        ("the bridge was built in 1961", "the bridge was completed in 1971"),
+    ],
+)
+def test_general_kinds_of_happening(a: str, b: str) -> None:
+    assert len(date_conflicts([_p(a), _p(b)])) == 1
