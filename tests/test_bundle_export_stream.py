@@ -23,7 +23,7 @@ from db.errors import InvalidInput
 from db.long_rows import SLICE
 from db.relays import set_relay_names
 from db.sources import create_source
-from db.workspace import Workspace, open_workspace
+from db.workspace import Workspace, migrate, open_workspace
 
 
 def _workspace(tmp_path: Path, seed_paths: list[Path], name: str = "src") -> tuple[Workspace, Any]:
@@ -69,8 +69,24 @@ def test_records_are_those_of_the_loaded_rows(tmp_path: Path, seed_paths: list[P
     ws.close()
 
 
-def test_what_a_partial_bundle_carries(tmp_path: Path, seed_paths: list[Path]) -> None:
-    ws, made = _workspace(tmp_path, seed_paths)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def either(request: pytest.FixtureRequest, tmp_path: Path) -> Workspace:
+    """A workspace on SQLite, then on PostgreSQL."""
+    if request.param == "sqlite":
+        ws = open_workspace(tmp_path / "either.sqlite")
+    else:
+        url = request.getfixturevalue("pg_url")
+        migrate(url)
+        ws = open_workspace(url)
+    request.addfinalizer(ws.close)
+    bind_analyst(ws)
+    return ws
+
+
+def test_what_a_partial_bundle_carries(
+    either: Workspace, tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    ws, made = either, _populate(either, seed_paths)
     first, second = made["articles"]
     c1, c2, c3 = made["claims"]
     create_source(ws, "Never cited")
@@ -103,7 +119,6 @@ def test_what_a_partial_bundle_carries(tmp_path: Path, seed_paths: list[Path]) -
     data = _sections(path)
     assert _ids(data["claims"]) == {str(c1.id)} and _ids(data["articles"]) == {str(first.id)}
     assert {s["name"] for s in data["sources"]} == {"Defence ministry"}
-    ws.close()
 
 
 def _export_many_chosen(ws: Workspace, tmp_path: Path, fakes: int) -> None:
