@@ -381,3 +381,30 @@ def test_danish_an_internal_mail_is_from_its_sender() -> None:
     )
     hit = _figure(suggest(text, None, "da"), "40", text)
     assert (hit.source, hit.relayed_by) == ("DSB", ("Berlingske",))
+
+
+def test_russian_by_his_words_and_a_listener_after_the_source() -> None:
+    text = (
+        "Председатель профсоюза Виктор Смолин выступил на митинге. По его словам, "
+        "задолженность по выплатам превышает 40 млн рублей."
+    )
+    assert _figure(suggest(text, None, "ru"), "40 млн", text).source == "Виктор Смолин"
+    text = "В пресс-службе завода «Интерфаксу» сообщили, что переговоры продолжатся в четверг."
+    dates = _of(suggest(text, PUBLISHED, "ru"), "date")
+    assert [d.source for d in dates] == ["пресс-службе завода"]
+
+
+def test_arabic_appositive_speaker_and_listener() -> None:
+    text = (
+        "وقال رئيس النقابة، حسن منصور، لوكالة الأنباء الفرنسية إن العمال يطالبون بزيادة "
+        "الأجور بنسبة ٢٠ في المئة."
+    )
+    assert _figure(suggest(text, None, "ar"), "٢٠ في المئة", text).source == "حسن منصور"
+
+
+def test_danish_titles_before_the_name_and_english_some_experts() -> None:
+    text = "Formand Grete Christensen siger til Ritzau, at 60 operationer er aflyst."
+    assert _figure(suggest(text, None, "da"), "60", text).source == "Grete Christensen"
+    text = "Some economists believe the strike could cut growth by 0.2 percentage points."
+    hit = _figure(suggest(text, None, "en"), "0.2", text)
+    assert hit.source == "Some economists"

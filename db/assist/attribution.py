@@ -35,7 +35,7 @@ _VERBS = (
     "disclosed|predicted|expects|expected|assessed|assesses|concluded|observed|mentioned|"
     "underlined|advised|branded|characterised|characterized|quoted|cited|reads|"
     "promised|promises|pledged|pledges|vowed|vows|estimate|warn|confirm|claim|argue|insist|"
-    "predict|allege|deny|fear|fears|feared|report|" + _OTHER_VERBS
+    "predict|allege|deny|fear|fears|feared|report|believe|expect|" + _OTHER_VERBS
 )
 _OTHER_VERB_SET = frozenset(_OTHER_VERBS.split("|"))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|recently|then|further|again|not)\s+)*"
@@ -66,7 +66,7 @@ _TRAILING = re.compile(
 )
 _NOUN_OR_VERB = frozenset(
     "reports report states claims estimates notes shares expects says believes estimate claim "
-    "fear fears warn confirm deny".split()
+    "fear fears warn confirm deny believe expect".split()
 )
 _NOT_A_VERB_AFTER = (
     r"\s+(?:in|of|from|on|by|about|indicate|indicates|suggest|suggests|say|said|show|shows|"
@@ -259,8 +259,8 @@ def _opening_subject(text: str, cue_start: int, floor: int) -> str:
     if not opening:
         return ""
     words = [w.casefold() for w in opening.group("np").split()]
-    if any(w in _NP_STOP or w in _NOT_A_HEAD for w in words):
-        return ""
+    if words[-1] in _NOT_A_HEAD or any(w in _NP_STOP for w in words):
+        return ""  # "Some economists" is a group, "Some" alone or "Turnout was" is not
     return opening.group("np")
 
 
@@ -402,7 +402,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 inverted = True  # '"…," said Maria Lopez, who …': the words before are hers
         if not subject:
             continue
-        if verb in ("expects", "expected") and re.match(r"\s+to\s", text[v_end:e]):
+        if verb in ("expects", "expected", "expect") and re.match(r"\s+to\s", text[v_end:e]):
             continue  # "the coalition expected to hold 62 seats": a plan, not a statement
         if verb in _NOUN_OR_VERB and re.match(_NOT_A_VERB_AFTER, text[v_end:e]):
             continue  # "reports in Ukrainian media", "reports indicate"

@@ -34,6 +34,9 @@ _PREFIX = re.compile(
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
     r"وفق(?=\s+ما\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
 )
+# "по его словам", "по её данным": whose words the pronoun tells, not a name after the cue.
+_POSSESSIVE_CUE = re.compile(r"(?<=\s)(?:его|её|ее|их)(?=\s)")
+_POSSESSIVE_PRONOUNS = {"его": "он", "её": "она", "ее": "она", "их": "они"}
 _AR_THEN = re.compile(r"\s*،?\s*(?:ف?إن(?:ه|ها|هم)?|فقد)\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
 _CITING = re.compile(
@@ -60,6 +63,10 @@ _LEADING = re.compile(
 )
 _THAT_AFTER_COMMA = re.compile(r",\s*(?:что|що|at|dass)\s")
 # "рассказал «Известиям» источник": whom a source spoke to, named before the source.
+_AR_LISTENER = re.compile(
+    r"ل(?:وكالة|قناة|صحيفة|موقع|تلفزيون|إذاعة|مراسل|شبكة|ل?صحفيين|ل?صحافيين|رويترز|فرانس|ـ)"
+)
+_LISTENER_LAST = re.compile(r"(?<=\S)\s+«[^»]{1,40}»\s*$")
 _LISTENER_FIRST = re.compile(r"^«[^»]{1,40}»\s+(?=\S+\s+\S)")
 # "Det fremgår af en rapport fra X, at …", "Как следует из сообщения X, …": the document's author.
 _FOLLOWS_FROM = re.compile(
@@ -184,7 +191,7 @@ _AR_SAID = re.compile(
     r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت|حذر|حذرت|حذّر|حذّرت|لفت|لفتت|شدد|شددت|"
     r"اعتبر|اعتبرت|رأى|رأت|بين|بينت|نوه|نوهت|أقر|أقرت|ادعى|ادعت|نفى|نفت|أبلغ|أبلغت|"
     r"صرّح|صرّحت|أكّد|أكّدت)\s+"
-    r"(?P<who>[^،,.:]+?(?:،\s*[^،,.:]{2,40}?،)?)"
+    r"(?P<who>[^،,.:]+?(?:،\s*[^،,.:]{2,40}?،(?:\s+ل[^،,.:]{2,40}?)?)?)"
     r"(?:\s+(?:إلى\s+|من\s+|على\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|\s*:\s*)"
 )
 # "نقلت X عن Y قوله إن …": Y said it, X passed it on; "قوله" (his saying) may be left out.
@@ -256,7 +263,9 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     who = _ANONYMOUS.sub("", who)
     who = _DOCUMENT.sub("", who)  # "en opgørelse fra Danmarks Statistik": its author
     if "،" in who:  # "المتحدث باسم الوزارة، خالد منصور،": the person named
-        parts = [p.strip() for p in who.split("،") if p.strip()]
+        parts = [
+            p.strip() for p in who.split("،") if p.strip() and not _AR_LISTENER.match(p.strip())
+        ]
         who = parts[-1] if parts else who
     cut = _AFTER_NAME.search(who)
     if cut and cut.start() > 0:
@@ -349,6 +358,9 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             end = min(end, _v2_subject(rest)) or end
         relayed = _AS_RELAYED.match(rest[:end])
         who, relays = _who(rest[relayed.end() if relayed else 0 : end], cue)
+        pronoun = _POSSESSIVE_CUE.search(cue)
+        if pronoun:  # "По его словам, …": the person last named speaks on
+            who, relays, end = _POSSESSIVE_PRONOUNS[pronoun.group(0)], (), 0
         if not who or len(who) > 80:
             continue
         after = m.end() + end
@@ -365,7 +377,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             c_start, c_end = s, s + len(body[: m.start()].rstrip(" ,"))
         out.append(Cue(c_start, c_end, who, cue, s + m.start(), s + after, relays))
     for m in _SUBJECT_VERB.finditer(body):
-        head = body[: m.start()]
+        head = _LISTENER_LAST.sub("", body[: m.start()])  # "В пресс-службе «Интерфаксу» сообщили"
         named, offset = _appositive(head)
         if offset:
             clause_start = offset

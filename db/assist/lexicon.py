@@ -314,7 +314,9 @@ STEM_KINDS: tuple[tuple[str, str], ...] = (
     ("перебежчик", "defector"), ("탈북", "defector"),
 )  # fmt: skip
 # Endings of titles written as one capitalised word ("Forsvarsminister", "Verteidigungsminister").
-TITLE_ENDINGS = ("minister", "министр", "sekretær", "sprecher", "talsmand", "chef", "präsident")
+TITLE_ENDINGS = ("minister", "министр", "sekretær", "sprecher", "talsmand", "chef", "präsident",
+                 "formand", "ordfører", "direktør", "kommissær", "borgmester", "talskvinde",
+                 "talsperson", "inspektør")  # fmt: skip
 
 # States and capitals that, named as a source, speak for a government.
 STATES = frozenset(
