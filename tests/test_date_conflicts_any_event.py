@@ -235,3 +235,17 @@ def test_what_an_agent_acted_on_is_the_event() -> None:
 )
 def test_general_kinds_of_happening(a: str, b: str) -> None:
     assert len(date_conflicts([_p(a), _p(b)])) == 1
+
+
+def test_words_before_an_event_noun_do_not_hide_it() -> None:
+    (found,) = date_conflicts(
+        [_p("the main quake struck on 3 May 2021"), _p("the deadly quake of 3 May 2022")]
+    )
+    assert found.event == "the earthquake"
+    # A subsequent one is another.
+    assert (
+        date_conflicts(
+            [_p("the main quake struck on 3 May 2021"), _p("the subsequent quake of 3 July 2021")]
+        )
+        == []
+    )

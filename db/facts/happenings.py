@@ -233,7 +233,7 @@ _PHRASES = re.compile(
 )
 # A repeat of a happening of this kind: never the single event.
 REPEAT = re.compile(
-    r"\b(additional|another|extra|more(?!\s+than\b)|again|new batch|fresh|further|"
+    r"\b(additional|another|extra|more(?!\s+than\b)|again|new batch|fresh|further|subsequent|"
     r"replace\w*|reinforcements?|rotation|next|latest|renewed)\b",
     re.I,
 )
@@ -349,8 +349,8 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
                 continue
             if w[0].isdigit():
                 continue  # "the initial 11,000 sent": the count is not the thing
-            if (w in EVENT_NOUNS or w in OCCURRENCES) and not head:
-                head = w  # "the announcement", "the quake": the event itself
+            if w in EVENT_NOUNS or w in OCCURRENCES:
+                head = w  # "the announcement", "the main quake": the event itself
                 break
             if not w[0].isalpha() or w in _STOP or w in _FORM_KIND:
                 if head and w in _PLACE_OF and at + 1 < len(tokens):
