@@ -196,6 +196,19 @@ def _words(folded: str) -> tuple[array[int], array[int], list[str]]:
     return starts, ends, words
 
 
+@lru_cache(maxsize=2)
+def _positions(folded: str) -> dict[str, array[int]]:
+    """Each distinct word of *folded* and the indexes of its occurrences in :func:`_words`:
+    a key is then tested once a word, not once an occurrence."""
+    out: dict[str, array[int]] = {}
+    for i, word in enumerate(_words(folded)[2]):
+        found = out.get(word)
+        if found is None:
+            out[word] = found = array("q")
+        found.append(i)
+    return out
+
+
 def near_words(
     folded: str, pattern: re.Pattern[str], key: Callable[[str], bool]
 ) -> Iterator[re.Match[str]]:
@@ -228,9 +241,14 @@ def _near_words(
     position of a long article; the pattern is then run only around the words that pass.
     """
     found: dict[tuple[int, int], re.Match[str]] = {}
-    for start, end, word in zip(*_words(folded), strict=True):
-        if not key(word):
-            continue
+    starts, ends, _ = _words(folded)
+    hits: list[int] = []
+    for word, where in _positions(folded).items():
+        if key(word):
+            hits.extend(where)
+    hits.sort()
+    for i in hits:
+        start, end = starts[i], ends[i]
         lo = max(0, start - _REACH)
         space = folded.rfind(" ", 0, lo + 1) if lo else 0
         lo = max(space, 0)

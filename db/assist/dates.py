@@ -158,16 +158,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        # a decade: "in the 1970s", "в 1970-х годах", "i 1970'erne", "1970년대"
+        # a decade: "the 1970s", "1970-х годах", "1960'erne", "1980년대" (the words before it,
+        # "in the late", are read by _DECADE_BEFORE)
         "decade",
         re.compile(
-            r"(?:(?<![\w'’])(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y|[Tt]hrough|[Tt]he|[Ee]arly|[Ll]ate)"
-            r"\s+(?:the\s+)?(?:(?P<dpart>early|late|mid)[- ])?"
-            r"(?P<y>(?:1[89]|20)\d0)['’]?s(?![\w'’])"
-            r"|(?<![\w-])(?:(?:[Вв]|[Сс]|[Кк]|[Дд]о)\s+)?(?P<y2>(?:1[89]|20)\d0)-(?:х|е|ых|ые|м)"
-            r"(?:\s+(?:годах|годы|годов|годам))?(?![\w])"
-            r"|(?<![\w-])(?P<y3>(?:1[89]|20)\d0)['’]erne(?![\w])"
-            r"|(?<![\d])(?P<y4>(?:1[89]|20)\d0)년대)"
+            r"(?<![\d.,])(?P<y>(?:1[89]|20)\d0)(?:['’]?s(?![\w'’])|['’]erne(?![\w])|년대|"
+            r"-(?:х|е|ых|ые)(?:\s+(?:годах|годы|годов|годам))?(?![\w]))"
         ),
     ),
     (
@@ -190,6 +186,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_DECADE_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y|[Tt]hrough|[Uu]ntil|[Tt]he|[Вв]|[Сс]|[Кк]|[Дд]о|"
+    r"[Ii]|[Ff]ra)\s+)?(?:the\s+)?(?:(?P<part>early|late|mid)[- ])?$"
+)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
+
+
+def _decade(text: str, m: re.Match[str]) -> tuple[int, dt.date, dt.date]:
+    """Where a decade's words start, and its first and last day ("the late 1990s": 1997-1999)."""
+    first_year = int(m["y"])
+    before = _DECADE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    start = before.start() if before and before.group(0) else m.start()
+    a, b = _DECADE_PARTS.get(before["part"] if before else "", (0, 9))
+    return start, dt.date(first_year + a, 1, 1), dt.date(first_year + b, 12, 31)
+
+
 _PART_RANGES = {
     "early": (1, 10),
     "beginning of": (1, 10),
@@ -263,10 +275,6 @@ def _resolve(
         month = int(g["m"])
         if not 1 <= month <= 12:
             return None
-    if kind == "decade":
-        first_year = int(g["y"] or g["y2"] or g["y3"] or g["y4"])
-        a, b = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(g.get("dpart") or "", (0, 9))
-        return dt.date(first_year + a, 1, 1), dt.date(first_year + b, 12, 31), False
     if kind == "year":
         assert year is not None
         return dt.date(year, 1, 1), dt.date(year, 12, 31), False
@@ -410,6 +418,11 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
             if kind == "relative" and re.search(r"\b(?:Week|Month|Year)\b", m.group(0)):
                 continue  # "This Week in Asia"
             if kind == "year" and re.match(r"\s*(?:troops|soldiers|people|killed)", text[end:]):
+                continue
+            if kind == "decade":
+                start, first, last = _decade(folded, m)
+                taken.add(start, end)
+                out.append(EventDate(start, end, first, last, False))
                 continue
             resolved = _resolve(kind, m, pub, future_context(folded, start))
             if resolved is None:

@@ -478,7 +478,7 @@ _HALF_OF = re.compile(
 
 def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
-    for m in _HALF_OF.finditer(text):
+    for m in _HALF_OF.finditer(text) if "half" in text or "Half" in text else ():
         if not blocked.overlaps(m.start(), m.end()):
             qual, q_start = _qualifier_before(text, m.start())
             out.append(Figure(q_start, m.end(), 0.5, None, "", qual))
