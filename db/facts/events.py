@@ -61,19 +61,6 @@ def describe_dates(first: dt.date, last: dt.date) -> str:
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
 
 
-def _apart(a: Profile, b: Profile) -> int:
-    """Days between the two spans (0 when they overlap)."""
-    assert a.event_first and a.event_last and b.event_first and b.event_last
-    return max((b.event_first - a.event_last).days, (a.event_first - b.event_last).days, 0)
-
-
-def _slack(a: Profile, b: Profile) -> int:
-    """How far apart the two spans may lie and still date one event."""
-    assert a.event_first and a.event_last and b.event_first and b.event_last
-    short = max((a.event_last - a.event_first).days, (b.event_last - b.event_first).days) < 7
-    return DAYS_SLACK_DAYS if short else SLACK_DAYS
-
-
 def _events(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]]
 ) -> dict[uuid.UUID, set[Happening]]:
@@ -121,26 +108,33 @@ def date_conflicts(
         for h in named:
             buckets[h].append(by_id[cid])
     found: dict[tuple[int, int], DateConflict] = {}
-    named_places: dict[uuid.UUID, dict[str, str]] = {}
-
-    def where(p: Profile) -> dict[str, str]:
-        if p.claim_id not in named_places:
-            named_places[p.claim_id] = places(p)
-        return named_places[p.claim_id]
-
     for happening, bucket in buckets.items():
-        bucket.sort(key=lambda p: (p.event_first, p.claim_id.int))
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
-                if a.article_id == b.article_id:
+        # (first day, last day, whether it gives the day, article, claim) as numbers.
+        spans = sorted(
+            (
+                p.event_first.toordinal(),  # type: ignore[union-attr]
+                p.event_last.toordinal(),  # type: ignore[union-attr]
+                (p.event_last - p.event_first).days < 7,  # type: ignore[operator]
+                p.article_id.int,
+                p.claim_id.int,
+                p,
+            )
+            for p in bucket
+        )
+        thing = happening.thing
+        for i, (a_first, a_last, a_short, a_article, a_id, a) in enumerate(spans):
+            for b_first, b_last, b_short, b_article, b_id, b in spans[i + 1 : i + 1 + NEIGHBOURS]:
+                if a_article == b_article:
                     continue  # one article dating two such happenings tells of two events
-                here, there = where(a).get(happening.thing), where(b).get(happening.thing)
+                days = max(b_first - a_last, a_first - b_last, 0)
+                if days <= (DAYS_SLACK_DAYS if a_short and b_short else SLACK_DAYS):
+                    continue
+                key = (a_id, b_id)
+                if key in found:
+                    continue
+                here, there = places(a).get(thing), places(b).get(thing)
                 if here and there and here != there:
                     continue  # the levee at Kessin is not the levee at Orsk
-                days = _apart(a, b)
-                key = (a.claim_id.int, b.claim_id.int)
-                if days <= _slack(a, b) or key in found:
-                    continue
                 assert a.event_first and a.event_last and b.event_first and b.event_last
                 early = describe_dates(a.event_first, a.event_last)
                 late = describe_dates(b.event_first, b.event_last)

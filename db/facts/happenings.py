@@ -224,10 +224,7 @@ EVENT_NOUNS = frozenset(
     release landfall""".split()
 )
 _FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
-_FORMS = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _FORM_KIND), key=len, reverse=True)) + r")\b",
-    re.I,
-)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PHRASES = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in _FORM_KIND if " " in f) + r")\b", re.I
 )
@@ -306,7 +303,12 @@ def sentence_lead(p: Profile) -> str:
 
 def kinds_in(text: str) -> set[str]:
     """The kinds of happening *text* names."""
-    return {_FORM_KIND[m.group(1).lower()] for m in _FORMS.finditer(text)}
+    lower = text.lower()
+    kinds = {_FORM_KIND[m.group(1)] for m in _PHRASES.finditer(lower)}
+    if kinds:  # "broke out" is an outbreak, not a break
+        lower = _PHRASES.sub(" ", lower)
+    kinds.update(_FORM_KIND[w] for w in _WORD.findall(lower) if w in _FORM_KIND)
+    return kinds
 
 
 def _plural(word: str) -> bool:
@@ -385,17 +387,47 @@ def marks_first(p: Profile) -> bool:
 
 def happenings(p: Profile) -> set[Happening]:
     """The single happenings the claim names (none if it marks a repeat)."""
+    return _read(p)[0]
+
+
+def places(p: Profile) -> dict[str, str]:
+    """The place named just after each thing of the claim ("the levee at Kessin")."""
+    return _read(p)[1]
+
+
+_READ: dict[tuple[str, str, str], tuple[set[Happening], dict[str, str]]] = {}
+_READ_MAX = 200_000
+
+
+def _read(p: Profile) -> tuple[set[Happening], dict[str, str]]:
+    """:func:`happenings` and :func:`places` of a claim, read once for its words."""
+    key = (p.quote, p.lead, p.unit)
+    found = _READ.get(key)
+    if found is None:
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        found = _READ[key] = _read_afresh(p)
+    return found
+
+
+def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
+    heads = _heads(p.quote)
+    where = {}
+    for head, _marked, place in heads:
+        if place:
+            thing = OCCURRENCES.get(head) or (head if head in EVENT_NOUNS else _thing(head))
+            where[thing] = place
     if REPEAT.search(p.quote):
-        return set()
+        return set(), where
     orders = {ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(p.quote)} - {""}
     if len(orders) > 1:
-        return set()
+        return set(), where
     order = next(iter(orders), "")
     first = marks_first(p)
     kinds = kinds_in(p.quote)
     found: set[Happening] = set()
     things = set()
-    for head, marked, _place in _heads(p.quote):
+    for head, marked, _place in heads:
         if head in OCCURRENCES or head in EVENT_NOUNS:
             # The happening itself when a verb tells that it happened ("the quake struck",
             # "the talks began") or none does; else what else befell it ("the ceasefire
@@ -411,17 +443,7 @@ def happenings(p: Profile) -> set[Happening]:
         if unit:
             things.add(unit)
     found.update(Happening(kind, thing, order) for kind in kinds for thing in things)
-    return found
-
-
-def places(p: Profile) -> dict[str, str]:
-    """The place named just after each thing of the claim ("the levee at Kessin")."""
-    out = {}
-    for head, _marked, place in _heads(p.quote):
-        if place:
-            thing = OCCURRENCES.get(head) or (head if head in EVENT_NOUNS else _thing(head))
-            out[thing] = place
-    return out
+    return found, where
 
 
 def repeats(p: Profile, h: Happening) -> bool:

@@ -248,7 +248,7 @@ class Profile:
         """Oldest first (by :attr:`when`; undated last), then by id."""
         return (self.when is None, self.when or dt.date.min, self.claim_id.int)
 
-    @property
+    @cached_property
     def scope(self) -> str:
         """What the figure totals: "incident" (one incident: "in the attack"), "total"
         (a running total across them: "in all", "so far") or "" (not said: either)."""
