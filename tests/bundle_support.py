@@ -10,6 +10,12 @@ from typing import Any
 from db.bundles.archive import DATA, SECTION_NAMES, build_manifest, jsonl, records_member
 
 
+def section_members(members: dict[str, bytes], section: str) -> list[str]:
+    """The names of the members holding *section*'s records, in order (either JSON Lines layout)."""
+    prefix = f"records/{section}."
+    return sorted(n for n in members if n.startswith(prefix) and n.endswith(".jsonl"))
+
+
 def members_of(bundle: Path) -> dict[str, bytes]:
     """Every member but the manifest."""
     with zipfile.ZipFile(bundle) as zf:
@@ -23,7 +29,7 @@ def records_of(members: dict[str, bytes]) -> dict[str, Any]:
         return data
     out: dict[str, Any] = {}
     for section in SECTION_NAMES:
-        blob = members.get(records_member(section), b"")
+        blob = b"".join(members[n] for n in section_members(members, section))
         out[section] = [json.loads(line) for line in blob.splitlines() if line.strip()]
     return out
 
@@ -35,7 +41,8 @@ def with_records(members: dict[str, bytes], data: dict[str, Any]) -> dict[str, b
         out[DATA] = json.dumps(data).encode("utf-8")
         return out
     for section in SECTION_NAMES:
-        out.pop(records_member(section), None)
+        for name in section_members(members, section):
+            out.pop(name)
     for section, rows in data.items():
         out[records_member(section)] = (
             jsonl(rows) if isinstance(rows, list) else json.dumps(rows).encode("utf-8")
@@ -57,7 +64,8 @@ def as_version_one(bundle: Path, out: Path) -> Path:
     members = members_of(bundle)
     data = records_of(members)
     for section in SECTION_NAMES:
-        members.pop(records_member(section), None)
+        for name in section_members(members, section):
+            members.pop(name)
     members[DATA] = json.dumps(
         {"format": "claimdesk-data", **data}, indent=1, sort_keys=True, ensure_ascii=False
     ).encode("utf-8")

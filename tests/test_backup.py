@@ -214,3 +214,49 @@ def test_shared_workspace_backup_is_a_full_bundle(
         target.close()
     assert claims == 3 and links == 1 and statement == "Troops arrived"
     assert history is not None and history_rows is not None and history >= history_rows
+
+
+@pytest.mark.postgres
+def test_a_shared_backup_in_many_members_restores_every_row(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workspace whose records pass a member's limit: backed up, restored into an empty one."""
+    from sqlalchemy import select
+    from test_bundles import canonical
+
+    from db.bundles import archive, import_bundle
+    from db.bundles.records import SECTIONS
+    from db.workspace import migrate
+
+    migrate(pg_url)
+    ws = open_workspace(pg_url)
+    try:
+        claim_ids = _fill(ws, 12)
+        claim_ops.update_claim(ws, claim_ids[0], statement="Troops arrived")
+        expected = canonical(ws)
+        with ws.session() as session:
+            rows = {s: set(session.scalars(select(m.id))) for s, m in SECTIONS.items()}
+    finally:
+        ws.close()
+    monkeypatch.setattr(archive, "RECORDS_MEMBER_BYTES", 2048)
+    bundle = tmp_path / "shared.claimdesk"
+    assert run(["backup", "--db", pg_url, "-o", str(bundle)]) == 0
+    monkeypatch.undo()
+    with archive.read_bundle(bundle) as contents:
+        for section in ("claims", "history"):
+            assert len(contents.parts[section]) >= 2, section
+    target = open_workspace(tmp_path / "restored.sqlite")
+    try:
+        bind_analyst(target)
+        report = import_bundle(target, bundle)
+        assert not report.conflicts
+        with target.session() as session:
+            restored = {s: set(session.scalars(select(m.id))) for s, m in SECTIONS.items()}
+        assert canonical(target) == expected
+    finally:
+        target.close()
+    assert {s: restored[s] for s in rows if s != "analysts"} == {
+        s: ids for s, ids in rows.items() if s != "analysts"
+    }
+    assert rows["analysts"] <= restored["analysts"]
+    assert len(rows["claims"]) == 12 and len(rows["history"]) > 24

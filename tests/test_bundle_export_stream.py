@@ -242,14 +242,54 @@ def test_a_bundle_past_the_import_limits_says_so(
     path = tmp_path / "big.claimdesk"
     fits = export_bundle(ws, path)
     assert fits.over_limits == () and "too large" not in fits.describe()
-    history = members_of(path)[archive.records_member("history")]
-    monkeypatch.setattr(archive, "MAX_MEMBER_BYTES", len(history) - 1)
+    monkeypatch.setattr(archive, "MAX_TOTAL_BYTES", sum(map(len, members_of(path).values())) - 1)
     summary = export_bundle(ws, path)
-    assert summary.over_limits and "records/history.jsonl" in summary.over_limits[0]
+    assert summary.over_limits and "its members hold" in summary.over_limits[0]
     assert "too large to be imported again" in summary.describe()
     target = open_workspace(tmp_path / "target.sqlite")
     bind_analyst(target)
-    with pytest.raises(InvalidInput, match=r"history\.jsonl' is larger than"):
+    with pytest.raises(InvalidInput, match=r"expands to more than"):
         import_bundle(target, path)  # as the summary warned
+    target.close()
+    ws.close()
+
+
+def test_a_section_past_the_member_limit_spans_several_members(
+    tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However large a section, every member stays within what an import accepts."""
+    ws, _ = _workspace(tmp_path, seed_paths)
+    whole = tmp_path / "whole.claimdesk"
+    export_bundle(ws, whole)
+    history = members_of(whole)[archive.records_member("history")]
+    assert history.count(b"\n") > 6
+    limit = len(history) // 3
+    monkeypatch.setattr(archive, "RECORDS_MEMBER_BYTES", limit)
+    path = tmp_path / "split.claimdesk"
+    summary = export_bundle(ws, path)
+    assert summary.over_limits == ()
+    members = members_of(path)
+    parts = sorted(n for n in members if n.startswith("records/history."))
+    assert len(parts) >= 3 and parts[:2] == [
+        archive.records_member("history", 1),
+        archive.records_member("history", 2),
+    ]
+    assert all(0 < len(members[n]) <= limit and members[n].endswith(b"\n") for n in parts)
+    assert b"".join(members[n] for n in parts) == history  # records split between lines only
+    with zipfile.ZipFile(path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert manifest["version"] == 3
+    listed = [m["path"] for m in manifest["members"] if m["path"].startswith("records/history.")]
+    assert listed == parts
+    assert _sections(path) == _sections(whole)
+    target = open_workspace(tmp_path / "target.sqlite")
+    bind_analyst(target)
+    report = import_bundle(target, path)
+    assert report.added["history"] == summary.counts["history"] and not report.conflicts
+    from test_bundles import canonical
+
+    assert canonical(target) == canonical(ws)
+    again = import_bundle(target, path)
+    assert again.total_added == again.total_updated == 0 and not again.conflicts
     target.close()
     ws.close()

@@ -108,7 +108,7 @@ def test_round_trip_sqlite_postgresql_sqlite(tmp_path, seed_paths, pg_url) -> No
     assert summary.counts["claims"] == 3 and summary.counts["verdicts"] == 1
     with zipfile.ZipFile(bundle) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-        assert manifest["format"] == "claimdesk-bundle" and manifest["version"] == 2
+        assert manifest["format"] == "claimdesk-bundle" and manifest["version"] == 3
         assert manifest["records"] == "jsonl" and "data.json" not in zf.namelist()
         assert manifest["created_by"] == "Analyst"
         assert {m["path"] for m in manifest["members"]} == set(zf.namelist()) - {"manifest.json"}

@@ -158,7 +158,7 @@ def test_malformed_json(setup) -> None:
     members = _members(good)
     members[records_member("claims")] = b'{"id": \n'
     bad = _write(root / "bad.claimdesk", members)
-    _refused(target, bad, root, r"records/claims.jsonl is not valid JSON \(line 1")
+    _refused(target, bad, root, r"records/claims.0001.jsonl is not valid JSON \(line 1")
 
 
 @pytest.mark.parametrize(
@@ -236,9 +236,9 @@ def test_unlisted_member(setup) -> None:
     ("field", "value", "why"),
     [
         ("format", "something-else", "wrong format"),
-        ("version", 3, "version 3 is not supported"),
+        ("version", 4, "version 4 is not supported"),
         ("version", 1, "that version 1 does not have"),
-        ("records", "csv", "that version 2 does not have"),
+        ("records", "csv", "that version 3 does not have"),
     ],
 )
 def test_wrong_format_or_version(setup, field: str, value: object, why: str) -> None:
@@ -315,3 +315,100 @@ def test_a_verified_claim_without_its_verdict_is_refused(tmp_path: Path, seed_pa
         assert verdict.rationale == "Two agencies agree."
     finally:
         target.close()
+
+
+@pytest.fixture
+def split(tmp_path: Path, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch):
+    """A bundle whose history spans several members, and an empty workspace."""
+    source_ws = open_workspace(tmp_path / "src.sqlite")
+    bind_analyst(source_ws)
+    data = seed_paths[4].read_bytes()
+    article = add_article(source_ws, NewArticle(text=data.decode("utf-8"), original=data))
+    for start in range(5, 405, 20):
+        create_claim(source_ws, article.id, start, start + 15)
+    monkeypatch.setattr(archive, "RECORDS_MEMBER_BYTES", 4096)
+    good = tmp_path / "split.claimdesk"
+    export_bundle(source_ws, good)
+    monkeypatch.undo()
+    source_ws.close()
+    target = open_workspace(tmp_path / "target.sqlite")
+    bind_analyst(target)
+    parts = sorted(n for n in _members(good) if n.startswith("records/history."))
+    assert len(parts) >= 3
+    yield good, target, tmp_path, parts
+    target.close()
+
+
+def _listing(members: dict[str, bytes], order: list[str], version: int = 3) -> bytes:
+    """A manifest listing *members* in the *order* given (their checksums right)."""
+    manifest = json.loads(build_manifest(members, "t", "test"))
+    by_name = {m["path"]: m for m in manifest["members"]}
+    manifest["members"] = [by_name[n] for n in order]
+    manifest["version"] = version
+    return json.dumps(manifest).encode()
+
+
+def test_a_section_in_several_members_imports(split) -> None:
+    good, target, _, parts = split
+    report = import_bundle(target, good)
+    assert report.added["history"] == sum(_members(good)[n].count(b"\n") for n in parts)
+    assert report.added["claims"] == 20
+
+
+def test_members_of_a_section_listed_out_of_order(split) -> None:
+    good, target, root, parts = split
+    members = _members(good)
+    order = sorted(members)
+    i, j = order.index(parts[0]), order.index(parts[1])
+    order[i], order[j] = order[j], order[i]
+    bad = _write(root / "bad.claimdesk", members, manifest=_listing(members, order))
+    _refused(target, bad, root, r"lists the members of the history records out of order")
+
+
+def test_a_missing_member_of_a_section(split) -> None:
+    good, target, root, parts = split
+    members = _members(good)
+    del members[parts[1]]
+    bad = _write(root / "bad.claimdesk", members)  # the manifest agrees with the zip
+    _refused(target, bad, root, r"history records are incomplete: 'records/history.0002.jsonl'")
+    members = _members(good)
+    del members[parts[0]]
+    bad = _write(root / "bad.claimdesk", members)
+    _refused(target, bad, root, r"history records are incomplete: 'records/history.0001.jsonl'")
+
+
+def test_an_extra_member_of_a_section(split) -> None:
+    good, target, root, parts = split
+    members = _members(good)
+    after = archive.records_member("history", len(parts) + 1)
+    listed = _listing(members, sorted(members))
+    # In the zip but not in the manifest, then listed after a gap, then in the other layout.
+    bad = _write(root / "bad.claimdesk", members, manifest=listed, extra=[(after, b"\n")])
+    _refused(target, bad, root, rf"the member '{after}' is not listed in manifest.json")
+    members[archive.records_member("history", len(parts) + 2)] = members[parts[-1]]
+    bad = _write(root / "bad.claimdesk", members)
+    _refused(target, bad, root, rf"history records are incomplete: '{after}' is missing")
+    members = _members(good)
+    members["records/history.jsonl"] = members[parts[0]]
+    bad = _write(root / "bad.claimdesk", members)
+    _refused(target, bad, root, "'records/history.jsonl' does not belong in a version 3 bundle")
+
+
+def test_a_version_two_bundle_still_imports(split) -> None:
+    """Bundles of the previous layout: one member per section."""
+    good, target, root, _ = split
+    members = _members(good)
+    old: dict[str, bytes] = {}
+    for name, blob in sorted(members.items()):
+        if name.startswith("records/"):
+            single = archive.single_records_member(name.split("/")[1].split(".")[0])
+            old[single] = old.get(single, b"") + blob
+        else:
+            old[name] = blob
+    path = _write(root / "old.claimdesk", old, manifest=_listing(old, sorted(old), version=2))
+    report = import_bundle(target, path)
+    assert report.added["claims"] == 20
+    fresh = open_workspace(root / "fresh.sqlite")
+    bind_analyst(fresh)
+    assert import_bundle(fresh, good).added == report.added
+    fresh.close()

@@ -4,23 +4,29 @@ Nothing is ever extracted to disk, and no member is held whole in memory by the
 check: each is read as a stream (its size, SHA-256 and, for a text, its UTF-8),
 then read again as a stream when it is used.
 
-The records travel in one of two layouts, which the manifest names:
+The records travel in one of three layouts, which the manifest's version names:
 
-* version 2 (written since): one JSON Lines member per section,
-  ``records/<section>.jsonl``, one record a line (``"records": "jsonl"``);
-* version 1 (older bundles, still read): every section in one ``data.json``
+* version 3 (written since): each section's records as JSON Lines, one record a
+  line (``"records": "jsonl"``), split into numbered members of bounded size,
+  ``records/<section>.0001.jsonl``, ``records/<section>.0002.jsonl`` and so on,
+  listed in the manifest in that order; a record never spans two members;
+* version 2 (older bundles, still read): one JSON Lines member per section,
+  ``records/<section>.jsonl``;
+* version 1 (older still, still read): every section in one ``data.json``
   object of lists.
 
-Either way :meth:`BundleContents.records` hands a section's records over one at
-a time: JSON Lines a line at a time, ``data.json`` by a streaming parse of its
-object (:class:`_JsonStream`), so a member of many small records is never parsed
-whole.  The check on opening notes where each section's list starts in
-``data.json``, so reading a section later parses that section alone (the bytes
-before it are only decompressed).  No record may be larger than
-``MAX_RECORD_BYTES``.  A bundle is refused (InvalidInput naming the problem)
-when it is not a zip, has too many or oversized members, a suspicious
-compression ratio, unsafe or duplicate member names, symlinks, encrypted
-members, a manifest that does not match its members, or malformed JSON.
+A version 3 section's members must be numbered from 1 without a gap and listed
+in order; anything else is refused before a record is read.  Either way
+:meth:`BundleContents.records` hands a section's records over one at a time:
+JSON Lines a line at a time, ``data.json`` by a streaming parse of its object
+(:class:`_JsonStream`), so a member of many small records is never parsed whole.
+The check on opening notes where each section's list starts in ``data.json``,
+so reading a section later parses that section alone (the bytes before it are
+only decompressed).  No record may be larger than ``MAX_RECORD_BYTES``.  A
+bundle is refused (InvalidInput naming the problem) when it is not a zip, has
+too many or oversized members, a suspicious compression ratio, unsafe or
+duplicate member names, symlinks, encrypted members, a manifest that does not
+match its members, or malformed JSON.
 """
 
 from __future__ import annotations
@@ -41,12 +47,12 @@ from typing import Any
 from db.errors import InvalidInput
 
 FORMAT = "claimdesk-bundle"
-VERSION = 2
-READABLE = (1, 2)
+VERSION = 3
+READABLE = (1, 2, 3)
 SUFFIX = ".claimdesk"
 MANIFEST = "manifest.json"
 DATA = "data.json"  # version 1: every section in one JSON object
-JSONL = "jsonl"  # version 2: the manifest's "records"
+JSONL = "jsonl"  # versions 2 and 3: the manifest's "records"
 # The sections a bundle carries, in the order a merge applies them
 # (db.bundles.records.SECTIONS maps each to its model).
 SECTION_NAMES = (
@@ -63,16 +69,27 @@ SECTION_NAMES = (
 MAX_RECORD_BYTES = 8 * 2**20
 MAX_MEMBERS = 20_000
 MAX_MEMBER_BYTES = 64 * 2**20
+# An exporter starts a section's next member before one would pass this size
+# (version 3), well inside what an import accepts.
+RECORDS_MEMBER_BYTES = 32 * 2**20
+MAX_PARTS = 9999  # members of one section (four digits)
 MAX_TOTAL_BYTES = 1024 * 2**20
 MAX_FILE_BYTES = 1024 * 2**20
 MAX_RATIO = 200  # uncompressed / compressed, for members past RATIO_FLOOR
 RATIO_FLOOR = 2**20
 _MEMBER_RE = re.compile(r"^articles/([0-9a-f-]{36})\.(txt|orig)$")
-_RECORDS_RE = re.compile(r"^records/([a-z]+)\.jsonl$")
+_RECORDS_RE = re.compile(r"^records/([a-z]+)(?:\.([0-9]{4}))?\.jsonl$")
 
 
-def records_member(section: str) -> str:
-    """The version 2 member holding *section*'s records, one a line."""
+def records_member(section: str, part: int = 1) -> str:
+    """The version 3 member holding the *part*-th slice of *section*'s records (from 1)."""
+    if not 1 <= part <= MAX_PARTS:
+        raise ValueError(f"a section's records fill at most {MAX_PARTS} members")
+    return f"records/{section}.{part:04d}.jsonl"
+
+
+def single_records_member(section: str) -> str:
+    """The version 2 member holding all of *section*'s records, one a line."""
     return f"records/{section}.jsonl"
 
 
@@ -87,6 +104,8 @@ class BundleContents:
     files: dict[str, tuple[zipfile.ZipInfo, int, str]] = field(default_factory=dict)
     # version 1: section -> byte offset in data.json of its list, found by check_records
     lists: dict[str, int] | None = None
+    # versions 2 and 3: section -> the members holding its records, in order
+    parts: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def version(self) -> int:
@@ -106,8 +125,7 @@ class BundleContents:
                 start = self.lists[section]
                 yield from _JsonStream(self.path, DATA, self.chunks(DATA, start)).items()
             return
-        name = records_member(section)
-        if name in self.files:
+        for name in self.parts.get(section, ()):
             yield from _lines(self.path, name, self.chunks(name))
 
     def check_records(self) -> None:
@@ -230,6 +248,8 @@ def _check_name(path: Path, name: str) -> None:
     records = _RECORDS_RE.match(name)
     if records is not None and records.group(1) in SECTION_NAMES:
         return
+    if records is not None:
+        raise _refuse(path, f"the member {name!r} holds records of no known kind")
     if name not in (MANIFEST, DATA) and not _MEMBER_RE.match(name):
         raise _refuse(path, f"the member {name!r} does not belong in a ClaimDesk bundle")
 
@@ -304,11 +324,14 @@ def _json(path: Path, name: str, data: bytes) -> Any:
         raise _refuse(path, f"{name} is not valid JSON ({exc})") from None
 
 
-def _check_manifest(path: Path, manifest: Any, members: dict[str, tuple[int, str]]) -> None:
+def _check_manifest(
+    path: Path, manifest: Any, members: dict[str, tuple[int, str]]
+) -> dict[str, list[str]]:
+    """Check *manifest* against the *members* found; each section's record members, in order."""
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _refuse(path, "it is not a ClaimDesk bundle (wrong format in manifest.json)")
     version = manifest.get("version")
-    if isinstance(version, bool) or version not in READABLE:
+    if isinstance(version, bool) or not isinstance(version, int) or version not in READABLE:
         raise _refuse(
             path,
             f"its format version {version!r} is not supported "
@@ -324,31 +347,72 @@ def _check_manifest(path: Path, manifest: Any, members: dict[str, tuple[int, str
     listed = manifest.get("members")
     if not isinstance(listed, list):
         raise _refuse(path, "manifest.json has no list of members")
-    seen: set[str] = set()
+    seen: dict[str, None] = {}  # in the manifest's order
     for entry in listed:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             raise _refuse(path, "manifest.json lists a malformed member")
         name = entry["path"]
         if name in seen:
             raise _refuse(path, f"manifest.json lists {name!r} twice")
-        seen.add(name)
+        seen[name] = None
         if name not in members:
             raise _refuse(path, f"the member {name!r} listed in manifest.json is missing")
         size, digest = members[name]
         if entry.get("size") != size or entry.get("sha256") != digest:
             raise _refuse(path, f"the member {name!r} does not match its checksum (tampered?)")
-    extra = sorted(set(members) - seen)
+    extra = sorted(set(members) - set(seen))
     if extra:
         raise _refuse(path, f"the member {extra[0]!r} is not listed in manifest.json")
     if version == 1 and DATA not in seen:
         raise _refuse(path, "the member 'data.json' is missing")
-    misplaced = sorted(
-        n for n in seen if (n == DATA) != (version == 1) and (n == DATA or _RECORDS_RE.match(n))
-    )
+    misplaced = sorted(n for n in seen if _layout_of(n) not in (None, version))
     if misplaced:
         raise _refuse(
             path, f"the member {misplaced[0]!r} does not belong in a version {version} bundle"
         )
+    return _section_parts(path, list(seen))
+
+
+def _layout_of(name: str) -> int | None:
+    """The version whose layout has the records member *name* (None: not a records member)."""
+    if name == DATA:
+        return 1
+    match = _RECORDS_RE.match(name)
+    if match is None:
+        return None
+    return 2 if match.group(2) is None else 3
+
+
+def _section_parts(path: Path, listed: list[str]) -> dict[str, list[str]]:
+    """Each section's records members in the manifest's order *listed*.
+
+    A version 3 section's members must be numbered 1, 2, 3 ... with none missing,
+    and listed in that order: a bundle whose records were reordered, cut short or
+    padded is refused as a whole.
+    """
+    parts: dict[str, list[str]] = {}
+    for name in listed:
+        match = _RECORDS_RE.match(name)
+        if match is not None:
+            parts.setdefault(match.group(1), []).append(name)
+    for section, names in parts.items():
+        numbers = [int(m.group(2) or 1) for n in names if (m := _RECORDS_RE.match(n))]
+        expected = list(range(1, len(numbers) + 1))
+        if numbers == expected:
+            continue
+        if sorted(numbers) == expected:
+            raise _refuse(
+                path,
+                f"manifest.json lists the members of the {section} records out of order "
+                f"({', '.join(names)})",
+            )
+        missing = next(n for n in expected if n not in numbers)
+        raise _refuse(
+            path,
+            f"the {section} records are incomplete: 'records/{section}.{missing:04d}.jsonl' "
+            "is missing",
+        )
+    return parts
 
 
 def read_bundle(path: Path) -> BundleContents:
@@ -395,8 +459,8 @@ def _checked_bundle(path: Path, zf: zipfile.ZipFile) -> BundleContents:
     scanned = {
         info.filename: _scan_member(path, zf, info) for info in infos if info.filename != MANIFEST
     }
-    _check_manifest(path, manifest, scanned)
-    bundle = BundleContents(manifest=manifest, path=path, zip=zf)
+    parts = _check_manifest(path, manifest, scanned)
+    bundle = BundleContents(manifest=manifest, path=path, zip=zf, parts=parts)
     for name, (size, digest) in scanned.items():
         bundle.files[name] = (by_name[name], size, digest)
     bundle.check_records()

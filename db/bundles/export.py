@@ -1,6 +1,7 @@
 """Writing an exchange bundle for a set of articles or a claim filter, as a stream.
 
-The rows travel as one JSON Lines member per section, read from the database a
+The rows travel as JSON Lines, each section in members of bounded size
+(``records/claims.0001.jsonl``, ``records/claims.0002.jsonl`` ...), read from the database a
 batch at a time (plain rows, not loaded objects) and written into the zip as
 they come; each article's text and file go in a slice at a time
 (:mod:`db.bundles.export_files`).  Sizes and checksums are taken on the way, and
@@ -124,17 +125,33 @@ def _history_of_deleted(session: Session, deleted: list[uuid.UUID]) -> Iterator[
 def _write_section(
     out: BundleZip, section: str, records: Iterable[dict[str, Any]], analysts: set[str]
 ) -> int:
-    """Write *records* as *section*'s JSON Lines member; their number.
+    """Write *records* as *section*'s JSON Lines members; their number.
 
-    The ids of the analysts they name are added to *analysts*.
+    A member is closed and the next one begun before it would pass
+    ``archive.RECORDS_MEMBER_BYTES`` (a record is never split), so every member
+    stays within what an import accepts however large the section.  The ids of
+    the analysts the records name are added to *analysts*.
     """
     fields = ANALYST_FIELDS.get(section, ())
+    limit = min(archive.RECORDS_MEMBER_BYTES, archive.MAX_MEMBER_BYTES)
+    rows = iter(records)
+    carried: bytes | None = None  # the line that opens the next member
     count = 0
-    with out.member(records_member(section)) as sink:
-        for record in records:
-            analysts.update(record[f] for f in fields if record.get(f))
-            sink.write(jsonl_line(record))
-            count += 1
+    part = 0
+    while part == 0 or carried is not None:
+        part += 1
+        with out.member(records_member(section, part)) as sink:
+            if carried is not None:
+                sink.write(carried)
+                carried = None
+            for record in rows:
+                analysts.update(record[f] for f in fields if record.get(f))
+                count += 1
+                line = jsonl_line(record)
+                if sink.written and sink.written + len(line) > limit:
+                    carried = line
+                    break
+                sink.write(line)
     return count
 
 

@@ -48,6 +48,11 @@ class MemberSink:
         self.size += len(data)
 
     @property
+    def written(self) -> int:
+        """Bytes written so far, those still gathered included."""
+        return self.size + len(self._pending)
+
+    @property
     def sha256(self) -> str:
         return self._digest.hexdigest()
 
