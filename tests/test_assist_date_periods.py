@@ -120,3 +120,34 @@ def test_headline_lines_are_not_read() -> None:
 )
 def test_decades(text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Проверка прошла в начале марта.", [("в начале марта", "2026-03-01/2026-03-10")]),
+        (
+            "Byggeriet gik i gang i midten af februar.",
+            [("i midten af februar", "2026-02-11/2026-02-20")],
+        ),
+        (
+            "أعلنت السلطات مطلع مارس/آذار عن خطة جديدة.",
+            [("مطلع مارس/آذار", "2026-03-01/2026-03-10")],
+        ),
+        ("Фестиваль прошёл с 1 по 5 марта", [("с 1 по 5 марта", "2026-03-01/2026-03-05")]),
+        (
+            "Festivalen løb fra den 3. til den 5. marts",
+            [("fra den 3. til den 5. marts", "2026-03-03/2026-03-05")],
+        ),
+        ("회담은 오는 20일 열린다.", [("오는 20일", "2026-04-20")]),
+        ("올해 상반기 수출이 줄었다.", [("올해 상반기", "2026-01-01/2026-06-30")]),
+        (
+            "Repairs continue this morning, with talks due tomorrow.",
+            [("this morning", "2026-04-15"), ("tomorrow", "2026-04-16")],
+        ),
+    ],
+)
+def test_parts_of_named_months_day_ranges_and_coming_days(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates(text) == expected

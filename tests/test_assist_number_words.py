@@ -149,3 +149,14 @@ def test_english_half_of_a_whole() -> None:
         ("half", 0.5),
     ]
     assert figures("In the second half of the season, half the time was lost.", "en") == []
+
+
+def test_korean_shares_arabic_dual_nouns_and_scores() -> None:
+    ko = extract_figures("주민 4분의 1이 떠났고 절반 이상이 남았다.", "ko")
+    assert [(f.value, f.qualifier) for f in ko] == [(0.25, ""), (0.5, "at least")]
+    assert figures("أصيب طفلان واعتقلت الشرطة رجلين.", "ar") == [
+        ("طفلان", 2, "people"),
+        ("رجلين", 2, "people"),
+    ]
+    found = extract_figures("Scores of homes were flooded.", "en")
+    assert [(f.value, f.qualifier, f.vague) for f in found] == [(None, "dozens", True)]

@@ -14,7 +14,15 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from db.assist.date_words import Found, future_context, near_words, relative_period, season_span
+from db.assist.date_words import (
+    Found,
+    future_context,
+    is_month_word,
+    month_number,
+    near_words,
+    relative_period,
+    season_span,
+)
 
 _PARTS: dict[str, str] = {
     "early": "early", "start": "early", "beginning": "early", "mid": "mid", "middle": "mid",
@@ -26,7 +34,7 @@ _PARTS: dict[str, str] = {
     "конца": "late", "конце": "late", "концу": "late", "конец": "late",
     "starten": "early", "begyndelsen": "early", "midten": "mid", "slutningen": "late",
     "udgangen": "late",
-    "초": "early", "중순": "mid", "말": "late",
+    "초": "early", "중순": "mid", "말": "late", "상반기": "first half", "하반기": "second half",
 }  # fmt: skip
 _WHICH: dict[str, str] = {
     "the": "this", "this": "this", "last": "last", "next": "next",
@@ -78,9 +86,9 @@ _PART_RE = re.compile(
     # Korean
     r"|(?<![\w])(?P<ko>"
     + "|".join(sorted(_KOREAN_PERIODS, key=len, reverse=True))
-    + r")\s?(?P<part6>초|중순|말)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
+    + r")\s?(?P<part6>초|중순|말|상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
 )
-_KEYS = frozenset([*_UNITS, "초", "말", "중순"]) | frozenset(
+_KEYS = frozenset([*_UNITS, "초", "말", "중순", "상반기", "하반기"]) | frozenset(
     w.split()[0] for w in _KOREAN_PERIODS if len(w) > 1
 )
 _KOREAN_KEY_PREFIXES = ("연말", "연초", "월말", "월초", "올해", "이달", "지난", "작년", "내년")
@@ -95,9 +103,12 @@ def _part_span(
 ) -> tuple[dt.date, dt.date]:
     lo, hi = relative_period(f"{which} {unit}", published)
     days = (hi - lo).days + 1
+    if part.endswith("half"):  # 상반기, 하반기: the first or second half of the year
+        start = lo.replace(month=1 if part == "first half" else 7)
+        return (start, start) if since else (start, _month_end(lo.year, start.month + 5))
     if since:
-        first = {"early": 0, "mid": days // 3, "late": 2 * days // 3}[part]
-        day = lo + dt.timedelta(days=first)
+        offset = {"early": 0, "mid": days // 3, "late": 2 * days // 3}[part]
+        day = lo + dt.timedelta(days=offset)
         return day, day
     if part == "early" and which == "this" and lo <= published <= hi:
         return lo, published  # read like "earlier this month"
@@ -105,8 +116,8 @@ def _part_span(
         months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
         return lo.replace(month=months[0]), _month_end(lo.year, months[1])
     if unit == "month":
-        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, days)}[part]
-        return lo.replace(day=first), lo.replace(day=last)
+        first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, days)}[part]
+        return lo.replace(day=first_day), lo.replace(day=last_day)
     offsets = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}[part]
     return lo + dt.timedelta(days=offsets[0]), lo + dt.timedelta(days=offsets[1])
 
@@ -124,6 +135,8 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
             which, unit = _KOREAN_PERIODS[g["ko"]]
             part = _PARTS[g["part6"]]
             since = folded[m.end() : m.end() + 2] == "부터"
+            if part.endswith("half") and unit != "year":
+                continue
         else:
             n = next(i for i in ("", "2", "3", "4", "5") if g[f"part{i}"])
             part = _PARTS[g[f"part{n}"].casefold()]
@@ -134,6 +147,59 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
             yield m.start(), m.end(), None, None, True
             continue
         yield m.start(), m.end(), *_part_span(part, which, unit, since, published), True
+
+
+_AR_MONTH_NAMES = (
+    "يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|"
+    "كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول"
+)
+_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+# The part of a named month: "в начале марта", "i midten af april", "مطلع مارس/آذار".
+_PART_MONTH_RE = re.compile(
+    r"(?<![\w])(?:(?P<since>[Сс]|[Ss]iden|[وف]?منذ)\s+)?(?:(?:[Вв]|[Кк]|[Дд]о|[Ii]|[Ff]ra|[Tt]il|"
+    r"[وف]?(?:في|حتى))\s+)?"
+    r"(?:(?P<ru>начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\s+(?P<rm>января|февраля|марта|"
+    r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"|(?P<da>starten|begyndelsen|midten|slutningen|udgangen)\s+af\s+(?P<dm>januar|februar|"
+    r"marts|april|maj|juni|juli|august|september|oktober|november|december)"
+    r"|(?P<ar>مطلع|بداية|أوائل|منتصف|أواسط|أواخر|نهاية)\s+(?:شهر\s+)?(?P<am>"
+    + _AR_MONTH_NAMES
+    + r")(?:\s*/\s*(?:"
+    + _AR_MONTH_NAMES
+    + r"))?)"
+    r"(?:\s+(?:عام\s+)?" + _YEAR + r"(?:\s+(?:года|г\.))?)?(?![\w])"
+)
+
+
+def month_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
+    """The first, middle or last third of a named month (its first day after "since")."""
+    for m in near_words(folded, _PART_MONTH_RE, is_month_word):
+        month = month_number(m["rm"] or m["dm"] or m["am"])
+        if month is None:
+            continue
+        part = _PARTS[(m["ru"] or m["da"] or m["ar"]).casefold()]
+        if m["y"]:
+            year = int(m["y"])
+        elif published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        else:
+            year = published.year
+            if future_context(folded, m.start()):
+                year += 1 if _month_end(year, month) < published else 0
+            elif dt.date(year, month, 1) > published + dt.timedelta(days=31):
+                year -= 1
+        last_day = _month_end(year, month).day
+        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day)}[part]
+        if m["since"]:
+            last = first
+        yield (
+            m.start(),
+            m.end(),
+            dt.date(year, month, first),
+            dt.date(year, month, last),
+            not m["y"],
+        )
 
 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
@@ -172,4 +238,4 @@ def english_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
         yield m.start(), m.end(), lo, hi, True
 
 
-__all__ = ["english_seasons", "period_parts"]
+__all__ = ["english_seasons", "month_parts", "period_parts"]

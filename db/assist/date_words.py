@@ -141,7 +141,7 @@ _EN_WEEKDAY_RE = re.compile(
 # "this weekend", "through the weekend", "last weekend".
 _EN_WEEKEND_RE = re.compile(r"\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast|the)\s+weekend\b")
 _KO_DAY_RE = re.compile(
-    r"(?<![\d월만,.])(?P<last>지난\s?)?(?P<d>\d{1,2})일(?!\s?(?:간|동안|째|치))"
+    r"(?<![\d월만,.])(?P<last>지난\s?|오는\s?)?(?P<d>\d{1,2})일(?!\s?(?:간|동안|째|치))"
     r"(?:\s?(?:오전|오후|새벽|밤))?"
     r"(?:부터\s?(?P<span>이틀|사흘|나흘|닷새|엿새|이레|열흘|\d{1,2}일)간?)?"
 )
@@ -224,6 +224,15 @@ def relative_period(rule: str, published: dt.date) -> tuple[dt.date, dt.date]:
 def season_span(year: int, months: tuple[int, int]) -> tuple[dt.date, dt.date]:
     """The first and last day of a season of *year* (months past 12 run into the next)."""
     return _season(year, months)
+
+
+def month_number(name: str) -> int | None:
+    """The month a month name of any of the readers' languages names ("марта", "آذار")."""
+    return _AR_MONTHS.get(name) or lexicon.MONTHS.get(name.casefold().rstrip("."))
+
+
+def is_month_word(word: str) -> bool:
+    return word in _MONTH_WORDS
 
 
 def word_index(folded: str) -> tuple[array[int], array[int], list[str]]:
@@ -463,7 +472,12 @@ def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
             yield m.start(), m.end(), None, None, True
             continue
         year, month = published.year, published.month
-        if day > published.day + 1:  # later in the month than the paper: the month before
+        coming = (m.group("last") or "").startswith("오는")
+        if coming and day < published.day:  # "오는 3일": the coming 3rd, next month's
+            month += 1
+            if month == 13:
+                year, month = year + 1, 1
+        elif not coming and day > published.day + 1:  # later than the paper: the month before
             month -= 1
             if month == 0:
                 year, month = year - 1, 12
@@ -622,6 +636,8 @@ __all__ = [
     "Found",
     "future_context",
     "has_time_word",
+    "is_month_word",
+    "month_number",
     "near_words",
     "relative_period",
     "season_span",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from db.assist import lexicon
-from db.assist.date_periods import english_seasons, period_parts
+from db.assist.date_periods import english_seasons, month_parts, period_parts
 from db.assist.date_words import future_context, word_dates
 from db.assist.text import SpanSet, fold_digits, furniture
 from db.dates import parse_event_date
@@ -60,7 +60,8 @@ _DASH = r"\s*(?:-|–|—|to|and|until|through)\s*"
 _PREP = ""
 _WEEKDAY_BEFORE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
 _PREP_BEFORE = re.compile(
-    r"(?:^|(?<=\W))(?:between|from|on|in|since|by|until|till|during|before|after|as of)\s+$",
+    r"(?:^|(?<=\W))(?:between|from|on|in|since|by|until|till|during|before|after|as of|с|со|"
+    r"fra den|fra|den)\s+$",
     re.IGNORECASE,
 )
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -88,7 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _PREP
             + r"(?<!\d)"
             + _D.format(n="d1")
-            + _DASH
+            + r"\.?\s*(?:-|–|—|to|and|until|through|по|до|и|til(?:\s+den)?|og)\s*"
             + _D.format(n="d2")
             + r"\.?\s+(?:of\s+)?"
             + _M.format(n="m")
@@ -179,7 +180,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"(?<![\w-])(?P<rel>(?:earlier|later)\s+(?:this|in\s+the|last)\s+(?:month|year|week)|"
-            r"(?:this|last|next)\s+(?:month|year|week)|yesterday|today|"
+            r"(?:this|last|next)\s+(?:month|year|week)|yesterday|today|tomorrow|tonight|"
+            r"this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today|"
             r"(?:on|last|this|next)\s+" + _WEEKDAY.replace("?P<wd>", "?P<rwd>") + r"|"
             r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![\w-])",
             re.IGNORECASE,
@@ -326,8 +328,13 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, d
         return None, None
     words = phrase.casefold().split()
     p = published
-    if words == ["today"]:
+    if words in (["today"], ["tonight"], ["earlier", "today"], ["later", "today"]) or (
+        words[:1] == ["this"] and words[-1] in ("morning", "afternoon", "evening")
+    ):
         return p, p
+    if words == ["tomorrow"]:
+        day = p + dt.timedelta(days=1)
+        return day, day
     if words == ["yesterday"]:
         day = p - dt.timedelta(days=1)
         return day, day
@@ -402,6 +409,7 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
     # a part of a period before the period alone ("the end of last month", "이달 초")
     for start, end, first, last, relative in [
         *period_parts(folded, pub),
+        *month_parts(folded, pub),
         *english_seasons(folded, pub),
     ]:
         if blocked.overlaps(start, end) or taken.overlaps(start, end):

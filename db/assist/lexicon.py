@@ -74,6 +74,7 @@ QUALIFIER_BEFORE = re.compile(
 )
 
 VAGUE: dict[str, str] = {
+    "scores": "dozens",
     "тысячи": "thousands", "сотни": "hundreds", "десятки": "dozens",
     "миллионы": "millions", "десятки тысяч": "tens of thousands",
     "сотни тысяч": "hundreds of thousands", "tusindvis": "thousands",

@@ -244,7 +244,10 @@ _ARABIC_DUALS: dict[str, tuple[float, str]] = {
     "عامين": (2, "years"), "عامان": (2, "years"), "سنتين": (2, "years"),
     "سنتان": (2, "years"), "ساعتين": (2, "hours"), "ساعتان": (2, "hours"),
     "دقيقتين": (2, "minutes"), "دقيقتان": (2, "minutes"), "مرتين": (2, "times"),
-    "ضعفين": (2, "times"),
+    "ضعفين": (2, "times"), "شخصان": (2, "people"), "شخصين": (2, "people"),
+    "رجلان": (2, "people"), "رجلين": (2, "people"), "طفلان": (2, "people"),
+    "طفلين": (2, "people"), "امرأتان": (2, "people"), "امرأتين": (2, "people"),
+    "جنديان": (2, "soldiers"), "جنديين": (2, "soldiers"),
 }  # fmt: skip
 _SELF_COUNTING: dict[str, dict[str, tuple[float, str]]] = {
     "ru": {w: (v, "people") for w, v in _RUSSIAN_COLLECTIVES.items()},

@@ -115,7 +115,8 @@ _CURRENCY = {
 _MONTH_WORD = re.compile(lexicon.MONTH_PATTERN, re.IGNORECASE)
 _TRAILING_WORDS = re.compile(r"\s*([^\W\d_][\w'’\-]*)")
 _VAGUE = re.compile(
-    r"(?<![^\W\d_])(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|millions|billions|dozens)"
+    r"(?<![^\W\d_])(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|millions|billions|dozens|"
+    r"[Ss]cores(?=\s+of\b))"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:десятки\s+тысяч|сотни\s+тысяч|тысячи|сотни|десятки|миллионы)"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:[Tt]itusindvis|[Tt]usindvis|[Hh]undredvis|Tausende|Hunderte|"
     r"Zehntausende)(?![^\W\d_])|수[십백천만억]+|"
@@ -424,8 +425,22 @@ def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> l
     return out
 
 
+# Korean shares: "3분의 1" (one third), "절반" (half).
+_KOREAN_SHARE = re.compile(r"(?<![\d.])(?P<d>\d+)\s?분의\s?(?P<n>\d+)|절반")
+
+
 def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
+    for share in _KOREAN_SHARE.finditer(folded) if "분의" in folded or "절반" in folded else ():
+        if blocked.overlaps(share.start(), share.end()):
+            continue
+        part = int(share["n"]) / int(share["d"]) if share["d"] and int(share["d"]) else 0.5
+        more = re.match(
+            r"\s?(?:이상|이하|가량|가까이|넘게|정도)", folded[share.end() : share.end() + 4]
+        )
+        qual = lexicon.QUALIFIERS.get(more.group(0).strip(), "") if more else ""
+        end = share.end() + (more.end() if more else 0)
+        out.append(Figure(share.start(), end, part, None, "", qual))
     for m in _KOREAN.finditer(folded):
         if blocked.overlaps(m.start(), m.end()) or _broken(text, m.start("num"), m.end("num")):
             continue
