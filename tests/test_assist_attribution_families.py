@@ -408,3 +408,26 @@ def test_danish_titles_before_the_name_and_english_some_experts() -> None:
     text = "Some economists believe the strike could cut growth by 0.2 percentage points."
     hit = _figure(suggest(text, None, "en"), "0.2", text)
     assert hit.source == "Some economists"
+
+
+def test_russian_it_is_said_in_a_statement_of() -> None:
+    text = "В сообщении МЧС говорится, что огонь охватил 2 гектара."
+    hit = _figure(suggest(text, None, "ru"), "2", text)
+    assert (hit.source, hit.quote) == ("МЧС", "огонь охватил 2 гектара")
+
+
+def test_english_figures_show_and_a_person_described_by_a_place() -> None:
+    text = "The ministry's figures, released on Monday, show that 1,200 people were evacuated."
+    assert _figure(suggest(text, None, "en"), "1,200", text).source == "ministry"
+    text = "A survey of members showed that 40 percent had lost income."
+    assert _figure(suggest(text, None, "en"), "40 percent", text).source != "members"
+    text = '"We counted 37 bodies," a nurse at the hospital said by phone.'
+    quotes = _of(suggest(text, None, "en"), "quotation")
+    assert [q.source for q in quotes] == ["nurse at the hospital"]
+
+
+def test_the_date_of_a_report_is_not_what_the_report_says() -> None:
+    text = "The UN said in a report published on Thursday that 3 million people need aid."
+    found = suggest(text, PUBLISHED, "en")
+    assert [d.source for d in _of(found, "date")] == [None]
+    assert _figure(found, "3 million", text).source == "UN"

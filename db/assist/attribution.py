@@ -54,7 +54,8 @@ _SAID_WHEN = re.compile(
     r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?|on\s+"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2}|yesterday|today|last\s+(?:week|night|month)|earlier|later|"
-    r"in\s+an?\s+(?:statement|interview|briefing|post|letter|report))"
+    r"in\s+an?\s+(?:statement|interview|briefing|post|letter|report)"
+    r"(?:\s+(?:published|released|issued|posted|given)\s[^,.;:]{0,40}?)?)"
     r"(?=\s+that\b|\s*[,:])"
 )
 _NON_VERB_CUES = frozenset({"according to", "report", "saying", "citing"})
@@ -111,6 +112,17 @@ _PUT_AT = re.compile(
 )
 _ESTIMATES_BY = re.compile(
     r"(?i:estimates?|figures|data|counts?|tall(?:y|ies))\s+(?:by|from|of)\s+(?P<np>[^,;.]{2,80}?)\s*$"
+)
+_SHOW_WORD = re.compile(
+    r"\b(?:show|shows|showed|indicate|indicates|indicated|suggest|suggests|suggested)\b"
+)
+# "The ministry's figures, released on Monday, show that …": the figures' owner asserts it.
+_FIGURES_SHOW = re.compile(
+    r"(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)(?:’s|'s)\s+|"
+    r"(?:[Tt]he\s+)?(?:[\w-]+\s+)?)(?:figures|data|statistics|report|survey|study|records|analysis|"
+    r"count|tally|estimates)\b(?:\s+(?:from|by|released\s+by|published\s+by)\s+"
+    r"(?P<by>[^,;.]{2,60}?))?(?:,[^,;.]{0,60},)?\s+(?:show|shows|showed|indicate|indicates|"
+    r"indicated|suggest|suggests|suggested)\s+(?:that\s+)?"
 )
 _AS_SAYING = re.compile(
     r"\s+(?P<who>[^,;.:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\S+)\s+(?:that\s+)?"
@@ -205,7 +217,13 @@ def _np_before(text: str, end: int, floor: int) -> tuple[str, int]:
         pos = w_start
         if len(words) >= 9:
             break
-    while words and text[words[-1][0] : words[-1][1]].casefold() in ("of", "for", "and", "de"):
+    while words and text[words[-1][0] : words[-1][1]].casefold() in (
+        "of",
+        "for",
+        "and",
+        "de",
+        "at",
+    ):
         words.pop()
     if not words:
         return "", end
@@ -238,7 +256,15 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
                 phrase, start = _np_before(text, floor + cut, floor)
                 if phrase:
                     return phrase, start
-    return _common_np(text, cue_start, floor)
+    phrase, start = _common_np(text, cue_start, floor)
+    head = _ROLE_OF.search(text, max(floor, start - 40), start) if phrase else None
+    if head and head.group("role").casefold() in lexicon.ROLE_WORDS:
+        return text[head.start("role") : cue_start].strip(), head.start("role")  # "a nurse at …"
+    return phrase, start
+
+
+# "a nurse at the hospital", "an engineer with the firm": the person, described by the place.
+_ROLE_OF = re.compile(r"(?:\b(?:a|an|the)\s+)?(?P<role>[\w’'-]+)\s+(?:at|of|for|from|in|with)\s+$")
 
 
 def _is_group(subject: str) -> bool:
@@ -473,6 +499,12 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
     for g in groups:
         if any(f.start <= g.cue_start < f.end for f in found if f not in groups):
             found.remove(g)
+    # The ministry's figures show that …, figures from X show …
+    shows = _FIGURES_SHOW.finditer(body) if _SHOW_WORD.search(body) else iter(())
+    for m in shows:
+        owner = clean_name(m.group("owner") or m.group("by") or "")
+        if owner:
+            found.append(_Found(s + m.end(), e, owner, "show", s + m.start(), s + m.end(), []))
     # The ministry put the death toll at 34
     for m in _PUT_AT.finditer(body):
         by = _ESTIMATES_BY.search(text, s, s + m.start())

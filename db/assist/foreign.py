@@ -54,6 +54,8 @@ _AFTER_NAME = re.compile(
     r"|\s+ل(?:وكالة|قناة|صحيفة|موقع|تلفزيون|إذاعة|مراسل|شبكة|ل?صحفيين|ل?صحافيين|رويترز|فرانس|ـ)"
     # whom the source spoke to ("siger Holm til avisen", "sagde hun over for DR")
     r"|\s+(?:til|over for|gegenüber)\s+(?:avisen|bladet|mediet|[A-ZÆØÅ]|\w+(?:en|et)\b)"
+    # a relative clause describing the source ("Peter Madsen, der er professor …")
+    r"|,\s*(?:der|som|который|которая|которое|которые|der|die|welche)\s"
 )
 # Words that open a sentence before its subject ("Ранее ведомство", "한편 국방부는").
 _LEADING = re.compile(
@@ -65,6 +67,11 @@ _THAT_AFTER_COMMA = re.compile(r",\s*(?:что|що|at|dass)\s")
 # "рассказал «Известиям» источник": whom a source spoke to, named before the source.
 _AR_LISTENER = re.compile(
     r"ل(?:وكالة|قناة|صحيفة|موقع|تلفزيون|إذاعة|مراسل|شبكة|ل?صحفيين|ل?صحافيين|رويترز|فرانس|ـ)"
+)
+_SAID_IN = re.compile(
+    r"^(?:В|Во)\s+(?:сообщении|заявлении|пресс-релизе|докладе|отч[её]те|документе|письме|"
+    r"публикации|релизе|обращении|(?:телеграм|Telegram)-канале)\s+(?P<who>[^,.;:!?]{2,80}?)\s+"
+    r"(?P<verb>говорится|сказано|отмечается|указывается|уточняется|сообщается)\s*,?\s*(?:что\s+)?"
 )
 _LISTENER_LAST = re.compile(r"(?<=\S)\s+«[^»]{1,40}»\s*$")
 _LISTENER_FIRST = re.compile(r"^«[^»]{1,40}»\s+(?=\S+\s+\S)")
@@ -437,6 +444,11 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         who, relays = _who(follows.group("who"))
         if who:
             out.append(Cue(s + follows.end(), e, who, "fremgår", s, s + follows.end(), relays))
+    said_in = _SAID_IN.match(body)
+    if said_in:  # "В сообщении МЧС говорится, что …": the ministry
+        who, relays = _who(said_in.group("who"))
+        if who:
+            out.append(Cue(s + said_in.end(), e, who, said_in.group("verb"), s, s + said_in.end()))
     says = _THAT_SAYS.match(body)
     if says:
         previous = _previous_sentence(text, s)

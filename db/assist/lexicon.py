@@ -222,10 +222,12 @@ ROLE_WORDS = frozenset(
     "fellow professor scholar specialist think-tank tank survivor survivors mission statement "
     "letter police prosecutors prosecutor rescuers firefighters doctors medics paramedics "
     "investigators volunteers organisers organizers activists scientists economists lawyers "
-    "coroner spokespeople aides television tv radio".split()
+    "coroner spokespeople aides television tv radio nurse nurses doctor teacher teachers "
+    "worker workers employee employees engineer engineers pilot driver drivers farmer farmers "
+    "fisherman fishermen owner owners manager managers director".split()
 )
 # Words that may link the parts of a noun phrase ("Chief of Staff", "Ministry of Defence").
-NP_LINKS = frozenset("of the for and de a an".split())
+NP_LINKS = frozenset("of the for and de a an at".split())
 # Titles written before a name; not part of the name itself.
 TITLE_WORDS = frozenset(
     "mr mrs ms dr prof sir president prime minister secretary defence defense foreign deputy "
