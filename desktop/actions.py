@@ -178,7 +178,7 @@ class ActionId(enum.Enum):
 OBJECT_NAMES = {
     ActionId.PREV_CLAIM: "actionPrevClaim",
 }
-MENU_ORDER = ("File", "Edit", "Claim", "View", "Review", "Help")
+MENU_ORDER = ("File", "Edit", "Claim", "View", "Review", "Tools", "Help")
 
 
 def object_name(action_id: ActionId) -> str:

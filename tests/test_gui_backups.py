@@ -185,3 +185,14 @@ def test_a_damaged_workspace_found_by_the_opening_backup_is_said_plainly(
     ((title, message),) = window.ctx.dialogs.errors
     assert title == "Workspace Damaged" and "missing from index" in message
     assert "Check Workspace" in message and list_backups(ws.path) == []
+
+
+def test_check_workspace_is_under_tools(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    window.safety_ui.scheduler.timer.stop()
+    check = action(window, "actionCheckWorkspace")
+    tops = [a.text() for a in window.menuBar().actions()]
+    assert tops.index("Tools") == tops.index("&Help") - 1
+    assert check in window.menu("Tools").actions()
+    assert check not in window.menu("File").actions()
+    assert action(window, "actionRestoreBackup") in window.menu("File").actions()

@@ -17,10 +17,13 @@ TOOLBAR_ICON = 18
 
 
 def build_menus(window: MainWindow) -> None:
-    """File, Edit, Claim, View, Review and Help menus with every action."""
+    """File, Edit, Claim, View, Review, Tools and Help menus with every action."""
     a = window.action
     for name in MENU_ORDER:
         window.menu(name)
+    # No mnemonic: each letter of "Tools" already moves to a field of the claim panel
+    # (Event da&te, S&ource, &Links, &Statement) and a menu's Alt key would take it.
+    window.menu("Tools").setTitle("Tools")
     file_menu = window.menu("File")
     file_menu.addActions([a(ActionId.NEW_WORKSPACE), a(ActionId.OPEN_WORKSPACE)])
     window.recent_menu = file_menu.addMenu("Open &Recent")

@@ -129,7 +129,7 @@ class SafetyUi:
         ctx: AppContext = self.window.ctx
         ctx.dialogs.error(
             "Workspace Damaged",
-            f"{text}\n\nFile ▸ Check Workspace shows what is wrong and offers the repairs "
+            f"{text}\n\nTools ▸ Check Workspace shows what is wrong and offers the repairs "
             "that are safe; File ▸ Restore from Backup restores an earlier backup into a new file.",
         )
 
@@ -178,9 +178,7 @@ def install_safety_ui(window: MainWindow, ctx: AppContext, settings: QSettings) 
     check_action.triggered.connect(ui.check)
     ui.check_action = check_action
     if first is not None:
-        file_menu.insertAction(first, check_action)
         file_menu.insertSeparator(first)
-    else:
-        file_menu.addAction(check_action)
+    window.menu("Tools").addAction(check_action)
     scheduler.start()
     return ui
