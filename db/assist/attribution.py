@@ -70,7 +70,7 @@ _NOUN_OR_VERB = frozenset(
     "fear fears warn confirm deny believe expect".split()
 )
 _NOT_A_VERB_AFTER = (
-    r"\s+(?:in|of|from|on|by|about|indicate|indicates|suggest|suggests|say|said|show|shows|"
+    r"\s+(?:in|of|from|on|by|about|for|indicate|indicates|suggest|suggests|say|said|show|shows|"
     r"showed|put|puts|place|placed|point|pointed|vary|varied|have|had|were|are|is)\b"
 )
 # What may follow a speech verb when the statement came before it ("…, NIS reported.").

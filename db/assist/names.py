@@ -40,7 +40,7 @@ _PRONOUN_REACH = 5000
 # Subjects that name nobody: "Det oplyser …" and "Об этом сообщил …" point to what was said.
 _NOBODY = frozenset(
     "i;we;you;which;that;this;there;who;det;dette;der;это;об этом;das;dies;es;"
-    "many;some;others;most;few;several;all;both".split(";")
+    "many;some;others;most;few;several;all;both;the;a;an".split(";")
 )
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)$")
 _AFTER_PREPOSITION = re.compile(
