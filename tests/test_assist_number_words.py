@@ -160,3 +160,19 @@ def test_korean_shares_arabic_dual_nouns_and_scores() -> None:
     ]
     found = extract_figures("Scores of homes were flooded.", "en")
     assert [(f.value, f.qualifier, f.vague) for f in found] == [(None, "dozens", True)]
+
+
+def test_units_written_onto_the_digits() -> None:
+    text = "Floodwater covered a 3km stretch, 12cm of rain fell and gusts reached 90mph."
+    assert figures(text, "en") == [
+        ("3km", 3, "kilometres"),
+        ("12cm", 12, "cm"),
+        ("90mph", 90, "mph"),
+    ]
+    assert figures("Участок длиной 7км закрыт.", "ru") == [("7км", 7, "kilometres")]
+    assert figures("The unit fired 155mm shells.", "en") == []  # a calibre
+
+
+def test_one_in_so_many() -> None:
+    assert values("Каждый четвёртый житель пострадал.", "ru") == [0.25]
+    assert values("Hver femte bilist kørte for stærkt.", "da") == [0.2]

@@ -314,6 +314,31 @@ def _korean_native(text: str) -> list[WordNumber]:
     return out
 
 
+# "каждый пятый", "hver tredje": one in so many.
+_EVERY_NTH = re.compile(
+    r"(?<![\w])(?:[Кк]ажд(?:ый|ая|ое|ого|ую|ой|ому|ые|ых)|[Hh]vert?)\s+(?P<o>"
+    r"втор\w+|трет\w+|четв[её]рт\w+|пят\w+|шест\w+|седьм\w+|восьм\w+|девят\w+|десят\w+|"
+    r"anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)(?![\w])"
+)
+_ORDINAL_STEMS = {
+    "втор": 2, "трет": 3, "четв": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
+    "десят": 10, "ande": 2, "tred": 3, "fjer": 4, "femt": 5, "sjet": 6, "syve": 7, "otte": 8,
+    "nien": 9, "tien": 10,
+}  # fmt: skip
+
+
+def _every_nth(text: str) -> list[WordNumber]:
+    out: list[WordNumber] = []
+    if "ажд" not in text and "hver" not in text.casefold():
+        return out
+    for m in _EVERY_NTH.finditer(text):
+        word = m["o"].casefold()
+        n = next((v for stem, v in _ORDINAL_STEMS.items() if word.startswith(stem)), None)
+        if n:
+            out.append(WordNumber(m.start(), m.end(), 1 / n, ""))
+    return out
+
+
 def word_numbers(text: str, language: str) -> list[WordNumber]:
     """Every number written as words in *text* that counts something, in order (*text* with
     its digits folded to ASCII, so that the word index is the one the date reader uses)."""
@@ -321,6 +346,8 @@ def word_numbers(text: str, language: str) -> list[WordNumber]:
     if language in _TABLES:
         found += _plain_numbers(text, language)
     found += _self_counting(text, language)
+    if language in ("ru", "da"):
+        found += _every_nth(text)
     if language == "ko":
         found += _korean_native(text)
     found.sort(key=lambda w: (w.start, -w.end))

@@ -303,10 +303,24 @@ def _skip_context(text: str, start: int, end: int) -> bool:
     return "://" in word or "www." in word
 
 
+# Units of measure written onto the digits ("5km", "100mph", "40kg", "15см"); not "mm" (a
+# calibre) nor "m" (metres or millions).
+_ATTACHED_UNIT = re.compile(
+    r"(?P<u>km/h|kmh|kph|mph|km|cm|kg|ft|ha|mw|gw|kwh|kw|mg|ml|км/ч|км|см|кг|га|т)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_ATTACHED_UNITS = {
+    "km/h": "km/h", "kmh": "km/h", "kph": "km/h", "mph": "mph", "km": "kilometres",
+    "cm": "cm", "kg": "kg", "ft": "feet", "ha": "hectares", "mw": "MW", "gw": "GW",
+    "kwh": "kWh", "kw": "kW", "mg": "mg", "ml": "ml", "км/ч": "km/h", "км": "kilometres",
+    "см": "cm", "кг": "kg", "га": "hectares", "т": "tonnes",
+}  # fmt: skip
+
+
 def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -> bool:
     """Shape checks on plain digit figures: model numbers, regiment names, calibres."""
-    if has_extra or _HYPHEN_UNIT.match(text, end):
-        return True  # "a 54-year-old", "en 54-årig"
+    if has_extra or _HYPHEN_UNIT.match(text, end) or _ATTACHED_UNIT.match(text, end):
+        return True  # "a 54-year-old", "en 54-årig", "a 5km stretch"
     nxt = text[end : end + 1]
     if _DEGREES.match(text, end):
         return True  # "38C", "38 °C"
@@ -419,6 +433,9 @@ def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> l
         degrees = _DEGREES.match(text, end)
         if degrees and not unit:
             unit, end = "degrees", degrees.end()
+        attached = _ATTACHED_UNIT.match(text, end)
+        if attached and not unit:
+            unit, end = _ATTACHED_UNITS[attached["u"].casefold()], attached.end()
         unit = unit or _unit_after(text, end, language)
         qual, q_start = _qualifier_before(text, start)
         out.append(Figure(q_start, end, value, value_max, unit, qual))
