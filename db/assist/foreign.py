@@ -289,11 +289,17 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     return who, relays
 
 
+_APPOSITIVE = re.compile(r"(?P<a>[^,«»“”\"]{2,80}),\s*(?P<b>[^,«»“”\"]{2,60}?),\s*$")
+
+
 def _appositive(head: str) -> tuple[str, int]:
     """The subject of a verb written after an appositive ("Formanden for X, Lars Bo, kalder"):
     the name between the commas when it is capitalised, else the description; with its offset
     in *head*.  A head without that form is returned whole."""
-    m = re.search(r"(?P<a>[^,«»“”\"]{2,80}),\s*(?P<b>[^,«»“”\"]{2,60}?),\s*$", head)
+    if not head.rstrip().endswith(","):
+        return head, 0
+    base = max(0, len(head) - 160)  # the subject is near the verb: a bounded search
+    m = _APPOSITIVE.search(head, base)
     if not m or not m.group("b")[:1].isupper():
         return head, 0
     return m.group("b"), m.start("b")
