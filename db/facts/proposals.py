@@ -239,7 +239,7 @@ def _propose(
         relating: Relating | None = relate_alike(a, b)
         if relating is not None:
             related[_pair(a.claim_id, b.claim_id)] = relating
-    direct_steps(related)
+    direct_steps(related, supports=not relations or Relation.SUPPORTS in relations)
     figures: dict[tuple[int, int], LinkProposal] = {}
     for key, relating in related.items():
         if key in known:

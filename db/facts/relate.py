@@ -9,7 +9,11 @@ from rapidfuzz import fuzz
 from db.facts.profile import Profile, is_time_unit
 from db.models import Relation
 
-SAME_TIME_DAYS = 0  # figures this many days apart or fewer are answers "at the same time"
+# Figures this many days apart or fewer are answers "at the same time".  A different
+# figure of a later day, even the next, replaces the earlier one (an outlet's count of the
+# evacuated a day after another's is a newer count); it disputes it instead only when the
+# earlier figure was still being given on the later day (db.facts.steps.still_standing).
+SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
     ("casualty", "displaced", "rescued", "missing", "detained", "sheltered")
 )

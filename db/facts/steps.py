@@ -30,19 +30,21 @@ def pair_key(a: Profile, b: Profile) -> Key:
     return (x, y) if x < y else (y, x)
 
 
-def direct_steps(found: dict[Key, Relating]) -> None:
+def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
     """Keep, in place, the links an analyst makes among related figures: an update
     from a later day becomes a contradiction when a claim repeating the older figure on
     the newer one's day contradicts the newer one (:func:`still_standing`); updates and
     supports between two days are left out when a different figure of a day between
     them, related to the newer claim, stands between; and a claim worded as replacing a
-    figure of its own article is not linked to the relays of that figure."""
+    figure of its own article is not linked to the relays of that figure.  Without
+    *supports*, supports between two days are not looked at (nobody asks for them)."""
     earlier: dict[int, list[Profile]] = defaultdict(list)  # related claims of earlier days
     spans: list[tuple[Key, Relating, Profile, Profile]] = []
     repeats: dict[int, list[Profile]] = defaultdict(list)
     disputed: set[Key] = set()
     same, contradicts = Relation.SAME, Relation.CONTRADICTS
-    updates, supports = Relation.UPDATES, Relation.SUPPORTS
+    updates = Relation.UPDATES
+    spanned = (updates, Relation.SUPPORTS) if supports else (updates,)
     own: list[tuple[Profile, Profile]] = []  # worded updates of a figure of one's article
     for key, r in found.items():
         relation, a, b, reason = r
@@ -57,7 +59,7 @@ def direct_steps(found: dict[Key, Relating]) -> None:
             continue
         x, y = (a, b) if a.when > b.when else (b, a)
         earlier[x.claim_id.int].append(y)
-        if relation is updates or relation is supports:
+        if relation in spanned:
             spans.append((key, r, x, y))
     # "Now swelled to 3,000" replaces the 1,500 its own article gave; the relays of that
     # 1,500 in other articles are replaced through it.
@@ -96,10 +98,15 @@ def still_standing(r: Relating, repeats: list[Profile], disputed: set[Key]) -> R
 Figure = tuple[float | None, float, float]
 
 
+def _day(p: Profile) -> dt.date:
+    assert p.when is not None
+    return p.when
+
+
 def _ahead(claims: list[Profile]) -> tuple[list[dt.date], list[Figure | None]]:
     """The days of *claims* in order and, for each, the one figure given from that day
     on (None when different figures are)."""
-    claims = sorted(claims, key=lambda p: p.order)
+    claims = sorted(claims, key=_day)
     days: list[dt.date] = []
     figures: list[Figure | None] = []
     one: Figure | None = claims[-1].figure
