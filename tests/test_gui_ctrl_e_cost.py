@@ -120,6 +120,7 @@ def test_one_ctrl_e_in_the_whole_window_costs_few_statements(
     assert 1 <= len(ranks) <= 2, log
     assert any(s.startswith("INSERT INTO claim") for _t, s in statements)
     # What the GUI thread runs: the claim, its history entry and the anchor's text;
+    # the claims table's two counts placing the row beside its article's claims;
     # the article's count; the history panel's page of the new claim (its history
     # is read, as for any claim); the orphan count.  The evidence, links, verdicts,
     # comments and comparison of a claim just created, its source's count and its

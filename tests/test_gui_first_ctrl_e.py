@@ -27,6 +27,7 @@ OTHER_CLAIMS = 260
 SEED_CLAIMS = 20
 WHOLE_RANK = "SELECT (SELECT count(*)"  # a row's rank counted over the whole order
 ARTICLE_RANK = "SELECT ((SELECT count(*)"  # counted over one article's claims
+POLL = ("SELECT history.id, history.seq", "SELECT analyst.id", 'SELECT setting."key"')
 LOOKUPS = ("SELECT tag.name FROM tag", "FROM source ORDER BY", "FROM analyst ORDER BY")
 
 
@@ -91,7 +92,9 @@ def test_the_first_ctrl_e_reads_no_lookups_and_counts_one_article(
     assert not any(s.startswith(WHOLE_RANK) for _t, s in statements), log
     assert sum(s.startswith(ARTICLE_RANK) for _t, s in statements) == 1, log
     assert not any(word in s for _t, s in statements for word in LOOKUPS), log
-    assert len(statements) <= 6, log
+    # The change feed's poll (every second, whatever happens) may fall into the press.
+    press = [s for _t, s in statements if not s.startswith(POLL)]
+    assert len(press) <= 5, log
     # Placed after the article's claims before it, and shown: the inspector names who
     # made it, and offers the tags already in use.
     assert table.model.row_of(new_id) == first_seed_row + SEED_CLAIMS

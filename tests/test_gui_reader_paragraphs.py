@@ -67,6 +67,19 @@ def test_paragraphs_get_spacing_and_the_text_stays_as_stored(ws, tmp_path, qtbot
     assert top2 - top1 == heights[1]
 
 
+def test_the_paragraph_gap_follows_the_zoom(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, _article = _opened(ws, tmp_path, qtbot)
+    reader = window.reader
+    document = reader.document()
+    second = document.findBlockByNumber(1)  # a paragraph followed by another
+    before = reader.blockBoundingRect(second).height() - _lines_height(second)
+    reader.zoom_by(6)
+    line = QFontMetricsF(document.defaultFont()).lineSpacing()
+    after = reader.blockBoundingRect(second).height() - _lines_height(second)
+    assert after > before
+    assert 0.3 * line <= after < 0.7 * line
+
+
 def test_markdown_heading_is_drawn_as_a_heading_without_its_marker(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, _article = _opened(ws, tmp_path, qtbot)
     reader = window.reader

@@ -241,6 +241,26 @@ def plan_refresh(ws: Workspace, snap: Snapshot, items: dict[str, Item], resync: 
     return plan
 
 
+def quick_plan(ws: Workspace, snap: Snapshot, items: dict[str, Item]) -> Plan | None:
+    """The plan for one claim this window has just created (its row known, no read),
+    placed beside a held claim of its article: two small counts over that article's
+    claims, what :func:`plan_refresh` does for it.  None when that does not apply (or
+    cannot tell): plan it in full then."""
+    if len(items) != 1:
+        return None
+    ((claim_id, item),) = items.items()
+    row = snap.known.get(claim_id)
+    if item.op is not Op.CREATED or row is None or claim_id in snap.held:
+        return None
+    anchor = snap.anchors.get(row[R_ARTICLE_ID])
+    if anchor is None or anchor[0] == claim_id:
+        return None
+    rank = ops.rank_beside(ws, snap.flt, snap.order, claim_id, anchor)
+    if rank is None:
+        return None
+    return Plan(rows={claim_id: row}, ranks={claim_id: rank})
+
+
 def resync_plan(ws: Workspace, snap: Snapshot) -> Plan:
     """The row count again and fresh copies of the pages the model holds."""
     count = ops.count(ws, snap.flt)

@@ -71,14 +71,18 @@ class ParagraphLayout(QPlainTextDocumentLayout):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self._gap_for: tuple[str, float] = ("", 0.0)
+        self._gap: float | None = None  # measured on first need after each change
 
     def gap(self) -> float:
-        document = self.document()
-        key = document.defaultFont().key()
-        if self._gap_for[0] != key:
-            self._gap_for = (key, paragraph_gap(document))
-        return self._gap_for[1]
+        if self._gap is None:
+            self._gap = paragraph_gap(self.document())
+        return self._gap
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:
+        # A new default font (the reader's zoom) reaches the layout here too, before the
+        # blocks are laid out again: the gap is measured again for it.
+        self._gap = None
+        super().documentChanged(position, removed, added)
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)

@@ -136,6 +136,8 @@ class ReaderView(QPlainTextEdit):
         self._hidden = HiddenMarks()
         self._headings: list[int] = []  # block numbers of Markdown headings
         self._selected: str | None = None
+        # (start, end, status, dark) of the selected claim's mark as last set (None: no mark)
+        self._mark_key: tuple[int, int, object, bool] | None = None
         self._press_pos: QPoint | None = None
         # The claim a screen reader was last told about (at the caret or selected).
         self._announced: str | None = None
@@ -187,6 +189,7 @@ class ReaderView(QPlainTextEdit):
         self.announce_claim(None)
         self._exact_selection = None
         self.setExtraSelections([])
+        self._mark_key = None
         # Pieces first, then the text: the one highlighting pass covers everything.
         self.highlighter.superseded = frozenset(claim_ops.superseded_in_article(self.ctx, aid))
         self.highlighter.set_pieces(self._spans.pieces)
@@ -217,6 +220,7 @@ class ReaderView(QPlainTextEdit):
         self.highlighter.set_marks({}, ())
         self.highlighter.set_hidden({})
         self.setExtraSelections([])
+        self._mark_key = None
         self.setPlainText("")
 
     # ------------------------------------------------------------ claims
@@ -524,6 +528,11 @@ class ReaderView(QPlainTextEdit):
 
     def _update_selection_mark(self) -> None:
         span = self._spans.by_id.get(self._selected or "")
+        dark = self.highlighter.dark
+        key = None if span is None else (span.start, span.end, span.status, dark)
+        if key == self._mark_key:
+            return  # the mark shown already (each laid out again costs a pass over blocks)
+        self._mark_key = key
         if span is None:
             self.setExtraSelections([])
             return
@@ -533,7 +542,6 @@ class ReaderView(QPlainTextEdit):
         cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
         mark.cursor = cursor
         fmt = QTextCharFormat()
-        dark = self.highlighter.dark
         fmt.setBackground(selection_tint(span.status, dark=dark))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(underline_color(span.status, dark=dark))

@@ -90,6 +90,7 @@ class FindBar(QWidget):
         self.reader = reader
         self.setObjectName("findBar")
         self.article = ArticleText(ctx)
+        self._marked = False  # find marks are among the reader's extra selections
         self.matches: list[tuple[int, int]] = []  # code points into the article text
         self.current = -1
         self.edit = _FindEdit(self)
@@ -223,10 +224,12 @@ class FindBar(QWidget):
         return [s for s in self.reader.extraSelections() if s.format.hasProperty(FIND_MARK)]
 
     def _apply_marks(self) -> None:
+        shown = self.matches if self.isVisible() else []
+        if not shown and not self._marked:
+            return  # none shown, none to show: the reader's own marks stay as they are
         others = [s for s in self.reader.extraSelections() if not s.format.hasProperty(FIND_MARK)]
         mine: list[QTextEdit.ExtraSelection] = []
         index = self.article.index
-        shown = self.matches if self.isVisible() else []
         for i, (start, end) in enumerate(shown[:MAX_MARKS]):
             mark = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.reader.document())
@@ -240,6 +243,7 @@ class FindBar(QWidget):
             mark.format = fmt
             mine.append(mark)
         self.reader.setExtraSelections(others + mine)
+        self._marked = bool(mine)
 
     def _article_opened(self, _article_id: str) -> None:
         if self.isVisible():
