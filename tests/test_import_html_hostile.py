@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from db.importing.html import read_html_article
+from db.importing.paragraph_breaks import restore_breaks
 
 P1 = "The first paragraph reports that 1,500 soldiers crossed the river on Monday."
 P2 = "A second paragraph follows the embedded player and must not be lost at all."
@@ -87,3 +88,36 @@ def test_a_named_zone_is_kept_and_a_day_without_byline_stays_a_day() -> None:
     )
     article = read_html_article(plain.encode(), "plain.html")
     assert article.published_at is not None and article.published_zone == ""
+
+
+SHORT = ["Work stopped in May.", "Nobody was hurt.", "Costs rose by 12%.", "The mayor agreed."]
+
+
+@pytest.mark.parametrize("at", range(len(SHORT) + 1))
+def test_short_paragraphs_beside_a_figure_keep_their_breaks(at: int) -> None:
+    blocks = [f"<p>{s}</p>" for s in SHORT]
+    caption = "<figcaption>A crane on the quay.</figcaption>"
+    blocks.insert(at, f"<figure><img src='crane.png'>{caption}</figure>")
+    page = "<html><head><title>Harbour</title></head><body><article><h1>Harbour works</h1>"
+    page += "".join(blocks) + "</article></body></html>"
+    paragraphs = read_html_article(page.encode(), "harbour.html").text.split("\n\n")
+    expected = ["Harbour works", *SHORT]
+    expected.insert(at + 1, "A crane on the quay.")
+    assert paragraphs == expected
+
+
+def test_breaks_are_restored_only_where_the_page_had_them() -> None:
+    every = ["Menu", "Work stopped in May.", "Nobody was hurt.", "* * *", "Boats waited."]
+    main = ["Work stopped in May. Nobody was hurt.", "Boats waited", "Menu Boats waited."]
+    assert restore_breaks(main, every) == [
+        "Work stopped in May.",
+        "Nobody was hurt.",
+        "Boats waited",  # one paragraph of the page: left as it is
+        "Menu Boats waited.",  # not in the page's order: left as it is
+    ]
+    # Text the page splits differently, or that runs past a paragraph, is kept whole.
+    assert restore_breaks(["Work stopped in", "May. Nobody"], every) == [
+        "Work stopped in",
+        "May. Nobody",
+    ]
+    assert restore_breaks(["Nobody was hurt. Boats"], every) == ["Nobody was hurt. Boats"]

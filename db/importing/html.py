@@ -20,6 +20,7 @@ from db.errors import InvalidInput
 from db.importing.bylines import assume_outlet_zone, better_dateline, byline_dateline
 from db.importing.encodings import declared_charset
 from db.importing.metadata import Dateline, outlet_from_url, parse_dateline
+from db.importing.paragraph_breaks import restore_breaks
 from db.importing.text import decode_text, normalise_text
 
 _LOOKS_HTML = re.compile(
@@ -238,7 +239,9 @@ def choose_paragraphs(main: list[str], every: list[str]) -> list[str]:
 
     The full walk wins when a substantial paragraph of the page is missing from
     the main text, or when two of them ended up in one paragraph (the page's
-    paragraph breaks would be lost).
+    paragraph breaks would be lost).  Otherwise a paragraph of the main text
+    that holds several of the walk's, short ones included, is split back into
+    them (:func:`db.importing.paragraph_breaks.restore_breaks`).
     """
     if not main:
         return every
@@ -250,7 +253,7 @@ def choose_paragraphs(main: list[str], every: list[str]) -> list[str]:
         squashed = _squash(paragraph)
         if sum(p in squashed for p in substantial) > 1:
             return every
-    return main
+    return restore_breaks(main, every)
 
 
 def strip_site_name(title: str, outlet: str) -> str:
