@@ -249,3 +249,20 @@ def test_words_before_an_event_noun_do_not_hide_it() -> None:
         )
         == []
     )
+
+
+def test_a_name_before_the_thing_tells_which_one() -> None:
+    assert date_conflicts(
+        [_p("the levee at Kessin gave way on 2 March 2024"),
+         _p("the Orsk levee failed on 7 April 2024")]
+    ) == []  # fmt: skip
+    (found,) = date_conflicts(
+        [_p("the levee at Kessin gave way on 2 March 2024"),
+         _p("the Kessin levee failed on 2 March 2025")]
+    )  # fmt: skip
+    assert found.event == "the failure of the levee"
+    # What broke through the levee is not what failed.
+    assert date_conflicts(
+        [_p("the river broke through the levee on 2 May 2023"),
+         _p("the river flooded the valley on 2 May 2024")]
+    ) == []  # fmt: skip

@@ -43,6 +43,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "failed",
         "fails",
         "failure",
+        "broke through",
+        "break through",
+        "burst through",
         "gave way",
         "give way",
         "gives way",
@@ -322,7 +325,8 @@ def _thing(word: str) -> str:
 def _heads(text: str) -> list[tuple[str, bool, str]]:
     """The head nouns of the definite phrases in *text* ("the levee near Kessin" →
     levee), each with whether the phrase is marked as the first and the place named
-    just after it ("kessin"; "" when none is)."""
+    just after it ("kessin"), else the name just before it ("the Orsk levee": "orsk";
+    "" when there is neither)."""
     tokens = _TOKEN.findall(_PHRASES.sub(" | ", text))  # "gave way" ends a phrase too
     heads = []
     for i, token in enumerate(tokens):
@@ -340,9 +344,11 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
         if i and tokens[i - 1].lower() in _PLACES:
             continue  # "landed on the island": where it happened, not what it happened to
         first = bool(FIRST.fullmatch(lower))
-        head, place = "", ""
+        head, place, named = "", "", ""
         for at in range(i + 1, min(i + 7, len(tokens))):
             w = tokens[at].lower()
+            if head and tokens[at - 1][:1].isupper() and head not in _EMPTY:
+                named = head  # "the Orsk levee": a name before the thing
             if w == "of" and head in COLLECTIVE:
                 head = ""  # "the first batch of troops": the troops
                 continue
@@ -364,7 +370,7 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
                 break
             head = w
         if head and head not in _EMPTY:
-            heads.append((head, first, place))
+            heads.append((head, first, place or (named if named != head else "")))
     return heads
 
 
