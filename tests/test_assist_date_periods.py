@@ -151,3 +151,20 @@ def test_parts_of_named_months_day_ranges_and_coming_days(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I weekenden blev der anmeldt 14 indbrud.", [("I weekenden", "2026-04-11/2026-04-12")]),
+        ("В выходные на дорогах погибли три человека.", [("В выходные", "2026-04-11/2026-04-12")]),
+        (
+            "قتل خمسة أشخاص في عطلة نهاية الأسبوع.",
+            [("في عطلة نهاية الأسبوع", "2026-04-11/2026-04-12")],
+        ),
+        ("أغلق المصنع قبل ثلاث سنوات.", [("قبل ثلاث سنوات", "2023-01-01/2023-12-31")]),
+        ("وقع الحادث قبل أسبوعين.", [("قبل أسبوعين", "2026-03-30/2026-04-05")]),
+    ],
+)
+def test_weekends_and_arabic_spans_ago(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(text) == expected

@@ -54,6 +54,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"в\s+следующем\s+году", "next year"),
     (r"в\s+течение\s+(?:последней\s+|прошлой\s+)?недели", "past week"),
     (r"прошлогодн\w+", "last year"),
+    (r"(?:в|на)\s+(?:минувшие\s+|прошедшие\s+)?выходн(?:ые|ых)", "weekend"),
     (r"позавчера", "two days ago"),
     (r"вчера", "yesterday"),
     (r"сегодня", "today"),
@@ -65,6 +66,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"sidste\s+års?|i\s+fjor", "last year"),
     (r"i\s+år|dette\s+års", "this year"),
     (r"næste\s+års?", "next year"),
+    (r"i\s+weekenden|(?:i\s+)?(?:den\s+)?forgangne\s+weekend", "weekend"),
     (r"i\s+forgårs", "two days ago"),
     (r"i\s+aftes", "yesterday"),
     (r"i\s+morges", "today"),
@@ -92,6 +94,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"(?:في\s+)?(?:العام|السنة)\s+الماضي(?:ة)?", "last year"),
     (r"(?:في\s+)?(?:هذا\s+العام|العام\s+الجاري)", "this year"),
     (r"(?:في\s+)?(?:العام|السنة)\s+(?:المقبل|القادم)(?:ة)?", "next year"),
+    (r"(?:خلال|في)\s+عطلة\s+نهاية\s+الأسبوع(?:\s+الماضية)?", "weekend"),
     (r"أول\s+أمس|أمس\s+الأول", "two days ago"),
     (r"أمس", "yesterday"),
     (r"(?:صباح|ظهر|فجر|مساء)\s+(?:اليوم|هذا\s+اليوم)", "today"),
@@ -283,6 +286,9 @@ def _period(rule: str, p: dt.date) -> tuple[dt.date, dt.date]:
     one = dt.timedelta(days=1)
     if rule == "yesterday":
         return p - one, p - one
+    if rule == "weekend":  # the last Saturday and Sunday up to the paper's day
+        saturday = p - dt.timedelta(days=(p.weekday() - 5) % 7)
+        return saturday, saturday + one
     if rule == "two days ago":
         return p - 2 * one, p - 2 * one
     if rule == "today":
@@ -321,7 +327,10 @@ _AGO_RE = re.compile(
     r"(?P<unit>years?|months?|weeks?|days?)\s+ago"
     r"|(?P<kn>\d{1,3})\s?(?P<kunit>년|개월|주|일)\s?전"
     r"|(?P<rn>\d{1,3}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?P<runit>лет|года?|месяц(?:а|ев)?|недел[иь]|дн(?:я|ей)|день)\s+назад"
-    r"|for\s+(?P<dn>\d{1,3}|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?P<dunit>år|måneder|måned|uger|uge|dage|dag)\s+siden)(?![\w])",
+    r"|for\s+(?P<dn>\d{1,3}|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?P<dunit>år|måneder|måned|uger|uge|dage|dag)\s+siden"
+    r"|(?<=[\sو])قبل\s+(?:(?P<an>\d{1,3}|ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|ست|سبعة|سبع|عشرة|عشر)\s+)?"
+    r"(?P<aunit>سنوات|أعوام|عاما|عامين|سنتين|سنة|عام|أشهر|شهور|شهرين|شهر|أسابيع|أسبوعين|أسبوع|"
+    r"أيام|يوما|يومين|يوم))(?![\w])",
     re.IGNORECASE,
 )
 _AGO_WORDS = {
@@ -332,13 +341,31 @@ _AGO_WORDS = {
 }  # fmt: skip
 
 
+_ARABIC_AGO_UNITS = {"س": "y", "أع": "y", "عا": "y", "أش": "m", "شه": "m", "أس": "w", "أي": "d",
+                     "يو": "d"}  # fmt: skip
+_ARABIC_AGO_NUMBERS = {"ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "عشر": 10}
+
+
+def _arabic_ago(number: str | None, unit: str) -> tuple[int, str]:
+    """ "قبل ثلاثة أيام", "قبل أسبوعين", "قبل عام": how many of which unit ("y", "m", "w", "d")."""
+    kind = _ARABIC_AGO_UNITS.get(unit[:1]) or _ARABIC_AGO_UNITS[unit[:2]]
+    if number:
+        n = int(number) if number.isdigit() else _ARABIC_AGO_NUMBERS[number.removesuffix("ة")]
+    else:
+        n = 2 if unit.endswith(("ين", "تين")) else 1
+    return n, kind
+
+
 def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
     """A span some years, months, weeks or days before publication: that year, month, week
     or day."""
     for m in _near_words(folded, _AGO_RE, _is_ago_word):
-        raw = m["n"] or m["kn"] or m["rn"] or m["dn"]
-        n = int(raw) if raw.isdigit() else _AGO_WORDS[raw.casefold()]
-        unit = (m["unit"] or m["kunit"] or m["runit"] or m["dunit"]).casefold()
+        if m["aunit"]:
+            n, unit = _arabic_ago(m["an"], m["aunit"])
+        else:
+            raw = m["n"] or m["kn"] or m["rn"] or m["dn"]
+            n = int(raw) if raw.isdigit() else _AGO_WORDS[raw.casefold()]
+            unit = (m["unit"] or m["kunit"] or m["runit"] or m["dunit"]).casefold()
         if published is None:
             yield m.start(), m.end(), None, None, True
             continue
@@ -583,7 +610,8 @@ _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
 )
 _RELATIVE_WORDS = frozenset(
     "неделе месяце году течение вчера сегодня позавчера uge måned år års fjor går dag morgen "
-    "forgårs aftes morges الأسبوع الشهر العام السنة أمس اليوم".split()
+    "forgårs aftes morges weekenden weekend выходные выходных عطلة الأسبوع الشهر العام السنة أمس "
+    "اليوم".split()
 )
 _RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",
                       "내일", "전날", "그제", "그저께")  # fmt: skip
@@ -609,7 +637,7 @@ def _is_year_word(word: str) -> bool:
 
 
 def _is_ago_word(word: str) -> bool:
-    return word in ("ago", "назад", "siden") or word.startswith("전")
+    return word in ("ago", "назад", "siden", "قبل", "وقبل") or word.startswith("전")
 
 
 def has_time_word(phrase: str) -> bool:
