@@ -121,3 +121,20 @@ def test_breaks_are_restored_only_where_the_page_had_them() -> None:
         "May. Nobody",
     ]
     assert restore_breaks(["Nobody was hurt. Boats"], every) == ["Nobody was hurt. Boats"]
+
+
+def test_two_line_breaks_end_a_paragraph_and_one_is_a_space() -> None:
+    blocks = "<br><br>".join(SHORT[:3]) + "<br>" + SHORT[3]
+    caption = "<figcaption>A crane on the quay.</figcaption>"
+    page = "<html><head><title>Harbour</title></head><body><article><h1>Harbour works</h1>"
+    page += (
+        f"<figure><img src='crane.png'>{caption}</figure><p>{blocks}</p></article></body></html>"
+    )
+    paragraphs = read_html_article(page.encode(), "harbour.html").text.split("\n\n")
+    assert paragraphs == [
+        "Harbour works",
+        "A crane on the quay.",
+        SHORT[0],
+        SHORT[1],
+        f"{SHORT[2]} {SHORT[3]}",
+    ]

@@ -187,9 +187,7 @@ def _walk(element: lxml.html.HtmlElement, out: list[str]) -> None:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _BLOCKS:
             flush()
-            text = _clean(child.text_content())
-            if text:
-                out.append(text)
+            out.extend(_block_paragraphs(child))
         elif tag in _CONTAINERS:
             flush()
             _walk(child, out)
@@ -200,6 +198,41 @@ def _walk(element: lxml.html.HtmlElement, out: list[str]) -> None:
         if child.tail:
             loose.append(child.tail)
     flush()
+
+
+def _block_paragraphs(block: lxml.html.HtmlElement) -> list[str]:
+    """The paragraphs of a block: its text, split where two line breaks (``<br>``) in a
+    row end one; a single line break is a space between words, never nothing."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    breaks = 0
+
+    def add(text: str | None) -> None:
+        nonlocal breaks
+        if not text:
+            return
+        if text.strip():
+            if breaks >= 2 and _clean("".join(current)):
+                paragraphs.append(_clean("".join(current)))
+                current.clear()
+            breaks = 0
+        current.append(text)
+
+    def visit(element: lxml.html.HtmlElement) -> None:
+        nonlocal breaks
+        if element.tag == "br":
+            breaks += 1
+            current.append(" ")
+        elif isinstance(element.tag, str):  # not a comment or processing instruction
+            add(element.text)
+            for child in element:
+                visit(child)
+                add(child.tail)
+
+    visit(block)
+    if _clean("".join(current)):
+        paragraphs.append(_clean("".join(current)))
+    return paragraphs
 
 
 def lxml_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
