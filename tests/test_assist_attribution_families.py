@@ -440,3 +440,28 @@ def test_the_outlets_own_sentences_with_words_that_can_be_speech_verbs() -> None
         "Residents fear for their homes after 3 floods in a year.",
     ):
         assert [s.source for s in suggest(text, None, "en") if s.source] == [], text
+
+
+def test_more_ways_to_say_according_to_and_citing() -> None:
+    cases = [
+        ("ko", "소방청에 의하면 화재로 5명이 다쳤다.", "5명", "소방청", ()),
+        ("ko", "경찰 측에 따르면 용의자 2명이 도주했다.", "2명", "경찰", ()),
+        (
+            "ko",
+            "CNN은 백악관 관계자의 말을 인용해 회담이 3시간 동안 진행됐다고 전했다.",
+            "3시간",
+            "백악관 관계자",
+            ("CNN",),
+        ),
+        ("ar", "ونسبت الصحيفة إلى مسؤول قوله إن ٦ وزراء سيستقيلون.", "٦", "مسؤول", ("الصحيفة",)),
+        ("da", "Ifølge oplysninger fra Beredskabsstyrelsen er 80 huse oversvømmet.", "80",
+         "Beredskabsstyrelsen", ()),
+        ("da", "Politiet erklærer, at 4 personer er sigtet.", "4", "Politiet", ()),
+        ("ru", "Согласно заявлению Минздрава, вакцинированы 2 млн человек.", "2 млн", "Минздрава",
+         ()),
+        ("en", "The airline's spokesman said 14 flights were cancelled.", "14",
+         "airline's spokesman", ()),
+    ]  # fmt: skip
+    for lang, text, target, source, relays in cases:
+        hit = _figure(suggest(text, None, lang), target, text)
+        assert (hit.source, hit.relayed_by) == (source, relays), text

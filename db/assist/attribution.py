@@ -235,6 +235,11 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     """The subject of a speech verb, skipping an appositive (``Ahn, a defector, told``)."""
     phrase, start = _np_before(text, cue_start, floor)
     if phrase:
+        owner = _OWNER.search(text, max(floor, start - 60), start)
+        if owner and phrase.split()[0].casefold() in lexicon.ROLE_WORDS:
+            return text[
+                owner.start() : cue_start
+            ].strip(), owner.start()  # "the airline's spokesman"
         return phrase, start
     seg = text[floor:cue_start].rstrip()
     if seg.endswith((",", "–", "—")):
@@ -263,6 +268,7 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     return phrase, start
 
 
+_OWNER = re.compile(r"(?:\b[Tt]he\s+)?(?:[\w-]+\s+){0,2}?[\w-]+(?:’s|'s)\s+$")
 # "a nurse at the hospital", "an engineer with the firm": the person, described by the place.
 _ROLE_OF = re.compile(r"(?:\b(?:a|an|the)\s+)?(?P<role>[\w’'-]+)\s+(?:at|of|for|from|in|with)\s+$")
 

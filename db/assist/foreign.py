@@ -109,7 +109,7 @@ _DA_DE_VERBS = (
     r"bekræfter|bekræftede|advarer|advarede|frygter|frygtede|påpeger|påpegede|understreger|"
     r"understregede|forklarer|forklarede|fastslår|fastslog|erkender|erkendte|forventer|"
     r"forventede|skønner|skønnede|konstaterer|konstaterede|erfarer|erfarede|udtaler|udtalte|"
-    r"svarer|svarede|"
+    r"svarer|svarede|erklærer|erklærede|"
     r"meddeler|meddelte|sagte|sagt|erklärte|erklärt|berichtete|berichtet|teilte mit|betonte|"
     r"schätzt|schätzte|sagt"
 )
@@ -129,7 +129,8 @@ _DOCUMENT = re.compile(
     r"dokument|dokumenter|redegørelse|referat|udkast|Bericht|Angaben|Schreiben|Dokument)\s+"
     r"(?:fra|von|aus)\s+(?=\S)"
     r"|^(?:данные|доклад|доклада|отч[её]т|сообщение|заявление|пресс-релиз|публикацию|"
-    r"материал|исследование|письмо|документ|документы)\s+(?=\S)",
+    r"материал|исследование|письмо|документ|документы|заявлению|сообщению|докладу|отч[её]ту|"
+    r"документу)\s+(?=\S)",
     re.IGNORECASE,
 )
 # "Det oplyser X til Y.", "Об этом сообщил X.": X said what the sentence before says.
@@ -155,7 +156,7 @@ _INVERTED = re.compile(
 _KO_ACCORDING = re.compile(
     # "통계청이 발표한 자료에 따르면": the author of the document
     r"(?:(?P<author>[^\s,.]+?)(?:이|가)\s(?:발표한|낸|공개한|내놓은|펴낸|제출한)\s)?"
-    r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?따르면\s*,?\s*"
+    r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?(?:따르면|의하면)\s*,?\s*"
 )
 _KO_VERBS = (
     r"밝혔다|말했다|전했다|보도했다|주장했다|설명했다|강조했다|발표했다|덧붙였다|추정했다|"
@@ -190,7 +191,7 @@ _KO_SAID_WHERE = re.compile(
 _KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,5}?\S+?)(?:은|는|이|가)\s")
 # "국정원 보고를 인용해": the cited party is the source, the subject a relay.
 _KO_CITING = re.compile(
-    r"(?P<cited>(?:\S+\s)?\S+?)(?:을|를)\s"
+    r"(?P<cited>(?:\S+\s){0,2}?\S+?)(?:을|를)\s"
     r"(?:인용해|인용하여|인용한\s\S+에서)\s*"
 )
 _AR_SAID = re.compile(
@@ -203,7 +204,8 @@ _AR_SAID = re.compile(
 )
 # "نقلت X عن Y قوله إن …": Y said it, X passed it on; "قوله" (his saying) may be left out.
 _AR_RELAYED = re.compile(
-    r"(?:^|\s)و?(?P<verb>نقلت|نقل|أوردت|أورد|روت|روى)\s+(?P<relay>[^،,.:]+?)\s+عن\s+"
+    r"(?:^|\s)و?(?P<verb>نقلت|نقل|أوردت|أورد|روت|روى|نسبت|نسب)\s+(?P<relay>[^،,.:]+?)"
+    r"\s+(?:عن|إلى)\s+"
     r"(?P<who>[^،,.:]+?)\s*(?:،\s*)?"
     r"(?:(?:قوله|قولها|قولهم|قولهما|القول)\s*(?:إن|أن|بأن)?(?:ه|ها|هم|هما)?(?:\s|:\s*)"
     r"|(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|:\s*)"
@@ -350,6 +352,8 @@ def _v2_subject(rest: str) -> int:
                 # a noun with its definite or plural ending ("politiet", "flere eksperter")
                 # closes the phrase, unless capitalised words follow ("ministeriet Forsvaret")
                 nxt = re.match(r"\s+(\S+)", rest[m.end() :])
+                if nxt and nxt.group(1) in ("fra", "von", "hos"):
+                    continue  # "oplysninger fra Beredskabsstyrelsen": the author follows
                 if not nxt or not nxt.group(1)[:1].isupper():
                     break
     return end
@@ -480,7 +484,7 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
     ko = _KO_ACCORDING.search(body)
     trailing = _KO_TRAILING.search(body)
     if ko:
-        who = _who(ko.group("author") or ko.group("who"))[0]
+        who = re.sub(r"\s?측$", "", _who(ko.group("author") or ko.group("who"))[0])
         out.append(Cue(s + ko.end(), e, who, "에 따르면", s + ko.start(), s + ko.end()))
     elif trailing:
         who = _who(trailing.group("who"))[0]
@@ -562,7 +566,11 @@ def _korean_subject_cues(body: str, s: int) -> list[Cue]:
     who, relays = name, cast(tuple[str, ...], ())
     citing = _KO_CITING.match(body, c_start)
     if citing:  # "연합뉴스는 소식통을 인용해 …": the source is cited, the subject relays
-        cited = re.sub(r"\s(?:보고서?|자료|발표|보도|분석)$", "", citing.group("cited"))
+        cited = re.sub(
+            r"\s(?:보고서?|자료|발표|보도|분석)$|의\s(?:말|발언|주장|설명)$",
+            "",
+            citing.group("cited"),
+        )  # "관계자의 말을 인용해": the official
         who, relays = cited, (who,)
         c_start = citing.end()
     out.append(
