@@ -68,7 +68,8 @@ _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<!\d)" + r"(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)")),
+    # (a look-behind after the first digit, not before it, lets the engine skip to digits)
+    ("iso", re.compile(r"(?P<iso>\d(?<!\d\d)\d{3}-\d{2}-\d{2})(?!\d)")),
     (
         "month_days",
         re.compile(
@@ -86,9 +87,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "days_month",
         re.compile(
-            _PREP
-            + r"(?<!\d)"
-            + _D.format(n="d1")
+            r"(?P<d1>\d(?<!\d\d)\d?)(?:st|nd|rd|th)?"
             + r"\.?\s*(?:-|–|—|to|and|until|through|по|до|и|til(?:\s+den)?|og)\s*"
             + _D.format(n="d2")
             + r"\.?\s+(?:of\s+)?"
@@ -113,9 +112,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_month",
         re.compile(
-            _PREP
-            + r"(?<![\d.,])"
-            + _D.format(n="d")
+            r"(?P<d>\d(?<![\d.,]\d)\d?)(?:st|nd|rd|th)?"
             + r"\.?\s+(?:of\s+)?"
             + _M.format(n="m")
             + r"(?:,?\s+"
@@ -163,7 +160,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "in the late", are read by _DECADE_BEFORE)
         "decade",
         re.compile(
-            r"(?<![\d.,])(?P<y>(?:1[89]|20)\d0)(?:['’]?s(?![\w'’])|['’]erne(?![\w])|년대|"
+            r"(?P<y>(?:1[89]|20)(?<![\d.,]..)\d0)(?:['’]?s(?![\w'’])|['’]erne(?![\w])|년대|"
             r"-(?:х|е|ых|ые)(?:\s+(?:годах|годы|годов|годам))?(?![\w]))"
         ),
     ),
