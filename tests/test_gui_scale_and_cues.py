@@ -71,6 +71,29 @@ def test_the_margin_letters_every_status_without_touching_the_text(ws, tmp_path,
     assert str(late.id) in {s.claim_id for s in reader._spans.spans}
 
 
+def test_the_margin_letters_a_band_as_the_whole_margin_does(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lines = [f"Line {n} of the ferry notes." for n in range(40)]
+    text = "\n".join(lines)
+    article = add_text_article(ws, text)
+    for n in range(0, 40, 3):
+        start = text.index(lines[n])
+        create_claim(ws, article.id, start, start + 4, status="in_review")
+    window = make_window(ws, tmp_path, qtbot)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_article(article.id)
+    reader = window.reader
+    every = list(reader.margin_marks())
+    assert len(every) >= 6
+    assert [top for top, _h, _s in every] == sorted(top for top, _h, _s in every)
+    top, height, _statuses = every[3]
+    band = list(reader.margin_marks((top, top + height)))
+    # The lines in the band, where the whole margin has them; none far above or below.
+    assert every[3] in band and all(mark in every for mark in band)
+    assert every[0] not in band and every[-1] not in band
+
+
 def test_the_link_dialog_names_each_status_in_words(ws, qtbot) -> None:  # type: ignore[no-untyped-def]
     from desktop.context import AppContext
     from desktop.dialogs import RecordingDialogs

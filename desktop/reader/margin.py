@@ -30,7 +30,8 @@ def letters_of(statuses: list[Status]) -> str:
 class StatusMargin(QWidget):
     """Painted beside the reader's viewport; *marks* says what to paint where."""
 
-    def __init__(self, parent: QWidget, marks: Callable[[], Marks]) -> None:
+    def __init__(self, parent: QWidget, marks: Callable[..., Marks]) -> None:
+        """*marks* (optionally given a (top, bottom) band to keep to) says what to paint."""
         super().__init__(parent)
         self.setObjectName("statusMargin")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -64,7 +65,8 @@ class StatusMargin(QWidget):
         advance = metrics.horizontalAdvance("M")
         dark = is_dark(palette)
         text = palette.color(QPalette.ColorRole.Text)
-        for top, height, statuses in self._marks():
+        band = event.rect()
+        for top, height, statuses in self._marks((band.top(), band.bottom() + 1.0)):
             x = 4.0
             for status, letter in zip(statuses, letters_of(statuses), strict=False):
                 box = QRectF(x, top, advance, height)

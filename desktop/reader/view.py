@@ -16,7 +16,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAction,
@@ -145,7 +145,7 @@ class ReaderView(QPlainTextEdit):
         self.cursorPositionChanged.connect(self._caret_moved)
         # Status letters beside the lines where claims start (a second cue to colour).
         self.margin = StatusMargin(self, self.margin_marks)
-        self.updateRequest.connect(lambda _rect, _dy: self.margin.update())
+        self.updateRequest.connect(self._update_margin)
         # The scroll bar coming or going changes the room beside the text.
         self.verticalScrollBar().rangeChanged.connect(
             lambda _low, _high: QTimer.singleShot(0, self, self._place_margin)
@@ -382,15 +382,27 @@ class ReaderView(QPlainTextEdit):
 
     # ------------------------------------------------------------ margin, font, zoom
 
-    def margin_marks(self) -> Marks:
-        """(top, height, statuses) of every line on screen where claims start."""
-        offset = self.contentOffset()
-        bottom = self.viewport().height()
+    def margin_marks(self, clip: tuple[float, float] | None = None) -> Marks:
+        """(top, height, statuses) of every line on screen where claims start (with
+        *clip*, (top, bottom): of the blocks on screen within that band)."""
         block = self.firstVisibleBlock()
+        if not block.isValid():
+            return
+        bottom = float(self.viewport().height())
+        above = -1.0
+        if clip is not None:
+            above, bottom = max(above, clip[0]), min(bottom, clip[1])
+        # The first block's place, then each next one below the one before (asking each
+        # its geometry would walk again from the first block on screen).
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
         while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > bottom:
+            if top > bottom:
                 break
+            height = self.blockBoundingRect(block).height()
+            block_top, top = top, top + height
+            if top < above:
+                block = block.next()
+                continue
             pieces = self._spans.pieces.get(block.blockNumber(), ())
             layout = block.layout()
             per_line: dict[int, list[tuple[int, Status]]] = {}
@@ -404,8 +416,15 @@ class ReaderView(QPlainTextEdit):
             for number in sorted(per_line):
                 line = layout.lineAt(number)
                 statuses = [status for _start, status in sorted(per_line[number])]
-                yield geometry.top() + line.y(), line.height(), statuses
+                yield block_top + line.y(), line.height(), statuses
             block = block.next()
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        """Repaint the letters beside what the viewport repaints (all of them on a scroll)."""
+        if dy or rect.height() >= self.viewport().height():
+            self.margin.update()
+        else:
+            self.margin.update(0, rect.top(), self.margin.width(), rect.height())
 
     def right_margin(self, left: int) -> int:
         """The viewport's right margin: at least SIDE_MARGIN, more on a wide reader so
