@@ -168,3 +168,11 @@ def test_parts_of_named_months_day_ranges_and_coming_days(
 )
 def test_weekends_and_arabic_spans_ago(text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(text) == expected
+
+
+def test_russian_and_danish_verbs_of_what_is_to_come() -> None:
+    assert dates("Выставка откроется в пятницу.") == [("в пятницу", "2026-04-17")]
+    assert dates("Проверка пройдёт в середине мая.") == [
+        ("в середине мая", "2026-05-11/2026-05-20")
+    ]
+    assert dates("Butikken åbner fredag.") == [("fredag", "2026-04-17")]

@@ -428,7 +428,9 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is due|are due|due to|is expected to|are expected to|plans? to|"
     r"(?:is|are) set to|(?:is|are) scheduled|scheduled|begins|starts|"
     r"vil|skal|ventes|forventes|begynder|starter|"
-    r"будет|будут|начн[её]тся|начнутся|завершится|завершатся|планируется|намечен[аоы]?)\b"
+    r"будет|будут|начн[её]тся|начнутся|завершится|завершатся|планируется|намечен[аоы]?|"
+    r"пройд[её]т|пройдут|состоится|состоятся|откро[ею]тся|продлится|продлятся|вступит|"
+    r"kommer\s+til\s+at|åbner|afholdes)\b"
     r"|من المقرر|سوف",
     re.IGNORECASE,
 )
