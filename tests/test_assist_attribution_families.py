@@ -465,3 +465,18 @@ def test_more_ways_to_say_according_to_and_citing() -> None:
     for lang, text, target, source, relays in cases:
         hit = _figure(suggest(text, None, lang), target, text)
         assert (hit.source, hit.relayed_by) == (source, relays), text
+
+
+def test_the_medium_a_source_spoke_through_is_not_part_of_its_name() -> None:
+    cases = [
+        ("da", "Ventetiden er steget til 14 uger. Det oplyser regionen i en pressemeddelelse.",
+         "14", "regionen"),
+        ("da", "Skolen lukker 3 klasser. Det skriver rektor i en mail til forældrene tirsdag.",
+         "3", "rektor"),
+        ("da", "Havnen har mistet 60 job, oplyser direktøren i et skriftligt svar.", "60",
+         "direktøren"),
+        ("ru", "Завод сократит 200 рабочих. Об этом сообщил губернатор в своём телеграм-канале.",
+         "200", "губернатор"),
+    ]  # fmt: skip
+    for lang, text, target, source in cases:
+        assert _figure(suggest(text, PUBLISHED, lang), target, text).source == source, text

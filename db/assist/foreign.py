@@ -54,6 +54,11 @@ _AFTER_NAME = re.compile(
     r"|\s+ل(?:وكالة|قناة|صحيفة|موقع|تلفزيون|إذاعة|مراسل|شبكة|ل?صحفيين|ل?صحافيين|رويترز|فرانس|ـ)"
     # whom the source spoke to ("siger Holm til avisen", "sagde hun over for DR")
     r"|\s+(?:til|over for|gegenüber)\s+(?:avisen|bladet|mediet|[A-ZÆØÅ]|\w+(?:en|et)\b)"
+    # the medium the source spoke through ("kommunen i en pressemeddelelse", "в своём заявлении")
+    r"|\s+(?:i|på)\s+(?:en|et|sin|sit|sine)\s+(?:\w+\s+)?(?:pressemeddelelse|meddelelse|mail|"
+    r"e-mail|sms|svar|kommentar|opslag|interview|udtalelse|redegørelse|brev|notat|indlæg)\b"
+    r"|\s+в\s+(?:сво[её]м\s+|своей\s+|официальном\s+)?(?:пресс-релизе|заявлении|сообщении|"
+    r"интервью|телеграм-канале|Telegram-канале|соцсетях|блоге|письме)\b"
     # a relative clause describing the source ("Peter Madsen, der er professor …")
     r"|,\s*(?:der|som|который|которая|которое|которые|der|die|welche)\s"
 )
