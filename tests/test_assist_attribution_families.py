@@ -480,3 +480,16 @@ def test_the_medium_a_source_spoke_through_is_not_part_of_its_name() -> None:
     ]  # fmt: skip
     for lang, text, target, source in cases:
         assert _figure(suggest(text, PUBLISHED, lang), target, text).source == source, text
+
+
+def test_words_describing_an_unnamed_source_stay_with_it() -> None:
+    cases = [
+        ("The contract was worth $40m, the newspaper reported, citing people familiar with the "
+         "talks.", "$40m", "people familiar with the talks"),
+        ("According to two officials briefed on the plan, 12 embassies will close.", "12",
+         "two officials briefed on the plan"),
+        ("The bank will cut 300 jobs, according to a person close to the board.", "300",
+         "person close to the board"),
+    ]  # fmt: skip
+    for text, target, source in cases:
+        assert _figure(suggest(text, PUBLISHED, "en"), target, text).source == source, text

@@ -182,7 +182,11 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         return "", pos
     phrase = m.group(0)
     cut = re.search(
-        r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when)\s", phrase
+        # "people familiar with the talks", "officials briefed on the plan": the words after
+        # such a participle or adjective describe the source and stay with it
+        r"(?<!\bfamiliar)(?<!\bclose)(?<!\bbriefed)(?<!\binvolved)(?<!\bknowledgeable)"
+        r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when)\s",
+        phrase,
     )
     if cut:
         phrase = phrase[: cut.start()]
