@@ -493,3 +493,15 @@ def test_words_describing_an_unnamed_source_stay_with_it() -> None:
     ]  # fmt: skip
     for text, target, source in cases:
         assert _figure(suggest(text, PUBLISHED, "en"), target, text).source == source, text
+
+
+def test_a_subject_set_off_before_an_aside_naming_the_outlet_is_the_source() -> None:
+    cases = [
+        ("Мэрия, как пишет РБК, выделила 40 автобусов для пассажиров.", "40", "Мэрия", ("РБК",)),
+        ("Областной минздрав, как передаёт «Интерфакс», закупил 12 аппаратов.", "12",
+         "Областной минздрав", ("«Интерфакс»",)),
+        ("Как сообщает ТАСС, в городе закрыты 7 школ.", "7", "ТАСС", ()),
+    ]  # fmt: skip
+    for text, target, source, relays in cases:
+        hit = _figure(suggest(text, PUBLISHED, "ru"), target, text)
+        assert (hit.source, hit.relayed_by) == (source, relays), text

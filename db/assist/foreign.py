@@ -34,6 +34,8 @@ _PREFIX = re.compile(
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
     r"وفق(?=\s+ما\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
 )
+# A short capitalised subject set off by a comma before an aside ("Минздрав, как пишет …").
+_SET_OFF_SUBJECT = re.compile(r"(?P<who>[A-ZА-ЯЁ][^\s,.;:!?«»\"]*(?:\s+[^\s,.;:!?]+){0,3}),\s*")
 # "по его словам", "по её данным": whose words the pronoun tells, not a name after the cue.
 _POSSESSIVE_CUE = re.compile(r"(?<=\s)(?:его|её|ее|их)(?=\s)")
 _POSSESSIVE_PRONOUNS = {"его": "он", "её": "она", "ее": "она", "их": "они"}
@@ -385,6 +387,13 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             who, relays, end = _POSSESSIVE_PRONOUNS[pronoun.group(0)], (), 0
         if not who or len(who) > 80:
             continue
+        subject = _SET_OFF_SUBJECT.fullmatch(body[: m.start()])
+        if cue.startswith("как") and subject and stop and stop.group(0) == ",":
+            # "Роспотребнадзор, как передаёт ТАСС, отобрал …": the subject acts, the outlet
+            # named in the aside passes it on
+            named = _who(subject.group("who"))[0]
+            if named:
+                who, relays = named, (who, *relays)
         after = m.end() + end
         then = _AR_THEN.match(body, after)
         if then:  # "وبحسب X، فإن …": the statement after "فإن"
