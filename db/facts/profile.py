@@ -47,6 +47,7 @@ SYNONYMS = {
     "wounded": "wounded",
     "injured": "wounded",
 }
+CLASSES = frozenset(SYNONYMS.values())  # the counted things known by class
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
 )
@@ -114,7 +115,9 @@ DEATHS = re.compile(
 FATE = re.compile(
     r"\b(?:(?P<displaced>evacuat\w*|displaced|fled|flee(?:ing)?|uprooted|relocated|"
     r"(?:left|leave|leaving|fled|flee) (?:their|his|her|the) homes?|moved out|forced (?:out|from))"
-    r"|(?P<rescued>rescu\w*|saved|airlifted|pulled (?:alive|out|from))"
+    r"|(?P<rescued>rescu\w*|saved|airlifted|pulled (?:alive|out|from)|"
+    r"(?:brought|got|carried|pulled|lifted)\b[^.;:!?]{0,30}?\balive)"
+    r"|(?P<trapped>trapped|cut off|stranded|entombed|buried alive)"
     r"|(?P<missing>missing|unaccounted)"
     r"|(?P<detained>arrest\w*|detain\w*|in custody|jailed|imprisoned)"
     r"|(?P<sheltered>shelters?|sheltering|housed))\b",
@@ -360,12 +363,15 @@ def word_value(quote: str) -> Figure | None:
 def counted_class(unit: str, quote: str, figure: Figure) -> str:
     """The class of the counted thing: people (or nothing named) who died are deaths
     ("killed"), people hurt are "wounded"; any other unit is kept."""
-    if unit not in ("people", ""):
-        return unit
+    if unit in CLASSES and unit != "people":
+        return unit  # a named class ("troops") keeps its name whatever befell it
     after = quote[figure.end :]
     if nxt := re.search(r"\d", after):
         after = after[: nxt.start()]  # up to the next figure
-    for text in (after, quote[: figure.start]):
+    # Any other noun for people ("miners", "passengers") who died counts deaths too; an
+    # unnamed count or "people" may be told as such before the figure ("the toll … 14").
+    texts = (after, quote[: figure.start]) if unit in ("people", "") else (after,)
+    for text in texts:
         death, hurt = DEATHS.search(text), HURT.search(text)
         if death and (not hurt or death.start() < hurt.start()):
             return "killed"

@@ -15,8 +15,11 @@ from db.models import Relation
 # earlier figure was still being given on the later day (db.facts.steps.still_standing).
 SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
-    ("casualty", "displaced", "rescued", "missing", "detained", "sheltered")
+    ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered")
 )
+# A figure dated in its own words this many days or more from another's counts another
+# incident's toll or another year's total, not a newer count of the same thing.
+MAX_DAYS_APART = 366
 MIN_WORDING = 35.0  # rapidfuzz token-set similarity of the wording around the figures
 
 
@@ -56,9 +59,18 @@ def same_question(a: Profile, b: Profile) -> str | None:
     return f"both count {a.unit} in similar words"
 
 
+def _years_apart(a: Profile, b: Profile) -> bool:
+    """Whether a figure is dated in its own words over a year from the other's date."""
+    if a.when is None or b.when is None or not (a.when_is_event or b.when_is_event):
+        return False
+    return abs((a.when - b.when).days) > MAX_DAYS_APART
+
+
 def _alike(a: Profile, b: Profile) -> bool:
     if a.scope != b.scope and a.scope and b.scope:
         return False  # the count of one incident is not the total so far
+    if _years_apart(a, b):
+        return False  # a toll of 2011 is another incident's, not this one's
     if a.predicate in TOLD_BY_WHAT_HAPPENED and a.unit in ("killed", "wounded", "people"):
         return True  # "four people were killed" and "the death toll has risen to nine"
     return fuzz.token_set_ratio(a.wording, b.wording, score_cutoff=MIN_WORDING) >= MIN_WORDING
