@@ -387,11 +387,11 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             who, relays, end = _POSSESSIVE_PRONOUNS[pronoun.group(0)], (), 0
         if not who or len(who) > 80:
             continue
-        subject = _SET_OFF_SUBJECT.fullmatch(body[: m.start()])
-        if cue.startswith("как") and subject and stop and stop.group(0) == ",":
+        set_off = _SET_OFF_SUBJECT.fullmatch(body[: m.start()])
+        if cue.startswith("как") and set_off and stop and stop.group(0) == ",":
             # "Роспотребнадзор, как передаёт ТАСС, отобрал …": the subject acts, the outlet
             # named in the aside passes it on
-            named = _who(subject.group("who"))[0]
+            named = _who(set_off.group("who"))[0]
             if named:
                 who, relays = named, (who, *relays)
         after = m.end() + end
