@@ -49,3 +49,17 @@ def test_a_toll_dated_years_earlier_is_another_incident() -> None:
     assert old.unit == "killed"
     assert relate(old, p("The quay fire's death toll stands at 14")) is None
     assert relate(old, p("In March 2009, 14 dockers were killed in a fire at the quay")) is not None
+
+
+def test_people_counted_by_their_fate_under_any_noun_or_none() -> None:
+    climbers = p("31 climbers were trapped by the avalanche above the pass")
+    same = relate(climbers, p("the guides still put the number trapped at 31"))
+    assert same is not None and same.relation is Relation.SAME
+    other = relate(climbers, p("28 men had been cut off by the avalanche"))
+    assert other is not None and other.relation is Relation.CONTRADICTS
+    rescued = relate(
+        p("bringing the number of climbers rescued alive to 40"),
+        p("Teams have brought 25 hikers down alive since the avalanche"),
+    )
+    assert rescued is not None
+    assert relate(climbers, p("31 climbers were rescued above the pass")) is None

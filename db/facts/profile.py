@@ -48,6 +48,9 @@ SYNONYMS = {
     "injured": "wounded",
 }
 CLASSES = frozenset(SYNONYMS.values())  # the counted things known by class
+# People counted by what befell them, under whatever noun or none ("the number trapped
+# at 47", "52 men were cut off"): the fate names the count.
+COUNTED_BY_FATE = frozenset(("rescued", "trapped", "missing"))
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
 )
@@ -450,6 +453,8 @@ def profile(
     if r.value is not None:
         low, high = bounds(Figure(0, 0, r.value, r.value_max, "", r.qualifier))
         unit = r.unit or (unit_in_words(around) if around else "")
+        if r.predicate in COUNTED_BY_FATE and (unit not in CLASSES or unit == "people"):
+            unit = r.predicate  # "47 miners were trapped", "52 men cut off", "the number trapped"
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
