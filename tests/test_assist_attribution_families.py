@@ -505,3 +505,16 @@ def test_a_subject_set_off_before_an_aside_naming_the_outlet_is_the_source() -> 
     for text, target, source, relays in cases:
         hit = _figure(suggest(text, PUBLISHED, "ru"), target, text)
         assert (hit.source, hit.relayed_by) == (source, relays), text
+
+
+def test_figures_that_show_it_at_the_end_of_the_sentence() -> None:
+    cases = [
+        ("There were 9 fatal crashes on the bridge last year, official figures show.", "9",
+         "official figures"),
+        ("Rents rose by 6% in the capital, the housing ministry's data showed.", "6%",
+         "housing ministry"),
+        ("Some 250 schools lack a nurse, figures from the Education Institute show.", "Some 250",
+         "Education Institute"),
+    ]  # fmt: skip
+    for text, target, source in cases:
+        assert _figure(suggest(text, PUBLISHED, "en"), target, text).source == source, text

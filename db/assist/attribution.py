@@ -124,6 +124,14 @@ _FIGURES_SHOW = re.compile(
     r"(?P<by>[^,;.]{2,60}?))?(?:,[^,;.]{0,60},)?\s+(?:show|shows|showed|indicate|indicates|"
     r"indicated|suggest|suggests|suggested)\s+(?:that\s+)?"
 )
+# "…, official figures show.", "…, the ministry's data showed.": the figures end the sentence.
+_FIGURES_SHOWED = re.compile(
+    r",\s*(?P<what>(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)(?:’s|'s)\s+|"
+    r"(?P<desc>(?:official|government|police|provisional|preliminary|latest|published)\s+))?"
+    r"(?:figures|data|statistics|records)(?:\s+(?:from|by|released\s+by|published\s+by)\s+"
+    r"(?P<by>[^,;.]{2,60}?))?)\s+(?:show|shows|showed|indicate|indicates|indicated|suggest|"
+    r"suggests|suggested)\s*[.!]?$"
+)
 _AS_SAYING = re.compile(
     r"\s+(?P<who>[^,;.:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\S+)\s+(?:that\s+)?"
 )
@@ -515,6 +523,14 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         owner = clean_name(m.group("owner") or m.group("by") or "")
         if owner:
             found.append(_Found(s + m.end(), e, owner, "show", s + m.start(), s + m.end(), []))
+    showed = _FIGURES_SHOWED.search(body) if _SHOW_WORD.search(body) else None
+    if showed:
+        whose: str = showed.group("owner") or showed.group("by") or ""
+        owner = (
+            clean_name(whose) if whose else (showed.group("what") if showed.group("desc") else "")
+        )
+        if owner:
+            found.append(_Found(s, s + showed.start(), owner, "show", s + showed.start(), e, []))
     # The ministry put the death toll at 34
     for m in _PUT_AT.finditer(body):
         by = _ESTIMATES_BY.search(text, s, s + m.start())
