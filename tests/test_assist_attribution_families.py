@@ -518,3 +518,18 @@ def test_figures_that_show_it_at_the_end_of_the_sentence() -> None:
     ]  # fmt: skip
     for text, target, source in cases:
         assert _figure(suggest(text, PUBLISHED, "en"), target, text).source == source, text
+
+
+def test_a_korean_relative_clause_before_the_speaker_is_not_the_speaker() -> None:
+    cases = [
+        ('강남구에 사는 한 주부는 "장을 보는 데 2시간이 걸렸다"고 말했다.', "2시간", "한 주부"),
+        ('시장에서 일하는 상인 김모씨는 "손님이 절반으로 줄었다"며 "매출이 30% 떨어졌다"고 했다.',
+         "30%", "상인 김모씨"),
+    ]  # fmt: skip
+    for text, target, source in cases:
+        assert _figure(suggest(text, PUBLISHED, "ko"), target, text).source == source, text
+
+
+def test_a_korean_topic_before_a_contrasted_time_word_stays_the_speaker() -> None:
+    text = '부산시 관계자는 올해는 "예산 20억 원을 더 쓰겠다"고 말했다.'
+    assert _figure(suggest(text, PUBLISHED, "ko"), "20억 원", text).source == "부산시 관계자"

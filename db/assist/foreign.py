@@ -196,6 +196,8 @@ _KO_SAID_WHERE = re.compile(
     r"|(?:\S+\s)?(?:브리핑|기자회견|회견|간담회|인터뷰|회의|국회|국정감사|방송|라디오)에서\s+"
 )
 _KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,5}?\S+?)(?:은|는|이|가)\s")
+# The subject after a relative clause ending in "는": up to three words and a topic particle.
+_KO_HEAD_AFTER = re.compile(r"(?P<who>(?:[^\s\"“,]+\s){0,2}?[^\s\"“,]+?)(?:은|는)\s")
 # "국정원 보고를 인용해": the cited party is the source, the subject a relay.
 _KO_CITING = re.compile(
     r"(?P<cited>(?:\S+\s){0,2}?\S+?)(?:을|를)\s"
@@ -560,6 +562,11 @@ def _korean_subject_cues(body: str, s: int) -> list[Cue]:
     subject = _KO_SUBJECT.match(stripped)
     if not subject:
         return out
+    head = _KO_HEAD_AFTER.match(stripped, subject.end())
+    clause = re.search(r"(?:에|에서|을|를|로|와|과|에게)\s\S+$", subject.group("who"))
+    if subject.group(0).endswith("는 ") and clause and head:
+        # "해운대구에 사는 한 직장인은": a relative clause, then the subject it describes
+        subject = head
     lead = len(body) - len(stripped)
     verb = _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body)
     c_start = lead + subject.end()
