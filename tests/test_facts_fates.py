@@ -9,6 +9,7 @@ import uuid
 
 from db.facts.profile import profile
 from db.facts.relate import relate
+from db.facts.steps import direct_steps, pair_key
 from db.models import Relation
 
 MARCH = dt.datetime(2024, 3, 12, tzinfo=dt.UTC)
@@ -63,3 +64,30 @@ def test_people_counted_by_their_fate_under_any_noun_or_none() -> None:
     )
     assert rescued is not None
     assert relate(climbers, p("31 climbers were rescued above the pass")) is None
+
+
+def test_a_date_after_up_from_dates_the_replaced_figure() -> None:
+    wednesday = dt.datetime(2024, 3, 13, tzinfo=dt.UTC)
+    newer = p(
+        "Guides now say 40 climbers were trapped, up from the 31 they gave on Monday", wednesday
+    )
+    assert newer.when == wednesday.date()
+
+
+def test_a_figure_named_as_replaced_is_a_direct_step() -> None:
+    monday = p("31 climbers were trapped above the pass", dt.datetime(2024, 3, 11, tzinfo=dt.UTC))
+    tuesday = p("28 climbers were trapped above the pass", dt.datetime(2024, 3, 12, tzinfo=dt.UTC))
+    wednesday = p(
+        "Guides now say 40 climbers were trapped, up from the 31 first given",
+        dt.datetime(2024, 3, 13, tzinfo=dt.UTC),
+    )
+    claims = (monday, tuesday, wednesday)
+    found = {}
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            r = relate(a, b)
+            assert r is not None
+            found[pair_key(a, b)] = r
+    direct_steps(found)
+    kept = found.get(pair_key(wednesday, monday))
+    assert kept is not None and kept.relation is Relation.UPDATES

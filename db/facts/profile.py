@@ -82,6 +82,7 @@ RISE = re.compile(
     r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|has reached)\b",
     re.I,
 )
+_FROM_EARLIER = re.compile(r"\b(?:up|down) from\b", re.I)
 FALL = re.compile(r"\b(fell|fallen|dropped|declined|decreased|down from|lowered|reduced)\b", re.I)
 # A figure counting what one incident did ("50 killed in the attack") answers another
 # question than the running total ("the toll", "in all, 100").
@@ -387,7 +388,11 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     """Read a quote's first figure, its first date and its cues (the slow part of a profile)."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
     figure = figures[0] if figures else word_value(quote)
-    dates = [d for d in extract_dates(quote, published) if d.first is not None]
+    # A date after "up from" or "down from" dates the figure replaced, not this one ("52,
+    # up from the 47 it gave on Wednesday").
+    was = _FROM_EARLIER.search(quote)
+    cut = was.start() if was else len(quote)
+    dates = [d for d in extract_dates(quote, published) if d.first is not None and d.start < cut]
     first = dates[0].first if dates else None
     last = (dates[0].last or first) if dates else None
     words = " ".join(sorted({w.lower() for w in _WORDS.findall(quote) if len(w) > 2}))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import defaultdict
 
 from db.facts.profile import Profile
@@ -81,8 +82,16 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
         days, figures = found_x
         assert y.when is not None
         at = bisect.bisect_right(days, y.when)
-        if at < len(days) and figures[at] != y.figure:
+        if at < len(days) and figures[at] != y.figure and not _named(r):
             del found[key]
+
+
+def _named(r: Relating) -> bool:
+    """Whether the newer claim names the older figure as the one it replaced ("52, up
+    from the 47"): that step is direct whatever was said between."""
+    if r.reason != WORDED or r.older.value is None:
+        return False
+    return bool(re.search(rf"\b(?:up|down) from\D{{0,12}}{r.older.value:g}\b", r.newer.quote))
 
 
 def still_standing(r: Relating, repeats: list[Profile], disputed: set[Key]) -> Relating | None:
