@@ -533,3 +533,8 @@ def test_a_korean_relative_clause_before_the_speaker_is_not_the_speaker() -> Non
 def test_a_korean_topic_before_a_contrasted_time_word_stays_the_speaker() -> None:
     text = '부산시 관계자는 올해는 "예산 20억 원을 더 쓰겠다"고 말했다.'
     assert _figure(suggest(text, PUBLISHED, "ko"), "20억 원", text).source == "부산시 관계자"
+
+
+def test_an_arabic_quotation_before_its_speaker_is_the_speakers() -> None:
+    text = "«انتظرنا الإسعاف ٤٠ دقيقة»، قالت أم خالد، وهي من سكان الحي، أمام منزلها."
+    assert _figure(suggest(text, PUBLISHED, "ar"), "٤٠", text).source == "أم خالد"

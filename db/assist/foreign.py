@@ -244,6 +244,11 @@ _AR_ANNOUNCED = re.compile(
     r"(?=(?:مقتل|إصابة|وصول|سقوط|ارتفاع|تراجع|انخفاض|وقوع|نزوح|اعتقال|تدمير|إطلاق|مصرع|استشهاد|"
     r"فقدان|اختفاء|إغلاق|فتح|تعليق|استئناف|تسجيل|إجلاء|انتشال|وفاة|ضبط|إسقاط)\s)"
 )
+# A quotation first, then its speaker: "«…»، قال أبو سمير، وهو صائغ …".
+_AR_QUOTE_FIRST = re.compile(
+    r"^[«“\"](?P<q>[^»”\"]{2,})[»”\"]\s*،?\s*و?(?P<verb>قال|قالت|أضاف|أضافت|تابع|تابعت|يقول|"
+    r"تقول|أكد|أكدت)\s+(?P<who>[^،,.:«»]{2,60})"
+)
 # "بحسب ما نقلت X": as X passed it on.
 _AS_RELAYED = re.compile(
     r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|ذكر|أفادت|أفاد|أوردت|أورده|أعلنت|أعلن|أعلنته|قالت|قال|"
@@ -536,6 +541,14 @@ def _arabic_cues(body: str, s: int, e: int) -> list[Cue]:
     if added and not said:  # "وأضاف أن …": the speaker of the sentence before
         pronoun = "هي" if added.group("verb").endswith("ت") else "هو"
         out.append(Cue(s + added.end(), e, pronoun, added.group("verb"), s, s + added.end()))
+    quoted = _AR_QUOTE_FIRST.match(body)
+    if quoted and not said:  # "«…»، قال أبو سمير": the quotation is the speaker's
+        who = _who(quoted.group("who"))[0]
+        if who:
+            out.append(
+                Cue(s + quoted.start("q"), s + quoted.end("q"), who, quoted.group("verb"),
+                    s + quoted.start("verb"), s + quoted.end())
+            )  # fmt: skip
     relayed = _AR_RELAYED.search(body)
     ar = None if relayed else said
     if relayed:
