@@ -538,3 +538,11 @@ def test_a_korean_topic_before_a_contrasted_time_word_stays_the_speaker() -> Non
 def test_an_arabic_quotation_before_its_speaker_is_the_speakers() -> None:
     text = "«انتظرنا الإسعاف ٤٠ دقيقة»، قالت أم خالد، وهي من سكان الحي، أمام منزلها."
     assert _figure(suggest(text, PUBLISHED, "ar"), "٤٠", text).source == "أم خالد"
+
+
+def test_a_danish_pronoun_speaker_with_the_medium_spoken_to() -> None:
+    text = 'Overlæge Ole Bak tog imod patienterne. "Der kom 30 på én nat," siger han til Politiken.'
+    found = suggest(text, PUBLISHED, "da")
+    hit = _figure(found, "30", text)
+    assert (hit.source, hit.relayed_by) == ("Overlæge Ole Bak", ())
+    assert [(s.source, s.relayed_by) for s in _of(found, "quotation")] == [("Overlæge Ole Bak", ())]

@@ -193,7 +193,7 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
         # "people familiar with the talks", "officials briefed on the plan": the words after
         # such a participle or adjective describe the source and stay with it
         r"(?<!\bfamiliar)(?<!\bclose)(?<!\bbriefed)(?<!\binvolved)(?<!\bknowledgeable)"
-        r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when)\s",
+        r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when|til|over for)\s",
         phrase,
     )
     if cut:
