@@ -54,7 +54,10 @@ def _read_only(path: Path) -> sqlite3.Connection:
     """
     wal = Path(f"{path}-wal")
     mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+    try:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+    except sqlite3.Error as exc:
+        raise InvalidInput(f"{path} cannot be read as an SQLite database ({exc}).") from None
 
 
 class _EarlyCheck:
@@ -179,10 +182,7 @@ def check_form(path: Path, *, must_exist_folder: bool = True) -> bool:
             f"{path} is a truncated or damaged SQLite file ({size} bytes, "
             f"{'expected ' + str(pages_in_header * page) if header_valid else 'not whole pages'})."
         )
-    try:
-        conn = _read_only(path)
-    except sqlite3.Error as exc:
-        raise InvalidInput(f"{path} cannot be read as an SQLite database ({exc}).") from None
+    conn = _read_only(path)
     try:
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -205,10 +205,7 @@ def quick_check(path: Path) -> None:
 
     Raises :class:`InvalidInput` when it finds the file damaged.
     """
-    try:
-        conn = _read_only(path)
-    except sqlite3.Error as exc:
-        raise InvalidInput(f"{path} cannot be read as an SQLite database ({exc}).") from None
+    conn = _read_only(path)
     try:
         try:
             result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]

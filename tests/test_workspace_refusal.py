@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from workspace_files import padded_workspace
 
 from db.cli import run
 from db.errors import InvalidInput
@@ -18,14 +19,7 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 
 
 def _real_workspace(path: Path) -> Path:
-    ws = open_workspace(path)
-    try:
-        with ws.engine.begin() as conn:
-            conn.exec_driver_sql(
-                "INSERT INTO setting (key, value) VALUES ('padding', :v)", {"v": "x" * 40_000}
-            )
-    finally:
-        ws.close()
+    padded_workspace(path)
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     return path
