@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtGui import QAction, QTextCursor
 
 from db.anchors import Utf16Index
@@ -54,3 +54,12 @@ def action(window, name: str) -> QAction:  # type: ignore[no-untyped-def]
     found = window.findChild(QAction, name)
     assert found is not None, name
     return found
+
+
+def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Let the event loop and the thread pool run until nothing is left to do."""
+    pool = QThreadPool.globalInstance()
+    for _ in range(5):
+        qtbot.wait(50)
+        pool.waitForDone(10_000)
+    qtbot.wait(50)

@@ -11,29 +11,20 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import event
 
 from db import claims as claim_ops
 from db.claims import list_claims
 from db.word_snap import snap_to_words
-from tests.gui_shell_support import add_text_article, make_window, select_codepoints
+from tests.gui_shell_support import add_text_article, make_window, select_codepoints, settle
 
 CLAIMS = 300
 # The claims table's rank of one claim.
 # The rank of a row: a count over the whole order, or over one article's claims
 # when a neighbour of the same article is on screen.
 RANK = ("SELECT (SELECT count(*)", "SELECT ((SELECT count(*)")
-
-
-def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Let the event loop and the thread pool run until nothing is left to do."""
-    pool = QThreadPool.globalInstance()
-    for _ in range(5):
-        qtbot.wait(50)
-        pool.waitForDone(10_000)
-    qtbot.wait(50)
 
 
 def test_one_ctrl_e_in_the_whole_window_costs_few_statements(

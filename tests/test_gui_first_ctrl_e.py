@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import event
 
@@ -19,7 +19,7 @@ from db import claims as claim_ops
 from db.word_snap import snap_to_words
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
-from tests.gui_shell_support import add_text_article, select_codepoints
+from tests.gui_shell_support import add_text_article, select_codepoints, settle
 
 # More claims in the article listed first than the claims table's first page holds:
 # no row of the article read in the reader is held until it is opened.
@@ -29,14 +29,6 @@ WHOLE_RANK = "SELECT (SELECT count(*)"  # a row's rank counted over the whole or
 ARTICLE_RANK = "SELECT ((SELECT count(*)"  # counted over one article's claims
 POLL = ("SELECT history.id, history.seq", "SELECT analyst.id", 'SELECT setting."key"')
 LOOKUPS = ("SELECT tag.name FROM tag", "FROM source ORDER BY", "FROM analyst ORDER BY")
-
-
-def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
-    pool = QThreadPool.globalInstance()
-    for _ in range(5):
-        qtbot.wait(50)
-        pool.waitForDone(10_000)
-    qtbot.wait(50)
 
 
 def test_the_first_ctrl_e_reads_no_lookups_and_counts_one_article(
