@@ -39,7 +39,7 @@ class BackupSettingsDialog(QDialog):
         self.setWindowTitle("Backup Settings")
         self.interval = _spin(current.interval_minutes, 0, 24 * 60, " min", "backupInterval")
         self.interval.setSpecialValueText("only when opened")
-        self.keep_last = _spin(current.keep_last, 1, 1000, "", "backupKeepLast")
+        self.keep_last = _spin(current.keep_last, 1, 1000, " backups", "backupKeepLast")
         self.keep_days = _spin(current.keep_days, 0, 3650, " days", "backupKeepDays")
         form = QFormLayout()
         form.addRow("Back up after edits every", self.interval)
