@@ -546,3 +546,15 @@ def test_a_danish_pronoun_speaker_with_the_medium_spoken_to() -> None:
     hit = _figure(found, "30", text)
     assert (hit.source, hit.relayed_by) == ("Overlæge Ole Bak", ())
     assert [(s.source, s.relayed_by) for s in _of(found, "quotation")] == [("Overlæge Ole Bak", ())]
+
+
+def test_a_quotation_of_two_sentences_whose_cue_starts_on_the_closing_mark() -> None:
+    # The Danish cue's span begins on the closing quotation mark ('…af," siger hun').
+    text = (
+        'Borgmester Lone Vind har ikke tænkt sig at gå af. "Vi har gjort, hvad vi kunne. '
+        'Resten må andre tage sig af," siger hun.\n'
+    )
+    quotes = _of(suggest(text, None, "da"), "quotation")
+    assert [(q.quote, q.source) for q in quotes] == [
+        ("Vi har gjort, hvad vi kunne. Resten må andre tage sig af", "Lone Vind")
+    ]

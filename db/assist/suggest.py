@@ -400,7 +400,8 @@ def _quotations(
             continue  # '"푸른 도시 함께 만들기"라는 계획': a name given, not words said
         attr = index.attribution(lo, hi)
         if attr is None or attr.source is None:
-            i = bisect.bisect_left(starts, m.end())
+            # The cue may begin on the closing mark itself ('…af," siger hun').
+            i = bisect.bisect_left(starts, hi)
             attr = None
             if i < len(cues) and cues[i][0] - m.end() <= 60:
                 if "\n" not in text[m.end() : cues[i][0]]:
