@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, func, select, update
@@ -82,24 +82,19 @@ class NewArticle:
     notes: tuple[str, ...] = ()
 
 
+# The fields of ArticleInfo read from the stored article (all but its claim count).
+_STORED = tuple(f.name for f in fields(ArticleInfo) if f.name != "claim_count")
+
+
 def _info(article: Article, claim_count: int) -> ArticleInfo:
-    return ArticleInfo(
-        id=article.id,
-        title=article.title,
-        outlet=article.outlet,
-        author=article.author,
-        url=article.url,
-        published_at=article.published_at,
-        published_offset=article.published_offset,
-        published_zone=article.published_zone or "",
-        filename=article.filename,
-        encoding=article.encoding,
-        format=article.format,
-        sha256=article.sha256,
-        claim_count=claim_count,
-        version=article.version,
-        created_at=article.created_at,
-    )
+    return _info_from({name: getattr(article, name) for name in _STORED}, claim_count)
+
+
+def _info_from(values: dict[str, Any], claim_count: int) -> ArticleInfo:
+    """The article of the stored *values* (one per name in :data:`_STORED`)."""
+    stored = {name: values[name] for name in _STORED}
+    stored["published_zone"] = stored["published_zone"] or ""
+    return ArticleInfo(claim_count=claim_count, **stored)
 
 
 def check_offset(value: object) -> int | None:
@@ -349,7 +344,7 @@ def _store_batch(
         insert_created(session, Article, [row for _, row in added])
         session.info[ARTICLE_ADDED] = True  # a long text is indexed before the commit
         for i, row in added:
-            outcomes[i] = _info_of(row)
+            outcomes[i] = _info_from(row, 0)
 
 
 def _new_values(new: NewArticle, digest: str) -> dict[str, Any]:
@@ -376,27 +371,6 @@ def _new_values(new: NewArticle, digest: str) -> dict[str, Any]:
         "encoding": new.encoding,
         "format": new.format,
     }
-
-
-def _info_of(row: dict[str, Any]) -> ArticleInfo:
-    """The stored article of *row* (:func:`_new_values`), as :func:`_info` gives it."""
-    return ArticleInfo(
-        id=row["id"],
-        title=row["title"],
-        outlet=row["outlet"],
-        author=row["author"],
-        url=row["url"],
-        published_at=row["published_at"],
-        published_offset=row["published_offset"],
-        published_zone=row["published_zone"],
-        filename=row["filename"],
-        encoding=row["encoding"],
-        format=row["format"],
-        sha256=row["sha256"],
-        claim_count=0,
-        version=row["version"],
-        created_at=row["created_at"],
-    )
 
 
 def find_by_sha256(ws: Workspace, digest: str) -> ArticleInfo | None:

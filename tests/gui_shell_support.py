@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtTest import QTest
+from sqlalchemy import event
 
 from db.anchors import Utf16Index
 from db.articles import ArticleInfo, NewArticle, add_article
@@ -63,3 +66,20 @@ def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
         qtbot.wait(50)
         pool.waitForDone(10_000)
     qtbot.wait(50)
+
+
+def ctrl_e_statements(ws: Workspace, window, qtbot) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Press Ctrl+E in *window*'s reader, let everything settle, and return each SQL
+    statement sent meanwhile with the name of the thread that sent it."""
+    statements: list[tuple[str, str]] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append((threading.current_thread().name, " ".join(statement.split())[:160]))
+
+    event.listen(ws.engine, "before_cursor_execute", seen)
+    try:
+        QTest.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot)
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", seen)
+    return statements

@@ -13,12 +13,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from sqlalchemy import event
 
 from db import claims as claim_ops
 from db.claims import list_claims
 from db.word_snap import snap_to_words
-from tests.gui_shell_support import add_text_article, make_window, select_codepoints, settle
+from tests.gui_shell_support import (
+    add_text_article,
+    ctrl_e_statements,
+    make_window,
+    select_codepoints,
+    settle,
+)
 
 CLAIMS = 300
 # The claims table's rank of one claim.
@@ -84,17 +89,7 @@ def test_one_ctrl_e_in_the_whole_window_costs_few_statements(
     select_codepoints(window.reader, text, *measured)
     window.reader.setFocus()
     settle(qtbot)
-    statements: list[tuple[str, str]] = []
-
-    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        statements.append((threading.current_thread().name, " ".join(statement.split())[:160]))
-
-    event.listen(ws.engine, "before_cursor_execute", seen)
-    try:
-        QTest.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-        settle(qtbot)
-    finally:
-        event.remove(ws.engine, "before_cursor_execute", seen)
+    statements = ctrl_e_statements(ws, window, qtbot)
 
     created = [c for c in list_claims(ws) if (c.start, c.end) == measured]
     assert len(list_claims(ws)) == before_total + 1 and len(created) == 1

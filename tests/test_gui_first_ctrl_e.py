@@ -8,18 +8,15 @@ counted over every claim before it.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtTest import QTest
-from sqlalchemy import event
+from PySide6.QtCore import QSettings
 
 from db import claims as claim_ops
 from db.word_snap import snap_to_words
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
-from tests.gui_shell_support import add_text_article, select_codepoints, settle
+from tests.gui_shell_support import add_text_article, ctrl_e_statements, select_codepoints, settle
 
 # More claims in the article listed first than the claims table's first page holds:
 # no row of the article read in the reader is held until it is opened.
@@ -65,17 +62,7 @@ def test_the_first_ctrl_e_reads_no_lookups_and_counts_one_article(
     select_codepoints(window.reader, text, *measured)
     window.reader.setFocus()
     settle(qtbot)
-    statements: list[tuple[str, str]] = []
-
-    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        statements.append((threading.current_thread().name, " ".join(statement.split())[:160]))
-
-    event.listen(ws.engine, "before_cursor_execute", seen)
-    try:
-        QTest.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-        settle(qtbot)
-    finally:
-        event.remove(ws.engine, "before_cursor_execute", seen)
+    statements = ctrl_e_statements(ws, window, qtbot)
     log = "\n".join(f"[{t}] {s}" for t, s in statements)
 
     created = [c for c in claim_ops.list_claims(ws) if (c.start, c.end) == measured]

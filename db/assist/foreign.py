@@ -91,7 +91,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
 _TRAILING_ADVERB = re.compile(
-    r"(?:\s+(?:также|тоже|ещё|еще|затем|позже|позднее|ранее|уже|вновь|снова|также|лишь|"
+    r"(?:\s+(?:также|тоже|ещё|еще|затем|позже|позднее|ранее|уже|вновь|снова|лишь|"
     r"в свою очередь|så|nu|igen|dog|derfor))+$",
     re.IGNORECASE,
 )
