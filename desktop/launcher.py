@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from db.cli import EXIT_USAGE
-from db.cli.files import split_file_arguments
+from db.cli.files import split_file_arguments, window_options_only
 from db.errors import ClaimDeskError
 from db.paths import RENDER_PDF_FLAG
 
@@ -32,12 +32,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return render_main(args[1:])
     from db.cli import build_parser, run, wants_gui
 
-    parser = build_parser()
-    try:
-        args, files = split_file_arguments(args, subcommands(parser))
-    except ClaimDeskError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    files: list[str] = []
+    if window_options_only(args):  # the window's options only: no subcommand to parse
+        parser = build_parser(commands=False)
+    else:
+        parser = build_parser()
+        try:
+            args, files = split_file_arguments(args, subcommands(parser))
+        except ClaimDeskError as exc:
+            print(f"claimdesk: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     parsed = (parser, parser.parse_args(args))
     if wants_gui(parsed[1]):
         # The window opens the file checking its form only; the quick integrity

@@ -24,7 +24,7 @@ from db import __version__
 from db.articles import list_articles
 from db.bundles import export_bundle
 from db.cli import build_parser, run
-from db.cli.files import split_file_arguments
+from db.cli.files import split_file_arguments, window_options_only
 from db.errors import InvalidInput
 from db.workspace import open_workspace
 from desktop.dialogs import DialogService, documents_folder
@@ -174,6 +174,36 @@ def test_launcher_refuses_a_missing_file_in_one_line(tmp_path: Path) -> None:
 
 def test_launcher_knows_every_subcommand() -> None:
     assert {"import", "claim", "source", "evidence", "bundle"} <= subcommands(build_parser())
+
+
+@pytest.mark.parametrize(
+    ("argv", "window_only"),
+    [
+        ([], True),
+        (["--db", "w.claimdesk.sqlite"], True),
+        (["--db=w.claimdesk.sqlite", "--as", "Ann Lee", "--demo"], True),
+        (["--db", "claims"], True),  # a value, not the subcommand
+        (["claims"], False),
+        (["--db", "w.claimdesk.sqlite", "story.txt"], False),
+        (["--help"], False),
+        (["--he"], False),  # an abbreviation: the whole parser reads it
+        (["--version"], False),
+        (["--demo=yes"], False),
+    ],
+)
+def test_only_the_windows_own_options_skip_the_subcommands(
+    argv: list[str], window_only: bool
+) -> None:
+    assert window_options_only(argv) is window_only
+
+
+def test_the_window_parser_reads_the_same_options_as_the_whole_one() -> None:
+    argv = ["--db", "w.claimdesk.sqlite", "--as", "Ann Lee", "--demo"]
+    light = build_parser(commands=False)
+    assert not subcommands(light)
+    assert vars(light.parse_args(argv)) == {
+        k: v for k, v in vars(build_parser().parse_args(argv)).items() if k != "command"
+    }
 
 
 # ---------------------------------------------------------------- the desktop entry

@@ -101,7 +101,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"claimdesk: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without *commands* only its top-level options (what
+    opening the window takes: see :func:`db.cli.files.window_options_only`), which
+    spares the window's start the subcommand modules and what they import."""
     parser = _Parser(
         prog="claimdesk",
         description="Check what news articles claim.",
@@ -115,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     from db import __version__
 
     parser.add_argument("--version", action="version", version=f"claimdesk {__version__}")
+    if not commands:
+        return parser
     common = _Parser(add_help=False)
     add_global_options(common, suppress=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -15,6 +15,22 @@ from db.errors import InvalidInput
 
 # Top-level options that take a value (``--db PATH``, ``--as NAME``).
 VALUE_OPTIONS = frozenset({"--db", "--as"})
+# The options of the window alone (no subcommand, no file, no help or version asked).
+WINDOW_OPTIONS = VALUE_OPTIONS | {"--demo"}
+
+
+def window_options_only(argv: Sequence[str]) -> bool:
+    """True when *argv* holds only the window's own options (``--db X``, ``--as Y``,
+    ``--demo``, spelt out in full): the window opens and no subcommand's parser is
+    needed.  Anything else (a file, a subcommand, ``--help``, an abbreviation) is left
+    to the whole parser."""
+    index = 0
+    while index < len(argv):
+        name, eq, _value = argv[index].partition("=")
+        if name not in WINDOW_OPTIONS or (eq and name not in VALUE_OPTIONS):
+            return False
+        index += 2 if name in VALUE_OPTIONS and not eq else 1
+    return True
 
 
 def split_file_arguments(
@@ -65,4 +81,4 @@ def split_file_arguments(
     return options, [str(Path(name).resolve()) for name in files]
 
 
-__all__ = ["split_file_arguments"]
+__all__ = ["split_file_arguments", "window_options_only"]
