@@ -245,10 +245,9 @@ def _store_long(session: Session, holder: list[NewArticle], digest: str) -> Arti
     """
     new = holder.pop()
     article = _new_row(new, digest, b"")
-    encoded = new.text.encode("utf-8")
-    sizes = len(encoded), len(new.original)
-    staged_text = long_rows.stage(session, encoded)
-    del encoded
+    # The text goes in UTF-8 a slice at a time: no copy of its whole encoding beside it.
+    staged_text, text_bytes = long_rows.stage_text(session, new.text)
+    sizes = text_bytes, len(new.original)
     staged_original = long_rows.stage(session, new.original)
     del new
     # Placeholders of the right sizes; a text this long leaves its search entries

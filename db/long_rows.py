@@ -12,7 +12,7 @@ in place and fires no triggers).  Everything happens in the caller's transaction
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Table, literal_column, select
@@ -35,6 +35,19 @@ def stage(session: Session, value: bytes) -> int:
     return stage_chunks(
         session, (view[at : at + SLICE] for at in range(0, len(value), SLICE)), len(value)
     )
+
+
+def text_chunks(text: str, chars: int = SLICE // 4) -> Iterator[bytes]:
+    """*text* in UTF-8, *chars* characters at a time (no copy of the whole encoding)."""
+    for at in range(0, len(text), chars):
+        yield text[at : at + chars].encode("utf-8")
+
+
+def stage_text(session: Session, text: str) -> tuple[int, int]:
+    """Copy *text*, encoded in UTF-8 a slice at a time, into a temporary row: its id
+    for :func:`fill`, and the length of the encoding in bytes."""
+    size = len(text) if text.isascii() else sum(len(chunk) for chunk in text_chunks(text))
+    return stage_chunks(session, text_chunks(text), size), size
 
 
 def stage_chunks(session: Session, chunks: Iterable[bytes | memoryview], size: int) -> int:

@@ -173,3 +173,33 @@ def test_a_workspace_indexed_by_the_earlier_triggers_stays_searchable(tmp_path: 
         assert _pending(ws) == 0
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("filler", ["plain words and numbers 1234 ", "Колонна 다리 €5 😀 "])
+def test_a_long_text_is_stored_as_read_across_its_slices(tmp_path: Path, filler: str) -> None:
+    # The text is written to the row a slice of characters at a time: characters of
+    # one to four bytes lie on every slice boundary, and the final line break stays.
+    from db.long_rows import SLICE
+
+    step = SLICE // 4
+    body = "Slices\n\n" + filler * (5 * step // len(filler))
+    if not filler.isascii():
+        for at in (step - 1, 2 * step - 2, 3 * step - 3):
+            body = body[:at] + "😀é" + body[at:]
+    body += "\n"
+    path = tmp_path / "slices.txt"
+    path.write_text(body, encoding="utf-8", newline="\n")
+    ws = open_workspace(tmp_path / "w.sqlite")
+    bind_analyst(ws)
+    try:
+        assert path.stat().st_size > schema.DEFER_BYTES  # the long path
+        info = import_file(ws, path)
+        assert article_text(ws, info.id).text == body
+        with ws.engine.connect() as conn:
+            stored = conn.execute(
+                text("SELECT length(CAST(text AS BLOB)), original FROM article")
+            ).one()
+        assert stored[0] == len(body.encode("utf-8"))
+        assert stored[1] == path.read_bytes()
+    finally:
+        ws.close()

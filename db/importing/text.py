@@ -24,11 +24,16 @@ MAX_CONTROL_SHARE = 0.05
 # The control characters (Unicode category Cc) other than those allowed above.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 SNIFF_CHARS = 65536  # the share is taken over this many characters at the start
+_SLICE = 2**20  # bytes of a file looked at at once
 
 
 # The bytes UTF-8 writes the control characters of _CONTROLS with: those below U+0080
 # themselves, those from U+0080 after the byte C2 (with the other characters up to U+00BF).
 _CONTROL_BYTES = bytes(c for c in range(0x80) if _CONTROLS.match(chr(c))) + b"\xc2"
+
+
+def _count_control_bytes(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
 def _looks_binary(text: str, utf8: bytes | None = None) -> bool:
@@ -42,7 +47,10 @@ def _looks_binary(text: str, utf8: bytes | None = None) -> bool:
     if utf8 is not None:
         # At least as many of these bytes as control characters: their share is never
         # below the share of control characters in the sample, and counted at once.
-        most = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
+        # Counted a slice at a time: no second copy of a long file's bytes.
+        most = sum(
+            _count_control_bytes(utf8[at : at + _SLICE]) for at in range(0, len(utf8), _SLICE)
+        )
         if most / min(len(text), SNIFF_CHARS) <= MAX_CONTROL_SHARE:
             return False
     sample = text[:SNIFF_CHARS]
