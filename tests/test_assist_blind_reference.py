@@ -1,6 +1,6 @@
-"""The held-out references tests/fixtures/assist_blind/ and assist_blind2/ are well formed:
-every file decodes in the encoding it is stored in, every mark reads back at its offsets in the
-stored text, and every statement names its source.  Their scores are measured with
+"""The held-out references tests/fixtures/assist_blind/, assist_blind2/ and assist_blind3/ are
+well formed: every file decodes in the encoding it is stored in, every mark reads back at its
+offsets in the stored text, and every statement names its source.  Their scores are measured with
 bench/assist_unseen.py only.
 """
 
@@ -14,9 +14,13 @@ from db.assist.reference import load_reference
 from db.importing.text import decode_text, normalise_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FOLDERS = ["assist_blind", "assist_blind2"]
+FOLDERS = ["assist_blind", "assist_blind2", "assist_blind3"]
 # claims, of them dates, quotations, attributions (as each README gives them)
-COUNTS = {"assist_blind": (83, 26, 16, 22), "assist_blind2": (108, 39, 17, 12)}
+COUNTS = {
+    "assist_blind": (83, 26, 16, 22),
+    "assist_blind2": (108, 39, 17, 12),
+    "assist_blind3": (151, 49, 16, 12),
+}
 CLAIM_KEYS = [
     "start", "end", "quote", "kind", "value", "value_max", "unit", "qualifier", "source",
     "relayed_by", "event_date", "hedge", "digits",
