@@ -192,7 +192,7 @@ def test_check_workspace_is_under_tools(ws, tmp_path, qtbot) -> None:  # type: i
     window.safety_ui.scheduler.timer.stop()
     check = action(window, "actionCheckWorkspace")
     tops = [a.text() for a in window.menuBar().actions()]
-    assert tops.index("Tools") == tops.index("&Help") - 1
+    assert tops.index("Too&ls") == tops.index("&Help") - 1
     assert check in window.menu("Tools").actions()
     assert check not in window.menu("File").actions()
     assert action(window, "actionRestoreBackup") in window.menu("File").actions()

@@ -492,7 +492,11 @@ def test_panel_mnemonics_leave_the_menu_letters_free(ws, tmp_path, qtbot) -> Non
         found = re.search(r"&([^&])", text)
         return found.group(1).lower() if found else None
 
-    menus = {letter(a.text()) for a in window.menuBar().actions()} - {None}
+    tops = [letter(a.text()) for a in window.menuBar().actions()]
+    # Every top-level menu opens with Alt and a letter of its own.
+    assert None not in tops, [a.text() for a in window.menuBar().actions()]
+    assert len(set(tops)) == len(tops), tops
+    menus = set(tops)
     for dock in ("Claims", "Sources"):  # the two bottom tabs, each in front once
         window.docks[dock].raise_()
         qtbot.wait(10)

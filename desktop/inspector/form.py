@@ -214,7 +214,7 @@ class InspectorForm:
 
         self.links = LinksSection(self.ctx, body)
         self.links.setObjectName("linksSection")
-        form.addRow(self._label("&Links:", self.links.list), self.links)
+        form.addRow(self._label("L&inks:", self.links.list), self.links)
 
         self.fact_section = FactSection(self.ctx, body)
         # (No mnemonic on the label: its letters are taken; "&Put in Fact…" has one.)

@@ -208,7 +208,8 @@ class LinksSection(ClaimListSection):
         self.link_button.setObjectName("linkButton")
         self.link_button.setToolTip("Link this claim to another one (supports, contradicts, …)")
         self.link_button.clicked.connect(self.open_link_dialog)
-        self.remove_button = QPushButton("Unl&ink", self)
+        # No mnemonic: the Links label has the "i"; Delete in the list unlinks too.
+        self.remove_button = QPushButton("Unlink", self)
         self.remove_button.setObjectName("removeLinkButton")
         self.remove_button.setToolTip("Remove the selected link (Delete)")
         self.remove_button.clicked.connect(self.remove_selected)

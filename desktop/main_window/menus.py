@@ -21,9 +21,9 @@ def build_menus(window: MainWindow) -> None:
     a = window.action
     for name in MENU_ORDER:
         window.menu(name)
-    # No mnemonic: each letter of "Tools" already moves to a field of the claim panel
-    # (Event da&te, S&ource, &Links, &Statement) and a menu's Alt key would take it.
-    window.menu("Tools").setTitle("Tools")
+    # "T", "o" and "s" move to fields of the claim panel (Event da&te, S&ource,
+    # &Statement), so Tools takes the "l", which the Links field gives up for its "i".
+    window.menu("Tools").setTitle("Too&ls")
     file_menu = window.menu("File")
     file_menu.addActions([a(ActionId.NEW_WORKSPACE), a(ActionId.OPEN_WORKSPACE)])
     window.recent_menu = file_menu.addMenu("Open &Recent")
