@@ -232,13 +232,19 @@ def test_import_stores_html_article(ws, tmp_path):
     assert PARAS[2] in article_text(ws, info.id).text
 
 
-def test_fallback_when_extraction_loses_a_paragraph():
-    from db.importing.html import choose_paragraphs
+def test_the_main_text_chooses_and_the_page_gives_the_words():
+    from db.importing.html import _parse
+    from db.importing.html_select import select
+    from db.importing.html_walk import passages
 
-    every = ["Menu", *PARAS]
-    assert choose_paragraphs(PARAS, every) == PARAS  # complete: keep the main text
-    assert choose_paragraphs(PARAS[:2], every) == every  # lost one: the full walk
-    assert choose_paragraphs([], every) == every
+    root = _parse(page(article_body()))
+    items = passages(root)
+    # The main text as an extractor may give it: two paragraphs run together, one split
+    # mid-sentence, a menu taken along; the page's own passages are what is kept.
+    main = ["Home World", f"{PARAS[0]} {PARAS[1]}", PARAS[2][:30], PARAS[2][30:]]
+    assert [p.text for p in select(items, main).kept] == ["Troops cross border", *PARAS]
+    # Nothing matched: the page's plain passages, links and the footer left out.
+    assert [p.text for p in select(items, []).kept] == ["Troops cross border", *PARAS]
 
 
 def test_title_without_site_name():

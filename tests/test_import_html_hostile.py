@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from db.importing.html import read_html_article
-from db.importing.paragraph_breaks import restore_breaks
 
 P1 = "The first paragraph reports that 1,500 soldiers crossed the river on Monday."
 P2 = "A second paragraph follows the embedded player and must not be lost at all."
@@ -104,23 +103,6 @@ def test_short_paragraphs_beside_a_figure_keep_their_breaks(at: int) -> None:
     expected = ["Harbour works", *SHORT]
     expected.insert(at + 1, "A crane on the quay.")
     assert paragraphs == expected
-
-
-def test_breaks_are_restored_only_where_the_page_had_them() -> None:
-    every = ["Menu", "Work stopped in May.", "Nobody was hurt.", "* * *", "Boats waited."]
-    main = ["Work stopped in May. Nobody was hurt.", "Boats waited", "Menu Boats waited."]
-    assert restore_breaks(main, every) == [
-        "Work stopped in May.",
-        "Nobody was hurt.",
-        "Boats waited",  # one paragraph of the page: left as it is
-        "Menu Boats waited.",  # not in the page's order: left as it is
-    ]
-    # Text the page splits differently, or that runs past a paragraph, is kept whole.
-    assert restore_breaks(["Work stopped in", "May. Nobody"], every) == [
-        "Work stopped in",
-        "May. Nobody",
-    ]
-    assert restore_breaks(["Nobody was hurt. Boats"], every) == ["Nobody was hurt. Boats"]
 
 
 def test_two_line_breaks_end_a_paragraph_and_one_is_a_space() -> None:

@@ -1,8 +1,12 @@
-"""HTML articles: main text by trafilatura, checked against a plain paragraph walk.
+"""HTML articles: the page's own visible text, the article chosen with trafilatura's help.
 
 Nothing in the page is fetched or opened: the markup is parsed from memory
-with network access off, and scripts, styles, navigation and embedded data
-never become article text.  Paragraphs are separated by blank lines.
+with network access off.  The page is laid out into passages as a browser
+shows it (:mod:`db.importing.html_walk`: scripts, styles, navigation, hidden
+and embedded content are never text) and trafilatura's main text tells which
+passages are the article (:mod:`db.importing.html_select`); the stored text is
+those passages, whole, separated by blank lines.  What is left out and is not
+navigation, links, an ad or the like is named in the import's notes.
 """
 
 from __future__ import annotations
@@ -19,70 +23,15 @@ from db.articles import NewArticle
 from db.errors import InvalidInput
 from db.importing.bylines import assume_outlet_zone, better_dateline, byline_dateline
 from db.importing.encodings import declared_charset
+from db.importing.html_select import left_out_notes, select
+from db.importing.html_walk import passages
 from db.importing.metadata import Dateline, outlet_from_url, parse_dateline
-from db.importing.paragraph_breaks import restore_breaks
 from db.importing.text import decode_text, normalise_text
 
 _LOOKS_HTML = re.compile(
     r"<\s*(!doctype\s+html|html|head|body|p|div|article|h[1-6]|title|meta|section|span|br)\b",
     re.I,
 )
-# Elements whose content is never article text.
-_DROP = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "object",
-    "embed",
-    "svg",
-    "math",
-    "canvas",
-    "form",
-    "button",
-    "select",
-    "textarea",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "head",
-)
-_BLOCKS = {
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "td",
-    "th",
-    "figcaption",
-    "caption",
-}
-_CONTAINERS = {
-    "div",
-    "section",
-    "article",
-    "main",
-    "body",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "tbody",
-    "thead",
-    "tr",
-    "figure",
-}
-SUBSTANTIAL = 40  # characters: a paragraph this long must survive extraction
 # Void elements (they never hold content) that libxml2's HTML parser does not know
 # as void: it nests everything after one of them inside it, so dropping the element
 # would drop the rest of the page.  They are unwrapped: their misplaced children stay.
@@ -171,81 +120,6 @@ def _meta(root: lxml.html.HtmlElement) -> HtmlMeta:
     )
 
 
-def _walk(element: lxml.html.HtmlElement, out: list[str]) -> None:
-    """Paragraph texts of *element*: blocks become paragraphs, loose text too."""
-    loose: list[str] = []
-
-    def flush() -> None:
-        text = _clean(" ".join(loose))
-        if text:
-            out.append(text)
-        loose.clear()
-
-    if element.text:
-        loose.append(element.text)
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _BLOCKS:
-            flush()
-            out.extend(_block_paragraphs(child))
-        elif tag in _CONTAINERS:
-            flush()
-            _walk(child, out)
-        elif tag == "br":
-            flush()
-        elif tag:
-            loose.append(child.text_content())
-        if child.tail:
-            loose.append(child.tail)
-    flush()
-
-
-def _block_paragraphs(block: lxml.html.HtmlElement) -> list[str]:
-    """The paragraphs of a block: its text, split where two line breaks (``<br>``) in a
-    row end one; a single line break is a space between words, never nothing."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    breaks = 0
-
-    def add(text: str | None) -> None:
-        nonlocal breaks
-        if not text:
-            return
-        if text.strip():
-            if breaks >= 2 and _clean("".join(current)):
-                paragraphs.append(_clean("".join(current)))
-                current.clear()
-            breaks = 0
-        current.append(text)
-
-    def visit(element: lxml.html.HtmlElement) -> None:
-        nonlocal breaks
-        if element.tag == "br":
-            breaks += 1
-            current.append(" ")
-        elif isinstance(element.tag, str):  # not a comment or processing instruction
-            add(element.text)
-            for child in element:
-                visit(child)
-                add(child.tail)
-
-    visit(block)
-    if _clean("".join(current)):
-        paragraphs.append(_clean("".join(current)))
-    return paragraphs
-
-
-def lxml_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
-    """Every paragraph of the body outside navigation, scripts and the like."""
-    for bad in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
-        if bad.getparent() is not None:
-            bad.drop_tree()
-    body = root.find("body")
-    out: list[str] = []
-    _walk(body if body is not None else root, out)
-    return out
-
-
 def trafilatura_paragraphs(text: str) -> tuple[list[str], object | None]:
     doc = trafilatura.bare_extraction(
         text,
@@ -261,32 +135,6 @@ def trafilatura_paragraphs(text: str) -> tuple[list[str], object | None]:
         return [], None
     body = getattr(doc, "text", None) or ""
     return [_clean(line) for line in body.split("\n") if _clean(line)], doc
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text).lower()
-
-
-def choose_paragraphs(main: list[str], every: list[str]) -> list[str]:
-    """trafilatura's paragraphs unless they lost or ran together substantial ones.
-
-    The full walk wins when a substantial paragraph of the page is missing from
-    the main text, or when two of them ended up in one paragraph (the page's
-    paragraph breaks would be lost).  Otherwise a paragraph of the main text
-    that holds several of the walk's, short ones included, is split back into
-    them (:func:`db.importing.paragraph_breaks.restore_breaks`).
-    """
-    if not main:
-        return every
-    substantial = [_squash(p) for p in every if len(p) >= SUBSTANTIAL]
-    kept = _squash(" ".join(main))
-    if not all(p in kept for p in substantial):
-        return every
-    for paragraph in main:
-        squashed = _squash(paragraph)
-        if sum(p in squashed for p in substantial) > 1:
-            return every
-    return restore_breaks(main, every)
 
 
 def strip_site_name(title: str, outlet: str) -> str:
@@ -313,8 +161,8 @@ def read_html_article(data: bytes, filename: str, encoding: str | None = None) -
     meta = _meta(root)
     byline = byline_dateline(root.xpath("//body//text()"))
     main, doc = trafilatura_paragraphs(lxml.html.tostring(root, encoding="unicode"))
-    paragraphs = choose_paragraphs(main, lxml_paragraphs(root))
-    body = normalise_text("\n\n".join(paragraphs))
+    chosen = select(passages(root), main)
+    body = normalise_text("\n\n".join(p.text for p in chosen.kept))
     if not body.strip():
         raise InvalidInput(f"{name} holds no article text.")
     title = meta.title or _clean(getattr(doc, "title", None) or "")
@@ -347,4 +195,5 @@ def read_html_article(data: bytes, filename: str, encoding: str | None = None) -
         published_at=published.when if published else None,
         published_offset=published.offset if published else None,
         published_zone=published.zone if published else "",
+        notes=left_out_notes(chosen.left_out, body),
     )

@@ -72,7 +72,7 @@ class ImportReport:
             lines.append("Not UTF-8; recognised in another encoding, check the characters:")
             lines += [f"  • {name}: read as {encoding}" for name, encoding in self.fallbacks]
         if self.notes:
-            lines.append("Imported, with something left for you to fill in:")
+            lines.append("Imported, with something for you to check:")
             lines += [f"  • {name}: {note}" for name, note in self.notes]
         if self.duplicates:
             lines.append("Already in the workspace, skipped:")

@@ -1,0 +1,171 @@
+"""Which of a page's passages are the article: the main-text extractor chooses, the page's
+own text is kept.
+
+trafilatura finds a page's main text well but rewrites it: it drops short
+passages (captions, photo credits, short paragraphs), splits a paragraph where
+a line break or a line of the source falls, runs paragraphs together, writes
+tables in Markdown and, on a page with little text, takes the site's menus
+along.  So its text is used only to tell which passages of the page
+(:mod:`db.importing.html_walk`) are the article, and the stored text is made of
+the page's passages themselves:
+
+* a passage the main text holds is *matched* (compared without white space or
+  punctuation, so however it was split or joined);
+* the article runs from the first to the last substantial matched passage,
+  and takes in everything inside the element that holds them all (unless that
+  is the whole body): a caption or credit after the last paragraph belongs to
+  the article as much as one between two paragraphs;
+* inside the article every passage is kept but links that the main text left
+  out (a menu, 'read more') and ads, cookie banners, share and related-story
+  boxes; outside it only matched passages that are neither;
+* asides (pull quotes, boxes beside the text) are never kept.
+
+A passage left out that is none of navigation, links, ads and the like, and
+whose words are not already in the stored text, is reported: one note each
+(:func:`left_out_notes`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import lxml.html
+
+from db.importing.html_walk import Passage
+
+SUBSTANTIAL = 40  # characters: a passage this long marks the article's extent
+_LONG = 20  # squashed characters from which a passage is looked for anywhere in the main text
+_KEY = 12  # squashed characters the main text's paragraphs are found by
+_SLACK = 4000  # squashed characters of main text a passage may be looked for beyond the last one
+MAX_NOTES = 5
+_EXCERPT = 80
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]$")
+
+
+def squash(text: str) -> str:
+    """*text* without white space or punctuation, lower-cased: what two copies of it share."""
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _matched(items: Sequence[Passage], main: Sequence[str]) -> list[bool]:
+    """For each passage, whether the main text holds it, in the page's order where it can.
+
+    A passage is looked for just after the one matched before it; a long one that is
+    not there is looked for at the start of every paragraph of the main text (the main
+    text may hold text the page's passages do not, or put a passage elsewhere).
+    """
+    squashed = [squash(p) for p in main]
+    joined = "".join(squashed)
+    starts: dict[str, list[int]] = {}
+    offset = 0
+    for text in squashed:
+        if text:
+            starts.setdefault(text[:_KEY], []).append(offset)
+        offset += len(text)
+    found = [False] * len(items)
+    cursor = 0
+    for index, item in enumerate(items):
+        target = squash(item.text)
+        if not target:
+            continue
+        at = joined.find(target, cursor, cursor + len(target) + _SLACK)
+        if at < 0 and len(target) >= _LONG:
+            held = [i for i in starts.get(target[:_KEY], ()) if joined.startswith(target, i)]
+            later = [i for i in held if i >= cursor]
+            if held and not later:
+                found[index] = True  # held, out of the page's order: the cursor stays
+                continue
+            at = later[0] if later else -1
+        if at >= 0:
+            found[index] = True
+            cursor = at + len(target)
+    return found
+
+
+def _ancestors(element: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [element, *element.iterancestors()]
+
+
+def _common(elements: Sequence[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
+    """The innermost element holding all of *elements*."""
+    if not elements:
+        return None
+    chain = _ancestors(elements[0])
+    depth = 0
+    for element in elements[1:]:
+        held = set(_ancestors(element))
+        while chain[depth] not in held:
+            depth += 1
+    return chain[depth]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    kept: list[Passage]
+    left_out: list[Passage]  # neither kept nor left out on purpose: to be reported
+
+
+def _wrappers(items: Sequence[Passage], found: Sequence[bool]) -> set[lxml.html.HtmlElement]:
+    """Elements holding a substantial passage of the main text: whatever their class or
+    id says ('page has-sidebar', 'no-ads'), they wrap the article and are not an ad."""
+    held: set[lxml.html.HtmlElement] = set()
+    for item, matched in zip(items, found, strict=True):
+        if matched and item.chrome is not None and len(item.text) >= SUBSTANTIAL:
+            held.update(_ancestors(item.element))
+    return held
+
+
+def select(items: Sequence[Passage], main: Sequence[str]) -> Selection:
+    """The passages of the article, and those left out that the analyst should hear of."""
+    found = _matched(items, main)
+    wrappers = _wrappers(items, found)
+    # Body text: not in an aside, not in an ad or the like.
+    body = [not p.aside and (p.chrome is None or p.chrome in wrappers) for p in items]
+    plain = [body[i] and not p.linky for i, p in enumerate(items)]
+    anchors = [
+        i for i, item in enumerate(items) if found[i] and plain[i] and len(item.text) >= SUBSTANTIAL
+    ]
+    if not anchors:
+        anchors = [i for i in range(len(items)) if found[i] and plain[i]]
+    if not anchors:  # the main text matched nothing: the page's plain text is the article
+        anchors = [i for i in range(len(items)) if plain[i]]
+    first, last = (anchors[0], anchors[-1]) if anchors else (len(items), -1)
+    holder = _common([items[i].element for i in anchors])
+    if holder is not None and holder.tag in ("body", "html"):
+        holder = None
+    kept: list[Passage] = []
+    left_out: list[Passage] = []
+    for index, item in enumerate(items):
+        if not body[index]:
+            keep = False
+        elif first <= index <= last or (holder is not None and holder in _ancestors(item.element)):
+            keep = plain[index] or found[index]
+        else:
+            keep = plain[index] and found[index]
+        if keep:
+            kept.append(item)
+        elif not item.linky and (item.chrome is None or item.chrome in wrappers):
+            left_out.append(item)
+    return Selection(kept, left_out)
+
+
+def _worth_telling(item: Passage) -> bool:
+    """A sentence or a few words: not a label such as 'Most read' or 'Advertisement'."""
+    return len(item.text.split()) >= 4 or bool(_SENTENCE_END.search(item.text))
+
+
+def left_out_notes(left_out: Sequence[Passage], stored: str) -> tuple[str, ...]:
+    """One note for each passage left out whose words the stored text does not hold."""
+    text = squash(stored)
+    missing = [p for p in left_out if _worth_telling(p) and squash(p.text) not in text]
+    notes = []
+    for item in missing[:MAX_NOTES]:
+        excerpt = item.text if len(item.text) <= _EXCERPT else item.text[: _EXCERPT - 1] + "…"
+        where = "beside the article" if item.aside else "outside the article"
+        notes.append(f"text {where} on the page was left out: “{excerpt}”")
+    if len(missing) > MAX_NOTES:
+        more = len(missing) - MAX_NOTES
+        notes.append(f"{more} more passage{'s' if more != 1 else ''} of the page left out")
+    return tuple(notes)

@@ -1,0 +1,312 @@
+"""The visible text of an HTML page's body, passage by passage, as a browser lays it out.
+
+A *passage* is what a browser shows as one block of text: a paragraph, a
+heading, a list item, a caption, a table row, or the loose text between two
+blocks.  Its white space is collapsed to single spaces (as the page shows it);
+inline elements (links, emphasis, spans, ``<wbr>``) run on within it, a single
+line break (``<br>``) is a space inside a paragraph and two in a row end it;
+any other element, custom elements (``<article-body>``) included, is a block of
+its own, so two of them never run their words together.
+
+Left out on purpose, and never text: scripts, styles, ``<template>``,
+``<noscript>``, embedded objects, form controls, the page's navigation and
+its site header and footer (``<header>``/``<footer>`` outside an article or
+section), and anything the page hides (``hidden``, ``display: none``).
+Passages are marked, not dropped, when they sit in an ``<aside>``, in an
+element the page names as an ad, a cookie banner, a share or related-stories
+box and the like (:data:`CHROME_WORDS`), or when most of their text is links:
+:mod:`db.importing.html_select` decides about those.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+
+# Elements whose content is never shown as text, or never article text.
+DROP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "button",
+        "select",
+        "option",
+        "optgroup",
+        "datalist",
+        "textarea",
+        "input",
+        "nav",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "img",
+        "area",
+    }
+)
+# Inline elements: their text runs on with the text around them.
+INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "picture",
+        "q",
+        "rb",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "output",
+        "meter",
+        "progress",
+    }
+)
+# Blocks in which one line break is a space and two end a paragraph; elsewhere
+# (a <div>, the body) one line break ends the text before it.
+PARAGRAPHS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
+    | {"figcaption", "caption", "summary", "td", "th", "address", "legend"}
+)
+# <header> and <footer> are the site's own only outside these.
+SECTIONING = frozenset({"article", "main", "section", "aside"})
+CELLS = frozenset({"td", "th"})
+# Words in an element's class or id naming it as something other than the article:
+# ads, cookie banners, share and social buttons, related stories, sign-up boxes.
+CHROME_WORDS = frozenset(
+    {
+        "ad",
+        "ads",
+        "adslot",
+        "advert",
+        "adverts",
+        "advertisement",
+        "advertising",
+        "sponsor",
+        "sponsored",
+        "promo",
+        "promotion",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "share",
+        "sharing",
+        "sharebar",
+        "social",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "related",
+        "recommended",
+        "outbrain",
+        "taboola",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "navbar",
+        "sidebar",
+        "popup",
+        "modal",
+        "paywall",
+        "comments",
+        "disqus",
+        "toolbar",
+    }
+)
+# ARIA roles of the page's own furniture (dropped) and of asides.
+_DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
+_ASIDE_ROLES = frozenset({"complementary", "note"})
+# A passage that is only one of these words labels an ad.
+AD_LABELS = frozenset(
+    {"advertisement", "advertising", "advert", "ad", "ads", "sponsored", "anzeige", "werbung"}
+    | {"publicité", "publicidad", "pubblicità", "реклама", "광고", "广告", "広告"}
+)
+_WORDS = re.compile(r"[a-z0-9]+")
+_HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+
+
+@dataclass(slots=True)
+class Passage:
+    """One block of visible text and where it came from."""
+
+    text: str  # white space collapsed to single spaces, never empty
+    element: lxml.html.HtmlElement  # the block it was laid out in
+    linked: float  # the share of its characters (not counting spaces) inside links
+    aside: bool = False  # in an <aside>: a pull quote, a box beside the article
+    # The innermost element around it that the page names as an ad, a cookie banner,
+    # a share or related-stories box and the like (or the passage's own block, when
+    # its text is an ad's label).
+    chrome: lxml.html.HtmlElement | None = None
+
+    @property
+    def linky(self) -> bool:
+        """Mostly links: a menu, a list of stories, a 'read more'."""
+        return self.linked >= 0.5
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _attr(element: lxml.html.HtmlElement, name: str) -> str:
+    value = element.get(name)
+    return value.lower() if isinstance(value, str) else ""
+
+
+def _dropped(element: lxml.html.HtmlElement, tag: str) -> bool:
+    if tag in DROP or element.get("hidden") is not None:
+        return True
+    if tag == "dialog" and element.get("open") is None:
+        return True  # a dialog that is not open is not shown
+    if _HIDDEN_STYLE.search(_attr(element, "style")):
+        return True
+    if _attr(element, "role") in _DROP_ROLES:
+        return True
+    if tag in ("header", "footer"):
+        return not any(a.tag in SECTIONING for a in element.iterancestors())
+    return False
+
+
+def _is_chrome(element: lxml.html.HtmlElement, tag: str) -> bool:
+    if tag in ("footer", "dialog"):
+        return True
+    words = _WORDS.findall(f"{_attr(element, 'class')} {_attr(element, 'id')}")
+    return any(w in CHROME_WORDS for w in words)
+
+
+def _is_aside(element: lxml.html.HtmlElement, tag: str) -> bool:
+    return tag == "aside" or _attr(element, "role") in _ASIDE_ROLES
+
+
+class _Layout:
+    """Lays the body out into passages (see the module's description)."""
+
+    def __init__(self) -> None:
+        self.out: list[Passage] = []
+        self.pieces: list[str] = []
+        self.linked = 0
+        self.breaks = 0
+        self.block: lxml.html.HtmlElement | None = None
+        self.aside = False
+        self.chrome: lxml.html.HtmlElement | None = None
+        self.paragraph = False  # inside a block where one line break is a space
+
+    def flush(self) -> None:
+        text = _clean("".join(self.pieces))
+        if text and self.block is not None:
+            total = len(text) - text.count(" ")
+            share = min(1.0, self.linked / total) if total else 0.0
+            chrome = self.chrome
+            if text.strip(" :.-–—").lower() in AD_LABELS:
+                chrome = self.block
+            self.out.append(Passage(text, self.block, share, self.aside, chrome))
+        self.pieces.clear()
+        self.linked = 0
+        self.breaks = 0
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if not text:
+            return
+        if text.strip():
+            if self.breaks >= (2 if self.paragraph else 1):
+                self.flush()
+            self.breaks = 0
+            if in_link:
+                self.linked += len(text) - sum(1 for c in text if c.isspace())
+        self.pieces.append(text)
+
+    def visit(self, element: lxml.html.HtmlElement, in_link: bool) -> None:
+        tag = element.tag
+        if not isinstance(tag, str):
+            return  # a comment or processing instruction: nothing shown
+        tag = tag.lower()
+        if _dropped(element, tag):
+            return
+        if tag == "br":
+            self.breaks += 1
+            self.pieces.append(" ")
+            return
+        in_link = in_link or tag == "a"
+        if tag in INLINE:
+            self.add(element.text, in_link)
+            for child in element:
+                self.visit(child, in_link)
+                self.add(child.tail, in_link)
+            return
+        if tag in CELLS and self.block is not None and self.block.tag == "tr":
+            # A table row is one passage, its cells separated by a space; a cell
+            # holding blocks of its own lays them out as such.
+            self.pieces.append(" ")
+            self.add(element.text, in_link)
+            for child in element:
+                self.visit(child, in_link)
+                self.add(child.tail, in_link)
+            self.pieces.append(" ")
+            return
+        saved = (self.block, self.aside, self.chrome, self.paragraph)
+        self.flush()
+        self.block = element
+        self.aside = self.aside or _is_aside(element, tag)
+        if _is_chrome(element, tag):
+            self.chrome = element
+        self.paragraph = tag in PARAGRAPHS
+        self.add(element.text, in_link)
+        for child in element:
+            self.visit(child, in_link)
+            self.add(child.tail, in_link)
+        self.flush()
+        self.block, self.aside, self.chrome, self.paragraph = saved
+
+
+def passages(root: lxml.html.HtmlElement) -> list[Passage]:
+    """The visible passages of the page's body, in the page's order."""
+    body = root.find("body")
+    layout = _Layout()
+    layout.visit(body if body is not None else root, False)
+    return layout.out

@@ -1,0 +1,308 @@
+"""What a reader sees on hostile and broken pages is what is stored, or left out on purpose,
+or reported.
+
+Each page below was written for this test.  An independent reader (the standard
+library's ``html.parser``, not the importer's parser) lists the page's visible
+pieces of text: the text of each block, cut at line breaks, with white space
+collapsed as the importer documents.  Every piece must then be
+
+* inside one stored paragraph, whole (not split, not garbled), in the page's order,
+* or one of the page's ``DELIBERATE`` omissions (navigation, ads, cookie banners,
+  share buttons, site furniture),
+* or named in one of the import's notes.
+
+And nothing is stored that the page does not show: every stored paragraph is
+made of the page's visible pieces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import pytest
+
+from db.importing.html import read_html_article
+
+# Never shown by a browser (scripts on): their text is not visible text.
+UNSEEN = {"script", "style", "template", "noscript", "head", "title", "svg", "iframe", "object"}
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "cite",
+    "code",
+    "em",
+    "i",
+    "mark",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+    "wbr",
+    "img",
+    "picture",
+    "source",
+    "label",
+}
+VOID = {"br", "img", "source", "wbr", "embed", "input", "meta", "link", "hr", "area", "track"}
+
+
+class VisibleText(HTMLParser):
+    """The visible pieces of a page: every block's text, cut at each line break."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.current: list[str] = []
+        self.unseen = 0
+        self.stack: list[str] = []
+
+    def cut(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.pieces.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        hidden = any(name == "hidden" for name, _ in attrs)
+        if tag not in VOID:
+            self.stack.append(tag)
+            if tag in UNSEEN or hidden or self.unseen:
+                self.unseen += 1
+        if self.unseen:
+            return
+        if tag == "br" or tag not in INLINE:
+            self.cut()
+        elif tag == "td" or tag == "th":
+            self.current.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.stack:
+            return
+        while self.stack:
+            open_tag = self.stack.pop()
+            if self.unseen:
+                self.unseen -= 1
+            elif open_tag not in INLINE:
+                self.cut()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self.unseen:
+            self.current.append(data)
+
+    @classmethod
+    def of(cls, page: str) -> list[str]:
+        reader = cls()
+        reader.feed(page)
+        reader.close()
+        reader.cut()
+        return reader.pieces
+
+
+@dataclass(frozen=True)
+class Page:
+    body: str
+    deliberate: tuple[str, ...] = ()  # visible, left out on purpose
+    reported: tuple[str, ...] = ()  # visible, left out and named in a note
+
+
+SITE = (
+    "<header><div class='masthead'>The Valley Ledger</div>"
+    "<nav><ul><li><a href='/'>Front page</a></li><li><a href='/towns'>Towns</a></li>"
+    "<li><a href='/weather'>Weather</a></li></ul></nav></header>"
+)
+SITE_WORDS = ("The Valley Ledger", "Front page", "Towns", "Weather")
+FOOT = "<footer><p>Valley Ledger, 4 Mill Lane</p><a href='/privacy'>Privacy</a></footer>"
+FOOT_WORDS = ("Valley Ledger, 4 Mill Lane", "Privacy")
+COOKIE = (
+    "<div class='cookie-banner'><p>We use cookies to count visits.</p>"
+    "<button>Accept all</button></div>"
+)
+
+
+def html(page: Page) -> str:
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Ferry service cut</title>"
+        "<style>.masthead { font-size: 3em }</style><script>var counter = 0;</script>"
+        f"</head><body>{COOKIE}{SITE}{page.body}{FOOT}</body></html>"
+    )
+
+
+ALWAYS_DELIBERATE = (*SITE_WORDS, *FOOT_WORDS, "We use cookies to count visits.", "Accept all")
+
+PAGES = {
+    # Captions and credits written in a <div> or a <span> inside <figure>, short ones too.
+    "figure-div-captions": Page(
+        "<article><h1>Ferry service cut to two crossings a day</h1>"
+        "<p>The island ferry will run only twice a day from March, the operator said.</p>"
+        "<figure><img src='ferry.jpg'><div class='caption'>The ferry at the north pier.</div>"
+        "<div class='credit'>Photo: Mara Lind</div></figure>"
+        "<p>Residents said the change would leave commuters stranded on weekday evenings.</p>"
+        "<figure><picture><source srcset='quay.webp'><img src='quay.jpg'></picture>"
+        "<figcaption>Quay.</figcaption><span class='credit'>Ole Brask</span></figure>"
+        "<p>The council will meet the operator on Thursday to discuss the timetable.</p>"
+        "<figure><img src='map.png'><figcaption>Route map</figcaption></figure>"
+        "</article>"
+    ),
+    # A comment in the middle of a sentence, in several places; CDATA; <wbr>.
+    "comments-cdata-wbr": Page(
+        "<article><h1>Ferry service cut</h1>"
+        "<p>Troops of volunteers arrived <!-- ad slot --> on Monday to help at the pier.</p>"
+        "<p>The operator <!-- a --><em>blamed</em><!-- b --> rising fuel costs\n"
+        "<!-- c -->for the decision, its chief executive said.</p>"
+        "<div>Passengers queued <!-- inline-ad -->\nfor an hour before the first sailing.</div>"
+        "<p>Ticket prices <![CDATA[ignored]]> will stay the same until the summer.</p>"
+        "<p>A spokes<wbr>woman called the cut tempo<wbr>rary and regret<wbr>table.</p>"
+        "</article>"
+    ),
+    # Line breaks inside inline elements, inline elements nested across lines.
+    "inline-breaks": Page(
+        "<article><h1>Ferry service cut</h1>"
+        "<p>The last crossing now leaves at six, <b>two hours\n   earlier <i>than\n"
+        "   before</i></b>, the timetable shows.</p>"
+        "<p><strong>Fares</strong> will not change, <a href='/f'>the\n operator</a>\n"
+        "   <em>insisted</em>.</p>"
+        "<p>The union said drivers would lose shifts and income over the winter months.</p>"
+        "</article>"
+    ),
+    # Custom elements holding the article; a template and noscript fallback text.
+    "custom-elements": Page(
+        "<article-body><story-headline>Ferry service cut</story-headline>"
+        "<story-para>The island ferry will run only twice a day from March.</story-para>"
+        "<story-para>Commuters said they would have to find rooms on the mainland.</story-para>"
+        "<template><p>Loading the next story for you now.</p></template>"
+        "<noscript><p>Turn scripts on to see the comments.</p></noscript>"
+        "<story-note>Updated at noon with the council's reply.</story-note></article-body>"
+    ),
+    # A pull quote that repeats the text (nothing lost) and one that does not (reported),
+    # lists, a table and <details>.
+    "aside-lists-tables-details": Page(
+        "<article><h1>Ferry service cut</h1>"
+        "<p>“We were told nothing until the posters went up,” said one commuter at the pier.</p>"
+        "<aside class='pullquote'>We were told nothing until the posters went up</aside>"
+        "<p>The new timetable keeps the morning and evening sailings only.</p>"
+        "<aside><p>The island has had a ferry link since the railway closed.</p></aside>"
+        "<ul><li>Morning sailing at 7:10</li><li>Evening sailing at 18:00</li></ul>"
+        "<table><tr><th>Sailing</th><th>Passengers</th></tr>"
+        "<tr><td>Morning</td><td>240</td></tr><tr><td>Evening</td><td>310</td></tr></table>"
+        "<details><summary>How we counted</summary>"
+        "<p>Figures come from the operator's ticket sales for October.</p></details>"
+        "<p>The operator said it would review the timetable again in the autumn.</p>"
+        "</article>"
+        "<aside class='related'><h3>More from the islands</h3><ul>"
+        "<li><a href='/a'>Harbour dues to rise</a></li><li><a href='/b'>New school</a></li>"
+        "</ul></aside>",
+        deliberate=("More from the islands", "Harbour dues to rise", "New school"),
+        reported=("The island has had a ferry link since the railway closed.",),
+    ),
+    # A very short page: a headline and one paragraph; the site's menus must stay out.
+    "short-page": Page(
+        "<main><h1>Ferry cut</h1><p>Only two crossings a day from March.</p></main>"
+        "<div class='share'><a href='/s/fb'>Share</a> <a href='/s/m'>Email</a></div>",
+        deliberate=("Share Email",),
+    ),
+    "short-page-two-paragraphs": Page(
+        "<div class='story'><p>The ferry will run twice a day from March.</p>"
+        "<p>The council meets the operator on Thursday.</p></div>"
+        "<div class='ad'>Advertisement</div><div id='menu'><a href='/a'>Archive</a> "
+        "<a href='/b'>Contact</a></div>",
+        deliberate=("Advertisement", "Archive Contact"),
+    ),
+    # Broken markup: unclosed paragraphs, stray end tags, text loose in the body.
+    "broken": Page(
+        "<div><p>The ferry will run twice a day from March, the operator announced.<p>"
+        "Commuters were angry.</span></div></div><p>Some said they would move to the "
+        "mainland.</p></p>Loose text in the page body after the article, with no tag at all."
+        "<p>The council meets the operator on Thursday to discuss the new timetable.",
+    ),
+}
+
+
+def check(name: str, page: Page) -> None:
+    source = html(page)
+    article = read_html_article(source.encode(), f"{name}.html")
+    stored = article.text.split("\n\n")
+    visible = VisibleText.of(source)
+    deliberate = (*ALWAYS_DELIBERATE, *page.deliberate)
+    positions = []
+    for piece in visible:
+        homes = [i for i, paragraph in enumerate(stored) if piece in paragraph]
+        if homes:  # a piece the page repeats (a pull quote) may sit in an earlier one
+            later = [i for i in homes if not positions or i >= positions[-1]]
+            positions.append((later or homes)[0])
+        elif piece in page.reported:
+            assert any(piece in note for note in article.notes), (name, piece, article.notes)
+        else:
+            assert piece in deliberate, (name, piece, stored)
+    assert positions == sorted(positions), (name, stored)
+    # Nothing stored that the page does not show, nothing left out on purpose stored.
+    shown = [p for p in visible if p not in deliberate]
+    for paragraph in stored:
+        rest = paragraph
+        for piece in shown:
+            rest = rest.replace(piece, "", 1) if piece in rest else rest
+        assert not rest.strip(" "), (name, paragraph, rest)
+    for word in deliberate:
+        assert word not in article.text, (name, word)
+    for piece in page.reported:
+        assert piece not in article.text
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_visible_text_is_stored_left_out_on_purpose_or_reported(name: str) -> None:
+    check(name, PAGES[name])
+
+
+def test_the_reader_sees_what_a_browser_shows() -> None:
+    # The independent reader itself: blocks, line breaks, hidden and unseen elements.
+    page = (
+        "<body><p>One <b>two</b><br>three</p><script>x()</script><div hidden>gone</div>"
+        "<template><p>also gone</p></template><ul><li>four</li></ul>five</body>"
+    )
+    assert VisibleText.of(page) == ["One two", "three", "four", "five"]
+
+
+def test_a_caption_stays_whole_and_a_comment_splits_nothing() -> None:
+    article = read_html_article(html(PAGES["comments-cdata-wbr"]).encode(), "c.html")
+    paragraphs = article.text.split("\n\n")
+    assert "Troops of volunteers arrived on Monday to help at the pier." in paragraphs
+    assert (
+        "The operator blamed rising fuel costs for the decision, its chief executive said."
+        in paragraphs
+    )
+    assert "Passengers queued for an hour before the first sailing." in paragraphs
+    assert "A spokeswoman called the cut temporary and regrettable." in paragraphs
+    article = read_html_article(html(PAGES["inline-breaks"]).encode(), "i.html")
+    assert (
+        "The last crossing now leaves at six, two hours earlier than before, "
+        "the timetable shows." in article.text.split("\n\n")
+    )
+    article = read_html_article(html(PAGES["figure-div-captions"]).encode(), "f.html")
+    for caption in ("The ferry at the north pier.", "Photo: Mara Lind", "Quay.", "Route map"):
+        assert caption in article.text.split("\n\n") or caption in article.text
+    assert article.notes == ()
+
+
+def test_a_table_row_is_one_paragraph_and_a_list_item_one_each() -> None:
+    article = read_html_article(html(PAGES["aside-lists-tables-details"]).encode(), "t.html")
+    paragraphs = article.text.split("\n\n")
+    for expected in (
+        "Sailing Passengers",
+        "Morning 240",
+        "Evening 310",
+        "Morning sailing at 7:10",
+        "Evening sailing at 18:00",
+        "How we counted",
+    ):
+        assert expected in paragraphs
+    assert "|" not in article.text and "- " not in article.text
+    # The pull quote that repeats the text is not noted; the box that does not, is.
+    assert len(article.notes) == 1 and "ferry link since the railway" in article.notes[0]
