@@ -91,3 +91,74 @@ def test_a_figure_named_as_replaced_is_a_direct_step() -> None:
     direct_steps(found)
     kept = found.get(pair_key(wednesday, monday))
     assert kept is not None and kept.relation is Relation.UPDATES
+
+
+def _day(n: int) -> dt.datetime:
+    return dt.datetime(2024, 3, n, 12, tzinfo=dt.UTC)
+
+
+def test_evacuees_and_people_out_of_their_homes_are_the_displaced() -> None:
+    counted = p("The count of evacuees stood at 3,100", _day(11))
+    assert counted.predicate == "displaced" and counted.unit == "people"
+    out = p("4,400 people are out of their homes", _day(13))
+    assert out.predicate == "displaced"
+    found = relate(counted, out)
+    assert found is not None and found.relation is Relation.UPDATES and found.newer is out
+    # The homes they left are not what such a count counts.
+    assert p("about 900 had fled their homes by the river", _day(11)).unit != "homes"
+
+
+def test_houses_burned_down_and_homes_lost_are_one_count() -> None:
+    burned = p("75 houses burned to the ground", _day(11))
+    assert (burned.unit, burned.predicate) == ("homes", "destroyed")
+    lost = p("the number of homes lost has climbed to 130", _day(14))
+    assert (lost.unit, lost.predicate) == ("homes", "destroyed")
+    found = relate(burned, lost)
+    assert found is not None and found.relation is Relation.UPDATES and found.newer is lost
+    disputed = relate(burned, p("31 dwellings were destroyed", _day(11)))
+    assert disputed is not None and disputed.relation is Relation.CONTRADICTS
+    # Homes that met another fate are another count.
+    assert relate(burned, p("75 houses were flooded", _day(12))) is None
+
+
+def test_people_still_underground_are_the_trapped() -> None:
+    below = p("about 20 cavers were still underground", _day(11))
+    assert below.unit == "trapped"
+    found = relate(below, p("23 cavers were trapped below the sump", _day(12)))
+    assert found is not None and found.relation is Relation.UPDATES
+
+
+def _all_related(*claims):  # type: ignore[no-untyped-def]
+    found = {}
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            r = relate(a, b)
+            if r is not None:
+                found[pair_key(a, b)] = r
+    return found
+
+
+def test_one_days_share_does_not_stand_between_two_running_totals() -> None:
+    first = p("had flown 120 supply runs since the quake", _day(11))
+    share = p("Helicopters flew 40 supply runs on Tuesday alone", _day(12))
+    assert share.subset
+    total = p("bringing the total to 260 supply runs since the quake", _day(13))
+    found = _all_related(first, share, total)
+    direct_steps(found)
+    kept = found.get(pair_key(total, first))
+    assert kept is not None and kept.relation is Relation.UPDATES
+
+
+def test_a_later_figure_updates_every_claim_carrying_the_value_it_replaces() -> None:
+    told = p("600 patients were treated at the field hospital", _day(11))
+    other = p("900 patients were treated at the field hospital", _day(12))
+    relayed = p("600 patients were treated at the field hospital", _day(13))
+    newer = p("1,400 patients were treated at the field hospital", _day(15))
+    found = _all_related(told, other, relayed, newer)
+    direct_steps(found)
+    # 1,400 replaces the 600 given last: both claims giving it, days apart, are updated …
+    for older in (told, relayed):
+        kept = found.get(pair_key(newer, older))
+        assert kept is not None and kept.relation is Relation.UPDATES and kept.newer is newer
+    # … not the 900, which the 600 given again stands between.
+    assert pair_key(newer, other) not in found

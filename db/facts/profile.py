@@ -43,6 +43,10 @@ SYNONYMS = {
     "deaths": "killed",
     "killed": "killed",
     "died": "killed",
+    # Homes counted under any of their names ("62 houses burned down", "40 homes").
+    "homes": "homes",
+    "houses": "homes",
+    "dwellings": "homes",
     "casualties": "casualties",
     "wounded": "wounded",
     "injured": "wounded",
@@ -117,11 +121,14 @@ DEATHS = re.compile(
 # evacuated"), whatever the same word ("people") they are counted in; so are homes
 # destroyed, damaged or flooded.
 FATE = re.compile(
-    r"\b(?:(?P<displaced>evacuat\w*|displaced|fled|flee(?:ing)?|uprooted|relocated|"
-    r"(?:left|leave|leaving|fled|flee) (?:their|his|her|the) homes?|moved out|forced (?:out|from))"
+    r"\b(?:(?P<displaced>evacu(?:at\w*|ees?)|displaced|fled|flee(?:ing)?|uprooted|relocated|"
+    r"(?:left|leave|leaving|fled|flee|out of|driven from|forced from) (?:their|his|her|the) "
+    r"homes?|(?:left|leave|leaving) (?:the|their) (?:valley|town|city|village|area|region|"
+    r"district|island|coast)|moved out|forced (?:out|from))"
     r"|(?P<rescued>rescu\w*|saved|airlifted|pulled (?:alive|out|from)|"
     r"(?:brought|got|carried|pulled|lifted)\b[^.;:!?]{0,30}?\balive)"
-    r"|(?P<trapped>trapped|cut off|stranded|entombed|buried alive)"
+    r"|(?P<trapped>trapped|cut off|stranded|entombed|buried alive|(?:still|remain\w*) "
+    r"(?:underground|below ground|under(?:neath)? the rubble|in the rubble|inside))"
     r"|(?P<missing>missing|unaccounted)"
     r"|(?P<detained>arrest\w*|detain\w*|in custody|jailed|imprisoned)"
     r"|(?P<sheltered>shelters?|sheltering|housed))\b",
@@ -130,7 +137,9 @@ FATE = re.compile(
 # … and what befell things: destroyed, damaged, flooded, left without power (read after
 # what befell people: "evacuated from flooded streets" counts the evacuated).
 DAMAGE = re.compile(
-    r"\b(?:(?P<destroyed>destroyed|razed|flattened|wrecked|demolished|washed away)"
+    r"\b(?:(?P<destroyed>destroyed|razed|flattened|wrecked|demolished|washed away|gutted|"
+    r"burn(?:ed|t) (?:down|out|to the ground)|(?:homes?|houses?|buildings?|dwellings?) "
+    r"(?:(?:were|was|have been|has been|had been) )?lost)"
     r"|(?P<damaged>damaged)"
     r"|(?P<flooded>flooded|inundated|submerged|under water)"
     r"|(?P<unpowered>without (?:power|electricity)|lost (?:power|electricity)))\b",
@@ -198,6 +207,9 @@ _SUBSET_AFTER = re.compile(
     r"|(?:으로|로)\s*(?:구성된|이뤄진|이루어진)|규모의\s*(?:단체|대표단|일행|선발대))",
     re.I,
 )
+# "95 drops on Wednesday alone", "in the capital alone": one day's or one place's share
+# of a total, a part of it.
+_ALONE = re.compile(r"\balone\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n")
 
 
@@ -304,12 +316,18 @@ def is_time_unit(unit: str) -> bool:
 
 
 def unit_in_words(quote: str) -> str:
-    """The counted thing named anywhere in the quote ("troop numbers … 3,000")."""
+    """The counted thing named anywhere in the quote ("troop numbers … 3,000"); not the
+    homes people left ("2,000 had fled their homes" counts people, not homes)."""
+    before = ""
     for word in _WORDS.findall(quote.lower()):
         found = SYNONYMS.get(word) or SYNONYMS.get(word.rstrip("s"))
-        if found:
+        if found and not (found == "homes" and before in _POSSESSIVES):
             return found
+        before = word
     return ""
+
+
+_POSSESSIVES = frozenset(("their", "his", "her", "its", "our", "my", "your"))
 
 
 def bounds(figure: Figure) -> tuple[float, float]:
@@ -411,7 +429,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         bool(FORECAST.search(quote)),
         predicate_of(quote),
         period_of(quote),
-        figure is not None and is_subset(quote, lead, figure),
+        figure is not None and (is_subset(quote, lead, figure) or bool(_ALONE.search(quote))),
         words,
         bool(INCIDENT.search(quote)),
     )

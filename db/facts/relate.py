@@ -17,6 +17,12 @@ SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
     ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered")
 )
+# What befell homes tells the count as well: "62 houses burned down" and "the number of
+# homes lost has risen to 118" count one thing however differently worded.
+TOLD_BY_WHAT_BEFELL = frozenset(("destroyed", "damaged", "flooded", "unpowered"))
+# The counted things such words name whole: people (or the dead, the hurt, the trapped
+# …) and homes.
+TOLD_UNITS = frozenset(("killed", "wounded", "people", "rescued", "trapped", "missing"))
 # A figure dated in its own words this many days or more from another's counts another
 # incident's toll or another year's total, not a newer count of the same thing.
 MAX_DAYS_APART = 366
@@ -71,8 +77,10 @@ def _alike(a: Profile, b: Profile) -> bool:
         return False  # the count of one incident is not the total so far
     if _years_apart(a, b):
         return False  # a toll of 2011 is another incident's, not this one's
-    if a.predicate in TOLD_BY_WHAT_HAPPENED and a.unit in ("killed", "wounded", "people"):
+    if a.predicate in TOLD_BY_WHAT_HAPPENED and a.unit in TOLD_UNITS:
         return True  # "four people were killed" and "the death toll has risen to nine"
+    if a.predicate in TOLD_BY_WHAT_BEFELL and a.unit == "homes":
+        return True
     return fuzz.token_set_ratio(a.wording, b.wording, score_cutoff=MIN_WORDING) >= MIN_WORDING
 
 

@@ -69,7 +69,7 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
             found.pop(pair_key(newer, relay), None)
     # For each claim, its earlier days in order and, for the days from each on, the one
     # figure given on them (None when several are).
-    ahead: dict[int, tuple[list[dt.date], list[Figure | None]]] = {}
+    ahead: dict[int, tuple[list[dt.date], list[Figure | None], set[Figure]]] = {}
     for key, r, x, y in spans:
         if r.relation is updates and y.claim_id.int in repeats and disputed:
             standing = still_standing(r, repeats[y.claim_id.int], disputed)
@@ -79,10 +79,12 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
         found_x = ahead.get(x.claim_id.int)
         if found_x is None:
             found_x = ahead[x.claim_id.int] = _ahead(earlier[x.claim_id.int])
-        days, figures = found_x
+        days, figures, replaced = found_x
         assert y.when is not None
         at = bisect.bisect_right(days, y.when)
         if at < len(days) and figures[at] != y.figure and not _named(r):
+            if r.relation is updates and y.figure in replaced:
+                continue  # it carries the value the newer figure replaced
             del found[key]
 
 
@@ -112,9 +114,11 @@ def _day(p: Profile) -> dt.date:
     return p.when
 
 
-def _ahead(claims: list[Profile]) -> tuple[list[dt.date], list[Figure | None]]:
+def _ahead(
+    claims: list[Profile],
+) -> tuple[list[dt.date], list[Figure | None], set[Figure]]:
     """The days of *claims* in order and, for each, the one figure given from that day
-    on (None when different figures are)."""
+    on (None when different figures are); and the figures given on the last day."""
     claims = sorted(claims, key=_day)
     days: list[dt.date] = []
     figures: list[Figure | None] = []
@@ -128,6 +132,7 @@ def _ahead(claims: list[Profile]) -> tuple[list[dt.date], list[Figure | None]]:
         else:
             days.append(p.when)
             figures.append(one)
+    last = {p.figure for p in claims if p.when == claims[-1].when}
     days.reverse()
     figures.reverse()
-    return days, figures
+    return days, figures, last
