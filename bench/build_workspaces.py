@@ -52,12 +52,13 @@ from db.models import (  # noqa: E402
     HistoryEntry,
     Source,
     Tag,
+    Verdict,
     claim_tag,
 )
 from db.workspace import open_workspace  # noqa: E402
 
 DEFAULT_OUT = Path("/tmp/claimdesk-bench")
-RECIPE_VERSION = 2  # bump when the content built below changes
+RECIPE_VERSION = 3  # bump when the content built below changes
 BATCH = 20_000
 NOW = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 
@@ -89,7 +90,8 @@ IMPORT_FILES = 1000
 QUICK_IMPORT_FILES = 20
 IMPORT_CHARS = 6_000
 
-# One claim in three waits for review: 3/12 in review, 1/12 disputed.
+# One claim in three waits for review: 3/12 in review, 1/12 disputed.  Verified and
+# false claims carry the reviewer's verdict that decided them, as in the app.
 STATUS_CYCLE = (
     ["in_review"] * 3
     + ["disputed"]
@@ -97,6 +99,7 @@ STATUS_CYCLE = (
     + ["verified"] * 2
     + ["false", "unverifiable"]
 )
+DECIDED = frozenset({"verified", "false"})  # the statuses a verdict gives (db.decisions)
 KINDS = ("figure", "figure", "event", "quotation", "assessment")
 TAGS = ("casualties", "economy", "displacement", "elections", "infrastructure", "military")
 RELIABILITY = "ABCDEF"
@@ -377,9 +380,11 @@ class Builder:
                 change: dict[str, Any] = {"status": ["unverified", status]}
                 if assignee is not None:
                     change["assignee_id"] = [None, str(assignee)]
-                self.history(
-                    changed, people.reviewer, "claim", claim_id, claim_id, "update", change
-                )
+                action = "update"
+                if status in DECIDED:
+                    action = "verdict"
+                    self.verdict(claim_id, status, changed, people.reviewer, n)
+                self.history(changed, people.reviewer, "claim", claim_id, claim_id, action, change)
             if tags:
                 self.add(claim_tag, {"claim_id": claim_id, "tag_id": people.tags[n % len(TAGS)]})
             if n % 50 == 0:
@@ -389,6 +394,23 @@ class Builder:
             if n % 200 == 3 and k > 0:
                 self.link(claim_id, made, author, n)
             self._previous = claim_id
+
+    def verdict(
+        self, claim_id: uuid.UUID, status: str, at: dt.datetime, reviewer: uuid.UUID, n: int
+    ) -> None:
+        """The reviewer's decision that made the claim verified or false."""
+        why = "the ministry's ledger agrees" if status == "verified" else "the ledger disagrees"
+        self.add(
+            Verdict.__table__,
+            {
+                "id": self.new_id(),
+                "claim_id": claim_id,
+                "reviewer_id": reviewer,
+                "status": status,
+                "rationale": f"Checked claim {n}: {why}.",
+                "decided_at": at,
+            },
+        )
 
     def evidence(self, claim_id: uuid.UUID, at: dt.datetime, who: uuid.UUID, n: int) -> None:
         evidence_id = self.new_id()
