@@ -162,3 +162,14 @@ def test_a_later_figure_updates_every_claim_carrying_the_value_it_replaces() -> 
         assert kept is not None and kept.relation is Relation.UPDATES and kept.newer is newer
     # … not the 900, which the 600 given again stands between.
     assert pair_key(newer, other) not in found
+
+
+def test_a_figure_of_an_event_named_by_its_year_is_another_events() -> None:
+    old = p("the 2017 Harlow Moor blaze, which burned 5,300 hectares", _day(12))
+    assert old.when is not None and old.when.year == 2017
+    assert old.event_first is None  # the year names the blaze; it dates no event here
+    assert (
+        relate(old, p("satellite images put the burned area at 5,300 hectares", _day(12))) is None
+    )
+    # A year the quote counts, or the year of the report itself, names nothing else.
+    assert p("the 2024 season's toll of 14 climbers", _day(12)).when == _day(12).date()

@@ -435,6 +435,21 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     )
 
 
+# A year naming what a figure belongs to: "the 2019 Marrow Ridge fire, which burned 9,100
+# hectares", "a 2011 survey counted 300 nests".
+_NAMED_YEAR = re.compile(
+    r"\b(?:the|a|an|its|their|this|that)\s+((?:18|19|20)\d\d)\s+(?=[^\W\d_])", re.I
+)
+
+
+def named_year(quote: str, value: float | None) -> int | None:
+    """The year the quote names its subject by ("the 2019 fire"), if any; not the figure."""
+    found = _NAMED_YEAR.search(quote)
+    if found is None or (value is not None and float(found[1]) == value):
+        return None
+    return int(found[1])
+
+
 def _trend(quote: str) -> int:
     if RISE.search(quote):
         return 0 if FALL.search(quote) else 1
@@ -469,6 +484,9 @@ def profile(
     elif r.date_first is not None:
         when, when_is_event = r.date_first, True
         event = (r.date_first, r.date_last or r.date_first)
+    if when is None and (year := named_year(quote, r.value)) is not None:
+        if published is None or year != published.year:
+            when, when_is_event = dt.date(year, 7, 1), True  # "the 2019 fire": that year's
     if when is None and published is not None:
         when = published.date()
     words = frozenset(r.wording.split())
