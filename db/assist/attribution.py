@@ -127,11 +127,13 @@ _FIGURES_SHOW = re.compile(
 # "…, official figures show.", "…, the ministry's data showed.": the figures end the sentence.
 _FIGURES_SHOWED = re.compile(
     r",\s*(?P<what>(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)(?:’s|'s)\s+|"
+    r"(?P<adjunct>(?!The\s|These\s|Those\s|Its\s|Their\s)[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s+|"
     r"(?P<desc>(?:official|government|police|provisional|preliminary|latest|published)\s+))?"
     r"(?:figures|data|statistics|records)(?:\s+(?:from|by|released\s+by|published\s+by)\s+"
     r"(?P<by>[^,;.]{2,60}?))?)\s+(?:show|shows|showed|indicate|indicates|indicated|suggest|"
     r"suggests|suggested)\s*[.!]?$"
 )
+_ARTICLE_BEFORE = re.compile(r"\b(?:an|a|the)\s+$", re.IGNORECASE)
 _AS_SAYING = re.compile(
     r"\s+(?P<who>[^,;.:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\S+)\s+(?:that\s+)?"
 )
@@ -247,6 +249,9 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     """The subject of a speech verb, skipping an appositive (``Ahn, a defector, told``)."""
     phrase, start = _np_before(text, cue_start, floor)
     if phrase:
+        described = _DESCRIBED_BY_PLACE.search(text, max(floor, start - 60), start)
+        if described:  # "A beekeeper near the Downs said": the beekeeper, named by the place
+            return text[described.start("who") : cue_start].strip(), described.start("who")
         owner = _OWNER.search(text, max(floor, start - 60), start)
         if owner and phrase.split()[0].casefold() in lexicon.ROLE_WORDS:
             return text[
@@ -280,6 +285,12 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     return phrase, start
 
 
+# "a nurse at", "an engineer near", "a resident of": an indefinite person described by the
+# place or body named after the preposition.
+_DESCRIBED_BY_PLACE = re.compile(
+    r"(?:^|(?<=\s))(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+\s+"
+    r"(?:in|near|at|from|on|outside|inside)\s+)$"
+)
 _OWNER = re.compile(r"(?:\b[Tt]he\s+)?(?:[\w-]+\s+){0,2}?[\w-]+(?:’s|'s)\s+$")
 # "a nurse at the hospital", "an engineer with the firm": the person, described by the place.
 _ROLE_OF = re.compile(r"(?:\b(?:a|an|the)\s+)?(?P<role>[\w’'-]+)\s+(?:at|of|for|from|in|with)\s+$")
@@ -403,6 +414,8 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         verb = m.group("verb").casefold()
         v_end = s + m.end("verb")
         aux_start = s + m.start()
+        if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(s, aux_start - 5), aux_start):
+            continue  # "an estimated 290 million", "the expected rise": a participle, no verb
         subject, sub_start = _subject_before(text, aux_start, s)
         if subject.casefold().split()[-1:] in (["which"], ["that"]):
             subject = ""
@@ -525,7 +538,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             found.append(_Found(s + m.end(), e, owner, "show", s + m.start(), s + m.end(), []))
     showed = _FIGURES_SHOWED.search(body) if _SHOW_WORD.search(body) else None
     if showed:
-        whose: str = showed.group("owner") or showed.group("by") or ""
+        whose: str = showed.group("owner") or showed.group("by") or showed.group("adjunct") or ""
         owner = (
             clean_name(whose) if whose else (showed.group("what") if showed.group("desc") else "")
         )

@@ -47,6 +47,20 @@ _AFTER_PREPOSITION = re.compile(
     r"(?:^|\s)(?:in|at|of|for|from|with|by|to|on|i|hos|fra|til|på|for|af|ved|med|im|bei|von)\s+$"
 )
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
+# "Ana Ruiz of the farmers' union", "Lars Holm fra Dansk Energi": a person, then the body.
+_PERSON_OF = re.compile(
+    r"(?P<who>(?:[A-ZÆØÅ][\w’'\-]+\s+){1,2}[A-ZÆØÅ][\w’'\-]+)\s+(?:of|from|at|with|fra|hos)\s+\S"
+)
+# Days of the week name no one ("…, the company said on Wednesday").
+_WEEKDAY_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mandag tirsdag onsdag torsdag "
+    "fredag lørdag søndag".split()
+)
+# A word that makes the capitalised words after it a place or a body, not the person's name
+# ("a dairy farmer in the Vale", "a spokesperson for the Department for Environment").
+_PLACE_BEFORE = re.compile(
+    r"(?:^|\s)(?:in|at|of|for|from|with|on|near|i|på|fra|hos|ved)(?:\s+the)?$"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -100,6 +114,8 @@ def is_person(phrase: str) -> bool:
     for token in tokens:
         bare = token.casefold().strip("’'.").removesuffix("’s").removesuffix("'s")
         if bare in lexicon.ORG_WORDS or bare in lexicon.MONTHS or bare in lexicon.TITLE_WORDS:
+            return False
+        if bare in _WEEKDAY_NAMES:
             return False
         if bare in lexicon.ROLE_WORDS or not token[:1].isupper():
             return False
@@ -253,6 +269,11 @@ class NameIndex:
             return None
         if low in _NOBODY:
             return None
+        of_body = _PERSON_OF.match(raw)
+        if of_body and is_person(of_body.group("who")):
+            # "Tom Reddick of the campaign group Rivers First": the person speaks for the body
+            who = of_body.group("who")
+            return who, self._kind(raw, who, pos), (raw,)
         variants: list[str] = []
         acronym = _ACRONYM.search(raw)
         if acronym:
@@ -299,6 +320,7 @@ class NameIndex:
             and prefix
             and (len(tail) >= 2 or prefix_titled)
             and not re.search(r"’s$|'s$", prefix)
+            and not _PLACE_BEFORE.search(prefix)
         ):
             name = " ".join(tail)
             if len(tail) == 1:
