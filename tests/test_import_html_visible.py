@@ -70,7 +70,8 @@ class VisibleText(HTMLParser):
         self.current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        hidden = any(name == "hidden" for name, _ in attrs)
+        style = " ".join(v or "" for n, v in attrs if n == "style").replace(" ", "")
+        hidden = any(name == "hidden" for name, _ in attrs) or "display:none" in style
         if tag not in VOID:
             self.stack.append(tag)
             if tag in UNSEEN or hidden or self.unseen:
@@ -216,6 +217,31 @@ PAGES = {
         "<a href='/b'>Contact</a></div>",
         deliberate=("Advertisement", "Archive Contact"),
     ),
+    # Wrappers whose class or id names an ad or a sidebar hold the article all the same;
+    # a whole page inside a <form>; an article's own header and footer; hidden text.
+    "wrappers-and-forms": Page(
+        "<form id='pageForm' action='/post'><input type='hidden' name='state' value='1'>"
+        "<div id='page' class='layout has-sidebar no-ads'><div class='content'>"
+        "<article><header><h1>Ferry service cut</h1>"
+        "<p class='standfirst'>Two crossings a day instead of six from March.</p></header>"
+        "<p>The island ferry will run only twice a day from March, the operator said.</p>"
+        "<div style='display: none'>A paragraph the page keeps hidden from readers.</div>"
+        "<p hidden>Another hidden paragraph.</p>"
+        "<p>Commuters said they would have to find rooms on the mainland.</p>"
+        "<footer><p>Reporting by Ilse Varn.</p><ul class='tags'><li><a href='/t/f'>Ferries</a>"
+        "</li></ul></footer></article></div>"
+        "<div class='sidebar'><h4>Most read</h4><ol><li><a href='/1'>Harbour dues</a></li></ol>"
+        "</div></div></form>",
+        deliberate=("Most read", "Harbour dues", "Ferries"),
+    ),
+    # Custom or unknown elements inside a sentence run on with it.
+    "custom-inline": Page(
+        "<article><h1>Ferry service cut</h1>"
+        "<p>The <x-term>operator</x-term> blamed <glossary-word data-id='3'>bunker</glossary-word>"
+        " fuel prices for the cut.</p>"
+        "<div>Tickets bought <x-note>before March</x-note> stay valid.</div>"
+        "<p>Commuters said they would have to find rooms on the mainland.</p></article>"
+    ),
     # Broken markup: unclosed paragraphs, stray end tags, text loose in the body.
     "broken": Page(
         "<div><p>The ferry will run twice a day from March, the operator announced.<p>"
@@ -306,3 +332,59 @@ def test_a_table_row_is_one_paragraph_and_a_list_item_one_each() -> None:
     assert "|" not in article.text and "- " not in article.text
     # The pull quote that repeats the text is not noted; the box that does not, is.
     assert len(article.notes) == 1 and "ferry link since the railway" in article.notes[0]
+
+
+def test_inline_custom_elements_split_no_sentence() -> None:
+    article = read_html_article(html(PAGES["custom-inline"]).encode(), "x.html")
+    paragraphs = article.text.split("\n\n")
+    assert "The operator blamed bunker fuel prices for the cut." in paragraphs
+    assert "Tickets bought before March stay valid." in paragraphs
+
+
+def test_an_ad_named_wrapper_keeps_the_article_and_hidden_text_stays_out() -> None:
+    article = read_html_article(html(PAGES["wrappers-and-forms"]).encode(), "w.html")
+    assert article.text.split("\n\n") == [
+        "Ferry service cut",
+        "Two crossings a day instead of six from March.",
+        "The island ferry will run only twice a day from March, the operator said.",
+        "Commuters said they would have to find rooms on the mainland.",
+        "Reporting by Ilse Varn.",
+    ]
+    assert article.notes == ()
+
+
+def test_ruby_keeps_the_base_text() -> None:
+    page = (
+        "<html><body><article><p><ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の"
+        "フェリーは三月から一日二便に減る。</p></article></body></html>"
+    )
+    article = read_html_article(page.encode(), "r.html")
+    assert article.text == "港のフェリーは三月から一日二便に減る。"
+
+
+def test_a_headline_above_the_article_is_its_title_and_a_byline_is_reported() -> None:
+    page = (
+        "<html><head><title>Ferry service cut to two crossings a day</title></head><body>"
+        "<div class='top'><h1>Ferry service cut to two crossings a day</h1>"
+        "<div class='meta'>By Ilse Varn | 4 March 2025</div></div><div class='body'>"
+        "<p>The island ferry will run only twice a day from March, the operator said.</p>"
+        "<p>Commuters said they would have to find rooms on the mainland.</p></div>"
+        "</body></html>"
+    )
+    article = read_html_article(page.encode(), "t.html")
+    assert article.title == "Ferry service cut to two crossings a day"
+    assert article.notes == (
+        "text outside the article on the page was left out: “By Ilse Varn | 4 March 2025”",
+    )
+
+
+def test_loose_text_before_the_article_is_reported_whatever_the_title() -> None:
+    page = (
+        "<html><head><title>F</title></head><body>Volunteers arrived <!-- slot --> on Monday."
+        "<p>The island ferry will run only twice a day from March, the operator said.</p>"
+        "<p>Commuters said they would have to find rooms on the mainland.</p></body></html>"
+    )
+    article = read_html_article(page.encode(), "l.html")
+    stored = "Volunteers arrived on Monday." in article.text.split("\n\n")
+    noted = any("“Volunteers arrived on Monday.”" in note for note in article.notes)
+    assert stored or noted

@@ -195,5 +195,5 @@ def read_html_article(data: bytes, filename: str, encoding: str | None = None) -
         published_at=published.when if published else None,
         published_offset=published.offset if published else None,
         published_zone=published.zone if published else "",
-        notes=left_out_notes(chosen.left_out, body),
+        notes=left_out_notes(chosen.left_out, body, title),
     )

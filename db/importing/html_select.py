@@ -156,10 +156,18 @@ def _worth_telling(item: Passage) -> bool:
     return len(item.text.split()) >= 4 or bool(_SENTENCE_END.search(item.text))
 
 
-def left_out_notes(left_out: Sequence[Passage], stored: str) -> tuple[str, ...]:
-    """One note for each passage left out whose words the stored text does not hold."""
+def left_out_notes(left_out: Sequence[Passage], stored: str, title: str = "") -> tuple[str, ...]:
+    """One note for each passage left out whose words the stored text does not hold (nor
+    the article's *title*: a headline above the article is kept as its title)."""
     text = squash(stored)
-    missing = [p for p in left_out if _worth_telling(p) and squash(p.text) not in text]
+    heading = squash(title)
+    missing = [
+        p
+        for p in left_out
+        if _worth_telling(p)
+        and squash(p.text) not in text
+        and not (heading and squash(p.text) in heading)
+    ]
     notes = []
     for item in missing[:MAX_NOTES]:
         excerpt = item.text if len(item.text) <= _EXCERPT else item.text[: _EXCERPT - 1] + "…"

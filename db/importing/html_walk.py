@@ -53,6 +53,8 @@ DROP = frozenset(
         "base",
         "img",
         "area",
+        "rt",  # ruby annotations (pronunciation over the base text) and their fallback
+        "rp",
     }
 )
 # Inline elements: their text runs on with the text around them.
@@ -81,8 +83,6 @@ INLINE = frozenset(
         "picture",
         "q",
         "rb",
-        "rp",
-        "rt",
         "ruby",
         "s",
         "samp",
@@ -105,6 +105,15 @@ INLINE = frozenset(
         "meter",
         "progress",
     }
+)
+# Elements HTML lays out as blocks.  An element that is neither one of these nor inline
+# (a custom element, an unknown tag) is a block unless it runs on with text around it.
+BLOCKS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd"}
+    | {"blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"}
+    | {"figure", "figcaption", "section", "article", "main", "aside", "header", "footer"}
+    | {"address", "hr", "details", "summary", "fieldset", "legend", "form", "center", "body"}
+    | {"html", "menu", "dir", "hgroup", "search", "dialog", "map", "frameset", "noframes"}
 )
 # Blocks in which one line break is a space and two end a paragraph; elsewhere
 # (a <div>, the body) one line break ends the text before it.
@@ -214,7 +223,7 @@ def _dropped(element: lxml.html.HtmlElement, tag: str) -> bool:
 
 
 def _is_chrome(element: lxml.html.HtmlElement, tag: str) -> bool:
-    if tag in ("footer", "dialog"):
+    if tag == "dialog":
         return True
     words = _WORDS.findall(f"{_attr(element, 'class')} {_attr(element, 'id')}")
     return any(w in CHROME_WORDS for w in words)
@@ -261,6 +270,21 @@ class _Layout:
                 self.linked += len(text) - sum(1 for c in text if c.isspace())
         self.pieces.append(text)
 
+    def _runs_on(self, element: lxml.html.HtmlElement) -> bool:
+        """Whether an element HTML does not know is laid out inline: it holds no block and
+        stands in a paragraph or between words (``<p>The <x-term>ferry</x-term> left.</p>``)."""
+        if any(
+            isinstance(d.tag, str) and d.tag.lower() in BLOCKS for d in element.iterdescendants()
+        ):
+            return False
+        if self.paragraph or (element.tail or "").strip():
+            return True
+        before = element.getprevious()
+        if before is not None:
+            return bool((before.tail or "").strip())
+        parent = element.getparent()
+        return parent is not None and bool((parent.text or "").strip())
+
     def visit(self, element: lxml.html.HtmlElement, in_link: bool) -> None:
         tag = element.tag
         if not isinstance(tag, str):
@@ -273,7 +297,7 @@ class _Layout:
             self.pieces.append(" ")
             return
         in_link = in_link or tag == "a"
-        if tag in INLINE:
+        if tag in INLINE or (tag not in BLOCKS and self._runs_on(element)):
             self.add(element.text, in_link)
             for child in element:
                 self.visit(child, in_link)
