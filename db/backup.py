@@ -99,7 +99,8 @@ class WorkspaceDamaged(InvalidInput):
 
 
 def _integrity(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+    """SQLite's findings, each on one line (some run over several)."""
+    return [" ".join(str(r[0]).split()) for r in conn.execute("PRAGMA integrity_check(5)")]
 
 
 def _verify(path: Path, expected: dict[str, int], revision: str | None) -> None:
@@ -290,7 +291,7 @@ def restore_backup(backup: Path, dest: Path) -> BackupInfo:
     part.unlink(missing_ok=True)
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        result = [r[0] for r in source.execute("PRAGMA integrity_check(5)")]
+        result = _integrity(source)
         if result != ["ok"]:
             raise InvalidInput(f"The backup {backup} is damaged ({'; '.join(result)}).")
         counts = _counts(source)

@@ -214,9 +214,9 @@ def quick_check(path: Path) -> None:
     finally:
         conn.close()
     if result != ["ok"]:
-        raise InvalidInput(
-            f"{path} is a damaged SQLite file (integrity check: {'; '.join(result)})."
-        )
+        # SQLite's findings can run over several lines; the refusal stays one line.
+        found = "; ".join(" ".join(str(line).split()) for line in result)
+        raise InvalidInput(f"{path} is a damaged SQLite file (integrity check: {found}).")
 
 
 def in_wal_mode(path: Path) -> bool:

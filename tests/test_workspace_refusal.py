@@ -44,6 +44,16 @@ def _zeroed_page(tmp: Path) -> Path:
     return path
 
 
+def _bad_page_header(tmp: Path) -> Path:
+    """One table page whose header is garbage: SQLite's check names it over two lines."""
+    path = _real_workspace(tmp / "header.sqlite")
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[3 * page + 3 : 3 * page + 5] = b"\x7f\x7f"  # the cell count and content start
+    path.write_bytes(bytes(data))
+    return path
+
+
 def _foreign(tmp: Path) -> Path:
     path = tmp / "photos.db"
     conn = sqlite3.connect(path)
@@ -69,6 +79,7 @@ CASES = {
     "png": (_file("pic.sqlite", b"\x89PNG\r\n\x1a\n" + bytes(200)), "PNG image"),
     "truncated": (_truncated, "truncated"),
     "zeroed": (_zeroed_page, "damaged"),
+    "page header": (_bad_page_header, "damaged"),
     "foreign": (_foreign, "another program"),
 }
 
