@@ -242,6 +242,16 @@ PAGES = {
         "<div>Tickets bought <x-note>before March</x-note> stay valid.</div>"
         "<p>Commuters said they would have to find rooms on the mainland.</p></article>"
     ),
+    # An old page laid out in a table: the menu's cell and the article's never run together;
+    # a figure whose credit is a link keeps it.
+    "layout-table": Page(
+        "<table><tr><td class='left'><a href='/'>Start</a><br><a href='/old'>Older news</a></td>"
+        "<td>The island ferry will run only twice a day from March, the operator said.<br>"
+        "Commuters said they would have to find rooms on the mainland.<br>"
+        "<figure><img src='f.jpg'><figcaption>Photo: <a href='/p/ilse'>Ilse Varn</a>"
+        "</figcaption></figure>The council meets the operator on Thursday.</td></tr></table>",
+        deliberate=("Start", "Older news"),
+    ),
     # Broken markup: unclosed paragraphs, stray end tags, text loose in the body.
     "broken": Page(
         "<div><p>The ferry will run twice a day from March, the operator announced.<p>"
@@ -388,3 +398,22 @@ def test_loose_text_before_the_article_is_reported_whatever_the_title() -> None:
     stored = "Volunteers arrived on Monday." in article.text.split("\n\n")
     noted = any("“Volunteers arrived on Monday.”" in note for note in article.notes)
     assert stored or noted
+
+
+def test_a_layout_table_cell_is_laid_out_like_a_block() -> None:
+    article = read_html_article(html(PAGES["layout-table"]).encode(), "l.html")
+    assert article.text.split("\n\n") == [
+        "The island ferry will run only twice a day from March, the operator said.",
+        "Commuters said they would have to find rooms on the mainland.",
+        "Photo: Ilse Varn",
+        "The council meets the operator on Thursday.",
+    ]
+
+
+def test_a_page_of_asides_alone_is_stored_rather_than_refused() -> None:
+    page = (
+        "<html><body><aside><p>The island ferry will run only twice a day from March.</p>"
+        "</aside></body></html>"
+    )
+    article = read_html_article(page.encode(), "a.html")
+    assert article.text == "The island ferry will run only twice a day from March."

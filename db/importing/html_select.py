@@ -148,6 +148,8 @@ def select(items: Sequence[Passage], main: Sequence[str]) -> Selection:
             kept.append(item)
         elif not item.linky and (item.chrome is None or item.chrome in wrappers):
             left_out.append(item)
+    if not kept:  # nothing but asides: they are all the page has to say
+        return Selection(left_out, [])
     return Selection(kept, left_out)
 
 

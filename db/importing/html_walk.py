@@ -1,12 +1,14 @@
 """The visible text of an HTML page's body, passage by passage, as a browser lays it out.
 
 A *passage* is what a browser shows as one block of text: a paragraph, a
-heading, a list item, a caption, a table row, or the loose text between two
-blocks.  Its white space is collapsed to single spaces (as the page shows it);
-inline elements (links, emphasis, spans, ``<wbr>``) run on within it, a single
-line break (``<br>``) is a space inside a paragraph and two in a row end it;
-any other element, custom elements (``<article-body>``) included, is a block of
-its own, so two of them never run their words together.
+heading, a list item, a caption, a data table's row (a page laid out in a
+table has its cells laid out as blocks), or the loose text between two blocks.
+Its white space is collapsed to single spaces (as the page shows it); inline
+elements (links, emphasis, spans, ``<wbr>``) run on within it, a single line
+break (``<br>``) is a space inside a paragraph and two in a row end it; any
+other element, a custom element (``<article-body>``) included, is a block of
+its own unless it stands between words, so two blocks never run their words
+together.  Ruby annotations (``<rt>``) are left out of the base text.
 
 Left out on purpose, and never text: scripts, styles, ``<template>``,
 ``<noscript>``, embedded objects, form controls, the page's navigation and
@@ -119,11 +121,13 @@ BLOCKS = frozenset(
 # (a <div>, the body) one line break ends the text before it.
 PARAGRAPHS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
-    | {"figcaption", "caption", "summary", "td", "th", "address", "legend"}
+    | {"figcaption", "caption", "summary", "address", "legend"}
 )
 # <header> and <footer> are the site's own only outside these.
 SECTIONING = frozenset({"article", "main", "section", "aside"})
 CELLS = frozenset({"td", "th"})
+MAX_CELL = 100  # characters: a row of cells no longer than this is one passage
+_ROW_BREAKS = BLOCKS | {"br"}
 # Words in an element's class or id naming it as something other than the article:
 # ads, cookie banners, share and social buttons, related stories, sign-up boxes.
 CHROME_WORDS = frozenset(
@@ -233,6 +237,19 @@ def _is_aside(element: lxml.html.HtmlElement, tag: str) -> bool:
     return tag == "aside" or _attr(element, "role") in _ASIDE_ROLES
 
 
+def _short_cells(row: lxml.html.HtmlElement) -> bool:
+    """Whether a table row holds data (short cells of text only), not a page's layout."""
+    for cell in row:
+        if not isinstance(cell.tag, str):
+            continue
+        if len(cell.text_content()) > MAX_CELL:
+            return False
+        for inner in cell.iterdescendants():
+            if isinstance(inner.tag, str) and inner.tag.lower() in _ROW_BREAKS:
+                return False
+    return True
+
+
 class _Layout:
     """Lays the body out into passages (see the module's description)."""
 
@@ -245,12 +262,14 @@ class _Layout:
         self.aside = False
         self.chrome: lxml.html.HtmlElement | None = None
         self.paragraph = False  # inside a block where one line break is a space
+        self.row = False  # inside a table row laid out as one passage
+        self.figure = False  # inside a figure: a linked credit is still a caption
 
     def flush(self) -> None:
         text = _clean("".join(self.pieces))
         if text and self.block is not None:
             total = len(text) - text.count(" ")
-            share = min(1.0, self.linked / total) if total else 0.0
+            share = min(1.0, self.linked / total) if total and not self.figure else 0.0
             chrome = self.chrome
             if text.strip(" :.-–—").lower() in AD_LABELS:
                 chrome = self.block
@@ -303,9 +322,8 @@ class _Layout:
                 self.visit(child, in_link)
                 self.add(child.tail, in_link)
             return
-        if tag in CELLS and self.block is not None and self.block.tag == "tr":
-            # A table row is one passage, its cells separated by a space; a cell
-            # holding blocks of its own lays them out as such.
+        if tag in CELLS and self.row:
+            # A row of short cells is one passage, its cells separated by a space.
             self.pieces.append(" ")
             self.add(element.text, in_link)
             for child in element:
@@ -313,19 +331,21 @@ class _Layout:
                 self.add(child.tail, in_link)
             self.pieces.append(" ")
             return
-        saved = (self.block, self.aside, self.chrome, self.paragraph)
+        saved = (self.block, self.aside, self.chrome, self.paragraph, self.row, self.figure)
         self.flush()
         self.block = element
         self.aside = self.aside or _is_aside(element, tag)
         if _is_chrome(element, tag):
             self.chrome = element
         self.paragraph = tag in PARAGRAPHS
+        self.row = tag == "tr" and _short_cells(element)
+        self.figure = self.figure or tag == "figure"
         self.add(element.text, in_link)
         for child in element:
             self.visit(child, in_link)
             self.add(child.tail, in_link)
         self.flush()
-        self.block, self.aside, self.chrome, self.paragraph = saved
+        self.block, self.aside, self.chrome, self.paragraph, self.row, self.figure = saved
 
 
 def passages(root: lxml.html.HtmlElement) -> list[Passage]:
