@@ -57,3 +57,57 @@ def test_an_estimated_figure_is_no_speech_verb_and_data_named_by_their_owner_spe
     assert _figure(found, "an estimated 80", text).source == "Forestry Board"
     text = "Fewer than 300 ships called at the port, the figures show."
     assert _figure(suggest(text, None, "en"), "Fewer than 300", text).source is None
+
+
+# Danish
+
+
+def test_ifolge_a_description_then_the_name_set_off_by_commas_gives_the_name() -> None:
+    text = "Ifølge kommunens økonomidirektør, Ole Krag, koster ombygningen 45 millioner kroner."
+    assert _figure(suggest(text, None, "da"), "45 millioner", text).source == "Ole Krag"
+
+
+def test_ifolge_an_owner_in_the_genitive_of_figures_is_the_source() -> None:
+    text = (
+        "Ifølge Vejdirektoratets nye opgørelse blev 312 broer undersøgt sidste år. "
+        "Ifølge SAS's egne tal fløj 9 procent færre passagerer i januar."
+    )
+    found = suggest(text, PUBLISHED, "da")
+    assert _figure(found, "312", text).source == "Vejdirektoratet"
+    assert _figure(found, "9 procent", text).source == "SAS"
+
+
+def test_det_oplyser_opening_a_paragraph_gives_the_lead_its_source() -> None:
+    text = (
+        "Cirka 4.000 husstande var uden strøm natten over efter stormen.\n\n"
+        "Det oplyser elselskabet Nordlys i en pressemeddelelse.\n\n"
+        "Stormen væltede også 30 træer i byen."
+    )
+    found = suggest(text, PUBLISHED, "da")
+    assert _figure(found, "Cirka 4.000", text).source == "Nordlys"
+    assert _figure(found, "30", text).source is None
+
+
+# Russian
+
+
+def test_ob_etom_an_agency_was_told_by_the_body_after_v() -> None:
+    text = (
+        "Около 900 домов остались без тепла после аварии на магистрали.\n\n"
+        "Об этом РБК сообщили в пресс-службе теплосети."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert _figure(found, "Около 900", text).source == "пресс-службе теплосети"
+
+
+def test_a_quotation_of_several_sentences_is_the_speakers_whole() -> None:
+    text = (
+        "Вечером на вокзале остановилось движение.\n\n"
+        "Об этом журналистам рассказали в пресс-службе вокзала.\n\n"
+        "«Задержаны 12 поездов. Ещё 5 поездов отменены», — сказали в пресс-службе."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert _figure(found, "12", text).source == "пресс-службе вокзала"
+    assert _figure(found, "5", text).source == "пресс-службе вокзала"
+    quotes = _of(found, "quotation")
+    assert [q.quote for q in quotes] == ["Задержаны 12 поездов. Ещё 5 поездов отменены"]

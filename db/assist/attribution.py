@@ -647,6 +647,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             start, end = _trim(text, f.start, f.end)
             if end <= start:
                 continue
+            if f.cue_start >= end:  # "…», — сказали в пресс-службе": the quotation may open
+                start = _quotation_opened_before(text, start, end)  # sentences before
             quoted = bool(re.fullmatch(r"[“\"‘«„].*[”\"’»“,.]?", text[start:end].strip(), re.S))
             made.append(
                 Attribution(
@@ -684,6 +686,31 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             previous = None
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+_PAIRS = {"»": "«", "”": "“", "“": "„"}
+
+
+def _quotation_opened_before(text: str, start: int, end: int) -> int:
+    """Where a quotation that closes inside ``text[start:end]`` without opening there began:
+    its opening mark in an earlier sentence of the same paragraph (a quotation of several
+    sentences is the speaker's whole), else *start*."""
+    piece = text[start:end]
+    for close, opening in _PAIRS.items():
+        at = piece.find(close)
+        if at >= 0 and opening not in piece[:at]:
+            break
+    else:
+        if piece.count('"') % 2 == 0 or not re.search(r'\S"', piece):
+            return start
+        close, opening, at = '"', '"', piece.find('"')
+        if at == 0 or piece[at - 1].isspace():
+            return start
+    floor = max(0, start - 1200, text.rfind("\n", 0, start) + 1)
+    found = text.rfind(opening, floor, start)
+    if found < 0 or (close != opening and text.find(close, found, start) >= 0):
+        return start
+    return found
 
 
 def _holds_cue(a: Attribution, b: Attribution) -> bool:

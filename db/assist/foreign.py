@@ -143,7 +143,10 @@ _DOCUMENT = re.compile(
 # "Det oplyser X til Y.", "Об этом сообщил X.": X said what the sentence before says.
 _THAT_SAYS = re.compile(
     rf"^(?:Det|Dette|Об\s+этом|Это|Das)\s+(?:(?:также|ещё|еще|også|i\s+dag)\s+)?"
-    r"(?:«[^»]{1,40}»\s+|[\w-]+(?:у|ам|ям|ю)\s+)?"  # whom it was told ("Об этом «РИА Новости»")
+    r"(?:«[^»]{1,40}»\s+|[\w-]+(?:у|ам|ям|ю)\s+"  # whom it was told ("Об этом «РИА Новости»")
+    # an agency's indeclinable name before a verb with no subject of its own ("Об этом ТАСС
+    # сообщили в пресс-службе"): the plural says the speaker is the body after "в"
+    r"|[A-ZА-ЯЁ]{2,}(?:\s+[A-ZА-ЯЁ][\w-]+)?\s+(?=[а-яё]+ли\s+во?\s))?"
     rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|говорится\s+в\s+\w+)\s+(?P<who>[^.!?\n]{{2,120}}?)"
     r"\s*[.!]?$"
 )
@@ -322,12 +325,21 @@ def _appositive(head: str) -> tuple[str, int]:
 
 
 def _previous_sentence(text: str, start: int) -> Span | None:
-    """The sentence before the one starting at *start*, when it is in the same paragraph."""
+    """The sentence before the one starting at *start*: in the same paragraph, or, for a
+    sentence opening its paragraph ("Det oplyser X." after the lead), the last sentence of the
+    paragraph before when that ends as a sentence does (not a heading or a header line)."""
     spans = sentences(text)
     i = bisect.bisect_left(spans, start, key=lambda sp: sp.start) - 1
-    if i < 0 or "\n\n" in text[spans[i].end : start]:
+    if i < 0:
         return None
+    if "\n" in text[spans[i].end : start]:
+        before = text[spans[i].start : spans[i].end].rstrip()
+        if text[spans[i].end : start].count("\n") > 3 or not before.endswith(_SENTENCE_ENDS):
+            return None
     return spans[i]
+
+
+_SENTENCE_ENDS = (".", "!", "?", "»", "”", '"')
 
 
 def _first_subject(who: str) -> str:
@@ -345,6 +357,23 @@ def _first_subject(who: str) -> str:
         else:
             break
     return " ".join(lead) if lead else who
+
+
+# A genitive ending ("DSB's", "Banedanmarks", "Kommunens") before what the owner has.
+_GENITIVE = re.compile(r"(?:['’]s|(?<=[^\Ws])s)(?=\s*$)")
+# What an owner in the genitive has: a person by role or a document or figures, the head of a
+# Danish compound last ("trafikdirektør", "egne tal", "nye opgørelse").
+_OWNED = re.compile(
+    r"(?:\s+(?:egne|eget|nye|nyeste|seneste|foreløbige|officielle))?\s+(?:"
+    r"(?P<role>\w*(?:direktør|formand|forkvinde|talsmand|talskvinde|talsperson|chef|leder|"
+    r"minister|ordfører|borgmester|ekspert|eksperter|økonom|analytiker|forsker|medarbejder)e?)"
+    r"|(?P<document>\w*(?:tal|opgørelse|opgørelser|beregning|beregninger|oplysninger|analyse|"
+    r"rapport|undersøgelse|data|prognose|skøn|vurdering|statistik|optælling)))(?!\w)"
+)
+# A name set off by commas right after the description it names ("…direktør, Anne Bro, …").
+_APPOSED_NAME = re.compile(
+    r"\s*,\s*(?P<name>[A-ZÆØÅА-ЯЁ][\w’'-]+(?:\s+[A-ZÆØÅА-ЯЁ][\w’'-]+){1,2})\s*,\s*"
+)
 
 
 def _v2_subject(rest: str) -> int:
@@ -385,10 +414,26 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         end = min(x for x in (stop.start() if stop else None, verb.start() if verb else None,
                               len(rest)) if x is not None)  # fmt: skip
         cue = m.group("cue").casefold()
+        owned, owner = None, ""
         if cue in ("ifølge", "iflg.", "laut"):  # verb-second: the verb follows the source
             end = min(end, _v2_subject(rest)) or end
+            owned = _OWNED.match(rest, end)
+            genitive = _GENITIVE.search(rest, 0, end) if owned else None
+            if owned and genitive:
+                owner = rest[: genitive.start()].strip()
+                end = owned.end()  # "ifølge Banedanmarks trafikdirektør": the director
+            else:
+                owned = None
+        apposed = _APPOSED_NAME.match(rest, end)
         relayed = _AS_RELAYED.match(rest[:end])
         who, relays = _who(rest[relayed.end() if relayed else 0 : end], cue)
+        if apposed and re.search(r"(?<![\w-])[a-zа-яё]", rest[:end]):
+            # "ifølge selskabets direktør, Anne Bro, …", "по словам главы ведомства, Ивана
+            # Орлова, …": the name set off after a description is who speaks
+            who, relays, end = apposed.group("name"), (), apposed.end()
+        elif owned and owned.group("document"):
+            # "ifølge DSB's egne tal": the figures' owner
+            who = _who(owner)[0]
         pronoun = _POSSESSIVE_CUE.search(cue)
         if pronoun:  # "По его словам, …": the person last named speaks on
             who, relays, end = _POSSESSIVE_PRONOUNS[pronoun.group(0)], (), 0

@@ -51,6 +51,8 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 _PERSON_OF = re.compile(
     r"(?P<who>(?:[A-ZÆØÅ][\w’'\-]+\s+){1,2}[A-ZÆØÅ][\w’'\-]+)\s+(?:of|from|at|with|fra|hos)\s+\S"
 )
+# A Danish or Norwegian common noun with its definite ending ("selskabet", "foreningen").
+_DEFINITE_NOUN = re.compile(r"[a-zæøå]{3,}(?:et|en|ne)")
 # Days of the week name no one ("…, the company said on Wednesday").
 _WEEKDAY_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mandag tirsdag onsdag torsdag "
@@ -269,6 +271,13 @@ class NameIndex:
             return None
         if low in _NOBODY:
             return None
+        if not any(ch.isupper() for ch in raw) and len(raw.split()) <= 2:
+            # "в пресс-службе" after "в пресс-службе аэропорта", "ministeriet" after
+            # "ministeriet for X": a bare head names the body named in full before
+            head = normalise(raw) + " "
+            for p, name, kind in reversed(self._sources):
+                if p < pos and len(name) > len(raw) and normalise(name).startswith(head):
+                    return name, kind, (raw,)
         of_body = _PERSON_OF.match(raw)
         if of_body and is_person(of_body.group("who")):
             # "Tom Reddick of the campaign group Rivers First": the person speaks for the body
@@ -280,6 +289,11 @@ class NameIndex:
             variants.append(acronym.group(1))
             raw = raw[: acronym.start()].strip()
         words = raw.split()
+        if len(words) >= 2 and _DEFINITE_NOUN.fullmatch(words[0]) and words[1][:1].isupper():
+            # "elselskabet Nordlys", "forbundet Dansk Metal": a noun in its definite form
+            # describing the name after it
+            rest = " ".join(words[1:])
+            return rest, self._kind(raw, rest, pos), (raw,)
         roles = lexicon.ROLE_WORDS | lexicon.TITLE_WORDS
         if definite and words and all(not w[:1].isupper() or w.casefold() in roles for w in words):
             # "the lawmaker", "the official": the latest name given with that role
