@@ -85,3 +85,64 @@ def install(metadata: MetaData) -> None:
     """Make ``metadata.create_all`` add the triggers too."""
     if not event.contains(metadata, "after_create", _after_create):
         event.listen(metadata, "after_create", _after_create)
+
+
+SQLITE_NAMES = ("history_no_update", "history_no_delete", "verdict_no_update", "verdict_no_delete")
+POSTGRES_TRIGGERS = (
+    ("history", "history_append_only", "claimdesk_history_append_only"),
+    ("verdict", "verdict_append_only", "claimdesk_verdict_append_only"),
+)
+
+
+def _postgres_body(function: str) -> str:
+    statement = next(s for s in POSTGRES_CREATE if f"FUNCTION {function}()" in s)
+    return statement.split("$$")[1]
+
+
+def missing(conn: Connection) -> list[str]:
+    """What is not in place of the triggers as ClaimDesk wrote them, in words (empty: all is).
+
+    A trigger dropped, written again differently or disabled lets the audit trail be
+    edited behind the application's back, so each counts.
+    """
+    out: list[str] = []
+    if conn.dialect.name == "postgresql":
+        for table, trigger, function in POSTGRES_TRIGGERS:
+            enabled = conn.exec_driver_sql(
+                "SELECT t.tgenabled FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+                "WHERE t.tgrelid = to_regclass(%(table)s) AND t.tgname = %(trigger)s "
+                "AND p.proname = %(function)s",
+                {"table": table, "trigger": trigger, "function": function},
+            ).scalar()
+            body = conn.exec_driver_sql(
+                "SELECT prosrc FROM pg_proc WHERE proname = %(function)s "
+                "AND pronamespace = to_regnamespace(current_schema())",
+                {"function": function},
+            ).scalar()
+            if enabled is None:
+                out.append(f"trigger {trigger} on {table} is missing")
+            elif str(enabled) == "D":
+                out.append(f"trigger {trigger} on {table} is disabled")
+            if body is None:
+                out.append(f"function {function} is missing")
+            elif body != _postgres_body(function):
+                out.append(f"function {function} was changed")
+        return out
+    found: dict[str, str] = {
+        str(name): str(sql)
+        for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+        )
+    }
+    for name, statement in zip(SQLITE_NAMES, SQLITE_CREATE, strict=True):
+        if name not in found:
+            out.append(f"trigger {name} is missing")
+        elif found[name] != statement.replace(" IF NOT EXISTS", "", 1):
+            out.append(f"trigger {name} was changed")
+    return out
+
+
+def put_back(conn: Connection) -> None:
+    """Write the triggers again as ClaimDesk wrote them (whatever stands in their place goes)."""
+    drop(conn)
+    create(conn)

@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, select, text
+from sqlalchemy.exc import DBAPIError
 
+from db import append_only
 from db.anchors import CONTEXT_CHARS, make_anchor
 from db.models import Article, Claim, ClaimLink, HistoryEntry
 from db.workspace import Workspace, current_revision, head_revision
@@ -140,6 +142,20 @@ def check_workspace(ws: Workspace, progress: Progress | None = None) -> CheckRep
             finding.add(f"{current} → {head}")
             report.findings.append(finding)
 
+        gone = append_only.missing(conn)
+        if gone:
+            finding = Finding(
+                "append_only",
+                "history and verdicts are not protected from change: the database's "
+                "append-only triggers are not in place",
+            )
+            finding.repairable = True
+            for line in gone:
+                finding.add(line)
+            report.findings.append(finding)
+        else:
+            report.passed.append("history and verdicts append-only (their triggers in place)")
+
         quotes = Finding("quote", "claims whose quote differs from the article text at its offsets")
         quotes.repairable = True
         contexts = Finding("context", "claims whose context differs from the text around them")
@@ -220,6 +236,8 @@ def check_workspace(ws: Workspace, progress: Progress | None = None) -> CheckRep
 class RepairReport:
     context_fixed: int = 0
     reanchored: int = 0
+    triggers_put_back: bool = False
+    triggers_left: str = ""  # why the triggers could not be written again
     left: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -227,6 +245,10 @@ class RepairReport:
             f"{self.context_fixed} claim context(s) derived again from the text",
             f"{self.reanchored} claim(s) anchored again where their quote is",
         ]
+        if self.triggers_put_back:
+            out.append("the append-only triggers of history and verdicts written again")
+        if self.triggers_left:
+            out.append(self.triggers_left)
         if self.left:
             out.append(
                 f"{len(self.left)} claim(s) could not be placed safely and were left as they are:"
@@ -258,6 +280,19 @@ def _relocate(body: str, claim: ClaimAnchor) -> int | None:
 def repair_workspace(ws: Workspace) -> RepairReport:
     """Repair what can be repaired safely; every change goes into the claims' history."""
     report = RepairReport()
+    with ws.engine.connect() as conn:
+        gone = append_only.missing(conn)
+    if gone:
+        try:
+            with ws.engine.begin() as conn:
+                append_only.put_back(conn)
+            report.triggers_put_back = True
+        except DBAPIError as exc:
+            reason = " ".join(str(exc.orig).split())
+            report.triggers_left = (
+                f"the append-only triggers could not be written again ({reason}); "
+                "the owner of the database's tables can, with claimdesk check --repair"
+            )
     with ws.engine.connect() as conn:
         todo: list[tuple[ClaimAnchor, str, str]] = []
         for article_id, body, anchors in _claims_by_article(conn):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PgTeam
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from db import claims as claim_ops
 from db.analysts import bind_analyst
@@ -110,3 +112,57 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert run(["check", "--db", str(path), "--repair"]) == 0
     assert "1 claim context(s) derived again" in capsys.readouterr().out
     assert run(["check", "--db", str(path)]) == 0
+
+
+def test_append_only_triggers_dropped_or_rewritten_are_found_and_put_back(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path / "t.sqlite")
+    try:
+        _fill(ws)
+        _sql(ws, "DROP TRIGGER history_no_delete")
+        _sql(ws, "DROP TRIGGER verdict_no_update")
+        _sql(ws, "CREATE TRIGGER verdict_no_update BEFORE UPDATE ON verdict BEGIN SELECT 1; END")
+        report = check_workspace(ws)
+        assert not report.ok and report.repairable
+        (finding,) = [f for f in report.findings if f.check == "append_only"]
+        assert finding.examples == [
+            "trigger history_no_delete is missing",
+            "trigger verdict_no_update was changed",
+        ]
+        repaired = repair_workspace(ws)
+        assert repaired.triggers_put_back
+        assert any("triggers" in line for line in repaired.lines())
+        assert check_workspace(ws).ok
+        with pytest.raises(DBAPIError, match="append-only"):
+            _sql(ws, "DELETE FROM history")
+    finally:
+        ws.close()
+
+
+@pytest.mark.postgres
+def test_append_only_triggers_disabled_on_postgres_are_found(pg_team: PgTeam) -> None:
+    pg_team.migrate()
+    owner = open_workspace(pg_team.owner_url)
+    admin = open_workspace(pg_team.login_url("admin"))
+    try:
+        bind_analyst(admin)
+        _fill(admin)
+        assert check_workspace(admin).ok
+        _sql(owner, "ALTER TABLE history DISABLE TRIGGER history_append_only")
+        _sql(
+            owner,
+            "CREATE OR REPLACE FUNCTION claimdesk_verdict_append_only() RETURNS trigger AS "
+            "$$ BEGIN RETURN OLD; END $$ LANGUAGE plpgsql",
+        )
+        (finding,) = [f for f in check_workspace(admin).findings if f.check == "append_only"]
+        assert finding.examples == [
+            "trigger history_append_only on history is disabled",
+            "function claimdesk_verdict_append_only was changed",
+        ]
+        # A team login may not write triggers: the repair says who can.
+        refused = repair_workspace(admin)
+        assert not refused.triggers_put_back and "owner" in refused.triggers_left
+        assert repair_workspace(owner).triggers_put_back
+        assert check_workspace(admin).ok
+    finally:
+        admin.close()
+        owner.close()
