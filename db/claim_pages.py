@@ -168,6 +168,8 @@ INDEXED_ORDERS = frozenset(
         SortKey.GRADING,
         SortKey.EVENT,
         SortKey.UPDATED,
+        SortKey.STATEMENT,
+        SortKey.QUOTE,
     }
 )
 BROAD = 20  # criteria keeping one claim in this many or more are "broad"
@@ -220,7 +222,9 @@ def _dense(conn: Connection, part: Select[Any], flt: ClaimFilter) -> bool:
 
 
 SPLIT_ORDERS = frozenset({SortKey.SOURCE, SortKey.TAGS, SortKey.THREADS, SortKey.RELAYS})
-UNINDEXED_ORDERS = frozenset({SortKey.STATEMENT, SortKey.QUOTE})
+# Orders whose pages are read from the row before them (a seek on the order's index)
+# rather than by offset: the long texts, where walking an offset's entries costs most.
+SEEK_ORDERS = frozenset({SortKey.STATEMENT, SortKey.QUOTE})
 
 
 def _split_ids(
@@ -295,14 +299,14 @@ def claim_page(
     Given the *total* number of matching rows, a page in the second half is
     read in the reverse order from the end, so the database skips fewer rows.
     Given the claim *after* which the page starts (the last row of the page
-    before), an order no index serves reads the rows that follow it instead of
-    sorting every row up to *offset*.
+    before), the statement and quote orders read the rows that follow it on
+    their index instead of walking every entry up to *offset*.
     """
     flt = flt or ClaimFilter()
     offset = max(0, offset)
     if limit <= 0:
         return []
-    if after is not None and order.key in UNINDEXED_ORDERS:
+    if after is not None and order.key in SEEK_ORDERS:
         following = _page_after(ws, flt, order, after, limit)
         if following is not None:
             return following

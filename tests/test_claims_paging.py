@@ -31,6 +31,7 @@ from db.claim_rows import (
     R_EVENT_END,
     R_EVENT_START,
     R_ID,
+    R_QUOTE,
     R_RELAYS,
     R_RELIABILITY,
     R_SOURCE,
@@ -122,6 +123,14 @@ def big(ws, seed_paths):
 # ---------------------------------------------------------------- expected orders, in Python
 
 
+def _sql_lower(text: str) -> str:
+    """SQLite's lower(): ASCII letters only (other scripts keep their case)."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _key(order: ClaimOrder, row) -> tuple:
     """The order db/claim_pages promises: empty values first ascending, last descending."""
     values = {
@@ -133,7 +142,8 @@ def _key(order: ClaimOrder, row) -> tuple:
             row[R_SOURCE] or None,
             uuid.UUID(row[R_SOURCE_ID]).hex if row[R_SOURCE_ID] else None,
         ),
-        SortKey.STATEMENT: (row[R_STATEMENT].lower(),),
+        SortKey.STATEMENT: (_sql_lower(row[R_STATEMENT]),),
+        SortKey.QUOTE: (_sql_lower(row[R_QUOTE]),),
         SortKey.TAGS: (row[R_TAGS].split(", ")[0] or None,),
         SortKey.THREADS: (row[R_THREADS],),
         SortKey.EVENT: (row[R_EVENT_START], row[R_EVENT_END]),
@@ -162,6 +172,9 @@ ORDERS = [
     ClaimOrder(SortKey.SOURCE),
     ClaimOrder(SortKey.SOURCE, True),
     ClaimOrder(SortKey.STATEMENT),
+    ClaimOrder(SortKey.STATEMENT, True),
+    ClaimOrder(SortKey.QUOTE),
+    ClaimOrder(SortKey.QUOTE, True),
     ClaimOrder(SortKey.TAGS),
     ClaimOrder(SortKey.TAGS, True),
     ClaimOrder(SortKey.THREADS),
@@ -198,6 +211,39 @@ def test_pages_follow_the_order_for_each_filter(ws, big, order):
         start = total // 3
         following = claim_page(ws, flt, order, start + 1, 60, after=expected[start])
         assert [r[R_ID] for r in following] == expected[start + 1 : start + 61]
+
+
+def _plans_of_reads(ws, read) -> list[list[str]]:
+    """The query plan of every SELECT that *read* sends (as SQLite would run it)."""
+    from sqlalchemy import event
+
+    sent: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            sent.append((statement, parameters))
+
+    event.listen(ws.engine, "before_cursor_execute", seen)
+    try:
+        read()
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", seen)
+    with ws.engine.connect() as conn:
+        return [
+            [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
+            for sql, params in sent
+        ]
+
+
+@pytest.mark.parametrize("key", [SortKey.STATEMENT, SortKey.QUOTE])
+@pytest.mark.parametrize("descending", [False, True])
+def test_statement_and_quote_orders_read_a_page_on_their_index(ws, big, key, descending):
+    index = {SortKey.STATEMENT: "ix_claim_statement_order", SortKey.QUOTE: "ix_claim_quote_order"}
+    order = ClaimOrder(key, descending)
+    plans = _plans_of_reads(ws, lambda: claim_page(ws, ClaimFilter(), order, 0, PAGE))
+    ids_plan = plans[0]  # the page's ids; the rows of those ids follow
+    assert any(index[key] in step for step in ids_plan), ids_plan
+    assert not any("TEMP B-TREE" in step for step in ids_plan), ids_plan
 
 
 def test_a_part_is_walked_only_where_the_filter_keeps_many_of_it(ws, big):

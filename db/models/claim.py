@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     Uuid,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -58,6 +59,8 @@ class Claim(TrackedMixin, Base):
         Index("ix_claim_event_order", "event_start", "event_end", "id"),
         Index("ix_claim_grading_order", "reliability", "credibility", "id"),
         Index("ix_claim_source_order", "source_id", "id"),
+        Index("ix_claim_statement_order", text("lower(statement)"), "id"),
+        Index("ix_claim_quote_order", text("lower(quote)"), "id"),
     )
 
     article_id: Mapped[uuid.UUID] = mapped_column(
