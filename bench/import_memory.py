@@ -28,8 +28,9 @@ Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
   SQLite (the placeholder text, the file's zero-filled blob and the record of
   both), then each staged value copied into its column a slice at a time;
 * the search index, after the row is written (``db.search.schema.index_pending``):
-  about 210 for the trigram index of the whole text, 100 for the word index, one
-  after the other.
+  the text is read from its row a slice at a time and indexed in parts of half a
+  million characters (``db.search.schema.PART_CHARS``), about 20 whatever the
+  text's length; indexing the whole text in one row took about 210.
 
 Through the window (``--window``): the import function alone peaks at about 334, the
 same rise over a higher start (about 124: PySide6 and the window's modules loaded).

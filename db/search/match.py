@@ -95,6 +95,9 @@ def _sqlite_documents(
     found = [
         (key, kind, entity) for key, kind, entity in conn.exec_driver_sql(sql, (*params, limit))
     ]
+    parted = _parted_documents(conn, query, limit)
+    if parted:
+        found = sorted(found + parted, key=lambda f: f[0], reverse=True)[:limit]
     if schema.queued_count(conn):
         # Articles an import stored are indexed in the background: until then they are
         # read here, newest first, so a search never misses them.
@@ -104,6 +107,31 @@ def _sqlite_documents(
             unread.append(left)
         found.sort(key=lambda f: f[0], reverse=True)
     return [(kind, entity) for _key, kind, entity in found[:limit]]
+
+
+def _parted_documents(conn: Connection, query: Query, limit: int) -> list[tuple[int, str, Any]]:
+    """The newest *limit* articles indexed in parts holding every term, each term in
+    any of their parts (a part's rowid is minus its id; see :mod:`db.search.schema`)."""
+    if conn.exec_driver_sql(f"SELECT 1 FROM {schema.PART} LIMIT 1").first() is None:
+        return []
+    keys: set[int] | None = None
+    for term in query.terms:
+        long = len(term) >= TRIGRAM
+        fts = schema.TRIGRAM if long else schema.WORD
+        expression = fts5_expression((term,), schema.FTS_COLUMNS, prefix=not long)
+        sql = (
+            f"SELECT DISTINCT p.key_id FROM {fts} JOIN {schema.PART} AS p ON p.id = -{fts}.rowid "
+            f"WHERE {fts} MATCH ? AND {fts}.rowid < 0"
+        )
+        found = {key for (key,) in conn.exec_driver_sql(sql, (expression,))}
+        keys = found if keys is None else keys & found
+        if not keys:
+            return []
+    newest = sorted(keys or (), reverse=True)[:limit]
+    marks = ", ".join("?" * len(newest))
+    sql = f"SELECT id, entity_id FROM {schema.KEY} WHERE id IN ({marks}) AND kind = ?"
+    rows = conn.exec_driver_sql(sql, (*newest, schema.PARTED))
+    return [(key, schema.ARTICLE.name, entity) for key, entity in rows]
 
 
 def _queued_documents(

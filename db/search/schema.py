@@ -21,6 +21,18 @@ of about four times its size; inside the INSERT it came on top of the text held
 by the importer and the database's copies of the bound value.  An update of a
 pending article's title or text indexes it at once.
 
+A text longer than :data:`PART_BYTES` is indexed in parts (:data:`PART`): each
+part is a row of both FTS tables with a negative rowid (minus the part's id), the
+first part carrying the title, and its key has the kind ``parted``.  FTS5 builds
+the entries of one row in memory, about four times the row's size; a part keeps
+that small whatever the article's length.  A part ends before a white-space
+character where one is near, so no search term (terms hold no white space) and
+no word is cut; where none is, the next part starts :data:`PART_OVERLAP`
+characters before the cut, so a term of up to that length lies whole in one of
+the two.  A search matches an article in parts term by term, each term in any of
+its parts (:mod:`db.search.match`).  An edit of the title re-indexes the first
+part; an edit of the text removes the parts and indexes the new text whole.
+
 PostgreSQL: expression indexes on the tables themselves — a ``pg_trgm`` GIN
 index over the lower-cased text (ICU lower case, whatever the server's locale)
 and a ``tsvector`` GIN index for word prefixes — which the server keeps current
@@ -33,7 +45,8 @@ and Alembic's comparisons skip them (:func:`include_object`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import codecs
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +71,12 @@ PENDING = "pending"  # search_key.kind of an article not indexed yet
 QUEUED = "queued"
 QUEUED_INDEX = f"{INDEX_PREFIX}key_queued"
 PENDING_INDEX = f"{INDEX_PREFIX}key_pending"
+PART = "search_part"  # the parts of long articles' texts, each a row of both FTS tables
+PARTED = "parted"  # search_key.kind of an article indexed in parts
+PART_BYTES = 2**20  # texts longer than this (in UTF-8) are indexed in parts ...
+PART_CHARS = 2**19  # ... of about this many characters
+PART_LOOKBACK = 4096  # how far back from a part's end a white-space character is looked for
+PART_OVERLAP = 500  # characters shared by two parts cut where no white space was near
 
 
 @dataclass(frozen=True)
@@ -114,6 +133,18 @@ def _sqlite_tables() -> list[str]:
         "tokenize='unicode61 remove_diacritics 0', prefix='1 2', detail='column')",
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TRIGRAM} USING fts5({cols}, content='', "
         "tokenize='trigram case_sensitive 0')",
+        *_sqlite_part_table(),
+    ]
+
+
+def _sqlite_part_table() -> list[str]:
+    """The parts of texts indexed in parts: *start* (1-based) and *length* in characters,
+    as ``substr`` takes them; *titled* for the part that carries the title."""
+    return [
+        f"CREATE TABLE IF NOT EXISTS {PART} (id INTEGER PRIMARY KEY, "
+        f"key_id INTEGER NOT NULL REFERENCES {KEY}(id), start INTEGER NOT NULL, "
+        "length INTEGER NOT NULL, titled INTEGER NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {INDEX_PREFIX}part_key ON {PART}(key_id)",
     ]
 
 
@@ -158,10 +189,31 @@ def _sqlite_triggers(kind: Kind) -> list[str]:
     ]
 
 
-def _sqlite_article_triggers() -> list[str]:
+def _part_rows(row: str, *, delete: bool, where: str) -> list[str]:
+    """Statements adding (or removing) the entries of the parts of *row* (NEW or OLD)."""
+    fts_cols = ", ".join(ARTICLE.fts_columns)
+    title = f"CASE WHEN p.titled THEN {row}.title ELSE '' END"
+    values = f"-p.id, {title}, substr({row}.text, p.start, p.length)"
+    source = (
+        f"FROM {PART} AS p JOIN {KEY} AS k ON k.id = p.key_id "
+        f"WHERE k.entity_id = {row}.id AND k.kind = '{PARTED}' AND {where}"
+    )
+    if delete:
+        return [
+            f"INSERT INTO {fts}({fts}, rowid, {fts_cols}) SELECT 'delete', {values} {source};"
+            for fts in (WORD, TRIGRAM)
+        ]
+    return [
+        f"INSERT INTO {fts}(rowid, {fts_cols}) SELECT {values} {source};" for fts in (WORD, TRIGRAM)
+    ]
+
+
+def _sqlite_article_triggers(*, parts: bool = True) -> list[str]:
     """Article triggers: as for other kinds, but long texts are left to :func:`index_pending`.
 
-    Entries exist exactly for the article keys of kind ``article``.
+    Entries exist exactly for the article keys of kind ``article`` (one row each) and
+    ``parted`` (a row per part).  Without *parts*: the triggers of migration 0018,
+    before texts were indexed in parts.
     """
     kind = ARTICLE
     name = f"{PREFIX}{kind.name}"
@@ -195,6 +247,26 @@ def _sqlite_article_triggers() -> list[str]:
         *rows("NEW", delete=False),
     ]
     delete = [*rows("OLD", delete=True), f"DELETE FROM {KEY} WHERE entity_id = OLD.id;"]
+    if parts:
+        same = "OLD.text IS NEW.text"
+        of_parted = f"(SELECT id FROM {KEY} WHERE entity_id = OLD.id AND kind = '{PARTED}')"
+        update = [
+            *rows("OLD", delete=True),
+            # The same text: the first part again with the new title.  A new text:
+            # the parts go, and the new text is indexed whole, as a pending one is.
+            *_part_rows("OLD", delete=True, where=f"(p.titled OR NOT ({same}))"),
+            *_part_rows("NEW", delete=False, where=f"p.titled AND {same}"),
+            f"DELETE FROM {PART} WHERE NOT ({same}) AND key_id = {of_parted};",
+            f"UPDATE {KEY} SET kind = '{kind.name}' WHERE entity_id = NEW.id "
+            f"AND (kind = '{PENDING}' OR (kind = '{PARTED}' AND NOT ({same})));",
+            *rows("NEW", delete=False),
+        ]
+        delete = [
+            *rows("OLD", delete=True),
+            *_part_rows("OLD", delete=True, where="1"),
+            f"DELETE FROM {PART} WHERE key_id = {of_parted};",
+            f"DELETE FROM {KEY} WHERE entity_id = OLD.id;",
+        ]
     return [
         f"CREATE TRIGGER IF NOT EXISTS {name}_ai AFTER INSERT ON {kind.table} BEGIN "
         + " ".join(insert)
@@ -213,10 +285,15 @@ def sqlite_drop_article_triggers() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {PREFIX}{ARTICLE.name}_{s}" for s in ("ai", "au", "ad")]
 
 
-def sqlite_article_statements(*, deferred: bool = True) -> list[str]:
-    """The article triggers: long texts indexed later (*deferred*), or all in the INSERT."""
+def sqlite_article_statements(*, deferred: bool = True, parts: bool = True) -> list[str]:
+    """The article triggers: long texts indexed later (*deferred*), or all in the INSERT;
+    with *parts*, those of texts indexed in parts (the part table is made first)."""
     if deferred:
-        return _sqlite_article_triggers()
+        return (
+            [*_sqlite_part_table(), *_sqlite_article_triggers()]
+            if parts
+            else (_sqlite_article_triggers(parts=False))
+        )
     return [
         *_sqlite_triggers(ARTICLE),
         f"DROP INDEX IF EXISTS {PENDING_INDEX}",
@@ -224,24 +301,35 @@ def sqlite_article_statements(*, deferred: bool = True) -> list[str]:
     ]
 
 
-def index_pending(conn: Connection) -> int:
+def index_pending(conn: Connection, *, parts: bool = True) -> int:
     """Index the text of every article marked pending (SQLite); the number indexed.
 
-    One statement per index, reading the text from the stored row, so nothing but
-    the database holds the text while it is indexed.  A no-op on PostgreSQL.
+    The text is read from the stored row, so nothing but the database holds it
+    while it is indexed: a long one in parts, a slice at a time.  Without *parts*
+    (migrations older than the part table) every text is indexed whole.  A no-op
+    on PostgreSQL.
     """
     if conn.dialect.name != "sqlite":
         return 0
     keys = conn.exec_driver_sql(f"SELECT id, entity_id FROM {KEY} WHERE kind = '{PENDING}'").all()
-    return _index_articles(conn, keys)
+    return _index_articles(conn, keys, parts=parts)
 
 
-def _index_articles(conn: Connection, keys: Sequence[Any]) -> int:
+def _index_articles(conn: Connection, keys: Sequence[Any], *, parts: bool = True) -> int:
     """Make the entries of the articles of *keys* ((key id, article id) pairs), reading
-    each text from its stored row, and give their keys the kind ``article``."""
+    each text from its stored row: a text longer than :data:`PART_BYTES` in parts (its
+    key then has the kind ``parted``), any other whole (the kind ``article``)."""
     cols = ", ".join(ARTICLE.fts_columns)
     values = ", ".join(ARTICLE.table_columns)
+    raw: Any = conn.connection.driver_connection  # sqlite3: the text is read a slice at a time
     for key, entity in keys:
+        rowid, title = conn.exec_driver_sql(
+            f"SELECT rowid, title FROM {ARTICLE.table} WHERE id = ?", (entity,)
+        ).one()
+        with raw.blobopen(ARTICLE.table, "text", rowid, readonly=True) as blob:
+            if parts and len(blob) > PART_BYTES:
+                _index_parts(conn, key, title, text_parts(_decoded(blob)))
+                continue
         for fts in (WORD, TRIGRAM):
             conn.exec_driver_sql(
                 f"INSERT INTO {fts}(rowid, {cols}) SELECT ?, {values} FROM {ARTICLE.table} "
@@ -250,6 +338,78 @@ def _index_articles(conn: Connection, keys: Sequence[Any]) -> int:
             )
         conn.exec_driver_sql(f"UPDATE {KEY} SET kind = '{ARTICLE.name}' WHERE id = ?", (key,))
     return len(keys)
+
+
+def _index_parts(conn: Connection, key: int, title: str, parts: Iterable[tuple[int, str]]) -> None:
+    cols = ", ".join(ARTICLE.fts_columns)
+    titled = True
+    for start, part in parts:
+        number = conn.exec_driver_sql(
+            f"INSERT INTO {PART}(key_id, start, length, titled) VALUES (?, ?, ?, ?)",
+            (key, start + 1, len(part), titled),
+        ).lastrowid
+        for fts in (WORD, TRIGRAM):
+            conn.exec_driver_sql(
+                f"INSERT INTO {fts}(rowid, {cols}) VALUES (?, ?, ?)",
+                (-number, title if titled else "", part),
+            )
+        titled = False
+    conn.exec_driver_sql(f"UPDATE {KEY} SET kind = '{PARTED}' WHERE id = ?", (key,))
+
+
+def _decoded(blob: Any) -> Iterator[str]:
+    """The text of a stored UTF-8 value read a slice at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    while piece := blob.read(PART_BYTES):
+        yield decoder.decode(piece)
+    yield decoder.decode(b"", final=True)
+
+
+def text_parts(pieces: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """The parts a text (given in pieces) is indexed in: (offset of the first character,
+    part), each of about :data:`PART_CHARS` characters, cut as the module says."""
+    buffer, start = "", 0
+    for piece in pieces:
+        buffer += piece
+        while len(buffer) >= 2 * PART_CHARS:
+            cut, keep = _cut(buffer)
+            yield start, buffer[:cut]
+            start += keep
+            buffer = buffer[keep:]
+    while len(buffer) > PART_CHARS + PART_LOOKBACK:
+        cut, keep = _cut(buffer)
+        yield start, buffer[:cut]
+        start += keep
+        buffer = buffer[keep:]
+    if buffer or not start:
+        yield start, buffer
+
+
+def _cut(buffer: str) -> tuple[int, int]:
+    """Where the part at the start of *buffer* ends, and where the next one starts."""
+    end = PART_CHARS
+    for at in range(end, end - PART_LOOKBACK, -1):
+        if buffer[at].isspace():
+            return at, at
+    return end, end - PART_OVERLAP
+
+
+def undo_parts(conn: Connection) -> None:
+    """Index every article indexed in parts whole again, and drop the part table (the
+    downgrade of the migration that made it)."""
+    cols = ", ".join(ARTICLE.fts_columns)
+    for fts in (WORD, TRIGRAM):
+        conn.exec_driver_sql(
+            f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', -p.id, "
+            "CASE WHEN p.titled THEN a.title ELSE '' END, substr(a.text, p.start, p.length) "
+            f"FROM {PART} AS p JOIN {KEY} AS k ON k.id = p.key_id "
+            f"JOIN {ARTICLE.table} AS a ON a.id = k.entity_id"
+        )
+    conn.exec_driver_sql(f"UPDATE {KEY} SET kind = '{PENDING}' WHERE kind = '{PARTED}'")
+    index_pending(conn, parts=False)
+    _run(conn, sqlite_drop_article_triggers())
+    _run(conn, sqlite_article_statements(parts=False))
+    conn.exec_driver_sql(f"DROP TABLE {PART}")
 
 
 def queue_articles(conn: Connection, ids: Iterable[Any]) -> None:
@@ -277,15 +437,16 @@ def queued_count(conn: Connection) -> int:
     return int(conn.exec_driver_sql(sql).scalar() or 0)
 
 
-def index_queued(conn: Connection, limit: int) -> int:
+def index_queued(conn: Connection, limit: int, *, parts: bool = True) -> int:
     """Index the title and text of at most *limit* queued articles, oldest first, in
-    the caller's transaction; the number indexed (0: none left)."""
+    the caller's transaction; the number indexed (0: none left).  *parts* as for
+    :func:`index_pending`."""
     if conn.dialect.name != "sqlite":
         return 0
     keys = conn.exec_driver_sql(
         f"SELECT id, entity_id FROM {KEY} WHERE kind = '{QUEUED}' ORDER BY id LIMIT ?", (limit,)
     ).all()
-    return _index_articles(conn, keys)
+    return _index_articles(conn, keys, parts=parts)
 
 
 def _sqlite_fill() -> list[str]:
@@ -293,16 +454,21 @@ def _sqlite_fill() -> list[str]:
     out = [
         f"INSERT INTO {WORD}({WORD}) VALUES ('delete-all')",
         f"INSERT INTO {TRIGRAM}({TRIGRAM}) VALUES ('delete-all')",
+        f"DELETE FROM {PART}",
         f"DELETE FROM {KEY}",
     ]
     for kind in KINDS:
         cols = ", ".join(kind.fts_columns)
         values = ", ".join(f"t.{c}" for c in kind.table_columns)
-        out.append(f"INSERT INTO {KEY}(entity_id, kind) SELECT id, '{kind.name}' FROM {kind.table}")
+        made = f"'{kind.name}'"
+        if kind is ARTICLE:  # long texts: left to index_pending, which indexes them in parts
+            made = f"CASE WHEN length(original) > {DEFER_BYTES} THEN '{PENDING}' ELSE {made} END"
+        out.append(f"INSERT INTO {KEY}(entity_id, kind) SELECT id, {made} FROM {kind.table}")
         for fts in (WORD, TRIGRAM):
             out.append(
                 f"INSERT INTO {fts}(rowid, {cols}) SELECT k.id, {values} "
-                f"FROM {kind.table} AS t JOIN {KEY} AS k ON k.entity_id = t.id"
+                f"FROM {kind.table} AS t JOIN {KEY} AS k ON k.entity_id = t.id "
+                f"WHERE k.kind = '{kind.name}'"
             )
     return out
 
@@ -312,7 +478,7 @@ def _sqlite_drop() -> list[str]:
     for kind in KINDS:
         for suffix in ("ai", "au", "ad"):
             out.append(f"DROP TRIGGER IF EXISTS {PREFIX}{kind.name}_{suffix}")
-    out += [f"DROP TABLE IF EXISTS {t}" for t in (WORD, TRIGRAM, KEY)]
+    out += [f"DROP TABLE IF EXISTS {t}" for t in (WORD, TRIGRAM, PART, KEY)]
     return out
 
 
@@ -360,6 +526,7 @@ def create(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         _run(conn, sqlite_create_statements())
         _run(conn, _sqlite_fill())
+        index_pending(conn)
     elif conn.dialect.name == "postgresql":
         _run(conn, pg_create_statements())
 

@@ -41,6 +41,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
-    schema.index_pending(op.get_bind())
+    schema.index_pending(op.get_bind(), parts=False)
     _run(schema.sqlite_drop_article_triggers())
     _run(schema.sqlite_article_statements(deferred=False))

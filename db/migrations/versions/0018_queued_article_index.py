@@ -40,6 +40,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
-    while schema.index_queued(op.get_bind(), 500):
+    while schema.index_queued(op.get_bind(), 500, parts=False):
         pass
     _run([f"DROP INDEX IF EXISTS {schema.QUEUED_INDEX}"])
