@@ -261,7 +261,7 @@ def test_cli_export_and_import_annotations(ws, ws_path, seed_paths, tmp_path, ca
     ws_b.close()
     out = io.StringIO()
     assert run(["import-annotations", "--db", str(other), str(target)], out=out) == 0
-    assert out.getvalue().strip() == "10 claims added"
+    assert out.getvalue().strip() == "10 claims added, 0 annotations left out"
     bad = tmp_path / "bad.jsonld"
     bad.write_text("[1, 2", encoding="utf-8")
     assert run(["import-annotations", "--db", str(other), str(bad)], out=io.StringIO()) == 2
@@ -340,3 +340,32 @@ def test_positions_count_code_points_not_utf16(ws, tmp_path):
         )
     finally:
         ws_b.close()
+
+
+def test_import_annotations_names_each_annotation_left_out(tmp_path, capsys):
+    import io
+
+    from db.articles import NewArticle, add_article
+    from db.claims import create_claim_by_quote
+    from db.cli import run
+
+    first = "The council approved 300 new homes on Friday. Builders start in May.\n"
+    revised = "The council approved 450 new homes on Friday. Builders start in May.\n"
+    source = open_workspace(tmp_path / "a.sqlite")
+    bind_analyst(source)
+    art = add_article(source, NewArticle(text=first, original=first.encode(), filename="a.txt"))
+    create_claim_by_quote(source, art.id, "approved 300 new homes")
+    create_claim_by_quote(source, art.id, "Builders start in May")
+    annotations = tmp_path / "a.jsonld"
+    export(source, "w3c", ClaimFilter(), annotations)
+    source.close()
+    other = tmp_path / "b.sqlite"
+    target = open_workspace(other)
+    bind_analyst(target)
+    add_article(target, NewArticle(text=revised, original=revised.encode(), filename="a.txt"))
+    target.close()
+    out = io.StringIO()
+    assert run(["import-annotations", "--db", str(other), str(annotations)], out=out) == 1
+    assert out.getvalue().strip() == "1 claim added, 1 annotation left out"
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("claimdesk: a.jsonld: annotation urn:uuid:") and "left out" in line

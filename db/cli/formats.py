@@ -13,14 +13,20 @@ from db.errors import InvalidInput
 def cmd_import_annotations(ctx: CliContext) -> int:
     from db.importing import import_any
 
-    total = 0
+    total = left_out = 0
     for name in ctx.args.files:
         path = Path(name)
         if path.suffix.lower() != ".jsonld":
             raise InvalidInput(f"{path.name}: Web Annotation files end in .jsonld.")
-        total += import_any(ctx.ws, path).claims
-    ctx.print(f"{total} claim{'s' if total != 1 else ''} added")
-    return 0
+        outcome = import_any(ctx.ws, path)
+        total += outcome.claims
+        # Each annotation that did not fit, one line each (exit 1 when there is one).
+        for problem in outcome.problems:
+            print(f"claimdesk: {problem}", file=ctx.err)
+        left_out += len(outcome.problems)
+    added = f"{total} claim{'s' if total != 1 else ''} added"
+    ctx.print(f"{added}, {left_out} annotation{'s' if left_out != 1 else ''} left out")
+    return 1 if left_out else 0
 
 
 def cmd_report(ctx: CliContext) -> int:
