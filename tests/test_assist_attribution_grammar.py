@@ -111,3 +111,42 @@ def test_a_quotation_of_several_sentences_is_the_speakers_whole() -> None:
     assert _figure(found, "5", text).source == "пресс-службе вокзала"
     quotes = _of(found, "quotation")
     assert [q.quote for q in quotes] == ["Задержаны 12 поездов. Ещё 5 поездов отменены"]
+
+
+def test_a_russian_pronoun_passes_over_a_person_of_the_other_gender() -> None:
+    text = (
+        "Глава депо Олег Сафонов заявил, что 7 вагонов уже отремонтированы. "
+        "Депутат городской думы Ирина Белова потребовала проверки. "
+        "«Ремонт 15 вагонов затянулся на месяц», — сказала она."
+    )
+    found = suggest(text, None, "ru")
+    assert _figure(found, "7", text).source == "Олег Сафонов"
+    assert _figure(found, "15", text).source == "Ирина Белова"
+
+
+def test_a_genitive_surname_is_no_woman_for_on() -> None:
+    text = (
+        "По словам инженера Павла Журавлёва, трещина тянется на 3 метра. "
+        "Он добавил, что 2 опоры придётся заменить."
+    )
+    assert _figure(suggest(text, None, "ru"), "2", text).source == "Павла Журавлёва"
+
+
+def test_a_body_in_the_genitive_before_a_russian_name_is_not_part_of_it() -> None:
+    text = (
+        "Заместитель директора департамента Минтранса Сергей Львович Гусев заявил, "
+        "что 40 мостов требуют ремонта."
+    )
+    assert _figure(suggest(text, None, "ru"), "40", text).source == "Сергей Львович Гусев"
+
+
+def test_a_promise_with_chto_and_a_plural_subject_of_its_own() -> None:
+    text = (
+        "Мэр Анна Крылова пообещала, что город закупит 25 новых автобусов. "
+        "Перевозчики считают, что нужно не меньше 40 машин. "
+        "«Мы найдём деньги и на 60 автобусов», — сказала она."
+    )
+    found = suggest(text, None, "ru")
+    assert _figure(found, "25", text).source == "Анна Крылова"
+    assert _figure(found, "40", text).source == "Перевозчики"
+    assert _figure(found, "60", text).source == "Анна Крылова"

@@ -108,7 +108,9 @@ _RU_VERBS = (
     r"повідомила|повідомили|заявив|заявила|сказав|зазначив|"
     r"признал[аио]?|признает|признаёт|пояснил[аио]?|поясняет|считает|считают|полагает|"
     r"утверждает|утверждают|утверждал[аио]?|сообщают|заявляют|рассказывает|оценил[аио]?|"
-    r"говорит|говорят|прогнозирует|опроверг(?:ла|ли)?"
+    r"говорит|говорят|прогнозирует|прогнозируют|прогнозировал[аи]?|опроверг(?:ла|ли)?|"
+    r"отмечают|подч[её]ркивают|уточняют|предупреждают|поясняют|полагают|признают|"
+    r"считал[аи]?|оценивает|оценивают|допускает|допускают|добавляет|рассказывают"
 )
 _DA_DE_VERBS = (
     r"siger|sagde|oplyser|oplyste|skriver|skrev|fortæller|fortalte|vurderer|vurderede|"
@@ -154,7 +156,8 @@ _THAT_SAYS = re.compile(
 # "Borgmesteren lover at …" — what follows the verb is the subject's.
 _PROMISE = re.compile(
     r"(?<!\w)(?P<verb>пообещал[аио]?|обещал[аио]?|потребовал[аио]?|призвал[аио]?|"
-    r"lovede|lover|krævede|kræver|opfordrede|opfordrer)\s+(?:at\s+|от\s+\w+\s+)?"
+    r"lovede|lover|krævede|kræver|opfordrede|opfordrer)"
+    r"(?:\s*,\s*(?:что|чтобы)\s+|\s+(?:at\s+|от\s+\w+\s+)?)"
 )
 # "X kalder planen "uansvarlig"", "X назвал решение «ошибкой»": what X calls it is X's.
 _CALLS = re.compile(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")

@@ -113,6 +113,8 @@ def is_person(phrase: str) -> bool:
     tokens = phrase.split()
     if not 1 <= len(tokens) <= 3:
         return False
+    if len(tokens) == 1 and tokens[0][:1] in _CYRILLIC_CAPITALS and tokens[0][-1:] in "иы":
+        return False  # "Синоптики", "Врачи": a plural opening its sentence, a group
     for token in tokens:
         bare = token.casefold().strip("’'.").removesuffix("’s").removesuffix("'s")
         if bare in lexicon.ORG_WORDS or bare in lexicon.MONTHS or bare in lexicon.TITLE_WORDS:
@@ -124,6 +126,38 @@ def is_person(phrase: str) -> bool:
         if bare in lexicon.MEDIA_NAMES or (token.isupper() and len(token) > 2):
             return False
     return True
+
+
+_PRONOUN_GENDER = {"он": "m", "она": "f"}
+# Russian surname endings that only a man's name in the nominative has ("Осипов", "Белый")
+# and only a woman's ("Белая", "Ивановна"); "Петрова" may be a woman or, in the genitive
+# ("по словам Игоря Петрова"), a man, so it tells nothing.
+_RU_ONLY_MASCULINE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ый)$")
+_RU_ONLY_FEMININE = re.compile(r"(?:ская|цкая|ая|овна|евна|ична)$")
+
+
+def _agrees(name: str, gender: str) -> bool:
+    """False only when *name* is a Russian name that only the other gender than *gender* has."""
+    if not gender or not name[:1] or name[:1] not in _CYRILLIC_CAPITALS:
+        return True
+    surname = name.split()[-1].casefold()
+    if _RU_ONLY_MASCULINE.search(surname):
+        return gender == "m"
+    if _RU_ONLY_FEMININE.search(surname):
+        return gender == "f"
+    return True
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
+
+
+def _russian_name_done(tail: list[str]) -> bool:
+    """True when *tail* already holds a whole Russian personal name: a first name and a
+    surname, with a patronymic between them when there is one (a capitalised word before
+    them is the body the person belongs to, in the genitive)."""
+    if len(tail) < 2 or tail[0][:1] not in _CYRILLIC_CAPITALS:
+        return False
+    return len(tail) >= 3 or not _PATRONYMIC.search(tail[0].casefold())
 
 
 class NameIndex:
@@ -190,26 +224,32 @@ class NameIndex:
         if not is_person(name):
             self._bodies.append(entry)
 
-    def _latest_person(self, pos: int) -> str | None:
+    def _latest_person(self, pos: int, gender: str = "") -> str | None:
         """The person last given as a source before *pos*, unless a person named since opens a
         sentence of their own ("Minister Laila Osei visited …. She pledged …"); else the person
-        last named."""
+        last named.  A pronoun with a *gender* ("она") passes over a person of the other one
+        where the name tells it (Russian surnames)."""
         k = bisect.bisect_left(self._subjects, pos)
         opener = self._subjects[k - 1] if k else -1
         for p, name, _kind in reversed(self._sources):
             if p < pos - _PRONOUN_REACH:
                 break
-            if p < pos and is_person(name):
+            if p < pos and is_person(name) and _agrees(name, gender):
                 if opener > p:
                     i = bisect.bisect_left(self._positions, opener)
-                    if i < len(self._people) and self._people[i][0] == opener:
+                    if (
+                        i < len(self._people)
+                        and self._people[i][0] == opener
+                        and _agrees(self._people[i][1], gender)
+                    ):
                         return self._people[i][1]
                 return name
         i = bisect.bisect_left(self._positions, pos)
-        for p, name in reversed(self._people[max(0, i - 4) : i]):
+        agreeing = [(p, n) for p, n in self._people[max(0, i - 6) : i] if _agrees(n, gender)]
+        for p, name in reversed(agreeing[-4:]):
             if p not in self._objects:  # "Lise Holm is director in Dansk Energi. She …": Holm
                 return name
-        return self._people[i - 1][1] if i else None
+        return agreeing[-1][1] if agreeing else None
 
     def _latest_uncased(self, pos: int) -> str | None:
         """The source last given before *pos* in a script without capitals (Arabic, Korean),
@@ -260,7 +300,8 @@ class NameIndex:
             return None
         low = raw.casefold()
         if low in _HE_SHE:
-            person = self._latest_person(pos) or self._latest_uncased(pos)
+            person = self._latest_person(pos, _PRONOUN_GENDER.get(low, ""))
+            person = person or self._latest_uncased(pos)
             if person is None:
                 return None
             return person, guess_kind(self._description(person, pos)), ()
@@ -318,6 +359,8 @@ class NameIndex:
                     break
                 if "'" in word or bare in lexicon.ORG_WORDS or (tail and word.isupper()):
                     break
+                if _russian_name_done(tail):
+                    break  # "управления Росавиации Андрей Колесников": the body before the name
                 tail.insert(0, word)
             else:
                 break

@@ -297,7 +297,8 @@ def candidates(
         out += _quotations(text, attributions, index, reg, outlet)
     if "attribution" in wanted:
         # Korean and Arabic words carry their particles and pronouns: fewer words say as much
-        min_words = 3 if lang in _DENSE_LANGUAGES else 5
+        # Russian has no articles: four words state as much as five elsewhere
+        min_words = 3 if lang in _DENSE_LANGUAGES else 4 if lang in ("ru", "uk") else 5
         covered = sorted(s.target_start for s in out if s.kind != "quotation")
         quoted = sorted((s.start, s.end) for s in out if s.kind == "quotation")
         for a in attributions:
