@@ -176,7 +176,7 @@ def test_the_downgrade_indexes_parts_whole_and_the_upgrade_keeps_them_found(
     info = _import(ws, tmp_path, _prose(3 * PART_CHARS))
     ws.close()
     engine = make_engine(url)
-    command.downgrade(alembic_config(engine), "0018")
+    command.downgrade(alembic_config(engine), "0019")
     with engine.begin() as conn:
         tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
         kinds = [r[0] for r in conn.exec_driver_sql(f"SELECT kind FROM {schema.KEY}")]

@@ -1,7 +1,7 @@
 """Long article texts are indexed for search in parts (SQLite).
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-06 00:20:00.000000
 
 Adds the table ``search_part`` and article triggers that keep the entries of an
@@ -19,8 +19,8 @@ from alembic import op
 
 from db.search import schema
 
-revision: str = "0019"
-down_revision: str | None = "0018"
+revision: str = "0020"
+down_revision: str | None = "0019"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
