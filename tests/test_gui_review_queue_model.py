@@ -166,6 +166,7 @@ def test_edit_inside_the_queue_updates_or_moves_one_row(ctx, big, qtbot) -> None
     view = _view(ctx, qtbot)
     model = view.model
     view.table.sortByColumn(COL_QUOTE, Qt.SortOrder.AscendingOrder)
+    assert view.wait_loaded()
     order = [cid for _, cid in review.queue_order(ws, QueueFilter(), QueueSort.QUOTE)]
     assert model.claim_ids == order
     spy = Spy(model)
@@ -184,6 +185,7 @@ def test_edit_inside_the_queue_updates_or_moves_one_row(ctx, big, qtbot) -> None
     assert spy.inserted == [(expected.index(str(info.id)),) * 2]
     # Sorted by article, descending, then filtered to another article: a reload.
     view.table.sortByColumn(COL_ARTICLE, Qt.SortOrder.DescendingOrder)
+    assert view.wait_loaded()
     assert model.claim_ids == [
         cid for _, cid in review.queue_order(ws, QueueFilter(), QueueSort.ARTICLE, descending=True)
     ]
@@ -215,7 +217,35 @@ def test_everything_reloads(ctx, big, qtbot) -> None:
     view = _view(ctx, qtbot)
     spy = Spy(view.model)
     ctx.publish(Changes(everything=True))
+    assert view.model.loading  # read off the GUI thread: the rows shown stay meanwhile
+    assert view.wait_loaded()
     assert spy.resets == 1
+
+
+def test_a_sort_reads_the_order_off_the_gui_thread_and_keeps_the_selection(ctx, big, qtbot) -> None:
+    ws, _, _ = big
+    view = _view(ctx, qtbot)
+    model = view.model
+    keep = model.claim_id_at(7)
+    assert view.select_claim(keep)
+    threads: list[str] = []
+    read_order = model._load_order
+
+    def watched(*args):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return read_order(*args)
+
+    model._load_order = watched
+    spy = Spy(model)
+    view.table.sortByColumn(COL_QUOTE, Qt.SortOrder.AscendingOrder)
+    assert model.loading and model.claim_id_at(7) == keep  # nothing moved yet
+    assert view.wait_loaded()
+    assert threads and threading.main_thread().name not in threads
+    expected = [cid for _, cid in review.queue_order(ws, QueueFilter(), QueueSort.QUOTE)]
+    assert model.claim_ids == expected
+    assert spy.resets == 0  # the same claims moved, not a new list
+    assert view.selected_claim_id() == keep
+    assert view.table.currentIndex().row() == expected.index(keep)
 
 
 def test_queue_order_and_targeted_update_on_postgresql(pg_url: str, seed_paths, qtbot) -> None:

@@ -79,6 +79,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._generation = 0
         self._waiting: set[str] = set()
         self._job: Job | None = None
+        self._reordering = False  # the order being read is a new sort of the same claims
         self.page_reads = 0  # how many row pages were read (for tests and benchmarks)
 
     # ------------------------------------------------------------ loading
@@ -92,12 +93,17 @@ class ReviewQueueModel(QAbstractTableModel):
         if was_loading:
             self.loadingChanged.emit(False)
 
-    def reload_async(self) -> None:
+    def reload_async(self, *, reorder: bool = False) -> None:
         """Read the order off the GUI thread; the rows shown stay until it arrives.
 
         ``loadingChanged`` tells a view when to say so.  Changes published
-        meanwhile are applied once the new order is in.
+        meanwhile are applied once the new order is in.  With *reorder* (a new
+        sort of the same claims) the rows are moved, not reset, so selections
+        and other persistent indexes follow their claims.
         """
+        if self.loading and not self._reordering:
+            reorder = False  # a reset is on its way: the order replacing it resets too
+        self._reordering = reorder
         self._generation += 1
         generation = self._generation
         flt, sort, desc = self.filter, self.sort_by, self.descending
@@ -111,7 +117,10 @@ class ReviewQueueModel(QAbstractTableModel):
             if not alive or generation != self._generation:
                 return  # gone, or a newer request is on its way
             self.loading = False
-            self._swap_in(order)
+            if reorder and {cid for _, cid in order} == self._members:
+                self._reorder(order)
+            else:
+                self._swap_in(order)
             waiting, self._waiting = self._waiting, set()
             if waiting:
                 self.update_claims(waiting)
@@ -152,14 +161,14 @@ class ReviewQueueModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         if not self.loaded:
             return  # the first reload reads in this order
-        if self.loading:
-            self.reload_async()  # the order being read is the old one
-            return
-        self._generation += 1
+        # Off the GUI thread: the order of a large queue takes seconds to read.
+        self.reload_async(reorder=True)
+
+    def _reorder(self, order_rows: list[tuple[QueueKey, str]]) -> None:
+        """The same claims in another order: rows move, persistent indexes follow."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         before = [(p, self._ids[p.row()] if p.row() < len(self._ids) else "") for p in persistent]
-        order_rows = self._load_order(self.filter, self.sort_by, self.descending, None)
         self._keys = [k for k, _ in order_rows]
         self._ids = [i for _, i in order_rows]
         self._members = set(self._ids)
@@ -192,7 +201,7 @@ class ReviewQueueModel(QAbstractTableModel):
     def apply(self, changes: Changes) -> None:
         """Bring the rows named by *changes* up to date; reload only on ``everything``."""
         if changes.everything:
-            self.reload_async() if self.loading else self.reload()
+            self.reload_async()
             return
         claim_ids = changes.ids(Entity.CLAIM)
         for entity in (Entity.COMMENT, Entity.VERDICT):

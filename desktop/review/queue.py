@@ -253,7 +253,7 @@ class ReviewQueueView(QWidget):
             for box in (self.article_filter, self.source_filter, self.assignee_filter):
                 box.loaded = False
             self.assign_to.reload()
-            self.refresh()
+            self._filters_changed()  # read whole, off the GUI thread
             return
         if changes.touches(Entity.ANALYST):
             self.assign_to.reload()
