@@ -150,3 +150,43 @@ def test_a_promise_with_chto_and_a_plural_subject_of_its_own() -> None:
     assert _figure(found, "25", text).source == "Анна Крылова"
     assert _figure(found, "40", text).source == "Перевозчики"
     assert _figure(found, "60", text).source == "Анна Крылова"
+
+
+# Korean
+
+
+def test_korean_verbs_of_saying_in_the_polite_style_the_progressive_and_idioms() -> None:
+    text = (
+        "기상청은 올여름 강수량이 평년보다 20% 많을 것으로 보고 있습니다. "
+        "해경은 실종자 3명을 수색하고 있다고 밝혔습니다. "
+        "상인들은 손님이 크게 줄었다고 입을 모았다."
+    )
+    found = suggest(text, None, "ko")
+    assert _figure(found, "20%", text).source == "기상청"
+    assert _figure(found, "3명", text).source == "해경"
+    statements = _of(found, "attribution")
+    assert ("상인들", "손님이 크게 줄었") in [(s.source, s.quote) for s in statements]
+
+
+def test_korean_a_body_s_announcement_tally_or_survey_names_the_body() -> None:
+    text = (
+        "환경부 발표에 따르면 미세먼지 경보는 12차례 발령됐다.\n\n"
+        "관세청이 지난 3일 내놓은 자료에 따르면 수출은 7% 늘었다.\n\n"
+        "비가 그쳤다. 산림청 집계에서 산불 피해 면적은 450헥타르였다."
+    )
+    found = suggest(text, None, "ko")
+    assert _figure(found, "12차례", text).source == "환경부"
+    assert _figure(found, "7%", text).source == "관세청"
+    assert _figure(found, "450헥타르", text).source == "산림청"
+
+
+def test_a_korean_sentence_with_no_subject_of_its_own_goes_on_with_the_one_before() -> None:
+    text = (
+        "한국은행에 따르면 지난달 수입 물가는 1년 전보다 4.2% 올랐다.\n\n"
+        "전월과 비교하면 0.8% 높은 수준이다.\n\n"
+        "수출 물가가 2.5% 내렸다."
+    )
+    found = suggest(text, None, "ko")
+    assert _figure(found, "4.2%", text).source == "한국은행"
+    assert _figure(found, "0.8%", text).source == "한국은행"
+    assert _figure(found, "2.5%", text).source is None

@@ -147,6 +147,11 @@ _CARRY = re.compile(
     r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure|"
     r"Dermed|Det betyder|Это|Тем самым|Из них|이는|이로써|이 가운데|وبذلك|وهذا|ومن بين هؤلاء)(?!\w)"
 )
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# A Korean word carrying a subject, topic or "also" particle ("가격이 ", "정부는 ", "배도 "), or
+# a quotation: a sentence with one of its own does not go on with the one before.
+_KO_SUBJECT_OF_ITS_OWN = re.compile(r"[\uac00-\ud7a3](?:은|는|이|가|도|께서)\s|[\"“”]")
+_KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
 _HEDGE = re.compile(
@@ -618,7 +623,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
     interviewee: Attribution | None = None
     blocks = _interview_blocks(text)
     breaks = [m.start() for m in re.finditer(r"\n\n" if "\n\n" in text else r"\n", text)]
-    for sent in sentences(text):
+    previous_index = -2
+    for index, sent in enumerate(sentences(text)):
         body = text[sent.start : sent.end]
         if len(body) < 100 and not re.search(r"[.!?:”\"’)»」。]$", body):
             continue  # a heading or a caption credit
@@ -671,6 +677,19 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 # "This marks …" in the same paragraph or opening the next one
                 if _CARRY.match(body):
                     made.append(_carry(previous, sent))
+                elif (
+                    lang == "ko"
+                    and index == previous_index + 1
+                    and previous.cue != "quote"
+                    and _HANGUL.search(body)
+                    # (a topic comes before the figure, "높은" after it is an adjective; a
+                    # subject marked by 이/가 may follow it: "주택 1,320채가 잠겼다")
+                    and not _KO_SUBJECT_OF_ITS_OWN.search(re.split(r"\d", body, maxsplit=1)[0])
+                    and not _KO_NOMINATIVE.search(body)
+                ):
+                    # A Korean sentence with no subject of its own goes on with the one before
+                    # ("…에 따르면 … 41% 올랐다. 평년 가격과 비교하면 27% 높은 수준이다.")
+                    made.append(_carry(previous, sent))
             if not made and interviewee is not None:
                 in_block = any(b.start <= sent.start < b.end for b in blocks)
                 if in_block and not body.endswith("?") and not _CAPTION.search(body):
@@ -681,6 +700,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
         if made:
             previous = made[-1] if made[-1].source else previous
             previous_par = par
+            previous_index = index
             out.extend(made)
         elif par != previous_par:
             previous = None

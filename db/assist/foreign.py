@@ -168,14 +168,32 @@ _INVERTED = re.compile(
 )
 _KO_ACCORDING = re.compile(
     # "통계청이 발표한 자료에 따르면": the author of the document
-    r"(?:(?P<author>[^\s,.]+?)(?:이|가)\s(?:발표한|낸|공개한|내놓은|펴낸|제출한)\s)?"
+    # (with the day it was published between: "통계청이 지난 2일 발표한")
+    r"(?:(?P<author>[^\s,.]+?)(?:이|가)\s(?:(?:지난\s?|오는\s?)?\d{1,2}일\s|(?:이날|전날|최근)\s)?"
+    r"(?:발표한|낸|공개한|내놓은|펴낸|제출한)\s)?"
     r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?(?:따르면|의하면)\s*,?\s*"
+    # "aT 집계에서", "교육부 조사 결과": the tally or survey of a body
+    r"|(?:^|(?<=\s))(?P<tally>[^\s,.\d][^\s,.]*?)(?:의)?\s?(?:집계|조사|통계|분석|자료)"
+    r"(?:에서는|에서|\s?결과|상)\s*,?\s*"
 )
+# The document a body's name is followed by ("교육부 발표", "경찰 조사 결과"): the body speaks.
+_KO_DOCUMENT = re.compile(
+    r"(?<=\S)(?:의)?\s?(?:발표|자료|집계|조사|조사\s?결과|통계|분석|보고서|보고|보도|설명|"
+    r"추산|추정|전망|설문\s?조사|설문)$"
+)
+_KO_PAST = (
+    "밝혔 말했 전했 보도했 주장했 설명했 강조했 발표했 덧붙였 추정했 분석했 내다봤 전망했 예상했 "
+    "관측했 경고했 지적했 보고했 알렸 확인했 인정했 부인했 시사했 언급했 반박했 해명했 평가했 "
+    "진단했 우려했 답했 약속했 요구했 촉구했 예측했 판단했"
+).split()
+# Each verb of saying in the written style ("밝혔다") and the polite one of broadcast news
+# ("밝혔습니다"); the present ("말한다"); the progressive of a held view ("…것으로 보고 있다");
+# and the idioms of saying together ("입을 모은다") or aloud ("목소리를 높였다").
 _KO_VERBS = (
-    r"밝혔다|말했다|전했다|보도했다|주장했다|설명했다|강조했다|발표했다|덧붙였다|추정했다|"
-    r"분석했다|내다봤다|전망했다|예상했다|관측했다|경고했다|지적했다|보고했다|알렸다|확인했다|"
-    r"인정했다|부인했다|시사했다|언급했다|반박했다|해명했다|평가했다|진단했다|우려했다|답했다|"
-    r"약속했다|요구했다|촉구했다|보도했다|전했다|말한다|밝힌다|주장한다"
+    "(?:" + "|".join(_KO_PAST) + ")(?:다|습니다)|말한다|밝힌다|주장한다|설명한다|"
+    r"(?:보|내다보|전망하|예상하|분석하|추정하|우려하|주장하|설명하|지적하|판단하|평가하|예측하|"
+    r"관측하)고\s?있(?:다|습니다)|입을\s모(?:은다|았다|으고\s있다|읍니다|았습니다)|"
+    r"목소리를\s(?:높였다|냈다|높이고\s있다)"
 )
 # "…다는 점을 인정했다", "…겠다는 뜻을 분명히 했다": a clause made a noun ("that …") and a verb
 # of saying, admitting or making plain.
@@ -553,7 +571,8 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
     ko = _KO_ACCORDING.search(body)
     trailing = _KO_TRAILING.search(body)
     if ko:
-        who = re.sub(r"\s?측$", "", _who(ko.group("author") or ko.group("who"))[0])
+        raw = ko.group("author") or ko.group("who") or ko.group("tally")
+        who = _KO_DOCUMENT.sub("", re.sub(r"\s?측$", "", _who(raw)[0]))
         out.append(Cue(s + ko.end(), e, who, "에 따르면", s + ko.start(), s + ko.end()))
     elif trailing:
         who = _who(trailing.group("who"))[0]

@@ -150,14 +150,21 @@ def sentences(text: str) -> list[Span]:
     return out
 
 
+_HANGUL_BEFORE = re.compile(r"[\uac00-\ud7a3][.!?]")
+
+
 @lru_cache(maxsize=4)
 def _sentences(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         cut = m.start()
-        if "\n" not in m.group(0) and text[m.end() : m.end() + 1].islower():
-            continue  # "den 8. oktober", "e.g. this"
+        if (
+            "\n" not in m.group(0)
+            and text[m.end() : m.end() + 1].islower()
+            and not _HANGUL_BEFORE.match(text, max(0, cut - 2))
+        ):
+            continue  # "den 8. oktober", "e.g. this" (but "올랐다. aT 집계에서": Korean ends)
         if m.group(0)[:1] not in "\n" and not m.group(0).startswith("\n"):
             before = text[max(start, cut - 6) : cut].rstrip(".").split()
             word = before[-1].casefold() if before else ""
