@@ -224,3 +224,23 @@ def test_the_seed_that_misdates_the_first_deployment_is_flagged(ws, seed_paths: 
     } == {frozenset(("J", "H"))}
     (proposal,) = dated
     assert "October 2023" in proposal.why and "October 2024" in proposal.why
+
+
+def test_an_event_told_of_as_it_is_read_from_its_sentence(ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+    first = _claim(
+        ws,
+        "HARBOUR DESK - The Varn lighthouse, a landmark of the coast, has stood dark "
+        "since it closed in March 2021.",
+        "since it closed in March 2021",
+        OCT_2024,
+    )
+    second = _claim(
+        ws,
+        "The lighthouse closed in August 2023.",
+        "The lighthouse closed in August 2023",
+        OCT_2024,
+    )
+    found = [c for c in conflicts(ws) if c.kind == "date"]
+    assert [{str(c.from_claim.claim_id), str(c.to_claim.claim_id)} for c in found] == [
+        {first, second}
+    ]

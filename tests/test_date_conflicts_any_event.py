@@ -266,3 +266,44 @@ def test_a_name_before_the_thing_tells_which_one() -> None:
         [_p("the river broke through the levee on 2 May 2023"),
          _p("the river flooded the valley on 2 May 2024")]
     ) == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # One thing under several names: the ferry is the vessel, the pit is the mine.
+        ("the ferry capsized on 3 April 2024", "the vessel sank on 3 May 2024"),
+        ("the pit caved in on 2 February 2024", "the mine collapsed on 9 March 2024"),
+        # "Last Saturday", "on the second day" date the event; they do not number it.
+        ("the reservoir wall burst on 1 June 2024", "since last Saturday, when the wall burst"),
+        # A part's failure is its whole's: "the roof of the tunnel fell in".
+        ("the No. 4 tunnel collapsed on 11 May 2024", "the roof of the tunnel fell in on 12 June"),
+        # Events told by verbs of many kinds.
+        ("the blaze ignited on 2 May 2024", "the blaze broke out on 9 June 2024"),
+        ("the freighter ran aground on 4 March 2024", "the freighter ran aground on 4 June 2024"),
+        ("the trawler went down on 2 February 2024", "the trawler foundered on 12 June 2024"),
+    ],
+)
+def test_one_event_told_in_other_words_is_flagged(a: str, b: str) -> None:
+    assert len(date_conflicts([_p(a), _p(b)])) == 1
+
+
+def test_the_events_own_noun_names_the_one_thing_it_befell() -> None:
+    named = _p("the barge capsized on 2 May 2024")
+    bare = _p("the capsizing on 14 June 2024 was the worst on the river")
+    (found,) = date_conflicts([named, bare])
+    assert {found.earlier, found.later} == {named, bare}
+    # Of two things it befell, the noun alone could be either.
+    other = _p("the tug capsized on 14 June 2024")
+    assert date_conflicts([named, bare, other]) == []
+
+
+def test_it_is_what_its_sentence_named_before() -> None:
+    sentence = "The Brenna Point lighthouse has stood empty since it closed in May 2019."
+    quote = "since it closed in May 2019"
+    it = profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), None, JUNE_2024, sentence)
+    assert happenings(it) == {Happening("end", "lighthouse", "")}
+    other = _p("the lighthouse closed in August 2021")
+    assert len(date_conflicts([it, other])) == 1
+    # Without its sentence, "it" names nothing.
+    assert happenings(_p(quote)) == set()

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from db.facts.happenings import Happening, happenings, marks_first, places, repeats
+from db.facts.happenings import Happening, bare, happenings, marks_first, places, repeats
 from db.facts.profile import Profile
 
 SLACK_DAYS = 31  # reports of one event may be this far apart (sent vs arrived, rounding)
@@ -107,6 +107,21 @@ def date_conflicts(
     for cid, named in events.items():
         for h in named:
             buckets[h].append(by_id[cid])
+    # "The sinking on 3 May" is the sinking of the one thing the claims say sank, when
+    # they name one thing only (of two vessels that sank, it could be either).
+    kin: dict[tuple[str, str], list[Happening]] = defaultdict(list)
+    for h in buckets:
+        if not bare(h):
+            kin[(h.kind, h.order)].append(h)
+    for h in [h for h in buckets if bare(h)]:
+        told = {p.claim_id for p in buckets[h]}  # what else these claims name is not it
+        others = [
+            o
+            for o in kin.get((h.kind, h.order), [])
+            if any(p.claim_id not in told for p in buckets[o])
+        ]
+        if len(others) == 1:
+            buckets[others[0]].extend(buckets[h])
     found: dict[tuple[int, int], DateConflict] = {}
     for happening, bucket in buckets.items():
         # (first day, last day, whether it gives the day, article, claim) as numbers.

@@ -26,7 +26,15 @@ from db.facts.profile import Profile, normal_unit, unit_in_words
 # Kinds of happening, each by the verbs and nouns that name it (longest first within a
 # kind is not needed: every form is a whole word or a fixed phrase).
 KINDS: dict[str, tuple[str, ...]] = {
-    "outbreak": ("broke out", "break out", "breaks out", "erupted", "outbreak"),
+    "outbreak": (
+        "broke out",
+        "break out",
+        "breaks out",
+        "erupted",
+        "outbreak",
+        "ignited",
+        "flared up",
+    ),
     "failure": (
         "broke",
         "break",
@@ -54,6 +62,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "gave out",
         "toppled",
         "caved in",
+        "fell in",
+        "came down",
         "ruptured",
         "rupture",
         "overtopped",
@@ -160,7 +170,24 @@ KINDS: dict[str, tuple[str, ...]] = {
         "invasion",
     ),
     "arrest": ("arrested", "arrest", "detained", "detention", "captured"),
-    "sinking": ("sank", "sunk", "sink", "sinks", "sinking", "capsized", "capsize"),
+    "sinking": (
+        "sank",
+        "sunk",
+        "sink",
+        "sinks",
+        "sinking",
+        "capsized",
+        "capsize",
+        "capsizes",
+        "capsizing",
+        "foundered",
+        "went down",
+        "overturned",
+        "keeled over",
+        "turned over",
+    ),
+    "grounding": ("ran aground", "run aground", "went aground", "grounding"),
+    "collision": ("collided", "collision", "crashed into"),
     "destruction": ("destroyed", "demolished", "razed", "flattened", "burned down", "burnt down"),
     "construction": ("built", "constructed", "completed", "erected"),
     "founding": ("founded", "established", "set up", "formed"),
@@ -198,6 +225,8 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "election": "election",
     "meeting": "meeting",
     "sinking": "sinking",
+    "grounding": "grounding",
+    "collision": "collision",
     "release": "release",
     "occurrence": "occurrence",
 }
@@ -224,7 +253,7 @@ EVENT_NOUNS = frozenset(
     withdrawal retreat departure death announcement declaration start launch opening
     closure agreement signing treaty ratification attack strike bombing raid invasion
     arrest detention resignation election vote referendum meeting summit talks sinking
-    release landfall""".split()
+    capsizing grounding collision release landfall""".split()
 )
 _FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -241,7 +270,15 @@ ORDINALS = {
     "first": "", "initial": "", "second": "second", "third": "third", "fourth": "fourth",
     "fifth": "fifth", "sixth": "sixth", "last": "last", "final": "last",
 }  # fmt: skip
-_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.I)
+# An ordinal before a word of time dates something ("since last Saturday", "on the second
+# day"); it does not tell one happening from another.
+_TIME_WORDS = (
+    r"(?:night|day|week|weekend|month|year|morning|afternoon|evening|hour|minute|time|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|spring|summer|"
+    r"autumn|fall|winter)s?"
+)
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + rf")\b(?!\s+{_TIME_WORDS}\b)", re.I)
 FIRST = re.compile(r"(?<![\w-])(first|initial)(?![\w-])", re.I)
 DEFINITE = re.compile(r"\b(the|its|their|his|her|this|that)\b", re.I)
 # Words naming a group of something: "the first batch of troops" speaks of troops.
@@ -278,6 +315,7 @@ _EMPTY = frozenset(
     january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+_NUMBER_LABEL = re.compile(r"\b(?:No|Nr|Number)\.?\s*(?=\d)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]", re.UNICODE)
 
 
@@ -298,8 +336,15 @@ class Happening(NamedTuple):
         return f"the {noun} of the {self.thing}"
 
 
+def speaks_of_it(p: Profile) -> bool:
+    """Whether the claim tells of a happening to "it", named earlier in its sentence."""
+    return bool(_IT.search(p.quote)) and bool(kinds_in(p.quote))
+
+
 def sentence_lead(p: Profile) -> str:
     """The words before the quote within its sentence."""
+    if p.around and (at := p.around.find(p.quote)) > 0:
+        return p.around[:at]
     cut = max(p.lead.rfind(". "), p.lead.rfind("\n"))
     return p.lead[cut + 1 :] if cut >= 0 else p.lead
 
@@ -314,12 +359,23 @@ def kinds_in(text: str) -> set[str]:
     return kinds
 
 
+_IT = re.compile(r"\bit\b", re.I)
+# One thing under several names: the ferry, the ship, the vessel; the mine and the pit.
+THINGS = {
+    "ferry": "vessel", "ship": "vessel", "boat": "vessel", "vessel": "vessel",
+    "liner": "vessel", "catamaran": "vessel", "steamer": "vessel", "craft": "vessel",
+    "plane": "aircraft", "aircraft": "aircraft", "airliner": "aircraft", "jet": "aircraft",
+    "mine": "mine", "pit": "mine", "colliery": "mine",
+}  # fmt: skip
+
+
 def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
 
 
 def _thing(word: str) -> str:
-    return normal_unit(word.lower())
+    word = word.lower()
+    return THINGS.get(word) or normal_unit(word)
 
 
 def _heads(text: str) -> list[tuple[str, bool, str]]:
@@ -327,6 +383,7 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
     levee), each with whether the phrase is marked as the first and the place named
     just after it ("kessin"), else the name just before it ("the Orsk levee": "orsk";
     "" when there is neither)."""
+    text = _NUMBER_LABEL.sub("", text)  # "the No. 3 tunnel" is the tunnel
     tokens = _TOKEN.findall(_PHRASES.sub(" | ", text))  # "gave way" ends a phrase too
     heads = []
     for i, token in enumerate(tokens):
@@ -401,13 +458,13 @@ def places(p: Profile) -> dict[str, str]:
     return _read(p)[1]
 
 
-_READ: dict[tuple[str, str, str], tuple[set[Happening], dict[str, str]]] = {}
+_READ: dict[tuple[str, str, str, str], tuple[set[Happening], dict[str, str]]] = {}
 _READ_MAX = 200_000
 
 
 def _read(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     """:func:`happenings` and :func:`places` of a claim, read once for its words."""
-    key = (p.quote, p.lead, p.unit)
+    key = (p.quote, p.lead, p.unit, p.around)
     found = _READ.get(key)
     if found is None:
         if len(_READ) >= _READ_MAX:
@@ -444,12 +501,29 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             found.update(Happening(kind, noun, order) for kind in about or {own})
         elif marked or first or not _plural(head):
             things.add(_thing(head))
+    if kinds and not found and not things and _IT.search(p.quote):
+        # "… since it started on 8 August": what "it" is, the sentence says before.
+        lead = _heads(sentence_lead(p))
+        if lead:
+            head, _marked, _place = lead[0]
+            if head in OCCURRENCES or head in EVENT_NOUNS:
+                noun = OCCURRENCES.get(head, head)
+                own = "event" if head in OCCURRENCES else _FORM_KIND[head]
+                found.update(Happening(k, noun, order) for k in kinds - _HAPPENED - {own} or {own})
+            elif not _plural(head):
+                things.add(_thing(head))
     if first:
         unit = p.unit or unit_in_words(p.quote) or unit_in_words(sentence_lead(p))
         if unit:
             things.add(unit)
     found.update(Happening(kind, thing, order) for kind in kinds for thing in things)
     return found, where
+
+
+def bare(h: Happening) -> bool:
+    """Whether *h* is named by its own noun alone ("the sinking", "the collapse"), not
+    by what it happened to."""
+    return h.thing in EVENT_NOUNS and _FORM_KIND.get(h.thing) == h.kind
 
 
 def repeats(p: Profile, h: Happening) -> bool:

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from db.changes import Changes, Entity, Op, changed
 from db.facts import readings as readings_store
 from db.facts.events import date_conflicts, describe_dates
+from db.facts.happenings import speaks_of_it
 from db.facts.profile import (
     Profile,
     Reading,
@@ -136,18 +137,26 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     with ws.session() as session:
         rows = [r for r in session.execute(query).all() if claim_ids is None or r[0] in claim_ids]
         found = [of(row) for row in rows]
-        # A figure whose quote does not name what it counts: look at its sentence.
-        bare = {p.article_id for p in found if p.has_figure and not p.unit}
+        # A figure whose quote does not name what it counts, or an event told of as "it"
+        # ("since it sank on 3 May"): look at its sentence.
+        bare = {p.article_id for p in found if _needs_sentence(p)}
         texts = dict(
             session.execute(select(Article.id, Article.text).where(Article.id.in_(bare))).all()
         )
     out = []
     for row, p in zip(rows, found, strict=True):
-        if p.has_figure and not p.unit and p.article_id in texts:
+        if _needs_sentence(p) and p.article_id in texts:
             p = of(row, _sentence(texts[p.article_id], p.start, p.end))
         out.append(p)
     readings_store.store(ws, fresh)
     return out
+
+
+def _needs_sentence(p: Profile) -> bool:
+    """Whether what a claim speaks of is named only in the rest of its sentence."""
+    if p.has_figure:
+        return not p.unit
+    return p.event_first is not None and speaks_of_it(p)
 
 
 def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
