@@ -138,3 +138,37 @@ def test_cli_lists_orphans_with_why(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert run(["--db", db, "orphans"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert line.split("\t")[2:] == ["3,000 troops were training", "a figure in it changed"]
+
+
+def test_cli_import_leaves_out_a_revised_text_and_names_the_way_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "cli.sqlite")
+    page = (
+        '<html><head><title>Harbour fire</title><link rel="canonical" '
+        'href="https://port.example/fire"></head><body><article><p>Crews said {n} boats '
+        "burned overnight in the old harbour.</p></article></body></html>"
+    )
+    first, later = tmp_path / "fire.html", tmp_path / "fire later.html"
+    first.write_text(page.format(n=12), encoding="utf-8")
+    later.write_text(page.format(n=14), encoding="utf-8")
+    assert run(["--db", db, "import", str(first)]) == 0
+    article = capsys.readouterr().out.split()[0]
+    assert run(["--db", db, "claim", "add", "--article", article, "--quote", "burned"]) == 0
+    capsys.readouterr()
+    # The same URL: left out, and the two ways in are named (exit 1, nothing stored).
+    assert run(["--db", db, "import", str(later)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.splitlines()
+    assert f"has the URL of article {article[:8]} (Harbour fire)" in line
+    assert f"claimdesk article replace {article[:8]} '{later}'" in line
+    assert f"claimdesk import --new '{later}'" in line
+    assert run(["--db", db, "articles"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    # The first way keeps the claim on the new text; the second stores a new article.
+    assert run(["--db", db, "article", "replace", article[:8], str(later)]) == 0
+    assert run(["--db", db, "import", "--new", str(first)]) == 0
+    capsys.readouterr()
+    assert run(["--db", db, "articles"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2

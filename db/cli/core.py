@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 import sys
 import unicodedata
 from pathlib import Path
@@ -45,13 +46,16 @@ def cmd_import(ctx: CliContext) -> int:
 
     The files named are all checked first: one bad file means nothing is stored.
     A folder's files are taken one by one: a file it refuses is reported (one line
-    on stderr) and the others are imported; the exit code is then 1.
+    on stderr) and the others are imported; the exit code is then 1.  A file with
+    the URL or stated title of a stored article is left out the same way, named with
+    the two commands that would take it (``article replace`` or ``import --new``).
     """
     from db.articles import NewArticle, Stored
     from db.importing import ANNOTATION_SUFFIXES, ArticleBatch, read_file
     from db.importing.encodings import CERTAIN, label
     from db.importing.folders import scan_folder, skipped_reason
     from db.importing.w3c import import_annotations, load
+    from db.revisions import EarlierVersions
 
     given = [Path(name) for name in ctx.args.files]
     scans = [scan_folder(p) for p in given if p.is_dir()]
@@ -59,14 +63,37 @@ def cmd_import(ctx: CliContext) -> int:
     annotation_files = [p for p in paths if p.suffix.lower() in ANNOTATION_SUFFIXES]
     # Read and check every file first: one bad file means nothing is stored.
     encoding = getattr(ctx.args, "encoding", None)
-    extracted = [read_file(p, encoding) for p in paths if p not in annotation_files]
+    files = [p for p in paths if p not in annotation_files]
+    extracted = [read_file(p, encoding) for p in files]
     for path in annotation_files:
         load(path)
     ws = ctx.ws
     refused = imported = 0
+    # A file with the URL or stated title of a stored article may be its revised text.
+    earlier = EarlierVersions(ws)
+    aside = 0
 
     def say(line: str) -> None:
         print(f"claimdesk: {line}", file=ctx.err)
+
+    def take(holder: list[NewArticle], path: Path) -> None:
+        """Store the one file in *holder* (emptied on the way, so its text can be freed),
+        unless it looks like a revised text of a stored article: that is said instead."""
+        nonlocal aside
+        older = None if ctx.args.new else earlier(ws, holder[0])
+        if older is None:
+            batch.take(holder)
+            return
+        aside += 1
+        same = "URL" if older.url and older.url == holder[0].url.strip() else "title"
+        short, name = str(older.id)[:8], shlex.quote(str(path))
+        say(
+            f"{path.name}: not imported, it has the {same} of article {short} "
+            f"({older.title}). To give that article this text and keep its claims: "
+            f"claimdesk article replace {short} {name}; to store it as an article of "
+            f"its own: claimdesk import --new {name}"
+        )
+        holder.clear()
 
     def stored(new: NewArticle, outcome: Stored) -> None:
         nonlocal refused, imported
@@ -88,12 +115,14 @@ def cmd_import(ctx: CliContext) -> int:
         else:
             imported += 1
             ctx.print(f"{outcome.id}\t{outcome.title}")
+            earlier.remember(outcome)
 
     # Many files to a transaction; their search entries are made after (index_queued).
     batch = ArticleBatch(ws, stored, index_later=True)
     extracted.reverse()
+    files.reverse()
     while extracted:  # each handed over, so a long article's text is freed as it is stored
-        batch.take([extracted.pop()])
+        take([extracted.pop()], files.pop())
     for scan in scans:
         total = len(scan.files)
         for path in scan.skipped:
@@ -113,7 +142,7 @@ def cmd_import(ctx: CliContext) -> int:
                 continue
             holder = [new]
             del new
-            batch.take(holder)
+            take(holder, path)
         _progress(ctx, "")
     batch.flush()
     # Annotations come last: they anchor claims in the articles just imported.
@@ -123,12 +152,13 @@ def cmd_import(ctx: CliContext) -> int:
         for problem in report.problems:
             say(problem)
     _index_queued(ctx)
+    left = refused + aside
     if scans:
         say(
-            f"imported {imported} article{'s' if imported != 1 else ''}; {refused} file"
-            f"{'s' if refused != 1 else ''} not imported"
+            f"imported {imported} article{'s' if imported != 1 else ''}; {left} file"
+            f"{'s' if left != 1 else ''} not imported"
         )
-    return 1 if refused else 0
+    return 1 if left else 0
 
 
 def _index_queued(ctx: CliContext) -> None:
@@ -400,6 +430,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "import", parents=[common], help="import article files, or every article in a folder"
     )
     p.add_argument("files", nargs="+", metavar="FILE|FOLDER")
+    p.add_argument(
+        "--new",
+        action="store_true",
+        help="store a file with the URL or title of a stored article as an article of its "
+        "own (without it such a file is left out and named: it may be a revised text)",
+    )
     p.add_argument(
         "--encoding",
         metavar="NAME",
