@@ -17,10 +17,13 @@ made of the page's visible pieces.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from db.importing.html import read_html_article
 
@@ -417,3 +420,94 @@ def test_a_page_of_asides_alone_is_stored_rather_than_refused() -> None:
     )
     article = read_html_article(page.encode(), "a.html")
     assert article.text == "The island ferry will run only twice a day from March."
+
+
+# Generated pages: sentences put in every kind of block and wrapper, split by inline
+# elements, comments, CDATA, <wbr> and line ends, between ads, menus and scripts.
+SENTENCES = (
+    "The ferry left the north pier at dawn with forty cars aboard.",
+    "Fares rose by a fifth in the spring.",
+    "Nobody was hurt.",
+    "The council met twice.",
+    "Residents complained about the noise from the new terminal building.",
+    "Work stopped in May.",
+    "A spokesman declined to comment on the figures.",
+    "Crews repainted the hull over the winter.",
+    "Quay.",
+)
+FURNITURE = (
+    "<div class='ad'>Advertisement</div>",
+    "<div class='share'><a href='/s'>Share</a> <a href='/e'>Email</a></div>",
+    "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav>",
+    "<div class='cookie-banner'><p>We use cookies.</p><button>OK</button></div>",
+    "<script>var tracker = 1;</script>",
+    "<noscript><p>Enable scripts please.</p></noscript>",
+    "<template><p>Template words.</p></template>",
+)
+LEAKS = ("Advertisement", "Share", "Home", "cookies", "Enable scripts", "Template", "tracker")
+WRAPPERS = (
+    "<article>{}</article>",
+    "<main>{}</main>",
+    "<div class='story'>{}</div>",
+    "{}",
+    "<article-body>{}</article-body>",
+    "<div id='page' class='page with-sidebar'><div>{}</div></div>",
+)
+
+
+def _split(sentence: str, rng: random.Random) -> str:
+    words = sentence.split(" ")
+    if len(words) < 3:
+        return sentence
+    cut = rng.randrange(1, len(words) - 1)
+    head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+    first, _, rest = tail.partition(" ")
+    return rng.choice(
+        [
+            f"{head} <!-- slot --> {tail}",
+            f"{head} <![CDATA[x]]> {tail}",
+            f"{head} {tail[:2]}<wbr>{tail[2:]}",
+            f"{head}\n   {tail}",
+            f"{head} <em>{first}\n <strong>{rest}</strong></em>",
+            f"{head} <a href='/x'>{first}</a> {rest}",
+            f"{head} <b>{tail}</b>",
+            f"{head} <x-term>{tail}</x-term>",
+        ]
+    )
+
+
+def _block(text: str, rng: random.Random) -> str:
+    return rng.choice(
+        [
+            "<p>{}</p>",
+            "<div>{}</div>",
+            "<ul><li>{}</li></ul>",
+            "<figure><img src='a.jpg'><figcaption>{}</figcaption></figure>",
+            "<figure><picture><source srcset='a.webp'><img src='a.jpg'></picture>"
+            "<div class='caption'>{}</div></figure>",
+            "<figure><img src='a.jpg'><span class='credit'>{}</span></figure>",
+            "<story-para>{}</story-para>",
+            "<blockquote>{}</blockquote>",
+            "<h2>{}</h2>",
+            "<table><tr><td>{}</td><td>12</td></tr></table>",
+            "<details><summary>More</summary><p>{}</p></details>",
+        ]
+    ).format(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.randoms(use_true_random=False))
+def test_generated_pages_lose_no_sentence_silently(rng: random.Random) -> None:
+    sentences = rng.sample(SENTENCES, rng.randint(1, 6))
+    parts = [_block(_split(s, rng), rng) for s in sentences]
+    for _ in range(rng.randint(0, 3)):
+        parts.insert(rng.randrange(len(parts) + 1), rng.choice(FURNITURE))
+    body = rng.choice(WRAPPERS).format("".join(parts))
+    page = f"<html><head><title>Ferry</title></head><body>{SITE}{body}{FOOT}</body></html>"
+    article = read_html_article(page.encode(), "generated.html")
+    paragraphs = article.text.split("\n\n")
+    for sentence in sentences:
+        stored = any(sentence in paragraph for paragraph in paragraphs)
+        assert stored or any(sentence in note for note in article.notes), (page, paragraphs)
+    for word in (*LEAKS, *SITE_WORDS, *FOOT_WORDS):
+        assert word not in article.text, (page, word)

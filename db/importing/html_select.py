@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from db.importing.html_walk import Passage
+from db.importing.html_walk import Passage, is_box
 
 SUBSTANTIAL = 40  # characters: a passage this long marks the article's extent
 _LONG = 20  # squashed characters from which a passage is looked for anywhere in the main text
@@ -107,40 +107,78 @@ class Selection:
     left_out: list[Passage]  # neither kept nor left out on purpose: to be reported
 
 
-def _wrappers(items: Sequence[Passage], found: Sequence[bool]) -> set[lxml.html.HtmlElement]:
-    """Elements holding a substantial passage of the main text: whatever their class or
-    id says ('page has-sidebar', 'no-ads'), they wrap the article and are not an ad."""
+def _wrappers(
+    items: Sequence[Passage], found: Sequence[bool], least: int
+) -> set[lxml.html.HtmlElement]:
+    """Elements named as page furniture ('with-sidebar', 'related') that hold a passage
+    of the main text at least *least* characters long, outside any box: they wrap the
+    article.  A box (an ad, a cookie banner: :func:`is_box`) never does."""
     held: set[lxml.html.HtmlElement] = set()
     for item, matched in zip(items, found, strict=True):
-        if matched and item.chrome is not None and len(item.text) >= SUBSTANTIAL:
-            held.update(_ancestors(item.element))
+        chrome = item.chrome
+        if not matched or chrome is None or chrome is item.element or is_box(chrome):
+            continue
+        if len(item.text) >= least and not item.linky:
+            held.update(a for a in _ancestors(item.element) if not is_box(a))
     return held
+
+
+def _parent(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    parent = element.getparent()
+    return element if parent is None else parent
+
+
+def _figure(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    for inner in _ancestors(element):
+        if inner.tag == "figure":
+            return inner
+    return None
 
 
 def select(items: Sequence[Passage], main: Sequence[str]) -> Selection:
     """The passages of the article, and those left out that the analyst should hear of."""
     found = _matched(items, main)
-    wrappers = _wrappers(items, found)
-    # Body text: not in an aside, not in an ad or the like.
-    body = [not p.aside and (p.chrome is None or p.chrome in wrappers) for p in items]
+
+    def body_text(wrappers: set[lxml.html.HtmlElement]) -> list[bool]:
+        """Not in an aside, not in an ad or the like."""
+        return [not p.aside and (p.chrome is None or p.chrome in wrappers) for p in items]
+
+    wrappers = _wrappers(items, found, SUBSTANTIAL)
+    body = body_text(wrappers)
+    if not any(found[i] and body[i] and not p.linky for i, p in enumerate(items)):
+        # Nothing of the main text outside boxes named as ads and the like: boxes that
+        # hold any of it wrap the article.
+        wrappers = _wrappers(items, found, 0)
+        body = body_text(wrappers)
     plain = [body[i] and not p.linky for i, p in enumerate(items)]
-    anchors = [
-        i for i, item in enumerate(items) if found[i] and plain[i] and len(item.text) >= SUBSTANTIAL
-    ]
-    if not anchors:
-        anchors = [i for i in range(len(items)) if found[i] and plain[i]]
+    # The article runs from the first to the last plain passage of the main text, and
+    # takes in the element holding its substantial ones (the parent of a lone one).
+    anchors = [i for i in range(len(items)) if found[i] and plain[i]]
     if not anchors:  # the main text matched nothing: the page's plain text is the article
         anchors = [i for i in range(len(items)) if plain[i]]
     first, last = (anchors[0], anchors[-1]) if anchors else (len(items), -1)
-    holder = _common([items[i].element for i in anchors])
+    substantial = [i for i in anchors if len(items[i].text) >= SUBSTANTIAL] or anchors
+    holders = [items[i].element for i in substantial]
+    holder = _common(holders) if len(holders) > 1 else _common([_parent(h) for h in holders])
     if holder is not None and holder.tag in ("body", "html"):
         holder = None
+    # A figure beside the article's paragraphs (in the same element) is the article's.
+    beside = {items[i].element.getparent() for i in anchors}
+
+    def in_article(index: int, item: Passage) -> bool:
+        if first <= index <= last:
+            return True
+        if holder is not None and holder in _ancestors(item.element):
+            return True
+        figure = _figure(item.element)
+        return figure is not None and figure.getparent() in beside
+
     kept: list[Passage] = []
     left_out: list[Passage] = []
     for index, item in enumerate(items):
         if not body[index]:
             keep = False
-        elif first <= index <= last or (holder is not None and holder in _ancestors(item.element)):
+        elif in_article(index, item):
             keep = plain[index] or found[index]
         else:
             keep = plain[index] and found[index]
@@ -148,13 +186,16 @@ def select(items: Sequence[Passage], main: Sequence[str]) -> Selection:
             kept.append(item)
         elif not item.linky and (item.chrome is None or item.chrome in wrappers):
             left_out.append(item)
-    if not kept:  # nothing but asides: they are all the page has to say
-        return Selection(left_out, [])
+    if not kept:  # nothing but asides and boxes: they are all the page has to say
+        kept = [p for p in items if not p.linky and p.chrome is not p.element]
+        return Selection(kept, [])
     return Selection(kept, left_out)
 
 
 def _worth_telling(item: Passage) -> bool:
-    """A sentence or a few words: not a label such as 'Most read' or 'Advertisement'."""
+    """A caption, a sentence or a few words: not a label such as 'Most read'."""
+    if _figure(item.element) is not None:
+        return True
     return len(item.text.split()) >= 4 or bool(_SENTENCE_END.search(item.text))
 
 

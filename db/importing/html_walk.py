@@ -128,50 +128,22 @@ SECTIONING = frozenset({"article", "main", "section", "aside"})
 CELLS = frozenset({"td", "th"})
 MAX_CELL = 100  # characters: a row of cells no longer than this is one passage
 _ROW_BREAKS = BLOCKS | {"br"}
-# Words in an element's class or id naming it as something other than the article:
-# ads, cookie banners, share and social buttons, related stories, sign-up boxes.
-CHROME_WORDS = frozenset(
-    {
-        "ad",
-        "ads",
-        "adslot",
-        "advert",
-        "adverts",
-        "advertisement",
-        "advertising",
-        "sponsor",
-        "sponsored",
-        "promo",
-        "promotion",
-        "cookie",
-        "cookies",
-        "consent",
-        "gdpr",
-        "share",
-        "sharing",
-        "sharebar",
-        "social",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "signup",
-        "related",
-        "recommended",
-        "outbrain",
-        "taboola",
-        "breadcrumb",
-        "breadcrumbs",
-        "menu",
-        "navbar",
-        "sidebar",
-        "popup",
-        "modal",
-        "paywall",
-        "comments",
-        "disqus",
-        "toolbar",
-    }
+# Words in an element's class or id naming it as something other than the article.
+# Boxes: an element named so is never the article's wrapper, whatever it holds.
+BOX_WORDS = frozenset(
+    {"ad", "ads", "adslot", "advert", "adverts", "advertisement", "advertising", "sponsor"}
+    | {"sponsored", "promo", "promotion", "cookie", "cookies", "consent", "gdpr", "newsletter"}
+    | {"subscribe", "subscription", "signup", "outbrain", "taboola", "paywall", "popup"}
+    | {"modal", "disqus"}
 )
+# Page furniture: share and social buttons, related stories, menus, sidebars, comments.
+# A page may name the wrapper of its article so ('page with-sidebar').
+CHROME_WORDS = BOX_WORDS | frozenset(
+    {"share", "sharing", "sharebar", "social", "related", "recommended", "breadcrumb"}
+    | {"breadcrumbs", "menu", "navbar", "sidebar", "comments", "toolbar"}
+)
+# A word after one of these says what the element has or lacks, not what it is.
+_MODIFIERS = frozenset({"no", "has", "with", "without", "hide", "show", "enable", "disable"})
 # ARIA roles of the page's own furniture (dropped) and of asides.
 _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
 _ASIDE_ROLES = frozenset({"complementary", "note"})
@@ -226,11 +198,24 @@ def _dropped(element: lxml.html.HtmlElement, tag: str) -> bool:
     return False
 
 
+def chrome_words(element: lxml.html.HtmlElement) -> frozenset[str]:
+    """The words of :data:`CHROME_WORDS` that an element's class or id names it by."""
+    found: set[str] = set()
+    for name in (_attr(element, "class"), _attr(element, "id")):
+        words = _WORDS.findall(name)
+        for index, word in enumerate(words):
+            if word in CHROME_WORDS and (index == 0 or words[index - 1] not in _MODIFIERS):
+                found.add(word)
+    return frozenset(found)
+
+
+def is_box(element: lxml.html.HtmlElement) -> bool:
+    """An ad, a cookie banner, a sign-up box: never the article's wrapper."""
+    return element.tag == "dialog" or bool(chrome_words(element) & BOX_WORDS)
+
+
 def _is_chrome(element: lxml.html.HtmlElement, tag: str) -> bool:
-    if tag == "dialog":
-        return True
-    words = _WORDS.findall(f"{_attr(element, 'class')} {_attr(element, 'id')}")
-    return any(w in CHROME_WORDS for w in words)
+    return tag == "dialog" or bool(chrome_words(element))
 
 
 def _is_aside(element: lxml.html.HtmlElement, tag: str) -> bool:
