@@ -190,3 +190,35 @@ def test_a_korean_sentence_with_no_subject_of_its_own_goes_on_with_the_one_befor
     assert _figure(found, "4.2%", text).source == "한국은행"
     assert _figure(found, "0.8%", text).source == "한국은행"
     assert _figure(found, "2.5%", text).source is None
+
+
+# Arabic
+
+
+def test_arabic_verbs_of_saying_in_the_present_and_the_plural() -> None:
+    text = (
+        "ويقول المزارع أبو خالد إن 30 شجرة احترقت في حقله. "
+        "وأكد المسؤولون أن 5 فرق إطفاء وصلت إلى المكان."
+    )
+    found = suggest(text, None, "ar")
+    assert _figure(found, "30", text).source == "المزارع أبو خالد"
+    assert _figure(found, "5", text).source == "المسؤولون"
+
+
+def test_arabic_a_document_names_its_author_and_an_unowned_one_no_source() -> None:
+    text = (
+        "وأفاد بيان صادر عن وزارة الصحة بأن 12 مستشفى رفعت درجة الاستعداد. "
+        "وتشير تقديرات أولية إلى أن الخسائر بلغت 40 مليون دينار."
+    )
+    found = suggest(text, None, "ar")
+    assert _figure(found, "12", text).source == "وزارة الصحة"
+    assert _figure(found, "40 مليون", text).source is None
+
+
+def test_arabic_as_he_put_it_gives_the_words_to_the_speaker_last_named() -> None:
+    text = (
+        "وقال رئيس البلدية سامر حداد إن العمل سيستمر. "
+        "وتحتاج المدينة إلى 200 حافلة جديدة، على حد قوله."
+    )
+    found = suggest(text, None, "ar")
+    assert _figure(found, "200", text).source == "رئيس البلدية سامر حداد"

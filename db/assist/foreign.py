@@ -131,6 +131,14 @@ _VERB_MID = re.compile(
     rf"(?<!\w)(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<mid>[^,.;:!?\n]{{1,100}}?)"
     r"\s*,\s*(?:что|що|at|dass)\s"
 )
+# An Arabic document and the words describing it ("تقديرات أولية", "بيان صادر").
+_AR_DOCUMENT_WORDS = r"(?:ال)?(?:صادرة?|رسمية|أولية|جديدة|حديثة|أخيرة|حكومية|مستقلة)"
+_AR_DOCUMENT = (
+    r"(?:ال)?(?:بيانات|تقديرات|أرقام|إحصاءات|إحصائيات|تقرير|تقارير|دراسة|بيان|معطيات)"
+    r"(?:\s+" + _AR_DOCUMENT_WORDS + r")*"
+)
+# A document no one is named as the author of: no source ("وتشير تقديرات أولية إلى أن").
+_AR_DOCUMENT_ONLY = re.compile(_AR_DOCUMENT)
 # The document a source is cited through: its author is the source ("en rapport fra X").
 _DOCUMENT = re.compile(
     r"^(?:(?:en|et|den|det|ein|eine|einen)\s+)?(?:\w+\s+)?(?:rapport|undersøgelse|analyse|"
@@ -139,7 +147,9 @@ _DOCUMENT = re.compile(
     r"(?:fra|von|aus)\s+(?=\S)"
     r"|^(?:данные|доклад|доклада|отч[её]т|сообщение|заявление|пресс-релиз|публикацию|"
     r"материал|исследование|письмо|документ|документы|заявлению|сообщению|докладу|отч[её]ту|"
-    r"документу)\s+(?=\S)",
+    r"документу)\s+(?=\S)"
+    # "بيانات وزارة الزراعة", "بيان صادر عن الوزارة", "تقديرات الأمم المتحدة": their author
+    r"|^" + _AR_DOCUMENT + r"(?:\s+عن)?\s+(?!" + _AR_DOCUMENT_WORDS + r"(?:\s|$))(?=\S)",
     re.IGNORECASE,
 )
 # "Det oplyser X til Y.", "Об этом сообщил X.": X said what the sentence before says.
@@ -231,7 +241,12 @@ _AR_SAID = re.compile(
     r"(?:^|\s)و?(?P<verb>قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أشار|أشارت|"
     r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت|حذر|حذرت|حذّر|حذّرت|لفت|لفتت|شدد|شددت|"
     r"اعتبر|اعتبرت|رأى|رأت|بين|بينت|نوه|نوهت|أقر|أقرت|ادعى|ادعت|نفى|نفت|أبلغ|أبلغت|"
-    r"صرّح|صرّحت|أكّد|أكّدت)\s+"
+    r"صرّح|صرّحت|أكّد|أكّدت|"
+    # the plural of the past, and the present of features and analyses ("ويقول المزارعون إن")
+    r"قالوا|أكدوا|أشاروا|أوضحوا|أضافوا|ذكروا|أفادوا|رأوا|اعتبروا|حذروا|كشفوا|أعلنوا|"
+    r"يقول|تقول|يقولون|يؤكد|تؤكد|يؤكدون|يرى|ترى|يرون|يشير|تشير|يشيرون|يوضح|توضح|يضيف|تضيف|"
+    r"يعتبر|تعتبر|يعتبرون|يتوقع|تتوقع|يتوقعون|يفيد|تفيد|يذكر|تذكر|يعتقد|تعتقد|يعتقدون|يحذر|"
+    r"تحذر|يقدر|تقدر|يقدرون)\s+"
     r"(?P<who>[^،,.:]+?(?:،\s*[^،,.:]{2,40}?،(?:\s+ل[^،,.:]{2,40}?)?)?)"
     r"(?:\s+(?:إلى\s+|من\s+|على\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|\s*:\s*)"
 )
@@ -245,7 +260,8 @@ _AR_RELAYED = re.compile(
 )
 # A speech verb with no subject of its own: the speaker last named goes on ("وأضاف أن").
 _AR_ADDED = re.compile(
-    r"و?(?P<verb>أضاف|أضافت|تابع|تابعت|أوضح|أوضحت|أكد|أكدت|قال|قالت)"
+    r"و?(?P<verb>أضاف|أضافت|تابع|تابعت|أوضح|أوضحت|أكد|أكدت|قال|قالت|يضيف|تضيف|يتابع|تتابع|"
+    r"أشار|أشارت|لفت|لفتت)(?:\s+إلى)?"
     r"(?:\s+(?:أن|إن|بأن)(?:ه|ها)?\s|\s*:\s*)"
 )
 # "who asked not to be named": said of a source, not a name.
@@ -455,6 +471,8 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         elif owned and owned.group("document"):
             # "ifølge DSB's egne tal": the figures' owner
             who = _who(owner)[0]
+        if _AR_AS_PUT.match(" " + body[m.start() :]):
+            continue  # "بحسب قوله": as he put it, read with the Arabic cues
         pronoun = _POSSESSIVE_CUE.search(cue)
         if pronoun:  # "По его словам, …": the person last named speaks on
             who, relays, end = _POSSESSIVE_PRONOUNS[pronoun.group(0)], (), 0
@@ -585,9 +603,23 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
     return out
 
 
+# "…، على حد قوله": as he put it — the speaker last named says what comes before.
+_AR_AS_PUT = re.compile(
+    r"،?\s*(?:على\s+حد|حسب|بحسب|وفق)\s+(?P<w>قوله|قولها|قولهم|تعبيره|تعبيرها|تعبيرهم|"
+    r"وصفه|وصفها|وصفهم)(?=[\s.،]|$)"
+)
+_AR_PUT_PRONOUN = {"ها": "هي", "هم": "هم"}
+
+
 def _arabic_cues(body: str, s: int, e: int) -> list[Cue]:
     """The cues of an Arabic sentence ``body`` starting at *s* and ending at *e*."""
     out: list[Cue] = []
+    put = _AR_AS_PUT.search(body)
+    if put:
+        pronoun = _AR_PUT_PRONOUN.get(put.group("w")[-2:], "هو")
+        rest = body[put.end() :].strip(" .،")
+        c_end = e if rest else s + put.start()
+        out.append(Cue(s, c_end, pronoun, "على حد قوله", s + put.start(), s + put.end()))
     said = _AR_SAID.search(body)
     announced = _AR_ANNOUNCED.search(body)
     if announced and not said:
@@ -625,7 +657,7 @@ def _arabic_cues(body: str, s: int, e: int) -> list[Cue]:
             Cue(s + relayed.end(), e, who, relayed.group("verb"), s + relayed.start(),
                 s + relayed.end(), (*relays, relay) if relay else relays)
         )  # fmt: skip
-    if ar:
+    if ar and not _AR_DOCUMENT_ONLY.fullmatch(ar.group("who").strip()):
         who, relays = _who(ar.group("who"))
         out.append(
             Cue(s + ar.end(), e, who, ar.group("verb"), s + ar.start(), s + ar.end(), relays)
