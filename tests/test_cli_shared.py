@@ -83,6 +83,8 @@ def test_bundle_export_import_and_conflicts(tmp_path: Path, seed_paths, capsys) 
     update_claim(wb, claim_id, notes="b's newest note")
     code, out = _run("bundle", "import", str(bundle), "--db", str(b))
     assert code == 0 and "Conflicts: 1" in out and "b's newest note" in out and "a's note" in out
+    # No side is called newer: a conflict is never decided by the clocks.
+    assert "changed on both sides" in out and "newer" not in out
     assert get_claim(wb, claim_id).notes == "b's newest note"
     wb.close()
 

@@ -60,7 +60,11 @@ def cmd_bundle_import(ctx: CliContext) -> int:
     ctx.print(f"Added: {report.total_added} ({_counts(report.added)})")
     ctx.print(f"Updated: {report.total_updated} ({_counts(report.updated)})")
     ctx.print(f"Unchanged: {report.total_unchanged} ({_counts(report.unchanged)})")
-    ctx.print(f"Conflicts: {len(report.conflicts)} (not applied; the newer local rows were kept)")
+    # Neither side is newer: each conflict changed on both sides since the bundle's base.
+    ctx.print(
+        f"Conflicts: {len(report.conflicts)} (changed on both sides: not applied, this "
+        "workspace's values kept; the window's import can take the bundle's)"
+    )
     for conflict in report.conflicts:
         ctx.print(f"  {conflict.describe()}")
     return 0
