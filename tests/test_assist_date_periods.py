@@ -176,3 +176,21 @@ def test_russian_and_danish_verbs_of_what_is_to_come() -> None:
         ("в середине мая", "2026-05-11/2026-05-20")
     ]
     assert dates("Butikken åbner fredag.") == [("fredag", "2026-04-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Told in the past, "the weekend" is the one just gone (the paper is a Wednesday's).
+        ("The bridge was closed at the weekend.", "2026-04-11/2026-04-12"),
+        ("The bridge will be closed at the weekend.", "2026-04-18/2026-04-19"),
+        # "A week ago", "a year ago", "the day before yesterday".
+        ("The pier was rebuilt a year ago.", "2025-01-01/2025-12-31"),
+        ("The pier reopened the day before yesterday.", "2026-04-13"),
+        # A count as it stood by a day gone by is that day's, not the coming one's.
+        ("Some 40 boats had been counted by Monday night.", "2026-04-13"),
+        ("All 40 boats will be counted by Monday.", "2026-04-20"),
+    ],
+)
+def test_days_gone_by_in_the_past_tense(text: str, expected: str) -> None:
+    assert [iso for _, iso in dates(text)] == [expected]

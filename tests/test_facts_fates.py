@@ -173,3 +173,14 @@ def test_a_figure_of_an_event_named_by_its_year_is_another_events() -> None:
     )
     # A year the quote counts, or the year of the report itself, names nothing else.
     assert p("the 2024 season's toll of 14 climbers", _day(12)).when == _day(12).date()
+
+
+def test_a_count_as_it_stood_the_night_before_is_the_papers_news() -> None:
+    # 12 March 2024 is a Tuesday: Monday night's count is Tuesday's paper's figure …
+    night = p("31 climbers had been brought down alive by Monday night", _day(12))
+    assert night.when == _day(12).date() and night.event_first == dt.date(2024, 3, 11)
+    same_day = relate(night, p("the guides say 29 climbers were rescued alive", _day(12)))
+    assert same_day is not None and same_day.relation is Relation.CONTRADICTS
+    # … while a count of two days before is dated by its own words.
+    older = p("31 climbers had been brought down alive by Sunday night", _day(12))
+    assert older.when == dt.date(2024, 3, 10)

@@ -323,7 +323,7 @@ def _season(year: int, months: tuple[int, int]) -> tuple[dt.date, dt.date]:
 
 # "four years ago", "4년 전", "два года назад", "for to år siden", "قبل أربع سنوات".
 _AGO_RE = re.compile(
-    r"(?<![\w])(?:(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?<![\w])(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>years?|months?|weeks?|days?)\s+ago"
     r"|(?P<kn>\d{1,3})\s?(?P<kunit>년|개월|주|일)\s?전"
     r"|(?P<rn>\d{1,3}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?P<runit>лет|года?|месяц(?:а|ев)?|недел[иь]|дн(?:я|ей)|день)\s+назад"
@@ -334,8 +334,9 @@ _AGO_RE = re.compile(
     re.IGNORECASE,
 )
 _AGO_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "два": 2, "две": 2, "три": 3, "четыре": 4,
+    "пять": 5, "шесть": 6, "семь": 7,
     "восемь": 8, "девять": 9, "десять": 10, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
     "syv": 7, "otte": 8, "ni": 9, "ti": 10,
 }  # fmt: skip
@@ -436,6 +437,10 @@ _FUTURE = re.compile(
 )
 
 
+# "31 had been rescued by Thursday night": a count as it stood by a day gone by.
+_PAST_PERFECT = re.compile(r"\b(?:had|had been|was|were)\b(?![^,;.]*\b(?:will|would)\b)")
+
+
 def future_context(text: str, start: int) -> bool:
     """True when the clause before *start* speaks of what is still to come."""
     floor = max(0, start - 80)
@@ -468,7 +473,9 @@ def _weekdays(
         if future_context(folded, m.start()) and prep not in ("since", "siden", "с", "со", "منذ"):
             ahead = (target - published.weekday()) % 7
             day = published + dt.timedelta(days=ahead)
-        elif prep in ("by", "until", "till", "до", "к", "ко", "til", "다음"):
+        elif prep in ("by", "until", "till", "до", "к", "ко", "til", "다음") and not (
+            prep == "by" and _PAST_PERFECT.search(folded, max(0, m.start() - 80), m.start())
+        ):
             ahead = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=ahead)
         elif prep == "지난" or (word.endswith("s") and prep == "i" and back == 0):
@@ -488,6 +495,8 @@ def _weekends(folded: str, published: dt.date | None) -> Iterator[Found]:
             continue
         saturday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=5)
         shift = {"next": 7, "last": -7}.get(m["which"].casefold(), 0)
+        if m["which"] == "the" and saturday > published and not future_context(folded, m.start()):
+            shift = -7  # "sank at the weekend" in Thursday's paper: the weekend just gone
         first = saturday + dt.timedelta(days=shift)
         yield m.start(), m.end(), first, first + dt.timedelta(days=1), True
 

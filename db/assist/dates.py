@@ -177,7 +177,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"(?<![\w-])(?P<rel>(?:earlier|later)\s+(?:this|in\s+the|last)\s+(?:month|year|week)|"
-            r"(?:this|last|next)\s+(?:month|year|week)|yesterday|today|tomorrow|tonight|"
+            r"(?:this|last|next)\s+(?:month|year|week)|(?:the\s+day\s+before\s+)?yesterday|"
+            r"today|tomorrow|tonight|"
             r"this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today|"
             r"(?:on|last|this|next)\s+" + _WEEKDAY.replace("?P<wd>", "?P<rwd>") + r"|"
             r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![\w-])",
@@ -334,6 +335,9 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, d
         return day, day
     if words == ["yesterday"]:
         day = p - dt.timedelta(days=1)
+        return day, day
+    if words[-1] == "yesterday":  # the day before yesterday
+        day = p - dt.timedelta(days=2)
         return day, day
     if words[-1] in _WEEKDAYS:
         wd: weekday = (MO, TU, WE, TH, FR, SA, SU)[_WEEKDAYS.index(words[-1])]

@@ -485,6 +485,12 @@ def profile(
     elif r.date_first is not None:
         when, when_is_event = r.date_first, True
         event = (r.date_first, r.date_last or r.date_first)
+        if r.value is not None and published is not None:
+            # A count as it stood the day before the paper ("31 had been rescued by
+            # Thursday night" in Friday's paper) is that paper's news, as of its day, like
+            # the other figures it gives.
+            if (published.date() - event[1]).days == 1:
+                when = published.date()
     if when is None and (year := named_year(quote, r.value)) is not None:
         if published is None or year != published.year:
             when, when_is_event = dt.date(year, 7, 1), True  # "the 2019 fire": that year's
