@@ -18,34 +18,38 @@ The target is a resident peak under 300 MiB for the largest file accepted.
 Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
 
 * before the import: about 60 (Python, SQLAlchemy, the workspace open);
-* reading: the file's bytes, 50, and the decoded text, 104 (Python keeps a text
-  holding any character beyond Latin-1 at two bytes a character);
-* staging (``db.long_rows``): the text's UTF-8 encoding, 50, beside both — the
-  peak of Python's own allocations (about 265 resident) — then the text and the
-  bytes copied a slice at a time into a temporary table, and Python's copies
-  released;
-* the row: one INSERT with placeholders of the right sizes, about 200 inside
-  SQLite (the placeholder text, the file's zero-filled blob and the record of
-  both), then each staged value copied into its column a slice at a time;
+* reading: the file's bytes, 50, and the decoded text, 100 (Python keeps a text
+  holding any character beyond Latin-1 at two bytes a character) — the peak of
+  the import, about 150 over the start.  Nothing else makes a whole copy: the
+  file's control bytes are counted a slice at a time, and the text is staged
+  (``db.long_rows``) in UTF-8 a slice at a time; then Python's copies are released;
+* the row: one INSERT with placeholders of the right sizes, about 100 inside
+  SQLite (the placeholder text and the record holding it; the file's zero-filled
+  blob stays unexpanded, being the table's last column, migration 0021), then
+  each staged value copied into its column a slice at a time;
 * the search index, after the row is written (``db.search.schema.index_pending``):
   the text is read from its row a slice at a time and indexed in parts of half a
   million characters (``db.search.schema.PART_CHARS``), about 20 whatever the
-  text's length; indexing the whole text in one row took about 210.
+  text's length.
 
-Through the window (``--window``): the import function alone peaks at about 334, the
-same rise over a higher start (about 124: PySide6 and the window's modules loaded).
-Then the window opens the new article: Python holds its text (about 100, read whole
-for the reader) and the reader's line starts (10), Qt its document (the text again in
-UTF-16 and a layout of every line: about 270), so a window that has opened the article
-sits near 500 and peaked at 758 once its suggestions were shown (load average 3.5).
-Suggestions used to read the whole text: they ran for minutes past 2 GiB before they
-were bounded to the first 1,000,000 characters (``db.assist.service.SUGGEST_CHARS``).
+Before these changes (same machine, same run, load average 4-6): the staging held
+the UTF-8 copy beside the bytes and the text (+50), and so did the control count;
+the row took about 200 (the zero-filled blob expanded in the record); the index of
+the whole text about 210.  The window's import function peaked at 332 then and at
+265 now, from a start of about 122 (PySide6 and the window's modules loaded);
+``claimdesk import`` at 272 then, 258 after the first of these changes.
 
-So the peak is about 275 (the row, or the index), against 570 when the text was
-indexed by the triggers of the INSERT that also bound the text, while Python
-held the text and the bytes.  The window and ``claimdesk import`` hand a file
-this large over in the same way; files under 16 MiB imported together go in
-batches, whose texts are held until the batch is stored.
+Through the window (``--window``), after the import the window opens the new
+article: Python holds its text (about 100, read whole for the reader) and the
+reader's line starts (10), Qt its document (the text again in UTF-16 and a layout
+of every line: about 270), so a window that has opened the article sits near 500
+and peaks near 755 once its suggestions are shown.  Suggestions used to read the
+whole text: they ran for minutes past 2 GiB before they were bounded to the first
+1,000,000 characters (``db.assist.service.SUGGEST_CHARS``).
+
+The window and ``claimdesk import`` hand a file this large over in the same way;
+files under 16 MiB imported together go in batches, whose texts are held until
+the batch is stored.
 """
 
 from __future__ import annotations

@@ -194,3 +194,47 @@ def test_the_downgrade_indexes_parts_whole_and_the_upgrade_keeps_them_found(
         _index_intact(ws)
     finally:
         ws.close()
+
+
+def test_the_file_bytes_move_to_the_last_column_with_every_article_kept(tmp_path: Path) -> None:
+    # A workspace migrated step by step has the file's bytes amid the columns;
+    # migration 0021 moves them last in place, each article's text and file kept
+    # and its search entries still found.
+    import datetime as dt
+    import uuid
+
+    from alembic import command
+
+    url = to_url(tmp_path / "order.sqlite")
+    engine = make_engine(url)
+    command.upgrade(alembic_config(engine), "0020")
+    bodies = {"short": "Short note\n\nQuellwasser at dawn.\n", "long": _prose(3 * PART_CHARS)}
+    now = dt.datetime(2026, 1, 1).isoformat(" ")
+    with engine.begin() as conn:
+        columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(article)")]
+        assert columns[-1] != "original"
+        for name, body in bodies.items():
+            conn.exec_driver_sql(
+                "INSERT INTO article (id, title, outlet, author, url, published_zone, text, "
+                "original, sha256, filename, encoding, format, created_at, updated_at, version) "
+                "VALUES (?, ?, '', '', '', '', ?, ?, ?, ?, 'utf-8', 'txt', ?, ?, 1)",
+                (uuid.uuid4().hex, name, body, b"\xef\xbb\xbf" + body.encode(), name, name,
+                 now, now),
+            )  # fmt: skip
+        schema.index_pending(conn)
+    engine.dispose()
+    ws = open_workspace(url)  # upgraded on opening
+    try:
+        with ws.engine.connect() as conn:
+            columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(article)")]
+            rows = conn.exec_driver_sql("SELECT title, text, original FROM article").all()
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert columns[-1] == "original" and columns.count("original") == 1
+        assert {r[0]: (r[1], r[2]) for r in rows} == {
+            name: (body, b"\xef\xbb\xbf" + body.encode()) for name, body in bodies.items()
+        }
+        assert len(_found(ws, "quellwasser")) == 2
+        _index_intact(ws)
+    finally:
+        ws.close()

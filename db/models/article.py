@@ -31,7 +31,9 @@ class Article(TrackedMixin, Base):
     published_zone: Mapped[str] = mapped_column(String(16), default="", server_default="")
     # Text as stored: LF line endings; claim anchors index into it in code points.
     text: Mapped[str] = mapped_column(Text)
-    original: Mapped[bytes] = mapped_column(LargeBinary)
+    # The last column: a row is written with the file's bytes as a zero-filled blob of
+    # their length, which SQLite keeps unexpanded only in the last column (db.long_rows).
+    original: Mapped[bytes] = mapped_column(LargeBinary, sort_order=1)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     filename: Mapped[str] = mapped_column(String(500), default="")
     encoding: Mapped[str] = mapped_column(String(32), default="utf-8")
