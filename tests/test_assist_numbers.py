@@ -231,3 +231,28 @@ def test_count_words_and_degrees(
 ) -> None:
     found = only(text, language)
     assert (text[found.start : found.end], found.value, found.unit) == (quote, value, unit)
+
+
+def test_a_count_of_a_count_gives_both_numbers() -> None:
+    assert figures("Kun fire af de ni færger sejlede i går.", "da") == [
+        ("fire", 4, None),
+        ("ni", 9, None),
+    ]
+    assert figures("Der lukkede to af de otte S-togsstationer.", "da") == [
+        ("to", 2, None),
+        ("otte", 8, None),
+    ]
+    assert figures("de otte dværge", "da") == []
+
+
+def test_korean_counters_of_tonnes_bags_and_companies() -> None:
+    text = (
+        "정부는 비축 쌀 3천500t을 풀고, 1인당 5봉지까지 팔며, 통신 3사와 협의했다. "
+        "제2사단은 이동했다."
+    )
+    found = [(text[f.start : f.end], f.value, f.unit) for f in extract_figures(text, "ko")]
+    assert found == [
+        ("3천500t", 3500, "tonnes"),
+        ("5봉지", 5, "bags"),
+        ("3사", 3, "companies"),
+    ]

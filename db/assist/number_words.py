@@ -155,6 +155,13 @@ def _magnitude(language: str) -> re.Pattern[str]:
 
 
 _DIGIT_BEFORE = re.compile(r"\d[ \u00a0]*$")
+_PARTITIVE = re.compile(
+    r"[ \u00a0]+(?:af|of|из)[ \u00a0]+(?:(?:de|the|disse|these|those)[ \u00a0]+)?"
+    r"(?P<n>[^\W_]+)",
+    re.IGNORECASE,
+)
+_OF_THE_BEFORE = re.compile(r"[^\W\d_]+[ \u00a0]+(?:af|of)[ \u00a0]+(?:de|the)[ \u00a0]+$", re.I)
+_LETTER_COMPOUND = re.compile(r"[A-ZÆØÅ]-[a-zæøå]{2,}")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
 
@@ -213,14 +220,22 @@ def _plain_numbers(text: str, language: str) -> list[WordNumber]:
             continue
         counted = follow.group(1)
         folded = counted.casefold()
+        partitive = _PARTITIVE.match(text, end)
+        if partitive and (partitive["n"].casefold() in table or partitive["n"].isdigit()):
+            # "fem af de syv linjer", "three of the five ministers": a count of a count
+            last_end = end
+            out.append(WordNumber(start, end, value, ""))
+            continue
         if folded in not_counted or folded in table:
             continue
         if language == "da" and not counted.islower():
-            continue
+            if not _LETTER_COMPOUND.match(text, follow.start(1)):
+                continue  # but "syv S-togslinjer": a letter joined to a noun
         if language == "ar" and (folded.startswith("ال") or len(folded) < 2):
             continue  # "خمس السكان" is a fifth, and a counted noun is indefinite
         before = _WORD_BEFORE.search(text, max(0, start - 12), start)
-        if before and before.group(1).casefold() in not_after:
+        whole = _OF_THE_BEFORE.search(text, max(0, start - 16), start)  # "fem af de syv"
+        if before and before.group(1).casefold() in not_after and not whole:
             continue
         if language == "ru" and folded in ("час", "часа", "часов") and before:
             if before.group(1).casefold() in ("в", "к"):

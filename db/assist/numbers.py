@@ -75,7 +75,8 @@ _KOREAN_COUNTERS = (
     "명의 명 개월 개국 개 대 발 척 달러 원 곳 퍼센트 % 채 가구 헥타르 ㏊ 톤 킬로미터 ㎞ 밀리미터 "
     "㎜ 미터 마리 건 기 문 세(?![계력]) 시간 회(?![의차사장견]) 차례 배 분(?![기의야석]) "
     "초(?![반기순등]) 년(?![도생대]) 주(?![년간년도민택식요의]) 주간 일간 일\\s?동안 살 표 "
-    "석(?!유) 가지 층 킬로그램 ㎏ kg 리터"
+    "석(?!유) 가지 층 킬로그램 ㎏ kg 리터 t(?![A-Za-z]) 봉지 상자 박스 포대 개사 "
+    "사(?![람단업건고무원회장용례실망태항이직설설립])"
 ).split()
 _KOREAN = re.compile(
     r"(?<![\d.,])(?P<pre>약\s?|최대\s?|최소\s?)?"
@@ -91,7 +92,8 @@ _KOREAN_UNITS = {
     "차례": "times", "배": "times", "분": "minutes", "초": "seconds", "년": "years",
     "주": "weeks", "주간": "weeks", "일간": "days", "일동안": "days", "일 동안": "days",
     "살": "years", "표": "votes", "석": "seats", "층": "floors", "킬로그램": "kg", "㎏": "kg",
-    "kg": "kg", "리터": "litres",
+    "kg": "kg", "리터": "litres", "t": "tonnes", "봉지": "bags", "상자": "boxes",
+    "박스": "boxes", "포대": "sacks", "개사": "companies", "사": "companies",
 }  # fmt: skip
 # Counters that are also date or clock words: a figure only where the digits cannot be a
 # year, a time of day or a day of the month.
