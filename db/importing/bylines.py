@@ -4,9 +4,10 @@ A page's metadata often carries the day only, while its byline says
 "Published: 13 Jan. 2025, 11:17".  :func:`byline_dateline` finds such a line
 among the page's short text lines.  A time given without a zone is in the
 outlet's own zone, not UTC: :func:`assume_outlet_zone` takes it from the
-country of the outlet's web address (``.kr`` → Seoul), and the zone label says
-it was assumed.  Without a known zone the time stays as given, taken as UTC,
-as everywhere in ClaimDesk.
+outlet's web address (a known outlet, or its country: ``.kr`` → Seoul), or
+else from the page's language where one zone fits it (``lang="ko"``), and the
+zone label says it was assumed.  Without a known zone the time stays as given,
+taken as UTC, as everywhere in ClaimDesk.
 """
 
 from __future__ import annotations
@@ -41,6 +42,30 @@ ZONE_OF_DOMAIN = {
     "pl": "Europe/Warsaw",
     "uk": "Europe/London",
 }
+# Outlets whose address names no country: the zone they publish in.
+ZONE_OF_OUTLET = {
+    "koreaherald.com": "Asia/Seoul",
+    "chosun.com": "Asia/Seoul",
+    "donga.com": "Asia/Seoul",
+    "hankyung.com": "Asia/Seoul",
+    "joins.com": "Asia/Seoul",
+    "arirang.com": "Asia/Seoul",
+    "nocutnews.com": "Asia/Seoul",
+    "kyodonews.net": "Asia/Tokyo",
+    "xinhuanet.com": "Asia/Shanghai",
+    "scmp.com": "Asia/Hong_Kong",
+    "tass.com": "Europe/Moscow",
+    "rt.com": "Europe/Moscow",
+    "kyivindependent.com": "Europe/Kyiv",
+    "ukrinform.net": "Europe/Kyiv",
+}
+# A page written in one of these languages is read in that country's zone when its
+# address tells nothing (languages spoken in one zone only).
+ZONE_OF_LANGUAGE = {
+    "ko": "Asia/Seoul",
+    "ja": "Asia/Tokyo",
+    "da": "Europe/Copenhagen",
+}
 MAX_LINE = 100
 
 
@@ -59,17 +84,30 @@ def byline_dateline(lines: Iterable[str]) -> Dateline | None:
 
 
 def zone_of_url(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").lower()
+    """The zone of a known outlet (www.koreaherald.com), else of the address's country."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
     if not host:
         return None
-    return ZONE_OF_DOMAIN.get(host.rsplit(".", 1)[-1])
+    labels = host.split(".")
+    for n in range(len(labels) - 1):
+        known = ZONE_OF_OUTLET.get(".".join(labels[n:]))
+        if known is not None:
+            return known
+    return ZONE_OF_DOMAIN.get(labels[-1])
 
 
-def assume_outlet_zone(found: Dateline, url: str) -> Dateline:
-    """*found* in the outlet's zone when it named none and the address tells the zone."""
+def zone_of_language(language: str) -> str | None:
+    """The zone of a page in *language* (its ``lang``, e.g. ``ko-KR``), if only one fits."""
+    primary = language.strip().lower().replace("_", "-").split("-", 1)[0]
+    return ZONE_OF_LANGUAGE.get(primary)
+
+
+def assume_outlet_zone(found: Dateline, url: str, language: str = "") -> Dateline:
+    """*found* in the outlet's zone when it named none and the address, or else the
+    page's language, tells the zone."""
     if found.offset is not None:
         return found
-    name = zone_of_url(url)
+    name = (zone_of_url(url) if url else None) or zone_of_language(language)
     if name is None:
         return found
     zone = ZoneInfo(name)

@@ -180,8 +180,8 @@ def read_html_article(data: bytes, filename: str, encoding: str | None = None) -
     if published is None and dateline:
         published = parse_dateline(str(dateline))
     published = better_dateline(published, byline)
-    if published is not None and url:
-        published = assume_outlet_zone(published, url)
+    if published is not None:
+        published = assume_outlet_zone(published, url, root.get("lang") or "")
     return NewArticle(
         text=body,
         original=data,
