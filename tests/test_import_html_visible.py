@@ -413,6 +413,25 @@ def test_a_layout_table_cell_is_laid_out_like_a_block() -> None:
     ]
 
 
+def test_controls_between_words_keep_them_apart_and_object_fallbacks_are_reported() -> None:
+    page = (
+        "<html><body><article><p>Tickets cost four euros<input type='text'>at the pier.</p>"
+        "<object data='timetable.swf'><param name='q' value='1'>"
+        "<p>The player shows the winter timetable here.</p></object>"
+        "<p>The island ferry will run only twice a day from March, the operator said.</p>"
+        "</article></body></html>"
+    )
+    article = read_html_article(page.encode(), "o.html")
+    assert article.text.split("\n\n") == [
+        "Tickets cost four euros at the pier.",
+        "The island ferry will run only twice a day from March, the operator said.",
+    ]
+    assert article.notes == (
+        "text shown in place of an embedded object on the page was left out: "
+        "“The player shows the winter timetable here.”",
+    )
+
+
 def test_a_page_of_asides_alone_is_stored_rather_than_refused() -> None:
     page = (
         "<html><body><aside><p>The island ferry will run only twice a day from March.</p>"

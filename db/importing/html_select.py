@@ -11,18 +11,24 @@ the page's passages themselves:
 
 * a passage the main text holds is *matched* (compared without white space or
   punctuation, so however it was split or joined);
-* the article runs from the first to the last substantial matched passage,
-  and takes in everything inside the element that holds them all (unless that
-  is the whole body): a caption or credit after the last paragraph belongs to
-  the article as much as one between two paragraphs;
+* an element named as page furniture ('with-sidebar', 'related') that holds a
+  substantial matched passage wraps the article and is not furniture; a box
+  named as an ad or a cookie banner never is;
+* the article runs from the first to the last matched passage that is plain
+  text (not links, not in an aside, an ad or the like), and takes in
+  everything inside the element holding its substantial ones (unless that is
+  the whole body) and the figures beside them: a caption or credit after the
+  last paragraph belongs to the article as much as one between two paragraphs;
 * inside the article every passage is kept but links that the main text left
-  out (a menu, 'read more') and ads, cookie banners, share and related-story
-  boxes; outside it only matched passages that are neither;
-* asides (pull quotes, boxes beside the text) are never kept.
+  out (a menu, 'read more'); outside it only matched plain passages;
+* passages in ads, cookie banners, share and related-story boxes are never
+  kept, nor asides (pull quotes, boxes beside the text) and the fallback text
+  of embedded objects.
 
 A passage left out that is none of navigation, links, ads and the like, and
-whose words are not already in the stored text, is reported: one note each
-(:func:`left_out_notes`).
+whose words are not already in the stored text nor the article's title, is
+reported when it is a caption, a sentence or a few words (not a label such as
+'Most read'): one note each (:func:`left_out_notes`), five at most.
 """
 
 from __future__ import annotations
@@ -214,7 +220,10 @@ def left_out_notes(left_out: Sequence[Passage], stored: str, title: str = "") ->
     notes = []
     for item in missing[:MAX_NOTES]:
         excerpt = item.text if len(item.text) <= _EXCERPT else item.text[: _EXCERPT - 1] + "…"
-        where = "beside the article" if item.aside else "outside the article"
+        where = {
+            "aside": "beside the article",
+            "object": "shown in place of an embedded object",
+        }.get(item.aside, "outside the article")
         notes.append(f"text {where} on the page was left out: “{excerpt}”")
     if len(missing) > MAX_NOTES:
         more = len(missing) - MAX_NOTES

@@ -11,10 +11,11 @@ its own unless it stands between words, so two blocks never run their words
 together.  Ruby annotations (``<rt>``) are left out of the base text.
 
 Left out on purpose, and never text: scripts, styles, ``<template>``,
-``<noscript>``, embedded objects, form controls, the page's navigation and
-its site header and footer (``<header>``/``<footer>`` outside an article or
-section), and anything the page hides (``hidden``, ``display: none``).
-Passages are marked, not dropped, when they sit in an ``<aside>``, in an
+``<noscript>``, frames, embeds and graphics, form controls (a control between
+two words leaves a space), the page's navigation and its site header and
+footer (``<header>``/``<footer>`` outside an article or section), and anything
+the page hides (``hidden``, ``display: none``).  Passages are marked, not
+dropped, when they sit in an ``<aside>`` or an ``<object>``'s fallback, in an
 element the page names as an ad, a cookie banner, a share or related-stories
 box and the like (:data:`CHROME_WORDS`), or when most of their text is links:
 :mod:`db.importing.html_select` decides about those.
@@ -35,7 +36,6 @@ DROP = frozenset(
         "noscript",
         "template",
         "iframe",
-        "object",
         "embed",
         "svg",
         "math",
@@ -116,6 +116,7 @@ BLOCKS = frozenset(
     | {"figure", "figcaption", "section", "article", "main", "aside", "header", "footer"}
     | {"address", "hr", "details", "summary", "fieldset", "legend", "form", "center", "body"}
     | {"html", "menu", "dir", "hgroup", "search", "dialog", "map", "frameset", "noframes"}
+    | {"object"}
 )
 # Blocks in which one line break is a space and two end a paragraph; elsewhere
 # (a <div>, the body) one line break ends the text before it.
@@ -144,6 +145,10 @@ CHROME_WORDS = BOX_WORDS | frozenset(
 )
 # A word after one of these says what the element has or lacks, not what it is.
 _MODIFIERS = frozenset({"no", "has", "with", "without", "hide", "show", "enable", "disable"})
+# Controls and embedded content shown between words: left out, but never gluing them.
+_WIDGETS = frozenset(
+    {"input", "button", "select", "textarea", "iframe", "embed", "svg", "canvas", "math"}
+)
 # ARIA roles of the page's own furniture (dropped) and of asides.
 _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
 _ASIDE_ROLES = frozenset({"complementary", "note"})
@@ -163,7 +168,9 @@ class Passage:
     text: str  # white space collapsed to single spaces, never empty
     element: lxml.html.HtmlElement  # the block it was laid out in
     linked: float  # the share of its characters (not counting spaces) inside links
-    aside: bool = False  # in an <aside>: a pull quote, a box beside the article
+    # Set when the page shows it apart from the article: "aside" (a pull quote, a box
+    # beside the text) or "object" (an embedded object's fallback content).
+    aside: str = ""
     # The innermost element around it that the page names as an ad, a cookie banner,
     # a share or related-stories box and the like (or the passage's own block, when
     # its text is an ad's label).
@@ -218,8 +225,10 @@ def _is_chrome(element: lxml.html.HtmlElement, tag: str) -> bool:
     return tag == "dialog" or bool(chrome_words(element))
 
 
-def _is_aside(element: lxml.html.HtmlElement, tag: str) -> bool:
-    return tag == "aside" or _attr(element, "role") in _ASIDE_ROLES
+def _aside(element: lxml.html.HtmlElement, tag: str) -> str:
+    if tag == "object":
+        return "object"
+    return "aside" if tag == "aside" or _attr(element, "role") in _ASIDE_ROLES else ""
 
 
 def _short_cells(row: lxml.html.HtmlElement) -> bool:
@@ -244,7 +253,7 @@ class _Layout:
         self.linked = 0
         self.breaks = 0
         self.block: lxml.html.HtmlElement | None = None
-        self.aside = False
+        self.aside = ""
         self.chrome: lxml.html.HtmlElement | None = None
         self.paragraph = False  # inside a block where one line break is a space
         self.row = False  # inside a table row laid out as one passage
@@ -295,6 +304,8 @@ class _Layout:
             return  # a comment or processing instruction: nothing shown
         tag = tag.lower()
         if _dropped(element, tag):
+            if tag in _WIDGETS:
+                self.pieces.append(" ")  # a control between words keeps them apart
             return
         if tag == "br":
             self.breaks += 1
@@ -319,7 +330,7 @@ class _Layout:
         saved = (self.block, self.aside, self.chrome, self.paragraph, self.row, self.figure)
         self.flush()
         self.block = element
-        self.aside = self.aside or _is_aside(element, tag)
+        self.aside = self.aside or _aside(element, tag)
         if _is_chrome(element, tag):
             self.chrome = element
         self.paragraph = tag in PARAGRAPHS
