@@ -184,3 +184,23 @@ def test_a_count_as_it_stood_the_night_before_is_the_papers_news() -> None:
     # … while a count of two days before is dated by its own words.
     older = p("31 climbers had been brought down alive by Sunday night", _day(12))
     assert older.when == dt.date(2024, 3, 10)
+
+
+def test_a_later_figure_updates_a_range_allowing_the_value_it_replaced() -> None:
+    span = p("between 30 and 36 cavers were trapped below the sump", _day(11))
+    told = p("33 cavers were trapped below the sump", _day(11))
+    again = p("the guides still put the number trapped at 33", _day(12))
+    rival = p("38 cavers were trapped, the club said", _day(12))
+    newer = p("40 cavers were trapped below the sump, officials now say", _day(13))
+    found = _all_related(span, told, again, rival, newer)
+    direct_steps(found)
+    kept = found.get(pair_key(newer, span))
+    assert kept is not None and kept.relation is Relation.UPDATES and kept.newer is newer
+    # A repeat of the 33 given on the day of the range narrows nothing: it agrees.
+    agrees = found.get(pair_key(again, span))
+    assert agrees is not None and agrees.relation is Relation.SUPPORTS
+    # An open bound allows any count, so a later one is not its direct step.
+    floor = p("at least 25 cavers were trapped below the sump", _day(11))
+    found = _all_related(floor, told, again, rival, newer)
+    direct_steps(found)
+    assert pair_key(newer, floor) not in found

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 
 from db.facts.profile import Profile
-from db.facts.relate import STILL_STANDING, WORDED, Relating
+from db.facts.relate import COMPATIBLE, LATER, STILL_STANDING, WORDED, Relating
 from db.models import Relation
 
 Key = tuple[int, int]
@@ -76,6 +76,11 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
             if standing is not None:
                 found[key] = standing
                 continue
+        if r.relation is updates and r.reason == LATER and x.claim_id.int in repeats:
+            if y.low <= x.low and x.high <= y.high and _given_by(repeats[x.claim_id.int], y):
+                # 47 within "between 45 and 50" narrows nothing when 47 was given that day.
+                found[key] = Relating(Relation.SUPPORTS, x, y, COMPATIBLE)
+                continue
         found_x = ahead.get(x.claim_id.int)
         if found_x is None:
             found_x = ahead[x.claim_id.int] = _ahead(earlier[x.claim_id.int])
@@ -83,9 +88,25 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
         assert y.when is not None
         at = bisect.bisect_right(days, y.when)
         if at < len(days) and figures[at] != y.figure and not _named(r):
-            if r.relation is updates and y.figure in replaced:
-                continue  # it carries the value the newer figure replaced
+            if r.relation is updates and _allows(y, replaced):
+                continue  # it carries (or allows) the value the newer figure replaced
             del found[key]
+
+
+def _given_by(repeats: list[Profile], older: Profile) -> bool:
+    """Whether one of *repeats* (claims of the same figure) was given by *older*'s day."""
+    assert older.when is not None
+    return any(z.when is not None and z.when <= older.when for z in repeats)
+
+
+def _allows(p: Profile, replaced: set[Figure]) -> bool:
+    """Whether *p*'s figure is, or within its bounds allows, one of the *replaced* values
+    ("between 45 and 50" allows the 47 that a later 52 replaced)."""
+    if p.figure in replaced:
+        return True
+    if p.low <= 0 or p.high == float("inf"):
+        return False  # "at least 4", "up to 15" allow any later count; they bound it
+    return any(v is not None and p.low <= v <= p.high for v, _low, _high in replaced)
 
 
 def _named(r: Relating) -> bool:
