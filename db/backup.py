@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from db import leftovers
 from db.errors import InvalidInput, NotFound
 from db.file_guard import check_workspace_file
 from db.paths import data_dir
@@ -120,6 +121,40 @@ def _verify(path: Path, expected: dict[str, int], revision: str | None) -> None:
         conn.close()
 
 
+def _remove_part(part: Path) -> None:
+    """Remove *part* (if it was not renamed into place) and its journal; forget it."""
+    for leftover in (part, *leftovers.siblings(part)):
+        leftover.unlink(missing_ok=True)
+    leftovers.release(part)
+
+
+def _copy_into(
+    workspace: Path, part: Path, progress: Callable[[int, int], None] | None
+) -> tuple[dict[str, int], str | None]:
+    """Copy *workspace* page by page into *part*; its (counts, revision) as copied."""
+    source = sqlite3.connect(f"{workspace.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    try:
+        target = sqlite3.connect(part)
+        try:
+            # One read transaction on the source: the counts and the copy see the same state.
+            source.execute("BEGIN")
+            counts = _counts(source)
+            revision = _revision(source)
+
+            def step(status: int, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(total - remaining, total)
+
+            source.backup(target, pages=1024, progress=step)
+            source.execute("COMMIT")
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return counts, revision
+
+
 def take_backup(
     workspace: Path,
     dest: Path | None = None,
@@ -148,40 +183,20 @@ def take_backup(
         raise InvalidInput(f"The folder {dest.parent} does not exist.")
     part = dest.with_name(f".{dest.name}.part")
     part.unlink(missing_ok=True)
-    source = sqlite3.connect(f"{workspace.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    leftovers.register(part)  # removed at the next start if this process dies
     try:
-        target = sqlite3.connect(part)
-        try:
-            # One read transaction on the source: the counts and the copy see the same state.
-            source.execute("BEGIN")
-            counts = _counts(source)
-            revision = _revision(source)
-
-            def step(status: int, remaining: int, total: int) -> None:
-                if progress is not None:
-                    progress(total - remaining, total)
-
-            source.backup(target, pages=1024, progress=step)
-            source.execute("COMMIT")
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-    finally:
-        source.close()
-    try:
+        counts, revision = _copy_into(workspace, part, progress)
         _verify(part, counts, revision)
         os.replace(part, dest)
     except DamagedCopy as exc:
         # The copy holds the workspace's pages as they are: the workspace is damaged.
-        part.unlink(missing_ok=True)
         raise WorkspaceDamaged(
             f"{workspace.name} is damaged: a copy of it just taken failed SQLite's full "
             f"integrity check ({'; '.join(exc.problems)}), so no backup was kept; check the "
             "workspace and restore an earlier backup if it cannot be repaired."
         ) from None
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    finally:
+        _remove_part(part)
     info = BackupInfo(dest, now, revision, counts, dest.stat().st_size, str(workspace.resolve()))
     _write_description(info)
     return info
@@ -289,27 +304,26 @@ def restore_backup(backup: Path, dest: Path) -> BackupInfo:
         raise InvalidInput(f"The folder {dest.parent} does not exist.")
     part = dest.with_name(f".{dest.name}.part")
     part.unlink(missing_ok=True)
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    leftovers.register(part)  # removed at the next start if this process dies
     try:
-        result = _integrity(source)
-        if result != ["ok"]:
-            raise InvalidInput(f"The backup {backup} is damaged ({'; '.join(result)}).")
-        counts = _counts(source)
-        revision = _revision(source)
-        target = sqlite3.connect(part)
+        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            source.backup(target)
+            result = _integrity(source)
+            if result != ["ok"]:
+                raise InvalidInput(f"The backup {backup} is damaged ({'; '.join(result)}).")
+            counts = _counts(source)
+            revision = _revision(source)
+            target = sqlite3.connect(part)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        except sqlite3.DatabaseError as exc:
+            raise InvalidInput(f"The backup {backup} is damaged ({exc}).") from None
         finally:
-            target.close()
-    except sqlite3.DatabaseError as exc:
-        part.unlink(missing_ok=True)
-        raise InvalidInput(f"The backup {backup} is damaged ({exc}).") from None
-    finally:
-        source.close()
-    try:
+            source.close()
         _verify(part, counts, revision)
         os.replace(part, dest)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    finally:
+        _remove_part(part)
     return BackupInfo(dest, info.taken, revision, counts, dest.stat().st_size, str(backup))

@@ -1,8 +1,9 @@
 """Temporary files a killed process left behind are found and removed at the next start.
 
-An export or bundle is written to a hidden ``.NAME.xxxx.part`` file beside its
-target and renamed into place when complete.  If the process is killed in
-between, the part file would stay for ever: so each one is noted, while it
+An export, bundle, backup or restored workspace is written to a hidden
+``.NAME….part`` file beside its target and renamed into place when complete.
+If the process is killed in between, the part file (and the journal SQLite keeps
+beside it) would stay for ever: so each one is noted, while it
 exists, in the per-user data folder with the id of the process writing it,
 and :func:`clean` (run when ClaimDesk starts) removes the part files whose
 process is gone.
@@ -40,6 +41,11 @@ def release(part: Path) -> None:
     _note_for(part).unlink(missing_ok=True)
 
 
+def siblings(part: Path) -> tuple[Path, ...]:
+    """The files SQLite may keep beside *part* while writing it (its journal, log)."""
+    return tuple(part.with_name(part.name + end) for end in ("-journal", "-wal", "-shm"))
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
@@ -69,5 +75,9 @@ def clean() -> list[Path]:
         if part.name.endswith(".part") and part.is_file():
             part.unlink(missing_ok=True)
             removed.append(part)
+        if part.name.endswith(".part"):
+            for leftover in siblings(part):
+                if leftover.is_file():
+                    leftover.unlink(missing_ok=True)
         note.unlink(missing_ok=True)
     return removed

@@ -47,3 +47,32 @@ def test_a_part_file_being_written_is_left_alone(tmp_path: Path) -> None:
         assert tmp.exists()
     assert (tmp_path / "live.csv").read_text() == "in progress"
     assert leftovers.clean() == []
+
+
+def test_a_backup_killed_mid_copy_leaves_nothing_after_the_next_start(tmp_path: Path) -> None:
+    from db.workspace import open_workspace
+
+    workspace = tmp_path / "story.sqlite"
+    open_workspace(workspace).close()
+    copy = tmp_path / "copies" / "story-copy.sqlite"
+    copy.parent.mkdir()
+    code = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from db.backup import take_backup
+
+        def killed(done, total):
+            print("copying", flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        take_backup(Path({str(workspace)!r}), Path({str(copy)!r}), progress=killed)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ), capture_output=True, text=True
+    )
+    assert result.returncode == -signal.SIGKILL and "copying" in result.stdout, result.stderr
+    assert (copy.parent / ".story-copy.sqlite.part").exists() and not copy.exists()
+    assert run(["--db", str(workspace), "articles"]) == 0
+    assert list(copy.parent.iterdir()) == []
