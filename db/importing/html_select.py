@@ -209,14 +209,16 @@ def left_out_notes(left_out: Sequence[Passage], stored: str, title: str = "") ->
     """One note for each passage left out whose words the stored text does not hold (nor
     the article's *title*: a headline above the article is kept as its title)."""
     text = squash(stored)
+    paragraphs = {squash(p) for p in stored.split("\n\n")}
     heading = squash(title)
-    missing = [
-        p
-        for p in left_out
-        if _worth_telling(p)
-        and squash(p.text) not in text
-        and not (heading and squash(p.text) in heading)
-    ]
+    missing: list[Passage] = []
+    for item in left_out:
+        words = squash(item.text)
+        if not _worth_telling(item) or words in paragraphs or (heading and words in heading):
+            continue
+        # Past the passages named, the rest are only counted: no search of the whole text.
+        if len(missing) > MAX_NOTES or words not in text:
+            missing.append(item)
     notes = []
     for item in missing[:MAX_NOTES]:
         excerpt = item.text if len(item.text) <= _EXCERPT else item.text[: _EXCERPT - 1] + "…"
