@@ -307,3 +307,26 @@ def test_it_is_what_its_sentence_named_before() -> None:
     assert len(date_conflicts([it, other])) == 1
     # Without its sentence, "it" names nothing.
     assert happenings(_p(quote)) == set()
+
+
+@pytest.mark.parametrize(
+    "named",
+    ["the MV Corra Lind capsized on 9 June 2023", "the barge Corra Lind overturned on 9 June 2023"],
+)
+def test_a_vessel_called_by_its_name_is_the_vessel(named: str) -> None:
+    assert len(date_conflicts([_p(named), _p("the vessel sank on 9 June 2024")])) == 1
+    # A ferry's terminal is not the ferry; a name alone says no kind of thing.
+    assert happenings(_p("the ferry terminal opened on 2 May 2019")) == {
+        Happening("start", "terminal", "")
+    }
+    assert date_conflicts([_p("the Corra Lind sank on 9 June 2023"), _p(named)]) == []
+
+
+def test_the_vessel_is_the_one_ferry_not_one_of_two_ships() -> None:
+    ferry = _p("the ferry capsized on 3 April 2024")
+    vessel = _p("the vessel sank on 3 June 2024")
+    assert len(date_conflicts([ferry, vessel])) == 1
+    # With a tanker that sank as well, "the vessel" could be either; the ferry and the
+    # tanker are two vessels.
+    tanker = _p("the tanker sank on 3 June 2024")
+    assert date_conflicts([ferry, vessel, tanker]) == []

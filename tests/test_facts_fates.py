@@ -204,3 +204,16 @@ def test_a_later_figure_updates_a_range_allowing_the_value_it_replaced() -> None
     found = _all_related(floor, told, again, rival, newer)
     direct_steps(found)
     assert pair_key(newer, floor) not in found
+
+
+def test_the_drowned_and_lives_lost_are_the_dead_and_survivors_the_rescued() -> None:
+    drowned = p("at least 17 deckhands drowned", _day(11))
+    assert drowned.unit == "killed"
+    lost = p("the harbour master said 23 lives were lost", _day(12))
+    assert lost.unit == "killed"
+    found = relate(drowned, lost)
+    assert found is not None and found.relation is Relation.UPDATES
+    survivors = p("the number of survivors reached 140", _day(12))
+    assert survivors.unit == "rescued"
+    same = relate(survivors, p("140 people were rescued from the water", _day(12)))
+    assert same is not None and same.relation is Relation.SAME

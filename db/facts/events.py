@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from db.facts.happenings import Happening, bare, happenings, marks_first, places, repeats
+from db.facts.happenings import Happening, general, happenings, kin, marks_first, places, repeats
 from db.facts.profile import Profile
 
 SLACK_DAYS = 31  # reports of one event may be this far apart (sent vs arrived, rounding)
@@ -107,18 +107,18 @@ def date_conflicts(
     for cid, named in events.items():
         for h in named:
             buckets[h].append(by_id[cid])
-    # "The sinking on 3 May" is the sinking of the one thing the claims say sank, when
-    # they name one thing only (of two vessels that sank, it could be either).
-    kin: dict[tuple[str, str], list[Happening]] = defaultdict(list)
+    # "The sinking on 3 May" is the sinking of the one thing the claims say sank, and
+    # "the vessel" the one ferry they speak of, when they name one such thing only (of
+    # a ferry and a tanker that sank, it could be either).
+    alike: dict[tuple[str, str], list[Happening]] = defaultdict(list)
     for h in buckets:
-        if not bare(h):
-            kin[(h.kind, h.order)].append(h)
-    for h in [h for h in buckets if bare(h)]:
+        alike[(h.kind, h.order)].append(h)
+    for h in [h for h in buckets if general(h)]:
         told = {p.claim_id for p in buckets[h]}  # what else these claims name is not it
         others = [
             o
-            for o in kin.get((h.kind, h.order), [])
-            if any(p.claim_id not in told for p in buckets[o])
+            for o in alike[(h.kind, h.order)]
+            if kin(h, o) and any(p.claim_id not in told for p in buckets[o])
         ]
         if len(others) == 1:
             buckets[others[0]].extend(buckets[h])

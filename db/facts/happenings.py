@@ -359,14 +359,25 @@ def kinds_in(text: str) -> set[str]:
     return kinds
 
 
+# Prefixes naming a ship ("the MV Harrow Star").
+_VESSEL_PREFIXES = frozenset(("MV", "MS", "SS", "HMS", "RMS", "MT", "FV", "USS", "M/V"))
 _IT = re.compile(r"\bit\b", re.I)
-# One thing under several names: the ferry, the ship, the vessel; the mine and the pit.
+# One thing under several names: the ship, the boat, the vessel; the mine and the pit.
 THINGS = {
-    "ferry": "vessel", "ship": "vessel", "boat": "vessel", "vessel": "vessel",
-    "liner": "vessel", "catamaran": "vessel", "steamer": "vessel", "craft": "vessel",
-    "plane": "aircraft", "aircraft": "aircraft", "airliner": "aircraft", "jet": "aircraft",
+    "ship": "vessel", "boat": "vessel", "vessel": "vessel", "craft": "vessel",
+    "plane": "aircraft", "aircraft": "aircraft",
     "mine": "mine", "pit": "mine", "colliery": "mine",
 }  # fmt: skip
+# The kinds a thing called by its general name may be: "the vessel" may be the ferry
+# (when the claims speak of one ferry and no tanker), not both.
+KINDS_OF_THING = {
+    "vessel": frozenset(
+        """ferry barge tanker trawler freighter tug tugboat liner catamaran steamer yacht
+        dinghy dredger hovercraft schooner cutter frigate warship submarine""".split()
+    ),
+    "aircraft": frozenset("airliner jet helicopter seaplane glider airship".split()),
+}
+_KINDS = frozenset().union(*KINDS_OF_THING.values())
 
 
 def _plural(word: str) -> bool:
@@ -402,6 +413,7 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
             continue  # "landed on the island": where it happened, not what it happened to
         first = bool(FIRST.fullmatch(lower))
         head, place, named = "", "", ""
+        kind_of, name = "", False  # "the ferry Harrow Star", "the MV Harrow Star": a vessel
         for at in range(i + 1, min(i + 7, len(tokens))):
             w = tokens[at].lower()
             if head and tokens[at - 1][:1].isupper() and head not in _EMPTY:
@@ -426,6 +438,12 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
                     head = ""  # "the government announced the plan": who did it
                 break
             head = w
+            if w in THINGS or w in _KINDS or tokens[at] in _VESSEL_PREFIXES:
+                kind_of, name = THINGS.get(w, w if w in _KINDS else "vessel"), False
+            elif kind_of:
+                name = tokens[at][:1].isupper()
+        if kind_of and name:
+            head, named = kind_of, ""  # a thing by its own name: what kind of thing it is
         if head and head not in _EMPTY:
             heads.append((head, first, place or (named if named != head else "")))
     return heads
@@ -518,6 +536,19 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             things.add(unit)
     found.update(Happening(kind, thing, order) for kind in kinds for thing in things)
     return found, where
+
+
+def kin(h: Happening, other: Happening) -> bool:
+    """Whether *h*, named by its own noun ("the sinking") or befalling a thing called by
+    its general name ("the vessel"), may be *other* (the ferry's sinking)."""
+    if (h.kind, h.order) != (other.kind, other.order) or h == other or bare(other):
+        return False
+    return bare(h) or other.thing in KINDS_OF_THING.get(h.thing, ())
+
+
+def general(h: Happening) -> bool:
+    """Whether *h* is named by its own noun alone or befalls a thing by its general name."""
+    return bare(h) or h.thing in KINDS_OF_THING
 
 
 def bare(h: Happening) -> bool:

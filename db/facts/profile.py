@@ -104,7 +104,8 @@ INCIDENT = re.compile(
 # their own kind.
 CASUALTY = re.compile(
     r"\b(killed|kill(?:s|ing)|wounded|injured|died|dead|deaths?|casualt(?:y|ies)|"
-    r"fatalities|lost their lives|killed in action|wia|kia|perished|"
+    r"fatalities|lost their lives|killed in action|wia|kia|perished|drowned|"
+    r"lives (?:were |have been |had been )?lost|"
     r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
     re.I,
 )
@@ -113,6 +114,7 @@ CASUALTY = re.compile(
 # hurt, when they come first after the figure, make it a count of the wounded instead.
 DEATHS = re.compile(
     r"\b(?:killed|kill(?:s|ing)|died|dead|deaths?|fatalities|lost their lives|perished|"
+    r"drowned|lives (?:were |have been |had been )?lost|"
     r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
     re.I,
 )
@@ -125,7 +127,7 @@ FATE = re.compile(
     r"(?:left|leave|leaving|fled|flee|out of|driven from|forced from) (?:their|his|her|the) "
     r"homes?|(?:left|leave|leaving) (?:the|their) (?:valley|town|city|village|area|region|"
     r"district|island|coast)|moved out|forced (?:out|from))"
-    r"|(?P<rescued>rescu\w*|saved|airlifted|pulled (?:alive|out|from)|"
+    r"|(?P<rescued>rescu\w*|saved|airlifted|pulled (?:alive|out|from)|survivors?|"
     r"(?:brought|got|carried|pulled|lifted)\b[^.;:!?]{0,30}?\balive)"
     r"|(?P<trapped>trapped|cut off|stranded|entombed|buried alive|(?:still|remain\w*) "
     r"(?:underground|below ground|under(?:neath)? the rubble|in the rubble|inside))"
