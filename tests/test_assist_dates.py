@@ -101,7 +101,8 @@ def test_offsets_with_crlf_and_astral_characters() -> None:
         ("Подобное наблюдалось в марте 2022 года.", "в марте 2022 года", "2022-03-01/2022-03-31"),
         ("Учения начались в 2019 году.", "в 2019 году", "2019-01-01/2019-12-31"),
         ("Tallene kom mandag morgen fra kommunen.", "mandag morgen", "2024-10-21"),
-        ("Vandet steg natten til søndag.", "natten til søndag", "2024-10-19/2024-10-20"),
+        # the night to a day is dated by the day it runs into
+        ("Vandet steg natten til søndag.", "natten til søndag", "2024-10-20"),
         ("Partiet vandt i sidste uge.", "i sidste uge", "2024-10-14/2024-10-20"),
         ("Det skete i marts.", "i marts", "2024-03-01/2024-03-31"),
         ("국정원은 18일 이같이 밝혔다.", "18일", "2024-10-18"),
@@ -164,8 +165,7 @@ def test_labelled_header_lines_are_not_event_dates() -> None:
         ("It was 15% contained as of Wednesday morning.", "Wednesday morning", "2024-10-23"),
         ("Temperatures will stay high through the weekend.", "the weekend",
          "2024-10-26/2024-10-27"),
-        ("Толчок произошёл в ночь на понедельник.", "в ночь на понедельник",
-         "2024-10-20/2024-10-21"),
+        ("Толчок произошёл в ночь на понедельник.", "в ночь на понедельник", "2024-10-21"),
         ("Regionen skal spare på næste års budget.", "næste års", "2025-01-01/2025-12-31"),
         ("앞서 2019년 파업 때는 선박이 묶였다.", "2019년", "2019-01-01/2019-12-31"),
     ],
@@ -235,3 +235,32 @@ def test_words_of_a_long_text_read_once_compactly() -> None:
 def test_a_day_zero_is_no_day_and_no_crash() -> None:
     found = extract_dates("It closed on October 00 and reopened.", dt.date(2000, 1, 1))
     assert all(d.iso is None or not d.iso.endswith("-00") for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "iso"),
+    [
+        # a part of a day before a weekday in the genitive: that day, "к"/"до" the coming one
+        ("Задержки продолжались всё утро среды.", "утро среды", "2024-10-23"),
+        ("Снег прекратится к вечеру субботы.", "к вечеру субботы", "2024-10-26"),
+        ("Снег прекратится к вечеру среды.", "к вечеру среды", "2024-10-23"),
+        # Arabic: "المقبل" is the coming one, "الماضي" the last, "حتى" until the coming one
+        ("ويبدأ الامتحان يوم الأحد المقبل.", "يوم الأحد المقبل", "2024-10-27"),
+        ("وأغلق المعبر الأحد الماضي.", "الأحد الماضي", "2024-10-20"),
+        ("ويستمر الإغلاق حتى يوم الجمعة.", "حتى يوم الجمعة", "2024-10-25"),
+        # a period so far: from its first day to the paper's
+        (
+            "Vejen har været lukket to gange tidligere i år.",
+            "tidligere i år",
+            "2024-01-01/2024-10-23",
+        ),
+        ("С начала суток произошло 30 ДТП.", "С начала суток", "2024-10-23"),
+        ("올해 들어 수출이 7% 늘었다.", "올해 들어", "2024-01-01/2024-10-23"),
+        # a decimal point does not end the clause that says what is to come
+        ("The firm will supply its 2.4 million users from Friday.", "from Friday", "2024-10-25"),
+        ("Frost is forecast to last through the weekend.", "the weekend", "2024-10-26/2024-10-27"),
+    ],
+)
+def test_day_parts_coming_and_last_days_and_periods_so_far(text: str, quote: str, iso: str) -> None:
+    found = [(text[d.start : d.end], d.iso) for d in extract_dates(text, PUB)]
+    assert (quote, iso) in found, found

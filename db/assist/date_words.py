@@ -55,10 +55,16 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"в\s+течение\s+(?:последней\s+|прошлой\s+)?недели", "past week"),
     (r"прошлогодн\w+", "last year"),
     (r"(?:в|на)\s+(?:минувшие\s+|прошедшие\s+)?выходн(?:ые|ых)", "weekend"),
+    (r"ранее\s+в\s+этом\s+году", "year so far"),
+    (r"с\s+начала\s+(?:суток|дня)", "today"),
     (r"позавчера", "two days ago"),
     (r"вчера", "yesterday"),
     (r"сегодня", "today"),
     # Danish
+    (r"tidligere\s+i\s+år|siden\s+nytår", "year so far"),
+    (r"tidligere\s+(?:på|i)\s+måneden|tidligere\s+i\s+denne\s+måned", "month so far"),
+    (r"tidligere\s+(?:på|i)\s+ugen|tidligere\s+i\s+denne\s+uge", "week so far"),
+    (r"i\s+morgentimerne|i\s+nattens\s+løb", "today"),
     (r"i\s+sidste\s+uge", "last week"),
     (r"i\s+denne\s+uge", "this week"),
     (r"i\s+næste\s+uge|næste\s+uge", "next week"),
@@ -74,6 +80,8 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"i\s+dag", "today"),
     (r"i\s+morgen", "tomorrow"),
     # Korean
+    (r"올해\s?들어", "year so far"),
+    (r"이달\s?들어", "month so far"),
     (r"지난\s?주", "last week"),
     (r"이번\s?주", "this week"),
     (r"다음\s?주", "next week"),
@@ -123,14 +131,16 @@ _RELATIVE_RE = re.compile(
 )
 _WEEKDAY_RE = re.compile(
     _LEFT
-    + r"(?P<prep>в\s+ночь\s+(?:на|с)\s+|(?:в|во|с|со|до|к|ко)\s+|"
-    + r"(?:natten\s+til|i|på|fra|til|siden)\s+|(?:منذ\s+)?(?:يوم\s+)|"
+    + r"(?P<prep>в\s+ночь\s+(?:на|с)\s+|(?:(?:на|к|до|с)\s+)?(?:утр(?:о|а|у|ом)|"
+    + r"вечер(?:а|у|ом)?|д(?:ень|ня|ню|нём|нем)|ноч(?:ь|и))\s+|(?:в|во|с|со|до|к|ко)\s+|"
+    + r"(?:natten\s+til|i|på|fra|til|siden)\s+|(?:منذ\s+|حتى\s+)?(?:يوم\s+)|حتى\s+|"
     + r"(?:지난|다음|이번)\s?)?"
     + r"(?P<wd>"
     + _WEEKDAY_ALT
     + r")"
     + r"(?:\s+(?:morgen|aften|eftermiddag|formiddag|nat|утром|вечером|днём|днем|ночью|"
     + r"صباح|مساء)|\s?(?:오전|오후|새벽|밤))?"
+    + r"(?:\s+(?P<ar_next>المقبل|القادم)|\s+(?P<ar_last>الماضي))?"
     + _KO_PARTICLE
     + _RIGHT,
     re.IGNORECASE,
@@ -297,6 +307,9 @@ def _period(rule: str, p: dt.date) -> tuple[dt.date, dt.date]:
         return p + one, p + one
     if rule == "past week":
         return p - dt.timedelta(days=7), p
+    if rule.endswith("so far"):  # "tidligere i år", "с начала месяца": up to the paper's day
+        lo = _period("this " + rule.split()[0], p)[0]
+        return lo, p
     if rule.endswith("week"):
         shift = {"last": -7, "this": 0, "next": 7}[rule.split()[0]]
         lo = monday + dt.timedelta(days=shift)
@@ -427,6 +440,7 @@ def _relative(folded: str, published: dt.date | None) -> Iterator[Found]:
 # ("results are due on Thursday", "begynder torsdag", "завершатся в пятницу", "من المقرر").
 _FUTURE = re.compile(
     r"\b(?:will|shall|is due|are due|due to|is expected to|are expected to|plans? to|"
+    r"(?:is|are)\s+(?:forecast|predicted|likely)\s+to|"
     r"(?:is|are) set to|(?:is|are) scheduled|scheduled|begins|starts|"
     r"vil|skal|ventes|forventes|begynder|starter|"
     r"будет|будут|начн[её]тся|начнутся|завершится|завершатся|планируется|намечен[аоы]?|"
@@ -445,6 +459,11 @@ def future_context(text: str, start: int) -> bool:
     """True when the clause before *start* speaks of what is still to come."""
     floor = max(0, start - 80)
     cut = max(text.rfind(ch, floor, start) for ch in ",;:.!?\n،")
+    while cut > floor and text[cut] in ",." and text[cut - 1 : cut].isdigit():
+        if not text[cut + 1 : cut + 2].isdigit():
+            break
+        # "1.8 million", "1,500": a decimal point or a thousands mark, not a clause break
+        cut = max(text.rfind(ch, floor, cut) for ch in ",;:.!?\n،")
     clause = text[max(floor, cut + 1) : start]
     return bool(_FUTURE.search(clause))
 
@@ -470,7 +489,24 @@ def _weekdays(
             yield m.start(), m.end(), None, None, True
             continue
         back = (published.weekday() - target) % 7
-        if future_context(folded, m.start()) and prep not in ("since", "siden", "с", "со", "منذ"):
+        day_part = re.fullmatch(r"(?:(на|к|до|с)\s+)?(?:утр|вечер|д[ен]|ноч)\w*", prep)
+        if day_part:  # "к вечеру пятницы": by Friday evening; "утро четверга": that day
+            prep = day_part.group(1) or ""
+        ahead_word = "ar_next" in m.re.groupindex and bool(m.group("ar_next"))
+        last_word = "ar_last" in m.re.groupindex and bool(m.group("ar_last"))
+        if ahead_word or prep in ("حتى", "حتى يوم"):  # "الأحد المقبل", "حتى يوم الأحد"
+            ahead = (target - published.weekday()) % 7 or 7
+            day = published + dt.timedelta(days=ahead)
+        elif last_word:  # "الأحد الماضي": the last such day before the paper's
+            day = published - dt.timedelta(days=back or 7)
+        elif future_context(folded, m.start()) and prep not in (
+            "since",
+            "siden",
+            "с",
+            "со",
+            "منذ",
+            "منذ يوم",
+        ):
             ahead = (target - published.weekday()) % 7
             day = published + dt.timedelta(days=ahead)
         elif prep in ("by", "until", "till", "до", "к", "ко", "til", "다음") and not (
@@ -482,10 +518,9 @@ def _weekdays(
             day = published - dt.timedelta(days=back or 7)
         else:
             day = published - dt.timedelta(days=back)
-        if prep in ("natten til", "в ночь на"):  # the night before that day
-            yield m.start(), m.end(), day - dt.timedelta(days=1), day, True
-        else:
-            yield m.start(), m.end(), day, day, True
+        if day_part and prep in ("к", "до") and back == 0:
+            day = published  # "к вечеру четверга" on a Thursday: that evening
+        yield m.start(), m.end(), day, day, True
 
 
 def _weekends(folded: str, published: dt.date | None) -> Iterator[Found]:
@@ -622,10 +657,10 @@ _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
 _RELATIVE_WORDS = frozenset(
     "неделе месяце году течение вчера сегодня позавчера uge måned år års fjor går dag morgen "
     "forgårs aftes morges weekenden weekend выходные выходных عطلة الأسبوع الشهر العام السنة أمس "
-    "اليوم".split()
+    "اليوم начала ранее tidligere siden morgentimerne nattens".split()
 )
 _RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",
-                      "내일", "전날", "그제", "그저께")  # fmt: skip
+                      "내일", "전날", "그제", "그저께", "이달")  # fmt: skip
 _KOREAN_WEEKDAYS = tuple(w for w in _WEEKDAY_WORDS if w.endswith("요일"))
 
 
