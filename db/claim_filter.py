@@ -18,13 +18,15 @@ from db.models import Article, Claim, Tag, claim_tag
 from db.search import claims_matching
 
 
-def text_condition(text: str) -> ColumnElement[bool]:
+def text_condition(text: str, *, walk: bool = False) -> ColumnElement[bool]:
     """Claims whose quote, statement, notes, source or tags hold every word of *text*.
 
     Grouped: the condition is an OR of its parts, and must stay one term when
-    ANDed with the other criteria.
+    ANDed with the other criteria.  With *walk* it is checked claim by claim as
+    the query walks its order's index (right when many claims match: a page is
+    found after a few thousand), instead of gathering every match first.
     """
-    return Grouping(claims_matching(text))
+    return Grouping(claims_matching(text, walk=walk))
 
 
 def needs_article(flt: ClaimFilter) -> bool:
@@ -33,13 +35,14 @@ def needs_article(flt: ClaimFilter) -> bool:
 
 
 def apply_claim_filter(
-    query: Select[Any], flt: ClaimFilter, *, scan_order: bool = False
+    query: Select[Any], flt: ClaimFilter, *, scan_order: bool = False, walk_text: bool = False
 ) -> Select[Any]:
     """*query* (over claims, joined to articles when :func:`needs_article` says) filtered.
 
     *scan_order* keeps the status and source criteria off their own indexes, so
     the database walks the index of the query's order and stops after one page
     instead of sorting every matching claim: right when the criteria keep many.
+    *walk_text* does the same for the text criterion (see :func:`text_condition`).
     """
     status: Any = func.coalesce(Claim.status, Claim.status) if scan_order else Claim.status
     source: Any = func.coalesce(Claim.source_id, Claim.source_id) if scan_order else Claim.source_id
@@ -58,7 +61,7 @@ def apply_claim_filter(
         query = query.where(Claim.id.in_(tagged))
     text = flt.text.strip()
     if text:
-        query = query.where(text_condition(text))
+        query = query.where(text_condition(text, walk=walk_text))
     if flt.since is not None:
         query = query.where(Article.published_at >= flt.since)
     if flt.until is not None:

@@ -673,3 +673,33 @@ def test_text_filter_is_a_case_folded_substring_search_per_document(ws, big):
         assert total == len(expected)
     assert reference("agency border") == set()  # terms in different documents: no match
     assert reference("border")  # the test means something
+
+
+def test_a_common_text_walks_the_order_and_a_rare_one_gathers_its_matches(ws, big):
+    """A text a third of the claims hold: the first page walks the position order,
+    each claim looking its own search entry up, and sorts nothing; a text few hold:
+    its matches are gathered first and sorted.  Both pages are right."""
+    from db.workspace import refresh_statistics
+
+    refresh_statistics(ws)  # as a workspace in use has them (desktop.app)
+    own_entry = "SEARCH search_key USING COVERING INDEX sqlite_autoindex_search_key_1 (entity_id=?)"
+
+    def page(flt: ClaimFilter) -> list[str]:
+        return [r[R_ID] for r in claim_page(ws, flt, ClaimOrder(), 0, PAGE)]
+
+    def ids_plan(flt: ClaimFilter) -> list[str]:
+        plans = _plans_of_reads(ws, lambda: page(flt))
+        return next(p for p in plans if any("search_trigram" in step for step in p))
+
+    common = ClaimFilter(text="border")
+    walked = ids_plan(common)
+    assert own_entry in walked, walked
+    assert "SCAN article USING COVERING INDEX ix_article_title_order" in walked, walked
+    assert "USE TEMP B-TREE FOR ORDER BY" not in walked, walked
+    assert page(common) == _expected(ws, common, ClaimOrder())[:PAGE]
+    quote = max((r[R_QUOTE] for r in claim_rows(ws)), key=lambda q: len(q.split()))
+    rare = ClaimFilter(text=quote)  # every word of one long quote: few claims hold them all
+    expected = _expected(ws, rare, ClaimOrder())
+    assert 0 < len(expected) * 20 < CLAIMS
+    assert own_entry not in ids_plan(rare)
+    assert page(rare) == expected[:PAGE]

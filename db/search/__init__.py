@@ -62,7 +62,7 @@ def index_some(ws: Workspace, limit: int = 25) -> int:
         return schema.index_queued(session.connection(), limit)
 
 
-def claims_matching(text: str) -> ColumnElement[bool]:
+def claims_matching(text: str, *, walk: bool = False) -> ColumnElement[bool]:
     """A condition true for claims matching *text*, for use in any claims query.
 
     Words are matched as :func:`search` matches them (every term, any case, in
@@ -79,7 +79,7 @@ def claims_matching(text: str) -> ColumnElement[bool]:
         if "\x00" in stripped or any("\ud800" <= ch <= "\udfff" for ch in stripped):
             return false()  # not text any claim can hold
         return literal_claims_matching(stripped)
-    return ClaimsMatching(query)
+    return ClaimsMatching(query, walk=walk)
 
 
 __all__ = [
