@@ -268,12 +268,17 @@ def task_start(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def task_open(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
-    """Click the long article in the article list; until the window is repainted."""
+    """Click an article in the article list (the one titled *title*, or the one at *row*);
+    until the window is repainted."""
     assert watch.window is not None
     settle(watch, quiet_ms=300)
     view = article_list(watch.window)
     wait_until(lambda: view.model().rowCount() > 0, timeout=120)
-    row = row_with_text(view, params["title"])
+    if params.get("title"):
+        row = row_with_text(view, params["title"])
+    else:
+        row = int(params["row"])
+    title = str(view.model().index(row, 0).data())
     reader = reader_of(watch.window)
     before = reader.toPlainText()[:200]
     rss_before = peak_rss_mb()
@@ -306,6 +311,7 @@ def task_open(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         "rss_peak": peak_rss_mb(),
         "chars": len(shown),
         "changed": shown[:200] != before,
+        "title": title,
     }
 
 

@@ -21,6 +21,8 @@ EXPECTED = (
     "Open the long article, painted",
     "Open the long article: suggestions shown",
     "Open the long article: peak memory",
+    "Open an article, painted",
+    "Open an article: window still",
     "Ctrl+E until committed and repainted: median",
     "Ctrl+E until committed and repainted: p90",
     "Ctrl+E: SQL statements",
@@ -41,7 +43,7 @@ def test_quick_suite_prints_every_row_with_a_figure_and_a_ratio(tmp_path: Path) 
         [
             sys.executable,
             str(ROOT / "bench" / "run.py"),
-            *("--quick", "--sizes", "S,M", "--out", str(tmp_path / "fixtures")),
+            *("--quick", "--sizes", "S,M,L", "--out", str(tmp_path / "fixtures")),
             # Generous: a guard against a hung step on a loaded machine, not a speed test.
             *("--step-timeout", "180", "--json", str(rows_file)),
         ],
@@ -65,7 +67,10 @@ def test_quick_suite_prints_every_row_with_a_figure_and_a_ratio(tmp_path: Path) 
         <= opened["Open the long article: suggestions shown"]
     ), opened
     starts = [r for r in rows if r["work"] == "Start until the window is painted"]
-    assert [r["size"] for r in starts] == ["empty", "M 600"]
+    assert [r["size"] for r in starts] == ["empty", "M 600", "L 1,200"]
+    # Ctrl+E and opening an article run in the largest workspace too.
+    assert {r["size"].split(",")[0] for r in rows if r["work"].startswith("Ctrl+E")} == {"M", "L"}
+    assert any(r["size"] == "L 1,200" for r in rows if r["work"].startswith("Open an article"))
     for row in rows:
         if row["value"] is None:  # only a Ctrl+E count when no press finished in time
             assert row["work"].startswith("Ctrl+E: SQL statements"), row
