@@ -72,6 +72,26 @@ def test_summary_names_duplicates_failures_and_windows_1252(
     assert len(list_articles(ws)) == 2
 
 
+def test_text_an_html_page_leaves_out_is_named_in_the_summary(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ws, tmp_path, qtbot)
+    page = tmp_path / "ferry.html"
+    page.write_text(
+        "<html><head><title>Ferry cut</title></head><body><article>"
+        "<p>The island ferry will run only twice a day from March, the operator said.</p>"
+        "<aside><p>The island has had a ferry link since the railway closed.</p></aside>"
+        "<p>Commuters said they would have to find rooms on the mainland.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    job = window.import_paths([page])
+    wait_job(qtbot, job)
+    assert len(list_articles(ws)) == 1
+    assert window.ctx.dialogs.errors == []
+    ((title, message),) = window.ctx.dialogs.infos
+    assert title == "Import" and "ferry.html" in message
+    assert "The island has had a ferry link since the railway closed." in message
+
+
 def test_cancelled_import_stops_before_the_next_file(ws, seed_paths) -> None:  # type: ignore[no-untyped-def]
     calls: list[tuple[int, int]] = []
 
