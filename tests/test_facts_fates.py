@@ -217,3 +217,15 @@ def test_the_drowned_and_lives_lost_are_the_dead_and_survivors_the_rescued() -> 
     assert survivors.unit == "rescued"
     same = relate(survivors, p("140 people were rescued from the water", _day(12)))
     assert same is not None and same.relation is Relation.SAME
+
+
+def test_those_among_the_dead_are_a_part_and_rescuers_are_not_the_rescued() -> None:
+    toll = p("42 people died when the causeway flooded", _day(12))
+    among = p("nine pupils were among the dead", _day(12))
+    assert among.subset
+    assert relate(toll, among) is None  # a part of the toll, not a rival count of it
+    searching = p("400 rescuers are combing the shore", _day(12))
+    assert searching.predicate != "rescued"
+    assert p("120 rescue workers were sent to the causeway", _day(12)).predicate != "rescued"
+    assert relate(searching, p("400 people were rescued from the causeway", _day(12))) is None
+    assert p("the rescue of 40 motorists took most of the night", _day(12)).unit == "rescued"

@@ -127,7 +127,10 @@ FATE = re.compile(
     r"(?:left|leave|leaving|fled|flee|out of|driven from|forced from) (?:their|his|her|the) "
     r"homes?|(?:left|leave|leaving) (?:the|their) (?:valley|town|city|village|area|region|"
     r"district|island|coast)|moved out|forced (?:out|from))"
-    r"|(?P<rescued>rescu\w*|saved|airlifted|pulled (?:alive|out|from)|survivors?|"
+    r"|(?P<rescued>rescu(?:ed|ing)|rescues?(?!\s+(?:workers?|teams?|crews?|services?|boats?|"
+    r"divers?|operations?|efforts?|officials?|helicopters?|vessels?|squads?|units?|centres?|"
+    r"centers?|coordinators?|volunteers?|dogs?)\b)|saved|airlifted|"
+    r"pulled (?:alive|out|from)|survivors?|"
     r"(?:brought|got|carried|pulled|lifted)\b[^.;:!?]{0,30}?\balive)"
     r"|(?P<trapped>trapped|cut off|stranded|entombed|buried alive|(?:still|remain\w*) "
     r"(?:underground|below ground|under(?:neath)? the rubble|in the rubble|inside))"
@@ -206,7 +209,9 @@ _SUBSET_BEFORE = re.compile(
 _SUBSET_AFTER = re.compile(
     r"^\s*(?:(?:of|out of)\s+(?:(?:the|them|whom|these|those|which)\b|\d)|(?:из|от)\s+"
     r"(?:них|которых)\b|af\s+(?:dem|disse|de)\b|[وف]?(?:منهم|من بينهم)"
-    r"|(?:으로|로)\s*(?:구성된|이뤄진|이루어진)|규모의\s*(?:단체|대표단|일행|선발대))",
+    r"|(?:으로|로)\s*(?:구성된|이뤄진|이루어진)|규모의\s*(?:단체|대표단|일행|선발대)"
+    # "14 children were among the dead", "nine crew are among those missing".
+    r"|(?:[^\W\d_]+\s+){0,3}?(?:were|are|was|is|remain|remained)\s+among\b)",
     re.I,
 )
 # "95 drops on Wednesday alone", "in the capital alone": one day's or one place's share
