@@ -1,7 +1,8 @@
 """Peak memory of importing one large plain-text article, beside the file's size.
 
-Usage: python bench/import_memory.py [--ascii] [MiB ...]   (default: 50, the largest accepted)
-       python bench/import_memory.py --window [MiB ...]
+Usage: python bench/import_memory.py [--ascii | --astral] [MiB ...]   (default: 50, the largest
+       accepted)
+       python bench/import_memory.py --window [--ascii | --astral] [MiB ...]
        (the window's import: its import function alone, then File > Import in a main
        window until its panels have settled; peak resident memory, VmHWM)
 
@@ -12,7 +13,9 @@ the file's size, Python's peak allocation during the import (tracemalloc) and
 the peak resident memory of the whole process (ru_maxrss), with the resident
 memory before the import for comparison.  The prose holds a few names in
 Cyrillic and Hangul, so Python keeps the text at two bytes a character (the
-costlier case); ``--ascii`` drops them, for text that Python keeps at one.
+costlier case); ``--ascii`` drops them, for text that Python keeps at one, and
+``--astral`` ends that ASCII text with one emoji, which makes Python keep the
+whole text at four bytes a character (the costliest case: see below).
 The target is a resident peak under 300 MiB for the largest file accepted.
 
 Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
@@ -32,20 +35,32 @@ Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
   million characters (``db.search.schema.PART_CHARS``), about 20 whatever the
   text's length.
 
-Before these changes (same machine, same run, load average 4-6): the staging held
-the UTF-8 copy beside the bytes and the text (+50), and so did the control count;
-the row took about 200 (the zero-filled blob expanded in the record); the index of
-the whole text about 210.  The window's import function peaked at 332 then and at
-265 now, from a start of about 122 (PySide6 and the window's modules loaded);
-``claimdesk import`` at 272 then, 258 after the first of these changes.
+Before these changes and after, interleaved in one run (load average 5-7 on two
+CPUs): the window's import function peaked at 331 and 330, now 265 and 265, from
+a start of about 122 (PySide6 and the window's modules loaded); ``claimdesk
+import`` at 274 and 272, now 206 and 206.  Before, the staging held the UTF-8 copy
+beside the bytes and the text (+50), and so did the control count; the row took
+about 200 (the zero-filled blob expanded in the record); the index of the whole
+text about 210.
+
+The costliest text (``--astral``): one character beyond the BMP makes Python keep
+the whole text at four bytes a character, 200 for 50 MiB of ASCII, and decoding
+copies what it read so far from one byte a character to four: ``claimdesk import``
+peaks at 353, the window's import function at 414 (load average 9).  Only an
+import that never holds the whole text as one Python string would avoid that.
 
 Through the window (``--window``), after the import the window opens the new
 article: Python holds its text (about 100, read whole for the reader) and the
 reader's line starts (10), Qt its document (the text again in UTF-16 and a layout
 of every line: about 270), so a window that has opened the article sits near 500
-and peaks near 755 once its suggestions are shown.  Suggestions used to read the
-whole text: they ran for minutes past 2 GiB before they were bounded to the first
-1,000,000 characters (``db.assist.service.SUGGEST_CHARS``).
+and peaks near 755 once its suggestions are shown.  Measured a stage at a time
+(VmHWM reset between stages): reading the text for the reader +150 for a moment
+(SQLite's copy beside Python's), ``setPlainText`` +310 for a moment and +210 kept,
+the suggestions' head of the text +100 for a moment (``length`` and ``substr`` of
+the text each load it whole inside SQLite), and finding suggestions in that first
+million characters +270 for a moment: the window's peak.  Suggestions used to read
+the whole text: they ran for minutes past 2 GiB before they were bounded to the
+first 1,000,000 characters (``db.assist.service.SUGGEST_CHARS``).
 
 The window and ``claimdesk import`` hand a file this large over in the same way;
 files under 16 MiB imported together go in batches, whose texts are held until
@@ -72,10 +87,14 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _write_article(path: Path, mib: int, ascii_only: bool = False) -> None:
+ASTRAL_END = "😀\n"  # --astral: the file's last line, one character beyond the BMP
+
+
+def _write_article(path: Path, mib: int, ascii_only: bool = False, astral: bool = False) -> None:
     from bench.prose import sentences
 
-    target = mib * 2**20
+    target = mib * 2**20 - (len(ASTRAL_END.encode("utf-8")) if astral else 0)
+    ascii_only = ascii_only or astral
     with path.open("w", encoding="utf-8", newline="\n") as out:
         written, seed = 0, 0
         while written < target:
@@ -87,15 +106,17 @@ def _write_article(path: Path, mib: int, ascii_only: bool = False) -> None:
             out.write(chunk + "\n")
             written += len(chunk.encode("utf-8")) + 1
             seed += 1
+        if astral:
+            out.write(ASTRAL_END)
 
 
-def child(mib: int, trace: bool, ascii_only: bool) -> dict[str, float]:
+def child(mib: int, trace: bool, prose: str) -> dict[str, float]:
     from db.importing import import_file
     from db.workspace import open_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "large.txt"
-        _write_article(article, mib, ascii_only)
+        _write_article(article, mib, prose == "ascii", prose == "astral")
         ws = open_workspace(Path(tmp) / "bench.sqlite")
         before = _rss_mib()
         if trace:
@@ -114,7 +135,7 @@ def child(mib: int, trace: bool, ascii_only: bool) -> dict[str, float]:
         }
 
 
-def window_child(mib: int, stage: str) -> dict[str, float]:
+def window_child(mib: int, stage: str, prose: str = "") -> dict[str, float]:
     """The same import through the main window's File > Import path (offscreen).
 
     *stage*: ``paths`` runs only the window's import function (import_paths);
@@ -136,7 +157,7 @@ def window_child(mib: int, stage: str) -> dict[str, float]:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "large.txt"
-        _write_article(article, mib, False)
+        _write_article(article, mib, prose == "ascii", prose == "astral")
         ws = open_workspace(Path(tmp) / "bench.sqlite")
         bind_analyst(ws)
         ctx = AppContext(ws, RecordingDialogs())
@@ -193,8 +214,8 @@ def _vm_hwm() -> float:
     return _rss_mib()
 
 
-def run(mib: int, trace: bool, ascii_only: bool, stage: str = "") -> dict[str, float]:
-    flags = ["1" if trace else "0", "1" if ascii_only else "0", stage]
+def run(mib: int, trace: bool, prose: str, stage: str = "") -> dict[str, float]:
+    flags = ["1" if trace else "0", prose or "bmp", stage]
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(mib), *flags],
         check=True,
@@ -208,27 +229,26 @@ def run(mib: int, trace: bool, ascii_only: bool, stage: str = "") -> dict[str, f
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         if len(argv) > 4 and argv[4]:
-            print(json.dumps(window_child(int(argv[1]), argv[4])))
+            print(json.dumps(window_child(int(argv[1]), argv[4], argv[3])))
             return
-        print(json.dumps(child(int(argv[1]), argv[2] == "1", argv[3] == "1")))
+        print(json.dumps(child(int(argv[1]), argv[2] == "1", argv[3])))
         return
+    prose = "astral" if "--astral" in argv else "ascii" if "--ascii" in argv else "bmp"
+    sizes = [int(a) for a in argv if a.isdigit()] or [50]
     if "--window" in argv:
-        sizes = [int(a) for a in argv if a.isdigit()] or [50]
         for mib in sizes:
             for stage in ("paths", "window"):
-                got = run(mib, False, False, stage)
+                got = run(mib, False, prose, stage)
                 print(
                     f"{mib} MiB, {stage}: RSS before {got['rss_before_mib']:.0f} MiB, "
                     f"peak {got['rss_peak_mib']:.0f} MiB, {got['seconds']:.1f} s"
                     + (", suggestions shown" if got.get("suggestions_shown") else "")
                 )
         return
-    ascii_only = "--ascii" in argv
-    sizes = [int(a) for a in argv if a != "--ascii"] or [50]
     print(f"{'file MiB':>9} {'RSS before':>11} {'RSS peak':>9} {'traced peak':>12} {'seconds':>8}")
     for mib in sizes:
-        plain = run(mib, False, ascii_only)  # resident memory without tracemalloc's own cost
-        traced = run(mib, True, ascii_only)
+        plain = run(mib, False, prose)  # resident memory without tracemalloc's own cost
+        traced = run(mib, True, prose)
         print(
             f"{plain['file_mib']:9.1f} {plain['rss_before_mib']:11.0f} "
             f"{plain['rss_peak_mib']:9.0f} {traced['traced_peak_mib']:12.0f} "
