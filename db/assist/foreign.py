@@ -365,8 +365,8 @@ def _previous_sentence(text: str, start: int) -> Span | None:
     """The sentence before the one starting at *start*: in the same paragraph, or, for a
     sentence opening its paragraph ("Det oplyser X." after the lead), the last sentence of the
     paragraph before when that ends as a sentence does (not a heading or a header line)."""
-    spans = sentences(text)
-    i = bisect.bisect_left(spans, start, key=lambda sp: sp.start) - 1
+    spans, starts = _sentence_index(text)
+    i = bisect.bisect_left(starts, start) - 1
     if i < 0:
         return None
     if "\n" in text[spans[i].end : start]:
@@ -377,6 +377,13 @@ def _previous_sentence(text: str, start: int) -> Span | None:
 
 
 _SENTENCE_ENDS = (".", "!", "?", "»", "”", '"')
+
+
+@lru_cache(maxsize=2)
+def _sentence_index(text: str) -> tuple[tuple[Span, ...], list[int]]:
+    """The sentences of *text* and their starts, read once for the cues that point back."""
+    spans = tuple(sentences(text))
+    return spans, [sp.start for sp in spans]
 
 
 def _first_subject(who: str) -> str:

@@ -316,7 +316,8 @@ class NameIndex:
             # "в пресс-службе" after "в пресс-службе аэропорта", "ministeriet" after
             # "ministeriet for X": a bare head names the body named in full before
             head = normalise(raw) + " "
-            for p, name, kind in reversed(self._sources):
+            first = raw.casefold().split()[0]
+            for p, name, kind in reversed(self._source_words.get(first, ())):
                 if p < pos and len(name) > len(raw) and normalise(name).startswith(head):
                     return name, kind, (raw,)
         of_body = _PERSON_OF.match(raw)
