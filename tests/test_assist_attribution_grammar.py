@@ -222,3 +222,22 @@ def test_arabic_as_he_put_it_gives_the_words_to_the_speaker_last_named() -> None
     )
     found = suggest(text, None, "ar")
     assert _figure(found, "200", text).source == "رئيس البلدية سامر حداد"
+
+
+def test_an_estimate_or_a_report_with_an_object_and_no_that() -> None:
+    text = "Sparekassen forventer et fald i udlånet på 4 procent."
+    assert _figure(suggest(text, None, "da"), "4 procent", text).source == "Sparekassen"
+    text = "Госавтоинспекция сообщила о 17 авариях за ночь."
+    assert _figure(suggest(text, None, "ru"), "17", text).source == "Госавтоинспекция"
+    text = "ويتوقع الخبراء ارتفاع الأسعار بنحو 8 في المئة."
+    assert _figure(suggest(text, None, "ar"), "نحو 8 في المئة", text).source == "الخبراء"
+
+
+def test_a_role_at_a_body_then_the_name_is_the_person() -> None:
+    text = "Salget faldt med 11 procent, fortæller salgschef i Nordbyg Karen Lund."
+    assert _figure(suggest(text, None, "da"), "11 procent", text).source == "Karen Lund"
+
+
+def test_arabic_how_a_statement_was_made_is_not_the_speaker() -> None:
+    text = "وأكد مدير الميناء، في تصريح للصحفيين، أن 9 سفن رست أمس."
+    assert _figure(suggest(text, None, "ar"), "9", text).source == "مدير الميناء"

@@ -75,6 +75,13 @@ _THAT_AFTER_COMMA = re.compile(r",\s*(?:что|що|at|dass)\s")
 _AR_LISTENER = re.compile(
     r"ل(?:وكالة|قناة|صحيفة|موقع|تلفزيون|إذاعة|مراسل|شبكة|ل?صحفيين|ل?صحافيين|رويترز|فرانس|ـ)"
 )
+# A role, the body it is held at, then the holder's name ("direktør i Boligsiden Birgitte
+# Wulff", "formand for Dansk Byggeri Lars Storr-Hansen").
+_ROLE_AT_BODY_NAME = re.compile(
+    r"[a-zæøå][\w-]*\s+(?:i|hos|for|ved|på)\s+[A-ZÆØÅ][^,.;:]*?\s+"
+    r"(?P<name>[A-ZÆØÅ][\w’'-]+\s+[A-ZÆØÅ][\w’'-]+)"
+)
+_AR_CIRCUMSTANCE = re.compile(r"(?:في|خلال|عبر|أثناء)\s")
 _SAID_IN = re.compile(
     r"^(?:В|Во)\s+(?:сообщении|заявлении|пресс-релизе|докладе|отч[её]те|документе|письме|"
     r"публикации|релизе|обращении|(?:телеграм|Telegram)-канале)\s+(?P<who>[^,.;:!?]{2,80}?)\s+"
@@ -168,6 +175,15 @@ _PROMISE = re.compile(
     r"(?<!\w)(?P<verb>пообещал[аио]?|обещал[аио]?|потребовал[аио]?|призвал[аио]?|"
     r"lovede|lover|krævede|kræver|opfordrede|opfordrer)"
     r"(?:\s*,\s*(?:что|чтобы)\s+|\s+(?:at\s+|от\s+\w+\s+)?)"
+)
+# An estimate or a report with an object and no "that": "Banken forventer et fald på 2
+# procent", "Минздрав сообщил о 5 случаях", "Синоптики прогнозируют похолодание до -20".
+_OBJECT_ESTIMATE = re.compile(
+    r"(?<!\w)(?P<verb>forventer|forventede|anslår|anslog|skønner|skønnede|regner\s+med|"
+    r"spår|spåede|estimerer|estimerede|"
+    r"прогнозиру(?:ет|ют)|прогнозировал[аи]?|ожида(?:ет|ют)|оценива(?:ет|ют)|оценил[аи]?|"
+    r"(?:сообща(?:ет|ют)|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|доложил[аио]?)\s+об?)"
+    r"\s+(?!at\b|что\b|,)"
 )
 # "X kalder planen "uansvarlig"", "X назвал решение «ошибкой»": what X calls it is X's.
 _CALLS = re.compile(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")
@@ -273,7 +289,8 @@ _ANONYMOUS = re.compile(
 # "وقدرت الحكومة الخسائر بنحو …": an estimate with no "that"; verb, subject, then the rest.
 # The subject is one definite word ("الحكومة") or a construct ("وزارة الصحة").
 _AR_ESTIMATED = re.compile(
-    r"(?:^|\s)و?(?P<verb>قدرت|قدر|قدّرت|قدّر|توقعت|توقع|رجحت|رجح|أحصت|أحصى)\s+"
+    r"(?:^|\s)و?(?P<verb>قدرت|قدر|قدّرت|قدّر|توقعت|توقع|رجحت|رجح|أحصت|أحصى|يقدر|تقدر|يقدرون|"
+    r"يتوقع|تتوقع|يتوقعون|يرجح|ترجح)\s+"
     r"(?P<who>ال\S+|(?!ال)\S+\s+ال\S+)\s+"
 )
 # "وأعلن الجيش عن مقتل …", "وأكدت مصادر طبية وصول …": a verb of saying, its subject, and a
@@ -327,9 +344,16 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     who = _DOCUMENT.sub("", who)  # "en opgørelse fra Danmarks Statistik": its author
     if "،" in who:  # "المتحدث باسم الوزارة، خالد منصور،": the person named
         parts = [
-            p.strip() for p in who.split("،") if p.strip() and not _AR_LISTENER.match(p.strip())
+            p.strip()
+            for p in who.split("،")
+            if p.strip()
+            and not _AR_LISTENER.match(p.strip())
+            and not _AR_CIRCUMSTANCE.match(p.strip())  # "في حديث لوكالة الأنباء": how it was said
         ]
         who = parts[-1] if parts else who
+    role_of = _ROLE_AT_BODY_NAME.fullmatch(who)
+    if role_of:  # "direktør i Boligsiden Birgitte Wulff": the person at the end
+        who = role_of.group("name")
     cut = _AFTER_NAME.search(who)
     if cut and cut.start() > 0:
         who = who[: cut.start()]
@@ -519,6 +543,14 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
     for m in _PROMISE.finditer(body):
+        head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
+        if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
+            continue
+        who, relays = _who(head)
+        if who:
+            head_start = s + max(0, body.find(head))
+            out.append(Cue(s + m.end(), e, who, m.group("verb"), head_start, s + m.end(), relays))
+    for m in _OBJECT_ESTIMATE.finditer(body):
         head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
         if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
             continue
