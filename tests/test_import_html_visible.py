@@ -530,3 +530,31 @@ def test_generated_pages_lose_no_sentence_silently(rng: random.Random) -> None:
         assert stored or any(sentence in note for note in article.notes), (page, paragraphs)
     for word in (*LEAKS, *SITE_WORDS, *FOOT_WORDS):
         assert word not in article.text, (page, word)
+
+
+def test_a_standfirst_in_a_header_above_the_article_is_kept() -> None:
+    page = (
+        "<html><head><title>Ferry</title></head><body>"
+        "<header class='site'><div class='logo'>Valley Ledger</div><nav><a href='/'>Home</a>"
+        "</nav></header><header class='article-header'><h1>Ferry service cut</h1>"
+        "<p class='standfirst'>The operator blamed fuel costs and a shortage of crews.</p>"
+        "</header><article>"
+        "<p>The island ferry will run only twice a day from March, the operator said.</p>"
+        "<p>Commuters said they would have to find rooms on the mainland.</p>"
+        "</article></body></html>"
+    )
+    article = read_html_article(page.encode(), "s.html")
+    paragraphs = article.text.split("\n\n")
+    assert "The operator blamed fuel costs and a shortage of crews." in paragraphs
+    assert "Valley Ledger" not in article.text and "Home" not in article.text
+    assert paragraphs[0] == "Ferry service cut"
+
+
+def test_a_short_paragraph_in_main_after_the_last_matched_one_stays() -> None:
+    page = (
+        "<html><head><title>Ferry</title></head><body><main><details><summary>More</summary>"
+        "<p>Residents complained about the noise from the new terminal building.</p>"
+        "</details><p>Map below.</p></main></body></html>"
+    )
+    article = read_html_article(page.encode(), "m.html")
+    assert article.text.split("\n\n")[-1] == "Map below."

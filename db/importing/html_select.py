@@ -15,10 +15,11 @@ the page's passages themselves:
   substantial matched passage wraps the article and is not furniture; a box
   named as an ad or a cookie banner never is;
 * the article runs from the first to the last matched passage that is plain
-  text (not links, not in an aside, an ad or the like), and takes in
-  everything inside the element holding its substantial ones (unless that is
-  the whole body) and the figures beside them: a caption or credit after the
-  last paragraph belongs to the article as much as one between two paragraphs;
+  text (not links, not in an aside, an ad or the like), the headline right
+  above it included, and takes in everything inside the element holding its
+  substantial ones (or the ``<article>`` or ``<main>`` around them; never the
+  whole body) and the figures beside them: a caption or credit after the last
+  paragraph belongs to the article as much as one between two paragraphs;
 * inside the article every passage is kept but links that the main text left
   out (a menu, 'read more'); outside it only matched plain passages;
 * passages in ads, cookie banners, share and related-story boxes are never
@@ -27,7 +28,7 @@ the page's passages themselves:
 
 A passage left out that is none of navigation, links, ads and the like, and
 whose words are not already in the stored text nor the article's title, is
-reported when it is a caption, a sentence or a few words (not a label such as
+reported when it is a caption, a headline, a sentence or a few words (not a label such as
 'Most read'): one note each (:func:`left_out_notes`), five at most.
 """
 
@@ -47,6 +48,7 @@ _KEY = 12  # squashed characters the main text's paragraphs are found by
 _SLACK = 4000  # squashed characters of main text a passage may be looked for beyond the last one
 MAX_NOTES = 5
 _EXCERPT = 80
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]$")
 
 
@@ -113,18 +115,16 @@ class Selection:
     left_out: list[Passage]  # neither kept nor left out on purpose: to be reported
 
 
-def _wrappers(
-    items: Sequence[Passage], found: Sequence[bool], least: int
-) -> set[lxml.html.HtmlElement]:
-    """Elements named as page furniture ('with-sidebar', 'related') that hold a passage
-    of the main text at least *least* characters long, outside any box: they wrap the
-    article.  A box (an ad, a cookie banner: :func:`is_box`) never does."""
+def _wrappers(items: Sequence[Passage], found: Sequence[bool]) -> set[lxml.html.HtmlElement]:
+    """Elements taken for page furniture ('sidebar', 'related', a <header> above the
+    article) that hold a substantial passage of the main text, outside any box: they
+    wrap the article.  A box (an ad, a cookie banner: :func:`is_box`) never does."""
     held: set[lxml.html.HtmlElement] = set()
     for item, matched in zip(items, found, strict=True):
         chrome = item.chrome
         if not matched or chrome is None or chrome is item.element or is_box(chrome):
             continue
-        if len(item.text) >= least and not item.linky:
+        if len(item.text) >= SUBSTANTIAL and not item.linky:
             held.update(a for a in _ancestors(item.element) if not is_box(a))
     return held
 
@@ -145,27 +145,24 @@ def select(items: Sequence[Passage], main: Sequence[str]) -> Selection:
     """The passages of the article, and those left out that the analyst should hear of."""
     found = _matched(items, main)
 
-    def body_text(wrappers: set[lxml.html.HtmlElement]) -> list[bool]:
-        """Not in an aside, not in an ad or the like."""
-        return [not p.aside and (p.chrome is None or p.chrome in wrappers) for p in items]
-
-    wrappers = _wrappers(items, found, SUBSTANTIAL)
-    body = body_text(wrappers)
-    if not any(found[i] and body[i] and not p.linky for i, p in enumerate(items)):
-        # Nothing of the main text outside boxes named as ads and the like: boxes that
-        # hold any of it wrap the article.
-        wrappers = _wrappers(items, found, 0)
-        body = body_text(wrappers)
+    wrappers = _wrappers(items, found)
+    # Body text: not in an aside, not in an ad or the like.
+    body = [not p.aside and (p.chrome is None or p.chrome in wrappers) for p in items]
     plain = [body[i] and not p.linky for i, p in enumerate(items)]
     # The article runs from the first to the last plain passage of the main text, and
-    # takes in the element holding its substantial ones (the parent of a lone one).
+    # takes in the element holding its substantial ones (the parent of a lone one), or
+    # the <article> or <main> around them.
     anchors = [i for i in range(len(items)) if found[i] and plain[i]]
     if not anchors:  # the main text matched nothing: the page's plain text is the article
         anchors = [i for i in range(len(items)) if plain[i]]
     first, last = (anchors[0], anchors[-1]) if anchors else (len(items), -1)
+    while 0 < first < len(items) and plain[first - 1] and items[first - 1].element.tag in _HEADINGS:
+        first -= 1  # the headline right above the article's first paragraph is its own
     substantial = [i for i in anchors if len(items[i].text) >= SUBSTANTIAL] or anchors
     holders = [items[i].element for i in substantial]
     holder = _common(holders) if len(holders) > 1 else _common([_parent(h) for h in holders])
+    if holder is not None:  # inside an <article> or <main>, the page says that is the article
+        holder = next((a for a in _ancestors(holder) if a.tag in ("article", "main")), holder)
     if holder is not None and holder.tag in ("body", "html"):
         holder = None
     # A figure beside the article's paragraphs (in the same element) is the article's.
@@ -199,8 +196,8 @@ def select(items: Sequence[Passage], main: Sequence[str]) -> Selection:
 
 
 def _worth_telling(item: Passage) -> bool:
-    """A caption, a sentence or a few words: not a label such as 'Most read'."""
-    if _figure(item.element) is not None:
+    """A caption, a headline, a sentence or a few words: not a label such as 'Most read'."""
+    if item.element.tag == "h1" or _figure(item.element) is not None:
         return True
     return len(item.text.split()) >= 4 or bool(_SENTENCE_END.search(item.text))
 

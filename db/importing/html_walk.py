@@ -12,10 +12,11 @@ together.  Ruby annotations (``<rt>``) are left out of the base text.
 
 Left out on purpose, and never text: scripts, styles, ``<template>``,
 ``<noscript>``, frames, embeds and graphics, form controls (a control between
-two words leaves a space), the page's navigation and its site header and
-footer (``<header>``/``<footer>`` outside an article or section), and anything
-the page hides (``hidden``, ``display: none``).  Passages are marked, not
-dropped, when they sit in an ``<aside>`` or an ``<object>``'s fallback, in an
+two words leaves a space), the page's navigation and its site footer (a
+``<footer>`` outside an article or section), and anything the page hides
+(``hidden``, ``display: none``).  Passages are marked, not dropped, when they
+sit in an ``<aside>`` or an ``<object>``'s fallback, in a ``<header>`` outside
+an article or section (a masthead, or a headline set above the article), in an
 element the page names as an ad, a cookie banner, a share or related-stories
 box and the like (:data:`CHROME_WORDS`), or when most of their text is links:
 :mod:`db.importing.html_select` decides about those.
@@ -200,9 +201,12 @@ def _dropped(element: lxml.html.HtmlElement, tag: str) -> bool:
         return True
     if _attr(element, "role") in _DROP_ROLES:
         return True
-    if tag in ("header", "footer"):
-        return not any(a.tag in SECTIONING for a in element.iterancestors())
-    return False
+    return tag == "footer" and _site_wide(element)
+
+
+def _site_wide(element: lxml.html.HtmlElement) -> bool:
+    """A <header> or <footer> outside any article or section: the site's own."""
+    return not any(a.tag in SECTIONING for a in element.iterancestors())
 
 
 def chrome_words(element: lxml.html.HtmlElement) -> frozenset[str]:
@@ -222,6 +226,8 @@ def is_box(element: lxml.html.HtmlElement) -> bool:
 
 
 def _is_chrome(element: lxml.html.HtmlElement, tag: str) -> bool:
+    if tag == "header" and _site_wide(element):
+        return True  # the site's masthead, or a headline and standfirst set above the article
     return tag == "dialog" or bool(chrome_words(element))
 
 
