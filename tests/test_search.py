@@ -127,6 +127,26 @@ def test_percent_and_underscore_are_literal(any_ws: Workspace) -> None:
     assert [h.article_id for h in search(any_ws, "1000").hits] == [second]
 
 
+def test_a_short_term_with_punctuation_needs_every_character(any_ws: Workspace) -> None:
+    """Two characters go to the word index, which keeps no "%": the rest is checked."""
+    rates = _article(any_ws, "Rates rose 5% in May.\n", title="Rates")
+    points = _article(any_ws, "Rates rose 50 points in May.\n", title="Points")
+    assert [h.article_id for h in search(any_ws, "5%").hits] == [rates]
+    assert [h.article_id for h in search(any_ws, "rose 5%").hits] == [rates]
+    assert {h.article_id for h in search(any_ws, "5").hits} == {rates, points}
+    text = _article_text(any_ws, rates)
+    start = text.index("5%")
+    percent = create_claim(any_ws, rates, start, start + 2)
+    start = _article_text(any_ws, points).index("50")
+    fifty = create_claim(any_ws, points, start, start + 2)
+
+    def ids(value: str) -> set[uuid.UUID]:
+        return {c.id for c in list_claims(any_ws, ClaimFilter(text=value))}
+
+    assert ids("5%") == {percent.id}
+    assert ids("5") == {percent.id, fifty.id}
+
+
 @pytest.mark.parametrize(
     ("query", "found"),
     [

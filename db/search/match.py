@@ -16,8 +16,10 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
+    String,
     and_,
     bindparam,
+    cast,
     collate,
     column,
     false,
@@ -31,7 +33,7 @@ from sqlalchemy.exc import CompileError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from db.models import Claim, claim_tag
+from db.models import Claim, Source, Tag, claim_tag
 from db.search import schema
 from db.search.query import TRIGRAM, Query, fts5_expression, like_pattern, tsquery_prefix
 from db.search.schema import CLAIM, KINDS, SOURCE, TAG, Kind
@@ -254,13 +256,28 @@ class ClaimsMatching(ColumnElement[bool]):
 
 
 def _claim_condition(
-    own_text: ColumnElement[bool], source_side: Any, tag_side: Any
+    query: Query, own_text: ColumnElement[bool], source_side: Any, tag_side: Any
 ) -> ColumnElement[bool]:
-    return or_(
-        own_text,
-        Claim.source_id.in_(source_side),
-        Claim.id.in_(select(claim_tag.c.claim_id).where(claim_tag.c.tag_id.in_(tag_side))),
-    )
+    claims = own_text
+    sources: ColumnElement[bool] = Claim.source_id.in_(source_side)
+    tagged = select(claim_tag.c.claim_id).where(claim_tag.c.tag_id.in_(tag_side))
+    # A short term with punctuation ("5%") was found by its word alone: each side
+    # must also hold it as typed.
+    for term in query.symbol_terms:
+        pattern = like_pattern(term)
+
+        def holds(*columns: Any, pattern: str = pattern) -> ColumnElement[bool]:
+            return or_(*(c.ilike(pattern, escape="\\") for c in columns))
+
+        claims = and_(claims, holds(Claim.quote, Claim.statement, Claim.notes))
+        sources = and_(
+            sources,
+            Claim.source_id.in_(
+                select(Source.id).where(holds(Source.name, cast(Source.aliases, String)))
+            ),
+        )
+        tagged = tagged.where(claim_tag.c.tag_id.in_(select(Tag.id).where(holds(Tag.name))))
+    return or_(claims, sources, Claim.id.in_(tagged))
 
 
 @compiles(ClaimsMatching, "sqlite")
@@ -277,7 +294,7 @@ def _claims_matching_sqlite(element: ClaimsMatching, compiler: SQLCompiler, **kw
         )
         own_text = own_entry.in_(_fts_rowids(q, CLAIM.fts_columns))
     condition = _claim_condition(
-        own_text, _sqlite_entity_ids(q, SOURCE), _sqlite_entity_ids(q, TAG)
+        q, own_text, _sqlite_entity_ids(q, SOURCE), _sqlite_entity_ids(q, TAG)
     )
     # Parenthesised: the condition is an OR, and it is ANDed with other filters.
     return f"({compiler.process(condition, **kw)})"
@@ -307,6 +324,7 @@ def _claims_matching_pg(element: ClaimsMatching, compiler: SQLCompiler, **kw: An
     sources = _table_of(SOURCE)
     tags = _table_of(TAG)
     condition = _claim_condition(
+        q,
         Claim.id.in_(select(claims.c.id).where(_pg_condition(q, CLAIM))),
         select(sources.c.id).where(_pg_condition(q, SOURCE)),
         select(tags.c.id).where(_pg_condition(q, TAG)),

@@ -11,7 +11,8 @@ and ``École`` does not match ``Ecole``.
 Terms of three or more characters are matched anywhere in a text (the
 trigram index, which finds Korean or Chinese inside longer runs); shorter ones
 as the start of a word (the word index), since a trigram index cannot look up
-one or two characters.
+one or two characters.  A short term with punctuation (``5%``) is found by its
+word and then checked for every character typed, so it never finds ``50``.
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ class Query:
         """Terms found at the start of a word (one or two characters)."""
         return tuple(t for t in self.terms if len(t) < TRIGRAM)
 
+    @property
+    def symbol_terms(self) -> tuple[str, ...]:
+        """Short terms holding a character the word index does not keep ("5%", "_a"):
+        the index finds their words, so each match is checked for the characters."""
+        return tuple(t for t in self.short_terms if not all(_is_word_character(c) for c in t))
+
+    def holds_symbol_terms(self, texts: tuple[str, ...]) -> bool:
+        """Whether every symbol term occurs, as typed in any case, in one of *texts*."""
+        return all(
+            any(re.search(re.escape(t), text, re.IGNORECASE) for text in texts)
+            for t in self.symbol_terms
+        )
+
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """A regular expression finding any term, longest first, ignoring case."""
@@ -59,8 +73,12 @@ class Query:
         return re.compile(r"\s+".join(re.escape(t) for t in self.terms), re.IGNORECASE)
 
 
+def _is_word_character(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LNM"
+
+
 def _has_word_character(term: str) -> bool:
-    return any(unicodedata.category(ch)[0] in "LNM" for ch in term)
+    return any(_is_word_character(ch) for ch in term)
 
 
 def parse_query(raw: str) -> Query:

@@ -251,6 +251,11 @@ def build_hits(
         if len(hits) >= limit:
             break
         key = _key(entity)
+        # A short term with punctuation was found by its word alone: check the rest.
+        if query.symbol_terms and not query.holds_symbol_terms(
+            _texts(kind, key, articles, claims, comments, sources, tags)
+        ):
+            continue
         if kind == "article" and key in articles:
             a = articles[key]
             fields = [_Field("title", a[1], None), _Field("text", a[2], 0)]
@@ -281,3 +286,26 @@ def build_hits(
             for c in load.claims_of(kind, entity, limit - len(hits)):
                 hits.append(claim_hit(c, fields, kind, entity))
     return hits[:limit]
+
+
+def _texts(
+    kind: str,
+    key: str,
+    articles: dict[str, Any],
+    claims: dict[str, Any],
+    comments: dict[str, Any],
+    sources: dict[str, Any],
+    tags: dict[str, Any],
+) -> tuple[str, ...]:
+    """The texts the document *key* of *kind* was found in."""
+    if kind == "article" and key in articles:
+        return (articles[key][1], articles[key][2])
+    if kind == "claim" and key in claims:
+        return (claims[key][3], claims[key][4], claims[key][5])
+    if kind == "comment" and key in comments:
+        return (comments[key][2],)
+    if kind == "source" and key in sources:
+        return (sources[key][1], _aliases(sources[key][2]))
+    if kind == "tag" and key in tags:
+        return (tags[key][1],)
+    return ()
