@@ -74,7 +74,9 @@ class VisibleText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         style = " ".join(v or "" for n, v in attrs if n == "style").replace(" ", "")
+        classes = " ".join(v or "" for n, v in attrs if n == "class").split()
         hidden = any(name == "hidden" for name, _ in attrs) or "display:none" in style
+        hidden = hidden or "sr-only" in classes  # shown to screen readers only
         if tag not in VOID:
             self.stack.append(tag)
             if tag in UNSEEN or hidden or self.unseen:
@@ -230,7 +232,8 @@ PAGES = {
         "<p>The island ferry will run only twice a day from March, the operator said.</p>"
         "<div style='display: none'>A paragraph the page keeps hidden from readers.</div>"
         "<p hidden>Another hidden paragraph.</p>"
-        "<p>Commuters said they would have to find rooms on the mainland.</p>"
+        "<p>Commuters said they would have to find rooms <a href='/r'>on the mainland"
+        "<span class='sr-only'> (opens in a new window)</span></a>.</p>"
         "<footer><p>Reporting by Ilse Varn.</p><ul class='tags'><li><a href='/t/f'>Ferries</a>"
         "</li></ul></footer></article></div>"
         "<div class='sidebar'><h4>Most read</h4><ol><li><a href='/1'>Harbour dues</a></li></ol>"

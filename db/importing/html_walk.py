@@ -14,9 +14,10 @@ Left out on purpose, and never text: scripts, styles, ``<template>``,
 ``<noscript>``, frames, embeds and graphics, form controls (a control between
 two words leaves a space), the page's navigation and its site footer (a
 ``<footer>`` outside an article or section), and anything the page hides
-(``hidden``, ``display: none``).  Passages are marked, not dropped, when they
-sit in an ``<aside>`` or an ``<object>``'s fallback, in a ``<header>`` outside
-an article or section (a masthead, or a headline set above the article), in an
+(``hidden``, ``display: none``, a screen-reader-only class such as
+``sr-only``).  Passages are marked, not dropped, when they sit in an
+``<aside>`` or an ``<object>``'s fallback, in a ``<header>`` outside an
+article or section (a masthead, or a headline set above the article), in an
 element the page names as an ad, a cookie banner, a share or related-stories
 box and the like (:data:`CHROME_WORDS`), or when most of their text is links:
 :mod:`db.importing.html_select` decides about those.
@@ -158,6 +159,12 @@ AD_LABELS = frozenset(
     {"advertisement", "advertising", "advert", "ad", "ads", "sponsored", "anzeige", "werbung"}
     | {"publicité", "publicidad", "pubblicità", "реклама", "광고", "广告", "広告"}
 )
+# Classes that hide text from the screen and leave it to screen readers ('opens in a
+# new window', 'Photo:'): not shown, and inside a sentence they would garble it.
+SCREEN_READER_ONLY = frozenset(
+    {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-text"}
+    | {"screen-reader-only", "a11y-hidden", "element-invisible", "u-visually-hidden", "sr-text"}
+)
 _WORDS = re.compile(r"[a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 
@@ -194,6 +201,8 @@ def _attr(element: lxml.html.HtmlElement, name: str) -> str:
 
 def _dropped(element: lxml.html.HtmlElement, tag: str) -> bool:
     if tag in DROP or element.get("hidden") is not None:
+        return True
+    if not SCREEN_READER_ONLY.isdisjoint(_attr(element, "class").split()):
         return True
     if tag == "dialog" and element.get("open") is None:
         return True  # a dialog that is not open is not shown
