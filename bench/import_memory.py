@@ -21,33 +21,41 @@ The target is a resident peak under 300 MiB for the largest file accepted.
 Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
 
 * before the import: about 60 (Python, SQLAlchemy, the workspace open);
-* reading: the file's bytes, 50, and the decoded text, 100 (Python keeps a text
-  holding any character beyond Latin-1 at two bytes a character) — the peak of
-  the import, about 150 over the start.  Nothing else makes a whole copy: the
-  file's control bytes are counted a slice at a time, and the text is staged
-  (``db.long_rows``) in UTF-8 a slice at a time; then Python's copies are released;
+* reading (``db.importing.streamed``, files of 16 MiB or more in UTF-8): the file
+  is read twice a slice at a time — to check it, hash it, size its text and find
+  its metadata in its head, then to stage its normalised text (UTF-8) and its
+  bytes in a temporary table (``db.long_rows``) — so Python never holds the
+  bytes or the text whole, whatever the text's characters;
 * the row: one INSERT with placeholders of the right sizes, about 100 inside
   SQLite (the placeholder text and the record holding it; the file's zero-filled
-  blob stays unexpanded, being the table's last column, migration 0021), then
-  each staged value copied into its column a slice at a time;
+  blob stays unexpanded, being the table's last column, migration 0021) — now the
+  peak of the import — then each staged value copied into its column a slice at
+  a time;
 * the search index, after the row is written (``db.search.schema.index_pending``):
   the text is read from its row a slice at a time and indexed in parts of half a
   million characters (``db.search.schema.PART_CHARS``), about 20 whatever the
   text's length.
 
-Before these changes and after, interleaved in one run (load average 5-7 on two
-CPUs): the window's import function peaked at 331 and 330, now 265 and 265, from
-a start of about 122 (PySide6 and the window's modules loaded); ``claimdesk
-import`` at 274 and 272, now 206 and 206.  Before, the staging held the UTF-8 copy
-beside the bytes and the text (+50), and so did the control count; the row took
-about 200 (the zero-filled blob expanded in the record); the index of the whole
-text about 210.
+A file read whole (another encoding, a line of millions of characters, or the
+files of ``claimdesk import``, which reads each file whole before storing it)
+costs the file's bytes and the decoded text at once: about 150 for this prose.
 
-The costliest text (``--astral``): one character beyond the BMP makes Python keep
-the whole text at four bytes a character, 200 for 50 MiB of ASCII, and decoding
-copies what it read so far from one byte a character to four: ``claimdesk import``
-peaks at 353, the window's import function at 414 (load average 9).  Only an
-import that never holds the whole text as one Python string would avoid that.
+Before these changes and after each, one run at a time (load average 5-9 on two
+CPUs), peak resident MiB of the window's import function (from a start of about
+120: PySide6 and the window's modules loaded) and of ``import_file`` (start 60):
+
+  ======================================  ==========  ============  ==========
+  change                                   window fn   import_file   --astral
+  ======================================  ==========  ============  ==========
+  none (interleaved, same run)               331, 330      274, 272    —
+  staged a slice at a time, index in parts  265, 265      206, 206    353 / 414
+  file read a slice at a time                    215           158       159 / 217
+  ======================================  ==========  ============  ==========
+
+(``--astral`` as ``import_file`` / window function.)  Before, the staging held the
+UTF-8 copy beside the bytes and the text (+50), and so did the control count; the
+row took about 200 (the zero-filled blob expanded in the record); the index of the
+whole text about 210; a text with one emoji was held at four bytes a character.
 
 Through the window (``--window``), after the import the window opens the new
 article: Python holds its text (about 100, read whole for the reader) and the

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, func, select, update
@@ -186,6 +186,12 @@ def _duplicate(new: NewArticle, existing_id: object, existing_title: str) -> Dup
     )
 
 
+def duplicate_of(ws: Workspace, new: NewArticle, digest: str) -> DuplicateArticle | None:
+    """The refusal of *new*, whose file has the SHA-256 *digest*, if it was imported before."""
+    found = find_by_sha256(ws, digest)
+    return None if found is None else _duplicate(new, found.id, found.title)
+
+
 def _new_row(new: NewArticle, digest: str, original: bytes) -> Article:
     return Article(
         text=new.text,
@@ -250,17 +256,61 @@ def _store_long(session: Session, holder: list[NewArticle], digest: str) -> Arti
     sizes = text_bytes, len(new.original)
     staged_original = long_rows.stage(session, new.original)
     del new
-    # Placeholders of the right sizes; a text this long leaves its search entries
-    # to index_pending (db.search.schema), once the real text is in place.
-    article.text = func.printf("%.*c", sizes[0], "x")
-    article.original = func.zeroblob(sizes[1])
+    return _write_staged(session, article, (staged_text, sizes[0]), (staged_original, sizes[1]))
+
+
+def _write_staged(
+    session: Session, article: Article, text: tuple[int, int], original: tuple[int, int]
+) -> ArticleInfo:
+    """Write the row of *article* with its text and file staged ((staged id, bytes) each)."""
+    # Placeholders of the right sizes; the search entries wait for index_pending
+    # (db.search.schema), once the real text is in place, whatever the text's length.
+    if article.id is None:
+        article.id = uuid.uuid4()
+    search_schema.mark_pending(session.connection(), article.id)
+    article.text = func.printf("%.*c", text[1], "x")
+    article.original = func.zeroblob(original[1])
     session.add(article)
     session.flush()
     table = cast(Table, Article.__table__)
-    long_rows.fill(session, table, article.id, {"text": staged_text, "original": staged_original})
+    long_rows.fill(session, table, article.id, {"text": text[0], "original": original[0]})
     search_schema.index_pending(session.connection())
     session.expunge(article)
     return _info(article, 0)
+
+
+def add_streamed_article(
+    ws: Workspace,
+    new: NewArticle,
+    digest: str,
+    text: tuple[Callable[[], Iterable[bytes]], int],
+    original: tuple[Callable[[], Iterable[bytes]], int],
+) -> ArticleInfo:
+    """Store an article (SQLite) whose text and file are given as UTF-8 chunks and
+    byte chunks, each with its size in bytes, never held whole: *new* carries the
+    metadata only, *digest* is the file's SHA-256.  The file's chunks are hashed as
+    they are staged; InvalidInput when they no longer give *digest*."""
+    _checked(replace(new, text="x"))
+    with ws.session() as session:
+        existing = session.execute(
+            select(Article.id, Article.title).where(Article.sha256 == digest)
+        ).first()
+        if existing is not None:
+            raise _duplicate(new, existing.id, existing.title)
+        article = _new_row(new, digest, b"")
+        staged_text = long_rows.stage_chunks(session, text[0](), text[1])
+        hashed = hashlib.sha256()
+
+        def hashing(chunks: Iterable[bytes]) -> Iterator[bytes]:
+            for chunk in chunks:
+                hashed.update(chunk)
+                yield chunk
+
+        staged_original = long_rows.stage_chunks(session, hashing(original[0]()), original[1])
+        if hashed.hexdigest() != digest:
+            raise InvalidInput(f"{new.filename or 'The file'} changed while it was imported.")
+        staged = (staged_text, text[1]), (staged_original, original[1])
+        return _write_staged(session, article, *staged)
 
 
 # A batch holds at most this many articles, and files of at most this many bytes

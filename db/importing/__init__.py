@@ -131,7 +131,16 @@ def read_file(path: Path, encoding: str | None = None) -> NewArticle:
 
 
 def import_file(ws: Workspace, path: Path) -> ArticleInfo:
-    """Read and store one article file; DuplicateArticle when it was imported before."""
+    """Read and store one article file; DuplicateArticle when it was imported before.
+
+    A long text file is read a slice at a time (:mod:`db.importing.streamed`)."""
+    from db.importing.streamed import NotStreamed, import_long_text, streams
+
+    if streams(ws, Path(path)):
+        try:
+            return import_long_text(ws, Path(path))
+        except NotStreamed:
+            pass  # read whole below
     return add_article(ws, read_file(path))
 
 

@@ -424,6 +424,17 @@ def queue_articles(conn: Connection, ids: Iterable[Any]) -> None:
     )
 
 
+def mark_pending(conn: Connection, article_id: Any) -> None:
+    """Mark the article about to be inserted with *article_id* (SQLite) as pending: its
+    INSERT then makes no index entries, and :func:`index_pending` makes them.  For a
+    row written with placeholders and filled afterwards.  A no-op on PostgreSQL."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.exec_driver_sql(
+        f"INSERT INTO {KEY}(entity_id, kind) VALUES (?, '{PENDING}')", (uuid_hex(article_id),)
+    )
+
+
 def uuid_hex(value: Any) -> str:
     """An id as SQLite stores it (32 hex digits)."""
     return value.hex if hasattr(value, "hex") and not isinstance(value, str) else str(value)

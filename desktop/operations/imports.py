@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from db.articles import ArticleInfo, NewArticle, Stored
+from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of
 from db.changes import EVERYTHING, Entity, Op, changed
 from db.errors import ClaimDeskError, DuplicateArticle
 from db.importing import (
@@ -29,6 +29,7 @@ from db.importing import (
 from db.importing.encodings import choices, preview, recognised
 from db.importing.encodings import label as _label
 from db.importing.folders import FolderScan, scan_folder, skipped_reason
+from db.importing.streamed import NotStreamed, read_long_text, store_long_text, streams
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
@@ -141,6 +142,10 @@ def import_paths(
                 report.annotated.append((path.name, outcome.claims))
                 report.failures += [(path.name, line) for line in outcome.problems]
                 continue
+            if streams(ws, path, chosen.get(path)) and _import_long(
+                ws, path, batch, report, earlier, named, remember
+            ):
+                continue
             new = read_file(path, chosen.get(path))
             if ask_encoding and path not in chosen and guessed_encoding(new):
                 report.guessed.append((path, new.encoding))
@@ -158,6 +163,36 @@ def import_paths(
     batch.flush()
     progress(total, total)
     return report
+
+
+def _import_long(
+    ws: Workspace,
+    path: Path,
+    batch: ArticleBatch,
+    report: ImportReport,
+    earlier: EarlierFinder | None,
+    named: set[str],
+    remember: Callable[[ArticleInfo], None] | None,
+) -> bool:
+    """Store a long text file read a slice at a time (:mod:`db.importing.streamed`);
+    False when it is to be read whole instead (not UTF-8, or a stored article it may
+    revise, which the analyst settles with the whole text in hand)."""
+    try:
+        long = read_long_text(path)
+    except NotStreamed:
+        return False
+    refusal = duplicate_of(ws, long.article, long.digest)
+    if refusal is not None:
+        raise refusal
+    if earlier is not None and earlier(ws, long.article) is not None:
+        return False
+    batch.flush()  # the files before it are stored first
+    try:
+        outcome: Stored = store_long_text(ws, long)
+    except Exception as exc:  # reported with its file; the others go on
+        outcome = exc
+    _record(report, long.article, outcome, named, remember)
+    return True
 
 
 def _failed(report: ImportReport, name: str, exc: Exception) -> None:
