@@ -36,9 +36,11 @@ Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
   million characters (``db.search.schema.PART_CHARS``), about 20 whatever the
   text's length.
 
-A file read whole (another encoding, a line of millions of characters, or the
-files of ``claimdesk import``, which reads each file whole before storing it)
-costs the file's bytes and the decoded text at once: about 150 for this prose.
+``claimdesk import`` checks every file named before it stores any: a long text
+file is checked by the first reading and read again as it is stored, so the files
+are not all held at once.  A file read whole (another encoding, a line of millions
+of characters, a PostgreSQL workspace) costs the file's bytes and the decoded text
+at once: about 150 for this prose.
 
 Before these changes and after each, one run at a time (load average 5-9 on two
 CPUs), peak resident MiB of the window's import function (from a start of about

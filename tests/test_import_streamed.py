@@ -160,3 +160,37 @@ def test_the_window_import_streams_a_long_file_among_others(
     name, new, existing = aside.revised[0]
     assert name == "revised.txt" and new.text == read_file(revised).text
     assert existing.id == by_file["long.txt"].id
+
+
+def test_the_command_line_import_streams_a_long_file_as_it_reads_a_short_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from db.cli import run
+    from db.workspace import open_workspace
+
+    path = _write(tmp_path, _text().encode("utf-8"))
+
+    def twice(db: Path) -> list[tuple[int, str, str]]:
+        results = []
+        for _ in range(2):
+            out = io.StringIO()
+            rc = run(["import", str(path), "--db", str(db)], out=out)
+            lines = [line.split("\t")[-1] for line in out.getvalue().splitlines()]
+            results.append((rc, "\n".join(lines), capsys.readouterr().err))
+        return results
+
+    whole = twice(tmp_path / "whole.sqlite")
+    monkeypatch.setattr(streamed, "STREAM_BYTES", 1)
+    monkeypatch.setattr(streamed, "SLICE", 7)
+    assert streamed.streams_file(path)
+    assert twice(tmp_path / "streamed.sqlite") == whole
+    assert whole[0][1] == "Night crossing" and "was imported before" in whole[1][2]
+    ws = open_workspace(tmp_path / "streamed.sqlite")
+    try:
+        with ws.engine.connect() as conn:
+            stored = conn.exec_driver_sql("SELECT text, original FROM article").all()
+        assert stored == [(read_file(path).text, path.read_bytes())]
+    finally:
+        ws.close()

@@ -8,10 +8,14 @@ import shlex
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from db.cli import CliContext
 from db.errors import ClaimDeskError, DuplicateArticle, InvalidInput
+
+if TYPE_CHECKING:
+    from db.articles import NewArticle
+    from db.importing.streamed import LongText
 
 # Nested subcommand groups ("claim", "link", ...) so other modules can add to them.
 _GROUPS: dict[int, dict[str, Any]] = {}
@@ -50,10 +54,11 @@ def cmd_import(ctx: CliContext) -> int:
     the URL or stated title of a stored article is left out the same way, named with
     the two commands that would take it (``article replace`` or ``import --new``).
     """
-    from db.articles import NewArticle, Stored
+    from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of
     from db.importing import ANNOTATION_SUFFIXES, ArticleBatch, read_file
     from db.importing.encodings import CERTAIN, label
     from db.importing.folders import scan_folder, skipped_reason
+    from db.importing.streamed import LongText, store_long_text
     from db.importing.w3c import import_annotations, load
     from db.revisions import EarlierVersions
 
@@ -64,7 +69,9 @@ def cmd_import(ctx: CliContext) -> int:
     # Read and check every file first: one bad file means nothing is stored.
     encoding = getattr(ctx.args, "encoding", None)
     files = [p for p in paths if p not in annotation_files]
-    extracted = [read_file(p, encoding) for p in files]
+    # A long text file is checked a slice at a time here and read again as it is
+    # stored (db.importing.streamed): files checked first are not all held at once.
+    extracted = [_extract(p, encoding) for p in files]
     for path in annotation_files:
         load(path)
     ws = ctx.ws
@@ -76,16 +83,45 @@ def cmd_import(ctx: CliContext) -> int:
     def say(line: str) -> None:
         print(f"claimdesk: {line}", file=ctx.err)
 
-    def take(holder: list[NewArticle], path: Path) -> None:
+    def take(holder: list[NewArticle | LongText], path: Path) -> None:
         """Store the one file in *holder* (emptied on the way, so its text can be freed),
         unless it looks like a revised text of a stored article: that is said instead."""
         nonlocal aside
-        older = None if ctx.args.new else earlier(ws, holder[0])
+        if isinstance(holder[0], LongText):
+            long = holder.pop()
+            assert isinstance(long, LongText)
+            if ws.shared:  # PostgreSQL stores the text whole
+                holder.append(read_file(path, encoding))
+            else:
+                take_long(long, path)
+                return
+        article = holder[0]
+        assert isinstance(article, NewArticle)
+        older = None if ctx.args.new else earlier(ws, article)
         if older is None:
-            batch.take(holder)
+            batch.take(cast(list[NewArticle], holder))
             return
+        say_aside(older, article, path)
+        holder.clear()
+
+    def take_long(long: LongText, path: Path) -> None:
+        refusal = duplicate_of(ws, long.article, long.digest)
+        older = None if ctx.args.new or refusal else earlier(ws, long.article)
+        if older is not None:
+            say_aside(older, long.article, path)
+            return
+        batch.flush()  # the files before it are stored first
+        outcome: Stored
+        try:
+            outcome = refusal or store_long_text(ws, long)
+        except ClaimDeskError as exc:
+            outcome = exc
+        stored(long.article, outcome)
+
+    def say_aside(older: ArticleInfo, article: NewArticle, path: Path) -> None:
+        nonlocal aside
         aside += 1
-        same = "URL" if older.url and older.url == holder[0].url.strip() else "title"
+        same = "URL" if older.url and older.url == article.url.strip() else "title"
         short, name = str(older.id)[:8], shlex.quote(str(path))
         say(
             f"{path.name}: not imported, it has the {same} of article {short} "
@@ -93,7 +129,6 @@ def cmd_import(ctx: CliContext) -> int:
             f"claimdesk article replace {short} {name}; to store it as an article of "
             f"its own: claimdesk import --new {name}"
         )
-        holder.clear()
 
     def stored(new: NewArticle, outcome: Stored) -> None:
         nonlocal refused, imported
@@ -134,7 +169,7 @@ def cmd_import(ctx: CliContext) -> int:
                 annotation_files.append(path)
                 continue
             try:
-                new = read_file(path, encoding)
+                new = _extract(path, encoding)
             except (ClaimDeskError, OSError) as exc:
                 refused += 1
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
@@ -159,6 +194,20 @@ def cmd_import(ctx: CliContext) -> int:
             f"{'s' if left != 1 else ''} not imported"
         )
     return 1 if left else 0
+
+
+def _extract(path: Path, encoding: str | None) -> NewArticle | LongText:
+    """The article of *path*, or for a long text file what storing it a slice at a time
+    needs (checked as the whole file would be)."""
+    from db.importing import read_file
+    from db.importing.streamed import NotStreamed, read_long_text, streams_file
+
+    if streams_file(path, encoding):
+        try:
+            return read_long_text(path)
+        except NotStreamed:
+            pass  # read whole below
+    return read_file(path, encoding)
 
 
 def _index_queued(ctx: CliContext) -> None:

@@ -64,10 +64,15 @@ class LongText:
 
 
 def streams(ws: Workspace, path: Path, encoding: str | None = None) -> bool:
-    """Whether *path* is imported by this module (else read whole)."""
+    """Whether *path* is imported into *ws* by this module (else read whole)."""
+    return not ws.shared and streams_file(path, encoding)
+
+
+def streams_file(path: Path, encoding: str | None = None) -> bool:
+    """Whether *path* is a file this module reads (into a SQLite workspace)."""
     from db.importing import MAX_BYTES
 
-    if ws.shared or encoding is not None or path.suffix.lower() not in SUFFIXES:
+    if encoding is not None or path.suffix.lower() not in SUFFIXES:
         return False
     try:
         return STREAM_BYTES <= os.stat(path).st_size <= MAX_BYTES
