@@ -241,3 +241,28 @@ def test_a_role_at_a_body_then_the_name_is_the_person() -> None:
 def test_arabic_how_a_statement_was_made_is_not_the_speaker() -> None:
     text = "وأكد مدير الميناء، في تصريح للصحفيين، أن 9 سفن رست أمس."
     assert _figure(suggest(text, None, "ar"), "9", text).source == "مدير الميناء"
+
+
+def test_more_danish_verbs_of_view_and_a_body_named_with_a_link_word() -> None:
+    text = (
+        "Ifølge Anne Dahl mangler der 80 sygeplejersker. "
+        "Hun peger på, at 25 procent er over 60 år. "
+        "Ifølge en rapport fra Rådet for Sikker Trafik kører 9 procent for stærkt."
+    )
+    found = suggest(text, None, "da")
+    assert _figure(found, "25 procent", text).source == "Anne Dahl"
+    assert _figure(found, "9 procent", text).source == "Rådet for Sikker Trafik"
+
+
+def test_russian_data_that_show_and_korean_in_the_industry() -> None:
+    text = "Данные Минтруда показывают, что безработица снизилась до 3%."
+    assert _figure(suggest(text, None, "ru"), "до 3%", text).source == "Минтруда"
+    text = "증권가에서는 영업이익이 15% 늘 것으로 보고 있다."
+    assert _figure(suggest(text, None, "ko"), "15%", text).source == "증권가"
+
+
+def test_a_quotation_right_after_its_speakers_cue_carries_on() -> None:
+    text = '"We sold 400 tickets," said organiser Ruth Ames. "About 90 were for children."'
+    assert _figure(suggest(text, None, "en"), "About 90", text).source == "Ruth Ames"
+    text = 'Ruth Ames said the hall was full.\n\n"About 90 were for children."'
+    assert _figure(suggest(text, None, "en"), "About 90", text).source is None

@@ -151,6 +151,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Korean word carrying a subject, topic or "also" particle ("가격이 ", "정부는 ", "배도 "), or
 # a quotation: a sentence with one of its own does not go on with the one before.
 _KO_SUBJECT_OF_ITS_OWN = re.compile(r"[\uac00-\ud7a3](?:은|는|이|가|도|께서)\s|[\"“”]")
+# A sentence that is a quotation whole, with no cue of its own.
+_QUOTED_SENTENCE = re.compile(r"^[\"“«„][^\"“”«»„]{3,}[.!?]?[\"”»“]$")
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
@@ -676,6 +678,13 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             elif previous is not None and previous.source and par - previous_par <= 1:
                 # "This marks …" in the same paragraph or opening the next one
                 if _CARRY.match(body):
+                    made.append(_carry(previous, sent))
+                elif (
+                    par == previous_par
+                    and index == previous_index + 1
+                    and _QUOTED_SENTENCE.match(body)
+                ):
+                    # '"…," said X. "About 40 are empty."': a quotation carried on
                     made.append(_carry(previous, sent))
                 elif (
                     lang == "ko"

@@ -117,7 +117,8 @@ _RU_VERBS = (
     r"утверждает|утверждают|утверждал[аио]?|сообщают|заявляют|рассказывает|оценил[аио]?|"
     r"говорит|говорят|прогнозирует|прогнозируют|прогнозировал[аи]?|опроверг(?:ла|ли)?|"
     r"отмечают|подч[её]ркивают|уточняют|предупреждают|поясняют|полагают|признают|"
-    r"считал[аи]?|оценивает|оценивают|допускает|допускают|добавляет|рассказывают"
+    r"считал[аи]?|оценивает|оценивают|допускает|допускают|добавляет|рассказывают|"
+    r"показывают|показывает|показали|показал[аио]?|свидетельству(?:ет|ют)"
 )
 _DA_DE_VERBS = (
     r"siger|sagde|oplyser|oplyste|skriver|skrev|fortæller|fortalte|vurderer|vurderede|"
@@ -125,7 +126,9 @@ _DA_DE_VERBS = (
     r"bekræfter|bekræftede|advarer|advarede|frygter|frygtede|påpeger|påpegede|understreger|"
     r"understregede|forklarer|forklarede|fastslår|fastslog|erkender|erkendte|forventer|"
     r"forventede|skønner|skønnede|konstaterer|konstaterede|erfarer|erfarede|udtaler|udtalte|"
-    r"svarer|svarede|erklærer|erklærede|"
+    r"svarer|svarede|erklærer|erklærede|peger\s+på|pegede\s+på|oplever|oplevede|tror|troede|"
+    r"beretter|berettede|konkluderer|konkluderede|slår\s+fast|slog\s+fast|fremhæver|"
+    r"fremhævede|indrømmer|indrømmede|hævder|hævdede|påstår|påstod|noterer|noterede|"
     r"meddeler|meddelte|sagte|sagt|erklärte|erklärt|berichtete|berichtet|teilte mit|betonte|"
     r"schätzt|schätzte|sagt"
 )
@@ -452,6 +455,10 @@ def _v2_subject(rest: str) -> int:
     for i, m in enumerate(re.finditer(r"\S+", rest)):
         word = m.group(0)
         number = word.isdigit() and len(word) <= 2 and seen_capital  # "TV 2"
+        nxt_word = re.match(r"\s+(\S+)", rest[m.end() :])
+        linking = word in ("for", "i", "af", "under") and seen_capital and bool(nxt_word)
+        if linking and nxt_word and nxt_word.group(1)[:1].isupper():
+            continue  # "Rådet for Bæredygtigt Byggeri": a link inside the name
         if word[:1].isupper() or number or (word in ("&", "og") and seen_capital):
             seen_capital = seen_capital or word[:1].isupper()
             end = m.end()
@@ -722,6 +729,7 @@ def _korean_subject_cues(body: str, s: int) -> list[Cue]:
     verb = _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body)
     c_start = lead + subject.end()
     name = re.sub(r"\s?측$", "", subject.group("who"))  # "환경부 측": the ministry
+    name = re.sub(r"(?<=\S)에서$", "", name)  # "입시업계에서는": in the industry, the industry
     quoted = [q for q in _KO_QUOTED.finditer(body) if q.start() >= c_start]
     for q in quoted:  # each quotation is the subject's, with or without a verb after it
         out.append(
