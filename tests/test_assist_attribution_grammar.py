@@ -266,3 +266,14 @@ def test_a_quotation_right_after_its_speakers_cue_carries_on() -> None:
     assert _figure(suggest(text, None, "en"), "About 90", text).source == "Ruth Ames"
     text = 'Ruth Ames said the hall was full.\n\n"About 90 were for children."'
     assert _figure(suggest(text, None, "en"), "About 90", text).source is None
+
+
+def test_reported_speech_goes_on_in_its_tense_with_a_pronoun_subject() -> None:
+    text = (
+        "Council engineer Ida Rowe said the bypass would cost 40 million pounds. "
+        "It would also take 3 years to build.\n\n"
+        "The council opened the old bridge in 1990. It would carry 900 cars a day."
+    )
+    found = suggest(text, None, "en")
+    assert _figure(found, "3", text).source == "Ida Rowe"
+    assert _figure(found, "900", text).source is None

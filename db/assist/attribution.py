@@ -151,6 +151,13 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Korean word carrying a subject, topic or "also" particle ("가격이 ", "정부는 ", "배도 "), or
 # a quotation: a sentence with one of its own does not go on with the one before.
 _KO_SUBJECT_OF_ITS_OWN = re.compile(r"[\uac00-\ud7a3](?:은|는|이|가|도|께서)\s|[\"“”]")
+# A sentence whose subject is a pronoun and whose verb is in the tense of reported speech ("It
+# would also …", "They had been …", "That could mean …"), with no data of its own.
+_BACKSHIFTED = re.compile(
+    r"^(?:It|They|This|That|These|Those|He|She)\s+"
+    r"(?:(?:also|still|only|then)\s+)?(?:would|could|might|had)\b"
+    r"(?!.*\b(?:show|shows|showed|indicate|indicates|suggest|suggests)\s*[.!]?$)"
+)
 # A sentence that is a quotation whole, with no cue of its own.
 _QUOTED_SENTENCE = re.compile(r"^[\"“«„][^\"“”«»„]{3,}[.!?]?[\"”»“]$")
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
@@ -678,6 +685,17 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             elif previous is not None and previous.source and par - previous_par <= 1:
                 # "This marks …" in the same paragraph or opening the next one
                 if _CARRY.match(body):
+                    made.append(_carry(previous, sent))
+                elif (
+                    lang == "en"
+                    and par == previous_par
+                    and index == previous_index + 1
+                    and not previous.quotation
+                    and previous.cue not in _NON_VERB_CUES
+                    and _BACKSHIFTED.match(body)
+                ):
+                    # "Ruiz said the plan would cost £5m. It would also create 200 jobs.": reported
+                    # speech goes on in the tense it was reported in
                     made.append(_carry(previous, sent))
                 elif (
                     par == previous_par
