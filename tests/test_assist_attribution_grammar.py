@@ -277,3 +277,14 @@ def test_reported_speech_goes_on_in_its_tense_with_a_pronoun_subject() -> None:
     found = suggest(text, None, "en")
     assert _figure(found, "3", text).source == "Ida Rowe"
     assert _figure(found, "900", text).source is None
+
+
+def test_a_russian_source_in_another_case_matches_its_dictionary_form() -> None:
+    from db.assist.suggest import RegistrySource
+
+    registry = [RegistrySource(None, "Росводресурсы", kind="government")]
+    text = "По данным Росводресурсов, уровень воды поднялся на 2 метра."
+    assert _figure(suggest(text, None, "ru", registry), "2", text).source == "Росводресурсы"
+    text = "В областном облизбиркоме сообщили, что явка составила 41%."
+    figure = _figure(suggest(text, None, "ru"), "41%", text)
+    assert "областной облизбирком" in figure.variants

@@ -160,6 +160,53 @@ def _russian_name_done(tail: list[str]) -> bool:
     return len(tail) >= 3 or not _PATRONYMIC.search(tail[0].casefold())
 
 
+# Russian case endings after "по данным", "по словам", "в …" and their nominative forms, the
+# longest ending first: "Росстата" -> "Росстат", "Росавиации" -> "Росавиация", "областном
+# минздраве" -> "областной минздрав", "Уральского" -> "Уральское", "Игоря Ланина" -> "Игорь Ланин".
+_RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ого", ("ый", "ий", "ое", "ой")), ("его", ("ий", "ее")), ("ому", ("ый", "ой")),
+    ("ов", ("ы",)), ("ом", ("ый", "ой")), ("ой", ("ая",)), ("ей", ("яя",)), ("ии", ("ия",)),
+    ("ия", ("ий",)), ("ы", ("а",)), ("я", ("ь", "й")), ("а", ("",)), ("е", ("", "а")), ("у", ("",)),
+)  # fmt: skip
+_RU_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+def _ru_word_forms(word: str) -> list[str]:
+    low = word.casefold()
+    for ending, nominatives in _RU_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = word[: len(word) - len(ending)]
+            if ending in ("а", "е", "у") and stem[-1:].casefold() not in _RU_CONSONANTS:
+                return [word]
+            return [stem + n for n in nominatives]
+    return [word]
+
+
+def russian_nominatives(name: str) -> list[str]:
+    """Nominative guesses for a Russian name written in another case (at most four), to match
+    a source by its dictionary form; none for a name in another script."""
+    words = name.split()
+    if (
+        not words
+        or not 1 <= len(words) <= 3
+        or words[0][:1].casefold() not in "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    ):
+        return []
+    person = all(w[:1].isupper() for w in words)
+    forms = [""]
+    head_done = False
+    for word in words:
+        # a phrase inflects up to its head noun ("пресс-службе аэропорта": the genitive after
+        # the head stays); a person's first name and surname both inflect
+        options = [word] if word.isupper() or head_done else _ru_word_forms(word)
+        forms = [f"{f} {o}".strip() for f in forms for o in options][:4]
+        head_done = not person and not _RU_ADJECTIVE.search(word.casefold())
+    return [f for f in forms if f != name]
+
+
+_RU_ADJECTIVE = re.compile(r"(?:ого|его|ому|ему|ом|ем|ой|ей|ый|ий|ая|яя|ое|ее|ых|их)$")
+
+
 class NameIndex:
     """People named in a text, by position, to resolve ``he``, ``Yu``, ``the lawmaker``."""
 
@@ -391,6 +438,7 @@ class NameIndex:
             if full:
                 return full, guess_kind(self._description(full, pos)), (raw,)
         name = bare if is_person(bare) else raw
+        variants += russian_nominatives(name)
         return name, self._kind(raw, name, pos), tuple(variants)
 
 
