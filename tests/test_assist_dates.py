@@ -264,3 +264,24 @@ def test_a_day_zero_is_no_day_and_no_crash() -> None:
 def test_day_parts_coming_and_last_days_and_periods_so_far(text: str, quote: str, iso: str) -> None:
     found = [(text[d.start : d.end], d.iso) for d in extract_dates(text, PUB)]
     assert (quote, iso) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "iso"),
+    [
+        # a season with the year it names
+        ("Broen blev bygget i foråret 2019.", "i foråret 2019", "2019-03-01/2019-05-31"),
+        ("Дорогу закрыли осенью 2020 года.", "осенью 2020 года", "2020-09-01/2020-11-30"),
+        ("2018년 겨울 폭설이 내렸다.", "2018년 겨울", "2018-12-01/2019-02-28"),
+        ("وأغلق الطريق في شتاء عام 2017.", "في شتاء عام 2017", "2017-12-01/2018-02-28"),
+        # the eve, last weekend, next month
+        ("Накануне в городе закрыли 3 моста.", "Накануне", "2024-10-22"),
+        ("지난 주말 비가 내렸다.", "지난 주말", "2024-10-19/2024-10-20"),
+        ("ويبدأ التشغيل الشهر المقبل.", "الشهر المقبل", "2024-11-01/2024-11-30"),
+    ],
+)
+def test_seasons_of_a_named_year_the_eve_last_weekend_and_next_month(
+    text: str, quote: str, iso: str
+) -> None:
+    found = [(text[d.start : d.end], d.iso) for d in extract_dates(text, PUB)]
+    assert (quote, iso) in found, found

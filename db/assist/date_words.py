@@ -58,6 +58,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"ранее\s+в\s+этом\s+году", "year so far"),
     (r"с\s+начала\s+(?:суток|дня)", "today"),
     (r"позавчера", "two days ago"),
+    (r"накануне(?!\s+\w+(?:а|я|и|ы)\b)", "yesterday"),
     (r"вчера", "yesterday"),
     (r"сегодня", "today"),
     # Danish
@@ -82,6 +83,7 @@ _RELATIVE: list[tuple[str, str]] = [
     # Korean
     (r"올해\s?들어", "year so far"),
     (r"이달\s?들어", "month so far"),
+    (r"지난\s?주말", "weekend"),
     (r"지난\s?주", "last week"),
     (r"이번\s?주", "this week"),
     (r"다음\s?주", "next week"),
@@ -99,6 +101,7 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"(?:في\s+)?(?:هذا\s+الأسبوع|الأسبوع\s+الجاري)", "this week"),
     (r"(?:في\s+)?الأسبوع\s+(?:المقبل|القادم)", "next week"),
     (r"(?:في\s+)?الشهر\s+الماضي", "last month"),
+    (r"(?:في\s+)?الشهر\s+(?:المقبل|القادم)", "next month"),
     (r"(?:في\s+)?(?:العام|السنة)\s+الماضي(?:ة)?", "last year"),
     (r"(?:في\s+)?(?:هذا\s+العام|العام\s+الجاري)", "this year"),
     (r"(?:في\s+)?(?:العام|السنة)\s+(?:المقبل|القادم)(?:ة)?", "next year"),
@@ -400,13 +403,17 @@ def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
             yield m.start(), m.end(), day, day, True
 
 
-# A season named without a year: that season of the publication year.
+# A season named without a year: that season of the publication year; with one ("sommeren
+# 2021", "летом 2021 года", "في صيف عام 2021", "2021년 여름"), that year's.
 _SEASON_RE = re.compile(
-    r"(?<![\w])(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
+    r"(?<![\w])(?:(?P<ky>(?:19|20)\d\d)년\s?(?P<ko>봄|여름|가을|겨울)(?:철)?"
+    r"|(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
     r"vinteren)|(?P<ru>весной|летом|осенью|зимой)|في\s+(?:فصل\s+)?(?P<ar>الربيع|الصيف|الخريف|"
-    r"الشتاء))(?![\w])",
+    r"الشتاء)|في\s+(?P<ar2>ربيع|صيف|خريف|شتاء))"
+    r"(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)(?:\s+(?:года|г\.))?)?)(?![\w])",
     re.IGNORECASE,
 )
+_AR_SEASON_CONSTRUCT = {"ربيع": "الربيع", "صيف": "الصيف", "خريف": "الخريف", "شتاء": "الشتاء"}
 
 
 def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
@@ -414,8 +421,17 @@ def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
         if published is None:
             yield m.start(), m.end(), None, None, True
             continue
-        months = _SEASONS[(m["da"] or m["ru"] or m["ar"]).casefold()]
-        year = published.year - (1 if months[0] == 12 and published.month <= 2 else 0)
+        word = m["da"] or m["ru"] or m["ar"] or m["ko"] or _AR_SEASON_CONSTRUCT.get(m["ar2"] or "")
+        if not word:
+            continue
+        months = _SEASONS[word.casefold()]
+        named = m["y"] or m["ky"]
+        if named:
+            year = int(named)
+        elif m["ar2"]:
+            continue  # "في صيف" needs the year it names
+        else:
+            year = published.year - (1 if months[0] == 12 and published.month <= 2 else 0)
         yield m.start(), m.end(), *_season(year, months), True
 
 
@@ -640,24 +656,24 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     if not (_OTHER_SCRIPTS.search(folded) or _DANISH.search(folded)):
         return found
     found += _weekdays(folded, published)
+    found += _bare_seasons(folded, published)  # before the year it may name ("2021년 여름")
     found += _months(folded, published)
     found += _years(folded)
     if "일" in folded:
         found += _korean_days(folded, published)
     found += _relative(folded, published)
-    found += _bare_seasons(folded, published)
     found += _vague_spans(folded)
     return found
 
 
 _MONTH_WORDS = frozenset([*lexicon.MONTHS, *(w for name in _AR_MONTHS for w in name.split())])
 _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
-    "foråret sommeren efteråret vinteren".split()
+    "foråret sommeren efteråret vinteren ربيع صيف خريف شتاء".split()
 )
 _RELATIVE_WORDS = frozenset(
     "неделе месяце году течение вчера сегодня позавчера uge måned år års fjor går dag morgen "
     "forgårs aftes morges weekenden weekend выходные выходных عطلة الأسبوع الشهر العام السنة أمس "
-    "اليوم начала ранее tidligere siden morgentimerne nattens".split()
+    "اليوم начала ранее tidligere siden morgentimerne nattens накануне".split()
 )
 _RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",
                       "내일", "전날", "그제", "그저께", "이달")  # fmt: skip
