@@ -21,6 +21,7 @@ from sqlalchemy import (
     Uuid,
     and_,
     bindparam,
+    func,
     or_,
     select,
     true,
@@ -68,8 +69,16 @@ class Selection:
             cited = select(Claim.source_id).where(Claim.id.in_(claims))
             return or_(Source.id.in_(cited), Source.id.in_(relayed))
         if section == "links":
-            ends = (ClaimLink.from_claim_id.in_(claims), ClaimLink.to_claim_id.in_(claims))
-            return or_(*ends) if self.outside_links else and_(*ends)
+            if self.whole:
+                return true()  # both ends of every link are claims of the workspace
+            if self.outside_links:
+                return or_(ClaimLink.from_claim_id.in_(claims), ClaimLink.to_claim_id.in_(claims))
+            # Both ends chosen.  Given two IN lists, SQLite walks the unique index on
+            # (from, to) with every pair of chosen claims, n² lookups; the second end
+            # is tested on each link the first end finds instead (coalesce(x, x) is x,
+            # but no index can serve it).
+            to_claim = func.coalesce(ClaimLink.to_claim_id, ClaimLink.to_claim_id)
+            return and_(ClaimLink.from_claim_id.in_(claims), to_claim.in_(claims))
         if section == "evidence":
             return Evidence.claim_id.in_(claims)
         if section == "comments":
