@@ -103,3 +103,19 @@ def test_cli_names_the_encoding_and_takes_another(ws_path: Path, tmp_path: Path,
     bad.write_bytes("Министр".encode() + b"\xc3\x28" + "Министр".encode())
     assert run(["--db", str(ws_path), "import", str(bad)]) == 2
     assert "offset 14" in capsys.readouterr().err
+
+
+def test_utf8_mixed_with_windows_1252_is_refused_not_read_as_windows_1250() -> None:
+    from db.importing.encodings import recognise
+
+    mixed = b"Caf\xc3\xa9 and then \x93quoted\x94 words and a \x85 broken \xc3 byte.\n"
+    with pytest.raises(InvalidInput, match="offset 15"):
+        recognise(mixed, "mixed.txt")  # "CafĂ©" was stored as Windows-1250
+
+
+def test_polish_in_windows_1250_is_not_read_as_windows_1252() -> None:
+    from db.importing.encodings import recognise
+
+    text = "Minister powiedział w poniedziałek, że ewakuowano 300 osób. Żołnierze pomagają.\n"
+    found = recognise(text.encode("cp1250"), "pl.txt")
+    assert (found.text, found.encoding) == (text, "cp1250")  # not "powiedzia³"

@@ -152,11 +152,38 @@ def _plausible(text: str) -> bool:
 # One-byte Latin code pages that charset-normalizer cannot always tell apart on mostly
 # ASCII text ("£45" in Windows-1252 is "Ł45" in Windows-1250).
 _LATIN_PAGES = ("cp1252", "cp1250", "cp1257", "iso8859-15", "iso8859-2")
-_ODD_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])|[^\W\d_](?=\d)|(?<=\d)[^\W\d_]")
+_ODD_LETTER = re.compile(
+    r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])|[^\W\d_](?=\d)|(?<=\d)[^\W\d_]"
+    # A sign inside a word ("powiedzia³"): a letter of another page.
+    r"|(?<=[^\W\d_])[\u00a1-\u00bf](?=[^\W\d_])"
+)
+
+
+def _utf8_pairs(codec: str) -> frozenset[str]:
+    """What UTF-8's two-byte letters of Latin-1 ("é" is C3 A9) become in one-byte *codec*."""
+    pairs = set()
+    for lead in (0xC2, 0xC3):
+        for tail in range(0x80, 0xC0):
+            pair = bytes((lead, tail)).decode(codec, errors="replace")
+            if "\ufffd" not in pair:
+                pairs.add(pair)
+    return frozenset(pairs)
+
+
+_PAIRS = {codec: _utf8_pairs(codec) for codec in ("cp1250", "cp1257", "iso8859-2")}
+
+
+def _read_as_utf8(text: str, codec: str) -> bool:
+    """True when *text* (read in a Latin page) holds UTF-8 letters read a byte at a time:
+    "CafĂ©" is "Café" in UTF-8 read as Windows-1250 (:data:`_MOJIBAKE` knows the others)."""
+    pairs = _PAIRS.get(codec)
+    return bool(pairs) and any(text[i : i + 2] in pairs for i in range(len(text) - 1)
+                               if text[i] in "\u00c2\u00c3\u0102\u0106\u0100")  # fmt: skip
 
 
 def _odd_letters(text: str) -> int:
-    """Non-ASCII letters standing alone or stuck to a digit ("Ł45", "5Ş"): signs of a wrong page."""
+    """Non-ASCII letters standing alone or stuck to a digit ("Ł45", "5Ş"), or signs inside a
+    word ("powiedzia³"): signs of a wrong page."""
     return sum(1 for m in _ODD_LETTER.finditer(text[:200_000]) if ord(m.group(0)) > 127)
 
 
@@ -171,6 +198,8 @@ def _best_latin(data: bytes, text: str, codec: str, tied: list[str]) -> tuple[st
             continue
         other = data.decode(candidate, errors="replace")
         if "\ufffd" in other or _C1.search(other) or _MOJIBAKE.search(other):
+            continue
+        if _read_as_utf8(other, candidate):
             continue
         odd = _odd_letters(other)
         rank = legacy_order().get(candidate, 99) if candidate in tied else 99
@@ -230,7 +259,8 @@ def recognise(data: bytes, filename: str) -> Decoded:
             text = ""
         if text and not _C1.search(text) and not _MOJIBAKE.search(text) and _plausible(text):
             text, codec = _best_latin(data, text, codec, tied)
-            return Decoded(text, _commonest(data, text, codec))
+            if not _read_as_utf8(text, codec):
+                return Decoded(text, _commonest(data, text, codec))
     raise InvalidInput(
         f"{name} is not UTF-8 (the byte at offset {first} is not valid UTF-8) and does not "
         "read as any encoding ClaimDesk recognises; save it as UTF-8, or name its encoding."
