@@ -176,9 +176,9 @@ _PAIRS = {codec: _utf8_pairs(codec) for codec in ("cp1250", "cp1257", "iso8859-2
 def _read_as_utf8(text: str, codec: str) -> bool:
     """True when *text* (read in a Latin page) holds UTF-8 letters read a byte at a time:
     "CafĂ©" is "Café" in UTF-8 read as Windows-1250 (:data:`_MOJIBAKE` knows the others)."""
-    pairs = _PAIRS.get(codec)
-    return bool(pairs) and any(text[i : i + 2] in pairs for i in range(len(text) - 1)
-                               if text[i] in "\u00c2\u00c3\u0102\u0106\u0100")  # fmt: skip
+    pairs = _PAIRS.get(codec, frozenset())
+    leads = {pair[0] for pair in pairs}
+    return any(text[i : i + 2] in pairs for i in range(len(text) - 1) if text[i] in leads)
 
 
 def _odd_letters(text: str) -> int:
