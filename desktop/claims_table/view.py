@@ -64,6 +64,7 @@ from desktop.operations import claims_table as ops
 from desktop.operations import sources as source_ops
 from desktop.operations.bulk import BulkEdit, label_of
 from desktop.palette import status_icon
+from desktop.shared.scroll_bars import cache_scroll_bars
 
 log = logging.getLogger(__name__)
 ROW_HEIGHT = 24  # at least; more for a larger font
@@ -138,6 +139,7 @@ class ClaimsTableView(QWidget):
 
         self.table = _Table(self)
         self.table.setObjectName("claimsTable")
+        cache_scroll_bars(self.table)  # a row added redraws neither bar (see scroll_bars)
         self.table.setAccessibleName("Claims")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
