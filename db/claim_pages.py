@@ -22,6 +22,7 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     and_,
+    bindparam,
     func,
     or_,
     select,
@@ -485,6 +486,52 @@ def claim_rank(
         return int(conn.execute(select(total)).scalar_one())
 
 
+def _beside_statements(flt: ClaimFilter) -> tuple[Select[Any], Select[Any]]:
+    """(probe, between) for :func:`claim_rank_beside`, with bound parameters.
+
+    The probe reads the two claims' article and position (``cid``, ``aid``); *between*
+    counts the article's claims before the new claim's key less those before the
+    anchor's (``art``, ``new_start``, ``new_end``, ``new_id``, ``anchor_start``…).  The
+    statements for no filter are built once: building and compiling them again for
+    every new claim cost more than running them.
+    """
+    plain = flt == ClaimFilter()
+    if plain and _PLAIN_BESIDE:
+        return _PLAIN_BESIDE[0]
+    columns: list[SQLColumnExpression[Any]] = [Claim.start, Claim.end, Claim.id]
+    ids = [bindparam("cid", type_=Claim.id.type), bindparam("aid", type_=Claim.id.type)]
+    probe = apply_claim_filter(
+        select(Claim.id, Claim.article_id, *columns).where(Claim.id.in_(ids)), flt
+    )
+    article = bindparam("art", type_=Claim.article_id.type)
+
+    def before(prefix: str) -> Any:
+        """Claims of the article (matching *flt*) before the key bound as *prefix*."""
+        key = (
+            bindparam(f"{prefix}_start", type_=Claim.start.type),
+            bindparam(f"{prefix}_end", type_=Claim.end.type),
+            bindparam(f"{prefix}_id", type_=Claim.id.type),
+        )
+        counts = [
+            apply_claim_filter(select(func.count()).select_from(Claim), flt)
+            .where(Claim.article_id == article, term)
+            .scalar_subquery()
+            for term in _ranges_before(columns, key, False)
+        ]
+        total: Any = counts[0]
+        for more in counts[1:]:
+            total = total + more
+        return total
+
+    statements = (probe, select(before("new") - before("anchor")))
+    if plain:
+        _PLAIN_BESIDE.append(statements)
+    return statements
+
+
+_PLAIN_BESIDE: list[tuple[Select[Any], Select[Any]]] = []
+
+
 def claim_rank_beside(
     ws: Workspace,
     flt: ClaimFilter | None,
@@ -510,34 +557,21 @@ def claim_rank_beside(
     aid = anchor_id if isinstance(anchor_id, uuid.UUID) else uuid.UUID(str(anchor_id))
     if cid == aid:
         return None
-    columns: list[SQLColumnExpression[Any]] = [Claim.start, Claim.end, Claim.id]
-    probe = apply_claim_filter(
-        select(Claim.id, Claim.article_id, *columns).where(Claim.id.in_([cid, aid])), flt
-    )
+    probe, between = _beside_statements(flt)
     with ws.engine.connect() as conn:
-        found = {row[0]: row[1:] for row in conn.execute(probe)}
+        found = {row[0]: row[1:] for row in conn.execute(probe, {"cid": cid, "aid": aid})}
         if cid not in found or aid not in found or found[cid][0] != found[aid][0]:
             return None
-        article = found[cid][0]
-
-        def before(key: tuple[Any, ...]) -> Any:
-            """Claims of the article (matching *flt*) before *key* in the position order."""
-            counts = [
-                apply_claim_filter(select(func.count()).select_from(Claim), flt)
-                .where(Claim.article_id == article, term)
-                .scalar_subquery()
-                for term in _ranges_before(columns, key, False)
-            ]
-            total: Any = counts[0]
-            for more in counts[1:]:
-                total = total + more
-            return total
-
         new_key, anchor_key = tuple(found[cid][1:]), tuple(found[aid][1:])
-        between = conn.execute(select(before(new_key) - before(anchor_key))).scalar_one()
+        keys = {"art": found[cid][0]}
+        for prefix, key in (("new", new_key), ("anchor", anchor_key)):
+            keys |= dict(
+                zip((f"{prefix}_start", f"{prefix}_end", f"{prefix}_id"), key, strict=True)
+            )
+        counted = conn.execute(between, keys).scalar_one()
     # The anchor's row counted the new claim too when it comes first.
     ahead = 1 if (new_key[0], new_key[1], cid) < (anchor_key[0], anchor_key[1], aid) else 0
-    return anchor_rank + ahead + int(between)
+    return anchor_rank + ahead + int(counted)
 
 
 # ---------------------------------------------------------------- filter choices

@@ -625,6 +625,14 @@ def test_rank_beside_a_claim_of_the_same_article_is_the_rank(ws, big):
     made = claim_ops.create_claim(ws, other, 5, 9)
     assert claim_rank_beside(ws, None, ClaimOrder(), made.id, anchor, 0) is None  # elsewhere
     assert claim_rank_beside(ws, None, ClaimOrder(SortKey.STATUS), made.id, made.id, 0) is None
+    # Without a filter the two statements are built once and kept (with their compiled
+    # form); a filter's are built for it.
+    from db.claim_pages import _beside_statements
+
+    plain = _beside_statements(ClaimFilter())
+    assert _beside_statements(ClaimFilter()) is plain
+    unverified = ClaimFilter(statuses=frozenset({Status.UNVERIFIED}))
+    assert _beside_statements(unverified) is not plain
 
 
 def test_text_filter_is_a_case_folded_substring_search_per_document(ws, big):
