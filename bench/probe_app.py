@@ -367,8 +367,11 @@ def task_ctrl_e(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     in_press: list[float] = []  # the key press itself: the GUI thread busy, nothing painted
     in_press_counts: list[int] = []
     press_logs: list[str] = []
-    # CLAIMDESK_BENCH_PROFILE=FILE: the key presses' GUI-thread work under cProfile, to FILE.
+    # CLAIMDESK_BENCH_PROFILE=FILE: the key presses' GUI-thread work under cProfile, to FILE;
+    # with CLAIMDESK_BENCH_PROFILE_SETTLE=1 until the window is still again (the work
+    # the press leaves to the event loop, the repaint included).
     profile_to = os.environ.get("CLAIMDESK_BENCH_PROFILE")
+    through_settle = os.environ.get("CLAIMDESK_BENCH_PROFILE_SETTLE") == "1"
     profiler = cProfile.Profile() if profile_to else None
     steps: Steps = params["_steps"]
     # Baseline, same window: a synchronous repaint of the whole window.
@@ -399,11 +402,13 @@ def task_ctrl_e(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         if profiler is not None:
             profiler.enable()
         QTest.keyClick(reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-        if profiler is not None:
+        if profiler is not None and not through_settle:
             profiler.disable()
         in_press.append(time.perf_counter() - began)
         in_press_counts.append(statements.count - seen)
         done = settle(watch, quiet_ms=60)
+        if profiler is not None and through_settle:
+            profiler.disable()
         steps.done()
         counts.append(statements.count - seen)
         times.append(done - began)

@@ -712,7 +712,6 @@ class ReaderView(QPlainTextEdit):
             exact = self._exact_selection == span
         if not exact:
             span = span_ops.snap_to_words(self._text, *span)
-            pass  # TEMP
         if not self._another_over(*span):
             return False
         return claim_ops.new_claim(self.ctx, self.article_id, span[0], span[1])
