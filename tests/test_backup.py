@@ -260,3 +260,24 @@ def test_a_shared_backup_in_many_members_restores_every_row(
     }
     assert rows["analysts"] <= restored["analysts"]
     assert len(rows["claims"]) == 12 and len(rows["history"]) > 24
+
+
+def test_restore_of_a_bundle_names_the_way_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shared workspace's backup is a bundle: restore says how to bring it in."""
+    from db.bundles import export_bundle
+
+    source = open_workspace(tmp_path / "shared-copy.sqlite")
+    bind_analyst(source)
+    _fill(source)
+    bundle = tmp_path / "shared.claimdesk"
+    export_bundle(source, bundle)
+    source.close()
+    target = tmp_path / "restored.sqlite"
+    assert run(["restore", str(bundle), "-o", str(target)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "is a bundle" in line and not target.exists()
+    command = line.split("with: claimdesk ", 1)[1].replace("YOUR_NAME", "Ines").split()
+    assert run(command) == 0
+    assert _count(target, "claim") == 3

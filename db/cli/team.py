@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
+from pathlib import Path
 from typing import Any
 
 from db.cli import CliContext
@@ -236,6 +238,15 @@ def cmd_history(ctx: CliContext) -> int:
 def cmd_restore(ctx: CliContext) -> int:
     from db.history import restore_claim_state
 
+    named = Path(ctx.args.claim_id)
+    if named.suffix.lower() == ".claimdesk" and named.is_file():
+        # What `claimdesk backup` writes of a shared workspace: a bundle, not a file to copy.
+        target = shlex.quote(ctx.args.output or "NEW.sqlite")
+        raise InvalidInput(
+            f"{named.name} is a bundle (a shared workspace's backup); bring it into a new, "
+            f"empty workspace with: claimdesk --db {target} --as YOUR_NAME bundle import "
+            f"{shlex.quote(str(named))}"
+        )
     if ctx.args.output is not None:
         if ctx.args.entry_id is not None:
             raise InvalidInput(
