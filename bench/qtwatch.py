@@ -30,7 +30,18 @@ def since_start() -> float:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MiB."""
+    """Peak resident memory of this process so far, in MiB.
+
+    Read as VmHWM: ``ru_maxrss`` carries over the peak of the parent the process was
+    forked from (bench/run.py, which holds hundreds of MiB after building a workspace
+    in the same run), so every child would report at least that.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
