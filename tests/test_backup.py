@@ -278,6 +278,29 @@ def test_restore_of_a_bundle_names_the_way_in(
     assert run(["restore", str(bundle), "-o", str(target)]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert "is a bundle" in line and not target.exists()
-    command = line.split("with: claimdesk ", 1)[1].replace("YOUR_NAME", "Ines").split()
-    assert run(command) == 0
+    command = line.split("with: claimdesk ", 1)[1].split()
+    assert run(command) == 0  # the person at this computer becomes its first analyst
     assert _count(target, "claim") == 3
+
+
+def test_a_bundle_with_decided_claims_imports_into_a_new_workspace_without_as(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from db import review
+    from db.bundles import export_bundle
+    from db.models import Status
+    from db.settings import FOUR_EYES, set_setting
+
+    source = open_workspace(tmp_path / "shared-copy.sqlite")
+    bind_analyst(source)
+    first, _, _ = _fill(source)
+    claim_ops.update_claim(source, first, status=Status.IN_REVIEW)
+    set_setting(source, FOUR_EYES, "off")
+    review.give_verdict(source, first, Status.VERIFIED, "Two sources agree.")
+    bundle = tmp_path / "shared.claimdesk"
+    export_bundle(source, bundle)
+    source.close()
+    target = tmp_path / "new.sqlite"
+    # "Choose who you are" was the answer: the importer was not yet an analyst.
+    assert run(["--db", str(target), "bundle", "import", str(bundle)]) == 0, capsys.readouterr()
+    assert _count(target, "verdict") == 1

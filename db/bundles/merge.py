@@ -53,7 +53,7 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer
 
-from db.audit import FROM_BUNDLE_KEY
+from db.audit import FROM_BUNDLE_KEY, writing_analyst
 from db.bundles import article_files
 from db.bundles.archive import BundleContents, read_bundle
 from db.bundles.records import NOUN, SECTIONS, content, from_record, local_values
@@ -668,6 +668,10 @@ def _merge(ws: Workspace, path: Path | str, restore: bool) -> MergeReport:
         with read_bundle(Path(path)) as bundle, ws.session() as session:
             if not restore:
                 session.info[FROM_BUNDLE_KEY] = True
+            # The analyst importing decides what the review rules allow: in a new local
+            # workspace that is the person at this computer, made its first analyst
+            # before the bundle's own analysts arrive.
+            writing_analyst(session)
             _Merger(session, bundle, report, restore).run()
     except IntegrityError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "a constraint failed"

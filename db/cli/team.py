@@ -244,8 +244,7 @@ def cmd_restore(ctx: CliContext) -> int:
         target = shlex.quote(ctx.args.output or "NEW.sqlite")
         raise InvalidInput(
             f"{named.name} is a bundle (a shared workspace's backup); bring it into a new, "
-            f"empty workspace with: claimdesk --db {target} --as YOUR_NAME bundle import "
-            f"{shlex.quote(str(named))}"
+            f"empty workspace with: claimdesk --db {target} bundle import {shlex.quote(str(named))}"
         )
     if ctx.args.output is not None:
         if ctx.args.entry_id is not None:
