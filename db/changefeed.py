@@ -30,7 +30,8 @@ from sqlalchemy.orm import Session
 
 from db.changes import Change, Changes, Entity, Op
 from db.models import Analyst, Claim, HistoryEntry, Setting, Verdict
-from db.workspace import Workspace, WorkspaceSession
+from db.sessions import WorkspaceSession
+from db.workspace import Workspace
 
 OWN_MEMORY = 20_000
 

@@ -4,6 +4,10 @@ A workspace is one SQLite file (the embedded default) or a shared PostgreSQL
 database named by a SQLAlchemy URL.  New SQLite files are created with
 ``create_all`` and stamped at the Alembic head; older ones are backed up, then
 upgraded.  A shared database is only ever upgraded by ``claimdesk migrate``.
+
+Opening an existing workspace takes SQLAlchemy's core only: the ORM, the models and
+the session's listeners (:mod:`db.sessions`) load with the first session, or to
+create a schema.
 """
 
 from __future__ import annotations
@@ -30,18 +34,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
-from db import append_only, audit, file_guard, pg_roles
+from db import file_guard
 from db.errors import InvalidInput, Refused, SchemaError, StaleEdit
 from db.file_guard import check_workspace_file
-from db.models import Article, Base
-from db.search import schema as search_schema
 from db.write_gate import WriteGate
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import sessionmaker
+
+    from db.sessions import WorkspaceSession
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Alembic is imported only to upgrade a schema: opening a workspace at the head
@@ -54,24 +57,9 @@ _VERSION_TABLE = Table(
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]?([^'\"\s]+)", re.MULTILINE)
 
 
-class WorkspaceSession(Session):
-    """Session class carrying the audit listener."""
-
-
-# Set by a flush that inserts an article: only then can a long text wait for
-# search_schema.index_pending before the commit (other commits skip the query).
+# Set by a flush that inserts an article (see db.sessions): only then can a long
+# text wait for the search index before the commit (other commits skip the query).
 ARTICLE_ADDED = "claimdesk_article_added"
-
-
-@event.listens_for(WorkspaceSession, "before_flush")
-def _note_new_articles(session: Session, _context: Any, _instances: Any) -> None:
-    if not session.info.get(ARTICLE_ADDED) and any(isinstance(o, Article) for o in session.new):
-        session.info[ARTICLE_ADDED] = True
-
-
-audit.install(WorkspaceSession)
-search_schema.install(Base.metadata)  # create_all also makes the full-text indexes
-append_only.install(Base.metadata)  # ... and the triggers keeping history append-only
 
 
 def to_url(target: str | Path) -> str:
@@ -182,10 +170,19 @@ class Workspace:
     on_first_analyst: Callable[[str], None] | None = field(default=None, repr=False)
     # Set when the file's integrity check runs after opening (open_workspace's check_later).
     write_gate: WriteGate | None = field(default=None, repr=False)
-    _factory: sessionmaker[WorkspaceSession] = field(init=False, repr=False)
+    _factory: sessionmaker[WorkspaceSession] | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self._factory = sessionmaker(self.engine, class_=WorkspaceSession, expire_on_commit=False)
+    def _sessions(self) -> sessionmaker[WorkspaceSession]:
+        """The session factory, made (and the ORM loaded) on first use."""
+        if self._factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            from db.sessions import WorkspaceSession
+
+            self._factory = sessionmaker(
+                self.engine, class_=WorkspaceSession, expire_on_commit=False
+            )
+        return self._factory
 
     @property
     def shared(self) -> bool:
@@ -205,7 +202,12 @@ class Workspace:
     @contextmanager
     def session(self) -> Iterator[WorkspaceSession]:
         """One short transaction: committed on success, rolled back on any error."""
-        session = self._factory()
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from db import audit
+        from db.search import schema as search_schema
+
+        session = self._sessions()()
         session.info[audit.ANALYST_KEY] = self.analyst_id
         if self.analyst_id is None:
             session.info[audit.FIRST_ANALYST_KEY] = self.first_analyst
@@ -277,7 +279,9 @@ def refresh_statistics(ws: Workspace) -> bool:
 def _prepare_sqlite(engine: Engine, path: Path) -> Path | None:
     """Create or upgrade a SQLite workspace; return the backup made, if any."""
     if not _has_tables(engine):
-        Base.metadata.create_all(engine)
+        from db.sessions import metadata
+
+        metadata().create_all(engine)
         _stamp_head(engine)
         return None
     current = current_revision(engine)
@@ -298,6 +302,8 @@ def _prepare_sqlite(engine: Engine, path: Path) -> Path | None:
 
 def database_refusal(exc: DBAPIError) -> str | None:
     """The one-line message for a write the shared workspace's rules refused, else None."""
+    from db import pg_roles
+
     orig = exc.orig
     sqlstate = getattr(orig, "sqlstate", None)
     return pg_roles.refusal_message(sqlstate, str(orig) if orig is not None else str(exc))
@@ -309,6 +315,8 @@ def _migrate_command(url: str) -> str:
 
 def _check_rules(engine: Engine, url: str) -> None:
     """Refuse a shared workspace whose database does not hold ClaimDesk's roles and rules."""
+    from db import pg_roles
+
     with engine.connect() as conn:
         version = pg_roles.installed_version(conn)
     if version is None or version < pg_roles.SECURITY_VERSION:
@@ -387,7 +395,9 @@ def open_workspace(
                     gate.install(engine)
                 backup = _prepare_sqlite(engine, path)
             else:
-                Base.metadata.create_all(engine)
+                from db.sessions import metadata
+
+                metadata().create_all(engine)
         else:
             _check_shared(engine, url)
     except DBAPIError as exc:
@@ -421,6 +431,8 @@ def _gate_for(path: Path) -> WriteGate | None:
 
 def _refuse_non_owner(engine: Engine, url: str) -> None:
     """Let a login that does not own the database through only when nothing is to be done."""
+    from db import pg_roles
+
     with engine.connect() as conn:
         if pg_roles.is_owner(conn):
             return
@@ -440,6 +452,8 @@ def _refuse_non_owner(engine: Engine, url: str) -> None:
 
 def _secure_shared(engine: Engine) -> None:
     """Upgrade a shared workspace and (re)install its roles and rules, as its owner."""
+    from db import pg_roles
+
     with engine.connect() as conn:
         owner = pg_roles.is_owner(conn)
     if not owner:

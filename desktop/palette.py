@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
-from db.models import Status
+from db.enums import Status
 
 STATUS_COLORS: dict[Status, QColor] = {
     Status.UNVERIFIED: QColor("#b2b3a6"),  # grey: nobody has looked yet

@@ -361,3 +361,26 @@ def test_empty_shared_workspace_needs_migrate_first(pg_owner_url: str) -> None:
         assert current_revision(ws.engine) == after == head_revision(ws.engine)
     finally:
         ws.close()
+
+
+def test_opening_a_workspace_loads_no_orm_until_the_first_session(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "w.claimdesk.sqlite"
+    open_workspace(path).close()
+    code = (
+        "import sys\n"
+        "from db.workspace import open_workspace\n"
+        f"ws = open_workspace({str(path)!r})\n"
+        "before = {m for m in ('sqlalchemy.orm', 'db.models', 'db.sessions') if m in sys.modules}\n"
+        "with ws.session():\n"
+        "    pass\n"
+        "print(sorted(before), 'db.sessions' in sys.modules)\n"
+        "ws.close()\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() == "[] True", done.stderr[-2000:]
