@@ -63,11 +63,19 @@ VALUE_MODULES = {
     "db.dates",
     "db.invisible",
     "db.models.enums",
+    "db.enums",
 }
 
 
 def _enum_names() -> set[str]:
-    tree = ast.parse((ROOT / "db/models/enums.py").read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for path in ("db/enums.py", "db/models/enums.py"):
+        names |= _module_enum_names(ROOT / path)
+    return names
+
+
+def _module_enum_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     names = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign):
