@@ -549,15 +549,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if not who or len(who.split()) > 8:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
-    for m in _PROMISE.finditer(body):
-        head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
-        if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
-            continue
-        who, relays = _who(head)
-        if who:
-            head_start = s + max(0, body.find(head))
-            out.append(Cue(s + m.end(), e, who, m.group("verb"), head_start, s + m.end(), relays))
-    for m in _OBJECT_ESTIMATE.finditer(body):
+    for m in (*_PROMISE.finditer(body), *_OBJECT_ESTIMATE.finditer(body)):
         head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
         if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
             continue
