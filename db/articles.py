@@ -178,6 +178,15 @@ def _checked(new: NewArticle) -> None:
     check_zone_label(new.published_zone)
 
 
+def _refuse_stored(session: Session, new: NewArticle, digest: str) -> None:
+    """InvalidInput naming the stored article when one has the file's SHA-256 *digest*."""
+    existing = session.execute(
+        select(Article.id, Article.title).where(Article.sha256 == digest)
+    ).first()
+    if existing is not None:
+        raise _duplicate(new, existing.id, existing.title)
+
+
 def _duplicate(new: NewArticle, existing_id: object, existing_title: str) -> DuplicateArticle:
     return DuplicateArticle(
         f"{new.filename or 'This article'} was imported before, as "
@@ -223,11 +232,7 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
     _checked(new)
     digest = sha256_of(new.original)
     with ws.session() as session:
-        existing = session.execute(
-            select(Article.id, Article.title).where(Article.sha256 == digest)
-        ).first()
-        if existing is not None:
-            raise _duplicate(new, existing.id, existing.title)
+        _refuse_stored(session, new, digest)
         if not ws.shared and len(new.original) > search_schema.DEFER_BYTES:
             holder = [new]
             del new  # so that _store_long can let go of the text and the bytes
@@ -292,11 +297,7 @@ def add_streamed_article(
     they are staged; InvalidInput when they no longer give *digest*."""
     _checked(replace(new, text="x"))
     with ws.session() as session:
-        existing = session.execute(
-            select(Article.id, Article.title).where(Article.sha256 == digest)
-        ).first()
-        if existing is not None:
-            raise _duplicate(new, existing.id, existing.title)
+        _refuse_stored(session, new, digest)
         article = _new_row(new, digest, b"")
         staged_text = long_rows.stage_chunks(session, text[0](), text[1])
         hashed = hashlib.sha256()
