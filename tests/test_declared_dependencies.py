@@ -12,7 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OWN = {"db", "desktop"}
 # Declared for what they provide at run time without an import statement of their own.
-RUNTIME_ONLY = {"psycopg"}  # the PostgreSQL driver SQLAlchemy loads for postgresql+psycopg URLs
+RUNTIME_ONLY = {
+    "psycopg",  # the PostgreSQL driver SQLAlchemy loads for postgresql+psycopg URLs
+    "tzdata",  # the time-zone database zoneinfo falls back to where the system has none
+}
 # Distributions that come with a declared one (PySide6-Essentials brings shiboken6).
 COMES_WITH = {"shiboken6": "pyside6-essentials"}
 
@@ -102,3 +105,37 @@ def test_the_lock_pins_every_declared_package() -> None:
     names.discard("pyside6-essentials")  # pinned below, with the Python-version marker
     assert names - set(pinned) == set()
     assert "pyside6-essentials" in pinned and not pinned["pyside6-essentials"].startswith("6.12")
+
+
+def test_zoneinfo_users_get_the_time_zone_database_on_windows() -> None:
+    """zoneinfo finds no zones on Windows without tzdata: declared there, and pinned."""
+    from packaging.requirements import Requirement
+
+    uses_zoneinfo = any(
+        "zoneinfo" in _imported_modules(path)
+        for folder in ("db", "desktop")
+        for path in (ROOT / folder).rglob("*.py")
+    )
+    assert uses_zoneinfo
+    specs = [Requirement(s) for s in _project()["dependencies"]]
+    tzdata = [r for r in specs if _norm(r.name) == "tzdata"]
+    assert len(tzdata) == 1 and tzdata[0].marker is not None
+    marker = tzdata[0].marker
+    assert marker.evaluate({"sys_platform": "win32", "platform_system": "Windows"})
+    assert not marker.evaluate({"sys_platform": "linux", "platform_system": "Linux"})
+    pinned = {
+        _norm(line.partition("==")[0])
+        for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    assert "tzdata" in pinned
+
+
+def _imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
