@@ -6,19 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from db.assist.suggest import Suggestion, suggest
+from assist_support import figure_at, of_kind
+
+from db.assist.suggest import suggest
 
 PUBLISHED = dt.date(2026, 4, 16)  # a Thursday
-
-
-def _of(found: list[Suggestion], kind: str) -> list[Suggestion]:
-    return [s for s in found if s.kind == kind]
-
-
-def _figure(found: list[Suggestion], target: str, text: str) -> Suggestion:
-    hits = [s for s in _of(found, "figure") if text[s.target_start : s.target_end] == target]
-    assert len(hits) == 1, [(s.quote, s.source) for s in found]
-    return hits[0]
 
 
 # English
@@ -30,7 +22,7 @@ def test_a_day_of_the_week_is_nobody_the_company_stands_for() -> None:
         "Passengers who travel without a ticket may be fined 60 pounds, the operator said."
     )
     found = suggest(text, PUBLISHED, "en")
-    assert _figure(found, "60", text).source == "operator"
+    assert figure_at(found, "60", text).source == "operator"
 
 
 def test_capitalised_words_after_a_preposition_are_a_place_not_the_speakers_name() -> None:
@@ -39,14 +31,14 @@ def test_capitalised_words_after_a_preposition_are_a_place_not_the_speakers_name
         "A spokeswoman for the Office for Rail said 3 lines were shut."
     )
     found = suggest(text, None, "en")
-    assert _figure(found, "40", text).source == "beekeeper near the Downs"
-    assert _figure(found, "3", text).source == "spokeswoman for the Office for Rail"
+    assert figure_at(found, "40", text).source == "beekeeper near the Downs"
+    assert figure_at(found, "3", text).source == "spokeswoman for the Office for Rail"
 
 
 def test_a_person_of_a_body_is_the_speaker() -> None:
     text = '"We counted 220 nests this spring," said Mia Cole of the bird charity Wing Watch.'
     found = suggest(text, None, "en")
-    assert _figure(found, "220", text).source == "Mia Cole"
+    assert figure_at(found, "220", text).source == "Mia Cole"
 
 
 def test_an_estimated_figure_is_no_speech_verb_and_data_named_by_their_owner_speak() -> None:
@@ -54,9 +46,9 @@ def test_an_estimated_figure_is_no_speech_verb_and_data_named_by_their_owner_spe
         "The district lost an estimated 80 hectares of forest last year, Forestry Board data show."
     )
     found = suggest(text, PUBLISHED, "en")
-    assert _figure(found, "an estimated 80", text).source == "Forestry Board"
+    assert figure_at(found, "an estimated 80", text).source == "Forestry Board"
     text = "Fewer than 300 ships called at the port, the figures show."
-    assert _figure(suggest(text, None, "en"), "Fewer than 300", text).source is None
+    assert figure_at(suggest(text, None, "en"), "Fewer than 300", text).source is None
 
 
 # Danish
@@ -64,7 +56,7 @@ def test_an_estimated_figure_is_no_speech_verb_and_data_named_by_their_owner_spe
 
 def test_ifolge_a_description_then_the_name_set_off_by_commas_gives_the_name() -> None:
     text = "Ifølge kommunens økonomidirektør, Ole Krag, koster ombygningen 45 millioner kroner."
-    assert _figure(suggest(text, None, "da"), "45 millioner", text).source == "Ole Krag"
+    assert figure_at(suggest(text, None, "da"), "45 millioner", text).source == "Ole Krag"
 
 
 def test_ifolge_an_owner_in_the_genitive_of_figures_is_the_source() -> None:
@@ -73,8 +65,8 @@ def test_ifolge_an_owner_in_the_genitive_of_figures_is_the_source() -> None:
         "Ifølge SAS's egne tal fløj 9 procent færre passagerer i januar."
     )
     found = suggest(text, PUBLISHED, "da")
-    assert _figure(found, "312", text).source == "Vejdirektoratet"
-    assert _figure(found, "9 procent", text).source == "SAS"
+    assert figure_at(found, "312", text).source == "Vejdirektoratet"
+    assert figure_at(found, "9 procent", text).source == "SAS"
 
 
 def test_det_oplyser_opening_a_paragraph_gives_the_lead_its_source() -> None:
@@ -84,8 +76,8 @@ def test_det_oplyser_opening_a_paragraph_gives_the_lead_its_source() -> None:
         "Stormen væltede også 30 træer i byen."
     )
     found = suggest(text, PUBLISHED, "da")
-    assert _figure(found, "Cirka 4.000", text).source == "Nordlys"
-    assert _figure(found, "30", text).source is None
+    assert figure_at(found, "Cirka 4.000", text).source == "Nordlys"
+    assert figure_at(found, "30", text).source is None
 
 
 # Russian
@@ -97,7 +89,7 @@ def test_ob_etom_an_agency_was_told_by_the_body_after_v() -> None:
         "Об этом РБК сообщили в пресс-службе теплосети."
     )
     found = suggest(text, PUBLISHED, "ru")
-    assert _figure(found, "Около 900", text).source == "пресс-службе теплосети"
+    assert figure_at(found, "Около 900", text).source == "пресс-службе теплосети"
 
 
 def test_a_quotation_of_several_sentences_is_the_speakers_whole() -> None:
@@ -107,9 +99,9 @@ def test_a_quotation_of_several_sentences_is_the_speakers_whole() -> None:
         "«Задержаны 12 поездов. Ещё 5 поездов отменены», — сказали в пресс-службе."
     )
     found = suggest(text, PUBLISHED, "ru")
-    assert _figure(found, "12", text).source == "пресс-службе вокзала"
-    assert _figure(found, "5", text).source == "пресс-службе вокзала"
-    quotes = _of(found, "quotation")
+    assert figure_at(found, "12", text).source == "пресс-службе вокзала"
+    assert figure_at(found, "5", text).source == "пресс-службе вокзала"
+    quotes = of_kind(found, "quotation")
     assert [q.quote for q in quotes] == ["Задержаны 12 поездов. Ещё 5 поездов отменены"]
 
 
@@ -120,8 +112,8 @@ def test_a_russian_pronoun_passes_over_a_person_of_the_other_gender() -> None:
         "«Ремонт 15 вагонов затянулся на месяц», — сказала она."
     )
     found = suggest(text, None, "ru")
-    assert _figure(found, "7", text).source == "Олег Сафонов"
-    assert _figure(found, "15", text).source == "Ирина Белова"
+    assert figure_at(found, "7", text).source == "Олег Сафонов"
+    assert figure_at(found, "15", text).source == "Ирина Белова"
 
 
 def test_a_genitive_surname_is_no_woman_for_on() -> None:
@@ -129,7 +121,7 @@ def test_a_genitive_surname_is_no_woman_for_on() -> None:
         "По словам инженера Павла Журавлёва, трещина тянется на 3 метра. "
         "Он добавил, что 2 опоры придётся заменить."
     )
-    assert _figure(suggest(text, None, "ru"), "2", text).source == "Павла Журавлёва"
+    assert figure_at(suggest(text, None, "ru"), "2", text).source == "Павла Журавлёва"
 
 
 def test_a_body_in_the_genitive_before_a_russian_name_is_not_part_of_it() -> None:
@@ -137,7 +129,7 @@ def test_a_body_in_the_genitive_before_a_russian_name_is_not_part_of_it() -> Non
         "Заместитель директора департамента Минтранса Сергей Львович Гусев заявил, "
         "что 40 мостов требуют ремонта."
     )
-    assert _figure(suggest(text, None, "ru"), "40", text).source == "Сергей Львович Гусев"
+    assert figure_at(suggest(text, None, "ru"), "40", text).source == "Сергей Львович Гусев"
 
 
 def test_a_promise_with_chto_and_a_plural_subject_of_its_own() -> None:
@@ -147,9 +139,9 @@ def test_a_promise_with_chto_and_a_plural_subject_of_its_own() -> None:
         "«Мы найдём деньги и на 60 автобусов», — сказала она."
     )
     found = suggest(text, None, "ru")
-    assert _figure(found, "25", text).source == "Анна Крылова"
-    assert _figure(found, "40", text).source == "Перевозчики"
-    assert _figure(found, "60", text).source == "Анна Крылова"
+    assert figure_at(found, "25", text).source == "Анна Крылова"
+    assert figure_at(found, "40", text).source == "Перевозчики"
+    assert figure_at(found, "60", text).source == "Анна Крылова"
 
 
 # Korean
@@ -162,9 +154,9 @@ def test_korean_verbs_of_saying_in_the_polite_style_the_progressive_and_idioms()
         "상인들은 손님이 크게 줄었다고 입을 모았다."
     )
     found = suggest(text, None, "ko")
-    assert _figure(found, "20%", text).source == "기상청"
-    assert _figure(found, "3명", text).source == "해경"
-    statements = _of(found, "attribution")
+    assert figure_at(found, "20%", text).source == "기상청"
+    assert figure_at(found, "3명", text).source == "해경"
+    statements = of_kind(found, "attribution")
     assert ("상인들", "손님이 크게 줄었") in [(s.source, s.quote) for s in statements]
 
 
@@ -175,9 +167,9 @@ def test_korean_a_body_s_announcement_tally_or_survey_names_the_body() -> None:
         "비가 그쳤다. 산림청 집계에서 산불 피해 면적은 450헥타르였다."
     )
     found = suggest(text, None, "ko")
-    assert _figure(found, "12차례", text).source == "환경부"
-    assert _figure(found, "7%", text).source == "관세청"
-    assert _figure(found, "450헥타르", text).source == "산림청"
+    assert figure_at(found, "12차례", text).source == "환경부"
+    assert figure_at(found, "7%", text).source == "관세청"
+    assert figure_at(found, "450헥타르", text).source == "산림청"
 
 
 def test_a_korean_sentence_with_no_subject_of_its_own_goes_on_with_the_one_before() -> None:
@@ -187,9 +179,9 @@ def test_a_korean_sentence_with_no_subject_of_its_own_goes_on_with_the_one_befor
         "수출 물가가 2.5% 내렸다."
     )
     found = suggest(text, None, "ko")
-    assert _figure(found, "4.2%", text).source == "한국은행"
-    assert _figure(found, "0.8%", text).source == "한국은행"
-    assert _figure(found, "2.5%", text).source is None
+    assert figure_at(found, "4.2%", text).source == "한국은행"
+    assert figure_at(found, "0.8%", text).source == "한국은행"
+    assert figure_at(found, "2.5%", text).source is None
 
 
 # Arabic
@@ -201,8 +193,8 @@ def test_arabic_verbs_of_saying_in_the_present_and_the_plural() -> None:
         "وأكد المسؤولون أن 5 فرق إطفاء وصلت إلى المكان."
     )
     found = suggest(text, None, "ar")
-    assert _figure(found, "30", text).source == "المزارع أبو خالد"
-    assert _figure(found, "5", text).source == "المسؤولون"
+    assert figure_at(found, "30", text).source == "المزارع أبو خالد"
+    assert figure_at(found, "5", text).source == "المسؤولون"
 
 
 def test_arabic_a_document_names_its_author_and_an_unowned_one_no_source() -> None:
@@ -211,8 +203,8 @@ def test_arabic_a_document_names_its_author_and_an_unowned_one_no_source() -> No
         "وتشير تقديرات أولية إلى أن الخسائر بلغت 40 مليون دينار."
     )
     found = suggest(text, None, "ar")
-    assert _figure(found, "12", text).source == "وزارة الصحة"
-    assert _figure(found, "40 مليون", text).source is None
+    assert figure_at(found, "12", text).source == "وزارة الصحة"
+    assert figure_at(found, "40 مليون", text).source is None
 
 
 def test_arabic_as_he_put_it_gives_the_words_to_the_speaker_last_named() -> None:
@@ -221,26 +213,26 @@ def test_arabic_as_he_put_it_gives_the_words_to_the_speaker_last_named() -> None
         "وتحتاج المدينة إلى 200 حافلة جديدة، على حد قوله."
     )
     found = suggest(text, None, "ar")
-    assert _figure(found, "200", text).source == "رئيس البلدية سامر حداد"
+    assert figure_at(found, "200", text).source == "رئيس البلدية سامر حداد"
 
 
 def test_an_estimate_or_a_report_with_an_object_and_no_that() -> None:
     text = "Sparekassen forventer et fald i udlånet på 4 procent."
-    assert _figure(suggest(text, None, "da"), "4 procent", text).source == "Sparekassen"
+    assert figure_at(suggest(text, None, "da"), "4 procent", text).source == "Sparekassen"
     text = "Госавтоинспекция сообщила о 17 авариях за ночь."
-    assert _figure(suggest(text, None, "ru"), "17", text).source == "Госавтоинспекция"
+    assert figure_at(suggest(text, None, "ru"), "17", text).source == "Госавтоинспекция"
     text = "ويتوقع الخبراء ارتفاع الأسعار بنحو 8 في المئة."
-    assert _figure(suggest(text, None, "ar"), "نحو 8 في المئة", text).source == "الخبراء"
+    assert figure_at(suggest(text, None, "ar"), "نحو 8 في المئة", text).source == "الخبراء"
 
 
 def test_a_role_at_a_body_then_the_name_is_the_person() -> None:
     text = "Salget faldt med 11 procent, fortæller salgschef i Nordbyg Karen Lund."
-    assert _figure(suggest(text, None, "da"), "11 procent", text).source == "Karen Lund"
+    assert figure_at(suggest(text, None, "da"), "11 procent", text).source == "Karen Lund"
 
 
 def test_arabic_how_a_statement_was_made_is_not_the_speaker() -> None:
     text = "وأكد مدير الميناء، في تصريح للصحفيين، أن 9 سفن رست أمس."
-    assert _figure(suggest(text, None, "ar"), "9", text).source == "مدير الميناء"
+    assert figure_at(suggest(text, None, "ar"), "9", text).source == "مدير الميناء"
 
 
 def test_more_danish_verbs_of_view_and_a_body_named_with_a_link_word() -> None:
@@ -250,22 +242,22 @@ def test_more_danish_verbs_of_view_and_a_body_named_with_a_link_word() -> None:
         "Ifølge en rapport fra Rådet for Sikker Trafik kører 9 procent for stærkt."
     )
     found = suggest(text, None, "da")
-    assert _figure(found, "25 procent", text).source == "Anne Dahl"
-    assert _figure(found, "9 procent", text).source == "Rådet for Sikker Trafik"
+    assert figure_at(found, "25 procent", text).source == "Anne Dahl"
+    assert figure_at(found, "9 procent", text).source == "Rådet for Sikker Trafik"
 
 
 def test_russian_data_that_show_and_korean_in_the_industry() -> None:
     text = "Данные Минтруда показывают, что безработица снизилась до 3%."
-    assert _figure(suggest(text, None, "ru"), "до 3%", text).source == "Минтруда"
+    assert figure_at(suggest(text, None, "ru"), "до 3%", text).source == "Минтруда"
     text = "증권가에서는 영업이익이 15% 늘 것으로 보고 있다."
-    assert _figure(suggest(text, None, "ko"), "15%", text).source == "증권가"
+    assert figure_at(suggest(text, None, "ko"), "15%", text).source == "증권가"
 
 
 def test_a_quotation_right_after_its_speakers_cue_carries_on() -> None:
     text = '"We sold 400 tickets," said organiser Ruth Ames. "About 90 were for children."'
-    assert _figure(suggest(text, None, "en"), "About 90", text).source == "Ruth Ames"
+    assert figure_at(suggest(text, None, "en"), "About 90", text).source == "Ruth Ames"
     text = 'Ruth Ames said the hall was full.\n\n"About 90 were for children."'
-    assert _figure(suggest(text, None, "en"), "About 90", text).source is None
+    assert figure_at(suggest(text, None, "en"), "About 90", text).source is None
 
 
 def test_reported_speech_goes_on_in_its_tense_with_a_pronoun_subject() -> None:
@@ -275,8 +267,8 @@ def test_reported_speech_goes_on_in_its_tense_with_a_pronoun_subject() -> None:
         "The council opened the old bridge in 1990. It would carry 900 cars a day."
     )
     found = suggest(text, None, "en")
-    assert _figure(found, "3", text).source == "Ida Rowe"
-    assert _figure(found, "900", text).source is None
+    assert figure_at(found, "3", text).source == "Ida Rowe"
+    assert figure_at(found, "900", text).source is None
 
 
 def test_a_russian_source_in_another_case_matches_its_dictionary_form() -> None:
@@ -284,7 +276,7 @@ def test_a_russian_source_in_another_case_matches_its_dictionary_form() -> None:
 
     registry = [RegistrySource(None, "Росводресурсы", kind="government")]
     text = "По данным Росводресурсов, уровень воды поднялся на 2 метра."
-    assert _figure(suggest(text, None, "ru", registry), "2", text).source == "Росводресурсы"
+    assert figure_at(suggest(text, None, "ru", registry), "2", text).source == "Росводресурсы"
     text = "В областном облизбиркоме сообщили, что явка составила 41%."
-    figure = _figure(suggest(text, None, "ru"), "41%", text)
+    figure = figure_at(suggest(text, None, "ru"), "41%", text)
     assert "областной облизбирком" in figure.variants
