@@ -1,7 +1,7 @@
-"""The held-out references tests/fixtures/assist_blind/, assist_blind2/ and assist_blind3/ are
-well formed: every file decodes in the encoding it is stored in, every mark reads back at its
-offsets in the stored text, and every statement names its source.  Their scores are measured with
-bench/assist_unseen.py only.
+"""The held-out references tests/fixtures/assist_blind/, assist_blind2/, assist_blind3/ and
+assist_blind4/ are well formed: every file decodes in the encoding it is stored in, every mark
+reads back at its offsets in the stored text, and every statement names its source.  Their scores
+are measured with bench/assist_unseen.py only.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from db.assist.reference import load_reference
 from db.importing.text import decode_text, normalise_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FOLDERS = ["assist_blind", "assist_blind2", "assist_blind3"]
+FOLDERS = ["assist_blind", "assist_blind2", "assist_blind3", "assist_blind4"]
 # claims, of them dates, quotations, attributions (as each README gives them)
 COUNTS = {
     "assist_blind": (83, 26, 16, 22),
     "assist_blind2": (108, 39, 17, 12),
     "assist_blind3": (151, 49, 16, 12),
+    "assist_blind4": (108, 37, 13, 19),
 }
 CLAIM_KEYS = [
     "start", "end", "quote", "kind", "value", "value_max", "unit", "qualifier", "source",
