@@ -265,7 +265,7 @@ def test_a_shared_backup_in_many_members_restores_every_row(
 def test_restore_of_a_bundle_names_the_way_in(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A shared workspace's backup is a bundle: restore says how to bring it in."""
+    """An exchange bundle is no backup: restore says how to bring it in."""
     from db.bundles import export_bundle
 
     source = open_workspace(tmp_path / "shared-copy.sqlite")
@@ -277,7 +277,7 @@ def test_restore_of_a_bundle_names_the_way_in(
     target = tmp_path / "restored.sqlite"
     assert run(["restore", str(bundle), "-o", str(target)]) == 2
     (line,) = capsys.readouterr().err.splitlines()
-    assert "is a bundle" in line and not target.exists()
+    assert "is an exchange bundle" in line and not target.exists()
     command = line.split("with: claimdesk ", 1)[1].split()
     assert run(command) == 0  # the person at this computer becomes its first analyst
     assert _count(target, "claim") == 3

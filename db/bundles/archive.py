@@ -66,6 +66,22 @@ SECTION_NAMES = (
     "verdicts",
     "history",
 )
+# The sections only a full backup of a workspace carries (``"scope": "workspace"``
+# in its manifest; db.bundles.full maps each to its table).  A merge leaves them
+# be; restoring the backup into an empty workspace writes them all.
+BACKUP_SECTION_NAMES = (
+    "settings",
+    "tags",
+    "taggings",
+    "facts",
+    "revisions",
+    "relays",
+    "filters",
+    "dismissals",
+    "proposals",
+)
+ALL_SECTION_NAMES = SECTION_NAMES + BACKUP_SECTION_NAMES
+WORKSPACE_SCOPE = "workspace"  # the manifest's "scope" of a full backup
 MAX_RECORD_BYTES = 8 * 2**20
 MAX_MEMBERS = 20_000
 MAX_MEMBER_BYTES = 64 * 2**20
@@ -78,6 +94,7 @@ MAX_FILE_BYTES = 1024 * 2**20
 MAX_RATIO = 200  # uncompressed / compressed, for members past RATIO_FLOOR
 RATIO_FLOOR = 2**20
 _MEMBER_RE = re.compile(r"^articles/([0-9a-f-]{36})\.(txt|orig)$")
+_REVISION_RE = re.compile(r"^revisions/([0-9a-f-]{36})\.txt$")
 _RECORDS_RE = re.compile(r"^records/([a-z]+)(?:\.([0-9]{4}))?\.jsonl$")
 
 
@@ -111,6 +128,11 @@ class BundleContents:
     def version(self) -> int:
         return int(self.manifest["version"])
 
+    @property
+    def full(self) -> bool:
+        """Whether the bundle is a full backup of a workspace (every table)."""
+        return self.manifest.get("scope") == WORKSPACE_SCOPE
+
     def records(self, section: str) -> Iterator[Any]:
         """*section*'s records (parsed JSON values) one at a time, read as a stream.
 
@@ -133,7 +155,7 @@ class BundleContents:
         if self.version == 1:
             self.lists = _JsonStream(self.path, DATA, self.chunks(DATA)).check()
             return
-        for section in SECTION_NAMES:
+        for section in ALL_SECTION_NAMES:
             for _ in self.records(section):
                 pass
 
@@ -186,6 +208,11 @@ def original_member(article_id: uuid.UUID) -> str:
     return f"articles/{article_id}.orig"
 
 
+def revision_member(revision_id: uuid.UUID) -> str:
+    """The member holding an earlier text of an article (a full backup's)."""
+    return f"revisions/{revision_id}.txt"
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -195,8 +222,17 @@ def build_manifest(members: dict[str, bytes], created_at: str, created_by: str) 
     return manifest_bytes(sums, created_at, created_by)
 
 
-def manifest_bytes(members: dict[str, tuple[str, int]], created_at: str, created_by: str) -> bytes:
-    """The manifest of *members* (name -> (SHA-256, size)): version 1 when they hold a data.json."""
+def manifest_bytes(
+    members: dict[str, tuple[str, int]],
+    created_at: str,
+    created_by: str,
+    *,
+    scope: str | None = None,
+) -> bytes:
+    """The manifest of *members* (name -> (SHA-256, size)): version 1 when they hold a data.json.
+
+    *scope* ``"workspace"`` marks a full backup of a workspace.
+    """
     entries = [
         {"path": name, "sha256": digest, "size": size}
         for name, (digest, size) in sorted(members.items())
@@ -204,6 +240,8 @@ def manifest_bytes(members: dict[str, tuple[str, int]], created_at: str, created
     manifest: dict[str, Any] = {"format": FORMAT, "version": 1 if DATA in members else VERSION}
     if DATA not in members:
         manifest["records"] = JSONL
+    if scope is not None:
+        manifest["scope"] = scope
     manifest.update(created_at=created_at, created_by=created_by, members=entries)
     return json.dumps(manifest, indent=1, ensure_ascii=False).encode("utf-8")
 
@@ -246,11 +284,11 @@ def _check_name(path: Path, name: str) -> None:
     if "\x00" in name or any(p in ("", ".") for p in parts):
         raise _refuse(path, f"the member name {name!r} is malformed")
     records = _RECORDS_RE.match(name)
-    if records is not None and records.group(1) in SECTION_NAMES:
+    if records is not None and records.group(1) in ALL_SECTION_NAMES:
         return
     if records is not None:
         raise _refuse(path, f"the member {name!r} holds records of no known kind")
-    if name not in (MANIFEST, DATA) and not _MEMBER_RE.match(name):
+    if name not in (MANIFEST, DATA) and not (_MEMBER_RE.match(name) or _REVISION_RE.match(name)):
         raise _refuse(path, f"the member {name!r} does not belong in a ClaimDesk bundle")
 
 

@@ -18,13 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import ColumnElement, Table, select, true
 from sqlalchemy.orm import Session
 
 from db.audit import to_json
 from db.bundles import archive
-from db.bundles.archive import SECTION_NAMES, jsonl_line, records_member
-from db.bundles.export_files import write_articles
+from db.bundles.archive import (
+    BACKUP_SECTION_NAMES,
+    SECTION_NAMES,
+    jsonl_line,
+    records_member,
+    revision_member,
+)
+from db.bundles.export_files import write_articles, write_texts
+from db.bundles.full import extra_columns, table_of, table_records
 from db.bundles.records import SECTIONS, columns
 from db.bundles.selection import TRACKED, Selection, choose, chunks
 from db.bundles.stream_zip import BundleZip
@@ -94,14 +101,17 @@ def _claim_extras(
 
 
 def _records(
-    session: Session, section: str, where: ColumnElement[bool]
+    session: Session, section: str, where: ColumnElement[bool], *, full: bool = False
 ) -> Iterator[dict[str, Any]]:
     """*section*'s records of the rows meeting *where*, by id, read a batch at a time.
 
     The same records as :func:`db.bundles.records.to_record` makes of each row,
-    built from plain rows instead of loaded objects.
+    built from plain rows instead of loaded objects; with *full* (a full backup)
+    also the columns an exchange leaves local (:data:`db.bundles.full.FULL_COLUMNS`).
     """
     cols = columns(section)
+    if full:
+        cols = [*cols, *extra_columns(section)]
     table = cast(Table, SECTIONS[section].__table__)  # each model maps one plain table
     query = select(*cols).where(where).order_by(table.c.id).execution_options(yield_per=BATCH)
     keys = [c.key for c in cols]
@@ -155,22 +165,35 @@ def _write_section(
     return count
 
 
-def write_records(session: Session, out: BundleZip, chosen: Selection) -> dict[str, int]:
-    """Write every section's records of the rows *chosen*; the count of each section."""
+def write_records(
+    session: Session, out: BundleZip, chosen: Selection, *, full: bool = False
+) -> dict[str, int]:
+    """Write every section's records of the rows *chosen*; the count of each section.
+
+    With *full* (a full backup: *chosen* is the whole workspace) every analyst,
+    the columns an exchange leaves local, and the sections only a backup carries.
+    """
     analysts: set[str] = set()
     counts = dict.fromkeys(SECTION_NAMES, 0)
-    deleted = chosen.deleted_entities(session)
+    # A full backup carries every row of every table, each entry of the history.
+    deleted = [] if full else chosen.deleted_entities(session)
     for section in SECTION_NAMES:
         if section == "analysts":
             continue  # written last, once every row naming one has been read
-        records: Iterable[dict[str, Any]] = _records(session, section, chosen.where(section))
+        where = true() if full else chosen.where(section)
+        records: Iterable[dict[str, Any]] = _records(session, section, where, full=full)
         if section == "history" and deleted:
             records = itertools.chain(records, _history_of_deleted(session, deleted))
         counts[section] = _write_section(out, section, records, analysts)
     ids = [uuid.UUID(a) for a in sorted(analysts)]
+    everyone: ColumnElement[bool] = true() if full else Analyst.id.in_(ids)
     counts["analysts"] = _write_section(
-        out, "analysts", _records(session, "analysts", Analyst.id.in_(ids)), set()
+        out, "analysts", _records(session, "analysts", everyone, full=full), set()
     )
+    if full:
+        for section in BACKUP_SECTION_NAMES:
+            counts[section] = _write_section(out, section, table_records(session, section), set())
+        write_texts(session, out, table_of("revisions"), revision_member)
     return counts
 
 
@@ -181,6 +204,7 @@ def export_bundle(
     flt: ClaimFilter | None = None,
     *,
     outside_links: bool = False,
+    full: bool = False,
 ) -> BundleSummary:
     """Write a ``.claimdesk`` bundle of the chosen articles (or filtered claims).
 
@@ -189,8 +213,12 @@ def export_bundle(
     neither, the whole workspace.  Links travel when both ends do; with
     *outside_links* also links to claims outside the bundle (a snapshot for
     :func:`db.bundles.restore_bundle` into the same workspace, which skips a
-    link whose other claim is gone by then).
+    link whose other claim is gone by then).  With *full*, a full backup of the
+    whole workspace (:mod:`db.bundles.full`): every table, for a restore into an
+    empty workspace.
     """
+    if full and (article_ids is not None or flt is not None):
+        raise InvalidInput("A full backup holds the whole workspace: choose no articles.")
     path = Path(path)
     with ws.session() as session:
         ids = None
@@ -198,13 +226,15 @@ def export_bundle(
             if not article_ids:
                 raise InvalidInput("Choose at least one article to put in the bundle.")
             ids = [resolve_id(session, Article, a, "article") for a in article_ids]
-        chosen = choose(ids, flt, outside_links)
+        chosen = choose(ids, flt, outside_links or full)
         author = session.get(Analyst, ws.analyst_id) if ws.analyst_id else None
         created_by = author.name if author else ""
         with atomic_path(path) as tmp, BundleZip(tmp) as out:
             write_articles(session, out, chosen.articles)
-            counts = write_records(session, out, chosen)
-            out.finish(utcnow().isoformat(), created_by)
+            counts = write_records(session, out, chosen, full=full)
+            out.finish(
+                utcnow().isoformat(), created_by, scope=archive.WORKSPACE_SCOPE if full else None
+            )
     return BundleSummary(
         path=path,
         counts=counts,

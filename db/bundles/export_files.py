@@ -11,7 +11,7 @@ text or file whole, nor its decoded text.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, LargeBinary, Table, func, literal_column, select, type_coerce
@@ -32,20 +32,26 @@ def _table() -> Table:
     return cast(Table, Article.__table__)  # the model maps one plain table
 
 
-def _sqlite_slices(session: Session, rowid: int, column: str) -> Iterator[bytes]:
+def _sqlite_slices(
+    session: Session, rowid: int, column: str, table: Table | None = None
+) -> Iterator[bytes]:
     raw = long_rows.raw_connection(session)
-    with raw.blobopen(_table().name, column, rowid, readonly=True) as blob:
+    with raw.blobopen(
+        (table if table is not None else _table()).name, column, rowid, readonly=True
+    ) as blob:
         while piece := blob.read(long_rows.SLICE):
             yield piece
 
 
-def _pg_slices(session: Session, article_id: uuid.UUID, column: str) -> Iterator[bytes]:
+def _pg_slices(
+    session: Session, row_id: uuid.UUID, column: str, table: Table | None = None
+) -> Iterator[bytes]:
     """A value read as bytes a slice of ``PG_SLICE`` at a time (PostgreSQL)."""
-    table = _table()
-    value: ColumnElement[Any] = table.c.original
+    table = table if table is not None else _table()
+    value: ColumnElement[Any] = table.c[column]
     if column == "text":
         value = func.convert_to(table.c.text, "UTF8")
-    row = table.c.id == article_id
+    row = table.c.id == row_id
     size = session.scalar(select(func.octet_length(value)).where(row)) or 0
     for at in range(0, size, PG_SLICE):
         piece = select(type_coerce(func.substr(value, at + 1, PG_SLICE), LargeBinary))
@@ -76,3 +82,26 @@ def write_articles(session: Session, out: BundleZip, articles: ColumnElement[boo
                 with out.member(name) as sink:
                     for piece in slices:
                         sink.write(piece)
+
+
+def write_texts(
+    session: Session, out: BundleZip, table: Table, member: Callable[[uuid.UUID], str]
+) -> int:
+    """Write the ``text`` of every row of *table*, each as the member *member(id)*,
+    a slice at a time (as an article's text); the number of rows."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    rowid: ColumnElement[Any] = literal_column("rowid" if sqlite else "0")
+    query = select(table.c.id, rowid).order_by(table.c.id).execution_options(yield_per=BATCH)
+    count = 0
+    for part in session.execute(query).partitions():
+        for row_id, row in part:
+            slices = (
+                _sqlite_slices(session, row, "text", table)
+                if sqlite
+                else _pg_slices(session, row_id, "text", table)
+            )
+            with out.member(member(row_id)) as sink:
+                for piece in slices:
+                    sink.write(piece)
+            count += 1
+    return count

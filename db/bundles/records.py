@@ -49,6 +49,16 @@ NOUN = {
     "comments": "comment",
     "verdicts": "verdict",
     "history": "history entry",
+    # The sections only a full backup carries (db.bundles.full).
+    "settings": "setting",
+    "tags": "tag",
+    "taggings": "tagging",
+    "facts": "fact",
+    "revisions": "earlier text",
+    "relays": "relay",
+    "filters": "saved filter",
+    "dismissals": "dismissed suggestion",
+    "proposals": "dismissed proposal",
 }
 # Columns that travel in member files or stay local.
 EXCLUDED: dict[str, set[str]] = {

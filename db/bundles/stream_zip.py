@@ -82,10 +82,11 @@ class BundleZip:
             sink.flush()
         self.members[name] = (sink.sha256, sink.size)
 
-    def finish(self, created_at: str, created_by: str) -> None:
+    def finish(self, created_at: str, created_by: str, *, scope: str | None = None) -> None:
         """Write the manifest of every member written, and close the zip."""
         self._zip.writestr(
-            self._info(MANIFEST), manifest_bytes(self.members, created_at, created_by)
+            self._info(MANIFEST),
+            manifest_bytes(self.members, created_at, created_by, scope=scope),
         )
         self._zip.close()
 

@@ -35,7 +35,7 @@ def cmd_backup(ctx: CliContext) -> int:
             raise InvalidInput(
                 "A shared workspace is backed up to a bundle: give -o FILE.claimdesk."
             )
-        summary = export_bundle(ctx.ws, output, outside_links=True)
+        summary = export_bundle(ctx.ws, output, full=True)
         ctx.print(f"Backed up to {summary.path} ({summary.describe()})")
         return 0
     clean_leftovers(path)
@@ -47,6 +47,41 @@ def cmd_backup(ctx: CliContext) -> int:
         if removed:
             ctx.print(f"  {len(removed)} older backup(s) removed by the rotation")
     return 0
+
+
+def restore_full_backup(ctx: CliContext, bundle: Path, output: str) -> int:
+    """`claimdesk restore BACKUP.claimdesk -o NEW.sqlite|URL`: a shared workspace's backup
+    written into a new workspace file, or into an empty (migrated) database as its owner."""
+    from db.bundles.full import restore_workspace
+    from db.workspace import is_sqlite, open_workspace, to_url
+
+    if not is_sqlite(to_url(output)):
+        ws = open_workspace(output)
+        try:
+            report = restore_workspace(ws, bundle)
+        finally:
+            ws.close()
+        ctx.print(f"Restored {bundle} into {ws.display_name}: {report.describe()}")
+        return 0
+    target = Path(output).expanduser()
+    if target.exists():
+        raise InvalidInput(f"{target} already exists; a backup is restored into a new file.")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"{target}: the folder {target.parent} does not exist.")
+    ws = open_workspace(target)
+    try:
+        report = restore_workspace(ws, bundle)
+    except BaseException:
+        ws.close()
+        for leftover in (target, *(target.with_name(target.name + s) for s in _SIDE)):
+            leftover.unlink(missing_ok=True)
+        raise
+    ws.close()
+    ctx.print(f"Restored {bundle} into {target}: {report.describe()}")
+    return 0
+
+
+_SIDE = ("-wal", "-shm", "-journal")
 
 
 def cmd_backups(ctx: CliContext) -> int:

@@ -240,10 +240,17 @@ def cmd_restore(ctx: CliContext) -> int:
 
     named = Path(ctx.args.claim_id)
     if named.suffix.lower() == ".claimdesk" and named.is_file():
-        # What `claimdesk backup` writes of a shared workspace: a bundle, not a file to copy.
+        from db.bundles.full import is_full_backup
+
+        if ctx.args.output is not None and ctx.args.entry_id is None and is_full_backup(named):
+            # What `claimdesk backup` writes of a shared workspace: every table.
+            from db.cli.safety import restore_full_backup
+
+            return restore_full_backup(ctx, named, ctx.args.output)
+        # An exchange bundle (or a shared workspace's backup by an older ClaimDesk).
         target = shlex.quote(ctx.args.output or "NEW.sqlite")
         raise InvalidInput(
-            f"{named.name} is a bundle (a shared workspace's backup); bring it into a new, "
+            f"{named.name} is an exchange bundle, not a full backup; bring it into a new, "
             f"empty workspace with: claimdesk --db {target} bundle import {shlex.quote(str(named))}"
         )
     if ctx.args.output is not None:
@@ -381,7 +388,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "restore",
         parents=[common],
-        help="restore a backup into a new file (BACKUP -o NEW.sqlite), or set a claim back "
+        help="restore a backup into a new file (BACKUP -o NEW.sqlite; a shared workspace's "
+        "backup also into an empty database: -o URL), or set a claim back "
         "to its state after a history entry (CLAIM_ID ENTRY_ID)",
     )
     p.add_argument("claim_id", metavar="BACKUP|CLAIM_ID")
