@@ -39,7 +39,9 @@ def articles_for(reference_dir: Path) -> Path:
     return reference_dir if any(reference_dir.glob("*.txt")) else SEEDS
 
 
-def evaluate(seeds: Path = SEEDS, reference: Path = REFERENCE) -> dict[str, object]:
+def evaluate(
+    seeds: Path = SEEDS, reference: Path = REFERENCE, verbose: bool = False
+) -> dict[str, object]:
     from db.analysts import bind_analyst
     from db.claims import create_claim
     from db.facts.proposals import propose_links
@@ -70,6 +72,18 @@ def evaluate(seeds: Path = SEEDS, reference: Path = REFERENCE) -> dict[str, obje
             started = time.perf_counter()
             proposals = propose_links(ws)
             elapsed = time.perf_counter() - started
+            if verbose:
+                from db.facts.happenings import happenings
+                from db.facts.proposals import profiles
+
+                for p in sorted(profiles(ws), key=lambda p: names.get(p.claim_id, "")):
+                    print(
+                        f"  {names.get(p.claim_id, '?'):4} {p.value} [{p.low:g}, {p.high:g}] "
+                        f"unit={p.unit!r} when={p.when} event={p.event_first}..{p.event_last} "
+                        f"pred={p.predicate!r} cue={p.update_cue} trend={p.trend} "
+                        f"inc={p.increment} fc={p.forecast} sub={p.subset} "
+                        f"scope={p.scope!r} happ={sorted(happenings(p))}"
+                    )
         finally:
             ws.close()
     found = {
@@ -112,6 +126,18 @@ def evaluate(seeds: Path = SEEDS, reference: Path = REFERENCE) -> dict[str, obje
     exact_all = sum(
         key in found and found[key].relation.value == rel for key, rel in all_pairs.items()
     )
+    if verbose:
+        marked = {frozenset((r["from"], r["to"])): r["relation"] for r in ref["relations"]}
+        marked.update({frozenset(p): "date conflict" for p in ref["date_conflicts"]})
+        for key, p in sorted(found.items(), key=lambda kv: sorted(kv[0])):
+            a, b = names[p.from_claim.claim_id], names[p.to_claim.claim_id]
+            want = marked.get(key, "unmarked")
+            got = "date conflict" if p.kind == "date" else p.relation.value
+            flag = "ok " if want == got else "XX "
+            print(f"  {flag}{a}->{b} {got} (marked: {want}): {p.why}")
+        for key, rel in sorted(marked.items(), key=lambda kv: sorted(kv[0])):
+            if key not in found:
+                print(f"  -- {'–'.join(sorted(key))} {rel} not proposed")
     misdated = ref["misdated"]
     flagged = [m for m in misdated if any(m in key for key in dates)]
     return {
@@ -145,13 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the link proposals on a reference.")
     parser.add_argument("--reference", type=Path, default=REFERENCE_DIR, help="folder")
     parser.add_argument("--articles", type=Path, default=None, help="its articles' folder")
+    parser.add_argument("-v", "--verbose", action="store_true", help="each claim and pair")
     args = parser.parse_args(argv)
     ref_dir = args.reference.resolve()
     if not (ref_dir / "reference.json").is_file():
         print(f"{ref_dir}: no reference.json in this folder", file=sys.stderr)
         return 2
     articles = args.articles.resolve() if args.articles else articles_for(ref_dir)
-    r = evaluate(articles, ref_dir / "reference.json")
+    r = evaluate(articles, ref_dir / "reference.json", args.verbose)
     print(f"Proposed links against the hand-marked reference in {ref_dir.name}")
     print(f"  contradicts + updates recall, any type: {r['recall_any']:.0%} (target ≥ 95 %)")
     print(f"  contradicts + updates recall, exact type: {r['recall_exact']:.0%} (target ≥ 80 %)")

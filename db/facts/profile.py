@@ -41,6 +41,7 @@ SYNONYMS = {
     "occupants": "people",
     "dead": "killed",
     "deaths": "killed",
+    "bodies": "killed",  # "37 bodies were recovered": the dead, counted as found
     "killed": "killed",
     "died": "killed",
     # Homes counted under any of their names ("62 houses burned down", "40 homes").
@@ -54,7 +55,7 @@ SYNONYMS = {
 CLASSES = frozenset(SYNONYMS.values())  # the counted things known by class
 # People counted by what befell them, under whatever noun or none ("the number trapped
 # at 47", "52 men were cut off"): the fate names the count.
-COUNTED_BY_FATE = frozenset(("rescued", "trapped", "missing"))
+COUNTED_BY_FATE = frozenset(("rescued", "trapped", "missing", "ill", "hospitalised", "confirmed"))
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
 )
@@ -67,27 +68,35 @@ INCREMENT = re.compile(
 )
 # An expected or possible figure answers "how many will there be", not "how many are there".
 FORECAST = re.compile(
-    r"\b(expected|expects?|could|would|will|may|might|if|forecast|projected|planned|"
-    r"likely|reach(?:es)?|land at)\b",
+    r"\b(expected|expects?|will|if|forecast|projected|planned|likely|reach(?:es)?|land at|"
+    # ("may have been aboard", "could have died": a guess about what was, not a forecast.)
+    r"(?:could|would|may|might)(?!\s+(?:not\s+)?have\b))\b",
     re.I,
 )
 # Words saying a figure changed ("rose to seven", "swelled to"): it replaces an earlier one.
 # ("Now" or "latest" alone say only that a figure is current: two outlets giving different
 # figures "now" on the same day disagree.  "Earlier this year" dates a figure, as an
 # event date read from the quote, and makes it the older one.)
+# ("Fell ill", "fallen sick", "fell victim" say what befell people, not that a figure fell.)
+_NOT_A_FALL = r"(?!\s+(?:ill|sick|victim|prey|silent|asleep|pregnant)\b)"
 UPDATE_CUES = re.compile(
     r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|"
-    r"revised|no longer|has reached|fell|fallen|dropped|"
+    rf"revised|no longer|has reached|have reached|(?:fell|fallen){_NOT_A_FALL}|dropped|"
     r"declined|decreased|down from|lowered|reduced)\b",
     re.I,
 )
 # Which way such words say the figure went: a rise makes the newer figure the larger.
 RISE = re.compile(
-    r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|has reached)\b",
+    r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|has reached|"
+    r"have reached)\b",
     re.I,
 )
 _FROM_EARLIER = re.compile(r"\b(?:up|down) from\b", re.I)
-FALL = re.compile(r"\b(fell|fallen|dropped|declined|decreased|down from|lowered|reduced)\b", re.I)
+FALL = re.compile(
+    rf"\b((?:fell|fallen){_NOT_A_FALL}|dropped|declined|decreased|down from|lowered|reduced|"
+    r"revised down|revised downwards?)\b",
+    re.I,
+)
 # A figure counting what one incident did ("50 killed in the attack") answers another
 # question than the running total ("the toll", "in all, 100").
 INCIDENT = re.compile(
@@ -102,10 +111,16 @@ INCIDENT = re.compile(
 # casualties (killed, wounded, died) and a standing total ("has 1.2 million troops")
 # answer other questions than a deployment or an arrival, and are compared only with
 # their own kind.
+# Bodies found count the dead ("37 bodies were recovered"); "government bodies" do not.
+_BODIES = (
+    r"bod(?:y|ies)\b(?:\s+[\w-]+){0,3}?\s+(?:recovered|found|retrieved|pulled|washed|"
+    r"identified|brought)|(?:recovered|found|retrieved|identified)\s+(?:[\w,-]+\s+){0,2}?"
+    r"bod(?:y|ies)"
+)
 CASUALTY = re.compile(
     r"\b(killed|kill(?:s|ing)|wounded|injured|died|dead|deaths?|casualt(?:y|ies)|"
     r"fatalities|lost their lives|killed in action|wia|kia|perished|drowned|"
-    r"lives (?:were |have been |had been )?lost|"
+    r"lives (?:were |have been |had been )?lost|" + _BODIES + r"|"
     r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
     re.I,
 )
@@ -130,7 +145,7 @@ FATE = re.compile(
     r"|(?P<rescued>rescu(?:ed|ing)|rescues?(?!\s+(?:workers?|teams?|crews?|services?|boats?|"
     r"divers?|operations?|efforts?|officials?|helicopters?|vessels?|squads?|units?|centres?|"
     r"centers?|coordinators?|volunteers?|dogs?)\b)|saved|airlifted|"
-    r"pulled (?:alive|out|from)|survivors?|"
+    r"pulled (?:alive|out|from)|survivors?|survived|"
     r"(?:brought|got|carried|pulled|lifted)\b[^.;:!?]{0,30}?\balive)"
     r"|(?P<trapped>trapped|cut off|stranded|entombed|buried alive|(?:still|remain\w*) "
     r"(?:underground|below ground|under(?:neath)? the rubble|in the rubble|inside))"
@@ -148,6 +163,18 @@ DAMAGE = re.compile(
     r"|(?P<damaged>damaged)"
     r"|(?P<flooded>flooded|inundated|submerged|under water)"
     r"|(?P<unpowered>without (?:power|electricity)|lost (?:power|electricity)))\b",
+    re.I,
+)
+# … and what befell people in an outbreak of illness (read after the above: "rescued
+# miners in hospital" counts the rescued): who fell ill, who was taken into hospital,
+# whose illness a test confirmed.  Each is a count of its own (the confirmed and the
+# admitted are among the ill, but answer other questions).
+ILLNESS = re.compile(
+    r"\b(?:(?P<hospitalised>hospitali[sz]\w*|(?:admitted|taken|brought|rushed) (?:in)?to "
+    r"(?:a |the )?hospital|in hospital|hospital admissions?|admissions)"
+    r"|(?P<confirmed>(?:laboratory|lab)[- ]confirmed|confirmed|tested positive|positive tests?)"
+    r"|(?P<ill>(?:fell|fallen|falling|become|became|been|were|was|are|is|made) "
+    r"(?:[\w,]+ ){0,2}?(?:ill|sick|unwell)|sickened|symptoms|infected|poisoned|illness(?:es)?))\b",
     re.I,
 )
 HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
@@ -304,7 +331,7 @@ def predicate_of(quote: str) -> str:
     "rescued", …), "strength" or ""."""
     if CASUALTY.search(quote):
         return "casualty"
-    fate = FATE.search(quote) or DAMAGE.search(quote)
+    fate = FATE.search(quote) or DAMAGE.search(quote) or ILLNESS.search(quote)
     if fate:
         return fate.lastgroup or ""
     if STRENGTH.search(quote):

@@ -15,14 +15,18 @@ from db.models import Relation
 # earlier figure was still being given on the later day (db.facts.steps.still_standing).
 SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
-    ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered")
-)
+    ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered", "ill",
+     "hospitalised", "confirmed")
+)  # fmt: skip
 # What befell homes tells the count as well: "62 houses burned down" and "the number of
 # homes lost has risen to 118" count one thing however differently worded.
 TOLD_BY_WHAT_BEFELL = frozenset(("destroyed", "damaged", "flooded", "unpowered"))
 # The counted things such words name whole: people (or the dead, the hurt, the trapped
 # …) and homes.
-TOLD_UNITS = frozenset(("killed", "wounded", "people", "rescued", "trapped", "missing"))
+TOLD_UNITS = frozenset(
+    ("killed", "wounded", "people", "rescued", "trapped", "missing", "ill", "hospitalised",
+     "confirmed")
+)  # fmt: skip
 # A figure dated in its own words this many days or more from another's counts another
 # incident's toll or another year's total, not a newer count of the same thing.
 MAX_DAYS_APART = 366

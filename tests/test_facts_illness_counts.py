@@ -1,0 +1,98 @@
+"""Running counts of an outbreak of illness, and other counts told by what befell people:
+who fell ill, who was taken into hospital and whose illness a test confirmed are three
+quantities, each counted under any noun ("patients", "cases", "passengers") or none;
+"fell ill" says nothing of a figure falling; "may have been aboard" is a guess about
+what was, not a forecast; bodies recovered count the dead; survivors are the rescued."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from db.facts.profile import Profile, profile
+from db.facts.relate import relate
+from db.models import Relation
+
+MONDAY = dt.datetime(2025, 6, 2, tzinfo=dt.UTC)
+TUESDAY = dt.datetime(2025, 6, 3, tzinfo=dt.UTC)
+FRIDAY = dt.datetime(2025, 6, 6, tzinfo=dt.UTC)
+
+
+def p(quote: str, published: dt.datetime = MONDAY) -> Profile:
+    return profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), None, published)
+
+
+def test_the_ill_the_admitted_and_the_confirmed_are_three_counts() -> None:
+    ill = p("Some 90 passengers on the cruise ship had fallen sick with vomiting")
+    admitted = p("90 passengers were taken to hospital in Porto")
+    confirmed = p("Tests confirmed norovirus in 90 passengers")
+    assert (ill.unit, admitted.unit, confirmed.unit) == ("ill", "hospitalised", "confirmed")
+    assert relate(ill, admitted) is None
+    assert relate(admitted, confirmed) is None
+    assert relate(ill, confirmed) is None
+
+
+def test_a_count_of_the_ill_under_other_nouns_or_none() -> None:
+    monday = p("health officials said 75 guests had reported symptoms")
+    tuesday = p("the number who have become ill now stands at 140", TUESDAY)
+    found = relate(monday, tuesday)
+    assert found is not None and found.relation is Relation.UPDATES
+    assert found.newer is tuesday
+
+
+def test_admissions_counted_as_patients_people_or_admissions() -> None:
+    monday = p("18 patients had been admitted to hospital by Monday night")
+    tuesday = p("26 people were in hospital on Tuesday", TUESDAY)
+    found = relate(monday, tuesday)
+    assert found is not None and found.relation is Relation.UPDATES
+    friday = p("The tally of hospital admissions was later put at 24", FRIDAY)
+    later = relate(tuesday, friday)
+    assert later is not None and later.relation is Relation.UPDATES and later.newer is friday
+
+
+def test_confirmed_cases_against_confirmed_patients_on_one_day() -> None:
+    board = p("Laboratory tests had confirmed cholera in 41 patients")
+    clinic = p("the clinic's laboratory had confirmed 29 cases of cholera")
+    found = relate(board, clinic)
+    assert found is not None and found.relation is Relation.CONTRADICTS
+
+
+def test_fell_ill_is_not_a_fall() -> None:
+    risen = p("The number of people who fell ill has risen to 300")
+    assert risen.trend == 1
+    other = p("doctors had treated 410 people with symptoms")
+    found = relate(risen, other)
+    # The same day, another source's higher figure: the words "has risen to" cannot
+    # make 300 the newer figure over 410.
+    assert found is not None and found.relation is Relation.CONTRADICTS
+    stands = p("The count of people who fell ill now stands at 520", FRIDAY)
+    assert not stands.update_cue and stands.trend == 0
+
+
+def test_revised_down_is_a_fall() -> None:
+    assert p("The count of hospital admissions has been revised down to 30").trend == -1
+
+
+def test_may_have_been_is_not_a_forecast() -> None:
+    guess = p("up to 300 people may have been aboard the ferry")
+    assert not guess.forecast
+    assert p("up to 300 people may board the ferry on Friday").forecast
+    counted = p("the operator now says 320 people were aboard the ferry", TUESDAY)
+    found = relate(guess, counted)
+    assert found is not None and found.relation is Relation.UPDATES
+
+
+def test_bodies_recovered_count_the_dead() -> None:
+    bodies = p("Divers had recovered 23 bodies by Monday evening")
+    assert (bodies.unit, bodies.predicate) == ("killed", "casualty")
+    toll = p("the death toll from the collapse stood at 30", TUESDAY)
+    found = relate(bodies, toll)
+    assert found is not None and found.relation is Relation.UPDATES
+    assert p("Twelve government bodies signed the letter").predicate != "casualty"
+
+
+def test_survivors_are_the_rescued() -> None:
+    survived = p("150 people survived the capsizing")
+    assert survived.unit == "rescued"
+    found = relate(survived, p("150 people had been pulled from the water alive"))
+    assert found is not None and found.relation is Relation.SAME
