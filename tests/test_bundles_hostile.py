@@ -412,3 +412,101 @@ def test_a_version_two_bundle_still_imports(split) -> None:
     bind_analyst(fresh)
     assert import_bundle(fresh, good).added == report.added
     fresh.close()
+
+
+def _understate(bundle: Path, name: str, size: int) -> None:
+    """Make the zip declare *size* bytes for the member *name* (local and central headers)."""
+    data = bytearray(bundle.read_bytes())
+    with zipfile.ZipFile(bundle) as zf:
+        local = zf.getinfo(name).header_offset
+    assert data[local : local + 4] == b"PK\x03\x04"
+    data[local + 22 : local + 26] = size.to_bytes(4, "little")
+    at = 0
+    while (at := data.find(b"PK\x01\x02", at)) >= 0:
+        length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + length] == name.encode():
+            data[at + 24 : at + 28] = size.to_bytes(4, "little")
+            break
+        at += 4
+    else:
+        raise AssertionError(f"{name} not in the central directory")
+    bundle.write_bytes(bytes(data))
+
+
+def _listing(members: dict[str, bytes], name: str, size: int) -> bytes:
+    """A manifest of *members* that lists *size* bytes for *name*, as the zip will."""
+    manifest = json.loads(build_manifest(members, "t", "test"))
+    next(e for e in manifest["members"] if e["path"] == name)["size"] = size
+    return json.dumps(manifest).encode()
+
+
+def test_a_member_holding_more_than_its_zip_entry_says_is_refused(setup) -> None:
+    """The zip and the manifest both say 4 KiB; the member holds 3 MiB."""
+    import random
+
+    good, target, root = setup
+    members = _members(good)
+    name = next(n for n in members if n.endswith(".orig"))
+    members[name] = random.Random(8).randbytes(3 * 2**20)
+    bad = _write(root / "bad.claimdesk", members, manifest=_listing(members, name, 4096))
+    _understate(bad, name, 4096)
+    with zipfile.ZipFile(bad) as zf:
+        assert zf.getinfo(name).file_size == 4096
+    _refused(target, bad, root, f"the member '{name}' (is damaged|is larger than declared)")
+
+
+def test_a_zip_bomb_declaring_a_small_size_is_refused_without_expanding(setup, monkeypatch) -> None:
+    """100 MiB of zeros declared as 4 KiB: no more than the declared size is expanded."""
+    good, target, root = setup
+    members = _members(good)
+    name = next(n for n in members if n.endswith(".orig"))
+    members[name] = b"\0" * (100 * 2**20)
+    bad = _write(root / "bad.claimdesk", members, manifest=_listing(members, name, 4096))
+    _understate(bad, name, 4096)
+    expanded: dict[str, int] = {}
+    chunks = archive._chunks
+
+    def counting(path, zf, info, start=0):
+        for chunk in chunks(path, zf, info, start):
+            expanded[info.filename] = expanded.get(info.filename, 0) + len(chunk)
+            yield chunk
+
+    monkeypatch.setattr(archive, "_chunks", counting)
+    _refused(target, bad, root, f"the member '{name}' (is damaged|is larger than declared)")
+    assert expanded.get(name, 0) <= 4096 + archive.CHUNK
+
+
+def test_a_member_larger_than_the_manifest_lists_is_refused_unread(setup, monkeypatch) -> None:
+    good, target, root = setup
+    members = _members(good)
+    name = next(n for n in members if n.endswith(".orig"))
+    manifest = json.loads(build_manifest(members, "t", "test"))
+    entry = next(e for e in manifest["members"] if e["path"] == name)
+    listed = entry["size"] // 100 + 1
+    entry["size"] = listed
+    bad = _write(root / "bad.claimdesk", members, manifest=json.dumps(manifest).encode())
+    read: list[str] = []
+    scan = archive._scan_member
+
+    def spying(path, zf, info):
+        read.append(info.filename)
+        return scan(path, zf, info)
+
+    monkeypatch.setattr(archive, "_scan_member", spying)
+    _refused(target, bad, root, f"holds {len(members[name])} bytes, not the {listed} manifest")
+    assert read == []  # refused before any member but the manifest was read
+
+
+def test_an_oversized_manifest_is_refused_unread(setup, monkeypatch) -> None:
+    good, target, root = setup
+    read: list[str] = []
+    chunks = archive._chunks
+
+    def counting(path, zf, info, start=0):
+        read.append(info.filename)
+        yield from chunks(path, zf, info, start)
+
+    monkeypatch.setattr(archive, "_chunks", counting)
+    monkeypatch.setattr(archive, "MAX_MANIFEST_BYTES", 64)
+    _refused(target, good, root, "manifest.json is larger than")
+    assert read == []

@@ -85,6 +85,9 @@ WORKSPACE_SCOPE = "workspace"  # the manifest's "scope" of a full backup
 MAX_RECORD_BYTES = 8 * 2**20
 MAX_MEMBERS = 20_000
 MAX_MEMBER_BYTES = 64 * 2**20
+# The manifest is the one member read whole before the others are checked: a
+# line of about 130 bytes per member, so MAX_MEMBERS of them fit many times over.
+MAX_MANIFEST_BYTES = 8 * 2**20
 # An exporter starts a section's next member before one would pass this size
 # (version 3), well inside what an import accepts.
 RECORDS_MEMBER_BYTES = 32 * 2**20
@@ -456,7 +459,11 @@ def _section_parts(path: Path, listed: list[str]) -> dict[str, list[str]]:
 def read_bundle(path: Path) -> BundleContents:
     """Open and check a bundle; close it (or use it in a ``with``) when done.
 
-    The manifest is read whole (at most MAX_MEMBER_BYTES); every other member is
+    Sizes are checked before bytes are read: the zip's sizes against the limits
+    (and their ratio to what is compressed), the manifest's against the zip's, and
+    each member is read no further than the size declared (a member holding more
+    is refused as its bytes pass that size, a zip bomb among them).
+    The manifest is read whole (at most MAX_MANIFEST_BYTES); every other member is
     read once as a stream to check its size, checksum and (for a text) its UTF-8,
     and the records once more to check that they are JSON; all are kept in the
     zip, for :meth:`BundleContents.chunks` and :meth:`BundleContents.records`.
@@ -493,7 +500,10 @@ def _checked_bundle(path: Path, zf: zipfile.ZipFile) -> BundleContents:
             raise _refuse(path, f"it expands to more than {MAX_TOTAL_BYTES // 2**20} MiB")
     if MANIFEST not in by_name:
         raise _refuse(path, "it is not a ClaimDesk bundle (no manifest.json)")
+    if by_name[MANIFEST].file_size > MAX_MANIFEST_BYTES:
+        raise _refuse(path, f"its manifest.json is larger than {MAX_MANIFEST_BYTES // 2**20} MiB")
     manifest = _json(path, MANIFEST, _read_member(path, zf, by_name[MANIFEST]))
+    _check_listed_sizes(path, manifest, by_name)
     scanned = {
         info.filename: _scan_member(path, zf, info) for info in infos if info.filename != MANIFEST
     }
@@ -503,6 +513,32 @@ def _checked_bundle(path: Path, zf: zipfile.ZipFile) -> BundleContents:
         bundle.files[name] = (by_name[name], size, digest)
     bundle.check_records()
     return bundle
+
+
+def _check_listed_sizes(path: Path, manifest: Any, by_name: dict[str, zipfile.ZipInfo]) -> None:
+    """Before any member is read: each size the manifest lists is the zip's for it.
+
+    A member the manifest lists smaller (or larger) than the zip says is refused
+    unread, and every member listed is then read no further than its listed size.
+    What else the manifest must hold is checked once the members are read
+    (:func:`_check_manifest`).
+    """
+    listed = manifest.get("members") if isinstance(manifest, dict) else None
+    if not isinstance(listed, list):
+        return
+    for entry in listed:
+        if not isinstance(entry, dict):
+            continue
+        name, size = entry.get("path"), entry.get("size")
+        info = by_name.get(name) if isinstance(name, str) else None
+        if info is None or name == MANIFEST:
+            continue
+        if isinstance(size, bool) or not isinstance(size, int) or size != info.file_size:
+            raise _refuse(
+                path,
+                f"the member {name!r} does not match its checksum (tampered?): it holds "
+                f"{info.file_size} bytes, not the {size!r} manifest.json lists",
+            )
 
 
 # ---------------------------------------------------------------- records
