@@ -433,7 +433,7 @@ def _understate(bundle: Path, name: str, size: int) -> None:
     bundle.write_bytes(bytes(data))
 
 
-def _listing(members: dict[str, bytes], name: str, size: int) -> bytes:
+def _listed_as(members: dict[str, bytes], name: str, size: int) -> bytes:
     """A manifest of *members* that lists *size* bytes for *name*, as the zip will."""
     manifest = json.loads(build_manifest(members, "t", "test"))
     next(e for e in manifest["members"] if e["path"] == name)["size"] = size
@@ -448,7 +448,7 @@ def test_a_member_holding_more_than_its_zip_entry_says_is_refused(setup) -> None
     members = _members(good)
     name = next(n for n in members if n.endswith(".orig"))
     members[name] = random.Random(8).randbytes(3 * 2**20)
-    bad = _write(root / "bad.claimdesk", members, manifest=_listing(members, name, 4096))
+    bad = _write(root / "bad.claimdesk", members, manifest=_listed_as(members, name, 4096))
     _understate(bad, name, 4096)
     with zipfile.ZipFile(bad) as zf:
         assert zf.getinfo(name).file_size == 4096
@@ -461,7 +461,7 @@ def test_a_zip_bomb_declaring_a_small_size_is_refused_without_expanding(setup, m
     members = _members(good)
     name = next(n for n in members if n.endswith(".orig"))
     members[name] = b"\0" * (100 * 2**20)
-    bad = _write(root / "bad.claimdesk", members, manifest=_listing(members, name, 4096))
+    bad = _write(root / "bad.claimdesk", members, manifest=_listed_as(members, name, 4096))
     _understate(bad, name, 4096)
     expanded: dict[str, int] = {}
     chunks = archive._chunks
