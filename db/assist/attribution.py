@@ -133,12 +133,25 @@ _FIGURES_SHOWED = re.compile(
     r"(?P<by>[^,;.]{2,60}?))?)\s+(?:show|shows|showed|indicate|indicates|indicated|suggest|"
     r"suggests|suggested)\s*[.!]?$"
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:an|a|the)\s+$", re.IGNORECASE)
+# A participle after an article, a possessive or a preposition qualifies a noun ("an estimated
+# 290", "the number of confirmed cases", "with reported losses"): no verb of saying.
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:an|a|the|its|their|his|her|our|of|with|in|for|all|any|no|newly)\s+$", re.IGNORECASE
+)
 _AS_SAYING = re.compile(
     r"\s+(?P<who>[^,;.:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\S+)\s+(?:that\s+)?"
 )
 # "She promised an inquiry and said …": a second verb of the same subject.
 _AND_VERB = re.compile(r"\s+and\s+$")
+# "It was announced by the ministry that …": a passive verb of saying and its agent.
+_PASSIVE_BY = re.compile(
+    r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?P<verb>announced|reported|"
+    r"confirmed|stated|disclosed|revealed|claimed|estimated|said)\s+by\s+"
+)
+# A person's name set off by commas after a description ("the union's secretary, Tom Price,").
+_APPOSED_NAME = re.compile(
+    r"\s*,\s*(?P<name>(?:Dr\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*(?:,|[.!?]?$)"
+)
 # "заявил журналистам в среду, что", "sagde onsdag til DR, at": whom the source spoke to
 # and when, between the verb and the conjunction that opens what was said.
 _UNTIL_THAT = re.compile(r"[^,.;:!?\n]{0,100}?,\s*(?:что|що|at|dass)\s")
@@ -262,6 +275,12 @@ def _np_before(text: str, end: int, floor: int) -> tuple[str, int]:
 def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     """The subject of a speech verb, skipping an appositive (``Ahn, a defector, told``)."""
     phrase, start = _np_before(text, cue_start, floor)
+    if phrase[:1].islower():
+        # "a fire service spokesman", "a senior police officer": the words between the article
+        # and the role words describe the same person
+        modified = _MODIFIERS.search(text, max(floor, start - 40), start)
+        if modified and not any(w.casefold() in _NP_STOP for w in modified.group(1).split()):
+            phrase, start = text[modified.start(1) : cue_start].strip(), modified.start(1)
     if phrase:
         described = _DESCRIBED_BY_PLACE.search(text, max(floor, start - 60), start)
         if described:  # "A beekeeper near the Downs said": the beekeeper, named by the place
@@ -305,6 +324,7 @@ _DESCRIBED_BY_PLACE = re.compile(
     r"(?:^|(?<=\s))(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+\s+"
     r"(?:in|near|at|from|on|outside|inside)\s+)$"
 )
+_MODIFIERS = re.compile(r"(?:^|(?<=\s))(?:[Aa]n?|[Tt]he)\s+((?:[a-z][\w-]*\s+){1,2})$")
 _OWNER = re.compile(r"(?:\b[Tt]he\s+)?(?:[\w-]+\s+){0,2}?[\w-]+(?:’s|'s)\s+$")
 # "a nurse at the hospital", "an engineer with the firm": the person, described by the place.
 _ROLE_OF = re.compile(r"(?:\b(?:a|an|the)\s+)?(?P<role>[\w’'-]+)\s+(?:at|of|for|from|in|with)\s+$")
@@ -414,6 +434,16 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         else:  # "CONTENT, according to X"
             c_start, c_end = s, s + len(body[: m.start()].rstrip())
         found.append(_Found(c_start, c_end, name, "according to", s + m.start(), name_end, []))
+    # It was announced by X that … / … had been confirmed by X: the agent of a passive verb
+    # of saying
+    for m in _PASSIVE_BY.finditer(body):
+        name, name_end = _np_after(text, s + m.end(), e)
+        that = re.match(r"\s*(?:on\s+\w+\s+)?(?:that\s|,\s*)", text[name_end:e])
+        if not name or not that:
+            continue
+        found.append(
+            _Found(name_end + that.end(), e, name, m.group("verb"), s + m.start(), name_end, [])
+        )
     # A report by X that ...
     for m in _REPORT_BY.finditer(body):
         name, name_end = _np_after(text, s + m.end(), e)
@@ -428,7 +458,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         verb = m.group("verb").casefold()
         v_end = s + m.end("verb")
         aux_start = s + m.start()
-        if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(s, aux_start - 5), aux_start):
+        if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(s, aux_start - 7), aux_start):
             continue  # "an estimated 290 million", "the expected rise": a participle, no verb
         subject, sub_start = _subject_before(text, aux_start, s)
         if subject.casefold().split()[-1:] in (["which"], ["that"]):
@@ -469,6 +499,11 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             )
             if named and not when_word and re.match(r"\s*[,.]", text[name_end : name_end + 2]):
                 subject = name.strip()
+                apposed = _APPOSED_NAME.match(text, name_end, e)
+                if apposed and name[:1].islower():
+                    # '"…," said the union's secretary, Tom Price, "…"': the name set off after
+                    # the description is who speaks
+                    subject = apposed.group("name")
                 sub_start = v_end
                 inverted = True  # '"…," said Maria Lopez, who …': the words before are hers
         if not subject:

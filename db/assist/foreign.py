@@ -32,7 +32,7 @@ _PREFIX = re.compile(
     r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
     r"пишет|переда[её]т|уточнил[аио]?)|за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
-    r"وفق(?=\s+ما\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
+    r"وفق(?=\s+(?:ما|أرقام|بيانات|تقديرات|إحصاءات|إحصائيات|معطيات|تقرير|تقارير|دراسة)\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
 )
 # A short capitalised subject set off by a comma before an aside ("Минздрав, как пишет …").
 _SET_OFF_SUBJECT = re.compile(r"(?P<who>[A-ZА-ЯЁ][^\s,.;:!?«»\"]*(?:\s+[^\s,.;:!?]+){0,3}),\s*")
@@ -52,6 +52,8 @@ _AFTER_NAME = re.compile(
     r"|\s+في\s+(?:مؤتمر|بيان|تصريح|تصريحات|حديث|مقابلة|كلمة|ختام|وقت|ساعة|صباح|مساء|"
     r"اليوم|رسالة|منشور|تغريدة|جلسة|اجتماع)"
     r"|\s+(?:fra|von|aus)\s+|\s+(?:i|på|til|im|am)\s+(?=[A-ZÆØÅ])"
+    # where an Arabic source lives ("المزارع سعيد من قرية …", "أحد السكان في مدينة …")
+    r"|\s+(?:من|في)\s+(?:بلدة|مدينة|قرية|محافظة|منطقة|مخيم|حي|ولاية|إقليم|ضاحية)\s"
     # whom an Arabic source spoke to ("لوكالة فرانس برس", "للصحفيين", "لـ بي بي سي")
     r"|\s+ل(?:وكالة|قناة|صحيفة|موقع|تلفزيون|إذاعة|مراسل|شبكة|ل?صحفيين|ل?صحافيين|رويترز|فرانس|ـ)"
     # whom the source spoke to ("siger Holm til avisen", "sagde hun over for DR")
@@ -78,7 +80,7 @@ _AR_LISTENER = re.compile(
 # A role, the body it is held at, then the holder's name ("direktør i Boligsiden Birgitte
 # Wulff", "formand for Dansk Byggeri Lars Storr-Hansen").
 _ROLE_AT_BODY_NAME = re.compile(
-    r"[a-zæøå][\w-]*\s+(?:i|hos|for|ved|på)\s+[A-ZÆØÅ][^,.;:]*?\s+"
+    r"[a-zæøåA-ZÆØÅ][a-zæøå-]*\s+(?:i|hos|for|ved|på)\s+[A-ZÆØÅ][^,.;:]*?\s+"
     r"(?P<name>[A-ZÆØÅ][\w’'-]+\s+[A-ZÆØÅ][\w’'-]+)"
 )
 _AR_CIRCUMSTANCE = re.compile(r"(?:في|خلال|عبر|أثناء)\s")
@@ -130,7 +132,9 @@ _DA_DE_VERBS = (
     r"beretter|berettede|konkluderer|konkluderede|slår\s+fast|slog\s+fast|fremhæver|"
     r"fremhævede|indrømmer|indrømmede|hævder|hævdede|påstår|påstod|noterer|noterede|"
     r"meddeler|meddelte|sagte|sagt|erklärte|erklärt|berichtete|berichtet|teilte mit|betonte|"
-    r"schätzt|schätzte|sagt"
+    r"schätzt|schätzte|sagt|"
+    # "venter" says what a source expects only before "at" ("Banken venter, at …")
+    r"vent(?:er|ede)(?=,\s*at\b)"
 )
 _SUBJECT_VERB = re.compile(
     rf"(?<!\w)(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})(?P<that>,\s*(?:что|що|at|dass)\b|,|:)",
@@ -177,7 +181,7 @@ _THAT_SAYS = re.compile(
 _PROMISE = re.compile(
     r"(?<!\w)(?P<verb>пообещал[аио]?|обещал[аио]?|потребовал[аио]?|призвал[аио]?|"
     r"lovede|lover|krævede|kræver|opfordrede|opfordrer)"
-    r"(?:\s*,\s*(?:что|чтобы)\s+|\s+(?:at\s+|от\s+\w+\s+)?)"
+    r"(?:\s*,\s*(?:что|чтобы)\s+|\s+til\s*,?\s*at\s+|\s+(?:at\s+|от\s+\w+\s+)?)"
 )
 # An estimate or a report with an object and no "that": "Banken forventer et fald på 2
 # procent", "Минздрав сообщил о 5 случаях", "Синоптики прогнозируют похолодание до -20".
@@ -213,7 +217,8 @@ _KO_DOCUMENT = re.compile(
 _KO_PAST = (
     "밝혔 말했 전했 보도했 주장했 설명했 강조했 발표했 덧붙였 추정했 분석했 내다봤 전망했 예상했 "
     "관측했 경고했 지적했 보고했 알렸 확인했 인정했 부인했 시사했 언급했 반박했 해명했 평가했 "
-    "진단했 우려했 답했 약속했 요구했 촉구했 예측했 판단했"
+    "진단했 우려했 답했 약속했 요구했 촉구했 예측했 판단했 당부했 예보했 조언했 공개했 집계했 "
+    "통보했 권고했 호소했 예고했 추산했 안내했 답변했 토로했 털어놨 귀띔했 제안했 비판했 공지했"
 ).split()
 # Each verb of saying in the written style ("밝혔다") and the polite one of broadcast news
 # ("밝혔습니다"); the present ("말한다"); the progressive of a held view ("…것으로 보고 있다");
@@ -233,10 +238,23 @@ _KO_NOUN_CLAUSE = re.compile(
 )
 # A quotation and the particle that makes it speech ("…"고 말했다, "…"며 요구했다).
 _KO_QUOTED = re.compile(r"[\"“]([^\"“”]{2,})[\"”]\s?(?:이?라고|고|이?라며|며|면서)(?=\s|$)")
-_KO_VERB = re.compile(rf"(?:고|다고|라고|며|것으로|으로)\s*(?P<verb>{_KO_VERBS}|추산했다)[.]?$")
+# What may stand between the quotative ending and the verb of saying: the day, whom the
+# source spoke to and where ("…다고 17일 밝혔다", "…고 기자들에게 말했다",
+# "…고 브리핑에서 설명했다").
+_KO_BETWEEN = (
+    r"(?:(?:(?:지난|오는)\s?)?\d{1,2}일(?:\s?(?:오전|오후|새벽|밤|낮))?|이날|전날|어제|오늘|최근|"
+    r"거듭|재차|다시|또|앞서|공식|이같이|이렇게|[^\s\"“”]+(?:에게|한테)|[^\s\"“”]+(?:을|를)\s?통해|"
+    r"[^\s\"“”]+에서)\s"
+)
+_KO_VERB = re.compile(
+    rf"(?:고|다고|라고|며|것으로|으로)\s*(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
+)
 # "…고 국방부가 전했다": the source named right before the verb, after the statement.
+# (the subject may carry the topic particle, "…라고 평가원은 설명했다", and the day or the
+# listener may stand between it and the verb, "…다고 서울시가 17일 밝혔다")
 _KO_TRAILING = re.compile(
-    rf"(?:고|다고|라고)\s+(?P<who>(?:\S+\s){{0,2}}?\S+?)(?:이|가)\s+(?P<verb>{_KO_VERBS})[.]?$"
+    rf"(?:고|다고|라고)\s+(?P<who>(?:[^\s\"“”]+\s){{0,2}}?[^\s\"“”]+?)(?:이|가|은|는)\s+"
+    rf"(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
 )
 # A date right after the subject dates the saying ("국정원은 18일 … 밝혔다"), not the statement.
 _KO_SAID_WHEN = re.compile(
@@ -256,8 +274,9 @@ _KO_CITING = re.compile(
     r"(?P<cited>(?:\S+\s){0,2}?\S+?)(?:을|를)\s"
     r"(?:인용해|인용하여|인용한\s\S+에서)\s*"
 )
-_AR_SAID = re.compile(
-    r"(?:^|\s)و?(?P<verb>قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أشار|أشارت|"
+# The verbs of saying, in the past (also plural) and the present of features and analyses.
+_AR_SAY_VERBS = (
+    r"(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أشار|أشارت|"
     r"أوضح|أوضحت|أضاف|أضافت|كشف|كشفت|زعم|زعمت|حذر|حذرت|حذّر|حذّرت|لفت|لفتت|شدد|شددت|"
     r"اعتبر|اعتبرت|رأى|رأت|بين|بينت|نوه|نوهت|أقر|أقرت|ادعى|ادعت|نفى|نفت|أبلغ|أبلغت|"
     r"صرّح|صرّحت|أكّد|أكّدت|"
@@ -265,9 +284,21 @@ _AR_SAID = re.compile(
     r"قالوا|أكدوا|أشاروا|أوضحوا|أضافوا|ذكروا|أفادوا|رأوا|اعتبروا|حذروا|كشفوا|أعلنوا|"
     r"يقول|تقول|يقولون|يؤكد|تؤكد|يؤكدون|يرى|ترى|يرون|يشير|تشير|يشيرون|يوضح|توضح|يضيف|تضيف|"
     r"يعتبر|تعتبر|يعتبرون|يتوقع|تتوقع|يتوقعون|يفيد|تفيد|يذكر|تذكر|يعتقد|تعتقد|يعتقدون|يحذر|"
-    r"تحذر|يقدر|تقدر|يقدرون)\s+"
+    r"تحذر|يقدر|تقدر|يقدرون)"
+)
+_AR_SAID = re.compile(
+    r"(?:^|\s)و?(?P<verb>" + _AR_SAY_VERBS + r")\s+"
+    # (not a bare preposition before "that": "وشدد على أن" has no subject of its own)
+    r"(?!(?:على|إلى|من|عن)\s+(?:إن|أن|بأن))"
     r"(?P<who>[^،,.:]+?(?:،\s*[^،,.:]{2,40}?،(?:\s+ل[^،,.:]{2,40}?)?)?)"
     r"(?:\s+(?:إلى\s+|من\s+|على\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|\s*:\s*)"
+)
+# "وكانت الوزارة قد أعلنت أن …", "وكان الوزير قد قال إن …": the pluperfect of a verb of saying,
+# its subject between "كان" and "قد".
+_AR_HAD_SAID = re.compile(
+    r"(?:^|\s)و?(?:كان|كانت|كانوا|كانتا)\s+(?P<who>[^،,.:«»]{2,100}?)\s+قد\s+"
+    r"(?P<verb>" + _AR_SAY_VERBS + r")"
+    r"(?:\s+(?:إلى\s+|على\s+|من\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|\s*:\s*)"
 )
 # "نقلت X عن Y قوله إن …": Y said it, X passed it on; "قوله" (his saying) may be left out.
 _AR_RELAYED = re.compile(
@@ -280,7 +311,8 @@ _AR_RELAYED = re.compile(
 # A speech verb with no subject of its own: the speaker last named goes on ("وأضاف أن").
 _AR_ADDED = re.compile(
     r"و?(?P<verb>أضاف|أضافت|تابع|تابعت|أوضح|أوضحت|أكد|أكدت|قال|قالت|يضيف|تضيف|يتابع|تتابع|"
-    r"أشار|أشارت|لفت|لفتت)(?:\s+إلى)?"
+    r"أشار|أشارت|لفت|لفتت|شدد|شددت|شدّد|شدّدت|نوه|نوهت|بين|بينت|كشف|كشفت|حذر|حذرت|حذّر|حذّرت)"
+    r"(?:\s+(?:إلى|على))?"
     r"(?:\s+(?:أن|إن|بأن)(?:ه|ها)?\s|\s*:\s*)"
 )
 # "who asked not to be named": said of a source, not a name.
@@ -658,7 +690,7 @@ def _arabic_cues(body: str, s: int, e: int) -> list[Cue]:
         rest = body[put.end() :].strip(" .،")
         c_end = e if rest else s + put.start()
         out.append(Cue(s, c_end, pronoun, "على حد قوله", s + put.start(), s + put.end()))
-    said = _AR_SAID.search(body)
+    said = _AR_SAID.search(body) or _AR_HAD_SAID.search(body)
     announced = _AR_ANNOUNCED.search(body)
     if announced and not said:
         who = _who(announced.group("who"))[0]
@@ -703,6 +735,23 @@ def _arabic_cues(body: str, s: int, e: int) -> list[Cue]:
     return out
 
 
+_KO_CASE_ENDING = re.compile(r"(?:을|를|에|에서|으로|로|와|과|에게|의)$")
+
+
+def _ko_head(who: str) -> str:
+    """The subject without a relative clause before it ("자녀를 둔 학부모 …": the parent)."""
+    words = who.split()
+    for i in range(len(words) - 2, 0, -1):
+        last = words[i][-1]
+        adnominal = "\uac00" <= last <= "\ud7a3" and (ord(last) - 0xAC00) % 28 in (4, 8)
+        if adnominal and _KO_CASE_ENDING.search(words[i - 1]):
+            # "…를 둔", "…에 사는": a verb in its adnominal form (final ㄴ or ㄹ) after an
+            # object or a place ends the clause describing the subject
+            words = words[i + 1 :]
+            break
+    return " ".join(words)
+
+
 def _korean_subject_cues(body: str, s: int) -> list[Cue]:
     """The cues of a Korean sentence whose subject (은/는/이/가) opens it: its quotations (a
     quotation with its particle, "…"고 or "…"며, is the subject's) and what its verb of saying
@@ -720,7 +769,7 @@ def _korean_subject_cues(body: str, s: int) -> list[Cue]:
     lead = len(body) - len(stripped)
     verb = _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body)
     c_start = lead + subject.end()
-    name = re.sub(r"\s?측$", "", subject.group("who"))  # "환경부 측": the ministry
+    name = _ko_head(re.sub(r"\s?측$", "", subject.group("who")))  # "환경부 측": the ministry
     name = re.sub(r"(?<=\S)에서$", "", name)  # "입시업계에서는": in the industry, the industry
     quoted = [q for q in _KO_QUOTED.finditer(body) if q.start() >= c_start]
     for q in quoted:  # each quotation is the subject's, with or without a verb after it

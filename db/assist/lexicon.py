@@ -170,19 +170,50 @@ HEDGES = (
     "reports say",
     "it is reported",
     "it is understood",
+    "are thought to",
+    "is thought to",
+    "were thought to",
+    "was thought to",
+    "are understood to",
+    "is understood to",
+    "are reported to",
+    "is reported to",
+    "were reported to",
+    "was reported to",
+    "it is estimated",
+    "it is feared",
+    "it is alleged",
     "unconfirmed reports",
     "according to reports",
     "по данным сми",
     "по имеющимся данным",
     "якобы",
+    "по неофициальным данным",
+    "по некоторым данным",
+    "по предварительным данным",
+    "как сообщается",
+    "по слухам",
     "предположительно",
     "angiveligt",
     "efter sigende",
+    "det forlyder",
+    "forlyder det",
     "angeblich",
     "mutmaßlich",
     "것으로 알려졌다",
     "것으로 전해졌다",
+    "것으로 파악됐다",
+    "것으로 추정된다",
+    "것으로 추산된다",
     "يُعتقد",
+    "يعتقد أن",
+    "يُقال إن",
+    "يقال إن",
+    "ويُقال إن",
+    "ويقال إن",
+    "ويعتقد أن",
+    "وأفيد بأن",
+    "أفيد بأن",
     "وبحسب تقارير",
     "أفادت التقارير",
     "وأفادت التقارير",
@@ -224,7 +255,9 @@ ROLE_WORDS = frozenset(
     "investigators volunteers organisers organizers activists scientists economists lawyers "
     "coroner spokespeople aides television tv radio nurse nurses doctor teacher teachers "
     "worker workers employee employees engineer engineers pilot driver drivers farmer farmers "
-    "fisherman fishermen owner owners manager managers director".split()
+    "fisherman fishermen owner owners manager managers director directors chairman chairwoman "
+    "chairperson mayor governor councillor councilor leader leaders executive executives ceo "
+    "founder coordinator inspector inspectors superintendent principal headteacher".split()
 )
 # Words that may link the parts of a noun phrase ("Chief of Staff", "Ministry of Defence").
 NP_LINKS = frozenset("of the for and de a an at".split())
@@ -237,7 +270,9 @@ TITLE_WORDS = frozenset(
     "american japanese chinese ukraine's russia's korea's the a an former retired "
     "opposition ruling lieutenant sergeant captain major admiral marshal king queen "
     "chairman chairwoman head leader governor mayor envoy dr. mr. mrs. ms. prof. estonian "
-    "politician official officer researcher analyst expert professor fellow defector".split()
+    "politician official officer researcher analyst expert professor fellow defector "
+    "councillor councilor alderman alderwoman mp mep judge justice inspector superintendent "
+    "sheriff detective constable bishop reverend rev".split()
 )
 # Words that make a capitalised phrase an organisation or a place rather than a person.
 ORG_WORDS = frozenset(

@@ -30,11 +30,18 @@ _CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦ
 # Latin and Cyrillic capitals: "Он сообщил" finds "Сергей Ветров" as "he" finds a name.
 _CAPITALISED_RUN = re.compile(rf"(?:{_NAME_WORD}[ \t]+){{0,5}}[A-ZА-ЯЁ][\w’'\-]*")
 _LEAD_WORDS = re.compile(r"((?:[\w’'\-]+[ \t]+){0,4})$")
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)\s*$")
+# A Korean person named with the honorific "씨" (and an age): "정모(49)씨", "김하늘 씨".
+_KO_SSI = re.compile(r"(?:^|\s)(?P<name>[\uac00-\ud7a3]{1,4}(?:\s?\(\d{1,3}\))?\s?씨)$")
+# A party's letter in brackets after a politician's name ("Lars Holm (V)", "Ane Berg (SF)").
+_PARTY = re.compile(r"\s*\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ][a-zæøå])\)\s*$")
+# A short name in brackets after the full one: "(NIS)", "(평가원)", "(بترا)", "(МЧС)".
+_ACRONYM = re.compile(r"\s*\(((?:[A-Z][A-Za-z]{1,7})|[^\W\d_A-Za-z][^\W_]{0,11})\)\s*$")
 # Pronouns that stand for the person, or the body, last named (English, Russian, Danish,
 # German, Korean, Arabic).
 _HE_SHE = frozenset("he she он она han hun er sie 그 그녀 هو هي".split())
-_IT_THEY = frozenset("it they они оно de ihr sie 그들 هم".split())
+# (Russian "там", "there", stands for the body just named: "В минздраве уточнили … Там также
+# сообщили …")
+_IT_THEY = frozenset("it they они оно там de ihr sie 그들 هم".split())
 # How far back a pronoun looks for the source it stands for (code points).
 _PRONOUN_REACH = 5000
 # Subjects that name nobody: "Det oplyser …" and "Об этом сообщил …" point to what was said.
@@ -373,6 +380,11 @@ class NameIndex:
             who = of_body.group("who")
             return who, self._kind(raw, who, pos), (raw,)
         variants: list[str] = []
+        party = _PARTY.search(raw)
+        if party and party.start() > 0:  # "Lars Holm (V)": the party, not part of the name
+            before = raw[: party.start()].strip()
+            if len(party.group(0).strip()) == 3 or is_person(" ".join(before.split()[-2:])):
+                raw = before  # (two letters only after a person: "the United Nations (UN)")
         acronym = _ACRONYM.search(raw)
         if acronym:
             variants.append(acronym.group(1))
@@ -439,6 +451,9 @@ class NameIndex:
                 return full, guess_kind(self._description(full, pos)), (raw,)
         name = bare if is_person(bare) else raw
         variants += russian_nominatives(name)
+        ssi = _KO_SSI.search(name)
+        if ssi and ssi.start("name") > 0:  # "학부모 정모(49)씨" is also "정모(49)씨"
+            variants.append(ssi.group("name"))
         return name, self._kind(raw, name, pos), tuple(variants)
 
 

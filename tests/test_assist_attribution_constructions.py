@@ -1,0 +1,170 @@
+"""Constructions of attribution that news writing in each language uses, read by their grammar:
+a day or a listener between a Korean quotative and its verb, a trailing Korean subject with its
+topic particle or a short name in brackets, the Arabic pluperfect of saying, a subjectless
+Arabic verb with a preposition before "that", an English participle that is no verb, a name
+set off after the speaker's description, a passive verb of saying with its agent, and hedges
+that name no one.  Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assist_support import figure_at
+
+from db.assist.attribution import extract_attributions
+from db.assist.suggest import suggest
+
+PUBLISHED = dt.date(2026, 9, 8)  # a Tuesday
+
+
+# Korean
+
+
+def test_korean_day_between_quotative_and_verb_keeps_the_subject_first_speaker() -> None:
+    text = "해양경찰청은 올해 구조선 40척을 새로 배치한다고 7일 밝혔다."
+    assert figure_at(suggest(text, PUBLISHED, "ko"), "40척", text).source == "해양경찰청"
+    text = "산림청장은 가을 산불 감시원 2천 명을 뽑는다고 기자들에게 말했다."
+    assert figure_at(suggest(text, PUBLISHED, "ko"), "2천 명", text).source == "산림청장"
+
+
+def test_korean_trailing_subject_with_a_day_a_bracketed_short_name_or_a_topic() -> None:
+    text = "구조선 40척을 새로 배치한다고 해양경찰청(해경)이 7일 밝혔다."
+    hit = figure_at(suggest(text, PUBLISHED, "ko"), "40척", text)
+    assert hit.source == "해양경찰청"
+    assert "해경" in hit.variants
+    text = "올해 방문객은 120만 명으로 늘 것이라고 관광공사는 내다봤다."
+    assert figure_at(suggest(text, PUBLISHED, "ko"), "120만 명", text).source == "관광공사"
+
+
+def test_korean_verbs_of_forecasting_and_urging_carry_their_subject() -> None:
+    text = "기상청은 주말 강수량이 최대 80㎜에 이를 것이라고 예보했다."
+    assert figure_at(suggest(text, PUBLISHED, "ko"), "최대 80㎜", text).source == "기상청"
+    text = "보건당국은 65세 이상 노인에게 예방접종을 서둘러 달라고 당부했다."
+    assert figure_at(suggest(text, PUBLISHED, "ko"), "65세 이상", text).source == "보건당국"
+
+
+# Arabic
+
+
+def test_arabic_pluperfect_of_saying_names_the_subject_between_kana_and_qad() -> None:
+    text = "وكانت هيئة الطيران المدني قد أعلنت أن ١٢ رحلة ألغيت بسبب العاصفة."
+    hit = figure_at(suggest(text, PUBLISHED, "ar"), "١٢", text)
+    assert hit.source == "هيئة الطيران المدني"
+    text = "وكان رئيس النقابة قد قال إن ٣٠٠ سائق سيشاركون في الإضراب."
+    assert figure_at(suggest(text, PUBLISHED, "ar"), "٣٠٠", text).source == "رئيس النقابة"
+
+
+def test_arabic_subjectless_verb_before_ala_anna_is_the_last_speaker() -> None:
+    text = "وقال مدير المستشفى إن ٤٠ مريضا خرجوا. وشدد على أن ١٥ سريرا ما زالت شاغرة."
+    found = suggest(text, PUBLISHED, "ar")
+    assert figure_at(found, "١٥", text).source == "مدير المستشفى"
+
+
+def test_arabic_wifq_with_a_document_names_its_author() -> None:
+    text = "وارتفع عدد السياح إلى ٢ مليون سائح، وفق إحصاءات هيئة السياحة."
+    assert figure_at(suggest(text, PUBLISHED, "ar"), "٢ مليون", text).source == "هيئة السياحة"
+
+
+def test_arabic_speakers_home_town_is_not_part_of_the_name() -> None:
+    text = "«فقدنا ٦٠ خلية نحل هذا الصيف»، قال النحال حسن من قرية العيزرية."
+    hit = figure_at(suggest(text, PUBLISHED, "ar"), "٦٠", text)
+    assert hit.source == "النحال حسن"
+
+
+# Danish
+
+
+def test_danish_role_at_a_body_opening_the_sentence_gives_the_person() -> None:
+    text = "Chefanalytiker i Sydbank Jens Vedel venter, at ledigheden stiger til 3 procent."
+    assert figure_at(suggest(text, PUBLISHED, "da"), "3 procent", text).source == "Jens Vedel"
+
+
+def test_danish_opfordrer_til_at_keeps_til_out_of_the_statement() -> None:
+    text = "Fagforeningen opfordrer til, at alle 400 chauffører får en bonus."
+    statements = [(a.source, text[a.start : a.end]) for a in extract_attributions(text, "da")]
+    assert statements == [("Fagforeningen", "alle 400 chauffører får en bonus.")]
+
+
+# Russian
+
+
+def test_russian_tam_stands_for_the_body_just_named() -> None:
+    text = (
+        "В управлении МЧС уточнили, что эвакуированы 120 жителей. "
+        "Там также сообщили, что 14 домов остаются без света."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "14", text).source == figure_at(found, "120", text).source
+    assert figure_at(found, "14", text).source is not None
+
+
+# English
+
+
+def test_a_participle_after_of_or_with_is_no_verb_of_saying() -> None:
+    text = (
+        "The count of reported burglaries rose to 412 this year, the county sheriff said. "
+        "Schools with confirmed cases number 17, the board said."
+    )
+    found = suggest(text, PUBLISHED, "en")
+    assert figure_at(found, "412", text).source == "county sheriff"
+    assert figure_at(found, "17", text).source == "board"
+
+
+def test_a_name_set_off_after_the_inverted_speakers_description_is_the_speaker() -> None:
+    text = (
+        '"We lost 35 boats," said the harbour association\'s chairman, Nils Berger, "in one night."'
+    )
+    found = suggest(text, None, "en")
+    assert figure_at(found, "35", text).source == "Nils Berger"
+
+
+def test_a_passive_verb_of_saying_names_its_agent() -> None:
+    text = "It was confirmed by the rail operator that 28 trains would be withdrawn."
+    assert figure_at(suggest(text, None, "en"), "28", text).source == "rail operator"
+
+
+def test_the_words_between_the_article_and_a_role_belong_to_the_speaker() -> None:
+    text = "Crews cleared 9 fallen trees overnight, a senior parks official said."
+    hit = figure_at(suggest(text, None, "en"), "9", text)
+    assert hit.source == "senior parks official"
+
+
+def test_hedges_of_each_language_name_no_source() -> None:
+    cases = [
+        ("en", "Around 70 miners are thought to be trapped underground.", "are thought to"),
+        ("en", "It is estimated that 5,000 sheep died in the snow.", "it is estimated"),
+        ("ru", "По неофициальным данным, уволены 90 сотрудников.", "по неофициальным данным"),
+        ("da", "Det forlyder, at 25 butikker lukker.", "det forlyder"),
+        ("ko", "화재로 창고 3동이 불에 탄 것으로 파악됐다.", "것으로 파악됐다"),
+        ("ar", "ويقال إن ٤٠ عاملا غادروا المصنع.", "ويقال إن"),
+    ]
+    for language, text, hedge in cases:
+        found = extract_attributions(text, language)
+        assert [(a.source, a.hedge) for a in found] == [(None, hedge)], (language, found)
+
+
+def test_korean_relative_clause_and_description_before_a_name_with_ssi() -> None:
+    text = '고3 딸을 둔 주부 한모(52)씨는 "학원비가 40% 올랐다"고 말했다.'
+    hit = figure_at(suggest(text, PUBLISHED, "ko"), "40%", text)
+    assert (hit.source, hit.variants) == ("주부 한모(52)씨", ("한모(52)씨",))
+    text = '부산에 사는 자영업자 오지훈 씨는 "손님이 30% 줄었다"고 말했다.'
+    hit = figure_at(suggest(text, PUBLISHED, "ko"), "30%", text)
+    assert (hit.source, hit.variants) == ("자영업자 오지훈 씨", ("오지훈 씨",))
+
+
+def test_a_danish_party_letter_is_not_part_of_the_name() -> None:
+    text = "Borgmester Ida Krogh (V) siger, at 14 skoler skal renoveres."
+    assert figure_at(suggest(text, PUBLISHED, "da"), "14", text).source == "Ida Krogh"
+    text = "The World Health Organization (WHO) said 61 cases were confirmed."
+    hit = figure_at(suggest(text, PUBLISHED, "en"), "61", text)
+    assert hit.source == "World Health Organization"
+
+
+def test_a_pronoun_after_a_councillor_is_the_councillor() -> None:
+    text = (
+        "Residents say the bins were not emptied. Councillor Rosa Mint, who sits on the waste "
+        'panel, said 16 streets were missed. "We had 200 complaints," she said.'
+    )
+    found = suggest(text, PUBLISHED, "en")
+    assert figure_at(found, "200", text).source == "Rosa Mint"
