@@ -239,4 +239,78 @@ def english_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
         yield m.start(), m.end(), lo, hi, True
 
 
-__all__ = ["english_seasons", "month_parts", "period_parts"]
+# Quarters of a year in each language: "the third quarter (of 2025)", "Q3 2025", "i første
+# kvartal", "в третьем квартале прошлого года", "올해 1분기", "الربع الأول من العام الجاري".
+_QUARTER_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4,
+    "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4,
+    "первом": 1, "втором": 2, "третьем": 3, "четвертом": 4, "четвёртом": 4, "первый": 1,
+    "второй": 2, "третий": 3, "четвертый": 4, "четвёртый": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4,
+    "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": 4,
+}  # fmt: skip
+_YEAR_WHICH: dict[str, str] = {
+    "this": "this", "last": "last", "next": "next", "i år": "this", "sidste år": "last",
+    "næste år": "next", "этого": "this", "текущего": "this", "прошлого": "last",
+    "следующего": "next", "올해": "this", "금년": "this", "지난해": "last", "작년": "last",
+    "내년": "next", "الجاري": "this", "الحالي": "this", "الماضي": "last", "المقبل": "next",
+}  # fmt: skip
+_ORDINALS = "|".join(sorted(_QUARTER_WORDS, key=len, reverse=True))
+_QUARTER_RE = re.compile(
+    # English
+    rf"(?<![\w-])(?:the\s+)?(?P<en>{_ORDINALS})[\s-]+quarter(?:\s+of\s+(?:(?P<en_y>(?:19|20)\d\d)|"
+    r"(?:the\s+)?(?P<en_which>this|last|next)\s+year))?(?![\w-])"
+    r"|(?<![\w-])q(?P<q>[1-4])(?:\s+(?P<q_y>(?:19|20)\d\d))?(?![\w-])"
+    # Danish
+    rf"|(?<![\w-])(?P<da>{_ORDINALS})\s+kvartal(?:\s+(?:af\s+)?(?P<da_y>(?:19|20)\d\d)|"
+    r"\s+(?P<da_which>i år|sidste år|næste år))?(?![\w-])"
+    # Russian
+    rf"|(?<![\w-])(?P<ru>{_ORDINALS})\s+квартал[еау]?(?:\s+(?P<ru_y>(?:19|20)\d\d)\s+года?|"
+    r"\s+(?P<ru_which>этого|текущего|прошлого|следующего)\s+года)?(?![\w-])"
+    # Korean
+    r"|(?:(?P<ko_y>(?:19|20)\d\d)년\s?|(?P<ko_which>올해|금년|지난해|작년|내년)\s?)?"
+    r"(?P<ko>[1-4])\s?분기"
+    # Arabic
+    rf"|(?<![\w-])الربع\s+(?P<ar>{_ORDINALS})(?:\s+(?:من|في)\s+(?:(?:العام|عام|السنة)\s+)?"
+    r"(?P<ar_y>(?:19|20)\d\d)|\s+(?:من\s+)?(?:العام|السنة)\s+(?P<ar_which>الجاري|الحالي|"
+    r"الماضي|المقبل))?(?![\w-])",
+    re.IGNORECASE,
+)
+_QUARTER_KEYS = ("uarter", "kvartal", "вартал", "분기", "الربع", "Q1", "Q2", "Q3", "Q4", "q1", "q2",
+                 "q3", "q4")  # fmt: skip
+
+
+def quarters(folded: str, published: dt.date | None) -> Iterator[Found]:
+    """Quarters of a year: the year written, else the one a word names ("of last year",
+    "прошлого года", "지난해"), else the latest that had begun by the publication date (the
+    next one when the sentence speaks of what will be)."""
+    if not any(key in folded for key in _QUARTER_KEYS):
+        return
+    for m in _QUARTER_RE.finditer(folded):
+        lang = next(k for k in ("en", "q", "da", "ru", "ko", "ar") if m[k])
+        word = m[lang].casefold()
+        number = int(word) if word.isdigit() else _QUARTER_WORDS[word]
+        if lang == "ru" and word in ("i", "ii", "iii", "iv") and not m["ru_y"]:
+            continue  # a Roman numeral needs its year ("в III квартале 2025 года")
+        year_text = m[f"{lang}_y"] if lang != "q" else m["q_y"]
+        which = (m.groupdict().get(f"{lang}_which") or "").casefold()
+        first_month = 3 * (number - 1) + 1
+        if year_text:
+            year = int(year_text)
+            lo, hi = dt.date(year, first_month, 1), _month_end(year, first_month + 2)
+            yield m.start(), m.end(), lo, hi, False
+            continue
+        if published is None:
+            yield m.start(), m.end(), None, None, True
+            continue
+        year = published.year + {"this": 0, "last": -1, "next": 1}.get(
+            _YEAR_WHICH.get(which, ""), 0
+        )
+        if not which and dt.date(year, first_month, 1) > published:
+            if not future_context(folded, m.start()):
+                year -= 1  # "the fourth quarter", said in May: the last one
+        lo, hi = dt.date(year, first_month, 1), _month_end(year, first_month + 2)
+        yield m.start(), m.end(), lo, hi, True
+
+
+__all__ = ["english_seasons", "month_parts", "period_parts", "quarters"]

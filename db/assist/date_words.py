@@ -45,6 +45,11 @@ _EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split(
 _RELATIVE: list[tuple[str, str]] = [
     # Russian
     (r"на\s+прошлой\s+неделе", "last week"),
+    # what was counted over a period: "за прошлую неделю", "за прошлый месяц"
+    (r"за\s+прошлую\s+неделю", "last week"),
+    (r"за\s+прошлый\s+месяц", "last month"),
+    (r"за\s+прошлый\s+год", "last year"),
+    (r"за\s+последнюю\s+неделю", "past week"),
     (r"на\s+этой\s+неделе", "this week"),
     (r"на\s+следующей\s+неделе", "next week"),
     (r"в\s+прошлом\s+месяце", "last month"),
@@ -157,7 +162,12 @@ _EN_WEEKDAY_RE = re.compile(
 # "this weekend", "through the weekend", "last weekend".
 _EN_WEEKEND_RE = re.compile(r"\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast|the)\s+weekend\b")
 _KO_DAY_RE = re.compile(
-    r"(?<![\d월만,.])(?P<last>지난\s?|오는\s?)?(?P<d>\d{1,2})일(?!\s?(?:간|동안|째|치))"
+    # "이날": the day the article has just named (the paper's day when it has named none)
+    r"(?<![\w])(?P<that>이날)(?![\w])|"
+    # the month may come first: "다음 달 5일", "지난달 28일", "이달 3일"
+    r"(?<![\d월만,.])(?:(?P<month>다음\s?달|지난\s?달|이달|이번\s?달)\s?)?"
+    # ("3일치", "3일간", "3일 동안" are spans of days, "19일 치러지는" is a day)
+    r"(?P<last>지난\s?|오는\s?)?(?P<d>\d{1,2})일(?!간|동안|째|치|\s동안)"
     r"(?:\s?(?:오전|오후|새벽|밤))?"
     r"(?:부터\s?(?P<span>이틀|사흘|나흘|닷새|엿새|이레|열흘|\d{1,2}일)간?)?"
 )
@@ -408,11 +418,18 @@ def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
 _SEASON_RE = re.compile(
     r"(?<![\w])(?:(?P<ky>(?:19|20)\d\d)년\s?(?P<ko>봄|여름|가을|겨울)(?:철)?"
     r"|(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
-    r"vinteren)|(?P<ru>весной|летом|осенью|зимой)|في\s+(?:فصل\s+)?(?P<ar>الربيع|الصيف|الخريف|"
-    r"الشتاء)|في\s+(?P<ar2>ربيع|صيف|خريف|شتاء))"
+    r"vinteren)|(?:(?P<ru_which>прошлой|прошлым|этой|этим|следующей|следующим)\s+)?"
+    r"(?P<ru>весной|летом|осенью|зимой)|في\s+(?:فصل\s+)?(?P<ar>الربيع|الصيف|الخريف|"
+    r"الشتاء)(?:\s+(?P<ar_which>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم))?"
+    r"|في\s+(?P<ar2>ربيع|صيف|خريف|شتاء))"
     r"(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)(?:\s+(?:года|г\.))?)?)(?![\w])",
     re.IGNORECASE,
 )
+_SEASON_WHICH = {
+    "прошлой": "last", "прошлым": "last", "этой": "this", "этим": "this", "следующей": "next",
+    "следующим": "next", "الماضي": "last", "المنصرم": "last", "الحالي": "this", "الجاري": "this",
+    "المقبل": "next", "القادم": "next",
+}  # fmt: skip
 _AR_SEASON_CONSTRUCT = {"ربيع": "الربيع", "صيف": "الصيف", "خريف": "الخريف", "شتاء": "الشتاء"}
 
 
@@ -432,6 +449,12 @@ def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
             continue  # "في صيف" needs the year it names
         else:
             year = published.year - (1 if months[0] == 12 and published.month <= 2 else 0)
+            which = _SEASON_WHICH.get((m["ru_which"] or m["ar_which"] or "").casefold(), "")
+            lo, hi = _season(year, months)
+            if which == "last" and hi >= published:
+                year -= 1  # "في الشتاء الماضي", "прошлой зимой": the one before the paper
+            elif which == "next" and lo <= published:
+                year += 1
         yield m.start(), m.end(), *_season(year, months), True
 
 
@@ -553,7 +576,13 @@ def _weekends(folded: str, published: dt.date | None) -> Iterator[Found]:
 
 
 def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
+    named: dt.date | None = None  # the day last named, for "이날"
     for m in _near_words(folded, _KO_DAY_RE, _is_korean_day):
+        if m.group("that"):
+            if published is not None:
+                day_of = named or published
+                yield m.start(), m.end(), day_of, day_of, True
+            continue
         day = int(m.group("d"))
         if not 1 <= day <= 31:
             continue
@@ -562,7 +591,14 @@ def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
             continue
         year, month = published.year, published.month
         coming = (m.group("last") or "").startswith("오는")
-        if coming and day < published.day:  # "오는 3일": the coming 3rd, next month's
+        which = (m.group("month") or "").replace(" ", "")
+        if which:  # "다음 달 5일", "지난달 28일", "이달 3일": that month's day
+            month += {"다음달": 1, "지난달": -1}.get(which, 0)
+            if month == 13:
+                year, month = year + 1, 1
+            elif month == 0:
+                year, month = year - 1, 12
+        elif coming and day < published.day:  # "오는 3일": the coming 3rd, next month's
             month += 1
             if month == 13:
                 year, month = year + 1, 1
@@ -574,6 +610,8 @@ def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
             continue
         first = dt.date(year, month, day)
         last = first
+        if not m.group("span") and m.end() - m.start() <= 12:
+            named = first
         span = m.group("span")
         if span:
             days = _KO_SPANS.get(span) or int(span.removesuffix("일"))
@@ -659,7 +697,7 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     found += _bare_seasons(folded, published)  # before the year it may name ("2021년 여름")
     found += _months(folded, published)
     found += _years(folded)
-    if "일" in folded:
+    if "일" in folded or "이날" in folded:
         found += _korean_days(folded, published)
     found += _relative(folded, published)
     found += _vague_spans(folded)
@@ -671,7 +709,8 @@ _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
     "foråret sommeren efteråret vinteren ربيع صيف خريف شتاء".split()
 )
 _RELATIVE_WORDS = frozenset(
-    "неделе месяце году течение вчера сегодня позавчера uge måned år års fjor går dag morgen "
+    "неделе месяце году прошлую прошлый последнюю течение вчера сегодня позавчера uge måned år "
+    "års fjor går dag morgen "
     "forgårs aftes morges weekenden weekend выходные выходных عطلة الأسبوع الشهر العام السنة أمس "
     "اليوم начала ранее tidligere siden morgentimerne nattens накануне".split()
 )
@@ -689,7 +728,7 @@ def _is_weekday_word(word: str) -> bool:
 
 
 def _is_korean_day(word: str) -> bool:
-    return bool(re.match(r"\d{1,2}일", word))
+    return bool(re.match(r"\d{1,2}일", word)) or word == "이날"
 
 
 def _is_year_word(word: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from db.assist import lexicon
-from db.assist.date_periods import english_seasons, month_parts, period_parts
+from db.assist.date_periods import english_seasons, month_parts, period_parts, quarters
 from db.assist.date_words import future_context, word_dates
 from db.assist.text import SpanSet, fold_digits, furniture
 from db.dates import parse_event_date
@@ -412,6 +412,7 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
         *period_parts(folded, pub),
         *month_parts(folded, pub),
         *english_seasons(folded, pub),
+        *quarters(folded, pub),
     ]:
         if blocked.overlaps(start, end) or taken.overlaps(start, end):
             continue
