@@ -107,6 +107,37 @@ def test_a_full_backup_restores_every_row_into_a_new_workspace_file(
         restored.close()
 
 
+def test_long_earlier_texts_are_restored_a_slice_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.bundles import full
+
+    source = open_workspace(tmp_path / "story.sqlite")
+    try:
+        bind_analyst(source)
+        fill_every_table(source)
+        expected = every_row(source)
+        export_bundle(source, tmp_path / "story.claimdesk", full=True)
+    finally:
+        source.close()
+    monkeypatch.setattr(full, "LONG_TEXT", 16)
+    staged: list[int] = []
+    stage = full.long_rows.stage_chunks
+
+    def spying(session, chunks, size):  # type: ignore[no-untyped-def]
+        staged.append(size)
+        return stage(session, chunks, size)
+
+    monkeypatch.setattr(full.long_rows, "stage_chunks", spying)
+    target = open_workspace(tmp_path / "restored.sqlite")
+    try:
+        restore_workspace(target, tmp_path / "story.claimdesk")
+        assert every_row(target) == expected
+    finally:
+        target.close()
+    assert staged and all(size > 16 for size in staged)
+
+
 def _tampered(bundle: Path, out: Path, section: str, change: dict[str, object]) -> Path:
     """*bundle* with the first record of *section* changed, its manifest made to match."""
     with zipfile.ZipFile(bundle) as zf:
@@ -175,12 +206,23 @@ def test_an_exchange_bundle_is_not_restored_as_a_backup(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("long_text", [False, True])
 def test_a_shared_workspace_backup_restores_every_row_into_postgresql_and_sqlite(
-    pg_url: str, pg_team: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    pg_url: str,
+    pg_team: object,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    long_text: bool,
 ) -> None:
+    """With *long_text*, earlier texts take the way of long ones (slices, one UPDATE)."""
     from conftest import _create_database, _drop_database, _group_roles, pg_base_url
 
+    from db.bundles import full
     from db.workspace import migrate
+
+    if long_text:
+        monkeypatch.setattr(full, "LONG_TEXT", 16)
 
     ws = open_workspace(pg_url)
     try:

@@ -64,6 +64,9 @@ from db.search import schema as search_schema
 from db.workspace import Workspace
 
 BATCH = 500
+# An earlier text longer than this (in bytes) goes into its row a slice at a time
+# (SQLite) or as one buffer of the member's bytes converted by the server (PostgreSQL).
+LONG_TEXT = search_schema.DEFER_BYTES
 
 # Sections a full backup adds -> the table each holds, whole.
 TABLES: dict[str, str] = {
@@ -303,7 +306,7 @@ class _Restorer:
                 f"The bundle lacks the earlier text {values['id']} of article "
                 f"{values['article_id']}; nothing was restored."
             )
-        if size <= search_schema.DEFER_BYTES:
+        if size <= LONG_TEXT:
             values["text"] = self.bundle.read(name).decode("utf-8")  # checked when opened
             self.session.execute(insert(table), [values])
             return
