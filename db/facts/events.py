@@ -35,6 +35,15 @@ from db.facts.profile import Profile
 SLACK_DAYS = 31  # reports of one event may be this far apart (sent vs arrived, rounding)
 DAYS_SLACK_DAYS = 7  # … and this far when both give the day (spans of a week at most)
 NEIGHBOURS = 40  # each dated claim is compared with this many others of its event
+# Acts done on a day (an arrest, a declaration, a resignation, an opening or closing):
+# two reports giving the day (or a few days) that do not overlap date them differently,
+# even a day apart.  What unfolds may be told a few days apart and agree: a deployment
+# ("sent on 3 October", "arrived on 8 October"), a collapse over a night and the days
+# after, a sinking late at night, a death.
+ONE_MOMENT = frozenset(
+    ("announcement", "arrest", "release", "resignation", "inauguration", "agreement",
+     "adoption", "founding", "start", "end", "election")
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +151,10 @@ def date_conflicts(
                 if a_article == b_article:
                     continue  # one article dating two such happenings tells of two events
                 days = max(b_first - a_last, a_first - b_last, 0)
-                if days <= (DAYS_SLACK_DAYS if a_short and b_short else SLACK_DAYS):
+                slack = SLACK_DAYS
+                if a_short and b_short:
+                    slack = 0 if happening.kind in ONE_MOMENT else DAYS_SLACK_DAYS
+                if days <= slack:
                     continue
                 key = (a_id, b_id)
                 if key in found:

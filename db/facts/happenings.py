@@ -244,6 +244,7 @@ OCCURRENCES = {
     "leak": "leak", "riot": "riot", "uprising": "uprising", "siege": "siege",
     "lockdown": "lockdown", "shutdown": "shutdown", "heatwave": "heatwave",
     "drought": "drought", "epidemic": "epidemic", "pandemic": "pandemic",
+    "outbreak": "outbreak",
 }  # fmt: skip
 # Kinds that tell only that an occurrence happened ("the quake struck", "broke out").
 _HAPPENED = frozenset(("attack", "outbreak", "start", "occurrence"))
@@ -337,8 +338,9 @@ class Happening(NamedTuple):
 
 
 def speaks_of_it(p: Profile) -> bool:
-    """Whether the claim tells of a happening to "it", named earlier in its sentence."""
-    return bool(_IT.search(p.quote)) and bool(kinds_in(p.quote))
+    """Whether the claim tells of a happening to "it", or to what a relative pronoun
+    opening it stands for ("which capsized on 14 May"), named earlier in its sentence."""
+    return bool(_IT.search(p.quote) or _RELATIVE.match(p.quote)) and bool(kinds_in(p.quote))
 
 
 def sentence_lead(p: Profile) -> str:
@@ -362,6 +364,19 @@ def kinds_in(text: str) -> set[str]:
 # Prefixes naming a ship ("the MV Harrow Star").
 _VESSEL_PREFIXES = frozenset(("MV", "MS", "SS", "HMS", "RMS", "MT", "FV", "USS", "M/V"))
 _IT = re.compile(r"\bit\b", re.I)
+# A quote opening with a relative pronoun tells of what comes just before it.
+_RELATIVE = re.compile(r"\W*(?:which|who|that)\b", re.I)
+# Auxiliaries between a thing and what befell it ("the stall was closed", "the board had
+# declared …"), and words of manner or time right after a verb, which are no object of
+# it ("capsized late on Thursday").
+_AUX = frozenset(
+    """is are was were be been being has have had will would could should may might must
+    not also already reportedly""".split()
+)
+_ADVERBS = frozenset(
+    """late early overnight again soon later earlier shortly suddenly today yesterday last
+    tonight""".split()
+)
 # One thing under several names: the ship, the boat, the vessel; the mine and the pit.
 THINGS = {
     "ship": "vessel", "boat": "vessel", "vessel": "vessel", "craft": "vessel",
@@ -436,17 +451,78 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
                         place = after.lower()  # "the levee at Kessin"
                 if head and (w in _FORM_KIND or w == "|") and _object_at(tokens, at + 1):
                     head = ""  # "the government announced the plan": who did it
+                elif head and w in _AUX and _acts_at(tokens, at):
+                    head = ""  # "the board had declared an outbreak": who did it
                 break
             head = w
             if w in THINGS or w in _KINDS or tokens[at] in _VESSEL_PREFIXES:
                 kind_of, name = THINGS.get(w, w if w in _KINDS else "vessel"), False
             elif kind_of:
                 name = tokens[at][:1].isupper()
+        alias = ""
         if kind_of and name:
-            head, named = kind_of, ""  # a thing by its own name: what kind of thing it is
+            # A thing by its own name: what kind of thing it is, and the name itself
+            # ("the ferry Solenne Marit" is the ferry, and the Solenne Marit).
+            alias, head, named = head, kind_of, ""
         if head and head not in _EMPTY:
             heads.append((head, first, place or (named if named != head else "")))
+        if alias and alias not in _EMPTY and alias not in _STOP:
+            heads.append((alias, first, ""))
+    heads.extend(_names(tokens))
     return heads
+
+
+# Kinds that befall their subject whatever the voice ("the Solenne Marit sank", "the
+# minister resigned"); a name before any other kind is what befell it only in the passive
+# ("Aksel Myhre was arrested"): "Pyongyang announced …" names who acted.
+_INTRANSITIVE = frozenset(("sinking", "grounding", "death", "resignation", "failure", "birth"))
+_PASSIVE = frozenset(("was", "were", "been", "be", "being"))
+
+
+def _names(tokens: list[str]) -> list[tuple[str, bool, str]]:
+    """Things named by a proper name without an article that a happening befalls:
+    "Aksel Myhre, who was arrested on 16 May" → myhre; "Lena Ostrova resigned" → ostrova.
+    A name opening a sentence must have two words ("Police arrested …" names no one)."""
+    found = []
+    at, n = 0, len(tokens)
+    while at < n:
+        token = tokens[at]
+        if not (token[:1].isupper() and token[:1].isalpha()):
+            at += 1
+            continue
+        end = at
+        while end < n and tokens[end][:1].isupper() and tokens[end][:1].isalpha():
+            end += 1
+        before = tokens[at - 1].lower() if at else "."
+        run = [t.lower() for t in tokens[at:end]]
+        start = at
+        at = end
+        opening = before in (".", "!", "?", "|", "—", "–", "-", ":", ";", '"', "“")
+        if DEFINITE.fullmatch(before) or before in _PLACES or before in _STOP - {"and"}:
+            continue  # "the Solenne Marit" is read as a definite phrase; "in Brask" a place
+        if (opening or start == 0) and len(run) < 2:
+            continue
+        if run[-1] in _EMPTY or any(w in _STOP or w in _FORM_KIND for w in run):
+            continue
+        # What follows: ", who was arrested", "was arrested", "resigned".
+        k = end
+        if k < n and tokens[k] == ",":
+            k += 1
+        if k < n and tokens[k].lower() in ("who", "which"):
+            k += 1
+        passive = False
+        while k < n and tokens[k].lower() in _AUX:
+            passive = passive or tokens[k].lower() in _PASSIVE
+            k += 1
+        if k >= n:
+            continue
+        verb = tokens[k].lower()
+        kind = _FORM_KIND.get(verb)
+        if kind is None:
+            continue
+        if passive or (kind in _INTRANSITIVE and not _object_at(tokens, k + 1)):
+            found.append((run[-1], False, ""))
+    return found
 
 
 def _object_at(tokens: list[str], at: int) -> bool:
@@ -458,7 +534,17 @@ def _object_at(tokens: list[str], at: int) -> bool:
     w = tokens[at].lower()
     if w in ("the", "a", "an", "its", "their", "his", "her", "these", "those"):
         return True
+    if w in _ADVERBS or (w.endswith("ly") and len(w) > 4):
+        return False
     return w[0].isalnum() and w not in _STOP and w not in _EMPTY and w not in _FORM_KIND
+
+
+def _acts_at(tokens: list[str], at: int) -> bool:
+    """Whether, from tokens[at] on, auxiliaries lead to a verb of happening with an
+    object ("… had declared an outbreak"): the phrase before names who acted."""
+    while at < len(tokens) and tokens[at].lower() in _AUX:
+        at += 1
+    return at < len(tokens) and tokens[at].lower() in _FORM_KIND and _object_at(tokens, at + 1)
 
 
 def marks_first(p: Profile) -> bool:
@@ -519,6 +605,15 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             found.update(Happening(kind, noun, order) for kind in about or {own})
         elif marked or first or not _plural(head):
             things.add(_thing(head))
+    if kinds and not found and not things and _RELATIVE.match(p.quote):
+        # "…, which capsized on 14 May": what comes just before in its sentence.
+        for head, _marked, _place in _antecedent(sentence_lead(p)):
+            if head in OCCURRENCES or head in EVENT_NOUNS:
+                noun = OCCURRENCES.get(head, head)
+                own = "event" if head in OCCURRENCES else _FORM_KIND[head]
+                found.update(Happening(k, noun, order) for k in kinds - _HAPPENED - {own} or {own})
+            elif not _plural(head):
+                things.add(_thing(head))
     if kinds and not found and not things and _IT.search(p.quote):
         # "… since it started on 8 August": what "it" is, the sentence says before.
         lead = _heads(sentence_lead(p))
@@ -536,6 +631,28 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             things.add(unit)
     found.update(Happening(kind, thing, order) for kind in kinds for thing in things)
     return found, where
+
+
+_LAST_DEFINITE = re.compile(r".*\b(?:the|its|their|his|her|this|that)\b", re.I | re.S)
+
+
+def _antecedent(lead: str) -> list[tuple[str, bool, str]]:
+    """The things a relative pronoun after *lead* stands for: the last definite phrase
+    ("… the operator of the ferry Solenne Marit, which …"), and a phrase it stands in
+    apposition to ("the Solenne Marit, the island ferry which …")."""
+    parts = [part for part in lead.rstrip().split(",") if part.strip()]
+    if not parts:
+        return []
+
+    def last_phrase(text: str) -> list[tuple[str, bool, str]]:
+        found = _LAST_DEFINITE.match(text)
+        tail = text[found.end() - len(found.group(0).split()[-1]) :] if found else text
+        return _heads(tail)[:2]
+
+    heads = last_phrase(parts[-1])
+    if len(parts) > 1 and DEFINITE.match(parts[-1].strip()):
+        heads += last_phrase(parts[-2])
+    return heads
 
 
 def kin(h: Happening, other: Happening) -> bool:
