@@ -125,6 +125,10 @@ def _audited_columns(model: type) -> tuple[tuple[str, Any], ...]:
     )
 
 
+# Values to_json hands back as they are: a created row's strings and numbers need no call.
+_AS_THEY_ARE = frozenset({str, int, float, bool})
+
+
 def created_changes(model: type, values: dict[str, Any]) -> dict[str, list[Any]]:
     """The changes a ``create`` entry records for a row of *model* inserted with *values*
     (attribute -> value), exactly as :func:`snapshot` records an object added to a
@@ -134,7 +138,7 @@ def created_changes(model: type, values: dict[str, Any]) -> dict[str, list[Any]]
         value = values.get(key)
         if value is None:
             value = _column_default(column)
-        out[key] = [None, to_json(value)]
+        out[key] = [None, value if type(value) in _AS_THEY_ARE else to_json(value)]
     return out
 
 

@@ -12,6 +12,7 @@ create a schema.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import uuid
@@ -73,7 +74,9 @@ def to_url(target: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+@functools.lru_cache(maxsize=64)
 def is_sqlite(url: str) -> bool:
+    """Whether *url* names a SQLite database (asked per file by an import: parsed once)."""
     return make_url(url).get_backend_name() == "sqlite"
 
 

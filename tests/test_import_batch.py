@@ -175,3 +175,85 @@ def test_a_batch_is_not_seen_again_as_someone_elses_change(store: Workspace) -> 
     assert changes_since(store, mark, skip_own=True).empty  # this window made them
     seen = changes_since(store, mark)  # another window sees both
     assert seen.article_ids == {a.id for a in stored if isinstance(a, ArticleInfo)}
+
+
+def test_a_batch_takes_the_next_positions_in_the_history_in_order(store: Workspace) -> None:
+    first = add_article(store, article("first.txt", "Before the batch.\n"))
+    stored = add_articles(store, [article(f"{n}.txt", f"Batch article {n}.\n") for n in range(3)])
+    with store.session() as session:
+        seqs = {
+            e.entity_id: e.seq
+            for e in session.scalars(
+                select(HistoryEntry).where(HistoryEntry.entity_type == "article")
+            )
+        }
+    before = seqs[first.id]
+    assert before is not None
+    after = [seqs[a.id] for a in stored if isinstance(a, ArticleInfo)]
+    assert len(after) == 3 and all(s is not None and s > before for s in after)
+    assert after == sorted(after) and len(set(after)) == 3  # in order, each its own
+    if store.engine.dialect.name == "sqlite":  # one after another, as the trigger numbers
+        assert after == [before + 1, before + 2, before + 3]
+    later = add_article(store, article("later.txt", "After the batch.\n"))
+    with store.session() as session:
+        entry = session.scalars(
+            select(HistoryEntry).where(HistoryEntry.entity_id == later.id)
+        ).one()
+    assert entry.seq is not None and entry.seq > max(s for s in after if s is not None)
+
+
+def _stored_rows(ws: Workspace, ids: set[object]) -> dict[str, tuple[dict, dict]]:
+    """Per file name: the article's stored columns and its create entry's, less what is
+    new at every storing (ids, times, positions)."""
+    from db.models import Article as ArticleRow
+
+    skip = {"id", "created_at", "updated_at"}
+    out: dict[str, tuple[dict, dict]] = {}
+    with ws.session() as session:
+        for row in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids))):
+            values = {c.key: getattr(row, c.key) for c in ArticleRow.__table__.columns}
+            entry = session.scalars(
+                select(HistoryEntry).where(
+                    HistoryEntry.entity_id == row.id, HistoryEntry.action == "create"
+                )
+            ).one()
+            recorded = {
+                "analyst_id": entry.analyst_id,
+                "entity_type": entry.entity_type,
+                "claim_id": entry.claim_id,
+                "changes": {k: v for k, v in entry.changes.items() if k != "id"},
+                "id_recorded": entry.changes["id"] == [None, str(row.id)],
+                "at_is_utc": entry.at.utcoffset() == dt.timedelta(0),
+            }
+            out[row.filename] = ({k: v for k, v in values.items() if k not in skip}, recorded)
+    return out
+
+
+def test_the_batch_stores_every_file_exactly_as_one_at_a_time(
+    store: Workspace, tmp_path: Path
+) -> None:
+    from db.articles import delete_article
+    from db.importing import import_file
+
+    bodies = {
+        "plain.txt": "Harbour talks stall\n\nBy Mara Linden\n\nThe talks stalled on Friday.\n",
+        "dated.txt": "Title: Bridge reopens\nPublished: 2024-10-18 14:10 KST\n"
+        "Source: https://www.example.org/bridge\n\nThe bridge reopened, the city said.\n",
+        "crlf.md": "# Storm warning\r\n\r\nCafe\u0301 owners closed early.\r\n",
+        "latin.txt": "Préfecture: la réunion est reportée.\n".encode("cp1252"),
+    }
+    paths = []
+    for name, body in bodies.items():
+        path = tmp_path / name
+        path.write_bytes(body if isinstance(body, bytes) else body.encode())
+        paths.append(path)
+    alone = [import_file(store, path) for path in paths]  # the ORM, an article at a time
+    before = _stored_rows(store, {a.id for a in alone})
+    for info in alone:
+        delete_article(store, info.id)
+    report = import_paths(store, paths, lambda _d, _t: True)
+    assert not report.failures and not report.duplicates
+    after = _stored_rows(store, {a.id for a in report.added})
+    assert set(after) == set(bodies)
+    assert after == before
+    assert all(recorded["id_recorded"] and recorded["at_is_utc"] for _, recorded in after.values())
