@@ -229,8 +229,10 @@ def test_a_shared_workspace_backup_restores_every_row_into_postgresql_and_sqlite
         bind_analyst(ws)
         fill_every_table(ws)
         expected = every_row(ws)
+        outside = set(sa_inspect(ws.engine).get_table_names()) - set(Base.metadata.tables)
     finally:
         ws.close()
+    assert outside and outside <= set(OUTSIDE_MODELS), outside
     assert all(expected[t] for t in carried_tables()), "the sample leaves a table empty"
     assert any(row[5] for row in expected["analyst"])  # the admin's login travels
     bundle = tmp_path / "shared.claimdesk"
