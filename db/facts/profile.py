@@ -363,6 +363,44 @@ def unit_in_words(quote: str) -> str:
 
 
 _POSSESSIVES = frozenset(("their", "his", "her", "its", "our", "my", "your"))
+# The counted thing named before a figure that has none after it: "the number of
+# flights cancelled has risen to 340" (flights), "confirmed cases rose to a final 138"
+# (cases), "the tally of homes without power stood at 3,000" (homes).
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|total|tally|figure)\s+of\s+(?:the\s+|those\s+)?"
+    r"(?P<words>(?:[^\W\d_][\w'’-]*\s+){0,2}?[^\W\d_][\w'’-]*)"
+    r"(?=\s+(?:who|that|which|in|at|on|from|after|across|with|without|to|has|have|had|is|"
+    r"are|was|were|stands?|stood|rose|risen|fell|fallen|reached|climbed|grew|now|so|"
+    r"still|cancelled|affected|reported|admitted|taken|killed|confirmed|[a-z]+ed)\b|\s*$)",
+    re.I,
+)
+_SUBJECT = re.compile(
+    r"^\W*(?:the\s+)?(?P<words>(?:[^\W\d_][\w'’-]*\s+){0,2}?[^\W\d_][\w'’-]*)\s+"
+    r"(?:(?:has|have|had)\s+(?:now\s+)?(?:risen|reached|climbed|grown|fallen|been revised\s+"
+    r"(?:up|down)(?:wards)?)|now\s+(?:stands?|number)|stands?|stood|rose|reached|climbed|grew|"
+    r"fell|dropped|numbered|totalled|totaled)\b",
+    re.I,
+)
+
+
+def named_before(quote: str, figure: Figure) -> str:
+    """The counted thing a quote names before a figure that names none ("the number of
+    flights cancelled has risen to 340": flights); "" when it names none."""
+    before = quote[: figure.start]
+    found = _NUMBER_OF.search(before) or _SUBJECT.search(before)
+    if found is None:
+        return ""
+    word = found["words"].split()[-1].lower()
+    if word in _STOP_UNITS or len(word) < 3:
+        return ""
+    return normal_unit(word)
+
+
+# Words that name no counted thing where a noun was looked for.
+_STOP_UNITS = frozenset(
+    """number count total tally figure toll it they this that these those who which what
+    people's officials police board""".split()
+)
 
 
 def bounds(figure: Figure) -> tuple[float, float]:
@@ -455,7 +493,11 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         "" if figure is None else figure.qualifier,
         ""
         if figure is None
-        else counted_class(normal_unit(figure.unit) or unit_in_words(quote), quote, figure),
+        else counted_class(
+            normal_unit(figure.unit) or unit_in_words(quote) or named_before(quote, figure),
+            quote,
+            figure,
+        ),
         first,
         last,
         bool(CUMULATIVE.search(quote)),
