@@ -188,6 +188,44 @@ def test_a_full_backup_that_does_not_fit_is_refused_whole(
     assert not target.exists() and not list(tmp_path.glob("restored.sqlite*"))
 
 
+@pytest.mark.parametrize("scope", [None, "everything"])
+def test_backup_sections_outside_a_full_backup_are_refused(
+    tmp_path: Path, scope: str | None
+) -> None:
+    from db.bundles import import_bundle, read_bundle
+
+    source = open_workspace(tmp_path / "story.sqlite")
+    try:
+        bind_analyst(source)
+        fill_every_table(source)
+        export_bundle(source, tmp_path / "story.claimdesk", full=True)
+    finally:
+        source.close()
+    with zipfile.ZipFile(tmp_path / "story.claimdesk") as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    if scope is None:
+        del manifest["scope"]
+    else:
+        manifest["scope"] = scope
+    bad = tmp_path / "bad.claimdesk"
+    with zipfile.ZipFile(bad, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        for member, data in members.items():
+            zf.writestr(member, data)
+    why = "belongs only in a full backup" if scope is None else "unknown scope"
+    with pytest.raises(InvalidInput, match=why):
+        read_bundle(bad)
+    target = open_workspace(tmp_path / "target.sqlite")
+    try:
+        bind_analyst(target)
+        with pytest.raises(InvalidInput, match=why):
+            import_bundle(target, bad)
+        assert not any(every_row(target)[t] for t in carried_tables() if t != "analyst")
+    finally:
+        target.close()
+
+
 def test_an_exchange_bundle_is_not_restored_as_a_backup(tmp_path: Path) -> None:
     source = open_workspace(tmp_path / "story.sqlite")
     try:

@@ -503,6 +503,7 @@ def _checked_bundle(path: Path, zf: zipfile.ZipFile) -> BundleContents:
     if by_name[MANIFEST].file_size > MAX_MANIFEST_BYTES:
         raise _refuse(path, f"its manifest.json is larger than {MAX_MANIFEST_BYTES // 2**20} MiB")
     manifest = _json(path, MANIFEST, _read_member(path, zf, by_name[MANIFEST]))
+    _check_scope(path, manifest, by_name)
     _check_listed_sizes(path, manifest, by_name)
     scanned = {
         info.filename: _scan_member(path, zf, info) for info in infos if info.filename != MANIFEST
@@ -513,6 +514,18 @@ def _checked_bundle(path: Path, zf: zipfile.ZipFile) -> BundleContents:
         bundle.files[name] = (by_name[name], size, digest)
     bundle.check_records()
     return bundle
+
+
+def _check_scope(path: Path, manifest: Any, by_name: dict[str, zipfile.ZipInfo]) -> None:
+    """What only a full backup carries is refused in any other bundle."""
+    if isinstance(manifest, dict) and manifest.get("scope") == WORKSPACE_SCOPE:
+        return
+    if isinstance(manifest, dict) and "scope" in manifest:
+        raise _refuse(path, f"manifest.json names an unknown scope {manifest['scope']!r}")
+    for name in by_name:
+        records = _RECORDS_RE.match(name)
+        if _REVISION_RE.match(name) or (records and records.group(1) in BACKUP_SECTION_NAMES):
+            raise _refuse(path, f"the member {name!r} belongs only in a full backup")
 
 
 def _check_listed_sizes(path: Path, manifest: Any, by_name: dict[str, zipfile.ZipInfo]) -> None:
