@@ -145,6 +145,10 @@ KINDS: dict[str, tuple[str, ...]] = {
         "halted",
         "stopped",
         "lifted",
+        "shut",
+        "shut down",
+        "closed down",
+        "sealed off",
     ),
     "agreement": (
         "signed",
@@ -188,6 +192,21 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "grounding": ("ran aground", "run aground", "went aground", "grounding"),
     "collision": ("collided", "collision", "crashed into"),
+    "crash": (
+        "crashed",
+        "crash-landed",
+        "derailed",
+        "came off the rails",
+        "left the rails",
+        "jumped the rails",
+        "went off the road",
+        "plunged",
+    ),
+    "explosion": ("exploded", "blew up", "detonated"),
+    "evacuation": ("evacuated", "evacuation", "cleared of people"),
+    "flooding": ("flooded", "inundated", "submerged"),
+    "contamination": ("contaminated", "polluted", "tainted", "contamination"),
+    "detection": ("detected", "diagnosed", "discovered", "detection", "diagnosis"),
     "destruction": ("destroyed", "demolished", "razed", "flattened", "burned down", "burnt down"),
     "construction": ("built", "constructed", "completed", "erected"),
     "founding": ("founded", "established", "set up", "formed"),
@@ -229,6 +248,12 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "collision": "collision",
     "release": "release",
     "occurrence": "occurrence",
+    "crash": "crash",
+    "explosion": "explosion",
+    "evacuation": "evacuation",
+    "flooding": "flooding",
+    "contamination": "contamination",
+    "detection": "detection",
 }
 # Nouns naming a happening by themselves ("the quake of 6 February"), by one name each.
 OCCURRENCES = {
@@ -248,6 +273,9 @@ OCCURRENCES = {
 }  # fmt: skip
 # Kinds that tell only that an occurrence happened ("the quake struck", "broke out").
 _HAPPENED = frozenset(("attack", "outbreak", "start", "occurrence"))
+# Kinds an occurrence brings about on other things ("the collapse flooded the valley",
+# "the spill contaminated the river"): what it did, not what befell it.
+_CAUSED = frozenset(("flooding", "contamination", "evacuation", "crash", "explosion"))
 # The forms that name the happening itself as a thing ("the collapse came at dawn").
 EVENT_NOUNS = frozenset(
     """outbreak breach collapse failure rupture deployment dispatch arrival transfer
@@ -601,7 +629,7 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             # collapsed", "the talks ended", "the ceasefire was announced").
             noun = OCCURRENCES.get(head, head)
             own = "event" if head in OCCURRENCES else _FORM_KIND[head]
-            about = kinds - _HAPPENED - {own}
+            about = kinds - _HAPPENED - _CAUSED - {own}
             found.update(Happening(kind, noun, order) for kind in about or {own})
         elif marked or first or not _plural(head):
             things.add(_thing(head))
@@ -611,7 +639,9 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             if head in OCCURRENCES or head in EVENT_NOUNS:
                 noun = OCCURRENCES.get(head, head)
                 own = "event" if head in OCCURRENCES else _FORM_KIND[head]
-                found.update(Happening(k, noun, order) for k in kinds - _HAPPENED - {own} or {own})
+                found.update(
+                    Happening(k, noun, order) for k in kinds - _HAPPENED - _CAUSED - {own} or {own}
+                )
             elif not _plural(head):
                 things.add(_thing(head))
     if kinds and not found and not things and _IT.search(p.quote):
@@ -622,7 +652,9 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             if head in OCCURRENCES or head in EVENT_NOUNS:
                 noun = OCCURRENCES.get(head, head)
                 own = "event" if head in OCCURRENCES else _FORM_KIND[head]
-                found.update(Happening(k, noun, order) for k in kinds - _HAPPENED - {own} or {own})
+                found.update(
+                    Happening(k, noun, order) for k in kinds - _HAPPENED - _CAUSED - {own} or {own}
+                )
             elif not _plural(head):
                 things.add(_thing(head))
     if first:
