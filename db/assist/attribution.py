@@ -436,7 +436,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         found.append(_Found(c_start, c_end, name, "according to", s + m.start(), name_end, []))
     # It was announced by X that … / … had been confirmed by X: the agent of a passive verb
     # of saying
-    for m in _PASSIVE_BY.finditer(body):
+    for m in _PASSIVE_BY.finditer(body) if " by " in body else ():
         name, name_end = _np_after(text, s + m.end(), e)
         that = re.match(r"\s*(?:on\s+\w+\s+)?(?:that\s|,\s*)", text[name_end:e])
         if not name or not that:

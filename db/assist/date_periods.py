@@ -276,8 +276,13 @@ _QUARTER_RE = re.compile(
     r"الماضي|المقبل))?(?![\w-])",
     re.IGNORECASE,
 )
+_QUARTER_NOUNS = frozenset("quarter kvartal квартал квартале квартала кварталу الربع".split())
 _QUARTER_KEYS = ("uarter", "kvartal", "вартал", "분기", "الربع", "Q1", "Q2", "Q3", "Q4", "q1", "q2",
                  "q3", "q4")  # fmt: skip
+
+
+def _is_quarter_word(word: str) -> bool:
+    return word in _QUARTER_NOUNS or word.endswith("분기") or word in ("q1", "q2", "q3", "q4")
 
 
 def quarters(folded: str, published: dt.date | None) -> Iterator[Found]:
@@ -286,7 +291,7 @@ def quarters(folded: str, published: dt.date | None) -> Iterator[Found]:
     next one when the sentence speaks of what will be)."""
     if not any(key in folded for key in _QUARTER_KEYS):
         return
-    for m in _QUARTER_RE.finditer(folded):
+    for m in near_words(folded, _QUARTER_RE, _is_quarter_word):
         lang = next(k for k in ("en", "q", "da", "ru", "ko", "ar") if m[k])
         word = m[lang].casefold()
         number = int(word) if word.isdigit() else _QUARTER_WORDS[word]
