@@ -168,3 +168,45 @@ def test_a_pronoun_after_a_councillor_is_the_councillor() -> None:
     )
     found = suggest(text, PUBLISHED, "en")
     assert figure_at(found, "200", text).source == "Rosa Mint"
+
+
+def test_a_study_or_report_by_a_body_names_the_body() -> None:
+    text = "A survey by the Rural Transport Trust found that 38 villages had lost their bus."
+    assert figure_at(suggest(text, None, "en"), "38", text).source == "Rural Transport Trust"
+    text = "A statement from the Coastguard Agency said 19 sailors had been rescued."
+    assert figure_at(suggest(text, None, "en"), "19", text).source == "Coastguard Agency"
+    text = "Profits fell 12% in the year, the brewer's annual report shows."
+    assert figure_at(suggest(text, None, "en"), "12%", text).source == "brewer"
+
+
+def test_quoted_as_saying_names_the_subject() -> None:
+    text = "The harbourmaster was quoted as saying that 44 moorings would be lost."
+    assert figure_at(suggest(text, None, "en"), "44", text).source == "harbourmaster"
+
+
+def test_a_clause_set_against_a_statement_is_no_relay_of_it() -> None:
+    text = "Organisers said 900 runners took part, while police put the number at 600."
+    found = suggest(text, None, "en")
+    assert figure_at(found, "900", text).source == "Organisers"
+    six = figure_at(found, "600", text)
+    assert (six.source, six.relayed_by) == ("police", ())
+    text = "About 250 boats joined the protest, fishermen said, though the navy counted 90."
+    found = suggest(text, None, "en")
+    assert figure_at(found, "About 250", text).source == "fishermen"
+    assert figure_at(found, "90", text).relayed_by == ()
+
+
+def test_citing_unowned_figures_leaves_the_subject_the_source() -> None:
+    text = "The council, citing provisional figures, said 31 roads had been resurfaced."
+    hit = figure_at(suggest(text, None, "en"), "31", text)
+    assert (hit.source, hit.relayed_by) == ("council", ())
+    text = "The council, citing figures from the Road Safety Trust, said 31 roads were unlit."
+    hit = figure_at(suggest(text, None, "en"), "31", text)
+    assert (hit.source, hit.relayed_by) == ("Road Safety Trust", ("council",))
+
+
+def test_an_aside_about_the_subject_between_it_and_the_verb() -> None:
+    text = "Сотрудник мэрии, пожелавший остаться неназванным, сообщил, что снесут 70 киосков."
+    assert figure_at(suggest(text, None, "ru"), "70", text).source == "Сотрудник мэрии"
+    text = "Direktøren, som har været i firmaet i 20 år, oplyser, at 45 stillinger nedlægges."
+    assert figure_at(suggest(text, None, "da"), "45", text).source == "Direktøren"

@@ -46,7 +46,14 @@ _DOCUMENT_OF = re.compile(
     r"analysis|survey|briefing|post|update)s?\s+(?:from|by|of|released by|published by)\s+",
     re.IGNORECASE,
 )
-_REPORT_BY = re.compile(r"\b(?:report|assessment|estimate|statement)s?\s+(?:by|from)\s+")
+_REPORT_BY = re.compile(
+    r"\b(?:report|assessment|estimate|statement|study|survey|analysis|review|audit|poll|census|"
+    r"investigation|inquiry)s?\s+(?:by|from)\s+"
+)
+# What a study found: "A study by X found that …" (the verbs of saying are read as such).
+_FOUND_THAT = re.compile(
+    r"\s+(?:found|finds|concluded|concludes|showed|shows|suggested|suggests)(?:\s+that\b|,)"
+)
 # A time or setting between a speech verb and "that" ("said on Thursday that", "told
 # reporters late on Monday that"): when the saying happened, not part of what was said.
 _SAID_WHEN = re.compile(
@@ -75,7 +82,8 @@ _NOT_A_VERB_AFTER = (
 )
 # What may follow a speech verb when the statement came before it ("…, NIS reported.").
 _SHORT_AFTER = re.compile(
-    r"^(?!\s*(?:that|:)\s)\s*(?:[^,.;:“\"]{0,40}?)?(?:[.;!?]|,\s*(?:and|citing|adding|noting|referring|saying|"
+    r"^(?!\s*(?:that|:)\s)\s*(?:[^,.;:“\"]{0,40}?)?(?:[.;!?]|,\s*(?:and|but|though|although|while|"
+    r"whereas|citing|adding|noting|referring|saying|"
     r"suggesting|indicating|highlighting|arguing|explaining|stressing|warning|expressing|"
     r"according)\b|$)"
 )
@@ -129,7 +137,9 @@ _FIGURES_SHOWED = re.compile(
     r",\s*(?P<what>(?:(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)(?:’s|'s)\s+|"
     r"(?P<adjunct>(?!The\s|These\s|Those\s|Its\s|Their\s)[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s+|"
     r"(?P<desc>(?:official|government|police|provisional|preliminary|latest|published)\s+))?"
-    r"(?:figures|data|statistics|records)(?:\s+(?:from|by|released\s+by|published\s+by)\s+"
+    r"(?:(?:annual|quarterly|monthly|weekly|latest|new)\s+)?"
+    r"(?:figures|data|statistics|records|report|survey|study|analysis|census|accounts|results)"
+    r"(?:\s+(?:from|by|released\s+by|published\s+by)\s+"
     r"(?P<by>[^,;.]{2,60}?))?)\s+(?:show|shows|showed|indicate|indicates|indicated|suggest|"
     r"suggests|suggested)\s*[.!]?$"
 )
@@ -143,10 +153,25 @@ _AS_SAYING = re.compile(
 )
 # "She promised an inquiry and said …": a second verb of the same subject.
 _AND_VERB = re.compile(r"\s+and\s+$")
+# A document and its author as a subject: "a report from X", "the latest survey by X".
+_AUTHORED = re.compile(
+    r"(?i:an?\s+|the\s+)?(?:[\w-]+\s+)?(?i:report|study|survey|statement|analysis|assessment|"
+    r"review|audit|poll|data|figures|estimates?)\s+(?:by|from)\s+(?P<who>\S.*)"
+)
+# Figures or a document no one is named as the author of ("preliminary data", "a new report").
+_UNOWNED_DOCUMENT = re.compile(
+    r"(?:(?:an?|the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){0,2}(?:data|figures|statistics|"
+    r"estimates|records|documents?|reports?|studies|study|surveys?|analysis|research|findings)"
+)
 # "It was announced by the ministry that …": a passive verb of saying and its agent.
 _PASSIVE_BY = re.compile(
     r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?P<verb>announced|reported|"
     r"confirmed|stated|disclosed|revealed|claimed|estimated|said)\s+by\s+"
+)
+# "The minister was quoted as saying …": the subject said it, to an outlet left unnamed.
+_QUOTED_AS = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?quoted\s+as\s+saying\s+"
+    r"(?:that\s+)?"
 )
 # A person's name set off by commas after a description ("the union's secretary, Tom Price,").
 _APPOSED_NAME = re.compile(
@@ -297,8 +322,13 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
         named = re.search(r"[,–—]\s*((?:[A-Z][\w’'\-]*\s?){1,3})$", inner)
         if named and named.group(1).strip().casefold() not in lexicon.ROLE_WORDS:
             return named.group(1).strip(), floor + named.start(1)
-        relative = re.search(r"(?<!\d),\s*(?:which|who)\s[^,]*(?:\d,\d[^,]*)*$", inner)
+        relative = re.search(
+            r"(?<!\d),\s*(?:which|who|citing|quoting|speaking|writing|responding|referring)\s"
+            r"[^,]*(?:\d,\d[^,]*)*$",
+            inner,
+        )
         if relative:  # "The union, which represents 4,000 drivers, said": the union
+            # ("The council, citing figures from X, said": the council, X cited below)
             phrase, start = _np_before(text, floor + relative.start(), floor)
             if not phrase:
                 phrase, start = _common_np(text, floor + relative.start(), floor)
@@ -444,10 +474,22 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         found.append(
             _Found(name_end + that.end(), e, name, m.group("verb"), s + m.start(), name_end, [])
         )
+    # X was quoted as saying …
+    for m in _QUOTED_AS.finditer(body) if "quoted" in body else ():
+        subject, sub_start = _subject_before(text, s + m.start(), s)
+        if subject:
+            found.append(_Found(s + m.end(), e, subject, "quoted", sub_start, s + m.end(), []))
     # A report by X that ...
     for m in _REPORT_BY.finditer(body):
         name, name_end = _np_after(text, s + m.end(), e)
-        that = re.match(r"\s*(?:\([^)]*\)\s*)?that\s", text[name_end:e])
+        finding = _FOUND_THAT.search(name + " that") if name else None
+        if finding:  # "A study by the University of Leeds found that …": the university
+            name_end -= len(name) - finding.start()
+            name = name[: finding.start()]
+            that = re.match(r"\s*(?:found|finds|concluded|concludes|showed|shows|suggested|"
+                            r"suggests)\s*(?:that\s|,\s*)", text[name_end:e])  # fmt: skip
+        else:
+            that = re.match(r"\s*(?:\([^)]*\)\s*)?that\s", text[name_end:e])
         if name and that:
             found.append(
                 _Found(name_end + that.end(), e, name, "report", s + m.start(), name_end, [])
@@ -508,6 +550,10 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 inverted = True  # '"…," said Maria Lopez, who …': the words before are hers
         if not subject:
             continue
+        authored = _AUTHORED.match(subject)
+        if authored:  # "A report from Amnesty International said …": Amnesty International
+            sub_start += authored.start("who")
+            subject = authored.group("who")
         if verb in ("expects", "expected", "expect") and re.match(r"\s+to\s", text[v_end:e]):
             continue  # "the coalition expected to hold 62 seats": a plan, not a statement
         if verb in _NOUN_OR_VERB and re.match(_NOT_A_VERB_AFTER, text[v_end:e]):
@@ -620,10 +666,14 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             found.append(_Found(s + m.end(), e, subject, "saying", s, s + opening.end("np"), []))
     # citing X / quoted by Z: relays
     for m in re.finditer(r"(?i)\b(citing|quoted by)\s+", body):
-        name, _ = _np_after(text, s + m.end(), e)
+        document = _DOCUMENT_OF.match(text, s + m.end(), e)
+        # ("citing figures from X": X)
+        name, _ = _np_after(text, document.end() if document else s + m.end(), e)
         if not name:
             continue
         if m.group(1).casefold() == "citing":
+            if _UNOWNED_DOCUMENT.fullmatch(name):
+                continue  # "citing preliminary data": the subject's own figures, no one else's
             near = [f for f in found if f.cue_start < s + m.start()]
             if near:
                 outer = max(near, key=lambda f: f.cue_start)
@@ -820,8 +870,8 @@ def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
     original's stops where the relay's cue begins."""
     out: list[Attribution] = []
     for a in made:
-        outers = [o for o in made if _relays(o, a)]
-        inner_cues = [b.cue_start for b in made if _relays(a, b)]
+        outers = [o for o in made if _relays(o, a) and _contrast_at(text, a) is None]
+        inner_cues = [_contrast_at(text, b) or b.cue_start for b in made if _relays(a, b)]
         relays = [o.source for o in outers if o.source and o.source not in a.relayed_by]
         if relays:
             a = replace(a, relayed_by=(*a.relayed_by, *relays))
@@ -833,6 +883,17 @@ def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
             a = replace(a, end=end)
         out.append(a)
     return out
+
+
+_CONTRAST = re.compile(r"[,;]\s*(?:while|whereas|but|though|although)\s+(?:the\s+)?$")
+
+
+def _contrast_at(text: str, inner: Attribution) -> int | None:
+    """Where a clause set against the one before opens with *inner*'s source ("X said …,
+    while police put the toll at 8"): the other source's words stop there, and *inner*'s are
+    no relay of them.  None when *inner*'s cue opens no such clause."""
+    m = _CONTRAST.search(text, max(0, inner.cue_start - 30), inner.cue_start)
+    return m.start() if m else None
 
 
 def _subject_only(text: str, start: int, end: int, made: list[Attribution], cut: int) -> bool:

@@ -410,14 +410,25 @@ _APPOSITIVE = re.compile(r"(?P<a>[^,«»“”\"]{2,80}),\s*(?P<b>[^,«»“”\
 def _appositive(head: str) -> tuple[str, int]:
     """The subject of a verb written after an appositive ("Formanden for X, Lars Bo, kalder"):
     the name between the commas when it is capitalised, else the description; with its offset
-    in *head*.  A head without that form is returned whole."""
+    in *head*.  A head without that form is returned whole, with the offset -1."""
     if not head.rstrip().endswith(","):
-        return head, 0
+        return head, -1
     base = max(0, len(head) - 160)  # the subject is near the verb: a bounded search
     m = _APPOSITIVE.search(head, base)
+    if m and _ASIDE.match(m.group("b")):
+        # "Представитель компании, пожелавший остаться анонимным, сообщил": an aside describing
+        # the subject, which comes before it
+        return m.group("a"), m.start("a")
     if not m or not m.group("b")[:1].isupper():
-        return head, 0
+        return head, -1
     return m.group("b"), m.start("b")
+
+
+# A participle or a relative pronoun opening an aside about the subject.
+_ASIDE = re.compile(
+    r"\s*(?:[а-яё]+(?:вший|вшая|вшее|вшие|щий|щая|щее|щие)|который|которая|которое|которые|"
+    r"der|som|hvis)\s",
+)
 
 
 def _previous_sentence(text: str, start: int) -> Span | None:
@@ -571,7 +582,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     for m in _SUBJECT_VERB.finditer(body):
         head = _LISTENER_LAST.sub("", body[: m.start()])  # "В пресс-службе «Интерфаксу» сообщили"
         named, offset = _appositive(head)
-        if offset:
+        if offset >= 0:
             clause_start = offset
         else:
             clause_start = max(head.rfind(","), head.rfind("«"), head.rfind("»"), -1) + 1
@@ -609,7 +620,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         citing = _CITING.match(" " + mid)
         head = body[: m.start()]
         named, offset = _appositive(head)
-        if not offset:  # the clause's subject; a name in guillemets ("Газета «Ведомости»") whole
+        if offset < 0:  # the clause's subject; a name in guillemets ("Газета «Ведомости»") whole
             offset = head.rfind(",") + 1
             named = head[offset:]
         subject, relays = _who(named.strip(" —–-"))
