@@ -79,3 +79,23 @@ def test_russian_count_over_last_week() -> None:
     assert _dates("За прошлую неделю в городе выдали 900 пропусков.", february) == [
         ("За прошлую неделю", "2026-02-02", "2026-02-08")
     ]
+
+
+def test_a_month_with_the_year_named_by_a_word() -> None:
+    september = dt.date(2026, 9, 20)
+    assert _dates("وارتفعت الأسعار في أبريل من العام الماضي.", september) == [
+        ("في أبريل من العام الماضي", "2025-04-01", "2025-04-30")
+    ]
+    assert _dates("Цены выросли в апреле прошлого года.", september) == [
+        ("в апреле прошлого года", "2025-04-01", "2025-04-30")
+    ]
+    assert _dates("Priserne steg i april sidste år.", september) == [
+        ("i april sidste år", "2025-04-01", "2025-04-30")
+    ]
+
+
+def test_a_korean_season_with_cheol_is_the_papers_years() -> None:
+    september = dt.date(2026, 9, 20)
+    assert _dates("여름철 폭염으로 전기 사용이 늘었다.", september) == [
+        ("여름철", "2026-06-01", "2026-08-31")
+    ]

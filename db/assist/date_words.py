@@ -186,7 +186,12 @@ _MONTH_RE = re.compile(
     + r"(?P<m>"
     + _MONTH_ALT
     + r")"
-    + r"(?:\s+(?:عام\s+)?(?P<y>(?:1[89]|20)\d\d)(?:\s*(?:года|г\.|م))?)?"
+    + r"(?:\s+(?:عام\s+)?(?P<y>(?:1[89]|20)\d\d)(?:\s*(?:года|г\.|م))?"
+    # the year named by a word: "في أغسطس من العام الماضي", "в марте прошлого года",
+    # "i marts sidste år"
+    + r"|\s+(?:من\s+(?:العام|السنة|هذا\s+العام)(?:\s+(?P<ar_which>الماضي|المنصرم|الجاري|الحالي|"
+    + r"المقبل|القادم))?|(?P<ru_which>прошлого|этого|текущего|следующего)\s+года|"
+    + r"(?P<da_which>sidste|næste|i)\s+år))?"
     + _RIGHT,
     re.IGNORECASE,
 )
@@ -417,6 +422,8 @@ def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
 # 2021", "летом 2021 года", "في صيف عام 2021", "2021년 여름"), that year's.
 _SEASON_RE = re.compile(
     r"(?<![\w])(?:(?P<ky>(?:19|20)\d\d)년\s?(?P<ko>봄|여름|가을|겨울)(?:철)?"
+    # "여름철": the season of the paper's year
+    r"|(?P<ko2>봄|여름|가을|겨울)철"
     r"|(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
     r"vinteren)|(?:(?P<ru_which>прошлой|прошлым|этой|этим|следующей|следующим)\s+)?"
     r"(?P<ru>весной|летом|осенью|зимой)|في\s+(?:فصل\s+)?(?P<ar>الربيع|الصيف|الخريف|"
@@ -438,7 +445,10 @@ def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
         if published is None:
             yield m.start(), m.end(), None, None, True
             continue
-        word = m["da"] or m["ru"] or m["ar"] or m["ko"] or _AR_SEASON_CONSTRUCT.get(m["ar2"] or "")
+        word = (
+            m["da"] or m["ru"] or m["ar"] or m["ko"] or m["ko2"]
+            or _AR_SEASON_CONSTRUCT.get(m["ar2"] or "")
+        )  # fmt: skip
         if not word:
             continue
         months = _SEASONS[word.casefold()]
@@ -619,6 +629,13 @@ def _korean_days(folded: str, published: dt.date | None) -> Iterator[Found]:
         yield m.start(), m.end(), first, last, True
 
 
+_YEAR_WORDS = {
+    "الماضي": "last", "المنصرم": "last", "الجاري": "this", "الحالي": "this", "المقبل": "next",
+    "القادم": "next", "прошлого": "last", "этого": "this", "текущего": "this",
+    "следующего": "next", "sidste": "last", "næste": "next", "i": "this", "this": "this",
+}  # fmt: skip
+
+
 def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
     for m in _near_words(folded, _MONTH_RE, _MONTH_WORDS.__contains__):
         name = m.group("m").casefold()
@@ -631,12 +648,16 @@ def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
             continue  # words of their own ("may", "mar") unless with a day or a year
         year = int(m.group("y")) if m.group("y") else None
         relative = year is None
+        which = _YEAR_WORDS.get(m.group("ar_which") or m.group("ru_which") or m.group("da_which")
+                                or ("this" if "من" in m.group(0) else ""), "")  # fmt: skip
         if year is None:
             if published is None:
                 yield m.start(), m.end(), None, None, True
                 continue
             year = published.year
-            if dt.date(year, month, 1) > published + dt.timedelta(days=31):
+            if which:  # the year a word names: that year's month
+                year += {"last": -1, "this": 0, "next": 1}[which]
+            elif dt.date(year, month, 1) > published + dt.timedelta(days=31):
                 year -= 1
         lo, hi = _month_span(year, month)
         if m.group("d"):
@@ -706,7 +727,7 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
 
 _MONTH_WORDS = frozenset([*lexicon.MONTHS, *(w for name in _AR_MONTHS for w in name.split())])
 _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
-    "foråret sommeren efteråret vinteren ربيع صيف خريف شتاء".split()
+    "foråret sommeren efteråret vinteren ربيع صيف خريف شتاء 봄철 여름철 가을철 겨울철".split()
 )
 _RELATIVE_WORDS = frozenset(
     "неделе месяце году прошлую прошлый последнюю течение вчера сегодня позавчера uge måned år "
