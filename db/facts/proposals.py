@@ -31,7 +31,7 @@ from db.facts.profile import (
     is_time_unit,
     remembered,
 )
-from db.facts.relate import Relating, explain, relate_alike, same_question
+from db.facts.relate import COMPATIBLE, Relating, explain, relate_alike, same_question
 from db.facts.steps import direct_steps
 from db.models import Article, Claim, ClaimLink, ClaimReading, DismissedProposal, Relation
 from db.workspace import Workspace
@@ -177,6 +177,29 @@ def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
                 yield a, b
 
 
+def _parts(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
+    """A part stated against its whole in one article ("12 children are among the dead"
+    beside "74 people have died"): the same counted thing, alike in what happened and
+    per period, the part marked as a part and no larger than the whole.  Such a pair
+    supports; claims of different articles are left to :func:`_pairs`."""
+    wholes: dict[tuple[uuid.UUID, str, bool, bool, str, str], list[Profile]]
+    wholes = defaultdict(list)
+    parts = []
+    for p in items:
+        if p.has_figure and p.unit and not is_time_unit(p.unit):
+            if p.subset:
+                parts.append(p)
+            else:
+                key = (p.article_id, p.unit, p.increment, p.forecast, p.predicate, p.period)
+                wholes[key].append(p)
+    for part in parts:
+        key = (part.article_id, part.unit, part.increment, part.forecast, part.predicate,
+               part.period)  # fmt: skip
+        for whole in wholes.get(key, ())[:NEIGHBOURS]:
+            if part.high <= whole.low and part.value != whole.value:
+                yield part, whole
+
+
 def _pair(a: uuid.UUID, b: uuid.UUID) -> tuple[int, int]:
     """Either way round, the same key (a UUID's number hashes faster than the UUID)."""
     x, y = a.int, b.int
@@ -249,6 +272,12 @@ def _propose(
         if relating is not None:
             related[_pair(a.claim_id, b.claim_id)] = relating
     direct_steps(related, supports=not relations or Relation.SUPPORTS in relations)
+    if not relations or Relation.SUPPORTS in relations:
+        for part, whole in _parts(items):
+            related.setdefault(
+                _pair(part.claim_id, whole.claim_id),
+                Relating(Relation.SUPPORTS, part, whole, COMPATIBLE),
+            )
     figures: dict[tuple[int, int], LinkProposal] = {}
     for key, relating in related.items():
         if key in known:

@@ -1,0 +1,57 @@
+"""A part stated against its whole in one article ("nine crew are among the dead" beside
+"the toll now stands at 31") is proposed as supporting it; a part in another article, or
+larger than the whole, is not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from db import claims as claim_ops
+from db.articles import NewArticle, add_article
+from db.facts.proposals import propose_links
+from db.models import Relation
+
+APRIL = dt.datetime(2025, 4, 7, tzinfo=dt.UTC)
+
+
+def _article(ws, body: str, *quotes: str) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
+    art = add_article(
+        ws, NewArticle(text=body, original=body.encode() + uuid.uuid4().bytes, published_at=APRIL)
+    )
+    return [claim_ops.create_claim_by_quote(ws, art.id, q).id for q in quotes]
+
+
+def _links(ws) -> dict[frozenset[uuid.UUID], Relation]:  # type: ignore[no-untyped-def]
+    return {
+        frozenset((p.from_claim.claim_id, p.to_claim.claim_id)): p.relation
+        for p in propose_links(ws)
+    }
+
+
+def test_a_part_beside_its_whole_supports_it(ws) -> None:  # type: ignore[no-untyped-def]
+    whole, part = _article(
+        ws,
+        "The toll from the tunnel fire now stands at 31 people dead. 9 crew are among "
+        "the dead, the operator said.",
+        "now stands at 31 people dead",
+        "9 crew are among the dead",
+    )
+    assert _links(ws).get(frozenset((whole, part))) is Relation.SUPPORTS
+
+
+def test_a_part_in_another_article_or_larger_is_not_linked(ws) -> None:  # type: ignore[no-untyped-def]
+    (whole,) = _article(ws, "The toll from the tunnel fire stands at 31 dead.", "31 dead")
+    (elsewhere,) = _article(
+        ws, "9 crew are among the dead, the operator said.", "9 crew are among the dead"
+    )
+    small, big = _article(
+        ws,
+        "Officials said 12 people died in the tunnel fire. 40 crew were among the dead, "
+        "a union said.",
+        "12 people died",
+        "40 crew were among the dead",
+    )
+    links = _links(ws)
+    assert links.get(frozenset((whole, elsewhere))) is not Relation.SUPPORTS
+    assert frozenset((small, big)) not in links
