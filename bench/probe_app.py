@@ -662,6 +662,76 @@ def task_import(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def task_queue(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
+    """Review queue: from Review > Review queue until its first rows are painted; sort
+    by each column; scroll to the end; how many rows the model holds."""
+    window = watch.window
+    assert window is not None
+    settle(watch, quiet_ms=500)
+    after_opening_backup(window)
+    queue = window.findChild(QWidget, "reviewQueue")
+    table = window.findChild(QTableView, "reviewQueueTable")
+    if queue is None or table is None:
+        raise RuntimeError("no review queue ('reviewQueue', 'reviewQueueTable')")
+    model = table.model()
+
+    busy_until = [0.0]
+
+    def loading() -> bool:
+        """The model reads off the GUI thread; when it was last seen reading is kept (a
+        repaint may come before the read ends: the work ends with both)."""
+        flag = bool(getattr(model, "loading", False))
+        if flag:
+            busy_until[0] = time.perf_counter()
+        return flag
+
+    steps: Steps = params["_steps"]
+    out = steps.data
+    beat = Heartbeat()
+    beat.start()
+    began = time.perf_counter()
+    steps.start("first rows")
+    action(window, "actionReviewQueue").trigger()
+    wait_until(lambda: table.isVisible() and not loading() and model.rowCount() > 0, 300, 1)
+    rows_at = _wait_rows(table, watch)
+    steps.done()
+    out["first_rows"] = rows_at - began
+    out["first_block_ms"] = beat.block_ms()
+    out["total_rows"] = model.rowCount()
+    settle(watch, busy=loading, quiet_ms=200)
+    out["sorts"] = []
+    header = table.horizontalHeader()
+    for col in range(model.columnCount()):
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or f"column {col}")
+        table.scrollTo(model.index(0, col))
+        settle(watch, busy=loading, quiet_ms=30)
+        x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+        beat.reset()
+        began = time.perf_counter()
+        steps.start(f"sort by {title}")
+        QTest.mouseClick(
+            header.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier(0),
+            QPoint(x, header.height() // 2),
+        )
+        end = max(settle(watch, busy=loading, quiet_ms=80), busy_until[0])
+        steps.done()
+        out["sorts"].append({"column": title, "seconds": end - began, "block_ms": beat.block_ms()})
+    beat.reset()
+    began = time.perf_counter()
+    steps.start("scroll to the end")
+    table.scrollToBottom()
+    end = settle(watch, busy=loading, quiet_ms=80)
+    steps.done()
+    out["scroll_end"] = {"seconds": end - began, "block_ms": beat.block_ms()}
+    beat.stop()
+    held = getattr(model, "held", None)
+    out["rows_held"] = held if held is not None else len(getattr(model, "_ids", []))
+    out["rss_peak"] = peak_rss_mb()
+    return out
+
+
 TASKS = {
     "start": task_start,
     "open": task_open,
@@ -669,6 +739,7 @@ TASKS = {
     "table": task_table,
     "export": task_export,
     "import": task_import,
+    "queue": task_queue,
 }
 
 

@@ -10,7 +10,7 @@ stands a baseline measured in the same run (bench/baselines.py), the ratio, the 
 issue 7 and whether it is met.  The load average is printed before and after: on a busy
 machine every figure grows, the ratios much less.
 
-Names for ``--only``: start, open, ctrl_e, table, export, import.  ``open`` opens the long
+Names for ``--only``: start, open, ctrl_e, table, queue, export, import.  ``open`` opens the long
 article of S and, with L, an ordinary article of L; ``ctrl_e`` presses in M and in L.
 Workspaces come from bench/build_workspaces.py (built on first use, then cached).
 """
@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:
 from bench import build_workspaces as fixtures  # noqa: E402
 from bench import prose  # noqa: E402
 
-NAMES = ("start", "open", "ctrl_e", "table", "export", "import")
+NAMES = ("start", "open", "ctrl_e", "table", "queue", "export", "import")
 SCREEN = {
     "screens": [
         {
@@ -83,8 +83,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
     if unit == "MiB":
         return f"{value:.0f} MiB"
-    if unit == "stmts":
-        return f"{value:.0f}"
+    if unit in ("stmts", "rows"):
+        return f"{value:,.0f}"
     return f"{value:.2f} {unit}"
 
 
@@ -495,6 +495,42 @@ def bench_table(ctx: Context) -> list[Row]:
     return rows
 
 
+def bench_queue(ctx: Context) -> list[Row]:
+    """The review queue (a third of the claims), in M (and L when asked for)."""
+    rows: list[Row] = []
+    for name in [n for n in ("M", "L") if n in ctx.sizes] or ["M"]:
+        path = ctx.workspace(name)
+        base = ctx.runner.baseline("queue", db=str(path))
+        app = ctx.runner.app("queue", path, step_timeout=ctx.step_timeout)
+        label = ctx.label(name)
+        note = f"{app['total_rows']:,} claims waiting; baseline: count + first page in SQL"
+        rows.append(
+            Row("Review queue: first rows painted", label, app["first_rows"], "s",
+                base["first_rows"], "≤ 300 ms", app["first_rows"] <= 0.3,
+                f"from Review > Review queue; GUI blocked ≤ {app['first_block_ms']:.0f} ms; "
+                + note)
+        )  # fmt: skip
+        for sort in app["sorts"]:
+            key = sort["column"].lower()
+            ok = sort["seconds"] <= 0.5 and sort["block_ms"] <= 50
+            rows.append(
+                Row(f"Review queue: sort by {sort['column']}", label, sort["seconds"], "s",
+                    base["sorts"].get(key), "≤ 500 ms, block ≤ 50 ms", ok,
+                    f"GUI blocked ≤ {sort['block_ms']:.0f} ms; baseline: that page in SQL")
+            )  # fmt: skip
+        end = app["scroll_end"]
+        rows.append(
+            Row("Review queue: scroll to the end", label, end["seconds"], "s", None, "—", None,
+                f"GUI blocked ≤ {end['block_ms']:.0f} ms")
+        )  # fmt: skip
+        rows.append(
+            Row("Review queue: rows (or ids) held", label, float(app["rows_held"]), "rows",
+                None, "bounded", None, f"of {app['total_rows']:,}; peak RSS "
+                f"{app['rss_peak']:.0f} MiB")
+        )  # fmt: skip
+    return rows
+
+
 def bench_export(ctx: Context) -> list[Row]:
     path = ctx.workspace("M")
     rows = []
@@ -564,6 +600,7 @@ BENCHES: dict[str, Callable[[Context], list[Row]]] = {
     "open": bench_open,
     "ctrl_e": bench_ctrl_e,
     "table": bench_table,
+    "queue": bench_queue,
     "export": bench_export,
     "import": bench_import,
 }
@@ -683,7 +720,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     failed: list[str] = []
     try:
-        needs = {"open": {"S", "L"}, "ctrl_e": {"M", "L"}, "export": {"M"}}
+        needs = {"open": {"S", "L"}, "ctrl_e": {"M", "L"}, "export": {"M"}, "queue": {"M", "L"}}
         for name in only:
             if name in needs and not needs[name] & set(sizes):
                 continue

@@ -44,6 +44,8 @@ IGNORED_FIELDS = {
     "created_by_id",
     "updated_by_id",
     "version",
+    # When a claim entered its status: derived from the status changes recorded.
+    "status_since",
     # An article's text and file are kept whole elsewhere (the article row and its
     # earlier revisions); a history entry records that they changed by their sha256.
     "original",
@@ -234,8 +236,27 @@ def writing_analyst(session: Session) -> uuid.UUID | None:
     return analyst_id
 
 
+QUEUE_FIELDS = ("status", "contested")
+
+
+def _stamp_entered(session: Session) -> None:
+    """A claim whose status or contested mark changes enters it now (``status_since``)."""
+    now: dt.datetime | None = None
+    for obj in session.dirty:
+        if not isinstance(obj, Claim):
+            continue
+        attrs = inspect(obj).attrs
+        for key in QUEUE_FIELDS:
+            hist = attrs[key].history
+            if hist.added and hist.deleted and to_json(hist.added[0]) != to_json(hist.deleted[0]):
+                now = now or timeutil.utcnow()
+                obj.status_since = now
+                break
+
+
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     if session.info.get(FROM_BUNDLE_KEY):
+        _stamp_entered(session)  # the bundle's entries are its own: stamped now
         return
     analyst_id = session.info.get(ANALYST_KEY)
     if analyst_id is None and session.info.get(FIRST_ANALYST_KEY) and _writes(session):
@@ -268,7 +289,10 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
                 from db.timeutil import utcnow
 
                 obj.updated_at = utcnow()
-        entries.append(_entry(obj, kind, analyst_id, action_override or "update", changes))
+        entry = _entry(obj, kind, analyst_id, action_override or "update", changes)
+        entries.append(entry)
+        if isinstance(obj, Claim) and any(key in changes for key in QUEUE_FIELDS):
+            obj.status_since = entry.at  # the moment the history records
     for obj in list(session.deleted):
         kind = AUDITED.get(type(obj))
         if not kind:

@@ -19,16 +19,10 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
-    SQLColumnExpression,
-    String,
-    cast,
     func,
-    literal,
     or_,
     select,
     true,
-    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -40,8 +34,7 @@ from db.comments import open_counts
 from db.decisions import MAX_RATIONALE
 from db.errors import InvalidInput, NotFound, Refused
 from db.ids import resolve_id
-from db.models import Analyst, Article, Claim, Comment, HistoryEntry, Source, Status, Verdict
-from db.models.base import UTCDateTime
+from db.models import Article, Claim, Source, Status, Verdict
 from db.timeutil import utcnow
 from db.workspace import Workspace
 
@@ -107,7 +100,9 @@ def review_queue(
 
 
 class QueueSort(enum.StrEnum):
-    """What the queue can be ordered by (ties: longest waiting first, then id)."""
+    """What the queue can be ordered by (ties: longest waiting first, then id; the quote
+    order breaks ties by id alone; descending reverses the whole order).  The orders
+    exactly are in :mod:`db.review_pages`."""
 
     WAITING = "waiting"
     STATUS = "status"
@@ -132,57 +127,6 @@ class QueueFilter:
 
 QueueKey = tuple[Any, ...]
 """A row's sort key; the queue is ordered by ``(key, claim id)``."""
-
-
-def _since_column() -> ColumnElement[dt.datetime]:
-    """When each claim entered its current status (its creation when never changed)."""
-    # max() over an expression: SQLite would otherwise walk the index on ``at``
-    # backwards instead of looking the claim up by ``entity_id``.
-    last_change = (
-        select(func.max(func.coalesce(HistoryEntry.at, HistoryEntry.at)))
-        .where(
-            HistoryEntry.entity_type == "claim",
-            HistoryEntry.entity_id == Claim.id,
-            or_(
-                cast(HistoryEntry.changes, String).like('%"status": [%'),
-                cast(HistoryEntry.changes, String).like('%"contested": [%'),
-            ),
-        )
-        .scalar_subquery()
-    )
-    return type_coerce(func.coalesce(last_change, Claim.created_at), UTCDateTime)
-
-
-def _open_threads_column() -> ColumnElement[int]:
-    return (
-        select(func.count())
-        .where(
-            Comment.claim_id == Claim.id,
-            Comment.parent_id.is_(None),
-            Comment.resolved.is_(False),
-        )
-        .scalar_subquery()
-    )
-
-
-def _sort_column(sort: QueueSort) -> SQLColumnExpression[Any] | None:
-    if sort is QueueSort.STATUS:
-        return Claim.status
-    if sort is QueueSort.ASSIGNEE:
-        return func.coalesce(Analyst.name, "")
-    if sort is QueueSort.THREADS:
-        return _open_threads_column()
-    if sort is QueueSort.ARTICLE:
-        return func.coalesce(Article.title, "")
-    if sort is QueueSort.SOURCE:
-        return func.coalesce(Source.name, "")
-    if sort is QueueSort.GRADING:
-        return func.coalesce(Claim.reliability, "") + func.coalesce(
-            cast(Claim.credibility, String), ""
-        )
-    if sort is QueueSort.QUOTE:
-        return Claim.quote
-    return None
 
 
 def in_queue() -> ColumnElement[bool]:
@@ -212,56 +156,14 @@ def queue_order(
     descending: bool = False,
     claim_ids: Collection[uuid.UUID | str] | None = None,
 ) -> list[tuple[QueueKey, str]]:
-    """The queue's claims as ``(sort key, claim id)``, in order, filtered and sorted in SQL.
+    """The whole queue as ``(sort key, claim id)``, in order, filtered and sorted in SQL.
 
-    Only keys and ids are read: a view keeps this light index and fetches the
-    rows it shows with :func:`queue_items`.  With *claim_ids*, only those
-    claims are considered (the ones among them that belong to the queue are
-    returned): a view uses that to place a changed claim without re-reading
-    the rest.  *descending* reverses the key (the id tie-break stays ascending).
+    For the command line and tests: a view reads the queue a page at a time
+    (:mod:`db.review_pages`).  With *claim_ids*, only those claims are considered.
     """
-    if claim_ids is not None and not claim_ids:
-        return []
-    since = _since_column()
-    # The key is read raw (no per-row datetime or uuid conversion): it is only
-    # compared, with keys from the same query.
-    raw_since = type_coerce(since, String()).label("since")
-    extra = _sort_column(sort)
-    key = type_coerce(extra, String() if sort is not QueueSort.THREADS else Integer()).label("k")
-    with ws.session() as session:
-        conditions = _queue_conditions(session, flt)
-        if claim_ids is not None:
-            conditions.append(Claim.id.in_([_as_uuid(i) for i in claim_ids]))
-        if flt.older_than_days is not None and flt.older_than_days > 0:
-            cutoff = utcnow() - dt.timedelta(days=flt.older_than_days)
-            conditions.append(since <= literal(cutoff, UTCDateTime))
-        columns: list[Any] = [type_coerce(Claim.id, String()).label("cid"), raw_since]
-        if extra is not None:
-            columns.insert(0, key)
-        query = select(*columns).where(*conditions)
-        if sort is QueueSort.ASSIGNEE:
-            query = query.outerjoin(Analyst, Analyst.id == Claim.assignee_id)
-        elif sort is QueueSort.ARTICLE:
-            query = query.join(Article, Article.id == Claim.article_id)
-        elif sort is QueueSort.SOURCE:
-            query = query.outerjoin(Source, Source.id == Claim.source_id)
-        order: list[Any] = []
-        if extra is not None:
-            order.append(key.desc() if descending else key)
-        order.append(raw_since.desc() if descending and extra is None else raw_since)
-        query = query.order_by(*order, Claim.id)
-        rows = session.execute(query).all()
-    if extra is not None:
-        return [((r[0], r[2]), _canonical(r[1])) for r in rows]
-    return [((r[1],), _canonical(r[0])) for r in rows]
+    from db.review_pages import queue_keys
 
-
-def _canonical(value: Any) -> str:
-    """A claim id as ``str(uuid)`` whether the database gave it as hex or canonical text."""
-    text = str(value)
-    if len(text) == 32:
-        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
-    return text
+    return queue_keys(ws, flt, sort, descending=descending, claim_ids=claim_ids)
 
 
 def _as_uuid(value: uuid.UUID | str) -> uuid.UUID:
@@ -284,7 +186,7 @@ def queue_items(ws: Workspace, claim_ids: Sequence[uuid.UUID | str]) -> list[Que
 
 def _queue_items(session: Session, conditions: list[ColumnElement[bool]]) -> list[QueueItem]:
     now = utcnow()
-    since = _since_column().label("since")
+    since = Claim.status_since.label("since")
     query = (
         select(
             Claim.id,
@@ -312,7 +214,7 @@ def _queue_items(session: Session, conditions: list[ColumnElement[bool]]) -> lis
     names = analyst_names(session, {r.assignee_id for r in rows})
     items: list[QueueItem] = []
     for r in rows:
-        entered: dt.datetime = r.since
+        entered: dt.datetime = r.since or now
         items.append(
             QueueItem(
                 claim_id=r.id,

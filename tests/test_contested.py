@@ -364,7 +364,9 @@ def test_migration_adds_the_contested_column_without_rebuilding_claims(tmp_path:
         with engine.connect() as conn:
             after = conn.execute(text("SELECT sql FROM sqlite_master WHERE name='claim'")).scalar()
         # An ADD COLUMN adds its text to the stored definition; a rebuild would rewrite it.
-        assert after.replace(", contested BOOLEAN DEFAULT 0 NOT NULL", "") == before
+        # (Migration 0022 adds status_since the same way.)
+        added = (", contested BOOLEAN DEFAULT 0 NOT NULL", ", status_since DATETIME")
+        assert after.replace(added[0], "").replace(added[1], "") == before
         command.downgrade(alembic_config(engine), "0011")
         assert "contested" not in {c["name"] for c in inspect(engine).get_columns("claim")}
     finally:

@@ -66,8 +66,9 @@ EXCLUDED: dict[str, set[str]] = {
     "analysts": {"login"},
     # Positions in this database's change feed: an imported entry gets new ones.
     "history": {"seq", "txid"},
-    # Facts organise one workspace's claims; they do not travel (yet).
-    "claims": {"fact_id"},
+    # Facts organise one workspace's claims; they do not travel (yet).  When a
+    # claim entered its status is kept by each workspace as its status changes there.
+    "claims": {"fact_id", "status_since"},
 }
 # Columns added after bundles were first written: a record without them (from
 # an older ClaimDesk) takes these values.

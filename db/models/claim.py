@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Boolean,
@@ -20,10 +20,12 @@ from sqlalchemy import (
     false,
     text,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.models.base import Base, TrackedMixin, UUIDMixin
+from db.models.base import Base, TrackedMixin, UTCDateTime, UUIDMixin
 from db.models.enums import ClaimKind, Stance, Status, str_enum
+from db.timeutil import utcnow
 
 if TYPE_CHECKING:
     from db.models.article import Article
@@ -35,6 +37,13 @@ claim_tag = Table(
     Column("claim_id", Uuid, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", Uuid, ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True),
 )
+
+
+def _entered_default(context: DefaultExecutionContext) -> dt.datetime:
+    """A new claim entered its status when it was created (a plain INSERT included)."""
+    parameters: dict[str, Any] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    created = parameters.get("created_at")
+    return created if isinstance(created, dt.datetime) else utcnow()
 
 
 class Tag(UUIDMixin, Base):
@@ -61,6 +70,29 @@ class Claim(TrackedMixin, Base):
         Index("ix_claim_source_order", "source_id", "id"),
         Index("ix_claim_statement_order", text("lower(statement)"), "id"),
         Index("ix_claim_quote_order", text("lower(quote)"), "id"),
+        # The review queue's orders: each ends with (status_since, id), so the
+        # queue pages on an index whatever it is sorted by (see db.review_pages).
+        Index("ix_claim_queue_waiting", "status_since", "id", "status", "contested"),
+        Index("ix_claim_queue_status", "status", "status_since", "id"),
+        # (status and contested too, so a walk checks a claim's place in the
+        # queue on the index alone)
+        *(
+            Index(f"ix_claim_queue_{name}", column, "status_since", "id", "status", "contested")
+            for name, column in (
+                ("article", "article_id"),
+                ("source", "source_id"),
+                ("assignee", "assignee_id"),
+            )
+        ),
+        Index(
+            "ix_claim_queue_grading",
+            text("coalesce(reliability, '')"),
+            text("coalesce(credibility, 0)"),
+            "status_since",
+            "id",
+            "status",
+            "contested",
+        ),
     )
 
     article_id: Mapped[uuid.UUID] = mapped_column(
@@ -99,6 +131,12 @@ class Claim(TrackedMixin, Base):
     fact_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
     assignee_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("analyst.id"), nullable=True
+    )
+    # When the claim entered its current status (or was contested or confirmed):
+    # its creation until then.  Kept by db.audit on every change of ``status`` or
+    # ``contested``; the review queue orders by it ("waiting").
+    status_since: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, default=_entered_default, nullable=True
     )
 
     article: Mapped[Article] = relationship(back_populates="claims")

@@ -1,16 +1,20 @@
-"""The review queue as a model: a light ordered index of claim ids, rows fetched by page.
+"""The review queue as a windowed model: the count and rows read from the database a
+page at a time, in SQL order, never the whole queue.
 
-The order (sort key and id of every claim in the queue, filtered and sorted
-in SQL) is read once per filter or sort change; the displayed rows are read
-a page at a time, only for the rows a view asks for.  A change record
-(``db.changes.Changes``) naming claims updates only those rows: a claim that
-enters the queue is inserted at its place, one that leaves is removed, one
-that changed is updated or moved.
+The number of claims waiting and the first page are read off the GUI thread
+(on a filter or sort change); further pages are read when a view asks for
+their rows, and the least recently used pages are dropped, so the model holds
+at most :data:`CACHED_PAGES` pages of rows whatever the size of the queue.  A
+change record (``db.changes.Changes``) naming claims updates only those rows:
+the database says where each now sorts (its rank), and a claim that enters the
+queue is inserted there, one that leaves is removed, one that changed is
+updated or moved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections import OrderedDict
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,8 +27,9 @@ from PySide6.QtCore import (
 )
 
 from db.changes import Changes, Entity, Op
-from db.review import QueueFilter, QueueItem, QueueKey, QueueSort
+from db.review import QueueFilter, QueueItem, QueueSort
 from desktop.marks import one_line
+from desktop.operations.review import QueueReads, QueueWindow
 from desktop.palette import status_icon, status_tip
 from desktop.workers import Job, run_job
 
@@ -44,85 +49,88 @@ SORTS = (
 ClaimIdRole = Qt.ItemDataRole.UserRole.value + 1
 ItemRole = Qt.ItemDataRole.UserRole.value + 2
 PAGE = 100
-CACHE_LIMIT = 2000
+CACHED_PAGES = 8  # pages of rows held at most (the least recently used are dropped)
+HELD_LIMIT = (CACHED_PAGES + 1) * PAGE  # rows held at most, pages shifted by edits included
+EXACT_LIMIT = 50  # more claims than this in one record: count again, drop the rows held
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-# (filter, sort, descending, only these ids or None) -> [(key, id)] in order
-OrderLoader = Callable[
-    [QueueFilter, QueueSort, bool, Collection[str] | None], list[tuple[QueueKey, str]]
-]
-RowLoader = Callable[[Sequence[str]], list[QueueItem]]
 
 
 class ReviewQueueModel(QAbstractTableModel):
-    """Claims in review, disputed or contested; ``claim_ids`` in display order."""
+    """Claims in review, disputed or contested, a window of them held at a time."""
 
     loadingChanged = Signal(bool)
     loadFailed = Signal(object)
 
-    def __init__(
-        self, load_order: OrderLoader, load_rows: RowLoader, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, reads: QueueReads, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._load_order = load_order
-        self._load_rows = load_rows
+        self._reads = reads
+        # What the background read runs (count, first page, ranks of some claims).
+        self._load_order = reads.window
         self.filter = QueueFilter()
         self.sort_by = QueueSort.WAITING
         self.descending = False
-        self._ids: list[str] = []
-        self._keys: list[QueueKey] = []
-        self._members: set[str] = set()
-        self._rows: dict[str, QueueItem] = {}
+        self._count = 0
+        self._walk = False
+        self._rows: dict[int, QueueItem] = {}  # row -> item, for the rows held
+        self._pos: dict[str, int] = {}  # claim id -> row, for the rows held
+        self._pages: OrderedDict[int, None] = OrderedDict()  # pages read, least recent first
         self._cells: dict[str, tuple[str, ...]] = {}
         self.loaded = False
         self.loading = False
         self._generation = 0
         self._waiting: set[str] = set()
         self._job: Job | None = None
-        self._reordering = False  # the order being read is a new sort of the same claims
+        self._reordering = False  # the window being read is a new sort of the same claims
         self.page_reads = 0  # how many row pages were read (for tests and benchmarks)
+        self.resyncs = 0  # how many records were applied by counting again (for tests)
 
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        """Read the order again (after a filter or sort change, or a workspace switch)."""
-        self._generation += 1  # an order being read off the thread is now stale
-        order = self._load_order(self.filter, self.sort_by, self.descending, None)
+        """Read the window again now (after a filter change, or a workspace switch)."""
+        self._generation += 1  # a window being read off the thread is now stale
+        window = self._reads.window(self.filter, self.sort_by, self.descending, ())
         was_loading, self.loading, self._waiting = self.loading, False, set()
-        self._swap_in(order)
+        self._swap_in(window)
         if was_loading:
             self.loadingChanged.emit(False)
 
     def reload_async(self, *, reorder: bool = False) -> None:
-        """Read the order off the GUI thread; the rows shown stay until it arrives.
+        """Read the window off the GUI thread; the rows shown stay until it arrives.
 
         ``loadingChanged`` tells a view when to say so.  Changes published
-        meanwhile are applied once the new order is in.  With *reorder* (a new
-        sort of the same claims) the rows are moved, not reset, so selections
-        and other persistent indexes follow their claims.
+        meanwhile are applied once the window is in.  With *reorder* (a new sort
+        of the same claims) the rows are moved, not reset, so selections and
+        other persistent indexes follow their claims.
         """
         if self.loading and not self._reordering:
-            reorder = False  # a reset is on its way: the order replacing it resets too
+            reorder = False  # a reset is on its way: the window replacing it resets too
         self._reordering = reorder
         self._generation += 1
         generation = self._generation
         flt, sort, desc = self.filter, self.sort_by, self.descending
-        alive = [True]  # emptied when the model goes before the order arrives
+        followed = self._followed() if reorder else {}
+        count_before = self._count
+        alive = [True]  # emptied when the model goes before the window arrives
         self.destroyed.connect(lambda *_: alive.clear())
         self._waiting = set()
         self.loading = True
         self.loadingChanged.emit(True)
+        load = self._load_order
+        keep = sorted(set(followed.values()))
 
-        def done(order: list[tuple[QueueKey, str]]) -> None:
+        def done(window: QueueWindow) -> None:
             if not alive or generation != self._generation:
                 return  # gone, or a newer request is on its way
             self.loading = False
-            if reorder and {cid for _, cid in order} == self._members:
-                self._reorder(order)
+            if reorder and window.count == count_before and self.loaded:
+                self._reorder(window, followed)
             else:
-                self._swap_in(order)
-            waiting, self._waiting = self._waiting, set()
+                self._swap_in(window)
+            waiting = self._waiting
+            self._waiting = set()
             if waiting:
+                # Created or not, the window read may have met them: counted again.
                 self.update_claims(waiting)
             self.loadingChanged.emit(False)
 
@@ -134,19 +142,27 @@ class ReviewQueueModel(QAbstractTableModel):
 
         self._job = run_job(
             "Review queue",
-            lambda _progress: self._load_order(flt, sort, desc, None),
+            lambda _progress: load(flt, sort, desc, keep),
             on_done=done,
             on_error=failed,
             show_progress=False,
         )
 
-    def _swap_in(self, order: list[tuple[QueueKey, str]]) -> None:
+    def _clear_rows(self) -> None:
+        self._rows, self._pos, self._cells = {}, {}, {}
+        self._pages.clear()
+
+    def _take_first(self, window: QueueWindow) -> None:
+        self._count, self._walk = window.count, window.walk
+        self._clear_rows()
+        for row, item in enumerate(window.first[: self._count]):
+            self._put(row, item)
+        if window.first:
+            self._pages[0] = None
+
+    def _swap_in(self, window: QueueWindow) -> None:
         self.beginResetModel()
-        self._keys = [k for k, _ in order]
-        self._ids = [i for _, i in order]
-        self._members = set(self._ids)
-        self._rows.clear()
-        self._cells.clear()
+        self._take_first(window)
         self.loaded = True
         self.endResetModel()
 
@@ -161,40 +177,94 @@ class ReviewQueueModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         if not self.loaded:
             return  # the first reload reads in this order
-        # Off the GUI thread: the order of a large queue takes seconds to read.
         self.reload_async(reorder=True)
 
-    def _reorder(self, order_rows: list[tuple[QueueKey, str]]) -> None:
-        """The same claims in another order: rows move, persistent indexes follow."""
+    def _followed(self) -> dict[int, str]:
+        """The claims the persistent indexes (selection, current row) stand on, by row."""
+        rows = {p.row() for p in self.persistentIndexList() if p.isValid()}
+        return {r: cid for r in rows if (cid := self._id_held(r)) is not None}
+
+    def _reorder(self, window: QueueWindow, followed: dict[int, str]) -> None:
+        """The same claims in another order: persistent indexes follow their claims."""
         self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        before = [(p, self._ids[p.row()] if p.row() < len(self._ids) else "") for p in persistent]
-        self._keys = [k for k, _ in order_rows]
-        self._ids = [i for _, i in order_rows]
-        self._members = set(self._ids)
-        where = {cid: row for row, cid in enumerate(self._ids)}
-        for p, cid in before:
-            row = where.get(cid)
-            if row is None:
+        self._take_first(window)
+        for p in self.persistentIndexList():
+            cid = followed.get(p.row())
+            rank = window.ranks.get(cid) if cid is not None else None
+            if rank is None or rank >= self._count:
                 self.changePersistentIndex(p, QModelIndex())
             else:
-                self.changePersistentIndex(p, self.index(row, p.column()))
+                self.changePersistentIndex(p, self.index(rank, p.column()))
         self.layoutChanged.emit()
 
+    # ------------------------------------------------------------ pages
+
+    def _id_held(self, row: int) -> str | None:
+        item = self._rows.get(row)
+        return None if item is None else str(item.claim_id)
+
+    def _put(self, row: int, item: QueueItem) -> None:
+        old = self._rows.get(row)
+        if old is not None and self._pos.get(str(old.claim_id)) == row:
+            del self._pos[str(old.claim_id)]
+        cid = str(item.claim_id)
+        stale = self._pos.get(cid)
+        if stale is not None and stale != row:
+            self._rows.pop(stale, None)
+        self._rows[row] = item
+        self._pos[cid] = row
+        self._cells.pop(cid, None)
+
     def _item(self, row: int) -> QueueItem | None:
-        cid = self._ids[row]
-        item = self._rows.get(cid)
-        if item is None:
-            if len(self._rows) > CACHE_LIMIT:
-                self._rows.clear()
-                self._cells.clear()
-            start = max(0, row - PAGE // 4)
-            wanted = [c for c in self._ids[start : start + PAGE] if c not in self._rows]
-            self.page_reads += 1
-            for found in self._load_rows(wanted):
-                self._rows[str(found.claim_id)] = found
-            item = self._rows.get(cid)
-        return item
+        item = self._rows.get(row)
+        if item is not None:
+            if row // PAGE in self._pages:
+                self._pages.move_to_end(row // PAGE)
+            return item
+        number = row // PAGE
+        self.page_reads += 1
+        found = self._reads.page(
+            self.filter,
+            self.sort_by,
+            self.descending,
+            number * PAGE,
+            PAGE,
+            self._count,
+            self._walk,
+        )
+        for offset, got in enumerate(found):
+            if number * PAGE + offset < self._count:
+                self._put(number * PAGE + offset, got)
+        self._pages[number] = None
+        self._pages.move_to_end(number, last=True)
+        self._evict(keep=number)
+        return self._rows.get(row)
+
+    def _evict(self, keep: int) -> None:
+        # The pages of the selection and current row stay: their claims are followed.
+        pinned = {keep} | {p.row() // PAGE for p in self.persistentIndexList() if p.isValid()}
+        for number in [n for n in self._pages if n not in pinned]:
+            if len(self._pages) <= CACHED_PAGES:
+                break
+            del self._pages[number]
+            for r in range(number * PAGE, (number + 1) * PAGE):
+                self._drop(r)
+        if len(self._rows) > HELD_LIMIT:  # rows shifted off their pages by edits
+            for r in [r for r in self._rows if r // PAGE not in self._pages]:
+                self._drop(r)
+
+    def _drop(self, row: int) -> None:
+        item = self._rows.pop(row, None)
+        if item is not None:
+            cid = str(item.claim_id)
+            if self._pos.get(cid) == row:
+                del self._pos[cid]
+            self._cells.pop(cid, None)
+
+    @property
+    def held(self) -> int:
+        """How many rows the model holds now (bounded by :data:`HELD_LIMIT`)."""
+        return len(self._rows)
 
     # ------------------------------------------------------------ targeted refresh
 
@@ -203,118 +273,211 @@ class ReviewQueueModel(QAbstractTableModel):
         if changes.everything:
             self.reload_async()
             return
-        claim_ids = changes.ids(Entity.CLAIM)
+        claim_ids = {cid for cid in changes.ids(Entity.CLAIM) if self._concerns(changes, cid)}
+        created = changes.ids(Entity.CLAIM, Op.CREATED)
         for entity in (Entity.COMMENT, Entity.VERDICT):
-            claim_ids |= {c.parent for c in changes.of(entity) if c.parent}
+            parents = {c.parent for c in changes.of(entity) if c.parent}
+            # A comment moves a row in the threads order only; elsewhere it shows.
+            claim_ids |= {
+                cid
+                for cid in parents
+                if cid in self._pos or self.sort_by is QueueSort.THREADS or self.loading
+            }
         if claim_ids:
-            self.update_claims(claim_ids)
-        # A renamed source, article or analyst: drop cached rows, repaint what shows.
+            self.update_claims(claim_ids, created=created)
+        # A renamed source, article or analyst: drop held rows, repaint what shows.
         if _renames(changes):
-            self._rows.clear()
-            self._cells.clear()
-            if self._ids:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, COL_QUOTE))
+            self._clear_rows()
+            if self._count:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, COL_QUOTE))
 
-    def update_claims(self, claim_ids: Collection[str]) -> None:
-        """Insert, remove, update or move the rows of *claim_ids* (one query for all)."""
+    def _concerns(self, changes: Changes, claim_id: str) -> bool:
+        """False for a claim whose row is not held and whose changed fields (when the
+        record names them) neither put it in or out of the queue nor move it."""
+        if claim_id in self._pos or self.loading:
+            return True
+        fields = changes.fields_of(Entity.CLAIM, claim_id)
+        return (
+            not fields
+            or bool(fields & ORDER_FIELDS)
+            or any(c.op is not Op.UPDATED for c in changes.of(Entity.CLAIM) if c.id == claim_id)
+        )
+
+    def update_claims(self, claim_ids: Collection[str], *, created: Collection[str] = ()) -> None:
+        """Insert, remove, update or move the rows of *claim_ids*.
+
+        The database gives each claim's row now (its rank); the row each had is
+        known for the rows held.  A claim not held is taken as new to the queue
+        when the record says it was *created*, or when counting the queue again
+        says so; when not (a claim that left or moved from a row never read), the
+        count and window are read again, the persistent indexes following their
+        claims.
+        """
         ids = {str(i) for i in claim_ids}
+        created_ids = {str(i) for i in created} & ids
         if self.loading:
             self._waiting |= ids
             return
-        found = dict(
-            (cid, key)
-            for key, cid in self._load_order(self.filter, self.sort_by, self.descending, ids)
+        if not self.loaded:
+            return
+        if len(ids) > EXACT_LIMIT:
+            self._resync()
+            return
+        old = {cid: self._pos[cid] for cid in ids if cid in self._pos}
+        asked = [cid for cid in ids if cid in old or self._reads.may_wait(cid)]
+        ranks = self._ranks(asked)
+        now = {cid: ranks.get(cid) for cid in ids}
+        if any(cid not in old and cid not in created_ids for cid in ids):
+            # Some may have been in the queue on rows never read: if none was, the
+            # queue counts the rows held that stay and the claims that are in now.
+            members = sum(1 for rank in now.values() if rank is not None)
+            count = self._reads.count(self.filter)
+            if count != self._count - len(old) + members:
+                self._resync(count)
+                return
+        self._apply_ranks(old, now)
+
+    def _ranks(self, claim_ids: list[str]) -> dict[str, int | None]:
+        if not claim_ids:
+            return {}
+        return self._reads.ranks(self.filter, self.sort_by, self.descending, claim_ids, self._walk)
+
+    def _apply_ranks(self, old: dict[str, int], now: dict[str, int | None]) -> None:
+        """Apply the new ranks of some claims (*old*: the rows of those held)."""
+        leaving = sorted((row for cid, row in old.items() if now[cid] is None), reverse=True)
+        for row in leaving:
+            self._remove(row)
+        staying = [cid for cid in old if now[cid] is not None]
+        entering = sorted(
+            ((r, cid) for cid, r in now.items() if r is not None and cid not in old),
         )
-        for cid in sorted(ids):
-            self._rows.pop(cid, None)
-            self._cells.pop(cid, None)
-            key = found.get(cid)
-            if cid in self._members:
-                row = self._ids.index(cid)
-                if key is None:
-                    self._remove(row)
-                elif key == self._keys[row]:
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, COL_QUOTE))
-                else:
-                    self._move(row, key)
-            elif key is not None:
-                self._insert(key, cid)
-
-    def _position(self, key: QueueKey, cid: str) -> int:
-        """Where (key, cid) belongs in the current order (binary search)."""
-        lo, hi = 0, len(self._ids)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._before(self._keys[mid], self._ids[mid], key, cid):
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    def _before(self, ka: QueueKey, ia: str, kb: QueueKey, ib: str) -> bool:
-        """True when row (ka, ia) sorts before (kb, ib), as SQL ordered them."""
-        try:
-            if ka[0] != kb[0]:
-                return (ka[0] > kb[0]) if self.descending else (ka[0] < kb[0])
-            if len(ka) > 1 and ka[1] != kb[1]:
-                return bool(ka[1] < kb[1])
-        except TypeError:
-            return False
-        return ia < ib
-
-    def _insert(self, key: QueueKey, cid: str) -> None:
-        row = self._position(key, cid)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._ids.insert(row, cid)
-        self._keys.insert(row, key)
-        self._members.add(cid)
-        self.endInsertRows()
+        fresh = {
+            str(i.claim_id): i for i in self._reads.items([*staying, *(c for _, c in entering)])
+        }
+        # Each staying row's place among the rows there now (the entering ones not in yet).
+        targets: dict[str, int] = {}
+        for cid in staying:
+            rank = now[cid]
+            assert rank is not None
+            targets[cid] = rank - sum(1 for r, _ in entering if r < rank)
+        moving = [cid for cid in staying if targets[cid] != self._pos[cid]]
+        if len(moving) > 1:  # several rows trading places: read the window again
+            self._resync()
+            return
+        for cid in staying:
+            self._move(self._pos[cid], targets[cid], fresh.get(cid))
+        for rank, cid in entering:
+            self._insert(rank, fresh.get(cid))
 
     def _remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        cid = self._ids.pop(row)
-        self._keys.pop(row)
-        self._members.discard(cid)
+        self._drop(row)
+        self._reindex({(r - 1 if r > row else r): v for r, v in self._rows.items()})
+        self._count -= 1
         self.endRemoveRows()
 
-    def _move(self, row: int, key: QueueKey) -> None:
-        cid = self._ids[row]
-        del self._ids[row], self._keys[row]
-        target = self._position(key, cid)
-        self._ids.insert(row, cid)
-        self._keys.insert(row, key)
-        if target == row:
-            self._keys[row] = key
-            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_QUOTE))
+    def _insert(self, rank: int, item: QueueItem | None) -> None:
+        rank = max(0, min(rank, self._count))
+        self.beginInsertRows(QModelIndex(), rank, rank)
+        self._reindex({(r + 1 if r >= rank else r): v for r, v in self._rows.items()})
+        self._count += 1
+        if item is not None:
+            self._put(rank, item)
+        self.endInsertRows()
+
+    def _move(self, src: int, rank: int, item: QueueItem | None) -> None:
+        rank = max(0, min(rank, self._count - 1))
+        if rank == src:
+            if item is None:
+                self._drop(src)
+            else:
+                self._put(src, item)
+            self.dataChanged.emit(self.index(src, 0), self.index(src, COL_QUOTE))
             return
-        # Qt wants the destination in the coordinates before the move.
-        dest = target + 1 if target > row else target
-        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), dest)
-        del self._ids[row], self._keys[row]
-        self._ids.insert(target, cid)
-        self._keys.insert(target, key)
+        dest = rank + 1 if rank > src else rank  # Qt counts before the move
+        self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dest)
+        rows: dict[int, QueueItem] = {}
+        for r, value in self._rows.items():
+            if r == src:
+                continue
+            if src < r <= rank:
+                r -= 1
+            elif rank <= r < src:
+                r += 1
+            rows[r] = value
+        self._reindex(rows)
+        if item is not None:
+            self._put(rank, item)
         self.endMoveRows()
+
+    def _reindex(self, rows: dict[int, QueueItem]) -> None:
+        self._rows = rows
+        self._pos = {str(item.claim_id): r for r, item in rows.items()}
+
+    def _resync(self, count: int | None = None) -> None:
+        """Count again and drop the rows held; persistent indexes follow their claims."""
+        self.resyncs += 1
+        followed = self._followed()
+        if count is None:
+            count = self._reads.count(self.filter)
+        ranks = self._ranks(sorted(set(followed.values())))
+        old = self._count
+        if count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._count = count
+            self.endRemoveRows()
+        elif count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+            self._count = count
+            self.endInsertRows()
+        self.layoutAboutToBeChanged.emit()
+        self._clear_rows()
+        for p in self.persistentIndexList():
+            cid = followed.get(p.row())
+            rank = ranks.get(cid) if cid is not None else None
+            if rank is None or rank >= self._count:
+                self.changePersistentIndex(p, QModelIndex())
+            else:
+                self.changePersistentIndex(p, self.index(rank, p.column()))
+        self.layoutChanged.emit()
 
     # ------------------------------------------------------------ queries for views
 
     @property
     def claim_ids(self) -> list[str]:
-        return list(self._ids)
+        """Every claim id in display order, read page by page past the rows held (for
+        tests and small queues: the window held stays the view's)."""
+        ids: list[str] = []
+        for start in range(0, self._count, PAGE):
+            page = self._reads.page(
+                self.filter, self.sort_by, self.descending, start, PAGE, self._count, self._walk
+            )
+            ids.extend(str(item.claim_id) for item in page)
+        return ids[: self._count]
 
     def row_of(self, claim_id: str) -> int | None:
+        """The row of *claim_id* (asks the database when its row is not held)."""
         cid = str(claim_id)
-        return self._ids.index(cid) if cid in self._members else None
+        row = self._pos.get(cid)
+        if row is not None or not self.loaded or not self._count:
+            return row
+        rank = self._ranks([cid]).get(cid)
+        return rank if rank is not None and rank < self._count else None
 
     def claim_id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        item = self.item_at(row)
+        return None if item is None else str(item.claim_id)
 
     def item_at(self, row: int) -> QueueItem | None:
-        return self._item(row) if 0 <= row < len(self._ids) else None
+        return self._item(row) if 0 <= row < self._count else None
+
+    def held_ids(self) -> Iterable[str]:
+        return self._pos.keys()
 
     # ------------------------------------------------------------ Qt model API
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(TITLES)
@@ -341,24 +504,22 @@ class ReviewQueueModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():
             return None
         row = index.row()
-        if not 0 <= row < len(self._ids):
-            return None
-        if role == ClaimIdRole:
-            return self._ids[row]
-        col = index.column()
-        if role == DISPLAY:
-            cells = self._cells.get(self._ids[row])
-            if cells is None:
-                item = self._item(row)
-                if item is None:
-                    return None
-                cells = tuple(_cell(item, c) for c in range(len(TITLES)))
-                self._cells[self._ids[row]] = cells
-            return cells[col]
-        if role == DECORATION and col != COL_STATUS:
+        if not 0 <= row < self._count:
             return None
         item = self._item(row)
         if item is None:
+            return None
+        if role == ClaimIdRole:
+            return str(item.claim_id)
+        col = index.column()
+        if role == DISPLAY:
+            cid = str(item.claim_id)
+            cells = self._cells.get(cid)
+            if cells is None:
+                cells = tuple(_cell(item, c) for c in range(len(TITLES)))
+                self._cells[cid] = cells
+            return cells[col]
+        if role == DECORATION and col != COL_STATUS:
             return None
         if role == ItemRole:
             return item
@@ -383,6 +544,20 @@ _ROLES = frozenset(
     {int(DISPLAY), int(DECORATION), int(Qt.ItemDataRole.ToolTipRole), ClaimIdRole, ItemRole}
 )
 
+
+# The fields of a claim that put it in or out of the queue, or move it in an order.
+ORDER_FIELDS = frozenset(
+    {
+        "status",
+        "contested",
+        "assignee_id",
+        "source_id",
+        "article_id",
+        "quote",
+        "reliability",
+        "credibility",
+    }
+)
 
 # The fields of other entities that a queue row shows.
 SHOWN_FIELDS = {

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from db import review as review_ops
+from db import review_pages
 from db.analysts import list_analysts
 from db.models import Status
 from db.review import QUEUE_STATUSES, QueueFilter, QueueItem, QueueKey, QueueSort, VerdictInfo
+from db.review_pages import QueueWindow
 from desktop.commands.claims import UpdateClaimCommand, fresh_claim
 from desktop.commands.review import ConfirmVerdictCommand, GiveVerdictCommand
 from desktop.context import AppContext
@@ -18,7 +21,9 @@ __all__ = [
     "QueueFilter",
     "QueueItem",
     "QueueKey",
+    "QueueReads",
     "QueueSort",
+    "QueueWindow",
     "analyst_choices",
     "assign",
     "confirm_verdict",
@@ -52,6 +57,54 @@ def queue_order(
 def _may_wait(claim_id: str) -> bool:
     info = fresh_claim(claim_id)
     return info is None or info.status in QUEUE_STATUSES or info.contested
+
+
+@dataclass(frozen=True)
+class QueueReads:
+    """The reads of the windowed review queue (:mod:`db.review_pages`), each a short
+    read on its own session: the window is read off the GUI thread."""
+
+    ctx: AppContext
+
+    def window(
+        self, flt: QueueFilter, sort: QueueSort, descending: bool, claim_ids: Collection[str]
+    ) -> QueueWindow:
+        """The count, the first page, and the rows *claim_ids* have now."""
+        return review_pages.queue_window(self.ctx.ws, flt, sort, descending, claim_ids=claim_ids)
+
+    def page(
+        self,
+        flt: QueueFilter,
+        sort: QueueSort,
+        descending: bool,
+        offset: int,
+        limit: int,
+        total: int,
+        walk: bool,
+    ) -> list[QueueItem]:
+        return review_pages.queue_page(
+            self.ctx.ws, flt, sort, descending, offset, limit, total=total, walk=walk
+        )
+
+    def ranks(
+        self,
+        flt: QueueFilter,
+        sort: QueueSort,
+        descending: bool,
+        claim_ids: Collection[str],
+        walk: bool,
+    ) -> dict[str, int | None]:
+        return review_pages.queue_ranks(self.ctx.ws, flt, sort, descending, claim_ids, walk=walk)
+
+    def count(self, flt: QueueFilter) -> int:
+        return review_pages.queue_count(self.ctx.ws, flt)
+
+    def items(self, claim_ids: Sequence[str]) -> list[QueueItem]:
+        return review_ops.queue_items(self.ctx.ws, claim_ids) if claim_ids else []
+
+    def may_wait(self, claim_id: str) -> bool:
+        """False when a claim just written is known (without a query) to wait for no review."""
+        return _may_wait(claim_id)
 
 
 def queue_items(ctx: AppContext, claim_ids: Sequence[str]) -> list[QueueItem]:

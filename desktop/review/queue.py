@@ -147,13 +147,7 @@ class ReviewQueueView(QWidget):
             box.currentIndexChanged.connect(self._filters_changed)
         self.age_filter.valueChanged.connect(self._filters_changed)
 
-        self.model = ReviewQueueModel(
-            lambda flt, sort, desc, ids: review_ops.queue_order(
-                ctx, flt, sort, descending=desc, claim_ids=ids
-            ),
-            lambda ids: review_ops.queue_items(ctx, ids),
-            self,
-        )
+        self.model = ReviewQueueModel(review_ops.QueueReads(ctx), self)
         self.table = QTableView(self)
         hand_focus_on(self.table)
         self.table.setObjectName("reviewQueueTable")
