@@ -309,3 +309,46 @@ def test_a_shared_workspace_backup_restores_every_row_into_postgresql_and_sqlite
         assert "empty workspace" in line
     finally:
         _drop_database(base, name, _group_roles(name))
+
+
+def test_a_backup_from_before_status_since_restores_the_creation_as_the_wait(
+    tmp_path: Path,
+) -> None:
+    """A full backup written before claims carried ``status_since`` restores; each claim
+    then waits from its creation."""
+    from sqlalchemy import select
+
+    from db.models import Claim
+
+    source = open_workspace(tmp_path / "story.sqlite")
+    try:
+        bind_analyst(source)
+        fill_every_table(source)
+        export_bundle(source, tmp_path / "story.claimdesk", full=True)
+    finally:
+        source.close()
+    with zipfile.ZipFile(tmp_path / "story.claimdesk") as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    name = next(n for n in members if n.startswith("records/claims."))
+    older = []
+    for line in members[name].splitlines():
+        record = json.loads(line)
+        assert "status_since" in record
+        del record["status_since"]
+        older.append(json.dumps(record).encode("utf-8"))
+    members[name] = b"\n".join(older) + b"\n"
+    new_manifest = json.loads(build_manifest(members, manifest["created_at"], "test"))
+    new_manifest["scope"] = manifest["scope"]
+    with zipfile.ZipFile(tmp_path / "older.claimdesk", "w") as zf:
+        zf.writestr("manifest.json", json.dumps(new_manifest))
+        for member, data in members.items():
+            zf.writestr(member, data)
+    target = open_workspace(tmp_path / "restored.sqlite")
+    try:
+        restore_workspace(target, tmp_path / "older.claimdesk")
+        with target.session() as session:
+            rows = session.execute(select(Claim.status_since, Claim.created_at)).all()
+        assert rows and all(since == created for since, created in rows)
+    finally:
+        target.close()

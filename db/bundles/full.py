@@ -84,9 +84,11 @@ assert tuple(TABLES) == BACKUP_SECTION_NAMES
 # Columns of the exchange sections that only a full backup carries.
 FULL_COLUMNS: dict[str, tuple[str, ...]] = {
     "analysts": ("login",),
-    "claims": ("fact_id",),
+    "claims": ("fact_id", "status_since"),
     "history": ("seq",),
 }
+# Columns carried since a later version: a record without one takes the named column's value.
+FULL_ADDED_LATER: dict[tuple[str, str], str] = {("claims", "status_since"): "created_at"}
 # Columns carried as members of their own, not in the records.
 IN_MEMBERS: dict[str, tuple[str, ...]] = {
     "article": ("text", "original"),
@@ -206,9 +208,12 @@ def _parse_row(section: str, record: Any, cols: list[Column[Any]]) -> dict[str, 
         )
     out: dict[str, Any] = {}
     for column in cols:
-        if column.key not in record:
+        key = column.key
+        if key not in record:
+            key = FULL_ADDED_LATER.get((section, column.key), key)
+        if key not in record:
             raise _fail(section, record, column.key, "it is missing")
-        out[column.key] = _parse(section, record, column, record[column.key])
+        out[column.key] = _parse(section, record, column, record[key])
     return out
 
 
