@@ -96,3 +96,13 @@ def test_survivors_are_the_rescued() -> None:
     assert survived.unit == "rescued"
     found = relate(survived, p("150 people had been pulled from the water alive"))
     assert found is not None and found.relation is Relation.SAME
+
+
+def test_words_of_illness_only_where_they_tell_of_illness() -> None:
+    # "Confirmed" as a reporting verb, admissions to a university, "ill-equipped".
+    reported = p("Officials confirmed 1,500 troops arrived in the region")
+    assert reported.predicate == "" and reported.unit == "troops"
+    plain = relate(reported, p("1,500 troops arrived in the region"))
+    assert plain is not None and plain.relation is Relation.SAME
+    assert p("University admissions rose to 4,000").predicate == ""
+    assert p("the schools were ill-equipped for 300 pupils").predicate == ""

@@ -171,10 +171,14 @@ DAMAGE = re.compile(
 # admitted are among the ill, but answer other questions).
 ILLNESS = re.compile(
     r"\b(?:(?P<hospitalised>hospitali[sz]\w*|(?:admitted|taken|brought|rushed) (?:in)?to "
-    r"(?:a |the )?hospital|in hospital|hospital admissions?|admissions)"
-    r"|(?P<confirmed>(?:laboratory|lab)[- ]confirmed|confirmed|tested positive|positive tests?)"
+    r"(?:a |the )?hospital|in hospital|hospital admissions?)"
+    # ("Officials confirmed 1,500 troops arrived" reports; a test confirms an illness.)
+    r"|(?P<confirmed>(?:laboratory|lab)[- ]confirmed|confirmed\s+(?:[\d,.]+\s+)?(?:new\s+)?"
+    r"(?:cases?|infections?)|cases?\s+(?:\w+\s+){0,2}?confirmed|confirmed\s+[\w-]+\s+in\s+"
+    r"(?:[\d,.]+|\w+)\s|tested positive|positive tests?)"
     r"|(?P<ill>(?:fell|fallen|falling|become|became|been|were|was|are|is|made) "
-    r"(?:[\w,]+ ){0,2}?(?:ill|sick|unwell)|sickened|symptoms|infected|poisoned|illness(?:es)?))\b",
+    r"(?:[\w,]+ ){0,2}?(?:ill|sick|unwell)(?!-)|sickened|symptoms|infected|poisoned|"
+    r"illness(?:es)?))\b",
     re.I,
 )
 HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
