@@ -210,3 +210,12 @@ def test_an_aside_about_the_subject_between_it_and_the_verb() -> None:
     assert figure_at(suggest(text, None, "ru"), "70", text).source == "Сотрудник мэрии"
     text = "Direktøren, som har været i firmaet i 20 år, oplyser, at 45 stillinger nedlægges."
     assert figure_at(suggest(text, None, "da"), "45", text).source == "Direktøren"
+
+
+def test_a_russian_title_and_the_place_it_holds_before_the_name() -> None:
+    text = (
+        "Губернатор Приморья Олег Кожемяко осмотрел дамбу. "
+        "Он сообщил, что на ремонт потратят 90 млн рублей."
+    )
+    hit = figure_at(suggest(text, None, "ru"), "90 млн", text)
+    assert hit.source == "Олег Кожемяко"

@@ -272,7 +272,8 @@ TITLE_WORDS = frozenset(
     "chairman chairwoman head leader governor mayor envoy dr. mr. mrs. ms. prof. estonian "
     "politician official officer researcher analyst expert professor fellow defector "
     "councillor councilor alderman alderwoman mp mep judge justice inspector superintendent "
-    "sheriff detective constable bishop reverend rev".split()
+    "sheriff detective constable bishop reverend rev мэр губернатор президент председатель "
+    "депутат сенатор посол генерал директор".split()
 )
 # Words that make a capitalised phrase an organisation or a place rather than a person.
 ORG_WORDS = frozenset(

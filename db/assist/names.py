@@ -237,6 +237,11 @@ class NameIndex:
                 continue
             if len(tokens) < 2 and tokens[0][:1] in _CYRILLIC_CAPITALS:
                 continue  # a Cyrillic word opening a sentence, not a name of its own
+            if titles and len(tokens) >= 3 and tokens[0][:1] in _CYRILLIC_CAPITALS:
+                # "Мэр Казани Ильсур Метшин": the place the title holds, then the name (first
+                # name, patronymic where given, surname)
+                keep = 3 if re.search(r"(?:вич|вна|ична|ьич)$", tokens[-2]) else 2
+                tokens = tokens[-keep:]
             phrase = " ".join(tokens)
             person = is_person(phrase)
             if len(tokens) >= 2 and person:
