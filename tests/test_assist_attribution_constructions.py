@@ -219,3 +219,22 @@ def test_a_russian_title_and_the_place_it_holds_before_the_name() -> None:
     )
     hit = figure_at(suggest(text, None, "ru"), "90 млн", text)
     assert hit.source == "Олег Кожемяко"
+
+
+def test_whose_count_a_figure_is() -> None:
+    text = "About 6,000 people marched, by the organisers' count."
+    assert figure_at(suggest(text, None, "en"), "About 6,000", text).source == "organisers"
+    text = "In all 41 ships waited offshore, by the port authority's own tally."
+    assert figure_at(suggest(text, None, "en"), "41", text).source == "port authority"
+    text = "According to the rail union's figures, 75 trains were cancelled."
+    assert figure_at(suggest(text, None, "en"), "75", text).source == "rail union"
+
+
+def test_an_anonymous_source_telling_an_outlet_and_asking_not_to_be_named() -> None:
+    text = "Nearly 30 wells ran dry, a water engineer told the Gazette on condition of anonymity."
+    hit = figure_at(suggest(text, None, "en"), "Nearly 30", text)
+    assert hit.source == "water engineer"
+    assert hit.quote == "Nearly 30 wells ran dry"
+    text = '"We lost 16 ewes," a farmer, who asked not to be named, said.'
+    hit = figure_at(suggest(text, None, "en"), "16", text)
+    assert (hit.source, hit.relayed_by) == ("farmer", ())

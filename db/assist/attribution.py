@@ -173,6 +173,24 @@ _QUOTED_AS = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?quoted\s+as\s+saying\s+"
     r"(?:that\s+)?"
 )
+# Whom a source told (a name, reporters, the paper), before the time or manner of the telling.
+_LISTENER = re.compile(
+    r"^\s*(?:(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*|reporters|journalists|parliament|"
+    r"lawmakers|the\s+\w+)"
+)
+_ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity)\b")
+_OWNED_DOCUMENT = re.compile(
+    r"(?P<owner>.+?)(?:’s|'s|(?<=s)’|(?<=s)')\s+(?:own\s+)?(?:(?:latest|new|annual|weekly|monthly|"
+    r"official)\s+)?(?:count|estimates?|tally|figures|data|statistics|records|calculations?|"
+    r"report|survey|bulletin)"
+)
+_ARTICLE_END = re.compile(r"(?<=[\s,])(?:[Aa]n?|[Tt]he)$")
+# "by the organisers' count": whose count or estimate a figure is.
+_BY_COUNT = re.compile(
+    r",?\s*(?:[Bb]y|[Aa]ccording\s+to)\s+(?P<who>(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+?)"
+    r"(?:’s|'s|(?<=s)’|(?<=s)')\s+"
+    r"(?:own\s+)?(?:count|estimates?|tally|reckoning|calculations?|figures)\b"
+)
 # A person's name set off by commas after a description ("the union's secretary, Tom Price,").
 _APPOSED_NAME = re.compile(
     r"\s*,\s*(?P<name>(?:Dr\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*(?:,|[.!?]?$)"
@@ -456,6 +474,9 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             continue
         if cue == "citing" or cue == "quoted by":
             continue  # handled as relays below
+        owned = _OWNED_DOCUMENT.fullmatch(name)
+        if owned:  # "according to the union's count": the union
+            name = owned.group("owner")
         rest = text[name_end:e]
         if len(body[: m.start()].split()) <= 1:  # "(But) according to X, CONTENT"
             c_start, c_end = name_end, e
@@ -474,6 +495,14 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         found.append(
             _Found(name_end + that.end(), e, name, m.group("verb"), s + m.start(), name_end, [])
         )
+    # …, by the organisers' count
+    for m in _BY_COUNT.finditer(body) if "’" in body or "'" in body else ():
+        who = m.group("who")
+        if m.group(0).lstrip(", ").casefold().startswith("according"):
+            continue  # read as "according to" above
+        rest = body[m.end() :].strip(" .!?")
+        c_start, c_end = (s, s + m.start()) if not rest else (s + m.end(), e)
+        found.append(_Found(c_start, c_end, who, "count", s + m.start("who"), s + m.end(), []))
     # X was quoted as saying …
     for m in _QUOTED_AS.finditer(body) if "quoted" in body else ():
         subject, sub_start = _subject_before(text, s + m.start(), s)
@@ -554,6 +583,8 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         if authored:  # "A report from Amnesty International said …": Amnesty International
             sub_start += authored.start("who")
             subject = authored.group("who")
+        if verb in ("asked", "asks") and _ANONYMITY.match(text, v_end, e):
+            continue  # "who asked not to be named": said of the source, not a saying
         if verb in ("expects", "expected", "expect") and re.match(r"\s+to\s", text[v_end:e]):
             continue  # "the coalition expected to hold 62 seats": a plan, not a statement
         if verb in _NOUN_OR_VERB and re.match(_NOT_A_VERB_AFTER, text[v_end:e]):
@@ -566,12 +597,15 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         if short_after and not inverted and verb not in _OTHER_VERB_SET:
             # "…, officials said on Monday." but not "…, Paul Grant, said 80 jobs would go."
             tail = re.split(r"[.;!?,]", after, maxsplit=1)[0]
+            if verb in ("told", "tells"):  # "…, a spokesperson told Reuters on condition of …"
+                tail = _LISTENER.sub("", tail, count=1)
             short_after = len(tail.split()) <= 3 or bool(_ADVERBIAL.match(tail))
         set_off = quote_before or bool(_SET_OFF.search(before))
         if before and not short_before and short_after and not set_off:
             continue  # "… reported that the captain had asked to delay": a clause, not a cue
         if before and not short_before and (quote_before or short_after):
-            c_end = s + len(before.rstrip(",").rstrip())
+            # ("…, an airport spokesperson told Reuters": the article is the subject's)
+            c_end = s + len(_ARTICLE_END.sub("", before).rstrip(",").rstrip())
             found.append(_Found(s, c_end, subject, verb, sub_start, v_end, []))
             trail = _TRAILING.search(text, v_end, e)
             if trail:
