@@ -17,6 +17,7 @@ from db.errors import InvalidInput
 from db.history import claim_history
 from db.reanchor import OldAnchor, reanchor
 from db.revisions import orphans, place_orphan, replace_article_text, revision_text
+from tests.reanchor_support import long_revision
 
 WORDS = st.sampled_from(
     "Seoul said 1,500 soldiers left in October Kyiv 3,000 troops 😀 원산 Министр "
@@ -180,3 +181,57 @@ def test_orphans_are_never_spans_to_paint(ws) -> None:  # type: ignore[no-untype
     assert report.summary.orphaned == 1
     assert article_spans(ws, art.id) == []
     assert spans_of(ws, [claim.id]) == {}
+
+
+def test_a_long_revised_text_places_every_claim_where_its_quote_went() -> None:
+    # About 1.5 MiB with 300 claims; paragraphs reworded, inserted, removed and moved.
+    revision = long_revision(1_500_000, 300, seed=11)
+    placements = reanchor(revision.old, revision.new, revision.anchors)
+    removed = [e for e in revision.expected if e.start is None]
+    touched = [e for e in revision.expected if e.touched]
+    assert len(removed) >= 5 and len(touched) >= 3
+    for expected, placement in zip(revision.expected, placements, strict=True):
+        anchor = expected.anchor
+        assert placement.claim_id == anchor.claim_id
+        if placement.placed:
+            assert revision.new[placement.start : placement.end] == placement.quote
+        if expected.start is None:
+            # Its paragraph is gone: reported as orphaned, never moved somewhere else.
+            assert placement.outcome == "orphaned", anchor.quote
+        elif expected.touched:
+            # A word was added inside it: moved onto the new wording there, or orphaned.
+            if placement.placed:
+                assert abs(placement.start - expected.start) <= len(anchor.quote)
+                assert "revised" in placement.quote
+        else:
+            assert (placement.start, placement.end) == (
+                expected.start,
+                expected.start + len(anchor.quote),
+            )
+            assert placement.quote == anchor.quote
+
+
+def test_a_long_text_with_every_line_changed_still_carries_reworded_claims() -> None:
+    # Every paragraph changes, so the runs of changed lines are far too long to compare
+    # word by word at once: they are compared line against line.
+    old = long_revision(300_000, 10, seed=3).old
+    paragraphs = old.split("\n\n")
+    picked = [10, 200, len(paragraphs) - 5]
+    anchors, reworded = [], []
+    for k in picked:
+        at = sum(len(p) + 2 for p in paragraphs[:k])
+        words = paragraphs[k].split(" ")
+        span = len(" ".join(words[:2])) + 1, len(" ".join(words[:9]))
+        anchors.append(_anchor(old, at + span[0], at + span[1], f"c{k}"))
+        words.insert(5, "revised")
+        reworded.append(" ".join(words))
+    for k, text in zip(picked, reworded, strict=True):
+        paragraphs[k] = text
+    new = "\n\n".join("Note " + p for p in paragraphs)
+    for k, anchor, placement in zip(picked, anchors, reanchor(old, new, anchors), strict=True):
+        assert placement.outcome == "moved", k
+        assert new[placement.start : placement.end] == placement.quote
+        assert "revised" in placement.quote
+        assert new.rfind("\n\n", 0, placement.start) == new.rfind(
+            "\n\n", 0, anchor.start + 5 * (k + 1)
+        )
