@@ -98,9 +98,10 @@ class PositionMap:
         if head:
             self._equal(0, 0, old_starts[head])
         i_end, j_end = len(old_lines) - tail, len(new_lines) - tail
-        matcher = difflib.SequenceMatcher(
-            None, old_lines[head:i_end], new_lines[head:j_end], autojunk=False
-        )
+        # Lines repeated all over a long text (a blank line, "Advertisement") are not
+        # used to line the texts up (autojunk): matching them is what takes difflib
+        # long. They stay in the runs of changed lines and are matched word by word.
+        matcher = difflib.SequenceMatcher(None, old_lines[head:i_end], new_lines[head:j_end])
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             o1, o2 = old_starts[head + i1], old_starts[head + i2]
             n1 = new_starts[head + j1]

@@ -235,3 +235,29 @@ def test_a_long_text_with_every_line_changed_still_carries_reworded_claims() -> 
         assert new.rfind("\n\n", 0, placement.start) == new.rfind(
             "\n\n", 0, anchor.start + 5 * (k + 1)
         )
+
+
+def test_a_line_repeated_all_over_a_long_text_does_not_misplace_claims() -> None:
+    # Between every two paragraphs the same line: it cannot line the texts up by itself.
+    revision = long_revision(400_000, 200, seed=5)
+    line = "\n\nAdvertisement"
+
+    def spread(text: str) -> str:
+        return "\n\n".join(p + line for p in text.split("\n\n"))
+
+    def shifted(text: str, at: int) -> int:
+        return at + text.count("\n\n", 0, at) * len(line)
+
+    old, new = spread(revision.old), spread(revision.new)
+    anchors = [
+        _anchor(old, shifted(revision.old, e.anchor.start), shifted(revision.old, e.anchor.end))
+        for e in revision.expected
+    ]
+    placements = reanchor(old, new, anchors)
+    assert sum(e.start is None for e in revision.expected) >= 3
+    for expected, anchor, placement in zip(revision.expected, anchors, placements, strict=True):
+        if expected.start is None:
+            assert placement.outcome == "orphaned"
+        elif not expected.touched:
+            assert placement.start == shifted(revision.new, expected.start)
+            assert new[placement.start : placement.end] == anchor.quote
