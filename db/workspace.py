@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Column,
+    DateTime,
     Engine,
     MetaData,
     String,
     Table,
+    Uuid,
     create_engine,
     event,
     inspect,
@@ -54,6 +56,13 @@ _VERSION_TABLE = Table(
     "alembic_version",
     MetaData(),
     Column("version_num", String(32), primary_key=True),
+)
+# The analyst table's columns that binding the analyst at work reads (db.models.analyst).
+_ANALYST = Table(
+    "analyst",
+    MetaData(),
+    Column("id", Uuid, primary_key=True),
+    Column("created_at", DateTime),
 )
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]?([^'\"\s]+)", re.MULTILINE)
 
@@ -251,6 +260,16 @@ class Workspace:
 
 
 ANALYSIS_LIMIT = 400  # rows SQLite samples per index when it gathers statistics
+
+
+def first_local_analyst(ws: Workspace) -> uuid.UUID | None:
+    """The analyst a local workspace binds when nobody is named: its first one (None in
+    a workspace without analysts), read with SQLAlchemy's core, so opening a local
+    workspace loads no ORM (see db.analysts.bind_working_analyst, which does the same
+    through a session)."""
+    with ws.engine.connect() as conn:
+        found = conn.execute(select(_ANALYST.c.id).order_by(_ANALYST.c.created_at).limit(1))
+        return found.scalar()
 
 
 def refresh_statistics(ws: Workspace) -> bool:

@@ -184,6 +184,10 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     dialogs.parent = window
     after_first_paint(window, lambda: check_integrity_soon(ctx, window))
     window.show()
+    window.wait_for_panels()  # the window is painted first, then its panels are built
+    if not window.isVisible():  # closed meanwhile
+        ctx.ws.close()
+        return 0
     # Once the window has settled: the query planner's statistics, in the background.
     QTimer.singleShot(
         STATISTICS_DELAY_MS, window, lambda: refresh_statistics_once_checked(ctx, window)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gui_shell_support import add_text_article
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 from workspace_files import damaged_workspace, padded_workspace
 
 from db.workspace import open_workspace
@@ -23,11 +24,17 @@ def test_the_window_fills_after_its_first_paint(ws, tmp_path, qtbot) -> None:  #
     settings.setValue("window/lastArticle", str(last.id))
     window = MainWindow(AppContext(ws, RecordingDialogs()), settings, fill_after_paint=True)
     qtbot.addWidget(window)
-    panel = window.article_panel
-    assert panel.model.rowCount() == 0
-    assert panel.empty.text() == "Loading articles…"
-    assert window.reader.article_id is None
+    # The frame only: its docks wait for their panels, nothing is read yet.
+    assert not window.built
+    assert window.findChild(QWidget, "articleList") is None
+    assert window.docks["Articles"].widget().objectName() == "panelPlaceholder"
+    painted: list[bool] = []
+    window.panelsBuilt.connect(lambda: painted.append(window.built))
     window.show()
+    qtbot.waitUntil(lambda: window.built)
+    assert painted == [True]
+    panel = window.article_panel
+    assert window.docks["Articles"].widget() is panel
     qtbot.waitUntil(lambda: window.reader.article_id is not None)
     assert sorted(panel.titles()) == ["Last", "Older"]
     assert str(window.reader.article_id) == str(last.id)

@@ -46,6 +46,7 @@ def after_shown():
     from desktop.main_window.window import MainWindow
 
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    window.wait_for_panels()  # built once the window has been painted
     seen["shown"] = window.isVisible()
     seen["at_start"] = loaded()
     {use}

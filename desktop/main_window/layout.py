@@ -35,6 +35,8 @@ BOTTOM_MAX = 300
 # Side columns: a share of the window's width, within bounds.
 LEFT_SHARE, LEFT_MIN, LEFT_MAX = 0.24, 370, 460
 RIGHT_SHARE, RIGHT_MIN, RIGHT_MAX = 0.25, 360, 500
+# The article details' height before their fields are built (what they need at 96 dpi).
+DETAILS_HEIGHT = 239
 # The inspector column stays in focus mode: the docks in this area.
 KEPT_IN_FOCUS = Qt.DockWidgetArea.RightDockWidgetArea
 
@@ -109,7 +111,9 @@ class DockLayout:
         # The left column above the bottom tabs: the article details get what their
         # fields need, but at most 55 % of it, the article list the rest.
         column = max(0, window.height() - bottom - 110)
-        details = min(window.metadata_editor.sizeHint().height() + 24, int(column * 0.55))
+        editor = window.metadata_editor if window.built else None  # built after the paint
+        wanted = editor.sizeHint().height() + 24 if editor is not None else DETAILS_HEIGHT
+        details = min(wanted, int(column * 0.55))
         window.resizeDocks(
             [docks["Claims"], docks["Articles"], docks["Article details"]],
             [bottom, column - details, details],

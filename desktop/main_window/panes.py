@@ -56,6 +56,9 @@ def panes(window: QMainWindow) -> list[QWidget]:
     """The central widget and the shown docks, in reading order."""
     found: list[tuple[int, int, int, QWidget]] = []
     central = window.centralWidget()
+    held = central.layout() if central is not None else None
+    if held is not None and held.count() == 1 and held.itemAt(0).widget() is not None:
+        central = held.itemAt(0).widget()  # a holder's one panel (the reader's, say)
     if central is not None and central.isVisible():
         found.append((CENTRE, 0, 0, central))
     for dock in window.findChildren(QDockWidget):

@@ -6,9 +6,20 @@ import html
 import logging
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -20,31 +31,28 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from db.errors import ClaimDeskError
 from desktop.actions import ActionId, create_actions, icon, undo_actions
-from desktop.articles import ArticleListPanel, ArticleMetadataEditor
-from desktop.claims_table import ClaimsTableView
 from desktop.context import AppContext
-from desktop.inspector import ClaimInspector
 from desktop.main_window import panes, workspaces
 from desktop.main_window.layout import STATE_VERSION, BottomTitles, DockLayout
 from desktop.main_window.menus import build_menus, build_toolbar
-from desktop.main_window.reader_pane import ReaderPane
-from desktop.operations import articles as article_ops
-from desktop.workers import Job
 
-if TYPE_CHECKING:  # importing (encodings, readers) loads when an import begins
-    from desktop.operations.imports import ImportReport
+if TYPE_CHECKING:  # the panels' code loads after the window's first paint
+    from desktop.operations.imports import ImportReport  # loads when an import begins
+    from desktop.workers import Job
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +60,90 @@ Area = Qt.DockWidgetArea
 # First start (nothing saved yet): share of the screen's free area the window takes.
 FIRST_START_WIDTH = 0.92
 FIRST_START_HEIGHT = 0.9
+# Every dock of the window in the order the View menu lists them: title, area, and the
+# dock whose tab group it joins.  The window frames them all before its first paint
+# (a saved layout needs them to restore); the panels move in once built.
+DOCKS: tuple[tuple[str, Qt.DockWidgetArea, str | None], ...] = (
+    ("Articles", Area.LeftDockWidgetArea, None),
+    ("Article details", Area.LeftDockWidgetArea, None),
+    ("Claim", Area.RightDockWidgetArea, None),
+    ("Claims", Area.BottomDockWidgetArea, None),
+    ("Sources", Area.BottomDockWidgetArea, "Claims"),
+    ("Review queue", Area.BottomDockWidgetArea, "Claims"),
+    ("Compare", Area.BottomDockWidgetArea, "Claims"),
+    ("Discussion", Area.RightDockWidgetArea, "Claim"),
+    ("History", Area.RightDockWidgetArea, "Claim"),
+    ("Conflicts", Area.BottomDockWidgetArea, "Claims"),
+    ("Facts", Area.BottomDockWidgetArea, "Claims"),
+    ("Suggestions", Area.BottomDockWidgetArea, "Claims"),
+    ("Orphans", Area.BottomDockWidgetArea, "Claims"),
+)
+# What ``build_panels`` makes: asked for before, they are built at once.
+PANEL_ATTRIBUTES = frozenset(
+    {
+        "reader_pane",
+        "reader",
+        "article_panel",
+        "metadata_editor",
+        "inspector",
+        "claims_table",
+        "review_ui",
+        "shared_ui",
+        "conflicts_view",
+        "facts_view",
+        "suggestions_view",
+        "timeline_action",
+        "graph_action",
+        "safety_ui",
+        "search_ui",
+        "search_indexer",
+        "revisions_ui",
+        "bulk_menu",
+        "analyst_button",
+        "analyst_label",
+        "_sources_view",
+        "_sources_holder",
+    }
+)
+# Keys and clicks that, arriving before the panels are built, build them first.
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.ContextMenu,
+    }
+)
+
+
+def _placeholder(parent: QWidget, name: str) -> QWidget:
+    """An empty panel standing where a panel will be built."""
+    widget = QWidget(parent)
+    widget.setObjectName(name)
+    return widget
+
+
+class _InputFirst(QObject):
+    """Until the window's panels are built: a key or a click meant for the window builds
+    them first, so it reaches the real panels (and every shortcut is in place)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in INPUT_EVENTS
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._window.build_panels()
+        return False
 
 
 class PanelScroll(QScrollArea):
@@ -106,6 +198,8 @@ def first_start_geometry(available: QRect, minimum: QSize | None = None) -> QRec
 class MainWindow(QMainWindow):
     """Composes the panels; every panel talks to the others through ``ctx`` signals."""
 
+    panelsBuilt = Signal()  # the panels are in their docks (see ``build_panels``)
+
     def __init__(
         self,
         ctx: AppContext,
@@ -127,6 +221,13 @@ class MainWindow(QMainWindow):
         self.jobs: list[Job] = []
         self._menus: dict[str, QMenu] = {}
         self.docks: dict[str, QDockWidget] = {}
+        self._awaiting: dict[str, QWidget] = {}  # dock title -> placeholder panel
+        self._on_screen: list[str] = []  # docks shown when their panels moved in
+        self._built = False
+        self._shown_state: QByteArray | None = None  # the layout painted before the panels
+        self._restored_state: QByteArray | None = None  # the saved layout restored
+        self._input_guard: QObject | None = None
+        self._least_remembered = False  # minimum size set from the settings
         self.layouts = DockLayout(self)
         self.bottom_titles = BottomTitles(self)
 
@@ -137,17 +238,116 @@ class MainWindow(QMainWindow):
             if action_id is not ActionId.DELETE_CLAIM:
                 self.addAction(action)
         self.addActions([self.undo_action, self.redo_action])
+        # The reader moves into this holder once built (see _build_panels).
+        central = _placeholder(self, "readerHolder")
+        QVBoxLayout(central).setContentsMargins(0, 0, 0, 0)
+        self.setCentralWidget(central)
+        build_menus(self)
+        build_toolbar(self)
+        # Every dock in its default place, each still without its panel: a saved
+        # layout is restored onto these, and the panels move in once built.
+        for title, area, beside in DOCKS:
+            self._frame_dock(title, area, beside)
+        self.docks["Claims"].raise_()
+        self.docks["Claim"].raise_()
+        self._first_layout_pending = False
+        self._first_start_rect = QRect()
+        self.workspace_label = QLabel(self)
+        self.workspace_label.setObjectName("workspaceLabel")
+        self.statusBar().addPermanentWidget(self.workspace_label, 1)
+        # Where the analyst's button goes once built: as high, so the bar keeps its height.
+        self._analyst_stand_in = QToolButton(self)
+        self._analyst_stand_in.setAutoRaise(True)
+        self._analyst_stand_in.setText("Analyst: …")
+        self._analyst_stand_in.setEnabled(False)
+        self.statusBar().addPermanentWidget(self._analyst_stand_in)
+        self.layouts.remember_default()
+        if fill_after_paint:
+            # Start-up: the frame is painted first, the panels are built right after
+            # (or at once when a key or a click comes before that).
+            self._restore_settings()
+            self.update_workspace_labels()
+            self._input_guard = _InputFirst(self)
+            from desktop.main_window.first_paint import after_first_paint
 
+            after_first_paint(self, self.build_panels)
+        else:
+            self.build_panels()
+            self._restore_settings()
+            self.update_workspace_labels()
+            self._open_first_article()
+
+    def __getattr__(self, name: str) -> Any:
+        # A panel asked for before the start-up has built them: built now.
+        if name in PANEL_ATTRIBUTES and not self.__dict__.get("_built", True):
+            self.build_panels()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def built(self) -> bool:
+        """Whether the panels are built (start-up builds them after the first paint)."""
+        return self._built
+
+    def build_panels(self) -> None:
+        """Build the panels into their docks; at start-up, also read the article list
+        and open the last article.  Runs once; later calls do nothing."""
+        if self._built:
+            return
+        self._built = True
+        if self._input_guard is not None:
+            self._input_guard.deleteLater()
+            self._input_guard = None
+        try:
+            painted: dict[str, QSize] = {}
+            if self._fill_after_paint:
+                self._shown_state = self.saveState(STATE_VERSION)
+                painted = {
+                    title: dock.size()
+                    for title, dock in self.docks.items()
+                    if panes.shown(dock) and not dock.isFloating()
+                }
+            self._build_panels()
+            if self._fill_after_paint:
+                self._settle_layout(painted)
+                self.update_workspace_labels()
+                self._fill()
+        finally:
+            self.panelsBuilt.emit()
+
+    def wait_for_panels(self) -> None:
+        """Run the event loop until the panels are built (start-up: the window is
+        painted meanwhile)."""
+        if self._built:
+            return
+        loop = QEventLoop()
+        self.panelsBuilt.connect(loop.quit)
+        loop.exec()
+        self.panelsBuilt.disconnect(loop.quit)
+
+    def _build_panels(self) -> None:
+        from desktop.articles import ArticleListPanel, ArticleMetadataEditor
+        from desktop.claims_table import ClaimsTableView
+        from desktop.inspector import ClaimInspector
+        from desktop.main_window.reader_pane import ReaderPane
+
+        ctx = self.ctx
         self.reader_pane = ReaderPane(ctx, self)
         self.reader = self.reader_pane.reader
         self.reader.use_settings(self.settings)  # the analyst's zoom of the text
-        self.setCentralWidget(self.reader_pane)
+        holder = self.centralWidget().layout()
+        if self._fill_after_paint and holder is not None:
+            # Shown already: the reader moves into the holder the frame was painted
+            # with (a new central widget would give the docks its room meanwhile).
+            holder.addWidget(self.reader_pane)
+        else:
+            self.setCentralWidget(self.reader_pane)
         # The reader's own actions also fill its context menu.
         self.reader.addActions(
             [self.action(ActionId.NEW_CLAIM), self.action(ActionId.DELETE_CLAIM)]
         )
 
-        self.article_panel = ArticleListPanel(ctx, load=not fill_after_paint)
+        self.article_panel = ArticleListPanel(ctx, load=not self._fill_after_paint)
         self.metadata_editor = ArticleMetadataEditor(ctx)
         self.inspector = ClaimInspector(ctx)
         self.claims_table = ClaimsTableView(ctx)
@@ -157,8 +357,6 @@ class MainWindow(QMainWindow):
         self._sources_holder.setObjectName("sourcesHolder")
         QVBoxLayout(self._sources_holder).setContentsMargins(0, 0, 0, 0)
 
-        build_menus(self)
-        build_toolbar(self)
         from desktop.reader.claim_edges import install_claim_edges
 
         install_claim_edges(self)
@@ -172,13 +370,9 @@ class MainWindow(QMainWindow):
         details.setWidget(self.metadata_editor)
         self.add_dock(details, "Article details", Area.LeftDockWidgetArea)
         self.add_dock(self.inspector, "Claim", Area.RightDockWidgetArea)
-        claims_dock = self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
+        self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
         sources_dock = self.add_dock(self._sources_holder, "Sources", Area.BottomDockWidgetArea)
         sources_dock.visibilityChanged.connect(self._sources_shown)
-        self.tabifyDockWidget(claims_dock, sources_dock)
-        claims_dock.raise_()
-        self._first_layout_pending = False
-        self._first_start_rect = QRect()
         from desktop.review import install_review_ui
 
         self.review_ui = install_review_ui(self, ctx)
@@ -220,9 +414,12 @@ class MainWindow(QMainWindow):
         self.bulk_menu = install_bulk_menu(self)
         self._build_status_bar()
         self._connect()
-        self.layouts.remember_default()
-        self._restore_settings()
-        self.update_workspace_labels()
+        layout = self.layout()
+        if layout is not None:  # the window's minimum size is now the panels'
+            if self._least_remembered:
+                self.setMinimumSize(0, 0)  # (see _restore_settings)
+                layout.invalidate()
+            layout.activate()
 
     # ------------------------------------------------------------ public API
 
@@ -241,25 +438,74 @@ class MainWindow(QMainWindow):
     def add_dock(
         self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Area.RightDockWidgetArea
     ) -> QDockWidget:
-        """Put *widget* in a dock; its show/hide toggle goes to the View menu."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock{title.replace(' ', '')}")
+        """Put *widget* in a dock; its show/hide toggle goes to the View menu.  A dock
+        the window framed already (see ``DOCKS``) takes *widget* where it stands."""
+        if title not in self._awaiting:
+            self._frame_dock(title, area, None)
+        dock = self.docks[title]
+        waiting = self._awaiting.pop(title)
         if area == Area.BottomDockWidgetArea:
             # The bottom tabs start small: a panel needing more height than they
             # have scrolls rather than growing them or being cut off.
             widget = scrolling(widget, title, self)
+        if waiting.isHidden():  # behind another tab: hidden, as its placeholder was
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            widget.hide()
+        elif self.isVisible():
+            self._on_screen.append(title)
         dock.setWidget(widget)
+        waiting.deleteLater()
+        return dock
+
+    def _frame_dock(self, title: str, area: Qt.DockWidgetArea, beside: str | None) -> QDockWidget:
+        """A dock called *title* in *area* (on a tab beside the dock *beside*), holding
+        a placeholder until its panel is built (``add_dock``)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock{title.replace(' ', '')}")
+        waiting = _placeholder(dock, "panelPlaceholder")
+        dock.setWidget(waiting)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(area, dock)
+        if beside is not None:
+            self.tabifyDockWidget(self.docks[beside], dock)
         panes.hide_when_tabbed_away(dock)
         self.docks[title] = dock
+        self._awaiting[title] = waiting
         self.bottom_titles.watch(dock)
         self.menu("View").addAction(dock.toggleViewAction())
         return dock
+
+    def _settle_layout(self, painted: dict[str, QSize]) -> None:
+        """Once the panels are in their docks: the layout painted before (the restored
+        one, or the first start's split), each dock at the size it was *painted*
+        with, and each panel told whether it is on screen (docks report that only
+        on a change)."""
+        if self._restored_state is not None:
+            self.restoreState(self._restored_state, STATE_VERSION)
+        elif self._shown_state is not None:
+            self.restoreState(self._shown_state, STATE_VERSION)
+        sides = (Area.LeftDockWidgetArea, Area.RightDockWidgetArea)
+        wide = [t for t in painted if self.dockWidgetArea(self.docks[t]) in sides]
+        self.resizeDocks(
+            [self.docks[t] for t in wide],
+            [painted[t].width() for t in wide],
+            Qt.Orientation.Horizontal,
+        )
+        self.resizeDocks(
+            [self.docks[t] for t in painted],
+            [size.height() for size in painted.values()],
+            Qt.Orientation.Vertical,
+        )
+        for title in self._on_screen:
+            dock = self.docks[title]
+            if dock.isVisible():
+                dock.visibilityChanged.emit(True)
 
     @property
     def sources_view(self) -> QWidget:
@@ -355,17 +601,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ building
 
     def _build_status_bar(self) -> None:
-        self.workspace_label = QLabel(self)
-        self.workspace_label.setObjectName("workspaceLabel")
         from desktop.review.who_is_working import AnalystButton
 
         # Who is working, switched with one click (its menu lists the team).
         self.analyst_button = AnalystButton(self.ctx, self.settings, self)
         self.analyst_button.switched.connect(self.update_workspace_labels)
         self.analyst_label = self.analyst_button  # the name shown in the status bar
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.workspace_label, 1)
-        bar.addPermanentWidget(self.analyst_button)
+        self.statusBar().removeWidget(self._analyst_stand_in)
+        self._analyst_stand_in.deleteLater()
+        self.statusBar().addPermanentWidget(self.analyst_button)
 
     def _connect(self) -> None:
         a = self.action
@@ -541,6 +785,8 @@ class MainWindow(QMainWindow):
                 "Delete article", "Choose the article to delete in the article list first."
             )
             return
+        from desktop.operations import articles as article_ops
+
         article_ops.delete_article(self.ctx, article_id)
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
@@ -589,7 +835,8 @@ class MainWindow(QMainWindow):
         ws = self.ctx.ws
         kind = "Shared workspace" if ws.shared else "Workspace"
         self.workspace_label.setText(f"{kind}: {ws.display_name}")
-        self.analyst_button.refresh()
+        if self._built:
+            self.analyst_button.refresh()
         # The platform adds the application's name ("… — ClaimDesk") itself.
         self.setWindowTitle(Path(ws.display_name).name or ws.display_name)
 
@@ -613,22 +860,25 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ settings
 
     def _restore_settings(self) -> None:
+        least = self.settings.value("window/minimumSize")
+        if not self._built and isinstance(least, QSize) and least.isValid():
+            # The frame holds the room its panels took last time, so the window
+            # restored now keeps its size once they are built.
+            self.setMinimumSize(least)
+            self._least_remembered = True
         geometry = self.settings.value("window/geometry")
         restored = isinstance(geometry, QByteArray) and not geometry.isEmpty()
         if not (restored and self.restoreGeometry(geometry)):
             self.size_for_first_start()
         state = self.settings.value("window/state")
-        if not (isinstance(state, QByteArray) and self.restoreState(state, STATE_VERSION)):
+        self._restored_state = None
+        if isinstance(state, QByteArray) and self.restoreState(state, STATE_VERSION):
+            self._restored_state = state
+        else:
             # Nothing saved: split the docks once the window has its real size.
             self._first_layout_pending = True
             self.apply_first_layout()
         workspaces.remember(self.settings, self.ctx.ws.url)
-        if self._fill_after_paint:
-            from desktop.main_window.first_paint import after_first_paint
-
-            after_first_paint(self, self._fill)
-        else:
-            self._open_first_article()
 
     def _fill(self) -> None:
         """The article list and the last article, read once the window shows."""
@@ -696,9 +946,12 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        if self._built:
+            self.settings.setValue("window/minimumSize", self.minimumSizeHint())
         self.settings.setValue("window/state", self.layouts.state_to_save())
-        aid = self.reader.article_id
-        self.settings.setValue("window/lastArticle", str(aid) if aid else "")
+        if self._built:  # else the article read last time stays the one to open
+            aid = self.reader.article_id
+            self.settings.setValue("window/lastArticle", str(aid) if aid else "")
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import SQLAlchemyError
 
 from db import workspace as workspace_ops
-from db.analysts import bind_working_analyst
 from db.errors import ClaimDeskError
 from db.workspace import Workspace, redact, to_url
 from desktop.shared.urls import scrub
@@ -50,7 +49,12 @@ def open_workspace(
     """
     ws = workspace_ops.open_workspace(target, create_folder=create_folder, check_later=check_later)
     try:
-        bind_working_analyst(ws)
+        if ws.shared:
+            from db.analysts import bind_working_analyst
+
+            bind_working_analyst(ws)
+        else:  # the first analyst, read without loading the ORM
+            ws.analyst_id = workspace_ops.first_local_analyst(ws)
     except BaseException:
         ws.close()
         raise
