@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QScrollArea,
+    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self.docks: dict[str, QDockWidget] = {}
         self._awaiting: dict[str, QWidget] = {}  # dock title -> placeholder panel
-        self._on_screen: list[str] = []  # docks shown when their panels moved in
+        self._fronts: set[str] | None = None  # docks on screen when the build began
         self._built = False
         self._shown_state: QByteArray | None = None  # the layout painted before the panels
         self._restored_state: QByteArray | None = None  # the saved layout restored
@@ -302,10 +303,11 @@ class MainWindow(QMainWindow):
             painted: dict[str, QSize] = {}
             if self._fill_after_paint:
                 self._shown_state = self.saveState(STATE_VERSION)
+                self._fronts = self._in_front()
                 painted = {
-                    title: dock.size()
-                    for title, dock in self.docks.items()
-                    if panes.shown(dock) and not dock.isFloating()
+                    title: self.docks[title].size()
+                    for title in self._fronts
+                    if not self.docks[title].isFloating()
                 }
             self._build_panels()
             if self._fill_after_paint:
@@ -448,13 +450,12 @@ class MainWindow(QMainWindow):
             # The bottom tabs start small: a panel needing more height than they
             # have scrolls rather than growing them or being cut off.
             widget = scrolling(widget, title, self)
-        if waiting.isHidden():  # behind another tab: hidden, as its placeholder was
-            policy = widget.sizePolicy()
+        shown = self._fronts is None or title in self._fronts
+        if waiting.isHidden() or not shown:  # behind another tab: hidden, as its
+            policy = widget.sizePolicy()  # placeholder was (see panes.hide_when_tabbed_away)
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
             widget.hide()
-        elif self.isVisible():
-            self._on_screen.append(title)
         dock.setWidget(widget)
         waiting.deleteLater()
         return dock
@@ -502,10 +503,22 @@ class MainWindow(QMainWindow):
             [size.height() for size in painted.values()],
             Qt.Orientation.Vertical,
         )
-        for title in self._on_screen:
-            dock = self.docks[title]
-            if dock.isVisible():
-                dock.visibilityChanged.emit(True)
+        for title in self._in_front():
+            self.docks[title].visibilityChanged.emit(True)
+
+    def _in_front(self) -> set[str]:
+        """The docks on screen: shown, and in front of their tabs if tabbed."""
+        fronts: set[str] = set()
+        by_title = {dock.windowTitle(): title for title, dock in self.docks.items()}
+        for bar in self.findChildren(QTabBar):
+            if bar.parentWidget() is self and bar.count() and not bar.isHidden():
+                title = by_title.get(bar.tabText(bar.currentIndex()))
+                if title is not None:
+                    fronts.add(title)
+        for title, dock in self.docks.items():
+            if not dock.isHidden() and (dock.isFloating() or not self.tabifiedDockWidgets(dock)):
+                fronts.add(title)
+        return fronts
 
     @property
     def sources_view(self) -> QWidget:
