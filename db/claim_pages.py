@@ -29,10 +29,18 @@ from sqlalchemy import (
 )
 
 from db.claim_filter import apply_claim_filter, needs_article
-from db.claim_rows import R_ID, ClaimRow, claim_rows, rows_with_tags, select_rows
+from db.claim_rows import (
+    R_ID,
+    ClaimRow,
+    claim_rows,
+    has_open_thread,
+    open_threads,
+    rows_with_tags,
+    select_rows,
+)
 from db.claims import ClaimFilter
 from db.errors import InvalidInput
-from db.models import Article, Claim, ClaimRelay, Comment, Source, Tag, claim_tag
+from db.models import Article, Claim, ClaimRelay, Source, Tag, claim_tag
 from db.search.match import sqlite_claims_matched_at_least
 from db.search.query import parse_query
 from db.workspace import Workspace
@@ -89,19 +97,6 @@ def _first_relay() -> ColumnElement[Any]:
     )
 
 
-def _open_threads() -> ColumnElement[Any]:
-    return (
-        select(func.count())
-        .where(
-            Comment.claim_id == Claim.id,
-            Comment.parent_id.is_(None),
-            Comment.resolved.is_(False),
-        )
-        .correlate(Claim)
-        .scalar_subquery()
-    )
-
-
 def sort_columns(key: SortKey) -> list[SQLColumnExpression[Any]]:
     """The values a key orders by, before the claim id that breaks ties."""
     if key in (SortKey.POSITION, SortKey.ARTICLE):
@@ -123,7 +118,7 @@ def sort_columns(key: SortKey) -> list[SQLColumnExpression[Any]]:
     if key is SortKey.UPDATED:
         return [Claim.updated_at]
     if key is SortKey.THREADS:
-        return [_open_threads()]
+        return [open_threads()]
     if key is SortKey.RELAYS:
         return [func.lower(_first_relay())]
     return []
@@ -220,19 +215,6 @@ def _common_text(conn: Connection, flt: ClaimFilter, key: SortKey, rows: int) ->
     return rows * int(everything) <= at_least * WALK_ROWS
 
 
-def _has_open_thread() -> ColumnElement[bool]:
-    return (
-        select(Comment.id)
-        .where(
-            Comment.claim_id == Claim.id,
-            Comment.parent_id.is_(None),
-            Comment.resolved.is_(False),
-        )
-        .correlate(Claim)
-        .exists()
-    )
-
-
 SAMPLE = 2000  # claims sampled to judge how many of a part's claims a filter keeps
 
 
@@ -286,7 +268,7 @@ def _split_ids(
         relayed = Claim.id.in_(select(ClaimRelay.claim_id))
         empty, valued = base.where(~relayed), base.where(relayed)
     else:
-        discussed = _has_open_thread()
+        discussed = has_open_thread()
         empty, valued = base.where(~discussed), base.where(discussed)
     # A criterion that keeps many claims overall may keep few or none of one part
     # (claims in dispute tend to have a source and an open thread): each part walks

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
 
 from db.claim_filter import apply_claim_filter
 from db.claims import ClaimFilter, ClaimInfo
@@ -86,18 +86,23 @@ def _raw(column: Any) -> Any:
     return type_coerce(column, String)
 
 
-def _open_threads() -> Any:
-    """Unresolved top-level comments of the row's claim (a correlated count on an index)."""
+def _open_thread_comments() -> tuple[ColumnElement[bool], ...]:
+    """The condition on Comment naming the row's claim's unresolved top-level comments."""
     return (
-        select(func.count())
-        .where(
-            Comment.claim_id == Claim.id,
-            Comment.parent_id.is_(None),
-            Comment.resolved.is_(False),
-        )
-        .correlate(Claim)
-        .scalar_subquery()
+        Comment.claim_id == Claim.id,
+        Comment.parent_id.is_(None),
+        Comment.resolved.is_(False),
     )
+
+
+def open_threads() -> ColumnElement[int]:
+    """Unresolved top-level comments of the row's claim (a correlated count on an index)."""
+    return select(func.count()).where(*_open_thread_comments()).correlate(Claim).scalar_subquery()
+
+
+def has_open_thread() -> ColumnElement[bool]:
+    """Whether the row's claim has an unresolved top-level comment (a correlated EXISTS)."""
+    return select(Comment.id).where(*_open_thread_comments()).correlate(Claim).exists()
 
 
 def _superseded_by() -> Any:
@@ -129,7 +134,7 @@ def select_rows(flt: ClaimFilter) -> Any:
             _raw(Claim.updated_at),
             _raw(Claim.article_id),
             _raw(Claim.source_id),
-            _open_threads(),
+            open_threads(),
             Claim.contested,
             _superseded_by(),
         )

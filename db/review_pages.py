@@ -46,6 +46,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from db.claim_rows import has_open_thread, open_threads
 from db.models import Analyst, Article, Claim, Comment, Source, Status
 from db.models.base import UTCDateTime
 from db.review import (
@@ -84,32 +85,6 @@ class Part:
 
     def count(self, *more: ColumnElement[bool]) -> Select[Any]:
         return self.select(func.count()).where(*more)
-
-
-def _open_threads() -> ColumnElement[int]:
-    return (
-        select(func.count())
-        .where(
-            Comment.claim_id == Claim.id,
-            Comment.parent_id.is_(None),
-            Comment.resolved.is_(False),
-        )
-        .correlate(Claim)
-        .scalar_subquery()
-    )
-
-
-def _has_open_thread() -> ColumnElement[bool]:
-    return (
-        select(Comment.id)
-        .where(
-            Comment.claim_id == Claim.id,
-            Comment.parent_id.is_(None),
-            Comment.resolved.is_(False),
-        )
-        .correlate(Claim)
-        .exists()
-    )
 
 
 def grading_columns() -> list[Column]:
@@ -184,8 +159,8 @@ def queue_parts(
             select(Comment.claim_id).where(Comment.parent_id.is_(None), Comment.resolved.is_(False))
         )
         parts = [
-            Part([*where, ~_has_open_thread()], tail),
-            Part([*where, discussed], [_open_threads(), *tail]),
+            Part([*where, ~has_open_thread()], tail),
+            Part([*where, discussed], [open_threads(), *tail]),
         ]
     else:
         parts = [Part(where, tail)]
