@@ -520,6 +520,14 @@ class MainWindow(QMainWindow):
                 fronts.add(title)
         return fronts
 
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None:
+        """As QMainWindow's, but a framed dock of a window already shown stays where it
+        stands: moving it would show its panel for a moment (and make it load)."""
+        framed = {title for title, _area, _beside in DOCKS}
+        if self.isVisible() and second.windowTitle() in framed and first.windowTitle() in framed:
+            return
+        super().tabifyDockWidget(first, second)
+
     @property
     def sources_view(self) -> QWidget:
         """The sources panel, built on first use (it starts hidden behind the claims)."""
