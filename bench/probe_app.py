@@ -152,13 +152,23 @@ def _caller() -> str:
 
 
 def reader_of(window: QWidget) -> QPlainTextEdit | QTextEdit:
+    _panels(window)
     found = window.findChild(QPlainTextEdit, "reader") or window.findChild(QTextEdit, "reader")
     if found is None:
         raise RuntimeError("no widget named 'reader' in the main window")
     return found
 
 
+def _panels(window: QWidget) -> None:
+    """Wait until the window's panels are in their docks (start-up builds them after
+    the first paint); the wait counts in whatever the step measures."""
+    wait = getattr(window, "wait_for_panels", None)
+    if wait is not None:
+        wait()
+
+
 def article_list(window: QWidget) -> QAbstractItemView:
+    _panels(window)
     view = window.findChild(QAbstractItemView, "articleList")
     if view is None:
         raise RuntimeError("no view named 'articleList' in the main window")
@@ -166,6 +176,7 @@ def article_list(window: QWidget) -> QAbstractItemView:
 
 
 def claims_table(window: QWidget) -> QTableView:
+    _panels(window)
     table = window.findChild(QTableView, "claimsTable")
     if table is None:
         raise RuntimeError("no table named 'claimsTable' in the main window")

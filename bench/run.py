@@ -520,12 +520,14 @@ def bench_queue(ctx: Context) -> list[Row]:
             )  # fmt: skip
         end = app["scroll_end"]
         rows.append(
-            Row("Review queue: scroll to the end", label, end["seconds"], "s", None, "—", None,
-                f"GUI blocked ≤ {end['block_ms']:.0f} ms")
+            Row("Review queue: scroll to the end", label, end["seconds"], "s",
+                base["first_rows"], "—", None,
+                f"GUI blocked ≤ {end['block_ms']:.0f} ms; baseline: count + first page in SQL")
         )  # fmt: skip
         rows.append(
             Row("Review queue: rows (or ids) held", label, float(app["rows_held"]), "rows",
-                None, "bounded", None, f"of {app['total_rows']:,}; peak RSS "
+                float(app["total_rows"]), "bounded", None, f"baseline: every claim waiting; "
+                f"peak RSS "
                 f"{app['rss_peak']:.0f} MiB")
         )  # fmt: skip
     return rows
