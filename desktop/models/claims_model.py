@@ -36,7 +36,7 @@ from db.claims import ClaimFilter
 from db.invisible import marked
 from db.models import CREDIBILITY, RELIABILITY, Status
 from db.workspace import Workspace
-from desktop.models import claims_refresh
+from desktop.models import claims_refresh, held_rows
 from desktop.models.claims_refresh import Item, Plan, Snapshot
 from desktop.operations import claims_table as ops
 from desktop.operations.claims_table import (
@@ -704,7 +704,7 @@ class ClaimsTableModel(QAbstractTableModel):
         row = self._rows.get(pos)
         if row is not None:
             self._cells.pop(row[R_ID], None)
-        self._reindex({(r - 1 if r > pos else r): v for r, v in self._rows.items() if r != pos})
+        self._reindex(held_rows.after_removal(self._rows, pos))
         self._count -= 1
         self.endRemoveRows()
         self.countChanged.emit(self._count)
@@ -712,7 +712,7 @@ class ClaimsTableModel(QAbstractTableModel):
     def _insert_at(self, rank: int, row: ClaimRow) -> None:
         rank = max(0, min(rank, self._count))
         self.beginInsertRows(QModelIndex(), rank, rank)
-        shifted = {(r + 1 if r >= rank else r): v for r, v in self._rows.items()}
+        shifted = held_rows.after_insertion(self._rows, rank)
         shifted[rank] = row
         self._cells.pop(row[R_ID], None)
         self._reindex(shifted)
@@ -729,15 +729,7 @@ class ClaimsTableModel(QAbstractTableModel):
             return
         dest = rank + 1 if rank > src else rank
         self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dest)
-        rows: dict[int, ClaimRow] = {}
-        for r, value in self._rows.items():
-            if r == src:
-                continue
-            if src < r <= rank:
-                r -= 1
-            elif rank <= r < src:
-                r += 1
-            rows[r] = value
+        rows = held_rows.after_move(self._rows, src, rank)
         rows[rank] = row
         self._reindex(rows)
         self.endMoveRows()

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from db.changes import Changes, Entity, Op
 from db.review import QueueFilter, QueueItem, QueueSort
 from desktop.marks import one_line
+from desktop.models import held_rows
 from desktop.operations.review import QueueReads, QueueWindow
 from desktop.palette import status_icon, status_tip
 from desktop.workers import Job, run_job
@@ -372,14 +373,14 @@ class ReviewQueueModel(QAbstractTableModel):
     def _remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
         self._drop(row)
-        self._reindex({(r - 1 if r > row else r): v for r, v in self._rows.items()})
+        self._reindex(held_rows.after_removal(self._rows, row))
         self._count -= 1
         self.endRemoveRows()
 
     def _insert(self, rank: int, item: QueueItem | None) -> None:
         rank = max(0, min(rank, self._count))
         self.beginInsertRows(QModelIndex(), rank, rank)
-        self._reindex({(r + 1 if r >= rank else r): v for r, v in self._rows.items()})
+        self._reindex(held_rows.after_insertion(self._rows, rank))
         self._count += 1
         if item is not None:
             self._put(rank, item)
@@ -396,16 +397,7 @@ class ReviewQueueModel(QAbstractTableModel):
             return
         dest = rank + 1 if rank > src else rank  # Qt counts before the move
         self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dest)
-        rows: dict[int, QueueItem] = {}
-        for r, value in self._rows.items():
-            if r == src:
-                continue
-            if src < r <= rank:
-                r -= 1
-            elif rank <= r < src:
-                r += 1
-            rows[r] = value
-        self._reindex(rows)
+        self._reindex(held_rows.after_move(self._rows, src, rank))
         if item is not None:
             self._put(rank, item)
         self.endMoveRows()
