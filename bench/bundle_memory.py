@@ -222,14 +222,14 @@ def as_json_lines(old: Path) -> Path:
     return target
 
 
-def _pg_workspace(admin_url: str) -> str:
-    """A fresh, migrated PostgreSQL database beside *admin_url*'s (dropped first if left over)."""
+def _pg_workspace(admin_url: str, name: str = "claimdesk_bundle_bench") -> str:
+    """A fresh, migrated PostgreSQL database *name* beside *admin_url*'s (dropped first if
+    left over)."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     from db.workspace import migrate
 
-    name = "claimdesk_bundle_bench"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

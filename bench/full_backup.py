@@ -29,26 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bundle_memory import _rss_mib  # noqa: E402
+from bench.bundle_memory import _pg_workspace, _rss_mib  # noqa: E402
 from bench.prose import sentences, title  # noqa: E402
 
 NAMES = ("claimdesk_full_backup_bench", "claimdesk_full_restore_bench")
-
-
-def _database(admin_url: str, name: str) -> str:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    from db.workspace import migrate
-
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    admin.dispose()
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    migrate(url)
-    return url
 
 
 def _drop(admin_url: str) -> None:
@@ -218,7 +202,7 @@ def main(argv: list[str]) -> None:
         _arg(argv, "--mib", 20),
     )
     try:
-        source = _database(admin, NAMES[0])
+        source = _pg_workspace(admin, NAMES[0])
         began = time.perf_counter()
         fill(source, articles, claims, mib)
         expected = counts(source)
@@ -237,7 +221,7 @@ def main(argv: list[str]) -> None:
             )
             for label, target in (
                 ("SQLite", str(Path(tmp) / "restored.sqlite")),
-                ("PostgreSQL", _database(admin, NAMES[1])),
+                ("PostgreSQL", _pg_workspace(admin, NAMES[1])),
             ):
                 result = _run("--child", "restore", str(bundle), target)
                 same = counts(target) == expected
