@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QCheckBox,
     QComboBox,
     QDialog,
+    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -468,6 +469,17 @@ def _wait_rows(table: QTableView, watch: WindowWatch) -> float:
     return painted[0]
 
 
+def click_section(header: QHeaderView, col: int) -> None:
+    """Click a column's header in its middle, as a user sorting by it does."""
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    QTest.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier(0),
+        QPoint(x, header.height() // 2),
+    )
+
+
 def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     """Claims table: first rows, sort by each column, status filter, text filter."""
     window = watch.window
@@ -512,16 +524,10 @@ def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or f"column {col}")
         table.scrollTo(model.index(0, col))
         settle(watch, quiet_ms=30)
-        x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
         beat.reset()
         began = time.perf_counter()
         steps.start(f"sort by {title}")
-        QTest.mouseClick(
-            header.viewport(),
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier(0),
-            QPoint(x, header.height() // 2),
-        )
+        click_section(header, col)
         end = settle(watch, busy=loading, quiet_ms=80)
         steps.done()
         out["sorts"].append(
@@ -716,16 +722,10 @@ def task_queue(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         title = str(model.headerData(col, Qt.Orientation.Horizontal) or f"column {col}")
         table.scrollTo(model.index(0, col))
         settle(watch, busy=loading, quiet_ms=30)
-        x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
         beat.reset()
         began = time.perf_counter()
         steps.start(f"sort by {title}")
-        QTest.mouseClick(
-            header.viewport(),
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier(0),
-            QPoint(x, header.height() // 2),
-        )
+        click_section(header, col)
         end = max(settle(watch, busy=loading, quiet_ms=80), busy_until[0])
         steps.done()
         out["sorts"].append({"column": title, "seconds": end - began, "block_ms": beat.block_ms()})
