@@ -605,6 +605,15 @@ def _read(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     return found
 
 
+def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
+    """What the quote tells of an event noun *head*: what else befell it when a verb says
+    so ("the ceasefire collapsed"), else the happening itself ("the quake struck")."""
+    noun = OCCURRENCES.get(head, head)
+    own = "event" if head in OCCURRENCES else _FORM_KIND[head]
+    about = kinds - _HAPPENED - _CAUSED - {own}
+    return {Happening(kind, noun, order) for kind in about or {own}}
+
+
 def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     heads = _heads(p.quote)
     where = {}
@@ -627,21 +636,14 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             # The happening itself when a verb tells that it happened ("the quake struck",
             # "the talks began") or none does; else what else befell it ("the ceasefire
             # collapsed", "the talks ended", "the ceasefire was announced").
-            noun = OCCURRENCES.get(head, head)
-            own = "event" if head in OCCURRENCES else _FORM_KIND[head]
-            about = kinds - _HAPPENED - _CAUSED - {own}
-            found.update(Happening(kind, noun, order) for kind in about or {own})
+            found.update(_befell(head, kinds, order))
         elif marked or first or not _plural(head):
             things.add(_thing(head))
     if kinds and not found and not things and _RELATIVE.match(p.quote):
         # "…, which capsized on 14 May": what comes just before in its sentence.
         for head, _marked, _place in _antecedent(sentence_lead(p)):
             if head in OCCURRENCES or head in EVENT_NOUNS:
-                noun = OCCURRENCES.get(head, head)
-                own = "event" if head in OCCURRENCES else _FORM_KIND[head]
-                found.update(
-                    Happening(k, noun, order) for k in kinds - _HAPPENED - _CAUSED - {own} or {own}
-                )
+                found.update(_befell(head, kinds, order))
             elif not _plural(head):
                 things.add(_thing(head))
     if kinds and not found and not things and _IT.search(p.quote):
@@ -650,11 +652,7 @@ def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         if lead:
             head, _marked, _place = lead[0]
             if head in OCCURRENCES or head in EVENT_NOUNS:
-                noun = OCCURRENCES.get(head, head)
-                own = "event" if head in OCCURRENCES else _FORM_KIND[head]
-                found.update(
-                    Happening(k, noun, order) for k in kinds - _HAPPENED - _CAUSED - {own} or {own}
-                )
+                found.update(_befell(head, kinds, order))
             elif not _plural(head):
                 things.add(_thing(head))
     if first:
