@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from gui_shell_support import make_window
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from db.articles import NewArticle, add_articles, delete_article, list_articles
 from db.search import articles_to_index, index_some, schema, search
@@ -94,6 +94,29 @@ def test_indexing_stopped_midway_goes_on_at_the_next_open(ws_path: Path, tmp_pat
         pass
     assert articles_to_index(again) == 0 and _indexed_keys(again, "ferry") == 5
     again.close()
+
+
+def test_an_article_indexed_while_a_search_runs_is_still_found(ws: Workspace) -> None:
+    # The background indexer commits between two statements of one search: the
+    # article leaves the queue after the search looked in the indexes.
+    add_articles(ws, [_new(1, "A narwhal surfaced.")], index_later=True)
+    assert articles_to_index(ws) == 1
+    indexed: list[int] = []
+
+    def index_after_the_index_lookup(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
+        if " MATCH " in statement and not indexed:
+            other = open_workspace(ws.url.removeprefix("sqlite:///"))
+            indexed.append(index_some(other))
+            other.close()
+
+    event.listen(ws.engine, "after_cursor_execute", index_after_the_index_lookup)
+    try:
+        found = search(ws, "narwhal")
+    finally:
+        event.remove(ws.engine, "after_cursor_execute", index_after_the_index_lookup)
+    assert indexed == [1] and articles_to_index(ws) == 0
+    assert [h.article_title for h in found.hits] == ["Dispatch 1"]
+    assert [h.article_title for h in search(ws, "narwhal").hits] == ["Dispatch 1"]
 
 
 def test_window_import_then_the_indexer_makes_the_last_article_searchable(

@@ -78,6 +78,15 @@ def _sqlite_documents(
 ) -> list[Document]:
     # Plain SQL: this runs on every keystroke of the search box, and FTS5 hands
     # back the newest rowids first without looking at the rest.
+    # Articles an import stored are indexed in the background: until then they are
+    # read here, newest first, so a search never misses them.  They are read before
+    # the indexes: an article indexed meanwhile is then in the indexes, never in
+    # neither (each statement sees the latest commit; an article only leaves the queue).
+    queued: list[tuple[int, str, Any]] = []
+    if schema.queued_count(conn):
+        queued, left = _queued_documents(conn, query, limit)
+        if unread is not None:
+            unread.append(left)
     params: list[Any] = []
     if query.long_terms:
         fts = schema.TRIGRAM
@@ -100,13 +109,9 @@ def _sqlite_documents(
     parted = _parted_documents(conn, query, limit)
     if parted:
         found = sorted(found + parted, key=lambda f: f[0], reverse=True)[:limit]
-    if schema.queued_count(conn):
-        # Articles an import stored are indexed in the background: until then they are
-        # read here, newest first, so a search never misses them.
-        queued, left = _queued_documents(conn, query, limit)
-        found += queued
-        if unread is not None:
-            unread.append(left)
+    if queued:
+        seen = {(kind, entity) for _key, kind, entity in found}
+        found += [q for q in queued if (q[1], q[2]) not in seen]
         found.sort(key=lambda f: f[0], reverse=True)
     return [(kind, entity) for _key, kind, entity in found[:limit]]
 
