@@ -1,5 +1,5 @@
 """The held-out facts references (tests/fixtures/facts_fresh, facts_blind, facts_blind2,
-facts_blind3, facts_blind4, facts_blind5) match their articles.
+facts_blind3, facts_blind4, facts_blind5, facts_blind6) match their articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the
 proposals against the marked pairs; these tests make sure the marks still say what
@@ -25,6 +25,7 @@ FOLDERS = [
     FIXTURES / "facts_blind3",
     FIXTURES / "facts_blind4",
     FIXTURES / "facts_blind5",
+    FIXTURES / "facts_blind6",
 ]
 RELATIONS = {"same", "supports", "updates", "contradicts"}
 PAIR_LISTS = ("not_linked", "date_conflicts", "date_agree", "different_events")
