@@ -212,6 +212,23 @@ def test_a_clause_about_what_is_to_come_looks_ahead(text: str, iso: str) -> None
     assert one(text)[1] == iso
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a weekday before its date only names that date, however far back it lies
+        ("The ferry sailed on Friday 11 October.", "2024-10-11"),
+        ("The mill shut on Saturday, 28 September.", "2024-09-28"),
+        ("The mill shut on Saturday, September 28.", "2024-09-28"),
+        ("The parade was held on Tuesday 1st of October.", "2024-10-01"),
+        # "by" the paper's own weekday is that day, not a week on
+        ("Clinics had seen 40 patients by Wednesday.", "2024-10-23"),
+        ("40 patients by Wednesday, the clinic said.", "2024-10-23"),
+    ],
+)
+def test_a_weekday_with_its_date_and_by_the_papers_own_weekday(text: str, iso: str) -> None:
+    assert one(text)[1] == iso
+
+
 def test_words_of_a_long_text_read_once_compactly() -> None:
     """The words the date patterns look around are every word with its place, casefolded;
     positions are kept in arrays and a word written many times is held once."""

@@ -158,6 +158,8 @@ _EN_WEEKDAY_RE = re.compile(
     r"\b(?P<prep>(?:[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom)\s+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+[A-Z])"
+    # (a weekday before its date, "Thursday, 24 September", is read with the date)
+    r"(?!,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+)"
 )
 # "this weekend", "through the weekend", "last weekend".
 _EN_WEEKEND_RE = re.compile(r"\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast|the)\s+weekend\b")
@@ -561,7 +563,8 @@ def _weekdays(
         elif prep in ("by", "until", "till", "до", "к", "ко", "til", "다음") and not (
             prep == "by" and _PAST_PERFECT.search(folded, max(0, m.start() - 80), m.start())
         ):
-            ahead = (target - published.weekday()) % 7 or 7
+            # ("By Tuesday" in Tuesday's paper is that day: a week on would be "next Tuesday".)
+            ahead = (target - published.weekday()) % 7 or (0 if prep == "by" else 7)
             day = published + dt.timedelta(days=ahead)
         elif prep == "지난" or (word.endswith("s") and prep == "i" and back == 0):
             day = published - dt.timedelta(days=back or 7)

@@ -64,6 +64,13 @@ _PREP_BEFORE = re.compile(
     r"fra den|fra|den)\s+$",
     re.IGNORECASE,
 )
+# A day and month (either way round) right after a weekday: the weekday only names it.
+_DATE_AFTER_WEEKDAY = (
+    r"(?!,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|"
+    r"Oct|Nov|Dec)\b|(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d))"
+)
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -174,6 +181,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # (a weekday before its date, "on Thursday 24 September", is read with the date)
         "relative",
         re.compile(
             r"(?<![\w-])(?P<rel>(?:earlier|later)\s+(?:this|in\s+the|last)\s+(?:month|year|week)|"
@@ -181,7 +189,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"today|tomorrow|tonight|"
             r"this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today|"
             r"(?:on|last|this|next)\s+" + _WEEKDAY.replace("?P<wd>", "?P<rwd>") + r"|"
-            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![\w-])",
+            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![\w-])"
+            + _DATE_AFTER_WEEKDAY,
             re.IGNORECASE,
         ),
     ),
