@@ -106,3 +106,42 @@ def test_words_of_illness_only_where_they_tell_of_illness() -> None:
     assert plain is not None and plain.relation is Relation.SAME
     assert p("University admissions rose to 4,000").predicate == ""
     assert p("the schools were ill-equipped for 300 pupils").predicate == ""
+
+
+def test_people_given_care_are_one_count_however_worded() -> None:
+    """Treated for an ailment, treated in hospital: one count of people given care, its
+    own quantity beside the admitted; a later day's figure updates it."""
+    monday = p("19 people had been treated for smoke inhalation")
+    tuesday = p("The count of people treated in hospital for burns and smoke rose to 33", TUESDAY)
+    assert (monday.unit, tuesday.unit) == ("treated", "treated")
+    found = relate(monday, tuesday)
+    assert found is not None and found.relation is Relation.UPDATES and found.newer is tuesday
+    admitted = p("33 people were admitted to hospital", TUESDAY)
+    assert relate(tuesday, admitted) is None
+
+
+def test_treated_as_or_treated_well_is_no_care() -> None:
+    assert p("the 4 fires are being treated as arson").predicate == ""
+    assert p("the 300 strikers said they were not treated fairly").predicate == ""
+
+
+def test_a_figure_opening_its_quote_is_told_by_the_verb_just_before() -> None:
+    lead = "Clinics across the district had treated "
+    quote = "40 people for burns by Monday"
+    first = profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), None, MONDAY, lead=lead)
+    assert (first.predicate, first.unit) == ("treated", "treated")
+    later = p("55 people have been treated for burns", FRIDAY)
+    found = relate(first, later)
+    assert found is not None and found.relation is Relation.UPDATES and found.newer is later
+    # a verb of another clause does not tell the figure
+    said = "The clinics treated the wounded, and officials said "
+    other = profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), None, MONDAY, lead=said)
+    assert other.predicate == ""
+
+
+def test_the_number_evacuated_naming_no_noun_counts_people() -> None:
+    brigade = p("the brigade put the number evacuated at between 600 and 800")
+    county = p("some 700 residents had been evacuated")
+    assert brigade.unit == "people"
+    found = relate(county, brigade)
+    assert found is not None and found.relation is Relation.SUPPORTS

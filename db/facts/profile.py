@@ -55,7 +55,12 @@ SYNONYMS = {
 CLASSES = frozenset(SYNONYMS.values())  # the counted things known by class
 # People counted by what befell them, under whatever noun or none ("the number trapped
 # at 47", "52 men were cut off"): the fate names the count.
-COUNTED_BY_FATE = frozenset(("rescued", "trapped", "missing", "ill", "hospitalised", "confirmed"))
+COUNTED_BY_FATE = frozenset(
+    ("rescued", "trapped", "missing", "ill", "hospitalised", "confirmed", "treated")
+)
+# Fates only people meet: a count of them naming no noun ("put the number evacuated at
+# 900") counts people.
+PEOPLE_BY_FATE = frozenset(("displaced", "detained", "sheltered"))
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
 )
@@ -167,10 +172,14 @@ DAMAGE = re.compile(
 )
 # … and what befell people in an outbreak of illness (read after the above: "rescued
 # miners in hospital" counts the rescued): who fell ill, who was taken into hospital,
-# whose illness a test confirmed.  Each is a count of its own (the confirmed and the
-# admitted are among the ill, but answer other questions).
+# whose illness a test confirmed, who was given care for it ("treated for burns",
+# "treated in hospital", sent home or not).  Each is a count of its own (the confirmed and
+# the admitted are among the ill, but answer other questions).
 ILLNESS = re.compile(
-    r"\b(?:(?P<hospitalised>hospitali[sz]\w*|(?:admitted|taken|brought|rushed) (?:in)?to "
+    # ("Treated as a crime", "treated well": how something was dealt with, not care.)
+    r"\b(?:(?P<treated>(?<!un)treated(?!\s+(?:as|like|well|badly|fairly|unfairly|harshly|"
+    r"differently|equally|with\s+(?:respect|suspicion|caution)))|given (?:first aid|treatment))"
+    r"|(?P<hospitalised>hospitali[sz]\w*|(?:admitted|taken|brought|rushed) (?:in)?to "
     r"(?:a |the )?hospital|in hospital|hospital admissions?)"
     # ("Officials confirmed 1,500 troops arrived" reports; a test confirms an illness.)
     r"|(?P<confirmed>(?:laboratory|lab)[- ]confirmed|confirmed\s+(?:[\d,.]+\s+)?(?:new\s+)?"
@@ -336,6 +345,10 @@ def predicate_of(quote: str) -> str:
     if CASUALTY.search(quote):
         return "casualty"
     fate = FATE.search(quote) or DAMAGE.search(quote) or ILLNESS.search(quote)
+    if fate and fate.lastgroup == "treated":
+        # ("Doctors treated 410 people with symptoms": those named by their illness.)
+        if any(m.lastgroup == "ill" for m in ILLNESS.finditer(quote, fate.end())):
+            return "ill"
     if fate:
         return fate.lastgroup or ""
     if STRENGTH.search(quote):
@@ -491,6 +504,11 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     first = dates[0].first if dates else None
     last = (dates[0].last or first) if dates else None
     words = " ".join(sorted({w.lower() for w in _WORDS.findall(quote) if len(w) > 2}))
+    predicate = predicate_of(quote)
+    if not predicate and figure is not None and not quote[: figure.start].strip():
+        # A figure opening the quote is told by the verb just before it ("the clinics had
+        # treated | 88 people for burns"): read with the last words of its clause.
+        predicate = predicate_of(f"{_clause_tail(lead)} {quote}")
     return Reading(
         None if figure is None else figure.value,
         None if figure is None else figure.value_max,
@@ -508,12 +526,21 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         bool(UPDATE_CUES.search(quote)),
         bool(INCREMENT.search(quote)),
         bool(FORECAST.search(quote)),
-        predicate_of(quote),
+        predicate,
         period_of(quote),
         figure is not None and (is_subset(quote, lead, figure) or bool(_ALONE.search(quote))),
         words,
         bool(INCIDENT.search(quote)),
     )
+
+
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\n\"“”]")
+
+
+def _clause_tail(lead: str, words: int = 3) -> str:
+    """The last few words of *lead* within its clause ("" when it ends a clause)."""
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(lead[-80:])), default=0)
+    return " ".join(lead[-80:][cut:].split()[-words:])
 
 
 # A year naming what a figure belongs to: "the 2019 Marrow Ridge fire, which burned 9,100
@@ -583,6 +610,8 @@ def profile(
         unit = r.unit or (unit_in_words(around) if around else "")
         if r.predicate in COUNTED_BY_FATE and (unit not in CLASSES or unit == "people"):
             unit = r.predicate  # "47 miners were trapped", "52 men cut off", "the number trapped"
+        elif not unit and r.predicate in PEOPLE_BY_FATE:
+            unit = "people"  # "the number evacuated at 1,500": people, though none are named
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,

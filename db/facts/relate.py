@@ -16,7 +16,7 @@ from db.models import Relation
 SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
     ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered", "ill",
-     "hospitalised", "confirmed")
+     "hospitalised", "confirmed", "treated")
 )  # fmt: skip
 # What befell homes tells the count as well: "62 houses burned down" and "the number of
 # homes lost has risen to 118" count one thing however differently worded.
@@ -25,7 +25,7 @@ TOLD_BY_WHAT_BEFELL = frozenset(("destroyed", "damaged", "flooded", "unpowered")
 # …) and homes.
 TOLD_UNITS = frozenset(
     ("killed", "wounded", "people", "rescued", "trapped", "missing", "ill", "hospitalised",
-     "confirmed")
+     "confirmed", "treated")
 )  # fmt: skip
 # A figure dated in its own words this many days or more from another's counts another
 # incident's toll or another year's total, not a newer count of the same thing.
