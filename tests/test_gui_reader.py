@@ -11,6 +11,7 @@ from gui_shell_support import (
     add_text_article,
     make_window,
     select_codepoints,
+    settle,
 )
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
@@ -153,6 +154,56 @@ def test_only_blocks_touched_by_a_change_are_rehighlighted(opened, ws, monkeypat
     claim = claim_ops.create_claim_by_quote(ws, article.id, "15 новых")
     publish_claims(window.ctx, claim)
     assert touched == [2]
+
+
+def test_a_new_claim_lays_out_and_repaints_its_own_line_alone(opened, ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+E over words of one line: that line is highlighted and laid out again and
+    only its rectangle is repainted; the lines after it keep their layouts (Qt's report of a
+    block's new formats reaches into the next block, which once cleared the following
+    lines' layouts and repainted the whole reader)."""
+    window, article = opened
+    window.show()
+    qtbot.waitExposed(window)
+    reader = window.reader
+    document = reader.document()
+    count = document.blockCount()
+    assert count == 5
+
+    def laid_out() -> list[int]:
+        return [n for n in range(count) if document.findBlockByNumber(n).layout().lineCount()]
+
+    quote = "15 новых школах"
+    start = MULTILINGUAL.index(quote)
+    select_codepoints(reader, MULTILINGUAL, start, start + len(quote))
+    settle(qtbot)  # the suggestions' underlines drawn, the selection painted
+    assert laid_out() == list(range(count))
+
+    def middle(number: int) -> float:
+        block = document.findBlockByNumber(number)
+        return reader.blockBoundingGeometry(block).translated(reader.contentOffset()).center().y()
+
+    whole: list[object] = []
+    blocks: list[int] = []
+    repainted: list[tuple[int, int]] = []
+    layout = document.documentLayout()
+    layout.update.connect(whole.append)
+    layout.updateBlock.connect(lambda block: blocks.append(block.blockNumber()))
+    reader.updateRequest.connect(lambda rect, _dy: repainted.append((rect.top(), rect.bottom())))
+    calls = reader.highlighter.highlight_calls
+
+    action(window, "actionNewClaim").trigger()
+
+    (claim,) = claim_ops.claims_of_article(ws, article.id)
+    assert claim.quote == quote
+    # That line alone, highlighted for the claim (and again if a suggestion's underline
+    # there went with it), each time laid out and repainted by itself.
+    assert set(blocks) == {2} and whole == []
+    assert reader.highlighter.highlight_calls - calls == len(blocks)
+    assert laid_out() == list(range(count))  # no other line thrown away to lay out again
+    # Whatever the reader repaints (the highlight, the selection mark, the caret) stays
+    # clear of the lines before and after it.
+    assert repainted
+    assert all(middle(1) < top and bottom < middle(3) for top, bottom in repainted), repainted
 
 
 def test_nested_claims_layer_and_innermost_wins(opened, ws) -> None:  # type: ignore[no-untyped-def]

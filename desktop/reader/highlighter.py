@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from db.models import Status
 from desktop.palette import is_dark, superseded_color, tint, underline_color
-from desktop.reader.paragraphs import heading_formats, heading_of
+from desktop.reader.paragraphs import ParagraphLayout, heading_formats, heading_of
 from desktop.reader.spans import Piece
 
 # Suggested claims: a faint dotted underline, under any claim highlight.
@@ -102,9 +102,16 @@ class ClaimHighlighter(QSyntaxHighlighter):
             self.rehighlight()
             self.batched_passes += 1
         else:
+            layout = document.documentLayout()
             for number in numbers:
                 block = document.findBlockByNumber(number)
-                if block.isValid():
+                if not block.isValid():
+                    continue
+                if isinstance(layout, ParagraphLayout):
+                    # Only this block is laid out and repainted again (see restyling).
+                    with layout.restyling(block):
+                        self.rehighlightBlock(block)
+                else:
                     self.rehighlightBlock(block)
         document.setModified(was_modified)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
@@ -72,13 +73,35 @@ class ParagraphLayout(QPlainTextDocumentLayout):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._gap: float | None = None  # measured on first need after each change
+        # (position, length) of the block whose formats alone are being set, if any.
+        self._restyled: tuple[int, int] | None = None
 
     def gap(self) -> float:
         if self._gap is None:
             self._gap = paragraph_gap(self.document())
         return self._gap
 
+    @contextmanager
+    def restyling(self, block: QTextBlock) -> Iterator[None]:
+        """Only the formats of *block* change meanwhile (a highlighter at work on it).
+
+        Qt reports a block's new formats as its whole length removed and added again;
+        the plain-text layout adds the two lengths, so the change seems to reach into
+        the blocks after it: their layouts are thrown away and the whole view repaints.
+        Told that only this block's formats change, the layout lays out this block
+        alone and repaints its rectangle (the whole view only if its height changed).
+        """
+        self._restyled = (block.position(), block.length())
+        try:
+            yield
+        finally:
+            self._restyled = None
+
     def documentChanged(self, position: int, removed: int, added: int) -> None:
+        if self._restyled == (position, removed) and removed == added:
+            # The block's text and font are as they were: its length counted once.
+            super().documentChanged(position, 0, added)
+            return
         # A new default font (the reader's zoom) reaches the layout here too, before the
         # blocks are laid out again: the gap is measured again for it.
         self._gap = None
