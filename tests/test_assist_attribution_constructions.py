@@ -238,3 +238,83 @@ def test_an_anonymous_source_telling_an_outlet_and_asking_not_to_be_named() -> N
     text = '"We lost 16 ewes," a farmer, who asked not to be named, said.'
     hit = figure_at(suggest(text, None, "en"), "16", text)
     assert (hit.source, hit.relayed_by) == ("farmer", ())
+
+
+# Danish: how Danish news attributes
+
+
+def test_danish_quotation_closed_before_siger_and_a_pronoun_is_the_last_person() -> None:
+    text = (
+        "Vognmand Peter Lund fra Give har mistet tre lastbiler. "
+        "“Vi kørte 40 ture om ugen. Nu kører vi ingen,” siger han."
+    )
+    found = extract_attributions(text, "da")
+    quoted = [a for a in found if a.quotation]
+    assert [a.source for a in quoted] == ["Vognmand Peter Lund"]
+    assert text[quoted[0].start : quoted[0].end].startswith("“Vi kørte 40 ture")
+
+
+def test_danish_acronym_before_a_full_stop_ends_the_sentence() -> None:
+    text = (
+        "Kommunen har sparet 12 millioner kroner, oplyser Kommunernes Landsforening til DR. "
+        "Borgmesteren understreger, at 30 stillinger bevares."
+    )
+    found = suggest(text, PUBLISHED, "da")
+    assert figure_at(found, "12 millioner", text).source == "Kommunernes Landsforening"
+    assert figure_at(found, "30", text).source == "Borgmesteren"
+
+
+def test_danish_ifoelge_with_a_pronoun_and_a_clause_after_men() -> None:
+    text = "Landmand Ole Bak har plantet 300 træer i læhegn, men ifølge ham er halvdelen gået ud."
+    found = suggest(text, PUBLISHED, "da")
+    assert figure_at(found, "halvdelen", text).source == "Landmand Ole Bak"
+    assert figure_at(found, "300", text).source is None
+
+
+def test_danish_det_fremgaar_af_a_document_someone_published_covers_the_sentence_before() -> None:
+    text = (
+        "Antallet af indbrud faldt med 14 procent sidste år. "
+        "Det fremgår af en rapport, som Rigspolitiet udsendte tirsdag."
+    )
+    found = suggest(text, PUBLISHED, "da")
+    assert figure_at(found, "14 procent", text).source == "Rigspolitiet"
+
+
+def test_danish_paa_baggrund_af_a_document_makes_the_outlet_a_relay() -> None:
+    text = (
+        "Regionen lukker 6 fødestuer. "
+        "Det skriver Fyens Stiftstidende på baggrund af et notat fra Region Syddanmark."
+    )
+    hit = figure_at(suggest(text, PUBLISHED, "da"), "6", text)
+    assert hit.source == "Region Syddanmark"
+    assert hit.relayed_by == ("Fyens Stiftstidende",)
+
+
+def test_danish_verb_second_after_an_opening_adverbial_puts_the_subject_after_the_verb() -> None:
+    text = (
+        "Hos Dansk Skovforening påpeger skovrider Anna Dahl dog, at 20 procent af træerne er syge."
+    )
+    hit = figure_at(suggest(text, PUBLISHED, "da"), "20 procent", text)
+    assert hit.source == "Anna Dahl"
+
+
+def test_danish_second_verb_joined_by_og_keeps_the_subject_and_kalder_reads_guillemets() -> None:
+    text = (
+        "Formand for Dansk Fiskeri, Bo Holm, kalder kvoten »en katastrofe« "
+        "og kræver, at 50 både får støtte."
+    )
+    found = extract_attributions(text, "da")
+    pairs = [(a.source, a.cue) for a in found]
+    assert ("Bo Holm", "kalder") in pairs
+    assert ("Bo Holm", "kræver") in pairs
+
+
+def test_danish_a_body_that_registered_a_count_is_its_source() -> None:
+    text = "I løbet af sommeren har politiet registreret 85 indbrud i sommerhuse."
+    assert figure_at(suggest(text, PUBLISHED, "da"), "85", text).source == "politiet"
+
+
+def test_danish_guillemets_pointing_inwards_mark_a_quotation() -> None:
+    text = "Borgmester Lis Berg kalder beslutningen »et slag i ansigtet på borgerne« i dag."
+    quotes = [s for s in suggest(text, PUBLISHED, "da") if s.kind == "quotation"]
+    assert [(s.quote, s.source) for s in quotes] == [("et slag i ansigtet på borgerne", "Lis Berg")]

@@ -782,7 +782,9 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             if end <= start:
                 continue
             if f.cue_start >= end:  # "…», — сказали в пресс-службе": the quotation may open
-                start = _quotation_opened_before(text, start, end)  # sentences before
+                # sentences before ("“…,” siger hun": its closing mark after the comma)
+                closing = _CLOSING_AFTER.match(text, end, f.cue_start + 1)
+                start = _quotation_opened_before(text, start, closing.end() if closing else end)
             quoted = bool(re.fullmatch(r"[“\"‘«„].*[”\"’»“,.]?", text[start:end].strip(), re.S))
             made.append(
                 Attribution(
@@ -855,6 +857,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
 
 
 _PAIRS = {"»": "«", "”": "“", "“": "„"}
+_CLOSING_AFTER = re.compile(r",[”\"’]")
 
 
 def _quotation_opened_before(text: str, start: int, end: int) -> int:

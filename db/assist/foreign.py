@@ -39,11 +39,15 @@ _SET_OFF_SUBJECT = re.compile(r"(?P<who>[A-ZА-ЯЁ][^\s,.;:!?«»\"]*(?:\s+[^\s
 # "по его словам", "по её данным": whose words the pronoun tells, not a name after the cue.
 _POSSESSIVE_CUE = re.compile(r"(?<=\s)(?:его|её|ее|их)(?=\s)")
 _POSSESSIVE_PRONOUNS = {"его": "он", "её": "она", "ее": "она", "их": "они"}
+# "ifølge hende", "laut ihm": a pronoun in the object case after the cue stands alone.
+_OBJECT_PRONOUN = re.compile(r"(?:hende|ham|dem|ihm|ihr|ihnen)(?=[\s,.;:]|$)")
+# A conjunction opening a clause of its own right before the cue ("…, men ifølge X …").
+_CLAUSE_CONJUNCTION = re.compile(r"[,;]\s*(?:men|mens|og|aber|und|doch|но|а|однако)$")
 _AR_THEN = re.compile(r"\s*،?\s*(?:ف?إن(?:ه|ها|هم)?|فقد)\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
 _CITING = re.compile(
-    r"\s*(?:,\s*)?(?:со ссылкой на|ссылаясь на|med henvisning til|unter berufung auf|"
-    r"نقلا عن|نقلاً عن)\s+",
+    r"\s*(?:,\s*)?(?:со ссылкой на|ссылаясь на|med henvisning til|på baggrund af|"
+    r"unter berufung auf|نقلا عن|نقلاً عن|استنادا إلى|استناداً إلى)\s+",
     re.IGNORECASE,
 )
 # Words that open a time or place phrase after a source's name, not part of the name.
@@ -96,6 +100,45 @@ _FOLLOWS_FROM = re.compile(
     r"^(?:Det\s+fremgår\s+af|Det\s+står\s+i|Как\s+следует\s+из|Das\s+geht\s+aus)\s+"
     r"(?P<who>[^,.;:!?\n]{2,100}?)(?:\s+hervor)?\s*,\s*(?:at\s+|что\s+|dass\s+)?"
 )
+# A body already named, taken up again by a noun in its definite form, that recorded or counted
+# what the sentence gives ("I samme periode har styrelsen registreret 19 angreb", "Politiet har
+# optalt 40 biler"): the figures are its own count, its account going on.  The subject stands
+# before the auxiliary or, after an opening adverbial, right after it.
+_RECORDED = re.compile(
+    r"(?:^|\s)(?:(?:har|havde)\s+(?P<after>[a-zæøå]{3,}(?:en|et))"
+    r"(?:\s+(?:også|nu|allerede|hidtil|i\s+alt))?\s+|"
+    r"^(?P<before>[A-ZÆØÅ][a-zæøå]{2,}(?:en|et))\s+(?:har|havde)\s+"
+    r"(?:(?:også|nu|allerede|hidtil|i\s+alt)\s+)?)"
+    r"(?P<verb>registreret|optalt|noteret|opgjort|talt|målt)\s"
+)
+# A description set off by a comma after a name ("Anne Holm, administrerende direktør").
+_DESCRIPTION_AFTER = re.compile(r",\s+[a-zæøåäöüßа-яё].*$")
+# A second verb of the subject already named, joined by "and" ("… og kræver, at …").
+_COORDINATED = re.compile(r"[^\s,]\s+(?:og|и|und)\s*$")
+# Danish verb-second order after an opening adverbial: the finite verb, then the subject, then
+# any adverb and the verb's particle before ", at" ("Hos X peger biolog Y derimod på, at …",
+# "I dag oplyser politiet, at …").
+_DA_INVERTED_SUBJECT = re.compile(
+    r"^(?:(?:Hos|I|På|Ved|Efter|Under|Før|Med|Fra|Om|Nu|Her|Derfor|Samtidig|Tidligere|Også|"
+    r"Senere|Derimod|Alligevel|Desuden|Mandag|Tirsdag|Onsdag|Torsdag|Fredag|Lørdag|Søndag)\s"
+    r"[^,.;:!?\"“”»«]{0,80}?\s)"
+    r"(?P<verb>siger|sagde|oplyser|oplyste|skriver|skrev|fortæller|fortalte|vurderer|vurderede|"
+    r"mener|mente|understreger|understregede|forklarer|forklarede|peger|pegede|påpeger|påpegede|"
+    r"erkender|erkendte|forventer|forventede|advarer|advarede|frygter|frygtede|tilføjer|"
+    r"tilføjede|bekræfter|bekræftede|fastslår|fastslog|konstaterer|konstaterede|hævder|hævdede|"
+    r"anslår|anslog|skønner|skønnede|kræver|krævede)\s+"
+    r"(?P<who>(?!(?:til|over|for|i|på|med|at|det|der|den|de|han|hun)\s)[^,.;:!?\"“”»«]{2,80}?)"
+    r"(?:\s+(?:derimod|dog|også|imidlertid|nu|selv|fortsat|stadig|ikke|heller\s+ikke|i\s+dag|"
+    r"til\s+\S+))*(?:\s+på)?\s*,\s*at\s"
+)
+# A relative clause naming who made a document ("en opgørelse, som Miljøstyrelsen offentliggjorde
+# onsdag", "ein Bericht, den das Amt vorlegte"): its capitalised subject is the author.
+_PUBLISHED_BY = re.compile(
+    r",\s*(?:som|der|den|das|die)\s+(?P<who>[A-ZÆØÅÄÖÜ][\w&-]*(?:\s+[A-ZÆØÅÄÖÜ&][\w&-]*)*)"
+    r"\s+(?:har\s+|havde\s+|hat\s+)?[a-zæøåäöüß]+[^,.;:!?]*"
+)
+# A clause of what was said, opened by "that" ("…, at …", "…, что …").
+_THAT_CLAUSE = re.compile(r"(?:^|,)\s*(?:at|что|dass)\s")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
@@ -181,7 +224,7 @@ _THAT_SAYS = re.compile(
 _PROMISE = re.compile(
     r"(?<!\w)(?P<verb>пообещал[аио]?|обещал[аио]?|потребовал[аио]?|призвал[аио]?|"
     r"lovede|lover|krævede|kræver|opfordrede|opfordrer)"
-    r"(?:\s*,\s*(?:что|чтобы)\s+|\s+til\s*,?\s*at\s+|\s+(?:at\s+|от\s+\w+\s+)?)"
+    r"(?:\s*,\s*(?:что|чтобы|at)\s+|\s+til\s*,?\s*at\s+|\s+(?:at\s+|от\s+\w+\s+)?)"
 )
 # An estimate or a report with an object and no "that": "Banken forventer et fald på 2
 # procent", "Минздрав сообщил о 5 случаях", "Синоптики прогнозируют похолодание до -20".
@@ -196,7 +239,7 @@ _OBJECT_ESTIMATE = re.compile(
 _CALLS = re.compile(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")
 _CALLED_END = re.compile(r"\s+(?:og|и|men|но)\s|[,;.!?]")
 _INVERTED = re.compile(
-    rf"(?:,|»|“|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
+    rf"(?:,|»|“|”|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
     r"\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
 )
 _KO_ACCORDING = re.compile(
@@ -533,7 +576,10 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
                               len(rest)) if x is not None)  # fmt: skip
         cue = m.group("cue").casefold()
         owned, owner = None, ""
-        if cue in ("ifølge", "iflg.", "laut"):  # verb-second: the verb follows the source
+        pronoun_after = _OBJECT_PRONOUN.match(rest)
+        if pronoun_after:  # "ifølge hende dækker det …": the person last named
+            end = pronoun_after.end()
+        elif cue in ("ifølge", "iflg.", "laut"):  # verb-second: the verb follows the source
             end = min(end, _v2_subject(rest)) or end
             owned = _OWNED.match(rest, end)
             genitive = _GENITIVE.search(rest, 0, end) if owned else None
@@ -572,15 +618,20 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             after = then.end()
         before = body[: m.start()].strip()
         rest = body[after:].strip(" ,.!?،")
-        if len(before.split()) <= 1:
+        if len(before.split()) <= 1 or _CLAUSE_CONJUNCTION.search(before):
+            # ("…, men ifølge hende dækker det …": the clause the cue opens, not the one before)
             c_start, c_end = s + after, e
         elif len(rest.split()) >= 2:  # "Der er ifølge politiet tale om …": the whole clause
             c_start, c_end = s, e
         else:
             c_start, c_end = s, s + len(body[: m.start()].rstrip(" ,"))
         out.append(Cue(c_start, c_end, who, cue, s + m.start(), s + after, relays))
+    coordinated: list[re.Match[str]] = []
     for m in _SUBJECT_VERB.finditer(body):
         head = _LISTENER_LAST.sub("", body[: m.start()])  # "В пресс-службе «Интерфаксу» сообщили"
+        if _COORDINATED.search(head):  # "X kalder … og kræver, at": X's second verb, read below
+            coordinated.append(m)
+            continue
         named, offset = _appositive(head)
         if offset >= 0:
             clause_start = offset
@@ -593,6 +644,9 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
     for m in (*_PROMISE.finditer(body), *_OBJECT_ESTIMATE.finditer(body)):
+        if _COORDINATED.search(body[: m.start()]):  # "X kalder … og kræver, at": X's
+            coordinated.append(m)
+            continue
         head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
         if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
             continue
@@ -605,7 +659,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
             continue
         rest = body[m.end() :]
-        quoted = re.match(r"[^\"“«„]{0,40}[\"“«„][^\"“”«»„]{2,80}[\"”»“]", rest)
+        quoted = re.match(r"[^\"“«„»]{0,40}[\"“«„»][^\"“”«»„]{2,80}[\"”»“«]", rest)
         if not quoted:
             continue  # a name given, not a judgement ("kalder sig", "назвал имя")
         stop = _CALLED_END.search(rest, quoted.end())
@@ -615,7 +669,10 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             head_start = s + max(0, body.find(head))
             out.append(Cue(s + m.end(), end, who, m.group("verb"), head_start, s + m.end(), relays))
     mids = _VERB_MID.finditer(body) if _THAT_AFTER_COMMA.search(body) else iter(())
+    inverted = _DA_INVERTED_SUBJECT.match(body)
     for m in mids:
+        if inverted and m.start("verb") == inverted.start("verb"):
+            continue  # "Hos X peger Y på, at": Y, after the verb, is the subject
         mid = m.group("mid")
         citing = _CITING.match(" " + mid)
         head = body[: m.start()]
@@ -635,10 +692,35 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         else:
             who = subject
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + offset, s + m.end(), relays))
+    for m in coordinated:
+        earlier = [c for c in out if c.cue_start < s + m.start() and c.raw]
+        if earlier:
+            first = min(earlier, key=lambda c: c.cue_start)
+            out.append(Cue(s + m.end(), e, first.raw, m.group("verb"), first.cue_start,
+                           s + m.end(), first.relays))  # fmt: skip
+    recorded = _RECORDED.search(body)
+    if recorded:
+        who = _who(recorded.group("after") or recorded.group("before"))[0]
+        if who:
+            counted = recorded.group("verb")
+            out.append(Cue(s, e, who, counted, s + recorded.start(), s + recorded.end()))
+    if inverted:
+        who, relays = _who(inverted.group("who"))
+        if who:
+            out.append(Cue(s + inverted.end(), e, who, inverted.group("verb"),
+                           s + inverted.start("verb"), s + inverted.end(), relays))  # fmt: skip
     follows = _FOLLOWS_FROM.match(body)
     if follows:
         who, relays = _who(follows.group("who"))
-        if who:
+        by = _PUBLISHED_BY.match(body, max(0, body.rfind(",", 0, follows.end())))
+        if by:  # "… en opgørelse, som Miljøstyrelsen offentliggjorde": the document's author
+            who = _who(by.group("who"))[0]
+        rest = body[by.end() if by else follows.end() :]
+        previous = _previous_sentence(text, s)
+        if who and not _THAT_CLAUSE.search(rest) and previous is not None:
+            # "Det fremgår af X." with no "at" of its own: X says what the sentence before says
+            out.append(Cue(previous.start, previous.end, who, "fremgår", s, e, relays))
+        elif who:
             out.append(Cue(s + follows.end(), e, who, "fremgår", s, s + follows.end(), relays))
     said_in = _SAID_IN.match(body)
     if said_in:  # "В сообщении МЧС говорится, что …": the ministry
@@ -655,6 +737,8 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     inv = _INVERTED.search(body)
     if inv and not re.search(r",\s*(?:что|що|at|dass)\s", inv.group("who")):
         who, relays = _who(inv.group("who"))
+        if who[:1].isupper():  # "siger Anne Holm, direktør i X": the name, then what she is
+            who = _DESCRIPTION_AFTER.sub("", who)
         if who and len(who.split()) <= 10:
             out.append(Cue(s, s + inv.start(), who, inv.group("verb"), s + inv.start(), e, relays))
     if _HANGUL.search(body):

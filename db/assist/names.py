@@ -38,10 +38,10 @@ _PARTY = re.compile(r"\s*\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ][a-zæøå])\)\s*$")
 _ACRONYM = re.compile(r"\s*\(((?:[A-Z][A-Za-z]{1,7})|[^\W\d_A-Za-z][^\W_]{0,11})\)\s*$")
 # Pronouns that stand for the person, or the body, last named (English, Russian, Danish,
 # German, Korean, Arabic).
-_HE_SHE = frozenset("he she он она han hun er sie 그 그녀 هو هي".split())
+_HE_SHE = frozenset("he she он она han hun hende ham er sie ihm 그 그녀 هو هي".split())
 # (Russian "там", "there", stands for the body just named: "В минздраве уточнили … Там также
 # сообщили …")
-_IT_THEY = frozenset("it they они оно там de ihr sie 그들 هم".split())
+_IT_THEY = frozenset("it they они оно там de dem ihr ihnen sie 그들 هم".split())
 # How far back a pronoun looks for the source it stands for (code points).
 _PRONOUN_REACH = 5000
 # Subjects that name nobody: "Det oplyser …" and "Об этом сообщил …" point to what was said.

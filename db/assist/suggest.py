@@ -365,9 +365,13 @@ def _one_per_clause(found: list[Suggestion]) -> list[Suggestion]:
     return out
 
 
-# “…” and "…", the guillemets of Russian and French «…», and the low-high quotes „…“ of
-# Danish and German
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{3,}?)[”\"]|«([^«»\n]{3,}?)»|„([^„“”\n]{3,}?)[“”]")
+# “…” and "…", the guillemets of Russian and French «…», the low-high quotes „…“ of
+# Danish and German, and the guillemets pointing inwards »…« of Danish and German print (opened
+# after a space, closed before no letter, so "«a» и «b»" is never read between its marks)
+_QUOTED = re.compile(
+    r"[“\"]([^“”\"\n]{3,}?)[”\"]|«([^«»\n]{3,}?)»|„([^„“”\n]{3,}?)[“”]"
+    r"|(?:(?<=\s)|^)»([^«»\n]{3,}?)«(?!\w)"
+)
 _NAME_AFTER = re.compile(r"\s?(?:이?라는|이란|으?로\s?불리는|(?:이)?라고\s?불리는)")
 _TITLE_BEFORE = re.compile(r"(?:book|film|report|titled|entitled|called|novel|song)\s*$", re.I)
 

@@ -168,7 +168,9 @@ def _sentences(text: str) -> tuple[Span, ...]:
         if m.group(0)[:1] not in "\n" and not m.group(0).startswith("\n"):
             before = text[max(start, cut - 6) : cut].rstrip(".").split()
             word = before[-1].casefold() if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            # (an acronym in capitals is a name, not an abbreviation: "til DR. Ministeriet")
+            acronym = len(word) > 1 and before[-1].isupper() and "." not in before[-1]
+            if (word in _ABBREVIATIONS and not acronym) or (len(word) == 1 and word.isalpha()):
                 continue
         piece = text[start:cut]
         if piece.strip():
