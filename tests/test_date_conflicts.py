@@ -244,3 +244,18 @@ def test_an_event_told_of_as_it_is_read_from_its_sentence(ws: Workspace) -> None
     assert [{str(c.from_claim.claim_id), str(c.to_claim.claim_id)} for c in found] == [
         {first, second}
     ]
+
+
+def test_a_bare_date_is_read_with_its_sentence_in_a_workspace(ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+    first = _claim(
+        ws,
+        "RAIL DESK - The tram, which was running empty to the depot, left the rails on the "
+        "night of 4 October. Nobody was hurt.",
+        "on the night of 4 October",
+        OCT_2024,
+    )
+    second = _claim(ws, "The tram left the rails on 11 October.", "on 11 October", OCT_2024)
+    found = [c for c in conflicts(ws) if c.kind == "date"]
+    assert [{str(c.from_claim.claim_id), str(c.to_claim.claim_id)} for c in found] == [
+        {first, second}
+    ]

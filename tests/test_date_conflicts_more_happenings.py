@@ -58,3 +58,62 @@ def test_what_an_occurrence_did_is_not_what_befell_it() -> None:
     assert Happening("flooding", "road", "") in told
     (found,) = date_conflicts([did, _p("the landslide struck on 2 June 2025")])
     assert found.later is did
+
+
+def _told(quote: str, sentence: str, published: dt.datetime = JULY_2025) -> Profile:
+    """A claim whose sentence, given, tells what it dates."""
+    at = sentence.index(quote)
+    return profile(
+        uuid.uuid4(), uuid.uuid4(), quote, at, at + len(quote), None, published, sentence
+    )  # fmt: skip
+
+
+def test_a_bare_date_dates_what_its_sentence_tells_before_it() -> None:
+    sentence = "The tram, running empty to the depot, left the rails on the night of 4 July."
+    bare = _told("on the night of 4 July", sentence)
+    assert happenings(bare) == {Happening("crash", "tram", "")}
+    ago = _told("ten days ago", "The tram left the rails ten days ago, officials said.")
+    assert happenings(ago) == {Happening("crash", "tram", "")}
+    # Without its sentence the date names nothing.
+    assert happenings(_p("on the night of 4 July")) == set()
+    (found,) = date_conflicts([bare, _p("the tram left the rails on 11 July")])
+    assert found.earlier is bare
+
+
+def test_a_sudden_happening_told_of_nothing_is_the_one_such_happening() -> None:
+    sentence = "Roads were shut after a goods train loaded with timber derailed late on Friday."
+    told = _told("derailed late on Friday", sentence)  # Friday 18 July
+    assert happenings(told) == {Happening("crash", "", "")}
+    (found,) = date_conflicts([told, _p("the goods train came off the rails on 25 June")])
+    assert found.later is told and "the crash of the train" in found.why
+    # Troops sent name no single deployment, with or without a sentence.
+    sent = _told("sent on 3 July", "Troops were sent on 3 July.")
+    assert happenings(sent) == set()
+
+
+def test_the_derailment_is_the_crash_of_the_one_thing_that_crashed() -> None:
+    noun = _p("the derailment on 9 July 2025")
+    (found,) = date_conflicts([noun, _p("the night train came off the rails on 9 June 2025")])
+    assert found.later is noun
+
+
+def test_a_sudden_happening_dated_days_apart_is_flagged() -> None:
+    right = _p("the night train derailed on 9 July 2025")
+    assert date_conflicts([right, _p("the night train came off the rails on 2 July 2025")])
+    # Late at night it may be dated either side of midnight.
+    assert date_conflicts([right, _p("the night train derailed late on 8 July 2025")]) == []
+
+
+def test_an_earlier_event_recalled_by_its_year_is_another_one() -> None:
+    recalled = _p("the derailment at Ostry in 2016")
+    now = _p("the derailment on 9 July 2025")
+    assert date_conflicts([recalled, now]) == []
+    # Two dates of the day years apart still disagree.
+    assert date_conflicts([_p("the derailment on 9 July 2019"), now])
+
+
+def test_a_word_of_happening_before_a_noun_names_a_kind_of_it() -> None:
+    lifted = _p("the evacuation order was lifted on 4 July")
+    assert Happening("end", "order", "") in happenings(lifted)
+    (found,) = date_conflicts([lifted, _p("officials lifted the evacuation order on 5 July")])
+    assert found.earlier is lifted

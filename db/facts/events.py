@@ -29,7 +29,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from db.facts.happenings import Happening, general, happenings, kin, marks_first, places, repeats
+from db.facts.happenings import (
+    SUDDEN,
+    Happening,
+    general,
+    happenings,
+    kin,
+    marks_first,
+    places,
+    repeats,
+)
 from db.facts.profile import Profile
 
 SLACK_DAYS = 31  # reports of one event may be this far apart (sent vs arrived, rounding)
@@ -44,6 +53,14 @@ ONE_MOMENT = frozenset(
     ("announcement", "arrest", "release", "resignation", "inauguration", "agreement",
      "adoption", "founding", "start", "end", "election")
 )  # fmt: skip
+# What befalls a thing at one moment (a derailment, a collision, an explosion): told late
+# at night it may be dated either side of midnight, but two reports a few days apart
+# date it differently.
+SUDDEN_SLACK_DAYS = 1
+# A claim dating an event to a whole year, a year or more before its own article, recalls
+# an earlier one ("the derailment at Marrick in 2017"): another event than one dated to
+# the day.
+RECALLED_DAYS = 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +112,15 @@ def _events(
     return events
 
 
+def _recalled(p: Profile) -> bool:
+    """Whether *p* dates its event to a whole year (or more), a year or more before its
+    article was published: an earlier event recalled, not the story's own."""
+    first, last, published = p.event_first, p.event_last, p.published
+    if first is None or last is None or published is None:
+        return False
+    return (last - first).days >= 364 and (published - last).days >= RECALLED_DAYS
+
+
 def date_conflicts(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]] = ()
 ) -> list[DateConflict]:
@@ -139,6 +165,7 @@ def date_conflicts(
                 p.event_first.toordinal(),  # type: ignore[union-attr]
                 p.event_last.toordinal(),  # type: ignore[union-attr]
                 (p.event_last - p.event_first).days < 7,  # type: ignore[operator]
+                _recalled(p),
                 p.article_id.int,
                 p.claim_id.int,
                 p,
@@ -146,14 +173,25 @@ def date_conflicts(
             for p in bucket
         )
         thing = happening.thing
-        for i, (a_first, a_last, a_short, a_article, a_id, a) in enumerate(spans):
-            for b_first, b_last, b_short, b_article, b_id, b in spans[i + 1 : i + 1 + NEIGHBOURS]:
+        short_slack = (
+            0
+            if happening.kind in ONE_MOMENT
+            else SUDDEN_SLACK_DAYS
+            if happening.kind in SUDDEN
+            else DAYS_SLACK_DAYS
+        )
+        for i, (a_first, a_last, a_short, a_old, a_article, a_id, a) in enumerate(spans):
+            for b_first, b_last, b_short, b_old, b_article, b_id, b in spans[
+                i + 1 : i + 1 + NEIGHBOURS
+            ]:
                 if a_article == b_article:
                     continue  # one article dating two such happenings tells of two events
+                if (a_old and b_short) or (b_old and a_short):
+                    continue  # an earlier event recalled by its year is another one
                 days = max(b_first - a_last, a_first - b_last, 0)
                 slack = SLACK_DAYS
                 if a_short and b_short:
-                    slack = 0 if happening.kind in ONE_MOMENT else DAYS_SLACK_DAYS
+                    slack = short_slack
                 if days <= slack:
                     continue
                 key = (a_id, b_id)

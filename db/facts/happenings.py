@@ -19,6 +19,7 @@ Its *order* tells one happening of a kind from another: "" for the first or only
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from db.facts.profile import Profile, normal_unit, unit_in_words
@@ -196,6 +197,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "crashed",
         "crash-landed",
         "derailed",
+        "derailment",
         "came off the rails",
         "left the rails",
         "jumped the rails",
@@ -262,7 +264,7 @@ OCCURRENCES = {
     "wildfire": "fire", "flood": "flood", "flooding": "flood", "storm": "storm",
     "hurricane": "storm", "cyclone": "storm", "typhoon": "storm", "eruption": "eruption",
     "landslide": "landslide", "mudslide": "landslide", "avalanche": "avalanche",
-    "crash": "crash", "accident": "accident", "derailment": "derailment",
+    "crash": "crash", "accident": "accident",
     "ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
     "coup": "coup", "war": "war", "offensive": "offensive", "massacre": "massacre",
     "shooting": "shooting", "outage": "outage", "blackout": "outage", "spill": "spill",
@@ -282,7 +284,7 @@ EVENT_NOUNS = frozenset(
     withdrawal retreat departure death announcement declaration start launch opening
     closure agreement signing treaty ratification attack strike bombing raid invasion
     arrest detention resignation election vote referendum meeting summit talks sinking
-    capsizing grounding collision release landfall""".split()
+    capsizing grounding collision release landfall derailment""".split()
 )
 _FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -356,6 +358,8 @@ class Happening(NamedTuple):
     def describe(self, first: bool = False) -> str:
         """In words; *first* when a claim marks it as the first."""
         noun = NOUNS.get(self.kind, self.kind)
+        if not self.thing:  # "derailed late on Thursday": the one crash told of
+            return f"the {self.order} {noun}" if self.order else f"the {noun}"
         if self.thing in EVENT_NOUNS or self.kind == "event":  # "the collapse", "the quake"
             return f"the {self.order} {self.thing}" if self.order else f"the {self.thing}"
         if first and not self.order:
@@ -472,6 +476,8 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
             if w in EVENT_NOUNS or w in OCCURRENCES:
                 head = w  # "the announcement", "the main quake": the event itself
                 break
+            if not head and w in _FORM_KIND and _modifies(tokens, at + 1):
+                continue  # "the evacuation order": the order
             if not w[0].isalpha() or w in _STOP or w in _FORM_KIND:
                 if head and w in _PLACE_OF and at + 1 < len(tokens):
                     after = tokens[at + 1]
@@ -553,6 +559,24 @@ def _names(tokens: list[str]) -> list[tuple[str, bool, str]]:
     return found
 
 
+def _modifies(tokens: list[str], at: int) -> bool:
+    """Whether a word of happening before tokens[at] names a kind of the thing that
+    follows it ("the evacuation order", "the rescue teams"), not what befell the phrase."""
+    if at >= len(tokens):
+        return False
+    w = tokens[at]
+    lower = w.lower()
+    return (
+        w[:1].isalpha()
+        and w[:1].islower()
+        and lower not in _STOP
+        and lower not in _FORM_KIND
+        and lower not in _EMPTY
+        and lower not in _ADVERBS
+        and not (lower.endswith("ly") and len(lower) > 4)
+    )
+
+
 def _object_at(tokens: list[str], at: int) -> bool:
     """Whether a verb's object starts at tokens[at] ("… announced the plan", "… met
     union leaders"), so the phrase before the verb names who acted, not what it
@@ -564,6 +588,8 @@ def _object_at(tokens: list[str], at: int) -> bool:
         return True
     if w in _ADVERBS or (w.endswith("ly") and len(w) > 4):
         return False
+    if at + 1 < len(tokens) and tokens[at + 1].lower() in _EMPTY:
+        return False  # "came off the rails five days ago": a time, not an object
     return w[0].isalnum() and w not in _STOP and w not in _EMPTY and w not in _FORM_KIND
 
 
@@ -614,7 +640,30 @@ def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
     return {Happening(kind, noun, order) for kind in about or {own}}
 
 
+# Kinds that befall a thing once and at a moment (a train derails once): told with no
+# thing ("derailed late on Thursday"), they are that kind of happening in the story.
+SUDDEN = frozenset(("crash", "collision", "explosion", "grounding"))
+
+
 def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
+    found, where = _read_quote(p)
+    if found or not p.around or REPEAT.search(p.quote):
+        return found, where
+    # A date told of in its sentence ("the train came off the rails | on 1 October", "the
+    # derailment | on 1 October"): the happening is read from the words before it.
+    lead = sentence_lead(p)
+    if not lead.strip():
+        return found, where
+    told = replace(p, quote=f"{lead}{p.quote}", around="", lead="")
+    found, where = _read_quote(told)
+    if not found:
+        kinds = kinds_in(told.quote) & SUDDEN
+        if len(kinds) == 1 and not REPEAT.search(told.quote):
+            found = {Happening(next(iter(kinds)), "", "")}
+    return found, where
+
+
+def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     heads = _heads(p.quote)
     where = {}
     for head, _marked, place in heads:
@@ -701,7 +750,7 @@ def general(h: Happening) -> bool:
 def bare(h: Happening) -> bool:
     """Whether *h* is named by its own noun alone ("the sinking", "the collapse"), not
     by what it happened to."""
-    return h.thing in EVENT_NOUNS and _FORM_KIND.get(h.thing) == h.kind
+    return not h.thing or (h.thing in EVENT_NOUNS and _FORM_KIND.get(h.thing) == h.kind)
 
 
 def repeats(p: Profile, h: Happening) -> bool:

@@ -305,6 +305,7 @@ class Profile:
     incident: bool = False  # what one incident did ("in the attack"), not a running total
     trend: int = 0  # the figure rose (1) or fell (-1) to this, by the quote's words; else 0
     around: str = ""  # the quote's sentence, when it was looked at ("since it sank …")
+    published: dt.date | None = None  # the day its article was published
 
     @property
     def has_figure(self) -> bool:
@@ -616,7 +617,7 @@ def profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
         lead, r.predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
-        around,
+        around, published.date() if published is not None else None,
     )  # fmt: skip
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from db.changes import Changes, Entity, Op, changed
 from db.facts import readings as readings_store
 from db.facts.events import date_conflicts, describe_dates
-from db.facts.happenings import speaks_of_it
+from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
     Profile,
     Reading,
@@ -154,9 +154,13 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
 
 def _needs_sentence(p: Profile) -> bool:
     """Whether what a claim speaks of is named only in the rest of its sentence."""
-    if p.has_figure:
-        return not p.unit
-    return p.event_first is not None and speaks_of_it(p)
+    if p.event_first is None:
+        return p.has_figure and not p.unit
+    if p.has_figure and p.unit and not is_time_unit(p.unit):
+        return False
+    # A date that names no happening ("on 1 October", "five days ago") is told of in its
+    # sentence ("the derailment on 1 October"), and so is one told of "it".
+    return (p.has_figure and not p.unit) or speaks_of_it(p) or not happenings(p)
 
 
 def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
