@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QAction, QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
@@ -447,26 +447,57 @@ def task_ctrl_e(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class RowsPainted(QObject):
+    """Notes ``perf_counter()`` when a table's viewport first paints with rows in it
+    (once the paint is delivered)."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__()
+        self.table = table
+        self.at: list[float] = []
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:
+        if ev.type() == QEvent.Type.Paint and not self.at and self.table.model().rowCount() > 0:
+            QTimer.singleShot(0, lambda: self.at.append(time.perf_counter()))
+        return False
+
+    def wait(self) -> float:
+        if not self.at and self.table.model().rowCount() > 0 and self.table.isVisible():
+            self.table.viewport().update()  # (rows already in: their next paint)
+        wait_until(lambda: bool(self.at), timeout=300, step_ms=1)
+        self.table.viewport().removeEventFilter(self)
+        return self.at[0]
+
+
 def _wait_rows(table: QTableView, watch: WindowWatch) -> float:
     """perf_counter() when the table first painted with rows in it."""
-    viewport = table.viewport()
-    painted: list[float] = []
+    return RowsPainted(table).wait()
 
-    from PySide6.QtCore import QEvent, QObject
 
-    class RowsPainted(QObject):
-        def eventFilter(self, obj: QObject, ev: QEvent) -> bool:
-            if ev.type() == QEvent.Type.Paint and table.model().rowCount() > 0 and not painted:
-                QTimer.singleShot(0, lambda: painted.append(time.perf_counter()))
-            return False
+class TableAppears(QObject):
+    """Watches a dock until a table called *name* is put in it, and from that moment
+    its rows' first paint (start-up builds the panels in passes after the window's
+    first paint; a paint between two polls would be missed)."""
 
-    spy = RowsPainted()
-    viewport.installEventFilter(spy)
-    if table.model().rowCount() > 0 and table.isVisible():
-        viewport.update()
-    wait_until(lambda: bool(painted), timeout=300, step_ms=1)
-    viewport.removeEventFilter(spy)
-    return painted[0]
+    def __init__(self, dock: QWidget, name: str) -> None:
+        super().__init__()
+        self.dock = dock
+        self.name = name
+        self.rows: RowsPainted | None = None
+        dock.installEventFilter(self)
+        self._look()
+
+    def _look(self) -> None:
+        table = self.dock.findChild(QTableView, self.name)
+        if table is not None and self.rows is None:
+            self.rows = RowsPainted(table)
+            self.dock.removeEventFilter(self)
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:
+        if ev.type() == QEvent.Type.ChildAdded and self.rows is None:
+            self._look()
+        return False
 
 
 def click_section(header: QHeaderView, col: int) -> None:
@@ -484,20 +515,29 @@ def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     """Claims table: first rows, sort by each column, status filter, text filter."""
     window = watch.window
     assert window is not None
-    table = claims_table(window)
-    model = table.model()
-    already = model.rowCount() > 0 and table.isVisible()
     steps: Steps = params["_steps"]
     shown = watch.shown_at if watch.shown_at is not None else 0.0
-    if already and watch.painted_at is not None:
+    # Start-up may build the table before the other panels: it is watched from the
+    # moment it exists, not from when every panel is built.
+    found = window.findChild(QTableView, "claimsTable")
+    already = found is not None and found.model().rowCount() > 0 and found.isVisible()
+    if already:
         # The rows were there when the window first painted: they were painted with it.
-        first_rows = watch.painted_at - shown
+        first_rows = watch.painted_at - shown if watch.painted_at is not None else 0.0
     else:
         steps.start("first rows")
-        rows_at = _wait_rows(table, watch)
+        dock = window.findChild(QWidget, "dockClaims")
+        appears = TableAppears(dock, "claimsTable") if dock is not None else None
+        wait_until(lambda: window.findChild(QTableView, "claimsTable") is not None, 300, 1)
+        rows = appears.rows if appears is not None and appears.rows is not None else None
+        if rows is None:
+            rows = RowsPainted(window.findChild(QTableView, "claimsTable"))
+        rows_at = rows.wait()
         steps.done()
         # perf_counter() -> seconds since start: anchor the two clocks now.
         first_rows = rows_at + (since_start() - time.perf_counter()) - shown
+    table = claims_table(window)  # (and every other panel built)
+    model = table.model()
     settle(watch, quiet_ms=500)
     after_opening_backup(window)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from gui_shell_support import add_text_article, make_window
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
@@ -183,4 +183,60 @@ def test_a_click_before_the_panels_are_built_builds_them_first(ws, tmp_path, qtb
     assert isinstance(target, QWidget) and target.objectName() == "panelPlaceholder"
     QTest.mouseClick(window.menuBar(), Qt.MouseButton.LeftButton)
     assert window.built
+    assert window.docks["Claim"].widget() is window.inspector
+
+
+class _RowsPainted(QObject):
+    """Notes, when the claims table first paints with rows, whether the claim
+    inspector (built with the other panels) still waits in its dock."""
+
+    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.window = window
+        self.inspector_then: str | None = None
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.inspector_then is None:
+            table = watched.parent()
+            if (
+                isinstance(table, QTableView)
+                and table.objectName() == "claimsTable"
+                and watched is table.viewport()
+                and table.model().rowCount() > 0
+            ):
+                self.inspector_then = self.window.docks["Claim"].widget().objectName()
+        return False
+
+    def stop(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+
+
+def test_the_claims_tables_first_page_is_painted_before_the_other_panels_are_built(  # type: ignore[no-untyped-def]
+    ws, tmp_path, qtbot, monkeypatch
+) -> None:
+    from db.claims import create_claim
+    from desktop.main_window import window as window_module
+
+    # However slow the machine, the other panels wait for the rows (not a timeout).
+    monkeypatch.setattr(window_module, "FIRST_ROWS_WAIT_MS", 600_000, raising=False)
+    article = add_text_article(ws, "The mayor said the new bridge opens in May.", title="Bridge")
+    create_claim(ws, article.id, 4, 43, statement="The new bridge opens in May")
+    settings = QSettings(str(tmp_path / "rows.ini"), QSettings.Format.IniFormat)
+    window = _deferred(ws, settings, qtbot)
+    window.resize(1400, 900)
+    rows = _RowsPainted(window)
+    at_build: list[tuple[int, bool]] = []
+    window.panelsBuilt.connect(
+        lambda: at_build.append(
+            (window.claims_table.model.rowCount(), window.claims_table.model.loading)
+        )
+    )
+    window.show()
+    qtbot.waitUntil(lambda: window.built)
+    rows.stop()
+    # The first page was read and shown while the other panels were still to come
+    # (built in the same pass as the table, the rows waited for all of them).
+    assert at_build == [(1, False)]
+    assert rows.inspector_then == "panelPlaceholder"
     assert window.docks["Claim"].widget() is window.inspector

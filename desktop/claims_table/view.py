@@ -132,6 +132,8 @@ class ClaimsTableView(QWidget):
         self.setObjectName("claimsTablePanel")
         self.ctx = ctx
         self.model = ClaimsTableModel(lambda: self.ctx.ws, self)
+        # The first page (no filter yet) is read while the rest of the panel is built.
+        self._guard(lambda: self.model.load_async(ClaimFilter()))
         self.filter_bar = ClaimFilterBar(self)
         self.filter_edit = self.filter_bar.filter_edit
         self.saved_filters = SavedFilters(ctx, self.filter_bar, self.filter_bar)
@@ -190,6 +192,7 @@ class ClaimsTableView(QWidget):
         self._row_claim: str | None = None
         self.filter_bar.filterChanged.connect(self.set_filter)
         self.model.loadingChanged.connect(self.loading_label.setVisible)
+        self.loading_label.setVisible(self.model.loading)
         self.model.loaded.connect(self._loaded)
         self.model.countChanged.connect(lambda _n: self._update_count())
         self.model.refreshed.connect(self._restore_selection)
@@ -207,7 +210,9 @@ class ClaimsTableView(QWidget):
         ctx.workspaceChanged.connect(self._workspace_changed)
         self.bulk_dialog: BulkEditDialog | None = None
         self.bulk_actions = self._make_bulk_actions()
-        self.reload()
+        self.filter_bar.reload_choices(ctx.ws)
+        if self.filter_bar.current_filter() != self.model.claim_filter:
+            self.set_filter(self.filter_bar.current_filter())
 
     # ------------------------------------------------------------ loading
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +80,8 @@ DOCKS: tuple[tuple[str, Qt.DockWidgetArea, str | None], ...] = (
     ("Suggestions", Area.BottomDockWidgetArea, "Claims"),
     ("Orphans", Area.BottomDockWidgetArea, "Claims"),
 )
+# Start-up: how long the other panels wait at most for the claims table's first page.
+FIRST_ROWS_WAIT_MS = 250
 # What ``build_panels`` makes: asked for before, they are built at once.
 PANEL_ATTRIBUTES = frozenset(
     {
@@ -145,6 +148,44 @@ class _InputFirst(QObject):
         ):
             self._window.build_panels()
         return False
+
+
+class _FirstRows(QObject):
+    """Start-up: calls *go* once the claims table's first page is painted (at once when
+    the table is not on screen or its read fails, at the latest after
+    ``FIRST_ROWS_WAIT_MS``), so that building the other panels does not hold back
+    the rows read meanwhile (the GUI thread busy building, nothing is delivered)."""
+
+    def __init__(self, window: MainWindow, go: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._go: Callable[[], None] | None = go
+        panel = window.claims_table
+        self._model = panel.model
+        self._viewport = panel.table.viewport()
+        self._model.loaded.connect(self._loaded)
+        self._model.loadFailed.connect(self._run)
+        QTimer.singleShot(FIRST_ROWS_WAIT_MS, self, self._run)
+        # (Just moved into its dock, the table is shown in the next pass: asked whether
+        # it will be, not whether it is.)
+        if not self._model.loading or not self._viewport.isVisibleTo(window):
+            QTimer.singleShot(0, self, self._run)
+
+    def _loaded(self, _count: int) -> None:
+        if not self._viewport.isVisible():
+            self._run()
+            return
+        from desktop.main_window.first_paint import after_first_paint
+
+        after_first_paint(self._viewport, self._run)  # the paint showing the rows
+
+    def _run(self, *_args: object) -> None:
+        go, self._go = self._go, None
+        if go is None:
+            return
+        self._model.loaded.disconnect(self._loaded)
+        self._model.loadFailed.disconnect(self._run)
+        self.deleteLater()
+        go()
 
 
 class PanelScroll(QScrollArea):
@@ -225,6 +266,9 @@ class MainWindow(QMainWindow):
         self._awaiting: dict[str, QWidget] = {}  # dock title -> placeholder panel
         self._fronts: set[str] | None = None  # docks on screen when the build began
         self._built = False
+        self._stepping = False  # one of start-up's building passes is running
+        self._steps: list[Callable[[], None]] | None = None  # building steps left
+        self._painted: dict[str, QSize] = {}  # the docks' sizes as first painted
         self._shown_state: QByteArray | None = None  # the layout painted before the panels
         self._restored_state: QByteArray | None = None  # the saved layout restored
         self._input_guard: QObject | None = None
@@ -264,14 +308,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._analyst_stand_in)
         self.layouts.remember_default()
         if fill_after_paint:
-            # Start-up: the frame is painted first, the panels are built right after
-            # (or at once when a key or a click comes before that).
+            # Start-up: the frame is painted first; right after, the claims table is
+            # built and its first page read and painted, then the other panels, one
+            # pass of the event loop each (all at once when a key or a click comes
+            # before that).
             self._restore_settings()
             self.update_workspace_labels()
             self._input_guard = _InputFirst(self)
             from desktop.main_window.first_paint import after_first_paint
 
-            after_first_paint(self, self.build_panels)
+            after_first_paint(self, self._build_in_passes)
         else:
             self.build_panels()
             self._restore_settings()
@@ -279,8 +325,13 @@ class MainWindow(QMainWindow):
             self._open_first_article()
 
     def __getattr__(self, name: str) -> Any:
-        # A panel asked for before the start-up has built them: built now.
-        if name in PANEL_ATTRIBUTES and not self.__dict__.get("_built", True):
+        # A panel asked for before the start-up has built them: built now (not from
+        # within a building pass: that panel is not built yet).
+        if (
+            name in PANEL_ATTRIBUTES
+            and not self.__dict__.get("_built", True)
+            and not self.__dict__.get("_stepping", False)
+        ):
             self.build_panels()
             return getattr(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
@@ -291,31 +342,86 @@ class MainWindow(QMainWindow):
         return self._built
 
     def build_panels(self) -> None:
-        """Build the panels into their docks; at start-up, also read the article list
-        and open the last article.  Runs once; later calls do nothing."""
-        if self._built:
+        """Build the panels not built yet into their docks, at once; at start-up, also
+        read the article list and open the last article.  Runs once; later calls do
+        nothing (nor does a call made while one of start-up's passes is building)."""
+        if self._built or self._stepping:
             return
         self._built = True
         if self._input_guard is not None:
             self._input_guard.deleteLater()
             self._input_guard = None
         try:
-            painted: dict[str, QSize] = {}
+            steps = self._begin_build()
+            while steps:
+                steps.pop(0)()
             if self._fill_after_paint:
-                self._shown_state = self.saveState(STATE_VERSION)
-                self._fronts = self._in_front()
-                painted = {
-                    title: self.docks[title].size()
-                    for title in self._fronts
-                    if not self.docks[title].isFloating()
-                }
-            self._build_panels()
-            if self._fill_after_paint:
-                self._settle_layout(painted)
+                self._settle_layout(self._painted)
                 self.update_workspace_labels()
                 self._fill()
         finally:
             self.panelsBuilt.emit()
+
+    def _build_in_passes(self) -> None:
+        """Start-up, once the frame is painted: the claims table first, then (once its
+        first page is painted, see ``_FirstRows``) the other panels, one pass of the
+        event loop each; the last pass settles the layout and fills the window."""
+        if self._built or self._stepping:
+            return
+        steps = self._begin_build()
+        if not steps:
+            self.build_panels()
+            return
+        try:
+            self._step(steps.pop(0))  # the claims table, its first page asked for
+        finally:
+            if "claims_table" in self.__dict__:
+                _FirstRows(self, self._next_pass)
+            else:  # (failed: the next pass goes on)
+                QTimer.singleShot(0, self, self._next_pass)
+
+    def _next_pass(self) -> None:
+        if self._built or self._stepping:
+            return
+        steps = self._begin_build()
+        if len(steps) <= 1:  # the last one: built at once, with what follows the build
+            self.build_panels()
+            return
+        QTimer.singleShot(0, self, self._next_pass)  # (first: a step that fails stops nothing)
+        self._step(steps.pop(0))
+
+    def _step(self, step: Callable[[], None]) -> None:
+        self._stepping = True
+        try:
+            step()
+        finally:
+            self._stepping = False
+
+    def _begin_build(self) -> list[Callable[[], None]]:
+        """The building steps left (made, with the layout as painted, on the first call)."""
+        if self._steps is None:
+            if self._fill_after_paint:
+                self._shown_state = self.saveState(STATE_VERSION)
+                self._fronts = self._in_front()
+                self._painted = {
+                    title: self.docks[title].size()
+                    for title in self._fronts
+                    if not self.docks[title].isFloating()
+                }
+            self._steps = [
+                self._build_claims_table,
+                self._build_reader_and_sides,
+                self._install_review,
+                self._install_shared,
+                self._install_conflicts,
+                self._install_facts,
+                self._install_suggestions,
+                self._install_views,
+                self._install_safety,
+                self._install_search,
+                self._finish_panels,
+            ]
+        return self._steps
 
     def wait_for_panels(self) -> None:
         """Run the event loop until the panels are built (start-up: the window is
@@ -327,9 +433,16 @@ class MainWindow(QMainWindow):
         loop.exec()
         self.panelsBuilt.disconnect(loop.quit)
 
-    def _build_panels(self) -> None:
-        from desktop.articles import ArticleListPanel, ArticleMetadataEditor
+    def _build_claims_table(self) -> None:
         from desktop.claims_table import ClaimsTableView
+
+        # First: at start-up its first page is read and painted before the other
+        # panels are built (see ``_build_in_passes``).
+        self.claims_table = ClaimsTableView(self.ctx)
+        self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
+
+    def _build_reader_and_sides(self) -> None:
+        from desktop.articles import ArticleListPanel, ArticleMetadataEditor
         from desktop.inspector import ClaimInspector
         from desktop.main_window.reader_pane import ReaderPane
 
@@ -352,7 +465,6 @@ class MainWindow(QMainWindow):
         self.article_panel = ArticleListPanel(ctx, load=not self._fill_after_paint)
         self.metadata_editor = ArticleMetadataEditor(ctx)
         self.inspector = ClaimInspector(ctx)
-        self.claims_table = ClaimsTableView(ctx)
         # The sources panel starts as a tab behind the claims: built when first shown.
         self._sources_view: QWidget | None = None
         self._sources_holder = QWidget(self)
@@ -372,47 +484,61 @@ class MainWindow(QMainWindow):
         details.setWidget(self.metadata_editor)
         self.add_dock(details, "Article details", Area.LeftDockWidgetArea)
         self.add_dock(self.inspector, "Claim", Area.RightDockWidgetArea)
-        self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
         sources_dock = self.add_dock(self._sources_holder, "Sources", Area.BottomDockWidgetArea)
         sources_dock.visibilityChanged.connect(self._sources_shown)
+
+    def _install_review(self) -> None:
         from desktop.review import install_review_ui
 
-        self.review_ui = install_review_ui(self, ctx)
+        self.review_ui = install_review_ui(self, self.ctx)
+
+    def _install_shared(self) -> None:
         from desktop.shared.install import install_shared_ui
 
-        self.shared_ui = install_shared_ui(self, ctx, settings=self.settings)
+        self.shared_ui = install_shared_ui(self, self.ctx, settings=self.settings)
+
+    def _install_conflicts(self) -> None:
         from desktop.conflicts import install_conflicts_ui
 
-        self.conflicts_view = install_conflicts_ui(self, ctx)
+        self.conflicts_view = install_conflicts_ui(self, self.ctx)
+
+    def _install_facts(self) -> None:
         from desktop.facts import install_facts_ui
 
-        self.facts_view = install_facts_ui(self, ctx)
+        self.facts_view = install_facts_ui(self, self.ctx)
+
+    def _install_suggestions(self) -> None:
         from desktop.suggestions import install_suggestions_ui
 
-        self.suggestions_view = install_suggestions_ui(self, ctx)
+        self.suggestions_view = install_suggestions_ui(self, self.ctx)
+
+    def _install_views(self) -> None:
+        from desktop.graph import install_graph_ui
         from desktop.timeline import install_timeline_ui
 
-        self.timeline_action = install_timeline_ui(self, ctx)
-        from desktop.graph import install_graph_ui
+        self.timeline_action = install_timeline_ui(self, self.ctx)
+        self.graph_action = install_graph_ui(self, self.ctx)
 
-        self.graph_action = install_graph_ui(self, ctx)
+    def _install_safety(self) -> None:
         from desktop.safety import install_safety_ui
 
-        self.safety_ui = install_safety_ui(self, ctx, self.settings)
-        from desktop.search import install_search_ui
+        self.safety_ui = install_safety_ui(self, self.ctx, self.settings)
 
-        self.search_ui = install_search_ui(self, ctx)
+    def _install_search(self) -> None:
+        from desktop.search import install_search_ui
         from desktop.search.indexer import SearchIndexer
 
+        self.search_ui = install_search_ui(self, self.ctx)
         # Indexes what an import leaves queued; at once, what one left before the
         # workspace was last closed.
-        self.search_indexer = SearchIndexer(ctx, self.statusBar(), self)
+        self.search_indexer = SearchIndexer(self.ctx, self.statusBar(), self)
         QTimer.singleShot(0, self.search_indexer.start)
+
+    def _finish_panels(self) -> None:
+        from desktop.claims_table.bulk_menu import install_bulk_menu
         from desktop.revisions import install_revisions_ui
 
-        self.revisions_ui = install_revisions_ui(self, ctx)
-        from desktop.claims_table.bulk_menu import install_bulk_menu
-
+        self.revisions_ui = install_revisions_ui(self, self.ctx)
         self.bulk_menu = install_bulk_menu(self)
         self._build_status_bar()
         self._connect()
