@@ -147,10 +147,10 @@ def test_hedges_of_each_language_name_no_source() -> None:
 def test_korean_relative_clause_and_description_before_a_name_with_ssi() -> None:
     text = '고3 딸을 둔 주부 한모(52)씨는 "학원비가 40% 올랐다"고 말했다.'
     hit = figure_at(suggest(text, PUBLISHED, "ko"), "40%", text)
-    assert (hit.source, hit.variants) == ("주부 한모(52)씨", ("한모(52)씨",))
+    assert (hit.source, hit.variants) == ("주부 한모(52)씨", ("한모(52)씨", "한모씨", "한모"))
     text = '부산에 사는 자영업자 오지훈 씨는 "손님이 30% 줄었다"고 말했다.'
     hit = figure_at(suggest(text, PUBLISHED, "ko"), "30%", text)
-    assert (hit.source, hit.variants) == ("자영업자 오지훈 씨", ("오지훈 씨",))
+    assert (hit.source, hit.variants) == ("자영업자 오지훈 씨", ("오지훈 씨", "오지훈"))
 
 
 def test_a_danish_party_letter_is_not_part_of_the_name() -> None:
@@ -318,3 +318,44 @@ def test_danish_guillemets_pointing_inwards_mark_a_quotation() -> None:
     text = "Borgmester Lis Berg kalder beslutningen »et slag i ansigtet på borgerne« i dag."
     quotes = [s for s in suggest(text, PUBLISHED, "da") if s.kind == "quotation"]
     assert [(s.quote, s.source) for s in quotes] == [("et slag i ansigtet på borgerne", "Lis Berg")]
+
+
+# Korean: quotatives, citing, and an account carried on
+
+
+def test_korean_two_quotations_joined_by_myeonseodo_and_a_relative_clause_ending_in_eun() -> None:
+    text = (
+        '부산에서 작년에 가게를 연 박모(41)씨는 "손님이 20% 줄었다"면서도 '
+        '"버틸 수는 있다"고 말했다.'
+    )
+    quotes = [s for s in suggest(text, PUBLISHED, "ko") if s.kind == "quotation"]
+    assert [s.quote for s in quotes] == ["손님이 20% 줄었다", "버틸 수는 있다"]
+    assert all("박모" in (s.source or "") for s in quotes)
+    assert "박모" in quotes[0].variants
+
+
+def test_korean_words_borrowed_from_a_source_make_the_subject_a_relay() -> None:
+    text = "중앙일보는 교육부 핵심 관계자의 말을 빌려 내년 교사 3천 명을 더 뽑는다고 보도했다."
+    hit = figure_at(suggest(text, PUBLISHED, "ko"), "3천 명", text)
+    assert hit.source == "교육부 핵심 관계자"
+    assert hit.relayed_by == ("중앙일보",)
+
+
+def test_korean_lead_takes_the_source_the_next_sentence_opens_with() -> None:
+    text = (
+        "지난달 수출이 540억 달러로 1년 전보다 9% 늘었다. "
+        "산업통상자원부가 1일 발표한 무역 통계에 따르면 반도체 수출은 6개월째 증가했다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "9%", text).source == "산업통상자원부"
+
+
+def test_korean_counts_that_moved_and_an_adverbial_topic_go_on_with_the_account() -> None:
+    text = (
+        "관세청에 따르면 상반기 밀수 적발은 410건이었다.\n\n"
+        "품목별로는 담배 적발이 120건으로 가장 많았다. "
+        "마약 적발 건수는 35건으로 12% 증가했다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "120건", text).source == "관세청"
+    assert figure_at(found, "12%", text).source == "관세청"

@@ -216,6 +216,14 @@ _BACKSHIFTED = re.compile(
 )
 # A sentence that is a quotation whole, with no cue of its own.
 _QUOTED_SENTENCE = re.compile(r"^[\"“«„][^\"“”«»„]{3,}[.!?]?[\"”»“]$")
+# A topic that is an adverbial ("시도별로는", "지역에서는", "올해에는"): no subject of its own.
+_KO_ADVERBIAL_TOPIC = re.compile(r"(?:으로|로|에서|에)는\s")
+# The verb of a count that moved, closing a sentence with a figure in it ("…5.1% 증가했다").
+_KO_MOVED = re.compile(
+    r"\d[^.]*\s(?:\S+\s)?(?:늘었|줄었|올랐|떨어졌|증가했|감소했|상승했|하락했|기록했|집계됐|달했|"
+    r"이어갔|차지했|많았|적었|높았|낮았|넘었|밑돌았|웃돌았)(?:다|습니다)[.]?$"
+)
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
@@ -750,6 +758,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
     previous_par = -1
     interviewee: Attribution | None = None
     blocks = _interview_blocks(text)
+    opening: tuple[int, Span, int] | None = None  # the article's first sentence, no source
+    last_par = -1
     breaks = [m.start() for m in re.finditer(r"\n\n" if "\n\n" in text else r"\n", text)]
     previous_index = -2
     for index, sent in enumerate(sentences(text)):
@@ -830,10 +840,19 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                     and index == previous_index + 1
                     and previous.cue != "quote"
                     and _HANGUL.search(body)
-                    # (a topic comes before the figure, "높은" after it is an adjective; a
-                    # subject marked by 이/가 may follow it: "주택 1,320채가 잠겼다")
-                    and not _KO_SUBJECT_OF_ITS_OWN.search(re.split(r"\d", body, maxsplit=1)[0])
-                    and not _KO_NOMINATIVE.search(body)
+                    and (
+                        # (a topic comes before the figure, "높은" after it is an adjective; a
+                        # subject marked by 이/가 may follow it: "주택 1,320채가 잠겼다")
+                        (
+                            not _KO_SUBJECT_OF_ITS_OWN.search(
+                                _KO_ADVERBIAL_TOPIC.sub(" ", re.split(r"\d", body, maxsplit=1)[0])
+                            )
+                            and not _KO_NOMINATIVE.search(body)
+                        )
+                        # a count and how it moved ("혼인 건수는 1만9천여 건으로 5.1% 증가했다")
+                        # goes on with the account of whoever counted, whatever its subject
+                        or (_KO_MOVED.search(body) and not _QUOTE_MARK.search(body))
+                    )
                 ):
                     # A Korean sentence with no subject of its own goes on with the one before
                     # ("…에 따르면 … 41% 올랐다. 평년 가격과 비교하면 27% 높은 수준이다.")
@@ -845,6 +864,15 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
         for a in made:
             if a.source and "interview" in body.casefold():
                 interviewee = a
+        if opening is not None and made and opening[0] == index - 1 and opening[2] == par:
+            # "Prices rose 7 %. According to the bureau, …": the article's lead, its first
+            # sentence with no source and the next one opening on whose account it is, is on
+            # that account too
+            lead = next((a for a in made if a.source and _opens_on_account(text, sent, a)), None)
+            if lead is not None:
+                out.append(_carry(lead, opening[1]))
+        opening = (index, sent, par) if not made and last_par < 0 else None
+        last_par = par
         if made:
             previous = made[-1] if made[-1].source else previous
             previous_par = par
@@ -854,6 +882,23 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             previous = None
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+# Cues that say on whose account a statement is, before it: "according to", "ifølge",
+# "по данным", "에 따르면", "بحسب".
+_ACCOUNT_CUE = re.compile(
+    r"(?:according to|에 따르면|ifølge|iflg\.|laut|nach angaben|по\s|за\s|согласно|"
+    r"وفقا|وفقاً|بحسب|حسب|وفق)"
+)
+
+
+def _opens_on_account(text: str, sent: Span, a: Attribution) -> bool:
+    """True when *a*'s cue opens *sent* with whose account it is and the statement follows."""
+    return (
+        bool(_ACCOUNT_CUE.match(a.cue))
+        and not text[sent.start : a.cue_start].strip()
+        and a.start >= a.cue_end
+    )
 
 
 _PAIRS = {"»": "«", "”": "“", "“": "„"}

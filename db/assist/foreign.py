@@ -280,7 +280,10 @@ _KO_NOUN_CLAUSE = re.compile(
     r"드러냈다|나타냈다)[.]?$"
 )
 # A quotation and the particle that makes it speech ("…"고 말했다, "…"며 요구했다).
-_KO_QUOTED = re.compile(r"[\"“]([^\"“”]{2,})[\"”]\s?(?:이?라고|고|이?라며|며|면서)(?=\s|$)")
+# ("…"면서도 "…"고: "while" with "also", joining two quotations of one speaker)
+_KO_QUOTED = re.compile(
+    r"[\"“]([^\"“”]{2,})[\"”]\s?(?:이?라고|고|이?라며|며|(?:이?라)?면서도?)(?=\s|$)"
+)
 # What may stand between the quotative ending and the verb of saying: the day, whom the
 # source spoke to and where ("…다고 17일 밝혔다", "…고 기자들에게 말했다",
 # "…고 브리핑에서 설명했다").
@@ -312,10 +315,10 @@ _KO_SAID_WHERE = re.compile(
 _KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,5}?\S+?)(?:은|는|이|가)\s")
 # The subject after a relative clause ending in "는": up to three words and a topic particle.
 _KO_HEAD_AFTER = re.compile(r"(?P<who>(?:[^\s\"“,]+\s){0,2}?[^\s\"“,]+?)(?:은|는)\s")
-# "국정원 보고를 인용해": the cited party is the source, the subject a relay.
+# "국정원 보고를 인용해", "관계자의 말을 빌려": the cited party is the source, the subject a relay.
 _KO_CITING = re.compile(
-    r"(?P<cited>(?:\S+\s){0,2}?\S+?)(?:을|를)\s"
-    r"(?:인용해|인용하여|인용한\s\S+에서)\s*"
+    r"(?P<cited>(?:\S+\s){0,3}?\S+?)(?:을|를)\s"
+    r"(?:인용해|인용하여|인용한\s\S+에서|빌려|빌어)\s*"
 )
 # The verbs of saying, in the past (also plural) and the present of features and analyses.
 _AR_SAY_VERBS = (
@@ -858,7 +861,7 @@ def _korean_subject_cues(body: str, s: int) -> list[Cue]:
         return out
     head = _KO_HEAD_AFTER.match(stripped, subject.end())
     clause = re.search(r"(?:에|에서|을|를|로|와|과|에게)\s\S+$", subject.group("who"))
-    if subject.group(0).endswith("는 ") and clause and head:
+    if subject.group(0).endswith(("는 ", "은 ")) and clause and head:
         # "해운대구에 사는 한 직장인은": a relative clause, then the subject it describes
         subject = head
     lead = len(body) - len(stripped)

@@ -459,6 +459,11 @@ class NameIndex:
         ssi = _KO_SSI.search(name)
         if ssi and ssi.start("name") > 0:  # "학부모 정모(49)씨" is also "정모(49)씨"
             variants.append(ssi.group("name"))
+        if ssi:  # "김모(34)씨" is "김모씨" and "김모": the age in brackets and "씨" aside
+            bare_name = re.sub(r"\s?\(\d{1,3}\)", "", ssi.group("name"))
+            for form in (bare_name, bare_name.removesuffix("씨").strip()):
+                if form not in variants and form != name:
+                    variants.append(form)
         return name, self._kind(raw, name, pos), tuple(variants)
 
 
