@@ -117,3 +117,26 @@ def test_a_word_of_happening_before_a_noun_names_a_kind_of_it() -> None:
     assert Happening("end", "order", "") in happenings(lifted)
     (found,) = date_conflicts([lifted, _p("officials lifted the evacuation order on 5 July")])
     assert found.earlier is lifted
+
+
+def test_food_served_sold_or_eaten_on_a_day_is_one_serving_whatever_was_served() -> None:
+    served = _told(
+        "soup served at the canteen on 3 July",
+        "Inspectors believe the outbreak began with soup served at the canteen on 3 July.",
+    )
+    # The quote's own words say what it dates (a serving), the sentence only what of.
+    assert happenings(served) == {Happening("serving", "", "")}
+    ate = _p("diners who ate at the canteen on Thursday")  # Thursday 24 July
+    sold = _p("The pies at the heart of the outbreak were sold on 3 July")
+    assert happenings(ate) == happenings(sold) == {Happening("serving", "", "")}
+    (found,) = date_conflicts([served, ate])
+    assert found.later is ate and "the serving" in found.why
+    assert date_conflicts([served, sold]) == []
+    # A serving is done on a day: a day apart disagrees.
+    assert date_conflicts([served, _p("the soup was served on 4 July")])
+
+
+def test_a_count_of_things_served_is_no_single_serving() -> None:
+    counted = _p("the kitchen sold 900 pies over the weekend")
+    assert happenings(counted) == set()
+    assert date_conflicts([counted, _p("the pies were sold on 3 July")]) == []

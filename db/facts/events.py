@@ -51,7 +51,7 @@ NEIGHBOURS = 40  # each dated claim is compared with this many others of its eve
 # after, a sinking late at night, a death.
 ONE_MOMENT = frozenset(
     ("announcement", "arrest", "release", "resignation", "inauguration", "agreement",
-     "adoption", "founding", "start", "end", "election")
+     "adoption", "founding", "start", "end", "election", "serving")
 )  # fmt: skip
 # What befalls a thing at one moment (a derailment, a collision, an explosion): told late
 # at night it may be dated either side of midnight, but two reports a few days apart

@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from db.facts.profile import Profile, normal_unit, unit_in_words
+from db.facts.profile import Profile, is_time_unit, normal_unit, unit_in_words
 
 # Kinds of happening, each by the verbs and nouns that name it (longest first within a
 # kind is not needed: every form is a whole word or a fixed phrase).
@@ -205,6 +205,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "plunged",
     ),
     "explosion": ("exploded", "blew up", "detonated"),
+    # Food or drink given out, sold or eaten on a day: what an outbreak is traced to.
+    "serving": ("served", "ate", "eaten", "sold"),
     "evacuation": ("evacuated", "evacuation", "cleared of people"),
     "flooding": ("flooded", "inundated", "submerged"),
     "contamination": ("contaminated", "polluted", "tainted", "contamination"),
@@ -643,22 +645,45 @@ def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
 # Kinds that befall a thing once and at a moment (a train derails once): told with no
 # thing ("derailed late on Thursday"), they are that kind of happening in the story.
 SUDDEN = frozenset(("crash", "collision", "explosion", "grounding"))
+# … and kinds a story tells of once however their thing is named ("chicken served at the
+# fair on 5 September", "people who ate there on Saturday", "the wraps were sold").
+ONCE_TOLD = SUDDEN | {"serving"}
+
+
+# Kinds whose things are no one thing (the food served, sold or eaten): told bare.
+TOLD_BARE = frozenset(("serving",))
 
 
 def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
+    found, where = _read_told(p)
+    if any(h.kind in TOLD_BARE for h in found):
+        if p.has_figure and p.unit and not is_time_unit(p.unit):
+            # "Sold 1,500 wraps": a count of what it befell tells of it done many times.
+            return {h for h in found if h.kind not in TOLD_BARE}, where
+        found = {h._replace(thing="") if h.kind in TOLD_BARE else h for h in found}
+    return found, where
+
+
+def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     found, where = _read_quote(p)
-    if found or not p.around or REPEAT.search(p.quote):
+    if found or REPEAT.search(p.quote):
         return found, where
-    # A date told of in its sentence ("the train came off the rails | on 1 October", "the
-    # derailment | on 1 October"): the happening is read from the words before it.
-    lead = sentence_lead(p)
-    if not lead.strip():
-        return found, where
-    told = replace(p, quote=f"{lead}{p.quote}", around="", lead="")
-    found, where = _read_quote(told)
+    own = kinds_in(p.quote)
+    text = p.quote
+    lead = sentence_lead(p) if p.around else ""
+    if lead.strip():
+        # A date told of in its sentence ("the train came off the rails | on 1 October",
+        # "the derailment | on 1 October"): the happening is read from the words before.
+        told = replace(p, quote=f"{lead}{p.quote}", around="", lead="")
+        found, where = _read_quote(told)
+        text = told.quote
+        if own:
+            # The quote's own words tell what it dates ("the wraps at the centre of the
+            # outbreak were sold nine days ago" dates a sale): the sentence tells to what.
+            found = {h for h in found if h.kind in own}
     if not found:
-        kinds = kinds_in(told.quote) & SUDDEN
-        if len(kinds) == 1 and not REPEAT.search(told.quote):
+        kinds = (own or kinds_in(text)) & ONCE_TOLD
+        if len(kinds) == 1 and not REPEAT.search(text):
             found = {Happening(next(iter(kinds)), "", "")}
     return found, where
 

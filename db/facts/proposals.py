@@ -158,9 +158,12 @@ def _needs_sentence(p: Profile) -> bool:
         return p.has_figure and not p.unit
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False
-    # A date that names no happening ("on 1 October", "five days ago") is told of in its
-    # sentence ("the derailment on 1 October"), and so is one told of "it".
-    return (p.has_figure and not p.unit) or speaks_of_it(p) or not happenings(p)
+    # A date that names no happening ("on 1 October", "five days ago"), or none to a
+    # thing ("derailed late on Thursday"), is told of in its sentence ("the derailment on
+    # 1 October", "the train derailed"), and so is one told of "it".
+    if (p.has_figure and not p.unit) or speaks_of_it(p):
+        return True
+    return all(not h.thing for h in happenings(p))
 
 
 def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
