@@ -249,3 +249,38 @@ def test_earlier_this_year_never_makes_a_figure_the_newer_one() -> None:
     undated = profile(uuid.uuid4(), uuid.uuid4(), "5,000 troops are there", 0, 22, None, None)
     found = relate(before, undated)
     assert found is not None and found.newer is not before
+
+
+def test_a_later_repeat_of_a_figure_replaces_nothing_before_it(ws: Workspace) -> None:
+    bound, newer, repeat = _story(
+        ws,
+        [
+            ("nearly 900 people had been evacuated", 1),
+            ("870 people have been evacuated", 3),
+            ("870 people were evacuated", 9),
+        ],
+    )
+    found = _found(ws)
+    assert found[frozenset((newer, bound))] == (Relation.UPDATES, newer)
+    assert found[frozenset((repeat, newer))][0] is Relation.SAME
+    # "Nearly 900" allows the 870 that replaced it, but the repeat replaced nothing.
+    assert frozenset((repeat, bound)) not in found
+
+
+@pytest.mark.parametrize(
+    ("spilled", "carried"),
+    [
+        ("about 30 tonnes of diesel leaked into the river", "the barge carried 1,200 tonnes"),
+        ("some 2,000 barrels of crude oil had spilled", "a tanker loaded with 90,000 barrels"),
+    ],
+)
+def test_an_amount_let_out_is_not_the_amount_carried(spilled: str, carried: str) -> None:
+    assert relate(p(spilled, day(3)), p(carried, day(3))) is None
+
+
+def test_amounts_let_out_in_other_words_are_one_count() -> None:
+    found = relate(
+        p("about 30 tonnes of diesel leaked into the river", day(3)),
+        p("at least 45 tonnes had escaped, the agency said", day(3)),
+    )
+    assert found is not None and found.relation is Relation.CONTRADICTS

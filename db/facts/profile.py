@@ -58,6 +58,16 @@ CLASSES = frozenset(SYNONYMS.values())  # the counted things known by class
 COUNTED_BY_FATE = frozenset(
     ("rescued", "trapped", "missing", "ill", "hospitalised", "confirmed", "treated")
 )
+# What befell an amount of a substance: let out ("40 tonnes of ammonia escaped", "the oil
+# spilled"), a quantity of its own beside the amount carried or stored.
+MEASURES = frozenset(
+    """tonnes tonne tons ton kilograms kg kilos litres liters gallons barrels cubic""".split()
+)
+SPILLED = re.compile(
+    r"\b(?:escaped|escaping|released|leaked|leaking|spilled|spilt|spilling|discharged|"
+    r"vented|emitted|poured (?:out|into)|gushed|seeped)\b",
+    re.I,
+)
 # Fates only people meet: a count of them naming no noun ("put the number evacuated at
 # 900") counts people.
 PEOPLE_BY_FATE = frozenset(("displaced", "detained", "sheltered"))
@@ -506,6 +516,17 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     last = (dates[0].last or first) if dates else None
     words = " ".join(sorted({w.lower() for w in _WORDS.findall(quote) if len(w) > 2}))
     predicate = predicate_of(quote)
+    unit = (
+        ""
+        if figure is None
+        else counted_class(
+            normal_unit(figure.unit) or unit_in_words(quote) or named_before(quote, figure),
+            quote,
+            figure,
+        )
+    )
+    if not predicate and unit in MEASURES and SPILLED.search(quote):
+        predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
     if not predicate and figure is not None and not quote[: figure.start].strip():
         # A figure opening the quote is told by the verb just before it ("the clinics had
         # treated | 88 people for burns"): read with the last words of its clause.
@@ -514,13 +535,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         None if figure is None else figure.value,
         None if figure is None else figure.value_max,
         "" if figure is None else figure.qualifier,
-        ""
-        if figure is None
-        else counted_class(
-            normal_unit(figure.unit) or unit_in_words(quote) or named_before(quote, figure),
-            quote,
-            figure,
-        ),
+        unit,
         first,
         last,
         bool(CUMULATIVE.search(quote)),

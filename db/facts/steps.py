@@ -88,8 +88,12 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
         assert y.when is not None
         at = bisect.bisect_right(days, y.when)
         if at < len(days) and figures[at] != y.figure and not _named(r):
-            if r.relation is updates and _allows(y, replaced):
-                continue  # it carries (or allows) the value the newer figure replaced
+            repeat = r.reason == LATER and x.figure in replaced
+            if r.relation is updates and not repeat and _allows(y, replaced):
+                # It carries (or allows) the value the newer figure replaced.  (A newer
+                # figure only repeating that value, not worded as a change, replaced
+                # nothing: it is linked to what it repeats.)
+                continue
             del found[key]
 
 
