@@ -284,3 +284,13 @@ def test_amounts_let_out_in_other_words_are_one_count() -> None:
         p("at least 45 tonnes had escaped, the agency said", day(3)),
     )
     assert found is not None and found.relation is Relation.CONTRADICTS
+
+
+def test_a_figure_called_an_estimate_repeats_that_figure() -> None:
+    exact = p("the board cut its count of the homes flooded to 340", day(3))
+    estimate = p("an estimated 340 homes were flooded", day(8))
+    found = relate(exact, estimate)
+    assert found is not None and found.relation is Relation.SAME
+    # A rounded figure still allows others: it agrees, without repeating.
+    rounded = relate(exact, p("about 340 homes were flooded", day(8)))
+    assert rounded is not None and rounded.relation is Relation.SUPPORTS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -115,7 +116,11 @@ def relate_alike(a: Profile, b: Profile) -> Relating | None:
 
 def _relate(a: Profile, b: Profile) -> Relating | None:
     first, second = (a, b) if a.order <= b.order else (b, a)
-    if a.value == b.value and a.low == b.low and a.high == b.high:
+    if a.value == b.value and (
+        (a.low == b.low and a.high == b.high) or (_estimated(a) and _estimated(b))
+    ):
+        # ("An estimated 52 tonnes" repeats 52: calling it an estimate makes it no other
+        # figure; "about 700" is rounded, and allows other figures than 700.)
         return Relating(Relation.SAME, second, first, SAME)
     if a.increment and b.increment:
         return None  # two added waves with different figures are different waves
@@ -141,6 +146,19 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         if _went(newer, older):
             return Relating(Relation.UPDATES, newer, older, WORDED)
     return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
+
+
+def _estimated(p: Profile) -> bool:
+    """Whether *p* gives one figure, exactly or as an estimate ("52", "an estimated 52"),
+    not a rounding, a bound or a range ("about 52", "up to 52", "between 50 and 60")."""
+    if p.value is None:
+        return False
+    if _AN_ESTIMATED.search(p.quote):
+        return True
+    return p.low == p.value == p.high
+
+
+_AN_ESTIMATED = re.compile(r"\b(?:an|the) estimated\s+\d", re.I)
 
 
 def _went(newer: Profile, older: Profile) -> bool:
