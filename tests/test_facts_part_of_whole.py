@@ -55,3 +55,33 @@ def test_a_part_in_another_article_or_larger_is_not_linked(ws) -> None:  # type:
     links = _links(ws)
     assert links.get(frozenset((whole, elsewhere))) is not Relation.SUPPORTS
     assert frozenset((small, big)) not in links
+
+
+def test_a_part_given_against_its_wholes_figure_supports_that_figure(ws) -> None:  # type: ignore[no-untyped-def]
+    (whole,) = _article(
+        ws, "The clinic said it had treated 64 people for burns.", "treated 64 people for burns"
+    )
+    part, other = _article(
+        ws,
+        "Of the 64 people it treated, 11 were volunteers. 40 volunteers joined the clean-up.",
+        "Of the 64 people it treated, 11 were volunteers",
+        "40 volunteers joined the clean-up",
+    )
+    links = _links(ws)
+    assert links.get(frozenset((part, whole))) is Relation.SUPPORTS
+    # The part is the 11, not a second count of 64; nor a count of the volunteers.
+    assert frozenset((part, other)) not in links
+
+
+def test_a_part_of_a_whole_just_named_is_read_as_a_part(ws) -> None:  # type: ignore[no-untyped-def]
+    whole, part = _article(
+        ws,
+        "The depot said 22 buses were damaged, nine of them beyond repair. Of the 22, 4 were new.",
+        "22 buses were damaged",
+        "nine of them beyond repair",
+    )
+    unnamed = _article(ws, "Of the 22, 4 were new.", "Of the 22, 4 were new")[0]
+    links = _links(ws)
+    assert links.get(frozenset((whole, part))) is Relation.SUPPORTS
+    # "Of the 22" naming no counted thing: the 22 of its own article only.
+    assert frozenset((whole, unnamed)) not in links

@@ -316,6 +316,7 @@ class Profile:
     trend: int = 0  # the figure rose (1) or fell (-1) to this, by the quote's words; else 0
     around: str = ""  # the quote's sentence, when it was looked at ("since it sank …")
     published: dt.date | None = None  # the day its article was published
+    whole: float | None = None  # the figure of the whole it is a part of ("of the 88 …")
 
     @property
     def has_figure(self) -> bool:
@@ -471,6 +472,7 @@ class Reading(NamedTuple):
     subset: bool
     wording: str  # the words of three letters or more, lowercased, sorted, one space apart
     incident: bool = False  # the figure counts what one incident did ("in the attack")
+    whole: float | None = None  # the whole a part is given against ("of the 88 …, 14 …")
 
 
 def word_value(quote: str) -> Figure | None:
@@ -507,6 +509,10 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     """Read a quote's first figure, its first date and its cues (the slow part of a profile)."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
     figure = figures[0] if figures else word_value(quote)
+    whole = part_of_whole(quote, lead, figures)
+    counted = figure
+    if whole is not None:
+        figure, counted = whole  # the part's figure, counting what its whole counts
     # A date after "up from" or "down from" dates the figure replaced, not this one ("52,
     # up from the 47 it gave on Wednesday").
     was = _FROM_EARLIER.search(quote)
@@ -518,13 +524,16 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     predicate = predicate_of(quote)
     unit = (
         ""
-        if figure is None
+        if figure is None or counted is None
         else counted_class(
-            normal_unit(figure.unit) or unit_in_words(quote) or named_before(quote, figure),
+            normal_unit(counted.unit) or unit_in_words(quote) or named_before(quote, counted),
             quote,
-            figure,
+            counted,
         )
     )
+    if not predicate and whole is not None and _OF_THEM.match(quote):
+        # "22 buses were damaged, | nine of them beyond repair": what befell the whole.
+        predicate = predicate_of(_sentence_tail(lead))
     if not predicate and unit in MEASURES and SPILLED.search(quote):
         predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
     if not predicate and figure is not None and not quote[: figure.start].strip():
@@ -544,10 +553,48 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         bool(FORECAST.search(quote)),
         predicate,
         period_of(quote),
-        figure is not None and (is_subset(quote, lead, figure) or bool(_ALONE.search(quote))),
+        figure is not None
+        and (whole is not None or is_subset(quote, lead, figure) or bool(_ALONE.search(quote))),
         words,
         bool(INCIDENT.search(quote)),
+        None if whole is None else whole[1].value,
     )
+
+
+# A part given against its whole: "of the 88 people it treated, 14 were firefighters",
+# "Of the 58, 9 are children"; "six of them tank wagons" after "16 wagons left the rails".
+_OF_THE_WHOLE = re.compile(r"^\W*(?:of|out of)\s+(?:the|these|those|its|their)\s+(?=\d)", re.I)
+_OF_THEM = re.compile(
+    r"^\W*(?P<part>[^\W\d_]+|\d[\d,]*)\s+of\s+(?:them|these|those|which|whom)\b", re.I
+)
+
+
+def _sentence_tail(lead: str) -> str:
+    """The words of *lead* within the sentence it ends in."""
+    return lead[max(lead.rfind(". "), lead.rfind("\n")) + 1 :]
+
+
+def part_of_whole(quote: str, lead: str, figures: list[Figure]) -> tuple[Figure, Figure] | None:
+    """(part, whole) when the quote gives a part against its whole's figure, in the quote
+    ("of the 88 people it treated, 14 were firefighters") or just before it in its
+    sentence ("16 wagons left the rails, | six of them tank wagons"); else None."""
+    if _OF_THE_WHOLE.match(quote) and len(figures) > 1:
+        whole, part = figures[0], figures[1]
+        if "," in quote[whole.end : part.start] and part.value is not None:
+            return part, whole
+        return None
+    found = _OF_THEM.match(quote)
+    if found is None:
+        return None
+    word = found["part"].lower()
+    value = WORD_VALUES.get(word) if not word[0].isdigit() else float(word.replace(",", ""))
+    if value is None or word in ("a", "an"):
+        return None
+    wholes = [f for f in extract_figures(_sentence_tail(lead)) if f.value is not None]
+    if not wholes or wholes[-1].value is None or wholes[-1].value <= value:
+        return None
+    part = Figure(found.start("part"), found.end("part"), float(value), None, "", "")
+    return part, wholes[-1]
 
 
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\n\"“”]")
@@ -632,7 +679,7 @@ def profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
         lead, r.predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
-        around, published.date() if published is not None else None,
+        around, published.date() if published is not None else None, r.whole,
     )  # fmt: skip
 
 

@@ -207,6 +207,32 @@ def _parts(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
                 yield part, whole
 
 
+def _of_wholes(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
+    """A part given against its whole's figure ("of the 88 people it treated, 14 were
+    firefighters") and the claims giving that figure for the same count, in any article;
+    a part naming no counted thing ("Of the 58, 9 are children") and the claims of its
+    own article giving that figure.  Such a pair supports."""
+    parts = [p for p in items if p.whole is not None and p.has_figure]
+    if not parts:
+        return
+    counts: dict[tuple[str, str, str, float], list[Profile]] = defaultdict(list)
+    told: dict[tuple[uuid.UUID, float], list[Profile]] = defaultdict(list)
+    for p in items:
+        if p.value is not None and not p.subset and p.low == p.value == p.high:
+            told[(p.article_id, p.value)].append(p)
+            if p.unit:
+                counts[(p.unit, p.predicate, p.period, p.value)].append(p)
+    for part in parts:
+        assert part.whole is not None
+        if part.unit:
+            wholes = counts.get((part.unit, part.predicate, part.period, part.whole), [])
+        else:
+            wholes = told.get((part.article_id, part.whole), [])
+        for whole in wholes[:NEIGHBOURS]:
+            if not (whole.increment or whole.forecast):
+                yield part, whole
+
+
 def _pair(a: uuid.UUID, b: uuid.UUID) -> tuple[int, int]:
     """Either way round, the same key (a UUID's number hashes faster than the UUID)."""
     x, y = a.int, b.int
@@ -280,7 +306,7 @@ def _propose(
             related[_pair(a.claim_id, b.claim_id)] = relating
     direct_steps(related, supports=not relations or Relation.SUPPORTS in relations)
     if not relations or Relation.SUPPORTS in relations:
-        for part, whole in _parts(items):
+        for part, whole in [*_parts(items), *_of_wholes(items)]:
             related.setdefault(
                 _pair(part.claim_id, whole.claim_id),
                 Relating(Relation.SUPPORTS, part, whole, COMPATIBLE),
