@@ -81,14 +81,24 @@ def test_a_bare_date_dates_what_its_sentence_tells_before_it() -> None:
 
 
 def test_a_sudden_happening_told_of_nothing_is_the_one_such_happening() -> None:
-    sentence = "Roads were shut after a goods train loaded with timber derailed late on Friday."
-    told = _told("derailed late on Friday", sentence)  # Friday 18 July
-    assert happenings(told) == {Happening("crash", "", "")}
+    told = _told("derailed late on Friday", "Roads were shut after wagons derailed late on Friday.")
+    assert happenings(told) == {Happening("crash", "", "")}  # Friday 18 July
     (found,) = date_conflicts([told, _p("the goods train came off the rails on 25 June")])
     assert found.later is told and "the crash of the train" in found.why
     # Troops sent name no single deployment, with or without a sentence.
     sent = _told("sent on 3 July", "Troops were sent on 3 July.")
     assert happenings(sent) == set()
+
+
+def test_a_thing_named_with_a_or_an_is_what_befell() -> None:
+    sentence = "Roads were shut after a goods train loaded with timber derailed late on Friday."
+    train = _told("derailed late on Friday", sentence)
+    assert happenings(train) == {Happening("crash", "train", "")}
+    # A bus and a van that crashed are two crashes.
+    bus = _p("a bus crashed on 3 July")
+    van = _p("a delivery van crashed on 9 July")
+    assert happenings(van) == {Happening("crash", "van", "")}
+    assert date_conflicts([bus, van]) == []
 
 
 def test_the_derailment_is_the_crash_of_the_one_thing_that_crashed() -> None:

@@ -684,8 +684,36 @@ def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     if not found:
         kinds = (own or kinds_in(text)) & ONCE_TOLD
         if len(kinds) == 1 and not REPEAT.search(text):
-            found = {Happening(next(iter(kinds)), "", "")}
+            kind = next(iter(kinds))
+            # "A bus crashed" and "a van crashed" are two crashes; told of nothing, the one.
+            thing = "" if kind in TOLD_BARE else _indefinite_subject(text, kind)
+            found = {Happening(kind, thing, "")}
     return found, where
+
+
+def _indefinite_subject(text: str, kind: str) -> str:
+    """The thing a singular phrase with "a" or "an" names just before the verb of *kind*
+    ("a freight train carrying ammonia derailed": train); "" when there is none."""
+    tokens = _TOKEN.findall(_PHRASES.sub(" | ", text))
+    verb = next(
+        (
+            at
+            for at, token in enumerate(tokens)
+            if token == "|" or _FORM_KIND.get(token.lower()) == kind
+        ),
+        len(tokens),
+    )
+    for at in range(verb - 1, max(verb - 9, -1), -1):
+        if tokens[at].lower() not in ("a", "an"):
+            continue
+        head = ""
+        for token in tokens[at + 1 : verb]:
+            w = token.lower()
+            if not w[0].isalpha() or w in _STOP or w in _FORM_KIND or w.endswith(("ing", "ed")):
+                break
+            head = w
+        return "" if not head or head in _EMPTY or _plural(head) else _thing(head)
+    return ""
 
 
 def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
