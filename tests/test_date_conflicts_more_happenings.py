@@ -136,17 +136,36 @@ def test_food_served_sold_or_eaten_on_a_day_is_one_serving_whatever_was_served()
     )
     # The quote's own words say what it dates (a serving), the sentence only what of.
     assert happenings(served) == {Happening("serving", "", "")}
-    ate = _p("diners who ate at the canteen on Thursday")  # Thursday 24 July
+    ate = _told(  # Thursday 24 July
+        "diners who ate at the canteen on Thursday",
+        "Forty fell ill, most of them diners who ate at the canteen on Thursday.",
+    )
     sold = _p("The pies at the heart of the outbreak were sold on 3 July")
     assert happenings(ate) == happenings(sold) == {Happening("serving", "", "")}
     (found,) = date_conflicts([served, ate])
     assert found.later is ate and "the serving" in found.why
     assert date_conflicts([served, sold]) == []
     # A serving is done on a day: a day apart disagrees.
-    assert date_conflicts([served, _p("the soup was served on 4 July")])
+    assert date_conflicts([served, _p("the soup that made them ill was served on 4 July")])
 
 
 def test_a_count_of_things_served_is_no_single_serving() -> None:
     counted = _p("the kitchen sold 900 pies over the weekend")
     assert happenings(counted) == set()
     assert date_conflicts([counted, _p("the pies were sold on 3 July")]) == []
+
+
+def test_trade_and_service_are_no_serving_of_food() -> None:
+    """Selling or serving is the serving of food only where illness is told of."""
+    for quote in (
+        "the company sold its stake on 3 July",
+        "the mayor, who served two terms, left office on 3 July",
+        "diners who ate at the canteen on 3 July",
+    ):
+        assert all(h.kind != "serving" for h in happenings(_p(quote)))
+    assert (
+        date_conflicts(
+            [_p("the firm sold its stake on 3 July"), _p("the stake was sold on 9 July")]
+        )
+        == []
+    )

@@ -654,9 +654,21 @@ ONCE_TOLD = SUDDEN | {"serving"}
 TOLD_BARE = frozenset(("serving",))
 
 
+# Where food served, sold or eaten is what an outbreak of illness is traced to, not trade
+# or service ("sold its stake", "served as mayor").
+_ILLNESS_TOLD = re.compile(
+    r"\b(?:outbreak|poison\w*|contaminat\w*|traced|symptoms?|infect\w*|ill|illness|sick\w*|"
+    r"vomit\w*|diarrh\w*|salmonella|norovirus|listeria|e\.?\s?coli|cholera|botulism|"
+    r"food[- ]?borne|hospitali[sz]\w*)\b",
+    re.I,
+)
+
+
 def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     found, where = _read_told(p)
     if any(h.kind in TOLD_BARE for h in found):
+        if not _ILLNESS_TOLD.search(f"{sentence_lead(p)} {p.quote}"):
+            return {h for h in found if h.kind not in TOLD_BARE}, where
         if p.has_figure and p.unit and not is_time_unit(p.unit):
             # "Sold 1,500 wraps": a count of what it befell tells of it done many times.
             return {h for h in found if h.kind not in TOLD_BARE}, where
