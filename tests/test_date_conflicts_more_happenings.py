@@ -169,3 +169,11 @@ def test_trade_and_service_are_no_serving_of_food() -> None:
         )
         == []
     )
+
+
+def test_prices_that_plunged_or_crashed_are_no_crash() -> None:
+    plunged = _told("plunged on 3 July", "Shares in the operator plunged on 3 July.")
+    crashed = _told("crashed on 10 July", "Grain prices crashed on 10 July.")
+    assert happenings(plunged) == happenings(crashed) == set()
+    train = _p("the night train came off the rails on 9 July")
+    assert date_conflicts([plunged, crashed, train]) == []

@@ -145,3 +145,9 @@ def test_the_number_evacuated_naming_no_noun_counts_people() -> None:
     assert brigade.unit == "people"
     found = relate(county, brigade)
     assert found is not None and found.relation is Relation.SUPPORTS
+
+
+def test_an_amount_treated_is_no_count_of_people() -> None:
+    water = p("3,000 litres of water were treated at the plant")
+    assert water.unit == "litres"
+    assert relate(water, p("3,000 people were treated for burns")) is None

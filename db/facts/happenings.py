@@ -697,10 +697,16 @@ def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         kinds = (own or kinds_in(text)) & ONCE_TOLD
         if len(kinds) == 1 and not REPEAT.search(text):
             kind = next(iter(kinds))
-            # "A bus crashed" and "a van crashed" are two crashes; told of nothing, the one.
+            # "A bus crashed" and "a van crashed" are two crashes; told of nothing, the one
+            # ("prices plunged", "shares crashed" tell of no crash: words that may mean
+            # another thing name the one crash only with what befell named).
             thing = "" if kind in TOLD_BARE else _indefinite_subject(text, kind)
-            found = {Happening(kind, thing, "")}
+            if thing or kind in kinds_in(_NOT_ONLY_A_CRASH.sub(" ", text)):
+                found = {Happening(kind, thing, "")}
     return found, where
+
+
+_NOT_ONLY_A_CRASH = re.compile(r"\b(?:plunged|crashed)\b", re.I)
 
 
 def _indefinite_subject(text: str, kind: str) -> str:

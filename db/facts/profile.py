@@ -671,7 +671,9 @@ def profile(
     if r.value is not None:
         low, high = bounds(Figure(0, 0, r.value, r.value_max, "", r.qualifier))
         unit = r.unit or (unit_in_words(around) if around else "")
-        if r.predicate in COUNTED_BY_FATE and (unit not in CLASSES or unit == "people"):
+        if r.predicate in COUNTED_BY_FATE and (
+            (unit not in CLASSES and unit not in MEASURES) or unit == "people"
+        ):
             unit = r.predicate  # "47 miners were trapped", "52 men cut off", "the number trapped"
         elif not unit and r.predicate in PEOPLE_BY_FATE:
             unit = "people"  # "the number evacuated at 1,500": people, though none are named
