@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.orm import sessionmaker
 
+    from db.checkpoints import BackgroundCheckpoints
     from db.sessions import WorkspaceSession
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -186,6 +187,8 @@ class Workspace:
     on_first_analyst: Callable[[str], None] | None = field(default=None, repr=False)
     # Set when the file's integrity check runs after opening (open_workspace's check_later).
     write_gate: WriteGate | None = field(default=None, repr=False)
+    # Set by checkpoint_in_background (the desktop app): checkpoints off the GUI thread.
+    checkpoints: BackgroundCheckpoints | None = field(default=None, repr=False)
     _factory: sessionmaker[WorkspaceSession] | None = field(default=None, init=False, repr=False)
 
     def _sessions(self) -> sessionmaker[WorkspaceSession]:
@@ -259,7 +262,20 @@ class Workspace:
         finally:
             session.close()
 
+    def checkpoint_in_background(self) -> None:
+        """Checkpoint a local file's write-ahead log on a thread of its own from now on
+        (see :mod:`db.checkpoints`): a commit never copies the log back itself."""
+        path = self.path
+        if path is None or self.checkpoints is not None:
+            return
+        from db.checkpoints import BackgroundCheckpoints
+
+        self.checkpoints = BackgroundCheckpoints(self.engine, path, self.write_gate)
+
     def close(self) -> None:
+        if self.checkpoints is not None:
+            self.checkpoints.stop()
+            self.checkpoints = None
         self.engine.dispose()
 
 

@@ -38,6 +38,7 @@ _QUIET_PRAGMAS = frozenset(
     {
         "foreign_keys",
         "synchronous",
+        "wal_autocheckpoint",
         "busy_timeout",
         "analysis_limit",
         "cache_size",

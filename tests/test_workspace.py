@@ -71,6 +71,43 @@ def test_new_workspace_pragmas_on_a_fresh_connection(ws_path: Path) -> None:
         plain.close()
 
 
+def test_background_checkpoints_copy_the_log_back_off_the_committing_thread(
+    ws_path: Path,
+) -> None:
+    """With background checkpoints (the window's), a connection leaves the log to the
+    thread up to a backstop, and the thread copies it back into the file once it has
+    grown past the threshold: the file read alone (the log ignored) holds the edit."""
+    import time
+
+    from db.checkpoints import BACKSTOP_PAGES
+
+    ws = open_workspace(ws_path)
+    bind_analyst(ws)
+    ws.checkpoint_in_background()
+    checkpoints = ws.checkpoints
+    assert checkpoints is not None and checkpoints.running
+    try:
+        with ws.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == BACKSTOP_PAGES
+        text = "Officials counted 1,200 people at the border crossing. " * 120_000  # ~6.6 MB
+        article = add_article(ws, NewArticle(text=text, original=text.encode(), title="Long"))
+        deadline = time.monotonic() + 60
+        while checkpoints.done == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert checkpoints.done >= 1
+        alone = sqlite3.connect(f"{ws_path.resolve().as_uri()}?immutable=1", uri=True)
+        try:
+            found = alone.execute(
+                "SELECT count(*) FROM article WHERE id = ?", (article.id.hex,)
+            ).fetchone()
+        finally:
+            alone.close()
+        assert found == (1,)
+    finally:
+        ws.close()
+    assert not checkpoints.running and ws.checkpoints is None
+
+
 def test_new_workspace_is_stamped_at_head(ws_path: Path) -> None:
     ws = open_workspace(ws_path)
     try:
