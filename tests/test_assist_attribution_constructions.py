@@ -359,3 +359,67 @@ def test_korean_counts_that_moved_and_an_adverbial_topic_go_on_with_the_account(
     found = suggest(text, PUBLISHED, "ko")
     assert figure_at(found, "120건", text).source == "관세청"
     assert figure_at(found, "12%", text).source == "관세청"
+
+
+# Russian: how Russian news attributes
+
+
+def test_russian_kak_pishet_an_outlet_citing_an_estimate_gives_its_author() -> None:
+    text = (
+        "Как сообщает «Известия», ссылаясь на оценку областного управления дорог, "
+        "ремонт обойдётся в 800 млн рублей."
+    )
+    found = extract_attributions(text, "ru")
+    assert [(a.source, a.relayed_by) for a in found] == [
+        ("областного управления дорог", ("«Известия»",))
+    ]
+
+
+def test_russian_po_mneniyu_with_a_pronoun_is_the_last_person_named() -> None:
+    text = (
+        "«Мы потеряли почти весь урожай», — говорит пасечник Андрей Седов. "
+        "По его мнению, помощь пришла слишком поздно."
+    )
+    found = [a for a in extract_attributions(text, "ru") if a.cue == "по его мнению"]
+    assert [(a.source, text[a.start : a.end]) for a in found] == [
+        ("Андрей Седов", "помощь пришла слишком поздно.")
+    ]
+
+
+def test_russian_a_parenthetical_between_subject_and_a_verb_of_fearing() -> None:
+    text = "Врачи, однако, опасаются, что вакцины хватит не всем."
+    found = extract_attributions(text, "ru")
+    assert [(a.source, text[a.start : a.end]) for a in found] == [
+        ("Врачи", "вакцины хватит не всем.")
+    ]
+
+
+def test_russian_plural_verb_without_subject_speaks_for_the_body_after_v() -> None:
+    text = "В городской администрации эти жалобы отклоняют и уверяют, что автобусов достаточно."
+    found = extract_attributions(text, "ru")
+    assert [(a.source, text[a.start : a.end]) for a in found] == [
+        ("городской администрации", "автобусов достаточно.")
+    ]
+
+
+def test_russian_a_clause_after_a_colon_with_its_own_source_is_no_relay() -> None:
+    text = (
+        "Рыбаки опасаются, что улов скумбрии заметно сократится: по данным института "
+        "рыбного хозяйства, запасы трески упали на 15%."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    hit = figure_at(found, "15%", text)
+    assert (hit.source, hit.relayed_by) == ("института рыбного хозяйства", ())
+    statements = [(s.quote, s.source) for s in found if s.kind == "attribution"]
+    assert ("улов скумбрии заметно сократится", "Рыбаки") in statements
+
+
+def test_a_statement_before_a_colon_is_suggested_though_figures_follow_it() -> None:
+    text = (
+        "Агрономы считают, что урожай пшеницы погубила летняя засуха: "
+        "в июле дождей выпало на 70% меньше нормы."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "70%", text).source == "Агрономы"
+    statements = [(s.quote, s.source) for s in found if s.kind == "attribution"]
+    assert statements == [("урожай пшеницы погубила летняя засуха", "Агрономы")]

@@ -775,7 +775,13 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             ]
             # the language's own reading of the same words wins ("skriver med henvisning til")
             spans = {(f.start, f.end) for f in foreign}
-            cues = [c for c in cues if (c.start, c.end) not in spans] + foreign
+            # (and a verb inside the language's own cue is read with it: "Как пишет X")
+            cues = [
+                c
+                for c in cues
+                if (c.start, c.end) not in spans
+                and not any(f.cue_start <= c.cue_start and c.cue_end <= f.cue_end for f in foreign)
+            ] + foreign
         made: list[Attribution] = []
         for f in sorted(cues, key=lambda f: f.cue_start):
             resolved = names.resolve(f.raw, f.cue_start)
@@ -967,7 +973,8 @@ def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
     return out
 
 
-_CONTRAST = re.compile(r"[,;]\s*(?:while|whereas|but|though|although)\s+(?:the\s+)?$")
+# (or a colon or semicolon before a cue of its own: "X fear that …: according to Y, …")
+_CONTRAST = re.compile(r"[,;]\s*(?:while|whereas|but|though|although)\s+(?:the\s+)?$|[:;]\s*$")
 
 
 def _contrast_at(text: str, inner: Attribution) -> int | None:

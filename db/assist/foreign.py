@@ -28,7 +28,8 @@ class Cue:
 
 # "according to X," before the statement; X runs to a comma or, in V2 languages, to the verb.
 _PREFIX = re.compile(
-    r"(?P<cue>(?i:по\s+(?:\w+\s+)?(?:данным|словам|информации|оценк(?:е|ам)|сведениям|подсч[её]там)|"
+    r"(?P<cue>(?i:по\s+(?:\w+\s+)?(?:данным|словам|информации|оценк(?:е|ам)|сведениям|подсч[её]там|"
+    r"мнению)|"
     r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
     r"пишет|переда[её]т|уточнил[аио]?)|за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
@@ -42,7 +43,8 @@ _POSSESSIVE_PRONOUNS = {"его": "он", "её": "она", "ее": "она", "�
 # "ifølge hende", "laut ihm": a pronoun in the object case after the cue stands alone.
 _OBJECT_PRONOUN = re.compile(r"(?:hende|ham|dem|ihm|ihr|ihnen)(?=[\s,.;:]|$)")
 # A conjunction opening a clause of its own right before the cue ("…, men ifølge X …").
-_CLAUSE_CONJUNCTION = re.compile(r"[,;]\s*(?:men|mens|og|aber|und|doch|но|а|однако)$")
+# (or a colon or semicolon: "…: по данным X, …")
+_CLAUSE_CONJUNCTION = re.compile(r"[,;]\s*(?:men|mens|og|aber|und|doch|но|а|однако)$|[:;]$")
 _AR_THEN = re.compile(r"\s*،?\s*(?:ف?إن(?:ه|ها|هم)?|فقد)\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
 _CITING = re.compile(
@@ -111,6 +113,29 @@ _RECORDED = re.compile(
     r"(?:(?:også|nu|allerede|hidtil|i\s+alt)\s+)?)"
     r"(?P<verb>registreret|optalt|noteret|opgjort|talt|målt)\s"
 )
+# "В минсельхозе заверяют, что …": a verb in the plural with no subject, the body named with
+# "в" speaking.  The body is the words in the prepositional case after "в" (and a genitive
+# after them: "в пресс-службе министерства"), up to a pronoun or the object of another verb.
+_RU_IMPERSONAL = re.compile(
+    r"^(?:В|Во)\s+(?P<who>(?:(?!(?:эт|т|вс|наш|их|его|её)\w*\s)[\w-]+(?:е|и|ом|ем|ой|ей|ах|ях)"
+    r"\s+){0,2}(?!(?:эт|т|вс|наш|их|его|её)\w*\s)[\w-]+(?:е|и|ах|ях)"
+    r"(?:\s+[\w-]+(?:а|я|ов|ого|его|ой|ых|ии)){0,3})"
+    r"\s+(?:[^,.;:!?«»]{0,60}?\s)?"
+    r"(?P<verb>(?:сообща|заявля|отмеча|уточня|подтвержда|заверя|уверя|поясня|рассказыва|"
+    r"напомина)ют|(?:призна|счита|говор)(?:ют|ят)|опасаются|"
+    r"(?:сообщи|заяви|отмети|уточни|подтверди|завери|поясни|призна|рассказа|добави)ли)"
+    r"\s*,\s*что\s"
+)
+# A parenthetical word set off by commas between a subject and its verb.
+_PARENTHETICAL = re.compile(
+    r"\s*,\s*(?:в свою очередь|однако|впрочем|тем не менее|по-прежнему|derimod|dog|imidlertid|"
+    r"til gengæld|jedoch|allerdings|ihrerseits|seinerseits)\s*,\s*$"
+)
+# An aside after a source naming whom it cites ("Как пишет X, ссылаясь на Y, …").
+_CITED_ASIDE = re.compile(
+    r"\s*,\s*(?:ссылаясь на|со ссылкой на|med henvisning til|unter berufung auf)\s+"
+    r"(?P<who>[^,.;:!?]{2,100}?)\s*,"
+)
 # A description set off by a comma after a name ("Anne Holm, administrerende direktør").
 _DESCRIPTION_AFTER = re.compile(r",\s+[a-zæøåäöüßа-яё].*$")
 # A second verb of the subject already named, joined by "and" ("… og kræver, at …").
@@ -163,7 +188,10 @@ _RU_VERBS = (
     r"говорит|говорят|прогнозирует|прогнозируют|прогнозировал[аи]?|опроверг(?:ла|ли)?|"
     r"отмечают|подч[её]ркивают|уточняют|предупреждают|поясняют|полагают|признают|"
     r"считал[аи]?|оценивает|оценивают|допускает|допускают|добавляет|рассказывают|"
-    r"показывают|показывает|показали|показал[аио]?|свидетельству(?:ет|ют)"
+    r"показывают|показывает|показали|показал[аио]?|свидетельству(?:ет|ют)|"
+    # fearing and assuring: what the subject fears or assures is its statement
+    r"опаса(?:ется|ются|лся|лась|лись)|бо(?:ится|ятся)|заверя(?:ет|ют)|заверил[аи]?|"
+    r"уверя(?:ет|ют)|уверены?|убежден[аы]?|убеждён[аы]?"
 )
 _DA_DE_VERBS = (
     r"siger|sagde|oplyser|oplyste|skriver|skrev|fortæller|fortalte|vurderer|vurderede|"
@@ -203,6 +231,7 @@ _DOCUMENT = re.compile(
     r"dokument|dokumenter|redegørelse|referat|udkast|Bericht|Angaben|Schreiben|Dokument)\s+"
     r"(?:fra|von|aus)\s+(?=\S)"
     r"|^(?:данные|доклад|доклада|отч[её]т|сообщение|заявление|пресс-релиз|публикацию|"
+    r"оценку|оценки|оценка|расч[её]ты|подсч[её]ты|прогноз|"
     r"материал|исследование|письмо|документ|документы|заявлению|сообщению|докладу|отч[её]ту|"
     r"документу)\s+(?=\S)"
     # "بيانات وزارة الزراعة", "بيان صادر عن الوزارة", "تقديرات الأمم المتحدة": their author
@@ -616,6 +645,11 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             if named:
                 who, relays = named, (who, *relays)
         after = m.end() + end
+        cited = _CITED_ASIDE.match(body, after)
+        if cited:  # "Как пишет «Коммерсантъ», ссылаясь на оценку X, …": X, the outlet a relay
+            named = _who(_DOCUMENT.sub("", cited.group("who")))[0]
+            if named:
+                who, relays, after = named, (who, *relays), cited.end()
         then = _AR_THEN.match(body, after)
         if then:  # "وبحسب X، فإن …": the statement after "فإن"
             after = then.end()
@@ -632,6 +666,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     coordinated: list[re.Match[str]] = []
     for m in _SUBJECT_VERB.finditer(body):
         head = _LISTENER_LAST.sub("", body[: m.start()])  # "В пресс-службе «Интерфаксу» сообщили"
+        head = _PARENTHETICAL.sub(" ", head)  # "Экологи, в свою очередь, опасаются"
         if _COORDINATED.search(head):  # "X kalder … og kræver, at": X's second verb, read below
             coordinated.append(m)
             continue
@@ -701,6 +736,12 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             first = min(earlier, key=lambda c: c.cue_start)
             out.append(Cue(s + m.end(), e, first.raw, m.group("verb"), first.cue_start,
                            s + m.end(), first.relays))  # fmt: skip
+    impersonal = _RU_IMPERSONAL.match(body)
+    if impersonal and not any(abs(c.start - s - impersonal.end()) <= 2 for c in out):
+        who = _who(impersonal.group("who"))[0]
+        if who:
+            out.append(Cue(s + impersonal.end(), e, who, impersonal.group("verb"), s,
+                           s + impersonal.end()))  # fmt: skip
     recorded = _RECORDED.search(body)
     if recorded:
         who = _who(recorded.group("after") or recorded.group("before"))[0]

@@ -313,12 +313,17 @@ def candidates(
                 continue  # what it is called is a quotation of its own, not a short label
             if len(text[a.start : a.end].split()) < (2 if short else min_words):
                 continue
+            end = a.end
             first = bisect.bisect_left(covered, a.start)
             if first < len(covered) and covered[first] < a.end:
-                continue  # the figure or date suggestions carry this source already
-            if any(lo <= a.start and a.end <= hi for lo, hi in quoted):
+                # the figure or date suggestions carry this source already, unless a clause of
+                # their own follows a colon ("считают, что X: в мае выпало вдвое меньше")
+                colon = text.rfind(": ", a.start, covered[first])
+                if colon < 0 or len(text[a.start : colon].split()) < min_words:
+                    continue
+                end = colon
+            if any(lo <= a.start and end <= hi for lo, hi in quoted):
                 continue
-            end = a.end
             if end - a.start > _MAX_ATTRIBUTION_CHARS:
                 cut = text.rfind(" ", a.start, a.start + _MAX_ATTRIBUTION_CHARS)
                 end = cut if cut > a.start else a.start + _MAX_ATTRIBUTION_CHARS
