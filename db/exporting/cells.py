@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter
 from db.exporting.rows import every_status_as_none
-from db.exporting.verdicts import VerdictCell, as_uuids, decided_claims, verdict_cells
+from db.exporting.verdicts import VerdictCell, decided_claims, raw_verdict_cells
 from db.models import (
     Article,
     Claim,
@@ -274,11 +274,7 @@ def iter_cells(
             evidence = extras.get("evidence", {})
             relays = extras.get("relayed_by", {})
             newer = extras.get("superseded_by", {})
-            judged = [r for r in part if r[0] in decided]
-            statuses = [r[14] for r in judged]
-            verdicts = verdict_cells(
-                session, dict(zip(as_uuids(r[0] for r in judged), statuses, strict=True))
-            )
+            verdicts = raw_verdict_cells(conn, {r[0]: r[14] for r in part if r[0] in decided})
             rows: list[Any] = []
             append = rows.append
             for r in part:
@@ -301,6 +297,6 @@ def iter_cells(
                     )
                 else:
                     extra = NO_EXTRAS
-                verdict = verdicts.get(uuid.UUID(cid)) if raw_id in decided else None
+                verdict = verdicts.get(raw_id)
                 append(build(r, cid, published, extra, verdict))
             yield rows
