@@ -423,3 +423,47 @@ def test_a_statement_before_a_colon_is_suggested_though_figures_follow_it() -> N
     assert figure_at(found, "70%", text).source == "Агрономы"
     statements = [(s.quote, s.source) for s in found if s.kind == "attribution"]
     assert statements == [("урожай пшеницы погубила летняя засуха", "Агрономы")]
+
+
+# Arabic: sources after the statement, citing, and unofficial estimates
+
+
+def test_arabic_wifq_a_body_after_the_statements_comma_is_its_source() -> None:
+    text = "وبلغ عدد الزوار ٣٠٠ ألف زائر، وفق اتحاد الغرف السياحية."
+    assert figure_at(suggest(text, PUBLISHED, "ar"), "٣٠٠ ألف", text).source == (
+        "اتحاد الغرف السياحية"
+    )
+
+
+def test_arabic_wifq_calculations_of_a_body_after_li_name_the_body() -> None:
+    text = "وتبدأ الامتحانات في ١٤ يونيو، وفق التوقعات الرسمية للوزارة."
+    found = extract_attributions(text, "ar")
+    assert [a.source for a in found] == ["الوزارة"]
+
+
+def test_arabic_unofficial_estimates_are_a_hedge_not_a_source() -> None:
+    text = "وتشير تقديرات غير رسمية إلى أن ٣٠ مصنعا أغلقت أبوابها."
+    assert figure_at(suggest(text, PUBLISHED, "ar"), "٣٠", text).source is None
+
+
+def test_arabic_istinadan_ila_a_source_makes_the_subject_a_relay() -> None:
+    text = "وذكرت صحيفة «الأهرام»، استنادا إلى مسؤول في الهيئة، أن ٢٠٠ موظف سيعينون."
+    hit = figure_at(suggest(text, PUBLISHED, "ar"), "٢٠٠", text)
+    assert hit.source == "مسؤول في الهيئة"
+    assert hit.relayed_by == ("صحيفة «الأهرام»",)
+
+
+def test_arabic_bihasab_ma_afadat_bihi_names_the_body_alone() -> None:
+    text = "وارتفعت الصادرات ١٢ في المئة، بحسب ما أفادت به غرفة التجارة."
+    found = extract_attributions(text, "ar")
+    assert [a.source for a in found] == ["غرفة التجارة"]
+
+
+def test_russian_a_count_that_moved_goes_on_with_the_account_before_it() -> None:
+    text = (
+        "По данным областного минздрава, за неделю госпитализированы 340 человек. "
+        "За месяц число заболевших выросло почти вдвое."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    hit = figure_at(found, "почти вдвое", text)
+    assert (hit.value, hit.unit, hit.source) == (2, "times", "областного минздрава")

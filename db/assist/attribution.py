@@ -223,6 +223,13 @@ _KO_MOVED = re.compile(
     r"\d[^.]*\s(?:\S+\s)?(?:늘었|줄었|올랐|떨어졌|증가했|감소했|상승했|하락했|기록했|집계됐|달했|"
     r"이어갔|차지했|많았|적었|높았|낮았|넘었|밑돌았|웃돌았)(?:다|습니다)[.]?$"
 )
+# A Russian count that moved: a figure, then a verb of rising or falling closing the sentence
+# ("площадь заражения выросла почти втрое", "число случаев сократилось на 12%").
+_RU_MOVED = re.compile(
+    r"(?i:^[^.!?]*\b(?:вырос|выросл[аои]|увеличил(?:ся|ась|ось|ись)|сократил(?:ся|ась|ось|ись)|"
+    r"снизил(?:ся|ась|ось|ись)|уменьшил(?:ся|ась|ось|ись)|упал[аои]?|подскочил[аои]?|"
+    r"возрос(?:л[аои])?)\b[^.!?]*(?:\d|вдвое|втрое|вчетверо|впятеро)[^.!?]*[.!]?$)"
+)
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
@@ -862,6 +869,17 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 ):
                     # A Korean sentence with no subject of its own goes on with the one before
                     # ("…에 따르면 … 41% 올랐다. 평년 가격과 비교하면 27% 높은 수준이다.")
+                    made.append(_carry(previous, sent))
+                elif (
+                    lang == "ru"
+                    and par == previous_par
+                    and index == previous_index + 1
+                    and not previous.quotation
+                    and _RU_MOVED.search(body)
+                    and not _QUOTE_MARK.search(body)
+                ):
+                    # "По данным X, … . За неделю площадь выросла втрое.": a count and how it
+                    # moved goes on with the account before it in the paragraph
                     made.append(_carry(previous, sent))
             if not made and interviewee is not None:
                 in_block = any(b.start <= sent.start < b.end for b in blocks)

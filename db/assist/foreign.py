@@ -33,7 +33,9 @@ _PREFIX = re.compile(
     r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
     r"пишет|переда[её]т|уточнил[аио]?)|за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
-    r"وفق(?=\s+(?:ما|أرقام|بيانات|تقديرات|إحصاءات|إحصائيات|معطيات|تقرير|تقارير|دراسة)\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
+    r"وفق(?=\s+(?:ما|أرقام|بيانات|تقديرات|إحصاءات|إحصائيات|معطيات|تقرير|تقارير|دراسة)\s)|"
+    # a source added after the statement's comma ("…، وفق نقابة الفلاحين.")
+    r"(?<=،\s)وفق(?=\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
 )
 # A short capitalised subject set off by a comma before an aside ("Минздрав, как пишет …").
 _SET_OFF_SUBJECT = re.compile(r"(?P<who>[A-ZА-ЯЁ][^\s,.;:!?«»\"]*(?:\s+[^\s,.;:!?]+){0,3}),\s*")
@@ -217,13 +219,19 @@ _VERB_MID = re.compile(
     r"\s*,\s*(?:что|що|at|dass)\s"
 )
 # An Arabic document and the words describing it ("تقديرات أولية", "بيان صادر").
-_AR_DOCUMENT_WORDS = r"(?:ال)?(?:صادرة?|رسمية|أولية|جديدة|حديثة|أخيرة|حكومية|مستقلة)"
+# ("غير رسمية": unofficial, "غير" before the adjective it negates)
+_AR_DOCUMENT_WORDS = r"(?:غير\s+)?(?:ال)?(?:صادرة?|رسمية|أولية|جديدة|حديثة|أخيرة|حكومية|مستقلة)"
 _AR_DOCUMENT = (
     r"(?:ال)?(?:بيانات|تقديرات|أرقام|إحصاءات|إحصائيات|تقرير|تقارير|دراسة|بيان|معطيات)"
     r"(?:\s+" + _AR_DOCUMENT_WORDS + r")*"
 )
 # A document no one is named as the author of: no source ("وتشير تقديرات أولية إلى أن").
 _AR_DOCUMENT_ONLY = re.compile(_AR_DOCUMENT)
+# An Arabic document, its adjectives, and its owner after "ل" ("الحسابات الفلكية للمعهد").
+_AR_DOCUMENT_OF = re.compile(
+    r"^(?:ال)?(?:حسابات|بيانات|تقديرات|أرقام|إحصاءات|إحصائيات|تقرير|معطيات|توقعات|رصد)"
+    r"(?:\s+ال\S+)*\s+ل(?P<owner>ل\S.*)$"
+)
 # The document a source is cited through: its author is the source ("en rapport fra X").
 _DOCUMENT = re.compile(
     r"^(?:(?:en|et|den|det|ein|eine|einen)\s+)?(?:\w+\s+)?(?:rapport|undersøgelse|analyse|"
@@ -419,7 +427,7 @@ _AR_QUOTE_FIRST = re.compile(
 # "بحسب ما نقلت X": as X passed it on.
 _AS_RELAYED = re.compile(
     r"^ما\s+(?:نقلت|نقله|نقلته|ذكرت|ذكره|ذكر|أفادت|أفاد|أوردت|أورده|أعلنت|أعلن|أعلنته|قالت|قال|"
-    r"أكدت|أكد|صرحت|صرح|أوضحت|أوضح)\s+"
+    r"أكدت|أكد|صرحت|صرح|أوضحت|أوضح)\s+(?:به\s+|عنه\s+)?"
 )
 
 
@@ -452,6 +460,9 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
         relays = (relay,) if relay else ()
     who = _ANONYMOUS.sub("", who)
     who = _DOCUMENT.sub("", who)  # "en opgørelse fra Danmarks Statistik": its author
+    owned_by = _AR_DOCUMENT_OF.match(who)
+    if owned_by:  # "الحسابات الفلكية للمعهد": the institute ("لل": the article after "ل")
+        who = "ا" + owned_by.group("owner")
     if "،" in who:  # "المتحدث باسم الوزارة، خالد منصور،": the person named
         parts = [
             p.strip()
