@@ -223,3 +223,43 @@ def test_cli_claim_edit_status_needs_a_rationale(
         *db, "claim", "edit", claim_id, "--status", "false", "--rationale", "Misread figure."
     )
     assert rc == 0 and _verdict_rows(ws_path) == 1
+
+
+def test_sheets_name_the_latest_verdict_giving_the_status(
+    ws: Workspace, seed_paths: list[Path], tmp_path: Path
+) -> None:
+    import csv
+    import json
+
+    import openpyxl
+
+    from db.claims import ClaimFilter
+    from db.exporting import export
+
+    aid, text = add_seed(ws, seed_paths[1])
+    claim = claim_at(ws, aid, text, 0)
+    add_analyst(ws, "Rita Review", role=Role.REVIEWER)
+    add_analyst(ws, "Ola Other", role=Role.REVIEWER)
+    act_as(ws, "Rita Review")
+    claims.update_claim(ws, claim.id, status="verified", rationale="First reading.")
+    act_as(ws, "Ola Other")
+    claims.update_claim(ws, claim.id, status="false", rationale="The photo is older.")
+    claims.update_claim(ws, claim.id, status="verified", rationale="Second source found.")
+    act_as(ws, "Rita Review")
+    claims.update_claim(ws, claim.id, status="disputed", rationale="Disputed by the agency.")
+    claims.update_claim(ws, claim.id, status="verified", rationale="Agency withdrew it.")
+
+    csv_path, json_path, xlsx_path = (tmp_path / f"s.{f}" for f in ("csv", "json", "xlsx"))
+    for fmt, path in (("csv", csv_path), ("json", json_path), ("xlsx", xlsx_path)):
+        assert export(ws, fmt, ClaimFilter(), path) == 1
+    with open(csv_path, newline="", encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert (row["verifier"], row["rationale"]) == ("Rita Review", "Agency withdrew it.")
+    doc = json.loads(json_path.read_text(encoding="utf-8"))
+    (record,) = doc["claims"]
+    assert (record["verifier"], record["rationale"]) == ("Rita Review", "Agency withdrew it.")
+    sheet = openpyxl.load_workbook(xlsx_path)["Claims"]
+    header = [c.value for c in sheet[1]]
+    (values,) = list(sheet.iter_rows(min_row=2, values_only=True))
+    cells = dict(zip(header, values, strict=True))
+    assert (cells["verifier"], cells["rationale"]) == ("Rita Review", "Agency withdrew it.")

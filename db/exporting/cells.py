@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter
 from db.exporting.rows import every_status_as_none
-from db.exporting.verdicts import VerdictCell, decided_claims, raw_verdict_cells
+from db.exporting.verdicts import VerdictCell
 from db.models import (
+    Analyst,
     Article,
     Claim,
     ClaimLink,
@@ -32,6 +33,7 @@ from db.models import (
     Relation,
     Source,
     Tag,
+    Verdict,
     claim_tag,
 )
 from db.relays import relay_names_in
@@ -99,6 +101,16 @@ NO_EXTRAS = ("", "", "", "", "")
 T = TypeVar("T")
 
 
+_LATEST_VERDICT = (
+    select(Verdict.id)
+    .where(Verdict.claim_id == Claim.id, Verdict.status == Claim.status)
+    .order_by(Verdict.decided_at.desc(), Verdict.id.desc())
+    .limit(1)
+    .correlate(Claim)
+    .scalar_subquery()
+)
+
+
 def _query(flt: ClaimFilter) -> Any:
     query = (
         select(
@@ -121,10 +133,16 @@ def _query(flt: ClaimFilter) -> Any:
             Claim.event_end,
             Claim.notes,
             Claim.contested,
+            Analyst.name,
+            Verdict.decided_at,
+            Verdict.rationale,
         )
         .select_from(Claim)
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
+        # The verdict behind the claim's status: the latest giving the status it has now.
+        .outerjoin(Verdict, Verdict.id == _LATEST_VERDICT)
+        .outerjoin(Analyst, Analyst.id == Verdict.reviewer_id)
     )
     return _apply_filter(query, every_status_as_none(flt)).order_by(
         Article.published_at, Article.title, Claim.start, Claim.id
@@ -264,7 +282,6 @@ def iter_cells(
             dialect, None
         )
         decorated = _decorated(conn)
-        decided = decided_claims(conn)
         shown: dict[tuple[Any, int | None, str], Published] = {}
         result = conn.execute(_query(flt).execution_options(yield_per=batch))
         for part in result.partitions(batch):
@@ -274,7 +291,6 @@ def iter_cells(
             evidence = extras.get("evidence", {})
             relays = extras.get("relayed_by", {})
             newer = extras.get("superseded_by", {})
-            verdicts = raw_verdict_cells(conn, {r[0]: r[14] for r in part if r[0] in decided})
             rows: list[Any] = []
             append = rows.append
             for r in part:
@@ -297,6 +313,6 @@ def iter_cells(
                     )
                 else:
                     extra = NO_EXTRAS
-                verdict = verdicts.get(raw_id)
+                verdict = None if r[20] is None else VerdictCell(r[19] or "", r[20], r[21])
                 append(build(r, cid, published, extra, verdict))
             yield rows

@@ -38,15 +38,6 @@ def decided_claims(conn: Connection) -> set[Any]:
     return set(conn.scalars(select(type_coerce(Verdict.claim_id, String)).distinct()))
 
 
-def _query(claim_id: Any, status: Any, ids: list[Any], match: Any = None) -> Any:
-    return (
-        select(claim_id, status, Verdict.decided_at, Verdict.rationale, Analyst.name)
-        .outerjoin(Analyst, Analyst.id == Verdict.reviewer_id)
-        .where((claim_id if match is None else match).in_(ids))
-        .order_by(Verdict.decided_at, Verdict.id)
-    )
-
-
 def verdict_cells(
     session: Session, statuses: dict[uuid.UUID, Status | str]
 ) -> dict[uuid.UUID, VerdictCell]:
@@ -54,28 +45,17 @@ def verdict_cells(
     (claim id -> its current status)."""
     if not statuses:
         return {}
+    query = (
+        select(
+            Verdict.claim_id, Verdict.status, Verdict.decided_at, Verdict.rationale, Analyst.name
+        )
+        .outerjoin(Analyst, Analyst.id == Verdict.reviewer_id)
+        .where(Verdict.claim_id.in_(list(statuses)))
+        .order_by(Verdict.decided_at, Verdict.id)
+    )
     out: dict[uuid.UUID, VerdictCell] = {}
-    for claim_id, status, at, rationale, name in session.execute(
-        _query(Verdict.claim_id, Verdict.status, list(statuses))
-    ):
+    for claim_id, status, at, rationale, name in session.execute(query):
         if Status(status) == Status(statuses[claim_id]):
-            out[claim_id] = VerdictCell(name or "", at, rationale)
-    return out
-
-
-def raw_verdict_cells(conn: Connection, statuses: dict[Any, str]) -> dict[Any, VerdictCell]:
-    """:func:`verdict_cells` keyed by ids as the driver reads them (hex text on SQLite),
-    *statuses* giving each claim's status as stored: no id or status converted per row."""
-    if not statuses:
-        return {}
-    out: dict[Any, VerdictCell] = {}
-    raw_id = type_coerce(Verdict.claim_id, String)
-    # SQLite hands ids back as hex text, matched as such; PostgreSQL hands back UUIDs,
-    # matched on the column's own type.
-    match = raw_id if conn.dialect.name == "sqlite" else Verdict.claim_id
-    query = _query(raw_id, type_coerce(Verdict.status, String), list(statuses), match)
-    for claim_id, status, at, rationale, name in conn.execute(query):
-        if status == statuses[claim_id]:
             out[claim_id] = VerdictCell(name or "", at, rationale)
     return out
 
