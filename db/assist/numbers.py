@@ -46,9 +46,9 @@ _MAG = (
     r"(?:\s?(?P<mag{n}>thousand|million|billion|trillion|bn|mn|tn|m|k|"
     r"тыс\.|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|"
     r"tusinde?|mio\.|mia\.|millioner|millionen|million|milliard(?:er|en)?|Millionen?|"
-    r"Tausend|Mrd\.|Milliarden?|ألف|آلاف|مليون|ملايين|مليار)(?![^\W\d_]))?"
+    r"Tausend|Mrd\.|Mio\.|Tsd\.|Milliarden?|ألف|آلاف|مليون|ملايين|مليار)(?![^\W\d_]))?"
 )
-_RANGE_SEP = r"\s*(?P<rsep>-|–|—|to|and|or|до|и|til|bis|~|∼|에서|～)\s*"
+_RANGE_SEP = r"\s*(?P<rsep>-|–|—|to|and|or|до|и|til|bis|und|~|∼|에서|～)\s*"
 _PERCENT = (
     r"(?P<pct>\s?(?:%|٪|percent\b|per cent\b|процент\w*|procent(?:point)?\b|pct\.|"
     r"procentpoint\b|Prozent\b|퍼센트|في\s+(?:المئة|المائة)|بال(?:مئة|مائة))(?![^\W\d_]))?"
@@ -106,7 +106,7 @@ _MAGNITUDES: dict[str, float] = {
     "млрд": 1e9, "млрд.": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "tusind": 1e3, "tusinde": 1e3, "mio.": 1e6, "mia.": 1e9, "millioner": 1e6,
     "millionen": 1e6, "milliard": 1e9, "milliarder": 1e9, "milliarden": 1e9,
-    "milliarde": 1e9, "tausend": 1e3, "mrd.": 1e9, "ألف": 1e3, "آلاف": 1e3,
+    "milliarde": 1e9, "tausend": 1e3, "mrd.": 1e9, "tsd.": 1e3, "ألف": 1e3, "آلاف": 1e3,
     "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9,
 }  # fmt: skip
 _CURRENCY = {
@@ -121,7 +121,7 @@ _VAGUE = re.compile(
     r"[Ss]cores(?=\s+of\b))"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:десятки\s+тысяч|сотни\s+тысяч|тысячи|сотни|десятки|миллионы)"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:[Tt]itusindvis|[Tt]usindvis|[Hh]undredvis|Tausende|Hunderte|"
-    r"Zehntausende)(?![^\W\d_])|수[십백천만억]+|"
+    r"Zehntausende|Hunderttausende|Dutzende)(?![^\W\d_])|수[십백천만억]+|"
     r"(?<![^\W\d_])(?:[Ff]lere|[Nn]ogle|[Mm]ehrere|[Ee]inige|[Нн]есколько)\s+"
     r"(?:hundrede|tusinde|hundert|tausend|сотен|тысяч)(?![^\W\d_])",
 )
@@ -234,8 +234,9 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     return lexicon.QUALIFIERS.get(word, word), start - (len(window) - m.start("q"))
 
 
-def _unit_after(text: str, end: int, language: str) -> str:
-    """The counted thing named within a few words after a figure."""
+def _unit_after(text: str, end: int, language: str, nouns: bool = True) -> str:
+    """The counted thing named within a few words after a figure (*nouns*: in German, any
+    noun after the figure and its attributes, not only those the lexicon knows)."""
     pos = end
     for _ in range(4):
         m = _TRAILING_WORDS.match(text, pos)
@@ -247,12 +248,47 @@ def _unit_after(text: str, end: int, language: str) -> str:
             if unit == "prisoners" and text[m.end(1) : m.end(1) + 7] == " of war":
                 return "prisoners of war"
             return unit
+        if language == "de":
+            return _german_noun(text, m, nouns) if pos == end or nouns else ""
         if word in lexicon.STOP_UNIT_SEARCH or word in WORD_VALUES or word in _WORD_SCALES:
             return ""  # "1,500 over two weeks": the weeks are not what 1,500 counts
         if language == "en" and word.endswith("s") and len(word) > 3:
             if word not in lexicon.NOT_NOUNS and text[m.start(1)].islower():
                 return word
         pos = m.end(1)
+    return ""
+
+
+# German: the counted thing is the noun (capitalised) after the figure, an inflected
+# attribute or two between ("230 neue Fälle", "40 schwer verletzte Menschen").
+_GERMAN_ATTRIBUTE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)|schwer|leicht|weitere?n?")
+_GERMAN_NOT_ATTRIBUTES = frozenset(
+    "die der den dem des eine einen einem einer und oder aber in im an am auf aus bei mit "
+    "nach seit von vom vor zu zum zur über unter gegen ohne um bis wie als wurden werden "
+    "waren sind seien haben hatten hätten sollen sollten könnten kamen starben gaben gingen "
+    "lagen sagten teilten meldeten mehr weniger sowie pro je".split()
+)
+_GERMAN_NOT_COUNTED = frozenset("uhr prozent mal jahr jahre jahren".split())
+
+
+def _german_noun(text: str, m: re.Match[str], more: bool) -> str:
+    """The German noun a figure counts, *m* the first word after it (see :func:`_unit_after`)."""
+    for _ in range(3):
+        word = m.group(1)
+        if word[:1].isupper():
+            folded = word.casefold()
+            if _MONTH_WORD.fullmatch(folded) or folded in _GERMAN_NOT_COUNTED:
+                return ""
+            return lexicon.UNITS.get(folded, word)
+        if not more or word in _GERMAN_NOT_ATTRIBUTES or not _GERMAN_ATTRIBUTE.fullmatch(word):
+            return ""
+        nxt = _TRAILING_WORDS.match(text, m.end(1))
+        if not nxt or "\n" in text[m.end(1) : nxt.start(1)]:
+            return ""
+        unit = lexicon.UNITS.get(nxt.group(1).casefold())
+        if unit:
+            return unit
+        m = nxt
     return ""
 
 
@@ -288,6 +324,7 @@ _CALIBRE = re.compile(r"\s?mm\b")
 _DIGIT_AFTER = re.compile(r" \d")
 _DIGIT_BEFORE = re.compile(r"\d \Z")
 _CAPITAL_AFTER = re.compile(r"\s+([A-Z][\w'’]*)")
+_GERMAN_CLOCK = re.compile(r"\s?Uhr\b")  # "um 14 Uhr": a time of day
 
 
 def _skip_context(text: str, start: int, end: int) -> bool:
@@ -319,7 +356,9 @@ _ATTACHED_UNITS = {
 }  # fmt: skip
 
 
-def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -> bool:
+def _figure_ok(
+    text: str, start: int, end: int, value: float, has_extra: bool, language: str = "en"
+) -> bool:
     """Shape checks on plain digit figures: model numbers, regiment names, calibres."""
     if has_extra or _HYPHEN_UNIT.match(text, end) or _ATTACHED_UNIT.match(text, end):
         return True  # "a 54-year-old", "en 54-årig", "a 5km stretch"
@@ -342,6 +381,8 @@ def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -
         return False  # a calibre: "155 mm"
     if _DIGIT_AFTER.match(text, end) or _DIGIT_BEFORE.search(text[max(0, start - 2) : start]):
         return False  # digit groups in a phone number or an identifier
+    if language == "de":  # German nouns are capitalised: "12 Personen" is no "3 Scots"
+        return not _GERMAN_CLOCK.match(text, end)
     after = _CAPITAL_AFTER.match(text[end : end + 40])
     if after and value < 100 and not _MONTH_WORD.fullmatch(after.group(1)):
         if not _unit_after(text, end, "en"):
@@ -349,9 +390,16 @@ def _figure_ok(text: str, start: int, end: int, value: float, has_extra: bool) -
     return True
 
 
-def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> list[Figure]:
+def _digit_figures(
+    text: str,
+    folded: str,
+    language: str,
+    blocked: SpanSet,
+    within: tuple[int, int] | None = None,
+) -> list[Figure]:
     out: list[Figure] = []
-    for m in _pattern(language in SPACE_GROUPING).finditer(folded):
+    lo, hi = within or (0, len(folded))
+    for m in _pattern(language in SPACE_GROUPING).finditer(folded, lo, hi):
         start, end = m.start(), m.end()
         a_start, a_end = m.start("a"), m.end("a")
         if blocked.overlaps(start, end) or _broken(text, a_start, end):
@@ -378,11 +426,15 @@ def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> l
                     continue
         value_max: float | None = None
         if m["b"]:
-            if m["rsep"] in ("and", "or", "и") and not text[
-                max(0, start - 9) : start
-            ].casefold().rstrip().endswith("between"):
+            lead = text[max(0, start - 9) : start].casefold().rstrip()
+            if m["rsep"] in ("and", "or", "и", "und") and not lead.endswith(
+                ("between", "zwischen")
+            ):
                 end = m.end("maga") if m["maga"] else a_end
                 mag = mag if m["maga"] else ""
+                if m["rsep"] == "und":  # "10 und 20": two figures
+                    second = m.start("curb") if m["curb"] else m.start("b")
+                    out += _digit_figures(text, folded, language, blocked, (second, m.end()))
             else:
                 value_max = parse_number(m["b"], language)
                 if value_max is None:
@@ -407,13 +459,13 @@ def _digit_figures(text: str, folded: str, language: str, blocked: SpanSet) -> l
         if m["b"] and value_max is None:
             end = m.end("maga") if m["maga"] else a_end
         plain = not (mag or cur or m["pct"] or value_max is not None)
-        if plain and _is_year(m["a"], value) and not _unit_after(text, end, language):
+        if plain and _is_year(m["a"], value) and not _unit_after(text, end, language, False):
             continue
         if plain and _near_month(text, a_start, a_end):
             continue
         if value_max is not None and _near_month(text, a_start, m.end("b")):
             continue
-        if not _figure_ok(text, a_start, end, value, not plain):
+        if not _figure_ok(text, a_start, end, value, not plain, language):
             continue
         if value_max is not None and value_max < value:
             continue

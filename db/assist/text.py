@@ -52,7 +52,9 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     ),
     "de": frozenset(
         "und der die das nicht ist mit sich auf für den dem von zu ein eine sagte seien sind "
-        "wurde hat haben nach bei etwa aus auch laut".split()
+        "wurde hat haben nach bei etwa aus auch laut im des dass wurden werden wird einem einen "
+        "einer zum zur sei noch nur wie vom beim gegen sowie zufolge als mehr vor seit oder aber "
+        "wir ins".split()
     ),
     "fr": frozenset("le la les et des est une dans du que pour pas sur au".split()),
     "es": frozenset("el la los las y de que en por con para una del se".split()),
