@@ -38,6 +38,10 @@ _VERBS = (
     "predict|allege|deny|fear|fears|feared|report|believe|expect|" + _OTHER_VERBS
 )
 _OTHER_VERB_SET = frozenset(_OTHER_VERBS.split("|"))
+# What any English cue needs: a Latin letter, or one of the verbs of other scripts it reads.
+_ENGLISH_READABLE = re.compile(
+    "[A-Za-z]|" + "|".join(v for v in _OTHER_VERB_SET if not re.search("[A-Za-z]", v))
+)
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|recently|then|further|again|not)\s+)*"
 _VERB = re.compile(r"\b" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"(?i:according to|citing|as reported by|quoted by)\s+")
@@ -774,7 +778,9 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
         if len(body) < 100 and not re.search(r"[.!?:”\"’)»」。]$", body):
             continue  # a heading or a caption credit
         par = bisect.bisect_left(breaks, sent.start)
-        cues = _find_cues(text, sent)
+        # (the English reading needs a Latin word or a verb of its list written otherwise)
+        english = lang == "en" or bool(_ENGLISH_READABLE.search(body))
+        cues = _find_cues(text, sent) if english else []
         if lang != "en":
             foreign = [
                 _Found(c.start, c.end, c.raw, c.cue, c.cue_start, c.cue_end, list(c.relays))
