@@ -177,3 +177,41 @@ def test_prices_that_plunged_or_crashed_are_no_crash() -> None:
     assert happenings(plunged) == happenings(crashed) == set()
     train = _p("the night train came off the rails on 9 July")
     assert date_conflicts([plunged, crashed, train]) == []
+
+
+def test_an_outbreak_and_its_putting_out_are_two_events() -> None:
+    started = _p("the moorland fire broke out on 3 July 2025")
+    out = _p("the moorland fire was put out on 14 July 2025")
+    assert happenings(out) == {Happening("extinguishing", "fire", "")}
+    assert date_conflicts([started, out]) == []
+    # Put out a statement: no fire, nothing put out.
+    assert happenings(_p("the board put out a statement on 14 July")) == set()
+
+
+def test_an_outbreak_dated_a_week_apart_is_flagged() -> None:
+    right = _p("a moorland fire broke out on 10 July 2025")
+    wrong = _p("The moorland fire started on 3 July 2025")
+    (found,) = date_conflicts([right, wrong])
+    assert found.earlier is wrong and found.later is right
+    # The fire still burning on a later day is not when it broke out.
+    assert date_conflicts([right, _p("the moorland fire on 13 July 2025")]) == []
+
+
+def test_a_date_after_a_relative_pronoun_dates_what_it_stands_for() -> None:
+    sentence = "Two walkers were hurt in the blaze, which began on the night of 12 July."
+    began = _told("began on the night of 12 July", sentence)
+    assert happenings(began) == {Happening("event", "fire", "")}
+    (found,) = date_conflicts([began, _p("the blaze broke out on 4 July 2025")])
+    assert found.later is began
+
+
+def test_an_order_lifted_ends_what_it_ordered() -> None:
+    lifted = _p("the evacuation order was lifted on 16 July 2025")
+    home = _p("Villagers were allowed back home on 14 July 2025")
+    assert Happening("end", "evacuation", "") in happenings(lifted)
+    assert happenings(home) == {Happening("end", "evacuation", "")}
+    (found,) = date_conflicts([lifted, home])
+    assert found.later is lifted
+    # The order given and the order lifted are two events, whatever their dates.
+    issued = _p("the evacuation order was issued on 3 July 2025")
+    assert date_conflicts([issued, lifted]) == []

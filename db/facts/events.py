@@ -17,7 +17,10 @@ and "earlier this month" (1–23 October) agree; October 2023 and October 2024 d
 Two dates of a day or a few (a week at most) disagree sooner, when more than
 :data:`DAYS_SLACK_DAYS` apart: "on 2 March" and "on 12 March" date the failure of one
 levee differently; "sent on 3 October" and "arrived on 8 October" may tell of one
-deployment.
+deployment.  When an occurrence began ("the fire broke out on 8 November") is a moment:
+two reports of its outbreak giving the day disagree when more than a day apart, while its
+putting out ("the blaze was extinguished") is another event, and an order lifted ("the
+evacuation order was lifted", "residents were allowed home") ends what it ordered.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from db.facts.happenings import (
     marks_first,
     places,
     repeats,
+    tells_onset,
 )
 from db.facts.profile import Profile
 
@@ -57,6 +61,10 @@ ONE_MOMENT = frozenset(
 # at night it may be dated either side of midnight, but two reports a few days apart
 # date it differently.
 SUDDEN_SLACK_DAYS = 1
+# When an occurrence began (a fire broke out, a storm struck) is a moment too: two reports
+# of its outbreak giving the day, more than a day apart, date it differently, though the
+# occurrence itself may run for days ("the fire on 9 November" is not its outbreak).
+ONSET_SLACK_DAYS = SUDDEN_SLACK_DAYS
 # A claim dating an event to a whole year, a year or more before its own article, recalls
 # an earlier one ("the derailment at Marrick in 2017"): another event than one dated to
 # the day.
@@ -158,6 +166,13 @@ def date_conflicts(
         if len(others) == 1:
             buckets[others[0]].extend(buckets[h])
     found: dict[tuple[int, int], DateConflict] = {}
+    onsets: dict[uuid.UUID, bool] = {}
+
+    def onset(p: Profile) -> bool:
+        if p.claim_id not in onsets:
+            onsets[p.claim_id] = tells_onset(p)
+        return onsets[p.claim_id]
+
     for happening, bucket in buckets.items():
         # (first day, last day, whether it gives the day, article, claim) as numbers.
         spans = sorted(
@@ -192,6 +207,9 @@ def date_conflicts(
                 slack = SLACK_DAYS
                 if a_short and b_short:
                     slack = short_slack
+                    if happening.kind == "event" and slack > ONSET_SLACK_DAYS:
+                        if days > ONSET_SLACK_DAYS and onset(a) and onset(b):
+                            slack = ONSET_SLACK_DAYS
                 if days <= slack:
                     continue
                 key = (a_id, b_id)

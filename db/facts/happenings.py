@@ -208,6 +208,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     # Food or drink given out, sold or eaten on a day: what an outbreak is traced to.
     "serving": ("served", "ate", "eaten", "sold"),
     "evacuation": ("evacuated", "evacuation", "cleared of people"),
+    # An occurrence brought to its end ("the blaze was put out"): not its outbreak.
+    "extinguishing": ("put out", "extinguished", "doused", "burned itself out", "burnt out"),
     "flooding": ("flooded", "inundated", "submerged"),
     "contamination": ("contaminated", "polluted", "tainted", "contamination"),
     "detection": ("detected", "diagnosed", "discovered", "detection", "diagnosis"),
@@ -255,6 +257,7 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "crash": "crash",
     "explosion": "explosion",
     "evacuation": "evacuation",
+    "extinguishing": "extinguishing",
     "flooding": "flooding",
     "contamination": "contamination",
     "detection": "detection",
@@ -603,6 +606,18 @@ def _acts_at(tokens: list[str], at: int) -> bool:
     return at < len(tokens) and tokens[at].lower() in _FORM_KIND and _object_at(tokens, at + 1)
 
 
+# Kinds telling that an occurrence began ("the fire broke out", "the blaze started").
+ONSET = frozenset(("outbreak", "start"))
+
+
+def tells_onset(p: Profile) -> bool:
+    """Whether the claim dates when its occurrence began ("the fire broke out on Sunday"),
+    by the words of its quote, else of its sentence up to it ("… the fire, which | started
+    on 8 November"), not when it was under way or put out."""
+    kinds = kinds_in(p.quote) or kinds_in(f"{sentence_lead(p)} {p.quote}")
+    return bool(kinds) and kinds <= ONSET | {"occurrence"} and bool(kinds & ONSET)
+
+
 def marks_first(p: Profile) -> bool:
     """Whether the claim (or its sentence before it) marks what it speaks of as the first."""
     return bool(FIRST.search(f"{sentence_lead(p)} {p.quote}"))
@@ -683,6 +698,14 @@ def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     own = kinds_in(p.quote)
     text = p.quote
     lead = sentence_lead(p) if p.around else ""
+    if lead.strip() and (relative := _ENDS_RELATIVE.search(lead)):
+        # "… died in the fire, which | started on 8 November": the quote tells of what
+        # the relative pronoun stands for, as a quote opening with it would.
+        opened = f"{relative.group(1)} {p.quote}"
+        told = replace(p, quote=opened, around=f"{lead[: relative.start(1)]}{opened}", lead="")
+        found, where = _read_quote(told)
+        if found:
+            return found, where
     if lead.strip():
         # A date told of in its sentence ("the train came off the rails | on 1 October",
         # "the derailment | on 1 October"): the happening is read from the words before.
@@ -706,6 +729,7 @@ def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     return found, where
 
 
+_ENDS_RELATIVE = re.compile(r",\s*(which|that|who)\s*$", re.I)
 _NOT_ONLY_A_CRASH = re.compile(r"\b(?:plunged|crashed)\b", re.I)
 
 
@@ -748,8 +772,13 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         return set(), where
     order = next(iter(orders), "")
     first = marks_first(p)
-    kinds = kinds_in(p.quote)
+    # "Lifted the evacuation order": an order ended, and with it the evacuation it
+    # ordered; "evacuation" names what the order was for, not what befell the order.
+    ordered = {_FORM_KIND[w] for w in _ORDER_OF.findall(p.quote.lower()) if w in _FORM_KIND}
+    kinds = kinds_in(_ORDER_OF.sub(_unless_kind, p.quote) if ordered else p.quote)
     found: set[Happening] = set()
+    if (ordered and kinds & _ENDS_ORDER) or _ALLOWED_HOME.search(p.quote):
+        found.update(Happening("end", kind, order) for kind in ordered or {"evacuation"})
     things = set()
     for head, marked, _place in heads:
         if head in OCCURRENCES or head in EVENT_NOUNS:
@@ -779,8 +808,30 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         unit = p.unit or unit_in_words(p.quote) or unit_in_words(sentence_lead(p))
         if unit:
             things.add(unit)
-    found.update(Happening(kind, thing, order) for kind in kinds for thing in things)
+    found.update(
+        Happening(kind, thing, order) for kind in kinds - _OCCURRENCE_ONLY for thing in things
+    )
     return found, where
+
+
+# Kinds that befall an occurrence only ("the fire was put out", not "put out a statement").
+_OCCURRENCE_ONLY = frozenset(("extinguishing",))
+# A word of happening naming what an order, a notice or a ban is for ("the evacuation
+# order", "the lockdown notice"): the phrase is the order, the word what it ordered.
+_ORDER_OF = re.compile(r"\b([^\W\d_]+)(?=\s+(?:order|orders|notice|notices|ban)\b)", re.I)
+
+
+def _unless_kind(m: re.Match[str]) -> str:
+    return " " if m.group(1).lower() in _FORM_KIND else m.group(0)
+
+
+_ENDS_ORDER = frozenset(("end", "withdrawal"))  # an order lifted or withdrawn
+# People let back into their homes: the evacuation that kept them out has ended.
+_ALLOWED_HOME = re.compile(
+    r"\b(?:allowed|permitted|cleared|let)\s+(?:to\s+(?:return|go)\s+)?(?:back\s+)?"
+    r"(?:home|(?:in)?to\s+their\s+homes)\b",
+    re.I,
+)
 
 
 _LAST_DEFINITE = re.compile(r".*\b(?:the|its|their|his|her|this|that)\b", re.I | re.S)
