@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from db.assist.dates import extract_dates
 from db.assist.numbers import extract_figures
 from db.assist.text import guess_language
 
@@ -68,3 +69,38 @@ def test_a_time_of_day_is_no_figure() -> None:
 )
 def test_short_german_sentences_are_german(text: str) -> None:
     assert guess_language(text) == "de"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "iso"),
+    [
+        ("Die Brücke wurde am 3.10.2024 freigegeben.", "am 3.10.2024", "2024-10-03"),
+        ("Am Dienstag tagte der Stadtrat.", "Am Dienstag", "2024-10-22"),
+        ("Vergangenen Mittwoch fiel der Strom aus.", "Vergangenen Mittwoch", "2024-10-16"),
+        ("Am kommenden Montag wird abgestimmt.", "Am kommenden Montag", "2024-10-28"),
+        ("Am Sonntagabend brach das Feuer aus.", "Am Sonntagabend", "2024-10-20"),
+        ("In der Nacht zum Samstag stürzte ein Baum um.", "In der Nacht zum Samstag",
+         "2024-10-19"),
+        ("Vergangene Woche schloss die Fabrik.", "Vergangene Woche", "2024-10-14/2024-10-20"),
+        ("Anfang März begannen die Arbeiten.", "Anfang März", "2024-03-01/2024-03-10"),
+        ("Mitte Okt. kamen die ersten Gäste.", "Mitte Okt.", "2024-10-11/2024-10-20"),
+        ("Ende Jan. war der Damm fertig.", "Ende Jan.", "2024-01-21/2024-01-31"),
+        ("Im Sommer blieb das Freibad geschlossen.", "Im Sommer", "2024-06-01/2024-08-31"),
+        ("Im vergangenen Winter fror der See zu.", "Im vergangenen Winter",
+         "2023-12-01/2024-02-29"),
+        ("Anfang des Monats zog die Firma um.", "Anfang des Monats", "2024-10-01/2024-10-23"),
+        ("Vor zwei Wochen stürzte das Dach ein.", "Vor zwei Wochen", "2024-10-07/2024-10-13"),
+        ("Gestern meldete die Behörde den Schaden.", "Gestern", "2024-10-22"),
+        ("Die Leitung ist heute repariert worden.", "heute", "2024-10-23"),
+        ("Im Mai stieg der Pegel.", "Im Mai", "2024-05-01/2024-05-31"),
+        ("Im März vergangenen Jahres stieg der Pegel.", "Im März vergangenen Jahres",
+         "2023-03-01/2023-03-31"),
+        ("Im Vorjahr gab es keinen Unfall.", "Im Vorjahr", "2023-01-01/2023-12-31"),
+        ("Das Werk öffnete im Jahr 2019.", "im Jahr 2019", "2019-01-01/2019-12-31"),
+        ("Ende vergangenen Jahres wurde gebaut.", "Ende vergangenen Jahres",
+         "2023-09-01/2023-12-31"),
+    ],
+)  # fmt: skip
+def test_german_dates(sentence: str, span: str, iso: str) -> None:
+    found = {(sentence[d.start : d.end], d.iso) for d in extract_dates(sentence, PUB)}
+    assert (span, iso) in found

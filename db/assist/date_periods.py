@@ -33,7 +33,7 @@ _PARTS: dict[str, str] = {
     "середина": "mid", "середине": "mid", "середины": "mid", "середину": "mid",
     "конца": "late", "конце": "late", "концу": "late", "конец": "late",
     "starten": "early", "begyndelsen": "early", "midten": "mid", "slutningen": "late",
-    "udgangen": "late",
+    "udgangen": "late", "anfang": "early", "mitte": "mid", "ende": "late",
     "초": "early", "중순": "mid", "말": "late", "상반기": "first half", "하반기": "second half",
 }  # fmt: skip
 _WHICH: dict[str, str] = {
@@ -43,13 +43,15 @@ _WHICH: dict[str, str] = {
     "القادمة": "next",
     "этого": "this", "текущего": "this", "прошлого": "last", "следующего": "next",
     "denne": "this", "sidste": "last", "næste": "next",
+    "des": "this", "der": "this", "dieses": "this", "dieser": "this", "vergangenen": "last",
+    "letzten": "last", "vorigen": "last", "kommenden": "next", "nächsten": "next",
 }  # fmt: skip
 _UNITS: dict[str, str] = {
     "month": "month", "year": "year", "week": "week",
     "الشهر": "month", "العام": "year", "السنة": "year", "الأسبوع": "week",
     "месяца": "month", "года": "year", "недели": "week",
     "måneden": "month", "måned": "month", "året": "year", "år": "year", "ugen": "week",
-    "uge": "week",
+    "uge": "week", "monats": "month", "jahres": "year", "woche": "week",
 }  # fmt: skip
 # Korean: the period and its part in one or two words ("이달 초", "지난해 말", "연말").
 _KOREAN_PERIODS: dict[str, tuple[str, str]] = {
@@ -84,6 +86,11 @@ _PART_RE = re.compile(
     r"|(?<![\w])(?:(?P<since5>[Ss]iden)\s+)?(?:(?:[Ii]|[Ff]ra|[Tt]il|[Ii]nden)\s+)?"
     r"(?P<part5>starten|begyndelsen|midten|slutningen|udgangen)\s+af\s+"
     r"(?:(?P<which5>denne|sidste|næste)\s+)?(?P<unit5>måneden|måned|året|år|ugen|uge)(?![\w])"
+    # German
+    r"|(?<![\w])(?:(?P<since7>[Ss]eit)\s+)?(?:(?:[Bb]is|[Aa]b)\s+)?"
+    r"(?P<part7>[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?:(?P<which7>des|der|dieses|dieser|vergangenen|"
+    r"letzten|vorigen|kommenden|nächsten)\s+)?(?:(?P<which7b>vergangenen|letzten|vorigen|"
+    r"kommenden|nächsten)\s+)?(?P<unit7>[Mm]onats|[Jj]ahres|[Ww]oche)(?![\w])"
     # Korean
     r"|(?<![\w])(?P<ko>"
     + "|".join(sorted(_KOREAN_PERIODS, key=len, reverse=True))
@@ -139,10 +146,11 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
             if part.endswith("half") and unit != "year":
                 continue
         else:
-            n = next(i for i in ("", "2", "3", "4", "5") if g[f"part{i}"])
+            n = next(i for i in ("", "2", "3", "4", "5", "7") if g[f"part{i}"])
             part = _PARTS[g[f"part{n}"].casefold()]
             unit = _UNITS[g[f"unit{n}"].casefold()]
-            which = _WHICH.get((g.get(f"which{n}") or "this").casefold(), "this")
+            which_word = g["which7b"] or g.get(f"which{n}") or "this"
+            which = _WHICH.get(which_word.casefold(), "this")
             since = bool(g.get(f"since{n}"))
         if published is None:
             yield m.start(), m.end(), None, None, True
@@ -157,12 +165,15 @@ _AR_MONTH_NAMES = (
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
 # The part of a named month: "в начале марта", "i midten af april", "مطلع مارس/آذار".
 _PART_MONTH_RE = re.compile(
-    r"(?<![\w])(?:(?P<since>[Сс]|[Ss]iden|[وف]?منذ)\s+)?(?:(?:[Вв]|[Кк]|[Дд]о|[Ii]|[Ff]ra|[Tt]il|"
+    r"(?<![\w])(?:(?P<since>[Сс]|[Ss]iden|[Ss]eit|[وف]?منذ)\s+)?(?:(?:[Вв]|[Кк]|[Дд]о|[Ii]|[Ff]ra|[Tt]il|"
+    r"[Bb]is|[Aa]b|"
     r"[وف]?(?:في|حتى))\s+)?"
     r"(?:(?P<ru>начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\s+(?P<rm>января|февраля|марта|"
     r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
     r"|(?P<da>starten|begyndelsen|midten|slutningen|udgangen)\s+af\s+(?P<dm>januar|februar|"
     r"marts|april|maj|juni|juli|august|september|oktober|november|december)"
+    r"|(?P<de>[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?P<gm>(?i:januar|jänner|februar|märz|april|mai|juni|"
+    r"juli|august|september|oktober|november|dezember|(?:jan|feb|mär|apr|aug|sept?|okt|nov|dez)\.))"
     r"|(?P<ar>مطلع|بداية|أوائل|منتصف|أواسط|أواخر|نهاية)\s+(?:شهر\s+)?(?P<am>"
     + _AR_MONTH_NAMES
     + r")(?:\s*/\s*(?:"
@@ -175,10 +186,10 @@ _PART_MONTH_RE = re.compile(
 def month_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
     """The first, middle or last third of a named month (its first day after "since")."""
     for m in near_words(folded, _PART_MONTH_RE, is_month_word):
-        month = month_number(m["rm"] or m["dm"] or m["am"])
+        month = month_number(m["rm"] or m["dm"] or m["am"] or m["gm"])
         if month is None:
             continue
-        part = _PARTS[(m["ru"] or m["da"] or m["ar"]).casefold()]
+        part = _PARTS[(m["ru"] or m["da"] or m["ar"] or m["de"]).casefold()]
         if m["y"]:
             year = int(m["y"])
         elif published is None:

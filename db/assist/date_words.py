@@ -27,19 +27,24 @@ Found = tuple[int, int, dt.date | None, dt.date | None, bool]  # start, end, fir
 _WEEKDAY_WORDS: dict[str, int] = {}
 for _i, _forms in enumerate(
     [
-        "понедельник понедельника понедельнику mandag mandags الاثنين الإثنين 월요일",
-        "вторник вторника вторнику tirsdag tirsdags الثلاثاء 화요일",
-        "среду среда среды среде onsdag onsdags الأربعاء 수요일",
-        "четверг четверга четвергу torsdag torsdags الخميس 목요일",
-        "пятницу пятница пятницы пятнице fredag fredags الجمعة 금요일",
-        "субботу суббота субботы субботе lørdag lørdags السبت 토요일",
-        "воскресенье воскресенья воскресенью søndag søndags الأحد 일요일",
+        "понедельник понедельника понедельнику mandag mandags الاثنين الإثنين 월요일 montag",
+        "вторник вторника вторнику tirsdag tirsdags الثلاثاء 화요일 dienstag",
+        "среду среда среды среде onsdag onsdags الأربعاء 수요일 mittwoch",
+        "четверг четверга четвергу torsdag torsdags الخميس 목요일 donnerstag",
+        "пятницу пятница пятницы пятнице fredag fredags الجمعة 금요일 freitag",
+        "субботу суббота субботы субботе lørdag lørdags السبت 토요일 samstag sonnabend",
+        "воскресенье воскресенья воскресенью søndag søndags الأحد 일요일 sonntag",
     ]
 ):
     for _w in _forms.split():
         _WEEKDAY_WORDS[_w] = _i
 _WEEKDAY_ALT = "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
 _EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_DE_WEEKDAYS = tuple(
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split()
+)
+# A German weekday and the part of its day in one word ("Dienstagabend").
+_DE_DAY_PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
 
 # (pattern, rule): rule names how the words resolve (see _resolve_rule).
 _RELATIVE: list[tuple[str, str]] = [
@@ -85,6 +90,30 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"i\s+går", "yesterday"),
     (r"i\s+dag", "today"),
     (r"i\s+morgen", "tomorrow"),
+    # German
+    (
+        r"(?:in\s+der\s+)?(?:vergangenen|letzten|vorigen)\s+woche|(?:vergangene|letzte|vorige)\s+woche",
+        "last week",
+    ),
+    (r"(?:in\s+)?dieser\s+woche|diese\s+woche", "this week"),
+    (r"(?:in\s+der\s+)?(?:kommenden|nächsten)\s+woche|(?:kommende|nächste)\s+woche", "next week"),
+    (r"(?:im\s+)?(?:vergangenen|letzten|vorigen)\s+monat", "last month"),
+    (r"(?:in\s+)?diesem\s+monat|diesen\s+monat", "this month"),
+    (r"(?:im\s+)?(?:kommenden|nächsten)\s+monat", "next month"),
+    (
+        r"(?:im\s+)?(?:vergangenen|letzten|vorigen)\s+jahr|(?:vergangenes|letztes|voriges)\s+jahr"
+        r"|(?:im\s+)?vorjahr",
+        "last year",
+    ),
+    (r"(?:in\s+)?diesem\s+jahr|dieses\s+jahr|(?:im\s+)?laufenden\s+jahr", "this year"),
+    (r"(?:im\s+)?(?:kommenden|nächsten)\s+jahr|nächstes\s+jahr", "next year"),
+    (
+        r"(?<!kommenden\s)(?<!nächsten\s)(?:am\s+)?(?:vergangenen\s+|letzten\s+)?wochenende",
+        "weekend",
+    ),
+    (r"vorgestern", "two days ago"),
+    (r"gestern(?:\s+(?:abend|morgen|nachmittag|vormittag|mittag|früh))?", "yesterday"),
+    (r"heute(?:\s+(?:abend|morgen|nachmittag|vormittag|mittag|früh))?", "today"),
     # Korean
     (r"올해\s?들어", "year so far"),
     (r"이달\s?들어", "month so far"),
@@ -119,6 +148,8 @@ _SEASONS = {
     "봄": (3, 5), "여름": (6, 8), "가을": (9, 11), "겨울": (12, 14),
     "весной": (3, 5), "летом": (6, 8), "осенью": (9, 11), "зимой": (12, 14),
     "foråret": (3, 5), "sommeren": (6, 8), "efteråret": (9, 11), "vinteren": (12, 14),
+    "frühjahr": (3, 5), "frühling": (3, 5), "sommer": (6, 8), "herbst": (9, 11),
+    "winter": (12, 14),
     "الربيع": (3, 5), "الصيف": (6, 8), "الخريف": (9, 11), "الشتاء": (12, 14),
 }  # fmt: skip
 _LEFT = r"(?<![\w])"
@@ -142,10 +173,15 @@ _WEEKDAY_RE = re.compile(
     + r"(?P<prep>в\s+ночь\s+(?:на|с)\s+|(?:(?:на|к|до|с)\s+)?(?:утр(?:о|а|у|ом)|"
     + r"вечер(?:а|у|ом)?|д(?:ень|ня|ню|нём|нем)|ноч(?:ь|и))\s+|(?:в|во|с|со|до|к|ко)\s+|"
     + r"(?:natten\s+til|i|på|fra|til|siden)\s+|(?:منذ\s+|حتى\s+)?(?:يوم\s+)|حتى\s+|"
+    + r"(?:am|seit|bis|ab)\s+(?:(?:vergangenen|letzten|vorigen|kommenden|nächsten)\s+)?|"
+    + r"(?:vergangenen|letzten|vorigen|kommenden|nächsten)\s+|in\s+der\s+nacht\s+zum\s+|"
     + r"(?:지난|다음|이번)\s?)?"
     + r"(?P<wd>"
     + _WEEKDAY_ALT
     + r")"
+    + r"(?:(?<=g)"  # German: "Dienstagabend"
+    + _DE_DAY_PARTS
+    + r")?"
     + r"(?:\s+(?:morgen|aften|eftermiddag|formiddag|nat|утром|вечером|днём|днем|ночью|"
     + r"صباح|مساء)|\s?(?:오전|오후|새벽|밤))?"
     + r"(?:\s+(?P<ar_next>المقبل|القادم)|\s+(?P<ar_last>الماضي))?"
@@ -183,7 +219,7 @@ _AR_MONTHS = {
 _MONTH_ALT = "|".join(sorted([*lexicon.MONTHS, *_AR_MONTHS], key=len, reverse=True))
 _MONTH_RE = re.compile(
     _LEFT
-    + r"(?P<prep>в|во|с|до|i|fra|til|siden|في|منذ|(?:في|منذ)\s+شهر|يوم)?\s*"
+    + r"(?P<prep>в|во|с|до|i|fra|til|siden|im|seit|bis|ab|في|منذ|(?:في|منذ)\s+شهر|يوم)?\s*"
     + r"(?:(?P<d>\d{1,2})\.?\s+)?"
     + r"(?P<m>"
     + _MONTH_ALT
@@ -193,7 +229,9 @@ _MONTH_RE = re.compile(
     # "i marts sidste år"
     + r"|\s+(?:من\s+(?:العام|السنة|هذا\s+العام)(?:\s+(?P<ar_which>الماضي|المنصرم|الجاري|الحالي|"
     + r"المقبل|القادم))?|(?P<ru_which>прошлого|этого|текущего|следующего)\s+года|"
-    + r"(?P<da_which>sidste|næste|i)\s+år))?"
+    + r"(?P<da_which>sidste|næste|i)\s+år|"
+    # "im März vergangenen Jahres"
+    + r"(?P<de_which>vergangenen|letzten|vorigen|dieses|kommenden|nächsten)\s+jahres))?"
     + _RIGHT,
     re.IGNORECASE,
 )
@@ -204,6 +242,9 @@ _YEAR_RE = re.compile(
     + _LEFT
     + r"(?:в|с|до|к)\s+(?P<y2>(?:1[89]|20)\d\d)\s+(?:году|года|г\.)"
     + r"|(?<![\d월])(?P<y3>(?:1[89]|20)\d\d)년(?!\s?\d{1,2}월)"
+    + r"|"
+    + _LEFT
+    + r"(?:(?:[Ii]m|[Ss]eit\s+dem|[Bb]is\s+zum)\s+)?[Jj]ahre?\s+(?P<y4>(?:1[89]|20)\d\d)(?!\d)"
 )
 
 
@@ -360,6 +401,8 @@ _AGO_RE = re.compile(
     r"(?P<unit>years?|months?|weeks?|days?)\s+ago"
     r"|(?P<kn>\d{1,3})\s?(?P<kunit>년|개월|주|일)\s?전"
     r"|(?P<rn>\d{1,3}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?P<runit>лет|года?|месяц(?:а|ев)?|недел[иь]|дн(?:я|ей)|день)\s+назад"
+    r"|vor\s+(?P<gn>\d{1,3}|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+"
+    r"(?P<gunit>jahren|jahr|monaten|monat|wochen|woche|tagen|tag)"
     r"|for\s+(?P<dn>\d{1,3}|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?P<dunit>år|måneder|måned|uger|uge|dage|dag)\s+siden"
     r"|(?<=[\sو])قبل\s+(?:(?P<an>\d{1,3}|ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|ست|سبعة|سبع|عشرة|عشر)\s+)?"
     r"(?P<aunit>سنوات|أعوام|عاما|عامين|سنتين|سنة|عام|أشهر|شهور|شهرين|شهر|أسابيع|أسبوعين|أسبوع|"
@@ -371,7 +414,8 @@ _AGO_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "два": 2, "две": 2, "три": 3, "четыре": 4,
     "пять": 5, "шесть": 6, "семь": 7,
     "восемь": 8, "девять": 9, "десять": 10, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
-    "syv": 7, "otte": 8, "ni": 9, "ti": 10,
+    "syv": 7, "otte": 8, "ni": 9, "ti": 10, "einem": 1, "einer": 1, "zwei": 2, "drei": 3,
+    "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
 }  # fmt: skip
 
 
@@ -397,13 +441,13 @@ def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
         if m["aunit"]:
             n, unit = _arabic_ago(m["an"], m["aunit"])
         else:
-            raw = m["n"] or m["kn"] or m["rn"] or m["dn"]
+            raw = m["n"] or m["kn"] or m["rn"] or m["dn"] or m["gn"]
             n = int(raw) if raw.isdigit() else _AGO_WORDS[raw.casefold()]
-            unit = (m["unit"] or m["kunit"] or m["runit"] or m["dunit"]).casefold()
+            unit = (m["unit"] or m["kunit"] or m["runit"] or m["dunit"] or m["gunit"]).casefold()
         if published is None:
             yield m.start(), m.end(), None, None, True
             continue
-        if unit[:1] in ("y", "년", "л", "г", "å"):
+        if unit[:1] in ("y", "년", "л", "г", "å", "j"):
             year = published.year - n
             yield m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), True
         elif unit[:1] in ("m", "개", "м"):
@@ -427,7 +471,9 @@ _SEASON_RE = re.compile(
     # "여름철": the season of the paper's year
     r"|(?P<ko2>봄|여름|가을|겨울)철"
     r"|(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
-    r"vinteren)|(?:(?P<ru_which>прошлой|прошлым|этой|этим|следующей|следующим)\s+)?"
+    r"vinteren)|(?:im|in\s+diesem|(?:im|in\s+dem)\s+(?P<de_which>vergangenen|letzten|vorigen|"
+    r"kommenden|nächsten)|(?P<de_which2>vergangenen|letzten|vorigen|kommenden|nächsten|diesen))\s+"
+    r"(?P<de>frühjahr|frühling|sommer|herbst|winter)|(?:(?P<ru_which>прошлой|прошлым|этой|этим|следующей|следующим)\s+)?"
     r"(?P<ru>весной|летом|осенью|зимой)|في\s+(?:فصل\s+)?(?P<ar>الربيع|الصيف|الخريف|"
     r"الشتاء)(?:\s+(?P<ar_which>الماضي|المنصرم|الحالي|الجاري|المقبل|القادم))?"
     r"|في\s+(?P<ar2>ربيع|صيف|خريف|شتاء))"
@@ -437,7 +483,8 @@ _SEASON_RE = re.compile(
 _SEASON_WHICH = {
     "прошлой": "last", "прошлым": "last", "этой": "this", "этим": "this", "следующей": "next",
     "следующим": "next", "الماضي": "last", "المنصرم": "last", "الحالي": "this", "الجاري": "this",
-    "المقبل": "next", "القادم": "next",
+    "المقبل": "next", "القادم": "next", "vergangenen": "last", "letzten": "last",
+    "vorigen": "last", "kommenden": "next", "nächsten": "next", "diesen": "this",
 }  # fmt: skip
 _AR_SEASON_CONSTRUCT = {"ربيع": "الربيع", "صيف": "الصيف", "خريف": "الخريف", "شتاء": "الشتاء"}
 
@@ -448,7 +495,7 @@ def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
             yield m.start(), m.end(), None, None, True
             continue
         word = (
-            m["da"] or m["ru"] or m["ar"] or m["ko"] or m["ko2"]
+            m["da"] or m["de"] or m["ru"] or m["ar"] or m["ko"] or m["ko2"]
             or _AR_SEASON_CONSTRUCT.get(m["ar2"] or "")
         )  # fmt: skip
         if not word:
@@ -461,7 +508,12 @@ def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
             continue  # "في صيف" needs the year it names
         else:
             year = published.year - (1 if months[0] == 12 and published.month <= 2 else 0)
-            which = _SEASON_WHICH.get((m["ru_which"] or m["ar_which"] or "").casefold(), "")
+            which = _SEASON_WHICH.get(
+                (
+                    m["ru_which"] or m["ar_which"] or m["de_which"] or m["de_which2"] or ""
+                ).casefold(),
+                "",
+            )
             lo, hi = _season(year, months)
             if which == "last" and hi >= published:
                 year -= 1  # "في الشتاء الماضي", "прошлой зимой": the one before the paper
@@ -496,7 +548,8 @@ _FUTURE = re.compile(
     r"vil|skal|ventes|forventes|begynder|starter|"
     r"будет|будут|начн[её]тся|начнутся|завершится|завершатся|планируется|намечен[аоы]?|"
     r"пройд[её]т|пройдут|состоится|состоятся|откро[ею]тся|продлится|продлятся|вступит|"
-    r"kommer\s+til\s+at|åbner|afholdes)\b"
+    r"kommer\s+til\s+at|åbner|afholdes|"
+    r"wird|werden|beginnt|beginnen|startet|geplant|findet|finden|soll\s+(?!\w+\s+haben))\b"
     r"|من المقرر|سوف",
     re.IGNORECASE,
 )
@@ -545,6 +598,10 @@ def _weekdays(
             prep = day_part.group(1) or ""
         ahead_word = "ar_next" in m.re.groupindex and bool(m.group("ar_next"))
         last_word = "ar_last" in m.re.groupindex and bool(m.group("ar_last"))
+        if word.startswith(_DE_WEEKDAYS):  # "am vergangenen Freitag", "bis Montag", "seit Montag"
+            last_word = bool(re.search(r"vergangenen|letzten|vorigen", prep))
+            ahead_word = bool(re.search(r"kommenden|nächsten", prep))
+            prep = {"bis": "til", "seit": "since"}.get(prep, "")
         if ahead_word or prep in ("حتى", "حتى يوم"):  # "الأحد المقبل", "حتى يوم الأحد"
             ahead = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=ahead)
@@ -636,6 +693,8 @@ _YEAR_WORDS = {
     "الماضي": "last", "المنصرم": "last", "الجاري": "this", "الحالي": "this", "المقبل": "next",
     "القادم": "next", "прошлого": "last", "этого": "this", "текущего": "this",
     "следующего": "next", "sidste": "last", "næste": "next", "i": "this", "this": "this",
+    "vergangenen": "last", "letzten": "last", "vorigen": "last", "dieses": "this",
+    "kommenden": "next", "nächsten": "next",
 }  # fmt: skip
 
 
@@ -646,12 +705,13 @@ def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
         if month is None or (not m.group("prep") and not m.group("d") and not m.group("y")):
             continue
         if name in ("may", "mar", "maj", "mai", "jun", "dec") and not (
-            m.group("d") or m.group("y")
+            m.group("d") or m.group("y") or (name == "mai" and m.group("prep") in _DE_MONTH_PREPS)
         ):
             continue  # words of their own ("may", "mar") unless with a day or a year
         year = int(m.group("y")) if m.group("y") else None
         relative = year is None
         which = _YEAR_WORDS.get(m.group("ar_which") or m.group("ru_which") or m.group("da_which")
+                                or m.group("de_which")
                                 or ("this" if "من" in m.group(0) else ""), "")  # fmt: skip
         if year is None:
             if published is None:
@@ -671,12 +731,20 @@ def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
         yield m.start(), m.end(), lo, hi, relative
 
 
+_DE_MONTH_PREPS = ("im", "Im", "seit", "Seit", "bis", "Bis", "ab", "Ab")
+
+
 def _years(folded: str) -> Iterator[Found]:
     for m in _near_words(folded, _YEAR_RE, _is_year_word):
-        year = int(m.group("y") or m.group("y2") or m.group("y3"))
+        year = int(m.group("y") or m.group("y2") or m.group("y3") or m.group("y4"))
         yield m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), False
 
 
+_GERMAN = re.compile(
+    r"[äöüßÄÖÜ]|\b(?:und|nicht|der|das|ist|wurde|wurden|gestern|heute|vorgestern|vergangene[nr]?|"
+    r"letzte[nr]?|am|im|seit)\b",
+    re.IGNORECASE,
+)
 _OTHER_SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\uac00-\ud7a3]")
 _DANISH = re.compile(
     r"[æøåÆØÅ]|\b(?:og|ikke|siger|ifølge|blev|efter|sidste|det|er|på|fra|mandag|tirsdag|onsdag|"
@@ -715,7 +783,7 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     found = list(_ago(folded, published))
     found += _weekdays(folded, published, _EN_WEEKDAY_RE)
     found += _weekends(folded, published)
-    if not (_OTHER_SCRIPTS.search(folded) or _DANISH.search(folded)):
+    if not (_OTHER_SCRIPTS.search(folded) or _DANISH.search(folded) or _GERMAN.search(folded)):
         return found
     found += _weekdays(folded, published)
     found += _bare_seasons(folded, published)  # before the year it may name ("2021년 여름")
@@ -735,7 +803,8 @@ _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
 _RELATIVE_WORDS = frozenset(
     "неделе месяце году прошлую прошлый последнюю течение вчера сегодня позавчера uge måned år "
     "års fjor går dag morgen "
-    "forgårs aftes morges weekenden weekend выходные выходных عطلة الأسبوع الشهر العام السنة أمس "
+    "forgårs aftes morges weekenden weekend woche monat jahr vorjahr wochenende gestern heute "
+    "vorgestern выходные выходных عطلة الأسبوع الشهر العام السنة أمس "
     "اليوم начала ранее tidligere siden morgentimerne nattens накануне".split()
 )
 _RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",
@@ -748,7 +817,7 @@ def _is_relative_word(word: str) -> bool:
 
 
 def _is_weekday_word(word: str) -> bool:
-    return word in _WEEKDAY_WORDS or word.startswith(_KOREAN_WEEKDAYS)
+    return word in _WEEKDAY_WORDS or word.startswith(_KOREAN_WEEKDAYS + _DE_WEEKDAYS)
 
 
 def _is_korean_day(word: str) -> bool:
@@ -756,13 +825,13 @@ def _is_korean_day(word: str) -> bool:
 
 
 def _is_year_word(word: str) -> bool:
-    return word in ("عام", "العام", "سنة", "году", "года", "г") or (
+    return word in ("عام", "العام", "سنة", "году", "года", "г", "jahr", "jahre") or (
         word[:4].isdigit() and word[4:5] == "년"
     )
 
 
 def _is_ago_word(word: str) -> bool:
-    return word in ("ago", "назад", "siden", "قبل", "وقبل") or word.startswith("전")
+    return word in ("ago", "назад", "siden", "vor", "قبل", "وقبل") or word.startswith("전")
 
 
 def has_time_word(phrase: str) -> bool:

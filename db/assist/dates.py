@@ -61,7 +61,7 @@ _PREP = ""
 _WEEKDAY_BEFORE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
 _PREP_BEFORE = re.compile(
     r"(?:^|(?<=\W))(?:between|from|on|in|since|by|until|till|during|before|after|as of|с|со|"
-    r"fra den|fra|den)\s+$",
+    r"fra den|fra|den|am|vom|seit dem|bis zum)\s+$",
     re.IGNORECASE,
 )
 # A day and month (either way round) right after a weekday: the weekday only names it.
@@ -77,6 +77,13 @@ _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (a look-behind after the first digit, not before it, lets the engine skip to digits)
     ("iso", re.compile(r"(?P<iso>\d(?<!\d\d)\d{3}-\d{2}-\d{2})(?!\d)")),
+    # day, month and year in digits, as German, Danish and Russian write them: "3.10.2024"
+    (
+        "dotted",
+        re.compile(
+            r"(?P<d>\d(?<![\d.]\d)\d?)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d|\d)"
+        ),
+    ),
     (
         "month_days",
         re.compile(
@@ -280,6 +287,10 @@ def _resolve(
         return (*_relative(g["rel"], published), True)
     year = int(g["y"]) if g.get("y") else None
     month = _month_number(g["m"]) if g.get("m") and not g["m"].isdigit() else None
+    if kind == "dotted":
+        month = int(g["mn"])
+        if not 1 <= month <= 12:
+            return None
     if kind == "korean":
         month = int(g["m"])
         if not 1 <= month <= 12:
@@ -307,7 +318,7 @@ def _resolve(
         if first_day is None or last_day is None or last_day < first_day:
             return None
         return first_day, last_day, relative
-    if kind in ("month_day", "day_month") or (kind == "korean" and g.get("d")):
+    if kind in ("month_day", "day_month", "dotted") or (kind == "korean" and g.get("d")):
         day = _safe_day(year, month, int(g["d"]))
         return None if day is None else (day, day, relative)
     lo, hi = _month_span(year, month)
