@@ -79,6 +79,16 @@ def test_number_words_as_the_value_of_a_count(quote: str, value: float) -> None:
     assert relate(found, p("six people died in the tremor")) is not None
 
 
+def test_a_single_casualty_counts_one() -> None:
+    single = at("the operator said one worker had died in the blast at the mill", 12)
+    assert single.value == 1.0 and single.unit == "killed"
+    found = relate(single, at("police said three people died in the blast at the mill", 12))
+    assert found is not None and found.relation is Relation.CONTRADICTS
+    # No one hurt, one of several, or one person with nothing befalling them count nothing.
+    assert at("no one was hurt in the blast at the mill", 12).value is None
+    assert at("one person saw the blast at the mill", 12).value is None
+
+
 def test_number_word_before_a_scale_is_not_read_alone() -> None:
     assert p("the toll on the region reached nine hundred thousand dollars").value != 9.0
 

@@ -475,10 +475,24 @@ class Reading(NamedTuple):
     whole: float | None = None  # the whole a part is given against ("of the 88 …, 14 …")
 
 
+# "One person died", "one worker was hurt": a single casualty is a count of one, as "two
+# people died" is of two ("no one", "one of the", "one more" are no such count).
+_ONE_CASUALTY = re.compile(
+    r"(?<!\bno )\b(?:only |just )?one (?P<u>person|man|woman|child|boy|girl|worker|employee|"
+    r"resident|firefighter|passenger|driver|pilot|miner|soldier|civilian|patient|"
+    r"contractor|member of staff)\b(?P<rest>[^.;:!?]{0,40})",
+    re.I,
+)
+
+
 def word_value(quote: str) -> Figure | None:
-    """A number word given as the value of a named count ("the toll rose to seven")."""
+    """A number word given as the value of a named count ("the toll rose to seven"), or a
+    single casualty ("one person had died")."""
     found = _COUNT_NOUN_WORD.search(quote)
     if found is None:
+        one = _ONE_CASUALTY.search(quote)
+        if one is not None and (DEATHS.search(one["rest"]) or HURT.search(one["rest"])):
+            return Figure(one.start("u") - 4, one.end("u"), 1.0, None, "people", "")
         return None
     words = found["w"].lower().split("-")
     value = float(sum(WORD_VALUES[w] for w in words))
