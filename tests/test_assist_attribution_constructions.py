@@ -467,3 +467,40 @@ def test_russian_a_count_that_moved_goes_on_with_the_account_before_it() -> None
     found = suggest(text, PUBLISHED, "ru")
     hit = figure_at(found, "почти вдвое", text)
     assert (hit.value, hit.unit, hit.source) == (2, "times", "областного минздрава")
+
+
+# Carrying a source across sentences: a body taken up by its head noun, a person by an age
+
+
+def test_danish_a_body_taken_up_by_its_head_noun_is_that_body() -> None:
+    text = (
+        "Danmarks Lærerforening advarer om, at 900 lærere mangler. "
+        "Foreningen kræver, at kommunerne ansætter 400 flere."
+    )
+    found = suggest(text, PUBLISHED, "da")
+    assert figure_at(found, "400", text).source == "Danmarks Lærerforening"
+    text = (
+        "Sikkerhedsstyrelsen oplyser, at 60 legetøjsvarer er trukket tilbage. "
+        "Styrelsen vurderer, at 15 af dem er farlige."
+    )
+    assert figure_at(suggest(text, PUBLISHED, "da"), "15", text).source == "Sikkerhedsstyrelsen"
+
+
+def test_a_pronoun_after_a_person_introduced_by_age_is_that_person() -> None:
+    text = (
+        "Cheføkonom Lone Vang siger, at renten stiger. Forbrugerrådet advarer om det samme. "
+        "44-årige Peter Riis har ventet på et hus i et år. "
+        "“Vi har budt på 7 huse,” siger han."
+    )
+    quotes = [a for a in extract_attributions(text, "da") if a.quotation]
+    assert [a.source for a in quotes] == ["Peter Riis"]
+
+
+def test_danish_dermed_after_the_verb_draws_on_the_sentence_before() -> None:
+    text = (
+        "Ledigheden faldt med 2 procent i maj, viser tal fra Danmarks Statistik. "
+        "Antallet af ledige er dermed nede på 71.000."
+    )
+    assert figure_at(suggest(text, PUBLISHED, "da"), "71.000", text).source == (
+        "Danmarks Statistik"
+    )

@@ -207,6 +207,9 @@ _CARRY = re.compile(
     r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure|"
     r"Dermed|Det betyder|Это|Тем самым|Из них|이는|이로써|이 가운데|وبذلك|وهذا|ومن بين هؤلاء)(?!\w)"
 )
+# "Prisen ligger dermed på …", "Цены, таким образом, выросли …": an adverb of consequence
+# after the verb, the sentence drawing on the one before.
+_CARRY_INSIDE = re.compile(r"^(?:\S+\s+){1,6}?(?:dermed|derved|тем самым|таким образом)(?!\w)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Korean word carrying a subject, topic or "also" particle ("가격이 ", "정부는 ", "배도 "), or
 # a quotation: a sentence with one of its own does not go on with the one before.
@@ -834,7 +837,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 )  # fmt: skip
             elif previous is not None and previous.source and par - previous_par <= 1:
                 # "This marks …" in the same paragraph or opening the next one
-                if _CARRY.match(body):
+                if _CARRY.match(body) or _CARRY_INSIDE.match(body):
                     made.append(_carry(previous, sent))
                 elif (
                     lang == "en"

@@ -292,6 +292,17 @@ ORG_WORDS = frozenset(
     "washington beijing tokyo london paris berlin kremlin pentagon intelligence military "
     "defence defense foreign national security parliament assembly cabinet court police".split()
 )
+# The heads Danish and German compounds naming a body end in, in the definite form where
+# Danish writes one ("Forbrugerrådet", "Miljøstyrelsen", "Organisationen", "Bundesministerium").
+ORG_ENDINGS = (
+    "rådet", "styrelsen", "ministeriet", "tilsynet", "forbundet", "foreningen", "selskabet",
+    "kommunen", "regionen", "instituttet", "udvalget", "organisationen", "banken", "politiet",
+    "direktoratet", "agenturet", "nævnet", "partiet", "fonden", "universitetet", "myndigheden",
+    "ministerium", "verband", "behörde", "institut",
+    # and in the indefinite form most names use ("Danmarks Lærerforening", "Danske Bank")
+    "forening", "forbund", "styrelse", "selskab", "organisation", "nævn", "parti",
+    "kommune", "region", "tilsyn", "udvalg", "direktorat", "agentur", "universitet",
+)  # fmt: skip
 MEDIA_NAMES = frozenset(
     "yonhap reuters afp ap kcna kns tass ria interfax bbc cnn suspilne nhk kyodo joongang "
     "chosun hankyoreh bloomberg guardian telegraph al-jazeera aljazeera dw lbc sky nexta "

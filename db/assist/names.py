@@ -50,6 +50,11 @@ _NOBODY = frozenset(
     "many;some;others;most;few;several;all;both;the;a;an".split(";")
 )
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)$")
+# Words any body may be called by, whatever its name ("the organisation").
+_ANY_BODY = frozenset("organisationen foreningen forbundet selskabet myndigheden".split())
+_AGE_OPENS = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n)\d{1,3}-(?:årige|årig|year-old|jährige|летн(?:ий|яя))\s+$"
+)
 _AFTER_PREPOSITION = re.compile(
     r"(?:^|\s)(?:in|at|of|for|from|with|by|to|on|i|hos|fra|til|på|for|af|ved|med|im|bei|von)\s+$"
 )
@@ -126,6 +131,8 @@ def is_person(phrase: str) -> bool:
         bare = token.casefold().strip("’'.").removesuffix("’s").removesuffix("'s")
         if bare in lexicon.ORG_WORDS or bare in lexicon.MONTHS or bare in lexicon.TITLE_WORDS:
             return False
+        if bare.endswith(lexicon.ORG_ENDINGS):
+            return False  # "Forbrugerrådet", "Organisationen": a body
         if bare in _WEEKDAY_NAMES:
             return False
         if bare in lexicon.ROLE_WORDS or not token[:1].isupper():
@@ -248,7 +255,11 @@ class NameIndex:
                 self._people.append((m.start(), phrase))
                 if _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
                     self._objects.add(m.start())
-                if _SENTENCE_OPENS.search(text, max(0, m.start() - 3), m.start()) or not m.start():
+                if (
+                    _SENTENCE_OPENS.search(text, max(0, m.start() - 3), m.start())
+                    or _AGE_OPENS.search(text, max(0, m.start() - 20), m.start())
+                    or not m.start()
+                ):  # ("31-årige Mikkel Juhl har …": an age before the name opening a sentence)
                     self._subjects.append(m.start())
             if not (person or phrase.casefold() in lexicon.MEDIA_NAMES):
                 continue
@@ -371,6 +382,17 @@ class NameIndex:
             return None
         if low in _NOBODY:
             return None
+        if low in lexicon.ORG_ENDINGS:
+            # "Styrelsen vurderer", "Organisationen opfordrer": the body last named with that
+            # head ("Miljøstyrelsen"), or, for a word any body may be called, the body last named
+            stem = re.sub(r"(?:en|et)$", "", low)
+            for p, name, kind in reversed(self._bodies):
+                if p < pos - _PRONOUN_REACH:
+                    break
+                if p < pos and normalise(name) != low and (
+                    stem in normalise(name) or low in _ANY_BODY
+                ):
+                    return name, kind, (raw,)
         if not any(ch.isupper() for ch in raw) and len(raw.split()) <= 2:
             # "в пресс-службе" after "в пресс-службе аэропорта", "ministeriet" after
             # "ministeriet for X": a bare head names the body named in full before
