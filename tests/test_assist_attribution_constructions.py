@@ -504,3 +504,17 @@ def test_danish_dermed_after_the_verb_draws_on_the_sentence_before() -> None:
     assert figure_at(suggest(text, PUBLISHED, "da"), "71.000", text).source == (
         "Danmarks Statistik"
     )
+
+
+def test_a_sentence_between_two_of_one_sources_in_a_paragraph_is_that_sources() -> None:
+    text = (
+        "По словам главного инженера Олега Карпова, в цехе заменили 12 станков. "
+        "Ежедневно завод выпускает до 400 деталей. "
+        "Он добавил, что к осени штат вырастет."
+    )
+    assert figure_at(suggest(text, PUBLISHED, "ru"), "до 400", text).source == "Олега Карпова"
+    text = (
+        "Statistics Denmark said 4,000 firms closed in May. Exports fell 3 per cent. "
+        "An economist at Nordea said the fall would not last."
+    )
+    assert figure_at(suggest(text, PUBLISHED, "en"), "3 per cent", text).source is None

@@ -773,6 +773,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
     interviewee: Attribution | None = None
     blocks = _interview_blocks(text)
     opening: tuple[int, Span, int] | None = None  # the article's first sentence, no source
+    between: tuple[int, Span, int, Attribution] | None = None  # after a source's, no cue
     last_par = -1
     breaks = [m.start() for m in re.finditer(r"\n\n" if "\n\n" in text else r"\n", text)]
     previous_index = -2
@@ -905,6 +906,27 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             if lead is not None:
                 out.append(_carry(lead, opening[1]))
         opening = (index, sent, par) if not made and last_par < 0 else None
+        first = next((a for a in made if a.source), None)
+        if (
+            between is not None
+            and first is not None
+            and between[0] == index - 1
+            and between[2] == par
+            and first.source == between[3].source
+        ):
+            # "По её словам, … . Ежедневно … до 15 тысяч. Она подчеркнула, что …": a sentence
+            # with no cue between two of one source's in a paragraph is that source's too
+            out.append(_carry(between[3], between[1]))
+        between = (
+            (index, sent, par, previous)
+            if not made
+            and previous is not None
+            and previous.source
+            and previous_index == index - 1
+            and previous_par == par
+            and not _QUOTE_MARK.search(body)
+            else None
+        )
         last_par = par
         if made:
             previous = made[-1] if made[-1].source else previous

@@ -389,8 +389,10 @@ class NameIndex:
             for p, name, kind in reversed(self._bodies):
                 if p < pos - _PRONOUN_REACH:
                     break
-                if p < pos and normalise(name) != low and (
-                    stem in normalise(name) or low in _ANY_BODY
+                if (
+                    p < pos
+                    and normalise(name) != low
+                    and (stem in normalise(name) or low in _ANY_BODY)
                 ):
                     return name, kind, (raw,)
         if not any(ch.isupper() for ch in raw) and len(raw.split()) <= 2:
