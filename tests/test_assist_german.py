@@ -8,6 +8,7 @@ import pytest
 
 from db.assist.dates import extract_dates
 from db.assist.numbers import extract_figures
+from db.assist.suggest import suggest
 from db.assist.text import guess_language
 
 PUB = dt.date(2024, 10, 23)  # a Wednesday
@@ -104,3 +105,88 @@ def test_short_german_sentences_are_german(text: str) -> None:
 def test_german_dates(sentence: str, span: str, iso: str) -> None:
     found = {(sentence[d.start : d.end], d.iso) for d in extract_dates(sentence, PUB)}
     assert (span, iso) in found
+
+
+def source_of(text: str, needle: str) -> tuple[str | None, tuple[str, ...], str]:
+    lo = text.index(needle)
+    hits = [s for s in suggest(text, PUB, language="de") if s.target_start <= lo < s.target_end]
+    assert hits, needle
+    return hits[0].source, hits[0].relayed_by, hits[0].hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "source", "relays"),
+    [
+        ("Im Hafen sind nach Angaben der Wasserschutzpolizei rund 60 Boote gesunken.", "60",
+         "Wasserschutzpolizei", ()),
+        ("Laut dem Umweltministerium wurden 4,2 Millionen Euro ausgezahlt.", "4,2",
+         "Umweltministerium", ()),
+        ("Nach Angaben von Greenpeace Österreich starben 300 Fische.", "300",
+         "Greenpeace Österreich", ()),
+        ("Der Bergwacht zufolge saßen 16 Wanderer fest.", "16", "Bergwacht", ()),
+        ("Die Zahl der Toten stieg der Feuerwehr zufolge auf 11.", "11", "Feuerwehr", ()),
+        ("Einem Sprecher der Stadtwerke zufolge fielen 900 Anschlüsse aus.", "900",
+         "Stadtwerke", ()),
+        ("Wie die Staatsanwaltschaft mitteilte, wurden 5 Haftbefehle erlassen.", "5",
+         "Staatsanwaltschaft", ()),
+        ("37 Wohnungen sind unbewohnbar, wie das Landratsamt berichtete.", "37",
+         "Landratsamt", ()),
+        ("Das Dorf erhält 800.000 Euro, teilte die Landesregierung mit.", "800.000",
+         "Landesregierung", ()),
+        ("„Wir haben 45 Einsätze gezählt“, so Feuerwehrsprecher Jonas Brandt.", "45",
+         "Jonas Brandt", ()),
+        ("Der Kurier berichtet unter Berufung auf das Finanzamt, 70 Firmen würden geprüft.",
+         "70", "Finanzamt", ("Kurier",)),
+        ("Wie die Agentur dpa unter Berufung auf die Bahn berichtete, fielen 140 Züge aus.",
+         "140", "Bahn", ("Agentur dpa",)),
+    ],
+)  # fmt: skip
+def test_german_sources(text: str, needle: str, source: str, relays: tuple[str, ...]) -> None:
+    assert source_of(text, needle)[:2] == (source, relays)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Offenbar wurden 23 Fahrzeuge beschädigt.", "23"),
+        ("Die Bande soll 14 Tresore geknackt haben.", "14"),
+        ("Medienberichten zufolge gingen 200 Stellen verloren.", "200"),
+    ],
+)
+def test_german_hedges_give_no_source(text: str, needle: str) -> None:
+    source, _relays, hedge = source_of(text, needle)
+    assert source is None and hedge
+
+
+def test_reported_speech_in_the_subjunctive_goes_on_with_its_speaker() -> None:
+    text = (
+        "Landrat Hans Vogel erklärte am Montag, die Lage sei ernst. "
+        "Es gebe 40 Verletzte in den Kliniken."
+    )
+    assert source_of(text, "40")[0] == "Landrat Hans Vogel"
+
+
+def test_subjunctive_after_a_quotation_goes_on_with_the_speaker() -> None:
+    text = (
+        "„Wir sind seit Stunden im Einsatz“, sagte Einsatzleiterin Mara Timm. "
+        "Bis zum Abend seien 75 Keller ausgepumpt worden."
+    )
+    assert source_of(text, "75")[0] == "Einsatzleiterin Mara Timm"
+
+
+def test_bis_with_a_weekday_in_a_past_clause_is_the_day_gone_by() -> None:
+    past = "Bis Dienstag seien 300 Anträge eingegangen."
+    ahead = "Die Halle bleibt bis Freitag geschlossen."
+    assert [d.iso for d in extract_dates(past, PUB)] == ["2024-10-22"]
+    assert [d.iso for d in extract_dates(ahead, PUB)] == ["2024-10-25"]
+
+
+def test_a_number_word_out_of_those_named_is_a_figure() -> None:
+    text = "Neun Menschen wurden verletzt, zwei von ihnen schwer."
+    assert figure(text, "zwei") == ("zwei", 2, None, "", "")
+
+
+def test_a_quotation_in_guillemets_is_no_attribution_as_well() -> None:
+    text = "»Die Helfer haben Großartiges geleistet«, sagte Landrätin Ute Sommer."
+    kinds = [s.kind for s in suggest(text, PUB, language="de")]
+    assert kinds == ["quotation"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from db.assist import lexicon
 from db.assist.foreign import foreign_cues
+from db.assist.german import SUBJUNCTIVE, german_cues, german_hedge
 from db.assist.names import NameIndex, clean_name, guess_kind, normalise
 from db.assist.text import Span, guess_language, sentences
 
@@ -790,6 +791,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 _Found(c.start, c.end, c.raw, c.cue, c.cue_start, c.cue_end, list(c.relays))
                 for c in foreign_cues(text, sent)
             ]
+            if lang == "de":
+                foreign = _with_german(text, sent, foreign)
             # the language's own reading of the same words wins ("skriver med henvisning til")
             spans = {(f.start, f.end) for f in foreign}
             # (and a verb inside the language's own cue is read with it: "Как пишет X")
@@ -819,6 +822,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 closing = _CLOSING_AFTER.match(text, end, f.cue_start + 1)
                 start = _quotation_opened_before(text, start, closing.end() if closing else end)
             quoted = bool(re.fullmatch(r"[“\"‘«„].*[”\"’»“,.]?", text[start:end].strip(), re.S))
+            if lang == "de" and not quoted:  # German print's »…«
+                quoted = bool(re.fullmatch(r"»[^»]*«[,.]?", text[start:end].strip()))
             made.append(
                 Attribution(
                     start, end, name, kind, tuple(relays), f.cue, f.cue_start, f.cue_end,
@@ -827,7 +832,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             )  # fmt: skip
         made = _chain(text, made)
         if not made:
-            hedge = _HEDGE.search(body)
+            hedge = _HEDGE.search(body) or (german_hedge(body) if lang == "de" else None)
             if hedge:
                 made.append(
                     Attribution(
@@ -891,6 +896,16 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                     # "По данным X, … . За неделю площадь выросла втрое.": a count and how it
                     # moved goes on with the account before it in the paragraph
                     made.append(_carry(previous, sent))
+                elif (
+                    lang == "de"
+                    and par == previous_par
+                    and index == previous_index + 1
+                    and SUBJUNCTIVE.search(body)
+                    and not _QUOTE_MARK.search(body)
+                ):
+                    # "X sagte, … . Es gebe 40 Verletzte.": reported speech in the subjunctive
+                    # goes on with whoever spoke (after a quotation too)
+                    made.append(_carry(previous, sent))
             if not made and interviewee is not None:
                 in_block = any(b.start <= sent.start < b.end for b in blocks)
                 if in_block and not body.endswith("?") and not _CAPTION.search(body):
@@ -945,6 +960,27 @@ _ACCOUNT_CUE = re.compile(
     r"(?:according to|에 따르면|ifølge|iflg\.|laut|nach angaben|по\s|за\s|согласно|"
     r"وفقا|وفقاً|بحسب|حسب|وفق)"
 )
+
+
+def _with_german(text: str, sent: Span, found: list[_Found]) -> list[_Found]:
+    """*found* with the German reading of a sentence: a German cue replaces the shared
+    readers' cues over the same words or the same statement."""
+    german = [
+        _Found(c.start, c.end, c.raw, c.cue, c.cue_start, c.cue_end, list(c.relays))
+        for c in german_cues(text, sent.start, sent.end)
+    ]
+    if not german:
+        return found
+    kept = [
+        f
+        for f in found
+        if not any(
+            (f.start, f.end) == (g.start, g.end)
+            or (f.cue_start < g.cue_end and g.cue_start < f.cue_end)
+            for g in german
+        )
+    ]
+    return kept + german
 
 
 def _opens_on_account(text: str, sent: Span, a: Attribution) -> bool:

@@ -40,6 +40,13 @@ for _i, _forms in enumerate(
         _WEEKDAY_WORDS[_w] = _i
 _WEEKDAY_ALT = "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
 _EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# A German clause in a past tense ("bis Dienstag seien 600 Notrufe eingegangen"): "bis" then
+# names the day gone by the count had reached.
+_DE_PAST = re.compile(
+    r"(?<![\w])(?:war|waren|wurde|wurden|hatte|hatten)(?![\w])"
+    r"|(?<![\w])\w*ge\w+(?:t|en)\s+(?:seien|sind|ist|sei|habe|haben|hat|hatten|worden)(?![\w])"
+    r"|(?<![\w])(?:seien|sind|ist|sei|habe|haben|hat)\s[^.,;!?]*?\w*ge\w+(?:t|en)(?=\s*[.,;!?])"
+)
 _DE_WEEKDAYS = tuple(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split()
 )
@@ -601,7 +608,8 @@ def _weekdays(
         if word.startswith(_DE_WEEKDAYS):  # "am vergangenen Freitag", "bis Montag", "seit Montag"
             last_word = bool(re.search(r"vergangenen|letzten|vorigen", prep))
             ahead_word = bool(re.search(r"kommenden|nächsten", prep))
-            prep = {"bis": "til", "seit": "since"}.get(prep, "")
+            past = prep == "bis" and _DE_PAST.search(folded, m.start(), m.end() + 80)
+            prep = {"bis": "" if past else "til", "seit": "since"}.get(prep, "")
         if ahead_word or prep in ("حتى", "حتى يوم"):  # "الأحد المقبل", "حتى يوم الأحد"
             ahead = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=ahead)
@@ -742,7 +750,7 @@ def _years(folded: str) -> Iterator[Found]:
 
 _GERMAN = re.compile(
     r"[äöüßÄÖÜ]|\b(?:und|nicht|der|das|ist|wurde|wurden|gestern|heute|vorgestern|vergangene[nr]?|"
-    r"letzte[nr]?|am|im|seit)\b",
+    r"letzte[nr]?|im|seit|(?:mon|diens|donners|frei|sams|sonn)tag\w*|mittwoch\w*)\b",
     re.IGNORECASE,
 )
 _OTHER_SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\uac00-\ud7a3]")

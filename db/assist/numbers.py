@@ -642,6 +642,7 @@ _SMALL_NUMBERS: dict[str, dict[str, float]] = {
     "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
            "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20},
 }  # fmt: skip
+_GERMAN_PARTITIVE = re.compile(r"\s+(?:von|der|unter)\s+(?:ihnen|den|diesen|denen)(?![\w])")
 # Number words that count on their own: Arabic duals of hundred and thousand, Korean native
 # counts of days (Russian collectives and other duals: db.assist.number_words).
 _COUNT_WORDS: dict[str, tuple[float, str]] = {
@@ -706,11 +707,13 @@ def _foreign_word_figures(text: str, folded: str, language: str, blocked: SpanSe
         pattern = r"(?<![^\W\d_])(?P<w>" + "|".join(words) + r")\s+(?P<u>[^\W\d_]+)"
         for m in re.finditer(pattern, text, re.IGNORECASE):
             counted = lexicon.UNITS.get(m["u"].casefold())
+            if language == "de" and not counted and _GERMAN_PARTITIVE.match(text, m.end("w")):
+                counted = " "  # "drei von ihnen": a count out of those just named
             if not counted or blocked.overlaps(m.start(), m.end()):
                 continue
             qual, q_start = _qualifier_before(text, m.start())
             value = words[m["w"].casefold()]
-            out.append(Figure(q_start, m.end("w"), value, None, counted, qual))
+            out.append(Figure(q_start, m.end("w"), value, None, counted.strip(), qual))
     return out
 
 
