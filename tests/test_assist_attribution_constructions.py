@@ -518,3 +518,12 @@ def test_a_sentence_between_two_of_one_sources_in_a_paragraph_is_that_sources() 
         "An economist at Nordea said the fall would not last."
     )
     assert figure_at(suggest(text, PUBLISHED, "en"), "3 per cent", text).source is None
+
+
+def test_what_another_expects_inside_a_speakers_words_is_the_speakers_account() -> None:
+    text = (
+        "The harbour master, Ruth Ellis, spoke after the storm. "
+        "She said the coastguard expected 30 more boats to need repairs."
+    )
+    hit = figure_at(suggest(text, PUBLISHED, "en"), "30", text)
+    assert (hit.source, hit.relayed_by) == ("Ruth Ellis", ())

@@ -1042,6 +1042,16 @@ def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
     agency as its relay.  The relay's own span stops where the inner cue begins, and the
     original's stops where the relay's cue begins."""
     out: list[Attribution] = []
+    # "She said the authority expected the number to rise": what another holds is the
+    # speaker's account of it, no source of its own that the speaker passed on
+    made = [
+        a
+        for a in made
+        if a.cue not in _THINKING
+        or not any(
+            o.cue_start < a.cue_start and o.cue not in _THINKING and _relays(o, a) for o in made
+        )
+    ]
     for a in made:
         outers = [o for o in made if _relays(o, a) and _contrast_at(text, a) is None]
         inner_cues = [_contrast_at(text, b) or b.cue_start for b in made if _relays(a, b)]
@@ -1059,6 +1069,10 @@ def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
 
 
 # (or a colon or semicolon before a cue of its own: "X fear that …: according to Y, …")
+# Verbs of what someone thinks or expects, not of what they said.
+_THINKING = frozenset(
+    "expects expected believes believed fear fears feared hopes hoped thinks thought".split()
+)
 _CONTRAST = re.compile(r"[,;]\s*(?:while|whereas|but|though|although)\s+(?:the\s+)?$|[:;]\s*$")
 
 
