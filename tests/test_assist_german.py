@@ -139,6 +139,12 @@ def source_of(text: str, needle: str) -> tuple[str | None, tuple[str, ...], str]
          "70", "Finanzamt", ("Kurier",)),
         ("Wie die Agentur dpa unter Berufung auf die Bahn berichtete, fielen 140 Züge aus.",
          "140", "Bahn", ("Agentur dpa",)),
+        ("Die Gewerbeaufsicht meldete, dass 12 Betriebe geschlossen wurden.", "12",
+         "Gewerbeaufsicht", ()),
+        ("Der Landrat bestätigte am Abend, 40 Helfer seien im Einsatz.", "40", "Landrat", ()),
+        ("Die Reederei kündigte an, 500 Stellen zu streichen.", "500", "Reederei", ()),
+        ("Die Zahl der Opfer liegt nach Polizeiangaben bei 17.", "17", "Polizei", ()),
+        ("Einem Bericht des Tagblatts zufolge fehlen 4.000 Lehrer.", "4.000", "Tagblatts", ()),
     ],
 )  # fmt: skip
 def test_german_sources(text: str, needle: str, source: str, relays: tuple[str, ...]) -> None:

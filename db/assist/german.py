@@ -73,11 +73,25 @@ _PREFIX = re.compile(
 )
 # Documents whose author is the source ("einem Bericht der Zeitung", "Angaben der Polizei").
 _DOCUMENT = re.compile(
-    r"(?:(?:dem|einem|den|der|einer|des)\s+)?(?:(?:jüngsten|neuen|neuesten|aktuellen|"
+    r"(?:(?i:dem|einem|den|der|einer|des)\s+)?(?:(?:jüngsten|neuen|neuesten|aktuellen|"
     r"vorläufigen|offiziellen|eigenen)\s+)?"
     r"(?:Bericht|Berichten|Angaben|Informationen|Aussagen|Schätzungen|Berechnungen|Daten|Zahlen|"
     r"Mitteilung|Erklärung|Studie|Umfrage|Statistik|Darstellung|Recherchen|Einschätzung|"
     r"Prognose)\s+(?:(?:des|der|von|vom)\s+)(?=\S)"
+)
+# "nach Polizeiangaben": the body in the compound.
+_COMPOUND = re.compile(
+    r"(?<![\w])[Nn]ach\s+(?P<who>[A-ZÄÖÜ][a-zäöüß]{2,}?)(?:angaben|informationen)(?![\w])"
+)
+# A verb of saying after its subject, with what was said after a comma ("Die Behörde meldete,
+# dass …", "Ministerin X schrieb auf X, es gebe …"): verbs the shared readers do not know.
+_SUBJECT_SAID = re.compile(
+    r"(?<![\w])(?P<verb>meldete|meldet|meldeten|bestätigte|bestätigt|bestätigten|warnte|warnt|"
+    r"warnten|schrieb|schreibt|sagt|sagten|erklärt|erklärten|betont|betonten|berichteten|"
+    r"unterstrich|versicherte|ergänzte|befürchtet|befürchtete|vermutet|vermutete|räumte\s+ein|"
+    r"kündigte\s+an|kündigten\s+an|fügte\s+hinzu|gab\s+an|gab\s+bekannt|teilt\s+mit|"
+    r"teilten\s+mit|geht\s+davon\s+aus|gehen\s+davon\s+aus)"
+    r"(?:\s+[^,.;:!?\"“”„»«]{1,50}?)?\s*,\s*(?:dass\s+)?"
 )
 _ZUFOLGE = re.compile(r"(?<![\w])zufolge(?![\w])")
 # "wie X mitteilte": the source in a clause of its own, before or after the statement.
@@ -154,6 +168,18 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         whole = len(body[: m.start()].split()) > 1
         c_start = s if whole else s + len(body) - len(body[end:].lstrip(" ,"))
         out.append(Cue(c_start, e, who, m.group("cue").casefold(), s + m.start(), s + end))
+    for m in _COMPOUND.finditer(body):
+        whole = len(body[: m.start()].split()) > 1
+        c_start = s if whole else s + len(body) - len(body[m.end() :].lstrip(" ,"))
+        out.append(Cue(c_start, e, m.group("who"), "nach angaben", s + m.start(), s + m.end()))
+    for m in _SUBJECT_SAID.finditer(body):
+        opens = max(body.rfind(",", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+        subject = body[opens : m.start()]
+        first = opens + len(subject) - len(subject.lstrip())
+        who, who_end = _who(body, first, m.start())
+        if not who or body[who_end : m.start()].strip() or m.end() >= len(body) - 3:
+            continue  # the subject is the noun phrase right before the verb
+        out.append(Cue(s + m.end(), e, who, m.group("verb"), s + first, s + m.end()))
     for m in _ZUFOLGE.finditer(body):
         head = body[: m.start()]
         clause = max(head.rfind(","), -1) + 1
