@@ -145,6 +145,8 @@ def source_of(text: str, needle: str) -> tuple[str | None, tuple[str, ...], str]
         ("Die Reederei kündigte an, 500 Stellen zu streichen.", "500", "Reederei", ()),
         ("Die Zahl der Opfer liegt nach Polizeiangaben bei 17.", "17", "Polizei", ()),
         ("Einem Bericht des Tagblatts zufolge fehlen 4.000 Lehrer.", "4.000", "Tagblatts", ()),
+        ("Es gebe 30 Verletzte, sagte Ärztin Lea Brandt der Deutschen Presse-Agentur.", "30",
+         "Ärztin Lea Brandt", ()),
     ],
 )  # fmt: skip
 def test_german_sources(text: str, needle: str, source: str, relays: tuple[str, ...]) -> None:

@@ -113,6 +113,16 @@ _AFTER = re.compile(
 _PARTICLE = re.compile(
     r"\s+(?:am\s+\w+\s+|auf\s+Anfrage\s+|weiter\s+)?(mit|hinzu|an|bekannt|ein)\s*[.!]?$"
 )
+# Whom a source spoke to, in the dative after its name ("der Zeitung", "der Nachrichtenagentur
+# dpa"): not part of the source's name.
+_LISTENER = re.compile(
+    r"\s+der\s+(?:[A-ZÄÖÜ][\w-]*\s+)*(?:[\w-]*[Zz]eitung|[\w-]*[Aa]gentur|Redaktion|Zeitschrift|"
+    r"Wochenzeitung|Tageszeitung)(?:\s+\S+)*$"
+)
+_ROLES = frozenset(
+    "Sprecher Sprecherin Chef Chefin Leiter Leiterin Vertreter Vertreterin Redakteur "
+    "Redakteurin Mitarbeiter Mitarbeiterin Chefredakteur Chefredakteurin".split()
+)
 _PRONOUN = re.compile(r"(er|sie)(?![\w])")
 # "X berichtet unter Berufung auf Y, …": Y is the source, X passed it on.
 _RELAYED = re.compile(
@@ -242,6 +252,9 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
             tail = tail[: particle.start()]
         pronoun = _PRONOUN.match(tail)
         who = pronoun.group(1) if pronoun else _who(tail, 0, len(tail))[0]
+        listener = _LISTENER.search(who)  # "sagte Reimann der Deutschen Presse-Agentur"
+        if listener and who[: listener.start()] not in _ROLES:  # not "Sprecher der Agentur"
+            who = who[: listener.start()]
         if not who or m.start() < 8:
             continue
         verb = m.group("verb") or (f"{m.group('split')} {particle.group(1)}" if particle else "")
