@@ -5,6 +5,12 @@ Usage: python bench/import_memory.py [--ascii | --astral] [MiB ...]   (default: 
        python bench/import_memory.py --window [--ascii | --astral] [MiB ...]
        (the window's import: its import function alone, then File > Import in a main
        window until its panels have settled; peak resident memory, VmHWM)
+       python bench/import_memory.py --cases [--pg URL]
+       (each case of section 6's memory target, one child each: an HTML page of 9 MiB
+       through ``claimdesk import`` and the window's import, 50 MiB of UTF-8 text through
+       the window, 50 MiB in Windows-1252 and in UTF-16, and with --pg the text and the
+       page into a fresh PostgreSQL database; each peak beside its baseline, a child that
+       only reads the file and decodes it, and for a page parses it once with lxml)
 
 For each size, a child process writes newsroom-like prose (bench/prose.py) of
 that many MiB to a file, then imports it into a fresh SQLite workspace with
@@ -87,6 +93,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -217,6 +224,226 @@ def window_child(mib: int, stage: str, prose: str = "") -> dict[str, float]:
         }
 
 
+HTML_HEAD = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Harbour report, live | The Varnholt Courier</title>
+<meta property="og:site_name" content="The Varnholt Courier">
+<meta name="author" content="Ilse Marrow">
+<meta property="article:published_time" content="2026-03-02T08:15:00+01:00">
+<link rel="canonical" href="https://courier.example/harbour-report">
+<style>body { font-family: serif } .ad { display: none }</style>
+<script>window.dataLayer = [{"page": "article"}];</script>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<main><article><h1>Harbour report, live</h1>
+<p class="byline">By Ilse Marrow, Varnholt, 2 March 2026</p>
+"""
+HTML_TAIL = """</article></main>
+<footer><p>&copy; The Varnholt Courier</p><a href="/privacy">Privacy</a></footer>
+</body></html>
+"""
+
+
+def _write_html(path: Path, mib: int) -> None:
+    """A news page of about *mib* MiB: a head, navigation, one long article of paragraphs
+    (with an aside and a figure now and then), a footer."""
+    from bench.prose import sentences
+
+    target = mib * 2**20 - len(HTML_TAIL.encode("utf-8"))
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write(HTML_HEAD)
+        written, seed = len(HTML_HEAD.encode("utf-8")), 0
+        while written < target:
+            text, _ = sentences(seed, 200_000)
+            for n, para in enumerate(text.split("\n\n")):
+                block = f"<p>{para.strip()}</p>\n"
+                if n % 40 == 39:
+                    block += '<aside class="ad"><p>Advertisement</p></aside>\n'
+                if n % 60 == 59:
+                    block += (
+                        '<figure><img src="x.jpg" alt="">'
+                        "<figcaption>The quay.</figcaption></figure>\n"
+                    )
+                size = len(block.encode("utf-8"))
+                if written + size > target:
+                    break
+                out.write(block)
+                written += size
+            else:
+                seed += 1
+                continue
+            break
+        out.write(HTML_TAIL)
+
+
+def _write_encoded(path: Path, mib: int, encoding: str) -> None:
+    """*mib* MiB of the prose in *encoding* (``cp1252``: its Latin names only, the text's
+    quotation marks and dashes; ``utf-16``: all of it, with a byte-order mark)."""
+    from bench.prose import sentences
+
+    target = mib * 2**20
+    codec = "utf-16-le" if encoding == "utf-16" else encoding
+    with path.open("wb") as out:
+        written, seed = 0, 0
+        if encoding == "utf-16":
+            out.write(b"\xff\xfe")
+            written = 2
+        while written < target:
+            text, _ = sentences(seed, 1_000_000)
+            data = text.encode(codec, "ignore")[: target - written]
+            if codec == "utf-16-le":
+                data = data[: len(data) // 2 * 2]
+            out.write(data)
+            written += len(data)
+            seed += 1
+
+
+def _write_case(path: Path, case: dict[str, Any]) -> None:
+    if case.get("html"):
+        _write_html(path, case["mib"])
+    elif case.get("encoding"):
+        _write_encoded(path, case["mib"], case["encoding"])
+    else:
+        _write_article(path, case["mib"])
+
+
+def case_child(case: dict[str, Any]) -> dict[str, float]:
+    """One case: write its file, then import it (``how``: ``cli`` is ``claimdesk import``,
+    ``paths`` the window's import function, ``file`` ``import_file``; ``baseline`` reads
+    and decodes the file only, and parses a page once)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / ("page.html" if case.get("html") else "large.txt")
+        _write_case(article, case)
+        how = case["how"]
+        if how == "baseline":
+            before = _vm_hwm()
+            began = time.perf_counter()
+            data = article.read_bytes()
+            text = data.decode(
+                "utf-16" if case.get("encoding") == "utf-16" else case.get("encoding") or "utf-8"
+            )
+            if case.get("html"):
+                import lxml.html
+
+                lxml.html.document_fromstring(text)
+            del data, text
+            seconds = time.perf_counter() - began
+            return {
+                "file_mib": article.stat().st_size / 2**20,
+                "rss_before_mib": before,
+                "rss_peak_mib": _vm_hwm(),
+                "seconds": seconds,
+            }
+        pg_url = case.get("pg", "")
+        if pg_url:
+            from bench.bundle_memory import _pg_workspace
+
+            target: str | Path = _pg_workspace(pg_url, "claimdesk_import_bench")
+        else:
+            target = Path(tmp) / "bench.sqlite"
+        from db.analysts import bind_analyst
+        from db.workspace import open_workspace
+
+        ws = open_workspace(target)
+        bind_analyst(ws)
+        if how == "paths":  # the window's modules loaded, as in the window
+            from PySide6.QtWidgets import QApplication
+
+            from desktop.operations import imports
+
+            QApplication.instance() or QApplication([])
+        before = _vm_hwm()
+        began = time.perf_counter()
+        if how == "cli":
+            ws.close()
+            from db.cli import run as cli_run
+
+            code = cli_run(
+                ["import", "--db", str(target), str(article)],
+                out=open(os.devnull, "w"),
+            )
+            assert code == 0, code
+        elif how == "paths":
+            report = imports.import_paths(ws, [article], lambda done, total: True)
+            assert report.added and not report.failures, report
+        else:
+            from db.importing import import_file
+
+            import_file(ws, article)
+        seconds = time.perf_counter() - began
+        if how != "cli":
+            ws.close()
+        peak = _vm_hwm()
+        if pg_url:
+            from sqlalchemy import create_engine
+            from sqlalchemy import text as sql
+
+            admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.execute(sql("DROP DATABASE IF EXISTS claimdesk_import_bench WITH (FORCE)"))
+            admin.dispose()
+        return {
+            "file_mib": article.stat().st_size / 2**20,
+            "rss_before_mib": before,
+            "rss_peak_mib": peak,
+            "seconds": seconds,
+        }
+
+
+def cases(pg_url: str) -> list[tuple[str, dict[str, Any]]]:
+    """Section 6's cases: (label, case) each."""
+    found: list[tuple[str, dict[str, Any]]] = [
+        ("HTML 9 MiB, claimdesk import", {"html": True, "mib": 9, "how": "cli"}),
+        ("HTML 9 MiB, window import", {"html": True, "mib": 9, "how": "paths"}),
+        ("text 50 MiB UTF-8, window import", {"mib": 50, "how": "paths"}),
+        (
+            "text 50 MiB Windows-1252, window import",
+            {"mib": 50, "encoding": "cp1252", "how": "paths"},
+        ),
+        ("text 50 MiB UTF-16, window import", {"mib": 50, "encoding": "utf-16", "how": "paths"}),
+    ]
+    if pg_url:
+        found += [
+            (
+                "text 50 MiB UTF-8, PostgreSQL, import_file",
+                {"mib": 50, "how": "file", "pg": pg_url},
+            ),
+            (
+                "HTML 9 MiB, PostgreSQL, import_file",
+                {"html": True, "mib": 9, "how": "file", "pg": pg_url},
+            ),
+        ]
+    return found
+
+
+def run_case(case: dict[str, Any]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--case", json.dumps(case)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def main_cases(argv: list[str]) -> None:
+    pg_url = argv[argv.index("--pg") + 1] if "--pg" in argv else ""
+    print(f"{'case':<46} {'file MiB':>8} {'before':>7} {'peak':>6} {'baseline':>9} {'seconds':>8}")
+    for label, case in cases(pg_url):
+        got = run_case(case)
+        base = run_case({**{k: v for k, v in case.items() if k != "pg"}, "how": "baseline"})
+        print(
+            f"{label:<46} {got['file_mib']:8.1f} {got['rss_before_mib']:7.0f} "
+            f"{got['rss_peak_mib']:6.0f} {base['rss_peak_mib']:9.0f} {got['seconds']:8.1f}"
+        )
+    print("resident MiB (VmHWM); baseline: the file read and decoded (a page parsed once)")
+    print("target: RSS peak under 300 MiB for the largest accepted article")
+
+
 def _vm_hwm() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -237,6 +464,12 @@ def run(mib: int, trace: bool, prose: str, stage: str = "") -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--case"]:
+        print(json.dumps(case_child(json.loads(argv[1]))))
+        return
+    if "--cases" in argv:
+        main_cases(argv)
+        return
     if argv[:1] == ["--child"]:
         if len(argv) > 4 and argv[4]:
             print(json.dumps(window_child(int(argv[1]), argv[4], argv[3])))
