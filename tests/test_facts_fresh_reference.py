@@ -1,5 +1,5 @@
 """The held-out facts references (tests/fixtures/facts_fresh, facts_blind, facts_blind2,
-facts_blind3, facts_blind4, facts_blind5, facts_blind6) match their articles.
+facts_blind3, facts_blind4, facts_blind5, facts_blind6, facts_blind7) match their articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the
 proposals against the marked pairs; these tests make sure the marks still say what
@@ -27,6 +27,9 @@ FOLDERS = [
     FIXTURES / "facts_blind5",
     FIXTURES / "facts_blind6",
 ]
+# Sets written and marked but not yet run: their marks are read back here, but the
+# benchmark is not run on them until the one measuring run is made.
+UNRUN = [FIXTURES / "facts_blind7"]
 RELATIONS = {"same", "supports", "updates", "contradicts"}
 PAIR_LISTS = ("not_linked", "date_conflicts", "date_agree", "different_events")
 
@@ -46,7 +49,7 @@ def quality_module() -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+@pytest.mark.parametrize("folder", FOLDERS + UNRUN, ids=lambda f: f.name)
 def test_every_marked_claim_is_in_its_article_at_its_offsets(folder: Path) -> None:
     claims = load(folder)["claims"]
     assert isinstance(claims, dict) and claims
@@ -61,7 +64,7 @@ def test_every_marked_claim_is_in_its_article_at_its_offsets(folder: Path) -> No
         assert digest == c["sha256"], f"claim {key}: fingerprint differs"
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+@pytest.mark.parametrize("folder", FOLDERS + UNRUN, ids=lambda f: f.name)
 def test_every_pair_names_marked_claims_once(folder: Path) -> None:
     ref = load(folder)
     claims = ref["claims"]
@@ -93,7 +96,7 @@ def test_every_pair_names_marked_claims_once(folder: Path) -> None:
     assert all(any(m in pair for pair in conflicts) for m in misdated)
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+@pytest.mark.parametrize("folder", FOLDERS + UNRUN, ids=lambda f: f.name)
 def test_the_set_covers_each_kind_of_pair_the_targets_speak_of(folder: Path) -> None:
     ref = load(folder)
     relations = ref["relations"]
