@@ -40,6 +40,19 @@ def visible_text_lines(reader: QPlainTextEdit) -> int:
     return count
 
 
+def settled_height(widget, qtbot) -> int:  # type: ignore[no-untyped-def]
+    """*widget*'s height once the window's pending layout passes have run: the
+    same over five looks in a row (a loaded machine runs them late)."""
+    seen: list[int] = []
+
+    def steady() -> bool:
+        seen.append(widget.height())
+        return len(seen) >= 5 and len(set(seen[-5:])) == 1
+
+    qtbot.waitUntil(steady, timeout=5000)
+    return seen[-1]
+
+
 def at_size(window, qtbot, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     """The shown window set to *size* in its default layout for that size.
 
@@ -150,7 +163,7 @@ def test_reset_layout_brings_every_panel_back(ws, tmp_path, qtbot) -> None:  # t
     window = make_window(ws, tmp_path, qtbot)
     window.show()
     qtbot.waitExposed(window)
-    default_bottom = window.docks["Claims"].height()
+    default_bottom = settled_height(window.docks["Claims"], qtbot)
     window.docks["Articles"].hide()
     window.docks["Compare"].setFloating(True)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.docks["Sources"])
@@ -313,7 +326,7 @@ def test_reset_layout_also_undoes_a_restored_layout(ws, tmp_path, qtbot) -> None
     window = make_window(ws, tmp_path, qtbot)
     window.show()
     qtbot.waitExposed(window)
-    default_bottom = window.docks["Claims"].height()
+    default_bottom = settled_height(window.docks["Claims"], qtbot)
     window.docks["Articles"].hide()
     window.resizeDocks([window.docks["Claims"]], [default_bottom + 200], Qt.Orientation.Vertical)
     qtbot.waitUntil(lambda: window.docks["Claims"].height() > default_bottom + 100)
