@@ -91,17 +91,23 @@ def test_background_checkpoints_copy_the_log_back_off_the_committing_thread(
             assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == BACKSTOP_PAGES
         text = "Officials counted 1,200 people at the border crossing. " * 120_000  # ~6.6 MB
         article = add_article(ws, NewArticle(text=text, original=text.encode(), title="Long"))
+        # A checkpoint may start while the article is still being written (the log
+        # passes the threshold before the commit) and copy nothing of it: the commit
+        # changes the log, so a later one copies it.  Wait for the file to hold it.
+        found: tuple[int, ...] | None = None
         deadline = time.monotonic() + 60
-        while checkpoints.done == 0 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        while found != (1,) and time.monotonic() < deadline:
+            time.sleep(0.1)
+            alone = sqlite3.connect(f"{ws_path.resolve().as_uri()}?immutable=1", uri=True)
+            try:
+                found = alone.execute(
+                    "SELECT count(*) FROM article WHERE id = ?", (article.id.hex,)
+                ).fetchone()
+            except sqlite3.DatabaseError:  # read while a checkpoint was copying pages
+                found = None
+            finally:
+                alone.close()
         assert checkpoints.done >= 1
-        alone = sqlite3.connect(f"{ws_path.resolve().as_uri()}?immutable=1", uri=True)
-        try:
-            found = alone.execute(
-                "SELECT count(*) FROM article WHERE id = ?", (article.id.hex,)
-            ).fetchone()
-        finally:
-            alone.close()
         assert found == (1,)
     finally:
         ws.close()
