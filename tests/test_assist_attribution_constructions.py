@@ -359,6 +359,37 @@ def test_korean_counts_that_moved_and_an_adverbial_topic_go_on_with_the_account(
     found = suggest(text, PUBLISHED, "ko")
     assert figure_at(found, "120건", text).source == "관세청"
     assert figure_at(found, "12%", text).source == "관세청"
+    text = (
+        "관세청에 따르면 상반기 밀수 적발은 410건이었다.\n\n"
+        "같은 기간 마약 적발 건수는 35건으로 12% 증가했다."
+    )
+    assert figure_at(suggest(text, PUBLISHED, "ko"), "12%", text).source == "관세청"
+
+
+def test_korean_count_in_a_new_paragraph_is_not_carried_from_a_forecast() -> None:
+    text = (
+        "해양학자들은 올여름 해파리 출현이 늘 수 있다고 내다봤다.\n\n"
+        "남해안 해파리 쏘임 사고는 2021년 310건을 기록한 뒤 지난해 90건으로 줄었다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "310건", text).source is None
+    assert figure_at(found, "90건", text).source is None
+
+
+def test_korean_lead_takes_the_source_of_a_sentence_reporting_that_count() -> None:
+    text = (
+        "올해 들어 전국 산불이 215건으로 늘어 지난해 같은 기간의 세 배에 이르렀다. "
+        "산림청은 3일 이 같은 집계를 공개하며 입산 통제 구역을 넓힌다고 밝혔다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "215건", text).source == "산림청"
+    assert figure_at(found, "세 배", text).source == "산림청"
+    # a next sentence that does not point back leaves the lead the outlet's own
+    text = (
+        "올해 들어 전국 산불이 215건으로 늘어 지난해 같은 기간의 세 배에 이르렀다. "
+        "산림청은 3일 입산 통제 구역을 넓힌다고 밝혔다."
+    )
+    assert figure_at(suggest(text, PUBLISHED, "ko"), "215건", text).source is None
 
 
 # Russian: how Russian news attributes

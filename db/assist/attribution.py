@@ -231,6 +231,14 @@ _KO_MOVED = re.compile(
     r"\d[^.]*\s(?:\S+\s)?(?:늘었|줄었|올랐|떨어졌|증가했|감소했|상승했|하락했|기록했|집계됐|달했|"
     r"이어갔|차지했|많았|적었|높았|낮았|넘었|밑돌았|웃돌았)(?:다|습니다)[.]?$"
 )
+# A Korean sentence opening on a breakdown of the count before it or on the period it
+# covered ("품목별로는", "지역별로는", "같은 달", "이 가운데").
+_KO_BREAKDOWN = re.compile(r"(?:\S+별로는|같은\s(?:달|기간|해|주|날|분기)|이\s?(?:가운데|중)은?)\s")
+# A Korean sentence pointing back at the count or finding the one before reported
+# ("이 같은 집계를 발표했다", "이러한 조사 결과를 내놨다").
+_KO_REFERS_BACK = re.compile(
+    r"(?:이\s?같은|이와\s?같은|이러한|이런)\s(?:\S+\s)?(?:집계|결과|내용|수치|자료|통계|분석)"
+)
 # A Russian count that moved: a figure, then a verb of rising or falling closing the sentence
 # ("площадь заражения выросла почти втрое", "число случаев сократилось на 12%").
 _RU_MOVED = re.compile(
@@ -878,8 +886,15 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                             and not _KO_NOMINATIVE.search(body)
                         )
                         # a count and how it moved ("혼인 건수는 1만9천여 건으로 5.1% 증가했다")
-                        # goes on with the account of whoever counted, whatever its subject
-                        or (_KO_MOVED.search(body) and not _QUOTE_MARK.search(body))
+                        # goes on with the account of whoever counted, whatever its subject,
+                        # within the paragraph, or opening the next one with a breakdown of it
+                        # or its period ("품목별로는 …", "같은 달 …"); another new paragraph's
+                        # count may be the outlet's own
+                        or (
+                            (par == previous_par or _KO_BREAKDOWN.match(body) is not None)
+                            and _KO_MOVED.search(body)
+                            and not _QUOTE_MARK.search(body)
+                        )
                     )
                 ):
                     # A Korean sentence with no subject of its own goes on with the one before
@@ -917,7 +932,20 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             # "Prices rose 7 %. According to the bureau, …": the article's lead, its first
             # sentence with no source and the next one opening on whose account it is, is on
             # that account too
-            lead = next((a for a in made if a.source and _opens_on_account(text, sent, a)), None)
+            lead = next(
+                (
+                    a
+                    for a in made
+                    if a.source
+                    and (
+                        _opens_on_account(text, sent, a)
+                        # "… 86명으로 늘었다. 질병청은 이 같은 집계를 발표하며 …": the next
+                        # sentence names who counted what the first one reported
+                        or (lang == "ko" and _KO_REFERS_BACK.search(body) is not None)
+                    )
+                ),
+                None,
+            )
             if lead is not None:
                 out.append(_carry(lead, opening[1]))
         opening = (index, sent, par) if not made and last_par < 0 else None
