@@ -151,3 +151,13 @@ def test_an_amount_treated_is_no_count_of_people() -> None:
     water = p("3,000 litres of water were treated at the plant")
     assert water.unit == "litres"
     assert relate(water, p("3,000 people were treated for burns")) is None
+
+
+def test_people_hurt_are_the_injured_and_hurting_a_trade_is_not() -> None:
+    monday = p("19 people were injured when the stand gave way")
+    tuesday = p("23 spectators were hurt, the stadium said", TUESDAY)
+    assert tuesday.predicate == monday.predicate == "casualty"
+    found = relate(monday, tuesday)
+    assert found is not None and found.relation is Relation.UPDATES
+    assert found.newer is tuesday
+    assert p("The closure hurt 23 shops on the high street").predicate != "casualty"

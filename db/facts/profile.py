@@ -134,6 +134,7 @@ _BODIES = (
 )
 CASUALTY = re.compile(
     r"\b(killed|kill(?:s|ing)|wounded|injured|died|dead|deaths?|casualt(?:y|ies)|"
+    r"(?:were|was|been|being|are|is|seriously|badly|slightly|critically)\s+hurt|"
     r"fatalities|lost their lives|killed in action|wia|kia|perished|drowned|"
     r"lives (?:were |have been |had been )?lost|" + _BODIES + r"|"
     r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
