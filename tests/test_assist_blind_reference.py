@@ -1,7 +1,7 @@
 """The held-out references tests/fixtures/assist_blind/, assist_blind2/, assist_blind3/,
-assist_blind4/ and assist_blind5/ are well formed: every file decodes in the encoding it is
-stored in, every mark reads back at its offsets in the stored text, and every statement names
-its source.  Their scores are measured with bench/assist_unseen.py only.
+assist_blind4/, assist_blind5/ and assist_blind6/ are well formed: every file decodes in the
+encoding it is stored in, every mark reads back at its offsets in the stored text, and every
+statement names its source.  Their scores are measured with bench/assist_unseen.py only.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from db.assist.reference import load_reference
 from db.importing.text import decode_text, normalise_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FOLDERS = ["assist_blind", "assist_blind2", "assist_blind3", "assist_blind4", "assist_blind5"]
+FOLDERS = [
+    "assist_blind", "assist_blind2", "assist_blind3",
+    "assist_blind4", "assist_blind5", "assist_blind6",
+]  # fmt: skip
 # claims, of them dates, quotations, attributions (as each README gives them)
 COUNTS = {
     "assist_blind": (83, 26, 16, 22),
@@ -22,6 +25,7 @@ COUNTS = {
     "assist_blind3": (151, 49, 16, 12),
     "assist_blind4": (108, 37, 13, 19),
     "assist_blind5": (121, 45, 17, 19),
+    "assist_blind6": (85, 28, 11, 11),
 }
 FIVE = ["ar", "da", "en", "ko", "ru"]
 LANGUAGES = {name: FIVE for name in FOLDERS} | {"assist_blind5": sorted([*FIVE, "de"])}
