@@ -119,3 +119,57 @@ def test_polish_in_windows_1250_is_not_read_as_windows_1252() -> None:
     text = "Minister powiedział w poniedziałek, że ewakuowano 300 osób. Żołnierze pomagają.\n"
     found = recognise(text.encode("cp1250"), "pl.txt")
     assert (found.text, found.encoding) == (text, "cp1250")  # not "powiedzia³"
+
+
+def test_a_long_windows_1252_file_whose_sample_reads_best_as_another_latin_page() -> None:
+    """On about 2 MiB of this text the detector ranks ISO 8859-2 first, in which the
+    dash is a control character: the other Latin pages it found are tried."""
+    from charset_normalizer import from_bytes
+
+    from db.importing.encodings import LEGACY, recognise
+
+    line = (
+        "Kommunen oplyser, at udgifterne steg med 12 % til 4,5 mio. kr. i år – "
+        "især på grund af højere priser på el og varme. Byrådets formand, Søren Ærø, "
+        "siger: »Vi må prioritere«.\n"
+    )
+    data = (line * 12123).encode("cp1252")
+    assert from_bytes(data, cp_isolation=list(LEGACY)).best().encoding == "iso8859_2"
+    found = recognise(data, "budget.txt")
+    assert found.encoding == "cp1252"
+    assert found.text == line * 12123
+
+
+def _strict_bad_utf8(data: bytes) -> tuple[int, int, int]:
+    """What a strict decoder meets, restarted after each bad sequence (slow, exact)."""
+    first, valid, bad, position = -1, 0, 0, 0
+    while True:
+        try:
+            text = data[position:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if first < 0:
+                first = position + exc.start
+            valid += sum(ord(ch) > 127 for ch in data[position:][: exc.start].decode("utf-8"))
+            bad += 1
+            position += exc.end
+            continue
+        return first, valid + sum(ord(ch) > 127 for ch in text), bad
+
+
+def test_bad_utf8_is_found_and_counted_as_a_strict_decoder_would() -> None:
+    import random
+
+    from db.importing.encodings import _first_bad_utf8
+
+    pieces = [b"a", b" ", b"\xc3\xa9", b"\xe2\x80\x94", b"\xf0\x9f\x98\x80", b"\xe9", b"\xe2\x80"]
+    pieces += [b"\xff", b"\xc3", b"\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xf0\x9f"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        first, valid, bad = _first_bad_utf8(data)
+        want = _strict_bad_utf8(data)
+        assert (first, valid) == want[:2], data
+        if want[1] >= want[2]:  # mostly UTF-8: the damaged places are counted exactly
+            assert bad == want[2], data
+        else:  # another encoding: a count that still outnumbers the valid characters
+            assert valid < bad <= want[2], data

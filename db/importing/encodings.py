@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -99,26 +100,48 @@ def label(encoding: str) -> str:
     return name.upper()
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte UTF-8 could not read, kept aside
+_BAD_UTF8 = threading.local()  # what the error handler below found, per thread
+
+
+def _note_bad_utf8(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler: note a sequence that is not UTF-8 and go on after it."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    found = _BAD_UTF8.found
+    if found[0] < 0:
+        found[0] = exc.start
+    found[1] += 1
+    return "", exc.end
+
+
+codecs.register_error("claimdesk-note-bad-utf8", _note_bad_utf8)
+
+
 def _first_bad_utf8(data: bytes) -> tuple[int, int, int]:
-    """(offset of the first undecodable byte, valid non-ASCII characters, bad sequences)."""
-    first = -1
-    valid = bad = 0
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    position = 0
-    view = memoryview(data)
-    while position < len(data):
-        try:
-            text = decoder.decode(bytes(view[position:]), final=True)
-            valid += sum(1 for ch in text if ord(ch) > 127)
-            break
-        except UnicodeDecodeError as exc:
-            if first < 0:
-                first = position + exc.start
-            good = exc.object[: exc.start].decode("utf-8", "ignore")
-            valid += sum(1 for ch in good if ord(ch) > 127)
-            bad += 1
-            position += exc.end
-            decoder.reset()
+    """(offset of the first undecodable byte, valid non-ASCII characters, bad sequences).
+
+    The bad sequences are those a strict decoder stops at, one after another.  The bytes
+    are read once with each undecodable byte kept aside (a lone surrogate), at C speed: a
+    sequence is one to three bytes, so when the bad bytes are over three times the valid
+    characters the sequences outnumber them too, and a lower bound of their count is given
+    (text in another encoding); otherwise they are counted exactly."""
+    text = data.decode("utf-8", "surrogateescape")
+    kept = text.encode("utf-8", "ignore").decode("utf-8")  # the lone surrogates dropped
+    bad_bytes = len(text) - len(kept)
+    if not bad_bytes:
+        return -1, len(kept) - len(kept.encode("ascii", "ignore")), 0
+    valid = len(kept) - len(kept.encode("ascii", "ignore"))
+    at = _ESCAPED.search(text)
+    assert at is not None
+    first = len(text[: at.start()].encode("utf-8", "surrogateescape"))
+    if 3 * valid < bad_bytes:
+        return first, valid, -(-bad_bytes // 3)
+    _BAD_UTF8.found = [-1, 0]
+    try:
+        data.decode("utf-8", "claimdesk-note-bad-utf8")
+    finally:
+        (_first, bad), _BAD_UTF8.found = _BAD_UTF8.found, [-1, 0]
     return first, valid, bad
 
 
@@ -170,15 +193,17 @@ def _utf8_pairs(codec: str) -> frozenset[str]:
     return frozenset(pairs)
 
 
-_PAIRS = {codec: _utf8_pairs(codec) for codec in ("cp1250", "cp1257", "iso8859-2")}
+_PAIRS = {
+    codec: re.compile("|".join(map(re.escape, sorted(_utf8_pairs(codec)))))
+    for codec in ("cp1250", "cp1257", "iso8859-2")
+}
 
 
 def _read_as_utf8(text: str, codec: str) -> bool:
     """True when *text* (read in a Latin page) holds UTF-8 letters read a byte at a time:
     "CafĂ©" is "Café" in UTF-8 read as Windows-1250 (:data:`_MOJIBAKE` knows the others)."""
-    pairs = _PAIRS.get(codec, frozenset())
-    leads = {pair[0] for pair in pairs}
-    return any(text[i : i + 2] in pairs for i in range(len(text) - 1) if text[i] in leads)
+    pairs = _PAIRS.get(codec)
+    return pairs is not None and pairs.search(text) is not None
 
 
 def _odd_letters(text: str) -> int:
@@ -187,25 +212,50 @@ def _odd_letters(text: str) -> int:
     return sum(1 for m in _ODD_LETTER.finditer(text[:200_000]) if ord(m.group(0)) > 127)
 
 
+def _clean(text: str, codec: str) -> bool:
+    """*text* read in the Latin page *codec* shows none of the marks of a wrong reading."""
+    return (
+        "\ufffd" not in text
+        and not _C1.search(text)
+        and not _mojibake(text)
+        and not _read_as_utf8(text, codec)
+    )
+
+
+def _mojibake(text: str) -> bool:
+    return ("Ã" in text or "Â" in text or "â€" in text) and _MOJIBAKE.search(text) is not None
+
+
+# How much of a long file the Latin pages are first compared on (the odd letters are
+# counted in its first 200,000 characters in any case); the page chosen is then checked
+# on the whole file.
+_SAMPLE_BYTES = 1 << 20
+
+
 def _best_latin(data: bytes, text: str, codec: str, tied: list[str]) -> tuple[str, str]:
     """Between Latin code pages read as cleanly (*tied*), the reading with the fewest odd
     letters, then the commonest page."""
     if codec not in _LATIN_PAGES:
         return text, codec
-    best = (_odd_letters(text), legacy_order().get(codec, 99), text, codec)
-    for candidate in _LATIN_PAGES:
+    sample = data[:_SAMPLE_BYTES]  # one byte a character: any cut is a whole character
+    ranked = [(_odd_letters(text), legacy_order().get(codec, 99), -1, codec)]
+    for order, candidate in enumerate(_LATIN_PAGES):
         if candidate == codec:
             continue
-        other = data.decode(candidate, errors="replace")
-        if "\ufffd" in other or _C1.search(other) or _MOJIBAKE.search(other):
-            continue
-        if _read_as_utf8(other, candidate):
-            continue
-        odd = _odd_letters(other)
+        other = sample.decode(candidate, errors="replace")
+        if not _clean(other, candidate):
+            continue  # nor is the whole file clean in it
         rank = legacy_order().get(candidate, 99) if candidate in tied else 99
-        if (odd, rank) < best[:2]:
-            best = (odd, rank, other, candidate)
-    return best[2], best[3]
+        ranked.append((_odd_letters(other), rank, order, candidate))
+    for _odd, _rank, _order, candidate in sorted(ranked):
+        if candidate == codec:
+            return text, codec
+        if len(data) <= _SAMPLE_BYTES:
+            return sample.decode(candidate, errors="replace"), candidate
+        other = data.decode(candidate, errors="replace")
+        if _clean(other, candidate):
+            return other, candidate
+    return text, codec
 
 
 def _commonest(data: bytes, text: str, codec: str) -> str:
@@ -248,16 +298,23 @@ def recognise(data: bytes, filename: str) -> Decoded:
         )
     from charset_normalizer import from_bytes  # loaded for the first file not in UTF-8
 
-    matches = from_bytes(data, cp_isolation=list(LEGACY))
-    best = matches.best()
-    if best is not None and best.chaos <= MAX_CHAOS:
-        tied = [codecs.lookup(m.encoding).name for m in matches if m.chaos <= best.chaos]
+    matches = list(from_bytes(data, cp_isolation=list(LEGACY)))
+    # Best first.  On a long file the detector judges samples of it, so a Latin page it
+    # ranks first may fail on the whole text ("–" is a control character in ISO 8859-2):
+    # the other Latin pages it found are tried then, and nothing else.
+    latin = bool(matches) and codecs.lookup(matches[0].encoding).name in _LATIN_PAGES
+    for n, best in enumerate(matches):
         codec = codecs.lookup(best.encoding).name
+        if best.chaos > MAX_CHAOS:
+            break
+        if n and not (latin and codec in _LATIN_PAGES):
+            continue
+        tied = [codecs.lookup(m.encoding).name for m in matches if m.chaos <= best.chaos]
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
-            text = ""
-        if text and not _C1.search(text) and not _MOJIBAKE.search(text) and _plausible(text):
+            continue
+        if text and not _C1.search(text) and not _mojibake(text) and _plausible(text):
             text, codec = _best_latin(data, text, codec, tied)
             if not _read_as_utf8(text, codec):
                 return Decoded(text, _commonest(data, text, codec))
