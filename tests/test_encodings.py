@@ -156,15 +156,21 @@ def _strict_bad_utf8(data: bytes) -> tuple[int, int, int]:
         return first, valid + sum(ord(ch) > 127 for ch in text), bad
 
 
-def test_bad_utf8_is_found_and_counted_as_a_strict_decoder_would() -> None:
+@pytest.mark.parametrize("slice_bytes", [1, 2, 3, 5, 1 << 20])
+def test_bad_utf8_is_found_and_counted_as_a_strict_decoder_would(
+    slice_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read a slice at a time (slices of a few bytes cut sequences everywhere)."""
     import random
 
+    import db.importing.encodings as encodings
     from db.importing.encodings import _first_bad_utf8
 
+    monkeypatch.setattr(encodings, "_SLICE", slice_bytes)
     pieces = [b"a", b" ", b"\xc3\xa9", b"\xe2\x80\x94", b"\xf0\x9f\x98\x80", b"\xe9", b"\xe2\x80"]
     pieces += [b"\xff", b"\xc3", b"\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xf0\x9f"]
     rng = random.Random(7)
-    for _ in range(3000):
+    for _ in range(1500):
         data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
         first, valid, bad = _first_bad_utf8(data)
         want = _strict_bad_utf8(data)
@@ -173,3 +179,19 @@ def test_bad_utf8_is_found_and_counted_as_a_strict_decoder_would() -> None:
             assert bad == want[2], data
         else:  # another encoding: a count that still outnumbers the valid characters
             assert valid < bad <= want[2], data
+
+
+@pytest.mark.parametrize("slice_bytes", [1, 3, 1 << 20])
+def test_the_commonest_encoding_giving_the_text_compared_a_slice_at_a_time(
+    slice_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import db.importing.encodings as encodings
+
+    monkeypatch.setattr(encodings, "_SLICE", slice_bytes)
+    text = "Le maire a dit : « 1 200 personnes » – puis il est parti.\n" * 3
+    # ISO 8859-15 reads these bytes as Windows-1252 does: the commoner page is named
+    assert encodings._commonest(text.encode("cp1252"), text, "iso8859-15") == "cp1252"
+    # a text one byte longer is given by neither
+    assert encodings._commonest(text.encode("cp1252") + b"x", text, "iso8859-15") == "iso8859-15"
+    korean = "서울시는 1만5000명이 참가했다고 밝혔다.\n" * 2
+    assert encodings._commonest(korean.encode("cp949"), korean, "euc_kr") == "cp949"

@@ -118,28 +118,41 @@ def _note_bad_utf8(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("claimdesk-note-bad-utf8", _note_bad_utf8)
 
 
+# Long files are read a slice at a time: no second copy of them as text.
+_SLICE = 1 << 20
+
+
 def _first_bad_utf8(data: bytes) -> tuple[int, int, int]:
     """(offset of the first undecodable byte, valid non-ASCII characters, bad sequences).
 
     The bad sequences are those a strict decoder stops at, one after another.  The bytes
-    are read once with each undecodable byte kept aside (a lone surrogate), at C speed: a
-    sequence is one to three bytes, so when the bad bytes are over three times the valid
-    characters the sequences outnumber them too, and a lower bound of their count is given
-    (text in another encoding); otherwise they are counted exactly."""
-    text = data.decode("utf-8", "surrogateescape")
-    kept = text.encode("utf-8", "ignore").decode("utf-8")  # the lone surrogates dropped
-    bad_bytes = len(text) - len(kept)
-    if not bad_bytes:
-        return -1, len(kept) - len(kept.encode("ascii", "ignore")), 0
-    valid = len(kept) - len(kept.encode("ascii", "ignore"))
-    at = _ESCAPED.search(text)
-    assert at is not None
-    first = len(text[: at.start()].encode("utf-8", "surrogateescape"))
+    are read a slice at a time with each undecodable byte kept aside (a lone surrogate), at
+    C speed: a sequence is one to three bytes, so when the bad bytes are over three times
+    the valid characters the sequences outnumber them too, and a lower bound of their count
+    is given (text in another encoding); otherwise they are counted exactly."""
+    first = -1
+    valid = bad_bytes = 0
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    for at in range(0, len(data), _SLICE):
+        waiting = len(decoder.getstate()[0])  # bytes of a sequence cut by the last slice
+        final = at + _SLICE >= len(data)
+        text = decoder.decode(data[at : at + _SLICE], final)
+        kept = text.encode("utf-8", "ignore").decode("utf-8")  # the lone surrogates dropped
+        valid += len(kept) - len(kept.encode("ascii", "ignore"))
+        bad_bytes += len(text) - len(kept)
+        if first < 0 and len(text) != len(kept):
+            escaped = _ESCAPED.search(text)
+            assert escaped is not None
+            first = at - waiting + len(text[: escaped.start()].encode("utf-8", "surrogateescape"))
     if 3 * valid < bad_bytes:
         return first, valid, -(-bad_bytes // 3)
+    if not bad_bytes:
+        return first, valid, 0
+    counter = codecs.getincrementaldecoder("utf-8")("claimdesk-note-bad-utf8")
     _BAD_UTF8.found = [-1, 0]
     try:
-        data.decode("utf-8", "claimdesk-note-bad-utf8")
+        for at in range(0, len(data), _SLICE):
+            counter.decode(data[at : at + _SLICE], at + _SLICE >= len(data))
     finally:
         (_first, bad), _BAD_UTF8.found = _BAD_UTF8.found, [-1, 0]
     return first, valid, bad
@@ -232,11 +245,12 @@ def _mojibake(text: str) -> bool:
 _SAMPLE_BYTES = 1 << 20
 
 
-def _best_latin(data: bytes, text: str, codec: str, tied: list[str]) -> tuple[str, str]:
-    """Between Latin code pages read as cleanly (*tied*), the reading with the fewest odd
-    letters, then the commonest page."""
+def _latin_ranking(data: bytes, text: str, codec: str, tied: list[str]) -> list[str]:
+    """*codec* (which gave *text*), then the other Latin code pages that read a sample of
+    *data* as cleanly, by fewest odd letters, then the commonest page among those the
+    detector found as clean (*tied*).  Just *codec* when it is no Latin page."""
     if codec not in _LATIN_PAGES:
-        return text, codec
+        return [codec]
     sample = data[:_SAMPLE_BYTES]  # one byte a character: any cut is a whole character
     ranked = [(_odd_letters(text), legacy_order().get(codec, 99), -1, codec)]
     for order, candidate in enumerate(_LATIN_PAGES):
@@ -247,23 +261,26 @@ def _best_latin(data: bytes, text: str, codec: str, tied: list[str]) -> tuple[st
             continue  # nor is the whole file clean in it
         rank = legacy_order().get(candidate, 99) if candidate in tied else 99
         ranked.append((_odd_letters(other), rank, order, candidate))
-    for _odd, _rank, _order, candidate in sorted(ranked):
-        if candidate == codec:
-            return text, codec
-        if len(data) <= _SAMPLE_BYTES:
-            return sample.decode(candidate, errors="replace"), candidate
-        other = data.decode(candidate, errors="replace")
-        if _clean(other, candidate):
-            return other, candidate
-    return text, codec
+    return [candidate for *_key, candidate in sorted(ranked)]
 
 
 def _commonest(data: bytes, text: str, codec: str) -> str:
-    """Of the encodings giving exactly *text*, the commonest (earliest in LEGACY)."""
+    """Of the encodings giving exactly *text* (read in *codec*), the commonest (earliest in
+    LEGACY); each compared a slice at a time."""
     for candidate in LEGACY:
+        if codecs.lookup(candidate).name == codec:
+            return codec
+        decoder = codecs.getincrementaldecoder(candidate)()
+        at = 0
         try:
-            if data.decode(candidate) == text:
-                return codecs.lookup(candidate).name
+            for start in range(0, len(data), _SLICE):
+                piece = decoder.decode(data[start : start + _SLICE], start + _SLICE >= len(data))
+                if not text.startswith(piece, at):
+                    break
+                at += len(piece)
+            else:
+                if at == len(text):
+                    return codecs.lookup(candidate).name
         except UnicodeDecodeError:
             continue
     return codec
@@ -287,6 +304,20 @@ def decode_with(data: bytes, encoding: str, filename: str) -> Decoded:
     return Decoded(text, codec)
 
 
+# The detector is shown at most this much of a file (it judges samples of it in any case,
+# and keeps each reading of what it is shown): what it finds is checked on the whole file.
+_DETECT_BYTES = 1 << 20
+
+
+def _detector_sample(data: bytes) -> bytes:
+    """The file up to a line break near :data:`_DETECT_BYTES` (no legacy encoding has a
+    line-feed byte inside a character), or the whole file."""
+    if len(data) <= _DETECT_BYTES:
+        return data
+    cut = data.rfind(b"\n", 0, _DETECT_BYTES)
+    return data[: cut + 1] if cut > 0 else data
+
+
 def recognise(data: bytes, filename: str) -> Decoded:
     """The encoding of bytes that are not UTF-8, or InvalidInput naming the problem."""
     name = filename or "The file"
@@ -298,26 +329,40 @@ def recognise(data: bytes, filename: str) -> Decoded:
         )
     from charset_normalizer import from_bytes  # loaded for the first file not in UTF-8
 
-    matches = list(from_bytes(data, cp_isolation=list(LEGACY)))
+    # (codec, chaos) of each reading, best first; the readings' text is not kept
+    matches = [
+        (codecs.lookup(m.encoding).name, m.chaos)
+        for m in from_bytes(_detector_sample(data), cp_isolation=list(LEGACY))
+    ]
     # Best first.  On a long file the detector judges samples of it, so a Latin page it
     # ranks first may fail on the whole text ("–" is a control character in ISO 8859-2):
     # the other Latin pages it found are tried then, and nothing else.
-    latin = bool(matches) and codecs.lookup(matches[0].encoding).name in _LATIN_PAGES
-    for n, best in enumerate(matches):
-        codec = codecs.lookup(best.encoding).name
-        if best.chaos > MAX_CHAOS:
+    latin = bool(matches) and matches[0][0] in _LATIN_PAGES
+    for n, (codec, chaos) in enumerate(matches):
+        if chaos > MAX_CHAOS:
             break
         if n and not (latin and codec in _LATIN_PAGES):
             continue
-        tied = [codecs.lookup(m.encoding).name for m in matches if m.chaos <= best.chaos]
+        tied = [other for other, its_chaos in matches if its_chaos <= chaos]
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if text and not _C1.search(text) and not _mojibake(text) and _plausible(text):
-            text, codec = _best_latin(data, text, codec, tied)
-            if not _read_as_utf8(text, codec):
+        if not text or _C1.search(text) or _mojibake(text) or not _plausible(text):
+            continue
+        # Of the Latin pages reading the file as cleanly, the best; one reading of a long
+        # file is held at a time.
+        for candidate in _latin_ranking(data, text, codec, tied):
+            if candidate == codec:
+                text = text or data.decode(codec)
+                if _read_as_utf8(text, codec):
+                    break
                 return Decoded(text, _commonest(data, text, codec))
+            text = ""
+            other = data.decode(candidate, errors="replace")
+            if _clean(other, candidate):
+                return Decoded(other, _commonest(data, other, candidate))
+            other = ""
     raise InvalidInput(
         f"{name} is not UTF-8 (the byte at offset {first} is not valid UTF-8) and does not "
         "read as any encoding ClaimDesk recognises; save it as UTF-8, or name its encoding."

@@ -25,6 +25,7 @@ MAX_CONTROL_SHARE = 0.05
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 SNIFF_CHARS = 65536  # the share is taken over this many characters at the start
 _SLICE = 2**20  # bytes of a file looked at at once
+_PROBE_BYTES = 2**16  # read as UTF-8 before the whole file is
 
 
 # The bytes UTF-8 writes the control characters of _CONTROLS with: those below U+0080
@@ -85,6 +86,9 @@ def decode_text(data: bytes, filename: str, encoding: str | None = None) -> tupl
         raise _binary(filename)
     else:
         try:
+            # A file that is not UTF-8 most often shows it at once: found so, it is not
+            # decoded whole first (a buffer the size of the file, thrown away).
+            codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_PROBE_BYTES], False)
             text = data.decode("utf-8-sig")
             found, utf8 = "utf-8", data
         except UnicodeDecodeError:
