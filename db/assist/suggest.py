@@ -228,6 +228,23 @@ def _overlapping(existing: Sequence[tuple[int, int]]) -> Callable[[int, int], bo
     return test
 
 
+def _containing(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``[lo, hi)`` lies within one of *spans* (sorted by start): the
+    spans starting at or before lo, and the furthest any of them reaches."""
+    starts = [lo for lo, _hi in spans]
+    reach: list[int] = []
+    furthest = -1
+    for _lo, hi in spans:
+        furthest = max(furthest, hi)
+        reach.append(furthest)
+
+    def test(lo: int, hi: int) -> bool:
+        before = bisect.bisect_right(starts, lo)
+        return before > 0 and reach[before - 1] >= hi
+
+    return test
+
+
 def candidates(
     text: str,
     published: dt.date | dt.datetime | None = None,
@@ -301,6 +318,7 @@ def candidates(
         min_words = 3 if lang in _DENSE_LANGUAGES else 4 if lang in ("ru", "uk") else 5
         covered = sorted(s.target_start for s in out if s.kind != "quotation")
         quoted = sorted((s.start, s.end) for s in out if s.kind == "quotation")
+        inside_quotation = _containing(quoted)
         for a in attributions:
             if a.source is None or a.quotation:
                 continue
@@ -322,7 +340,7 @@ def candidates(
                 if colon < 0 or len(text[a.start : colon].split()) < min_words:
                     continue
                 end = colon
-            if any(lo <= a.start and end <= hi for lo, hi in quoted):
+            if inside_quotation(a.start, end):
                 continue
             if end - a.start > _MAX_ATTRIBUTION_CHARS:
                 cut = text.rfind(" ", a.start, a.start + _MAX_ATTRIBUTION_CHARS)
