@@ -330,3 +330,14 @@ def test_the_vessel_is_the_one_ferry_not_one_of_two_ships() -> None:
     # tanker are two vessels.
     tanker = _p("the tanker sank on 3 June 2024")
     assert date_conflicts([ferry, vessel, tanker]) == []
+
+
+def test_a_landslide_is_the_failure_of_the_slope_the_story_tells_of() -> None:
+    slope = _p("the embankment above Corran gave way on 3 March 2025")
+    later = _p("the landslide on 3 April 2025")
+    found = date_conflicts([slope, later])
+    assert [(c.earlier, c.later) for c in found] == [(slope, later)]
+    assert "embankment" in found[0].event
+    assert date_conflicts([slope, _p("the landslide on 3 March 2025")]) == []
+    # a storm is no failure of the embankment
+    assert date_conflicts([slope, _p("the storm on 3 April 2025")]) == []

@@ -161,3 +161,18 @@ def test_people_hurt_are_the_injured_and_hurting_a_trade_is_not() -> None:
     assert found is not None and found.relation is Relation.UPDATES
     assert found.newer is tuesday
     assert p("The closure hurt 23 shops on the high street").predicate != "casualty"
+
+
+def test_a_count_noun_far_from_its_value_in_words() -> None:
+    monday = p("Four people died when the river burst its banks")
+    tuesday = p(
+        "The number of people killed in the flooding along the Corran valley has risen to six",
+        TUESDAY,
+    )
+    assert tuesday.value == 6.0
+    found = relate(monday, tuesday)
+    assert found is not None and found.relation is Relation.UPDATES and found.newer is tuesday
+    friday = p("The death toll from the flooding in the Corran valley now stands at seven", FRIDAY)
+    assert friday.value == 7.0
+    later = relate(tuesday, friday)
+    assert later is not None and later.relation is Relation.UPDATES and later.newer is friday

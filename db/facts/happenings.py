@@ -654,7 +654,16 @@ def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
     noun = OCCURRENCES.get(head, head)
     own = "event" if head in OCCURRENCES else _FORM_KIND[head]
     about = kinds - _HAPPENED - _CAUSED - {own}
-    return {Happening(kind, noun, order) for kind in about or {own}}
+    found = {Happening(kind, noun, order) for kind in about or {own}}
+    if not about and noun in _GROUND_GIVING_WAY:
+        # "the landslide on 24 November" is the failure of the slope that gave way: a
+        # failure named by its kind alone, the one the story tells of
+        found.add(Happening("failure", "", order))
+    return found
+
+
+# Occurrences that are ground giving way (a hillside, a slope, a bank of snow).
+_GROUND_GIVING_WAY = frozenset(("landslide", "avalanche"))
 
 
 # Kinds that befall a thing once and at a moment (a train derails once): told with no

@@ -205,7 +205,7 @@ HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
 # A number word standing as the value of a named count ("the toll rose to seven", "the
 # number stands at three"), with no counted noun after it.
 _COUNT_NOUN_WORD = re.compile(
-    r"\b(?:toll|number|total|count|tally|figure)\b[^.;:!?]{0,40}?"
+    r"\b(?:toll|number|total|count|tally|figure)\b[^.;:!?]{0,90}?"
     r"\b(?:to|at|of|is|was|reached|hit|now)\s+(?P<w>(?:twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|"
     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
