@@ -392,6 +392,26 @@ def test_korean_lead_takes_the_source_of_a_sentence_reporting_that_count() -> No
     assert figure_at(suggest(text, PUBLISHED, "ko"), "215건", text).source is None
 
 
+def test_korean_document_submitted_to_someone_and_titled_in_quotes_is_its_authors() -> None:
+    text = (
+        "해양수산부가 2일 국회 농해수위 박지온 의원실에 제출한 '연안 어선 사고 현황' 자료에 "
+        "따르면 올해 어선 사고는 312건이었다."
+    )
+    found = extract_attributions(text, "ko")
+    assert [a.source for a in found] == ["해양수산부"]
+    text = "통계청이 내놓은 「주택 소유 통계」에 따르면 무주택 가구는 45%였다."
+    assert [a.source for a in extract_attributions(text, "ko")] == ["통계청"]
+
+
+def test_korean_speaker_after_a_long_relative_clause() -> None:
+    text = (
+        "부산의 한 전통시장에서 지난 5월 생선 가게를 새로 연 최모(52)씨는 "
+        '"손님이 작년의 절반도 안 된다"고 말했다.'
+    )
+    quotes = [a for a in extract_attributions(text, "ko") if a.cue == "quote"]
+    assert [a.source for a in quotes] == ["최모(52)씨"]
+
+
 # Russian: how Russian news attributes
 
 

@@ -282,9 +282,13 @@ _INVERTED = re.compile(
 _KO_ACCORDING = re.compile(
     # "통계청이 발표한 자료에 따르면": the author of the document
     # (with the day it was published between: "통계청이 지난 2일 발표한")
+    # (to whom between: "복지부가 13일 국회 … 의원실에 제출한"; its title quoted before the
+    # document: "제출한 '수술 대기 현황' 자료에 따르면")
     r"(?:(?P<author>[^\s,.]+?)(?:이|가)\s(?:(?:지난\s?|오는\s?)?\d{1,2}일\s|(?:이날|전날|최근)\s)?"
+    r"(?:(?:[^\s,.]+\s){0,4}?[^\s,.]+에(?:게)?\s)?"
     r"(?:발표한|낸|공개한|내놓은|펴낸|제출한)\s)?"
-    r"(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)에\s?(?:따르면|의하면)\s*,?\s*"
+    r"(?:[‘'“\"「《](?P<title>[^’'”\"」》\n]{1,80})[’'”\"」》]\s?)?"
+    r"(?:(?P<who>[^\s,.]+(?:\s[^\s,.]+)?)|(?<=[’'”\"」》]))에\s?(?:따르면|의하면)\s*,?\s*"
     # "aT 집계에서", "교육부 조사 결과": the tally or survey of a body
     r"|(?:^|(?<=\s))(?P<tally>[^\s,.\d][^\s,.]*?)(?:의)?\s?(?:집계|조사|통계|분석|자료)"
     r"(?:에서는|에서|\s?결과|상)\s*,?\s*"
@@ -349,7 +353,7 @@ _KO_SAID_WHERE = re.compile(
     r"(?:을|를)\s?통해\s+"
     r"|(?:\S+\s)?(?:브리핑|기자회견|회견|간담회|인터뷰|회의|국회|국정감사|방송|라디오)에서\s+"
 )
-_KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,5}?\S+?)(?:은|는|이|가)\s")
+_KO_SUBJECT = re.compile(r"^(?P<who>(?:\S+\s){0,9}?\S+?)(?:은|는|이|가)\s")
 # The subject after a relative clause ending in "는": up to three words and a topic particle.
 _KO_HEAD_AFTER = re.compile(r"(?P<who>(?:[^\s\"“,]+\s){0,2}?[^\s\"“,]+?)(?:은|는)\s")
 # "국정원 보고를 인용해", "관계자의 말을 빌려": the cited party is the source, the subject a relay.
@@ -809,7 +813,7 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
     ko = _KO_ACCORDING.search(body)
     trailing = _KO_TRAILING.search(body)
     if ko:
-        raw = ko.group("author") or ko.group("who") or ko.group("tally")
+        raw = ko.group("author") or ko.group("who") or ko.group("tally") or ko.group("title")
         who = _KO_DOCUMENT.sub("", re.sub(r"\s?측$", "", _who(raw)[0]))
         out.append(Cue(s + ko.end(), e, who, "에 따르면", s + ko.start(), s + ko.end()))
     elif trailing:
