@@ -412,7 +412,33 @@ def test_korean_speaker_after_a_long_relative_clause() -> None:
     assert [a.source for a in quotes] == ["최모(52)씨"]
 
 
+def test_korean_survey_just_cited_goes_on_with_its_author() -> None:
+    text = (
+        "여성가족부가 2일 발표한 '청소년 수면 실태' 조사 결과에 따르면 고교생의 58%가 "
+        "하루 6시간도 자지 못했다. 조사는 지난 5월 전국 청소년 9천여 명을 대상으로 "
+        "진행됐다.\n\n조사는 해마다 반복된다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "9천여 명", text).source == "여성가족부"
+
+
 # Russian: how Russian news attributes
+
+
+def test_russian_what_the_body_expects_and_whom_a_speaker_told() -> None:
+    text = (
+        "По данным областного минтранса, на ремонт закрыты 40 мостов. Работы, как ожидают в "
+        "ведомстве, займут до 3 месяцев.\n\n"
+        "«Такого паводка не было с 1998 года», — сказал Орлов журналистам."
+    )
+    found = extract_attributions(text, "ru")
+    assert [a.source for a in found] == ["областного минтранса", "областного минтранса", "Орлов"]
+    # an impersonal "как ожидается" names no one, and a portal's quoted name is its own
+    assert extract_attributions("Ремонт, как ожидается, займёт не менее трёх суток.", "ru") == []
+    text = "Жильцы, по сведениям местного портала «Волжские вести», жаловались с января."
+    assert [a.source for a in extract_attributions(text, "ru")] == [
+        "местного портала «Волжские вести»"
+    ]
 
 
 def test_russian_kak_pishet_an_outlet_citing_an_estimate_gives_its_author() -> None:

@@ -234,6 +234,10 @@ _KO_MOVED = re.compile(
 # A Korean sentence opening on a breakdown of the count before it or on the period it
 # covered ("품목별로는", "지역별로는", "같은 달", "이 가운데").
 _KO_BREAKDOWN = re.compile(r"(?:\S+별로는|같은\s(?:달|기간|해|주|날|분기)|이\s?(?:가운데|중)은?)\s")
+# A Korean sentence whose subject is the survey or tally the sentence before cited.
+_KO_THE_DOCUMENT = re.compile(
+    r"(?:이번\s|해당\s|이\s)?(?:설문\s?조사|조사|설문|자료|집계|통계|보고서)(?:는|은)\s"
+)
 # A Korean sentence pointing back at the count or finding the one before reported
 # ("이 같은 집계를 발표했다", "이러한 조사 결과를 내놨다").
 _KO_REFERS_BACK = re.compile(
@@ -895,6 +899,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                             and _KO_MOVED.search(body)
                             and not _QUOTE_MARK.search(body)
                         )
+                        # the survey or tally just cited, told of ("조사는 지난 9월 … 진행됐다")
+                        or (par == previous_par and _KO_THE_DOCUMENT.match(body) is not None)
                     )
                 ):
                     # A Korean sentence with no subject of its own goes on with the one before

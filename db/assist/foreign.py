@@ -31,11 +31,19 @@ _PREFIX = re.compile(
     r"(?P<cue>(?i:по\s+(?:\w+\s+)?(?:данным|словам|информации|оценк(?:е|ам)|сведениям|подсч[её]там|"
     r"мнению)|"
     r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
-    r"пишет|переда[её]т|уточнил[аио]?)|за даними|за словами|ifølge|iflg\.|laut|"
+    r"пишет|переда[её]т|уточнил[аио]?|"
+    # "как ожидают в ведомстве": what a body expects or reckons
+    r"(?:ожида(?:ет|ют)|счита(?:ет|ют)|полага(?:ет|ют)|прогнозиру(?:ет|ют)|оценива(?:ет|ют)|"
+    r"подсчитал[аи]?|сообща(?:ют)|отмеча(?:ет|ют)|уточнили|говор(?:ят|ит))(?!\w))|"
+    r"за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
     r"وفق(?=\s+(?:ما|أرقام|بيانات|تقديرات|إحصاءات|إحصائيات|معطيات|تقرير|تقارير|دراسة)\s)|"
     # a source added after the statement's comma ("…، وفق نقابة الفلاحين.")
     r"(?<=،\s)وفق(?=\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
+)
+# "как ожидают в ведомстве": the body named expects or reckons, no outlet passes it on.
+_RECKONS = re.compile(
+    r"ожида|счита|полага|прогнозиру|оценива|подсчитал|сообщают|отмечают|уточнили|говор", re.I
 )
 # A short capitalised subject set off by a comma before an aside ("Минздрав, как пишет …").
 _SET_OFF_SUBJECT = re.compile(r"(?P<who>[A-ZА-ЯЁ][^\s,.;:!?«»\"]*(?:\s+[^\s,.;:!?]+){0,3}),\s*")
@@ -169,6 +177,13 @@ _THAT_CLAUSE = re.compile(r"(?:^|,)\s*(?:at|что|dass)\s")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
+# Whom a Russian source spoke to, named after it ("сказал Лаптев журналистам", "рассказал
+# глава агентству «Нива»"); a quoted name alone may be the source's own ("местного портала
+# «Свободные новости»").
+_RU_LISTENER_AFTER = re.compile(
+    r"\s+(?:журналистам|репорт[её]рам|корреспондент(?:у|ам)|"
+    r"(?:агентству|изданию|газете|телеканалу|радиостанции)(?:\s+«[^»]{1,40}»)?)$"
+)
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:также|тоже|ещё|еще|затем|позже|позднее|ранее|уже|вновь|снова|лишь|"
     r"в свою очередь|så|nu|igen|dog|derfor))+$",
@@ -485,6 +500,8 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     who = _LEADING.sub("", who)
     who = _LISTENER_FIRST.sub("", who)
     who = _TRAILING_ADVERB.sub("", who)
+    if " " in who:
+        who = _RU_LISTENER_AFTER.sub("", who)
     who = _PREPOSITION.sub("", who)
     if cue.endswith("ل") and who.startswith("ل"):
         who = "ا" + who  # "وفقا للهلال": the article's alif is dropped after the preposition
@@ -653,7 +670,15 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if not who or len(who) > 80:
             continue
         set_off = _SET_OFF_SUBJECT.fullmatch(body[: m.start()])
-        if cue.startswith("как") and set_off and stop and stop.group(0) == ",":
+        if (
+            cue.startswith("как")
+            and set_off
+            and stop
+            and stop.group(0) == ","
+            and not (
+                _RECKONS.search(cue)  # "Урожай, как ожидают в ведомстве, составит …": no relay
+            )
+        ):
             # "Роспотребнадзор, как передаёт ТАСС, отобрал …": the subject acts, the outlet
             # named in the aside passes it on
             named = _who(set_off.group("who"))[0]

@@ -52,6 +52,8 @@ _NOBODY = frozenset(
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)$")
 # Words any body may be called by, whatever its name ("the organisation").
 _ANY_BODY = frozenset("organisationen foreningen forbundet selskabet myndigheden".split())
+# The Russian word for a government body taken up again, in each of its cases.
+_RU_THE_BODY = frozenset("ведомство ведомства ведомству ведомством ведомстве".split())
 _AGE_OPENS = re.compile(
     r"(?:^|[.!?][\"”’]?\s+|\n)\d{1,3}-(?:årige|årig|year-old|jährige|летн(?:ий|яя))\s+$"
 )
@@ -381,6 +383,14 @@ class NameIndex:
                     return name, kind, ()
             return None
         if low in _NOBODY:
+            return None
+        if low in _RU_THE_BODY:
+            # "как ожидают в ведомстве", "по данным ведомства": the body last named
+            for p, name, kind in reversed(self._bodies):
+                if p < pos - _PRONOUN_REACH:
+                    break
+                if p < pos:
+                    return name, kind, (raw,)
             return None
         if low in lexicon.ORG_ENDINGS:
             # "Styrelsen vurderer", "Organisationen opfordrer": the body last named with that
