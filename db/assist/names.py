@@ -386,12 +386,12 @@ class NameIndex:
             return None
         if low in _RU_THE_BODY:
             # "как ожидают в ведомстве", "по данным ведомства": the body last named
+            # (none named before: the word itself, "Ранее ведомство сообщало")
             for p, name, kind in reversed(self._bodies):
                 if p < pos - _PRONOUN_REACH:
                     break
                 if p < pos:
                     return name, kind, (raw,)
-            return None
         if low in lexicon.ORG_ENDINGS:
             # "Styrelsen vurderer", "Organisationen opfordrer": the body last named with that
             # head ("Miljøstyrelsen"), or, for a word any body may be called, the body last named
