@@ -212,6 +212,9 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     try:
         return app.exec()
     finally:
+        from desktop.workers import finish_background_work
+
+        finish_background_work()
         ctx.ws.close()
 
 

@@ -149,3 +149,18 @@ def run_job(
         job.dialog = dialog
     QThreadPool.globalInstance().start(_Task(job, function))
     return job
+
+
+# How long the window, once closed, waits for background jobs before the workspace is
+# closed and the process ends (a job still running then may be cut off mid-way; each
+# runs its writes in transactions of its own, so none is left half-written).
+SHUTDOWN_WAIT_MS = 10_000
+
+
+def finish_background_work(wait_ms: int = SHUTDOWN_WAIT_MS) -> bool:
+    """Cancel the running jobs and wait for the pool's threads to end (the workspace they
+    use is closed next, and no thread may run Python code while the process ends).
+    True when all ended in time."""
+    for job in list(_running):
+        job.cancel()
+    return QThreadPool.globalInstance().waitForDone(wait_ms)
