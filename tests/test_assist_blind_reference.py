@@ -1,7 +1,7 @@
 """The held-out references tests/fixtures/assist_blind/, assist_blind2/, assist_blind3/,
-assist_blind4/, assist_blind5/, assist_blind6/ and assist_blind7/ are well formed: every file
-decodes in the encoding it is stored in, every mark reads back at its offsets in the stored
-text, and every statement names its source.  Their scores are measured with
+assist_blind4/, assist_blind5/, assist_blind6/, assist_blind7/ and assist_blind8/ are well
+formed: every file decodes in the encoding it is stored in, every mark reads back at its
+offsets in the stored text, and every statement names its source.  Their scores are measured with
 bench/assist_unseen.py only.
 """
 
@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FOLDERS = [
     "assist_blind", "assist_blind2", "assist_blind3",
     "assist_blind4", "assist_blind5", "assist_blind6",
-    "assist_blind7",
+    "assist_blind7", "assist_blind8",
 ]  # fmt: skip
 # claims, of them dates, quotations, attributions (as each README gives them)
 COUNTS = {
@@ -29,6 +29,7 @@ COUNTS = {
     "assist_blind5": (121, 45, 17, 19),
     "assist_blind6": (85, 28, 11, 11),
     "assist_blind7": (75, 27, 11, 11),
+    "assist_blind8": (80, 28, 11, 12),
 }
 FIVE = ["ar", "da", "en", "ko", "ru"]
 LANGUAGES = {name: FIVE for name in FOLDERS} | {"assist_blind5": sorted([*FIVE, "de"])}
