@@ -210,16 +210,21 @@ def select_suggestions(
     return _one_per_clause(out)
 
 
-def _overlapping(existing: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test of whether ``[lo, hi)`` shares a character with any of the *existing* spans:
-    the spans sorted by start, each start's running maximum end (O(log n) a test)."""
-    spans = sorted(existing)
+def _reach(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts of *spans* (sorted by start) and, at each, the furthest end reached so far."""
     starts = [lo for lo, _hi in spans]
     reach: list[int] = []
     furthest = -1
     for _lo, hi in spans:
         furthest = max(furthest, hi)
         reach.append(furthest)
+    return starts, reach
+
+
+def _overlapping(existing: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``[lo, hi)`` shares a character with any of the *existing* spans:
+    the spans sorted by start, each start's running maximum end (O(log n) a test)."""
+    starts, reach = _reach(sorted(existing))
 
     def test(lo: int, hi: int) -> bool:
         before = bisect.bisect_left(starts, hi)  # the spans starting before hi
@@ -231,12 +236,7 @@ def _overlapping(existing: Sequence[tuple[int, int]]) -> Callable[[int, int], bo
 def _containing(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
     """A test of whether ``[lo, hi)`` lies within one of *spans* (sorted by start): the
     spans starting at or before lo, and the furthest any of them reaches."""
-    starts = [lo for lo, _hi in spans]
-    reach: list[int] = []
-    furthest = -1
-    for _lo, hi in spans:
-        furthest = max(furthest, hi)
-        reach.append(furthest)
+    starts, reach = _reach(spans)
 
     def test(lo: int, hi: int) -> bool:
         before = bisect.bisect_right(starts, lo)
