@@ -938,18 +938,11 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             # "Prices rose 7 %. According to the bureau, …": the article's lead, its first
             # sentence with no source and the next one opening on whose account it is, is on
             # that account too
+            # ("… 86명으로 늘었다. 질병청은 이 같은 집계를 발표하며 …": a next sentence naming
+            # who counted what the first one reported)
+            refers_back = lang == "ko" and _KO_REFERS_BACK.search(body) is not None
             lead = next(
-                (
-                    a
-                    for a in made
-                    if a.source
-                    and (
-                        _opens_on_account(text, sent, a)
-                        # "… 86명으로 늘었다. 질병청은 이 같은 집계를 발표하며 …": the next
-                        # sentence names who counted what the first one reported
-                        or (lang == "ko" and _KO_REFERS_BACK.search(body) is not None)
-                    )
-                ),
+                (a for a in made if a.source and (refers_back or _opens_on_account(text, sent, a))),
                 None,
             )
             if lead is not None:

@@ -26,15 +26,18 @@ class Cue:
     relays: tuple[str, ...] = ()  # who passed the source's words on, nearest first
 
 
+# What a body expects or reckons, after "как" ("как ожидают в ведомстве"): the body speaks.
+_RU_RECKON_VERBS = (
+    r"(?:ожида(?:ет|ют)|счита(?:ет|ют)|полага(?:ет|ют)|прогнозиру(?:ет|ют)|оценива(?:ет|ют)|"
+    r"подсчитал[аи]?|сообща(?:ют)|отмеча(?:ет|ют)|уточнили|говор(?:ят|ит))(?!\w)"
+)
 # "according to X," before the statement; X runs to a comma or, in V2 languages, to the verb.
 _PREFIX = re.compile(
     r"(?P<cue>(?i:по\s+(?:\w+\s+)?(?:данным|словам|информации|оценк(?:е|ам)|сведениям|подсч[её]там|"
     r"мнению)|"
     r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
     r"пишет|переда[её]т|уточнил[аио]?|"
-    # "как ожидают в ведомстве": what a body expects or reckons
-    r"(?:ожида(?:ет|ют)|счита(?:ет|ют)|полага(?:ет|ют)|прогнозиру(?:ет|ют)|оценива(?:ет|ют)|"
-    r"подсчитал[аи]?|сообща(?:ют)|отмеча(?:ет|ют)|уточнили|говор(?:ят|ит))(?!\w))|"
+    rf"{_RU_RECKON_VERBS})|"
     r"за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
     r"وفق(?=\s+(?:ما|أرقام|بيانات|تقديرات|إحصاءات|إحصائيات|معطيات|تقرير|تقارير|دراسة)\s)|"
@@ -42,9 +45,7 @@ _PREFIX = re.compile(
     r"(?<=،\s)وفق(?=\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
 )
 # "как ожидают в ведомстве": the body named expects or reckons, no outlet passes it on.
-_RECKONS = re.compile(
-    r"ожида|счита|полага|прогнозиру|оценива|подсчитал|сообщают|отмечают|уточнили|говор", re.I
-)
+_RECKONS = re.compile(_RU_RECKON_VERBS, re.I)
 # A short capitalised subject set off by a comma before an aside ("Минздрав, как пишет …").
 _SET_OFF_SUBJECT = re.compile(r"(?P<who>[A-ZА-ЯЁ][^\s,.;:!?«»\"]*(?:\s+[^\s,.;:!?]+){0,3}),\s*")
 # "по его словам", "по её данным": whose words the pronoun tells, not a name after the cue.
@@ -176,7 +177,6 @@ _PUBLISHED_BY = re.compile(
 _THAT_CLAUSE = re.compile(r"(?:^|,)\s*(?:at|что|dass)\s")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-# Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
 # Whom a Russian source spoke to, named after it ("сказал Лаптев журналистам", "рассказал
 # глава агентству «Нива»"); a quoted name alone may be the source's own ("местного портала
 # «Свободные новости»").
@@ -184,6 +184,7 @@ _RU_LISTENER_AFTER = re.compile(
     r"\s+(?:журналистам|репорт[её]рам|корреспондент(?:у|ам)|"
     r"(?:агентству|изданию|газете|телеканалу|радиостанции)(?:\s+«[^»]{1,40}»)?)$"
 )
+# Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:также|тоже|ещё|еще|затем|позже|позднее|ранее|уже|вновь|снова|лишь|"
     r"в свою очередь|så|nu|igen|dog|derfor))+$",
@@ -675,9 +676,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             and set_off
             and stop
             and stop.group(0) == ","
-            and not (
-                _RECKONS.search(cue)  # "Урожай, как ожидают в ведомстве, составит …": no relay
-            )
+            and not _RECKONS.search(cue)  # "Урожай, как ожидают в ведомстве, …": no relay
         ):
             # "Роспотребнадзор, как передаёт ТАСС, отобрал …": the subject acts, the outlet
             # named in the aside passes it on

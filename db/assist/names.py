@@ -51,9 +51,11 @@ _NOBODY = frozenset(
 )
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)$")
 # Words any body may be called by, whatever its name ("the organisation").
-_ANY_BODY = frozenset("organisationen foreningen forbundet selskabet myndigheden".split())
-# The Russian word for a government body taken up again, in each of its cases.
-_RU_THE_BODY = frozenset("ведомство ведомства ведомству ведомством ведомстве".split())
+# (and the Russian word for a government body taken up again, in each of its cases)
+_ANY_BODY = frozenset(
+    """organisationen foreningen forbundet selskabet myndigheden
+    ведомство ведомства ведомству ведомством ведомстве""".split()
+)
 _AGE_OPENS = re.compile(
     r"(?:^|[.!?][\"”’]?\s+|\n)\d{1,3}-(?:årige|årig|year-old|jährige|летн(?:ий|яя))\s+$"
 )
@@ -384,17 +386,10 @@ class NameIndex:
             return None
         if low in _NOBODY:
             return None
-        if low in _RU_THE_BODY:
-            # "как ожидают в ведомстве", "по данным ведомства": the body last named
-            # (none named before: the word itself, "Ранее ведомство сообщало")
-            for p, name, kind in reversed(self._bodies):
-                if p < pos - _PRONOUN_REACH:
-                    break
-                if p < pos:
-                    return name, kind, (raw,)
-        if low in lexicon.ORG_ENDINGS:
-            # "Styrelsen vurderer", "Organisationen opfordrer": the body last named with that
-            # head ("Miljøstyrelsen"), or, for a word any body may be called, the body last named
+        if low in lexicon.ORG_ENDINGS or low in _ANY_BODY:
+            # "Styrelsen vurderer", "Organisationen opfordrer", "как ожидают в ведомстве": the
+            # body last named with that head ("Miljøstyrelsen"), or, for a word any body may
+            # be called, the body last named (none: the word itself, "Ранее ведомство …")
             stem = re.sub(r"(?:en|et)$", "", low)
             for p, name, kind in reversed(self._bodies):
                 if p < pos - _PRONOUN_REACH:

@@ -648,6 +648,10 @@ def _read(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     return found
 
 
+# Occurrences that are ground giving way (a hillside, a slope, a bank of snow).
+_GROUND_GIVING_WAY = frozenset(("landslide", "avalanche"))
+
+
 def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
     """What the quote tells of an event noun *head*: what else befell it when a verb says
     so ("the ceasefire collapsed"), else the happening itself ("the quake struck")."""
@@ -660,10 +664,6 @@ def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
         # failure named by its kind alone, the one the story tells of
         found.add(Happening("failure", "", order))
     return found
-
-
-# Occurrences that are ground giving way (a hillside, a slope, a bank of snow).
-_GROUND_GIVING_WAY = frozenset(("landslide", "avalanche"))
 
 
 # Kinds that befall a thing once and at a moment (a train derails once): told with no

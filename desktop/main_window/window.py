@@ -1061,8 +1061,8 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         """Every panel back in its first-start place and size."""
         self.layouts.reset()
-        # The same sizing pass as the first start, titles settled first, so the
-        # bottom panels come back at the height they first had.
+        # Sized by the first start's pass (titles settled first, the claims panel
+        # fitted), so the bottom panels come back at the height they first had.
         self.apply_first_layout()
         self.action(ActionId.FOCUS_MODE).setChecked(False)
 
