@@ -145,8 +145,7 @@ class DockLayout:
         window.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reset(self) -> None:
-        """Every panel back in its default place; focus mode ends.  (The window then sizes
-        them as at its first start: ``MainWindow.apply_first_layout``.)"""
+        """Every panel back in its default place and size; focus mode ends."""
         window = self.window
         self._before_focus = None
         if self._default is not None:
@@ -157,6 +156,7 @@ class DockLayout:
             bar.show()
         window.docks["Claims"].raise_()
         window.docks["Claim"].raise_()
+        self.apply_sizes()
 
 
 class BottomTitles:
