@@ -131,8 +131,9 @@ def first_start_size(app: Any) -> tuple[int, int]:
 
 
 def baseline_window(params: dict[str, Any]) -> dict[str, Any]:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-    from sqlalchemy import create_engine, text
+    # SQLAlchemy before the Qt bindings, the faster order, as the launcher loads the core.
+    from sqlalchemy import create_engine, text  # isort: skip
+    from PySide6.QtWidgets import QApplication, QMainWindow  # isort: skip
 
     engine = create_engine(f"sqlite:///{params['db']}")
     with engine.connect() as conn:
