@@ -206,17 +206,19 @@ def _utf8_pairs(codec: str) -> frozenset[str]:
     return frozenset(pairs)
 
 
-_PAIRS = {
-    codec: re.compile("|".join(map(re.escape, sorted(_utf8_pairs(codec)))))
-    for codec in ("cp1250", "cp1257", "iso8859-2")
-}
+_PAIR_CODECS = ("cp1250", "cp1257", "iso8859-2")
+
+
+@functools.cache
+def _pairs(codec: str) -> re.Pattern[str]:
+    """The pattern of :func:`_utf8_pairs` (compiled when a file in *codec* is first read)."""
+    return re.compile("|".join(map(re.escape, sorted(_utf8_pairs(codec)))))
 
 
 def _read_as_utf8(text: str, codec: str) -> bool:
     """True when *text* (read in a Latin page) holds UTF-8 letters read a byte at a time:
     "CafĂ©" is "Café" in UTF-8 read as Windows-1250 (:data:`_MOJIBAKE` knows the others)."""
-    pairs = _PAIRS.get(codec)
-    return pairs is not None and pairs.search(text) is not None
+    return codec in _PAIR_CODECS and _pairs(codec).search(text) is not None
 
 
 def _odd_letters(text: str) -> int:
