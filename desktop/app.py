@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from db.paths import APP_NAME, data_dir, default_workspace, log_file
 from db.workspace import Workspace
+from desktop import source_lines
 from desktop.actions import icon
 from desktop.context import AppContext
 from desktop.dialogs import DialogService
@@ -180,6 +181,7 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     if ws is None:
         return 1
     ctx = AppContext(ws, dialogs)
+    source_lines.forget()  # what loading the window's modules left behind
     window = MainWindow(ctx, settings, fill_after_paint=True)
     dialogs.parent = window
     after_first_paint(window, lambda: check_integrity_soon(ctx, window))

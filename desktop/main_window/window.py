@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ClaimDeskError
+from desktop import source_lines
 from desktop.actions import ActionId, create_actions, icon, undo_actions
 from desktop.context import AppContext
 from desktop.main_window import panes, workspaces
@@ -360,6 +361,7 @@ class MainWindow(QMainWindow):
                 self.update_workspace_labels()
                 self._fill()
         finally:
+            source_lines.forget()
             self.panelsBuilt.emit()
 
     def _build_in_passes(self) -> None:
@@ -396,6 +398,7 @@ class MainWindow(QMainWindow):
             step()
         finally:
             self._stepping = False
+            source_lines.forget()  # what loading the step's modules left behind
 
     def _begin_build(self) -> list[Callable[[], None]]:
         """The building steps left (made, with the layout as painted, on the first call)."""
