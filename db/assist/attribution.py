@@ -34,7 +34,7 @@ _VERBS = (
     "believed|suggested|suggests|insisted|insists|argued|argues|asked|asks|denied|denies|"
     "accused|accuses|described|describes|admitted|admits|alleged|alleges|acknowledged|"
     "disclosed|predicted|expects|expected|assessed|assesses|concluded|observed|mentioned|"
-    "underlined|advised|branded|characterised|characterized|quoted|cited|reads|"
+    "underlined|advised|branded|characterised|characterized|quoted|cited|reads|blamed|blames|"
     "promised|promises|pledged|pledges|vowed|vows|estimate|warn|confirm|claim|argue|insist|"
     "predict|allege|deny|fear|fears|feared|report|believe|expect|" + _OTHER_VERBS
 )
@@ -95,11 +95,37 @@ _SHORT_AFTER = re.compile(
 _OBJECT_VERBS = frozenset(
     "revealed reveals shared shares described describes stressed stresses highlighted highlights "
     "emphasised emphasized emphasises emphasizes underlined branded characterised characterized "
-    "advised denied denies promised promises pledged pledges vowed vows".split()
+    "advised denied denies promised promises pledged pledges vowed vows blamed blames".split()
 )
+# "X called the rise "a tax on …"": the words in quotation marks are X's.
+_CALLED_QUOTE = re.compile(
+    r"\b(?P<verb>called|calls|dubbed|labelled|labeled)\s+(?:(?:the|this|that|these|those|its|his|"
+    r"her|their|it|them)\b[^“\"”.;:]{0,40}?\s+)?(?:as\s+)?(?P<q>[“\"][^“”\"]{2,200}[”\"])"
+)
+# A colon before a quotation ("X was less forgiving: "…"", "X put it more bluntly: "…"").
+_COLON_QUOTE = re.compile(r":\s*[“\"„»]")
 # "…, the state forestry said": a trailing source set off from the statement by a comma,
 # the words after it the start of the subject's own noun phrase (no "that", no verb).
 _SET_OFF = re.compile(r"(?:[,–—:][”\"’»]?|[”\"’»])(?:\s+(?!that\b)[\w’'-]+(?<!ed)(?<!ing)){0,4}$")
+# A short description set off before the name of a trailing source ("…, the clerk, Jo Whitfield,
+# told reporters").
+_DESCRIBED_NAME = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s+(?:[^\W\d_][\w’'-]*\s*){1,3}$")
+# Whom a source told: a name, or a paper, a broadcaster, reporters ("told the paper the …").
+_TOLD_WHOM = re.compile(
+    r"\s+(?:(?:the|a|an|local|state)\s+)?(?:[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for))*"
+    r"(?<!\sof)(?<!\sfor)|paper|newspaper|broadcaster|station|agency|programme|program|website|"
+    r"reporters|journalists|parliament|lawmakers|councillors|him|her|them|us|me)(?=\s|[,.;:!?]|$)"
+)
+# A noun phrase set off after a trailing cue and its time ("…, the agency said on Monday, the
+# third rise in a row."), with no verb of its own.
+_APPOSITION_AFTER = re.compile(
+    r"^(?P<when>[^,.;:“\"]{0,40}?),\s+(?P<np>(?:the|a|an|its|their|his|her|another|one)\s"
+    r"[^;:“”\"]*?)\s*[.!?]?$"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|do|does|did|"
+    r"said|says|be)\b"
+)
 # "In a statement, the ministry said …": a phrase of time, place or manner opening the
 # sentence before its subject, not a statement of its own.
 _INTRO = re.compile(
@@ -206,11 +232,14 @@ _UNTIL_THAT = re.compile(r"[^,.;:!?\n]{0,100}?,\s*(?:что|що|at|dass)\s")
 _CAPTION = re.compile(r"©|\((?:photo|picture|image)\b|\bPicture:|\bPhoto:", re.IGNORECASE)
 _CARRY = re.compile(
     r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure|"
-    r"Dermed|Det betyder|Это|Тем самым|Из них|이는|이로써|이 가운데|وبذلك|وهذا|ومن بين هؤلاء)(?!\w)"
+    r"Dermed|Det betyder|Это|Тем самым|Из них|Demnach|Demzufolge|이는|이로써|이 가운데|وبذلك|وهذا|"
+    r"ومن بين هؤلاء)(?!\w)"
 )
 # "Prisen ligger dermed på …", "Цены, таким образом, выросли …": an adverb of consequence
 # after the verb, the sentence drawing on the one before.
-_CARRY_INSIDE = re.compile(r"^(?:\S+\s+){1,6}?(?:dermed|derved|тем самым|таким образом)(?!\w)")
+_CARRY_INSIDE = re.compile(
+    r"^(?:\S+\s+){1,6}?(?:dermed|derved|тем самым|таким образом|demnach|demzufolge)(?!\w)"
+)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Korean word carrying a subject, topic or "also" particle ("가격이 ", "정부는 ", "배도 "), or
 # a quotation: a sentence with one of its own does not go on with the one before.
@@ -223,7 +252,7 @@ _BACKSHIFTED = re.compile(
     r"(?!.*\b(?:show|shows|showed|indicate|indicates|suggest|suggests)\s*[.!]?$)"
 )
 # A sentence that is a quotation whole, with no cue of its own.
-_QUOTED_SENTENCE = re.compile(r"^[\"“«„][^\"“”«»„]{3,}[.!?]?[\"”»“]$")
+_QUOTED_SENTENCE = re.compile(r"^[\"“«„”][^\"“”«»„]{3,}[.!?]?[\"”»“]$")
 # A topic that is an adverbial ("시도별로는", "지역에서는", "올해에는"): no subject of its own.
 _KO_ADVERBIAL_TOPIC = re.compile(r"(?:으로|로|에서|에)는\s")
 # The verb of a count that moved, closing a sentence with a figure in it ("…5.1% 증가했다").
@@ -352,6 +381,9 @@ def _np_before(text: str, end: int, floor: int) -> tuple[str, int]:
 
 def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     """The subject of a speech verb, skipping an appositive (``Ahn, a defector, told``)."""
+    familiar = _FAMILIAR.search(text, max(floor, cue_start - 90), cue_start)
+    if familiar:  # "two people familiar with the matter told Reuters"
+        return familiar.group("who"), familiar.start()
     phrase, start = _np_before(text, cue_start, floor)
     if phrase[:1].islower():
         # "a fire service spokesman", "a senior police officer": the words between the article
@@ -395,12 +427,27 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
                 if phrase:
                     return phrase, start
     phrase, start = _common_np(text, cue_start, floor)
+    member = _MEMBERS_ON.search(text, max(floor, start - 60), start) if phrase else None
+    if member:  # "The Liberal Democrat group on the council": the group, not the council
+        return member.group("who"), member.start("who")
     head = _ROLE_OF.search(text, max(floor, start - 40), start) if phrase else None
     if head and head.group("role").casefold() in lexicon.ROLE_WORDS:
         return text[head.start("role") : cue_start].strip(), head.start("role")  # "a nurse at …"
     return phrase, start
 
 
+# Unnamed sources described by what they know ("people familiar with the matter").
+_FAMILIAR = re.compile(
+    r"(?:^|(?<=[\s,]))(?:(?:two|three|four|several|some|other|senior|government|industry)\s+)*"
+    r"(?P<who>(?:people|persons|sources|officials|insiders|executives|diplomats)\s+(?:familiar\s+"
+    r"with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in)\s+[^,;:.“”\"]{2,50}?)"
+    r"\s+$"
+)
+# A group of members and the body they sit on ("the Labour group on the council").
+_MEMBERS_ON = re.compile(
+    r"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}(?:group|party|"
+    r"members|councillors|councilors|bloc|caucus|faction|opposition))\s+(?:on|in)\s+$"
+)
 # "a nurse at", "an engineer near", "a resident of": an indefinite person described by the
 # place or body named after the preposition.
 _DESCRIBED_BY_PLACE = re.compile(
@@ -629,7 +676,15 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         quote_before = bool(re.search(r"[”\"’»]\s*,?$|,[”\"’»]$", before))
         short_before = (len(before.split()) <= 2 or bool(_INTRO.match(before))) and not quote_before
         short_after = inverted or bool(_SHORT_AFTER.match(after))
-        if short_after and not inverted and verb not in _OTHER_VERB_SET:
+        apposition = None if short_after or inverted else _APPOSITION_AFTER.match(after)
+        if apposition and (
+            _FINITE.search(apposition.group("np"))
+            or not (len(apposition.group("when").split()) <= 3 or _ADVERBIAL.match(after))
+        ):
+            apposition = None
+        if apposition:  # "…, the Met Office said, the driest spell since 1911.": a noun phrase
+            short_after = True  # set off after the cue describes the statement before it
+        if short_after and not inverted and verb not in _OTHER_VERB_SET and apposition is None:
             # "…, officials said on Monday." but not "…, Paul Grant, said 80 jobs would go."
             tail = re.split(r"[.;!?,]", after, maxsplit=1)[0]
             if verb in ("told", "tells"):  # "…, a spokesperson told Reuters on condition of …"
@@ -640,12 +695,21 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             continue  # "… reported that the captain had asked to delay": a clause, not a cue
         if before and not short_before and (quote_before or short_after):
             # ("…, an airport spokesperson told Reuters": the article is the subject's)
-            c_end = s + len(_ARTICLE_END.sub("", before).rstrip(",").rstrip())
+            kept = _ARTICLE_END.sub("", before).rstrip(",").rstrip()
+            described = _DESCRIBED_NAME.search(kept) if subject[:1].isupper() else None
+            if described:  # "…, the clerk, Jo Whitfield, told reporters": her description
+                kept = kept[: described.start()]
+            c_end = s + len(kept)
             found.append(_Found(s, c_end, subject, verb, sub_start, v_end, []))
             trail = _TRAILING.search(text, v_end, e)
             if trail:
                 weak = not re.match(r"\s*that\b", text[trail.end() : e])
                 found.append(_Found(trail.end(), e, subject, verb, sub_start, v_end, [], weak))
+            elif apposition:  # (its words are the source's, no statement of their own)
+                found.append(
+                    _Found(v_end + apposition.start("np"), e, subject, verb, sub_start, v_end, [],
+                           True)
+                )  # fmt: skip
             continue
         after_start = v_end
         as_saying = _AS_SAYING.match(text, v_end, e) if verb in ("cited", "quoted") else None
@@ -655,7 +719,10 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                        as_saying.end(), [subject])
             )  # fmt: skip
             continue
-        if verb in ("told", "tells", "accused", "accuses", "asked", "advised", "quoted"):
+        whom = _TOLD_WHOM.match(text, v_end, e) if verb in ("told", "tells") else None
+        if whom and not re.match(r"\s*(?:[,.;:!?]|$)", text[whom.end() : e]):
+            after_start = whom.end()  # "told the paper the budget had been cut": the paper
+        elif verb in ("told", "tells", "accused", "accuses", "asked", "advised", "quoted"):
             obj, obj_end = _np_after(text, v_end, e)
             if obj and len(obj) < 60:
                 after_start = obj_end
@@ -673,8 +740,10 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         c_start = that.end() if that else after_start
         has_that = bool(re.match(r"\s*(?:that\b|:|[“\"])", text[after_start:e]))
         if verb in _OBJECT_VERBS and not has_that:
+            # (what is blamed runs on with its place: "blamed years of neglect in the roads")
+            places = "" if verb in ("blamed", "blames") else "|in|on|at(?!\\s+(?:least|most))"
             stop = re.search(
-                r",|\s(?:after|during|before|following|while|when|in|on|at(?!\s+(?:least|most)))\s"
+                rf",|\s(?:after|during|before|following|while|when{places})\s"
                 rf"|\s+and\s+{_AUX}(?:{_VERBS})\b",
                 text[c_start:e],
             )
@@ -733,6 +802,14 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         )
         if named:
             found.append(_Found(s + m.end(), e, subject, "saying", s, s + opening.end("np"), []))
+    # X called the rise "…"
+    for m in _CALLED_QUOTE.finditer(body) if "“" in body or '"' in body else ():
+        subject, sub_start = _subject_before(text, s + m.start(), s)
+        if subject and not any(f.cue_start == sub_start for f in found):
+            found.append(
+                _Found(s + m.start("q"), s + m.end("q"), subject, m.group("verb"), sub_start,
+                       s + m.start("q"), [])
+            )  # fmt: skip
     # citing X / quoted by Z: relays
     for m in re.finditer(r"(?i)\b(citing|quoted by)\s+", body):
         document = _DOCUMENT_OF.match(text, s + m.end(), e)
@@ -792,8 +869,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
     previous_index = -2
     for index, sent in enumerate(sentences(text)):
         body = text[sent.start : sent.end]
-        if len(body) < 100 and not re.search(r"[.!?:”\"’)»」。]$", body):
-            continue  # a heading or a caption credit
+        if len(body) < 100 and not re.search(r"[.!?:”\"’)»」。“«]$", body):
+            continue  # a heading or a caption credit (German quotations close on “ and «)
         par = bisect.bisect_left(breaks, sent.start)
         # (the English reading needs a Latin word or a verb of its list written otherwise)
         english = lang == "en" or bool(_ENGLISH_READABLE.search(body))
@@ -805,6 +882,12 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             ]
             if lang == "de":
                 foreign = _with_german(text, sent, foreign)
+                # (the German reading of a verb of saying wins over the English one's there)
+                cues = [
+                    c
+                    for c in cues
+                    if not any(c.cue_start < g.cue_end and g.cue_start < c.cue_end for g in foreign)
+                ]
             # the language's own reading of the same words wins ("skriver med henvisning til")
             spans = {(f.start, f.end) for f in foreign}
             # (and a verb inside the language's own cue is read with it: "Как пишет X")
@@ -814,6 +897,16 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 if (c.start, c.end) not in spans
                 and not any(f.cue_start <= c.cue_start and c.cue_end <= f.cue_end for f in foreign)
             ] + foreign
+        colon = _COLON_QUOTE.search(body) if lang in ("en", "de") and ":" in body else None
+        if colon is not None and not any(
+            c.start <= sent.start + colon.end() - 1 < max(c.end, c.start + 1) for c in cues
+        ):
+            # "Councillor Mark Ellery, who chairs …, was less forgiving: "…"": the person the
+            # sentence opens on speaks the quotation after the colon
+            who = names.first_person(sent.start, sent.start + colon.start())
+            if who is not None and len(body[: colon.start()].split()) <= 25:
+                mark = sent.start + colon.end() - 1
+                cues.append(_Found(mark, sent.end, who[1], "colon", who[0], mark, []))
         made: list[Attribution] = []
         for f in sorted(cues, key=lambda f: f.cue_start):
             resolved = names.resolve(f.raw, f.cue_start)
@@ -821,6 +914,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 continue
             name, kind, variants = resolved
             names.note_source(name, kind, f.cue_start)
+            names.note_variants(name, kind, f.cue_start, variants)
             relays = []
             for r in f.relays:
                 rr = names.resolve(r, f.cue_start)
@@ -833,7 +927,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 # sentences before ("“…,” siger hun": its closing mark after the comma)
                 closing = _CLOSING_AFTER.match(text, end, f.cue_start + 1)
                 start = _quotation_opened_before(text, start, closing.end() if closing else end)
-            quoted = bool(re.fullmatch(r"[“\"‘«„].*[”\"’»“,.]?", text[start:end].strip(), re.S))
+            quoted = bool(re.fullmatch(r"[“\"‘«„”].*[”\"’»“,.]?", text[start:end].strip(), re.S))
             if lang == "de" and not quoted:  # German print's »…«
                 quoted = bool(re.fullmatch(r"»[^»]*«[,.]?", text[start:end].strip()))
             made.append(

@@ -45,6 +45,7 @@ _WHICH: dict[str, str] = {
     "denne": "this", "sidste": "last", "næste": "next",
     "des": "this", "der": "this", "dieses": "this", "dieser": "this", "vergangenen": "last",
     "letzten": "last", "vorigen": "last", "kommenden": "next", "nächsten": "next",
+    "laufenden": "this",
 }  # fmt: skip
 _UNITS: dict[str, str] = {
     "month": "month", "year": "year", "week": "week",
@@ -91,14 +92,19 @@ _PART_RE = re.compile(
     r"(?P<part7>[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?:(?P<which7>des|der|dieses|dieser|vergangenen|"
     r"letzten|vorigen|kommenden|nächsten)\s+)?(?:(?P<which7b>vergangenen|letzten|vorigen|"
     r"kommenden|nächsten)\s+)?(?P<unit7>[Mm]onats|[Jj]ahres|[Ww]oche)(?![\w])"
+    # German halves of a year ("im ersten Halbjahr", "in der zweiten Jahreshälfte 2024")
+    r"|(?<![\w])(?:(?P<since8>[Ss]eit)\s+)?(?:(?:[Ii]m|[Ii]n\s+der|[Bb]is\s+zum|dem|der)\s+)?"
+    r"(?P<part8>ersten|zweiten)\s+(?:Halbjahr(?:es)?|Jahreshälfte)(?:\s+(?:des\s+)?"
+    r"(?P<which8>vergangenen|letzten|vorigen|laufenden|dieses|kommenden|nächsten)\s+Jahres|"
+    r"\s+(?P<y8>(?:19|20)\d\d))?(?![\w])"
     # Korean
     r"|(?<![\w])(?P<ko>"
     + "|".join(sorted(_KOREAN_PERIODS, key=len, reverse=True))
     + r")\s?(?P<part6>초|중순|말|상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
 )
-_KEYS = frozenset([*_UNITS, "초", "말", "중순", "상반기", "하반기"]) | frozenset(
-    w.split()[0] for w in _KOREAN_PERIODS if len(w) > 1
-)
+_KEYS = frozenset(
+    [*_UNITS, "초", "말", "중순", "상반기", "하반기", "halbjahr", "halbjahres", "jahreshälfte"]
+) | frozenset(w.split()[0] for w in _KOREAN_PERIODS if len(w) > 1)
 _KOREAN_KEY_PREFIXES = ("연말", "연초", "월말", "월초", "올해", "이달", "지난", "작년", "내년")
 
 
@@ -145,6 +151,11 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
             since = folded[m.end() : m.end() + 2] == "부터"
             if part.endswith("half") and unit != "year":
                 continue
+        elif g["part8"]:  # "im ersten Halbjahr": the first or second half of the year
+            part = "first half" if g["part8"] == "ersten" else "second half"
+            unit = "year"
+            which = _WHICH.get((g["which8"] or "dieses").casefold(), "this")
+            since = bool(g["since8"])
         else:
             n = next(i for i in ("", "2", "3", "4", "5", "7") if g[f"part{i}"])
             part = _PARTS[g[f"part{n}"].casefold()]
@@ -152,10 +163,13 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
             which_word = g["which7b"] or g.get(f"which{n}") or "this"
             which = _WHICH.get(which_word.casefold(), "this")
             since = bool(g.get(f"since{n}"))
-        if published is None:
+        reference = published
+        if g.get("y8"):  # "im ersten Halbjahr 2024": that year's
+            reference, which = dt.date(int(g["y8"]), 12, 31), "this"
+        if reference is None:
             yield m.start(), m.end(), None, None, True
             continue
-        yield m.start(), m.end(), *_part_span(part, which, unit, since, published), True
+        yield m.start(), m.end(), *_part_span(part, which, unit, since, reference), True
 
 
 _AR_MONTH_NAMES = (

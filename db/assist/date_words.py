@@ -118,6 +118,7 @@ _RELATIVE: list[tuple[str, str]] = [
         r"(?<!kommenden\s)(?<!nächsten\s)(?:am\s+)?(?:vergangenen\s+|letzten\s+)?wochenende",
         "weekend",
     ),
+    (r"seit\s+(?:jahresbeginn|jahresanfang)|(?:im\s+)?bisherigen\s+jahresverlauf", "year so far"),
     (r"vorgestern", "two days ago"),
     (r"gestern(?:\s+(?:abend|morgen|nachmittag|vormittag|mittag|früh))?", "yesterday"),
     (r"heute(?:\s+(?:abend|morgen|nachmittag|vormittag|mittag|früh))?", "today"),
@@ -186,7 +187,7 @@ _WEEKDAY_RE = re.compile(
     + r"(?P<wd>"
     + _WEEKDAY_ALT
     + r")"
-    + r"(?:(?<=g)"  # German: "Dienstagabend"
+    + r"(?:(?<=g|h)"  # German: "Dienstagabend", "Mittwochabend"
     + _DE_DAY_PARTS
     + r")?"
     + r"(?:\s+(?:morgen|aften|eftermiddag|formiddag|nat|утром|вечером|днём|днем|ночью|"
@@ -812,7 +813,8 @@ _RELATIVE_WORDS = frozenset(
     "неделе месяце году прошлую прошлый последнюю течение вчера сегодня позавчера uge måned år "
     "års fjor går dag morgen "
     "forgårs aftes morges weekenden weekend woche monat jahr vorjahr wochenende gestern heute "
-    "vorgestern выходные выходных عطلة الأسبوع الشهر العام السنة أمس "
+    "vorgestern jahresbeginn jahresanfang jahresverlauf выходные выходных عطلة الأسبوع الشهر "
+    "العام السنة أمس "
     "اليوم начала ранее tidligere siden morgentimerne nattens накануне".split()
 )
 _RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",

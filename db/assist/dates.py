@@ -182,9 +182,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             r"(?P<prep>\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|"
-            r"[Oo]f|в|с|i|im|seit)\s+)(?:(?:the\s+)?(?:early|late|mid)[- ])?"
+            r"[Oo]f|в|с|i|im|seit|[Bb]is|[Aa]b)\s+)(?:(?:the\s+)?(?:early|late|mid)[- ])?"
             + _Y.format(n="y")
-            + r"(?!\d|s\b|-\d)(?:\s+(?:году|года|г\.))?"
+            + r"(?!\d|s\b|-\d|\s+Uhr\b)(?:\s+(?:году|года|г\.))?"
         ),
     ),
     (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from db.assist import foreign
 from db.assist.foreign import Cue
 
 # Words of a noun phrase that are neither nouns nor names.
@@ -40,13 +41,31 @@ def _noun_phrase(text: str, pos: int, end: int) -> int:
     last = pos
     seen_noun = need_noun = False
     prev_end = pos
-    for m in _WORD.finditer(text, pos, end):
+    at = pos
+    while True:
+        m = _WORD.search(text, at, end)
+        if m is None:
+            break
+        at = m.end()
         word = m.group(0).rstrip(".")
         folded = word.casefold()
-        if text[prev_end : m.start()].strip() or not word[:1].isalpha():
+        if text[prev_end : m.start()].strip():
+            break
+        closed = seen_noun and not need_noun
+        title = _QUOTED_TITLE.match(text, m.start(), end) if word in _OPENING_MARKS else None
+        if title and (not seen_noun or need_noun or title.group(1)[:1].isupper()):
+            # a paper or a portal named in quotation marks ("die „Nordsee-Post“", "das
+            # Onlineportal „Schwerin aktuell“")
+            last = prev_end = at = title.end()
+            seen_noun, need_noun = True, False
+            continue
+        acronym = _ACRONYM_AFTER.match(text, m.start(), end) if word == "(" and closed else None
+        if acronym:  # "Gewerkschaft Hafen und Logistik (GHL)"
+            last = prev_end = at = acronym.end()
+            continue
+        if not word[:1].isalpha():
             break  # punctuation closes the phrase
         prev_end = m.end()
-        closed = seen_noun and not need_noun
         if folded in _ARTICLES:
             if closed and folded not in _LINKS:
                 break  # "laut Polizei dem Bericht": a phrase of its own
@@ -55,7 +74,10 @@ def _noun_phrase(text: str, pos: int, end: int) -> int:
             if seen_noun and need_noun:
                 break
             need_noun = True
-        elif word[:1].isupper():
+        elif folded in ("und", "für") and closed and _CAPITAL_NEXT.match(text, m.end(), end):
+            # "Gewerkschaft Erziehung und Wissenschaft", "Ministerium für Umwelt"
+            need_noun = True
+        elif word[:1].isupper() and folded not in _NEVER_NOUNS:
             last, seen_noun, need_noun = m.start() + len(word), True, False
         elif folded in _LOWER_NAMES and closed:
             last = m.start() + len(word)
@@ -64,6 +86,20 @@ def _noun_phrase(text: str, pos: int, end: int) -> int:
         else:
             break
     return last
+
+
+# Capitalised words opening a sentence that are no noun: prepositions, pronouns, adverbs.
+_NEVER_NOUNS = frozenset(
+    "im am beim vom zum zur ins in an auf aus bei mit nach seit bis für gegen über unter vor "
+    "durch ohne um zu es er sie wir ich man ihr dies dieser diese dieses auch zudem dennoch "
+    "zuletzt bereits allein offenbar angeblich demnach damit dabei danach dort hier nun jetzt "
+    "so wie als doch aber und oder denn daher deshalb trotzdem inzwischen derzeit".split()
+)
+_OPENING_MARKS = frozenset('„"»“')
+# A name in quotation marks, a few words at most.
+_QUOTED_TITLE = re.compile(r"[„\"»“]([^„“”\"»«\n.!?:;]{1,40}?)[“”\"«]")
+_ACRONYM_AFTER = re.compile(r"\([A-ZÄÖÜ][\w-]{1,9}\)")
+_CAPITAL_NEXT = re.compile(r"\s+(?:der\s+|die\s+|das\s+|den\s+)?[A-ZÄÖÜ]")
 
 
 # The source's words after the cue, at the start of the cue's noun phrase.
@@ -77,7 +113,8 @@ _DOCUMENT = re.compile(
     r"vorläufigen|offiziellen|eigenen)\s+)?"
     r"(?:Bericht|Berichten|Angaben|Informationen|Aussagen|Schätzungen|Berechnungen|Daten|Zahlen|"
     r"Mitteilung|Erklärung|Studie|Umfrage|Statistik|Darstellung|Recherchen|Einschätzung|"
-    r"Prognose)\s+(?:(?:des|der|von|vom)\s+)(?=\S)"
+    r"Prognose|Stellungnahme|Pressemitteilung|Presseerklärung|Schreiben|Auswertung|Analyse|"
+    r"Bilanz|Befragung)\s+(?:(?:des|der|von|vom)\s+)(?=\S)"
 )
 # "nach Polizeiangaben": the body in the compound.
 _COMPOUND = re.compile(
@@ -90,9 +127,98 @@ _SUBJECT_SAID = re.compile(
     r"warnten|schrieb|schreibt|sagt|sagten|erklärt|erklärten|betont|betonten|berichteten|"
     r"unterstrich|versicherte|ergänzte|befürchtet|befürchtete|vermutet|vermutete|räumte\s+ein|"
     r"kündigte\s+an|kündigten\s+an|fügte\s+hinzu|gab\s+an|gab\s+bekannt|teilt\s+mit|"
-    r"teilten\s+mit|geht\s+davon\s+aus|gehen\s+davon\s+aus)"
+    r"teilten\s+mit|geht\s+davon\s+aus|gehen\s+davon\s+aus|"
+    # (with the time of the saying before the comma, "sagte am Dienstag, …", and inside a
+    # verb of two parts, "teilte am Dienstag mit, …")
+    r"sagte|erklärte|berichtete|"
+    r"(?:teilte|teilten|teilt|gab|gaben|gibt|räumte|räumten|kündigte|kündigten|fügte|fügten)"
+    r"\s+(?:[^,.;:!?\"“”„»«]{1,40}?\s+)?(?:mit|bekannt|an|ein|hinzu)(?=\s*,)|"
+    # what a subject demands, expects, fears or holds likely ("Der Verband fordert, dass …",
+    # "X hält es für wahrscheinlich, dass …")
+    r"betonte|fordert|fordern|forderte|forderten|verlangt|verlangen|verlangte|verlangten|"
+    r"kritisiert|kritisierte|kritisierten|beklagt|beklagte|bekräftigte|mahnte|mahnt|"
+    r"erwartet|erwarten|erwartete|fürchtet|fürchten|fürchtete|glaubt|glauben|meint|meinen|"
+    r"meinte|rechnet\s+damit|rechnen\s+damit|rechnete\s+damit|"
+    r"(?:hält|halten|hielt|hielten)\s+es\s+für\s+\w+|"
+    r"(?:ist|sind|zeigte\s+sich|zeigten\s+sich|zeigt\s+sich)\s+(?:überzeugt|zuversichtlich|"
+    r"sicher)|(?:verwies|verweist|wies|weist)\s+darauf(?:\s+hin)?)"
     r"(?:\s+[^,.;:!?\"“”„»«]{1,50}?)?\s*,\s*(?:dass\s+)?"
 )
+# A verb of saying and a colon before a quotation ("X sagte der „Rundschau“: „…“").
+_SAID_COLON = re.compile(
+    r"(?<![\w])(?P<verb>sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betont|meinte|"
+    r"ergänzte|schrieb|schreibt|warnte|mahnte|fügte\s+hinzu)"
+    r"(?:\s+[^.;:!?\n]{1,60}?)?\s*:\s*(?=[„\"»“])"
+)
+# A verb of saying in second place after an opening phrase, its subject after it ("Im Gespräch
+# mit dem Sender sagte die Ministerin, …", "Am Abend erklärte Polizeisprecher X, …").
+_INVERTED_SAID = re.compile(
+    r"(?<=[^\W\d_])\s+(?P<verb>sagte|sagten|erklärte|erklärten|betonte|betonten|warnte|warnten|"
+    r"meinte|kritisierte|forderte|bestätigte|bestätigten)\s+(?P<rest>[^,.;:!?\"“”„»«]{2,80}?)"
+    r"\s*,\s*(?:dass\s+)?"
+)
+# What a subject demands, expects or estimates, with no comma after the verb ("Die Gewerkschaft
+# fordert eine Lohnerhöhung von 8,5 Prozent", "Die Polizei schätzt den Schaden auf …").
+_SUBJECT_WANTS = re.compile(
+    r"(?<![\w])(?P<verb>fordert|fordern|forderte|forderten|verlangt|verlangen|verlangte|"
+    r"verlangten|erwartet|erwarten|erwartete|erwarteten|schätzt|schätzen|schätzte|schätzten|"
+    r"beziffert|beziffern|bezifferte|bezifferten|prognostiziert|prognostizieren|prognostizierte|"
+    r"(?:rechnet|rechnen|rechnete|rechneten)\s+mit)\s+(?!dass\b|,)(?=\S)"
+)
+# The object first and the subject after the verb ("Den Schaden beziffert das Museum auf …").
+_ESTIMATE_INVERTED = re.compile(
+    r"(?<![\w])(?:beziffert|beziffern|bezifferte|bezifferten|schätzt|schätzen|schätzte|"
+    r"schätzten)\s+(?=(?:der|die|das|den|dem)\s)"
+)
+# Articles of an object, never of a subject.
+_OBJECT_CASES = frozenset("den dem einen einem".split())
+_AUF = re.compile(r"\s+(?:auf|mit)\s+(?=\S)")
+# "X sprach von „…“", "X nannte den Plan „…“", "X bezeichnete ihn als „…“": the words in
+# quotation marks are X's.
+_CALLED = re.compile(
+    r"(?<![\w])(?P<verb>sprach|sprachen|spricht|sprechen|nannte|nannten|nennt|bezeichnete|"
+    r"bezeichneten|bezeichnet)\s+(?P<obj>[^„\"»“.;:!?]{0,60}?)"
+    r"(?P<q>[„\"»“][^„“”\"»«\n]{2,200}[“”\"«])"
+)
+# "hieß es aus dem Ministerium", "Aus Parteikreisen hieß es, …": who was heard from.
+_HEARD_FROM = re.compile(
+    r"^(?:Aus|In|Im|Bei|Beim|Von|Vom|Seitens)\s+(?P<np>[^,.;:!?\"„“»«]{2,100}?)\s+"
+    r"(?:hieß|heißt)\s+es(?:\s+[^,.;:!?]{1,40}?)?\s*,\s*(?:dass\s+)?"
+)
+_HEARD_AFTER = re.compile(
+    r"(?:,|[“”\"»«])\s*(?:hieß|heißt)\s+es\s+(?:(?:am\s+\w+|weiter|zudem|dazu)\s+)?"
+    r"(?P<prep>aus|in|im|bei|beim|von|vom|seitens)\s+(?P<np>[^.;!?]{2,100}?)\s*[.!]?$"
+)
+# "wie aus X hervorgeht", "Aus X geht hervor, dass …": X's author.
+_EMERGES = re.compile(
+    r"(?:^|,\s*)[Ww]ie\s+aus\s+(?P<doc>[^,.;!?]{3,160}?)\s+hervorgeht(?P<end>\s*,\s*|\s*[.!]?$)"
+)
+_EMERGES_THAT = re.compile(
+    r"^Aus\s+(?P<doc>[^,.;!?]{3,160}?)\s+geht\s+(?:auch\s+)?hervor\s*,\s*(?:dass\s+)?"
+)
+_GENITIVE_OWNER = re.compile(r"\s(?:des|der|von|vom)\s+(?=[A-ZÄÖÜ])")
+# "Das teilte die Polizei am Mittwoch mit.": the sentence before is the source's.
+_SAID_BEFORE = re.compile(
+    r"^(?:Das|Dies)\s+(?:(?:teilte|teilten|gab|gaben)\s+(?P<who>[^.!?,;:]{2,100}?)\s+"
+    r"(?:am\s+\w+\s+|auf\s+Anfrage\s+|weiter\s+)?(?:mit|bekannt)"
+    r"|(?:sagte|sagten|erklärte|erklärten|berichtete|berichteten|bestätigte|bestätigten|"
+    r"meldete|meldeten|schrieb|betonte)\s+(?P<who2>[^.!?,;:]{2,100}?))\s*[.!]?$"
+)
+# "nach eigenen Angaben", "nach seinen Angaben": the subject's own account, or the person's.
+_OWN_ACCOUNT = re.compile(
+    r"(?<![\w])[Nn]ach\s+(?P<whose>eigenen|seinen|ihren)\s+(?:Angaben|Informationen|Worten|"
+    r"Schätzungen|Berechnungen|Zahlen|Daten)(?![\w])"
+)
+# "nach Informationen der Agentur X, die sich auf Y beruft": Y is the source, X passed it on.
+_RELYING = re.compile(
+    r"\s*,\s*(?:die|der|das)\s+sich\s+(?:dabei\s+)?auf\s+(?P<y>[^,.;!?]{2,80}?)\s+"
+    r"(?:beruft|berief|berufen|beriefen|bezieht|bezog|beziehen|stützt|stützte)\s*,?"
+)
+_DOCUMENT_ONLY = re.compile(
+    r"(?:Bericht|Mitteilung|Erklärung|Stellungnahme|Pressemitteilung|Presseerklärung|Schreiben|"
+    r"Studie|Umfrage|Statistik|Analyse|Auswertung)"
+)
+_FINITE_AFTER = re.compile(r"\s+\S+\s*$")
 _ZUFOLGE = re.compile(r"(?<![\w])zufolge(?![\w])")
 # "wie X mitteilte": the source in a clause of its own, before or after the statement.
 _AS_SAID = re.compile(
@@ -106,8 +232,8 @@ _CITING = re.compile(r"\s+unter\s+Berufung\s+auf\s+")
 # A verb of saying in second place after the statement: "…, teilte X mit", "…, so X".
 _AFTER = re.compile(
     r"(?:,|[“”\"»«])\s*[—–-]?\s*(?:(?P<verb>sagte|sagten|sagt|erklärte|erklärten|erklärt|"
-    r"berichtete|berichteten|betonte|betont|schrieb|schreibt|meldete|ergänzte|warnte|"
-    r"bestätigte|bestätigten|unterstrich|versicherte|so)|"
+    r"berichtete|berichteten|berichtet|betonte|betont|schrieb|schreibt|meldete|meldet|"
+    r"ergänzte|warnte|bestätigte|bestätigten|unterstrich|versicherte|so)|"
     r"(?P<split>teilte|teilten|teilt|fügte|fügten|gab|gaben|räumte|räumten)\b)\s+"
 )
 _PARTICLE = re.compile(
@@ -118,6 +244,8 @@ _PARTICLE = re.compile(
 _LISTENER = re.compile(
     r"\s+der\s+(?:[A-ZÄÖÜ][\w-]*\s+)*(?:[\w-]*[Zz]eitung|[\w-]*[Aa]gentur|Redaktion|Zeitschrift|"
     r"Wochenzeitung|Tageszeitung)(?:\s+\S+)*$"
+    # a paper named in quotation marks ("sagte Reimann der „Westheider Rundschau“")
+    r"|\s+der\s+[„\"»“][^„“”\"»«]{1,40}[“”\"«]$"
 )
 _ROLES = frozenset(
     "Sprecher Sprecherin Chef Chefin Leiter Leiterin Vertreter Vertreterin Redakteur "
@@ -146,10 +274,21 @@ def _who(text: str, lo: int, hi: int) -> tuple[str, int]:
     if end == start and doc:
         start = lo
         end = _noun_phrase(text, lo, hi)
-    words = text[start:end].split()
+    title = _QUOTED_TITLE.search(text, start, end)
+    if title:
+        before = text[start : title.start()].split()
+        if not before or (len(before) == 1 and before[0].casefold() in _ARTICLES):
+            return title.group(1).strip(), end  # "die „Nordsee-Post“": the paper's name
+        if title.end() == end and before[-1][:1].isupper():
+            # "das Onlineportal „Schwerin aktuell“": the name, the noun before describing it
+            return title.group(1).strip(), end
+    words = text[start:end].translate(_NO_MARKS).split()
     while words and words[0].casefold() in _ARTICLES | {"von", "vom"}:
         words = words[1:]
     return " ".join(words), end
+
+
+_NO_MARKS = str.maketrans("", "", '„“”"»«')
 
 
 # Hedges with no source: "offenbar", "soll … haben" (what is said of someone, not by them).
@@ -174,10 +313,16 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         who, end = _who(body, m.end(), len(body))
         if not who:
             continue
+        via: tuple[str, ...] = ()
+        relying = _RELYING.match(body, end)
+        if relying:  # "nach Informationen der Agentur X, die sich auf Y beruft, …": Y, via X
+            relied_on, _ = _who(body, relying.start("y"), relying.end("y"))
+            if relied_on:
+                who, via, end = relied_on, (who,), relying.end()
         # ("Bei dem Unglück sind laut Polizei …": the whole clause; "Laut X, …": what follows)
         whole = len(body[: m.start()].split()) > 1
         c_start = s if whole else s + len(body) - len(body[end:].lstrip(" ,"))
-        out.append(Cue(c_start, e, who, m.group("cue").casefold(), s + m.start(), s + end))
+        out.append(Cue(c_start, e, who, m.group("cue").casefold(), s + m.start(), s + end, via))
     for m in _COMPOUND.finditer(body):
         whole = len(body[: m.start()].split()) > 1
         c_start = s if whole else s + len(body) - len(body[m.end() :].lstrip(" ,"))
@@ -187,6 +332,10 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         subject = body[opens : m.start()]
         first = opens + len(subject) - len(subject.lstrip())
         who, who_end = _who(body, first, m.start())
+        if _CITING.search(body, m.start(), m.end()):
+            continue  # "X berichtete unter Berufung auf Y, …": read as a relay below
+        if not who and subject.strip() in ("Er", "Sie"):  # "Sie sagte am Montag, …"
+            who, who_end = subject.strip().casefold(), m.start()
         if not who or body[who_end : m.start()].strip() or m.end() >= len(body) - 3:
             continue  # the subject is the noun phrase right before the verb
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + first, s + m.end()))
@@ -251,10 +400,7 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
                 continue
             tail = tail[: particle.start()]
         pronoun = _PRONOUN.match(tail)
-        who = pronoun.group(1) if pronoun else _who(tail, 0, len(tail))[0]
-        listener = _LISTENER.search(who)  # "sagte Reimann der Deutschen Presse-Agentur"
-        if listener and who[: listener.start()] not in _ROLES:  # not "Sprecher der Agentur"
-            who = who[: listener.start()]
+        who = pronoun.group(1) if pronoun else _speaker(tail)
         if not who or m.start() < 8:
             continue
         verb = m.group("verb") or (f"{m.group('split')} {particle.group(1)}" if particle else "")
@@ -269,6 +415,128 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         said = _VERB_ORDER_AFTER.match(body, source_end) if source else None
         if said:
             out.append(Cue(s + said.end(), e, source, m.group("verb"), s, s + said.end(), (relay,)))
+    out += _more_cues(text, s, e)
+    return out
+
+
+def _speaker(tail: str) -> str:
+    """The speaker named at the start of *tail* (after a verb of saying), without whom they
+    spoke to ("Reimann der Deutschen Presse-Agentur", "Lohse der „Rundschau“")."""
+    raw = tail[: _who(tail, 0, len(tail))[1]]
+    listener = _LISTENER.search(raw)
+    if listener and _who(raw, 0, listener.start())[0] not in _ROLES:  # not "Sprecher der Agentur"
+        raw = raw[: listener.start()]
+    return _who(raw, 0, len(raw))[0]
+
+
+def _subject_before(body: str, verb_at: int) -> tuple[str, int]:
+    """The subject right before a verb at *verb_at*, from the start of its clause, and where it
+    starts ("" when other words stand between them)."""
+    opens = max(body.rfind(",", 0, verb_at), body.rfind(":", 0, verb_at)) + 1
+    head = body[opens:verb_at]
+    first = opens + len(head) - len(head.lstrip())
+    who, who_end = _who(body, first, verb_at)
+    if not who or body[who_end:verb_at].strip():
+        return "", first
+    return who, first
+
+
+def _author(doc: str) -> str:
+    """Who wrote the document *doc* names ("dem … Mietmarktbericht des Immobilienportals X"): the
+    last owner in the genitive, else the document itself."""
+    owners = list(_GENITIVE_OWNER.finditer(doc))
+    if owners:
+        return _who(doc, owners[-1].end(), len(doc))[0]
+    capital = [m for m in re.finditer(r"(?<![\w])[A-ZÄÖÜ][\w-]*", doc)]
+    return _who(doc, capital[0].start(), len(doc))[0] if capital else ""
+
+
+def _more_cues(text: str, s: int, e: int) -> list[Cue]:
+    """The cues of reported speech German news writes besides those above: a colon before a
+    quotation, demands and estimates, "hieß es aus X", "wie aus X hervorgeht", "Das teilte X
+    mit." after the statement, "nach eigenen Angaben", "sprach von „…“"."""
+    out: list[Cue] = []
+    body = text[s:e]
+    for m in _SAID_COLON.finditer(body):
+        who, first = _subject_before(body, m.start())
+        if who:
+            out.append(Cue(s + m.end(), e, who, m.group("verb"), s + first, s + m.end()))
+    for m in _INVERTED_SAID.finditer(body):
+        head = body[: m.start()]
+        rest = m.group("rest")
+        if "," in head or not head.strip() or _who(body, 0, m.start())[1] == m.start():
+            continue  # an opening phrase before the verb, not its subject
+        who = _speaker(rest) or (rest.split()[0] if rest.split()[0] in ("er", "sie") else "")
+        if who:
+            out.append(Cue(s + m.end(), e, who, m.group("verb"), s + m.start("verb"), s + m.end()))
+    for m in _SUBJECT_WANTS.finditer(body):
+        who, first = _subject_before(body, m.start())
+        if body[first:].split(" ", 1)[0].casefold() in _OBJECT_CASES:
+            continue  # "Den Schaden beziffert X auf …": the object first, the subject after
+        if who and not body[:first].strip(" ,"):
+            out.append(Cue(s + m.end(), e, who, m.group("verb"), s + first, s + m.end()))
+    for m in _ESTIMATE_INVERTED.finditer(body):
+        head = body[: m.start()].strip()
+        auf = _AUF.search(body, m.end())
+        if not head or head.endswith(",") or auf is None:
+            continue  # the object comes first: "Den Schaden beziffert die Polizei auf …"
+        who, who_end = _who(body, m.end(), auf.start())
+        if who and not body[who_end : auf.start()].strip():
+            out.append(Cue(s, e, who, "beziffert", s + m.start(), s + who_end))
+    for m in _CALLED.finditer(body):
+        obj = m.group("obj")
+        if m.group("verb").startswith("spr") and not re.match(r"(?:von|vom)\b", obj):
+            continue
+        who, first = _subject_before(body, m.start())
+        if who:
+            out.append(
+                Cue(s + m.start("q"), s + m.end("q"), who, m.group("verb"), s + first, s + m.end())
+            )
+    heard = _HEARD_FROM.match(body)
+    if heard:
+        who, who_end = _who(body, heard.start("np"), heard.end("np"))
+        if who and who_end == heard.end("np") and not _DOCUMENT_ONLY.fullmatch(who):
+            out.append(Cue(s + heard.end(), e, who, "hieß es", s, s + heard.end()))
+    heard = _HEARD_AFTER.search(body)
+    if heard and heard.start() > 8:
+        who, _ = _who(body, heard.start("np"), heard.end("np"))
+        if who and not _DOCUMENT_ONLY.fullmatch(who):
+            out.append(Cue(s, s + heard.start(), who, "hieß es", s + heard.start(), e))
+    for m in _EMERGES.finditer(body):
+        who = _author(m.group("doc"))
+        if not who:
+            continue
+        after = body[m.end() :]
+        if m.start() == 0 and after.strip():  # "Wie aus X hervorgeht, …"
+            out.append(Cue(s + m.end(), e, who, "hervorgeht", s, s + m.end()))
+        elif m.start() > 0:  # "…, wie aus X hervorgeht."
+            out.append(Cue(s, s + m.start(), who, "hervorgeht", s + m.start(), s + m.end()))
+    emerges = _EMERGES_THAT.match(body)
+    if emerges:
+        who = _author(emerges.group("doc"))
+        if who:
+            out.append(Cue(s + emerges.end(), e, who, "hervorgeht", s, s + emerges.end()))
+    before = _SAID_BEFORE.match(body)
+    previous = foreign._previous_sentence(text, s) if before else None
+    if before and previous is not None:
+        raw = before.group("who") or before.group("who2") or ""
+        who = _speaker(raw)
+        if who:
+            out.append(Cue(previous.start, previous.end, who, "das teilte mit", s, e))
+    for m in _OWN_ACCOUNT.finditer(body):
+        whose = m.group("whose")
+        if whose != "eigenen":
+            who = "er" if whose == "seinen" else "sie"
+        elif m.start() == 0:  # "Nach eigenen Angaben hat die Polizei …": after the verb
+            verb = re.match(r"\s+\S+\s+", body[m.end() :])
+            who = _who(body, m.end() + verb.end(), len(body))[0] if verb else ""
+        else:  # "Die Polizei hat nach eigenen Angaben …": the subject before its verb
+            finite = _FINITE_AFTER.search(body, 0, m.start())
+            who, who_end = _who(body, 0, finite.start()) if finite else ("", 0)
+            if finite is None or body[who_end : finite.start()].strip():
+                who = ""
+        if who:
+            out.append(Cue(s, e, who, "nach eigenen angaben", s + m.start(), s + m.end()))
     return out
 
 

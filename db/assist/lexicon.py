@@ -290,7 +290,10 @@ ORG_WORDS = frozenset(
     "group corporation company organisation organization association network television "
     "radio broadcaster week asia europe america china japan seoul moscow pyongyang kyiv "
     "washington beijing tokyo london paris berlin kremlin pentagon intelligence military "
-    "defence defense foreign national security parliament assembly cabinet court police".split()
+    "defence defense foreign national security parliament assembly cabinet court police "
+    # newspapers
+    "courier chronicle gazette herald tribune ledger zeitung rundschau anzeiger kurier "
+    "tagblatt".split()
 )
 # The heads Danish and German compounds naming a body end in, in the definite form where
 # Danish writes one ("Forbrugerrådet", "Miljøstyrelsen", "Organisationen", "Bundesministerium").
@@ -299,6 +302,10 @@ ORG_ENDINGS = (
     "kommunen", "regionen", "instituttet", "udvalget", "organisationen", "banken", "politiet",
     "direktoratet", "agenturet", "nævnet", "partiet", "fonden", "universitetet", "myndigheden",
     "ministerium", "verband", "behörde", "institut",
+    # German bodies, alone or at the end of a compound ("Polizei", "Landratsamt", "Amtsgericht")
+    "polizei", "feuerwehr", "gewerkschaft", "partei", "verwaltung", "regierung", "amt", "gericht",
+    "ressort", "museum", "klinikum", "krankenhaus", "universität", "hochschule", "zeitung",
+    "stiftung", "sparkasse", "kasse",
     # and in the indefinite form most names use ("Danmarks Lærerforening", "Danske Bank")
     "forening", "forbund", "styrelse", "selskab", "organisation", "nævn", "parti",
     "kommune", "region", "tilsyn", "udvalg", "direktorat", "agentur", "universitet",
@@ -372,7 +379,11 @@ STEM_KINDS: tuple[tuple[str, str], ...] = (
 # Endings of titles written as one capitalised word ("Forsvarsminister", "Verteidigungsminister").
 TITLE_ENDINGS = ("minister", "министр", "sekretær", "sprecher", "talsmand", "chef", "präsident",
                  "formand", "ordfører", "direktør", "kommissær", "borgmester", "talskvinde",
-                 "talsperson", "inspektør")  # fmt: skip
+                 "talsperson", "inspektør",
+                 # German titles of women and of office holders
+                 "sprecherin", "chefin", "präsidentin", "ministerin", "direktorin", "leiter",
+                 "leiterin", "führerin", "vorsitzende", "vorsitzender", "bürgermeister",
+                 "bürgermeisterin", "landrat", "landrätin")  # fmt: skip
 
 # States and capitals that, named as a source, speak for a government.
 STATES = frozenset(

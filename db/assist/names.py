@@ -65,7 +65,8 @@ _AFTER_PREPOSITION = re.compile(
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 # "Ana Ruiz of the farmers' union", "Lars Holm fra Dansk Energi": a person, then the body.
 _PERSON_OF = re.compile(
-    r"(?P<who>(?:[A-ZÆØÅ][\w’'\-]+\s+){1,2}[A-ZÆØÅ][\w’'\-]+)\s+(?:of|from|at|with|fra|hos)\s+\S"
+    r"(?P<who>(?:[A-ZÆØÅÄÖÜ][\w’'\-]+\s+){1,2}[A-ZÆØÅÄÖÜ][\w’'\-]+)\s+"
+    r"(?:of|from|at|with|fra|hos|von|vom)\s+\S"
 )
 # A Danish or Norwegian common noun with its definite ending ("selskabet", "foreningen").
 _DEFINITE_NOUN = re.compile(r"[a-zæøå]{3,}(?:et|en|ne)")
@@ -76,6 +77,26 @@ _WEEKDAY_NAMES = frozenset(
 )
 # A word that makes the capitalised words after it a place or a body, not the person's name
 # ("a dairy farmer in the Vale", "a spokesperson for the Department for Environment").
+_GERMAN_ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einer Einem Einen".split())
+# A German article opening a sentence before a role and a name ("Der Kunstfahnder Ralf Oster").
+_ARTICLE_OPENING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’»“]\s)|(?<=\n))(?:Der|Die|Das|Ein|Eine)[ \t]+"
+    r"(?P<run>(?:[A-ZÄÖÜ][\w’'\-]*[ \t]+){1,4}[A-ZÄÖÜ][\w’'\-]*)"
+)
+# A single capitalised word opening a sentence before a word in lower case ("Holst zeigte …").
+_LONE_OPENER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’»“]\s)|(?<=\n))[A-ZÄÖÜ][\w’'\-]+(?=[ \t]+[a-zäöüß])"
+)
+# Singular words for a person that a source described, not named, is called by ("an engineer at
+# the dam", "a hospital spokesman"): "he" or "she" after it stands for that person.
+_PERSON_ROLES = frozenset(
+    "engineer spokesperson spokesman spokeswoman official officer manager director nurse doctor "
+    "teacher worker employee pilot driver farmer fisherman owner resident witness survivor "
+    "analyst researcher professor diplomat adviser advisor aide executive inspector "
+    "coordinator chairman chairwoman".split()
+)
+# A German title alone, or after its article ("der Sprecher").
+_GERMAN_ROLE = re.compile(r"(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+)?([A-ZÄÖÜ]\w+)$")
 _PLACE_BEFORE = re.compile(
     r"(?:^|\s)(?:in|at|of|for|from|with|on|near|i|på|fra|hos|ved)(?:\s+the)?$"
 )
@@ -131,6 +152,8 @@ def is_person(phrase: str) -> bool:
         return False
     if len(tokens) == 1 and tokens[0][:1] in _CYRILLIC_CAPITALS and tokens[0][-1:] in "иы":
         return False  # "Синоптики", "Врачи": a plural opening its sentence, a group
+    if tokens[0] in _GERMAN_ARTICLES:
+        return False  # "Die Firma", "Der Verband": a German noun after its article
     for token in tokens:
         bare = token.casefold().strip("’'.").removesuffix("’s").removesuffix("'s")
         if bare in lexicon.ORG_WORDS or bare in lexicon.MONTHS or bare in lexicon.TITLE_WORDS:
@@ -271,6 +294,10 @@ class NameIndex:
             role = ((lead.group(1) if lead else "") + " ".join(titles)).casefold()
             if any(w in lexicon.ROLE_WORDS or w in lexicon.TITLE_WORDS for w in role.split()):
                 self._roles.append((m.start(), role, phrase))
+        openers = _people_after_articles(text)
+        if openers:  # "Der Kunstfahnder Ralf Oster hält …": a German sentence opening on an
+            self._people = sorted([*self._people, *openers])  # article, a title and a name
+            self._subjects = sorted([*self._subjects, *(p for p, _ in openers)])
         # Each role word -> the roles holding it, in text order (positions, then roles).
         self._role_words: dict[str, tuple[list[int], list[tuple[int, str, str]]]] = {}
         for entry in self._roles:
@@ -284,6 +311,16 @@ class NameIndex:
             parts = name.split()
             for token in {normalise(parts[0]), normalise(parts[-1])}:
                 self._by_token.setdefault(token, []).append((p, name))
+        # A surname alone opening a sentence ("Holst zeigte sich zuversichtlich.") is the person
+        # named in full before, the subject of a sentence of their own.
+        self._lone_openers: dict[int, str] = {}
+        for m in _LONE_OPENER.finditer(text):
+            p, token = m.start(), m.group(0)
+            full = self._full_name(token, p)
+            if full is not None and len(full.split()) >= 2:
+                self._lone_openers[p] = full
+        if self._lone_openers:
+            self._subjects = sorted({*self._subjects, *self._lone_openers})
         self._sources: list[tuple[int, str, str]] = []  # (position, name, kind)
         self._source_words: dict[str, list[tuple[int, str, str]]] = {}
         self._bodies: list[tuple[int, str, str]] = []  # sources that are not people
@@ -308,8 +345,11 @@ class NameIndex:
         for p, name, _kind in reversed(self._sources):
             if p < pos - _PRONOUN_REACH:
                 break
-            if p < pos and is_person(name) and _agrees(name, gender):
+            if p < pos and (is_person(name) or _described_person(name)) and _agrees(name, gender):
                 if opener > p:
+                    lone_name = self._lone_openers.get(opener)
+                    if lone_name is not None and _agrees(lone_name, gender):
+                        return lone_name
                     i = bisect.bisect_left(self._positions, opener)
                     if (
                         i < len(self._people)
@@ -333,6 +373,21 @@ class NameIndex:
                 break
             if p < pos and not any(ch.isupper() or ch.islower() for ch in name):
                 return name
+        return None
+
+    def note_variants(self, name: str, kind: str, pos: int, variants: tuple[str, ...]) -> None:
+        """The words of the other names of a source just noted ("Sprecher der Polizei" for
+        "Polizei"), so that "der Sprecher" later finds it too."""
+        entry = (pos, name, kind)
+        words = {w for variant in variants for w in variant.casefold().split()}
+        for word in words - set(name.casefold().split()):
+            self._source_words.setdefault(word, []).append(entry)
+
+    def first_person(self, lo: int, hi: int) -> tuple[int, str] | None:
+        """The first person named in full within ``[lo, hi)``, and where."""
+        i = bisect.bisect_left(self._positions, lo)
+        if i < len(self._people) and self._people[i][0] < hi:
+            return self._people[i]
         return None
 
     def _full_name(self, token: str, pos: int) -> str | None:
@@ -369,6 +424,10 @@ class NameIndex:
     def resolve(self, raw: str, pos: int) -> tuple[str, str, tuple[str, ...]] | None:
         """``(name, kind, other names)`` for a cue's subject, or None when it names nobody."""
         definite = bool(re.match(r"(?i)^the\s", raw.strip()))
+        # "der Sprecher", "die Sprecherin": a German title taken up again (its article dropped)
+        german_role = _GERMAN_ROLE.match(raw.strip())
+        if german_role and german_role.group(1).casefold().endswith(lexicon.TITLE_ENDINGS):
+            definite = True
         raw = clean_name(raw)
         if not raw:
             return None
@@ -430,7 +489,14 @@ class NameIndex:
             rest = " ".join(words[1:])
             return rest, self._kind(raw, rest, pos), (raw,)
         roles = lexicon.ROLE_WORDS | lexicon.TITLE_WORDS
-        if definite and words and all(not w[:1].isupper() or w.casefold() in roles for w in words):
+        if (
+            definite
+            and words
+            and all(
+                not w[:1].isupper() or w.casefold() in roles or german_role is not None
+                for w in words
+            )
+        ):
             # "the lawmaker", "the official": the latest name given with that role
             head = words[-1].casefold()
             positions, entries = self._role_words.get(head, ([], []))
@@ -452,6 +518,8 @@ class NameIndex:
                     tail = []  # "РИА Новости", "BBC News": an acronym opens an organisation's name
                     break
                 if "'" in word or bare in lexicon.ORG_WORDS or (tail and word.isupper()):
+                    if len(tail) == 1 and bare in lexicon.ORG_WORDS:
+                        tail = []  # "Office for National Statistics": one body's name
                     break
                 if _russian_name_done(tail):
                     break  # "управления Росавиации Андрей Колесников": the body before the name
@@ -477,7 +545,7 @@ class NameIndex:
             if len(tail) == 1:
                 name = self._full_name(tail[0], pos) or name
             kind = self._kind(f"{prefix} {name}", name, pos)
-            return name, kind, (raw,)
+            return name, kind, (raw, *_genitive_forms(prefix, name))
         bare = _HONORIFIC.sub("", raw)
         if len(bare.split()) == 1 and bare[:1].isupper():
             full = self._full_name(bare, pos)
@@ -494,6 +562,34 @@ class NameIndex:
                 if form not in variants and form != name:
                     variants.append(form)
         return name, self._kind(raw, name, pos), tuple(variants)
+
+
+def _people_after_articles(text: str) -> list[tuple[int, str]]:
+    """People named after a German article opening a sentence, a title perhaps between ("Der
+    Kunstfahnder Ralf Oster", "Die Ärztin Eva Kranz"), with where the sentence starts."""
+    out: list[tuple[int, str]] = []
+    for m in _ARTICLE_OPENING.finditer(text):
+        tokens = m.group("run").split()
+        last_title = max((i for i, t in enumerate(tokens[:-1]) if _is_title(t)), default=-1)
+        tokens = tokens[last_title + 1 :]
+        phrase = " ".join(tokens)
+        if len(tokens) >= 2 and is_person(phrase):
+            out.append((m.start(), phrase))
+    return out
+
+
+def _genitive_forms(prefix: str, name: str) -> tuple[str, ...]:
+    """A German body named in the genitive after "des" ("Sprecher des Ministeriums") in the
+    nominative too ("Ministerium"): the name without its -s or -es."""
+    if prefix.split()[-1:] != ["des"] or len(name.split()) != 1 or not name.endswith("s"):
+        return ()
+    stems = [name[:-1], *([name[:-2]] if name.endswith("es") else [])]  # ("Amtes": "Amt")
+    return tuple(stem for stem in stems if len(stem) >= 3)
+
+
+def _described_person(name: str) -> bool:
+    """True for a source described rather than named, as one person ("engineer at the dam")."""
+    return name[:1].islower() and not _PERSON_ROLES.isdisjoint(name.casefold().split())
 
 
 __all__ = ["SOURCE_KINDS", "NameIndex", "clean_name", "guess_kind", "is_person", "normalise"]

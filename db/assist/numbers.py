@@ -321,6 +321,18 @@ _DEGREES = re.compile(r"\s?°\s?[CF]?(?![^\W\d_])|[CF](?![^\W\d_])")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s$")
 _NAMED_BEFORE = re.compile(r"(?:^|\s)[a-z]*[A-Z][\w'’]*\s$")
 _CALIBRE = re.compile(r"\s?mm\b")
+# A German counted noun after a number, an adjective perhaps before it ("300 neue Stellen").
+_GERMAN_NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?[A-ZÄÖÜ][a-zäöüß]")
+# German nouns a number names ("Artikel 5", "Gleis 3", "Stufe 2"), not counts.
+_GERMAN_NUMBERED = frozenset(
+    "Artikel Paragraf Paragraph Absatz Kapitel Nummer Nr Linie Gleis Raum Zimmer Block Haus Tor "
+    "Halle Terminal Bus Flug Kanal Folge Staffel Band Heft Ausgabe Version Level Stufe Klasse "
+    "Platz Rang Runde Spieltag Bundesliga Liga".split()
+)
+_DE_DAY_BEFORE = re.compile(
+    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?"
+)
 _DIGIT_AFTER = re.compile(r" \d")
 _DIGIT_BEFORE = re.compile(r"\d \Z")
 _CAPITAL_AFTER = re.compile(r"\s+([A-Z][\w'’]*)")
@@ -375,7 +387,16 @@ def _figure_ok(
     named = _NAMED_BEFORE.search(text[max(0, start - 30) : start])
     token = text[start:end]
     if named and (value < 1000 or token.isdigit()) and not _unit_after(text, end, "en"):
-        if lexicon.QUALIFIERS.get(named.group(0).strip().casefold()) is None:
+        if language == "de" and (
+            _DE_DAY_BEFORE.fullmatch(named.group(0).strip())
+            or (
+                _GERMAN_NOUN_AFTER.match(text, end)
+                and named.group(0).strip() not in _GERMAN_NUMBERED
+            )
+        ):
+            pass  # "am Mittwochabend 14 Schiffe", "nach Angaben 300 neue Stellen": a German noun
+            # before the number and the counted noun after it, no name with a number
+        elif lexicon.QUALIFIERS.get(named.group(0).strip().casefold()) is None:
             return False  # "France 24", "Apollo 11", "Resolution 2231"
     if _CALIBRE.match(text, end):
         return False  # a calibre: "155 mm"
@@ -642,7 +663,13 @@ _SMALL_NUMBERS: dict[str, dict[str, float]] = {
     "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
            "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20},
 }  # fmt: skip
-_GERMAN_PARTITIVE = re.compile(r"\s+(?:von|der|unter)\s+(?:ihnen|den|diesen|denen)(?![\w])")
+_GERMAN_PARTITIVE = re.compile(
+    r"\s+(?:von|der|unter)\s+(?:(?:ihnen|den|diesen|denen)(?![\w])|(?:zwei|drei|vier|fünf|sechs|"
+    r"sieben|acht|neun|zehn|elf|zwölf|zwanzig|\d+)\s)"
+)
+# Capitalised words after a German number word that count nothing ("um sechs Uhr").
+_GERMAN_NOT_COUNTED = frozenset("Uhr Mal".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[„“\"»]|\n)$")
 # Number words that count on their own: Arabic duals of hundred and thousand, Korean native
 # counts of days (Russian collectives and other duals: db.assist.number_words).
 _COUNT_WORDS: dict[str, tuple[float, str]] = {
@@ -704,11 +731,22 @@ def _foreign_word_figures(text: str, folded: str, language: str, blocked: SpanSe
         out.append(Figure(q_start, w.end, w.value, None, unit, qual))
     words = _SMALL_NUMBERS.get(language)
     if words:
-        pattern = r"(?<![^\W\d_])(?P<w>" + "|".join(words) + r")\s+(?P<u>[^\W\d_]+)"
+        pattern = (
+            r"(?<![^\W\d_])(?P<w>" + "|".join(words) + r")\s+"
+            r"(?-i:(?P<adj>[a-zäöüß]+(?:e|en|er|es|em))\s+(?=[A-ZÄÖÜ]))?(?P<u>[^\W\d_]+)"
+        )
         for m in re.finditer(pattern, text, re.IGNORECASE):
             counted = lexicon.UNITS.get(m["u"].casefold())
             if language == "de" and not counted and _GERMAN_PARTITIVE.match(text, m.end("w")):
                 counted = " "  # "drei von ihnen": a count out of those just named
+            if (
+                language == "de"
+                and not counted
+                and m["u"][:1].isupper()
+                and m["u"] not in _GERMAN_NOT_COUNTED
+                and (m["w"][:1].islower() or _SENTENCE_START.search(text, 0, m.start()))
+            ):
+                counted = m["u"]  # a German noun is capitalised: "zwei Vitrinen", "fünf Bewerber"
             if not counted or blocked.overlaps(m.start(), m.end()):
                 continue
             qual, q_start = _qualifier_before(text, m.start())

@@ -32,6 +32,8 @@ _MAX_ATTRIBUTION_CHARS = 240
 # Verbs of calling something a name in quotation marks: a short statement still is one
 _DENSE_LANGUAGES = frozenset({"ko", "ar"})
 _CALLS_CUES = frozenset("kalder kaldte назвал назвала назвало назвали называет".split())
+# The time of a saying and the comma setting off a noun phrase after it.
+_SET_OFF_AFTER_CUE = re.compile(r"[^.;:!?]{0,40},\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +317,9 @@ def candidates(
     if "attribution" in wanted:
         # Korean and Arabic words carry their particles and pronouns: fewer words say as much
         # Russian has no articles: four words state as much as five elsewhere
-        min_words = 3 if lang in _DENSE_LANGUAGES else 4 if lang in ("ru", "uk") else 5
+        # (and German puts a clause's verb last or second, with few words: "verlief der Streik
+        # friedlich", "die Münzen eingeschmolzen werden")
+        min_words = 3 if lang in _DENSE_LANGUAGES else 4 if lang in ("ru", "uk", "de") else 5
         covered = sorted(s.target_start for s in out if s.kind != "quotation")
         quoted = sorted((s.start, s.end) for s in out if s.kind == "quotation")
         inside_quotation = _containing(quoted)
@@ -324,6 +328,12 @@ def candidates(
                 continue
             if a.weak and len(text[a.start : a.end].split()) < 4:
                 continue  # "underlined the point": what a verb acts on, too short to state much
+            if (
+                a.weak
+                and a.cue_end <= a.start
+                and _SET_OFF_AFTER_CUE.fullmatch(text, a.cue_end, a.start)
+            ):
+                continue  # "…, X said, the third rise in a row": a noun phrase, no statement
             short = a.cue in _CALLS_CUES and re.search(r"[\"“«„]", text[a.start : a.end])
             if short and any(
                 a.start <= lo and hi <= a.end and len(text[lo:hi].split()) >= 5 for lo, hi in quoted
@@ -331,21 +341,27 @@ def candidates(
                 continue  # what it is called is a quotation of its own, not a short label
             if len(text[a.start : a.end].split()) < (2 if short else min_words):
                 continue
-            end = a.end
+            begin, end = a.start, a.end
             first = bisect.bisect_left(covered, a.start)
             if first < len(covered) and covered[first] < a.end:
                 # the figure or date suggestions carry this source already, unless a clause of
                 # their own follows a colon ("считают, что X: в мае выпало вдвое меньше")
                 colon = text.rfind(": ", a.start, covered[first])
-                if colon < 0 or len(text[a.start : colon].split()) < min_words:
-                    continue
-                end = colon
-            if inside_quotation(a.start, end):
+                if colon >= 0 and len(text[a.start : colon].split()) >= min_words:
+                    end = colon
+                else:
+                    # or stands beside the one with the figure ("Staff had gone back to paper,
+                    # and ambulances would be diverted for 48 hours")
+                    part = _clause_without(text, a.start, a.end, covered, min_words, lang)
+                    if part is None:
+                        continue
+                    begin, end = part
+            if inside_quotation(begin, end):
                 continue
-            if end - a.start > _MAX_ATTRIBUTION_CHARS:
-                cut = text.rfind(" ", a.start, a.start + _MAX_ATTRIBUTION_CHARS)
-                end = cut if cut > a.start else a.start + _MAX_ATTRIBUTION_CHARS
-            start, end = _strip_quotes(text, a.start, end)
+            if end - begin > _MAX_ATTRIBUTION_CHARS:
+                cut = text.rfind(" ", begin, begin + _MAX_ATTRIBUTION_CHARS)
+                end = cut if cut > begin else begin + _MAX_ATTRIBUTION_CHARS
+            start, end = _strip_quotes(text, begin, end)
             piece = text[start:end]
             opened = sum(piece.count(q) for q in "“«„") - sum(piece.count(q) for q in "”»")
             if (opened > 0 or piece.count('"') % 2) and end < len(text) and text[end] in '"”»“':
@@ -359,6 +375,41 @@ def candidates(
                 )
             )  # fmt: skip
     return out
+
+
+# Where one clause of a statement ends and another begins: a conjunction after a comma, a
+# semicolon, "and" before a verb of its own.
+_CLAUSES = {
+    "en": re.compile(
+        r",\s+(?:and|but|while|whereas|which|though|although)\s+|;\s+|\s+and\s+(?=(?:had|has|"
+        r"have|would|will|was|were|could|is|are|did|should|may|might)\s)"
+    ),
+    "de": re.compile(r",\s+(?:und|aber|während|doch|wobei)\s+|;\s+"),
+}
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+
+
+def _clause_without(
+    text: str, start: int, end: int, covered: list[int], min_words: int, lang: str
+) -> tuple[int, int] | None:
+    """The first clause of ``text[start:end]`` that holds none of the *covered* figures and
+    dates and is long enough to state something, or None."""
+    breaks = _CLAUSES.get(lang)
+    if breaks is None:
+        return None
+    cuts = [(m.start(), m.end()) for m in breaks.finditer(text, start, end)]
+    if not cuts:
+        return None
+    bounds = [start, *(c for cut in cuts for c in cut), end]
+    for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+        i = bisect.bisect_left(covered, lo)
+        piece = text[lo:hi]
+        if (i == len(covered) or covered[i] >= hi) and len(piece.split()) >= min_words:
+            if not _QUOTE_MARKS.search(piece):  # (one quoting its source is a quotation)
+                return lo, hi
+    return None
 
 
 def _one_per_clause(found: list[Suggestion]) -> list[Suggestion]:
@@ -394,6 +445,8 @@ def _one_per_clause(found: list[Suggestion]) -> list[Suggestion]:
 _QUOTED = re.compile(
     r"[“\"]([^“”\"\n]{3,}?)[”\"]|«([^«»\n]{3,}?)»|„([^„“”\n]{3,}?)[“”]"
     r"|(?:(?<=\s)|^)»([^«»\n]{3,}?)«(?!\w)"
+    # and the Danish and Swedish ”…”, the same mark on both sides (opened after a space)
+    r"|(?:(?<=[\s(])|^)”([^“”\"\n]{3,}?)”(?![^\W\d_])"
 )
 _NAME_AFTER = re.compile(r"\s?(?:이?라는|이란|으?로\s?불리는|(?:이)?라고\s?불리는)")
 _TITLE_BEFORE = re.compile(r"(?:book|film|report|titled|entitled|called|novel|song)\s*$", re.I)
@@ -427,6 +480,12 @@ def _quotations(
         if _NAME_AFTER.match(text, m.end()):
             continue  # '"푸른 도시 함께 만들기"라는 계획': a name given, not words said
         attr = index.attribution(lo, hi)
+        if attr is None or attr.source is None:
+            # A quotation opened inside a source's words after their cue and running on past
+            # them ('X sagte der „Rundschau“: „A. B.“', split into sentences) is theirs.
+            opened = index.attribution(lo, lo + 1)
+            if opened is not None and opened.source and opened.cue_end <= m.start():
+                attr = opened
         if attr is None or attr.source is None:
             # The cue may begin on the closing mark itself ('…af," siger hun').
             i = bisect.bisect_left(starts, hi)
