@@ -193,7 +193,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?<![\w-])(?P<rel>(?:earlier|later)\s+(?:this|in\s+the|last)\s+(?:month|year|week)|"
             r"(?:this|last|next)\s+(?:month|year|week)|(?:the\s+day\s+before\s+)?yesterday|"
-            r"today|tomorrow|tonight|"
+            r"today|tomorrow|tonight|last\s+night|"
             r"this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today|"
             r"(?:on|last|this|next)\s+" + _WEEKDAY.replace("?P<wd>", "?P<rwd>") + r"|"
             r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![\w-])"
@@ -353,7 +353,7 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, d
     if words == ["tomorrow"]:
         day = p + dt.timedelta(days=1)
         return day, day
-    if words == ["yesterday"]:
+    if words in (["yesterday"], ["last", "night"]):  # "last night": the paper's eve
         day = p - dt.timedelta(days=1)
         return day, day
     if words[-1] == "yesterday":  # the day before yesterday

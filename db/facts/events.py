@@ -51,16 +51,26 @@ NEIGHBOURS = 40  # each dated claim is compared with this many others of its eve
 # Acts done on a day (an arrest, a declaration, a resignation, an opening or closing):
 # two reports giving the day (or a few days) that do not overlap date them differently,
 # even a day apart.  What unfolds may be told a few days apart and agree: a deployment
-# ("sent on 3 October", "arrived on 8 October"), a collapse over a night and the days
-# after, a sinking late at night, a death.
+# ("sent on 3 October", "arrived on 8 October"), a death.
 ONE_MOMENT = frozenset(
     ("announcement", "arrest", "release", "resignation", "inauguration", "agreement",
      "adoption", "founding", "start", "end", "election", "serving")
 )  # fmt: skip
 # What befalls a thing at one moment (a derailment, a collision, an explosion): told late
 # at night it may be dated either side of midnight, but two reports a few days apart
-# date it differently.
+# date it differently.  So do the occurrences named by a noun that happen at a moment
+# ("the explosion on 12 March", "the landslide", "the crash"), unlike a fire, a flood or
+# a storm, which run for days.
 SUDDEN_SLACK_DAYS = 1
+SUDDEN_OCCURRENCES = frozenset(
+    ("explosion", "earthquake", "crash", "accident", "landslide", "avalanche", "shooting")
+)
+# A failure or a sinking ("the dam gave way", "the ferry capsized") may be told a day or
+# two apart (a dam giving way over a night and the next day), not three days or a week
+# apart: "the bridge came down on Saturday 2 January" is the Saturday before the one the
+# others give.
+BREAKING_SLACK_DAYS = 2
+BREAKING = frozenset(("failure", "sinking"))
 # When an occurrence began (a fire broke out, a storm struck) is a moment too: two reports
 # of its outbreak giving the day, more than a day apart, date it differently, though the
 # occurrence itself may run for days ("the fire on 9 November" is not its outbreak).
@@ -193,6 +203,9 @@ def date_conflicts(
             if happening.kind in ONE_MOMENT
             else SUDDEN_SLACK_DAYS
             if happening.kind in SUDDEN
+            or (happening.kind == "event" and thing in SUDDEN_OCCURRENCES)
+            else BREAKING_SLACK_DAYS
+            if happening.kind in BREAKING
             else DAYS_SLACK_DAYS
         )
         for i, (a_first, a_last, a_short, a_old, a_article, a_id, a) in enumerate(spans):
@@ -209,6 +222,11 @@ def date_conflicts(
                     slack = short_slack
                     if happening.kind == "event" and slack > ONSET_SLACK_DAYS:
                         if days > ONSET_SLACK_DAYS and onset(a) and onset(b):
+                            slack = ONSET_SLACK_DAYS
+                        elif days > ONSET_SLACK_DAYS and onset(b) and not onset(a):
+                            # An occurrence does not run before it began: "the fire on 5
+                            # March" against "the fire broke out on 8 March" (a later day
+                            # may be one it still burned on).
                             slack = ONSET_SLACK_DAYS
                 if days <= slack:
                     continue

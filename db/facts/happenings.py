@@ -64,6 +64,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "toppled",
         "caved in",
         "fell in",
+        "fell into",
+        "fell onto",
         "came down",
         "ruptured",
         "rupture",
@@ -205,6 +207,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "plunged",
     ),
     "explosion": ("exploded", "blew up", "detonated"),
+    # A substance let out ("chlorine leaked from a tank", "oil spilled"): the leak.
+    "leak": ("leaked", "leaking", "spilled", "spilt", "spilling"),
     # Food or drink given out, sold or eaten on a day: what an outbreak is traced to.
     "serving": ("served", "ate", "eaten", "sold"),
     "evacuation": ("evacuated", "evacuation", "cleared of people"),
@@ -256,6 +260,7 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "occurrence": "occurrence",
     "crash": "crash",
     "explosion": "explosion",
+    "leak": "leak",
     "evacuation": "evacuation",
     "extinguishing": "extinguishing",
     "flooding": "flooding",
@@ -320,7 +325,8 @@ DEFINITE = re.compile(r"\b(the|its|their|his|her|this|that)\b", re.I)
 # Words naming a group of something: "the first batch of troops" speaks of troops.
 COLLECTIVE = frozenset(
     """batch batches group groups wave waves contingent contingents unit units number
-    team teams convoy convoys party detachment squad lot set share part""".split()
+    team teams convoy convoys party detachment squad lot set share part section sections
+    stretch portion piece length""".split()
 )
 # Words that end a noun phrase: function words, auxiliaries, reporting verbs.
 _STOP = frozenset(
@@ -428,8 +434,19 @@ KINDS_OF_THING = {
         dinghy dredger hovercraft schooner cutter frigate warship submarine""".split()
     ),
     "aircraft": frozenset("airliner jet helicopter seaplane glider airship".split()),
+    # "The bridge" may be the footbridge, "the building" the hotel or the block of flats.
+    "bridge": frozenset("footbridge viaduct flyover overpass aqueduct walkway".split()),
+    "building": frozenset(
+        """hotel block tower school church mosque temple synagogue warehouse factory mill
+        office offices mall hall arena stadium theatre theater cinema house hostel
+        restaurant nightclub club bar pub shop store supermarket library museum gym
+        prison hospital""".split()
+    ),
+    "vehicle": frozenset("bus coach minibus lorry truck van car tram".split()),
 }
-_KINDS = frozenset().union(*KINDS_OF_THING.values())
+# Kinds of thing a name may follow: "the ferry Solenne Marit" is the ferry, and the
+# Solenne Marit.
+_KINDS = KINDS_OF_THING["vessel"] | KINDS_OF_THING["aircraft"]
 
 
 def _plural(word: str) -> bool:
@@ -441,13 +458,23 @@ def _thing(word: str) -> str:
     return THINGS.get(word) or normal_unit(word)
 
 
+# A phrase of happening ending in "into" or "onto" ("fell into", "crashed into") takes
+# no object: what follows is where it went ("the footbridge fell into the water"), and
+# what comes before is what befell.  Its mark is followed by one that is no word.
+_TOWARDS = ("into", "onto")
+
+
+def _phrase_mark(m: re.Match[str]) -> str:
+    return " | ¦ " if m.group(1).lower().endswith(_TOWARDS) else " | "
+
+
 def _heads(text: str) -> list[tuple[str, bool, str]]:
     """The head nouns of the definite phrases in *text* ("the levee near Kessin" →
     levee), each with whether the phrase is marked as the first and the place named
     just after it ("kessin"), else the name just before it ("the Orsk levee": "orsk";
     "" when there is neither)."""
     text = _NUMBER_LABEL.sub("", text)  # "the No. 3 tunnel" is the tunnel
-    tokens = _TOKEN.findall(_PHRASES.sub(" | ", text))  # "gave way" ends a phrase too
+    tokens = _TOKEN.findall(_PHRASES.sub(_phrase_mark, text))  # "gave way" ends a phrase too
     heads = []
     for i, token in enumerate(tokens):
         lower = token.lower()
@@ -663,7 +690,15 @@ def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
         # "the landslide on 24 November" is the failure of the slope that gave way: a
         # failure named by its kind alone, the one the story tells of
         found.add(Happening("failure", "", order))
+    if not about and noun in _NAMED_KINDS:
+        # "the explosion on 12 March" is the explosion "the boiler exploded" tells of, when
+        # the story tells of one: a happening named by its kind alone
+        found.add(Happening(_NAMED_KINDS[noun], "", order))
     return found
+
+
+# Occurrences whose noun names a kind of happening told by a verb as well.
+_NAMED_KINDS = {"explosion": "explosion", "crash": "crash", "leak": "leak", "spill": "leak"}
 
 
 # Kinds that befall a thing once and at a moment (a train derails once): told with no
@@ -671,7 +706,7 @@ def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
 SUDDEN = frozenset(("crash", "collision", "explosion", "grounding"))
 # … and kinds a story tells of once however their thing is named ("chicken served at the
 # fair on 5 September", "people who ate there on Saturday", "the wraps were sold").
-ONCE_TOLD = SUDDEN | {"serving"}
+ONCE_TOLD = SUDDEN | {"serving", "leak"}
 
 
 # Kinds whose things are no one thing (the food served, sold or eaten): told bare.
@@ -724,7 +759,10 @@ def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         if own:
             # The quote's own words tell what it dates ("the wraps at the centre of the
             # outbreak were sold nine days ago" dates a sale): the sentence tells to what.
-            found = {h for h in found if h.kind in own}
+            # Words telling only that something happened date the occurrence the sentence
+            # names ("The fire | broke out at the hotel on Sunday").
+            told_of = own <= _HAPPENED
+            found = {h for h in found if h.kind in own or (told_of and h.kind == "event")}
     if not found:
         kinds = (own or kinds_in(text)) & ONCE_TOLD
         if len(kinds) == 1 and not REPEAT.search(text):
@@ -735,7 +773,26 @@ def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             thing = "" if kind in TOLD_BARE else _indefinite_subject(text, kind)
             if thing or kind in kinds_in(_NOT_ONLY_A_CRASH.sub(" ", text)):
                 found = {Happening(kind, thing, "")}
+        named = own or kinds_in(text)
+        if (
+            not found
+            and len(named) == 1
+            and named <= _BEFALLS_ONE
+            and not REPEAT.search(text)
+            and not _ORDINAL.search(text)
+        ):
+            # "A section of hillside came down on Tuesday evening", "a ferry sank": what
+            # befell the one thing the story names so, though first named with "a" ("a
+            # third levee failed" names one of several).
+            kind = next(iter(named))
+            thing = _indefinite_subject(text, kind)
+            if thing:
+                found = {Happening(kind, thing, "")}
     return found, where
+
+
+# Kinds that befall a thing named with "a" as they would the thing named with "the".
+_BEFALLS_ONE = frozenset(("failure", "sinking"))
 
 
 _ENDS_RELATIVE = re.compile(r",\s*(which|that|who)\s*$", re.I)
@@ -760,6 +817,9 @@ def _indefinite_subject(text: str, kind: str) -> str:
         head = ""
         for token in tokens[at + 1 : verb]:
             w = token.lower()
+            if w == "of" and head in COLLECTIVE:
+                head = ""  # "a section of hillside": the hillside
+                continue
             if not w[0].isalpha() or w in _STOP or w in _FORM_KIND or w.endswith(("ing", "ed")):
                 break
             head = w

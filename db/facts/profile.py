@@ -51,6 +51,7 @@ SYNONYMS = {
     "casualties": "casualties",
     "wounded": "wounded",
     "injured": "wounded",
+    "hurt": "wounded",  # "the number hurt has reached 26"
 }
 CLASSES = frozenset(SYNONYMS.values())  # the counted things known by class
 # People counted by what befell them, under whatever noun or none ("the number trapped
@@ -77,8 +78,8 @@ CUMULATIVE = re.compile(
 # A count of what was added (a new wave, replacements) is not the total so far.
 INCREMENT = re.compile(
     # ("more than 300" qualifies a figure; "300 more" adds to one.)
-    r"\b(additional|another|extra|more(?!\s+than\b)|reinforcements?|replace|replacing|"
-    r"replacement|second|third|fourth|new batch|wave)\b",
+    r"\b(additional|another|extra|a further|more(?!\s+than\b)|reinforcements?|replace|"
+    r"replacing|replacement|second|third|fourth|new batch|wave)\b",
     re.I,
 )
 # An expected or possible figure answers "how many will there be", not "how many are there".
@@ -95,15 +96,16 @@ FORECAST = re.compile(
 # ("Fell ill", "fallen sick", "fell victim" say what befell people, not that a figure fell.)
 _NOT_A_FALL = r"(?!\s+(?:ill|sick|victim|prey|silent|asleep|pregnant)\b)"
 UPDATE_CUES = re.compile(
-    r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|"
-    rf"revised|no longer|has reached|have reached|(?:fell|fallen){_NOT_A_FALL}|dropped|"
+    r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|jumped|soared|surged|up from|"
+    r"raised|raising|revised|no longer|has reached|have reached|had reached|"
+    rf"(?:fell|fallen){_NOT_A_FALL}|dropped|"
     r"declined|decreased|down from|lowered|reduced)\b",
     re.I,
 )
 # Which way such words say the figure went: a rise makes the newer figure the larger.
 RISE = re.compile(
-    r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|up from|raised|has reached|"
-    r"have reached)\b",
+    r"\b(swell(?:ed)?|risen|rose|grown|grew|increased|climbed|jumped|soared|surged|up from|"
+    r"raised|raising|has reached|have reached|had reached)\b",
     re.I,
 )
 _FROM_EARLIER = re.compile(r"\b(?:up|down) from\b", re.I)
@@ -135,6 +137,10 @@ _BODIES = (
 CASUALTY = re.compile(
     r"\b(killed|kill(?:s|ing)|wounded|injured|died|dead|deaths?|casualt(?:y|ies)|"
     r"(?:were|was|been|being|are|is|seriously|badly|slightly|critically)\s+hurt|"
+    # "The number of people hurt has reached 26", "26 hurt": the hurt counted.
+    r"(?:people|persons|others|those|number|count|tally|total|\d[\d,]*)\s+hurt|"
+    r"injuring|wounding|(?:suffered|sustained|suffering|sustaining)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:injuries|wounds)|"
     r"fatalities|lost their lives|killed in action|wia|kia|perished|drowned|"
     r"lives (?:were |have been |had been )?lost|" + _BODIES + r"|"
     r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
@@ -165,7 +171,8 @@ FATE = re.compile(
     r"(?:brought|got|carried|pulled|lifted)\b[^.;:!?]{0,30}?\balive)"
     r"|(?P<trapped>trapped|cut off|stranded|entombed|buried alive|(?:still|remain\w*) "
     r"(?:underground|below ground|under(?:neath)? the rubble|in the rubble|inside))"
-    r"|(?P<missing>missing|unaccounted)"
+    r"|(?P<missing>missing|unaccounted|(?:yet|still) to be (?:found|located|traced)|"
+    r"not (?:yet )?(?:been )?(?:found|located|traced))"
     r"|(?P<detained>arrest\w*|detain\w*|in custody|jailed|imprisoned)"
     r"|(?P<sheltered>shelters?|sheltering|housed))\b",
     re.I,
@@ -189,9 +196,14 @@ DAMAGE = re.compile(
 ILLNESS = re.compile(
     # ("Treated as a crime", "treated well": how something was dealt with, not care.)
     r"\b(?:(?P<treated>(?<!un)treated(?!\s+(?:as|like|well|badly|fairly|unfairly|harshly|"
-    r"differently|equally|with\s+(?:respect|suspicion|caution)))|given (?:first aid|treatment))"
-    r"|(?P<hospitalised>hospitali[sz]\w*|(?:admitted|taken|brought|rushed) (?:in)?to "
-    r"(?:a |the )?hospital|in hospital|hospital admissions?)"
+    r"differently|equally|with\s+(?:respect|suspicion|caution)))|given (?:first aid|treatment)|"
+    r"(?:needed|needing|required|requiring|received|receiving)\s+(?:hospital\s+)?treatment|"
+    r"hospital treatment)"
+    # ("Taken to hospital", "taken to hospitals across the region", "taken to Fellgate
+    # General Hospital".)
+    r"|(?P<hospitalised>hospitali[sz]\w*|(?:admitted|taken|brought|rushed|sent|flown|airlifted|"
+    r"carried|transported|ferried) (?:in)?to (?:a |the )?(?:(?!by\b|from\b|and\b)[\w'’-]+ ){0,3}?"
+    r"hospitals?|in hospital|hospital admissions?)"
     # ("Officials confirmed 1,500 troops arrived" reports; a test confirms an illness.)
     r"|(?P<confirmed>(?:laboratory|lab)[- ]confirmed|confirmed\s+(?:[\d,.]+\s+)?(?:new\s+)?"
     r"(?:cases?|infections?)|cases?\s+(?:\w+\s+){0,2}?confirmed|confirmed\s+[\w-]+\s+in\s+"
@@ -201,16 +213,29 @@ ILLNESS = re.compile(
     r"illness(?:es)?))\b",
     re.I,
 )
-HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.I)
+HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries|injuring|wounding)\b", re.I)
+# The number words from two to ninety-nine, not followed by a multiple ("two hundred").
+_WORD_2_99 = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_NOT_A_MULTIPLE = r"(?![\s-]+(?:hundred|thousand|million|billion|dozen|percent|per cent)\b)"
 # A number word standing as the value of a named count ("the toll rose to seven", "the
 # number stands at three"), with no counted noun after it.
 _COUNT_NOUN_WORD = re.compile(
     r"\b(?:toll|number|total|count|tally|figure)\b[^.;:!?]{0,90}?"
-    r"\b(?:to|at|of|is|was|reached|hit|now)\s+(?P<w>(?:twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|"
-    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen)\b(?![\s-]+(?:hundred|thousand|million|billion|"
-    r"dozen|percent|per cent)\b)",
+    rf"\b(?:to|at|of|is|was|reached|hit|now)\s+(?P<w>{_WORD_2_99})\b{_NOT_A_MULTIPLE}",
+    re.I,
+)
+# A number word standing for the people it counts, opening its clause, as the subject of
+# what befell them: "Twenty-six were hurt", "three are still missing", "Five have died".
+_WORD_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.;:,]\s)|(?<=\band\s)|(?<=\bwhile\s))\W*(?P<w>{_WORD_2_99})\b"
+    r"(?:\s+(?:more|others))?\s+(?:were|are|was|is|have|had|remain(?:s|ed)?)\s+"
+    r"(?:(?:been|still|now|later|also|seriously|badly|critically|slightly)\s+){0,2}"
+    r"(?=(?:hurt|injured|wounded|killed|dead|died|missing|unaccounted|rescued|trapped|"
+    r"taken|treated|hospitali[sz]ed|evacuated)\b)",
     re.I,
 )
 STRENGTH = re.compile(
@@ -243,7 +268,8 @@ _GROUP_NOUNS = (
 )
 _SUBSET_BEFORE = re.compile(
     # A group, a batch, a unit, a delegation of …; "the first 1,500", "the initial 11,000".
-    rf"(?:\b(?:{_GROUP_NOUNS})\s+(?:of|из|på)|\b(?:first|initial|первые|første)"
+    # ("The last two bodies were recovered": the last of them, found that day.)
+    rf"(?:\b(?:{_GROUP_NOUNS})\s+(?:of|из|på)|\b(?:first|initial|last|первые|første)"
     r"|(?:^|[\s\W])[وف]?(?:مجموعة|وفد|وحدة|دفعة|فريق)\s+من|(?:^|[\s\W])أول)\s*$"
     # Among them, of whom, including …, possibly a word or two before the figure.
     r"|(?:\b(?:among (?:them|whom|those|these)|of (?:whom|which|them|these|those)|"
@@ -345,6 +371,65 @@ class Profile:
     def wording(self) -> str:
         """The words, in one string, for comparing wording (order does not matter)."""
         return " ".join(sorted(self.words))
+
+    @cached_property
+    def hurt_in_hospital(self) -> bool:
+        """Whether the figure counts people taken to or treated in hospital for their
+        injuries (:func:`hurt_in_hospital`)."""
+        return hurt_in_hospital(self.quote, self.predicate)
+
+
+# People taken to or treated in hospital after an accident are its injured counted by
+# where they went: "twelve people were treated in hospital", "the number taken to
+# hospital rose to 23", "23 people were treated for their injuries" and "23 people were
+# injured" count one thing, as reports word it either way.  Not those admitted (kept in
+# hospital: fewer than those treated), nor those still there ("four remain in hospital",
+# "in a critical condition"), nor care given elsewhere ("treated at the scene"), nor care
+# for another cause than injuries ("treated in hospital for smoke inhalation").
+_TO_HOSPITAL = re.compile(
+    r"\b(?:taken|brought|rushed|carried|flown|airlifted|sent|transported|ferried|went|"
+    r"go(?:ne)?)\s+(?:in)?to\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?hospitals?\b|"
+    r"\btreated\b[^.;:!?]{0,40}?\b(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"hospitals?\b|\bhospital treatment\b|\bhospitali[sz]\w*",
+    re.I,
+)
+_ADMITTED = re.compile(r"\b(?:admitted|admissions?|in-?patients?)\b", re.I)
+_STILL_THERE = re.compile(
+    r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed|ing)?|kept|are|is)\s+(?:[\w-]+\s+){0,2}?"
+    r"in\s+(?:a\s+|the\s+)?hospital\b|\b(?:critical|serious|stable|satisfactory)\s+"
+    r"condition\b|\bintensive care\b",
+    re.I,
+)
+_ELSEWHERE = re.compile(
+    r"\b(?:at|on)\s+the\s+(?:scene|spot|site)\b|\bby\s+(?:paramedics|ambulance\s+crews?)\b",
+    re.I,
+)
+# The cause the care was for: "for smoke inhalation", "with minor injuries".
+_CARE_FOR = re.compile(
+    r"\b(?:treated|hospitals?)\b[^.;:!?]*?\b(?:for|with)\s+(?P<cause>(?:[^\W\d_]+\s+){0,3}"
+    r"[^\W\d_]+)",
+    re.I,
+)
+_INJURIES = re.compile(
+    r"\b(?:injur\w*|wounds?|wounded|cuts?|fractures?|broken|burns|bruis\w*|trauma)\b", re.I
+)
+
+
+def hurt_in_hospital(quote: str, predicate: str) -> bool:
+    """Whether a count of people taken to or treated in hospital (by *predicate*, read
+    from *quote*) counts the injured."""
+    if predicate not in ("hospitalised", "treated"):
+        return False
+    if _ADMITTED.search(quote) or _STILL_THERE.search(quote) or _ELSEWHERE.search(quote):
+        return False
+    cause = _CARE_FOR.search(quote)
+    if cause is not None and not cause["cause"].lower().startswith(_NO_CAUSE):
+        return bool(_INJURIES.search(cause["cause"]))
+    return bool(_TO_HOSPITAL.search(quote))
+
+
+# Words after "for" that give no cause: "taken to hospital for treatment", "for checks".
+_NO_CAUSE = ("treatment", "check", "assessment", "observation", "tests")
 
 
 def normal_unit(unit: str) -> str:
@@ -487,9 +572,10 @@ _ONE_CASUALTY = re.compile(
 
 
 def word_value(quote: str) -> Figure | None:
-    """A number word given as the value of a named count ("the toll rose to seven"), or a
-    single casualty ("one person had died")."""
-    found = _COUNT_NOUN_WORD.search(quote)
+    """A number word given as the value of a named count ("the toll rose to seven") or
+    standing for the people it counts ("Twenty-six were hurt"), or a single casualty ("one
+    person had died")."""
+    found = _COUNT_NOUN_WORD.search(quote) or _WORD_SUBJECT.search(quote)
     if found is None:
         one = _ONE_CASUALTY.search(quote)
         if one is not None and (DEATHS.search(one["rest"]) or HURT.search(one["rest"])):

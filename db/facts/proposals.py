@@ -31,7 +31,15 @@ from db.facts.profile import (
     is_time_unit,
     remembered,
 )
-from db.facts.relate import COMPATIBLE, Relating, explain, relate_alike, same_question
+from db.facts.relate import (
+    COMPATIBLE,
+    Relating,
+    counted_alike,
+    explain,
+    injured,
+    relate_alike,
+    same_question,
+)
 from db.facts.steps import direct_steps
 from db.models import Article, Claim, ClaimLink, ClaimReading, DismissedProposal, Relation
 from db.workspace import Workspace
@@ -173,15 +181,28 @@ def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
     (:func:`same_question` asks that too)."""
     buckets: dict[tuple[str, bool, bool, bool, str, str], list[Profile]]
     buckets = defaultdict(list)
+    # People taken to or treated in hospital for their injuries are the injured too: each
+    # such claim is also compared with the counts of the hurt (db.facts.relate.injured).
+    hurt: dict[tuple[bool, bool, bool, str], list[Profile]] = defaultdict(list)
     for p in items:
         if p.has_figure and p.unit and not is_time_unit(p.unit):
             key = (p.unit, p.increment, p.forecast, p.subset, p.predicate, p.period)
             buckets[key].append(p)
+            if injured(p):
+                hurt[(p.increment, p.forecast, p.subset, p.period)].append(p)
     for bucket in buckets.values():
         bucket.sort(key=lambda p: p.order)
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
                 yield a, b
+    for bucket in hurt.values():
+        if all(p.hurt_in_hospital for p in bucket) or not any(p.hurt_in_hospital for p in bucket):
+            continue  # compared in their own buckets
+        bucket.sort(key=lambda p: p.order)
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
+                if (a.unit, a.predicate) != (b.unit, b.predicate) and counted_alike(a, b):
+                    yield a, b
 
 
 def _parts(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:

@@ -45,16 +45,35 @@ class Relating(NamedTuple):  # a tuple: hundreds of thousands are made quickly
         return explain(self.reason, self.newer, self.older)
 
 
+# The count of the injured: people hurt, wounded or injured.
+INJURED = ("wounded", "casualty")
+
+
+def injured(p: Profile) -> bool:
+    """Whether *p* counts the injured: people hurt, wounded or injured, or taken to or
+    treated in hospital for their injuries (:attr:`Profile.hurt_in_hospital`)."""
+    return (p.unit, p.predicate) == INJURED or (p.has_figure and p.hurt_in_hospital)
+
+
+def counted_alike(a: Profile, b: Profile) -> bool:
+    """Whether two claims count the same thing told by what befell it: the same unit and
+    predicate, or the injured counted by their hurt and by their care in hospital in
+    different articles (one article giving both counts tells two counts apart)."""
+    if a.unit == b.unit and a.predicate == b.predicate:
+        return True
+    return a.article_id != b.article_id and injured(a) and injured(b)
+
+
 def same_question(a: Profile, b: Profile) -> str | None:
     """Why two claims answer one question, or None when they do not."""
     if not (a.has_figure and b.has_figure):
         return None
-    if not a.unit or a.unit != b.unit:
-        return None  # "1,500 reinforcements" and "1,500 soldiers" count different things
+    if not a.unit or not b.unit or not counted_alike(a, b):
+        # "1,500 reinforcements" and "1,500 soldiers" count different things; the killed,
+        # a standing army and a deployment are different quantities
+        return None
     if is_time_unit(a.unit):
         return None  # ages and durations ("69-year-old", "ten years of service") are not counts
-    if a.predicate != b.predicate:
-        return None  # the killed, a standing army and a deployment are different quantities
     if a.period != b.period:
         return None  # "$2,000 monthly" is not a total per year
     if a.scope != b.scope and a.scope and b.scope:
@@ -67,7 +86,12 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None  # a part ("a group of 200") is not the whole ("34,000 live there")
     if not _alike(a, b):
         return None
-    return f"both count {a.unit} in similar words"
+    return f"both count {_counted(a, b)} in similar words"
+
+
+def _counted(a: Profile, b: Profile) -> str:
+    """What two related claims count, in a word ("wounded" for the injured however told)."""
+    return a.unit if a.unit == b.unit else INJURED[0]
 
 
 def _years_apart(a: Profile, b: Profile) -> bool:
@@ -198,7 +222,7 @@ REASONS = (SAME, WORDED, COMPATIBLE, LATER, CANNOT_BOTH_HOLD, STILL_STANDING)
 
 def explain(reason: str, newer: Profile, older: Profile) -> str:
     """The reason in words: *newer* and *older* as :class:`Relating` has them."""
-    head = f"both count {newer.unit} in similar words"
+    head = f"both count {_counted(newer, older)} in similar words"
     if reason == SAME:
         return f"{head}: the same figure, {_show(newer)}"
     if reason == WORDED:
