@@ -51,6 +51,18 @@ _DOCUMENT_OF = re.compile(
     r"analysis|survey|briefing|post|update)s?\s+(?:from|by|of|released by|published by)\s+",
     re.IGNORECASE,
 )
+# "according to a statement the bank issued on Wednesday": the document and, in a clause of
+# its own with no "by", who issued it (the time of issuing is the saying's, not the statement's).
+_DOCUMENT_ISSUED = re.compile(
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:statement|report|data|figures|estimates?|assessment|"
+    r"analysis|survey|briefing|post|update|letter|filing|notice)s?\s+(?:that\s+|which\s+)?"
+    r"(?P<who>(?:the\s+|its\s+|their\s+)?[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}?)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:issued|released|published|put\s+out|posted|sent\s+out|filed|"
+    r"circulated|made\s+public)\b"
+    r"(?:\s+(?:on|late|early|last|this|earlier|yesterday|today|overnight)\b[^,.;:!?]{0,30}?"
+    r"(?=[,.;:!?]|$))?",
+    re.IGNORECASE,
+)
 _REPORT_BY = re.compile(
     r"\b(?:report|assessment|estimate|statement|study|survey|analysis|review|audit|poll|census|"
     r"investigation|inquiry)s?\s+(?:by|from)\s+"
@@ -552,6 +564,10 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         document = _DOCUMENT_OF.match(text, s + m.end(), e)
         if document:  # "according to a statement from the ministry": the ministry
             name, name_end = _np_after(text, document.end(), e)
+        else:
+            issued = _DOCUMENT_ISSUED.match(text, s + m.end(), e)
+            if issued:  # "according to a statement the bank issued on Wednesday": the bank
+                name, name_end = issued.group("who"), issued.end()
         if not name:
             continue
         if cue == "citing" or cue == "quoted by":
@@ -920,6 +936,12 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 rr = names.resolve(r, f.cue_start)
                 if rr is not None:
                     relays.append(rr[0])
+            if not relays and _TAKEN_UP.match(f.raw) and name.split()[-1] == f.raw.split()[-1]:
+                # "The Courier reported, citing a senior executive, that … . The executive said
+                # …": an unnamed source taken up again is still passed on by whoever cited it
+                cited = next((a for a in reversed(out) if a.source == name), None)
+                if cited is not None and cited.relayed_by and f.cue_start - cited.end < 400:
+                    relays = list(cited.relayed_by)
             start, end = _trim(text, f.start, f.end)
             if end <= start:
                 continue
@@ -927,8 +949,10 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 # sentences before ("“…,” siger hun": its closing mark after the comma)
                 closing = _CLOSING_AFTER.match(text, end, f.cue_start + 1)
                 start = _quotation_opened_before(text, start, closing.end() if closing else end)
+                if closing is not None and closing.group(0).endswith("«"):
+                    end = closing.end()  # "»…,« siger hun": the quotation with its closing mark
             quoted = bool(re.fullmatch(r"[“\"‘«„”].*[”\"’»“,.]?", text[start:end].strip(), re.S))
-            if lang == "de" and not quoted:  # German print's »…«
+            if lang in ("de", "da") and not quoted:  # German and Danish print's »…«
                 quoted = bool(re.fullmatch(r"»[^»]*«[,.]?", text[start:end].strip()))
             made.append(
                 Attribution(
@@ -1113,8 +1137,10 @@ def _opens_on_account(text: str, sent: Span, a: Attribution) -> bool:
     )
 
 
-_PAIRS = {"»": "«", "”": "“", "“": "„"}
-_CLOSING_AFTER = re.compile(r",[”\"’]")
+# A source taken up again by a description ("the executive", "the official").
+_TAKEN_UP = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+_PAIRS = {"»": "«", "”": "“", "“": "„", "«": "»"}
+_CLOSING_AFTER = re.compile(r",?[”\"’«]")
 
 
 def _quotation_opened_before(text: str, start: int, end: int) -> int:
@@ -1124,6 +1150,8 @@ def _quotation_opened_before(text: str, start: int, end: int) -> int:
     piece = text[start:end]
     for close, opening in _PAIRS.items():
         at = piece.find(close)
+        if close == "«" and (at <= 0 or piece[at - 1].isspace() or "»" in piece[at:]):
+            continue  # « opens a quotation ("сказал: «…»"); it closes Danish print's »…«
         if at >= 0 and opening not in piece[:at]:
             break
     else:

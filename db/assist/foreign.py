@@ -292,7 +292,9 @@ _OBJECT_ESTIMATE = re.compile(
 _CALLS = re.compile(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")
 _CALLED_END = re.compile(r"\s+(?:og|и|men|но)\s|[,;.!?]")
 _INVERTED = re.compile(
-    rf"(?:,|»|“|”|\")\s*[—–-]?\s*(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
+    # (Danish print closes a quotation on «, after its comma: "»…,« siger hun")
+    r"(?:,|»|“|”|\"|(?<=[,!?])«)\s*[—–-]?\s*"
+    rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
     r"\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
 )
 _KO_ACCORDING = re.compile(
@@ -389,11 +391,16 @@ _AR_SAY_VERBS = (
     r"يعتبر|تعتبر|يعتبرون|يتوقع|تتوقع|يتوقعون|يفيد|تفيد|يذكر|تذكر|يعتقد|تعتقد|يعتقدون|يحذر|"
     r"تحذر|يقدر|تقدر|يقدرون)"
 )
+# A relative pronoun or "وهو"/"وهي" opening a clause that describes a source.
+_AR_RELATIVE = r"(?:الذي|التي|الذين|اللذان|اللتان|اللواتي|وهو|وهي|وهم)\s"
 _AR_SAID = re.compile(
     r"(?:^|\s)و?(?P<verb>" + _AR_SAY_VERBS + r")\s+"
     # (not a bare preposition before "that": "وشدد على أن" has no subject of its own)
     r"(?!(?:على|إلى|من|عن)\s+(?:إن|أن|بأن))"
-    r"(?P<who>[^،,.:]+?(?:،\s*[^،,.:]{2,40}?،(?:\s+ل[^،,.:]{2,40}?)?)?)"
+    r"(?P<who>[^،,.:]+?(?:،\s*[^،,.:]{2,40}?،(?:\s+ل[^،,.:]{2,40}?)?"
+    # a relative clause describing the speaker before the colon of a quotation ("وقالت الطالبة
+    # سلمى، التي تدرس في الجامعة: «…»")
+    r"|،\s*" + _AR_RELATIVE + r"[^،,.:«»]{2,80}?(?=\s*:))?)"
     r"(?:\s+(?:إلى\s+|من\s+|على\s+)?(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|\s*:\s*)"
 )
 # "وكانت الوزارة قد أعلنت أن …", "وكان الوزير قد قال إن …": the pluperfect of a verb of saying,
@@ -433,11 +440,18 @@ _AR_ESTIMATED = re.compile(
 )
 # "وأعلن الجيش عن مقتل …", "وأكدت مصادر طبية وصول …": a verb of saying, its subject, and a
 # verbal noun for what happened (no "أن").
+# (the day of the announcing may stand between the subject and the verbal noun: "أعلنت الشركة
+# أمس خفض …", "أعلن الجيش مساء الأحد …"; it dates the saying, not what was announced)
 _AR_ANNOUNCED = re.compile(
     r"(?:^|\s)و?(?P<verb>أعلن|أعلنت|أكد|أكدت|ذكر|ذكرت|أفاد|أفادت|نفى|نفت)\s+"
-    r"(?P<who>[^،,.:]{2,80}?)\s+(?:عن\s+)?"
+    r"(?P<who>[^،,.:]{2,80}?)\s+"
+    r"(?:(?:(?:يوم|مساء|صباح|ليلة|فجر)\s+)?(?:أمس|اليوم|الإثنين|الاثنين|الثلاثاء|الأربعاء|"
+    r"الخميس|الجمعة|السبت|الأحد)\s+)?(?:عن\s+)?"
     r"(?=(?:مقتل|إصابة|وصول|سقوط|ارتفاع|تراجع|انخفاض|وقوع|نزوح|اعتقال|تدمير|إطلاق|مصرع|استشهاد|"
-    r"فقدان|اختفاء|إغلاق|فتح|تعليق|استئناف|تسجيل|إجلاء|انتشال|وفاة|ضبط|إسقاط)\s)"
+    r"فقدان|اختفاء|إغلاق|فتح|تعليق|استئناف|تسجيل|إجلاء|انتشال|وفاة|ضبط|إسقاط|"
+    # what a body announces it will do: cuts, rises, stops, delays, bans
+    r"خفض|تخفيض|تقليص|رفع|زيادة|إلغاء|تأجيل|بدء|وقف|منع|حظر|تمديد|إنهاء|توقف|تعيين|إقالة|"
+    r"استقالة)\s)"
 )
 # A quotation first, then its speaker: "«…»، قال أبو سمير، وهو صائغ …".
 _AR_QUOTE_FIRST = re.compile(
@@ -490,6 +504,7 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
             if p.strip()
             and not _AR_LISTENER.match(p.strip())
             and not _AR_CIRCUMSTANCE.match(p.strip())  # "في حديث لوكالة الأنباء": how it was said
+            and not re.match(_AR_RELATIVE, p.strip())  # "التي تدرس في …": what the source is
         ]
         who = parts[-1] if parts else who
     role_of = _ROLE_AT_BODY_NAME.fullmatch(who)
@@ -757,6 +772,8 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if offset < 0:  # the clause's subject; a name in guillemets ("Газета «Ведомости»") whole
             offset = head.rfind(",") + 1
             named = head[offset:]
+        if _PREFIX.match(named.strip(" —–-")):
+            continue  # "Ifølge X viste prøver, at …": X's account, read with its cue above
         subject, relays = _who(named.strip(" —–-"))
         subject = _first_subject(subject)
         if not subject or len(subject.split()) > 8 or not re.search(r"\w", subject):

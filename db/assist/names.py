@@ -97,6 +97,12 @@ _PERSON_ROLES = frozenset(
 )
 # A German title alone, or after its article ("der Sprecher").
 _GERMAN_ROLE = re.compile(r"(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+)?([A-ZÄÖÜ]\w+)$")
+# Words a sentence may open on before a name.
+_OPENING_WORDS = frozenset(
+    "the a an its their in on at by for from with after before when while but and as yesterday "
+    "today last this meanwhile however also earlier later monday tuesday wednesday thursday "
+    "friday saturday sunday".split()
+)
 _PLACE_BEFORE = re.compile(
     r"(?:^|\s)(?:in|at|of|for|from|with|on|near|i|på|fra|hos|ved)(?:\s+the)?$"
 )
@@ -421,6 +427,24 @@ class NameIndex:
         kind = guess_kind(words)
         return kind if kind != "other" else guess_kind(words, self._description(name, pos))
 
+    def _named_with_head(self, head: str, pos: int) -> str | None:
+        """The name last written before *pos* (and in the 600 characters before it) whose last
+        word is *head* capitalised: "the bank" takes up "Harbourside Bank"."""
+        if not head.isalpha() or not head.islower():
+            return None
+        found = None
+        for m in re.finditer(
+            rf"(?<![\w’'-])(?:[A-Z][\w’'&-]*\s+){{1,4}}{head.capitalize()}(?![\w’'-])",
+            self.text[max(0, pos - 600) : pos],
+        ):
+            found = m.group(0)
+        if found is None:
+            return None
+        words = found.split()
+        while words[:-1] and words[0].casefold() in _OPENING_WORDS:
+            words.pop(0)  # "In", "Yesterday", "But" opening the sentence, not the name
+        return " ".join(words) if len(words) >= 2 else None
+
     def resolve(self, raw: str, pos: int) -> tuple[str, str, tuple[str, ...]] | None:
         """``(name, kind, other names)`` for a cue's subject, or None when it names nobody."""
         definite = bool(re.match(r"(?i)^the\s", raw.strip()))
@@ -507,6 +531,9 @@ class NameIndex:
             for p, name, kind in reversed(self._source_words.get(head, ())):
                 if p < pos and name.casefold() != low:
                     return name, kind, (raw,)
+            named = self._named_with_head(head, pos) if len(words) == 1 else None
+            if named is not None:  # "Harbourside Bank …, according to a statement the bank …"
+                return named, self._kind(raw, named, pos), (raw,)
             return raw, guess_kind(raw), ()
         # split a title or description from a trailing personal name
         tail: list[str] = []
