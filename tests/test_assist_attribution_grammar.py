@@ -140,7 +140,7 @@ def test_a_promise_with_chto_and_a_plural_subject_of_its_own() -> None:
     )
     found = suggest(text, None, "ru")
     assert figure_at(found, "25", text).source == "Анна Крылова"
-    assert figure_at(found, "40", text).source == "Перевозчики"
+    assert figure_at(found, "не меньше 40", text).source == "Перевозчики"
     assert figure_at(found, "60", text).source == "Анна Крылова"
 
 

@@ -116,6 +116,9 @@ _CALLED_QUOTE = re.compile(
 )
 # A colon before a quotation ("X was less forgiving: "…"", "X put it more bluntly: "…"").
 _COLON_QUOTE = re.compile(r":\s*[“\"„»]")
+# (in Russian, a short noun phrase ending in a name, the colon, and a quotation in «…» or "…")
+_RU_NAME_COLON_QUOTE = re.compile(r"^[^\s:«»\"“”]+(?:\s[^\s:«»\"“”]+){1,7}:\s*[«“\"„]")
+_RU_COLON_QUOTE = re.compile(r":\s*[«“\"„]")
 # "…, the state forestry said": a trailing source set off from the statement by a comma,
 # the words after it the start of the subject's own noun phrase (no "that", no verb).
 _SET_OFF = re.compile(r"(?:[,–—:][”\"’»]?|[”\"’»])(?:\s+(?!that\b)[\w’'-]+(?<!ed)(?<!ing)){0,4}$")
@@ -268,9 +271,12 @@ _QUOTED_SENTENCE = re.compile(r"^[\"“«„”][^\"“”«»„]{3,}[.!?]?[\"�
 # A topic that is an adverbial ("시도별로는", "지역에서는", "올해에는"): no subject of its own.
 _KO_ADVERBIAL_TOPIC = re.compile(r"(?:으로|로|에서|에)는\s")
 # The verb of a count that moved, closing a sentence with a figure in it ("…5.1% 증가했다").
+# A count given with the past copula after its counter closes one too ("무는 개당 2천850원이었다").
 _KO_MOVED = re.compile(
     r"\d[^.]*\s(?:\S+\s)?(?:늘었|줄었|올랐|떨어졌|증가했|감소했|상승했|하락했|기록했|집계됐|달했|"
-    r"이어갔|차지했|많았|적었|높았|낮았|넘었|밑돌았|웃돌았)(?:다|습니다)[.]?$"
+    r"이어갔|차지했|많았|적었|높았|낮았|넘었|밑돌았|웃돌았|비쌌|쌌|그쳤|머물렀|뛰었|급등했|급증했|"
+    r"급감했|늘어났|줄어들었)(?:다|습니다)[.]?$"
+    r"|\s[\d,.]*\d(?:[천만억][\d,.]*)*(?:여|가량|안팎)?\s?[\uac00-\ud7a3%]{0,3}(?:이었|였)(?:다|습니다)[.]?$"
 )
 # A Korean sentence opening on a breakdown of the count before it or on the period it
 # covered ("품목별로는", "지역별로는", "같은 달", "이 가운데").
@@ -914,12 +920,20 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 and not any(f.cue_start <= c.cue_start and c.cue_end <= f.cue_end for f in foreign)
             ] + foreign
         colon = _COLON_QUOTE.search(body) if lang in ("en", "de") and ":" in body else None
+        if lang == "ru" and ":" in body:
+            # "Местная жительница Анна Белова: «…»": a Russian speaker named just before the
+            # colon, no verb, speaks the quotation after it
+            named = _RU_NAME_COLON_QUOTE.match(body)
+            colon = _RU_COLON_QUOTE.search(body, named.end() - 3) if named else None
         if colon is not None and not any(
             c.start <= sent.start + colon.end() - 1 < max(c.end, c.start + 1) for c in cues
         ):
             # "Councillor Mark Ellery, who chairs …, was less forgiving: "…"": the person the
             # sentence opens on speaks the quotation after the colon
             who = names.first_person(sent.start, sent.start + colon.start())
+            if lang == "ru" and who is not None:
+                named_end = who[0] + len(who[1])
+                who = who if text[named_end : sent.start + colon.start()].strip() == "" else None
             if who is not None and len(body[: colon.start()].split()) <= 25:
                 mark = sent.start + colon.end() - 1
                 cues.append(_Found(mark, sent.end, who[1], "colon", who[0], mark, []))
@@ -936,7 +950,10 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 rr = names.resolve(r, f.cue_start)
                 if rr is not None:
                     relays.append(rr[0])
-            if not relays and _TAKEN_UP.match(f.raw) and name.split()[-1] == f.raw.split()[-1]:
+            taken_up = (
+                _TAKEN_UP.match(f.raw) is not None and name.split()[-1] == f.raw.split()[-1]
+            ) or (_KO_TAKEN_UP.fullmatch(f.raw.strip()) is not None and name != f.raw.strip())
+            if not relays and taken_up:
                 # "The Courier reported, citing a senior executive, that … . The executive said
                 # …": an unnamed source taken up again is still passed on by whoever cited it
                 cited = next((a for a in reversed(out) if a.source == name), None)
@@ -1139,6 +1156,8 @@ def _opens_on_account(text: str, sent: Span, a: Attribution) -> bool:
 
 # A source taken up again by a description ("the executive", "the official").
 _TAKEN_UP = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+# (in Korean, "이들", "이 관계자")
+_KO_TAKEN_UP = re.compile(r"이(?:들|\s[\uac00-\ud7a3]+)")
 _PAIRS = {"»": "«", "”": "“", "“": "„", "«": "»"}
 _CLOSING_AFTER = re.compile(r",?[”\"’«]")
 

@@ -100,7 +100,7 @@ _PART_RE = re.compile(
     # Korean
     r"|(?<![\w])(?P<ko>"
     + "|".join(sorted(_KOREAN_PERIODS, key=len, reverse=True))
-    + r")\s?(?P<part6>초|중순|말|상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
+    + r")\s?(?P<part6>초|중순|(?<!주)말|상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
 )
 _KEYS = frozenset(
     [*_UNITS, "초", "말", "중순", "상반기", "하반기", "halbjahr", "halbjahres", "jahreshälfte"]

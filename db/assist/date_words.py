@@ -126,6 +126,8 @@ _RELATIVE: list[tuple[str, str]] = [
     (r"올해\s?들어", "year so far"),
     (r"이달\s?들어", "month so far"),
     (r"지난\s?주말", "weekend"),
+    (r"이번\s?주말", "this weekend"),
+    (r"다음\s?주말", "next weekend"),
     (r"지난\s?주", "last week"),
     (r"이번\s?주", "this week"),
     (r"다음\s?주", "next week"),
@@ -161,7 +163,9 @@ _SEASONS = {
     "الربيع": (3, 5), "الصيف": (6, 8), "الخريف": (9, 11), "الشتاء": (12, 14),
 }  # fmt: skip
 _LEFT = r"(?<![\w])"
-_KO_PARTICLE = r"(?:까지|부터|에는|에서|에|은|는|의|도|엔)?"
+# the particle after a Korean date word, the comparison base ("지난해보다") and the subject
+# ("다음 주가") included
+_KO_PARTICLE = r"(?:까지|부터|보다|에는|에서|에도|에|은|는|의|도|엔|가|이|를|을|와|과|로|만)?"
 _RIGHT = r"(?![\w])"
 _RELATIVE_RE = re.compile(
     _LEFT
@@ -248,7 +252,7 @@ _YEAR_RE = re.compile(
     + r"(?P<prep>(?:منذ|في|خلال)\s+)?(?:عام|العام|سنة)\s+(?P<y>(?:1[89]|20)\d\d)(?!\d)"
     + r"|"
     + _LEFT
-    + r"(?:в|с|до|к)\s+(?P<y2>(?:1[89]|20)\d\d)\s+(?:году|года|г\.)"
+    + r"(?:[Вв]|[Сс]|[Дд]о|[Кк])\s+(?P<y2>(?:1[89]|20)\d\d)\s+(?:году|года|г\.)"
     + r"|(?<![\d월])(?P<y3>(?:1[89]|20)\d\d)년(?!\s?\d{1,2}월)"
     + r"|"
     + _LEFT
@@ -368,6 +372,9 @@ def _period(rule: str, p: dt.date) -> tuple[dt.date, dt.date]:
     if rule == "weekend":  # the last Saturday and Sunday up to the paper's day
         saturday = p - dt.timedelta(days=(p.weekday() - 5) % 7)
         return saturday, saturday + one
+    if rule in ("this weekend", "next weekend"):  # "이번 주말": the week's Saturday and Sunday
+        saturday = monday + dt.timedelta(days=5 + 7 * (rule == "next weekend"))
+        return saturday, saturday + one
     if rule == "two days ago":
         return p - 2 * one, p - 2 * one
     if rule == "today":
@@ -476,9 +483,11 @@ def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
 # 2021", "летом 2021 года", "في صيف عام 2021", "2021년 여름"), that year's.
 _SEASON_RE = re.compile(
     r"(?<![\w])(?:(?P<ky>(?:19|20)\d\d)년\s?(?P<ko>봄|여름|가을|겨울)(?:철)?"
+    + _KO_PARTICLE
     # "여름철": the season of the paper's year
-    r"|(?P<ko2>봄|여름|가을|겨울)철"
-    r"|(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
+    + r"|(?P<ko2>봄|여름|가을|겨울)철"
+    + _KO_PARTICLE
+    + r"|(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
     r"vinteren)|(?:im|in\s+diesem|(?:im|in\s+dem)\s+(?P<de_which>vergangenen|letzten|vorigen|"
     r"kommenden|nächsten)|(?P<de_which2>vergangenen|letzten|vorigen|kommenden|nächsten|diesen))\s+"
     r"(?P<de>frühjahr|frühling|sommer|herbst|winter)|(?:(?P<ru_which>прошлой|прошлым|этой|этим|следующей|следующим)\s+)?"
@@ -498,7 +507,7 @@ _AR_SEASON_CONSTRUCT = {"ربيع": "الربيع", "صيف": "الصيف", "خ�
 
 
 def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
-    for m in _near_words(folded, _SEASON_RE, _SEASON_WORDS.__contains__):
+    for m in _near_words(folded, _SEASON_RE, _is_season_word):
         if published is None:
             yield m.start(), m.end(), None, None, True
             continue
@@ -711,8 +720,12 @@ def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
     for m in _near_words(folded, _MONTH_RE, _MONTH_WORDS.__contains__):
         name = m.group("m").casefold()
         month = _AR_MONTHS.get(m.group("m")) or lexicon.MONTHS.get(name.rstrip("."))
-        if month is None or (not m.group("prep") and not m.group("d") and not m.group("y")):
+        if month is None:
             continue
+        if not m.group("prep") and not m.group("d") and not m.group("y"):
+            before = _MONTH_AND_BEFORE.search(folded, max(0, m.start() - 30), m.start())
+            if before is None:
+                continue  # (but "в апреле и мае": the second month shares the first's "в")
         if name in ("may", "mar", "maj", "mai", "jun", "dec") and not (
             m.group("d") or m.group("y") or (name == "mai" and m.group("prep") in _DE_MONTH_PREPS)
         ):
@@ -740,6 +753,12 @@ def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
         yield m.start(), m.end(), lo, hi, relative
 
 
+_MONTH_AND_BEFORE = re.compile(
+    r"(?<![\w])(?:в|во|i|im|in|في)\s+(?:"
+    + _MONTH_ALT
+    + r")\s+(?:и|og|und|and|или|eller|oder|و)\s+$",
+    re.IGNORECASE,
+)
 _DE_MONTH_PREPS = ("im", "Im", "seit", "Seit", "bis", "Bis", "ab", "Ab")
 
 
@@ -820,6 +839,11 @@ _RELATIVE_WORDS = frozenset(
 _RELATIVE_PREFIXES = ("прошлогодн", "지난", "이번", "다음", "작년", "올해", "금년", "내년", "어제",
                       "내일", "전날", "그제", "그저께", "이달")  # fmt: skip
 _KOREAN_WEEKDAYS = tuple(w for w in _WEEKDAY_WORDS if w.endswith("요일"))
+
+
+def _is_season_word(word: str) -> bool:
+    # a Korean season with its particle ("가을에도")
+    return word in _SEASON_WORDS or word.startswith(("봄", "여름", "가을", "겨울"))
 
 
 def _is_relative_word(word: str) -> bool:

@@ -182,7 +182,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             r"(?P<prep>\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|"
-            r"[Oo]f|в|с|i|I|[Ss]iden|im|seit|[Bb]is|[Aa]b)\s+)"
+            r"[Oo]f|[Вв]|[Сс]|i|I|[Ss]iden|im|seit|[Bb]is|[Aa]b)\s+)"
             r"(?:(?:the\s+)?(?:early|late|mid)[- ])?"
             + _Y.format(n="y")
             + r"(?!\d|s\b|-\d|\s+Uhr\b)(?:\s+(?:году|года|г\.))?"

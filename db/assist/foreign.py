@@ -86,7 +86,7 @@ _AFTER_NAME = re.compile(
 # Words that open a sentence before its subject ("Ранее ведомство", "한편 국방부는").
 _LEADING = re.compile(
     r"^(?:(?:ранее|позднее|также|кроме того|между тем|при этом|однако|тем временем|"
-    r"한편|또한|또|이어|특히|그러나|하지만|다만|이에|앞서|tidligere|samtidig|også)\s*,?\s+)+",
+    r"한편|또한|또|이어|특히|그러나|하지만|다만|이에|앞서|반면|tidligere|samtidig|også)\s*,?\s+)+",
     re.IGNORECASE,
 )
 _THAT_AFTER_COMMA = re.compile(r",\s*(?:что|що|at|dass)\s")
@@ -184,6 +184,14 @@ _RU_LISTENER_AFTER = re.compile(
     r"\s+(?:журналистам|репорт[её]рам|корреспондент(?:у|ам)|"
     r"(?:агентству|изданию|газете|телеканалу|радиостанции)(?:\s+«[^»]{1,40}»)?)$"
 )
+# Where or how a Russian source spoke, after its name ("сказал мэр Андрей Кольцов на церемонии
+# открытия", "заявил министр на брифинге", "написал губернатор в своём телеграм-канале").
+_RU_OCCASION_AFTER = re.compile(
+    r"\s+(?:на|в|во)\s+(?:(?:сво[её]м|специальном|совместном|ежегодном|итоговом|"
+    r"официальном)\s+)?(?:церемони[ия]|пресс-конференци[ия]|брифинге|встрече|заседании|"
+    r"совещании|интервью|эфире|телеграм-канале|телеграме|соцсетях|обращении|выступлении|"
+    r"ходе|время|рамках|кулуарах)(?:\s+[^,.;:!?«»]{1,40})?$"
+)
 # Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:также|тоже|ещё|еще|затем|позже|позднее|ранее|уже|вновь|снова|лишь|"
@@ -206,11 +214,24 @@ _RU_VERBS = (
     r"говорит|говорят|прогнозирует|прогнозируют|прогнозировал[аи]?|опроверг(?:ла|ли)?|"
     r"отмечают|подч[её]ркивают|уточняют|предупреждают|поясняют|полагают|признают|"
     r"считал[аи]?|оценивает|оценивают|допускает|допускают|добавляет|рассказывают|"
+    # what the subject expects or supposes ("Синоптики ожидают, что …")
+    r"ожида(?:ет|ют)|ожидал[аи]?|предполага(?:ет|ют)|"
+    # writing, reminding, remarking, explaining, complaining (before "что" only: _THAT_ONLY)
+    r"написал[аио]?|пишут|напомнил[аио]?|заметил[аио]?|объяснил[аио]?|объясня(?:ет|ют)|"
+    r"указал[аио]?|указыва(?:ет|ют)|констатировал[аио]?|жалу(?:ется|ются)|"
+    r"пожаловал(?:ся|ась|ись)|посетовал[аио]?|сету(?:ет|ют)|"
     r"показывают|показывает|показали|показал[аио]?|свидетельству(?:ет|ют)|"
     # fearing and assuring: what the subject fears or assures is its statement
     r"опаса(?:ется|ются|лся|лась|лись)|бо(?:ится|ятся)|заверя(?:ет|ют)|заверил[аи]?|"
     r"уверя(?:ет|ют)|уверены?|убежден[аы]?|убеждён[аы]?"
 )
+# Russian verbs that say something only before "что" or a colon ("объяснил, что …"; not
+# "никто не объяснил, мы сами искали"), and a verb of saying negated.
+_THAT_ONLY = re.compile(
+    r"(?:написал|пишут|напомнил|заметил|объясн|указ|констатировал|жалу|пожаловал|посетовал|"
+    r"сету|ожида|предполага)"
+)
+_NEGATED = re.compile(r"(?<![\w])не\s+$")
 _DA_DE_VERBS = (
     r"siger|sagde|oplyser|oplyste|skriver|skrev|fortæller|fortalte|vurderer|vurderede|"
     r"viser|viste|anslår|anslog|mener|mente|melder|meldte|tilføjer|tilføjede|"
@@ -290,6 +311,10 @@ _OBJECT_ESTIMATE = re.compile(
 )
 # "X kalder planen "uansvarlig"", "X назвал решение «ошибкой»": what X calls it is X's.
 _CALLS = re.compile(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")
+_GUILLEMET_NAME = re.compile(r"«[^«»]{1,40}»")
+_RU_CALLED_AS = re.compile(
+    r"[а-яё-]+\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ой|ей|ым|им|ом|ем|ами|ями|ыми|ими)(?![\w-])"
+)
 _CALLED_END = re.compile(r"\s+(?:og|и|men|но)\s|[,;.!?]")
 _INVERTED = re.compile(
     # (Danish print closes a quotation on «, after its comma: "»…,« siger hun")
@@ -337,6 +362,14 @@ _KO_NOUN_CLAUSE = re.compile(
     r"(?<=다)는\s?(?:점|사실|뜻|입장|방침|의견|견해|계획|취지|의사|전망|우려)(?:을|를)\s"
     rf"(?:분명히\s|거듭\s|재차\s|공식\s)?(?P<verb>{_KO_VERBS}|했다|내비쳤다|표명했다|"
     r"드러냈다|나타냈다)[.]?$"
+)
+# A sentence that closes a quotation it did not open ('… 힘을 쏟겠다"고 말했다.').
+_KO_OPENED_BEFORE = re.compile(
+    r"^(?P<said>[^\"“”]+)[\"”]\s?(?:이?라고|고|이?라며|며|(?:이?라)?면서)(?=\s|$)"
+)
+# A stated position: "…어렵다는 입장이다", "…하겠다는 방침이다" (the subject's view).
+_KO_POSITION = re.compile(
+    r"(?<=다)는\s?(?P<verb>입장|방침|견해)(?:이다|이었다|입니다|이었습니다)[.]?$"
 )
 # A quotation and the particle that makes it speech ("…"고 말했다, "…"며 요구했다).
 # ("…"면서도 "…"고: "while" with "also", joining two quotations of one speaker)
@@ -517,7 +550,7 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     who = _LISTENER_FIRST.sub("", who)
     who = _TRAILING_ADVERB.sub("", who)
     if " " in who:
-        who = _RU_LISTENER_AFTER.sub("", who)
+        who = _RU_LISTENER_AFTER.sub("", _RU_OCCASION_AFTER.sub("", who))
     who = _PREPOSITION.sub("", who)
     if cue.endswith("ل") and who.startswith("ل"):
         who = "ا" + who  # "وفقا للهلال": the article's alif is dropped after the preposition
@@ -542,11 +575,21 @@ def _appositive(head: str) -> tuple[str, int]:
         # "Представитель компании, пожелавший остаться анонимным, сообщил": an aside describing
         # the subject, which comes before it
         return m.group("a"), m.start("a")
+    if m is None:
+        # "В компании «Волна», которая кормит около 11 тыс. школьников в 46 школах, заявили":
+        # a longer relative clause about a subject that may hold a name in guillemets
+        aside = _LONG_ASIDE.search(head, base)
+        if aside:
+            return aside.group("a"), aside.start("a")
     if not m or not m.group("b")[:1].isupper():
         return head, -1
     return m.group("b"), m.start("b")
 
 
+_LONG_ASIDE = re.compile(
+    r"(?P<a>(?:[^,«»“”\"]|«[^«»]{1,40}»){2,80}),\s*(?:который|которая|которое|которые)\s"
+    r"(?:[^,«»“”\"]|«[^«»]{1,40}»){2,140}?,\s*$"
+)
 # A participle or a relative pronoun opening an aside about the subject.
 _ASIDE = re.compile(
     r"\s*(?:[а-яё]+(?:вший|вшая|вшее|вшие|щий|щая|щее|щие)|который|которая|которое|которые|"
@@ -719,6 +762,10 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         out.append(Cue(c_start, c_end, who, cue, s + m.start(), s + after, relays))
     coordinated: list[re.Match[str]] = []
     for m in _SUBJECT_VERB.finditer(body):
+        if _THAT_ONLY.match(m.group("verb")) and m.group("that") == ",":
+            continue
+        if _NEGATED.search(body, max(0, m.start() - 4), m.start()):
+            continue  # "никто не объяснил": nothing said
         head = _LISTENER_LAST.sub("", body[: m.start()])  # "В пресс-службе «Интерфаксу» сообщили"
         head = _PARENTHETICAL.sub(" ", head)  # "Экологи, в свою очередь, опасаются"
         if _COORDINATED.search(head):  # "X kalder … og kræver, at": X's second verb, read below
@@ -748,10 +795,15 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             out.append(Cue(s + m.end(), e, who, m.group("verb"), head_start, s + m.end(), relays))
     for m in _CALLS.finditer(body):
         head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
-        if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", head) or len(head.split()) > 6:
+        bare = _GUILLEMET_NAME.sub("X", head)  # (a name in guillemets is one word of it)
+        if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", bare) or len(bare.split()) > 6:
             continue
         rest = body[m.end() :]
         quoted = re.match(r"[^\"“«„»]{0,40}[\"“«„»][^\"“”«»„]{2,80}[\"”»“«]", rest)
+        if not quoted and m.group("verb").startswith("наз"):
+            # "назвала ситуацию форс-мажорной", "назвал решение ошибкой": what it is called in
+            # the instrumental, no quotation marks
+            quoted = _RU_CALLED_AS.match(rest)
         if not quoted:
             continue  # a name given, not a judgement ("kalder sig", "назвал имя")
         stop = _CALLED_END.search(rest, quoted.end())
@@ -843,6 +895,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             out.append(Cue(s, s + inv.start(), who, inv.group("verb"), s + inv.start(), e, relays))
     if _HANGUL.search(body):
         out += _korean_cues(body, s, e)
+        out += _korean_closing_quote(text, body, s)
     if _ARABIC.search(body):
         out += _arabic_cues(body, s, e)
     return out
@@ -863,7 +916,12 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
             Cue(s, s + trailing.start("who"), who, trailing.group("verb"),
                 s + trailing.start("who"), e)
         )  # fmt: skip
-    elif _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body) or _KO_QUOTED.search(body):
+    elif (
+        _KO_VERB.search(body)
+        or _KO_NOUN_CLAUSE.search(body)
+        or _KO_QUOTED.search(body)
+        or _KO_POSITION.search(body)
+    ):
         out += _korean_subject_cues(body, s)
     return out
 
@@ -947,22 +1005,58 @@ def _ko_head(who: str) -> str:
     return " ".join(words)
 
 
+def _ko_subject(stripped: str) -> re.Match[str] | None:
+    """The subject a Korean sentence opens on (은/는/이/가)."""
+    subject = _KO_SUBJECT.match(stripped)
+    if not subject:
+        return None
+    head = _KO_HEAD_AFTER.match(stripped, subject.end())
+    clause = re.search(r"(?:에|에서|을|를|로|와|과|에게)\s\S+$", subject.group("who"))
+    if subject.group(0).endswith(("는 ", "은 ")) and clause and head:
+        # "해운대구에 사는 한 직장인은": a relative clause, then the subject it describes
+        return head
+    return subject
+
+
+def _korean_closing_quote(text: str, body: str, s: int) -> list[Cue]:
+    """'… 힘을 쏟겠다"고 말했다.' closing a quotation that the sentence before opened after its
+    subject ('구청 관계자는 "공사는 예정대로 진행된다. …'): the whole quotation is that
+    subject's."""
+    closing = _KO_OPENED_BEFORE.match(body)
+    previous = _previous_sentence(text, s) if closing else None
+    if closing is None or previous is None or "\n" in text[previous.start : s]:
+        return []
+    before = text[previous.start : s]
+    marks = [i for i, ch in enumerate(before) if ch in '"“”']
+    if len(marks) != 1:
+        return []
+    head = before[: marks[0]]
+    stripped = _LEADING.sub("", head)
+    subject = _ko_subject(stripped)
+    if subject is None or len(stripped[subject.end() :].split()) > 2:
+        return []
+    name = _ko_head(re.sub(r"\s?측$", "", subject.group("who")))
+    lead = len(head) - len(stripped)
+    close = s + closing.end("said")
+    return [
+        Cue(previous.start + marks[0] + 1, close, name, "quote", previous.start + lead,
+            previous.start + lead + subject.end())
+    ]  # fmt: skip
+
+
 def _korean_subject_cues(body: str, s: int) -> list[Cue]:
     """The cues of a Korean sentence whose subject (은/는/이/가) opens it: its quotations (a
     quotation with its particle, "…"고 or "…"며, is the subject's) and what its verb of saying
     governs ("…다고 밝혔다", "…다는 점을 인정했다"), the citing chain "X를 인용해" read whole."""
     out: list[Cue] = []
+    if _KO_OPENED_BEFORE.match(body):
+        return out  # the end of a quotation opened in a sentence before: no subject of its own
     stripped = _LEADING.sub("", body)
-    subject = _KO_SUBJECT.match(stripped)
+    subject = _ko_subject(stripped)
     if not subject:
         return out
-    head = _KO_HEAD_AFTER.match(stripped, subject.end())
-    clause = re.search(r"(?:에|에서|을|를|로|와|과|에게)\s\S+$", subject.group("who"))
-    if subject.group(0).endswith(("는 ", "은 ")) and clause and head:
-        # "해운대구에 사는 한 직장인은": a relative clause, then the subject it describes
-        subject = head
     lead = len(body) - len(stripped)
-    verb = _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body)
+    verb = _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body) or _KO_POSITION.search(body)
     c_start = lead + subject.end()
     name = _ko_head(re.sub(r"\s?측$", "", subject.group("who")))  # "환경부 측": the ministry
     name = re.sub(r"(?<=\S)에서$", "", name)  # "입시업계에서는": in the industry, the industry

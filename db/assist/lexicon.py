@@ -46,7 +46,9 @@ QUALIFIERS: dict[str, str] = {
     "примерно": "about", "порядка": "about", "приблизительно": "approximately",
     "менее": "fewer than", "около чем": "about", "по меньшей мере": "at least",
     "более чем в": "more than", "менее чем в": "fewer than", "почти в": "nearly",
-    "свыше чем": "more than",
+    "свыше чем": "more than", "больше": "more than", "меньше": "fewer than",
+    "как минимум": "at least", "минимум": "at least", "максимум": "at most",
+    "не более": "at most", "не меньше": "at least", "не больше": "at most",
     # Danish, German
     "omkring": "about", "cirka": "about", "ca.": "about", "næsten": "nearly",
     "op til": "up to", "mindst": "at least", "mere end": "more than", "godt": "more than",

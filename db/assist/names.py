@@ -49,6 +49,9 @@ _NOBODY = frozenset(
     "i;we;you;which;that;this;there;who;det;dette;der;это;об этом;das;dies;es;"
     "many;some;others;most;few;several;all;both;the;a;an".split(";")
 )
+# A Korean source taken up again: "이들" (these, the source just given) or "이 관계자" (this
+# official: the source just given with that head noun).
+_KO_THIS = re.compile(r"이(?:들|\s(?P<head>[\uac00-\ud7a3]+))")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)$")
 # Words any body may be called by, whatever its name ("the organisation").
 # (and the Russian word for a government body taken up again, in each of its cases)
@@ -381,6 +384,18 @@ class NameIndex:
                 return name
         return None
 
+    def _korean_taken_up(self, head: str | None, pos: int) -> tuple[str, str] | None:
+        """The Korean source last given before *pos* ("이들"), or the last whose name ends in
+        *head* ("이 관계자" takes up "국토교통부 관계자")."""
+        for p, name, kind in reversed(self._sources):
+            if p < pos - _PRONOUN_REACH:
+                break
+            if p >= pos or any(ch.isupper() or ch.islower() for ch in name):
+                continue
+            if head is None or (name != f"이 {head}" and name.split()[-1] == head):
+                return name, kind
+        return None
+
     def note_variants(self, name: str, kind: str, pos: int, variants: tuple[str, ...]) -> None:
         """The words of the other names of a source just noted ("Sprecher der Polizei" for
         "Polizei"), so that "der Sprecher" later finds it too."""
@@ -456,6 +471,11 @@ class NameIndex:
         if not raw:
             return None
         low = raw.casefold()
+        ko_this = _KO_THIS.fullmatch(raw)
+        if ko_this:
+            taken = self._korean_taken_up(ko_this.group("head"), pos)
+            if taken is not None:
+                return taken[0], taken[1], (raw,)
         if low in _HE_SHE:
             person = self._latest_person(pos, _PRONOUN_GENDER.get(low, ""))
             person = person or self._latest_uncased(pos)

@@ -63,6 +63,8 @@ def _pattern(space_grouping: bool) -> re.Pattern[str]:
     two = _CUR.format(n="b") + rf"(?P<b>{num})" + _MAG.format(n="b")
     return re.compile(
         r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?<![\d.\-/_#№+])"
+        # (a number after "№ " or "No. " names, as "№2" does: "больницы № 1")
+        r"(?<!№ )(?<!№\u00a0)(?<!No\. )(?<!Nr\. )(?<!nr\. )"
         + one
         + rf"(?:{_RANGE_SEP}{two})?"
         + _PERCENT
@@ -76,6 +78,7 @@ _KOREAN_COUNTERS = (
     "㎜ 미터 마리 건 기 문 세(?![계력]) 시간 회(?![의차사장견]) 차례 배 분(?![기의야석]) "
     "초(?![반기순등]) 년(?![도생대]) 주(?![년간년도민택식요의]) 주간 일간 일\\s?동안 살 표 "
     "석(?!유) 가지 층 킬로그램 ㎏ kg 리터 t(?![A-Za-z]) 봉지 상자 박스 포대 개사 "
+    "편(?![의집지견성]) "
     "사(?![람단업건고무원회장용례실망태항이직설설립])"
 ).split()
 _KOREAN = re.compile(
@@ -533,6 +536,10 @@ def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
         qual = lexicon.QUALIFIERS.get(more.group(0).strip(), "") if more else ""
         end = share.end() + (more.end() if more else 0)
         out.append(Figure(share.start(), end, part, None, "", qual))
+    if "도" in folded and (
+        "영하" in folded or "영상" in folded or _KOREAN_HEAT_WORDS.search(folded)
+    ):
+        out += _korean_temperatures(folded, blocked)
     for m in _KOREAN.finditer(folded):
         if blocked.overlaps(m.start(), m.end()) or _broken(text, m.start("num"), m.end("num")):
             continue
@@ -553,6 +560,28 @@ def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
             unit = "percent"
         unit = unit or _KOREAN_UNITS.get(counter, "")
         out.append(Figure(m.start(), end, value, None, unit, qual))
+    return out
+
+
+# A Korean temperature, below or above zero, or a range of them ("영하 2도에서 영상 5도"); a
+# bare "N도" only after a word of temperature.
+_KOREAN_TEMPERATURE = re.compile(
+    r"(?<![\w.])(?:(?P<s1>영하|영상|섭씨)\s?)?(?P<a>\d+(?:\.\d+)?)도"
+    r"(?:\s?(?:에서|~|∼)\s?(?:(?P<s2>영하|영상)\s?)?(?P<b>\d+(?:\.\d+)?)도)?"
+)
+_KOREAN_HEAT_WORDS = re.compile(r"기온|온도|수은주|최고|최저|체감")
+
+
+def _korean_temperatures(folded: str, blocked: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _KOREAN_TEMPERATURE.finditer(folded):
+        if blocked.overlaps(m.start(), m.end()):
+            continue
+        if not m["s1"] and not _KOREAN_HEAT_WORDS.search(folded, max(0, m.start() - 30), m.start()):
+            continue
+        low = float(m["a"]) * (-1 if m["s1"] == "영하" else 1)
+        high = float(m["b"]) * (-1 if m["s2"] == "영하" else 1) if m["b"] else None
+        out.append(Figure(m.start(), m.end(), low, high, "°C", ""))
     return out
 
 
@@ -679,6 +708,8 @@ _COUNT_WORDS: dict[str, tuple[float, str]] = {
     # how many times as much: "вдвое меньше", "выросла почти втрое"
     "вдвое": (2, "times"), "втрое": (3, "times"), "вчетверо": (4, "times"),
     "впятеро": (5, "times"), "вдесятеро": (10, "times"),
+    # how many times: "сдачу дважды переносили"
+    "дважды": (2, "times"), "трижды": (3, "times"), "четырежды": (4, "times"),
     "이틀": (2, "days"), "사흘": (3, "days"), "나흘": (4, "days"), "닷새": (5, "days"),
     "엿새": (6, "days"), "이레": (7, "days"), "열흘": (10, "days"), "보름": (15, "days"),
 }  # fmt: skip
@@ -690,8 +721,11 @@ _COUNT_RE = re.compile(
 )
 _SHARES: dict[str, float] = {
     "ثلث": 1 / 3, "ثلثي": 2 / 3, "ثلثا": 2 / 3, "ربع": 1 / 4, "نصف": 1 / 2,
-    "треть": 1 / 3, "трети": 1 / 3, "две трети": 2 / 3, "четверть": 1 / 4,
-    "половина": 1 / 2, "половину": 1 / 2, "en tredjedel": 1 / 3, "to tredjedele": 2 / 3,
+    "треть": 1 / 3, "трети": 1 / 3, "третью": 1 / 3, "две трети": 2 / 3,
+    "двух третей": 2 / 3, "четверть": 1 / 4,
+    "четверти": 1 / 4, "четвертью": 1 / 4, "три четверти": 3 / 4, "трёх четвертей": 3 / 4,
+    "трех четвертей": 3 / 4, "половина": 1 / 2, "половину": 1 / 2, "половины": 1 / 2,
+    "половине": 1 / 2, "половиной": 1 / 2, "en tredjedel": 1 / 3, "to tredjedele": 2 / 3,
     "halvdelen": 1 / 2, "en fjerdedel": 1 / 4, "ein drittel": 1 / 3, "zwei drittel": 2 / 3,
     "die hälfte": 1 / 2, "ein viertel": 1 / 4,
 }  # fmt: skip
@@ -703,8 +737,36 @@ _SHARE_RE = re.compile(
 )
 
 
+# A Russian unit of time standing for one of it after a qualifier ("больше суток", "как
+# минимум неделю", "в течение суток"); not a time ago ("более года назад") or of day ("около
+# часа ночи"), and "в течение недели" is a date (the past week).
+_RU_ONE_SPAN = re.compile(
+    r"(?<![\w])(?P<q>[Бб]ольше|[Бб]олее|[Мм]еньше|[Мм]енее|[Оо]коло|[Пп]очти|[Сс]выше|"
+    r"не\s+менее|не\s+более|как\s+минимум|минимум|по\s+меньшей\s+мере|в\s+течение)\s+"
+    r"(?P<u>суток|недели|неделю|месяца|месяц|года|год|часа|час)(?![\w])"
+    r"(?!\s+(?:назад|ночи|утра|дня|вечера))"
+)
+_RU_SPAN_UNITS = {
+    "суток": "days", "недели": "weeks", "неделю": "weeks", "месяца": "months", "месяц": "months",
+    "года": "years", "год": "years", "часа": "hours", "час": "hours",
+}  # fmt: skip
+
+
+def _russian_one_spans(text: str, blocked: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _RU_ONE_SPAN.finditer(text):
+        q = " ".join(m["q"].casefold().split())
+        if (q == "в течение" and m["u"] == "недели") or blocked.overlaps(m.start(), m.end()):
+            continue
+        qual = lexicon.QUALIFIERS.get(q, "within" if q == "в течение" else q)
+        out.append(Figure(m.start(), m.end(), 1, None, _RU_SPAN_UNITS[m["u"]], qual))
+    return out
+
+
 def _foreign_word_figures(text: str, folded: str, language: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
+    if language == "ru":
+        out += _russian_one_spans(text, blocked)
     for m in _SHARE_RE.finditer(text):
         if blocked.overlaps(m.start(), m.end()):
             continue

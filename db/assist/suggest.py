@@ -279,7 +279,10 @@ def candidates(
         near = [
             d
             for d in dates[first:last]
-            if d.resolved and (attr is None or attr.start <= d.start < attr.end)
+            if d.resolved
+            and (attr is None or attr.start <= d.start < attr.end)
+            # (not the base of a comparison, "지난해보다 6.8% 늘었다": the rise is not last year's)
+            and not text.endswith("보다", d.start, d.end)
         ]
         return min(near, key=lambda d: min(abs(d.start - hi), abs(lo - d.end))) if near else None
 
@@ -334,7 +337,9 @@ def candidates(
                 and _SET_OFF_AFTER_CUE.fullmatch(text, a.cue_end, a.start)
             ):
                 continue  # "…, X said, the third rise in a row": a noun phrase, no statement
-            short = a.cue in _CALLS_CUES and re.search(r"[\"“«„]", text[a.start : a.end])
+            # (what a Russian source calls a thing may stand unquoted, in the instrumental:
+            # "назвала ситуацию форс-мажорной")
+            short = a.cue in _CALLS_CUES
             if short and any(
                 a.start <= lo and hi <= a.end and len(text[lo:hi].split()) >= 5 for lo, hi in quoted
             ):
@@ -448,6 +453,8 @@ _QUOTED = re.compile(
     # and the Danish and Swedish ”…”, the same mark on both sides (opened after a space)
     r"|(?:(?<=[\s(])|^)”([^“”\"\n]{3,}?)”(?![^\W\d_])"
 )
+# Between a closing quotation mark and a cue: a full stop, then the next sentence.
+_SENTENCE_GAP = re.compile(r"[»”\"“«]?\s*[.!?](?:\s|$)")
 _NAME_AFTER = re.compile(r"\s?(?:이?라는|이란|으?로\s?불리는|(?:이)?라고\s?불리는)")
 _TITLE_BEFORE = re.compile(r"(?:book|film|report|titled|entitled|called|novel|song)\s*$", re.I)
 
@@ -491,7 +498,9 @@ def _quotations(
             i = bisect.bisect_left(starts, hi)
             attr = None
             if i < len(cues) and cues[i][0] - m.end() <= 60:
-                if "\n" not in text[m.end() : cues[i][0]]:
+                gap = text[m.end() : cues[i][0]]
+                # (not a cue in the next sentence: "«…». Глава района заявил: …")
+                if "\n" not in gap and not _SENTENCE_GAP.match(gap):
                     attr = attributions[cues[i][1]]
         if attr is None:
             line_start = text.rfind("\n", 0, m.start()) + 1
