@@ -192,7 +192,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # (a weekday before its date, "on Thursday 24 September", is read with the date)
         "relative",
         re.compile(
-            r"(?<![\w-])(?P<rel>(?:earlier|later)\s+(?:this|in\s+the|last)\s+(?:month|year|week)|"
+            r"(?<![\w-])(?P<rel>(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+            r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?(?:last|the\s+previous)\s+"
+            r"week|(?:earlier|later)\s+(?:this|in\s+the|last)\s+(?:month|year|week)|"
             r"(?:this|last|next)\s+(?:month|year|week)|(?:the\s+day\s+before\s+)?yesterday|"
             r"today|tomorrow|tonight|last\s+night|"
             r"this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today|"
@@ -347,6 +349,12 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, d
         return None, None
     words = phrase.casefold().split()
     p = published
+    if words[-1] == "week" and (named := [w for w in words if w in _WEEKDAYS]):
+        # "on Monday of last week", "on Tuesday night last week": that day of the week
+        # before the paper's
+        monday = p - dt.timedelta(days=p.weekday() + 7)
+        day = monday + dt.timedelta(days=_WEEKDAYS.index(named[0]))
+        return day, day
     if words in (["today"], ["tonight"], ["earlier", "today"], ["later", "today"]) or (
         words[:1] == ["this"] and words[-1] in ("morning", "afternoon", "evening")
     ):

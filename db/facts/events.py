@@ -10,7 +10,12 @@ soldiers).  Two claims of different articles date the *same* event when they nam
 same kind of happening to the same thing, in the same order (a "second levee" is not
 the levee).  A claim repeating the figure of such a claim (a *same* pair) speaks of
 that event too.  A repeat ("additional", "another", "to replace") is never the single
-event, so it is never compared.
+event, so it is never compared.  Nor is a date that tells when something was said
+("investigators said on Friday"), a bound ("had returned home by Saturday") or what is yet
+to happen ("the road is expected to reopen on Friday").  Happenings named by their kind
+alone ("the derailment", "the wagons left the rails") are one; so are happenings to
+several things that claims name together ("the roof of the hall caved in"), and "the
+accident" or "the disaster" is the one occurrence its story tells of.
 
 Dates disagree when their spans lie more than :data:`SLACK_DAYS` apart: "October 8-13"
 and "earlier this month" (1–23 October) agree; October 2023 and October 2024 do not.
@@ -33,9 +38,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from db.facts.happenings import (
+    GENERIC,
     SUDDEN,
     Happening,
+    bare,
+    dates_it,
     general,
+    goes_home,
     happenings,
     kin,
     marks_first,
@@ -54,7 +63,7 @@ NEIGHBOURS = 40  # each dated claim is compared with this many others of its eve
 # ("sent on 3 October", "arrived on 8 October"), a death.
 ONE_MOMENT = frozenset(
     ("announcement", "arrest", "release", "resignation", "inauguration", "agreement",
-     "adoption", "founding", "start", "end", "election", "serving")
+     "adoption", "founding", "start", "end", "election", "serving", "reopening")
 )  # fmt: skip
 # What befalls a thing at one moment (a derailment, a collision, an explosion): told late
 # at night it may be dated either side of midnight, but two reports a few days apart
@@ -63,14 +72,16 @@ ONE_MOMENT = frozenset(
 # a storm, which run for days.
 SUDDEN_SLACK_DAYS = 1
 SUDDEN_OCCURRENCES = frozenset(
-    ("explosion", "earthquake", "crash", "accident", "landslide", "avalanche", "shooting")
+    ("explosion", "earthquake", "crash", "accident", "landslide", "avalanche", "shooting", "crush")
 )
 # A failure or a sinking ("the dam gave way", "the ferry capsized") may be told a day or
 # two apart (a dam giving way over a night and the next day), not three days or a week
 # apart: "the bridge came down on Saturday 2 January" is the Saturday before the one the
 # others give.
 BREAKING_SLACK_DAYS = 2
-BREAKING = frozenset(("failure", "sinking"))
+# (A fire put out is told so too: "put out on Tuesday morning" and "extinguished on
+# Wednesday" may tell of one fire dying down, not a week apart.)
+BREAKING = frozenset(("failure", "sinking", "extinguishing"))
 # When an occurrence began (a fire broke out, a storm struck) is a moment too: two reports
 # of its outbreak giving the day, more than a day apart, date it differently, though the
 # occurrence itself may run for days ("the fire on 9 November" is not its outbreak).
@@ -111,7 +122,11 @@ def _events(
     """The single happenings each dated claim names, by itself or through a claim it
     repeats (which need not be dated itself)."""
     by_id = {p.claim_id: p for p in items}
-    dated = {p.claim_id for p in items if p.event_first is not None and p.event_last is not None}
+    dated = {
+        p.claim_id
+        for p in items
+        if p.event_first is not None and p.event_last is not None and dates_it(p)
+    }
     named: dict[uuid.UUID, set[Happening]] = {}
 
     def of(cid: uuid.UUID) -> set[Happening]:
@@ -139,6 +154,34 @@ def _recalled(p: Profile) -> bool:
     return (last - first).days >= 364 and (published - last).days >= RECALLED_DAYS
 
 
+# Kinds an accident or a disaster may be: what befalls a thing at once.
+_AT_ONCE = frozenset(("failure", "sinking", "outbreak")) | SUDDEN
+
+
+def _befalls_at_once(h: Happening) -> bool:
+    """Whether *h* is an occurrence named by its own noun (the explosion, the fire; not
+    "the accident") or a kind of happening that befalls a thing at once."""
+    return (h.kind == "event" and h.thing not in GENERIC) or h.kind in _AT_ONCE
+
+
+def _one_thing(named: list[Happening], buckets: dict[Happening, list[Profile]]) -> bool:
+    """Whether happenings to several things are one, each linked to the others by claims
+    naming both ("the roof of the hall caved in" names the failure of the roof and of the
+    hall); a ferry and a tanker that sank, never named together, are two."""
+    if len(named) < 2:
+        return False
+    claims = [{p.claim_id for p in buckets[h]} for h in named]
+    joined, rest = set(claims[0]), claims[1:]
+    while rest:
+        linked = [c for c in rest if c & joined]
+        if not linked:
+            return False
+        for c in linked:
+            joined |= c
+        rest = [c for c in rest if not c & joined]
+    return True
+
+
 def date_conflicts(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]] = ()
 ) -> list[DateConflict]:
@@ -160,6 +203,18 @@ def date_conflicts(
     for cid, named in events.items():
         for h in named:
             buckets[h].append(by_id[cid])
+    # "The derailment" and "the wagons left the rails" tell of the one crash of the
+    # story, "the collapse" and "the breach" of its one failure: happenings named by
+    # their kind alone, whatever the noun, are one.
+    told_bare: dict[tuple[str, str], list[Happening]] = defaultdict(list)
+    for h in buckets:
+        if bare(h):
+            told_bare[(h.kind, h.order)].append(h)
+    for group in told_bare.values():
+        if len(group) > 1:
+            merged = list({p.claim_id: p for h in group for p in buckets[h]}.values())
+            for h in group:
+                buckets[h] = list(merged)
     # "The sinking on 3 May" is the sinking of the one thing the claims say sank, and
     # "the vessel" the one ferry they speak of, when they name one such thing only (of
     # a ferry and a tanker that sank, it could be either).
@@ -173,8 +228,16 @@ def date_conflicts(
             for o in alike[(h.kind, h.order)]
             if kin(h, o) and any(p.claim_id not in told for p in buckets[o])
         ]
-        if len(others) == 1:
-            buckets[others[0]].extend(buckets[h])
+        if len(others) == 1 or _one_thing(others, buckets):
+            for other in others:
+                buckets[other].extend(buckets[h])
+    # "The disaster on 3 May", "the accident": the one occurrence the story tells of,
+    # when its claims name one (happenings named together by claims are one).
+    for h in [h for h in buckets if h.kind == "event" and h.thing in GENERIC]:
+        others = [o for o in buckets if o.order == h.order and _befalls_at_once(o)]
+        if len(others) == 1 or _one_thing(others, buckets):
+            for other in others:
+                buckets[other].extend(buckets[h])
     found: dict[tuple[int, int], DateConflict] = {}
     onsets: dict[uuid.UUID, bool] = {}
 
@@ -228,6 +291,11 @@ def date_conflicts(
                             # March" against "the fire broke out on 8 March" (a later day
                             # may be one it still burned on).
                             slack = ONSET_SLACK_DAYS
+                if happening.kind == "end" and slack < BREAKING_SLACK_DAYS:
+                    if days <= BREAKING_SLACK_DAYS and (goes_home(a) or goes_home(b)):
+                        # Residents let back on Thursday may go back home over the days
+                        # after: "returned home on Saturday" tells of the same end.
+                        continue
                 if days <= slack:
                     continue
                 key = (a_id, b_id)

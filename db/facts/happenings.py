@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
+from db.assist.dates import extract_dates
 from db.facts.profile import Profile, is_time_unit, normal_unit, unit_in_words
 
 # Kinds of happening, each by the verbs and nouns that name it (longest first within a
@@ -35,6 +36,12 @@ KINDS: dict[str, tuple[str, ...]] = {
         "outbreak",
         "ignited",
         "flared up",
+        # a fire breaking out in what burned: "the warehouse caught fire"
+        "caught fire",
+        "catches fire",
+        "caught alight",
+        "burst into flames",
+        "went up in flames",
     ),
     "failure": (
         "broke",
@@ -67,6 +74,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         "fell into",
         "fell onto",
         "came down",
+        "crashed down",
+        "crashed to the ground",
         "ruptured",
         "rupture",
         "overtopped",
@@ -152,7 +161,19 @@ KINDS: dict[str, tuple[str, ...]] = {
         "shut down",
         "closed down",
         "sealed off",
+        # a search or an operation ended: "the search was called off", "stood down"
+        "called off",
+        "call off",
+        "calls off",
+        "was called off",
+        "were called off",
+        "been called off",
+        "stood down",
+        "was stood down",
+        "were stood down",
     ),
+    # Something closed opened again: "the road reopened on Thursday".
+    "reopening": ("reopened", "reopens", "reopening", "re-opened"),
     "agreement": (
         "signed",
         "signing",
@@ -203,7 +224,14 @@ KINDS: dict[str, tuple[str, ...]] = {
         "came off the rails",
         "left the rails",
         "jumped the rails",
+        "left the tracks",
+        "came off the tracks",
+        "jumped the tracks",
         "went off the road",
+        "left the road",
+        "came off the road",
+        "ran off the road",
+        "veered off the road",
         "plunged",
     ),
     "explosion": ("exploded", "blew up", "detonated"),
@@ -214,7 +242,17 @@ KINDS: dict[str, tuple[str, ...]] = {
     "evacuation": ("evacuated", "evacuation", "cleared of people"),
     # An occurrence brought to its end ("the blaze was put out"): not its outbreak.
     "extinguishing": ("put out", "extinguished", "doused", "burned itself out", "burnt out"),
-    "flooding": ("flooded", "inundated", "submerged"),
+    "flooding": (
+        "flooded",
+        "inundated",
+        "submerged",
+        # a river flooding: "the Orle burst its banks"
+        "burst its banks",
+        "burst their banks",
+        "broke its banks",
+        "broke their banks",
+        "overflowed its banks",
+    ),
     "contamination": ("contaminated", "polluted", "tainted", "contamination"),
     "detection": ("detected", "diagnosed", "discovered", "detection", "diagnosis"),
     "destruction": ("destroyed", "demolished", "razed", "flattened", "burned down", "burnt down"),
@@ -274,20 +312,24 @@ OCCURRENCES = {
     "wildfire": "fire", "flood": "flood", "flooding": "flood", "storm": "storm",
     "hurricane": "storm", "cyclone": "storm", "typhoon": "storm", "eruption": "eruption",
     "landslide": "landslide", "mudslide": "landslide", "avalanche": "avalanche",
-    "crash": "crash", "accident": "accident",
+    "crash": "crash", "accident": "accident", "disaster": "disaster", "tragedy": "disaster",
+    "catastrophe": "disaster", "inferno": "fire",
     "ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
     "coup": "coup", "war": "war", "offensive": "offensive", "massacre": "massacre",
     "shooting": "shooting", "outage": "outage", "blackout": "outage", "spill": "spill",
     "leak": "leak", "riot": "riot", "uprising": "uprising", "siege": "siege",
     "lockdown": "lockdown", "shutdown": "shutdown", "heatwave": "heatwave",
     "drought": "drought", "epidemic": "epidemic", "pandemic": "pandemic",
-    "outbreak": "outbreak",
+    "outbreak": "outbreak", "crush": "crush", "stampede": "crush",
 }  # fmt: skip
 # Kinds that tell only that an occurrence happened ("the quake struck", "broke out").
 _HAPPENED = frozenset(("attack", "outbreak", "start", "occurrence"))
 # Kinds an occurrence brings about on other things ("the collapse flooded the valley",
-# "the spill contaminated the river"): what it did, not what befell it.
-_CAUSED = frozenset(("flooding", "contamination", "evacuation", "crash", "explosion"))
+# "the spill contaminated the river", "the blast killed five", "the explosion that
+# destroyed the block"): what it did, not what befell it.
+_CAUSED = frozenset(
+    ("flooding", "contamination", "evacuation", "crash", "explosion", "death", "destruction")
+)
 # The forms that name the happening itself as a thing ("the collapse came at dawn").
 EVENT_NOUNS = frozenset(
     """outbreak breach collapse failure rupture deployment dispatch arrival transfer
@@ -298,8 +340,11 @@ EVENT_NOUNS = frozenset(
 )
 _FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_PHRASES = re.compile(
-    r"\b(" + "|".join(re.escape(f) for f in _FORM_KIND if " " in f) + r")\b", re.I
+_PHRASES = re.compile(  # the longest first: "was called off" is no "was called"
+    r"\b("
+    + "|".join(re.escape(f) for f in sorted(_FORM_KIND, key=len, reverse=True) if " " in f)
+    + r")\b",
+    re.I,
 )
 # A repeat of a happening of this kind: never the single event.
 REPEAT = re.compile(
@@ -468,27 +513,54 @@ def _phrase_mark(m: re.Match[str]) -> str:
     return " | ¦ " if m.group(1).lower().endswith(_TOWARDS) else " | "
 
 
-def _heads(text: str) -> list[tuple[str, bool, str]]:
+def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool, str]]:
     """The head nouns of the definite phrases in *text* ("the levee near Kessin" →
     levee), each with whether the phrase is marked as the first and the place named
     just after it ("kessin"), else the name just before it ("the Orsk levee": "orsk";
-    "" when there is neither)."""
+    "" when there is neither).
+
+    An occurrence named after "in", "by" or "from" is where or by what something else
+    happened ("three people died in the blast"), not what befell: it is a head only when
+    the date follows it in its phrase ("in the blast on Monday night"), and is added to
+    *settings* (when given).  One named after "after", "before", "since" or "following"
+    is a point of reference, not the dated event, when a date comes before it ("on
+    Thursday, three days after the explosion")."""
     text = _NUMBER_LABEL.sub("", text)  # "the No. 3 tunnel" is the tunnel
     tokens = _TOKEN.findall(_PHRASES.sub(_phrase_mark, text))  # "gave way" ends a phrase too
     heads = []
     for i, token in enumerate(tokens):
         lower = token.lower()
+        before = tokens[i - 1].lower() if i else ""
         if lower in ("a", "an"):
             # "A fire broke out": an occurrence is told of once whatever its article.
             follow = [t.lower() for t in tokens[i + 1 : i + 3]]
             noun = next((w for w in follow if w in OCCURRENCES), "")
+            at = i + 1 + follow.index(noun) if noun else i
+            if noun and _names_other(tokens, at):
+                continue  # "a fire engine": the engine
             if noun and "new" not in follow[: follow.index(noun)]:
-                if not (i and tokens[i - 1].lower() in _PLACES):
-                    heads.append((noun, False, ""))
+                if before in _SETTINGS and _dated_setting(tokens, i, at):
+                    heads.append((noun, False, ""))  # "destroyed in an explosion on 11 May"
+                    if settings is not None:
+                        settings.add(noun)
+                elif before not in _PLACES and not _referred_to(tokens, i, at):
+                    if _opens(before) or _date_follows(tokens, at):
+                        heads.append((noun, False, ""))
             continue
-        if not (DEFINITE.fullmatch(lower) or FIRST.fullmatch(lower)):
+        if _TIME_OWNER.fullmatch(token):  # "Monday's explosion", "last night's fire"
+            follow = [t.lower() for t in tokens[i + 1 : i + 3]]
+            noun = next((w for w in follow if w in OCCURRENCES or w in EVENT_NOUNS), "")
+            start = i  # "Sunday night's", "last week's": the day is named from here
+            while start and tokens[start - 1].lower() in _OWNER_LEAD:
+                start -= 1
+            if noun and not any(_dateish(tokens, j) for j in range(start)):
+                heads.append((noun, False, ""))
+                if settings is not None and start and tokens[start - 1].lower() in _SETTINGS:
+                    settings.add(noun)  # "died in Monday's blast"
             continue
-        if i and tokens[i - 1].lower() in _PLACES:
+        if not (DEFINITE.fullmatch(lower) or FIRST.fullmatch(lower) or lower == "whose"):
+            continue  # ("the hall, whose roof fell in": the roof)
+        if before in _PLACES and before not in _SETTINGS:
             continue  # "landed on the island": where it happened, not what it happened to
         first = bool(FIRST.fullmatch(lower))
         head, place, named = "", "", ""
@@ -505,11 +577,13 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
                 continue
             if w[0].isdigit():
                 continue  # "the initial 11,000 sent": the count is not the thing
-            if w in EVENT_NOUNS or w in OCCURRENCES:
+            if (w in EVENT_NOUNS or w in OCCURRENCES) and not _names_other(tokens, at):
                 head = w  # "the announcement", "the main quake": the event itself
                 break
             if not head and w in _FORM_KIND and _modifies(tokens, at + 1):
                 continue  # "the evacuation order": the order
+            if head and w in _ADVERBS:
+                break  # "burst its banks late on Monday": the banks
             if not w[0].isalpha() or w in _STOP or w in _FORM_KIND:
                 if head and w in _PLACE_OF and at + 1 < len(tokens):
                     after = tokens[at + 1]
@@ -525,6 +599,20 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
                 kind_of, name = THINGS.get(w, w if w in _KINDS else "vessel"), False
             elif kind_of:
                 name = tokens[at][:1].isupper()
+        if before in _SETTINGS:
+            if not (head in OCCURRENCES or head in EVENT_NOUNS):
+                continue  # "trapped in the mine": where it happened
+            if not _dated_setting(tokens, i, at):
+                continue  # "injured in the blast, who left hospital on Friday"
+            if settings is not None:
+                settings.add(head)
+        elif head in OCCURRENCES and _referred_to(tokens, i, at):
+            continue  # "on Thursday, three days after the blast": the blast is not dated
+        elif head in OCCURRENCES and not _opens(before) and not _date_follows(tokens, at):
+            # What something else was done to or about ("residents who fled the blast
+            # returned home on Friday", "the cause of the explosion was found on Friday"):
+            # the date is of what was done, unless it follows the occurrence's own words.
+            continue
         alias = ""
         if kind_of and name:
             # A thing by its own name: what kind of thing it is, and the name itself
@@ -536,6 +624,167 @@ def _heads(text: str) -> list[tuple[str, bool, str]]:
             heads.append((alias, first, ""))
     heads.extend(_names(tokens))
     return heads
+
+
+# Words before an occurrence naming what something else happened in or was done by
+# ("died in the blast", "wrecked by the explosion", "injuries from the fire", "called to
+# the shooting").
+_SETTINGS = frozenset(("in", "by", "from", "throughout", "to"))
+# Words before an occurrence that date something else by it ("three days after the blast").
+_REFERENCE = frozenset(("after", "before", "since", "following", "until"))
+_DAY_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
+)
+_MONTH_NAMES = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_PARTS_OF_DAYS = frozenset("night week weekend month year morning evening afternoon".split())
+# A day owning what happened on it: "Monday's explosion", "last night's fire".
+_TIME_OWNER = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"night|morning|evening|afternoon|week|weekend)['’]s",
+    re.I,
+)
+_OWNER_LEAD = frozenset(("last", "this", "saturday", "sunday", "monday", "tuesday",
+                         "wednesday", "thursday", "friday"))  # fmt: skip
+# Words between an occurrence and the date that dates it: the time of day ("in the blast
+# late on Monday", "at about 11pm on", "in the early hours of"), a count of days ("five
+# days ago").
+_TIME_OF_DAY = frozenset(
+    """late early shortly just about around after before on at in of the a an am pm
+    through throughout into until overnight
+    night evening morning afternoon hours hour minutes midnight noon midday dawn dusk
+    daybreak nightfall lunchtime teatime days day weeks some few one two three four five
+    six seven eight nine ten eleven twelve""".split()
+)
+# Words opening a place after an occurrence: "the blast at the Harwick plant on Monday".
+_PLACE_WORDS = frozenset("at in near outside on off along beside behind opposite of".split())
+_SAYING = frozenset("said says told reported added stated according".split())
+
+
+def _bare_word(token: str) -> str:
+    """A token lowercased without a possessive ending ("Monday's": "monday")."""
+    lower = token.lower()
+    return lower[:-2] if lower.endswith(("'s", "’s")) else lower
+
+
+def _dateish(tokens: list[str], at: int) -> bool:
+    """Whether a date is named at tokens[at]: a day ("Monday", "yesterday"), a month
+    ("March", capitalised), "ago", or "last", "this" or "earlier" before a part of a day,
+    a week or a month ("last night", "this week")."""
+    token = tokens[at]
+    w = _bare_word(token)
+    if w in _DAY_NAMES or w == "ago":
+        return True
+    if w in _MONTH_NAMES and token[:1].isupper():
+        return True
+    if w in ("last", "this", "earlier") and at + 1 < len(tokens):
+        after = _bare_word(tokens[at + 1])
+        return after in _PARTS_OF_DAYS or after in _DAY_NAMES
+    return False
+
+
+def _date_follows(tokens: list[str], at: int) -> bool:
+    """Whether a date follows the occurrence named at tokens[at] in its phrase: after words
+    of time ("in the blast late on Monday", "at about 11pm on 3 May"), a short place
+    ("at the Harwick plant on 3 May") or in a relative clause of it ("the blast, which
+    tore through the flats on Monday"); not after a verb of another clause ("injured in
+    the blast were discharged on Friday")."""
+    n = len(tokens)
+    k = at + 1
+    if k < n and tokens[k] == ",":
+        k += 1
+    if k < n and tokens[k].lower() in ("which", "that"):
+        for j in range(k + 1, min(k + 16, n)):
+            if _dateish(tokens, j):
+                return True
+            if tokens[j] in (".", ";", ":", "!", "?") or tokens[j].lower() in _SAYING:
+                return False
+        return False
+    placed, words = False, 0  # within a place; its lowercase words so far
+    for j in range(at + 1, min(at + 14, n)):
+        token = tokens[j]
+        w = token.lower()
+        if _dateish(tokens, j):
+            return True
+        if w in _PLACE_WORDS:
+            placed, words = True, 0
+        elif w in _TIME_OF_DAY or w[0].isdigit() or token in (",", ":"):
+            continue
+        elif token[:1].isupper() and token[:1].isalpha():
+            continue  # a name: "at Alder House"
+        elif placed and w[:1].isalpha() and w not in _STOP and w not in _FORM_KIND and words < 2:
+            words += 1  # "at the paint works"
+        else:
+            return False
+    return False
+
+
+# Words after which an occurrence opens a clause, as what it tells of ("when a blast
+# tore through the block", "police said the explosion happened on Monday").
+_OPENERS = frozenset(
+    """and but or nor so yet as when while once until till because after before since
+    following amid amidst during that which where whereas though although if then
+    said says say told believe believes believed think thinks thought confirmed stated
+    added reported explained insisted suggested know knew""".split()
+)
+
+
+# Words an occurrence before them names a kind of ("the fire crews", "the blast site").
+_OF_AN_OCCURRENCE = frozenset(
+    """crew crews engine engines station stations service services brigade brigades
+    fighter fighters officer officers chief chiefs site sites zone scene area cordon
+    victims survivors alarm alarms door doors exit exits escape safety risk wave radius
+    warden wardens hydrant hydrants truck trucks appliance appliances tender tenders
+    investigators inquiry investigation damage debris insurance""".split()
+)
+
+
+def _names_other(tokens: list[str], at: int) -> bool:
+    """Whether the occurrence at tokens[at] only says what kind of thing follows it ("the
+    fire crews", "a fire engine", "the blast site")."""
+    return at + 1 < len(tokens) and tokens[at + 1].lower() in _OF_AN_OCCURRENCE
+
+
+def _opens(word: str) -> bool:
+    """Whether an occurrence after *word* (lowercased; "" at the start) opens a clause."""
+    return not word or not word[0].isalnum() or word in _OPENERS
+
+
+def _dated_setting(tokens: list[str], start: int, at: int) -> bool:
+    """Whether an occurrence named from tokens[start] to tokens[at], after a word of setting
+    ("died in the blast"), is what the date of the words dates: no date before it, and
+    one following it in its phrase."""
+    return not any(_dateish(tokens, j) for j in range(start)) and _date_follows(tokens, at)
+
+
+def _referred_to(tokens: list[str], start: int, at: int) -> bool:
+    """Whether the occurrence named from tokens[start] to tokens[at] is one something else
+    is dated by ("on Thursday, three days after the explosion"): it follows "after",
+    "before", "since" …, a date comes before it, and no verb tells what it did ("on
+    Sunday night, after the blast tore through the hall" dates the blast)."""
+    if not start or tokens[start - 1].lower() not in _REFERENCE:
+        return False
+    if at + 1 < len(tokens) and _verb_like(tokens[at + 1]):
+        return False
+    return any(_dateish(tokens, j) for j in range(start - 1))
+
+
+def _verb_like(token: str) -> bool:
+    """Whether *token*, right after an occurrence, may be a verb telling what it did ("the
+    blast tore …", "the fire was …"): a word of happening, an auxiliary, or a lowercase word
+    that is no function word, word of time or place."""
+    w = token.lower()
+    if token == "|" or w in _FORM_KIND or w in _AUX:
+        return True
+    return (
+        token[:1].isalpha()
+        and token[:1].islower()
+        and w not in _STOP
+        and w not in _TIME_OF_DAY
+        and w not in _PLACE_WORDS
+    )
 
 
 # Kinds that befall their subject whatever the voice ("the Solenne Marit sank", "the
@@ -650,6 +899,75 @@ def marks_first(p: Profile) -> bool:
     return bool(FIRST.search(f"{sentence_lead(p)} {p.quote}"))
 
 
+# Words telling that the date after them is when something was said: "police said on
+# Tuesday", "told reporters late on Friday", "said in a statement on Monday".
+_SAID_THEN = re.compile(
+    r"\b(?:said|says|told\s+[\w'’-]+|reported|added|stated)"
+    r"(?:\s+(?:late|early|later|earlier|in\s+a\s+statement|at\s+an?\s+[\w-]+(?:\s+conference)?))?"
+    r"(?:\s+(?:on|in))?\s*$",
+    re.I,
+)
+
+
+def said_then(p: Profile) -> bool:
+    """Whether the date of the claim's quote is when something was said ("the blast was
+    caused by a gas leak, investigators said on Thursday"), not when it happened."""
+    if p.event_first is None or not _SAYING_WORD.search(p.quote):
+        return False
+    return _SAID_THEN.search(_before_date(p)) is not None
+
+
+# Words telling that what the claim dates is yet to happen: "the road is expected to
+# reopen on Friday", "the order will be lifted on Monday", "is due to reopen".
+_FORETOLD = re.compile(
+    r"\b(?:will|shall|would(?!\s+have\b)|(?:is|are|was|were)\s+(?:expected|due|set|"
+    r"scheduled|planned|likely|hoped)\s+to|expects?\s+to|plans?\s+to|hopes?\s+to|"
+    r"could(?!\s+have\b)|might(?!\s+have\b)|should(?!\s+have\b))\b",
+    re.I,
+)
+
+
+def foretold(p: Profile) -> bool:
+    """Whether the claim dates what is yet to happen, or might ("the road is expected to
+    reopen on Friday"), not what happened: words of the future before its date."""
+    return _FORETOLD.search(p.quote) is not None and _FORETOLD.search(_before_date(p)) is not None
+
+
+def _before_date(p: Profile) -> str:
+    """The words of the quote up to its first date (all of it when it has none), with
+    a word of time opening the date ("by Saturday": "… by")."""
+    dates = [d for d in extract_dates(p.quote, p.published) if d.first is not None]
+    if not dates:
+        return p.quote
+    opening = _DATE_OPENING.match(p.quote, dates[0].start)
+    return p.quote[: opening.end() if opening else dates[0].start]
+
+
+_DATE_OPENING = re.compile(r"(?:by|before|until|till|on|in|since)\b", re.I)
+# Words making a date a bound, not when something happened: "80 had returned home by
+# Saturday", "before 3 May", "until Friday".
+_BOUND = re.compile(r"\b(?:by|before|until|till|up\s+to|no\s+later\s+than)\s*$", re.I)
+_BOUND_WORD = re.compile(r"\b(?:by|before|until|till|up\s+to|later)\b", re.I)
+
+
+def bounded(p: Profile) -> bool:
+    """Whether the claim's date is a bound ("had returned home by Saturday"), not the day
+    what it names happened."""
+    if p.event_first is None or not _BOUND_WORD.search(p.quote):
+        return False
+    return _BOUND.search(_before_date(p)) is not None
+
+
+def dates_it(p: Profile) -> bool:
+    """Whether the claim's date tells when what it names happened: not when something was
+    said (:func:`said_then`), not what is yet to happen (:func:`foretold`), not a bound
+    (:func:`bounded`)."""
+    return not (said_then(p) or foretold(p) or bounded(p))
+
+
+_SAYING_WORD = re.compile(r"\b(?:said|says|told|reported|added|stated)\b", re.I)
+
+
 def happenings(p: Profile) -> set[Happening]:
     """The single happenings the claim names (none if it marks a repeat)."""
     return _read(p)[0]
@@ -697,6 +1015,9 @@ def _befell(head: str, kinds: set[str], order: str) -> set[Happening]:
     return found
 
 
+# Occurrences named by a word for any that befalls (an accident, a disaster): the one
+# sudden occurrence of the story, when it tells of one (db.facts.events).
+GENERIC = frozenset(("accident", "disaster"))
 # Occurrences whose noun names a kind of happening told by a verb as well.
 _NAMED_KINDS = {"explosion": "explosion", "crash": "crash", "leak": "leak", "spill": "leak"}
 
@@ -723,8 +1044,22 @@ _ILLNESS_TOLD = re.compile(
 )
 
 
+# Things on roads and rails: overturned, they crashed ("the coach overturned"), they did
+# not capsize; an aircraft that came down crashed.
+_ON_LAND = KINDS_OF_THING["vehicle"] | {"train", "vehicle", "lorry", "minibus", "tractor"}
+
+
+def _as_crash(h: Happening) -> Happening:
+    if (h.kind == "sinking" and h.thing in _ON_LAND) or (
+        h.kind == "failure" and h.thing == "aircraft"
+    ):
+        return h._replace(kind="crash")
+    return h
+
+
 def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     found, where = _read_told(p)
+    found = {_as_crash(h) for h in found}
     if any(h.kind in TOLD_BARE for h in found):
         if not _ILLNESS_TOLD.search(f"{sentence_lead(p)} {p.quote}"):
             return {h for h in found if h.kind not in TOLD_BARE}, where
@@ -828,7 +1163,8 @@ def _indefinite_subject(text: str, kind: str) -> str:
 
 
 def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
-    heads = _heads(p.quote)
+    settings: set[str] = set()
+    heads = _heads(p.quote, settings)
     where = {}
     for head, _marked, place in heads:
         if place:
@@ -846,15 +1182,18 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     ordered = {_FORM_KIND[w] for w in _ORDER_OF.findall(p.quote.lower()) if w in _FORM_KIND}
     kinds = kinds_in(_ORDER_OF.sub(_unless_kind, p.quote) if ordered else p.quote)
     found: set[Happening] = set()
-    if (ordered and kinds & _ENDS_ORDER) or _ALLOWED_HOME.search(p.quote):
+    if (ordered and kinds & _ENDS_ORDER) or _back_home(p):
         found.update(Happening("end", kind, order) for kind in ordered or {"evacuation"})
+    if _CAUGHT_FIRE.search(p.quote):
+        found.add(Happening("event", "fire", order))  # "the warehouse caught fire": a fire
     things = set()
     for head, marked, _place in heads:
         if head in OCCURRENCES or head in EVENT_NOUNS:
             # The happening itself when a verb tells that it happened ("the quake struck",
             # "the talks began") or none does; else what else befell it ("the ceasefire
-            # collapsed", "the talks ended", "the ceasefire was announced").
-            found.update(_befell(head, kinds, order))
+            # collapsed", "the talks ended", "the ceasefire was announced").  What
+            # happened in it or by it did not befall it ("three died in the blast").
+            found.update(_befell(head, set() if head in settings else kinds, order))
         elif marked or first or not _plural(head):
             things.add(_thing(head))
     if kinds and not found and not things and _RELATIVE.match(p.quote):
@@ -883,6 +1222,11 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     return found, where
 
 
+_CAUGHT_FIRE = re.compile(
+    r"\b(?:caught|catches|catch)\s+(?:fire|alight)\b|\b(?:burst|bursts)\s+into\s+flames\b"
+    r"|\bwent\s+up\s+in\s+flames\b",
+    re.I,
+)
 # Kinds that befall an occurrence only ("the fire was put out", not "put out a statement").
 _OCCURRENCE_ONLY = frozenset(("extinguishing",))
 # A word of happening naming what an order, a notice or a ban is for ("the evacuation
@@ -897,10 +1241,41 @@ def _unless_kind(m: re.Match[str]) -> str:
 _ENDS_ORDER = frozenset(("end", "withdrawal"))  # an order lifted or withdrawn
 # People let back into their homes: the evacuation that kept them out has ended.
 _ALLOWED_HOME = re.compile(
-    r"\b(?:allowed|permitted|cleared|let)\s+(?:to\s+(?:return|go)\s+)?(?:back\s+)?"
-    r"(?:home|(?:in)?to\s+their\s+homes)\b",
+    r"\b(?:allowed|permitted|cleared|let)\s+(?:to\s+(?:return|go|move)\s+)?(?:back\s+)?"
+    r"(?:home|(?:in)?to\s+their\s+(?:homes|houses|flats|properties))\b(?!\s+from\b)"
+    r"|\b(?:allowed|permitted|cleared)\s+to\s+return\b(?!\s+(?:to\s+)?(?:work|school)\b)",
     re.I,
 )
+# People going back to their homes: "residents returned home", "families went back to
+# their flats", "were able to return home" (not "returned home from hospital").
+_WENT_HOME = re.compile(
+    r"\b(?:returned|returning|went|gone|moved|came|come|got|able\s+to\s+(?:return|go))\s+"
+    r"(?:back\s+)?(?:home|(?:in)?to\s+their\s+(?:homes|houses|flats|properties))\b"
+    r"(?!\s+from\b)|\bback\s+in\s+their\s+(?:homes|houses|flats)\b",
+    re.I,
+)
+# Those told of as going back: the people moved out, not crews or the injured.
+_RESIDENTS = re.compile(
+    r"\b(?:residents?|families|evacuees|people|households|tenants|villagers|locals|"
+    r"homeowners|occupants|neighbours|those\s+(?:evacuated|moved\s+out))\b",
+    re.I,
+)
+
+
+def goes_home(p: Profile) -> bool:
+    """Whether the claim tells of people going back home ("families returned home"), not
+    of their being let back (a day: "residents were allowed home on Thursday")."""
+    return bool(_WENT_HOME.search(p.quote)) and not _ALLOWED_HOME.search(p.quote)
+
+
+def _back_home(p: Profile) -> bool:
+    """Whether the claim tells of people let back or gone back into their homes: the end
+    of what kept them out ("residents were allowed home", "families returned home")."""
+    if _ALLOWED_HOME.search(p.quote):
+        return True
+    return bool(_WENT_HOME.search(p.quote)) and bool(
+        _RESIDENTS.search(f"{sentence_lead(p)} {p.quote}")
+    )
 
 
 _LAST_DEFINITE = re.compile(r".*\b(?:the|its|their|his|her|this|that)\b", re.I | re.S)
