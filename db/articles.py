@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, func, select, update
+from sqlalchemy import LargeBinary, Select, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from db import long_rows
@@ -233,9 +233,11 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
     digest = sha256_of(new.original)
     with ws.session() as session:
         _refuse_stored(session, new, digest)
-        if not ws.shared and len(new.original) > search_schema.DEFER_BYTES:
+        if len(new.original) > search_schema.DEFER_BYTES:
             holder = [new]
-            del new  # so that _store_long can let go of the text and the bytes
+            del new  # so that the text and the bytes can be let go of as they are stored
+            if ws.shared:
+                return _store_long_shared(session, holder, digest)
             return _store_long(session, holder, digest)
         article = _new_row(new, digest, b"")
         session.add(article)
@@ -262,6 +264,38 @@ def _store_long(session: Session, holder: list[NewArticle], digest: str) -> Arti
     staged_original = long_rows.stage(session, new.original)
     del new
     return _write_staged(session, article, (staged_text, sizes[0]), (staged_original, sizes[1]))
+
+
+def _store_long_shared(session: Session, holder: list[NewArticle], digest: str) -> ArticleInfo:
+    """Store a long article on PostgreSQL: the row without its text and file, then its
+    file, then its text in UTF-8 (as a bundle's long article, :mod:`db.bundles.article_files`).
+
+    *holder* hands over the only reference to the article, so that the file's bytes
+    are freed once sent and the text once encoded: the text, the file, their copy
+    in the driver's buffer and the text's UTF-8 are never all held at once.
+    """
+    new = holder.pop()
+    article = _new_row(new, digest, b"")
+    article.text = ""
+    text, original = new.text, new.original
+    del new
+    session.add(article)
+    session.flush()
+    table = cast(Table, Article.__table__)
+    row = table.c.id == article.id
+    # The values go as the execution's parameters, not in the statements: SQLAlchemy
+    # keeps a statement it has compiled, with the values bound in it, for the next.
+    value = bindparam("v", type_=LargeBinary)
+    session.execute(update(table).where(row).values(original=value), {"v": original})
+    del original
+    encoded = text.encode("utf-8")
+    del text
+    as_text = func.convert_from(value, "UTF8")
+    session.execute(update(table).where(row).values(text=as_text), {"v": encoded})
+    del encoded
+    info = _info(article, 0)
+    session.expunge(article)
+    return info
 
 
 def _write_staged(

@@ -203,3 +203,27 @@ def test_a_long_text_is_stored_as_read_across_its_slices(tmp_path: Path, filler:
         assert stored[1] == path.read_bytes()
     finally:
         ws.close()
+
+
+def test_a_long_article_handed_over_is_let_go_of_once_stored(any_ws: Workspace) -> None:
+    # Handed over as the only reference (as import_file and the import batches do),
+    # neither the file's bytes nor the text stay held once the article is stored: not
+    # by the session, nor by a statement SQLAlchemy keeps compiled for the next import.
+    import sys
+
+    from db.articles import NewArticle, add_article
+
+    body = _long_text(schema.DEFER_BYTES + 10) + "Ende 😀\n"
+    original = body.encode("utf-8")
+    holder = [NewArticle(text=body, original=original, filename="long.txt", title="Long")]
+    info = add_article(any_ws, holder.pop())
+    assert sys.getrefcount(original) == 2  # this test's name and the call's argument
+    assert sys.getrefcount(body) == 2
+    assert article_text(any_ws, info.id).text == body
+    with any_ws.engine.connect() as conn:
+        stored = conn.execute(text("SELECT original, title FROM article")).one()
+    assert bytes(stored[0]) == original and stored[1] == "Long"
+    again = _long_text(schema.DEFER_BYTES + 20)
+    second = add_article(any_ws, NewArticle(text=again, original=again.encode(), title="Two"))
+    assert article_text(any_ws, second.id).text == again
+    assert len(search(any_ws, "quellwasser").hits) == 2

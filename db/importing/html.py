@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import lxml.etree
@@ -120,7 +121,23 @@ def _meta(root: lxml.html.HtmlElement) -> HtmlMeta:
     )
 
 
-def trafilatura_paragraphs(text: str) -> tuple[list[str], object | None]:
+@dataclass(frozen=True, slots=True)
+class MainMeta:
+    """The metadata trafilatura found beside the main text (what the page's own misses)."""
+
+    title: str = ""
+    author: str = ""
+    sitename: str = ""
+    url: str = ""
+    date: str = ""
+
+
+def trafilatura_paragraphs(text: str) -> tuple[list[str], MainMeta | None]:
+    """trafilatura's main text of the page *text*, a line each, and its metadata.
+
+    Only these are kept: the document trafilatura returns also holds its tree of the
+    main text, let go of before the lines are made (on a page of megabytes, tens of
+    MiB)."""
     doc = trafilatura.bare_extraction(
         text,
         with_metadata=True,
@@ -133,8 +150,35 @@ def trafilatura_paragraphs(text: str) -> tuple[list[str], object | None]:
     )
     if doc is None:
         return [], None
+    del text  # freed here when the caller handed over its only reference
     body = getattr(doc, "text", None) or ""
-    return [_clean(line) for line in body.split("\n") if _clean(line)], doc
+    found = MainMeta(
+        title=getattr(doc, "title", None) or "",
+        author=getattr(doc, "author", None) or "",
+        sitename=getattr(doc, "sitename", None) or "",
+        url=getattr(doc, "url", None) or "",
+        date=str(getattr(doc, "date", None) or ""),
+    )
+    del doc
+    return [line for line in map(_clean, _lines(body)) if line], found
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of *text* (split at each line feed, as ``str.split`` would) one at a
+    time, without a list of them all."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def _body_text(root: lxml.html.HtmlElement) -> Iterator[str]:
+    """The text nodes in the page's body, in order, as ``root.xpath("//body//text()")``
+    lists them, one at a time (the list of a long page costs MiB)."""
+    for body in root.iter("body"):
+        if not any(a.tag == "body" for a in body.iterancestors()):
+            yield from body.itertext()
 
 
 def strip_site_name(title: str, outlet: str) -> str:
@@ -148,45 +192,66 @@ def strip_site_name(title: str, outlet: str) -> str:
     return title
 
 
-def read_html_article(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
-    """Read an ``.html`` file into a :class:`NewArticle` with its metadata."""
+def _page(data: bytes, filename: str, encoding: str | None) -> tuple[lxml.html.HtmlElement, str]:
+    """The page's tree, and the encoding its bytes were read in."""
     name = filename or "The file"
     text, encoding = decode_html(data, filename, encoding)
     if not _LOOKS_HTML.search(text[:65536]):
         raise InvalidInput(f"{name} does not look like an HTML page.")
     try:
-        root = _parse(text)
+        return _parse(text), encoding
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InvalidInput(f"{name} cannot be read as HTML ({exc}).") from None
+
+
+def read_html_article(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
+    """Read an ``.html`` file into a :class:`NewArticle` with its metadata.
+
+    On a page of megabytes, the decoded text, the tree, its serialisation and
+    trafilatura's trees would each take tens of MiB: each is let go of once used.
+    While trafilatura reads the serialised page, the page's own tree is not held:
+    it is made again afterwards from the bytes (decoding and parsing the same bytes
+    make the same tree) for the passages.
+    """
+    name = filename or "The file"
+    root, found_encoding = _page(data, filename, encoding)
     meta = _meta(root)
-    byline = byline_dateline(root.xpath("//body//text()"))
-    main, doc = trafilatura_paragraphs(lxml.html.tostring(root, encoding="unicode"))
+    byline = byline_dateline(_body_text(root))
+    language = root.get("lang") or ""
+    serialised = [lxml.html.tostring(root, encoding="unicode")]
+    del root
+    main, found = trafilatura_paragraphs(serialised.pop())  # its only reference
+    root, _ = _page(data, filename, encoding)
     chosen = select(passages(root), main)
+    del main
     body = normalise_text("\n\n".join(p.text for p in chosen.kept))
+    left_out = chosen.left_out
+    del chosen
     if not body.strip():
         raise InvalidInput(f"{name} holds no article text.")
-    title = meta.title or _clean(getattr(doc, "title", None) or "")
-    author = meta.author or _clean(getattr(doc, "author", None) or "")
-    outlet = meta.outlet or _clean(getattr(doc, "sitename", None) or "")
+    title = meta.title or _clean(found.title if found else "")
+    author = meta.author or _clean(found.author if found else "")
+    outlet = meta.outlet or _clean(found.sitename if found else "")
     title = strip_site_name(title, outlet)
     url = meta.url
     if not url:
-        found = getattr(doc, "url", None) or ""
-        url = found if found.lower().startswith(("http://", "https://")) else ""
+        given = found.url if found else ""
+        url = given if given.lower().startswith(("http://", "https://")) else ""
     if not outlet and url:
         outlet = outlet_from_url(url)
     published = meta.published
-    dateline = getattr(doc, "date", None)
+    dateline = found.date if found else ""
     if published is None and dateline:
-        published = parse_dateline(str(dateline))
+        published = parse_dateline(dateline)
     published = better_dateline(published, byline)
     if published is not None:
-        published = assume_outlet_zone(published, url, root.get("lang") or "")
+        published = assume_outlet_zone(published, url, language)
+    notes = left_out_notes(left_out, body, title)
     return NewArticle(
         text=body,
         original=data,
         filename=filename,
-        encoding=encoding,
+        encoding=found_encoding,
         format="html",
         title=title,
         outlet=outlet,
@@ -195,5 +260,5 @@ def read_html_article(data: bytes, filename: str, encoding: str | None = None) -
         published_at=published.when if published else None,
         published_offset=published.offset if published else None,
         published_zone=published.zone if published else "",
-        notes=left_out_notes(chosen.left_out, body, title),
+        notes=notes,
     )

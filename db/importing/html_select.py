@@ -52,9 +52,13 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]$")
 
 
+_NON_WORD = re.compile(r"\W+")
+_PIECE = 1 << 18  # characters of a long text squashed at a time
+
+
 def squash(text: str) -> str:
     """*text* without white space or punctuation, lower-cased: what two copies of it share."""
-    return re.sub(r"\W+", "", text).lower()
+    return _NON_WORD.sub("", text).lower()
 
 
 def _matched(items: Sequence[Passage], main: Sequence[str]) -> list[bool]:
@@ -202,19 +206,53 @@ def _worth_telling(item: Passage) -> bool:
     return len(item.text.split()) >= 4 or bool(_SENTENCE_END.search(item.text))
 
 
+def _squash_long(text: str) -> str:
+    """:func:`squash` of a long text a piece at a time: ``re.sub`` holds every run of
+    word characters it keeps as a string of its own until it joins them (on a text of
+    megabytes, about 100 MiB).  Leaving out characters piece by piece leaves out the
+    same ones; the whole is lower-cased at once, as the case of some letters depends
+    on the letters around them."""
+    if len(text) <= _PIECE:
+        return squash(text)
+    kept = "".join(_NON_WORD.sub("", text[at : at + _PIECE]) for at in range(0, len(text), _PIECE))
+    return kept.lower()
+
+
+def _paragraphs_among(stored: str, wanted: set[str]) -> set[str]:
+    """Those of *wanted* that are a paragraph of *stored* squashed: the paragraphs are
+    split and squashed one at a time, not all held at once."""
+    found: set[str] = set()
+    if not wanted:
+        return found
+    start = 0
+    while True:
+        end = stored.find("\n\n", start)
+        words = squash(stored[start:] if end < 0 else stored[start:end])
+        if words in wanted:
+            found.add(words)
+        if end < 0:
+            return found
+        start = end + 2
+
+
 def left_out_notes(left_out: Sequence[Passage], stored: str, title: str = "") -> tuple[str, ...]:
     """One note for each passage left out whose words the stored text does not hold (nor
     the article's *title*: a headline above the article is kept as its title)."""
-    text = squash(stored)
-    paragraphs = {squash(p) for p in stored.split("\n\n")}
+    told = [(item, squash(item.text)) for item in left_out if _worth_telling(item)]
+    paragraphs = _paragraphs_among(stored, {words for _, words in told})
     heading = squash(title)
+    text: str | None = None  # the stored text squashed, made when first needed
     missing: list[Passage] = []
-    for item in left_out:
-        words = squash(item.text)
-        if not _worth_telling(item) or words in paragraphs or (heading and words in heading):
+    for item, words in told:
+        if words in paragraphs or (heading and words in heading):
             continue
         # Past the passages named, the rest are only counted: no search of the whole text.
-        if len(missing) > MAX_NOTES or words not in text:
+        if len(missing) > MAX_NOTES:
+            missing.append(item)
+            continue
+        if text is None:
+            text = _squash_long(stored)
+        if words not in text:
             missing.append(item)
     notes = []
     for item in missing[:MAX_NOTES]:
