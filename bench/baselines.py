@@ -131,9 +131,8 @@ def first_start_size(app: Any) -> tuple[int, int]:
 
 
 def baseline_window(params: dict[str, Any]) -> dict[str, Any]:
-    # SQLAlchemy before the Qt bindings, the faster order, as the launcher loads the core.
-    from sqlalchemy import create_engine, text  # isort: skip
-    from PySide6.QtWidgets import QApplication, QMainWindow  # isort: skip
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    from sqlalchemy import create_engine, text
 
     engine = create_engine(f"sqlite:///{params['db']}")
     with engine.connect() as conn:

@@ -28,11 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-# The launcher loads the core before the Qt bindings (see desktop.launcher); the probe,
-# which has to create the QApplication first, keeps that order.
-import db.workspace  # noqa: E402, F401
-
-# isort: split
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QAction, QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402

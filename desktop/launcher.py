@@ -46,11 +46,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if wants_gui(parsed[1]):
         # The window opens the file checking its form only; the quick integrity
         # check runs once the window shows (writes wait for it).
-        # The core (SQLAlchemy and the models) is loaded before the Qt bindings: once
-        # PySide6 is imported it reads the source of every module imported after it
-        # (looking for its feature switches), which the core's few hundred modules
-        # need not pay before the first paint.
-        import db.workspace  # noqa: F401
         from desktop.app import main as gui_main
 
         parsed[1].open_files = files  # what the desktop handed over (%F)
