@@ -302,3 +302,25 @@ def test_seasons_of_a_named_year_the_eve_last_weekend_and_next_month(
 ) -> None:
     found = [(text[d.start : d.end], d.iso) for d in extract_dates(text, PUB)]
     assert (quote, iso) in found, found
+
+
+def test_danish_or_german_read_off_the_words_as_the_patterns_read_the_text() -> None:
+    """The word list standing in for _DANISH and _GERMAN on texts of ASCII words tells what
+    searching the text with them tells."""
+    import random
+
+    from db.assist import date_words
+
+    words = [
+        *date_words._DANISH_OR_GERMAN_WORDS,
+        *date_words._GERMAN_DAYS,
+        "montagabend", "Sonntags", "DER", "Im", "imagine", "order", "erst", "der_", "der2",
+        "vergangenes", "letztes", "Mittwochs", "the", "said", "on", "Monday", "ost", "i",
+        "æble", "grüße", "Straße", "øen", "\u212bngstrom", "İm", "ıkke", "ſeit",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 5)))
+        text += rng.choice(["", ".", ", 2024", "—x"])
+        expected = bool(date_words._DANISH.search(text) or date_words._GERMAN.search(text))
+        assert date_words._danish_or_german(text) == expected, text

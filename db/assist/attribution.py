@@ -20,6 +20,7 @@ from db.assist import lexicon
 from db.assist.foreign import foreign_cues
 from db.assist.german import SUBJUNCTIVE, german_cues, german_hedge
 from db.assist.names import NameIndex, clean_name, guess_kind, normalise
+from db.assist.patterns import led
 from db.assist.text import Span, guess_language, sentences
 
 _OTHER_VERBS = (
@@ -40,12 +41,12 @@ _VERBS = (
 )
 _OTHER_VERB_SET = frozenset(_OTHER_VERBS.split("|"))
 # What any English cue needs: a Latin letter, or one of the verbs of other scripts it reads.
-_ENGLISH_READABLE = re.compile(
+_ENGLISH_READABLE = led(
     "[A-Za-z]|" + "|".join(v for v in _OTHER_VERB_SET if not re.search("[A-Za-z]", v))
 )
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|recently|then|further|again|not)\s+)*"
-_VERB = re.compile(r"\b" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
-_ACCORDING = re.compile(r"(?i:according to|citing|as reported by|quoted by)\s+")
+_VERB = led(r"\b" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+_ACCORDING = led(r"(?i:according to|citing|as reported by|quoted by)\s+")
 _DOCUMENT_OF = re.compile(
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:statement|report|data|figures|estimates?|assessment|"
     r"analysis|survey|briefing|post|update)s?\s+(?:from|by|of|released by|published by)\s+",
@@ -121,7 +122,7 @@ _RU_NAME_COLON_QUOTE = re.compile(r"^[^\s:«»\"“”]+(?:\s[^\s:«»\"“”]+
 _RU_COLON_QUOTE = re.compile(r":\s*[«“\"„]")
 # "…, the state forestry said": a trailing source set off from the statement by a comma,
 # the words after it the start of the subject's own noun phrase (no "that", no verb).
-_SET_OFF = re.compile(r"(?:[,–—:][”\"’»]?|[”\"’»])(?:\s+(?!that\b)[\w’'-]+(?<!ed)(?<!ing)){0,4}$")
+_SET_OFF = led(r"(?:[,–—:][”\"’»]?|[”\"’»])(?:\s+(?!that\b)[\w’'-]+(?<!ed)(?<!ing)){0,4}$")
 # A short description set off before the name of a trailing source ("…, the clerk, Jo Whitfield,
 # told reporters").
 _DESCRIBED_NAME = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s+(?:[^\W\d_][\w’'-]*\s*){1,3}$")
@@ -150,7 +151,7 @@ _INTRO = re.compile(
     r",$"
 )
 # What may follow a trailing cue's verb: a time, a place, a listener, a manner.
-_ADVERBIAL = re.compile(
+_ADVERBIAL = led(
     r"\s*(?:on|in|at|late|early|last|this|yesterday|today|tonight|earlier|later|during|after|"
     r"before|to|from|via|when|while|as|by|through|over|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b",
@@ -160,14 +161,14 @@ _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
 ) | frozenset(lexicon.MONTHS)
 # "put the death toll at 34": an estimate stated with a verb of placing.
-_PUT_AT = re.compile(
+_PUT_AT = led(
     r"\b(?:put|puts|putting|placed|places)\s+(?P<what>the\s+(?:[\w-]+\s+){0,4}?(?:toll|number|"
     r"figure|cost|count|total|damage|losses|tally|bill)\b[^.;]{0,80}?\s+at\b)"
 )
 _ESTIMATES_BY = re.compile(
     r"(?i:estimates?|figures|data|counts?|tall(?:y|ies))\s+(?:by|from|of)\s+(?P<np>[^,;.]{2,80}?)\s*$"
 )
-_SHOW_WORD = re.compile(
+_SHOW_WORD = led(
     r"\b(?:show|shows|showed|indicate|indicates|indicated|suggest|suggests|suggested)\b"
 )
 # "The ministry's figures, released on Monday, show that …": the figures' owner asserts it.
@@ -191,14 +192,14 @@ _FIGURES_SHOWED = re.compile(
 )
 # A participle after an article, a possessive or a preposition qualifies a noun ("an estimated
 # 290", "the number of confirmed cases", "with reported losses"): no verb of saying.
-_ARTICLE_BEFORE = re.compile(
+_ARTICLE_BEFORE = led(
     r"\b(?:an|a|the|its|their|his|her|our|of|with|in|for|all|any|no|newly)\s+$", re.IGNORECASE
 )
 _AS_SAYING = re.compile(
     r"\s+(?P<who>[^,;.:“”\"]{2,80}?)\s+as\s+(?:saying|telling\s+\S+)\s+(?:that\s+)?"
 )
 # "She promised an inquiry and said …": a second verb of the same subject.
-_AND_VERB = re.compile(r"\s+and\s+$")
+_AND_VERB = led(r"\s+and\s+$")
 # A document and its author as a subject: "a report from X", "the latest survey by X".
 _AUTHORED = re.compile(
     r"(?i:an?\s+|the\s+)?(?:[\w-]+\s+)?(?i:report|study|survey|statement|analysis|assessment|"
@@ -210,7 +211,7 @@ _UNOWNED_DOCUMENT = re.compile(
     r"estimates|records|documents?|reports?|studies|study|surveys?|analysis|research|findings)"
 )
 # "It was announced by the ministry that …": a passive verb of saying and its agent.
-_PASSIVE_BY = re.compile(
+_PASSIVE_BY = led(
     r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?P<verb>announced|reported|"
     r"confirmed|stated|disclosed|revealed|claimed|estimated|said)\s+by\s+"
 )
@@ -230,9 +231,9 @@ _OWNED_DOCUMENT = re.compile(
     r"official)\s+)?(?:count|estimates?|tally|figures|data|statistics|records|calculations?|"
     r"report|survey|bulletin)"
 )
-_ARTICLE_END = re.compile(r"(?<=[\s,])(?:[Aa]n?|[Tt]he)$")
+_ARTICLE_END = led(r"(?<=[\s,])(?:[Aa]n?|[Tt]he)$")
 # "by the organisers' count": whose count or estimate a figure is.
-_BY_COUNT = re.compile(
+_BY_COUNT = led(
     r",?\s*(?:[Bb]y|[Aa]ccording\s+to)\s+(?P<who>(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+?)"
     r"(?:’s|'s|(?<=s)’|(?<=s)')\s+"
     r"(?:own\s+)?(?:count|estimates?|tally|reckoning|calculations?|figures)\b"
@@ -244,7 +245,7 @@ _APPOSED_NAME = re.compile(
 # "заявил журналистам в среду, что", "sagde onsdag til DR, at": whom the source spoke to
 # and when, between the verb and the conjunction that opens what was said.
 _UNTIL_THAT = re.compile(r"[^,.;:!?\n]{0,100}?,\s*(?:что|що|at|dass)\s")
-_CAPTION = re.compile(r"©|\((?:photo|picture|image)\b|\bPicture:|\bPhoto:", re.IGNORECASE)
+_CAPTION = led(r"©|\((?:photo|picture|image)\b|\bPicture:|\bPhoto:", re.IGNORECASE)
 _CARRY = re.compile(
     r"^(?:This|These|Those|Of these|Of those|Of them|Among them|The figure|"
     r"Dermed|Det betyder|Это|Тем самым|Из них|Demnach|Demzufolge|이는|이로써|이 가운데|وبذلك|وهذا|"
@@ -258,7 +259,7 @@ _CARRY_INSIDE = re.compile(
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Korean word carrying a subject, topic or "also" particle ("가격이 ", "정부는 ", "배도 "), or
 # a quotation: a sentence with one of its own does not go on with the one before.
-_KO_SUBJECT_OF_ITS_OWN = re.compile(r"[\uac00-\ud7a3](?:은|는|이|가|도|께서)\s|[\"“”]")
+_KO_SUBJECT_OF_ITS_OWN = led(r"[\uac00-\ud7a3](?:은|는|이|가|도|께서)\s|[\"“”]")
 # A sentence whose subject is a pronoun and whose verb is in the tense of reported speech ("It
 # would also …", "They had been …", "That could mean …"), with no data of its own.
 _BACKSHIFTED = re.compile(
@@ -282,7 +283,7 @@ _KO_MOVED = re.compile(
 # covered ("품목별로는", "지역별로는", "같은 달", "이 가운데").
 _KO_BREAKDOWN = re.compile(r"(?:\S+별로는|같은\s(?:달|기간|해|주|날|분기)|이\s?(?:가운데|중)은?)\s")
 # A Korean sentence whose subject is the survey or tally the sentence before cited.
-_KO_THE_DOCUMENT = re.compile(
+_KO_THE_DOCUMENT = led(
     r"(?:이번\s|해당\s|이\s)?(?:설문\s?조사|조사|설문|자료|집계|통계|보고서)(?:는|은)\s"
 )
 # A Korean sentence pointing back at the count or finding the one before reported
@@ -301,7 +302,7 @@ _QUOTE_MARK = re.compile(r"[\"“”«»]")
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
-_HEDGE = re.compile(
+_HEDGE = led(
     r"(?<![\w])(?P<h>" + "|".join(re.escape(h) for h in lexicon.HEDGES) + r")(?![\w])",
     re.IGNORECASE,
 )
@@ -368,18 +369,19 @@ def _np_before(text: str, end: int, floor: int) -> tuple[str, int]:
         seg = text[floor:pos].rstrip()
         if len(seg) + floor < pos and words == [] and seg.endswith((",", "–", "—")):
             break
-        m = re.search(r"[\w’'\-.()&]+$", seg)
-        if not m:
+        # (the word ending the segment, read backwards from its end)
+        tail = _NP_WORD.match(seg[::-1])
+        if not tail:
             break
-        word = m.group(0)
-        w_start = floor + m.start()
-        if "\n" in text[floor + m.end() : pos]:
+        word = seg[len(seg) - tail.end() :]
+        w_start = floor + len(seg) - tail.end()
+        if "\n" in text[floor + len(seg) : pos]:
             break
         bare = word.strip("().").casefold().removesuffix("’s").removesuffix("'s")
         capital = word[:1].isupper() or (word[:1] == "(" and word[1:2].isupper())
         if not (capital or bare in lexicon.ROLE_WORDS or (words and bare in lexicon.NP_LINKS)):
             break
-        words.append((w_start, floor + m.end()))
+        words.append((w_start, floor + len(seg)))
         pos = w_start
         if len(words) >= 9:
             break
@@ -399,7 +401,11 @@ def _np_before(text: str, end: int, floor: int) -> tuple[str, int]:
 
 def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     """The subject of a speech verb, skipping an appositive (``Ahn, a defector, told``)."""
-    familiar = _FAMILIAR.search(text, max(floor, cue_start - 90), cue_start)
+    familiar = (
+        _FAMILIAR.search(text, max(floor, cue_start - 90), cue_start)
+        if _FAMILIAR_WORDS.search(text, max(floor, cue_start - 90), cue_start)
+        else None
+    )
     if familiar:  # "two people familiar with the matter told Reuters"
         return familiar.group("who"), familiar.start()
     phrase, start = _np_before(text, cue_start, floor)
@@ -410,10 +416,18 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
         if modified and not any(w.casefold() in _NP_STOP for w in modified.group(1).split()):
             phrase, start = text[modified.start(1) : cue_start].strip(), modified.start(1)
     if phrase:
-        described = _DESCRIBED_BY_PLACE.search(text, max(floor, start - 60), start)
+        described = (
+            _DESCRIBED_BY_PLACE.search(text, max(floor, start - 60), start)
+            if _ends_on(text, max(floor, start - 60), start, _PLACE_WORDS)
+            else None
+        )
         if described:  # "A beekeeper near the Downs said": the beekeeper, named by the place
             return text[described.start("who") : cue_start].strip(), described.start("who")
-        owner = _OWNER.search(text, max(floor, start - 60), start)
+        owner = (
+            _OWNER.search(text, max(floor, start - 60), start)
+            if _ends_on(text, max(floor, start - 60), start, ("’s", "'s"))
+            else None
+        )
         if owner and phrase.split()[0].casefold() in lexicon.ROLE_WORDS:
             return text[
                 owner.start() : cue_start
@@ -422,14 +436,10 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     seg = text[floor:cue_start].rstrip()
     if seg.endswith((",", "–", "—")):
         inner = seg[:-1]
-        named = re.search(r"[,–—]\s*((?:[A-Z][\w’'\-]*\s?){1,3})$", inner)
+        named = _NAMED_AFTER_BREAK.search(inner)
         if named and named.group(1).strip().casefold() not in lexicon.ROLE_WORDS:
             return named.group(1).strip(), floor + named.start(1)
-        relative = re.search(
-            r"(?<!\d),\s*(?:which|who|citing|quoting|speaking|writing|responding|referring)\s"
-            r"[^,]*(?:\d,\d[^,]*)*$",
-            inner,
-        )
+        relative = _RELATIVE_ASIDE.search(inner)
         if relative:  # "The union, which represents 4,000 drivers, said": the union
             # ("The council, citing figures from X, said": the council, X cited below)
             phrase, start = _np_before(text, floor + relative.start(), floor)
@@ -445,10 +455,18 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
                 if phrase:
                     return phrase, start
     phrase, start = _common_np(text, cue_start, floor)
-    member = _MEMBERS_ON.search(text, max(floor, start - 60), start) if phrase else None
+    member = (
+        _MEMBERS_ON.search(text, max(floor, start - 60), start)
+        if phrase and _ends_on(text, max(floor, start - 60), start, ("on", "in"))
+        else None
+    )
     if member:  # "The Liberal Democrat group on the council": the group, not the council
         return member.group("who"), member.start("who")
-    head = _ROLE_OF.search(text, max(floor, start - 40), start) if phrase else None
+    head = (
+        _ROLE_OF.search(text, max(floor, start - 40), start)
+        if phrase and _ends_on(text, max(floor, start - 40), start, _ROLE_OF_WORDS)
+        else None
+    )
     if head and head.group("role").casefold() in lexicon.ROLE_WORDS:
         return text[head.start("role") : cue_start].strip(), head.start("role")  # "a nurse at …"
     return phrase, start
@@ -461,19 +479,46 @@ _FAMILIAR = re.compile(
     r"with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in)\s+[^,;:.“”\"]{2,50}?)"
     r"\s+$"
 )
+# (a word every match of _FAMILIAR holds)
+_FAMILIAR_WORDS = re.compile("people|persons|sources|officials|insiders|executives|diplomats")
 # A group of members and the body they sit on ("the Labour group on the council").
 _MEMBERS_ON = re.compile(
     r"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}(?:group|party|"
     r"members|councillors|councilors|bloc|caucus|faction|opposition))\s+(?:on|in)\s+$"
 )
+# A name of up to three capitalised words after a comma or dash, ending what comes before a
+# comma ("Ahn Chan-il, a defector,": Ahn Chan-il); an aside opening on a relative pronoun or a
+# participle ("The union, which represents 4,000 drivers,").
+_NAMED_AFTER_BREAK = led(r"[,–—]\s*((?:[A-Z][\w’'\-]*\s?){1,3})$")
+_RELATIVE_ASIDE = led(
+    r"(?<!\d),\s*(?:which|who|citing|quoting|speaking|writing|responding|referring)\s"
+    r"[^,]*(?:\d,\d[^,]*)*$"
+)
+# What comes right before a verb of saying: ", which", ", who"; a pronoun; a closing quotation
+# mark (and a comma).
+_WHICH_BEFORE = led(r",\s*(?:which|who)\s+$")
+_PRONOUN_BEFORE = led(r"(?i)\b(he|she|it|they)\s+$")
+_QUOTE_BEFORE = led(r"[”\"’»]\s*,?$|,[”\"’»]$")
 # "a nurse at", "an engineer near", "a resident of": an indefinite person described by the
 # place or body named after the preposition.
-_DESCRIBED_BY_PLACE = re.compile(
+_DESCRIBED_BY_PLACE = led(
     r"(?:^|(?<=\s))(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+\s+"
     r"(?:in|near|at|from|on|outside|inside)\s+)$"
 )
-_MODIFIERS = re.compile(r"(?:^|(?<=\s))(?:[Aa]n?|[Tt]he)\s+((?:[a-z][\w-]*\s+){1,2})$")
+_MODIFIERS = led(r"(?:^|(?<=\s))(?:[Aa]n?|[Tt]he)\s+((?:[a-z][\w-]*\s+){1,2})$")
 _OWNER = re.compile(r"(?:\b[Tt]he\s+)?(?:[\w-]+\s+){0,2}?[\w-]+(?:’s|'s)\s+$")
+# The words that end each of these before the spaces they close on (every match ends so).
+_PLACE_WORDS = ("in", "near", "at", "from", "on", "outside", "inside")
+_ROLE_OF_WORDS = ("at", "of", "for", "from", "in", "with")
+
+
+def _ends_on(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """True when ``text[lo:hi]`` ends on spaces after one of *words*: what a pattern closing
+    on one of them, spaces and ``$`` needs to match there at all."""
+    window = text[lo:hi]
+    return window[-1:].isspace() and window.rstrip().endswith(words)
+
+
 # "a nurse at the hospital", "an engineer with the firm": the person, described by the place.
 _ROLE_OF = re.compile(r"(?:\b(?:a|an|the)\s+)?(?P<role>[\w’'-]+)\s+(?:at|of|for|from|in|with)\s+$")
 
@@ -613,7 +658,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         if subject:
             found.append(_Found(s + m.end(), e, subject, "quoted", sub_start, s + m.end(), []))
     # A report by X that ...
-    for m in _REPORT_BY.finditer(body):
+    for m in _REPORT_BY.finditer(body) if "by" in body or "from" in body else ():
         name, name_end = _np_after(text, s + m.end(), e)
         finding = _FOUND_THAT.search(name + " that") if name else None
         if finding:  # "A study by the University of Leeds found that …": the university
@@ -638,11 +683,11 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         subject, sub_start = _subject_before(text, aux_start, s)
         if subject.casefold().split()[-1:] in (["which"], ["that"]):
             subject = ""
-        relative = re.search(r",\s*(?:which|who)\s+$", text[s:aux_start])
+        relative = _WHICH_BEFORE.search(text[s:aux_start])
         if not subject and relative:  # "…by the health ministry, which said …": the ministry
             subject, sub_start = _subject_before(text, s + relative.start(), s)
         if not subject:
-            pron = re.search(r"(?i)\b(he|she|it|they)\s+$", text[s:aux_start])
+            pron = _PRONOUN_BEFORE.search(text[s:aux_start])
             if pron:
                 subject, sub_start = pron.group(1), s + pron.start(1)
         if not subject and _AND_VERB.search(text, s, aux_start):
@@ -695,7 +740,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             continue  # "reports in Ukrainian media", "reports indicate"
         before = text[s : aux_start if inverted else sub_start].rstrip()
         after = text[v_end:e]
-        quote_before = bool(re.search(r"[”\"’»]\s*,?$|,[”\"’»]$", before))
+        quote_before = bool(_QUOTE_BEFORE.search(before))
         short_before = (len(before.split()) <= 2 or bool(_INTRO.match(before))) and not quote_before
         short_after = inverted or bool(_SHORT_AFTER.match(after))
         apposition = None if short_after or inverted else _APPOSITION_AFTER.match(after)
@@ -786,12 +831,13 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         if any(f.start <= g.cue_start < f.end for f in found if f not in groups):
             found.remove(g)
     # The ministry's figures show that …, figures from X show …
-    shows = _FIGURES_SHOW.finditer(body) if _SHOW_WORD.search(body) else iter(())
+    show_word = _SHOW_WORD.search(body)
+    shows = _FIGURES_SHOW.finditer(body) if show_word else iter(())
     for m in shows:
         owner = clean_name(m.group("owner") or m.group("by") or "")
         if owner:
             found.append(_Found(s + m.end(), e, owner, "show", s + m.start(), s + m.end(), []))
-    showed = _FIGURES_SHOWED.search(body) if _SHOW_WORD.search(body) else None
+    showed = _FIGURES_SHOWED.search(body) if show_word else None
     if showed:
         whose: str = showed.group("owner") or showed.group("by") or showed.group("adjunct") or ""
         owner = (
@@ -875,6 +921,17 @@ def _interview_blocks(text: str) -> list[Span]:
     return blocks
 
 
+_OPENING_MARKS = tuple('“"‘«„”')
+_CLOSING = '.!?:”"’)»」。“«'
+
+
+def _closes_sentence(body: str) -> bool:
+    """True when *body* ends (before a last line break) on a mark that closes a sentence: what
+    searching it for ``[.!?:”"’)»」。“«]$`` finds."""
+    end = len(body) - 1 if body.endswith("\n") else len(body)
+    return end > 0 and body[end - 1] in _CLOSING
+
+
 def extract_attributions(text: str, language: str | None = None) -> list[Attribution]:
     """Every attributed (or hedged) statement in *text*, in order."""
     lang = language or guess_language(text)
@@ -891,7 +948,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
     previous_index = -2
     for index, sent in enumerate(sentences(text)):
         body = text[sent.start : sent.end]
-        if len(body) < 100 and not re.search(r"[.!?:”\"’)»」。“«]$", body):
+        if len(body) < 100 and not _closes_sentence(body):
             continue  # a heading or a caption credit (German quotations close on “ and «)
         par = bisect.bisect_left(breaks, sent.start)
         # (the English reading needs a Latin word or a verb of its list written otherwise)
@@ -968,7 +1025,9 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 start = _quotation_opened_before(text, start, closing.end() if closing else end)
                 if closing is not None and closing.group(0).endswith("«"):
                     end = closing.end()  # "»…,« siger hun": the quotation with its closing mark
-            quoted = bool(re.fullmatch(r"[“\"‘«„”].*[”\"’»“,.]?", text[start:end].strip(), re.S))
+            # (what ``[“"‘«„”].*[”"’»“,.]?`` matches whole: a statement opening on a quotation
+            # mark)
+            quoted = text[start:end].strip()[:1] in _OPENING_MARKS
             if lang in ("de", "da") and not quoted:  # German and Danish print's »…«
                 quoted = bool(re.fullmatch(r"»[^»]*«[,.]?", text[start:end].strip()))
             made.append(

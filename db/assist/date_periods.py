@@ -23,6 +23,7 @@ from db.assist.date_words import (
     relative_period,
     season_span,
 )
+from db.assist.patterns import led
 
 _PARTS: dict[str, str] = {
     "early": "early", "start": "early", "beginning": "early", "mid": "mid", "middle": "mid",
@@ -65,7 +66,7 @@ _KOREAN_PERIODS: dict[str, tuple[str, str]] = {
     "다음 주": ("next", "week"),
 }  # fmt: skip
 
-_PART_RE = re.compile(
+_PART_RE = led(
     # English
     r"(?<![\w-])(?:(?P<since>[Ss]ince)\s+)?(?:(?:at|in|by|until|from|toward|towards)\s+)?"
     r"(?:the\s+)?(?P<part>start|beginning|middle|end)\s+of\s+(?P<which>the|this|last|next)\s+"
@@ -178,7 +179,7 @@ _AR_MONTH_NAMES = (
 )
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
 # The part of a named month: "в начале марта", "i midten af april", "مطلع مارس/آذار".
-_PART_MONTH_RE = re.compile(
+_PART_MONTH_RE = led(
     r"(?<![\w])(?:(?P<since>[Сс]|[Ss]iden|[Ss]eit|[وف]?منذ)\s+)?(?:(?:[Вв]|[Кк]|[Дд]о|[Ii]|[Ff]ra|[Tt]il|"
     r"[Bb]is|[Aa]b|"
     r"[وف]?(?:في|حتى))\s+)?"
@@ -230,7 +231,7 @@ def month_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
                   "winter": (12, 14)}  # fmt: skip
-_SEASON_RE = re.compile(
+_SEASON_RE = led(
     r"(?<![\w-])(?P<prep>[Ii]n|[Dd]uring|[Oo]ver|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough|[Tt]hroughout|"
     r"[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|(?:[Ee]arlier|[Ll]ater)\s+this)[- ]"
     r"(?:the\s+)?(?:(?:early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
@@ -281,7 +282,7 @@ _YEAR_WHICH: dict[str, str] = {
     "내년": "next", "الجاري": "this", "الحالي": "this", "الماضي": "last", "المقبل": "next",
 }  # fmt: skip
 _ORDINALS = "|".join(sorted(_QUARTER_WORDS, key=len, reverse=True))
-_QUARTER_RE = re.compile(
+_QUARTER_RE = led(
     # English
     rf"(?<![\w-])(?:the\s+)?(?P<en>{_ORDINALS})[\s-]+quarter(?:\s+of\s+(?:(?P<en_y>(?:19|20)\d\d)|"
     r"(?:the\s+)?(?P<en_which>this|last|next)\s+year))?(?![\w-])"

@@ -18,8 +18,10 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from db.assist import lexicon
+from db.assist.patterns import led
 
 Found = tuple[int, int, dt.date | None, dt.date | None, bool]  # start, end, first, last, relative
 
@@ -167,7 +169,7 @@ _LEFT = r"(?<![\w])"
 # ("다음 주가") included
 _KO_PARTICLE = r"(?:까지|부터|보다|에는|에서|에도|에|은|는|의|도|엔|가|이|를|을|와|과|로|만)?"
 _RIGHT = r"(?![\w])"
-_RELATIVE_RE = re.compile(
+_RELATIVE_RE = led(
     _LEFT
     + r"(?:"
     + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_RELATIVE))
@@ -180,7 +182,7 @@ _RELATIVE_RE = re.compile(
     + _RIGHT,
     re.IGNORECASE,
 )
-_WEEKDAY_RE = re.compile(
+_WEEKDAY_RE = led(
     _LEFT
     + r"(?P<prep>в\s+ночь\s+(?:на|с)\s+|(?:(?:на|к|до|с)\s+)?(?:утр(?:о|а|у|ом)|"
     + r"вечер(?:а|у|ом)?|д(?:ень|ня|ню|нём|нем)|ноч(?:ь|и))\s+|(?:в|во|с|со|до|к|ко)\s+|"
@@ -202,7 +204,7 @@ _WEEKDAY_RE = re.compile(
     re.IGNORECASE,
 )
 # English weekdays after a preposition that tells the tense ("by Sunday", "since Monday").
-_EN_WEEKDAY_RE = re.compile(
+_EN_WEEKDAY_RE = led(
     r"\b(?P<prep>(?:[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom)\s+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+[A-Z])"
@@ -210,8 +212,8 @@ _EN_WEEKDAY_RE = re.compile(
     r"(?!,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+)"
 )
 # "this weekend", "through the weekend", "last weekend".
-_EN_WEEKEND_RE = re.compile(r"\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast|the)\s+weekend\b")
-_KO_DAY_RE = re.compile(
+_EN_WEEKEND_RE = led(r"\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast|the)\s+weekend\b")
+_KO_DAY_RE = led(
     # "이날": the day the article has just named (the paper's day when it has named none)
     r"(?<![\w])(?P<that>이날)(?![\w])|"
     # the month may come first: "다음 달 5일", "지난달 28일", "이달 3일"
@@ -229,7 +231,7 @@ _AR_MONTHS = {
     "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted([*lexicon.MONTHS, *_AR_MONTHS], key=len, reverse=True))
-_MONTH_RE = re.compile(
+_MONTH_RE = led(
     _LEFT
     + r"(?P<prep>в|во|с|до|i|fra|til|siden|im|seit|bis|ab|في|منذ|(?:في|منذ)\s+شهر|يوم)?\s*"
     + r"(?:(?P<d>\d{1,2})\.?\s+)?"
@@ -247,7 +249,7 @@ _MONTH_RE = re.compile(
     + _RIGHT,
     re.IGNORECASE,
 )
-_YEAR_RE = re.compile(
+_YEAR_RE = led(
     _LEFT
     + r"(?P<prep>(?:منذ|في|خلال)\s+)?(?:عام|العام|سنة)\s+(?P<y>(?:1[89]|20)\d\d)(?!\d)"
     + r"|"
@@ -260,7 +262,7 @@ _YEAR_RE = re.compile(
 )
 
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN_SPLIT = re.compile(r"(\w+)")  # the words (\w+), kept by a split of the text
 _NON_WORD = re.compile(r"\W")
 _REACH = 30  # how far a pattern may run before or after its key word
 
@@ -270,15 +272,14 @@ def _words(folded: str) -> tuple[array[int], array[int], list[str]]:
     """Every word of *folded*: where it starts and ends and its casefolded form, read once
     for all the patterns.  Kept compact (positions in arrays, each distinct word once): a
     long article has tens of thousands of words, and a tuple per word would hold megabytes."""
-    starts: array[int] = array("q")
-    ends: array[int] = array("q")
-    words: list[str] = []
+    # (the text cut into what lies between words and the words, alternately: each piece's end
+    # is the sum of the lengths before it)
+    pieces = _TOKEN_SPLIT.split(folded)
+    offsets = list(accumulate(map(len, pieces)))
+    starts: array[int] = array("q", offsets[0:-1:2])
+    ends: array[int] = array("q", offsets[1::2])
     distinct: dict[str, str] = {}
-    for m in _TOKEN.finditer(folded):
-        starts.append(m.start())
-        ends.append(m.end())
-        word = m.group(0).casefold()
-        words.append(distinct.setdefault(word, word))
+    words = [distinct.setdefault(word, word) for word in map(str.casefold, pieces[1::2])]
     return starts, ends, words
 
 
@@ -352,6 +353,8 @@ def _near_words(
         for m in pattern.finditer(folded, lo, hi):
             if m.start() <= start < m.end():
                 found.setdefault((m.start(), m.end()), m)
+            if m.end() > start:
+                break  # (the matches after it start after the word)
     kept_end = -1
     for (start, _end), m in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         if start >= kept_end:
@@ -411,7 +414,7 @@ def _season(year: int, months: tuple[int, int]) -> tuple[dt.date, dt.date]:
 
 
 # "four years ago", "4년 전", "два года назад", "for to år siden", "قبل أربع سنوات".
-_AGO_RE = re.compile(
+_AGO_RE = led(
     r"(?<![\w])(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>years?|months?|weeks?|days?)\s+ago"
     r"|(?P<kn>\d{1,3})\s?(?P<kunit>년|개월|주|일)\s?전"
@@ -481,7 +484,7 @@ def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
 
 # A season named without a year: that season of the publication year; with one ("sommeren
 # 2021", "летом 2021 года", "في صيف عام 2021", "2021년 여름"), that year's.
-_SEASON_RE = re.compile(
+_SEASON_RE = led(
     r"(?<![\w])(?:(?P<ky>(?:19|20)\d\d)년\s?(?P<ko>봄|여름|가을|겨울)(?:철)?"
     + _KO_PARTICLE
     # "여름철": the season of the paper's year
@@ -539,13 +542,27 @@ def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
         yield m.start(), m.end(), *_season(year, months), True
 
 
-def _rule_groups(m: re.Match[str]) -> Iterator[tuple[str, str | None]]:
-    return ((k, v) for k, v in m.groupdict().items() if k[0] == "r" and k[1:].isdigit())
+# The group of each rule of _RELATIVE in _RELATIVE_RE, in the rules' order.
+_RULE_GROUPS = tuple(_RELATIVE_RE.groupindex[f"r{i}"] for i in range(len(_RELATIVE)))
+
+
+_RULE_OF_GROUP = {g: _RELATIVE[i][1] for i, g in enumerate(_RULE_GROUPS)}
+
+
+def _rule(m: re.Match[str]) -> str:
+    """The rule of the first of _RELATIVE's patterns that matched something in *m* (one
+    only matches: the group closed last is its own unless a season or another group
+    follows it)."""
+    last = m.lastindex
+    rule = _RULE_OF_GROUP.get(last) if last is not None else None
+    if rule is not None and last is not None and m.end(last) > m.start(last):
+        return rule
+    return next(_RELATIVE[i][1] for i, g in enumerate(_RULE_GROUPS) if m.end(g) > m.start(g))
 
 
 def _relative(folded: str, published: dt.date | None) -> Iterator[Found]:
     for m in _near_words(folded, _RELATIVE_RE, _is_relative_word):
-        rule = next(_RELATIVE[int(k[1:])][1] for k, v in _rule_groups(m) if v)
+        rule = _rule(m)
         if published is None:
             yield m.start(), m.end(), None, None, True
             continue
@@ -558,7 +575,7 @@ def _relative(folded: str, published: dt.date | None) -> Iterator[Found]:
 
 # Words before a weekday in its own clause that put it ahead of the publication date
 # ("results are due on Thursday", "begynder torsdag", "завершатся в пятницу", "من المقرر").
-_FUTURE = re.compile(
+_FUTURE = led(
     r"\b(?:will|shall|is due|are due|due to|is expected to|are expected to|plans? to|"
     r"(?:is|are)\s+(?:forecast|predicted|likely)\s+to|"
     r"(?:is|are) set to|(?:is|are) scheduled|scheduled|begins|starts|"
@@ -768,17 +785,38 @@ def _years(folded: str) -> Iterator[Found]:
         yield m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), False
 
 
-_GERMAN = re.compile(
+_GERMAN = led(
     r"[äöüßÄÖÜ]|\b(?:und|nicht|der|das|ist|wurde|wurden|gestern|heute|vorgestern|vergangene[nr]?|"
     r"letzte[nr]?|im|seit|(?:mon|diens|donners|frei|sams|sonn)tag\w*|mittwoch\w*)\b",
     re.IGNORECASE,
 )
 _OTHER_SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\uac00-\ud7a3]")
-_DANISH = re.compile(
+_DANISH = led(
     r"[æøåÆØÅ]|\b(?:og|ikke|siger|ifølge|blev|efter|sidste|det|er|på|fra|mandag|tirsdag|onsdag|"
     r"torsdag|fredag)\b",
     re.IGNORECASE,
 )
+# The words _DANISH and _GERMAN read (lower case), and the German weekdays any word opening
+# on one of which they read; a letter, digit or underscore outside ASCII.
+_DANISH_OR_GERMAN_WORDS = frozenset(
+    "og ikke siger ifølge blev efter sidste det er på fra mandag tirsdag onsdag torsdag fredag "
+    "und nicht der das ist wurde wurden gestern heute vorgestern vergangene vergangenen "
+    "vergangener letzte letzten letzter im seit".split()
+)
+_GERMAN_DAYS = ("montag", "dienstag", "donnerstag", "freitag", "samstag", "sonntag", "mittwoch")
+_WORD_OUTSIDE_ASCII = re.compile(r"[^\W\x00-\x7f]")
+
+
+def _danish_or_german(folded: str) -> bool:
+    """Whether _DANISH or _GERMAN finds anything in *folded*.  A text whose words are all
+    ASCII (no æ, ø, å, ä, ö, ü or ß, nor a letter the matcher would take for an ASCII one)
+    has one of their words as a word of its own: its distinct words, read once for the date
+    words, tell without searching the text twice."""
+    if _WORD_OUTSIDE_ASCII.search(folded):
+        return bool(_DANISH.search(folded) or _GERMAN.search(folded))
+    return any(
+        w in _DANISH_OR_GERMAN_WORDS or w.startswith(_GERMAN_DAYS) for w in _positions(folded)
+    )
 
 
 # A span of the coming or the last few days, weeks or months ("خلال الأيام العشرة المقبلة",
@@ -786,7 +824,7 @@ _DANISH = re.compile(
 # resolve, so it is found with no dates.
 _SPAN_WORDS = ("المقبلة", "القادمة", "الماضية", "الأخيرة", "ближайшие", "последние", "kommende",
                "seneste")  # fmt: skip
-_SPAN_RE = re.compile(
+_SPAN_RE = led(
     r"(?<![\w])(?:(?:خلال|في)\s+(?:الأيام|الأسابيع|الأشهر|الشهور|الساعات)\s+(?:\S+\s+)?"
     r"(?:المقبلة|القادمة|الماضية|الأخيرة)"
     r"|(?:в\s+)?(?:ближайшие|последние)\s+(?:\S+\s+)?(?:дни|недели|месяцы|часы|сутки|годы)"
@@ -811,7 +849,7 @@ def word_dates(folded: str, published: dt.date | None) -> list[Found]:
     found = list(_ago(folded, published))
     found += _weekdays(folded, published, _EN_WEEKDAY_RE)
     found += _weekends(folded, published)
-    if not (_OTHER_SCRIPTS.search(folded) or _DANISH.search(folded) or _GERMAN.search(folded)):
+    if not (_OTHER_SCRIPTS.search(folded) or _danish_or_german(folded)):
         return found
     found += _weekdays(folded, published)
     found += _bare_seasons(folded, published)  # before the year it may name ("2021년 여름")

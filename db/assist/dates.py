@@ -20,6 +20,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, we
 from db.assist import lexicon
 from db.assist.date_periods import english_seasons, month_parts, period_parts, quarters
 from db.assist.date_words import future_context, word_dates
+from db.assist.patterns import led
 from db.assist.text import SpanSet, fold_digits, furniture
 from db.dates import parse_event_date
 from db.errors import InvalidInput
@@ -59,7 +60,7 @@ _Y = r"(?P<{n}>(?:1[89]|20)\d\d)"
 _DASH = r"\s*(?:-|–|—|to|and|until|through)\s*"
 _PREP = ""
 _WEEKDAY_BEFORE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
-_PREP_BEFORE = re.compile(
+_PREP_BEFORE = led(
     r"(?:^|(?<=\W))(?:between|from|on|in|since|by|until|till|during|before|after|as of|с|со|"
     r"fra den|fra|den|am|vom|seit dem|bis zum)\s+$",
     re.IGNORECASE,
@@ -73,6 +74,9 @@ _DATE_AFTER_WEEKDAY = (
 )
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# "2000 troops": a count, not a year.
+_COUNTED_AFTER = re.compile(r"\s*(?:troops|soldiers|people|killed)")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (a look-behind after the first digit, not before it, lets the engine skip to digits)
@@ -100,7 +104,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "days_month",
-        re.compile(
+        led(
             r"(?P<d1>\d(?<!\d\d)\d?)(?:st|nd|rd|th)?"
             + r"\.?\s*(?:-|–|—|to|and|until|through|по|до|и|til(?:\s+den)?|og)\s*"
             + _D.format(n="d2")
@@ -125,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "day_month",
-        re.compile(
+        led(
             r"(?P<d>\d(?<![\d.,]\d)\d?)(?:st|nd|rd|th)?"
             + r"\.?\s+(?:of\s+)?"
             + _M.format(n="m")
@@ -137,14 +141,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "korean",
-        re.compile(
+        led(
             r"(?:(?P<y>\d{4})년\s?)?(?P<m>\d{1,2})월(?:\s?(?P<d>\d{1,2})일)?"
             r"(?:\s?(?:초|중순|말))?"
         ),
     ),
     (
         "part_month",
-        re.compile(
+        led(
             r"\b(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|"
             r"end of|beginning of|start of))[- ]"
             + r"(?:(?P<m>January|February|March|April|May|June|July|August|September|October|"
@@ -162,7 +166,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month",
-        re.compile(
+        led(
             r"\b(?P<prep>(?i:in|since|by|until|till|from|during|last|this|next|early|late|mid|"
             r"before|after|through|throughout|as\s+(?:early|late|recently)\s+as))[- ]"
             r"(?P<m>January|February|March|April|May|June|July|August|September|October|"
@@ -180,7 +184,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        re.compile(
+        led(
             r"(?P<prep>\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|"
             r"[Oo]f|[Вв]|[Сс]|i|I|[Ss]iden|im|seit|[Bb]is|[Aa]b)\s+)"
             r"(?:(?:the\s+)?(?:early|late|mid)[- ])?"
@@ -191,7 +195,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         # (a weekday before its date, "on Thursday 24 September", is read with the date)
         "relative",
-        re.compile(
+        led(
             r"(?<![\w-])(?P<rel>(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
             r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?(?:last|the\s+previous)\s+"
             r"week|(?:earlier|later)\s+(?:this|in\s+the|last)\s+(?:month|year|week)|"
@@ -456,7 +460,7 @@ def extract_dates(text: str, published: dt.date | dt.datetime | None = None) -> 
                 continue
             if kind == "relative" and re.search(r"\b(?:Week|Month|Year)\b", m.group(0)):
                 continue  # "This Week in Asia"
-            if kind == "year" and re.match(r"\s*(?:troops|soldiers|people|killed)", text[end:]):
+            if kind == "year" and _COUNTED_AFTER.match(text, end):
                 continue
             if kind == "decade":
                 start, first, last = _decade(folded, m)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
+from db.assist.patterns import led
 from db.assist.text import Span, sentences
 
 
@@ -32,7 +33,7 @@ _RU_RECKON_VERBS = (
     r"подсчитал[аи]?|сообща(?:ют)|отмеча(?:ет|ют)|уточнили|говор(?:ят|ит))(?!\w)"
 )
 # "according to X," before the statement; X runs to a comma or, in V2 languages, to the verb.
-_PREFIX = re.compile(
+_PREFIX = led(
     r"(?P<cue>(?i:по\s+(?:\w+\s+)?(?:данным|словам|информации|оценк(?:е|ам)|сведениям|подсч[её]там|"
     r"мнению)|"
     r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
@@ -45,26 +46,26 @@ _PREFIX = re.compile(
     r"(?<=،\s)وفق(?=\s)|согласно(?:\s+(?:данным|информации|сведениям|оценкам|подсч[её]там))?))\s*"
 )
 # "как ожидают в ведомстве": the body named expects or reckons, no outlet passes it on.
-_RECKONS = re.compile(_RU_RECKON_VERBS, re.I)
+_RECKONS = led(_RU_RECKON_VERBS, re.I)
 # A short capitalised subject set off by a comma before an aside ("Минздрав, как пишет …").
 _SET_OFF_SUBJECT = re.compile(r"(?P<who>[A-ZА-ЯЁ][^\s,.;:!?«»\"]*(?:\s+[^\s,.;:!?]+){0,3}),\s*")
 # "по его словам", "по её данным": whose words the pronoun tells, not a name after the cue.
-_POSSESSIVE_CUE = re.compile(r"(?<=\s)(?:его|её|ее|их)(?=\s)")
+_POSSESSIVE_CUE = led(r"(?<=\s)(?:его|её|ее|их)(?=\s)")
 _POSSESSIVE_PRONOUNS = {"его": "он", "её": "она", "ее": "она", "их": "они"}
 # "ifølge hende", "laut ihm": a pronoun in the object case after the cue stands alone.
 _OBJECT_PRONOUN = re.compile(r"(?:hende|ham|dem|ihm|ihr|ihnen)(?=[\s,.;:]|$)")
 # A conjunction opening a clause of its own right before the cue ("…, men ifølge X …").
 # (or a colon or semicolon: "…: по данным X, …")
 _CLAUSE_CONJUNCTION = re.compile(r"[,;]\s*(?:men|mens|og|aber|und|doch|но|а|однако)$|[:;]$")
-_AR_THEN = re.compile(r"\s*،?\s*(?:ف?إن(?:ه|ها|هم)?|فقد)\s")
+_AR_THEN = led(r"\s*،?\s*(?:ف?إن(?:ه|ها|هم)?|فقد)\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
-_CITING = re.compile(
+_CITING = led(
     r"\s*(?:,\s*)?(?:со ссылкой на|ссылаясь на|med henvisning til|på baggrund af|"
     r"unter berufung auf|نقلا عن|نقلاً عن|استنادا إلى|استناداً إلى)\s+",
     re.IGNORECASE,
 )
 # Words that open a time or place phrase after a source's name, not part of the name.
-_AFTER_NAME = re.compile(
+_AFTER_NAME = led(
     r"\s+(?:يوم|خلال|أمس|اليوم|صباح|مساء|عبر|أثناء|بعد|قبل)(?:\s|$)"
     r"|\s+في\s+(?:مؤتمر|بيان|تصريح|تصريحات|حديث|مقابلة|كلمة|ختام|وقت|ساعة|صباح|مساء|"
     r"اليوم|رسالة|منشور|تغريدة|جلسة|اجتماع)"
@@ -117,7 +118,7 @@ _FOLLOWS_FROM = re.compile(
 # what the sentence gives ("I samme periode har styrelsen registreret 19 angreb", "Politiet har
 # optalt 40 biler"): the figures are its own count, its account going on.  The subject stands
 # before the auxiliary or, after an opening adverbial, right after it.
-_RECORDED = re.compile(
+_RECORDED = led(
     r"(?:^|\s)(?:(?:har|havde)\s+(?P<after>[a-zæøå]{3,}(?:en|et))"
     r"(?:\s+(?:også|nu|allerede|hidtil|i\s+alt))?\s+|"
     r"^(?P<before>[A-ZÆØÅ][a-zæøå]{2,}(?:en|et))\s+(?:har|havde)\s+"
@@ -193,7 +194,7 @@ _RU_OCCASION_AFTER = re.compile(
     r"ходе|время|рамках|кулуарах)(?:\s+[^,.;:!?«»]{1,40})?$"
 )
 # Adverbs between a subject and its verb ("Он также сообщил"): not part of the name.
-_TRAILING_ADVERB = re.compile(
+_TRAILING_ADVERB = led(
     r"(?:\s+(?:также|тоже|ещё|еще|затем|позже|позднее|ранее|уже|вновь|снова|лишь|"
     r"в свою очередь|så|nu|igen|dog|derfor))+$",
     re.IGNORECASE,
@@ -246,12 +247,12 @@ _DA_DE_VERBS = (
     # "venter" says what a source expects only before "at" ("Banken venter, at …")
     r"vent(?:er|ede)(?=,\s*at\b)"
 )
-_SUBJECT_VERB = re.compile(
+_SUBJECT_VERB = led(
     rf"(?<!\w)(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})(?P<that>,\s*(?:что|що|at|dass)\b|,|:)",
 )
 # "Ritzau skriver med henvisning til X, at …", "заявил журналистам в среду, что …": words
 # between the verb and the conjunction tell whom the subject cites, spoke to, and when.
-_VERB_MID = re.compile(
+_VERB_MID = led(
     rf"(?<!\w)(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS})\s+(?P<mid>[^,.;:!?\n]{{1,100}}?)"
     r"\s*,\s*(?:что|що|at|dass)\s"
 )
@@ -263,14 +264,14 @@ _AR_DOCUMENT = (
     r"(?:\s+" + _AR_DOCUMENT_WORDS + r")*"
 )
 # A document no one is named as the author of: no source ("وتشير تقديرات أولية إلى أن").
-_AR_DOCUMENT_ONLY = re.compile(_AR_DOCUMENT)
+_AR_DOCUMENT_ONLY = led(_AR_DOCUMENT)
 # An Arabic document, its adjectives, and its owner after "ل" ("الحسابات الفلكية للمعهد").
 _AR_DOCUMENT_OF = re.compile(
     r"^(?:ال)?(?:حسابات|بيانات|تقديرات|أرقام|إحصاءات|إحصائيات|تقرير|معطيات|توقعات|رصد)"
     r"(?:\s+ال\S+)*\s+ل(?P<owner>ل\S.*)$"
 )
 # The document a source is cited through: its author is the source ("en rapport fra X").
-_DOCUMENT = re.compile(
+_DOCUMENT = led(
     r"^(?:(?:en|et|den|det|ein|eine|einen)\s+)?(?:\w+\s+)?(?:rapport|undersøgelse|analyse|"
     r"opgørelse|notat|tal|oplysninger|pressemeddelelse|meddelelse|mail|e-mail|mails|brev|"
     r"dokument|dokumenter|redegørelse|referat|udkast|Bericht|Angaben|Schreiben|Dokument)\s+"
@@ -295,14 +296,14 @@ _THAT_SAYS = re.compile(
 )
 # A promise or a demand the subject makes, with no "that": "Губернатор пообещал выделить …",
 # "Borgmesteren lover at …" — what follows the verb is the subject's.
-_PROMISE = re.compile(
+_PROMISE = led(
     r"(?<!\w)(?P<verb>пообещал[аио]?|обещал[аио]?|потребовал[аио]?|призвал[аио]?|"
     r"lovede|lover|krævede|kræver|opfordrede|opfordrer)"
     r"(?:\s*,\s*(?:что|чтобы|at)\s+|\s+til\s*,?\s*at\s+|\s+(?:at\s+|от\s+\w+\s+)?)"
 )
 # An estimate or a report with an object and no "that": "Banken forventer et fald på 2
 # procent", "Минздрав сообщил о 5 случаях", "Синоптики прогнозируют похолодание до -20".
-_OBJECT_ESTIMATE = re.compile(
+_OBJECT_ESTIMATE = led(
     r"(?<!\w)(?P<verb>forventer|forventede|anslår|anslog|skønner|skønnede|regner\s+med|"
     r"spår|spåede|estimerer|estimerede|"
     r"прогнозиру(?:ет|ют)|прогнозировал[аи]?|ожида(?:ет|ют)|оценива(?:ет|ют)|оценил[аи]?|"
@@ -310,13 +311,13 @@ _OBJECT_ESTIMATE = re.compile(
     r"\s+(?!at\b|что\b|,)"
 )
 # "X kalder planen "uansvarlig"", "X назвал решение «ошибкой»": what X calls it is X's.
-_CALLS = re.compile(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")
+_CALLS = led(r"(?<!\w)(?P<verb>kalder|kaldte|назвал[аио]?|называет)\s+")
 _GUILLEMET_NAME = re.compile(r"«[^«»]{1,40}»")
 _RU_CALLED_AS = re.compile(
     r"[а-яё-]+\s+(?:[а-яё-]+\s+)?[а-яё-]+(?:ой|ей|ым|им|ом|ем|ами|ями|ыми|ими)(?![\w-])"
 )
 _CALLED_END = re.compile(r"\s+(?:og|и|men|но)\s|[,;.!?]")
-_INVERTED = re.compile(
+_INVERTED = led(
     # (Danish print closes a quotation on «, after its comma: "»…,« siger hun")
     r"(?:,|»|“|”|\"|(?<=[,!?])«)\s*[—–-]?\s*"
     rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
@@ -336,8 +337,10 @@ _KO_ACCORDING = re.compile(
     r"|(?:^|(?<=\s))(?P<tally>[^\s,.\d][^\s,.]*?)(?:의)?\s?(?:집계|조사|통계|분석|자료)"
     r"(?:에서는|에서|\s?결과|상)\s*,?\s*"
 )
+# Words every match of _KO_ACCORDING holds: a sentence without them is not searched.
+_KO_ACCORDING_WORDS = re.compile("따르면|의하면|집계|조사|통계|분석|자료")
 # The document a body's name is followed by ("교육부 발표", "경찰 조사 결과"): the body speaks.
-_KO_DOCUMENT = re.compile(
+_KO_DOCUMENT = led(
     r"(?<=\S)(?:의)?\s?(?:발표|자료|집계|조사|조사\s?결과|통계|분석|보고서|보고|보도|설명|"
     r"추산|추정|전망|설문\s?조사|설문)$"
 )
@@ -395,7 +398,7 @@ _KO_TRAILING = re.compile(
     rf"(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
 )
 # A date right after the subject dates the saying ("국정원은 18일 … 밝혔다"), not the statement.
-_KO_SAID_WHEN = re.compile(
+_KO_SAID_WHEN = led(
     r"(?:지난\s?|오는\s?)?\d{1,2}일(?:\s?(?:오전|오후|새벽|밤))?\s+|(?:어제|오늘)\s+"
 )
 # Where the saying happened ("보도자료를 통해", "정례 브리핑에서"): not what was said.
@@ -426,7 +429,7 @@ _AR_SAY_VERBS = (
 )
 # A relative pronoun or "وهو"/"وهي" opening a clause that describes a source.
 _AR_RELATIVE = r"(?:الذي|التي|الذين|اللذان|اللتان|اللواتي|وهو|وهي|وهم)\s"
-_AR_SAID = re.compile(
+_AR_SAID = led(
     r"(?:^|\s)و?(?P<verb>" + _AR_SAY_VERBS + r")\s+"
     # (not a bare preposition before "that": "وشدد على أن" has no subject of its own)
     r"(?!(?:على|إلى|من|عن)\s+(?:إن|أن|بأن))"
@@ -452,21 +455,21 @@ _AR_RELAYED = re.compile(
     r"|(?:إن|أن|بأن)(?:ه|ها|هم|هما)?\s|:\s*)"
 )
 # A speech verb with no subject of its own: the speaker last named goes on ("وأضاف أن").
-_AR_ADDED = re.compile(
+_AR_ADDED = led(
     r"و?(?P<verb>أضاف|أضافت|تابع|تابعت|أوضح|أوضحت|أكد|أكدت|قال|قالت|يضيف|تضيف|يتابع|تتابع|"
     r"أشار|أشارت|لفت|لفتت|شدد|شددت|شدّد|شدّدت|نوه|نوهت|بين|بينت|كشف|كشفت|حذر|حذرت|حذّر|حذّرت)"
     r"(?:\s+(?:إلى|على))?"
     r"(?:\s+(?:أن|إن|بأن)(?:ه|ها)?\s|\s*:\s*)"
 )
 # "who asked not to be named": said of a source, not a name.
-_ANONYMOUS = re.compile(
+_ANONYMOUS = led(
     r"،?\s*(?:طلب|طلبت|فضل|فضلت|رفض|رفضت)\s+(?:عدم\s+(?:ذكر|الكشف\s+عن)|الكشف\s+عن)\s+"
     r"(?:اسمه|اسمها|هويته|هويتها)\s*،?"
     r"|,?\s*(?:пожелавш\w+|попросивш\w+)\s+не\s+называть\s+(?:его|ее|её)?\s*(?:имя|имени)\s*,?"
 )
 # "وقدرت الحكومة الخسائر بنحو …": an estimate with no "that"; verb, subject, then the rest.
 # The subject is one definite word ("الحكومة") or a construct ("وزارة الصحة").
-_AR_ESTIMATED = re.compile(
+_AR_ESTIMATED = led(
     r"(?:^|\s)و?(?P<verb>قدرت|قدر|قدّرت|قدّر|توقعت|توقع|رجحت|رجح|أحصت|أحصى|يقدر|تقدر|يقدرون|"
     r"يتوقع|تتوقع|يتوقعون|يرجح|ترجح)\s+"
     r"(?P<who>ال\S+|(?!ال)\S+\s+ال\S+)\s+"
@@ -640,10 +643,10 @@ def _first_subject(who: str) -> str:
 
 
 # A genitive ending ("DSB's", "Banedanmarks", "Kommunens") before what the owner has.
-_GENITIVE = re.compile(r"(?:['’]s|(?<=[^\Ws])s)(?=\s*$)")
+_GENITIVE = led(r"(?:['’]s|(?<=[^\Ws])s)(?=\s*$)")
 # What an owner in the genitive has: a person by role or a document or figures, the head of a
 # Danish compound last ("trafikdirektør", "egne tal", "nye opgørelse").
-_OWNED = re.compile(
+_OWNED = led(
     r"(?:\s+(?:egne|eget|nye|nyeste|seneste|foreløbige|officielle))?\s+(?:"
     r"(?P<role>\w*(?:direktør|formand|forkvinde|talsmand|talskvinde|talsperson|chef|leder|"
     r"minister|ordfører|borgmester|ekspert|eksperter|økonom|analytiker|forsker|medarbejder)e?)"
@@ -686,12 +689,20 @@ def _v2_subject(rest: str) -> int:
     return end
 
 
+# Letters of the Latin and Cyrillic scripts (and with the Arabic script's), one of which opens
+# every match of the cues read only where the sentence has one (a Korean sentence has none).
+_LATIN_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1c80-\u1c88\u212a]")
+_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u1c80-\u1c88\u212a]")
+
+
 def foreign_cues(text: str, sent: Span) -> list[Cue]:
     """Cues in one sentence of *text*."""
     s, e = sent.start, sent.end
     body = text[s:e]
     out: list[Cue] = []
-    for m in _PREFIX.finditer(body):
+    letters = _LETTERS.search(body) is not None
+    latin_cyrillic = letters and _LATIN_CYRILLIC.search(body) is not None
+    for m in _PREFIX.finditer(body) if letters else ():
         rest = body[m.end() :]
         stop = re.search(r"[,،:;]", rest)
         verb = _V2_VERB.search(rest)
@@ -761,7 +772,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             c_start, c_end = s, s + len(body[: m.start()].rstrip(" ,"))
         out.append(Cue(c_start, c_end, who, cue, s + m.start(), s + after, relays))
     coordinated: list[re.Match[str]] = []
-    for m in _SUBJECT_VERB.finditer(body):
+    for m in _SUBJECT_VERB.finditer(body) if latin_cyrillic else ():
         if _THAT_ONLY.match(m.group("verb")) and m.group("that") == ",":
             continue
         if _NEGATED.search(body, max(0, m.start() - 4), m.start()):
@@ -782,7 +793,10 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if not who or len(who.split()) > 8:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
-    for m in (*_PROMISE.finditer(body), *_OBJECT_ESTIMATE.finditer(body)):
+    estimates = (
+        (*_PROMISE.finditer(body), *_OBJECT_ESTIMATE.finditer(body)) if latin_cyrillic else ()
+    )
+    for m in estimates:
         if _COORDINATED.search(body[: m.start()]):  # "X kalder … og kræver, at": X's
             coordinated.append(m)
             continue
@@ -793,7 +807,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if who:
             head_start = s + max(0, body.find(head))
             out.append(Cue(s + m.end(), e, who, m.group("verb"), head_start, s + m.end(), relays))
-    for m in _CALLS.finditer(body):
+    for m in _CALLS.finditer(body) if latin_cyrillic else ():
         head = _appositive(_LEADING.sub("", body[: m.start()].strip() + " "))[0].strip()
         bare = _GUILLEMET_NAME.sub("X", head)  # (a name in guillemets is one word of it)
         if not head[:1].isupper() or re.search(r"[,،:;«»“”\"]", bare) or len(bare.split()) > 6:
@@ -904,7 +918,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
 def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
     """The cues of a Korean sentence ``body`` starting at *s* and ending at *e*."""
     out: list[Cue] = []
-    ko = _KO_ACCORDING.search(body)
+    ko = _KO_ACCORDING.search(body) if _KO_ACCORDING_WORDS.search(body) else None
     trailing = _KO_TRAILING.search(body)
     if ko:
         raw = ko.group("author") or ko.group("who") or ko.group("tally") or ko.group("title")
@@ -916,18 +930,15 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
             Cue(s, s + trailing.start("who"), who, trailing.group("verb"),
                 s + trailing.start("who"), e)
         )  # fmt: skip
-    elif (
-        _KO_VERB.search(body)
-        or _KO_NOUN_CLAUSE.search(body)
-        or _KO_QUOTED.search(body)
-        or _KO_POSITION.search(body)
-    ):
-        out += _korean_subject_cues(body, s)
+    else:
+        verb = _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body) or _KO_POSITION.search(body)
+        if verb or _KO_QUOTED.search(body):
+            out += _korean_subject_cues(body, s, verb)
     return out
 
 
 # "…، على حد قوله": as he put it — the speaker last named says what comes before.
-_AR_AS_PUT = re.compile(
+_AR_AS_PUT = led(
     r"،?\s*(?:على\s+حد|حسب|بحسب|وفق)\s+(?P<w>قوله|قولها|قولهم|تعبيره|تعبيرها|تعبيرهم|"
     r"وصفه|وصفها|وصفهم)(?=[\s.،]|$)"
 )
@@ -1044,10 +1055,11 @@ def _korean_closing_quote(text: str, body: str, s: int) -> list[Cue]:
     ]  # fmt: skip
 
 
-def _korean_subject_cues(body: str, s: int) -> list[Cue]:
+def _korean_subject_cues(body: str, s: int, verb: re.Match[str] | None) -> list[Cue]:
     """The cues of a Korean sentence whose subject (은/는/이/가) opens it: its quotations (a
     quotation with its particle, "…"고 or "…"며, is the subject's) and what its verb of saying
-    governs ("…다고 밝혔다", "…다는 점을 인정했다"), the citing chain "X를 인용해" read whole."""
+    governs ("…다고 밝혔다", "…다는 점을 인정했다"), the citing chain "X를 인용해" read whole
+    (*verb*: that verb of saying closing the sentence, if any)."""
     out: list[Cue] = []
     if _KO_OPENED_BEFORE.match(body):
         return out  # the end of a quotation opened in a sentence before: no subject of its own
@@ -1056,7 +1068,6 @@ def _korean_subject_cues(body: str, s: int) -> list[Cue]:
     if not subject:
         return out
     lead = len(body) - len(stripped)
-    verb = _KO_VERB.search(body) or _KO_NOUN_CLAUSE.search(body) or _KO_POSITION.search(body)
     c_start = lead + subject.end()
     name = _ko_head(re.sub(r"\s?측$", "", subject.group("who")))  # "환경부 측": the ministry
     name = re.sub(r"(?<=\S)에서$", "", name)  # "입시업계에서는": in the industry, the industry

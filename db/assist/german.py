@@ -13,6 +13,7 @@ import re
 
 from db.assist import foreign
 from db.assist.foreign import Cue
+from db.assist.patterns import led
 
 # Words of a noun phrase that are neither nouns nor names.
 _ARTICLES = frozenset(
@@ -103,12 +104,12 @@ _CAPITAL_NEXT = re.compile(r"\s+(?:der\s+|die\s+|das\s+|den\s+)?[A-ZÄÖÜ]")
 
 
 # The source's words after the cue, at the start of the cue's noun phrase.
-_PREFIX = re.compile(
+_PREFIX = led(
     r"(?<![\w])(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Informationen|Aussagen|Schätzungen|"
     r"Berechnungen|Daten|Zahlen|Darstellung|Einschätzung)(?:\s+(?:von|vom))?)\s+"
 )
 # Documents whose author is the source ("einem Bericht der Zeitung", "Angaben der Polizei").
-_DOCUMENT = re.compile(
+_DOCUMENT = led(
     r"(?:(?i:dem|einem|den|der|einer|des)\s+)?(?:(?:jüngsten|neuen|neuesten|aktuellen|"
     r"vorläufigen|offiziellen|eigenen)\s+)?"
     r"(?:Bericht|Berichten|Angaben|Informationen|Aussagen|Schätzungen|Berechnungen|Daten|Zahlen|"
@@ -117,12 +118,12 @@ _DOCUMENT = re.compile(
     r"Bilanz|Befragung)\s+(?:(?:des|der|von|vom)\s+)(?=\S)"
 )
 # "nach Polizeiangaben": the body in the compound.
-_COMPOUND = re.compile(
+_COMPOUND = led(
     r"(?<![\w])[Nn]ach\s+(?P<who>[A-ZÄÖÜ][a-zäöüß]{2,}?)(?:angaben|informationen)(?![\w])"
 )
 # A verb of saying after its subject, with what was said after a comma ("Die Behörde meldete,
 # dass …", "Ministerin X schrieb auf X, es gebe …"): verbs the shared readers do not know.
-_SUBJECT_SAID = re.compile(
+_SUBJECT_SAID = led(
     r"(?<![\w])(?P<verb>meldete|meldet|meldeten|bestätigte|bestätigt|bestätigten|warnte|warnt|"
     r"warnten|schrieb|schreibt|sagt|sagten|erklärt|erklärten|betont|betonten|berichteten|"
     r"unterstrich|versicherte|ergänzte|befürchtet|befürchtete|vermutet|vermutete|räumte\s+ein|"
@@ -145,28 +146,28 @@ _SUBJECT_SAID = re.compile(
     r"(?:\s+[^,.;:!?\"“”„»«]{1,50}?)?\s*,\s*(?:dass\s+)?"
 )
 # A verb of saying and a colon before a quotation ("X sagte der „Rundschau“: „…“").
-_SAID_COLON = re.compile(
+_SAID_COLON = led(
     r"(?<![\w])(?P<verb>sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betont|meinte|"
     r"ergänzte|schrieb|schreibt|warnte|mahnte|fügte\s+hinzu)"
     r"(?:\s+[^.;:!?\n]{1,60}?)?\s*:\s*(?=[„\"»“])"
 )
 # A verb of saying in second place after an opening phrase, its subject after it ("Im Gespräch
 # mit dem Sender sagte die Ministerin, …", "Am Abend erklärte Polizeisprecher X, …").
-_INVERTED_SAID = re.compile(
+_INVERTED_SAID = led(
     r"(?<=[^\W\d_])\s+(?P<verb>sagte|sagten|erklärte|erklärten|betonte|betonten|warnte|warnten|"
     r"meinte|kritisierte|forderte|bestätigte|bestätigten)\s+(?P<rest>[^,.;:!?\"“”„»«]{2,80}?)"
     r"\s*,\s*(?:dass\s+)?"
 )
 # What a subject demands, expects or estimates, with no comma after the verb ("Die Gewerkschaft
 # fordert eine Lohnerhöhung von 8,5 Prozent", "Die Polizei schätzt den Schaden auf …").
-_SUBJECT_WANTS = re.compile(
+_SUBJECT_WANTS = led(
     r"(?<![\w])(?P<verb>fordert|fordern|forderte|forderten|verlangt|verlangen|verlangte|"
     r"verlangten|erwartet|erwarten|erwartete|erwarteten|schätzt|schätzen|schätzte|schätzten|"
     r"beziffert|beziffern|bezifferte|bezifferten|prognostiziert|prognostizieren|prognostizierte|"
     r"(?:rechnet|rechnen|rechnete|rechneten)\s+mit)\s+(?!dass\b|,)(?=\S)"
 )
 # The object first and the subject after the verb ("Den Schaden beziffert das Museum auf …").
-_ESTIMATE_INVERTED = re.compile(
+_ESTIMATE_INVERTED = led(
     r"(?<![\w])(?:beziffert|beziffern|bezifferte|bezifferten|schätzt|schätzen|schätzte|"
     r"schätzten)\s+(?=(?:der|die|das|den|dem)\s)"
 )
@@ -175,7 +176,7 @@ _OBJECT_CASES = frozenset("den dem einen einem".split())
 _AUF = re.compile(r"\s+(?:auf|mit)\s+(?=\S)")
 # "X sprach von „…“", "X nannte den Plan „…“", "X bezeichnete ihn als „…“": the words in
 # quotation marks are X's.
-_CALLED = re.compile(
+_CALLED = led(
     r"(?<![\w])(?P<verb>sprach|sprachen|spricht|sprechen|nannte|nannten|nennt|bezeichnete|"
     r"bezeichneten|bezeichnet)\s+(?P<obj>[^„\"»“.;:!?]{0,60}?)"
     r"(?P<q>[„\"»“][^„“”\"»«\n]{2,200}[“”\"«])"
@@ -190,7 +191,7 @@ _HEARD_AFTER = re.compile(
     r"(?P<prep>aus|in|im|bei|beim|von|vom|seitens)\s+(?P<np>[^.;!?]{2,100}?)\s*[.!]?$"
 )
 # "wie aus X hervorgeht", "Aus X geht hervor, dass …": X's author.
-_EMERGES = re.compile(
+_EMERGES = led(
     r"(?:^|,\s*)[Ww]ie\s+aus\s+(?P<doc>[^,.;!?]{3,160}?)\s+hervorgeht(?P<end>\s*,\s*|\s*[.!]?$)"
 )
 _EMERGES_THAT = re.compile(
@@ -205,7 +206,7 @@ _SAID_BEFORE = re.compile(
     r"meldete|meldeten|schrieb|betonte)\s+(?P<who2>[^.!?,;:]{2,100}?))\s*[.!]?$"
 )
 # "nach eigenen Angaben", "nach seinen Angaben": the subject's own account, or the person's.
-_OWN_ACCOUNT = re.compile(
+_OWN_ACCOUNT = led(
     r"(?<![\w])[Nn]ach\s+(?P<whose>eigenen|seinen|ihren)\s+(?:Angaben|Informationen|Worten|"
     r"Schätzungen|Berechnungen|Zahlen|Daten)(?![\w])"
 )
@@ -219,9 +220,9 @@ _DOCUMENT_ONLY = re.compile(
     r"Studie|Umfrage|Statistik|Analyse|Auswertung)"
 )
 _FINITE_AFTER = re.compile(r"\s+\S+\s*$")
-_ZUFOLGE = re.compile(r"(?<![\w])zufolge(?![\w])")
+_ZUFOLGE = led(r"(?<![\w])zufolge(?![\w])")
 # "wie X mitteilte": the source in a clause of its own, before or after the statement.
-_AS_SAID = re.compile(
+_AS_SAID = led(
     r"(?:^|(?<=,)\s*)[Ww]ie\s+(?P<rest>[^,.;:!?]{2,160}?)\s+"
     r"(?P<verb>mitteilte|mitteilten|berichtete|berichteten|berichtet|meldete|meldeten|meldet|"
     r"sagte|sagten|erklärte|erklärten|bestätigte|bestätigten|schrieb|schreibt|mitgeteilt\s+hat|"
@@ -260,7 +261,7 @@ _RELAYED = re.compile(
 _VERB_ORDER_AFTER = re.compile(r"\s*,\s*(?:dass\s+)?")
 # Konjunktiv I of reported speech ("sei", "habe", "gebe", "werde"): a sentence in it goes on
 # with whoever spoke before.
-SUBJUNCTIVE = re.compile(
+SUBJUNCTIVE = led(
     r"(?<![\w])(?:sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|dürfe|liege|stehe|"
     r"komme|bleibe|fehle|handle|gehe|hätten|wären)(?![\w])"
 )
@@ -292,7 +293,7 @@ _NO_MARKS = str.maketrans("", "", '„“”"»«')
 
 
 # Hedges with no source: "offenbar", "soll … haben" (what is said of someone, not by them).
-_HEDGE = re.compile(
+_HEDGE = led(
     r"(?<![\w])(?P<h>offenbar|offensichtlich|vermutlich|mutmaßlich|angeblich|"
     r"(?:Medien|Presse|unbestätigten\s+)?[Bb]erichten\s+zufolge|wie\s+es\s+heißt|heißt\s+es|"
     r"(?:soll|sollen)(?=\s[^,.;:!?]{1,80}?\s(?:haben|sein|worden\s+sein)(?![\w])))(?![\w])",

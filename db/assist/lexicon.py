@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from db.assist.patterns import led
 from db.assist.text import Span
 
 NON_LATIN = frozenset({"ko", "ru", "uk", "ar", "zh", "ja"})
@@ -71,7 +72,7 @@ _BEFORE = sorted(  # Korean qualifiers other than these follow the number
     (q for q in QUALIFIERS if not re.fullmatch(r"[가-힣]+", q) or q in ("약", "최대", "최소")),
     key=len,
 )
-QUALIFIER_BEFORE = re.compile(
+QUALIFIER_BEFORE = led(
     r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?P<q>"
     + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in reversed(_BEFORE))
     + r")\s*(?:\$|€|£|US\$)?$",

@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from db.assist import lexicon
+from db.assist.patterns import led
 
 SOURCE_KINDS = (
     "intelligence",
@@ -28,12 +29,14 @@ _NAME_WORD = (
 )
 _CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 # Latin and Cyrillic capitals: "Он сообщил" finds "Сергей Ветров" as "he" finds a name.
-_CAPITALISED_RUN = re.compile(rf"(?:{_NAME_WORD}[ \t]+){{0,5}}[A-ZА-ЯЁ][\w’'\-]*")
-_LEAD_WORDS = re.compile(r"((?:[\w’'\-]+[ \t]+){0,4})$")
+_CAPITALISED_RUN = led(rf"(?:{_NAME_WORD}[ \t]+){{0,5}}[A-ZА-ЯЁ][\w’'\-]*")
+# Up to four words, each followed by spaces or tabs, read backwards from where a name starts
+# (see _lead_words).
+_LEAD_WORDS_REVERSED = re.compile(r"(?:[ \t]+[\w’'\-]+){0,4}")
 # A Korean person named with the honorific "씨" (and an age): "정모(49)씨", "김하늘 씨".
-_KO_SSI = re.compile(r"(?:^|\s)(?P<name>[\uac00-\ud7a3]{1,4}(?:\s?\(\d{1,3}\))?\s?씨)$")
+_KO_SSI = led(r"(?:^|\s)(?P<name>[\uac00-\ud7a3]{1,4}(?:\s?\(\d{1,3}\))?\s?씨)$")
 # A party's letter in brackets after a politician's name ("Lars Holm (V)", "Ane Berg (SF)").
-_PARTY = re.compile(r"\s*\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ][a-zæøå])\)\s*$")
+_PARTY = led(r"\s*\((?:[A-ZÆØÅ]{1,2}|[A-ZÆØÅ][a-zæøå])\)\s*$")
 # A short name in brackets after the full one: "(NIS)", "(평가원)", "(بترا)", "(МЧС)".
 _ACRONYM = re.compile(r"\s*\(((?:[A-Z][A-Za-z]{1,7})|[^\W\d_A-Za-z][^\W_]{0,11})\)\s*$")
 # Pronouns that stand for the person, or the body, last named (English, Russian, Danish,
@@ -67,7 +70,7 @@ _AFTER_PREPOSITION = re.compile(
 )
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 # "Ana Ruiz of the farmers' union", "Lars Holm fra Dansk Energi": a person, then the body.
-_PERSON_OF = re.compile(
+_PERSON_OF = led(
     r"(?P<who>(?:[A-ZÆØÅÄÖÜ][\w’'\-]+\s+){1,2}[A-ZÆØÅÄÖÜ][\w’'\-]+)\s+"
     r"(?:of|from|at|with|fra|hos|von|vom)\s+\S"
 )
@@ -82,12 +85,12 @@ _WEEKDAY_NAMES = frozenset(
 # ("a dairy farmer in the Vale", "a spokesperson for the Department for Environment").
 _GERMAN_ARTICLES = frozenset("Der Die Das Den Dem Des Ein Eine Einer Einem Einen".split())
 # A German article opening a sentence before a role and a name ("Der Kunstfahnder Ralf Oster").
-_ARTICLE_OPENING = re.compile(
+_ARTICLE_OPENING = led(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’»“]\s)|(?<=\n))(?:Der|Die|Das|Ein|Eine)[ \t]+"
     r"(?P<run>(?:[A-ZÄÖÜ][\w’'\-]*[ \t]+){1,4}[A-ZÄÖÜ][\w’'\-]*)"
 )
 # A single capitalised word opening a sentence before a word in lower case ("Holst zeigte …").
-_LONE_OPENER = re.compile(
+_LONE_OPENER = led(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’»“]\s)|(?<=\n))[A-ZÄÖÜ][\w’'\-]+(?=[ \t]+[a-zäöüß])"
 )
 # Singular words for a person that a source described, not named, is called by ("an engineer at
@@ -123,15 +126,26 @@ def normalise(name: str) -> str:
     return " ".join(text.split())
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|der|die|das|dem|den|des|det)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
 def clean_name(raw: str) -> str:
     """A source name as shown: trimmed, without a leading article or trailing punctuation."""
     name = " ".join(raw.split()).strip(" ,;:.–—\"“”'’")
-    name = re.sub(r"^(?:the|a|an|der|die|das|dem|den|des|det)\s+", "", name, flags=re.IGNORECASE)
+    name = _ARTICLE.sub("", name)
     return name
 
 
+@lru_cache(maxsize=4096)
+def _has_capital(name: str) -> bool:
+    return any(ch.isupper() for ch in name)
+
+
+@lru_cache(maxsize=4096)
 def guess_kind(*descriptions: str) -> str:
-    """The kind of a source from the words describing it; 'other' when none tell."""
+    """The kind of a source from the words describing it; 'other' when none tell (kept for
+    the descriptions given: a long article gives the same ones again and again)."""
     joined_raw = " ".join(descriptions).casefold()
     if descriptions and normalise(descriptions[0]) in lexicon.STATES:
         return "government"
@@ -155,6 +169,7 @@ def _is_title(token: str) -> bool:
     return bare in lexicon.TITLE_WORDS or bare.endswith(lexicon.TITLE_ENDINGS)
 
 
+@lru_cache(maxsize=4096)
 def is_person(phrase: str) -> bool:
     tokens = phrase.split()
     if not 1 <= len(tokens) <= 3:
@@ -257,6 +272,57 @@ def russian_nominatives(name: str) -> list[str]:
 _RU_ADJECTIVE = re.compile(r"(?:ого|его|ому|ему|ом|ем|ой|ей|ый|ий|ая|яя|ое|ее|ых|их)$")
 
 
+def _lead_words(text: str, lo: int, end: int) -> str:
+    """The up to four words, each followed by spaces or tabs, that end at *end* (before a
+    line break there), no further back than *lo*: what ``((?:[\\w’'\\-]+[ \t]+){0,4})$``
+    searched for in ``text[lo:end]`` finds, read backwards from *end* rather than tried
+    from every position after *lo*."""
+    stop = end - 1 if end > lo and text[end - 1] == "\n" else end
+    taken = _LEAD_WORDS_REVERSED.match(text[lo:stop][::-1])
+    return text[stop - taken.end() : stop] if taken else ""
+
+
+def _read_run(run: str) -> tuple[str, int, bool, bool, str] | None:
+    """A run of capitalised words as :class:`NameIndex` reads it: the name it gives, how many
+    words that name has, whether it is a person's, whether a person's or an outlet's, and the
+    titles before it; None when it names no one ("Ruiz" alone opening a Russian sentence)."""
+    tokens = run.split()
+    titles: list[str] = []
+    while tokens and tokens[0].casefold().strip(".") in lexicon.TITLE_WORDS:
+        titles.append(tokens.pop(0))
+    # "Health Minister Ana Ruiz": a title after a word of its own, then the name
+    last_title = max((i for i, t in enumerate(tokens[:-1]) if _is_title(t)), default=-1)
+    if last_title >= 0:
+        titles += tokens[: last_title + 1]
+        tokens = tokens[last_title + 1 :]
+    if not tokens:
+        return None
+    if len(tokens) < 2 and tokens[0][:1] in _CYRILLIC_CAPITALS:
+        return None  # a Cyrillic word opening a sentence, not a name of its own
+    if titles and len(tokens) >= 3 and tokens[0][:1] in _CYRILLIC_CAPITALS:
+        # "Мэр Казани Ильсур Метшин": the place the title holds, then the name (first
+        # name, patronymic where given, surname)
+        keep = 3 if re.search(r"(?:вич|вна|ична|ьич)$", tokens[-2]) else 2
+        tokens = tokens[-keep:]
+    phrase = " ".join(tokens)
+    person = is_person(phrase)
+    wanted = person or phrase.casefold() in lexicon.MEDIA_NAMES
+    return phrase, len(tokens), person, wanted, " ".join(titles)
+
+
+# What describes a name right after it (", a defector from …"); "the" opening a subject; the
+# words that name a role or a title.
+_APPOSITION = re.compile(r"\s*,\s*([^,\n]{3,140})")
+_THE = re.compile(r"(?i)^the\s")
+_ROLES = lexicon.ROLE_WORDS | lexicon.TITLE_WORDS
+
+
+@lru_cache(maxsize=256)
+def _is_a(first: str) -> re.Pattern[str]:
+    """ "Ruiz is a …" for a name's first word *first* (escaped), compiled once for each."""
+    return led(rf"\b{first}\s+(?:is|was)\s+an?\s+([^.\n]{{3,120}})")
+
+
 class NameIndex:
     """People named in a text, by position, to resolve ``he``, ``Yu``, ``the lawmaker``."""
 
@@ -266,28 +332,19 @@ class NameIndex:
         self._objects: set[int] = set()  # people named after a preposition ("director in X")
         self._subjects: list[int] = []  # people whose name (with its title) opens a sentence
         self._roles: list[tuple[int, str, str]] = []  # (position, role words, name)
+        # (a run of capitalised words read once however often the text repeats it: German
+        # capitalises every noun)
+        readings: dict[str, tuple[str, int, bool, bool, str] | None] = {}
         for m in _CAPITALISED_RUN.finditer(text):
-            tokens = m.group(0).split()
-            titles: list[str] = []
-            while tokens and tokens[0].casefold().strip(".") in lexicon.TITLE_WORDS:
-                titles.append(tokens.pop(0))
-            # "Health Minister Ana Ruiz": a title after a word of its own, then the name
-            last_title = max((i for i, t in enumerate(tokens[:-1]) if _is_title(t)), default=-1)
-            if last_title >= 0:
-                titles += tokens[: last_title + 1]
-                tokens = tokens[last_title + 1 :]
-            if not tokens:
+            run = m.group(0)
+            if run in readings:
+                reading = readings[run]
+            else:
+                reading = readings[run] = _read_run(run)
+            if reading is None:
                 continue
-            if len(tokens) < 2 and tokens[0][:1] in _CYRILLIC_CAPITALS:
-                continue  # a Cyrillic word opening a sentence, not a name of its own
-            if titles and len(tokens) >= 3 and tokens[0][:1] in _CYRILLIC_CAPITALS:
-                # "Мэр Казани Ильсур Метшин": the place the title holds, then the name (first
-                # name, patronymic where given, surname)
-                keep = 3 if re.search(r"(?:вич|вна|ична|ьич)$", tokens[-2]) else 2
-                tokens = tokens[-keep:]
-            phrase = " ".join(tokens)
-            person = is_person(phrase)
-            if len(tokens) >= 2 and person:
+            phrase, count, person, wanted, titles = reading
+            if count >= 2 and person:
                 self._people.append((m.start(), phrase))
                 if _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
                     self._objects.add(m.start())
@@ -297,10 +354,10 @@ class NameIndex:
                     or not m.start()
                 ):  # ("31-årige Mikkel Juhl har …": an age before the name opening a sentence)
                     self._subjects.append(m.start())
-            if not (person or phrase.casefold() in lexicon.MEDIA_NAMES):
+            if not wanted:
                 continue
-            lead = _LEAD_WORDS.search(text, max(0, m.start() - 60), m.start())
-            role = ((lead.group(1) if lead else "") + " ".join(titles)).casefold()
+            lead = _lead_words(text, max(0, m.start() - 60), m.start())
+            role = (lead + titles).casefold()
             if any(w in lexicon.ROLE_WORDS or w in lexicon.TITLE_WORDS for w in role.split()):
                 self._roles.append((m.start(), role, phrase))
         openers = _people_after_articles(text)
@@ -332,6 +389,8 @@ class NameIndex:
             self._subjects = sorted({*self._subjects, *self._lone_openers})
         self._sources: list[tuple[int, str, str]] = []  # (position, name, kind)
         self._source_words: dict[str, list[tuple[int, str, str]]] = {}
+        # The same again by word, then by name: (order noted, position, kind) of each noting.
+        self._word_names: dict[str, dict[str, list[tuple[int, int, str]]]] = {}
         self._bodies: list[tuple[int, str, str]] = []  # sources that are not people
         self._descriptions: dict[str, str] = {}
 
@@ -339,8 +398,10 @@ class NameIndex:
         entry = (pos, name, kind)
         self._sources.append(entry)
         # The same sources, by word and the bodies apart (each in the order noted).
+        noted = (len(self._sources), pos, kind)
         for word in set(name.casefold().split()):
             self._source_words.setdefault(word, []).append(entry)
+            self._word_names.setdefault(word, {}).setdefault(name, []).append(noted)
         if not is_person(name):
             self._bodies.append(entry)
 
@@ -428,11 +489,8 @@ class NameIndex:
         if found < 0:
             return ""
         before = self.text[max(0, found - 80) : found]
-        after = re.match(r"\s*,\s*([^,\n]{3,140})", self.text[found + len(name) :])
-        last = re.escape(name.split()[0])
-        is_a = re.compile(rf"\b{last}\s+(?:is|was)\s+an?\s+([^.\n]{{3,120}})").search(
-            self.text, found, found + 3000
-        )
+        after = _APPOSITION.match(self.text, found + len(name))
+        is_a = _is_a(re.escape(name.split()[0])).search(self.text, found, found + 3000)
         return " ".join(
             [before.split(".")[-1], after.group(1) if after else "", is_a.group(1) if is_a else ""]
         )
@@ -462,7 +520,7 @@ class NameIndex:
 
     def resolve(self, raw: str, pos: int) -> tuple[str, str, tuple[str, ...]] | None:
         """``(name, kind, other names)`` for a cue's subject, or None when it names nobody."""
-        definite = bool(re.match(r"(?i)^the\s", raw.strip()))
+        definite = bool(_THE.match(raw.strip()))
         # "der Sprecher", "die Sprecherin": a German title taken up again (its article dropped)
         german_role = _GERMAN_ROLE.match(raw.strip())
         if german_role and german_role.group(1).casefold().endswith(lexicon.TITLE_ENDINGS):
@@ -503,26 +561,35 @@ class NameIndex:
                     and (stem in normalise(name) or low in _ANY_BODY)
                 ):
                     return name, kind, (raw,)
-        if not any(ch.isupper() for ch in raw) and len(raw.split()) <= 2:
+        if not _has_capital(raw) and len(raw.split()) <= 2:
             # "в пресс-службе" after "в пресс-службе аэропорта", "ministeriet" after
             # "ministeriet for X": a bare head names the body named in full before
+            # (the source last noted before pos among those names: each name's noting before
+            # pos read from its own list, not the whole history of the word)
             head = normalise(raw) + " "
             first = raw.casefold().split()[0]
-            for p, name, kind in reversed(self._source_words.get(first, ())):
-                if p < pos and len(name) > len(raw) and normalise(name).startswith(head):
-                    return name, kind, (raw,)
+            latest: tuple[int, str, str] | None = None
+            for name, notings in self._word_names.get(first, {}).items():
+                if len(name) > len(raw) and normalise(name).startswith(head):
+                    for order, p, kind in reversed(notings):
+                        if p < pos:
+                            if latest is None or order > latest[0]:
+                                latest = (order, name, kind)
+                            break
+            if latest is not None:
+                return latest[1], latest[2], (raw,)
         of_body = _PERSON_OF.match(raw)
         if of_body and is_person(of_body.group("who")):
             # "Tom Reddick of the campaign group Rivers First": the person speaks for the body
             who = of_body.group("who")
             return who, self._kind(raw, who, pos), (raw,)
         variants: list[str] = []
-        party = _PARTY.search(raw)
+        party = _PARTY.search(raw) if "(" in raw else None  # (both in brackets)
         if party and party.start() > 0:  # "Lars Holm (V)": the party, not part of the name
             before = raw[: party.start()].strip()
             if len(party.group(0).strip()) == 3 or is_person(" ".join(before.split()[-2:])):
                 raw = before  # (two letters only after a person: "the United Nations (UN)")
-        acronym = _ACRONYM.search(raw)
+        acronym = _ACRONYM.search(raw) if "(" in raw else None
         if acronym:
             variants.append(acronym.group(1))
             raw = raw[: acronym.start()].strip()
@@ -532,7 +599,7 @@ class NameIndex:
             # describing the name after it
             rest = " ".join(words[1:])
             return rest, self._kind(raw, rest, pos), (raw,)
-        roles = lexicon.ROLE_WORDS | lexicon.TITLE_WORDS
+        roles = _ROLES
         if (
             definite
             and words
@@ -600,7 +667,7 @@ class NameIndex:
                 return full, guess_kind(self._description(full, pos)), (raw,)
         name = bare if is_person(bare) else raw
         variants += russian_nominatives(name)
-        ssi = _KO_SSI.search(name)
+        ssi = _KO_SSI.search(name) if "씨" in name else None
         if ssi and ssi.start("name") > 0:  # "학부모 정모(49)씨" is also "정모(49)씨"
             variants.append(ssi.group("name"))
         if ssi:  # "김모(34)씨" is "김모씨" and "김모": the age in brackets and "씨" aside

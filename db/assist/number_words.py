@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from db.assist import lexicon
 from db.assist.date_words import word_index
+from db.assist.patterns import led
 
 
 class WordNumber(NamedTuple):
@@ -162,7 +163,7 @@ _PARTITIVE = re.compile(
 )
 _OF_THE_BEFORE = re.compile(r"[^\W\d_]+[ \u00a0]+(?:af|of)[ \u00a0]+(?:de|the)[ \u00a0]+$", re.I)
 _LETTER_COMPOUND = re.compile(r"[A-ZÆØÅ]-[a-zæøå]{2,}")
-_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_NEXT_WORD = led(r"[ \u00a0]+([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
 
 
@@ -330,7 +331,7 @@ def _korean_native(text: str) -> list[WordNumber]:
 
 
 # "каждый пятый", "hver tredje": one in so many.
-_EVERY_NTH = re.compile(
+_EVERY_NTH = led(
     r"(?<![\w])(?:[Кк]ажд(?:ый|ая|ое|ого|ую|ой|ому|ые|ых)|[Hh]vert?)\s+(?P<o>"
     r"втор\w+|трет\w+|четв[её]рт\w+|пят\w+|шест\w+|седьм\w+|восьм\w+|девят\w+|десят\w+|"
     r"anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)(?![\w])"

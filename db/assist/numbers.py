@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from db.assist import lexicon
 from db.assist.number_words import word_numbers
+from db.assist.patterns import led
 from db.assist.text import (
     COMMA_DECIMAL,
     DOT_GROUPING,
@@ -61,7 +62,7 @@ def _pattern(space_grouping: bool) -> re.Pattern[str]:
     num = r"\d+" + sep + "*"
     one = _CUR.format(n="a") + rf"(?P<a>{num})" + _MAG.format(n="a")
     two = _CUR.format(n="b") + rf"(?P<b>{num})" + _MAG.format(n="b")
-    return re.compile(
+    return led(
         r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?<![\d.\-/_#№+])"
         # (a number after "№ " or "No. " names, as "№2" does: "больницы № 1")
         r"(?<!№ )(?<!№\u00a0)(?<!No\. )(?<!Nr\. )(?<!nr\. )"
@@ -81,7 +82,7 @@ _KOREAN_COUNTERS = (
     "편(?![의집지견성]) "
     "사(?![람단업건고무원회장용례실망태항이직설설립])"
 ).split()
-_KOREAN = re.compile(
+_KOREAN = led(
     r"(?<![\d.,])(?P<pre>약\s?|최대\s?|최소\s?)?"
     r"(?P<num>(?:\d+(?:[.,]\d+)?\s?[조억만천]\s?)+(?:\d[\d,]*)?|\d[\d,]*(?:\.\d+)?)"
     r"(?P<post>\s?(?:여|가량|이상|이하|미만|쯤)?\s?)"
@@ -100,7 +101,7 @@ _KOREAN_UNITS = {
 }  # fmt: skip
 # Counters that are also date or clock words: a figure only where the digits cannot be a
 # year, a time of day or a day of the month.
-_KOREAN_TIME_BEFORE = re.compile(r"\d\s?시\s?$|\d\s?분\s?$|제\s?$")
+_KOREAN_TIME_BEFORE = led(r"\d\s?시\s?$|\d\s?분\s?$|제\s?$")
 _KOREAN_MAG = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}
 _MAGNITUDES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
@@ -117,9 +118,21 @@ _CURRENCY = {
     "¥": "JPY", "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "₴": "UAH", "dkk": "DKK",
 }  # fmt: skip
 
-_MONTH_WORD = re.compile(lexicon.MONTH_PATTERN, re.IGNORECASE)
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of *words* (letters only) grouped by their first letter: matched whole
+    (``fullmatch``), it matches what the plain alternation matches, comparing a word with the
+    words of its first letter alone."""
+    groups = []
+    for first in sorted({w[0] for w in words}):
+        rests = sorted((w[1:] for w in words if w[0] == first), key=len, reverse=True)
+        groups.append(f"{first}(?:{'|'.join(rests)})")
+    return "|".join(groups)
+
+
+_MONTH_WORD = re.compile(_by_first_letter(list(lexicon.MONTHS)), re.IGNORECASE)  # fullmatch only
 _TRAILING_WORDS = re.compile(r"\s*([^\W\d_][\w'’\-]*)")
-_VAGUE = re.compile(
+_VAGUE = led(
     r"(?<![^\W\d_])(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|millions|billions|dozens|"
     r"[Ss]cores(?=\s+of\b))"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:десятки\s+тысяч|сотни\s+тысяч|тысячи|сотни|десятки|миллионы)"
@@ -128,8 +141,8 @@ _VAGUE = re.compile(
     r"(?<![^\W\d_])(?:[Ff]lere|[Nn]ogle|[Mm]ehrere|[Ee]inige|[Нн]есколько)\s+"
     r"(?:hundrede|tusinde|hundert|tausend|сотен|тысяч)(?![^\W\d_])",
 )
-_VAGUE_ARABIC = re.compile(r"(?<![\d\s])\s?(?:آلاف|مئات|عشرات)(?![^\W\d_])")
-_WORD_NUMBER = re.compile(
+_VAGUE_ARABIC = led(r"(?<![\d\s])\s?(?:آلاف|مئات|عشرات)(?![^\W\d_])")
+_WORD_NUMBER = led(
     r"(?<![\w\-])(?P<w>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
@@ -299,13 +312,20 @@ def _is_year(token: str, value: float) -> bool:
     return token.isdigit() and len(token) == 4 and 1800 <= value <= 2100
 
 
+# The word right before a number (a full stop and spaces between) and the word after it (an
+# ordinal ending and "of" between).
+_WORD_BEFORE_REVERSED = re.compile(r"\s*\.?([^\W\d_]+)")
+_WORD_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?([^\W\d_]+)")
+
+
 def _near_month(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12) : start]
     after = text[end : end + 12]
-    prev = re.search(r"([^\W\d_]+)\.?\s*$", before)
-    nxt = re.match(r"(?:st|nd|rd|th)?\s*(?:of\s+)?([^\W\d_]+)", after)
+    # (the word before read backwards from the number: what ``([^\W\d_]+)\.?\s*$`` finds)
+    prev = _WORD_BEFORE_REVERSED.match(before[::-1])
+    nxt = _WORD_AFTER.match(after)
     return bool(
-        (prev and _MONTH_WORD.fullmatch(prev.group(1)))
+        (prev and _MONTH_WORD.fullmatch(prev.group(1)[::-1]))
         or (nxt and _MONTH_WORD.fullmatch(nxt.group(1)))
     )
 
@@ -359,7 +379,7 @@ def _skip_context(text: str, start: int, end: int) -> bool:
 
 # Units of measure written onto the digits ("5km", "100mph", "40kg", "15см"); not "mm" (a
 # calibre) nor "m" (metres or millions).
-_ATTACHED_UNIT = re.compile(
+_ATTACHED_UNIT = led(
     r"(?P<u>km/h|kmh|kph|mph|km|cm|kg|ft|ha|mw|gw|kwh|kw|mg|ml|км/ч|км|см|кг|га|т)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -420,12 +440,17 @@ def _digit_figures(
     language: str,
     blocked: SpanSet,
     within: tuple[int, int] | None = None,
+    taken: SpanSet | None = None,
 ) -> list[Figure]:
+    """Figures written in digits (*taken*: figures found already, which any figure read here
+    that overlaps gives way to: a single number on one of them is not read at all)."""
     out: list[Figure] = []
     lo, hi = within or (0, len(folded))
     for m in _pattern(language in SPACE_GROUPING).finditer(folded, lo, hi):
         start, end = m.start(), m.end()
         a_start, a_end = m.start("a"), m.end("a")
+        if taken is not None and not m["b"] and taken.overlaps(a_start, a_end):
+            continue  # (what it would give holds these digits, so overlaps that figure)
         if blocked.overlaps(start, end) or _broken(text, a_start, end):
             continue
         bare = not (m["b"] or m["maga"] or m["cura"] or m["pct"])
@@ -458,7 +483,7 @@ def _digit_figures(
                 mag = mag if m["maga"] else ""
                 if m["rsep"] == "und":  # "10 und 20": two figures
                     second = m.start("curb") if m["curb"] else m.start("b")
-                    out += _digit_figures(text, folded, language, blocked, (second, m.end()))
+                    out += _digit_figures(text, folded, language, blocked, (second, m.end()), taken)
             else:
                 value_max = parse_number(m["b"], language)
                 if value_max is None:
@@ -521,7 +546,7 @@ def _digit_figures(
 
 
 # Korean shares: "3분의 1" (one third), "절반" (half).
-_KOREAN_SHARE = re.compile(r"(?<![\d.])(?P<d>\d+)\s?분의\s?(?P<n>\d+)|절반")
+_KOREAN_SHARE = led(r"(?<![\d.])(?P<d>\d+)\s?분의\s?(?P<n>\d+)|절반")
 
 
 def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
@@ -565,7 +590,7 @@ def _korean_figures(text: str, folded: str, blocked: SpanSet) -> list[Figure]:
 
 # A Korean temperature, below or above zero, or a range of them ("영하 2도에서 영상 5도"); a
 # bare "N도" only after a word of temperature.
-_KOREAN_TEMPERATURE = re.compile(
+_KOREAN_TEMPERATURE = led(
     r"(?<![\w.])(?:(?P<s1>영하|영상|섭씨)\s?)?(?P<a>\d+(?:\.\d+)?)도"
     r"(?:\s?(?:에서|~|∼)\s?(?:(?P<s2>영하|영상)\s?)?(?P<b>\d+(?:\.\d+)?)도)?"
 )
@@ -605,7 +630,7 @@ _PARTITIVE = re.compile(
 
 
 # "half of the workers", "half its budget": a share; "half of the season" is a stretch of time.
-_HALF_OF = re.compile(
+_HALF_OF = led(
     r"(?<![\w-])[Hh]alf(?=\s+(?:of\s+)?(?:the|its|their|all|those|these|his|her|our)\s+"
     r"(?!(?:season|year|century|decade|month|week|day|night|match|game|term|period|time|"
     r"way|hour|century|first|second|1st|2nd)\b)[\w£$€])"
@@ -713,7 +738,7 @@ _COUNT_WORDS: dict[str, tuple[float, str]] = {
     "이틀": (2, "days"), "사흘": (3, "days"), "나흘": (4, "days"), "닷새": (5, "days"),
     "엿새": (6, "days"), "이레": (7, "days"), "열흘": (10, "days"), "보름": (15, "days"),
 }  # fmt: skip
-_COUNT_RE = re.compile(
+_COUNT_RE = led(
     r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?P<w>"
     + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
     + r")(?![^\W\d_]|간|째|동안|에서|만에)",
@@ -729,7 +754,7 @@ _SHARES: dict[str, float] = {
     "halvdelen": 1 / 2, "en fjerdedel": 1 / 4, "ein drittel": 1 / 3, "zwei drittel": 2 / 3,
     "die hälfte": 1 / 2, "ein viertel": 1 / 4,
 }  # fmt: skip
-_SHARE_RE = re.compile(
+_SHARE_RE = led(
     r"(?:(?<![^\W\d_])|(?<=[\s(][وبلف]))(?P<w>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_SHARES, key=len, reverse=True))
     + r")(?![^\W\d_])",
@@ -740,7 +765,7 @@ _SHARE_RE = re.compile(
 # A Russian unit of time standing for one of it after a qualifier ("больше суток", "как
 # минимум неделю", "в течение суток"); not a time ago ("более года назад") or of day ("около
 # часа ночи"), and "в течение недели" is a date (the past week).
-_RU_ONE_SPAN = re.compile(
+_RU_ONE_SPAN = led(
     r"(?<![\w])(?P<q>[Бб]ольше|[Бб]олее|[Мм]еньше|[Мм]енее|[Оо]коло|[Пп]очти|[Сс]выше|"
     r"не\s+менее|не\s+более|как\s+минимум|минимум|по\s+меньшей\s+мере|в\s+течение)\s+"
     r"(?P<u>суток|недели|неделю|месяца|месяц|года|год|часа|час)(?![\w])"
@@ -848,20 +873,20 @@ def extract_figures(text: str, language: str | None = None) -> list[Figure]:
     blocked = SpanSet(furniture(text))
     found = _korean_figures(text, folded, blocked) if lang == "ko" or "명" in text else []
     if lang not in lexicon.NON_LATIN:
-        taken = SpanSet([_span(f) for f in found])
+        taken = SpanSet(found)
         found += [f for f in _word_figures(text, blocked) if not taken.overlaps(f.start, f.end)]
     if lang != "en":
-        taken = SpanSet([_span(f) for f in found])
+        taken = SpanSet(found)
         found += [
             f
             for f in _foreign_word_figures(text, folded, lang, blocked)
             if not taken.overlaps(f.start, f.end)
         ]
-    taken = SpanSet([_span(f) for f in found])
-    for fig in _digit_figures(text, folded, lang, blocked):
+    taken = SpanSet(found)
+    for fig in _digit_figures(text, folded, lang, blocked, taken=taken):
         if not taken.overlaps(fig.start, fig.end):
             found.append(fig)
-    taken = SpanSet([_span(f) for f in found])
+    taken = SpanSet(found)
     found += _vague_figures(text, blocked, taken)
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[Figure] = []
@@ -869,10 +894,6 @@ def extract_figures(text: str, language: str | None = None) -> list[Figure]:
         if not kept or fig.start >= kept[-1].end:
             kept.append(fig)
     return kept
-
-
-def _span(fig: Figure) -> lexicon.Span:
-    return lexicon.Span(fig.start, fig.end)
 
 
 __all__ = ["Figure", "extract_figures", "parse_number"]

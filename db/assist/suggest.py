@@ -21,12 +21,11 @@ from db.assist.attribution import Attribution, extract_attributions
 from db.assist.dates import EventDate, extract_dates
 from db.assist.names import normalise
 from db.assist.numbers import Figure, extract_figures
+from db.assist.patterns import led
 from db.assist.text import Span, SpanSet, guess_language, sentences
 
 KINDS = ("figure", "date", "quotation", "attribution")
-_CLAUSE_BREAK = re.compile(
-    r"(?<!\d),|,(?!\d)|[;:()–—،؛]|\s-\s|\s(?:and|but|while|whereas|which|who)\s"
-)
+_CLAUSE_BREAK = led(r"(?<!\d),|,(?!\d)|[;:()–—،؛]|\s-\s|\s(?:and|but|while|whereas|which|who)\s")
 _MIN_CLAUSE_WORDS = 4
 _MAX_ATTRIBUTION_CHARS = 240
 # Verbs of calling something a name in quotation marks: a short statement still is one
@@ -106,34 +105,46 @@ class Registry:
         return None
 
 
-def _clause(text: str, sent: Span, lo: int, hi: int, bounds: tuple[int, int] | None) -> Span:
-    """The clause around ``text[lo:hi]``: between clause breaks, at least a few words long."""
+def _clause(
+    text: str,
+    sent: Span,
+    lo: int,
+    hi: int,
+    bounds: tuple[int, int] | None,
+    read: dict[tuple[int, int], tuple[list[int], list[int]]] | None = None,
+) -> tuple[int, int]:
+    """The clause around ``text[lo:hi]``: between clause breaks, at least a few words long
+    (*read*: the clause breaks of each stretch of text already read, kept for the next one)."""
     start, end = sent.start, sent.end
     if bounds is not None:
         start, end = max(start, bounds[0]), min(end, bounds[1])
         if not start <= lo < hi <= end:
             start, end = sent.start, sent.end
-    breaks = [m for m in _CLAUSE_BREAK.finditer(text, start, end)]
-    left, right = start, end
-    for m in breaks:
-        if m.end() <= lo:
-            left = m.end()
-        elif m.start() >= hi and right == end:
-            right = m.start()
+    breaks = read.get((start, end)) if read is not None else None
+    if breaks is None:
+        found = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        breaks = [b for b, _e in found], [e for _b, e in found]  # (both rise: no overlaps)
+        if read is not None:
+            read[(start, end)] = breaks
+    starts, ends = breaks
+    # the last break ending before the figure and the first starting after it
+    i = bisect.bisect_right(ends, lo)
+    left = ends[i - 1] if i else start
+    j = bisect.bisect_left(starts, hi)
+    right = starts[j] if j < len(starts) else end
     piece = text[left:right]
     if len(piece.split()) < _MIN_CLAUSE_WORDS:
         # widen to the next break on the right, then on the left
-        later = [m.start() for m in breaks if m.start() > right]
-        right = later[0] if later else end
+        j = bisect.bisect_right(starts, right)
+        right = starts[j] if j < len(starts) else end
         if len(text[left:right].split()) < _MIN_CLAUSE_WORDS:
-            earlier = [m.end() for m in breaks if m.end() < left]
-            left = earlier[-1] if earlier else start
+            i = bisect.bisect_left(ends, left)
+            left = ends[i - 1] if i else start
     while left < right and text[left] in " \t\n\"“”'‘’،«»":
         left += 1
     while right > left and text[right - 1] in " \t\n,;:.\"“”'‘’،«»":
         right -= 1
-    left, right = min(left, lo), max(right, hi)
-    return Span(left, right)
+    return min(left, lo), max(right, hi)
 
 
 class _Index:
@@ -265,7 +276,18 @@ def candidates(
     attributions = extract_attributions(text, lang)
     index = _Index(text, attributions)
     out: list[Suggestion] = []
-    date_set = SpanSet([Span(d.start, d.end) for d in dates])
+    breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # clause breaks read
+    sourced: dict[int, dict[str, Any]] = {}  # each attribution's source fields, read once
+
+    def fields(attr: Attribution | None) -> dict[str, Any]:
+        if attr is None:
+            return {}
+        found = sourced.get(id(attr))
+        if found is None:
+            found = sourced[id(attr)] = _source_fields(attr, reg, outlet)
+        return found
+
+    date_set = SpanSet(dates)
     date_starts = [d.start for d in dates]  # extract_dates returns them in order
 
     def overlaps_date(f: Figure) -> bool:
@@ -292,27 +314,31 @@ def candidates(
                 continue
             sent = index.sentence(f.start)
             attr = index.attribution(f.start, f.end)
-            clause = _clause(text, sent, f.start, f.end, (attr.start, attr.end) if attr else None)
+            c_start, c_end = _clause(
+                text, sent, f.start, f.end, (attr.start, attr.end) if attr else None, breaks
+            )
             when = date_in(sent, f.start, f.end, attr)
             out.append(
                 Suggestion(
-                    "figure", clause.start, clause.end, text[clause.start : clause.end],
+                    "figure", c_start, c_end, text[c_start:c_end],
                     f.value, f.value_max, f.unit, f.qualifier,
                     when.iso if when else None, target_start=f.start, target_end=f.end,
                     date_start=when.start if when else 0, date_end=when.end if when else 0,
-                    **_source_fields(attr, reg, outlet),
+                    **fields(attr),
                 )
             )  # fmt: skip
     if "date" in wanted:
         for d in dates:
             sent = index.sentence(d.start)
             attr = index.attribution(d.start, d.end)
-            clause = _clause(text, sent, d.start, d.end, (attr.start, attr.end) if attr else None)
+            c_start, c_end = _clause(
+                text, sent, d.start, d.end, (attr.start, attr.end) if attr else None, breaks
+            )
             out.append(
                 Suggestion(
-                    "date", clause.start, clause.end, text[clause.start : clause.end],
+                    "date", c_start, c_end, text[c_start:c_end],
                     event_date=d.iso, target_start=d.start, target_end=d.end,
-                    **_source_fields(attr, reg, outlet),
+                    **fields(attr),
                 )
             )  # fmt: skip
     if "quotation" in wanted:
@@ -447,7 +473,7 @@ def _one_per_clause(found: list[Suggestion]) -> list[Suggestion]:
 # “…” and "…", the guillemets of Russian and French «…», the low-high quotes „…“ of
 # Danish and German, and the guillemets pointing inwards »…« of Danish and German print (opened
 # after a space, closed before no letter, so "«a» и «b»" is never read between its marks)
-_QUOTED = re.compile(
+_QUOTED = led(
     r"[“\"]([^“”\"\n]{3,}?)[”\"]|«([^«»\n]{3,}?)»|„([^„“”\n]{3,}?)[“”]"
     r"|(?:(?<=\s)|^)»([^«»\n]{3,}?)«(?!\w)"
     # and the Danish and Swedish ”…”, the same mark on both sides (opened after a space)
@@ -455,8 +481,8 @@ _QUOTED = re.compile(
 )
 # Between a closing quotation mark and a cue: a full stop, then the next sentence.
 _SENTENCE_GAP = re.compile(r"[»”\"“«]?\s*[.!?](?:\s|$)")
-_NAME_AFTER = re.compile(r"\s?(?:이?라는|이란|으?로\s?불리는|(?:이)?라고\s?불리는)")
-_TITLE_BEFORE = re.compile(r"(?:book|film|report|titled|entitled|called|novel|song)\s*$", re.I)
+_NAME_AFTER = led(r"\s?(?:이?라는|이란|으?로\s?불리는|(?:이)?라고\s?불리는)")
+_TITLE_BEFORE = led(r"(?:book|film|report|titled|entitled|called|novel|song)\s*$", re.I)
 
 
 def _quotations(

@@ -6,9 +6,14 @@ came from, so a match in it is a match at the same code points in the original.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
+
+from db.assist.patterns import led
 
 # Digits of other scripts folded to ASCII, one code point for one code point.
 _DIGIT_BLOCKS = (
@@ -124,7 +129,7 @@ class Span:
     end: int
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\s])|\n+")
+_SENTENCE_END = led(r"(?<=[.!?。！？؟])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\s])|\n+")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt maj st no vs etc jr sr u.s u.k u.n e.g i.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec tys mio mia mrd mln млн тыс ca".split()
@@ -218,27 +223,61 @@ _WIRE_DATELINE = re.compile(
 
 def furniture(text: str) -> list[Span]:
     """Lines that are page furniture (related links, credits, datelines), not article content."""
-    spans = [Span(m.start(), m.end()) for m in _FURNITURE.finditer(text)]
-    spans += [Span(m.start(), m.end()) for m in _WIRE_DATELINE.finditer(text)]
-    spans += [Span(m.start(), m.end()) for m in _DATELINE.finditer(text)]
-    spans += [Span(m.start(), m.end()) for m in _LABEL_LINE.finditer(text)]
-    return sorted(spans, key=lambda s: s.start)
+    return list(_furniture(text))
+
+
+@lru_cache(maxsize=2)
+def _furniture(text: str) -> tuple[Span, ...]:
+    # (read once for the figure and the date readers of one text)
+    spans: list[Span] = []
+    for pattern in (_FURNITURE, _WIRE_DATELINE, _DATELINE, _LABEL_LINE):
+        spans += [Span(m.start(), m.end()) for m in _line_matches(pattern, text)]
+    return tuple(sorted(spans, key=lambda s: s.start))
+
+
+def _line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose matches open a line (``^``
+    under MULTILINE) and are never empty: tried at the start of each line only."""
+    pos = 0
+    while True:
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            pos = m.end()
+            if text[pos - 1 : pos] == "\n":
+                continue
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            return
+        pos = line_end + 1
+
+
+class Spanned(Protocol):
+    """Anything with a start and an end (a span, a figure, a date)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 class SpanSet:
     """Sorted, non-overlapping-agnostic spans with a fast 'does this overlap' test."""
 
-    def __init__(self, spans: list[Span]) -> None:
-        self._spans = sorted(spans, key=lambda s: s.start)
-        self._starts = [s.start for s in self._spans]
-        self._max_len = max((s.end - s.start for s in self._spans), default=0)
+    def __init__(self, spans: Iterable[Spanned]) -> None:
+        ordered = sorted(((s.start, s.end) for s in spans), key=lambda s: s[0])
+        self._starts = [start for start, _end in ordered]
+        self._reach: list[int] = []  # at each span, the furthest end of it and those before
+        furthest = -1
+        for _start, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
 
     def overlaps(self, start: int, end: int) -> bool:
-        import bisect
-
+        # (the spans starting before *end*, and the furthest any of them reaches)
         i = bisect.bisect_left(self._starts, end)
-        j = bisect.bisect_left(self._starts, start - self._max_len)
-        return any(self._spans[k].end > start for k in range(j, i))
+        return i > 0 and self._reach[i - 1] > start
 
 
 __all__ = [
