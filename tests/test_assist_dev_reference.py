@@ -1,4 +1,5 @@
-"""The development set tests/fixtures/assist_german_dev/ is well formed: every file decodes in
+"""The development sets tests/fixtures/assist_german_dev/ and assist_ru_ko_dev/ are well formed:
+every file decodes in
 the encoding it is stored in, carries the publication date and line ends its entry gives, every
 mark reads back at its offsets in the stored text, every statement names its source, and the
 marks come in the numbers its README gives.  Its scores are measured with
@@ -9,43 +10,55 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from db.assist.reference import load_reference
 from db.importing.text import decode_text, normalise_text
 
-FOLDER = Path(__file__).parent / "fixtures" / "assist_german_dev"
-# file: claims, of them dates, of them the outlet's own or hedged, quotations, attributions
-COUNTS = {
-    "de_hafenstreik.txt": (13, 5, 5, 2, 5),
-    "de_mietanstieg.txt": (13, 5, 2, 2, 3),
-    "de_stichwahl.txt": (14, 6, 8, 2, 4),
-    "de_sturmschaeden.txt": (19, 8, 7, 2, 4),
-    "en_energy_bills.txt": (12, 5, 1, 4, 2),
+FIXTURES = Path(__file__).parent / "fixtures"
+# folder: {file: claims, of them dates, of them the outlet's own or hedged, quotations,
+# attributions}
+SETS = {
+    "assist_german_dev": {
+        "de_hafenstreik.txt": (13, 5, 5, 2, 5),
+        "de_mietanstieg.txt": (13, 5, 2, 2, 3),
+        "de_stichwahl.txt": (14, 6, 8, 2, 4),
+        "de_sturmschaeden.txt": (19, 8, 7, 2, 4),
+        "en_energy_bills.txt": (12, 5, 1, 4, 2),
+    },
+    "assist_ru_ko_dev": {
+        "ko_cabbage_prices.txt": (16, 8, 6, 4, 2),
+        "ru_bus_fares.txt": (17, 7, 4, 2, 4),
+    },
 }
-LANGUAGES = {name: name[:2] for name in COUNTS}
 CLAIM_KEYS = {"start", "end", "quote", "kind", "source", "relayed_by"}
 STATEMENT_KEYS = ["start", "end", "quote", "kind", "source", "relayed_by"]
 
 
-def _stored(name: str) -> tuple[str, str, str]:
-    raw, encoding = decode_text((FOLDER / name).read_bytes(), name)
+def _stored(folder: Path, name: str) -> tuple[str, str, str]:
+    raw, encoding = decode_text((folder / name).read_bytes(), name)
     return normalise_text(raw), encoding, raw
 
 
-def test_the_files_and_their_encodings() -> None:
-    reference = load_reference(FOLDER)
-    assert sorted(reference) == sorted(COUNTS)
-    assert sorted(p.name for p in FOLDER.glob("*.txt")) == sorted(COUNTS)
+@pytest.mark.parametrize("folder_name", sorted(SETS))
+def test_the_files_and_their_encodings(folder_name: str) -> None:
+    folder, counts = FIXTURES / folder_name, SETS[folder_name]
+    reference = load_reference(folder)
+    assert sorted(reference) == sorted(counts)
+    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(counts)
     for name, entry in reference.items():
-        assert entry["language"] == LANGUAGES[name]
-        text, encoding, raw = _stored(name)
+        assert entry["language"] == name[:2]
+        text, encoding, raw = _stored(folder, name)
         assert encoding == entry["detected_encoding"], name
         assert f"\nPublished: {entry['published']}\n" in text, name
         assert ("\r\n" in raw) == (entry["line_ends"] == "CRLF"), name
 
 
-def test_every_mark_reads_back_at_its_offsets() -> None:
-    for name, entry in load_reference(FOLDER).items():
-        text, _, _ = _stored(name)
+@pytest.mark.parametrize("folder_name", sorted(SETS))
+def test_every_mark_reads_back_at_its_offsets(folder_name: str) -> None:
+    folder = FIXTURES / folder_name
+    for name, entry in load_reference(folder).items():
+        text, _, _ = _stored(folder, name)
         for claim in entry["claims"]:
             assert CLAIM_KEYS <= set(claim), (name, claim["quote"])
             assert claim["kind"] in ("figure", "date"), (name, claim["quote"])
@@ -58,8 +71,9 @@ def test_every_mark_reads_back_at_its_offsets() -> None:
             assert text[mark["start"] : mark["end"]] == mark["quote"], name
 
 
-def test_marked_in_the_numbers_the_readme_gives() -> None:
-    for name, entry in load_reference(FOLDER).items():
+@pytest.mark.parametrize("folder_name", sorted(SETS))
+def test_marked_in_the_numbers_the_readme_gives(folder_name: str) -> None:
+    for name, entry in load_reference(FIXTURES / folder_name).items():
         claims, statements = entry["claims"], entry["statements"]
         assert (
             len(claims),
@@ -67,4 +81,4 @@ def test_marked_in_the_numbers_the_readme_gives() -> None:
             sum(c["source"] is None for c in claims),
             sum(s["kind"] == "quotation" for s in statements),
             sum(s["kind"] == "attribution" for s in statements),
-        ) == COUNTS[name], name
+        ) == SETS[folder_name][name], name
