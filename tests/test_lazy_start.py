@@ -97,11 +97,9 @@ def _workspace(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("feature", sorted(USES))
-def test_a_feature_loads_its_code_when_first_used(tmp_path: Path, feature: str) -> None:
-    db = _workspace(tmp_path / "w.claimdesk.sqlite")
-    use, expected = USES[feature]
-    code = PROBE.format(heavy=HEAVY, use=use, db=str(db))
+def run_probe(code: str, tmp_path: Path) -> dict[str, object]:
+    """Run *code* (which starts the window and prints what it saw as JSON last) in a fresh
+    offscreen process with settings of its own; what it printed."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -119,6 +117,17 @@ def test_a_feature_loads_its_code_when_first_used(tmp_path: Path, feature: str) 
     )
     assert result.returncode == 0, result.stderr[-2000:]
     seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert isinstance(seen, dict)
+    return seen
+
+
+@pytest.mark.parametrize("feature", sorted(USES))
+def test_a_feature_loads_its_code_when_first_used(tmp_path: Path, feature: str) -> None:
+    db = _workspace(tmp_path / "w.claimdesk.sqlite")
+    use, expected = USES[feature]
+    seen = run_probe(PROBE.format(heavy=HEAVY, use=use, db=str(db)), tmp_path)
     assert seen["shown"] is True
     assert seen["at_start"] == []
-    assert expected <= set(seen["after_use"])
+    after_use = seen["after_use"]
+    assert isinstance(after_use, list)
+    assert expected <= set(after_use)

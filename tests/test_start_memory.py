@@ -8,13 +8,10 @@ in a fresh process, as in test_lazy_start.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.test_lazy_start import ROOT, _workspace
+from tests.test_lazy_start import ROOT, _workspace, run_probe
 
 PROBE = r"""
 import json, linecache, os, sys
@@ -50,25 +47,10 @@ print(json.dumps(seen))
 
 def test_the_built_window_keeps_no_module_sources(tmp_path: Path) -> None:
     db = _workspace(tmp_path / "w.claimdesk.sqlite")
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-    code = PROBE.format(root=str(ROOT) + os.sep, db=str(db))
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    seen = run_probe(PROBE.format(root=str(ROOT) + os.sep, db=str(db)), tmp_path)
+    loaded, cached = seen["loaded"], seen["cached"]
+    assert isinstance(loaded, int) and isinstance(cached, int)
     # Hundreds of the project's modules are loaded; at most a few stray lines are cached
     # (without the clearing, every module imported after PySide6 is: most of them).
-    assert seen["loaded"] > 1_000_000
-    assert seen["cached"] < seen["loaded"] // 20
+    assert loaded > 1_000_000
+    assert cached < loaded // 20
