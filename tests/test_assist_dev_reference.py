@@ -1,9 +1,8 @@
-"""The development sets tests/fixtures/assist_german_dev/ and assist_ru_ko_dev/ are well formed:
-every file decodes in
-the encoding it is stored in, carries the publication date and line ends its entry gives, every
-mark reads back at its offsets in the stored text, every statement names its source, and the
-marks come in the numbers its README gives.  Its scores are measured with
-bench/assist_unseen.py.
+"""The development sets tests/fixtures/assist_german_dev/, assist_ru_ko_dev/ and
+assist_security_dev/ are well formed: every file decodes in the encoding it is stored in, carries
+the publication date and line ends its entry gives, every mark reads back at its offsets in the
+stored text, every statement names its source, and the marks come in the numbers its README
+gives.  Their scores are measured with bench/assist_unseen.py.
 """
 
 from __future__ import annotations
@@ -29,6 +28,16 @@ SETS = {
     "assist_ru_ko_dev": {
         "ko_cabbage_prices.txt": (16, 8, 6, 4, 2),
         "ru_bus_fares.txt": (17, 7, 4, 2, 4),
+    },
+    "assist_security_dev": {
+        "de_hur_drohnen.txt": (18, 8, 4, 2, 3),
+        "de_wehrdienst.txt": (20, 9, 5, 6, 2),
+        "en_wire_casualties.txt": (24, 11, 6, 3, 3),
+        "ko_engineers_source.txt": (16, 7, 8, 6, 4),
+        "ko_jcs_missiles.txt": (21, 9, 9, 5, 4),
+        "ko_nis_troops.txt": (24, 9, 8, 6, 2),
+        "ru_kontrakt_istochniki.txt": (24, 13, 6, 3, 2),
+        "ru_pvo_minoborony.txt": (25, 8, 4, 2, 2),
     },
 }
 CLAIM_KEYS = {"start", "end", "quote", "kind", "source", "relayed_by"}
