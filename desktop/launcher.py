@@ -46,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if wants_gui(parsed[1]):
         # The window opens the file checking its form only; the quick integrity
         # check runs once the window shows (writes wait for it).
+        from desktop.source_lines import scan_sources_quickly
+
+        scan_sources_quickly()  # before the window's modules load
         from desktop.app import main as gui_main
 
         parsed[1].open_files = files  # what the desktop handed over (%F)
