@@ -1,6 +1,7 @@
 """Counts of a foreign force abroad: the captured are a count of their own, a force
 planned in all is not the force there, "puts the force at" counts its troops, a force
-somewhere is no standing army and a distance is no length held."""
+somewhere is no standing army, a distance is no length held, and a rounded figure
+against a bound is read by its own value."""
 
 from __future__ import annotations
 
@@ -66,3 +67,17 @@ def test_a_distance_is_no_length_held() -> None:
     assert relate(away, held) is None
     longer = relate(held, p("Morvian units hold a 19-kilometre stretch of the lines"))
     assert longer is not None and longer.relation is Relation.UPDATES
+
+
+def test_a_rounded_figure_against_a_bound_is_read_by_its_value() -> None:
+    bound = p("At least 7,000 Morvian soldiers are now in Kelland, the deputy said")
+    below = p("About 6,800 Morvian soldiers are now in Kelland, the agency said", MAY_9)
+    later = relate(below, bound)
+    assert later is not None and later.relation is Relation.UPDATES and later.newer is below
+    same_day = relate(p("About 6,800 Morvian soldiers are now in Kelland, it said"), bound)
+    assert same_day is not None and same_day.relation is Relation.CONTRADICTS
+    within = relate(p("About 7,200 Morvian soldiers are now in Kelland, it said"), bound)
+    assert within is not None and within.relation is Relation.SUPPORTS
+    # Two bounds, or a range across a bound, still agree where they overlap.
+    ranged = relate(p("between 6,000 and 8,000 Morvian soldiers are now in Kelland"), bound)
+    assert ranged is not None and ranged.relation is Relation.SUPPORTS

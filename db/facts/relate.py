@@ -159,7 +159,7 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
             newer, older
         ):
             return Relating(Relation.UPDATES, newer, older, WORDED)
-    if a.low <= b.high and b.low <= a.high:
+    if a.low <= b.high and b.low <= a.high and _within_bound(a, b) and _within_bound(b, a):
         if apart is not None and apart > SAME_TIME_DAYS and _refines(second, first):
             return Relating(Relation.UPDATES, second, first, LATER)
         return Relating(Relation.SUPPORTS, second, first, COMPATIBLE)
@@ -170,6 +170,24 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         if _went(newer, older):
             return Relating(Relation.UPDATES, newer, older, WORDED)
     return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
+
+
+# Qualifiers rounding a figure: "about 8,500" is 8,500 give or take, not a span of its own.
+_ROUNDED = frozenset(
+    ("about", "around", "approximately", "roughly", "some", "an estimated", "almost", "nearly",
+     "close to")
+)  # fmt: skip
+
+
+def _within_bound(p: Profile, bound: Profile) -> bool:
+    """Whether a rounded figure (*p*: "about 8,500") keeps within a figure that is a
+    bound ("at least 9,000", "fewer than 2,500"), as its own value, not only as the
+    margin its rounding allows; True when either is no such figure."""
+    if p.value is None or p.qualifier.lower() not in _ROUNDED:
+        return True
+    if bound.high != float("inf") and not (bound.low == 0 and bound.high == bound.value):
+        return True
+    return bound.low <= p.value <= bound.high
 
 
 def _estimated(p: Profile) -> bool:
