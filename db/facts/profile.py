@@ -254,6 +254,11 @@ _WORD_SUBJECT = re.compile(
     r"taken|treated|hospitali[sz]ed|evacuated)\b)",
     re.I,
 )
+# A number word opening a part of a whole just counted: "Forty of them died in the strike"
+# (the whole in the sentence before: the part is read, and marked as a part).
+_WORD_PART = re.compile(
+    rf"\W*(?P<w>{_WORD_2_99})\b{_NOT_A_MULTIPLE}(?=\s+of\s+(?:them|these|those)\b)", re.I
+)
 STRENGTH = re.compile(
     r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
     r"around|roughly|some|nearly|over|more than|approximately)\s+)?\d"
@@ -620,7 +625,7 @@ def word_value(quote: str) -> Figure | None:
     """A number word given as the value of a named count ("the toll rose to seven") or
     standing for the people it counts ("Twenty-six were hurt"), or a single casualty ("one
     person had died")."""
-    found = _COUNT_NOUN_WORD.search(quote) or _WORD_SUBJECT.search(quote)
+    found = _COUNT_NOUN_WORD.search(quote) or _WORD_SUBJECT.search(quote) or _WORD_PART.match(quote)
     if found is None:
         one = _ONE_CASUALTY.search(quote)
         if one is not None and (DEATHS.search(one["rest"]) or HURT.search(one["rest"])):

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from db.facts.profile import Profile, is_time_unit
+from db.facts.profile import CLASSES, DEATHS, HURT, Profile, is_time_unit
 from db.models import Relation
 
 # Figures this many days apart or fewer are answers "at the same time".  A different
@@ -53,6 +53,16 @@ def injured(p: Profile) -> bool:
     """Whether *p* counts the injured: people hurt, wounded or injured, or taken to or
     treated in hospital for their injuries (:attr:`Profile.hurt_in_hospital`)."""
     return (p.unit, p.predicate) == INJURED or (p.has_figure and p.hurt_in_hospital)
+
+
+def counted_whole(p: Profile) -> str:
+    """What *p* counts, as a whole its parts are told of: the dead when a class named by
+    its noun is counted by its dead ("310 soldiers have been killed" is the whole of
+    "forty of them died" or "forty of the 310 dead"); else its unit."""
+    if p.unit in CLASSES and p.predicate == "casualty":
+        if DEATHS.search(p.quote) and not HURT.search(p.quote):
+            return "killed"
+    return p.unit
 
 
 def counted_alike(a: Profile, b: Profile) -> bool:
