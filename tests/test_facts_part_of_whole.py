@@ -85,3 +85,27 @@ def test_a_part_of_a_whole_just_named_is_read_as_a_part(ws) -> None:  # type: ig
     assert links.get(frozenset((whole, part))) is Relation.SUPPORTS
     # "Of the 22" naming no counted thing: the 22 of its own article only.
     assert frozenset((whole, unnamed)) not in links
+
+
+def test_the_dead_of_one_strike_are_a_part_of_the_soldiers_killed(ws) -> None:  # type: ignore[no-untyped-def]
+    whole, part, hurt = _article(
+        ws,
+        "The number of Morvian soldiers killed has risen to about 180, the agency said. "
+        "Twelve of them died when a shell hit a depot at Ostrag. 95 have been wounded.",
+        "The number of Morvian soldiers killed has risen to about 180",
+        "Twelve of them died when a shell hit a depot at Ostrag",
+        "95 have been wounded",
+    )
+    later, again = _article(
+        ws,
+        "By the agency's count, 240 Morvian soldiers have been killed. Twelve of the 240 "
+        "dead were killed at Ostrag alone.",
+        "240 Morvian soldiers have been killed",
+        "Twelve of the 240 dead were killed at Ostrag alone",
+    )
+    links = _links(ws)
+    assert links.get(frozenset((whole, part))) is Relation.SUPPORTS
+    assert links.get(frozenset((later, again))) is Relation.SUPPORTS
+    # The twelve told twice are one figure; the wounded are no whole of the dead.
+    assert links.get(frozenset((part, again))) is Relation.SAME
+    assert frozenset((hurt, part)) not in links

@@ -105,6 +105,31 @@ KINDS: dict[str, tuple[str, ...]] = {
         "shipped",
         "landed",
         "stationed",
+        # coming ashore from ships: "came ashore at Kessin", "stepped off the ferries"
+        "came ashore",
+        "come ashore",
+        "went ashore",
+        "stepped ashore",
+        "stepped off",
+        "disembarked",
+    ),
+    # Fighters going into battle ("went into battle", "saw combat"): something they do
+    # again and again, a single event only when marked as the first (or second, …).
+    "combat": (
+        "went into battle",
+        "gone into battle",
+        "go into battle",
+        "went into combat",
+        "gone into combat",
+        "go into combat",
+        "saw combat",
+        "seen combat",
+        "saw action",
+        "seen action",
+        "entered combat",
+        "entered the fighting",
+        "joined the fighting",
+        "joined the battle",
     ),
     "withdrawal": (
         "withdrew",
@@ -280,6 +305,7 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "outbreak": "outbreak",
     "failure": "failure",
     "deployment": "deployment",
+    "combat": "combat",
     "withdrawal": "withdrawal",
     "death": "death",
     "announcement": "announcement",
@@ -1212,6 +1238,13 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
                 found.update(_befell(head, kinds, order))
             elif not _plural(head):
                 things.add(_thing(head))
+    if kinds & _AGAIN_AND_AGAIN:
+        # Going into battle happens again and again: one event only as the first (or a
+        # second, …), and it is the fighters' whoever they are told of as ("the
+        # Vastrelians", "they", "its troops"): one thing, the troops.
+        if first or order:
+            found.update(Happening(kind, "troops", order) for kind in kinds & _AGAIN_AND_AGAIN)
+        kinds = kinds - _AGAIN_AND_AGAIN
     if first:
         unit = p.unit or unit_in_words(p.quote) or unit_in_words(sentence_lead(p))
         if unit:
@@ -1222,6 +1255,7 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     return found, where
 
 
+_AGAIN_AND_AGAIN = frozenset(("combat",))
 _CAUGHT_FIRE = re.compile(
     r"\b(?:caught|catches|catch)\s+(?:fire|alight)\b|\b(?:burst|bursts)\s+into\s+flames\b"
     r"|\bwent\s+up\s+in\s+flames\b",

@@ -69,6 +69,17 @@ SPILLED = re.compile(
     r"vented|emitted|poured (?:out|into)|gushed|seeped)\b",
     re.I,
 )
+# Lengths: a length given as how far one place is from another ("a barracks 40
+# kilometres behind the front", "12 miles off the coast") is a distance, not the
+# length of something ("a 14-kilometre stretch of the front").
+LENGTHS = frozenset(
+    "kilometres kilometers km miles metres meters yards feet nautical miles".split()
+)
+_AWAY = re.compile(
+    r"[\s-]*(?:[^\W\d_]+[\s-]+)?(?:away|behind|beyond|from|off|inland|offshore|short\s+of|"
+    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:\s+of)?|ahead\s+of|outside|inside)\b",
+    re.I,
+)
 # Fates only people meet: a count of them naming no noun ("put the number evacuated at
 # 900") counts people.
 PEOPLE_BY_FATE = frozenset(("displaced", "detained", "sheltered"))
@@ -86,7 +97,9 @@ INCREMENT = re.compile(
 FORECAST = re.compile(
     r"\b(expected|expects?|will|if|forecast|projected|planned|likely|reach(?:es)?|land at|"
     # ("may have been aboard", "could have died": a guess about what was, not a forecast.)
-    r"(?:could|would|may|might)(?!\s+(?:not\s+)?have\b))\b",
+    r"(?:could|would|may|might)(?!\s+(?:not\s+)?have\b)|"
+    # "Plans to send 15,000 in all", "intends to deploy": what is meant to be, not what is.
+    r"(?:plans?|planning|intends?|intending|intended|aims?|aiming)\s+to)\b",
     re.I,
 )
 # Words saying a figure changed ("rose to seven", "swelled to"): it replaces an earlier one.
@@ -174,6 +187,9 @@ FATE = re.compile(
     r"|(?P<missing>missing|unaccounted|(?:yet|still) to be (?:found|located|traced)|"
     r"not (?:yet )?(?:been )?(?:found|located|traced))"
     r"|(?P<detained>arrest\w*|detain\w*|in custody|jailed|imprisoned)"
+    # Fighters taken by the other side ("captured 14 soldiers", "taken prisoner") are a
+    # count of their own, not of the troops there nor of the dead.
+    r"|(?P<captured>captured|taken (?:prisoner|captive)|held captive|prisoners? of war|pows?)"
     r"|(?P<sheltered>shelters?|sheltering|housed))\b",
     re.I,
 )
@@ -237,6 +253,11 @@ _WORD_SUBJECT = re.compile(
     r"(?=(?:hurt|injured|wounded|killed|dead|died|missing|unaccounted|rescued|trapped|"
     r"taken|treated|hospitali[sz]ed|evacuated)\b)",
     re.I,
+)
+# A number word opening a part of a whole just counted: "Forty of them died in the strike"
+# (the whole in the sentence before: the part is read, and marked as a part).
+_WORD_PART = re.compile(
+    rf"\W*(?P<w>{_WORD_2_99})\b{_NOT_A_MULTIPLE}(?=\s+of\s+(?:them|these|those)\b)", re.I
 )
 STRENGTH = re.compile(
     r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
@@ -449,9 +470,19 @@ def predicate_of(quote: str) -> str:
             return "ill"
     if fate:
         return fate.lastgroup or ""
-    if STRENGTH.search(quote):
+    strength = STRENGTH.search(quote)
+    if strength and not _SOMEWHERE.match(quote, strength.end()):
         return "strength"
     return ""
+
+
+# A force somewhere ("has about 11,000 troops in Dorvany", "has 900 soldiers stationed
+# there") is counted where it is, as a deployment is: not the standing strength of an
+# army ("has 1.2 million troops").
+_SOMEWHERE = re.compile(
+    r"[\d.,]*(?:\s+(?:million|thousand|and|[\d.,]+))*\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:(?:stationed|deployed|based|serving|fighting)\b|(?:in|inside)\s+[A-Z])"
+)
 
 
 def period_of(quote: str) -> str:
@@ -500,15 +531,34 @@ _SUBJECT = re.compile(
 
 def named_before(quote: str, figure: Figure) -> str:
     """The counted thing a quote names before a figure that names none ("the number of
-    flights cancelled has risen to 340": flights); "" when it names none."""
+    flights cancelled has risen to 340": flights; "puts the force at about 8,500":
+    troops); "" when it names none."""
     before = quote[: figure.start]
-    found = _NUMBER_OF.search(before) or _SUBJECT.search(before)
+    found = _NUMBER_OF.search(before) or _SUBJECT.search(before) or _PUT_AT.search(before)
     if found is None:
         return ""
     word = found["words"].split()[-1].lower()
     if word in _STOP_UNITS or len(word) < 3:
         return ""
-    return normal_unit(word)
+    return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
+
+
+# A count put at a figure: "the directorate puts the force in Dorvany at about 8,500",
+# "estimated the number of … at 40" (what is put is named before "in" or "at").
+_PUT_AT = re.compile(
+    r"\b(?i:puts?|putting|placed?|places|placing|estimates?|estimated|estimating)\s+"
+    r"(?:the|its|their)\s+(?P<words>(?:[^\W\d_][\w'’-]*\s+){0,2}?[^\W\d_][\w'’-]*)"
+    r"(?:\s+(?:in|inside|on|at)\s+(?:the\s+)?[A-Z][\w'’-]*)?\s+at\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|at least|up to)\s+)?$",
+)
+# A body of soldiers named as one ("the force has grown to 6,000", "the contingent"):
+# what it numbers is its troops.
+_BODIES_OF_TROOPS = {
+    "force": "troops",
+    "contingent": "troops",
+    "garrison": "troops",
+    "deployment": "troops",
+}
 
 
 # Words that name no counted thing where a noun was looked for.
@@ -575,7 +625,7 @@ def word_value(quote: str) -> Figure | None:
     """A number word given as the value of a named count ("the toll rose to seven") or
     standing for the people it counts ("Twenty-six were hurt"), or a single casualty ("one
     person had died")."""
-    found = _COUNT_NOUN_WORD.search(quote) or _WORD_SUBJECT.search(quote)
+    found = _COUNT_NOUN_WORD.search(quote) or _WORD_SUBJECT.search(quote) or _WORD_PART.match(quote)
     if found is None:
         one = _ONE_CASUALTY.search(quote)
         if one is not None and (DEATHS.search(one["rest"]) or HURT.search(one["rest"])):
@@ -635,6 +685,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     if not predicate and whole is not None and _OF_THEM.match(quote):
         # "22 buses were damaged, | nine of them beyond repair": what befell the whole.
         predicate = predicate_of(_sentence_tail(lead))
+    if unit in LENGTHS and counted is not None and _AWAY.match(quote, counted.end):
+        unit = f"{unit} away"  # "40 kilometres behind the front" is no length of front held
     if not predicate and unit in MEASURES and SPILLED.search(quote):
         predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
     if not predicate and figure is not None and not quote[: figure.start].strip():

@@ -35,6 +35,7 @@ from db.facts.relate import (
     COMPATIBLE,
     Relating,
     counted_alike,
+    counted_whole,
     explain,
     injured,
     relate_alike,
@@ -207,7 +208,8 @@ def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
 
 def _parts(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
     """A part stated against its whole in one article ("12 children are among the dead"
-    beside "74 people have died"): the same counted thing, alike in what happened and
+    beside "74 people have died"): the same counted thing (soldiers killed are the dead
+    their parts are told as: :func:`counted_whole`), alike in what happened and
     per period, the part marked as a part and no larger than the whole.  Such a pair
     supports; claims of different articles are left to :func:`_pairs`."""
     wholes: dict[tuple[uuid.UUID, str, bool, bool, str, str], list[Profile]]
@@ -218,11 +220,12 @@ def _parts(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
             if p.subset:
                 parts.append(p)
             else:
-                key = (p.article_id, p.unit, p.increment, p.forecast, p.predicate, p.period)
+                key = (p.article_id, counted_whole(p), p.increment, p.forecast, p.predicate,
+                       p.period)  # fmt: skip
                 wholes[key].append(p)
     for part in parts:
-        key = (part.article_id, part.unit, part.increment, part.forecast, part.predicate,
-               part.period)  # fmt: skip
+        key = (part.article_id, counted_whole(part), part.increment, part.forecast,
+               part.predicate, part.period)  # fmt: skip
         for whole in wholes.get(key, ())[:NEIGHBOURS]:
             if part.high <= whole.low and part.value != whole.value:
                 yield part, whole

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from db.facts.profile import Profile, is_time_unit
+from db.facts.profile import CLASSES, DEATHS, HURT, Profile, is_time_unit
 from db.models import Relation
 
 # Figures this many days apart or fewer are answers "at the same time".  A different
@@ -53,6 +53,16 @@ def injured(p: Profile) -> bool:
     """Whether *p* counts the injured: people hurt, wounded or injured, or taken to or
     treated in hospital for their injuries (:attr:`Profile.hurt_in_hospital`)."""
     return (p.unit, p.predicate) == INJURED or (p.has_figure and p.hurt_in_hospital)
+
+
+def counted_whole(p: Profile) -> str:
+    """What *p* counts, as a whole its parts are told of: the dead when a class named by
+    its noun is counted by its dead ("310 soldiers have been killed" is the whole of
+    "forty of them died" or "forty of the 310 dead"); else its unit."""
+    if p.unit in CLASSES and p.predicate == "casualty":
+        if DEATHS.search(p.quote) and not HURT.search(p.quote):
+            return "killed"
+    return p.unit
 
 
 def counted_alike(a: Profile, b: Profile) -> bool:
@@ -159,7 +169,7 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
             newer, older
         ):
             return Relating(Relation.UPDATES, newer, older, WORDED)
-    if a.low <= b.high and b.low <= a.high:
+    if a.low <= b.high and b.low <= a.high and _within_bound(a, b) and _within_bound(b, a):
         if apart is not None and apart > SAME_TIME_DAYS and _refines(second, first):
             return Relating(Relation.UPDATES, second, first, LATER)
         return Relating(Relation.SUPPORTS, second, first, COMPATIBLE)
@@ -170,6 +180,24 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         if _went(newer, older):
             return Relating(Relation.UPDATES, newer, older, WORDED)
     return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
+
+
+# Qualifiers rounding a figure: "about 8,500" is 8,500 give or take, not a span of its own.
+_ROUNDED = frozenset(
+    ("about", "around", "approximately", "roughly", "some", "an estimated", "almost", "nearly",
+     "close to")
+)  # fmt: skip
+
+
+def _within_bound(p: Profile, bound: Profile) -> bool:
+    """Whether a rounded figure (*p*: "about 8,500") keeps within a figure that is a
+    bound ("at least 9,000", "fewer than 2,500"), as its own value, not only as the
+    margin its rounding allows; True when either is no such figure."""
+    if p.value is None or p.qualifier.lower() not in _ROUNDED:
+        return True
+    if bound.high != float("inf") and not (bound.low == 0 and bound.high == bound.value):
+        return True
+    return bound.low <= p.value <= bound.high
 
 
 def _estimated(p: Profile) -> bool:
