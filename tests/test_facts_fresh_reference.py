@@ -1,7 +1,6 @@
-"""The held-out facts references (tests/fixtures/facts_fresh, facts_blind, facts_blind2,
-facts_blind3, facts_blind4, facts_blind5, facts_blind6, facts_blind7, facts_blind8,
-facts_blind9, facts_blind10 and facts_blind11), the development sets facts_dev_dates and
-facts_blind12, and the held-out facts_blind13 (written and marked, not yet run) match their
+"""The facts references (tests/fixtures/facts_fresh, facts_blind to facts_blind11, some held
+out and some development sets, as each README says), the development sets facts_dev_dates,
+facts_blind12 and facts_blind13, and any set written and marked but not yet run (UNRUN) match their
 articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the
