@@ -132,12 +132,12 @@ def _clause(
     left = ends[i - 1] if i else start
     j = bisect.bisect_left(starts, hi)
     right = starts[j] if j < len(starts) else end
-    piece = text[left:right]
-    if len(piece.split()) < _MIN_CLAUSE_WORDS:
+    # (words counted up to the fewest a clause needs: a split stopped there tells as much)
+    if len(text[left:right].split(None, _MIN_CLAUSE_WORDS)) < _MIN_CLAUSE_WORDS:
         # widen to the next break on the right, then on the left
         j = bisect.bisect_right(starts, right)
         right = starts[j] if j < len(starts) else end
-        if len(text[left:right].split()) < _MIN_CLAUSE_WORDS:
+        if len(text[left:right].split(None, _MIN_CLAUSE_WORDS)) < _MIN_CLAUSE_WORDS:
             i = bisect.bisect_left(ends, left)
             left = ends[i - 1] if i else start
     while left < right and text[left] in " \t\n\"“”'‘’،«»":
@@ -355,7 +355,9 @@ def candidates(
         for a in attributions:
             if a.source is None or a.quotation:
                 continue
-            if a.weak and len(text[a.start : a.end].split()) < 4:
+            # (the statement's words, counted up to six: no test below asks about more)
+            words = len(text[a.start : a.end].split(None, 5))
+            if a.weak and words < 4:
                 continue  # "underlined the point": what a verb acts on, too short to state much
             if (
                 a.weak
@@ -370,7 +372,7 @@ def candidates(
                 a.start <= lo and hi <= a.end and len(text[lo:hi].split()) >= 5 for lo, hi in quoted
             ):
                 continue  # what it is called is a quotation of its own, not a short label
-            if len(text[a.start : a.end].split()) < (2 if short else min_words):
+            if words < (2 if short else min_words):
                 continue
             begin, end = a.start, a.end
             first = bisect.bisect_left(covered, a.start)
@@ -402,7 +404,7 @@ def candidates(
             out.append(
                 Suggestion(
                     "attribution", start, end, text[start:end], target_start=start,
-                    target_end=end, **_source_fields(a, reg, outlet),
+                    target_end=end, **fields(a),
                 )
             )  # fmt: skip
     return out
