@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 
 from db.facts.happenings import (
     GENERIC,
+    SERIES,
     SUDDEN,
     Happening,
     bare,
@@ -86,6 +88,19 @@ BREAKING = frozenset(("failure", "sinking", "extinguishing"))
 # of its outbreak giving the day, more than a day apart, date it differently, though the
 # occurrence itself may run for days ("the fire on 9 November" is not its outbreak).
 ONSET_SLACK_DAYS = SUDDEN_SLACK_DAYS
+# An attack, or one of a series of them ("the second wave", "a raid"), is told of on its
+# day: two reports giving the day, a day apart, date it differently ("on Friday 5
+# November" against "on the night of 6 November"), unless the earlier tells of a night
+# ("on Saturday night" may be told as early on Sunday).
+ATTACK_SLACK_DAYS = 0
+NIGHT_SLACK_DAYS = 1
+_BY_NIGHT = re.compile(r"\b(?:night|overnight|evening|late|midnight)\b", re.I)
+# Things that are a series of attacks: "the campaign began on 6 November" dates the first
+# of them, the one claims marking the first attack or wave date.
+ATTACK_SERIES = frozenset(
+    """campaign bombardment blitz offensive raids strikes airstrikes attacks shelling
+    bombing""".split()
+)
 # A claim dating an event to a whole year, a year or more before its own article, recalls
 # an earlier one ("the derailment at Marrick in 2017"): another event than one dated to
 # the day.
@@ -156,6 +171,11 @@ def _recalled(p: Profile) -> bool:
 
 # Kinds an accident or a disaster may be: what befalls a thing at once.
 _AT_ONCE = frozenset(("failure", "sinking", "outbreak")) | SUDDEN
+
+
+def _attack(h: Happening) -> bool:
+    """Whether *h* is an attack on a thing or one of a series of attacks ("the second wave")."""
+    return h.kind == "attack" or (h.kind == "event" and h.thing in SERIES)
 
 
 def _befalls_at_once(h: Happening) -> bool:
@@ -238,6 +258,19 @@ def date_conflicts(
         if len(others) == 1 or _one_thing(others, buckets):
             for other in others:
                 buckets[other].extend(buckets[h])
+    # "The campaign began on 6 November": the series of attacks began with the first of
+    # them, which claims marking the first attack or the first wave date.
+    began = {
+        p.claim_id: p
+        for h, bucket in buckets.items()
+        if h.kind == "start" and not h.order and h.thing in ATTACK_SERIES
+        for p in bucket
+    }
+    if began:
+        for h, bucket in buckets.items():
+            if _attack(h) and not h.order and any(p.claim_id in firsts for p in bucket):
+                told = {p.claim_id for p in bucket}
+                bucket.extend(p for cid, p in began.items() if cid not in told)
     found: dict[tuple[int, int], DateConflict] = {}
     onsets: dict[uuid.UUID, bool] = {}
 
@@ -271,6 +304,7 @@ def date_conflicts(
             if happening.kind in BREAKING
             else DAYS_SLACK_DAYS
         )
+        attack = _attack(happening)
         for i, (a_first, a_last, a_short, a_old, a_article, a_id, a) in enumerate(spans):
             for b_first, b_last, b_short, b_old, b_article, b_id, b in spans[
                 i + 1 : i + 1 + NEIGHBOURS
@@ -281,7 +315,11 @@ def date_conflicts(
                     continue  # an earlier event recalled by its year is another one
                 days = max(b_first - a_last, a_first - b_last, 0)
                 slack = SLACK_DAYS
-                if a_short and b_short:
+                if a_short and b_short and attack:
+                    told_first = a if a_last <= b_first else b
+                    by_night = _BY_NIGHT.search(told_first.quote) is not None
+                    slack = NIGHT_SLACK_DAYS if by_night else ATTACK_SLACK_DAYS
+                elif a_short and b_short:
                     slack = short_slack
                     if happening.kind == "event" and slack > ONSET_SLACK_DAYS:
                         if days > ONSET_SLACK_DAYS and onset(a) and onset(b):

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from db.assist.dates import extract_dates
-from db.facts.profile import Profile, is_time_unit, normal_unit, unit_in_words
+from db.facts.profile import CLASSES, Profile, is_time_unit, normal_unit, unit_in_words
 
 # Kinds of happening, each by the verbs and nouns that name it (longest first within a
 # kind is not needed: every form is a whole word or a fixed phrase).
@@ -214,6 +214,11 @@ KINDS: dict[str, tuple[str, ...]] = {
         "attacks",
         "struck",
         "strike",
+        "strikes",
+        "hit",
+        "hits",
+        "raids",
+        "bombarded",
         "shelled",
         "bombed",
         "bombing",
@@ -443,6 +448,8 @@ class Happening(NamedTuple):
         if not self.thing:  # "derailed late on Thursday": the one crash told of
             return f"the {self.order} {noun}" if self.order else f"the {noun}"
         if self.thing in EVENT_NOUNS or self.kind == "event":  # "the collapse", "the quake"
+            if first and not self.order:
+                return f"the first {self.thing}"  # "the first wave"
             return f"the {self.order} {self.thing}" if self.order else f"the {self.thing}"
         if first and not self.order:
             return f"the first {noun} of {self.thing}"
@@ -584,7 +591,8 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
                 if settings is not None and start and tokens[start - 1].lower() in _SETTINGS:
                     settings.add(noun)  # "died in Monday's blast"
             continue
-        if not (DEFINITE.fullmatch(lower) or FIRST.fullmatch(lower) or lower == "whose"):
+        owner = _OWNER.fullmatch(token) is not None  # "Kaltria's power grid": the grid
+        if not (DEFINITE.fullmatch(lower) or FIRST.fullmatch(lower) or lower == "whose" or owner):
             continue  # ("the hall, whose roof fell in": the roof)
         if before in _PLACES and before not in _SETTINGS:
             continue  # "landed on the island": where it happened, not what it happened to
@@ -684,6 +692,9 @@ _TIME_OF_DAY = frozenset(
     daybreak nightfall lunchtime teatime days day weeks some few one two three four five
     six seven eight nine ten eleven twelve""".split()
 )
+# A name owning the thing after it ("Kaltria's power grid", "Orsk's levee") makes it
+# definite, as "the" does.
+_OWNER = re.compile(r"[A-Z][^\W\d_]*['’]s")
 # Words opening a place after an occurrence: "the blast at the Harwick plant on Monday".
 _PLACE_WORDS = frozenset("at in near outside on off along beside behind opposite of".split())
 _SAYING = frozenset("said says told reported added stated according".split())
@@ -1212,6 +1223,9 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         found.update(Happening("end", kind, order) for kind in ordered or {"evacuation"})
     if _CAUGHT_FIRE.search(p.quote):
         found.add(Happening("event", "fire", order))  # "the warehouse caught fire": a fire
+    if kinds & _SENDING and _AGAINST.search(p.quote):
+        kinds = (kinds - _SENDING) | {"attack"}  # "sent its drones against the grid"
+    found.update(in_series(p.quote))
     things = set()
     for head, marked, _place in heads:
         if head in OCCURRENCES or head in EVENT_NOUNS:
@@ -1256,6 +1270,49 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
 
 
 _AGAIN_AND_AGAIN = frozenset(("combat",))
+# Sending or launching something against a thing is attacking it ("sent its drones and
+# missiles against the grid", "launched an offensive against the port").
+_SENDING = frozenset(("deployment", "start"))
+_AGAINST = re.compile(r"\bagainst\b", re.I)
+# Nouns naming one of a numbered series of happenings: "the second wave", "a third round
+# of talks", "the first strike", "the initial landing".
+SERIES = frozenset(
+    """wave round salvo volley barrage bombardment assault strike airstrike raid attack
+    landing seizure offensive sortie incursion""".split()
+)
+_IN_SERIES = re.compile(
+    r"(?<![\w-])(?P<order>" + "|".join(ORDINALS) + r")\s+"
+    rf"(?:(?!{_TIME_WORDS}\b)[^\W\d_][\w-]*\s+)?"
+    r"(?P<noun>" + "|".join(sorted(SERIES)) + r")s?(?![\w'’-])"
+    r"(?:\s+of\s+(?P<of>[^\W\d_][\w-]*))?",
+    re.I,
+)
+
+
+# Endings of nouns for people ("refugees", "migrants", "residents", "tourists", "civilians").
+_PEOPLE_ENDINGS = ("ees", "ants", "ents", "ists", "ians")
+
+
+def _people(word: str) -> bool:
+    """Whether *word* names people: a class of them ("troops", "people") or a noun for
+    people by its ending."""
+    word = word.lower()
+    return normal_unit(word) in CLASSES or word.endswith(_PEOPLE_ENDINGS)
+
+
+def in_series(text: str) -> set[Happening]:
+    """The numbered happenings of a series *text* names by an ordinal and the series'
+    noun ("the first wave of strikes", "the second round of talks", "a third raid"), each
+    the one happening of its order; not a wave of people ("the first wave of troops",
+    told by what befell them)."""
+    found = set()
+    for m in _IN_SERIES.finditer(text):
+        if m["of"] and _people(m["of"]):
+            continue
+        found.add(Happening("event", m["noun"].lower(), ORDINALS[m["order"].lower()]))
+    return found
+
+
 _CAUGHT_FIRE = re.compile(
     r"\b(?:caught|catches|catch)\s+(?:fire|alight)\b|\b(?:burst|bursts)\s+into\s+flames\b"
     r"|\bwent\s+up\s+in\s+flames\b",

@@ -517,7 +517,11 @@ _NUMBER_OF = re.compile(
     r"(?P<words>(?:[^\W\d_][\w'’-]*\s+){0,2}?[^\W\d_][\w'’-]*)"
     r"(?=\s+(?:who|that|which|in|at|on|from|after|across|with|without|to|has|have|had|is|"
     r"are|was|were|stands?|stood|rose|risen|fell|fallen|reached|climbed|grew|now|so|"
-    r"still|cancelled|affected|reported|admitted|taken|killed|confirmed|[a-z]+ed)\b|\s*$)",
+    r"still|cancelled|affected|reported|admitted|taken|killed|confirmed|[a-z]+ed|"
+    # past participles not ending in -ed ("the number of plants hit since …"), and words
+    # of time opening a phrase after the counted thing
+    r"hit|struck|shot|lost|cut|built|sent|held|left|seen|brought|caught|made|kept|found|"
+    r"thrown|beaten|torn|since|during|so\s+far|over)\b|\s*$)",
     re.I,
 )
 _SUBJECT = re.compile(
@@ -614,8 +618,8 @@ class Reading(NamedTuple):
 # "One person died", "one worker was hurt": a single casualty is a count of one, as "two
 # people died" is of two ("no one", "one of the", "one more" are no such count).
 _ONE_CASUALTY = re.compile(
-    r"(?<!\bno )\b(?:only |just )?one (?P<u>person|man|woman|child|boy|girl|worker|employee|"
-    r"resident|firefighter|passenger|driver|pilot|miner|soldier|civilian|patient|"
+    r"(?<!\bno )(?<!\bnot )\b(?:only |just )?one (?P<u>person|man|woman|child|boy|girl|"
+    r"worker|employee|resident|firefighter|passenger|driver|pilot|miner|soldier|civilian|patient|"
     r"contractor|member of staff)\b(?P<rest>[^.;:!?]{0,40})",
     re.I,
 )
@@ -634,6 +638,42 @@ def word_value(quote: str) -> Figure | None:
     words = found["w"].lower().split("-")
     value = float(sum(WORD_VALUES[w] for w in words))
     return Figure(found.start("w"), found.end("w"), value, None, "", "")
+
+
+# A count denied outright: "not a single drone was launched from there", "not one
+# patient died", "none of the ferries sailed".  Its figure is nought.
+DENIED = "not a single"
+_DENIAL = re.compile(
+    r"\b(?:not\s+(?:a\s+single|one\s+single|one)|none\s+of\s+(?:the|its|their))\s+"
+    r"(?P<u>[^\W\d_][\w'’-]*)",
+    re.I,
+)
+# … said of somewhere or something in particular ("from Vessarian soil", "in the north"):
+# the part of a count that was there, as "40 of the drones were launched from there" is.
+_DENIED_SOMEWHERE = re.compile(
+    r"\b(?:was|were|had|has|have)\b[^,;.]*?\b(?:from|in|at|inside|near|over|across)\s", re.I
+)
+
+
+def _plural_of(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word if word.endswith("s") and not word.endswith("ss") else f"{word}es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return f"{word[:-1]}ies"
+    return f"{word}s"
+
+
+def denial(quote: str) -> Figure | None:
+    """A count denied outright ("not a single drone was launched"): a figure of nought,
+    counting the plural of the thing named (or its class: "not one person" counts people)."""
+    found = _DENIAL.search(quote)
+    if found is None:
+        return None
+    word = found["u"].lower()
+    if word in WORD_VALUES or word in ("of", "the", "a", "an"):
+        return None  # "not one of them", "not one in ten"
+    unit = SYNONYMS.get(word) or normal_unit(_plural_of(word))
+    return Figure(found.start(), found.end(), 0.0, None, unit, DENIED)
 
 
 def counted_class(unit: str, quote: str, figure: Figure) -> str:
@@ -659,7 +699,7 @@ def counted_class(unit: str, quote: str, figure: Figure) -> str:
 def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     """Read a quote's first figure, its first date and its cues (the slow part of a profile)."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
-    figure = figures[0] if figures else word_value(quote)
+    figure = figures[0] if figures else word_value(quote) or denial(quote)
     whole = part_of_whole(quote, lead, figures)
     counted = figure
     if whole is not None:
@@ -682,6 +722,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
             counted,
         )
     )
+    if not unit and counted is not None and (named := _OF_THE_NOUN.match(quote, counted.end)):
+        unit = normal_unit(named["w"].split()[-1])  # "about 40 of the drones that …": drones
     if not predicate and whole is not None and _OF_THEM.match(quote):
         # "22 buses were damaged, | nine of them beyond repair": what befell the whole.
         predicate = predicate_of(_sentence_tail(lead))
@@ -707,7 +749,12 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate,
         period_of(quote),
         figure is not None
-        and (whole is not None or is_subset(quote, lead, figure) or bool(_ALONE.search(quote))),
+        and (
+            whole is not None
+            or is_subset(quote, lead, figure)
+            or bool(_ALONE.search(quote))
+            or (figure.qualifier == DENIED and _DENIED_SOMEWHERE.search(quote) is not None)
+        ),
         words,
         bool(INCIDENT.search(quote)),
         None if whole is None else whole[1].value,
@@ -720,6 +767,29 @@ _OF_THE_WHOLE = re.compile(r"^\W*(?:of|out of)\s+(?:the|these|those|its|their)\s
 _OF_THEM = re.compile(
     r"^\W*(?P<part>[^\W\d_]+|\d[\d,]*)\s+of\s+(?:them|these|those|which|whom)\b", re.I
 )
+
+
+# The counted thing a part names after its figure: "about 40 of the drones that struck",
+# "three of the ferries were" (a figure of the whole, "ten of the 19 dead", is read as one).
+_OF_THE_NOUN = re.compile(
+    r"\s+(?:of|out\s+of)\s+(?:the|these|those|its|their|our)\s+"
+    r"(?P<w>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)"
+    r"(?=\s+(?:that|which|who|whom|were|was|are|is|had|have|has|in|on|at|from|to|by|"
+    r"launched|fired|sent|[a-z]+ed)\b|\s*[,.;:]|\s*$)",
+    re.I,
+)
+
+
+def whole_in_sentence(quote: str, sentence_lead: str) -> str:
+    """What a part opening its quote ("143 of them on the first night") counts, read from
+    the whole its sentence gives before it ("… launched more than 600 drones, | 143 of
+    them …"): the stored words before a quote may stop short of that whole."""
+    figures = [f for f in extract_figures(quote) if f.value is not None]
+    found = part_of_whole(quote, sentence_lead, figures)
+    if found is None:
+        return ""
+    part, whole = found
+    return counted_class(normal_unit(whole.unit) or named_before(sentence_lead, whole), quote, part)
 
 
 def _sentence_tail(lead: str) -> str:
@@ -823,7 +893,11 @@ def profile(
     low, high, unit = 0.0, 0.0, ""
     if r.value is not None:
         low, high = bounds(Figure(0, 0, r.value, r.value_max, "", r.qualifier))
-        unit = r.unit or (unit_in_words(around) if around else "")
+        unit = r.unit
+        if not unit and around and (at := around.find(quote)) > 0:
+            unit = whole_in_sentence(quote, around[:at])
+        if not unit and around:
+            unit = unit_in_words(around)
         if r.predicate in COUNTED_BY_FATE and (
             (unit not in CLASSES and unit not in MEASURES) or unit == "people"
         ):

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from db.facts.profile import CLASSES, DEATHS, HURT, Profile, is_time_unit
+from db.facts.profile import CLASSES, DEATHS, DENIED, HURT, Profile, is_time_unit
 from db.models import Relation
 
 # Figures this many days apart or fewer are answers "at the same time".  A different
@@ -124,6 +124,8 @@ def _alike(a: Profile, b: Profile) -> bool:
 
 
 def _show(p: Profile) -> str:
+    if p.qualifier == DENIED:
+        return "not a single one"
     if p.high == float("inf"):
         return f"at least {p.low:,.0f}"
     if p.low == 0 and p.high == p.value:
@@ -158,10 +160,20 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         return Relating(Relation.SAME, second, first, SAME)
     if a.increment and b.increment:
         return None  # two added waves with different figures are different waves
-    if a.subset and b.subset and not (a.low <= b.high and b.low <= a.high):
-        return None  # two parts of different sizes are different groups
     apart = abs((a.when - b.when).days) if a.when is not None and b.when is not None else None
-    if a.update_cue != b.update_cue and a.value != b.value:
+    if a.subset and b.subset and not (a.low <= b.high and b.low <= a.high):
+        # Two parts of different sizes are different groups, unless one is denied
+        # outright the day the other is given ("not a single drone was launched from
+        # there" against "about 40 of the drones were launched from there").
+        denied = a.qualifier == DENIED or b.qualifier == DENIED
+        if not (denied and apart is not None and apart <= SAME_TIME_DAYS):
+            return None
+    # A figure of the same day worded as still holding ("500,000 are still without
+    # power") is not what a changed figure ("has fallen to 180,000") replaced: it disputes it.
+    worded = a.update_cue != b.update_cue and not (
+        (apart is None or apart <= SAME_TIME_DAYS) and _still(b if a.update_cue else a)
+    )
+    if worded and a.value != b.value:
         newer, older = (a, b) if a.update_cue else (b, a)
         # The words say which replaced which, unless the dates say the other way round
         # ("the toll rose to seven" on Wednesday does not replace Sunday's 14).
@@ -169,13 +181,14 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
             newer, older
         ):
             return Relating(Relation.UPDATES, newer, older, WORDED)
+    later = apart is not None and apart > SAME_TIME_DAYS
     if a.low <= b.high and b.low <= a.high and _within_bound(a, b) and _within_bound(b, a):
-        if apart is not None and apart > SAME_TIME_DAYS and _refines(second, first):
+        if later and (_refines(second, first) or _edge_only(a, b)):
             return Relating(Relation.UPDATES, second, first, LATER)
         return Relating(Relation.SUPPORTS, second, first, COMPATIBLE)
-    if apart is not None and apart > SAME_TIME_DAYS:
+    if later:
         return Relating(Relation.UPDATES, second, first, LATER)
-    if a.update_cue != b.update_cue:
+    if worded:
         newer, older = (a, b) if a.update_cue else (b, a)
         if _went(newer, older):
             return Relating(Relation.UPDATES, newer, older, WORDED)
@@ -222,6 +235,23 @@ def _went(newer: Profile, older: Profile) -> bool:
     if newer.trend < 0:
         return newer.value < older.value
     return True
+
+
+_STILL = re.compile(r"\b(?:still|remains?|remained|remaining)\b", re.I)
+
+
+def _still(p: Profile) -> bool:
+    """Whether *p* words its figure as still holding ("are still without power", "remain
+    missing"): a standing figure, not an earlier one."""
+    return _STILL.search(p.quote) is not None
+
+
+def _edge_only(a: Profile, b: Profile) -> bool:
+    """Whether two spans, neither a single figure, meet only at an edge ("between 60 and
+    70" and, a week later, "at least 70"): the later count has moved past the earlier."""
+    if a.low == a.high or b.low == b.high:
+        return False
+    return max(a.low, b.low) == min(a.high, b.high)
 
 
 def _refines(newer: Profile, older: Profile) -> bool:
