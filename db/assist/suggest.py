@@ -414,8 +414,10 @@ _CLAUSES = {
     "en": re.compile(
         r",\s+(?:and|but|while|whereas|which|though|although)\s+|;\s+|\s+and\s+(?=(?:had|has|"
         r"have|would|will|was|were|could|is|are|did|should|may|might)\s)"
+        # a second thing said, joined to the first ("said X would … and that Y could …")
+        r"|,?\s+and\s+that\s+"
     ),
-    "de": re.compile(r",\s+(?:und|aber|während|doch|wobei)\s+|;\s+"),
+    "de": re.compile(r",\s+(?:und|aber|während|doch|wobei)\s+|;\s+|,?\s+und\s+dass\s+"),
 }
 
 
