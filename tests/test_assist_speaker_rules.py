@@ -89,3 +89,61 @@ def test_a_korean_speaker_after_the_quotation_may_follow_a_relative_clause() -> 
     text = "음주운전 사고 사망자는 150명 안팎이었다고 경찰청은 덧붙였다."
     found = suggest(text, PUBLISHED, language="ko")
     assert at(found, "figure", "150명 안팎", text).source == "경찰청"
+
+
+# German and English
+
+
+def test_a_german_day_before_its_month_does_not_end_the_sentence() -> None:
+    text = "Ab dem 1. Oktober kostet das Parken 2 Euro pro Stunde, teilte die Stadt Kiel mit."
+    found = suggest(text, PUBLISHED, language="de")
+    two = at(found, "figure", "2", text)
+    assert two.source == "Stadt Kiel"
+    assert two.quote.startswith("Ab dem 1. Oktober")
+
+
+def test_a_club_number_closes_its_name_in_a_german_noun_phrase() -> None:
+    text = (
+        "Die „Kreiszeitung“ meldete unter Berufung auf den Trainer des Sportvereins TuS Ahlen "
+        "48, dem Verein fehlten 25.000 Euro."
+    )
+    found = suggest(text, PUBLISHED, language="de")
+    figure = at(found, "figure", "25.000", text)
+    assert figure.source == "Trainer des Sportvereins TuS Ahlen 48"
+    assert figure.relayed_by == ("Kreiszeitung",)
+
+
+def test_german_speaker_after_a_cue_naming_who_passed_it_on() -> None:
+    text = "Nach Angaben der Zeitung rechnet die Verwaltung damit, dass 40 Stellen wegfallen."
+    found = suggest(text, PUBLISHED, language="de")
+    figure = at(found, "figure", "40", text)
+    assert (figure.source, figure.relayed_by) == ("Verwaltung", ("Zeitung",))
+    text = "Laut Polizei gab es am Montag 12 Verletzte."
+    found = suggest(text, PUBLISHED, language="de")
+    assert at(found, "figure", "12", text).source == "Polizei"
+
+
+def test_a_german_subject_with_where_it_sits_before_its_verb_of_saying() -> None:
+    text = "Die Fraktion im Kreistag kritisierte, der Landrat habe die Busse zu spät bestellt."
+    found = suggest(text, PUBLISHED, language="de")
+    statements = of_kind(found, "attribution")
+    assert [(s.quote, s.source) for s in statements] == [
+        ("der Landrat habe die Busse zu spät bestellt", "Fraktion")
+    ]
+
+
+def test_german_own_account_with_an_object_between_subject_and_cue() -> None:
+    text = "Der Landesbetrieb Straßenbau hat die Brücke nach eigenen Angaben am Montag gesperrt."
+    found = suggest(text, PUBLISHED, language="de")
+    assert at(found, "date", "am Montag", text).source == "Landesbetrieb Straßenbau"
+    # an object opening the sentence is no subject
+    text = "Den Antrag hat das Amt nach eigenen Angaben am Montag abgelehnt."
+    found = suggest(text, PUBLISHED, language="de")
+    assert at(found, "date", "am Montag", text).source != "Antrag"
+
+
+def test_a_short_that_clause_after_a_verb_of_saying_is_a_statement() -> None:
+    text = "Local shopkeepers warned that thefts would rise."
+    found = suggest(text, PUBLISHED, language="en")
+    statements = of_kind(found, "attribution")
+    assert [(s.quote, s.source) for s in statements] == [("thefts would rise", "Local shopkeepers")]

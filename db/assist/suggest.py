@@ -33,6 +33,8 @@ _DENSE_LANGUAGES = frozenset({"ko", "ar"})
 _CALLS_CUES = frozenset("kalder kaldte назвал назвала назвало назвали называет".split())
 # The time of a saying and the comma setting off a noun phrase after it.
 _SET_OFF_AFTER_CUE = re.compile(r"[^.;:!?]{0,40},\s*")
+# "that" and its kin between a verb of saying and what was said.
+_THAT_BEFORE = re.compile(r"\s*,?\s*(?:that|dass|at|что)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +372,10 @@ def candidates(
                 a.start <= lo and hi <= a.end and len(text[lo:hi].split()) >= 5 for lo, hi in quoted
             ):
                 continue  # what it is called is a quotation of its own, not a short label
-            if len(text[a.start : a.end].split()) < (2 if short else min_words):
+            # (a clause after "that" is a statement however short: "warned that rents
+            # would rise")
+            that = not a.weak and _THAT_BEFORE.fullmatch(text, a.cue_end, a.start) is not None
+            if len(text[a.start : a.end].split()) < (2 if short else 3 if that else min_words):
                 continue
             begin, end = a.start, a.end
             first = bisect.bisect_left(covered, a.start)
