@@ -423,6 +423,10 @@ _CLAUSES = {
         r"|,?\s+and\s+that\s+"
     ),
     "de": re.compile(r",\s+(?:und|aber|während|doch|wobei)\s+|;\s+|,?\s+und\s+dass\s+"),
+    # a second thing said ("… أن X …، وأنها Y", "… at X, og at Y", "… что X, и что Y")
+    "ar": re.compile(r"،?\s+وأن(?:ها|ه|هم)?\s+"),
+    "da": re.compile(r",?\s+og\s+at\s+"),
+    "ru": re.compile(r",?\s+и\s+что\s+"),
 }
 
 
