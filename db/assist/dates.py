@@ -196,7 +196,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # a German year between the auxiliary and the participle, no preposition before it:
         # "wurde 1961 gebaut", "ist 2011 geschlossen worden", "war 1990 eröffnet"
         "year",
-        re.compile(
+        led(
             r"(?:(?<=wurde\s)|(?<=wurden\s)|(?<=war\s)|(?<=ist\s))"
             + _Y.format(n="y")
             + r"(?=\s+(?:[a-zäöüß]*ge[a-zäöüß]+(?:t|en)|"
