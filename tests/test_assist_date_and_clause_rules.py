@@ -58,3 +58,19 @@ def test_a_second_thing_said_beside_a_figure_is_a_statement_of_its_own() -> None
     assert [s.quote for s in of_kind(found, "attribution")] == [
         "жители смогут выбрать подрядчика сами"
     ]
+
+
+def test_a_month_of_what_is_still_to_come_is_the_next_one() -> None:
+    text = "Rund 300 Mitglieder müssten ab Mai in andere Hallen ausweichen."
+    assert dates_of(text, dt.date(2026, 3, 19)) == {"ab Mai": "2026-05-01/2026-05-31"}
+    text = "Kommunen overvejer at åbne en ny skole fra 1. november."
+    assert dates_of(text, dt.date(2026, 9, 3)) == {"fra 1. november.": "2026-11-01"}
+    # a month told of in the past stays the one gone by
+    assert dates_of("Im August wurden 30 Fälle gemeldet.", dt.date(2026, 5, 19)) == {
+        "Im August": "2025-08-01/2025-08-31"
+    }
+
+
+def test_a_korean_half_of_last_year_before_a_parenthesis() -> None:
+    text = "이 가운데 수출은 8천 톤으로 지난해 상반기(6천 톤)보다 늘었다."
+    assert dates_of(text, dt.date(2026, 8, 6)) == {"지난해 상반기": "2025-01-01/2025-06-30"}

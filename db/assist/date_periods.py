@@ -101,7 +101,7 @@ _PART_RE = led(
     # Korean
     r"|(?<![\w])(?P<ko>"
     + "|".join(sorted(_KOREAN_PERIODS, key=len, reverse=True))
-    + r")\s?(?P<part6>초|중순|(?<!주)말|상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
+    + r")\s?(?P<part6>초|중순|(?<!주)말|상반기|하반기)(?=[\s,.(]|까지|부터|에|의|께|쯤|$)"
     # a half of the year named alone is the current year's ("하반기에도 …"; not after a year,
     # "2025년 하반기", nor inside a word)
     r"|(?<![\w])(?<!년\s)(?<!해\s)(?P<part9>상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
