@@ -407,7 +407,7 @@ _KO_VERB = re.compile(
 # "…고 국방부가 전했다": the source named right before the verb, after the statement.
 # (the subject may carry the topic particle, "…라고 평가원은 설명했다", and the day or the
 # listener may stand between it and the verb, "…다고 서울시가 17일 밝혔다"; a relative clause
-# may describe it, "…고 시장에서 가게를 하는 김모씨는 말했다")
+# may describe it, "…고 역 앞에서 꽃집을 운영하는 이모씨가 말했다")
 _KO_TRAILING = re.compile(
     rf"(?<=[\"”다라냐자])고\s+(?P<who>(?:[^\s\"“”]+\s){{0,6}}?[^\s\"“”]+?)(?:이|가|은|는)\s+"
     rf"(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
