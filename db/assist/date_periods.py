@@ -101,12 +101,27 @@ _PART_RE = led(
     # Korean
     r"|(?<![\w])(?P<ko>"
     + "|".join(sorted(_KOREAN_PERIODS, key=len, reverse=True))
-    + r")\s?(?P<part6>초|중순|(?<!주)말|상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
+    + r")\s?(?P<part6>초|중순|(?<!주)말|상반기|하반기)(?=[\s,.(]|까지|부터|에|의|께|쯤|$)"
+    # a half of the year named alone is the current year's ("하반기에도 …"; not after a year,
+    # "2025년 하반기", nor inside a word)
+    r"|(?<![\w])(?<!년\s)(?<!해\s)(?P<part9>상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
 )
 _KEYS = frozenset(
     [*_UNITS, "초", "말", "중순", "상반기", "하반기", "halbjahr", "halbjahres", "jahreshälfte"]
 ) | frozenset(w.split()[0] for w in _KOREAN_PERIODS if len(w) > 1)
-_KOREAN_KEY_PREFIXES = ("연말", "연초", "월말", "월초", "올해", "이달", "지난", "작년", "내년")
+_KOREAN_KEY_PREFIXES = (
+    "연말",
+    "연초",
+    "월말",
+    "월초",
+    "올해",
+    "이달",
+    "지난",
+    "작년",
+    "내년",
+    "상반기",
+    "하반기",
+)
 
 
 def _is_key(word: str) -> bool:
@@ -152,6 +167,9 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
             since = folded[m.end() : m.end() + 2] == "부터"
             if part.endswith("half") and unit != "year":
                 continue
+        elif g["part9"]:  # "하반기에도": this year's half
+            which, unit, part = "this", "year", _PARTS[g["part9"]]
+            since = folded[m.end() : m.end() + 2] == "부터"
         elif g["part8"]:  # "im ersten Halbjahr": the first or second half of the year
             part = "first half" if g["part8"] == "ersten" else "second half"
             unit = "year"

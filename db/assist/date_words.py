@@ -579,11 +579,13 @@ _FUTURE = led(
     r"\b(?:will|shall|is due|are due|due to|is expected to|are expected to|plans? to|"
     r"(?:is|are)\s+(?:forecast|predicted|likely)\s+to|"
     r"(?:is|are) set to|(?:is|are) scheduled|scheduled|begins|starts|"
-    r"vil|skal|ventes|forventes|begynder|starter|"
+    r"vil|skal|ventes|forventes|begynder|starter|overvejer|planlægger|agter|"
     r"будет|будут|начн[её]тся|начнутся|завершится|завершатся|планируется|намечен[аоы]?|"
     r"пройд[её]т|пройдут|состоится|состоятся|откро[ею]тся|продлится|продлятся|вступит|"
     r"kommer\s+til\s+at|åbner|afholdes|"
-    r"wird|werden|beginnt|beginnen|startet|geplant|findet|finden|soll\s+(?!\w+\s+haben))\b"
+    r"wird|werden|beginnt|beginnen|startet|geplant|findet|finden|soll\s+(?!\w+\s+haben)|"
+    # what must or is to happen ("müssten ab Mai ausweichen", "sollen ab Juli gelten")
+    r"müssen|müssten|sollen|wollen(?!\s+\w+\s+haben))\b"
     r"|من المقرر|سوف",
     re.IGNORECASE,
 )
@@ -759,6 +761,9 @@ def _months(folded: str, published: dt.date | None) -> Iterator[Found]:
             year = published.year
             if which:  # the year a word names: that year's month
                 year += {"last": -1, "this": 0, "next": 1}[which]
+            elif future_context(folded, m.start()):
+                # what is still to come ("müssten ab Mai ausweichen"): the month not yet over
+                year += _month_span(year, month)[1] < published
             elif dt.date(year, month, 1) > published + dt.timedelta(days=31):
                 year -= 1
         lo, hi = _month_span(year, month)

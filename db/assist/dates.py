@@ -193,6 +193,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # a German year between the auxiliary and the participle, no preposition before it:
+        # "wurde 1961 gebaut", "ist 2011 geschlossen worden", "war 1990 eröffnet"
+        "year",
+        led(
+            r"(?:(?<=wurde\s)|(?<=wurden\s)|(?<=war\s)|(?<=ist\s))"
+            + _Y.format(n="y")
+            + r"(?=\s+(?:[a-zäöüß]*ge[a-zäöüß]+(?:t|en)|"
+            r"(?:er|ver|be|zer|über|ent)[a-zäöüß]+(?:t|en)|[a-zäöüß]+iert)"
+            r"(?:\s+worden)?(?=[\s,.;:!?]|$))"
+        ),
+    ),
+    (
         # (a weekday before its date, "on Thursday 24 September", is read with the date)
         "relative",
         led(

@@ -38,6 +38,8 @@ _PREFIX = led(
     r"мнению)|"
     r"как\s+(?:сообщает|сообщил[аио]?|заявил[аио]?|рассказал[аио]?|отметил[аио]?|сказал[аио]?|"
     r"пишет|переда[её]т|уточнил[аио]?|"
+    # verbs of explaining, stressing, adding or conceding ("Как пояснил директор завода, …")
+    r"(?:пояснил|объяснил|подчеркнул|добавил|признал|указал|напомнил|заверил)[аио]?|"
     rf"{_RU_RECKON_VERBS})|"
     r"за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
@@ -81,9 +83,14 @@ _AFTER_NAME = led(
     r"e-mail|sms|svar|kommentar|opslag|interview|udtalelse|redegørelse|brev|notat|indlæg)\b"
     r"|\s+в\s+(?:сво[её]м\s+|своей\s+|официальном\s+)?(?:пресс-релизе|заявлении|сообщении|"
     r"интервью|телеграм-канале|Telegram-канале|соцсетях|блоге|письме)\b"
-    # a relative clause describing the source ("Peter Madsen, der er professor …")
+    # a relative clause describing the source ("Peter Madsen, der er professor …"); Arabic sets
+    # none off with a comma ("الطبيب سامي عوض الذي يعمل في …")
     r"|,\s*(?:der|som|который|которая|которое|которые|der|die|welche)\s"
+    r"|\s+(?:الذي|التي|الذين)\s"
 )
+# Where a Russian speaker named in full comes from ("рыбак Пётр Лужин из Кимр", "… из дома
+# № 3 на улице Мира"): not part of the name (a body after a role, "эксперт из МГУ", stays).
+_RU_FROM_AFTER_NAME = re.compile(r"(?<=[А-ЯЁ][а-яё])(?P<last>[а-яё-]*)\s+из\s+\S[^,;:!?«»]*$")
 # Words that open a sentence before its subject ("Ранее ведомство", "한편 국방부는").
 _LEADING = re.compile(
     r"^(?:(?:ранее|позднее|также|кроме того|между тем|при этом|однако|тем временем|"
@@ -294,6 +301,13 @@ _THAT_SAYS = re.compile(
     rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|говорится\s+в\s+\w+)\s+(?P<who>[^.!?\n]{{2,120}}?)"
     r"\s*[.!]?$"
 )
+# Figures or a document a relative clause names the maker of ("tal, som X offentliggjorde",
+# "Zahlen, die X veröffentlichte").
+_FIGURES_DOCUMENT = re.compile(
+    r"(?:(?:de|den|det|nye|nyeste|seneste|foreløbige|friske|die|neue|neuen|jüngsten|aktuelle|"
+    r"aktuellen)\s+)*(?:tal|opgørelse|opgørelser|rapport|undersøgelse|analyse|statistik|data|"
+    r"Zahlen|Daten|Statistik|Bericht|Erhebung|Auswertung|Studie|Umfrage)\s*,"
+)
 # A promise or a demand the subject makes, with no "that": "Губернатор пообещал выделить …",
 # "Borgmesteren lover at …" — what follows the verb is the subject's.
 _PROMISE = led(
@@ -392,9 +406,10 @@ _KO_VERB = re.compile(
 )
 # "…고 국방부가 전했다": the source named right before the verb, after the statement.
 # (the subject may carry the topic particle, "…라고 평가원은 설명했다", and the day or the
-# listener may stand between it and the verb, "…다고 서울시가 17일 밝혔다")
+# listener may stand between it and the verb, "…다고 서울시가 17일 밝혔다"; a relative clause
+# may describe it, "…고 역 앞에서 꽃집을 운영하는 이모씨가 말했다")
 _KO_TRAILING = re.compile(
-    rf"(?:고|다고|라고)\s+(?P<who>(?:[^\s\"“”]+\s){{0,2}}?[^\s\"“”]+?)(?:이|가|은|는)\s+"
+    rf"(?<=[\"”다라냐자])고\s+(?P<who>(?:[^\s\"“”]+\s){{0,6}}?[^\s\"“”]+?)(?:이|가|은|는)\s+"
     rf"(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
 )
 # A date right after the subject dates the saying ("국정원은 18일 … 밝혔다"), not the statement.
@@ -554,6 +569,9 @@ def _who(raw: str, cue: str = "") -> tuple[str, tuple[str, ...]]:
     who = _TRAILING_ADVERB.sub("", who)
     if " " in who:
         who = _RU_LISTENER_AFTER.sub("", _RU_OCCASION_AFTER.sub("", who))
+        from_place = _RU_FROM_AFTER_NAME.search(who)
+        if from_place and who[: from_place.start()].count(" ") >= 1:
+            who = who[: from_place.end("last")]
     who = _PREPOSITION.sub("", who)
     if cue.endswith("ل") and who.startswith("ل"):
         who = "ا" + who  # "وفقا للهلال": the article's alif is dropped after the preposition
@@ -897,6 +915,10 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     if says:
         previous = _previous_sentence(text, s)
         who, relays = _who(says.group("who"))
+        by = _PUBLISHED_BY.match(says.group("who"), len(says.group("who").split(",")[0]))
+        if by and _FIGURES_DOCUMENT.match(says.group("who")):
+            # "Det viser nye tal, som ministeriet har offentliggjort.": who published them
+            who, relays = _who(by.group("who"))[0], ()
         if previous is not None and who:
             verb_said = says.group("verb")
             out.append(Cue(previous.start, previous.end, who, verb_said, s, e, relays))
@@ -925,7 +947,7 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
         who = _KO_DOCUMENT.sub("", re.sub(r"\s?측$", "", _who(raw)[0]))
         out.append(Cue(s + ko.end(), e, who, "에 따르면", s + ko.start(), s + ko.end()))
     elif trailing:
-        who = _who(trailing.group("who"))[0]
+        who = _ko_head(_who(trailing.group("who"))[0])
         out.append(
             Cue(s, s + trailing.start("who"), who, trailing.group("verb"),
                 s + trailing.start("who"), e)

@@ -64,6 +64,12 @@ def _noun_phrase(text: str, pos: int, end: int) -> int:
         if acronym:  # "Gewerkschaft Hafen und Logistik (GHL)"
             last = prev_end = at = acronym.end()
             continue
+        numbered = _NAME_NUMBER.match(text, m.start(), end) if word.isdigit() and closed else None
+        if numbered and _TWO_CAPITALISED.search(
+            text, pos, m.start()
+        ):  # "des Sportvereins TuS Ahlen 48,": a club's number closes its name
+            last = prev_end = at = m.start() + len(numbered.group("n"))
+            break
         if not word[:1].isalpha():
             break  # punctuation closes the phrase
         prev_end = m.end()
@@ -99,6 +105,9 @@ _NEVER_NOUNS = frozenset(
 _OPENING_MARKS = frozenset('„"»“')
 # A name in quotation marks, a few words at most.
 _QUOTED_TITLE = re.compile(r"[„\"»“]([^„“”\"»«\n.!?:;]{1,40}?)[“”\"«]")
+# Digits closing a name, before a comma or a colon ("TuS Ahlen 48,", "Hannover 96:").
+_NAME_NUMBER = re.compile(r"(?P<n>\d{1,3})(?=[,;:])")
+_TWO_CAPITALISED = re.compile(r"[A-ZÄÖÜ][\w-]*\s+[A-ZÄÖÜ][\w-]*\s+$")
 _ACRONYM_AFTER = re.compile(r"\([A-ZÄÖÜ][\w-]{1,9}\)")
 _CAPITAL_NEXT = re.compile(r"\s+(?:der\s+|die\s+|das\s+|den\s+)?[A-ZÄÖÜ]")
 
@@ -116,6 +125,27 @@ _DOCUMENT = led(
     r"Mitteilung|Erklärung|Studie|Umfrage|Statistik|Darstellung|Recherchen|Einschätzung|"
     r"Prognose|Stellungnahme|Pressemitteilung|Presseerklärung|Schreiben|Auswertung|Analyse|"
     r"Bilanz|Befragung)\s+(?:(?:des|der|von|vom)\s+)(?=\S)"
+)
+# A verb of saying right after "nach Angaben X" or "laut X", its subject after it ("Nach
+# Angaben der Zeitung rechnet das Ministerium damit, dass …"), then what it says.
+_THEN_SPEAKS = re.compile(
+    r"\s*,?\s*(?:räumt|räumte|erklärt|erklärte|sagt|sagte|teilt|teilte|kündigt|kündigte|"
+    r"bestätigt|bestätigte|warnt|warnte|betont|betonte|fordert|forderte|gibt|gab|geht|ging|"
+    r"rechnet|rechnete|befürchtet|befürchtete|hält|hielt)\s+(?=\S)"
+)
+_SAID_AFTER_SUBJECT = re.compile(
+    r"(?:\s+(?:ein|mit|an|zu|davon\s+aus|damit|für\s+möglich))?\s*(?:,\s*(?:dass\s+)?|:\s*)"
+)
+# A sentence opening on a subject in the nominative ("Die Behörde", "Der Verband", "Ein
+# Sprecher", or a name), not on an object ("Den Antrag hat …").
+_OPENING_SUBJECT = re.compile(
+    r"(?!(?:Den|Dem|Des|Einen|Einem|Eines|Diesen|Diesem)\s)(?:(?:Der|Die|Das|Ein|Eine)\s+)?[A-ZÄÖÜ]"
+)
+# Where a subject sits, between it and its verb of saying ("Die Fraktion im Kreistag").
+_WHERE_AFTER_SUBJECT = re.compile(
+    r"\s+(?:im|in\s+der|in\s+den|am|beim|aus\s+dem|aus\s+der)\s+"
+    r"(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Jahr|Vorjahr|Sommer|Winter|Frühjahr|Herbst)(?![\w]))[A-ZÄÖÜ][\w-]*\s+"
 )
 # "nach Polizeiangaben": the body in the compound.
 _COMPOUND = led(
@@ -320,8 +350,17 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
             relied_on, _ = _who(body, relying.start("y"), relying.end("y"))
             if relied_on:
                 who, via, end = relied_on, (who,), relying.end()
+        speaks = _THEN_SPEAKS.match(body, end)
+        spoken = False
+        if speaks:
+            # "Nach Angaben der Zeitung rechnet das Ministerium damit, dass …": the subject speaks,
+            # the cue's noun phrase passed it on
+            speaker, speaker_end = _who(body, speaks.end(), len(body))
+            said = _SAID_AFTER_SUBJECT.match(body, speaker_end) if speaker else None
+            if speaker and said:
+                who, via, end, spoken = speaker, (who, *via), said.end(), True
         # ("Bei dem Unglück sind laut Polizei …": the whole clause; "Laut X, …": what follows)
-        whole = len(body[: m.start()].split()) > 1
+        whole = len(body[: m.start()].split()) > 1 and not spoken
         c_start = s if whole else s + len(body) - len(body[end:].lstrip(" ,"))
         out.append(Cue(c_start, e, who, m.group("cue").casefold(), s + m.start(), s + end, via))
     for m in _COMPOUND.finditer(body):
@@ -337,6 +376,9 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
             continue  # "X berichtete unter Berufung auf Y, …": read as a relay below
         if not who and subject.strip() in ("Er", "Sie"):  # "Sie sagte am Montag, …"
             who, who_end = subject.strip().casefold(), m.start()
+        where = _WHERE_AFTER_SUBJECT.fullmatch(body, who_end, m.start()) if who else None
+        if where:  # "Die Fraktion im Kreistag kritisierte, …": where it sits, no name
+            who_end = m.start()
         if not who or body[who_end : m.start()].strip() or m.end() >= len(body) - 3:
             continue  # the subject is the noun phrase right before the verb
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + first, s + m.end()))
@@ -536,6 +578,13 @@ def _more_cues(text: str, s: int, e: int) -> list[Cue]:
             who, who_end = _who(body, 0, finite.start()) if finite else ("", 0)
             if finite is None or body[who_end : finite.start()].strip():
                 who = ""
+            opening = _OPENING_SUBJECT.match(body)
+            if not who and opening:
+                # "Die Behörde hat die Straße nach eigenen Angaben …": the subject opening the
+                # sentence, its verb and object between it and the cue
+                who, who_end = _who(body, 0, m.start())
+                if not re.match(r"\s+[a-zäöüß]", body[who_end : m.start()]):
+                    who = ""
         if who:
             out.append(Cue(s, e, who, "nach eigenen angaben", s + m.start(), s + m.end()))
     return out

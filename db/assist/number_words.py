@@ -161,6 +161,10 @@ _PARTITIVE = re.compile(
     r"(?P<n>[^\W_]+)",
     re.IGNORECASE,
 )
+# What a Danish count out of a whole names the whole by: a noun in the definite plural ("tre af
+# sygeplejerskerne", "fire af børnene") or a pronoun ("fire af dem").
+_DA_THOSE = re.compile(r"[a-zæøå]{2,}(?:erne|ene|rne)|dem|os|jer|disse")
+_NAMED_BY = re.compile(r"(?<![\w])(?:de|disse|begge)\s+$", re.IGNORECASE)  # "de to af dem"
 _OF_THE_BEFORE = re.compile(r"[^\W\d_]+[ \u00a0]+(?:af|of)[ \u00a0]+(?:de|the)[ \u00a0]+$", re.I)
 _LETTER_COMPOUND = re.compile(r"[A-ZÆØÅ]-[a-zæøå]{2,}")
 _NEXT_WORD = led(r"[ \u00a0]+([^\W\d_]+)")
@@ -222,7 +226,15 @@ def _plain_numbers(text: str, language: str) -> list[WordNumber]:
         counted = follow.group(1)
         folded = counted.casefold()
         partitive = _PARTITIVE.match(text, end)
-        if partitive and (partitive["n"].casefold() in table or partitive["n"].isdigit()):
+        if partitive and (
+            partitive["n"].casefold() in table
+            or partitive["n"].isdigit()
+            or (
+                language == "da"
+                and _DA_THOSE.fullmatch(partitive["n"].casefold()) is not None
+                and not _NAMED_BY.search(text, max(0, start - 12), start)
+            )
+        ):
             # "fem af de syv linjer", "three of the five ministers": a count of a count
             last_end = end
             out.append(WordNumber(start, end, value, ""))

@@ -391,10 +391,24 @@ _ATTACHED_UNITS = {
 }  # fmt: skip
 
 
+# Lower-case nouns a number after them names, not counts: a section of a law, a route, a
+# phone line ("section 12", "linje 5", "статья 12", "الخط الساخن 16000", "المادة 7").
+_NUMBERED_BY = led(
+    r"(?<![\w])(?:section|article|clause|chapter|paragraph|page|route|platform|gate|flight|"
+    r"junction|exit|ward|room|terminal|hotline|helpline|no\.|"
+    r"paragraf|stk\.|linje|rute|spor|afsnit|kapitel|side|nummer|nr\.|"
+    r"стать[яиеюей]|пункт[ауе]?|глав[аеыу]|маршрут[ауе]?|лини[яиюей]|номер[ауе]?|рейс[ауе]?|"
+    r"(?:الخط\s+)?الساخن|الرقم|رقم|المادة|البند|الفقرة)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _figure_ok(
     text: str, start: int, end: int, value: float, has_extra: bool, language: str = "en"
 ) -> bool:
     """Shape checks on plain digit figures: model numbers, regiment names, calibres."""
+    if _NUMBERED_BY.search(text, max(0, start - 16), start) and not has_extra:
+        return False  # "section 12", "the hotline 16000": a name, no count
     if has_extra or _HYPHEN_UNIT.match(text, end) or _ATTACHED_UNIT.match(text, end):
         return True  # "a 54-year-old", "en 54-årig", "a 5km stretch"
     nxt = text[end : end + 1]
@@ -637,6 +651,25 @@ _HALF_OF = led(
 )
 
 
+# A count out of things just counted, taken up by a relative pronoun: "30 complaints, four
+# of which …" ("two of them" may take up anyone, and stays uncounted).
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:which|whom)(?![\w'’-])", re.IGNORECASE)
+# A number standing for the members of a group just named: "a crew of seven", "a group of six".
+_GROUP_OF = led(
+    r"(?<![\w-])(?:family|household|group|team|crew|party|squad|gang|band|class|couple|pack|"
+    r"set|total)\s+of\s+$",
+    re.IGNORECASE,
+)
+# A lower bound written after the number: "ten or more pupils", "five or over".
+_OR_MORE = re.compile(r"\s+or\s+(?:more|over|above)(?![\w-])", re.IGNORECASE)
+# Words before "one" and a unit of time that make it a length of time ("within one month").
+_ONE_SPAN_BEFORE = led(
+    r"(?<![\w-])(?:after|for|within|over|than|only|just|about|nearly|almost|barely|in)\s+$",
+    re.IGNORECASE,
+)
+_TIME_UNITS = frozenset("hours days weeks months years decades".split())
+
+
 def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
     for m in _HALF_OF.finditer(text) if "half" in text or "Half" in text else ():
@@ -649,7 +682,12 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
             continue
         fraction = words[-1] in _FRACTIONS
         scales = [w for w in words if w in _WORD_SCALES]
-        if words[0] in ("a", "an", "one") and not (scales or fraction):
+        one_span = (
+            words == ["one"]
+            and _ONE_SPAN_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+            and _unit_after(text, m.end(), "en") in _TIME_UNITS
+        )  # "within one month": a length of time
+        if words[0] in ("a", "an", "one") and not (scales or fraction or one_span):
             continue
         if words == ["a", "few"] or words[:2] == ["a", "few"]:
             continue
@@ -682,9 +720,15 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
             upper = rng.group(1).casefold()
             value_max = float(upper) if upper.isdigit() else float(WORD_VALUES[upper])
             end += rng.end()
+        or_more = _OR_MORE.match(text, end) if value_max is None else None
+        if or_more:  # "ten or more pupils"
+            end = or_more.end()
         nxt = text[end : end + 40]
         unit = _unit_after(text, end, "en")
-        if not (scales or fraction):
+        grouped = _GROUP_OF.search(text, max(0, m.start() - 16), m.start())
+        if grouped or _OF_PRONOUN.match(text, end):
+            pass  # "a crew of seven", "four of which": the count stands alone
+        elif not (scales or fraction):
             if re.match(r"\s+of\b", nxt):
                 part_of = _PARTITIVE.match(text, end)
                 if part_of is None:
@@ -706,6 +750,8 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
             value /= 2
             start = text.rindex("half", 0, start)
         qual, q_start = _qualifier_before(text, start)
+        if or_more and not qual:
+            qual = "at least"
         out.append(Figure(q_start, end, value, value_max, unit, qual))
     return out
 
@@ -720,6 +766,16 @@ _SMALL_NUMBERS: dict[str, dict[str, float]] = {
 _GERMAN_PARTITIVE = re.compile(
     r"\s+(?:von|der|unter)\s+(?:(?:ihnen|den|diesen|denen)(?![\w])|(?:zwei|drei|vier|fünf|sechs|"
     r"sieben|acht|neun|zehn|elf|zwölf|zwanzig|\d+)\s)"
+    r"|\s+(?:davon|darunter)(?![\w])"  # "bei drei davon": out of those just named
+)
+# A German number word closing a comparison with the count before it, the counted noun left
+# out: "sechs Tage statt bisher sieben", "damals waren es noch neun".
+_GERMAN_ELLIPTIC = led(
+    r"(?<![\w])(?:statt|anstatt|bisher|noch|als|gegenüber|zuvor|damals|auf)\s+"
+    r"(?:(?:bisher|noch|nur|rund|etwa|knapp|fast|gut|über|unter)\s+)?"
+    r"(?P<w>zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig)"
+    r"(?=\s*[.,;:!?“”\"«»)–-])",
+    re.IGNORECASE,
 )
 # Capitalised words after a German number word that count nothing ("um sechs Uhr").
 _GERMAN_NOT_COUNTED = frozenset("Uhr Mal".split())
@@ -735,6 +791,8 @@ _COUNT_WORDS: dict[str, tuple[float, str]] = {
     "впятеро": (5, "times"), "вдесятеро": (10, "times"),
     # how many times: "сдачу дважды переносили"
     "дважды": (2, "times"), "трижды": (3, "times"), "четырежды": (4, "times"),
+    "zweimal": (2, "times"), "dreimal": (3, "times"), "viermal": (4, "times"),
+    "fünfmal": (5, "times"), "sechsmal": (6, "times"), "zehnmal": (10, "times"),
     "이틀": (2, "days"), "사흘": (3, "days"), "나흘": (4, "days"), "닷새": (5, "days"),
     "엿새": (6, "days"), "이레": (7, "days"), "열흘": (10, "days"), "보름": (15, "days"),
 }  # fmt: skip
@@ -777,6 +835,29 @@ _RU_SPAN_UNITS = {
 }  # fmt: skip
 
 
+# A Danish unit of time standing for one of it after a qualifier or a preposition of time ("i
+# næsten et år", "efter en uge", "mindst et døgn"); not a time ago ("et år siden").
+_DA_ONE_SPAN = led(
+    r"(?<![\w])(?:(?P<q>over|mindst|næsten|knap|godt|under|op\s+til)|efter|i|inden\s+for|på)\s+"
+    r"(?P<one>et|en)\s+(?P<u>år|uge|måned|døgn|halvt\s+år)(?![\w])(?!\s+(?:siden|før|efter))",
+    re.IGNORECASE,
+)
+_DA_SPAN_UNITS = {"år": "years", "uge": "weeks", "måned": "months", "døgn": "days"}
+
+
+def _danish_one_spans(text: str, blocked: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _DA_ONE_SPAN.finditer(text):
+        start = m.start("q") if m["q"] else m.start("one")
+        if blocked.overlaps(start, m.end()):
+            continue
+        unit = m["u"].casefold()
+        value, unit = (0.5, "years") if unit.startswith("halvt") else (1, _DA_SPAN_UNITS[unit])
+        qual = lexicon.QUALIFIERS.get(" ".join(m["q"].casefold().split()), "") if m["q"] else ""
+        out.append(Figure(start, m.end(), value, None, unit, qual))
+    return out
+
+
 def _russian_one_spans(text: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
     for m in _RU_ONE_SPAN.finditer(text):
@@ -792,6 +873,8 @@ def _foreign_word_figures(text: str, folded: str, language: str, blocked: SpanSe
     out: list[Figure] = []
     if language == "ru":
         out += _russian_one_spans(text, blocked)
+    if language == "da":
+        out += _danish_one_spans(text, blocked)
     for m in _SHARE_RE.finditer(text):
         if blocked.overlaps(m.start(), m.end()):
             continue
@@ -839,6 +922,12 @@ def _foreign_word_figures(text: str, folded: str, language: str, blocked: SpanSe
             qual, q_start = _qualifier_before(text, m.start())
             value = words[m["w"].casefold()]
             out.append(Figure(q_start, m.end("w"), value, None, counted.strip(), qual))
+    if language == "de":
+        for m in _GERMAN_ELLIPTIC.finditer(text):
+            if not blocked.overlaps(m.start("w"), m.end("w")):
+                qual, q_start = _qualifier_before(text, m.start("w"))
+                value = _SMALL_NUMBERS["de"][m["w"].casefold()]
+                out.append(Figure(q_start, m.end("w"), value, None, "", qual))
     return out
 
 

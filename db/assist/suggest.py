@@ -33,6 +33,8 @@ _DENSE_LANGUAGES = frozenset({"ko", "ar"})
 _CALLS_CUES = frozenset("kalder kaldte назвал назвала назвало назвали называет".split())
 # The time of a saying and the comma setting off a noun phrase after it.
 _SET_OFF_AFTER_CUE = re.compile(r"[^.;:!?]{0,40},\s*")
+# "that" and its kin between a verb of saying and what was said.
+_THAT_BEFORE = re.compile(r"\s*,?\s*(?:that|dass|at|что)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,7 +374,10 @@ def candidates(
                 a.start <= lo and hi <= a.end and len(text[lo:hi].split()) >= 5 for lo, hi in quoted
             ):
                 continue  # what it is called is a quotation of its own, not a short label
-            if words < (2 if short else min_words):
+            # (a clause after "that" is a statement however short: "warned that rents
+            # would rise")
+            that = not a.weak and _THAT_BEFORE.fullmatch(text, a.cue_end, a.start) is not None
+            if words < (2 if short else 3 if that else min_words):
                 continue
             begin, end = a.start, a.end
             first = bisect.bisect_left(covered, a.start)
@@ -416,8 +421,14 @@ _CLAUSES = {
     "en": re.compile(
         r",\s+(?:and|but|while|whereas|which|though|although)\s+|;\s+|\s+and\s+(?=(?:had|has|"
         r"have|would|will|was|were|could|is|are|did|should|may|might)\s)"
+        # a second thing said, joined to the first ("said X would … and that Y could …")
+        r"|,?\s+and\s+that\s+"
     ),
-    "de": re.compile(r",\s+(?:und|aber|während|doch|wobei)\s+|;\s+"),
+    "de": re.compile(r",\s+(?:und|aber|während|doch|wobei)\s+|;\s+|,?\s+und\s+dass\s+"),
+    # a second thing said ("… أن X …، وأنها Y", "… at X, og at Y", "… что X, и что Y")
+    "ar": re.compile(r"،?\s+وأن(?:ها|ه|هم)?\s+"),
+    "da": re.compile(r",?\s+og\s+at\s+"),
+    "ru": re.compile(r",?\s+и\s+что\s+"),
 }
 
 

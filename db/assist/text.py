@@ -158,6 +158,12 @@ def sentences(text: str) -> list[Span]:
 
 
 _HANGUL_BEFORE = re.compile(r"[\uac00-\ud7a3][.!?]")
+# A German day of the month written as an ordinal, then its month.
+_DAY_NUMBER = re.compile(r"(?<![\w.,])\d{1,2}\.?$")
+_GERMAN_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember)(?![\w])"
+)
 
 
 @lru_cache(maxsize=4)
@@ -179,6 +185,10 @@ def _sentences(text: str) -> tuple[Span, ...]:
             acronym = len(word) > 1 and before[-1].isupper() and "." not in before[-1]
             if (word in _ABBREVIATIONS and not acronym) or (len(word) == 1 and word.isalpha()):
                 continue
+            if _DAY_NUMBER.search(text, max(start, cut - 4), cut) and _GERMAN_MONTH.match(
+                text, m.end()
+            ):
+                continue  # "Zum 1. Juli", "am 3. März": a German day before its month
         piece = text[start:cut]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
