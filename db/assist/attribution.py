@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from db.assist import lexicon
-from db.assist.foreign import foreign_cues
+from db.assist.foreign import KO_BRIEFED, foreign_cues
 from db.assist.german import SUBJUNCTIVE, german_cues, german_hedge
 from db.assist.names import NameIndex, clean_name, guess_kind, normalise
 from db.assist.patterns import led
@@ -995,6 +995,9 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 mark = sent.start + colon.end() - 1
                 cues.append(_Found(mark, sent.end, who[1], "colon", who[0], mark, []))
         made: list[Attribution] = []
+    # Korean speakers passing on a body's briefing ("윤 의원" -> the intelligence service)
+    briefers: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
+    last_sent: tuple[int, Span] | None = None
         for f in sorted(cues, key=lambda f: f.cue_start):
             resolved = names.resolve(f.raw, f.cue_start)
             if resolved is None:
@@ -1037,6 +1040,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 )
             )  # fmt: skip
         made = _chain(text, made)
+        if lang == "ko" and made:
+            made = _briefed_findings(text, made, briefers)
         if not made:
             hedge = _HEDGE.search(body) or (german_hedge(body) if lang == "de" else None)
             if hedge:
@@ -1045,6 +1050,10 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                         sent.start, sent.end, None, "", (), hedge.group("h").casefold(),
                         sent.start + hedge.start(), sent.start + hedge.end(),
                         hedge=hedge.group("h").casefold(),
+            if f.cue.startswith(KO_BRIEFED):
+                back = last_sent[1] if last_sent and last_sent[0] == index - 1 else None
+                _note_briefing(names, f, briefers, out, back)
+                continue
                     )
                 )  # fmt: skip
             elif previous is not None and previous.source and par - previous_par <= 1:
@@ -1213,6 +1222,7 @@ def _opens_on_account(text: str, sent: Span, a: Attribution) -> bool:
     )
 
 
+        last_sent = (index, sent)
 # A source taken up again by a description ("the executive", "the official").
 _TAKEN_UP = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
 # (in Korean, "이들", "이 관계자")
@@ -1224,6 +1234,78 @@ _CLOSING_AFTER = re.compile(r",?[”\"’«]")
 def _quotation_opened_before(text: str, start: int, end: int) -> int:
     """Where a quotation that closes inside ``text[start:end]`` without opening there began:
     its opening mark in an earlier sentence of the same paragraph (a quotation of several
+def _ko_person_key(name: str) -> tuple[str, str]:
+    """What a Korean name written in full and its short form share: the family name and the
+    title ("윤재혁 의원" and "윤 의원"); a body's name whole."""
+    words = name.split()
+    return (words[-2][:1], words[-1]) if len(words) >= 2 else (name, "")
+
+
+def _note_briefing(
+    names: NameIndex,
+    f: _Found,
+    briefers: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]],
+    out: list[Attribution],
+    back: Span | None,
+) -> None:
+    """A Korean speaker briefed by a body ("국정원으로부터 이같이 보고받았다고 전했다"): the speaker
+    is noted as passing that body's briefing on; with "이같이", what the sentence before (*back*)
+    gave is the body's, relayed by the speaker."""
+    by = names.resolve(f.raw, f.cue_start)
+    speaker = names.resolve(f.relays[0], f.cue_start) if f.relays else None
+    if by is None or speaker is None:
+        return
+    names.note_source(speaker[0], speaker[1], f.cue_start)
+    briefers[_ko_person_key(speaker[0])] = by
+    if back is None or not f.cue.endswith("이같이"):
+        return
+    said = [i for i, a in enumerate(out) if back.start <= a.start < back.end]
+    for i in said:
+        if out[i].source and not out[i].relayed_by:
+            out[i] = replace(out[i], relayed_by=(speaker[0],))
+    if not said:
+        out.append(
+            Attribution(
+                back.start, back.end, by[0], by[1], (speaker[0],), f.cue, f.cue_start, f.cue_end,
+                variants=by[2],
+            )
+        )  # fmt: skip
+
+
+# A finding given in the passive ("…2명으로 파악됐다고", "확인됐다고"): not the speaker's own.
+_KO_PASSIVE_FINDING = re.compile(
+    r"(?:파악|확인|집계|추산|추정|보고|분석|조사)(?:됐|되었)다고?$"
+    r"|(?:파악|확인|집계|추산|추정)된\s?것으로\s?(?:나타났|알려졌)다고?$"
+)
+
+
+def _briefed_findings(
+    text: str,
+    made: list[Attribution],
+    briefers: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]],
+) -> list[Attribution]:
+    """A Korean speaker's statements with the body whose briefing they pass on: its name noted
+    from a body's statement the speaker relayed, and a finding in the passive the speaker gives
+    afterwards ("…로 파악됐다고 윤 의원은 덧붙였다") is that body's, relayed by the speaker."""
+    out: list[Attribution] = []
+    for a in made:
+        if a.source and a.relayed_by and not _HANGUL_UPPER.search(a.source):
+            relay = a.relayed_by[0]
+            if " " in relay and _ko_person_key(relay) not in briefers:
+                briefers[_ko_person_key(relay)] = (a.source, a.source_kind, a.variants)
+        body = briefers.get(_ko_person_key(a.source)) if a.source else None
+        if body is not None and a.source and _KO_PASSIVE_FINDING.search(text[a.start : a.end]):
+            a = replace(
+                a, source=body[0], source_kind=body[1], variants=body[2],
+                relayed_by=(a.source, *a.relayed_by),
+            )  # fmt: skip
+        out.append(a)
+    return out
+
+
+_HANGUL_UPPER = re.compile(r"[A-Za-z]")
+
+
     sentences is the speaker's whole), else *start*."""
     piece = text[start:end]
     for close, opening in _PAIRS.items():
