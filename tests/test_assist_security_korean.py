@@ -139,3 +139,13 @@ def test_korean_thousands_gathered_under_ten_thousands() -> None:
     assert figures["1천만 발 이상"] == (10_000_000, "at least")
     assert figures["1억2천만원"] == (120_000_000, "")
     assert figures["1만5000여 명"] == (15_000, "more than")
+
+
+def test_those_a_survey_asked_answering_are_not_the_source_of_the_survey() -> None:
+    text = (
+        "제목\n\n보건부가 2일 발표한 '수면 실태조사' 결과에 따르면 직장인의 42.5%가 잠이 "
+        "부족하다고 답했다."
+    )
+    figure = figure_at(suggest(text, PUBLISHED, "ko"), "42.5%", text)
+    assert figure.source == "보건부"
+    assert not figure.relayed_by

@@ -959,7 +959,16 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
         rest = body[ko.end() :]
         verb = _KO_VERB.search(rest)
         inner = _ko_subject(rest) if verb else None
-        if inner is not None and verb is not None and verb.start() > inner.end():
+        if (
+            inner is not None
+            and verb is not None
+            and verb.start() > inner.end()
+            # (a body named as the topic, not a share of those asked answering a survey: "…
+            # 결과에 따르면 학생의 37.6%가 …고 답했다" is the survey's)
+            and inner.group(0).endswith(("은 ", "는 "))
+            and not re.search(r"\d", inner.group("who"))
+            and not verb.group("verb").startswith(("답했", "응답했"))
+        ):
             # "윤 의원에 따르면 국정원은 …고 보고했다": the body the account names says it, the one
             # whose account it is passes it on
             nested = _korean_subject_cues(rest, s + ko.end(), verb)
