@@ -978,7 +978,8 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
     elif trailing:
         who = _who(trailing.group("who"))[0]
         said = body[: trailing.start("who")].rstrip()
-        embedded = _KO_EMBEDDED.search(said)
+        # (only the words before the speaker are read, and only when they close a quotative)
+        embedded = _KO_EMBEDDED.search(said, max(0, len(said) - 24)) if said[-1:] == "고" else None
         verb = _KO_VERB.search(said[:-1]) if embedded else None
         nested = _korean_subject_cues(said[:-1], s, verb) if verb else []
         if nested:
