@@ -46,7 +46,7 @@ def dates(text: str) -> list[tuple[str, str | None]]:
             "Der er kommet klager siden starten af måneden.",
             [("siden starten af måneden", "2026-04-01")],
         ),
-        ("이달 초 시작된 공사가 멈췄다.", [("이달 초", "2026-04-01/2026-04-15")]),
+        ("이달 초 시작된 공사가 멈췄다.", [("이달 초", "2026-04-01/2026-04-10")]),
     ],
 )
 def test_parts_of_a_period(text: str, expected: list[tuple[str, str]]) -> None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from db.assist import lexicon
-from db.assist.foreign import foreign_cues
+from db.assist.foreign import KO_BRIEFED, foreign_cues
 from db.assist.german import SUBJUNCTIVE, german_cues, german_hedge
 from db.assist.names import NameIndex, clean_name, guess_kind, normalise
 from db.assist.patterns import led
@@ -37,7 +37,7 @@ _VERBS = (
     "disclosed|predicted|expects|expected|assessed|assesses|concluded|observed|mentioned|"
     "underlined|advised|branded|characterised|characterized|quoted|cited|reads|blamed|blames|"
     "promised|promises|pledged|pledges|vowed|vows|estimate|warn|confirm|claim|argue|insist|"
-    "predict|allege|deny|fear|fears|feared|report|believe|expect|" + _OTHER_VERBS
+    "predict|allege|deny|fear|fears|feared|report|believe|expect|urged|urges|" + _OTHER_VERBS
 )
 _OTHER_VERB_SET = frozenset(_OTHER_VERBS.split("|"))
 # What any English cue needs: a Latin letter, or one of the verbs of other scripts it reads.
@@ -112,8 +112,10 @@ _OBJECT_VERBS = frozenset(
 )
 # "X called the rise "a tax on …"": the words in quotation marks are X's.
 _CALLED_QUOTE = re.compile(
-    r"\b(?P<verb>called|calls|dubbed|labelled|labeled)\s+(?:(?:the|this|that|these|those|its|his|"
-    r"her|their|it|them)\b[^“\"”.;:]{0,40}?\s+)?(?:as\s+)?(?P<q>[“\"][^“”\"]{2,200}[”\"])"
+    r"\b(?P<verb>called|calls|dubbed|labelled|labeled|(?P<as>dismissed|dismisses|derided|derides|"
+    r"denounced|denounces|rejected|rejects))\s+(?:(?:the|this|that|these|those|its|his|"
+    r"her|their|it|them)\b[^“\"”.;:]{0,40}?\s+)?(?(as)as\s+|(?:as\s+)?)"
+    r"(?P<q>[“\"][^“”\"]{2,200}[”\"])"
 )
 # A colon before a quotation ("X was less forgiving: "…"", "X put it more bluntly: "…"").
 _COLON_QUOTE = re.compile(r":\s*[“\"„»]")
@@ -162,9 +164,17 @@ _WHEN_WORDS = frozenset(
 ) | frozenset(lexicon.MONTHS)
 # "put the death toll at 34": an estimate stated with a verb of placing.
 _PUT_AT = led(
-    r"\b(?:put|puts|putting|placed|places)\s+(?P<what>the\s+(?:[\w-]+\s+){0,4}?(?:toll|number|"
-    r"figure|cost|count|total|damage|losses|tally|bill)\b[^.;]{0,80}?\s+at\b)"
+    r"\b(?:put|puts|putting|placed|places)\s+(?P<what>(?:the|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:toll|number|figure|cost|count|total|damage|losses|tally|bill|dead|"
+    r"deaths|casualties)\b[^.;]{0,80}?\s+at\b)"
 )
+# A time or an adverb between the subject and "put" ("Kyiv last put", "X last month put").
+_BEFORE_PUT = led(
+    r"(?:\s+(?:(?:last|this|earlier\s+this)\s+(?:week|month|year)|yesterday|last|also|earlier|"
+    r"previously|first|now|recently|on\s+\w+day))+\s*$"
+)
+# Where the estimate "put … at" ends: its figure, up to a comma that is no digits' separator.
+_PUT_END = re.compile(r",(?!\d)(?!\s+and\s+that\b)")
 _ESTIMATES_BY = re.compile(
     r"(?i:estimates?|figures|data|counts?|tall(?:y|ies))\s+(?:by|from|of)\s+(?P<np>[^,;.]{2,80}?)\s*$"
 )
@@ -340,7 +350,8 @@ class _Found:
 
 def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     """The noun phrase starting at *pos* (up to a clause break)."""
-    m = re.match(r"[^,;.:\n“”\"()]+(?:\([A-Z]{2,8}\))?", text[pos:limit])
+    # (a dotted abbreviation stays in the phrase: "citing U.S. intelligence estimates")
+    m = _NP_RUN.match(text, pos, limit)
     if not m:
         return "", pos
     phrase = m.group(0)
@@ -357,6 +368,7 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     return phrase, pos + len(phrase)
 
 
+_NP_RUN = re.compile(r"(?:(?<![\w.])(?:[A-Z]\.){2,}(?!\s*$)|[^,;.:\n“”\"()])+(?:\([A-Z]{2,8}\))?")
 _NP_WORD = re.compile(r"[\w’'\-.()&]+")
 
 
@@ -436,6 +448,9 @@ def _subject_before(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     seg = text[floor:cue_start].rstrip()
     if seg.endswith((",", "–", "—")):
         inner = seg[:-1]
+        alias = _KNOWN_AS.search(inner)
+        if alias:  # "Ukraine's military intelligence agency, known as HUR, had shared": HUR
+            return alias.group("alias"), floor + alias.start("alias")
         named = _NAMED_AFTER_BREAK.search(inner)
         if named and named.group(1).strip().casefold() not in lexicon.ROLE_WORDS:
             return named.group(1).strip(), floor + named.start(1)
@@ -489,6 +504,10 @@ _MEMBERS_ON = re.compile(
 # A name of up to three capitalised words after a comma or dash, ending what comes before a
 # comma ("Ahn Chan-il, a defector,": Ahn Chan-il); an aside opening on a relative pronoun or a
 # participle ("The union, which represents 4,000 drivers,").
+# The short name a subject is known by, set off after it ("…, known as HUR,").
+_KNOWN_AS = re.compile(
+    r",\s*(?:known|better\s+known|referred\s+to)\s+as\s+(?P<alias>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$"
+)
 _NAMED_AFTER_BREAK = led(r"[,–—]\s*((?:[A-Z][\w’'\-]*\s?){1,3})$")
 _RELATIVE_ASIDE = led(
     r"(?<!\d),\s*(?:which|who|citing|quoting|speaking|writing|responding|referring)\s"
@@ -596,6 +615,11 @@ def _common_np(text: str, cue_start: int, floor: int) -> tuple[str, int]:
     return best
 
 
+# Figures shared and what they show ("shared estimates showing …", "shared data suggesting that").
+_SHOWING = re.compile(
+    r"(?:(?:new|its|their|the|fresh|internal|latest)\s+)?(?:estimates|figures|data|numbers|"
+    r"statistics|assessments?|intelligence)\s+(?:showing|suggesting|indicating)\s+(?:that\s+)?"
+)
 # "X rejected the claim, saying …": what follows is X's.
 _SAYING = re.compile(r",\s*saying\s+(?:that\s+)?")
 _OPENING_SUBJECT = re.compile(
@@ -789,7 +813,9 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         whom = _TOLD_WHOM.match(text, v_end, e) if verb in ("told", "tells") else None
         if whom and not re.match(r"\s*(?:[,.;:!?]|$)", text[whom.end() : e]):
             after_start = whom.end()  # "told the paper the budget had been cut": the paper
-        elif verb in ("told", "tells", "accused", "accuses", "asked", "advised", "quoted"):
+        elif verb in (
+            "told", "tells", "accused", "accuses", "asked", "advised", "quoted", "urged", "urges"
+        ):  # fmt: skip
             obj, obj_end = _np_after(text, v_end, e)
             if obj and len(obj) < 60:
                 after_start = obj_end
@@ -806,11 +832,17 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         that = _THAT.match(text, after_start, e)
         c_start = that.end() if that else after_start
         has_that = bool(re.match(r"\s*(?:that\b|:|[“\"])", text[after_start:e]))
+        showing = _SHOWING.match(text, c_start, e) if verb in ("shared", "shares") else None
+        if showing:
+            # "had shared estimates showing Russia recruiting …": what the figures show is the
+            # subject's statement
+            found.append(_Found(showing.end(), e, subject, verb, sub_start, v_end, []))
+            continue
         if verb in _OBJECT_VERBS and not has_that:
             # (what is blamed runs on with its place: "blamed years of neglect in the roads")
             places = "" if verb in ("blamed", "blames") else "|in|on|at(?!\\s+(?:least|most))"
             stop = re.search(
-                rf",|\s(?:after|during|before|following|while|when{places})\s"
+                rf",(?!\d)|\s(?:after|during|before|following|while|when{places})\s"
                 rf"|\s+and\s+{_AUX}(?:{_VERBS})\b",
                 text[c_start:e],
             )
@@ -851,10 +883,17 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
         if by:  # "Estimates by the UN refugee agency put …": the agency
             subject, sub_start = by.group("np"), by.start("np")
         else:
-            subject, sub_start = _subject_before(text, s + m.start(), s)
+            adverb = _BEFORE_PUT.search(text, s, s + m.start())
+            # ("Kyiv last put its own dead at …": the subject before the adverb)
+            subject, sub_start = _subject_before(
+                text, adverb.start() if adverb else s + m.start(), s
+            )
         if subject:
+            # (the estimate ends at its figure: "…at 52,000, in March 2025" dates the putting)
+            stop = _PUT_END.search(text, s + m.end(), e)
+            end = stop.start() if stop else e
             found.append(
-                _Found(s + m.start("what"), e, subject, "put", sub_start, s + m.start("what"), [])
+                _Found(s + m.start("what"), end, subject, "put", sub_start, s + m.start("what"), [])
             )
     # X rejected the claim, saying …
     for m in _SAYING.finditer(body):
@@ -878,6 +917,16 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
                 _Found(s + m.start("q"), s + m.end("q"), subject, m.group("verb"), sub_start,
                        s + m.start("q"), [])
             )  # fmt: skip
+    # "X said it had confirmed …": a pronoun opening what a source says is that source
+    for f in found:
+        if f.raw.casefold() in _PRONOUNS:
+            holders = [
+                g for g in found
+                if g is not f and g.cue_end <= f.cue_start and g.start <= f.cue_start < g.end
+                and g.raw.casefold() not in _PRONOUNS and not text[g.start : f.cue_start].strip()
+            ]  # fmt: skip
+            if holders:
+                f.raw = holders[-1].raw
     # citing X / quoted by Z: relays
     for m in re.finditer(r"(?i)\b(citing|quoted by)\s+", body):
         document = _DOCUMENT_OF.match(text, s + m.end(), e)
@@ -946,6 +995,9 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
     last_par = -1
     breaks = [m.start() for m in re.finditer(r"\n\n" if "\n\n" in text else r"\n", text)]
     previous_index = -2
+    # Korean speakers passing on a body's briefing ("윤 의원" -> the intelligence service)
+    briefers: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
+    last_sent: tuple[int, Span] | None = None
     for index, sent in enumerate(sentences(text)):
         body = text[sent.start : sent.end]
         if len(body) < 100 and not _closes_sentence(body):
@@ -996,6 +1048,10 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 cues.append(_Found(mark, sent.end, who[1], "colon", who[0], mark, []))
         made: list[Attribution] = []
         for f in sorted(cues, key=lambda f: f.cue_start):
+            if f.cue.startswith(KO_BRIEFED):
+                back = last_sent[1] if last_sent and last_sent[0] == index - 1 else None
+                _note_briefing(names, f, briefers, out, back)
+                continue
             resolved = names.resolve(f.raw, f.cue_start)
             if resolved is None:
                 continue
@@ -1036,7 +1092,9 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                     quotation=quoted, variants=variants, weak=f.weak,
                 )
             )  # fmt: skip
-        made = _chain(text, made)
+        made = _chain(text, made, lang == "en")
+        if lang == "ko" and made:
+            made = _briefed_findings(text, made, briefers)
         if not made:
             hedge = _HEDGE.search(body) or (german_hedge(body) if lang == "de" else None)
             if hedge:
@@ -1164,6 +1222,7 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             else None
         )
         last_par = par
+        last_sent = (index, sent)
         if made:
             previous = made[-1] if made[-1].source else previous
             previous_par = par
@@ -1173,6 +1232,78 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             previous = None
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+def _ko_person_key(name: str) -> tuple[str, str]:
+    """What a Korean name written in full and its short form share: the family name and the
+    title ("윤재혁 의원" and "윤 의원"); a body's name whole."""
+    words = name.split()
+    return (words[-2][:1], words[-1]) if len(words) >= 2 else (name, "")
+
+
+def _note_briefing(
+    names: NameIndex,
+    f: _Found,
+    briefers: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]],
+    out: list[Attribution],
+    back: Span | None,
+) -> None:
+    """A Korean speaker briefed by a body ("국정원으로부터 이같이 보고받았다고 전했다"): the speaker
+    is noted as passing that body's briefing on; with "이같이", what the sentence before (*back*)
+    gave is the body's, relayed by the speaker."""
+    by = names.resolve(f.raw, f.cue_start)
+    speaker = names.resolve(f.relays[0], f.cue_start) if f.relays else None
+    if by is None or speaker is None:
+        return
+    names.note_source(speaker[0], speaker[1], f.cue_start)
+    briefers[_ko_person_key(speaker[0])] = by
+    if back is None or not f.cue.endswith("이같이"):
+        return
+    said = [i for i, a in enumerate(out) if back.start <= a.start < back.end]
+    for i in said:
+        if out[i].source and not out[i].relayed_by:
+            out[i] = replace(out[i], relayed_by=(speaker[0],))
+    if not said:
+        out.append(
+            Attribution(
+                back.start, back.end, by[0], by[1], (speaker[0],), f.cue, f.cue_start, f.cue_end,
+                variants=by[2],
+            )
+        )  # fmt: skip
+
+
+# A finding given in the passive ("…2명으로 파악됐다고", "확인됐다고"): not the speaker's own.
+_KO_PASSIVE_FINDING = re.compile(
+    r"(?:파악|확인|집계|추산|추정|보고|분석|조사)(?:됐|되었)다고?$"
+    r"|(?:파악|확인|집계|추산|추정)된\s?것으로\s?(?:나타났|알려졌)다고?$"
+)
+
+
+def _briefed_findings(
+    text: str,
+    made: list[Attribution],
+    briefers: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]],
+) -> list[Attribution]:
+    """A Korean speaker's statements with the body whose briefing they pass on: its name noted
+    from a body's statement the speaker relayed, and a finding in the passive the speaker gives
+    afterwards ("…로 파악됐다고 윤 의원은 덧붙였다") is that body's, relayed by the speaker."""
+    out: list[Attribution] = []
+    for a in made:
+        if a.source and a.relayed_by and not _HANGUL_UPPER.search(a.source):
+            relay = a.relayed_by[0]
+            if " " in relay and _ko_person_key(relay) not in briefers:
+                briefers[_ko_person_key(relay)] = (a.source, a.source_kind, a.variants)
+        body = briefers.get(_ko_person_key(a.source)) if a.source else None
+        if body is not None and a.source and _KO_PASSIVE_FINDING.search(text[a.start : a.end]):
+            a = replace(
+                a, source=body[0], source_kind=body[1], variants=body[2],
+                relayed_by=(a.source, *a.relayed_by),
+            )  # fmt: skip
+        out.append(a)
+    return out
+
+
+_HANGUL_UPPER = re.compile(r"[A-Za-z]")
 
 
 # Cues that say on whose account a statement is, before it: "according to", "ifølge",
@@ -1263,7 +1394,7 @@ def _relays(outer: Attribution, inner: Attribution) -> bool:
     return not _holds_cue(inner, outer) or inner.cue_start < outer.cue_start
 
 
-def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
+def _chain(text: str, made: list[Attribution], english: bool = False) -> list[Attribution]:
     """Within one sentence, a source whose words hold another source's cue relayed them:
     "وأعلنت الأمم المتحدة أنها …، بحسب ما نقلت الوكالة" has the UN as the source and the
     agency as its relay.  The relay's own span stops where the inner cue begins, and the
@@ -1290,11 +1421,26 @@ def _chain(text: str, made: list[Attribution]) -> list[Attribution]:
             start, end = _trim(text, a.start, min(ends))
             if end <= start or _subject_only(text, start, end, made, min(ends)):
                 continue
+            if (
+                english
+                and inner_cues
+                and min(ends) == min(inner_cues)
+                and _NO_CLAUSE.fullmatch(text, start, end)
+                and not _FINITE.search(text, start, end)
+                and not _VERB_LIKE.search(text, start, end)
+            ):
+                # "In Moscow, a ministry spokesman, …" before the speaker a relay passes on:
+                # the speaker's description, no statement of the relay's own
+                continue
             a = replace(a, end=end)
         out.append(a)
     return out
 
 
+# Words with no digit, quotation mark or clause break of their own (a description of a speaker).
+_NO_CLAUSE = re.compile(r"[A-Za-z’' ,.-]{0,120}")
+# A word that may be a verb of its own: a past tense, or a verb of saying ("reported").
+_VERB_LIKE = re.compile(r"[a-z]ed\b|\b(?:" + _VERBS + r")\b")
 # (or a colon or semicolon before a cue of its own: "X fear that …: according to Y, …")
 # Verbs of what someone thinks or expects, not of what they said.
 _THINKING = frozenset(

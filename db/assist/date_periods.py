@@ -188,7 +188,25 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
         if reference is None:
             yield m.start(), m.end(), None, None, True
             continue
-        yield m.start(), m.end(), *_part_span(part, which, unit, since, reference), True
+        first, last = _part_span(part, which, unit, since, reference)
+        if g["ko"] and not since and unit in ("month", "year"):
+            first, last = _korean_part(part, unit, first, last, reference)
+        yield m.start(), m.end(), first, last, True
+
+
+def _korean_part(
+    part: str, unit: str, first: dt.date, last: dt.date, published: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A Korean part of a month or year: "이달 초" is the month's first ten days (up to the
+    publication date when that falls in them), "연말", "올해 말" the year's December."""
+    if unit == "month" and part == "early":
+        month_start = first.replace(day=1)
+        tenth = month_start.replace(day=10)
+        same_month = (published.year, published.month) == (first.year, first.month)
+        return month_start, min(tenth, published) if same_month else tenth
+    if unit == "year" and part == "late":
+        return first.replace(month=12, day=1), _month_end(first.year, 12)
+    return first, last
 
 
 _AR_MONTH_NAMES = (

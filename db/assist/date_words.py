@@ -167,7 +167,10 @@ _SEASONS = {
 _LEFT = r"(?<![\w])"
 # the particle after a Korean date word, the comparison base ("지난해보다") and the subject
 # ("다음 주가") included
-_KO_PARTICLE = r"(?:까지|부터|보다|에는|에서|에도|에|은|는|의|도|엔|가|이|를|을|와|과|로|만)?"
+# (two particles together: "지난달에만", "지난해부터는", "올해까지도")
+_KO_PARTICLE = (
+    r"(?:(?:까지|부터|에서|에)(?:만|는|도|은|의)?|보다|엔|은|는|의|도|가|이|를|을|와|과|로|만)?"
+)
 _RIGHT = r"(?![\w])"
 _RELATIVE_RE = led(
     _LEFT

@@ -142,8 +142,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "korean",
         led(
+            # (with the year or the direction named before: "지난해 8월", "오는 5월", "지난 9월")
+            r"(?:(?P<kyear>지난해|작년|올해|금년|내년)\s?|(?P<kdir>지난|오는)\s?)?"
             r"(?:(?P<y>\d{4})년\s?)?(?P<m>\d{1,2})월(?:\s?(?P<d>\d{1,2})일)?"
-            r"(?:\s?(?:초|중순|말))?"
+            r"(?:\s?(?P<kpart>초|중순|말))?"
         ),
     ),
     (
@@ -314,6 +316,14 @@ def _resolve(
         month = int(g["m"])
         if not 1 <= month <= 12:
             return None
+        if g["kyear"] and published is not None and year is None:
+            year = published.year + _KO_YEARS[g["kyear"]]
+            lo, hi = _korean_month(year, month, g)
+            return lo, hi, True
+        if g["kdir"] == "오는":
+            ahead = True
+        elif g["kdir"] == "지난":
+            ahead = False
     if kind == "year":
         assert year is not None
         return dt.date(year, 1, 1), dt.date(year, 12, 31), False
@@ -340,12 +350,35 @@ def _resolve(
     if kind in ("month_day", "day_month", "dotted") or (kind == "korean" and g.get("d")):
         day = _safe_day(year, month, int(g["d"]))
         return None if day is None else (day, day, relative)
+    if kind == "korean":
+        return (*_korean_month(year, month, g), relative)
     lo, hi = _month_span(year, month)
     if kind == "part_month":
         part = " ".join(g["part"].casefold().split())
         a, b = _PART_RANGES[part]
         return lo.replace(day=a), hi.replace(day=min(b, hi.day)), relative
     return lo, hi, relative
+
+
+_KO_YEARS = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
+
+
+def _korean_month(year: int, month: int, g: dict[str, str | None]) -> tuple[dt.date, dt.date]:
+    """A Korean month, or its part ("9월 초", "9월 중순", "9월 말": days 1-10, 11-20, 21-end), or
+    its day."""
+    lo, hi = _month_span(year, month)
+    if g.get("d"):
+        day = _safe_day(year, month, int(g["d"] or 1))
+        if day is not None:
+            return day, day
+    part = g.get("kpart")
+    if part == "초":
+        return lo, lo.replace(day=10)
+    if part == "중순":
+        return lo.replace(day=11), lo.replace(day=20)
+    if part == "말":
+        return lo.replace(day=21), hi
+    return lo, hi
 
 
 def _ahead_if_future(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
@@ -362,7 +362,8 @@ _KO_PAST = (
     "밝혔 말했 전했 보도했 주장했 설명했 강조했 발표했 덧붙였 추정했 분석했 내다봤 전망했 예상했 "
     "관측했 경고했 지적했 보고했 알렸 확인했 인정했 부인했 시사했 언급했 반박했 해명했 평가했 "
     "진단했 우려했 답했 약속했 요구했 촉구했 예측했 판단했 당부했 예보했 조언했 공개했 집계했 "
-    "통보했 권고했 호소했 예고했 추산했 안내했 답변했 토로했 털어놨 귀띔했 제안했 비판했 공지했"
+    "통보했 권고했 호소했 예고했 추산했 안내했 답변했 토로했 털어놨 귀띔했 제안했 비판했 공지했 "
+    "파악했 일축했"
 ).split()
 # Each verb of saying in the written style ("밝혔다") and the polite one of broadcast news
 # ("밝혔습니다"); the present ("말한다"); the progressive of a held view ("…것으로 보고 있다");
@@ -370,7 +371,10 @@ _KO_PAST = (
 _KO_VERBS = (
     "(?:" + "|".join(_KO_PAST) + ")(?:다|습니다)|말한다|밝힌다|주장한다|설명한다|"
     r"(?:보|내다보|전망하|예상하|분석하|추정하|우려하|주장하|설명하|지적하|판단하|평가하|예측하|"
-    r"관측하)고\s?있(?:다|습니다)|입을\s모(?:은다|았다|으고\s있다|읍니다|았습니다)|"
+    r"관측하|파악하|집계하|추산하)고\s?있(?:다|습니다)|입을\s모(?:은다|았다|으고\s있다|읍니다|았습니다)|"
+    # what a body said before, as background ("…고 밝힌 바 있다", "…이라고 일축해 왔다")
+    r"(?:밝힌|말한|전한|설명한|보고한|경고한|주장한|발표한|언급한)\s?바\s?있(?:다|습니다)|"
+    r"(?:주장|일축|부인|강조|경고)해\s?왔(?:다|습니다)|"
     r"목소리를\s(?:높였다|냈다|높이고\s있다)"
 )
 # "…다는 점을 인정했다", "…겠다는 뜻을 분명히 했다": a clause made a noun ("that …") and a verb
@@ -391,7 +395,9 @@ _KO_POSITION = re.compile(
 # A quotation and the particle that makes it speech ("…"고 말했다, "…"며 요구했다).
 # ("…"면서도 "…"고: "while" with "also", joining two quotations of one speaker)
 _KO_QUOTED = re.compile(
-    r"[\"“]([^\"“”]{2,})[\"”]\s?(?:이?라고|고|이?라며|며|(?:이?라)?면서도?)(?=\s|$)"
+    r"[\"“]([^\"“”]{2,})[\"”]\s?(?:이?라고|고|이?라며|며|(?:이?라)?면서도?|"
+    # a stated position quoted ("…"는 입장을 냈다", "…"는 뜻을 밝혔다)
+    r"(?:이?라)?는\s(?=(?:입장|뜻|방침|의견|견해|취지|주장)(?:을|를)\s))(?=\s|$|입|뜻|방|의|견|취|주)"
 )
 # What may stand between the quotative ending and the verb of saying: the day, whom the
 # source spoke to and where ("…다고 17일 밝혔다", "…고 기자들에게 말했다",
@@ -408,10 +414,25 @@ _KO_VERB = re.compile(
 # (the subject may carry the topic particle, "…라고 평가원은 설명했다", and the day or the
 # listener may stand between it and the verb, "…다고 서울시가 17일 밝혔다"; a relative clause
 # may describe it, "…고 역 앞에서 꽃집을 운영하는 이모씨가 말했다")
+# (after a finding, "…달하는 것으로 국정원은 파악하고 있다"; no word of the name a verb of its own
+# closing a quotative, "…했다고 설명했다고 윤 의원은 밝혔다": the speaker is the last words)
+_KO_NAME_WORD = r"(?![^\s\"“”]*(?:다|라)고\s)[^\s\"“”]+"
 _KO_TRAILING = re.compile(
-    rf"(?<=[\"”다라냐자])고\s+(?P<who>(?:[^\s\"“”]+\s){{0,6}}?[^\s\"“”]+?)(?:이|가|은|는)\s+"
+    rf"(?:(?<=[\"”다라냐자])고|것으로)\s+(?P<who>(?:{_KO_NAME_WORD}\s){{0,6}}?{_KO_NAME_WORD}?)"
+    rf"(?:이|가|은|는)\s+(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
+)
+# What the speaker closing the sentence passes on is itself said by another ("국정원은 …했다고
+# 설명했다고 윤 의원은 밝혔다"): a verb of saying closing a quotative before the speaker.
+_KO_EMBEDDED = re.compile(rf"(?:{_KO_VERBS})고$")
+# "윤 의원은 … 국정원으로부터 이같이 보고받았다고 전했다": the speaker was briefed by the body named
+# and passes its briefing on (what the sentence before gave, when "이같이" points back).
+_KO_BRIEFED = re.compile(
+    r"(?:^|\s)(?P<by>[^\s\"“”]+?)(?:으로부터|로부터|에게서|한테서)\s"
+    r"(?P<back>이같이\s|이렇게\s|이와\s?같이\s|이런\s내용을\s|이\s?같은\s내용을\s)?"
+    r"(?:\S+\s)?(?:보고|설명|브리핑)(?:을|를)?\s?받았다고\s"
     rf"(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
 )
+KO_BRIEFED = "보고받았다"
 # A date right after the subject dates the saying ("국정원은 18일 … 밝혔다"), not the statement.
 _KO_SAID_WHEN = led(
     r"(?:지난\s?|오는\s?)?\d{1,2}일(?:\s?(?:오전|오후|새벽|밤))?\s+|(?:어제|오늘)\s+"
@@ -942,12 +963,51 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
     out: list[Cue] = []
     ko = _KO_ACCORDING.search(body) if _KO_ACCORDING_WORDS.search(body) else None
     trailing = _KO_TRAILING.search(body)
+    briefed = _KO_BRIEFED.search(body) if "받았다고" in body else None
+    if briefed:
+        # "윤 의원은 … 국정원으로부터 이같이 보고받았다고 전했다": no statement of its own; the body
+        # that briefed is the source of what the speaker passes on, the speaker its relay
+        stripped = _LEADING.sub("", body[: briefed.start("by")] + " ")
+        subject = _ko_subject(stripped)
+        if subject is not None:
+            lead = len(body) - len(_LEADING.sub("", body))
+            speaker = _ko_head(re.sub(r"\s?측$", "", subject.group("who")))
+            by = _who(briefed.group("by"))[0]
+            cue = KO_BRIEFED + (" 이같이" if briefed.group("back") else "")
+            return [Cue(e, e, by, cue, s + lead, s + lead + subject.end(), (speaker,))]
     if ko:
         raw = ko.group("author") or ko.group("who") or ko.group("tally") or ko.group("title")
         who = _KO_DOCUMENT.sub("", re.sub(r"\s?측$", "", _who(raw)[0]))
+        rest = body[ko.end() :]
+        verb = _KO_VERB.search(rest)
+        inner = _ko_subject(rest) if verb else None
+        if (
+            inner is not None
+            and verb is not None
+            and verb.start() > inner.end()
+            # (a body named as the topic, not a share of those asked answering a survey: "…
+            # 결과에 따르면 학생의 37.6%가 …고 답했다" is the survey's)
+            and inner.group(0).endswith(("은 ", "는 "))
+            and not re.search(r"\d", inner.group("who"))
+            and not verb.group("verb").startswith(("답했", "응답했"))
+        ):
+            # "윤 의원에 따르면 국정원은 …고 보고했다": the body the account names says it, the one
+            # whose account it is passes it on
+            nested = _korean_subject_cues(rest, s + ko.end(), verb)
+            if nested:
+                return [replace(c, relays=(*c.relays, who)) for c in nested]
         out.append(Cue(s + ko.end(), e, who, "에 따르면", s + ko.start(), s + ko.end()))
     elif trailing:
         who = _ko_head(_who(trailing.group("who"))[0])
+        said = body[: trailing.start("who")].rstrip()
+        # (only the words before the speaker are read, and only when they close a quotative)
+        embedded = _KO_EMBEDDED.search(said, max(0, len(said) - 24)) if said[-1:] == "고" else None
+        verb = _KO_VERB.search(said[:-1]) if embedded else None
+        nested = _korean_subject_cues(said[:-1], s, verb) if verb else []
+        if nested:
+            # "국정원은 …했다고 설명했다고 윤 의원은 밝혔다": the opening subject said it, the
+            # speaker closing the sentence passes it on
+            return [replace(c, relays=(*c.relays, who)) for c in nested]
         out.append(
             Cue(s, s + trailing.start("who"), who, trailing.group("verb"),
                 s + trailing.start("who"), e)
@@ -1035,11 +1095,35 @@ def _ko_head(who: str) -> str:
             # object or a place ends the clause describing the subject
             words = words[i + 1 :]
             break
+    for i in range(len(words) - 2, -1, -1):
+        if _KO_ABOUT.search(words[i]) or _KO_WHEN_WORD.fullmatch(words[i]):
+            # "사상자 규모에 대해 국정원", "당시 국정원": what the subject spoke about, or when,
+            # before it
+            words = words[i + 1 :]
+            break
     return " ".join(words)
 
 
+# A phrase of what a statement is about, ending in its postposition ("규모에 대해", "관련해").
+_KO_ABOUT = re.compile(r"(?:대해|대해서|관해|관해서|관련해|관련하여)$")
+# A time word before a subject ("당시 국정원은", "현재 경찰은", "18일 국방부는").
+_KO_WHEN_WORD = re.compile(
+    r"당시|현재|최근|이날|전날|그동안|그간|지금까지|이번|올해|지난해|작년|어제|오늘|"
+    r"\d{1,2}일|\d{1,2}월|\d{4}년"
+)
+
+
+# A subject with "also" ("매체들도") right before whom it cites ("외신을 인용해").
+_KO_ALSO_CITING = re.compile(
+    r"^(?P<who>(?:\S+\s){0,4}?\S+?)도\s(?=(?:\S+\s){0,3}?\S+?(?:을|를)\s(?:인용해|인용하여|빌려))"
+)
+
+
 def _ko_subject(stripped: str) -> re.Match[str] | None:
-    """The subject a Korean sentence opens on (은/는/이/가)."""
+    """The subject a Korean sentence opens on (은/는/이/가; 도 before whom it cites)."""
+    also = _KO_ALSO_CITING.match(stripped) if "인용" in stripped or "빌려" in stripped else None
+    if also:
+        return also
     subject = _KO_SUBJECT.match(stripped)
     if not subject:
         return None

@@ -84,7 +84,8 @@ _KOREAN_COUNTERS = (
 ).split()
 _KOREAN = led(
     r"(?<![\d.,])(?P<pre>약\s?|최대\s?|최소\s?)?"
-    r"(?P<num>(?:\d+(?:[.,]\d+)?\s?[조억만천]\s?)+(?:\d[\d,]*)?|\d[\d,]*(?:\.\d+)?)"
+    # ("1천만": a thousand ten-thousands)
+    r"(?P<num>(?:\d+(?:[.,]\d+)?\s?(?:천[조억만]|[조억만천])\s?)+(?:\d[\d,]*)?|\d[\d,]*(?:\.\d+)?)"
     r"(?P<post>\s?(?:여|가량|이상|이하|미만|쯤)?\s?)"
     r"(?P<counter>" + "|".join(_KOREAN_COUNTERS) + ")"
     r"(?P<after>\s?(?:넘게|넘는|남짓|안팎|내외|가량|정도|가까이|이상|이하|미만))?"
@@ -225,20 +226,25 @@ def _grouped(whole: str, group: str, frac: str) -> float | None:
 
 
 def _korean_value(token: str) -> float | None:
+    """A Korean number: thousands gather into a group that 만, 억 or 조 multiplies ("1천만" is
+    10,000,000, "1억2천만" 120,000,000, "1만5000" 15,000)."""
     total = 0.0
+    group = 0.0
     current = ""
-    for ch in token.replace(",", "").replace(" ", ""):
-        if ch in _KOREAN_MAG:
-            total += (float(current) if current else 1.0) * _KOREAN_MAG[ch]
-            current = ""
-        else:
-            current += ch
-    if current:
-        try:
-            total += float(current)
-        except ValueError:
-            return None
-    return total
+    try:
+        for ch in token.replace(",", "").replace(" ", ""):
+            if ch == "천":
+                group += (float(current) if current else 1.0) * 1000
+                current = ""
+            elif ch in _KOREAN_MAG:
+                group += float(current) if current else 0.0
+                total += (group or 1.0) * _KOREAN_MAG[ch]
+                group, current = 0.0, ""
+            else:
+                current += ch
+        return total + group + (float(current) if current else 0.0)
+    except ValueError:
+        return None
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
@@ -669,9 +675,36 @@ _ONE_SPAN_BEFORE = led(
 )
 _TIME_UNITS = frozenset("hours days weeks months years decades".split())
 
+# How many times as much, in English: "twice as high", "at least twice", "three times as many"
+# (a bare "twice", "visited twice", counts nothing the reader checks).
+_TIMES_AS = led(
+    r"(?<![\w-])(?P<w>[Tt]wice|[Tt]hrice|(?:two|three|four|five|ten)\s+times)"
+    r"(?=\s+(?:as|more|higher|larger|bigger|greater|over)\b)"
+)
+_TIMES_QUALIFIED = led(
+    r"(?<![\w-])(?:at\s+least|more\s+than|nearly|almost|roughly|about|at\s+most)\s+"
+    r"(?P<w>twice|thrice)(?![\w-])"
+)
+_TIMES = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def _times_figures(text: str, blocked: SpanSet) -> list[Figure]:
+    out: list[Figure] = []
+    seen: set[int] = set()
+    for m in [*_TIMES_AS.finditer(text), *_TIMES_QUALIFIED.finditer(text)]:
+        if m.start("w") in seen or blocked.overlaps(m.start("w"), m.end("w")):
+            continue
+        seen.add(m.start("w"))
+        value = _TIMES[m["w"].split()[0].casefold()]
+        qual, q_start = _qualifier_before(text, m.start("w"))
+        out.append(Figure(q_start, m.end("w"), value, None, "times", qual))
+    return out
+
 
 def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
+    if "twice" in text or "thrice" in text or " times " in text:
+        out += _times_figures(text, blocked)
     for m in _HALF_OF.finditer(text) if "half" in text or "Half" in text else ():
         if not blocked.overlaps(m.start(), m.end()):
             qual, q_start = _qualifier_before(text, m.start())
