@@ -517,21 +517,24 @@ def _collapse(found: list[LinkProposal], items: list[Profile]) -> list[LinkPropo
     same words marked twice) would otherwise ask the same question in several rows.
     (*items* are the profiles the proposals are made of.)"""
     # Only a proposal with a claim whose quote another claim of its article repeats can
-    # ask what another proposal asks (the others are of different pairs of claims).
-    spots: dict[tuple[int, str], list[Profile]] = defaultdict(list)
-    for claim in items:
-        spots[(claim.article_id.int, claim.quote)].append(claim)
-    repeated = {id(c) for spot in spots.values() if len(spot) > 1 for c in spot}
-    if not repeated:
+    # ask what another proposal asks (the others are of different pairs of claims); each
+    # pair of quotes is told by the numbers of its two quotes.
+    spots: dict[tuple[int, str], int] = {}
+    spot_of = {id(c): spots.setdefault((c.article_id.int, c.quote), len(spots)) for c in items}
+    if len(spots) == len(spot_of):
         return found
-    seen: set[tuple[object, ...]] = set()
+    held: dict[int, int] = defaultdict(int)
+    for spot in spot_of.values():
+        held[spot] += 1
+    repeated = {claim for claim, spot in spot_of.items() if held[spot] > 1}
+    seen: set[tuple[str, str, int, int]] = set()
     out = []
     for p in found:
-        a, b = p.from_claim, p.to_claim
-        if id(a) not in repeated and id(b) not in repeated:
+        a, b = id(p.from_claim), id(p.to_claim)
+        if a not in repeated and b not in repeated:
             out.append(p)
             continue
-        x, y = (a.article_id.int, a.quote), (b.article_id.int, b.quote)
+        x, y = spot_of[a], spot_of[b]
         key = (p.relation, p.kind, x, y) if x <= y else (p.relation, p.kind, y, x)
         if key not in seen:
             seen.add(key)
