@@ -18,6 +18,7 @@ Its *order* tells one happening of a kind from another: "" for the first or only
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -973,11 +974,25 @@ def foretold(p: Profile) -> bool:
 def _before_date(p: Profile) -> str:
     """The words of the quote up to its first date (all of it when it has none), with
     a word of time opening the date ("by Saturday": "… by")."""
-    dates = [d for d in extract_dates(p.quote, p.published) if d.first is not None]
+    key = (p.quote, p.published)
+    found = _BEFORE_DATE.get(key)
+    if found is None:
+        if len(_BEFORE_DATE) >= _READ_MAX:
+            _BEFORE_DATE.clear()
+        found = _BEFORE_DATE[key] = _read_before_date(p.quote, p.published)
+    return found
+
+
+# The words before the first date of each quote, read once (reading dates is slow).
+_BEFORE_DATE: dict[tuple[str, dt.date | None], str] = {}
+
+
+def _read_before_date(quote: str, published: dt.date | None) -> str:
+    dates = [d for d in extract_dates(quote, published) if d.first is not None]
     if not dates:
-        return p.quote
-    opening = _DATE_OPENING.match(p.quote, dates[0].start)
-    return p.quote[: opening.end() if opening else dates[0].start]
+        return quote
+    opening = _DATE_OPENING.match(quote, dates[0].start)
+    return quote[: opening.end() if opening else dates[0].start]
 
 
 _DATE_OPENING = re.compile(r"(?:by|before|until|till|on|in|since)\b", re.I)

@@ -16,6 +16,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
@@ -180,30 +181,8 @@ def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
     and alike in being an added wave, a forecast or a part of a whole,
     in what happened (casualties, a standing total) and per period
     (:func:`same_question` asks that too)."""
-    buckets: dict[tuple[str, bool, bool, bool, str, str], list[Profile]]
-    buckets = defaultdict(list)
-    # People taken to or treated in hospital for their injuries are the injured too: each
-    # such claim is also compared with the counts of the hurt (db.facts.relate.injured).
-    hurt: dict[tuple[bool, bool, bool, str], list[Profile]] = defaultdict(list)
-    for p in items:
-        if p.has_figure and p.unit and not is_time_unit(p.unit):
-            key = (p.unit, p.increment, p.forecast, p.subset, p.predicate, p.period)
-            buckets[key].append(p)
-            if injured(p):
-                hurt[(p.increment, p.forecast, p.subset, p.period)].append(p)
-    for bucket in buckets.values():
-        bucket.sort(key=lambda p: p.order)
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
-                yield a, b
-    for bucket in hurt.values():
-        if all(p.hurt_in_hospital for p in bucket) or not any(p.hurt_in_hospital for p in bucket):
-            continue  # compared in their own buckets
-        bucket.sort(key=lambda p: p.order)
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
-                if (a.unit, a.predicate) != (b.unit, b.predicate) and counted_alike(a, b):
-                    yield a, b
+    for block in _blocks(items):
+        yield from _block_pairs(block)
 
 
 def _parts(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
@@ -312,7 +291,162 @@ def propose_links(ws: Workspace, relations: set[Relation] | None = None) -> list
     figures, if they relate, are a question for after the dates are settled)."""
     known, same = _known(ws)
     with _no_cycle_collection():
-        return _propose(profiles(ws), known, same, relations)
+        items = profiles(ws)
+        asked = (str(ws.engine.url), frozenset(relations) if relations else None)
+        with _RELATED_LOCK:
+            last = _PROPOSED.get(asked)
+        if (
+            last is not None
+            and last.known == known
+            and last.same == same
+            and len(last.items) == len(items)
+            and all(x is y for x, y in zip(last.items, items, strict=True))
+        ):
+            return list(last.proposals)
+        found = _propose(items, known, list(same), relations)
+        with _RELATED_LOCK:
+            if len(_PROPOSED) >= 6:
+                _PROPOSED.clear()
+            _PROPOSED[asked] = _Proposed(items, known, same, found)
+        return list(found)
+
+
+class _Proposed(NamedTuple):
+    """The proposals last made over a workspace, and what they were made from."""
+
+    items: list[Profile]
+    known: set[tuple[int, int]]
+    same: list[tuple[uuid.UUID, uuid.UUID]]
+    proposals: list[LinkProposal]
+
+
+# The last proposals of each kind asked for (all, the conflicts, the queue) per workspace:
+# asked again with nothing changed (the same profiles, links and dismissals), they are
+# not made again.
+_PROPOSED: dict[tuple[str, frozenset[Relation] | None], _Proposed] = {}
+
+
+BucketKey = tuple[str, bool, bool, bool, str, str]
+HurtKey = tuple[bool, bool, bool, str]
+Related = list[tuple[tuple[int, int], Relating]]
+
+
+class _Block(NamedTuple):
+    """Claims whose figures may relate only among themselves: one bucket of
+    :func:`_pairs`, or several joined by the injured counted in different ways."""
+
+    buckets: list[list[Profile]]  # each sorted by Profile.order
+    hurt: list[list[Profile]]  # the mixed groups of the injured, each sorted
+
+    def members(self) -> tuple[Profile, ...]:
+        """Its claims, bucket by bucket, then its groups of the injured."""
+        return (*(p for b in self.buckets for p in b), *(p for h in self.hurt for p in h))
+
+    def shape(self) -> tuple[int, ...]:
+        """How many claims each of its buckets and groups holds."""
+        return (*map(len, self.buckets), -1, *map(len, self.hurt))
+
+
+def _blocks(items: list[Profile]) -> list[_Block]:
+    """The pairs of :func:`_pairs`, in blocks no pair crosses, in the order :func:`_pairs`
+    gives them within each block."""
+    buckets: dict[BucketKey, list[Profile]] = defaultdict(list)
+    hurt: dict[HurtKey, list[Profile]] = defaultdict(list)
+    for p in items:
+        if p.has_figure and p.unit and not is_time_unit(p.unit):
+            buckets[_bucket_key(p)].append(p)
+            if injured(p):
+                hurt[(p.increment, p.forecast, p.subset, p.period)].append(p)
+    for bucket in buckets.values():
+        bucket.sort(key=_by_order)
+    # Buckets joined by a mixed group of the injured are one block.
+    joined: dict[BucketKey, BucketKey] = {key: key for key in buckets}
+
+    def root(key: BucketKey) -> BucketKey:
+        while joined[key] != key:
+            joined[key] = joined[joined[key]]
+            key = joined[key]
+        return key
+
+    mixed: list[list[Profile]] = []
+    for group in hurt.values():
+        if all(p.hurt_in_hospital for p in group) or not any(p.hurt_in_hospital for p in group):
+            continue  # compared in their own buckets
+        group.sort(key=_by_order)
+        mixed.append(group)
+        first = root(_bucket_key(group[0]))
+        for p in group[1:]:
+            other = root(_bucket_key(p))
+            if other != first:
+                joined[other] = first
+    blocks: dict[BucketKey, _Block] = {}
+    for key, bucket in buckets.items():
+        blocks.setdefault(root(key), _Block([], [])).buckets.append(bucket)
+    for group in mixed:
+        blocks[root(_bucket_key(group[0]))].hurt.append(group)
+    return list(blocks.values())
+
+
+def _by_order(p: Profile) -> tuple[bool, object, int]:
+    return p.order
+
+
+def _bucket_key(p: Profile) -> BucketKey:
+    return (p.unit, p.increment, p.forecast, p.subset, p.predicate, p.period)
+
+
+def _block_pairs(block: _Block) -> Iterator[tuple[Profile, Profile]]:
+    """The pairs of a block: each claim of a bucket with its nearest neighbours in time;
+    people taken to or treated in hospital for their injuries are the injured too, each
+    such claim also compared with the counts of the hurt (db.facts.relate.injured)."""
+    for bucket in block.buckets:
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
+                yield a, b
+    for group in block.hurt:
+        for i, a in enumerate(group):
+            for b in group[i + 1 : i + 1 + NEIGHBOURS]:
+                if (a.unit, a.predicate) != (b.unit, b.predicate) and counted_alike(a, b):
+                    yield a, b
+
+
+def _relate_block(block: _Block) -> Related:
+    """The related pairs of one block, as :func:`db.facts.steps.direct_steps` keeps them."""
+    related: dict[tuple[int, int], Relating] = {}
+    for a, b in _block_pairs(block):
+        relating = relate_alike(a, b)
+        if relating is not None:
+            related[_pair(a.claim_id, b.claim_id)] = relating
+    direct_steps(related)
+    return list(related.items())
+
+
+# The related pairs of each block as last worked out, kept while the block's claims read
+# the same (the same profiles, db.facts.profile keeps them): after an edit only the blocks
+# holding the edited claims are compared again.  Replaced whole by each call.
+_RELATED: dict[tuple[int, ...], tuple[tuple[Profile, ...], Related]] = {}
+_RELATED_LOCK = threading.Lock()
+
+
+def _related(items: list[Profile]) -> Related:
+    """Every related pair of :func:`_pairs`, with the links an analyst makes among them
+    (:func:`db.facts.steps.direct_steps`, supports included)."""
+    out: Related = []
+    kept: dict[tuple[int, ...], tuple[tuple[Profile, ...], Related]] = {}
+    with _RELATED_LOCK:
+        previous = dict(_RELATED)
+    for block in _blocks(items):
+        members = block.members()
+        name = (*block.shape(), *(p.claim_id.int for p in members))
+        found = previous.get(name)
+        if found is None or any(x is not y for x, y in zip(found[0], members, strict=True)):
+            found = (members, _relate_block(block))
+        kept[name] = found
+        out += found[1]
+    with _RELATED_LOCK:
+        _RELATED.clear()
+        _RELATED.update(kept)
+    return out
 
 
 def _propose(
@@ -322,13 +456,9 @@ def _propose(
     relations: set[Relation] | None,
 ) -> list[LinkProposal]:
     # Every related pair, the known ones too: a link already made or a proposal dismissed
-    # still stands in a count's history (db.facts.steps).
-    related: dict[tuple[int, int], Relating] = {}
-    for a, b in _pairs(items):
-        relating: Relating | None = relate_alike(a, b)
-        if relating is not None:
-            related[_pair(a.claim_id, b.claim_id)] = relating
-    direct_steps(related, supports=not relations or Relation.SUPPORTS in relations)
+    # still stands in a count's history (db.facts.steps).  Supports between two days are
+    # left out by the steps whether asked for or not (the other links do not depend on it).
+    related = dict(_related(items))
     if not relations or Relation.SUPPORTS in relations:
         for part, whole in [*_parts(items), *_of_wholes(items)]:
             related.setdefault(
@@ -336,15 +466,16 @@ def _propose(
                 Relating(Relation.SUPPORTS, part, whole, COMPATIBLE),
             )
     figures: dict[tuple[int, int], LinkProposal] = {}
+    same_relation = Relation.SAME
+    wanted = relations or None
     for key, relating in related.items():
         if key in known:
             continue
-        if relating.relation is Relation.SAME:
+        relation = relating.relation
+        if relation is same_relation:
             same.append((relating.newer.claim_id, relating.older.claim_id))
-        if not relations or relating.relation in relations:
-            figures[key] = LinkProposal(
-                relating.relation, relating.newer, relating.older, relating.reason
-            )
+        if wanted is None or relation in wanted:
+            figures[key] = LinkProposal(relation, relating.newer, relating.older, relating.reason)
     for conflict in date_conflicts(items, same):
         key = _pair(conflict.later.claim_id, conflict.earlier.claim_id)
         if key not in known and (not relations or Relation.CONTRADICTS in relations):
@@ -352,22 +483,61 @@ def _propose(
                 Relation.CONTRADICTS, conflict.later, conflict.earlier, conflict.why, "date"
             )
     order = {Relation.CONTRADICTS: 0, Relation.UPDATES: 1, Relation.SAME: 2, Relation.SUPPORTS: 3}
-    # (A UUID's number orders as its text does.)
-    ranked = sorted(
-        figures.values(),
-        key=lambda p: (order.get(p.relation, 9), p.kind, p.from_claim.claim_id.int),
-    )
-    return _collapse(ranked)
+    # By relation, kind and the newer claim (a UUID's number orders as its text does),
+    # sorted key by key from the last (each sort keeps the order of what ties).
+    ranked = sorted(figures.values(), key=_FROM_NUMBER)
+    ranked.sort(key=_KIND)
+    by_relation: dict[Relation, list[LinkProposal]] = defaultdict(list)
+    for p in ranked:
+        by_relation[p.relation].append(p)
+    ranked = [p for r in sorted(by_relation, key=lambda r: order.get(r, 9)) for p in by_relation[r]]
+    return _collapse(ranked, items)
 
 
-def _collapse(found: list[LinkProposal]) -> list[LinkProposal]:
+_FROM_NUMBER = attrgetter("from_claim.claim_id.int")
+_KIND = attrgetter("kind")
+
+
+def forget() -> None:
+    """Drop what proposals keep between calls in this process (the profiles read, the
+    wordings compared, the happenings read, the related pairs and the last proposals):
+    the next proposals are worked out as the first in a process."""
+    from db.facts import happenings as happenings_module
+    from db.facts import profile as profile_module
+    from db.facts import relate as relate_module
+
+    profile_module._CACHE.clear()
+    relate_module._SIMILAR.clear()
+    happenings_module._READ.clear()
+    happenings_module._BEFORE_DATE.clear()
+    with _RELATED_LOCK:
+        _RELATED.clear()
+        _PROPOSED.clear()
+
+
+def _collapse(found: list[LinkProposal], items: list[Profile]) -> list[LinkProposal]:
     """One proposal per pair of quotes: claims repeating a quote of their article (the
-    same words marked twice) would otherwise ask the same question in several rows."""
-    seen: set[tuple[object, ...]] = set()
+    same words marked twice) would otherwise ask the same question in several rows.
+    (*items* are the profiles the proposals are made of.)"""
+    # Only a proposal with a claim whose quote another claim of its article repeats can
+    # ask what another proposal asks (the others are of different pairs of claims); each
+    # pair of quotes is told by the numbers of its two quotes.
+    spots: dict[tuple[int, str], int] = {}
+    spot_of = {id(c): spots.setdefault((c.article_id.int, c.quote), len(spots)) for c in items}
+    if len(spots) == len(spot_of):
+        return found
+    held: dict[int, int] = defaultdict(int)
+    for spot in spot_of.values():
+        held[spot] += 1
+    repeated = {claim for claim, spot in spot_of.items() if held[spot] > 1}
+    seen: set[tuple[str, str, int, int]] = set()
     out = []
     for p in found:
-        a, b = p.from_claim, p.to_claim
-        x, y = (a.article_id.int, a.quote), (b.article_id.int, b.quote)
+        a, b = id(p.from_claim), id(p.to_claim)
+        if a not in repeated and b not in repeated:
+            out.append(p)
+            continue
+        x, y = spot_of[a], spot_of[b]
         key = (p.relation, p.kind, x, y) if x <= y else (p.relation, p.kind, y, x)
         if key not in seen:
             seen.add(key)

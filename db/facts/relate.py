@@ -112,15 +112,45 @@ def _years_apart(a: Profile, b: Profile) -> bool:
 
 
 def _alike(a: Profile, b: Profile) -> bool:
-    if a.scope != b.scope and a.scope and b.scope:
+    # (Written out, not through _years_apart and similar_wording: hundreds of thousands
+    # of pairs are asked.)
+    scope, other = a.scope, b.scope
+    if scope != other and scope and other:
         return False  # the count of one incident is not the total so far
-    if _years_apart(a, b):
+    when, then = a.when, b.when
+    if (
+        when is not None
+        and then is not None
+        and (a.when_is_event or b.when_is_event)
+        and abs((when - then).days) > MAX_DAYS_APART
+    ):
         return False  # a toll of 2011 is another incident's, not this one's
     if a.predicate in TOLD_BY_WHAT_HAPPENED and a.unit in TOLD_UNITS:
         return True  # "four people were killed" and "the death toll has risen to nine"
     if a.predicate in TOLD_BY_WHAT_BEFELL and a.unit == "homes":
         return True
-    return fuzz.token_set_ratio(a.wording, b.wording, score_cutoff=MIN_WORDING) >= MIN_WORDING
+    key = (a.wording, b.wording)
+    found = _SIMILAR.get(key)
+    return _compare_wording(key) if found is None else found
+
+
+# Claims of one story are often worded alike (relays of one report, one figure given in
+# the same words): each pair of wordings is compared once.  Bounded; cleared whole when full.
+_SIMILAR: dict[tuple[str, str], bool] = {}
+_SIMILAR_MAX = 500_000
+
+
+def similar_wording(a: str, b: str) -> bool:
+    """Whether two wordings (:attr:`Profile.wording`) are alike enough to answer one question."""
+    found = _SIMILAR.get((a, b))
+    return _compare_wording((a, b)) if found is None else found
+
+
+def _compare_wording(key: tuple[str, str]) -> bool:
+    if len(_SIMILAR) >= _SIMILAR_MAX:
+        _SIMILAR.clear()
+    found = _SIMILAR[key] = fuzz.token_set_ratio(*key, score_cutoff=MIN_WORDING) >= MIN_WORDING
+    return found
 
 
 def _show(p: Profile) -> str:

@@ -56,9 +56,10 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
             repeats[b.claim_id.int].append(a)
         elif relation is contradicts:
             disputed.add(key)
-        if a.when is None or b.when is None or a.when == b.when:
+        when, then = a.when, b.when
+        if when is None or then is None or when == then:
             continue
-        x, y = (a, b) if a.when > b.when else (b, a)
+        x, y = (a, b) if when > then else (b, a)
         earlier[x.claim_id.int].append(y)
         if relation in spanned:
             spans.append((key, r, x, y))
@@ -71,19 +72,21 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
     # figure given on them (None when several are).
     ahead: dict[int, tuple[list[dt.date], list[Figure | None], set[Figure]]] = {}
     for key, r, x, y in spans:
-        if r.relation is updates and y.claim_id.int in repeats and disputed:
+        is_update = r.relation is updates
+        if is_update and disputed and y.claim_id.int in repeats:
             standing = still_standing(r, repeats[y.claim_id.int], disputed)
             if standing is not None:
                 found[key] = standing
                 continue
-        if r.relation is updates and r.reason == LATER and x.claim_id.int in repeats:
-            if y.low <= x.low and x.high <= y.high and _given_by(repeats[x.claim_id.int], y):
+        x_id = x.claim_id.int
+        if is_update and r.reason == LATER and x_id in repeats:
+            if y.low <= x.low and x.high <= y.high and _given_by(repeats[x_id], y):
                 # 47 within "between 45 and 50" narrows nothing when 47 was given that day.
                 found[key] = Relating(Relation.SUPPORTS, x, y, COMPATIBLE)
                 continue
-        found_x = ahead.get(x.claim_id.int)
+        found_x = ahead.get(x_id)
         if found_x is None:
-            found_x = ahead[x.claim_id.int] = _ahead(earlier[x.claim_id.int])
+            found_x = ahead[x_id] = _ahead(earlier[x_id])
         days, figures, replaced = found_x
         assert y.when is not None
         at = bisect.bisect_right(days, y.when)
