@@ -370,6 +370,7 @@ EVENT_NOUNS = frozenset(
     capsizing grounding collision release landfall derailment""".split()
 )
 _FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
+FORM_KIND = _FORM_KIND  # a form ("sent") and the kind of happening it names ("deployment")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PHRASES = re.compile(  # the longest first: "was called off" is no "was called"
     r"\b("

@@ -25,6 +25,7 @@ from db.facts import readings as readings_store
 from db.facts.events import date_conflicts, describe_dates
 from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
+    PEOPLE_BY_FATE,
     Profile,
     Reading,
     cached_profile,
@@ -164,7 +165,10 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
 def _needs_sentence(p: Profile) -> bool:
     """Whether what a claim speaks of is named only in the rest of its sentence."""
     if p.event_first is None:
-        return p.has_figure and not p.unit
+        # (A count of people named by what befell them alone, "only 118 have been freed",
+        # may count what its sentence named before: "released 150 sailors; … only 118".)
+        told_by_fate = p.unit == "people" and p.predicate in PEOPLE_BY_FATE and not p.around
+        return p.has_figure and (not p.unit or told_by_fate)
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False
     # A date that names no happening ("on 1 October", "five days ago"), or none to a
