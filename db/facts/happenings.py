@@ -171,6 +171,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "opened",
         "opening",
         "commenced",
+        # a measure put in force: "the blockade was imposed", "imposed a curfew"
+        "imposed",
+        "imposes",
     ),
     "end": (
         "ended",
@@ -226,8 +229,28 @@ KINDS: dict[str, tuple[str, ...]] = {
         "raided",
         "invaded",
         "invasion",
+        # shooting at a thing: "opened fire on the convoy", "fired on the boat"
+        "opened fire on",
+        "opened fire at",
+        "fired on",
+        "fired at",
+        "shot at",
     ),
-    "arrest": ("arrested", "arrest", "detained", "detention", "captured"),
+    # Taking people or things by force: arrested, detained, captured, seized, impounded,
+    # boarded ("marines boarded the tanker").
+    "arrest": (
+        "arrested",
+        "arrest",
+        "detained",
+        "detention",
+        "captured",
+        "seized",
+        "seize",
+        "seizes",
+        "seizure",
+        "impounded",
+        "boarded",
+    ),
     "sinking": (
         "sank",
         "sunk",
