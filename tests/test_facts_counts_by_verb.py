@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from db.facts.profile import Profile, profile, read_quote
+from db.facts.profile import DENIED, Profile, profile, read_quote
 from db.facts.relate import doing, relate
 from db.models import Relation
 
@@ -146,3 +146,35 @@ def test_a_wider_later_span_about_a_rounded_figure_supports_it() -> None:
     early = _p("about 200 dockers have been detained", JUNE_2)
     later = _p("up to 240 dockers have been detained", JUNE_9)
     assert _relation(early, later) is Relation.SUPPORTS
+
+
+def test_none_at_all_named_in_the_singular_is_a_count_of_nought() -> None:
+    reading = read_quote("No fisherman has been moved ashore", "", None)
+    assert reading.value == 0.0 and reading.qualifier == DENIED
+
+
+def test_none_at_all_disputes_a_part_said_the_same_day() -> None:
+    part = _p("About 20 of the detained soldiers have been moved to a camp at Verro")
+    none = _p("No soldier has been moved to a camp")
+    assert part.subset and not none.subset
+    assert _relation(part, none) is Relation.CONTRADICTS
+
+
+def test_a_part_of_a_group_named_by_its_fate_is_told_by_its_own_verb() -> None:
+    part = read_quote("About 20 of the detained soldiers have been moved to a camp", "", None)
+    assert part.predicate != "detained"
+    plain = read_quote("four of the detained soldiers are officers", "", None)
+    assert plain.predicate == "detained"
+
+
+def test_what_a_body_has_set_off_after_its_name_is_its_strength() -> None:
+    has = _p("the coastguard, with some 40 boats of all sizes")
+    turned = _p("Patrols have turned back 40 boats", JUNE_9)
+    assert has.predicate == "strength"
+    assert _relation(has, turned) is None
+
+
+def test_a_part_of_them_is_told_by_what_befell_the_whole_in_its_sentence() -> None:
+    sentence = "In all, 80 soldiers have now been released, 30 of them from the fort."
+    part = _p("30 of them from the fort", around=sentence)
+    assert (part.unit, part.predicate, part.subset) == ("troops", "released", True)

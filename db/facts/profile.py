@@ -283,6 +283,9 @@ _WORD_PART = re.compile(
 STRENGTH = re.compile(
     r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
     r"around|roughly|some|nearly|over|more than|approximately)\s+)?\d"
+    # What a body has, set off after its name: "the navy, with some 150 ships of all sizes".
+    r"|,\s*with\s+(?:(?:an estimated|about|around|roughly|some|nearly|over|more than|"
+    r"approximately)\s+)?\d"
     r"|\b(?:standing (?:army|force)|active[- ]duty|army of|military of|armed forces of)\b"
     r"|\d[\d.,]*(?:\s+million)?-strong\b",
     re.I,
@@ -668,7 +671,10 @@ def word_value(quote: str) -> Figure | None:
 DENIED = "not a single"
 _DENIAL = re.compile(
     r"\b(?:not\s+(?:a\s+single|one\s+single|one)|none\s+of\s+(?:the|its|their))\s+"
-    r"(?P<u>[^\W\d_][\w'’-]*)",
+    r"(?P<u>[^\W\d_][\w'’-]*)"
+    # "No sailor has been taken off a ship": none at all of a thing named in the singular.
+    r"|^\W*no\s+(?P<one>[^\W\d_][\w'’-]*)(?=\s+(?:has|was|had|is)\s+(?:been\s+|ever\s+)?"
+    r"[^\W\d_]+(?:ed|en)\b)",
     re.I,
 )
 # … said of somewhere or something in particular ("from Vessarian soil", "in the north"):
@@ -692,7 +698,7 @@ def denial(quote: str) -> Figure | None:
     found = _DENIAL.search(quote)
     if found is None:
         return None
-    word = found["u"].lower()
+    word = (found["u"] or found["one"]).lower()
     if word in WORD_VALUES or word in ("of", "the", "a", "an"):
         return None  # "not one of them", "not one in ten"
     unit = SYNONYMS.get(word) or normal_unit(_plural_of(word))
@@ -736,6 +742,13 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     last = (dates[0].last or first) if dates else None
     words = " ".join(sorted({w.lower() for w in _WORDS.findall(quote) if len(w) > 2}))
     predicate = predicate_of(quote)
+    group = None if counted is None else _OF_THE_BEFALLEN.match(quote, counted.end)
+    if counted is None or _VERB_AFTER.match(quote, counted.end) is None:
+        group = None  # "four of the injured workers are children": a part of the injured
+    if group is not None:
+        # "About 30 of the detained sailors have been moved ashore": the participle names
+        # the group they are a part of; what befell the part is told after it.
+        predicate = predicate_of(quote[group.end() :])
     unit = (
         ""
         if figure is None or counted is None
@@ -757,7 +770,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         unit = f"{unit} away"  # "40 kilometres behind the front" is no length of front held
     if predicate in ("", "released") and unit in MEASURES and SPILLED.search(quote):
         predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
-    if not predicate and figure is not None and not quote[: figure.start].strip():
+    if not predicate and group is None and figure is not None and not quote[: figure.start].strip():
         # A figure opening the quote is told by the verb just before it ("the clinics had
         # treated | 88 people for burns"): read with the last words of its clause.
         predicate = predicate_of(f"{_clause_tail(lead)} {quote}")
@@ -823,6 +836,11 @@ _VERB_OF_NUMBER = re.compile(
 )
 
 
+# A part of a group named by what befell it: "30 of the detained sailors", "40 of the
+# seized ships".
+_OF_THE_BEFALLEN = re.compile(
+    r"\s+(?:of|out\s+of)\s+(?:the|these|those)\s+[^\W\d_]+ed\s+[^\W\d_][\w'’-]*", re.I
+)
 # Members of a body named by it: "crew members", "staff members".
 _MEMBERS = re.compile(r"\s+(?P<w>[^\W\d_]+)\s+members\b", re.I)
 
@@ -976,6 +994,9 @@ def profile(
             and (at := around.find(quote)) > 0
         ):
             unit = whole_in_sentence(quote, around[:at]) or unit
+            if not predicate and _OF_THEM.match(quote):
+                # "96 sailors have been released, | 41 of them from …": what befell the whole.
+                predicate = predicate_of(_sentence_tail(around[:at]))
             told = told_before(around[:at]) if unit in ("", "people") else None
             if told is not None and (
                 predicate not in PEOPLE_BY_FATE

@@ -25,6 +25,7 @@ from db.facts import readings as readings_store
 from db.facts.events import date_conflicts, describe_dates
 from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
+    DENIED,
     PEOPLE_BY_FATE,
     Profile,
     Reading,
@@ -193,6 +194,11 @@ def _pairs(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
         if p.has_figure and p.unit and not is_time_unit(p.unit):
             key = (p.unit, p.increment, p.forecast, p.subset, p.predicate, p.period)
             buckets[key].append(p)
+            if p.qualifier == DENIED and not p.subset:
+                # None at all ("no sailor has been moved") denies any part of them as well.
+                buckets[
+                    (p.unit, p.increment, p.forecast, not p.subset, p.predicate, p.period)
+                ].append(p)
             if injured(p):
                 hurt[(p.increment, p.forecast, p.subset, p.period)].append(p)
     for bucket in buckets.values():

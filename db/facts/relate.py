@@ -93,7 +93,8 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None  # an added wave is not the total so far
     if a.forecast != b.forecast:
         return None  # what is expected is not what is there
-    if a.subset != b.subset:
+    if a.subset != b.subset and not _denies_all(a if b.subset else b):
+        # (None at all, "no sailor has been moved", denies any part of them too.)
         return None  # a part ("a group of 200") is not the whole ("34,000 live there")
     if not _alike(a, b):
         return None
@@ -116,6 +117,12 @@ def doing(verb: str) -> str:
 def same_doing(a: str, b: str) -> bool:
     """Whether two counts' verbs (either may be unknown: "") may tell one count."""
     return not a or not b or doing(a) == doing(b)
+
+
+def _denies_all(p: Profile) -> bool:
+    """Whether *p* denies any of its counted thing at all ("no sailor has been moved"),
+    and so any part of them too."""
+    return p.qualifier == DENIED and not p.subset
 
 
 def _counted(a: Profile, b: Profile) -> str:
