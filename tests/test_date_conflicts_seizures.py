@@ -75,3 +75,26 @@ def test_a_curfew_imposed_a_year_early_conflicts_with_its_start() -> None:
     right = _p("The curfew, which began on 9 June")
     wrong = _p("the curfew was imposed on 9 June 2029")
     assert len(date_conflicts([right, wrong])) == 1
+
+
+def test_closing_something_off_dates_the_one_siege_begun() -> None:
+    began = _p("The siege, which began on 9 June")
+    closed = _p("Rebel units sealed off the town's roads on Sunday", JUNE_12)
+    wrong = _p("the siege of the town began on 9 June 2029")
+    found = date_conflicts([began, closed, wrong])
+    assert {frozenset((c.later.claim_id, c.earlier.claim_id)) for c in found} == {
+        frozenset((began.claim_id, wrong.claim_id)),
+        frozenset((closed.claim_id, wrong.claim_id)),
+    }
+
+
+def test_a_closing_recalled_from_years_before_is_another() -> None:
+    began = _p("The siege, which began on 9 June")
+    recalled = _p("rebels closed the port for 41 days in June 2024")
+    assert date_conflicts([began, recalled]) == []
+
+
+def test_without_a_closing_off_begun_a_road_closed_dates_nothing_more() -> None:
+    one = _p("Police closed the bridge on Sunday", JUNE_12)
+    other = _p("the bridge was shut on 2 June")
+    assert all("siege" not in c.event for c in date_conflicts([one, other]))
