@@ -107,6 +107,20 @@ ATTACK_SERIES = frozenset(
 RECALLED_DAYS = 365
 
 
+# Happenings that close something off for a time, begun on a day.
+CLOSINGS = frozenset(("blockade", "siege", "lockdown", "closure", "curfew", "embargo"))
+_CLOSING = re.compile(
+    r"\b(?:closed|sealed\s+off|sealed|shut|cut\s+off|blockaded|besieged)\b(?!\s+(?:again|down\s+again))",
+    re.I,
+)
+_NOT_THE_START = re.compile(r"\b(?:reopen\w*|re-opened|lifted|ended|again)\b", re.I)
+
+
+def repeats_kind(p: Profile) -> bool:
+    """Whether *p* tells of a closing off ended or done again, not begun."""
+    return _NOT_THE_START.search(p.quote) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class DateConflict:
     later: Profile  # the claim dating the event later
@@ -271,6 +285,26 @@ def date_conflicts(
             if _attack(h) and not h.order and any(p.claim_id in firsts for p in bucket):
                 told = {p.claim_id for p in bucket}
                 bucket.extend(p for cid, p in began.items() if cid not in told)
+    # "The blockade began on 3 March": a closing off began, which claims telling that
+    # something was closed, sealed off or shut date too ("closed the sea lanes on
+    # Friday"), when the story tells of one such closing off only.
+    closings = [
+        h for h in buckets if h.kind in ("start", "event") and not h.order and h.thing in CLOSINGS
+    ]
+    for h in closings if len({h.thing for h in closings}) == 1 else ():
+        bucket = buckets[h]
+        told = {p.claim_id for p in bucket}
+        bucket.extend(
+            p
+            for p in items
+            if p.claim_id not in told
+            and p.event_first is not None
+            and p.event_last is not None
+            and _CLOSING.search(p.quote)
+            and dates_it(p)
+            and not repeats_kind(p)
+            and (p.published is None or (p.published - p.event_last).days < RECALLED_DAYS)
+        )
     found: dict[tuple[int, int], DateConflict] = {}
     onsets: dict[uuid.UUID, bool] = {}
 

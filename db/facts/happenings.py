@@ -172,6 +172,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "opened",
         "opening",
         "commenced",
+        # a measure put in force: "the blockade was imposed", "imposed a curfew"
+        "imposed",
+        "imposes",
     ),
     "end": (
         "ended",
@@ -227,8 +230,28 @@ KINDS: dict[str, tuple[str, ...]] = {
         "raided",
         "invaded",
         "invasion",
+        # shooting at a thing: "opened fire on the convoy", "fired on the boat"
+        "opened fire on",
+        "opened fire at",
+        "fired on",
+        "fired at",
+        "shot at",
     ),
-    "arrest": ("arrested", "arrest", "detained", "detention", "captured"),
+    # Taking people or things by force: arrested, detained, captured, seized, impounded,
+    # boarded ("marines boarded the tanker").
+    "arrest": (
+        "arrested",
+        "arrest",
+        "detained",
+        "detention",
+        "captured",
+        "seized",
+        "seize",
+        "seizes",
+        "seizure",
+        "impounded",
+        "boarded",
+    ),
     "sinking": (
         "sank",
         "sunk",
@@ -371,6 +394,7 @@ EVENT_NOUNS = frozenset(
     capsizing grounding collision release landfall derailment""".split()
 )
 _FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
+FORM_KIND = _FORM_KIND  # a form ("sent") and the kind of happening it names ("deployment")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PHRASES = re.compile(  # the longest first: "was called off" is no "was called"
     r"\b("

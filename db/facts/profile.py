@@ -39,6 +39,16 @@ SYNONYMS = {
     "evacuees": "people",
     "dwellers": "people",
     "occupants": "people",
+    # People named by their place aboard ("87 sailors", "240 crew members"; not "a crew
+    # of 12", one body of them) and members of any body: people, told apart by what befell
+    # them (held, freed, killed).
+    "members": "people",
+    "crewmen": "crew",
+    "crew members": "crew",
+    "sailors": "crew",
+    "seamen": "crew",
+    "seafarers": "crew",
+    "mariners": "crew",
     "dead": "killed",
     "deaths": "killed",
     "bodies": "killed",  # "37 bodies were recovered": the dead, counted as found
@@ -54,6 +64,9 @@ SYNONYMS = {
     "hurt": "wounded",  # "the number hurt has reached 26"
 }
 CLASSES = frozenset(SYNONYMS.values())  # the counted things known by class
+# Classes of people counted as people are: their dead are deaths, their hurt the wounded,
+# and what befell them ("trapped", "missing") names the count.
+PEOPLE = frozenset(("people", "crew"))
 # People counted by what befell them, under whatever noun or none ("the number trapped
 # at 47", "52 men were cut off"): the fate names the count.
 COUNTED_BY_FATE = frozenset(
@@ -82,7 +95,7 @@ _AWAY = re.compile(
 )
 # Fates only people meet: a count of them naming no noun ("put the number evacuated at
 # 900") counts people.
-PEOPLE_BY_FATE = frozenset(("displaced", "detained", "sheltered"))
+PEOPLE_BY_FATE = frozenset(("displaced", "detained", "sheltered", "released"))
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
 )
@@ -186,7 +199,15 @@ FATE = re.compile(
     r"(?:underground|below ground|under(?:neath)? the rubble|in the rubble|inside))"
     r"|(?P<missing>missing|unaccounted|(?:yet|still) to be (?:found|located|traced)|"
     r"not (?:yet )?(?:been )?(?:found|located|traced))"
-    r"|(?P<detained>arrest\w*|detain\w*|in custody|jailed|imprisoned)"
+    # Held by force, people or things: seized, impounded, held, taken, in custody ("four
+    # ships were seized", "sailors are being held", "14 vessels have been taken").
+    r"|(?P<detained>arrest\w*|detain\w*|(?:in|into|under)\s+(?:(?:its|their|his|her|the)\s+)?"
+    r"custody|jailed|imprisoned|seiz(?:ed|ing|ure)|impound\w*|confiscat\w*|"
+    r"(?:being|been|are|were|is|was)\s+(?:(?:now|still|all)\s+)?(?:held|taken)"
+    r"(?!\s+(?:off|to|into|out|from|away|ill|sick|part|place|over|up|down|in|aboard|ashore|"
+    r"back|hostage|captive|prisoner)\b)|held\s+(?:on\s+board|aboard))"
+    # Let go again: released, freed ("96 sailors have been released").
+    r"|(?P<released>releas(?:ed|ing)|freed|set free|let go)"
     # Fighters taken by the other side ("captured 14 soldiers", "taken prisoner") are a
     # count of their own, not of the troops there nor of the dead.
     r"|(?P<captured>captured|taken (?:prisoner|captive)|held captive|prisoners? of war|pows?)"
@@ -262,6 +283,9 @@ _WORD_PART = re.compile(
 STRENGTH = re.compile(
     r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
     r"around|roughly|some|nearly|over|more than|approximately)\s+)?\d"
+    # What a body has, set off after its name: "the navy, with some 150 ships of all sizes".
+    r"|,\s*with\s+(?:(?:an estimated|about|around|roughly|some|nearly|over|more than|"
+    r"approximately)\s+)?\d"
     r"|\b(?:standing (?:army|force)|active[- ]duty|army of|military of|armed forces of)\b"
     r"|\d[\d.,]*(?:\s+million)?-strong\b",
     re.I,
@@ -365,6 +389,7 @@ class Profile:
     around: str = ""  # the quote's sentence, when it was looked at ("since it sank …")
     published: dt.date | None = None  # the day its article was published
     whole: float | None = None  # the figure of the whole it is a part of ("of the 88 …")
+    verb: str = ""  # the verb its counted thing goes with ("turned" back, "waiting"), if any
 
     @property
     def has_figure(self) -> bool:
@@ -613,6 +638,7 @@ class Reading(NamedTuple):
     wording: str  # the words of three letters or more, lowercased, sorted, one space apart
     incident: bool = False  # the figure counts what one incident did ("in the attack")
     whole: float | None = None  # the whole a part is given against ("of the 88 …, 14 …")
+    verb: str = ""  # the verb telling what the counted things did or had done to them
 
 
 # "One person died", "one worker was hurt": a single casualty is a count of one, as "two
@@ -645,7 +671,10 @@ def word_value(quote: str) -> Figure | None:
 DENIED = "not a single"
 _DENIAL = re.compile(
     r"\b(?:not\s+(?:a\s+single|one\s+single|one)|none\s+of\s+(?:the|its|their))\s+"
-    r"(?P<u>[^\W\d_][\w'’-]*)",
+    r"(?P<u>[^\W\d_][\w'’-]*)"
+    # "No sailor has been taken off a ship": none at all of a thing named in the singular.
+    r"|^\W*no\s+(?P<one>[^\W\d_][\w'’-]*)(?=\s+(?:has|was|had|is)\s+(?:been\s+|ever\s+)?"
+    r"[^\W\d_]+(?:ed|en)\b)",
     re.I,
 )
 # … said of somewhere or something in particular ("from Vessarian soil", "in the north"):
@@ -669,7 +698,7 @@ def denial(quote: str) -> Figure | None:
     found = _DENIAL.search(quote)
     if found is None:
         return None
-    word = found["u"].lower()
+    word = (found["u"] or found["one"]).lower()
     if word in WORD_VALUES or word in ("of", "the", "a", "an"):
         return None  # "not one of them", "not one in ten"
     unit = SYNONYMS.get(word) or normal_unit(_plural_of(word))
@@ -679,14 +708,14 @@ def denial(quote: str) -> Figure | None:
 def counted_class(unit: str, quote: str, figure: Figure) -> str:
     """The class of the counted thing: people (or nothing named) who died are deaths
     ("killed"), people hurt are "wounded"; any other unit is kept."""
-    if unit in CLASSES and unit != "people":
+    if unit in CLASSES and unit not in PEOPLE:
         return unit  # a named class ("troops") keeps its name whatever befell it
     after = quote[figure.end :]
     if nxt := re.search(r"\d", after):
         after = after[: nxt.start()]  # up to the next figure
     # Any other noun for people ("miners", "passengers") who died counts deaths too; an
     # unnamed count or "people" may be told as such before the figure ("the toll … 14").
-    texts = (after, quote[: figure.start]) if unit in ("people", "") else (after,)
+    texts = (after, quote[: figure.start]) if unit in PEOPLE or not unit else (after,)
     for text in texts:
         death, hurt = DEATHS.search(text), HURT.search(text)
         if death and (not hurt or death.start() < hurt.start()):
@@ -713,6 +742,13 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     last = (dates[0].last or first) if dates else None
     words = " ".join(sorted({w.lower() for w in _WORDS.findall(quote) if len(w) > 2}))
     predicate = predicate_of(quote)
+    group = None if counted is None else _OF_THE_BEFALLEN.match(quote, counted.end)
+    if counted is None or _VERB_AFTER.match(quote, counted.end) is None:
+        group = None  # "four of the injured workers are children": a part of the injured
+    if group is not None:
+        # "About 30 of the detained sailors have been moved ashore": the participle names
+        # the group they are a part of; what befell the part is told after it.
+        predicate = predicate_of(quote[group.end() :])
     unit = (
         ""
         if figure is None or counted is None
@@ -722,6 +758,9 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
             counted,
         )
     )
+    if unit == "people" and counted is not None and (body := _MEMBERS.match(quote, counted.end)):
+        unit = normal_unit(f"{body['w']} members")  # "240 crew members": the crew
+        unit = unit if unit in CLASSES else "people"
     if not unit and counted is not None and (named := _OF_THE_NOUN.match(quote, counted.end)):
         unit = normal_unit(named["w"].split()[-1])  # "about 40 of the drones that …": drones
     if not predicate and whole is not None and _OF_THEM.match(quote):
@@ -729,9 +768,9 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = predicate_of(_sentence_tail(lead))
     if unit in LENGTHS and counted is not None and _AWAY.match(quote, counted.end):
         unit = f"{unit} away"  # "40 kilometres behind the front" is no length of front held
-    if not predicate and unit in MEASURES and SPILLED.search(quote):
+    if predicate in ("", "released") and unit in MEASURES and SPILLED.search(quote):
         predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
-    if not predicate and figure is not None and not quote[: figure.start].strip():
+    if not predicate and group is None and figure is not None and not quote[: figure.start].strip():
         # A figure opening the quote is told by the verb just before it ("the clinics had
         # treated | 88 people for burns"): read with the last words of its clause.
         predicate = predicate_of(f"{_clause_tail(lead)} {quote}")
@@ -758,7 +797,61 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         words,
         bool(INCIDENT.search(quote)),
         None if whole is None else whole[1].value,
+        "" if counted is None else verb_of(quote, whole[0] if whole is not None else counted),
     )
+
+
+# The verb telling what the counted things did or had done to them, whatever it is: just
+# before the figure ("patrols have turned back 23 vessels", "it released 41"), after the
+# counted thing and its auxiliaries ("87 cargo ships are waiting at anchor", "up to 60
+# ships have been turned away"), or after the thing of "the number of …" ("the number of
+# ships sunk").  Read as a participle or a past form, not as any word.
+_VERB_FORM = (
+    r"(?!(?:hundred|indeed|need|needed|speed|seed|feed|shed|breed|including|according|during|"
+    r"following|regarding|concerning|morning|evening|nothing|something|anything|everything|"
+    r"thing|king|ring|spring|bring)\b)"
+    r"(?:[^\W\d_]{2,}(?:ed|ing)|taken|given|driven|stolen|beaten|broken|chosen|fallen|frozen|"
+    r"hidden|risen|shaken|spoken|written|eaten|forgotten|bitten|proven|shown|thrown|flown|"
+    r"drawn|known|grown|blown|withdrawn|sent|held|left|hit|shot|struck|kept|lost|cut|seen|set|"
+    r"put|built|brought|caught|fled|met|sunk|sank|stuck|led|fought|won|bought|sold|made|found)"
+)
+_VERB_BEFORE = re.compile(
+    rf"\b(?P<v>{_VERB_FORM})\s+(?:(?:back|away|off|out|up|down|home)\s+)?"
+    r"(?:(?:about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|up\s+to|as\s+"
+    r"many\s+as|only|just|a\s+further|another|an\s+estimated|fewer\s+than|less\s+than|"
+    r"the|a|an|all)\s+)*$",
+    re.I,
+)
+_VERB_AFTER = re.compile(
+    r"(?:[\s-]+(?!(?:have|has|had|are|is|were|was|be|been|being)\b)[^\W\d_][\w'’-]*){0,4}?"
+    r"(?:\s*,[^,.;]{1,30},)?\s+(?:(?:have|has|had|are|is|were|was|be|been|being|now|still|"
+    r"already|all|since|so\s+far|reportedly)\s+)+"
+    rf"(?P<v>{_VERB_FORM})\b",
+    re.I,
+)
+_VERB_OF_NUMBER = re.compile(
+    r"\b(?:number|count|total|tally)\s+of\s+(?:the\s+)?(?:[^\W\d_][\w'’-]*\s+){1,3}?"
+    rf"(?P<v>{_VERB_FORM})\b",
+    re.I,
+)
+
+
+# A part of a group named by what befell it: "30 of the detained sailors", "40 of the
+# seized ships".
+_OF_THE_BEFALLEN = re.compile(
+    r"\s+(?:of|out\s+of)\s+(?:the|these|those)\s+[^\W\d_]+ed\s+[^\W\d_][\w'’-]*", re.I
+)
+# Members of a body named by it: "crew members", "staff members".
+_MEMBERS = re.compile(r"\s+(?P<w>[^\W\d_]+)\s+members\b", re.I)
+
+
+def verb_of(quote: str, figure: Figure) -> str:
+    """The verb the counted thing of *figure* goes with, lowercased ("turned", "waiting"),
+    or "" when the quote gives none next to it."""
+    before = quote[: figure.start]
+    found = _VERB_BEFORE.search(before) or _VERB_AFTER.match(quote, figure.end)
+    found = found or _VERB_OF_NUMBER.search(before)
+    return found["v"].lower() if found else ""
 
 
 # A part given against its whole: "of the 88 people it treated, 14 were firefighters",
@@ -891,25 +984,67 @@ def profile(
         when = published.date()
     words = frozenset(r.wording.split())
     low, high, unit = 0.0, 0.0, ""
+    predicate, verb = r.predicate, r.verb
     if r.value is not None:
         low, high = bounds(Figure(0, 0, r.value, r.value_max, "", r.qualifier))
         unit = r.unit
-        if not unit and around and (at := around.find(quote)) > 0:
-            unit = whole_in_sentence(quote, around[:at])
+        if (
+            (not unit or (unit == "people" and not named_people(quote)))
+            and around
+            and (at := around.find(quote)) > 0
+        ):
+            unit = whole_in_sentence(quote, around[:at]) or unit
+            if not predicate and _OF_THEM.match(quote):
+                # "96 sailors have been released, | 41 of them from …": what befell the whole.
+                predicate = predicate_of(_sentence_tail(around[:at]))
+            told = told_before(around[:at]) if unit in ("", "people") else None
+            if told is not None and (
+                predicate not in PEOPLE_BY_FATE
+                or told.unit in PEOPLE
+                or told.predicate == predicate
+            ):
+                # "… says 327 sailors have been detained, and the monitor counts at least
+                # 320": a figure naming nothing counts what the figure before it counted.
+                unit = told.unit
+                if not predicate and not verb:
+                    predicate, verb = told.predicate, told.verb
         if not unit and around:
             unit = unit_in_words(around)
-        if r.predicate in COUNTED_BY_FATE and (
-            (unit not in CLASSES and unit not in MEASURES) or unit == "people"
+        if predicate in COUNTED_BY_FATE and (
+            (unit not in CLASSES and unit not in MEASURES) or unit in PEOPLE
         ):
-            unit = r.predicate  # "47 miners were trapped", "52 men cut off", "the number trapped"
-        elif not unit and r.predicate in PEOPLE_BY_FATE:
+            unit = predicate  # "47 miners were trapped", "52 men cut off", "the number trapped"
+        elif not unit and predicate in PEOPLE_BY_FATE:
             unit = "people"  # "the number evacuated at 1,500": people, though none are named
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
-        lead, r.predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
-        around, published.date() if published is not None else None, r.whole,
+        lead, predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
+        around, published.date() if published is not None else None, r.whole, verb,
     )  # fmt: skip
+
+
+def named_people(quote: str) -> bool:
+    """Whether the quote names the people it counts by a word for them ("people", "sailors")."""
+    return any(SYNONYMS.get(w) in PEOPLE for w in _WORDS.findall(quote.lower()))
+
+
+def told_before(sentence_lead: str) -> Reading | None:
+    """The reading of the last figure in *sentence_lead* (the words of a quote's sentence
+    before it), read from the start of its clause, when it names a counted thing; else
+    None."""
+    figures = [f for f in extract_figures(sentence_lead) if f.value is not None]
+    if not figures:
+        return None
+    last = figures[-1]
+    start = max((m.end() for m in _CLAUSE_START.finditer(sentence_lead, 0, last.start)), default=0)
+    told = read_quote(sentence_lead[start:], sentence_lead[:start], None)
+    if not told.unit or is_time_unit(told.unit) or told.value != last.value:
+        return None
+    return told
+
+
+_CLAUSE_START = re.compile(r"[.!?;:]\s|\n")
 
 
 # What a claim says in numbers depends only on the inputs above, so proposals keep it

@@ -26,6 +26,8 @@ from db.facts import readings as readings_store
 from db.facts.events import date_conflicts, describe_dates
 from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
+    DENIED,
+    PEOPLE_BY_FATE,
     Profile,
     Reading,
     cached_profile,
@@ -165,7 +167,10 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
 def _needs_sentence(p: Profile) -> bool:
     """Whether what a claim speaks of is named only in the rest of its sentence."""
     if p.event_first is None:
-        return p.has_figure and not p.unit
+        # (A count of people named by what befell them alone, "only 118 have been freed",
+        # may count what its sentence named before: "released 150 sailors; … only 118".)
+        told_by_fate = p.unit == "people" and p.predicate in PEOPLE_BY_FATE and not p.around
+        return p.has_figure and (not p.unit or told_by_fate)
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False
     # A date that names no happening ("on 1 October", "five days ago"), or none to a
@@ -355,6 +360,9 @@ def _blocks(items: list[Profile]) -> list[_Block]:
     for p in items:
         if p.has_figure and p.unit and not is_time_unit(p.unit):
             buckets[_bucket_key(p)].append(p)
+            if p.qualifier == DENIED and not p.subset:
+                # None at all ("no sailor has been moved") denies any part of them as well.
+                buckets[(p.unit, p.increment, p.forecast, True, p.predicate, p.period)].append(p)
             if injured(p):
                 hurt[(p.increment, p.forecast, p.subset, p.period)].append(p)
     for bucket in buckets.values():

@@ -39,7 +39,7 @@ _READERS = (
     "db.facts.profile",
     "db.facts.readings",
 )
-_FORMAT = "3"  # bumped when the stored form below changes
+_FORMAT = "4"  # bumped when the stored form below changes
 
 
 def _code_of(name: str) -> bytes:
@@ -82,7 +82,7 @@ def encode(r: Reading) -> str:
             r.date_first.isoformat() if r.date_first else None,
             r.date_last.isoformat() if r.date_last else None,
             r.cumulative, r.update_cue, r.increment, r.forecast, r.predicate, r.period,
-            r.subset, r.wording, r.incident, r.whole,
+            r.subset, r.wording, r.incident, r.whole, r.verb,
         ],
         ensure_ascii=False,
         separators=(",", ":"),
@@ -98,7 +98,7 @@ def decode(text: str) -> Reading | None:
         return Reading(
             v[0], v[1], str(v[2]), str(v[3]), first, last, bool(v[6]), bool(v[7]), bool(v[8]),
             bool(v[9]), str(v[10]), str(v[11]), bool(v[12]), str(v[13]), bool(v[14]),
-            None if v[15] is None else float(v[15]),
+            None if v[15] is None else float(v[15]), str(v[16]),
         )  # fmt: skip
     except (ValueError, TypeError, IndexError):
         return None

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from db.facts.happenings import FORM_KIND
 from db.facts.profile import CLASSES, DEATHS, DENIED, HURT, Profile, is_time_unit
 from db.models import Relation
 
@@ -17,7 +18,7 @@ from db.models import Relation
 SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
     ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered", "ill",
-     "hospitalised", "confirmed", "treated")
+     "hospitalised", "confirmed", "treated", "released")
 )  # fmt: skip
 # What befell homes tells the count as well: "62 houses burned down" and "the number of
 # homes lost has risen to 118" count one thing however differently worded.
@@ -25,7 +26,7 @@ TOLD_BY_WHAT_BEFELL = frozenset(("destroyed", "damaged", "flooded", "unpowered")
 # The counted things such words name whole: people (or the dead, the hurt, the trapped
 # …) and homes.
 TOLD_UNITS = frozenset(
-    ("killed", "wounded", "people", "rescued", "trapped", "missing", "ill", "hospitalised",
+    ("killed", "wounded", "people", "crew", "rescued", "trapped", "missing", "ill", "hospitalised",
      "confirmed", "treated")
 )  # fmt: skip
 # A figure dated in its own words this many days or more from another's counts another
@@ -92,11 +93,36 @@ def same_question(a: Profile, b: Profile) -> str | None:
         return None  # an added wave is not the total so far
     if a.forecast != b.forecast:
         return None  # what is expected is not what is there
-    if a.subset != b.subset:
+    if a.subset != b.subset and not _denies_all(a if b.subset else b):
+        # (None at all, "no sailor has been moved", denies any part of them too.)
         return None  # a part ("a group of 200") is not the whole ("34,000 live there")
     if not _alike(a, b):
         return None
     return f"both count {_counted(a, b)} in similar words"
+
+
+def doing(verb: str) -> str:
+    """What a verb tells was done, by its kind of happening where it has one ("sent",
+    "deployed" and "arrived" are all a deployment), else by its stem ("turned", "turning":
+    turn)."""
+    kind = FORM_KIND.get(verb)
+    if kind is not None:
+        return kind
+    for ending in ("ing", "ed", "en"):
+        if verb.endswith(ending) and len(verb) - len(ending) >= 3:
+            return verb[: -len(ending)]
+    return verb
+
+
+def same_doing(a: str, b: str) -> bool:
+    """Whether two counts' verbs (either may be unknown: "") may tell one count."""
+    return not a or not b or doing(a) == doing(b)
+
+
+def _denies_all(p: Profile) -> bool:
+    """Whether *p* denies any of its counted thing at all ("no sailor has been moved"),
+    and so any part of them too."""
+    return p.qualifier == DENIED and not p.subset
 
 
 def _counted(a: Profile, b: Profile) -> str:
@@ -125,6 +151,8 @@ def _alike(a: Profile, b: Profile) -> bool:
         and abs((when - then).days) > MAX_DAYS_APART
     ):
         return False  # a toll of 2011 is another incident's, not this one's
+    if not a.predicate and not b.predicate and not same_doing(a.verb, b.verb):
+        return False  # "turned back 23 vessels" and "87 ships are waiting at anchor"
     if a.predicate in TOLD_BY_WHAT_HAPPENED and a.unit in TOLD_UNITS:
         return True  # "four people were killed" and "the death toll has risen to nine"
     if a.predicate in TOLD_BY_WHAT_BEFELL and a.unit == "homes":
@@ -213,7 +241,7 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
             return Relating(Relation.UPDATES, newer, older, WORDED)
     later = apart is not None and apart > SAME_TIME_DAYS
     if a.low <= b.high and b.low <= a.high and _within_bound(a, b) and _within_bound(b, a):
-        if later and (_refines(second, first) or _edge_only(a, b)):
+        if later and (_refines(second, first) or _edge_only(a, b) or _moved(second, first)):
             return Relating(Relation.UPDATES, second, first, LATER)
         return Relating(Relation.SUPPORTS, second, first, COMPATIBLE)
     if later:
@@ -282,6 +310,18 @@ def _edge_only(a: Profile, b: Profile) -> bool:
     if a.low == a.high or b.low == b.high:
         return False
     return max(a.low, b.low) == min(a.high, b.high)
+
+
+def _moved(newer: Profile, older: Profile) -> bool:
+    """Whether a later figure, though compatible, is a new count: both bounds of a span
+    moved the same way (between 300 and 350, then "at least 320").  A wider span about a
+    rounded figure ("about 1,300", then "up to 1,500") agrees with it."""
+    if newer.value == older.value:
+        return False
+    if older.low == older.high or newer.low == newer.high:
+        return False  # a bound or span about an exact figure may agree with it
+    up = newer.low > older.low and newer.high > older.high
+    return up or (newer.low < older.low and newer.high < older.high)
 
 
 def _refines(newer: Profile, older: Profile) -> bool:
