@@ -274,11 +274,28 @@ def _unit_after(text: str, end: int, language: str, nouns: bool = True) -> str:
             return _german_noun(text, m, nouns) if pos == end or nouns else ""
         if word in lexicon.STOP_UNIT_SEARCH or word in WORD_VALUES or word in _WORD_SCALES:
             return ""  # "1,500 over two weeks": the weeks are not what 1,500 counts
-        if language == "en" and word.endswith("s") and len(word) > 3:
-            if word not in lexicon.NOT_NOUNS and text[m.start(1)].islower():
+        if language == "en" and text[m.start(1)].islower():
+            if word.endswith("s") and len(word) > 3 and word not in lexicon.NOT_NOUNS:
                 return word
+            if irregular_plural(word):
+                return word  # "50 fishermen", "1,400 men": a noun of its own
         pos = m.end(1)
     return ""
+
+
+# Plurals not made with -s: "men" and its compounds ("fishermen", "gunmen"), and a few
+# others.  Read as the counted thing of their own name, not as any known class.
+_IRREGULAR_PLURALS = frozenset("men women children".split())
+_NOT_MEN = frozenset(
+    "amen omen specimen abdomen regimen acumen albumen bitumen cyclamen stamen semen".split()
+)
+
+
+def irregular_plural(word: str) -> bool:
+    """Whether a lowercased word is a plural noun not made with -s ("fishermen")."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return word.endswith("men") and len(word) > 5 and word not in _NOT_MEN
 
 
 # German: the counted thing is the noun (capitalised) after the figure, an inflected

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from db.assist.dates import extract_dates
-from db.assist.numbers import WORD_VALUES, Figure, extract_figures
+from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
 
 # Counted things that answer the same question under different words.
 SYNONYMS = {
@@ -479,8 +479,14 @@ _NO_CAUSE = ("treatment", "check", "assessment", "observation", "tests")
 
 
 def normal_unit(unit: str) -> str:
+    """A counted thing in one spelling: lowercased, without a possessive ending
+    ("inmates'", "the crew's"), a known noun by its class."""
     unit = " ".join(unit.lower().split())
+    unit = _POSSESSIVE_END.sub("", unit)
     return SYNONYMS.get(unit, unit)
+
+
+_POSSESSIVE_END = re.compile(r"(?<=[^\W\d_])(?:['’]s|(?<=s)['’])$")
 
 
 def predicate_of(quote: str) -> str:
@@ -566,7 +572,12 @@ def named_before(quote: str, figure: Figure) -> str:
     found = _NUMBER_OF.search(before) or _SUBJECT.search(before) or _PUT_AT.search(before)
     if found is None:
         return ""
-    word = found["words"].split()[-1].lower()
+    words = found["words"].split()
+    if found.re is _SUBJECT:
+        # "Escapees at large now number 140": the head noun before a phrase after it.
+        head = next((i for i, w in enumerate(words) if w.lower() in _AFTER_HEAD), len(words))
+        words = words[: max(head, 1)]
+    word = words[-1].lower()
     if word in _STOP_UNITS or len(word) < 3:
         return ""
     return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
@@ -590,6 +601,8 @@ _BODIES_OF_TROOPS = {
 }
 
 
+# Words opening a phrase after the head noun of the counted thing ("prisoners at large").
+_AFTER_HEAD = frozenset("at in on from still who that which".split())
 # Words that name no counted thing where a noun was looked for.
 _STOP_UNITS = frozenset(
     """number count total tally figure toll it they this that these those who which what
@@ -763,6 +776,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         unit = unit if unit in CLASSES else "people"
     if not unit and counted is not None and (named := _OF_THE_NOUN.match(quote, counted.end)):
         unit = normal_unit(named["w"].split()[-1])  # "about 40 of the drones that …": drones
+    if not unit and counted is not None:
+        unit = noun_of_group(quote, counted, figures)  # "Of the escapees, 31 …"
     if not predicate and whole is not None and _OF_THEM.match(quote):
         # "22 buses were damaged, | nine of them beyond repair": what befell the whole.
         predicate = predicate_of(_sentence_tail(lead))
@@ -864,6 +879,33 @@ _OF_THEM = re.compile(
 
 # The counted thing a part names after its figure: "about 40 of the drones that struck",
 # "three of the ferries were" (a figure of the whole, "ten of the 19 dead", is read as one).
+# A group named before its figure ("Of the escapees, 31 have been caught"), or a figure
+# given of another that names the group ("212 of the 1,400 inmates escaped").
+_OF_THE_GROUP = re.compile(
+    r"^\W*of\s+(?:the|its|their|our|these|those)\s+(?:[^\W\d_][\w'’-]*\s+)?"
+    r"(?P<w>[^\W\d_][\w'’]*)\s*,\s*(?:[a-z]+\s+){0,2}$",
+    re.I,
+)
+_OF_A_FIGURE = re.compile(r"\s+(?:of|out\s+of)\s+the\s+", re.I)
+
+
+def noun_of_group(quote: str, counted: Figure, figures: list[Figure]) -> str:
+    """The plural noun of the group a figure is told of, when the words after the figure
+    name none: "Of the escapees, 31 …" (escapees), "212 of the 1,400 inmates" (inmates);
+    "" when neither shape is there."""
+    found = _OF_THE_GROUP.match(quote[: counted.start])
+    if found is not None:
+        word = normal_unit(found["w"])
+        plural = (word.endswith("s") and len(word) > 3) or irregular_plural(word)
+        return word if plural and word not in _STOP_UNITS and word not in WORD_VALUES else ""
+    of = _OF_A_FIGURE.match(quote, counted.end)
+    if of is not None:
+        whole = next((f for f in figures if f.start == of.end()), None)
+        if whole is not None and whole.value is not None and whole.unit:
+            return normal_unit(whole.unit)
+    return ""
+
+
 _OF_THE_NOUN = re.compile(
     r"\s+(?:of|out\s+of)\s+(?:the|these|those|its|their|our)\s+"
     r"(?P<w>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)"
