@@ -109,3 +109,23 @@ def test_different_nouns_with_the_same_figure_are_never_linked(one: str, other: 
 def test_an_unknown_noun_never_joins_a_known_class() -> None:
     assert read_quote("The boats carried 600 fishermen", "", None).unit == "fishermen"
     assert read_quote("The boats carried 600 soldiers", "", None).unit == "troops"
+
+
+@pytest.mark.parametrize(
+    ("quote", "unit"),
+    [
+        ("212 of its 1,400 inmates escaped", "inmates"),
+        ("40 of their 300 launchers were destroyed", "launchers"),
+        ("212 of its 1,400 prisoners escaped", "prisoners"),
+    ],
+)
+def test_a_part_of_its_whole_is_a_part(quote: str, unit: str) -> None:
+    reading = read_quote(quote, "", None)
+    assert (reading.unit, reading.subset) == (unit, True)
+
+
+def test_a_part_of_its_whole_does_not_dispute_the_whole() -> None:
+    whole = _p("The jail held 1,400 inmates")
+    part = _p("212 of its 1,400 inmates escaped")
+    found = relate(whole, part)
+    assert found is None or found.relation is not Relation.CONTRADICTS

@@ -329,7 +329,8 @@ _SUBSET_BEFORE = re.compile(
 )
 # … and just after it: "18 of them", "300 out of", "200명으로 구성된 단체".
 _SUBSET_AFTER = re.compile(
-    r"^\s*(?:(?:of|out of)\s+(?:(?:the|them|whom|these|those|which)\b|\d)|(?:из|от)\s+"
+    r"^\s*(?:(?:of|out of)\s+(?:(?:the|them|whom|these|those|which)\b|(?:its|their)\s+\d|\d)"
+    r"|(?:из|от)\s+"
     r"(?:них|которых)\b|af\s+(?:dem|disse|de)\b|[وف]?(?:منهم|من بينهم)"
     r"|(?:으로|로)\s*(?:구성된|이뤄진|이루어진)|규모의\s*(?:단체|대표단|일행|선발대)"
     # "14 children were among the dead", "nine crew are among those missing".
@@ -886,7 +887,7 @@ _OF_THE_GROUP = re.compile(
     r"(?P<w>[^\W\d_][\w'’]*)\s*,\s*(?:[a-z]+\s+){0,2}$",
     re.I,
 )
-_OF_A_FIGURE = re.compile(r"\s+(?:of|out\s+of)\s+the\s+", re.I)
+_OF_A_FIGURE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the|its|their)\s+", re.I)
 
 
 def noun_of_group(quote: str, counted: Figure, figures: list[Figure]) -> str:
