@@ -48,3 +48,43 @@ def test_names_outlet_allows_endings_only() -> None:
     assert names_outlet("the Morning Ledger", "Morning Ledger")
     assert not names_outlet("«Невского времени»", "Невский вестник")
     assert not names_outlet("Ledger", "Morning Ledger")
+
+
+# Seasons and parts of them, periods gone by
+
+GERMAN_SEASONS = (
+    "Die Stadtwerke haben seit dem Sommer mehr Busse im Einsatz. Der neue Tunnel soll bis zum "
+    "Herbst 2027 fertig werden, die alte Brücke ist seit Frühjahr 2021 gesperrt und wird ab dem "
+    "Winter abgerissen."
+)
+
+
+def test_a_german_season_after_seit_bis_zum_or_ab_dem_is_a_date() -> None:
+    found = dates_of(GERMAN_SEASONS)
+    assert found["seit dem Sommer"] == "2026-06-01/2026-08-31"
+    assert found["bis zum Herbst 2027"] == "2027-09-01/2027-11-30"
+    assert found["seit Frühjahr 2021"] == "2021-03-01/2021-05-31"
+    assert found["ab dem Winter"] == "2026-12-01/2027-02-28"
+
+
+def test_a_part_of_a_russian_season_is_its_ten_days() -> None:
+    text = "К концу лета цены выросли, а в начале осени снова упали. С конца зимы цены растут."
+    found = dates_of(text)
+    assert found["К концу лета"] == "2026-08-21/2026-08-31"
+    assert found["в начале осени"] == "2026-09-01/2026-09-10"
+    # (since the end of a winter: the one gone by, not the one to come)
+    assert found["С конца зимы"] == "2026-02-21"
+
+
+def test_a_russian_period_gone_by_with_минувший() -> None:
+    text = "За минувшую неделю сбито 12 дронов, а в минувшем году — 300."
+    found = dates_of(text)
+    assert found["За минувшую неделю"] == "2026-03-02/2026-03-08"
+    assert found["в минувшем году"] == "2025-01-01/2025-12-31"
+
+
+def test_a_deadline_at_the_end_of_the_year_is_its_december() -> None:
+    text = "Ограничения будут действовать до конца года. В конце года цены выросли."
+    found = dates_of(text)
+    assert found["до конца года"] == "2026-12-01/2026-12-31"
+    assert found["В конце года"] == "2026-09-01/2026-12-31"  # no deadline: its last third

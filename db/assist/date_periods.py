@@ -54,7 +54,10 @@ _UNITS: dict[str, str] = {
     "месяца": "month", "года": "year", "недели": "week",
     "måneden": "month", "måned": "month", "året": "year", "år": "year", "ugen": "week",
     "uge": "week", "monats": "month", "jahres": "year", "woche": "week",
+    # a part of a season ("к концу лета"): that season of the paper's year
+    "весны": "spring", "лета": "summer", "осени": "autumn", "зимы": "winter",
 }  # fmt: skip
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
 # Korean: the period and its part in one or two words ("이달 초", "지난해 말", "연말").
 _KOREAN_PERIODS: dict[str, tuple[str, str]] = {
     "이달": ("this", "month"), "이번달": ("this", "month"), "이번 달": ("this", "month"),
@@ -80,16 +83,17 @@ _PART_RE = led(
     r"(?:\s+(?P<which3>الجاري|الحالي|الماضي|الماضية|المنصرم|المقبل|القادم|المقبلة|القادمة))?"
     r"(?![\w])"
     # Russian
-    r"|(?<![\w])(?:(?P<since4>[Сс])\s+)?(?:(?:[Вв]|[Кк]|[Дд]о)\s+)?"
+    r"|(?<![\w])(?:(?P<since4>[Сс])\s+)?(?:(?:[Вв]|(?P<by4>[Кк]|[Дд]о))\s+)?"
     r"(?P<part4>начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\s+"
-    r"(?:(?P<which4>этого|текущего|прошлого|следующего)\s+)?(?P<unit4>месяца|года|недели)"
+    r"(?:(?P<which4>этого|текущего|прошлого|следующего)\s+)?"
+    r"(?P<unit4>месяца|года|недели|весны|лета|осени|зимы)"
     r"(?![\w])"
     # Danish
     r"|(?<![\w])(?:(?P<since5>[Ss]iden)\s+)?(?:(?:[Ii]|[Ff]ra|[Tt]il|[Ii]nden)\s+)?"
     r"(?P<part5>starten|begyndelsen|midten|slutningen|udgangen)\s+af\s+"
     r"(?:(?P<which5>denne|sidste|næste)\s+)?(?P<unit5>måneden|måned|året|år|ugen|uge)(?![\w])"
     # German
-    r"|(?<![\w])(?:(?P<since7>[Ss]eit)\s+)?(?:(?:[Bb]is|[Aa]b)\s+)?"
+    r"|(?<![\w])(?:(?P<since7>[Ss]eit)\s+)?(?:(?:(?P<by7>[Bb]is)|[Aa]b)\s+)?"
     r"(?P<part7>[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?:(?P<which7>des|der|dieses|dieser|vergangenen|"
     r"letzten|vorigen|kommenden|nächsten)\s+)?(?:(?P<which7b>vergangenen|letzten|vorigen|"
     r"kommenden|nächsten)\s+)?(?P<unit7>[Mm]onats|[Jj]ahres|[Ww]oche)(?![\w])"
@@ -152,6 +156,26 @@ def _part_span(
     return lo + dt.timedelta(days=offsets[0]), lo + dt.timedelta(days=offsets[1])
 
 
+def _season_part(
+    part: str, season: str, since: bool, published: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A part of a season of the paper's year ("к концу лета"): the first ten days of its
+    first month, the middle ten of its middle month, the last days of its last month."""
+    months = _SEASON_MONTHS[season]
+    year = published.year - (1 if months[0] == 12 and published.month <= 2 else 0)
+    lo, hi = season_span(year, months)
+    if since and lo > published:  # "с конца зимы" in November: the winter gone by
+        lo, hi = season_span(year - 1, months)
+    if part == "early":
+        first, last = lo, lo + dt.timedelta(days=9)
+    elif part == "mid":
+        middle = lo.replace(day=28) + dt.timedelta(days=4)  # into the middle month
+        first, last = middle.replace(day=11), middle.replace(day=20)
+    else:
+        first, last = hi.replace(day=21), hi
+    return (first, first) if since else (first, last)
+
+
 def _month_end(year: int, month: int) -> dt.date:
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)
@@ -182,6 +206,16 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
             which_word = g["which7b"] or g.get(f"which{n}") or "this"
             which = _WHICH.get(which_word.casefold(), "this")
             since = bool(g.get(f"since{n}"))
+            by = bool(g.get(f"by{n}"))
+            if unit in _SEASON_MONTHS and published is not None:
+                first, last = _season_part(part, unit, since, published)
+                yield m.start(), m.end(), first, last, True
+                continue
+            if by and part == "late" and unit == "year" and not since and published is not None:
+                # "до конца года", "bis Ende des Jahres": a deadline, the year's December
+                lo, _ = relative_period(f"{which} year", published)
+                yield m.start(), m.end(), lo.replace(month=12), lo.replace(month=12, day=31), True
+                continue
         reference = published
         if g.get("y8"):  # "im ersten Halbjahr 2024": that year's
             reference, which = dt.date(int(g["y8"]), 12, 31), "this"

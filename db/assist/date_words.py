@@ -58,17 +58,17 @@ _DE_DAY_PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
 # (pattern, rule): rule names how the words resolve (see _resolve_rule).
 _RELATIVE: list[tuple[str, str]] = [
     # Russian
-    (r"на\s+прошлой\s+неделе", "last week"),
+    (r"на\s+(?:прошлой|минувшей)\s+неделе", "last week"),
     # what was counted over a period: "за прошлую неделю", "за прошлый месяц"
-    (r"за\s+прошлую\s+неделю", "last week"),
-    (r"за\s+прошлый\s+месяц", "last month"),
-    (r"за\s+прошлый\s+год", "last year"),
+    (r"за\s+(?:прошлую|минувшую)\s+неделю", "last week"),
+    (r"за\s+(?:прошлый|минувший)\s+месяц", "last month"),
+    (r"за\s+(?:прошлый|минувший)\s+год", "last year"),
     (r"за\s+последнюю\s+неделю", "past week"),
     (r"на\s+этой\s+неделе", "this week"),
     (r"на\s+следующей\s+неделе", "next week"),
-    (r"в\s+прошлом\s+месяце", "last month"),
+    (r"в\s+(?:прошлом|минувшем)\s+месяце", "last month"),
     (r"в\s+этом\s+месяце", "this month"),
-    (r"в\s+прошлом\s+году", "last year"),
+    (r"в\s+(?:прошлом|минувшем)\s+году", "last year"),
     (r"в\s+этом\s+году", "this year"),
     (r"в\s+следующем\s+году", "next year"),
     (r"в\s+течение\s+(?:последней\s+|прошлой\s+)?недели", "past week"),
@@ -494,7 +494,8 @@ _SEASON_RE = led(
     + r"|(?P<ko2>봄|여름|가을|겨울)철"
     + _KO_PARTICLE
     + r"|(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
-    r"vinteren)|(?:im|in\s+diesem|(?:im|in\s+dem)\s+(?P<de_which>vergangenen|letzten|vorigen|"
+    r"vinteren)|(?:im|in\s+diesem|seit(?:\s+dem)?|bis\s+zum|ab\s+dem|"
+    r"(?:im|in\s+dem|seit\s+dem|bis\s+zum)\s+(?P<de_which>vergangenen|letzten|vorigen|"
     r"kommenden|nächsten)|(?P<de_which2>vergangenen|letzten|vorigen|kommenden|nächsten|diesen))\s+"
     r"(?P<de>frühjahr|frühling|sommer|herbst|winter)|(?:(?P<ru_which>прошлой|прошлым|этой|этим|следующей|следующим)\s+)?"
     r"(?P<ru>весной|летом|осенью|зимой)|في\s+(?:فصل\s+)?(?P<ar>الربيع|الصيف|الخريف|"
@@ -875,7 +876,8 @@ _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
     "foråret sommeren efteråret vinteren ربيع صيف خريف شتاء 봄철 여름철 가을철 겨울철".split()
 )
 _RELATIVE_WORDS = frozenset(
-    "неделе месяце году прошлую прошлый последнюю течение вчера сегодня позавчера uge måned år "
+    "неделе месяце году прошлую прошлый минувшую минувший последнюю течение вчера сегодня "
+    "позавчера uge måned år "
     "års fjor går dag morgen "
     "forgårs aftes morges weekenden weekend woche monat jahr vorjahr wochenende gestern heute "
     "vorgestern jahresbeginn jahresanfang jahresverlauf выходные выходных عطلة الأسبوع الشهر "
