@@ -88,3 +88,68 @@ def test_a_deadline_at_the_end_of_the_year_is_its_december() -> None:
     found = dates_of(text)
     assert found["до конца года"] == "2026-12-01/2026-12-31"
     assert found["В конце года"] == "2026-09-01/2026-12-31"  # no deadline: its last third
+
+
+# German: whose account a relayed report gives
+
+RELAYED = (
+    "Titel\n\n"
+    "Die Armee verfügt nach Einschätzung des Generalstabs inzwischen über rund 400 Panzer. Das "
+    "berichtet die Wochenzeitung „Nordkurier“ unter Berufung auf den Stab.\n\n"
+    "Im März seien es noch etwa 300 gewesen, heißt es in dem Bericht. Der Generalstab gehe "
+    "zudem davon aus, dass die Armee bis zum Herbst 2027 weitere 200 Panzer erhalte, schreibt "
+    "die Zeitung.\n\n"
+    "Nach Angaben des Ministeriums wurden seither mehr als 50 Panzer zerstört. Die Marine hatte "
+    "bereits im Frühjahr gewarnt, der Gegner werde seine Angriffe im Winter verstärken."
+)
+
+
+def attribution_at(text: str, words: str, language: str) -> object:
+    at = text.index(words)
+    return next((a for a in extract_attributions(text, language) if a.start <= at < a.end), None)
+
+
+def test_heisst_es_in_dem_bericht_is_the_report_just_cited() -> None:
+    a = attribution_at(RELAYED, "etwa 300", "de")
+    assert a is not None
+    assert a.source == "Stab"  # type: ignore[attr-defined]
+    assert a.relayed_by  # type: ignore[attr-defined]
+    # with no report cited before, "heißt es" stays a hedge
+    alone = "Titel\n\nIm März seien es noch etwa 300 gewesen, heißt es in dem Bericht."
+    assert source_of(alone, "etwa 300", "de") is None
+
+
+def test_a_subject_thinking_in_the_subjunctive_is_the_source_the_writer_its_relay() -> None:
+    a = attribution_at(RELAYED, "weitere 200", "de")
+    assert a is not None
+    assert a.source == "Generalstab"  # type: ignore[attr-defined]
+    assert a.relayed_by == ("Zeitung",)  # type: ignore[attr-defined]
+
+
+def test_a_warning_in_the_pluperfect_is_its_subjects_not_the_sentence_befores() -> None:
+    assert source_of(RELAYED, "im Winter", "de") == "Marine"
+    assert source_of(RELAYED, "im Frühjahr", "de") is None  # when it warned: the outlet's
+    assert source_of(RELAYED, "mehr als 50", "de") == "Ministeriums"
+
+
+LISTENER = (
+    "Titel\n\n"
+    "Die Sprecherin des Vereins, Studienrätin Anna Kowalski, sagte der „Weserpost“, die neuen "
+    "Stellen seien „ein Tropfen auf den heißen Stein“. Sie forderte, mindestens 500 weitere "
+    "Lehrer einzustellen."
+)
+
+
+def test_the_paper_a_speaker_in_apposition_spoke_to_is_no_source() -> None:
+    assert source_of(LISTENER, "neuen Stellen", "de") == "Studienrätin Anna Kowalski"
+    assert source_of(LISTENER, "mindestens 500", "de") == "Studienrätin Anna Kowalski"
+
+
+def test_jeder_vierte_is_one_in_four() -> None:
+    text = (
+        "Titel\n\nDie Kasse meldet einen Rückgang. Etwa jeder vierte Versicherte zahlt zu spät, "
+        "jede zehnte Rechnung bleibt offen. Jeder einzelne Fall zählt."
+    )
+    figures = {s.quote[s.target_start - s.start : s.target_end - s.start]: s.value
+               for s in suggest(text, PUBLISHED, "de") if s.kind == "figure"}  # fmt: skip
+    assert figures == {"Etwa jeder vierte": 0.25, "jede zehnte": 0.1}

@@ -267,6 +267,13 @@ _CARRY_INSIDE = re.compile(
     r"^(?:\S+\s+){1,6}?(?:dermed|derved|тем самым|таким образом|demnach|demzufolge)(?!\w)"
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# German "heißt es darin", "hieß es in dem Bericht": the document cited just before.
+_DE_SAID_THERE = re.compile(
+    r"(?<![\w])(?:heißt|hieß)\s+es\s+(?:(?:weiter|zudem|auch|ferner)\s+)?(?:darin|dort|"
+    r"(?:in\s+dem|im|in\s+der|in\s+diesem|in\s+dieser)\s+(?:[a-zäöüß]+\s+)?(?:Bericht|Papier|"
+    r"Schreiben|Studie|Dokument|Mitteilung|Analyse|Erklärung|Stellungnahme|Beitrag|Artikel|"
+    r"Gutachten|Entwurf|Brief))(?![\w])"
+)
 # A Korean word carrying a subject, topic or "also" particle ("가격이 ", "정부는 ", "배도 "), or
 # a quotation: a sentence with one of its own does not go on with the one before.
 _KO_SUBJECT_OF_ITS_OWN = led(r"[\uac00-\ud7a3](?:은|는|이|가|도|께서)\s|[\"“”]")
@@ -1095,6 +1102,17 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
         made = _chain(text, made, lang == "en")
         if lang == "ko" and made:
             made = _briefed_findings(text, made, briefers)
+        if (
+            not made
+            and lang == "de"
+            and previous is not None
+            and previous.source
+            and par - previous_par <= 1
+            and _DE_SAID_THERE.search(body)
+        ):
+            # "…, heißt es in dem Bericht", "…, heißt es darin": the report or paper just
+            # cited, so its source (and whoever passed it on)
+            made.append(_carry(previous, sent, cue="heißt es darin"))
         if not made:
             hedge = _HEDGE.search(body) or (german_hedge(body) if lang == "de" else None)
             if hedge:

@@ -337,6 +337,10 @@ _INVERTED = led(
     rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
     r"\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
 )
+_DE_LISTENER_FIRST = re.compile(
+    r"(?:der|dem)\s+(?:[„\"»“][^„“”\"»«]{1,40}[“”\"«]|[\w-]*[Zz]eitung|[\w-]*[Aa]gentur|"
+    r"Redaktion|Zeitschrift)\s*,"
+)
 _KO_ACCORDING = re.compile(
     # "통계청이 발표한 자료에 따르면": the author of the document
     # (with the day it was published between: "통계청이 지난 2일 발표한")
@@ -944,6 +948,8 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             verb_said = says.group("verb")
             out.append(Cue(previous.start, previous.end, who, verb_said, s, e, relays))
     inv = _INVERTED.search(body)
+    if inv and _DE_LISTENER_FIRST.match(inv.group("who")):
+        inv = None  # "X, sagte der „Rundschau“, …": whom X spoke to, then what X said
     if inv and not re.search(r",\s*(?:что|що|at|dass)\s", inv.group("who")):
         who, relays = _who(inv.group("who"))
         if who[:1].isupper():  # "siger Anne Holm, direktør i X": the name, then what she is

@@ -172,7 +172,14 @@ _SUBJECT_SAID = led(
     r"meinte|rechnet\s+damit|rechnen\s+damit|rechnete\s+damit|"
     r"(?:hält|halten|hielt|hielten)\s+es\s+für\s+\w+|"
     r"(?:ist|sind|zeigte\s+sich|zeigten\s+sich|zeigt\s+sich)\s+(?:überzeugt|zuversichtlich|"
-    r"sicher)|(?:verwies|verweist|wies|weist)\s+darauf(?:\s+hin)?)"
+    r"sicher)|(?:verwies|verweist|wies|weist)\s+darauf(?:\s+hin)?|"
+    # a perfect or pluperfect, its participle closing the clause ("X hatte bereits im Frühjahr
+    # gewarnt, …", "X hat am Montag erklärt, …")
+    r"(?:hat|hatte|haben|hatten)\s+(?:[^,.;:!?\"“”„»«]{1,40}?\s+)?(?:gewarnt|erklärt|betont|"
+    r"mitgeteilt|angekündigt|bestätigt|berichtet|gemeldet|versichert|eingeräumt|gefordert|"
+    r"geschrieben|gesagt)(?=\s*,))"
+    # whom the subject spoke to ("sagte der „Rundschau“, …")
+    r"(?:\s+(?:der|dem)\s+[„»\"“][^„“”\"»«\n]{1,40}[“”\"«])?"
     r"(?:\s+[^,.;:!?\"“”„»«]{1,50}?)?\s*,\s*(?:dass\s+)?"
 )
 # A verb of saying and a colon before a quotation ("X sagte der „Rundschau“: „…“").
@@ -265,8 +272,16 @@ _AFTER = re.compile(
     r"(?:,|[“”\"»«])\s*[—–-]?\s*(?:(?P<verb>sagte|sagten|sagt|erklärte|erklärten|erklärt|"
     r"berichtete|berichteten|berichtet|betonte|betont|schrieb|schreibt|meldete|meldet|"
     r"ergänzte|warnte|bestätigte|bestätigten|unterstrich|versicherte|so)|"
-    r"(?P<split>teilte|teilten|teilt|fügte|fügten|gab|gaben|räumte|räumten)\b)\s+"
+    r"(?P<split>teilte|teilten|teilt|fügte|fügten|gab|gaben|räumte|räumten|kündigte|"
+    r"kündigten)\b)\s+"
 )
+# A subject thinking or expecting in the subjunctive, opening what a writer passes on ("Der
+# Dienst gehe davon aus, dass …, schreibt das Portal"): the subject is the source.
+_THINKS_SUBJUNCTIVE = led(
+    r"(?<![\w])(?:gehe|rechne|erwarte|befürchte|fürchte|warne|schätze|glaube|vermute|halte)"
+    r"(?![\w])"
+)
+_WRITERS = frozenset("schrieb schreibt berichtete berichteten berichtet meldete meldet".split())
 _PARTICLE = re.compile(
     r"\s+(?:am\s+\w+\s+|auf\s+Anfrage\s+|weiter\s+)?(mit|hinzu|an|bekannt|ein)\s*[.!]?$"
 )
@@ -277,6 +292,11 @@ _LISTENER = re.compile(
     r"Wochenzeitung|Tageszeitung)(?:\s+\S+)*$"
     # a paper named in quotation marks ("sagte Reimann der „Westheider Rundschau“")
     r"|\s+der\s+[„\"»“][^„“”\"»«]{1,40}[“”\"«]$"
+)
+# The same, right after the verb, the statement after it ("X, sagte der „Rundschau“, …").
+_LISTENER_FIRST = re.compile(
+    r"(?:der|dem)\s+(?:[„\"»“][^„“”\"»«]{1,40}[“”\"«]|[\w-]*[Zz]eitung|[\w-]*[Aa]gentur|"
+    r"Redaktion|Zeitschrift|Wochenzeitung|Tageszeitung)\s*,"
 )
 _ROLES = frozenset(
     "Sprecher Sprecherin Chef Chefin Leiter Leiterin Vertreter Vertreterin Redakteur "
@@ -379,7 +399,10 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         where = _WHERE_AFTER_SUBJECT.fullmatch(body, who_end, m.start()) if who else None
         if where:  # "Die Fraktion im Kreistag kritisierte, …": where it sits, no name
             who_end = m.start()
-        if not who or body[who_end : m.start()].strip() or m.end() >= len(body) - 3:
+        between = body[who_end : m.start()].strip()
+        if between == "," and opens > 0 and who[:1].isupper():
+            between = ""  # "Der Chef des Verbands, Oberst X, sagte …": the name in apposition
+        if not who or between or m.end() >= len(body) - 3:
             continue  # the subject is the noun phrase right before the verb
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + first, s + m.end()))
     for m in _ZUFOLGE.finditer(body):
@@ -443,11 +466,21 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
                 continue
             tail = tail[: particle.start()]
         pronoun = _PRONOUN.match(tail)
+        if not pronoun and _LISTENER_FIRST.match(tail):
+            continue  # "X, sagte der „Rundschau“, …": whom X spoke to, not a speaker
         who = pronoun.group(1) if pronoun else _speaker(tail)
         if not who or m.start() < 8:
             continue
         verb = m.group("verb") or (f"{m.group('split')} {particle.group(1)}" if particle else "")
-        out.append(Cue(s, s + m.start(), who, verb, s + m.start(), e))
+        via = ()
+        thinks = _THINKS_SUBJUNCTIVE.search(body, 0, m.start()) if verb in _WRITERS else None
+        if thinks:
+            # "Der Dienst gehe davon aus, dass …, schreibt das Portal": the subject the writer
+            # reports on is the source, the writer passed it on
+            subject, first = _subject_before(body, thinks.start())
+            if subject and not body[:first].strip() and subject.casefold() not in ("er", "sie"):
+                who, via = subject, (who,)
+        out.append(Cue(s, s + m.start(), who, verb, s + m.start(), e, via))
     for m in _RELAYED.finditer(body):
         opens = body.rfind(",", 0, m.start()) + 1
         subject = body[opens : m.start()]
