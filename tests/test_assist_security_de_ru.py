@@ -153,3 +153,45 @@ def test_jeder_vierte_is_one_in_four() -> None:
     figures = {s.quote[s.target_start - s.start : s.target_end - s.start]: s.value
                for s in suggest(text, PUBLISHED, "de") if s.kind == "figure"}  # fmt: skip
     assert figures == {"Etwa jeder vierte": 0.25, "jede zehnte": 0.1}
+
+
+PAPER = (
+    "Titel\n\n"
+    "Die Zeitung „Nordbote“ berief sich am Montag auf ein vertrauliches Gutachten des "
+    "Landesrechnungshofs, wonach an den Schulen derzeit etwa 1.200 Stellen fehlen. Dem Gutachten "
+    "zufolge könne das Land die Lücke erst 2031 schließen.\n\n"
+    "Bis 2030 sollen es nach den Plänen der Landesregierung 2.000 Lehrer mehr sein. Der "
+    "Elternverband hält den Plan nach den Worten seiner Vorsitzenden Petra Lamm für zu wenig.\n\n"
+    "Schulleiterin Eva Berg, die seit 2015 die Gesamtschule leitet, sagt: „Die Hälfte der Klassen "
+    "hat keinen Mathelehrer. Das holen wir in zwei Jahren nicht auf.“"
+)
+
+
+def test_a_paper_an_outlet_relies_on_is_the_source_the_outlet_its_relay() -> None:
+    a = attribution_at(PAPER, "etwa 1.200", "de")
+    assert a is not None
+    assert "Gutachten des Landesrechnungshofs" in (a.source or "")  # type: ignore[attr-defined]
+    assert a.relayed_by == ("Nordbote",)  # type: ignore[attr-defined]
+    assert a.start == PAPER.index("an den Schulen")  # type: ignore[attr-defined]
+
+
+def test_nach_den_plaenen_and_nach_den_worten_name_the_source() -> None:
+    assert source_of(PAPER, "2.000 Lehrer", "de") == "Landesregierung"
+    assert "Petra Lamm" in (source_of(PAPER, "zu wenig", "de") or "")
+
+
+def test_a_german_year_after_erst_is_a_date() -> None:
+    assert dates_of(PAPER)["2031"] == "2031-01-01/2031-12-31"
+    assert "1500" not in dates_of("Titel\n\nBisher haben erst 1500 Menschen unterschrieben.")
+
+
+def test_a_quotation_after_sagt_colon_runs_on_to_its_closing_mark() -> None:
+    assert source_of(PAPER, "zwei Jahren", "de") == "Eva Berg"
+    a = attribution_at(PAPER, "Die Hälfte", "de")
+    assert a is not None and PAPER[a.end - 1] == "“"  # type: ignore[attr-defined]
+
+
+def test_the_statement_after_whom_a_speaker_spoke_to_leaves_the_listener_out() -> None:
+    a = attribution_at(LISTENER, "neuen Stellen", "de")
+    assert a is not None
+    assert LISTENER[a.start :].startswith("die neuen Stellen")  # type: ignore[attr-defined]

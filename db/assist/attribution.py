@@ -1091,6 +1091,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             # (what ``[“"‘«„”].*[”"’»“,.]?`` matches whole: a statement opening on a quotation
             # mark)
             quoted = text[start:end].strip()[:1] in _OPENING_MARKS
+            if quoted and f.cue_start < start:
+                end = _quotation_end(text, start, end)
             if lang in ("de", "da") and not quoted:  # German and Danish print's »…«
                 quoted = bool(re.fullmatch(r"»[^»]*«[,.]?", text[start:end].strip()))
             made.append(
@@ -1482,6 +1484,25 @@ def _subject_only(text: str, start: int, end: int, made: list[Attribution], cut:
     piece = text[start:end]
     inner = [b for b in made if b.cue_start == cut and b.start >= cut]  # "X said CONTENT"
     return bool(inner) and not re.search(r"[,;:“”\"«»]", piece) and len(piece.split()) <= 8
+
+
+_CLOSES = {"„": "“”", "«": "»", "»": "«", "“": "”“", '"': '"', "”": "”"}
+
+
+def _quotation_end(text: str, start: int, end: int) -> int:
+    """Where a quotation opening at *start* after its speaker's cue closes, when it runs on
+    past the sentence ending at *end* ("X sagt: „… . … .“"): its closing mark in the same
+    paragraph; else *end*."""
+    closing = _CLOSES.get(text[start], "")
+    if not closing or any(ch in closing for ch in text[start + 1 : end]):
+        return end
+    for at in range(end, min(len(text), end + 600)):
+        ch = text[at]
+        if ch == "\n" or (ch in _OPENING_MARKS and ch not in closing):
+            return end
+        if ch in closing:
+            return at + 1
+    return end
 
 
 def _carry(prev: Attribution, sent: Span, cue: str = "carried over") -> Attribution:

@@ -114,8 +114,9 @@ _CAPITAL_NEXT = re.compile(r"\s+(?:der\s+|die\s+|das\s+|den\s+)?[A-ZÄÖÜ]")
 
 # The source's words after the cue, at the start of the cue's noun phrase.
 _PREFIX = led(
-    r"(?<![\w])(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Informationen|Aussagen|Schätzungen|"
-    r"Berechnungen|Daten|Zahlen|Darstellung|Einschätzung)(?:\s+(?:von|vom))?)\s+"
+    r"(?<![\w])(?P<cue>[Ll]aut|[Nn]ach\s+(?:den\s+)?(?:Angaben|Informationen|Aussagen|"
+    r"Schätzungen|Berechnungen|Daten|Zahlen|Darstellung|Einschätzung|Plänen|Worten)"
+    r"(?:\s+(?:von|vom))?)\s+"
 )
 # Documents whose author is the source ("einem Bericht der Zeitung", "Angaben der Polizei").
 _DOCUMENT = led(
@@ -308,6 +309,13 @@ _RELAYED = re.compile(
     r"(?P<verb>berichtet|berichtete|berichten|berichteten|meldet|meldete|schreibt|schrieb|"
     r"meldeten)\s+(?:[a-zäöüß]+\s+){0,2}?unter\s+Berufung\s+auf\s+"
 )
+# "X berief sich auf ein Papier des Heeres, wonach …": the paper's author is the source, X
+# passed it on.
+_RELIED_ON = re.compile(
+    r"(?<![\w])(?:berief|beriefen|beruft|berufen|bezog|bezogen|bezieht|stützte|stützten|stützt)"
+    r"\s+sich\s+(?:[^,.;:!?\"“”„»«]{1,40}?\s+)?auf\s+(?P<y>[^,.;:!?]{2,120}?)\s*,\s*"
+    r"(?:wonach|demzufolge|dem\s+zufolge|laut\s+dem|laut\s+der)\s+"
+)
 _VERB_ORDER_AFTER = re.compile(r"\s*,\s*(?:dass\s+)?")
 # Konjunktiv I of reported speech ("sei", "habe", "gebe", "werde"): a sentence in it goes on
 # with whoever spoke before.
@@ -389,6 +397,9 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         out.append(Cue(c_start, e, m.group("who"), "nach angaben", s + m.start(), s + m.end()))
     for m in _SUBJECT_SAID.finditer(body):
         opens = max(body.rfind(",", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+        if opens > 1 and not body[opens : m.start()].strip() and body[opens - 1] == ",":
+            # "Der Chef des Verbands, Oberst X, sagte …": the name in apposition before the verb
+            opens = body.rfind(",", 0, opens - 1) + 1
         subject = body[opens : m.start()]
         first = opens + len(subject) - len(subject.lstrip())
         who, who_end = _who(body, first, m.start())
@@ -491,6 +502,13 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         said = _VERB_ORDER_AFTER.match(body, source_end) if source else None
         if said:
             out.append(Cue(s + said.end(), e, source, m.group("verb"), s, s + said.end(), (relay,)))
+    for m in _RELIED_ON.finditer(body):
+        relay, first = _subject_before(body, m.start())
+        source, _ = _who(body, m.start("y"), m.end("y"))
+        if relay and source and not body[:first].strip():
+            out.append(
+                Cue(s + m.end(), e, source, "beruft sich auf", s + first, s + m.end(), (relay,))
+            )
     out += _more_cues(text, s, e)
     return out
 
