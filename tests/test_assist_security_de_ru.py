@@ -195,3 +195,16 @@ def test_the_statement_after_whom_a_speaker_spoke_to_leaves_the_listener_out() -
     a = attribution_at(LISTENER, "neuen Stellen", "de")
     assert a is not None
     assert LISTENER[a.start :].startswith("die neuen Stellen")  # type: ignore[attr-defined]
+
+
+def test_a_statement_after_a_whole_quotation_in_one_sentence_is_no_quotation() -> None:
+    text = (
+        "Titel\n\n„Wir schaffen das“, sagte Müller. „Ohne Geld geht es nicht.“ Das Amt wolle "
+        "deshalb die Schulen schneller sanieren, kündigte sie an."
+    )
+    a = attribution_at(text, "Schulen", "de")
+    assert a is not None
+    assert text[a.start :].startswith("Das Amt wolle")  # type: ignore[attr-defined]
+    assert not a.quotation  # type: ignore[attr-defined]
+    quotes = [s for s in suggest(text, PUBLISHED, "de") if s.kind == "quotation"]
+    assert [q.source for q in quotes] == ["Müller", "Müller"]

@@ -282,6 +282,8 @@ _THINKS_SUBJUNCTIVE = led(
     r"(?<![\w])(?:gehe|rechne|erwarte|befürchte|fürchte|warne|schätze|glaube|vermute|halte)"
     r"(?![\w])"
 )
+# A whole quotation closing on its sentence's end, then a new sentence ("„… .“ Das Amt …").
+_QUOTATION_BEFORE = re.compile(r"[„\"»“][^„“”\"»«\n]{2,400}?[.!?][“”\"«]\s+(?=[A-ZÄÖÜ])")
 _WRITERS = frozenset("schrieb schreibt berichtete berichteten berichtet meldete meldet".split())
 _PARTICLE = re.compile(
     r"\s+(?:am\s+\w+\s+|auf\s+Anfrage\s+|weiter\s+)?(mit|hinzu|an|bekannt|ein)\s*[.!]?$"
@@ -491,7 +493,13 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
             subject, first = _subject_before(body, thinks.start())
             if subject and not body[:first].strip() and subject.casefold() not in ("er", "sie"):
                 who, via = subject, (who,)
-        out.append(Cue(s, s + m.start(), who, verb, s + m.start(), e, via))
+        opens = 0
+        closed = _QUOTATION_BEFORE.match(body, 0, m.start())
+        if closed and closed.end() < m.start():
+            # "„… .“ Das Amt wolle …, kündigte sie an": a quotation of its own before the
+            # statement in the sentence read
+            opens = closed.end()
+        out.append(Cue(s + opens, s + m.start(), who, verb, s + m.start(), e, via))
     for m in _RELAYED.finditer(body):
         opens = body.rfind(",", 0, m.start()) + 1
         subject = body[opens : m.start()]
