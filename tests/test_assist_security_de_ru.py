@@ -208,3 +208,43 @@ def test_a_statement_after_a_whole_quotation_in_one_sentence_is_no_quotation() -
     assert not a.quotation  # type: ignore[attr-defined]
     quotes = [s for s in suggest(text, PUBLISHED, "de") if s.kind == "quotation"]
     assert [q.source for q in quotes] == ["Müller", "Müller"]
+
+
+# Russian: asides, relative clauses, the rest of a count, an unnamed source taken up again
+
+RUSSIAN = (
+    "Заголовок\n\n"
+    "Над регионом за ночь сбили 40 дронов, сообщило в четверг Министерство обороны.\n\n"
+    "Как уточнили в ведомстве, больше всего аппаратов — 15 — сбили над Тульской областью. "
+    "Остальные 25 беспилотников были уничтожены над пятью другими регионами.\n\n"
+    "Ремонтные бригады, как заверили в администрации, работают без выходных. Власти района в мае "
+    "ввели особый режим, который, как пояснили в мэрии города, будет действовать до конца года.\n\n"
+    "Мост будет закрыт на ремонт, сообщил газете источник, знакомый с планами мэрии. По словам "
+    "собеседника, работы обойдутся в 300 млн рублей. Он добавил, что мэрия рассчитывает на помощь "
+    "области."
+)
+
+
+def test_the_rest_of_a_count_goes_on_with_its_source() -> None:
+    assert source_of(RUSSIAN, "25 беспилотников", "ru") == "Министерство обороны"
+
+
+def test_a_body_saying_so_in_an_aside_is_the_source_not_a_relay() -> None:
+    a = attribution_at(RUSSIAN, "без выходных", "ru")
+    assert a is not None
+    assert a.source == "администрации"  # type: ignore[attr-defined]
+    assert a.relayed_by == ()  # type: ignore[attr-defined]
+    # an outlet passing a subject's doing on stays a relay
+    relayed = "Заголовок\n\nРоспотребнадзор, как передаёт ТАСС, отобрал 30 проб воды в реке."
+    b = attribution_at(relayed, "30 проб", "ru")
+    assert b is not None
+    assert b.relayed_by == ("ТАСС",)  # type: ignore[attr-defined]
+
+
+def test_an_aside_in_a_relative_clause_covers_that_clause_only() -> None:
+    assert source_of(RUSSIAN, "в мае", "ru") is None
+    assert source_of(RUSSIAN, "до конца года", "ru") == "мэрии города"
+
+
+def test_он_takes_up_an_unnamed_source() -> None:
+    assert source_of(RUSSIAN, "рассчитывает на помощь", "ru") == "собеседника"

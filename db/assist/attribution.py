@@ -316,6 +316,7 @@ _RU_MOVED = re.compile(
     r"возрос(?:л[аои])?)\b[^.!?]*(?:\d|вдвое|втрое|вчетверо|впятеро)[^.!?]*[.!]?$)"
 )
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
+_RU_THE_REST = re.compile(r"(?:Остальн|Оставш)\w+\s")
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
@@ -1183,9 +1184,10 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                     and par == previous_par
                     and index == previous_index + 1
                     and not previous.quotation
-                    and _RU_MOVED.search(body)
+                    and (_RU_MOVED.search(body) or _RU_THE_REST.match(body))
                     and not _QUOTE_MARK.search(body)
                 ):
+                    # ("… . Остальные 25 сбиты над …": the rest of the count just given too)
                     # "По данным X, … . За неделю площадь выросла втрое.": a count and how it
                     # moved goes on with the account before it in the paragraph
                     made.append(_carry(previous, sent))

@@ -59,6 +59,10 @@ _OBJECT_PRONOUN = re.compile(r"(?:hende|ham|dem|ihm|ihr|ihnen)(?=[\s,.;:]|$)")
 # A conjunction opening a clause of its own right before the cue ("…, men ifølge X …").
 # (or a colon or semicolon: "…: по данным X, …")
 _CLAUSE_CONJUNCTION = re.compile(r"[,;]\s*(?:men|mens|og|aber|und|doch|но|а|однако)$|[:;]$")
+# "как заверили в штабе", "как пояснил губернатор": who says it, not an outlet passing it on.
+_ASIDE_SPEAKS = re.compile(r"как\s+(?!сообщает|пишет|переда[её]т)\w+(?:ли|л[аио]?)$", re.I)
+# A Russian relative clause opening just before an aside ("…, который, как …").
+_RU_RELATIVE_BEFORE = re.compile(r",\s*(?P<rel>котор\w+|где|куда)\s*,?$")
 _AR_THEN = led(r"\s*،?\s*(?:ف?إن(?:ه|ها|هم)?|فقد)\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
 _CITING = led(
@@ -789,6 +793,9 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             and stop
             and stop.group(0) == ","
             and not _RECKONS.search(cue)  # "Урожай, как ожидают в ведомстве, …": no relay
+            # ("Бригады, как заверили в штабе, работают …": the staff says so of the crews;
+            # only an outlet passing on, "как передаёт ТАСС", leaves the subject acting)
+            and not _ASIDE_SPEAKS.match(cue)
         ):
             # "Роспотребнадзор, как передаёт ТАСС, отобрал …": the subject acts, the outlet
             # named in the aside passes it on
@@ -806,7 +813,12 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             after = then.end()
         before = body[: m.start()].strip()
         rest = body[after:].strip(" ,.!?،")
-        if len(before.split()) <= 1 or _CLAUSE_CONJUNCTION.search(before):
+        relative = _RU_RELATIVE_BEFORE.search(before) if cue.startswith("как") else None
+        if relative and len(rest.split()) >= 2:
+            # "… режим, который, как пояснили в мэрии, будет действовать …": the relative
+            # clause the aside stands in, not the main clause before it
+            c_start, c_end = s + relative.start("rel"), e
+        elif len(before.split()) <= 1 or _CLAUSE_CONJUNCTION.search(before):
             # ("…, men ifølge hende dækker det …": the clause the cue opens, not the one before)
             c_start, c_end = s + after, e
         elif len(rest.split()) >= 2:  # "Der er ifølge politiet tale om …": the whole clause

@@ -99,7 +99,9 @@ _PERSON_ROLES = frozenset(
     "engineer spokesperson spokesman spokeswoman official officer manager director nurse doctor "
     "teacher worker employee pilot driver farmer fisherman owner resident witness survivor "
     "analyst researcher professor diplomat adviser advisor aide executive inspector "
-    "coordinator chairman chairwoman".split()
+    "coordinator chairman chairwoman "
+    # a Russian source described, not named ("источник, знакомый с планами", "собеседник")
+    "источник источника собеседник собеседника собеседница собеседницы".split()
 )
 # A German title alone, or after its article ("der Sprecher").
 _GERMAN_ROLE = re.compile(r"(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+)?([A-ZÄÖÜ]\w+)$")
@@ -703,7 +705,7 @@ def _genitive_forms(prefix: str, name: str) -> tuple[str, ...]:
 
 def _described_person(name: str) -> bool:
     """True for a source described rather than named, as one person ("engineer at the dam")."""
-    return name[:1].islower() and not _PERSON_ROLES.isdisjoint(name.casefold().split())
+    return name[:1].islower() and not _PERSON_ROLES.isdisjoint(re.findall(r"\w+", name.casefold()))
 
 
 __all__ = ["SOURCE_KINDS", "NameIndex", "clean_name", "guess_kind", "is_person", "normalise"]
