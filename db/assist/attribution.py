@@ -316,7 +316,7 @@ _RU_MOVED = re.compile(
     r"возрос(?:л[аои])?)\b[^.!?]*(?:\d|вдвое|втрое|вчетверо|впятеро)[^.!?]*[.!]?$)"
 )
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
-_RU_THE_REST = re.compile(r"(?:Остальн|Оставш)\w+\s")
+_RU_THE_REST = re.compile(r"(?:Остальн|Оставш)\w+\s[^.!?]*?\d")  # (the rest counted again)
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
