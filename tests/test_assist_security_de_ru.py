@@ -248,3 +248,30 @@ def test_an_aside_in_a_relative_clause_covers_that_clause_only() -> None:
 
 def test_он_takes_up_an_unnamed_source() -> None:
     assert source_of(RUSSIAN, "рассчитывает на помощь", "ru") == "собеседника"
+
+
+def test_the_rest_with_no_count_is_no_carried_statement() -> None:
+    text = (
+        "Заголовок\n\nВ больницу доставили 12 детей, сообщили в минздраве. Остальных отпустили "
+        "домой."
+    )
+    assert source_of(text, "отпустили", "ru") is None
+
+
+# Russian: what is still to come
+
+
+def test_a_date_in_what_a_body_fears_or_a_clause_that_may_be_is_ahead() -> None:
+    published = dt.date(2026, 11, 12)
+    text = (
+        "В штабе опасаются, что сокращение выплат ударит по набору весной. Как передаёт "
+        "агентство, с 1 января выплаты могут быть снижены. Весной выплаты снизили, а с 1 марта "
+        "их подняли."
+    )
+    found = [(text[d.start : d.end], d.iso) for d in extract_dates(text, published)]
+    assert found == [
+        ("весной", "2027-03-01/2027-05-31"),
+        ("с 1 января", "2027-01-01"),
+        ("Весной", "2026-03-01/2026-05-31"),
+        ("с 1 марта", "2026-03-01"),
+    ]

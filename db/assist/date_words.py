@@ -539,6 +539,8 @@ def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
                 "",
             )
             lo, hi = _season(year, months)
+            if not which and hi < published and future_context(folded, m.start()):
+                which = "next"  # "ударит по набору весной" said in the autumn: the spring to come
             if which == "last" and hi >= published:
                 year -= 1  # "في الشتاء الماضي", "прошлой зимой": the one before the paper
             elif which == "next" and lo <= published:
@@ -586,6 +588,8 @@ _FUTURE = led(
     r"vil|skal|ventes|forventes|begynder|starter|overvejer|planlægger|agter|"
     r"будет|будут|начн[её]тся|начнутся|завершится|завершатся|планируется|намечен[аоы]?|"
     r"пройд[её]т|пройдут|состоится|состоятся|откро[ею]тся|продлится|продлятся|вступит|"
+    # what a body fears, expects or plans ("в штабе опасаются, что … весной")
+    r"опасаются|опасается|ожидают|ожидается|планирует|планируют|намерен[аоы]?|"
     r"kommer\s+til\s+at|åbner|afholdes|"
     r"wird|werden|beginnt|beginnen|startet|geplant|findet|finden|soll\s+(?!\w+\s+haben)|"
     # what must or is to happen ("müssten ab Mai ausweichen", "sollen ab Juli gelten")
@@ -609,7 +613,24 @@ def future_context(text: str, start: int) -> bool:
         # "1.8 million", "1,500": a decimal point or a thousands mark, not a clause break
         cut = max(text.rfind(ch, floor, cut) for ch in ",;:.!?\n،")
     clause = text[max(floor, cut + 1) : start]
-    return bool(_FUTURE.search(clause))
+    if _FUTURE.search(clause):
+        return True
+    if _REPORTED_THAT.match(clause) and cut > floor:
+        # "в штабе опасаются, что … весной": the clause the reported one depends on
+        before = max(text.rfind(ch, floor, cut) for ch in ",;:.!?\n")
+        if _FUTURE.search(text[max(floor, before + 1) : cut]):
+            return True
+    # a Russian clause whose verb of what is to come follows the date ("с 1 января выплаты
+    # могут быть снижены")
+    ahead = _CLAUSE_END.search(text, start, start + 120)
+    return bool(_RU_FUTURE_AFTER.search(text, start, ahead.start() if ahead else start + 120))
+
+
+_REPORTED_THAT = re.compile(r"\s*(?:что|dass|at|that)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_RU_FUTURE_AFTER = re.compile(
+    r"(?<![\w])(?:будет|будут|могут\s+быть|может\s+быть|планируется|предстоит)(?![\w])"
+)
 
 
 def _weekdays(
