@@ -37,6 +37,7 @@ _PARTS: dict[str, str] = {
     "udgangen": "late", "anfang": "early", "mitte": "mid", "ende": "late",
     "초": "early", "중순": "mid", "말": "late", "상반기": "first half", "하반기": "second half",
 }  # fmt: skip
+_NAMED_YEAR_PARTS = {"early": (1, 1), "mid": (5, 8), "late": (12, 12)}
 _WHICH: dict[str, str] = {
     "the": "this", "this": "this", "last": "last", "next": "next",
     "الجاري": "this", "الحالي": "this", "الماضي": "last", "الماضية": "last",
@@ -57,7 +58,6 @@ _UNITS: dict[str, str] = {
     # a part of a season ("к концу лета"): that season of the paper's year
     "весны": "spring", "лета": "summer", "осени": "autumn", "зимы": "winter",
 }  # fmt: skip
-_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
 # Korean: the period and its part in one or two words ("이달 초", "지난해 말", "연말").
 _KOREAN_PERIODS: dict[str, tuple[str, str]] = {
     "이달": ("this", "month"), "이번달": ("this", "month"), "이번 달": ("this", "month"),
@@ -97,6 +97,12 @@ _PART_RE = led(
     r"(?P<part7>[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?:(?P<which7>des|der|dieses|dieser|vergangenen|"
     r"letzten|vorigen|kommenden|nächsten)\s+)?(?:(?P<which7b>vergangenen|letzten|vorigen|"
     r"kommenden|nächsten)\s+)?(?P<unit7>[Mm]onats|[Jj]ahres|[Ww]oche)(?![\w])"
+    # the start, middle or end of a year named ("bis Ende 2027", "к концу 2027 года")
+    r"|(?<![\w])(?:(?P<since10>[Ss]eit)\s+)?(?:(?:[Bb]is|[Aa]b)\s+)?"
+    r"(?P<part10>[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?P<y10>(?:19|20)\d\d)(?![\w])"
+    r"|(?<![\w])(?:(?P<since11>[Сс])\s+)?(?:(?:[Вв]|[Кк]|[Дд]о)\s+)?"
+    r"(?P<part11>начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\s+(?P<y11>(?:19|20)\d\d)\s+года"
+    r"(?![\w])"
     # German halves of a year ("im ersten Halbjahr", "in der zweiten Jahreshälfte 2024")
     r"|(?<![\w])(?:(?P<since8>[Ss]eit)\s+)?(?:(?:[Ii]m|[Ii]n\s+der|[Bb]is\s+zum|dem|der)\s+)?"
     r"(?P<part8>ersten|zweiten)\s+(?:Halbjahr(?:es)?|Jahreshälfte)(?:\s+(?:des\s+)?"
@@ -111,7 +117,20 @@ _PART_RE = led(
     r"|(?<![\w])(?<!년\s)(?<!해\s)(?P<part9>상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
 )
 _KEYS = frozenset(
-    [*_UNITS, "초", "말", "중순", "상반기", "하반기", "halbjahr", "halbjahres", "jahreshälfte"]
+    [
+        *_UNITS,
+        "초",
+        "말",
+        "중순",
+        "상반기",
+        "하반기",
+        "halbjahr",
+        "halbjahres",
+        "jahreshälfte",
+        "anfang",
+        "mitte",
+        "ende",
+    ]  # (the last three before a year named, "Ende 2027")
 ) | frozenset(w.split()[0] for w in _KOREAN_PERIODS if len(w) > 1)
 _KOREAN_KEY_PREFIXES = (
     "연말",
@@ -185,6 +204,18 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
     """Every part of a month, year or week in *folded*, resolved against *published*."""
     for m in near_words(folded, _PART_RE, _is_key):
         g = m.groupdict()
+        named_part = g["part10"] or g["part11"]
+        if named_part:
+            # "Ende 2027": its December, "Anfang 2024" its January, "Mitte 2025" May to August
+            # (as "the end of 2027", "the start of 2024", "the middle of 2025")
+            year = int(g["y10"] or g["y11"])
+            months = _NAMED_YEAR_PARTS[_PARTS[named_part.casefold()]]
+            first = dt.date(year, months[0], 1)
+            if g["since10"] or g["since11"]:
+                yield m.start(), m.end(), first, first, True
+            else:
+                yield m.start(), m.end(), first, _month_end(year, months[1]), True
+            continue
         if g["ko"]:
             which, unit = _KOREAN_PERIODS[g["ko"]]
             part = _PARTS[g["part6"]]
