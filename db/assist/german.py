@@ -115,7 +115,8 @@ _CAPITAL_NEXT = re.compile(r"\s+(?:der\s+|die\s+|das\s+|den\s+)?[A-ZÄÖÜ]")
 # The source's words after the cue, at the start of the cue's noun phrase.
 _PREFIX = led(
     r"(?<![\w])(?P<cue>[Ll]aut|[Nn]ach\s+(?:den\s+)?(?:Angaben|Informationen|Aussagen|"
-    r"Schätzungen|Berechnungen|Daten|Zahlen|Darstellung|Einschätzung|Plänen|Worten)"
+    r"Schätzungen|Berechnungen|Daten|Zahlen|Darstellung|Einschätzung|Plänen|Worten|"
+    r"Erkenntnissen|Auskunft|Recherchen|Einschätzungen)"
     r"(?:\s+(?:von|vom))?)\s+"
 )
 # Documents whose author is the source ("einem Bericht der Zeitung", "Angaben der Polizei").
@@ -165,6 +166,8 @@ _SUBJECT_SAID = led(
     r"sagte|erklärte|berichtete|"
     r"(?:teilte|teilten|teilt|gab|gaben|gibt|räumte|räumten|kündigte|kündigten|fügte|fügten)"
     r"\s+(?:[^,.;:!?\"“”„»«]{1,40}?\s+)?(?:mit|bekannt|an|ein|hinzu)(?=\s*,)|"
+    # an accusation ("Moskau wirft Kiew vor, …")
+    r"(?:wirft|werfen|warf|warfen)\s+[^,.;:!?\"“”„»«]{1,40}?\s+vor(?=\s*,)|"
     # what a subject demands, expects, fears or holds likely ("Der Verband fordert, dass …",
     # "X hält es für wahrscheinlich, dass …")
     r"betonte|fordert|fordern|forderte|forderten|verlangt|verlangen|verlangte|verlangten|"
@@ -284,6 +287,7 @@ _THINKS_SUBJUNCTIVE = led(
 )
 # A whole quotation closing on its sentence's end, then a new sentence ("„… .“ Das Amt …").
 _QUOTATION_BEFORE = re.compile(r"[„\"»“][^„“”\"»«\n]{2,400}?[.!?][“”\"«]\s+(?=[A-ZÄÖÜ])")
+_CLOSED_QUOTATION = re.compile(r"[.!?][“”\"«]\s+")
 _WRITERS = frozenset("schrieb schreibt berichtete berichteten berichtet meldete meldet".split())
 _PARTICLE = re.compile(
     r"\s+(?:am\s+\w+\s+|auf\s+Anfrage\s+|weiter\s+)?(mit|hinzu|an|bekannt|ein)\s*[.!]?$"
@@ -323,7 +327,7 @@ _VERB_ORDER_AFTER = re.compile(r"\s*,\s*(?:dass\s+)?")
 # with whoever spoke before.
 SUBJUNCTIVE = led(
     r"(?<![\w])(?:sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|dürfe|liege|stehe|"
-    r"komme|bleibe|fehle|handle|gehe|hätten|wären)(?![\w])"
+    r"komme|bleibe|fehle|handle|gehe|hätten|wären|würden|gäbe|beträfen|betreffe)(?![\w])"
 )
 
 
@@ -399,6 +403,9 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         out.append(Cue(c_start, e, m.group("who"), "nach angaben", s + m.start(), s + m.end()))
     for m in _SUBJECT_SAID.finditer(body):
         opens = max(body.rfind(",", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+        closed = [q.end() for q in _CLOSED_QUOTATION.finditer(body, 0, m.start())]
+        if closed and closed[-1] > opens:
+            opens = closed[-1]  # "„… .“ Er fügte hinzu, …": a new sentence after the quotation
         if opens > 1 and not body[opens : m.start()].strip() and body[opens - 1] == ",":
             # "Der Chef des Verbands, Oberst X, sagte …": the name in apposition before the verb
             opens = body.rfind(",", 0, opens - 1) + 1
@@ -494,11 +501,11 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
             if subject and not body[:first].strip() and subject.casefold() not in ("er", "sie"):
                 who, via = subject, (who,)
         opens = 0
-        closed = _QUOTATION_BEFORE.match(body, 0, m.start())
-        if closed and closed.end() < m.start():
+        before = _QUOTATION_BEFORE.match(body, 0, m.start())
+        if before and before.end() < m.start():
             # "„… .“ Das Amt wolle …, kündigte sie an": a quotation of its own before the
             # statement in the sentence read
-            opens = closed.end()
+            opens = before.end()
         out.append(Cue(s + opens, s + m.start(), who, verb, s + m.start(), e, via))
     for m in _RELAYED.finditer(body):
         opens = body.rfind(",", 0, m.start()) + 1
