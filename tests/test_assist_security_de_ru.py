@@ -275,3 +275,69 @@ def test_a_date_in_what_a_body_fears_or_a_clause_that_may_be_is_ahead() -> None:
         ("Весной", "2026-03-01/2026-05-31"),
         ("с 1 марта", "2026-03-01"),
     ]
+
+
+# More German and Russian ways of naming a source
+
+GERMAN_MORE = (
+    "Titel\n\n"
+    "Nach Erkenntnissen des Bundesnachrichtendienstes hat Russland 300 Panzer verlegt. Nach "
+    "Auskunft der Bundespolizei wurden 40 Drohnen gesichtet.\n\n"
+    "Die EU-Kommission teilte mit, die Sanktionen beträfen 45 Schiffe. Zudem würden 20 Firmen "
+    "gelistet.\n\n"
+    "Moskau wirft Kiew vor, die Feuerpause bereits 14 Mal gebrochen zu haben.\n\n"
+    "„Die Lage ist ernst“, sagte Oberst Max Huber. „Wir zählen täglich 30 Angriffe.“ Er fügte "
+    "hinzu, die Luftabwehr sei überlastet."
+)
+
+
+def test_more_german_documents_and_accusations_name_their_source() -> None:
+    assert source_of(GERMAN_MORE, "300 Panzer", "de") == "Bundesnachrichtendienstes"
+    assert source_of(GERMAN_MORE, "40 Drohnen", "de") == "Bundespolizei"
+    assert source_of(GERMAN_MORE, "14 Mal", "de") == "Moskau"
+
+
+def test_reported_speech_in_würden_goes_on_with_its_speaker() -> None:
+    assert source_of(GERMAN_MORE, "20 Firmen", "de") == "EU-Kommission"
+
+
+def test_a_quotation_read_with_the_next_sentence_goes_on_with_its_speaker() -> None:
+    assert source_of(GERMAN_MORE, "30 Angriffe", "de") == "Oberst Max Huber"
+    assert source_of(GERMAN_MORE, "Luftabwehr", "de") == "Oberst Max Huber"
+
+
+def test_a_german_or_russian_year_with_its_start_or_end() -> None:
+    published = dt.date(2026, 11, 12)
+    text = "Die Brigade soll bis Ende 2027 wachsen. Seit Anfang 2024 und Mitte 2025 war es so."
+    found = {text[d.start : d.end]: d.iso for d in extract_dates(text, published)}
+    assert found["bis Ende 2027"] == "2027-12-01/2027-12-31"
+    assert found["Seit Anfang 2024"] == "2024-01-01"
+    assert found["Mitte 2025"] == "2025-05-01/2025-08-31"
+    ru = "К концу 2027 года бригада вырастет, а в начале 2024 года было 40 машин."
+    found = {ru[d.start : d.end]: d.iso for d in extract_dates(ru, published)}
+    assert found["К концу 2027 года"] == "2027-12-01/2027-12-31"
+    assert found["в начале 2024 года"] == "2024-01-01/2024-01-31"
+
+
+RUSSIAN_MORE = (
+    "Заголовок\n\n"
+    "Минобороны заявило о перехвате 40 беспилотников. Как сообщает агентство «Север», в обмене "
+    "участвовали 84 военнослужащих. В ведомстве подчеркнули, что перемирие продлится 30 дней.\n\n"
+    "«Ситуация тяжёлая», — заявил полковник Сергей Орлов. «Каждую ночь мы фиксируем до 25 "
+    "атак». Он также сообщил, что ПВО перегружена.\n\n"
+    "Санкции затронули 45 танкеров, говорится в заявлении Еврокомиссии. В документе также "
+    "указано, что под ограничения попали 20 компаний."
+)
+
+
+def test_говорится_в_заявлении_names_its_author_and_в_документе_takes_it_up() -> None:
+    assert source_of(RUSSIAN_MORE, "45 танкеров", "ru") == "Еврокомиссии"
+    assert source_of(RUSSIAN_MORE, "20 компаний", "ru") == "Еврокомиссии"
+
+
+def test_a_department_is_no_news_agency_named_before() -> None:
+    assert source_of(RUSSIAN_MORE, "30 дней", "ru") != "агентство «Север»"
+
+
+def test_a_russian_quotation_closing_before_its_full_stop_goes_on_with_its_speaker() -> None:
+    assert source_of(RUSSIAN_MORE, "до 25", "ru") == "Сергей Орлов"

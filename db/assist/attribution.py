@@ -285,7 +285,7 @@ _BACKSHIFTED = re.compile(
     r"(?!.*\b(?:show|shows|showed|indicate|indicates|suggest|suggests)\s*[.!]?$)"
 )
 # A sentence that is a quotation whole, with no cue of its own.
-_QUOTED_SENTENCE = re.compile(r"^[\"“«„”][^\"“”«»„]{3,}[.!?]?[\"”»“]$")
+_QUOTED_SENTENCE = re.compile(r"^[\"“«„”][^\"“”«»„]{3,}(?:[.!?]?[\"”»“]|»[.!])$")
 # A topic that is an adverbial ("시도별로는", "지역에서는", "올해에는"): no subject of its own.
 _KO_ADVERBIAL_TOPIC = re.compile(r"(?:으로|로|에서|에)는\s")
 # The verb of a count that moved, closing a sentence with a figure in it ("…5.1% 증가했다").
@@ -316,6 +316,16 @@ _RU_MOVED = re.compile(
     r"возрос(?:л[аои])?)\b[^.!?]*(?:\d|вдвое|втрое|вчетверо|впятеро)[^.!?]*[.!]?$)"
 )
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
+# A whole quotation opening a read sentence that goes on after it ("„… .“ Er fügte hinzu …").
+_OPENING_QUOTATION = re.compile(
+    r"(?P<q>[„“\"«»][^„“”\"«»\n]{2,400}?(?:[.!?][“”\"«»]|[“”\"«»][.!]))\s+\S"
+)
+# Russian "В документе также указано, что …": the document cited just before.
+_RU_SAID_THERE = re.compile(
+    r"^(?:В|Во)\s+(?:этом\s+|том\s+же\s+)?(?:сообщении|заявлении|документе|докладе|отч[её]те|"
+    r"письме|публикации|материале|исследовании)\s+(?:также\s+|же\s+|тоже\s+)?(?:говорится|"
+    r"сказано|указано|отмечается|указывается|уточняется|подч[её]ркивается)(?![\w])"
+)
 _RU_THE_REST = re.compile(r"(?:Остальн|Оставш)\w+\s[^.!?]*?\d")  # (the rest counted again)
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
@@ -1103,6 +1113,26 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 )
             )  # fmt: skip
         made = _chain(text, made, lang == "en")
+        opening_quote = _OPENING_QUOTATION.match(body) if lang in ("de", "ru") else None
+        if (
+            opening_quote is not None
+            and previous is not None
+            and previous.quotation
+            and previous.source
+            and par == previous_par
+            and index == previous_index + 1
+            and not any(a.start <= sent.start < a.end for a in made)
+        ):
+            # "„…“, sagte X. „… .“ Er fügte hinzu, …": the quotation going on, read as one
+            # sentence with the next, is X's too
+            made.insert(
+                0,
+                Attribution(
+                    sent.start, sent.start + opening_quote.end("q"), previous.source,
+                    previous.source_kind, previous.relayed_by, "carried over", previous.cue_start,
+                    previous.cue_end, quotation=True, variants=previous.variants,
+                ),
+            )  # fmt: skip
         if lang == "ko" and made:
             made = _briefed_findings(text, made, briefers)
         if (
@@ -1112,10 +1142,17 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             and previous.source
             and par - previous_par <= 1
             and _DE_SAID_THERE.search(body)
+        ) or (
+            not made
+            and lang == "ru"
+            and previous is not None
+            and previous.source
+            and par - previous_par <= 1
+            and _RU_SAID_THERE.match(body)
         ):
             # "…, heißt es in dem Bericht", "…, heißt es darin": the report or paper just
             # cited, so its source (and whoever passed it on)
-            made.append(_carry(previous, sent, cue="heißt es darin"))
+            made.append(_carry(previous, sent, cue="heißt es darin" if lang == "de" else "там же"))
         if not made:
             hedge = _HEDGE.search(body) or (german_hedge(body) if lang == "de" else None)
             if hedge:

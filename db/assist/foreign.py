@@ -116,8 +116,18 @@ _AR_CIRCUMSTANCE = re.compile(r"(?:في|خلال|عبر|أثناء)\s")
 _SAID_IN = re.compile(
     r"^(?:В|Во)\s+(?:сообщении|заявлении|пресс-релизе|докладе|отч[её]те|документе|письме|"
     r"публикации|релизе|обращении|(?:телеграм|Telegram)-канале)\s+(?P<who>[^,.;:!?]{2,80}?)\s+"
-    r"(?P<verb>говорится|сказано|отмечается|указывается|уточняется|сообщается)\s*,?\s*(?:что\s+)?"
+    r"(?P<verb>говорится|сказано|отмечается|указывается|уточняется|сообщается|указано)"
+    r"\s*,?\s*(?:что\s+)?"
 )
+# "…, говорится в заявлении Еврокомиссии.": the document's author, after the statement.
+_SAID_IN_AFTER = re.compile(
+    r",\s*(?:—\s*)?(?:говорится|сказано|отмечается|указывается|сообщается)\s+в\s+"
+    r"(?:сво[её]м\s+|своей\s+|официальном\s+|совместном\s+)?(?:сообщении|заявлении|"
+    r"пресс-релизе|докладе|отч[её]те|документе|письме|публикации|релизе|обращении|"
+    r"(?:телеграм|Telegram)-канале)\s+(?P<who>[^,.;:!?]{2,80}?)\s*[.!]?$"
+)
+# Words that are no owner of a document ("В документе также указано, что …").
+_NO_OWNER = frozenset("также же тоже ещё еще прямо отдельно".split())
 _LISTENER_LAST = re.compile(r"(?<=\S)\s+«[^»]{1,40}»\s*$")
 _LISTENER_FIRST = re.compile(r"^«[^»]{1,40}»\s+(?=\S+\s+\S)")
 # "Det fremgår af en rapport fra X, at …", "Как следует из сообщения X, …": the document's author.
@@ -944,10 +954,19 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         elif who:
             out.append(Cue(s + follows.end(), e, who, "fremgår", s, s + follows.end(), relays))
     said_in = _SAID_IN.match(body)
+    if said_in and said_in.group("who").split()[0].casefold() in _NO_OWNER:
+        said_in = None  # "В документе также указано, …": the document cited before
     if said_in:  # "В сообщении МЧС говорится, что …": the ministry
         who, relays = _who(said_in.group("who"))
         if who:
             out.append(Cue(s + said_in.end(), e, who, said_in.group("verb"), s, s + said_in.end()))
+    said_after = _SAID_IN_AFTER.search(body)
+    if said_after and said_after.start() > 8:
+        who, _ = _who(said_after.group("who"))
+        if who:
+            out.append(
+                Cue(s, s + said_after.start(), who, "говорится в", s + said_after.start(), e)
+            )
     says = _THAT_SAYS.match(body)
     if says:
         previous = _previous_sentence(text, s)

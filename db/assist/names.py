@@ -404,7 +404,7 @@ class NameIndex:
         for word in set(name.casefold().split()):
             self._source_words.setdefault(word, []).append(entry)
             self._word_names.setdefault(word, {}).setdefault(name, []).append(noted)
-        if not is_person(name):
+        if not is_person(name) and not _described_person(name):  # ("источник в штабе")
             self._bodies.append(entry)
 
     def _latest_person(self, pos: int, gender: str = "") -> str | None:
@@ -561,6 +561,10 @@ class NameIndex:
                     p < pos
                     and normalise(name) != low
                     and (stem in normalise(name) or low in _ANY_BODY)
+                    # (a department is no news agency passing it on: "как сообщает агентство
+                    # «X», … . В ведомстве подчеркнули …" is the ministry named before)
+                    and not (low.startswith("ведомств") and kind == "media")
+                    and normalise(name) not in _ANY_BODY
                 ):
                     return name, kind, (raw,)
         if not _has_capital(raw) and len(raw.split()) <= 2:
