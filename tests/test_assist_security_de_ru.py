@@ -341,3 +341,21 @@ def test_a_department_is_no_news_agency_named_before() -> None:
 
 def test_a_russian_quotation_closing_before_its_full_stop_goes_on_with_its_speaker() -> None:
     assert source_of(RUSSIAN_MORE, "до 25", "ru") == "Сергей Орлов"
+
+
+def test_who_told_an_outlet_is_the_source_of_what_it_passed_on() -> None:
+    at = RUSSIAN_TOLD.index("84 военнослужащих")
+    holding = [a for a in extract_attributions(RUSSIAN_TOLD, "ru") if a.start <= at < a.end]
+    a = min(holding, key=lambda h: h.end - h.start)  # (what a figure there is read with)
+    assert a.source == "источник в силовых структурах"
+    assert a.relayed_by == ("агентство «Север»",)
+    # with no one named as having told it, the outlet stays the source
+    alone = RUSSIAN_TOLD.split(" Об этом")[0]
+    assert source_of(alone, "84 военнослужащих", "ru") == "агентство «Север»"
+
+
+RUSSIAN_TOLD = (
+    "Заголовок\n\n"
+    "Как сообщает агентство «Север», в обмене участвовали 84 военнослужащих. Об этом агентству "
+    "рассказал источник в силовых структурах."
+)

@@ -1282,6 +1282,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
         )
         last_par = par
         last_sent = (index, sent)
+        if lang == "ru" and made:
+            out = _told_the_outlet(out, made, sent)
         if made:
             previous = made[-1] if made[-1].source else previous
             previous_par = par
@@ -1523,6 +1525,35 @@ def _subject_only(text: str, start: int, end: int, made: list[Attribution], cut:
     piece = text[start:end]
     inner = [b for b in made if b.cue_start == cut and b.start >= cut]  # "X said CONTENT"
     return bool(inner) and not re.search(r"[,;:“”\"«»]", piece) and len(piece.split()) <= 8
+
+
+_OUTLET_PASSES_ON = re.compile(r"как\s+(?:сообщает|сообщил[аио]?|пишет|писал[аио]?|переда[её]т)")
+
+
+def _told_the_outlet(
+    out: list[Attribution], made: list[Attribution], sent: Span
+) -> list[Attribution]:
+    """ "Как сообщает агентство «X», … . Об этом агентству рассказал источник …": who told the
+    outlet is the source of what it passed on, the outlet its relay."""
+    told = next((a for a in made if a.source and a.end <= sent.start and not a.relayed_by), None)
+    if told is None or told.source is None:
+        return out
+    kept: list[Attribution] = []
+    for a in out:
+        if (
+            told.start <= a.start
+            and a.end <= told.end
+            and a.source
+            and not a.relayed_by
+            and a.source != told.source
+            and _OUTLET_PASSES_ON.match(a.cue)
+        ):
+            a = Attribution(
+                a.start, a.end, told.source, told.source_kind, (a.source,), a.cue, a.cue_start,
+                a.cue_end, quotation=a.quotation, variants=told.variants,
+            )  # fmt: skip
+        kept.append(a)
+    return kept
 
 
 _CLOSES = {"„": "“”", "«": "»", "»": "«", "“": "”“", '"': '"', "”": "”"}
