@@ -267,6 +267,13 @@ _CARRY_INSIDE = re.compile(
     r"^(?:\S+\s+){1,6}?(?:dermed|derved|тем самым|таким образом|demnach|demzufolge)(?!\w)"
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# German "heißt es darin", "hieß es in dem Bericht": the document cited just before.
+_DE_SAID_THERE = re.compile(
+    r"(?<![\w])(?:heißt|hieß)\s+es\s+(?:(?:weiter|zudem|auch|ferner)\s+)?(?:darin|dort|"
+    r"(?:in\s+dem|im|in\s+der|in\s+diesem|in\s+dieser)\s+(?:[a-zäöüß]+\s+)?(?:Bericht|Papier|"
+    r"Schreiben|Studie|Dokument|Mitteilung|Analyse|Erklärung|Stellungnahme|Beitrag|Artikel|"
+    r"Gutachten|Entwurf|Brief))(?![\w])"
+)
 # A Korean word carrying a subject, topic or "also" particle ("가격이 ", "정부는 ", "배도 "), or
 # a quotation: a sentence with one of its own does not go on with the one before.
 _KO_SUBJECT_OF_ITS_OWN = led(r"[\uac00-\ud7a3](?:은|는|이|가|도|께서)\s|[\"“”]")
@@ -278,7 +285,7 @@ _BACKSHIFTED = re.compile(
     r"(?!.*\b(?:show|shows|showed|indicate|indicates|suggest|suggests)\s*[.!]?$)"
 )
 # A sentence that is a quotation whole, with no cue of its own.
-_QUOTED_SENTENCE = re.compile(r"^[\"“«„”][^\"“”«»„]{3,}[.!?]?[\"”»“]$")
+_QUOTED_SENTENCE = re.compile(r"^[\"“«„”][^\"“”«»„]{3,}(?:[.!?]?[\"”»“]|»[.!])$")
 # A topic that is an adverbial ("시도별로는", "지역에서는", "올해에는"): no subject of its own.
 _KO_ADVERBIAL_TOPIC = re.compile(r"(?:으로|로|에서|에)는\s")
 # The verb of a count that moved, closing a sentence with a figure in it ("…5.1% 증가했다").
@@ -309,6 +316,17 @@ _RU_MOVED = re.compile(
     r"возрос(?:л[аои])?)\b[^.!?]*(?:\d|вдвое|втрое|вчетверо|впятеро)[^.!?]*[.!]?$)"
 )
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
+# A whole quotation opening a read sentence that goes on after it ("„… .“ Er fügte hinzu …").
+_OPENING_QUOTATION = re.compile(
+    r"(?P<q>[„“\"«»][^„“”\"«»\n]{2,400}?(?:[.!?][“”\"«»]|[“”\"«»][.!]))\s+\S"
+)
+# Russian "В документе также указано, что …": the document cited just before.
+_RU_SAID_THERE = re.compile(
+    r"^(?:В|Во)\s+(?:этом\s+|том\s+же\s+)?(?:сообщении|заявлении|документе|докладе|отч[её]те|"
+    r"письме|публикации|материале|исследовании)\s+(?:также\s+|же\s+|тоже\s+)?(?:говорится|"
+    r"сказано|указано|отмечается|указывается|уточняется|подч[её]ркивается)(?![\w])"
+)
+_RU_THE_REST = re.compile(r"(?:Остальн|Оставш)\w+\s[^.!?]*?\d")  # (the rest counted again)
 _KO_NOMINATIVE = re.compile(r"[\uac00-\ud7a3\w%](?:이|가)\s")
 _QUESTION_LINE = re.compile(r"^[^\n“”\"]{8,300}\?[^\S\n]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n.!?]{3,90}$", re.MULTILINE)
@@ -1084,6 +1102,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
             # (what ``[“"‘«„”].*[”"’»“,.]?`` matches whole: a statement opening on a quotation
             # mark)
             quoted = text[start:end].strip()[:1] in _OPENING_MARKS
+            if quoted and f.cue_start < start:
+                end = _quotation_end(text, start, end)
             if lang in ("de", "da") and not quoted:  # German and Danish print's »…«
                 quoted = bool(re.fullmatch(r"»[^»]*«[,.]?", text[start:end].strip()))
             made.append(
@@ -1093,8 +1113,46 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 )
             )  # fmt: skip
         made = _chain(text, made, lang == "en")
+        opening_quote = _OPENING_QUOTATION.match(body) if lang in ("de", "ru") else None
+        if (
+            opening_quote is not None
+            and previous is not None
+            and previous.quotation
+            and previous.source
+            and par == previous_par
+            and index == previous_index + 1
+            and not any(a.start <= sent.start < a.end for a in made)
+        ):
+            # "„…“, sagte X. „… .“ Er fügte hinzu, …": the quotation going on, read as one
+            # sentence with the next, is X's too
+            made.insert(
+                0,
+                Attribution(
+                    sent.start, sent.start + opening_quote.end("q"), previous.source,
+                    previous.source_kind, previous.relayed_by, "carried over", previous.cue_start,
+                    previous.cue_end, quotation=True, variants=previous.variants,
+                ),
+            )  # fmt: skip
         if lang == "ko" and made:
             made = _briefed_findings(text, made, briefers)
+        if (
+            not made
+            and lang == "de"
+            and previous is not None
+            and previous.source
+            and par - previous_par <= 1
+            and _DE_SAID_THERE.search(body)
+        ) or (
+            not made
+            and lang == "ru"
+            and previous is not None
+            and previous.source
+            and par - previous_par <= 1
+            and _RU_SAID_THERE.match(body)
+        ):
+            # "…, heißt es in dem Bericht", "…, heißt es darin": the report or paper just
+            # cited, so its source (and whoever passed it on)
+            made.append(_carry(previous, sent, cue="heißt es darin" if lang == "de" else "там же"))
         if not made:
             hedge = _HEDGE.search(body) or (german_hedge(body) if lang == "de" else None)
             if hedge:
@@ -1163,9 +1221,10 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                     and par == previous_par
                     and index == previous_index + 1
                     and not previous.quotation
-                    and _RU_MOVED.search(body)
+                    and (_RU_MOVED.search(body) or _RU_THE_REST.match(body))
                     and not _QUOTE_MARK.search(body)
                 ):
+                    # ("… . Остальные 25 сбиты над …": the rest of the count just given too)
                     # "По данным X, … . За неделю площадь выросла втрое.": a count and how it
                     # moved goes on with the account before it in the paragraph
                     made.append(_carry(previous, sent))
@@ -1223,6 +1282,8 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
         )
         last_par = par
         last_sent = (index, sent)
+        if lang == "ru" and made:
+            out = _told_the_outlet(out, made, sent)
         if made:
             previous = made[-1] if made[-1].source else previous
             previous_par = par
@@ -1464,6 +1525,54 @@ def _subject_only(text: str, start: int, end: int, made: list[Attribution], cut:
     piece = text[start:end]
     inner = [b for b in made if b.cue_start == cut and b.start >= cut]  # "X said CONTENT"
     return bool(inner) and not re.search(r"[,;:“”\"«»]", piece) and len(piece.split()) <= 8
+
+
+_OUTLET_PASSES_ON = re.compile(r"как\s+(?:сообщает|сообщил[аио]?|пишет|писал[аио]?|переда[её]т)")
+
+
+def _told_the_outlet(
+    out: list[Attribution], made: list[Attribution], sent: Span
+) -> list[Attribution]:
+    """ "Как сообщает агентство «X», … . Об этом агентству рассказал источник …": who told the
+    outlet is the source of what it passed on, the outlet its relay."""
+    told = next((a for a in made if a.source and a.end <= sent.start and not a.relayed_by), None)
+    if told is None or told.source is None:
+        return out
+    kept: list[Attribution] = []
+    for a in out:
+        if (
+            told.start <= a.start
+            and a.end <= told.end
+            and a.source
+            and not a.relayed_by
+            and a.source != told.source
+            and _OUTLET_PASSES_ON.match(a.cue)
+        ):
+            a = Attribution(
+                a.start, a.end, told.source, told.source_kind, (a.source,), a.cue, a.cue_start,
+                a.cue_end, quotation=a.quotation, variants=told.variants,
+            )  # fmt: skip
+        kept.append(a)
+    return kept
+
+
+_CLOSES = {"„": "“”", "«": "»", "»": "«", "“": "”“", '"': '"', "”": "”"}
+
+
+def _quotation_end(text: str, start: int, end: int) -> int:
+    """Where a quotation opening at *start* after its speaker's cue closes, when it runs on
+    past the sentence ending at *end* ("X sagt: „… . … .“"): its closing mark in the same
+    paragraph; else *end*."""
+    closing = _CLOSES.get(text[start], "")
+    if not closing or any(ch in closing for ch in text[start + 1 : end]):
+        return end
+    for at in range(end, min(len(text), end + 600)):
+        ch = text[at]
+        if ch == "\n" or (ch in _OPENING_MARKS and ch not in closing):
+            return end
+        if ch in closing:
+            return at + 1
+    return end
 
 
 def _carry(prev: Attribution, sent: Span, cue: str = "carried over") -> Attribution:

@@ -37,6 +37,7 @@ _PARTS: dict[str, str] = {
     "udgangen": "late", "anfang": "early", "mitte": "mid", "ende": "late",
     "초": "early", "중순": "mid", "말": "late", "상반기": "first half", "하반기": "second half",
 }  # fmt: skip
+_NAMED_YEAR_PARTS = {"early": (1, 1), "mid": (5, 8), "late": (12, 12)}
 _WHICH: dict[str, str] = {
     "the": "this", "this": "this", "last": "last", "next": "next",
     "الجاري": "this", "الحالي": "this", "الماضي": "last", "الماضية": "last",
@@ -54,6 +55,8 @@ _UNITS: dict[str, str] = {
     "месяца": "month", "года": "year", "недели": "week",
     "måneden": "month", "måned": "month", "året": "year", "år": "year", "ugen": "week",
     "uge": "week", "monats": "month", "jahres": "year", "woche": "week",
+    # a part of a season ("к концу лета"): that season of the paper's year
+    "весны": "spring", "лета": "summer", "осени": "autumn", "зимы": "winter",
 }  # fmt: skip
 # Korean: the period and its part in one or two words ("이달 초", "지난해 말", "연말").
 _KOREAN_PERIODS: dict[str, tuple[str, str]] = {
@@ -80,19 +83,26 @@ _PART_RE = led(
     r"(?:\s+(?P<which3>الجاري|الحالي|الماضي|الماضية|المنصرم|المقبل|القادم|المقبلة|القادمة))?"
     r"(?![\w])"
     # Russian
-    r"|(?<![\w])(?:(?P<since4>[Сс])\s+)?(?:(?:[Вв]|[Кк]|[Дд]о)\s+)?"
+    r"|(?<![\w])(?:(?P<since4>[Сс])\s+)?(?:(?:[Вв]|(?P<by4>[Кк]|[Дд]о))\s+)?"
     r"(?P<part4>начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\s+"
-    r"(?:(?P<which4>этого|текущего|прошлого|следующего)\s+)?(?P<unit4>месяца|года|недели)"
+    r"(?:(?P<which4>этого|текущего|прошлого|следующего)\s+)?"
+    r"(?P<unit4>месяца|года|недели|весны|лета|осени|зимы)"
     r"(?![\w])"
     # Danish
     r"|(?<![\w])(?:(?P<since5>[Ss]iden)\s+)?(?:(?:[Ii]|[Ff]ra|[Tt]il|[Ii]nden)\s+)?"
     r"(?P<part5>starten|begyndelsen|midten|slutningen|udgangen)\s+af\s+"
     r"(?:(?P<which5>denne|sidste|næste)\s+)?(?P<unit5>måneden|måned|året|år|ugen|uge)(?![\w])"
     # German
-    r"|(?<![\w])(?:(?P<since7>[Ss]eit)\s+)?(?:(?:[Bb]is|[Aa]b)\s+)?"
+    r"|(?<![\w])(?:(?P<since7>[Ss]eit)\s+)?(?:(?:(?P<by7>[Bb]is)|[Aa]b)\s+)?"
     r"(?P<part7>[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?:(?P<which7>des|der|dieses|dieser|vergangenen|"
     r"letzten|vorigen|kommenden|nächsten)\s+)?(?:(?P<which7b>vergangenen|letzten|vorigen|"
     r"kommenden|nächsten)\s+)?(?P<unit7>[Mm]onats|[Jj]ahres|[Ww]oche)(?![\w])"
+    # the start, middle or end of a year named ("bis Ende 2027", "к концу 2027 года")
+    r"|(?<![\w])(?:(?P<since10>[Ss]eit)\s+)?(?:(?:[Bb]is|[Aa]b)\s+)?"
+    r"(?P<part10>[Aa]nfang|[Mm]itte|[Ee]nde)\s+(?P<y10>(?:19|20)\d\d)(?![\w])"
+    r"|(?<![\w])(?:(?P<since11>[Сс])\s+)?(?:(?:[Вв]|[Кк]|[Дд]о)\s+)?"
+    r"(?P<part11>начал[аеоу]|середин[аеуы]|конц[аеу]|конец)\s+(?P<y11>(?:19|20)\d\d)\s+года"
+    r"(?![\w])"
     # German halves of a year ("im ersten Halbjahr", "in der zweiten Jahreshälfte 2024")
     r"|(?<![\w])(?:(?P<since8>[Ss]eit)\s+)?(?:(?:[Ii]m|[Ii]n\s+der|[Bb]is\s+zum|dem|der)\s+)?"
     r"(?P<part8>ersten|zweiten)\s+(?:Halbjahr(?:es)?|Jahreshälfte)(?:\s+(?:des\s+)?"
@@ -107,7 +117,20 @@ _PART_RE = led(
     r"|(?<![\w])(?<!년\s)(?<!해\s)(?P<part9>상반기|하반기)(?=[\s,.]|까지|부터|에|의|께|쯤|$)"
 )
 _KEYS = frozenset(
-    [*_UNITS, "초", "말", "중순", "상반기", "하반기", "halbjahr", "halbjahres", "jahreshälfte"]
+    [
+        *_UNITS,
+        "초",
+        "말",
+        "중순",
+        "상반기",
+        "하반기",
+        "halbjahr",
+        "halbjahres",
+        "jahreshälfte",
+        "anfang",
+        "mitte",
+        "ende",
+    ]  # (the last three before a year named, "Ende 2027")
 ) | frozenset(w.split()[0] for w in _KOREAN_PERIODS if len(w) > 1)
 _KOREAN_KEY_PREFIXES = (
     "연말",
@@ -152,6 +175,26 @@ def _part_span(
     return lo + dt.timedelta(days=offsets[0]), lo + dt.timedelta(days=offsets[1])
 
 
+def _season_part(
+    part: str, season: str, since: bool, published: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A part of a season of the paper's year ("к концу лета"): the first ten days of its
+    first month, the middle ten of its middle month, the last days of its last month."""
+    months = _SEASON_MONTHS[season]
+    year = published.year - (1 if months[0] == 12 and published.month <= 2 else 0)
+    lo, hi = season_span(year, months)
+    if since and lo > published:  # "с конца зимы" in November: the winter gone by
+        lo, hi = season_span(year - 1, months)
+    if part == "early":
+        first, last = lo, lo + dt.timedelta(days=9)
+    elif part == "mid":
+        middle = lo.replace(day=28) + dt.timedelta(days=4)  # into the middle month
+        first, last = middle.replace(day=11), middle.replace(day=20)
+    else:
+        first, last = hi.replace(day=21), hi
+    return (first, first) if since else (first, last)
+
+
 def _month_end(year: int, month: int) -> dt.date:
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)
@@ -161,6 +204,18 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
     """Every part of a month, year or week in *folded*, resolved against *published*."""
     for m in near_words(folded, _PART_RE, _is_key):
         g = m.groupdict()
+        named_part = g["part10"] or g["part11"]
+        if named_part:
+            # "Ende 2027": its December, "Anfang 2024" its January, "Mitte 2025" May to August
+            # (as "the end of 2027", "the start of 2024", "the middle of 2025")
+            year = int(g["y10"] or g["y11"])
+            months = _NAMED_YEAR_PARTS[_PARTS[named_part.casefold()]]
+            first = dt.date(year, months[0], 1)
+            if g["since10"] or g["since11"]:
+                yield m.start(), m.end(), first, first, True
+            else:
+                yield m.start(), m.end(), first, _month_end(year, months[1]), True
+            continue
         if g["ko"]:
             which, unit = _KOREAN_PERIODS[g["ko"]]
             part = _PARTS[g["part6"]]
@@ -182,6 +237,16 @@ def period_parts(folded: str, published: dt.date | None) -> Iterator[Found]:
             which_word = g["which7b"] or g.get(f"which{n}") or "this"
             which = _WHICH.get(which_word.casefold(), "this")
             since = bool(g.get(f"since{n}"))
+            by = bool(g.get(f"by{n}"))
+            if unit in _SEASON_MONTHS and published is not None:
+                first, last = _season_part(part, unit, since, published)
+                yield m.start(), m.end(), first, last, True
+                continue
+            if by and part == "late" and unit == "year" and not since and published is not None:
+                # "до конца года", "bis Ende des Jahres": a deadline, the year's December
+                lo, _ = relative_period(f"{which} year", published)
+                yield m.start(), m.end(), lo.replace(month=12), lo.replace(month=12, day=31), True
+                continue
         reference = published
         if g.get("y8"):  # "im ersten Halbjahr 2024": that year's
             reference, which = dt.date(int(g["y8"]), 12, 31), "this"

@@ -58,17 +58,17 @@ _DE_DAY_PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)"
 # (pattern, rule): rule names how the words resolve (see _resolve_rule).
 _RELATIVE: list[tuple[str, str]] = [
     # Russian
-    (r"на\s+прошлой\s+неделе", "last week"),
+    (r"на\s+(?:прошлой|минувшей)\s+неделе", "last week"),
     # what was counted over a period: "за прошлую неделю", "за прошлый месяц"
-    (r"за\s+прошлую\s+неделю", "last week"),
-    (r"за\s+прошлый\s+месяц", "last month"),
-    (r"за\s+прошлый\s+год", "last year"),
+    (r"за\s+(?:прошлую|минувшую)\s+неделю", "last week"),
+    (r"за\s+(?:прошлый|минувший)\s+месяц", "last month"),
+    (r"за\s+(?:прошлый|минувший)\s+год", "last year"),
     (r"за\s+последнюю\s+неделю", "past week"),
     (r"на\s+этой\s+неделе", "this week"),
     (r"на\s+следующей\s+неделе", "next week"),
-    (r"в\s+прошлом\s+месяце", "last month"),
+    (r"в\s+(?:прошлом|минувшем)\s+месяце", "last month"),
     (r"в\s+этом\s+месяце", "this month"),
-    (r"в\s+прошлом\s+году", "last year"),
+    (r"в\s+(?:прошлом|минувшем)\s+году", "last year"),
     (r"в\s+этом\s+году", "this year"),
     (r"в\s+следующем\s+году", "next year"),
     (r"в\s+течение\s+(?:последней\s+|прошлой\s+)?недели", "past week"),
@@ -494,7 +494,8 @@ _SEASON_RE = led(
     + r"|(?P<ko2>봄|여름|가을|겨울)철"
     + _KO_PARTICLE
     + r"|(?:(?:i\s+løbet\s+af|i|til|om|hen\s+over)\s+(?P<da>foråret|sommeren|efteråret|"
-    r"vinteren)|(?:im|in\s+diesem|(?:im|in\s+dem)\s+(?P<de_which>vergangenen|letzten|vorigen|"
+    r"vinteren)|(?:im|in\s+diesem|seit(?:\s+dem)?|bis\s+zum|ab\s+dem|"
+    r"(?:im|in\s+dem|seit\s+dem|bis\s+zum)\s+(?P<de_which>vergangenen|letzten|vorigen|"
     r"kommenden|nächsten)|(?P<de_which2>vergangenen|letzten|vorigen|kommenden|nächsten|diesen))\s+"
     r"(?P<de>frühjahr|frühling|sommer|herbst|winter)|(?:(?P<ru_which>прошлой|прошлым|этой|этим|следующей|следующим)\s+)?"
     r"(?P<ru>весной|летом|осенью|зимой)|في\s+(?:فصل\s+)?(?P<ar>الربيع|الصيف|الخريف|"
@@ -538,6 +539,8 @@ def _bare_seasons(folded: str, published: dt.date | None) -> Iterator[Found]:
                 "",
             )
             lo, hi = _season(year, months)
+            if not which and hi < published and future_context(folded, m.start()):
+                which = "next"  # "ударит по набору весной" said in the autumn: the spring to come
             if which == "last" and hi >= published:
                 year -= 1  # "في الشتاء الماضي", "прошлой зимой": the one before the paper
             elif which == "next" and lo <= published:
@@ -585,6 +588,8 @@ _FUTURE = led(
     r"vil|skal|ventes|forventes|begynder|starter|overvejer|planlægger|agter|"
     r"будет|будут|начн[её]тся|начнутся|завершится|завершатся|планируется|намечен[аоы]?|"
     r"пройд[её]т|пройдут|состоится|состоятся|откро[ею]тся|продлится|продлятся|вступит|"
+    # what a body fears, expects or plans ("в штабе опасаются, что … весной")
+    r"опасаются|опасается|ожидают|ожидается|планирует|планируют|намерен[аоы]?|"
     r"kommer\s+til\s+at|åbner|afholdes|"
     r"wird|werden|beginnt|beginnen|startet|geplant|findet|finden|soll\s+(?!\w+\s+haben)|"
     # what must or is to happen ("müssten ab Mai ausweichen", "sollen ab Juli gelten")
@@ -608,7 +613,24 @@ def future_context(text: str, start: int) -> bool:
         # "1.8 million", "1,500": a decimal point or a thousands mark, not a clause break
         cut = max(text.rfind(ch, floor, cut) for ch in ",;:.!?\n،")
     clause = text[max(floor, cut + 1) : start]
-    return bool(_FUTURE.search(clause))
+    if _FUTURE.search(clause):
+        return True
+    if _REPORTED_THAT.match(clause) and cut > floor:
+        # "в штабе опасаются, что … весной": the clause the reported one depends on
+        before = max(text.rfind(ch, floor, cut) for ch in ",;:.!?\n")
+        if _FUTURE.search(text[max(floor, before + 1) : cut]):
+            return True
+    # a Russian clause whose verb of what is to come follows the date ("с 1 января выплаты
+    # могут быть снижены")
+    ahead = _CLAUSE_END.search(text, start, start + 120)
+    return bool(_RU_FUTURE_AFTER.search(text, start, ahead.start() if ahead else start + 120))
+
+
+_REPORTED_THAT = re.compile(r"\s*(?:что|dass|at|that)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_RU_FUTURE_AFTER = re.compile(
+    r"(?<![\w])(?:будет|будут|могут\s+быть|может\s+быть|планируется|предстоит)(?![\w])"
+)
 
 
 def _weekdays(
@@ -875,7 +897,8 @@ _SEASON_WORDS = frozenset(w.casefold() for w in _SEASONS) | frozenset(
     "foråret sommeren efteråret vinteren ربيع صيف خريف شتاء 봄철 여름철 가을철 겨울철".split()
 )
 _RELATIVE_WORDS = frozenset(
-    "неделе месяце году прошлую прошлый последнюю течение вчера сегодня позавчера uge måned år "
+    "неделе месяце году прошлую прошлый минувшую минувший последнюю течение вчера сегодня "
+    "позавчера uge måned år "
     "års fjor går dag morgen "
     "forgårs aftes morges weekenden weekend woche monat jahr vorjahr wochenende gestern heute "
     "vorgestern jahresbeginn jahresanfang jahresverlauf выходные выходных عطلة الأسبوع الشهر "

@@ -207,6 +207,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # a German year after "erst", "spätestens", "frühestens", a verb or an adverb after it:
+        # "könne erst 2029 vollständig …", "soll spätestens 2030 fertig sein"
+        "year",
+        led(
+            r"(?:(?<=[Ee]rst\s)|(?<=[Ss]pätestens\s)|(?<=[Ff]rühestens\s))"
+            + _Y.format(n="y")
+            + r"(?=\s+[a-zäöüß]|\s*[,.;:!?])"
+        ),
+    ),
+    (
         # (a weekday before its date, "on Thursday 24 September", is read with the date)
         "relative",
         led(

@@ -59,6 +59,10 @@ _OBJECT_PRONOUN = re.compile(r"(?:hende|ham|dem|ihm|ihr|ihnen)(?=[\s,.;:]|$)")
 # A conjunction opening a clause of its own right before the cue ("…, men ifølge X …").
 # (or a colon or semicolon: "…: по данным X, …")
 _CLAUSE_CONJUNCTION = re.compile(r"[,;]\s*(?:men|mens|og|aber|und|doch|но|а|однако)$|[:;]$")
+# "как заверили в штабе", "как пояснил губернатор": who says it, not an outlet passing it on.
+_ASIDE_SPEAKS = re.compile(r"как\s+(?!сообщает|пишет|переда[её]т)\w+(?:ли|л[аио]?)$", re.I)
+# A Russian relative clause opening just before an aside ("…, который, как …").
+_RU_RELATIVE_BEFORE = re.compile(r",\s*(?P<rel>котор\w+|где|куда)\s*,?$")
 _AR_THEN = led(r"\s*،?\s*(?:ف?إن(?:ه|ها|هم)?|فقد)\s")
 # "со ссылкой на X", "citing X", "نقلا عن X": X is the source, whoever cites them a relay.
 _CITING = led(
@@ -112,8 +116,18 @@ _AR_CIRCUMSTANCE = re.compile(r"(?:في|خلال|عبر|أثناء)\s")
 _SAID_IN = re.compile(
     r"^(?:В|Во)\s+(?:сообщении|заявлении|пресс-релизе|докладе|отч[её]те|документе|письме|"
     r"публикации|релизе|обращении|(?:телеграм|Telegram)-канале)\s+(?P<who>[^,.;:!?]{2,80}?)\s+"
-    r"(?P<verb>говорится|сказано|отмечается|указывается|уточняется|сообщается)\s*,?\s*(?:что\s+)?"
+    r"(?P<verb>говорится|сказано|отмечается|указывается|уточняется|сообщается|указано)"
+    r"\s*,?\s*(?:что\s+)?"
 )
+# "…, говорится в заявлении Еврокомиссии.": the document's author, after the statement.
+_SAID_IN_AFTER = re.compile(
+    r",\s*(?:—\s*)?(?:говорится|сказано|отмечается|указывается|сообщается)\s+в\s+"
+    r"(?:сво[её]м\s+|своей\s+|официальном\s+|совместном\s+)?(?:сообщении|заявлении|"
+    r"пресс-релизе|докладе|отч[её]те|документе|письме|публикации|релизе|обращении|"
+    r"(?:телеграм|Telegram)-канале)\s+(?P<who>[^,.;:!?]{2,80}?)\s*[.!]?$"
+)
+# Words that are no owner of a document ("В документе также указано, что …").
+_NO_OWNER = frozenset("также же тоже ещё еще прямо отдельно".split())
 _LISTENER_LAST = re.compile(r"(?<=\S)\s+«[^»]{1,40}»\s*$")
 _LISTENER_FIRST = re.compile(r"^«[^»]{1,40}»\s+(?=\S+\s+\S)")
 # "Det fremgår af en rapport fra X, at …", "Как следует из сообщения X, …": the document's author.
@@ -336,6 +350,10 @@ _INVERTED = led(
     r"(?:,|»|“|”|\"|(?<=[,!?])«)\s*[—–-]?\s*"
     rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|l(?:yder|ød) det fra)"
     r"\s+(?P<who>[^.!?\n]+?)\s*[.!?]?$"
+)
+_DE_LISTENER_FIRST = re.compile(
+    r"(?:der|dem)\s+(?:[„\"»“][^„“”\"»«]{1,40}[“”\"«]|[\w-]*[Zz]eitung|[\w-]*[Aa]gentur|"
+    r"Redaktion|Zeitschrift)\s*,"
 )
 _KO_ACCORDING = re.compile(
     # "통계청이 발표한 자료에 따르면": the author of the document
@@ -785,6 +803,9 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             and stop
             and stop.group(0) == ","
             and not _RECKONS.search(cue)  # "Урожай, как ожидают в ведомстве, …": no relay
+            # ("Бригады, как заверили в штабе, работают …": the staff says so of the crews;
+            # only an outlet passing on, "как передаёт ТАСС", leaves the subject acting)
+            and not _ASIDE_SPEAKS.match(cue)
         ):
             # "Роспотребнадзор, как передаёт ТАСС, отобрал …": the subject acts, the outlet
             # named in the aside passes it on
@@ -802,7 +823,12 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             after = then.end()
         before = body[: m.start()].strip()
         rest = body[after:].strip(" ,.!?،")
-        if len(before.split()) <= 1 or _CLAUSE_CONJUNCTION.search(before):
+        relative = _RU_RELATIVE_BEFORE.search(before) if cue.startswith("как") else None
+        if relative and len(rest.split()) >= 2:
+            # "… режим, который, как пояснили в мэрии, будет действовать …": the relative
+            # clause the aside stands in, not the main clause before it
+            c_start, c_end = s + relative.start("rel"), e
+        elif len(before.split()) <= 1 or _CLAUSE_CONJUNCTION.search(before):
             # ("…, men ifølge hende dækker det …": the clause the cue opens, not the one before)
             c_start, c_end = s + after, e
         elif len(rest.split()) >= 2:  # "Der er ifølge politiet tale om …": the whole clause
@@ -928,10 +954,19 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         elif who:
             out.append(Cue(s + follows.end(), e, who, "fremgår", s, s + follows.end(), relays))
     said_in = _SAID_IN.match(body)
+    if said_in and said_in.group("who").split()[0].casefold() in _NO_OWNER:
+        said_in = None  # "В документе также указано, …": the document cited before
     if said_in:  # "В сообщении МЧС говорится, что …": the ministry
         who, relays = _who(said_in.group("who"))
         if who:
             out.append(Cue(s + said_in.end(), e, who, said_in.group("verb"), s, s + said_in.end()))
+    said_after = _SAID_IN_AFTER.search(body)
+    if said_after and said_after.start() > 8:
+        who, _ = _who(said_after.group("who"))
+        if who:
+            out.append(
+                Cue(s, s + said_after.start(), who, "говорится в", s + said_after.start(), e)
+            )
     says = _THAT_SAYS.match(body)
     if says:
         previous = _previous_sentence(text, s)
@@ -944,6 +979,8 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             verb_said = says.group("verb")
             out.append(Cue(previous.start, previous.end, who, verb_said, s, e, relays))
     inv = _INVERTED.search(body)
+    if inv and _DE_LISTENER_FIRST.match(inv.group("who")):
+        inv = None  # "X, sagte der „Rundschau“, …": whom X spoke to, then what X said
     if inv and not re.search(r",\s*(?:что|що|at|dass)\s", inv.group("who")):
         who, relays = _who(inv.group("who"))
         if who[:1].isupper():  # "siger Anne Holm, direktør i X": the name, then what she is

@@ -114,8 +114,10 @@ _CAPITAL_NEXT = re.compile(r"\s+(?:der\s+|die\s+|das\s+|den\s+)?[A-ZÄÖÜ]")
 
 # The source's words after the cue, at the start of the cue's noun phrase.
 _PREFIX = led(
-    r"(?<![\w])(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Informationen|Aussagen|Schätzungen|"
-    r"Berechnungen|Daten|Zahlen|Darstellung|Einschätzung)(?:\s+(?:von|vom))?)\s+"
+    r"(?<![\w])(?P<cue>[Ll]aut|[Nn]ach\s+(?:den\s+)?(?:Angaben|Informationen|Aussagen|"
+    r"Schätzungen|Berechnungen|Daten|Zahlen|Darstellung|Einschätzung|Plänen|Worten|"
+    r"Erkenntnissen|Auskunft|Recherchen|Einschätzungen)"
+    r"(?:\s+(?:von|vom))?)\s+"
 )
 # Documents whose author is the source ("einem Bericht der Zeitung", "Angaben der Polizei").
 _DOCUMENT = led(
@@ -164,6 +166,8 @@ _SUBJECT_SAID = led(
     r"sagte|erklärte|berichtete|"
     r"(?:teilte|teilten|teilt|gab|gaben|gibt|räumte|räumten|kündigte|kündigten|fügte|fügten)"
     r"\s+(?:[^,.;:!?\"“”„»«]{1,40}?\s+)?(?:mit|bekannt|an|ein|hinzu)(?=\s*,)|"
+    # an accusation ("Moskau wirft Kiew vor, …")
+    r"(?:wirft|werfen|warf|warfen)\s+[^,.;:!?\"“”„»«]{1,40}?\s+vor(?=\s*,)|"
     # what a subject demands, expects, fears or holds likely ("Der Verband fordert, dass …",
     # "X hält es für wahrscheinlich, dass …")
     r"betonte|fordert|fordern|forderte|forderten|verlangt|verlangen|verlangte|verlangten|"
@@ -172,7 +176,14 @@ _SUBJECT_SAID = led(
     r"meinte|rechnet\s+damit|rechnen\s+damit|rechnete\s+damit|"
     r"(?:hält|halten|hielt|hielten)\s+es\s+für\s+\w+|"
     r"(?:ist|sind|zeigte\s+sich|zeigten\s+sich|zeigt\s+sich)\s+(?:überzeugt|zuversichtlich|"
-    r"sicher)|(?:verwies|verweist|wies|weist)\s+darauf(?:\s+hin)?)"
+    r"sicher)|(?:verwies|verweist|wies|weist)\s+darauf(?:\s+hin)?|"
+    # a perfect or pluperfect, its participle closing the clause ("X hatte bereits im Frühjahr
+    # gewarnt, …", "X hat am Montag erklärt, …")
+    r"(?:hat|hatte|haben|hatten)\s+(?:[^,.;:!?\"“”„»«]{1,40}?\s+)?(?:gewarnt|erklärt|betont|"
+    r"mitgeteilt|angekündigt|bestätigt|berichtet|gemeldet|versichert|eingeräumt|gefordert|"
+    r"geschrieben|gesagt)(?=\s*,))"
+    # whom the subject spoke to ("sagte der „Rundschau“, …")
+    r"(?:\s+(?:der|dem)\s+[„»\"“][^„“”\"»«\n]{1,40}[“”\"«])?"
     r"(?:\s+[^,.;:!?\"“”„»«]{1,50}?)?\s*,\s*(?:dass\s+)?"
 )
 # A verb of saying and a colon before a quotation ("X sagte der „Rundschau“: „…“").
@@ -265,8 +276,19 @@ _AFTER = re.compile(
     r"(?:,|[“”\"»«])\s*[—–-]?\s*(?:(?P<verb>sagte|sagten|sagt|erklärte|erklärten|erklärt|"
     r"berichtete|berichteten|berichtet|betonte|betont|schrieb|schreibt|meldete|meldet|"
     r"ergänzte|warnte|bestätigte|bestätigten|unterstrich|versicherte|so)|"
-    r"(?P<split>teilte|teilten|teilt|fügte|fügten|gab|gaben|räumte|räumten)\b)\s+"
+    r"(?P<split>teilte|teilten|teilt|fügte|fügten|gab|gaben|räumte|räumten|kündigte|"
+    r"kündigten)\b)\s+"
 )
+# A subject thinking or expecting in the subjunctive, opening what a writer passes on ("Der
+# Dienst gehe davon aus, dass …, schreibt das Portal"): the subject is the source.
+_THINKS_SUBJUNCTIVE = led(
+    r"(?<![\w])(?:gehe|rechne|erwarte|befürchte|fürchte|warne|schätze|glaube|vermute|halte)"
+    r"(?![\w])"
+)
+# A whole quotation closing on its sentence's end, then a new sentence ("„… .“ Das Amt …").
+_QUOTATION_BEFORE = re.compile(r"[„\"»“][^„“”\"»«\n]{2,400}?[.!?][“”\"«]\s+(?=[A-ZÄÖÜ])")
+_CLOSED_QUOTATION = re.compile(r"[.!?][“”\"«]\s+")
+_WRITERS = frozenset("schrieb schreibt berichtete berichteten berichtet meldete meldet".split())
 _PARTICLE = re.compile(
     r"\s+(?:am\s+\w+\s+|auf\s+Anfrage\s+|weiter\s+)?(mit|hinzu|an|bekannt|ein)\s*[.!]?$"
 )
@@ -278,6 +300,11 @@ _LISTENER = re.compile(
     # a paper named in quotation marks ("sagte Reimann der „Westheider Rundschau“")
     r"|\s+der\s+[„\"»“][^„“”\"»«]{1,40}[“”\"«]$"
 )
+# The same, right after the verb, the statement after it ("X, sagte der „Rundschau“, …").
+_LISTENER_FIRST = re.compile(
+    r"(?:der|dem)\s+(?:[„\"»“][^„“”\"»«]{1,40}[“”\"«]|[\w-]*[Zz]eitung|[\w-]*[Aa]gentur|"
+    r"Redaktion|Zeitschrift|Wochenzeitung|Tageszeitung)\s*,"
+)
 _ROLES = frozenset(
     "Sprecher Sprecherin Chef Chefin Leiter Leiterin Vertreter Vertreterin Redakteur "
     "Redakteurin Mitarbeiter Mitarbeiterin Chefredakteur Chefredakteurin".split()
@@ -288,12 +315,19 @@ _RELAYED = re.compile(
     r"(?P<verb>berichtet|berichtete|berichten|berichteten|meldet|meldete|schreibt|schrieb|"
     r"meldeten)\s+(?:[a-zäöüß]+\s+){0,2}?unter\s+Berufung\s+auf\s+"
 )
+# "X berief sich auf ein Papier des Heeres, wonach …": the paper's author is the source, X
+# passed it on.
+_RELIED_ON = re.compile(
+    r"(?<![\w])(?:berief|beriefen|beruft|berufen|bezog|bezogen|bezieht|stützte|stützten|stützt)"
+    r"\s+sich\s+(?:[^,.;:!?\"“”„»«]{1,40}?\s+)?auf\s+(?P<y>[^,.;:!?]{2,120}?)\s*,\s*"
+    r"(?:wonach|demzufolge|dem\s+zufolge|laut\s+dem|laut\s+der)\s+"
+)
 _VERB_ORDER_AFTER = re.compile(r"\s*,\s*(?:dass\s+)?")
 # Konjunktiv I of reported speech ("sei", "habe", "gebe", "werde"): a sentence in it goes on
 # with whoever spoke before.
 SUBJUNCTIVE = led(
     r"(?<![\w])(?:sei|seien|habe|gebe|werde|könne|müsse|solle|wolle|dürfe|liege|stehe|"
-    r"komme|bleibe|fehle|handle|gehe|hätten|wären)(?![\w])"
+    r"komme|bleibe|fehle|handle|gehe|hätten|wären|würden|gäbe|beträfen|betreffe)(?![\w])"
 )
 
 
@@ -369,6 +403,12 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         out.append(Cue(c_start, e, m.group("who"), "nach angaben", s + m.start(), s + m.end()))
     for m in _SUBJECT_SAID.finditer(body):
         opens = max(body.rfind(",", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+        closed = [q.end() for q in _CLOSED_QUOTATION.finditer(body, 0, m.start())]
+        if closed and closed[-1] > opens:
+            opens = closed[-1]  # "„… .“ Er fügte hinzu, …": a new sentence after the quotation
+        if opens > 1 and not body[opens : m.start()].strip() and body[opens - 1] == ",":
+            # "Der Chef des Verbands, Oberst X, sagte …": the name in apposition before the verb
+            opens = body.rfind(",", 0, opens - 1) + 1
         subject = body[opens : m.start()]
         first = opens + len(subject) - len(subject.lstrip())
         who, who_end = _who(body, first, m.start())
@@ -379,7 +419,10 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         where = _WHERE_AFTER_SUBJECT.fullmatch(body, who_end, m.start()) if who else None
         if where:  # "Die Fraktion im Kreistag kritisierte, …": where it sits, no name
             who_end = m.start()
-        if not who or body[who_end : m.start()].strip() or m.end() >= len(body) - 3:
+        between = body[who_end : m.start()].strip()
+        if between == "," and opens > 0 and who[:1].isupper():
+            between = ""  # "Der Chef des Verbands, Oberst X, sagte …": the name in apposition
+        if not who or between or m.end() >= len(body) - 3:
             continue  # the subject is the noun phrase right before the verb
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + first, s + m.end()))
     for m in _ZUFOLGE.finditer(body):
@@ -443,11 +486,27 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
                 continue
             tail = tail[: particle.start()]
         pronoun = _PRONOUN.match(tail)
+        if not pronoun and _LISTENER_FIRST.match(tail):
+            continue  # "X, sagte der „Rundschau“, …": whom X spoke to, not a speaker
         who = pronoun.group(1) if pronoun else _speaker(tail)
         if not who or m.start() < 8:
             continue
         verb = m.group("verb") or (f"{m.group('split')} {particle.group(1)}" if particle else "")
-        out.append(Cue(s, s + m.start(), who, verb, s + m.start(), e))
+        via = ()
+        thinks = _THINKS_SUBJUNCTIVE.search(body, 0, m.start()) if verb in _WRITERS else None
+        if thinks:
+            # "Der Dienst gehe davon aus, dass …, schreibt das Portal": the subject the writer
+            # reports on is the source, the writer passed it on
+            subject, first = _subject_before(body, thinks.start())
+            if subject and not body[:first].strip() and subject.casefold() not in ("er", "sie"):
+                who, via = subject, (who,)
+        opens = 0
+        before = _QUOTATION_BEFORE.match(body, 0, m.start())
+        if before and before.end() < m.start():
+            # "„… .“ Das Amt wolle …, kündigte sie an": a quotation of its own before the
+            # statement in the sentence read
+            opens = before.end()
+        out.append(Cue(s + opens, s + m.start(), who, verb, s + m.start(), e, via))
     for m in _RELAYED.finditer(body):
         opens = body.rfind(",", 0, m.start()) + 1
         subject = body[opens : m.start()]
@@ -458,6 +517,13 @@ def german_cues(text: str, s: int, e: int) -> list[Cue]:
         said = _VERB_ORDER_AFTER.match(body, source_end) if source else None
         if said:
             out.append(Cue(s + said.end(), e, source, m.group("verb"), s, s + said.end(), (relay,)))
+    for m in _RELIED_ON.finditer(body):
+        relay, first = _subject_before(body, m.start())
+        source, _ = _who(body, m.start("y"), m.end("y"))
+        if relay and source and not body[:first].strip():
+            out.append(
+                Cue(s + m.end(), e, source, "beruft sich auf", s + first, s + m.end(), (relay,))
+            )
     out += _more_cues(text, s, e)
     return out
 

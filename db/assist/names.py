@@ -99,7 +99,9 @@ _PERSON_ROLES = frozenset(
     "engineer spokesperson spokesman spokeswoman official officer manager director nurse doctor "
     "teacher worker employee pilot driver farmer fisherman owner resident witness survivor "
     "analyst researcher professor diplomat adviser advisor aide executive inspector "
-    "coordinator chairman chairwoman".split()
+    "coordinator chairman chairwoman "
+    # a Russian source described, not named ("источник, знакомый с планами", "собеседник")
+    "источник источника собеседник собеседника собеседница собеседницы".split()
 )
 # A German title alone, or after its article ("der Sprecher").
 _GERMAN_ROLE = re.compile(r"(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+)?([A-ZÄÖÜ]\w+)$")
@@ -402,7 +404,7 @@ class NameIndex:
         for word in set(name.casefold().split()):
             self._source_words.setdefault(word, []).append(entry)
             self._word_names.setdefault(word, {}).setdefault(name, []).append(noted)
-        if not is_person(name):
+        if not is_person(name) and not _described_person(name):  # ("источник в штабе")
             self._bodies.append(entry)
 
     def _latest_person(self, pos: int, gender: str = "") -> str | None:
@@ -559,6 +561,10 @@ class NameIndex:
                     p < pos
                     and normalise(name) != low
                     and (stem in normalise(name) or low in _ANY_BODY)
+                    # (a department is no news agency passing it on: "как сообщает агентство
+                    # «X», … . В ведомстве подчеркнули …" is the ministry named before)
+                    and not (low.startswith("ведомств") and kind == "media")
+                    and normalise(name) not in _ANY_BODY
                 ):
                     return name, kind, (raw,)
         if not _has_capital(raw) and len(raw.split()) <= 2:
@@ -703,7 +709,7 @@ def _genitive_forms(prefix: str, name: str) -> tuple[str, ...]:
 
 def _described_person(name: str) -> bool:
     """True for a source described rather than named, as one person ("engineer at the dam")."""
-    return name[:1].islower() and not _PERSON_ROLES.isdisjoint(name.casefold().split())
+    return name[:1].islower() and not _PERSON_ROLES.isdisjoint(re.findall(r"\w+", name.casefold()))
 
 
 __all__ = ["SOURCE_KINDS", "NameIndex", "clean_name", "guess_kind", "is_person", "normalise"]

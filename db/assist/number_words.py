@@ -342,22 +342,26 @@ def _korean_native(text: str) -> list[WordNumber]:
     return out
 
 
-# "каждый пятый", "hver tredje": one in so many.
+# "каждый пятый", "hver tredje", "jeder vierte": one in so many.
 _EVERY_NTH = led(
-    r"(?<![\w])(?:[Кк]ажд(?:ый|ая|ое|ого|ую|ой|ому|ые|ых)|[Hh]vert?)\s+(?P<o>"
+    r"(?<![\w])(?:[Кк]ажд(?:ый|ая|ое|ого|ую|ой|ому|ые|ых)|[Hh]vert?|[Jj]ede[rsnm]?)\s+(?P<o>"
     r"втор\w+|трет\w+|четв[её]рт\w+|пят\w+|шест\w+|седьм\w+|восьм\w+|девят\w+|десят\w+|"
-    r"anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)(?![\w])"
+    r"anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|"
+    r"(?:zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|zwanzigst)(?:e|er|es|en|em))"
+    r"(?![\w])"
 )
 _ORDINAL_STEMS = {
     "втор": 2, "трет": 3, "четв": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
     "десят": 10, "ande": 2, "tred": 3, "fjer": 4, "femt": 5, "sjet": 6, "syve": 7, "otte": 8,
-    "nien": 9, "tien": 10,
+    "nien": 9, "tien": 10, "zwei": 2, "drit": 3, "vier": 4, "fünf": 5, "sech": 6, "sieb": 7,
+    "acht": 8, "neun": 9, "zehn": 10, "zwan": 20,
 }  # fmt: skip
 
 
 def _every_nth(text: str) -> list[WordNumber]:
     out: list[WordNumber] = []
-    if "ажд" not in text and "hver" not in text.casefold():
+    folded = text.casefold()
+    if "ажд" not in text and "hver" not in folded and "jede" not in folded:
         return out
     for m in _EVERY_NTH.finditer(text):
         word = m["o"].casefold()
@@ -374,7 +378,7 @@ def word_numbers(text: str, language: str) -> list[WordNumber]:
     if language in _TABLES:
         found += _plain_numbers(text, language)
     found += _self_counting(text, language)
-    if language in ("ru", "da"):
+    if language in ("ru", "da", "de"):
         found += _every_nth(text)
     if language == "ko":
         found += _korean_native(text)
