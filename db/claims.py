@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -475,34 +475,8 @@ def create_claim(
         session.flush()
         if decided is not None:
             record_decision(session, claim.id, claim.status, decided)
-        return ClaimInfo(
-            id=claim.id,
-            article_id=aid,
-            article_title=title,
-            start=claim.start,
-            end=claim.end,
-            quote=claim.quote,
-            prefix=claim.prefix,
-            suffix=claim.suffix,
-            statement=claim.statement,
-            kind=claim.kind,
-            source_id=claim.source_id,
-            source_name=source_name,
-            reliability=claim.reliability,
-            credibility=claim.credibility,
-            status=claim.status,
-            event_start=claim.event_start,
-            event_end=claim.event_end,
-            notes=claim.notes,
-            tags=tuple(values.get("tags", ())),
-            assignee_id=claim.assignee_id,
-            version=claim.version,
-            created_at=claim.created_at,
-            updated_at=claim.updated_at,
-            created_by_id=claim.created_by_id,
-            updated_by_id=claim.updated_by_id,
-            contested=claim.contested,
-            fact_id=claim.fact_id,
+        return _claim_info(
+            functools.partial(getattr, claim), title, source_name, tuple(values.get("tags", ()))
         )
 
 
@@ -548,35 +522,25 @@ def _create_plain(
             "updated_by_id": None,
         }
         insert_claim(session, row)
-        return ClaimInfo(
-            id=row["id"],
-            article_id=aid,
-            article_title=title,
-            start=anchor.start,
-            end=anchor.end,
-            quote=anchor.quote,
-            prefix=anchor.prefix,
-            suffix=anchor.suffix,
-            statement=anchor.quote,
-            kind=ClaimKind.FIGURE,
-            source_id=None,
-            source_name="",
-            reliability=None,
-            credibility=None,
-            status=Status.UNVERIFIED,
-            event_start=None,
-            event_end=None,
-            notes="",
-            tags=(),
-            assignee_id=None,
-            version=1,
-            created_at=now,
-            updated_at=now,
-            created_by_id=row["created_by_id"],
-            updated_by_id=row["updated_by_id"],
-            contested=contested,
-            fact_id=None,
-        )
+        return _claim_info(row.__getitem__, title, "", ())
+
+
+# The claim's own columns a ClaimInfo repeats (beside its article's title, its source's name
+# and its tags, read from other tables).
+_INFO_COLUMNS = (
+    "id", "article_id", "start", "end", "quote", "prefix", "suffix", "statement", "kind",
+    "source_id", "reliability", "credibility", "status", "event_start", "event_end", "notes",
+    "assignee_id", "version", "created_at", "updated_at", "created_by_id", "updated_by_id",
+    "contested", "fact_id",
+)  # fmt: skip
+
+
+def _claim_info(
+    column: Callable[[str], Any], title: str, source_name: str, tags: tuple[str, ...]
+) -> ClaimInfo:
+    """A :class:`ClaimInfo` of a claim whose columns *column* reads by name."""
+    values = {name: column(name) for name in _INFO_COLUMNS}
+    return ClaimInfo(article_title=title, source_name=source_name, tags=tags, **values)
 
 
 def create_claim_by_quote(
