@@ -22,10 +22,8 @@ from db import audit, timeutil
 from db.changefeed import remember_own
 from db.models import Claim, HistoryEntry
 from db.models.base import TrackedMixin
-from db.timeutil import utcnow
 
 _HISTORY = cast(Table, HistoryEntry.__table__)
-_CLAIM = cast(Table, Claim.__table__)
 # Kinds of row whose history entry names no claim (see db.audit._claim_of).
 WITHOUT_CLAIM = frozenset({"article", "source", "fact"})
 
@@ -43,33 +41,7 @@ def insert_created(
         raise ValueError(f"a {kind} row's history entry names its claim; add it to a session")
     if not rows:
         return
-    from_bundle = bool(session.info.get(audit.FROM_BUNDLE_KEY))
-    if not from_bundle:
-        analyst_id = audit.writing_analyst(session)
-        for row in rows:
-            if row.get("created_by_id") is None:
-                row["created_by_id"] = analyst_id
-            if row.get("updated_by_id") is None:
-                row["updated_by_id"] = analyst_id
-    _insert_many(session, cast(Table, model.__table__), rows)
-    if from_bundle:  # the bundle brings the entries describing these rows
-        return
-    entries = [
-        {
-            "id": uuid.uuid4(),
-            "at": utcnow(),
-            "analyst_id": analyst_id,
-            "entity_type": kind,
-            "entity_id": row["id"],
-            "claim_id": None,
-            "action": "create",
-            "changes": audit.created_changes(model, row),
-        }
-        for row in rows
-    ]
-    _number_entries(session, entries)
-    _insert_many(session, _HISTORY, entries)
-    remember_own(session, [entry["id"] for entry in entries])
+    _insert_with_entries(session, model, rows)
 
 
 def insert_claim(session: Session, row: dict[str, Any]) -> None:
@@ -79,31 +51,50 @@ def insert_claim(session: Session, row: dict[str, Any]) -> None:
     For a claim without tags: the entry records the fields :func:`db.audit.snapshot`
     records for a new claim added to a session, its tags an empty list.
     """
+    _insert_with_entries(session, Claim, [row])
+
+
+def _insert_with_entries(
+    session: Session, model: type[TrackedMixin], rows: Sequence[dict[str, Any]]
+) -> None:
+    """INSERT *rows* stamped with the writing analyst, then a ``create`` history entry
+    for each (none for rows a bundle brings: the bundle brings their entries)."""
     from_bundle = bool(session.info.get(audit.FROM_BUNDLE_KEY))
     analyst_id = None if from_bundle else audit.writing_analyst(session)
     if not from_bundle:
-        if row.get("created_by_id") is None:
-            row["created_by_id"] = analyst_id
-        if row.get("updated_by_id") is None:
-            row["updated_by_id"] = analyst_id
-    _insert_many(session, _CLAIM, [row])
-    if from_bundle:  # the bundle brings the entry describing this claim
+        for row in rows:
+            if row.get("created_by_id") is None:
+                row["created_by_id"] = analyst_id
+            if row.get("updated_by_id") is None:
+                row["updated_by_id"] = analyst_id
+    _insert_many(session, cast(Table, model.__table__), rows)
+    if from_bundle:
         return
-    changes = audit.created_changes(Claim, row)
-    changes["tags"] = [None, []]
-    entry = {
-        "id": uuid.uuid4(),
-        "at": timeutil.utcnow(),
-        "analyst_id": analyst_id,
-        "entity_type": audit.AUDITED[Claim],
-        "entity_id": row["id"],
-        "claim_id": row["id"],
-        "action": "create",
-        "changes": changes,
-    }
-    # One entry: SQLite's trigger numbers it within the INSERT (no query for the top).
-    _insert_many(session, _HISTORY, [entry])
-    remember_own(session, [entry["id"]])
+    kind = audit.AUDITED[model]
+    entries = [
+        {
+            "id": uuid.uuid4(),
+            "at": timeutil.utcnow(),  # read through the module: a test may set the clock
+            "analyst_id": analyst_id,
+            "entity_type": kind,
+            "entity_id": row["id"],
+            "claim_id": None if kind in WITHOUT_CLAIM else row["id"],
+            "action": "create",
+            "changes": _created_changes(model, row),
+        }
+        for row in rows
+    ]
+    if len(entries) > 1:  # one entry: SQLite's trigger numbers it within the INSERT
+        _number_entries(session, entries)
+    _insert_many(session, _HISTORY, entries)
+    remember_own(session, [entry["id"] for entry in entries])
+
+
+def _created_changes(model: type[TrackedMixin], row: dict[str, Any]) -> dict[str, list[Any]]:
+    changes = audit.created_changes(model, row)
+    if model is Claim:
+        changes["tags"] = [None, []]  # a claim written so has no tags
+    return changes
 
 
 def _number_entries(session: Session, entries: list[dict[str, Any]]) -> None:
