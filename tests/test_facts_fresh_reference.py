@@ -1,6 +1,6 @@
 """The facts references (tests/fixtures/facts_fresh, facts_blind to facts_blind11, some held
-out and some development sets, as each README says), the development sets facts_dev_dates,
-facts_blind12 and facts_blind13, and any set written and marked but not yet run (UNRUN) match their
+out and some development sets, as each README says), the development sets facts_dev_dates and
+facts_blind12 to facts_blind15, and any set written and marked but not yet run (UNRUN) match their
 articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the
