@@ -182,7 +182,7 @@ def test_two_parts_of_different_sizes_are_different_groups() -> None:
 
 
 def test_the_cue_may_stand_before_the_quote_in_its_sentence() -> None:
-    quote = "nearly 300 refugees crossed the border"
+    quote = "nearly 300 refugees live in the border district"
     whole = p("about 52,000 refugees live in the province")
     lead = "Police said on Monday that a small group of "
     part = profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), None, OCT, lead=lead)

@@ -1,7 +1,7 @@
 """Counts of things no word list names: the head noun after the figure (adjectives and
 participles skipped), a plural not made with -s ("fishermen"), the group named before the
-figure ("Of the escapees, 31 …") or as the whole of another figure ("212 of the 1,400
-inmates"), and the subject of "… numbered 212" cut to its head.  Such a noun is a counted
+figure ("Of the deserters, 31 …") or as the whole of another figure ("212 of the 1,400
+recruits"), and the subject of "… numbered 212" cut to its head.  Such a noun is a counted
 thing of its own: it matches the same noun only, never a known class, and never a
 different noun with the same figure."""
 
@@ -28,10 +28,10 @@ def _p(quote: str, published: dt.datetime = MAY_3) -> Profile:
 @pytest.mark.parametrize(
     ("quote", "unit"),
     [
-        ("Guards said 212 convicted inmates escaped through a tunnel", "inmates"),
-        ("Officers recaptured 31 more escapees on Tuesday", "escapees"),
-        ("The gang held about 40 foreign hostages", "hostages"),
-        ("Patrol boats intercepted 600 migrants off the cape", "migrants"),
+        ("Guards said 212 convicted smugglers escaped through a tunnel", "smugglers"),
+        ("Officers recaptured 31 more deserters on Tuesday", "deserters"),
+        ("The gang held about 40 foreign engineers", "engineers"),
+        ("Patrol boats intercepted 600 stowaways off the cape", "stowaways"),
         ("The storm left 50 fishermen stranded", "fishermen"),
         ("Police said 9 gunmen were arrested", "gunmen"),
         ("The camp housed 1,400 women", "women"),
@@ -55,12 +55,12 @@ def test_a_capitalised_word_after_a_figure_is_skipped() -> None:
 @pytest.mark.parametrize(
     ("quote", "unit"),
     [
-        ("Of the escapees, 31 have been recaptured", "escapees"),
-        ("Of the escaped inmates, about 31 have been caught", "inmates"),
-        ("212 of the 1,400 inmates escaped", "inmates"),
-        ("Inmates who escaped numbered 212", "inmates"),
-        ("Escapees at large now number 140", "escapees"),
-        ("The number of escapees still at large has fallen to 140", "escapees"),
+        ("Of the deserters, 31 have been recaptured", "deserters"),
+        ("Of the escaped smugglers, about 31 have been caught", "smugglers"),
+        ("212 of the 1,400 recruits escaped", "recruits"),
+        ("Recruits who escaped numbered 212", "recruits"),
+        ("Deserters at large now number 140", "deserters"),
+        ("The number of deserters still at large has fallen to 140", "deserters"),
     ],
 )
 def test_the_group_named_elsewhere_than_after_the_figure(quote: str, unit: str) -> None:
@@ -73,12 +73,12 @@ def test_no_group_noun_no_counted_thing(quote: str) -> None:
 
 
 def test_a_possessive_ending_is_not_part_of_the_noun() -> None:
-    assert normal_unit("Inmates'") == normal_unit("inmates's") == "inmates"
+    assert normal_unit("Recruits'") == normal_unit("recruits's") == "recruits"
 
 
 def test_a_later_count_of_the_same_unknown_noun_updates_the_earlier() -> None:
-    early = _p("Police have recaptured 31 escapees", MAY_3)
-    later = _p("Police have recaptured 57 escapees", MAY_5)
+    early = _p("Police have recaptured 31 deserters", MAY_3)
+    later = _p("Police have recaptured 57 deserters", MAY_5)
     found = relate(early, later)
     assert found is not None and found.relation is Relation.UPDATES and found.newer is later
 
@@ -114,7 +114,7 @@ def test_an_unknown_noun_never_joins_a_known_class() -> None:
 @pytest.mark.parametrize(
     ("quote", "unit"),
     [
-        ("212 of its 1,400 inmates escaped", "inmates"),
+        ("212 of its 1,400 recruits escaped", "recruits"),
         ("40 of their 300 launchers were destroyed", "launchers"),
         ("212 of its 1,400 prisoners escaped", "prisoners"),
     ],

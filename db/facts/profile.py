@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -39,6 +39,31 @@ SYNONYMS = {
     "evacuees": "people",
     "dwellers": "people",
     "occupants": "people",
+    # People named by what they did or what was done to them, counted as people and told
+    # apart by that fate (:data:`NOUN_FATES`): "40 hostages", "300 protesters".
+    "hostages": "people",
+    "captives": "people",
+    "abductees": "people",
+    "detainees": "people",
+    "refugees": "people",
+    "migrants": "people",
+    "protesters": "people",
+    "protestors": "people",
+    "demonstrators": "people",
+    "suspects": "people",
+    "patients": "people",
+    # People held in prison, under any name: a class of their own, as troops are, whose
+    # dead are not the guards' dead ("five escapees were killed", "six guards were killed")
+    # and who are told apart by what befell them (escaped, recaptured, handed back).
+    "prisoners": "prisoners",
+    "prisoner": "prisoners",
+    "inmates": "prisoners",
+    "inmate": "prisoners",
+    "convicts": "prisoners",
+    "escapees": "prisoners",
+    "escapee": "prisoners",
+    "fugitives": "prisoners",
+    "jailbreakers": "prisoners",
     # People named by their place aboard ("87 sailors", "240 crew members"; not "a crew
     # of 12", one body of them) and members of any body: people, told apart by what befell
     # them (held, freed, killed).
@@ -67,10 +92,30 @@ CLASSES = frozenset(SYNONYMS.values())  # the counted things known by class
 # Classes of people counted as people are: their dead are deaths, their hurt the wounded,
 # and what befell them ("trapped", "missing") names the count.
 PEOPLE = frozenset(("people", "crew"))
+# Classes of people that keep their name whatever befell them (their dead are not everyone's
+# dead), but whose count of a fate that names people ("still at large", "missing") is that
+# fate's count, as it is for people.
+HELD = frozenset(("prisoners",))
+# Nouns naming people by what they did or what was done to them: with no verb telling
+# another fate, the noun tells it ("233 escapees" counts those who escaped; "121 escapees
+# have been recaptured" those recaptured; "40 hostages" those taken).
+NOUN_FATES = {
+    "escapees": "escaped",
+    "escapee": "escaped",
+    "fugitives": "escaped",
+    "jailbreakers": "escaped",
+    "evacuees": "displaced",
+    "refugees": "displaced",
+    "hostages": "abducted",
+    "captives": "abducted",
+    "abductees": "abducted",
+    "detainees": "detained",
+    "survivors": "rescued",
+}
 # People counted by what befell them, under whatever noun or none ("the number trapped
 # at 47", "52 men were cut off"): the fate names the count.
 COUNTED_BY_FATE = frozenset(
-    ("rescued", "trapped", "missing", "ill", "hospitalised", "confirmed", "treated")
+    ("rescued", "trapped", "missing", "ill", "hospitalised", "confirmed", "treated", "vaccinated")
 )
 # What befell an amount of a substance: let out ("40 tonnes of ammonia escaped", "the oil
 # spilled"), a quantity of its own beside the amount carried or stored.
@@ -95,7 +140,10 @@ _AWAY = re.compile(
 )
 # Fates only people meet: a count of them naming no noun ("put the number evacuated at
 # 900") counts people.
-PEOPLE_BY_FATE = frozenset(("displaced", "detained", "sheltered", "released"))
+PEOPLE_BY_FATE = frozenset(
+    ("displaced", "detained", "sheltered", "released", "escaped", "abducted", "charged",
+     "convicted", "crossed")
+)  # fmt: skip
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
 )
@@ -147,7 +195,9 @@ INCIDENT = re.compile(
     r"(?:\w+day|yesterday|today|last night)['’]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attack|strike|airstrike|blast|explosion|bombing|shelling|raid|crash|collision|"
     r"incident|ambush|fire|battle|clash|assault|storm|quake|earthquake|accident|shooting|"
-    r"stampede|landslide|derailment)s?\b",
+    r"stampede|landslide|derailment|"
+    # one sweep or swoop of a search or a crackdown: "37 caught in a single sweep"
+    r"sweep|swoop|round-up|roundup|shootout|gunfight|firefight)s?\b",
     re.I,
 )
 # What happened to the counted thing, when it is not a plain count of who is there:
@@ -186,7 +236,10 @@ DEATHS = re.compile(
 # evacuated"), whatever the same word ("people") they are counted in; so are homes
 # destroyed, damaged or flooded.
 FATE = re.compile(
-    r"\b(?:(?P<displaced>evacu(?:at\w*|ees?)|displaced|fled|flee(?:ing)?|uprooted|relocated|"
+    r"\b(?:(?P<displaced>evacu(?:at\w*|ees?)|displaced|"
+    # (Fleeing custody is escaping: "fled the prison", "fled from police custody".)
+    r"(?:fled|flee(?:ing)?)(?!\s+(?:from\s+)?(?:the\s+|their\s+|police\s+)*(?:custody|prisons?|"
+    r"jails?|cells?|police|guards)\b)|uprooted|relocated|"
     r"(?:left|leave|leaving|fled|flee|out of|driven from|forced from) (?:their|his|her|the) "
     r"homes?|(?:left|leave|leaving) (?:the|their) (?:valley|town|city|village|area|region|"
     r"district|island|coast)|moved out|forced (?:out|from))"
@@ -195,19 +248,58 @@ FATE = re.compile(
     r"centers?|coordinators?|volunteers?|dogs?)\b)|saved|airlifted|"
     r"pulled (?:alive|out|from)|survivors?|survived|"
     r"(?:brought|got|carried|pulled|lifted)\b[^.;:!?]{0,30}?\balive)"
+    # Got away from custody or from danger: escaped, broke out, got out, fled custody.
+    r"|(?P<escaped>escap(?:ed|ing)(?!\s+(?:injury|injuries|unhurt|unharmed|harm|death)\b)|"
+    r"(?:broke|break|breaking|broken)\s+out\s+of|(?:got|get|getting|gotten)\s+out(?!\s+alive)|"
+    r"busted\s+out|absconded|(?:fled|flee(?:ing)?)\s+(?:from\s+)?(?:the\s+|their\s+|police\s+)*"
+    r"(?:custody|prisons?|jails?|cells?)|slipped\s+out\s+of\s+(?:the\s+)?(?:prisons?|jails?|"
+    r"custody))"
     r"|(?P<trapped>trapped|cut off|stranded|entombed|buried alive|(?:still|remain\w*) "
     r"(?:underground|below ground|under(?:neath)? the rubble|in the rubble|inside))"
-    r"|(?P<missing>missing|unaccounted|(?:yet|still) to be (?:found|located|traced)|"
-    r"not (?:yet )?(?:been )?(?:found|located|traced))"
+    r"|(?P<missing>missing|unaccounted|(?:yet|still) to be (?:found|located|traced|caught|"
+    r"recaptured)|not (?:yet )?(?:been )?(?:found|located|traced|caught|recaptured)|"
+    # Not yet caught: "still at large", "on the run", "remain free".
+    r"at\s+large|on\s+the\s+run|(?:remain(?:s|ed|ing)?|still)\s+free|evading\s+(?:capture|"
+    r"arrest|police))"
     # Held by force, people or things: seized, impounded, held, taken, in custody ("four
     # ships were seized", "sailors are being held", "14 vessels have been taken").
-    r"|(?P<detained>arrest\w*|detain\w*|(?:in|into|under)\s+(?:(?:its|their|his|her|the)\s+)?"
-    r"custody|jailed|imprisoned|seiz(?:ed|ing|ure)|impound\w*|confiscat\w*|"
+    r"|(?P<detained>arrest\w*|re-?arrest\w*|detain(?!ees?\b)\w*|(?:in|into|under)\s+(?:(?:its|their|his|"
+    r"her|the|police)\s+)?custody|jailed|imprisoned|seiz(?:ed|ing|ure)|impound\w*|confiscat\w*|"
+    # Caught again or caught at all: recaptured, apprehended, picked up, back in a cell
+    # ("caught fire", "caught in the flood", "caught up in" are no arrest).
+    r"re-?captur\w*|apprehend\w*|rounded\s+up|(?:picked|pick|picking)\s+up(?=\s+(?:\d|by\b))|"
+    r"caught(?!\s+(?:fire|alight|up|on|out|off|between|unawares|sight|cold|a\s+cold|the\s+virus|"
+    r"the\s+disease|the\s+infection|in\s+(?:the\s+|a\s+)?(?:crossfire|cross-fire|floods?|"
+    r"flood\s?waters?|fire|blaze|flames|storm|rubble|traffic|middle|open|act|landslide|avalanche|"
+    r"collapse|explosion|blast|rain|snow)\b))|back\s+(?:in|into|behind)\s+(?:(?:police|a|the)\s+)?"
+    r"(?:custody|bars|cells?|prison|jail)|returned\s+to\s+(?:a\s+|the\s+|their\s+)?(?:cells?|"
+    r"prisons?|jails?|custody)|"
     r"(?:being|been|are|were|is|was)\s+(?:(?:now|still|all)\s+)?(?:held|taken)"
     r"(?!\s+(?:off|to|into|out|from|away|ill|sick|part|place|over|up|down|in|aboard|ashore|"
     r"back|hostage|captive|prisoner)\b)|held\s+(?:on\s+board|aboard))"
-    # Let go again: released, freed ("96 sailors have been released").
-    r"|(?P<released>releas(?:ed|ing)|freed|set free|let go)"
+    # Let go again, or given back to those who hold them: released, freed, handed back,
+    # returned, extradited ("96 sailors have been released", "handed back 16 escapees",
+    # "had returned only 12").
+    r"|(?P<released>releas(?:ed|ing)|freed|set free|let go|"
+    r"hand(?:ed|ing|s)?\s+(?:(?:them|back|over)\s+)?(?:back|over)|extradit\w*|repatriat\w*|"
+    r"(?:return(?:ed|ing|s)?)(?=\s+(?:(?:only|just|about|some|around|at\s+least|more\s+than|"
+    r"a\s+further|another|fewer\s+than|the)\s+)*(?:\d|(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b))|"
+    r"(?:been|were|was|being)\s+(?:sent\s+back|returned)\s+to\s+(?-i:[A-Z])\w*"
+    r"(?!\s+(?:Prison|Jail)\b))"
+    # Taken by force as hostages: abducted, kidnapped, taken or held hostage.
+    r"|(?P<abducted>abduct(?:ed|ing|ion)|kidnap\w*|(?:taken|held|seized|holding|hold|holds|"
+    r"took)\s+(?:as\s+)?hostages?)"
+    # Brought before a court: charged, indicted; found guilty: convicted, sentenced.
+    r"|(?P<charged>(?:been|were|was|are|is|being|have|has|had)\s+charged|charged\s+with|"
+    r"indicted|prosecuted)"
+    r"|(?P<convicted>convicted|found\s+guilty|sentenced)"
+    # Gone across a border into another country: "crossed into Lunesia", "entered
+    # Lunesian territory", "slipped across the border".
+    r"|(?P<crossed>crossed\s+(?:[\w'’-]+\s+){0,4}?(?:into|over)\b|crossed\s+(?:the\s+|a\s+)?"
+    r"(?:border|frontier)|entered\s+(?:[\w'’-]+\s+){0,2}?(?:territory|soil)|"
+    r"(?:slipped|sneaked|snuck|made\s+it|got)\s+(?:across|over)\s+(?:the\s+)?(?:border|"
+    r"frontier|river))"
     # Fighters taken by the other side ("captured 14 soldiers", "taken prisoner") are a
     # count of their own, not of the troops there nor of the dead.
     r"|(?P<captured>captured|taken (?:prisoner|captive)|held captive|prisoners? of war|pows?)"
@@ -247,7 +339,12 @@ ILLNESS = re.compile(
     r"(?:[\d,.]+|\w+)\s|tested positive|positive tests?)"
     r"|(?P<ill>(?:fell|fallen|falling|become|became|been|were|was|are|is|made) "
     r"(?:[\w,]+ ){0,2}?(?:ill|sick|unwell)(?!-)|sickened|symptoms|infected|poisoned|"
-    r"illness(?:es)?))\b",
+    r"illness(?:es)?)"
+    # Given a vaccine: vaccinated, inoculated, immunised, given a first dose or a jab.
+    r"|(?P<vaccinated>vaccinat(?:ed|ing)|inoculated|immuni[sz]ed|jabbed|(?:received|receiving|"
+    r"got|given|had)\s+(?:a\s+|the\s+|their\s+|at\s+least\s+one\s+)?(?:first\s+|second\s+|"
+    r"third\s+|booster\s+|single\s+)?(?:doses?|jabs?|shots?|vaccines?)\b(?!\s+(?:supplies|"
+    r"shipments?|deliver\w*)\b)))\b",
     re.I,
 )
 HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries|injuring|wounding)\b", re.I)
@@ -277,8 +374,16 @@ _WORD_SUBJECT = re.compile(
 )
 # A number word opening a part of a whole just counted: "Forty of them died in the strike"
 # (the whole in the sentence before: the part is read, and marked as a part).
+# A number word opening a part of a body named by its owner counts its members too: "as
+# many as ten of its members may have been killed", "twelve of their colleagues".
+_WORD_QUALIFIER = (
+    r"(?:(?P<q>as\s+many\s+as|up\s+to|at\s+least|at\s+most|about|around|roughly|some|nearly|"
+    r"almost|more\s+than|fewer\s+than|no\s+more\s+than|no\s+fewer\s+than)\s+)?"
+)
 _WORD_PART = re.compile(
-    rf"\W*(?P<w>{_WORD_2_99})\b{_NOT_A_MULTIPLE}(?=\s+of\s+(?:them|these|those)\b)", re.I
+    rf"\W*{_WORD_QUALIFIER}(?P<w>{_WORD_2_99})\b{_NOT_A_MULTIPLE}"
+    r"(?=\s+of\s+(?:them|these|those|(?:its|their|our|his|her)\s+[^\W\d_]+)\b)",
+    re.I,
 )
 STRENGTH = re.compile(
     r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
@@ -318,7 +423,8 @@ _SUBSET_BEFORE = re.compile(
     r"|(?:^|[\s\W])[وف]?(?:مجموعة|وفد|وحدة|دفعة|فريق)\s+من|(?:^|[\s\W])أول)\s*$"
     # Among them, of whom, including …, possibly a word or two before the figure.
     r"|(?:\b(?:among (?:them|whom|those|these)|of (?:whom|which|them|these|those)|"
-    r"including|среди (?:них|которых)|из (?:них|которых)|в том числе|включая|"
+    # ("The police figure includes the 37 caught in one sweep": a part of the figure.)
+    r"including|includes|included|среди (?:них|которых)|из (?:них|которых)|в том числе|включая|"
     r"heraf|heriblandt|herunder|blandt (?:dem|disse|hvem)|af (?:dem|disse|hvem)|inklusive)"
     r"|(?:^|[\s\W])[وف]?(?:من بينهم|منهم|بينهم|بما في ذلك|بمن فيهم)"
     r"|그중|그 중|이 중|이들 중|그 가운데|이 가운데|이들 가운데|대표단|선발대|일행"
@@ -351,6 +457,29 @@ def is_subset(quote: str, lead: str, figure: Figure) -> bool:
     cuts = list(_SENTENCE_END.finditer(before[-120:]))
     before = before[-120:][cuts[-1].end() :] if cuts else before[-120:]
     return bool(_SUBSET_BEFORE.search(before) or _SUBSET_AFTER.search(quote[figure.end :]))
+
+
+# What befell some of a group, told by a verb of its fate before the figure and the group
+# after it ("police had recaptured 18 of the escapees", "the army freed 40 of the
+# hostages"): the count of those it befell, not a part of the group's count.
+_FATE_VERB_BEFORE = re.compile(
+    r"\s*(?:(?:now|so\s+far|since|already|also|only|just|about|some|around|at\s+least|more\s+than|"
+    r"another|a\s+further)\s+)*$",
+    re.I,
+)
+_OF_THE_GROUP_AFTER = re.compile(r"\s+(?:of|out\s+of)\s+(?:the|these|those)\s+(?!\d)[^\W\d_]", re.I)
+
+
+def befell_group(quote: str, figure: Figure) -> bool:
+    """Whether *figure* counts those of a group named after it ("18 of the escapees") that
+    the verb just before it befell ("recaptured"): the count of that fate."""
+    if not _OF_THE_GROUP_AFTER.match(quote, figure.end):
+        return False
+    before = quote[: figure.start]
+    for found in FATE.finditer(before):
+        if _FATE_VERB_BEFORE.fullmatch(before, found.end()):
+            return True
+    return False
 
 
 _DIGITS = re.compile(r"[\d.,]+")
@@ -391,6 +520,7 @@ class Profile:
     published: dt.date | None = None  # the day its article was published
     whole: float | None = None  # the figure of the whole it is a part of ("of the 88 …")
     verb: str = ""  # the verb its counted thing goes with ("turned" back, "waiting"), if any
+    before: str = ""  # the sentence before the quote's in its paragraph, when looked at
 
     @property
     def has_figure(self) -> bool:
@@ -495,7 +625,7 @@ def predicate_of(quote: str) -> str:
     "rescued", …), "strength" or ""."""
     if CASUALTY.search(quote):
         return "casualty"
-    fate = FATE.search(quote) or DAMAGE.search(quote) or ILLNESS.search(quote)
+    fate = _fate_of_clause(quote) or DAMAGE.search(quote) or ILLNESS.search(quote)
     if fate and fate.lastgroup == "treated":
         # ("Doctors treated 410 people with symptoms": those named by their illness.)
         if any(m.lastgroup == "ill" for m in ILLNESS.finditer(quote, fate.end())):
@@ -505,6 +635,46 @@ def predicate_of(quote: str) -> str:
     strength = STRENGTH.search(quote)
     if strength and not _SOMEWHERE.match(quote, strength.end()):
         return "strength"
+    return ""
+
+
+def _fate_of_clause(quote: str) -> re.Match[str] | None:
+    """The first fate :data:`FATE` finds in *quote*, passing over a participle naming
+    who is counted ("not one escaped prisoner has entered …": what befell them is told
+    by the verb after it) when another fate follows."""
+    found = FATE.search(quote)
+    if found is None or not _ATTRIBUTIVE.fullmatch(found.group(0)):
+        return found
+    after = _NEXT_WORDS.match(quote, found.end())
+    if after is None or not any(_people_noun(w) for w in after.group(0).split()):
+        return found
+    return FATE.search(quote, found.end()) or found
+
+
+# A fate in one word that may stand before a noun as a participle ("escaped prisoners",
+# "detained sailors") …
+_ATTRIBUTIVE = re.compile(r"[^\W\d_]+(?:ed|en)|missing", re.I)
+
+
+def _people_noun(word: str) -> bool:
+    """Whether *word* names people (or troops, or prisoners) by a known noun."""
+    word = word.lower()
+    found = SYNONYMS.get(word) or SYNONYMS.get(word.rstrip("s")) or SYNONYMS.get(f"{word}s")
+    return found in PEOPLE or found in HELD or found == "troops"
+
+
+# … the noun it stands before, at most one word apart ("escaped Morrowgate inmates").
+_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,2}")
+
+
+def noun_fate(text: str) -> str:
+    """The fate the first noun for people in *text* names by itself ("escapees": escaped,
+    "hostages": abducted), or "" when that noun names none (:data:`NOUN_FATES`)."""
+    for word in _WORDS.findall(text.lower()):
+        if word in NOUN_FATES:
+            return NOUN_FATES[word]
+        if _people_noun(word):
+            return ""
     return ""
 
 
@@ -677,7 +847,9 @@ def word_value(quote: str) -> Figure | None:
         return None
     words = found["w"].lower().split("-")
     value = float(sum(WORD_VALUES[w] for w in words))
-    return Figure(found.start("w"), found.end("w"), value, None, "", "")
+    told = found["q"] if "q" in found.re.groupindex else None
+    qualifier = " ".join(told.lower().split()) if told else ""
+    return Figure(found.start("w"), found.end("w"), value, None, "", qualifier)
 
 
 # A count denied outright: "not a single drone was launched from there", "not one
@@ -685,6 +857,8 @@ def word_value(quote: str) -> Figure | None:
 DENIED = "not a single"
 _DENIAL = re.compile(
     r"\b(?:not\s+(?:a\s+single|one\s+single|one)|none\s+of\s+(?:the|its|their))\s+"
+    # ("Not one escaped prisoner has …": a participle before the thing named.)
+    r"(?:[^\W\d_]+(?:ed|en)\s+(?=[^\W\d_][\w'’-]*\s+(?:has|have|had|was|were|is|are)\b))?"
     r"(?P<u>[^\W\d_][\w'’-]*)"
     # "No sailor has been taken off a ship": none at all of a thing named in the singular.
     r"|^\W*no\s+(?P<one>[^\W\d_][\w'’-]*)(?=\s+(?:has|was|had|is)\s+(?:been\s+|ever\s+)?"
@@ -739,10 +913,33 @@ def counted_class(unit: str, quote: str, figure: Figure) -> str:
     return unit
 
 
+# A verb of change before "up to" or "down to": the figure it went to, not a bound
+# ("has been revised up to 187", "the toll has gone up to 40").
+_CHANGED = re.compile(
+    r"\b(?:revised|gone|went|go(?:es)?|going|moved|pushed|bumped|ratcheted|jumped|shot|risen|"
+    r"rose|climbed|raised|soared|marked)\s*$",
+    re.I,
+)
+
+
+# Classes of people that keep their name whatever befell them.
+_KEPT = frozenset(("troops", "prisoners"))
+# Words counting the dead and the hurt together: "casualties", "killed or wounded".
+_BOTH = re.compile(r"\bcasualt(?:y|ies)\b", re.I)
+
+
 def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     """Read a quote's first figure, its first date and its cues (the slow part of a profile)."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
     figure = figures[0] if figures else word_value(quote) or denial(quote)
+    if (
+        figure is not None
+        and figure.qualifier == "up to"
+        and _CHANGED.search(quote, 0, figure.start)
+    ):
+        changed = replace(figure, qualifier="")  # "revised up to 187": to 187, no bound
+        figures = [changed if f is figure else f for f in figures]
+        figure = changed
     whole = part_of_whole(quote, lead, figures)
     counted = figure
     if whole is not None:
@@ -784,12 +981,19 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = predicate_of(_sentence_tail(lead))
     if unit in LENGTHS and counted is not None and _AWAY.match(quote, counted.end):
         unit = f"{unit} away"  # "40 kilometres behind the front" is no length of front held
-    if predicate in ("", "released") and unit in MEASURES and SPILLED.search(quote):
+    if predicate in ("", "released", "escaped") and unit in MEASURES and SPILLED.search(quote):
         predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
     if not predicate and group is None and figure is not None and not quote[: figure.start].strip():
         # A figure opening the quote is told by the verb just before it ("the clinics had
         # treated | 88 people for burns"): read with the last words of its clause.
         predicate = predicate_of(f"{_clause_tail(lead)} {quote}")
+    if not predicate and (unit in PEOPLE or unit in HELD):
+        predicate = noun_fate(quote)  # "233 escapees": those who escaped
+    if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in _KEPT:
+        # A class keeping its name ("troops", "prisoners") counts its dead and its hurt
+        # apart: "40 soldiers were wounded" is not "12 soldiers were killed".
+        if HURT.search(quote) and not DEATHS.search(quote) and not _BOTH.search(quote):
+            predicate = "hurt"
     return Reading(
         None if figure is None else figure.value,
         None if figure is None else figure.value_max,
@@ -806,7 +1010,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         figure is not None
         and (
             whole is not None
-            or is_subset(quote, lead, figure)
+            or (is_subset(quote, lead, figure) and not befell_group(quote, figure))
             or bool(_ALONE.search(quote))
             or (figure.qualifier == DENIED and _DENIED_SOMEWHERE.search(quote) is not None)
         ),
@@ -999,11 +1203,14 @@ def profile(
     event_end: dt.date | None = None,
     lead: str = "",
     reading: Reading | None = None,
+    before: str = "",
 ) -> Profile:
     """*around* is the text around the quote (its sentence), where the counted thing
     may be named when the quote itself does not ("the total … around 10,000").
     *lead* is the text just before the quote (its stored prefix): "as a first step,".
-    *reading* is :func:`read_quote` of the quote, *lead* and *published` if known."""
+    *reading* is :func:`read_quote` of the quote, *lead* and *published` if known.
+    *before* is the sentence before the quote's in its paragraph, where what a figure
+    told only as "the figure" or only by a fate counts may be named (:func:`refers_back`)."""
     r = reading if reading is not None else read_quote(quote, lead, published)
     when: dt.date | None = event_start
     when_is_event = when is not None
@@ -1048,28 +1255,50 @@ def profile(
             ):
                 # "… says 327 sailors have been detained, and the monitor counts at least
                 # 320": a figure naming nothing counts what the figure before it counted.
-                unit = told.unit
+                unit = told.unit or unit
                 if not predicate and not verb:
                     predicate, verb = told.predicate, told.verb
+        if not unit and before and refers_back(quote):
+            # "The count of escapees keeps rising. | The ministry's figure stands at 214":
+            # the figure counts what the sentence before named.
+            unit = unit_in_words(before)
+            if unit and not predicate:
+                predicate = predicate_of(before) or noun_fate(before)
         if not unit and around:
             unit = unit_in_words(around)
         if predicate in COUNTED_BY_FATE and (
-            (unit not in CLASSES and unit not in MEASURES) or unit in PEOPLE
+            (unit not in CLASSES and unit not in MEASURES) or unit in PEOPLE or unit in HELD
         ):
             unit = predicate  # "47 miners were trapped", "52 men cut off", "the number trapped"
-        elif not unit and predicate in PEOPLE_BY_FATE:
-            unit = "people"  # "the number evacuated at 1,500": people, though none are named
+        elif unit in ("", "people") and predicate in PEOPLE_BY_FATE:
+            # "the number evacuated at 1,500": people, though none are named; "Police say
+            # 180 have been recaptured" after a sentence of escapees: those people.
+            named = unit_in_words(before) if before and not named_people(quote) else ""
+            unit = named if named in HELD else "people"
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
         lead, predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
-        around, published.date() if published is not None else None, r.whole, verb,
+        around, published.date() if published is not None else None, r.whole, verb, before,
     )  # fmt: skip
 
 
 def named_people(quote: str) -> bool:
     """Whether the quote names the people it counts by a word for them ("people", "sailors")."""
     return any(SYNONYMS.get(w) in PEOPLE for w in _WORDS.findall(quote.lower()))
+
+
+# A figure told only as a count ("The ministry's figure stands at 214", "the latest tally
+# is 40"), naming nothing it counts ("the number of escapees" names it).
+_COUNT_WORD = re.compile(
+    r"\b(?:figure|count|tally|total|estimate|number|toll)s?\b(?!\s+(?:of|for)\b)", re.I
+)
+
+
+def refers_back(quote: str) -> bool:
+    """Whether *quote* tells its figure only as a count by a general word ("the
+    ministry's figure stands at 214"): what it counts is named before it."""
+    return _COUNT_WORD.search(quote) is not None and not unit_in_words(quote)
 
 
 def told_before(sentence_lead: str) -> Reading | None:
@@ -1082,8 +1311,10 @@ def told_before(sentence_lead: str) -> Reading | None:
     last = figures[-1]
     start = max((m.end() for m in _CLAUSE_START.finditer(sentence_lead, 0, last.start)), default=0)
     told = read_quote(sentence_lead[start:], sentence_lead[:start], None)
-    if not told.unit or is_time_unit(told.unit) or told.value != last.value:
+    if told.value != last.value or is_time_unit(told.unit):
         return None
+    if not told.unit and told.predicate not in PEOPLE_BY_FATE:
+        return None  # ("180 have been recaptured": people told by their fate, none named)
     return told
 
 
@@ -1115,16 +1346,20 @@ def cached_profile(
     event_end: dt.date | None = None,
     lead: str = "",
     reading: Reading | None = None,
+    before: str = "",
 ) -> Profile:
     """:func:`profile`, remembered for the same inputs (*reading*, if given, is
     :func:`read_quote` of them)."""
-    key = (claim_id, article_id, quote, start, end, event_start, published, around, event_end, lead)
+    key = (
+        claim_id, article_id, quote, start, end, event_start, published, around, event_end, lead,
+        before,
+    )  # fmt: skip
     found = _CACHE.get(key)
     if found is None:
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         found = _CACHE[key] = profile(
             claim_id, article_id, quote, start, end, event_start, published, around,
-            event_end=event_end, lead=lead, reading=reading,
+            event_end=event_end, lead=lead, reading=reading, before=before,
         )  # fmt: skip
     return found

@@ -32,7 +32,10 @@ from db.facts.profile import (
     Reading,
     cached_profile,
     is_time_unit,
+    named_people,
+    refers_back,
     remembered,
+    unit_in_words,
 )
 from db.facts.relate import (
     COMPATIBLE,
@@ -130,10 +133,10 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     fresh: list[tuple[uuid.UUID, str, Reading]] = []
     readings: dict[uuid.UUID, Reading] = {}
 
-    def of(row: Any, around: str = "") -> Profile:
+    def of(row: Any, around: str = "", before: str = "") -> Profile:
         cid, aid, quote, start, end, event_start, published, event_end, lead, key, stored = row
         known = remembered(
-            (cid, aid, quote, start, end, event_start, published, around, event_end, lead)
+            (cid, aid, quote, start, end, event_start, published, around, event_end, lead, before)
         )
         if known is not None:
             return known
@@ -143,7 +146,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
             readings[cid] = reading
         return cached_profile(
             cid, aid, quote, start, end, event_start, published, around,
-            event_end=event_end, lead=lead, reading=reading,
+            event_end=event_end, lead=lead, reading=reading, before=before,
         )  # fmt: skip
 
     with ws.session() as session:
@@ -158,10 +161,37 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     out = []
     for row, p in zip(rows, found, strict=True):
         if _needs_sentence(p) and p.article_id in texts:
-            p = of(row, _sentence(texts[p.article_id], p.start, p.end))
+            text = texts[p.article_id]
+            p = of(row, _sentence(text, p.start, p.end))
+            if _needs_before(p):
+                # Still naming nothing it counts, or only people by their fate: what the
+                # sentence before names ("The count of escapees keeps rising. | The
+                # ministry's figure stands at 214").
+                p = of(row, p.around, _sentence_before(text, p.start))
         out.append(p)
     readings_store.store(ws, fresh)
     return out
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence before the one holding text[start], within its paragraph ("" when
+    that sentence opens its paragraph)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    if left < 0 or text[left] == "\n":
+        return ""
+    prior = max(text.rfind(". ", 0, left), text.rfind("\n", 0, left))
+    return text[prior + 1 : left + 1].strip()
+
+
+def _needs_before(p: Profile) -> bool:
+    """Whether a figure's count is told only by a general word for a count ("the
+    ministry's figure stands at 214") or only as people by their fate ("180 have been
+    recaptured"): the sentence before may name what it counts."""
+    if not p.has_figure:
+        return False
+    if p.unit == "people" and p.predicate in PEOPLE_BY_FATE:
+        return not named_people(p.quote)
+    return refers_back(p.quote) and not unit_in_words(p.quote)
 
 
 def _needs_sentence(p: Profile) -> bool:

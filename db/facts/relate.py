@@ -18,7 +18,8 @@ from db.models import Relation
 SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
     ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered", "ill",
-     "hospitalised", "confirmed", "treated", "released")
+     "hospitalised", "confirmed", "treated", "released", "escaped", "abducted", "charged",
+     "convicted", "crossed", "vaccinated", "hurt")
 )  # fmt: skip
 # What befell homes tells the count as well: "62 houses burned down" and "the number of
 # homes lost has risen to 118" count one thing however differently worded.
@@ -27,7 +28,7 @@ TOLD_BY_WHAT_BEFELL = frozenset(("destroyed", "damaged", "flooded", "unpowered")
 # …) and homes.
 TOLD_UNITS = frozenset(
     ("killed", "wounded", "people", "crew", "rescued", "trapped", "missing", "ill", "hospitalised",
-     "confirmed", "treated")
+     "confirmed", "treated", "prisoners", "vaccinated")
 )  # fmt: skip
 # A figure dated in its own words this many days or more from another's counts another
 # incident's toll or another year's total, not a newer count of the same thing.
@@ -61,7 +62,12 @@ def counted_whole(p: Profile) -> str:
     its noun is counted by its dead ("310 soldiers have been killed" is the whole of
     "forty of them died" or "forty of the 310 dead"); else its unit."""
     if p.unit in CLASSES and p.predicate == "casualty":
-        if DEATHS.search(p.quote) and not HURT.search(p.quote):
+        told = p.quote
+        if not (DEATHS.search(told) or HURT.search(told)) and p.around:
+            # "Five escapees have been killed, | four of them at the farm": the part is
+            # told of the dead by the words before it in its sentence.
+            told = p.around[: max(p.around.find(p.quote), 0)]
+        if DEATHS.search(told) and not HURT.search(told):
             return "killed"
     return p.unit
 
