@@ -74,8 +74,13 @@ ONE_MOMENT = frozenset(
 # a storm, which run for days.
 SUDDEN_SLACK_DAYS = 1
 SUDDEN_OCCURRENCES = frozenset(
-    ("explosion", "earthquake", "crash", "accident", "landslide", "avalanche", "shooting", "crush")
-)
+    ("explosion", "earthquake", "crash", "accident", "landslide", "avalanche", "shooting", "crush",
+     "gunfight")
+)  # fmt: skip
+# Kinds of happening that are one occurrence with another kind befalling the same thing: a
+# break-out from a place and the attack on that place that freed its inmates ("the escape
+# from Morrowgate", "gunmen stormed Morrowgate").
+TOLD_AS_ONE = {"escape": "attack"}
 # A failure or a sinking ("the dam gave way", "the ferry capsized") may be told a day or
 # two apart (a dam giving way over a night and the next day), not three days or a week
 # apart: "the bridge came down on Saturday 2 January" is the Saturday before the one the
@@ -216,6 +221,35 @@ def _one_thing(named: list[Happening], buckets: dict[Happening, list[Profile]]) 
     return True
 
 
+def _join(buckets: dict[Happening, list[Profile]], a: Happening, b: Happening) -> None:
+    """Make happenings *a* and *b* one event: each is dated by the claims of both."""
+    merged = list({p.claim_id: p for p in (*buckets[a], *buckets[b])}.values())
+    buckets[a], buckets[b] = merged, list(merged)
+
+
+def _join_told_as_one(
+    buckets: dict[Happening, list[Profile]], events: dict[uuid.UUID, set[Happening]]
+) -> None:
+    """Join the happenings that are one occurrence told two ways: a kind and its partner
+    befalling the same thing (:data:`TOLD_AS_ONE`: "the escape from Morrowgate" and
+    "gunmen stormed Morrowgate"), and an attack on a thing and a sudden occurrence that one
+    claim names together, with one date ("a gun battle broke out when police raided a
+    farm": the gunfight at the farm is the raid on it)."""
+    for h in list(buckets):
+        partner = TOLD_AS_ONE.get(h.kind)
+        if partner is not None and not bare(h):
+            other = Happening(partner, h.thing, h.order)
+            if other in buckets:
+                _join(buckets, h, other)
+    for named in events.values():
+        attacks = [h for h in named if h.kind == "attack" and not bare(h)]
+        sudden = [h for h in named if h.kind == "event" and h.thing in SUDDEN_OCCURRENCES]
+        for a in attacks:
+            for o in sudden:
+                if a in buckets and o in buckets:
+                    _join(buckets, a, o)
+
+
 def date_conflicts(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]] = ()
 ) -> list[DateConflict]:
@@ -305,6 +339,7 @@ def date_conflicts(
             and not repeats_kind(p)
             and (p.published is None or (p.published - p.event_last).days < RECALLED_DAYS)
         )
+    _join_told_as_one(buckets, events)
     found: dict[tuple[int, int], DateConflict] = {}
     onsets: dict[uuid.UUID, bool] = {}
 

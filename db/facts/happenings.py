@@ -236,6 +236,44 @@ KINDS: dict[str, tuple[str, ...]] = {
         "fired on",
         "fired at",
         "shot at",
+        # taken by storm or by surprise: "stormed the prison", "the storming of the jail",
+        # "ambushed a convoy"
+        "stormed",
+        "storming",
+        "assaulted",
+        "assault",
+        "ambushed",
+        "ambush",
+        "besieged",
+        # forcing a way in: "gunmen blasted their way into the compound", "broke into"
+        "blasted their way into",
+        "fought their way into",
+        "forced their way into",
+        "shot their way into",
+        "smashed their way into",
+        "broke into",
+    ),
+    # Getting away from where one is held: "escaped", "the break-out", "a jailbreak".
+    "escape": (
+        "escaped",
+        "escape",
+        "escapes",
+        "broke out of",
+        "break out of",
+        "breaks out of",
+        "breakout",
+        "break-out",
+        "jailbreak",
+        "prison break",
+    ),
+    # Taking people as hostages: "kidnapped", "the abduction".
+    "abduction": (
+        "abducted",
+        "abduction",
+        "kidnapped",
+        "kidnapping",
+        "taken hostage",
+        "seized as hostages",
     ),
     # Taking people or things by force: arrested, detained, captured, seized, impounded,
     # boarded ("marines boarded the tanker").
@@ -251,6 +289,12 @@ KINDS: dict[str, tuple[str, ...]] = {
         "seizure",
         "impounded",
         "boarded",
+        # caught again or caught at all: "police caught the gang's leader", "his capture"
+        "caught",
+        "capture",
+        "recaptured",
+        "apprehended",
+        "rearrested",
     ),
     "sinking": (
         "sank",
@@ -315,7 +359,18 @@ KINDS: dict[str, tuple[str, ...]] = {
     "adoption": ("adopted", "passed", "approved", "enacted"),
     "inauguration": ("inaugurated", "sworn in", "took office", "inauguration"),
     "birth": ("born", "birth"),
-    "release": ("released", "freed", "release"),
+    "release": (
+        "released",
+        "freed",
+        "release",
+        "set free",
+        # given back to those who held them: "handed back", "extradited"
+        "handed back",
+        "handed over",
+        "extradited",
+        "extradition",
+        "repatriated",
+    ),
     "occurrence": (
         "occurred",
         "happened",
@@ -350,6 +405,8 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "grounding": "grounding",
     "collision": "collision",
     "release": "release",
+    "escape": "escape",
+    "abduction": "abduction",
     "occurrence": "occurrence",
     "crash": "crash",
     "explosion": "explosion",
@@ -376,6 +433,11 @@ OCCURRENCES = {
     "lockdown": "lockdown", "shutdown": "shutdown", "heatwave": "heatwave",
     "drought": "drought", "epidemic": "epidemic", "pandemic": "pandemic",
     "outbreak": "outbreak", "crush": "crush", "stampede": "crush",
+    # Fighting at a place and a moment, under its several names ("a gun battle": gunfight).
+    "gunfight": "gunfight", "shootout": "gunfight", "firefight": "gunfight",
+    "gunbattle": "gunfight",
+    "manhunt": "manhunt", "protest": "protest",
+    "demonstration": "protest", "cyberattack": "cyberattack", "hack": "cyberattack",
 }  # fmt: skip
 # Kinds that tell only that an occurrence happened ("the quake struck", "broke out").
 _HAPPENED = frozenset(("attack", "outbreak", "start", "occurrence"))
@@ -391,7 +453,8 @@ EVENT_NOUNS = frozenset(
     withdrawal retreat departure death announcement declaration start launch opening
     closure agreement signing treaty ratification attack strike bombing raid invasion
     arrest detention resignation election vote referendum meeting summit talks sinking
-    capsizing grounding collision release landfall derailment""".split()
+    capsizing grounding collision release landfall derailment escape breakout break-out
+    jailbreak capture storming assault ambush kidnapping abduction extradition""".split()
 )
 _FORM_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
 FORM_KIND = _FORM_KIND  # a form ("sent") and the kind of happening it names ("deployment")
@@ -459,6 +522,8 @@ _EMPTY = frozenset(
     december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _NUMBER_LABEL = re.compile(r"\b(?:No|Nr|Number)\.?\s*(?=\d)")
+# A fight with guns in two words: "a gun battle", "the gun fight".
+_GUNFIGHT = re.compile(r"\bgun[\s-]+(?:battle|fight)\b", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]", re.UNICODE)
 
 
@@ -584,6 +649,7 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
     is a point of reference, not the dated event, when a date comes before it ("on
     Thursday, three days after the explosion")."""
     text = _NUMBER_LABEL.sub("", text)  # "the No. 3 tunnel" is the tunnel
+    text = _GUNFIGHT.sub("gunfight", text)  # "a gun battle" is a gunfight
     tokens = _TOKEN.findall(_PHRASES.sub(_phrase_mark, text))  # "gave way" ends a phrase too
     heads = []
     for i, token in enumerate(tokens):
@@ -1265,6 +1331,12 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     if kinds & _SENDING and _AGAINST.search(p.quote):
         kinds = (kinds - _SENDING) | {"attack"}  # "sent its drones against the grid"
     found.update(in_series(p.quote))
+    for kind, target, place in targets(p.quote):
+        # "Stormed Morrowgate Prison", "raided a farm outside Orlen", "the mass escape
+        # from Morrowgate": what was attacked or escaped from, named after the word.
+        found.add(Happening(kind, target, order))
+        if place:
+            where.setdefault(target, place)
     things = set()
     for head, marked, _place in heads:
         if head in OCCURRENCES or head in EVENT_NOUNS:
@@ -1306,6 +1378,92 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         Happening(kind, thing, order) for kind in kinds - _OCCURRENCE_ONLY for thing in things
     )
     return found, where
+
+
+# Kinds done to a thing named after their word, and the words that may stand between a
+# noun of the kind and that thing: an attack on a place ("stormed Morrowgate Prison",
+# "raided a farm", "the attack on Morrowgate"), an escape from one ("the escape from
+# Morrowgate", "broke out of Fellgrove").  Words of several meanings ("hit", "struck",
+# "strike") name no target: "prices hit a record".
+TARGETED = {"attack": ("on", "of", "against", "at"), "escape": ("from", "of")}
+_NO_TARGET = frozenset(("hit", "hits", "struck", "strike", "strikes"))
+_TARGET_FORMS = re.compile(
+    r"\b(?P<form>"
+    + "|".join(
+        re.escape(f)
+        for f in sorted(_FORM_KIND, key=len, reverse=True)
+        if _FORM_KIND[f] in TARGETED and f not in _NO_TARGET
+    )
+    + r")\b",
+    re.I,
+)
+# Words that may name a kind of thing after a name ("Morrowgate Prison", "Orsk Dam").
+_KIND_WORDS = (
+    frozenset(THINGS)
+    | frozenset(KINDS_OF_THING)
+    | frozenset(w for kinds in KINDS_OF_THING.values() for w in kinds)
+    | frozenset("dam levee bridge mine jail prison camp base farm port airport".split())
+)
+
+
+def targets(text: str) -> list[tuple[str, str, str]]:
+    """(kind, thing, place) for each attack on or escape from a thing *text* names just
+    after the word of the kind, by a name ("stormed Morrowgate Prison": morrowgate, and
+    prison) or with "a" ("raided a farm outside the village of Orlen": farm, at orlen);
+    a thing named with "the" is read as any definite phrase is (:func:`_heads`)."""
+    found: list[tuple[str, str, str]] = []
+    for m in _TARGET_FORMS.finditer(text):
+        form = m["form"].lower()
+        kind = _FORM_KIND[form]
+        tokens = _TOKEN.findall(text[m.end() : m.end() + 120])
+        at = 0
+        if tokens and tokens[0].lower() in TARGETED[kind] and form in EVENT_NOUNS | {"attack"}:
+            at = 1  # "the attack on Morrowgate", "the escape from Morrowgate"
+        elif tokens and tokens[0].lower() in ("from", "out") and kind == "escape":
+            at = 2 if tokens[0].lower() == "out" else 1  # "escaped from", "got out of"
+        if at >= len(tokens):
+            continue
+        first = tokens[at]
+        names: list[str] = []
+        end = at
+        if first.lower() in ("a", "an"):
+            head = ""
+            for end in range(at + 1, min(at + 5, len(tokens))):
+                w = tokens[end].lower()
+                if not w[0].isalpha() or w in _STOP or w in _FORM_KIND or tokens[end][0].isupper():
+                    break
+                head = w
+            else:
+                end = min(at + 5, len(tokens))
+            if head and head not in _EMPTY and not _plural(head):
+                names.append(_thing(head))
+        elif first[0].isupper() and first[0].isalpha():
+            end = at
+            while end < len(tokens) and tokens[end][:1].isupper() and tokens[end][:1].isalpha():
+                if tokens[end].lower() in _EMPTY:
+                    break
+                end += 1
+            run = [t.lower() for t in tokens[at:end]]
+            if run and not any(w in _STOP for w in run):
+                names.append(_bare_word(run[0]))
+                if len(run) > 1 and run[-1] in _KIND_WORDS:
+                    names.append(_thing(run[-1]))
+        place = _place_after(tokens, end)
+        found.extend((kind, name, place) for name in names if name not in _EMPTY)
+    return found
+
+
+def _place_after(tokens: list[str], at: int) -> str:
+    """The name of a place opened by a word of place at tokens[at] ("outside the village
+    of Orlen", "at Orlen"), lowercased; "" when there is none."""
+    if at >= len(tokens) or tokens[at].lower() not in _PLACE_WORDS | {"outside", "near"}:
+        return ""
+    for token in tokens[at + 1 : at + 5]:
+        if token[:1].isupper() and token[:1].isalpha() and token.lower() not in _EMPTY:
+            return token.lower()
+        if not token[:1].isalpha():
+            return ""
+    return ""
 
 
 _AGAIN_AND_AGAIN = frozenset(("combat",))

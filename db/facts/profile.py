@@ -923,7 +923,7 @@ _CHANGED = re.compile(
 
 
 # Classes of people that keep their name whatever befell them.
-_KEPT = frozenset(("troops", "prisoners"))
+KEPT = frozenset(("troops", "prisoners"))
 # Words counting the dead and the hurt together: "casualties", "killed or wounded".
 _BOTH = re.compile(r"\bcasualt(?:y|ies)\b", re.I)
 
@@ -976,7 +976,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         unit = normal_unit(named["w"].split()[-1])  # "about 40 of the drones that …": drones
     if not unit and counted is not None:
         unit = noun_of_group(quote, counted, figures)  # "Of the escapees, 31 …"
-    if not predicate and whole is not None and _OF_THEM.match(quote):
+    if not predicate and whole is not None and OF_THEM.match(quote):
         # "22 buses were damaged, | nine of them beyond repair": what befell the whole.
         predicate = predicate_of(_sentence_tail(lead))
     if unit in LENGTHS and counted is not None and _AWAY.match(quote, counted.end):
@@ -989,7 +989,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = predicate_of(f"{_clause_tail(lead)} {quote}")
     if not predicate and (unit in PEOPLE or unit in HELD):
         predicate = noun_fate(quote)  # "233 escapees": those who escaped
-    if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in _KEPT:
+    if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in KEPT:
         # A class keeping its name ("troops", "prisoners") counts its dead and its hurt
         # apart: "40 soldiers were wounded" is not "12 soldiers were killed".
         if HURT.search(quote) and not DEATHS.search(quote) and not _BOTH.search(quote):
@@ -1077,7 +1077,7 @@ def verb_of(quote: str, figure: Figure) -> str:
 # A part given against its whole: "of the 88 people it treated, 14 were firefighters",
 # "Of the 58, 9 are children"; "six of them tank wagons" after "16 wagons left the rails".
 _OF_THE_WHOLE = re.compile(r"^\W*(?:of|out of)\s+(?:the|these|those|its|their)\s+(?=\d)", re.I)
-_OF_THEM = re.compile(
+OF_THEM = re.compile(
     r"^\W*(?P<part>[^\W\d_]+|\d[\d,]*)\s+of\s+(?:them|these|those|which|whom)\b", re.I
 )
 
@@ -1146,7 +1146,7 @@ def part_of_whole(quote: str, lead: str, figures: list[Figure]) -> tuple[Figure,
         if "," in quote[whole.end : part.start] and part.value is not None:
             return part, whole
         return None
-    found = _OF_THEM.match(quote)
+    found = OF_THEM.match(quote)
     if found is None:
         return None
     word = found["part"].lower()
@@ -1244,7 +1244,7 @@ def profile(
             and (at := around.find(quote)) > 0
         ):
             unit = whole_in_sentence(quote, around[:at]) or unit
-            if not predicate and _OF_THEM.match(quote):
+            if not predicate and OF_THEM.match(quote):
                 # "96 sailors have been released, | 41 of them from …": what befell the whole.
                 predicate = predicate_of(_sentence_tail(around[:at]))
             told = told_before(around[:at]) if unit in ("", "people") else None

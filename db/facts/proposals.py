@@ -27,6 +27,8 @@ from db.facts.events import date_conflicts, describe_dates
 from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
     DENIED,
+    KEPT,
+    OF_THEM,
     PEOPLE_BY_FATE,
     Profile,
     Reading,
@@ -240,7 +242,17 @@ def _parts(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
     for part in parts:
         key = (part.article_id, counted_whole(part), part.increment, part.forecast,
                part.predicate, part.period)  # fmt: skip
-        for whole in wholes.get(key, ())[:NEIGHBOURS]:
+        found = wholes.get(key, [])
+        if part.unit in KEPT:
+            # The dead of a class keeping its name are a part of that class's dead only
+            # ("four of them" after "five escapees were killed", not the guards killed).
+            found = [w for w in found if w.unit == part.unit]
+        if OF_THEM.match(part.quote) and part.around:
+            # "Five escapees have been killed, | four of them at the farm": "them" are the
+            # whole its sentence gives just before it, not another count of the article.
+            lead = part.around[: max(part.around.find(part.quote), 0)]
+            found = [w for w in found if w.quote in lead] or found
+        for whole in found[:NEIGHBOURS]:
             if part.high <= whole.low and part.value != whole.value:
                 yield part, whole
 
