@@ -13,7 +13,10 @@ import uuid
 
 import pytest
 
+from db import claims as claim_ops
+from db.articles import NewArticle, add_article
 from db.facts.profile import DENIED, Profile, profile, read_quote
+from db.facts.proposals import _parts, _sentence_before, conflicts, profiles
 from db.facts.relate import counted_whole, relate
 from db.models import Relation
 
@@ -330,3 +333,41 @@ def test_a_part_told_after_the_dead_of_a_class_is_a_part_of_its_dead() -> None:
     part = _p("four of them at the mill", around=sentence)
     assert part.subset and part.predicate == "casualty"
     assert counted_whole(part) == counted_whole(_p("Five escapees have been killed")) == "killed"
+
+
+def _claim_in(ws, body: str, quote: str, published: dt.datetime) -> uuid.UUID:  # type: ignore[no-untyped-def]
+    article = add_article(ws, NewArticle(text=body, original=body.encode(), published_at=published))
+    start = body.index(quote)
+    return claim_ops.create_claim(ws, article.id, start, start + len(quote)).id
+
+
+def test_a_workspace_reads_the_sentence_before_a_figure_told_only_as_the_figure(ws) -> None:  # type: ignore[no-untyped-def]
+    early = _claim_in(
+        ws,
+        "The count of hostages keeps climbing. The army's figure stands at 52, officers say.",
+        "The army's figure stands at 52",
+        MAY_4,
+    )
+    later = _claim_in(ws, "Gunmen are now holding 61 hostages in the hills.", "61 hostages", MAY_11)
+    read = {p.claim_id: p for p in profiles(ws)}
+    assert (read[early].unit, read[early].predicate) == ("people", "abducted")
+    pairs = {(x.relation, x.from_claim.claim_id, x.to_claim.claim_id) for x in conflicts(ws)}
+    assert (Relation.UPDATES, later, early) in pairs
+
+
+def test_a_figure_told_as_the_figure_at_a_paragraphs_start_reads_nothing_before() -> None:
+    text = "The count of hostages keeps climbing.\nThe army's figure stands at 52."
+    assert _sentence_before(text, text.index("The army")) == ""
+    text = "The count of hostages keeps climbing. The army's figure stands at 52."
+    assert _sentence_before(text, text.index("The army")) == "The count of hostages keeps climbing."
+
+
+def test_a_part_of_them_is_a_part_of_the_whole_its_sentence_gives() -> None:
+    article = uuid.uuid4()
+    sentence = "Five escapees have been killed since the break, four of them at the mill."
+    whole = _p("Five escapees have been killed since the break", article=article)
+    rival = _p("at least seven escapees have died in custody", article=article)
+    guards = _p("Nine guards died in the attack", article=article)
+    part = _p("four of them at the mill", around=sentence, article=article)
+    found = {(a.claim_id, b.claim_id) for a, b in _parts([whole, rival, guards, part])}
+    assert found == {(part.claim_id, whole.claim_id)}
