@@ -210,8 +210,10 @@ _BODIES = (
     r"identified|brought)|(?:recovered|found|retrieved|identified)\s+(?:[\w,-]+\s+){0,2}?"
     r"bod(?:y|ies)"
 )
+# (Each long list of words below opens with a lookahead for the first character a word of
+# it may have: the engine then skips spaces, digits and signs at once.  Every quote is read.)
 CASUALTY = re.compile(
-    r"\b(killed|kill(?:s|ing)|wounded|injured|died|dead|deaths?|casualt(?:y|ies)|"
+    r"(?=[a-z0-9])\b(killed|kill(?:s|ing)|wounded|injured|died|dead|deaths?|casualt(?:y|ies)|"
     r"(?:were|was|been|being|are|is|seriously|badly|slightly|critically)\s+hurt|"
     # "The number of people hurt has reached 26", "26 hurt": the hurt counted.
     r"(?:people|persons|others|those|number|count|tally|total|\d[\d,]*)\s+hurt|"
@@ -236,7 +238,7 @@ DEATHS = re.compile(
 # evacuated"), whatever the same word ("people") they are counted in; so are homes
 # destroyed, damaged or flooded.
 FATE = re.compile(
-    r"\b(?:(?P<displaced>evacu(?:at\w*|ees?)|displaced|"
+    r"(?=[a-z])\b(?:(?P<displaced>evacu(?:at\w*|ees?)|displaced|"
     # (Fleeing custody is escaping: "fled the prison", "fled from police custody".)
     r"(?:fled|flee(?:ing)?)(?!\s+(?:from\s+)?(?:the\s+|their\s+|police\s+)*(?:custody|prisons?|"
     r"jails?|cells?|police|guards)\b)|uprooted|relocated|"
@@ -309,7 +311,7 @@ FATE = re.compile(
 # … and what befell things: destroyed, damaged, flooded, left without power (read after
 # what befell people: "evacuated from flooded streets" counts the evacuated).
 DAMAGE = re.compile(
-    r"\b(?:(?P<destroyed>destroyed|razed|flattened|wrecked|demolished|washed away|gutted|"
+    r"(?=[a-z])\b(?:(?P<destroyed>destroyed|razed|flattened|wrecked|demolished|washed away|gutted|"
     r"burn(?:ed|t) (?:down|out|to the ground)|(?:homes?|houses?|buildings?|dwellings?) "
     r"(?:(?:were|was|have been|has been|had been) )?lost)"
     r"|(?P<damaged>damaged)"
@@ -324,7 +326,7 @@ DAMAGE = re.compile(
 # the admitted are among the ill, but answer other questions).
 ILLNESS = re.compile(
     # ("Treated as a crime", "treated well": how something was dealt with, not care.)
-    r"\b(?:(?P<treated>(?<!un)treated(?!\s+(?:as|like|well|badly|fairly|unfairly|harshly|"
+    r"(?=[a-z])\b(?:(?P<treated>(?<!un)treated(?!\s+(?:as|like|well|badly|fairly|unfairly|harshly|"
     r"differently|equally|with\s+(?:respect|suspicion|caution)))|given (?:first aid|treatment)|"
     r"(?:needed|needing|required|requiring|received|receiving)\s+(?:hospital\s+)?treatment|"
     r"hospital treatment)"
