@@ -371,3 +371,27 @@ def test_a_part_of_them_is_a_part_of_the_whole_its_sentence_gives() -> None:
     part = _p("four of them at the mill", around=sentence, article=article)
     found = {(a.claim_id, b.claim_id) for a, b in _parts([whole, rival, guards, part])}
     assert found == {(part.claim_id, whole.claim_id)}
+
+
+@pytest.mark.parametrize(
+    ("lead", "quote"),
+    [
+        ("По данным полиции, эта цифра включает ", "37 задержанных"),
+        ("Politiets tal omfatter ", "37 anholdte"),
+        ("الرقم يشمل ", "37 معتقلا"),
+    ],
+)
+def test_what_a_figure_includes_is_a_part_of_it_in_other_languages(lead: str, quote: str) -> None:
+    assert read_quote(quote, lead, None).subset
+
+
+def test_an_area_is_no_length() -> None:
+    area = read_quote("the marsh covers some 37 square kilometres", "", None)
+    length = read_quote("patrols cover all 37 kilometres of the coast", "", None)
+    assert area.unit == "square kilometres" and length.unit == "kilometres"
+    assert (
+        relate(
+            _p("the marsh covers some 37 square kilometres"), _p("all 37 kilometres of the coast")
+        )
+        is None
+    )

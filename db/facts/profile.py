@@ -138,6 +138,8 @@ _AWAY = re.compile(
     r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:\s+of)?|ahead\s+of|outside|inside)\b",
     re.I,
 )
+# An area: "37 square kilometres", "40 sq km".
+_SQUARE = re.compile(r"[\s-]+(?:square|sq\.?)[\s-]+", re.I)
 # Fates only people meet: a count of them naming no noun ("put the number evacuated at
 # 900") counts people.
 PEOPLE_BY_FATE = frozenset(
@@ -425,10 +427,13 @@ _SUBSET_BEFORE = re.compile(
     r"|(?:^|[\s\W])[وف]?(?:مجموعة|وفد|وحدة|دفعة|فريق)\s+من|(?:^|[\s\W])أول)\s*$"
     # Among them, of whom, including …, possibly a word or two before the figure.
     r"|(?:\b(?:among (?:them|whom|those|these)|of (?:whom|which|them|these|those)|"
-    # ("The police figure includes the 37 caught in one sweep": a part of the figure.)
+    # ("The police figure includes the 37 caught in one sweep": a part of the figure, in
+    # each language the readers know: "включает", "omfatter", "يشمل".)
     r"including|includes|included|среди (?:них|которых)|из (?:них|которых)|в том числе|включая|"
-    r"heraf|heriblandt|herunder|blandt (?:dem|disse|hvem)|af (?:dem|disse|hvem)|inklusive)"
-    r"|(?:^|[\s\W])[وف]?(?:من بينهم|منهم|بينهم|بما في ذلك|بمن فيهم)"
+    r"включа(?:ет|ют|ла|ли)|включил[аи]?|"
+    r"heraf|heriblandt|herunder|blandt (?:dem|disse|hvem)|af (?:dem|disse|hvem)|inklusive|"
+    r"omfatter|omfattede|inkluderer|inkluderede)"
+    r"|(?:^|[\s\W])[وف]?(?:من بينهم|منهم|بينهم|بما في ذلك|بمن فيهم|يشمل|تشمل|شمل|شملت)"
     r"|그중|그 중|이 중|이들 중|그 가운데|이 가운데|이들 가운데|대표단|선발대|일행"
     # "… 34,000명 중 200명": the part after the whole.
     r"|\d\s*[만천억]?\s*(?:명|개|대|척)?\s*(?:중|가운데))"
@@ -983,6 +988,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = predicate_of(_sentence_tail(lead))
     if unit in LENGTHS and counted is not None and _AWAY.match(quote, counted.end):
         unit = f"{unit} away"  # "40 kilometres behind the front" is no length of front held
+    elif unit in LENGTHS and counted is not None and _SQUARE.match(quote, counted.end):
+        unit = f"square {unit}"  # "a forest of 37 square kilometres" is an area, no length
     if predicate in ("", "released", "escaped") and unit in MEASURES and SPILLED.search(quote):
         predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
     if not predicate and group is None and figure is not None and not quote[: figure.start].strip():
