@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from db.analysts import analyst_names
 from db.anchors import make_anchor
 from db.articles import ArticleInfo, NewArticle, get_article, sha256_of
 from db.errors import DuplicateArticle, InvalidInput, NotFound
@@ -88,7 +89,8 @@ class RevisionInfo:
     number: int
     filename: str
     replaced_at: object
-    length: int
+    length: int  # characters (code points)
+    replaced_by: str = ""  # the analyst who replaced it ("" when not recorded)
 
 
 @dataclass(frozen=True)
@@ -282,14 +284,20 @@ def revisions(ws: Workspace, article_id: uuid.UUID | str) -> list[RevisionInfo]:
                 ArticleRevision.filename,
                 ArticleRevision.replaced_at,
                 func.length(ArticleRevision.text),
+                ArticleRevision.replaced_by_id,
             )
             .where(ArticleRevision.article_id == aid)
             .order_by(ArticleRevision.number)
-        )
-        return [RevisionInfo(*row) for row in rows]
+        ).all()
+        names = analyst_names(session, {row[-1] for row in rows})
+        return [
+            RevisionInfo(rid, aid_, number, filename, replaced_at, length, names.get(by, ""))
+            for rid, aid_, number, filename, replaced_at, length, by in rows
+        ]
 
 
 def revision_text(ws: Workspace, article_id: uuid.UUID | str, number: int) -> str:
+    """The text the article had as its version *number* (1: its first text)."""
     with ws.session() as session:
         aid = resolve_id(session, Article, article_id, "article")
         text = session.scalar(
@@ -297,6 +305,27 @@ def revision_text(ws: Workspace, article_id: uuid.UUID | str, number: int) -> st
                 ArticleRevision.article_id == aid, ArticleRevision.number == number
             )
         )
-    if text is None:
-        raise NotFound(f"The article has no earlier text number {number}.")
-    return text
+        if text is not None:
+            return text
+        title = session.scalar(select(Article.title).where(Article.id == aid)) or ""
+        numbers = list(
+            session.scalars(
+                select(ArticleRevision.number)
+                .where(ArticleRevision.article_id == aid)
+                .order_by(ArticleRevision.number)
+            )
+        )
+    raise NotFound(_no_such_version(str(aid)[:8], title, number, numbers))
+
+
+def _no_such_version(short: str, title: str, number: int, numbers: list[int]) -> str:
+    named = f"Article {short} (“{title}”)" if title else f"Article {short}"
+    if not numbers:
+        return f"{named} has no earlier version {number}: its text has never been replaced."
+    if len(numbers) == 1:
+        kept = f"its only earlier version is {numbers[0]}"
+    elif numbers == list(range(numbers[0], numbers[-1] + 1)):
+        kept = f"its earlier versions are {numbers[0]} to {numbers[-1]}"
+    else:
+        kept = "its earlier versions are " + ", ".join(map(str, numbers))
+    return f"{named} has no earlier version {number}: {kept}."

@@ -1,8 +1,8 @@
 """The ``claimdesk`` command line: headless, never imports Qt.
 
-Each subcommand module (core, team, shared, formats, safety, search, assist, facts, views)
-adds its subcommands through ``register(subparsers, common)``; a handler
-receives a :class:`CliContext` and returns an exit code.  The parser is built
+Each subcommand module (core, team, shared, formats, safety, versions, search,
+assist, facts, views) adds its subcommands through ``register(subparsers, common)``;
+a handler receives a :class:`CliContext` and returns an exit code.  The parser is built
 once per run: :func:`parse` reads the arguments, and the launcher hands the
 result to :func:`run` or to the GUI.  Expected failures
 (:class:`ClaimDeskError`) print one line on stderr and exit 2, having changed
@@ -134,10 +134,23 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         search,
         shared,
         team,
+        versions,
         views,
     )
 
-    for module in (core, claim_edit, team, shared, formats, safety, search, assist, facts, views):
+    for module in (
+        core,
+        claim_edit,
+        team,
+        shared,
+        formats,
+        safety,
+        versions,
+        search,
+        assist,
+        facts,
+        views,
+    ):
         module.register(subparsers, common)
     # Editing commands last: they extend groups ("claim edit", "article") made above.
     from db.cli import edits

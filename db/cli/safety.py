@@ -169,6 +169,7 @@ def cmd_orphan_place(ctx: CliContext) -> int:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from db.backup import KEEP_DAYS, KEEP_LAST
+    from db.cli.core import command_group
 
     p = subparsers.add_parser("backup", parents=[common], help="back up the workspace now")
     p.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE")
@@ -182,8 +183,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--repair", action="store_true", help="repair what can be repaired safely, then check again"
     )
     p.set_defaults(handler=cmd_check)
-    article = subparsers.add_parser("article", parents=[common], help="work on one article")
-    actions = article.add_subparsers(dest="article_command", metavar="ACTION")
+    actions = command_group(subparsers, "article", common, "work on one article")
     p = actions.add_parser(
         "replace",
         parents=[common],
