@@ -29,11 +29,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from db.anchors import CONTEXT_CHARS
+from db.needs import needs
 
 MIN_SCORE = 85.0  # percent similarity of the quote and the text it is moved onto
+# What rapidfuzz (imported where the words are first compared) is needed for.
+FEATURE = "Placing claims in a changed text"
 Outcome = Literal["kept", "moved", "orphaned"]
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
@@ -265,6 +266,8 @@ def place(new: str, anchor: OldAnchor, positions: PositionMap) -> Placement:
         hi = min(len(new), carried + len(quote) + reach)
         window = new[lo:hi]
         if window.strip():
+            with needs(FEATURE):
+                from rapidfuzz import fuzz
             aligned = fuzz.partial_ratio_alignment(quote, window, score_cutoff=MIN_SCORE)
             if aligned is not None:
                 s, e = lo + aligned.dest_start, lo + aligned.dest_end
@@ -319,6 +322,8 @@ def why_orphaned(text: str, quote: str) -> str:
         return "its words are in the text; place it to confirm where"
     if not quote.strip() or not text.strip():
         return "the text holds nothing like it"
+    with needs(FEATURE):
+        from rapidfuzz import fuzz
     aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=MIN_SCORE)
     if aligned is not None:
         near = text[aligned.dest_start : aligned.dest_end]
@@ -338,6 +343,8 @@ def likely_place(text: str, quote: str) -> tuple[int, int] | None:
     new place; None when nothing is alike enough.  Only offered: the analyst places."""
     if not quote.strip() or not text.strip():
         return None
+    with needs(FEATURE):
+        from rapidfuzz import fuzz
     aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=LIKELY_SCORE)
     if aligned is None:
         return None
