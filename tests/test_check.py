@@ -139,6 +139,38 @@ def test_append_only_triggers_dropped_or_rewritten_are_found_and_put_back(tmp_pa
 
 
 @pytest.mark.postgres
+def test_truncate_triggers_dropped_or_rewritten_on_postgres_are_found(pg_team: PgTeam) -> None:
+    pg_team.migrate()
+    owner = open_workspace(pg_team.owner_url)
+    admin = open_workspace(pg_team.login_url("admin"))
+    try:
+        bind_analyst(admin)
+        _fill(admin)
+        _sql(owner, "DROP TRIGGER history_no_truncate ON history")
+        # Written again to fire after the table is emptied: too late to refuse anything.
+        _sql(owner, "DROP TRIGGER verdict_no_truncate ON verdict")
+        _sql(
+            owner,
+            "CREATE TRIGGER verdict_no_truncate AFTER TRUNCATE ON verdict "
+            "FOR EACH STATEMENT EXECUTE FUNCTION claimdesk_verdict_append_only()",
+        )
+        report = check_workspace(admin)
+        (finding,) = [f for f in report.findings if f.check == "append_only"]
+        assert finding.examples == [
+            "trigger history_no_truncate on history is missing",
+            "trigger verdict_no_truncate on verdict was changed",
+        ]
+        assert finding.repairable
+        assert repair_workspace(owner).triggers_put_back
+        assert check_workspace(admin).ok
+        with pytest.raises(DBAPIError, match="append-only"):
+            _sql(owner, "TRUNCATE history")
+    finally:
+        admin.close()
+        owner.close()
+
+
+@pytest.mark.postgres
 def test_append_only_triggers_disabled_on_postgres_are_found(pg_team: PgTeam) -> None:
     pg_team.migrate()
     owner = open_workspace(pg_team.owner_url)
