@@ -36,10 +36,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from db.anchors import CONTEXT_CHARS
-from db.reanchor_context import between_context, fit_ends
+from db.reanchor_context import between_context, fit_ends, rapid
 
 MIN_SCORE = 85.0  # percent similarity of the quote and the text it is moved onto
 Outcome = Literal["kept", "moved", "orphaned"]
@@ -291,7 +289,7 @@ def _aligned(new: str, anchor: OldAnchor, carried: int) -> Placement | None:
     window = new[lo:hi]
     if not window.strip():
         return None
-    aligned = fuzz.partial_ratio_alignment(quote, window, score_cutoff=MIN_SCORE)
+    aligned = rapid().partial_ratio_alignment(quote, window, score_cutoff=MIN_SCORE)
     if aligned is None:
         return None
     s, e = _trim(new, lo + aligned.dest_start, lo + aligned.dest_end)
@@ -305,7 +303,7 @@ def _moved_onto(new: str, anchor: OldAnchor, start: int, end: int) -> Placement 
     start, end = fit_ends(new, start, end, anchor.quote)
     if end <= start or _DIGITS.findall(new[start:end]) != _DIGITS.findall(anchor.quote):
         return None
-    score = fuzz.ratio(anchor.quote, new[start:end])
+    score = rapid().ratio(anchor.quote, new[start:end])
     if score < MIN_SCORE:
         return None
     return Placement(anchor.claim_id, "moved", start, end, new[start:end], float(score))
@@ -353,6 +351,7 @@ def why_orphaned(text: str, quote: str) -> str:
         return "its words are in the text; place it to confirm where"
     if not quote.strip() or not text.strip():
         return "the text holds nothing like it"
+    fuzz = rapid()
     aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=MIN_SCORE)
     if aligned is not None:
         near = text[aligned.dest_start : aligned.dest_end]
@@ -372,6 +371,7 @@ def likely_place(text: str, quote: str) -> tuple[int, int] | None:
     new place; None when nothing is alike enough.  Only offered: the analyst places."""
     if not quote.strip() or not text.strip():
         return None
+    fuzz = rapid()
     aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=LIKELY_SCORE)
     if aligned is None:
         return None

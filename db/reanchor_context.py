@@ -16,10 +16,22 @@ comma before its first).
 from __future__ import annotations
 
 import unicodedata
+from types import ModuleType
 
-from rapidfuzz import fuzz
+from db.needs import needs
 
 KEY = 16  # characters of the prefix's end (and of the suffix's start) looked for
+
+
+# What rapidfuzz (imported where words are first compared) is needed for.
+FEATURE = "Placing claims in a changed text"
+
+
+def rapid() -> ModuleType:
+    """rapidfuzz's ``fuzz`` module, loaded when first needed (one clear line if missing)."""
+    with needs(FEATURE):
+        from rapidfuzz import fuzz
+    return fuzz
 
 
 def _loose(char: str) -> bool:
@@ -96,7 +108,7 @@ def between_context(
         for end in ends:
             if not shortest <= end - start <= longest:
                 continue
-            score = fuzz.ratio(quote, text[start:end], score_cutoff=min_score)
+            score = rapid().ratio(quote, text[start:end], score_cutoff=min_score)
             if not score:
                 continue
             distance = abs(start - carried[0]) + abs(end - carried[1])

@@ -6,7 +6,7 @@ a handler receives a :class:`CliContext` and returns an exit code.  The parser i
 once per run: :func:`parse` reads the arguments, and the launcher hands the
 result to :func:`run` or to the GUI.  Expected failures
 (:class:`ClaimDeskError`) print one line on stderr and exit 2, having changed
-nothing.
+nothing; so does a Python package found missing, wherever it was imported.
 """
 
 from __future__ import annotations
@@ -192,8 +192,18 @@ def run(
         line = f"claimdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
         print(marked(line), file=sys.stderr)
         return EXIT_USAGE
+    except ImportError as exc:  # a package missing where no feature said it needs one
+        print(f"claimdesk: {import_failure(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         ctx.close()
+
+
+def import_failure(exc: ImportError) -> str:
+    """The one line an import failure is told in (:func:`db.needs.explain`)."""
+    from db.needs import explain
+
+    return explain(exc)
 
 
 def chosen_parser(

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from db.errors import InvalidInput
+from db.needs import needs
 
 # Candidates for bytes that are not UTF-8, as Python codec names.
 LEGACY = (
@@ -329,7 +330,8 @@ def recognise(data: bytes, filename: str) -> Decoded:
             f"{name} is damaged UTF-8: the byte at offset {first} is not valid UTF-8 "
             f"({bad} damaged place(s)); nothing was imported."
         )
-    from charset_normalizer import from_bytes  # loaded for the first file not in UTF-8
+    with needs("Reading text that is not UTF-8"):
+        from charset_normalizer import from_bytes  # loaded for the first file not in UTF-8
 
     # (codec, chaos) of each reading, best first; the readings' text is not kept
     matches = [

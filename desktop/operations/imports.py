@@ -30,6 +30,7 @@ from db.importing.encodings import choices, preview, recognised
 from db.importing.encodings import label as _label
 from db.importing.folders import FolderScan, scan_folder, skipped_reason
 from db.importing.streamed import NotStreamed, read_long_text, store_long_text, streams
+from db.needs import explain
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
@@ -202,6 +203,9 @@ def _failed(report: ImportReport, name: str, exc: Exception) -> None:
         report.failures.append((name, str(exc)))
     elif isinstance(exc, OSError):
         report.failures.append((name, exc.strerror or str(exc)))
+    elif isinstance(exc, ImportError):  # a package missing where no reader said it needs it
+        log.warning("import of %s failed", name, exc_info=exc)
+        report.failures.append((name, explain(exc)))
     else:  # an importer bug must not lose the other files
         log.error("import of %s failed", name, exc_info=exc)
         report.failures.append((name, f"unexpected error ({exc}); see the log file"))
