@@ -55,7 +55,7 @@ def cmd_import(ctx: CliContext) -> int:
     the two commands that would take it (``article replace`` or ``import --new``).
     """
     from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of
-    from db.importing import ANNOTATION_SUFFIXES, ArticleBatch, read_file
+    from db.importing import ANNOTATION_SUFFIXES, ArticleBatch
     from db.importing.encodings import CERTAIN, label
     from db.importing.folders import scan_folder, skipped_reason
     from db.importing.streamed import LongText, store_long_text
@@ -90,11 +90,8 @@ def cmd_import(ctx: CliContext) -> int:
         if isinstance(holder[0], LongText):
             long = holder.pop()
             assert isinstance(long, LongText)
-            if ws.shared:  # PostgreSQL stores the text whole
-                holder.append(read_file(path, encoding))
-            else:
-                take_long(long, path)
-                return
+            take_long(long, path)
+            return
         article = holder[0]
         assert isinstance(article, NewArticle)
         older = None if ctx.args.new else earlier(ws, article)

@@ -29,7 +29,7 @@ from db.importing import (
 from db.importing.encodings import choices, preview, recognised
 from db.importing.encodings import label as _label
 from db.importing.folders import FolderScan, scan_folder, skipped_reason
-from db.importing.streamed import NotStreamed, read_long_text, store_long_text, streams
+from db.importing.streamed import NotStreamed, read_long_text, store_long_text, streams_file
 from db.needs import explain
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
@@ -143,7 +143,7 @@ def import_paths(
                 report.annotated.append((path.name, outcome.claims))
                 report.failures += [(path.name, line) for line in outcome.problems]
                 continue
-            if streams(ws, path, chosen.get(path)) and _import_long(
+            if streams_file(path, chosen.get(path)) and _import_long(
                 ws, path, batch, report, earlier, named, remember
             ):
                 continue
