@@ -60,6 +60,7 @@ class TextBefore:
     encoding: str
     format: str
     anchors: tuple[tuple[str, AnchorState], ...]  # (claim id, its anchor before)
+    title: str = ""  # the title before, when the replacement gave it another
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class ReplaceReport:
     was_orphaned: frozenset[str] = frozenset()  # claims that were orphans before
     sha256: str = ""  # of the new file
     before: TextBefore | None = None  # when asked for (keep_before)
+    title: str = ""  # the article's new title, when the file read again gave it one
 
     def changed_claims(self) -> list[Placement]:
         """The placements that moved a claim, orphaned it, or placed an earlier orphan."""
@@ -163,12 +165,14 @@ def replace_article_text(
             OldAnchor(str(c.id), c.start, c.end, c.quote, c.prefix, c.suffix) for c in claims
         ]
         was_orphaned = frozenset(str(c.id) for c in claims if c.orphaned)
+        title = _title_read_again(article, new, digest)
         before = (
             TextBefore(
                 article.original,
                 article.encoding,
                 article.format,
                 tuple((str(c.id), state_of(c)) for c in claims),
+                article.title if title else "",
             )
             if keep_before
             else None
@@ -181,11 +185,24 @@ def replace_article_text(
             article.filename = new.filename
         article.encoding = new.encoding
         article.format = new.format
+        if title:
+            article.title = title
         for claim, placement in zip(claims, placements, strict=True):
             apply_placement(claim, text, placement)
     return ReplaceReport(
-        aid, number, tuple(placements), summarise(placements), was_orphaned, digest, before
+        aid, number, tuple(placements), summarise(placements), was_orphaned, digest, before, title
     )
+
+
+def _title_read_again(article: Article, new: NewArticle, digest: str) -> str:
+    """The title *new* gives the stored *article* when it is the stored file read again
+    (in another encoding) and the stored title was read from the earlier text, not
+    typed: "Vláda schválila rozpočet", not the "rozpoèet" of the wrong code page.
+    Empty otherwise (a revised text keeps the article's title)."""
+    title = new.title.strip()
+    if digest != article.sha256 or not title or title == article.title:
+        return ""
+    return title if article.title and article.title in article.text else ""
 
 
 def find_earlier_version(ws: Workspace, new: NewArticle) -> ArticleInfo | None:
