@@ -5,6 +5,10 @@ Usage: python bench/import_memory.py [--ascii | --astral] [MiB ...]   (default: 
        python bench/import_memory.py --window [--ascii | --astral] [MiB ...]
        (the window's import: its import function alone, then File > Import in a main
        window until its panels have settled; peak resident memory, VmHWM)
+       python bench/import_memory.py --pg URL [--ascii | --astral] [MiB ...]
+       (``claimdesk import`` and the window's import function, each into a fresh SQLite
+       workspace and a fresh PostgreSQL database made beside URL's and dropped after;
+       peak resident memory, VmHWM)
        python bench/import_memory.py --cases [--pg URL]
        (each case of section 6's memory target, one child each: an HTML page of 9 MiB
        through ``claimdesk import`` and the window's import, 50 MiB of UTF-8 text through
@@ -45,8 +49,29 @@ Where the memory goes (50 MiB file, two-byte prose, SQLite; resident MiB):
 ``claimdesk import`` checks every file named before it stores any: a long text
 file is checked by the first reading and read again as it is stored, so the files
 are not all held at once.  A file read whole (another encoding, a line of millions
-of characters, a PostgreSQL workspace) costs the file's bytes and the decoded text
-at once: about 150 for this prose.
+of characters) costs the file's bytes and the decoded text at once: about 150 for
+this prose.
+
+On PostgreSQL (``--pg URL``) the file is checked by the same first reading; the
+second gathers the file's bytes into one buffer of its size and sends it in one
+UPDATE, then does the same with the text's UTF-8 (``db.shared_long_rows``): about
+120 over the start, the buffer and the driver's copy of it, whatever the text's
+characters.  Read whole, as a PostgreSQL workspace took every file until 7 December
+2026, the text, its UTF-8 and the file's bytes came to about 255 over the start
+(two-byte prose) and 355 (an emoji: four bytes a character).  Peak resident MiB,
+VmHWM, one run each (load average 6-7 on two CPUs):
+
+  ===================================  ============  =============  =====
+  import, 50 MiB                        read whole    streamed       start
+  ===================================  ============  =============  =====
+  ``claimdesk import``, prose           327           192             72
+  ``claimdesk import``, ``--astral``    428           190             72
+  window function, prose                320           236            119
+  window function, ``--astral``         421           234            119
+  ===================================  ============  =============  =====
+
+The same files into SQLite, which this leaves as it was: ``claimdesk import`` 158
+(prose) and 160 (``--astral``), the window function 203 and 205.
 
 Before these changes and after each, one run at a time (load average 5-9 on two
 CPUs), peak resident MiB of the window's import function (from a start of about
@@ -86,6 +111,7 @@ the batch is stored.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -159,8 +185,6 @@ def window_child(mib: int, stage: str, prose: str = "") -> dict[str, float]:
     ``window`` imports through a shown main window (which opens the new article in
     the reader when the import is done) and waits until its suggestions are shown.
     """
-    import os
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -304,15 +328,14 @@ def _write_case(path: Path, case: dict[str, Any]) -> None:
     elif case.get("encoding"):
         _write_encoded(path, case["mib"], case["encoding"])
     else:
-        _write_article(path, case["mib"])
+        prose = case.get("prose", "")
+        _write_article(path, case["mib"], prose == "ascii", prose == "astral")
 
 
 def case_child(case: dict[str, Any]) -> dict[str, float]:
     """One case: write its file, then import it (``how``: ``cli`` is ``claimdesk import``,
     ``paths`` the window's import function, ``file`` ``import_file``; ``baseline`` reads
     and decodes the file only, and parses a page once)."""
-    import os
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / ("page.html" if case.get("html") else "large.txt")
@@ -338,59 +361,73 @@ def case_child(case: dict[str, Any]) -> dict[str, float]:
                 "seconds": seconds,
             }
         pg_url = case.get("pg", "")
-        if pg_url:
+        if not pg_url:
+            before, peak, seconds = _import_case(how, Path(tmp) / "bench.sqlite", article)
+        else:
             from bench.bundle_memory import _pg_workspace
 
-            target: str | Path = _pg_workspace(pg_url, "claimdesk_import_bench")
-        else:
-            target = Path(tmp) / "bench.sqlite"
-        from db.analysts import bind_analyst
-        from db.workspace import open_workspace
-
-        ws = open_workspace(target)
-        bind_analyst(ws)
-        if how == "paths":  # the window's modules loaded, as in the window
-            from PySide6.QtWidgets import QApplication
-
-            from desktop.operations import imports
-
-            QApplication.instance() or QApplication([])
-        before = _vm_hwm()
-        began = time.perf_counter()
-        if how == "cli":
-            ws.close()
-            from db.cli import run as cli_run
-
-            code = cli_run(
-                ["import", "--db", str(target), str(article)],
-                out=open(os.devnull, "w"),
-            )
-            assert code == 0, code
-        elif how == "paths":
-            report = imports.import_paths(ws, [article], lambda done, total: True)
-            assert report.added and not report.failures, report
-        else:
-            from db.importing import import_file
-
-            import_file(ws, article)
-        seconds = time.perf_counter() - began
-        if how != "cli":
-            ws.close()
-        peak = _vm_hwm()
-        if pg_url:
-            from sqlalchemy import create_engine
-            from sqlalchemy import text as sql
-
-            admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(sql("DROP DATABASE IF EXISTS claimdesk_import_bench WITH (FORCE)"))
-            admin.dispose()
+            try:
+                target = _pg_workspace(pg_url, PG_BENCH_DB)
+                before, peak, seconds = _import_case(how, target, article)
+            finally:
+                _drop_pg(pg_url, PG_BENCH_DB)
         return {
             "file_mib": article.stat().st_size / 2**20,
             "rss_before_mib": before,
             "rss_peak_mib": peak,
             "seconds": seconds,
         }
+
+
+PG_BENCH_DB = "claimdesk_import_bench"
+
+
+def _import_case(how: str, target: str | Path, article: Path) -> tuple[float, float, float]:
+    """Import *article* into the workspace *target* by the door *how*: (resident MiB
+    before, peak resident MiB, seconds)."""
+    from db.analysts import bind_analyst
+    from db.workspace import open_workspace
+
+    ws = open_workspace(target)
+    bind_analyst(ws)
+    if how == "paths":  # the window's modules loaded, as in the window
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.operations import imports
+
+        QApplication.instance() or QApplication([])
+    before = _vm_hwm()
+    began = time.perf_counter()
+    if how == "cli":
+        ws.close()
+        from db.cli import run as cli_run
+
+        with open(os.devnull, "w") as devnull:
+            code = cli_run(["import", "--db", str(target), str(article)], out=devnull)
+        assert code == 0, code
+    elif how == "paths":
+        report = imports.import_paths(ws, [article], lambda done, total: True)
+        assert report.added and not report.failures, report
+    else:
+        from db.importing import import_file
+
+        import_file(ws, article)
+    seconds = time.perf_counter() - began
+    if how != "cli":
+        ws.close()
+    return before, _vm_hwm(), seconds
+
+
+def _drop_pg(admin_url: str, name: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy import text as sql
+
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    finally:
+        admin.dispose()
 
 
 def cases(pg_url: str) -> list[tuple[str, dict[str, Any]]]:
@@ -442,6 +479,35 @@ def main_cases(argv: list[str]) -> None:
         )
     print("resident MiB (VmHWM); baseline: the file read and decoded (a page parsed once)")
     print("target: RSS peak under 300 MiB for the largest accepted article")
+    _print_load()
+
+
+def main_stores(argv: list[str], sizes: list[int], prose: str) -> None:
+    """--pg URL: each door (``claimdesk import``, the window's import function) into
+    SQLite and into PostgreSQL, one child each."""
+    pg_url = argv[argv.index("--pg") + 1]
+    print(f"{'import':<42} {'file MiB':>8} {'before':>7} {'peak':>6} {'seconds':>8}")
+    for mib in sizes:
+        for how, door in (("cli", "claimdesk import"), ("paths", "window import")):
+            for store in ("SQLite", "PostgreSQL"):
+                case = {"mib": mib, "how": how, "prose": prose}
+                got = run_case({**case, "pg": pg_url} if store == "PostgreSQL" else case)
+                label = f"{door}, {store}, {prose} text"
+                print(
+                    f"{label:<42} {got['file_mib']:8.1f} {got['rss_before_mib']:7.0f} "
+                    f"{got['rss_peak_mib']:6.0f} {got['seconds']:8.1f}"
+                )
+    print("resident MiB (VmHWM); target: a peak under 300 MiB for the largest accepted file")
+    _print_load()
+
+
+def _print_load() -> None:
+    """The machine's load as ``uptime`` gives it (the figures depend on it)."""
+    try:
+        line = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        line = ""
+    print(line or f"load average {', '.join(f'{n:.2f}' for n in os.getloadavg())}")
 
 
 def _vm_hwm() -> float:
@@ -478,6 +544,9 @@ def main(argv: list[str]) -> None:
         return
     prose = "astral" if "--astral" in argv else "ascii" if "--ascii" in argv else "bmp"
     sizes = [int(a) for a in argv if a.isdigit()] or [50]
+    if "--pg" in argv:
+        main_stores(argv, sizes, prose)
+        return
     if "--window" in argv:
         for mib in sizes:
             for stage in ("paths", "window"):

@@ -7,6 +7,11 @@ possible because they are part of appending: SQLite numbering a new history
 entry (its ``seq`` is set once, from NULL), and a verdict going with its
 claim when the claim itself is deleted (the claim's deletion is recorded in
 the history, and undoing it restores both).
+
+PostgreSQL's TRUNCATE empties a table without deleting its rows one by one, so
+row triggers never see it: statement triggers refuse it on both tables (a
+``TRUNCATE claim CASCADE`` reaching the verdicts included).  SQLite has no
+TRUNCATE; its ``DELETE`` without ``WHERE`` meets the row triggers.
 """
 
 from __future__ import annotations
@@ -53,7 +58,22 @@ END $$ LANGUAGE plpgsql""",
     "CREATE TRIGGER verdict_append_only BEFORE UPDATE OR DELETE ON verdict "
     "FOR EACH ROW EXECUTE FUNCTION claimdesk_verdict_append_only()",
 )
+# TRUNCATE, refused once per statement by the same functions (the verdict function's
+# exception for a deleted claim applies to DELETE only, and OLD is NULL here).
+POSTGRES_TRUNCATE_CREATE = (
+    "DROP TRIGGER IF EXISTS history_no_truncate ON history",
+    "CREATE TRIGGER history_no_truncate BEFORE TRUNCATE ON history "
+    "FOR EACH STATEMENT EXECUTE FUNCTION claimdesk_history_append_only()",
+    "DROP TRIGGER IF EXISTS verdict_no_truncate ON verdict",
+    "CREATE TRIGGER verdict_no_truncate BEFORE TRUNCATE ON verdict "
+    "FOR EACH STATEMENT EXECUTE FUNCTION claimdesk_verdict_append_only()",
+)
+POSTGRES_TRUNCATE_DROP = (
+    "DROP TRIGGER IF EXISTS history_no_truncate ON history",
+    "DROP TRIGGER IF EXISTS verdict_no_truncate ON verdict",
+)
 POSTGRES_DROP = (
+    *POSTGRES_TRUNCATE_DROP,
     "DROP TRIGGER IF EXISTS history_append_only ON history",
     "DROP TRIGGER IF EXISTS verdict_append_only ON verdict",
     "DROP FUNCTION IF EXISTS claimdesk_history_append_only()",
@@ -63,7 +83,7 @@ POSTGRES_DROP = (
 
 def _statements(conn: Connection, create: bool) -> tuple[str, ...]:
     if conn.dialect.name == "postgresql":
-        return POSTGRES_CREATE if create else POSTGRES_DROP
+        return (*POSTGRES_CREATE, *POSTGRES_TRUNCATE_CREATE) if create else POSTGRES_DROP
     return SQLITE_CREATE if create else SQLITE_DROP
 
 
@@ -88,9 +108,16 @@ def install(metadata: MetaData) -> None:
 
 
 SQLITE_NAMES = ("history_no_update", "history_no_delete", "verdict_no_update", "verdict_no_delete")
+# pg_trigger.tgtype's bits: what fires a trigger, and when.
+_ROW, _BEFORE, _DELETE, _UPDATE, _TRUNCATE = 1, 2, 8, 16, 32
+_ON_CHANGE = _ROW | _BEFORE | _UPDATE | _DELETE  # BEFORE UPDATE OR DELETE ... FOR EACH ROW
+_ON_TRUNCATE = _BEFORE | _TRUNCATE  # BEFORE TRUNCATE ... FOR EACH STATEMENT
+# (table, trigger, function, tgtype)
 POSTGRES_TRIGGERS = (
-    ("history", "history_append_only", "claimdesk_history_append_only"),
-    ("verdict", "verdict_append_only", "claimdesk_verdict_append_only"),
+    ("history", "history_append_only", "claimdesk_history_append_only", _ON_CHANGE),
+    ("verdict", "verdict_append_only", "claimdesk_verdict_append_only", _ON_CHANGE),
+    ("history", "history_no_truncate", "claimdesk_history_append_only", _ON_TRUNCATE),
+    ("verdict", "verdict_no_truncate", "claimdesk_verdict_append_only", _ON_TRUNCATE),
 )
 
 
@@ -107,22 +134,26 @@ def missing(conn: Connection) -> list[str]:
     """
     out: list[str] = []
     if conn.dialect.name == "postgresql":
-        for table, trigger, function in POSTGRES_TRIGGERS:
-            enabled = conn.exec_driver_sql(
-                "SELECT t.tgenabled FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+        for table, trigger, function, fires in POSTGRES_TRIGGERS:
+            row = conn.exec_driver_sql(
+                "SELECT t.tgenabled, t.tgtype FROM pg_trigger t "
+                "JOIN pg_proc p ON p.oid = t.tgfoid "
                 "WHERE t.tgrelid = to_regclass(%(table)s) AND t.tgname = %(trigger)s "
                 "AND p.proname = %(function)s",
                 {"table": table, "trigger": trigger, "function": function},
-            ).scalar()
+            ).first()
+            if row is None:
+                out.append(f"trigger {trigger} on {table} is missing")
+            elif str(row[0]) == "D":
+                out.append(f"trigger {trigger} on {table} is disabled")
+            elif int(row[1]) != fires:
+                out.append(f"trigger {trigger} on {table} was changed")
+        for function in dict.fromkeys(f for _t, _n, f, _w in POSTGRES_TRIGGERS):
             body = conn.exec_driver_sql(
                 "SELECT prosrc FROM pg_proc WHERE proname = %(function)s "
                 "AND pronamespace = to_regnamespace(current_schema())",
                 {"function": function},
             ).scalar()
-            if enabled is None:
-                out.append(f"trigger {trigger} on {table} is missing")
-            elif str(enabled) == "D":
-                out.append(f"trigger {trigger} on {table} is disabled")
             if body is None:
                 out.append(f"function {function} is missing")
             elif body != _postgres_body(function):

@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, cast
 
-from sqlalchemy import LargeBinary, Select, Table, bindparam, func, select, update
+from sqlalchemy import Select, Table, func, select, update
 from sqlalchemy.orm import Session
 
-from db import long_rows
+from db import long_rows, shared_long_rows
 from db.errors import ClaimDeskError, DuplicateArticle, InvalidInput, NotFound
 from db.ids import resolve_id
 from db.models import Article, Claim
@@ -268,7 +268,7 @@ def _store_long(session: Session, holder: list[NewArticle], digest: str) -> Arti
 
 def _store_long_shared(session: Session, holder: list[NewArticle], digest: str) -> ArticleInfo:
     """Store a long article on PostgreSQL: the row without its text and file, then its
-    file, then its text in UTF-8 (as a bundle's long article, :mod:`db.bundles.article_files`).
+    file, then its text in UTF-8 (:mod:`db.shared_long_rows`).
 
     *holder* hands over the only reference to the article, so that the file's bytes
     are freed once sent and the text once encoded: the text, the file, their copy
@@ -276,26 +276,26 @@ def _store_long_shared(session: Session, holder: list[NewArticle], digest: str) 
     """
     new = holder.pop()
     article = _new_row(new, digest, b"")
-    article.text = ""
     text, original = new.text, new.original
     del new
-    session.add(article)
-    session.flush()
-    table = cast(Table, Article.__table__)
-    row = table.c.id == article.id
-    # The values go as the execution's parameters, not in the statements: SQLAlchemy
-    # keeps a statement it has compiled, with the values bound in it, for the next.
-    value = bindparam("v", type_=LargeBinary)
-    session.execute(update(table).where(row).values(original=value), {"v": original})
+    table, row_id = _empty_row_shared(session, article)
+    shared_long_rows.put(session, table, row_id, "original", original)
     del original
     encoded = text.encode("utf-8")
     del text
-    as_text = func.convert_from(value, "UTF8")
-    session.execute(update(table).where(row).values(text=as_text), {"v": encoded})
+    shared_long_rows.put(session, table, row_id, "text", encoded, utf8_text=True)
     del encoded
     info = _info(article, 0)
     session.expunge(article)
     return info
+
+
+def _empty_row_shared(session: Session, article: Article) -> tuple[Table, Any]:
+    """Write *article*'s row (PostgreSQL) with an empty text and file, to be set after."""
+    article.text, article.original = "", b""
+    session.add(article)
+    session.flush()
+    return cast(Table, Article.__table__), article.id
 
 
 def _write_staged(
@@ -325,25 +325,45 @@ def add_streamed_article(
     text: tuple[Callable[[], Iterable[bytes]], int],
     original: tuple[Callable[[], Iterable[bytes]], int],
 ) -> ArticleInfo:
-    """Store an article (SQLite) whose text and file are given as UTF-8 chunks and
-    byte chunks, each with its size in bytes, never held whole: *new* carries the
-    metadata only, *digest* is the file's SHA-256.  The file's chunks are hashed as
-    they are staged; InvalidInput when they no longer give *digest*."""
+    """Store an article whose text and file are given as UTF-8 chunks and byte chunks,
+    each with its size in bytes: *new* carries the metadata only, *digest* is the
+    file's SHA-256.  The file's chunks are hashed as they are written; InvalidInput
+    when they no longer give *digest*.
+
+    On SQLite neither is ever held whole (:mod:`db.long_rows`); on PostgreSQL each is
+    gathered into one buffer and sent on its own, the file's first, so that Python
+    holds one of them at a time and never their decoded text
+    (:mod:`db.shared_long_rows`)."""
     _checked(replace(new, text="x"))
+    hashed = hashlib.sha256()
+
+    def hashing(chunks: Iterable[bytes]) -> Iterator[bytes]:
+        for chunk in chunks:
+            hashed.update(chunk)
+            yield chunk
+
+    def check_digest() -> None:
+        if hashed.hexdigest() != digest:
+            raise InvalidInput(f"{new.filename or 'The file'} changed while it was imported.")
+
     with ws.session() as session:
         _refuse_stored(session, new, digest)
         article = _new_row(new, digest, b"")
+        if ws.shared:
+            table, row_id = _empty_row_shared(session, article)
+            value = shared_long_rows.gathered(hashing(original[0]()), original[1])
+            check_digest()
+            shared_long_rows.put(session, table, row_id, "original", value)
+            del value
+            value = shared_long_rows.gathered(text[0](), text[1])
+            shared_long_rows.put(session, table, row_id, "text", value, utf8_text=True)
+            del value
+            info = _info(article, 0)
+            session.expunge(article)
+            return info
         staged_text = long_rows.stage_chunks(session, text[0](), text[1])
-        hashed = hashlib.sha256()
-
-        def hashing(chunks: Iterable[bytes]) -> Iterator[bytes]:
-            for chunk in chunks:
-                hashed.update(chunk)
-                yield chunk
-
         staged_original = long_rows.stage_chunks(session, hashing(original[0]()), original[1])
-        if hashed.hexdigest() != digest:
-            raise InvalidInput(f"{new.filename or 'The file'} changed while it was imported.")
+        check_digest()
         staged = (staged_text, text[1]), (staged_original, original[1])
         return _write_staged(session, article, *staged)
 

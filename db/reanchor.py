@@ -6,13 +6,20 @@ For each claim, in order of confidence:
 2. its quote occurs in the new text → **moved** to the occurrence whose
    context matches best and that lies nearest where the diff of the two texts
    carries the old position;
-3. text near the carried position resembles the quote closely enough
-   (:data:`MIN_SCORE`, rapidfuzz's alignment) and holds the same numbers →
-   **moved** there, the quote becoming the new wording;
-4. otherwise → **orphaned**: the claim keeps its quote and everything hanging
+3. near the carried position, the text between the end of its stored prefix
+   and the start of its stored suffix resembles the quote closely enough
+   (:data:`MIN_SCORE`, rapidfuzz's ratio) and holds the same numbers → **moved**
+   there, the quote becoming the new wording (words added to the quote or taken
+   out of it: :mod:`db.reanchor_context`);
+4. else the words near the carried position that the quote aligns with best
+   (rapidfuzz's alignment), widened to whole words, when they resemble it as
+   closely and hold the same numbers → **moved** there;
+5. otherwise → **orphaned**: the claim keeps its quote and everything hanging
    on it and waits to be placed again by hand.
 
-Offsets are Unicode code points, as everywhere in ClaimDesk.
+A span a claim is moved onto never gains punctuation or spaces at its ends that the
+quote did not have (a full stop after its last word).  Offsets are Unicode code
+points, as everywhere in ClaimDesk.
 
 Long texts: the diff compares lines first and words only inside changed lines
 (:class:`PositionMap`), and a quote is looked for near its carried position before
@@ -29,9 +36,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from db.anchors import CONTEXT_CHARS
+from db.reanchor_context import between_context, fit_ends, rapid
 
 MIN_SCORE = 85.0  # percent similarity of the quote and the text it is moved onto
 Outcome = Literal["kept", "moved", "orphaned"]
@@ -260,21 +266,47 @@ def place(new: str, anchor: OldAnchor, positions: PositionMap) -> Placement:
         outcome: Outcome = "kept" if (best, best + len(quote)) == (start, end) else "moved"
         return Placement(anchor.claim_id, outcome, best, best + len(quote), quote, 100.0)
     if quote.strip():
-        reach = max(200, 3 * len(quote))
-        lo = max(0, carried - reach)
-        hi = min(len(new), carried + len(quote) + reach)
-        window = new[lo:hi]
-        if window.strip():
-            aligned = fuzz.partial_ratio_alignment(quote, window, score_cutoff=MIN_SCORE)
-            if aligned is not None:
-                s, e = lo + aligned.dest_start, lo + aligned.dest_end
-                s, e = _trim(new, s, e)
-                if e > s and _DIGITS.findall(new[s:e]) == _DIGITS.findall(quote):
-                    # (A figure that changed is a different claim: it is not moved onto.)
-                    score = fuzz.ratio(quote, new[s:e])
-                    if score >= MIN_SCORE:
-                        return Placement(anchor.claim_id, "moved", s, e, new[s:e], float(score))
+        ends = (carried, positions.carry(end)[0])
+        moved = _between_context(new, anchor, ends) or _aligned(new, anchor, carried)
+        if moved is not None:
+            return moved
     return Placement(anchor.claim_id, "orphaned", start, end, quote, 0.0)
+
+
+def _between_context(new: str, anchor: OldAnchor, carried: tuple[int, int]) -> Placement | None:
+    """The quote's new wording between its stored prefix and suffix, near the *carried*
+    (start, end)."""
+    found = between_context(new, anchor.quote, anchor.prefix, anchor.suffix, carried, MIN_SCORE)
+    return None if found is None else _moved_onto(new, anchor, found[0], found[1])
+
+
+def _aligned(new: str, anchor: OldAnchor, carried: int) -> Placement | None:
+    """The words near *carried* that the quote aligns with best, whole words."""
+    quote = anchor.quote
+    reach = max(200, 3 * len(quote))
+    lo = max(0, carried - reach)
+    hi = min(len(new), carried + len(quote) + reach)
+    window = new[lo:hi]
+    if not window.strip():
+        return None
+    aligned = rapid().partial_ratio_alignment(quote, window, score_cutoff=MIN_SCORE)
+    if aligned is None:
+        return None
+    s, e = _trim(new, lo + aligned.dest_start, lo + aligned.dest_end)
+    return _moved_onto(new, anchor, s, e)
+
+
+def _moved_onto(new: str, anchor: OldAnchor, start: int, end: int) -> Placement | None:
+    """The claim moved onto ``new[start:end]`` (without punctuation at its ends that the
+    quote did not have) when that is alike enough to its quote and holds the same
+    numbers (a figure that changed makes a different claim), else None."""
+    start, end = fit_ends(new, start, end, anchor.quote)
+    if end <= start or _DIGITS.findall(new[start:end]) != _DIGITS.findall(anchor.quote):
+        return None
+    score = rapid().ratio(anchor.quote, new[start:end])
+    if score < MIN_SCORE:
+        return None
+    return Placement(anchor.claim_id, "moved", start, end, new[start:end], float(score))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -319,6 +351,7 @@ def why_orphaned(text: str, quote: str) -> str:
         return "its words are in the text; place it to confirm where"
     if not quote.strip() or not text.strip():
         return "the text holds nothing like it"
+    fuzz = rapid()
     aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=MIN_SCORE)
     if aligned is not None:
         near = text[aligned.dest_start : aligned.dest_end]
@@ -338,6 +371,7 @@ def likely_place(text: str, quote: str) -> tuple[int, int] | None:
     new place; None when nothing is alike enough.  Only offered: the analyst places."""
     if not quote.strip() or not text.strip():
         return None
+    fuzz = rapid()
     aligned = fuzz.partial_ratio_alignment(quote, text, score_cutoff=LIKELY_SCORE)
     if aligned is None:
         return None

@@ -58,6 +58,8 @@ def revert_replacement(
         article.filename = revision.filename
         article.encoding = before.encoding
         article.format = before.format
+        if before.title:
+            article.title = before.title
         session.delete(revision)
         kept = dict(before.anchors)
         claims = list(session.scalars(select(Claim).where(Claim.article_id == article_id)))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from db.analysts import analyst_names
 from db.anchors import make_anchor
 from db.articles import ArticleInfo, NewArticle, get_article, sha256_of
 from db.errors import DuplicateArticle, InvalidInput, NotFound
@@ -59,6 +60,7 @@ class TextBefore:
     encoding: str
     format: str
     anchors: tuple[tuple[str, AnchorState], ...]  # (claim id, its anchor before)
+    title: str = ""  # the title before, when the replacement gave it another
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class ReplaceReport:
     was_orphaned: frozenset[str] = frozenset()  # claims that were orphans before
     sha256: str = ""  # of the new file
     before: TextBefore | None = None  # when asked for (keep_before)
+    title: str = ""  # the article's new title, when the file read again gave it one
 
     def changed_claims(self) -> list[Placement]:
         """The placements that moved a claim, orphaned it, or placed an earlier orphan."""
@@ -88,7 +91,8 @@ class RevisionInfo:
     number: int
     filename: str
     replaced_at: object
-    length: int
+    length: int  # characters (code points)
+    replaced_by: str = ""  # the analyst who replaced it ("" when not recorded)
 
 
 @dataclass(frozen=True)
@@ -161,12 +165,14 @@ def replace_article_text(
             OldAnchor(str(c.id), c.start, c.end, c.quote, c.prefix, c.suffix) for c in claims
         ]
         was_orphaned = frozenset(str(c.id) for c in claims if c.orphaned)
+        title = _title_read_again(article, new, digest)
         before = (
             TextBefore(
                 article.original,
                 article.encoding,
                 article.format,
                 tuple((str(c.id), state_of(c)) for c in claims),
+                article.title if title else "",
             )
             if keep_before
             else None
@@ -179,11 +185,24 @@ def replace_article_text(
             article.filename = new.filename
         article.encoding = new.encoding
         article.format = new.format
+        if title:
+            article.title = title
         for claim, placement in zip(claims, placements, strict=True):
             apply_placement(claim, text, placement)
     return ReplaceReport(
-        aid, number, tuple(placements), summarise(placements), was_orphaned, digest, before
+        aid, number, tuple(placements), summarise(placements), was_orphaned, digest, before, title
     )
+
+
+def _title_read_again(article: Article, new: NewArticle, digest: str) -> str:
+    """The title *new* gives the stored *article* when it is the stored file read again
+    (in another encoding) and the stored title was read from the earlier text, not
+    typed: "Vláda schválila rozpočet", not the "rozpoèet" of the wrong code page.
+    Empty otherwise (a revised text keeps the article's title)."""
+    title = new.title.strip()
+    if digest != article.sha256 or not title or title == article.title:
+        return ""
+    return title if article.title and article.title in article.text else ""
 
 
 def find_earlier_version(ws: Workspace, new: NewArticle) -> ArticleInfo | None:
@@ -282,14 +301,20 @@ def revisions(ws: Workspace, article_id: uuid.UUID | str) -> list[RevisionInfo]:
                 ArticleRevision.filename,
                 ArticleRevision.replaced_at,
                 func.length(ArticleRevision.text),
+                ArticleRevision.replaced_by_id,
             )
             .where(ArticleRevision.article_id == aid)
             .order_by(ArticleRevision.number)
-        )
-        return [RevisionInfo(*row) for row in rows]
+        ).all()
+        names = analyst_names(session, {row[-1] for row in rows})
+        return [
+            RevisionInfo(rid, aid_, number, filename, replaced_at, length, names.get(by, ""))
+            for rid, aid_, number, filename, replaced_at, length, by in rows
+        ]
 
 
 def revision_text(ws: Workspace, article_id: uuid.UUID | str, number: int) -> str:
+    """The text the article had as its version *number* (1: its first text)."""
     with ws.session() as session:
         aid = resolve_id(session, Article, article_id, "article")
         text = session.scalar(
@@ -297,6 +322,27 @@ def revision_text(ws: Workspace, article_id: uuid.UUID | str, number: int) -> st
                 ArticleRevision.article_id == aid, ArticleRevision.number == number
             )
         )
-    if text is None:
-        raise NotFound(f"The article has no earlier text number {number}.")
-    return text
+        if text is not None:
+            return text
+        title = session.scalar(select(Article.title).where(Article.id == aid)) or ""
+        numbers = list(
+            session.scalars(
+                select(ArticleRevision.number)
+                .where(ArticleRevision.article_id == aid)
+                .order_by(ArticleRevision.number)
+            )
+        )
+    raise NotFound(_no_such_version(str(aid)[:8], title, number, numbers))
+
+
+def _no_such_version(short: str, title: str, number: int, numbers: list[int]) -> str:
+    named = f"Article {short} (“{title}”)" if title else f"Article {short}"
+    if not numbers:
+        return f"{named} has no earlier version {number}: its text has never been replaced."
+    if len(numbers) == 1:
+        kept = f"its only earlier version is {numbers[0]}"
+    elif numbers == list(range(numbers[0], numbers[-1] + 1)):
+        kept = f"its earlier versions are {numbers[0]} to {numbers[-1]}"
+    else:
+        kept = "its earlier versions are " + ", ".join(map(str, numbers))
+    return f"{named} has no earlier version {number}: {kept}."

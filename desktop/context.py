@@ -102,5 +102,16 @@ class AppContext(QObject):
         self.claimsChanged.emit([str(i) for i in ids])
 
     def report_error(self, exc: BaseException, title: str = "ClaimDesk") -> None:
-        """Show an expected failure (ClaimDeskError and the like) as one clear message."""
-        self.dialogs.error(title, str(exc))
+        """Show an expected failure (ClaimDeskError and the like) as one clear message;
+        a Python package found missing is named in one line too."""
+        self.dialogs.error(title, error_text(exc))
+
+
+def error_text(exc: BaseException) -> str:
+    """What the analyst reads of a failure: its own words, or for an import failure the
+    package missing and how to install it (:func:`db.needs.explain`)."""
+    if isinstance(exc, ImportError):
+        from db.needs import explain
+
+        return explain(exc)
+    return str(exc)

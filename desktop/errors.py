@@ -62,8 +62,14 @@ def make_excepthook(show: ShowError | None = None) -> Callable[..., None]:
         showing = True
         try:
             from db.errors import ClaimDeskError
+            from db.needs import explain
 
-            text = str(exc) if isinstance(exc, ClaimDeskError) else describe(exc)
+            if isinstance(exc, ClaimDeskError):
+                text = str(exc)
+            elif isinstance(exc, ImportError):  # a package missing: named in one line
+                text = explain(exc)
+            else:
+                text = describe(exc)
             show("ClaimDesk", text)
         except Exception:
             log.exception("could not show the error dialog")

@@ -25,6 +25,16 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except ImportError as exc:  # a package missing: the window's own, or a command's
+        from db.cli import import_failure
+
+        print(f"claimdesk: {import_failure(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == [RENDER_PDF_FLAG]:  # a packaged build rendering a PDF report
         from desktop.pdf_render import main as render_main

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PgTeam
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from db import append_only, review
 from db import claims as claim_ops
-from db import review
 from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article
+from db.check import check_workspace
+from db.cli import run
 from db.models import Status
 from db.settings import FOUR_EYES, set_setting
 from db.workspace import Workspace, alembic_config, migrate, open_workspace
@@ -100,3 +103,69 @@ def test_an_upgraded_workspace_gets_the_triggers(tmp_path: Path) -> None:
         assert "append-only" in _refused(old, "DELETE FROM history")
     finally:
         old.close()
+
+
+TRUNCATES = (
+    "TRUNCATE history",
+    "TRUNCATE verdict",
+    "TRUNCATE verdict CASCADE",
+    "TRUNCATE history, verdict",
+    "TRUNCATE claim CASCADE",  # reaches the verdicts through their claim
+)
+
+
+@pytest.mark.postgres
+def test_truncate_is_refused_even_to_the_owner(
+    pg_team: PgTeam, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TRUNCATE empties a table without a row trigger firing: statement triggers refuse
+    it, to the database's owner too, and the check then finds everything still there."""
+    pg_team.migrate()
+    admin = open_workspace(pg_team.login_url("admin"))
+    owner = open_workspace(pg_team.owner_url)
+    try:
+        bind_analyst(admin)
+        _claim_with_verdict(admin)
+        counts = {t: _count(owner, t) for t in ("history", "verdict", "claim")}
+        assert counts["history"] > 0 and counts["verdict"] == 1
+        for statement in TRUNCATES:
+            message = _refused(owner, statement)
+            assert "append-only" in message, (statement, message)
+        assert {t: _count(owner, t) for t in counts} == counts
+        assert check_workspace(owner).ok
+    finally:
+        admin.close()
+        owner.close()
+    capsys.readouterr()
+    assert run(["check", "--db", pg_team.owner_url]) == 0
+    assert "history and verdicts append-only" in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_an_upgraded_postgres_workspace_refuses_truncate(pg_team: PgTeam) -> None:
+    from alembic import command
+
+    pg_team.migrate()
+    owner = open_workspace(pg_team.owner_url)
+    try:
+        command.downgrade(alembic_config(owner.engine), "0022")
+        with owner.engine.connect() as conn:
+            assert append_only.missing(conn) == [
+                "trigger history_no_truncate on history is missing",
+                "trigger verdict_no_truncate on verdict is missing",
+            ]
+        with owner.engine.begin() as conn:  # what the owner could do before
+            conn.execute(text("TRUNCATE history"))
+    finally:
+        owner.close()
+    pg_team.migrate()
+    owner = open_workspace(pg_team.owner_url)
+    try:
+        with owner.engine.connect() as conn:
+            assert append_only.missing(conn) == []
+        bind_analyst(owner)
+        _claim_with_verdict(owner)
+        assert "append-only" in _refused(owner, "TRUNCATE history")
+        assert "append-only" in _refused(owner, "TRUNCATE verdict")
+    finally:
+        owner.close()

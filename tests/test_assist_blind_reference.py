@@ -1,8 +1,8 @@
 """The held-out references tests/fixtures/assist_blind/, assist_blind2/, assist_blind3/,
 assist_blind4/, assist_blind5/, assist_blind6/, assist_blind7/, assist_blind8/, assist_blind9/,
-assist_blind10/ and assist_blind11/ are well formed: every file decodes in the encoding it is
-stored in, every mark reads back at its offsets in the stored text, and every statement names its
-source.  Their scores are measured with bench/assist_unseen.py only.
+assist_blind10/, assist_blind11/ and assist_blind12/ are well formed: every file decodes in the
+encoding it is stored in, every mark reads back at its offsets in the stored text, and every
+statement names its source.  Their scores are measured with bench/assist_unseen.py only.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ FOLDERS = [
     "assist_blind", "assist_blind2", "assist_blind3",
     "assist_blind4", "assist_blind5", "assist_blind6",
     "assist_blind7", "assist_blind8", "assist_blind9",
-    "assist_blind10", "assist_blind11",
+    "assist_blind10", "assist_blind11", "assist_blind12",
 ]  # fmt: skip
 # claims, of them dates, quotations, attributions (as each README gives them)
 COUNTS = {
@@ -34,6 +34,7 @@ COUNTS = {
     "assist_blind9": (91, 35, 12, 15),
     "assist_blind10": (108, 43, 13, 12),
     "assist_blind11": (160, 65, 21, 24),
+    "assist_blind12": (160, 56, 22, 20),
 }
 FIVE = ["ar", "da", "en", "ko", "ru"]
 LANGUAGES = {name: FIVE for name in FOLDERS} | {
@@ -42,6 +43,7 @@ LANGUAGES = {name: FIVE for name in FOLDERS} | {
     "assist_blind9": sorted(["ar", "da", "de", "de", "en", "ru"]),
     "assist_blind10": sorted([*FIVE, "de"]),
     "assist_blind11": sorted([*FIVE, "de"]),
+    "assist_blind12": sorted([*FIVE, "de"]),
 }
 CLAIM_KEYS = [
     "start", "end", "quote", "kind", "value", "value_max", "unit", "qualifier", "source",

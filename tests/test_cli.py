@@ -161,13 +161,16 @@ def test_one_bad_file_stores_nothing(
     assert counts(ws_path) == before
 
 
-def test_windows_1252_import_prints_a_note(ws_path: Path, tmp_path: Path, capsys) -> None:
+def test_windows_1252_file_waits_for_its_encoding(ws_path: Path, tmp_path: Path, capsys) -> None:
     path = tmp_path / "old.txt"
     path.write_bytes("Café prices\n\nA coffee costs 3 € now.".encode("cp1252"))
     rc, out = cli("--db", str(ws_path), "import", str(path))
     err = capsys.readouterr().err
+    assert rc == 1 and out == ""
+    assert "old.txt" in err and "Windows-1252" in err and '"Café prices"' in err
+    assert counts(ws_path)["article"] == 0
+    rc, out = cli("--db", str(ws_path), "import", "--encoding", "cp1252", str(path))
     assert rc == 0
-    assert "old.txt" in err and "Windows-1252" in err
     assert out.strip().endswith("\tCafé prices")
 
 

@@ -6,8 +6,10 @@ import ast
 import re
 import sys
 import tomllib
-from importlib.metadata import packages_distributions
+from importlib.metadata import PackageNotFoundError, packages_distributions, requires
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = {"db", "desktop"}
@@ -15,6 +17,7 @@ OWN = {"db", "desktop"}
 RUNTIME_ONLY = {
     "psycopg",  # the PostgreSQL driver SQLAlchemy loads for postgresql+psycopg URLs
     "tzdata",  # the time-zone database zoneinfo falls back to where the system has none
+    "lxml-html-clean",  # lxml's HTML cleaner, imported by trafilatura's justext
 }
 # Distributions that come with a declared one (PySide6-Essentials brings shiboken6).
 COMES_WITH = {"shiboken6": "pyside6-essentials"}
@@ -90,6 +93,68 @@ def test_tests_and_benchmarks_import_only_declared_packages() -> None:
     assert missing == {}
 
 
+def _runtime_requirements() -> list[Requirement]:
+    return [Requirement(s) for s in _project()["dependencies"]]
+
+
+def _applies(requirement: Requirement, extras: frozenset[str] = frozenset()) -> bool:
+    """Whether *requirement* is wanted here, by a package installed with *extras*."""
+    marker = requirement.marker
+    return marker is None or any(marker.evaluate({"extra": e}) for e in {"", *extras})
+
+
+def _brought_by_extras(requirement: Requirement) -> set[str]:
+    """The distributions the extras of *requirement* bring (as its installed metadata says)."""
+    extras = frozenset(requirement.extras)
+    return {
+        _norm(wanted.name)
+        for wanted in map(Requirement, requires(requirement.name) or [])
+        if wanted.marker is not None and _applies(wanted, extras) and not _applies(wanted)
+    }
+
+
+def _extras_dependencies_ask_for() -> dict[str, set[str]]:
+    """The extras that the packages ClaimDesk needs at run time, all the way down, ask of
+    the packages they need (the extras this project's own list asks for left out)."""
+    top = [(r.name, frozenset(r.extras)) for r in _runtime_requirements() if _applies(r)]
+    todo = list(top)
+    seen: set[tuple[str, frozenset[str]]] = set()
+    asked: dict[str, set[str]] = {}
+    while todo:
+        name, extras = todo.pop()
+        if (_norm(name), extras) in seen:
+            continue
+        seen.add((_norm(name), extras))
+        try:
+            lines = requires(name) or []
+        except PackageNotFoundError:
+            continue
+        for wanted in map(Requirement, lines):
+            if _applies(wanted, extras):
+                todo.append((wanted.name, frozenset(wanted.extras)))
+                if wanted.extras:
+                    asked.setdefault(wanted.name, set()).update(wanted.extras)
+    return asked
+
+
+def test_what_a_dependency_asks_for_as_an_extra_is_declared_by_name() -> None:
+    """justext asks for lxml's HTML cleaner as the extra "lxml[html_clean]".  pip's legacy
+    resolver keeps the first requirement of a package it meets (the plain "lxml" declared
+    here) and drops the extras a later one asks for, and pip before 23.3 does not match
+    "html_clean" to lxml's "html-clean": either way trafilatura could not read a page.  So
+    whatever an extra asked for by a dependency brings is declared here by its own name."""
+    declared = {_requirement_name(s) for s in _project()["dependencies"]}
+    asked = _extras_dependencies_ask_for()
+    assert "html_clean" in asked["lxml"]  # justext's, for trafilatura
+    brought = {
+        name: _brought_by_extras(Requirement(f"{name}[{','.join(sorted(extras))}]"))
+        for name, extras in asked.items()
+    }
+    assert "lxml-html-clean" in brought["lxml"]
+    undeclared = {name: dists - declared for name, dists in brought.items() if dists - declared}
+    assert undeclared == {}
+
+
 def test_the_lock_pins_every_declared_package() -> None:
     lock = ROOT / "requirements.lock"
     pinned = {}
@@ -102,6 +167,9 @@ def test_the_lock_pins_every_declared_package() -> None:
     project = _project()
     wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
     names = {_requirement_name(s) for s in wanted}
+    # ... and what their extras bring (lxml[html_clean]: lxml_html_clean)
+    names |= {name for spec in wanted for name in _brought_by_extras(Requirement(spec))}
+    assert "lxml-html-clean" in names
     names.discard("pyside6-essentials")  # pinned below, with the Python-version marker
     assert names - set(pinned) == set()
     assert "pyside6-essentials" in pinned and not pinned["pyside6-essentials"].startswith("6.12")

@@ -92,9 +92,11 @@ def test_html_whose_declared_charset_lies_is_not_read_with_replacement_marks() -
 def test_cli_names_the_encoding_and_takes_another(ws_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "kr.txt"
     path.write_bytes(SAMPLES["euc-kr"].encode("euc-kr"))
-    assert run(["--db", str(ws_path), "import", str(path)]) == 0
+    assert run(["--db", str(ws_path), "import", str(path)]) == 1  # held back
     err = capsys.readouterr().err
-    assert "kr.txt is not UTF-8" in err and "EUC-KR" in err
+    assert "kr.txt: not imported: it is not UTF-8" in err and "EUC-KR" in err
+    assert run(["--db", str(ws_path), "import", "--encoding", "euc-kr", str(path)]) == 0
+    assert "not UTF-8" not in capsys.readouterr().err
     other = tmp_path / "ru.txt"
     other.write_bytes(SAMPLES["koi8-r"].encode("koi8-r"))
     assert run(["--db", str(ws_path), "import", "--encoding", "koi8-r", str(other)]) == 0

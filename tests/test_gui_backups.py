@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from db.articles import list_articles
-from db.backup import list_backups
+from db.backup import list_backups, size_text
 from db.changes import Changes, Entity, changed
 from desktop.safety.restore_dialog import RestoreDialog
 from tests.gui_shell_support import action, add_text_article, make_window
@@ -64,6 +64,36 @@ def test_restore_from_backup_opens_a_new_file(ws, tmp_path, qtbot) -> None:  # t
     assert [a.title for a in list_articles(window.ctx.ws)] == ["Ships"]
     # The workspace that was open is left as it was.
     assert [a.title for a in list_articles(ws)] == ["Ships"]
+
+
+def test_the_backup_folder_and_its_disk_use_are_shown(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """After a backup the status bar names the folder and what its backups take on disk;
+    the Restore dialog says the same under its list."""
+    add_text_article(ws, "The port authority said 12 cranes stood idle.", "Cranes")
+    window = make_window(ws, tmp_path, qtbot)
+    scheduler = window.safety_ui.scheduler
+    with qtbot.waitSignal(scheduler.backedUp, timeout=15000):
+        action(window, "actionBackUpNow").trigger()
+    assert ws.path is not None
+    (taken,) = list_backups(ws.path)
+    folder = taken.path.parent
+    used = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    assert used >= taken.path.stat().st_size > 0
+    message = window.statusBar().currentMessage()
+    assert f" to {folder} ({size_text(used)} of backups)" in message
+    seen: list[str] = []
+
+    def read_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreDialog)
+        label = dialog.findChild(QLabel, "backupFolderLabel")
+        assert label is not None and label.isVisible()
+        seen.append(label.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, read_dialog)
+    action(window, "actionRestoreBackup").trigger()
+    assert seen == [f"Backups are kept in {folder} ({size_text(used)} in all)."]
 
 
 def test_restore_refuses_the_open_file(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]

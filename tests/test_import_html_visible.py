@@ -118,6 +118,8 @@ class Page:
     body: str
     deliberate: tuple[str, ...] = ()  # visible, left out on purpose
     reported: tuple[str, ...] = ()  # visible, left out and named in a note
+    # How the page ends: a browser shows what comes after </body> or </html> in the body.
+    ending: str = "</body></html>"
 
 
 SITE = (
@@ -138,11 +140,17 @@ def html(page: Page) -> str:
     return (
         "<!doctype html><html><head><meta charset='utf-8'><title>Ferry service cut</title>"
         "<style>.masthead { font-size: 3em }</style><script>var counter = 0;</script>"
-        f"</head><body>{COOKIE}{SITE}{page.body}{FOOT}</body></html>"
+        f"</head><body>{COOKIE}{SITE}{page.body}{FOOT}{page.ending}"
     )
 
 
 ALWAYS_DELIBERATE = (*SITE_WORDS, *FOOT_WORDS, "We use cookies to count visits.", "Accept all")
+
+ARTICLE = (
+    "<article><h1>Ferry service cut</h1>"
+    "<p>The island ferry will run only twice a day from March, the operator said.</p>"
+    "<p>Commuters said they would have to find rooms on the mainland.</p></article>"
+)
 
 PAGES = {
     # Captions and credits written in a <div> or a <span> inside <figure>, short ones too.
@@ -264,6 +272,31 @@ PAGES = {
         "Commuters were angry.</span></div></div><p>Some said they would move to the "
         "mainland.</p></p>Loose text in the page body after the article, with no tag at all."
         "<p>The council meets the operator on Thursday to discuss the new timetable.",
+    ),
+    # Text after the body's end, after the page's end and in a second body: a browser
+    # shows it at the end of the body.
+    "text-after-body": Page(
+        ARTICLE,
+        ending="</body>\n<p>The ministry must still approve the deal, an official said.</p>\n"
+        "Loose words after the body said the vote was close.</html>\n",
+    ),
+    "text-after-html": Page(
+        ARTICLE,
+        ending="</body></html>\n<p>The ministry must still approve the deal, an official said.</p>"
+        "\n<div class='ad'>Advertisement</div>Loose words after the page said the vote was close.",
+        deliberate=("Advertisement",),
+    ),
+    "second-body": Page(
+        ARTICLE,
+        ending="</body><body class='late'><p>The ministry must still approve the deal, an "
+        "official said.</p><nav><a href='/m'>More news</a></nav></body></html>",
+        deliberate=("More news",),
+    ),
+    "second-page-after-html": Page(
+        ARTICLE,
+        ending="</body></html><html><head><title>Late title</title><style>p{}</style></head>"
+        "<body><h2>The deal</h2><p>The ministry must still approve the deal, an official said."
+        "</p></body></html>",
     ),
 }
 
@@ -476,6 +509,14 @@ WRAPPERS = (
     "<div id='page' class='page with-sidebar'><div>{}</div></div>",
 )
 
+ENDINGS = (
+    "{}</body></html>",
+    "</body>{}</html>",
+    "</body></html>\n{}",
+    "</body><body>{}</body></html>",
+    "</body></html><html><body>{}</body></html>",
+)
+
 
 def _split(sentence: str, rng: random.Random) -> str:
     words = sentence.split(" ")
@@ -524,8 +565,11 @@ def test_generated_pages_lose_no_sentence_silently(rng: random.Random) -> None:
     parts = [_block(_split(s, rng), rng) for s in sentences]
     for _ in range(rng.randint(0, 3)):
         parts.insert(rng.randrange(len(parts) + 1), rng.choice(FURNITURE))
-    body = rng.choice(WRAPPERS).format("".join(parts))
-    page = f"<html><head><title>Ferry</title></head><body>{SITE}{body}{FOOT}</body></html>"
+    # The last parts may come after the body's end, after the page's end or in a second body.
+    cut = rng.randint(1, len(parts))
+    body = rng.choice(WRAPPERS).format("".join(parts[:cut]))
+    ending = rng.choice(ENDINGS).format("".join(parts[cut:]))
+    page = f"<html><head><title>Ferry</title></head><body>{SITE}{body}{FOOT}{ending}"
     article = read_html_article(page.encode(), "generated.html")
     paragraphs = article.text.split("\n\n")
     for sentence in sentences:
@@ -561,3 +605,30 @@ def test_a_short_paragraph_in_main_after_the_last_matched_one_stays() -> None:
     )
     article = read_html_article(page.encode(), "m.html")
     assert article.text.split("\n\n")[-1] == "Map below."
+
+
+def test_a_paragraph_after_the_pages_end_is_article_text_in_its_place() -> None:
+    page = (
+        "<!doctype html><html><head><title>Port deal</title></head><body><article>"
+        "<h1>Port operator agrees to buy the north quay</h1>"
+        "<p>The port operator agreed on Tuesday to buy the north quay from the city.</p>"
+        "<p>The city council voted for the sale by a narrow margin after a long debate.</p>"
+        "</article></body></html>\n<p>The ministry must still approve the deal, an official"
+        " said.</p>\n"
+    )
+    article = read_html_article(page.encode(), "p.html")
+    assert article.text.split("\n\n") == [
+        "Port operator agrees to buy the north quay",
+        "The port operator agreed on Tuesday to buy the north quay from the city.",
+        "The city council voted for the sale by a narrow margin after a long debate.",
+        "The ministry must still approve the deal, an official said.",
+    ]
+    assert article.notes == ()
+
+
+def test_white_space_after_the_pages_end_changes_nothing() -> None:
+    page = "<html><body><p>The ferry will run twice a day from March.</p></body></html>"
+    plain = read_html_article(page.encode(), "a.html")
+    padded = read_html_article((page + "\n\n  \n").encode(), "b.html")
+    assert padded.text == plain.text == "The ferry will run twice a day from March."
+    assert padded.notes == plain.notes == ()

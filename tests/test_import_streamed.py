@@ -72,7 +72,7 @@ def test_a_streamed_file_is_stored_as_the_whole_reader_reads_it(
     data = (codecs.BOM_UTF8 if bom else b"") + _text().encode("utf-8")
     path = _write(tmp_path, data)
     expected = read_file(path)  # the whole-file reader
-    assert streamed.streams(ws, path)
+    assert streamed.streams_file(path)
     info = import_file(ws, path)
     assert article_text(ws, info.id).text == expected.text
     stored = get_article(ws, info.id)

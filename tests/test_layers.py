@@ -119,6 +119,7 @@ VALUE_NAMES: dict[str, set[str]] = {
     "db.exporting.rows": {"COLUMNS"},
     "db.backup": {"BackupInfo", "KEEP_DAYS", "KEEP_LAST", "size_text"},
     "db.check": {"CheckReport", "RepairReport"},
+    "db.needs": {"explain"},  # one line for an import failure
     "db.facts.proposals": {"LinkProposal"},
     "db.facts.profile": {"Profile"},
     "db.facts.service": {"BestAnswer", "FactInfo"},

@@ -72,7 +72,12 @@ USES = {
     ),
     "orphans": (
         "from desktop.operations import revisions as r; r.orphan_page(window.ctx, 0, 10)",
-        {"db.reanchor", "rapidfuzz"},
+        {"db.reanchor"},
+    ),
+    # Words compared loosely, for the first claim whose quote changed in a new text.
+    "fuzzy placing": (
+        "from db.reanchor import likely_place; likely_place('Said 41 ships.', '40 ships')",
+        {"rapidfuzz"},
     ),
     "import": (
         "from desktop.operations.imports import file_filters; file_filters()",
@@ -131,3 +136,48 @@ def test_a_feature_loads_its_code_when_first_used(tmp_path: Path, feature: str) 
     after_use = seen["after_use"]
     assert isinstance(after_use, list)
     assert expected <= set(after_use)
+
+
+WARM_PROBE = r"""
+import json, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+WARM = {warm!r}
+app = QApplication([sys.argv[0]])
+seen = {{}}
+
+def after_shown():
+    from desktop.main_window.window import MainWindow
+
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    window.wait_for_panels()
+    seen["at_start"] = sorted(m for m in WARM if m in sys.modules)
+    began = time.monotonic()
+    while time.monotonic() - began < 60 and not all(m in sys.modules for m in WARM):
+        QTest.qWait(20)
+    seen["later"] = sorted(m for m in WARM if m in sys.modules)
+    seen["reader_empty"] = window.reader.article_id is None
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, after_shown)
+from desktop.launcher import main
+main(["--db", {db!r}])
+print(json.dumps(seen))
+"""
+
+
+def test_an_empty_window_loads_the_import_and_suggestion_code_once_idle(tmp_path: Path) -> None:
+    """No article to show: the files' readers and the suggestion readers load in the
+    background after start-up (not during it), before the analyst's first import."""
+    from desktop.main_window.warm_up import MODULES
+
+    db = _workspace(tmp_path / "w.claimdesk.sqlite")
+    # (the package db.importing itself is loaded at start: the window names its suffixes)
+    warm = sorted({*MODULES, "db.assist.suggest", "db.importing.metadata"} - {"db.importing"})
+    seen = run_probe(WARM_PROBE.format(warm=warm, db=str(db)), tmp_path)
+    assert seen["reader_empty"] is True
+    assert seen["at_start"] == []
+    assert seen["later"] == warm

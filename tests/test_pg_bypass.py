@@ -445,7 +445,12 @@ def test_history_and_verdicts_are_append_only_for_the_owner_too(team: Team) -> N
     """The logins lack the privilege; the owner, who has it, meets the triggers."""
     with psycopg.connect(_dsn(team.owner)) as conn:
         before = conn.execute("SELECT count(*) FROM history").fetchone()
-        for statement in ("DELETE FROM history", "UPDATE verdict SET rationale = 'forged'"):
+        for statement in (
+            "DELETE FROM history",
+            "UPDATE verdict SET rationale = 'forged'",
+            "TRUNCATE history",
+            "TRUNCATE verdict CASCADE",
+        ):
             with pytest.raises(psycopg.Error, match="append-only"):
                 conn.execute(statement)
             conn.rollback()

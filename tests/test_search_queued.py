@@ -236,3 +236,51 @@ def test_the_command_line_import_stores_first_then_indexes(
         }
     finally:
         ws.close()
+
+
+def _busy_pool_and_queue(
+    ws: Workspace, tmp_path: Path, qtbot, monkeypatch, word: str, give_way: float
+):  # type: ignore[no-untyped-def]
+    """A window whose indexer is idle, three articles queued for indexing with *word*, and
+    a job in the shared pool that runs until the returned event is set."""
+    import threading
+
+    from desktop.search import indexer
+    from desktop.workers import run_job
+
+    window = make_window(ws, tmp_path, qtbot)
+    qtbot.waitUntil(lambda: not window.search_indexer.running, timeout=10_000)
+    add_articles(ws, [_new(n, f"{word} {n}.") for n in range(3)], index_later=True)
+    monkeypatch.setattr(indexer, "GIVE_WAY_SECONDS", give_way)
+    release = threading.Event()
+    job = run_job("Busy", lambda _p: release.wait(30), show_progress=False)
+    return window, job, release
+
+
+def test_the_indexer_waits_while_the_shared_pool_works_then_goes_on(
+    ws: Workspace, tmp_path: Path, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Work the analyst waits for (a panel loading, suggestions) runs in the shared pool:
+    the indexer does not take turns with it, and indexes once it is done."""
+    window, job, release = _busy_pool_and_queue(ws, tmp_path, qtbot, monkeypatch, "Kelp", 30.0)
+    window.search_indexer.start()
+    assert window.search_indexer.running
+    qtbot.wait(400)
+    assert articles_to_index(ws) == 3  # nothing indexed while the pool works
+    release.set()
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=30_000)
+    assert _indexed_keys(ws, "kelp") == 3
+
+
+def test_a_long_job_in_the_pool_slows_the_indexer_without_stopping_it(
+    ws: Workspace, tmp_path: Path, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window, job, release = _busy_pool_and_queue(ws, tmp_path, qtbot, monkeypatch, "Glacier", 0.05)
+    try:
+        window.search_indexer.start()
+        qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=20_000)
+        assert not job.done and _indexed_keys(ws, "glacier") == 3
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: job.done, timeout=10_000)

@@ -5,13 +5,11 @@ from the zip (:mod:`db.long_rows`) and indexed for search once stored, as the
 importer stores a long file; Python never holds its text or bytes whole.  Smaller
 articles are read whole (at most ``MAX_MEMBER_BYTES`` each) and stored as usual.
 
-PostgreSQL offers no such slice-wise writing to the workspace's logins: they may
-not create temporary tables to stage into (the team rules take that right from
-everyone), and appending a slice with ``text || slice`` rewrites the whole value
-and re-indexes it for search at every slice.  So on PostgreSQL a long article's
-row is written empty, then its file and its text go in one UPDATE each, each sent
-as the member's bytes read into one buffer (the text converted from UTF-8 by the
-server): Python holds one member's bytes at a time, never the decoded text.  A
+On PostgreSQL, which offers the workspace's logins no such slice-wise writing, a
+long article's row is written empty, then its file and its text go in one UPDATE
+each (:mod:`db.shared_long_rows`), each sent as the member's bytes read into one
+buffer (the text converted from UTF-8 by the server): Python holds one member's
+bytes at a time, never the decoded text.  A
 re-imported article is compared by the SHA-256 the server computes of its text.
 A claim's anchor is checked against the stored text (:class:`StoredTexts`)
 without loading it whole.
@@ -24,10 +22,10 @@ import codecs
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import LargeBinary, Table, bindparam, func, literal_column, select, update
+from sqlalchemy import Table, func, literal_column, select
 from sqlalchemy.orm import Session, defer
 
-from db import long_rows
+from db import long_rows, shared_long_rows
 from db.bundles.archive import BundleContents, original_member, text_member
 from db.errors import InvalidInput
 from db.models import Article
@@ -73,18 +71,6 @@ def same_text(session: Session, bundle: BundleContents, local_id: uuid.UUID, nam
     return stored == bundle.digest(name)
 
 
-def _whole(bundle: BundleContents, name: str) -> bytearray:
-    """The member's bytes in one buffer of its size (no list of chunks beside it)."""
-    out = bytearray(bundle.size(name) or 0)
-    view = memoryview(out)
-    at = 0
-    for chunk in bundle.chunks(name):
-        view[at : at + len(chunk)] = chunk
-        at += len(chunk)
-    view.release()
-    return out
-
-
 def _add_on_postgresql(
     session: Session, bundle: BundleContents, obj: Article, names: tuple[str, str]
 ) -> None:
@@ -94,14 +80,10 @@ def _add_on_postgresql(
     session.add(obj)
     session.flush()
     table = _table()
-    row = table.c.id == obj.id
-    blob = _whole(bundle, original)
-    session.execute(update(table).where(row).values(original=bindparam("v", blob, LargeBinary)))
-    del blob
-    blob = _whole(bundle, text)
-    as_text = func.convert_from(bindparam("v", blob, LargeBinary), "UTF8")
-    session.execute(update(table).where(row).values(text=as_text))
-    del blob, as_text
+    for name, column in ((original, "original"), (text, "text")):
+        value = shared_long_rows.gathered(bundle.chunks(name), bundle.size(name) or 0)
+        shared_long_rows.put(session, table, obj.id, column, value, utf8_text=column == "text")
+        del value
     session.expire(obj, ["text", "original"])
 
 

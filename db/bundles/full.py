@@ -29,9 +29,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     Column,
-    LargeBinary,
     Table,
-    bindparam,
     func,
     insert,
     select,
@@ -41,7 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db import long_rows
+from db import long_rows, shared_long_rows
 from db.audit import FROM_BUNDLE_KEY
 from db.bundles import article_files
 from db.bundles.archive import (
@@ -315,7 +313,6 @@ class _Restorer:
             values["text"] = self.bundle.read(name).decode("utf-8")  # checked when opened
             self.session.execute(insert(table), [values])
             return
-        row = table.c.id == values["id"]
         if self.sqlite:
             staged = long_rows.stage_chunks(self.session, self.bundle.chunks(name), size)
             values["text"] = func.printf("%.*c", size, "x")
@@ -324,12 +321,9 @@ class _Restorer:
             return
         values["text"] = ""
         self.session.execute(insert(table), [values])
-        blob = bytearray()
-        for chunk in self.bundle.chunks(name):
-            blob += chunk
-        as_text = func.convert_from(bindparam("v", blob, LargeBinary), "UTF8")
-        self.session.execute(update(table).where(row).values(text=as_text))
-        del blob, as_text
+        blob = shared_long_rows.gathered(self.bundle.chunks(name), size)
+        shared_long_rows.put(self.session, table, values["id"], "text", blob, utf8_text=True)
+        del blob
 
     def run(self) -> None:
         for section in RESTORE_ORDER:

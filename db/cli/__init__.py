@@ -1,12 +1,12 @@
 """The ``claimdesk`` command line: headless, never imports Qt.
 
-Each subcommand module (core, team, shared, formats, safety, search, assist, facts, views)
-adds its subcommands through ``register(subparsers, common)``; a handler
-receives a :class:`CliContext` and returns an exit code.  The parser is built
+Each subcommand module (core, team, shared, formats, safety, versions, search,
+assist, facts, views) adds its subcommands through ``register(subparsers, common)``;
+a handler receives a :class:`CliContext` and returns an exit code.  The parser is built
 once per run: :func:`parse` reads the arguments, and the launcher hands the
 result to :func:`run` or to the GUI.  Expected failures
 (:class:`ClaimDeskError`) print one line on stderr and exit 2, having changed
-nothing.
+nothing; so does a Python package found missing, wherever it was imported.
 """
 
 from __future__ import annotations
@@ -134,10 +134,23 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         search,
         shared,
         team,
+        versions,
         views,
     )
 
-    for module in (core, claim_edit, team, shared, formats, safety, search, assist, facts, views):
+    for module in (
+        core,
+        claim_edit,
+        team,
+        shared,
+        formats,
+        safety,
+        versions,
+        search,
+        assist,
+        facts,
+        views,
+    ):
         module.register(subparsers, common)
     # Editing commands last: they extend groups ("claim edit", "article") made above.
     from db.cli import edits
@@ -179,8 +192,18 @@ def run(
         line = f"claimdesk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
         print(marked(line), file=sys.stderr)
         return EXIT_USAGE
+    except ImportError as exc:  # a package missing where no feature said it needs one
+        print(f"claimdesk: {import_failure(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         ctx.close()
+
+
+def import_failure(exc: ImportError) -> str:
+    """The one line an import failure is told in (:func:`db.needs.explain`)."""
+    from db.needs import explain
+
+    return explain(exc)
 
 
 def chosen_parser(

@@ -53,10 +53,15 @@ def cmd_import(ctx: CliContext) -> int:
     on stderr) and the others are imported; the exit code is then 1.  A file with
     the URL or stated title of a stored article is left out the same way, named with
     the two commands that would take it (``article replace`` or ``import --new``).
+    A text or HTML file whose encoding was only recognised (not UTF-8, no BOM, no
+    charset the page declares) is not stored without ``--encoding``: one line names
+    the encoding recognised, how the file's first line reads in it and the command
+    that imports it so (:mod:`db.cli.encodings`); the others are imported, and the
+    exit code is 1.
     """
     from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of
-    from db.importing import ANNOTATION_SUFFIXES, ArticleBatch, read_file
-    from db.importing.encodings import CERTAIN, label
+    from db.cli.encodings import guessed, held_back
+    from db.importing import ANNOTATION_SUFFIXES, ArticleBatch
     from db.importing.folders import scan_folder, skipped_reason
     from db.importing.streamed import LongText, store_long_text
     from db.importing.w3c import import_annotations, load
@@ -78,27 +83,32 @@ def cmd_import(ctx: CliContext) -> int:
     refused = imported = 0
     # A file with the URL or stated title of a stored article may be its revised text.
     earlier = EarlierVersions(ws)
-    aside = 0
+    aside = held = 0
+    where: dict[str, Path] = {}  # file name -> the path it was read from
 
     def say(line: str) -> None:
         print(f"claimdesk: {line}", file=ctx.err)
 
     def take(holder: list[NewArticle | LongText], path: Path) -> None:
         """Store the one file in *holder* (emptied on the way, so its text can be freed),
-        unless it looks like a revised text of a stored article: that is said instead."""
-        nonlocal aside
+        unless it looks like a revised text of a stored article, or its encoding was only
+        recognised: that is said instead."""
+        nonlocal aside, held
         if isinstance(holder[0], LongText):
             long = holder.pop()
             assert isinstance(long, LongText)
-            if ws.shared:  # PostgreSQL stores the text whole
-                holder.append(read_file(path, encoding))
-            else:
-                take_long(long, path)
-                return
+            take_long(long, path)
+            return
         article = holder[0]
         assert isinstance(article, NewArticle)
+        if encoding is None and guessed(article):
+            held += 1
+            say(held_back(article, path, "import"))
+            holder.clear()
+            return
         older = None if ctx.args.new else earlier(ws, article)
         if older is None:
+            where[article.filename] = path
             batch.take(cast(list[NewArticle], holder))
             return
         say_aside(older, article, path)
@@ -132,16 +142,15 @@ def cmd_import(ctx: CliContext) -> int:
 
     def stored(new: NewArticle, outcome: Stored) -> None:
         nonlocal refused, imported
-        if new.encoding not in CERTAIN and new.format in ("txt", "md", "html") and not encoding:
-            say(
-                f"note: {new.filename} is not UTF-8; it was read as "
-                f"{label(new.encoding)} (name another with --encoding)."
-            )
         if not isinstance(outcome, Exception):
             for note in new.notes:
                 say(f"note: {new.filename}: {note}.")
         if isinstance(outcome, DuplicateArticle):
             say(str(outcome))
+            if encoding is not None:
+                reread = _read_again(ws, outcome, new, where.get(new.filename))
+                if reread:
+                    say(reread)
         elif isinstance(outcome, ClaimDeskError) and scans:
             refused += 1
             say(f"{new.filename}: {outcome}")
@@ -187,13 +196,30 @@ def cmd_import(ctx: CliContext) -> int:
         for problem in report.problems:
             say(problem)
     _index_queued(ctx)
-    left = refused + aside
+    left = refused + aside + held
     if scans:
         say(
             f"imported {imported} article{'s' if imported != 1 else ''}; {left} file"
             f"{'s' if left != 1 else ''} not imported"
         )
     return 1 if left else 0
+
+
+def _read_again(ws: Any, duplicate: DuplicateArticle, new: NewArticle, path: Path | None) -> str:
+    """For a file (at *path*) imported before in another encoding than the one now
+    named: the command that gives the stored article the file's text read in it."""
+    from db.articles import get_article
+    from db.importing.encodings import label
+
+    stored = get_article(ws, duplicate.existing_id)
+    if stored.encoding == new.encoding:
+        return ""
+    short = str(stored.id)[:8]
+    return (
+        f"{new.filename} is stored read as {label(stored.encoding)}; to read it again as "
+        f"{label(new.encoding)} and keep the article's claims: claimdesk article replace "
+        f"{short} --encoding {new.encoding} {shlex.quote(str(path or new.filename))}"
+    )
 
 
 def _extract(path: Path, encoding: str | None) -> NewArticle | LongText:

@@ -134,12 +134,26 @@ def cmd_check(ctx: CliContext) -> int:
 
 
 def cmd_article_replace(ctx: CliContext) -> int:
+    """Give an article the text of a revised file.  A file whose encoding was only
+    recognised is not read into the article without ``--encoding`` (one line says how
+    it reads and the command to run; exit code 1)."""
+    from db.articles import get_article
+    from db.cli.encodings import guessed, held_back
     from db.importing import read_file
     from db.revisions import replace_article_text
 
-    report = replace_article_text(ctx.ws, ctx.args.article_id, read_file(Path(ctx.args.file)))
+    path = Path(ctx.args.file)
+    revised = read_file(path, ctx.args.encoding)
+    if ctx.args.encoding is None and guessed(revised):
+        short = str(get_article(ctx.ws, ctx.args.article_id).id)[:8]
+        line = held_back(revised, path, f"article replace {short}", "the text was not replaced")
+        print(f"claimdesk: {line}", file=ctx.err)
+        return 1
+    report = replace_article_text(ctx.ws, ctx.args.article_id, revised)
     ctx.print(f"{report.article_id}\t{report.describe()}")
     ctx.print(f"  the earlier text is kept as revision {report.revision}")
+    if report.title:
+        ctx.print(f"  the title now reads: {report.title}")
     for p in report.placements:
         if not p.placed:
             ctx.print(f"  orphaned\t{p.claim_id}\t{p.quote[:60]}")
@@ -169,6 +183,7 @@ def cmd_orphan_place(ctx: CliContext) -> int:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     from db.backup import KEEP_DAYS, KEEP_LAST
+    from db.cli.core import command_group
 
     p = subparsers.add_parser("backup", parents=[common], help="back up the workspace now")
     p.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE")
@@ -182,8 +197,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--repair", action="store_true", help="repair what can be repaired safely, then check again"
     )
     p.set_defaults(handler=cmd_check)
-    article = subparsers.add_parser("article", parents=[common], help="work on one article")
-    actions = article.add_subparsers(dest="article_command", metavar="ACTION")
+    actions = command_group(subparsers, "article", common, "work on one article")
     p = actions.add_parser(
         "replace",
         parents=[common],
@@ -191,6 +205,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("article_id", metavar="ID")
     p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="read a text or HTML file in this encoding (e.g. cp1251, euc-kr, koi8-r)",
+    )
     p.set_defaults(handler=cmd_article_replace)
     p = subparsers.add_parser(
         "orphans", parents=[common], help="claims a revised text left without a place"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
-
-from rapidfuzz import fuzz
 
 from db.facts.happenings import FORM_KIND
 from db.facts.profile import CLASSES, DEATHS, DENIED, HURT, Profile, is_time_unit
 from db.models import Relation
+from db.needs import needs
 
 # Figures this many days apart or fewer are answers "at the same time".  A different
 # figure of a later day, even the next, replaces the earlier one (an outlet's count of the
@@ -180,10 +181,19 @@ def similar_wording(a: str, b: str) -> bool:
     return _compare_wording((a, b)) if found is None else found
 
 
+@cache
+def _token_set_ratio() -> Callable[..., float]:
+    """rapidfuzz's token-set similarity, imported when wordings are first compared."""
+    with needs("Comparing the wording of claims"):
+        from rapidfuzz.fuzz import token_set_ratio
+    return token_set_ratio
+
+
 def _compare_wording(key: tuple[str, str]) -> bool:
     if len(_SIMILAR) >= _SIMILAR_MAX:
         _SIMILAR.clear()
-    found = _SIMILAR[key] = fuzz.token_set_ratio(*key, score_cutoff=MIN_WORDING) >= MIN_WORDING
+    ratio = _token_set_ratio()(*key, score_cutoff=MIN_WORDING)
+    found = _SIMILAR[key] = ratio >= MIN_WORDING
     return found
 
 

@@ -134,9 +134,9 @@ def import_file(ws: Workspace, path: Path) -> ArticleInfo:
     """Read and store one article file; DuplicateArticle when it was imported before.
 
     A long text file is read a slice at a time (:mod:`db.importing.streamed`)."""
-    from db.importing.streamed import NotStreamed, import_long_text, streams
+    from db.importing.streamed import NotStreamed, import_long_text, streams_file
 
-    if streams(ws, Path(path)):
+    if streams_file(Path(path)):
         try:
             return import_long_text(ws, Path(path))
         except NotStreamed:

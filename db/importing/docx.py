@@ -9,8 +9,10 @@ from db.articles import NewArticle
 from db.errors import InvalidInput
 from db.importing.metadata import document_metadata
 from db.importing.text import normalise_text
+from db.needs import needs
 
 MAX_UNPACKED = 200 * 1024 * 1024  # refuse zip bombs
+FEATURE = "Reading Word files"  # what python-docx, imported when a file is read, is for
 
 
 def _check_zip(data: bytes, name: str) -> None:
@@ -29,8 +31,9 @@ def _check_zip(data: bytes, name: str) -> None:
 
 def read_docx_article(data: bytes, filename: str) -> NewArticle:
     """Read a ``.docx`` file: non-empty paragraphs separated by blank lines."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    with needs(FEATURE):
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
 
     name = filename or "The file"
     _check_zip(data, name)

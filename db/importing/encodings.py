@@ -3,9 +3,15 @@
 UTF-8 and UTF-16 with a byte-order mark are read as such.  Bytes that are not
 UTF-8 are recognised among the legacy encodings news text still arrives in
 (Windows and ISO Latin code pages, Cyrillic, Greek, Arabic, Hebrew, Korean,
-Japanese, Chinese) by charset-normalizer, and the reading is accepted only
-when it is plausible: it decodes without error, holds no C1 control
-characters, and shows none of the marks of UTF-8 read as a one-byte code page.
+Japanese, Chinese) by charset-normalizer, and a reading is accepted only
+when it is plausible: it decodes without error, holds no C1 control (nor
+private-use) characters, shows none of the marks of UTF-8 read as a one-byte
+code page, and reads as words people write (:mod:`db.importing.plausible`:
+no lone letters of another script, rare letters standing alone, halfwidth
+katakana in Latin text, signs stuck to letters).  Of the readings the detector
+offers the first plausible one is taken; among the Latin pages, the one whose
+letters make sense.  When none is plausible the file is refused with the
+offset of its first byte that is not UTF-8.
 Bytes that are mostly valid UTF-8 with some damaged sequences are damaged
 UTF-8, not another encoding: they are refused with the offset of the first
 bad byte.  Whoever imports is told which encoding was used and may name
@@ -18,10 +24,11 @@ import codecs
 import functools
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 
 from db.errors import InvalidInput
+from db.importing.plausible import Measure, foreign_letters, measure
+from db.needs import needs
 
 # Candidates for bytes that are not UTF-8, as Python codec names.
 LEGACY = (
@@ -58,7 +65,9 @@ def legacy_order() -> dict[str, int]:
 
 CERTAIN = frozenset({"utf-8", "utf-16-le", "utf-16-be"})
 MAX_CHAOS = 0.2
-_C1 = re.compile("[\u0080-\u009f]")
+# C1 control characters, and the private-use characters some code pages map their
+# vendors' extra bytes to: no reading holding either is stored.
+_C1 = re.compile("[\u0080-\u009f\ue000-\uf8ff]")
 # UTF-8 bytes read as a one-byte code page: "Ã©", "Â ", "â€™" ...
 _MOJIBAKE = re.compile("[ÃÂ][\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€[™œ\u009d“”˜¦¢]")
 
@@ -158,33 +167,6 @@ def _first_bad_utf8(data: bytes) -> tuple[int, int, int]:
     return first, valid, bad
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _script(ch: str) -> str:
-    try:
-        return unicodedata.name(ch).split()[0]
-    except ValueError:
-        return "?"
-
-
-def _plausible(text: str) -> bool:
-    """False when letters of another script stand alone inside Latin text.
-
-    ("Price rose Ђ 5" is Windows-1252 read as Windows-1251: real Cyrillic text
-    has Cyrillic words, not lone Cyrillic letters among Latin ones.)
-    """
-    foreign = odd = 0
-    for word in _WORD.findall(text[:200_000]):
-        scripts = {_script(ch) for ch in word}
-        if scripts <= {"LATIN"}:
-            continue
-        foreign += 1
-        if len(word) == 1 or "LATIN" in scripts:
-            odd += 1
-    return not foreign or odd * 2 <= foreign
-
-
 # One-byte Latin code pages that charset-normalizer cannot always tell apart on mostly
 # ASCII text ("£45" in Windows-1252 is "Ł45" in Windows-1250).
 _LATIN_PAGES = ("cp1252", "cp1250", "cp1257", "iso8859-15", "iso8859-2")
@@ -228,13 +210,23 @@ def _odd_letters(text: str) -> int:
 
 
 def _clean(text: str, codec: str) -> bool:
-    """*text* read in the Latin page *codec* shows none of the marks of a wrong reading."""
+    """*text* read in *codec* holds no character that cannot be text (C1 controls,
+    replacement marks) and none of the marks of UTF-8 read a byte at a time."""
     return (
         "\ufffd" not in text
         and not _C1.search(text)
         and not _mojibake(text)
         and not _read_as_utf8(text, codec)
     )
+
+
+def _judged(text: str, codec: str) -> Measure | None:
+    """The measure of *text* read in *codec* when it is clean and reads as words people
+    write (:mod:`db.importing.plausible`), else None."""
+    if not text or not _clean(text, codec):
+        return None
+    found = measure(text)
+    return found if found.plausible else None
 
 
 def _mojibake(text: str) -> bool:
@@ -247,23 +239,33 @@ def _mojibake(text: str) -> bool:
 _SAMPLE_BYTES = 1 << 20
 
 
-def _latin_ranking(data: bytes, text: str, codec: str, tied: list[str]) -> list[str]:
-    """*codec* (which gave *text*), then the other Latin code pages that read a sample of
-    *data* as cleanly, by fewest odd letters, then the commonest page among those the
-    detector found as clean (*tied*).  Just *codec* when it is no Latin page."""
+def _latin_ranking(
+    data: bytes, text: str, codec: str, judged: Measure, tied: list[str]
+) -> list[str]:
+    """*codec* (which gave *text*, *judged* so), then the other Latin code pages that
+    read a sample of *data* as cleanly and plausibly, by fewest odd places and letters,
+    then fewest letters foreign to the text's language, then the commonest page among
+    those the detector found as clean (*tied*).  Just *codec* when it is no Latin page."""
     if codec not in _LATIN_PAGES:
         return [codec]
     sample = data[:_SAMPLE_BYTES]  # one byte a character: any cut is a whole character
-    ranked = [(_odd_letters(text), legacy_order().get(codec, 99), -1, codec)]
+    ranked = [(*_marks(text, judged), legacy_order().get(codec, 99), -1, codec)]
     for order, candidate in enumerate(_LATIN_PAGES):
         if candidate == codec:
             continue
         other = sample.decode(candidate, errors="replace")
-        if not _clean(other, candidate):
+        found = _judged(other, candidate)
+        if found is None:
             continue  # nor is the whole file clean in it
         rank = legacy_order().get(candidate, 99) if candidate in tied else 99
-        ranked.append((_odd_letters(other), rank, order, candidate))
+        ranked.append((*_marks(other, found), rank, order, candidate))
     return [candidate for *_key, candidate in sorted(ranked)]
+
+
+def _marks(text: str, judged: Measure) -> tuple[int, int]:
+    """(odd places and letters, letters foreign to the text's language) of a reading in a
+    Latin page: the fewer, the likelier the page."""
+    return judged.odd + _odd_letters(text), foreign_letters(text)
 
 
 def _commonest(data: bytes, text: str, codec: str) -> str:
@@ -311,9 +313,35 @@ def decode_with(data: bytes, encoding: str, filename: str) -> Decoded:
 _DETECT_BYTES = 1 << 20
 
 
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+# Markup tags.  No legacy encoding here has "<" or ">" (nor a line feed, nor any byte
+# below 0x40) inside a character, so bytes can be cut there without splitting one.
+_TAG_BYTES = re.compile(rb"<[^<>]*>")
+_SAFE_CUT = re.compile(rb"[\x00-\x3f]")
+
+
 def _detector_sample(data: bytes) -> bytes:
-    """The file up to a line break near :data:`_DETECT_BYTES` (no legacy encoding has a
-    line-feed byte inside a character), or the whole file."""
+    """What the detector is shown: the lines of the file holding a byte beyond ASCII,
+    their markup tags taken out, up to about :data:`_DETECT_BYTES` (the lines all in
+    ASCII read the same in every encoding, and a page's markup would outweigh its
+    text).  The file up to a line break near that size when no line is left."""
+    picked: list[bytes] = []
+    size = at = 0
+    while size < _DETECT_BYTES and (high := _HIGH_BYTE.search(data, at)):
+        start = data.rfind(b"\n", 0, high.start()) + 1
+        end = data.find(b"\n", high.start())
+        end = len(data) if end < 0 else end + 1
+        line = data[start:end]
+        if size + len(line) > _DETECT_BYTES:  # a long line, cut where no character is split
+            limit = _DETECT_BYTES - size
+            cuts = [m.end() for m in _SAFE_CUT.finditer(line, max(0, limit - 4096), limit)]
+            line = line[: cuts[-1]] if cuts else line
+        line = _TAG_BYTES.sub(b" ", line)
+        picked.append(line if line.endswith(b"\n") else line + b"\n")
+        size += len(line)
+        at = end
+    if picked:
+        return b"".join(picked)
     if len(data) <= _DETECT_BYTES:
         return data
     cut = data.rfind(b"\n", 0, _DETECT_BYTES)
@@ -329,36 +357,33 @@ def recognise(data: bytes, filename: str) -> Decoded:
             f"{name} is damaged UTF-8: the byte at offset {first} is not valid UTF-8 "
             f"({bad} damaged place(s)); nothing was imported."
         )
-    from charset_normalizer import from_bytes  # loaded for the first file not in UTF-8
+    with needs("Reading text that is not UTF-8"):
+        from charset_normalizer import from_bytes  # loaded for the first file not in UTF-8
 
     # (codec, chaos) of each reading, best first; the readings' text is not kept
     matches = [
         (codecs.lookup(m.encoding).name, m.chaos)
         for m in from_bytes(_detector_sample(data), cp_isolation=list(LEGACY))
     ]
-    # Best first.  On a long file the detector judges samples of it, so a Latin page it
-    # ranks first may fail on the whole text ("–" is a control character in ISO 8859-2):
-    # the other Latin pages it found are tried then, and nothing else.
-    latin = bool(matches) and matches[0][0] in _LATIN_PAGES
-    for n, (codec, chaos) in enumerate(matches):
+    # Best first; a reading that is not plausible is passed over for the next.  (On a
+    # long file the detector judges samples of it, so a page it ranks first may fail on
+    # the whole text: "–" is a control character in ISO 8859-2.)
+    for codec, chaos in matches:
         if chaos > MAX_CHAOS:
             break
-        if n and not (latin and codec in _LATIN_PAGES):
-            continue
         tied = [other for other, its_chaos in matches if its_chaos <= chaos]
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if not text or _C1.search(text) or _mojibake(text) or not _plausible(text):
+        judged = _judged(text, codec)
+        if judged is None:
             continue
         # Of the Latin pages reading the file as cleanly, the best; one reading of a long
         # file is held at a time.
-        for candidate in _latin_ranking(data, text, codec, tied):
-            if candidate == codec:
+        for candidate in _latin_ranking(data, text, codec, judged, tied):
+            if candidate == codec:  # judged clean on the whole file above
                 text = text or data.decode(codec)
-                if _read_as_utf8(text, codec):
-                    break
                 return Decoded(text, _commonest(data, text, codec))
             text = ""
             other = data.decode(candidate, errors="replace")

@@ -24,6 +24,7 @@ from db.articles import NewArticle
 from db.errors import InvalidInput
 from db.importing.bylines import assume_outlet_zone, better_dateline, byline_dateline
 from db.importing.encodings import declared_charset
+from db.importing.html_body import gather_body
 from db.importing.html_select import left_out_notes, select
 from db.importing.html_walk import passages
 from db.importing.metadata import Dateline, outlet_from_url, parse_dateline
@@ -74,6 +75,7 @@ def _parse(text: str) -> lxml.html.HtmlElement:
         no_network=True, remove_comments=True, remove_pis=True, recover=True
     )
     root = lxml.html.document_fromstring(text, parser=parser)
+    gather_body(root)  # text after </body> or </html> is the body's, as a browser shows it
     for void in root.xpath("|".join(f"//{tag}" for tag in _VOID_MISNESTED)):
         if void.getparent() is not None:
             void.drop_tag()

@@ -16,6 +16,7 @@ from db.articles import NewArticle
 from db.errors import InvalidInput
 from db.importing.metadata import document_metadata
 from db.importing.text import normalise_text
+from db.needs import needs
 
 if TYPE_CHECKING:
     from pypdfium2 import PdfTextPage
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 GAP_FACTOR = 0.4  # extra space above this share of the line height starts a paragraph
 SIZE_CHANGE = 1.15  # a line whose font is this much larger or smaller starts a paragraph
 MAX_PAGES = 2000
+FEATURE = "Reading PDF files"  # what pdfium, imported when the first PDF is read, is for
 
 
 @dataclass(slots=True)
@@ -127,7 +129,8 @@ def page_paragraphs(lines: list[_Line]) -> list[str]:
 
 def read_pdf_article(data: bytes, filename: str) -> NewArticle:
     """Read a ``.pdf`` file's text layer into a :class:`NewArticle`."""
-    import pypdfium2 as pdfium
+    with needs(FEATURE):
+        import pypdfium2 as pdfium
 
     name = filename or "The file"
     if not data.lstrip()[:5] == b"%PDF-":

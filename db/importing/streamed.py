@@ -1,4 +1,4 @@
-"""Long plain-text files stored without their text ever held whole (SQLite).
+"""Long plain-text files stored without their text ever held whole.
 
 A ``.txt`` or ``.md`` file of at least :data:`STREAM_BYTES`, in UTF-8 (with or
 without a byte-order mark), is read a slice at a time, twice: first to check it
@@ -7,7 +7,9 @@ metadata in its head; then to stage its text and its bytes in the database
 (:func:`db.articles.add_streamed_article`).  Python holds a slice and a run of
 lines at a time, never the file's bytes or its text whole: a text that Python
 would keep at four bytes a character (one emoji in 50 MiB of ASCII) costs no
-more than any other.
+more than any other.  A PostgreSQL workspace takes each value in one statement
+(:mod:`db.shared_long_rows`): the file's bytes, then the text's UTF-8, are each
+gathered into one buffer as they are read, one at a time, never the text itself.
 
 The stored text is exactly what :func:`db.importing.text.read_text_article`
 makes of the whole file: NFC, then LF line endings, applied to runs of lines cut
@@ -63,13 +65,8 @@ class LongText:
     file_bytes: int
 
 
-def streams(ws: Workspace, path: Path, encoding: str | None = None) -> bool:
-    """Whether *path* is imported into *ws* by this module (else read whole)."""
-    return not ws.shared and streams_file(path, encoding)
-
-
 def streams_file(path: Path, encoding: str | None = None) -> bool:
-    """Whether *path* is a file this module reads (into a SQLite workspace)."""
+    """Whether *path* is a file this module reads (else it is read whole)."""
     from db.importing import MAX_BYTES
 
     if encoding is not None or path.suffix.lower() not in SUFFIXES:

@@ -86,9 +86,10 @@ def decode_text(data: bytes, filename: str, encoding: str | None = None) -> tupl
         raise _binary(filename)
     else:
         try:
-            # A file that is not UTF-8 most often shows it at once: found so, it is not
-            # decoded whole first (a buffer the size of the file, thrown away).
-            codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_PROBE_BYTES], False)
+            # A long file that is not UTF-8 most often shows it at once: found so, it is
+            # not decoded whole first (a buffer the size of the file, thrown away).
+            if len(data) > _PROBE_BYTES:
+                codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_PROBE_BYTES], False)
             text = data.decode("utf-8-sig")
             found, utf8 = "utf-8", data
         except UnicodeDecodeError:

@@ -1035,6 +1035,10 @@ class MainWindow(QMainWindow):
         self.article_panel.refresh()
         self._open_first_article()
         self.inspector.read_choices_soon()
+        if self.reader.article_id is None:  # most likely to import articles next
+            from desktop.main_window.warm_up import warm_up_later
+
+            warm_up_later(self)
 
     def size_for_first_start(self) -> None:
         """Most of the free area of the screen the window opens on (the primary one

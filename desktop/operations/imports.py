@@ -29,7 +29,8 @@ from db.importing import (
 from db.importing.encodings import choices, preview, recognised
 from db.importing.encodings import label as _label
 from db.importing.folders import FolderScan, scan_folder, skipped_reason
-from db.importing.streamed import NotStreamed, read_long_text, store_long_text, streams
+from db.importing.streamed import NotStreamed, read_long_text, store_long_text, streams_file
+from db.needs import explain
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
@@ -142,7 +143,7 @@ def import_paths(
                 report.annotated.append((path.name, outcome.claims))
                 report.failures += [(path.name, line) for line in outcome.problems]
                 continue
-            if streams(ws, path, chosen.get(path)) and _import_long(
+            if streams_file(path, chosen.get(path)) and _import_long(
                 ws, path, batch, report, earlier, named, remember
             ):
                 continue
@@ -202,6 +203,9 @@ def _failed(report: ImportReport, name: str, exc: Exception) -> None:
         report.failures.append((name, str(exc)))
     elif isinstance(exc, OSError):
         report.failures.append((name, exc.strerror or str(exc)))
+    elif isinstance(exc, ImportError):  # a package missing where no reader said it needs it
+        log.warning("import of %s failed", name, exc_info=exc)
+        report.failures.append((name, explain(exc)))
     else:  # an importer bug must not lose the other files
         log.error("import of %s failed", name, exc_info=exc)
         report.failures.append((name, f"unexpected error ({exc}); see the log file"))

@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 RETRIES = 5  # failed transactions in a row before the indexer gives up until next time
 RETRY_SECONDS = 0.5
 LABEL_INTERVAL = 1.0  # seconds between two updates of the count in the status bar
+# The most the indexer waits, before each transaction, for the shared pool's work to end.
+GIVE_WAY_SECONDS = 1.0
+GIVE_WAY_STEP = 0.01
 
 
 class _Bridge(QObject):
@@ -39,6 +42,7 @@ class _Run(QRunnable):
     def run(self) -> None:
         done = failures = 0
         while not self.stop.is_set():
+            self._give_way()
             try:
                 n = search_ops.index_some(self.ctx)
             except Exception as exc:  # say, an edit took the write lock first: try again
@@ -55,6 +59,17 @@ class _Run(QRunnable):
             done += n
             self.bridge.progressed.emit(done)
         self.bridge.finished.emit(done)
+
+    def _give_way(self) -> None:
+        """Wait while work the analyst is waiting for runs in the shared pool (a panel
+        loading, the open article's suggestions): the indexer would take turns with it
+        for the interpreter and slow it down.  It waits at most GIVE_WAY_SECONDS, so
+        a long job elsewhere slows the indexing without stopping it."""
+        pool = QThreadPool.globalInstance()
+        deadline = time.monotonic() + GIVE_WAY_SECONDS
+        while pool.activeThreadCount() > 0 and time.monotonic() < deadline:
+            if self.stop.wait(GIVE_WAY_STEP):
+                return
 
 
 class SearchIndexer(QObject):
