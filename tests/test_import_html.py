@@ -234,7 +234,7 @@ def test_import_stores_html_article(ws, tmp_path):
 
 def test_the_main_text_chooses_and_the_page_gives_the_words():
     from db.importing.html import _parse
-    from db.importing.html_select import select
+    from db.importing.html_select import main_text, select
     from db.importing.html_walk import passages
 
     root = _parse(page(article_body()))
@@ -242,9 +242,10 @@ def test_the_main_text_chooses_and_the_page_gives_the_words():
     # The main text as an extractor may give it: two paragraphs run together, one split
     # mid-sentence, a menu taken along; the page's own passages are what is kept.
     main = ["Home World", f"{PARAS[0]} {PARAS[1]}", PARAS[2][:30], PARAS[2][30:]]
-    assert [p.text for p in select(items, main).kept] == ["Troops cross border", *PARAS]
+    kept = select(items, main_text(main)).kept
+    assert [p.text for p in kept] == ["Troops cross border", *PARAS]
     # Nothing matched: the page's plain passages, links and the footer left out.
-    assert [p.text for p in select(items, []).kept] == ["Troops cross border", *PARAS]
+    assert [p.text for p in select(items, main_text([])).kept] == ["Troops cross border", *PARAS]
 
 
 def test_title_without_site_name():

@@ -5,12 +5,23 @@ from __future__ import annotations
 
 import tracemalloc
 
-from db.importing.html import MainMeta, _body_text, _parse, read_html_article
+import lxml.html
+
+from db.importing.html import (
+    MainMeta,
+    _body_text,
+    _lines,
+    _parse,
+    read_html_article,
+    trafilatura_main,
+)
 from db.importing.html_select import (
     _PIECE,
+    MainText,
     _paragraphs_among,
     _squash_long,
     left_out_notes,
+    main_text,
     squash,
 )
 from db.importing.html_walk import passages
@@ -79,29 +90,89 @@ def test_body_text_is_the_bodys_text_nodes_in_order():
     assert "T" not in list(_body_text(root))
 
 
-def test_main_text_keeps_its_metadata_only(monkeypatch):
-    import db.importing.html as html
-
-    got: list[object] = []
-    real = html.trafilatura_paragraphs
-
-    def spy(text: str) -> tuple[list[str], MainMeta | None]:
-        got.append(type(text))
-        lines, found = real(text)
-        got.append(found)
-        return lines, found
-
-    monkeypatch.setattr(html, "trafilatura_paragraphs", spy)
+def _quay_page() -> str:
     body = "".join(f"<p>{SENTENCE} Paragraph {n}.</p>" for n in range(30))
-    page = (
+    return (
         "<html lang='en'><head><title>Quay | Courier</title>"
         "<meta property='og:site_name' content='Courier'></head>"
         f"<body><article><h1>Quay</h1><p>Published: 2 March 2026, 10:15</p>{body}"
-        "</article></body></html>"
+        "<figure><img src='q.jpg'><figcaption>The quay at dawn.</figcaption></figure>"
+        "</article><aside><p>Read more about the harbour.</p></aside></body></html>"
     )
-    new = read_html_article(page.encode(), "quay.html")
-    assert got[0] is str  # the serialised page, not the page's tree
-    assert isinstance(got[1], MainMeta)
+
+
+def test_the_page_is_parsed_once_and_the_extractor_leaves_its_tree_alone(monkeypatch):
+    import db.importing.html as html
+
+    parsed: list[object] = []
+    handed: list[tuple[object, bool, object]] = []
+    real_parse, real_main = html._parse, html.trafilatura_main
+
+    def count_parse(text: str) -> lxml.html.HtmlElement:
+        root = real_parse(text)
+        parsed.append(root)
+        return root
+
+    def spy(root: lxml.html.HtmlElement) -> tuple[MainText, MainMeta | None]:
+        before = lxml.html.tostring(root)
+        main, found = real_main(root)
+        handed.append((root, lxml.html.tostring(root) == before, found))
+        return main, found
+
+    monkeypatch.setattr(html, "_parse", count_parse)
+    monkeypatch.setattr(html, "trafilatura_main", spy)
+    new = read_html_article(_quay_page().encode(), "quay.html")
+    assert len(parsed) == 1  # one tree for the metadata, the extractor and the passages
+    ((root, unchanged, found),) = handed
+    assert root is parsed[0]
+    assert unchanged  # trafilatura worked on a copy: the passages are the page's own
+    assert isinstance(found, MainMeta)
     assert new.title == "Quay"
     assert new.text.count(SENTENCE) == 30
+    assert "The quay at dawn." in new.text
     assert new.published_at is not None and new.published_at.hour == 10
+
+
+def test_the_main_text_is_what_trafilatura_writes_for_its_document():
+    import trafilatura
+
+    root = _parse(_quay_page())
+    got, found = trafilatura_main(root)
+    written = trafilatura.bare_extraction(
+        lxml.html.tostring(root, encoding="unicode"),
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
+    assert written is not None and found is not None
+    assert got == main_text(written.text.split("\n"))
+    assert squash(SENTENCE) in got.joined
+    assert found.sitename == (written.sitename or "")
+
+
+def test_main_text_squashes_and_finds_each_paragraphs_start():
+    lines = ["Home, World", "", "  ...  ", "The ferry left.", "THE ferry left!", "Fares rose"]
+    main = main_text(iter(lines))
+    assert main.joined == "homeworld" + "theferryleft" * 2 + "faresrose"
+    assert main.starts == {"homeworld": [0], "theferryleft": [9, 21], "faresrose": [33]}
+    assert main_text([]) == MainText("", {})
+
+
+def test_main_text_holds_no_list_of_the_lines():
+    # A thousand paragraphs of about a thousand characters, with blank lines between.
+    text = "\n\n".join(f"{SENTENCE * 12} Paragraph {n}." for n in range(1000))
+    squashed = len(squash(text))
+    tracemalloc.start()
+    try:
+        main = main_text(_lines(text))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(main.joined) == squashed
+    # The squashed pieces and their join (one byte a character here), the starts and
+    # one line at a time; a list of the lines would add the whole text again.
+    assert peak < 2 * squashed + len(text) // 4

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.xml import xmltotxt
 
 from db.articles import NewArticle
 from db.errors import InvalidInput
 from db.importing.bylines import assume_outlet_zone, better_dateline, byline_dateline
 from db.importing.encodings import declared_charset
 from db.importing.html_body import gather_body
-from db.importing.html_select import left_out_notes, select
+from db.importing.html_select import MainText, left_out_notes, main_text, select
 from db.importing.html_walk import passages
 from db.importing.metadata import Dateline, outlet_from_url, parse_dateline
 from db.importing.text import decode_text, normalise_text
@@ -134,14 +135,19 @@ class MainMeta:
     date: str = ""
 
 
-def trafilatura_paragraphs(text: str) -> tuple[list[str], MainMeta | None]:
-    """trafilatura's main text of the page *text*, a line each, and its metadata.
+def trafilatura_main(root: lxml.html.HtmlElement) -> tuple[MainText, MainMeta | None]:
+    """trafilatura's main text of the page *root*, as the passages are looked for in it
+    (:func:`db.importing.html_select.main_text`), and its metadata.
 
-    Only these are kept: the document trafilatura returns also holds its tree of the
-    main text, let go of before the lines are made (on a page of megabytes, tens of
-    MiB)."""
+    trafilatura works on a copy of the tree (the page's own is left as it was).  Its
+    main text is written out here, once the extraction is over, as trafilatura writes a
+    document's text: asked for text, trafilatura writes it while it still holds its copy
+    of the page and the main text run into one line (on a page of megabytes, about 40
+    MiB more at the import's peak).  The text is then squashed a line at a time and let
+    go of: a list of its lines would hold it twice.
+    """
     doc = trafilatura.bare_extraction(
-        text,
+        root,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -149,11 +155,10 @@ def trafilatura_paragraphs(text: str) -> tuple[list[str], MainMeta | None]:
         include_links=False,
         favor_recall=True,
         deduplicate=False,
+        output_format="txt",  # the main text's tree only: written out below
     )
     if doc is None:
-        return [], None
-    del text  # freed here when the caller handed over its only reference
-    body = getattr(doc, "text", None) or ""
+        return main_text(()), None
     found = MainMeta(
         title=getattr(doc, "title", None) or "",
         author=getattr(doc, "author", None) or "",
@@ -161,8 +166,11 @@ def trafilatura_paragraphs(text: str) -> tuple[list[str], MainMeta | None]:
         url=getattr(doc, "url", None) or "",
         date=str(getattr(doc, "date", None) or ""),
     )
-    del doc
-    return [line for line in map(_clean, _lines(body)) if line], found
+    tree = getattr(doc, "body", None)
+    del doc  # with it the main text in one line, which nothing here reads
+    text = xmltotxt(tree, False)  # as trafilatura writes a document's text
+    del tree
+    return main_text(_lines(text)), found
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -209,23 +217,19 @@ def _page(data: bytes, filename: str, encoding: str | None) -> tuple[lxml.html.H
 def read_html_article(data: bytes, filename: str, encoding: str | None = None) -> NewArticle:
     """Read an ``.html`` file into a :class:`NewArticle` with its metadata.
 
-    On a page of megabytes, the decoded text, the tree, its serialisation and
-    trafilatura's trees would each take tens of MiB: each is let go of once used.
-    While trafilatura reads the serialised page, the page's own tree is not held:
-    it is made again afterwards from the bytes (decoding and parsing the same bytes
-    make the same tree) for the passages.
+    The page is decoded and parsed once; its tree serves the metadata, trafilatura
+    (which works on a copy of it) and the passages.  On a page of megabytes the
+    decoded text, the tree, trafilatura's trees and the passages each take tens of
+    MiB: each is let go of once used.
     """
     name = filename or "The file"
     root, found_encoding = _page(data, filename, encoding)
     meta = _meta(root)
     byline = byline_dateline(_body_text(root))
     language = root.get("lang") or ""
-    serialised = [lxml.html.tostring(root, encoding="unicode")]
-    del root
-    main, found = trafilatura_paragraphs(serialised.pop())  # its only reference
-    root, _ = _page(data, filename, encoding)
+    main, found = trafilatura_main(root)
     chosen = select(passages(root), main)
-    del main
+    del main, root
     body = normalise_text("\n\n".join(p.text for p in chosen.kept))
     left_out = chosen.left_out
     del chosen

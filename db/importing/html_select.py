@@ -35,7 +35,7 @@ reported when it is a caption, a headline, a sentence or a few words (not a labe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import lxml.html
@@ -61,21 +61,39 @@ def squash(text: str) -> str:
     return _NON_WORD.sub("", text).lower()
 
 
-def _matched(items: Sequence[Passage], main: Sequence[str]) -> list[bool]:
+@dataclass(frozen=True, slots=True)
+class MainText:
+    """The main text as the passages are looked for in it: its paragraphs squashed
+    (:func:`squash`) and joined, and where each paragraph starts in that, by its first
+    squashed characters."""
+
+    joined: str
+    starts: dict[str, list[int]]
+
+
+def main_text(paragraphs: Iterable[str]) -> MainText:
+    """The :class:`MainText` of *paragraphs*, taken one at a time: each is squashed as it
+    comes, so no list of them is held beside the squashed text."""
+    pieces: list[str] = []
+    starts: dict[str, list[int]] = {}
+    offset = 0
+    for paragraph in paragraphs:
+        text = squash(paragraph)
+        if text:
+            starts.setdefault(text[:_KEY], []).append(offset)
+            pieces.append(text)
+            offset += len(text)
+    return MainText("".join(pieces), starts)
+
+
+def _matched(items: Sequence[Passage], main: MainText) -> list[bool]:
     """For each passage, whether the main text holds it, in the page's order where it can.
 
     A passage is looked for just after the one matched before it; a long one that is
     not there is looked for at the start of every paragraph of the main text (the main
     text may hold text the page's passages do not, or put a passage elsewhere).
     """
-    squashed = [squash(p) for p in main]
-    joined = "".join(squashed)
-    starts: dict[str, list[int]] = {}
-    offset = 0
-    for text in squashed:
-        if text:
-            starts.setdefault(text[:_KEY], []).append(offset)
-        offset += len(text)
+    joined, starts = main.joined, main.starts
     found = [False] * len(items)
     cursor = 0
     for index, item in enumerate(items):
@@ -145,7 +163,7 @@ def _figure(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return None
 
 
-def select(items: Sequence[Passage], main: Sequence[str]) -> Selection:
+def select(items: Sequence[Passage], main: MainText) -> Selection:
     """The passages of the article, and those left out that the analyst should hear of."""
     found = _matched(items, main)
 

@@ -30,6 +30,7 @@ from db.importing.encodings import choices, preview, recognised
 from db.importing.encodings import label as _label
 from db.importing.folders import FolderScan, scan_folder, skipped_reason
 from db.importing.streamed import NotStreamed, read_long_text, store_long_text, streams_file
+from db.memory import release_freed
 from db.needs import explain
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
@@ -162,6 +163,9 @@ def import_paths(
                 del new  # a long article's text is freed as it is stored
                 batch.take(taken)
     batch.flush()
+    # The window goes on to open the new article and find its suggestions on other
+    # threads: what this import freed (on this thread's heaps) is handed back first.
+    release_freed()
     progress(total, total)
     return report
 
