@@ -632,3 +632,24 @@ def test_white_space_after_the_pages_end_changes_nothing() -> None:
     padded = read_html_article((page + "\n\n  \n").encode(), "b.html")
     assert padded.text == plain.text == "The ferry will run twice a day from March."
     assert padded.notes == plain.notes == ()
+
+
+def test_a_table_row_of_figures_left_out_of_the_text_is_reported() -> None:
+    """A row of a table in the article (a label and a count) that the extractor leaves
+    out is told in a note: a figure is never dropped silently."""
+    page = (
+        "<html><head><title>Ferry</title></head><body>"
+        "<header><div class='masthead'>The Valley Ledger</div><nav><ul>"
+        "<li><a href='/'>Front page</a></li><li><a href='/towns'>Towns</a></li></ul></nav>"
+        "</header><main><table><tr><td>Berth.</td><td>17</td></tr></table>"
+        "<details><summary>More</summary><p>Fares rose by a fifth in the spring.</p></details>"
+        "</main><footer><p>Valley Ledger, 4 Mill Lane</p><a href='/privacy'>Privacy</a>"
+        "</footer></body><body><p>Residents complained about the noise from the new terminal "
+        "building.</p><div class='cookie-banner'><p>We use cookies.</p><button>OK</button></div>"
+        "</body></html>"
+    )
+    article = read_html_article(page.encode(), "row.html")
+    paragraphs = article.text.split("\n\n")
+    if not any("Berth." in p for p in paragraphs):
+        assert any("Berth." in note and "17" in note for note in article.notes), article.notes
+    assert "Residents complained about the noise from the new terminal building." in paragraphs

@@ -50,6 +50,7 @@ MAX_NOTES = 5
 _EXCERPT = 80
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]$")
+_DIGIT = re.compile(r"\d")
 
 
 _NON_WORD = re.compile(r"\W+")
@@ -218,9 +219,12 @@ def select(items: Sequence[Passage], main: MainText) -> Selection:
 
 
 def _worth_telling(item: Passage) -> bool:
-    """A caption, a headline, a sentence or a few words: not a label such as 'Most read'."""
+    """A caption, a headline, a sentence, a few words or a table's row that holds a
+    figure: not a label such as 'Most read'."""
     if item.element.tag == "h1" or _figure(item.element) is not None:
         return True
+    if _DIGIT.search(item.text) and any(inner.tag == "table" for inner in _ancestors(item.element)):
+        return True  # a row of a table of figures (a port's ferries and their counts)
     return len(item.text.split()) >= 4 or bool(_SENTENCE_END.search(item.text))
 
 
