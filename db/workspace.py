@@ -338,8 +338,25 @@ def _prepare_sqlite(engine: Engine, path: Path) -> Path | None:
     engine.dispose()
     backup = path.with_name(f"{path.name}.{current}.bak")
     shutil.copy2(path, backup)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except DBAPIError as exc:
+        _put_back(engine, path, backup)
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise SchemaError(
+            f"{path} could not be upgraded from schema {current} ({reason}): its tables are "
+            "not those that revision records; the file was left as it was."
+        ) from None
     return backup
+
+
+def _put_back(engine: Engine, path: Path, backup: Path) -> None:
+    """The file as it was before a failed upgrade: the copy taken before it, moved back
+    (the upgrade's log files gone first, so that none is replayed onto it)."""
+    engine.dispose()
+    for suffix in ("-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    backup.replace(path)
 
 
 def database_refusal(exc: DBAPIError) -> str | None:

@@ -428,3 +428,33 @@ def test_opening_a_workspace_loads_no_orm_until_the_first_session(tmp_path: Path
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert done.stdout.strip() == "[] True", done.stderr[-2000:]
+
+
+def test_a_failed_upgrade_leaves_the_file_as_it_was(ws_path: Path) -> None:
+    """A workspace whose recorded revision was set back by hand: the upgrade fails on
+    tables that are already there; one line names the file and why, nothing changes and
+    no copy is left behind."""
+    from db.workspace import known_revisions
+
+    ws = open_workspace(ws_path)
+    bind_analyst(ws)
+    _article(ws, title="Kept")
+    # 0022 adds a column: run again on tables that hold it, the upgrade fails.
+    earlier = "0021"
+    assert earlier in known_revisions(ws.engine)
+    ws.close()
+    plain = sqlite3.connect(ws_path)
+    with plain:
+        plain.execute("UPDATE alembic_version SET version_num = ?", (earlier,))
+    plain.close()
+    before = ws_path.read_bytes()
+
+    with pytest.raises(SchemaError) as excinfo:
+        open_workspace(ws_path)
+    message = str(excinfo.value)
+    assert str(ws_path) in message and f"schema {earlier}" in message
+    assert "left as it was" in message
+    assert "\n" not in message
+    assert ws_path.read_bytes() == before
+    assert not list(ws_path.parent.glob("*.bak"))
+    assert not ws_path.with_name(ws_path.name + "-wal").exists()
