@@ -373,19 +373,20 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     if not m:
         return "", pos
     phrase = m.group(0)
-    cut = re.search(
-        # "people familiar with the talks", "officials briefed on the plan": the words after
-        # such a participle or adjective describe the source and stay with it
-        r"(?<!\bfamiliar)(?<!\bclose)(?<!\bbriefed)(?<!\binvolved)(?<!\bknowledgeable)"
-        r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when|til|over for)\s",
-        phrase,
-    )
+    cut = _NP_CUT.search(phrase)
     if cut:
         phrase = phrase[: cut.start()]
     phrase = phrase.rstrip()
     return phrase, pos + len(phrase)
 
 
+# Where a noun phrase after a cue stops: "people familiar with the talks", "officials briefed
+# on the plan" (the words after such a participle or adjective describe the source and stay
+# with it).
+_NP_CUT = re.compile(
+    r"(?<!\bfamiliar)(?<!\bclose)(?<!\bbriefed)(?<!\binvolved)(?<!\bknowledgeable)"
+    r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when|til|over for)\s"
+)
 _NP_RUN = re.compile(r"(?:(?<![\w.])(?:[A-Z]\.){2,}(?!\s*$)|[^,;.:\n“”\"()])+(?:\([A-Z]{2,8}\))?")
 _NP_WORD = re.compile(r"[\w’'\-.()&]+")
 
@@ -644,6 +645,11 @@ _OPENING_SUBJECT = re.compile(
     r"(?P<np>(?:(?:The|A|An)\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
     r"(?:(?:has|have|had|also|later|quickly|flatly)\s+)*[a-z]+(?:ed|s)\b"
 )
+
+
+_CITING_OR_QUOTED_BY = re.compile(r"(?i)\b(citing|quoted by)\s+")
+# A statement that is one quotation in the »…« of German and Danish print.
+_PRINT_QUOTATION = re.compile(r"»[^»]*«[,.]?")
 
 
 def _find_cues(text: str, sent: Span) -> list[_Found]:
@@ -946,7 +952,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             if holders:
                 f.raw = holders[-1].raw
     # citing X / quoted by Z: relays
-    for m in re.finditer(r"(?i)\b(citing|quoted by)\s+", body):
+    for m in _CITING_OR_QUOTED_BY.finditer(body):
         document = _DOCUMENT_OF.match(text, s + m.end(), e)
         # ("citing figures from X": X)
         name, _ = _np_after(text, document.end() if document else s + m.end(), e)
@@ -1101,11 +1107,14 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                     end = closing.end()  # "»…,« siger hun": the quotation with its closing mark
             # (what ``[“"‘«„”].*[”"’»“,.]?`` matches whole: a statement opening on a quotation
             # mark)
-            quoted = text[start:end].strip()[:1] in _OPENING_MARKS
+            first_char = start
+            while first_char < end and text[first_char].isspace():
+                first_char += 1
+            quoted = first_char < end and text[first_char] in _OPENING_MARKS
             if quoted and f.cue_start < start:
                 end = _quotation_end(text, start, end)
             if lang in ("de", "da") and not quoted:  # German and Danish print's »…«
-                quoted = bool(re.fullmatch(r"»[^»]*«[,.]?", text[start:end].strip()))
+                quoted = bool(_PRINT_QUOTATION.fullmatch(text[start:end].strip()))
             made.append(
                 Attribution(
                     start, end, name, kind, tuple(relays), f.cue, f.cue_start, f.cue_end,
@@ -1242,9 +1251,9 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 in_block = any(b.start <= sent.start < b.end for b in blocks)
                 if in_block and not body.endswith("?") and not _CAPTION.search(body):
                     made.append(_carry(interviewee, sent, cue="interview"))
-        for a in made:
-            if a.source and "interview" in body.casefold():
-                interviewee = a
+        sourced = [a for a in made if a.source]
+        if sourced and "interview" in body.casefold():
+            interviewee = sourced[-1]
         if opening is not None and made and opening[0] == index - 1 and opening[2] == par:
             # "Prices rose 7 %. According to the bureau, …": the article's lead, its first
             # sentence with no source and the next one opening on whose account it is, is on

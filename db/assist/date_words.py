@@ -923,8 +923,11 @@ def _is_weekday_word(word: str) -> bool:
     return word in _WEEKDAY_WORDS or word.startswith(_KOREAN_WEEKDAYS + _DE_WEEKDAYS)
 
 
+_KO_DAY = re.compile(r"\d{1,2}일")
+
+
 def _is_korean_day(word: str) -> bool:
-    return bool(re.match(r"\d{1,2}일", word)) or word == "이날"
+    return bool(_KO_DAY.match(word)) or word == "이날"
 
 
 def _is_year_word(word: str) -> bool:

@@ -752,6 +752,9 @@ _LATIN_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1c80-\u1c88\u2
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u1c80-\u1c88\u212a]")
 
 
+_CLAUSE_STOP = re.compile(r"[,،:;]")
+
+
 def foreign_cues(text: str, sent: Span) -> list[Cue]:
     """Cues in one sentence of *text*."""
     s, e = sent.start, sent.end
@@ -761,7 +764,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     latin_cyrillic = letters and _LATIN_CYRILLIC.search(body) is not None
     for m in _PREFIX.finditer(body) if letters else ():
         rest = body[m.end() :]
-        stop = re.search(r"[,،:;]", rest)
+        stop = _CLAUSE_STOP.search(rest)
         verb = _V2_VERB.search(rest)
         end = min(x for x in (stop.start() if stop else None, verb.start() if verb else None,
                               len(rest)) if x is not None)  # fmt: skip
@@ -1156,6 +1159,13 @@ _KO_ALSO_CITING = re.compile(
 )
 
 
+# A subject ending in a relative clause's verb after its object or place ("해운대구에 사는").
+_KO_CLAUSE_BEFORE = re.compile(r"(?:에|에서|을|를|로|와|과|에게)\s\S+$")
+# "환경부 측" (the ministry's side) and "입시업계에서" (in the industry): the body itself.
+_KO_SIDE = re.compile(r"\s?측$")
+_KO_IN_PLACE = re.compile(r"(?<=\S)에서$")
+
+
 def _ko_subject(stripped: str) -> re.Match[str] | None:
     """The subject a Korean sentence opens on (은/는/이/가; 도 before whom it cites)."""
     also = _KO_ALSO_CITING.match(stripped) if "인용" in stripped or "빌려" in stripped else None
@@ -1165,7 +1175,7 @@ def _ko_subject(stripped: str) -> re.Match[str] | None:
     if not subject:
         return None
     head = _KO_HEAD_AFTER.match(stripped, subject.end())
-    clause = re.search(r"(?:에|에서|을|를|로|와|과|에게)\s\S+$", subject.group("who"))
+    clause = _KO_CLAUSE_BEFORE.search(subject.group("who"))
     if subject.group(0).endswith(("는 ", "은 ")) and clause and head:
         # "해운대구에 사는 한 직장인은": a relative clause, then the subject it describes
         return head
@@ -1212,8 +1222,8 @@ def _korean_subject_cues(body: str, s: int, verb: re.Match[str] | None) -> list[
         return out
     lead = len(body) - len(stripped)
     c_start = lead + subject.end()
-    name = _ko_head(re.sub(r"\s?측$", "", subject.group("who")))  # "환경부 측": the ministry
-    name = re.sub(r"(?<=\S)에서$", "", name)  # "입시업계에서는": in the industry, the industry
+    name = _ko_head(_KO_SIDE.sub("", subject.group("who")))  # "환경부 측": the ministry
+    name = _KO_IN_PLACE.sub("", name)  # "입시업계에서는": in the industry, the industry
     quoted = [q for q in _KO_QUOTED.finditer(body) if q.start() >= c_start]
     for q in quoted:  # each quotation is the subject's, with or without a verb after it
         out.append(
