@@ -381,7 +381,7 @@ _KO_PAST = (
     "관측했 경고했 지적했 보고했 알렸 확인했 인정했 부인했 시사했 언급했 반박했 해명했 평가했 "
     "진단했 우려했 답했 약속했 요구했 촉구했 예측했 판단했 당부했 예보했 조언했 공개했 집계했 "
     "통보했 권고했 호소했 예고했 추산했 안내했 답변했 토로했 털어놨 귀띔했 제안했 비판했 공지했 "
-    "파악했 일축했"
+    "파악했 일축했 봤"
 ).split()
 # Each verb of saying in the written style ("밝혔다") and the polite one of broadcast news
 # ("밝혔습니다"); the present ("말한다"); the progressive of a held view ("…것으로 보고 있다");
@@ -406,10 +406,9 @@ _KO_NOUN_CLAUSE = re.compile(
 _KO_OPENED_BEFORE = re.compile(
     r"^(?P<said>[^\"“”]+)[\"”]\s?(?:이?라고|고|이?라며|며|(?:이?라)?면서)(?=\s|$)"
 )
-# A stated position: "…어렵다는 입장이다", "…하겠다는 방침이다" (the subject's view).
-_KO_POSITION = re.compile(
-    r"(?<=다)는\s?(?P<verb>입장|방침|견해)(?:이다|이었다|입니다|이었습니다)[.]?$"
-)
+# A stated position: "…어렵다는 입장이다", "…라는 견해다" (the subject's view).  ("…하겠다는
+# 방침이다" is a plan the outlet reports as a fact, not a statement of its own.)
+_KO_POSITION = re.compile(r"(?<=다)는\s?(?P<verb>입장|견해)(?:이다|이었다|입니다|이었습니다)[.]?$")
 # A quotation and the particle that makes it speech ("…"고 말했다, "…"며 요구했다).
 # ("…"면서도 "…"고: "while" with "also", joining two quotations of one speaker)
 _KO_QUOTED = re.compile(
@@ -420,10 +419,13 @@ _KO_QUOTED = re.compile(
 # What may stand between the quotative ending and the verb of saying: the day, whom the
 # source spoke to and where ("…다고 17일 밝혔다", "…고 기자들에게 말했다",
 # "…고 브리핑에서 설명했다").
+# (the week or the month of the saying, "…라고 지난주 보도했다"; an institution spoken to takes
+# 에, "…고 국회 정보위원회에 보고했다")
 _KO_BETWEEN = (
     r"(?:(?:(?:지난|오는)\s?)?\d{1,2}일(?:\s?(?:오전|오후|새벽|밤|낮))?|이날|전날|어제|오늘|최근|"
+    r"지난주|지난달|이번\s?주|이달|"
     r"거듭|재차|다시|또|앞서|공식|이같이|이렇게|[^\s\"“”]+(?:에게|한테)|[^\s\"“”]+(?:을|를)\s?통해|"
-    r"[^\s\"“”]+에서)\s"
+    r"[^\s\"“”]+에서|(?:[^\s\"“”]+\s)?[^\s\"“”]*(?:위원회|국회|의회|정부|당국|본부|기구)에)\s"
 )
 _KO_VERB = re.compile(
     rf"(?:고|다고|라고|며|것으로|으로)\s*(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
@@ -1048,6 +1050,14 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
             # "국정원은 …했다고 설명했다고 윤 의원은 밝혔다": the opening subject said it, the
             # speaker closing the sentence passes it on
             return [replace(c, relays=(*c.relays, who)) for c in nested]
+        inner = _KO_TRAILING.search(said[:-1]) if embedded else None
+        if inner is not None:
+            # "…있다고 국정원은 봤다고 윤 의원은 설명했다": the body named before the first verb
+            # judged it, the speaker closing the sentence passes it on
+            return [
+                Cue(s, s + inner.start("who"), _ko_head(_who(inner.group("who"))[0]),
+                    inner.group("verb"), s + inner.start("who"), e, (who,))
+            ]  # fmt: skip
         out.append(
             Cue(s, s + trailing.start("who"), who, trailing.group("verb"),
                 s + trailing.start("who"), e)

@@ -1,0 +1,68 @@
+"""More of how Russian and Korean news attribute what they report: a Korean source briefing an
+institution ("…다고 X가 국회 국방위원회에 보고했다"), the week or month of a saying
+("…라고 지난주 보도했다"), a body's judgement passed on by a speaker
+("…고 X는 봤다고 Y는 말했다"), a plan stated as fact ("…겠다는 방침이다"); a Russian subject
+whose verb of saying follows another verb ("X … выразил … и заявил, что …"), "по его данным"
+after a body, a quotation running on over sentences after a colon, and a participle clause
+after a speaker's name.  Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assist_support import figure_at, of_kind
+
+from db.assist.suggest import Suggestion, suggest
+
+PUBLISHED = dt.date(2026, 5, 13)  # a Wednesday
+
+
+def date_at(found: list[Suggestion], target: str, text: str) -> Suggestion:
+    hits = [s for s in of_kind(found, "date") if text[s.target_start : s.target_end] == target]
+    assert len(hits) == 1, [(s.kind, s.quote, s.source) for s in found]
+    return hits[0]
+
+
+# Korean
+
+
+def test_a_korean_source_briefing_an_institution_after_what_it_reported() -> None:
+    text = (
+        "군 당국이 올해 들어 접경 지역에서 무인기 140여 대를 포착한 것으로 확인됐다고 "
+        "국방부가 12일 국회 국방위원회에 보고했다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "140여 대", text).source == "국방부"
+    # (the day of the briefing is the outlet's own)
+    assert date_at(found, "12일", text).source is None
+
+
+def test_the_week_of_a_korean_report_stands_between_what_was_said_and_the_verb() -> None:
+    text = (
+        "남부일보는 항만 관계자를 인용해 올해 들어온 화물의 3분의 1가량이 환적 화물이라고 "
+        "지난주 보도했다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "3분의 1가량", text).source == "항만 관계자"
+    assert figure_at(found, "3분의 1가량", text).relayed_by == ("남부일보",)
+    assert date_at(found, "지난주", text).source is None
+
+
+def test_a_korean_body_judging_what_a_speaker_passes_on() -> None:
+    text = (
+        "정찰 위성 발사가 연내 한 차례 더 있을 가능성이 크다고 국정원은 봤다고 최 의원은 "
+        "설명했다. 올해 발사 비용이 약 2억 달러에 이를 것으로 국정원은 봤다고 최 의원은 "
+        "덧붙였다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    second = figure_at(found, "약 2억 달러", text)
+    assert second.source == "국정원"
+    assert second.relayed_by == ("최 의원",)
+
+
+def test_a_korean_plan_stated_as_fact_is_no_statement_but_a_position_is() -> None:
+    plan = "시 당국은 앞으로도 불법 주차 차량을 끝까지 추적해 견인하겠다는 방침이다."
+    position = "노조 측은 임금 동결 조건으로는 협상에 나서기 어렵다는 입장이다."
+    assert not of_kind(suggest(plan, PUBLISHED, "ko"), "attribution")
+    stance = of_kind(suggest(position, PUBLISHED, "ko"), "attribution")
+    assert [s.source for s in stance] == ["노조"]
