@@ -66,3 +66,53 @@ def test_a_korean_plan_stated_as_fact_is_no_statement_but_a_position_is() -> Non
     assert not of_kind(suggest(plan, PUBLISHED, "ko"), "attribution")
     stance = of_kind(suggest(position, PUBLISHED, "ko"), "attribution")
     assert [s.source for s in stance] == ["노조"]
+
+
+# Russian
+
+
+def test_a_russian_verb_of_saying_after_another_verb_of_the_same_subject() -> None:
+    text = (
+        "Союз фермеров в обращении к правительству выразил тревогу из-за цен и заявил, что "
+        "в этом году посевы сократятся на 15%."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "15%", text).source == "Союз фермеров"
+
+
+def test_russian_his_data_after_a_body_named_as_the_subject() -> None:
+    text = (
+        "Областной оперативный штаб по борьбе с паводком провёл внеочередное заседание. "
+        "По его данным, вода подтопила 120 жилых домов."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "120", text).source == (
+        "Областной оперативный штаб по борьбе с паводком"
+    )
+
+
+def test_capitalised_russian_adjectives_opening_a_body_name_are_no_person() -> None:
+    text = "Северный Морской штаб подтвердил выход судов. По его данным, в рейс ушли 14 траулеров."
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "14", text).source == "Северный Морской штаб"
+
+
+def test_a_russian_quotation_after_a_colon_runs_on_over_its_sentences() -> None:
+    text = (
+        "Глава районной администрации Ирина Белова заявила журналистам: «Ремонт моста займёт "
+        "около пяти месяцев. Движение откроют уже в сентябре»."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    months = figure_at(found, "около пяти", text)
+    assert (months.source, months.relayed_by) == ("Ирина Белова", ())
+    september = [s for s in found if "в сентябре" in s.quote and s.kind in ("date", "figure")]
+    assert september and all(s.source == "Ирина Белова" for s in september)
+
+
+def test_a_participle_clause_after_a_russian_speaker_is_no_part_of_the_name() -> None:
+    text = (
+        "«Мы ждали этого решения почти два года», — сказал житель Твери Олег Сомов, "
+        "пришедший на собрание вместе с соседями."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "почти два", text).source == "Олег Сомов"

@@ -1177,6 +1177,15 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 if _CARRY.match(body) or _CARRY_INSIDE.match(body):
                     made.append(_carry(previous, sent))
                 elif (
+                    lang == "ru"
+                    and par == previous_par
+                    and index == previous_index + 1
+                    and _closes_quotation_of(text, previous, body)
+                ):
+                    # "X заявил: «Переговоры шли три месяца. Следующий обмен — в октябре».": the
+                    # quotation opened in the sentence before runs on to its closing mark
+                    made.append(replace(_carry(previous, sent), quotation=True))
+                elif (
                     lang == "en"
                     and par == previous_par
                     and index == previous_index + 1
@@ -1582,6 +1591,14 @@ def _quotation_end(text: str, start: int, end: int) -> int:
         if ch in closing:
             return at + 1
     return end
+
+
+def _closes_quotation_of(text: str, prev: Attribution, body: str) -> bool:
+    """Whether *body* closes a guillemet quotation that *prev*'s statement opened and left
+    open (a quotation of several sentences, split at its full stops)."""
+    said = text[prev.start : prev.end]
+    closing = body.find("»")
+    return said.count("«") > said.count("»") and closing >= 0 and "«" not in body[:closing]
 
 
 def _carry(prev: Attribution, sent: Span, cue: str = "carried over") -> Attribution:

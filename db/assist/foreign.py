@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
+from db.assist import russian
 from db.assist.patterns import led
 from db.assist.text import Span, sentences
 
@@ -171,6 +172,16 @@ _CITED_ASIDE = re.compile(
 )
 # A description set off by a comma after a name ("Anne Holm, administrerende direktør").
 _DESCRIPTION_AFTER = re.compile(r",\s+[a-zæøåäöüßа-яё].*$")
+# A Russian verb in the past tense; the figures and data of a body ("по его данным").
+_RU_PAST = re.compile(r"[а-яё](?:л|ла|ло|ли)$")
+_RU_DOCUMENT_CUE = re.compile(r"(?:данным|информации|оценк(?:е|ам)|сведениям|подсч[её]там)$")
+# A quotation opened after a colon ("заявил журналистам: «…"): no speaker named after a verb.
+_QUOTATION_AFTER_COLON = re.compile(r":\s*[«„“\"»]")
+# A Russian participle or relative clause set off after a name ("Олег Сомов, пришедший …",
+# "Анна Белова, которая …"): it describes the person named before it.
+_RU_PARTICIPLE_AFTER = re.compile(
+    r",\s+(?:[а-яё]+(?:ший|шая|шее|шие|щий|щая|щее|щие)(?:ся)?|котор(?:ый|ая|ое|ые))\s.*$"
+)
 # A second verb of the subject already named, joined by "and" ("… og kræver, at …").
 _COORDINATED = re.compile(r"[^\s,]\s+(?:og|и|und)\s*$")
 # Danish verb-second order after an opening adverbial: the finite verb, then the subject, then
@@ -799,6 +810,16 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         pronoun = _POSSESSIVE_CUE.search(cue)
         if pronoun:  # "По его словам, …": the person last named speaks on
             who, relays, end = _POSSESSIVE_PRONOUNS[pronoun.group(0)], (), 0
+            previous = _previous_sentence(text, s) if _RU_DOCUMENT_CUE.search(cue) else None
+            taken_up = (
+                russian.body_taken_up(text[previous.start : previous.end], pronoun.group(0))
+                if previous is not None
+                else ""
+            )
+            if taken_up:
+                # "X штаб … подтвердил обмен. По его данным, …": the body the sentence before
+                # opened on, its figures
+                who = taken_up
         if not who or len(who) > 80:
             continue
         set_off = _SET_OFF_SUBJECT.fullmatch(body[: m.start()])
@@ -928,6 +949,13 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             first = min(earlier, key=lambda c: c.cue_start)
             out.append(Cue(s + m.end(), e, first.raw, m.group("verb"), first.cue_start,
                            s + m.end(), first.relays))  # fmt: skip
+        elif _RU_PAST.search(m.group("verb")):
+            # "МИД в заявлении поблагодарил обе стороны и сообщил, что …": the subject opening
+            # the sentence, before the first verb agreeing with this one
+            subject = russian.opening_subject(body[: m.start()], m.group("verb"))
+            who, relays = _who(subject) if subject else ("", ())
+            if who:
+                out.append(Cue(s + m.end(), e, who, m.group("verb"), s, s + m.end(), relays))
     impersonal = _RU_IMPERSONAL.match(body)
     if impersonal and not any(abs(c.start - s - impersonal.end()) <= 2 for c in out):
         who = _who(impersonal.group("who"))[0]
@@ -986,10 +1014,15 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     inv = _INVERTED.search(body)
     if inv and _DE_LISTENER_FIRST.match(inv.group("who")):
         inv = None  # "X, sagte der „Rundschau“, …": whom X spoke to, then what X said
+    if inv and _QUOTATION_AFTER_COLON.search(inv.group("who")):
+        inv = None  # "X, …, заявил журналистам: «…»": the quotation after the colon is X's
     if inv and not re.search(r",\s*(?:что|що|at|dass)\s", inv.group("who")):
         who, relays = _who(inv.group("who"))
         if who[:1].isupper():  # "siger Anne Holm, direktør i X": the name, then what she is
             who = _DESCRIPTION_AFTER.sub("", who)
+        # ("— сказал житель Твери Олег Сомов, пришедший на собрание": the participle describes
+        # the speaker, no part of the name)
+        who = _RU_PARTICIPLE_AFTER.sub("", who)
         if who and len(who.split()) <= 10:
             out.append(Cue(s, s + inv.start(), who, inv.group("verb"), s + inv.start(), e, relays))
     if _HANGUL.search(body):
