@@ -12,6 +12,7 @@ import datetime as dt
 
 from assist_support import figure_at, of_kind
 
+from db.assist.dates import extract_dates
 from db.assist.suggest import Suggestion, suggest
 
 PUBLISHED = dt.date(2026, 5, 13)  # a Wednesday
@@ -116,3 +117,24 @@ def test_a_participle_clause_after_a_russian_speaker_is_no_part_of_the_name() ->
     )
     found = suggest(text, PUBLISHED, "ru")
     assert figure_at(found, "почти два", text).source == "Олег Сомов"
+
+
+def test_russian_spans_ago_with_a_qualifier_or_a_single_unit() -> None:
+    text = (
+        "Склад сгорел более трёх месяцев назад. Мост открыли год назад. Музей переехал около "
+        "двух лет назад, а переговоры в последний раз прошли более года назад."
+    )
+    found = {text[d.start : d.end]: d.iso for d in extract_dates(text, PUBLISHED)}
+    assert found["более трёх месяцев назад"] is None  # (more than: no date to give)
+    assert found["более года назад"] is None
+    assert found["год назад"] == "2025-01-01/2025-12-31"
+    assert found["около двух лет назад"] == "2024-01-01/2024-12-31"
+
+
+def test_a_vague_russian_span_ago_in_a_speakers_words_is_theirs() -> None:
+    text = (
+        "Эколог Инна Ларина считает, что озеро ещё можно спасти. Она напомнила, что последний "
+        "раз его очищали более десяти лет назад."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert date_at(found, "более десяти лет назад", text).source == "Инна Ларина"
