@@ -138,3 +138,47 @@ def test_a_vague_russian_span_ago_in_a_speakers_words_is_theirs() -> None:
     )
     found = suggest(text, PUBLISHED, "ru")
     assert date_at(found, "более десяти лет назад", text).source == "Инна Ларина"
+
+
+def test_russian_as_claims_and_as_states_name_the_source() -> None:
+    text = (
+        "Как утверждает британская разведка, армия потеряла 17 самолётов. "
+        "Как заявляют в штабе округа, учения продлятся 12 дней."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "17", text).source == "британская разведка"
+    assert figure_at(found, "12", text).source == "штабе округа"
+
+
+def test_a_russian_listener_before_the_subject_is_no_part_of_it() -> None:
+    text = (
+        "Командир полка Игорь Лесной провёл смотр техники. Журналистам он сообщил, что "
+        "в части служат 900 контрактников."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "900", text).source == "Игорь Лесной"
+
+
+def test_russian_such_figures_are_given_by_the_one_named_after_them() -> None:
+    text = (
+        "Ущерб от паводка превысил 2 млрд рублей. Такие данные приводит региональное "
+        "управление МЧС."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "2 млрд", text).source == "региональное управление МЧС"
+
+
+def test_korean_wrote_and_expressed_concern_are_verbs_of_saying() -> None:
+    text = (
+        "박정우 의원은 자신의 SNS에 국방 예산이 3조 원 삭감됐다고 적었다. "
+        "군 관계자는 상대 측이 미사일 3발을 더 쏠 수 있다며 우려를 나타냈다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "3조 원", text).source == "박정우 의원"
+    assert figure_at(found, "3발", text).source == "군 관계자"
+
+
+def test_the_impersonal_russian_as_is_claimed_names_no_source() -> None:
+    text = "Часть пассажиров, как утверждается, провела в аэропорту больше суток."
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "больше суток", text).source is None

@@ -41,6 +41,10 @@ _PREFIX = led(
     r"пишет|переда[её]т|уточнил[аио]?|"
     # verbs of explaining, stressing, adding or conceding ("Как пояснил директор завода, …")
     r"(?:пояснил|объяснил|подчеркнул|добавил|признал|указал|напомнил|заверил)[аио]?|"
+    # and of claiming, stating, confirming and warning ("Как утверждает разведка, …")
+    # (not the impersonal "как утверждается": a hedge with no one named)
+    r"(?:утвержда(?:ет|ют)|утверждал[аио]?|заявля(?:ет|ют)|пишут|подтвердил[аио]?|"
+    r"подтвержда(?:ет|ют)|предупредил[аио]?|предупрежда(?:ет|ют)|информирует)(?![\w-])|"
     rf"{_RU_RECKON_VERBS})|"
     r"за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
@@ -175,6 +179,12 @@ _DESCRIPTION_AFTER = re.compile(r",\s+[a-zæøåäöüßа-яё].*$")
 # A Russian verb in the past tense; the figures and data of a body ("по его данным").
 _RU_PAST = re.compile(r"[а-яё](?:л|ла|ло|ли)$")
 _RU_DOCUMENT_CUE = re.compile(r"(?:данным|информации|оценк(?:е|ам)|сведениям|подсч[её]там)$")
+# Whom a Russian source spoke to, opening the sentence before the subject ("Журналистам он
+# сообщил", "Агентству «Север» глава района рассказал").
+_RU_LISTENER_FIRST = re.compile(
+    r"^(?:Журналистам|Репорт[её]рам|Корреспонденту|Корреспондентам|Изданию|Агентству|Газете|"
+    r"Телеканалу|Радиостанции)(?:\s+«[^»]{1,40}»)?\s+(?=\S)"
+)
 # A quotation opened after a colon ("заявил журналистам: «…"): no speaker named after a verb.
 _QUOTATION_AFTER_COLON = re.compile(r":\s*[«„“\"»]")
 # A Russian participle or relative clause set off after a name ("Олег Сомов, пришедший …",
@@ -317,13 +327,16 @@ _DOCUMENT = led(
     re.IGNORECASE,
 )
 # "Det oplyser X til Y.", "Об этом сообщил X.": X said what the sentence before says.
+# (and "Такие данные приводит X.": the figures just given are X's)
 _THAT_SAYS = re.compile(
-    rf"^(?:Det|Dette|Об\s+этом|Это|Das)\s+(?:(?:также|ещё|еще|også|i\s+dag)\s+)?"
+    rf"^(?:Det|Dette|Об\s+этом|Это|Das|(?:Такие|Эти|Подобные)\s+(?:данные|цифры|сведения))\s+"
+    r"(?:(?:также|ещё|еще|også|i\s+dag)\s+)?"
     r"(?:«[^»]{1,40}»\s+|[\w-]+(?:у|ам|ям|ю)\s+"  # whom it was told ("Об этом «РИА Новости»")
     # an agency's indeclinable name before a verb with no subject of its own ("Об этом ТАСС
     # сообщили в пресс-службе"): the plural says the speaker is the body after "в"
     r"|[A-ZА-ЯЁ]{2,}(?:\s+[A-ZА-ЯЁ][\w-]+)?\s+(?=[а-яё]+ли\s+во?\s))?"
-    rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|говорится\s+в\s+\w+)\s+(?P<who>[^.!?\n]{{2,120}}?)"
+    rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|говорится\s+в\s+\w+|привод(?:ит|ят)|прив[её]л[аои]?|"
+    r"опубликовал[аои]?|обнародовал[аои]?)\s+(?P<who>[^.!?\n]{2,120}?)"
     r"\s*[.!]?$"
 )
 # Figures or a document a relative clause names the maker of ("tal, som X offentliggjorde",
@@ -392,7 +405,7 @@ _KO_PAST = (
     "관측했 경고했 지적했 보고했 알렸 확인했 인정했 부인했 시사했 언급했 반박했 해명했 평가했 "
     "진단했 우려했 답했 약속했 요구했 촉구했 예측했 판단했 당부했 예보했 조언했 공개했 집계했 "
     "통보했 권고했 호소했 예고했 추산했 안내했 답변했 토로했 털어놨 귀띔했 제안했 비판했 공지했 "
-    "파악했 일축했 봤"
+    "파악했 일축했 봤 적었 썼"
 ).split()
 # Each verb of saying in the written style ("밝혔다") and the polite one of broadcast news
 # ("밝혔습니다"); the present ("말한다"); the progressive of a held view ("…것으로 보고 있다");
@@ -404,7 +417,9 @@ _KO_VERBS = (
     # what a body said before, as background ("…고 밝힌 바 있다", "…이라고 일축해 왔다")
     r"(?:밝힌|말한|전한|설명한|보고한|경고한|주장한|발표한|언급한)\s?바\s?있(?:다|습니다)|"
     r"(?:주장|일축|부인|강조|경고)해\s?왔(?:다|습니다)|"
-    r"목소리를\s(?:높였다|냈다|높이고\s있다)"
+    r"목소리를\s(?:높였다|냈다|높이고\s있다)|"
+    # a feeling or stance made known ("…다며 우려를 나타냈다", "…고 유감을 표명했다")
+    r"(?:우려|유감|반대|불만|기대감?|자신감)(?:을|를)\s(?:나타냈|표명했|표시했|드러냈|내비쳤)(?:다|습니다)"
 )
 # "…다는 점을 인정했다", "…겠다는 뜻을 분명히 했다": a clause made a noun ("that …") and a verb
 # of saying, admitting or making plain.
@@ -869,6 +884,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if _NEGATED.search(body, max(0, m.start() - 4), m.start()):
             continue  # "никто не объяснил": nothing said
         head = _LISTENER_LAST.sub("", body[: m.start()])  # "В пресс-службе «Интерфаксу» сообщили"
+        head = _RU_LISTENER_FIRST.sub("", head)  # "Журналистам он сообщил, что …"
         head = _PARENTHETICAL.sub(" ", head)  # "Экологи, в свою очередь, опасаются"
         if _COORDINATED.search(head):  # "X kalder … og kræver, at": X's second verb, read below
             coordinated.append(m)
