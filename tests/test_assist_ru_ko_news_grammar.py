@@ -182,3 +182,9 @@ def test_the_impersonal_russian_as_is_claimed_names_no_source() -> None:
     text = "Часть пассажиров, как утверждается, провела в аэропорту больше суток."
     found = suggest(text, PUBLISHED, "ru")
     assert figure_at(found, "больше суток", text).source is None
+
+
+def test_korean_used_as_is_no_verb_of_saying() -> None:
+    text = "군은 폐교 건물 3곳을 임시 병원으로 썼다."
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "3곳", text).source is None

@@ -405,7 +405,7 @@ _KO_PAST = (
     "관측했 경고했 지적했 보고했 알렸 확인했 인정했 부인했 시사했 언급했 반박했 해명했 평가했 "
     "진단했 우려했 답했 약속했 요구했 촉구했 예측했 판단했 당부했 예보했 조언했 공개했 집계했 "
     "통보했 권고했 호소했 예고했 추산했 안내했 답변했 토로했 털어놨 귀띔했 제안했 비판했 공지했 "
-    "파악했 일축했 봤 적었 썼"
+    "파악했 일축했 봤 적었"
 ).split()
 # Each verb of saying in the written style ("밝혔다") and the polite one of broadcast news
 # ("밝혔습니다"); the present ("말한다"); the progressive of a held view ("…것으로 보고 있다");
