@@ -188,3 +188,14 @@ def test_korean_used_as_is_no_verb_of_saying() -> None:
     text = "군은 폐교 건물 3곳을 임시 병원으로 썼다."
     found = suggest(text, PUBLISHED, "ko")
     assert figure_at(found, "3곳", text).source is None
+
+
+def test_a_russian_quotation_split_by_its_speaker_and_a_colon() -> None:
+    text = (
+        "Анна Лис вернулась из поездки по району. «Мы закупили 40 генераторов», — сказала она "
+        "журналистам: «Их уже везут в район»."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    assert figure_at(found, "40", text).source == "Анна Лис"
+    quotations = of_kind(found, "quotation")
+    assert [q.source for q in quotations] == ["Анна Лис", "Анна Лис"]

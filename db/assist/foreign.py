@@ -185,8 +185,14 @@ _RU_LISTENER_FIRST = re.compile(
     r"^(?:Журналистам|Репорт[её]рам|Корреспонденту|Корреспондентам|Изданию|Агентству|Газете|"
     r"Телеканалу|Радиостанции)(?:\s+«[^»]{1,40}»)?\s+(?=\S)"
 )
-# A quotation opened after a colon ("заявил журналистам: «…"): no speaker named after a verb.
-_QUOTATION_AFTER_COLON = re.compile(r":\s*[«„“\"»]")
+# A colon and a quotation mark after a speaker named after the verb: the quotation goes on.
+_COLON_THEN_QUOTE = re.compile(r"\s*:\s*[«„“\"»]")
+# Whom a Russian source spoke to, then a colon and the quotation ("заявил журналистам: «…"):
+# no speaker named after the verb (the subject before it speaks).
+_QUOTATION_AFTER_COLON = re.compile(
+    r"^(?:журналистам|репорт[её]рам|корреспондент(?:у|ам)|агентству|изданию|газете|"
+    r"телеканалу|радиостанции)(?:\s+«[^»]{1,40}»)?\s*:\s*[«„“\"]"
+)
 # A Russian participle or relative clause set off after a name ("Олег Сомов, пришедший …",
 # "Анна Белова, которая …"): it describes the person named before it.
 _RU_PARTICIPLE_AFTER = re.compile(
@@ -1030,10 +1036,14 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     inv = _INVERTED.search(body)
     if inv and _DE_LISTENER_FIRST.match(inv.group("who")):
         inv = None  # "X, sagte der „Rundschau“, …": whom X spoke to, then what X said
-    if inv and _QUOTATION_AFTER_COLON.search(inv.group("who")):
+    if inv and _QUOTATION_AFTER_COLON.match(inv.group("who")):
         inv = None  # "X, …, заявил журналистам: «…»": the quotation after the colon is X's
     if inv and not re.search(r",\s*(?:что|що|at|dass)\s", inv.group("who")):
-        who, relays = _who(inv.group("who"))
+        named = inv.group("who")
+        rest_quoted = _COLON_THEN_QUOTE.search(named)
+        if rest_quoted:  # "«…», — сказала она: «…»": the speaker, then the rest of the quotation
+            named = _RU_LISTENER_AFTER.sub("", named[: rest_quoted.start()])
+        who, relays = _who(named)
         if who[:1].isupper():  # "siger Anne Holm, direktør i X": the name, then what she is
             who = _DESCRIPTION_AFTER.sub("", who)
         # ("— сказал житель Твери Олег Сомов, пришедший на собрание": the participle describes
