@@ -199,3 +199,22 @@ def test_a_russian_quotation_split_by_its_speaker_and_a_colon() -> None:
     assert figure_at(found, "40", text).source == "Анна Лис"
     quotations = of_kind(found, "quotation")
     assert [q.source for q in quotations] == ["Анна Лис", "Анна Лис"]
+
+
+def test_russian_data_passed_on_by_the_outlet_that_gives_them() -> None:
+    text = (
+        "По данным морской разведки, которые приводит агентство «Прибой», флот потерял 7 катеров."
+    )
+    boats = figure_at(suggest(text, PUBLISHED, "ru"), "7", text)
+    assert boats.source == "морской разведки"
+    assert boats.relayed_by == ("агентство «Прибой»",)
+
+
+def test_a_russian_source_described_by_the_outlet_citing_it() -> None:
+    text = (
+        "Собеседник, на которого ссылается газета «Южный вестник», утверждает, что в рейд "
+        "отправили 40 дронов."
+    )
+    drones = figure_at(suggest(text, PUBLISHED, "ru"), "40", text)
+    assert drones.source == "Собеседник"
+    assert drones.relayed_by == ("газета «Южный вестник»",)

@@ -185,6 +185,17 @@ _RU_LISTENER_FIRST = re.compile(
     r"^(?:Журналистам|Репорт[её]рам|Корреспонденту|Корреспондентам|Изданию|Агентству|Газете|"
     r"Телеканалу|Радиостанции)(?:\s+«[^»]{1,40}»)?\s+(?=\S)"
 )
+# Who passes on the figures of a Russian account cue ("По данным X, которые приводит Y, …").
+_RU_WHICH_GIVES = re.compile(
+    r"\s*,\s*(?:которые|которую|который|которое)\s+(?:привод(?:ит|ят)|прив[её]л[аои]?|"
+    r"публику(?:ет|ют)|опубликовал[аои]?|цитиру(?:ет|ют)|процитировал[аои]?)\s+"
+    r"(?P<who>[^,;:.!?]{2,80}?)\s*,\s*"
+)
+# A Russian source described by the outlet citing it ("Источник, на которого ссылается X,").
+_RU_CITED_BY = re.compile(
+    r"^(?P<who>[A-ZА-ЯЁ][^,]{1,60}),\s*на\s+котор(?:ого|ую|ое|ых)\s+"
+    r"ссыла(?:ется|ются|лся|лась|лось|лись)\s+(?P<relay>[^,]{2,80}),\s*$"
+)
 # A colon and a quotation mark after a speaker named after the verb: the quotation goes on.
 _COLON_THEN_QUOTE = re.compile(r"\s*:\s*[«„“\"»]")
 # Whom a Russian source spoke to, then a colon and the quotation ("заявил журналистам: «…"):
@@ -865,6 +876,11 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             named = _who(_DOCUMENT.sub("", cited.group("who")))[0]
             if named:
                 who, relays, after = named, (who, *relays), cited.end()
+        passed_on = _RU_WHICH_GIVES.match(body, after)
+        if passed_on:  # "По данным X, которые приводит агентство Y, …": X's, Y passing it on
+            relay = _who(passed_on.group("who"))[0]
+            if relay:
+                relays, after = (*relays, relay), passed_on.end()
         then = _AR_THEN.match(body, after)
         if then:  # "وبحسب X، فإن …": the statement after "فإن"
             after = then.end()
@@ -896,13 +912,21 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             coordinated.append(m)
             continue
         named, offset = _appositive(head)
-        if offset >= 0:
+        cited_by = _RU_CITED_BY.match(head)
+        if cited_by:
+            # "Источник, на которого ссылается издание X, утверждает, что …": the source the
+            # clause describes, the outlet citing it a relay
+            named, clause_start = cited_by.group("who"), 0
+        elif offset >= 0:
             clause_start = offset
         else:
             clause_start = max(head.rfind(","), head.rfind("«"), head.rfind("»"), -1) + 1
             named = head[clause_start:]
         who, relays = _who(named.strip(" —–-"))
         who = _first_subject(who)
+        if cited_by and who:
+            relay = _who(cited_by.group("relay"))[0]
+            relays = (*relays, relay) if relay else relays
         if not who or len(who.split()) > 8:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
