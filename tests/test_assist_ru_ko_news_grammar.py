@@ -218,3 +218,13 @@ def test_a_russian_source_described_by_the_outlet_citing_it() -> None:
     drones = figure_at(suggest(text, PUBLISHED, "ru"), "40", text)
     assert drones.source == "Собеседник"
     assert drones.relayed_by == ("газета «Южный вестник»",)
+
+
+def test_a_korean_statement_closed_by_whose_explanation_it_is() -> None:
+    text = (
+        "적 함정 4척이 경계선을 넘었다는 게 해군 작전사령부의 설명이다. "
+        "훈련 규모가 예년의 두 배인 2만 명에 이른다는 것이 군사 전문가들의 분석이다."
+    )
+    found = suggest(text, PUBLISHED, "ko")
+    assert figure_at(found, "4척", text).source == "해군 작전사령부"
+    assert figure_at(found, "2만 명", text).source == "군사 전문가들"

@@ -473,6 +473,13 @@ _KO_BETWEEN = (
 _KO_VERB = re.compile(
     rf"(?:고|다고|라고|며|것으로|으로)\s*(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
 )
+# "…다는 게 군 당국의 설명이다", "…라는 것이 합참의 분석이다": the statement, then whose
+# explanation, analysis or view it is.
+_KO_WHOSE_ACCOUNT = re.compile(
+    r"(?<=[다라])는\s?(?:게|것이)\s(?P<who>(?:[^\s\"“”]+\s){0,4}?[^\s\"“”]+?)의\s"
+    r"(?P<verb>설명|분석|판단|주장|전망|지적|평가|관측|예상|추산|추정|견해)"
+    r"(?:이다|이었다|입니다|이었습니다)[.]?$"
+)
 # "…고 국방부가 전했다": the source named right before the verb, after the statement.
 # (the subject may carry the topic particle, "…라고 평가원은 설명했다", and the day or the
 # listener may stand between it and the verb, "…다고 서울시가 17일 밝혔다"; a relative clause
@@ -1100,6 +1107,15 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
             by = _who(briefed.group("by"))[0]
             cue = KO_BRIEFED + (" 이같이" if briefed.group("back") else "")
             return [Cue(e, e, by, cue, s + lead, s + lead + subject.end(), (speaker,))]
+    explained = _KO_WHOSE_ACCOUNT.search(body) if not ko and not trailing else None
+    if explained:
+        # "…넘었다는 게 군 당국의 설명이다": what comes before is the account of the one named
+        who = _ko_head(_who(explained.group("who"))[0])
+        if who:
+            return [
+                Cue(s, s + explained.start(), who, explained.group("verb"),
+                    s + explained.start("who"), e)
+            ]  # fmt: skip
     if ko:
         raw = ko.group("author") or ko.group("who") or ko.group("tally") or ko.group("title")
         who = _KO_DOCUMENT.sub("", re.sub(r"\s?측$", "", _who(raw)[0]))
