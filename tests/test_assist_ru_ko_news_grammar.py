@@ -228,3 +228,15 @@ def test_a_korean_statement_closed_by_whose_explanation_it_is() -> None:
     found = suggest(text, PUBLISHED, "ko")
     assert figure_at(found, "4척", text).source == "해군 작전사령부"
     assert figure_at(found, "2만 명", text).source == "군사 전문가들"
+
+
+def test_a_russian_subject_set_off_from_its_verb_by_a_participle() -> None:
+    text = (
+        "Военные аналитики, опрошенные изданием «Северный курьер», считают, что потери "
+        "превышают 10 тыс. человек. Директор порта, назначенный в марте, сообщил, что "
+        "причал примет 4 судна."
+    )
+    found = suggest(text, PUBLISHED, "ru")
+    losses = figure_at(found, "10 тыс.", text)
+    assert (losses.source, losses.relayed_by) == ("Военные аналитики", ("«Северный курьер»",))
+    assert figure_at(found, "4", text).source == "Директор порта"

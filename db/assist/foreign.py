@@ -196,6 +196,15 @@ _RU_CITED_BY = re.compile(
     r"^(?P<who>[A-ZА-ЯЁ][^,]{1,60}),\s*на\s+котор(?:ого|ую|ое|ых)\s+"
     r"ссыла(?:ется|ются|лся|лась|лось|лись)\s+(?P<relay>[^,]{2,80}),\s*$"
 )
+# A Russian subject set off from its verb by a participle or relative clause ("Эксперты,
+# опрошенные изданием X, считают", "Директор, который …, сообщил"): the subject before it (and
+# the outlet that asked the experts, a relay).
+_RU_SUBJECT_ASIDE = re.compile(
+    r"^(?P<who>[A-ZА-ЯЁ][^,«»]{1,60}),\s*(?:опрошенн(?:ые|ый|ая)\s+(?P<relay>[^,]{2,80})|"
+    r"(?:[а-яё]+(?:ший|шая|шее|шие|щий|щая|щее|щие|нный|нная|нные|тый|тая|тые)(?:ся)?|"
+    r"котор(?:ый|ая|ое|ые|ого|ую|ых|ому|ым))\s[^,]{1,100}),\s*$"
+)
+_GUILLEMET_NAME_ONLY = re.compile(r"(?<=[а-яё]{2}(?:ем|ом|ой|ей) )«[^«»]{1,60}»$")
 # A colon and a quotation mark after a speaker named after the verb: the quotation goes on.
 _COLON_THEN_QUOTE = re.compile(r"\s*:\s*[«„“\"»]")
 # Whom a Russian source spoke to, then a colon and the quotation ("заявил журналистам: «…"):
@@ -919,7 +928,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             coordinated.append(m)
             continue
         named, offset = _appositive(head)
-        cited_by = _RU_CITED_BY.match(head)
+        cited_by = _RU_CITED_BY.match(head) or _RU_SUBJECT_ASIDE.match(head)
         if cited_by:
             # "Источник, на которого ссылается издание X, утверждает, что …": the source the
             # clause describes, the outlet citing it a relay
@@ -931,8 +940,10 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             named = head[clause_start:]
         who, relays = _who(named.strip(" —–-"))
         who = _first_subject(who)
-        if cited_by and who:
-            relay = _who(cited_by.group("relay"))[0]
+        if cited_by and who and cited_by.group("relay"):
+            # ("опрошенные изданием «X»": the outlet's name, not the noun in the instrumental)
+            quoted_name = _GUILLEMET_NAME_ONLY.search(cited_by.group("relay"))
+            relay = quoted_name.group(0) if quoted_name else _who(cited_by.group("relay"))[0]
             relays = (*relays, relay) if relay else relays
         if not who or len(who.split()) > 8:
             continue
