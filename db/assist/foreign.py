@@ -449,7 +449,7 @@ _KO_VERBS = (
 )
 # "…다는 점을 인정했다", "…겠다는 뜻을 분명히 했다": a clause made a noun ("that …") and a verb
 # of saying, admitting or making plain.
-_KO_NOUN_CLAUSE = re.compile(
+_KO_NOUN_CLAUSE = led(
     r"(?<=다)는\s?(?:점|사실|뜻|입장|방침|의견|견해|계획|취지|의사|전망|우려)(?:을|를)\s"
     rf"(?:분명히\s|거듭\s|재차\s|공식\s)?(?P<verb>{_KO_VERBS}|했다|내비쳤다|표명했다|"
     r"드러냈다|나타냈다)[.]?$"
@@ -460,7 +460,7 @@ _KO_OPENED_BEFORE = re.compile(
 )
 # A stated position: "…어렵다는 입장이다", "…라는 견해다" (the subject's view).  ("…하겠다는
 # 방침이다" is a plan the outlet reports as a fact, not a statement of its own.)
-_KO_POSITION = re.compile(r"(?<=다)는\s?(?P<verb>입장|견해)(?:이다|이었다|입니다|이었습니다)[.]?$")
+_KO_POSITION = led(r"(?<=다)는\s?(?P<verb>입장|견해)(?:이다|이었다|입니다|이었습니다)[.]?$")
 # A quotation and the particle that makes it speech ("…"고 말했다, "…"며 요구했다).
 # ("…"면서도 "…"고: "while" with "also", joining two quotations of one speaker)
 _KO_QUOTED = re.compile(
@@ -479,12 +479,12 @@ _KO_BETWEEN = (
     r"거듭|재차|다시|또|앞서|공식|이같이|이렇게|[^\s\"“”]+(?:에게|한테)|[^\s\"“”]+(?:을|를)\s?통해|"
     r"[^\s\"“”]+에서|(?:[^\s\"“”]+\s)?[^\s\"“”]*(?:위원회|국회|의회|정부|당국|본부|기구)에)\s"
 )
-_KO_VERB = re.compile(
+_KO_VERB = led(
     rf"(?:고|다고|라고|며|것으로|으로)\s*(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
 )
 # "…다는 게 군 당국의 설명이다", "…라는 것이 합참의 분석이다": the statement, then whose
 # explanation, analysis or view it is.
-_KO_WHOSE_ACCOUNT = re.compile(
+_KO_WHOSE_ACCOUNT = led(
     r"(?<=[다라])는\s?(?:게|것이)\s(?P<who>(?:[^\s\"“”]+\s){0,4}?[^\s\"“”]+?)의\s"
     r"(?P<verb>설명|분석|판단|주장|전망|지적|평가|관측|예상|추산|추정|견해)"
     r"(?:이다|이었다|입니다|이었습니다)[.]?$"
@@ -496,13 +496,13 @@ _KO_WHOSE_ACCOUNT = re.compile(
 # (after a finding, "…달하는 것으로 국정원은 파악하고 있다"; no word of the name a verb of its own
 # closing a quotative, "…했다고 설명했다고 윤 의원은 밝혔다": the speaker is the last words)
 _KO_NAME_WORD = r"(?![^\s\"“”]*(?:다|라)고\s)[^\s\"“”]+"
-_KO_TRAILING = re.compile(
+_KO_TRAILING = led(
     rf"(?:(?<=[\"”다라냐자])고|것으로)\s+(?P<who>(?:{_KO_NAME_WORD}\s){{0,6}}?{_KO_NAME_WORD}?)"
     rf"(?:이|가|은|는)\s+(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
 )
 # What the speaker closing the sentence passes on is itself said by another ("국정원은 …했다고
 # 설명했다고 윤 의원은 밝혔다"): a verb of saying closing a quotative before the speaker.
-_KO_EMBEDDED = re.compile(rf"(?:{_KO_VERBS})고$")
+_KO_EMBEDDED = led(rf"(?:{_KO_VERBS})고$")
 # "윤 의원은 … 국정원으로부터 이같이 보고받았다고 전했다": the speaker was briefed by the body named
 # and passes its briefing on (what the sentence before gave, when "이같이" points back).
 _KO_BRIEFED = re.compile(
