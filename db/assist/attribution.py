@@ -383,7 +383,7 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
 # Where a noun phrase after a cue stops: "people familiar with the talks", "officials briefed
 # on the plan" (the words after such a participle or adjective describe the source and stay
 # with it).
-_NP_CUT = re.compile(
+_NP_CUT = led(
     r"(?<!\bfamiliar)(?<!\bclose)(?<!\bbriefed)(?<!\binvolved)(?<!\bknowledgeable)"
     r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when|til|over for)\s"
 )
@@ -516,7 +516,7 @@ _FAMILIAR = re.compile(
 # (a word every match of _FAMILIAR holds)
 _FAMILIAR_WORDS = re.compile("people|persons|sources|officials|insiders|executives|diplomats")
 # A group of members and the body they sit on ("the Labour group on the council").
-_MEMBERS_ON = re.compile(
+_MEMBERS_ON = led(
     r"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}(?:group|party|"
     r"members|councillors|councilors|bloc|caucus|faction|opposition))\s+(?:on|in)\s+$"
 )
@@ -1519,7 +1519,7 @@ def _chain(text: str, made: list[Attribution], english: bool = False) -> list[At
 # Words with no digit, quotation mark or clause break of their own (a description of a speaker).
 _NO_CLAUSE = re.compile(r"[A-Za-z’' ,.-]{0,120}")
 # A word that may be a verb of its own: a past tense, or a verb of saying ("reported").
-_VERB_LIKE = re.compile(r"[a-z]ed\b|\b(?:" + _VERBS + r")\b")
+_VERB_LIKE = led(r"[a-z]ed\b|\b(?:" + _VERBS + r")\b")
 # (or a colon or semicolon before a cue of its own: "X fear that …: according to Y, …")
 # Verbs of what someone thinks or expects, not of what they said.
 _THINKING = frozenset(
