@@ -51,13 +51,13 @@ def test_the_week_of_a_korean_report_stands_between_what_was_said_and_the_verb()
 
 def test_a_korean_body_judging_what_a_speaker_passes_on() -> None:
     text = (
-        "정찰 위성 발사가 연내 한 차례 더 있을 가능성이 크다고 국정원은 봤다고 최 의원은 "
-        "설명했다. 올해 발사 비용이 약 2억 달러에 이를 것으로 국정원은 봤다고 최 의원은 "
+        "정찰 위성 발사가 연내 한 차례 더 있을 가능성이 크다고 군 정보당국은 봤다고 최 의원은 "
+        "전했다. 올해 발사 비용이 약 2억 달러에 이를 것으로 군 정보당국은 봤다고 최 의원은 "
         "덧붙였다."
     )
     found = suggest(text, PUBLISHED, "ko")
     second = figure_at(found, "약 2억 달러", text)
-    assert second.source == "국정원"
+    assert second.source == "군 정보당국"
     assert second.relayed_by == ("최 의원",)
 
 
