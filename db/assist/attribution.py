@@ -373,19 +373,20 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     if not m:
         return "", pos
     phrase = m.group(0)
-    cut = re.search(
-        # "people familiar with the talks", "officials briefed on the plan": the words after
-        # such a participle or adjective describe the source and stay with it
-        r"(?<!\bfamiliar)(?<!\bclose)(?<!\bbriefed)(?<!\binvolved)(?<!\bknowledgeable)"
-        r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when|til|over for)\s",
-        phrase,
-    )
+    cut = _NP_CUT.search(phrase)
     if cut:
         phrase = phrase[: cut.start()]
     phrase = phrase.rstrip()
     return phrase, pos + len(phrase)
 
 
+# Where a noun phrase after a cue stops: "people familiar with the talks", "officials briefed
+# on the plan" (the words after such a participle or adjective describe the source and stay
+# with it).
+_NP_CUT = led(
+    r"(?<!\bfamiliar)(?<!\bclose)(?<!\bbriefed)(?<!\binvolved)(?<!\bknowledgeable)"
+    r"\s+(?:that|who|which|as|and said|on|in|to|from|with|after|before|when|til|over for)\s"
+)
 _NP_RUN = re.compile(r"(?:(?<![\w.])(?:[A-Z]\.){2,}(?!\s*$)|[^,;.:\n“”\"()])+(?:\([A-Z]{2,8}\))?")
 _NP_WORD = re.compile(r"[\w’'\-.()&]+")
 
@@ -515,7 +516,7 @@ _FAMILIAR = re.compile(
 # (a word every match of _FAMILIAR holds)
 _FAMILIAR_WORDS = re.compile("people|persons|sources|officials|insiders|executives|diplomats")
 # A group of members and the body they sit on ("the Labour group on the council").
-_MEMBERS_ON = re.compile(
+_MEMBERS_ON = led(
     r"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}(?:group|party|"
     r"members|councillors|councilors|bloc|caucus|faction|opposition))\s+(?:on|in)\s+$"
 )
@@ -644,6 +645,11 @@ _OPENING_SUBJECT = re.compile(
     r"(?P<np>(?:(?:The|A|An)\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
     r"(?:(?:has|have|had|also|later|quickly|flatly)\s+)*[a-z]+(?:ed|s)\b"
 )
+
+
+_CITING_OR_QUOTED_BY = re.compile(r"(?i)\b(citing|quoted by)\s+")
+# A statement that is one quotation in the »…« of German and Danish print.
+_PRINT_QUOTATION = re.compile(r"»[^»]*«[,.]?")
 
 
 def _find_cues(text: str, sent: Span) -> list[_Found]:
@@ -946,7 +952,7 @@ def _find_cues(text: str, sent: Span) -> list[_Found]:
             if holders:
                 f.raw = holders[-1].raw
     # citing X / quoted by Z: relays
-    for m in re.finditer(r"(?i)\b(citing|quoted by)\s+", body):
+    for m in _CITING_OR_QUOTED_BY.finditer(body):
         document = _DOCUMENT_OF.match(text, s + m.end(), e)
         # ("citing figures from X": X)
         name, _ = _np_after(text, document.end() if document else s + m.end(), e)
@@ -1101,11 +1107,14 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                     end = closing.end()  # "»…,« siger hun": the quotation with its closing mark
             # (what ``[“"‘«„”].*[”"’»“,.]?`` matches whole: a statement opening on a quotation
             # mark)
-            quoted = text[start:end].strip()[:1] in _OPENING_MARKS
+            first_char = start
+            while first_char < end and text[first_char].isspace():
+                first_char += 1
+            quoted = first_char < end and text[first_char] in _OPENING_MARKS
             if quoted and f.cue_start < start:
                 end = _quotation_end(text, start, end)
             if lang in ("de", "da") and not quoted:  # German and Danish print's »…«
-                quoted = bool(re.fullmatch(r"»[^»]*«[,.]?", text[start:end].strip()))
+                quoted = bool(_PRINT_QUOTATION.fullmatch(text[start:end].strip()))
             made.append(
                 Attribution(
                     start, end, name, kind, tuple(relays), f.cue, f.cue_start, f.cue_end,
@@ -1167,6 +1176,15 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 # "This marks …" in the same paragraph or opening the next one
                 if _CARRY.match(body) or _CARRY_INSIDE.match(body):
                     made.append(_carry(previous, sent))
+                elif (
+                    lang == "ru"
+                    and par == previous_par
+                    and index == previous_index + 1
+                    and _closes_quotation_of(text, previous, body)
+                ):
+                    # "X заявил: «Переговоры шли три месяца. Следующий обмен — в октябре».": the
+                    # quotation opened in the sentence before runs on to its closing mark
+                    made.append(replace(_carry(previous, sent), quotation=True))
                 elif (
                     lang == "en"
                     and par == previous_par
@@ -1242,9 +1260,9 @@ def extract_attributions(text: str, language: str | None = None) -> list[Attribu
                 in_block = any(b.start <= sent.start < b.end for b in blocks)
                 if in_block and not body.endswith("?") and not _CAPTION.search(body):
                     made.append(_carry(interviewee, sent, cue="interview"))
-        for a in made:
-            if a.source and "interview" in body.casefold():
-                interviewee = a
+        sourced = [a for a in made if a.source]
+        if sourced and "interview" in body.casefold():
+            interviewee = sourced[-1]
         if opening is not None and made and opening[0] == index - 1 and opening[2] == par:
             # "Prices rose 7 %. According to the bureau, …": the article's lead, its first
             # sentence with no source and the next one opening on whose account it is, is on
@@ -1501,7 +1519,7 @@ def _chain(text: str, made: list[Attribution], english: bool = False) -> list[At
 # Words with no digit, quotation mark or clause break of their own (a description of a speaker).
 _NO_CLAUSE = re.compile(r"[A-Za-z’' ,.-]{0,120}")
 # A word that may be a verb of its own: a past tense, or a verb of saying ("reported").
-_VERB_LIKE = re.compile(r"[a-z]ed\b|\b(?:" + _VERBS + r")\b")
+_VERB_LIKE = led(r"[a-z]ed\b|\b(?:" + _VERBS + r")\b")
 # (or a colon or semicolon before a cue of its own: "X fear that …: according to Y, …")
 # Verbs of what someone thinks or expects, not of what they said.
 _THINKING = frozenset(
@@ -1573,6 +1591,14 @@ def _quotation_end(text: str, start: int, end: int) -> int:
         if ch in closing:
             return at + 1
     return end
+
+
+def _closes_quotation_of(text: str, prev: Attribution, body: str) -> bool:
+    """Whether *body* closes a guillemet quotation that *prev*'s statement opened and left
+    open (a quotation of several sentences, split at its full stops)."""
+    said = text[prev.start : prev.end]
+    closing = body.find("»")
+    return said.count("«") > said.count("»") and closing >= 0 and "«" not in body[:closing]
 
 
 def _carry(prev: Attribution, sent: Span, cue: str = "carried over") -> Attribution:

@@ -417,11 +417,19 @@ def _season(year: int, months: tuple[int, int]) -> tuple[dt.date, dt.date]:
 
 
 # "four years ago", "4년 전", "два года назад", "for to år siden", "قبل أربع سنوات".
+# (Russian with a qualifier before the number in the genitive, "более двух лет назад", or before
+# the unit alone, "более года назад"; and one unit alone, "год назад", "неделю назад")
 _AGO_RE = led(
     r"(?<![\w])(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>years?|months?|weeks?|days?)\s+ago"
     r"|(?P<kn>\d{1,3})\s?(?P<kunit>년|개월|주|일)\s?전"
-    r"|(?P<rn>\d{1,3}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?P<runit>лет|года?|месяц(?:а|ев)?|недел[иь]|дн(?:я|ей)|день)\s+назад"
+    r"|(?:(?P<rq>более|больше|свыше|менее|меньше|почти|около|примерно)\s+)?"
+    r"(?P<rn>\d{1,3}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двух|тр[её]х|"
+    r"четыр[её]х|пяти|шести|семи|восьми|девяти|десяти)\s+"
+    r"(?P<runit>лет|года?|месяц(?:а|ев)?|недел[иь]|дн(?:я|ей)|день)\s+назад"
+    r"|(?:(?P<rq1>более|больше|свыше|менее|меньше|почти|около|примерно)\s+"
+    r"(?P<r1unit>года|месяца|недели|суток)|(?:(?P<rq2>почти|около|примерно)\s+)?"
+    r"(?P<r1one>год|месяц|неделю))\s+назад"
     r"|vor\s+(?P<gn>\d{1,3}|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+"
     r"(?P<gunit>jahren|jahr|monaten|monat|wochen|woche|tagen|tag)"
     r"|for\s+(?P<dn>\d{1,3}|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?P<dunit>år|måneder|måned|uger|uge|dage|dag)\s+siden"
@@ -434,7 +442,9 @@ _AGO_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "два": 2, "две": 2, "три": 3, "четыре": 4,
     "пять": 5, "шесть": 6, "семь": 7,
-    "восемь": 8, "девять": 9, "десять": 10, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "восемь": 8, "девять": 9, "десять": 10, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4,
+    "четырех": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10,
+    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
     "syv": 7, "otte": 8, "ni": 9, "ti": 10, "einem": 1, "einer": 1, "zwei": 2, "drei": 3,
     "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
 }  # fmt: skip
@@ -455,12 +465,22 @@ def _arabic_ago(number: str | None, unit: str) -> tuple[int, str]:
     return n, kind
 
 
+# Qualifiers that leave a Russian span "ago" with no date of its own (more or less than it).
+_RU_VAGUE_AGO = frozenset("более больше свыше менее меньше".split())
+
+
 def _ago(folded: str, published: dt.date | None) -> Iterator[Found]:
     """A span some years, months, weeks or days before publication: that year, month, week
     or day."""
     for m in _near_words(folded, _AGO_RE, _is_ago_word):
+        if m["rq"] in _RU_VAGUE_AGO or m["rq1"] in _RU_VAGUE_AGO:
+            # "более года назад", "свыше двух лет назад": a vague span, no date to give
+            yield m.start(), m.end(), None, None, True
+            continue
         if m["aunit"]:
             n, unit = _arabic_ago(m["an"], m["aunit"])
+        elif m["r1unit"] or m["r1one"]:
+            n, unit = 1, m["r1unit"] or m["r1one"]
         else:
             raw = m["n"] or m["kn"] or m["rn"] or m["dn"] or m["gn"]
             n = int(raw) if raw.isdigit() else _AGO_WORDS[raw.casefold()]
@@ -923,8 +943,11 @@ def _is_weekday_word(word: str) -> bool:
     return word in _WEEKDAY_WORDS or word.startswith(_KOREAN_WEEKDAYS + _DE_WEEKDAYS)
 
 
+_KO_DAY = re.compile(r"\d{1,2}일")
+
+
 def _is_korean_day(word: str) -> bool:
-    return bool(re.match(r"\d{1,2}일", word)) or word == "이날"
+    return bool(_KO_DAY.match(word)) or word == "이날"
 
 
 def _is_year_word(word: str) -> bool:

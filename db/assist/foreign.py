@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
+from db.assist import russian
 from db.assist.patterns import led
 from db.assist.text import Span, sentences
 
@@ -40,6 +41,10 @@ _PREFIX = led(
     r"пишет|переда[её]т|уточнил[аио]?|"
     # verbs of explaining, stressing, adding or conceding ("Как пояснил директор завода, …")
     r"(?:пояснил|объяснил|подчеркнул|добавил|признал|указал|напомнил|заверил)[аио]?|"
+    # and of claiming, stating, confirming and warning ("Как утверждает разведка, …")
+    # (not the impersonal "как утверждается": a hedge with no one named)
+    r"(?:утвержда(?:ет|ют)|утверждал[аио]?|заявля(?:ет|ют)|пишут|подтвердил[аио]?|"
+    r"подтвержда(?:ет|ют)|предупредил[аио]?|предупрежда(?:ет|ют)|информирует)(?![\w-])|"
     rf"{_RU_RECKON_VERBS})|"
     r"за даними|за словами|ifølge|iflg\.|laut|"
     r"nach angaben|nach angaben von|wie .{0,40}? berichtet|وفقا لـ?|وفقاً لـ?|بحسب|حسب|"
@@ -171,6 +176,48 @@ _CITED_ASIDE = re.compile(
 )
 # A description set off by a comma after a name ("Anne Holm, administrerende direktør").
 _DESCRIPTION_AFTER = re.compile(r",\s+[a-zæøåäöüßа-яё].*$")
+# A Russian verb in the past tense; the figures and data of a body ("по его данным").
+_RU_PAST = re.compile(r"[а-яё](?:л|ла|ло|ли)$")
+_RU_DOCUMENT_CUE = re.compile(r"(?:данным|информации|оценк(?:е|ам)|сведениям|подсч[её]там)$")
+# Whom a Russian source spoke to, opening the sentence before the subject ("Журналистам он
+# сообщил", "Агентству «Север» глава района рассказал").
+_RU_LISTENER_FIRST = re.compile(
+    r"^(?:Журналистам|Репорт[её]рам|Корреспонденту|Корреспондентам|Изданию|Агентству|Газете|"
+    r"Телеканалу|Радиостанции)(?:\s+«[^»]{1,40}»)?\s+(?=\S)"
+)
+# Who passes on the figures of a Russian account cue ("По данным X, которые приводит Y, …").
+_RU_WHICH_GIVES = re.compile(
+    r"\s*,\s*(?:которые|которую|который|которое)\s+(?:привод(?:ит|ят)|прив[её]л[аои]?|"
+    r"публику(?:ет|ют)|опубликовал[аои]?|цитиру(?:ет|ют)|процитировал[аои]?)\s+"
+    r"(?P<who>[^,;:.!?]{2,80}?)\s*,\s*"
+)
+# A Russian source described by the outlet citing it ("Источник, на которого ссылается X,").
+_RU_CITED_BY = re.compile(
+    r"^(?P<who>[A-ZА-ЯЁ][^,]{1,60}),\s*на\s+котор(?:ого|ую|ое|ых)\s+"
+    r"ссыла(?:ется|ются|лся|лась|лось|лись)\s+(?P<relay>[^,]{2,80}),\s*$"
+)
+# A Russian subject set off from its verb by a participle or relative clause ("Эксперты,
+# опрошенные изданием X, считают", "Директор, который …, сообщил"): the subject before it (and
+# the outlet that asked the experts, a relay).
+_RU_SUBJECT_ASIDE = re.compile(
+    r"^(?P<who>[A-ZА-ЯЁ][^,«»]{1,60}),\s*(?:опрошенн(?:ые|ый|ая)\s+(?P<relay>[^,]{2,80})|"
+    r"(?:[а-яё]+(?:ший|шая|шее|шие|щий|щая|щее|щие|нный|нная|нные|тый|тая|тые)(?:ся)?|"
+    r"котор(?:ый|ая|ое|ые|ого|ую|ых|ому|ым))\s[^,]{1,100}),\s*$"
+)
+_GUILLEMET_NAME_ONLY = re.compile(r"(?<=[а-яё]{2}(?:ем|ом|ой|ей) )«[^«»]{1,60}»$")
+# A colon and a quotation mark after a speaker named after the verb: the quotation goes on.
+_COLON_THEN_QUOTE = re.compile(r"\s*:\s*[«„“\"»]")
+# Whom a Russian source spoke to, then a colon and the quotation ("заявил журналистам: «…"):
+# no speaker named after the verb (the subject before it speaks).
+_QUOTATION_AFTER_COLON = re.compile(
+    r"^(?:журналистам|репорт[её]рам|корреспондент(?:у|ам)|агентству|изданию|газете|"
+    r"телеканалу|радиостанции)(?:\s+«[^»]{1,40}»)?\s*:\s*[«„“\"]"
+)
+# A Russian participle or relative clause set off after a name ("Олег Сомов, пришедший …",
+# "Анна Белова, которая …"): it describes the person named before it.
+_RU_PARTICIPLE_AFTER = re.compile(
+    r",\s+(?:[а-яё]+(?:ший|шая|шее|шие|щий|щая|щее|щие)(?:ся)?|котор(?:ый|ая|ое|ые))\s.*$"
+)
 # A second verb of the subject already named, joined by "and" ("… og kræver, at …").
 _COORDINATED = re.compile(r"[^\s,]\s+(?:og|и|und)\s*$")
 # Danish verb-second order after an opening adverbial: the finite verb, then the subject, then
@@ -306,13 +353,16 @@ _DOCUMENT = led(
     re.IGNORECASE,
 )
 # "Det oplyser X til Y.", "Об этом сообщил X.": X said what the sentence before says.
+# (and "Такие данные приводит X.": the figures just given are X's)
 _THAT_SAYS = re.compile(
-    rf"^(?:Det|Dette|Об\s+этом|Это|Das)\s+(?:(?:также|ещё|еще|også|i\s+dag)\s+)?"
+    rf"^(?:Det|Dette|Об\s+этом|Это|Das|(?:Такие|Эти|Подобные)\s+(?:данные|цифры|сведения))\s+"
+    r"(?:(?:также|ещё|еще|også|i\s+dag)\s+)?"
     r"(?:«[^»]{1,40}»\s+|[\w-]+(?:у|ам|ям|ю)\s+"  # whom it was told ("Об этом «РИА Новости»")
     # an agency's indeclinable name before a verb with no subject of its own ("Об этом ТАСС
     # сообщили в пресс-службе"): the plural says the speaker is the body after "в"
     r"|[A-ZА-ЯЁ]{2,}(?:\s+[A-ZА-ЯЁ][\w-]+)?\s+(?=[а-яё]+ли\s+во?\s))?"
-    rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|говорится\s+в\s+\w+)\s+(?P<who>[^.!?\n]{{2,120}}?)"
+    rf"(?P<verb>{_RU_VERBS}|{_DA_DE_VERBS}|говорится\s+в\s+\w+|привод(?:ит|ят)|прив[её]л[аои]?|"
+    r"опубликовал[аои]?|обнародовал[аои]?)\s+(?P<who>[^.!?\n]{2,120}?)"
     r"\s*[.!]?$"
 )
 # Figures or a document a relative clause names the maker of ("tal, som X offentliggjorde",
@@ -381,7 +431,7 @@ _KO_PAST = (
     "관측했 경고했 지적했 보고했 알렸 확인했 인정했 부인했 시사했 언급했 반박했 해명했 평가했 "
     "진단했 우려했 답했 약속했 요구했 촉구했 예측했 판단했 당부했 예보했 조언했 공개했 집계했 "
     "통보했 권고했 호소했 예고했 추산했 안내했 답변했 토로했 털어놨 귀띔했 제안했 비판했 공지했 "
-    "파악했 일축했"
+    "파악했 일축했 봤 적었"
 ).split()
 # Each verb of saying in the written style ("밝혔다") and the polite one of broadcast news
 # ("밝혔습니다"); the present ("말한다"); the progressive of a held view ("…것으로 보고 있다");
@@ -393,11 +443,13 @@ _KO_VERBS = (
     # what a body said before, as background ("…고 밝힌 바 있다", "…이라고 일축해 왔다")
     r"(?:밝힌|말한|전한|설명한|보고한|경고한|주장한|발표한|언급한)\s?바\s?있(?:다|습니다)|"
     r"(?:주장|일축|부인|강조|경고)해\s?왔(?:다|습니다)|"
-    r"목소리를\s(?:높였다|냈다|높이고\s있다)"
+    r"목소리를\s(?:높였다|냈다|높이고\s있다)|"
+    # a feeling or stance made known ("…다며 우려를 나타냈다", "…고 유감을 표명했다")
+    r"(?:우려|유감|반대|불만|기대감?|자신감)(?:을|를)\s(?:나타냈|표명했|표시했|드러냈|내비쳤)(?:다|습니다)"
 )
 # "…다는 점을 인정했다", "…겠다는 뜻을 분명히 했다": a clause made a noun ("that …") and a verb
 # of saying, admitting or making plain.
-_KO_NOUN_CLAUSE = re.compile(
+_KO_NOUN_CLAUSE = led(
     r"(?<=다)는\s?(?:점|사실|뜻|입장|방침|의견|견해|계획|취지|의사|전망|우려)(?:을|를)\s"
     rf"(?:분명히\s|거듭\s|재차\s|공식\s)?(?P<verb>{_KO_VERBS}|했다|내비쳤다|표명했다|"
     r"드러냈다|나타냈다)[.]?$"
@@ -406,10 +458,9 @@ _KO_NOUN_CLAUSE = re.compile(
 _KO_OPENED_BEFORE = re.compile(
     r"^(?P<said>[^\"“”]+)[\"”]\s?(?:이?라고|고|이?라며|며|(?:이?라)?면서)(?=\s|$)"
 )
-# A stated position: "…어렵다는 입장이다", "…하겠다는 방침이다" (the subject's view).
-_KO_POSITION = re.compile(
-    r"(?<=다)는\s?(?P<verb>입장|방침|견해)(?:이다|이었다|입니다|이었습니다)[.]?$"
-)
+# A stated position: "…어렵다는 입장이다", "…라는 견해다" (the subject's view).  ("…하겠다는
+# 방침이다" is a plan the outlet reports as a fact, not a statement of its own.)
+_KO_POSITION = led(r"(?<=다)는\s?(?P<verb>입장|견해)(?:이다|이었다|입니다|이었습니다)[.]?$")
 # A quotation and the particle that makes it speech ("…"고 말했다, "…"며 요구했다).
 # ("…"면서도 "…"고: "while" with "also", joining two quotations of one speaker)
 _KO_QUOTED = re.compile(
@@ -420,13 +471,23 @@ _KO_QUOTED = re.compile(
 # What may stand between the quotative ending and the verb of saying: the day, whom the
 # source spoke to and where ("…다고 17일 밝혔다", "…고 기자들에게 말했다",
 # "…고 브리핑에서 설명했다").
+# (the week or the month of the saying, "…라고 지난주 보도했다"; an institution spoken to takes
+# 에, "…고 국회 정보위원회에 보고했다")
 _KO_BETWEEN = (
     r"(?:(?:(?:지난|오는)\s?)?\d{1,2}일(?:\s?(?:오전|오후|새벽|밤|낮))?|이날|전날|어제|오늘|최근|"
+    r"지난주|지난달|이번\s?주|이달|"
     r"거듭|재차|다시|또|앞서|공식|이같이|이렇게|[^\s\"“”]+(?:에게|한테)|[^\s\"“”]+(?:을|를)\s?통해|"
-    r"[^\s\"“”]+에서)\s"
+    r"[^\s\"“”]+에서|(?:[^\s\"“”]+\s)?[^\s\"“”]*(?:위원회|국회|의회|정부|당국|본부|기구)에)\s"
 )
-_KO_VERB = re.compile(
+_KO_VERB = led(
     rf"(?:고|다고|라고|며|것으로|으로)\s*(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
+)
+# "…다는 게 군 당국의 설명이다", "…라는 것이 합참의 분석이다": the statement, then whose
+# explanation, analysis or view it is.
+_KO_WHOSE_ACCOUNT = led(
+    r"(?<=[다라])는\s?(?:게|것이)\s(?P<who>(?:[^\s\"“”]+\s){0,4}?[^\s\"“”]+?)의\s"
+    r"(?P<verb>설명|분석|판단|주장|전망|지적|평가|관측|예상|추산|추정|견해)"
+    r"(?:이다|이었다|입니다|이었습니다)[.]?$"
 )
 # "…고 국방부가 전했다": the source named right before the verb, after the statement.
 # (the subject may carry the topic particle, "…라고 평가원은 설명했다", and the day or the
@@ -435,13 +496,13 @@ _KO_VERB = re.compile(
 # (after a finding, "…달하는 것으로 국정원은 파악하고 있다"; no word of the name a verb of its own
 # closing a quotative, "…했다고 설명했다고 윤 의원은 밝혔다": the speaker is the last words)
 _KO_NAME_WORD = r"(?![^\s\"“”]*(?:다|라)고\s)[^\s\"“”]+"
-_KO_TRAILING = re.compile(
+_KO_TRAILING = led(
     rf"(?:(?<=[\"”다라냐자])고|것으로)\s+(?P<who>(?:{_KO_NAME_WORD}\s){{0,6}}?{_KO_NAME_WORD}?)"
     rf"(?:이|가|은|는)\s+(?:{_KO_BETWEEN}){{0,3}}(?P<verb>{_KO_VERBS})[.]?$"
 )
 # What the speaker closing the sentence passes on is itself said by another ("국정원은 …했다고
 # 설명했다고 윤 의원은 밝혔다"): a verb of saying closing a quotative before the speaker.
-_KO_EMBEDDED = re.compile(rf"(?:{_KO_VERBS})고$")
+_KO_EMBEDDED = led(rf"(?:{_KO_VERBS})고$")
 # "윤 의원은 … 국정원으로부터 이같이 보고받았다고 전했다": the speaker was briefed by the body named
 # and passes its briefing on (what the sentence before gave, when "이같이" points back).
 _KO_BRIEFED = re.compile(
@@ -752,6 +813,9 @@ _LATIN_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1c80-\u1c88\u2
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u1c80-\u1c88\u212a]")
 
 
+_CLAUSE_STOP = re.compile(r"[,،:;]")
+
+
 def foreign_cues(text: str, sent: Span) -> list[Cue]:
     """Cues in one sentence of *text*."""
     s, e = sent.start, sent.end
@@ -761,7 +825,7 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     latin_cyrillic = letters and _LATIN_CYRILLIC.search(body) is not None
     for m in _PREFIX.finditer(body) if letters else ():
         rest = body[m.end() :]
-        stop = re.search(r"[,،:;]", rest)
+        stop = _CLAUSE_STOP.search(rest)
         verb = _V2_VERB.search(rest)
         end = min(x for x in (stop.start() if stop else None, verb.start() if verb else None,
                               len(rest)) if x is not None)  # fmt: skip
@@ -794,6 +858,16 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         pronoun = _POSSESSIVE_CUE.search(cue)
         if pronoun:  # "По его словам, …": the person last named speaks on
             who, relays, end = _POSSESSIVE_PRONOUNS[pronoun.group(0)], (), 0
+            previous = _previous_sentence(text, s) if _RU_DOCUMENT_CUE.search(cue) else None
+            taken_up = (
+                russian.body_taken_up(text[previous.start : previous.end], pronoun.group(0))
+                if previous is not None
+                else ""
+            )
+            if taken_up:
+                # "X штаб … подтвердил обмен. По его данным, …": the body the sentence before
+                # opened on, its figures
+                who = taken_up
         if not who or len(who) > 80:
             continue
         set_off = _SET_OFF_SUBJECT.fullmatch(body[: m.start()])
@@ -818,6 +892,11 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             named = _who(_DOCUMENT.sub("", cited.group("who")))[0]
             if named:
                 who, relays, after = named, (who, *relays), cited.end()
+        passed_on = _RU_WHICH_GIVES.match(body, after)
+        if passed_on:  # "По данным X, которые приводит агентство Y, …": X's, Y passing it on
+            relay = _who(passed_on.group("who"))[0]
+            if relay:
+                relays, after = (*relays, relay), passed_on.end()
         then = _AR_THEN.match(body, after)
         if then:  # "وبحسب X، فإن …": the statement after "فإن"
             after = then.end()
@@ -843,18 +922,29 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
         if _NEGATED.search(body, max(0, m.start() - 4), m.start()):
             continue  # "никто не объяснил": nothing said
         head = _LISTENER_LAST.sub("", body[: m.start()])  # "В пресс-службе «Интерфаксу» сообщили"
+        head = _RU_LISTENER_FIRST.sub("", head)  # "Журналистам он сообщил, что …"
         head = _PARENTHETICAL.sub(" ", head)  # "Экологи, в свою очередь, опасаются"
         if _COORDINATED.search(head):  # "X kalder … og kræver, at": X's second verb, read below
             coordinated.append(m)
             continue
         named, offset = _appositive(head)
-        if offset >= 0:
+        cited_by = _RU_CITED_BY.match(head) or _RU_SUBJECT_ASIDE.match(head)
+        if cited_by:
+            # "Источник, на которого ссылается издание X, утверждает, что …": the source the
+            # clause describes, the outlet citing it a relay
+            named, clause_start = cited_by.group("who"), 0
+        elif offset >= 0:
             clause_start = offset
         else:
             clause_start = max(head.rfind(","), head.rfind("«"), head.rfind("»"), -1) + 1
             named = head[clause_start:]
         who, relays = _who(named.strip(" —–-"))
         who = _first_subject(who)
+        if cited_by and who and cited_by.group("relay"):
+            # ("опрошенные изданием «X»": the outlet's name, not the noun in the instrumental)
+            quoted_name = _GUILLEMET_NAME_ONLY.search(cited_by.group("relay"))
+            relay = quoted_name.group(0) if quoted_name else _who(cited_by.group("relay"))[0]
+            relays = (*relays, relay) if relay else relays
         if not who or len(who.split()) > 8:
             continue
         out.append(Cue(s + m.end(), e, who, m.group("verb"), s + clause_start, s + m.end(), relays))
@@ -923,6 +1013,13 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
             first = min(earlier, key=lambda c: c.cue_start)
             out.append(Cue(s + m.end(), e, first.raw, m.group("verb"), first.cue_start,
                            s + m.end(), first.relays))  # fmt: skip
+        elif _RU_PAST.search(m.group("verb")):
+            # "МИД в заявлении поблагодарил обе стороны и сообщил, что …": the subject opening
+            # the sentence, before the first verb agreeing with this one
+            subject = russian.opening_subject(body[: m.start()], m.group("verb"))
+            who, relays = _who(subject) if subject else ("", ())
+            if who:
+                out.append(Cue(s + m.end(), e, who, m.group("verb"), s, s + m.end(), relays))
     impersonal = _RU_IMPERSONAL.match(body)
     if impersonal and not any(abs(c.start - s - impersonal.end()) <= 2 for c in out):
         who = _who(impersonal.group("who"))[0]
@@ -981,10 +1078,19 @@ def foreign_cues(text: str, sent: Span) -> list[Cue]:
     inv = _INVERTED.search(body)
     if inv and _DE_LISTENER_FIRST.match(inv.group("who")):
         inv = None  # "X, sagte der „Rundschau“, …": whom X spoke to, then what X said
+    if inv and _QUOTATION_AFTER_COLON.match(inv.group("who")):
+        inv = None  # "X, …, заявил журналистам: «…»": the quotation after the colon is X's
     if inv and not re.search(r",\s*(?:что|що|at|dass)\s", inv.group("who")):
-        who, relays = _who(inv.group("who"))
+        named = inv.group("who")
+        rest_quoted = _COLON_THEN_QUOTE.search(named)
+        if rest_quoted:  # "«…», — сказала она: «…»": the speaker, then the rest of the quotation
+            named = _RU_LISTENER_AFTER.sub("", named[: rest_quoted.start()])
+        who, relays = _who(named)
         if who[:1].isupper():  # "siger Anne Holm, direktør i X": the name, then what she is
             who = _DESCRIPTION_AFTER.sub("", who)
+        # ("— сказал житель Твери Олег Сомов, пришедший на собрание": the participle describes
+        # the speaker, no part of the name)
+        who = _RU_PARTICIPLE_AFTER.sub("", who)
         if who and len(who.split()) <= 10:
             out.append(Cue(s, s + inv.start(), who, inv.group("verb"), s + inv.start(), e, relays))
     if _HANGUL.search(body):
@@ -1012,6 +1118,15 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
             by = _who(briefed.group("by"))[0]
             cue = KO_BRIEFED + (" 이같이" if briefed.group("back") else "")
             return [Cue(e, e, by, cue, s + lead, s + lead + subject.end(), (speaker,))]
+    explained = _KO_WHOSE_ACCOUNT.search(body) if not ko and not trailing else None
+    if explained:
+        # "…넘었다는 게 군 당국의 설명이다": what comes before is the account of the one named
+        who = _ko_head(_who(explained.group("who"))[0])
+        if who:
+            return [
+                Cue(s, s + explained.start(), who, explained.group("verb"),
+                    s + explained.start("who"), e)
+            ]  # fmt: skip
     if ko:
         raw = ko.group("author") or ko.group("who") or ko.group("tally") or ko.group("title")
         who = _KO_DOCUMENT.sub("", re.sub(r"\s?측$", "", _who(raw)[0]))
@@ -1045,6 +1160,14 @@ def _korean_cues(body: str, s: int, e: int) -> list[Cue]:
             # "국정원은 …했다고 설명했다고 윤 의원은 밝혔다": the opening subject said it, the
             # speaker closing the sentence passes it on
             return [replace(c, relays=(*c.relays, who)) for c in nested]
+        inner = _KO_TRAILING.search(said[:-1]) if embedded else None
+        if inner is not None:
+            # "…있다고 국정원은 봤다고 윤 의원은 설명했다": the body named before the first verb
+            # judged it, the speaker closing the sentence passes it on
+            return [
+                Cue(s, s + inner.start("who"), _ko_head(_who(inner.group("who"))[0]),
+                    inner.group("verb"), s + inner.start("who"), e, (who,))
+            ]  # fmt: skip
         out.append(
             Cue(s, s + trailing.start("who"), who, trailing.group("verb"),
                 s + trailing.start("who"), e)
@@ -1156,6 +1279,13 @@ _KO_ALSO_CITING = re.compile(
 )
 
 
+# A subject ending in a relative clause's verb after its object or place ("해운대구에 사는").
+_KO_CLAUSE_BEFORE = re.compile(r"(?:에|에서|을|를|로|와|과|에게)\s\S+$")
+# "환경부 측" (the ministry's side) and "입시업계에서" (in the industry): the body itself.
+_KO_SIDE = re.compile(r"\s?측$")
+_KO_IN_PLACE = re.compile(r"(?<=\S)에서$")
+
+
 def _ko_subject(stripped: str) -> re.Match[str] | None:
     """The subject a Korean sentence opens on (은/는/이/가; 도 before whom it cites)."""
     also = _KO_ALSO_CITING.match(stripped) if "인용" in stripped or "빌려" in stripped else None
@@ -1165,7 +1295,7 @@ def _ko_subject(stripped: str) -> re.Match[str] | None:
     if not subject:
         return None
     head = _KO_HEAD_AFTER.match(stripped, subject.end())
-    clause = re.search(r"(?:에|에서|을|를|로|와|과|에게)\s\S+$", subject.group("who"))
+    clause = _KO_CLAUSE_BEFORE.search(subject.group("who"))
     if subject.group(0).endswith(("는 ", "은 ")) and clause and head:
         # "해운대구에 사는 한 직장인은": a relative clause, then the subject it describes
         return head
@@ -1212,8 +1342,8 @@ def _korean_subject_cues(body: str, s: int, verb: re.Match[str] | None) -> list[
         return out
     lead = len(body) - len(stripped)
     c_start = lead + subject.end()
-    name = _ko_head(re.sub(r"\s?측$", "", subject.group("who")))  # "환경부 측": the ministry
-    name = re.sub(r"(?<=\S)에서$", "", name)  # "입시업계에서는": in the industry, the industry
+    name = _ko_head(_KO_SIDE.sub("", subject.group("who")))  # "환경부 측": the ministry
+    name = _KO_IN_PLACE.sub("", name)  # "입시업계에서는": in the industry, the industry
     quoted = [q for q in _KO_QUOTED.finditer(body) if q.start() >= c_start]
     for q in quoted:  # each quotation is the subject's, with or without a verb after it
         out.append(

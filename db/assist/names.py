@@ -317,6 +317,8 @@ def _read_run(run: str) -> tuple[str, int, bool, bool, str] | None:
 _APPOSITION = re.compile(r"\s*,\s*([^,\n]{3,140})")
 _THE = re.compile(r"(?i)^the\s")
 _ROLES = lexicon.ROLE_WORDS | lexicon.TITLE_WORDS
+# The endings of bodies' names, each also a word of its own ("Styrelsen", "ведомство").
+_ORG_ENDING_WORDS = frozenset(lexicon.ORG_ENDINGS)
 
 
 @lru_cache(maxsize=256)
@@ -360,7 +362,7 @@ class NameIndex:
                 continue
             lead = _lead_words(text, max(0, m.start() - 60), m.start())
             role = (lead + titles).casefold()
-            if any(w in lexicon.ROLE_WORDS or w in lexicon.TITLE_WORDS for w in role.split()):
+            if not _ROLES.isdisjoint(role.split()):
                 self._roles.append((m.start(), role, phrase))
         openers = _people_after_articles(text)
         if openers:  # "Der Kunstfahnder Ralf Oster hält …": a German sentence opening on an
@@ -549,7 +551,7 @@ class NameIndex:
             return None
         if low in _NOBODY:
             return None
-        if low in lexicon.ORG_ENDINGS or low in _ANY_BODY:
+        if low in _ORG_ENDING_WORDS or low in _ANY_BODY:
             # "Styrelsen vurderer", "Organisationen opfordrer", "как ожидают в ведомстве": the
             # body last named with that head ("Miljøstyrelsen"), or, for a word any body may
             # be called, the body last named (none: the word itself, "Ранее ведомство …")

@@ -827,6 +827,19 @@ _GERMAN_ELLIPTIC = led(
     r"(?=\s*[.,;:!?“”\"«»)–-])",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4)
+def _small_number_pattern(language: str) -> re.Pattern[str]:
+    """A number word of *language*'s :data:`_SMALL_NUMBERS`, an inflected adjective perhaps,
+    and the word it counts (compiled once for each language)."""
+    return led(
+        r"(?<![^\W\d_])(?P<w>" + "|".join(_SMALL_NUMBERS[language]) + r")\s+"
+        r"(?-i:(?P<adj>[a-zäöüß]+(?:e|en|er|es|em))\s+(?=[A-ZÄÖÜ]))?(?P<u>[^\W\d_]+)",
+        re.IGNORECASE,
+    )
+
+
 # Capitalised words after a German number word that count nothing ("um sechs Uhr").
 _GERMAN_NOT_COUNTED = frozenset("Uhr Mal".split())
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[„“\"»]|\n)$")
@@ -951,11 +964,7 @@ def _foreign_word_figures(text: str, folded: str, language: str, blocked: SpanSe
         out.append(Figure(q_start, w.end, w.value, None, unit, qual))
     words = _SMALL_NUMBERS.get(language)
     if words:
-        pattern = (
-            r"(?<![^\W\d_])(?P<w>" + "|".join(words) + r")\s+"
-            r"(?-i:(?P<adj>[a-zäöüß]+(?:e|en|er|es|em))\s+(?=[A-ZÄÖÜ]))?(?P<u>[^\W\d_]+)"
-        )
-        for m in re.finditer(pattern, text, re.IGNORECASE):
+        for m in _small_number_pattern(language).finditer(text):
             counted = lexicon.UNITS.get(m["u"].casefold())
             if language == "de" and not counted and _GERMAN_PARTITIVE.match(text, m.end("w")):
                 counted = " "  # "drei von ihnen": a count out of those just named

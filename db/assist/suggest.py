@@ -25,6 +25,7 @@ from db.assist.patterns import led
 from db.assist.text import Span, SpanSet, guess_language, sentences
 
 KINDS = ("figure", "date", "quotation", "attribution")
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 _CLAUSE_BREAK = led(r"(?<!\d),|,(?!\d)|[;:()–—،؛]|\s-\s|\s(?:and|but|while|whereas|which|who)\s")
 _MIN_CLAUSE_WORDS = 4
 _MAX_ATTRIBUTION_CHARS = 240
@@ -241,7 +242,7 @@ def select_suggestions(
     """The :func:`candidates` no *existing* span overlaps, in order, one per clause."""
     overlaps = _overlapping(existing)
     out = [s for s in found if not overlaps(s.start, s.end)]
-    out.sort(key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    out.sort(key=lambda s: (s.start, s.end, _KIND_ORDER[s.kind]))
     return _one_per_clause(out)
 
 
