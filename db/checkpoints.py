@@ -76,17 +76,22 @@ class BackgroundCheckpoints:
         return self.gate is None or self.gate.passed
 
     def checkpoint(self) -> None:
-        """One PASSIVE checkpoint on a connection of its own (never waits for anyone)."""
+        """One PASSIVE checkpoint on a connection of its own (never waits for anyone).
+
+        The log's state is remembered only once the checkpoint has run: one that failed
+        (the file busy for a moment) is tried again at the next poll, not left until the
+        next edit changes the log."""
         try:
             stat = self.wal.stat()
-            self._last = (stat.st_size, stat.st_mtime_ns)
+            state: tuple[int, int] | None = (stat.st_size, stat.st_mtime_ns)
         except OSError:
-            self._last = None
+            state = None
         connection = sqlite3.connect(self.path, timeout=0, check_same_thread=False)
         try:
             connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         finally:
             connection.close()
+        self._last = state
         self.done += 1
 
     def _run(self) -> None:

@@ -114,6 +114,39 @@ def test_background_checkpoints_copy_the_log_back_off_the_committing_thread(
     assert not checkpoints.running and ws.checkpoints is None
 
 
+def test_a_failed_background_checkpoint_is_tried_again_without_a_new_edit(
+    ws_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkpoint that fails (the file busy for a moment) leaves the log due: the next
+    poll tries again instead of waiting for an edit that may never come."""
+    import db.checkpoints as checkpoints_module
+
+    ws = open_workspace(ws_path)
+    bind_analyst(ws)
+    checkpoints = checkpoints_module.BackgroundCheckpoints(ws.engine, ws_path)
+    checkpoints.stop()  # driven by hand below
+    try:
+        text = "Officials counted 1,200 people at the border crossing. " * 120_000
+        add_article(ws, NewArticle(text=text, original=text.encode(), title="Long"))
+        assert checkpoints.due()
+        real_connect = sqlite3.connect
+
+        def busy(*args: object, **kwargs: object) -> sqlite3.Connection:
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(checkpoints_module.sqlite3, "connect", busy)
+        with pytest.raises(sqlite3.OperationalError):
+            checkpoints.checkpoint()
+        assert checkpoints.done == 0
+        assert checkpoints.due()  # still due: tried again at the next poll
+        monkeypatch.setattr(checkpoints_module.sqlite3, "connect", real_connect)
+        checkpoints.checkpoint()
+        assert checkpoints.done == 1
+        assert not checkpoints.due()  # the log has not changed since
+    finally:
+        ws.close()
+
+
 def test_new_workspace_is_stamped_at_head(ws_path: Path) -> None:
     ws = open_workspace(ws_path)
     try:
