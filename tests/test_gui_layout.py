@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from gui_shell_support import action, add_text_article, make_window
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
-from PySide6.QtGui import QFontMetricsF, QGuiApplication, QUndoCommand
+from PySide6.QtGui import QFontMetricsF, QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QToolBar, QToolButton
 
 from db.importing import import_file
+from db.paths import APP_NAME
 from desktop.actions import ActionId
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
@@ -238,8 +239,9 @@ def test_toolbar_buttons_keep_their_width_whatever_the_undo_text(ws, tmp_path, q
 
 def test_window_title_names_the_workspace_once(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(ws, tmp_path, qtbot)
-    # The platform adds the application's name (" — ClaimDesk") to the title.
-    shown = f"{window.windowTitle()} — {QGuiApplication.applicationDisplayName() or 'ClaimDesk'}"
+    # The platform adds the application's display name, which the entry point sets to
+    # APP_NAME (desktop.app.make_application), to the title: " — ClaimDesk".
+    shown = f"{window.windowTitle()} — {APP_NAME}"
     assert window.windowTitle() == ws.path.name
     assert shown.count(ws.path.name) == 1
     assert shown.lower().count("claimdesk") == ws.path.name.lower().count("claimdesk") + 1
