@@ -51,7 +51,7 @@ def _fate(quote: str) -> str:
         "40 more cases are suspected in the hill villages",
         "a further 12 people are suspected of carrying the virus",
         "health officers listed 9 probable cases",
-        "19 cases remain under investigation",
+        "19 people are suspected of being infected",
     ],
 )
 def test_people_suspected_of_having_the_illness_are_a_count_of_their_own(quote: str) -> None:
@@ -70,6 +70,7 @@ def test_the_suspected_are_not_the_confirmed_nor_the_ill() -> None:
 def test_suspected_people_in_crime_news_keep_their_fate() -> None:
     assert _fate("police detained four suspected smugglers at the port") == "detained"
     assert _fate("three suspected gunmen were killed in the raid") == "casualty"
+    assert _fate("12 men are suspected of having taken part in the theft") == ""
 
 
 def test_a_later_count_of_the_suspected_updates_the_earlier() -> None:
@@ -119,8 +120,10 @@ def test_people_treated_once_or_treated_elsewhere_are_still_the_treated() -> Non
 
 
 def test_another_beside_a_count_of_another_fate_is_a_count_of_its_own() -> None:
-    sentence = "Tests have confirmed 20 cases, and another 45 people are suspected of having it."
-    added = p("another 45 people are suspected of having it", around=sentence)
+    sentence = (
+        "Tests have confirmed 20 cases, and another 45 people are suspected of having the virus."
+    )
+    added = p("another 45 people are suspected of having the virus", around=sentence)
     assert not added.increment and added.unit == "suspected"
     later = p("the clinic now reports 70 suspected cases", TUESDAY)
     found = relate(added, later)
@@ -128,15 +131,15 @@ def test_another_beside_a_count_of_another_fate_is_a_count_of_its_own() -> None:
 
 
 def test_another_with_no_other_count_before_it_is_still_an_added_wave() -> None:
-    alone = "Officers say another 45 people are suspected of having it."
-    assert p("another 45 people are suspected of having it", around=alone).increment
+    alone = "Officers say another 45 people are suspected of having the virus."
+    assert p("another 45 people are suspected of having the virus", around=alone).increment
     same_fate = "Police evacuated 300 people on Monday and another 200 were evacuated today."
     assert p("another 200 were evacuated today", around=same_fate).increment
 
 
 def test_an_added_figure_with_a_fate_looks_at_its_sentence() -> None:
-    assert _needs_sentence(p("another 45 people are suspected of having it"))
-    assert not _needs_sentence(p("45 people are suspected of having it"))
+    assert _needs_sentence(p("another 45 people are suspected of having the virus"))
+    assert not _needs_sentence(p("45 people are suspected of having the virus"))
 
 
 def _claim_in(ws, body: str, quote: str, published: dt.datetime) -> uuid.UUID:  # type: ignore[no-untyped-def]

@@ -381,11 +381,14 @@ ILLNESS = re.compile(
     r"(?:[\d,.]+|\w+)\s|tested positive|positive tests?)"
     # Suspected of having the illness, awaiting a test: "63 suspected cases", "110 more
     # cases are suspected", "people suspected of carrying the virus", "probable cases" (read
-    # before the confirmed: "suspected cases awaiting confirmation").
-    r"|(?P<suspected>(?:suspected|probable|possible|presumed|presumptive)\s+(?:new\s+)?"
-    r"(?:cases?|infections?)|cases?\s+(?:(?!confirmed\b)\w+\s+){0,2}?(?:suspected|"
-    r"under\s+investigation)|suspected\s+of\s+(?:having|carrying|being\s+infected|"
-    r"having\s+(?:caught|contracted))|suspected\s+(?:to\s+have|of)\s+" + ILLNESS_NOUN + r")"
+    # before the confirmed: "suspected cases awaiting confirmation"; "suspected of having
+    # taken part" is no illness).
+    r"|(?P<suspected>(?:suspected|probable|presumed|presumptive)\s+(?:new\s+)?"
+    r"(?:cases?|infections?)|cases?\s+(?:(?!confirmed\b)\w+\s+){0,2}?suspected\b|"
+    r"suspected\s+(?:of\s+(?:having|carrying|having\s+(?:caught|contracted)|being\s+"
+    r"infected\s+with)|to\s+(?:have|carry))\s+(?:the\s+|a\s+|an\s+)?(?:[^\W\d_][\w'’-]*\s+)?"
+    + ILLNESS_NOUN
+    + r"|suspected\s+of\s+being\s+infected)"
     r"|(?P<ill>(?:fell|fallen|falling|become|became|been|were|was|are|is|made) "
     r"(?:[\w,]+ ){0,2}?(?:ill|sick|unwell)(?!-)|sickened|symptoms|infected|poisoned|"
     r"illness(?:es)?|" + CAUGHT_ILLNESS + r")"
