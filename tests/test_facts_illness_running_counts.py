@@ -108,6 +108,8 @@ def test_people_being_treated_now_in_a_hospital_are_the_patients_in_hospital() -
     treated = p("32 patients are being treated", lead="In the town's only hospital, ")
     in_hospital = p("45 patients are now in hospital", TUESDAY)
     assert (treated.predicate, treated.unit) == ("hospitalised", "hospitalised")
+    ward = p("28 patients were still being treated in the isolation ward on Sunday")
+    assert ward.predicate == "hospitalised"
     found = relate(treated, in_hospital)
     assert found is not None and found.relation is Relation.UPDATES and found.newer is in_hospital
 

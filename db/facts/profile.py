@@ -1344,10 +1344,10 @@ def profile(
     )  # fmt: skip
 
 
-# Care given now, not care given once: "are being treated", "are still receiving treatment",
-# "remain under treatment".
+# Care going on when told, not care given once: "are being treated", "were still being
+# treated", "are receiving treatment", "remain under treatment".
 _CARE_NOW = re.compile(
-    r"\b(?:are|is|remain|remains)\s+(?:(?:still|now|currently)\s+)?(?:being\s+treated|"
+    r"\b(?:are|is|were|was|remain|remains|remained)\s+(?:(?:still|now|currently)\s+)?(?:being\s+treated|"
     r"receiving\s+(?:hospital\s+)?treatment|under\s+treatment)\b",
     re.I,
 )
