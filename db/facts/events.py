@@ -112,10 +112,24 @@ ATTACK_SERIES = frozenset(
 RECALLED_DAYS = 365
 
 
-# Happenings that close something off for a time, begun on a day.
-CLOSINGS = frozenset(("blockade", "siege", "lockdown", "closure", "curfew", "embargo"))
+# Happenings that close something off for a time, begun on a day (a place sealed off
+# against an illness is put under quarantine, behind a cordon).
+CLOSINGS = frozenset(
+    ("blockade", "siege", "lockdown", "closure", "curfew", "embargo", "quarantine", "cordon")
+)
 _CLOSING = re.compile(
-    r"\b(?:closed|sealed\s+off|sealed|shut|cut\s+off|blockaded|besieged)\b(?!\s+(?:again|down\s+again))",
+    r"\b(?:closed|sealed\s+off|sealed|shut|cut\s+off|blockaded|besieged|cordoned\s+off|"
+    r"locked\s+down|(?:put|placed)\s+under\s+(?:a\s+)?(?:quarantine|lockdown|curfew))\b"
+    r"(?!\s+(?:again|down\s+again))",
+    re.I,
+)
+# A border, a crossing or an airspace closed is a closing of its own, not the closing off
+# of a place ("closed its border on Tuesday" beside "the quarantine imposed on the town").
+_OWN_CLOSING = re.compile(
+    r"\b(?:closed|sealed|shut|cut\s+off)\s+(?:(?:its|their|the|his|her|a|an|all)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:borders?|frontiers?|crossings?|crossing\s+points?|airspace)\b"
+    r"|\b(?:borders?|frontiers?|crossings?|airspace)\s+(?:(?:was|were|is|are|has|have|had|been|"
+    r"remains?|remained|stays?|stayed)\s+)+(?:[\w-]+\s+)?(?:closed|sealed|shut)\b",
     re.I,
 )
 _NOT_THE_START = re.compile(r"\b(?:reopen\w*|re-opened|lifted|ended|again)\b", re.I)
@@ -335,6 +349,7 @@ def date_conflicts(
             and p.event_first is not None
             and p.event_last is not None
             and _CLOSING.search(p.quote)
+            and not _OWN_CLOSING.search(p.quote)
             and dates_it(p)
             and not repeats_kind(p)
             and (p.published is None or (p.published - p.event_last).days < RECALLED_DAYS)

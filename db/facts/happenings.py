@@ -24,7 +24,14 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from db.assist.dates import extract_dates
-from db.facts.profile import CLASSES, Profile, is_time_unit, normal_unit, unit_in_words
+from db.facts.profile import (
+    CAUGHT_ILLNESS,
+    CLASSES,
+    Profile,
+    is_time_unit,
+    normal_unit,
+    unit_in_words,
+)
 
 # Kinds of happening, each by the verbs and nouns that name it (longest first within a
 # kind is not needed: every form is a whole word or a fixed phrase).
@@ -562,10 +569,28 @@ def sentence_lead(p: Profile) -> str:
     return p.lead[cut + 1 :] if cut >= 0 else p.lead
 
 
+# Catching an illness is no capture: "health workers caught the fever".
+_CAUGHT_ILL = re.compile(CAUGHT_ILLNESS, re.I)
+# A case of an illness confirmed, recorded or identified is found by a test, as one
+# detected or diagnosed is: "the first case was confirmed on 12 April", "laboratories
+# confirmed the first case" (a count, "14 cases have been confirmed", names no one case).
+_CASE_FOUND = re.compile(
+    r"\b(?:case|cases|infection|infections)\b(?:\s+[\w'’-]+){0,5}?\s+(?:was|were|been|is|are)\s+"
+    r"(?:first\s+)?(?:confirmed|recorded|registered|identified)\b"
+    r"|\b(?:confirmed|recorded|registered|identified)\s+(?:the|a|an|its|their)\s+"
+    r"(?:(?:first|initial|new|known)\s+)*(?:case|infection)\b",
+    re.I,
+)
+
+
 def kinds_in(text: str) -> set[str]:
     """The kinds of happening *text* names."""
     lower = text.lower()
+    if "caught" in lower or "contract" in lower or "catch" in lower:
+        lower = _CAUGHT_ILL.sub(" ", lower)
     kinds = {_FORM_KIND[m.group(1)] for m in _PHRASES.finditer(lower)}
+    if _CASE_FOUND.search(lower):
+        kinds.add("detection")
     if kinds:  # "broke out" is an outbreak, not a break
         lower = _PHRASES.sub(" ", lower)
     kinds.update(_FORM_KIND[w] for w in _WORD.findall(lower) if w in _FORM_KIND)

@@ -115,8 +115,9 @@ NOUN_FATES = {
 # People counted by what befell them, under whatever noun or none ("the number trapped
 # at 47", "52 men were cut off"): the fate names the count.
 COUNTED_BY_FATE = frozenset(
-    ("rescued", "trapped", "missing", "ill", "hospitalised", "confirmed", "treated", "vaccinated")
-)
+    ("rescued", "trapped", "missing", "ill", "hospitalised", "confirmed", "treated", "vaccinated",
+     "suspected")
+)  # fmt: skip
 # What befell an amount of a substance: let out ("40 tonnes of ammonia escaped", "the oil
 # spilled"), a quantity of its own beside the amount carried or stored.
 MEASURES = frozenset(
@@ -165,6 +166,29 @@ FORECAST = re.compile(
     r"(?:plans?|planning|intends?|intending|intended|aims?|aiming)\s+to)\b",
     re.I,
 )
+# "There may be as many as 150 cases", "there could already be 40": a guess about what is
+# now, not a forecast, unless a time ahead is named ("there could be 500 by June").
+_GUESS_NOW = re.compile(
+    r"\bthere\s+(?:may|might|could)\s+(?:(?:well|already|now|still)\s+)?be\b", re.I
+)
+_AHEAD = re.compile(
+    r"\b(?:by\s+(?:the\s+)?(?:end|next|mid|middle|then|early|late|spring|summer|autumn|"
+    r"winter|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|next|coming|"
+    r"within|soon|tomorrow|eventually|later\s+this|in\s+(?:the\s+)?(?:weeks|months|days|"
+    r"years)\s+(?:ahead|to\s+come))\b",
+    re.I,
+)
+
+
+def forecast_in(quote: str) -> bool:
+    """Whether *quote* gives an expected or possible figure (:data:`FORECAST`), not one
+    guessed to be there now ("there may be as many as 150 cases")."""
+    if _GUESS_NOW.search(quote) and not _AHEAD.search(quote):
+        quote = _GUESS_NOW.sub(" ", quote)
+    return FORECAST.search(quote) is not None
+
+
 # Words saying a figure changed ("rose to seven", "swelled to"): it replaces an earlier one.
 # ("Now" or "latest" alone say only that a figure is current: two outlets giving different
 # figures "now" on the same day disagree.  "Earlier this year" dates a figure, as an
@@ -235,6 +259,18 @@ DEATHS = re.compile(
     r"toll(?!\s+(?:roads?|bridges?|booths?|plazas?|gates?|charges?|fees?|free)\b))\b",
     re.I,
 )
+# Words naming an illness one catches, in general ("the virus", "the disease", "a fever",
+# "flu") or by the names news uses most ("cholera", "measles"): "caught the fever" is no
+# arrest, and "contracted the virus" tells who fell ill.
+ILLNESS_NOUN = (
+    r"(?:virus(?:es)?|disease|infection|illness|fever|flu|influenza|bug|sickness|cold|"
+    r"measles|cholera|malaria|typhoid|plague|pox|tuberculosis|pneumonia|covid(?:-19)?|"
+    r"coronavirus|norovirus|ebola|bacteri(?:um|a))"
+)
+CAUGHT_ILLNESS = (
+    r"(?:caught|catching|catch|catches|contracted|contracting|contract|picked\s+up)\s+"
+    rf"(?:the\s+|a\s+|an\s+)?(?:[^\W\d_][\w'’-]*\s+)?{ILLNESS_NOUN}\b"
+)
 # What else may have happened to people counted: evacuated, rescued, missing, held or
 # sheltered people are counts of different questions ("300 rescued" is not "2,000
 # evacuated"), whatever the same word ("people") they are counted in; so are homes
@@ -272,6 +308,8 @@ FATE = re.compile(
     # Caught again or caught at all: recaptured, apprehended, picked up, back in a cell
     # ("caught fire", "caught in the flood", "caught up in" are no arrest).
     r"re-?captur\w*|apprehend\w*|rounded\s+up|(?:picked|pick|picking)\s+up(?=\s+(?:\d|by\b))|"
+    # (Nor is catching an illness: "caught the fever", "caught flu".)
+    r"(?!" + CAUGHT_ILLNESS + r")"
     r"caught(?!\s+(?:fire|alight|up|on|out|off|between|unawares|sight|cold|a\s+cold|the\s+virus|"
     r"the\s+disease|the\s+infection|in\s+(?:the\s+|a\s+)?(?:crossfire|cross-fire|floods?|"
     r"flood\s?waters?|fire|blaze|flames|storm|rubble|traffic|middle|open|act|landslide|avalanche|"
@@ -341,9 +379,19 @@ ILLNESS = re.compile(
     r"|(?P<confirmed>(?:laboratory|lab)[- ]confirmed|confirmed\s+(?:[\d,.]+\s+)?(?:new\s+)?"
     r"(?:cases?|infections?)|cases?\s+(?:\w+\s+){0,2}?confirmed|confirmed\s+[\w-]+\s+in\s+"
     r"(?:[\d,.]+|\w+)\s|tested positive|positive tests?)"
+    # Suspected of having the illness, awaiting a test: "63 suspected cases", "110 more
+    # cases are suspected", "people suspected of carrying the virus", "probable cases" (read
+    # before the confirmed: "suspected cases awaiting confirmation"; "suspected of having
+    # taken part" is no illness).
+    r"|(?P<suspected>(?:suspected|probable|presumed|presumptive)\s+(?:new\s+)?"
+    r"(?:cases?|infections?)|cases?\s+(?:(?!confirmed\b)\w+\s+){0,2}?suspected\b|"
+    r"suspected\s+(?:of\s+(?:having|carrying|having\s+(?:caught|contracted)|being\s+"
+    r"infected\s+with)|to\s+(?:have|carry))\s+(?:the\s+|a\s+|an\s+)?(?:[^\W\d_][\w'’-]*\s+)?"
+    + ILLNESS_NOUN
+    + r"|suspected\s+of\s+being\s+infected)"
     r"|(?P<ill>(?:fell|fallen|falling|become|became|been|were|was|are|is|made) "
     r"(?:[\w,]+ ){0,2}?(?:ill|sick|unwell)(?!-)|sickened|symptoms|infected|poisoned|"
-    r"illness(?:es)?)"
+    r"illness(?:es)?|" + CAUGHT_ILLNESS + r")"
     # Given a vaccine: vaccinated, inoculated, immunised, given a first dose or a jab.
     r"|(?P<vaccinated>vaccinat(?:ed|ing)|inoculated|immuni[sz]ed|jabbed|(?:received|receiving|"
     r"got|given|had)\s+(?:a\s+|the\s+|their\s+|at\s+least\s+one\s+)?(?:first\s+|second\s+|"
@@ -1013,7 +1061,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         bool(CUMULATIVE.search(quote)),
         bool(UPDATE_CUES.search(quote)),
         bool(INCREMENT.search(quote)),
-        bool(FORECAST.search(quote)),
+        forecast_in(quote),
         predicate,
         period_of(quote),
         figure is not None
@@ -1243,7 +1291,7 @@ def profile(
         when = published.date()
     words = frozenset(r.wording.split())
     low, high, unit = 0.0, 0.0, ""
-    predicate, verb = r.predicate, r.verb
+    predicate, verb, increment = r.predicate, r.verb, r.increment
     if r.value is not None:
         low, high = bounds(Figure(0, 0, r.value, r.value_max, "", r.qualifier))
         unit = r.unit
@@ -1275,6 +1323,10 @@ def profile(
                 predicate = predicate_of(before) or noun_fate(before)
         if not unit and around:
             unit = unit_in_words(around)
+        if predicate == "treated" and in_care_now(quote, lead, around):
+            predicate = "hospitalised"  # "At the city hospital, 40 patients are being treated"
+        if increment and around and beside_another_count(quote, around, predicate):
+            increment = False  # "14 cases are confirmed and another 63 are suspected"
         if predicate in COUNTED_BY_FATE and (
             (unit not in CLASSES and unit not in MEASURES) or unit in PEOPLE or unit in HELD
         ):
@@ -1286,10 +1338,49 @@ def profile(
             unit = named if named in HELD else "people"
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
-        when_is_event, r.cumulative, r.update_cue, words, r.increment, r.forecast, *event,
+        when_is_event, r.cumulative, r.update_cue, words, increment, r.forecast, *event,
         lead, predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
         around, published.date() if published is not None else None, r.whole, verb, before,
     )  # fmt: skip
+
+
+# Care going on when told, not care given once: "are being treated", "were still being
+# treated", "are receiving treatment", "remain under treatment".
+_CARE_NOW = re.compile(
+    r"\b(?:are|is|were|was|remain|remains|remained)\s+(?:(?:still|now|currently)\s+)?(?:being\s+treated|"
+    r"receiving\s+(?:hospital\s+)?treatment|under\s+treatment)\b",
+    re.I,
+)
+# Where people are kept for care: a hospital, a ward, an isolation or intensive-care unit.
+_HOSPITAL_PLACE = re.compile(
+    r"\b(?:hospitals?|wards?|infirmary|intensive\s+care|isolation\s+(?:units?|centres?|"
+    r"centers?)|treatment\s+(?:centres?|centers?))\b",
+    re.I,
+)
+
+
+def in_care_now(quote: str, lead: str, around: str = "") -> bool:
+    """Whether people counted as treated are being treated now in a hospital, its sentence
+    naming where ("At the district hospital, 40 patients are being treated"): the patients
+    in hospital, not all those treated so far."""
+    if _CARE_NOW.search(quote) is None:
+        return False
+    return _HOSPITAL_PLACE.search(f"{lead} {quote} {around}") is not None
+
+
+def beside_another_count(quote: str, around: str, predicate: str) -> bool:
+    """Whether a figure marked as added ("another 63", "110 more") follows, in its sentence, a
+    count of another fate ("14 cases have been confirmed and another 63 are suspected"):
+    what it adds to is that other count, so it is a count of its own, not an added wave of
+    its own count."""
+    at = around.find(quote)
+    if not predicate or at <= 0:
+        return False
+    lead = around[:at]
+    if not any(f.value is not None for f in extract_figures(lead)):
+        return False
+    told = predicate_of(lead)
+    return bool(told) and told != predicate
 
 
 def named_people(quote: str) -> bool:

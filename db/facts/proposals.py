@@ -202,7 +202,10 @@ def _needs_sentence(p: Profile) -> bool:
         # (A count of people named by what befell them alone, "only 118 have been freed",
         # may count what its sentence named before: "released 150 sailors; … only 118".)
         told_by_fate = p.unit == "people" and p.predicate in PEOPLE_BY_FATE and not p.around
-        return p.has_figure and (not p.unit or told_by_fate)
+        # (A figure marked as added, "another 63 are suspected", may add to a count of
+        # another fate its sentence gave before it: profile.beside_another_count.)
+        added = p.increment and bool(p.predicate) and not p.around
+        return p.has_figure and (not p.unit or told_by_fate or added)
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False
     # A date that names no happening ("on 1 October", "five days ago"), or none to a

@@ -20,7 +20,7 @@ SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
     ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered", "ill",
      "hospitalised", "confirmed", "treated", "released", "escaped", "abducted", "charged",
-     "convicted", "crossed", "vaccinated", "hurt")
+     "convicted", "crossed", "vaccinated", "hurt", "suspected")
 )  # fmt: skip
 # What befell homes tells the count as well: "62 houses burned down" and "the number of
 # homes lost has risen to 118" count one thing however differently worded.
@@ -29,7 +29,7 @@ TOLD_BY_WHAT_BEFELL = frozenset(("destroyed", "damaged", "flooded", "unpowered")
 # …) and homes.
 TOLD_UNITS = frozenset(
     ("killed", "wounded", "people", "crew", "rescued", "trapped", "missing", "ill", "hospitalised",
-     "confirmed", "treated", "prisoners", "vaccinated")
+     "confirmed", "treated", "prisoners", "vaccinated", "suspected")
 )  # fmt: skip
 # A figure dated in its own words this many days or more from another's counts another
 # incident's toll or another year's total, not a newer count of the same thing.
@@ -257,7 +257,12 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
             return Relating(Relation.UPDATES, newer, older, WORDED)
     later = apart is not None and apart > SAME_TIME_DAYS
     if a.low <= b.high and b.low <= a.high and _within_bound(a, b) and _within_bound(b, a):
-        if later and (_refines(second, first) or _edge_only(a, b) or _moved(second, first)):
+        if later and (
+            _refines(second, first)
+            or _edge_only(a, b)
+            or _moved(second, first)
+            or _runs_on(second, first)
+        ):
             return Relating(Relation.UPDATES, second, first, LATER)
         return Relating(Relation.SUPPORTS, second, first, COMPATIBLE)
     if later:
@@ -338,6 +343,20 @@ def _moved(newer: Profile, older: Profile) -> bool:
         return False  # a bound or span about an exact figure may agree with it
     up = newer.low > older.low and newer.high > older.high
     return up or (newer.low < older.low and newer.high < older.high)
+
+
+def _runs_on(newer: Profile, older: Profile) -> bool:
+    """Whether a later span or bound ("between 40 and 50 people have died", "as many as 150
+    suspected cases") is a newer count of a fate, which runs on from day to day (the dead,
+    the ill, the held, the freed), than an exact figure of an earlier day within it (41
+    dead): it replaces it.  A count of what befell things at one moment ("16 wagons left
+    the rails", then "up to 18 wagons") is not told again as a new count: the later span
+    agrees with it."""
+    if older.value is None or not (older.low == older.value == older.high):
+        return False
+    if newer.low == newer.high or (newer.low, newer.high) == (older.low, older.high):
+        return False
+    return older.predicate in TOLD_BY_WHAT_HAPPENED
 
 
 def _refines(newer: Profile, older: Profile) -> bool:
