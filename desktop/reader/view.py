@@ -75,6 +75,8 @@ ZOOM_KEY = "reader/zoom"
 TEXT_MARGIN = 6  # around the text, inside the viewport
 SIDE_MARGIN = 12  # right of the viewport: with TEXT_MARGIN the text's 18 px from the edge
 MEASURE = 115  # average characters a line holds at most (about 95 of running text)
+# A longer text goes into the document this many characters at a time (see _fill).
+FILL_SLICE = 1 << 20
 PATCH_LIMIT = 200  # more claims changed at once than this: re-read the article's spans
 EMPTY_HINT = "Import an article with Ctrl+I, then choose it in the article list."
 # Asked when a new claim would cover exactly the words of an existing one.
@@ -195,7 +197,7 @@ class ReaderView(QPlainTextEdit):
         self.highlighter.set_pieces(self._spans.pieces)
         self.highlighter.set_marks({}, ())
         self.highlighter.set_hidden(self._hidden.by_block)
-        self.setPlainText(display_text(article.text))
+        self._fill(article.text)
         # A new article starts at its top (a viewport not laid out yet may have
         # scrolled to keep the cursor in view).
         self.verticalScrollBar().setValue(0)
@@ -203,6 +205,21 @@ class ReaderView(QPlainTextEdit):
         if self.document().characterCount() - 1 != self._index.to_utf16(len(article.text)):
             log.warning("reader: document length differs from the article text's length")
         self.articleOpened.emit(str(aid))
+
+    def _fill(self, text: str) -> None:
+        """Show *text* (its invisible characters as stand-ins) as one edit, a slice at a
+        time: ``setPlainText`` would first copy the whole text into one QString, as large
+        again as the document (about 100 MiB for a 50 MiB article)."""
+        if len(text) <= FILL_SLICE:
+            self.setPlainText(display_text(text))
+            return
+        self.setPlainText("")  # clears the document, its formats and the cursor
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one change for the layout and the highlighter
+        for at in range(0, len(text), FILL_SLICE):
+            cursor.insertText(display_text(text[at : at + FILL_SLICE]))
+        cursor.endEditBlock()
+        self.setTextCursor(QTextCursor(self.document()))  # at the start, as setPlainText
 
     def clear_article(self) -> None:
         self.article_id = None
