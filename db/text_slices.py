@@ -90,12 +90,14 @@ def article_head(ws: Workspace, article_id: uuid.UUID, chars: int) -> tuple[str,
     with ws.session() as session:
         raw = _sqlite(session)
         if raw is None:
-            length, head = session.execute(
+            row = session.execute(
                 select(func.length(Article.text), func.substr(Article.text, 1, chars)).where(
                     Article.id == article_id
                 )
-            ).one()
-            return head, length > chars
+            ).first()
+            if row is None:
+                raise NotFound(f"No article with id {article_id}.")
+            return row[1], row[0] > chars
         number = _rowid(session, article_id)
         with raw.blobopen(Article.__tablename__, "text", number, readonly=True) as blob:
             # A character takes one to four bytes: 4 × chars bytes hold chars characters.
