@@ -5,12 +5,13 @@ Usage: PYTHONPATH=. .venv/bin/python bench/open_memory.py [--mib 50] [--repeat 1
 
 A workspace holding one article of *mib* MiB (newsroom prose from bench/prose.py, with
 a Korean paragraph every so often besides the Cyrillic and Hangul names of the prose, so
-Python keeps the text at two bytes a character) is built once with ClaimDesk's own
-importer and cached under ``--out``.  Then, each in a fresh process:
+Python keeps the text at two bytes a character) and a short note is built once with
+ClaimDesk's own importer and cached under ``--out``.  Then, each in a fresh process:
 
 * **window**: ClaimDesk started through its real entry point with ``--db`` (as
-  bench/run.py does, bench/probe_app.py's ``open`` task), the article clicked in the
-  article list, until the window is painted and still (its suggestions shown);
+  bench/run.py does, bench/probe_app.py's ``open`` task), showing the note it was
+  left on, then the long article clicked in the article list, until the window is
+  painted and still (its suggestions shown);
 * **QTextEdit** and **QPlainTextEdit**: a bare editor of that kind, shown, given the
   same text (read with ``sqlite3`` into one ``str``) with ``setPlainText`` and painted.
 
@@ -27,6 +28,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 TITLE = "Long report for the memory bench"
+NOTE = "Desk note"  # a short article, the one the window shows when it starts
 # Written for this bench (not from any article): a Korean paragraph put in every so often.
 KOREAN = (
     "강변시 당국은 목요일 저녁까지 침수 지역에서 1,240 가구가 대피했다고 밝혔다. "
@@ -69,13 +72,15 @@ def build(out: Path, mib: int) -> Path:
     from db.importing import import_file
     from db.workspace import open_workspace
 
-    path = out / f"open-memory-{mib}.sqlite"
+    path = out / f"open-memory-{mib}-v2.sqlite"
     if path.exists():
         return up_to_date(path)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "long-report.txt"
         write_article(article, mib)
+        note = Path(tmp) / "desk-note.txt"
+        note.write_text("The harbour authority said 40 ships left port on Friday.\n")
         building = path.with_suffix(".building")
         building.unlink(missing_ok=True)
         ws = open_workspace(building)
@@ -83,16 +88,28 @@ def build(out: Path, mib: int) -> Path:
             bind_analyst(ws)
             stored = import_file(ws, article)
             update_article(ws, stored.id, title=TITLE)
+            update_article(ws, import_file(ws, note).id, title=NOTE)
         finally:
             ws.close()
         building.rename(path)
     return up_to_date(path)
 
 
-def article_chars(db: Path) -> tuple[int, int]:
-    """(code points, UTF-16 units) of the stored article."""
+def _long_text(db: Path | str) -> str:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        (text,) = conn.execute("SELECT text FROM article").fetchone()
+        (text,) = conn.execute("SELECT text FROM article WHERE title = ?", (TITLE,)).fetchone()
+    return str(text)
+
+
+def note_id(db: Path) -> str:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        (aid,) = conn.execute("SELECT id FROM article WHERE title = ?", (NOTE,)).fetchone()
+    return str(uuid.UUID(str(aid)))
+
+
+def article_chars(db: Path) -> tuple[int, int]:
+    """(code points, UTF-16 units) of the long article."""
+    text = _long_text(db)
     return len(text), len(text.encode("utf-16-le")) // 2
 
 
@@ -111,8 +128,7 @@ def baseline_child(params: dict[str, Any]) -> dict[str, Any]:
     editor.show()
     spin(50)
     before = peak_rss_mb()
-    with sqlite3.connect(f"file:{params['db']}?mode=ro", uri=True) as conn:
-        (text,) = conn.execute("SELECT text FROM article").fetchone()
+    text = _long_text(params["db"])
     read = peak_rss_mb()
     editor.setPlainText(text)
     editor.repaint()
@@ -168,7 +184,8 @@ def main(argv: list[str]) -> int:
     try:
         for _ in range(args.repeat):
             if "window" in wanted:
-                res = runner.app("open", db, title=TITLE)
+                # The window starts on the short note; the long report is clicked.
+                res = runner.app("open", db, title=TITLE, last_article=note_id(db))
                 print(
                     f"  window, article opened:  peak {res['rss_peak']:.0f} MiB "
                     f"(before the click {res['rss_before']:.0f}); painted in "
