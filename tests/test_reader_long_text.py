@@ -136,3 +136,13 @@ def test_pieces_and_head_on_postgresql(pg_url: str, monkeypatch: pytest.MonkeyPa
         assert text_slices.article_head(ws, info.id, 3) == (TEXT[:3], True)
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("keep", ["", "\t\n", "\t\n\r"])
+def test_the_hidden_class_holds_every_ranged_character_but_those_kept(keep: str) -> None:
+    from db.invisible import _RANGES, hidden_pattern
+
+    pattern = hidden_pattern(keep)
+    ranged = {cp for low, high in _RANGES for cp in range(low, high + 1)}
+    found = {cp for cp in range(0x110000) if pattern.match(chr(cp))}
+    assert found == ranged - {ord(ch) for ch in keep}

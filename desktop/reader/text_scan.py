@@ -8,6 +8,7 @@ long text never has to be held as one ``str`` to be shown.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ class TextScan:
             block_starts,
             marks_of(self.hidden, index, block_starts),
             blocks_at(self.headings, index, block_starts),
+            [n for n, _ch in self.hidden],
         )
 
 
@@ -57,6 +59,12 @@ class ScannedText:
     block_starts: list[int]  # UTF-16 position of each line's first character
     hidden: HiddenMarks
     headings: list[int]  # block numbers of Markdown headings
+    hidden_offsets: list[int]  # code points of the invisible characters, in order
+
+    def hides_between(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds an invisible character (shown by a stand-in)."""
+        n = bisect_left(self.hidden_offsets, start)
+        return n < len(self.hidden_offsets) and self.hidden_offsets[n] < end
 
 
 def scan(pieces: Iterable[str]) -> ScannedText:

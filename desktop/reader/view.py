@@ -214,9 +214,9 @@ class ReaderView(QPlainTextEdit):
         self.highlighter.set_marks({}, ())
         self.highlighter.set_hidden(self._hidden.by_block)
         if kept is not None:
-            self._fill([kept])
+            self._fill([kept], scanned)
         else:
-            self._fill(article_ops.text_pieces(self.ctx, aid))
+            self._fill(article_ops.text_pieces(self.ctx, aid), scanned)
         # A new article starts at its top (a viewport not laid out yet may have
         # scrolled to keep the cursor in view).
         self.verticalScrollBar().setValue(0)
@@ -238,12 +238,13 @@ class ReaderView(QPlainTextEdit):
                     held = None
         return found.layout(), "".join(held) if held is not None else None
 
-    def _fill(self, pieces: Iterable[str]) -> None:
+    def _fill(self, pieces: Iterable[str], scanned: ScannedText) -> None:
         """Show the text given in *pieces* (its invisible characters as stand-ins).
 
         A short text is set in one go; a longer one goes in as one edit a slice at a
         time: ``setPlainText`` would first copy the whole text into one QString, as
-        large again as the document (about 100 MiB for a 50 MiB article)."""
+        large again as the document (about 100 MiB for a 50 MiB article).  A slice the
+        scan found no invisible character in goes in as it is."""
         pieces = iter(pieces)
         first = next(pieces, "")
         following = next(pieces, None)
@@ -253,9 +254,13 @@ class ReaderView(QPlainTextEdit):
         self.setPlainText("")  # clears the document, its formats and the cursor
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one change for the layout and the highlighter
+        offset = 0
         for piece in itertools.chain((first,), () if following is None else (following,), pieces):
             for at in range(0, len(piece), FILL_SLICE):
-                cursor.insertText(display_text(piece[at : at + FILL_SLICE]))
+                part = piece[at : at + FILL_SLICE]
+                hides = scanned.hides_between(offset, offset + len(part))
+                cursor.insertText(display_text(part) if hides else part)
+                offset += len(part)
         cursor.endEditBlock()
         self.setTextCursor(QTextCursor(self.document()))  # at the start, as setPlainText
 
