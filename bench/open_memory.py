@@ -43,7 +43,15 @@ KOREAN = (
     "강변시 당국은 목요일 저녁까지 침수 지역에서 1,240 가구가 대피했다고 밝혔다. "
     "지역 관계자들은 항구의 곡물 수출이 다음 주에 재개될 것이라고 말했다.\n\n"
 )
-KOREAN_EVERY = 40  # prose chunks of about 25,000 characters between two Korean paragraphs
+KOREAN_EVERY = 40
+SLICED = " in slices"
+# setPlainText of one str read whole, as most programs would; and the text inserted a
+# slice at a time from the row, no str of it held (what the document alone costs).
+BASELINES = (
+    "QTextEdit",
+    "QPlainTextEdit",
+    "QPlainTextEdit" + SLICED,
+)  # prose chunks of about 25,000 characters between two Korean paragraphs
 
 
 def write_article(path: Path, mib: int) -> None:
@@ -123,14 +131,18 @@ def baseline_child(params: dict[str, Any]) -> dict[str, Any]:
     from bench.qtwatch import peak_rss_mb, spin
 
     app = QApplication([sys.argv[0]])
-    editor = QTextEdit() if params["kind"] == "QTextEdit" else QPlainTextEdit()
+    editor = QTextEdit() if params["kind"].startswith("QTextEdit") else QPlainTextEdit()
     editor.resize(1200, 900)
     editor.show()
     spin(50)
     before = peak_rss_mb()
-    text = _long_text(params["db"])
-    read = peak_rss_mb()
-    editor.setPlainText(text)
+    if params.get("slices"):
+        read = before
+        _fill_in_slices(editor, params["db"])
+    else:
+        text = _long_text(params["db"])
+        read = peak_rss_mb()
+        editor.setPlainText(text)
     editor.repaint()
     spin(200)
     out = {
@@ -142,6 +154,24 @@ def baseline_child(params: dict[str, Any]) -> dict[str, Any]:
     editor.close()
     app.quit()
     return out
+
+
+def _fill_in_slices(editor: Any, db: str) -> None:
+    """Give *editor* the long article read from its row a slice at a time (incremental
+    BLOB I/O), one slice of text in Python at a time: no ``str`` of the whole text."""
+    import codecs
+
+    from PySide6.QtGui import QTextCursor
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        (rowid,) = conn.execute("SELECT rowid FROM article WHERE title = ?", (TITLE,)).fetchone()
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        cursor = QTextCursor(editor.document())
+        cursor.beginEditBlock()
+        with conn.blobopen("article", "text", rowid, readonly=True) as blob:
+            while piece := blob.read(2**20):
+                cursor.insertText(decoder.decode(piece))
+        cursor.endEditBlock()
 
 
 # ---------------------------------------------------------------- the parent
@@ -157,7 +187,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mib", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "claimdesk-bench"))
-    parser.add_argument("--only", default="window,QTextEdit,QPlainTextEdit")
+    parser.add_argument("--only", default=",".join(("window", *BASELINES)))
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -192,11 +222,11 @@ def main(argv: list[str]) -> int:
                     f"{res['seconds']:.1f} s, still after {res['settled']:.1f} s; "
                     f"{res['chars']:,} characters shown"
                 )
-            for kind in ("QTextEdit", "QPlainTextEdit"):
+            for kind in BASELINES:
                 if kind in wanted:
                     res = _baseline(runner, kind, db)
                     print(
-                        f"  bare {kind + ',':16s}      peak {res['rss_peak']:.0f} MiB "
+                        f"  bare {kind + ',':26s} peak {res['rss_peak']:.0f} MiB "
                         f"(before the text {res['rss_before']:.0f}, text read "
                         f"{res['rss_read']:.0f})"
                     )
@@ -210,7 +240,7 @@ def _baseline(runner: Any, kind: str, db: Path) -> dict[str, Any]:
     """Run this script as a child holding a bare editor (the runner's environment)."""
     import subprocess
 
-    home = runner.scratch / f"baseline-{kind}-{time.monotonic_ns()}"
+    home = runner.scratch / f"baseline-{kind.replace(' ', '-')}-{time.monotonic_ns()}"
     home.mkdir()
     result = home / "result.json"
     env = {
@@ -221,7 +251,8 @@ def _baseline(runner: Any, kind: str, db: Path) -> dict[str, Any]:
         "PYTHONPATH": str(ROOT),
         "PYTHONDONTWRITEBYTECODE": "1",
     }
-    params = json.dumps({"kind": kind, "db": str(db), "result": str(result)})
+    slices = kind.endswith(SLICED)
+    params = json.dumps({"kind": kind, "db": str(db), "result": str(result), "slices": slices})
     proc = subprocess.run(
         [sys.executable, __file__, "--child", params],
         env=env,
