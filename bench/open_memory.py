@@ -15,8 +15,47 @@ ClaimDesk's own importer and cached under ``--out``.  Then, each in a fresh proc
 * **QTextEdit** and **QPlainTextEdit**: a bare editor of that kind, shown, given the
   same text (read with ``sqlite3`` into one ``str``) with ``setPlainText`` and painted.
 
+* **QPlainTextEdit in slices**: the text inserted from its row a slice at a time, no
+  ``str`` of it held: what Qt's document and its block layouts cost alone.
+
 Each prints the whole process's peak resident memory (VmHWM) and what it held before;
 the load average is printed before and after, as every figure grows on a busy machine.
+
+Figures, 7 December 2026, 50 MiB of prose (52,099,377 characters), peak MiB, one run
+each (two for the window after), load average 0.3-0.7 on two CPUs:
+
+  ==========================================  =====  ==========  ============
+  opening the article                         peak   start       painted in
+  ==========================================  =====  ==========  ============
+  window, before (67180a0)                    745    136         5.4 s
+  window, after                               416-419 135        3.5-3.7 s
+  bare QTextEdit, setPlainText of one str     393    58          —
+  bare QPlainTextEdit, the same               393    58          —
+  bare QPlainTextEdit, slices, no str held    292    58          —
+  ==========================================  =====  ==========  ============
+
+(bench/probe_app.py read the window's peak after copying the reader's whole text
+out for its own checks until this script came: 748 MiB before with that copy.)
+
+Where the 745 went (resident MiB over the window's start): the text read whole as
+one ``str`` (104, UTF-16 at two bytes a character) with SQLite's copy of its UTF-8
+while reading (50); ``setPlainText`` copying that ``str`` into one QString (104) on
+top of the document (134: the text as UTF-16 and its 253,611 blocks) and a layout per
+block (about 90); the reader kept the ``str``; and, while all that was held, the
+suggestions' worker found the article by its id with ``session.get``, which loaded
+the whole row, text and file (some 250 for a moment), and read the text's length and
+head with ``length()`` and ``substr()``, which make SQLite load the whole value (80).
+
+After: the text is read from its row a slice at a time (``db.text_slices``) — once
+to find its lines, astral and invisible characters and headings, once into the
+document a slice at a time — and not kept besides the document; an id is found by
+reading the id alone; the suggestions read the head of the text from the row.  What
+is left is Qt's (the document and its block layouts, about 234 over a bare editor's
+start, as the sliced baseline shows) on top of the window's start (135), with some
+20-50 of the window's own (line starts, claim spans, the suggestions of the first
+million characters).  The issue's 300 MB (286 MiB) is out of reach for any window
+showing the whole text in a QPlainTextEdit: the bare editor given the text in slices
+alone peaks at 292 MiB.
 """
 
 from __future__ import annotations
