@@ -292,7 +292,7 @@ def task_open(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         row = int(params["row"])
     title = str(view.model().index(row, 0).data())
     reader = reader_of(watch.window)
-    before = reader.toPlainText()[:200]
+    before = _head(reader)
     rss_before = peak_rss_mb()
     # The article is painted by the first repaint after the reader took its text and
     # claims (both set in one go); the suggestions' underlines come later, from a worker.
@@ -315,16 +315,27 @@ def task_open(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         profiler.disable()
         profiler.dump_stats(profile_to)
     end = settle(watch, quiet_ms=150)
-    shown = reader.toPlainText()
+    # Read before anything of the text is copied out of the document for the figures.
+    rss_peak = peak_rss_mb()
     return {
         "seconds": (painted or end) - began,
         "settled": end - began,
         "rss_before": rss_before,
-        "rss_peak": peak_rss_mb(),
-        "chars": len(shown),
-        "changed": shown[:200] != before,
+        "rss_peak": rss_peak,
+        "chars": reader.document().characterCount() - 1,  # UTF-16 units, as the text's
+        "changed": _head(reader) != before,
         "title": title,
     }
+
+
+def _head(reader: QPlainTextEdit | QTextEdit, units: int = 200) -> str:
+    """The first characters the reader shows, copied without the rest: ``toPlainText``
+    of a 50 MiB article would copy the whole document twice (QString, then str)."""
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(
+        min(units, reader.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
+    )
+    return cursor.selectedText()
 
 
 def _free_ranges(text: str, spans: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:

@@ -61,6 +61,11 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> Anchor:
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+def astral_offsets(text: str) -> list[int]:
+    """Code-point offsets of the characters of *text* beyond the Basic Multilingual Plane."""
+    return [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
+
+
 class Utf16Index:
     """Converts between code-point and UTF-16 offsets of one text in O(log n).
 
@@ -77,6 +82,16 @@ class Utf16Index:
             self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 offset of each astral character.
         self._astral16 = [cp + n for n, cp in enumerate(self._astral)]
+
+    @classmethod
+    def of_astral(cls, length: int, astral: list[int]) -> Utf16Index:
+        """The index of a text of *length* code points whose characters beyond the Basic
+        Multilingual Plane stand at *astral* (sorted): for a text read in pieces."""
+        index = cls("")
+        index.length = length
+        index._astral = astral
+        index._astral16 = [cp + n for n, cp in enumerate(astral)]
+        return index
 
     @property
     def trivial(self) -> bool:

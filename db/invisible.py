@@ -67,14 +67,24 @@ SHEET_LAYOUT = "\t\n\r"
 
 @cache
 def _class(ranges: tuple[tuple[int, int], ...], keep: str) -> re.Pattern[str]:
+    """One character class of *ranges* without the characters of *keep* (the ranges are
+    cut around them: a class alone scans a long text about twice as fast as one behind
+    a lookahead)."""
+    kept = sorted({ord(ch) for ch in keep})
     parts = []
     for low, high in ranges:
-        first, last = re.escape(chr(low)), re.escape(chr(high))
-        parts.append(first if low == high else f"{first}-{last}")
-    pattern = f"[{''.join(parts)}]"
-    if keep:
-        pattern = f"(?![{re.escape(keep)}]){pattern}"
-    return re.compile(pattern)
+        for point in kept:
+            if low <= point <= high:
+                if low < point:
+                    parts.append((low, point - 1))
+                low = point + 1
+        if low <= high:
+            parts.append((low, high))
+    pattern = "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in parts
+    )
+    return re.compile(f"[{pattern}]")
 
 
 HIDDEN = _class(_RANGES, LAYOUT)

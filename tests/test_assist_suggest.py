@@ -329,8 +329,8 @@ def test_a_long_article_is_read_for_suggestions_in_part(
     limit = len(early) + len(filler) + 20  # the limit falls inside the last line
     monkeypatch.setattr(service, "SUGGEST_CHARS", limit)
     monkeypatch.setattr(service, "_cache", type(service._cache)())
-    head, length = service.suggestion_text(ws, info.id)
-    assert (head, length) == (early + filler, len(text))
+    head, longer = service.suggestion_text(ws, info.id)
+    assert (head, longer) == (early + filler, True)
     part = service.suggestions_for_article(ws, info.id)
     assert any("1,500" in s.quote for s in part)
     assert not any("2,700" in s.quote for s in part)

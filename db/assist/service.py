@@ -18,8 +18,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-
 from db.articles import get_article, in_offset
 from db.assist.names import is_person, normalise
 from db.assist.suggest import (
@@ -32,7 +30,7 @@ from db.assist.suggest import (
 from db.changes import Changes, Entity, Op, changed
 from db.claims import ClaimInfo, create_claim, delete_claim
 from db.errors import InvalidInput
-from db.models import Article, ClaimKind, SourceKind
+from db.models import ClaimKind, SourceKind
 from db.relays import set_relay_ids
 from db.sources import SourceInfo, create_source, delete_source, list_sources
 from db.spans import article_spans
@@ -90,27 +88,25 @@ def _detail_kind(source: SourceInfo) -> str:
 SUGGEST_CHARS = 1_000_000
 
 
-def suggestion_text(ws: Workspace, article_id: uuid.UUID) -> tuple[str, int]:
-    """(the part of the article suggestions read, the whole text's length in characters).
+def suggestion_text(ws: Workspace, article_id: uuid.UUID) -> tuple[str, bool]:
+    """(the part of the article suggestions read, whether the text is longer than that).
 
-    Only that part is read from the database, not the whole text.
+    Only that part is read from the database, not the whole text (on SQLite not even
+    by SQLite: :func:`db.text_slices.article_head`).
     """
-    with ws.session() as session:
-        length, head = session.execute(
-            select(func.length(Article.text), func.substr(Article.text, 1, SUGGEST_CHARS)).where(
-                Article.id == article_id
-            )
-        ).one()
-    if length > SUGGEST_CHARS and (cut := head.rfind("\n")) > 0:
+    from db.text_slices import article_head
+
+    head, longer = article_head(ws, article_id, SUGGEST_CHARS)
+    if longer and (cut := head.rfind("\n")) > 0:
         head = head[: cut + 1]
-    return head, length
+    return head, longer
 
 
 def read_in_part(ws: Workspace, article_id: uuid.UUID) -> bool:
     """Whether the article is longer than what suggestions read of it."""
-    with ws.session() as session:
-        length = session.scalar(select(func.length(Article.text)).where(Article.id == article_id))
-    return (length or 0) > SUGGEST_CHARS
+    from db.text_slices import article_head
+
+    return article_head(ws, article_id, SUGGEST_CHARS)[1]
 
 
 def suggestions_for_article(
@@ -128,7 +124,7 @@ def suggestions_for_article(
     """
     wanted = check_kinds(kinds)
     info = get_article(ws, article_id)
-    text, _length = suggestion_text(ws, info.id)
+    text, _longer = suggestion_text(ws, info.id)
     published = None
     if info.published_at is not None:
         published = in_offset(info.published_at, info.published_offset).date()

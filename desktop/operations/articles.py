@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from db import articles as article_ops
@@ -24,6 +24,13 @@ def get_article(ctx: AppContext, article_id: uuid.UUID | str) -> ArticleInfo:
 
 def article_text(ctx: AppContext, article_id: uuid.UUID | str) -> ArticleText:
     return article_ops.article_text(ctx.ws, article_id)
+
+
+def text_pieces(ctx: AppContext, article_id: uuid.UUID) -> Iterator[str]:
+    """The article's text in pieces of whole lines, read a slice at a time."""
+    from db.text_slices import article_text_pieces
+
+    return article_text_pieces(ctx.ws, article_id)
 
 
 def update_article(

@@ -9,7 +9,7 @@ one names the character the text really holds.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from db.anchors import Utf16Index
@@ -25,9 +25,16 @@ class HiddenMarks:
 
 
 def hidden_marks(text: str, index: Utf16Index, block_starts: Sequence[int]) -> HiddenMarks:
+    return marks_of(hidden_in(text), index, block_starts)
+
+
+def marks_of(
+    found: Iterable[tuple[int, str]], index: Utf16Index, block_starts: Sequence[int]
+) -> HiddenMarks:
+    """The marks of the hidden characters *found* ((code-point offset, character) pairs)."""
     blocks: dict[int, list[tuple[int, int]]] = {}
     at: dict[int, str] = {}
-    for offset, ch in hidden_in(text):
+    for offset, ch in found:
         position = index.to_utf16(offset)
         length = 2 if ord(ch) > 0xFFFF else 1
         block = bisect_right(block_starts, position) - 1

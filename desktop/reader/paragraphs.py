@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -139,8 +139,15 @@ def heading_formats(base: QFont, level: int) -> tuple[QTextCharFormat, QTextChar
 
 def heading_blocks(text: str, index: Utf16Index, block_starts: Sequence[int]) -> list[int]:
     """Block numbers of the lines of *text* that are Markdown headings."""
-    found = []
-    for match in LINE_HEADING.finditer(text):
-        position = index.to_utf16(match.start())
-        found.append(bisect_right(block_starts, position) - 1)
-    return found
+    return blocks_at(heading_offsets(text), index, block_starts)
+
+
+def heading_offsets(text: str) -> list[int]:
+    """Code-point offsets of the lines of *text* that are Markdown headings (*text* may be
+    a piece of whole lines of a longer one)."""
+    return [match.start() for match in LINE_HEADING.finditer(text)]
+
+
+def blocks_at(offsets: Iterable[int], index: Utf16Index, block_starts: Sequence[int]) -> list[int]:
+    """The block numbers of the lines starting at *offsets* (code points)."""
+    return [bisect_right(block_starts, index.to_utf16(at)) - 1 for at in offsets]

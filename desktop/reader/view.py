@@ -12,8 +12,11 @@ highlighted again; nothing else is re-read or repainted.
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import uuid
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSettings, Qt, QTimer, Signal
@@ -55,18 +58,18 @@ from desktop.operations import claims as claim_ops
 from desktop.operations.claim_spans import Edge
 from desktop.operations.claims import SpanRow
 from desktop.palette import is_dark, selection_tint, underline_color
-from desktop.reader.hidden import HiddenMarks, hidden_marks
+from desktop.reader.hidden import HiddenMarks
 from desktop.reader.highlighter import ClaimHighlighter
 from desktop.reader.margin import Marks, StatusMargin
-from desktop.reader.paragraphs import ParagraphLayout, heading_blocks
+from desktop.reader.paragraphs import ParagraphLayout
 from desktop.reader.spans import (
     SpanIndex,
     changed_blocks,
     innermost_at,
     mark_pieces,
-    utf16_block_starts,
 )
 from desktop.reader.spoken import spoken_claim
+from desktop.reader.text_scan import ScannedText, TextScan
 from desktop.style import ZOOM_MAX, ZOOM_MIN, reader_font
 
 log = logging.getLogger(__name__)
@@ -75,6 +78,12 @@ ZOOM_KEY = "reader/zoom"
 TEXT_MARGIN = 6  # around the text, inside the viewport
 SIDE_MARGIN = 12  # right of the viewport: with TEXT_MARGIN the text's 18 px from the edge
 MEASURE = 115  # average characters a line holds at most (about 95 of running text)
+# A longer text goes into the document this many characters at a time (see _fill).
+FILL_SLICE = 1 << 20
+# A text longer than this is not kept besides the document (see open_article).
+KEEP_CHARS = 1 << 21
+# Characters either side of a selection that snapping it to whole words may look at.
+WORD_CONTEXT = 2000
 PATCH_LIMIT = 200  # more claims changed at once than this: re-read the article's spans
 EMPTY_HINT = "Import an article with Ctrl+I, then choose it in the article list."
 # Asked when a new claim would cover exactly the words of an existing one.
@@ -129,8 +138,10 @@ class ReaderView(QPlainTextEdit):
         self.highlighter = ClaimHighlighter(self.document())
         self.article_id: uuid.UUID | None = None
         self.article_title = ""
-        self._text = ""
+        # The article's text, or None for a long one (the document holds it).
+        self._text: str | None = ""
         self._index = Utf16Index("")
+        self._hidden_at: list[int] | None = None  # sorted positions of self._hidden.at
         self._rows: dict[str, SpanRow] = {}
         self._spans = SpanIndex(self._index, [0])
         self._hidden = HiddenMarks()
@@ -169,22 +180,29 @@ class ReaderView(QPlainTextEdit):
     # ------------------------------------------------------------ article
 
     def open_article(self, article_id: uuid.UUID | str) -> None:
-        """Load an article's text once and paint its claims."""
+        """Load an article's text once and paint its claims.
+
+        The text is read a slice at a time: a long one (over ``KEEP_CHARS``) is read
+        twice — to find its lines, astral and invisible characters and headings, then
+        into the document — and not kept besides the document, which then gives the
+        words the reader needs (:meth:`text_between`).
+        """
         aid = uuid.UUID(str(article_id))
         if aid == self.article_id:
             return
-        article = article_ops.article_text(self.ctx, aid)
+        info = article_ops.get_article(self.ctx, aid)
         rows = claim_ops.article_spans(self.ctx, aid)
+        scanned, kept = self._scan(aid)
         self.article_id = aid
-        self.article_title = article.title
-        self._text = article.text
-        self._index = Utf16Index(article.text)
+        self.article_title = info.title
+        self._text = kept
+        self._index = scanned.index
         self._rows = {r[0]: r for r in rows}
-        block_starts = utf16_block_starts(article.text, self._index)
-        self._spans = SpanIndex(self._index, block_starts)
+        self._spans = SpanIndex(self._index, scanned.block_starts)
         self._spans.load(rows)
-        self._hidden = hidden_marks(article.text, self._index, block_starts)
-        self._headings = heading_blocks(article.text, self._index, block_starts)
+        self._hidden = scanned.hidden
+        self._hidden_at = None
+        self._headings = scanned.headings
         self._selected = None
         self.announce_claim(None)
         self._exact_selection = None
@@ -195,19 +213,62 @@ class ReaderView(QPlainTextEdit):
         self.highlighter.set_pieces(self._spans.pieces)
         self.highlighter.set_marks({}, ())
         self.highlighter.set_hidden(self._hidden.by_block)
-        self.setPlainText(display_text(article.text))
+        if kept is not None:
+            self._fill([kept], scanned)
+        else:
+            self._fill(article_ops.text_pieces(self.ctx, aid), scanned)
         # A new article starts at its top (a viewport not laid out yet may have
         # scrolled to keep the cursor in view).
         self.verticalScrollBar().setValue(0)
         self.document().setModified(False)
-        if self.document().characterCount() - 1 != self._index.to_utf16(len(article.text)):
+        if self.document().characterCount() - 1 != self._index.to_utf16(self._index.length):
             log.warning("reader: document length differs from the article text's length")
         self.articleOpened.emit(str(aid))
+
+    def _scan(self, aid: uuid.UUID) -> tuple[ScannedText, str | None]:
+        """The text's layout, read a piece at a time, and the text itself when it is
+        no longer than ``KEEP_CHARS`` (None otherwise)."""
+        found = TextScan()
+        held: list[str] | None = []
+        for piece in article_ops.text_pieces(self.ctx, aid):
+            found.add(piece)
+            if held is not None:
+                held.append(piece)
+                if found.length > KEEP_CHARS:
+                    held = None
+        return found.layout(), "".join(held) if held is not None else None
+
+    def _fill(self, pieces: Iterable[str], scanned: ScannedText) -> None:
+        """Show the text given in *pieces* (its invisible characters as stand-ins).
+
+        A short text is set in one go; a longer one goes in as one edit a slice at a
+        time: ``setPlainText`` would first copy the whole text into one QString, as
+        large again as the document (about 100 MiB for a 50 MiB article).  A slice the
+        scan found no invisible character in goes in as it is."""
+        pieces = iter(pieces)
+        first = next(pieces, "")
+        following = next(pieces, None)
+        if following is None and len(first) <= FILL_SLICE:
+            self.setPlainText(display_text(first))
+            return
+        self.setPlainText("")  # clears the document, its formats and the cursor
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one change for the layout and the highlighter
+        offset = 0
+        for piece in itertools.chain((first,), () if following is None else (following,), pieces):
+            for at in range(0, len(piece), FILL_SLICE):
+                part = piece[at : at + FILL_SLICE]
+                hides = scanned.hides_between(offset, offset + len(part))
+                cursor.insertText(display_text(part) if hides else part)
+                offset += len(part)
+        cursor.endEditBlock()
+        self.setTextCursor(QTextCursor(self.document()))  # at the start, as setPlainText
 
     def clear_article(self) -> None:
         self.article_id = None
         self.article_title = ""
         self._text = ""
+        self._hidden_at = None
         self._index = Utf16Index("")
         self._rows = {}
         self._spans = SpanIndex(self._index, [0])
@@ -623,6 +684,48 @@ class ReaderView(QPlainTextEdit):
 
     # ------------------------------------------------------------ offsets
 
+    def text_between(self, start: int, end: int) -> str:
+        """The stored text[start:end] (code points) of the open article.
+
+        A long text is not kept: its words are read from the document, each
+        stand-in given back the invisible character the text holds there.
+        """
+        if self._text is not None:
+            return self._text[start:end]
+        length = self._index.length
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        if end <= start:
+            return ""
+        a, b = self._index.to_utf16(start), self._index.to_utf16(end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        shown = cursor.selectedText().replace("\u2029", "\n")  # Qt's block separators
+        if self._hidden_at is None:
+            self._hidden_at = sorted(self._hidden.at)
+        first = bisect_left(self._hidden_at, a)
+        if first == len(self._hidden_at) or self._hidden_at[first] >= b:
+            return shown
+        units = bytearray(shown.encode("utf-16-le"))
+        skip = -1
+        for position in self._hidden_at[first : bisect_left(self._hidden_at, b)]:
+            if position == skip:
+                continue  # the second half of an astral character, written with the first
+            ch = self._hidden.at[position]
+            held = ch.encode("utf-16-le")
+            at = 2 * (position - a)
+            units[at : at + len(held)] = held
+            skip = position + 1 if len(held) == 4 else -1
+        return units.decode("utf-16-le")
+
+    def _around(self, start: int, end: int) -> tuple[str, int]:
+        """(text around text[start:end], the offset it starts at): the whole text when
+        it is kept, else ``WORD_CONTEXT`` characters either side."""
+        if self._text is not None:
+            return self._text, 0
+        lo = max(0, start - WORD_CONTEXT)
+        return self.text_between(lo, end + WORD_CONTEXT), lo
+
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as code-point offsets into the article text."""
         cursor = self.textCursor()
@@ -705,13 +808,15 @@ class ReaderView(QPlainTextEdit):
                 "New claim", "Select the words of the claim in the article first."
             )
             return False
-        if not self._text[span[0] : span[1]].strip():
+        if not self.text_between(*span).strip():
             self.ctx.dialogs.error("New claim", "The selection holds only spaces.")
             return False
         if exact is None:
             exact = self._exact_selection == span
         if not exact:
-            span = span_ops.snap_to_words(self._text, *span)
+            around, lo = self._around(*span)
+            snapped = span_ops.snap_to_words(around, span[0] - lo, span[1] - lo)
+            span = (snapped[0] + lo, snapped[1] + lo)
         if not self._another_over(*span):
             return False
         return claim_ops.new_claim(self.ctx, self.article_id, span[0], span[1])
@@ -726,9 +831,11 @@ class ReaderView(QPlainTextEdit):
         if row is None:
             return False
         claim_id, start, end = row[0], row[1], row[2]
-        moved = span_ops.moved_edge(self._text, start, end, edge, grow)
-        if moved is None:
+        around, lo = self._around(start, end)
+        found = span_ops.moved_edge(around, start - lo, end - lo, edge, grow)
+        if found is None:
             return False
+        moved = (found[0] + lo, found[1] + lo)
         return span_ops.move_claim_span(self.ctx, claim_id, moved, (start, end))
 
     def claims_over(self, start: int, end: int) -> list[str]:
@@ -741,7 +848,7 @@ class ReaderView(QPlainTextEdit):
         existing = self.claims_over(start, end)
         if not existing:
             return True
-        quote = " ".join(self._text[start:end].split())
+        quote = " ".join(self.text_between(start, end).split())
         quote = quote if len(quote) <= 80 else quote[:79] + "…"
         n = len(existing)
         many = f" ({n} claims do)" if n > 1 else ""
@@ -776,7 +883,7 @@ class ReaderView(QPlainTextEdit):
         for kind in data.formats():
             data.removeFormat(kind)
         span = self.selected_span()
-        data.setText(self._text[span[0] : span[1]] if span else "")
+        data.setText(self.text_between(*span) if span else "")
         return data
 
     # ------------------------------------------------------------ events

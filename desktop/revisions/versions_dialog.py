@@ -1,11 +1,16 @@
 """File ▸ Earlier Versions of Article: the texts an article had before, read-only.
 
-The list shows each earlier version (when it was replaced, its file, its
-length); the text of the chosen one is read only when chosen.
+The list shows each earlier version: its number, when it was replaced (local
+time), by whom (the analyst's name as the workspace records it), its length and
+its file; the text of the chosen one is read only when chosen.  The workspace
+keeps no count of the claims a replacement kept, moved or orphaned (the report
+shown when it ran gives them; each claim's history records its move), so the
+list has none.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -28,14 +33,32 @@ from desktop.accessibility import hand_focus_on
 from desktop.screen_fit import resize_within_screen
 from desktop.style import reader_font
 
-TITLES = ("Version", "Replaced (local time)", "File", "Length")
+TITLES = ("Version", "Replaced (local time)", "Replaced by", "Length", "File")
+VERSION, REPLACED, BY, LENGTH, FILE = range(len(TITLES))
+NOT_RECORDED = "not recorded"
 Index = QModelIndex | QPersistentModelIndex
 
 
 def replaced_text(info: RevisionInfo) -> str:
+    """When *info*'s text was replaced, in local time to the minute (as the command line
+    prints it)."""
     when = info.replaced_at
-    stamp = getattr(when, "astimezone", None)
-    return stamp().strftime("%Y-%m-%d %H:%M") if stamp is not None else str(when)
+    if isinstance(when, dt.datetime):
+        return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    return str(when)
+
+
+def replaced_in_full(info: RevisionInfo) -> str:
+    """The same moment to the second with the local zone, for the cell's tooltip."""
+    when = info.replaced_at
+    if isinstance(when, dt.datetime):
+        local = when.astimezone()
+        return f"{local.strftime('%A %d %B %Y, %H:%M:%S')} ({local.tzname() or 'local time'})"
+    return str(when)
+
+
+def replaced_by_text(info: RevisionInfo) -> str:
+    return info.replaced_by or NOT_RECORDED
 
 
 class RevisionsModel(QAbstractTableModel):
@@ -58,15 +81,23 @@ class RevisionsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r = self.revisions[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             values = (
                 str(r.number),
                 replaced_text(r),
-                r.filename or "—",
+                replaced_by_text(r),
                 f"{r.length:,} characters",
+                r.filename or "—",
             )
-            return values[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3):
+            return values[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == REPLACED:
+                return replaced_in_full(r)
+            if column == BY and not r.replaced_by:
+                return "The workspace does not record who replaced this text."
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (VERSION, LENGTH):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -107,7 +138,8 @@ class VersionsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(1, 160)
+        self.table.setColumnWidth(REPLACED, 160)
+        self.table.setColumnWidth(BY, 160)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("versionText")
         self.text.setAccessibleName("Text of the chosen version")
