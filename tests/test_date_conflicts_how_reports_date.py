@@ -18,15 +18,13 @@ Friday")."""
 from __future__ import annotations
 
 import datetime as dt
-import re
-import uuid
 
 import pytest
+from marked_profile_support import marked_profile
 
 from db.facts.events import date_conflicts
 from db.facts.happenings import Happening, happenings
-from db.facts.profile import Profile, profile
-from db.facts.proposals import _needs_sentence, _sentence
+from db.facts.profile import Profile
 
 WEDNESDAY = dt.datetime(2025, 3, 12, 8, tzinfo=dt.UTC)  # the blast: Tuesday 11 March
 FRIDAY = dt.datetime(2025, 3, 14, 8, tzinfo=dt.UTC)
@@ -35,20 +33,8 @@ BLAST = {Happening("event", "explosion", ""), Happening("explosion", "", "")}
 
 
 def claim(marked: str, published: dt.datetime = FRIDAY) -> Profile:
-    """The claim marked [so] in *marked*, read as proposals read it: the 32 characters
-    before it as its lead, its sentence when what it speaks of is named only there."""
-    found = re.search(r"\[(.*?)\]", marked)
-    assert found is not None
-    text = marked.replace("[", "").replace("]", "")
-    quote, start = found.group(1), found.start()
-    end = start + len(quote)
-    ids = uuid.uuid4(), uuid.uuid4()
-    lead = text[max(0, start - 32) : start]
-    p = profile(*ids, quote, start, end, None, published, lead=lead)
-    if _needs_sentence(p):
-        around = _sentence(text, start, end)
-        p = profile(*ids, quote, start, end, None, published, around, lead=lead)
-    return p
+    """The claim marked [so] in *marked*, read as proposals read it."""
+    return marked_profile(marked, published)
 
 
 RIGHT = "[The gas explosion at Brackenhurst Mill on Tuesday 11 March] killed four."

@@ -8,15 +8,14 @@ its own."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 
 import pytest
+from marked_profile_support import marked_profile
 
 from db.facts.events import date_conflicts
 from db.facts.happenings import Happening, happenings, kinds_in
-from db.facts.profile import Profile, profile
-from db.facts.proposals import _needs_sentence, _sentence
+from db.facts.profile import Profile
 
 FRIDAY = dt.datetime(2032, 10, 8, 9, tzinfo=dt.UTC)  # Wednesday 6 October two days before
 LATER = dt.datetime(2032, 10, 25, 9, tzinfo=dt.UTC)
@@ -24,19 +23,7 @@ LATER = dt.datetime(2032, 10, 25, 9, tzinfo=dt.UTC)
 
 def claim(marked: str, published: dt.datetime = FRIDAY) -> Profile:
     """The claim marked [so] in *marked*, read as proposals read it."""
-    found = re.search(r"\[(.*?)\]", marked)
-    assert found is not None
-    text = marked.replace("[", "").replace("]", "")
-    quote, start = found.group(1), found.start()
-    end = start + len(quote)
-    ids = uuid.uuid4(), uuid.uuid4()
-    lead = text[max(0, start - 32) : start]
-    p = profile(*ids, quote, start, end, None, published, lead=lead)
-    if _needs_sentence(p):
-        p = profile(
-            *ids, quote, start, end, None, published, _sentence(text, start, end), lead=lead
-        )
-    return p
+    return marked_profile(marked, published)
 
 
 def _pairs(found: list) -> set[frozenset[uuid.UUID]]:  # type: ignore[type-arg]

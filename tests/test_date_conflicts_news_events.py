@@ -10,15 +10,13 @@ event; so are an attack and a sudden occurrence one claim names together with on
 from __future__ import annotations
 
 import datetime as dt
-import re
-import uuid
 
 import pytest
+from marked_profile_support import marked_profile
 
 from db.facts.events import date_conflicts
 from db.facts.happenings import Happening, happenings, kinds_in, targets
-from db.facts.profile import Profile, profile
-from db.facts.proposals import _needs_sentence, _sentence
+from db.facts.profile import Profile
 
 TUESDAY = dt.datetime(2034, 3, 7, 9, tzinfo=dt.UTC)  # Monday 6 March the day before
 THURSDAY = dt.datetime(2034, 3, 9, 9, tzinfo=dt.UTC)
@@ -27,19 +25,7 @@ LATER = dt.datetime(2034, 3, 20, 9, tzinfo=dt.UTC)
 
 def claim(marked: str, published: dt.datetime = THURSDAY) -> Profile:
     """The claim marked [so] in *marked*, read as proposals read it."""
-    found = re.search(r"\[(.*?)\]", marked)
-    assert found is not None
-    text = marked.replace("[", "").replace("]", "")
-    quote, start = found.group(1), found.start()
-    end = start + len(quote)
-    ids = uuid.uuid4(), uuid.uuid4()
-    lead = text[max(0, start - 32) : start]
-    p = profile(*ids, quote, start, end, None, published, lead=lead)
-    if _needs_sentence(p):
-        p = profile(
-            *ids, quote, start, end, None, published, _sentence(text, start, end), lead=lead
-        )
-    return p
+    return marked_profile(marked, published)
 
 
 @pytest.mark.parametrize(
