@@ -140,7 +140,7 @@ def test_a_feature_loads_its_code_when_first_used(tmp_path: Path, feature: str) 
 
 WARM_PROBE = r"""
 import json, sys, time
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -158,6 +158,11 @@ def after_shown():
     while time.monotonic() - began < 60 and not all(m in sys.modules for m in WARM):
         QTest.qWait(20)
     seen["later"] = sorted(m for m in WARM if m in sys.modules)
+    # (A module is in sys.modules from the start of its import: the window is closed
+    # once the loading job has ended, not while it is still importing.)
+    pool = QThreadPool.globalInstance()
+    while time.monotonic() - began < 60 and pool.activeThreadCount() > 0:
+        QTest.qWait(20)
     seen["reader_empty"] = window.reader.article_id is None
     window.close()
     app.quit()
