@@ -17,17 +17,21 @@ from typing import Any
 
 from sqlalchemy import func, literal_column, select
 
+from db import long_rows
 from db.errors import NotFound
 from db.models import Article
 from db.workspace import Workspace
 
 # Bytes read from the row at a time (a piece is about this many characters or fewer).
-SLICE_BYTES = 2**20
+SLICE_BYTES = long_rows.SLICE
 
 
 def _sqlite(session: Any) -> sqlite3.Connection | None:
-    raw: Any = session.connection().connection.driver_connection
-    return raw if isinstance(raw, sqlite3.Connection) else None
+    """The session's ``sqlite3`` connection, or None on another database."""
+    try:
+        return long_rows.raw_connection(session)
+    except TypeError:
+        return None
 
 
 def _rowid(session: Any, article_id: uuid.UUID) -> int:
