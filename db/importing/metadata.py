@@ -12,8 +12,7 @@ import calendar
 import datetime as dt
 import re
 import warnings
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from db.articles import NewArticle
@@ -276,7 +275,6 @@ class _Found:
     # A dateline that gives no year ("SEOUL, Oct 18 (Yonhap) --"): dated only when
     # the article states its year elsewhere (see datelines.context_year).
     yearless: WireDateline | None = None
-    lines: list[str] = field(default_factory=list)
 
 
 def _labelled(found: _Found, key: str, value: str) -> bool:
@@ -357,19 +355,27 @@ def _examine(found: _Found, line: str, markdown: bool) -> bool:
 
 HEAD_CHARS = 50_000
 _WORD = re.compile(r"\w")
+# A line of prose, with any blank lines before it: longer than 80 characters, nothing to
+# strip at either end (see _clean), and not beginning as any metadata line may
+# (_MAY_BE_METADATA matched in place: what it matches in a line alone, it matches there).
+# Such a line is no metadata and, once the title is found, nothing else (see _examine).
+_BLANKS = r"(?:[^\S\n]*\n)*"
+_PROSE = re.compile(rf"{_BLANKS}(?!{_MAY_BE_METADATA.pattern})\S[^\n]{{79,}}\S(?:\n|\Z)")
+_PROSE_MARKDOWN = re.compile(
+    rf"{_BLANKS}(?!{_MAY_BE_METADATA.pattern})[^\s*_#][^\n]{{79,}}[^\s*_](?:\n|\Z)"
+)
 
 
-def _head_lines(text: str) -> Iterator[str]:
-    """The lines of the header area (the first :data:`HEAD_CHARS` characters), split a
-    few at a time: an article's first lines are all that is read."""
-    rest = text[:HEAD_CHARS]
-    while True:
-        lines = rest.split("\n", HEADER_LINES * 2)
-        if len(lines) <= HEADER_LINES * 2:
-            yield from lines
-            return
-        rest = lines.pop()
-        yield from lines
+def _header_lines(text: str, markdown: bool) -> list[str]:
+    """The first :data:`HEADER_LINES` non-empty lines of the header area, cleaned."""
+    lines: list[str] = []
+    for raw in text[:HEAD_CHARS].split("\n"):
+        line = _clean(raw, markdown)
+        if line:
+            lines.append(line)
+            if len(lines) == HEADER_LINES:
+                break
+    return lines
 
 
 def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
@@ -382,20 +388,32 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
     outlet comes from an ``Outlet:``/``Source:`` line, else from the URL's host.
     """
     found = _Found()
+    prose = _PROSE_MARKDOWN if markdown else _PROSE
+    limit = min(len(text), HEAD_CHARS)
     seen = 0
-    for raw in _head_lines(text):
-        line = _clean(raw, markdown)
-        if not line:
+    at = 0  # where the next line of the header area begins
+    while True:
+        # Once the title is found, a line of prose is only counted (one match, no copy).
+        if found.first_line and (passed := prose.match(text, at, limit)) is not None:
+            seen += 1
+            if seen > HEADER_LINES:
+                break
+            at = passed.end()
             continue
-        seen += 1
-        if seen > HEADER_LINES:
+        end = text.find("\n", at, limit)
+        last = end < 0
+        line = _clean(text[at : limit if last else end], markdown)
+        at = end + 1
+        if line:
+            seen += 1
+            if seen > HEADER_LINES:
+                break
+            is_meta = _examine(found, line, markdown)
+            # Only the first line that is neither metadata nor a caption can be the title.
+            if not (is_meta or found.first_line or _CAPTION.search(line) or not _WORD.search(line)):
+                found.first_line = line.lstrip("#").strip() if markdown else line
+        if last:
             break
-        found.lines.append(line)
-        is_meta = _examine(found, line, markdown)
-        # Only the first line that is neither metadata nor a caption can be the title.
-        if is_meta or found.first_line or _CAPTION.search(line) or not _WORD.search(line):
-            continue
-        found.first_line = line.lstrip("#").strip() if markdown else line
     title = found.title or found.heading
     if not title and found.first_line:
         line = " ".join(found.first_line.split())
@@ -403,7 +421,7 @@ def extract_metadata(text: str, *, markdown: bool = False) -> Metadata:
     outlet = found.outlet or (outlet_from_url(found.url) if found.url else "")
     notes: tuple[str, ...] = ()
     if found.published is None and found.yearless is not None:
-        year = context_year(found.lines, found.url)
+        year = context_year(_header_lines(text, markdown), found.url)
         if year is not None:
             found.published = _from_wire(found.yearless, year)
         else:
