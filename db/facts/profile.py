@@ -1410,10 +1410,11 @@ def profile(
             # 180 have been recaptured" after a sentence of escapees: those people.
             named = unit_in_words(before) if before and not named_people(quote) else ""
             unit = named if named in HELD else "people"
+    subset = r.subset or (r.value is not None and bool(around) and brings_total(quote, around))
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, increment, r.forecast, *event,
-        lead, predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
+        lead, predicate, r.period, subset, r.incident, _trend(quote) if r.update_cue else 0,
         around, published.date() if published is not None else None, r.whole, verb, before,
     )  # fmt: skip
 
@@ -1431,6 +1432,24 @@ _HOSPITAL_PLACE = re.compile(
     r"centers?)|treatment\s+(?:centres?|centers?))\b",
     re.I,
 )
+
+
+# A figure whose sentence goes on to bring a running count to another ("Police arrested 64
+# people on Saturday, | bringing the number arrested since the protests began to about
+# 960"; "taking the death toll to 40"): what it counts was added to that total, a part of it.
+BRINGS_TOTAL = re.compile(
+    r"[^.;!?]*?,\s*(?:(?:and|which|so)\s+)?(?:bringing|taking|pushing|raising|lifting|"
+    r"putting)\s+(?:(?:the|its|their|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:number|total|toll|tally|count|figure)\b",
+    re.I,
+)
+
+
+def brings_total(quote: str, around: str) -> bool:
+    """Whether the sentence *around* the quote goes on, after it, to bring a running count
+    to a figure (:data:`BRINGS_TOTAL`): the quote's figure is a part of that total."""
+    at = around.find(quote)
+    return at >= 0 and BRINGS_TOTAL.match(around, at + len(quote)) is not None
 
 
 def in_care_now(quote: str, lead: str, around: str = "") -> bool:
