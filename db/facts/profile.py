@@ -1043,6 +1043,7 @@ def kept_hurt(told: str) -> str:
         return "hurt"
     return "casualty"
 
+
 # Words counting the dead and the hurt together: "casualties", "killed or wounded".
 _BOTH = re.compile(r"\bcasualt(?:y|ies)\b", re.I)
 
@@ -1438,8 +1439,8 @@ _HOSPITAL_PLACE = re.compile(
 # people on Saturday, | bringing the number arrested since the protests began to about
 # 960"; "taking the death toll to 40"): what it counts was added to that total, a part of it.
 BRINGS_TOTAL = re.compile(
-    r"[^.;!?]*?,\s*(?:(?:and|which|so)\s+)?(?:bringing|taking|pushing|raising|lifting|"
-    r"putting)\s+(?:(?:the|its|their|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"[^.;!?]*?,\s*(?:(?:and|which|so)\s+)?(?:bringing|brought|brings|taking|took|takes|"
+    r"pushing|pushed|pushes|raising|raised|raises|lifting|lifted|lifts|putting)\s+(?:(?:the|its|their|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:number|total|toll|tally|count|figure)\b",
     re.I,
 )
