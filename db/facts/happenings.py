@@ -681,6 +681,14 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
         lower = token.lower()
         before = tokens[i - 1].lower() if i else ""
         if lower in ("a", "an"):
+            if _FORM_KIND.get(before) in _IN_FORCE:
+                # "Imposed a curfew", "declared a state of emergency", "lifted a ban": a
+                # measure put in force or ended is the one the story tells of, though
+                # first named with "a".
+                measure = _indefinite_object(tokens, i + 1)
+                if measure:
+                    heads.append((measure, False, ""))
+                    continue
             # "A fire broke out": an occurrence is told of once whatever its article.
             follow = [t.lower() for t in tokens[i + 1 : i + 3]]
             noun = next((w for w in follow if w in OCCURRENCES), "")
@@ -749,6 +757,19 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
                 kind_of, name = THINGS.get(w, w if w in _KINDS else "vessel"), False
             elif kind_of:
                 name = tokens[at][:1].isupper()
+        if before in _RELATIVES and head and i >= 2 and _acts_on_antecedent(tokens, at):
+            # "A curfew that the government imposed on Sunday": the phrase after the
+            # relative pronoun did it; what befell is the noun the clause is about.
+            antecedent = tokens[i - 2].lower()
+            if (
+                antecedent[:1].isalpha()
+                and antecedent not in _STOP
+                and antecedent not in _EMPTY
+                and antecedent not in _FORM_KIND
+                and not _plural(antecedent)
+            ):
+                heads.append((antecedent, False, ""))
+            continue
         if before in _SETTINGS:
             if not (head in OCCURRENCES or head in EVENT_NOUNS):
                 continue  # "trapped in the mine": where it happened
@@ -774,6 +795,42 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
             heads.append((alias, first, ""))
     heads.extend(_names(tokens))
     return heads
+
+
+# Kinds of happening that put a measure in force or end it ("imposed a curfew", "lifted
+# a ban"): their object named with "a" is the one measure of the story.
+_IN_FORCE = frozenset(("start", "end"))
+_RELATIVES = frozenset(("that", "which"))
+
+
+def _indefinite_object(tokens: list[str], at: int) -> str:
+    """The head noun of a singular phrase opening at tokens[at] after "a" or "an" ("a
+    night-time curfew": curfew), when it names no occurrence (those are read as such);
+    "" when there is none."""
+    head = ""
+    for token in tokens[at : at + 4]:
+        w = token.lower()
+        if not w[:1].isalpha() or w in _STOP or w in _FORM_KIND:
+            break
+        head = w
+    if not head or head in _EMPTY or _plural(head) or head in OCCURRENCES:
+        return ""
+    return head if head not in EVENT_NOUNS else ""
+
+
+def _acts_on_antecedent(tokens: list[str], at: int) -> bool:
+    """Whether the phrase ending before tokens[at], in a relative clause ("… that the
+    government | imposed on Sunday"), is followed (after auxiliaries) by a verb of
+    happening with no object of its own: the clause tells what it did to the noun before
+    the pronoun."""
+    while at < len(tokens) and tokens[at].lower() in _AUX:
+        at += 1
+    return (
+        at < len(tokens)
+        and tokens[at].lower() in _FORM_KIND
+        and tokens[at].lower() not in EVENT_NOUNS
+        and not _object_at(tokens, at + 1)
+    )
 
 
 # Words before an occurrence naming what something else happened in or was done by
@@ -1370,6 +1427,11 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             # collapsed", "the talks ended", "the ceasefire was announced").  What
             # happened in it or by it did not befall it ("three died in the blast").
             found.update(_befell(head, set() if head in settings else kinds, order))
+        elif _plural(head) and head[:-1] in OCCURRENCES and kinds & _IN_FORCE:
+            # "The protests began on Friday": a run of occurrences began (or ended) once.
+            found.update(
+                Happening(kind, OCCURRENCES[head[:-1]], order) for kind in kinds & _IN_FORCE
+            )
         elif marked or first or not _plural(head):
             things.add(_thing(head))
     if kinds and not found and not things and _RELATIVE.match(p.quote):

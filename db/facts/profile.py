@@ -64,6 +64,26 @@ SYNONYMS = {
     "escapee": "prisoners",
     "fugitives": "prisoners",
     "jailbreakers": "prisoners",
+    # The police, under any name: a class of their own, as troops are, whose hurt and dead
+    # are not the crowd's ("58 police officers were hurt" beside "86 protesters were
+    # injured").  ("Police" alone names who spoke or acted far more often than a count.)
+    "officers": "police",
+    "officer": "police",
+    "police officers": "police",
+    "policemen": "police",
+    "policewomen": "police",
+    "policemen and women": "police",
+    "gendarmes": "police",
+    "constables": "police",
+    "riot police": "police",
+    # People at a gathering, counted by its crowd: "put the crowd at 70,000", "the
+    # turnout", "40,000 marchers" (told apart by their fate: :data:`ATTENDED`).
+    "crowd": "people",
+    "crowds": "people",
+    "turnout": "people",
+    "attendance": "people",
+    "marchers": "people",
+    "participants": "people",
     # People named by their place aboard ("87 sailors", "240 crew members"; not "a crew
     # of 12", one body of them) and members of any body: people, told apart by what befell
     # them (held, freed, killed).
@@ -111,6 +131,16 @@ NOUN_FATES = {
     "abductees": "abducted",
     "detainees": "detained",
     "survivors": "rescued",
+    # People named by taking part in a gathering: "300,000 marchers", "the crowd".
+    "marchers": "attended",
+    "protesters": "attended",
+    "protestors": "attended",
+    "demonstrators": "attended",
+    "participants": "attended",
+    "crowd": "attended",
+    "crowds": "attended",
+    "turnout": "attended",
+    "attendance": "attended",
 }
 # People counted by what befell them, under whatever noun or none ("the number trapped
 # at 47", "52 men were cut off"): the fate names the count.
@@ -145,7 +175,7 @@ _SQUARE = re.compile(r"[\s-]+(?:square|sq\.?)[\s-]+", re.I)
 # 900") counts people.
 PEOPLE_BY_FATE = frozenset(
     ("displaced", "detained", "sheltered", "released", "escaped", "abducted", "charged",
-     "convicted", "crossed")
+     "convicted", "crossed", "held", "attended")
 )  # fmt: skip
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
@@ -276,7 +306,13 @@ CAUGHT_ILLNESS = (
 # evacuated"), whatever the same word ("people") they are counted in; so are homes
 # destroyed, damaged or flooded.
 FATE = re.compile(
-    r"(?=[a-z])\b(?:(?P<displaced>evacu(?:at\w*|ees?)|displaced|"
+    # Still held when told: "150 remain in custody", "about 45 are still held", "still
+    # behind bars": those held now, a count that falls as people are let go, not the count
+    # of all those ever arrested (read first: "are still held" is no arrest told again).
+    r"(?=[a-z])\b(?:(?P<held>(?:remain(?:s|ed|ing)?|(?:are|is|were|was|being|been)\s+still|"
+    r"still)\s+(?:(?:being|now)\s+)?(?:held|detained|jailed|imprisoned|locked\s+up|behind\s+bars|"
+    r"in\s+(?:police\s+)?(?:custody|detention|jail|prison|cells?))(?!\s+(?:hostage|captive)\b))"
+    r"|(?P<displaced>evacu(?:at\w*|ees?)|displaced|"
     # (Fleeing custody is escaping: "fled the prison", "fled from police custody".)
     r"(?:fled|flee(?:ing)?)(?!\s+(?:from\s+)?(?:the\s+|their\s+|police\s+)*(?:custody|prisons?|"
     r"jails?|cells?|police|guards)\b)|uprooted|relocated|"
@@ -400,6 +436,23 @@ ILLNESS = re.compile(
     re.I,
 )
 HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries|injuring|wounding)\b", re.I)
+# People who took part in a gathering (a march, a rally, a protest, a vigil), counted by
+# its crowd: "40,000 people took part", "joined Sunday's march", "marched", "the turnout",
+# "put the crowd at".  A count of one gathering: it does not run on from day to day, and
+# the crowds of two gatherings are two counts (db.facts.relate).
+_GATHERINGS = (
+    r"(?:march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|vigils?|processions?|"
+    r"gatherings?|sit-ins?|strikes?|parades?|meetings?|funerals?|services?|ceremon(?:y|ies))"
+)
+ATTENDED = re.compile(
+    r"(?=[a-z])\b(?:(?:took|take|takes|taking|taken)\s+part|turn(?:ed|s|ing)?\s+out|turnout|"
+    r"crowds?|attendance|attended|attending|"
+    r"(?:joined|join|joins|joining)\s+(?:(?:the|a|an|this|that|their|its|his|her|[\w'’-]+['’]s)"
+    rf"\s+)?(?:[\w'’-]+\s+){{0,2}}?{_GATHERINGS}|"
+    r"marched|marching|rallied|demonstrated|protested|gathered|thronged|flocked|packed\s+"
+    r"(?:into|the))\b",
+    re.I,
+)
 # The number words from two to ninety-nine, not followed by a multiple ("two hundred").
 _WORD_2_99 = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
@@ -687,6 +740,8 @@ def predicate_of(quote: str) -> str:
             return "ill"
     if fate:
         return fate.lastgroup or ""
+    if ATTENDED.search(quote):
+        return "attended"
     strength = STRENGTH.search(quote)
     if strength and not _SOMEWHERE.match(quote, strength.end()):
         return "strength"
@@ -715,7 +770,7 @@ def _people_noun(word: str) -> bool:
     """Whether *word* names people (or troops, or prisoners) by a known noun."""
     word = word.lower()
     found = SYNONYMS.get(word) or SYNONYMS.get(word.rstrip("s")) or SYNONYMS.get(f"{word}s")
-    return found in PEOPLE or found in HELD or found == "troops"
+    return found in PEOPLE or found in HELD or found in KEPT
 
 
 # … the noun it stands before, at most one word apart ("escaped Morrowgate inmates").
@@ -978,7 +1033,17 @@ _CHANGED = re.compile(
 
 
 # Classes of people that keep their name whatever befell them.
-KEPT = frozenset(("troops", "prisoners"))
+KEPT = frozenset(("troops", "prisoners", "police"))
+
+
+def kept_hurt(told: str) -> str:
+    """What befell a class keeping its name ("troops", "the police") that *told* counts as
+    casualties: "hurt" when the words tell only of the hurt, else "casualty"."""
+    if HURT.search(told) and not DEATHS.search(told) and not _BOTH.search(told):
+        return "hurt"
+    return "casualty"
+
+
 # Words counting the dead and the hurt together: "casualties", "killed or wounded".
 _BOTH = re.compile(r"\bcasualt(?:y|ies)\b", re.I)
 
@@ -1046,11 +1111,14 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = predicate_of(f"{_clause_tail(lead)} {quote}")
     if not predicate and (unit in PEOPLE or unit in HELD):
         predicate = noun_fate(quote)  # "233 escapees": those who escaped
+    if predicate == "attended" and unit not in ("", "people"):
+        predicate = ""  # "troops marched into the town": no crowd at a gathering
     if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in KEPT:
         # A class keeping its name ("troops", "prisoners") counts its dead and its hurt
-        # apart: "40 soldiers were wounded" is not "12 soldiers were killed".
-        if HURT.search(quote) and not DEATHS.search(quote) and not _BOTH.search(quote):
-            predicate = "hurt"
+        # apart: "40 soldiers were wounded" is not "12 soldiers were killed".  A part told
+        # of its whole ("71 officers were injured, | 16 of them seriously") is of the whole's.
+        told = f"{_sentence_tail(lead)} {quote}" if whole is not None else quote
+        predicate = kept_hurt(told)
     return Reading(
         None if figure is None else figure.value,
         None if figure is None else figure.value_max,
@@ -1289,6 +1357,10 @@ def profile(
             when, when_is_event = dt.date(year, 7, 1), True  # "the 2019 fire": that year's
     if when is None and published is not None:
         when = published.date()
+    if r.predicate == "attended" and published is not None:
+        # Estimates of one gathering's crowd are told in the order they were given: its
+        # day dates the gathering (event_first), not which estimate is the newer.
+        when, when_is_event = published.date(), False
     words = frozenset(r.wording.split())
     low, high, unit = 0.0, 0.0, ""
     predicate, verb, increment = r.predicate, r.verb, r.increment
@@ -1304,6 +1376,9 @@ def profile(
             if not predicate and OF_THEM.match(quote):
                 # "96 sailors have been released, | 41 of them from …": what befell the whole.
                 predicate = predicate_of(_sentence_tail(around[:at]))
+                if predicate == "casualty" and unit in KEPT:
+                    # "71 police officers have been injured, | 16 of them seriously"
+                    predicate = kept_hurt(f"{_sentence_tail(around[:at])} {quote}")
             told = told_before(around[:at]) if unit in ("", "people") else None
             if told is not None and (
                 predicate not in PEOPLE_BY_FATE
@@ -1336,10 +1411,11 @@ def profile(
             # 180 have been recaptured" after a sentence of escapees: those people.
             named = unit_in_words(before) if before and not named_people(quote) else ""
             unit = named if named in HELD else "people"
+    subset = r.subset or (r.value is not None and bool(around) and brings_total(quote, around))
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, increment, r.forecast, *event,
-        lead, predicate, r.period, r.subset, r.incident, _trend(quote) if r.update_cue else 0,
+        lead, predicate, r.period, subset, r.incident, _trend(quote) if r.update_cue else 0,
         around, published.date() if published is not None else None, r.whole, verb, before,
     )  # fmt: skip
 
@@ -1357,6 +1433,24 @@ _HOSPITAL_PLACE = re.compile(
     r"centers?)|treatment\s+(?:centres?|centers?))\b",
     re.I,
 )
+
+
+# A figure whose sentence goes on to bring a running count to another ("Police arrested 64
+# people on Saturday, | bringing the number arrested since the protests began to about
+# 960"; "taking the death toll to 40"): what it counts was added to that total, a part of it.
+BRINGS_TOTAL = re.compile(
+    r"[^.;!?]*?,\s*(?:(?:and|which|so)\s+)?(?:bringing|brought|brings|taking|took|takes|"
+    r"pushing|pushed|pushes|raising|raised|raises|lifting|lifted|lifts|putting)\s+(?:(?:the|its|their|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:number|total|toll|tally|count|figure)\b",
+    re.I,
+)
+
+
+def brings_total(quote: str, around: str) -> bool:
+    """Whether the sentence *around* the quote goes on, after it, to bring a running count
+    to a figure (:data:`BRINGS_TOTAL`): the quote's figure is a part of that total."""
+    at = around.find(quote)
+    return at >= 0 and BRINGS_TOTAL.match(around, at + len(quote)) is not None
 
 
 def in_care_now(quote: str, lead: str, around: str = "") -> bool:

@@ -32,6 +32,7 @@ from db.facts.profile import (
     PEOPLE_BY_FATE,
     Profile,
     Reading,
+    brings_total,
     cached_profile,
     is_time_unit,
     named_people,
@@ -156,12 +157,16 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
         found = [of(row) for row in rows]
         # A figure whose quote does not name what it counts, or an event told of as "it"
         # ("since it sank on 3 May"): look at its sentence.
-        bare = {p.article_id for p in found if _needs_sentence(p)}
+        bare = {p.article_id for p in found if _needs_sentence(p) or _may_add(p)}
         texts = dict(
             session.execute(select(Article.id, Article.text).where(Article.id.in_(bare))).all()
         )
     out = []
     for row, p in zip(rows, found, strict=True):
+        if _may_add(p) and p.article_id in texts:
+            sentence = _sentence(texts[p.article_id], p.start, p.end)
+            if brings_total(p.quote, sentence):
+                p = of(row, sentence)  # "arrested 64 on Saturday, bringing the total to 960"
         if _needs_sentence(p) and p.article_id in texts:
             text = texts[p.article_id]
             p = of(row, _sentence(text, p.start, p.end))
@@ -194,6 +199,21 @@ def _needs_before(p: Profile) -> bool:
     if p.unit == "people" and p.predicate in PEOPLE_BY_FATE:
         return not named_people(p.quote)
     return refers_back(p.quote) and not unit_in_words(p.quote)
+
+
+def _may_add(p: Profile) -> bool:
+    """Whether a figure of what befell people or things on one day ("Police arrested 64
+    people on Saturday") may be what its sentence goes on to add to a running count
+    (:func:`db.facts.profile.brings_total`): only then is its sentence looked at."""
+    return (
+        p.has_figure
+        and bool(p.predicate)
+        and not p.around
+        and not p.subset
+        and not p.cumulative
+        and p.event_first is not None
+        and p.event_first == p.event_last
+    )
 
 
 def _needs_sentence(p: Profile) -> bool:

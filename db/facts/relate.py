@@ -20,7 +20,7 @@ SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
     ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered", "ill",
      "hospitalised", "confirmed", "treated", "released", "escaped", "abducted", "charged",
-     "convicted", "crossed", "vaccinated", "hurt", "suspected")
+     "convicted", "crossed", "vaccinated", "hurt", "suspected", "held", "attended")
 )  # fmt: skip
 # What befell homes tells the count as well: "62 houses burned down" and "the number of
 # homes lost has risen to 118" count one thing however differently worded.
@@ -29,8 +29,12 @@ TOLD_BY_WHAT_BEFELL = frozenset(("destroyed", "damaged", "flooded", "unpowered")
 # …) and homes.
 TOLD_UNITS = frozenset(
     ("killed", "wounded", "people", "crew", "rescued", "trapped", "missing", "ill", "hospitalised",
-     "confirmed", "treated", "prisoners", "vaccinated", "suspected")
+     "confirmed", "treated", "prisoners", "vaccinated", "suspected", "police")
 )  # fmt: skip
+# A crowd is counted at one gathering: the crowds of gatherings told of more than this
+# many days apart (by the day each claim dates its gathering, else by its publication
+# day) are the crowds of two gatherings, however their figures fall.
+GATHERING_DAYS = 3
 # A figure dated in its own words this many days or more from another's counts another
 # incident's toll or another year's total, not a newer count of the same thing.
 MAX_DAYS_APART = 366
@@ -137,6 +141,19 @@ def _counted(a: Profile, b: Profile) -> str:
     return a.unit if a.unit == b.unit else INJURED[0]
 
 
+def other_gathering(a: Profile, b: Profile) -> bool:
+    """Whether two counts of a crowd are of different gatherings: each dated by its own
+    words (different days), or one dated and the other published, or both published,
+    more than :data:`GATHERING_DAYS` apart."""
+    if a.event_first and a.event_last and b.event_first and b.event_last:
+        return a.event_last < b.event_first or b.event_last < a.event_first
+    day = a.event_first or a.published
+    other = b.event_first or b.published
+    if day is None or other is None:
+        return False
+    return abs((day - other).days) > GATHERING_DAYS
+
+
 def _years_apart(a: Profile, b: Profile) -> bool:
     """Whether a figure is dated in its own words over a year from the other's date."""
     if a.when is None or b.when is None or not (a.when_is_event or b.when_is_event):
@@ -158,6 +175,8 @@ def _alike(a: Profile, b: Profile) -> bool:
         and abs((when - then).days) > MAX_DAYS_APART
     ):
         return False  # a toll of 2011 is another incident's, not this one's
+    if a.predicate == "attended" and other_gathering(a, b):
+        return False  # the crowd at Sunday's march is not the crowd at the next rally
     if not a.predicate and not b.predicate and not same_doing(a.verb, b.verb):
         return False  # "turned back 23 vessels" and "87 ships are waiting at anchor"
     if a.predicate in TOLD_BY_WHAT_HAPPENED and a.unit in TOLD_UNITS:
