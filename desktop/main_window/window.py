@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
                 }
             self._steps = [
                 self._build_claims_table,
+                self._finish_claims_table,
                 self._build_reader_and_sides,
                 self._install_review,
                 self._install_shared,
@@ -441,8 +442,12 @@ class MainWindow(QMainWindow):
 
         # First: at start-up its first page is read and painted before the other
         # panels are built (see ``_build_in_passes``).
-        self.claims_table = ClaimsTableView(self.ctx)
+        self.claims_table = ClaimsTableView(self.ctx, defer=True)
         self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
+        self.claims_table.start()  # (once built: see ClaimsTableView.start)
+
+    def _finish_claims_table(self) -> None:
+        self.claims_table.finish()  # (its saved filters: not before its first rows)
 
     def _build_reader_and_sides(self) -> None:
         from desktop.articles import ArticleListPanel, ArticleMetadataEditor
