@@ -12,8 +12,11 @@ for the same page (the claims table's paging tests hold the two to it).
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import (
@@ -21,13 +24,12 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Date,
-    Executable,
+    Select,
     Uuid,
     column,
     func,
     select,
     table,
-    text,
 )
 
 from db.claim_criteria import ClaimFilter
@@ -103,25 +105,8 @@ def _order_by(descending: bool) -> list[Any]:
     return [c.asc().nulls_first() for c in columns]
 
 
-# SQLite would rather scan every claim and sort them all for a page (a 1,000,000-claim
-# workspace sorted for 200 rows): CROSS JOIN keeps the articles outside, walked on their
-# title index, each article's claims read on the position index in order.
-_SQLITE_IDS = (
-    "SELECT claim.id FROM article CROSS JOIN claim ON claim.article_id = article.id "
-    'ORDER BY article.title {0}, article.id {0}, claim.start {0}, claim."end" {0}, '
-    "claim.id {0} LIMIT :limit OFFSET :offset"
-)
-
-
-def _ids_query(dialect: str, descending: bool, offset: int, limit: int) -> Executable:
+def _ids_query(descending: bool, offset: int, limit: int) -> Select[Any]:
     """The ids of a page: articles in title order, each article's claims by position."""
-    if dialect == "sqlite":
-        direction = "DESC NULLS LAST" if descending else "ASC NULLS FIRST"
-        return (
-            text(_SQLITE_IDS.format(direction))
-            .bindparams(limit=limit, offset=offset)
-            .columns(column("id", Uuid))
-        )
     return (
         select(_claim.c.id)
         .select_from(_article)
@@ -197,16 +182,90 @@ def _rows_of(conn: Connection, ids: list[uuid.UUID]) -> dict[str, ClaimRow]:
         .where(_relay.c.claim_id.in_(ids))
         .order_by(_relay.c.claim_id, _relay.c.position)
     )
-    tags: dict[str, list[str]] = defaultdict(list)
-    for cid, name in conn.execute(tag_query):
-        tags[sid(cid) or ""].append(name)
-    relays: dict[str, list[str]] = defaultdict(list)
-    for cid, name in conn.execute(relay_query):
-        relays[sid(cid) or ""].append(name)
-    tag_text = {cid: ", ".join(names) for cid, names in tags.items()}
-    relay_text = {cid: RELAY_JOIN.join(names) for cid, names in relays.items()}
+    tag_text = _joined_names(conn.execute(tag_query), ", ")
+    relay_text = _joined_names(conn.execute(relay_query), RELAY_JOIN)
     rows = (make_row(r, tag_text, relay_text) for r in result)
     return {row[0]: row for row in rows}
+
+
+# ------------------------------------------------------------ SQLite: plain sqlite3
+#
+# The same statements written out for SQLite and run on the driver's connection: no
+# statement to compile and no value to convert through SQLAlchemy, so a page costs the
+# interpreter little beside the GUI thread (the database's own work releases its lock).
+# SQLite would rather scan every claim and sort them all for a page (a 1,000,000-claim
+# workspace sorted for 200 rows): CROSS JOIN keeps the articles outside, walked on their
+# title index, each article's claims read on the position index in order.
+
+_SQLITE_IDS = (
+    "SELECT claim.id FROM article CROSS JOIN claim ON claim.article_id = article.id "
+    'ORDER BY article.title {0}, article.id {0}, claim.start {0}, claim."end" {0}, '
+    "claim.id {0} LIMIT ? OFFSET ?"
+)
+_SQLITE_WANTED = "({marks})"  # the page's ids, one placeholder each, _CHUNK at most
+_CHUNK = 500
+_UPDATES = Relation.UPDATES.value
+_SQLITE_ROWS = f"""
+SELECT claim.id, claim.status, claim.reliability, claim.credibility,
+       coalesce(source.name, ''), claim.statement, claim.quote, article.title,
+       claim.event_start, claim.event_end, claim.updated_at, claim.article_id,
+       claim.source_id,
+       (SELECT count(*) FROM comment WHERE comment.claim_id = claim.id
+           AND comment.parent_id IS NULL AND comment.resolved IS 0),
+       claim.contested,
+       (SELECT claim_link.from_claim_id FROM claim_link
+           WHERE claim_link.to_claim_id = claim.id AND claim_link.relation = '{_UPDATES}'
+           ORDER BY claim_link.created_at, claim_link.id LIMIT 1)
+FROM claim JOIN article ON article.id = claim.article_id
+LEFT OUTER JOIN source ON source.id = claim.source_id
+WHERE claim.id IN {_SQLITE_WANTED}
+"""
+_SQLITE_TAGS = (
+    "SELECT claim_tag.claim_id, tag.name FROM claim_tag JOIN tag ON tag.id = claim_tag.tag_id "
+    f"WHERE claim_tag.claim_id IN {_SQLITE_WANTED} ORDER BY tag.name"
+)
+_SQLITE_RELAYS = (
+    "SELECT claim_relay.claim_id, source.name FROM claim_relay "
+    "JOIN source ON source.id = claim_relay.source_id "
+    f"WHERE claim_relay.claim_id IN {_SQLITE_WANTED} "
+    "ORDER BY claim_relay.claim_id, claim_relay.position"
+)
+
+
+def _day(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _sqlite_page(raw: sqlite3.Connection, descending: bool, offset: int, limit: int) -> list[Any]:
+    """(ids as stored, rows by id text) of a page, on SQLite."""
+    direction = "DESC NULLS LAST" if descending else "ASC NULLS FIRST"
+    ids = [r[0] for r in raw.execute(_SQLITE_IDS.format(direction), (limit, offset))]
+    if not ids:
+        return []
+    result, tag_pairs, relay_pairs = [], [], []
+    for at in range(0, len(ids), _CHUNK):
+        chunk = ids[at : at + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        result += raw.execute(_SQLITE_ROWS.format(marks=marks), chunk).fetchall()
+        tag_pairs += raw.execute(_SQLITE_TAGS.format(marks=marks), chunk).fetchall()
+        relay_pairs += raw.execute(_SQLITE_RELAYS.format(marks=marks), chunk).fetchall()
+    tags = _joined_names(tag_pairs, ", ")  # (a claim's names all come in one chunk)
+    relays = _joined_names(relay_pairs, RELAY_JOIN)
+    rows = {}
+    for r in result:
+        values = list(r)
+        values[8], values[9] = _day(values[8]), _day(values[9])
+        row = make_row(values, tags, relays)
+        rows[row[0]] = row
+    return [rows[key] for key in map(sid, ids) if key in rows]
+
+
+def _joined_names(pairs: Iterable[Any], joint: str) -> dict[str, str]:
+    """(claim id, name) pairs, in order, as each claim's names joined by *joint*."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for cid, name in pairs:
+        names[sid(cid) or ""].append(name)
+    return {cid: joint.join(each) for cid, each in names.items()}
 
 
 def page(
@@ -233,11 +292,14 @@ def page(
             return []
         descending, offset, limit = not descending, total - end, end - offset
     with ws.engine.connect() as conn:
-        ids = list(conn.scalars(_ids_query(conn.dialect.name, descending, offset, limit)))
-        if not ids:
-            return []
-        rows = _rows_of(conn, ids)
-    wanted = [rows[str(i)] for i in ids if str(i) in rows]
+        if conn.dialect.name == "sqlite":
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            wanted = _sqlite_page(raw, descending, offset, limit)
+        else:
+            ids = list(conn.scalars(_ids_query(descending, offset, limit)))
+            rows = _rows_of(conn, ids) if ids else {}
+            wanted = [rows[str(i)] for i in ids if str(i) in rows]
     if reverse:
         wanted.reverse()
     return wanted

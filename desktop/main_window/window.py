@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QInputEvent,
     QKeySequence,
     QResizeEvent,
     QShowEvent,
@@ -110,7 +111,8 @@ PANEL_ATTRIBUTES = frozenset(
         "_sources_holder",
     }
 )
-# Keys and clicks that, arriving before the panels are built, build them first.
+# Keys and clicks that, arriving before the panels are built, build them first (all of
+# them QInputEvent subclasses).
 INPUT_EVENTS = frozenset(
     {
         QEvent.Type.ShortcutOverride,
@@ -142,8 +144,11 @@ class _InputFirst(QObject):
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here while the panels are built: the
+        # class check first (``type()`` makes a Python enum member at every call).
         if (
-            event.type() in INPUT_EVENTS
+            isinstance(event, QInputEvent)
+            and event.type() in INPUT_EVENTS
             and isinstance(watched, QWidget)
             and watched.window() is self._window
         ):
