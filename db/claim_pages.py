@@ -10,10 +10,8 @@ descending ones last, on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
-import enum
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -29,6 +27,9 @@ from sqlalchemy import (
 )
 
 from db.claim_filter import apply_claim_filter, needs_article
+from db.claim_order import PAGE_SIZE as PAGE_SIZE
+from db.claim_order import ClaimOrder as ClaimOrder
+from db.claim_order import SortKey as SortKey
 from db.claim_rows import (
     R_ID,
     ClaimRow,
@@ -44,35 +45,6 @@ from db.models import Article, Claim, ClaimRelay, Source, Tag, claim_tag
 from db.search.match import sqlite_claims_matched_at_least
 from db.search.query import parse_query
 from db.workspace import Workspace
-
-PAGE_SIZE = 200
-
-
-class SortKey(enum.StrEnum):
-    """What the claims table is ordered by."""
-
-    POSITION = "position"  # article title, then the claim's place in the article
-    ID = "id"
-    STATUS = "status"
-    GRADING = "grading"
-    SOURCE = "source"
-    STATEMENT = "statement"
-    QUOTE = "quote"
-    ARTICLE = "article"
-    TAGS = "tags"
-    EVENT = "event"
-    UPDATED = "updated"
-    THREADS = "threads"
-    RELAYS = "relays"  # the first relay's name (nearest the original source)
-
-
-@dataclass(frozen=True)
-class ClaimOrder:
-    key: SortKey = SortKey.POSITION
-    descending: bool = False
-
-    def reversed(self) -> ClaimOrder:
-        return ClaimOrder(self.key, not self.descending)
 
 
 def _first_tag() -> ColumnElement[Any]:

@@ -1,17 +1,12 @@
 """Fast, flat claim rows for large tables: plain tuples, one query plus tags.
 
-A row is ``(id, status, reliability, credibility, source, statement, quote,
-article_title, tags, event_start, event_end, updated_at, article_id, source_id,
-open_threads, relayed_by, contested, superseded_by)`` with ids as strings, ``tags``
-one comma-separated string, ``open_threads`` the number of unresolved discussion
-threads on the claim, ``relayed_by`` its relay chain joined with " → " (nearest the
-original source first), ``contested`` a bool and ``superseded_by`` the id of a newer
-claim that updates this one (None when none does).
+The row's shape (``ROW_FIELDS``, the ``R_*`` positions) and how one is made from a
+query's values live in :mod:`db.claim_row_values`, importable without the ORM; they
+are named here too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,7 +15,33 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, func, select, type_coerce
 
 from db.claim_filter import apply_claim_filter
-from db.claims import ClaimFilter, ClaimInfo
+from db.claim_row_values import (
+    R_ARTICLE,
+    R_ARTICLE_ID,
+    R_CONTESTED,
+    R_CREDIBILITY,
+    R_EVENT_END,
+    R_EVENT_START,
+    R_ID,
+    R_QUOTE,
+    R_RELAYS,
+    R_RELIABILITY,
+    R_SOURCE,
+    R_SOURCE_ID,
+    R_STATEMENT,
+    R_STATUS,
+    R_SUPERSEDED_BY,
+    R_TAGS,
+    R_THREADS,
+    R_UPDATED,
+    RELAY_JOIN,
+    ROW_FIELDS,
+    ClaimRow,
+    make_row,
+    row_of_new_claim,
+    sid,
+)
+from db.claims import ClaimFilter
 from db.models import (
     Article,
     Claim,
@@ -32,52 +53,37 @@ from db.models import (
     Tag,
     claim_tag,
 )
-from db.timeutil import as_utc
 from db.workspace import Workspace
 
-ROW_FIELDS: tuple[str, ...] = (
-    "id",
-    "status",
-    "reliability",
-    "credibility",
-    "source",
-    "statement",
-    "quote",
-    "article",
-    "tags",
-    "event_start",
-    "event_end",
-    "updated_at",
-    "article_id",
-    "source_id",
+__all__ = [
+    "RELAY_JOIN",
+    "ROW_FIELDS",
+    "R_ARTICLE",
+    "R_ARTICLE_ID",
+    "R_CONTESTED",
+    "R_CREDIBILITY",
+    "R_EVENT_END",
+    "R_EVENT_START",
+    "R_ID",
+    "R_QUOTE",
+    "R_RELAYS",
+    "R_RELIABILITY",
+    "R_SOURCE",
+    "R_SOURCE_ID",
+    "R_STATEMENT",
+    "R_STATUS",
+    "R_SUPERSEDED_BY",
+    "R_TAGS",
+    "R_THREADS",
+    "R_UPDATED",
+    "ClaimRow",
+    "claim_rows",
+    "has_open_thread",
     "open_threads",
-    "relayed_by",
-    "contested",
-    "superseded_by",
-)
-(
-    R_ID,
-    R_STATUS,
-    R_RELIABILITY,
-    R_CREDIBILITY,
-    R_SOURCE,
-    R_STATEMENT,
-    R_QUOTE,
-    R_ARTICLE,
-    R_TAGS,
-    R_EVENT_START,
-    R_EVENT_END,
-    R_UPDATED,
-    R_ARTICLE_ID,
-    R_SOURCE_ID,
-    R_THREADS,
-    R_RELAYS,
-    R_CONTESTED,
-    R_SUPERSEDED_BY,
-) = range(len(ROW_FIELDS))
-RELAY_JOIN = " → "
-
-ClaimRow = tuple[Any, ...]
+    "row_of_new_claim",
+    "rows_with_tags",
+    "select_rows",
+]
 _CHUNK = 500
 
 
@@ -155,13 +161,13 @@ def _names_map(
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
             for cid, name in session.execute(base.where(claim_column.in_(chunk))):
-                names[_sid(cid) or ""].append(name)
+                names[sid(cid) or ""].append(name)
     else:
         if flt != ClaimFilter():
             matching = select_rows(flt).with_only_columns(Claim.id).subquery()
             base = base.where(claim_column.in_(select(matching.c.id)))
         for cid, name in session.execute(base):
-            names[_sid(cid) or ""].append(name)
+            names[sid(cid) or ""].append(name)
     return names
 
 
@@ -186,87 +192,13 @@ def _relay_map(session: Any, ids: list[uuid.UUID] | None, flt: ClaimFilter) -> d
     return {cid: RELAY_JOIN.join(v) for cid, v in names.items()}
 
 
-def _sid(value: Any) -> str | None:
-    """A UUID as its canonical hyphenated text, from SQLite's 32 hex digits or a UUID."""
-    if value is None:
-        return None
-    if type(value) is str:
-        if len(value) == 32:
-            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-        return value
-    return str(value)
-
-
-def _utc(value: Any) -> dt.datetime | None:
-    """An aware UTC datetime from SQLite's naive UTC text or a driver's datetime."""
-    if value is None:
-        return None
-    if type(value) is str:
-        return dt.datetime.fromisoformat(value + "+00:00")
-    return as_utc(value)
-
-
-def _row(r: Any, tags: dict[str, str], relays: dict[str, str]) -> ClaimRow:
-    cid = _sid(r[0])
-    return (
-        cid,
-        r[1],
-        r[2],
-        r[3],
-        r[4],
-        r[5],
-        r[6],
-        r[7],
-        tags.get(cid, "") if cid is not None else "",
-        r[8],
-        r[9],
-        _utc(r[10]),
-        _sid(r[11]),
-        _sid(r[12]),
-        r[13] or 0,
-        relays.get(cid, "") if cid is not None else "",
-        bool(r[14]),
-        _sid(r[15]),
-    )
-
-
-def row_of_new_claim(info: ClaimInfo) -> ClaimRow | None:
-    """The row of a claim just created, from what was written: no open thread, no relay,
-    nothing superseding it (a claim brought back with its links or relays is not bare:
-    its writer names those too).  None when its tags are set (their order is the
-    database's)."""
-    if info.tags:
-        return None
-    source_id = None if info.source_id is None else str(info.source_id)
-    return (
-        str(info.id),
-        info.status.value,
-        info.reliability,
-        info.credibility,
-        info.source_name if source_id is not None else "",
-        info.statement,
-        info.quote,
-        info.article_title,
-        "",
-        info.event_start,
-        info.event_end,
-        as_utc(info.updated_at),
-        str(info.article_id),
-        source_id,
-        0,
-        "",
-        bool(info.contested),
-        None,
-    )
-
-
 def rows_with_tags(session: Any, result: Any) -> list[ClaimRow]:
     """Rows from the result of a :func:`select_rows` query, with their tags and relay
     chains read (by id)."""
-    ids = [uuid.UUID(_sid(r[0])) for r in result]
+    ids = [uuid.UUID(sid(r[0])) for r in result]
     tags = _tag_map(session, ids, ClaimFilter())
     relays = _relay_map(session, ids, ClaimFilter())
-    return [_row(r, tags, relays) for r in result]
+    return [make_row(r, tags, relays) for r in result]
 
 
 def claim_rows(
@@ -288,15 +220,15 @@ def claim_rows(
             if limit is not None:
                 query = query.limit(limit)
             result = conn.execute(query).all()
-            few = None if len(result) > _CHUNK else [uuid.UUID(_sid(r[0])) for r in result]
+            few = None if len(result) > _CHUNK else [uuid.UUID(sid(r[0])) for r in result]
             tags = _tag_map(session, few, flt)
             relays = _relay_map(session, few, flt)
-            return [_row(r, tags, relays) for r in result]
+            return [make_row(r, tags, relays) for r in result]
         wanted = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in ids]
         result = []
         for i in range(0, len(wanted), _CHUNK):
             result.extend(conn.execute(query.where(Claim.id.in_(wanted[i : i + _CHUNK]))).all())
-        found = [uuid.UUID(_sid(r[0])) for r in result]
+        found = [uuid.UUID(sid(r[0])) for r in result]
         tags = _tag_map(session, found, flt)
         relays = _relay_map(session, found, flt)
-        return [_row(r, tags, relays) for r in result]
+        return [make_row(r, tags, relays) for r in result]

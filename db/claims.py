@@ -7,7 +7,7 @@ import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, inspect, select, true
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from db import rules, timeutil
 from db.anchors import CONTEXT_CHARS, Anchor, find_quote
+from db.claim_criteria import ClaimFilter as ClaimFilter
 from db.decisions import clean_rationale, needs_rationale, record_decision
 from db.errors import InvalidInput, NotFound, StaleEdit, enum_member
 from db.ids import resolve_id
@@ -89,22 +90,6 @@ class ClaimInfo:
     @property
     def grading(self) -> str:
         return f"{self.reliability or ''}{self.credibility or ''}"
-
-
-@dataclass(frozen=True)
-class ClaimFilter:
-    """What the claims table, exports and the CLI select by; empty means all."""
-
-    statuses: frozenset[Status] = frozenset()
-    article_ids: frozenset[uuid.UUID] = frozenset()
-    source_ids: frozenset[uuid.UUID] = frozenset()
-    tags: frozenset[str] = frozenset()
-    text: str = ""
-    since: dt.datetime | None = None  # article published at or after
-    until: dt.datetime | None = None  # article published before
-    extra: dict[str, Any] = field(default_factory=dict)
-    contested_only: bool = False  # only claims a contradiction put back in review
-    hide_superseded: bool = False  # leave out claims a newer claim updates
 
 
 # ---------------------------------------------------------------- validation

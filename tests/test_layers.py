@@ -64,6 +64,8 @@ VALUE_MODULES = {
     "db.invisible",
     "db.models.enums",
     "db.enums",
+    "db.claim_criteria",
+    "db.claim_order",
 }
 
 
@@ -133,7 +135,9 @@ def _value_name(module: str, name: str) -> bool:
         return True
     allowed = VALUE_NAMES.get(module, set())
     # db.claim_rows: the row type and its column positions (R_*).
-    row_names = module == "db.claim_rows" and (name == "ClaimRow" or name.startswith("R_"))
+    row_names = module in ("db.claim_rows", "db.claim_row_values") and (
+        name == "ClaimRow" or name.startswith("R_")
+    )
     return name in allowed or row_names
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.decisions import needs_rationale
-from db.models import Status
+from db.enums import Status
 from desktop.palette import status_icon
 from desktop.screen_fit import resize_within_screen
 

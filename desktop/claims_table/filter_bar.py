@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.claims import ClaimFilter
-from db.models import Status
+from db.claim_criteria import ClaimFilter
+from db.enums import Status
 from db.workspace import Workspace
 from desktop.models.claims_model import alive_flag
 from desktop.operations import claims_table as ops

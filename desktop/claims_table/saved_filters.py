@@ -8,18 +8,25 @@ the change record.
 from __future__ import annotations
 
 import uuid
+from types import ModuleType
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QPushButton, QWidget
 
 from db.changes import Changes, Entity
-from db.claims import ClaimFilter
+from db.claim_criteria import ClaimFilter
 from db.errors import ClaimDeskError
 from desktop.claims_table.filter_bar import ClaimFilterBar
 from desktop.context import AppContext
-from desktop.operations import saved_filters as saved_ops
 
 PLACEHOLDER = "Saved filters…"
+
+
+def _saved_ops() -> ModuleType:
+    """The saved filters' operations, imported when first used (they load the ORM)."""
+    from desktop.operations import saved_filters
+
+    return saved_filters
 
 
 class _SavedCombo(QComboBox):
@@ -37,7 +44,15 @@ class _SavedCombo(QComboBox):
 class SavedFilters(QWidget):
     """The list of saved filters and its menu (objectName ``savedFilters``)."""
 
-    def __init__(self, ctx: AppContext, bar: ClaimFilterBar, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        bar: ClaimFilterBar,
+        parent: QWidget | None = None,
+        *,
+        load: bool = True,
+    ) -> None:
+        """With *load* false the names are read on the first :meth:`reload`."""
         super().__init__(parent)
         self.setObjectName("savedFilters")
         self.ctx = ctx
@@ -73,7 +88,8 @@ class SavedFilters(QWidget):
         bar.filterChanged.connect(self._filter_changed)
         ctx.changed.connect(self._changed)
         ctx.workspaceChanged.connect(self.reload)
-        self.reload()
+        if load:
+            self.reload()
 
     # ------------------------------------------------------------ the list
 
@@ -81,7 +97,7 @@ class SavedFilters(QWidget):
         """Read the names again, keeping the chosen one chosen."""
         chosen = self.current_id()
         try:
-            names = saved_ops.names(self.ctx)
+            names = _saved_ops().names(self.ctx)
         except ClaimDeskError as exc:
             self.ctx.report_error(exc)
             names = []
@@ -132,7 +148,7 @@ class SavedFilters(QWidget):
         if not filter_id:
             return
         try:
-            info = saved_ops.get(self.ctx, uuid.UUID(filter_id))
+            info = _saved_ops().get(self.ctx, uuid.UUID(filter_id))
         except ClaimDeskError as exc:
             self.ctx.report_error(exc)
             self.reload()
@@ -165,7 +181,7 @@ class SavedFilters(QWidget):
             if name is None:
                 return False
         flt = self.bar.current_filter()
-        filter_id = saved_ops.save(self.ctx, name, flt)
+        filter_id = _saved_ops().save(self.ctx, name, flt)
         if filter_id is None:
             return False
         self._applied = flt
@@ -185,7 +201,7 @@ class SavedFilters(QWidget):
             )
             if name is None:
                 return False
-        return saved_ops.rename(self.ctx, filter_id, name)
+        return _saved_ops().rename(self.ctx, filter_id, name)
 
     def delete_current(self) -> bool:
         filter_id = self.current_id()
@@ -197,4 +213,4 @@ class SavedFilters(QWidget):
         ):
             return False
         self._applied = None
-        return saved_ops.delete(self.ctx, filter_id)
+        return _saved_ops().delete(self.ctx, filter_id)

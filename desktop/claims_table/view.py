@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -33,16 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes, Entity, Op
-from db.claims import ClaimFilter
-from db.decisions import needs_rationale
+from db.claim_criteria import ClaimFilter
+from db.enums import Status
 from db.errors import ClaimDeskError, InvalidInput
-from db.models import Status
 from desktop.accessibility import hand_focus_on
-from desktop.claims_table.bulk_dialog import BulkEditDialog
 from desktop.claims_table.filter_bar import ClaimFilterBar
 from desktop.claims_table.saved_filters import SavedFilters
 from desktop.context import AppContext
-from desktop.facts.ask import pick_fact
 from desktop.models.claims_model import (
     COL_ARTICLE,
     COL_EVENT_DATE,
@@ -59,12 +57,16 @@ from desktop.models.claims_model import (
     ClaimIdRole,
     ClaimsTableModel,
 )
-from desktop.operations import bulk as bulk_ops
 from desktop.operations import claims_table as ops
-from desktop.operations import sources as source_ops
-from desktop.operations.bulk import BulkEdit, label_of
 from desktop.palette import status_icon
 from desktop.shared.scroll_bars import cache_scroll_bars
+
+if TYPE_CHECKING:
+    from desktop.claims_table.bulk_dialog import BulkEditDialog
+    from desktop.operations.bulk import BulkEdit
+
+# The bulk edits, their dialog and the fact picker are imported when first used: the
+# table is built, and shows its first rows, before the ORM and the models are loaded.
 
 log = logging.getLogger(__name__)
 ROW_HEIGHT = 24  # at least; more for a larger font
@@ -127,16 +129,21 @@ class ClaimsTableView(QWidget):
         vheader.setMinimumSectionSize(row)
         vheader.setDefaultSectionSize(row)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, defer: bool = False
+    ) -> None:
+        """With *defer* (start-up) the first page is read by :meth:`start`, called once
+        the panel is in the window, and the saved filters by :meth:`finish`, once the
+        first rows are painted; otherwise both at once."""
         super().__init__(parent)
         self.setObjectName("claimsTablePanel")
         self.ctx = ctx
         self.model = ClaimsTableModel(lambda: self.ctx.ws, self)
-        # The first page (no filter yet) is read while the rest of the panel is built.
-        self._guard(lambda: self.model.load_async(ClaimFilter()))
+        if not defer:
+            self.start()
         self.filter_bar = ClaimFilterBar(self)
         self.filter_edit = self.filter_bar.filter_edit
-        self.saved_filters = SavedFilters(ctx, self.filter_bar, self.filter_bar)
+        self.saved_filters = SavedFilters(ctx, self.filter_bar, self.filter_bar, load=not defer)
         self.filter_bar.layout().insertWidget(0, self.saved_filters)
 
         self.table = _Table(self)
@@ -213,6 +220,19 @@ class ClaimsTableView(QWidget):
         self.filter_bar.reload_choices(ctx.ws)
         if self.filter_bar.current_filter() != self.model.claim_filter:
             self.set_filter(self.filter_bar.current_filter())
+
+    def start(self) -> None:
+        """Read the first page (no filter yet), in the background.
+
+        Not while the panel is being built: a read running beside the GUI thread's
+        building work takes the interpreter's lock from it at every call into Qt
+        (several milliseconds each time), and both end later than one after the other.
+        """
+        self._guard(lambda: self.model.load_async(ClaimFilter()))
+
+    def finish(self) -> None:
+        """Read what :meth:`__init__` left for later (with *defer*): the saved filters."""
+        self.saved_filters.reload()
 
     # ------------------------------------------------------------ loading
 
@@ -442,6 +462,9 @@ class ClaimsTableView(QWidget):
         Verified or false needs a rationale: without one the dialog asking for it
         opens (``bulk_dialog``) and nothing changes until it is accepted.
         """
+        from db.decisions import needs_rationale
+        from desktop.operations.bulk import BulkEdit
+
         status = Status(status)
         if needs_rationale(None, status) and not (rationale or "").strip():
             self.open_bulk_dialog("status", claim_ids, status=status)
@@ -450,10 +473,15 @@ class ClaimsTableView(QWidget):
 
     def add_tag(self, claim_ids: list[str], tag: str) -> int:
         """Add *tag* to every listed claim (those without it), as one undoable step."""
+        from desktop.operations.bulk import BulkEdit
+
         return self._apply(claim_ids, BulkEdit(add_tag=tag))
 
     def set_source(self, claim_ids: list[str], name: str) -> int:
         """Make the source named *name* (or alias) the source of every listed claim."""
+        from desktop.operations import sources as source_ops
+        from desktop.operations.bulk import BulkEdit, label_of
+
         found = source_ops.find_source(self.ctx, name)
         if found is None:
             self.ctx.report_error(
@@ -465,6 +493,8 @@ class ClaimsTableView(QWidget):
 
     def set_fact(self, claim_ids: list[str], fact_id: uuid.UUID, name: str = "") -> int:
         """Put every listed claim in the fact, as one undoable step."""
+        from desktop.operations.bulk import BulkEdit, label_of
+
         edit = BulkEdit(fact_id=fact_id)
         return self._apply(claim_ids, edit, label_of(edit, len(claim_ids), fact_name=name))
 
@@ -472,6 +502,8 @@ class ClaimsTableView(QWidget):
         if not claim_ids:
             self.ctx.dialogs.info("Claims", "Select claims in the Claims table first.")
             return 0
+        from desktop.operations import bulk as bulk_ops
+
         changed = bulk_ops.edit_many(self.ctx, claim_ids, edit, text)
         if changed == 0:
             self.count_label.setText(
@@ -483,6 +515,8 @@ class ClaimsTableView(QWidget):
         self, mode: str, claim_ids: list[str] | None = None, *, status: Status | None = None
     ) -> BulkEditDialog | None:
         """Ask for the value to give the selected claims (``bulk_dialog`` while open)."""
+        from desktop.claims_table.bulk_dialog import BulkEditDialog
+
         ids = self.selected_claim_ids() if claim_ids is None else claim_ids
         if not ids:
             self.ctx.dialogs.info("Claims", "Select claims in the Claims table first.")
@@ -514,6 +548,8 @@ class ClaimsTableView(QWidget):
         return dialog
 
     def _pick_fact(self) -> None:
+        from desktop.facts.ask import pick_fact
+
         ids = self.selected_claim_ids()
         if not ids:
             self.ctx.dialogs.info("Claims", "Select claims in the Claims table first.")

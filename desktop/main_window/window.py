@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QInputEvent,
     QKeySequence,
     QResizeEvent,
     QShowEvent,
@@ -110,7 +111,8 @@ PANEL_ATTRIBUTES = frozenset(
         "_sources_holder",
     }
 )
-# Keys and clicks that, arriving before the panels are built, build them first.
+# Keys and clicks that, arriving before the panels are built, build them first (all of
+# them QInputEvent subclasses).
 INPUT_EVENTS = frozenset(
     {
         QEvent.Type.ShortcutOverride,
@@ -142,8 +144,11 @@ class _InputFirst(QObject):
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here while the panels are built: the
+        # class check first (``type()`` makes a Python enum member at every call).
         if (
-            event.type() in INPUT_EVENTS
+            isinstance(event, QInputEvent)
+            and event.type() in INPUT_EVENTS
             and isinstance(watched, QWidget)
             and watched.window() is self._window
         ):
@@ -413,6 +418,7 @@ class MainWindow(QMainWindow):
                 }
             self._steps = [
                 self._build_claims_table,
+                self._finish_claims_table,
                 self._build_reader_and_sides,
                 self._install_review,
                 self._install_shared,
@@ -441,8 +447,12 @@ class MainWindow(QMainWindow):
 
         # First: at start-up its first page is read and painted before the other
         # panels are built (see ``_build_in_passes``).
-        self.claims_table = ClaimsTableView(self.ctx)
+        self.claims_table = ClaimsTableView(self.ctx, defer=True)
         self.add_dock(self.claims_table, "Claims", Area.BottomDockWidgetArea)
+        self.claims_table.start()  # (once built: see ClaimsTableView.start)
+
+    def _finish_claims_table(self) -> None:
+        self.claims_table.finish()  # (its saved filters: not before its first rows)
 
     def _build_reader_and_sides(self) -> None:
         from desktop.articles import ArticleListPanel, ArticleMetadataEditor

@@ -32,9 +32,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from db.changes import Changes
-from db.claims import ClaimFilter
+from db.claim_criteria import ClaimFilter
+from db.enums import CREDIBILITY, RELIABILITY, Status
 from db.invisible import marked
-from db.models import CREDIBILITY, RELIABILITY, Status
 from db.workspace import Workspace
 from desktop.models import claims_refresh, held_rows
 from desktop.models.claims_refresh import Item, Plan, Snapshot

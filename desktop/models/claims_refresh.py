@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from db.changes import Change, Changes, Entity, Op
-from db.claims import ClaimFilter
+from db.claim_criteria import ClaimFilter
 from db.workspace import Workspace
 from desktop.context import COUNT_FIELDS
 from desktop.operations import claims_table as ops

@@ -3,6 +3,11 @@
 The one door from the claims table (and the other paged claim lists) to the
 database.  Every function is a short read on its own connection, safe to run
 in a background job; the value types it hands back are plain tuples.
+
+Importing this loads neither the ORM nor the models: the count and the pages of all
+claims in the article order, what a window opens on, are read without them
+(:mod:`db.claim_first_rows`), so the claims table shows its first rows while the rest
+of the code loads; every other read loads :mod:`db.claim_pages` when first made.
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from db import claim_pages
-from db.claim_pages import PAGE_SIZE, ClaimOrder, SortKey
-from db.claim_rows import (
+from db import claim_first_rows
+from db.claim_criteria import ClaimFilter
+from db.claim_order import PAGE_SIZE, ClaimOrder, SortKey
+from db.claim_row_values import (
     R_ARTICLE,
     R_ARTICLE_ID,
     R_CONTESTED,
@@ -35,9 +42,10 @@ from db.claim_rows import (
     ClaimRow,
     row_of_new_claim,
 )
-from db.claims import ClaimFilter
 from db.workspace import Workspace
-from desktop.commands.claims import fresh_claim
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 __all__ = [
     "PAGE_SIZE",
@@ -75,9 +83,18 @@ __all__ = [
 ]
 
 
+def _pages() -> ModuleType:
+    """:mod:`db.claim_pages`, imported when first needed (it imports the ORM and models)."""
+    from db import claim_pages
+
+    return claim_pages
+
+
 def count(ws: Workspace, flt: ClaimFilter) -> int:
     """How many claims match *flt*."""
-    return claim_pages.count_claims(ws, flt)
+    if flt == ClaimFilter():
+        return claim_first_rows.count_all(ws)
+    return int(_pages().count_claims(ws, flt))
 
 
 def page(
@@ -92,31 +109,38 @@ def page(
 ) -> list[ClaimRow]:
     """Page *number* (rows ``number * size`` onwards) of the matching claims in *order*;
     *after* names the claim just before it, when known (see ``claim_page``)."""
-    return claim_pages.claim_page(ws, flt, order, number * size, size, total=total, after=after)
+    if claim_first_rows.serves(flt, order):
+        return claim_first_rows.page(ws, order, number * size, size, total=total)
+    rows: list[ClaimRow] = _pages().claim_page(
+        ws, flt, order, number * size, size, total=total, after=after
+    )
+    return rows
 
 
 def ids_at(
     ws: Workspace, flt: ClaimFilter, order: ClaimOrder, offset: int, limit: int
 ) -> list[str]:
     """The claim ids of rows *offset* to *offset* + *limit* (a selection not read yet)."""
-    return claim_pages.claim_ids_at(ws, flt, order, offset, limit)
+    return _pages().claim_ids_at(ws, flt, order, offset, limit)
 
 
 def rows(ws: Workspace, flt: ClaimFilter, ids: Iterable[uuid.UUID | str]) -> list[ClaimRow]:
     """The rows of those *ids* that still exist and match *flt*."""
-    return claim_pages.rows_by_id(ws, flt, ids)
+    return _pages().rows_by_id(ws, flt, ids)
 
 
 def new_claim_row(claim_id: str) -> ClaimRow | None:
     """The row of a claim this window has just created, made from what it wrote while
     its change record is being published (never reads); None when not at hand."""
+    from desktop.commands.claims import fresh_claim
+
     info = fresh_claim(claim_id)
     return None if info is None else row_of_new_claim(info)
 
 
 def rank(ws: Workspace, flt: ClaimFilter, order: ClaimOrder, claim_id: str) -> int | None:
     """The row of *claim_id* among the matching claims in *order* (None: not among them)."""
-    return claim_pages.claim_rank(ws, flt, order, claim_id)
+    return _pages().claim_rank(ws, flt, order, claim_id)
 
 
 def article_rows(
@@ -126,11 +150,11 @@ def article_rows(
     many claims of it match); None when none does.  For the position and article orders,
     where an article's claims are consecutive rows."""
     mine = replace(flt, article_ids=frozenset({uuid.UUID(str(article_id))}))
-    first = claim_pages.claim_ids_at(ws, mine, ClaimOrder(SortKey.POSITION), 0, 1)
+    first = _pages().claim_ids_at(ws, mine, ClaimOrder(SortKey.POSITION), 0, 1)
     if not first:
         return None
-    at = claim_pages.claim_rank(ws, flt, order, first[0])
-    return None if at is None else (at, claim_pages.count_claims(ws, mine))
+    at = _pages().claim_rank(ws, flt, order, first[0])
+    return None if at is None else (at, _pages().count_claims(ws, mine))
 
 
 def rank_beside(
@@ -138,16 +162,16 @@ def rank_beside(
 ) -> int | None:
     """The row a claim just added takes, from (claim id, row) of a held claim of the same
     article before it was added; None when that cannot tell (see ``claim_rank_beside``)."""
-    return claim_pages.claim_rank_beside(ws, flt, order, claim_id, anchor[0], anchor[1])
+    return _pages().claim_rank_beside(ws, flt, order, claim_id, anchor[0], anchor[1])
 
 
 def article_choices(ws: Workspace) -> list[tuple[str, str]]:
-    return claim_pages.article_choices(ws)
+    return _pages().article_choices(ws)
 
 
 def source_choices(ws: Workspace) -> list[tuple[str, str]]:
-    return claim_pages.source_choices(ws)
+    return _pages().source_choices(ws)
 
 
 def tag_choices(ws: Workspace) -> list[str]:
-    return claim_pages.tag_choices(ws)
+    return _pages().tag_choices(ws)
