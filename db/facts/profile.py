@@ -882,6 +882,26 @@ def named_before(quote: str, figure: Figure) -> str:
     return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
 
 
+# The count named after the figure it was changed to: "has revised down to 1.6 million
+# the number of clients affected", "raised to 40 its count of sites hit".
+_NUMBER_OF_AFTER = re.compile(
+    r"\s+(?:the|its|their|his|her|our)\s+(?=(?:number|count|total|tally|figure)\s+of\b)", re.I
+)
+
+
+def named_after(quote: str, figure: Figure) -> str:
+    """The counted thing "the number of …" names just after a figure with none of its
+    own ("revised to 700,000 the number of clients affected": clients); else ""."""
+    found = _NUMBER_OF_AFTER.match(quote, figure.end)
+    named = None if found is None else _NUMBER_OF.match(quote, found.end())
+    if named is None:
+        return ""
+    word = named["words"].split()[-1].lower()
+    if word in _STOP_UNITS or len(word) < 3:
+        return ""
+    return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
+
+
 # A count put at a figure: "the directorate puts the force in Dorvany at about 8,500",
 # "estimated the number of … at 40" (what is put is named before "in" or "at").
 _PUT_AT = re.compile(
@@ -1102,7 +1122,10 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         ""
         if figure is None or counted is None
         else counted_class(
-            normal_unit(counted.unit) or unit_in_words(quote) or named_before(quote, counted),
+            normal_unit(counted.unit)
+            or unit_in_words(quote)
+            or named_before(quote, counted)
+            or named_after(quote, counted),
             quote,
             counted,
         )

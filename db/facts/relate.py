@@ -344,9 +344,7 @@ def _beside(a: Profile, b: Profile) -> bool:
     changed, other = (a, b) if a.update_cue else (b, a)
     if other.start < changed.start:
         return False
-    return not re.search(
-        rf"\b(?:up|down)\s+from\D{{0,12}}{other.value:g}\b", changed.quote, re.I
-    )
+    return not re.search(rf"\b(?:up|down)\s+from\D{{0,12}}{other.value:g}\b", changed.quote, re.I)
 
 
 # A lower bound is given near the figure its giver believes: another figure of its day
