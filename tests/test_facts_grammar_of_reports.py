@@ -79,10 +79,14 @@ def test_a_figure_relayed_rounded_on_its_day_is_the_same() -> None:
     wire = p("The number of flights cancelled has risen to 2,312")
     relayed = relate(wire, p("some 2,300 flights have been cancelled"))
     assert relayed is not None and relayed.relation is Relation.SAME
-    exact = relate(
+    # (The same figure told "about" allows others: it supports, as before; "nearly" is
+    # below a figure, no relay of it.)
+    told = relate(
         p("1.4 million clients were affected"), p("about 1.4 million clients were affected")
     )
-    assert exact is not None and exact.relation is Relation.SAME
+    assert told is not None and told.relation is Relation.SUPPORTS
+    nearly = relate(wire, p("nearly 2,300 flights have been cancelled"))
+    assert nearly is not None and nearly.relation is not Relation.SAME
     # Rounded to other places, or on another day, it is no relay.
     other = relate(wire, p("some 2,200 flights have been cancelled"))
     assert other is not None and other.relation is not Relation.SAME

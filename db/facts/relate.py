@@ -318,11 +318,17 @@ def _within_bound(p: Profile, bound: Profile) -> bool:
     return bound.low <= p.value <= bound.high
 
 
+# Qualifiers of a figure rounded either way ("nearly 300" is below it, no relay of 301).
+_ROUNDED_TO = frozenset(("about", "around", "approximately", "roughly", "some", "an estimated"))
+
+
 def _rounds_to(exact: Profile, rounded: Profile) -> bool:
     """Whether *rounded* ("some 3,400", "about 1.1 million") is *exact* (3,412; 1.1
     million) rounded to the places its own figure gives."""
     value, told = exact.value, rounded.value
-    if value is None or told is None or not told or rounded.qualifier.lower() not in _ROUNDED:
+    if value is None or told is None or not told or value == told:
+        return False  # (the same figure told "about" allows others: it supports)
+    if rounded.qualifier.lower() not in _ROUNDED_TO:
         return False
     if not (exact.low == value == exact.high) or exact.qualifier:
         return False
@@ -342,8 +348,8 @@ def _beside(a: Profile, b: Profile) -> bool:
     if a.article_id != b.article_id or a.value is None or b.value is None:
         return False
     changed, other = (a, b) if a.update_cue else (b, a)
-    if other.start < changed.start:
-        return False
+    if other.start <= changed.start:
+        return False  # told before it, or where is not known
     return not re.search(rf"\b(?:up|down)\s+from\D{{0,12}}{other.value:g}\b", changed.quote, re.I)
 
 
