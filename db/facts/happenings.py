@@ -1309,6 +1309,11 @@ def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         found, where = _read_quote(told)
         if found:
             return found, where
+    if lead.strip() and not own and _OWN_CLAUSE.search(lead) and _SUBJECT_OPENS.match(p.quote):
+        # "The attack was detected on 24 February, but | the intruders got in on 1
+        # February": a clause of its own, with its own subject, does not tell what the
+        # clause before it told of.
+        lead = ""
     if lead.strip():
         # A date told of in its sentence ("the train came off the rails | on 1 October",
         # "the derailment | on 1 October"): the happening is read from the words before.
@@ -1348,6 +1353,17 @@ def _read_told(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             if thing:
                 found = {Happening(kind, thing, "")}
     return found, where
+
+
+# A quote opening a clause of its own after a conjunction joining clauses ("…, but |
+# the intruders got in on 1 February"), with a subject named first.
+_OWN_CLAUSE = re.compile(r",\s*(?:but|while|whereas|though|although|yet)\s*$", re.I)
+_SUBJECT_OPENS = re.compile(
+    r"\s*(?:the|a|an|its|their|his|her|our|this|these|those|some|many|most)\s+"
+    r"[^\W\d_][\w'’-]*\s+(?:[^\W\d_][\w'’-]*\s+)?(?:had|has|have|was|were|is|are|"
+    r"[^\W\d_]+ed|got|went|came|took|began|broke|fell|ran|left|made)\b",
+    re.I,
+)
 
 
 # Kinds that befall a thing named with "a" as they would the thing named with "the".

@@ -211,11 +211,26 @@ _AHEAD = re.compile(
 )
 
 
+# "Planned" standing as an adjective of the counted thing, after its figure or "of"
+# ("1,200 planned operations were postponed", "the number of planned flights cancelled"):
+# things that were planned and to which something has happened, not a plan of a figure
+# ("plans to send", "a planned deployment of 5,000" stay forecasts).
+_PLANNED_THINGS = re.compile(
+    r"(?P<by>\d|\b(?:of|hundred|thousand|million|billion|dozen|some|several|many|all))\s+"
+    r"planned\s+(?!(?:to|for|in|at|on|by|as|and|or|but|that|which|with|over|until)\b)"
+    r"(?=[^\W\d_])",
+    re.I,
+)
+
+
 def forecast_in(quote: str) -> bool:
     """Whether *quote* gives an expected or possible figure (:data:`FORECAST`), not one
-    guessed to be there now ("there may be as many as 150 cases")."""
+    guessed to be there now ("there may be as many as 150 cases"), nor things named as
+    planned ones ("1,200 planned operations were postponed")."""
     if _GUESS_NOW.search(quote) and not _AHEAD.search(quote):
         quote = _GUESS_NOW.sub(" ", quote)
+    if "lanned" in quote:
+        quote = _PLANNED_THINGS.sub(r"\g<by> ", quote)
     return FORECAST.search(quote) is not None
 
 
@@ -827,7 +842,10 @@ _POSSESSIVES = frozenset(("their", "his", "her", "its", "our", "my", "your"))
 _NUMBER_OF = re.compile(
     r"\b(?:number|count|total|tally|figure)\s+of\s+(?:the\s+|those\s+)?"
     r"(?P<words>(?:[^\W\d_][\w'’-]*\s+){0,2}?[^\W\d_][\w'’-]*)"
-    r"(?=\s+(?:who|that|which|in|at|on|from|after|across|with|without|to|has|have|had|is|"
+    # (A relative clause may open on any relative word: "the number of hospitals whose
+    # systems were shut down", "the number of schools where classes stopped".)
+    r"(?=\s+(?:who|whose|whom|where|that|which|in|at|on|from|after|across|with|without|to|has|"
+    r"have|had|is|"
     r"are|was|were|stands?|stood|rose|risen|fell|fallen|reached|climbed|grew|now|so|"
     r"still|cancelled|affected|reported|admitted|taken|killed|confirmed|[a-z]+ed|"
     # past participles not ending in -ed ("the number of plants hit since …"), and words
@@ -859,6 +877,26 @@ def named_before(quote: str, figure: Figure) -> str:
         head = next((i for i, w in enumerate(words) if w.lower() in _AFTER_HEAD), len(words))
         words = words[: max(head, 1)]
     word = words[-1].lower()
+    if word in _STOP_UNITS or len(word) < 3:
+        return ""
+    return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
+
+
+# The count named after the figure it was changed to: "has revised down to 1.6 million
+# the number of clients affected", "raised to 40 its count of sites hit".
+_NUMBER_OF_AFTER = re.compile(
+    r"\s+(?:the|its|their|his|her|our)\s+(?=(?:number|count|total|tally|figure)\s+of\b)", re.I
+)
+
+
+def named_after(quote: str, figure: Figure) -> str:
+    """The counted thing "the number of …" names just after a figure with none of its
+    own ("revised to 700,000 the number of clients affected": clients); else ""."""
+    found = _NUMBER_OF_AFTER.match(quote, figure.end)
+    named = None if found is None else _NUMBER_OF.match(quote, found.end())
+    if named is None:
+        return ""
+    word = named["words"].split()[-1].lower()
     if word in _STOP_UNITS or len(word) < 3:
         return ""
     return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
@@ -1084,7 +1122,10 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         ""
         if figure is None or counted is None
         else counted_class(
-            normal_unit(counted.unit) or unit_in_words(quote) or named_before(quote, counted),
+            normal_unit(counted.unit)
+            or unit_in_words(quote)
+            or named_before(quote, counted)
+            or named_after(quote, counted),
             quote,
             counted,
         )
@@ -1119,6 +1160,13 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         # of its whole ("71 officers were injured, | 16 of them seriously") is of the whole's.
         told = f"{_sentence_tail(lead)} {quote}" if whole is not None else quote
         predicate = kept_hurt(told)
+    verb = "" if counted is None else verb_of(quote, whole[0] if whole is not None else counted)
+    if counted is not None and whole is None and possessed(quote, counted):
+        # "The records of 2 million patients were taken": what was done (taken, stolen) was
+        # done to the records, not to the patients counted.
+        verb = ""
+        if predicate not in _TOLD_OF_OWNERS:
+            predicate = ""
     return Reading(
         None if figure is None else figure.value,
         None if figure is None else figure.value_max,
@@ -1142,7 +1190,42 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         words,
         bool(INCIDENT.search(quote)),
         None if whole is None else whole[1].value,
-        "" if counted is None else verb_of(quote, whole[0] if whole is not None else counted),
+        verb,
+    )
+
+
+# A figure counting whose a thing is: "the records of 2 million patients", "the homes of
+# 300 families", with a head noun naming neither a share of them ("the number of", "the
+# rest of") nor what befell them ("the arrest of 40 people", "the evacuation of 900").
+_POSSESSED = re.compile(
+    r"\b(?:the|their|its|his|her|our)\s+(?P<head>[^\W\d_][\w'’-]*)\s+of\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|up\s+to|"
+    r"as\s+many\s+as|only|just|an\s+estimated|fewer\s+than|less\s+than)\s+)*$",
+    re.I,
+)
+_SHARE_HEADS = frozenset(
+    """number numbers count total tally figure figures toll group groups crowd crowds force
+    majority most half rest remainder share proportion bulk lives deaths dead""".split()
+)
+# What the words may tell of the owners themselves (their dead, their hurt) or of the
+# things they own (homes destroyed, flooded): kept.
+_TOLD_OF_OWNERS = frozenset(
+    ("casualty", "killed", "wounded", "hurt", "destroyed", "damaged", "flooded", "unpowered")
+)
+
+
+def possessed(quote: str, figure: Figure) -> bool:
+    """Whether *figure* counts the owners of what its clause speaks of ("the records of
+    at least 2 million patients were taken"): the verb after them tells what was done to
+    that thing, not to those counted."""
+    found = _POSSESSED.search(quote, 0, figure.start)
+    if found is None:
+        return False
+    head = found["head"].lower()
+    if head in _SHARE_HEADS or head in WORD_VALUES:
+        return False
+    return not (
+        FATE.search(head) or ILLNESS.search(head) or CASUALTY.search(head) or ATTENDED.search(head)
     )
 
 

@@ -254,6 +254,9 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
     if a.increment and b.increment:
         return None  # two added waves with different figures are different waves
     apart = abs((a.when - b.when).days) if a.when is not None and b.when is not None else None
+    if apart == 0 and (_rounds_to(a, b) or _rounds_to(b, a)):
+        # "Some 3,400" the day 3,412 was given: the figure relayed, rounded.
+        return Relating(Relation.SAME, second, first, SAME)
     if a.subset and b.subset and not (a.low <= b.high and b.low <= a.high):
         # Two parts of different sizes are different groups, unless one is denied
         # outright the day the other is given ("not a single drone was launched from
@@ -264,7 +267,8 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
     # A figure of the same day worded as still holding ("500,000 are still without
     # power") is not what a changed figure ("has fallen to 180,000") replaced: it disputes it.
     worded = a.update_cue != b.update_cue and not (
-        (apart is None or apart <= SAME_TIME_DAYS) and _still(b if a.update_cue else a)
+        (apart is None or apart <= SAME_TIME_DAYS)
+        and (_still(b if a.update_cue else a) or _beside(a, b))
     )
     if worded and a.value != b.value:
         newer, older = (a, b) if a.update_cue else (b, a)
@@ -283,6 +287,9 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
             or _runs_on(second, first)
         ):
             return Relating(Relation.UPDATES, second, first, LATER)
+        if not later and (_far_above(a, b) or _far_above(b, a)):
+            # "At least 400,000", the owner says; "3 million", says another: two accounts.
+            return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
         return Relating(Relation.SUPPORTS, second, first, COMPATIBLE)
     if later:
         return Relating(Relation.UPDATES, second, first, LATER)
@@ -309,6 +316,54 @@ def _within_bound(p: Profile, bound: Profile) -> bool:
     if bound.high != float("inf") and not (bound.low == 0 and bound.high == bound.value):
         return True
     return bound.low <= p.value <= bound.high
+
+
+# Qualifiers of a figure rounded either way ("nearly 300" is below it, no relay of 301).
+_ROUNDED_TO = frozenset(("about", "around", "approximately", "roughly", "some", "an estimated"))
+
+
+def _rounds_to(exact: Profile, rounded: Profile) -> bool:
+    """Whether *rounded* ("some 3,400", "about 1.1 million") is *exact* (3,412; 1.1
+    million) rounded to the places its own figure gives."""
+    value, told = exact.value, rounded.value
+    if value is None or told is None or not told or value == told:
+        return False  # (the same figure told "about" allows others: it supports)
+    if rounded.qualifier.lower() not in _ROUNDED_TO:
+        return False
+    if not (exact.low == value == exact.high) or exact.qualifier:
+        return False
+    step = 1
+    while told % (step * 10) == 0:
+        step *= 10
+    return round(value / step) * step == told
+
+
+def _beside(a: Profile, b: Profile) -> bool:
+    """Whether, of two figures of one day in one article, the one not worded as changed
+    comes after the one that is, and is not named as the figure it replaced ("up from
+    47"): the changed figure ("has revised down to 1.6 million") changed from an earlier
+    one, not from another account the article gives after it ("at least 2 million, the
+    board says"); a figure told before it ("sent, as a first step, 1,500 soldiers") may
+    be the one it replaced."""
+    if a.article_id != b.article_id or a.value is None or b.value is None:
+        return False
+    changed, other = (a, b) if a.update_cue else (b, a)
+    if other.start <= changed.start:
+        return False  # told before it, or where is not known
+    return not re.search(rf"\b(?:up|down)\s+from\D{{0,12}}{other.value:g}\b", changed.quote, re.I)
+
+
+# A lower bound is given near the figure its giver believes: another figure of its day
+# more than this many times the bound is another account of the count, disputing it.
+FAR_ABOVE = 2.0
+
+
+def _far_above(bound: Profile, other: Profile) -> bool:
+    """Whether *bound* is a lower bound only ("at least 400,000") and *other* a figure or
+    span of its own far above it ("3 million"): two accounts, not one within the other."""
+    if bound.high != float("inf") or bound.low <= 0 or other.high == float("inf"):
+        return False
+    return other.low > FAR_ABOVE * bound.low
 
 
 def _estimated(p: Profile) -> bool:
