@@ -179,7 +179,12 @@ _stoppers: list[weakref.WeakMethod[Callable[[], object]]] = []
 def stop_with_background_work(stop: Callable[[], object]) -> None:
     """Have :func:`finish_background_work` call the bound method *stop* (which ends that
     work and waits for it), while its object lives."""
-    _stoppers.append(weakref.WeakMethod(stop))  # type: ignore[arg-type]
+    _stoppers.append(weakref.WeakMethod(stop, _forget))  # type: ignore[arg-type]
+
+
+def _forget(ref: weakref.WeakMethod[Callable[[], object]]) -> None:
+    if ref in _stoppers:
+        _stoppers.remove(ref)
 
 
 # How long the window, once closed, waits for background jobs before the workspace is
@@ -194,9 +199,10 @@ def finish_background_work(wait_ms: int = SHUTDOWN_WAIT_MS) -> bool:
     True when all ended in time."""
     for job in list(_running):
         job.cancel()
-    for ref in list(_stoppers):
+    stoppers = list(_stoppers)
+    _stoppers.clear()
+    for ref in stoppers:
         stop = ref()
-        _stoppers.remove(ref)
         if stop is None:
             continue
         try:

@@ -142,6 +142,20 @@ def test_an_error_in_a_worker_thread_is_shown_on_the_gui_thread(qtbot) -> None: 
     qtbot.waitUntil(lambda: shown_on == [True])
 
 
+def test_finishing_the_background_work_stops_the_search_indexer_too(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The indexer runs in a pool of its own: every way out stops it (not only the
+    main event loop's end)."""
+    from gui_shell_support import make_window
+
+    from desktop.workers import finish_background_work
+
+    window = make_window(ws, tmp_path, qtbot)
+    indexer = window.search_indexer
+    assert not indexer._stop.is_set()
+    assert finish_background_work(wait_ms=30_000) is True
+    assert indexer._stop.is_set()
+
+
 def test_the_loading_job_stops_between_modules_once_cancelled() -> None:
     from desktop.main_window import warm_up
 
