@@ -181,37 +181,41 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     if ws is None:
         return 1
     ctx = AppContext(ws, dialogs)
-    source_lines.forget()  # what loading the window's modules left behind
-    window = MainWindow(ctx, settings, fill_after_paint=True)
-    dialogs.parent = window
-    after_first_paint(window, lambda: check_integrity_soon(ctx, window))
-    window.show()
-    window.wait_for_panels()  # the window is painted first, then its panels are built
-    if not window.isVisible():  # closed meanwhile
-        ctx.ws.close()
-        return 0
-    # Once the window has settled: the query planner's statistics, in the background.
-    QTimer.singleShot(
-        STATISTICS_DELAY_MS, window, lambda: refresh_statistics_once_checked(ctx, window)
-    )
-    from desktop.operations import analysts as analyst_ops
-    from desktop.review import act_as, ensure_first_analyst
-    from desktop.review.who_is_working import remember
-
-    named = getattr(args, "as_analyst", None)
-    if named and not ctx.ws.shared:
-        if act_as(ctx, named):
-            remember(settings, analyst_ops.current(ctx))
-        window.update_workspace_labels()
-    else:
-        window.ensure_analyst()  # the analyst last chosen here, or asked; never a placeholder
-        # An older workspace whose only analyst is the "Analyst" made for it: name them.
-        if not analyst_ops.needs_first_analyst(ctx) and ensure_first_analyst(ctx, window, settings):
-            window.update_workspace_labels()
-    log.info("opened %s", ws.display_name)
-    if handed:
-        open_handed(window, handed)
+    # Every way out of here (the window closed during start-up or later, app.quit(), an
+    # exception) ends the background jobs before the workspace they read is closed,
+    # and before the window and the interpreter go away.
     try:
+        source_lines.forget()  # what loading the window's modules left behind
+        window = MainWindow(ctx, settings, fill_after_paint=True)
+        dialogs.parent = window
+        after_first_paint(window, lambda: check_integrity_soon(ctx, window))
+        window.show()
+        window.wait_for_panels()  # the window is painted first, then its panels are built
+        if not window.isVisible():  # closed meanwhile
+            return 0
+        # Once the window has settled: the query planner's statistics, in the background.
+        QTimer.singleShot(
+            STATISTICS_DELAY_MS, window, lambda: refresh_statistics_once_checked(ctx, window)
+        )
+        from desktop.operations import analysts as analyst_ops
+        from desktop.review import act_as, ensure_first_analyst
+        from desktop.review.who_is_working import remember
+
+        named = getattr(args, "as_analyst", None)
+        if named and not ctx.ws.shared:
+            if act_as(ctx, named):
+                remember(settings, analyst_ops.current(ctx))
+            window.update_workspace_labels()
+        else:
+            window.ensure_analyst()  # the analyst last chosen here, or asked; no placeholder
+            # An older workspace whose only analyst is the "Analyst" made for it: name them.
+            if not analyst_ops.needs_first_analyst(ctx) and ensure_first_analyst(
+                ctx, window, settings
+            ):
+                window.update_workspace_labels()
+        log.info("opened %s", ws.display_name)
+        if handed:
+            open_handed(window, handed)
         return app.exec()
     finally:
         from desktop.workers import finish_background_work

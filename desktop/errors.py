@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
@@ -47,8 +48,27 @@ def _qt_dialog(title: str, message: str) -> None:
         QMessageBox.critical(QApplication.activeWindow(), title, message)
 
 
+def _on_gui_thread(show: ShowError) -> ShowError:
+    """*show*, called in the GUI thread: an error raised in a worker thread (say, one
+    that escaped a thread pool's job) is shown there once the event loop runs, never
+    from the worker itself (a widget made off the GUI thread crashed the process), and
+    not at all once the application is closing down (it is in the log)."""
+
+    def shown_later(title: str, message: str) -> None:
+        if threading.current_thread() is threading.main_thread():  # the GUI thread
+            show(title, message)
+            return
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        app = QCoreApplication.instance()
+        if app is not None and not QCoreApplication.closingDown():
+            QTimer.singleShot(0, app, lambda: show(title, message))
+
+    return shown_later
+
+
 def make_excepthook(show: ShowError | None = None) -> Callable[..., None]:
-    show = show or _qt_dialog
+    show = _on_gui_thread(show or _qt_dialog)
     showing = False
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

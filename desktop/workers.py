@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -65,7 +66,10 @@ class Job(QObject):
         now = time.monotonic()
         if done >= total or now - self._last_emit >= PROGRESS_INTERVAL:
             self._last_emit = now
-            self._bridge.progressed.emit(int(done), int(total))
+            try:
+                self._bridge.progressed.emit(int(done), int(total))
+            except RuntimeError:  # nobody left to tell (the process is ending): stop
+                self._cancel.set()
         return not self._cancel.is_set()
 
     def _run(self, function: JobFunction) -> None:
@@ -74,9 +78,17 @@ class Job(QObject):
         except BaseException as exc:  # handed to the GUI thread, never lost
             if not isinstance(exc, Exception):
                 log.exception("job %s stopped", self.title)
-            self._bridge.failed.emit(exc)
+            self._hand_over(self._bridge.failed, exc)
         else:
-            self._bridge.succeeded.emit(result)
+            self._hand_over(self._bridge.succeeded, result)
+
+    def _hand_over(self, signal: Any, value: object) -> None:
+        """Emit *value* to the GUI thread; nobody left to receive it (the process is
+        ending and its Qt objects are gone): the job ends quietly."""
+        try:
+            signal.emit(value)
+        except RuntimeError as exc:
+            log.debug("job %s ended after its owner: %s", self.title, exc)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -113,7 +125,15 @@ class _Task(QRunnable):
         self.function = function
 
     def run(self) -> None:
-        self.job._run(self.function)
+        # Nothing may leave run(): PySide reports such an exception through the
+        # exception hook on this thread, and at shutdown that was a crash.
+        try:
+            self.job._run(self.function)
+        except BaseException:  # (_run hands over the function's own exceptions)
+            try:
+                log.debug("background job ended by an error", exc_info=True)
+            except BaseException:  # the interpreter is ending: nothing left to tell
+                pass
 
 
 _running: set[Job] = set()
@@ -151,6 +171,22 @@ def run_job(
     return job
 
 
+# Stoppers of background work that runs outside the shared pool (say, a thread pool
+# of its own): each is told to stop and waited for by finish_background_work.
+_stoppers: list[weakref.WeakMethod[Callable[[], object]]] = []
+
+
+def stop_with_background_work(stop: Callable[[], object]) -> None:
+    """Have :func:`finish_background_work` call the bound method *stop* (which ends that
+    work and waits for it), while its object lives."""
+    _stoppers.append(weakref.WeakMethod(stop, _forget))  # type: ignore[arg-type]
+
+
+def _forget(ref: weakref.WeakMethod[Callable[[], object]]) -> None:
+    if ref in _stoppers:
+        _stoppers.remove(ref)
+
+
 # How long the window, once closed, waits for background jobs before the workspace is
 # closed and the process ends (a job still running then may be cut off mid-way; each
 # runs its writes in transactions of its own, so none is left half-written).
@@ -163,4 +199,14 @@ def finish_background_work(wait_ms: int = SHUTDOWN_WAIT_MS) -> bool:
     True when all ended in time."""
     for job in list(_running):
         job.cancel()
+    stoppers = list(_stoppers)
+    _stoppers.clear()
+    for ref in stoppers:
+        stop = ref()
+        if stop is None:
+            continue
+        try:
+            stop()
+        except RuntimeError:  # its Qt object is gone, and its work with it
+            pass
     return QThreadPool.globalInstance().waitForDone(wait_ms)

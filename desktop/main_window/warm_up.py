@@ -28,9 +28,13 @@ MODULES = (
 )
 
 
-def _load(_progress: Progress) -> list[str]:
-    loaded = []
-    for name in MODULES:
+def _load(progress: Progress) -> list[str]:
+    """Import :data:`MODULES` in turn; the window closing stops it between two (an
+    import under way runs to its end: the process waits for it before it ends)."""
+    loaded: list[str] = []
+    for n, name in enumerate(MODULES):
+        if not progress(n, len(MODULES)):
+            break
         importlib.import_module(name)
         loaded.append(name)
     return loaded

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desktop.context import AppContext
 from desktop.operations import search as search_ops
+from desktop.workers import stop_with_background_work
 
 log = logging.getLogger(__name__)
 RETRIES = 5  # failed transactions in a row before the indexer gives up until next time
@@ -99,6 +100,7 @@ class SearchIndexer(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
+        stop_with_background_work(self.stop)  # every way out of the window, too
         if parent is not None:  # a closed window waits for one transaction, not the queue
             parent.destroyed.connect(lambda *_: self._stop.set())
 
