@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from db.changes import Changes, Entity, Op, changed
 from db.facts import readings as readings_store
+from db.facts import told as told_store
 from db.facts.events import date_conflicts, describe_dates
 from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
@@ -114,7 +115,21 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     """Profiles of the placed claims (all, or those named).
 
     Each quote's figure, date and cues come from its stored reading while that is
-    current (:mod:`db.facts.readings`); the quotes read afresh are stored for next time."""
+    current (:mod:`db.facts.readings`); the quotes read afresh are stored for next time.
+    So do the happenings each claim names (:mod:`db.facts.told`)."""
+    return _profiles(ws, claim_ids).items
+
+
+class _Read(NamedTuple):
+    """Profiles, with each claim's versions made on the way (without and with its
+    sentence) and what happenings read of it as stored (:mod:`db.facts.told`)."""
+
+    items: list[Profile]
+    versions: dict[uuid.UUID, list[Profile]]
+    told: dict[uuid.UUID, told_store.Stored]
+
+
+def _profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> _Read:
     query = (
         select(
             Claim.id,
@@ -128,6 +143,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
             Claim.prefix,
             ClaimReading.key,
             ClaimReading.reading,
+            ClaimReading.happenings,
         )
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(ClaimReading, ClaimReading.id == Claim.id)
@@ -135,25 +151,31 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     )
     fresh: list[tuple[uuid.UUID, str, Reading]] = []
     readings: dict[uuid.UUID, Reading] = {}
+    versions: dict[uuid.UUID, list[Profile]] = defaultdict(list)
+    told: dict[uuid.UUID, told_store.Stored] = {}
 
     def of(row: Any, around: str = "", before: str = "") -> Profile:
-        cid, aid, quote, start, end, event_start, published, event_end, lead, key, stored = row
-        known = remembered(
+        cid, aid, quote, start, end, event_start, published, event_end, lead, key, stored, _ = row
+        p = remembered(
             (cid, aid, quote, start, end, event_start, published, around, event_end, lead, before)
         )
-        if known is not None:
-            return known
-        reading = readings.get(cid)
-        if reading is None:
-            reading = readings_store.reading_of(cid, quote, lead, published, key, stored, fresh)
-            readings[cid] = reading
-        return cached_profile(
-            cid, aid, quote, start, end, event_start, published, around,
-            event_end=event_end, lead=lead, reading=reading, before=before,
-        )  # fmt: skip
+        if p is None:
+            reading = readings.get(cid)
+            if reading is None:
+                reading = readings_store.reading_of(cid, quote, lead, published, key, stored, fresh)
+                readings[cid] = reading
+            p = cached_profile(
+                cid, aid, quote, start, end, event_start, published, around,
+                event_end=event_end, lead=lead, reading=reading, before=before,
+            )  # fmt: skip
+        versions[cid].append(p)
+        told_store.seed(p, told[cid])
+        return p
 
     with ws.session() as session:
         rows = [r for r in session.execute(query).all() if claim_ids is None or r[0] in claim_ids]
+        for row in rows:
+            told[row[0]] = told_store.load(row[-1])
         found = [of(row) for row in rows]
         # A figure whose quote does not name what it counts, or an event told of as "it"
         # ("since it sank on 3 May"): look at its sentence.
@@ -177,7 +199,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
                 p = of(row, p.around, _sentence_before(text, p.start))
         out.append(p)
     readings_store.store(ws, fresh)
-    return out
+    return _Read(out, versions, told)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -338,7 +360,12 @@ def _no_cycle_collection() -> Iterator[None]:
     The pairs and proposals form no reference cycles (reference counting frees them);
     without the pause the collector walks every live object again and again as they
     accumulate, which costs about a third of the time.  Nested or concurrent holders
-    share the pause; the collector is back on when the last one leaves."""
+    share the pause; the collector is back on when the last one leaves.
+
+    The objects made meanwhile (the profiles and proposals kept, hundreds of thousands)
+    are then handed to the oldest generation at once: switched back on, the collector
+    would otherwise walk them all at the next allocation (a tenth of a second), only
+    to find them alive.  They are still looked at by the full collections."""
     global _GC_HOLDERS, _GC_WAS_ON
     with _GC_LOCK:
         if _GC_HOLDERS == 0:
@@ -351,6 +378,9 @@ def _no_cycle_collection() -> Iterator[None]:
         with _GC_LOCK:
             _GC_HOLDERS -= 1
             if _GC_HOLDERS == 0 and _GC_WAS_ON:
+                if gc.get_freeze_count() == 0:  # (nobody else keeps objects frozen)
+                    gc.freeze()  # every tracked object to the permanent generation …
+                    gc.unfreeze()  # … and back, into the oldest: none is walked now
                 gc.enable()
 
 
@@ -361,7 +391,9 @@ def propose_links(ws: Workspace, relations: set[Relation] | None = None) -> list
     figures, if they relate, are a question for after the dates are settled)."""
     known, same = _known(ws)
     with _no_cycle_collection():
-        items = profiles(ws)
+        made = told_store.made()
+        read = _profiles(ws)
+        items = read.items
         asked = (str(ws.engine.url), frozenset(relations) if relations else None)
         with _RELATED_LOCK:
             last = _PROPOSED.get(asked)
@@ -374,6 +406,8 @@ def propose_links(ws: Workspace, relations: set[Relation] | None = None) -> list
         ):
             return list(last.proposals)
         found = _propose(items, known, list(same), relations)
+        if told_store.made() != made:  # happenings read afresh: keep them for next time
+            told_store.store(ws, read.versions, read.told)
         with _RELATED_LOCK:
             if len(_PROPOSED) >= 6:
                 _PROPOSED.clear()
@@ -583,6 +617,7 @@ def forget() -> None:
     relate_module._SIMILAR.clear()
     happenings_module._READ.clear()
     happenings_module._BEFORE_DATE.clear()
+    told_store._DIGESTS.clear()
     with _RELATED_LOCK:
         _RELATED.clear()
         _PROPOSED.clear()
