@@ -14,9 +14,11 @@ import gc
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from operator import attrgetter
+from functools import partial
+from itertools import repeat
+from operator import add, attrgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
@@ -432,7 +434,7 @@ _PROPOSED: dict[tuple[str, frozenset[Relation] | None], _Proposed] = {}
 
 BucketKey = tuple[str, bool, bool, bool, str, str]
 HurtKey = tuple[bool, bool, bool, str]
-Related = list[tuple[tuple[int, int], Relating]]
+Related = dict[tuple[int, int], Relating]  # by the numbers of the two claims (_pair)
 
 
 class _Block(NamedTuple):
@@ -510,6 +512,11 @@ def _block_pairs(block: _Block) -> Iterator[tuple[Profile, Profile]]:
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
                 yield a, b
+    yield from _hurt_pairs(block)
+
+
+def _hurt_pairs(block: _Block) -> Iterator[tuple[Profile, Profile]]:
+    """The pairs of :func:`_block_pairs` within its mixed groups of the injured."""
     for group in block.hurt:
         for i, a in enumerate(group):
             for b in group[i + 1 : i + 1 + NEIGHBOURS]:
@@ -520,12 +527,26 @@ def _block_pairs(block: _Block) -> Iterator[tuple[Profile, Profile]]:
 def _relate_block(block: _Block) -> Related:
     """The related pairs of one block, as :func:`db.facts.steps.direct_steps` keeps them."""
     related: dict[tuple[int, int], Relating] = {}
-    for a, b in _block_pairs(block):
-        relating = relate_alike(a, b)
+    relate = relate_alike
+    # The pairs of _block_pairs, in its order, written out for its buckets (hundreds of
+    # thousands of pairs: each claim's number is taken once, not once per pair).
+    for bucket in block.buckets:
+        numbers = [p.claim_id.int for p in bucket]
+        for i, a in enumerate(bucket):
+            x = numbers[i]
+            j = i + 1
+            for b in bucket[j : j + NEIGHBOURS]:
+                relating = relate(a, b)
+                if relating is not None:
+                    y = numbers[j]
+                    related[(x, y) if x < y else (y, x)] = relating
+                j += 1
+    for a, b in _hurt_pairs(block):
+        relating = relate(a, b)
         if relating is not None:
             related[_pair(a.claim_id, b.claim_id)] = relating
     direct_steps(related)
-    return list(related.items())
+    return related
 
 
 # The related pairs of each block as last worked out, kept while the block's claims read
@@ -537,8 +558,9 @@ _RELATED_LOCK = threading.Lock()
 
 def _related(items: list[Profile]) -> Related:
     """Every related pair of :func:`_pairs`, with the links an analyst makes among them
-    (:func:`db.facts.steps.direct_steps`, supports included)."""
-    out: Related = []
+    (:func:`db.facts.steps.direct_steps`, supports included): a new dict (those of the
+    blocks are kept as they are)."""
+    out: Related = {}
     kept: dict[tuple[int, ...], tuple[tuple[Profile, ...], Related]] = {}
     with _RELATED_LOCK:
         previous = dict(_RELATED)
@@ -549,7 +571,7 @@ def _related(items: list[Profile]) -> Related:
         if found is None or any(x is not y for x, y in zip(found[0], members, strict=True)):
             found = (members, _relate_block(block))
         kept[name] = found
-        out += found[1]
+        out.update(found[1])
     with _RELATED_LOCK:
         _RELATED.clear()
         _RELATED.update(kept)
@@ -565,43 +587,53 @@ def _propose(
     # Every related pair, the known ones too: a link already made or a proposal dismissed
     # still stands in a count's history (db.facts.steps).  Supports between two days are
     # left out by the steps whether asked for or not (the other links do not depend on it).
-    related = dict(_related(items))
+    related = _related(items)
     if not relations or Relation.SUPPORTS in relations:
         for part, whole in [*_parts(items), *_of_wholes(items)]:
             related.setdefault(
                 _pair(part.claim_id, whole.claim_id),
                 Relating(Relation.SUPPORTS, part, whole, COMPATIBLE),
             )
-    figures: dict[tuple[int, int], LinkProposal] = {}
+    for key in known:
+        related.pop(key, None)  # (not proposed again, nor a repeat to date conflicts)
     same_relation = Relation.SAME
-    wanted = relations or None
-    for key, relating in related.items():
-        if key in known:
-            continue
-        relation = relating.relation
-        if relation is same_relation:
-            same.append((relating.newer.claim_id, relating.older.claim_id))
-        if wanted is None or relation in wanted:
-            figures[key] = LinkProposal(relation, relating.newer, relating.older, relating.reason)
+    same += [(r[1].claim_id, r[2].claim_id) for r in related.values() if r[0] is same_relation]
+    if relations:
+        related = {key: r for key, r in related.items() if r[0] in relations}
+    # Each LinkProposal(relation, newer, older, reason, "figure"), made as a tuple is
+    # (hundreds of thousands are made).
+    made = map(_AS_PROPOSAL, map(add, related.values(), repeat(("figure",))))
+    figures: dict[tuple[int, int], LinkProposal] = dict(zip(related, made, strict=True))
+    dated = False
     for conflict in date_conflicts(items, same):
         key = _pair(conflict.later.claim_id, conflict.earlier.claim_id)
         if key not in known and (not relations or Relation.CONTRADICTS in relations):
             figures[key] = LinkProposal(
                 Relation.CONTRADICTS, conflict.later, conflict.earlier, conflict.why, "date"
             )
+            dated = True
     order = {Relation.CONTRADICTS: 0, Relation.UPDATES: 1, Relation.SAME: 2, Relation.SUPPORTS: 3}
-    # By relation, kind and the newer claim (a UUID's number orders as its text does),
-    # sorted key by key from the last (each sort keeps the order of what ties).
-    ranked = sorted(figures.values(), key=_FROM_NUMBER)
-    ranked.sort(key=_KIND)
+    # By relation, kind and the newer claim (a UUID's number orders as its text does):
+    # each relation's proposals sorted key by key from the last (each sort keeps the
+    # order of what ties).
     by_relation: dict[Relation, list[LinkProposal]] = defaultdict(list)
-    for p in ranked:
-        by_relation[p.relation].append(p)
-    ranked = [p for r in sorted(by_relation, key=lambda r: order.get(r, 9)) for p in by_relation[r]]
+    for p in figures.values():
+        by_relation[p[0]].append(p)
+    ranked: list[LinkProposal] = []
+    for relation in sorted(by_relation, key=lambda r: order.get(r, 9)):
+        group = by_relation[relation]
+        group.sort(key=_FROM_NUMBER)
+        if dated and relation is Relation.CONTRADICTS:  # (the only kind of the others)
+            group.sort(key=_KIND)
+        ranked += group
     return _collapse(ranked, items)
 
 
 _FROM_NUMBER = attrgetter("from_claim.claim_id.int")
+_AS_PROPOSAL: Callable[[tuple[Any, ...]], LinkProposal] = partial(tuple.__new__, LinkProposal)
+# A figure's proposal is its Relating (relation, newer, older, reason) with its kind added.
+assert Relating._fields == ("relation", "newer", "older", "reason")
+assert LinkProposal._fields == ("relation", "from_claim", "to_claim", "reason", "kind")
 _KIND = attrgetter("kind")
 
 
