@@ -529,18 +529,16 @@ def _relate_block(block: _Block) -> Related:
     related: dict[tuple[int, int], Relating] = {}
     relate = relate_alike
     # The pairs of _block_pairs, in its order, written out for its buckets (hundreds of
-    # thousands of pairs: each claim's number is taken once, not once per pair).
+    # thousands of pairs: each claim's number is taken once, not once per pair, and each
+    # claim is related to its neighbours by map).
     for bucket in block.buckets:
         numbers = [p.claim_id.int for p in bucket]
         for i, a in enumerate(bucket):
             x = numbers[i]
-            j = i + 1
-            for b in bucket[j : j + NEIGHBOURS]:
-                relating = relate(a, b)
+            found = map(relate, repeat(a), bucket[i + 1 : i + 1 + NEIGHBOURS])
+            for y, relating in zip(numbers[i + 1 : i + 1 + NEIGHBOURS], found, strict=True):
                 if relating is not None:
-                    y = numbers[j]
                     related[(x, y) if x < y else (y, x)] = relating
-                j += 1
     for a, b in _hurt_pairs(block):
         relating = relate(a, b)
         if relating is not None:
