@@ -645,6 +645,8 @@ def forget() -> None:
 
     profile_module._CACHE.clear()
     relate_module._SIMILAR.clear()
+    relate_module.doing.cache_clear()
+    relate_module.same_doing.cache_clear()
     happenings_module._READ.clear()
     happenings_module._BEFORE_DATE.clear()
     told_store._DIGESTS.clear()

@@ -126,6 +126,7 @@ def doing(verb: str) -> str:
     return verb
 
 
+@lru_cache(maxsize=65536)  # (asked of hundreds of thousands of pairs)
 def same_doing(a: str, b: str) -> bool:
     """Whether two counts' verbs (either may be unknown: "") may tell one count."""
     return not a or not b or doing(a) == doing(b)
