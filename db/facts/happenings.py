@@ -1146,7 +1146,7 @@ def foretold(p: Profile) -> bool:
 def _before_date(p: Profile) -> str:
     """The words of the quote up to its first date (all of it when it has none), with
     a word of time opening the date ("by Saturday": "… by")."""
-    key = (p.quote, p.published)
+    key = before_key(p)
     found = _BEFORE_DATE.get(key)
     if found is None:
         if len(_BEFORE_DATE) >= _READ_MAX:
@@ -1157,6 +1157,12 @@ def _before_date(p: Profile) -> str:
 
 # The words before the first date of each quote, read once (reading dates is slow).
 _BEFORE_DATE: dict[tuple[str, dt.date | None], str] = {}
+
+
+def before_key(p: Profile) -> tuple[str, dt.date | None]:
+    """What :func:`_before_date` reads of a claim (it is kept by it; and stored by it:
+    db.facts.told)."""
+    return (p.quote, p.published)
 
 
 def _read_before_date(quote: str, published: dt.date | None) -> str:
@@ -1206,9 +1212,15 @@ _READ: dict[tuple[str, str, str, str], tuple[set[Happening], dict[str, str]]] = 
 _READ_MAX = 200_000
 
 
+def read_key(p: Profile) -> tuple[str, str, str, str]:
+    """What :func:`happenings` and :func:`places` read of a claim (they are kept by it;
+    and stored by it: db.facts.told)."""
+    return (p.quote, p.lead, p.unit, p.around)
+
+
 def _read(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     """:func:`happenings` and :func:`places` of a claim, read once for its words."""
-    key = (p.quote, p.lead, p.unit, p.around)
+    key = read_key(p)
     found = _READ.get(key)
     if found is None:
         if len(_READ) >= _READ_MAX:

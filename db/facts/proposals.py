@@ -14,15 +14,18 @@ import gc
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from operator import attrgetter
+from functools import partial
+from itertools import repeat
+from operator import add, attrgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
 from db.changes import Changes, Entity, Op, changed
 from db.facts import readings as readings_store
+from db.facts import told as told_store
 from db.facts.events import date_conflicts, describe_dates
 from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
@@ -114,7 +117,21 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     """Profiles of the placed claims (all, or those named).
 
     Each quote's figure, date and cues come from its stored reading while that is
-    current (:mod:`db.facts.readings`); the quotes read afresh are stored for next time."""
+    current (:mod:`db.facts.readings`); the quotes read afresh are stored for next time.
+    So do the happenings each claim names (:mod:`db.facts.told`)."""
+    return _profiles(ws, claim_ids).items
+
+
+class _Read(NamedTuple):
+    """Profiles, with each claim's versions made on the way (without and with its
+    sentence) and what happenings read of it as stored (:mod:`db.facts.told`)."""
+
+    items: list[Profile]
+    versions: dict[uuid.UUID, list[Profile]]
+    told: dict[uuid.UUID, told_store.Stored]
+
+
+def _profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> _Read:
     query = (
         select(
             Claim.id,
@@ -128,6 +145,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
             Claim.prefix,
             ClaimReading.key,
             ClaimReading.reading,
+            ClaimReading.happenings,
         )
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(ClaimReading, ClaimReading.id == Claim.id)
@@ -135,25 +153,31 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
     )
     fresh: list[tuple[uuid.UUID, str, Reading]] = []
     readings: dict[uuid.UUID, Reading] = {}
+    versions: dict[uuid.UUID, list[Profile]] = defaultdict(list)
+    told: dict[uuid.UUID, told_store.Stored] = {}
 
     def of(row: Any, around: str = "", before: str = "") -> Profile:
-        cid, aid, quote, start, end, event_start, published, event_end, lead, key, stored = row
-        known = remembered(
+        cid, aid, quote, start, end, event_start, published, event_end, lead, key, stored, _ = row
+        p = remembered(
             (cid, aid, quote, start, end, event_start, published, around, event_end, lead, before)
         )
-        if known is not None:
-            return known
-        reading = readings.get(cid)
-        if reading is None:
-            reading = readings_store.reading_of(cid, quote, lead, published, key, stored, fresh)
-            readings[cid] = reading
-        return cached_profile(
-            cid, aid, quote, start, end, event_start, published, around,
-            event_end=event_end, lead=lead, reading=reading, before=before,
-        )  # fmt: skip
+        if p is None:
+            reading = readings.get(cid)
+            if reading is None:
+                reading = readings_store.reading_of(cid, quote, lead, published, key, stored, fresh)
+                readings[cid] = reading
+            p = cached_profile(
+                cid, aid, quote, start, end, event_start, published, around,
+                event_end=event_end, lead=lead, reading=reading, before=before,
+            )  # fmt: skip
+        versions[cid].append(p)
+        told_store.seed(p, told[cid])
+        return p
 
     with ws.session() as session:
         rows = [r for r in session.execute(query).all() if claim_ids is None or r[0] in claim_ids]
+        for row in rows:
+            told[row[0]] = told_store.load(row[-1])
         found = [of(row) for row in rows]
         # A figure whose quote does not name what it counts, or an event told of as "it"
         # ("since it sank on 3 May"): look at its sentence.
@@ -177,7 +201,7 @@ def profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> list[Pro
                 p = of(row, p.around, _sentence_before(text, p.start))
         out.append(p)
     readings_store.store(ws, fresh)
-    return out
+    return _Read(out, versions, told)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -338,7 +362,12 @@ def _no_cycle_collection() -> Iterator[None]:
     The pairs and proposals form no reference cycles (reference counting frees them);
     without the pause the collector walks every live object again and again as they
     accumulate, which costs about a third of the time.  Nested or concurrent holders
-    share the pause; the collector is back on when the last one leaves."""
+    share the pause; the collector is back on when the last one leaves.
+
+    The objects made meanwhile (the profiles and proposals kept, hundreds of thousands)
+    are then handed to the oldest generation at once: switched back on, the collector
+    would otherwise walk them all at the next allocation (a tenth of a second), only
+    to find them alive.  They are still looked at by the full collections."""
     global _GC_HOLDERS, _GC_WAS_ON
     with _GC_LOCK:
         if _GC_HOLDERS == 0:
@@ -351,6 +380,9 @@ def _no_cycle_collection() -> Iterator[None]:
         with _GC_LOCK:
             _GC_HOLDERS -= 1
             if _GC_HOLDERS == 0 and _GC_WAS_ON:
+                if gc.get_freeze_count() == 0:  # (nobody else keeps objects frozen)
+                    gc.freeze()  # every tracked object to the permanent generation …
+                    gc.unfreeze()  # … and back, into the oldest: none is walked now
                 gc.enable()
 
 
@@ -361,7 +393,9 @@ def propose_links(ws: Workspace, relations: set[Relation] | None = None) -> list
     figures, if they relate, are a question for after the dates are settled)."""
     known, same = _known(ws)
     with _no_cycle_collection():
-        items = profiles(ws)
+        made = told_store.made()
+        read = _profiles(ws)
+        items = read.items
         asked = (str(ws.engine.url), frozenset(relations) if relations else None)
         with _RELATED_LOCK:
             last = _PROPOSED.get(asked)
@@ -374,6 +408,8 @@ def propose_links(ws: Workspace, relations: set[Relation] | None = None) -> list
         ):
             return list(last.proposals)
         found = _propose(items, known, list(same), relations)
+        if told_store.made() != made:  # happenings read afresh: keep them for next time
+            told_store.store(ws, read.versions, read.told)
         with _RELATED_LOCK:
             if len(_PROPOSED) >= 6:
                 _PROPOSED.clear()
@@ -398,7 +434,7 @@ _PROPOSED: dict[tuple[str, frozenset[Relation] | None], _Proposed] = {}
 
 BucketKey = tuple[str, bool, bool, bool, str, str]
 HurtKey = tuple[bool, bool, bool, str]
-Related = list[tuple[tuple[int, int], Relating]]
+Related = dict[tuple[int, int], Relating]  # by the numbers of the two claims (_pair)
 
 
 class _Block(NamedTuple):
@@ -476,6 +512,11 @@ def _block_pairs(block: _Block) -> Iterator[tuple[Profile, Profile]]:
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 : i + 1 + NEIGHBOURS]:
                 yield a, b
+    yield from _hurt_pairs(block)
+
+
+def _hurt_pairs(block: _Block) -> Iterator[tuple[Profile, Profile]]:
+    """The pairs of :func:`_block_pairs` within its mixed groups of the injured."""
     for group in block.hurt:
         for i, a in enumerate(group):
             for b in group[i + 1 : i + 1 + NEIGHBOURS]:
@@ -486,12 +527,24 @@ def _block_pairs(block: _Block) -> Iterator[tuple[Profile, Profile]]:
 def _relate_block(block: _Block) -> Related:
     """The related pairs of one block, as :func:`db.facts.steps.direct_steps` keeps them."""
     related: dict[tuple[int, int], Relating] = {}
-    for a, b in _block_pairs(block):
-        relating = relate_alike(a, b)
+    relate = relate_alike
+    # The pairs of _block_pairs, in its order, written out for its buckets (hundreds of
+    # thousands of pairs: each claim's number is taken once, not once per pair, and each
+    # claim is related to its neighbours by map).
+    for bucket in block.buckets:
+        numbers = [p.claim_id.int for p in bucket]
+        for i, a in enumerate(bucket):
+            x = numbers[i]
+            found = map(relate, repeat(a), bucket[i + 1 : i + 1 + NEIGHBOURS])
+            for y, relating in zip(numbers[i + 1 : i + 1 + NEIGHBOURS], found, strict=True):
+                if relating is not None:
+                    related[(x, y) if x < y else (y, x)] = relating
+    for a, b in _hurt_pairs(block):
+        relating = relate(a, b)
         if relating is not None:
             related[_pair(a.claim_id, b.claim_id)] = relating
     direct_steps(related)
-    return list(related.items())
+    return related
 
 
 # The related pairs of each block as last worked out, kept while the block's claims read
@@ -503,8 +556,9 @@ _RELATED_LOCK = threading.Lock()
 
 def _related(items: list[Profile]) -> Related:
     """Every related pair of :func:`_pairs`, with the links an analyst makes among them
-    (:func:`db.facts.steps.direct_steps`, supports included)."""
-    out: Related = []
+    (:func:`db.facts.steps.direct_steps`, supports included): a new dict (those of the
+    blocks are kept as they are)."""
+    out: Related = {}
     kept: dict[tuple[int, ...], tuple[tuple[Profile, ...], Related]] = {}
     with _RELATED_LOCK:
         previous = dict(_RELATED)
@@ -515,7 +569,7 @@ def _related(items: list[Profile]) -> Related:
         if found is None or any(x is not y for x, y in zip(found[0], members, strict=True)):
             found = (members, _relate_block(block))
         kept[name] = found
-        out += found[1]
+        out.update(found[1])
     with _RELATED_LOCK:
         _RELATED.clear()
         _RELATED.update(kept)
@@ -531,43 +585,53 @@ def _propose(
     # Every related pair, the known ones too: a link already made or a proposal dismissed
     # still stands in a count's history (db.facts.steps).  Supports between two days are
     # left out by the steps whether asked for or not (the other links do not depend on it).
-    related = dict(_related(items))
+    related = _related(items)
     if not relations or Relation.SUPPORTS in relations:
         for part, whole in [*_parts(items), *_of_wholes(items)]:
             related.setdefault(
                 _pair(part.claim_id, whole.claim_id),
                 Relating(Relation.SUPPORTS, part, whole, COMPATIBLE),
             )
-    figures: dict[tuple[int, int], LinkProposal] = {}
+    for key in known:
+        related.pop(key, None)  # (not proposed again, nor a repeat to date conflicts)
     same_relation = Relation.SAME
-    wanted = relations or None
-    for key, relating in related.items():
-        if key in known:
-            continue
-        relation = relating.relation
-        if relation is same_relation:
-            same.append((relating.newer.claim_id, relating.older.claim_id))
-        if wanted is None or relation in wanted:
-            figures[key] = LinkProposal(relation, relating.newer, relating.older, relating.reason)
+    same += [(r[1].claim_id, r[2].claim_id) for r in related.values() if r[0] is same_relation]
+    if relations:
+        related = {key: r for key, r in related.items() if r[0] in relations}
+    # Each LinkProposal(relation, newer, older, reason, "figure"), made as a tuple is
+    # (hundreds of thousands are made).
+    made = map(_AS_PROPOSAL, map(add, related.values(), repeat(("figure",))))
+    figures: dict[tuple[int, int], LinkProposal] = dict(zip(related, made, strict=True))
+    dated = False
     for conflict in date_conflicts(items, same):
         key = _pair(conflict.later.claim_id, conflict.earlier.claim_id)
         if key not in known and (not relations or Relation.CONTRADICTS in relations):
             figures[key] = LinkProposal(
                 Relation.CONTRADICTS, conflict.later, conflict.earlier, conflict.why, "date"
             )
+            dated = True
     order = {Relation.CONTRADICTS: 0, Relation.UPDATES: 1, Relation.SAME: 2, Relation.SUPPORTS: 3}
-    # By relation, kind and the newer claim (a UUID's number orders as its text does),
-    # sorted key by key from the last (each sort keeps the order of what ties).
-    ranked = sorted(figures.values(), key=_FROM_NUMBER)
-    ranked.sort(key=_KIND)
+    # By relation, kind and the newer claim (a UUID's number orders as its text does):
+    # each relation's proposals sorted key by key from the last (each sort keeps the
+    # order of what ties).
     by_relation: dict[Relation, list[LinkProposal]] = defaultdict(list)
-    for p in ranked:
-        by_relation[p.relation].append(p)
-    ranked = [p for r in sorted(by_relation, key=lambda r: order.get(r, 9)) for p in by_relation[r]]
+    for p in figures.values():
+        by_relation[p[0]].append(p)
+    ranked: list[LinkProposal] = []
+    for relation in sorted(by_relation, key=lambda r: order.get(r, 9)):
+        group = by_relation[relation]
+        group.sort(key=_FROM_NUMBER)
+        if dated and relation is Relation.CONTRADICTS:  # (the only kind of the others)
+            group.sort(key=_KIND)
+        ranked += group
     return _collapse(ranked, items)
 
 
 _FROM_NUMBER = attrgetter("from_claim.claim_id.int")
+_AS_PROPOSAL: Callable[[tuple[Any, ...]], LinkProposal] = partial(tuple.__new__, LinkProposal)
+# A figure's proposal is its Relating (relation, newer, older, reason) with its kind added.
+assert Relating._fields == ("relation", "newer", "older", "reason")
+assert LinkProposal._fields == ("relation", "from_claim", "to_claim", "reason", "kind")
 _KIND = attrgetter("kind")
 
 
@@ -581,8 +645,11 @@ def forget() -> None:
 
     profile_module._CACHE.clear()
     relate_module._SIMILAR.clear()
+    relate_module.doing.cache_clear()
+    relate_module.same_doing.cache_clear()
     happenings_module._READ.clear()
     happenings_module._BEFORE_DATE.clear()
+    told_store._DIGESTS.clear()
     with _RELATED_LOCK:
         _RELATED.clear()
         _PROPOSED.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from db.facts.happenings import FORM_KIND
@@ -112,6 +112,7 @@ def same_question(a: Profile, b: Profile) -> str | None:
     return f"both count {_counted(a, b)} in similar words"
 
 
+@lru_cache(maxsize=4096)  # (asked of hundreds of thousands of pairs)
 def doing(verb: str) -> str:
     """What a verb tells was done, by its kind of happening where it has one ("sent",
     "deployed" and "arrived" are all a deployment), else by its stem ("turned", "turning":
@@ -125,6 +126,7 @@ def doing(verb: str) -> str:
     return verb
 
 
+@lru_cache(maxsize=65536)  # (asked of hundreds of thousands of pairs)
 def same_doing(a: str, b: str) -> bool:
     """Whether two counts' verbs (either may be unknown: "") may tell one count."""
     return not a or not b or doing(a) == doing(b)

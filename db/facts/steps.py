@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 import re
 from collections import defaultdict
+from operator import attrgetter
 
 from db.facts.profile import Profile
 from db.facts.relate import COMPATIBLE, LATER, STILL_STANDING, WORDED, Relating
@@ -90,7 +91,7 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
         days, figures, replaced = found_x
         assert y.when is not None
         at = bisect.bisect_right(days, y.when)
-        if at < len(days) and figures[at] != y.figure and not _named(r):
+        if at < len(days) and figures[at] != y.figure and not (r.reason == WORDED and _named(r)):
             repeat = r.reason == LATER and x.figure in replaced
             if r.relation is updates and not repeat and _allows(y, replaced):
                 # It carries (or allows) the value the newer figure replaced.  (A newer
@@ -102,8 +103,12 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
 
 def _given_by(repeats: list[Profile], older: Profile) -> bool:
     """Whether one of *repeats* (claims of the same figure) was given by *older*'s day."""
-    assert older.when is not None
-    return any(z.when is not None and z.when <= older.when for z in repeats)
+    day = older.when
+    assert day is not None
+    for z in repeats:  # (a loop, not any(): asked of many thousands of pairs)
+        if z.when is not None and z.when <= day:
+            return True
+    return False
 
 
 def _allows(p: Profile, replaced: set[Figure]) -> bool:
@@ -113,7 +118,11 @@ def _allows(p: Profile, replaced: set[Figure]) -> bool:
         return True
     if p.low <= 0 or p.high == float("inf"):
         return False  # "at least 4", "up to 15" allow any later count; they bound it
-    return any(v is not None and p.low <= v <= p.high for v, _low, _high in replaced)
+    low, high = p.low, p.high
+    for v, _low, _high in replaced:  # (a loop, not any(): asked of many thousands of pairs)
+        if v is not None and low <= v <= high:
+            return True
+    return False
 
 
 def _named(r: Relating) -> bool:
@@ -137,9 +146,7 @@ def still_standing(r: Relating, repeats: list[Profile], disputed: set[Key]) -> R
 Figure = tuple[float | None, float, float]
 
 
-def _day(p: Profile) -> dt.date:
-    assert p.when is not None
-    return p.when
+_WHEN = attrgetter("when")  # (of claims each dated)
 
 
 def _ahead(
@@ -147,7 +154,7 @@ def _ahead(
 ) -> tuple[list[dt.date], list[Figure | None], set[Figure]]:
     """The days of *claims* in order and, for each, the one figure given from that day
     on (None when different figures are); and the figures given on the last day."""
-    claims = sorted(claims, key=_day)
+    claims = sorted(claims, key=_WHEN)
     days: list[dt.date] = []
     figures: list[Figure | None] = []
     one: Figure | None = claims[-1].figure

@@ -14,7 +14,9 @@ class ClaimReading(Base):
     """The figure, date and cues read from a claim's quote (``reading``, in the form
     :mod:`db.facts.readings` writes), valid while ``key`` matches the digest of what it
     was read from (the quote, the words before it, the publication time and the
-    reader's code).  A derived copy: deleting every row loses nothing."""
+    reader's code); and what :mod:`db.facts.happenings` read of it (``happenings``, in
+    the form :mod:`db.facts.told` writes, each reading with its own digest).  A derived
+    copy: deleting every row loses nothing."""
 
     __tablename__ = "claim_reading"
 
@@ -23,3 +25,4 @@ class ClaimReading(Base):
     )
     key: Mapped[str] = mapped_column(String(32))
     reading: Mapped[str] = mapped_column(Text)
+    happenings: Mapped[str | None] = mapped_column(Text, nullable=True)
