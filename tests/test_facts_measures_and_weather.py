@@ -76,7 +76,10 @@ def test_an_excess_over_the_usual_is_a_count_of_deaths_not_an_added_wave() -> No
 
 
 def test_a_date_owned_by_the_weather_does_not_date_the_toll() -> None:
-    told = "the ministry has revised down to 197 its count of deaths attributed to last month's heatwave"
+    told = (
+        "the ministry has revised down to 197 its count of deaths attributed to"
+        " last month's heatwave"
+    )
     assert read_quote(told, "", AUGUST).date_first is None
     # A date owned by the count itself still dates it.
     assert read_quote("Tuesday's count put the dead at 50", "", AUGUST).date_first == dt.date(

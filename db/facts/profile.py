@@ -1107,7 +1107,8 @@ _BOTH = re.compile(r"\bcasualt(?:y|ies)\b", re.I)
 
 # A date owned by the spell of weather or the incident a toll is told of ("deaths
 # attributed to last month's heatwave", "the dead of Sunday's storm") dates that, not the
-# count: the count is of its own day (its publication's).
+# count: the count is of its own day (its publication's).  (With no figure, the date
+# dates the happening the claim tells: "Last Friday's explosion tore the roof off".)
 _DATED_CAUSE = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:heat\s?waves?|heat|storms?|floods?|flooding|quakes?|"
     r"earthquakes?|(?:wild)?fires?|blazes?|cyclones?|hurricanes?|typhoons?|tornado(?:e?s)?|"
@@ -1163,7 +1164,9 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     dates = [
         d
         for d in extract_dates(quote, published)
-        if d.first is not None and d.start < cut and not _DATED_CAUSE.match(quote, d.end)
+        if d.first is not None
+        and d.start < cut
+        and (figure is None or not _DATED_CAUSE.match(quote, d.end))
     ]
     first = dates[0].first if dates else None
     last = (dates[0].last or first) if dates else None
