@@ -4,7 +4,7 @@ with power "cut off" have lost their supply; an excess of deaths over the usual 
 added wave; a date owned by the weather a toll is told of does not date the count;
 animals' dead are counted apart from people's, and a bare figure that died counts what its
 sentence counted before; "under water rationing" is no flood; an alert issued is an
-announcement, dated once; "above 38C" is a bound."""
+announcement, dated once."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import uuid
 
 from marked_profile_support import marked_profile
 
-from db.assist.numbers import extract_figures
 from db.facts.events import date_conflicts
 from db.facts.happenings import Happening, happenings
 from db.facts.profile import Profile, read_quote
@@ -143,9 +142,3 @@ def test_an_alert_issued_is_one_announcement_and_a_misdated_one_conflicts() -> N
         frozenset((misdated.claim_id, first.claim_id)),
         frozenset((misdated.claim_id, again.claim_id)),
     }
-
-
-def test_above_and_below_bound_a_figure() -> None:
-    assert [f.qualifier for f in extract_figures("temperatures above 38C")] == ["more than"]
-    assert [f.qualifier for f in extract_figures("nights below 28C")] == ["fewer than"]
-    assert [f.qualifier for f in extract_figures("38C in the shade")] == [""]

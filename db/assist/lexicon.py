@@ -35,7 +35,6 @@ QUALIFIERS: dict[str, str] = {
     "approximately": "approximately", "roughly": "roughly", "some": "some",
     "at least": "at least", "more than": "more than", "over": "more than",
     "in excess of": "more than", "upwards of": "more than", "just over": "more than",
-    "above": "more than", "below": "fewer than",
     "up to": "up to", "as many as": "as many as", "as much as": "as many as",
     "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
     "just under": "fewer than", "at most": "at most", "no more than": "at most",
