@@ -165,6 +165,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "disclosed",
         "revealed",
         "proclaimed",
+        # a warning, an alert or an order put out: "issued its first red alert on Monday"
+        "issued",
+        "issues",
     ),
     "start": (
         "began",
@@ -604,14 +607,16 @@ _IT = re.compile(r"\bit\b", re.I)
 _RELATIVE = re.compile(r"\W*(?:which|who|that)\b", re.I)
 # Auxiliaries between a thing and what befell it ("the stall was closed", "the board had
 # declared …"), and words of manner or time right after a verb, which are no object of
-# it ("capsized late on Thursday").
+# it ("capsized late on Thursday"), nor the thing when between it and its verb ("the heat
+# finally broke": the heat).
 _AUX = frozenset(
     """is are was were be been being has have had will would could should may might must
     not also already reportedly""".split()
 )
 _ADVERBS = frozenset(
     """late early overnight again soon later earlier shortly suddenly today yesterday last
-    tonight""".split()
+    tonight finally eventually initially officially formally partially partly completely
+    fully briefly apparently allegedly actually gradually quickly slowly abruptly""".split()
 )
 # One thing under several names: the ship, the boat, the vessel; the mine and the pit.
 THINGS = {

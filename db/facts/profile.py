@@ -103,6 +103,20 @@ SYNONYMS = {
     "homes": "homes",
     "houses": "homes",
     "dwellings": "homes",
+    # Animals, kept or wild, counted under any of their names: their dead are no people's
+    # dead ("1.2 million farm animals have died" is no death toll).
+    "animals": "animals",
+    "livestock": "animals",
+    "cattle": "animals",
+    "cows": "animals",
+    "sheep": "animals",
+    "pigs": "animals",
+    "hogs": "animals",
+    "goats": "animals",
+    "poultry": "animals",
+    "chickens": "animals",
+    "hens": "animals",
+    "turkeys": "animals",
     "casualties": "casualties",
     "wounded": "wounded",
     "injured": "wounded",
@@ -182,8 +196,11 @@ CUMULATIVE = re.compile(
 )
 # A count of what was added (a new wave, replacements) is not the total so far.
 INCREMENT = re.compile(
-    # ("more than 300" qualifies a figure; "300 more" adds to one.)
-    r"\b(additional|another|extra|a further|more(?!\s+than\b)|reinforcements?|replace|"
+    # ("more than 300" qualifies a figure; "300 more" adds to one; "380 more people died
+    # than usual" counts an excess over the usual, not a wave added to a count.)
+    r"\b(additional|another|extra|a further|more(?!\s+than\b)(?![^.;:!?]{0,60}?\bthan\s+"
+    r"(?:usual|normal|normally|expected|average|would\s+(?:normally\s+)?(?:be|have)|in\s+an?\s+"
+    r"(?:average|normal|typical|usual)))|reinforcements?|replace|"
     r"replacing|replacement|second|third|fourth|new batch|wave)\b",
     re.I,
 )
@@ -406,7 +423,9 @@ DAMAGE = re.compile(
     r"burn(?:ed|t) (?:down|out|to the ground)|(?:homes?|houses?|buildings?|dwellings?) "
     r"(?:(?:were|was|have been|has been|had been) )?lost)"
     r"|(?P<damaged>damaged)"
-    r"|(?P<flooded>flooded|inundated|submerged|under water)"
+    # ("Under water rationing", "under water restrictions": a rule on water, no flood.)
+    r"|(?P<flooded>flooded|inundated|submerged|under water(?!\s+(?:rationing|restrictions?|"
+    r"supply|supplies|shortages?|cuts?|bans?|rules|limits?|controls?|quotas?|allowances?)\b))"
     r"|(?P<unpowered>without (?:power|electricity)|lost (?:power|electricity)))\b",
     re.I,
 )
@@ -1086,6 +1105,42 @@ def kept_hurt(told: str) -> str:
 _BOTH = re.compile(r"\bcasualt(?:y|ies)\b", re.I)
 
 
+# A date owned by the spell of weather or the incident a toll is told of ("deaths
+# attributed to last month's heatwave", "the dead of Sunday's storm") dates that, not the
+# count: the count is of its own day (its publication's).  (With no figure, the date
+# dates the happening the claim tells: "Last Friday's explosion tore the roof off".)
+_DATED_CAUSE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:heat\s?waves?|heat|storms?|floods?|flooding|quakes?|"
+    r"earthquakes?|(?:wild)?fires?|blazes?|cyclones?|hurricanes?|typhoons?|tornado(?:e?s)?|"
+    r"droughts?|cold\s+snaps?|freezes?|blizzards?|eruptions?|landslides?|outbreaks?|attacks?|"
+    r"blasts?|explosions?|bombings?|crash(?:es)?|collisions?|derailments?|riots?|clashes)\b",
+    re.I,
+)
+# Living things whose dead are counted apart from people's, by their own name.
+NOT_PEOPLE_DEAD = frozenset(("animals",))
+_BARE_DEATH = re.compile(
+    r"\d(?:\s+(?:hundred|thousand|million|billion))?\s+(?:(?:have|has|had)\s+)?(?:died|perished)\b",
+    re.I,
+)
+_LOST = re.compile(r"\b(?:lost|perished)\b", re.I)
+
+
+def died_unnamed(quote: str) -> bool:
+    """Whether a figure is told only as having died, naming nothing it counts ("more
+    than 2 million died"): its sentence may name what died."""
+    return _BARE_DEATH.search(quote) is not None
+
+
+# Places supplied with power (homes, households, customers of a grid): "cut off", with no
+# other supply named, they have lost their supply, not been trapped as villages cut off by
+# a flood are ("12,000 households had been cut off", "customers cut off from the grid").
+SUPPLIED = frozenset(("homes", "households", "customers", "properties", "premises", "consumers"))
+_CUT_OFF_SUPPLY = re.compile(
+    r"\bcut\s+off\b(?!\s+(?:from|by)\s+(?!(?:the\s+)?(?:power|electricity|grid|mains|network)\b))",
+    re.I,
+)
+
+
 def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     """Read a quote's first figure, its first date and its cues (the slow part of a profile)."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
@@ -1106,7 +1161,13 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     # up from the 47 it gave on Wednesday").
     was = _FROM_EARLIER.search(quote)
     cut = was.start() if was else len(quote)
-    dates = [d for d in extract_dates(quote, published) if d.first is not None and d.start < cut]
+    dates = [
+        d
+        for d in extract_dates(quote, published)
+        if d.first is not None
+        and d.start < cut
+        and (figure is None or not _DATED_CAUSE.match(quote, d.end))
+    ]
     first = dates[0].first if dates else None
     last = (dates[0].last or first) if dates else None
     words = " ".join(sorted({w.lower() for w in _WORDS.findall(quote) if len(w) > 2}))
@@ -1152,6 +1213,10 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = predicate_of(f"{_clause_tail(lead)} {quote}")
     if not predicate and (unit in PEOPLE or unit in HELD):
         predicate = noun_fate(quote)  # "233 escapees": those who escaped
+    if unit in NOT_PEOPLE_DEAD and not predicate and _LOST.search(quote):
+        predicate = "casualty"  # "farmers lost 1.6 million animals": they died
+    if predicate == "trapped" and unit in SUPPLIED and _CUT_OFF_SUPPLY.search(quote):
+        predicate = "unpowered"  # "30,000 households had been cut off": from their supply
     if predicate == "attended" and unit not in ("", "people"):
         predicate = ""  # "troops marched into the town": no crowd at a gathering
     if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in KEPT:
@@ -1473,6 +1538,14 @@ def profile(
                 unit = told.unit or unit
                 if not predicate and not verb:
                     predicate, verb = told.predicate, told.verb
+        if unit == "killed" and around and died_unnamed(quote):
+            # "The ministry puts the number of farm animals lost at 1.6 million, | while the
+            # union says more than 2 million died": a bare figure that died counts what the
+            # figure before it in its sentence counts, when those are no people.
+            tail = _sentence_tail(around[: max(around.find(quote), 0)])
+            if any(c.isdigit() for c in tail) and (named := unit_in_words(tail)) in NOT_PEOPLE_DEAD:
+                unit = named
+                predicate = "casualty"
         if not unit and before and refers_back(quote):
             # "The count of escapees keeps rising. | The ministry's figure stands at 214":
             # the figure counts what the sentence before named.

@@ -37,6 +37,7 @@ from db.facts.profile import (
     Reading,
     brings_total,
     cached_profile,
+    died_unnamed,
     is_time_unit,
     named_people,
     refers_back,
@@ -249,7 +250,10 @@ def _needs_sentence(p: Profile) -> bool:
         # (A figure marked as added, "another 63 are suspected", may add to a count of
         # another fate its sentence gave before it: profile.beside_another_count.)
         added = p.increment and bool(p.predicate) and not p.around
-        return p.has_figure and (not p.unit or told_by_fate or added)
+        # (And a bare figure that died, "more than 2 million died", may count what its
+        # sentence named before: profile.NOT_PEOPLE_DEAD.)
+        died = p.unit == "killed" and not p.around and died_unnamed(p.quote)
+        return p.has_figure and (not p.unit or told_by_fate or added or died)
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False
     # A date that names no happening ("on 1 October", "five days ago"), or none to a

@@ -39,6 +39,14 @@ GATHERING_DAYS = 3
 # incident's toll or another year's total, not a newer count of the same thing.
 MAX_DAYS_APART = 366
 MIN_WORDING = 35.0  # rapidfuzz token-set similarity of the wording around the figures
+# Verbs telling only that a measure was read off a scale ("the station reached 43.4C",
+# "recorded 44.1 degrees", "measured 44.7C", "the river peaked at 6.2 metres"): one doing,
+# however the reading is worded.
+READ_OFF = frozenset(
+    ("reached", "recorded", "measured", "registered", "peaked", "topped", "touched", "logged",
+     "reach", "record", "measure", "register", "peak", "top", "touch", "log", "reaching",
+     "recording", "measuring", "registering", "peaking", "topping", "touching", "logging")
+)  # fmt: skip
 
 
 class Relating(NamedTuple):  # a tuple: hundreds of thousands are made quickly
@@ -120,6 +128,8 @@ def doing(verb: str) -> str:
     kind = FORM_KIND.get(verb)
     if kind is not None:
         return kind
+    if verb in READ_OFF:
+        return "reading"  # "reached 43.4C" and "recorded 44.1 degrees": a measure read
     for ending in ("ing", "ed", "en"):
         if verb.endswith(ending) and len(verb) - len(ending) >= 3:
             return verb[: -len(ending)]
