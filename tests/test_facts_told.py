@@ -109,10 +109,13 @@ def test_stored_happenings_give_what_reading_afresh_gives(
     assert any('"kind": "date"' in p for p in fresh)  # the first deployment, dated twice
     stored = _told(ws)
     assert len(stored) >= 2
+    written: list[Any] = []
     with monkeypatch.context() as m:
         _no_reading(m)  # nothing is read again: all comes from the stored readings
+        m.setattr(told_store, "store", lambda *args: written.append(args) or 0)
         assert _proposed(ws) == fresh
-    assert _told(ws) == stored  # nothing changed, nothing written
+    assert written == []  # nothing changed, nothing written
+    assert _told(ws) == stored
 
 
 def test_stored_happenings_are_what_proposals_use(ws: Workspace) -> None:
@@ -158,3 +161,15 @@ def test_an_unreadable_stored_reading_is_read_again(ws: Workspace) -> None:
     assert _proposed(ws) == fresh
     again = _told(ws)
     assert {cid: again[cid] for cid in stored} == stored  # read again, stored again
+
+
+def test_happenings_stay_stored_when_a_figure_reading_is_stored_again(ws: Workspace) -> None:
+    _claims(ws)
+    fresh = _afresh(ws)
+    stored = _told(ws)
+    # The figure readings unreadable, the happenings beside them still good: the figure
+    # readings are stored again (their rows replaced), and what happenings read with them.
+    with ws.engine.begin() as conn:
+        conn.execute(update(ClaimReading).values(reading="{"))
+    assert _proposed(ws) == fresh
+    assert _told(ws) == stored

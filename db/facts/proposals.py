@@ -130,6 +130,9 @@ class _Read(NamedTuple):
     items: list[Profile]
     versions: dict[uuid.UUID, list[Profile]]
     told: dict[uuid.UUID, told_store.Stored]
+    # Whether figure readings were stored again: their rows were replaced, and with them
+    # what happenings read of those claims (``told`` says NOTHING for them now).
+    replaced: bool
 
 
 def _profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> _Read:
@@ -201,8 +204,11 @@ def _profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> _Read:
                 # ministry's figure stands at 214").
                 p = of(row, p.around, _sentence_before(text, p.start))
         out.append(p)
-    readings_store.store(ws, fresh)
-    return _Read(out, versions, told)
+    replaced = readings_store.store(ws, fresh) > 0
+    if replaced:
+        for cid, _key, _reading in fresh:
+            told[cid] = told_store.NOTHING
+    return _Read(out, versions, told, replaced)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -412,7 +418,9 @@ def propose_links(ws: Workspace, relations: set[Relation] | None = None) -> list
         ):
             return list(last.proposals)
         found = _propose(items, known, list(same), relations)
-        if told_store.made() != made:  # happenings read afresh: keep them for next time
+        # Happenings read afresh, or their stored copy gone with a replaced figure reading:
+        # keep them for next time.
+        if told_store.made() != made or read.replaced:
             told_store.store(ws, read.versions, read.told)
         with _RELATED_LOCK:
             if len(_PROPOSED) >= 6:
@@ -654,6 +662,7 @@ def forget() -> None:
     happenings_module._READ.clear()
     happenings_module._BEFORE_DATE.clear()
     told_store._DIGESTS.clear()
+    told_store._SEEDED[0] = 0
     with _RELATED_LOCK:
         _RELATED.clear()
         _PROPOSED.clear()
