@@ -3,11 +3,12 @@ pages of all of them in the article order (article title, then place in the arti
 
 A window opens on exactly this: no filter, the article order.  Reading it through
 :mod:`db.claim_pages` first imports the ORM and every model (a fifth of a second
-or more), before the first row can be shown; these statements are SQLAlchemy Core
-over table clauses naming only the columns they read, so the first rows are on
-screen while the rest of the code loads.  They compile for SQLite and PostgreSQL
-alike and give the rows, in the order, that :func:`db.claim_pages.claim_page` gives
-for the same page (the claims table's paging tests hold the two to it).
+or more), before the first row can be shown; these statements are plain SQL on
+SQLite's own connection, and SQLAlchemy Core over table clauses naming only the
+columns they read on PostgreSQL, so the first rows are on screen while the rest of
+the code loads.  They give the rows, in the order, that
+:func:`db.claim_pages.claim_page` gives for the same page
+(tests/test_claims_first_rows.py holds the two to it on both databases).
 """
 
 from __future__ import annotations

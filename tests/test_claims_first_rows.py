@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from review_support import add_seed, claim_at
 
-from db import analysts, claim_first_rows, comments, contested, links, relays, sources
+from db import analysts, claim_first_rows, claim_pages, comments, contested, links, relays, sources
 from db.claim_pages import claim_page, count_claims
 from db.claim_rows import R_CONTESTED, R_RELAYS, R_SUPERSEDED_BY, R_TAGS, R_THREADS
 from db.claims import ClaimFilter, update_claim
@@ -95,6 +95,19 @@ def test_first_rows_equal_the_paged_rows(store: Workspace, seed_paths: list[Path
     assert sum(1 for r in rows if r[R_CONTESTED]) == 1
 
 
+def test_a_page_read_in_several_chunks_equals_one_read_whole(
+    ws: Workspace, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite a page's rows, tags and relays are read by chunks of ids."""
+    _fill(ws, seed_paths[:3])
+    order = claim_first_rows.ClaimOrder()
+    whole = claim_first_rows.page(ws, order, 0, 30)
+    monkeypatch.setattr(claim_first_rows, "_CHUNK", 4)
+    assert claim_first_rows.page(ws, order, 0, 30) == whole
+    assert whole == claim_page(ws, ClaimFilter(), order, 0, 30)
+    assert len(whole) == 21
+
+
 def test_the_table_door_reads_unfiltered_article_order_without_the_orm(
     store: Workspace, seed_paths: list[Path]
 ) -> None:
@@ -103,10 +116,16 @@ def test_the_table_door_reads_unfiltered_article_order_without_the_orm(
     assert claim_first_rows.serves(ClaimFilter(), order)
     assert not claim_first_rows.serves(ClaimFilter(text="claim"), order)
     assert not claim_first_rows.serves(ClaimFilter(), claim_first_rows.ClaimOrder("status"))
-    assert ops.count(store, ClaimFilter()) == 21
-    assert ops.page(store, ClaimFilter(), order, 1, size=5) == claim_page(
-        store, ClaimFilter(), order, 5, 5
-    )
+    expected = claim_page(store, ClaimFilter(), order, 5, 5)
+    with pytest.MonkeyPatch.context() as m:
+
+        def refuse(*_args: object, **_kwargs: object) -> None:
+            raise AssertionError("read through db.claim_pages")
+
+        m.setattr(claim_pages, "claim_page", refuse)
+        m.setattr(claim_pages, "count_claims", refuse)
+        assert ops.count(store, ClaimFilter()) == 21
+        assert ops.page(store, ClaimFilter(), order, 1, size=5) == expected
     disputed = ClaimFilter(statuses=frozenset({Status.DISPUTED}))
     assert ops.count(store, disputed) == 1
     assert len(ops.page(store, disputed, order, 0)) == 1
