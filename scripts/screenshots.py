@@ -52,7 +52,17 @@ DISABLED = {
 }
 
 
-SHOTS = ("default", "focus", "new-claim", "inspector", "review-queue")
+SHOTS = (
+    "default",
+    "focus",
+    "new-claim",
+    "inspector",
+    "review-queue",
+    "conflicts",
+    "facts",
+    "timeline",
+    "graph",
+)
 
 
 def settle(app: QApplication, seconds: float = 0.6) -> None:
@@ -169,6 +179,36 @@ def main(argv: list[str]) -> int:
         dock.raise_()
 
     shot("review-queue", queue)
+
+    def dock(title: str) -> Callable[[], None]:
+        def show() -> None:
+            docked = window.docks[title]
+            docked.show()
+            docked.raise_()
+            settle(app, 2.0)  # the proposals are worked out in the background
+
+        return show
+
+    shot("conflicts", dock("Conflicts"))
+    shot("facts", dock("Facts"))
+
+    def open_view(action_name: str) -> Callable[[], None]:
+        def show() -> None:
+            from PySide6.QtGui import QAction
+
+            found = window.findChild(QAction, action_name)
+            if found is None:
+                raise SystemExit(f"no action named {action_name!r} in the main window")
+            found.trigger()
+            settle(app, 2.0)  # laid out in the background
+
+        return show
+
+    shot("timeline", open_view("actionTimeline"))
+    for child in QApplication.topLevelWidgets():
+        if child is not window and child.isWindow() and child.isVisible():
+            child.close()
+    shot("graph", open_view("actionLinkGraph"))
     window.close()
     ws.close()
     return 0

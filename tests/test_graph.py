@@ -96,6 +96,76 @@ def test_graph_view_draws_clicks_and_exports(ws, qtbot, tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (size.width(), size.height()) != (0, 0)
 
 
+def _captions(window: GraphWindow) -> dict[str, object]:
+    """Each dot's caption item (the child of its status letter), by claim id."""
+    found = {}
+    for claim, marker in window.view.markers.items():
+        (letter,) = marker.childItems()
+        kids = letter.childItems()
+        assert len(kids) <= 1
+        if kids:
+            found[claim] = kids[0]
+    return found
+
+
+def test_graph_dots_carry_the_claims_first_words_and_captions_never_overlap(  # type: ignore[no-untyped-def]
+    ws, qtbot, monkeypatch
+) -> None:
+    from desktop.graph import view as graph_view
+
+    ids = _story(ws)
+    ctx = AppContext(ws, RecordingDialogs())
+    window = GraphWindow(ctx)
+    window.resize(900, 600)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=15000):
+        window.show()
+    captions = _captions(window)
+    assert set(captions) == set(ids)
+    seoul = captions[ids[0]].text()
+    assert "1,500 troops arrived" in seoul and len(seoul) <= graph_view.CAPTION_CHARS + 1
+    view = window.view
+
+    def shown_rects():  # type: ignore[no-untyped-def]
+        return [
+            view.mapFromScene(c.sceneBoundingRect()).boundingRect()
+            for c in _captions(window).values()
+            if c.isVisible()
+        ]
+
+    for zoom in (view.zoom_out, view.zoom_out, view.zoom_out, view.zoom_in):
+        zoom()
+        qtbot.waitUntil(lambda: not view.declutter_timer.isActive(), timeout=2000)
+        rects = shown_rects()
+        assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+    view.fit()
+    qtbot.waitUntil(lambda: not view.declutter_timer.isActive(), timeout=2000)
+    assert shown_rects()  # at the fitted zoom some claims are named
+    window.captions_box.setChecked(False)
+    assert _captions(window) == {}
+    window.captions_box.setChecked(True)
+    assert _captions(window)[ids[0]].text() == seoul
+    window.close()
+
+    # A graph larger than the limit opens without captions; the box says so.
+    monkeypatch.setattr(graph_view, "CAPTIONS_UP_TO", len(ids) - 1)
+    crowded = GraphWindow(ctx)
+    qtbot.addWidget(crowded)
+    with qtbot.waitSignal(crowded.loaded, timeout=15000):
+        crowded.show()
+    assert not crowded.captions_box.isChecked()
+    assert _captions(crowded) == {}
+
+
+def test_captions_are_the_first_words_cut_short() -> None:
+    from desktop.graph.view import CAPTION_CHARS, caption
+
+    assert caption("1,500 troops arrived") == "1,500 troops arrived"
+    assert caption("one two three four five six seven") == "one two three four five six…"
+    long = caption("Internationalisation " * 3)
+    assert long.endswith("…") and len(long) <= CAPTION_CHARS
+
+
 def test_link_graph_from_the_view_menu(ws, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     ids = _story(ws)
     main = make_window(ws, tmp_path, qtbot)
