@@ -11,6 +11,8 @@ APP_NAME = "ClaimDesk"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # A packaged build renders a PDF report by running itself with this first argument.
 RENDER_PDF_FLAG = "--render-pdf"
+# ... and a timeline or link graph picture (PNG, SVG) with this one.
+RENDER_VIEW_FLAG = "--render-view"
 
 
 def data_dir() -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 from db.cli import EXIT_USAGE
 from db.cli.files import split_file_arguments, window_options_only
 from db.errors import ClaimDeskError
-from db.paths import RENDER_PDF_FLAG
+from db.paths import RENDER_PDF_FLAG, RENDER_VIEW_FLAG
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -40,6 +40,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from desktop.pdf_render import main as render_main
 
         return render_main(args[1:])
+    if args[:1] == [RENDER_VIEW_FLAG]:  # ... or a timeline or link graph picture
+        from desktop.view_render import main as view_main
+
+        return view_main(args[1:])
     from db.cli import build_parser, run, wants_gui
 
     files: list[str] = []

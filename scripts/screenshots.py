@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 # Colours of a dark desktop palette, as dark desktops ship them.
 DARK = {
@@ -73,11 +73,13 @@ def settle(app: QApplication, seconds: float = 0.6) -> None:
         time.sleep(0.02)
 
 
-def save(app: QApplication, path: Path) -> None:
-    """What the screen shows, as a small palette PNG."""
+def save(app: QApplication, path: Path, window: QWidget | None = None) -> None:
+    """What the screen shows (or *window* alone), as a small palette PNG."""
     settle(app)
-    screen = QGuiApplication.primaryScreen()
-    image = screen.grabWindow(0).toImage()
+    if window is not None:
+        image = window.grab().toImage()
+    else:
+        image = QGuiApplication.primaryScreen().grabWindow(0).toImage()
     small = image.convertToFormat(
         QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
     )
@@ -142,10 +144,10 @@ def main(argv: list[str]) -> int:
             f"unknown picture {', '.join(sorted(unknown))}; choose from {', '.join(SHOTS)}"
         )
 
-    def shot(name: str, prepare: Callable[[], None]) -> None:
-        prepare()
+    def shot(name: str, prepare: Callable[[], QWidget | None]) -> None:
+        alone = prepare()  # a window of its own is pictured alone
         if name in wanted:
-            save(app, args.out / f"{args.name}-{name}.png")
+            save(app, args.out / f"{args.name}-{name}.png", alone)
 
     shot("default", lambda: None)
     shot("focus", lambda: window.set_focus_mode(True))
@@ -192,22 +194,24 @@ def main(argv: list[str]) -> int:
     shot("conflicts", dock("Conflicts"))
     shot("facts", dock("Facts"))
 
-    def open_view(action_name: str) -> Callable[[], None]:
-        def show() -> None:
+    def open_view(action_name: str) -> Callable[[], QWidget | None]:
+        def show() -> QWidget | None:
             from PySide6.QtGui import QAction
 
             found = window.findChild(QAction, action_name)
             if found is None:
                 raise SystemExit(f"no action named {action_name!r} in the main window")
+            before = set(QApplication.topLevelWidgets())
             found.trigger()
             settle(app, 2.0)  # laid out in the background
+            opened = [
+                w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()
+            ]
+            return opened[0] if opened else None
 
         return show
 
     shot("timeline", open_view("actionTimeline"))
-    for child in QApplication.topLevelWidgets():
-        if child is not window and child.isWindow() and child.isVisible():
-            child.close()
     shot("graph", open_view("actionLinkGraph"))
     window.close()
     ws.close()

@@ -195,6 +195,9 @@ def test_timeline_and_graph_on_postgresql(pg_url: str, tmp_path: Path, capsys) -
         assert {"relation": "contradicts", "from": kyiv, "to": seoul} in links
         assert {"relation": "updates", "from": late, "to": seoul} in links
         assert len(data["items" if command == "timeline" else "nodes"]) == 6
+        picture = tmp_path / f"{command}.png"  # drawn from the shared workspace too
+        assert run(["--db", pg_url, command, "-o", str(picture)]) == 0
+        assert not QImage(str(picture)).isNull()
 
 
 def test_a_layout_is_remembered_and_not_shared_by_reference() -> None:

@@ -91,9 +91,9 @@ def test_cli_timeline_json_and_bad_input(ws, ws_path: Path, tmp_path: Path, caps
     capsys.readouterr()
     for argv in (
         ["timeline", str(uuid.uuid4()), "-o", str(tmp_path / "x.json")],
-        ["timeline", "-o", str(tmp_path / "x.png")],
+        ["timeline", "-o", str(tmp_path / "x.gif")],
     ):
         assert run(["--db", str(ws_path), *argv]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("claimdesk: ")
-    assert not (tmp_path / "x.json").exists() and not (tmp_path / "x.png").exists()
+    assert not (tmp_path / "x.json").exists() and not (tmp_path / "x.gif").exists()

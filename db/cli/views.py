@@ -1,4 +1,5 @@
-"""Views as data: timeline and link graph (JSON; pictures come from the desktop app)."""
+"""Views on the command line: the timeline and the link graph, as JSON or as a picture
+(PNG or SVG, drawn by the app's own views in another process)."""
 
 from __future__ import annotations
 
@@ -12,21 +13,26 @@ from db.cli import CliContext
 from db.errors import InvalidInput
 
 
-def _json_target(ctx: CliContext, what: str, menu: str) -> str:
+def _target(ctx: CliContext, what: str) -> str:
+    """Where to write: ``-``, a .json file, or a .png / .svg picture."""
     output = str(ctx.args.output)
     if output == "-":
         return output
     suffix = Path(output).suffix.lower()
-    if suffix in (".png", ".svg"):
-        raise InvalidInput(
-            f"The command line writes the {what} as JSON only; export {suffix[1:].upper()} "
-            f"from the app (View ▸ {menu}), or give a .json file."
-        )
-    if suffix != ".json":
-        raise InvalidInput(f"Give a .json file for the {what}, not {output!r}.")
+    if suffix not in (".json", ".png", ".svg"):
+        raise InvalidInput(f"Give a .json, .png or .svg file for the {what}, not {output!r}.")
     if Path(output).is_dir():
         raise InvalidInput(f"{output} is a folder; give a file name.")
     return output
+
+
+def _write(ctx: CliContext, kind: str, output: str, data: dict[str, object]) -> None:
+    if Path(output).suffix.lower() in (".png", ".svg"):
+        from db.facts.view_pictures import write_picture
+
+        write_picture(kind, data, Path(output))
+    else:
+        _write_json(ctx, output, data)
 
 
 def _write_json(ctx: CliContext, output: str, data: dict[str, object]) -> None:
@@ -43,9 +49,9 @@ def _write_json(ctx: CliContext, output: str, data: dict[str, object]) -> None:
 def cmd_timeline(ctx: CliContext) -> int:
     from db.facts.timeline import timeline
 
-    output = _json_target(ctx, "timeline", "Timeline…")
+    output = _target(ctx, "timeline")
     data = timeline(ctx.ws, ctx.args.fact_id)
-    _write_json(ctx, output, data.as_json())
+    _write(ctx, "timeline", output, data.as_json())
     if output != "-":
         n = len(data.items)
         ctx.print(
@@ -57,9 +63,9 @@ def cmd_timeline(ctx: CliContext) -> int:
 def cmd_graph(ctx: CliContext) -> int:
     from db.facts.graph import graph
 
-    output = _json_target(ctx, "link graph", "Link Graph…")
+    output = _target(ctx, "link graph")
     data = graph(ctx.ws, ctx.args.fact)
-    _write_json(ctx, output, data.as_json())
+    _write(ctx, "graph", output, data.as_json())
     if output != "-":
         ctx.print(f"{len(data.nodes)} claim(s) and {len(data.edges)} link(s) written to {output}")
     return 0
@@ -67,14 +73,28 @@ def cmd_graph(ctx: CliContext) -> int:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "timeline", parents=[common], help="a fact's claims in time, with their figures, as JSON"
+        "timeline",
+        parents=[common],
+        help="a fact's claims in time, with their figures, as JSON, PNG or SVG",
     )
     p.add_argument("fact_id", nargs="?", metavar="FACT_ID", help="a fact (default: every claim)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.json", help="or - for stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.json|.png|.svg",
+        help="or - for JSON on stdout",
+    )
     p.set_defaults(handler=cmd_timeline)
     p = subparsers.add_parser(
-        "graph", parents=[common], help="claims and their links, laid out, as JSON"
+        "graph", parents=[common], help="claims and their links, laid out, as JSON, PNG or SVG"
     )
     p.add_argument("--fact", metavar="FACT_ID", help="only the claims of this fact")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.json", help="or - for stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.json|.png|.svg",
+        help="or - for JSON on stdout",
+    )
     p.set_defaults(handler=cmd_graph)
