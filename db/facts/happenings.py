@@ -697,6 +697,13 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
             # "A fire broke out": an occurrence is told of once whatever its article.
             follow = [t.lower() for t in tokens[i + 1 : i + 3]]
             noun = next((w for w in follow if w in OCCURRENCES), "")
+            event = "" if noun else next((w for w in follow if w in EVENT_NOUNS), "")
+            if event and _begun_after(tokens, i + 1 + follow.index(event)):
+                # "A national strike of rail workers that began on Monday", "an invasion
+                # which started on 3 May": what begins and runs on is begun once, so the
+                # one its story tells of, though named with "a".
+                heads.append((event, False, ""))
+                continue
             at = i + 1 + follow.index(noun) if noun else i
             if noun and _names_other(tokens, at):
                 continue  # "a fire engine": the engine
@@ -821,6 +828,25 @@ def _indefinite_object(tokens: list[str], at: int) -> str:
     if not head or head in _EMPTY or _plural(head) or head in OCCURRENCES:
         return ""
     return head if head not in EVENT_NOUNS else ""
+
+
+def _begun_after(tokens: list[str], at: int) -> bool:
+    """Whether the event noun at tokens[at] is followed, after a phrase of its own ("of
+    rail workers", "by dockers"), by a relative clause telling that it began ("… that
+    began on Monday", "…, which started on 3 May")."""
+    k, n = at + 1, len(tokens)
+    while k < n and k - at <= 8 and tokens[k][:1].isalpha() and tokens[k].lower() not in _RELATIVES:
+        if tokens[k].lower() in _FORM_KIND:
+            return False  # a verb of its own ("a strike hit the port …"): no phrase of it
+        k += 1
+    if k < n and tokens[k] == ",":
+        k += 1
+    if not (k < n and tokens[k].lower() in _RELATIVES):
+        return False
+    k += 1
+    while k < n and tokens[k].lower() in _AUX:
+        k += 1
+    return k < n and _FORM_KIND.get(tokens[k].lower()) == "start"
 
 
 def _acts_on_antecedent(tokens: list[str], at: int) -> bool:

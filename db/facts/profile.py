@@ -52,6 +52,10 @@ SYNONYMS = {
     "demonstrators": "people",
     "suspects": "people",
     "patients": "people",
+    # People named by their work ("23,000 workers", "400 employees"): people, told apart
+    # by what they did or what befell them (walked out, were laid off, were hurt).
+    "workers": "people",
+    "employees": "people",
     # People held in prison, under any name: a class of their own, as troops are, whose
     # dead are not the guards' dead ("five escapees were killed", "six guards were killed")
     # and who are told apart by what befell them (escaped, recaptured, handed back).
@@ -202,6 +206,20 @@ INCREMENT = re.compile(
     r"(?:usual|normal|normally|expected|average|would\s+(?:normally\s+)?(?:be|have)|in\s+an?\s+"
     r"(?:average|normal|typical|usual)))|reinforcements?|replace|"
     r"replacing|replacement|second|third|fourth|new batch|wave)\b",
+    re.I,
+)
+# A figure told as how much something went up or down ("prices rose by 4 per cent",
+# "the toll went up by 12 to 52", "cut by a third"): the change, as "another 12" is what
+# was added, not the level it went to ("rose to 4 per cent") nor any other amount that
+# happens to share its figure ("offered 4 per cent").
+_CHANGED_BY = re.compile(
+    r"\b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|grew|grown|grows?|growing|"
+    r"increased|increases?|increasing|decreased|decreases?|decreasing|dropped|drops?|dropping|"
+    r"declined|declines?|declining|climbed|climbs?|climbing|jumped|jumps?|jumping|"
+    r"(?:gone|went|goes|go|going)\s+(?:up|down)|up|down|raised|lowered|cut|reduced|higher|"
+    r"lower)\s+by\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|"
+    r"up\s+to|as\s+much\s+as|as\s+many\s+as|only|just|a\s+further|another|an\s+estimated|"
+    r"less\s+than|fewer\s+than)\s+)*$",
     re.I,
 )
 # An expected or possible figure answers "how many will there be", not "how many are there".
@@ -473,7 +491,10 @@ HURT = re.compile(r"\b(?:wounded|injured|hurt|injuries|injuring|wounding)\b", re
 # People who took part in a gathering (a march, a rally, a protest, a vigil), counted by
 # its crowd: "40,000 people took part", "joined Sunday's march", "marched", "the turnout",
 # "put the crowd at".  A count of one gathering: it does not run on from day to day, and
-# the crowds of two gatherings are two counts (db.facts.relate).
+# the crowds of two gatherings are two counts (db.facts.relate).  Workers who stopped
+# work together are counted as a crowd is, by those who called them out and by those
+# they stopped working for: "walked out", "stayed away from work", "downed tools", "went
+# on strike", "joined the strike".
 _GATHERINGS = (
     r"(?:march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|vigils?|processions?|"
     r"gatherings?|sit-ins?|strikes?|parades?|meetings?|funerals?|services?|ceremon(?:y|ies))"
@@ -484,7 +505,11 @@ ATTENDED = re.compile(
     r"(?:joined|join|joins|joining)\s+(?:(?:the|a|an|this|that|their|its|his|her|[\w'’-]+['’]s)"
     rf"\s+)?(?:[\w'’-]+\s+){{0,2}}?{_GATHERINGS}|"
     r"marched|marching|rallied|demonstrated|protested|gathered|thronged|flocked|packed\s+"
-    r"(?:into|the))\b",
+    r"(?:into|the)|"
+    r"(?:walked|walk|walks|walking)\s+out(?!\s+(?:of|alive|unhurt|unharmed|uninjured)\b)|"
+    r"walk-?outs?|(?:stayed|stay|stays|staying|kept|keep|keeping)\s+away\s+from\s+(?:work|"
+    r"(?:their|his|her)\s+(?:jobs?|work|desks?|posts?))|(?:downed|down|downing)\s+tools|"
+    r"(?:went|go|goes|going|gone|are|were|is|was|been|remain(?:s|ed)?|stayed)\s+on\s+strike)\b",
     re.I,
 )
 # The number words from two to ninety-nine, not followed by a multiple ("two hundred").
@@ -867,6 +892,9 @@ _NUMBER_OF = re.compile(
     r"have|had|is|"
     r"are|was|were|stands?|stood|rose|risen|fell|fallen|reached|climbed|grew|now|so|"
     r"still|cancelled|affected|reported|admitted|taken|killed|confirmed|[a-z]+ed|"
+    # a participle opening a phrase after the counted thing ("the number of workers taking
+    # part in the strike", "the number of passengers waiting at the airport")
+    r"[a-z]{2,}ing|"
     # past participles not ending in -ed ("the number of plants hit since …"), and words
     # of time opening a phrase after the counted thing
     r"hit|struck|shot|lost|cut|built|sent|held|left|seen|brought|caught|made|kept|found|"
@@ -1241,7 +1269,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         last,
         bool(CUMULATIVE.search(quote)),
         bool(UPDATE_CUES.search(quote)),
-        bool(INCREMENT.search(quote)),
+        bool(INCREMENT.search(quote))
+        or (figure is not None and _CHANGED_BY.search(quote, 0, figure.start) is not None),
         forecast_in(quote),
         predicate,
         period_of(quote),
@@ -1350,8 +1379,12 @@ def verb_of(quote: str, figure: Figure) -> str:
 # A part given against its whole: "of the 88 people it treated, 14 were firefighters",
 # "Of the 58, 9 are children"; "six of them tank wagons" after "16 wagons left the rails".
 _OF_THE_WHOLE = re.compile(r"^\W*(?:of|out of)\s+(?:the|these|those|its|their)\s+(?=\d)", re.I)
+# (A part may be rounded or bounded as any figure is: "some 700,000 of them".)
 OF_THEM = re.compile(
-    r"^\W*(?P<part>[^\W\d_]+|\d[\d,]*)\s+of\s+(?:them|these|those|which|whom)\b", re.I
+    r"^\W*(?:(?P<q>about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|"
+    r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|an\s+estimated)\s+(?=\d))?"
+    r"(?P<part>[^\W\d_]+|\d[\d,]*)\s+of\s+(?:them|these|those|which|whom)\b",
+    re.I,
 )
 
 
@@ -1386,7 +1419,10 @@ def noun_of_group(quote: str, counted: Figure, figures: list[Figure]) -> str:
 
 _OF_THE_NOUN = re.compile(
     r"\s+(?:of|out\s+of)\s+(?:the|these|those|its|their|our)\s+"
-    r"(?P<w>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]*)"
+    # (Two words name one thing, "the cargo ships"; an auxiliary after the noun is none of
+    # it: "about 4,000 of its staff have returned" counts staff.)
+    r"(?P<w>(?:[^\W\d_][\w'’-]*\s+(?!(?:have|has|had|were|was|are|is|be|been)\b))?"
+    r"[^\W\d_][\w'’-]*)"
     r"(?=\s+(?:that|which|who|whom|were|was|are|is|had|have|has|in|on|at|from|to|by|"
     r"launched|fired|sent|[a-z]+ed)\b|\s*[,.;:]|\s*$)",
     re.I,
@@ -1429,7 +1465,8 @@ def part_of_whole(quote: str, lead: str, figures: list[Figure]) -> tuple[Figure,
     wholes = [f for f in extract_figures(_sentence_tail(lead)) if f.value is not None]
     if not wholes or wholes[-1].value is None or wholes[-1].value <= value:
         return None
-    part = Figure(found.start("part"), found.end("part"), float(value), None, "", "")
+    told = " ".join(found["q"].lower().split()) if found["q"] else ""
+    part = Figure(found.start("part"), found.end("part"), float(value), None, "", told)
     return part, wholes[-1]
 
 

@@ -356,13 +356,24 @@ def _beside(a: Profile, b: Profile) -> bool:
     47"): the changed figure ("has revised down to 1.6 million") changed from an earlier
     one, not from another account the article gives after it ("at least 2 million, the
     board says"); a figure told before it ("sent, as a first step, 1,500 soldiers") may
-    be the one it replaced."""
+    be the one it replaced, unless the changed figure is its giver's own estimate revised
+    ("has revised its own estimate down to 45 million" after "the ministry puts it at 40
+    million"): "own" sets it against the other account, and its giver changed from a
+    figure of its own."""
     if a.article_id != b.article_id or a.value is None or b.value is None:
         return False
     changed, other = (a, b) if a.update_cue else (b, a)
-    if other.start <= changed.start:
+    if other.start <= changed.start and not _OWN_ESTIMATE.search(changed.quote):
         return False  # told before it, or where is not known
     return not re.search(rf"\b(?:up|down)\s+from\D{{0,12}}{other.value:g}\b", changed.quote, re.I)
+
+
+# A giver's own estimate, count or figure ("its own estimate", "their own count").
+_OWN_ESTIMATE = re.compile(
+    r"\b(?:its|their|his|her|our|my)\s+own\s+(?:[^\W\d_][\w-]*\s+)?(?:estimates?|figures?|"
+    r"counts?|tall(?:y|ies)|totals?|numbers?|assessments?|calculations?|projections?)\b",
+    re.I,
+)
 
 
 # A lower bound is given near the figure its giver believes: another figure of its day
