@@ -1,4 +1,5 @@
-"""Shared fixtures: temporary SQLite workspaces, the seed articles, the PostgreSQL URL."""
+"""Shared fixtures: temporary SQLite workspaces, the seed articles, the PostgreSQL URL, and
+a workspace on each of the two databases (``store``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from store_support import store_kinds
+
+if TYPE_CHECKING:
+    from db.workspace import Workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -37,6 +43,39 @@ def ws(ws_path: Path):
     bind_analyst(workspace)
     yield workspace
     workspace.close()
+
+
+store_kind = store_kinds()
+
+
+@pytest.fixture
+def store_url(store_kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh workspace's URL: a SQLite file, or a migrated PostgreSQL database.
+
+    The PostgreSQL one comes from :func:`pg_url` (dropped after the test; skipped
+    locally when CLAIMDESK_TEST_PG_URL is unset, a failure under CI).
+    """
+    if store_kind == "sqlite":
+        return str(tmp_path / "store.sqlite")
+    from db.workspace import migrate
+
+    url: str = request.getfixturevalue("pg_url")
+    migrate(url)
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Workspace]:
+    """A workspace on SQLite, then on PostgreSQL, with its analyst bound."""
+    from db.analysts import bind_analyst
+    from db.workspace import open_workspace
+
+    workspace = open_workspace(store_url)
+    try:
+        bind_analyst(workspace)
+        yield workspace
+    finally:
+        workspace.close()
 
 
 @pytest.fixture(scope="session")

@@ -29,16 +29,11 @@ from db.workspace import (
 )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def pair(request: pytest.FixtureRequest, tmp_path: Path):
-    if request.param == "sqlite":
-        url = str(tmp_path / "feed.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-    first = open_workspace(url)
+@pytest.fixture
+def pair(store_url: str):
+    first = open_workspace(store_url)
     bind_analyst(first)
-    second = open_workspace(url)
+    second = open_workspace(store_url)
     bind_analyst(second)
     yield first, second
     first.close()

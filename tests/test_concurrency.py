@@ -14,16 +14,7 @@ from db.claims import create_claim, get_claim, update_claim
 from db.concurrency import retry_on_stale
 from db.errors import StaleEdit
 from db.sources import create_source, get_source, update_source
-from db.workspace import Workspace, migrate, open_workspace
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "shared.sqlite")
-    url = request.getfixturevalue("pg_url")
-    migrate(url)
-    return url
+from db.workspace import Workspace, open_workspace
 
 
 def _open(url: str) -> Workspace:
@@ -33,9 +24,9 @@ def _open(url: str) -> Workspace:
 
 
 @pytest.fixture
-def two(db_url: str, seed_paths: list[Path]):
-    first = _open(db_url)
-    second = _open(db_url)
+def two(store_url: str, seed_paths: list[Path]):
+    first = _open(store_url)
+    second = _open(store_url)
     data = seed_paths[0].read_bytes()
     article = add_article(first, NewArticle(text=data.decode("utf-8"), original=data, title="A"))
     yield first, second, article

@@ -36,20 +36,11 @@ from desktop.shared.poller import ChangePoller
 from desktop.shared.urls import build_url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "gui.sqlite")
-    url = request.getfixturevalue("pg_url")
-    migrate(url)
-    return url
-
-
 @pytest.fixture
-def two_ctx(shared_url: str, seed_paths: list[Path]):
-    first = open_workspace(shared_url)
+def two_ctx(store_url: str, seed_paths: list[Path]):
+    first = open_workspace(store_url)
     bind_analyst(first)
-    second = open_workspace(shared_url)
+    second = open_workspace(store_url)
     bind_analyst(second)
     data = seed_paths[2].read_bytes()
     article = add_article(first, NewArticle(text=data.decode("utf-8"), original=data))

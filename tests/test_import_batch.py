@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from store_support import store_kinds
 
 from db.analysts import bind_analyst
 from db.articles import ArticleInfo, NewArticle, add_article, add_articles, list_articles
@@ -17,18 +17,7 @@ from db.models import Article, HistoryEntry
 from db.workspace import Workspace, migrate, open_workspace
 from desktop.operations.imports import import_paths
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
-    if request.param == "sqlite":
-        target = str(tmp_path / "batch.sqlite")
-    else:
-        target = request.getfixturevalue("pg_url")
-        migrate(target)
-    ws = open_workspace(target)
-    bind_analyst(ws)
-    yield ws
-    ws.close()
+store_kind = store_kinds("postgres")  # the PostgreSQL cases keep their id
 
 
 def article(name: str, body: str, **fields: object) -> NewArticle:
