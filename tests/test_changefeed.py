@@ -30,14 +30,8 @@ from db.workspace import (
 
 
 @pytest.fixture
-def pair(store_url: str):
-    first = open_workspace(store_url)
-    bind_analyst(first)
-    second = open_workspace(store_url)
-    bind_analyst(second)
-    yield first, second
-    first.close()
-    second.close()
+def pair(store: Workspace, store_again: Workspace) -> tuple[Workspace, Workspace]:
+    return store, store_again
 
 
 def _article(ws: Workspace, seed: Path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from db import analysts, claims, review
 from db.changes import Entity, Op, changed
 from db.models import Claim, Status
 from db.review import QueueFilter, QueueSort
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.models.review_queue_model import (
@@ -198,32 +197,21 @@ def test_an_edit_that_moves_nothing_reads_nothing(ctx, big, qtbot) -> None:
     assert statements == []  # not held, and a note neither moves it nor takes it out
 
 
-@pytest.fixture
-def pg(pg_url: str) -> Iterator[Workspace]:
-    migrate(pg_url)
-    space = open_workspace(pg_url)
-    analysts.bind_analyst(space)
-    try:
-        yield space
-    finally:
-        space.close()
-
-
-def test_sorted_insert_and_window_on_postgresql(pg: Workspace, seed_paths, qtbot) -> None:
-    aid, text = add_seed(pg, seed_paths[1], "Beta")
-    people = _people(pg)
-    _fill(pg, aid, text, 1800, people)
-    context = AppContext(pg, RecordingDialogs())
+def test_sorted_insert_and_window_on_postgresql(pg_ws: Workspace, seed_paths, qtbot) -> None:
+    aid, text = add_seed(pg_ws, seed_paths[1], "Beta")
+    people = _people(pg_ws)
+    _fill(pg_ws, aid, text, 1800, people)
+    context = AppContext(pg_ws, RecordingDialogs())
     view = _view(context, qtbot)
     model = view.model
     assert model.rowCount() == 1200
     view.table.sortByColumn(COL_ASSIGNEE, Qt.SortOrder.AscendingOrder)
     assert view.wait_loaded()
-    assert model.claim_ids == _order(pg, QueueSort.ASSIGNEE)
+    assert model.claim_ids == _order(pg_ws, QueueSort.ASSIGNEE)
     spy = Spy(model)
-    made = claims.create_claim(pg, aid, 40, 70, status="in_review", assignee_id=people[0])
+    made = claims.create_claim(pg_ws, aid, 40, 70, status="in_review", assignee_id=people[0])
     context.publish(changed(Entity.CLAIM, [made.id], Op.CREATED, parent=aid))
-    expected = _order(pg, QueueSort.ASSIGNEE)
+    expected = _order(pg_ws, QueueSort.ASSIGNEE)
     rank = expected.index(str(made.id))
     assert spy.inserted == [(rank, rank)] and spy.resets == 0
     assert model.claim_ids == expected
