@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import uuid
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from review_support import add_seed
-from sqlalchemy import insert
+from review_support import add_seed, insert_claims
 
 from db import claims, review
 from db.changes import Changes, Entity, Op, changed
-from db.models import Claim, Status
+from db.models import Status
 from db.review import QueueFilter, QueueSort
 from db.workspace import Workspace, open_workspace
 from desktop.commands.claims import CreateClaimCommand, UpdateClaimCommand
@@ -26,32 +24,15 @@ from desktop.review import ReviewQueueView
 IN_REVIEW = 2500
 
 
-def _fill(ws: Workspace, article_id: uuid.UUID, text: str, n: int, **extra: object) -> None:
-    """*n* claims straight into the table (fixtures only), a minute apart, oldest first."""
-    base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    rows = []
-    for i in range(n):
-        start = (i * 7) % (len(text) - 40)
-        moment = base + dt.timedelta(minutes=i)
-        rows.append(
-            {
-                "id": uuid.uuid4(),
-                "article_id": article_id,
-                "start": start,
-                "end": start + 30,
-                "quote": text[start : start + 30],
-                "prefix": "",
-                "suffix": "",
-                "statement": "",
-                "status": Status.IN_REVIEW if i % 3 else Status.VERIFIED,
-                "created_at": moment,
-                "updated_at": moment,
-                "version": 1,
-                **extra,
-            }
-        )
-    with ws.session() as session:
-        session.execute(insert(Claim), rows)
+def _fill(ws: Workspace, article_id: uuid.UUID, text: str, n: int) -> None:
+    """*n* claims, two in three in review, the others verified."""
+    insert_claims(
+        ws,
+        article_id,
+        text,
+        n,
+        lambda i: {"status": Status.IN_REVIEW if i % 3 else Status.VERIFIED},
+    )
 
 
 @pytest.fixture

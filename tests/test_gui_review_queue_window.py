@@ -4,18 +4,16 @@ move single rows at the place SQL sorts them, rows read or not."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from review_support import add_seed
-from sqlalchemy import insert
+from review_support import add_seed, insert_claims
 
 from db import analysts, claims, review
 from db.changes import Entity, Op, changed
-from db.models import Claim, Status
+from db.models import Status
 from db.review import QueueFilter, QueueSort
 from db.workspace import Workspace
 from desktop.context import AppContext
@@ -32,32 +30,18 @@ QUEUE = 5000
 
 
 def _fill(ws: Workspace, article_id: uuid.UUID, text: str, n: int, people: list[uuid.UUID]) -> None:
-    """*n* claims straight into the table (fixtures only), two in three in review,
-    assigned round the analysts (every fourth to nobody), a minute apart."""
-    base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    rows = []
-    for i in range(n):
-        start = (i * 7) % (len(text) - 40)
-        moment = base + dt.timedelta(minutes=i)
-        rows.append(
-            {
-                "id": uuid.uuid4(),
-                "article_id": article_id,
-                "start": start,
-                "end": start + 30,
-                "quote": text[start : start + 30],
-                "prefix": "",
-                "suffix": "",
-                "statement": "",
-                "status": Status.IN_REVIEW if i % 3 else Status.UNVERIFIED,
-                "assignee_id": None if i % 4 == 0 else people[i % len(people)],
-                "created_at": moment,
-                "updated_at": moment,
-                "version": 1,
-            }
-        )
-    with ws.session() as session:
-        session.execute(insert(Claim), rows)
+    """*n* claims, two in three in review, assigned round the analysts (every fourth to
+    nobody)."""
+    insert_claims(
+        ws,
+        article_id,
+        text,
+        n,
+        lambda i: {
+            "status": Status.IN_REVIEW if i % 3 else Status.UNVERIFIED,
+            "assignee_id": None if i % 4 == 0 else people[i % len(people)],
+        },
+    )
 
 
 def _people(ws: Workspace) -> list[uuid.UUID]:
