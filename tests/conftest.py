@@ -1,4 +1,5 @@
-"""Shared fixtures: temporary SQLite workspaces, the seed articles, the PostgreSQL URL."""
+"""Shared fixtures: temporary SQLite workspaces, the seed articles, the PostgreSQL URL and
+a workspace on it (``pg_ws``), and a workspace on each of the two databases (``store``)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,16 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from store_support import store_kinds
+
+if TYPE_CHECKING:
+    from db.workspace import Workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,15 +35,58 @@ def ws_path(tmp_path: Path) -> Path:
     return tmp_path / "workspace.sqlite"
 
 
-@pytest.fixture
-def ws(ws_path: Path):
+@contextmanager
+def bound_workspace(url: str | Path) -> Iterator[Workspace]:
+    """The workspace at *url* with its analyst bound, closed on leaving."""
     from db.analysts import bind_analyst
     from db.workspace import open_workspace
 
-    workspace = open_workspace(ws_path)
-    bind_analyst(workspace)
-    yield workspace
-    workspace.close()
+    workspace = open_workspace(url)
+    try:
+        bind_analyst(workspace)
+        yield workspace
+    finally:
+        workspace.close()
+
+
+@pytest.fixture
+def ws(ws_path: Path) -> Iterator[Workspace]:
+    with bound_workspace(ws_path) as workspace:
+        yield workspace
+
+
+store_kind = store_kinds()
+
+
+@pytest.fixture
+def store_url(store_kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh workspace's URL: a SQLite file, or a migrated PostgreSQL database.
+
+    The PostgreSQL one comes from :func:`pg_url` (dropped after the test; skipped
+    locally when CLAIMDESK_TEST_PG_URL is unset, a failure under CI).
+    """
+    if store_kind == "sqlite":
+        return str(tmp_path / "store.sqlite")
+    from db.workspace import migrate
+
+    url: str = request.getfixturevalue("pg_url")
+    migrate(url)
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Workspace]:
+    """A workspace on SQLite, then on PostgreSQL, with its analyst bound."""
+    with bound_workspace(store_url) as workspace:
+        yield workspace
+
+
+@pytest.fixture
+def store_again(store_url: str) -> Iterator[Workspace]:
+    """A second client of :func:`store`'s database: another workspace on it, its
+    analyst bound (what one client sees of another's work)."""
+    with bound_workspace(store_url) as workspace:
+        yield workspace
 
 
 @pytest.fixture(scope="session")
@@ -172,3 +222,14 @@ def pg_url(pg_team: PgTeam) -> str:
     """
     pg_team.migrate()
     return pg_team.login_url("admin")
+
+
+@pytest.fixture
+def pg_ws(pg_url: str) -> Iterator[Workspace]:
+    """A workspace on :func:`pg_url`'s database (migrated as that login too), its
+    analyst bound."""
+    from db.workspace import migrate
+
+    migrate(pg_url)
+    with bound_workspace(pg_url) as workspace:
+        yield workspace

@@ -16,7 +16,7 @@ from db.anchors import CONTEXT_CHARS, Utf16Index, find_quote, make_anchor
 from db.articles import NewArticle, add_article, article_text
 from db.claims import create_claim, create_claim_by_quote, get_claim
 from db.errors import InvalidInput, NotFound
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace, open_workspace
 
 FRAGMENTS = [
     "😀",
@@ -192,15 +192,9 @@ def test_hard_text_in_sqlite(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
-def test_hard_text_in_postgres(pg_url: str) -> None:
-    migrate(pg_url)
-    ws = open_workspace(pg_url)
-    try:
-        bind_analyst(ws)
-        start = HARD_TEXT.index("😀")
-        _check_stored(ws, HARD_TEXT, start, HARD_TEXT.index("𠀀") + 1)
-    finally:
-        ws.close()
+def test_hard_text_in_postgres(pg_ws: Workspace) -> None:
+    start = HARD_TEXT.index("😀")
+    _check_stored(pg_ws, HARD_TEXT, start, HARD_TEXT.index("𠀀") + 1)
 
 
 # ---------------------------------------------------------------- against Qt's own offsets

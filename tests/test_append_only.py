@@ -8,6 +8,7 @@ import pytest
 from conftest import PgTeam
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from store_support import store_kinds
 
 from db import append_only, review
 from db import claims as claim_ops
@@ -17,22 +18,11 @@ from db.check import check_workspace
 from db.cli import run
 from db.models import Status
 from db.settings import FOUR_EYES, set_setting
-from db.workspace import Workspace, alembic_config, migrate, open_workspace
+from db.workspace import Workspace, alembic_config, open_workspace
+
+store_kind = store_kinds("postgres")  # the PostgreSQL cases keep their id
 
 BODY = "The agency said 1,500 soldiers left in October; others said 3,000."
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Workspace:
-    if request.param == "sqlite":
-        ws = open_workspace(tmp_path / "w.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-        ws = open_workspace(url)
-    request.addfinalizer(ws.close)
-    bind_analyst(ws)
-    return ws
 
 
 def _claim_with_verdict(ws: Workspace) -> str:
@@ -54,9 +44,9 @@ def _count(ws: Workspace, table: str) -> int:
         return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
-def test_history_and_verdicts_refuse_update_and_delete(workspace: Workspace) -> None:
-    _claim_with_verdict(workspace)
-    history, verdicts = _count(workspace, "history"), _count(workspace, "verdict")
+def test_history_and_verdicts_refuse_update_and_delete(store: Workspace) -> None:
+    _claim_with_verdict(store)
+    history, verdicts = _count(store, "history"), _count(store, "verdict")
     assert history > 0 and verdicts == 1
     # A shared workspace's logins lack the privilege before the trigger is reached;
     # the triggers themselves are tried as the owner in test_pg_bypass.
@@ -67,25 +57,25 @@ def test_history_and_verdicts_refuse_update_and_delete(workspace: Workspace) -> 
         "UPDATE verdict SET rationale = 'forged'",
         "DELETE FROM verdict",
     ):
-        message = _refused(workspace, statement)
+        message = _refused(store, statement)
         assert any(r in message for r in refusals), message
-    assert (_count(workspace, "history"), _count(workspace, "verdict")) == (history, verdicts)
+    assert (_count(store, "history"), _count(store, "verdict")) == (history, verdicts)
 
 
-def test_new_history_is_still_written_and_numbered(workspace: Workspace) -> None:
-    claim_id = _claim_with_verdict(workspace)
-    before = _count(workspace, "history")
-    claim_ops.update_claim(workspace, claim_id, notes="still recorded")
-    assert _count(workspace, "history") == before + 1
-    with workspace.engine.connect() as conn:
+def test_new_history_is_still_written_and_numbered(store: Workspace) -> None:
+    claim_id = _claim_with_verdict(store)
+    before = _count(store, "history")
+    claim_ops.update_claim(store, claim_id, notes="still recorded")
+    assert _count(store, "history") == before + 1
+    with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM history WHERE seq IS NULL")).scalar() == 0
 
 
-def test_a_verdict_goes_with_its_deleted_claim(workspace: Workspace) -> None:
-    claim_id = _claim_with_verdict(workspace)
-    claim_ops.delete_claim(workspace, claim_id)
-    assert _count(workspace, "verdict") == 0
-    assert _count(workspace, "claim") == 0
+def test_a_verdict_goes_with_its_deleted_claim(store: Workspace) -> None:
+    claim_id = _claim_with_verdict(store)
+    claim_ops.delete_claim(store, claim_id)
+    assert _count(store, "verdict") == 0
+    assert _count(store, "claim") == 0
 
 
 def test_an_upgraded_workspace_gets_the_triggers(tmp_path: Path) -> None:

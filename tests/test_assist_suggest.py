@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import uuid
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 
 from db.assist.suggest import RegistrySource, suggest
-from db.cli import run
 
 TEXT = (
     "Troops move east\n"
@@ -22,11 +21,6 @@ TEXT = (
     "North Korea has 1.2 million troops, one of the largest armies in the world.\n"
 )
 PUB = dt.date(2024, 10, 23)
-
-
-def cli(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return run(list(argv), out=out), out.getvalue()
 
 
 def by_target(found, needle: str):  # type: ignore[no-untyped-def]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from review_support import add_seed, claim_at
 from sqlalchemy import func, select
 
-from db import analysts, bulk
+from db import bulk
 from db import claims as claim_ops
 from db.bulk import BulkEdit
 from db.changes import Entity
@@ -17,20 +16,7 @@ from db.errors import InvalidInput, NotFound
 from db.history import claim_history
 from db.models import HistoryEntry, Status
 from db.review import verdicts_of
-from db.workspace import Workspace, migrate, open_workspace
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_ws(request, ws: Workspace) -> Iterator[Workspace]:
-    if request.param == "sqlite":
-        yield ws
-        return
-    url = request.getfixturevalue("pg_url")
-    migrate(url)
-    pg = open_workspace(url)
-    analysts.bind_analyst(pg)
-    yield pg
-    pg.close()
+from db.workspace import Workspace
 
 
 def _history_rows(ws: Workspace) -> int:
@@ -38,34 +24,34 @@ def _history_rows(ws: Workspace) -> int:
         return session.scalar(select(func.count()).select_from(HistoryEntry)) or 0
 
 
-def test_edit_and_put_back_many(any_ws: Workspace, seed_paths: list[Path]) -> None:
-    aid, text = add_seed(any_ws, seed_paths[3])
-    made = [claim_at(any_ws, aid, text, n) for n in range(8)]
-    claim_ops.update_claim(any_ws, made[0].id, tags=["kept"])
+def test_edit_and_put_back_many(store: Workspace, seed_paths: list[Path]) -> None:
+    aid, text = add_seed(store, seed_paths[3])
+    made = [claim_at(store, aid, text, n) for n in range(8)]
+    claim_ops.update_claim(store, made[0].id, tags=["kept"])
     ids = [c.id for c in made]
-    history = _history_rows(any_ws)
+    history = _history_rows(store)
     edit = BulkEdit(status=Status.FALSE, rationale="All eight misread the table.")
-    assert bulk.pending(any_ws, ids, edit) == 8
-    before, record = bulk.bulk_edit(any_ws, ids, edit)
-    assert len(before) == 8 and _history_rows(any_ws) == history + 8
+    assert bulk.pending(store, ids, edit) == 8
+    before, record = bulk.bulk_edit(store, ids, edit)
+    assert len(before) == 8 and _history_rows(store) == history + 8
     assert record.ids(Entity.CLAIM) == {str(i) for i in ids}
-    assert all(claim_ops.get_claim(any_ws, i).status is Status.FALSE for i in ids)
-    (verdict,) = verdicts_of(any_ws, ids[3])
+    assert all(claim_ops.get_claim(store, i).status is Status.FALSE for i in ids)
+    (verdict,) = verdicts_of(store, ids[3])
     assert verdict.rationale == "All eight misread the table." and verdict.reviewer_name
-    entry = claim_history(any_ws, ids[3])[-1]
+    entry = claim_history(store, ids[3])[-1]
     assert [(c.field, c.old, c.new) for c in entry.changes] == [("status", "unverified", "false")]
-    version = claim_ops.get_claim(any_ws, ids[3]).version
+    version = claim_ops.get_claim(store, ids[3]).version
     assert version > made[3].version  # others editing it see it changed
 
-    tagged, _r = bulk.bulk_edit(any_ws, ids, BulkEdit(add_tag="Ports "))
+    tagged, _r = bulk.bulk_edit(store, ids, BulkEdit(add_tag="Ports "))
     assert len(tagged) == 8
-    assert claim_ops.get_claim(any_ws, ids[0]).tags == ("Ports", "kept")
-    bulk.put_back(any_ws, tagged)
-    assert claim_ops.get_claim(any_ws, ids[0]).tags == ("kept",)
-    assert claim_ops.get_claim(any_ws, ids[1]).tags == ()
-    bulk.put_back(any_ws, before)
-    assert all(claim_ops.get_claim(any_ws, i).status is Status.UNVERIFIED for i in ids)
-    assert bulk.pending(any_ws, ids, BulkEdit(status=Status.UNVERIFIED)) == 0
+    assert claim_ops.get_claim(store, ids[0]).tags == ("Ports", "kept")
+    bulk.put_back(store, tagged)
+    assert claim_ops.get_claim(store, ids[0]).tags == ("kept",)
+    assert claim_ops.get_claim(store, ids[1]).tags == ()
+    bulk.put_back(store, before)
+    assert all(claim_ops.get_claim(store, i).status is Status.UNVERIFIED for i in ids)
+    assert bulk.pending(store, ids, BulkEdit(status=Status.UNVERIFIED)) == 0
 
 
 def test_bad_requests_change_nothing(ws: Workspace, seed_paths: list[Path]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from bundle_support import members_of, records_of
+from store_support import store_kinds
 from test_bundles import _populate
 
 from db.analysts import bind_analyst
@@ -23,7 +24,9 @@ from db.errors import InvalidInput
 from db.long_rows import SLICE
 from db.relays import set_relay_names
 from db.sources import create_source
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace, open_workspace
+
+store_kind = store_kinds("postgres")  # the PostgreSQL cases keep their id
 
 
 def _workspace(tmp_path: Path, seed_paths: list[Path], name: str = "src") -> tuple[Workspace, Any]:
@@ -69,24 +72,10 @@ def test_records_are_those_of_the_loaded_rows(tmp_path: Path, seed_paths: list[P
     ws.close()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def either(request: pytest.FixtureRequest, tmp_path: Path) -> Workspace:
-    """A workspace on SQLite, then on PostgreSQL."""
-    if request.param == "sqlite":
-        ws = open_workspace(tmp_path / "either.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-        ws = open_workspace(url)
-    request.addfinalizer(ws.close)
-    bind_analyst(ws)
-    return ws
-
-
 def test_what_a_partial_bundle_carries(
-    either: Workspace, tmp_path: Path, seed_paths: list[Path]
+    store: Workspace, tmp_path: Path, seed_paths: list[Path]
 ) -> None:
-    ws, made = either, _populate(either, seed_paths)
+    ws, made = store, _populate(store, seed_paths)
     first, second = made["articles"]
     c1, c2, c3 = made["claims"]
     create_source(ws, "Never cited")

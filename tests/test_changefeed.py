@@ -29,20 +29,9 @@ from db.workspace import (
 )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def pair(request: pytest.FixtureRequest, tmp_path: Path):
-    if request.param == "sqlite":
-        url = str(tmp_path / "feed.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-    first = open_workspace(url)
-    bind_analyst(first)
-    second = open_workspace(url)
-    bind_analyst(second)
-    yield first, second
-    first.close()
-    second.close()
+@pytest.fixture
+def pair(store: Workspace, store_again: Workspace) -> tuple[Workspace, Workspace]:
+    return store, store_again
 
 
 def _article(ws: Workspace, seed: Path):

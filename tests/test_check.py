@@ -8,6 +8,7 @@ import pytest
 from conftest import PgTeam
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from store_support import store_kinds
 
 from db import claims as claim_ops
 from db.analysts import bind_analyst
@@ -15,7 +16,9 @@ from db.articles import NewArticle, add_article
 from db.check import check_workspace, repair_workspace
 from db.cli import run
 from db.history import claim_history
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace, open_workspace
+
+store_kind = store_kinds("postgres")  # the PostgreSQL cases keep their id
 
 BODY = (
     "The agency said 1,500 soldiers left in October. Later, lawmakers said 3,000 soldiers "
@@ -39,33 +42,21 @@ def _sql(ws: Workspace, statement: str, **params: object) -> None:
         conn.execute(text(statement), params)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Workspace:
-    if request.param == "sqlite":
-        ws = open_workspace(tmp_path / "w.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-        ws = open_workspace(url)
-    request.addfinalizer(ws.close)
-    return ws
-
-
 def _id_param(ws: Workspace, value: str) -> object:
     # SQLite stores UUIDs as 32 hex digits; PostgreSQL as uuid.
     return value.replace("-", "") if ws.engine.dialect.name == "sqlite" else value
 
 
-def test_a_sound_workspace_passes(workspace: Workspace) -> None:
-    _fill(workspace)
-    report = check_workspace(workspace)
+def test_a_sound_workspace_passes(store: Workspace) -> None:
+    _fill(store)
+    report = check_workspace(store)
     assert report.ok, report.lines()
     assert report.lines()[-1] == "The workspace is sound."
 
 
-def test_broken_anchors_are_found_and_repaired_on_request(workspace: Workspace) -> None:
-    first, second, third = _fill(workspace)
-    ws = workspace
+def test_broken_anchors_are_found_and_repaired_on_request(store: Workspace) -> None:
+    first, second, third = _fill(store)
+    ws = store
     # A moved span (quote still unique in the text), spoiled context, and a quote
     # that occurs nowhere.
     _sql(

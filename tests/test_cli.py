@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sqlite3
 import subprocess
@@ -11,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 
 from db.claims import get_claim
-from db.cli import build_parser, run
+from db.cli import build_parser
 from db.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,12 +32,6 @@ UPDATE = (
     "5 March 2024, 08:30\n\n"
     "The final bill was 3.1 million, auditors said; only 11 crews were involved."
 )
-
-
-def cli(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    rc = run(list(argv), out=out)
-    return rc, out.getvalue()
 
 
 def counts(path: Path) -> dict[str, int]:

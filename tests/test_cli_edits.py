@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 
 from db.articles import get_article
 from db.claims import get_claim, list_claims
-from db.cli import run
 from db.evidence import list_evidence
 from db.links import links_of_claim
 from db.relays import relay_chain
@@ -23,12 +22,6 @@ STORY = (
     "The port said 30 divers worked on the wall. The mayor said the wall cost 4 million.\n"
     "Engineers said the wall would last 80 years."
 )
-
-
-def cli(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    rc = run(list(argv), out=out)
-    return rc, out.getvalue()
 
 
 def dump(path: Path) -> list[str]:

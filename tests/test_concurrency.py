@@ -8,39 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article, get_article, update_article
 from db.claims import create_claim, get_claim, update_claim
 from db.concurrency import retry_on_stale
 from db.errors import StaleEdit
 from db.sources import create_source, get_source, update_source
-from db.workspace import Workspace, migrate, open_workspace
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "shared.sqlite")
-    url = request.getfixturevalue("pg_url")
-    migrate(url)
-    return url
-
-
-def _open(url: str) -> Workspace:
-    ws = open_workspace(url)
-    bind_analyst(ws)
-    return ws
+from db.workspace import Workspace
 
 
 @pytest.fixture
-def two(db_url: str, seed_paths: list[Path]):
-    first = _open(db_url)
-    second = _open(db_url)
+def two(store: Workspace, store_again: Workspace, seed_paths: list[Path]):
     data = seed_paths[0].read_bytes()
-    article = add_article(first, NewArticle(text=data.decode("utf-8"), original=data, title="A"))
-    yield first, second, article
-    first.close()
-    second.close()
+    article = add_article(store, NewArticle(text=data.decode("utf-8"), original=data, title="A"))
+    return store, store_again, article
 
 
 def test_stale_claim_edit_is_refused_with_current_values(two) -> None:

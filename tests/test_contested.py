@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -27,20 +26,7 @@ from db.exporting import export
 from db.exporting.markdown import md_escape
 from db.facts import proposals
 from db.models import Relation, Status
-from db.workspace import Workspace, migrate, open_workspace
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
-    if request.param == "sqlite":
-        ws = open_workspace(tmp_path / "w.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-        ws = open_workspace(url)
-    analysts.bind_analyst(ws)
-    yield ws
-    ws.close()
+from db.workspace import Workspace, open_workspace
 
 
 def _queue_ids(ws: Workspace) -> set[str]:

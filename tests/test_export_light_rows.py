@@ -10,36 +10,21 @@ from __future__ import annotations
 
 import csv
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from review_support import add_seed, claim_at
 
-from db import analysts, contested, evidence, links, relays, sources
+from db import contested, evidence, links, relays, sources
 from db.claims import ClaimFilter
 from db.exporting import export
 from db.exporting.cells import id_text, iter_cells
 from db.exporting.rows import COLUMNS, iter_rows
 from db.exporting.sheet import neutralise
 from db.models import Relation, Status
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace
 
 ALL = ClaimFilter(statuses=frozenset(Status))
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
-    if request.param == "sqlite":
-        ws = open_workspace(tmp_path / "w.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-        ws = open_workspace(url)
-    analysts.bind_analyst(ws)
-    yield ws
-    ws.close()
 
 
 def _fill(ws: Workspace, seed: Path) -> list[uuid.UUID]:

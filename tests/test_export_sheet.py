@@ -22,6 +22,7 @@ from db.exporting.rows import COLUMNS, ExportCancelled, default_filter, iter_row
 from db.links import add_link
 from db.models import Status
 from db.sources import find_or_create_source
+from db.workspace import Workspace
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 TEXT = (
@@ -287,30 +288,21 @@ def test_filter_as_json() -> None:
 
 
 @pytest.mark.postgres
-def test_csv_and_json_on_postgresql(pg_url: str, tmp_path: Path) -> None:
-    from db.analysts import bind_analyst
-    from db.workspace import migrate, open_workspace
-
-    migrate(pg_url)
-    pg = open_workspace(pg_url)
-    try:
-        bind_analyst(pg)
-        art = add_article(pg, NewArticle(text=TEXT, original=TEXT.encode(), filename="h.txt"))
-        first = create_claim_by_quote(pg, art.id, "=SUM(A1:A9)", tags=["=x"])
-        second = create_claim_by_quote(pg, art.id, "名古屋 🚢 cargo")
-        add_link(pg, second.id, first.id, "updates")
-        assert sheet.write_csv(pg, ClaimFilter(), tmp_path / "pg.csv", None) == 2
-        assert sheet.write_json(pg, ClaimFilter(), tmp_path / "pg.json", None) == 2
-        rows = _read_csv(tmp_path / "pg.csv")
-        assert [r["id"] for r in rows] == [str(first.id), str(second.id)]
-        assert rows[0]["quote"] == "'=SUM(A1:A9)" and rows[0]["tags"] == "'=x"
-        assert rows[1]["quote"] == "名古屋 🚢 cargo"
-        assert int(rows[1]["start"]) == TEXT.index("名古屋")
-        assert rows[1]["links"] == f"updates {first.id}"
-        data = json.loads((tmp_path / "pg.json").read_text(encoding="utf-8"))
-        assert data["claims"] == [r.as_json() for r in _db_rows(pg, ClaimFilter())]
-    finally:
-        pg.close()
+def test_csv_and_json_on_postgresql(pg_ws: Workspace, tmp_path: Path) -> None:
+    art = add_article(pg_ws, NewArticle(text=TEXT, original=TEXT.encode(), filename="h.txt"))
+    first = create_claim_by_quote(pg_ws, art.id, "=SUM(A1:A9)", tags=["=x"])
+    second = create_claim_by_quote(pg_ws, art.id, "名古屋 🚢 cargo")
+    add_link(pg_ws, second.id, first.id, "updates")
+    assert sheet.write_csv(pg_ws, ClaimFilter(), tmp_path / "pg.csv", None) == 2
+    assert sheet.write_json(pg_ws, ClaimFilter(), tmp_path / "pg.json", None) == 2
+    rows = _read_csv(tmp_path / "pg.csv")
+    assert [r["id"] for r in rows] == [str(first.id), str(second.id)]
+    assert rows[0]["quote"] == "'=SUM(A1:A9)" and rows[0]["tags"] == "'=x"
+    assert rows[1]["quote"] == "名古屋 🚢 cargo"
+    assert int(rows[1]["start"]) == TEXT.index("名古屋")
+    assert rows[1]["links"] == f"updates {first.id}"
+    data = json.loads((tmp_path / "pg.json").read_text(encoding="utf-8"))
+    assert data["claims"] == [r.as_json() for r in _db_rows(pg_ws, ClaimFilter())]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

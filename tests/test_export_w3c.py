@@ -268,32 +268,22 @@ def test_cli_export_and_import_annotations(ws, ws_path, seed_paths, tmp_path, ca
     assert "bad.jsonld" in capsys.readouterr().err
 
 
-def test_round_trip_into_postgresql(exported, seed_paths, pg_url, tmp_path):
-    from db.workspace import migrate
-
+def test_round_trip_into_postgresql(exported, seed_paths, pg_ws, tmp_path):
     ws_a, target, _n = exported
-    migrate(pg_url)
-    ws_pg = open_workspace(pg_url)
-    try:
-        bind_analyst(ws_pg)
-        add_seeds(ws_pg, seed_paths)
-        assert import_annotations(ws_pg, target).added == 10
+    add_seeds(pg_ws, seed_paths)
+    assert import_annotations(pg_ws, target).added == 10
 
-        def key(c):
-            return (c.id, c.start, c.end, c.quote, c.statement, c.status, c.tags)
+    def key(c):
+        return (c.id, c.start, c.end, c.quote, c.statement, c.status, c.tags)
 
-        assert sorted(key(c) for c in list_claims(ws_pg)) == sorted(
-            key(c) for c in list_claims(ws_a)
-        )
-        # And the PostgreSQL workspace exports the same annotations back.
-        again = tmp_path / "again.jsonld"
-        assert export(ws_pg, "w3c", ClaimFilter(), again) == 10
-        items = json.loads(again.read_text(encoding="utf-8"))["first"]["items"]
-        ctx = json.loads(again.read_text(encoding="utf-8"))["@context"]
-        for item in items:
-            assert failed_assertions({"@context": ctx, **item}, ANNOTATION_MUSTS) == []
-    finally:
-        ws_pg.close()
+    assert sorted(key(c) for c in list_claims(pg_ws)) == sorted(key(c) for c in list_claims(ws_a))
+    # And the PostgreSQL workspace exports the same annotations back.
+    again = tmp_path / "again.jsonld"
+    assert export(pg_ws, "w3c", ClaimFilter(), again) == 10
+    items = json.loads(again.read_text(encoding="utf-8"))["first"]["items"]
+    ctx = json.loads(again.read_text(encoding="utf-8"))["@context"]
+    for item in items:
+        assert failed_assertions({"@context": ctx, **item}, ANNOTATION_MUSTS) == []
 
 
 def test_size_limit(ws, tmp_path, monkeypatch):

@@ -421,38 +421,31 @@ def test_tab_reaches_every_field_in_order(qtbot, claims, inspector):
     assert "eventDateEdit" in order and "tagsEdit" in order
 
 
-def test_inspector_on_postgresql(qtbot, pg_url, seed_paths):
-    from db.analysts import bind_analyst
-    from db.workspace import migrate, open_workspace
-
-    migrate(pg_url)
-    pg = open_workspace(pg_url)
-    bind_analyst(pg)
-    context = AppContext(pg, RecordingDialogs())
+def test_inspector_on_postgresql(qtbot, pg_ws, seed_paths):
+    context = AppContext(pg_ws, RecordingDialogs())
     try:
-        article = add_seed_article(pg, seed_paths[1], "Shared")
-        made = sentence_claims(pg, article, article_text(pg, article.id).text, 2)
+        article = add_seed_article(pg_ws, seed_paths[1], "Shared")
+        made = sentence_claims(pg_ws, article, article_text(pg_ws, article.id).text, 2)
         widget = ClaimInspector(context)
         qtbot.addWidget(widget)
         widget.show_claim(str(made[0].id))
         _choose(widget.status_combo, Status.DISPUTED.value)
-        assert claim_ops.get_claim(pg, made[0].id).status == Status.DISPUTED
+        assert claim_ops.get_claim(pg_ws, made[0].id).status == Status.DISPUTED
         assert widget.evidence.add("https://example.org/a", "", Stance.SUPPORTS)
         assert widget.links.link_to(made[1].id, Relation.SAME)
         assert [v.label for v in widget.links.views()] == ["same fact as"]
         widget.set_source_text("Shared source")
         _add_new_source(widget, qtbot)
-        assert claim_ops.get_claim(pg, made[0].id).source_name == "Shared source"
+        assert claim_ops.get_claim(pg_ws, made[0].id).source_name == "Shared source"
         while context.undo_stack.canUndo():
             context.undo_stack.undo()
-        stored = claim_ops.get_claim(pg, made[0].id)
+        stored = claim_ops.get_claim(pg_ws, made[0].id)
         assert stored.status == Status.UNVERIFIED and stored.source_id is None
-        assert evidence_ops.list_evidence(pg, made[0].id) == []
-        assert links_of_claim(pg, made[0].id) == []
+        assert evidence_ops.list_evidence(pg_ws, made[0].id) == []
+        assert links_of_claim(pg_ws, made[0].id) == []
         assert context.dialogs.errors == []
     finally:
         context.undo_stack.clear()
-        pg.close()
 
 
 def test_escape_reverts_text_without_writing(qtbot, ctx, ws, claims, inspector):

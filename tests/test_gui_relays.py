@@ -237,17 +237,11 @@ def test_restoring_an_earlier_state_restores_the_chain_and_undo_puts_it_back(
     assert any("has since been deleted" in m for _t, m in ctx.dialogs.errors)
 
 
-def test_relay_edits_and_undo_on_postgresql(qtbot, pg_url, seed_paths):  # type: ignore[no-untyped-def]
-    from db.analysts import bind_analyst
-    from db.workspace import migrate, open_workspace
-
-    migrate(pg_url)
-    pg = open_workspace(pg_url)
-    bind_analyst(pg)
-    context = AppContext(pg, RecordingDialogs())
+def test_relay_edits_and_undo_on_postgresql(qtbot, pg_ws, seed_paths):  # type: ignore[no-untyped-def]
+    context = AppContext(pg_ws, RecordingDialogs())
     try:
-        article = add_seed_article(pg, seed_paths[1], "Shared")
-        (made,) = sentence_claims(pg, article, article_text(pg, article.id).text, 1)
+        article = add_seed_article(pg_ws, seed_paths[1], "Shared")
+        (made,) = sentence_claims(pg_ws, article, article_text(pg_ws, article.id).text, 1)
         widget = ClaimInspector(context)
         qtbot.addWidget(widget)
         widget.show()
@@ -256,13 +250,12 @@ def test_relay_edits_and_undo_on_postgresql(qtbot, pg_url, seed_paths):  # type:
             _type_relay(qtbot, widget, name)
         widget.relays.list.setCurrentRow(1)
         qtbot.keyClick(widget.relays.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-        assert _chain(pg, made) == ("Daily Example", "Yu")
+        assert _chain(pg_ws, made) == ("Daily Example", "Yu")
         context.undo_stack.undo()
-        assert _chain(pg, made) == ("Yu", "Daily Example")
+        assert _chain(pg_ws, made) == ("Yu", "Daily Example")
         context.undo_stack.undo()
-        assert _chain(pg, made) == ("Yu",)
-        assert source_ops.find_source(pg, "Daily Example") is None
+        assert _chain(pg_ws, made) == ("Yu",)
+        assert source_ops.find_source(pg_ws, "Daily Example") is None
         assert widget.relays.names() == ["Yu"]
     finally:
         context.undo_stack.clear()
-        pg.close()

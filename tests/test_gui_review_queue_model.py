@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import uuid
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from review_support import add_seed
-from sqlalchemy import insert
+from review_support import add_seed, insert_claims
 
-from db import analysts, claims, review
+from db import claims, review
 from db.changes import Changes, Entity, Op, changed
-from db.models import Claim, Status
+from db.models import Status
 from db.review import QueueFilter, QueueSort
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace, open_workspace
 from desktop.commands.claims import CreateClaimCommand, UpdateClaimCommand
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
@@ -26,32 +24,15 @@ from desktop.review import ReviewQueueView
 IN_REVIEW = 2500
 
 
-def _fill(ws: Workspace, article_id: uuid.UUID, text: str, n: int, **extra: object) -> None:
-    """*n* claims straight into the table (fixtures only), a minute apart, oldest first."""
-    base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    rows = []
-    for i in range(n):
-        start = (i * 7) % (len(text) - 40)
-        moment = base + dt.timedelta(minutes=i)
-        rows.append(
-            {
-                "id": uuid.uuid4(),
-                "article_id": article_id,
-                "start": start,
-                "end": start + 30,
-                "quote": text[start : start + 30],
-                "prefix": "",
-                "suffix": "",
-                "statement": "",
-                "status": Status.IN_REVIEW if i % 3 else Status.VERIFIED,
-                "created_at": moment,
-                "updated_at": moment,
-                "version": 1,
-                **extra,
-            }
-        )
-    with ws.session() as session:
-        session.execute(insert(Claim), rows)
+def _fill(ws: Workspace, article_id: uuid.UUID, text: str, n: int) -> None:
+    """*n* claims, two in three in review, the others verified."""
+    insert_claims(
+        ws,
+        article_id,
+        text,
+        n,
+        lambda i: {"status": Status.IN_REVIEW if i % 3 else Status.VERIFIED},
+    )
 
 
 @pytest.fixture
@@ -248,29 +229,23 @@ def test_a_sort_reads_the_order_off_the_gui_thread_and_keeps_the_selection(ctx, 
     assert view.table.currentIndex().row() == expected.index(keep)
 
 
-def test_queue_order_and_targeted_update_on_postgresql(pg_url: str, seed_paths, qtbot) -> None:
-    migrate(pg_url)
-    pg = open_workspace(pg_url)
-    try:
-        analysts.bind_analyst(pg)
-        aid, text = add_seed(pg, seed_paths[1], "Beta")
-        _fill(pg, aid, text, 300)
-        context = AppContext(pg, RecordingDialogs())
-        view = _view(context, qtbot)
-        assert view.model.rowCount() == 200
-        spy = Spy(view.model)
-        info = claims.create_claim(pg, aid, 5, 35, status="in_review")
-        context.publish(changed(Entity.CLAIM, [info.id], Op.CREATED, parent=aid))
-        assert spy.inserted == [(200, 200)] and spy.resets == 0
-        old = view.model.claim_id_at(0)
-        claims.update_claim(pg, uuid.UUID(old), status="unverified")
-        context.publish(changed(Entity.CLAIM, [old], fields={"status"}))
-        assert spy.removed == [(0, 0)]
-        items = [view.model.item_at(r) for r in range(3)]
-        assert all(i is not None and i.article_title == "Beta" for i in items)
-        assert review.queue_order(pg, QueueFilter(older_than_days=1)) != []
-    finally:
-        pg.close()
+def test_queue_order_and_targeted_update_on_postgresql(pg_ws: Workspace, seed_paths, qtbot) -> None:
+    aid, text = add_seed(pg_ws, seed_paths[1], "Beta")
+    _fill(pg_ws, aid, text, 300)
+    context = AppContext(pg_ws, RecordingDialogs())
+    view = _view(context, qtbot)
+    assert view.model.rowCount() == 200
+    spy = Spy(view.model)
+    info = claims.create_claim(pg_ws, aid, 5, 35, status="in_review")
+    context.publish(changed(Entity.CLAIM, [info.id], Op.CREATED, parent=aid))
+    assert spy.inserted == [(200, 200)] and spy.resets == 0
+    old = view.model.claim_id_at(0)
+    claims.update_claim(pg_ws, uuid.UUID(old), status="unverified")
+    context.publish(changed(Entity.CLAIM, [old], fields={"status"}))
+    assert spy.removed == [(0, 0)]
+    items = [view.model.item_at(r) for r in range(3)]
+    assert all(i is not None and i.article_title == "Beta" for i in items)
+    assert review.queue_order(pg_ws, QueueFilter(older_than_days=1)) != []
 
 
 def test_a_closed_panel_stops_following(ctx, big, qtbot) -> None:

@@ -4,21 +4,18 @@ move single rows at the place SQL sorts them, rows read or not."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from review_support import add_seed
-from sqlalchemy import insert
+from review_support import add_seed, insert_claims
 
 from db import analysts, claims, review
 from db.changes import Entity, Op, changed
-from db.models import Claim, Status
+from db.models import Status
 from db.review import QueueFilter, QueueSort
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.models.review_queue_model import (
@@ -33,32 +30,18 @@ QUEUE = 5000
 
 
 def _fill(ws: Workspace, article_id: uuid.UUID, text: str, n: int, people: list[uuid.UUID]) -> None:
-    """*n* claims straight into the table (fixtures only), two in three in review,
-    assigned round the analysts (every fourth to nobody), a minute apart."""
-    base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    rows = []
-    for i in range(n):
-        start = (i * 7) % (len(text) - 40)
-        moment = base + dt.timedelta(minutes=i)
-        rows.append(
-            {
-                "id": uuid.uuid4(),
-                "article_id": article_id,
-                "start": start,
-                "end": start + 30,
-                "quote": text[start : start + 30],
-                "prefix": "",
-                "suffix": "",
-                "statement": "",
-                "status": Status.IN_REVIEW if i % 3 else Status.UNVERIFIED,
-                "assignee_id": None if i % 4 == 0 else people[i % len(people)],
-                "created_at": moment,
-                "updated_at": moment,
-                "version": 1,
-            }
-        )
-    with ws.session() as session:
-        session.execute(insert(Claim), rows)
+    """*n* claims, two in three in review, assigned round the analysts (every fourth to
+    nobody)."""
+    insert_claims(
+        ws,
+        article_id,
+        text,
+        n,
+        lambda i: {
+            "status": Status.IN_REVIEW if i % 3 else Status.UNVERIFIED,
+            "assignee_id": None if i % 4 == 0 else people[i % len(people)],
+        },
+    )
 
 
 def _people(ws: Workspace) -> list[uuid.UUID]:
@@ -198,32 +181,21 @@ def test_an_edit_that_moves_nothing_reads_nothing(ctx, big, qtbot) -> None:
     assert statements == []  # not held, and a note neither moves it nor takes it out
 
 
-@pytest.fixture
-def pg(pg_url: str) -> Iterator[Workspace]:
-    migrate(pg_url)
-    space = open_workspace(pg_url)
-    analysts.bind_analyst(space)
-    try:
-        yield space
-    finally:
-        space.close()
-
-
-def test_sorted_insert_and_window_on_postgresql(pg: Workspace, seed_paths, qtbot) -> None:
-    aid, text = add_seed(pg, seed_paths[1], "Beta")
-    people = _people(pg)
-    _fill(pg, aid, text, 1800, people)
-    context = AppContext(pg, RecordingDialogs())
+def test_sorted_insert_and_window_on_postgresql(pg_ws: Workspace, seed_paths, qtbot) -> None:
+    aid, text = add_seed(pg_ws, seed_paths[1], "Beta")
+    people = _people(pg_ws)
+    _fill(pg_ws, aid, text, 1800, people)
+    context = AppContext(pg_ws, RecordingDialogs())
     view = _view(context, qtbot)
     model = view.model
     assert model.rowCount() == 1200
     view.table.sortByColumn(COL_ASSIGNEE, Qt.SortOrder.AscendingOrder)
     assert view.wait_loaded()
-    assert model.claim_ids == _order(pg, QueueSort.ASSIGNEE)
+    assert model.claim_ids == _order(pg_ws, QueueSort.ASSIGNEE)
     spy = Spy(model)
-    made = claims.create_claim(pg, aid, 40, 70, status="in_review", assignee_id=people[0])
+    made = claims.create_claim(pg_ws, aid, 40, 70, status="in_review", assignee_id=people[0])
     context.publish(changed(Entity.CLAIM, [made.id], Op.CREATED, parent=aid))
-    expected = _order(pg, QueueSort.ASSIGNEE)
+    expected = _order(pg_ws, QueueSort.ASSIGNEE)
     rank = expected.index(str(made.id))
     assert spy.inserted == [(rank, rank)] and spy.resets == 0
     assert model.claim_ids == expected

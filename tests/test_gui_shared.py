@@ -17,7 +17,7 @@ from db.claims import create_claim, get_claim, update_claim
 from db.comments import add_comment
 from db.errors import StaleEdit
 from db.sources import create_source
-from db.workspace import migrate, open_workspace
+from db.workspace import Workspace, migrate, open_workspace
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.inspector.inspector import ClaimInspector
@@ -36,27 +36,11 @@ from desktop.shared.poller import ChangePoller
 from desktop.shared.urls import build_url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "gui.sqlite")
-    url = request.getfixturevalue("pg_url")
-    migrate(url)
-    return url
-
-
 @pytest.fixture
-def two_ctx(shared_url: str, seed_paths: list[Path]):
-    first = open_workspace(shared_url)
-    bind_analyst(first)
-    second = open_workspace(shared_url)
-    bind_analyst(second)
+def two_ctx(store: Workspace, store_again: Workspace, seed_paths: list[Path]):
     data = seed_paths[2].read_bytes()
-    article = add_article(first, NewArticle(text=data.decode("utf-8"), original=data))
-    ctx = AppContext(first, RecordingDialogs())
-    yield ctx, second, article
-    second.close()
-    ctx.ws.close()
+    article = add_article(store, NewArticle(text=data.decode("utf-8"), original=data))
+    return AppContext(store, RecordingDialogs()), store_again, article
 
 
 def test_poller_shows_another_clients_edit(qtbot, two_ctx) -> None:

@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from store_support import store_kinds
 
-from db.analysts import bind_analyst
 from db.articles import ArticleInfo, NewArticle, add_article, add_articles, list_articles
 from db.changefeed import changes_since, latest_change
 from db.errors import DuplicateArticle, InvalidInput
 from db.models import Article, HistoryEntry
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace
 from desktop.operations.imports import import_paths
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
-    if request.param == "sqlite":
-        target = str(tmp_path / "batch.sqlite")
-    else:
-        target = request.getfixturevalue("pg_url")
-        migrate(target)
-    ws = open_workspace(target)
-    bind_analyst(ws)
-    yield ws
-    ws.close()
+store_kind = store_kinds("postgres")  # the PostgreSQL cases keep their id
 
 
 def article(name: str, body: str, **fields: object) -> NewArticle:
@@ -73,22 +61,16 @@ def test_outcomes_follow_the_order_and_refusals_keep_none_out(store: Workspace) 
 
 
 @pytest.mark.postgres
-def test_a_row_the_database_refuses_is_reported_alone(pg_url: str) -> None:
-    migrate(pg_url)
-    ws = open_workspace(pg_url)
-    try:
-        bind_analyst(ws)
-        news = [
-            article("a.txt", "First.\n"),
-            article("long.txt", "Second.\n", title="x" * 600),  # longer than the column
-            article("c.txt", "Third.\n"),
-        ]
-        outcomes = add_articles(ws, news)
-        assert isinstance(outcomes[0], ArticleInfo) and isinstance(outcomes[2], ArticleInfo)
-        assert isinstance(outcomes[1], Exception)
-        assert {a.filename for a in list_articles(ws)} == {"a.txt", "c.txt"}
-    finally:
-        ws.close()
+def test_a_row_the_database_refuses_is_reported_alone(pg_ws: Workspace) -> None:
+    news = [
+        article("a.txt", "First.\n"),
+        article("long.txt", "Second.\n", title="x" * 600),  # longer than the column
+        article("c.txt", "Third.\n"),
+    ]
+    outcomes = add_articles(pg_ws, news)
+    assert isinstance(outcomes[0], ArticleInfo) and isinstance(outcomes[2], ArticleInfo)
+    assert isinstance(outcomes[1], Exception)
+    assert {a.filename for a in list_articles(pg_ws)} == {"a.txt", "c.txt"}
 
 
 def test_many_files_import_with_one_bad_one_reported(ws: Workspace, tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import openpyxl
 import pypdfium2 as pdfium
 import pytest
+from store_support import store_kinds
 
-from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article, article_text
 from db.claims import ClaimFilter, create_claim, get_claim
 from db.cli import main as cli_main
@@ -33,7 +33,7 @@ from db.invisible import (
     marked,
 )
 from db.models import Status
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace
 
 RLO, PDF_, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
 ZWSP, ZWJ, BOM, SHY = "\u200b", "\u200d", "\ufeff", "\u00ad"
@@ -116,24 +116,13 @@ def test_cli_error_names_a_spoofed_file_name_marked(tmp_path: Path, capsys) -> N
 
 # ---------------------------------------------------------------- exports
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def workspace(request: pytest.FixtureRequest, tmp_path: Path) -> Workspace:
-    if request.param == "sqlite":
-        ws = open_workspace(tmp_path / "w.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-        ws = open_workspace(url)
-    request.addfinalizer(ws.close)
-    bind_analyst(ws)
-    return ws
+store_kind = store_kinds("postgres")  # the PostgreSQL cases keep their id
 
 
 @pytest.fixture
-def filled(workspace: Workspace) -> tuple[Workspace, str]:
+def filled(store: Workspace) -> tuple[Workspace, str]:
     article = add_article(
-        workspace,
+        store,
         NewArticle(
             text=TEXT,
             original=TEXT.encode(),
@@ -144,7 +133,7 @@ def filled(workspace: Workspace) -> tuple[Workspace, str]:
     start = TEXT.index("invoice")
     end = TEXT.index(" was sent")
     claim = create_claim(
-        workspace,
+        store,
         article.id,
         start,
         end,
@@ -154,7 +143,7 @@ def filled(workspace: Workspace) -> tuple[Workspace, str]:
         status=Status.VERIFIED,
         rationale="Checked against the record.",
     )
-    return workspace, str(claim.id)
+    return store, str(claim.id)
 
 
 def test_the_stored_text_keeps_every_character(filled) -> None:

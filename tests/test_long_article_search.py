@@ -14,7 +14,7 @@ from db.analysts import bind_analyst
 from db.articles import article_text, delete_article
 from db.importing import import_file
 from db.search import schema, search
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace, open_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,19 +24,6 @@ def _long_text(chars: int) -> str:
     line = "Колонна прошла мост 다리 near the river at dawn, officials said. "
     body = line * (chars // len(line) + 1)
     return "Long report\n\nZwiebelturm " + body + " Quellwasser\n"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_ws(request: pytest.FixtureRequest, tmp_path: Path):
-    if request.param == "sqlite":
-        url = str(tmp_path / "long.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-    ws = open_workspace(url)
-    bind_analyst(ws)
-    yield ws
-    ws.close()
 
 
 def _pending(ws: Workspace) -> int:
@@ -49,16 +36,16 @@ def _pending(ws: Workspace) -> int:
 
 
 def test_words_of_a_long_imported_article_are_found_at_their_offsets(
-    any_ws: Workspace, tmp_path: Path
+    store: Workspace, tmp_path: Path
 ) -> None:
     body = _long_text(schema.DEFER_BYTES + 50_000)
     path = tmp_path / "long.txt"
     path.write_text(body, encoding="utf-8")
-    info = import_file(any_ws, path)
-    stored = article_text(any_ws, info.id).text
+    info = import_file(store, path)
+    stored = article_text(store, info.id).text
     assert stored == body
     for word in ("zwiebelturm", "QUELLWASSER", "다리"):
-        hits = search(any_ws, word).hits
+        hits = search(store, word).hits
         assert [h.article_id for h in hits] == [info.id]
         hit = hits[0]
         assert hit.field == "text"
@@ -66,12 +53,12 @@ def test_words_of_a_long_imported_article_are_found_at_their_offsets(
         assert stored[hit.article_start : hit.article_end].casefold() == word.casefold()
         assert hit.article_start == stored.casefold().find(word.casefold())
     # Every term, wherever it lies in the text; a missing one finds nothing.
-    assert len(search(any_ws, "Zwiebelturm Quellwasser").hits) == 1
-    assert search(any_ws, "Zwiebelturm Sauerkraut").hits == ()
-    if not any_ws.shared:
-        assert _pending(any_ws) == 0
-    delete_article(any_ws, info.id)
-    assert search(any_ws, "quellwasser").hits == ()
+    assert len(search(store, "Zwiebelturm Quellwasser").hits) == 1
+    assert search(store, "Zwiebelturm Sauerkraut").hits == ()
+    if not store.shared:
+        assert _pending(store) == 0
+    delete_article(store, info.id)
+    assert search(store, "quellwasser").hits == ()
 
 
 def test_a_long_article_written_by_any_path_is_indexed_before_commit(tmp_path: Path) -> None:
@@ -205,7 +192,7 @@ def test_a_long_text_is_stored_as_read_across_its_slices(tmp_path: Path, filler:
         ws.close()
 
 
-def test_a_long_article_handed_over_is_let_go_of_once_stored(any_ws: Workspace) -> None:
+def test_a_long_article_handed_over_is_let_go_of_once_stored(store: Workspace) -> None:
     # Handed over as the only reference (as import_file and the import batches do),
     # neither the file's bytes nor the text stay held once the article is stored: not
     # by the session, nor by a statement SQLAlchemy keeps compiled for the next import.
@@ -216,14 +203,14 @@ def test_a_long_article_handed_over_is_let_go_of_once_stored(any_ws: Workspace) 
     body = _long_text(schema.DEFER_BYTES + 10) + "Ende 😀\n"
     original = body.encode("utf-8")
     holder = [NewArticle(text=body, original=original, filename="long.txt", title="Long")]
-    info = add_article(any_ws, holder.pop())
+    info = add_article(store, holder.pop())
     assert sys.getrefcount(original) == 2  # this test's name and the call's argument
     assert sys.getrefcount(body) == 2
-    assert article_text(any_ws, info.id).text == body
-    with any_ws.engine.connect() as conn:
+    assert article_text(store, info.id).text == body
+    with store.engine.connect() as conn:
         stored = conn.execute(text("SELECT original, title FROM article")).one()
     assert bytes(stored[0]) == original and stored[1] == "Long"
     again = _long_text(schema.DEFER_BYTES + 20)
-    second = add_article(any_ws, NewArticle(text=again, original=again.encode(), title="Two"))
-    assert article_text(any_ws, second.id).text == again
-    assert len(search(any_ws, "quellwasser").hits) == 2
+    second = add_article(store, NewArticle(text=again, original=again.encode(), title="Two"))
+    assert article_text(store, second.id).text == again
+    assert len(search(store, "quellwasser").hits) == 2

@@ -167,3 +167,109 @@ def test_the_loading_job_stops_between_modules_once_cancelled() -> None:
 
     assert warm_up._load(cancelled) == []
     assert asked == [(0, len(warm_up.MODULES))]
+
+
+INDEXING_PROBE = r"""
+import json, sys, threading, time
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([sys.argv[0]])
+seen = {{"stops": 0}}
+indexing_began = threading.Event()
+quitting = threading.Event()
+indexing_ended = threading.Event()
+
+import desktop.operations.search as search_ops
+from desktop.main_window.window import MainWindow
+from desktop.search.indexer import SearchIndexer
+
+def slow_index_some(ctx, limit=search_ops.INDEX_BATCH):
+    # A transaction the quit meets midway: it ends a moment after the quit began.
+    indexing_began.set()
+    quitting.wait(60)
+    time.sleep(0.3)
+    indexing_ended.set()
+    return 0
+
+search_ops.index_some = slow_index_some
+real_stop = SearchIndexer.stop
+
+def counted_stop(self):
+    seen["stops"] += 1
+    seen["running_when_stopped"] = indexing_began.is_set() and not indexing_ended.is_set()
+    real_stop(self)
+
+SearchIndexer.stop = counted_stop
+
+def wait_for_indexing():
+    began = time.monotonic()
+    while time.monotonic() - began < 60 and not indexing_began.is_set():
+        QTest.qWait(10)
+
+def main_window():
+    return next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+
+def leave(window):
+    quitting.set()
+    if {how!r} == "app.quit":
+        app.quit()
+    else:
+        window.close()
+
+def during_start_up():
+    # Runs in the event loop the entry point turns while the panels are built.
+    window = main_window()
+    window.wait_for_panels()
+    wait_for_indexing()
+    leave(window)
+
+def from_the_main_loop():
+    if indexing_began.is_set() and QThread.currentThread().loopLevel() == 1:
+        leave(main_window())
+    else:
+        QTimer.singleShot(10, from_the_main_loop)
+
+def fails(self):
+    wait_for_indexing()
+    quitting.set()
+    raise RuntimeError("failed while the indexer ran")
+
+if {how!r} == "an error":
+    MainWindow.ensure_analyst = fails
+elif {how!r} == "close during start-up":
+    QTimer.singleShot(0, during_start_up)
+else:
+    QTimer.singleShot(0, from_the_main_loop)
+from desktop.launcher import main
+try:
+    seen["exit"] = main(["--db", {db!r}])
+except RuntimeError as exc:
+    seen["exit"] = str(exc)
+seen["ended_before_return"] = indexing_ended.is_set()
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize("how", ["close during start-up", "close", "app.quit", "an error"])
+def test_every_way_out_stops_the_search_indexer_once_and_waits_for_it(
+    tmp_path: Path, how: str
+) -> None:
+    """A workspace with articles left to index: the window's indexer is midway through
+    a transaction when the app is left, by closing the window (what File > Quit does)
+    during start-up or later, by app.quit() or by an error.  It is told to stop once,
+    while it runs, and its transaction has ended before the entry point returns."""
+    from db.articles import NewArticle, add_articles
+    from db.workspace import open_workspace
+
+    db = _workspace(tmp_path / "w.claimdesk.sqlite")
+    ws = open_workspace(db)
+    raw = b"Dispatch\n\nThe ferry left at dawn.\n"
+    add_articles(ws, [NewArticle(text=raw.decode(), original=raw, title="D")], index_later=True)
+    ws.close()
+    seen = run_probe(INDEXING_PROBE.format(how=how, db=str(db)), tmp_path)
+    assert seen["exit"] == (0 if how != "an error" else "failed while the indexer ran")
+    assert seen["stops"] == 1
+    assert seen["running_when_stopped"] is True
+    assert seen["ended_before_return"] is True

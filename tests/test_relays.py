@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import uuid
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 from sqlalchemy import inspect
-
-from db.cli import run
 
 TEXT = (
     "South Korean lawmaker Park Min-ho visited Kyiv last week.\n"
     "Park, citing Ukraine's defence intelligence chief Kyrylo Budanov, said 400 soldiers died.\n"
 )
-
-
-def cli(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return run(list(argv), out=out), out.getvalue()
 
 
 def _article(ws, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]

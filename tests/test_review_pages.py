@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import pytest
 from sqlalchemy import insert, update
 
 from db import analysts, comments, review_pages
@@ -17,7 +16,7 @@ from db.articles import NewArticle, add_article
 from db.models import Claim, Status
 from db.review import QueueFilter, QueueItem, QueueSort, queue_items
 from db.sources import create_source
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace
 
 WORDS = "Alpha beta GAMMA delta Echo foxtrot golf HOTEL india Juliet kilo lima".split()
 STATUSES = [
@@ -162,25 +161,9 @@ def _check_orders(ws: Workspace) -> None:
                 assert ranks == {cid: python.index(cid) for cid in probe}
 
 
-def test_every_order_equals_a_python_sort_on_sqlite(ws: Workspace) -> None:
-    _build(ws)
-    _check_orders(ws)
-
-
-@pytest.fixture
-def pg(pg_url: str) -> Iterator[Workspace]:
-    migrate(pg_url)
-    space = open_workspace(pg_url)
-    analysts.bind_analyst(space)
-    try:
-        yield space
-    finally:
-        space.close()
-
-
-def test_every_order_equals_a_python_sort_on_postgresql(pg: Workspace) -> None:
-    _build(pg)
-    _check_orders(pg)
+def test_every_order_equals_a_python_sort(store: Workspace) -> None:
+    _build(store)
+    _check_orders(store)
 
 
 def test_filters_and_ranks_of_claims_outside(ws: Workspace) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,6 @@ from db.compare import compare_set
 from db.errors import InvalidInput, Refused
 from db.models import Role, Status
 from db.workspace import Workspace, migrate, open_workspace
-
-
-@pytest.fixture
-def pg_ws(pg_url: str) -> Iterator[Workspace]:
-    migrate(pg_url)
-    ws = open_workspace(pg_url)
-    analysts.bind_analyst(ws)
-    yield ws
-    ws.close()
 
 
 def test_shared_analyst_is_the_database_login(pg_url: str) -> None:

@@ -3,13 +3,11 @@ time, place one, put its anchor back, find the article a file is a new text of."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from db import claims as claim_db
-from db.analysts import bind_analyst
 from db.articles import NewArticle, add_article, article_text, get_article, sha256_of
 from db.check import check_workspace
 from db.cli import run
@@ -23,7 +21,7 @@ from db.orphans import (
 )
 from db.revision_undo import revert_replacement
 from db.revisions import find_earlier_version, place_orphan, replace_article_text, revisions
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace
 
 # Written for these tests: emoji and Hangul before the claims, so code points and
 # UTF-16 units differ.
@@ -32,19 +30,6 @@ BODY = (
     "Kyiv said 3,000 troops were training near the border.\n\n"
     "Analysts expect 12,000 by winter, the ministry added."
 )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
-    if request.param == "sqlite":
-        url = str(tmp_path / "w.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-    ws = open_workspace(url)
-    bind_analyst(ws)
-    yield ws
-    ws.close()
 
 
 def _article(text: str, name: str, title: str = "", url: str = "") -> NewArticle:

@@ -31,19 +31,6 @@ MIXED = (
 )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_ws(request: pytest.FixtureRequest, tmp_path: Path):
-    if request.param == "sqlite":
-        url = str(tmp_path / "search.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-    ws = open_workspace(url)
-    bind_analyst(ws)
-    yield ws
-    ws.close()
-
-
 def _article(ws: Workspace, text: str = MIXED, title: str = "Mixed scripts") -> uuid.UUID:
     new = NewArticle(text=text, original=text.encode() + uuid.uuid4().bytes, title=title)
     return add_article(ws, new).id
@@ -79,10 +66,10 @@ def _article_text(ws: Workspace, article_id: uuid.UUID) -> str:
         ("1만", "1만"),  # two characters: the start of a word
     ],
 )
-def test_case_insensitive_in_every_script(any_ws: Workspace, query: str, expected: str) -> None:
-    article_id = _article(any_ws)
-    text = _article_text(any_ws, article_id)
-    hits = search(any_ws, query).hits
+def test_case_insensitive_in_every_script(store: Workspace, query: str, expected: str) -> None:
+    article_id = _article(store)
+    text = _article_text(store, article_id)
+    hits = search(store, query).hits
     assert [h.article_id for h in hits] == [article_id]
     hit = hits[0]
     assert hit.field == "text"
@@ -93,55 +80,55 @@ def test_case_insensitive_in_every_script(any_ws: Workspace, query: str, expecte
     assert hit.marked_snippet().count("⟦" + expected + "⟧") >= 1
 
 
-def test_query_is_nfc_normalised(any_ws: Workspace) -> None:
-    article_id = _article(any_ws)
+def test_query_is_nfc_normalised(store: Workspace) -> None:
+    article_id = _article(store)
     decomposed = "E\u0301cole"  # É as E + combining acute
-    hits = search(any_ws, decomposed).hits
+    hits = search(store, decomposed).hits
     assert [h.article_id for h in hits] == [article_id]
-    assert search(any_ws, decomposed).query == "École"
+    assert search(store, decomposed).query == "École"
 
 
-def test_latin_and_cyrillic_lookalikes_are_kept_apart(any_ws: Workspace) -> None:
-    _article(any_ws)
-    latin = search(any_ws, "BBC").hits
-    cyrillic = search(any_ws, "ВВС").hits
+def test_latin_and_cyrillic_lookalikes_are_kept_apart(store: Workspace) -> None:
+    _article(store)
+    latin = search(store, "BBC").hits
+    cyrillic = search(store, "ВВС").hits
     assert len(latin) == 1 and len(cyrillic) == 1
     assert latin[0].start != cyrillic[0].start
-    text = _article_text(any_ws, latin[0].article_id)
+    text = _article_text(store, latin[0].article_id)
     assert text[latin[0].start : latin[0].end] == "BBC"
     assert text[cyrillic[0].start : cyrillic[0].end] == "ВВС"
     # No accent folding either: Ecole is not École.
-    assert search(any_ws, "Ecole").hits == ()
+    assert search(store, "Ecole").hits == ()
 
 
-def test_percent_and_underscore_are_literal(any_ws: Workspace) -> None:
-    first = _article(any_ws)
-    second = _article(any_ws, "Ratios of 1000 and unit 7 and 100 percent.\n", title="Other")
-    hits = search(any_ws, "100%").hits
+def test_percent_and_underscore_are_literal(store: Workspace) -> None:
+    first = _article(store)
+    second = _article(store, "Ratios of 1000 and unit 7 and 100 percent.\n", title="Other")
+    hits = search(store, "100%").hits
     assert [h.article_id for h in hits] == [first]
-    text = _article_text(any_ws, first)
+    text = _article_text(store, first)
     assert text[hits[0].start : hits[0].end] == "100%"
-    assert [h.article_id for h in search(any_ws, "unit_7").hits] == [first]
-    assert search(any_ws, "t_7").hits[0].article_id == first
+    assert [h.article_id for h in search(store, "unit_7").hits] == [first]
+    assert search(store, "t_7").hits[0].article_id == first
     # "%" and "_" do not stand for other characters: only the second has "1000".
-    assert [h.article_id for h in search(any_ws, "1000").hits] == [second]
+    assert [h.article_id for h in search(store, "1000").hits] == [second]
 
 
-def test_a_short_term_with_punctuation_needs_every_character(any_ws: Workspace) -> None:
+def test_a_short_term_with_punctuation_needs_every_character(store: Workspace) -> None:
     """Two characters go to the word index, which keeps no "%": the rest is checked."""
-    rates = _article(any_ws, "Rates rose 5% in May.\n", title="Rates")
-    points = _article(any_ws, "Rates rose 50 points in May.\n", title="Points")
-    assert [h.article_id for h in search(any_ws, "5%").hits] == [rates]
-    assert [h.article_id for h in search(any_ws, "rose 5%").hits] == [rates]
-    assert {h.article_id for h in search(any_ws, "5").hits} == {rates, points}
-    text = _article_text(any_ws, rates)
+    rates = _article(store, "Rates rose 5% in May.\n", title="Rates")
+    points = _article(store, "Rates rose 50 points in May.\n", title="Points")
+    assert [h.article_id for h in search(store, "5%").hits] == [rates]
+    assert [h.article_id for h in search(store, "rose 5%").hits] == [rates]
+    assert {h.article_id for h in search(store, "5").hits} == {rates, points}
+    text = _article_text(store, rates)
     start = text.index("5%")
-    percent = create_claim(any_ws, rates, start, start + 2)
-    start = _article_text(any_ws, points).index("50")
-    fifty = create_claim(any_ws, points, start, start + 2)
+    percent = create_claim(store, rates, start, start + 2)
+    start = _article_text(store, points).index("50")
+    fifty = create_claim(store, points, start, start + 2)
 
     def ids(value: str) -> set[uuid.UUID]:
-        return {c.id for c in list_claims(any_ws, ClaimFilter(text=value))}
+        return {c.id for c in list_claims(store, ClaimFilter(text=value))}
 
     assert ids("5%") == {percent.id}
     assert ids("5") == {percent.id, fifty.id}
@@ -163,9 +150,9 @@ def test_a_short_term_with_punctuation_needs_every_character(any_ws: Workspace) 
         ("BBC'", False),
     ],
 )
-def test_fts_and_sql_syntax_is_text(any_ws: Workspace, query: str, found: bool) -> None:
-    _article(any_ws)
-    result = search(any_ws, query)  # never a syntax error
+def test_fts_and_sql_syntax_is_text(store: Workspace, query: str, found: bool) -> None:
+    _article(store)
+    result = search(store, query)  # never a syntax error
     assert bool(result.hits) is found
     for hit in result.hits:
         assert "BBC" in hit.snippet
@@ -186,31 +173,31 @@ def test_fts_and_sql_syntax_is_text(any_ws: Workspace, query: str, found: bool) 
     ],
 )
 def test_unusable_queries_are_refused_in_one_sentence(
-    any_ws: Workspace, query: str, words: str
+    store: Workspace, query: str, words: str
 ) -> None:
-    _article(any_ws)
+    _article(store)
     with pytest.raises(InvalidInput) as excinfo:
-        search(any_ws, query)
+        search(store, query)
     message = str(excinfo.value)
     assert words in message
     assert "\n" not in message and len(message) < 200
 
 
-def test_every_term_must_be_found(any_ws: Workspace) -> None:
-    first = _article(any_ws)
-    _article(any_ws, "The BBC alone.\n", title="Alone")
-    assert [h.article_id for h in search(any_ws, "BBC Министр").hits] == [first]
-    assert len(search(any_ws, "BBC").hits) == 2
+def test_every_term_must_be_found(store: Workspace) -> None:
+    first = _article(store)
+    _article(store, "The BBC alone.\n", title="Alone")
+    assert [h.article_id for h in search(store, "BBC Министр").hits] == [first]
+    assert len(search(store, "BBC").hits) == 2
 
 
-def test_limit_and_more(any_ws: Workspace) -> None:
+def test_limit_and_more(store: Workspace) -> None:
     for i in range(4):
-        _article(any_ws, f"Shelling near Kharkiv, report {i}.\n", title=f"Report {i}")
-    result = search(any_ws, "kharkiv", limit=3)
+        _article(store, f"Shelling near Kharkiv, report {i}.\n", title=f"Report {i}")
+    result = search(store, "kharkiv", limit=3)
     assert len(result.hits) == 3 and result.more
-    assert not search(any_ws, "kharkiv", limit=4).more
+    assert not search(store, "kharkiv", limit=4).more
     with pytest.raises(InvalidInput):
-        search(any_ws, "kharkiv", limit=0)
+        search(store, "kharkiv", limit=0)
 
 
 def test_find_phrase_is_literal_and_case_insensitive() -> None:
@@ -228,105 +215,105 @@ def test_parse_query_drops_lone_punctuation() -> None:
 # ---------------------------------------------------------------- kept current
 
 
-def test_index_follows_article_writes(any_ws: Workspace) -> None:
-    article_id = _article(any_ws, "Troops gathered near Kursk.\n", title="Border report")
-    assert _found(any_ws, "kursk") == [("text", "Kursk")]
-    assert _found(any_ws, "border") == [("title", "Border")]
-    update_article(any_ws, article_id, title="Frontier report")
-    assert search(any_ws, "border").hits == ()
-    assert _found(any_ws, "frontier") == [("title", "Frontier")]
-    with any_ws.session() as session:  # the stored text is replaced (e.g. a re-extraction)
+def test_index_follows_article_writes(store: Workspace) -> None:
+    article_id = _article(store, "Troops gathered near Kursk.\n", title="Border report")
+    assert _found(store, "kursk") == [("text", "Kursk")]
+    assert _found(store, "border") == [("title", "Border")]
+    update_article(store, article_id, title="Frontier report")
+    assert search(store, "border").hits == ()
+    assert _found(store, "frontier") == [("title", "Frontier")]
+    with store.session() as session:  # the stored text is replaced (e.g. a re-extraction)
         session.execute(
             update(Article).where(Article.id == article_id).values(text="Troops left Belgorod.\n")
         )
-    assert search(any_ws, "kursk").hits == ()
-    assert _found(any_ws, "belgorod") == [("text", "Belgorod")]
-    delete_article(any_ws, article_id)
-    assert search(any_ws, "belgorod").hits == ()
-    assert search(any_ws, "frontier").hits == ()
+    assert search(store, "kursk").hits == ()
+    assert _found(store, "belgorod") == [("text", "Belgorod")]
+    delete_article(store, article_id)
+    assert search(store, "belgorod").hits == ()
+    assert search(store, "frontier").hits == ()
 
 
-def test_index_follows_claim_writes(any_ws: Workspace) -> None:
+def test_index_follows_claim_writes(store: Workspace) -> None:
     text = "Officials said 1,500 soldiers moved to the Kursk region.\n"
-    article_id = _article(any_ws, text, title="Moves")
-    claim = create_claim(any_ws, article_id, 15, 29)  # "1,500 soldiers"
-    hits = [h for h in search(any_ws, "soldiers").hits if h.claim_id]
+    article_id = _article(store, text, title="Moves")
+    claim = create_claim(store, article_id, 15, 29)  # "1,500 soldiers"
+    hits = [h for h in search(store, "soldiers").hits if h.claim_id]
     assert [(h.claim_id, h.field, h.article_start, h.article_end) for h in hits] == [
         (claim.id, "quote", 21, 29)
     ]
-    update_claim(any_ws, claim.id, statement="Pyongyang sent troops", notes="Checked twice")
-    statement = [h for h in search(any_ws, "pyongyang").hits]
+    update_claim(store, claim.id, statement="Pyongyang sent troops", notes="Checked twice")
+    statement = [h for h in search(store, "pyongyang").hits]
     assert [(h.claim_id, h.field, h.start, h.article_start) for h in statement] == [
         (claim.id, "statement", 0, 15)
     ]
-    assert [h.field for h in search(any_ws, "twice").hits] == ["notes"]
-    update_claim(any_ws, claim.id, statement="Moscow received troops")
-    assert search(any_ws, "pyongyang").hits == ()
-    assert [h.claim_id for h in search(any_ws, "moscow").hits] == [claim.id]
-    delete_claim(any_ws, claim.id)
-    assert search(any_ws, "moscow").hits == ()
-    assert all(h.claim_id is None for h in search(any_ws, "soldiers").hits)
+    assert [h.field for h in search(store, "twice").hits] == ["notes"]
+    update_claim(store, claim.id, statement="Moscow received troops")
+    assert search(store, "pyongyang").hits == ()
+    assert [h.claim_id for h in search(store, "moscow").hits] == [claim.id]
+    delete_claim(store, claim.id)
+    assert search(store, "moscow").hits == ()
+    assert all(h.claim_id is None for h in search(store, "soldiers").hits)
 
 
-def test_index_follows_comments_tags_and_sources(any_ws: Workspace) -> None:
+def test_index_follows_comments_tags_and_sources(store: Workspace) -> None:
     text = "The agency said 3,000 troops crossed.\n"
-    article_id = _article(any_ws, text, title="Crossing")
-    source = create_source(any_ws, "Defence Intelligence of Ukraine", aliases=["HUR"])
-    claim = create_claim(any_ws, article_id, 16, 28, source_id=source.id, tags=["Casualties"])
-    comment = add_comment(any_ws, claim.id, "Needs a second satellite image")
+    article_id = _article(store, text, title="Crossing")
+    source = create_source(store, "Defence Intelligence of Ukraine", aliases=["HUR"])
+    claim = create_claim(store, article_id, 16, 28, source_id=source.id, tags=["Casualties"])
+    comment = add_comment(store, claim.id, "Needs a second satellite image")
 
-    hits = search(any_ws, "satellite").hits
+    hits = search(store, "satellite").hits
     assert [(h.kind, h.claim_id, h.entity_id, h.field) for h in hits] == [
         ("comment", claim.id, comment.id, "comment")
     ]
     assert (hits[0].article_start, hits[0].article_end) == (16, 28)
-    with any_ws.session() as session:
+    with store.session() as session:
         session.execute(update(Comment).where(Comment.id == comment.id).values(body="Done"))
-    assert search(any_ws, "satellite").hits == ()
+    assert search(store, "satellite").hits == ()
 
-    assert [(h.kind, h.claim_id) for h in search(any_ws, "intelligence").hits] == [
+    assert [(h.kind, h.claim_id) for h in search(store, "intelligence").hits] == [
         ("source", claim.id)
     ]
-    assert [(h.field, h.claim_id) for h in search(any_ws, "hur").hits] == [("alias", claim.id)]
-    update_source(any_ws, source.id, name="Main Directorate")
-    assert search(any_ws, "intelligence").hits == ()
-    assert [h.claim_id for h in search(any_ws, "directorate").hits] == [claim.id]
-    assert [(h.field, h.claim_id) for h in search(any_ws, "casualt").hits] == [("tag", claim.id)]
-    update_claim(any_ws, claim.id, tags=[])
-    assert search(any_ws, "casualt").hits == ()
-    delete_source(any_ws, source.id)
-    assert search(any_ws, "directorate").hits == ()
+    assert [(h.field, h.claim_id) for h in search(store, "hur").hits] == [("alias", claim.id)]
+    update_source(store, source.id, name="Main Directorate")
+    assert search(store, "intelligence").hits == ()
+    assert [h.claim_id for h in search(store, "directorate").hits] == [claim.id]
+    assert [(h.field, h.claim_id) for h in search(store, "casualt").hits] == [("tag", claim.id)]
+    update_claim(store, claim.id, tags=[])
+    assert search(store, "casualt").hits == ()
+    delete_source(store, source.id)
+    assert search(store, "directorate").hits == ()
     # Deleting the article removes its claims' and comments' entries too (cascade).
-    add_comment(any_ws, claim.id, "Another satellite pass")
-    assert search(any_ws, "satellite").hits != ()
-    delete_article(any_ws, article_id)
-    assert search(any_ws, "satellite").hits == ()
-    assert search(any_ws, "troops").hits == ()
+    add_comment(store, claim.id, "Another satellite pass")
+    assert search(store, "satellite").hits != ()
+    delete_article(store, article_id)
+    assert search(store, "satellite").hits == ()
+    assert search(store, "troops").hits == ()
 
 
-def test_failed_write_leaves_index_unchanged(any_ws: Workspace) -> None:
-    article_id = _article(any_ws, "Artillery near Bakhmut.\n", title="Front")
-    with pytest.raises(RuntimeError), any_ws.session() as session:
+def test_failed_write_leaves_index_unchanged(store: Workspace) -> None:
+    article_id = _article(store, "Artillery near Bakhmut.\n", title="Front")
+    with pytest.raises(RuntimeError), store.session() as session:
         session.execute(update(Article).where(Article.id == article_id).values(title="Rolled"))
         raise RuntimeError("abort")
-    assert search(any_ws, "rolled").hits == ()
-    assert [h.field for h in search(any_ws, "front").hits] == ["title"]
+    assert search(store, "rolled").hits == ()
+    assert [h.field for h in search(store, "front").hits] == ["title"]
 
 
 # ---------------------------------------------------------------- the claims filter
 
 
-def test_claims_filter_finds_any_script_and_literal_percent(any_ws: Workspace) -> None:
-    article_id = _article(any_ws)
-    text = _article_text(any_ws, article_id)
-    minister = create_claim(any_ws, article_id, 0, 7)  # Министр
+def test_claims_filter_finds_any_script_and_literal_percent(store: Workspace) -> None:
+    article_id = _article(store)
+    text = _article_text(store, article_id)
+    minister = create_claim(store, article_id, 0, 7)  # Министр
     start = text.index("100%")
-    percent = create_claim(any_ws, article_id, start, start + 4)
+    percent = create_claim(store, article_id, start, start + 4)
     start = text.index("100 percent")
-    plain = create_claim(any_ws, article_id, start, start + 11)
+    plain = create_claim(store, article_id, start, start + 11)
 
     def ids(value: str) -> set[uuid.UUID]:
-        return {c.id for c in list_claims(any_ws, ClaimFilter(text=value))}
+        return {c.id for c in list_claims(store, ClaimFilter(text=value))}
 
     assert ids("Министр") == {minister.id}
     assert ids("министр") == {minister.id}
@@ -413,10 +400,10 @@ def test_hit_offsets_are_code_points_into_the_stored_text(ws, before, after, upp
     assert hit.snippet[mark[0] : mark[1]].casefold() == word.casefold()
 
 
-def test_a_phrase_as_typed_is_the_hit(any_ws: Workspace) -> None:
+def test_a_phrase_as_typed_is_the_hit(store: Workspace) -> None:
     text = "Figures first. Later the final figure of 7 came, a final figure indeed.\n"
-    article_id = _article(any_ws, text, title="Phrase")
-    hits = search(any_ws, "FINAL   figure").hits
+    article_id = _article(store, text, title="Phrase")
+    hits = search(store, "FINAL   figure").hits
     assert [h.article_id for h in hits] == [article_id]
     start = text.index("final figure")
     assert (hits[0].start, hits[0].end) == (start, start + len("final figure"))

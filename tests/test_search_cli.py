@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 import uuid
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 
 from db.articles import NewArticle, add_article
 from db.claims import create_claim
-from db.cli import run
 from db.workspace import Workspace, migrate, open_workspace
 
 TEXT = "Министр обороны said 100% of units moved; the BBC and ВВС reported it.\n"
-
-
-def cli(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    rc = run(list(argv), out=out)
-    return rc, out.getvalue()
 
 
 def _fill(ws: Workspace) -> tuple[uuid.UUID, uuid.UUID]:

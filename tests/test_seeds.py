@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import re
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 
 from db.articles import article_text, list_articles
 from db.claims import get_claim, list_claims
-from db.cli import run
 from db.errors import DuplicateArticle
 from db.importing import import_file
 from db.importing.text import decode_text, normalise_text
@@ -27,12 +26,6 @@ from db.workspace import open_workspace
 SENTENCE_WITH_TROOPS = re.compile(r"[A-Z][^.!?\n]{10,300}?\btroops\b[^.!?\n]*[.!?]")
 BIG_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 ANY_NUMBER = re.compile(r"\b\d+\b")
-
-
-def cli(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    rc = run(list(argv), out=out)
-    return rc, out.getvalue()
 
 
 def seed_text(path: Path) -> str:

@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desktop.context import AppContext
@@ -97,10 +97,9 @@ class SearchIndexer(QObject):
         queued = Qt.ConnectionType.QueuedConnection
         self._bridge.progressed.connect(self._progressed, queued)
         self._bridge.finished.connect(self._finished, queued)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.stop)
-        stop_with_background_work(self.stop)  # every way out of the window, too
+        # Stopped and waited for in one place: finish_background_work, which the entry
+        # point calls on every way out (the window closed, app.quit(), an error).
+        stop_with_background_work(self.stop)
         if parent is not None:  # a closed window waits for one transaction, not the queue
             parent.destroyed.connect(lambda *_: self._stop.set())
 
