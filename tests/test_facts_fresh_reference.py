@@ -1,8 +1,8 @@
 """The facts references (tests/fixtures/facts_fresh, facts_blind to facts_blind11, some held
 out and some development sets, as each README says), the development sets facts_dev_dates and
-facts_blind12 to facts_blind20 (facts_blind17 to facts_blind19 held out for two runs and
-facts_blind20 for one, each a development set since its listing was read), the held-out
-facts_blind21, and any set written and marked but not yet run (UNRUN) match their articles.
+facts_blind12 to facts_blind21 (facts_blind17 to facts_blind19 held out for two runs and
+facts_blind20 and facts_blind21 for one, each a development set since its listing was read),
+and any set written and marked but not yet run (UNRUN) match their articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the
 proposals against the marked pairs; these tests make sure the marks still say what

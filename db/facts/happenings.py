@@ -623,6 +623,9 @@ THINGS = {
     "ship": "vessel", "boat": "vessel", "vessel": "vessel", "craft": "vessel",
     "plane": "aircraft", "aircraft": "aircraft",
     "mine": "mine", "pit": "mine", "colliery": "mine",
+    # A border opened or closed is its crossing opened or closed: "the border was opened on
+    # 4 March" and "opened the crossing on Friday" tell of one opening.
+    "border": "border", "frontier": "border", "crossing": "border",
 }  # fmt: skip
 # The kinds a thing called by its general name may be: "the vessel" may be the ferry
 # (when the claims speak of one ferry and no tanker), not both.

@@ -88,6 +88,9 @@ SYNONYMS = {
     "attendance": "people",
     "marchers": "people",
     "participants": "people",
+    # People waiting to be let through, counted by their queue (:data:`NOUN_FATES`).
+    "queue": "people",
+    "queues": "people",
     # People named by their place aboard ("87 sailors", "240 crew members"; not "a crew
     # of 12", one body of them) and members of any body: people, told apart by what befell
     # them (held, freed, killed).
@@ -159,6 +162,9 @@ NOUN_FATES = {
     "crowds": "attended",
     "turnout": "attended",
     "attendance": "attended",
+    # People waiting in line: "put the queue at 25,000".
+    "queue": "waiting",
+    "queues": "waiting",
 }
 # People counted by what befell them, under whatever noun or none ("the number trapped
 # at 47", "52 men were cut off"): the fate names the count.
@@ -193,7 +199,7 @@ _SQUARE = re.compile(r"[\s-]+(?:square|sq\.?)[\s-]+", re.I)
 # 900") counts people.
 PEOPLE_BY_FATE = frozenset(
     ("displaced", "detained", "sheltered", "released", "escaped", "abducted", "charged",
-     "convicted", "crossed", "held", "attended")
+     "convicted", "crossed", "held", "attended", "returned", "waiting")
 )  # fmt: skip
 CUMULATIVE = re.compile(
     r"\b(in total|so far|to date|since|overall|altogether|cumulative|in all|up to now)\b", re.I
@@ -225,8 +231,9 @@ _CHANGED_BY = re.compile(
 # An expected or possible figure answers "how many will there be", not "how many are there".
 FORECAST = re.compile(
     r"\b(expected|expects?|will|if|forecast|projected|planned|likely|reach(?:es)?|land at|"
-    # ("may have been aboard", "could have died": a guess about what was, not a forecast.)
-    r"(?:could|would|may|might)(?!\s+(?:not\s+)?have\b)|"
+    # ("may have been aboard", "could have died": a guess about what was, not a forecast;
+    # "May" capitalised is the month: "52,000 people crossed in May".)
+    r"(?:could|would|(?-i:may)|might)(?!\s+(?:not\s+)?have\b)|"
     # "Plans to send 15,000 in all", "intends to deploy": what is meant to be, not what is.
     r"(?:plans?|planning|intends?|intending|intended|aims?|aiming)\s+to)\b",
     re.I,
@@ -365,7 +372,10 @@ FATE = re.compile(
     r"|(?P<displaced>evacu(?:at\w*|ees?)|displaced|"
     # (Fleeing custody is escaping: "fled the prison", "fled from police custody".)
     r"(?:fled|flee(?:ing)?)(?!\s+(?:from\s+)?(?:the\s+|their\s+|police\s+)*(?:custody|prisons?|"
-    r"jails?|cells?|police|guards)\b)|uprooted|relocated|"
+    r"jails?|cells?|police|guards)\b)"
+    # (Fled into another country or across its border: they crossed it, below.)
+    r"(?!(?:\s+[\w'’-]+){0,3}?\s+(?:into|across)\s+(?:the\s+(?:[\w'’-]+\s+)?(?:border|frontier)"
+    r"|(?-i:[A-Z])))|uprooted|relocated|"
     r"(?:left|leave|leaving|fled|flee|out of|driven from|forced from) (?:their|his|her|the) "
     r"homes?|(?:left|leave|leaving) (?:the|their) (?:valley|town|city|village|area|region|"
     r"district|island|coast)|moved out|forced (?:out|from))"
@@ -427,11 +437,33 @@ FATE = re.compile(
     r"|(?P<crossed>crossed\s+(?:[\w'’-]+\s+){0,4}?(?:into|over)\b|crossed\s+(?:the\s+|a\s+)?"
     r"(?:border|frontier)|entered\s+(?:[\w'’-]+\s+){0,2}?(?:territory|soil)|"
     r"(?:slipped|sneaked|snuck|made\s+it|got)\s+(?:across|over)\s+(?:the\s+)?(?:border|"
-    r"frontier|river))"
+    r"frontier|river)|"
+    # Fled into another country or across a border ("have fled into Lunesia", "fled
+    # Dorvany into Lunesia", "fled across the border"), came over, or crossed with no
+    # object of its own ("18,000 people had crossed at the main gate", "the number who
+    # have crossed"; not "crossed the finish line" nor "crossed 2 million"): news of people
+    # on the move counts them under any of these words.
+    r"(?:fled|flee(?:ing)?)\s+(?:[\w'’-]+\s+){0,3}?(?:into|across)\s+(?:the\s+(?:[\w'’-]+\s+)?"
+    r"(?:border|frontier)|(?-i:[A-Z])[\w'’-]*)|(?:came|come|comes|coming)\s+(?:over|across)\b|"
+    r"(?<![\w-])crossed(?!\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|paths?|"
+    r"swords|fingers|lines?|out|off|over|into)\b|\s+\d))"
+    # People who arrived (read as crossed for people only: troops arriving are deployed).
+    r"|(?P<arrived>arriv(?:ed|ing)(?!\s+(?:at|for|to)\b))"
+    # People gone back home of their own accord: "returned to Kestrin", "have gone home",
+    # "went back to their villages" (not those who cannot or want to go home).
+    r"|(?P<returned>(?:returned|returning|(?:gone|went|going|come|came|coming|headed|heading)\s+"
+    r"back)\s+(?:home\b|to\s+(?:their\s+|his\s+|her\s+)?(?:homes?|villages?|towns?)\b|"
+    r"to\s+(?-i:[A-Z])[\w'’-]*)|(?:gone|went|going|come|came|coming|headed|heading)\s+(?:back|home)\b)"
+    # People waiting to be let through or served: "still waiting at the gate", "queuing".
+    r"|(?P<waiting>waiting|queu(?:ed|ing|eing)|(?:in|joined)\s+(?:the\s+)?queues?)"
     # Fighters taken by the other side ("captured 14 soldiers", "taken prisoner") are a
     # count of their own, not of the troops there nor of the dead.
     r"|(?P<captured>captured|taken (?:prisoner|captive)|held captive|prisoners? of war|pows?)"
-    r"|(?P<sheltered>shelters?|sheltering|housed))\b",
+    r"|(?P<sheltered>shelters?|sheltering|housed|"
+    # Housing people or living somewhere ("the camp houses about 19,000", "41,000 people now
+    # live in tents", "still live at the camp"): those sheltered there.
+    r"hous(?:es|ing)(?=\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|"
+    r"at\s+least|up\s+to)\s+)?\d)|(?:live|lives|lived|living|staying|stay|stayed)\s+(?:in|at)))\b",
     re.I,
 )
 # … and what befell things: destroyed, damaged, flooded, left without power (read after
@@ -569,6 +601,14 @@ _PERIODS = re.compile(
     r"\b(?:(?P<month>monthly|(?:per|each|every) month)|"
     r"(?P<year>annual(?:ly)?|yearly|(?:per|each|every) year|per annum)|"
     r"(?P<week>weekly|(?:per|each|every) week)|(?P<day>daily|(?:per|each|every) day))\b",
+    re.I,
+)
+# "About 7,500 a day", "1,000 arrivals a day": "a" period just after a figure and its noun
+# is per period too (not "a day earlier", "died a year later", "a week ago").
+_A_PERIOD = re.compile(
+    r"\d(?:[\d,.]*\d)?(?:\s+(?:hundred|thousand|million|billion))?(?:\s+[^\W\d_]+){0,2}?"
+    r"\s+an?\s+(?P<p>day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after|on|from|"
+    r"early|late|too|or|of)\b)",
     re.I,
 )
 # A figure that counts a part of a population ("a group of 200 defectors", "among them,
@@ -798,7 +838,8 @@ def predicate_of(quote: str) -> str:
         if any(m.lastgroup == "ill" for m in ILLNESS.finditer(quote, fate.end())):
             return "ill"
     if fate:
-        return fate.lastgroup or ""
+        found = fate.lastgroup or ""
+        return "crossed" if found == "arrived" else found
     if ATTENDED.search(quote):
         return "attended"
     strength = STRENGTH.search(quote)
@@ -859,7 +900,10 @@ _SOMEWHERE = re.compile(
 def period_of(quote: str) -> str:
     """The period a figure is per ("month", "year", …), or ""."""
     found = _PERIODS.search(quote)
-    return (found.lastgroup or "") if found else ""
+    if found:
+        return found.lastgroup or ""
+    per = _A_PERIOD.search(quote)
+    return per["p"].lower() if per else ""
 
 
 def is_time_unit(unit: str) -> bool:
@@ -871,6 +915,8 @@ def unit_in_words(quote: str) -> str:
     """The counted thing named anywhere in the quote ("troop numbers … 3,000"); not the
     homes people left ("2,000 had fled their homes" counts people, not homes)."""
     before = ""
+    if "ous" in quote:
+        quote = _HOUSES_PEOPLE.sub(" ", quote)  # "the camp houses about 19,000": no homes
     for word in _WORDS.findall(quote.lower()):
         found = SYNONYMS.get(word) or SYNONYMS.get(word.rstrip("s"))
         if found and not (found == "homes" and before in _POSSESSIVES):
@@ -915,7 +961,12 @@ def named_before(quote: str, figure: Figure) -> str:
     flights cancelled has risen to 340": flights; "puts the force at about 8,500":
     troops); "" when it names none."""
     before = quote[: figure.start]
-    found = _NUMBER_OF.search(before) or _SUBJECT.search(before) or _PUT_AT.search(before)
+    found = (
+        _NUMBER_OF.search(before)
+        or _SUBJECT.search(before)
+        or _PUT_AT.search(before)
+        or _RATE_OF.search(before)
+    )
     if found is None:
         return ""
     words = found["words"].split()
@@ -949,6 +1000,15 @@ def named_after(quote: str, figure: Figure) -> str:
     return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
 
 
+# What comes at a rate: "new arrivals were coming through at a rate of about 7,500 a day"
+# (arrivals), "cases are rising at a rate of 40 a week" (cases).
+_RATE_OF = re.compile(
+    r"\b(?P<words>[^\W\d_][\w'’-]*)\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|"
+    r"kept|keep|keeps)\s+)?[a-z]+(?:ing|ed)\b(?:\s+[a-z]+){0,2}?\s+at\s+(?:a|the)\s+(?:[a-z]+\s+)?"
+    r"rate\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|"
+    r"up\s+to)\s+)?$",
+    re.I,
+)
 # A count put at a figure: "the directorate puts the force in Dorvany at about 8,500",
 # "estimated the number of … at 40" (what is put is named before "in" or "at").
 _PUT_AT = re.compile(
@@ -1247,6 +1307,16 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = "unpowered"  # "30,000 households had been cut off": from their supply
     if predicate == "attended" and unit not in ("", "people"):
         predicate = ""  # "troops marched into the town": no crowd at a gathering
+    if predicate in _PEOPLE_ONLY and unit and unit not in PEOPLE:
+        fate = _fate_of_clause(quote)
+        if predicate == "waiting" or (fate is not None and fate.lastgroup == "arrived"):
+            # "87 ships are waiting at anchor", "the first troops arrived": no people in
+            # line, and troops arriving are deployed, not people crossing a border.
+            predicate = ""
+    if not predicate and unit == "troops" and _AT_FRONT.search(quote):
+        predicate = "front"  # "1,500 soldiers were deployed to the front": not all sent
+    if not predicate and figure is not None and _ASKED_FOR.search(quote, 0, figure.start):
+        predicate = "asked"  # "an appeal for 85 million": asked for, not given or spent
     if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in KEPT:
         # A class keeping its name ("troops", "prisoners") counts its dead and its hurt
         # apart: "40 soldiers were wounded" is not "12 soldiers were killed".  A part told
@@ -1286,6 +1356,33 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         None if whole is None else whole[1].value,
         verb,
     )
+
+
+# Fates read of people only: troops that arrived were deployed ("arrived" is crossed for
+# people), and ships waiting at anchor are no queue of people.
+_PEOPLE_ONLY = frozenset(("crossed", "waiting"))
+# "Houses" as a verb before a figure ("the camp now houses about 19,000") names no homes.
+_HOUSES_PEOPLE = re.compile(
+    r"\bhous(?:es|ing)(?=\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|"
+    r"at\s+least|up\s+to)\s+)?\d)",
+    re.I,
+)
+# Troops at the front or in combat are a part of those sent to a country, counted apart:
+# "1,500 soldiers had been deployed to the front line" is no count of all the troops there.
+_AT_FRONT = re.compile(
+    r"\b(?:(?:to|at|on|near|along|towards?)\s+the\s+front(?:[\s-]*lines?)?|front[\s-]*lines?|"
+    r"in\s+combat|into\s+(?:combat|battle))\b",
+    re.I,
+)
+# Money asked for (an appeal, a request) is not money given, pledged or spent: "an appeal
+# for 85 million", "has raised its appeal to 140 million", "requested 2 billion".
+_ASKED_FOR = re.compile(
+    r"\b(?:appeal(?:s|ed|ing)?\s+(?:for|to)|(?:asked|asks|asking|requested|requests|requesting|"
+    r"sought|seeks|seeking|called|calls|calling)\s+for)\s+(?:(?:about|around|roughly|some|"
+    r"nearly|almost|more\s+than|over|at\s+least|up\s+to|a\s+further|another|an\s+extra|"
+    r"an\s+additional|[$€£¥₩])\s*)*$",
+    re.I,
+)
 
 
 # A figure counting whose a thing is: "the records of 2 million patients", "the homes of

@@ -59,6 +59,7 @@ from db.models import Article, Claim, ClaimLink, ClaimReading, DismissedProposal
 from db.workspace import Workspace
 
 NEIGHBOURS = 40  # each claim is compared with this many others of its bucket
+_NO_END = float("inf")
 
 
 class LinkProposal(NamedTuple):  # a tuple: hundreds of thousands are made quickly
@@ -310,7 +311,11 @@ def _parts(items: list[Profile]) -> Iterator[tuple[Profile, Profile]]:
             lead = part.around[: max(part.around.find(part.quote), 0)]
             found = [w for w in found if w.quote in lead] or found
         for whole in found[:NEIGHBOURS]:
-            if part.high <= whole.low and part.value != whole.value:
+            if part.value != whole.value and (
+                part.high <= whole.low or (part.high == _NO_END and part.low < whole.low)
+            ):
+                # (A part given as a lower bound, "at least 90,000 of them children", is
+                # a part of a whole above its bound.)
                 yield part, whole
 
 

@@ -20,7 +20,8 @@ SAME_TIME_DAYS = 0
 TOLD_BY_WHAT_HAPPENED = frozenset(
     ("casualty", "displaced", "rescued", "trapped", "missing", "detained", "sheltered", "ill",
      "hospitalised", "confirmed", "treated", "released", "escaped", "abducted", "charged",
-     "convicted", "crossed", "vaccinated", "hurt", "suspected", "held", "attended")
+     "convicted", "crossed", "vaccinated", "hurt", "suspected", "held", "attended", "returned",
+     "waiting")
 )  # fmt: skip
 # What befell homes tells the count as well: "62 houses burned down" and "the number of
 # homes lost has risen to 118" count one thing however differently worded.
@@ -266,10 +267,17 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
     if a.increment and b.increment:
         return None  # two added waves with different figures are different waves
     apart = abs((a.when - b.when).days) if a.when is not None and b.when is not None else None
+    if apart and (_dated_within(a, b) or _dated_within(b, a)):
+        apart = 0  # "by the last week of October" holds the 25th: a figure of its time
     if apart == 0 and (_rounds_to(a, b) or _rounds_to(b, a)):
         # "Some 3,400" the day 3,412 was given: the figure relayed, rounded.
         return Relating(Relation.SAME, second, first, SAME)
-    if a.subset and b.subset and not (a.low <= b.high and b.low <= a.high):
+    if (
+        a.subset
+        and b.subset
+        and not (a.low <= b.high and b.low <= a.high)
+        and not (apart and _same_class_of_them(a, b))
+    ):
         # Two parts of different sizes are different groups, unless one is denied
         # outright the day the other is given ("not a single drone was launched from
         # there" against "about 40 of the drones were launched from there").
@@ -297,6 +305,7 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
             or _edge_only(a, b)
             or _moved(second, first)
             or _runs_on(second, first)
+            or (first.period and first.value != second.value)
         ):
             return Relating(Relation.UPDATES, second, first, LATER)
         if not later and (_far_above(a, b) or _far_above(b, a)):
@@ -310,6 +319,32 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         if _went(newer, older):
             return Relating(Relation.UPDATES, newer, older, WORDED)
     return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
+
+
+def _dated_within(span: Profile, other: Profile) -> bool:
+    """Whether *span* is dated by its own words to several days ("by the last week of
+    October") that hold all the days *other* is dated to: both tell how things stood in
+    that time, neither later than the other, whatever day each was published."""
+    first, last = span.event_first, span.event_last
+    if first is None or last is None or first == last:
+        return False
+    if other.event_first is None or other.event_last is None or not other.when_is_event:
+        return False
+    return first <= other.event_first and other.event_last <= last
+
+
+# A part told by the class its people are of ("about 27,000 of them children"): the class.
+_OF_THEM_CLASS = re.compile(
+    r"\bof\s+(?:them|these|those|whom)\s+(?:(?:are|were|was|is)\s+)?(?P<c>[^\W\d_]+)\s*$", re.I
+)
+
+
+def _same_class_of_them(a: Profile, b: Profile) -> bool:
+    """Whether two parts name one class of the whole they are told of, each by its noun
+    alone ("about 27,000 of them children", "at least 90,000 of them children"): the
+    same group counted on different days, not two groups of different sizes."""
+    x, y = _OF_THEM_CLASS.search(a.quote), _OF_THEM_CLASS.search(b.quote)
+    return x is not None and y is not None and x["c"].lower() == y["c"].lower()
 
 
 # Qualifiers rounding a figure: "about 8,500" is 8,500 give or take, not a span of its own.
