@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from db.assist.dates import extract_dates
+from db.assist.lexicon import UNITS
 from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
 
 # Counted things that answer the same question under different words.
@@ -977,7 +978,14 @@ def named_before(quote: str, figure: Figure) -> str:
     word = words[-1].lower()
     if word in _STOP_UNITS or len(word) < 3:
         return ""
-    return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
+    return _BODIES_OF_TROOPS.get(word) or _as_counted(word)
+
+
+def _as_counted(word: str) -> str:
+    """A noun named before a figure, as the figure's own noun would be read: "the number of
+    vessels at sea" counts ships, as "27 vessels" does."""
+    unit = normal_unit(word)
+    return UNITS.get(unit, unit) if unit == word else unit
 
 
 # The count named after the figure it was changed to: "has revised down to 1.6 million
@@ -1282,6 +1290,12 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     if unit == "people" and counted is not None and (body := _MEMBERS.match(quote, counted.end)):
         unit = normal_unit(f"{body['w']} members")  # "240 crew members": the crew
         unit = unit if unit in CLASSES else "people"
+    if (
+        unit in _EVERYONE_IN
+        and counted is not None
+        and _EVERYONE_IN[unit].match(quote, counted.end)
+    ):
+        unit = "people"  # "164 passengers and crew", "170 names on the list": the people
     if not unit and counted is not None and (named := _OF_THE_NOUN.match(quote, counted.end)):
         unit = normal_unit(named["w"].split()[-1])  # "about 40 of the drones that …": drones
     if not unit and counted is not None:
@@ -1358,6 +1372,17 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     )
 
 
+# Counts of everyone of a place or a list, told by the classes or names they are of: "164
+# passengers and crew" were all on board, and "170 names on the list" name as many people;
+# the passengers alone, or names with nothing listing them, are counted apart.
+_EVERYONE_IN = {
+    "passengers": re.compile(r"\W*passengers\s+and\s+(?:the\s+|its\s+)?crew\b", re.I),
+    "names": re.compile(
+        r"\W*names\s+(?:(?:were|are|was|is)\s+)?(?:on|in)\s+(?:it|them|(?:the|its|their|a|an)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?(?:list|lists|manifest|register|roll|roster|memorial))\b",
+        re.I,
+    ),
+}
 # Fates read of people only: troops that arrived were deployed ("arrived" is crossed for
 # people), and ships waiting at anchor are no queue of people.
 _PEOPLE_ONLY = frozenset(("crossed", "waiting"))
