@@ -2,7 +2,11 @@
 vanished or disappeared is one happening, however the craft is named (a jet named with
 "a" in the lead, "flight 212" by its number, "the Merrow 300" by its maker's name and model
 number); "the number of vessels" counts ships as "27 vessels" does; "passengers and crew"
-are all the people aboard, and the names on a list are the people it names.
+are all the people aboard, and the names on a list are the people it names; a part cue
+("trawlers among them") ends with its clause; taking part in an activity does it ("taking
+part in the search" is searching); what an owner flies is its fleet, money in a fund is set
+aside, not spent, and a place told by how many live there gives its population, each a count
+of its own.
 
 Every sentence is invented for these tests."""
 
@@ -102,3 +106,55 @@ def test_the_names_on_a_list_are_the_people_it_names() -> None:
     # Names on a petition, with no list of people aboard, are no count of people aboard.
     signed = claim("[The petition carries 219 names], its organisers said.", SUNDAY)
     assert signed.unit != "people"
+
+
+def test_a_part_cue_ends_with_its_clause() -> None:
+    told = claim(
+        "The chief said twelve boats were out, trawlers among them, and that [eight "
+        "aircraft were flying over the bay] in turns.",
+        SUNDAY,
+    )
+    assert not told.subset
+    later = claim("[The number of aircraft in the search has risen to 15].")
+    assert relation(later, told) is Relation.UPDATES
+    # A part cue in the quote's own clause still marks a part.
+    part = claim("The chief said twelve boats were out, and [among them were eight trawlers].")
+    assert part.subset
+
+
+def test_taking_part_in_an_activity_does_it() -> None:
+    taking = claim("The chief said [twelve boats were taking part in the search] by noon.", SUNDAY)
+    searching = claim("[31 boats were now searching] the bay, officials said.")
+    assert relation(searching, taking) is Relation.UPDATES
+    # Boats taking part in a regatta are not searching.
+    racing = claim("[31 boats were taking part in the regatta], its organisers said.")
+    assert relation(racing, taking) is None
+
+
+def test_what_an_owner_flies_is_its_fleet() -> None:
+    fleet = claim("[Tessel Air, which flies 22 aircraft], said it was shaken.", SUNDAY)
+    searching = claim("[Nine aircraft were flying over the bay], the coast guard said.", SUNDAY)
+    assert fleet.predicate != searching.predicate
+    assert relation(fleet, searching) is None
+    # Aircraft that flew over the bay are no fleet.
+    flew = claim("[22 aircraft flew over the bay] on Sunday, the coast guard said.", SUNDAY)
+    assert relation(flew, searching) is Relation.CONTRADICTS
+
+
+def test_money_in_a_fund_is_not_what_something_cost() -> None:
+    fund = claim("The minister announced [a fund of 40 million dollars for the victims].")
+    cost = claim("Officials said [the clean-up has cost about 40 million dollars so far].")
+    assert relation(fund, cost) is None
+    # Two accounts of the cost are one question.
+    again = claim("Auditors said [the clean-up has cost about 70 million dollars so far].")
+    assert relation(again, cost) is Relation.CONTRADICTS
+
+
+def test_a_place_told_by_how_many_live_there_gives_its_population() -> None:
+    town = claim("Crews gathered at [Orlen, a fishing town of about 6,000 people], by dawn.")
+    aboard = claim("[There were 212 people on board], the operator said.")
+    assert town.predicate == "population"
+    assert relation(town, aboard) is None
+    # A count of people told of in the town is no population.
+    fled = claim("[About 6,000 people have left the town], officials said.")
+    assert fled.predicate != "population"
