@@ -342,6 +342,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         "veered off the road",
         "plunged",
     ),
+    # A craft or a person lost to sight ("the plane vanished from radar", "the yacht that
+    # disappeared on 3 June"): when it was last seen or heard of, not when it was found.
+    "disappearance": ("vanished", "disappeared", "disappearance", "vanishing", "went missing"),
     "explosion": ("exploded", "blew up", "detonated"),
     # A substance let out ("chlorine leaked from a tank", "oil spilled"): the leak.
     "leak": ("leaked", "leaking", "spilled", "spilt", "spilling"),
@@ -419,6 +422,7 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "abduction": "abduction",
     "occurrence": "occurrence",
     "crash": "crash",
+    "disappearance": "disappearance",
     "explosion": "explosion",
     "leak": "leak",
     "evacuation": "evacuation",
@@ -532,6 +536,8 @@ _EMPTY = frozenset(
     december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _NUMBER_LABEL = re.compile(r"\b(?:No|Nr|Number)\.?\s*(?=\d)")
+# A flight named by its number ("flight 212", "Flight TX 88"): one flight, as "the flight".
+_FLIGHT_NUMBER = re.compile(r"\b(?:the\s+)?flight\s+(?:[A-Z]{1,3}\s?)?\d+\b", re.I)
 # A fight with guns in two words: "a gun battle", "the gun fight".
 _GUNFIGHT = re.compile(r"\bgun[\s-]+(?:battle|fight)\b", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]", re.UNICODE)
@@ -622,6 +628,8 @@ _ADVERBS = frozenset(
 THINGS = {
     "ship": "vessel", "boat": "vessel", "vessel": "vessel", "craft": "vessel",
     "plane": "aircraft", "aircraft": "aircraft",
+    # A flight lost or down is the aircraft flying it: "the flight vanished", "flight 212".
+    "flight": "aircraft",
     "mine": "mine", "pit": "mine", "colliery": "mine",
     # A border opened or closed is its crossing opened or closed: "the border was opened on
     # 4 March" and "opened the crossing on Friday" tell of one opening.
@@ -682,6 +690,8 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
     is a point of reference, not the dated event, when a date comes before it ("on
     Thursday, three days after the explosion")."""
     text = _NUMBER_LABEL.sub("", text)  # "the No. 3 tunnel" is the tunnel
+    if "light" in text:
+        text = _FLIGHT_NUMBER.sub("the flight", text)  # "flight 212 vanished": the flight
     text = _GUNFIGHT.sub("gunfight", text)  # "a gun battle" is a gunfight
     tokens = _TOKEN.findall(_PHRASES.sub(_phrase_mark, text))  # "gave way" ends a phrase too
     heads = []
@@ -749,6 +759,10 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
                 first = first or bool(FIRST.fullmatch(w))
                 continue
             if w[0].isdigit():
+                if head and not kind_of and _type_number(tokens, at):
+                    # "The Merrow 300 that disappeared": a maker's name and a model number
+                    # name an aircraft by its type, as "the Merrow 300 airliner" would.
+                    kind_of, name, head = "aircraft", True, tokens[at - 1].lower()
                 continue  # "the initial 11,000 sent": the count is not the thing
             if (w in EVENT_NOUNS or w in OCCURRENCES) and not _names_other(tokens, at):
                 head = w  # "the announcement", "the main quake": the event itself
@@ -810,6 +824,24 @@ def _heads(text: str, settings: set[str] | None = None) -> list[tuple[str, bool,
             heads.append((alias, first, ""))
     heads.extend(_names(tokens))
     return heads
+
+
+def _type_number(tokens: list[str], at: int) -> bool:
+    """Whether tokens[at], a whole number of two to four digits, follows a capitalised name
+    and ends its phrase: a model number ("the Merrow 300 that vanished"), not a count ("the
+    Kessin 40 were freed" reads no type) nor a label of the next noun ("the Unit 4 reactor")."""
+    token, name = tokens[at], tokens[at - 1]
+    if not (token.isdigit() and 2 <= len(token) <= 4 and name[:1].isupper() and name.isalpha()):
+        return False
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return not (
+        after[:1].isalpha()
+        and after[:1].islower()
+        and after.lower() not in _STOP
+        and after.lower() not in _FORM_KIND
+        and after.lower() not in _AUX
+        and after.lower() not in _RELATIVES
+    )
 
 
 # Kinds of happening that put a measure in force or end it ("imposed a curfew", "lifted
@@ -1413,7 +1445,7 @@ _SUBJECT_OPENS = re.compile(
 
 
 # Kinds that befall a thing named with "a" as they would the thing named with "the".
-_BEFALLS_ONE = frozenset(("failure", "sinking"))
+_BEFALLS_ONE = frozenset(("failure", "sinking", "disappearance"))
 
 
 _ENDS_RELATIVE = re.compile(r",\s*(which|that|who)\s*$", re.I)
@@ -1443,6 +1475,8 @@ def _indefinite_subject(text: str, kind: str) -> str:
                 continue
             if not w[0].isalpha() or w in _STOP or w in _FORM_KIND or w.endswith(("ing", "ed")):
                 break
+            if w == "bound":
+                break  # "a jet bound for Tessel": where it was going, not what it was
             head = w
         return "" if not head or head in _EMPTY or _plural(head) else _thing(head)
     return ""

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from db.assist.dates import extract_dates
+from db.assist.lexicon import UNITS
 from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
 
 # Counted things that answer the same question under different words.
@@ -654,6 +655,8 @@ _SUBSET_AFTER = re.compile(
 # of a total, a part of it.
 _ALONE = re.compile(r"\balone\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n")
+# A comma and a conjunction opening a clause of its own ("…, and that", "…, but").
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+(?:that\s+|said\s+|says\s+)?", re.I)
 
 
 def is_subset(quote: str, lead: str, figure: Figure) -> bool:
@@ -663,6 +666,11 @@ def is_subset(quote: str, lead: str, figure: Figure) -> bool:
     before = lead + quote[: figure.start]
     cuts = list(_SENTENCE_END.finditer(before[-120:]))
     before = before[-120:][cuts[-1].end() :] if cuts else before[-120:]
+    if "," in before:
+        # "…, merchant ships among them, and that six aircraft were flying": a clause of
+        # its own after a comma and "and", whose figure is no part of what came before.
+        clauses = list(_NEW_CLAUSE.finditer(before))
+        before = before[clauses[-1].end() :] if clauses else before
     return bool(_SUBSET_BEFORE.search(before) or _SUBSET_AFTER.search(quote[figure.end :]))
 
 
@@ -977,7 +985,14 @@ def named_before(quote: str, figure: Figure) -> str:
     word = words[-1].lower()
     if word in _STOP_UNITS or len(word) < 3:
         return ""
-    return _BODIES_OF_TROOPS.get(word) or normal_unit(word)
+    return _BODIES_OF_TROOPS.get(word) or _as_counted(word)
+
+
+def _as_counted(word: str) -> str:
+    """A noun named before a figure, as the figure's own noun would be read: "the number of
+    vessels at sea" counts ships, as "27 vessels" does."""
+    unit = normal_unit(word)
+    return UNITS.get(unit, unit) if unit == word else unit
 
 
 # The count named after the figure it was changed to: "has revised down to 1.6 million
@@ -1282,6 +1297,12 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     if unit == "people" and counted is not None and (body := _MEMBERS.match(quote, counted.end)):
         unit = normal_unit(f"{body['w']} members")  # "240 crew members": the crew
         unit = unit if unit in CLASSES else "people"
+    if (
+        unit in _EVERYONE_IN
+        and counted is not None
+        and _EVERYONE_IN[unit].match(quote, counted.end)
+    ):
+        unit = "people"  # "164 passengers and crew", "170 names on the list": the people
     if not unit and counted is not None and (named := _OF_THE_NOUN.match(quote, counted.end)):
         unit = normal_unit(named["w"].split()[-1])  # "about 40 of the drones that …": drones
     if not unit and counted is not None:
@@ -1317,6 +1338,17 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = "front"  # "1,500 soldiers were deployed to the front": not all sent
     if not predicate and figure is not None and _ASKED_FOR.search(quote, 0, figure.start):
         predicate = "asked"  # "an appeal for 85 million": asked for, not given or spent
+    if (
+        not predicate
+        and unit in _CRAFT
+        and figure is not None
+        and _OWNS.search(quote, 0, figure.start)
+    ):
+        predicate = "fleet"  # "the airline, which flies 14 aircraft": all it has, not in use
+    if not predicate and figure is not None and _FUND_OF.search(quote, 0, figure.start):
+        predicate = "fund"  # "a fund of 31 million for the families": set aside, not spent
+    if not predicate and figure is not None and _LIVING_THERE.search(quote, 0, figure.start):
+        predicate = "population"  # "a town of about 5,000 people": all who live there
     if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in KEPT:
         # A class keeping its name ("troops", "prisoners") counts its dead and its hurt
         # apart: "40 soldiers were wounded" is not "12 soldiers were killed".  A part told
@@ -1358,6 +1390,46 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     )
 
 
+# The craft an owner flies, operates or owns (told in the present) are the fleet it has, not
+# how many are doing what a report tells of: "Tessel Air, which flies 22 aircraft" against
+# "22 aircraft are searching".
+_OWNS = re.compile(
+    r"\b(?:flies|operates|owns)\s+"
+    r"(?:a\s+fleet\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|"
+    r"at\s+least|only|just)\s+)?$",
+    re.I,
+)
+# Craft an owner may have in a fleet (what "had flown 120 supply runs" counts is no fleet).
+_CRAFT = frozenset(
+    ("aircraft", "ships", "vehicles", "helicopters", "planes", "jets", "trains", "buses", "boats")
+)
+# Money put in a fund is money set aside for a purpose, not what something has cost or what
+# was paid out: "a fund of 40 million for the victims" against "the clean-up cost 40 million".
+_FUND_OF = re.compile(
+    r"\b(?:funds?|trust)\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|"
+    r"over|at\s+least|up\s+to|[$€£¥₩])\s*)*$",
+    re.I,
+)
+# A place told by how many live there ("a town of about 5,000 people", "a city of 2 million",
+# "home to 40,000") gives its population, not a count of those a report tells of.
+_LIVING_THERE = re.compile(
+    r"\b(?:(?:a|the)\s+(?:[\w'’-]+\s+)?(?:town|city|village|island|port|suburb|district|"
+    r"community|country|nation)\s+of|home\s+to|(?:a\s+)?population\s+of)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|just\s+over|"
+    r"just\s+under|fewer\s+than|less\s+than|barely)\s+)?$",
+    re.I,
+)
+# Counts of everyone of a place or a list, told by the classes or names they are of: "164
+# passengers and crew" were all on board, and "170 names on the list" name as many people;
+# the passengers alone, or names with nothing listing them, are counted apart.
+_EVERYONE_IN = {
+    "passengers": re.compile(r"\W*passengers\s+and\s+(?:the\s+|its\s+)?crew\b", re.I),
+    "names": re.compile(
+        r"\W*names\s+(?:(?:were|are|was|is)\s+)?(?:on|in)\s+(?:it|them|(?:the|its|their|a|an)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?(?:list|lists|manifest|register|roll|roster|memorial))\b",
+        re.I,
+    ),
+}
 # Fates read of people only: troops that arrived were deployed ("arrived" is crossed for
 # people), and ships waiting at anchor are no queue of people.
 _PEOPLE_ONLY = frozenset(("crossed", "waiting"))
@@ -1470,7 +1542,18 @@ def verb_of(quote: str, figure: Figure) -> str:
     before = quote[: figure.start]
     found = _VERB_BEFORE.search(before) or _VERB_AFTER.match(quote, figure.end)
     found = found or _VERB_OF_NUMBER.search(before)
-    return found["v"].lower() if found else ""
+    if found is None:
+        return ""
+    verb = found["v"].lower()
+    if verb in _TAKE and (part := _PART_IN.match(quote, found.end("v"))):
+        return part["n"].lower()  # "taking part in the search": searching
+    return verb
+
+
+# Taking part in an activity does what the activity's noun names: "fourteen vessels were
+# taking part in the search" are searching, as "27 vessels were now searching" are.
+_TAKE = frozenset(("taking", "took", "taken", "take", "takes"))
+_PART_IN = re.compile(r"\s+part\s+in\s+(?:the\s+|a\s+|an\s+)?(?P<n>[^\W\d_]+)", re.I)
 
 
 # A part given against its whole: "of the 88 people it treated, 14 were firefighters",
