@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 
 from db.claim_criteria import ClaimFilter
-from db.claim_order import PAGE_SIZE, ClaimOrder, SortKey
+from db.claim_order import PAGE_SIZE, ClaimOrder, SortKey, page_window
 from db.claim_row_values import RELAY_JOIN, ClaimRow, make_row, sid
 from db.enums import Relation
 from db.workspace import Workspace
@@ -281,17 +281,11 @@ def page(
     :func:`serves`); given the *total*, a page in the second half is read from the end."""
     if order.key not in ARTICLE_ORDERS:
         raise ValueError(f"not an article order: {order.key}")
-    offset = max(0, offset)
-    if limit <= 0:
+    window = page_window(offset, limit, total)
+    if window is None:
         return []
-    descending = order.descending
-    reverse = total is not None and offset > total // 2
-    if reverse:
-        assert total is not None
-        end = min(total, offset + limit)
-        if end <= offset:
-            return []
-        descending, offset, limit = not descending, total - end, end - offset
+    descending = order.descending != window.reverse
+    offset, limit = window.offset, window.limit
     with ws.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             raw = conn.connection.driver_connection
@@ -301,6 +295,6 @@ def page(
             ids = list(conn.scalars(_ids_query(descending, offset, limit)))
             rows = _rows_of(conn, ids) if ids else {}
             wanted = [rows[str(i)] for i in ids if str(i) in rows]
-    if reverse:
+    if window.reverse:
         wanted.reverse()
     return wanted

@@ -31,6 +31,7 @@ from db.claim_filter import apply_claim_filter, needs_article
 from db.claim_order import PAGE_SIZE as PAGE_SIZE
 from db.claim_order import ClaimOrder as ClaimOrder
 from db.claim_order import SortKey as SortKey
+from db.claim_order import page_window
 from db.claim_rows import (
     R_ID,
     ClaimRow,
@@ -378,36 +379,33 @@ def claim_page(
     """Rows *offset* to *offset* + *limit* of the claims matching *flt* in *order*.
 
     Given the *total* number of matching rows, a page in the second half is
-    read in the reverse order from the end, so the database skips fewer rows.
+    read in the reverse order from the end (:func:`db.claim_order.page_window`).
     Given the claim *after* which the page starts (the last row of the page
     before), the statement and quote orders read the rows that follow it on
     their index instead of walking every entry up to *offset*.
     """
     flt = flt or ClaimFilter()
-    offset = max(0, offset)
     if limit <= 0:
         return []
     if after is not None and order.key in SEEK_ORDERS:
         following = _page_after(ws, flt, order, after, limit)
         if following is not None:
             return following
-    reverse = total is not None and offset > total // 2
-    if reverse:
-        assert total is not None
-        end = min(total, offset + limit)
-        if end <= offset:
-            return []
-        order, offset, limit = order.reversed(), total - end, end - offset
+    window = page_window(offset, limit, total)
+    if window is None:
+        return []
+    if window.reverse:
+        order = order.reversed()
     # The ids first, on the order's index alone; then the wide rows of those ids only.
     with ws.session() as session:
         conn = session.connection()
-        ids = _ids(conn, flt, order, offset, limit)
+        ids = _ids(conn, flt, order, window.offset, window.limit)
         if not ids:
             return []
         result = conn.execute(select_rows(ClaimFilter()).where(Claim.id.in_(ids))).all()
         rows = {row[R_ID]: row for row in rows_with_tags(session, result)}
     wanted = [rows[str(i)] for i in ids if str(i) in rows]
-    if reverse:
+    if window.reverse:
         wanted.reverse()
     return wanted
 

@@ -581,3 +581,16 @@ def test_a_common_text_walks_the_order_and_a_rare_one_gathers_its_matches(ws, bi
     assert 0 < len(expected) * 20 < CLAIMS
     assert own_entry not in ids_plan(rare)
     assert page(rare) == expected[:PAGE]
+
+
+def test_a_page_past_the_middle_is_read_from_the_end():
+    from db.claim_order import PageWindow, page_window
+
+    assert page_window(0, 50, None) == PageWindow(0, 50, False)
+    assert page_window(-5, 50, 1000) == PageWindow(0, 50, False)
+    assert page_window(500, 50, 1000) == PageWindow(500, 50, False)  # the middle itself
+    assert page_window(501, 50, 1000) == PageWindow(449, 50, True)  # rows 501-550
+    assert page_window(980, 50, 1000) == PageWindow(0, 20, True)  # the last 20 rows
+    assert page_window(1000, 50, 1000) is None
+    assert page_window(10, 0, 1000) is None
+    assert page_window(900, 50, None) == PageWindow(900, 50, False)  # total not known
