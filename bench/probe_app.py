@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QComboBox,
     QDialog,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -482,30 +483,24 @@ class RowsPainted(QObject):
         return self.at[0]
 
 
-class FreshRowsPainted(QObject):
-    """Notes ``perf_counter()`` when a table's viewport first paints rows once the model
-    has stopped *loading* (a new filter's first page shown), once the paint is delivered:
-    the rows may come before the count of all matching claims, which follows later."""
+class FirstPaintWhen(QObject):
+    """Notes ``perf_counter()`` when *widget* first paints while *ready()* holds, once
+    the paint is delivered (say, the table's rows once its model stopped loading)."""
 
-    def __init__(self, table: QTableView, loading: Callable[[], bool]) -> None:
+    def __init__(self, widget: QWidget, ready: Callable[[], bool]) -> None:
         super().__init__()
-        self.table = table
-        self.loading = loading
+        self.widget = widget
+        self.ready = ready
         self.at: list[float] = []
-        table.viewport().installEventFilter(self)
+        widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:
-        if (
-            ev.type() == QEvent.Type.Paint
-            and not self.at
-            and not self.loading()
-            and self.table.model().rowCount() > 0
-        ):
+        if ev.type() == QEvent.Type.Paint and not self.at and self.ready():
             QTimer.singleShot(0, lambda: self.at.append(time.perf_counter()))
         return False
 
     def stop(self) -> float | None:
-        self.table.viewport().removeEventFilter(self)
+        self.widget.removeEventFilter(self)
         return self.at[0] if self.at else None
 
 
@@ -647,19 +642,28 @@ def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
     steps.start("text filter")
     QTest.keyClick(edit, Qt.Key.Key_Return)
     # Watched from when the filter is asked for (the key press sets it): the first paint
-    # with the new first page, then the window still (the count shown, the scroll bar).
-    fresh = FreshRowsPainted(table, loading) if loading() else None
+    # of the table with the new first page, the first paint of the count line once the
+    # count of every match is known (the rows, the scroll bar follow it in the same
+    # step), then the window still (the Find field's clear button fades in after typing).
+    rows = counted = None
+    if loading():
+        rows = FirstPaintWhen(table.viewport(), lambda: not loading() and model.rowCount() > 0)
+        label = window.findChild(QLabel, "claimsCountLabel")
+        if label is not None and hasattr(model, "count_known"):
+            counted = FirstPaintWhen(label, lambda: not loading() and bool(model.count_known))
     # A filter that waits for typing to pause still shows up: wait past such a delay.
     end = settle(watch, busy=loading, quiet_ms=400)
     steps.done()
-    rows_at = fresh.stop() if fresh is not None else None
+    rows_at = rows.stop() if rows is not None else None
+    counted_at = counted.stop() if counted is not None else None
     if statements.log is not None:
         head = f"# text filter: {(end - began) * 1000:.0f} ms"
         Path(params["sql_log"]).write_text("\n".join([head, *statements.log]) + "\n")
         statements.log = None
     out["text_filter"] = {
-        # First rows painted (the window still, when no first paint was seen apart).
+        # First rows painted, the count shown (the window still, when not seen apart).
         "seconds": (rows_at if rows_at is not None else end) - began,
+        "counted": (counted_at if counted_at is not None else end) - began,
         "settled": end - began,
         "block_ms": beat.block_ms(),
         "rows": model.rowCount(),
