@@ -15,18 +15,17 @@ from sqlalchemy.sql.elements import Grouping
 
 from db.claims import ClaimFilter, mark_conditions
 from db.models import Article, Claim, Tag, claim_tag
-from db.search import claims_matching
+from db.search import NamedMatches, claims_matching
 
 
-def text_condition(text: str, *, walk: bool = False) -> ColumnElement[bool]:
+def text_condition(text: str, *, named: NamedMatches | None = None) -> ColumnElement[bool]:
     """Claims whose quote, statement, notes, source or tags hold every word of *text*.
 
     Grouped: the condition is an OR of its parts, and must stay one term when
-    ANDed with the other criteria.  With *walk* it is checked claim by claim as
-    the query walks its order's index (right when many claims match: a page is
-    found after a few thousand), instead of gathering every match first.
+    ANDed with the other criteria.  *named*: the sources and tags matching *text*,
+    read before on the same connection (see :class:`db.search.NamedMatches`).
     """
-    return Grouping(claims_matching(text, walk=walk))
+    return Grouping(claims_matching(text, named=named))
 
 
 def needs_article(flt: ClaimFilter) -> bool:
@@ -35,14 +34,20 @@ def needs_article(flt: ClaimFilter) -> bool:
 
 
 def apply_claim_filter(
-    query: Select[Any], flt: ClaimFilter, *, scan_order: bool = False, walk_text: bool = False
+    query: Select[Any],
+    flt: ClaimFilter,
+    *,
+    scan_order: bool = False,
+    text: bool = True,
+    named: NamedMatches | None = None,
 ) -> Select[Any]:
     """*query* (over claims, joined to articles when :func:`needs_article` says) filtered.
 
     *scan_order* keeps the status and source criteria off their own indexes, so
     the database walks the index of the query's order and stops after one page
     instead of sorting every matching claim: right when the criteria keep many.
-    *walk_text* does the same for the text criterion (see :func:`text_condition`).
+    Without *text* the text criterion is left out (the caller checks it itself);
+    *named* goes to :func:`text_condition`.
     """
     status: Any = func.coalesce(Claim.status, Claim.status) if scan_order else Claim.status
     source: Any = func.coalesce(Claim.source_id, Claim.source_id) if scan_order else Claim.source_id
@@ -59,9 +64,9 @@ def apply_claim_filter(
             .where(Tag.name.in_(sorted(flt.tags)))
         )
         query = query.where(Claim.id.in_(tagged))
-    text = flt.text.strip()
-    if text:
-        query = query.where(text_condition(text, walk=walk_text))
+    words = flt.text.strip()
+    if words and text:
+        query = query.where(text_condition(words, named=named))
     if flt.since is not None:
         query = query.where(Article.published_at >= flt.since)
     if flt.until is not None:

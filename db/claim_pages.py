@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -30,6 +31,7 @@ from db.claim_filter import apply_claim_filter, needs_article
 from db.claim_order import PAGE_SIZE as PAGE_SIZE
 from db.claim_order import ClaimOrder as ClaimOrder
 from db.claim_order import SortKey as SortKey
+from db.claim_order import page_window
 from db.claim_rows import (
     R_ID,
     ClaimRow,
@@ -42,8 +44,14 @@ from db.claim_rows import (
 from db.claims import ClaimFilter
 from db.errors import InvalidInput
 from db.models import Article, Claim, ClaimRelay, Source, Tag, claim_tag
-from db.search.match import sqlite_claims_matched_at_least
-from db.search.query import parse_query
+from db.search.match import (
+    NamedMatches,
+    sqlite_claims_matched_at_least,
+    sqlite_named_matches,
+    sqlite_own_text_count,
+    sqlite_walked_match,
+)
+from db.search.query import Query, parse_query
 from db.workspace import Workspace
 
 
@@ -118,12 +126,46 @@ def order_clauses(order: ClaimOrder) -> list[SQLColumnExpression[Any]]:
     return [c.asc().nulls_first() for c in columns]
 
 
+@dataclass(frozen=True)
+class _Text:
+    """The text criterion as the SQLite statements of one read check it: the query, and
+    the sources and tags holding it (read once, at the start of the read)."""
+
+    query: Query
+    named: NamedMatches
+
+
+def _text_of(conn: Connection, flt: ClaimFilter) -> _Text | None:
+    """The text criterion of *flt* read for *conn* (None: no text, or one the statements
+    match by themselves: PostgreSQL, punctuation, a term with punctuation)."""
+    words = flt.text.strip()
+    if not words or conn.dialect.name != "sqlite":
+        return None
+    try:
+        query = parse_query(words)
+    except InvalidInput:
+        return None  # punctuation alone: matched literally, not on the indexes
+    named = sqlite_named_matches(conn, query)
+    return None if named is None else _Text(query, named)
+
+
+def _named(text: _Text | None) -> NamedMatches | None:
+    return None if text is None else text.named
+
+
 def count_claims(ws: Workspace, flt: ClaimFilter | None = None) -> int:
-    """How many claims match *flt* (joins only the tables the filter reads)."""
+    """How many claims match *flt* (joins only the tables the filter reads).
+
+    A text alone that no source or tag holds is counted on the index: its claims
+    are the index's own entries for it (SQLite).
+    """
     flt = flt or ClaimFilter()
-    query = _joined(select(func.count()), needs_article(flt), False)
-    query = apply_claim_filter(query, flt)
     with ws.engine.connect() as conn:
+        text = _text_of(conn, flt)
+        if text is not None and text.named.none and flt == ClaimFilter(text=flt.text):
+            return sqlite_own_text_count(conn, text.query)
+        query = _joined(select(func.count()), needs_article(flt), False)
+        query = apply_claim_filter(query, flt, named=_named(text))
         return int(conn.execute(query).scalar_one())
 
 
@@ -162,29 +204,54 @@ def _broad(conn: Connection, flt: ClaimFilter, key: SortKey) -> bool:
 WALK_ROWS = 20_000  # claims a page may walk past, checking each against a text
 
 
-def _common_text(conn: Connection, flt: ClaimFilter, key: SortKey, rows: int) -> bool:
-    """The text criterion, alone, keeps so many claims that the first *rows* matches
-    lie within :data:`WALK_ROWS` claims of the order's index: walking it, checking
-    each claim, finds them sooner than gathering and sorting every match.
+def _common_text(conn: Connection, flt: ClaimFilter, text: _Text | None, rows: int) -> _Text | None:
+    """*text* when it is the only criterion and so common that the first *rows* matches
+    should lie within :data:`WALK_ROWS` claims of the order: walking the order, checking
+    each claim, then finds them sooner than gathering and sorting every match.
 
     Judged on the word index's count (a lower bound of the matches, read in
     milliseconds); SQLite only.  Other criteria beside the text leave the plan as it
-    was: what they keep together is not known this cheaply.
+    was: what they keep together is not known this cheaply.  The walk itself stops
+    after :data:`WALK_ROWS` claims (:func:`_walked_ids`), should the matches lie
+    elsewhere in the order.
     """
-    text = flt.text.strip()
-    if not text or key not in INDEXED_ORDERS or key in SPLIT_ORDERS:
-        return False
-    if flt != ClaimFilter(text=flt.text) or conn.dialect.name != "sqlite":
-        return False
-    try:
-        query = parse_query(text)
-    except InvalidInput:
-        return False  # punctuation alone: matched literally, not on the indexes
-    at_least = sqlite_claims_matched_at_least(conn, query)
+    if text is None or flt != ClaimFilter(text=flt.text):
+        return None
+    at_least = sqlite_claims_matched_at_least(conn, text.query)
     if at_least == 0:
-        return False
+        return None
     everything = conn.execute(select(func.count()).select_from(Claim)).scalar_one()
-    return rows * int(everything) <= at_least * WALK_ROWS
+    return text if rows * int(everything) <= at_least * WALK_ROWS else None
+
+
+def _walked_ids(
+    conn: Connection,
+    part: Select[Any],
+    order: ClaimOrder,
+    offset: int,
+    limit: int,
+    text: _Text,
+) -> list[uuid.UUID] | None:
+    """Ids of rows *offset* to *offset* + *limit* of the claims of *part* (selecting the
+    claim's id and source id, over the claims a page may show) that hold *text*, found
+    by walking the first :data:`WALK_ROWS` claims of *part* in *order* and checking each;
+    None when those held fewer (the caller gathers every match instead).
+
+    The walk is a subquery read as the query goes (a co-routine on SQLite): the rows
+    come in its order, and the query stops as soon as the page is found.
+    """
+    walked = part.order_by(*order_clauses(order)).limit(WALK_ROWS).subquery("walked")
+    found = (
+        select(walked.c.id)
+        .where(sqlite_walked_match(text.query, text.named, walked.c.id, walked.c.source_id))
+        .offset(offset)
+        .limit(limit)
+    )
+    ids = list(conn.scalars(found))
+    if len(ids) == limit:
+        return ids
+    everything = conn.execute(select(func.count()).select_from(Claim)).scalar_one()
+    return ids if int(everything) <= WALK_ROWS else None  # (every claim walked)
 
 
 SAMPLE = 2000  # claims sampled to judge how many of a part's claims a filter keeps
@@ -213,6 +280,32 @@ SPLIT_ORDERS = frozenset({SortKey.SOURCE, SortKey.TAGS, SortKey.THREADS, SortKey
 SEEK_ORDERS = frozenset({SortKey.STATEMENT, SortKey.QUOTE})
 
 
+def _part_ids(
+    conn: Connection,
+    part: Select[Any],
+    flt: ClaimFilter,
+    order: ClaimOrder,
+    offset: int,
+    limit: int,
+    scan: bool,
+    text: _Text | None,
+    walk: _Text | None,
+) -> list[uuid.UUID]:
+    """Ids of rows *offset* to *offset* + *limit* of the claims of *part* (selecting the
+    claim id) matching *flt* in *order*: walked when *walk* says the text is common
+    (:func:`_walked_ids`), else on the order's index with every criterion applied."""
+    if walk is not None:
+        walked = apply_claim_filter(part.add_columns(Claim.source_id), flt, text=False)
+        ids = _walked_ids(conn, walked, order, offset, limit, walk)
+        if ids is not None:
+            return ids
+    query = apply_claim_filter(part, flt, scan_order=scan, named=_named(text))
+    return list(conn.scalars(query.order_by(*order_clauses(order)).offset(offset).limit(limit)))
+
+
+_Part = tuple[Select[Any], ClaimOrder, bool, _Text | None]  # query, order, scan, walk
+
+
 def _split_ids(
     conn: Connection,
     flt: ClaimFilter,
@@ -220,14 +313,17 @@ def _split_ids(
     offset: int,
     limit: int,
     scan: bool,
+    text: _Text | None = None,
+    walk: _Text | None = None,
 ) -> list[uuid.UUID]:
     """Ids of a page in an order most claims have no value in (no source, no tags,
     no open thread), read in two parts so neither sorts every claim.
 
-    The claims without a value (first ascending, last descending) come by id;
-    the others by value: sources in name order with each source's claims on the
-    source index, tagged, relayed claims or claims under discussion sorted among
-    themselves only.  The result is the order :func:`order_clauses` gives.
+    The claims without a value (first ascending, last descending) come by id (walked
+    for a common text, see :func:`_part_ids`); the others by value: sources in name
+    order with each source's claims on the source index, tagged, relayed claims or
+    claims under discussion sorted among themselves only.  The result is the order
+    :func:`order_clauses` gives.
     """
     base = _joined(select(Claim.id), needs_article(flt), False)
     if order.key is SortKey.SOURCE:
@@ -245,29 +341,29 @@ def _split_ids(
     # A criterion that keeps many claims overall may keep few or none of one part
     # (claims in dispute tend to have a source and an open thread): each part walks
     # its order only when a sample of the part says the criterion keeps many there.
-    empty = apply_claim_filter(empty, flt, scan_order=scan and _dense(conn, empty, flt))
-    valued = apply_claim_filter(valued, flt, scan_order=scan and _dense(conn, valued, flt))
-    by_id = order_clauses(ClaimOrder(SortKey.ID, order.descending))
-    by_value = order_clauses(order)
-    parts = (
-        [(valued, by_value), (empty, by_id)]
-        if order.descending
-        else [
-            (empty, by_id),
-            (valued, by_value),
-        ]
+    by_id: _Part = (
+        empty,
+        ClaimOrder(SortKey.ID, order.descending),
+        scan and _dense(conn, empty, flt),
+        walk,  # (the id order alone is walked: the values' orders sort their part)
     )
-    (first, first_order), (second, second_order) = parts
-    ids = list(conn.scalars(first.order_by(*first_order).offset(offset).limit(limit)))
+    by_value: _Part = (valued, order, scan and _dense(conn, valued, flt), None)
+    first, second = (by_value, by_id) if order.descending else (by_id, by_value)
+
+    def ids_of(part: _Part, at: int, many: int) -> list[uuid.UUID]:
+        query, part_order, part_scan, part_walk = part
+        return _part_ids(conn, query, flt, part_order, at, many, part_scan, text, part_walk)
+
+    ids = ids_of(first, offset, limit)
     if len(ids) == limit:
         return ids
     if ids:
         rest = 0  # the page starts in the first part and goes on into the second
     else:
-        counted = select(func.count()).select_from(first.subquery())
+        kept = apply_claim_filter(first[0], flt, scan_order=first[2], named=_named(text))
+        counted = select(func.count()).select_from(kept.subquery())
         rest = max(0, offset - int(conn.execute(counted).scalar_one()))
-    query = second.order_by(*second_order).offset(rest).limit(limit - len(ids))
-    return ids + list(conn.scalars(query))
+    return ids + ids_of(second, rest, limit - len(ids))
 
 
 def claim_page(
@@ -283,46 +379,33 @@ def claim_page(
     """Rows *offset* to *offset* + *limit* of the claims matching *flt* in *order*.
 
     Given the *total* number of matching rows, a page in the second half is
-    read in the reverse order from the end, so the database skips fewer rows.
+    read in the reverse order from the end (:func:`db.claim_order.page_window`).
     Given the claim *after* which the page starts (the last row of the page
     before), the statement and quote orders read the rows that follow it on
     their index instead of walking every entry up to *offset*.
     """
     flt = flt or ClaimFilter()
-    offset = max(0, offset)
     if limit <= 0:
         return []
     if after is not None and order.key in SEEK_ORDERS:
         following = _page_after(ws, flt, order, after, limit)
         if following is not None:
             return following
-    reverse = total is not None and offset > total // 2
-    if reverse:
-        assert total is not None
-        end = min(total, offset + limit)
-        if end <= offset:
-            return []
-        order, offset, limit = order.reversed(), total - end, end - offset
+    window = page_window(offset, limit, total)
+    if window is None:
+        return []
+    if window.reverse:
+        order = order.reversed()
     # The ids first, on the order's index alone; then the wide rows of those ids only.
-    article, source = _needs_joins(flt, order.key)
     with ws.session() as session:
         conn = session.connection()
-        scan = _broad(conn, flt, order.key)
-        if order.key in SPLIT_ORDERS:
-            ids = _split_ids(conn, flt, order, offset, limit, scan)
-        else:
-            walk = _common_text(conn, flt, order.key, offset + limit)
-            ids_query = apply_claim_filter(
-                _joined(select(Claim.id), article, source), flt, scan_order=scan, walk_text=walk
-            )
-            ids_query = ids_query.order_by(*order_clauses(order)).offset(offset).limit(limit)
-            ids = list(conn.scalars(ids_query))
+        ids = _ids(conn, flt, order, window.offset, window.limit)
         if not ids:
             return []
         result = conn.execute(select_rows(ClaimFilter()).where(Claim.id.in_(ids))).all()
         rows = {row[R_ID]: row for row in rows_with_tags(session, result)}
     wanted = [rows[str(i)] for i in ids if str(i) in rows]
-    if reverse:
+    if window.reverse:
         wanted.reverse()
     return wanted
 
@@ -335,19 +418,24 @@ def claim_ids_at(
     flt = flt or ClaimFilter()
     if limit <= 0:
         return []
-    article, source = _needs_joins(flt, order.key)
     with ws.session() as session:
-        conn = session.connection()
-        scan = _broad(conn, flt, order.key)
-        if order.key in SPLIT_ORDERS:
-            ids = _split_ids(conn, flt, order, max(0, offset), limit, scan)
-        else:
-            query = apply_claim_filter(
-                _joined(select(Claim.id), article, source), flt, scan_order=scan
-            )
-            query = query.order_by(*order_clauses(order)).offset(max(0, offset)).limit(limit)
-            ids = list(conn.scalars(query))
+        ids = _ids(session.connection(), flt, order, max(0, offset), limit)
     return [str(i) for i in ids]
+
+
+def _ids(
+    conn: Connection, flt: ClaimFilter, order: ClaimOrder, offset: int, limit: int
+) -> list[uuid.UUID]:
+    """The ids of rows *offset* to *offset* + *limit* of the claims matching *flt* in
+    *order*, on the order's index alone."""
+    text = _text_of(conn, flt)
+    walk = _common_text(conn, flt, text, offset + limit)
+    scan = _broad(conn, flt, order.key)
+    if order.key in SPLIT_ORDERS:
+        return _split_ids(conn, flt, order, offset, limit, scan, text, walk)
+    article, source = _needs_joins(flt, order.key)
+    part = _joined(select(Claim.id), article, source)
+    return _part_ids(conn, part, flt, order, offset, limit, scan, text, walk)
 
 
 def _page_after(
@@ -364,7 +452,9 @@ def _page_after(
             return None
         # Rows after it in this order are the rows before it in the reverse order.
         later = or_(*_ranges_before(columns, tuple(found), not order.descending))
-        query = apply_claim_filter(_joined(select(Claim.id), article, source), flt).where(later)
+        named = _named(_text_of(conn, flt))
+        query = _joined(select(Claim.id), article, source)
+        query = apply_claim_filter(query, flt, named=named).where(later)
         ids = list(conn.scalars(query.order_by(*order_clauses(order)).limit(limit)))
         if not ids:
             return []
@@ -421,13 +511,13 @@ def claim_rank(
     columns = [*sort_columns(order.key), Claim.id]
     article, source = _needs_joins(flt, order.key)
     probe = _joined(select(*columns), article, source).where(Claim.id == cid)
-    probe = apply_claim_filter(probe, flt)
     with ws.engine.connect() as conn:
-        found = conn.execute(probe).first()
+        named = _named(_text_of(conn, flt))
+        found = conn.execute(apply_claim_filter(probe, flt, named=named)).first()
         if found is None:
             return None
         counts = [
-            apply_claim_filter(_joined(select(func.count()), article, source), flt)
+            apply_claim_filter(_joined(select(func.count()), article, source), flt, named=named)
             .where(term)
             .scalar_subquery()
             for term in _ranges_before(columns, tuple(found), order.descending)

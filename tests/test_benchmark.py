@@ -66,6 +66,9 @@ def test_quick_suite_prints_every_row_with_a_figure_and_a_ratio(tmp_path: Path) 
         opened["Open the long article, painted"]
         <= opened["Open the long article: suggestions shown"]
     ), opened
+    # The text filter's first rows are painted before (or when) its count is shown.
+    text = {r["work"].split(", ")[-1]: r["value"] for r in rows if "text filter" in r["work"]}
+    assert text["first rows painted"] <= text["count shown"], text
     starts = [r for r in rows if r["work"] == "Start until the window is painted"]
     assert [r["size"] for r in starts] == ["empty", "M 600", "L 1,200"]
     # Ctrl+E and opening an article run in the largest workspace too.

@@ -7,13 +7,11 @@ import random
 import uuid
 
 import pytest
+from claims_support import CLAIMS, ORDERS, PAGE, big_workspace, bulk_claims, expected_ids
 from panels_support import add_seed_article
 from PySide6.QtCore import Qt
-from sqlalchemy import insert
 
 from db import claims as claim_ops
-from db import comments as comment_ops
-from db.anchors import CONTEXT_CHARS
 from db.articles import article_text
 from db.changes import Entity, Op, changed
 from db.claim_pages import (
@@ -27,169 +25,35 @@ from db.claim_pages import (
 from db.claim_rows import (
     R_ARTICLE,
     R_ARTICLE_ID,
-    R_CREDIBILITY,
-    R_EVENT_END,
-    R_EVENT_START,
     R_ID,
     R_QUOTE,
     R_RELAYS,
-    R_RELIABILITY,
     R_SOURCE,
     R_SOURCE_ID,
     R_STATEMENT,
-    R_STATUS,
     R_TAGS,
-    R_THREADS,
-    R_UPDATED,
     claim_rows,
 )
 from db.claims import ClaimFilter
-from db.models import Claim, ClaimRelay, Status, Tag, claim_tag
+from db.models import Claim, Status
 from db.sources import create_source
 from desktop.claims_table import ClaimsTableView
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.models.claims_model import COL_STATUS, COL_UPDATED, ClaimsTableModel
 
-CLAIMS = 2400
-PAGE = 50
-
-WORDS = "troops border figure briefing Kyiv estimate Министр École officials camps".split()
-
-
-def _bulk(ws, articles, sources, count: int, seed: int = 3) -> None:
-    """*count* claims spread over *articles* by one Core insert (no history), some tagged."""
-    rng = random.Random(seed)
-    base = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-    rows, tagged, relays = [], [], []
-    for n in range(count):
-        article, text = articles[n % len(articles)]
-        start = rng.randrange(0, len(text) - 60)
-        end = start + rng.randint(5, 50)
-        cid = uuid.uuid4()
-        rows.append(
-            {
-                "id": cid,
-                "article_id": article,
-                "start": start,
-                "end": end,
-                "quote": text[start:end],
-                "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-                "suffix": text[end : end + CONTEXT_CHARS],
-                "statement": " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6))),
-                "status": list(Status)[n % len(Status)],
-                "source_id": rng.choice(sources) if n % 3 else None,
-                "reliability": "ABCDEF"[n % 6] if n % 4 else None,
-                "credibility": 1 + n % 5 if n % 4 else None,
-                "event_start": (base + dt.timedelta(days=n % 97)).date() if n % 2 else None,
-                "updated_at": base + dt.timedelta(minutes=rng.randrange(100_000)),
-                "created_at": base,
-                "version": 1,
-            }
-        )
-        if n % 7 == 0:
-            tagged.append(cid)
-        if n % 5 == 0:  # relayed by one or two sources other than its own
-            others = [s for s in sources if s != rows[-1]["source_id"]]
-            for position, relay in enumerate(rng.sample(others, min(len(others), 1 + n % 2))):
-                relays.append(
-                    {"id": uuid.uuid4(), "claim_id": cid, "position": position, "source_id": relay}
-                )
-    with ws.engine.begin() as conn:
-        conn.execute(insert(Claim), rows)
-        conn.execute(insert(ClaimRelay), relays)
-        tag = uuid.uuid4()
-        conn.execute(insert(Tag), [{"id": tag, "name": "border"}])
-        conn.execute(insert(claim_tag), [{"claim_id": c, "tag_id": tag} for c in tagged])
-
 
 @pytest.fixture
 def big(ws, seed_paths):
-    articles = []
-    for n, path in enumerate(seed_paths[:3]):
-        info = add_seed_article(ws, path, f"Article {n}")
-        articles.append((info.id, article_text(ws, info.id).text))
-    sources = [create_source(ws, name).id for name in ("Ministry", "agency", "Zeta wire")]
-    _bulk(ws, articles, sources, CLAIMS)
-    some = [r[R_ID] for r in claim_rows(ws)[::97]]
-    for n, claim_id in enumerate(some):  # a few discussed claims, one to three threads
-        for _ in range(1 + n % 3):
-            comment_ops.add_comment(ws, claim_id, "Which briefing?")
-    claim_ops.update_claim(ws, some[1], tags=["alpha", "border"])
-    claim_ops.update_claim(ws, some[2], tags=["zulu"])
-    return {"articles": [a for a, _t in articles], "sources": sources}
+    return big_workspace(ws, seed_paths)
 
 
-# ---------------------------------------------------------------- expected orders, in Python
-
-
-def _sql_lower(text: str) -> str:
-    """SQLite's lower(): ASCII letters only (other scripts keep their case)."""
-    return text.translate(_ASCII_LOWER)
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def _key(order: ClaimOrder, row) -> tuple:
-    """The order db/claim_pages promises: empty values first ascending, last descending."""
-    values = {
-        SortKey.POSITION: None,  # see _expected
-        SortKey.ID: (),
-        SortKey.STATUS: (row[R_STATUS],),
-        SortKey.GRADING: (row[R_RELIABILITY], row[R_CREDIBILITY]),
-        SortKey.SOURCE: (
-            row[R_SOURCE] or None,
-            uuid.UUID(row[R_SOURCE_ID]).hex if row[R_SOURCE_ID] else None,
-        ),
-        SortKey.STATEMENT: (_sql_lower(row[R_STATEMENT]),),
-        SortKey.QUOTE: (_sql_lower(row[R_QUOTE]),),
-        SortKey.TAGS: (row[R_TAGS].split(", ")[0] or None,),
-        SortKey.THREADS: (row[R_THREADS],),
-        SortKey.EVENT: (row[R_EVENT_START], row[R_EVENT_END]),
-        SortKey.UPDATED: (row[R_UPDATED],),
-        SortKey.RELAYS: (row[R_RELAYS].split(" → ")[0].lower() or None,),
-    }[order.key]
-    return (*((v is not None, v) for v in values), uuid.UUID(row[R_ID]).hex)
-
-
-def _expected(ws, flt: ClaimFilter, order: ClaimOrder) -> list[str]:
-    rows = claim_rows(ws, flt)  # by article title, then position: the POSITION order
-    if order.key is SortKey.POSITION:
-        ids = [r[R_ID] for r in rows]
-        return ids[::-1] if order.descending else ids
-    rows.sort(key=lambda r: _key(order, r), reverse=order.descending)
-    return [r[R_ID] for r in rows]
-
-
-ORDERS = [
-    ClaimOrder(SortKey.POSITION),
-    ClaimOrder(SortKey.POSITION, True),
-    ClaimOrder(SortKey.ID),
-    ClaimOrder(SortKey.STATUS, True),
-    ClaimOrder(SortKey.GRADING),
-    ClaimOrder(SortKey.GRADING, True),
-    ClaimOrder(SortKey.SOURCE),
-    ClaimOrder(SortKey.SOURCE, True),
-    ClaimOrder(SortKey.STATEMENT),
-    ClaimOrder(SortKey.STATEMENT, True),
-    ClaimOrder(SortKey.QUOTE),
-    ClaimOrder(SortKey.QUOTE, True),
-    ClaimOrder(SortKey.TAGS),
-    ClaimOrder(SortKey.TAGS, True),
-    ClaimOrder(SortKey.THREADS),
-    ClaimOrder(SortKey.THREADS, True),
-    ClaimOrder(SortKey.EVENT, True),
-    ClaimOrder(SortKey.UPDATED),
-    ClaimOrder(SortKey.RELAYS),
-    ClaimOrder(SortKey.RELAYS, True),
-]
 FILTERS = [
     ClaimFilter(),
     ClaimFilter(statuses=frozenset({Status.IN_REVIEW, Status.DISPUTED})),
     ClaimFilter(text="border"),
     ClaimFilter(tags=frozenset({"border"}), statuses=frozenset({Status.VERIFIED})),
-    # Keeps a sixth of all claims, but none without a source (_bulk: source and status
+    # Keeps a sixth of all claims, but none without a source (bulk_claims: source and status
     # both follow the claim's number): the source order's first part holds none of them.
     ClaimFilter(statuses=frozenset({Status.IN_REVIEW})),
 ]
@@ -198,7 +62,7 @@ FILTERS = [
 @pytest.mark.parametrize("order", ORDERS, ids=lambda o: f"{o.key}-{o.descending}")
 def test_pages_follow_the_order_for_each_filter(ws, big, order):
     for flt in FILTERS:
-        expected = _expected(ws, flt, order)
+        expected = expected_ids(ws, flt, order)
         total = count_claims(ws, flt)
         assert total == len(expected) > 0
         got: list[str] = []
@@ -338,7 +202,7 @@ def test_model_reads_pages_on_demand_and_holds_few(qtbot, qtmodeltester, ws, big
     assert not model.is_loaded(CLAIMS - 1)
     assert model.index(CLAIMS - 1, 1).data() is None  # asks for that page
     qtbot.waitUntil(lambda: model.is_loaded(CLAIMS - 1), timeout=5000)
-    expected = _expected(ws, ClaimFilter(), ClaimOrder())
+    expected = expected_ids(ws, ClaimFilter(), ClaimOrder())
     assert model.index(CLAIMS - 1, 0).data(Qt.ItemDataRole.UserRole + 1) == expected[-1]
     for row in range(0, CLAIMS, PAGE):  # reading every page keeps a few pages only
         assert model.claim_id_at(row) == expected[row]
@@ -351,13 +215,13 @@ def test_sort_and_filter_run_in_the_background(qtbot, ws, big):
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.sort(COL_UPDATED, Qt.SortOrder.DescendingOrder)
         assert model.loading  # the old rows stay until the new first page arrives
-    expected = _expected(ws, ClaimFilter(), ClaimOrder(SortKey.UPDATED, True))
+    expected = expected_ids(ws, ClaimFilter(), ClaimOrder(SortKey.UPDATED, True))
     assert [model.claim_id_at(r) for r in range(PAGE * 2)] == expected[: PAGE * 2]
     flt = ClaimFilter(statuses=frozenset({Status.FALSE}))
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.load_async(flt)
     _settle(qtbot, model)
-    assert model.rowCount() == len(_expected(ws, flt, model.order))
+    assert model.rowCount() == len(expected_ids(ws, flt, model.order))
 
 
 class _Signals:
@@ -430,13 +294,14 @@ def test_published_changes_touch_only_their_rows(qtbot, qtmodeltester, ctx, ws, 
     assert model.row_of(gone) is None
 
     # Deleted, never read: the count and the held pages are read again, no reset.
-    far = _expected(ws, ClaimFilter(), order)[CLAIMS - 5]
+    far = expected_ids(ws, ClaimFilter(), order)[CLAIMS - 5]
     assert model.row_of(far) is None
     claim_ops.delete_claim(ws, far)
     ctx.publish(changed(Entity.CLAIM, [far], Op.DELETED))
     _settle(qtbot, model)
     assert model.rowCount() == CLAIMS - 1
-    assert [model.claim_id_at(r) for r in range(PAGE)] == _expected(ws, ClaimFilter(), order)[:PAGE]
+    first = expected_ids(ws, ClaimFilter(), order)[:PAGE]
+    assert [model.claim_id_at(r) for r in range(PAGE)] == first
     assert seen.resets == 0
     assert view.current_claim_id() == held
 
@@ -493,7 +358,7 @@ def test_pages_ranks_and_text_on_postgresql(pg_url, seed_paths):
         info = add_seed_article(pg, seed_paths[3], "Gamma")
         text = article_text(pg, info.id).text
         sources = [create_source(pg, name).id for name in ("Agency", "bureau")]
-        _bulk(pg, [(info.id, text)], sources, 300)
+        bulk_claims(pg, [(info.id, text)], sources, 300)
         made = claim_ops.create_claim(pg, info.id, 0, 5, statement="МИНИСТР 50% École")
         for order in ORDERS:
             for flt in FILTERS[:2]:
@@ -612,7 +477,7 @@ def test_rank_beside_a_claim_of_the_same_article_is_the_rank(ws, big):
     rng = random.Random(7)
     for flt in (ClaimFilter(), ClaimFilter(statuses=frozenset({Status.UNVERIFIED}))):
         for _ in range(6):
-            ranks_before = _expected(ws, flt, ClaimOrder())
+            ranks_before = expected_ids(ws, flt, ClaimOrder())
             mine = [r for r in claim_rows(ws, flt) if r[R_ARTICLE_ID] == str(article)]
             anchor = rng.choice(mine)[R_ID]
             start = rng.randrange(0, 2000)
@@ -697,17 +562,35 @@ def test_a_common_text_walks_the_order_and_a_rare_one_gathers_its_matches(ws, bi
 
     def ids_plan(flt: ClaimFilter) -> list[str]:
         plans = _plans_of_reads(ws, lambda: page(flt))
-        return next(p for p in plans if any("search_trigram" in step for step in p))
+        # (the first statement matching the index reads the sources and tags holding it)
+        return next(
+            p
+            for p in plans
+            if any("search_trigram" in step for step in p) and any(" claim " in s for s in p)
+        )
 
     common = ClaimFilter(text="border")
     walked = ids_plan(common)
     assert own_entry in walked, walked
     assert "SCAN article USING COVERING INDEX ix_article_title_order" in walked, walked
     assert "USE TEMP B-TREE FOR ORDER BY" not in walked, walked
-    assert page(common) == _expected(ws, common, ClaimOrder())[:PAGE]
+    assert page(common) == expected_ids(ws, common, ClaimOrder())[:PAGE]
     quote = max((r[R_QUOTE] for r in claim_rows(ws)), key=lambda q: len(q.split()))
     rare = ClaimFilter(text=quote)  # every word of one long quote: few claims hold them all
-    expected = _expected(ws, rare, ClaimOrder())
+    expected = expected_ids(ws, rare, ClaimOrder())
     assert 0 < len(expected) * 20 < CLAIMS
     assert own_entry not in ids_plan(rare)
     assert page(rare) == expected[:PAGE]
+
+
+def test_a_page_past_the_middle_is_read_from_the_end():
+    from db.claim_order import PageWindow, page_window
+
+    assert page_window(0, 50, None) == PageWindow(0, 50, False)
+    assert page_window(-5, 50, 1000) == PageWindow(0, 50, False)
+    assert page_window(500, 50, 1000) == PageWindow(500, 50, False)  # the middle itself
+    assert page_window(501, 50, 1000) == PageWindow(449, 50, True)  # rows 501-550
+    assert page_window(980, 50, 1000) == PageWindow(0, 20, True)  # the last 20 rows
+    assert page_window(1000, 50, 1000) is None
+    assert page_window(10, 0, 1000) is None
+    assert page_window(900, 50, None) == PageWindow(900, 50, False)  # total not known

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, false
 
 from db.errors import InvalidInput
 from db.search import schema
-from db.search.match import ClaimsMatching, documents, literal_claims_matching
+from db.search.match import ClaimsMatching, NamedMatches, documents, literal_claims_matching
 from db.search.query import MAX_QUERY_CHARS, Query, find_all, find_phrase, parse_query
 from db.search.results import Hit, SearchResult, build_hits
 
@@ -62,13 +62,15 @@ def index_some(ws: Workspace, limit: int = 25) -> int:
         return schema.index_queued(session.connection(), limit)
 
 
-def claims_matching(text: str, *, walk: bool = False) -> ColumnElement[bool]:
+def claims_matching(text: str, *, named: NamedMatches | None = None) -> ColumnElement[bool]:
     """A condition true for claims matching *text*, for use in any claims query.
 
     Words are matched as :func:`search` matches them (every term, any case, in
     the quote, statement, notes, source name or aliases, or a tag).  Text with no
     letters or digits (``%``, ``--``) is looked for literally in the quote,
-    statement and notes.  A query too long raises InvalidInput.
+    statement and notes.  A query too long raises InvalidInput.  *named*: the
+    sources and tags matching *text*, read before on the same connection
+    (:func:`db.search.match.sqlite_named_matches`).
     """
     try:
         query = parse_query(text)
@@ -79,13 +81,14 @@ def claims_matching(text: str, *, walk: bool = False) -> ColumnElement[bool]:
         if "\x00" in stripped or any("\ud800" <= ch <= "\udfff" for ch in stripped):
             return false()  # not text any claim can hold
         return literal_claims_matching(stripped)
-    return ClaimsMatching(query, walk=walk)
+    return ClaimsMatching(query, named=named)
 
 
 __all__ = [
     "DEFAULT_LIMIT",
     "MAX_QUERY_CHARS",
     "Hit",
+    "NamedMatches",
     "Query",
     "SearchResult",
     "articles_to_index",

@@ -9,6 +9,8 @@ workspace's database when the statement runs.
 from __future__ import annotations
 
 import re
+import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -249,15 +251,84 @@ def documents(
     raise CompileError(f"Full-text search does not support {conn.dialect.name} databases.")
 
 
+@dataclass(frozen=True)
+class NamedMatches:
+    """The sources and the tags whose own documents hold every term of a query, read
+    before the claims statements that use them (SQLite): a statement then names them
+    instead of matching the index once more for each.  Read in the same transaction
+    as those statements, they are what those statements would have found."""
+
+    source_ids: tuple[uuid.UUID, ...]
+    tag_ids: tuple[uuid.UUID, ...]
+
+    @property
+    def none(self) -> bool:
+        return not self.source_ids and not self.tag_ids
+
+
+def sqlite_named_matches(conn: Connection, query: Query) -> NamedMatches | None:
+    """The sources and tags holding every term of *query*, by one match on the index
+    (None: not SQLite, or a term with punctuation, checked as typed on each side)."""
+    if conn.dialect.name != "sqlite" or query.symbol_terms or not query.terms:
+        return None
+    rowids = _fts_rowids(query, (*SOURCE.fts_columns, *TAG.fts_columns))
+    found = conn.execute(select(_key.c.kind, _key.c.entity_id).where(_key.c.id.in_(rowids)))
+    sources: list[uuid.UUID] = []
+    tags: list[uuid.UUID] = []
+    for kind, entity in found:
+        if kind == SOURCE.name:
+            sources.append(uuid.UUID(str(entity)))
+        elif kind == TAG.name:
+            tags.append(uuid.UUID(str(entity)))
+    return NamedMatches(tuple(sorted(sources)), tuple(sorted(tags)))
+
+
+def sqlite_own_text_count(conn: Connection, query: Query) -> int:
+    """How many claims hold every term of *query* in their own quote, statement or notes
+    (SQLite): the index entries of those columns, counted without reading a claim.
+
+    Only claims fill those columns of the index, one entry each, kept by the triggers
+    that write the claim; so the entries are the claims.
+    """
+    rowids = _fts_rowids(query, CLAIM.fts_columns).subquery()
+    return int(conn.execute(select(func.count()).select_from(rowids)).scalar_one())
+
+
+def sqlite_walked_match(
+    query: Query, named: NamedMatches, claim_id: Any, source_id: Any
+) -> ColumnElement[bool]:
+    """The text criterion on the claim whose id and source are the columns *claim_id* and
+    *source_id* of a query walking claims in some order (SQLite, *named* read before).
+
+    Each claim walked looks its own index entry up (one search on the unique entity
+    id) and asks whether the matches hold it: the matches are read once as entry
+    numbers, never turned into claim ids one by one, and nothing here can lead the
+    query away from the order it walks.
+    """
+    own_entry = (
+        select(_key.c.id).where(_key.c.entity_id == claim_id).correlate_except(_key)
+    ).scalar_subquery()
+    sides: list[ColumnElement[bool]] = [own_entry.in_(_fts_rowids(query, CLAIM.fts_columns))]
+    if named.source_ids:
+        sides.append(source_id.in_(named.source_ids))
+    if named.tag_ids:
+        tagged = select(claim_tag.c.claim_id).where(claim_tag.c.tag_id.in_(named.tag_ids))
+        sides.append(claim_id.in_(tagged))
+    return or_(*sides)
+
+
 class ClaimsMatching(ColumnElement[bool]):
-    """True for claims whose quote, statement, notes, source or tags hold every term."""
+    """True for claims whose quote, statement, notes, source or tags hold every term.
+
+    With *named* (SQLite) the sources and tags are those read beforehand.
+    """
 
     inherit_cache = False
     type = Boolean()
 
-    def __init__(self, query: Query, *, walk: bool = False) -> None:
+    def __init__(self, query: Query, *, named: NamedMatches | None = None) -> None:
         self.query = query
-        self.walk = walk
+        self.named = named
 
 
 def _claim_condition(
@@ -289,18 +360,19 @@ def _claim_condition(
 def _claims_matching_sqlite(element: ClaimsMatching, compiler: SQLCompiler, **kw: Any) -> str:
     q = element.query
     own_text = Claim.id.in_(_sqlite_entity_ids(q, CLAIM))
-    if element.walk:
-        # Each claim the query walks looks its own index entry up (one search on the
-        # unique entity id) and asks whether the matches hold it: the matches are
-        # read once as entry numbers, never turned into claim ids one by one, and
-        # nothing here can lead the query away from the order it walks.
-        own_entry = (
-            select(_key.c.id).where(_key.c.entity_id == Claim.id).correlate(Claim).scalar_subquery()
+    named = element.named
+    if named is not None and not q.symbol_terms:
+        sides = [own_text]
+        if named.source_ids:
+            sides.append(Claim.source_id.in_(named.source_ids))
+        if named.tag_ids:
+            tagged = select(claim_tag.c.claim_id).where(claim_tag.c.tag_id.in_(named.tag_ids))
+            sides.append(Claim.id.in_(tagged))
+        condition = or_(*sides)
+    else:
+        condition = _claim_condition(
+            q, own_text, _sqlite_entity_ids(q, SOURCE), _sqlite_entity_ids(q, TAG)
         )
-        own_text = own_entry.in_(_fts_rowids(q, CLAIM.fts_columns))
-    condition = _claim_condition(
-        q, own_text, _sqlite_entity_ids(q, SOURCE), _sqlite_entity_ids(q, TAG)
-    )
     # Parenthesised: the condition is an OR, and it is ANDed with other filters.
     return f"({compiler.process(condition, **kw)})"
 

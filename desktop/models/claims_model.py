@@ -253,6 +253,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._layout = 0  # bumped when rows may have moved: older page reads are dropped
         self._first_pending = False
         self._early_count: int | None = None  # a count that arrived before the first page
+        self._count_after_first = False  # the count is read once the first page is shown
         self._requested: set[int] = set()
         self._deferred: set[int] = set()  # pages wanted while a refresh is being read
         self._recent_page = 0
@@ -366,6 +367,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._locate_after = set()
         self._known = {}
         self._early_count = None
+        self._count_after_first = False
         self._set_loading(False)
 
     def _start_async(self, *, count_too: bool) -> None:
@@ -384,7 +386,13 @@ class ClaimsTableModel(QAbstractTableModel):
             on_done=lambda rows: self._first_done(gen, rows),
             on_error=lambda exc: self._fail(gen, exc),
         )
-        if count_too:
+        # A text's count matches the same index as its first page, at about the same
+        # cost: read beside the page, on a busy machine it would hold the first rows
+        # back, so it is read once they are shown (the row count, the scroll bar and
+        # the count line follow).  Other counts are quick and come with the page.
+        if count_too and flt.text.strip():
+            self._count_after_first = True
+        elif count_too:
             self._start_count()
 
     def _start_count(self) -> None:
@@ -405,6 +413,10 @@ class ClaimsTableModel(QAbstractTableModel):
         if count is None and len(rows) < self.page_size:
             count = len(rows)  # the only page: the count is known
         self._show_first(rows, count)
+        if self._count_after_first and gen == self._gen:
+            self._count_after_first = False
+            if not self._count_known:
+                self._start_count()
 
     def _show_first(self, rows: list[ClaimRow], count: int | None) -> None:
         self._shown = (self._filter, self._order)

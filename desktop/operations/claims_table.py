@@ -7,7 +7,8 @@ in a background job; the value types it hands back are plain tuples.
 Importing this loads neither the ORM nor the models: the count and the pages of all
 claims in the article order, what a window opens on, are read without them
 (:mod:`db.claim_first_rows`), so the claims table shows its first rows while the rest
-of the code loads; every other read loads :mod:`db.claim_pages` when first made.
+of the code loads; every other read imports :mod:`db.claim_pages` (the ORM, the models)
+inside the function, when first made.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from db import claim_first_rows
 from db.claim_criteria import ClaimFilter
@@ -43,9 +43,6 @@ from db.claim_row_values import (
     row_of_new_claim,
 )
 from db.workspace import Workspace
-
-if TYPE_CHECKING:
-    from types import ModuleType
 
 __all__ = [
     "PAGE_SIZE",
@@ -83,18 +80,13 @@ __all__ = [
 ]
 
 
-def _pages() -> ModuleType:
-    """:mod:`db.claim_pages`, imported when first needed (it imports the ORM and models)."""
-    from db import claim_pages
-
-    return claim_pages
-
-
 def count(ws: Workspace, flt: ClaimFilter) -> int:
     """How many claims match *flt*."""
     if flt == ClaimFilter():
         return claim_first_rows.count_all(ws)
-    return int(_pages().count_claims(ws, flt))
+    from db import claim_pages
+
+    return claim_pages.count_claims(ws, flt)
 
 
 def page(
@@ -111,22 +103,25 @@ def page(
     *after* names the claim just before it, when known (see ``claim_page``)."""
     if claim_first_rows.serves(flt, order):
         return claim_first_rows.page(ws, order, number * size, size, total=total)
-    rows: list[ClaimRow] = _pages().claim_page(
-        ws, flt, order, number * size, size, total=total, after=after
-    )
-    return rows
+    from db import claim_pages
+
+    return claim_pages.claim_page(ws, flt, order, number * size, size, total=total, after=after)
 
 
 def ids_at(
     ws: Workspace, flt: ClaimFilter, order: ClaimOrder, offset: int, limit: int
 ) -> list[str]:
     """The claim ids of rows *offset* to *offset* + *limit* (a selection not read yet)."""
-    return _pages().claim_ids_at(ws, flt, order, offset, limit)
+    from db import claim_pages
+
+    return claim_pages.claim_ids_at(ws, flt, order, offset, limit)
 
 
 def rows(ws: Workspace, flt: ClaimFilter, ids: Iterable[uuid.UUID | str]) -> list[ClaimRow]:
     """The rows of those *ids* that still exist and match *flt*."""
-    return _pages().rows_by_id(ws, flt, ids)
+    from db import claim_pages
+
+    return claim_pages.rows_by_id(ws, flt, ids)
 
 
 def new_claim_row(claim_id: str) -> ClaimRow | None:
@@ -140,7 +135,9 @@ def new_claim_row(claim_id: str) -> ClaimRow | None:
 
 def rank(ws: Workspace, flt: ClaimFilter, order: ClaimOrder, claim_id: str) -> int | None:
     """The row of *claim_id* among the matching claims in *order* (None: not among them)."""
-    return _pages().claim_rank(ws, flt, order, claim_id)
+    from db import claim_pages
+
+    return claim_pages.claim_rank(ws, flt, order, claim_id)
 
 
 def article_rows(
@@ -149,12 +146,14 @@ def article_rows(
     """(row of the first claim of *article_id* among the matching claims in *order*, how
     many claims of it match); None when none does.  For the position and article orders,
     where an article's claims are consecutive rows."""
+    from db import claim_pages
+
     mine = replace(flt, article_ids=frozenset({uuid.UUID(str(article_id))}))
-    first = _pages().claim_ids_at(ws, mine, ClaimOrder(SortKey.POSITION), 0, 1)
+    first = claim_pages.claim_ids_at(ws, mine, ClaimOrder(SortKey.POSITION), 0, 1)
     if not first:
         return None
-    at = _pages().claim_rank(ws, flt, order, first[0])
-    return None if at is None else (at, _pages().count_claims(ws, mine))
+    at = claim_pages.claim_rank(ws, flt, order, first[0])
+    return None if at is None else (at, claim_pages.count_claims(ws, mine))
 
 
 def rank_beside(
@@ -162,16 +161,24 @@ def rank_beside(
 ) -> int | None:
     """The row a claim just added takes, from (claim id, row) of a held claim of the same
     article before it was added; None when that cannot tell (see ``claim_rank_beside``)."""
-    return _pages().claim_rank_beside(ws, flt, order, claim_id, anchor[0], anchor[1])
+    from db import claim_pages
+
+    return claim_pages.claim_rank_beside(ws, flt, order, claim_id, anchor[0], anchor[1])
 
 
 def article_choices(ws: Workspace) -> list[tuple[str, str]]:
-    return _pages().article_choices(ws)
+    from db import claim_pages
+
+    return claim_pages.article_choices(ws)
 
 
 def source_choices(ws: Workspace) -> list[tuple[str, str]]:
-    return _pages().source_choices(ws)
+    from db import claim_pages
+
+    return claim_pages.source_choices(ws)
 
 
 def tag_choices(ws: Workspace) -> list[str]:
-    return _pages().tag_choices(ws)
+    from db import claim_pages
+
+    return claim_pages.tag_choices(ws)
