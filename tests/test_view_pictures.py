@@ -140,3 +140,20 @@ def test_launcher_dispatches_view_pictures(ws, tmp_path: Path) -> None:  # type:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     subprocess.run(cmd, input=data, check=True, capture_output=True, timeout=120, env=env)
     assert "troops" in _svg_texts(out)
+
+
+def test_renderers_run_as_modules_or_through_a_packaged_builds_launcher(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from db.render_process import renderer_command
+
+    env: dict[str, str] = {"PYTHONPATH": "/elsewhere"}
+    cmd = renderer_command(env, "desktop.view_render", "--render-view")
+    assert cmd == [sys.executable, "-m", "desktop.view_render"]
+    root = Path(__file__).resolve().parents[1]
+    assert env["PYTHONPATH"].split(os.pathsep) == [str(root), "/elsewhere"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert renderer_command({}, "desktop.view_render", "--render-view") == [
+        sys.executable,
+        "--render-view",
+    ]

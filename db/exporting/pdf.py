@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import queue
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -26,6 +25,7 @@ from db.exporting.report import report_documents
 from db.exporting.rows import ExportCancelled, Progress
 from db.exporting.support import need_file, workspace_label
 from db.paths import RENDER_PDF_FLAG
+from db.render_process import renderer_command
 from db.workspace import Workspace
 
 PAGE_SIZES = ("A4", "Letter")
@@ -38,11 +38,7 @@ QUEUED_DOCUMENTS = 2  # documents made ahead of the renderer at most
 
 
 def _command(env: dict[str, str]) -> list[str]:
-    if getattr(sys, "frozen", False):  # a packaged build: the launcher dispatches
-        return [sys.executable, RENDER_PDF_FLAG]
-    root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
-    return [sys.executable, "-m", "desktop.pdf_render"]
+    return renderer_command(env, "desktop.pdf_render", RENDER_PDF_FLAG)
 
 
 def frame(html: str) -> bytes:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from db.errors import InvalidInput
 from db.exporting import atomic_path
 from db.paths import RENDER_VIEW_FLAG
+from db.render_process import renderer_command
 
 PICTURE_SUFFIXES = (".png", ".svg")
 KINDS = ("timeline", "graph")
@@ -24,11 +24,7 @@ RENDER_TIMEOUT = 300  # seconds
 
 
 def _command(env: dict[str, str]) -> list[str]:
-    if getattr(sys, "frozen", False):  # a packaged build: the launcher dispatches
-        return [sys.executable, RENDER_VIEW_FLAG]
-    root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
-    return [sys.executable, "-m", "desktop.view_render"]
+    return renderer_command(env, "desktop.view_render", RENDER_VIEW_FLAG)
 
 
 def write_picture(kind: str, data: dict[str, object], target: Path) -> None:
