@@ -238,6 +238,9 @@ def _show(p: Profile) -> str:
         return f"up to {p.high:,.0f}"
     if p.low == p.high:
         return f"{p.low:,.0f}"
+    if p.value is not None and p.qualifier and p.low < p.value < p.high:
+        # A rounded figure as the report words it, with what its rounding allows.
+        return f"{p.qualifier} {p.value:,.0f} ({p.low:,.0f}–{p.high:,.0f})"
     return f"{p.low:,.0f}–{p.high:,.0f}"
 
 
