@@ -44,13 +44,14 @@ def cmd_fact_assign(ctx: CliContext) -> int:
 
 
 def cmd_fact_propose(ctx: CliContext) -> int:
+    from db.facts.naming import fact_names
     from db.facts.proposals import propose_groups
     from db.facts.service import assign_claims, create_fact
 
     groups = propose_groups(ctx.ws)
+    names = fact_names((g[0].unit, [p.quote for p in g]) for g in groups)
     out: list[dict[str, Any]] = []
-    for n, group in enumerate(groups, 1):
-        name = f"How many {group[0].unit}? ({n})"
+    for name, group in zip(names, groups, strict=True):
         entry: dict[str, Any] = {
             "name": name,
             "claims": [

@@ -293,13 +293,14 @@ class FactsView(QWidget):
                                   "thing in similar words outside a fact.")  # fmt: skip
             return
         made = 0
-        for n, group in enumerate(groups, 1):
+        names = fact_ops.proposed_names(groups)
+        for suggested, group in zip(names, groups, strict=True):
             quotes = "\n".join(f"• {p.quote[:90]}" for p in group[:8])
             if not self.ctx.dialogs.confirm(
                 "Propose facts", f"Make a fact of these {len(group)} claims?\n\n{quotes}"
             ):
                 continue
-            name = self.ask_name(f"How many {group[0].unit}? ({n})")
+            name = self.ask_name(suggested)
             if name:
                 if fact_ops.new_fact(self.ctx, name, [p.claim_id for p in group]):
                     made += 1

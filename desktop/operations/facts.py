@@ -40,6 +40,7 @@ __all__ = [
     "merge",
     "new_fact",
     "propose_groups",
+    "proposed_names",
     "queue",
     "rename",
     "standing_of",
@@ -70,6 +71,13 @@ def propose_groups(ctx: AppContext) -> list[list[Profile]]:
     from db.facts import proposals as proposal_ops
 
     return proposal_ops.propose_groups(ctx.ws)
+
+
+def proposed_names(groups: list[list[Profile]]) -> list[str]:
+    """A name to offer for each proposed group: its question and the words it shares."""
+    from db.facts.naming import fact_names
+
+    return fact_names((g[0].unit, [p.quote for p in g]) for g in groups)
 
 
 def find_facts(ctx: AppContext, text: str, offset: int, limit: int) -> list[FactInfo]:
