@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,22 +30,10 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def ws(request: pytest.FixtureRequest, ws_path: Path) -> Iterator[Workspace]:
-    """A workspace on each database (the shared one migrated as its owner)."""
-    from db.analysts import bind_analyst
-    from db.workspace import migrate, open_workspace
-
-    url = str(ws_path)
-    if request.param == "postgresql":
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-    workspace = open_workspace(url)
-    bind_analyst(workspace)
-    try:
-        yield workspace
-    finally:
-        workspace.close()
+@pytest.fixture
+def ws(store: Workspace) -> Workspace:
+    """A workspace on each database (conftest's ``store``)."""
+    return store
 
 
 def _claims(ws: Workspace) -> list[uuid.UUID]:
@@ -173,3 +159,36 @@ def test_happenings_stay_stored_when_a_figure_reading_is_stored_again(ws: Worksp
         conn.execute(update(ClaimReading).values(reading="{"))
     assert _proposed(ws) == fresh
     assert _told(ws) == stored
+
+
+def test_stored_readings_are_kept_within_the_readers_cache_size(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _claims(ws)
+    fresh = _afresh(ws)
+    assert len(_told(ws)) >= 2
+    monkeypatch.setattr(happenings, "_READ_MAX", 1)
+    sizes: list[tuple[int, int]] = []
+    real_seed = told_store.seed
+
+    def seed_and_measure(*args: Any) -> None:
+        real_seed(*args)
+        sizes.append((len(happenings._READ), len(happenings._BEFORE_DATE)))
+
+    monkeypatch.setattr(told_store, "seed", seed_and_measure)
+    # Handed back from the store one by one, never more than the cache holds; the
+    # proposals are the same.
+    assert _proposed(ws) == fresh
+    assert sizes and all(read <= 1 and before <= 1 for read, before in sizes)
+
+
+def test_a_stored_reading_never_replaces_one_kept() -> None:
+    key = ("quote", "lead", "troops", "around")
+    kept: tuple[set[Any], dict[str, str]] = (set(), {"x": "y"})
+    happenings._READ.pop(key, None)
+    try:
+        assert happenings.remember_read(key, kept)
+        assert not happenings.remember_read(key, (set(), {}))
+        assert happenings._READ[key] is kept
+    finally:
+        happenings._READ.pop(key, None)

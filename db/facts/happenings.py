@@ -1225,6 +1225,17 @@ def _before_date(p: Profile) -> str:
 _BEFORE_DATE: dict[tuple[str, dt.date | None], str] = {}
 
 
+def remember_before(key: tuple[str, dt.date | None], words: str) -> bool:
+    """Keep *words* as what :func:`_before_date` reads for *key* (a reading stored
+    earlier: db.facts.told), within the cache's size; False if one is kept already."""
+    if key in _BEFORE_DATE:
+        return False
+    if len(_BEFORE_DATE) >= _READ_MAX:
+        _BEFORE_DATE.clear()
+    _BEFORE_DATE[key] = words
+    return True
+
+
 def before_key(p: Profile) -> tuple[str, dt.date | None]:
     """What :func:`_before_date` reads of a claim (it is kept by it; and stored by it:
     db.facts.told)."""
@@ -1282,6 +1293,19 @@ def read_key(p: Profile) -> tuple[str, str, str, str]:
     """What :func:`happenings` and :func:`places` read of a claim (they are kept by it;
     and stored by it: db.facts.told)."""
     return (p.quote, p.lead, p.unit, p.around)
+
+
+def remember_read(
+    key: tuple[str, str, str, str], read: tuple[set[Happening], dict[str, str]]
+) -> bool:
+    """Keep *read* as what :func:`_read` reads for *key* (a reading stored earlier:
+    db.facts.told), within the cache's size; False if one is kept already."""
+    if key in _READ:
+        return False
+    if len(_READ) >= _READ_MAX:
+        _READ.clear()
+    _READ[key] = read
+    return True
 
 
 def _read(p: Profile) -> tuple[set[Happening], dict[str, str]]:

@@ -61,8 +61,14 @@ def _code_of(name: str) -> bytes:
 
 @cache
 def _readers_digest() -> bytes:
-    digest = hashlib.blake2b(_FORMAT.encode(), digest_size=16)
-    for name in _READERS:
+    return code_digest(_FORMAT, _READERS)
+
+
+def code_digest(form: str, modules: Iterable[str]) -> bytes:
+    """A digest of a stored form's version and the code of the *modules* that read what
+    is stored in it: a reading stored under another digest is read again."""
+    digest = hashlib.blake2b(form.encode(), digest_size=16)
+    for name in modules:
         digest.update(_code_of(name))
     return digest.digest()
 

@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from db.facts import happenings
 from db.facts.happenings import Happening, before_key, read_key
 from db.facts.profile import Profile
-from db.facts.readings import _READERS, _code_of
+from db.facts.readings import _READERS, code_digest
 from db.models import ClaimReading
 from db.workspace import Workspace
 
@@ -55,10 +55,7 @@ NOTHING = Stored({}, {})
 
 @cache
 def _readers_digest() -> bytes:
-    digest = hashlib.blake2b(_FORMAT.encode(), digest_size=16)
-    for name in _TOLD_READERS:
-        digest.update(_code_of(name))
-    return digest.digest()
+    return code_digest(_FORMAT, _TOLD_READERS)
 
 
 _DIGESTS: dict[tuple[Any, ...], str] = {}
@@ -114,14 +111,12 @@ def seed(p: Profile, stored: Stored) -> None:
     if key not in happenings._READ and stored.read:
         found = stored.read.get(digest_of(key))
         read = None if found is None else _decode_read(found)
-        if read is not None:
-            happenings._READ[key] = read
+        if read is not None and happenings.remember_read(key, read):
             _SEEDED[0] += 1
     before = before_key(p)
     if before not in happenings._BEFORE_DATE and stored.before:
         words = stored.before.get(digest_of(before))
-        if isinstance(words, str):
-            happenings._BEFORE_DATE[before] = words
+        if isinstance(words, str) and happenings.remember_before(before, words):
             _SEEDED[0] += 1
 
 
