@@ -1356,6 +1356,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         told = f"{_sentence_tail(lead)} {quote}" if whole is not None else quote
         predicate = kept_hurt(told)
     verb = "" if counted is None else verb_of(quote, whole[0] if whole is not None else counted)
+    if not verb and unit and counted is not None:
+        verb = verb_before_noun(quote, unit)  # "spoiled ballots now number": spoiled
     if counted is not None and whole is None and possessed(quote, counted):
         # "The records of 2 million patients were taken": what was done (taken, stolen) was
         # done to the records, not to the patients counted.
@@ -1536,6 +1538,53 @@ _OF_THE_BEFALLEN = re.compile(
 _MEMBERS = re.compile(r"\s+(?P<w>[^\W\d_]+)\s+members\b", re.I)
 
 
+# Things lodged with an office (complaints, petitions, applications, appeals, objections)
+# are counted alike by those who lodge them and by the office that receives them: "the
+# party filed 900 complaints" and "the commission has registered 640 complaints" count
+# one thing, as "received", "lodged", "submitted" or "made" do.
+LODGED_THINGS = frozenset(("complaints", "petitions", "applications", "appeals", "objections"))
+_LODGING = frozenset(
+    ("filed", "lodged", "submitted", "received", "registered", "made", "logged", "recorded",
+     "file", "lodge", "submit", "receive", "register", "make", "log", "record", "filing",
+     "lodging", "submitting", "receiving", "registering", "making", "logging", "recording")
+)  # fmt: skip
+# A candidate's votes are one tally however told won: "won", "was given", "received",
+# "took", "secured", "polled", "gained" or "got" so many votes.
+_WINNING = frozenset(
+    ("won", "given", "received", "took", "taken", "secured", "polled", "gained", "got",
+     "garnered", "win", "wins", "winning", "gave", "give", "gives", "receives", "receiving",
+     "takes", "secures", "polls")
+)  # fmt: skip
+# A participle set before its noun tells what befell the counted thing as a verb after it
+# does: "spoiled ballots now number 98,000" as "98,000 ballots were spoiled".
+_PARTICIPLE_NOUN = re.compile(r"\b(?P<v>[^\W\d_]{3,}(?:ed|en))\s+(?P<n>[^\W\d_]+)", re.I)
+_NOT_PARTICIPLES = frozenset(("hundred", "seven", "eleven", "kindred", "sacred"))
+
+
+def verb_before_noun(quote: str, unit: str) -> str:
+    """The participle set before the noun of *unit* ("spoiled" of "spoiled ballots"),
+    lowercased, or "" when none is."""
+    for found in _PARTICIPLE_NOUN.finditer(quote):
+        verb = found["v"].lower()
+        if verb in _NOT_PARTICIPLES or verb.endswith("teen"):
+            continue
+        if normal_unit(found["n"]) == unit:
+            return verb
+    return ""
+
+
+# A verb of declaring or judging tells how a thing was found, and the word after it what
+# befell it: ballots "declared spoiled" are spoiled ballots, as "ballots had been spoiled",
+# and ballots "declared invalid" are those "ruled invalid".
+_DECLARING = frozenset(("declared", "ruled", "deemed", "judged", "pronounced", "classed"))
+_STATE_AFTER = re.compile(
+    r"\s+(?:as\s+)?(?!(?:the|that|this|these|those|them|from|with|into|over|after|before|"
+    r"during|since|until|when|while|about|around|some|more|fewer|less|than|only)\b)"
+    r"(?P<s>[^\W\d_]{3,})\b",
+    re.I,
+)
+
+
 def verb_of(quote: str, figure: Figure) -> str:
     """The verb the counted thing of *figure* goes with, lowercased ("turned", "waiting"),
     or "" when the quote gives none next to it."""
@@ -1547,6 +1596,8 @@ def verb_of(quote: str, figure: Figure) -> str:
     verb = found["v"].lower()
     if verb in _TAKE and (part := _PART_IN.match(quote, found.end("v"))):
         return part["n"].lower()  # "taking part in the search": searching
+    if verb in _DECLARING and (state := _STATE_AFTER.match(quote, found.end("v"))):
+        return state["s"].lower()  # "ballots declared spoiled": spoiled
     return verb
 
 
@@ -1771,6 +1822,11 @@ def profile(
                 predicate = predicate_of(before) or noun_fate(before)
         if not unit and around:
             unit = unit_in_words(around)
+        if not unit and before and ends_bare(quote, around):
+            # "… named Venstrom the winner with 2,486,310 votes. | Oskane was given
+            # 2,108,945.": a figure ending its clause with no noun goes on with what the
+            # sentence before counted last.
+            unit = last_counted(before)
         if predicate == "treated" and in_care_now(quote, lead, around):
             predicate = "hospitalised"  # "At the city hospital, 40 patients are being treated"
         if increment and around and beside_another_count(quote, around, predicate):
@@ -1784,6 +1840,12 @@ def profile(
             # 180 have been recaptured" after a sentence of escapees: those people.
             named = unit_in_words(before) if before and not named_people(quote) else ""
             unit = named if named in HELD else "people"
+    if unit in LODGED_THINGS and verb in _LODGING:
+        verb = "lodged"  # "filed 300 complaints", "received 300 complaints": one count
+    elif unit == "votes" and verb in _WINNING:
+        verb = "won"  # "she won 2.1 million votes", "she was given 2.1 million": her votes
+    if predicate == "strength" and unit == "votes":
+        predicate = ""  # "she had 1.3 million votes": the votes won, no force she keeps
     subset = r.subset or (r.value is not None and bool(around) and brings_total(quote, around))
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
@@ -1886,6 +1948,31 @@ def told_before(sentence_lead: str) -> Reading | None:
 
 
 _CLAUSE_START = re.compile(r"[.!?;:]\s|\n")
+_ENDS_IN_FIGURE = re.compile(r"\d\s*$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?]|and\b|$)")
+
+
+def ends_bare(quote: str, around: str) -> bool:
+    """Whether *quote* ends on its figure and its clause ends there too (in *around*,
+    its sentence): "was given 2,108,945." names nothing it counts."""
+    at = around.find(quote)
+    if at < 0 or not _ENDS_IN_FIGURE.search(quote) or _COUNT_WORD.search(quote):
+        return False
+    return _CLAUSE_ENDS.match(around, at + len(quote)) is not None
+
+
+def last_counted(sentence: str) -> str:
+    """What the last figure of *sentence* counts, read from the last comma or clause
+    start before it ("…, and named her the winner with 2.4 million votes.": votes);
+    "" when it names nothing."""
+    figures = [f for f in extract_figures(sentence) if f.value is not None]
+    if not figures:
+        return ""
+    last = figures[-1]
+    start = max(sentence.rfind(",", 0, last.start) + 1, 0)
+    for found in _CLAUSE_START.finditer(sentence, 0, last.start):
+        start = max(start, found.end())
+    return read_quote(sentence[start:], sentence[:start], None).unit
 
 
 # What a claim says in numbers depends only on the inputs above, so proposals keep it

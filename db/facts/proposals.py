@@ -230,6 +230,8 @@ def _needs_before(p: Profile) -> bool:
         return False
     if p.unit == "people" and p.predicate in PEOPLE_BY_FATE:
         return not named_people(p.quote)
+    if not p.unit and p.around:
+        return True  # a bare figure whose sentence names nothing it counts
     return refers_back(p.quote) and not unit_in_words(p.quote)
 
 

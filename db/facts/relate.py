@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from db.facts.happenings import FORM_KIND
 from db.facts.profile import CLASSES, DEATHS, DENIED, HURT, Profile, is_time_unit
+from db.facts.tallies import other_tally
 from db.models import Relation
 from db.needs import needs
 
@@ -192,6 +193,8 @@ def _alike(a: Profile, b: Profile) -> bool:
         return False  # the crowd at Sunday's march is not the crowd at the next rally
     if not a.predicate and not b.predicate and not same_doing(a.verb, b.verb):
         return False  # "turned back 23 vessels" and "87 ships are waiting at anchor"
+    if a.unit == "votes" and other_tally(a.quote, b.quote):
+        return False  # one candidate's votes are not another's
     if a.predicate in TOLD_BY_WHAT_HAPPENED and a.unit in TOLD_UNITS:
         return True  # "four people were killed" and "the death toll has risen to nine"
     if a.predicate in TOLD_BY_WHAT_BEFELL and a.unit == "homes":
@@ -302,6 +305,12 @@ def _relate(a: Profile, b: Profile) -> Relating | None:
         ):
             return Relating(Relation.UPDATES, newer, older, WORDED)
     later = apart is not None and apart > SAME_TIME_DAYS
+    if apart is not None and (_rounds_away(a, b) or _rounds_away(b, a)):
+        # "About 2.2 million" is no rounding of 2.41 million (that is "about 2.4 million"):
+        # another account the same day, a changed figure a later day.
+        if later:
+            return Relating(Relation.UPDATES, second, first, LATER)
+        return Relating(Relation.CONTRADICTS, second, first, CANNOT_BOTH_HOLD)
     if a.low <= b.high and b.low <= a.high and _within_bound(a, b) and _within_bound(b, a):
         if later and (
             _refines(second, first)
@@ -386,6 +395,31 @@ def _rounds_to(exact: Profile, rounded: Profile) -> bool:
     while told % (step * 10) == 0:
         step *= 10
     return round(value / step) * step == told
+
+
+def _rounds_away(exact: Profile, rounded: Profile) -> bool:
+    """Whether *rounded* ("about 98,000", "about 2.2 million") is further from *exact*
+    (102,417; 2.41 million) than one step of the places its own figure gives: a report
+    rounding 102,417 says "about 102,000", so "about 98,000" is another figure, though the
+    margin a rounding is allowed (a tenth either way) holds both."""
+    value = exact.value
+    if value is None or not (exact.low == value == exact.high) or exact.qualifier:
+        return False
+    return rounded_away(value, rounded)
+
+
+def rounded_away(value: float, rounded: Profile) -> bool:
+    """Whether the exact *value* is further from *rounded* ("about 98,000") than one
+    step of the places the rounded figure gives (a thousand): no report rounds it so."""
+    told = rounded.value
+    if told is None or not told or value == told or told != int(told):
+        return False
+    if rounded.qualifier.lower() not in _ROUNDED_TO:
+        return False
+    step = 1
+    while told % (step * 10) == 0:
+        step *= 10
+    return abs(value - told) > step
 
 
 def _beside(a: Profile, b: Profile) -> bool:

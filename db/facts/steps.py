@@ -20,7 +20,7 @@ from collections import defaultdict
 from operator import attrgetter
 
 from db.facts.profile import Profile
-from db.facts.relate import COMPATIBLE, LATER, STILL_STANDING, WORDED, Relating
+from db.facts.relate import COMPATIBLE, LATER, STILL_STANDING, WORDED, Relating, rounded_away
 from db.models import Relation
 
 Key = tuple[int, int]
@@ -119,9 +119,11 @@ def _allows(p: Profile, replaced: set[Figure]) -> bool:
     if p.low <= 0 or p.high == float("inf"):
         return False  # "at least 4", "up to 15" allow any later count; they bound it
     low, high = p.low, p.high
-    for v, _low, _high in replaced:  # (a loop, not any(): asked of many thousands of pairs)
+    for v, low_v, high_v in replaced:  # (a loop, not any(): asked of many thousands of pairs)
         if v is not None and low <= v <= high:
-            return True
+            # ("About 96,000" does not allow an exact 102,417: that is "about 102,000".)
+            if not (low_v == v == high_v and rounded_away(v, p)):
+                return True
     return False
 
 
