@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from db.assist.dates import extract_dates
 from db.facts.profile import (
@@ -1215,9 +1215,7 @@ def _before_date(p: Profile) -> str:
     key = before_key(p)
     found = _BEFORE_DATE.get(key)
     if found is None:
-        if len(_BEFORE_DATE) >= _READ_MAX:
-            _BEFORE_DATE.clear()
-        found = _BEFORE_DATE[key] = _read_before_date(p.quote, p.published)
+        found = _keep(_BEFORE_DATE, key, _read_before_date(p.quote, p.published))
     return found
 
 
@@ -1225,14 +1223,24 @@ def _before_date(p: Profile) -> str:
 _BEFORE_DATE: dict[tuple[str, dt.date | None], str] = {}
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _keep(cache: dict[K, V], key: K, value: V) -> V:
+    """Keep *value* in one of the readings' caches, emptied whole when full."""
+    if len(cache) >= _READ_MAX:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def remember_before(key: tuple[str, dt.date | None], words: str) -> bool:
     """Keep *words* as what :func:`_before_date` reads for *key* (a reading stored
     earlier: db.facts.told), within the cache's size; False if one is kept already."""
     if key in _BEFORE_DATE:
         return False
-    if len(_BEFORE_DATE) >= _READ_MAX:
-        _BEFORE_DATE.clear()
-    _BEFORE_DATE[key] = words
+    _keep(_BEFORE_DATE, key, words)
     return True
 
 
@@ -1302,9 +1310,7 @@ def remember_read(
     db.facts.told), within the cache's size; False if one is kept already."""
     if key in _READ:
         return False
-    if len(_READ) >= _READ_MAX:
-        _READ.clear()
-    _READ[key] = read
+    _keep(_READ, key, read)
     return True
 
 
@@ -1313,9 +1319,7 @@ def _read(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     key = read_key(p)
     found = _READ.get(key)
     if found is None:
-        if len(_READ) >= _READ_MAX:
-            _READ.clear()
-        found = _READ[key] = _read_afresh(p)
+        found = _keep(_READ, key, _read_afresh(p))
     return found
 
 

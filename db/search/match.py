@@ -308,7 +308,16 @@ def sqlite_walked_match(
     own_entry = (
         select(_key.c.id).where(_key.c.entity_id == claim_id).correlate_except(_key)
     ).scalar_subquery()
-    sides: list[ColumnElement[bool]] = [own_entry.in_(_fts_rowids(query, CLAIM.fts_columns))]
+    return _with_named(
+        own_entry.in_(_fts_rowids(query, CLAIM.fts_columns)), named, claim_id, source_id
+    )
+
+
+def _with_named(
+    own_text: ColumnElement[bool], named: NamedMatches, claim_id: Any, source_id: Any
+) -> ColumnElement[bool]:
+    """A claim's own text matching, or its source or one of its tags among *named*."""
+    sides = [own_text]
     if named.source_ids:
         sides.append(source_id.in_(named.source_ids))
     if named.tag_ids:
@@ -362,13 +371,7 @@ def _claims_matching_sqlite(element: ClaimsMatching, compiler: SQLCompiler, **kw
     own_text = Claim.id.in_(_sqlite_entity_ids(q, CLAIM))
     named = element.named
     if named is not None and not q.symbol_terms:
-        sides = [own_text]
-        if named.source_ids:
-            sides.append(Claim.source_id.in_(named.source_ids))
-        if named.tag_ids:
-            tagged = select(claim_tag.c.claim_id).where(claim_tag.c.tag_id.in_(named.tag_ids))
-            sides.append(Claim.id.in_(tagged))
-        condition = or_(*sides)
+        condition = _with_named(own_text, named, Claim.id, Claim.source_id)
     else:
         condition = _claim_condition(
             q, own_text, _sqlite_entity_ids(q, SOURCE), _sqlite_entity_ids(q, TAG)

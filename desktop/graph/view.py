@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -133,7 +134,9 @@ class GraphView(ClaimCanvas):
         where = {n.claim_id: QPointF(n.x, n.y) for n in data.nodes}
         # One path per relation: thousands of edges stay one item each.
         paths = {relation: QPainterPath() for relation in EDGE_STYLES}
+        linked: Counter[uuid.UUID] = Counter()  # links per claim: who keeps a caption
         for edge in data.edges:
+            linked.update((edge.from_claim_id, edge.to_claim_id))
             a, b = where.get(edge.from_claim_id), where.get(edge.to_claim_id)
             if a is None or b is None or a == b:
                 continue
@@ -159,6 +162,8 @@ class GraphView(ClaimCanvas):
             item.setToolTip(relation.value)
             item.setData(1, relation.value)
         looks: dict[str, tuple[QBrush, QPen]] = {}  # one brush and pen per status
+        ink = self.palette().color(QPalette.ColorRole.Text)
+        ranked: list[tuple[int, int, QGraphicsItem, QGraphicsSimpleTextItem]] = []
         for node in data.nodes:
             look = looks.get(node.status)
             if look is None:
@@ -170,25 +175,19 @@ class GraphView(ClaimCanvas):
             marker.setBrush(look[0])
             marker.setPen(look[1])
             marker.setZValue(2)
-            ink = self.palette().color(QPalette.ColorRole.Text)
             letter = letter_beside(marker, node.status, ink)
             if self.captions:
                 words = QGraphicsSimpleTextItem(caption(node.quote), letter)
                 words.setBrush(ink)
                 words.setPos(letter.boundingRect().width() + 3, 0)
                 words.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-                self.caption_items.append((marker, words))
+                ranked.append((-linked[node.claim_id], len(ranked), marker, words))
             marker.setToolTip(describe(node))
             marker.setData(CLAIM_ROLE, str(node.claim_id))
             marker.setCursor(Qt.CursorShape.PointingHandCursor)
             scene.addItem(marker)
             self.markers[str(node.claim_id)] = marker
-        linked: dict[uuid.UUID, int] = {}
-        for edge in data.edges:
-            for end in (edge.from_claim_id, edge.to_claim_id):
-                linked[end] = linked.get(end, 0) + 1
-        order = {str(n.claim_id): -linked.get(n.claim_id, 0) for n in data.nodes}
-        self.caption_items.sort(key=lambda pair: order.get(str(pair[0].data(CLAIM_ROLE)), 0))
+        self.caption_items = [(marker, words) for *_, marker, words in sorted(ranked)]
         rect = scene.itemsBoundingRect() if data.nodes else QRectF(0, 0, 400, 300)
         scene.setSceneRect(rect.adjusted(-40, -40, 40, 40))
         self.fit()
