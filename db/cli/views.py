@@ -46,17 +46,21 @@ def _write_json(ctx: CliContext, output: str, data: dict[str, object]) -> None:
         tmp.write_text(text + "\n", encoding="utf-8")
 
 
+def _report(ctx: CliContext, output: str, claims: int, links: int) -> None:
+    if output != "-":
+        ctx.print(
+            f"{claims} claim{'s' if claims != 1 else ''} and {links} "
+            f"link{'s' if links != 1 else ''} written to {output}"
+        )
+
+
 def cmd_timeline(ctx: CliContext) -> int:
     from db.facts.timeline import timeline
 
     output = _target(ctx, "timeline")
     data = timeline(ctx.ws, ctx.args.fact_id)
     _write(ctx, "timeline", output, data.as_json())
-    if output != "-":
-        n = len(data.items)
-        ctx.print(
-            f"{n} claim{'s' if n != 1 else ''} and {len(data.links)} link(s) written to {output}"
-        )
+    _report(ctx, output, len(data.items), len(data.links))
     return 0
 
 
@@ -66,9 +70,18 @@ def cmd_graph(ctx: CliContext) -> int:
     output = _target(ctx, "link graph")
     data = graph(ctx.ws, ctx.args.fact)
     _write(ctx, "graph", output, data.as_json())
-    if output != "-":
-        ctx.print(f"{len(data.nodes)} claim(s) and {len(data.edges)} link(s) written to {output}")
+    _report(ctx, output, len(data.nodes), len(data.edges))
     return 0
+
+
+def _add_output(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.json|.png|.svg",
+        help="or - for JSON on stdout",
+    )
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -78,23 +91,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="a fact's claims in time, with their figures, as JSON, PNG or SVG",
     )
     p.add_argument("fact_id", nargs="?", metavar="FACT_ID", help="a fact (default: every claim)")
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="FILE.json|.png|.svg",
-        help="or - for JSON on stdout",
-    )
+    _add_output(p)
     p.set_defaults(handler=cmd_timeline)
     p = subparsers.add_parser(
         "graph", parents=[common], help="claims and their links, laid out, as JSON, PNG or SVG"
     )
     p.add_argument("--fact", metavar="FACT_ID", help="only the claims of this fact")
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="FILE.json|.png|.svg",
-        help="or - for JSON on stdout",
-    )
+    _add_output(p)
     p.set_defaults(handler=cmd_graph)
