@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from review_support import add_seed, claim_at
 
-from db import analysts, claim_first_rows, claim_pages, comments, contested, links, relays, sources
+from db import claim_first_rows, claim_pages, comments, contested, links, relays, sources
 from db.claim_pages import claim_page, count_claims
 from db.claim_rows import R_CONTESTED, R_RELAYS, R_SUPERSEDED_BY, R_TAGS, R_THREADS
 from db.claims import ClaimFilter, update_claim
 from db.models import Relation, Status
-from db.workspace import Workspace, migrate, open_workspace
+from db.workspace import Workspace
 from desktop.operations import claims_table as ops
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,19 +26,6 @@ ORDERS = [
     for key in sorted(claim_first_rows.ARTICLE_ORDERS)
     for descending in (False, True)
 ]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
-    if request.param == "sqlite":
-        ws = open_workspace(tmp_path / "w.sqlite")
-    else:
-        url = request.getfixturevalue("pg_url")
-        migrate(url)
-        ws = open_workspace(url)
-    analysts.bind_analyst(ws)
-    yield ws
-    ws.close()
 
 
 def _fill(ws: Workspace, seeds: list[Path]) -> None:
