@@ -18,6 +18,7 @@ from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.graph import GraphWindow
 from tests.gui_shell_support import make_window
+from tests.test_facts import OCT
 from tests.test_timeline import _story
 
 
@@ -127,8 +128,10 @@ def test_graph_dots_carry_the_claims_first_words_and_captions_never_overlap(  # 
     view = window.view
 
     def shown_rects():  # type: ignore[no-untyped-def]
+        # Where each caption is drawn on screen: the captions keep their size at any
+        # zoom, so their scene rectangles are not what the analyst sees.
         return [
-            view.mapFromScene(c.sceneBoundingRect()).boundingRect()
+            c.deviceTransform(view.viewportTransform()).mapRect(c.boundingRect())
             for c in _captions(window).values()
             if c.isVisible()
         ]
@@ -155,6 +158,32 @@ def test_graph_dots_carry_the_claims_first_words_and_captions_never_overlap(  # 
         crowded.show()
     assert not crowded.captions_box.isChecked()
     assert _captions(crowded) == {}
+
+
+def test_claims_with_no_link_are_named_at_the_fitted_zoom(ws, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Claims with no link sit in a grid below the linked ones, far enough apart that
+    each keeps its caption when the graph is first shown (they were a dot's width apart,
+    so every caption but the last was hidden as covering the next dot)."""
+    from tests.test_facts import _claims
+
+    _story(ws)
+    lone = _claims(
+        ws,
+        [
+            (f"Officials said {n},000 troops were seen in town {n}.", f"{n},000 troops", OCT)
+            for n in range(2, 7)
+        ],
+    )
+    window = GraphWindow(AppContext(ws, RecordingDialogs()))
+    window.resize(1056, 700)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=15000):
+        window.show()
+    view = window.view
+    view.fit()
+    qtbot.waitUntil(lambda: not view.declutter_timer.isActive(), timeout=2000)
+    captions = _captions(window)
+    assert all(captions[claim].isVisible() for claim in lone)
 
 
 def test_captions_are_the_first_words_cut_short() -> None:

@@ -2,7 +2,8 @@
 
 The layout is a spring layout of each connected group of claims (linked claims
 pull together, all claims push apart), the groups then packed in rows, largest
-first; claims with no link fill a grid after them.  In a large group each claim
+first; claims with no link fill a grid after them, spaced across so that each
+keeps room for its caption.  In a large group each claim
 is pushed by a sample of the others, so 2,000 claims and 5,000 links lay out in
 about a second.  Deterministic: the same graph gives the same picture.
 """
@@ -26,6 +27,7 @@ from db.workspace import Workspace
 SPACING = 40.0  # the preferred distance between two linked claims
 ALL_PAIRS = 150  # groups up to this size: every claim pushes every other
 SAMPLE = 12  # in larger groups: the number of claims that push each claim per step
+LONE_STEP = SPACING * 4  # across, between two claims with no link: room for a caption
 
 
 @dataclass(frozen=True)
@@ -197,9 +199,9 @@ def _layout(n: int, edges: list[tuple[int, int]], seed: int) -> list[tuple[float
         row_height = max(row_height, height)
     if single:
         y += row_height + SPACING * 2 if linked else 0.0
-        per_row = max(1, int(row_width // SPACING))
+        per_row = max(1, int(row_width // LONE_STEP))
         for i, node in enumerate(single):
-            out[node] = ((i % per_row) * SPACING, y + (i // per_row) * SPACING)
+            out[node] = ((i % per_row) * LONE_STEP, y + (i // per_row) * SPACING)
     return out
 
 
