@@ -668,9 +668,53 @@ def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         "block_ms": beat.block_ms(),
         "rows": model.rowCount(),
     }
+    _sorts_with_text(watch, table, disputed, beat, out)
     beat.stop()
     out["rss_peak"] = peak_rss_mb()
     return out
+
+
+def _sorts_with_text(
+    watch: WindowWatch, table: QTableView, disputed: Any, beat: Heartbeat, out: dict[str, Any]
+) -> None:
+    """With the text filter on: each column sorted both ways, then the status filter."""
+    model, header = table.model(), table.horizontalHeader()
+
+    def loading() -> bool:
+        flag = getattr(model, "loading", False)
+        return bool(flag() if callable(flag) else flag)
+
+    def timed() -> tuple[float, float]:
+        began = time.perf_counter()
+        end = settle(watch, busy=loading, quiet_ms=80)
+        return end - began, beat.block_ms()
+
+    out["text_sorts"] = []
+    for col in range(model.columnCount()):
+        if header.isSectionHidden(col):
+            continue
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or f"column {col}")
+        for _ in range(2):  # one way, then the other
+            table.scrollTo(model.index(0, col))
+            settle(watch, quiet_ms=30)
+            beat.reset()
+            began = time.perf_counter()
+            click_section(header, col)
+            end = settle(watch, busy=loading, quiet_ms=80)
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            out["text_sorts"].append(
+                {
+                    "column": f"{title} {'descending' if descending else 'ascending'}",
+                    "seconds": end - began,
+                    "block_ms": beat.block_ms(),
+                }
+            )
+    beat.reset()
+    disputed.trigger()
+    seconds, block = timed()
+    out["text_status"] = {"seconds": seconds, "block_ms": block, "rows": model.rowCount()}
+    disputed.trigger()
+    settle(watch, busy=loading, quiet_ms=80)
 
 
 def _export_dialog(window: QWidget, watch: WindowWatch) -> QDialog:
