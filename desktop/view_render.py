@@ -23,6 +23,7 @@ FORMATS = ("png", "svg")
 def render(kind: str, fmt: str, out: str, text: str) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.canvas_captions import CAPTIONS_UP_TO
     from desktop.operations.view_files import read_graph, read_timeline
     from desktop.timeline.view import ClaimCanvas
 
@@ -35,24 +36,26 @@ def render(kind: str, fmt: str, out: str, text: str) -> None:
         from desktop.timeline.view import TimelineView
 
         timeline_view = TimelineView()
-        timeline_view.set_timeline(read_timeline(data))
+        timeline = read_timeline(data)
+        timeline_view.labels.on = len(timeline.items) <= CAPTIONS_UP_TO
+        timeline_view.set_timeline(timeline)
         view: ClaimCanvas = timeline_view
     else:
-        from desktop.graph.view import CAPTIONS_UP_TO, GraphView
+        from desktop.graph.view import GraphView
 
         graph_view = GraphView()
         picture = read_graph(data)
-        graph_view.captions = len(picture.nodes) <= CAPTIONS_UP_TO
+        graph_view.labels.on = len(picture.nodes) <= CAPTIONS_UP_TO
         graph_view.set_graph(picture)
-        # Shown at the picture's own size, so the captions left out are those that
-        # would cover another on the picture.
-        size = graph_view.export_size()
-        graph_view.resize(size.width() + 4, size.height() + 4)
-        graph_view.show()
-        _app.processEvents()
-        graph_view.fit()
-        graph_view.declutter()
         view = graph_view
+    # Shown at the picture's own size, so the captions left out are those that would
+    # cover another on the picture.
+    size = view.export_size()
+    view.resize(size.width() + 4, size.height() + 4)
+    view.show()
+    _app.processEvents()
+    view.fit()
+    view.labels.declutter()
     if fmt == "png":
         view.export_png(out)
     else:

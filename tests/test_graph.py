@@ -17,6 +17,7 @@ from db.models import Relation
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.graph import GraphWindow
+from tests.canvas_support import captions, overlapping, shown_rects
 from tests.gui_shell_support import make_window
 from tests.test_facts import OCT
 from tests.test_timeline import _story
@@ -98,21 +99,13 @@ def test_graph_view_draws_clicks_and_exports(ws, qtbot, tmp_path: Path) -> None:
 
 
 def _captions(window: GraphWindow) -> dict[str, object]:
-    """Each dot's caption item (the child of its status letter), by claim id."""
-    found = {}
-    for claim, marker in window.view.markers.items():
-        (letter,) = marker.childItems()
-        kids = letter.childItems()
-        assert len(kids) <= 1
-        if kids:
-            found[claim] = kids[0]
-    return found
+    return captions(window.view)
 
 
 def test_graph_dots_carry_the_claims_first_words_and_captions_never_overlap(  # type: ignore[no-untyped-def]
     ws, qtbot, monkeypatch
 ) -> None:
-    from desktop.graph import view as graph_view
+    from desktop import canvas_captions
 
     ids = _story(ws)
     ctx = AppContext(ws, RecordingDialogs())
@@ -124,26 +117,16 @@ def test_graph_dots_carry_the_claims_first_words_and_captions_never_overlap(  # 
     captions = _captions(window)
     assert set(captions) == set(ids)
     seoul = captions[ids[0]].text()
-    assert "1,500 troops arrived" in seoul and len(seoul) <= graph_view.CAPTION_CHARS + 1
+    assert "1,500 troops arrived" in seoul and len(seoul) <= canvas_captions.CAPTION_CHARS + 1
     view = window.view
-
-    def shown_rects():  # type: ignore[no-untyped-def]
-        # Where each caption is drawn on screen: the captions keep their size at any
-        # zoom, so their scene rectangles are not what the analyst sees.
-        return [
-            c.deviceTransform(view.viewportTransform()).mapRect(c.boundingRect())
-            for c in _captions(window).values()
-            if c.isVisible()
-        ]
 
     for zoom in (view.zoom_out, view.zoom_out, view.zoom_out, view.zoom_in):
         zoom()
-        qtbot.waitUntil(lambda: not view.declutter_timer.isActive(), timeout=2000)
-        rects = shown_rects()
-        assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+        qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
+        assert not overlapping(shown_rects(view))
     view.fit()
-    qtbot.waitUntil(lambda: not view.declutter_timer.isActive(), timeout=2000)
-    assert shown_rects()  # at the fitted zoom some claims are named
+    qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
+    assert shown_rects(view)  # at the fitted zoom some claims are named
     window.captions_box.setChecked(False)
     assert _captions(window) == {}
     window.captions_box.setChecked(True)
@@ -151,7 +134,7 @@ def test_graph_dots_carry_the_claims_first_words_and_captions_never_overlap(  # 
     window.close()
 
     # A graph larger than the limit opens without captions; the box says so.
-    monkeypatch.setattr(graph_view, "CAPTIONS_UP_TO", len(ids) - 1)
+    monkeypatch.setattr(canvas_captions, "CAPTIONS_UP_TO", len(ids) - 1)
     crowded = GraphWindow(ctx)
     qtbot.addWidget(crowded)
     with qtbot.waitSignal(crowded.loaded, timeout=15000):
@@ -181,13 +164,13 @@ def test_claims_with_no_link_are_named_at_the_fitted_zoom(ws, qtbot) -> None:  #
         window.show()
     view = window.view
     view.fit()
-    qtbot.waitUntil(lambda: not view.declutter_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
     captions = _captions(window)
     assert all(captions[claim].isVisible() for claim in lone)
 
 
 def test_captions_are_the_first_words_cut_short() -> None:
-    from desktop.graph.view import CAPTION_CHARS, caption
+    from desktop.canvas_captions import CAPTION_CHARS, caption
 
     assert caption("1,500 troops arrived") == "1,500 troops arrived"
     assert caption("one two three four five six seven") == "one two three four five six…"

@@ -11,6 +11,7 @@ from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.timeline import TimelineWindow
 from desktop.timeline.view import SVG_AVAILABLE
+from tests.canvas_support import captions, overlapping, shown_rects
 from tests.gui_shell_support import make_window
 from tests.test_timeline import _story
 
@@ -130,3 +131,36 @@ def test_the_wheel_zooms(ws, qtbot) -> None:  # type: ignore[no-untyped-def]
         )
         QApplication.sendEvent(view.viewport(), event)
         assert check(view.zoom), (delta, view.zoom)
+
+
+def test_marks_carry_the_claims_first_words_that_never_overlap(  # type: ignore[no-untyped-def]
+    ws, qtbot, monkeypatch
+) -> None:
+    from desktop import canvas_captions
+
+    ids = _story(ws)
+    seoul, *_rest = ids
+    window = _open(ws, qtbot)
+    view = window.view
+    shown = captions(view)
+    assert set(shown) == set(ids)
+    assert shown[seoul].text().startswith("1,500 troops arrived")
+    for zoom in (view.zoom_out, view.zoom_out, view.zoom_in, view.zoom_in, view.zoom_in):
+        zoom()
+        qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
+        assert not overlapping(shown_rects(view))
+    view.fit()
+    qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
+    assert shown_rects(view)  # some claims are named at the fitted zoom
+    # None runs off the drawing's right edge (the latest claims' captions would).
+    edge = view.mapFromScene(view.sceneRect()).boundingRect()
+    assert all(edge.contains(rect.toAlignedRect()) for rect in shown_rects(view))
+    window.captions_box.setChecked(False)
+    assert captions(view) == {}
+    window.captions_box.setChecked(True)
+    assert set(captions(view)) == set(ids)
+
+    # More claims than the limit: the timeline opens without captions, the box unticked.
+    monkeypatch.setattr(canvas_captions, "CAPTIONS_UP_TO", len(ids) - 1)
+    crowded = _open(ws, qtbot)
+    assert not crowded.captions_box.isChecked() and captions(crowded.view) == {}

@@ -18,6 +18,7 @@ from db.facts import view_pictures
 from db.facts.graph import graph
 from db.facts.timeline import timeline
 from db.facts.view_json import graph_from_json, timeline_from_json
+from desktop.canvas_captions import caption
 from tests.test_timeline import _story
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -73,13 +74,10 @@ def test_cli_draws_the_timeline_and_the_graph_as_png_and_svg(  # type: ignore[no
             assert "5,000" in texts and "10,000" in texts  # the value axis' ticks
             assert "01 Oct 2024" in texts  # the time axis
             assert "troops" in texts  # the unit
-        else:
-            # The claims' first words beside their dots (a graph this small has captions;
-            # which of them fit beside the others depends on where the layout puts them).
-            from desktop.graph.view import caption
-
-            quotes = [n.quote for n in graph(ws).nodes]
-            assert any(caption(q) in texts for q in quotes)
+        # The claims' first words beside their marks (a view this small has captions;
+        # which of them fit beside the others depends on where the claims are drawn).
+        quotes = [n.quote for n in graph(ws).nodes]
+        assert any(caption(q) in texts for q in quotes)
     assert len(ids) == 6
     assert not list(tmp_path.glob("*.part*"))  # nothing half-written left beside them
 

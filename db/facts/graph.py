@@ -2,8 +2,8 @@
 
 The layout is a spring layout of each connected group of claims (linked claims
 pull together, all claims push apart), the groups then packed in rows, largest
-first; claims with no link fill a grid after them, spaced across so that each
-keeps room for its caption.  In a large group each claim
+first; claims with no link fill a grid after them, in columns wide enough for
+their captions.  In a large group each claim
 is pushed by a sample of the others, so 2,000 claims and 5,000 links lay out in
 about a second.  Deterministic: the same graph gives the same picture.
 """
@@ -199,9 +199,11 @@ def _layout(n: int, edges: list[tuple[int, int]], seed: int) -> list[tuple[float
         row_height = max(row_height, height)
     if single:
         y += row_height + SPACING * 2 if linked else 0.0
-        per_row = max(1, int(row_width // LONE_STEP))
+        # Filled down, then across: a column is LONE_STEP wide and its claims SPACING
+        # apart, so a block about as wide as it is high has four rows per column.
+        per_column = 4 * max(1, math.ceil(math.sqrt(len(single) / 4)))
         for i, node in enumerate(single):
-            out[node] = ((i % per_row) * LONE_STEP, y + (i // per_row) * SPACING)
+            out[node] = ((i // per_column) * LONE_STEP, y + (i % per_column) * SPACING)
     return out
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsSimpleTextItem,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Entity
 from db.models import Relation, Status
+from desktop.canvas_captions import CaptionsBox
 from desktop.context import AppContext
 from desktop.operations.graph import Graph, GraphNode, load_graph
 from desktop.palette import status_color
@@ -48,20 +48,6 @@ EDGE_STYLES: dict[Relation, tuple[str, Qt.PenStyle]] = {
 ARROWS = (Relation.UPDATES, Relation.CITES)
 
 
-CAPTIONS_UP_TO = 300  # claims: more than this and the captions start at off
-CAPTION_WORDS = 6
-CAPTION_CHARS = 40
-
-
-def caption(quote: str) -> str:
-    """The first words of a claim's quote, to tell its dot from the others at a glance."""
-    words = quote.split()
-    short = " ".join(words[:CAPTION_WORDS])
-    if len(short) > CAPTION_CHARS:
-        short = short[: CAPTION_CHARS - 1].rstrip()
-    return short + ("…" if short != " ".join(words) else "")
-
-
 def describe(node: GraphNode) -> str:
     lines = [f"“{node.quote}”", f"Status: {node.status.replace('_', ' ')}"]
     if node.article_title:
@@ -76,61 +62,13 @@ class GraphView(ClaimCanvas):
         super().__init__(ctx, parent)
         self.setObjectName("graphView")
         self.graph: Graph | None = None
-        self.captions = True
-        # Each dot's caption, the most linked claims first: they keep theirs when two
-        # would overlap on screen.
-        self.caption_items: list[tuple[QGraphicsItem, QGraphicsSimpleTextItem]] = []
-        self.declutter_timer = QTimer(self)
-        self.declutter_timer.setSingleShot(True)
-        self.declutter_timer.setInterval(0)
-        self.declutter_timer.timeout.connect(self.declutter)
-
-    def zoom_by(self, factor: float) -> None:
-        super().zoom_by(factor)
-        self.declutter_timer.start()
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.declutter_timer.start()
-
-    def declutter(self) -> None:
-        """Show the captions that fit: none may cover another caption or a dot."""
-        cell = 64.0
-        taken: dict[tuple[int, int], list[QRectF]] = {}
-
-        def cells(rect: QRectF) -> list[tuple[int, int]]:
-            xs = range(int(rect.left() // cell), int(rect.right() // cell) + 1)
-            ys = range(int(rect.top() // cell), int(rect.bottom() // cell) + 1)
-            return [(x, y) for x in xs for y in ys]
-
-        def free(rect: QRectF) -> bool:
-            return not any(rect.intersects(r) for c in cells(rect) for r in taken.get(c, ()))
-
-        def take(rect: QRectF) -> None:
-            for c in cells(rect):
-                taken.setdefault(c, []).append(rect)
-
-        placed: list[tuple[QGraphicsSimpleTextItem, QRectF]] = []
-        for marker, words in self.caption_items:
-            at = QPointF(self.mapFromScene(marker.pos()))
-            box = words.boundingRect()
-            left = at.x() + MARK / 2 + 1 + words.pos().x()
-            take(QRectF(at.x() - MARK / 2, at.y() - MARK / 2, left - 2 - at.x(), MARK))
-            placed.append(
-                (words, QRectF(left, at.y() - box.height() / 2, box.width(), box.height()))
-            )
-        for words, rect in placed:
-            fits = free(rect)
-            words.setVisible(fits)
-            if fits:
-                take(rect)
 
     def set_graph(self, data: Graph) -> None:
         self.graph = data
         scene = self.scene()
         scene.clear()
         self.markers = {}
-        self.caption_items = []
+        self.labels.clear()
         where = {n.claim_id: QPointF(n.x, n.y) for n in data.nodes}
         # One path per relation: thousands of edges stay one item each.
         paths = {relation: QPainterPath() for relation in EDGE_STYLES}
@@ -163,7 +101,6 @@ class GraphView(ClaimCanvas):
             item.setData(1, relation.value)
         looks: dict[str, tuple[QBrush, QPen]] = {}  # one brush and pen per status
         ink = self.palette().color(QPalette.ColorRole.Text)
-        ranked: list[tuple[int, int, QGraphicsItem, QGraphicsSimpleTextItem]] = []
         for node in data.nodes:
             look = looks.get(node.status)
             if look is None:
@@ -176,22 +113,16 @@ class GraphView(ClaimCanvas):
             marker.setPen(look[1])
             marker.setZValue(2)
             letter = letter_beside(marker, node.status, ink)
-            if self.captions:
-                words = QGraphicsSimpleTextItem(caption(node.quote), letter)
-                words.setBrush(ink)
-                words.setPos(letter.boundingRect().width() + 3, 0)
-                words.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-                ranked.append((-linked[node.claim_id], len(ranked), marker, words))
+            self.labels.add(marker, letter, node.quote, ink, -linked[node.claim_id])
             marker.setToolTip(describe(node))
             marker.setData(CLAIM_ROLE, str(node.claim_id))
             marker.setCursor(Qt.CursorShape.PointingHandCursor)
             scene.addItem(marker)
             self.markers[str(node.claim_id)] = marker
-        self.caption_items = [(marker, words) for *_, marker, words in sorted(ranked)]
         rect = scene.itemsBoundingRect() if data.nodes else QRectF(0, 0, 400, 300)
         scene.setSceneRect(rect.adjusted(-40, -40, 40, 40))
         self.fit()
-        self.declutter()
+        self.labels.finish()
 
 
 class GraphWindow(QWidget):
@@ -241,12 +172,7 @@ class GraphWindow(QWidget):
             self.status_box.addItem(status.value.replace("_", " "), status.value)
         self.status_box.currentIndexChanged.connect(self._filter)
         tools.addWidget(self.status_box)
-        self.captions_box = QCheckBox("&Captions")
-        self.captions_box.setObjectName("graphCaptions")
-        self.captions_box.setToolTip("The first words of each claim beside its dot")
-        self.captions_box.setChecked(True)
-        self.captions_box.toggled.connect(self._captions_toggled)
-        self.captions_chosen = False  # the box was clicked: the size no longer decides
+        self.captions_box = CaptionsBox("graphCaptions", self._captions_toggled)
         tools.addWidget(self.captions_box)
         tools.addStretch(1)
         self.data: Graph | None = None
@@ -291,13 +217,7 @@ class GraphWindow(QWidget):
             return
         assert isinstance(data, Graph)
         self.data = data
-        if not self.captions_chosen:
-            # Many captions at once would hide one another: off for a large graph.
-            with_captions = len(data.nodes) <= CAPTIONS_UP_TO
-            self.captions_box.blockSignals(True)
-            self.captions_box.setChecked(with_captions)
-            self.captions_box.blockSignals(False)
-            self.view.captions = with_captions
+        self.view.labels.on = self.captions_box.decide(len(data.nodes))
         self._filter()
         self.loaded.emit(len(self.view.markers))
 
@@ -321,8 +241,7 @@ class GraphWindow(QWidget):
         self.view.set_graph(Graph(nodes, edges))
 
     def _captions_toggled(self, on: bool) -> None:
-        self.captions_chosen = True
-        self.view.captions = on
+        self.view.labels.on = on
         self._filter()
 
     def showEvent(self, event: Any) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Entity
 from db.models import Relation, Status
+from desktop.canvas_captions import Captions, CaptionsBox
 from desktop.context import AppContext
 from desktop.operations.timeline import Timeline, TimelineItem, load_timeline
 from desktop.palette import hint_color, hint_style, status_color, status_letter
@@ -232,6 +234,7 @@ class ClaimCanvas(QGraphicsView):
         self.setBackgroundBrush(self.palette().brush(QPalette.ColorRole.Base))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.markers: dict[str, QGraphicsItem] = {}
+        self.labels = Captions(self, MARK)  # the claims' captions, shown where they fit
         self._zoom = 1.0
         self._press_claim: str | None = None
         for keys, slot in (
@@ -313,6 +316,11 @@ class ClaimCanvas(QGraphicsView):
         if target != self._zoom:
             self.scale(target / self._zoom, target / self._zoom)
             self._zoom = target
+        self.labels.schedule()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.labels.schedule()
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -383,6 +391,10 @@ class TimelineView(ClaimCanvas):
         scene = self.scene()
         scene.clear()
         self.markers = {}
+        self.labels.clear()
+        self._linked = Counter(
+            claim for link in data.links for claim in (link.from_claim_id, link.to_claim_id)
+        )  # the most linked claims keep their captions first
         self._looks: dict[str, _Look] = {}
         self._white = self.backgroundBrush()  # hollow markers: the page shows through
         self._publications = _PublicationMarks()
@@ -464,6 +476,7 @@ class TimelineView(ClaimCanvas):
         right = undated_x + 30 if any(c.x() == undated_x for c in centres.values()) else LEFT
         scene.setSceneRect(QRectF(0, 0, max(right, LEFT + PLOT_W) + 40, bottom))
         self.fit()
+        self.labels.finish()
 
     def _draw_axes(self, scene: QGraphicsScene, time: _Axis, value: _Axis, x: Any, y: Any,
                    has_values: bool) -> None:  # fmt: skip
@@ -531,7 +544,11 @@ class TimelineView(ClaimCanvas):
             marker.setBrush(self._white)
             marker.setPen(look.hollow)
         marker.setZValue(3)
-        letter_beside(marker, item.status, self.palette().color(QPalette.ColorRole.Text))
+        ink = self.palette().color(QPalette.ColorRole.Text)
+        letter = letter_beside(marker, item.status, ink)
+        # Figures first, then the most linked: they keep their captions when two collide.
+        rank = -self._linked[item.claim_id] - (1000 if item.value is not None else 0)
+        self.labels.add(marker, letter, item.quote, ink, rank)
         marker.setToolTip(describe(item))
         marker.setData(CLAIM_ROLE, str(item.claim_id))
         marker.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -613,7 +630,11 @@ class TimelineWindow(QWidget):
             if name == "timelineExportSvg" and not SVG_AVAILABLE:
                 button.setEnabled(False)
                 button.setToolTip("This PySide6 has no QtSvg module.")
+        tools.addSpacing(12)
+        self.captions_box = CaptionsBox("timelineCaptions", self._captions_toggled)
+        tools.addWidget(self.captions_box)
         tools.addStretch(1)
+        self.data: Timeline | None = None
         legend = QLabel(
             "Filled: event date · hollow: no event date, at its publication date · "
             "▲ publication · faded: superseded · red dashes: contradicts · grey dots: updates"
@@ -664,8 +685,15 @@ class TimelineWindow(QWidget):
             if n
             else f"{name}: no claims to show yet."
         )
+        self.data = data
+        self.view.labels.on = self.captions_box.decide(n)
         self.view.set_timeline(data)
         self.loaded.emit()
+
+    def _captions_toggled(self, on: bool) -> None:
+        self.view.labels.on = on
+        if self.data is not None:
+            self.view.set_timeline(self.data)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
