@@ -51,7 +51,10 @@ FOLDERS = [
 ]
 # Sets written and marked but not yet run: their marks are read back here, but the
 # benchmark is not run on them until the one measuring run is made.
-UNRUN: list[Path] = []
+UNRUN: list[Path] = [
+    FIXTURES / "facts_blind25",
+    FIXTURES / "facts_blind26",
+]
 RELATIONS = {"same", "supports", "updates", "contradicts"}
 PAIR_LISTS = ("not_linked", "date_conflicts", "date_agree", "different_events")
 
