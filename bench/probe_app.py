@@ -668,16 +668,24 @@ def task_table(watch: WindowWatch, params: dict[str, Any]) -> dict[str, Any]:
         "block_ms": beat.block_ms(),
         "rows": model.rowCount(),
     }
-    _sorts_with_text(watch, table, disputed, beat, out)
+    _sorts_with_text(watch, table, disputed, beat, out, statements, params.get("sql_log"))
     beat.stop()
     out["rss_peak"] = peak_rss_mb()
     return out
 
 
 def _sorts_with_text(
-    watch: WindowWatch, table: QTableView, disputed: Any, beat: Heartbeat, out: dict[str, Any]
+    watch: WindowWatch,
+    table: QTableView,
+    disputed: Any,
+    beat: Heartbeat,
+    out: dict[str, Any],
+    statements: Statements,
+    sql_log: str | None,
 ) -> None:
-    """With the text filter on: each column sorted both ways, then the status filter."""
+    """With the text filter on: each column sorted both ways, then the status filter
+    (with *sql_log*, each one's statements appended to that file)."""
+    logged: list[str] = []
     model, header = table.model(), table.horizontalHeader()
 
     def loading() -> bool:
@@ -698,10 +706,18 @@ def _sorts_with_text(
             table.scrollTo(model.index(0, col))
             settle(watch, quiet_ms=30)
             beat.reset()
+            if sql_log:
+                statements.record()
             began = time.perf_counter()
             click_section(header, col)
             end = settle(watch, busy=loading, quiet_ms=80)
             descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            if statements.log is not None:
+                way = "descending" if descending else "ascending"
+                took = (end - began) * 1000
+                logged += [f"# text filter on, sort by {title} {way}: {took:.0f} ms"]
+                logged += statements.log
+                statements.log = None
             out["text_sorts"].append(
                 {
                     "column": f"{title} {'descending' if descending else 'ascending'}",
@@ -715,6 +731,9 @@ def _sorts_with_text(
     out["text_status"] = {"seconds": seconds, "block_ms": block, "rows": model.rowCount()}
     disputed.trigger()
     settle(watch, busy=loading, quiet_ms=80)
+    if sql_log:
+        with open(sql_log, "a", encoding="utf-8") as log:
+            log.write("\n".join(logged) + "\n")
 
 
 def _export_dialog(window: QWidget, watch: WindowWatch) -> QDialog:
