@@ -35,6 +35,7 @@ from db.needs import explain
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
+from desktop.operations.articles import just_stored
 from desktop.operations.revised_imports import settle_revised
 from desktop.operations.revisions import earlier_versions
 from desktop.workers import Job, Progress, run_job
@@ -238,7 +239,9 @@ def show_report(ctx: AppContext, report: ImportReport) -> None:
         # Web Annotations add claims to any article; only their count is known.
         ctx.publish(EVERYTHING)
     elif report.added:
-        ctx.publish(changed(Entity.ARTICLE, [a.id for a in report.added], Op.CREATED))
+        # The views list the new articles from the rows the import holds (no reading back).
+        with just_stored(ctx, report.added):
+            ctx.publish(changed(Entity.ARTICLE, [a.id for a in report.added], Op.CREATED))
     if report.problems or report.fallbacks or report.cancelled or report.annotated or report.notes:
         if report.failures or report.duplicates:
             ctx.dialogs.error("Import", report.summary())
