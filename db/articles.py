@@ -377,7 +377,11 @@ Stored = ArticleInfo | Exception  # a stored article, or what kept it out
 
 
 def add_articles(
-    ws: Workspace, news: Sequence[NewArticle], *, index_later: bool = False
+    ws: Workspace,
+    news: Sequence[NewArticle],
+    *,
+    index_later: bool = False,
+    digests: Sequence[str | None] = (),
 ) -> list[Stored]:
     """Store many extracted articles in one transaction; one outcome per article, in order.
 
@@ -390,9 +394,15 @@ def add_articles(
     With *index_later* (SQLite), the articles are stored without their search index
     entries, queued for :func:`db.search.schema.index_queued`, which whoever asks for
     it runs afterwards (the desktop's background indexer, on import and on opening).
+
+    *digests* may give the SHA-256 of some articles' files (:func:`sha256_of` of their
+    ``original``, as the caller worked it out already), in order; None or missing ones
+    are worked out here.
     """
     outcomes: list[Stored | None] = [None] * len(news)
-    digests = [sha256_of(new.original) for new in news]
+    given = list(digests)[: len(news)]
+    given += [None] * (len(news) - len(given))
+    hashes = [d or sha256_of(new.original) for new, d in zip(news, given, strict=True)]
     candidates: list[int] = []
     for i, new in enumerate(news):
         try:
@@ -403,7 +413,7 @@ def add_articles(
             candidates.append(i)
     if candidates:
         try:
-            _store_batch(ws, news, digests, candidates, outcomes, index_later=index_later)
+            _store_batch(ws, news, hashes, candidates, outcomes, index_later=index_later)
         except Exception:  # a database refusal: find the article at fault one by one
             for i in candidates:
                 try:

@@ -239,3 +239,34 @@ def test_the_batch_stores_every_file_exactly_as_one_at_a_time(
     assert set(after) == set(bodies)
     assert after == before
     assert all(recorded["id_recorded"] and recorded["at_is_utc"] for _, recorded in after.values())
+
+
+def test_an_import_hashes_each_file_once_and_stores_its_digest(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest the revision check works out is the one stored (not worked out again)."""
+    import hashlib
+
+    from db.revisions import EarlierVersions
+
+    add_article(ws, article("kept.txt", "An article stored earlier.\n"))
+    paths = []
+    for n in range(5):
+        path = tmp_path / f"brief-{n}.txt"
+        path.write_text(f"Brief {n}\n\nThe port reopened on day {n}.\n")
+        paths.append(path)
+    real = hashlib.sha256
+    hashed: list[int] = []
+
+    def counting(data: bytes = b"", **kwargs: object) -> object:
+        hashed.append(len(data))
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hashlib, "sha256", counting)
+    report = import_paths(ws, paths, lambda _d, _t: True, EarlierVersions(ws), index_later=True)
+    monkeypatch.undo()
+    assert len(report.added) == 5 and not report.failures and not report.revised
+    assert len(hashed) == len(paths)
+    stored = {a.filename: a.sha256 for a in list_articles(ws)}
+    for path in paths:
+        assert stored[path.name] == real(path.read_bytes()).hexdigest()

@@ -12,10 +12,11 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of
+from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of, sha256_of
 from db.changes import EVERYTHING, Entity, Op, changed
 from db.errors import ClaimDeskError, DuplicateArticle
 from db.importing import (
@@ -93,7 +94,13 @@ def file_filters() -> str:
     return f"Articles ({patterns});;Web Annotations ({notes});;All files (*)"
 
 
-EarlierFinder = Callable[[Workspace, NewArticle], ArticleInfo | None]
+class EarlierFinder(Protocol):
+    """The stored article a new one revises (say, :class:`db.revisions.EarlierVersions`);
+    *digest* is the SHA-256 of the new article's file, worked out once per file."""
+
+    def __call__(
+        self, ws: Workspace, new: NewArticle, digest: str | None = None
+    ) -> ArticleInfo | None: ...
 
 
 def guessed_encoding(new: NewArticle) -> bool:
@@ -153,7 +160,8 @@ def import_paths(
             if ask_encoding and path not in chosen and guessed_encoding(new):
                 report.guessed.append((path, new.encoding))
                 continue
-            existing = earlier(ws, new) if earlier is not None else None
+            digest = sha256_of(new.original)  # worked out once: the batch stores it too
+            existing = earlier(ws, new, digest) if earlier is not None else None
         except Exception as exc:
             _failed(report, path.name, exc)
         else:
@@ -162,7 +170,7 @@ def import_paths(
             else:
                 taken = [new]
                 del new  # a long article's text is freed as it is stored
-                batch.take(taken)
+                batch.take(taken, digest)
     batch.flush()
     # The window goes on to open the new article and find its suggestions on other
     # threads: what this import freed (on this thread's heaps) is handed back first.
