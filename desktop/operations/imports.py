@@ -109,6 +109,11 @@ def guessed_encoding(new: NewArticle) -> bool:
     return recognised(new.encoding, new.format, new.original)
 
 
+def _as_paths(paths: Sequence[Path | str]) -> list[Path]:
+    """*paths* as Path objects (those given so not parsed again)."""
+    return [p if isinstance(p, Path) else Path(p) for p in paths]
+
+
 def import_paths(
     ws: Workspace,
     paths: Sequence[Path | str],
@@ -132,7 +137,7 @@ def import_paths(
     chosen = {Path(p): e for p, e in (encodings or {}).items()}
     report = ImportReport()
     total = len(paths)
-    files = [Path(p) for p in paths]
+    files = _as_paths(paths)
     ordered = sorted(files, key=lambda p: p.suffix.lower() in ANNOTATION_SUFFIXES)
     named = {path.name for path in chosen}  # read as the analyst said: no note
     remember = getattr(earlier, "remember", None)  # a finder that learns the new articles
@@ -278,7 +283,7 @@ def start_import(
     only once the analyst has confirmed or changed it (in a second import).
     """
     ws = ctx.ws
-    files = [Path(p) for p in paths]
+    files = _as_paths(paths)
 
     def finished(report: ImportReport) -> None:
         report.failures += [(path.name, skipped_reason(path)) for path in skipped]
