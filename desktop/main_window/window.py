@@ -820,7 +820,7 @@ class MainWindow(QMainWindow):
     def _article_opened(self, article_id: str) -> None:
         if not self.article_panel.select(article_id, emit=False):
             self.article_panel.clear_selection()  # filtered out: no other article looks chosen
-        self.metadata_editor.show_article(article_id)
+        self.metadata_editor.show_article(article_id, self.reader.opened_info)
 
     def _claim_chosen(self, claim_id: str) -> None:
         """A claim chosen anywhere: the article list shows the reader's article selected."""
