@@ -219,7 +219,7 @@ def _new_row(new: NewArticle, digest: str, original: bytes) -> Article:
     )
 
 
-def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
+def add_article(ws: Workspace, new: NewArticle, digest: str | None = None) -> ArticleInfo:
     """Store an extracted article; the same original bytes twice raise DuplicateArticle.
 
     Memory stays near the size of the text and the file: nothing is copied to be
@@ -227,10 +227,11 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
     never builds one row holding both at once.  On SQLite a file over
     ``DEFER_BYTES`` goes through :func:`_store_long` instead, which frees the
     text and bytes before the row is written, when *new* is the only reference
-    to them (pass it as a temporary: ``add_article(ws, read_file(path))``).
+    to them (pass it as a temporary: ``add_article(ws, read_file(path))``).  *digest*,
+    the SHA-256 of the file when the caller has worked it out, is not worked out again.
     """
     _checked(new)
-    digest = sha256_of(new.original)
+    digest = digest or sha256_of(new.original)
     with ws.session() as session:
         _refuse_stored(session, new, digest)
         if len(new.original) > search_schema.DEFER_BYTES:
@@ -417,7 +418,7 @@ def add_articles(
         except Exception:  # a database refusal: find the article at fault one by one
             for i in candidates:
                 try:
-                    outcomes[i] = add_article(ws, news[i])
+                    outcomes[i] = add_article(ws, news[i], hashes[i])
                 except Exception as exc:  # reported with its file; the others go on
                     outcomes[i] = exc
     return [cast(Stored, outcome) for outcome in outcomes]

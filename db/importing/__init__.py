@@ -189,7 +189,7 @@ class ArticleBatch:
             holder.append(new)
             del new  # add_article gets the only reference
             try:
-                outcome: Stored = add_article(self.ws, holder.pop())
+                outcome: Stored = add_article(self.ws, holder.pop(), digest)
             except Exception as exc:  # reported with its file; the others go on
                 outcome = exc
             self.stored(light, outcome)
