@@ -219,7 +219,7 @@ def _new_row(new: NewArticle, digest: str, original: bytes) -> Article:
     )
 
 
-def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
+def add_article(ws: Workspace, new: NewArticle, digest: str | None = None) -> ArticleInfo:
     """Store an extracted article; the same original bytes twice raise DuplicateArticle.
 
     Memory stays near the size of the text and the file: nothing is copied to be
@@ -227,10 +227,11 @@ def add_article(ws: Workspace, new: NewArticle) -> ArticleInfo:
     never builds one row holding both at once.  On SQLite a file over
     ``DEFER_BYTES`` goes through :func:`_store_long` instead, which frees the
     text and bytes before the row is written, when *new* is the only reference
-    to them (pass it as a temporary: ``add_article(ws, read_file(path))``).
+    to them (pass it as a temporary: ``add_article(ws, read_file(path))``).  *digest*,
+    the SHA-256 of the file when the caller has worked it out, is not worked out again.
     """
     _checked(new)
-    digest = sha256_of(new.original)
+    digest = digest or sha256_of(new.original)
     with ws.session() as session:
         _refuse_stored(session, new, digest)
         if len(new.original) > search_schema.DEFER_BYTES:
@@ -377,7 +378,11 @@ Stored = ArticleInfo | Exception  # a stored article, or what kept it out
 
 
 def add_articles(
-    ws: Workspace, news: Sequence[NewArticle], *, index_later: bool = False
+    ws: Workspace,
+    news: Sequence[NewArticle],
+    *,
+    index_later: bool = False,
+    digests: Sequence[str | None] = (),
 ) -> list[Stored]:
     """Store many extracted articles in one transaction; one outcome per article, in order.
 
@@ -390,9 +395,15 @@ def add_articles(
     With *index_later* (SQLite), the articles are stored without their search index
     entries, queued for :func:`db.search.schema.index_queued`, which whoever asks for
     it runs afterwards (the desktop's background indexer, on import and on opening).
+
+    *digests* may give the SHA-256 of some articles' files (:func:`sha256_of` of their
+    ``original``, as the caller worked it out already), in order; None or missing ones
+    are worked out here.
     """
     outcomes: list[Stored | None] = [None] * len(news)
-    digests = [sha256_of(new.original) for new in news]
+    given = list(digests)[: len(news)]
+    given += [None] * (len(news) - len(given))
+    hashes = [d or sha256_of(new.original) for new, d in zip(news, given, strict=True)]
     candidates: list[int] = []
     for i, new in enumerate(news):
         try:
@@ -403,11 +414,11 @@ def add_articles(
             candidates.append(i)
     if candidates:
         try:
-            _store_batch(ws, news, digests, candidates, outcomes, index_later=index_later)
+            _store_batch(ws, news, hashes, candidates, outcomes, index_later=index_later)
         except Exception:  # a database refusal: find the article at fault one by one
             for i in candidates:
                 try:
-                    outcomes[i] = add_article(ws, news[i])
+                    outcomes[i] = add_article(ws, news[i], hashes[i])
                 except Exception as exc:  # reported with its file; the others go on
                     outcomes[i] = exc
     return [cast(Stored, outcome) for outcome in outcomes]

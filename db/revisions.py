@@ -247,9 +247,13 @@ class EarlierVersions:
         self._digests = digests
         return digests
 
-    def __call__(self, ws: Workspace, new: NewArticle) -> ArticleInfo | None:
+    def __call__(
+        self, ws: Workspace, new: NewArticle, digest: str | None = None
+    ) -> ArticleInfo | None:
+        """The stored article *new* revises, if any (None for the same file again);
+        *digest*, the SHA-256 of its file when the caller has it."""
         digests = self._digests if self._digests is not None else self._load()
-        if sha256_of(new.original) in digests:
+        if (digest or sha256_of(new.original)) in digests:
             return None
         url, title = new.url.strip(), new.title.strip()
         found = (self._urls.get(url) if url else None) or (

@@ -239,3 +239,67 @@ def test_the_batch_stores_every_file_exactly_as_one_at_a_time(
     assert set(after) == set(bodies)
     assert after == before
     assert all(recorded["id_recorded"] and recorded["at_is_utc"] for _, recorded in after.values())
+
+
+def test_an_import_hashes_each_file_once_and_stores_its_digest(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest the revision check works out is the one stored (not worked out again)."""
+    import hashlib
+
+    from db.revisions import EarlierVersions
+
+    add_article(ws, article("kept.txt", "An article stored earlier.\n"))
+    paths = []
+    for n in range(5):
+        path = tmp_path / f"brief-{n}.txt"
+        path.write_text(f"Brief {n}\n\nThe port reopened on day {n}.\n")
+        paths.append(path)
+    real = hashlib.sha256
+    hashed: list[int] = []
+
+    def counting(data: bytes = b"", **kwargs: object) -> object:
+        hashed.append(len(data))
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hashlib, "sha256", counting)
+    report = import_paths(ws, paths, lambda _d, _t: True, EarlierVersions(ws), index_later=True)
+    monkeypatch.undo()
+    assert len(report.added) == 5 and not report.failures and not report.revised
+    assert len(hashed) == len(paths)
+    stored = {a.filename: a.sha256 for a in list_articles(ws)}
+    for path in paths:
+        assert stored[path.name] == real(path.read_bytes()).hexdigest()
+
+
+def test_a_file_stored_on_its_own_is_hashed_once_too(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    import db.importing
+    from db.revisions import EarlierVersions
+
+    monkeypatch.setattr(db.importing, "BATCH_BYTES", 200)  # the long file goes alone
+    short = tmp_path / "short.txt"
+    short.write_text("Short note\n\nThe pier closed.\n")
+    long = tmp_path / "long.txt"
+    long.write_text("Long note\n\n" + "The tide came in and went out again. " * 20 + "\n")
+    real = hashlib.sha256
+    hashed: list[int] = []
+
+    def counting(data: bytes = b"", **kwargs: object) -> object:
+        hashed.append(len(data))
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hashlib, "sha256", counting)
+    for finder in (EarlierVersions(ws), None):
+        hashed.clear()
+        for path in (short, long):
+            path.write_text(path.read_text() + "Again.\n")  # new bytes: not a duplicate
+        report = import_paths(ws, [short, long], lambda _d, _t: True, finder)
+        assert len(report.added) == 2 and not report.failures and not report.revised
+        assert len(hashed) == 2
+    monkeypatch.undo()
+    stored = {a.sha256 for a in list_articles(ws)}
+    assert real(long.read_bytes()).hexdigest() in stored

@@ -144,6 +144,33 @@ def test_window_import_then_the_indexer_makes_the_last_article_searchable(
     assert window.search_indexer.label.isHidden()
 
 
+def test_after_a_window_import_the_indexer_starts_once_the_first_article_is_open(
+    ws: Workspace, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """The loads the opening starts (its suggestions) are asked for before the indexer
+    starts, so that the indexer gives way to them instead of going first."""
+    files = []
+    for n in range(3):
+        path = tmp_path / f"memo-{n}.txt"
+        path.write_text(f"Harbour memo {n}\n\nThe ferry left at {n + 6} o'clock.\n")
+        files.append(path)
+    window = make_window(ws, tmp_path, qtbot)
+    seen: list[tuple[object, bool]] = []
+    start = window.search_indexer.start
+
+    def starting(waiting: int | None = None) -> None:
+        seen.append((window.reader.article_id, window.suggestions_view.pending))
+        start(waiting)
+
+    window.search_indexer.start = starting  # type: ignore[method-assign]
+    job = window.import_paths(files)
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done and bool(seen), timeout=30_000)
+    first = job.result.added[0].id
+    assert seen[0] == (first, True)
+    qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=30_000)
+
+
 def test_a_new_window_indexes_what_a_closed_one_left(ws: Workspace, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     src = tmp_path / "left.txt"
     src.write_text("Left behind\n\nThe lighthouse keeper wrote twice.\n")

@@ -163,17 +163,19 @@ class ArticleBatch:
         self.index_later = index_later  # see db.articles.add_articles
         self.stored = stored
         self.pending: list[NewArticle] = []
+        self.digests: list[str | None] = []  # the SHA-256 of each pending file, when given
         self.size = 0
 
     def add(self, new: NewArticle) -> None:
         self.take([new])
 
-    def take(self, holder: list[NewArticle]) -> None:
+    def take(self, holder: list[NewArticle], digest: str | None = None) -> None:
         """Add the article in *holder*, taking the caller's only reference to it.
 
         A file stored on its own is then the only copy of its text and bytes, which
         :func:`db.articles.add_article` lets go of before the database writes and
-        indexes them; *stored* gets the article without its text.
+        indexes them; *stored* gets the article without its text.  *digest*, the
+        SHA-256 of its file when the caller has it, is not worked out again.
         """
         new = holder.pop()
         size = len(new.original) + len(new.text)
@@ -187,7 +189,7 @@ class ArticleBatch:
             holder.append(new)
             del new  # add_article gets the only reference
             try:
-                outcome: Stored = add_article(self.ws, holder.pop())
+                outcome: Stored = add_article(self.ws, holder.pop(), digest)
             except Exception as exc:  # reported with its file; the others go on
                 outcome = exc
             self.stored(light, outcome)
@@ -195,16 +197,17 @@ class ArticleBatch:
         if self.size + size > BATCH_BYTES:
             self.flush()
         self.pending.append(new)
+        self.digests.append(digest)
         self.size += size
         if len(self.pending) >= BATCH_ARTICLES:
             self.flush()
 
     def flush(self) -> None:
         pending, self.pending, self.size = self.pending, [], 0
+        digests, self.digests = self.digests, []
         if pending:
-            for new, outcome in zip(
-                pending, add_articles(self.ws, pending, index_later=self.index_later), strict=True
-            ):
+            stored = add_articles(self.ws, pending, index_later=self.index_later, digests=digests)
+            for new, outcome in zip(pending, stored, strict=True):
                 self.stored(new, outcome)
 
 

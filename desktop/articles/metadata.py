@@ -141,10 +141,13 @@ class ArticleMetadataEditor(QWidget):
 
     # ------------------------------------------------------------ loading
 
-    def show_article(self, article_id: uuid.UUID | str | None) -> None:
+    def show_article(
+        self, article_id: uuid.UUID | str | None, known: ArticleInfo | None = None
+    ) -> None:
+        """Show the article's metadata (*known*: that article's, just read)."""
         self.article_id = uuid.UUID(str(article_id)) if article_id else None
         self.zone.setCurrentIndex(0)  # each article opens in its own zone
-        self.reload()
+        self.reload(known)
 
     def _on_changed(self, changes: Changes) -> None:
         """Re-read the shown article when a record names its metadata."""
@@ -160,9 +163,11 @@ class ArticleMetadataEditor(QWidget):
     def as_published_chosen(self) -> bool:
         return self.zone.currentText() == self.zone.itemText(0)
 
-    def reload(self) -> None:
+    def reload(self, known: ArticleInfo | None = None) -> None:
         self.info = None
-        if self.article_id is not None:
+        if known is not None and known.id == self.article_id:
+            self.info = known
+        elif self.article_id is not None:
             try:
                 self.info = article_ops.get_article(self.ctx, self.article_id)
             except ClaimDeskError:

@@ -62,7 +62,7 @@ class ReaderPane(QWidget):
         layout.addLayout(self._info)
         layout.addWidget(self.reader, 1)
         self.info: ArticleInfo | None = None
-        self.reader.articleOpened.connect(lambda _id: self.update_heading())
+        self.reader.articleOpened.connect(lambda _id: self.update_heading(self.reader.opened_info))
         self.reader.spansChanged.connect(self._show_byline)
         ctx.changed.connect(self._on_changed)
         ctx.workspaceChanged.connect(self.update_heading)
@@ -97,8 +97,9 @@ class ReaderPane(QWidget):
         if fields is not None and not (fields and fields <= COUNT_FIELDS):
             self.update_heading()
 
-    def update_heading(self) -> None:
-        """Read the open article's metadata again and show it."""
+    def update_heading(self, known: ArticleInfo | None = None) -> None:
+        """Read the open article's metadata again and show it (*known*: just read, when it
+        is the open article's)."""
         aid = self.reader.article_id
         self.info = None
         if aid is None:
@@ -106,10 +107,13 @@ class ReaderPane(QWidget):
             self.byline.setText("Import an article with Ctrl+I, or pick one on the left.")
             self._arrange()
             return
-        try:
-            self.info = article_ops.get_article(self.ctx, aid)
-        except ClaimDeskError:
-            return
+        if known is not None and known.id == aid:
+            self.info = known
+        else:
+            try:
+                self.info = article_ops.get_article(self.ctx, aid)
+            except ClaimDeskError:
+                return
         self.heading.setText(marked(self.info.title or self.info.filename or "(untitled)"))
         self._show_byline()
 

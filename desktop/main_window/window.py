@@ -820,7 +820,7 @@ class MainWindow(QMainWindow):
     def _article_opened(self, article_id: str) -> None:
         if not self.article_panel.select(article_id, emit=False):
             self.article_panel.clear_selection()  # filtered out: no other article looks chosen
-        self.metadata_editor.show_article(article_id)
+        self.metadata_editor.show_article(article_id, self.reader.opened_info)
 
     def _claim_chosen(self, claim_id: str) -> None:
         """A claim chosen anywhere: the article list shows the reader's article selected."""
@@ -885,10 +885,13 @@ class MainWindow(QMainWindow):
         return self.import_paths(list(scan.files), skipped=scan.skipped)
 
     def _import_done(self, report: ImportReport) -> None:
-        if report.added:
-            self.search_indexer.start()  # the import left their search entries queued
         if report.added and self.reader.article_id is None:
             self.article_panel.select(str(report.added[0].id))
+        if report.added:
+            # The import left their search entries queued.  Started once the article is
+            # open: the indexer gives way to the loads its opening started (suggestions,
+            # claims) instead of taking the interpreter first.
+            self.search_indexer.start()
         if report.added:
             count = len(report.added)
             self.statusBar().showMessage(f"Imported {count} article{'s' * (count != 1)}.", 5000)

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from db import articles as article_ops
 from db.articles import ArticleInfo, ArticleText
 from db.errors import ClaimDeskError
+from db.workspace import Workspace
 from desktop.commands.article_fields import UpdateArticleCommand
 from desktop.commands.articles import DeleteArticleCommand
 from desktop.context import AppContext
+
+# Articles a write has just stored, held while its change record is published (on the
+# GUI thread, so nothing changes them meanwhile): the views adding them take these rows
+# instead of reading back what the write has in hand.  (workspace, id -> article)
+_fresh: list[tuple[Workspace, dict[str, ArticleInfo]]] = []
 
 
 def list_articles(ctx: AppContext) -> list[ArticleInfo]:
@@ -77,9 +84,33 @@ def _ids(given: Iterable[uuid.UUID | str]) -> list[uuid.UUID]:
     return out
 
 
+@contextmanager
+def just_stored(ctx: AppContext, articles: Iterable[ArticleInfo]) -> Iterator[None]:
+    """Within the block, :func:`articles_by_ids` gives *articles* (just stored, as
+    :func:`db.articles.list_articles` would read them) without reading them again."""
+    _fresh.append((ctx.ws, {str(a.id): a for a in articles}))
+    try:
+        yield
+    finally:
+        _fresh.pop()
+
+
 def articles_by_ids(ctx: AppContext, ids: Iterable[uuid.UUID | str]) -> list[ArticleInfo]:
-    """The named articles that exist, with their claim counts (one query)."""
-    return article_ops.list_articles(ctx.ws, _ids(ids))
+    """The named articles that exist, with their claim counts (one query for those not
+    just stored, see :func:`just_stored`)."""
+    wanted = _ids(ids)
+    held = [rows for ws, rows in _fresh if ws is ctx.ws]
+    if not held:
+        return article_ops.list_articles(ctx.ws, wanted)
+    found: list[ArticleInfo] = []
+    rest: list[uuid.UUID] = []
+    for article_id in wanted:
+        row = next((rows[key] for rows in held if (key := str(article_id)) in rows), None)
+        if row is None:
+            rest.append(article_id)
+        else:
+            found.append(row)
+    return found + (article_ops.list_articles(ctx.ws, rest) if rest else [])
 
 
 def claim_counts(ctx: AppContext, ids: Iterable[uuid.UUID | str]) -> dict[uuid.UUID, int]:

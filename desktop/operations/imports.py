@@ -12,10 +12,11 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of
+from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of, sha256_of
 from db.changes import EVERYTHING, Entity, Op, changed
 from db.errors import ClaimDeskError, DuplicateArticle
 from db.importing import (
@@ -35,6 +36,7 @@ from db.needs import explain
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
+from desktop.operations.articles import just_stored
 from desktop.operations.revised_imports import settle_revised
 from desktop.operations.revisions import earlier_versions
 from desktop.workers import Job, Progress, run_job
@@ -92,13 +94,24 @@ def file_filters() -> str:
     return f"Articles ({patterns});;Web Annotations ({notes});;All files (*)"
 
 
-EarlierFinder = Callable[[Workspace, NewArticle], ArticleInfo | None]
+class EarlierFinder(Protocol):
+    """The stored article a new one revises (say, :class:`db.revisions.EarlierVersions`);
+    *digest* is the SHA-256 of the new article's file, worked out once per file."""
+
+    def __call__(
+        self, ws: Workspace, new: NewArticle, digest: str | None = None
+    ) -> ArticleInfo | None: ...
 
 
 def guessed_encoding(new: NewArticle) -> bool:
     """True when the file's encoding was recognised, not certain (UTF-8, a BOM, or the
     charset an HTML page declares)."""
     return recognised(new.encoding, new.format, new.original)
+
+
+def _as_paths(paths: Sequence[Path | str]) -> list[Path]:
+    """*paths* as Path objects (those given so not parsed again)."""
+    return [p if isinstance(p, Path) else Path(p) for p in paths]
 
 
 def import_paths(
@@ -124,7 +137,7 @@ def import_paths(
     chosen = {Path(p): e for p, e in (encodings or {}).items()}
     report = ImportReport()
     total = len(paths)
-    files = [Path(p) for p in paths]
+    files = _as_paths(paths)
     ordered = sorted(files, key=lambda p: p.suffix.lower() in ANNOTATION_SUFFIXES)
     named = {path.name for path in chosen}  # read as the analyst said: no note
     remember = getattr(earlier, "remember", None)  # a finder that learns the new articles
@@ -152,7 +165,8 @@ def import_paths(
             if ask_encoding and path not in chosen and guessed_encoding(new):
                 report.guessed.append((path, new.encoding))
                 continue
-            existing = earlier(ws, new) if earlier is not None else None
+            digest = sha256_of(new.original)  # worked out once: the batch stores it too
+            existing = earlier(ws, new, digest) if earlier is not None else None
         except Exception as exc:
             _failed(report, path.name, exc)
         else:
@@ -161,7 +175,7 @@ def import_paths(
             else:
                 taken = [new]
                 del new  # a long article's text is freed as it is stored
-                batch.take(taken)
+                batch.take(taken, digest)
     batch.flush()
     # The window goes on to open the new article and find its suggestions on other
     # threads: what this import freed (on this thread's heaps) is handed back first.
@@ -238,7 +252,9 @@ def show_report(ctx: AppContext, report: ImportReport) -> None:
         # Web Annotations add claims to any article; only their count is known.
         ctx.publish(EVERYTHING)
     elif report.added:
-        ctx.publish(changed(Entity.ARTICLE, [a.id for a in report.added], Op.CREATED))
+        # The views list the new articles from the rows the import holds (no reading back).
+        with just_stored(ctx, report.added):
+            ctx.publish(changed(Entity.ARTICLE, [a.id for a in report.added], Op.CREATED))
     if report.problems or report.fallbacks or report.cancelled or report.annotated or report.notes:
         if report.failures or report.duplicates:
             ctx.dialogs.error("Import", report.summary())
@@ -267,7 +283,7 @@ def start_import(
     only once the analyst has confirmed or changed it (in a second import).
     """
     ws = ctx.ws
-    files = [Path(p) for p in paths]
+    files = _as_paths(paths)
 
     def finished(report: ImportReport) -> None:
         report.failures += [(path.name, skipped_reason(path)) for path in skipped]

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.anchors import Utf16Index
+from db.articles import ArticleInfo
 from db.changes import Changes, Entity, Op
 from db.errors import ClaimDeskError, NotFound
 from db.invisible import describe, display_text
@@ -138,6 +139,9 @@ class ReaderView(QPlainTextEdit):
         self.highlighter = ClaimHighlighter(self.document())
         self.article_id: uuid.UUID | None = None
         self.article_title = ""
+        # The open article's metadata as read when it was opened: the panels following
+        # the opening (articleOpened) take it instead of reading it again.
+        self.opened_info: ArticleInfo | None = None
         # The article's text, or None for a long one (the document holds it).
         self._text: str | None = ""
         self._index = Utf16Index("")
@@ -195,6 +199,7 @@ class ReaderView(QPlainTextEdit):
         scanned, kept = self._scan(aid)
         self.article_id = aid
         self.article_title = info.title
+        self.opened_info = info
         self._text = kept
         self._index = scanned.index
         self._rows = {r[0]: r for r in rows}
@@ -267,6 +272,7 @@ class ReaderView(QPlainTextEdit):
     def clear_article(self) -> None:
         self.article_id = None
         self.article_title = ""
+        self.opened_info = None
         self._text = ""
         self._hidden_at = None
         self._index = Utf16Index("")
