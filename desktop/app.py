@@ -188,11 +188,12 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     try:
         source_lines.forget()  # what loading the window's modules left behind
         window = MainWindow(ctx, settings, fill_after_paint=True)
+        # The collector is back once the panels are built (whoever waits for them).
+        window.panelsBuilt.connect(start_collection.release)
         dialogs.parent = window
         after_first_paint(window, lambda: check_integrity_soon(ctx, window))
         window.show()
         window.wait_for_panels()  # the window is painted first, then its panels are built
-        start_collection.release()
         if not window.isVisible():  # closed meanwhile
             return 0
         # Once the window has settled: the query planner's statistics, in the background.
