@@ -59,7 +59,8 @@ def test_a_new_claims_header_is_painted_once_and_empty_lists_are_left_alone(
     lists = [inspector.evidence.list, inspector.links.list, inspector.relays.list]
     resets: list[str] = []
     for view in lists:
-        view.model().modelReset.connect(lambda name=view.objectName(): resets.append(name))
+        name = view.objectName()
+        view.model().modelReset.connect(lambda name=name: resets.append(name))
     for start in (300, 420, 540):
         words = snap_to_words(text, start, start + 14)
         select_codepoints(reader, text, *words)
