@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from db.errors import ClaimDeskError, Refused, StaleEdit
+from desktop.commands.layouts import settle_layouts
 from desktop.context import AppContext
-from desktop.shared.layouts import settle_layouts
 
 
 class DbCommand(QUndoCommand):
