@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from db.paths import APP_NAME, data_dir, default_workspace, log_file
 from db.workspace import Workspace
-from desktop import source_lines
+from desktop import source_lines, start_collection
 from desktop.actions import icon
 from desktop.context import AppContext
 from desktop.dialogs import DialogService
@@ -179,6 +179,7 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
 
     ws = open_initial(target, dialogs)
     if ws is None:
+        start_collection.release()
         return 1
     ctx = AppContext(ws, dialogs)
     # Every way out of here (the window closed during start-up or later, app.quit(), an
@@ -187,6 +188,8 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
     try:
         source_lines.forget()  # what loading the window's modules left behind
         window = MainWindow(ctx, settings, fill_after_paint=True)
+        # The collector is back once the panels are built (whoever waits for them).
+        window.panelsBuilt.connect(start_collection.release)
         dialogs.parent = window
         after_first_paint(window, lambda: check_integrity_soon(ctx, window))
         window.show()
@@ -222,6 +225,7 @@ def main(args: argparse.Namespace | Sequence[str]) -> int:
 
         finish_background_work()
         ctx.ws.close()
+        start_collection.unfreeze()
 
 
 if __name__ == "__main__":

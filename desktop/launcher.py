@@ -58,6 +58,9 @@ def _main(argv: Sequence[str] | None) -> int:
             return EXIT_USAGE
     parsed = (parser, parser.parse_args(args))
     if wants_gui(parsed[1]):
+        from desktop import start_collection
+
+        start_collection.hold()  # (back on once the panels are built: desktop.app)
         # The window opens the file checking its form only; the quick integrity
         # check runs once the window shows (writes wait for it).
         from desktop.source_lines import scan_sources_quickly

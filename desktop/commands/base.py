@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from db.errors import ClaimDeskError, Refused, StaleEdit
+from desktop.commands.layouts import settle_layouts
 from desktop.context import AppContext
 
 
@@ -49,9 +50,11 @@ class DbCommand(QUndoCommand):
 
     def redo(self) -> None:
         self._guard(self.do)
+        settle_layouts()  # the edit's views laid out before the window repaints, once
 
     def undo(self) -> None:
         self._guard(self.undo_edit)
+        settle_layouts()
 
     def do(self) -> None:
         raise NotImplementedError

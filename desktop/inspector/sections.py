@@ -89,19 +89,26 @@ class ClaimListSection(QWidget):
         """Show the rows of *claim_id*; *empty* when it is known to have none (nothing is read)."""
         self.claim_id = claim_id
         if empty:
-            self.list.clear()
+            self._clear()
             self.reloaded.emit()
         else:
             self.reload()
 
+    def _clear(self) -> None:
+        """Empty the list; one already empty is left alone (clearing resets its model,
+        and the view lays out and repaints again in a later pass of the event loop)."""
+        if self.list.count():
+            self.list.clear()
+
     def reload(self) -> None:
-        self.list.clear()
         if self.claim_id is None:
+            self._clear()
             return
         try:
             rows = self._rows(self.claim_id)
         except ClaimDeskError:
             rows = []
+        self._clear()
         for data, text, tip in rows:
             item = QListWidgetItem(text)
             item.setData(DataRole, data)

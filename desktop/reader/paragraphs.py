@@ -73,6 +73,10 @@ class ParagraphLayout(QPlainTextDocumentLayout):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._gap: float | None = None  # measured on first need after each change
+        # How each block's height is told (_KEEP, _ADD, _CLAMP, _CLAMP_FIRST), by block
+        # number: Qt asks again and again (every paint, every cursor or selection
+        # change asks each block on screen), the answer only changes with the text.
+        self._kinds: dict[int, int] = {}
         # (position, length) of the block whose formats alone are being set, if any.
         self._restyled: tuple[int, int] | None = None
 
@@ -103,24 +107,43 @@ class ParagraphLayout(QPlainTextDocumentLayout):
             super().documentChanged(position, 0, added)
             return
         # A new default font (the reader's zoom) reaches the layout here too, before the
-        # blocks are laid out again: the gap is measured again for it.
+        # blocks are laid out again: the gap is measured again for it.  Lines added,
+        # removed or shown or hidden (told as changed too) renumber what follows.
         self._gap = None
+        self._kinds.clear()
         super().documentChanged(position, removed, added)
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)
-        if not block.isValid() or not block.isVisible() or rect.isNull():
+        if rect.isNull():
             return rect
-        following = block.next()
-        if not following.isValid():
-            return rect  # the last block keeps the document's bottom margin
-        gap = self.gap()
-        if block.length() <= 1:  # an empty line between paragraphs
-            top = self.document().documentMargin() if block.blockNumber() == 0 else 0.0
-            rect.setHeight(min(rect.height(), top + gap))
-        elif following.length() > 1:
-            rect.setHeight(rect.height() + gap)
+        number = block.blockNumber()
+        kind = self._kinds.get(number)
+        if kind is None:
+            kind = self._kinds[number] = _kind_of(block)
+        if kind == _ADD:
+            rect.setHeight(rect.height() + self.gap())
+        elif kind != _KEEP:  # an empty line between paragraphs
+            top = self.document().documentMargin() if kind == _CLAMP_FIRST else 0.0
+            rect.setHeight(min(rect.height(), top + self.gap()))
         return rect
+
+
+_KEEP, _ADD, _CLAMP, _CLAMP_FIRST = range(4)
+
+
+def _kind_of(block: QTextBlock) -> int:
+    """How *block*'s height is told: as laid out (hidden, or the last block: it keeps
+    the document's bottom margin), with the gap below (a line followed by another
+    line), or clamped to the gap (an empty line; the first keeps the top margin)."""
+    if not block.isValid() or not block.isVisible():
+        return _KEEP
+    following = block.next()
+    if not following.isValid():
+        return _KEEP
+    if block.length() <= 1:
+        return _CLAMP_FIRST if block.blockNumber() == 0 else _CLAMP
+    return _ADD if following.length() > 1 else _KEEP
 
 
 def heading_formats(base: QFont, level: int) -> tuple[QTextCharFormat, QTextCharFormat]:
