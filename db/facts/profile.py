@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from db.assist.dates import extract_dates
 from db.assist.lexicon import UNITS
 from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
+from db.facts.shares import opened_by_whole
 
 # Counted things that answer the same question under different words.
 SYNONYMS = {
@@ -1846,7 +1847,11 @@ def profile(
         verb = "won"  # "she won 2.1 million votes", "she was given 2.1 million": her votes
     if predicate == "strength" and unit == "votes":
         predicate = ""  # "she had 1.3 million votes": the votes won, no force she keeps
-    subset = r.subset or (r.value is not None and bool(around) and brings_total(quote, around))
+    subset = r.subset or (
+        r.value is not None
+        and bool(around)
+        and (brings_total(quote, around) or opened_by_whole(quote, around, r.value))
+    )
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, increment, r.forecast, *event,
