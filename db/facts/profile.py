@@ -13,6 +13,7 @@ from db.assist.dates import extract_dates
 from db.assist.lexicon import UNITS
 from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
 from db.facts.shares import opened_by_whole
+from db.facts.spills import spill_named, told_as_true
 
 # Counted things that answer the same question under different words.
 SYNONYMS = {
@@ -1315,8 +1316,15 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         unit = f"{unit} away"  # "40 kilometres behind the front" is no length of front held
     elif unit in LENGTHS and counted is not None and _SQUARE.match(quote, counted.end):
         unit = f"square {unit}"  # "a forest of 37 square kilometres" is an area, no length
-    if predicate in ("", "released", "escaped") and unit in MEASURES and SPILLED.search(quote):
-        predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
+    if (
+        predicate in ("", "released", "escaped")
+        and unit in MEASURES
+        and figure is not None
+        and (SPILLED.search(quote) or spill_named(lead, quote, figure.start, figure.end))
+    ):
+        # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled; "puts the spill at
+        # 2,600 tonnes" and "up to 300 tonnes have been lost" measure what escaped too.
+        predicate = "spilled"
     if not predicate and group is None and figure is not None and not quote[: figure.start].strip():
         # A figure opening the quote is told by the verb just before it ("the clinics had
         # treated | 88 people for burns"): read with the last words of its clause.
@@ -1828,6 +1836,12 @@ def profile(
             # 2,108,945.": a figure ending its clause with no noun goes on with what the
             # sentence before counted last.
             unit = last_counted(before)
+        if not predicate and unit in MEASURES and before and told_as_true(lead, quote):
+            # "The agency puts the spill at 2,600 tonnes. | Surveyors said the true figure
+            # was 3,500 tonnes": another account of what the sentence before measured.
+            rival = measured_last(before, unit)
+            if rival is not None:
+                predicate, verb = rival.predicate, verb or rival.verb
         if predicate == "treated" and in_care_now(quote, lead, around):
             predicate = "hospitalised"  # "At the city hospital, 40 patients are being treated"
         if increment and around and beside_another_count(quote, around, predicate):
@@ -1978,6 +1992,21 @@ def last_counted(sentence: str) -> str:
     for found in _CLAUSE_START.finditer(sentence, 0, last.start):
         start = max(start, found.end())
     return read_quote(sentence[start:], sentence[:start], None).unit
+
+
+def measured_last(sentence: str, unit: str) -> Reading | None:
+    """The reading of the last figure of *sentence* measuring *unit*, read from the start
+    of its clause; None when none does."""
+    figures = [f for f in extract_figures(sentence) if f.value is not None]
+    for last in reversed(figures):
+        if normal_unit(last.unit) != unit:
+            continue
+        start = max(sentence.rfind(",", 0, last.start) + 1, 0)
+        for found in _CLAUSE_START.finditer(sentence, 0, last.start):
+            start = max(start, found.end())
+        told = read_quote(sentence[start:], sentence[:start], None)
+        return told if told.value == last.value and told.unit == unit else None
+    return None
 
 
 # What a claim says in numbers depends only on the inputs above, so proposals keep it

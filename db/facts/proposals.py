@@ -54,6 +54,7 @@ from db.facts.relate import (
     relate_alike,
     same_question,
 )
+from db.facts.spills import told_as_true
 from db.facts.steps import direct_steps
 from db.models import Article, Claim, ClaimLink, ClaimReading, DismissedProposal, Relation
 from db.workspace import Workspace
@@ -232,6 +233,8 @@ def _needs_before(p: Profile) -> bool:
         return not named_people(p.quote)
     if not p.unit and p.around:
         return True  # a bare figure whose sentence names nothing it counts
+    if not p.predicate and told_as_true(p.lead, p.quote):
+        return True  # "said the true figure was 3,500 tonnes": of what was measured before
     return refers_back(p.quote) and not unit_in_words(p.quote)
 
 
@@ -265,7 +268,10 @@ def _needs_sentence(p: Profile) -> bool:
         # (And a figure opening a clause after a comma may share out a whole its sentence
         # opened on: "Of the 40 kilometres fouled, | about 12 lie on the island".)
         share = p.has_figure and not p.subset and p.lead.rstrip().endswith(",")
-        return p.has_figure and (not p.unit or told_by_fate or added or died or share)
+        # (And an amount given as the true figure, "said the true figure was 3,500 tonnes",
+        # gives another account of what the sentence before measured.)
+        rival = p.has_figure and not p.predicate and told_as_true(p.lead, p.quote)
+        return p.has_figure and (not p.unit or told_by_fate or added or died or share or rival)
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False
     # A date that names no happening ("on 1 October", "five days ago"), or none to a
