@@ -3,7 +3,10 @@ opens on ("Of the 52 kilometres of shore now soiled, about 9 lie on the island")
 of it, not another count of the whole; an amount let out is one count whether told by a
 verb ("had escaped"), as lost ("have been lost") or by the noun of the spill ("puts the
 spill at"), and not the amount carried; a figure given as the true one ("said the true
-figure was …") disputes what the sentence before measured.
+figure was …") disputes what the sentence before measured; a bare figure counts what its
+giver is told to count in its sentence ("who count only seals …, gave a figure of about
+180"); a tally that "has reached" a figure counts what it is a tally of, and "found" tells
+how things named by a participle ("beached seals") were counted, not what befell them.
 
 Every sentence is invented for these tests."""
 
@@ -119,3 +122,55 @@ def test_the_true_figure_disputes_what_the_sentence_before_measured(ws) -> None:
     links = _links(ws)
     assert links.get(frozenset((true, agency))) is Relation.CONTRADICTS
     assert links.get(frozenset((true, first))) is Relation.UPDATES
+
+
+WEDNESDAY = dt.datetime(2031, 3, 5, 9, tzinfo=dt.UTC)
+FRIDAY = dt.datetime(2031, 3, 7, 9, tzinfo=dt.UTC)
+
+
+def test_a_bare_figure_counts_what_its_giver_is_told_to_count(ws) -> None:  # type: ignore[no-untyped-def]
+    (first,) = _article(
+        ws,
+        "Rangers said volunteers had found 140 beached seals on the dunes.",
+        MONDAY,
+        "found 140 beached seals",
+    )
+    centre, wardens = _article(
+        ws,
+        "The rescue centre said it had found 260 beached seals, and that it had sent 35 "
+        "volunteers to the dunes. The wardens, who count only seals brought to their pens, "
+        "gave a figure of about 180.",
+        TUESDAY,
+        "found 260 beached seals",
+        "gave a figure of about 180",
+    )
+    links = _links(ws)
+    # The 180 are seals (its sentence says what its giver counts), not volunteers.
+    assert links.get(frozenset((wardens, centre))) is Relation.CONTRADICTS
+    assert links.get(frozenset((wardens, first))) is Relation.UPDATES
+
+
+def test_a_tally_that_reached_a_figure_counts_what_it_is_a_tally_of(ws) -> None:  # type: ignore[no-untyped-def]
+    (found,) = _article(
+        ws,
+        "Nearly 300 beached seals have now been found along the coast, the centre said.",
+        WEDNESDAY,
+        "Nearly 300 beached seals have now been found",
+    )
+    (tally,) = _article(
+        ws,
+        "The centre's tally of beached seals has reached 410, its director said.",
+        FRIDAY,
+        "tally of beached seals has reached 410",
+    )
+    (recount,) = _article(
+        ws,
+        "A second count found 410 seals that had been tagged in earlier years.",
+        FRIDAY,
+        "found 410 seals that had been tagged",
+    )
+    links = _links(ws)
+    # "Reached" tells that the tally moved, "found" how the beached seals were counted.
+    assert links.get(frozenset((tally, found))) is Relation.UPDATES
+    # Seals found with no word of what befell them are still told by their finding.
+    assert frozenset((recount, found)) not in links

@@ -1365,8 +1365,10 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         told = f"{_sentence_tail(lead)} {quote}" if whole is not None else quote
         predicate = kept_hurt(told)
     verb = "" if counted is None else verb_of(quote, whole[0] if whole is not None else counted)
-    if not verb and unit and counted is not None:
-        verb = verb_before_noun(quote, unit)  # "spoiled ballots now number": spoiled
+    if (not verb or verb in _FINDING) and unit and counted is not None:
+        # "spoiled ballots now number": spoiled; "found 1,140 oiled birds" tells how the
+        # oiled birds were counted, as "the tally of oiled birds" does: oiled.
+        verb = verb_before_noun(quote, unit) or verb
     if counted is not None and whole is None and possessed(quote, counted):
         # "The records of 2 million patients were taken": what was done (taken, stolen) was
         # done to the records, not to the patients counted.
@@ -1603,11 +1605,31 @@ def verb_of(quote: str, figure: Figure) -> str:
     if found is None:
         return ""
     verb = found["v"].lower()
+    if verb in _COUNT_MOVES and _COUNT_NOUN.search(quote, 0, found.start("v")):
+        # "The trust's tally of oiled birds has reached 2,140": the count moved; what
+        # befell the counted things is told inside it, if at all.
+        inside = _VERB_OF_NUMBER.search(before)
+        told = "" if inside is None else inside["v"].lower()
+        return "" if told in _COUNT_MOVES else told
     if verb in _TAKE and (part := _PART_IN.match(quote, found.end("v"))):
         return part["n"].lower()  # "taking part in the search": searching
     if verb in _DECLARING and (state := _STATE_AFTER.match(quote, found.end("v"))):
         return state["s"].lower()  # "ballots declared spoiled": spoiled
     return verb
+
+
+# Verbs telling that a count moved or stood ("the tally has reached 2,140", "the total
+# rose to 90"), and the nouns of a count they are told of.
+_COUNT_MOVES = frozenset(
+    ("reached", "risen", "rose", "climbed", "grown", "grew", "stood", "stands", "topped",
+     "passed", "jumped", "increased", "fallen", "fell", "dropped", "hit", "reaching", "rising",
+     "climbing", "standing")
+)  # fmt: skip
+# Verbs telling only how things were counted, when a participle before their noun tells
+# what befell them: "volunteers had found 1,140 oiled birds" counts the oiled birds, as
+# "the tally of oiled birds" does.
+_FINDING = frozenset(("found", "counted", "tallied", "spotted", "sighted"))
+_COUNT_NOUN = re.compile(r"\b(?:tally|tallies|total|count|number|toll|figure)\b", re.I)
 
 
 # Taking part in an activity does what the activity's noun names: "fourteen vessels were
@@ -1823,6 +1845,10 @@ def profile(
             if any(c.isdigit() for c in tail) and (named := unit_in_words(tail)) in NOT_PEOPLE_DEAD:
                 unit = named
                 predicate = "casualty"
+        if not unit and around and (at := around.find(quote)) > 0:
+            # "The agency, which counts only birds brought to its stations, | gave a
+            # figure of about 700": the figure counts what its giver is told to count.
+            unit = counted_by_giver(around[:at])
         if not unit and before and refers_back(quote):
             # "The count of escapees keeps rising. | The ministry's figure stands at 214":
             # the figure counts what the sentence before named.
@@ -1866,6 +1892,10 @@ def profile(
         and bool(around)
         and (brings_total(quote, around) or opened_by_whole(quote, around, r.value))
     )
+    if unit and unit != r.unit and r.value is not None:
+        # A figure whose counted thing is named only around its quote ("gave a figure of
+        # about 700" of birds) is worded with it: its own words say little of the count.
+        words = words | {unit}
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, increment, r.forecast, *event,
@@ -1941,6 +1971,29 @@ def named_people(quote: str) -> bool:
 _COUNT_WORD = re.compile(
     r"\b(?:figure|count|tally|total|estimate|number|toll)s?\b(?!\s+(?:of|for)\b)", re.I
 )
+
+
+# What the giver of a figure counts, told in its sentence before the figure: "the agency,
+# which counts only birds brought to its stations, gave a figure of about 700" (birds).
+_COUNTS_ONLY = re.compile(
+    r"\b(?:counts|counted|counting|count)\s+(?:only\s+|just\s+|solely\s+|all\s+)?"
+    r"(?:the\s+)?(?P<w>[^\W\d_][\w'’-]*)",
+    re.I,
+)
+
+
+def counted_by_giver(sentence_lead: str) -> str:
+    """The plural noun a figure's giver is told to count in the words of its sentence
+    before it ("which counts only birds brought to its stations": birds); "" when none."""
+    told = list(_COUNTS_ONLY.finditer(sentence_lead))
+    if not told:
+        return ""
+    found = told[-1]
+    word = normal_unit(found["w"])
+    plural = (word.endswith("s") and len(word) > 3) or irregular_plural(word)
+    if not plural or word in _STOP_UNITS or word in WORD_VALUES:
+        return ""
+    return UNITS.get(word, word)
 
 
 def refers_back(quote: str) -> bool:
