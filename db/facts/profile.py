@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from db.assist.dates import extract_dates
 from db.assist.lexicon import UNITS
 from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
+from db.facts.efforts import done_after, names_only
 from db.facts.shares import opened_by_whole
 from db.facts.spills import spill_named, told_as_true
 
@@ -1613,6 +1614,8 @@ def verb_of(quote: str, figure: Figure) -> str:
         return "" if told in _COUNT_MOVES else told
     if verb in _TAKE and (part := _PART_IN.match(quote, found.end("v"))):
         return part["n"].lower()  # "taking part in the search": searching
+    if verb in _TAKE and _PART.match(quote, found.end("v")):
+        return f"{verb} part"  # "40 vessels are taking part": at work, at what not told
     if verb in _DECLARING and (state := _STATE_AFTER.match(quote, found.end("v"))):
         return state["s"].lower()  # "ballots declared spoiled": spoiled
     return verb
@@ -1635,6 +1638,7 @@ _COUNT_NOUN = re.compile(r"\b(?:tally|tallies|total|count|number|toll|figure)\b"
 # Taking part in an activity does what the activity's noun names: "fourteen vessels were
 # taking part in the search" are searching, as "27 vessels were now searching" are.
 _TAKE = frozenset(("taking", "took", "taken", "take", "takes"))
+_PART = re.compile(r"\s+part\b", re.I)
 _PART_IN = re.compile(r"\s+part\s+in\s+(?:the\s+|a\s+|an\s+)?(?P<n>[^\W\d_]+)", re.I)
 
 
@@ -1868,6 +1872,8 @@ def profile(
             rival = measured_last(before, unit)
             if rival is not None:
                 predicate, verb = rival.predicate, verb or rival.verb
+        if not verb and not predicate and around and names_only(quote):
+            verb = done_after(quote, around)  # "Fourteen vessels, …, were at work": working
         if predicate == "treated" and in_care_now(quote, lead, around):
             predicate = "hospitalised"  # "At the city hospital, 40 patients are being treated"
         if increment and around and beside_another_count(quote, around, predicate):
@@ -1892,6 +1898,10 @@ def profile(
         and bool(around)
         and (brings_total(quote, around) or opened_by_whole(quote, around, r.value))
     )
+    if unit and r.value is not None:
+        # The counted thing's noun in one word ("vessels", "boats": ships), so that two
+        # reports naming it differently are not told apart by that alone.
+        words = frozenset(unit if _named_as(w) == unit else w for w in words)
     if unit and unit != r.unit and r.value is not None:
         # A figure whose counted thing is named only around its quote ("gave a figure of
         # about 700" of birds) is worded with it: its own words say little of the count.
@@ -2045,6 +2055,11 @@ def last_counted(sentence: str) -> str:
     for found in _CLAUSE_START.finditer(sentence, 0, last.start):
         start = max(start, found.end())
     return read_quote(sentence[start:], sentence[:start], None).unit
+
+
+def _named_as(word: str) -> str:
+    """The counted thing a word names ("vessels": ships), else ""."""
+    return SYNONYMS.get(word) or UNITS.get(word) or ""
 
 
 def measured_last(sentence: str, unit: str) -> Reading | None:

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from db.changes import Changes, Entity, Op, changed
 from db.facts import readings as readings_store
 from db.facts import told as told_store
+from db.facts.efforts import names_only
 from db.facts.events import date_conflicts, describe_dates
 from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
@@ -271,7 +272,12 @@ def _needs_sentence(p: Profile) -> bool:
         # (And an amount given as the true figure, "said the true figure was 3,500 tonnes",
         # gives another account of what the sentence before measured.)
         rival = p.has_figure and not p.predicate and told_as_true(p.lead, p.quote)
-        return p.has_figure and (not p.unit or told_by_fate or added or died or share or rival)
+        # (And a figure and its noun alone, "Fourteen vessels", are told what they do after
+        # the quote: "…, were at work on Thursday".)
+        alone = p.has_figure and not p.verb and not p.predicate and names_only(p.quote)
+        return p.has_figure and (
+            not p.unit or told_by_fate or added or died or share or rival or alone
+        )
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False
     # A date that names no happening ("on 1 October", "five days ago"), or none to a

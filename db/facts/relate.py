@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from db.facts.efforts import at_work_alike
 from db.facts.happenings import FORM_KIND
 from db.facts.profile import CLASSES, DEATHS, DENIED, HURT, Profile, is_time_unit
 from db.facts.tallies import other_tally
@@ -141,7 +142,7 @@ def doing(verb: str) -> str:
 @lru_cache(maxsize=65536)  # (asked of hundreds of thousands of pairs)
 def same_doing(a: str, b: str) -> bool:
     """Whether two counts' verbs (either may be unknown: "") may tell one count."""
-    return not a or not b or doing(a) == doing(b)
+    return not a or not b or doing(a) == doing(b) or at_work_alike(a, b)
 
 
 def _denies_all(p: Profile) -> bool:
