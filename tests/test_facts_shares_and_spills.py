@@ -174,3 +174,56 @@ def test_a_tally_that_reached_a_figure_counts_what_it_is_a_tally_of(ws) -> None:
     assert links.get(frozenset((tally, found))) is Relation.UPDATES
     # Seals found with no word of what befell them are still told by their finding.
     assert frozenset((recount, found)) not in links
+
+
+def test_a_figure_relayed_rounded_the_same_day_is_the_same(ws) -> None:  # type: ignore[no-untyped-def]
+    (wire,) = _article(
+        ws, "The authority said 1,900 barrels of diesel have leaked.", TUESDAY, "1,900 barrels"
+    )
+    (relay,) = _article(
+        ws,
+        "Some 1,900 barrels of diesel have leaked, the wire reported.",
+        TUESDAY,
+        "Some 1,900 barrels",
+    )
+    assert _links(ws).get(frozenset((wire, relay))) is Relation.SAME
+
+
+def test_a_later_bound_replaces_what_its_days_figure_replaced(ws) -> None:  # type: ignore[no-untyped-def]
+    (first,) = _article(
+        ws,
+        "The authority puts the spill at 1,900 barrels of diesel.",
+        MONDAY,
+        "puts the spill at 1,900 barrels",
+    )
+    final, bound = _article(
+        ws,
+        "The authority's final estimate of the spill is 2,300 barrels. The insurers put the "
+        "loss at as much as 2,500 barrels.",
+        FRIDAY,
+        "final estimate of the spill is 2,300 barrels",
+        "as much as 2,500 barrels",
+    )
+    links = _links(ws)
+    assert links.get(frozenset((final, first))) is Relation.UPDATES
+    assert links.get(frozenset((final, bound))) is Relation.SUPPORTS
+    # The bound allows Monday's 1,900, but its day has moved on from it.
+    assert links.get(frozenset((bound, first))) is Relation.UPDATES
+
+
+def test_a_part_of_things_that_are_no_people_is_a_part_of_them(ws) -> None:  # type: ignore[no-untyped-def]
+    (earlier,) = _article(
+        ws, "Rangers said 25 people had died in the floods.", MONDAY, "25 people had died"
+    )
+    seals, dead = _article(
+        ws,
+        "The centre said it had found 260 beached seals along the coast, and that about 90 "
+        "of them were already dead when they were reached.",
+        TUESDAY,
+        "found 260 beached seals",
+        "about 90 of them were already dead",
+    )
+    links = _links(ws)
+    # The dead seals are a part of the seals found, no death toll of the floods.
+    assert links.get(frozenset((dead, seals))) is Relation.SUPPORTS
+    assert frozenset((dead, earlier)) not in links

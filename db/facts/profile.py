@@ -13,7 +13,7 @@ from db.assist.dates import extract_dates
 from db.assist.lexicon import UNITS
 from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
 from db.facts.efforts import done_after, names_only
-from db.facts.shares import opened_by_whole
+from db.facts.shares import opened_by_whole, whole_told_before
 from db.facts.spills import spill_named, told_as_true
 
 # Counted things that answer the same question under different words.
@@ -1841,6 +1841,13 @@ def profile(
                 unit = told.unit or unit
                 if not predicate and not verb:
                     predicate, verb = told.predicate, told.verb
+        if unit in ("killed", "wounded") and r.subset and around:
+            # "had found 1,140 oiled birds, | and that more than 400 of them were already
+            # dead": a part of the birds, no death toll of people.
+            whole = normal_unit(whole_told_before(quote, around))
+            if whole and whole != unit and (whole not in CLASSES or whole in NOT_PEOPLE_DEAD):
+                unit = whole
+                predicate = predicate_of(_sentence_tail(around[: around.find(quote)]))
         if unit == "killed" and around and died_unnamed(quote):
             # "The ministry puts the number of farm animals lost at 1.6 million, | while the
             # union says more than 2 million died": a bare figure that died counts what the

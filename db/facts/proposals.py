@@ -275,8 +275,11 @@ def _needs_sentence(p: Profile) -> bool:
         # (And a figure and its noun alone, "Fourteen vessels", are told what they do after
         # the quote: "…, were at work on Thursday".)
         alone = p.has_figure and not p.verb and not p.predicate and names_only(p.quote)
+        # (And a part told of "them", "400 of them were dead", is a part of what its
+        # sentence counted before it: "found 1,140 oiled birds, and that …".)
+        of_them = p.subset and p.whole is None and p.unit in ("killed", "wounded")
         return p.has_figure and (
-            not p.unit or told_by_fate or added or died or share or rival or alone
+            not p.unit or told_by_fate or added or died or share or rival or alone or of_them
         )
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False

@@ -386,8 +386,10 @@ def _rounds_to(exact: Profile, rounded: Profile) -> bool:
     """Whether *rounded* ("some 3,400", "about 1.1 million") is *exact* (3,412; 1.1
     million) rounded to the places its own figure gives."""
     value, told = exact.value, rounded.value
-    if value is None or told is None or not told or value == told:
-        return False  # (the same figure told "about" allows others: it supports)
+    if value is None or told is None or not told:
+        return False
+    # ("Some 1,200 tonnes" the day 1,200 was given is that figure relayed, as "some 1,150"
+    # would be 1,152 rounded.)
     if rounded.qualifier.lower() not in _ROUNDED_TO:
         return False
     if not (exact.low == value == exact.high) or exact.qualifier:

@@ -31,3 +31,24 @@ def opened_by_whole(quote: str, around: str, value: float | None) -> bool:
         return False
     whole = [f.value for f in extract_figures(found["whole"]) if f.value is not None]
     return bool(whole) and value < whole[0]
+
+
+# A part told of "them" (what the sentence counted just before): "and that more than 400
+# of them were already dead".
+_OF_THEM = re.compile(
+    r"^\W*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|"
+    r"as\s+many\s+as|fewer\s+than|less\s+than|an\s+estimated)\s+)?"
+    r"(?:[^\W\d_]+|\d[\d,]*)\s+of\s+(?:them|these|those)\b",
+    re.I,
+)
+
+
+def whole_told_before(quote: str, around: str) -> str:
+    """The noun of the whole that a part told of "them" ("more than 400 of them were
+    dead") is a part of: the noun of the last figure of its sentence before it ("1,140
+    oiled birds": birds), lowercased; "" when there is none."""
+    at = around.find(quote)
+    if at <= 0 or _OF_THEM.match(quote) is None:
+        return ""
+    figures = [f for f in extract_figures(around[:at]) if f.value is not None and f.unit]
+    return figures[-1].unit.lower() if figures else ""
