@@ -1906,9 +1906,11 @@ def profile(
         and (brings_total(quote, around) or opened_by_whole(quote, around, r.value))
     )
     if unit and r.value is not None:
-        # The counted thing's noun in one word ("vessels", "boats": ships), so that two
-        # reports naming it differently are not told apart by that alone.
-        words = frozenset(unit if _named_as(w) == unit else w for w in words)
+        # The counted thing's noun in one spelling ("vessels", "boats": ships; "km"), so
+        # that two reports naming it differently are not told apart by that alone.  (Only
+        # the plain synonyms the lexicon knows: "soldiers" and "troops", or "residents" and
+        # "people", are counted alike but worded apart.)
+        words = frozenset(unit if UNITS.get(w) == unit else w for w in words)
     if unit and unit != r.unit and r.value is not None:
         # A figure whose counted thing is named only around its quote ("gave a figure of
         # about 700" of birds) is worded with it: its own words say little of the count.
@@ -2062,11 +2064,6 @@ def last_counted(sentence: str) -> str:
     for found in _CLAUSE_START.finditer(sentence, 0, last.start):
         start = max(start, found.end())
     return read_quote(sentence[start:], sentence[:start], None).unit
-
-
-def _named_as(word: str) -> str:
-    """The counted thing a word names ("vessels": ships), else ""."""
-    return SYNONYMS.get(word) or UNITS.get(word) or ""
 
 
 def measured_last(sentence: str, unit: str) -> Reading | None:

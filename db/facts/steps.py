@@ -48,7 +48,7 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
     updates = Relation.UPDATES
     spanned = (updates, Relation.SUPPORTS) if supports else (updates,)
     own: list[tuple[Profile, Profile]] = []  # worded updates of a figure of one's article
-    beside: dict[int, list[Profile]] = defaultdict(list)  # supports of one day, both ways
+    beside: dict[int, list[Profile]] = defaultdict(list)  # supports in one article, both ways
     for key, r in found.items():
         relation, a, b, reason = r
         if reason == WORDED and a.article_id == b.article_id:
@@ -62,7 +62,7 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
         if when is None or then is None:
             continue
         if when == then:
-            if relation is Relation.SUPPORTS:
+            if relation is Relation.SUPPORTS and a.article_id == b.article_id:
                 beside[a.claim_id.int].append(b)
                 beside[b.claim_id.int].append(a)
             continue
@@ -105,35 +105,31 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
                 # nothing: it is linked to what it repeats.)
                 continue
             del found[key]
-    if supports and (beside or repeats):
-        _moved_on_with_its_day(found, spans, beside, repeats)
+    if supports and beside:
+        _moved_on_with_its_article(found, spans, beside)
 
 
-def _moved_on_with_its_day(
+def _moved_on_with_its_article(
     found: dict[Key, Relating],
     spans: list[tuple[Key, Relating, Profile, Profile]],
     beside: dict[int, list[Profile]],
-    repeats: dict[int, list[Profile]],
 ) -> None:
     """A later figure that allows an earlier one ("as much as 3,000 tonnes" after 2,600)
-    replaces it, not agrees with it, when a figure of its own day that it allows or
-    repeats (2,900) replaces the earlier one: that day's account has moved on from it."""
-    updates = Relation.UPDATES
-    moved: set[tuple[int, int]] = set()
-    for key, _r, _x, _y in spans:
-        now = found.get(key)
-        if now is not None and now.relation is updates:
-            moved.add((now.newer.claim_id.int, now.older.claim_id.int))
-    if not moved:
-        return
-    for key, _r, x, y in spans:
-        now = found.get(key)
-        if now is None or now.relation is not Relation.SUPPORTS:
+    replaces it, not agrees with it, when a figure its own article gives beside it, which
+    it allows (2,900), replaces the earlier one: that report has moved on from it."""
+    updates, supports = Relation.UPDATES, Relation.SUPPORTS
+    for key, r, x, y in spans:
+        if r.relation is not supports or x.low == x.high:
+            continue  # (a single figure allowing an earlier one is that figure again)
+        partners = beside.get(x.claim_id.int)
+        if partners is None:
             continue
-        older = y.claim_id.int
-        partners = (*beside.get(x.claim_id.int, ()), *repeats.get(x.claim_id.int, ()))
+        now = found.get(key)
+        if now is None or now.relation is not supports:
+            continue
         for z in partners:
-            if z.when == x.when and (z.claim_id.int, older) in moved:
+            other = found.get(pair_key(z, y))
+            if other is not None and other.relation is updates and other.newer is z:
                 found[key] = Relating(updates, x, y, LATER)
                 break
 
