@@ -1910,7 +1910,9 @@ def profile(
         # that two reports naming it differently are not told apart by that alone.  (Only
         # the plain synonyms the lexicon knows: "soldiers" and "troops", or "residents" and
         # "people", are counted alike but worded apart.)
-        words = frozenset(unit if UNITS.get(w) == unit else w for w in words)
+        spellings = _SPELLINGS.get(unit)
+        if spellings is not None and not spellings.isdisjoint(words):
+            words = (words - spellings) | {unit}
     if unit and unit != r.unit and r.value is not None:
         # A figure whose counted thing is named only around its quote ("gave a figure of
         # about 700" of birds) is worded with it: its own words say little of the count.
@@ -2064,6 +2066,13 @@ def last_counted(sentence: str) -> str:
     for found in _CLAUSE_START.finditer(sentence, 0, last.start):
         start = max(start, found.end())
     return read_quote(sentence[start:], sentence[:start], None).unit
+
+
+# Each counted thing the lexicon knows, and its other spellings ("ships": vessels, boats).
+_SPELLINGS: dict[str, frozenset[str]] = {
+    unit: frozenset(w for w, u in UNITS.items() if u == unit and w != unit)
+    for unit in set(UNITS.values())
+}
 
 
 def measured_last(sentence: str, unit: str) -> Reading | None:

@@ -266,20 +266,24 @@ def _needs_sentence(p: Profile) -> bool:
         # (And a bare figure that died, "more than 2 million died", may count what its
         # sentence named before: profile.NOT_PEOPLE_DEAD.)
         died = p.unit == "killed" and not p.around and died_unnamed(p.quote)
-        # (And a figure opening a clause after a comma may share out a whole its sentence
-        # opened on: "Of the 40 kilometres fouled, | about 12 lie on the island".)
-        share = p.has_figure and not p.subset and p.lead.rstrip().endswith(",")
-        # (And an amount given as the true figure, "said the true figure was 3,500 tonnes",
-        # gives another account of what the sentence before measured.)
-        rival = p.has_figure and not p.predicate and told_as_true(p.lead, p.quote)
-        # (And a figure and its noun alone, "Fourteen vessels", are told what they do after
-        # the quote: "…, were at work on Thursday".)
-        alone = p.has_figure and not p.verb and not p.predicate and names_only(p.quote)
-        # (And a part told of "them", "400 of them were dead", is a part of what its
-        # sentence counted before it: "found 1,140 oiled birds, and that …".)
-        of_them = p.subset and p.whole is None and p.unit in ("killed", "wounded")
-        return p.has_figure and (
-            not p.unit or told_by_fate or added or died or share or rival or alone or of_them
+        if not p.has_figure:
+            return False
+        if not p.unit or told_by_fate or added or died:
+            return True
+        # (A figure opening a clause after a comma may share out a whole its sentence
+        # opened on: "Of the 40 kilometres fouled, | about 12 lie on the island"; a part
+        # told of "them", "400 of them were dead", is a part of what its sentence counted
+        # before it: "found 1,140 oiled birds, and that …".)
+        if p.subset:
+            return p.whole is None and p.unit in ("killed", "wounded")
+        if p.lead.rstrip().endswith(","):
+            return True
+        # (An amount given as the true figure, "said the true figure was 3,500 tonnes",
+        # gives another account of what the sentence before measured; a figure and its noun
+        # alone, "Fourteen vessels", are told what they do after the quote: "…, were at
+        # work on Thursday".)
+        return not p.predicate and (
+            (not p.verb and names_only(p.quote)) or told_as_true(p.lead, p.quote)
         )
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False

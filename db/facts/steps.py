@@ -62,7 +62,11 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
         if when is None or then is None:
             continue
         if when == then:
-            if relation is Relation.SUPPORTS and a.article_id == b.article_id:
+            if (
+                relation is Relation.SUPPORTS
+                and (a.low != a.high or b.low != b.high)
+                and a.article_id == b.article_id
+            ):  # (a span or bound beside a figure of its article: _moved_on_with_its_article)
                 beside[a.claim_id.int].append(b)
                 beside[b.claim_id.int].append(a)
             continue
