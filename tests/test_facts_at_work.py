@@ -37,9 +37,9 @@ def _links(ws) -> dict[frozenset[uuid.UUID], Relation]:  # type: ignore[no-untyp
 def test_craft_at_work_are_one_count_however_their_work_is_told(ws) -> None:  # type: ignore[no-untyped-def]
     (working,) = _article(
         ws,
-        "Nine vessels were working off the point on Monday, the coastguard said.",
+        "Off the point, nine vessels were working through Monday night, the coastguard said.",
         3,
-        "Nine vessels were working off the point",
+        "nine vessels were working",
     )
     (clearing,) = _article(
         ws,
@@ -66,8 +66,7 @@ def test_craft_at_work_are_one_count_however_their_work_is_told(ws) -> None:  # 
 def test_a_figure_and_its_noun_alone_are_told_what_they_do_after_the_quote(ws) -> None:  # type: ignore[no-untyped-def]
     (alone,) = _article(
         ws,
-        "Eleven vessels, among them three ferries and a dredger from the north, were at work "
-        "off the point on Monday.",
+        "Eleven vessels, two ferries and a dredger included, were at work off the point on Monday.",
         3,
         "Eleven vessels",
     )

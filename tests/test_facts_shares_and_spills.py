@@ -107,11 +107,11 @@ def test_an_amount_carried_is_not_the_amount_let_out(ws) -> None:  # type: ignor
 def test_the_true_figure_disputes_what_the_sentence_before_measured(ws) -> None:  # type: ignore[no-untyped-def]
     agency, true = _article(
         ws,
-        "The port authority now puts the spill at 1,900 barrels of diesel. Divers hired by "
-        "the fishing cooperative said the true figure was between 2,500 and 2,800 barrels.",
+        "The port authority now puts the spill at 1,900 barrels of diesel. Divers working for "
+        "the fishing cooperative reckoned the real number was nearer 2,700 barrels.",
         TUESDAY,
         "puts the spill at 1,900 barrels of diesel",
-        "between 2,500 and 2,800 barrels",
+        "nearer 2,700 barrels",
     )
     (first,) = _article(
         ws,
@@ -138,7 +138,7 @@ def test_a_bare_figure_counts_what_its_giver_is_told_to_count(ws) -> None:  # ty
     centre, wardens = _article(
         ws,
         "The rescue centre said it had found 260 beached seals, and that it had sent 35 "
-        "volunteers to the dunes. The wardens, who count only seals brought to their pens, "
+        "volunteers to the dunes. Counting only seals taken into their pens, the wardens "
         "gave a figure of about 180.",
         TUESDAY,
         "found 260 beached seals",
@@ -159,7 +159,7 @@ def test_a_tally_that_reached_a_figure_counts_what_it_is_a_tally_of(ws) -> None:
     )
     (tally,) = _article(
         ws,
-        "The centre's tally of beached seals has reached 410, its director said.",
+        "By Friday the centre's running tally of beached seals has reached 410.",
         FRIDAY,
         "tally of beached seals has reached 410",
     )
@@ -198,11 +198,11 @@ def test_a_later_bound_replaces_what_its_days_figure_replaced(ws) -> None:  # ty
     )
     final, bound = _article(
         ws,
-        "The authority's final estimate of the spill is 2,300 barrels. The insurers put the "
-        "loss at as much as 2,500 barrels.",
+        "The authority's closing figure for the leak is 2,300 barrels. Underwriters, writing "
+        "to the port, set the loss at up to 2,500 barrels.",
         FRIDAY,
-        "final estimate of the spill is 2,300 barrels",
-        "as much as 2,500 barrels",
+        "closing figure for the leak is 2,300 barrels",
+        "up to 2,500 barrels",
     )
     links = _links(ws)
     assert links.get(frozenset((final, first))) is Relation.UPDATES
@@ -217,11 +217,10 @@ def test_a_part_of_things_that_are_no_people_is_a_part_of_them(ws) -> None:  # t
     )
     seals, dead = _article(
         ws,
-        "The centre said it had found 260 beached seals along the coast, and that about 90 "
-        "of them were already dead when they were reached.",
+        "The centre has found 260 beached seals this week; about 90 of them were dead.",
         TUESDAY,
         "found 260 beached seals",
-        "about 90 of them were already dead",
+        "about 90 of them were dead",
     )
     links = _links(ws)
     # The dead seals are a part of the seals found, no death toll of the floods.

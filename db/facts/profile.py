@@ -1848,6 +1848,11 @@ def profile(
             if whole and whole != unit and (whole not in CLASSES or whole in NOT_PEOPLE_DEAD):
                 unit = whole
                 predicate = predicate_of(_sentence_tail(around[: around.find(quote)]))
+        if predicate == "casualty" and r.subset and unit not in CLASSES and OF_THEM.match(quote):
+            # (The whole just before it in the words kept with the quote: "found 260 beached
+            # seals this week; | about 90 of them were dead" counts seals as found.)
+            at = around.find(quote) if around else -1
+            predicate = predicate_of(_sentence_tail(around[:at] if at > 0 else lead))
         if unit == "killed" and around and died_unnamed(quote):
             # "The ministry puts the number of farm animals lost at 1.6 million, | while the
             # union says more than 2 million died": a bare figure that died counts what the
