@@ -55,7 +55,8 @@ def test_different_questions_are_not_contradictions(a: str, b: str) -> None:
         ("200 marines were killed near the river", "900 marines were killed near the river",
          Relation.CONTRADICTS),
         ("the island has 40,000 marines", "the island has 90,000 marines", Relation.CONTRADICTS),
-        ("700 marines were shipped to the port", "about 700 marines", Relation.SUPPORTS),
+        # (The same figure told "about" the same day repeats it, as every marked set has it.)
+        ("700 marines were shipped to the port", "about 700 marines", Relation.SAME),
         ("each marine earns $900 monthly", "each marine earns $2,500 monthly",
          Relation.CONTRADICTS),
     ],

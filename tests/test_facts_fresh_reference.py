@@ -1,7 +1,7 @@
 """The facts references (tests/fixtures/facts_fresh, facts_blind to facts_blind11, some held
 out and some development sets, as each README says), the development sets facts_dev_dates and
-facts_blind12 to facts_blind23 (facts_blind17 to facts_blind19 held out for two runs and
-facts_blind20 to facts_blind23 for one, each a development set since its listing was read),
+facts_blind12 to facts_blind24 (facts_blind17 to facts_blind19 held out for two runs and
+facts_blind20 to facts_blind24 for one, each a development set since its listing was read),
 and any set written and marked but not yet run (UNRUN) match their articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the

@@ -79,12 +79,12 @@ def test_a_figure_relayed_rounded_on_its_day_is_the_same() -> None:
     wire = p("The number of flights cancelled has risen to 2,312")
     relayed = relate(wire, p("some 2,300 flights have been cancelled"))
     assert relayed is not None and relayed.relation is Relation.SAME
-    # (The same figure told "about" allows others: it supports, as before; "nearly" is
-    # below a figure, no relay of it.)
+    # (The same figure told "about" the same day is that figure relayed too, as every
+    # marked set has it; "nearly" is below a figure, no relay of it.)
     told = relate(
         p("1.4 million clients were affected"), p("about 1.4 million clients were affected")
     )
-    assert told is not None and told.relation is Relation.SUPPORTS
+    assert told is not None and told.relation is Relation.SAME
     nearly = relate(wire, p("nearly 2,300 flights have been cancelled"))
     assert nearly is not None and nearly.relation is not Relation.SAME
     # Rounded to other places, or on another day, it is no relay.

@@ -12,6 +12,9 @@ from typing import Any, NamedTuple
 from db.assist.dates import extract_dates
 from db.assist.lexicon import UNITS
 from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
+from db.facts.efforts import done_after, names_only
+from db.facts.shares import opened_by_whole, whole_told_before
+from db.facts.spills import spill_named, told_as_true
 
 # Counted things that answer the same question under different words.
 SYNONYMS = {
@@ -1314,8 +1317,15 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         unit = f"{unit} away"  # "40 kilometres behind the front" is no length of front held
     elif unit in LENGTHS and counted is not None and _SQUARE.match(quote, counted.end):
         unit = f"square {unit}"  # "a forest of 37 square kilometres" is an area, no length
-    if predicate in ("", "released", "escaped") and unit in MEASURES and SPILLED.search(quote):
-        predicate = "spilled"  # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled
+    if (
+        predicate in ("", "released", "escaped")
+        and unit in MEASURES
+        and figure is not None
+        and (SPILLED.search(quote) or spill_named(lead, quote, figure.start, figure.end))
+    ):
+        # "40 tonnes of ammonia escaped" is not the 3,400 tonnes hauled; "puts the spill at
+        # 2,600 tonnes" and "up to 300 tonnes have been lost" measure what escaped too.
+        predicate = "spilled"
     if not predicate and group is None and figure is not None and not quote[: figure.start].strip():
         # A figure opening the quote is told by the verb just before it ("the clinics had
         # treated | 88 people for burns"): read with the last words of its clause.
@@ -1356,8 +1366,10 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         told = f"{_sentence_tail(lead)} {quote}" if whole is not None else quote
         predicate = kept_hurt(told)
     verb = "" if counted is None else verb_of(quote, whole[0] if whole is not None else counted)
-    if not verb and unit and counted is not None:
-        verb = verb_before_noun(quote, unit)  # "spoiled ballots now number": spoiled
+    if (not verb or verb in _FINDING) and unit and counted is not None:
+        # "spoiled ballots now number": spoiled; "found 1,140 oiled birds" tells how the
+        # oiled birds were counted, as "the tally of oiled birds" does: oiled.
+        verb = verb_before_noun(quote, unit) or verb
     if counted is not None and whole is None and possessed(quote, counted):
         # "The records of 2 million patients were taken": what was done (taken, stolen) was
         # done to the records, not to the patients counted.
@@ -1594,16 +1606,39 @@ def verb_of(quote: str, figure: Figure) -> str:
     if found is None:
         return ""
     verb = found["v"].lower()
+    if verb in _COUNT_MOVES and _COUNT_NOUN.search(quote, 0, found.start("v")):
+        # "The trust's tally of oiled birds has reached 2,140": the count moved; what
+        # befell the counted things is told inside it, if at all.
+        inside = _VERB_OF_NUMBER.search(before)
+        told = "" if inside is None else inside["v"].lower()
+        return "" if told in _COUNT_MOVES else told
     if verb in _TAKE and (part := _PART_IN.match(quote, found.end("v"))):
         return part["n"].lower()  # "taking part in the search": searching
+    if verb in _TAKE and _PART.match(quote, found.end("v")):
+        return f"{verb} part"  # "40 vessels are taking part": at work, at what not told
     if verb in _DECLARING and (state := _STATE_AFTER.match(quote, found.end("v"))):
         return state["s"].lower()  # "ballots declared spoiled": spoiled
     return verb
 
 
+# Verbs telling that a count moved or stood ("the tally has reached 2,140", "the total
+# rose to 90"), and the nouns of a count they are told of.
+_COUNT_MOVES = frozenset(
+    ("reached", "risen", "rose", "climbed", "grown", "grew", "stood", "stands", "topped",
+     "passed", "jumped", "increased", "fallen", "fell", "dropped", "hit", "reaching", "rising",
+     "climbing", "standing")
+)  # fmt: skip
+# Verbs telling only how things were counted, when a participle before their noun tells
+# what befell them: "volunteers had found 1,140 oiled birds" counts the oiled birds, as
+# "the tally of oiled birds" does.
+_FINDING = frozenset(("found", "counted", "tallied", "spotted", "sighted"))
+_COUNT_NOUN = re.compile(r"\b(?:tally|tallies|total|count|number|toll|figure)\b", re.I)
+
+
 # Taking part in an activity does what the activity's noun names: "fourteen vessels were
 # taking part in the search" are searching, as "27 vessels were now searching" are.
 _TAKE = frozenset(("taking", "took", "taken", "take", "takes"))
+_PART = re.compile(r"\s+part\b", re.I)
 _PART_IN = re.compile(r"\s+part\s+in\s+(?:the\s+|a\s+|an\s+)?(?P<n>[^\W\d_]+)", re.I)
 
 
@@ -1806,6 +1841,18 @@ def profile(
                 unit = told.unit or unit
                 if not predicate and not verb:
                     predicate, verb = told.predicate, told.verb
+        if unit in ("killed", "wounded") and r.subset and around:
+            # "had found 1,140 oiled birds, | and that more than 400 of them were already
+            # dead": a part of the birds, no death toll of people.
+            whole = normal_unit(whole_told_before(quote, around))
+            if whole and whole != unit and (whole not in CLASSES or whole in NOT_PEOPLE_DEAD):
+                unit = whole
+                predicate = predicate_of(_sentence_tail(around[: around.find(quote)]))
+        if predicate == "casualty" and r.subset and unit not in CLASSES and OF_THEM.match(quote):
+            # (The whole just before it in the words kept with the quote: "found 260 beached
+            # seals this week; | about 90 of them were dead" counts seals as found.)
+            at = around.find(quote) if around else -1
+            predicate = predicate_of(_sentence_tail(around[:at] if at > 0 else lead))
         if unit == "killed" and around and died_unnamed(quote):
             # "The ministry puts the number of farm animals lost at 1.6 million, | while the
             # union says more than 2 million died": a bare figure that died counts what the
@@ -1814,6 +1861,10 @@ def profile(
             if any(c.isdigit() for c in tail) and (named := unit_in_words(tail)) in NOT_PEOPLE_DEAD:
                 unit = named
                 predicate = "casualty"
+        if not unit and around and (at := around.find(quote)) > 0:
+            # "The agency, which counts only birds brought to its stations, | gave a
+            # figure of about 700": the figure counts what its giver is told to count.
+            unit = counted_by_giver(around[:at])
         if not unit and before and refers_back(quote):
             # "The count of escapees keeps rising. | The ministry's figure stands at 214":
             # the figure counts what the sentence before named.
@@ -1827,6 +1878,14 @@ def profile(
             # 2,108,945.": a figure ending its clause with no noun goes on with what the
             # sentence before counted last.
             unit = last_counted(before)
+        if not predicate and unit in MEASURES and before and told_as_true(lead, quote):
+            # "The agency puts the spill at 2,600 tonnes. | Surveyors said the true figure
+            # was 3,500 tonnes": another account of what the sentence before measured.
+            rival = measured_last(before, unit)
+            if rival is not None:
+                predicate, verb = rival.predicate, verb or rival.verb
+        if not verb and not predicate and around and names_only(quote):
+            verb = done_after(quote, around)  # "Fourteen vessels, …, were at work": working
         if predicate == "treated" and in_care_now(quote, lead, around):
             predicate = "hospitalised"  # "At the city hospital, 40 patients are being treated"
         if increment and around and beside_another_count(quote, around, predicate):
@@ -1846,7 +1905,23 @@ def profile(
         verb = "won"  # "she won 2.1 million votes", "she was given 2.1 million": her votes
     if predicate == "strength" and unit == "votes":
         predicate = ""  # "she had 1.3 million votes": the votes won, no force she keeps
-    subset = r.subset or (r.value is not None and bool(around) and brings_total(quote, around))
+    subset = r.subset or (
+        r.value is not None
+        and bool(around)
+        and (brings_total(quote, around) or opened_by_whole(quote, around, r.value))
+    )
+    if unit and r.value is not None:
+        # The counted thing's noun in one spelling ("vessels", "boats": ships; "km"), so
+        # that two reports naming it differently are not told apart by that alone.  (Only
+        # the plain synonyms the lexicon knows: "soldiers" and "troops", or "residents" and
+        # "people", are counted alike but worded apart.)
+        spellings = _SPELLINGS.get(unit)
+        if spellings is not None and not spellings.isdisjoint(words):
+            words = (words - spellings) | {unit}
+    if unit and unit != r.unit and r.value is not None:
+        # A figure whose counted thing is named only around its quote ("gave a figure of
+        # about 700" of birds) is worded with it: its own words say little of the count.
+        words = words | {unit}
     return Profile(
         claim_id, article_id, quote, start, end, r.value, low, high, unit, r.qualifier, when,
         when_is_event, r.cumulative, r.update_cue, words, increment, r.forecast, *event,
@@ -1924,6 +1999,29 @@ _COUNT_WORD = re.compile(
 )
 
 
+# What the giver of a figure counts, told in its sentence before the figure: "the agency,
+# which counts only birds brought to its stations, gave a figure of about 700" (birds).
+_COUNTS_ONLY = re.compile(
+    r"\b(?:counts|counted|counting|count)\s+(?:only\s+|just\s+|solely\s+|all\s+)?"
+    r"(?:the\s+)?(?P<w>[^\W\d_][\w'’-]*)",
+    re.I,
+)
+
+
+def counted_by_giver(sentence_lead: str) -> str:
+    """The plural noun a figure's giver is told to count in the words of its sentence
+    before it ("which counts only birds brought to its stations": birds); "" when none."""
+    told = list(_COUNTS_ONLY.finditer(sentence_lead))
+    if not told:
+        return ""
+    found = told[-1]
+    word = normal_unit(found["w"])
+    plural = (word.endswith("s") and len(word) > 3) or irregular_plural(word)
+    if not plural or word in _STOP_UNITS or word in WORD_VALUES:
+        return ""
+    return UNITS.get(word, word)
+
+
 def refers_back(quote: str) -> bool:
     """Whether *quote* tells its figure only as a count by a general word ("the
     ministry's figure stands at 214"): what it counts is named before it."""
@@ -1973,6 +2071,28 @@ def last_counted(sentence: str) -> str:
     for found in _CLAUSE_START.finditer(sentence, 0, last.start):
         start = max(start, found.end())
     return read_quote(sentence[start:], sentence[:start], None).unit
+
+
+# Each counted thing the lexicon knows, and its other spellings ("ships": vessels, boats).
+_SPELLINGS: dict[str, frozenset[str]] = {
+    unit: frozenset(w for w, u in UNITS.items() if u == unit and w != unit)
+    for unit in set(UNITS.values())
+}
+
+
+def measured_last(sentence: str, unit: str) -> Reading | None:
+    """The reading of the last figure of *sentence* measuring *unit*, read from the start
+    of its clause; None when none does."""
+    figures = [f for f in extract_figures(sentence) if f.value is not None]
+    for last in reversed(figures):
+        if normal_unit(last.unit) != unit:
+            continue
+        start = max(sentence.rfind(",", 0, last.start) + 1, 0)
+        for found in _CLAUSE_START.finditer(sentence, 0, last.start):
+            start = max(start, found.end())
+        told = read_quote(sentence[start:], sentence[:start], None)
+        return told if told.value == last.value and told.unit == unit else None
+    return None
 
 
 # What a claim says in numbers depends only on the inputs above, so proposals keep it

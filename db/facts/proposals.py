@@ -26,6 +26,7 @@ from sqlalchemy import select
 from db.changes import Changes, Entity, Op, changed
 from db.facts import readings as readings_store
 from db.facts import told as told_store
+from db.facts.efforts import names_only
 from db.facts.events import date_conflicts, describe_dates
 from db.facts.happenings import happenings, speaks_of_it
 from db.facts.profile import (
@@ -54,6 +55,7 @@ from db.facts.relate import (
     relate_alike,
     same_question,
 )
+from db.facts.spills import told_as_true
 from db.facts.steps import direct_steps
 from db.models import Article, Claim, ClaimLink, ClaimReading, DismissedProposal, Relation
 from db.workspace import Workspace
@@ -232,6 +234,8 @@ def _needs_before(p: Profile) -> bool:
         return not named_people(p.quote)
     if not p.unit and p.around:
         return True  # a bare figure whose sentence names nothing it counts
+    if not p.predicate and told_as_true(p.lead, p.quote):
+        return True  # "said the true figure was 3,500 tonnes": of what was measured before
     return refers_back(p.quote) and not unit_in_words(p.quote)
 
 
@@ -262,7 +266,25 @@ def _needs_sentence(p: Profile) -> bool:
         # (And a bare figure that died, "more than 2 million died", may count what its
         # sentence named before: profile.NOT_PEOPLE_DEAD.)
         died = p.unit == "killed" and not p.around and died_unnamed(p.quote)
-        return p.has_figure and (not p.unit or told_by_fate or added or died)
+        if not p.has_figure:
+            return False
+        if not p.unit or told_by_fate or added or died:
+            return True
+        # (A figure opening a clause after a comma may share out a whole its sentence
+        # opened on: "Of the 40 kilometres fouled, | about 12 lie on the island"; a part
+        # told of "them", "400 of them were dead", is a part of what its sentence counted
+        # before it: "found 1,140 oiled birds, and that …".)
+        if p.subset:
+            return p.whole is None and p.unit in ("killed", "wounded")
+        if p.lead.rstrip().endswith(","):
+            return True
+        # (An amount given as the true figure, "said the true figure was 3,500 tonnes",
+        # gives another account of what the sentence before measured; a figure and its noun
+        # alone, "Fourteen vessels", are told what they do after the quote: "…, were at
+        # work on Thursday".)
+        return not p.predicate and (
+            (not p.verb and names_only(p.quote)) or told_as_true(p.lead, p.quote)
+        )
     if p.has_figure and p.unit and not is_time_unit(p.unit):
         return False
     # A date that names no happening ("on 1 October", "five days ago"), or none to a

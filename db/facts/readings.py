@@ -37,6 +37,8 @@ _READERS = (
     "db.assist.lexicon",
     "db.assist.text",
     "db.facts.profile",
+    "db.facts.shares",
+    "db.facts.spills",
     "db.facts.readings",
 )
 _FORMAT = "4"  # bumped when the stored form below changes

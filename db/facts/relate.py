@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from db.facts.efforts import at_work_alike
 from db.facts.happenings import FORM_KIND
 from db.facts.profile import CLASSES, DEATHS, DENIED, HURT, Profile, is_time_unit
 from db.facts.tallies import other_tally
@@ -141,7 +142,7 @@ def doing(verb: str) -> str:
 @lru_cache(maxsize=65536)  # (asked of hundreds of thousands of pairs)
 def same_doing(a: str, b: str) -> bool:
     """Whether two counts' verbs (either may be unknown: "") may tell one count."""
-    return not a or not b or doing(a) == doing(b)
+    return not a or not b or doing(a) == doing(b) or at_work_alike(a, b)
 
 
 def _denies_all(p: Profile) -> bool:
@@ -385,8 +386,10 @@ def _rounds_to(exact: Profile, rounded: Profile) -> bool:
     """Whether *rounded* ("some 3,400", "about 1.1 million") is *exact* (3,412; 1.1
     million) rounded to the places its own figure gives."""
     value, told = exact.value, rounded.value
-    if value is None or told is None or not told or value == told:
-        return False  # (the same figure told "about" allows others: it supports)
+    if value is None or told is None or not told:
+        return False
+    # ("Some 1,200 tonnes" the day 1,200 was given is that figure relayed, as "some 1,150"
+    # would be 1,152 rounded.)
     if rounded.qualifier.lower() not in _ROUNDED_TO:
         return False
     if not (exact.low == value == exact.high) or exact.qualifier:

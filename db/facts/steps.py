@@ -48,6 +48,7 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
     updates = Relation.UPDATES
     spanned = (updates, Relation.SUPPORTS) if supports else (updates,)
     own: list[tuple[Profile, Profile]] = []  # worded updates of a figure of one's article
+    beside: dict[int, list[Profile]] = defaultdict(list)  # supports in one article, both ways
     for key, r in found.items():
         relation, a, b, reason = r
         if reason == WORDED and a.article_id == b.article_id:
@@ -58,7 +59,16 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
         elif relation is contradicts:
             disputed.add(key)
         when, then = a.when, b.when
-        if when is None or then is None or when == then:
+        if when is None or then is None:
+            continue
+        if when == then:
+            if (
+                relation is Relation.SUPPORTS
+                and (a.low != a.high or b.low != b.high)
+                and a.article_id == b.article_id
+            ):  # (a span or bound beside a figure of its article: _moved_on_with_its_article)
+                beside[a.claim_id.int].append(b)
+                beside[b.claim_id.int].append(a)
             continue
         x, y = (a, b) if when > then else (b, a)
         earlier[x.claim_id.int].append(y)
@@ -99,6 +109,33 @@ def direct_steps(found: dict[Key, Relating], supports: bool = True) -> None:
                 # nothing: it is linked to what it repeats.)
                 continue
             del found[key]
+    if supports and beside:
+        _moved_on_with_its_article(found, spans, beside)
+
+
+def _moved_on_with_its_article(
+    found: dict[Key, Relating],
+    spans: list[tuple[Key, Relating, Profile, Profile]],
+    beside: dict[int, list[Profile]],
+) -> None:
+    """A later figure that allows an earlier one ("as much as 3,000 tonnes" after 2,600)
+    replaces it, not agrees with it, when a figure its own article gives beside it, which
+    it allows (2,900), replaces the earlier one: that report has moved on from it."""
+    updates, supports = Relation.UPDATES, Relation.SUPPORTS
+    for key, r, x, y in spans:
+        if r.relation is not supports or x.low == x.high:
+            continue  # (a single figure allowing an earlier one is that figure again)
+        partners = beside.get(x.claim_id.int)
+        if partners is None:
+            continue
+        now = found.get(key)
+        if now is None or now.relation is not supports:
+            continue
+        for z in partners:
+            other = found.get(pair_key(z, y))
+            if other is not None and other.relation is updates and other.newer is z:
+                found[key] = Relating(updates, x, y, LATER)
+                break
 
 
 def _given_by(repeats: list[Profile], older: Profile) -> bool:
