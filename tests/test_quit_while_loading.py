@@ -225,8 +225,19 @@ def during_start_up():
     wait_for_indexing()
     leave(window)
 
+# app.quit() does nothing before the main loop runs (a loop of start-up's own, waiting
+# for the panels, is at level 1 too): leave from the main loop only.
+real_exec = QApplication.exec
+in_main_loop = []
+
+def counted_exec():
+    in_main_loop.append(True)
+    return real_exec()
+
+QApplication.exec = staticmethod(counted_exec)
+
 def from_the_main_loop():
-    if indexing_began.is_set() and QThread.currentThread().loopLevel() == 1:
+    if indexing_began.is_set() and in_main_loop and QThread.currentThread().loopLevel() == 1:
         leave(main_window())
     else:
         QTimer.singleShot(10, from_the_main_loop)
