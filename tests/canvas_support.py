@@ -31,3 +31,13 @@ def shown_rects(view: Any) -> list[QRectF]:
 
 def overlapping(rects: list[QRectF]) -> bool:
     return any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+
+
+def captions_apart_at_each_zoom(view: Any, qtbot: Any, zooms: list[Any]) -> None:
+    """After each zoom (then at the fitted zoom), no two shown captions overlap; at the
+    fitted zoom some are shown."""
+    for zoom in [*zooms, view.fit]:
+        zoom()
+        qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
+        assert not overlapping(shown_rects(view))
+    assert shown_rects(view)

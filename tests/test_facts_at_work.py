@@ -10,28 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from db import claims as claim_ops
-from db.articles import NewArticle, add_article
 from db.facts.efforts import at_work_alike
-from db.facts.proposals import propose_links
 from db.models import Relation
+from tests.facts_support import article_claims, proposed
 
 
 def _article(ws, body: str, day: int, *quotes: str) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
-    published = dt.datetime(2031, 3, day, 9, tzinfo=dt.UTC)
-    art = add_article(
-        ws,
-        NewArticle(text=body, original=body.encode() + uuid.uuid4().bytes, published_at=published),
-    )
-    return [claim_ops.create_claim_by_quote(ws, art.id, q).id for q in quotes]
+    return article_claims(ws, body, dt.datetime(2031, 3, day, 9, tzinfo=dt.UTC), *quotes)
 
 
 def _links(ws) -> dict[frozenset[uuid.UUID], Relation]:  # type: ignore[no-untyped-def]
-    return {
-        frozenset((p.from_claim.claim_id, p.to_claim.claim_id)): p.relation
-        for p in propose_links(ws)
-        if p.kind == "figure"
-    }
+    return proposed(ws, figures_only=True)
 
 
 def test_craft_at_work_are_one_count_however_their_work_is_told(ws) -> None:  # type: ignore[no-untyped-def]

@@ -7,26 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from db import claims as claim_ops
-from db.articles import NewArticle, add_article
-from db.facts.proposals import propose_links
 from db.models import Relation
+from tests.facts_support import article_claims, proposed
 
 APRIL = dt.datetime(2025, 4, 7, tzinfo=dt.UTC)
 
 
 def _article(ws, body: str, *quotes: str) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
-    art = add_article(
-        ws, NewArticle(text=body, original=body.encode() + uuid.uuid4().bytes, published_at=APRIL)
-    )
-    return [claim_ops.create_claim_by_quote(ws, art.id, q).id for q in quotes]
+    return article_claims(ws, body, APRIL, *quotes)
 
 
-def _links(ws) -> dict[frozenset[uuid.UUID], Relation]:  # type: ignore[no-untyped-def]
-    return {
-        frozenset((p.from_claim.claim_id, p.to_claim.claim_id)): p.relation
-        for p in propose_links(ws)
-    }
+_links = proposed
 
 
 def test_a_part_beside_its_whole_supports_it(ws) -> None:  # type: ignore[no-untyped-def]

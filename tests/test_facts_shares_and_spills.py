@@ -15,29 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from db import claims as claim_ops
-from db.articles import NewArticle, add_article
-from db.facts.proposals import propose_links
 from db.models import Relation
+from tests.facts_support import article_claims, proposed
 
 MONDAY = dt.datetime(2031, 3, 3, 9, tzinfo=dt.UTC)
 TUESDAY = dt.datetime(2031, 3, 4, 9, tzinfo=dt.UTC)
 
 
-def _article(ws, body: str, published: dt.datetime, *quotes: str) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
-    art = add_article(
-        ws,
-        NewArticle(text=body, original=body.encode() + uuid.uuid4().bytes, published_at=published),
-    )
-    return [claim_ops.create_claim_by_quote(ws, art.id, q).id for q in quotes]
+_article = article_claims
 
 
 def _links(ws) -> dict[frozenset[uuid.UUID], Relation]:  # type: ignore[no-untyped-def]
-    return {
-        frozenset((p.from_claim.claim_id, p.to_claim.claim_id)): p.relation
-        for p in propose_links(ws)
-        if p.kind == "figure"
-    }
+    return proposed(ws, figures_only=True)
 
 
 def test_a_share_of_the_whole_its_sentence_opens_on_supports_it(ws) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from db.models import Relation
 from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.graph import GraphWindow
-from tests.canvas_support import captions, overlapping, shown_rects
+from tests.canvas_support import captions, captions_apart_at_each_zoom
 from tests.gui_shell_support import make_window
 from tests.test_facts import OCT
 from tests.test_timeline import _story
@@ -120,13 +120,8 @@ def test_graph_dots_carry_the_claims_first_words_and_captions_never_overlap(  # 
     assert "1,500 troops arrived" in seoul and len(seoul) <= canvas_captions.CAPTION_CHARS + 1
     view = window.view
 
-    for zoom in (view.zoom_out, view.zoom_out, view.zoom_out, view.zoom_in):
-        zoom()
-        qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
-        assert not overlapping(shown_rects(view))
-    view.fit()
-    qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
-    assert shown_rects(view)  # at the fitted zoom some claims are named
+    zooms = [view.zoom_out, view.zoom_out, view.zoom_out, view.zoom_in]
+    captions_apart_at_each_zoom(view, qtbot, zooms)
     window.captions_box.setChecked(False)
     assert _captions(window) == {}
     window.captions_box.setChecked(True)

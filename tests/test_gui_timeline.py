@@ -11,7 +11,7 @@ from desktop.context import AppContext
 from desktop.dialogs import RecordingDialogs
 from desktop.timeline import TimelineWindow
 from desktop.timeline.view import SVG_AVAILABLE
-from tests.canvas_support import captions, overlapping, shown_rects
+from tests.canvas_support import captions, captions_apart_at_each_zoom, shown_rects
 from tests.gui_shell_support import make_window
 from tests.test_timeline import _story
 
@@ -145,13 +145,8 @@ def test_marks_carry_the_claims_first_words_that_never_overlap(  # type: ignore[
     shown = captions(view)
     assert set(shown) == set(ids)
     assert shown[seoul].text().startswith("1,500 troops arrived")
-    for zoom in (view.zoom_out, view.zoom_out, view.zoom_in, view.zoom_in, view.zoom_in):
-        zoom()
-        qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
-        assert not overlapping(shown_rects(view))
-    view.fit()
-    qtbot.waitUntil(lambda: not view.labels.timer.isActive(), timeout=2000)
-    assert shown_rects(view)  # some claims are named at the fitted zoom
+    zooms = [view.zoom_out, view.zoom_out, view.zoom_in, view.zoom_in, view.zoom_in]
+    captions_apart_at_each_zoom(view, qtbot, zooms)
     # None runs off the drawing's right edge (the latest claims' captions would).
     edge = view.mapFromScene(view.sceneRect()).boundingRect()
     assert all(edge.contains(rect.toAlignedRect()) for rect in shown_rects(view))

@@ -241,6 +241,21 @@ def test_the_batch_stores_every_file_exactly_as_one_at_a_time(
     assert all(recorded["id_recorded"] and recorded["at_is_utc"] for _, recorded in after.values())
 
 
+def _count_hashing(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of each piece of data SHA-256 is worked out for, from now on."""
+    import hashlib
+
+    real = hashlib.sha256
+    hashed: list[int] = []
+
+    def counting(data: bytes = b"", **kwargs: object) -> object:
+        hashed.append(len(data))
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hashlib, "sha256", counting)
+    return hashed
+
+
 def test_an_import_hashes_each_file_once_and_stores_its_digest(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -256,13 +271,7 @@ def test_an_import_hashes_each_file_once_and_stores_its_digest(
         path.write_text(f"Brief {n}\n\nThe port reopened on day {n}.\n")
         paths.append(path)
     real = hashlib.sha256
-    hashed: list[int] = []
-
-    def counting(data: bytes = b"", **kwargs: object) -> object:
-        hashed.append(len(data))
-        return real(data, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(hashlib, "sha256", counting)
+    hashed = _count_hashing(monkeypatch)
     report = import_paths(ws, paths, lambda _d, _t: True, EarlierVersions(ws), index_later=True)
     monkeypatch.undo()
     assert len(report.added) == 5 and not report.failures and not report.revised
@@ -286,13 +295,7 @@ def test_a_file_stored_on_its_own_is_hashed_once_too(
     long = tmp_path / "long.txt"
     long.write_text("Long note\n\n" + "The tide came in and went out again. " * 20 + "\n")
     real = hashlib.sha256
-    hashed: list[int] = []
-
-    def counting(data: bytes = b"", **kwargs: object) -> object:
-        hashed.append(len(data))
-        return real(data, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(hashlib, "sha256", counting)
+    hashed = _count_hashing(monkeypatch)
     for finder in (EarlierVersions(ws), None):
         hashed.clear()
         for path in (short, long):
