@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import uuid
 
 from db.facts.profile import Profile, profile
 from db.facts.proposals import _needs_sentence, _sentence
+from db.facts.relate import relate
+from db.models import Relation
 
 
 def marked_profile(marked: str, published: dt.datetime) -> Profile:
@@ -26,3 +29,15 @@ def marked_profile(marked: str, published: dt.datetime) -> Profile:
             *ids, quote, start, end, None, published, _sentence(text, start, end), lead=lead
         )
     return p
+
+
+def in_one_article(*claims: Profile) -> list[Profile]:
+    """The claims as quotes of one article, in the order given."""
+    article = uuid.uuid4()
+    return [dataclasses.replace(p, article_id=article, start=i * 100) for i, p in enumerate(claims)]
+
+
+def relation(a: Profile, b: Profile) -> Relation | None:
+    """The relation the proposals would give the pair, if any."""
+    found = relate(a, b)
+    return None if found is None else found.relation

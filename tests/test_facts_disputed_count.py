@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from marked_profile_support import marked_profile
+from marked_profile_support import marked_profile, relation
 
 from db.facts.profile import Profile, profile
 from db.facts.proposals import _sentence, _sentence_before
@@ -33,11 +33,6 @@ JUNE = dt.datetime(2033, 6, 20, 9, tzinfo=dt.UTC)
 def claim(marked: str, published: dt.datetime = TUESDAY) -> Profile:
     """The claim marked [so] in *marked*, read as proposals read it."""
     return marked_profile(marked, published)
-
-
-def relation(a: Profile, b: Profile) -> Relation | None:
-    found = relate(a, b)
-    return None if found is None else found.relation
 
 
 def test_each_candidates_votes_are_a_tally_of_their_own() -> None:

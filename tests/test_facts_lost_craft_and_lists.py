@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marked_profile_support import marked_profile
+from marked_profile_support import marked_profile, relation
 
 from db.facts.events import date_conflicts
 from db.facts.happenings import happenings
 from db.facts.profile import Profile
-from db.facts.relate import relate
 from db.models import Relation
 
 SUNDAY = dt.datetime(2031, 3, 9, 9, tzinfo=dt.UTC)
@@ -31,11 +30,6 @@ APRIL = dt.datetime(2031, 4, 20, 9, tzinfo=dt.UTC)
 def claim(marked: str, published: dt.datetime = MONDAY) -> Profile:
     """The claim marked [so] in *marked*, read as proposals read it."""
     return marked_profile(marked, published)
-
-
-def relation(a: Profile, b: Profile) -> Relation | None:
-    found = relate(a, b)
-    return None if found is None else found.relation
 
 
 def test_a_craft_that_vanished_is_one_happening_however_it_is_named() -> None:

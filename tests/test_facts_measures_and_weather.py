@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from marked_profile_support import marked_profile
+from marked_profile_support import marked_profile, relation
 
 from db.facts.events import date_conflicts
 from db.facts.happenings import Happening, happenings
 from db.facts.profile import Profile, read_quote
-from db.facts.relate import relate
 from db.models import Relation
 
 THURSDAY = dt.datetime(2031, 7, 17, 9, tzinfo=dt.UTC)
@@ -28,11 +27,6 @@ LATER = dt.datetime(2031, 8, 11, 9, tzinfo=dt.UTC)
 def claim(marked: str, published: dt.datetime = THURSDAY) -> Profile:
     """The claim marked [so] in *marked*, read as proposals read it."""
     return marked_profile(marked, published)
-
-
-def relation(a: Profile, b: Profile) -> Relation | None:
-    found = relate(a, b)
-    return None if found is None else found.relation
 
 
 def test_readings_of_a_scale_worded_with_different_verbs_are_one_measure() -> None:

@@ -12,16 +12,14 @@ Every sentence is invented for these tests."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
 
-from marked_profile_support import marked_profile
+from marked_profile_support import in_one_article, marked_profile, relation
 
 from db.facts.events import date_conflicts
 from db.facts.profile import Profile, period_of, profile, read_quote
 from db.facts.proposals import _parts
-from db.facts.relate import relate
 from db.models import Relation
 
 MONDAY = dt.datetime(2029, 5, 14, 9, tzinfo=dt.UTC)
@@ -42,17 +40,6 @@ def dated(
     return profile(
         uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), first, published, event_end=last
     )
-
-
-def in_one_article(*claims: Profile) -> list[Profile]:
-    """The claims as quotes of one article, in the order given."""
-    article = uuid.uuid4()
-    return [dataclasses.replace(p, article_id=article, start=i * 100) for i, p in enumerate(claims)]
-
-
-def relation(a: Profile, b: Profile) -> Relation | None:
-    found = relate(a, b)
-    return None if found is None else found.relation
 
 
 def test_people_who_crossed_are_counted_under_any_word_for_it() -> None:

@@ -10,16 +10,14 @@ them"); and an auxiliary after "of its staff" is no part of the noun."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
 
-from marked_profile_support import marked_profile
+from marked_profile_support import in_one_article, marked_profile, relation
 
 from db.facts.events import date_conflicts
 from db.facts.happenings import Happening, happenings
 from db.facts.profile import Profile, read_quote
-from db.facts.relate import relate
 from db.models import Relation
 
 MONDAY = dt.datetime(2029, 3, 12, 9, tzinfo=dt.UTC)
@@ -30,17 +28,6 @@ NEXT_WEEK = dt.datetime(2029, 3, 20, 9, tzinfo=dt.UTC)
 def claim(marked: str, published: dt.datetime = MONDAY) -> Profile:
     """The claim marked [so] in *marked*, read as proposals read it."""
     return marked_profile(marked, published)
-
-
-def in_one_article(*claims: Profile) -> list[Profile]:
-    """The claims as quotes of one article, in the order given."""
-    article = uuid.uuid4()
-    return [dataclasses.replace(p, article_id=article, start=i * 100) for i, p in enumerate(claims)]
-
-
-def relation(a: Profile, b: Profile) -> Relation | None:
-    found = relate(a, b)
-    return None if found is None else found.relation
 
 
 def test_workers_who_stopped_work_are_counted_as_a_crowd_by_either_side() -> None:

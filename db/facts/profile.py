@@ -362,6 +362,12 @@ CAUGHT_ILLNESS = (
     r"(?:caught|catching|catch|catches|contracted|contracting|contract|picked\s+up)\s+"
     rf"(?:the\s+|a\s+|an\s+)?(?:[^\W\d_][\w'’-]*\s+)?{ILLNESS_NOUN}\b"
 )
+# "Houses" or "housing" as a verb before a figure ("the camp houses about 19,000"):
+# people sheltered there, no count of homes.
+_HOUSES_A_FIGURE = (
+    r"hous(?:es|ing)(?=\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|"
+    r"at\s+least|up\s+to)\s+)?\d)"
+)
 # What else may have happened to people counted: evacuated, rescued, missing, held or
 # sheltered people are counts of different questions ("300 rescued" is not "2,000
 # evacuated"), whatever the same word ("people") they are counted in; so are homes
@@ -466,8 +472,7 @@ FATE = re.compile(
     r"|(?P<sheltered>shelters?|sheltering|housed|"
     # Housing people or living somewhere ("the camp houses about 19,000", "41,000 people now
     # live in tents", "still live at the camp"): those sheltered there.
-    r"hous(?:es|ing)(?=\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|"
-    r"at\s+least|up\s+to)\s+)?\d)|(?:live|lives|lived|living|staying|stay|stayed)\s+(?:in|at)))\b",
+     + _HOUSES_A_FIGURE + r"|(?:live|lives|lived|living|staying|stay|stayed)\s+(?:in|at)))\b",
     re.I,
 )
 # … and what befell things: destroyed, damaged, flooded, left without power (read after
@@ -1448,11 +1453,7 @@ _EVERYONE_IN = {
 # people), and ships waiting at anchor are no queue of people.
 _PEOPLE_ONLY = frozenset(("crossed", "waiting"))
 # "Houses" as a verb before a figure ("the camp now houses about 19,000") names no homes.
-_HOUSES_PEOPLE = re.compile(
-    r"\bhous(?:es|ing)(?=\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|"
-    r"at\s+least|up\s+to)\s+)?\d)",
-    re.I,
-)
+_HOUSES_PEOPLE = re.compile(r"\b" + _HOUSES_A_FIGURE, re.I)
 # Troops at the front or in combat are a part of those sent to a country, counted apart:
 # "1,500 soldiers had been deployed to the front line" is no count of all the troops there.
 _AT_FRONT = re.compile(
