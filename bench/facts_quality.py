@@ -82,7 +82,7 @@ def evaluate(
                         f"unit={p.unit!r} when={p.when} event={p.event_first}..{p.event_last} "
                         f"pred={p.predicate!r} cue={p.update_cue} trend={p.trend} "
                         f"inc={p.increment} fc={p.forecast} sub={p.subset} "
-                        f"scope={p.scope!r} happ={sorted(happenings(p))}"
+                        f"scope={p.scope!r} verb={p.verb!r} happ={sorted(happenings(p))}"
                     )
         finally:
             ws.close()

@@ -1534,6 +1534,8 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         found.update(Happening("end", kind, order) for kind in ordered or {"evacuation"})
     if _CAUGHT_FIRE.search(p.quote):
         found.add(Happening("event", "fire", order))  # "the warehouse caught fire": a fire
+    if _ERUPTED.search(p.quote):
+        found.add(Happening("event", "eruption", order))  # "the volcano erupted": its eruption
     if kinds & _SENDING and _AGAINST.search(p.quote):
         kinds = (kinds - _SENDING) | {"attack"}  # "sent its drones against the grid"
     found.update(in_series(p.quote))
@@ -1726,6 +1728,9 @@ _CAUGHT_FIRE = re.compile(
     r"|\bwent\s+up\s+in\s+flames\b",
     re.I,
 )
+# A volcano erupting is its eruption: "Mount Teskar erupted on Saturday" dates what "the
+# eruption on 14 March" dates.
+_ERUPTED = re.compile(r"\berupt(?:ed|s|ing)?\b", re.I)
 # Kinds that befall an occurrence only ("the fire was put out", not "put out a statement").
 _OCCURRENCE_ONLY = frozenset(("extinguishing",))
 # A word of happening naming what an order, a notice or a ban is for ("the evacuation

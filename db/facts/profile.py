@@ -480,7 +480,7 @@ FATE = re.compile(
 DAMAGE = re.compile(
     r"(?=[a-z])\b(?:(?P<destroyed>destroyed|razed|flattened|wrecked|demolished|washed away|gutted|"
     r"burn(?:ed|t) (?:down|out|to the ground)|(?:homes?|houses?|buildings?|dwellings?) "
-    r"(?:(?:were|was|have been|has been|had been) )?lost)"
+    r"(?:(?:were|was|have been|has been|had been) )?(?:lost|buried|burn(?:ed|t)))"
     r"|(?P<damaged>damaged)"
     # ("Under water rationing", "under water restrictions": a rule on water, no flood.)
     r"|(?P<flooded>flooded|inundated|submerged|under water(?!\s+(?:rationing|restrictions?|"
@@ -1113,11 +1113,21 @@ _ONE_CASUALTY = re.compile(
 )
 
 
-def word_value(quote: str) -> Figure | None:
+def word_value(quote: str, lead: str = "") -> Figure | None:
     """A number word given as the value of a named count ("the toll rose to seven") or
     standing for the people it counts ("Twenty-six were hurt"), or a single casualty ("one
-    person had died")."""
+    person had died").  The count may be named just before the quote, in its clause ("The
+    number of people | killed by the eruption has risen to nine"): its word is read in the
+    quote."""
     found = _COUNT_NOUN_WORD.search(quote) or _WORD_SUBJECT.search(quote) or _WORD_PART.match(quote)
+    if found is None and lead:
+        told = _clause_tail(lead)
+        joined = f"{told} {quote}"
+        named = _COUNT_NOUN_WORD.search(joined)
+        if named is not None and named.start("w") > len(told):
+            shift = len(told) + 1
+            value = float(sum(WORD_VALUES[w] for w in named["w"].lower().split("-")))
+            return Figure(named.start("w") - shift, named.end("w") - shift, value, None, "", "")
     if found is None:
         one = _ONE_CASUALTY.search(quote)
         if one is not None and (DEATHS.search(one["rest"]) or HURT.search(one["rest"])):
@@ -1255,7 +1265,7 @@ _CUT_OFF_SUPPLY = re.compile(
 def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
     """Read a quote's first figure, its first date and its cues (the slow part of a profile)."""
     figures = [f for f in extract_figures(quote) if f.value is not None]
-    figure = figures[0] if figures else word_value(quote) or denial(quote)
+    figure = figures[0] if figures else word_value(quote, lead) or denial(quote)
     if (
         figure is not None
         and figure.qualifier == "up to"
@@ -1868,8 +1878,10 @@ def profile(
             unit = counted_by_giver(around[:at])
         if not unit and before and refers_back(quote):
             # "The count of escapees keeps rising. | The ministry's figure stands at 214":
-            # the figure counts what the sentence before named.
-            unit = unit_in_words(before)
+            # the figure counts what the sentence before named ("The operator said about
+            # 1,900 flights had been cancelled. | The association said the number was up to
+            # 2,000": what its last figure counted).
+            unit = unit_in_words(before) or last_counted(before)
             if unit and not predicate:
                 predicate = predicate_of(before) or noun_fate(before)
         if not unit and around:
@@ -1879,9 +1891,11 @@ def profile(
             # 2,108,945.": a figure ending its clause with no noun goes on with what the
             # sentence before counted last.
             unit = last_counted(before)
-        if not predicate and unit in MEASURES and before and told_as_true(lead, quote):
+        if not predicate and unit and before and told_as_true(lead, quote):
             # "The agency puts the spill at 2,600 tonnes. | Surveyors said the true figure
-            # was 3,500 tonnes": another account of what the sentence before measured.
+            # was 3,500 tonnes": another account of what the sentence before measured (or
+            # counted: "about 400 homes have been destroyed. | … the true number is
+            # between 600 and 700 homes").
             rival = measured_last(before, unit)
             if rival is not None:
                 predicate, verb = rival.predicate, verb or rival.verb
