@@ -1529,7 +1529,8 @@ _VERB_FORM = (
     r"(?:[^\W\d_]{2,}(?:ed|ing)|taken|given|driven|stolen|beaten|broken|chosen|fallen|frozen|"
     r"hidden|risen|shaken|spoken|written|eaten|forgotten|bitten|proven|shown|thrown|flown|"
     r"drawn|known|grown|blown|withdrawn|sent|held|left|hit|shot|struck|kept|lost|cut|seen|set|"
-    r"put|built|brought|caught|fled|met|sunk|sank|stuck|led|fought|won|bought|sold|made|found)"
+    r"put|built|brought|caught|fled|met|sunk|sank|stuck|led|fought|won|bought|sold|made|found|"
+    r"paid|withdrew|spent|lent|took|gave|drew)"
 )
 _VERB_BEFORE = re.compile(
     rf"\b(?P<v>{_VERB_FORM})\s+(?:(?:back|away|off|out|up|down|home)\s+)?"
