@@ -28,10 +28,14 @@ if TYPE_CHECKING:
 # Saved dock states of another version are not restored (version 1 gave the bottom
 # panels 38 % of the height and left the reader a few lines on a laptop screen).
 STATE_VERSION = 2
-# The bottom tabs get this share of the window's height, within these bounds.
+# The bottom tabs get this share of the window's height, within these bounds; a window
+# taller than TALL gives them this share of its extra height too (on a 1080-line screen
+# the reader keeps more lines than it needs, and the claims table shows nine rows or
+# more rather than four).
 BOTTOM_SHARE = 0.18
+TALL, TALL_SHARE = 800, 0.6
 BOTTOM_MIN = 150
-BOTTOM_MAX = 300
+BOTTOM_MAX = 360
 # Side columns: a share of the window's width, within bounds.
 LEFT_SHARE, LEFT_MIN, LEFT_MAX = 0.24, 370, 460
 RIGHT_SHARE, RIGHT_MIN, RIGHT_MAX = 0.25, 360, 500
@@ -65,7 +69,8 @@ def _within(value: float, low: int, high: int) -> int:
 
 def bottom_height(window_height: int) -> int:
     """The first height of the bottom tabs for a window *window_height* high."""
-    return _within(window_height * BOTTOM_SHARE, BOTTOM_MIN, BOTTOM_MAX)
+    extra = max(0, window_height - TALL) * TALL_SHARE
+    return _within(window_height * BOTTOM_SHARE + extra, BOTTOM_MIN, BOTTOM_MAX)
 
 
 class DockLayout:
