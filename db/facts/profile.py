@@ -13,6 +13,7 @@ from db.assist.dates import extract_dates
 from db.assist.lexicon import UNITS
 from db.assist.numbers import WORD_VALUES, Figure, extract_figures, irregular_plural
 from db.facts.efforts import done_after, names_only
+from db.facts.hedges import HEDGE
 from db.facts.shares import opened_by_whole, whole_told_before
 from db.facts.spills import spill_named, told_as_true
 
@@ -227,9 +228,7 @@ _CHANGED_BY = re.compile(
     r"increased|increases?|increasing|decreased|decreases?|decreasing|dropped|drops?|dropping|"
     r"declined|declines?|declining|climbed|climbs?|climbing|jumped|jumps?|jumping|"
     r"(?:gone|went|goes|go|going)\s+(?:up|down)|up|down|raised|lowered|cut|reduced|higher|"
-    r"lower)\s+by\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|"
-    r"up\s+to|as\s+much\s+as|as\s+many\s+as|only|just|a\s+further|another|an\s+estimated|"
-    r"less\s+than|fewer\s+than)\s+)*$",
+    rf"lower)\s+by\s+(?:(?:{HEDGE}|a\s+further|another)\s+)*$",
     re.I,
 )
 # An expected or possible figure answers "how many will there be", not "how many are there".
@@ -364,10 +363,7 @@ CAUGHT_ILLNESS = (
 )
 # "Houses" or "housing" as a verb before a figure ("the camp houses about 19,000"):
 # people sheltered there, no count of homes.
-_HOUSES_A_FIGURE = (
-    r"hous(?:es|ing)(?=\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|"
-    r"at\s+least|up\s+to)\s+)?\d)"
-)
+_HOUSES_A_FIGURE = rf"hous(?:es|ing)(?=\s+(?:(?:{HEDGE})\s+)?\d)"
 # What else may have happened to people counted: evacuated, rescued, missing, held or
 # sheltered people are counts of different questions ("300 rescued" is not "2,000
 # evacuated"), whatever the same word ("people") they are counted in; so are homes
@@ -590,12 +586,13 @@ _WORD_PART = re.compile(
     r"(?=\s+of\s+(?:them|these|those|(?:its|their|our|his|her)\s+[^\W\d_]+)\b)",
     re.I,
 )
+# Words that round a figure without bounding it.
+_ROUNDED = r"about|around|roughly|approximately|some|nearly|over|more\s+than"
 STRENGTH = re.compile(
-    r"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|about|"
-    r"around|roughly|some|nearly|over|more than|approximately)\s+)?\d"
+    # (Not bounds: "the list had at least 170 names on it" tells no force kept.)
+    rf"\b(?:has|have|had|maintains?|fields?|boasts?)\s+(?:an?\s+)?(?:(?:estimated|{_ROUNDED})\s+)?\d"
     # What a body has, set off after its name: "the navy, with some 150 ships of all sizes".
-    r"|,\s*with\s+(?:(?:an estimated|about|around|roughly|some|nearly|over|more than|"
-    r"approximately)\s+)?\d"
+    rf"|,\s*with\s+(?:(?:an\s+estimated|{_ROUNDED})\s+)?\d"
     r"|\b(?:standing (?:army|force)|active[- ]duty|army of|military of|armed forces of)\b"
     r"|\d[\d.,]*(?:\s+million)?-strong\b",
     re.I,
@@ -1028,8 +1025,7 @@ def named_after(quote: str, figure: Figure) -> str:
 _RATE_OF = re.compile(
     r"\b(?P<words>[^\W\d_][\w'’-]*)\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|"
     r"kept|keep|keeps)\s+)?[a-z]+(?:ing|ed)\b(?:\s+[a-z]+){0,2}?\s+at\s+(?:a|the)\s+(?:[a-z]+\s+)?"
-    r"rate\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|"
-    r"up\s+to)\s+)?$",
+    rf"rate\s+of\s+(?:(?:{HEDGE})\s+)?$",
     re.I,
 )
 # A count put at a figure: "the directorate puts the force in Dorvany at about 8,500",
@@ -1038,7 +1034,7 @@ _PUT_AT = re.compile(
     r"\b(?i:puts?|putting|placed?|places|placing|estimates?|estimated|estimating)\s+"
     r"(?:the|its|their)\s+(?P<words>(?:[^\W\d_][\w'’-]*\s+){0,2}?[^\W\d_][\w'’-]*)"
     r"(?:\s+(?:in|inside|on|at)\s+(?:the\s+)?[A-Z][\w'’-]*)?\s+at\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more than|over|at least|up to)\s+)?$",
+    rf"(?:(?:{HEDGE})\s+)?$",
 )
 # A body of soldiers named as one ("the force has grown to 6,000", "the contingent"):
 # what it numbers is its troops.
@@ -1121,11 +1117,10 @@ def word_value(quote: str, lead: str = "") -> Figure | None:
     quote."""
     found = _COUNT_NOUN_WORD.search(quote) or _WORD_SUBJECT.search(quote) or _WORD_PART.match(quote)
     if found is None and lead:
-        told = _clause_tail(lead)
-        joined = f"{told} {quote}"
-        named = _COUNT_NOUN_WORD.search(joined)
-        if named is not None and named.start("w") > len(told):
-            shift = len(told) + 1
+        tail = _clause_tail(lead)
+        named = _COUNT_NOUN_WORD.search(f"{tail} {quote}")
+        if named is not None and named.start("w") > len(tail):
+            shift = len(tail) + 1
             value = float(sum(WORD_VALUES[w] for w in named["w"].lower().split("-")))
             return Figure(named.start("w") - shift, named.end("w") - shift, value, None, "", "")
     if found is None:
@@ -1424,8 +1419,7 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
 # "22 aircraft are searching".
 _OWNS = re.compile(
     r"\b(?:flies|operates|owns)\s+"
-    r"(?:a\s+fleet\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|"
-    r"at\s+least|only|just)\s+)?$",
+    rf"(?:a\s+fleet\s+of\s+)?(?:(?:{HEDGE})\s+)?$",
     re.I,
 )
 # Craft an owner may have in a fleet (what "had flown 120 supply runs" counts is no fleet).
@@ -1435,8 +1429,7 @@ _CRAFT = frozenset(
 # Money put in a fund is money set aside for a purpose, not what something has cost or what
 # was paid out: "a fund of 40 million for the victims" against "the clean-up cost 40 million".
 _FUND_OF = re.compile(
-    r"\b(?:funds?|trust)\s+of\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|"
-    r"over|at\s+least|up\s+to|[$€£¥₩])\s*)*$",
+    rf"\b(?:funds?|trust)\s+of\s+(?:(?:{HEDGE}|[$€£¥₩])\s*)*$",
     re.I,
 )
 # A place told by how many live there ("a town of about 5,000 people", "a city of 2 million",
@@ -1444,8 +1437,7 @@ _FUND_OF = re.compile(
 _LIVING_THERE = re.compile(
     r"\b(?:(?:a|the)\s+(?:[\w'’-]+\s+)?(?:town|city|village|island|port|suburb|district|"
     r"community|country|nation)\s+of|home\s+to|(?:a\s+)?population\s+of)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|just\s+over|"
-    r"just\s+under|fewer\s+than|less\s+than|barely)\s+)?$",
+    rf"(?:(?:{HEDGE})\s+)?$",
     re.I,
 )
 # Counts of everyone of a place or a list, told by the classes or names they are of: "164
@@ -1475,9 +1467,8 @@ _AT_FRONT = re.compile(
 # for 85 million", "has raised its appeal to 140 million", "requested 2 billion".
 _ASKED_FOR = re.compile(
     r"\b(?:appeal(?:s|ed|ing)?\s+(?:for|to)|(?:asked|asks|asking|requested|requests|requesting|"
-    r"sought|seeks|seeking|called|calls|calling)\s+for)\s+(?:(?:about|around|roughly|some|"
-    r"nearly|almost|more\s+than|over|at\s+least|up\s+to|a\s+further|another|an\s+extra|"
-    r"an\s+additional|[$€£¥₩])\s*)*$",
+    rf"sought|seeks|seeking|called|calls|calling)\s+for)\s+(?:(?:{HEDGE}|a\s+further|another|"
+    r"an\s+extra|an\s+additional|[$€£¥₩])\s*)*$",
     re.I,
 )
 
@@ -1487,8 +1478,7 @@ _ASKED_FOR = re.compile(
 # rest of") nor what befell them ("the arrest of 40 people", "the evacuation of 900").
 _POSSESSED = re.compile(
     r"\b(?:the|their|its|his|her|our)\s+(?P<head>[^\W\d_][\w'’-]*)\s+of\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|up\s+to|"
-    r"as\s+many\s+as|only|just|an\s+estimated|fewer\s+than|less\s+than)\s+)*$",
+    rf"(?:(?:{HEDGE})\s+)*$",
     re.I,
 )
 _SHARE_HEADS = frozenset(
@@ -1534,9 +1524,7 @@ _VERB_FORM = (
 )
 _VERB_BEFORE = re.compile(
     rf"\b(?P<v>{_VERB_FORM})\s+(?:(?:back|away|off|out|up|down|home)\s+)?"
-    r"(?:(?:about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|up\s+to|as\s+"
-    r"many\s+as|only|just|a\s+further|another|an\s+estimated|fewer\s+than|less\s+than|"
-    r"the|a|an|all)\s+)*$",
+    rf"(?:(?:{HEDGE}|a\s+further|another|the|a|an|all)\s+)*$",
     re.I,
 )
 _VERB_AFTER = re.compile(

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 
 from db.assist.numbers import extract_figures
+from db.facts.hedges import HEDGE
 
 # A sentence opening on the whole it goes on to share out: "Of the 40 kilometres of coast
 # now fouled, | about 12 kilometres lie on the island"; "Out of its 300 stations, | 90 …".
 _OPENED_BY_WHOLE = re.compile(
     r"^\W*(?:of|out\s+of)\s+(?:the|its|their|these|those|all)\s+(?:[^\W\d_][\w'’-]*\s+){0,2}?"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?"
+    rf"(?:(?:{HEDGE})\s+)?"
     r"(?P<whole>\d[\d,.]*)\s+[^\d,.;:!?]*,\s*$",
     re.I,
 )
@@ -36,8 +37,7 @@ def opened_by_whole(quote: str, around: str, value: float | None) -> bool:
 # A part told of "them" (what the sentence counted just before): "and that more than 400
 # of them were already dead".
 _OF_THEM = re.compile(
-    r"^\W*(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|"
-    r"as\s+many\s+as|fewer\s+than|less\s+than|an\s+estimated)\s+)?"
+    rf"^\W*(?:(?:{HEDGE})\s+)?"
     r"(?:[^\W\d_]+|\d[\d,]*)\s+of\s+(?:them|these|those)\b",
     re.I,
 )
