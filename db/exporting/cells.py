@@ -317,7 +317,11 @@ def iter_cells(
             append = rows.append
             for r in part:
                 raw_id = r[0]
-                cid = id_text(raw_id)
+                if type(raw_id) is str and len(raw_id) == 32:  # id_text(), without the call
+                    h = raw_id
+                    cid = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+                else:
+                    cid = id_text(raw_id)
                 key = (r[8], r[9], r[10] or "")
                 published = shown.get(key)
                 if published is None:  # once per article, not once per claim

@@ -145,11 +145,13 @@ def _csv_rows() -> Build[list[str | int]]:
 
     Each text is neutralised on its own (:func:`neutral_text`), so a text that needs
     nothing is looked at only as far as deciding that: an article's title, outlet and
-    URL and a source's name once per export (kept here), the statement and quote of
-    every claim, the extras and the verdict's texts only for the claims that have any.
+    URL, a source's name and a verifier's once per export (kept here), the statement
+    and quote of every claim, the extras and the rationale only for the claims that
+    have any.
     """
     articles: dict[tuple[str, str, str], tuple[str, str, str]] = {}
     sources: dict[str, str] = {}
+    verifiers: dict[str, str] = {}
 
     def build(
         r: Any,
@@ -176,12 +178,18 @@ def _csv_rows() -> Build[list[str | int]]:
             source = sources[name] = neutral_text(name)
         relays, tags, links, ev, newer = extra
         if extra is not NO_EXTRAS:
-            relays, tags, links, ev = (neutral_text(t) for t in (relays, tags, links, ev))
+            relays, tags, links, ev = (
+                neutral_text(t) if t else t for t in (relays, tags, links, ev)
+            )
         if verdict is None:
             verifier = at = why = ""
         else:
-            verifier, at = neutral_text(verdict.verifier), verdict.decided_text
-            why = neutral_text(verdict.rationale)
+            known = verifiers.get(verdict.verifier)
+            if known is None:
+                known = verifiers[verdict.verifier] = neutral_text(verdict.verifier)
+            verifier, at, why = known, verdict.decided_text, verdict.rationale
+            if why[:1] in SUSPECT_FIRST or not why.isprintable():
+                why = neutral_text(why)
         rel, cred = r[12], r[13]
         return [
             cid,
