@@ -70,7 +70,9 @@ def test_csv_rows_built_from_the_query_equal_the_cells_of_the_light_rows(
     pop = populate(ws, seed_paths)
     update_claim(ws, pop.claims[1].id, notes="x", statement="\u202e=reversed")
     every = ClaimFilter(statuses=frozenset(Status))
-    built = [row for part in iter_cells(ws, every, batch=4, build=sheet._csv_row) for row in part]
+    built = [
+        row for part in iter_cells(ws, every, batch=4, build=sheet._csv_rows()) for row in part
+    ]
     reference = [sheet._csv_cells(row) for part in iter_cells(ws, every) for row in part]
     assert len(built) == 10 and built == reference
     assert any(cell == "<U+202E>=reversed" for row in built for cell in row)  # marked

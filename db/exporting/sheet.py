@@ -24,7 +24,15 @@ from typing import IO, Any
 from db.audit import to_json
 from db.claims import ClaimFilter
 from db.exporting import atomic_path
-from db.exporting.cells import Extra, Published, SheetCells, iter_cells
+from db.exporting.cells import (
+    NO_EXTRAS,
+    Build,
+    Event,
+    Extra,
+    Published,
+    SheetCells,
+    iter_cells,
+)
 from db.exporting.rows import COLUMNS, ExportCancelled, Progress, count_rows, iter_rows
 from db.exporting.verdicts import VerdictCell
 from db.invisible import SHEET_LAYOUT, hidden_pattern, marked
@@ -131,57 +139,86 @@ def _csv_cells(row: SheetCells) -> list[str | int]:
     ]
 
 
-def _csv_row(
-    r: Any, cid: str, published: Published, extra: Extra, verdict: VerdictCell | None
-) -> list[str | int]:
-    """:func:`_csv_cells` straight from the query's row (:func:`iter_cells`'s *build*)."""
-    relays, tags, links, ev, newer = extra
-    if verdict is None:
-        verifier = at = why = ""
-    else:
-        verifier, at, why = verdict.verifier, verdict.decided_text, verdict.rationale
-    texts: tuple[str, ...] = (
-        r[1], r[2], r[5], r[6], r[7], r[11] or "", relays, verifier, why, tags, links, ev
-    )  # fmt: skip
-    joined = "".join(texts)
-    if (
-        not joined.isprintable() and _HIDDEN_IN_CELL.search(joined) is not None
-    ) or not SUSPECT_FIRST.isdisjoint([text[:1] for text in texts]):
-        texts = tuple(neutral_text(text) for text in texts)
-    statement, quote, title, outlet, url, source, relays, verifier, why, tags, links, ev = texts
-    rel, cred, start, end = r[12], r[13], r[15], r[16]
-    if start is None:
-        event = ""
-    elif end is None or end == start:
-        event = start.isoformat()
-    else:
-        event = f"{start.isoformat()}/{end.isoformat()}"
-    return [
-        cid,
-        statement,
-        quote,
-        r[3],
-        r[4],
-        title,
-        outlet,
-        url,
-        published[2],
-        source,
-        relays,
-        f"{rel or ''}{cred or ''}",
-        rel or "",
-        cred or "",
-        r[14],
-        "yes" if r[18] else "",
-        verifier,
-        at,
-        why,
-        event,
-        tags,
-        links,
-        newer,
-        ev,
-    ]
+def _csv_rows() -> Build[list[str | int]]:
+    """A :func:`iter_cells` *build* making :func:`_csv_cells` straight from the query's row,
+    for one export.
+
+    Each text is neutralised on its own (:func:`neutral_text`), so a text that needs
+    nothing is looked at only as far as deciding that: an article's title, outlet and
+    URL, a source's name and a verifier's once per export (kept here), the statement
+    and quote of every claim, the extras and the rationale only for the claims that
+    have any.
+    """
+    articles: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    sources: dict[str, str] = {}
+    verifiers: dict[str, str] = {}
+
+    def build(
+        r: Any,
+        cid: str,
+        published: Published,
+        extra: Extra,
+        verdict: VerdictCell | None,
+        event: Event,
+    ) -> list[str | int]:
+        statement, quote = r[1], r[2]
+        if (
+            statement[:1] in SUSPECT_FIRST
+            or quote[:1] in SUSPECT_FIRST
+            or not (statement + quote).isprintable()  # all marked characters are unprintable
+        ):
+            statement, quote = neutral_text(statement), neutral_text(quote)
+        place = (r[5], r[6], r[7])
+        article = articles.get(place)
+        if article is None:
+            article = articles[place] = (neutral_text(r[5]), neutral_text(r[6]), neutral_text(r[7]))
+        name = r[11] or ""
+        source = sources.get(name)
+        if source is None:
+            source = sources[name] = neutral_text(name)
+        relays, tags, links, ev, newer = extra
+        if extra is not NO_EXTRAS:
+            relays, tags, links, ev = (
+                neutral_text(t) if t else t for t in (relays, tags, links, ev)
+            )
+        if verdict is None:
+            verifier = at = why = ""
+        else:
+            known = verifiers.get(verdict.verifier)
+            if known is None:
+                known = verifiers[verdict.verifier] = neutral_text(verdict.verifier)
+            verifier, at, why = known, verdict.decided_text, verdict.rationale
+            if why[:1] in SUSPECT_FIRST or not why.isprintable():
+                why = neutral_text(why)
+        rel, cred = r[12], r[13]
+        return [
+            cid,
+            statement,
+            quote,
+            r[3],
+            r[4],
+            article[0],
+            article[1],
+            article[2],
+            published[2],
+            source,
+            relays,
+            f"{rel or ''}{cred or ''}",
+            rel or "",
+            cred or "",
+            r[14],
+            "yes" if r[18] else "",
+            verifier,
+            at,
+            why,
+            event[2],
+            tags,
+            links,
+            newer,
+            ev,
+        ]
+
+    return build
 
 
 def filter_as_json(flt: ClaimFilter) -> dict[str, Any]:
@@ -230,7 +267,7 @@ def write_csv(
         writer = csv.writer(fh, lineterminator="\r\n" if to_file else "\n")
         writer.writerow(COLUMNS)
         _tick(progress, 0, total)
-        for batch in iter_cells(ws, flt, build=_csv_row):
+        for batch in iter_cells(ws, flt, build=_csv_rows()):
             writer.writerows(batch)
             done += len(batch)
             _tick(progress, done, max(total, done))
