@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.assist.attribution import Attribution, extract_attributions
+from db.assist.date_words import forget_word_index
 from db.assist.dates import EventDate, extract_dates
 from db.assist.names import normalise
 from db.assist.numbers import Figure, extract_figures
@@ -296,6 +297,7 @@ def candidates(
     reg = Registry(registry)
     figures = extract_figures(text, lang)
     dates = extract_dates(text, published)
+    forget_word_index()  # (read by the figures and dates only)
     attributions = extract_attributions(text, lang)
     index = _Index(text, attributions)
     out: list[Suggestion] = []
