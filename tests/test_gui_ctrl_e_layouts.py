@@ -93,6 +93,10 @@ def test_ctrl_e_lays_out_neither_the_window_nor_the_panels(
         assert requests.to(pane) == 0 and requests.to(table) == 0 and requests.to(body) == 0
         assert sum(1 for w in requests.seen if isinstance(w, SteadyBox)) >= 3
     assert not all(presses_retitling)
+    # The counts are shown whole (their boxes took the width their text needs).
+    for label in (table.count_label, pane.byline):
+        assert label.width() >= label.sizeHint().width(), label.objectName()
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()
 
 
 def test_a_steady_box_grows_with_its_label_and_is_still_otherwise(qtbot) -> None:

@@ -20,7 +20,9 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-Measure = tuple[QSize, QSize, QSizePolicy, int]
+# What the parent's layout read of the child: size hint, minimum size hint, size
+# policy, and the width the box had with the child's height for it.
+Measure = tuple[QSize, QSize, QSizePolicy, int, int]
 
 
 class SteadyBox(QWidget):
@@ -38,13 +40,17 @@ class SteadyBox(QWidget):
 
     def _measure(self) -> Measure:
         child = self.child
-        height = child.heightForWidth(self.width()) if child.hasHeightForWidth() else -1
+        width = self.width()
+        height = child.heightForWidth(width) if child.hasHeightForWidth() else -1
         hint = child.sizeHint()
         if self.full_width:
             hint = QSize(0, hint.height())
-        return (hint, child.minimumSizeHint(), child.sizePolicy(), height)
+        return (hint, child.minimumSizeHint(), child.sizePolicy(), width, height)
 
     def _recheck(self) -> None:
+        """Pass the request on unless the parent's layout would read the same.  After
+        the box was resized the height for the new width is not known to have been
+        read with the child as it is now: passed on then too."""
         seen = self._measure()
         if seen != self._seen:
             self._seen = seen
@@ -72,7 +78,6 @@ class SteadyBox(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.child.setGeometry(self.rect())
-        self._seen = self._measure()  # the height for the new width
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
