@@ -60,6 +60,7 @@ from desktop.models.claims_model import (
 from desktop.operations import claims_table as ops
 from desktop.palette import status_icon
 from desktop.shared.scroll_bars import cache_scroll_bars
+from desktop.shared.steady_box import SteadyBox
 
 if TYPE_CHECKING:
     from desktop.claims_table.bulk_dialog import BulkEditDialog
@@ -179,7 +180,7 @@ class ClaimsTableView(QWidget):
         self.loading_label.setVisible(False)
         status_row = QHBoxLayout()
         status_row.setContentsMargins(4, 0, 4, 0)
-        status_row.addWidget(self.count_label)
+        status_row.addWidget(SteadyBox(self.count_label, self))  # a count changing lays out no more
         status_row.addStretch(1)
         status_row.addWidget(self.loading_label)
 

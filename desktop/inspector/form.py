@@ -27,6 +27,7 @@ from desktop.inspector.sections import EvidenceSection, LinksSection
 from desktop.inspector.widgets import CommitLineEdit, CommitTextEdit, TagCompleter, split_tags
 from desktop.palette import error_style, hint_style, status_icon
 from desktop.shared.grading_combos import credibility_combo, reliability_combo
+from desktop.shared.steady_box import SteadyBox
 
 if TYPE_CHECKING:
     from desktop.inspector.inspector import ClaimInspector
@@ -71,7 +72,8 @@ class InspectorForm:
         self.header.setObjectName("inspectorHeader")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.header)
+        # Another claim's header: the form is laid out again only when its height differs.
+        form.addRow(SteadyBox(self.header, body, full_width=True))
 
         self.quote_view = QTextBrowser(body)
         self.quote_view.setObjectName("quoteView")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHBoxLayout,
     QScrollArea,
     QStyle,
     QTabBar,
@@ -238,7 +239,13 @@ class BottomTitles:
 
 
 class _NoTitle(QWidget):
-    """An empty title bar: the panel's tab names it."""
+    """An empty title bar: the panel's tab names it.
 
-    def sizeHint(self) -> QSize:
-        return QSize(0, 0)
+    Its size hint (0 x 0) is its empty layout's, answered by Qt itself: the main
+    window's layout asks every dock's title bar for it each time it runs (some
+    hundred times when a panel's title changes), a Python ``sizeHint`` as often.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        QHBoxLayout(self).setContentsMargins(0, 0, 0, 0)

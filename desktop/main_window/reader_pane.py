@@ -20,6 +20,7 @@ from desktop.main_window.legend import StatusLegend
 from desktop.operations import articles as article_ops
 from desktop.reader import ReaderView
 from desktop.shared.clamped_label import ClampedLabel
+from desktop.shared.steady_box import SteadyBox
 
 # Margins (left, top, right, bottom) of the colour legend on a row of its own under
 # the byline, and beside it.
@@ -50,7 +51,9 @@ class ReaderPane(QWidget):
         self._legend_row.addWidget(self.legend)
         self._info = QGridLayout()
         self._info.setSpacing(0)
-        self._info.addWidget(self.byline, 0, 0)
+        # Its claim count changes with every claim made: the box keeps that from laying
+        # out the whole window again when the byline's size stays the same.
+        self._info.addWidget(SteadyBox(self.byline, self), 0, 0)
         self._info.addLayout(self._legend_row, 1, 0)
         self._info.setColumnStretch(0, 1)
         self._one_row = False
