@@ -33,7 +33,7 @@ from db.errors import InvalidInput
 from db.models import ClaimKind, SourceKind
 from db.relays import set_relay_ids
 from db.sources import SourceInfo, create_source, delete_source, list_sources
-from db.spans import article_spans
+from db.spans import article_places
 from db.workspace import Workspace
 
 CLAIM_KINDS = {
@@ -142,8 +142,6 @@ def suggestions_for_article(
     if info.published_at is not None:
         published = in_offset(info.published_at, info.published_offset).date()
     registry = registry_of(list_sources(ws))
-    # Light rows: only where the claims are (no claim objects for a long article).
-    existing = [(start, end) for _id, start, end, _status in article_spans(ws, info.id)]
     # What the text offers is cached by text, date, outlet and registry; the claims made
     # since only take suggestions away, so a new claim does not read the text again.
     key = (
@@ -160,7 +158,9 @@ def suggestions_for_article(
             _cache.popitem(last=False)
     else:
         _cache.move_to_end(key)
-    found = found_in_text.select(text, existing)
+    # Light rows: only where the claims are (no claim objects for a long article), read
+    # once the candidates are found (not held while they are).
+    found = found_in_text.select(text, article_places(ws, info.id))
     hidden: set[tuple[str, int, int, str]] = set()
     if not include_dismissed:
         from db.assist.dismissals import dismissals
