@@ -642,6 +642,16 @@ class MainWindow(QMainWindow):
             [size.height() for size in painted.values()],
             Qt.Orientation.Vertical,
         )
+        # The bottom panels' tab bar, shown now that they are tabbed, takes its height
+        # from theirs: once laid out, each dock gets back what it was painted with.
+        self.layout().activate()
+        off = {t: painted[t].height() - self.docks[t].height() for t in painted}
+        if any(off.values()):
+            self.resizeDocks(
+                [self.docks[t] for t in painted],
+                [painted[t].height() + max(0, off[t]) for t in painted],
+                Qt.Orientation.Vertical,
+            )
         for title in self._in_front():
             self.docks[title].visibilityChanged.emit(True)
 
