@@ -290,7 +290,7 @@ def start_import(
     only once the analyst has confirmed or changed it (in a second import).
     """
     ws = ctx.ws
-    files = _as_paths(paths)
+    files = list(paths)  # as given: the job makes Path objects of strings, off this thread
 
     def finished(report: ImportReport) -> None:
         report.failures += [(path.name, skipped_reason(path)) for path in skipped]
