@@ -629,9 +629,10 @@ def bench_import(ctx: Context) -> list[Row]:
     # then until the window is quiet (the opened article's suggestions, repaints).
     steps = (
         f"stored after {ms(app, 'stored_seconds')}, listed with the first open after "
-        f"{ms(app, 'job_seconds')}, quiet after {ms(app, 'seconds')}; baseline: read, "
+        f"{ms(app, 'job_seconds')} (CPU {ms(app, 'cpu_seconds')}), quiet after "
+        f"{ms(app, 'seconds')}; baseline: read, "
         f"decode, hash {_rest_ms(base)}, INSERTs {ms(base, 'insert_seconds')}, "
-        f"commit {ms(base, 'commit_seconds')}"
+        f"commit {ms(base, 'commit_seconds')} (CPU {ms(base, 'cpu_seconds')})"
     )
     return [
         Row(

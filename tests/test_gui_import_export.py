@@ -122,6 +122,36 @@ def test_dropping_files_on_the_window_imports_them(ws, tmp_path, qtbot, seed_pat
     assert len(list_articles(ws)) == 2
 
 
+def test_the_window_hands_dropped_file_names_to_the_job_as_they_are(
+    ws, tmp_path, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The names a drop gives are made Path objects by the import's thread: the GUI
+    thread does nothing per file before the job starts."""
+    import threading
+
+    import desktop.operations.imports as imports
+
+    real = imports._as_paths
+    threads: list[bool] = []  # each conversion: on the GUI thread?
+
+    def recording(paths):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(paths)
+
+    monkeypatch.setattr(imports, "_as_paths", recording)
+    names = []
+    for n in range(3):
+        path = tmp_path / f"bulletin-{n}.txt"
+        path.write_text(f"Bulletin {n}\n\nThe ferry ran {n + 1} times.\n")
+        names.append(str(path))
+    window = make_window(ws, tmp_path, qtbot)
+    job = window.import_paths(names)
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert len(job.result.added) == 3
+    assert threads == [False]
+
+
 def test_worker_hands_errors_back_to_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
     def boom(progress):  # type: ignore[no-untyped-def]
         progress(1, 2)

@@ -281,6 +281,30 @@ def test_an_import_hashes_each_file_once_and_stores_its_digest(
         assert stored[path.name] == real(path.read_bytes()).hexdigest()
 
 
+def test_the_command_line_import_hashes_each_file_once(
+    ws: Workspace, ws_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the window's import: once for the revision check and the stored digest both."""
+    from cli_support import cli
+
+    from db.articles import delete_article
+
+    add_article(ws, article("kept.txt", "An article stored earlier.\n"))
+    paths = []
+    for n in range(4):
+        path = tmp_path / f"wire-{n}.txt"
+        path.write_text(f"Wire {n}\n\nThe bridge reopened on day {n}.\n")
+        paths.append(path)
+    for new in ((), ("--new",)):  # with the revision check, and without it
+        hashed = _count_hashing(monkeypatch)
+        rc, _out = cli("--db", str(ws_path), "import", *new, *map(str, paths))
+        monkeypatch.undo()
+        assert rc == 0
+        assert len(hashed) == len(paths), new
+        for article_id in [a.id for a in list_articles(ws) if a.filename != "kept.txt"]:
+            delete_article(ws, article_id)
+
+
 def test_a_file_stored_on_its_own_is_hashed_once_too(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -186,3 +186,71 @@ def test_an_empty_window_loads_the_import_and_suggestion_code_once_idle(tmp_path
     assert seen["reader_empty"] is True
     assert seen["at_start"] == []
     assert seen["later"] == warm
+
+
+IMPORT_PROBE = r"""
+import importlib._bootstrap as bootstrap, json, sys, threading, time
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from desktop.main_window.warm_up import MODULES
+
+app = QApplication([sys.argv[0]])
+seen = {{"gui_loaded": []}}
+load = bootstrap._find_and_load
+
+
+def recording(name, import_):
+    # A module loaded (not merely looked up) while the GUI thread waits for it.
+    if threading.current_thread() is threading.main_thread():
+        seen["gui_loaded"].append(name)
+    return load(name, import_)
+
+
+def after_shown():
+    from desktop.main_window.window import MainWindow
+
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    window.wait_for_panels()
+    began = time.monotonic()
+    pool = QThreadPool.globalInstance()
+    while time.monotonic() - began < 60 and not (
+        all(m in sys.modules for m in MODULES) and pool.activeThreadCount() == 0
+    ):
+        QTest.qWait(20)
+    bootstrap._find_and_load = recording
+    job = window.import_paths({paths!r})
+    ended = []
+    job.finished.connect(lambda _r: ended.append(True))
+    while time.monotonic() - began < 60 and not (ended and window.reader.article_id):
+        QTest.qWait(5)
+    bootstrap._find_and_load = load
+    seen["opened"] = window.reader.article_id is not None
+    while time.monotonic() - began < 60 and pool.activeThreadCount() > 0:
+        QTest.qWait(20)
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, after_shown)
+from desktop.launcher import main
+main(["--db", {db!r}])
+print(json.dumps(seen))
+"""
+
+
+def test_the_first_import_loads_no_code_on_the_gui_thread_once_warmed_up(tmp_path: Path) -> None:
+    """An empty window, idle long enough to load its import code in the background: the
+    import of dropped files, and opening the first new article, load no module of
+    ClaimDesk's on the GUI thread (each would hold up the window and the import)."""
+    db = _workspace(tmp_path / "w.claimdesk.sqlite")
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"dispatch-{n}.txt"
+        path.write_text(f"Dispatch {n}\n\nThe harbour froze early, report {n} said.\n")
+        paths.append(str(path))
+    seen = run_probe(IMPORT_PROBE.format(paths=paths, db=str(db)), tmp_path)
+    assert seen["opened"] is True
+    loaded = seen["gui_loaded"]
+    assert isinstance(loaded, list)
+    assert [m for m in loaded if m.split(".")[0] in ("db", "desktop")] == []

@@ -171,6 +171,43 @@ def test_after_a_window_import_the_indexer_starts_once_the_first_article_is_open
     qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=30_000)
 
 
+def test_after_a_window_import_the_gui_thread_counts_no_queue(
+    ws: Workspace, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """The import's own thread counts the articles it left queued; the indexer is
+    started with that count, with no query on the GUI thread."""
+    import threading
+
+    files = []
+    for n in range(3):
+        path = tmp_path / f"tide-{n}.txt"
+        path.write_text(f"Tide note {n}\n\nThe water rose {n + 2} feet.\n")
+        files.append(path)
+    window = make_window(ws, tmp_path, qtbot)
+    qtbot.wait(50)  # the window's own look at the queue on opening (a timer at 0) first
+    qtbot.waitUntil(lambda: not window.search_indexer.running, timeout=10_000)
+    counted: list[bool] = []  # each count of the queue: on the GUI thread?
+
+    def record(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        if (
+            f"FROM {schema.KEY} WHERE kind = '{schema.QUEUED}'" in statement
+            and "count" in statement
+        ):
+            counted.append(threading.current_thread() is threading.main_thread())
+
+    event.listen(ws.engine, "before_cursor_execute", record)
+    try:
+        job = window.import_paths(files)
+        assert job is not None
+        qtbot.waitUntil(lambda: job.done and window.search_indexer.running, timeout=30_000)
+        assert job.result.queued == 3
+        assert window.search_indexer.total == 3
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", record)
+    assert counted == [False]
+    qtbot.waitUntil(lambda: articles_to_index(ws) == 0, timeout=30_000)
+
+
 def test_a_new_window_indexes_what_a_closed_one_left(ws: Workspace, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     src = tmp_path / "left.txt"
     src.write_text("Left behind\n\nThe lighthouse keeper wrote twice.\n")

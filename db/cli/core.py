@@ -59,7 +59,7 @@ def cmd_import(ctx: CliContext) -> int:
     that imports it so (:mod:`db.cli.encodings`); the others are imported, and the
     exit code is 1.
     """
-    from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of
+    from db.articles import ArticleInfo, NewArticle, Stored, duplicate_of, sha256_of
     from db.cli.encodings import guessed, held_back
     from db.importing import ANNOTATION_SUFFIXES, ArticleBatch
     from db.importing.folders import scan_folder, skipped_reason
@@ -106,10 +106,11 @@ def cmd_import(ctx: CliContext) -> int:
             say(held_back(article, path, "import"))
             holder.clear()
             return
-        older = None if ctx.args.new else earlier(ws, article)
+        digest = sha256_of(article.original)  # worked out once: the batch stores it too
+        older = None if ctx.args.new else earlier(ws, article, digest)
         if older is None:
             where[article.filename] = path
-            batch.take(cast(list[NewArticle], holder))
+            batch.take(cast(list[NewArticle], holder), digest)
             return
         say_aside(older, article, path)
         holder.clear()

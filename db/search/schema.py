@@ -208,12 +208,16 @@ def _part_rows(row: str, *, delete: bool, where: str) -> list[str]:
     ]
 
 
-def _sqlite_article_triggers(*, parts: bool = True) -> list[str]:
+def _sqlite_article_triggers(*, parts: bool = True, gated: bool = True) -> list[str]:
     """Article triggers: as for other kinds, but long texts are left to :func:`index_pending`.
 
     Entries exist exactly for the article keys of kind ``article`` (one row each) and
     ``parted`` (a row per part).  Without *parts*: the triggers of migration 0018,
-    before texts were indexed in parts.
+    before texts were indexed in parts.  With *gated* (migration 0025), the INSERT
+    trigger runs only for an article whose key was not made before its INSERT
+    (:func:`queue_articles`, :func:`mark_pending`): for one that was, its three
+    statements had nothing to do (the key is there, and is not of kind ``article``),
+    and an import of many queued articles ran them for each.
     """
     kind = ARTICLE
     name = f"{PREFIX}{kind.name}"
@@ -267,8 +271,14 @@ def _sqlite_article_triggers(*, parts: bool = True) -> list[str]:
             f"DELETE FROM {PART} WHERE key_id = {of_parted};",
             f"DELETE FROM {KEY} WHERE entity_id = OLD.id;",
         ]
+    made_before = (
+        f"WHEN NOT EXISTS (SELECT 1 FROM {KEY} WHERE entity_id = NEW.id "
+        f"AND kind IN ('{QUEUED}', '{PENDING}')) "
+        if gated
+        else ""
+    )
     return [
-        f"CREATE TRIGGER IF NOT EXISTS {name}_ai AFTER INSERT ON {kind.table} BEGIN "
+        f"CREATE TRIGGER IF NOT EXISTS {name}_ai AFTER INSERT ON {kind.table} {made_before}BEGIN "
         + " ".join(insert)
         + " END",
         f"CREATE TRIGGER IF NOT EXISTS {name}_au AFTER UPDATE OF {columns} ON {kind.table} "
@@ -285,14 +295,18 @@ def sqlite_drop_article_triggers() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {PREFIX}{ARTICLE.name}_{s}" for s in ("ai", "au", "ad")]
 
 
-def sqlite_article_statements(*, deferred: bool = True, parts: bool = True) -> list[str]:
+def sqlite_article_statements(
+    *, deferred: bool = True, parts: bool = True, gated: bool = True
+) -> list[str]:
     """The article triggers: long texts indexed later (*deferred*), or all in the INSERT;
-    with *parts*, those of texts indexed in parts (the part table is made first)."""
+    with *parts*, those of texts indexed in parts (the part table is made first); with
+    *gated*, an INSERT trigger that skips articles whose key was made first (queued or
+    pending: see :func:`_sqlite_article_triggers`)."""
     if deferred:
         return (
-            [*_sqlite_part_table(), *_sqlite_article_triggers()]
+            [*_sqlite_part_table(), *_sqlite_article_triggers(gated=gated)]
             if parts
-            else (_sqlite_article_triggers(parts=False))
+            else (_sqlite_article_triggers(parts=False, gated=gated))
         )
     return [
         *_sqlite_triggers(ARTICLE),
@@ -408,7 +422,7 @@ def undo_parts(conn: Connection) -> None:
     conn.exec_driver_sql(f"UPDATE {KEY} SET kind = '{PENDING}' WHERE kind = '{PARTED}'")
     index_pending(conn, parts=False)
     _run(conn, sqlite_drop_article_triggers())
-    _run(conn, sqlite_article_statements(parts=False))
+    _run(conn, sqlite_article_statements(parts=False, gated=False))
     conn.exec_driver_sql(f"DROP TABLE {PART}")
 
 

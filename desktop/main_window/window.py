@@ -900,8 +900,9 @@ class MainWindow(QMainWindow):
         if report.added:
             # The import left their search entries queued.  Started once the article is
             # open: the indexer gives way to the loads its opening started (suggestions,
-            # claims) instead of taking the interpreter first.
-            self.search_indexer.start()
+            # claims) instead of taking the interpreter first.  How many wait was counted
+            # by the import's thread: no query here, on the GUI thread.
+            self.search_indexer.start(report.queued)
         if report.added:
             count = len(report.added)
             self.statusBar().showMessage(f"Imported {count} article{'s' * (count != 1)}.", 5000)

@@ -33,6 +33,7 @@ from db.importing.folders import FolderScan, scan_folder, skipped_reason
 from db.importing.streamed import NotStreamed, read_long_text, store_long_text, streams_file
 from db.memory import release_freed
 from db.needs import explain
+from db.search import articles_to_index
 from db.workspace import Workspace
 from desktop.commands.articles import ImportArticlesCommand
 from desktop.context import AppContext
@@ -61,6 +62,9 @@ class ImportReport:
     # analyst to confirm or change it: (file, the encoding recognised).
     guessed: list[tuple[Path, str]] = field(default_factory=list)
     cancelled: bool = False
+    # Articles waiting for the background indexer once the import ended (with
+    # index_later; counted by the import's thread, not the window's).
+    queued: int = 0
 
     @property
     def problems(self) -> bool:
@@ -132,7 +136,8 @@ def import_paths(
     *encodings* names the encoding to read some files in.  With *ask_encoding*, a
     file whose encoding was only recognised is not stored but listed in ``guessed``.
     With *index_later*, the articles' search entries are left to the background
-    indexer (:func:`desktop.operations.search.start_indexing`).
+    indexer (:class:`desktop.search.indexer.SearchIndexer`), and ``queued`` says
+    how many articles it has to index.
     """
     chosen = {Path(p): e for p, e in (encodings or {}).items()}
     report = ImportReport()
@@ -177,6 +182,8 @@ def import_paths(
                 del new  # a long article's text is freed as it is stored
                 batch.take(taken, digest)
     batch.flush()
+    if index_later and report.added:
+        report.queued = articles_to_index(ws)
     # The window goes on to open the new article and find its suggestions on other
     # threads: what this import freed (on this thread's heaps) is handed back first.
     release_freed()
@@ -283,7 +290,7 @@ def start_import(
     only once the analyst has confirmed or changed it (in a second import).
     """
     ws = ctx.ws
-    files = _as_paths(paths)
+    files = list(paths)  # as given: the job makes Path objects of strings, off this thread
 
     def finished(report: ImportReport) -> None:
         report.failures += [(path.name, skipped_reason(path)) for path in skipped]
