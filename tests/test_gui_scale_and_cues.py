@@ -94,6 +94,41 @@ def test_the_margin_letters_a_band_as_the_whole_margin_does(ws, tmp_path, qtbot)
     assert every[0] not in band and every[-1] not in band
 
 
+def test_the_margin_makes_its_letters_font_once_per_reader_font(
+    ws, tmp_path, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import desktop.reader.margin as margin_module
+
+    text = "\n".join(f"Line {n} of the ferry notes." for n in range(20))
+    article = add_text_article(ws, text)
+    create_claim(ws, article.id, 0, 4, status="in_review")
+    window = make_window(ws, tmp_path, qtbot)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_article(article.id)
+    reader = window.reader
+    margin = reader.margin
+    margin.grab()
+    made: list[QFont] = []
+    real = margin_module.QFontMetricsF
+
+    def counting(font: QFont):  # type: ignore[no-untyped-def]
+        made.append(QFont(font))
+        return real(font)
+
+    monkeypatch.setattr(margin_module, "QFontMetricsF", counting)
+    for _ in range(3):  # a paint per Ctrl+E, say: the letters' font is not made again
+        margin.grab()
+    assert made == []
+    before = margin.letter_font().pointSizeF()
+    reader.zoom_by(4)  # a new reader font: the letters follow it
+    margin.grab()
+    assert margin.letter_font().pointSizeF() > before
+    assert [f.pointSizeF() for f in made][-1:] == [margin.letter_font().pointSizeF()]
+    assert margin.painted()[0][1] == "R"
+
+
 def test_the_link_dialog_names_each_status_in_words(ws, qtbot) -> None:  # type: ignore[no-untyped-def]
     from desktop.context import AppContext
     from desktop.dialogs import RecordingDialogs

@@ -37,15 +37,27 @@ class StatusMargin(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._marks = marks
+        # (the font it was made from, the letters' font, the width of a letter): made
+        # again only when the reader's font changes, not on every paint.
+        self._letters: tuple[QFont, QFont, float] | None = None
 
-    def letter_font(self) -> QFont:
-        font = QFont(self.parentWidget().font() if self.parentWidget() else self.font())
+    def _letter_font_and_advance(self) -> tuple[QFont, float]:
+        base = self.parentWidget().font() if self.parentWidget() else self.font()
+        held = self._letters
+        if held is not None and held[0] == base:
+            return held[1], held[2]
+        font = QFont(base)
         size = font.pointSizeF() if font.pointSizeF() > 0 else 12.0
         font.setPointSizeF(max(7.0, size * 0.8))
         font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
         font.setStyleHint(QFont.StyleHint.Monospace)
         font.setWeight(QFont.Weight.Bold)
-        return font
+        advance = QFontMetricsF(font).horizontalAdvance("M")
+        self._letters = (QFont(base), font, advance)
+        return font, advance
+
+    def letter_font(self) -> QFont:
+        return QFont(self._letter_font_and_advance()[0])
 
     def wanted_width(self) -> int:
         metrics = QFontMetricsF(self.letter_font())
@@ -59,10 +71,8 @@ class StatusMargin(QWidget):
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
-        font = self.letter_font()
+        font, advance = self._letter_font_and_advance()
         painter.setFont(font)
-        metrics = QFontMetricsF(font)
-        advance = metrics.horizontalAdvance("M")
         dark = is_dark(palette)
         text = palette.color(QPalette.ColorRole.Text)
         band = event.rect()

@@ -79,6 +79,17 @@ class ParagraphLayout(QPlainTextDocumentLayout):
         self._kinds: dict[int, int] = {}
         # (position, length) of the block whose formats alone are being set, if any.
         self._restyled: tuple[int, int] | None = None
+        self._restyled_number = -1
+        # Each block's rectangle as last told, by block number, until it is laid out again:
+        # the editor asks for every block from the first on screen down to the one it
+        # wants (a cursor's, a selection's), several times per claim made.  A change to
+        # the text or a block's formats tells documentChanged first; a new width lays
+        # every block out again and says so by the update signal, as a change does.
+        self._rects: dict[int, QRectF] = {}
+        self.update.connect(self._forget_rects)
+        # While Qt lays out changed blocks (documentChanged), rectangles are measured
+        # afresh and not kept: None, or the one block number being restyled, or _ALL.
+        self._changing: int | None = None
 
     def gap(self) -> float:
         if self._gap is None:
@@ -96,6 +107,7 @@ class ParagraphLayout(QPlainTextDocumentLayout):
         alone and repaints its rectangle (the whole view only if its height changed).
         """
         self._restyled = (block.position(), block.length())
+        self._restyled_number = block.blockNumber()
         try:
             yield
         finally:
@@ -104,20 +116,46 @@ class ParagraphLayout(QPlainTextDocumentLayout):
     def documentChanged(self, position: int, removed: int, added: int) -> None:
         if self._restyled == (position, removed) and removed == added:
             # The block's text and font are as they were: its length counted once.
-            super().documentChanged(position, 0, added)
+            number = self._restyled_number
+            self._rects.pop(number, None)
+            self._changing = number
+            try:
+                super().documentChanged(position, 0, added)
+            finally:
+                self._changing = None
+                self._rects.pop(number, None)
             return
         # A new default font (the reader's zoom) reaches the layout here too, before the
         # blocks are laid out again: the gap is measured again for it.  Lines added,
         # removed or shown or hidden (told as changed too) renumber what follows.
         self._gap = None
         self._kinds.clear()
-        super().documentChanged(position, removed, added)
+        self._rects.clear()
+        self._changing = _ALL
+        try:
+            super().documentChanged(position, removed, added)
+        finally:
+            self._changing = None
+            self._rects.clear()
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        number = block.blockNumber()
+        kept = self._rects.get(number)
+        if kept is not None:
+            return QRectF(kept)
+        rect = self._measure(block, number)
+        changing = self._changing
+        if changing is None or (changing != _ALL and changing != number):
+            self._rects[number] = QRectF(rect)
+        return rect
+
+    def _forget_rects(self, _rect: QRectF | None = None) -> None:
+        self._rects.clear()
+
+    def _measure(self, block: QTextBlock, number: int) -> QRectF:
         rect = super().blockBoundingRect(block)
         if rect.isNull():
             return rect
-        number = block.blockNumber()
         kind = self._kinds.get(number)
         if kind is None:
             kind = self._kinds[number] = _kind_of(block)
@@ -130,6 +168,7 @@ class ParagraphLayout(QPlainTextDocumentLayout):
 
 
 _KEEP, _ADD, _CLAMP, _CLAMP_FIRST = range(4)
+_ALL = -1  # every block is being laid out again (see ParagraphLayout._changing)
 
 
 def _kind_of(block: QTextBlock) -> int:
