@@ -54,16 +54,6 @@ def article_spans(ws: Workspace, article_id: uuid.UUID | str) -> list[SpanRow]:
     return [(_sid(r[0]), r[1], r[2], _STATUS[r[3]]) for r in rows]
 
 
-def article_places(ws: Workspace, article_id: uuid.UUID | str) -> list[tuple[int, int]]:
-    """(start, end) of every claim placed in an article's text, in no order (not orphans):
-    two integers a claim, read row by row, where :func:`article_spans` gives each its id
-    and status too."""
-    aid = article_id if isinstance(article_id, uuid.UUID) else uuid.UUID(str(article_id))
-    query = select(Claim.start, Claim.end).where(Claim.article_id == aid, Claim.orphaned.is_(False))
-    with ws.engine.connect() as conn:
-        return [(start, end) for start, end in conn.execute(query)]
-
-
 def spans_of(ws: Workspace, claim_ids: Iterable[uuid.UUID | str]) -> dict[str, tuple[str, SpanRow]]:
     """claim id -> (article id, span row) of the named claims that exist."""
     wanted = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in claim_ids]

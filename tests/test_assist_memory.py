@@ -1,20 +1,16 @@
 """Suggestions for a long article: the shared word index is read a stretch at a time,
 gives what one split of the whole text gave, and is let go once the figures and dates
-are read; the candidates are held packed, and the sentences are let go once they are made."""
+are read."""
 
 from __future__ import annotations
 
-import gc
 import re
 import tracemalloc
 from array import array
-from collections.abc import Callable
 
 from db.assist import date_words
-from db.assist import text as text_module
 from db.assist.date_words import forget_word_index, word_index
-from db.assist.suggest import Offered, candidates, offered, select_suggestions
-from db.assist.text import forget_sentences
+from db.assist.suggest import candidates
 
 SENTENCE = "The harbour master counted 412 trawlers at the quay on Monday, 3 March 2025."
 
@@ -73,47 +69,3 @@ def test_suggestions_let_go_of_the_word_index() -> None:
     assert any(s.kind == "date" for s in found)
     assert date_words._words.cache_info().currsize == 0
     assert date_words._positions.cache_info().currsize == 0
-
-
-def _traced(make: Callable[[], object]) -> tuple[object, int, int]:
-    """What *make* returns, the memory it holds and its peak (bytes above the start)."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        begin = tracemalloc.get_traced_memory()[0]
-        made = make()
-        gc.collect()
-        held, peak = (m - begin for m in tracemalloc.get_traced_memory())
-    finally:
-        tracemalloc.stop()
-    return made, held, peak
-
-
-def test_packed_candidates_unpack_and_select_as_the_suggestions_did() -> None:
-    text = _long_text(60) + '\n"We counted every boat twice over," the harbour master said.'
-    packed = offered(text, None, None, [], "")
-    found = packed.suggestions(text)
-    assert found == candidates(text, None, None, [], "")
-    assert {s.kind for s in found} >= {"figure", "date", "quotation"}
-    assert all(s.quote == text[s.start : s.end] for s in found)
-    existing = [(s.target_start, s.target_end) for s in found[::4]]
-    for spans in ((), existing):
-        assert packed.select(text, spans) == select_suggestions(found, spans)
-
-
-def test_candidates_of_a_long_text_are_held_packed() -> None:
-    text = _long_text(1500)
-    candidates(text[:2000], None, None, [], "")  # (the readers' patterns compiled)
-    packed, held, _peak = _traced(lambda: offered(text, None, None, [], ""))
-    assert isinstance(packed, Offered)
-    found, unpacked, _peak = _traced(lambda: packed.suggestions(text))
-    assert isinstance(found, list) and len(found) > 4000
-    # A Suggestion each, with its quote, hold 2.0 MiB for this text; packed, 0.5 MiB.
-    assert held < unpacked / 3
-
-
-def test_suggestions_let_go_of_the_sentences_and_their_text() -> None:
-    forget_sentences()
-    candidates(_long_text(200), None, None, [], "")
-    assert text_module._sentences.cache_info().currsize == 0
-    assert text_module._furniture.cache_info().currsize == 0

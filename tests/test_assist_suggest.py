@@ -259,8 +259,8 @@ def test_claims_made_only_take_suggestions_away_without_reading_the_text_again(
     article = _import(ws, path)
     service._cache.clear()
     calls: list[str] = []
-    real = service.offered
-    monkeypatch.setattr(service, "offered", lambda *a, **k: calls.append("x") or real(*a, **k))
+    real = service.candidates
+    monkeypatch.setattr(service, "candidates", lambda *a, **k: calls.append("x") or real(*a, **k))
     first = service.suggestions_for_article(ws, article)
     assert len(first) >= 4 and len(calls) == 1
     rng = random.Random(5)

@@ -22,10 +22,10 @@ from db.articles import get_article, in_offset
 from db.assist.names import is_person, normalise
 from db.assist.suggest import (
     KINDS,
-    Offered,
     RegistrySource,
     Suggestion,
-    offered,
+    candidates,
+    select_suggestions,
 )
 from db.changes import Changes, Entity, Op, changed
 from db.claims import ClaimInfo, create_claim, delete_claim
@@ -33,7 +33,7 @@ from db.errors import InvalidInput
 from db.models import ClaimKind, SourceKind
 from db.relays import set_relay_ids
 from db.sources import SourceInfo, create_source, delete_source, list_sources
-from db.spans import article_places
+from db.spans import article_spans
 from db.workspace import Workspace
 
 CLAIM_KINDS = {
@@ -43,8 +43,7 @@ CLAIM_KINDS = {
     "attribution": ClaimKind.ASSESSMENT,
 }
 _CACHE_SIZE = 64
-# (each text's candidates packed: a long article's thousands held in a few hundred KiB)
-_cache: OrderedDict[tuple[object, ...], Offered] = OrderedDict()
+_cache: OrderedDict[tuple[object, ...], tuple[Suggestion, ...]] = OrderedDict()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,18 +109,6 @@ def read_in_part(ws: Workspace, article_id: uuid.UUID) -> bool:
     return article_head(ws, article_id, SUGGEST_CHARS)[1]
 
 
-_DIGEST_STRETCH = 65_536  # characters encoded at a time
-
-
-def _digest(text: str) -> str:
-    """The SHA-256 of *text* in UTF-8, encoded a stretch at a time (not a copy of the whole;
-    each code point is encoded on its own, so the stretches' bytes are the whole's)."""
-    digest = hashlib.sha256()
-    for at in range(0, len(text), _DIGEST_STRETCH):
-        digest.update(text[at : at + _DIGEST_STRETCH].encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
-
-
 def suggestions_for_article(
     ws: Workspace,
     article_id: uuid.UUID | str,
@@ -142,25 +129,25 @@ def suggestions_for_article(
     if info.published_at is not None:
         published = in_offset(info.published_at, info.published_offset).date()
     registry = registry_of(list_sources(ws))
+    # Light rows: only where the claims are (no claim objects for a long article).
+    existing = [(start, end) for _id, start, end, _status in article_spans(ws, info.id)]
     # What the text offers is cached by text, date, outlet and registry; the claims made
     # since only take suggestions away, so a new claim does not read the text again.
     key = (
-        _digest(text),
+        hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         published,
         info.outlet,
         tuple(registry),
     )
-    found_in_text = _cache.get(key)
-    if found_in_text is None:
-        found_in_text = offered(text, published, None, registry, outlet=info.outlet)
-        _cache[key] = found_in_text
+    offered = _cache.get(key)
+    if offered is None:
+        offered = tuple(candidates(text, published, None, registry, outlet=info.outlet))
+        _cache[key] = offered
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     else:
         _cache.move_to_end(key)
-    # Light rows: only where the claims are (no claim objects for a long article), read
-    # once the candidates are found (not held while they are).
-    found = found_in_text.select(text, article_places(ws, info.id))
+    found = select_suggestions(offered, existing)
     hidden: set[tuple[str, int, int, str]] = set()
     if not include_dismissed:
         from db.assist.dismissals import dismissals

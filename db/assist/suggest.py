@@ -13,8 +13,7 @@ import bisect
 import datetime as dt
 import re
 import uuid
-from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +23,7 @@ from db.assist.dates import EventDate, extract_dates
 from db.assist.names import normalise
 from db.assist.numbers import Figure, extract_figures
 from db.assist.patterns import led
-from db.assist.text import Span, SpanSet, forget_sentences, guess_language, sentences
+from db.assist.text import Span, SpanSet, guess_language, sentences
 
 KINDS = ("figure", "date", "quotation", "attribution")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
@@ -156,12 +155,8 @@ class _Index:
     """Sentences and attributions looked up by position."""
 
     def __init__(self, text: str, attributions: list[Attribution]) -> None:
-        # (where the sentences start and end, not a Span each: thousands in a long article)
-        self._starts: array[int] = array("q")
-        self._ends: array[int] = array("q")
-        for sent in sentences(text):
-            self._starts.append(sent.start)
-            self._ends.append(sent.end)
+        self.sentences = sentences(text)
+        self._starts = [s.start for s in self.sentences]
         self.attributions = attributions
         self._a_starts = [a.start for a in attributions]
         self._a_max = max((a.end - a.start for a in attributions), default=0)
@@ -170,7 +165,7 @@ class _Index:
         i = bisect.bisect_right(self._starts, pos) - 1
         if i < 0:
             return Span(0, 0)
-        return Span(self._starts[i], self._ends[i])
+        return self.sentences[i]
 
     def attribution(self, lo: int, hi: int) -> Attribution | None:
         """The innermost attribution whose content holds ``[lo, hi)``."""
@@ -287,113 +282,6 @@ def _containing(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
     return test
 
 
-_NO_SOURCE: tuple[Any, ...] = (None, "", None, (), "", "", ())
-_NOTHING_MEASURED: tuple[Any, ...] = (None, None, "", "", None)
-_SOURCE_FIELDS = ("source", "source_kind", "source_id", "relayed_by", "cue", "hedge", "variants")
-_ROW = 9  # kind, start, end, target start and end, date start and end, source, measure
-
-
-class Offered:
-    """The candidates of one text, packed: nine integers a suggestion (its kind, span,
-    target, date span, and the indexes of its source fields and of its figure and date,
-    each distinct one kept once), its quote read from the text when it is unpacked.
-
-    A long article offers thousands of candidates; a :class:`Suggestion` each, with its
-    quote, held some 700 bytes apiece where a row holds 72.
-    """
-
-    __slots__ = ("_measure_ids", "_measures", "_rows", "_source_ids", "_sources", "_strings")
-
-    def __init__(self) -> None:
-        self._rows: array[int] = array("q")
-        self._sources: list[tuple[Any, ...]] = [_NO_SOURCE]
-        self._source_ids: dict[tuple[Any, ...], int] = {_NO_SOURCE: 0}
-        self._measures: list[tuple[Any, ...]] = [_NOTHING_MEASURED]
-        # (keyed with the values' types too: 3 and 3.0 are equal, and are kept as given)
-        self._measure_ids: dict[tuple[Any, ...], int] = {}
-        self._strings: dict[str, str] = {}  # each unit, qualifier and event date once
-
-    def done(self) -> Offered:
-        """Let go of what finding the distinct fields took (nothing is added after)."""
-        self._source_ids, self._measure_ids, self._strings = {}, {}, {}
-        return self
-
-    def __len__(self) -> int:
-        return len(self._rows) // _ROW
-
-    def source_of(self, fields: dict[str, Any]) -> int:
-        """The index of these source fields (as :func:`_source_fields` gives them)."""
-        if not fields:
-            return 0
-        key = tuple(fields.get(name, default) for name, default in zip(
-            _SOURCE_FIELDS, _NO_SOURCE, strict=True))  # fmt: skip
-        found = self._source_ids.get(key)
-        if found is None:
-            found = self._source_ids[key] = len(self._sources)
-            self._sources.append(key)
-        return found
-
-    def add(
-        self,
-        kind: str,
-        start: int,
-        end: int,
-        target_start: int,
-        target_end: int,
-        source: int = 0,
-        measure: tuple[Any, ...] = _NOTHING_MEASURED,
-        date_start: int = 0,
-        date_end: int = 0,
-    ) -> None:
-        m = 0
-        if measure is not _NOTHING_MEASURED:
-            key = (*measure, *map(type, measure))
-            found = self._measure_ids.get(key)
-            if found is None:
-                found = self._measure_ids[key] = len(self._measures)
-                strings = self._strings
-                self._measures.append(
-                    tuple(strings.setdefault(v, v) if type(v) is str else v for v in measure)
-                )
-            m = found
-        self._rows.extend(
-            (_KIND_ORDER[kind], start, end, target_start, target_end, date_start, date_end,
-             source, m)
-        )  # fmt: skip
-
-    def kinds(self) -> Iterator[tuple[int, int, int, int, int]]:
-        """(kind order, start, end, target start, target end) of each row, in order."""
-        rows = self._rows
-        for at in range(0, len(rows), _ROW):
-            yield rows[at], rows[at + 1], rows[at + 2], rows[at + 3], rows[at + 4]
-
-    def suggestion(self, text: str, row: int) -> Suggestion:
-        """Row *row* unpacked, its quote read from *text* (the text it was found in)."""
-        at = row * _ROW
-        kind, start, end, t_start, t_end, d_start, d_end, source, m = self._rows[at : at + _ROW]
-        value, value_max, unit, qualifier, event_date = self._measures[m]
-        src, src_kind, src_id, relayed_by, cue, hedge, variants = self._sources[source]
-        return Suggestion(
-            KINDS[kind], start, end, text[start:end], value, value_max, unit, qualifier,
-            event_date, src, src_kind, src_id, relayed_by, cue, hedge, t_start, t_end,
-            d_start, d_end, variants,
-        )  # fmt: skip
-
-    def suggestions(self, text: str) -> list[Suggestion]:
-        """Every row unpacked, in order."""
-        return [self.suggestion(text, row) for row in range(len(self))]
-
-    def select(self, text: str, existing: Sequence[tuple[int, int]] = ()) -> list[Suggestion]:
-        """What :func:`select_suggestions` makes of :meth:`suggestions`, unpacking only the
-        rows no *existing* span overlaps."""
-        overlaps = _overlapping(existing)
-        rows = self._rows
-        kept = [n for n in range(len(self)) if not overlaps(rows[n * _ROW + 1], rows[n * _ROW + 2])]
-        # (sorted as select_suggestions sorts: stable, by start, end and kind)
-        kept.sort(key=lambda n: (rows[n * _ROW + 1], rows[n * _ROW + 2], rows[n * _ROW]))
-        return _one_per_clause([self.suggestion(text, n) for n in kept])
-
-
 def candidates(
     text: str,
     published: dt.date | dt.datetime | None = None,
@@ -404,32 +292,6 @@ def candidates(
 ) -> list[Suggestion]:
     """Every suggested claim in *text* before the claims already made are taken into
     account (they depend on the text, its date, the registry and the outlet only)."""
-    return offered(text, published, language, registry, outlet, kinds).suggestions(text)
-
-
-def offered(
-    text: str,
-    published: dt.date | dt.datetime | None = None,
-    language: str | None = None,
-    registry: Iterable[RegistrySource] = (),
-    outlet: str = "",
-    kinds: Iterable[str] | None = None,
-) -> Offered:
-    """:func:`candidates`, packed (:class:`Offered`)."""
-    try:
-        return _offered(text, published, language, registry, outlet, kinds)
-    finally:
-        forget_sentences()  # (the sentences read by every reader of this text)
-
-
-def _offered(
-    text: str,
-    published: dt.date | dt.datetime | None,
-    language: str | None,
-    registry: Iterable[RegistrySource],
-    outlet: str,
-    kinds: Iterable[str] | None,
-) -> Offered:
     wanted = set(kinds or KINDS)
     lang = language or guess_language(text)
     reg = Registry(registry)
@@ -438,26 +300,17 @@ def _offered(
     forget_word_index()  # (read by the figures and dates only)
     attributions = extract_attributions(text, lang)
     index = _Index(text, attributions)
-    out = Offered()
-    # The clause breaks read in the sentence at hand (figures and dates come in text order).
-    breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
-    sourced: dict[int, int] = {}  # each attribution's source fields, read once (their index)
+    out: list[Suggestion] = []
+    breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # clause breaks read
+    sourced: dict[int, dict[str, Any]] = {}  # each attribution's source fields, read once
 
-    def fields(attr: Attribution | None) -> int:
+    def fields(attr: Attribution | None) -> dict[str, Any]:
         if attr is None:
-            return 0
+            return {}
         found = sourced.get(id(attr))
         if found is None:
-            found = sourced[id(attr)] = out.source_of(_source_fields(attr, reg, outlet))
+            found = sourced[id(attr)] = _source_fields(attr, reg, outlet)
         return found
-
-    def clause(sent: Span, lo: int, hi: int, attr: Attribution | None) -> tuple[int, int]:
-        if breaks and sent.start != clause_in[0]:
-            breaks.clear()
-        clause_in[0] = sent.start
-        return _clause(text, sent, lo, hi, (attr.start, attr.end) if attr else None, breaks)
-
-    clause_in = [-1]
 
     date_set = SpanSet(dates)
     date_starts = [d.start for d in dates]  # extract_dates returns them in order
@@ -486,37 +339,43 @@ def _offered(
                 continue
             sent = index.sentence(f.start)
             attr = index.attribution(f.start, f.end)
-            c_start, c_end = clause(sent, f.start, f.end, attr)
+            c_start, c_end = _clause(
+                text, sent, f.start, f.end, (attr.start, attr.end) if attr else None, breaks
+            )
             when = date_in(sent, f.start, f.end, attr)
-            out.add(
-                "figure", c_start, c_end, f.start, f.end, fields(attr),
-                (f.value, f.value_max, f.unit, f.qualifier, when.iso if when else None),
-                when.start if when else 0, when.end if when else 0,
+            out.append(
+                Suggestion(
+                    "figure", c_start, c_end, text[c_start:c_end],
+                    f.value, f.value_max, f.unit, f.qualifier,
+                    when.iso if when else None, target_start=f.start, target_end=f.end,
+                    date_start=when.start if when else 0, date_end=when.end if when else 0,
+                    **fields(attr),
+                )
             )  # fmt: skip
-    del figures  # (each is a row now)
-    breaks.clear()
     if "date" in wanted:
         for d in dates:
             sent = index.sentence(d.start)
             attr = index.attribution(d.start, d.end)
-            c_start, c_end = clause(sent, d.start, d.end, attr)
-            out.add(
-                "date", c_start, c_end, d.start, d.end, fields(attr),
-                (None, None, "", "", d.iso),
+            c_start, c_end = _clause(
+                text, sent, d.start, d.end, (attr.start, attr.end) if attr else None, breaks
+            )
+            out.append(
+                Suggestion(
+                    "date", c_start, c_end, text[c_start:c_end],
+                    event_date=d.iso, target_start=d.start, target_end=d.end,
+                    **fields(attr),
+                )
             )  # fmt: skip
-    dates, date_starts = [], []  # (read by the figures and dates only)
-    breaks.clear()
     if "quotation" in wanted:
-        _quotations(text, attributions, index, fields, out)
+        out += _quotations(text, attributions, index, reg, outlet)
     if "attribution" in wanted:
         # Korean and Arabic words carry their particles and pronouns: fewer words say as much
         # Russian has no articles: four words state as much as five elsewhere
         # (and German puts a clause's verb last or second, with few words: "verlief der Streik
         # friedlich", "die Münzen eingeschmolzen werden")
         min_words = 3 if lang in _DENSE_LANGUAGES else 4 if lang in ("ru", "uk", "de") else 5
-        quotation = _KIND_ORDER["quotation"]
-        covered = sorted(t_start for kind, _s, _e, t_start, _t in out.kinds() if kind != quotation)
-        quoted = sorted((s, e) for kind, s, e, _t, _te in out.kinds() if kind == quotation)
+        covered = sorted(s.target_start for s in out if s.kind != "quotation")
+        quoted = sorted((s.start, s.end) for s in out if s.kind == "quotation")
         inside_quotation = _containing(quoted)
         for a in attributions:
             if a.source is None or a.quotation:
@@ -570,8 +429,13 @@ def _offered(
                 end += 1  # keep the closing mark of a quotation the statement holds
             while end > start and text[end - 1] in ".!?。":
                 end -= 1  # the clause, not the sentence's full stop
-            out.add("attribution", start, end, start, end, fields(a))
-    return out.done()
+            out.append(
+                Suggestion(
+                    "attribution", start, end, text[start:end], target_start=start,
+                    target_end=end, **fields(a),
+                )
+            )  # fmt: skip
+    return out
 
 
 # Where one clause of a statement ends and another begins: a conjunction after a comma, a
@@ -661,15 +525,16 @@ def _quotations(
     text: str,
     attributions: list[Attribution],
     index: _Index,
-    fields: Callable[[Attribution], int],
-    out: Offered,
-) -> None:
+    reg: Registry,
+    outlet: str,
+) -> list[Suggestion]:
     """Direct quotations with their speakers.
 
     The speaker is the attribution whose statement holds the quotation, else the cue
     right after it (``“…,” he said``), else, for a quotation that opens a paragraph
     with no cue of its own, the person quoted just before (a quotation carried on).
     """
+    out: list[Suggestion] = []
     cues = sorted((a.cue_start, i) for i, a in enumerate(attributions) if a.source)
     starts = [c for c, _ in cues]
     ends = sorted((a.end, i) for i, a in enumerate(attributions) if a.source)
@@ -715,7 +580,13 @@ def _quotations(
         if attr is None or attr.source is None:
             continue
         previous, previous_end = attr, m.end()
-        out.add("quotation", lo, hi, lo, hi, fields(attr))
+        out.append(
+            Suggestion(
+                "quotation", lo, hi, text[lo:hi], target_start=lo, target_end=hi,
+                **_source_fields(attr, reg, outlet),
+            )
+        )  # fmt: skip
+    return out
 
 
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
@@ -728,12 +599,10 @@ def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 __all__ = [
     "KINDS",
-    "Offered",
     "Registry",
     "RegistrySource",
     "Suggestion",
     "candidates",
-    "offered",
     "select_suggestions",
     "suggest",
 ]

@@ -231,13 +231,6 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-def forget_sentences() -> None:
-    """Drop the sentences and furniture kept for the readers of one text (and the text):
-    a long article's hold half a MiB once its suggestions are made."""
-    _sentences.cache_clear()
-    _furniture.cache_clear()
-
-
 def furniture(text: str) -> list[Span]:
     """Lines that are page furniture (related links, credits, datelines), not article content."""
     return list(_furniture(text))
