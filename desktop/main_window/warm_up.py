@@ -5,8 +5,7 @@ that opens with no article to show (an empty workspace, a new one) is most often
 about to import files, and then to show the first new article with its suggested
 claims: the reading of files and the suggestion readers are loaded here once the
 window has been idle for a moment, in the shared pool, so that neither the import
-(the window's part on the GUI thread included) nor the first article and its
-suggestions wait for their code to load.  Loading is all it does: no
+nor the first suggestions wait for their code to load.  Loading is all it does: no
 workspace is read and nothing is shown.
 """
 
@@ -25,10 +24,6 @@ MODULES = (
     "db.importing",  # reading a file into an article: text, HTML, metadata
     "db.importing.text",
     "db.importing.streamed",
-    # What the window's import loads on the GUI thread before its job starts (the job,
-    # its report, revised files), and the first new article's text read in slices.
-    "desktop.operations.imports",
-    "db.text_slices",
     "db.assist.service",  # the suggestions of the article opened after the import
 )
 
