@@ -53,6 +53,32 @@ def select_codepoints(reader, text: str, start: int, end: int) -> None:  # type:
     reader.setTextCursor(cursor)
 
 
+def window_on_article(  # type: ignore[no-untyped-def]
+    ws: Workspace,
+    text: str,
+    tmp_path: Path,
+    qtbot,
+    size: tuple[int, int],
+    title: str,
+    in_review: int = 0,
+):
+    """A main window of *size*, shown and settled, with an article of *text* open (with
+    *in_review* short claims in review at its start, made before the window)."""
+    from db import claims as claim_ops
+
+    article = add_text_article(ws, text, title=title)
+    for n in range(in_review):
+        claim_ops.create_claim(ws, article.id, n * 3, n * 3 + 2, status="in_review")
+    window = make_window(ws, tmp_path, qtbot)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot)
+    assert window.open_article(article.id)
+    settle(qtbot)
+    return window
+
+
 def action(window, name: str) -> QAction:  # type: ignore[no-untyped-def]
     found = window.findChild(QAction, name)
     assert found is not None, name

@@ -27,10 +27,6 @@ MONDAY = dt.datetime(2033, 6, 6, 8, tzinfo=dt.UTC)
 THURSDAY = dt.datetime(2033, 6, 9, 8, tzinfo=dt.UTC)
 
 
-def _article(ws, body: str, published: dt.datetime, *quotes: str) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
-    return article_claims(ws, body, published, *quotes)
-
-
 def p(quote: str, published: dt.datetime = MONDAY) -> Profile:
     return profile(uuid.uuid4(), uuid.uuid4(), quote, 0, len(quote), None, published)
 
@@ -43,9 +39,10 @@ def test_a_number_word_of_a_count_named_before_the_quote_is_read() -> None:
 
 
 def test_a_number_word_after_a_count_named_before_is_a_newer_toll(ws) -> None:  # type: ignore[no-untyped-def]
-    (three,) = _article(ws, "Three people were killed when the dyke broke.", MONDAY,
-                        "Three people were killed")  # fmt: skip
-    (seven,) = _article(
+    (three,) = article_claims(
+        ws, "Three people were killed when the dyke broke.", MONDAY, "Three people were killed"
+    )
+    (seven,) = article_claims(
         ws,
         "The number of people killed when the dyke broke has risen to seven, the agency said.",
         THURSDAY,
@@ -55,7 +52,7 @@ def test_a_number_word_after_a_count_named_before_is_a_newer_toll(ws) -> None:  
 
 
 def test_the_number_counts_what_the_sentence_before_counted_last(ws) -> None:  # type: ignore[no-untyped-def]
-    ferries, bound = _article(
+    ferries, bound = article_claims(
         ws,
         "The port said about 240 sailings had been cancelled while the strike lasted. "
         "The ferry owners, who speak for the crews, said the number was up to 260 and that "
@@ -64,8 +61,12 @@ def test_the_number_counts_what_the_sentence_before_counted_last(ws) -> None:  #
         "about 240 sailings had been cancelled",
         "the number was up to 260",
     )
-    (earlier,) = _article(ws, "Operators cancelled more than 90 sailings.", MONDAY,
-                          "Operators cancelled more than 90 sailings")  # fmt: skip
+    (earlier,) = article_claims(
+        ws,
+        "Operators cancelled more than 90 sailings.",
+        MONDAY,
+        "Operators cancelled more than 90 sailings",
+    )
     links = proposed(ws, figures_only=True)
     # Sailings, not the members named after the figure in its own sentence.
     assert links.get(frozenset((ferries, bound))) is Relation.SUPPORTS
@@ -81,7 +82,7 @@ def test_homes_buried_or_burned_are_homes_destroyed() -> None:
 
 
 def test_the_true_number_of_homes_disputes_the_sentence_before(ws) -> None:  # type: ignore[no-untyped-def]
-    destroyed, true = _article(
+    destroyed, true = article_claims(
         ws,
         "The agency estimates that about 300 homes have been destroyed by the mudflow. "
         "The county, which sent its own engineers, says the true number is between 450 and "
@@ -90,8 +91,12 @@ def test_the_true_number_of_homes_disputes_the_sentence_before(ws) -> None:  # t
         "about 300 homes have been destroyed",
         "between 450 and 500 homes",
     )
-    (first,) = _article(ws, "At least 70 homes had been buried or burned in the valley.", MONDAY,
-                        "At least 70 homes had been buried or burned")  # fmt: skip
+    (first,) = article_claims(
+        ws,
+        "At least 70 homes had been buried or burned in the valley.",
+        MONDAY,
+        "At least 70 homes had been buried or burned",
+    )
     links = proposed(ws, figures_only=True)
     assert links.get(frozenset((destroyed, true))) is Relation.CONTRADICTS
     assert links.get(frozenset((true, first))) is Relation.UPDATES

@@ -16,10 +16,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from db import claims as claim_ops
 from db.word_snap import snap_to_words
 from desktop.shared.steady_box import SteadyBox
-from tests.gui_shell_support import add_text_article, make_window, select_codepoints, settle
+from tests.gui_shell_support import select_codepoints, settle, window_on_article
 
 
 class LayoutRequests(QObject):
@@ -46,16 +45,7 @@ def test_ctrl_e_lays_out_neither_the_window_nor_the_panels(
     ws, seed_paths: list[Path], tmp_path: Path, qtbot
 ) -> None:
     text = seed_paths[0].read_text(encoding="utf-8")
-    article = add_text_article(ws, text, title="Seed")
-    for n in range(20):
-        claim_ops.create_claim(ws, article.id, n * 3, n * 3 + 2, status="in_review")
-    window = make_window(ws, tmp_path, qtbot)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot)
-    assert window.open_article(article.id)
-    settle(qtbot)
+    window = window_on_article(ws, text, tmp_path, qtbot, (1600, 1000), "Seed", in_review=20)
     reader = window.reader
     # A first claim shows the inspector's form; the presses measured come after it.
     select_codepoints(reader, text, *snap_to_words(text, 200, 212))

@@ -15,9 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 
-from db import claims as claim_ops
 from db.word_snap import snap_to_words
-from tests.gui_shell_support import add_text_article, make_window, select_codepoints, settle
+from tests.gui_shell_support import select_codepoints, settle, window_on_article
 
 
 class Painted(QObject):
@@ -38,16 +37,7 @@ def test_a_new_claims_header_is_painted_once_and_empty_lists_are_left_alone(
     ws, seed_paths: list[Path], tmp_path: Path, qtbot
 ) -> None:
     text = seed_paths[0].read_text(encoding="utf-8")
-    article = add_text_article(ws, text, title="Seed")
-    for n in range(20):
-        claim_ops.create_claim(ws, article.id, n * 3, n * 3 + 2, status="in_review")
-    window = make_window(ws, tmp_path, qtbot)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot)
-    assert window.open_article(article.id)
-    settle(qtbot)
+    window = window_on_article(ws, text, tmp_path, qtbot, (1600, 1000), "Seed", in_review=20)
     reader = window.reader
     # A first claim shows the inspector's form; the presses measured come after it.
     first = snap_to_words(text, 200, 212)

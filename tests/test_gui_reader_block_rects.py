@@ -17,19 +17,11 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from db.word_snap import snap_to_words
 from desktop.reader.paragraphs import ParagraphLayout
-from tests.gui_shell_support import add_text_article, make_window, select_codepoints, settle
+from tests.gui_shell_support import select_codepoints, settle, window_on_article
 
 
 def _opened(ws, text: str, tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
-    article = add_text_article(ws, text, title="Paragraphs")
-    window = make_window(ws, tmp_path, qtbot)
-    window.resize(1400, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot)
-    assert window.open_article(article.id)
-    settle(qtbot)
-    return window
+    return window_on_article(ws, text, tmp_path, qtbot, (1400, 1000), "Paragraphs")
 
 
 def _paragraphs(n: int) -> str:

@@ -256,6 +256,16 @@ def _count_hashing(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return hashed
 
 
+def _short_files(folder: Path, name: str, count: int) -> list[Path]:
+    """*count* short text files in *folder*, each its own article."""
+    paths = []
+    for n in range(count):
+        path = folder / f"{name.lower()}-{n}.txt"
+        path.write_text(f"{name} {n}\n\nThe port reopened on day {n}.\n")
+        paths.append(path)
+    return paths
+
+
 def test_an_import_hashes_each_file_once_and_stores_its_digest(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -265,11 +275,7 @@ def test_an_import_hashes_each_file_once_and_stores_its_digest(
     from db.revisions import EarlierVersions
 
     add_article(ws, article("kept.txt", "An article stored earlier.\n"))
-    paths = []
-    for n in range(5):
-        path = tmp_path / f"brief-{n}.txt"
-        path.write_text(f"Brief {n}\n\nThe port reopened on day {n}.\n")
-        paths.append(path)
+    paths = _short_files(tmp_path, "Brief", 5)
     real = hashlib.sha256
     hashed = _count_hashing(monkeypatch)
     report = import_paths(ws, paths, lambda _d, _t: True, EarlierVersions(ws), index_later=True)
@@ -290,11 +296,7 @@ def test_the_command_line_import_hashes_each_file_once(
     from db.articles import delete_article
 
     add_article(ws, article("kept.txt", "An article stored earlier.\n"))
-    paths = []
-    for n in range(4):
-        path = tmp_path / f"wire-{n}.txt"
-        path.write_text(f"Wire {n}\n\nThe bridge reopened on day {n}.\n")
-        paths.append(path)
+    paths = _short_files(tmp_path, "Wire", 4)
     for new in ((), ("--new",)):  # with the revision check, and without it
         hashed = _count_hashing(monkeypatch)
         rc, _out = cli("--db", str(ws_path), "import", *new, *map(str, paths))
