@@ -39,7 +39,8 @@ def spill_named(lead: str, quote: str, start: int, end: int) -> bool:
 # true figure was between 3,500 and 4,000 tonnes").
 _TRUE_FIGURE = re.compile(
     r"\b(?:true|real|actual|correct|right|proper)\s+(?:figure|number|total|amount|count|tally)"
-    r"\s+(?:was|is|were|are|stood\s+at|stands\s+at|at)\s+(?:[^\W\d_]+\s+){0,3}$",
+    # ("lies between 450 and 500": where it lies is what it is.)
+    r"\s+(?:was|is|were|are|stood\s+at|stands\s+at|lies|lay|at)\s+(?:[^\W\d_]+\s+){0,3}$",
     re.I,
 )
 
