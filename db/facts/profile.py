@@ -250,6 +250,20 @@ FORECAST = re.compile(
 _GUESS_NOW = re.compile(
     r"\bthere\s+(?:may|might|could)\s+(?:(?:well|already|now|still)\s+)?be\b", re.I
 )
+# A bound guessed now ("the toll could reach as many as 15", "the shortfall could be as
+# much as 2 million tonnes") is an estimate of the count, not a figure expected later.
+_GUESSED_BOUND = re.compile(
+    r"\b(?:could|may|might)\s+(?:(?:well|now|yet|already|rise|reach|number|climb|grow|total|"
+    r"run|be|to)\s+){0,3}as\s+(?:many|much|high)\s+as\b",
+    re.I,
+)
+# A loss expected from what has already happened ("expects the harvest to fall short by
+# 1.4 million tonnes", "expects losses of 2 billion") is an estimate of that loss.
+_EXPECTED_LOSS = re.compile(
+    r"\bexpect(?:s|ed)?\s+(?:(?:the|a|an|its|their)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?"
+    r"(?:to\s+(?:fall|come\s+in|be)\s+short\s+by|(?:losses|loss|shortfall)\s+(?:of|at))\b",
+    re.I,
+)
 _AHEAD = re.compile(
     r"\b(?:by\s+(?:the\s+)?(?:end|next|mid|middle|then|early|late|spring|summer|autumn|"
     r"winter|january|february|march|april|may|june|july|august|september|october|november|"
@@ -278,6 +292,11 @@ def forecast_in(quote: str) -> bool:
     planned ones ("1,200 planned operations were postponed")."""
     if _GUESS_NOW.search(quote) and not _AHEAD.search(quote):
         quote = _GUESS_NOW.sub(" ", quote)
+    for guess in (_GUESSED_BOUND, _EXPECTED_LOSS):
+        if guess.search(quote):
+            estimate = guess.sub(" ", quote)
+            if not _AHEAD.search(estimate):
+                quote = estimate
     if "lanned" in quote:
         quote = _PLANNED_THINGS.sub(r"\g<by> ", quote)
     return FORECAST.search(quote) is not None
