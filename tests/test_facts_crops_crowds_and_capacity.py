@@ -103,6 +103,10 @@ def test_room_a_place_has_is_its_capacity(quote: str) -> None:
     assert read_quote(quote, "", None).predicate == "capacity"
 
 
+def test_what_a_party_holds_is_no_capacity() -> None:
+    assert read_quote("the party holds 40 seats", "", None).predicate != "capacity"
+
+
 def test_a_capacity_is_not_linked_to_the_crowd_of_that_number(ws) -> None:  # type: ignore[no-untyped-def]
     crowd, room = article_claims(
         ws,

@@ -1468,7 +1468,7 @@ _FUND_OF = re.compile(
 _HOLDS = re.compile(
     r"\b(?:(?:built|designed|meant|made|able)\s+to\s+(?:hold|seat|take|carry|accommodate)|"
     r"(?:can|could|will|would)\s+(?:hold|seat|take|carry|accommodate)|"
-    r"capacity\s+(?:of|for)|room\s+for|seats?|holds|seating)\s+"
+    r"capacity\s+(?:of|for)|room\s+for|seats|seating\s+for)\s+"
     rf"(?:(?:{HEDGE})\s+)?$",
     re.I,
 )
