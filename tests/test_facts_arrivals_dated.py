@@ -1,6 +1,7 @@
 """The coming of something, dated in the general words of news English: reaching a place by
-name is arriving there; the first of something told of on a day, by whatever verb ("the
-first herds crossed…", "the first flocks darkened…"), is its coming; a group named with
+name is arriving there; the first of something told of on a day over, into or in a place,
+by whatever verb ("the first flocks darkened the sky over the delta…"), is its coming (not
+what befell it there: "the first flocks roosted on Thursday"); a group named with
 "the" that arrived ("the herds that arrived on 3 May", "since the herds arrived") arrived
 once.  Reports dating one such coming a month apart disagree."""
 
@@ -46,6 +47,7 @@ def test_the_coming_of_the_first_or_of_the_group_is_one_event(quote: str) -> Non
         "the talks reached a deal on Thursday",
         "flocks arrived on Thursday",
         "more flocks arrived on Thursday",
+        "The first flocks roosted on Thursday",
         "The first flocks reached the delta on Thursday, and more came on Friday",
     ],
 )

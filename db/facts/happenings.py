@@ -1485,11 +1485,16 @@ _SUBJECT_OPENS = re.compile(
 _BEFALLS_ONE = frozenset(("failure", "sinking", "disappearance"))
 
 
-# The first of something opening a quote, then what it did: "The first swarms darkened …".
+# The first of something opening a quote, then what it did somewhere: "The first swarms
+# darkened the sky over the basin".
 _FIRST_CAME = re.compile(
     r"\W*(?:the|its|their)\s+(?:first|initial)\s+(?:[^\W\d_][\w'’-]*\s+){0,2}?"
     r"(?P<head>[^\W\d_]+s)\s+(?:[a-z]+ed|came|fell|hit|began|swept|struck|rode|flew|drove|"
-    r"spread)\b",
+    r"spread)\b"
+    # … somewhere: "over the basin", "into the valley" (what came, not what befell them:
+    # "the first patients recovered on Monday").
+    r"(?:\s+[^\W\d_][\w'’-]*){0,4}?\s+(?:over|across|into|onto|above|upon|through|at|in|near)"
+    r"\s+the\b",
     re.I,
 )
 # A group named with "the" just before "arrived" ("the swarms that arrived on 7 April").
