@@ -1387,7 +1387,16 @@ def _as_crash(h: Happening) -> Happening:
     return h
 
 
+# Coming to a place by name ("the first troops reached Orsk", "reached the Sarrel Basin")
+# is an arrival there, told as "arrived in" is (a count "reached 40", a deal reached, name
+# no place).
+_REACHED_PLACE = re.compile(r"\breached\s+(?=(?:the\s+)?[A-Z])")
+
+
 def _read_afresh(p: Profile) -> tuple[set[Happening], dict[str, str]]:
+    if "reached" in p.quote and _REACHED_PLACE.search(p.quote):
+        quote = _REACHED_PLACE.sub("arrived in ", p.quote)
+        p = replace(p, quote=quote, around=p.around.replace(p.quote, quote))
     found, where = _read_told(p)
     found = {_as_crash(h) for h in found}
     if any(h.kind in TOLD_BARE for h in found):
@@ -1476,6 +1485,24 @@ _SUBJECT_OPENS = re.compile(
 _BEFALLS_ONE = frozenset(("failure", "sinking", "disappearance"))
 
 
+# The first of something opening a quote, then what it did somewhere: "The first swarms
+# darkened the sky over the basin".
+_FIRST_CAME = re.compile(
+    r"\W*(?:the|its|their)\s+(?:first|initial)\s+(?:[^\W\d_][\w'’-]*\s+){0,2}?"
+    r"(?P<head>[^\W\d_]+s)\s+(?:[a-z]+ed|came|fell|hit|began|swept|struck|rode|flew|drove|"
+    r"spread)\b"
+    # … somewhere: "over the basin", "into the valley" (what came, not what befell them:
+    # "the first patients recovered on Monday").
+    r"(?:\s+[^\W\d_][\w'’-]*){0,4}?\s+(?:over|across|into|onto|above|upon|through|at|in|near)"
+    r"\s+the\b",
+    re.I,
+)
+# A group named with "the" just before "arrived" ("the swarms that arrived on 7 April").
+_THE_GROUP_ARRIVED = re.compile(
+    r"\bthe\s+(?:[^\W\d_][\w'’-]*\s+)?(?P<head>[^\W\d_]+s)\s+(?:(?:that|which|who)\s+)?"
+    r"(?:(?:had|have|has|first|finally)\s+)*(?:arrived|arrive)\b",
+    re.I,
+)
 _ENDS_RELATIVE = re.compile(r",\s*(which|that|who)\s*$", re.I)
 _NOT_ONLY_A_CRASH = re.compile(r"\b(?:plunged|crashed)\b", re.I)
 
@@ -1529,6 +1556,15 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
     # ordered; "evacuation" names what the order was for, not what befell the order.
     ordered = {_FORM_KIND[w] for w in _ORDER_OF.findall(p.quote.lower()) if w in _FORM_KIND}
     kinds = kinds_in(_ORDER_OF.sub(_unless_kind, p.quote) if ordered else p.quote)
+    came = ""
+    if not kinds and first and p.event_first is not None:
+        if (coming := _FIRST_CAME.match(p.quote)) is not None:
+            # "The first swarms darkened the sky on 7 March", "the first cases appeared":
+            # the first of something told of on a day, by whatever verb, is its coming.
+            kinds, came = {"deployment"}, _thing(coming["head"])
+    # "The swarms that arrived on 7 April", "since the troops arrived": a group named
+    # with "the" arrived once (a repeat is told as "more", "fresh", "another").
+    arrived = {m["head"].lower() for m in _THE_GROUP_ARRIVED.finditer(p.quote)}
     found: set[Happening] = set()
     if (ordered and kinds & _ENDS_ORDER) or _back_home(p):
         found.update(Happening("end", kind, order) for kind in ordered or {"evacuation"})
@@ -1558,7 +1594,7 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
             found.update(
                 Happening(kind, OCCURRENCES[head[:-1]], order) for kind in kinds & _IN_FORCE
             )
-        elif marked or first or not _plural(head):
+        elif marked or first or not _plural(head) or (head in arrived and "deployment" in kinds):
             things.add(_thing(head))
     if kinds and not found and not things and _RELATIVE.match(p.quote):
         # "…, which capsized on 14 May": what comes just before in its sentence.
@@ -1583,6 +1619,8 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         if first or order:
             found.update(Happening(kind, "troops", order) for kind in kinds & _AGAIN_AND_AGAIN)
         kinds = kinds - _AGAIN_AND_AGAIN
+    if came:
+        things = {came}  # (the words after the verb are not what came: "darkened the sky")
     if first:
         unit = p.unit or unit_in_words(p.quote) or unit_in_words(sentence_lead(p))
         if unit:

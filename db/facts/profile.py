@@ -44,6 +44,10 @@ SYNONYMS = {
     "evacuees": "people",
     "dwellers": "people",
     "occupants": "people",
+    # A crowd at a match or a show, however named: the people there.
+    "fans": "people",
+    "supporters": "people",
+    "spectators": "people",
     # People named by what they did or what was done to them, counted as people and told
     # apart by that fate (:data:`NOUN_FATES`): "40 hostages", "300 protesters".
     "hostages": "people",
@@ -246,6 +250,20 @@ FORECAST = re.compile(
 _GUESS_NOW = re.compile(
     r"\bthere\s+(?:may|might|could)\s+(?:(?:well|already|now|still)\s+)?be\b", re.I
 )
+# A bound guessed now ("the toll could reach as many as 15", "the shortfall could be as
+# much as 2 million tonnes") is an estimate of the count, not a figure expected later.
+_GUESSED_BOUND = re.compile(
+    r"\b(?:could|may|might)\s+(?:(?:well|now|yet|already|rise|reach|number|climb|grow|total|"
+    r"run|be|to)\s+){0,3}as\s+(?:many|much|high)\s+as\b",
+    re.I,
+)
+# A loss expected from what has already happened ("expects the harvest to fall short by
+# 1.4 million tonnes", "expects losses of 2 billion") is an estimate of that loss.
+_EXPECTED_LOSS = re.compile(
+    r"\bexpect(?:s|ed)?\s+(?:(?:the|a|an|its|their)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?"
+    r"(?:to\s+(?:fall|come\s+in|be)\s+short\s+by|(?:losses|loss|shortfall)\s+(?:of|at))\b",
+    re.I,
+)
 _AHEAD = re.compile(
     r"\b(?:by\s+(?:the\s+)?(?:end|next|mid|middle|then|early|late|spring|summer|autumn|"
     r"winter|january|february|march|april|may|june|july|august|september|october|november|"
@@ -274,6 +292,11 @@ def forecast_in(quote: str) -> bool:
     planned ones ("1,200 planned operations were postponed")."""
     if _GUESS_NOW.search(quote) and not _AHEAD.search(quote):
         quote = _GUESS_NOW.sub(" ", quote)
+    for guess in (_GUESSED_BOUND, _EXPECTED_LOSS):
+        if guess.search(quote):
+            estimate = guess.sub(" ", quote)
+            if not _AHEAD.search(estimate):
+                quote = estimate
     if "lanned" in quote:
         quote = _PLANNED_THINGS.sub(r"\g<by> ", quote)
     return FORECAST.search(quote) is not None
@@ -474,7 +497,9 @@ FATE = re.compile(
 # … and what befell things: destroyed, damaged, flooded, left without power (read after
 # what befell people: "evacuated from flooded streets" counts the evacuated).
 DAMAGE = re.compile(
+    # (Crops "stripped" by pests, or land told as "gone", are destroyed as well.)
     r"(?=[a-z])\b(?:(?P<destroyed>destroyed|razed|flattened|wrecked|demolished|washed away|gutted|"
+    r"stripped(?:\s+bare)?|(?:is|are|was|were|been)\s+(?:(?:already|now|all)\s+)?gone|"
     r"burn(?:ed|t) (?:down|out|to the ground)|(?:homes?|houses?|buildings?|dwellings?) "
     r"(?:(?:were|was|have been|has been|had been) )?(?:lost|buried|burn(?:ed|t)))"
     r"|(?P<damaged>damaged)"
@@ -906,7 +931,10 @@ def noun_fate(text: str) -> str:
 # army ("has 1.2 million troops").
 _SOMEWHERE = re.compile(
     r"[\d.,]*(?:\s+(?:million|thousand|and|[\d.,]+))*\s+(?:[^\W\d_]+\s+){0,2}?"
-    r"(?:(?:stationed|deployed|based|serving|fighting)\b|(?:in|inside)\s+[A-Z])"
+    r"(?:(?:stationed|deployed|based|serving|fighting)\b|(?:in|inside)\s+[A-Z]"
+    # (… or at work: "has 26 aircraft in the air", "has 40 boats at sea".)
+    r"|(?:in\s+the\s+(?:air|sky|field|water)|airborne|at\s+(?:work|sea)|in\s+action|"
+    r"on\s+(?:patrol|duty)|on\s+the\s+(?:ground|scene))\b)"
 )
 
 
@@ -1367,6 +1395,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = "fleet"  # "the airline, which flies 14 aircraft": all it has, not in use
     if not predicate and figure is not None and _FUND_OF.search(quote, 0, figure.start):
         predicate = "fund"  # "a fund of 31 million for the families": set aside, not spent
+    if not predicate and figure is not None and _HOLDS.search(quote, 0, figure.start):
+        predicate = "capacity"  # "a ground built to hold 36,000": room for them, not a crowd
     if not predicate and figure is not None and _LIVING_THERE.search(quote, 0, figure.start):
         predicate = "population"  # "a town of about 5,000 people": all who live there
     if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in KEPT:
@@ -1429,7 +1459,17 @@ _CRAFT = frozenset(
 # Money put in a fund is money set aside for a purpose, not what something has cost or what
 # was paid out: "a fund of 40 million for the victims" against "the clean-up cost 40 million".
 _FUND_OF = re.compile(
-    rf"\b(?:funds?|trust)\s+of\s+(?:(?:{HEDGE}|[$€£¥₩])\s*)*$",
+    # ("raised the fund to 12 million": what the fund now holds.)
+    rf"\b(?:funds?|trust)\s+(?:of|to)\s+(?:(?:{HEDGE}|[$€£¥₩])\s*)*$",
+    re.I,
+)
+# What a place or a thing has room for ("built to hold 36,000", "can seat 2,000", "a
+# capacity of 50,000") is its size, not a count of those in it on a day.
+_HOLDS = re.compile(
+    r"\b(?:(?:built|designed|meant|made|able)\s+to\s+(?:hold|seat|take|carry|accommodate)|"
+    r"(?:can|could|will|would)\s+(?:hold|seat|take|carry|accommodate)|"
+    r"capacity\s+(?:of|for)|room\s+for|seats|seating\s+for)\s+"
+    rf"(?:(?:{HEDGE})\s+)?$",
     re.I,
 )
 # A place told by how many live there ("a town of about 5,000 people", "a city of 2 million",

@@ -205,7 +205,12 @@ def _profiles(ws: Workspace, claim_ids: set[uuid.UUID] | None = None) -> _Read:
                 # Still naming nothing it counts, or only people by their fate: what the
                 # sentence before names ("The count of escapees keeps rising. | The
                 # ministry's figure stands at 214").
-                p = of(row, p.around, _sentence_before(text, p.start))
+                before = _sentence_before(text, p.start)
+                if not before and told_as_true(p.lead, p.quote):
+                    # "The union says the true figure lies between …" opening a paragraph
+                    # gives another account of the count the paragraph before ended on.
+                    before = _last_sentence_before(text, p.start)
+                p = of(row, p.around, before)
         out.append(p)
     replaced = readings_store.store(ws, fresh) > 0
     if replaced:
@@ -222,6 +227,17 @@ def _sentence_before(text: str, start: int) -> str:
         return ""
     prior = max(text.rfind(". ", 0, left), text.rfind("\n", 0, left))
     return text[prior + 1 : left + 1].strip()
+
+
+def _last_sentence_before(text: str, start: int) -> str:
+    """The last sentence of the paragraph before the one holding text[start] ("" when
+    there is none)."""
+    opening = text.rfind("\n", 0, start)
+    body = text[: max(opening, 0)].rstrip()
+    if not body:
+        return ""
+    paragraph = body[body.rfind("\n") + 1 :]
+    return paragraph[paragraph.rfind(". ") + 1 :].strip()
 
 
 def _needs_before(p: Profile) -> bool:

@@ -11,16 +11,19 @@ import re
 # The noun of what was let out, then what puts a figure to it, at the end of the words
 # before the figure (its qualifier is part of the figure).
 _SPILL_NOUN = re.compile(
-    r"\b(?:spill|spills|spillage|leak|leaks|leakage|loss|losses|discharge|outflow|slick)\b"
+    r"\b(?:spill|spills|spillage|leak|leaks|leakage|loss|losses|shortfall|discharge|outflow|"
+    r"slick)\b"
     # ("the spill, issued last week, is 2,900 tonnes": a phrase set off by commas)
     r"(?:\s*,[^,.;:!?]{1,40},)?"
     r"\s+(?:(?:is|was|now|stands|stood|has|had|been|reached|grown|grew|risen|rose|put|"
-    r"estimated|at|to|of)\s+)*(?:at|to|of|is|was|reached)\s*$",
+    r"estimated|could|may|might|would|at|to|of)\s+)*(?:at|to|of|is|was|reached|reach|be)\s*$"
+    # (A harvest or a supply expected to "fall short by" an amount has lost that much.)
+    r"|\b(?:fall|falls|fell|fallen|falling|come|comes|came)\s+short\s+by\s*$",
     re.I,
 )
 # An amount told as lost: "up to 300 tonnes have been lost", "90 barrels were lost".
 _LOST_AFTER = re.compile(
-    r"(?:\s+(?!(?:have|has|had|were|was)\b)[^\W\d_]+){0,4}?"
+    r"(?:\s+(?!(?:have|has|had|were|was)\b)[^\W\d_]+){0,6}?"
     r"\s+(?:(?:have|has|had|were|was|been|already|now)\s+)+lost\b",
     re.I,
 )
@@ -39,7 +42,11 @@ def spill_named(lead: str, quote: str, start: int, end: int) -> bool:
 # true figure was between 3,500 and 4,000 tonnes").
 _TRUE_FIGURE = re.compile(
     r"\b(?:true|real|actual|correct|right|proper)\s+(?:figure|number|total|amount|count|tally)"
-    r"\s+(?:was|is|were|are|stood\s+at|stands\s+at|at)\s+(?:[^\W\d_]+\s+){0,3}$",
+    # ("lies between 450 and 500": where it lies is what it is.)
+    r"\s+(?:was|is|were|are|stood\s+at|stands\s+at|lies|lay|at)\s+(?:[^\W\d_]+\s+){0,3}$"
+    # ("gave a lower figure of about 500,000 tonnes": a rival account of that count.)
+    r"|\b(?:lower|higher|smaller|larger|bigger|different|rival|conflicting)\s+(?:figure|"
+    r"estimate|number|count|total|tally)\s+(?:of|at)\s+(?:[^\W\d_]+\s+){0,2}$",
     re.I,
 )
 
