@@ -322,9 +322,18 @@ class _Styles(dict[str, str]):
         return style
 
 
+# The XlsxWriter releases whose rows :meth:`_ClaimRows.direct` writes as they do
+# (tests/test_export_xlsx_rows.py compares the two); with any other, XlsxWriter writes
+# every row itself.
+ROWS_AS_WRITTEN_BY = ((3, 3),)
+
+
 def _can_write_rows(sheet: Any) -> bool:
     """True when the sheet streams its rows (constant_memory) through the parts of
-    XlsxWriter 3 that :meth:`_ClaimRows.direct` keeps up to date."""
+    XlsxWriter that :meth:`_ClaimRows.direct` keeps up to date."""
+    release = tuple(int(part) for part in xlsxwriter.__version__.split(".")[:2] if part.isdigit())
+    if release not in ROWS_AS_WRITTEN_BY:
+        return False
     needed = (
         "table",
         "previous_row",
