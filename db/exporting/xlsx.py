@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -289,13 +290,83 @@ def _write_only(sheet: Any) -> bool:
     return True
 
 
-class _ClaimRows:
-    """Writes claim rows with the fewest calls: one per non-empty cell, a preset format
-    each, dates turned into Excel serial numbers once per distinct value.
+# What XlsxWriter writes other than as given in an inline string: &, < and > escaped,
+# controls but tab and line feed as _xHHHH_, an _xHHHH_ already there escaped once
+# more, and the two non-characters U+FFFE and U+FFFF.
+_XML_CARE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x")
+# XlsxWriter cuts a string past 32,767 UTF-16 units; no cell of a row this short can be.
+_SHORT_ROW = 16383
 
-    A row whose text holds an invisible or direction character goes through
-    :func:`_write_claim` (which marks it); every other row is written here, to the
-    same cells with the same formats.
+
+def _inline(ref: str, style: str, text: str) -> str:
+    """The <c> element XlsxWriter writes for an inline string needing no escape; the
+    space is kept when the text starts or ends with whitespace (what its pattern
+    ``^\\s|\\s$`` finds: ``\\s`` is ``str.isspace()``, and strip() removes those)."""
+    if text.strip() != text:
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f'<c r="{ref}"{style} t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+class _Styles(dict[str, str]):
+    """Format name (an attribute of :class:`_Book`) -> the `` s="N"`` attribute of its
+    cells.  XlsxWriter numbers a format when the first cell using it is written, and
+    the rows here are built in that same order (row by row, column by column), so each
+    format gets the number it would have had."""
+
+    def __init__(self, book: _Book) -> None:
+        super().__init__()
+        self.book = book
+
+    def __missing__(self, name: str) -> str:
+        style = self[name] = f' s="{getattr(self.book, name)._get_xf_index()}"'
+        return style
+
+
+# The XlsxWriter releases whose rows :meth:`_ClaimRows.direct` writes as they do
+# (tests/test_export_xlsx_rows.py compares the two); with any other, XlsxWriter writes
+# every row itself.
+ROWS_AS_WRITTEN_BY = ((3, 3),)
+
+
+def _can_write_rows(sheet: Any) -> bool:
+    """True when the sheet streams its rows (constant_memory) through the parts of
+    XlsxWriter that :meth:`_ClaimRows.direct` keeps up to date."""
+    release = tuple(int(part) for part in xlsxwriter.__version__.split(".")[:2] if part.isdigit())
+    if release not in ROWS_AS_WRITTEN_BY:
+        return False
+    needed = (
+        "table",
+        "previous_row",
+        "hyperlinks",
+        "hlink_count",
+        "xls_rowmax",
+        "dim_rowmin",
+        "dim_rowmax",
+        "dim_colmin",
+        "dim_colmax",
+        "_write_single_row",
+        "_convert_date_time",
+        "fh",
+    )
+    return (
+        getattr(sheet, "constant_memory", False) is True
+        and all(hasattr(sheet, name) for name in needed)
+        and getattr(sheet, "excel_version", 2007) == 2007
+        and getattr(sheet, "default_row_height", None)
+        == getattr(sheet, "original_row_height", None)
+    )
+
+
+class _ClaimRows:
+    """Writes claim rows with the fewest calls.
+
+    A row of plain text (nothing XlsxWriter would escape, no invisible or direction
+    character, nothing long enough to be cut) is written as the XML XlsxWriter makes of
+    it, in one piece, by :meth:`direct`: the same cells with the same formats, the
+    hyperlink recorded where XlsxWriter records it.  Any other row goes through
+    XlsxWriter, one undecorated call per non-empty cell (:meth:`through_xlsxwriter`), or
+    :func:`_write_claim` when it holds a character to mark.  Dates are turned into Excel
+    serial numbers once per distinct value.
     """
 
     def __init__(self, book: _Book, sheet: Any) -> None:
@@ -308,6 +379,11 @@ class _ClaimRows:
         self.convert = getattr(sheet, "_convert_date_time", None)
         self.serials: dict[Any, float] = {}
         self.write_only = _write_only(sheet)
+        self.can_write_rows = _can_write_rows(sheet)
+        self.styles = _Styles(book)
+        # URL -> the hyperlink XlsxWriter made for its first cell; the later cells of
+        # that URL share it (in constant_memory it is only read, when the sheet closes).
+        self.links: dict[str, Any] = {}
 
     def finish(self) -> None:
         """Close the write-only row file, for the workbook to reopen and read it."""
@@ -343,12 +419,121 @@ class _ClaimRows:
         )
         joined = "".join(texts)
         # Every marked character is one str.isprintable() refuses.
-        if not joined.isprintable() and _HIDDEN_IN_CELL.search(joined) is not None:
+        printable = joined.isprintable()
+        if not printable and _HIDDEN_IN_CELL.search(joined) is not None:
             _write_claim(self.book, self.sheet, r, _claim_values(row))
-            return
+        elif not (self.can_write_rows and self.direct(r, row, zone, joined, printable)):
+            self.through_xlsxwriter(r, row, texts)
+
+    def direct(self, r: int, row: SheetCells, zone: str, joined: str, printable: bool) -> bool:
+        """Write the row as XlsxWriter would, in one piece; False (nothing written) when
+        a cell needs what only XlsxWriter does: an escape, a cut, a hyperlink not yet
+        made, a row past the sheet's last."""
+        book, sheet = self.book, self.sheet
+        if len(joined) > _SHORT_ROW or r >= sheet.xls_rowmax:
+            return False
+        if not printable and _XML_CARE.search(joined) is not None:
+            return False
+        rest = "".join(
+            (row.id, row.grading, row.reliability, row.status, row.verdict_at, row.superseded_by)
+        )
+        whole = joined + rest
+        # Controls and non-characters are unprintable: printable text needs only these.
+        if "&" in whole or "<" in whole or ">" in whole or "_x" in whole:
+            return False
+        if not rest.isprintable() and _XML_CARE.search(rest) is not None:
+            return False
+        url = row.url
+        link = None
+        if url and is_web_url(url) and book.url_count < MAX_URLS:
+            link = self.links.get(url)
+            if link is None:
+                return False  # its first cell: XlsxWriter makes the hyperlink
+        if sheet.table:  # the row before, written through XlsxWriter, goes out first
+            sheet._write_single_row(r)
+        n = r + 1
+        styles = self.styles
+        top = styles["top"]  # column A always holds the id, so this one is first
+        cells = [f'<row r="{n}">', _inline(f"A{n}", top, row.id)]
+        add = cells.append
+        if row.statement:
+            add(_inline(f"B{n}", styles["wrap"], row.statement))
+        if row.quote:
+            add(_inline(f"C{n}", styles["wrap"], row.quote))
+        add(f'<c r="D{n}"{top}><v>{row.start:.16G}</v></c>')
+        add(f'<c r="E{n}"{top}><v>{row.end:.16G}</v></c>')
+        if row.article_title:
+            add(_inline(f"F{n}", styles["wrap"], row.article_title))
+        if row.outlet:
+            add(_inline(f"G{n}", top, row.outlet))
+        if url:
+            if link is None:
+                add(_inline(f"H{n}", top, url))
+            else:
+                sheet.hlink_count += 1
+                book.url_count += 1
+                sheet.hyperlinks[r][7] = link
+                add(_inline(f"H{n}", styles["link"], url))
+        if row.published is not None:
+            add(f'<c r="I{n}"{styles["datetime"]}><v>{self.serial(row.published):.16G}</v></c>')
+        if zone:
+            add(_inline(f"J{n}", top, zone))
+        if row.source:
+            add(_inline(f"K{n}", top, row.source))
+        if row.relayed_by:
+            add(_inline(f"L{n}", styles["wrap"], row.relayed_by))
+        if row.grading:
+            add(_inline(f"M{n}", top, row.grading))
+        if row.reliability:
+            add(_inline(f"N{n}", top, row.reliability))
+        if row.credibility is not None:
+            add(f'<c r="O{n}"{top}><v>{row.credibility:.16G}</v></c>')
+        if row.status:
+            add(_inline(f"P{n}", top, row.status))
+        if row.contested:
+            add(f'<c r="Q{n}"{top} t="inlineStr"><is><t>yes</t></is></c>')
+        if row.verifier:
+            add(_inline(f"R{n}", top, row.verifier))
+        if row.verdict_at:
+            add(_inline(f"S{n}", top, row.verdict_at))
+        if row.rationale:
+            add(_inline(f"T{n}", styles["wrap"], row.rationale))
+        if row.event_start is not None:
+            add(f'<c r="U{n}"{styles["date"]}><v>{self.serial(row.event_start):.16G}</v></c>')
+        if row.event_end is not None:
+            add(f'<c r="V{n}"{styles["date"]}><v>{self.serial(row.event_end):.16G}</v></c>')
+        last = 21
+        for col, letter, text in (
+            (22, "W", row.tags),
+            (23, "X", row.links),
+            (24, "Y", row.superseded_by),
+            (25, "Z", row.evidence),
+            (26, "AA", row.notes),
+        ):
+            if text:
+                add(_inline(f"{letter}{n}", styles["wrap"], text))
+                last = col
+        add("</row>")
+        sheet.fh.write("".join(cells))
+        # What XlsxWriter notes of each cell it is given: the rows and columns in use,
+        # and the row being written.
+        sheet.previous_row = r
+        if sheet.dim_rowmin is None or r < sheet.dim_rowmin:
+            sheet.dim_rowmin = r
+        if sheet.dim_rowmax is None or r > sheet.dim_rowmax:
+            sheet.dim_rowmax = r
+        if sheet.dim_colmin is None or sheet.dim_colmin > 0:
+            sheet.dim_colmin = 0
+        if sheet.dim_colmax is None or sheet.dim_colmax < last:
+            sheet.dim_colmax = last
+        return True
+
+    def through_xlsxwriter(self, r: int, row: SheetCells, texts: tuple[str, ...]) -> None:
+        """The row as one undecorated XlsxWriter call per non-empty cell, the check for
+        marked characters already done."""
         book, string, number = self.book, self.string, self.number
         top, wrap = book.top, book.wrap
-        statement, quote, title, outlet, url, _zone, source, relays = texts[:8]
+        statement, quote, title, outlet, url, zone, source, relays = texts[:8]
         verifier, why, tags, links, ev, notes = texts[8:]
         string(r, 0, row.id, top)
         if statement:
@@ -366,6 +551,8 @@ class _ClaimRows:
                 string(r, 7, url, top)
             elif self.url(r, 7, url, book.link, url) == 0:
                 book.url_count += 1
+                if self.can_write_rows:
+                    self.links.setdefault(url, self.sheet.hyperlinks[r][7])
             else:
                 string(r, 7, url, top)
         if row.published is not None:
