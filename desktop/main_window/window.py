@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import uuid
 from collections.abc import Callable
@@ -982,6 +981,8 @@ class MainWindow(QMainWindow):
         return rows
 
     def show_shortcuts(self) -> None:
+        import html  # (not at start-up: html.entities is a large table)
+
         lines = []
         previous = ""
         for menu, name, keys in self.shortcut_rows():
