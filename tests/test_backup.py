@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -304,3 +305,36 @@ def test_a_bundle_with_decided_claims_imports_into_a_new_workspace_without_as(
     # "Choose who you are" was the answer: the importer was not yet an analyst.
     assert run(["--db", str(target), "bundle", "import", str(bundle)]) == 0, capsys.readouterr()
     assert _count(target, "verdict") == 1
+
+
+def test_the_copy_goes_through_small_page_caches(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages are copied once: both ends of the copy keep a small page cache (SQLite's
+    default of 2 MiB each stayed resident in the window after the backup taken on
+    opening)."""
+
+    def cache_kib(conn: sqlite3.Connection) -> int:
+        size = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+        if size < 0:
+            return -size
+        return size * int(conn.execute("PRAGMA page_size").fetchone()[0]) // 1024
+
+    seen: list[tuple[int, int]] = []
+
+    class Watched(sqlite3.Connection):
+        def backup(self, target: sqlite3.Connection, **kwargs: Any) -> None:  # type: ignore[override]
+            seen.append((cache_kib(self), cache_kib(target)))
+            super().backup(target, **kwargs)
+
+    connect = sqlite3.connect
+
+    def watched_connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return connect(*args, factory=Watched, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", watched_connect)
+    info = take_backup(workspace)
+    assert info.path.exists()
+    assert len(seen) == 1
+    source, target = seen[0]
+    assert source <= 256 and target <= 256

@@ -240,3 +240,32 @@ def test_the_claims_tables_first_page_is_painted_before_the_other_panels_are_bui
     assert at_build == [(1, False)]
     assert rows.inspector_then == "panelPlaceholder"
     assert window.docks["Claim"].widget() is window.inspector
+
+
+def test_until_painted_only_the_window_and_its_bars_pass_the_input_guard(  # type: ignore[no-untyped-def]
+    ws, tmp_path, qtbot, monkeypatch
+) -> None:
+    """Before the first paint the guard sees the window's own events, not those of
+    every object of the application (each costs the start-up a trip into Python);
+    once painted it sees them all until the panels are built."""
+    from desktop.main_window import window as window_module
+
+    seen: list[str] = []
+    guard_filter = window_module._InputFirst.eventFilter
+
+    def counting(self, watched, event):  # type: ignore[no-untyped-def]
+        seen.append(watched.objectName())
+        return guard_filter(self, watched, event)
+
+    monkeypatch.setattr(window_module._InputFirst, "eventFilter", counting)
+    settings = QSettings(str(tmp_path / "guard.ini"), QSettings.Format.IniFormat)
+    window = _deferred(ws, settings, qtbot)
+    other = QObject()
+    other.setObjectName("elsewhere")
+    QApplication.sendEvent(other, QEvent(QEvent.Type.User))
+    assert "elsewhere" not in seen
+    window.show()
+    qtbot.waitUntil(lambda: window.built)
+    assert "mainWindow" in seen
+    # From the first paint until the panels were built, every object's events passed.
+    assert any(name not in {"mainWindow", "mainToolBar", ""} for name in seen)

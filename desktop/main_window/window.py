@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import uuid
 from collections.abc import Callable
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QTabBar,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -125,6 +125,10 @@ INPUT_EVENTS = frozenset(
 )
 
 
+def _toolbars(window: QMainWindow) -> list[QToolBar]:
+    return [bar for bar in window.findChildren(QToolBar) if bar.parentWidget() is window]
+
+
 def _placeholder(parent: QWidget, name: str) -> QWidget:
     """An empty panel standing where a panel will be built."""
     widget = QWidget(parent)
@@ -134,11 +138,26 @@ def _placeholder(parent: QWidget, name: str) -> QWidget:
 
 class _InputFirst(QObject):
     """Until the window's panels are built: a key or a click meant for the window builds
-    them first, so it reaches the real panels (and every shortcut is in place)."""
+    them first, so it reaches the real panels (and every shortcut is in place).
+
+    Until the window's first paint only the window and its bars are watched: nothing
+    else of it is on screen to be clicked yet, and keys go to the window.  Watching
+    the whole application then would hand this filter every event of the start-up
+    (each one wrapped for Python, its class made by PySide6 on first sight: some
+    20-40 ms of the first paint); :meth:`watch_all` widens it once painted."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._watched: list[QWidget] = [window, window.menuBar(), *_toolbars(window)]
+        for widget in self._watched:
+            widget.installEventFilter(self)
+
+    def watch_all(self) -> None:
+        """Watch every event of the application (the window has been painted)."""
+        for widget in self._watched:
+            widget.removeEventFilter(self)
+        self._watched = []
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -375,6 +394,8 @@ class MainWindow(QMainWindow):
         event loop each; the last pass settles the layout and fills the window."""
         if self._built or self._stepping:
             return
+        if isinstance(self._input_guard, _InputFirst):
+            self._input_guard.watch_all()
         steps = self._begin_build()
         if not steps:
             self.build_panels()
@@ -982,6 +1003,8 @@ class MainWindow(QMainWindow):
         return rows
 
     def show_shortcuts(self) -> None:
+        import html  # (not at start-up: html.entities is a large table)
+
         lines = []
         previous = ""
         for menu, name, keys in self.shortcut_rows():
