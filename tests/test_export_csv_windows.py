@@ -137,3 +137,16 @@ def test_stored_verdict_times_are_written_without_conversion(
         at = session.scalars(select(Verdict.decided_at).where(Verdict.claim_id == made[0])).one()
     expected = VerdictCell("", at, "").decided_text
     assert expected.endswith("+00:00") and f",{expected}," in quick.decode()
+
+
+def test_the_sheet_query_runs_no_subquery_per_claim(store: Workspace, tmp_path: Path) -> None:
+    """The verdict behind a claim's status is joined (the latest verdict giving that
+    status), not picked by a LIMIT 1 subquery evaluated for every claim."""
+    made = _fill(store)
+    query = str(cells._query(ALL).compile(dialect=store.engine.dialect))
+    assert "LIMIT" not in query.upper()
+    update_claim(store, made[0], status="disputed", rationale="-second look")
+    update_claim(store, made[0], status="verified", rationale="third look")
+    text = _export(store, tmp_path / "sheet.csv").decode()
+    first = next(line for line in text.splitlines() if line.startswith(str(made[0])))
+    assert ",third look," in first and "checked 0" not in first

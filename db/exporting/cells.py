@@ -21,11 +21,14 @@ from sqlalchemy import (
     Connection,
     String,
     Uuid,
+    and_,
     bindparam,
+    or_,
     select,
     type_coerce,
     union,
 )
+from sqlalchemy.orm import aliased
 
 from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter
@@ -110,13 +113,21 @@ _STORED_UTC = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", re.ASCII)
 T = TypeVar("T")
 
 
-_LATEST_VERDICT = (
-    select(Verdict.id)
-    .where(Verdict.claim_id == Claim.id, Verdict.status == Claim.status)
-    .order_by(Verdict.decided_at.desc(), Verdict.id.desc())
-    .limit(1)
-    .correlate(Claim)
-    .scalar_subquery()
+# A verdict of the same claim giving the same status, decided later (or at the same
+# moment, with a greater id): the verdict behind a claim's status is the one without.
+_LATER = aliased(Verdict)
+_LATER_VERDICT = (
+    select(_LATER.id)
+    .where(
+        _LATER.claim_id == Verdict.claim_id,
+        _LATER.status == Verdict.status,
+        or_(
+            _LATER.decided_at > Verdict.decided_at,
+            and_(_LATER.decided_at == Verdict.decided_at, _LATER.id > Verdict.id),
+        ),
+    )
+    .correlate(Verdict)
+    .exists()
 )
 
 
@@ -149,8 +160,12 @@ def _query(flt: ClaimFilter) -> Any:
         .select_from(Claim)
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
-        # The verdict behind the claim's status: the latest giving the status it has now.
-        .outerjoin(Verdict, Verdict.id == _LATEST_VERDICT)
+        # The verdict behind the claim's status: the latest giving the status it has now
+        # (a join looked at only for the claims with such verdicts, not a subquery a claim).
+        .outerjoin(
+            Verdict,
+            and_(Verdict.claim_id == Claim.id, Verdict.status == Claim.status, ~_LATER_VERDICT),
+        )
         .outerjoin(Analyst, Analyst.id == Verdict.reviewer_id)
     )
     return _apply_filter(query, every_status_as_none(flt)).order_by(
