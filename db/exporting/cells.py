@@ -11,13 +11,24 @@ that have any.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple, TypeVar, overload
 
-from sqlalchemy import BindParameter, Connection, String, bindparam, select, type_coerce, union
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    String,
+    Uuid,
+    and_,
+    bindparam,
+    or_,
+    select,
+    type_coerce,
+    union,
+)
+from sqlalchemy.orm import aliased
 
 from db.articles import in_offset
 from db.claims import ClaimFilter, _apply_filter
@@ -36,7 +47,6 @@ from db.models import (
     Verdict,
     claim_tag,
 )
-from db.relays import relay_names_in
 from db.workspace import Workspace
 
 BATCH = 2000
@@ -98,16 +108,26 @@ def _raw(column: Any) -> Any:
 
 
 NO_EXTRAS = ("", "", "", "", "")
+# A UTC time as SQLite stores it (db.models.base.UTCDateTime): 2024-10-30 05:10:00.000000.
+_STORED_UTC = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", re.ASCII)
 T = TypeVar("T")
 
 
-_LATEST_VERDICT = (
-    select(Verdict.id)
-    .where(Verdict.claim_id == Claim.id, Verdict.status == Claim.status)
-    .order_by(Verdict.decided_at.desc(), Verdict.id.desc())
-    .limit(1)
-    .correlate(Claim)
-    .scalar_subquery()
+# A verdict of the same claim giving the same status, decided later (or at the same
+# moment, with a greater id): the verdict behind a claim's status is the one without.
+_LATER = aliased(Verdict)
+_LATER_VERDICT = (
+    select(_LATER.id)
+    .where(
+        _LATER.claim_id == Verdict.claim_id,
+        _LATER.status == Verdict.status,
+        or_(
+            _LATER.decided_at > Verdict.decided_at,
+            and_(_LATER.decided_at == Verdict.decided_at, _LATER.id > Verdict.id),
+        ),
+    )
+    .correlate(Verdict)
+    .exists()
 )
 
 
@@ -140,8 +160,12 @@ def _query(flt: ClaimFilter) -> Any:
         .select_from(Claim)
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
-        # The verdict behind the claim's status: the latest giving the status it has now.
-        .outerjoin(Verdict, Verdict.id == _LATEST_VERDICT)
+        # The verdict behind the claim's status: the latest giving the status it has now
+        # (a join looked at only for the claims with such verdicts, not a subquery a claim).
+        .outerjoin(
+            Verdict,
+            and_(Verdict.claim_id == Claim.id, Verdict.status == Claim.status, ~_LATER_VERDICT),
+        )
         .outerjoin(Analyst, Analyst.id == Verdict.reviewer_id)
     )
     return _apply_filter(query, every_status_as_none(flt)).order_by(
@@ -162,7 +186,9 @@ def _decorated(conn: Connection) -> set[Any]:
     return set(conn.scalars(query))
 
 
-_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+# Claim ids bound as text (dashed or not): no UUID object made per id; PostgreSQL
+# casts each to its uuid column, SQLite compares them as the hex it stores.
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True, type_=Uuid(as_uuid=False))
 _TAGS = (
     select(_raw(claim_tag.c.claim_id), Tag.name)
     .join(Tag, Tag.id == claim_tag.c.tag_id)
@@ -179,9 +205,20 @@ _EVIDENCE = (
     .where(Evidence.claim_id.in_(_IDS))
     .order_by(Evidence.created_at)
 )
+_RELAYS = (
+    select(_raw(ClaimRelay.claim_id), Source.name)
+    .join(Source, Source.id == ClaimRelay.source_id)
+    .where(ClaimRelay.claim_id.in_(_IDS))
+    .order_by(ClaimRelay.claim_id, ClaimRelay.position)
+)
+# The tags, links, evidence and relays of several batches' claims are looked up together
+# (four queries a window, not four a batch): batches are read until this many of their
+# claims have any, or the rows read reach EXTRAS_ROWS (memory stays bounded).
+EXTRAS_IDS = 1000
+EXTRAS_ROWS = 10_000
 
 
-def _extras(session: Session, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
+def _extras(conn: Connection, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
     """Column -> claim id text -> the joined cell, for the claims in *raw_ids*."""
     if not raw_ids:
         return {}
@@ -190,9 +227,7 @@ def _extras(session: Session, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
         for name in ("tags", "links", "superseded_by", "evidence", "relayed_by")
     }
     ids = [id_text(raw) for raw in raw_ids]
-    uuids = [uuid.UUID(i) for i in ids]  # few: only the claims with extras
-    wanted = {"ids": uuids}
-    conn = session.connection()
+    wanted = {"ids": ids}
     for cid, name in conn.execute(_TAGS, wanted):
         parts["tags"][id_text(cid)].append(name)
     chosen = set(ids)
@@ -207,9 +242,25 @@ def _extras(session: Session, raw_ids: list[Any]) -> dict[str, dict[str, str]]:
     for cid, stance, url, note in conn.execute(_EVIDENCE, wanted):
         body = " — ".join(p for p in (url, note) if p)
         parts["evidence"][id_text(cid)].append(f"{stance}: {body}")
-    for cid, names in relay_names_in(session, uuids).items():
-        parts["relayed_by"][str(cid)] = list(names)
+    for cid, name in conn.execute(_RELAYS, wanted):
+        parts["relayed_by"][id_text(cid)].append(name)
     return {name: {k: "; ".join(v) for k, v in cells.items()} for name, cells in parts.items()}
+
+
+def _windows(parts: Iterator[Any], decorated: set[Any]) -> Iterator[list[Any]]:
+    """The batches of *parts* grouped into windows whose extras are looked up together."""
+    window: list[Any] = []
+    ids = rows = 0
+    for part in parts:
+        window.append(part)
+        rows += len(part)
+        ids += sum(1 for r in part if r[0] in decorated)
+        if ids >= EXTRAS_IDS or rows >= EXTRAS_ROWS:
+            yield window
+            window = []
+            ids = rows = 0
+    if window:
+        yield window
 
 
 Published = tuple[Any, Any, str]  # (UTC as stored, at the article's offset, that as ISO text)
@@ -306,49 +357,58 @@ def iter_cells(
         decorated = _decorated(conn)
         shown: dict[tuple[Any, int | None, str], Published] = {}
         result = conn.execute(_query(flt).execution_options(yield_per=batch))
-        for part in result.partitions(batch):
-            extras = _extras(session, [r[0] for r in part if r[0] in decorated])
+        for window in _windows(result.partitions(batch), decorated):
+            extras = _extras(conn, [r[0] for part in window for r in part if r[0] in decorated])
             tags = extras.get("tags", {})
             links = extras.get("links", {})
             evidence = extras.get("evidence", {})
             relays = extras.get("relayed_by", {})
             newer = extras.get("superseded_by", {})
-            rows: list[Any] = []
-            append = rows.append
-            for r in part:
-                raw_id = r[0]
-                if type(raw_id) is str and len(raw_id) == 32:  # id_text(), without the call
-                    h = raw_id
-                    cid = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-                else:
-                    cid = id_text(raw_id)
-                key = (r[8], r[9], r[10] or "")
-                published = shown.get(key)
-                if published is None:  # once per article, not once per claim
-                    at = to_datetime(key[0]) if to_datetime else key[0]
-                    given = in_offset(at, key[1], key[2]) if at is not None else None
-                    iso = given.isoformat() if given is not None else ""
-                    published = shown[key] = (at, given, iso)
-                if raw_id in decorated:  # most claims have no tag, link, evidence or relay
-                    extra: Extra = (
-                        relays.get(cid, ""),
-                        tags.get(cid, ""),
-                        links.get(cid, ""),
-                        evidence.get(cid, ""),
-                        newer.get(cid, ""),
-                    )
-                else:
-                    extra = NO_EXTRAS
-                dates = (r[15], r[16])
-                event = events.get(dates)
-                if event is None:  # once per distinct pair of event dates
-                    start, end = (to_date(d) if to_date and d is not None else d for d in dates)
-                    event = events[dates] = _event(start, end)
-                decided = r[20]
-                if decided is None:
-                    verdict = None
-                else:
-                    when = to_decided(decided) if to_decided else decided
-                    verdict = VerdictCell(r[19] or "", when, r[21])
-                append(build(r, cid, published, extra, verdict, event))
-            yield rows
+            for part in window:
+                rows: list[Any] = []
+                append = rows.append
+                for r in part:
+                    raw_id = r[0]
+                    if type(raw_id) is str and len(raw_id) == 32:  # id_text(), without the call
+                        h = raw_id
+                        cid = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+                    else:
+                        cid = id_text(raw_id)
+                    key = (r[8], r[9], r[10] or "")
+                    published = shown.get(key)
+                    if published is None:  # once per article, not once per claim
+                        at = to_datetime(key[0]) if to_datetime else key[0]
+                        given = in_offset(at, key[1], key[2]) if at is not None else None
+                        iso = given.isoformat() if given is not None else ""
+                        published = shown[key] = (at, given, iso)
+                    if raw_id in decorated:  # most claims have no tag, link, evidence or relay
+                        extra: Extra = (
+                            relays.get(cid, ""),
+                            tags.get(cid, ""),
+                            links.get(cid, ""),
+                            evidence.get(cid, ""),
+                            newer.get(cid, ""),
+                        )
+                    else:
+                        extra = NO_EXTRAS
+                    dates = (r[15], r[16])
+                    event = events.get(dates)
+                    if event is None:  # once per distinct pair of event dates
+                        start, end = (to_date(d) if to_date and d is not None else d for d in dates)
+                        event = events[dates] = _event(start, end)
+                    decided = r[20]
+                    if decided is None:
+                        verdict = None
+                    elif type(decided) is str and _STORED_UTC.fullmatch(decided):
+                        # SQLite's text of a UTC time: read and written without a detour.
+                        verdict = VerdictCell(
+                            r[19] or "",
+                            dt.datetime.fromisoformat(decided).replace(tzinfo=dt.UTC),
+                            r[21],
+                            f"{decided[:10]}T{decided[11:19]}+00:00",
+                        )
+                    else:
+                        when = to_decided(decided) if to_decided else decided
+                        verdict = VerdictCell(r[19] or "", when, r[21])
+                    append(build(r, cid, published, extra, verdict, event))
+                yield rows

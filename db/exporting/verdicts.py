@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, String, select, type_coerce
@@ -26,11 +26,13 @@ class VerdictCell:
     verifier: str
     decided_at: dt.datetime  # UTC
     rationale: str
+    # decided_text when already known (made from the stored text), else "".
+    known_text: str = field(default="", compare=False, repr=False)
 
     @property
     def decided_text(self) -> str:
         """The time in UTC, ISO 8601: ``2024-10-30T05:10:00+00:00``."""
-        return self.decided_at.astimezone(dt.UTC).isoformat(timespec="seconds")
+        return self.known_text or self.decided_at.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 def decided_claims(conn: Connection) -> set[Any]:
