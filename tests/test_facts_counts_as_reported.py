@@ -122,3 +122,11 @@ def test_verbs_of_doing_away_with_things_tell_one_doing() -> None:
     first = _p("four permits have been scrapped")
     later = _p("the council has annulled nine permits in all", LATER)
     assert _relation(later, first) is Relation.UPDATES
+
+
+def test_what_is_demanded_is_no_cost() -> None:
+    asked = _p("the gang is demanding a ransom of 20 million marks")
+    lowered = _p("the gang has cut its demand to 8 million marks", LATER)
+    assert _relation(lowered, asked) is Relation.UPDATES
+    cost = _p("the attack will cost about 50 million marks", LATER)
+    assert _relation(cost, asked) is None

@@ -40,7 +40,7 @@ import datetime as dt
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from db.facts.happenings import (
@@ -294,10 +294,12 @@ def _add_named(items: list[Profile], events: dict[uuid.UUID, set[Happening]]) ->
     return nouns
 
 
-def _by_its_day(a: Profile, b: Profile, thing: str, nouns: frozenset[str]) -> bool:
+def _by_its_day(
+    a: Profile, b: Profile, thing: str, by_day: Callable[[Profile], frozenset[str]]
+) -> bool:
     """Whether *a* or *b* names the occurrence *thing* by its day ("the storm of 13
     June"), and neither tells it was still going on: both date its one day."""
-    named = thing in named_by_day(a, nouns) or thing in named_by_day(b, nouns)
+    named = thing in by_day(a) or thing in by_day(b)
     return named and not (still_going(a) or still_going(b))
 
 
@@ -397,6 +399,12 @@ def date_conflicts(
     onsets: dict[uuid.UUID, bool] = {}
 
     moments: dict[uuid.UUID, bool] = {}
+    named_days: dict[uuid.UUID, frozenset[str]] = {}
+
+    def by_day(p: Profile) -> frozenset[str]:
+        if p.claim_id not in named_days:
+            named_days[p.claim_id] = named_by_day(p, nouns)
+        return named_days[p.claim_id]
 
     def at_once(p: Profile) -> bool:
         if p.claim_id not in moments:
@@ -459,7 +467,7 @@ def date_conflicts(
                             # may be one it still burned on).
                             slack = ONSET_SLACK_DAYS
                 if a_short and b_short and days > ONSET_SLACK_DAYS < slack:
-                    if happening.kind == "event" and _by_its_day(a, b, thing, nouns):
+                    if happening.kind == "event" and _by_its_day(a, b, thing, by_day):
                         slack = ONSET_SLACK_DAYS
                     elif happening.kind == COMING_TO_LIGHT and at_once(a) and at_once(b):
                         slack = SUDDEN_SLACK_DAYS

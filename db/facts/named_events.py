@@ -107,12 +107,21 @@ def _forms(word: str, nouns: frozenset[str]) -> set[str]:
             found.add(form)
     if word.endswith("ed") and word[:-2] in nouns:
         found.add(word[:-2])
-    known = nouns | OCCURRENCES.keys()
-    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-        left, right = word[:cut], word[cut:]
-        if left in known and right in known and (left in nouns or right in nouns or word in nouns):
-            found.update((left, right))
+    if len(word) >= 2 * MIN_PART:
+        whole = word in nouns
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            left, right = word[:cut], word[cut:]
+            if (
+                (whole or left in nouns or right in nouns)
+                and _known(left, nouns)
+                and _known(right, nouns)
+            ):
+                found.update((left, right))
     return found
+
+
+def _known(word: str, nouns: frozenset[str]) -> bool:
+    return word in nouns or word in OCCURRENCES
 
 
 def named_happenings(p: Profile, nouns: frozenset[str]) -> set[Happening]:

@@ -1486,6 +1486,11 @@ _IT_CHANGED_TO = re.compile(
 _FUND_LAST = re.compile(r"\b(?:funds?|trust)\b[^\d.;]*$", re.I)
 
 
+# What is demanded ("is demanding a ransom of 30 million", "cut its demand to 12 million")
+# is asked for, not what something cost or what was paid: a quantity of its own.
+_ASKED = re.compile(r"\b(?:ransoms?|demand(?:s|ed|ing)?)\b", re.I)
+
+
 def fund_told_as_it(quote: str, sentence_lead: str) -> bool:
     """Whether *quote* changes "it" to its figure, "it" a fund its sentence named before."""
     return _IT_CHANGED_TO.search(quote) is not None and _FUND_LAST.search(sentence_lead) is not None
@@ -1995,6 +2000,8 @@ def profile(
             predicate = "hospitalised"  # "At the city hospital, 40 patients are being treated"
         if not predicate and fund_told_as_it(quote, _lead_in(quote, lead, around)):
             predicate = "fund"
+        if not predicate and _ASKED.search(quote):
+            predicate = "demanded"  # "a ransom of 30 million": asked for, not what it cost
         if increment and around and beside_another_count(quote, around, predicate):
             increment = False  # "14 cases are confirmed and another 63 are suspected"
         if predicate in COUNTED_BY_FATE and (
