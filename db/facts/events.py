@@ -178,17 +178,22 @@ def describe_dates(first: dt.date, last: dt.date) -> str:
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
 
 
+def _dated(items: list[Profile]) -> list[Profile]:
+    """The claims dating what they name (:func:`db.facts.happenings.dates_it`)."""
+    return [
+        p for p in items if p.event_first is not None and p.event_last is not None and dates_it(p)
+    ]
+
+
 def _events(
-    items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]]
+    items: list[Profile],
+    same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]],
+    dated_items: list[Profile] | None = None,
 ) -> dict[uuid.UUID, set[Happening]]:
-    """The single happenings each dated claim names, by itself or through a claim it
-    repeats (which need not be dated itself)."""
+    """The single happenings each dated claim (*dated_items*, when known) names, by
+    itself or through a claim it repeats (which need not be dated itself)."""
     by_id = {p.claim_id: p for p in items}
-    dated = {
-        p.claim_id
-        for p in items
-        if p.event_first is not None and p.event_last is not None and dates_it(p)
-    }
+    dated = {p.claim_id for p in (_dated(items) if dated_items is None else dated_items)}
     named: dict[uuid.UUID, set[Happening]] = {}
 
     def of(cid: uuid.UUID) -> set[Happening]:
@@ -278,12 +283,9 @@ def _join_told_as_one(
                     _join(buckets, a, o)
 
 
-def _add_named(items: list[Profile], events: dict[uuid.UUID, set[Happening]]) -> frozenset[str]:
+def _add_named(dated: list[Profile], events: dict[uuid.UUID, set[Happening]]) -> frozenset[str]:
     """Add to *events* the story's events each dated claim names by their nouns, and
     its things coming to light (:mod:`db.facts.named_events`); the story's event nouns."""
-    dated = [
-        p for p in items if p.event_first is not None and p.event_last is not None and dates_it(p)
-    ]
     nouns = story_nouns(dated)
     for p in dated:
         found = named_happenings(p, nouns)
@@ -309,8 +311,9 @@ def date_conflicts(
     """Pairs of claims in different articles dating one event more than
     :data:`SLACK_DAYS` apart (:data:`DAYS_SLACK_DAYS` when both give the day)."""
     same_pairs = list(same_pairs)
-    events = _events(items, same_pairs)
-    nouns = _add_named(items, events)
+    dated = _dated(items)
+    events = _events(items, same_pairs, dated)
+    nouns = _add_named(dated, events)
     if not events:
         return []
     by_id = {p.claim_id: p for p in items}
