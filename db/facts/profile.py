@@ -304,7 +304,10 @@ def forecast_in(quote: str) -> bool:
     planned ones ("1,200 planned operations were postponed")."""
     if _GUESS_NOW.search(quote) and not _AHEAD.search(quote):
         quote = _GUESS_NOW.sub(" ", quote)
-    for guess in (_GUESSED_BOUND, _EXPECTED_LOSS, _DUTY_OR_COST):
+    guesses: tuple[re.Pattern[str], ...] = (_GUESSED_BOUND, _EXPECTED_LOSS)
+    if "ill " in quote or "ould " in quote:
+        guesses += (_DUTY_OR_COST,)  # (only "will" or "would" tells a duty or a cost so)
+    for guess in guesses:
         if guess.search(quote):
             estimate = guess.sub(" ", quote)
             if not _AHEAD.search(estimate):
@@ -1493,6 +1496,8 @@ _ASKED = re.compile(r"\b(?:ransoms?|demand(?:s|ed|ing)?)\b", re.I)
 
 def fund_told_as_it(quote: str, sentence_lead: str) -> bool:
     """Whether *quote* changes "it" to its figure, "it" a fund its sentence named before."""
+    if " it to" not in quote:
+        return False
     return _IT_CHANGED_TO.search(quote) is not None and _FUND_LAST.search(sentence_lead) is not None
 
 
@@ -2000,7 +2005,7 @@ def profile(
             predicate = "hospitalised"  # "At the city hospital, 40 patients are being treated"
         if not predicate and fund_told_as_it(quote, _lead_in(quote, lead, around)):
             predicate = "fund"
-        if not predicate and _ASKED.search(quote):
+        if not predicate and ("emand" in quote or "ansom" in quote) and _ASKED.search(quote):
             predicate = "demanded"  # "a ransom of 30 million": asked for, not what it cost
         if increment and around and beside_another_count(quote, around, predicate):
             increment = False  # "14 cases are confirmed and another 63 are suspected"

@@ -197,9 +197,6 @@ def _alike(a: Profile, b: Profile) -> bool:
     scope, other = a.scope, b.scope
     if scope != other and scope and other:
         return False  # the count of one incident is not the total so far
-    small, large = min(a.high, b.high), max(a.low, b.low)
-    if small > 0 and large > small * WORLDS_APART:
-        return False  # a bill of "85 million lorins" is no update of "450 lorins" paid
     when, then = a.when, b.when
     if (
         when is not None
@@ -282,6 +279,10 @@ def relate_alike(a: Profile, b: Profile) -> Relating | None:
 
 
 def _relate(a: Profile, b: Profile) -> Relating | None:
+    if (a.high > 0 and a.high * WORLDS_APART < b.low) or (
+        b.high > 0 and b.high * WORLDS_APART < a.low
+    ):
+        return None  # a bill of "85 million lorins" is no update of "450 lorins" paid
     first, second = (a, b) if a.order <= b.order else (b, a)
     if a.value == b.value and (
         (a.low == b.low and a.high == b.high) or (_estimated(a) and _estimated(b))
