@@ -3,9 +3,9 @@ out and some development sets, as each README says), the development sets facts_
 facts_blind12 to facts_blind24 (facts_blind17 to facts_blind19 held out for two runs and
 facts_blind20 to facts_blind24 for one, facts_blind25 and facts_blind26 for two, each a
 development set since its listing was read), facts_blind27 and facts_blind28 (held out for
-one run, development sets since their listings were read), the held-out facts_blind29 to
-facts_blind32, and the sets written and marked but not yet run (UNRUN, none now) match their
-articles.
+one run, development sets since their listings were read), facts_blind29 and facts_blind30
+(the same), the held-out facts_blind31 and facts_blind32, and the sets written and marked but
+not yet run (UNRUN, none now) match their articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the
 proposals against the marked pairs; these tests make sure the marks still say what

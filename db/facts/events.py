@@ -26,6 +26,11 @@ deployment.  When an occurrence began ("the fire broke out on 8 November") is a 
 two reports of its outbreak giving the day disagree when more than a day apart, while its
 putting out ("the blaze was extinguished") is another event, and an order lifted ("the
 evacuation order was lifted", "residents were allowed home") ends what it ordered.
+
+Beyond that vocabulary, a story's own event nouns (those a claim dates by name: "the
+storm of 13 June", "Thursday's hail") and things coming to light ("the papers surfaced
+online") are read by :mod:`db.facts.named_events`; an event named by its day is the
+event of that day.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ import datetime as dt
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from db.facts.happenings import (
@@ -53,6 +58,15 @@ from db.facts.happenings import (
     places,
     repeats,
     tells_onset,
+)
+from db.facts.named_events import (
+    COMING_TO_LIGHT,
+    came_to_light,
+    comes_at_once,
+    named_by_day,
+    named_happenings,
+    still_going,
+    story_nouns,
 )
 from db.facts.profile import Profile
 
@@ -164,17 +178,22 @@ def describe_dates(first: dt.date, last: dt.date) -> str:
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
 
 
+def _dated(items: list[Profile]) -> list[Profile]:
+    """The claims dating what they name (:func:`db.facts.happenings.dates_it`)."""
+    return [
+        p for p in items if p.event_first is not None and p.event_last is not None and dates_it(p)
+    ]
+
+
 def _events(
-    items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]]
+    items: list[Profile],
+    same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]],
+    dated_items: list[Profile] | None = None,
 ) -> dict[uuid.UUID, set[Happening]]:
-    """The single happenings each dated claim names, by itself or through a claim it
-    repeats (which need not be dated itself)."""
+    """The single happenings each dated claim (*dated_items*, when known) names, by
+    itself or through a claim it repeats (which need not be dated itself)."""
     by_id = {p.claim_id: p for p in items}
-    dated = {
-        p.claim_id
-        for p in items
-        if p.event_first is not None and p.event_last is not None and dates_it(p)
-    }
+    dated = {p.claim_id for p in (_dated(items) if dated_items is None else dated_items)}
     named: dict[uuid.UUID, set[Happening]] = {}
 
     def of(cid: uuid.UUID) -> set[Happening]:
@@ -264,13 +283,37 @@ def _join_told_as_one(
                     _join(buckets, a, o)
 
 
+def _add_named(dated: list[Profile], events: dict[uuid.UUID, set[Happening]]) -> frozenset[str]:
+    """Add to *events* the story's events each dated claim names by their nouns, and
+    its things coming to light (:mod:`db.facts.named_events`); the story's event nouns."""
+    nouns = story_nouns(dated)
+    for p in dated:
+        found = named_happenings(p, nouns)
+        if came_to_light(p):
+            found.add(Happening(COMING_TO_LIGHT, "", ""))
+        if found:
+            events.setdefault(p.claim_id, set()).update(found)
+    return nouns
+
+
+def _by_its_day(
+    a: Profile, b: Profile, thing: str, by_day: Callable[[Profile], frozenset[str]]
+) -> bool:
+    """Whether *a* or *b* names the occurrence *thing* by its day ("the storm of 13
+    June"), and neither tells it was still going on: both date its one day."""
+    named = thing in by_day(a) or thing in by_day(b)
+    return named and not (still_going(a) or still_going(b))
+
+
 def date_conflicts(
     items: list[Profile], same_pairs: Iterable[tuple[uuid.UUID, uuid.UUID]] = ()
 ) -> list[DateConflict]:
     """Pairs of claims in different articles dating one event more than
     :data:`SLACK_DAYS` apart (:data:`DAYS_SLACK_DAYS` when both give the day)."""
     same_pairs = list(same_pairs)
-    events = _events(items, same_pairs)
+    dated = _dated(items)
+    events = _events(items, same_pairs, dated)
+    nouns = _add_named(dated, events)
     if not events:
         return []
     by_id = {p.claim_id: p for p in items}
@@ -358,6 +401,19 @@ def date_conflicts(
     found: dict[tuple[int, int], DateConflict] = {}
     onsets: dict[uuid.UUID, bool] = {}
 
+    moments: dict[uuid.UUID, bool] = {}
+    named_days: dict[uuid.UUID, frozenset[str]] = {}
+
+    def by_day(p: Profile) -> frozenset[str]:
+        if p.claim_id not in named_days:
+            named_days[p.claim_id] = named_by_day(p, nouns)
+        return named_days[p.claim_id]
+
+    def at_once(p: Profile) -> bool:
+        if p.claim_id not in moments:
+            moments[p.claim_id] = comes_at_once(p)
+        return moments[p.claim_id]
+
     def onset(p: Profile) -> bool:
         if p.claim_id not in onsets:
             onsets[p.claim_id] = tells_onset(p)
@@ -413,6 +469,11 @@ def date_conflicts(
                             # March" against "the fire broke out on 8 March" (a later day
                             # may be one it still burned on).
                             slack = ONSET_SLACK_DAYS
+                if a_short and b_short and days > ONSET_SLACK_DAYS < slack:
+                    if happening.kind == "event" and _by_its_day(a, b, thing, by_day):
+                        slack = ONSET_SLACK_DAYS
+                    elif happening.kind == COMING_TO_LIGHT and at_once(a) and at_once(b):
+                        slack = SUDDEN_SLACK_DAYS
                 if happening.kind == "end" and slack < BREAKING_SLACK_DAYS:
                     if days <= BREAKING_SLACK_DAYS and (goes_home(a) or goes_home(b)):
                         # Residents let back on Thursday may go back home over the days

@@ -430,6 +430,7 @@ NOUNS = {  # a kind in words, as in "the failure of the levee"
     "flooding": "flooding",
     "contamination": "contamination",
     "detection": "detection",
+    "appearance": "coming to light",
 }
 # Nouns naming a happening by themselves ("the quake of 6 February"), by one name each.
 OCCURRENCES = {

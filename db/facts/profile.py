@@ -286,13 +286,28 @@ _PLANNED_THINGS = re.compile(
 )
 
 
+# What must be done ("46,000 candidates would have to resit", "will need to be rehoused")
+# is a duty told now, and what something will cost ("the repairs will cost 131 million",
+# "the bill will be at least 120 million") an estimate of its cost: neither a figure
+# expected later, unless a time ahead is named.
+_DUTY_OR_COST = re.compile(
+    r"\b(?:will|would)\s+(?:(?:all|now|also|still|each|both)\s+)?(?:have|need)\s+to\b"
+    r"|\b(?:will|would)\s+(?:(?:now|also|eventually)\s+)?cost\b"
+    r"|\b(?:cost|costs|bill|price\s+tag)\s+(?:will|would)\s+(?:be|come\s+to|run\s+to|total)\b",
+    re.I,
+)
+
+
 def forecast_in(quote: str) -> bool:
     """Whether *quote* gives an expected or possible figure (:data:`FORECAST`), not one
     guessed to be there now ("there may be as many as 150 cases"), nor things named as
     planned ones ("1,200 planned operations were postponed")."""
     if _GUESS_NOW.search(quote) and not _AHEAD.search(quote):
         quote = _GUESS_NOW.sub(" ", quote)
-    for guess in (_GUESSED_BOUND, _EXPECTED_LOSS):
+    guesses: tuple[re.Pattern[str], ...] = (_GUESSED_BOUND, _EXPECTED_LOSS)
+    if "ill " in quote or "ould " in quote:
+        guesses += (_DUTY_OR_COST,)  # (only "will" or "would" tells a duty or a cost so)
+    for guess in guesses:
         if guess.search(quote):
             estimate = guess.sub(" ", quote)
             if not _AHEAD.search(estimate):
@@ -497,12 +512,13 @@ FATE = re.compile(
 # … and what befell things: destroyed, damaged, flooded, left without power (read after
 # what befell people: "evacuated from flooded streets" counts the evacuated).
 DAMAGE = re.compile(
-    # (Crops "stripped" by pests, or land told as "gone", are destroyed as well.)
+    # (Crops "stripped" by pests, or land told as "gone", are destroyed as well; a thing
+    # "stripped of" a part of it, or "holed", is damaged: "roofs stripped of tiles".)
     r"(?=[a-z])\b(?:(?P<destroyed>destroyed|razed|flattened|wrecked|demolished|washed away|gutted|"
-    r"stripped(?:\s+bare)?|(?:is|are|was|were|been)\s+(?:(?:already|now|all)\s+)?gone|"
+    r"stripped(?!\s+of\b)(?:\s+bare)?|(?:is|are|was|were|been)\s+(?:(?:already|now|all)\s+)?gone|"
     r"burn(?:ed|t) (?:down|out|to the ground)|(?:homes?|houses?|buildings?|dwellings?) "
     r"(?:(?:were|was|have been|has been|had been) )?(?:lost|buried|burn(?:ed|t)))"
-    r"|(?P<damaged>damaged)"
+    r"|(?P<damaged>damaged|holed|stripped\s+of)"
     # ("Under water rationing", "under water restrictions": a rule on water, no flood.)
     r"|(?P<flooded>flooded|inundated|submerged|under water(?!\s+(?:rationing|restrictions?|"
     r"supply|supplies|shortages?|cuts?|bans?|rules|limits?|controls?|quotas?|allowances?)\b))"
@@ -1463,6 +1479,28 @@ _FUND_OF = re.compile(
     rf"\b(?:funds?|trust)\s+(?:of|to)\s+(?:(?:{HEDGE}|[$€£¥₩])\s*)*$",
     re.I,
 )
+# A fund named earlier in its sentence and changed as "it" ("The government, criticised
+# for the size of its first emergency fund, | raised it to 95 million"): what the fund holds.
+_IT_CHANGED_TO = re.compile(
+    r"^\W*(?:has\s+|had\s+|have\s+)?(?:raised|increased|lifted|topped\s+up|boosted|expanded|"
+    r"doubled|trebled|tripled|cut|reduced|lowered|brought|took)\s+it\s+to\b",
+    re.I,
+)
+_FUND_LAST = re.compile(r"\b(?:funds?|trust)\b[^\d.;]*$", re.I)
+
+
+# What is demanded ("is demanding a ransom of 30 million", "cut its demand to 12 million")
+# is asked for, not what something cost or what was paid: a quantity of its own.
+_ASKED = re.compile(r"\b(?:ransoms?|demand(?:s|ed|ing)?)\b", re.I)
+
+
+def fund_told_as_it(quote: str, sentence_lead: str) -> bool:
+    """Whether *quote* changes "it" to its figure, "it" a fund its sentence named before."""
+    if " it to" not in quote:
+        return False
+    return _IT_CHANGED_TO.search(quote) is not None and _FUND_LAST.search(sentence_lead) is not None
+
+
 # What a place or a thing has room for ("built to hold 36,000", "can seat 2,000", "a
 # capacity of 50,000") is its size, not a count of those in it on a day.
 _HOLDS = re.compile(
@@ -1806,6 +1844,37 @@ def _trend(quote: str) -> int:
     return -1 if FALL.search(quote) else 0
 
 
+def _lead_in(quote: str, lead: str, around: str) -> str:
+    """The words of the quote's sentence before it: from *around* (its sentence) when
+    known, else its stored prefix."""
+    if around and (at := around.find(quote)) > 0:
+        return around[:at]
+    return lead
+
+
+# Kinds of road vehicle: a count of two or more of them listed together ("35,000 cars and
+# vans were damaged", "about 63,000 cars, vans and buses") counts vehicles, as "35,000
+# vehicles" does ("cars" alone may be a count of cars only).
+VEHICLE_KINDS = frozenset(
+    """cars vans buses coaches minibuses lorries trucks motorcycles motorbikes scooters taxis
+    cabs tractors trams caravans vehicles""".split()
+)
+_LISTED = re.compile(r"((?:\s*,\s*[^\W\d_]+)*)\s*,?\s+(?:and|or)\s+(?:other\s+)?([^\W\d_]+)")
+
+
+def listed_vehicles(quote: str, unit: str) -> bool:
+    """Whether *quote* counts *unit* (a kind of vehicle) in a list of kinds of vehicle."""
+    at = re.search(rf"\b{re.escape(unit)}\b", quote, re.I)
+    if at is None:
+        return False
+    listed = _LISTED.match(quote, at.end())
+    if listed is None:
+        return False
+    kinds = [w.strip().lower() for w in listed.group(1).split(",") if w.strip()]
+    kinds.append(listed.group(2).lower())
+    return all(k in VEHICLE_KINDS and k != unit for k in kinds)
+
+
 def profile(
     claim_id: uuid.UUID,
     article_id: uuid.UUID,
@@ -1858,6 +1927,8 @@ def profile(
     if r.value is not None:
         low, high = bounds(Figure(0, 0, r.value, r.value_max, "", r.qualifier))
         unit = r.unit
+        if unit in VEHICLE_KINDS and listed_vehicles(quote, unit):
+            unit = "vehicles"  # "35,000 cars and vans", "63,000 cars, vans and buses"
         if (
             (not unit or (unit == "people" and not named_people(quote)))
             and around
@@ -1932,6 +2003,10 @@ def profile(
             verb = done_after(quote, around)  # "Fourteen vessels, …, were at work": working
         if predicate == "treated" and in_care_now(quote, lead, around):
             predicate = "hospitalised"  # "At the city hospital, 40 patients are being treated"
+        if not predicate and fund_told_as_it(quote, _lead_in(quote, lead, around)):
+            predicate = "fund"
+        if not predicate and ("emand" in quote or "ansom" in quote) and _ASKED.search(quote):
+            predicate = "demanded"  # "a ransom of 30 million": asked for, not what it cost
         if increment and around and beside_another_count(quote, around, predicate):
             increment = False  # "14 cases are confirmed and another 63 are suspected"
         if predicate in COUNTED_BY_FATE and (

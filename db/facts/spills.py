@@ -46,7 +46,11 @@ _TRUE_FIGURE = re.compile(
     r"\s+(?:was|is|were|are|stood\s+at|stands\s+at|lies|lay|at)\s+(?:[^\W\d_]+\s+){0,3}$"
     # ("gave a lower figure of about 500,000 tonnes": a rival account of that count.)
     r"|\b(?:lower|higher|smaller|larger|bigger|different|rival|conflicting)\s+(?:figure|"
-    r"estimate|number|count|total|tally)\s+(?:of|at)\s+(?:[^\W\d_]+\s+){0,2}$",
+    r"estimate|number|count|total|tally)\s+(?:of|at)\s+(?:[^\W\d_]+\s+){0,2}$"
+    # ("The guild puts the number at about 63,000": its own account of the count named
+    # before; "puts the number of cars at …" names what it counts.)
+    r"|\b(?:puts?|putting|places?|placed|gives?|gave|estimates?|estimated)\s+(?:the|its|their)"
+    r"\s+(?:figure|number|total|count|tally)\s+at\s+(?:[^\W\d_]+\s+){0,2}$",
     re.I,
 )
 
