@@ -5,7 +5,8 @@ event of the story, whatever the noun: other reports naming it, a verb made of i
 gas flared") or a compound of two such nouns ("the sleetstorm") date the same event, and
 an event named by its day is the event of that day.  Something that appeared, surfaced or
 was first spotted came to light once.  A noun dating something else ("buses ran again
-after the squall"), named as what another thing is of ("the results of the ballot") or
+after the squall"), named as what another thing is of or about ("the results of the
+ballot", "the inquiry into the squall") or
 told as ended ("the curfew was lifted") dates no such event."""
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def test_a_compound_of_two_event_nouns_tells_of_both() -> None:
     [
         "buses ran again after the squall on Thursday",
         "the results of the squall inquiry were declared on Thursday",
+        "the inquiry into the squall opened on Thursday",
+        "a report on the squall was published on Thursday",
         "the curfew after the squall was lifted on Thursday",
         "the squall still battered the coast on Thursday",
     ],
