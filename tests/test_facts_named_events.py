@@ -93,3 +93,14 @@ def test_something_coming_to_light_comes_once(other: str) -> None:
 )
 def test_no_single_coming_to_light(other: str) -> None:
     assert not flagged("the plans that surfaced online on 26 April", other)
+
+
+def test_a_blackout_is_the_power_failing() -> None:
+    """A blackout named by its day and the power told as failing date one event."""
+    misdated = "since the blackout of 26 April"
+    told = "when the power failed across the town on Thursday"
+    assert frozenset((misdated, told)) in flagged(misdated, told, "Thursday's blackout")
+
+
+def test_a_blackout_and_a_power_failure_on_one_day_agree() -> None:
+    assert not flagged("since the blackout of 3 May", "when the power failed on Thursday")
