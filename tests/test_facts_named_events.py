@@ -104,3 +104,15 @@ def test_a_blackout_is_the_power_failing() -> None:
 
 def test_a_blackout_and_a_power_failure_on_one_day_agree() -> None:
     assert not flagged("since the blackout of 3 May", "when the power failed on Thursday")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "the whole town went dark on Thursday night",
+        "the port was plunged into darkness on Thursday",
+    ],
+)
+def test_a_place_going_dark_is_a_blackout(told: str) -> None:
+    misdated = "since the blackout of 26 April"
+    assert frozenset((misdated, told)) in flagged(misdated, told, "Thursday's blackout")
