@@ -256,3 +256,17 @@ def test_korean_counters_of_tonnes_bags_and_companies() -> None:
         ("5봉지", 5, "bags"),
         ("3사", 3, "companies"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max"),
+    [
+        ("between four and seven thousand tenants may lose their homes", 4_000, 7_000),
+        ("Between two and five million litres leaked", 2_000_000, 5_000_000),
+        ("between eight and twelve ferries were idle", 8, 12),
+    ],
+)
+def test_a_range_of_number_words_after_between(text: str, value: float, value_max: float) -> None:
+    """The low end of "between four and seven thousand" takes the scale of the high end."""
+    f = only(text)
+    assert (f.value, f.value_max) == (value, value_max)

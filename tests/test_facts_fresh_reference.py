@@ -4,8 +4,9 @@ facts_blind12 to facts_blind24 (facts_blind17 to facts_blind19 held out for two 
 facts_blind20 to facts_blind24 for one, facts_blind25 and facts_blind26 for two, each a
 development set since its listing was read), facts_blind27 and facts_blind28 (held out for
 one run, development sets since their listings were read), facts_blind29 and facts_blind30
-(the same), the held-out facts_blind31 and facts_blind32, and the sets written and marked but
-not yet run (UNRUN, none now) match their articles.
+(the same), facts_blind31 and facts_blind32 (held out for two runs, development sets since
+their listings were read), and the sets written and marked but not yet run (UNRUN, none now)
+match their articles.
 
 bench/facts_quality.py creates the marked claims at their offsets and scores the
 proposals against the marked pairs; these tests make sure the marks still say what

@@ -5,7 +5,8 @@ event of the story, whatever the noun: other reports naming it, a verb made of i
 gas flared") or a compound of two such nouns ("the sleetstorm") date the same event, and
 an event named by its day is the event of that day.  Something that appeared, surfaced or
 was first spotted came to light once.  A noun dating something else ("buses ran again
-after the squall"), named as what another thing is of ("the results of the ballot") or
+after the squall"), named as what another thing is of or about ("the results of the
+ballot", "the inquiry into the squall") or
 told as ended ("the curfew was lifted") dates no such event."""
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def test_a_compound_of_two_event_nouns_tells_of_both() -> None:
     [
         "buses ran again after the squall on Thursday",
         "the results of the squall inquiry were declared on Thursday",
+        "the inquiry into the squall opened on Thursday",
+        "a report on the squall was published on Thursday",
         "the curfew after the squall was lifted on Thursday",
         "the squall still battered the coast on Thursday",
     ],
@@ -90,3 +93,26 @@ def test_something_coming_to_light_comes_once(other: str) -> None:
 )
 def test_no_single_coming_to_light(other: str) -> None:
     assert not flagged("the plans that surfaced online on 26 April", other)
+
+
+def test_a_blackout_is_the_power_failing() -> None:
+    """A blackout named by its day and the power told as failing date one event."""
+    misdated = "since the blackout of 26 April"
+    told = "when the power failed across the town on Thursday"
+    assert frozenset((misdated, told)) in flagged(misdated, told, "Thursday's blackout")
+
+
+def test_a_blackout_and_a_power_failure_on_one_day_agree() -> None:
+    assert not flagged("since the blackout of 3 May", "when the power failed on Thursday")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "the whole town went dark on Thursday night",
+        "the port was plunged into darkness on Thursday",
+    ],
+)
+def test_a_place_going_dark_is_a_blackout(told: str) -> None:
+    misdated = "since the blackout of 26 April"
+    assert frozenset((misdated, told)) in flagged(misdated, told, "Thursday's blackout")

@@ -718,6 +718,16 @@ def _times_figures(text: str, blocked: SpanSet) -> list[Figure]:
     return out
 
 
+# "between six and", "between 6 and" right before a number word: the low end of a range
+# whose high end carries the scale ("between six and nine thousand": 6,000 to 9,000).
+_BETWEEN_WORDS = re.compile(
+    r"\bbetween\s+(\d{1,3}|"
+    + "|".join(sorted((w for w in WORD_VALUES if len(w) > 2), key=len, reverse=True))
+    + r")\s+and\s+$",
+    re.IGNORECASE,
+)
+
+
 def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
     out: list[Figure] = []
     if "twice" in text or "thrice" in text or " times " in text:
@@ -770,6 +780,20 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
             upper = rng.group(1).casefold()
             value_max = float(upper) if upper.isdigit() else float(WORD_VALUES[upper])
             end += rng.end()
+        start = m.start()
+        between = (
+            _BETWEEN_WORDS.search(text, max(0, start - 32), start)
+            if value_max is None and not fraction and "etween" in text
+            else None
+        )
+        if between:  # "between six and nine thousand jobs": 6,000 to 9,000
+            low_word = between.group(1).casefold()
+            low = float(low_word) if low_word.isdigit() else float(WORD_VALUES[low_word])
+            scale = _WORD_SCALES[words[-1]] if words[-1] in _WORD_SCALES else 1.0
+            if low * scale < value:
+                low *= scale
+            if low < value:
+                value, value_max, start = low, value, between.start(1)
         or_more = _OR_MORE.match(text, end) if value_max is None else None
         if or_more:  # "ten or more pupils"
             end = or_more.end()
@@ -791,7 +815,6 @@ def _word_figures(text: str, blocked: SpanSet) -> list[Figure]:
                 continue
         if value_max is not None and value_max <= value:
             continue
-        start = m.start()
         if (
             words[0] in ("a", "an")
             and scales

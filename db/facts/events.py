@@ -95,6 +95,10 @@ SUDDEN_OCCURRENCES = frozenset(
 # break-out from a place and the attack on that place that freed its inmates ("the escape
 # from Morrowgate", "gunmen stormed Morrowgate").
 TOLD_AS_ONE = {"escape": "attack"}
+# An occurrence named by its noun that is a thing failing, told by the verb too: a
+# blackout or an outage is the power failing ("since the blackout of 6 January" and "when
+# the power failed on 13 January" date one event).
+FAILURE_NAMED = {Happening("failure", "power", ""): Happening("event", "outage", "")}
 # A failure or a sinking ("the dam gave way", "the ferry capsized") may be told a day or
 # two apart (a dam giving way over a night and the next day), not three days or a week
 # apart: "the bridge came down on Saturday 2 January" is the Saturday before the one the
@@ -274,6 +278,9 @@ def _join_told_as_one(
             other = Happening(partner, h.thing, h.order)
             if other in buckets:
                 _join(buckets, h, other)
+    for failing, noun in FAILURE_NAMED.items():
+        if failing in buckets and noun in buckets:
+            _join(buckets, failing, noun)
     for named in events.values():
         attacks = [h for h in named if h.kind == "attack" and not bare(h)]
         sudden = [h for h in named if h.kind == "event" and h.thing in SUDDEN_OCCURRENCES]

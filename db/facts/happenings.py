@@ -1571,6 +1571,8 @@ def _read_quote(p: Profile) -> tuple[set[Happening], dict[str, str]]:
         found.update(Happening("end", kind, order) for kind in ordered or {"evacuation"})
     if _CAUGHT_FIRE.search(p.quote):
         found.add(Happening("event", "fire", order))  # "the warehouse caught fire": a fire
+    if _WENT_DARK.search(p.quote):
+        found.add(Happening("event", "outage", order))  # "the city went dark": a blackout
     if _ERUPTED.search(p.quote):
         found.add(Happening("event", "eruption", order))  # "the volcano erupted": its eruption
     if kinds & _SENDING and _AGAINST.search(p.quote):
@@ -1762,6 +1764,10 @@ def in_series(text: str) -> set[Happening]:
     return found
 
 
+# A place going dark is a blackout ("the city went dark on Tuesday", "plunged into darkness").
+_WENT_DARK = re.compile(
+    r"\b(?:went|goes|go|gone|going)\s+dark\b|\bplunged\s+into\s+(?:the\s+)?darkness\b", re.I
+)
 _CAUGHT_FIRE = re.compile(
     r"\b(?:caught|catches|catch)\s+(?:fire|alight)\b|\b(?:burst|bursts)\s+into\s+flames\b"
     r"|\bwent\s+up\s+in\s+flames\b",

@@ -10,7 +10,8 @@ in ways any report of it shares:
   of it ("papers leaked on Tuesday" beside "the leak of 3 June"), or a compound of two
   such nouns ("the hailstorm": the hail and the storm), date the same event.  A noun
   after a word that dates something else by it ("trams ran again after the storm") is
-  not what the claim dates.
+  not what the claim dates, nor is a noun named as what another thing is of or about
+  ("the inquiry into the blackout opened on Monday": the inquiry's day).
 * by saying that something came to light: it appeared, surfaced, came to light or was
   first spotted, seen or noticed on a day.  What comes to light does so once: reports
   dating its coming differently tell of one event.
@@ -56,6 +57,10 @@ _NO_EVENT = frozenset(
 )
 # Words before a noun that date something else by it: "trams ran again after the storm".
 _REFERENCE = frozenset(("after", "before", "since", "following", "until", "till"))
+# Words before a noun naming what another thing is of or about: "the results of the
+# election", "the inquiry into the blackout", "the report on the flood", "claims for the
+# storm": the claim dates that other thing (the inquiry opening), not the event.
+_ABOUT = frozenset(("of", "into", "about", "over", "on", "concerning", "regarding", "for"))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # The event was still going on at the later date ("the storm still raged on Sunday").
 _STILL = re.compile(
@@ -138,8 +143,8 @@ def named_happenings(p: Profile, nouns: frozenset[str]) -> set[Happening]:
         before = words[max(0, i - 3) : i]
         if any(w in _REFERENCE for w in before[1 if i <= 3 else 0 :]):
             continue  # "trams ran again after the storm": dated by it, not it
-        if "of" in before:
-            continue  # "the results of the election", "a state of emergency": what of it
+        if any(w in _ABOUT for w in before):
+            continue  # "the inquiry into the blackout", "a state of emergency": what of it
         for noun in _forms(word, nouns):
             found.add(Happening("event", OCCURRENCES.get(noun, noun), ""))
     return found

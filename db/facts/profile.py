@@ -1411,6 +1411,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = "fleet"  # "the airline, which flies 14 aircraft": all it has, not in use
     if not predicate and figure is not None and _FUND_OF.search(quote, 0, figure.start):
         predicate = "fund"  # "a fund of 31 million for the families": set aside, not spent
+    if not predicate and figure is not None and _BUDGET_OF.search(quote, 0, figure.start):
+        predicate = "budget"  # "the repair budget is 48 million": may be spent, not lost
     if not predicate and figure is not None and _HOLDS.search(quote, 0, figure.start):
         predicate = "capacity"  # "a ground built to hold 36,000": room for them, not a crowd
     if not predicate and figure is not None and _LIVING_THERE.search(quote, 0, figure.start):
@@ -1430,8 +1432,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         # "The records of 2 million patients were taken": what was done (taken, stolen) was
         # done to the records, not to the patients counted.
         verb = ""
-        if predicate not in _TOLD_OF_OWNERS:
-            predicate = ""
+        if predicate not in _TOLD_OF_OWNERS and predicate not in _SET_ASIDE:
+            predicate = ""  # (not "a fund for the valley of 27 million": what it holds)
     return Reading(
         None if figure is None else figure.value,
         None if figure is None else figure.value_max,
@@ -1476,7 +1478,18 @@ _CRAFT = frozenset(
 # was paid out: "a fund of 40 million for the victims" against "the clean-up cost 40 million".
 _FUND_OF = re.compile(
     # ("raised the fund to 12 million": what the fund now holds.)
-    rf"\b(?:funds?|trust)\s+(?:of|to)\s+(?:(?:{HEDGE}|[$€£¥₩])\s*)*$",
+    # ("a fund for the valley of 27 million": who it is for told between.)
+    rf"\b(?:funds?|trust)(?:\s+for\s+(?:the\s+|its\s+|their\s+)?[\w'’-]+)?\s+(?:of|to)\s+"
+    rf"(?:(?:{HEDGE}|[$€£¥₩])\s*)*$",
+    re.I,
+)
+_SET_ASIDE = frozenset(("fund", "budget"))
+# Money told as a budget ("the repair budget for this year is 48 million") is what may be
+# spent on something, not what was lost, paid or asked: a quantity of its own.
+_BUDGET_OF = re.compile(
+    r"\bbudgets?(?:\s+for\s+(?:the\s+|this\s+|next\s+|its\s+)?[\w'’-]+)?\s+"
+    r"(?:of|to|at|(?:is|was|are|were|stands\s+at|stood\s+at)(?:\s+also|\s+now)?)\s+"
+    rf"(?:(?:{HEDGE}|[$€£¥₩])\s*)*$",
     re.I,
 )
 # A fund named earlier in its sentence and changed as "it" ("The government, criticised
