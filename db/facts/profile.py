@@ -1364,6 +1364,10 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         unit = normal_unit(named["w"].split()[-1])  # "about 40 of the drones that …": drones
     if not unit and counted is not None:
         unit = noun_of_group(quote, counted, figures)  # "Of the escapees, 31 …"
+    if not unit and counted is not None and (money := money_before_noun(quote, counted)):
+        unit = money  # "a 12 million crell relief fund": crells
+        if not predicate and _A_FUND_AFTER.match(quote, counted.end):
+            predicate = "fund"  # set aside, as "a fund of 12 million crells" is
     if not predicate and whole is not None and OF_THEM.match(quote):
         # "22 buses were damaged, | nine of them beyond repair": what befell the whole.
         predicate = predicate_of(_sentence_tail(lead))
@@ -1484,6 +1488,39 @@ _FUND_OF = re.compile(
     re.I,
 )
 _SET_ASIDE = frozenset(("fund", "budget"))
+# A sum told before the thing it pays for, its currency in the singular as a modifier ("a 12
+# million crell relief fund", "a 3 billion florin aid package"): the currency is what the
+# figure counts (in the plural, as "30 million crells" is read) and the money is set aside.
+_MONEY_BEFORE_NOUN = re.compile(
+    r"\s+(?P<w>[a-z]{3,})(?:\s+[a-z]+){0,2}?\s+"
+    r"(?:fund|funds|budget|package|grant|loan|bailout|scheme|programme|program)\b"
+)
+_A_FUND_AFTER = re.compile(r"(?:\s+[a-z]+){1,3}?\s+funds?\b")
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[$€£¥₩]\s*)?$", re.I)
+
+
+def money_before_noun(quote: str, figure: Figure) -> str:
+    """The currency named in the singular between a sum in millions or more and what the sum
+    pays for ("a 12 million crell relief fund": crells); else ""."""
+    told = quote[figure.start : figure.end].lower()
+    if not re.search(r"\b(?:million|billion|trillion|bn|m)$", told):
+        return ""
+    if _A_BEFORE.search(quote, 0, figure.start) is None:
+        return ""
+    found = _MONEY_BEFORE_NOUN.match(quote, figure.end)
+    if found is None or found["w"] in _NOT_CURRENCY:
+        return ""
+    return normal_unit(_plural_of(found["w"]))
+
+
+# Words after a sum that name no currency ("a 2 million emergency fund", "a 5 billion
+# relief package": what the money is for, not what it is counted in).
+_NOT_CURRENCY = frozenset(
+    """emergency relief aid rescue recovery reconstruction development support stimulus
+    compensation investment spending housing research education health reserve new extra
+    additional further special initial first second third one two year month week day
+    government state public federal national regional city private annual""".split()
+)
 # Money told as a budget ("the repair budget for this year is 48 million") is what may be
 # spent on something, not what was lost, paid or asked: a quantity of its own.
 _BUDGET_OF = re.compile(
