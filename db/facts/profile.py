@@ -298,6 +298,32 @@ _DUTY_OR_COST = re.compile(
 )
 
 
+# Jobs told as going ("2,400 jobs will go over two years", "the number of jobs it will
+# cut", "would shed 900 posts"): the cuts a firm announces, told in the future because they
+# take effect later, not a figure expected to be there: the count of jobs cut, whatever the
+# time ahead they are spread over.
+_JOBS = r"(?:jobs|posts|positions|roles)"
+_TO_GO = (
+    r"(?:will|would)\s+(?:(?:now|also|eventually)\s+)?(?:go|disappear|cut|shed|axe|"
+    r"eliminate|be\s+(?:cut|lost|shed|axed|eliminated|scrapped))\b"
+)
+_JOBS_TO_GO = re.compile(
+    rf"\b{_JOBS}\b(?:\s+[\w'’-]+){{0,3}}?\s+{_TO_GO}"
+    rf"|{_TO_GO}(?=(?:\s+[\w'’,-]+){{0,4}}?\s+{_JOBS}\b)",
+    re.I,
+)
+
+
+# Things told as at risk or hanging on something ("9,000 jobs at suppliers are at risk",
+# "14,000 jobs depend on that line") are what may be lost, a quantity of its own: not the
+# jobs a firm has said it will cut.
+_AT_STAKE = re.compile(
+    r"\b(?:at\s+risk|under\s+threat|in\s+jeopardy|depends?\s+on|depended\s+on|"
+    r"relies\s+on|rely\s+on|relied\s+on)\b",
+    re.I,
+)
+
+
 def forecast_in(quote: str) -> bool:
     """Whether *quote* gives an expected or possible figure (:data:`FORECAST`), not one
     guessed to be there now ("there may be as many as 150 cases"), nor things named as
@@ -314,6 +340,7 @@ def forecast_in(quote: str) -> bool:
                 quote = estimate
     if "lanned" in quote:
         quote = _PLANNED_THINGS.sub(r"\g<by> ", quote)
+    quote = _JOBS_TO_GO.sub(" ", quote)
     return FORECAST.search(quote) is not None
 
 
@@ -1013,6 +1040,9 @@ _SUBJECT = re.compile(
 )
 
 
+_SUBJECT_PRONOUNS = frozenset("it they he she we you".split())
+
+
 def named_before(quote: str, figure: Figure) -> str:
     """The counted thing a quote names before a figure that names none ("the number of
     flights cancelled has risen to 340": flights; "puts the force at about 8,500":
@@ -1027,6 +1057,10 @@ def named_before(quote: str, figure: Figure) -> str:
     if found is None:
         return ""
     words = found["words"].split()
+    if found.re is _NUMBER_OF:
+        # "the number of jobs it will cut": a relative clause opened by its subject.
+        cut = next((i for i, w in enumerate(words) if w.lower() in _SUBJECT_PRONOUNS), None)
+        words = words[: max(cut, 1)] if cut is not None else words
     if found.re is _SUBJECT:
         # "Escapees at large now number 140": the head noun before a phrase after it.
         head = next((i for i, w in enumerate(words) if w.lower() in _AFTER_HEAD), len(words))
@@ -1421,6 +1455,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = "capacity"  # "a ground built to hold 36,000": room for them, not a crowd
     if not predicate and figure is not None and _LIVING_THERE.search(quote, 0, figure.start):
         predicate = "population"  # "a town of about 5,000 people": all who live there
+    if not predicate and figure is not None and _AT_STAKE.search(quote, figure.end):
+        predicate = "at stake"  # "9,000 jobs are at risk": threatened, not yet lost or cut
     if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in KEPT:
         # A class keeping its name ("troops", "prisoners") counts its dead and its hurt
         # apart: "40 soldiers were wounded" is not "12 soldiers were killed".  A part told
