@@ -908,6 +908,12 @@ def normal_unit(unit: str) -> str:
 _POSSESSIVE_END = re.compile(r"(?<=[^\W\d_])(?:['’]s|(?<=s)['’])$")
 
 
+# Treated for a poisoning ("61 people had been treated in hospital for carbon monoxide
+# poisoning", "doctors treated 46 people for food poisoning"): those poisoned, as "90
+# people have been poisoned" counts them.
+_FOR_POISONING = re.compile(r"(?:\s+[\w,-]+){0,4}?\s+for\s+(?:[a-z-]+\s+){0,3}?poisoning\b", re.I)
+
+
 def predicate_of(quote: str) -> str:
     """What happened to the counted thing: "casualty", one of :data:`FATES` ("displaced",
     "rescued", …), "strength" or ""."""
@@ -918,6 +924,8 @@ def predicate_of(quote: str) -> str:
         # ("Doctors treated 410 people with symptoms": those named by their illness.)
         if any(m.lastgroup == "ill" for m in ILLNESS.finditer(quote, fate.end())):
             return "ill"
+        if _FOR_POISONING.match(quote, fate.end()):
+            return "ill"  # "treated for carbon monoxide poisoning": the poisoned
     if fate:
         found = fate.lastgroup or ""
         return "crossed" if found == "arrived" else found
