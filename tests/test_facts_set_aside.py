@@ -48,3 +48,28 @@ def test_two_budgets_are_one_question() -> None:
     a = p("the road budget for next year is 20 million dollars")
     b = p("the road budget for next year is 24 million dollars")
     assert same_question(a, b) is not None
+
+
+@pytest.mark.parametrize(
+    ("first", "raised"),
+    [
+        (
+            "The council announced a 4 million tolar flood recovery fund",
+            "The council has raised its flood recovery fund to 7 million tolars",
+        ),
+        (
+            "Ministers approved a 2 billion marrek reconstruction fund",
+            "Ministers lifted the reconstruction fund to 3 billion marreks",
+        ),
+    ],
+)
+def test_a_currency_before_what_the_sum_pays_for_is_its_unit(first: str, raised: str) -> None:
+    # The currency named in the singular as a modifier is what the sum counts, as its plural
+    # after the figure is: the fund first announced and the one it was raised to are one.
+    assert p(first).unit == p(raised).unit
+    assert same_question(p(first), p(raised)) is not None
+
+
+def test_what_the_money_is_for_is_no_currency() -> None:
+    # "a 2 million emergency fund": the word before the fund tells its purpose, not a unit.
+    assert p("The city set up a 2 million emergency relief fund").unit != "emergencies"

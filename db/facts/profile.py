@@ -298,6 +298,32 @@ _DUTY_OR_COST = re.compile(
 )
 
 
+# Jobs told as going ("2,400 jobs will go over two years", "the number of jobs it will
+# cut", "would shed 900 posts"): the cuts a firm announces, told in the future because they
+# take effect later, not a figure expected to be there: the count of jobs cut, whatever the
+# time ahead they are spread over.
+_JOBS = r"(?:jobs|posts|positions|roles)"
+_TO_GO = (
+    r"(?:will|would)\s+(?:(?:now|also|eventually)\s+)?(?:go|disappear|cut|shed|axe|"
+    r"eliminate|be\s+(?:cut|lost|shed|axed|eliminated|scrapped))\b"
+)
+_JOBS_TO_GO = re.compile(
+    rf"\b{_JOBS}\b(?:\s+[\w'’-]+){{0,3}}?\s+{_TO_GO}"
+    rf"|{_TO_GO}(?=(?:\s+[\w'’,-]+){{0,4}}?\s+{_JOBS}\b)",
+    re.I,
+)
+
+
+# Things told as at risk or hanging on something ("9,000 jobs at suppliers are at risk",
+# "14,000 jobs depend on that line") are what may be lost, a quantity of its own: not the
+# jobs a firm has said it will cut.
+_AT_STAKE = re.compile(
+    r"\b(?:at\s+risk|under\s+threat|in\s+jeopardy|depends?\s+on|depended\s+on|"
+    r"relies\s+on|rely\s+on|relied\s+on)\b",
+    re.I,
+)
+
+
 def forecast_in(quote: str) -> bool:
     """Whether *quote* gives an expected or possible figure (:data:`FORECAST`), not one
     guessed to be there now ("there may be as many as 150 cases"), nor things named as
@@ -314,6 +340,7 @@ def forecast_in(quote: str) -> bool:
                 quote = estimate
     if "lanned" in quote:
         quote = _PLANNED_THINGS.sub(r"\g<by> ", quote)
+    quote = _JOBS_TO_GO.sub(" ", quote)
     return FORECAST.search(quote) is not None
 
 
@@ -881,6 +908,12 @@ def normal_unit(unit: str) -> str:
 _POSSESSIVE_END = re.compile(r"(?<=[^\W\d_])(?:['’]s|(?<=s)['’])$")
 
 
+# Treated for a poisoning ("61 people had been treated in hospital for carbon monoxide
+# poisoning", "doctors treated 46 people for food poisoning"): those poisoned, as "90
+# people have been poisoned" counts them.
+_FOR_POISONING = re.compile(r"(?:\s+[\w,-]+){0,4}?\s+for\s+(?:[a-z-]+\s+){0,3}?poisoning\b", re.I)
+
+
 def predicate_of(quote: str) -> str:
     """What happened to the counted thing: "casualty", one of :data:`FATES` ("displaced",
     "rescued", …), "strength" or ""."""
@@ -891,6 +924,8 @@ def predicate_of(quote: str) -> str:
         # ("Doctors treated 410 people with symptoms": those named by their illness.)
         if any(m.lastgroup == "ill" for m in ILLNESS.finditer(quote, fate.end())):
             return "ill"
+        if _FOR_POISONING.match(quote, fate.end()):
+            return "ill"  # "treated for carbon monoxide poisoning": the poisoned
     if fate:
         found = fate.lastgroup or ""
         return "crossed" if found == "arrived" else found
@@ -1013,6 +1048,9 @@ _SUBJECT = re.compile(
 )
 
 
+_SUBJECT_PRONOUNS = frozenset("it they he she we you".split())
+
+
 def named_before(quote: str, figure: Figure) -> str:
     """The counted thing a quote names before a figure that names none ("the number of
     flights cancelled has risen to 340": flights; "puts the force at about 8,500":
@@ -1027,6 +1065,10 @@ def named_before(quote: str, figure: Figure) -> str:
     if found is None:
         return ""
     words = found["words"].split()
+    if found.re is _NUMBER_OF:
+        # "the number of jobs it will cut": a relative clause opened by its subject.
+        cut = next((i for i, w in enumerate(words) if w.lower() in _SUBJECT_PRONOUNS), None)
+        words = words[: max(cut, 1)] if cut is not None else words
     if found.re is _SUBJECT:
         # "Escapees at large now number 140": the head noun before a phrase after it.
         head = next((i for i, w in enumerate(words) if w.lower() in _AFTER_HEAD), len(words))
@@ -1364,6 +1406,10 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         unit = normal_unit(named["w"].split()[-1])  # "about 40 of the drones that …": drones
     if not unit and counted is not None:
         unit = noun_of_group(quote, counted, figures)  # "Of the escapees, 31 …"
+    if not unit and counted is not None and (money := money_before_noun(quote, counted)):
+        unit = money  # "a 12 million crell relief fund": crells
+        if not predicate and _A_FUND_AFTER.match(quote, counted.end):
+            predicate = "fund"  # set aside, as "a fund of 12 million crells" is
     if not predicate and whole is not None and OF_THEM.match(quote):
         # "22 buses were damaged, | nine of them beyond repair": what befell the whole.
         predicate = predicate_of(_sentence_tail(lead))
@@ -1417,6 +1463,8 @@ def read_quote(quote: str, lead: str, published: dt.datetime | None) -> Reading:
         predicate = "capacity"  # "a ground built to hold 36,000": room for them, not a crowd
     if not predicate and figure is not None and _LIVING_THERE.search(quote, 0, figure.start):
         predicate = "population"  # "a town of about 5,000 people": all who live there
+    if not predicate and figure is not None and _AT_STAKE.search(quote, figure.end):
+        predicate = "at stake"  # "9,000 jobs are at risk": threatened, not yet lost or cut
     if predicate == "casualty" and unit in CLASSES and unit not in PEOPLE and unit in KEPT:
         # A class keeping its name ("troops", "prisoners") counts its dead and its hurt
         # apart: "40 soldiers were wounded" is not "12 soldiers were killed".  A part told
@@ -1484,6 +1532,39 @@ _FUND_OF = re.compile(
     re.I,
 )
 _SET_ASIDE = frozenset(("fund", "budget"))
+# A sum told before the thing it pays for, its currency in the singular as a modifier ("a 12
+# million crell relief fund", "a 3 billion florin aid package"): the currency is what the
+# figure counts (in the plural, as "30 million crells" is read) and the money is set aside.
+_MONEY_BEFORE_NOUN = re.compile(
+    r"\s+(?P<w>[a-z]{3,})(?:\s+[a-z]+){0,2}?\s+"
+    r"(?:fund|funds|budget|package|grant|loan|bailout|scheme|programme|program)\b"
+)
+_A_FUND_AFTER = re.compile(r"(?:\s+[a-z]+){1,3}?\s+funds?\b")
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[$€£¥₩]\s*)?$", re.I)
+
+
+def money_before_noun(quote: str, figure: Figure) -> str:
+    """The currency named in the singular between a sum in millions or more and what the sum
+    pays for ("a 12 million crell relief fund": crells); else ""."""
+    told = quote[figure.start : figure.end].lower()
+    if not re.search(r"\b(?:million|billion|trillion|bn|m)$", told):
+        return ""
+    if _A_BEFORE.search(quote, 0, figure.start) is None:
+        return ""
+    found = _MONEY_BEFORE_NOUN.match(quote, figure.end)
+    if found is None or found["w"] in _NOT_CURRENCY:
+        return ""
+    return normal_unit(_plural_of(found["w"]))
+
+
+# Words after a sum that name no currency ("a 2 million emergency fund", "a 5 billion
+# relief package": what the money is for, not what it is counted in).
+_NOT_CURRENCY = frozenset(
+    """emergency relief aid rescue recovery reconstruction development support stimulus
+    compensation investment spending housing research education health reserve new extra
+    additional further special initial first second third one two year month week day
+    government state public federal national regional city private annual""".split()
+)
 # Money told as a budget ("the repair budget for this year is 48 million") is what may be
 # spent on something, not what was lost, paid or asked: a quantity of its own.
 _BUDGET_OF = re.compile(
